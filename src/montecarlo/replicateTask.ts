@@ -1,0 +1,40 @@
+import type { ReplicateResult } from '../../sim-core/results.ts';
+
+/** Runs one replicate of a compiled scenario; what `createReplicateRunner(compiled)` returns. */
+export type ReplicateRunner = (masterSeed: number, replicate: number) => ReplicateResult;
+
+/** Builds a runner from a compiled scenario (the engine's `createReplicateRunner`, or a fake in tests). */
+export type ReplicateRunnerFactory<Compiled> = (compiled: Compiled) => ReplicateRunner;
+
+/** A contiguous range of replicates for one worker: plain, structured-cloneable data. */
+export interface ReplicateTask<Compiled = unknown> {
+  /** Identity of the compiled scenario (see `computeScenarioHash`); keys the worker's runner cache. */
+  scenarioHash: string;
+  /**
+   * The compiled scenario. Given directly in inline runs; in a pool it stays out of the task
+   * (it travels once per worker, in the pool's workerData) and the worker entry fills it in.
+   */
+  compiled?: Compiled;
+  masterSeed: number;
+  /** Index of the first replicate of the range. */
+  firstReplicate: number;
+  /** Number of replicates in the range (≥ 1). */
+  replicateCount: number;
+}
+
+/** Results of one task, in replicate order. */
+export interface ReplicateBatch {
+  firstReplicate: number;
+  results: ReplicateResult[];
+}
+
+/** Default export of a worker module: runs a task synchronously. */
+export type ReplicateTaskHandler<Compiled = unknown> = (task: ReplicateTask<Compiled>) => ReplicateBatch;
+
+/** Data every pool worker receives once at start-up (piscina `workerData`). */
+export interface ReplicateWorkerData<Compiled = unknown> {
+  /** File URL of the TypeScript worker module whose default export is a {@link ReplicateTaskHandler}. */
+  workerModule: string;
+  scenarioHash: string;
+  compiled: Compiled;
+}

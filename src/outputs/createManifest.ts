@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Provenance of one run, written as `manifest.json`. Key order is fixed by construction. */
+export interface RunManifest {
+  tool: 'crm-sim';
+  /** Version from package.json. */
+  version: string;
+  /** `git rev-parse HEAD` of the code that ran, or null outside a git checkout. */
+  gitCommit: string | null;
+  scenario: {
+    /** Scenario file as given by the user, or null. */
+    path: string | null;
+    /** SHA-256 (hex) of the scenario text. */
+    sha256: string;
+  };
+  masterSeed: number;
+  replicates: number;
+  workers: number;
+  ticks: number;
+  nodeVersion: string;
+  /** UTC timestamps, ISO 8601. */
+  startedAt: string;
+  finishedAt: string;
+  /** Wall-clock duration of the run in seconds. */
+  wallSeconds: number;
+}
+
+/** Inputs of {@link createManifest}. */
+export interface ManifestInput {
+  /** Scenario text that is hashed (the resolved YAML, so `set` overrides count). */
+  scenarioText: string;
+  scenarioPath?: string;
+  masterSeed: number;
+  replicates: number;
+  workers: number;
+  ticks: number;
+  startedAt: Date;
+  finishedAt: Date;
+  /** Measured duration in seconds; default finishedAt − startedAt. */
+  wallSeconds?: number;
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Creates the manifest of a run: code version and commit, scenario hash, seed, sizes, Node
+ * version and UTC timing. The timing fields differ between runs; nothing else in it does for
+ * the same code, scenario and options.
+ *
+ * @param input - What was run and when.
+ * @returns The manifest (plain JSON data).
+ * @example
+ * createManifest({ scenarioText, masterSeed: 42, replicates: 100, workers: 2, ticks: 520,
+ *   startedAt, finishedAt: new Date() });
+ */
+export function createManifest(input: ManifestInput): RunManifest {
+  const started = input.startedAt.getTime();
+  const finished = input.finishedAt.getTime();
+  return {
+    tool: 'crm-sim',
+    version: readPackageVersion(),
+    gitCommit: readGitCommit(),
+    scenario: {
+      path: input.scenarioPath ?? null,
+      sha256: createHash('sha256').update(input.scenarioText, 'utf8').digest('hex'),
+    },
+    masterSeed: input.masterSeed,
+    replicates: input.replicates,
+    workers: input.workers,
+    ticks: input.ticks,
+    nodeVersion: process.version,
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: input.finishedAt.toISOString(),
+    wallSeconds: input.wallSeconds ?? (finished - started) / 1000,
+  };
+}
+
+/** Reads `version` from the package.json at the package root. */
+function readPackageVersion(): string {
+  const text = readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8');
+  return String((JSON.parse(text) as { version?: unknown }).version ?? 'unknown');
+}
+
+/** The HEAD commit of the package's git checkout, or null when git or the checkout is missing. */
+function readGitCommit(): string | null {
+  try {
+    const output = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: PACKAGE_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    });
+    const commit = output.trim();
+    return /^[0-9a-f]{40,64}$/.test(commit) ? commit : null;
+  } catch {
+    return null;
+  }
+}

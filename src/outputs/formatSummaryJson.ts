@@ -1,0 +1,37 @@
+import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import { formatMetricId } from './formatMetricId.ts';
+
+/**
+ * Formats `summary.json`: `{"metrics": {"<id>": {"unit", "n", "mean", "ciLow", "ciHigh", "p5",
+ * "p25", "p50", "p75", "p95", "min", "max"}}}` with ids from {@link formatMetricId}, metrics in
+ * layout order, keys in that fixed order, two-space indent and a final LF. Numbers are written
+ * shortest round-trip; NaN and ±Infinity (undefined) become `null`.
+ *
+ * @param summaryStats - Statistics from `computeSummaryStatistics`, in layout order.
+ * @returns The file's text.
+ * @throws Error if two metrics share an id.
+ * @example
+ * formatSummaryJson(computeSummaryStatistics(layout, results));
+ */
+export function formatSummaryJson(summaryStats: readonly SummaryStatistic[]): string {
+  const metrics: Record<string, unknown> = {};
+  for (const statistic of summaryStats) {
+    const id = formatMetricId(statistic.key);
+    if (Object.hasOwn(metrics, id)) throw new Error(`summary.json: duplicate metric id '${id}'`);
+    metrics[id] = {
+      unit: statistic.key.unit,
+      n: statistic.n,
+      mean: statistic.mean,
+      ciLow: statistic.ciLow,
+      ciHigh: statistic.ciHigh,
+      p5: statistic.p5,
+      p25: statistic.p25,
+      p50: statistic.p50,
+      p75: statistic.p75,
+      p95: statistic.p95,
+      min: statistic.min,
+      max: statistic.max,
+    };
+  }
+  return `${JSON.stringify({ metrics }, null, 2)}\n`;
+}

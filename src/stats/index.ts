@@ -1,0 +1,15 @@
+/** Statistics across replicates: leaf utilities and per-layout summaries. */
+export { mean } from './mean.ts';
+export { quantile } from './quantile.ts';
+export { logGamma } from './logGamma.ts';
+export { regularizedIncompleteBeta } from './regularizedIncompleteBeta.ts';
+export { normalQuantile } from './normalQuantile.ts';
+export { studentTUpperTail } from './studentTUpperTail.ts';
+export { studentTQuantile } from './studentTQuantile.ts';
+export { sampleVariance } from './sampleVariance.ts';
+export { sortedWithoutNaN } from './sortedWithoutNaN.ts';
+export { confidenceIntervalOfMean, type MeanInterval } from './confidenceIntervalOfMean.ts';
+export { exceedanceProbability } from './exceedanceProbability.ts';
+export { summarizeValues, type ValueSummary } from './summarizeValues.ts';
+export { computeSummaryStatistics, type SummaryStatistic } from './computeSummaryStatistics.ts';
+export { computeSeriesBands, type SeriesBand } from './computeSeriesBands.ts';

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createManifest } from '../../src/outputs/createManifest.ts';
+
+describe('createManifest', () => {
+  it('records version, commit, scenario hash, sizes and UTC timing in a fixed key order', () => {
+    const manifest = createManifest({
+      scenarioText: 'name: tiny\n',
+      scenarioPath: 'scenarios/tiny.yaml',
+      masterSeed: 42,
+      replicates: 8,
+      workers: 2,
+      ticks: 104,
+      startedAt: new Date('2025-01-01T00:00:00Z'),
+      finishedAt: new Date('2025-01-01T00:00:02.500Z'),
+    });
+    const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+    expect(Object.keys(manifest)).toEqual([
+      'tool', 'version', 'gitCommit', 'scenario', 'masterSeed', 'replicates', 'workers', 'ticks',
+      'nodeVersion', 'startedAt', 'finishedAt', 'wallSeconds',
+    ]);
+    expect(manifest.version).toBe(version);
+    expect(manifest.gitCommit === null || /^[0-9a-f]{40}$/.test(manifest.gitCommit)).toBe(true);
+    expect(manifest.scenario).toEqual({
+      path: 'scenarios/tiny.yaml',
+      sha256: createHash('sha256').update('name: tiny\n').digest('hex'),
+    });
+    expect(manifest).toMatchObject({ masterSeed: 42, replicates: 8, workers: 2, ticks: 104, nodeVersion: process.version });
+    expect(manifest.startedAt).toBe('2025-01-01T00:00:00.000Z');
+    expect(manifest.wallSeconds).toBe(2.5);
+  });
+});
