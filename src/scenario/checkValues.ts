@@ -1,0 +1,78 @@
+import type { DistributionSpec } from '../../sim-core/spec.ts';
+import type { FoundUncertainty } from './extractUncertainties.ts';
+import { describeRange, type FieldRule, inRange, ruleFor, type TreePath } from './fieldRules.ts';
+import { isPlainMap } from './locatedTree.ts';
+import { describeFound, type ProblemSink } from './problemSink.ts';
+import { distributionSchema } from './scenarioSchema.ts';
+import { reportZodIssues } from './zodProblems.ts';
+import { z } from 'zod';
+
+const resolvedDistribution = distributionSchema(z.number());
+
+/** Checks every numeric leaf with a rule against its range. */
+function checkNode(node: unknown, path: TreePath, sink: ProblemSink): void {
+  const entries: [string | number, unknown][] = Array.isArray(node)
+    ? node.map((v, i) => [i, v])
+    : isPlainMap(node) ? Object.entries(node) : [];
+  for (const [key, value] of entries) {
+    const childPath = [...path, key];
+    const rule = ruleFor(childPath);
+    if (rule && typeof value === 'number' && Number.isFinite(value) && !inRange(rule, value)) {
+      sink.add(childPath, describeRange(rule), describeFound(value));
+    } else if (typeof value === 'object') checkNode(value, childPath, sink);
+  }
+}
+
+/** Internal consistency of a distribution; returns a problem text or undefined. */
+function distributionFlaw(d: DistributionSpec): string | undefined {
+  if (d.dist === 'uniform' && d.min > d.max) return 'min ≤ max';
+  if (d.dist === 'triangular' && !(d.min <= d.mode && d.mode <= d.max)) return 'min ≤ mode ≤ max';
+  if (d.dist === 'normal' && d.sd < 0) return 'sd ≥ 0';
+  if (d.dist === 'normal' && d.min !== undefined && d.max !== undefined && d.min > d.max) return 'min ≤ max';
+  if (d.dist === 'lognormal' && !(d.median > 0 && d.sigma >= 0)) return 'median > 0 and sigma ≥ 0';
+  if (d.dist === 'discrete' && d.weights) {
+    const ok = d.weights.length === d.values.length && d.weights.every((w) => w >= 0) && d.weights.some((w) => w > 0);
+    if (!ok) return 'one non-negative weight per value, not all zero';
+  }
+  return undefined;
+}
+
+/** The extreme values a distribution can draw, undefined for an unbounded side. */
+function support(d: DistributionSpec): { low?: number; high?: number; points: number[] } {
+  switch (d.dist) {
+    case 'uniform':
+    case 'triangular':
+      return { low: d.min, high: d.max, points: [d.min, d.max] };
+    case 'normal':
+      return { low: d.min, high: d.max, points: [d.min, d.max].filter((x): x is number => x !== undefined) };
+    case 'lognormal':
+      return { low: 0, points: [] };
+    case 'discrete':
+      return { low: Math.min(...d.values), high: Math.max(...d.values), points: d.values };
+  }
+}
+
+/** Checks a distribution's shape, consistency and that all its draws satisfy the key's rule. */
+function checkDistribution(u: FoundUncertainty, rule: FieldRule | undefined, sink: ProblemSink): void {
+  if (!reportZodIssues(resolvedDistribution, u.distribution, sink, u.path)) return sink.suppress(u.path);
+  const flaw = distributionFlaw(u.distribution);
+  if (flaw) return sink.add(u.path, `a distribution with ${flaw}`, JSON.stringify(u.distribution));
+  if (!rule) return;
+  const { low, high, points } = support(u.distribution);
+  const outside = points.find((p) => !inRange(rule, p));
+  if (outside !== undefined) return sink.add(u.path, `draws that are ${describeRange(rule)}`, `a possible draw ${outside}`);
+  const unboundedLow = rule.min !== undefined && low === undefined;
+  const unboundedHigh = rule.max !== undefined && high === undefined;
+  if (unboundedLow || unboundedHigh) {
+    sink.add(u.path, `a bounded distribution (${describeRange(rule)})`, `${u.distribution.dist} without ${unboundedLow ? 'min' : 'max'}`);
+  }
+}
+
+/**
+ * Checks ranges of every number of the nominal tree (shares in [0, 1], capacities ≥ 0, …) and every
+ * distribution: shape, consistency, and that its support lies in the key's range.
+ */
+export function checkValues(nominal: Record<string, unknown>, found: FoundUncertainty[], sink: ProblemSink): void {
+  for (const u of found) checkDistribution(u, ruleFor(u.path), sink);
+  checkNode(nominal, [], sink);
+}

@@ -1,0 +1,85 @@
+import { type FieldRule, type TreePath, ruleFor } from './fieldRules.ts';
+import { isDist, isPlainMap, type PlainMap } from './locatedTree.ts';
+import { nominalValue } from './nominalValue.ts';
+import { parseQuantity } from './parseQuantity.ts';
+import { parseTime } from './parseTime.ts';
+import { describeFound, type ProblemSink } from './problemSink.ts';
+
+/** Distribution parameters that carry the key's unit (sd of a time is a duration). */
+const UNIT_PARAMS = new Set(['min', 'mode', 'max', 'mean', 'sd', 'median']);
+
+/** Converts one number-or-string to the rule's canonical unit; reports and returns it unchanged on failure. */
+function convertScalar(value: unknown, rule: FieldRule, path: TreePath, startYear: number, sink: ProblemSink): unknown {
+  if (typeof value !== 'number' && typeof value !== 'string') return value;
+  if (rule.dimension === 'time') {
+    if (Number.isNaN(startYear)) return value;
+    const time = parseTime(value, startYear);
+    if (time.ok) return time.value;
+    sink.add(path, time.expected, describeFound(value), time.note);
+    return value;
+  }
+  if (typeof value === 'number') return value;
+  const quantity = parseQuantity(value, rule.dimension);
+  if (quantity.ok) return quantity.value;
+  sink.add(path, quantity.expected, describeFound(value), quantity.note);
+  return value;
+}
+
+/** Converts the parameters of a distribution object in place. */
+function convertDist(dist: PlainMap, rule: FieldRule, path: TreePath, startYear: number, sink: ProblemSink): void {
+  for (const [param, value] of Object.entries(dist)) {
+    const paramRule: FieldRule = param === 'sd' && rule.dimension === 'time' ? { dimension: 'years' } : rule;
+    if (UNIT_PARAMS.has(param)) dist[param] = convertScalar(value, paramRule, [...path, param], startYear, sink);
+    if (param === 'values' && Array.isArray(value)) {
+      dist.values = value.map((v, i) => convertScalar(v, rule, [...path, param, i], startYear, sink));
+    }
+  }
+}
+
+/** Converts every numeric leaf below `node` in place. */
+function convertNode(node: unknown, path: TreePath, startYear: number, sink: ProblemSink): void {
+  const entries: [string | number, unknown][] = Array.isArray(node)
+    ? node.map((v, i) => [i, v])
+    : isPlainMap(node) ? Object.entries(node) : [];
+  for (const [key, value] of entries) {
+    const childPath = [...path, key];
+    const rule = ruleFor(childPath);
+    const container = node as Record<string | number, unknown>;
+    if (key === 'source' || key === 'asOf') {
+      if (typeof value === 'number') container[key] = String(value);
+    } else if (rule && isDist(value)) convertDist(value, rule, childPath, startYear, sink);
+    else if (rule && !isPlainMap(value) && !Array.isArray(value)) {
+      container[key] = convertScalar(value, rule, childPath, startYear, sink);
+    } else convertNode(value, childPath, startYear, sink);
+  }
+}
+
+/** Replaces an event's `duration` by `end = start + duration` (nominal start). */
+function resolveDuration(event: PlainMap, path: TreePath, sink: ProblemSink): void {
+  if (event.duration === undefined) return;
+  const durationPath = [...path, 'duration'];
+  if (event.end !== undefined) {
+    sink.add(durationPath, 'either end or duration', 'both', 'give one of them');
+  } else if (isDist(event.duration)) {
+    sink.add(durationPath, 'a fixed duration', 'a distribution', 'give end as a distribution instead');
+  } else if (typeof event.duration === 'number' && Number.isFinite(nominalValue(event.start))) {
+    event.end = nominalValue(event.start) + event.duration;
+  }
+  delete event.duration;
+}
+
+/**
+ * Converts every quantity string, percentage, date and duration of the authoring tree to plain
+ * numbers in canonical units, in place, including inside distribution objects; numeric
+ * `source`/`asOf` become strings; event `duration` becomes `end`. Problems go to `sink`.
+ */
+export function convertUnits(tree: PlainMap, sink: ProblemSink): void {
+  const startRule = ruleFor(['startYear']) as FieldRule;
+  if (tree.startYear !== undefined) tree.startYear = convertScalar(tree.startYear, startRule, ['startYear'], NaN, sink);
+  const startYear = typeof tree.startYear === 'number' ? tree.startYear : NaN;
+  convertNode(tree, [], startYear, sink);
+  if (!isPlainMap(tree.events)) return;
+  for (const [id, event] of Object.entries(tree.events)) {
+    if (isPlainMap(event)) resolveDuration(event, ['events', id], sink);
+  }
+}

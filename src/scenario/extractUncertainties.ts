@@ -1,0 +1,40 @@
+import type { DistributionSpec } from '../../sim-core/spec.ts';
+import type { TreePath } from './fieldRules.ts';
+import { cloneData, isDist, isPlainMap } from './locatedTree.ts';
+import { nominalValue } from './nominalValue.ts';
+
+/** A distribution found in the authoring tree, at its path with ids. */
+export interface FoundUncertainty {
+  path: TreePath;
+  distribution: DistributionSpec;
+}
+
+/** Replaces the distributions below `node` by their nominal values, collecting them in `found`. */
+function extractFrom(node: unknown, path: TreePath, found: FoundUncertainty[]): void {
+  const entries: [string | number, unknown][] = Array.isArray(node)
+    ? node.map((v, i) => [i, v])
+    : isPlainMap(node) ? Object.entries(node) : [];
+  for (const [key, value] of entries) {
+    const childPath = [...path, key];
+    if (isDist(value)) {
+      found.push({ path: childPath, distribution: value as unknown as DistributionSpec });
+      (node as Record<string | number, unknown>)[key] = nominalValue(value);
+    } else {
+      extractFrom(value, childPath, found);
+    }
+  }
+}
+
+/**
+ * Splits an authoring tree (canonical units) into a copy holding nominal values in place of
+ * distribution objects, and the list of distributions with their paths (tree order).
+ */
+export function extractUncertainties(tree: Record<string, unknown>): {
+  nominal: Record<string, unknown>;
+  found: FoundUncertainty[];
+} {
+  const nominal = cloneData(tree);
+  const found: FoundUncertainty[] = [];
+  extractFrom(nominal, [], found);
+  return { nominal, found };
+}

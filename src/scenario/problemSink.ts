@@ -1,0 +1,52 @@
+import type { TreePath } from './fieldRules.ts';
+import { type Loc, type Located, locate, pathKey } from './locatedTree.ts';
+import type { Problem } from './scenarioError.ts';
+
+/** Renders a found value for messages: strings quoted, maps and lists in short flow form. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isNaN(value) ? '.nan' : Number.isFinite(value) ? String(value) : value > 0 ? '.inf' : '-.inf';
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'a map';
+  return String(value);
+}
+
+/**
+ * Collects problems with positions from a located tree. Keeps one problem per path, so that a value
+ * rejected by the unit parser is not reported again by the schema.
+ */
+export class ProblemSink {
+  readonly problems: Problem[] = [];
+  private readonly reported = new Set<string>();
+
+  /** Creates a sink that locates paths in `located`, falling back to `fallback`. */
+  constructor(
+    private readonly located: Located,
+    private readonly fallback: Loc,
+  ) {}
+
+  /** Whether a problem was already reported at `path` or one of its ancestors. */
+  has(path: TreePath): boolean {
+    if (this.reported.has('')) return true;
+    for (let n = path.length; n >= 1; n--) if (this.reported.has(pathKey(path.slice(0, n)))) return true;
+    return false;
+  }
+
+  /** Silences problems at `path` and below (consequences of a problem reported elsewhere). */
+  suppress(path: TreePath): void {
+    this.reported.add(pathKey(path));
+  }
+
+  /**
+   * Adds a problem at `path` unless one is already there.
+   * @param atKey - point at the key rather than the value (unknown keys, missing children)
+   */
+  add(path: TreePath, expected: string, found: string, message = '', atKey = false): void {
+    if (this.has(path)) return;
+    this.reported.add(pathKey(path));
+    const loc = locate(this.located, path, atKey, this.fallback);
+    this.problems.push({ ...loc, path: pathKey(path), expected, found, message });
+  }
+}

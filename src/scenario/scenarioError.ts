@@ -1,0 +1,51 @@
+/**
+ * A located problem in a scenario file: where it is, which key, what was expected and found.
+ * `line`/`column` are 1-based positions in `file`; `--set` overrides use file `--set`, line 0.
+ */
+export interface Problem {
+  /** File the offending text was written in (the parent's file for inherited values). */
+  file: string;
+  /** 1-based line, or 0 when there is no line (command-line overrides, unreadable files). */
+  line: number;
+  /** 1-based column, or 0 when there is no position. */
+  column: number;
+  /** Dotted path of the key with ids, e.g. `materials.ndpr.demand.growthPerYear`. */
+  path: string;
+  /** What the loader expected, e.g. `a flow (t/yr, kt/yr, …)`. */
+  expected: string;
+  /** What it found, e.g. `"70 kt"`. */
+  found: string;
+  /** Optional suggestion or note appended to the line, e.g. `did you mean "demand"?`. */
+  message: string;
+}
+
+/** Thrown by the scenario loader when a scenario has user mistakes; carries every problem found. */
+export class ScenarioError extends Error {
+  /** All problems found, in file/line order. */
+  readonly problems: Problem[];
+
+  /** Creates the error; its message lists one formatted problem per line. */
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ScenarioError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Formats a problem on one line: `file:line:col: <path>: expected <expected>, found <found>`,
+ * followed by ` (<message>)` when the problem carries a note such as a did-you-mean.
+ * Example: `a.yaml:12:5: materials.ndpr.demnd: expected a known key, found "demnd" (did you mean "demand"?)`.
+ */
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}:${p.line}:${p.column}`;
+  const head = `${where}: ${p.path || '(root)'}: expected ${p.expected}, found ${p.found}`;
+  return p.message ? `${head} (${p.message})` : head;
+}
+
+/** Orders problems by file, then line, then column (stable for ties). */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column),
+  );
+}

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { STAGES, TRADED_STAGES } from '../../sim-core/spec.ts';
+import { eventSchemas } from './eventSchemas.ts';
+
+/**
+ * Zod schemas of the scenario format, built twice from one description:
+ * - `authoring`: what people write (quantity strings, dates and distributions wherever numbers go,
+ *   defaulted keys optional, `extends` and event `duration` allowed); exported as JSON Schema;
+ * - `resolved`: the tree after extends, overrides, unit conversion, defaults and extraction of
+ *   distributions (plain finite numbers, every key present); used to validate before building the
+ *   ScenarioSpec. Ranges are checked separately from fieldRules.ts.
+ * Objects are strict: unknown keys are errors.
+ */
+export type SchemaMode = 'authoring' | 'resolved';
+
+/** Builders shared by the scenario and event schemas for one mode. */
+export interface SchemaKit {
+  /** A number (resolved) or number / quantity string / distribution (authoring). */
+  num: z.ZodType;
+  /** Marks a key that has a default: optional when authoring, required when resolved. */
+  opt: (schema: z.ZodType) => z.ZodType;
+  /** A strict object that may also carry `source` and `asOf`. */
+  obj: (shape: Record<string, z.ZodType>) => z.ZodType;
+  mode: SchemaMode;
+}
+
+const QUANTITY_PATTERN = '^\\s*[+-]?(\\d|\\.\\d)';
+
+/** Distribution objects whose parameters are `param` values. */
+export function distributionSchema(param: z.ZodType): z.ZodType {
+  return z.discriminatedUnion('dist', [
+    z.strictObject({ dist: z.literal('uniform'), min: param, max: param }),
+    z.strictObject({ dist: z.literal('triangular'), min: param, mode: param, max: param }),
+    z.strictObject({ dist: z.literal('normal'), mean: param, sd: param, min: param.optional(), max: param.optional() }),
+    z.strictObject({ dist: z.literal('lognormal'), median: param, sigma: z.number() }),
+    z.strictObject({ dist: z.literal('discrete'), values: z.array(param).min(1), weights: z.array(z.number()).optional() }),
+  ]);
+}
+
+/** The builders for `mode`. */
+export function schemaKit(mode: SchemaMode): SchemaKit {
+  const authoring = mode === 'authoring';
+  const quantity = z
+    .string()
+    .regex(new RegExp(QUANTITY_PATTERN))
+    .describe('A quantity with a unit (30 kt/yr, 55 USD/kg, 40%, 18 months) or a date (2026-01)');
+  const param = authoring ? z.union([z.number(), quantity]) : z.number();
+  const num = authoring ? z.union([z.number(), quantity, distributionSchema(param)]) : z.number();
+  const text = authoring ? z.union([z.string(), z.number()]) : z.string();
+  const opt = (schema: z.ZodType): z.ZodType => (authoring ? schema.optional() : schema);
+  const obj = (shape: Record<string, z.ZodType>): z.ZodType =>
+    z.strictObject({ ...shape, source: text.optional(), asOf: text.optional() });
+  return { num, opt, obj, mode };
+}
+
+/** Schema of one producing stage (recycling adds its extras). */
+function stageSchema(k: SchemaKit, recycling: boolean): z.ZodType {
+  const extras: Record<string, z.ZodType> = recycling
+    ? { collectionShare: k.opt(k.num), productLifetimeYears: k.opt(k.num), learningRate: k.opt(k.num) }
+    : {};
+  return k.obj({
+    capacityByRegion: k.opt(z.record(z.string(), k.num)), unitCostUsdPerTonne: k.opt(k.num),
+    costSpread: k.opt(k.num), capexUsdPerTonnePerYear: k.opt(k.num), yield: k.opt(k.num),
+    inventoryTargetWeeks: k.opt(k.num), majorsShare: k.opt(k.num), expansionLeadYears: k.opt(k.num), ...extras,
+  });
+}
+
+/** Schema of a material. */
+function materialSchema(k: SchemaKit): z.ZodType {
+  const traded = Object.fromEntries(TRADED_STAGES.map((s) => [s, k.num]));
+  const project = k.obj({
+    region: z.string(), stage: z.enum(['mining', 'processing', 'manufacturing', 'recycling']),
+    capacityTonnesPerYear: k.num, phase: z.enum(['permitting', 'financing', 'construction']), remainingYears: k.num,
+  });
+  return k.obj({
+    id: z.string().optional(), name: z.string(), priceUnit: k.opt(z.enum(['USD/t', 'USD/kg'])),
+    byproductOf: z.string().optional(), basePriceUsdPerTonne: k.obj(traded),
+    mining: k.opt(stageSchema(k, false)), processing: k.opt(stageSchema(k, false)),
+    manufacturing: k.opt(stageSchema(k, false)), recycling: k.opt(stageSchema(k, true)),
+    demand: k.obj({
+      byRegion: z.record(z.string(), k.num), publicShare: k.opt(k.num), growthPerYear: k.opt(k.num),
+      elasticityShortRun: k.opt(k.num), elasticityLongRun: k.opt(k.num), substitutionYears: k.opt(k.num),
+      maxThrift: k.opt(k.num),
+    }),
+    pipeline: k.opt(z.array(project)),
+    exploration: k.opt(k.obj({
+      prospectivityByRegion: k.opt(z.record(z.string(), k.num)), discoveriesPerYear: k.opt(k.num),
+      depositCapacityTonnesPerYear: k.opt(k.num), referenceSpendUsdPerYear: k.opt(k.num), spendElasticity: k.opt(k.num),
+    })),
+  });
+}
+
+/** Schema of the behaviour block. */
+function behaviourSchema(k: SchemaKit): z.ZodType {
+  const keys = [
+    'priceAdjustmentPerTick', 'maxLogPriceStepPerTick', 'expectationYears', 'inventoryReleasePerTick',
+    'precautionaryBuying', 'announcementFrontRunning', 'utilisationBand', 'hurdleRateMajor', 'hurdleRateJunior',
+    'riskAversion', 'investmentReviewWeeks', 'exitAfterLossWeeks', 'engineersPerProject', 'expansionStep',
+    'assetLifeYears', 'processingLeadFactor', 'recyclingLeadFactor', 'transportWeeks',
+  ];
+  const greenfield = k.obj({ permittingYears: k.opt(k.num), financingYears: k.opt(k.num), constructionYears: k.opt(k.num) });
+  return k.obj({ ...Object.fromEntries(keys.map((key) => [key, k.opt(k.num)])), greenfield: k.opt(greenfield) });
+}
+
+/** Schema of the foreign actor. */
+function foreignActorSchema(k: SchemaKit): z.ZodType {
+  const threat = k.obj({ capability: k.opt(k.num), intent: k.opt(k.num) });
+  const rules = [
+    'cyberattacksPerYear', 'cyberDowntimeYears', 'cyberDowntimeSpread', 'cyberFacilityShare',
+    'priceWarTrigger', 'priceWarCut', 'budgetUsd', 'retaliationPerYear',
+  ];
+  return k.obj({
+    region: z.string(),
+    threat: k.opt(k.obj(Object.fromEntries(STAGES.map((s) => [s, k.opt(threat)])))),
+    rules: k.opt(k.obj(Object.fromEntries(rules.map((r) => [r, k.opt(k.num)])))),
+  });
+}
+
+/** The whole scenario schema for `mode`. */
+export function buildScenarioSchema(mode: SchemaMode): z.ZodType {
+  const k = schemaKit(mode);
+  const region = k.obj({
+    id: z.string().optional(), name: z.string(), alignment: z.enum(['home', 'ally', 'neutral', 'adversary']),
+    engineers: k.num, graduatesPerYear: k.num, attritionPerYear: k.opt(k.num),
+  });
+  return k.obj({
+    ...(mode === 'authoring' ? { extends: z.string().optional().describe('Parent scenario, relative path') } : {}),
+    name: z.string(), description: z.string(), startYear: k.num,
+    ticksPerYear: k.opt(k.num), years: k.opt(k.num),
+    regions: z.record(z.string(), region), materials: z.record(z.string(), materialSchema(k)),
+    behaviour: k.opt(behaviourSchema(k)),
+    government: k.obj({ region: z.string(), electionEveryYears: k.opt(k.num), reversalProbability: k.opt(k.num), allies: k.opt(z.array(z.string())) }),
+    foreignActor: foreignActorSchema(k),
+    events: k.opt(z.record(z.string(), eventSchemas(k))),
+    resolution: k.opt(k.obj({ firmsPerCapacityCell: k.opt(k.num), sizeSigma: k.opt(k.num), entrantHeadroom: k.opt(k.num) })),
+  });
+}
+
+/** Schema of the resolved tree (plain numbers), used by the loader. */
+export const resolvedScenarioSchema = buildScenarioSchema('resolved');
+/** Schema of what people write. */
+export const authoringScenarioSchema = buildScenarioSchema('authoring');
+
+/**
+ * JSON Schema (draft 2020-12) of the authoring format, for editors
+ * (`# yaml-language-server: $schema=…`). Quantity strings and distributions are allowed wherever
+ * numbers are.
+ */
+export function scenarioJsonSchema(): object {
+  const schema = z.toJSONSchema(authoringScenarioSchema, { unrepresentable: 'any', reused: 'ref' }) as Record<string, unknown>;
+  return { ...schema, title: 'crm-sim scenario', description: 'A crm-sim scenario file (notes/format.md).' };
+}

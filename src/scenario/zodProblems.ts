@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { didYouMean } from './didYouMean.ts';
+import type { TreePath } from './fieldRules.ts';
+import { describeFound, type ProblemSink } from './problemSink.ts';
+
+/** The value at `path` in `root`, or undefined. */
+export function valueAt(root: unknown, path: TreePath): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+/** Error map that carries the known keys of a strict object in the issue's message (JSON). */
+const keysErrorMap = (issue: { code?: string; inst?: unknown }): string | undefined => {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const shape = (issue.inst as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
+  return JSON.stringify(Object.keys(shape));
+};
+
+/** Turns one issue into problems (one per unknown key). */
+function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sink: ProblemSink): void {
+  const path = [...base, ...(issue.path as (string | number)[])];
+  const found = describeFound(valueAt(root, issue.path as TreePath));
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = JSON.parse(issue.message) as string[];
+      for (const key of issue.keys) {
+        const hint = didYouMean(key, known);
+        sink.add([...path, key], 'a known key', JSON.stringify(key), hint ? `did you mean "${hint}"?` : '', true);
+      }
+      return;
+    }
+    case 'invalid_value': {
+      const hint = typeof valueAt(root, issue.path as TreePath) === 'string'
+        ? didYouMean(String(valueAt(root, issue.path as TreePath)), issue.values.map(String)) : undefined;
+      sink.add(path, `one of ${issue.values.join(', ')}`, found, hint ? `did you mean "${hint}"?` : '');
+      return;
+    }
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown[] }).options;
+      if (!options) return sink.add(path, 'a number, a quantity or a distribution', found);
+      const text = String(valueAt(root, issue.path as TreePath));
+      const hint = didYouMean(text, options.map(String));
+      sink.add(path, `one of ${options.join(', ')}`, found, hint ? `did you mean "${hint}"?` : '');
+      return;
+    }
+    case 'invalid_type':
+      sink.add(path, issue.expected === 'number' ? 'a finite number' : `a ${issue.expected}`, found, found === 'nothing' ? 'required key' : '', found === 'nothing');
+      return;
+    default:
+      sink.add(path, issue.message.replace(/^.*expected /i, ''), found);
+  }
+}
+
+/**
+ * Validates `value` with `schema` and adds one located problem per issue to `sink`
+ * (unknown keys with a did-you-mean; missing keys located at their parent).
+ * @param base - path of `value` inside the scenario tree
+ */
+export function reportZodIssues(schema: z.ZodType, value: unknown, sink: ProblemSink, base: TreePath = []): boolean {
+  const result = schema.safeParse(value, { error: keysErrorMap });
+  if (result.success) return true;
+  for (const issue of result.error.issues) reportIssue(issue, value, base, sink);
+  return false;
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { didYouMean, editDistance } from '../../src/scenario/didYouMean.ts';
+
+describe('editDistance / didYouMean', () => {
+  it('counts insertions, deletions and substitutions', () => {
+    expect(editDistance('demand', 'demand')).toBe(0);
+    expect(editDistance('demnd', 'demand')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('suggests close candidates only', () => {
+    expect(didYouMean('exploraton', ['exploration', 'demand'])).toBe('exploration');
+    expect(didYouMean('Demand', ['demand'])).toBe('demand');
+    expect(didYouMean('zzzzzz', ['demand', 'mining'])).toBeUndefined();
+  });
+});

@@ -1,0 +1,178 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/loadScenario.ts';
+import { ScenarioError } from '../../src/scenario/scenarioError.ts';
+
+const FIXTURES = 'test/fixtures/scenarios';
+const fixture = (name: string) => join(FIXTURES, name);
+
+/** The problems a load throws, failing the test when it does not throw a ScenarioError. */
+function problemsOf(path: string, set?: string[]) {
+  try {
+    loadScenario(path, { set });
+  } catch (error) {
+    if (error instanceof ScenarioError) return error.problems;
+    throw error;
+  }
+  throw new Error(`${path} loaded without problems`);
+}
+
+describe('loadScenario: units, defaults, lists', () => {
+  const { spec } = loadScenario(fixture('minimal.yaml'));
+  const ndpr = spec.materials[0];
+
+  it('turns id maps into lists in file order, the key becoming the id', () => {
+    expect(spec.regions.map((r) => r.id)).toEqual(['US', 'CN', 'AU']);
+    expect(spec.materials.map((m) => m.id)).toEqual(['ndpr', 'dy']);
+    expect(spec.regions[2]).toMatchObject({ source: 'test', asOf: '2024' });
+  });
+
+  it('converts quantity strings to canonical units', () => {
+    expect(ndpr.basePriceUsdPerTonne).toEqual({ mining: 20000, processing: 55000, manufacturing: 90000 });
+    expect(ndpr.mining.capacityByRegion).toEqual({ CN: 70000, US: 10000, AU: 6000 });
+    expect(ndpr.processing.yield).toBe(0.92);
+    expect(ndpr.pipeline[0]).toMatchObject({ capacityTonnesPerYear: 2000, remainingYears: 1.5 });
+    expect(spec.foreignActor.rules.budgetUsd).toBe(2e9);
+    expect(spec.foreignActor.rules.cyberDowntimeYears).toBeCloseTo(14 / 365.25, 12);
+  });
+
+  it('applies plain and derived defaults', () => {
+    expect(spec.ticksPerYear).toBe(52);
+    expect(spec.behaviour.greenfield.permittingYears).toBe(8);
+    expect(ndpr.mining.unitCostUsdPerTonne).toBe(0.5 * 20000);
+    expect(ndpr.processing.capexUsdPerTonnePerYear).toBe(1.0 * 55000);
+    expect(ndpr.recycling.unitCostUsdPerTonne).toBeCloseTo(0.6 * 55000, 9);
+    expect(ndpr.recycling.yield).toBe(0.85);
+    expect(ndpr.exploration.depositCapacityTonnesPerYear).toBeCloseTo(0.05 * 86000, 9);
+    expect(spec.foreignActor.threat.mining).toEqual({ capability: 2, intent: 1 });
+    expect(spec.regions[0].attritionPerYear).toBe(0.03);
+    expect(spec.government.allies).toEqual(['AU']);
+  });
+
+  it('converts event dates and durations, sorts events by (start, id) and fills event defaults', () => {
+    expect(spec.events.map((e) => e.id)).toEqual(['quotaCut', 'reserve']);
+    expect(spec.events[0]).toMatchObject({ start: 1, end: 2.5, quotaShare: 0.5, approvalRate: 1, reversible: false });
+    expect(spec.events[1]).toMatchObject({ kind: 'stockpile', targetDays: 60, reversible: true, start: 1 });
+    expect(spec.events[0]).not.toHaveProperty('duration');
+  });
+
+  it('extracts distributions into uncertainties, keeping the nominal value in place', () => {
+    expect(ndpr.demand.elasticityShortRun).toBe(-0.1);
+    expect(ndpr.demand.growthPerYear).toBeCloseTo(0.04, 12);
+    expect(spec.uncertainties).toEqual([
+      { path: 'materials.0.demand.elasticityShortRun', label: 'materials.ndpr.demand.elasticityShortRun', distribution: { dist: 'triangular', min: -0.2, mode: -0.1, max: -0.05 } },
+      { path: 'materials.0.demand.growthPerYear', label: 'materials.ndpr.demand.growthPerYear', distribution: { dist: 'uniform', min: 0.02, max: 0.06 } },
+      { path: 'events.1.start', label: 'events.reserve.start', distribution: { dist: 'uniform', min: 0.5, max: 1.5 } },
+    ]);
+  });
+});
+
+describe('loadScenario: extends', () => {
+  const loaded = loadScenario(fixture('child.yaml'));
+  const { spec } = loaded;
+
+  it('merges maps key by key, the child winning', () => {
+    expect(spec.name).toBe('child');
+    expect(spec.years).toBe(8);
+    expect(spec.description).toBe('Two regions, one material, one export control.');
+    expect(spec.materials[0].demand.byRegion).toEqual({ US: 9000, CN: 40000 });
+  });
+
+  it('deletes keys set to null (then defaults apply)', () => {
+    expect(spec.materials.map((m) => m.id)).toEqual(['ndpr']);
+    expect(spec.materials[0].processing.yield).toBe(0.9);
+    expect(spec.events.map((e) => e.id)).toEqual(['tariffs', 'quotaCut']);
+    expect(spec.uncertainties.map((u) => u.label)).not.toContain('events.reserve.start');
+  });
+
+  it('lists the files of the chain, the named file first', () => {
+    const chain = loadScenario(fixture('grandchild.yaml')).files.map((f) => f.split('/').pop());
+    expect(chain).toEqual(['grandchild.yaml', 'child.yaml', 'minimal.yaml']);
+  });
+
+  it('reports a cycle at the extends key', () => {
+    const [problem, ...rest] = problemsOf(fixture('cycleA.yaml'));
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ path: 'extends', line: 1, column: 10, expected: 'an extends chain without cycles' });
+    expect(problem.found).toContain('cycleA.yaml → cycleB.yaml → cycleA.yaml');
+  });
+
+  it('locates an inherited mistake in the parent file', () => {
+    const [problem] = problemsOf(fixture('badChild.yaml'));
+    expect(problem).toMatchObject({ file: join(FIXTURES, 'badParent.yaml'), line: 10, column: 31, path: 'materials.ndpr.demand.byRegion.US' });
+  });
+
+  it('reports a missing parent file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-scenario-'));
+    writeFileSync(join(dir, 'orphan.yaml'), 'name: x\nextends: nowhere.yaml\n');
+    const [problem] = problemsOf(join(dir, 'orphan.yaml'));
+    expect(problem).toMatchObject({ line: 2, path: 'extends', expected: 'an existing scenario file', found: '"nowhere.yaml"' });
+  });
+});
+
+describe('loadScenario: --set', () => {
+  it('overrides values by id path, with units and dates', () => {
+    const { spec } = loadScenario(fixture('minimal.yaml'), {
+      set: ['materials.ndpr.demand.growthPerYear=0.05', 'events.quotaCut.start=2027-01', 'materials.dy.mining.capacityByRegion.AU=3 kt/yr', 'government.allies=[AU, CN]'],
+    });
+    expect(spec.materials[0].demand.growthPerYear).toBe(0.05);
+    expect(spec.uncertainties.map((u) => u.label)).not.toContain('materials.ndpr.demand.growthPerYear');
+    const quota = spec.events.find((e) => e.id === 'quotaCut');
+    expect(quota).toMatchObject({ start: 2, end: 3.5 });
+    expect(spec.materials[1].mining.capacityByRegion).toEqual({ AU: 3000 });
+    expect(spec.government.allies).toEqual(['AU', 'CN']);
+  });
+
+  it('can set a distribution', () => {
+    const { spec } = loadScenario(fixture('minimal.yaml'), { set: ['years={dist: discrete, values: [5, 8]}'] });
+    expect(spec.years).toBe(5);
+    expect(spec.uncertainties[0]).toMatchObject({ path: 'years', distribution: { dist: 'discrete', values: [5, 8] } });
+  });
+
+  it('reports unknown paths naming the path, at --set line 0', () => {
+    const problems = problemsOf(fixture('minimal.yaml'), ['materials.ndpx.demand.growthPerYear=0.05', 'materials.ndpr.demand.growthPerYr=0.05', 'nonsense']);
+    expect(problems).toHaveLength(3);
+    expect(problems.every((p) => p.file === '--set' && p.line === 0)).toBe(true);
+    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['materials.ndpx.demand.growthPerYear', 'materials.ndpr.demand.growthPerYr']));
+    expect(problems.find((p) => p.path.endsWith('growthPerYr'))?.message).toBe('did you mean "growthPerYear"?');
+    expect(problems.find((p) => p.path.startsWith('materials.ndpx'))?.message).toContain('did you mean "ndpr"?');
+  });
+
+  it('reports a bad override value at --set', () => {
+    const [problem] = problemsOf(fixture('minimal.yaml'), ['materials.ndpr.demand.growthPerYear=5 kt']);
+    expect(problem).toMatchObject({ file: '--set', line: 0, path: 'materials.ndpr.demand.growthPerYear', found: '"5 kt"' });
+  });
+});
+
+describe('loadScenario: resolvedYaml and sha256', () => {
+  it('is deterministic and independent of the file location', () => {
+    const a = loadScenario(fixture('minimal.yaml'));
+    const b = loadScenario(fixture('minimal.yaml'));
+    expect(b.resolvedYaml).toBe(a.resolvedYaml);
+    expect(b.sha256).toBe(a.sha256);
+    expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const dir = mkdtempSync(join(tmpdir(), 'crm-scenario-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'copy.yaml'));
+    expect(loadScenario(join(dir, 'copy.yaml')).sha256).toBe(a.sha256);
+  });
+
+  it('does not depend on key order within maps, and changes when a value changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-scenario-'));
+    const text = readFileSync(fixture('minimal.yaml'), 'utf8');
+    writeFileSync(join(dir, 'reordered.yaml'), text.replace('startYear: 2025\nyears: 5\n', 'years: 5\nstartYear: 2025\n'));
+    const base = loadScenario(fixture('minimal.yaml'));
+    expect(loadScenario(join(dir, 'reordered.yaml')).sha256).toBe(base.sha256);
+    expect(loadScenario(fixture('minimal.yaml'), { set: ['years=6'] }).sha256).not.toBe(base.sha256);
+  });
+
+  it('holds canonical plain numbers, defaults and distributions in place', () => {
+    const { resolvedYaml } = loadScenario(fixture('minimal.yaml'));
+    expect(resolvedYaml).toContain('CN: 70000');
+    expect(resolvedYaml).toContain('ticksPerYear: 52');
+    expect(resolvedYaml).toMatch(/elasticityShortRun:\n\s+dist: triangular/);
+    expect(resolvedYaml).not.toContain('kt/yr');
+    expect(resolvedYaml).not.toContain('extends');
+  });
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { authoringScenarioSchema, resolvedScenarioSchema, scenarioJsonSchema } from '../../src/scenario/scenarioSchema.ts';
+
+type JsonNode = Record<string, unknown>;
+
+/** Follows a `$ref` of the generated schema. */
+function deref(root: JsonNode, node: JsonNode): JsonNode {
+  const ref = node.$ref as string | undefined;
+  if (!ref) return node;
+  const name = ref.replace('#/$defs/', '');
+  return deref(root, (root.$defs as Record<string, JsonNode>)[name]);
+}
+
+describe('scenarioSchema', () => {
+  it('accepts the authoring form of a fixture (units, dates, distributions, extends)', () => {
+    const minimal = parse(readFileSync('test/fixtures/scenarios/minimal.yaml', 'utf8'));
+    expect(authoringScenarioSchema.safeParse(minimal).success).toBe(true);
+    expect(authoringScenarioSchema.safeParse({ ...minimal, extends: 'base.yaml' }).success).toBe(true);
+  });
+
+  it('rejects unknown keys in the authoring form', () => {
+    const minimal = parse(readFileSync('test/fixtures/scenarios/minimal.yaml', 'utf8'));
+    expect(authoringScenarioSchema.safeParse({ ...minimal, yeras: 3 }).success).toBe(false);
+  });
+
+  it('requires plain numbers in the resolved form', () => {
+    const minimal = parse(readFileSync('test/fixtures/scenarios/minimal.yaml', 'utf8'));
+    expect(resolvedScenarioSchema.safeParse(minimal).success).toBe(false);
+  });
+
+  it('produces a JSON Schema that allows quantity strings wherever numbers are', () => {
+    const schema = scenarioJsonSchema() as JsonNode;
+    expect(schema.$schema).toContain('json-schema.org');
+    const properties = schema.properties as Record<string, JsonNode>;
+    const years = deref(schema, properties.years);
+    const types = (years.anyOf as JsonNode[]).map((n) => deref(schema, n));
+    expect(types.some((t) => t.type === 'number')).toBe(true);
+    const quantity = types.find((t) => t.type === 'string');
+    expect(quantity?.pattern).toBeDefined();
+    expect(new RegExp(quantity?.pattern as string).test('70 kt/yr')).toBe(true);
+    expect(new RegExp(quantity?.pattern as string).test('lots')).toBe(false);
+    expect(types.some((t) => Array.isArray(t.oneOf) || Array.isArray(t.anyOf))).toBe(true);
+    expect(schema.additionalProperties).toBe(false);
+    expect(JSON.stringify(schema)).toContain('"exportControl"');
+  });
+});
