@@ -1,0 +1,68 @@
+/**
+ * crm-sim's engine: the public face. Pure and deterministic: no I/O, no clock, no Math.random.
+ *
+ * Typical use:
+ * ```ts
+ * const compiled = compileScenario(spec);
+ * const run = createReplicateRunner(compiled);
+ * const result = run(42, 0); // seed 42, replicate 0
+ * ```
+ */
+import type { ScenarioSpec } from './spec.ts';
+import type { ReplicateResult, ResultLayout } from './results.ts';
+import { createWorld } from './world/createWorld.ts';
+import { createResultLayout, type SeriesOffsets } from './record/resultLayout.ts';
+import { createRecorder } from './record/recordTick.ts';
+import { computeSummaries } from './record/computeSummaries.ts';
+import { runTicks } from './step.ts';
+import { createStream } from './random/createStream.ts';
+import { sampleScenario } from './sampleScenario.ts';
+
+export type * from './spec.ts';
+export type * from './results.ts';
+export type { World } from './world/world.ts';
+export type { Recorder } from './record/recordTick.ts';
+export type { Rng } from './random/rng.ts';
+export { STAGES, TRADED_STAGES } from './spec.ts';
+export { createWorld } from './world/createWorld.ts';
+export { step, runTicks } from './step.ts';
+export { createRecorder, recordTick } from './record/recordTick.ts';
+export { createResultLayout } from './record/resultLayout.ts';
+export { computeSummaries } from './record/computeSummaries.ts';
+export { createStream } from './random/createStream.ts';
+export { sampleScenario } from './sampleScenario.ts';
+export { measureMaterialStocks, measureMoney } from './measureBalances.ts';
+
+/** A scenario prepared for running: plain, structured-cloneable data (it crosses to worker threads). */
+export interface CompiledScenario {
+  readonly spec: ScenarioSpec;
+  readonly layout: ResultLayout;
+  readonly offsets: SeriesOffsets;
+}
+
+/** Prepares a resolved scenario for running. */
+export function compileScenario(spec: ScenarioSpec): CompiledScenario {
+  const { layout, offsets } = createResultLayout(spec);
+  return { spec, layout, offsets };
+}
+
+/** The layout (series and summaries) of every replicate of a compiled scenario. */
+export function describeResults(compiled: CompiledScenario): ResultLayout {
+  return compiled.layout;
+}
+
+/**
+ * Creates a function that runs one replicate: draws its uncertain parameters from stream
+ * `parameters`, builds its world, runs the horizon and returns fresh arrays (safe to transfer).
+ * The result depends only on (scenario, masterSeed, replicate).
+ */
+export function createReplicateRunner(compiled: CompiledScenario): (masterSeed: number, replicate: number) => ReplicateResult {
+  return (masterSeed, replicate) => {
+    const spec = compiled.spec.uncertainties.length > 0 ? sampleScenario(compiled.spec, createStream(masterSeed, replicate, 'parameters')) : compiled.spec;
+    const world = createWorld(spec, masterSeed, replicate);
+    const recorder = createRecorder(world, compiled.layout.series.length, compiled.offsets);
+    runTicks(world, recorder);
+    const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.materials, world.regions);
+    return { replicate, series: recorder.series, summaries };
+  };
+}

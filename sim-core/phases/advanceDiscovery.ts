@@ -1,0 +1,130 @@
+import type { World } from '../world/world.ts';
+import { ADVERSARY } from '../world/world.ts';
+import { drawLognormalMeanCv, drawPoisson } from '../random/distributions.ts';
+import { addProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
+import { evaluateInvestment } from './evaluateInvestment.ts';
+
+/** Years a project may wait for financing before it is abandoned. */
+const FINANCING_PATIENCE_YEARS = 5;
+/** Utilisation new capacity expects when it comes on stream. */
+const NEW_CAPACITY_EXPECTED_USE = 0.8;
+/** Coefficient of variation of discovered deposit sizes. */
+const DEPOSIT_SIZE_CV = 1;
+
+/**
+ * Phase 4: discovery and the project pipeline. Explorers in each (material, region) spend
+ * S = S_ref · (P̄/P₀) on exploration (expected concentrate price over base) and discover deposits at
+ * Poisson rate λ = discoveriesPerYear · prospectivity · (S/S_ref)^spendElasticity per year; each
+ * enters permitting with a lognormal size. Projects then move through permitting (speed set by
+ * reform and disinformation), financing (waits while the sponsor's NPV is negative, abandoned after
+ * five years), and construction (starts only while the region has `engineersPerProject` free
+ * engineers per project; speed set by technology bans). Done projects add capacity.
+ */
+export function advanceDiscovery(world: World): void {
+  discoverDeposits(world);
+  advancePipeline(world);
+}
+
+function discoverDeposits(world: World): void {
+  const { spec, markets, regions: R } = world;
+  spec.materials.forEach((material, m) => {
+    const exploration = material.exploration;
+    for (let r = 0; r < R; r++) {
+      const s = m * 3 * R + r;
+      const prospectivity = exploration.prospectivityByRegion[spec.regions[r].id] ?? 1;
+      const spend = markets.longPriceUsdPerTonne[s] / markets.basePriceUsdPerTonne[s];
+      const rate = (exploration.discoveriesPerYear * prospectivity * Math.pow(spend, exploration.spendElasticity)) / world.ticksPerYear;
+      const found = drawPoisson(world.streams.discovery, rate);
+      for (let i = 0; i < found; i++) {
+        const size = drawLognormalMeanCv(world.streams.discovery, exploration.depositCapacityTonnesPerYear, DEPOSIT_SIZE_CV) / world.ticksPerYear;
+        addProject(world.projects, m, r, 0, size, PHASE_PERMITTING, spec.behaviour.greenfield.permittingYears * world.ticksPerYear, -1);
+      }
+    }
+  });
+}
+
+function leadFactor(world: World, stage: number): number {
+  const behaviour = world.spec.behaviour;
+  return stage === 0 ? 1 : stage === 3 ? behaviour.recyclingLeadFactor : behaviour.processingLeadFactor;
+}
+
+function advancePipeline(world: World): void {
+  const p = world.projects;
+  const { regions: R, materials: M } = world;
+  const behaviour = world.spec.behaviour;
+  const building = world.regionState.projectsUnderConstruction;
+  building.fill(0);
+  for (let i = 0; i < p.slots; i++) if (p.active[i] === 1 && p.phase[i] === PHASE_CONSTRUCTION) building[p.region[i]]++;
+  for (let i = 0; i < p.slots; i++) {
+    if (p.active[i] === 0) continue;
+    const r = p.region[i];
+    const stage = p.stage[i];
+    if (p.phase[i] === PHASE_PERMITTING) {
+      p.ticksLeft[i] -= world.effective.permittingRate[r];
+      if (p.ticksLeft[i] <= 0) {
+        p.phase[i] = PHASE_FINANCING;
+        p.ticksLeft[i] = behaviour.greenfield.financingYears * leadFactor(world, stage) * world.ticksPerYear;
+      }
+    } else if (p.phase[i] === PHASE_FINANCING) {
+      const unitCost = world.spec.materials[p.material[i]][(['mining', 'processing', 'manufacturing', 'recycling'] as const)[stage]].unitCostUsdPerTonne;
+      const hurdle = world.regionState.alignment[r] === ADVERSARY ? behaviour.hurdleRateMajor : behaviour.hurdleRateJunior;
+      if (evaluateInvestment(world, stage, p.material[i], r, unitCost, hurdle) > 0) p.ticksLeft[i] -= 1;
+      else if (++p.ticksWaiting[i] > FINANCING_PATIENCE_YEARS * world.ticksPerYear) p.active[i] = 0;
+      if (p.active[i] === 1 && p.ticksLeft[i] <= 0 && building[r] * behaviour.engineersPerProject < world.regionState.engineers[r]) {
+        p.phase[i] = PHASE_CONSTRUCTION;
+        p.ticksLeft[i] = behaviour.greenfield.constructionYears * leadFactor(world, stage) * world.ticksPerYear;
+        building[r]++;
+        payCapex(world, i);
+      }
+    } else {
+      p.ticksLeft[i] -= world.effective.constructionRate[(stage * M + p.material[i]) * R + r];
+      if (p.ticksLeft[i] <= 0) completeProject(world, i);
+    }
+  }
+}
+
+/** The government pays its capex subsidy share of a project that starts construction. */
+function payCapex(world: World, i: number): void {
+  const p = world.projects;
+  const sc = (p.stage[i] * world.materials + p.material[i]) * world.regions + p.region[i];
+  const share = world.effective.capexSubsidyShare[sc];
+  if (share <= 0) return;
+  const stageName = (['mining', 'processing', 'manufacturing', 'recycling'] as const)[p.stage[i]];
+  const capex = world.spec.materials[p.material[i]][stageName].capexUsdPerTonnePerYear * p.capacityTonnesPerTick[i] * world.ticksPerYear;
+  const e = world.effective.supportEvent[sc];
+  const paid = Math.min(share * capex, e >= 0 ? Math.max(0, world.eventState.budgetLeftUsd[e]) : 0);
+  if (e >= 0) world.eventState.budgetLeftUsd[e] -= paid;
+  world.ledger.governmentUsd[world.government.region] -= paid;
+  world.ledger.externalUsd += paid;
+  world.government.spendingUsdThisTick += paid;
+}
+
+/** Adds a finished project's capacity: to its target firm, else to a free slot, else to the cell's largest firm. */
+function completeProject(world: World, i: number): void {
+  const p = world.projects;
+  p.active[i] = 0;
+  const store = world.stores[p.stage[i]];
+  let f = p.targetFirm[i];
+  if (f < 0 || store.alive[f] === 0) {
+    const c = p.material[i] * world.regions + p.region[i];
+    f = -1;
+    for (let g = store.cellStart[c], end = g + store.cellSlots[c]; g < end; g++) {
+      if (store.alive[g] === 0 && store.outputInventoryTonnes[g] === 0 && store.inputInventoryTonnes[g] === 0) {
+        f = g;
+        break;
+      }
+    }
+    if (f < 0) return; // the cell is full: capacity is not added (reported as a limit of the resolution)
+    const stageName = (['mining', 'processing', 'manufacturing', 'recycling'] as const)[p.stage[i]];
+    store.alive[f] = 1;
+    store.capacityTonnesPerTick[f] = 0;
+    store.unitCostUsdPerTonne[f] = world.spec.materials[p.material[i]][stageName].unitCostUsdPerTonne;
+    store.isMajor[f] = 0;
+    store.lossStreakTicks[f] = 0;
+    store.cashUsd[f] = 0;
+    world.entries[p.stage[i] * world.regions + p.region[i]]++;
+  }
+  store.capacityTonnesPerTick[f] += p.capacityTonnesPerTick[i];
+  // A producer plans to sell most of what it adds; without this an entrant would never start producing to order.
+  store.expectedSalesTonnesPerTick[f] += NEW_CAPACITY_EXPECTED_USE * p.capacityTonnesPerTick[i];
+}

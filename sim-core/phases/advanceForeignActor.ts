@@ -1,0 +1,90 @@
+import type { World } from '../world/world.ts';
+import { ADVERSARY, ALLY, HOME } from '../world/world.ts';
+import { drawLognormalMeanCv } from '../random/distributions.ts';
+import { startOutage } from './startOutage.ts';
+
+const THREAT_STAGE_OF_CAPACITY_STAGE = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
+
+/**
+ * Phase 2: the foreign actor acts by rule. Capability c and intent i (1–3) at a stage scale its
+ * actions by c·i/9 (likelihood) and c/3 (strength):
+ * - cyberattacks: Poisson arrivals at `cyberattacksPerYear` × c·i/9 per stage on a random home or
+ *   allied facility group, downtime lognormal with mean `cyberDowntimeYears` × c/3;
+ * - price war: at each investment review, when rivals' capacity at a stage has grown by more than
+ *   `priceWarTrigger` since the start, it starts a one-year price war with probability i/3, while its budget lasts;
+ * - retaliation: while the home government tariffs its refined exports, it imposes licensing on them
+ *   with probability `retaliationPerYear` × c·i/9 per year, for one year.
+ */
+export function advanceForeignActor(world: World): void {
+  world.foreignActor.spendingUsdThisTick = 0;
+  launchCyberattacks(world);
+  if (world.tick % Math.max(1, Math.round((world.spec.behaviour.investmentReviewWeeks * world.ticksPerYear) / 52)) === 0) startPriceWars(world);
+  retaliateAgainstTariffs(world);
+}
+
+function threatScore(world: World, stage: number): number {
+  const threat = world.spec.foreignActor.threat[THREAT_STAGE_OF_CAPACITY_STAGE[stage]];
+  return (threat.capability * threat.intent) / 9;
+}
+
+function launchCyberattacks(world: World): void {
+  const rules = world.spec.foreignActor.rules;
+  const rng = world.streams.cyber;
+  for (let stage = 0; stage < 4; stage++) {
+    const ratePerTick = (rules.cyberattacksPerYear * threatScore(world, stage)) / world.ticksPerYear;
+    if (rng.nextFloat() >= ratePerTick) continue;
+    const targets: number[] = [];
+    for (let r = 0; r < world.regions; r++) {
+      const alignment = world.regionState.alignment[r];
+      if (alignment === HOME || alignment === ALLY) targets.push(r);
+    }
+    if (targets.length === 0) continue;
+    const region = targets[Math.floor(rng.nextFloat() * targets.length)];
+    const material = Math.floor(rng.nextFloat() * world.materials);
+    const capability = world.spec.foreignActor.threat[THREAT_STAGE_OF_CAPACITY_STAGE[stage]].capability;
+    const downtimeYears = drawLognormalMeanCv(rng, (rules.cyberDowntimeYears * capability) / 3, rules.cyberDowntimeSpread);
+    startOutage(world, stage, region, material, rules.cyberFacilityShare, Math.max(1, Math.round(downtimeYears * world.ticksPerYear)), rng);
+    world.foreignActor.attacks++;
+  }
+}
+
+function startPriceWars(world: World): void {
+  const actor = world.foreignActor;
+  const rules = world.spec.foreignActor.rules;
+  if (actor.budgetLeftUsd <= 0) return;
+  for (let stage = 0; stage < 3; stage++) {
+    const intent = world.spec.foreignActor.threat[THREAT_STAGE_OF_CAPACITY_STAGE[stage]].intent;
+    for (let m = 0; m < world.materials; m++) {
+      const start = actor.rivalsStartCapacity[stage * world.materials + m];
+      if (start <= 0 || actor.priceWarUntilTick[m * 3 + stage] > world.tick) continue;
+      const growth = rivalsCapacity(world, stage, m) / start - 1;
+      if (growth > rules.priceWarTrigger && world.streams.foreignActor.nextFloat() < intent / 3) {
+        actor.priceWarUntilTick[m * 3 + stage] = world.tick + world.ticksPerYear;
+      }
+    }
+  }
+}
+
+function rivalsCapacity(world: World, stage: number, m: number): number {
+  const store = world.stores[stage];
+  let capacity = 0;
+  for (let r = 0; r < world.regions; r++) {
+    if (world.regionState.alignment[r] === ADVERSARY) continue;
+    const c = m * world.regions + r;
+    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
+  }
+  return capacity;
+}
+
+function retaliateAgainstTariffs(world: World): void {
+  const actor = world.foreignActor;
+  const R = world.regions;
+  const home = world.government.region;
+  const probability = (world.spec.foreignActor.rules.retaliationPerYear * threatScore(world, 1)) / world.ticksPerYear;
+  for (let m = 0; m < world.materials; m++) {
+    if (actor.retaliationUntilTick[m] > world.tick) continue;
+    let tariffed = false;
+    for (let k = 0; k < 3; k++) if (world.effective.tariff[((m * 3 + k) * R + actor.region) * R + home] > 0) tariffed = true;
+    if (tariffed && world.streams.foreignActor.nextFloat() < probability) actor.retaliationUntilTick[m] = world.tick + world.ticksPerYear;
+  }
+}

@@ -1,0 +1,101 @@
+import type { World } from '../world/world.ts';
+import { ADVERSARY } from '../world/world.ts';
+import { stageSpecOf } from '../world/populateFirms.ts';
+import { addProject, PHASE_CONSTRUCTION, PHASE_PERMITTING } from '../world/projectStore.ts';
+import { evaluateInvestment } from './evaluateInvestment.ts';
+
+/** Chance per review that a firm with a positive NPV and high utilisation commits to an expansion. */
+const EXPANSION_PROBABILITY = 0.25;
+/** Sales over capacity above which a firm considers expanding. */
+const EXPANSION_UTILISATION = 0.85;
+
+/**
+ * Phase 12: investment, entry and exit, at every `investmentReviewWeeks`. Each firm with a positive
+ * NPV (see evaluateInvestment; majors use the major hurdle rate) and high utilisation may commit to
+ * a brownfield expansion of `expansionStep` × capacity, built over `expansionLeadYears`. Outside the
+ * adversary, a cell whose entrant NPV is positive gets a greenfield plant project (processing,
+ * manufacturing, recycling; mines come from discoveries). Every tick, firms with losses for
+ * `exitAfterLossWeeks` exit, handing their stocks to the largest firm left in their cell.
+ */
+export function advanceInvestment(world: World): void {
+  retireLossMakers(world);
+  const reviewTicks = Math.max(1, Math.round((world.spec.behaviour.investmentReviewWeeks * world.ticksPerYear) / 52));
+  if (world.tick % reviewTicks !== reviewTicks - 1) return;
+  for (let stage = 0; stage < 4; stage++) {
+    expandFirms(world, stage);
+    if (stage > 0) startGreenfieldPlants(world, stage);
+  }
+}
+
+function expandFirms(world: World, stage: number): void {
+  const store = world.stores[stage];
+  const behaviour = world.spec.behaviour;
+  const rng = world.streams.operations;
+  for (let f = 0; f < store.slots; f++) {
+    if (store.alive[f] === 0) continue;
+    if (store.expectedSalesTonnesPerTick[f] < EXPANSION_UTILISATION * store.capacityTonnesPerTick[f]) continue;
+    const hurdle = store.isMajor[f] === 1 ? behaviour.hurdleRateMajor : behaviour.hurdleRateJunior;
+    const m = store.material[f];
+    const r = store.region[f];
+    if (evaluateInvestment(world, stage, m, r, store.unitCostUsdPerTonne[f], hurdle) <= 0) continue;
+    if (rng.nextFloat() >= EXPANSION_PROBABILITY) continue;
+    const lead = stageSpecOf(world.spec.materials[m], stage).expansionLeadYears * world.ticksPerYear;
+    addProject(world.projects, m, r, stage, behaviour.expansionStep * store.capacityTonnesPerTick[f], PHASE_CONSTRUCTION, lead, f);
+  }
+}
+
+function startGreenfieldPlants(world: World, stage: number): void {
+  const { regions: R, materials: M } = world;
+  const behaviour = world.spec.behaviour;
+  for (let m = 0; m < M; m++) {
+    const stageSpec = stageSpecOf(world.spec.materials[m], stage);
+    let worldCapacity = 0;
+    for (const id in stageSpec.capacityByRegion) worldCapacity += stageSpec.capacityByRegion[id];
+    for (let r = 0; r < R; r++) {
+      if (world.regionState.alignment[r] === ADVERSARY || hasPendingPlant(world, stage, m, r)) continue;
+      if (evaluateInvestment(world, stage, m, r, stageSpec.unitCostUsdPerTonne, behaviour.hurdleRateJunior) <= 0) continue;
+      const factor = stage === 3 ? behaviour.recyclingLeadFactor : behaviour.processingLeadFactor;
+      const permitting = behaviour.greenfield.permittingYears * factor * world.ticksPerYear;
+      addProject(world.projects, m, r, stage, (0.05 * worldCapacity) / world.ticksPerYear, PHASE_PERMITTING, permitting, -1);
+    }
+  }
+}
+
+function hasPendingPlant(world: World, stage: number, m: number, r: number): boolean {
+  const p = world.projects;
+  for (let i = 0; i < p.slots; i++) {
+    if (p.active[i] === 1 && p.stage[i] === stage && p.material[i] === m && p.region[i] === r && p.targetFirm[i] < 0) return true;
+  }
+  return false;
+}
+
+function retireLossMakers(world: World): void {
+  const limit = Math.round((world.spec.behaviour.exitAfterLossWeeks * world.ticksPerYear) / 52);
+  for (let stage = 0; stage < 4; stage++) {
+    const store = world.stores[stage];
+    for (let f = 0; f < store.slots; f++) {
+      if (store.alive[f] === 0 || store.lossStreakTicks[f] < limit) continue;
+      const heir = largestOtherFirm(world, stage, f);
+      if (heir < 0) continue; // the last firm of a cell stays, idle, rather than strand its stocks
+      store.alive[f] = 0;
+      store.outputInventoryTonnes[heir] += store.outputInventoryTonnes[f];
+      store.inputInventoryTonnes[heir] += store.inputInventoryTonnes[f];
+      store.outputInventoryTonnes[f] = 0;
+      store.inputInventoryTonnes[f] = 0;
+      store.capacityTonnesPerTick[f] = 0;
+      store.expectedSalesTonnesPerTick[heir] += store.expectedSalesTonnesPerTick[f];
+      store.expectedSalesTonnesPerTick[f] = 0;
+      world.exits[stage * world.regions + store.region[f]]++;
+    }
+  }
+}
+
+function largestOtherFirm(world: World, stage: number, f: number): number {
+  const store = world.stores[stage];
+  const c = store.material[f] * world.regions + store.region[f];
+  let best = -1;
+  for (let g = store.cellStart[c], end = g + store.cellSlots[c]; g < end; g++) {
+    if (g !== f && store.alive[g] === 1 && (best < 0 || store.capacityTonnesPerTick[g] > store.capacityTonnesPerTick[best])) best = g;
+  }
+  return best;
+}

@@ -1,0 +1,134 @@
+import type { World } from '../world/world.ts';
+import { ADVERSARY, MINING, PROCESSING, MANUFACTURING, RECYCLING } from '../world/world.ts';
+import { stageSpecOf } from '../world/populateFirms.ts';
+import { weeksToTicks } from '../world/initialiseSteadyState.ts';
+
+/**
+ * Elasticity of planned output to the expected price relative to the base (normal) price: with
+ * spare capacity, producers run harder when prices are high, which rebuilds stocks and pulls prices
+ * back. Without it, production to order leaves the price level undetermined. Assumption; calibrated
+ * with the behavioural set.
+ */
+export const SUPPLY_RESPONSE = 1;
+
+/** Market index k a capacity stage sells into: concentrate, refined, component, refined (recyclers). */
+export const OUTPUT_MARKET = [0, 1, 2, 1] as const;
+/** Market index k a capacity stage buys from (−1: none). */
+export const INPUT_MARKET = [-1, 0, 1, -1] as const;
+
+/**
+ * Produces and places orders for every firm of one capacity stage (phases 5–7 and 9).
+ *
+ * Per firm f in cell (m, r), with expected output price Pₑ (adaptive, floored by a public price floor
+ * for that stage) and input cost per tonne of output cᵢ = P_input / yield:
+ * - utilisation by cost: u = clamp((Pₑ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1) with c_f the firm's
+ *   unit cost (the foreign actor's firms ignore cost during a price war);
+ * - production to order: q = clamp(Ŝ·(Pₑ/P₀)^SUPPLY_RESPONSE + ρ·(W·Ŝ − I_out), 0, u·a·K) where Ŝ is expected sales,
+ *   W the stock target in ticks, ρ `inventoryReleasePerTick`, a availability (outages, downtime, by-product host);
+ *   processors and manufacturers are also limited by input stock: q ≤ yield·I_in;
+ * - input orders (order-up-to with hoarding): b = max(0, Ŝ/yield + ρ·(W·Ŝ/yield − I_in))·(1 + φ·max(0, ln(P_in/P_in,e)))
+ *   with φ `precautionaryBuying`;
+ * - every tonne in output stock is offered (the price rule reads coverage, see clearMarkets).
+ * @param recycledInput - per cell (m × R + r), scrap available to recyclers this tick, t (recycling only)
+ */
+export function advanceProducers(world: World, stage: number, recycledInput: Float64Array | null): void {
+  const store = world.stores[stage];
+  const { markets, effective, flows, regions: R, materials: M } = world;
+  const behaviour = world.spec.behaviour;
+  const rate = behaviour.inventoryReleasePerTick;
+  const band = behaviour.utilisationBand;
+  const kOut = OUTPUT_MARKET[stage];
+  const kIn = INPUT_MARKET[stage];
+  for (let m = 0; m < M; m++) {
+    const stageSpec = stageSpecOf(world.spec.materials[m], stage);
+    const yieldShare = stageSpec.yield;
+    const coverTicks = weeksToTicks(world, stageSpec.inventoryTargetWeeks);
+    for (let r = 0; r < R; r++) {
+      const c = m * R + r;
+      const sc = (stage * M + m) * R + r;
+      const sOut = (m * 3 + kOut) * R + r;
+      const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
+      const floor = effective.priceFloorUsdPerTonne[sc];
+      const expectedPrice = Math.max(markets.expectedPriceUsdPerTonne[sOut], floor);
+      const inputPrice = sIn >= 0 ? markets.priceUsdPerTonne[sIn] : 0;
+      const inputCost = inputPrice / yieldShare;
+      const hoarding = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
+      const ignoreCost = effective.priceCut[sOut] > 0 && world.regionState.alignment[r] === ADVERSARY;
+      const priceResponse = Math.pow(expectedPrice / markets.basePriceUsdPerTonne[sOut], SUPPLY_RESPONSE);
+      const availability = effective.availability[sc] * hostUtilisation(world, stage, m, r);
+      const costFactor = stage === RECYCLING ? learningCostFactor(world, m, r) : 1;
+      let capacityInCell = 0;
+      if (recycledInput !== null) for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacityInCell += store.alive[f] * store.capacityTonnesPerTick[f];
+      const scrapPerCapacity = recycledInput !== null && capacityInCell > 0 ? recycledInput[c] / capacityInCell : 0;
+      let produced = 0;
+      let offered = 0;
+      let bids = 0;
+      let inputUsed = 0;
+      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+        if (store.alive[f] === 0) continue;
+        const unitCost = store.unitCostUsdPerTonne[f] * costFactor;
+        const margin = expectedPrice - inputCost - (1 - band) * unitCost;
+        const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, margin / (band * unitCost)));
+        const expectedSales = store.expectedSalesTonnesPerTick[f];
+        const up = store.downtimeTicks[f] > 0 ? 0 : 1;
+        let q = expectedSales * priceResponse + rate * (coverTicks * expectedSales - store.outputInventoryTonnes[f]);
+        q = Math.min(Math.max(0, q), utilisation * availability * up * store.capacityTonnesPerTick[f]);
+        let used = 0;
+        if (sIn >= 0) {
+          q = Math.min(q, store.inputInventoryTonnes[f] * yieldShare);
+          used = q / yieldShare;
+          store.inputInventoryTonnes[f] -= used;
+          const expectedUse = expectedSales / yieldShare;
+          const bid = utilisation > 0 ? Math.max(0, expectedUse + rate * (coverTicks * expectedUse - store.inputInventoryTonnes[f])) * hoarding : 0;
+          store.bidTonnes[f] = bid;
+          bids += bid;
+        } else if (recycledInput !== null) {
+          q = Math.min(q, scrapPerCapacity * store.capacityTonnesPerTick[f] * yieldShare);
+          used = q / yieldShare;
+        }
+        if (store.downtimeTicks[f] > 0) store.downtimeTicks[f]--;
+        store.producedTonnes[f] = q;
+        store.inputUsedTonnes[f] = used;
+        store.operatingCostUsd[f] = q * unitCost;
+        store.outputInventoryTonnes[f] += q;
+        store.offeredTonnes[f] = store.outputInventoryTonnes[f];
+        produced += q;
+        inputUsed += used;
+        offered += store.outputInventoryTonnes[f];
+      }
+      routeOffers(world, stage, m, r, sOut, offered);
+      if (sIn >= 0) markets.localBidTonnes[sIn] += bids;
+      flows.productionTonnes[sc] = produced;
+      if (stage === MINING) flows.primaryTonnes[m] += produced;
+      if (stage === RECYCLING) flows.secondaryTonnes[m] += produced;
+      if (stage === PROCESSING || stage === MANUFACTURING || stage === RECYCLING) flows.lossTonnes[m] += inputUsed - produced;
+    }
+  }
+}
+
+/** Adds a cell's offers to its market, sending the diverted share of mine output to the acquirer's market. */
+function routeOffers(world: World, stage: number, m: number, r: number, sOut: number, offered: number): void {
+  const c = m * world.regions + r;
+  const divert = stage === MINING ? world.effective.divertShare[c] : 0;
+  world.markets.firmOfferTonnes[sOut] += offered * (1 - divert);
+  if (divert > 0) world.markets.firmOfferTonnes[(m * 3) * world.regions + world.effective.divertTo[c]] += offered * divert;
+}
+
+/** For by-product miners: the host material's mining utilisation in the region last tick (1 otherwise). */
+function hostUtilisation(world: World, stage: number, m: number, r: number): number {
+  const host = world.hostMaterial[m];
+  if (stage !== MINING || host < 0) return 1;
+  const store = world.stores[MINING];
+  const c = host * world.regions + r;
+  let capacity = 0;
+  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
+  if (capacity <= 0) return 1;
+  return Math.min(1, world.flows.previousProductionTonnes[(MINING * world.materials + host) * world.regions + r] / capacity);
+}
+
+/** Recycling cost multiplier from the learning curve: (cumulative / reference)^log2(1 − learningRate). */
+function learningCostFactor(world: World, m: number, r: number): number {
+  const c = m * world.regions + r;
+  const learning = world.spec.materials[m].recycling.learningRate;
+  return Math.pow(world.chain.cumulativeRecycledTonnes[c] / world.chain.referenceRecycledTonnes[c], Math.log2(1 - learning));
+}

@@ -1,0 +1,94 @@
+import type { EventSpec } from '../spec.ts';
+import type { World, CompiledEvent } from '../world/world.ts';
+import { CAPACITY_STAGE_INDEX, TRADED_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
+import { startOutage } from './startOutage.ts';
+import { applyActiveEvent } from './applyActiveEvent.ts';
+import { applyRuleDrivenControls } from './applyRuleDrivenControls.ts';
+import { addProject, PHASE_CONSTRUCTION } from '../world/projectStore.ts';
+
+/**
+ * Phase 1: computes the parameters in force at this tick from base values and active events, and
+ * starts the one-off effects of events that begin now (outages, quota baselines).
+ * An event is active when start ≤ tick < end and no election has reversed it.
+ */
+export function applyEvents(world: World): void {
+  resetEffectiveParameters(world);
+  const { events, eventState, tick } = world;
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e];
+    const reversedAt = eventState.reversedAtTick[e];
+    const end = reversedAt >= 0 ? Math.min(event.endTick, reversedAt) : event.endTick;
+    if (tick >= event.announcedTick && tick < event.startTick) markAnnounced(world, event.spec);
+    if (tick < event.startTick || tick >= end) continue;
+    if (eventState.started[e] === 0) {
+      eventState.started[e] = 1;
+      startEvent(world, event, e);
+    }
+    applyActiveEvent(world, event.spec, e);
+  }
+  applyRuleDrivenControls(world);
+}
+
+function resetEffectiveParameters(world: World): void {
+  const p = world.effective;
+  const R = world.regions;
+  p.exportQuotaTonnesPerTick.fill(Infinity);
+  p.licenceApproval.fill(1);
+  p.licenceDelayTicks.fill(0);
+  p.exportBanned.fill(0);
+  p.tariff.fill(0);
+  p.preference.fill(0);
+  p.frontRunning.fill(0);
+  p.demandMultiplier.fill(1);
+  p.permittingRate.fill(1);
+  p.constructionRate.fill(1);
+  p.capexSubsidyShare.fill(0);
+  p.priceFloorUsdPerTonne.fill(0);
+  p.hurdleReduction.fill(0);
+  p.offtake.fill(0);
+  p.supportEvent.fill(-1);
+  p.availability.fill(1);
+  p.priceCut.fill(0);
+  p.priceCutEvent.fill(-1);
+  p.divertShare.fill(0);
+  p.divertTo.fill(-1);
+  p.stockpileEvent.fill(-1);
+  world.spec.materials.forEach((material, m) => {
+    for (let r = 0; r < R; r++) p.collectionShare[m * R + r] = material.recycling.collectionShare;
+  });
+}
+
+function segmentOf(world: World, material: string, stage: string, region: string): number {
+  return (materialIndex(world, material) * 3 + TRADED_STAGE_INDEX[stage as 'mining']) * world.regions + regionIndexOf(world, region);
+}
+
+function markAnnounced(world: World, event: EventSpec): void {
+  if (event.kind === 'exportControl') world.effective.frontRunning[segmentOf(world, event.material, event.stage, event.exporter)] = 1;
+}
+
+/** One-off effects when an event starts. */
+function startEvent(world: World, event: CompiledEvent, e: number): void {
+  const spec = event.spec;
+  if (spec.kind === 'exportControl') {
+    world.eventState.baselineExportsTonnesPerTick[e] = world.markets.exportEmaTonnesPerTick[segmentOf(world, spec.material, spec.stage, spec.exporter)];
+  } else if (spec.kind === 'cyberattack') {
+    const materials = spec.material === undefined ? null : materialIndex(world, spec.material);
+    startOutage(world, CAPACITY_STAGE_INDEX[spec.stage], regionIndexOf(world, spec.region), materials, spec.facilityShare,
+      Math.max(1, Math.round(spec.downtimeYears * world.ticksPerYear)), world.streams.cyber);
+  } else if (spec.kind === 'mineAcquisition') {
+    payForeignActorCost(world, spec.costUsd);
+  } else if (spec.kind === 'tailingsReassessment') {
+    const m = materialIndex(world, spec.material);
+    addProject(world.projects, m, regionIndexOf(world, spec.region), 0, spec.capacityTonnesPerYear / world.ticksPerYear,
+      PHASE_CONSTRUCTION, Math.max(1, spec.leadYears * world.ticksPerYear), -1);
+  }
+}
+
+/** The foreign actor pays a one-off cost (acquisitions) out of its budget to the rest of the economy. */
+function payForeignActorCost(world: World, amountUsd: number): void {
+  const paid = Math.min(amountUsd, world.foreignActor.budgetLeftUsd);
+  world.foreignActor.budgetLeftUsd -= paid;
+  world.foreignActor.spendingUsdThisTick += paid;
+  world.ledger.foreignActorUsd -= paid;
+  world.ledger.externalUsd += paid;
+}

@@ -1,0 +1,30 @@
+import type { World } from '../world/world.ts';
+
+/** Share of refined export licences approved while the foreign actor retaliates by rule. */
+const RETALIATION_APPROVAL = 0.5;
+
+/**
+ * Adds the foreign actor's rule-driven measures in force (decided in its own phase) to this tick's
+ * parameters: retaliatory licensing of refined exports to home and allied regions, and price wars
+ * (exports offered below market, paid from the actor's general budget; event index −2).
+ */
+export function applyRuleDrivenControls(world: World): void {
+  const p = world.effective;
+  const actor = world.foreignActor;
+  const R = world.regions;
+  for (let m = 0; m < world.materials; m++) {
+    if (actor.retaliationUntilTick[m] > world.tick) {
+      const s = (m * 3 + 1) * R + actor.region;
+      p.licenceApproval[s] = Math.min(p.licenceApproval[s], RETALIATION_APPROVAL);
+    }
+    for (let k = 0; k < 3; k++) {
+      if (actor.priceWarUntilTick[m * 3 + k] > world.tick && actor.budgetLeftUsd > 0) {
+        const s = (m * 3 + k) * R + actor.region;
+        if (p.priceCutEvent[s] < 0) {
+          p.priceCut[s] = world.spec.foreignActor.rules.priceWarCut;
+          p.priceCutEvent[s] = -2;
+        }
+      }
+    }
+  }
+}

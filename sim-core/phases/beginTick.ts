@@ -1,0 +1,21 @@
+import type { World } from '../world/world.ts';
+
+/** Clears this tick's accumulators (offers, bids, shipments, flows); state carried between ticks is untouched. */
+export function beginTick(world: World): void {
+  const { markets, flows } = world;
+  markets.firmOfferTonnes.fill(0);
+  markets.localBidTonnes.fill(0);
+  markets.publicBidTonnes.fill(0);
+  markets.exportedTonnes.fill(0);
+  markets.importedTonnes.fill(0);
+  markets.arrivedTonnes.fill(0);
+  markets.tradeTonnes.fill(0);
+  flows.previousProductionTonnes.set(flows.productionTonnes);
+  flows.primaryTonnes.fill(0);
+  flows.secondaryTonnes.fill(0);
+  flows.consumptionTonnes.fill(0);
+  flows.lossTonnes.fill(0);
+  flows.productionTonnes.fill(0);
+  world.entries.fill(0);
+  world.exits.fill(0);
+}

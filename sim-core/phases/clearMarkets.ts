@@ -1,0 +1,61 @@
+import type { World } from '../world/world.ts';
+import { weeksToTicks } from '../world/initialiseSteadyState.ts';
+import { stageSpecOf } from '../world/populateFirms.ts';
+import { shipGoods } from './shipGoods.ts';
+import { clearSegment } from './clearSegment.ts';
+
+/**
+ * Phase 10: trade and market clearing, market by market (m, k): arrivals from transit join the
+ * traders' terminal stocks, traders ship (see {@link shipGoods}), each regional segment clears and
+ * forms its price (see {@link clearSegment}), and traders update their import-need estimates
+ * N_d ← N_d + α·(max(0, demand_d − offers_d/(1 + W)) − N_d), α = 1 − e^(−1/4 weeks).
+ */
+export function clearMarkets(world: World): void {
+  const { markets, regions: R } = world;
+  const needSmoothing = 1 - Math.exp(-52 / (4 * world.ticksPerYear));
+  for (let m = 0; m < world.materials; m++) {
+    for (let k = 0; k < 3; k++) {
+      const coverTicks = weeksToTicks(world, stageSpecOf(world.spec.materials[m], k).inventoryTargetWeeks);
+      const base = (m * 3 + k) * R;
+      for (let d = 0; d < R; d++) receiveArrivals(world, base + d);
+      shipGoods(world, m, k);
+      // Landed costs read origin prices, so take them all before any segment's price moves.
+      for (let d = 0; d < R; d++) world.scratch.landedCostUsdPerTonne[d] = landedCost(world, m, k, d);
+      for (let r = 0; r < R; r++) {
+        const s = base + r;
+        clearSegment(world, s, coverTicks, world.scratch.landedCostUsdPerTonne[r]);
+        const demand = markets.localBidTonnes[s] + markets.publicBidTonnes[s] + markets.stockpileBidTonnes[s];
+        const gap = Math.max(0, demand - markets.firmOfferTonnes[s] / (1 + coverTicks));
+        markets.importNeedTonnesPerTick[s] += (gap - markets.importNeedTonnesPerTick[s]) * needSmoothing;
+        markets.exportEmaTonnesPerTick[s] += (markets.exportedTonnes[s] - markets.exportEmaTonnesPerTick[s]) / world.ticksPerYear;
+      }
+    }
+  }
+}
+
+function receiveArrivals(world: World, s: number): void {
+  const mk = world.markets;
+  const index = s * mk.transitSlots + (world.tick % mk.transitSlots);
+  const allied = mk.transitAlliedTonnes[index];
+  const other = mk.transitOtherTonnes[index];
+  mk.terminalAlliedTonnes[s] += allied;
+  mk.terminalOtherTonnes[s] += other;
+  mk.arrivedTonnes[s] = allied + other;
+  mk.transitAlliedTonnes[index] = 0;
+  mk.transitOtherTonnes[index] = 0;
+}
+
+/** Average landed cost (price less cut, plus tariff) of this tick's shipments into region d, or 0. */
+function landedCost(world: World, m: number, k: number, d: number): number {
+  const { markets, effective, regions: R } = world;
+  let tonnes = 0;
+  let cost = 0;
+  for (let r = 0; r < R; r++) {
+    const s = (m * 3 + k) * R + r;
+    const shipped = markets.tradeTonnes[s * R + d];
+    if (shipped <= 0) continue;
+    tonnes += shipped;
+    cost += shipped * markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]);
+  }
+  return tonnes > 0 ? cost / tonnes : 0;
+}

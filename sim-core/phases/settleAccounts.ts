@@ -1,0 +1,123 @@
+import type { World } from '../world/world.ts';
+import { RECYCLING } from '../world/world.ts';
+import { OUTPUT_MARKET, INPUT_MARKET } from './advanceProducers.ts';
+
+/**
+ * Phase 11: commits this tick's clearing to every agent (compute, then commit) and settles money.
+ * Sellers deliver offers × sell ratio and are paid the traded price; buyers receive bids × fill
+ * ratio and pay it; operating costs go to the rest of the economy, which also funds end users'
+ * purchases; stockpiles buy and release at the traded price; price floors pay home producers the
+ * gap to the floor while their budget lasts. Records shortfall (unmet demand) per market and the
+ * end-of-life flow of what end users received.
+ */
+export function settleAccounts(world: World): void {
+  for (let stage = 0; stage < 4; stage++) settleFirms(world, stage);
+  settleEndUsers(world);
+  settleStockpiles(world);
+}
+
+function settleFirms(world: World, stage: number): void {
+  const store = world.stores[stage];
+  const { markets, effective, flows, ledger, regions: R, materials: M } = world;
+  const kOut = OUTPUT_MARKET[stage];
+  const kIn = INPUT_MARKET[stage];
+  for (let m = 0; m < M; m++) {
+    for (let r = 0; r < R; r++) {
+      const c = m * R + r;
+      const sc = (stage * M + m) * R + r;
+      const sOut = (m * 3 + kOut) * R + r;
+      const divert = stage === 0 ? effective.divertShare[c] : 0;
+      const sDivert = divert > 0 ? m * 3 * R + effective.divertTo[c] : sOut;
+      const soldShare = (1 - divert) * markets.firmSellRatio[sOut] + divert * markets.firmSellRatio[sDivert];
+      const revenuePerOffered = (1 - divert) * markets.firmSellRatio[sOut] * markets.tradedPriceUsdPerTonne[sOut] + divert * markets.firmSellRatio[sDivert] * markets.tradedPriceUsdPerTonne[sDivert];
+      const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
+      const fill = sIn >= 0 ? markets.bidFillRatio[sIn] : 0;
+      const inputPrice = sIn >= 0 ? markets.tradedPriceUsdPerTonne[sIn] : 0;
+      const floorGap = Math.max(0, effective.priceFloorUsdPerTonne[sc] - markets.tradedPriceUsdPerTonne[sOut]);
+      let bids = 0;
+      let received = 0;
+      let costs = 0;
+      let floorPaid = 0;
+      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+        if (store.alive[f] === 0) continue;
+        const sold = store.offeredTonnes[f] * soldShare;
+        const bought = sIn >= 0 ? store.bidTonnes[f] * fill : 0;
+        const floorPayment = sold * floorGap;
+        const profit = store.offeredTonnes[f] * revenuePerOffered + floorPayment - store.operatingCostUsd[f] - bought * inputPrice;
+        store.outputInventoryTonnes[f] -= sold;
+        store.inputInventoryTonnes[f] += bought;
+        store.cashUsd[f] += profit;
+        store.lossStreakTicks[f] = profit < 0 ? store.lossStreakTicks[f] + 1 : 0;
+        store.expectedSalesTonnesPerTick[f] += (sold - store.expectedSalesTonnesPerTick[f]) * world.salesSmoothing;
+        bids += sIn >= 0 ? store.bidTonnes[f] : 0;
+        received += bought;
+        costs += store.operatingCostUsd[f];
+        floorPaid += floorPayment;
+      }
+      ledger.externalUsd += costs;
+      if (floorPaid > 0) payFloor(world, sc, floorPaid);
+      if (stage === RECYCLING) world.chain.cumulativeRecycledTonnes[c] += flows.productionTonnes[sc];
+      if (sIn >= 0) {
+        flows.demandTonnes[(kIn * M + m) * R + r] = bids;
+        flows.deliveredTonnes[(kIn * M + m) * R + r] = received;
+        flows.unmetTonnes[(kIn * M + m) * R + r] = bids - received;
+      }
+    }
+  }
+}
+
+function payFloor(world: World, sc: number, amountUsd: number): void {
+  const e = world.effective.supportEvent[sc];
+  if (e >= 0) world.eventState.budgetLeftUsd[e] -= amountUsd;
+  const g = world.government.region;
+  world.ledger.governmentUsd[g] -= amountUsd;
+  world.government.spendingUsdThisTick += amountUsd;
+}
+
+function settleEndUsers(world: World): void {
+  const { endUsers, markets, flows, chain, ledger, regions: R, materials: M } = world;
+  for (let m = 0; m < M; m++) {
+    const slot = (world.tick + chain.lifetimeTicks[m]) % chain.eolSlots;
+    for (let r = 0; r < R; r++) {
+      const c = m * R + r;
+      const s = (m * 3 + 2) * R + r;
+      const privateFill = markets.bidFillRatio[s];
+      const publicFill = markets.publicFillRatio[s];
+      let received = 0;
+      let publicUnmet = 0;
+      for (let u = endUsers.cellStart[c], end = u + endUsers.cellCount[c]; u < end; u++) {
+        const fill = endUsers.isPublic[u] === 1 ? publicFill : privateFill;
+        const got = endUsers.bidTonnes[u] * fill;
+        endUsers.receivedTonnes[u] = got;
+        endUsers.unmetTonnes[u] = endUsers.bidTonnes[u] - got;
+        publicUnmet += endUsers.isPublic[u] * endUsers.unmetTonnes[u];
+        received += got;
+      }
+      const spent = received * markets.tradedPriceUsdPerTonne[s];
+      ledger.externalUsd -= spent;
+      flows.consumptionTonnes[m] += received;
+      flows.deliveredTonnes[(2 * M + m) * R + r] = received;
+      flows.unmetTonnes[(2 * M + m) * R + r] = flows.demandTonnes[(2 * M + m) * R + r] - received;
+      flows.publicUnmetTonnes[c] = publicUnmet;
+      chain.eolTonnes[c * chain.eolSlots + slot] += received;
+    }
+  }
+}
+
+function settleStockpiles(world: World): void {
+  const { markets, chain, ledger, regions: R } = world;
+  for (let c = 0; c < world.materials * R; c++) {
+    const m = Math.floor(c / R);
+    const r = c - m * R;
+    const s = (m * 3 + 1) * R + r;
+    const bought = markets.stockpileBidTonnes[s] * markets.bidFillRatio[s];
+    const released = markets.stockpileOfferTonnes[s] * markets.terminalSellRatio[s];
+    if (bought === 0 && released === 0) continue;
+    const price = markets.tradedPriceUsdPerTonne[s];
+    chain.stockpileTonnes[c] += bought - released;
+    ledger.governmentUsd[r] += (released - bought) * price;
+    world.government.spendingUsdThisTick += bought * price;
+    const e = world.effective.stockpileEvent[c];
+    if (e >= 0) world.eventState.budgetLeftUsd[e] -= bought * price;
+  }
+}

@@ -1,0 +1,28 @@
+import type { World } from '../world/world.ts';
+import type { Rng } from '../random/rng.ts';
+
+/**
+ * Takes a share of a stage's facilities in one region offline for `downtimeTicks` (cyberattacks).
+ * Each live facility is hit independently with probability `facilityShare`; when none is drawn the
+ * largest is hit, so a scripted attack always lands (at coarse resolution this makes the hit share
+ * larger than `facilityShare`).
+ * @param material - material index, or null for every material
+ */
+export function startOutage(world: World, stage: number, region: number, material: number | null, facilityShare: number, downtimeTicks: number, rng: Rng): void {
+  const store = world.stores[stage];
+  let hits = 0;
+  let largest = -1;
+  for (let m = 0; m < world.materials; m++) {
+    if (material !== null && m !== material) continue;
+    const c = m * world.regions + region;
+    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+      if (store.alive[f] === 0) continue;
+      if (largest < 0 || store.capacityTonnesPerTick[f] > store.capacityTonnesPerTick[largest]) largest = f;
+      if (rng.nextFloat() < facilityShare) {
+        store.downtimeTicks[f] = Math.max(store.downtimeTicks[f], downtimeTicks);
+        hits++;
+      }
+    }
+  }
+  if (hits === 0 && largest >= 0 && facilityShare > 0) store.downtimeTicks[largest] = Math.max(store.downtimeTicks[largest], downtimeTicks);
+}

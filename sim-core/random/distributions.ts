@@ -1,0 +1,49 @@
+import type { Rng } from './rng.ts';
+
+/** Standard normal draw (Box–Muller; the second value is discarded for simplicity of state). */
+export function drawStandardNormal(rng: Rng): number {
+  let u = rng.nextFloat();
+  while (u === 0) u = rng.nextFloat();
+  const v = rng.nextFloat();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Lognormal draw with the given median and log-scale sigma. */
+export function drawLognormal(rng: Rng, median: number, sigma: number): number {
+  return median * Math.exp(sigma * drawStandardNormal(rng));
+}
+
+/**
+ * Lognormal draw with the given mean and coefficient of variation (cv ≥ 0; cv = 0 returns the mean).
+ */
+export function drawLognormalMeanCv(rng: Rng, mean: number, cv: number): number {
+  if (cv <= 0) return mean;
+  const sigma2 = Math.log(1 + cv * cv);
+  return mean * Math.exp(Math.sqrt(sigma2) * drawStandardNormal(rng) - sigma2 / 2);
+}
+
+/** Triangular draw on [min, max] with the given mode (inverse CDF). */
+export function drawTriangular(rng: Rng, min: number, mode: number, max: number): number {
+  if (max <= min) return min;
+  const u = rng.nextFloat();
+  const split = (mode - min) / (max - min);
+  return u < split
+    ? min + Math.sqrt(u * (max - min) * (mode - min))
+    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+}
+
+/**
+ * Poisson draw (Knuth's multiplication method for small means, normal approximation above 30).
+ */
+export function drawPoisson(rng: Rng, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * drawStandardNormal(rng)));
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng.nextFloat();
+  while (p > limit) {
+    k++;
+    p *= rng.nextFloat();
+  }
+  return k;
+}

@@ -1,0 +1,57 @@
+import type { ResultLayout } from '../results.ts';
+import type { SeriesOffsets } from './resultLayout.ts';
+
+/** Share of demand above which a week counts as short. */
+export const SHORTFALL_THRESHOLD_SHARE = 0.01;
+
+/**
+ * Per-replicate summary metrics from a replicate's series, in the order of `layout.summaries`:
+ * peak price multiple and time to peak per segment; cumulative shortfall, maximum shortfall share,
+ * weeks short (shortfall above 1% of demand) and time to recovery (weeks from the first short week
+ * to the first week after the last one; NaN when never short) per material and region at end use;
+ * final secure-supply share; policy and foreign-actor cost.
+ */
+export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, materials: number, regions: number): Float64Array {
+  const T = layout.ticks;
+  const weeksPerTick = 52 / layout.ticksPerYear;
+  const out = new Float64Array(layout.summaries.length);
+  let i = 0;
+  const at = (seriesIndex: number, t: number) => series[seriesIndex * T + t];
+  for (let m = 0; m < materials; m++) {
+    const peaks: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      for (let r = 0; r < regions; r++) {
+        const index = offsets.price + (m * 3 + k) * regions + r;
+        let peak = at(index, 0);
+        let peakTick = 0;
+        for (let t = 1; t < T; t++) if (at(index, t) > peak) { peak = at(index, t); peakTick = t; }
+        out[i++] = peak / at(index, 0);
+        peaks.push(peakTick * weeksPerTick);
+      }
+    }
+    for (const weeks of peaks) out[i++] = weeks;
+    for (let r = 0; r < regions; r++) {
+      const short = offsets.shortfall + (m * 3 + 2) * regions + r;
+      const demand = offsets.demand + (m * 3 + 2) * regions + r;
+      let cumulative = 0, maxShare = 0, shortTicks = 0, first = -1, last = -1;
+      for (let t = 0; t < T; t++) {
+        const d = at(demand, t);
+        const s = at(short, t);
+        cumulative += s * weeksPerTick;
+        const share = d > 0 ? s / d : 0;
+        if (share > maxShare) maxShare = share;
+        if (share > SHORTFALL_THRESHOLD_SHARE) { shortTicks++; if (first < 0) first = t; last = t; }
+      }
+      out[i++] = cumulative;
+      out[i++] = maxShare;
+      out[i++] = shortTicks * weeksPerTick;
+      out[i++] = first < 0 ? NaN : (last + 1 - first) * weeksPerTick;
+    }
+    for (let stage = 0; stage < 4; stage++) out[i++] = at(offsets.secureSupplyShare + m * 4 + stage, T - 1);
+  }
+  let policy = 0, foreign = 0;
+  for (let t = 0; t < T; t++) { policy += at(offsets.governmentSpending, t) * weeksPerTick; foreign += at(offsets.foreignActorSpending, t) * weeksPerTick; }
+  out[i++] = policy;
+  out[i++] = foreign;
+  return out;
+}

@@ -1,0 +1,117 @@
+import type { World } from '../world/world.ts';
+import { ALLY, HOME } from '../world/world.ts';
+import type { SeriesOffsets } from './resultLayout.ts';
+
+/** Where the recorder writes: the replicate's series buffer and the block offsets. */
+export interface Recorder {
+  readonly series: Float64Array;
+  readonly offsets: SeriesOffsets;
+  readonly ticks: number;
+  /** Per (stage, m, r) scratch sums over firms. */
+  readonly capacity: Float64Array;
+  readonly stock: Float64Array;
+  readonly sales: Float64Array;
+  readonly alive: Int32Array;
+}
+
+/** Allocates a recorder for a world with `seriesCount` series. */
+export function createRecorder(world: World, seriesCount: number, offsets: SeriesOffsets): Recorder {
+  const cells = 4 * world.materials * world.regions;
+  return {
+    series: new Float64Array(seriesCount * world.ticks), offsets, ticks: world.ticks,
+    capacity: new Float64Array(cells), stock: new Float64Array(cells), sales: new Float64Array(cells), alive: new Int32Array(cells),
+  };
+}
+
+/** Phase 13: writes this tick's values of every series (see resultLayout for the list and units). */
+export function recordTick(world: World, recorder: Recorder): void {
+  sumFirms(world, recorder);
+  const { markets, flows, regions: R, materials: M, tick } = world;
+  const o = recorder.offsets;
+  const T = recorder.ticks;
+  const perWeek = world.ticksPerYear / 52;
+  const put = (index: number, value: number) => { recorder.series[index * T + tick] = value; };
+  const home = world.government.region;
+  for (let m = 0; m < M; m++) {
+    for (let k = 0; k < 3; k++) {
+      for (let r = 0; r < R; r++) {
+        const s = (m * 3 + k) * R + r;
+        const i = (m * 3 + k) * R + r;
+        put(o.price + i, markets.priceUsdPerTonne[s]);
+        put(o.exports + i, markets.exportedTonnes[s] * perWeek);
+        put(o.imports + i, markets.importedTonnes[s] * perWeek);
+        put(o.demand + i, flows.demandTonnes[(k * M + m) * R + r] * perWeek);
+        put(o.shortfall + i, Math.max(0, flows.unmetTonnes[(k * M + m) * R + r]) * perWeek);
+      }
+      const sHome = (m * 3 + k) * R + home;
+      const homeDemand = markets.localBidTonnes[sHome] + markets.publicBidTonnes[sHome] + markets.stockpileBidTonnes[sHome];
+      put(o.importReliance + m * 3 + k, homeDemand > 0 ? Math.min(1, markets.importedTonnes[sHome] / homeDemand) : 0);
+    }
+    put(o.publicShortfall + m, flows.publicUnmetTonnes[m * R + home] * perWeek);
+    const homeEndUseYearly = flows.demandTonnes[(2 * M + m) * R + home] * world.ticksPerYear;
+    for (let stage = 0; stage < 4; stage++) {
+      let total = 0;
+      let secure = 0;
+      let squares = 0;
+      for (let r = 0; r < R; r++) {
+        const sc = (stage * M + m) * R + r;
+        const i = (m * 4 + stage) * R + r;
+        const capacityYearly = recorder.capacity[sc] * world.ticksPerYear;
+        put(o.production + i, flows.productionTonnes[sc] * perWeek);
+        put(o.capacity + i, capacityYearly);
+        put(o.inventoryDays + i, recorder.sales[sc] > 0 ? (recorder.stock[sc] / recorder.sales[sc]) * (365 / world.ticksPerYear) : 0);
+        total += capacityYearly;
+        const alignment = world.regionState.alignment[r];
+        if (alignment === HOME || alignment === ALLY) secure += capacityYearly;
+      }
+      for (let r = 0; r < R; r++) {
+        const share = total > 0 ? (recorder.capacity[(stage * M + m) * R + r] * world.ticksPerYear) / total : 0;
+        squares += share * share;
+      }
+      put(o.hhi + m * 4 + stage, squares * 10000);
+      put(o.secureSupplyShare + m * 4 + stage, homeEndUseYearly > 0 ? secure / homeEndUseYearly : 0);
+    }
+    for (let r = 0; r < R; r++) {
+      put(o.stockpile + m * R + r, world.chain.stockpileTonnes[m * R + r]);
+      put(o.intensity + m * R + r, world.chain.intensity[m * R + r]);
+    }
+  }
+  put(o.governmentSpending, world.government.spendingUsdThisTick / perWeek);
+  put(o.foreignActorSpending, world.foreignActor.spendingUsdThisTick / perWeek);
+  for (let stage = 0; stage < 4; stage++) {
+    for (let r = 0; r < R; r++) {
+      let count = 0;
+      for (let m = 0; m < M; m++) count += recorder.alive[(stage * M + m) * R + r];
+      put(o.firms + stage * R + r, count);
+      put(o.entries + stage * R + r, world.entries[stage * R + r] / perWeek);
+      put(o.exits + stage * R + r, world.exits[stage * R + r] / perWeek);
+    }
+  }
+}
+
+function sumFirms(world: World, recorder: Recorder): void {
+  recorder.capacity.fill(0);
+  recorder.stock.fill(0);
+  recorder.sales.fill(0);
+  recorder.alive.fill(0);
+  for (let stage = 0; stage < 4; stage++) {
+    const store = world.stores[stage];
+    for (let c = 0; c < world.materials * world.regions; c++) {
+      let capacity = 0;
+      let stock = 0;
+      let sales = 0;
+      let alive = 0;
+      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+        capacity += store.alive[f] * store.capacityTonnesPerTick[f];
+        stock += store.outputInventoryTonnes[f] + store.inputInventoryTonnes[f];
+        sales += store.expectedSalesTonnesPerTick[f];
+        alive += store.alive[f];
+      }
+      const sc = stage * world.materials * world.regions + c;
+      recorder.capacity[sc] = capacity;
+      recorder.stock[sc] = stock;
+      recorder.sales[sc] = sales;
+      recorder.alive[sc] = alive;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import type { ScenarioSpec } from '../spec.ts';
+import type { ResultLayout, SeriesKey } from '../results.ts';
+
+const TRADED = ['mining', 'processing', 'manufacturing'] as const;
+const CAPACITY = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
+/** The buyers at each traded market: processors buy concentrate, manufacturers refined, end users components. */
+const BUYERS = ['processing', 'manufacturing', 'endUse'] as const;
+
+/** Offsets of each metric block in a replicate's series, so the recorder can write without lookups. */
+export interface SeriesOffsets {
+  price: number; production: number; demand: number; shortfall: number; publicShortfall: number;
+  exports: number; imports: number; inventoryDays: number; stockpile: number; capacity: number;
+  hhi: number; importReliance: number; secureSupplyShare: number; governmentSpending: number;
+  foreignActorSpending: number; firms: number; entries: number; exits: number; intensity: number;
+}
+
+/**
+ * Builds the list of per-tick series and per-replicate summaries for a scenario, with block offsets.
+ * Series (units in each key): prices per material × traded stage × region; production per capacity
+ * stage; demand and shortfall per buyer stage; public (defence) shortfall at home; exports and
+ * imports; stock cover in days; stockpiles; capacity; HHI of capacity over regions; home import
+ * reliance; secure-supply share; government and foreign-actor spending; firm counts, entries, exits;
+ * material intensity.
+ */
+export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; offsets: SeriesOffsets } {
+  const series: SeriesKey[] = [];
+  const materials = spec.materials.map((m) => m.id);
+  const regions = spec.regions.map((r) => r.id);
+  const home = spec.government.region;
+  const block = (metric: string, unit: string, stages: readonly string[], perRegion: boolean, perMaterial = true): number => {
+    const start = series.length;
+    for (const material of perMaterial ? materials : ['']) {
+      for (const stage of stages) {
+        for (const region of perRegion ? regions : ['']) series.push({ metric, material, stage, region, unit });
+      }
+    }
+    return start;
+  };
+  const offsets: SeriesOffsets = {
+    price: block('price', 'USD/t', TRADED, true),
+    production: block('production', 't/week', CAPACITY, true),
+    demand: block('demand', 't/week', BUYERS, true),
+    shortfall: block('shortfall', 't/week', BUYERS, true),
+    publicShortfall: block('publicShortfall', 't/week', ['endUse'], false),
+    exports: block('exports', 't/week', TRADED, true),
+    imports: block('imports', 't/week', TRADED, true),
+    inventoryDays: block('inventoryDays', 'days', CAPACITY, true),
+    stockpile: block('stockpile', 't', ['processing'], true),
+    capacity: block('capacity', 't/yr', CAPACITY, true),
+    hhi: block('hhi', 'index 0-10000', CAPACITY, false),
+    importReliance: block('importReliance', 'share', TRADED, false),
+    secureSupplyShare: block('secureSupplyShare', 'share', CAPACITY, false),
+    governmentSpending: block('governmentSpending', 'USD/week', [''], false, false),
+    foreignActorSpending: block('foreignActorSpending', 'USD/week', [''], false, false),
+    firms: block('firms', 'count', CAPACITY, true, false),
+    entries: block('entries', 'count/week', CAPACITY, true, false),
+    exits: block('exits', 'count/week', CAPACITY, true, false),
+    intensity: block('intensity', 'share', ['endUse'], true),
+  };
+  for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
+  for (const key of series) if (key.metric === 'governmentSpending') key.region = home;
+  for (const key of series) if (key.metric === 'foreignActorSpending') key.region = spec.foreignActor.region;
+  const summaries: SeriesKey[] = [];
+  for (const material of materials) {
+    for (const stage of TRADED) for (const region of regions) summaries.push({ metric: 'peakPriceMultiple', material, stage, region, unit: 'x base' });
+    for (const stage of TRADED) for (const region of regions) summaries.push({ metric: 'timeToPeakWeeks', material, stage, region, unit: 'weeks' });
+    for (const region of regions) {
+      summaries.push({ metric: 'cumulativeShortfall', material, stage: 'endUse', region, unit: 't' });
+      summaries.push({ metric: 'maxShortfallShare', material, stage: 'endUse', region, unit: 'share' });
+      summaries.push({ metric: 'shortfallWeeks', material, stage: 'endUse', region, unit: 'weeks' });
+      summaries.push({ metric: 'timeToRecoveryWeeks', material, stage: 'endUse', region, unit: 'weeks' });
+    }
+    for (const stage of CAPACITY) summaries.push({ metric: 'finalSecureSupplyShare', material, stage, region: '', unit: 'share' });
+  }
+  summaries.push({ metric: 'policyCost', material: '', stage: '', region: home, unit: 'USD' });
+  summaries.push({ metric: 'foreignActorCost', material: '', stage: '', region: spec.foreignActor.region, unit: 'USD' });
+  const ticks = Math.round(spec.years * spec.ticksPerYear);
+  return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
+}

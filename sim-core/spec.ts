@@ -1,0 +1,484 @@
+/**
+ * The engine's input: a fully resolved scenario in plain numbers.
+ *
+ * `src/scenario` reads YAML written by people (with units such as `30 kt/yr`, dates, `extends:`)
+ * and produces exactly this shape; the engine never sees units or files. Conventions:
+ * - quantities in tonnes of contained material, flows in tonnes per year;
+ * - prices in USD per tonne, money in USD;
+ * - times in years since the scenario's start (fractions allowed), durations in years;
+ *   the engine turns them into ticks with `ticksPerYear`;
+ * - shares in [0, 1]; regions and materials referred to by `id`.
+ * Uncertain values carry their nominal value in place and a {@link UncertaintySpec} that names
+ * their path; each replicate draws them from its own stream.
+ */
+
+/** Alignment of a region to the home government. */
+export type Alignment = 'home' | 'ally' | 'neutral' | 'adversary';
+
+/** The six stages of the CRM life cycle, in chain order. */
+export const STAGES = ['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling'] as const;
+/** One of the six life-cycle stages. */
+export type Stage = (typeof STAGES)[number];
+
+/** Stages at which a market trades a product: concentrate, refined material, components. */
+export const TRADED_STAGES = ['mining', 'processing', 'manufacturing'] as const;
+/** A stage whose output is traded (mining → concentrate, processing → refined, manufacturing → component). */
+export type TradedStage = (typeof TRADED_STAGES)[number];
+
+/** Stages with producing firms whose capacity the scenario declares. */
+export type CapacityStage = 'mining' | 'processing' | 'manufacturing' | 'recycling';
+
+/** Provenance of a figure: a `params.csv` row or a study, and the date it describes. */
+export interface Provenance {
+  /** Where the figure comes from, e.g. `params.csv rare_earths,china_share_refining_processing,2025`. */
+  source?: string;
+  /** The date the figure describes, e.g. `2024`. */
+  asOf?: string;
+}
+
+/** A region (country or bloc). */
+export interface RegionSpec extends Provenance {
+  id: string;
+  name: string;
+  alignment: Alignment;
+  /** Skilled workforce (mining engineers and metallurgists) at start, persons. */
+  engineers: number;
+  /** New graduates joining the workforce per year, persons/yr. */
+  graduatesPerYear: number;
+  /** Share of the workforce leaving per year, 1/yr. */
+  attritionPerYear: number;
+}
+
+/** Capacity and costs of one producing stage of one material. */
+export interface StageSpec extends Provenance {
+  /** Installed capacity per region id, tonnes/yr (output). Regions not named have none. */
+  capacityByRegion: Record<string, number>;
+  /** Short-run (variable) unit cost, USD/t of output, excluding purchased input. */
+  unitCostUsdPerTonne: number;
+  /** Relative spread of unit costs across firms (coefficient of variation of a lognormal). */
+  costSpread: number;
+  /** Capital cost of new capacity, USD per (t/yr). */
+  capexUsdPerTonnePerYear: number;
+  /** Output per tonne of input (processing and recycling); 1 elsewhere. */
+  yield: number;
+  /** Target input-and-output inventory, weeks of own throughput. */
+  inventoryTargetWeeks: number;
+  /** Share of capacity held by majors (low hurdle rate) rather than juniors. */
+  majorsShare: number;
+  /** Lead time from investment decision to production for brownfield expansions, years. */
+  expansionLeadYears: number;
+}
+
+/** Recycling parameters of one material. */
+export interface RecyclingSpec extends StageSpec {
+  /** Share of end-of-life material collected, absent mandates. */
+  collectionShare: number;
+  /** Average product lifetime between sale and end of life, years. */
+  productLifetimeYears: number;
+  /** Cost reduction per doubling of cumulative recycled volume (learning rate, 0–1). */
+  learningRate: number;
+}
+
+/** Demand for one material's components. Quantities in tonnes of contained material. */
+export interface DemandSpec extends Provenance {
+  /** Demand per region id at base price, tonnes/yr of contained material. */
+  byRegion: Record<string, number>;
+  /** Share of home-region demand that is public (defence): price-inelastic, home/ally sources only. */
+  publicShare: number;
+  /** Demand growth, per year (0.05 = +5%/yr). */
+  growthPerYear: number;
+  /** Short-run price elasticity of component demand (negative). */
+  elasticityShortRun: number;
+  /** Long-run elasticity reached through thrifting and substitution (negative, ≤ short-run). */
+  elasticityLongRun: number;
+  /** Years over which material intensity adjusts toward its long-run level. */
+  substitutionYears: number;
+  /** Largest reduction of material intensity reachable by thrifting (0.4 = 40% less per unit). */
+  maxThrift: number;
+}
+
+/** A project already in the pipeline at start. */
+export interface PipelineProjectSpec extends Provenance {
+  region: string;
+  stage: CapacityStage;
+  capacityTonnesPerYear: number;
+  /** Pipeline phase the project is in at start. */
+  phase: 'permitting' | 'financing' | 'construction';
+  /** Years left in that phase. */
+  remainingYears: number;
+}
+
+/** Exploration: how spending turns into discovered deposits. */
+export interface ExplorationSpec extends Provenance {
+  /** Prospectivity per region id (relative, 1 = average). */
+  prospectivityByRegion: Record<string, number>;
+  /** Expected discoveries per region per year at reference spending and prospectivity 1. */
+  discoveriesPerYear: number;
+  /** Mean size of a discovered deposit as mine capacity, tonnes/yr. */
+  depositCapacityTonnesPerYear: number;
+  /** Reference exploration spending per region, USD/yr. */
+  referenceSpendUsdPerYear: number;
+  /** Elasticity of the discovery rate to spending. */
+  spendElasticity: number;
+}
+
+/** A critical raw material and its chain. */
+export interface MaterialSpec extends Provenance {
+  id: string;
+  name: string;
+  /** Display unit for prices: `USD/t` or `USD/kg` (values are always USD/t inside). */
+  priceUnit: 'USD/t' | 'USD/kg';
+  /** Host material id when this is a by-product (gallium of alumina, germanium of zinc). */
+  byproductOf?: string;
+  /** Base prices at start, USD/t, per traded stage. */
+  basePriceUsdPerTonne: Record<TradedStage, number>;
+  mining: StageSpec;
+  processing: StageSpec;
+  manufacturing: StageSpec;
+  recycling: RecyclingSpec;
+  demand: DemandSpec;
+  pipeline: PipelineProjectSpec[];
+  exploration: ExplorationSpec;
+}
+
+/** Durations of a greenfield project's pipeline phases, years. */
+export interface PipelineDurationsSpec extends Provenance {
+  permittingYears: number;
+  financingYears: number;
+  constructionYears: number;
+}
+
+/** Behavioural parameters shared by every market (the calibrated set). */
+export interface BehaviourSpec extends Provenance {
+  /** Log-price change per tick per unit of relative excess demand. */
+  priceAdjustmentPerTick: number;
+  /** Largest absolute log-price change in one tick. */
+  maxLogPriceStepPerTick: number;
+  /** Horizon of the exponential average that forms expected prices, years. */
+  expectationYears: number;
+  /** Share of inventory above target offered each tick. */
+  inventoryReleasePerTick: number;
+  /** Extra bidding per unit of expected price growth (precautionary buying / hoarding). */
+  precautionaryBuying: number;
+  /** Weight of expected price growth when an export control is announced (front-running). */
+  announcementFrontRunning: number;
+  /** Relative price band below unit cost over which utilisation ramps from 1 to 0. */
+  utilisationBand: number;
+  /** Hurdle rates, per year. */
+  hurdleRateMajor: number;
+  hurdleRateJunior: number;
+  /** Discount on expected margins per unit of price volatility (risk aversion). */
+  riskAversion: number;
+  /** Weeks between investment reviews. */
+  investmentReviewWeeks: number;
+  /** Consecutive weeks of losses after which a firm exits. */
+  exitAfterLossWeeks: number;
+  /** Engineers needed per project under construction. */
+  engineersPerProject: number;
+  /** Capacity added per expansion decision, share of a firm's capacity. */
+  expansionStep: number;
+  /** Economic life of new capacity, years. */
+  assetLifeYears: number;
+  /** Greenfield pipeline durations (mining); processing and recycling scale them. */
+  greenfield: PipelineDurationsSpec;
+  /** Multipliers of greenfield durations for processing and recycling plants. */
+  processingLeadFactor: number;
+  recyclingLeadFactor: number;
+  /** Transport lead time between regions, weeks. */
+  transportWeeks: number;
+}
+
+/** Election cycle and policy reversal of the home government. */
+export interface GovernmentSpec extends Provenance {
+  /** The home region id. */
+  region: string;
+  electionEveryYears: number;
+  /** Probability that a reversible policy is reversed at an election. */
+  reversalProbability: number;
+  /** Ally region ids whose governments join friend-shoring and stockpiling. */
+  allies: string[];
+}
+
+/** Capability and intent (1–3) of the foreign actor at one stage. */
+export interface ThreatSpec {
+  capability: number;
+  intent: number;
+}
+
+/** Rule-driven behaviour of the foreign actor. */
+export interface ForeignActorRulesSpec {
+  /** Stochastic cyberattacks per year at capability × intent = 9 (scaled down for lower scores). */
+  cyberattacksPerYear: number;
+  /** Mean outage of an attacked facility, years (lognormal). */
+  cyberDowntimeYears: number;
+  /** Coefficient of variation of the outage duration. */
+  cyberDowntimeSpread: number;
+  /** Share of a stage's facilities in the target region one attack hits. */
+  cyberFacilityShare: number;
+  /** Over-production: rivals' capacity growth (share of start) that triggers a price war. */
+  priceWarTrigger: number;
+  /** Price cut the actor's producers offer during a price war (share of market price). */
+  priceWarCut: number;
+  /** Budget for price wars and acquisitions, USD. */
+  budgetUsd: number;
+  /** Retaliation: probability per year of imposing export licensing when tariffed, at score 9. */
+  retaliationPerYear: number;
+}
+
+/** The foreign state actor with dominant market share. */
+export interface ForeignActorSpec extends Provenance {
+  region: string;
+  threat: Record<Stage, ThreatSpec>;
+  rules: ForeignActorRulesSpec;
+}
+
+/** Fields every event has. `end` omitted means until the end of the run. */
+export interface EventBase extends Provenance {
+  /** Optional name shown in reports. */
+  id?: string;
+  /** Start, years since scenario start. */
+  start: number;
+  /** End, years since scenario start (exclusive). */
+  end?: number;
+  /** Announcement time, years since start (defaults to `start`): markets may front-run. */
+  announced?: number;
+  /** Whether an election can reverse it (home-government policies; default true for them). */
+  reversible?: boolean;
+}
+
+/** Export control by an exporting region on one material and traded stage. */
+export interface ExportControlEvent extends EventBase {
+  kind: 'exportControl';
+  material: string;
+  stage: TradedStage;
+  exporter: string;
+  mode: 'quota' | 'licensing' | 'ban';
+  /** quota: allowed exports as a share of the exporter's exports in the year before the event. */
+  quotaShare?: number;
+  /** licensing: share of applications approved. */
+  approvalRate?: number;
+  /** licensing: delay before approved volumes ship, years. */
+  delayYears?: number;
+  /** Destination regions; omitted means all destinations. */
+  destinations?: string[];
+}
+
+/** Export ban on processing/separation technology: slows rivals' plant construction. */
+export interface TechnologyBanEvent extends EventBase {
+  kind: 'technologyBan';
+  exporter: string;
+  stage: CapacityStage;
+  /** Multiplier on construction time of affected plants outside the exporter. */
+  constructionMultiplier: number;
+}
+
+/** Strategic over-production: the actor's producers sell below market, paid from a budget. */
+export interface PriceManipulationEvent extends EventBase {
+  kind: 'priceManipulation';
+  material: string;
+  stage: TradedStage;
+  region: string;
+  /** Price cut as a share of the market price. */
+  priceCut: number;
+  budgetUsd: number;
+}
+
+/** A scripted cyberattack on a share of facilities. */
+export interface CyberattackEvent extends EventBase {
+  kind: 'cyberattack';
+  stage: CapacityStage;
+  region: string;
+  /** Material, or all materials when omitted. */
+  material?: string;
+  facilityShare: number;
+  downtimeYears: number;
+}
+
+/** Government stockpile doctrine for one material. */
+export interface StockpileEvent extends EventBase {
+  kind: 'stockpile';
+  material: string;
+  region: string;
+  /** daysOfConsumption: buy to a target, release when short; shortfall: release only on shortfall. */
+  doctrine: 'daysOfConsumption' | 'shortfall';
+  targetDays: number;
+  /** Release when the region's shortfall exceeds this share of demand. */
+  releaseShortfallShare: number;
+  /** Largest purchase per tick as a share of the region's weekly consumption. */
+  maxBuyShare: number;
+  /** Initial stock, days of consumption (a stockpile already held). */
+  initialDays?: number;
+  budgetUsd: number;
+}
+
+/** Import tariff of an importing region. */
+export interface TariffEvent extends EventBase {
+  kind: 'tariff';
+  material: string;
+  stage: TradedStage;
+  importer: string;
+  /** Exporters taxed; omitted means all others. */
+  exporters?: string[];
+  rate: number;
+}
+
+/** Friend-shoring agreement: members trade without tariffs and prefer each other. */
+export interface FriendShoringEvent extends EventBase {
+  kind: 'friendShoring';
+  members: string[];
+  /** Preference margin granted to members' supply in the merit order (share of price). */
+  preference: number;
+}
+
+/** Permitting reform: shortens permitting in a region. */
+export interface PermittingReformEvent extends EventBase {
+  kind: 'permittingReform';
+  region: string;
+  durationMultiplier: number;
+}
+
+/** Disinformation campaign: lengthens permitting in a region. */
+export interface DisinformationEvent extends EventBase {
+  kind: 'disinformation';
+  region: string;
+  durationMultiplier: number;
+}
+
+/** Public support for investment or producers. */
+export interface SubsidyEvent extends EventBase {
+  kind: 'subsidy';
+  region: string;
+  material: string;
+  stage: CapacityStage;
+  /** capex: share of capex paid; priceFloor: guaranteed price; offtake: guaranteed purchase at floor. */
+  mode: 'capex' | 'priceFloor' | 'offtake' | 'loanGuarantee';
+  capexShare?: number;
+  priceFloorUsdPerTonne?: number;
+  /** loanGuarantee: reduction of the hurdle rate, per year. */
+  hurdleReduction?: number;
+  budgetUsd: number;
+}
+
+/** Recycling mandate raising collection. */
+export interface RecyclingMandateEvent extends EventBase {
+  kind: 'recyclingMandate';
+  region: string;
+  material: string;
+  collectionShare: number;
+}
+
+/** Workforce programme: more graduates, after a lag. */
+export interface WorkforceProgrammeEvent extends EventBase {
+  kind: 'workforceProgramme';
+  region: string;
+  extraGraduatesPerYear: number;
+  lagYears: number;
+  budgetUsd: number;
+}
+
+/** Demand shock: multiplies a region's (or every region's) demand. */
+export interface DemandShockEvent extends EventBase {
+  kind: 'demandShock';
+  material: string;
+  region?: string;
+  multiplier: number;
+}
+
+/** Mine or plant outage (accident, flood, strike). */
+export interface OutageEvent extends EventBase {
+  kind: 'outage';
+  material: string;
+  stage: CapacityStage;
+  region: string;
+  capacityShare: number;
+}
+
+/** Acquisition of or offtake from third-country mines: their output goes to the acquirer. */
+export interface MineAcquisitionEvent extends EventBase {
+  kind: 'mineAcquisition';
+  material: string;
+  region: string;
+  acquirer: string;
+  /** Share of the region's mine capacity whose output is diverted. */
+  share: number;
+  mode: 'acquisition' | 'offtake';
+  costUsd: number;
+}
+
+/** Tailings reassessment: known waste becomes a resource with a short lead time. */
+export interface TailingsReassessmentEvent extends EventBase {
+  kind: 'tailingsReassessment';
+  region: string;
+  material: string;
+  capacityTonnesPerYear: number;
+  leadYears: number;
+}
+
+/** Every kind of scripted event. */
+export type EventSpec =
+  | ExportControlEvent
+  | TechnologyBanEvent
+  | PriceManipulationEvent
+  | CyberattackEvent
+  | StockpileEvent
+  | TariffEvent
+  | FriendShoringEvent
+  | PermittingReformEvent
+  | DisinformationEvent
+  | SubsidyEvent
+  | RecyclingMandateEvent
+  | WorkforceProgrammeEvent
+  | DemandShockEvent
+  | OutageEvent
+  | MineAcquisitionEvent
+  | TailingsReassessmentEvent;
+
+/** The kinds of events, as written in scenario files. */
+export type EventKind = EventSpec['kind'];
+
+/** A probability distribution of an uncertain parameter. */
+export type DistributionSpec =
+  | { dist: 'uniform'; min: number; max: number }
+  | { dist: 'triangular'; min: number; mode: number; max: number }
+  | { dist: 'normal'; mean: number; sd: number; min?: number; max?: number }
+  | { dist: 'lognormal'; median: number; sigma: number }
+  | { dist: 'discrete'; values: number[]; weights?: number[] };
+
+/** An uncertain parameter: the dotted path of a number in {@link ScenarioSpec} and its law. */
+export interface UncertaintySpec {
+  /** Path with array indices, e.g. `materials.0.demand.elasticityShortRun` or `events.3.start`. */
+  path: string;
+  /** The same path written with ids, for people, e.g. `materials.ndpr.demand.elasticityShortRun`. */
+  label: string;
+  distribution: DistributionSpec;
+}
+
+/** How capacities are split into firms. */
+export interface ResolutionSpec {
+  /** Firms per (material, region, stage) with positive capacity. */
+  firmsPerCapacityCell: number;
+  /** Sigma of the lognormal firm-size distribution. */
+  sizeSigma: number;
+  /** Extra slots for entrants, as a share of the starting number of firms. */
+  entrantHeadroom: number;
+}
+
+/** A fully resolved scenario: what the engine runs. */
+export interface ScenarioSpec extends Provenance {
+  name: string;
+  description: string;
+  /** Ticks per year (52 = weekly). */
+  ticksPerYear: number;
+  /** Horizon, years. */
+  years: number;
+  /** Calendar year of tick 0 (for labels only). */
+  startYear: number;
+  regions: RegionSpec[];
+  materials: MaterialSpec[];
+  behaviour: BehaviourSpec;
+  government: GovernmentSpec;
+  foreignActor: ForeignActorSpec;
+  events: EventSpec[];
+  uncertainties: UncertaintySpec[];
+  resolution: ResolutionSpec;
+}

@@ -1,0 +1,199 @@
+import type { ScenarioSpec } from '../spec.ts';
+import { createStream } from '../random/createStream.ts';
+import { createEndUserStore, type EndUserStore } from './endUserStore.ts';
+import { createProjectStore, addProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from './projectStore.ts';
+import { createMarketState } from './marketState.ts';
+import { createEffectiveParameters } from './effectiveParameters.ts';
+import { populateFirms } from './populateFirms.ts';
+import { compileEvents } from './compileEvents.ts';
+import { initialiseSteadyState } from './initialiseSteadyState.ts';
+import { initialiseStockpiles } from '../phases/advanceGovernment.ts';
+import { ADVERSARY, ALLY, HOME, NEUTRAL, type World } from './world.ts';
+
+const ALIGNMENT_CODES = { home: HOME, ally: ALLY, neutral: NEUTRAL, adversary: ADVERSARY } as const;
+const STAGE_CODES = { mining: 0, processing: 1, manufacturing: 2, recycling: 3 } as const;
+/** Largest licensing delay the transit rings can hold, ticks beyond transport. */
+const MAX_EXTRA_DELAY_TICKS = 52;
+
+/**
+ * Creates the world of one replicate from an (already sampled) scenario: allocates every store,
+ * splits capacities into firms, and starts in a steady state at base prices.
+ * @param spec - the replicate's scenario, uncertainties drawn
+ * @param masterSeed - the run's seed
+ * @param replicate - replicate index; with the seed it fixes every random stream
+ */
+export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: number): World {
+  const M = spec.materials.length;
+  const R = spec.regions.length;
+  const ticks = Math.round(spec.years * spec.ticksPerYear);
+  const init = createStream(masterSeed, replicate, 'init');
+  const transportTicks = Math.max(1, Math.round((spec.behaviour.transportWeeks * spec.ticksPerYear) / 52));
+  const events = compileEvents(spec, ticks);
+  const eolSlots = Math.max(1, ...spec.materials.map((m) => Math.round(m.recycling.productLifetimeYears * spec.ticksPerYear))) + 1;
+  const world: World = {
+    spec, materials: M, regions: R, ticksPerYear: spec.ticksPerYear, ticks, tick: 0,
+    stores: [populateFirms(spec, 0, init), populateFirms(spec, 1, init), populateFirms(spec, 2, init), populateFirms(spec, 3, init)],
+    endUsers: createEndUsers(spec),
+    projects: createProjectStore(Math.max(64, 8 * M * R + spec.materials.reduce((n, m) => n + m.pipeline.length, 0) * 2)),
+    markets: createMarketState(M, R, transportTicks + MAX_EXTRA_DELAY_TICKS + 1),
+    effective: createEffectiveParameters(M, R),
+    events,
+    eventState: {
+      baselineExportsTonnesPerTick: new Float64Array(events.length),
+      budgetLeftUsd: Float64Array.from(events, (e) => ('budgetUsd' in e.spec ? e.spec.budgetUsd : 0)),
+      reversedAtTick: new Int32Array(events.length).fill(-1),
+      started: new Uint8Array(events.length),
+    },
+    regionState: {
+      alignment: Int32Array.from(spec.regions, (r) => ALIGNMENT_CODES[r.alignment]),
+      engineers: Float64Array.from(spec.regions, (r) => r.engineers),
+      graduatesPerYear: Float64Array.from(spec.regions, (r) => r.graduatesPerYear),
+      programmeGraduatesPerYear: new Float64Array(R),
+      projectsUnderConstruction: new Int32Array(R),
+    },
+    chain: {
+      intensity: new Float64Array(M * R).fill(1),
+      eolTonnes: new Float64Array(M * R * eolSlots),
+      eolSlots,
+      lifetimeTicks: Int32Array.from(spec.materials, (m) => Math.max(1, Math.round(m.recycling.productLifetimeYears * spec.ticksPerYear))),
+      cumulativeRecycledTonnes: new Float64Array(M * R),
+      referenceRecycledTonnes: new Float64Array(M * R),
+      stockpileTonnes: new Float64Array(M * R),
+    },
+    government: { region: regionIndex(spec, spec.government.region), spendingUsdThisTick: 0, cumulativeSpendingUsd: 0, nextElectionTick: Math.max(1, Math.round(spec.government.electionEveryYears * spec.ticksPerYear)), elections: 0 },
+    foreignActor: {
+      region: regionIndex(spec, spec.foreignActor.region), budgetLeftUsd: spec.foreignActor.rules.budgetUsd,
+      spendingUsdThisTick: 0, cumulativeSpendingUsd: 0, priceWarUntilTick: new Int32Array(M * 3).fill(-1),
+      retaliationUntilTick: new Int32Array(M).fill(-1), rivalsStartCapacity: new Float64Array(4 * M), attacks: 0,
+    },
+    ledger: { externalUsd: 0, governmentUsd: new Float64Array(R), foreignActorUsd: 0, tradersUsd: 0, endUsersUsd: 0 },
+    flows: {
+      primaryTonnes: new Float64Array(M), secondaryTonnes: new Float64Array(M), consumptionTonnes: new Float64Array(M),
+      lossTonnes: new Float64Array(M), productionTonnes: new Float64Array(4 * M * R), unmetTonnes: new Float64Array(3 * M * R),
+      demandTonnes: new Float64Array(3 * M * R), publicUnmetTonnes: new Float64Array(M * R), deliveredTonnes: new Float64Array(3 * M * R),
+      previousProductionTonnes: new Float64Array(4 * M * R),
+    },
+    streams: {
+      operations: createStream(masterSeed, replicate, 'operations'),
+      cyber: createStream(masterSeed, replicate, 'cyber'),
+      elections: createStream(masterSeed, replicate, 'elections'),
+      discovery: createStream(masterSeed, replicate, 'discovery'),
+      foreignActor: createStream(masterSeed, replicate, 'foreignActor'),
+    },
+    hostMaterial: Int32Array.from(spec.materials, (m) => (m.byproductOf ? spec.materials.findIndex((h) => h.id === m.byproductOf) : -1)),
+    entries: new Int32Array(4 * R),
+    exits: new Int32Array(4 * R),
+    transportTicks,
+    salesSmoothing: 1 - Math.exp(-52 / (4 * spec.ticksPerYear)),
+    scratch: {
+      available: new Float64Array(R), quotaLeft: new Float64Array(R), orderLeft: new Float64Array(R), requested: new Float64Array(R),
+      choice: new Int32Array(R), exhausted: new Uint8Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R),
+    },
+  };
+  initialisePrices(world);
+  initialiseEndOfLife(world);
+  initialisePipeline(world);
+  initialiseSteadyState(world);
+  initialiseEndUserDemand(world);
+  initialiseRivalCapacity(world);
+  initialiseStockpiles(world);
+  return world;
+}
+
+function regionIndex(spec: ScenarioSpec, id: string): number {
+  const index = spec.regions.findIndex((r) => r.id === id);
+  if (index < 0) throw new Error(`unknown region "${id}"`);
+  return index;
+}
+
+function createEndUsers(spec: ScenarioSpec): EndUserStore {
+  const R = spec.regions.length;
+  const perCell = Math.max(2, Math.round(spec.resolution.firmsPerCapacityCell));
+  const counts = new Int32Array(spec.materials.length * R);
+  spec.materials.forEach((material, m) =>
+    spec.regions.forEach((region, r) => {
+      counts[m * R + r] = (material.demand.byRegion[region.id] ?? 0) > 0 ? perCell : 0;
+    }),
+  );
+  return createEndUserStore(counts);
+}
+
+/** Splits each region's demand over its end users: a public (defence) group in the home region, the rest private. */
+function initialiseEndUserDemand(world: World): void {
+  const { spec, endUsers, regions: R } = world;
+  spec.materials.forEach((material, m) =>
+    spec.regions.forEach((region, r) => {
+      const c = m * R + r;
+      const n = endUsers.cellCount[c];
+      if (n === 0) return;
+      const demand = (material.demand.byRegion[region.id] ?? 0) / spec.ticksPerYear;
+      const publicShare = world.regionState.alignment[r] === HOME ? material.demand.publicShare : 0;
+      const publicCount = publicShare > 0 ? Math.max(1, Math.round(n * publicShare)) : 0;
+      for (let i = 0; i < n; i++) {
+        const u = endUsers.cellStart[c] + i;
+        endUsers.material[u] = m;
+        endUsers.region[u] = r;
+        const isPublic = i < publicCount;
+        endUsers.isPublic[u] = isPublic ? 1 : 0;
+        endUsers.baseDemandTonnesPerTick[u] = isPublic ? (demand * publicShare) / publicCount : (demand * (1 - publicShare)) / (n - publicCount);
+      }
+    }),
+  );
+}
+
+function initialisePrices(world: World): void {
+  const { spec, markets, regions: R } = world;
+  spec.materials.forEach((material, m) => {
+    const prices = [material.basePriceUsdPerTonne.mining, material.basePriceUsdPerTonne.processing, material.basePriceUsdPerTonne.manufacturing];
+    for (let k = 0; k < 3; k++) {
+      for (let r = 0; r < R; r++) {
+        const s = (m * 3 + k) * R + r;
+        markets.priceUsdPerTonne[s] = prices[k];
+        markets.basePriceUsdPerTonne[s] = prices[k];
+        markets.expectedPriceUsdPerTonne[s] = prices[k];
+        markets.longPriceUsdPerTonne[s] = prices[k];
+      }
+    }
+  });
+}
+
+/** Fills the end-of-life ring with past sales (demand discounted by growth) and sets the learning reference. */
+function initialiseEndOfLife(world: World): void {
+  const { spec, chain, regions: R } = world;
+  spec.materials.forEach((material, m) =>
+    spec.regions.forEach((region, r) => {
+      const demand = (material.demand.byRegion[region.id] ?? 0) / spec.ticksPerYear;
+      const lifetime = chain.lifetimeTicks[m];
+      for (let age = 0; age < lifetime; age++) {
+        const soldYearsAgo = (lifetime - age) / spec.ticksPerYear;
+        chain.eolTonnes[(m * R + r) * chain.eolSlots + age] = demand * Math.pow(1 + material.demand.growthPerYear, -soldYearsAgo);
+      }
+      const capacity = (material.recycling.capacityByRegion[region.id] ?? 0) / spec.ticksPerYear;
+      chain.referenceRecycledTonnes[m * R + r] = Math.max(capacity, demand * 0.01) * spec.ticksPerYear * 5;
+      chain.cumulativeRecycledTonnes[m * R + r] = chain.referenceRecycledTonnes[m * R + r];
+    }),
+  );
+}
+
+/** Puts the scenario's projects already under way into the pipeline. */
+function initialisePipeline(world: World): void {
+  const { spec } = world;
+  const phases = { permitting: PHASE_PERMITTING, financing: PHASE_FINANCING, construction: PHASE_CONSTRUCTION } as const;
+  spec.materials.forEach((material, m) => {
+    for (const project of material.pipeline) {
+      addProject(world.projects, m, regionIndex(spec, project.region), STAGE_CODES[project.stage],
+        project.capacityTonnesPerYear / spec.ticksPerYear, phases[project.phase], project.remainingYears * spec.ticksPerYear, -1);
+    }
+  });
+}
+
+function initialiseRivalCapacity(world: World): void {
+  for (let stage = 0; stage < 4; stage++) {
+    const store = world.stores[stage];
+    for (let f = 0; f < store.slots; f++) {
+      if (store.alive[f] === 1 && world.regionState.alignment[store.region[f]] !== ADVERSARY) {
+        world.foreignActor.rivalsStartCapacity[stage * world.materials + store.material[f]] += store.capacityTonnesPerTick[f];
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Parameters in force at the current tick: base values with every active event applied.
+ * Recomputed from scratch each tick by `applyEvents` (no mutate-and-revert).
+ *
+ * Index conventions: segment s = (m × 3 + k) × R + r; pair p = (m × 3 + k) × R × R + exporter × R + importer;
+ * cell c = m × R + r; stage cell sc = (capacityStage × M + m) × R + r; region pair rp = a × R + b.
+ *
+ * Glossary:
+ * - `exportQuotaTonnesPerTick[s]`: exporter's total exports allowed per tick (Infinity = none).
+ * - `licenceApproval[s]`, `licenceDelayTicks[s]`: share of export orders approved and their extra delay.
+ * - `exportBanned[p]`: 1 when exports from exporter to importer are banned.
+ * - `tariff[p]`: ad valorem tariff the importer levies on that exporter's goods.
+ * - `preference[rp]`: friend-shoring preference margin between two regions (share of price).
+ * - `frontRunning[s]`: 1 while a control on exporter segment s is announced but not yet in force.
+ * - `demandMultiplier[c]`: demand shocks.
+ * - `permittingRate[r]`, `constructionRate[sc]`: progress per tick relative to normal (reform > 1, disinformation, technology bans < 1).
+ * - `capexSubsidyShare[sc]`, `priceFloorUsdPerTonne[sc]`, `hurdleReduction[sc]`, `offtake[sc]`: public support in force.
+ * - `supportEvent[sc]`: index of the event paying the support (for its budget), −1 for none.
+ * - `collectionShare[c]`: recycling collection share (base raised by mandates).
+ * - `availability[sc]`: share of capacity not under a scripted outage.
+ * - `priceCut[s]`, `priceCutEvent[s]`: strategic price cut on exports and its event index.
+ * - `divertShare[c]`, `divertTo[c]`: share of mine output diverted by acquisition/offtake, and to whom.
+ * - `stockpileEvent[c]`: index of the stockpile doctrine in force for (material, region), −1 for none.
+ */
+export interface EffectiveParameters {
+  readonly exportQuotaTonnesPerTick: Float64Array;
+  readonly licenceApproval: Float64Array;
+  readonly licenceDelayTicks: Int32Array;
+  readonly exportBanned: Uint8Array;
+  readonly tariff: Float64Array;
+  readonly preference: Float64Array;
+  readonly frontRunning: Uint8Array;
+  readonly demandMultiplier: Float64Array;
+  readonly permittingRate: Float64Array;
+  readonly constructionRate: Float64Array;
+  readonly capexSubsidyShare: Float64Array;
+  readonly priceFloorUsdPerTonne: Float64Array;
+  readonly hurdleReduction: Float64Array;
+  readonly offtake: Uint8Array;
+  readonly supportEvent: Int32Array;
+  readonly collectionShare: Float64Array;
+  readonly availability: Float64Array;
+  readonly priceCut: Float64Array;
+  readonly priceCutEvent: Int32Array;
+  readonly divertShare: Float64Array;
+  readonly divertTo: Int32Array;
+  readonly stockpileEvent: Int32Array;
+}
+
+/** Allocates effective parameters for M materials and R regions. */
+export function createEffectiveParameters(materials: number, regions: number): EffectiveParameters {
+  const segments = materials * 3 * regions;
+  const cells = materials * regions;
+  const stageCells = 4 * cells;
+  return {
+    exportQuotaTonnesPerTick: new Float64Array(segments),
+    licenceApproval: new Float64Array(segments),
+    licenceDelayTicks: new Int32Array(segments),
+    exportBanned: new Uint8Array(segments * regions),
+    tariff: new Float64Array(segments * regions),
+    preference: new Float64Array(regions * regions),
+    frontRunning: new Uint8Array(segments),
+    demandMultiplier: new Float64Array(cells),
+    permittingRate: new Float64Array(regions),
+    constructionRate: new Float64Array(stageCells),
+    capexSubsidyShare: new Float64Array(stageCells),
+    priceFloorUsdPerTonne: new Float64Array(stageCells),
+    hurdleReduction: new Float64Array(stageCells),
+    offtake: new Uint8Array(stageCells),
+    supportEvent: new Int32Array(stageCells),
+    collectionShare: new Float64Array(cells),
+    availability: new Float64Array(stageCells),
+    priceCut: new Float64Array(segments),
+    priceCutEvent: new Int32Array(segments),
+    divertShare: new Float64Array(cells),
+    divertTo: new Int32Array(cells),
+    stockpileEvent: new Int32Array(cells),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Market state, one entry per segment s = (material × 3 + tradedStage) × regions + region, where
+ * tradedStage 0 = concentrate (sold by miners), 1 = refined material (processors, recyclers,
+ * stockpile releases), 2 = components (manufacturers). Each region is its own price segment;
+ * traders link segments by shipping surplus to where it is dearer, subject to trade rules.
+ *
+ * Glossary:
+ * - `tradedPriceUsdPerTonne`: the price at which this tick's trades settle (before the price update).
+ * - `priceUsdPerTonne`: the segment's price this tick, USD/t; `basePriceUsdPerTonne`: at tick 0.
+ * - `expectedPriceUsdPerTonne`: exponential average over `expectationYears` (adaptive expectations).
+ * - `longPriceUsdPerTonne`: exponential average over one year (investment and thrifting decisions).
+ * - `firmOfferTonnes`, `localBidTonnes`, `publicBidTonnes`: offers and bids gathered this tick, t.
+ * - `terminalAlliedTonnes`, `terminalOtherTonnes`: imported stock held by traders in the segment,
+ *   split by whether it came from home/allied exporters (public buyers may only take the former), t.
+ * - `importNeedTonnesPerTick`: traders' smoothed estimate of the segment's import need, t/tick.
+ * - `exportEmaTonnesPerTick`: one-year average of the segment's exports (quota baselines), t/tick.
+ * - `firmSellRatio`, `bidFillRatio`, `publicFillRatio`, `terminalSellRatio`: this tick's clearing shares.
+ * - `exportedTonnes`, `importedTonnes`, `arrivedTonnes`: this tick's shipments out, shipments into
+ *   transit towards the segment, and arrivals from transit, t.
+ * - `stockpileBidTonnes`, `stockpileOfferTonnes`: government stockpile orders this tick (refined only), t.
+ * - `transitAlliedTonnes`, `transitOtherTonnes`: ring buffers of shipments under way, indexed
+ *   `s × transitSlots + (arrivalTick mod transitSlots)`, t.
+ * - `tradeTonnes`: this tick's shipments, indexed `((material × 3 + k) × regions + exporter) × regions + importer`, t.
+ */
+export interface MarketState {
+  readonly segments: number;
+  readonly transitSlots: number;
+  readonly priceUsdPerTonne: Float64Array;
+  readonly tradedPriceUsdPerTonne: Float64Array;
+  readonly basePriceUsdPerTonne: Float64Array;
+  readonly expectedPriceUsdPerTonne: Float64Array;
+  readonly longPriceUsdPerTonne: Float64Array;
+  readonly firmOfferTonnes: Float64Array;
+  readonly localBidTonnes: Float64Array;
+  readonly publicBidTonnes: Float64Array;
+  readonly terminalAlliedTonnes: Float64Array;
+  readonly terminalOtherTonnes: Float64Array;
+  readonly importNeedTonnesPerTick: Float64Array;
+  readonly exportEmaTonnesPerTick: Float64Array;
+  readonly firmSellRatio: Float64Array;
+  readonly bidFillRatio: Float64Array;
+  readonly publicFillRatio: Float64Array;
+  readonly terminalSellRatio: Float64Array;
+  readonly exportedTonnes: Float64Array;
+  readonly importedTonnes: Float64Array;
+  readonly arrivedTonnes: Float64Array;
+  readonly stockpileBidTonnes: Float64Array;
+  readonly stockpileOfferTonnes: Float64Array;
+  readonly transitAlliedTonnes: Float64Array;
+  readonly transitOtherTonnes: Float64Array;
+  readonly tradeTonnes: Float64Array;
+}
+
+/** Allocates market state for the given numbers of materials and regions. */
+export function createMarketState(materials: number, regions: number, transitSlots: number): MarketState {
+  const segments = materials * 3 * regions;
+  const f64 = () => new Float64Array(segments);
+  return {
+    segments,
+    transitSlots,
+    priceUsdPerTonne: f64(),
+    tradedPriceUsdPerTonne: f64(),
+    basePriceUsdPerTonne: f64(),
+    expectedPriceUsdPerTonne: f64(),
+    longPriceUsdPerTonne: f64(),
+    firmOfferTonnes: f64(),
+    localBidTonnes: f64(),
+    publicBidTonnes: f64(),
+    terminalAlliedTonnes: f64(),
+    terminalOtherTonnes: f64(),
+    importNeedTonnesPerTick: f64(),
+    exportEmaTonnesPerTick: f64(),
+    firmSellRatio: f64(),
+    bidFillRatio: f64(),
+    publicFillRatio: f64(),
+    terminalSellRatio: f64(),
+    exportedTonnes: f64(),
+    importedTonnes: f64(),
+    arrivedTonnes: f64(),
+    stockpileBidTonnes: f64(),
+    stockpileOfferTonnes: f64(),
+    transitAlliedTonnes: new Float64Array(segments * transitSlots),
+    transitOtherTonnes: new Float64Array(segments * transitSlots),
+    tradeTonnes: new Float64Array(segments * regions),
+  };
+}

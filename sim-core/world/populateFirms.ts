@@ -1,0 +1,75 @@
+import type { MaterialSpec, ScenarioSpec, StageSpec } from '../spec.ts';
+import type { Rng } from '../random/rng.ts';
+import { drawLognormalMeanCv, drawStandardNormal } from '../random/distributions.ts';
+import { createFirmStore, type FirmStore } from './firmStore.ts';
+
+/** The stage spec of a material by capacity stage code. */
+export function stageSpecOf(material: MaterialSpec, stage: number): StageSpec {
+  return stage === 0 ? material.mining : stage === 1 ? material.processing : stage === 2 ? material.manufacturing : material.recycling;
+}
+
+/** Slots reserved per cell: starting firms plus headroom for entrants (at least a few in every cell). */
+function slotsPerCell(spec: ScenarioSpec, stage: number): Int32Array {
+  const regions = spec.regions;
+  const out = new Int32Array(spec.materials.length * regions.length);
+  const perCell = Math.max(1, Math.round(spec.resolution.firmsPerCapacityCell));
+  const headroom = Math.max(2, Math.ceil(perCell * spec.resolution.entrantHeadroom));
+  spec.materials.forEach((material, m) => {
+    regions.forEach((region, r) => {
+      const capacity = stageSpecOf(material, stage).capacityByRegion[region.id] ?? 0;
+      out[m * regions.length + r] = (capacity > 0 ? perCell : 0) + headroom;
+    });
+  });
+  return out;
+}
+
+/**
+ * Creates a stage's firm store and splits each cell's capacity into firms with lognormal sizes
+ * (sigma = `resolution.sizeSigma`, normalised so the cell's total is exact) and lognormal unit costs
+ * (mean = the stage's unit cost, cv = `costSpread`). Majors are the largest firms up to `majorsShare`
+ * of the cell's capacity.
+ */
+export function populateFirms(spec: ScenarioSpec, stage: number, rng: Rng): FirmStore {
+  const store = createFirmStore(slotsPerCell(spec, stage));
+  const regionCount = spec.regions.length;
+  const perCell = Math.max(1, Math.round(spec.resolution.firmsPerCapacityCell));
+  const sizes = new Float64Array(perCell);
+  spec.materials.forEach((material, m) => {
+    const stageSpec = stageSpecOf(material, stage);
+    spec.regions.forEach((region, r) => {
+      const c = m * regionCount + r;
+      const start = store.cellStart[c];
+      for (let i = 0; i < store.cellSlots[c]; i++) {
+        store.material[start + i] = m;
+        store.region[start + i] = r;
+      }
+      const capacity = (stageSpec.capacityByRegion[region.id] ?? 0) / spec.ticksPerYear;
+      if (capacity <= 0) return;
+      let total = 0;
+      for (let i = 0; i < perCell; i++) {
+        sizes[i] = Math.exp(spec.resolution.sizeSigma * drawStandardNormal(rng));
+        total += sizes[i];
+      }
+      const majorsCutoff = majorsThreshold(sizes, perCell, stageSpec.majorsShare * total);
+      for (let i = 0; i < perCell; i++) {
+        const f = start + i;
+        store.alive[f] = 1;
+        store.capacityTonnesPerTick[f] = (capacity * sizes[i]) / total;
+        store.unitCostUsdPerTonne[f] = drawLognormalMeanCv(rng, stageSpec.unitCostUsdPerTonne, stageSpec.costSpread);
+        store.isMajor[f] = sizes[i] >= majorsCutoff ? 1 : 0;
+      }
+    });
+  });
+  return store;
+}
+
+/** Size at or above which firms count as majors so that they hold about `majorsCapacity`. */
+function majorsThreshold(sizes: Float64Array, count: number, majorsCapacity: number): number {
+  const sorted = Array.from(sizes.subarray(0, count)).sort((a, b) => b - a);
+  let held = 0;
+  for (const size of sorted) {
+    held += size;
+    if (held >= majorsCapacity) return size;
+  }
+  return 0;
+}

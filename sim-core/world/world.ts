@@ -1,0 +1,190 @@
+import type { ScenarioSpec, EventSpec } from '../spec.ts';
+import type { Rng } from '../random/rng.ts';
+import type { FirmStore } from './firmStore.ts';
+import type { EndUserStore } from './endUserStore.ts';
+import type { ProjectStore } from './projectStore.ts';
+import type { MarketState } from './marketState.ts';
+import type { EffectiveParameters } from './effectiveParameters.ts';
+
+/** Capacity stage codes, the order of `World.stores`. */
+export const MINING = 0;
+export const PROCESSING = 1;
+export const MANUFACTURING = 2;
+export const RECYCLING = 3;
+/** Names of the capacity stages by code. */
+export const CAPACITY_STAGE_NAMES = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
+/** Traded stage codes (market k index). */
+export const CONCENTRATE = 0;
+export const REFINED = 1;
+export const COMPONENT = 2;
+/** Alignment codes. */
+export const HOME = 0;
+export const ALLY = 1;
+export const NEUTRAL = 2;
+export const ADVERSARY = 3;
+
+/** An event with its times in ticks. */
+export interface CompiledEvent {
+  readonly spec: EventSpec;
+  readonly startTick: number;
+  /** Exclusive end tick (ticks + 1 when open-ended). */
+  readonly endTick: number;
+  readonly announcedTick: number;
+  readonly reversible: boolean;
+}
+
+/**
+ * Per-event state: `baselineExportsTonnesPerTick` (an export quota's reference, fixed when it starts),
+ * `budgetLeftUsd`, `reversedAtTick` (−1 unless an election reversed it), `started` (1 once applied).
+ */
+export interface EventState {
+  readonly baselineExportsTonnesPerTick: Float64Array;
+  readonly budgetLeftUsd: Float64Array;
+  readonly reversedAtTick: Int32Array;
+  readonly started: Uint8Array;
+}
+
+/**
+ * Money accounts other than firms' cash, USD. Every payment moves money between two accounts, so
+ * the sum of these and all firms' cash is constant (the money-balance invariant).
+ * `externalUsd` is the rest of the economy: it receives operating costs and capex, and pays end users' income.
+ */
+export interface MoneyLedger {
+  externalUsd: number;
+  readonly governmentUsd: Float64Array;
+  foreignActorUsd: number;
+  tradersUsd: number;
+  endUsersUsd: number;
+}
+
+/**
+ * This tick's physical flows and shortfalls, for the balance check and the recorder (t).
+ * Index: per material m for the balance terms; `productionTonnes[(stage × M + m) × R + r]`;
+ * `unmetTonnes[(k × M + m) × R + r]` is unmet demand of the buyers at traded market k
+ * (k = 0 processors, 1 manufacturers, 2 end users); `publicUnmetTonnes[m × R + r]`.
+ */
+export interface TickFlows {
+  readonly primaryTonnes: Float64Array;
+  readonly secondaryTonnes: Float64Array;
+  readonly consumptionTonnes: Float64Array;
+  readonly lossTonnes: Float64Array;
+  readonly productionTonnes: Float64Array;
+  readonly unmetTonnes: Float64Array;
+  readonly demandTonnes: Float64Array;
+  readonly publicUnmetTonnes: Float64Array;
+  readonly deliveredTonnes: Float64Array;
+  /** Production per (stage, m, r) in the previous tick (by-product coupling reads the host's). */
+  readonly previousProductionTonnes: Float64Array;
+}
+
+/** State of the material chain beyond firms: thrift, end of life, learning, stockpiles. */
+export interface ChainState {
+  /** Material intensity per (m, r): 1 = base; thrifting and substitution lower it. */
+  readonly intensity: Float64Array;
+  /** End-of-life ring per (m, r): `eolTonnes[(m × R + r) × eolSlots + (tick mod eolSlots)]`. */
+  readonly eolTonnes: Float64Array;
+  readonly eolSlots: number;
+  /** Lifetime per material, ticks. */
+  readonly lifetimeTicks: Int32Array;
+  /** Cumulative recycled output per (m, r), t (learning curve). */
+  readonly cumulativeRecycledTonnes: Float64Array;
+  /** Reference cumulative volume per (m, r) at which recycling costs equal the base unit cost, t. */
+  readonly referenceRecycledTonnes: Float64Array;
+  /** Government stockpiles per (m, r), t. */
+  readonly stockpileTonnes: Float64Array;
+}
+
+/** Region state: skilled workforce and its pipeline. */
+export interface RegionState {
+  readonly alignment: Int32Array;
+  readonly engineers: Float64Array;
+  readonly graduatesPerYear: Float64Array;
+  /** Extra graduates per year from workforce programmes, once their lag has passed. */
+  readonly programmeGraduatesPerYear: Float64Array;
+  /** Projects under construction per region this tick. */
+  readonly projectsUnderConstruction: Int32Array;
+}
+
+/** The home government's running state. */
+export interface GovernmentState {
+  readonly region: number;
+  spendingUsdThisTick: number;
+  cumulativeSpendingUsd: number;
+  nextElectionTick: number;
+  elections: number;
+}
+
+/** The foreign actor's running state. */
+export interface ForeignActorState {
+  readonly region: number;
+  budgetLeftUsd: number;
+  spendingUsdThisTick: number;
+  cumulativeSpendingUsd: number;
+  /** Per (m, k): tick until which a rule-driven price war runs. */
+  readonly priceWarUntilTick: Int32Array;
+  /** Per material: tick until which rule-driven retaliatory licensing of refined exports runs. */
+  readonly retaliationUntilTick: Int32Array;
+  /** Per (stage, m): rivals' (non-adversary) capacity at start, t/tick. */
+  readonly rivalsStartCapacity: Float64Array;
+  attacks: number;
+}
+
+/** Preallocated scratch space for phases (per-region and per-cell work arrays). */
+export interface Scratch {
+  readonly available: Float64Array;
+  readonly quotaLeft: Float64Array;
+  readonly orderLeft: Float64Array;
+  readonly requested: Float64Array;
+  readonly choice: Int32Array;
+  readonly exhausted: Uint8Array;
+  readonly landedCostUsdPerTonne: Float64Array;
+  /** Scrap available to recyclers per cell (m × R + r), t. */
+  readonly scrapTonnes: Float64Array;
+}
+
+/** Named random streams of one replicate; each source of randomness has its own. */
+export interface WorldStreams {
+  readonly operations: Rng;
+  readonly cyber: Rng;
+  readonly elections: Rng;
+  readonly discovery: Rng;
+  readonly foreignActor: Rng;
+}
+
+/**
+ * The whole simulated world of one replicate. Engine functions take it first and mutate it;
+ * nothing in it is allocated during a tick.
+ */
+export interface World {
+  readonly spec: ScenarioSpec;
+  readonly materials: number;
+  readonly regions: number;
+  readonly ticksPerYear: number;
+  readonly ticks: number;
+  tick: number;
+  /** Miners, processors, manufacturers, recyclers (index = capacity stage code). */
+  readonly stores: readonly [FirmStore, FirmStore, FirmStore, FirmStore];
+  readonly endUsers: EndUserStore;
+  readonly projects: ProjectStore;
+  readonly markets: MarketState;
+  readonly effective: EffectiveParameters;
+  readonly events: readonly CompiledEvent[];
+  readonly eventState: EventState;
+  readonly regionState: RegionState;
+  readonly chain: ChainState;
+  readonly government: GovernmentState;
+  readonly foreignActor: ForeignActorState;
+  readonly ledger: MoneyLedger;
+  readonly flows: TickFlows;
+  readonly streams: WorldStreams;
+  /** Host material index per material (−1 when not a by-product). */
+  readonly hostMaterial: Int32Array;
+  /** Entries and exits this tick per (stage, region). */
+  readonly entries: Int32Array;
+  readonly exits: Int32Array;
+  readonly scratch: Scratch;
+  /** Share of the gap closed per tick when firms update expected sales (about a month's memory). */
+  readonly salesSmoothing: number;
+  /** Transport lead time, ticks. */
+  readonly transportTicks: number;
+}
