@@ -28,7 +28,8 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  *   processors and manufacturers are also limited by input stock: q ≤ yield·I_in;
  * - input orders (order-up-to with hoarding): b = max(0, Ŝ/yield + ρ·(W·Ŝ/yield − I_in))·(1 + φ·max(0, ln(P_in/P_in,e)))
  *   with φ `precautionaryBuying`;
- * - every tonne in output stock is offered (the price rule reads coverage, see clearMarkets).
+ * - stock is offered at a cost-based ask: share offered = clamp((P − (1 − band)·a)/(band·a), 0, 1) with
+ *   a = c_f + cᵢ, so firms hold stock rather than sell it below cash cost.
  * @param recycledInput - per cell (m × R + r), scrap available to recyclers this tick, t (recycling only)
  */
 export function advanceProducers(world: World, stage: number, recycledInput: Float64Array | null): void {
@@ -50,6 +51,7 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
       const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
       const floor = effective.priceFloorUsdPerTonne[sc];
       const expectedPrice = Math.max(markets.expectedPriceUsdPerTonne[sOut], floor);
+      const currentPrice = markets.priceUsdPerTonne[sOut];
       const inputPrice = sIn >= 0 ? markets.priceUsdPerTonne[sIn] : 0;
       const inputCost = inputPrice / yieldShare;
       const hoarding = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
@@ -91,10 +93,13 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
         store.inputUsedTonnes[f] = used;
         store.operatingCostUsd[f] = q * unitCost;
         store.outputInventoryTonnes[f] += q;
-        store.offeredTonnes[f] = store.outputInventoryTonnes[f];
+        // Reservation price: stock is held back, not dumped, when the price falls towards the firm's cash cost.
+        const ask = unitCost + inputCost;
+        const offerShare = Math.min(1, Math.max(0, (currentPrice - (1 - band) * ask) / (band * ask)));
+        store.offeredTonnes[f] = store.outputInventoryTonnes[f] * offerShare;
         produced += q;
         inputUsed += used;
-        offered += store.outputInventoryTonnes[f];
+        offered += store.offeredTonnes[f];
       }
       routeOffers(world, stage, m, r, sOut, offered);
       if (sIn >= 0) markets.localBidTonnes[sIn] += bids;

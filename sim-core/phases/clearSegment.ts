@@ -8,8 +8,8 @@ import type { World } from '../world/world.ts';
  * are served first and only from local firms and allied-origin stock. Sellers are filled pro rata.
  *
  * Price (inventory-coverage rule, after Meadows' commodity model): with C the target coverage
- * (1 + stock target in ticks), Δln P = clamp(κ·ln(C·demand / supply), ±maxStep), where demand
- * includes this tick's exports and supply every tonne offered: prices rise when
+ * (1 + stock target in ticks), Δln P = clamp(κ·ln(C·D̄ / S̄), ±maxStep), where D̄ is demand including
+ * exports and S̄ every tonne offered, both averaged over about a month: prices rise when
  * stocks offered cover demand for less than the target and fall when they cover more. An importing
  * segment's price never falls below the landed cost of this tick's imports (traders do not resell at
  * a loss), which passes tariffs through and keeps the two tiers apart when exports are restricted.
@@ -53,8 +53,14 @@ function updatePrice(world: World, s: number, coverTicks: number, demand: number
   const behaviour = world.spec.behaviour;
   const price = mk.priceUsdPerTonne[s];
   let next = price;
-  if (demand > 0 || supply > 0) {
-    const pressure = Math.log(((1 + coverTicks) * Math.max(demand, 1e-12)) / Math.max(supply, 1e-12));
+  const smoothing = world.salesSmoothing;
+  const first = mk.smoothedDemandTonnes[s] === 0 && mk.smoothedSupplyTonnes[s] === 0;
+  mk.smoothedDemandTonnes[s] = first ? demand : mk.smoothedDemandTonnes[s] + (demand - mk.smoothedDemandTonnes[s]) * smoothing;
+  mk.smoothedSupplyTonnes[s] = first ? supply : mk.smoothedSupplyTonnes[s] + (supply - mk.smoothedSupplyTonnes[s]) * smoothing;
+  const smoothedDemand = mk.smoothedDemandTonnes[s];
+  const smoothedSupply = mk.smoothedSupplyTonnes[s];
+  if (smoothedDemand > 0 || smoothedSupply > 0) {
+    const pressure = Math.log(((1 + coverTicks) * Math.max(smoothedDemand, 1e-12)) / Math.max(smoothedSupply, 1e-12));
     const step = Math.max(-behaviour.maxLogPriceStepPerTick, Math.min(behaviour.maxLogPriceStepPerTick, behaviour.priceAdjustmentPerTick * pressure));
     next = price * Math.exp(step);
   }

@@ -9,6 +9,8 @@
  * - `priceUsdPerTonne`: the segment's price this tick, USD/t; `basePriceUsdPerTonne`: at tick 0.
  * - `expectedPriceUsdPerTonne`: exponential average over `expectationYears` (adaptive expectations).
  * - `longPriceUsdPerTonne`: exponential average over one year (investment and thrifting decisions).
+ * - `smoothedDemandTonnes`, `smoothedSupplyTonnes`: demand (with exports) and supply offered, averaged over
+ *   about a month, which the price rule reads (orders are lumpy week to week), t.
  * - `firmOfferTonnes`, `localBidTonnes`, `publicBidTonnes`: offers and bids gathered this tick, t.
  * - `terminalAlliedTonnes`, `terminalOtherTonnes`: imported stock held by traders in the segment,
  *   split by whether it came from home/allied exporters (public buyers may only take the former), t.
@@ -30,6 +32,8 @@ export interface MarketState {
   readonly basePriceUsdPerTonne: Float64Array;
   readonly expectedPriceUsdPerTonne: Float64Array;
   readonly longPriceUsdPerTonne: Float64Array;
+  readonly smoothedDemandTonnes: Float64Array;
+  readonly smoothedSupplyTonnes: Float64Array;
   readonly firmOfferTonnes: Float64Array;
   readonly localBidTonnes: Float64Array;
   readonly publicBidTonnes: Float64Array;
@@ -63,6 +67,8 @@ export function createMarketState(materials: number, regions: number, transitSlo
     basePriceUsdPerTonne: f64(),
     expectedPriceUsdPerTonne: f64(),
     longPriceUsdPerTonne: f64(),
+    smoothedDemandTonnes: f64(),
+    smoothedSupplyTonnes: f64(),
     firmOfferTonnes: f64(),
     localBidTonnes: f64(),
     publicBidTonnes: f64(),
