@@ -7,18 +7,19 @@ const IDS = z.array(z.string());
 
 /**
  * The discriminated union (on `kind`) of every event's schema for a mode; times and numbers use the
- * kit's number schema; `duration` is accepted when authoring.
+ * kit's number schema; `duration` is accepted when authoring. A partial file may override an
+ * event without repeating its kind, so partial events are a plain union.
  */
 export function eventSchemas(k: SchemaKit): z.ZodType {
   const n = k.num;
   const d = (schema: z.ZodType): z.ZodType => k.opt(schema);
   const base = {
     id: z.string().optional(), start: n, end: n.optional(), announced: n.optional(), reversible: d(z.boolean()),
-    ...(k.mode === 'authoring' ? { duration: n.optional() } : {}),
+    ...(k.mode !== 'resolved' ? { duration: n.optional() } : {}),
   };
   const event = (kind: string, shape: Record<string, z.ZodType>) =>
     k.obj({ kind: z.literal(kind), ...base, ...shape }) as z.ZodObject;
-  return z.discriminatedUnion('kind', [
+  const kinds = [
     event('exportControl', {
       material: z.string(), stage: TRADED, exporter: z.string(), mode: z.enum(['quota', 'licensing', 'ban']),
       quotaShare: d(n), approvalRate: d(n), delayYears: d(n), destinations: IDS.optional(),
@@ -46,5 +47,6 @@ export function eventSchemas(k: SchemaKit): z.ZodType {
       material: z.string(), region: z.string(), acquirer: z.string(), share: n, mode: z.enum(['acquisition', 'offtake']), costUsd: d(n),
     }),
     event('tailingsReassessment', { region: z.string(), material: z.string(), capacityTonnesPerYear: n, leadYears: d(n) }),
-  ] as unknown as [z.ZodObject, z.ZodObject]);
+  ] as unknown as [z.ZodObject, z.ZodObject];
+  return k.mode === 'partial' ? z.union(kinds) : z.discriminatedUnion('kind', kinds);
 }

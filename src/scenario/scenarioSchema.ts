@@ -8,10 +8,12 @@ import { eventSchemas } from './eventSchemas.ts';
  *   defaulted keys optional, `extends` and event `duration` allowed); exported as JSON Schema;
  * - `resolved`: the tree after extends, overrides, unit conversion, defaults and extraction of
  *   distributions (plain finite numbers, every key present); used to validate before building the
- *   ScenarioSpec. Ranges are checked separately from fieldRules.ts.
+ *   ScenarioSpec. Ranges are checked separately from fieldRules.ts;
+ * - `partial`: a file that `extends` another: like authoring, but every key optional and `null`
+ *   allowed everywhere (deletion), `extends` required.
  * Objects are strict: unknown keys are errors.
  */
-export type SchemaMode = 'authoring' | 'resolved';
+export type SchemaMode = 'authoring' | 'partial' | 'resolved';
 
 /** Builders shared by the scenario and event schemas for one mode. */
 export interface SchemaKit {
@@ -19,8 +21,10 @@ export interface SchemaKit {
   num: z.ZodType;
   /** Marks a key that has a default: optional when authoring, required when resolved. */
   opt: (schema: z.ZodType) => z.ZodType;
-  /** A strict object that may also carry `source` and `asOf`. */
+  /** A strict object that may also carry `source` and `asOf` (every key optional/nullable when partial). */
   obj: (shape: Record<string, z.ZodType>) => z.ZodType;
+  /** A map keyed by ids (entries may be `null` when partial). */
+  rec: (entry: z.ZodType) => z.ZodType;
   mode: SchemaMode;
 }
 
@@ -39,7 +43,8 @@ export function distributionSchema(param: z.ZodType): z.ZodType {
 
 /** The builders for `mode`. */
 export function schemaKit(mode: SchemaMode): SchemaKit {
-  const authoring = mode === 'authoring';
+  const authoring = mode !== 'resolved';
+  const partial = mode === 'partial';
   const quantity = z
     .string()
     .regex(new RegExp(QUANTITY_PATTERN))
@@ -48,9 +53,12 @@ export function schemaKit(mode: SchemaMode): SchemaKit {
   const num = authoring ? z.union([z.number(), quantity, distributionSchema(param)]) : z.number();
   const text = authoring ? z.union([z.string(), z.number()]) : z.string();
   const opt = (schema: z.ZodType): z.ZodType => (authoring ? schema.optional() : schema);
+  const loosen = (shape: Record<string, z.ZodType>) =>
+    partial ? Object.fromEntries(Object.entries(shape).map(([key, v]) => [key, v.nullable().optional()])) : shape;
   const obj = (shape: Record<string, z.ZodType>): z.ZodType =>
-    z.strictObject({ ...shape, source: text.optional(), asOf: text.optional() });
-  return { num, opt, obj, mode };
+    z.strictObject(loosen({ ...shape, source: text.optional(), asOf: text.optional() }));
+  const rec = (entry: z.ZodType): z.ZodType => z.record(z.string(), partial ? entry.nullable() : entry);
+  return { num, opt, obj, rec, mode };
 }
 
 /** Schema of one producing stage (recycling adds its extras). */
@@ -59,7 +67,7 @@ function stageSchema(k: SchemaKit, recycling: boolean): z.ZodType {
     ? { collectionShare: k.opt(k.num), productLifetimeYears: k.opt(k.num), learningRate: k.opt(k.num) }
     : {};
   return k.obj({
-    capacityByRegion: k.opt(z.record(z.string(), k.num)), unitCostUsdPerTonne: k.opt(k.num),
+    capacityByRegion: k.opt(k.rec(k.num)), unitCostUsdPerTonne: k.opt(k.num),
     costSpread: k.opt(k.num), capexUsdPerTonnePerYear: k.opt(k.num), yield: k.opt(k.num),
     inventoryTargetWeeks: k.opt(k.num), majorsShare: k.opt(k.num), expansionLeadYears: k.opt(k.num), ...extras,
   });
@@ -78,13 +86,13 @@ function materialSchema(k: SchemaKit): z.ZodType {
     mining: k.opt(stageSchema(k, false)), processing: k.opt(stageSchema(k, false)),
     manufacturing: k.opt(stageSchema(k, false)), recycling: k.opt(stageSchema(k, true)),
     demand: k.obj({
-      byRegion: z.record(z.string(), k.num), publicShare: k.opt(k.num), growthPerYear: k.opt(k.num),
+      byRegion: k.rec(k.num), publicShare: k.opt(k.num), growthPerYear: k.opt(k.num),
       elasticityShortRun: k.opt(k.num), elasticityLongRun: k.opt(k.num), substitutionYears: k.opt(k.num),
       maxThrift: k.opt(k.num),
     }),
     pipeline: k.opt(z.array(project)),
     exploration: k.opt(k.obj({
-      prospectivityByRegion: k.opt(z.record(z.string(), k.num)), discoveriesPerYear: k.opt(k.num),
+      prospectivityByRegion: k.opt(k.rec(k.num)), discoveriesPerYear: k.opt(k.num),
       depositCapacityTonnesPerYear: k.opt(k.num), referenceSpendUsdPerYear: k.opt(k.num), spendElasticity: k.opt(k.num),
     })),
   });
@@ -118,28 +126,34 @@ function foreignActorSchema(k: SchemaKit): z.ZodType {
 
 /** The whole scenario schema for `mode`. */
 export function buildScenarioSchema(mode: SchemaMode): z.ZodType {
+  const root = buildRoot(mode);
+  return mode === 'partial' ? (root as z.ZodObject).extend({ extends: z.string() }) : root;
+}
+
+/** The root object of the scenario schema. */
+function buildRoot(mode: SchemaMode): z.ZodType {
   const k = schemaKit(mode);
   const region = k.obj({
     id: z.string().optional(), name: z.string(), alignment: z.enum(['home', 'ally', 'neutral', 'adversary']),
     engineers: k.num, graduatesPerYear: k.num, attritionPerYear: k.opt(k.num),
   });
   return k.obj({
-    ...(mode === 'authoring' ? { extends: z.string().optional().describe('Parent scenario, relative path') } : {}),
+    ...(mode !== 'resolved' ? { extends: z.string().optional().describe('Parent scenario, relative path') } : {}),
     name: z.string(), description: z.string(), startYear: k.num,
     ticksPerYear: k.opt(k.num), years: k.opt(k.num),
-    regions: z.record(z.string(), region), materials: z.record(z.string(), materialSchema(k)),
+    regions: k.rec(region), materials: k.rec(materialSchema(k)),
     behaviour: k.opt(behaviourSchema(k)),
     government: k.obj({ region: z.string(), electionEveryYears: k.opt(k.num), reversalProbability: k.opt(k.num), allies: k.opt(z.array(z.string())) }),
     foreignActor: foreignActorSchema(k),
-    events: k.opt(z.record(z.string(), eventSchemas(k))),
+    events: k.opt(k.rec(eventSchemas(k))),
     resolution: k.opt(k.obj({ firmsPerCapacityCell: k.opt(k.num), sizeSigma: k.opt(k.num), entrantHeadroom: k.opt(k.num) })),
   });
 }
 
 /** Schema of the resolved tree (plain numbers), used by the loader. */
 export const resolvedScenarioSchema = buildScenarioSchema('resolved');
-/** Schema of what people write. */
-export const authoringScenarioSchema = buildScenarioSchema('authoring');
+/** Schema of what people write: a complete scenario, or a partial one that `extends` another. */
+export const authoringScenarioSchema = z.union([buildScenarioSchema('authoring'), buildScenarioSchema('partial')]);
 
 /**
  * JSON Schema (draft 2020-12) of the authoring format, for editors

@@ -23,6 +23,14 @@ describe('scenarioSchema', () => {
   it('rejects unknown keys in the authoring form', () => {
     const minimal = parse(readFileSync('test/fixtures/scenarios/minimal.yaml', 'utf8'));
     expect(authoringScenarioSchema.safeParse({ ...minimal, yeras: 3 }).success).toBe(false);
+    expect(authoringScenarioSchema.safeParse({ ...minimal, extends: 'a.yaml', yeras: 3 }).success).toBe(false);
+  });
+
+  it('accepts a partial file with nulls only when it extends another', () => {
+    const child = parse(readFileSync('test/fixtures/scenarios/child.yaml', 'utf8'));
+    expect(authoringScenarioSchema.safeParse(child).success).toBe(true);
+    const { extends: _parent, ...orphan } = child;
+    expect(authoringScenarioSchema.safeParse(orphan).success).toBe(false);
   });
 
   it('requires plain numbers in the resolved form', () => {
@@ -33,7 +41,10 @@ describe('scenarioSchema', () => {
   it('produces a JSON Schema that allows quantity strings wherever numbers are', () => {
     const schema = scenarioJsonSchema() as JsonNode;
     expect(schema.$schema).toContain('json-schema.org');
-    const properties = schema.properties as Record<string, JsonNode>;
+    const [full, partial] = (schema.anyOf as JsonNode[]).map((n) => deref(schema, n));
+    expect(full.required).toEqual(expect.arrayContaining(['name', 'startYear', 'regions']));
+    expect(partial.required).toEqual(['extends']);
+    const properties = full.properties as Record<string, JsonNode>;
     const years = deref(schema, properties.years);
     const types = (years.anyOf as JsonNode[]).map((n) => deref(schema, n));
     expect(types.some((t) => t.type === 'number')).toBe(true);
@@ -42,7 +53,7 @@ describe('scenarioSchema', () => {
     expect(new RegExp(quantity?.pattern as string).test('70 kt/yr')).toBe(true);
     expect(new RegExp(quantity?.pattern as string).test('lots')).toBe(false);
     expect(types.some((t) => Array.isArray(t.oneOf) || Array.isArray(t.anyOf))).toBe(true);
-    expect(schema.additionalProperties).toBe(false);
+    expect(full.additionalProperties).toBe(false);
     expect(JSON.stringify(schema)).toContain('"exportControl"');
   });
 });
