@@ -106,7 +106,8 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
       flows.productionTonnes[sc] = produced;
       if (stage === MINING) flows.primaryTonnes[m] += produced;
       if (stage === RECYCLING) flows.secondaryTonnes[m] += produced;
-      if (stage === PROCESSING || stage === MANUFACTURING || stage === RECYCLING) flows.lossTonnes[m] += inputUsed - produced;
+      // Recyclers' scrap left the balance when it was consumed, so only processing and manufacturing losses count.
+      if (stage === PROCESSING || stage === MANUFACTURING) flows.lossTonnes[m] += inputUsed - produced;
     }
   }
 }
