@@ -1,0 +1,18 @@
+import type { RegisterCommand } from '../commandContext.ts';
+import { runCommand, type RunOptions } from '../runCommand.ts';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `crm-sim run <scenario>`. */
+const register: RegisterCommand = ({ program, signal }) => {
+  program.command('run <scenario>').description("run a scenario's Monte Carlo and write an output folder")
+    .option('--replicates <n>', 'number of replicates', '100').option('--seed <s>', 'master seed', '1')
+    .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
+    .option('--years <y>', 'horizon in years (overrides the scenario)').option('--out <dir>', 'output folder')
+    .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
+    .option('--json', 'print the summary as JSON on stdout').option('--quiet', 'no progress output')
+    .action((scenario: string, options: RunOptions) => runCommand(scenario, options, signal));
+};
+export default register;
