@@ -150,8 +150,15 @@ export interface PipelineDurationsSpec extends Provenance {
 
 /** Behavioural parameters shared by every market (the calibrated set). */
 export interface BehaviourSpec extends Provenance {
-  /** Log-price change per tick per unit of relative excess demand. */
+  /** Share of the log gap between the price and its coverage price closed per tick. */
   priceAdjustmentPerTick: number;
+  /**
+   * Price response to stock coverage: the coverage price is base × (target cover / actual cover)^exponent,
+   * so halving the cover at exponent 2 quadruples the price.
+   */
+  priceCoverageExponent: number;
+  /** Elasticity of planned output to the expected price relative to base, with spare capacity. */
+  supplyResponse: number;
   /** Largest absolute log-price change in one tick. */
   maxLogPriceStepPerTick: number;
   /** Horizon of the exponential average that forms expected prices, years. */

@@ -105,6 +105,7 @@ function completeProject(world: World, i: number): void {
   p.active[i] = 0;
   const store = world.stores[p.stage[i]];
   let f = p.targetFirm[i];
+  if (f >= 0) store.pipelineCapacityTonnesPerTick[f] = Math.max(0, store.pipelineCapacityTonnesPerTick[f] - p.capacityTonnesPerTick[i]);
   if (f < 0 || store.alive[f] === 0) {
     const c = p.material[i] * world.regions + p.region[i];
     f = -1;

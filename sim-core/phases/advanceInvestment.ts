@@ -10,9 +10,11 @@ const EXPANSION_PROBABILITY = 0.25;
 const EXPANSION_UTILISATION = 0.85;
 
 /**
- * Phase 12: investment, entry and exit, at every `investmentReviewWeeks`. Each firm with a positive
- * NPV (see evaluateInvestment; majors use the major hurdle rate) and high utilisation may commit to
- * a brownfield expansion of `expansionStep` × capacity, built over `expansionLeadYears`. Outside the
+ * Phase 12: investment, entry and exit, at every `investmentReviewWeeks`. Each firm whose sales,
+ * grown at the material's demand growth over the lead time, would use more than 85% of its capacity
+ * (with expansions under way) and whose NPV is positive (see evaluateInvestment; majors use the major
+ * hurdle rate) may commit to a brownfield expansion (at least `expansionStep` × capacity, enough to
+ * serve the projected sales at 85%), built over `expansionLeadYears`. Outside the
  * adversary, a cell whose entrant NPV is positive gets a greenfield plant project (processing,
  * manufacturing, recycling; mines come from discoveries). Every tick, firms with losses for
  * `exitAfterLossWeeks` exit, handing their stocks to the largest firm left in their cell.
@@ -33,14 +35,18 @@ function expandFirms(world: World, stage: number): void {
   const rng = world.streams.operations;
   for (let f = 0; f < store.slots; f++) {
     if (store.alive[f] === 0) continue;
-    if (store.expectedSalesTonnesPerTick[f] < EXPANSION_UTILISATION * store.capacityTonnesPerTick[f]) continue;
-    const hurdle = store.isMajor[f] === 1 ? behaviour.hurdleRateMajor : behaviour.hurdleRateJunior;
     const m = store.material[f];
     const r = store.region[f];
+    const leadYears = stageSpecOf(world.spec.materials[m], stage).expansionLeadYears;
+    // Sponsors plan for the market they will serve when the capacity arrives, not today's.
+    const projectedSales = store.expectedSalesTonnesPerTick[f] * Math.pow(1 + world.spec.materials[m].demand.growthPerYear, leadYears);
+    const plannedCapacity = store.capacityTonnesPerTick[f] + store.pipelineCapacityTonnesPerTick[f];
+    if (projectedSales < EXPANSION_UTILISATION * plannedCapacity) continue;
+    const hurdle = store.isMajor[f] === 1 ? behaviour.hurdleRateMajor : behaviour.hurdleRateJunior;
     if (evaluateInvestment(world, stage, m, r, store.unitCostUsdPerTonne[f], hurdle) <= 0) continue;
     if (rng.nextFloat() >= EXPANSION_PROBABILITY) continue;
-    const lead = stageSpecOf(world.spec.materials[m], stage).expansionLeadYears * world.ticksPerYear;
-    addProject(world.projects, m, r, stage, behaviour.expansionStep * store.capacityTonnesPerTick[f], PHASE_CONSTRUCTION, lead, f);
+    const added = Math.max(behaviour.expansionStep * store.capacityTonnesPerTick[f], projectedSales / EXPANSION_UTILISATION - plannedCapacity);
+    if (addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f) >= 0) store.pipelineCapacityTonnesPerTick[f] += added;
   }
 }
 

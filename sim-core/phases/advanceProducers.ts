@@ -3,14 +3,6 @@ import { ADVERSARY, MINING, PROCESSING, MANUFACTURING, RECYCLING } from '../worl
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 
-/**
- * Elasticity of planned output to the expected price relative to the base (normal) price: with
- * spare capacity, producers run harder when prices are high, which rebuilds stocks and pulls prices
- * back. Without it, production to order leaves the price level undetermined. Assumption; calibrated
- * with the behavioural set.
- */
-export const SUPPLY_RESPONSE = 1;
-
 /** Market index k a capacity stage sells into: concentrate, refined, component, refined (recyclers). */
 export const OUTPUT_MARKET = [0, 1, 2, 1] as const;
 /** Market index k a capacity stage buys from (−1: none). */
@@ -20,10 +12,10 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  * Produces and places orders for every firm of one capacity stage (phases 5–7 and 9).
  *
  * Per firm f in cell (m, r), with expected output price Pₑ (adaptive, floored by a public price floor
- * for that stage) and input cost per tonne of output cᵢ = P_input / yield:
+ * for that stage) and expected input cost per tonne of output cᵢ = Pₑ,input / yield:
  * - utilisation by cost: u = clamp((Pₑ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1) with c_f the firm's
  *   unit cost (the foreign actor's firms ignore cost during a price war);
- * - production to order: q = clamp(Ŝ·(Pₑ/P₀)^SUPPLY_RESPONSE + ρ·(W·Ŝ − I_out), 0, u·a·K) where Ŝ is expected sales,
+ * - production to order: q = clamp(Ŝ·(Pₑ/P₀)^σ (σ `supplyResponse`: with spare capacity, producers run harder when prices are high) + ρ·(W·Ŝ − I_out), 0, u·a·K) where Ŝ is expected sales,
  *   W the stock target in ticks, ρ `inventoryReleasePerTick`, a availability (outages, downtime, by-product host);
  *   processors and manufacturers are also limited by input stock: q ≤ yield·I_in;
  * - input orders (order-up-to with hoarding): b = max(0, Ŝ/yield + ρ·(W·Ŝ/yield − I_in))·(1 + φ·max(0, ln(P_in/P_in,e)))
@@ -53,10 +45,11 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
       const expectedPrice = Math.max(markets.expectedPriceUsdPerTonne[sOut], floor);
       const currentPrice = markets.priceUsdPerTonne[sOut];
       const inputPrice = sIn >= 0 ? markets.priceUsdPerTonne[sIn] : 0;
-      const inputCost = inputPrice / yieldShare;
+      // Margins compare like with like: the expected output price against the expected input price.
+      const inputCost = (sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0) / yieldShare;
       const hoarding = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
       const ignoreCost = effective.priceCut[sOut] > 0 && world.regionState.alignment[r] === ADVERSARY;
-      const priceResponse = Math.pow(expectedPrice / markets.basePriceUsdPerTonne[sOut], SUPPLY_RESPONSE);
+      const priceResponse = Math.pow(expectedPrice / markets.basePriceUsdPerTonne[sOut], behaviour.supplyResponse);
       const availability = effective.availability[sc] * hostUtilisation(world, stage, m, r);
       const costFactor = stage === RECYCLING ? learningCostFactor(world, m, r) : 1;
       let capacityInCell = 0;

@@ -3,11 +3,12 @@ import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { shipGoods } from './shipGoods.ts';
 import { clearSegment } from './clearSegment.ts';
+import { formPrices } from './formPrices.ts';
 
 /**
  * Phase 10: trade and market clearing, market by market (m, k): arrivals from transit join the
- * traders' terminal stocks, traders ship (see {@link shipGoods}), each regional segment clears and
- * forms its price (see {@link clearSegment}), and traders update their import-need estimates
+ * traders' terminal stocks, traders ship (see {@link shipGoods}), each regional segment clears (see
+ * {@link clearSegment}) and prices form on pools of freely trading regions (see {@link formPrices}), and traders update their import-need estimates
  * N_d ← N_d + α·(max(0, demand_d − offers_d/(1 + W)) − N_d), α = 1 − e^(−1/4 weeks).
  */
 export function clearMarkets(world: World): void {
@@ -23,12 +24,13 @@ export function clearMarkets(world: World): void {
       for (let d = 0; d < R; d++) world.scratch.landedCostUsdPerTonne[d] = landedCost(world, m, k, d);
       for (let r = 0; r < R; r++) {
         const s = base + r;
-        clearSegment(world, s, coverTicks, world.scratch.landedCostUsdPerTonne[r]);
+        clearSegment(world, s);
         const demand = markets.localBidTonnes[s] + markets.publicBidTonnes[s] + markets.stockpileBidTonnes[s];
         const gap = Math.max(0, demand - markets.firmOfferTonnes[s] / (1 + coverTicks));
         markets.importNeedTonnesPerTick[s] += (gap - markets.importNeedTonnesPerTick[s]) * needSmoothing;
         markets.exportEmaTonnesPerTick[s] += (markets.exportedTonnes[s] - markets.exportEmaTonnesPerTick[s]) / world.ticksPerYear;
       }
+      formPrices(world, m, k, coverTicks);
     }
   }
 }

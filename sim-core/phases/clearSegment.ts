@@ -1,22 +1,15 @@
 import type { World } from '../world/world.ts';
 
 /**
- * Local clearing and price formation in one segment s (second half of phase 10).
+ * Local clearing in one segment s (second half of phase 10).
  *
  * Supply: firms' offers left after exports, traders' terminal stock (allied and other origins) and
  * stockpile releases. Demand: local bids and stockpile purchases; in component markets public buyers
  * are served first and only from local firms and allied-origin stock. Sellers are filled pro rata.
  *
- * Price (inventory-coverage rule, after Meadows' commodity model): with C the target coverage
- * (1 + stock target in ticks), Δln P = clamp(κ·ln(C·D̄ / S̄), ±maxStep), where D̄ is demand including
- * exports and S̄ every tonne offered, both averaged over about a month: prices rise when
- * stocks offered cover demand for less than the target and fall when they cover more. An importing
- * segment's price never falls below the landed cost of this tick's imports (traders do not resell at
- * a loss), which passes tariffs through and keeps the two tiers apart when exports are restricted.
- * @param coverTicks - target stock of the selling stage, ticks
- * @param landedCostUsdPerTonne - average landed cost of this tick's imports into s (0 if none)
+ * Records the month-long averages of demand (with exports) and supply that prices read (formPrices).
  */
-export function clearSegment(world: World, s: number, coverTicks: number, landedCostUsdPerTonne: number): void {
+export function clearSegment(world: World, s: number): void {
   const mk = world.markets;
   const firmAvailable = Math.max(0, mk.firmOfferTonnes[s] - mk.exportedTonnes[s]);
   const alliedStock = mk.terminalAlliedTonnes[s];
@@ -45,30 +38,14 @@ export function clearSegment(world: World, s: number, coverTicks: number, landed
   // Exports count on both sides: the coverage that matters to a seller is of all its buyers, at home and abroad.
   const demand = publicBid + privateBid + mk.exportedTonnes[s];
   const supply = mk.firmOfferTonnes[s] + alliedStock + otherStock + stockpileOffer;
-  updatePrice(world, s, coverTicks, demand, supply, landedCostUsdPerTonne);
+  smoothFlows(world, s, demand, supply);
 }
 
-function updatePrice(world: World, s: number, coverTicks: number, demand: number, supply: number, landedCost: number): void {
+/** Updates the month-long averages of demand (with exports) and supply offered that prices read. */
+function smoothFlows(world: World, s: number, demand: number, supply: number): void {
   const mk = world.markets;
-  const behaviour = world.spec.behaviour;
-  const price = mk.priceUsdPerTonne[s];
-  let next = price;
   const smoothing = world.salesSmoothing;
   const first = mk.smoothedDemandTonnes[s] === 0 && mk.smoothedSupplyTonnes[s] === 0;
   mk.smoothedDemandTonnes[s] = first ? demand : mk.smoothedDemandTonnes[s] + (demand - mk.smoothedDemandTonnes[s]) * smoothing;
   mk.smoothedSupplyTonnes[s] = first ? supply : mk.smoothedSupplyTonnes[s] + (supply - mk.smoothedSupplyTonnes[s]) * smoothing;
-  const smoothedDemand = mk.smoothedDemandTonnes[s];
-  const smoothedSupply = mk.smoothedSupplyTonnes[s];
-  if (smoothedDemand > 0 || smoothedSupply > 0) {
-    const pressure = Math.log(((1 + coverTicks) * Math.max(smoothedDemand, 1e-12)) / Math.max(smoothedSupply, 1e-12));
-    const step = Math.max(-behaviour.maxLogPriceStepPerTick, Math.min(behaviour.maxLogPriceStepPerTick, behaviour.priceAdjustmentPerTick * pressure));
-    next = price * Math.exp(step);
-  }
-  if (landedCost > 0) next = Math.max(next, landedCost);
-  const base = mk.basePriceUsdPerTonne[s];
-  next = Math.min(Math.max(next, base * 0.01), base * 1000);
-  mk.priceUsdPerTonne[s] = next;
-  const expectation = 1 / Math.max(1, behaviour.expectationYears * world.ticksPerYear);
-  mk.expectedPriceUsdPerTonne[s] += (next - mk.expectedPriceUsdPerTonne[s]) * expectation;
-  mk.longPriceUsdPerTonne[s] += (next - mk.longPriceUsdPerTonne[s]) / world.ticksPerYear;
 }

@@ -3,15 +3,17 @@ import { ALLY, HOME } from '../world/world.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
 
-/** Rounds of the import allocation: each round sends every importer to its cheapest origin with goods left. */
-const ALLOCATION_ROUNDS = 4;
+/** Rounds of the import allocation: orders an oversubscribed origin could not fill go to the others. */
+const ALLOCATION_ROUNDS = 3;
+/** How sharply import shares follow landed costs: an origin 10% dearer gets (1/1.1)^8 ≈ 47% of the weight. Assumption. */
+const IMPORT_PRICE_SENSITIVITY = 8;
 
 /**
  * Trade (first half of phase 10) for market (m, k): traders in each importing region order up to a
  * target pipeline, Q_d = N_d + ρ·(N_d·(L + W) − terminal_d − transit_d), with N_d the smoothed import
- * need, L transport ticks and W the stock target. Orders go to the cheapest allowed origin by landed
+ * need, L transport ticks and W the stock target. Orders are split over allowed origins by landed
  * cost P_r·(1 − cut_r)·(1 + tariff)·(1 − preference); each origin ships at most its surplus
- * (offers − local bids) and its export quota; licensing approves a share and adds a delay; bans block a
+ * (offers beyond (1 + W) × local bids) and its export quota; licensing approves a share and adds a delay; bans block a
  * destination. During an announced control, orders to that exporter rise by `announcementFrontRunning`.
  * Shipments leave the origin now and arrive after the lead time. Scratch: `world.scratch`.
  */
@@ -24,62 +26,86 @@ export function shipGoods(world: World, m: number, k: number): void {
   const base = (m * 3 + k) * R;
   for (let r = 0; r < R; r++) {
     const s = base + r;
-    sc.available[r] = Math.max(0, markets.firmOfferTonnes[s] - markets.localBidTonnes[s] - markets.publicBidTonnes[s] - markets.stockpileBidTonnes[s]);
+    // Exportable: stock beyond what covers local buyers at the target cover, so a region exports its
+    // surplus flow, not the working stock its own buyers rely on.
+    const localBids = markets.localBidTonnes[s] + markets.publicBidTonnes[s] + markets.stockpileBidTonnes[s];
+    sc.available[r] = Math.max(0, markets.firmOfferTonnes[s] - (1 + coverTicks) * localBids);
+    sc.localCover[r] = (1 + coverTicks) * localBids;
+    sc.offerLeft[r] = markets.firmOfferTonnes[s];
     sc.quotaLeft[r] = effective.exportQuotaTonnesPerTick[s];
     let position = markets.terminalAlliedTonnes[s] + markets.terminalOtherTonnes[s];
     for (let slot = 0; slot < markets.transitSlots; slot++) position += markets.transitAlliedTonnes[s * markets.transitSlots + slot] + markets.transitOtherTonnes[s * markets.transitSlots + slot];
     const need = markets.importNeedTonnesPerTick[s];
     sc.orderLeft[r] = Math.max(0, need + rate * (need * (world.transportTicks + coverTicks) - position));
   }
+  for (let d = 0; d < R; d++) {
+    if (sc.orderLeft[d] > 0 && frontRunningOrigin(world, m, k, d)) sc.orderLeft[d] *= 1 + world.spec.behaviour.announcementFrontRunning;
+  }
   for (let round = 0; round < ALLOCATION_ROUNDS; round++) {
     sc.requested.fill(0);
-    for (let d = 0; d < R; d++) {
-      sc.choice[d] = sc.orderLeft[d] > 0 ? cheapestOrigin(world, m, k, d) : -1;
-      if (sc.choice[d] < 0) continue;
-      if (round === 0 && effective.frontRunning[base + sc.choice[d]] === 1) sc.orderLeft[d] *= 1 + world.spec.behaviour.announcementFrontRunning;
-      sc.requested[sc.choice[d]] += sc.orderLeft[d];
-    }
-    let shippedAny = false;
-    for (let d = 0; d < R; d++) {
-      const r = sc.choice[d];
-      if (r < 0) continue;
-      const limit = Math.min(sc.available[r], sc.quotaLeft[r]);
-      const scale = sc.requested[r] > limit ? limit / sc.requested[r] : 1;
-      const sent = sc.orderLeft[d] * scale;
-      sc.orderLeft[d] -= sent;
-      if (sent > 0) shippedAny = true;
-      dispatch(world, m, k, r, d, sent);
-    }
+    for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) splitOrder(world, m, k, d, false);
+    // An origin ships its surplus beyond local cover, or, when short, a pro-rata share of its stock
+    // (foreign orders against local cover), so exports shrink with scarcity instead of stopping at once.
     for (let r = 0; r < R; r++) {
-      if (sc.requested[r] <= 0) continue;
-      const limit = Math.min(sc.available[r], sc.quotaLeft[r]);
-      const used = Math.min(limit, sc.requested[r]);
-      sc.available[r] -= used;
-      sc.quotaLeft[r] -= used;
-      if (sc.available[r] <= 1e-12 || sc.quotaLeft[r] <= 1e-12) sc.exhausted[r] = 1;
+      const rationed = sc.requested[r] > 0 ? (sc.offerLeft[r] * sc.requested[r]) / (sc.requested[r] + sc.localCover[r]) : 0;
+      sc.limit[r] = Math.min(Math.max(sc.available[r], rationed), sc.quotaLeft[r]);
     }
-    if (!shippedAny) break;
+    let shipped = 0;
+    for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) shipped += splitOrder(world, m, k, d, true);
+    if (shipped <= 0) break;
   }
-  sc.exhausted.fill(0);
 }
 
-/** The allowed origin with goods left and the lowest landed cost for importer d, or −1. */
-function cheapestOrigin(world: World, m: number, k: number, d: number): number {
+/** Whether importer d buys from an origin whose export control is announced but not yet in force. */
+function frontRunningOrigin(world: World, m: number, k: number, d: number): boolean {
+  const base = (m * 3 + k) * world.regions;
+  for (let r = 0; r < world.regions; r++) if (r !== d && world.effective.frontRunning[base + r] === 1) return true;
+  return false;
+}
+
+/**
+ * Splits importer d's open order over the allowed origins with goods left, in shares
+ * wᵣ ∝ min(availableᵣ, quotaᵣ)·(cost_min/costᵣ)^β (β = IMPORT_PRICE_SENSITIVITY): the cheapest origin
+ * gets most, but shares move smoothly with prices instead of switching all at once. The first pass
+ * (`ship` false) adds the requests to each origin; the second ships, scaled down where an origin is
+ * oversubscribed. Returns the tonnes dispatched (second pass).
+ */
+function splitOrder(world: World, m: number, k: number, d: number, ship: boolean): number {
   const { markets, effective, regions: R } = world;
   const sc = world.scratch;
-  let best = -1;
-  let bestCost = Infinity;
+  let minCost = Infinity;
   for (let r = 0; r < R; r++) {
-    if (r === d || sc.exhausted[r] === 1 || sc.available[r] <= 0 || sc.quotaLeft[r] <= 0) continue;
+    sc.weight[r] = 0;
     const s = (m * 3 + k) * R + r;
-    if (effective.exportBanned[s * R + d] === 1) continue;
-    const cost = markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = r;
-    }
+    if (r === d || sc.offerLeft[r] <= 0 || sc.quotaLeft[r] <= 0 || effective.exportBanned[s * R + d] === 1) continue;
+    sc.weight[r] = markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
+    minCost = Math.min(minCost, sc.weight[r]);
   }
-  return best;
+  let total = 0;
+  for (let r = 0; r < R; r++) {
+    if (sc.weight[r] > 0) sc.weight[r] = Math.min(Math.max(sc.available[r], 1e-9 * sc.offerLeft[r]), sc.quotaLeft[r]) * Math.pow(minCost / sc.weight[r], IMPORT_PRICE_SENSITIVITY);
+    total += sc.weight[r];
+  }
+  if (total <= 0) return 0;
+  const order = sc.orderLeft[d];
+  let dispatched = 0;
+  for (let r = 0; r < R; r++) {
+    if (sc.weight[r] <= 0) continue;
+    const wanted = (order * sc.weight[r]) / total;
+    if (!ship) {
+      sc.requested[r] += wanted;
+      continue;
+    }
+    // Weights move as earlier importers ship, so cap by what the origin really has left.
+    const sent = Math.min(sc.requested[r] > sc.limit[r] ? (wanted * sc.limit[r]) / sc.requested[r] : wanted, sc.offerLeft[r], sc.quotaLeft[r]);
+    sc.orderLeft[d] -= sent;
+    sc.available[r] = Math.max(0, sc.available[r] - sent);
+    sc.offerLeft[r] -= sent;
+    sc.quotaLeft[r] -= sent;
+    dispatch(world, m, k, r, d, sent);
+    dispatched += sent;
+  }
+  return dispatched;
 }
 
 /**

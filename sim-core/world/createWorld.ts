@@ -34,7 +34,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     spec, materials: M, regions: R, ticksPerYear: spec.ticksPerYear, ticks, tick: 0,
     stores: [populateFirms(spec, 0, init), populateFirms(spec, 1, init), populateFirms(spec, 2, init), populateFirms(spec, 3, init)],
     endUsers: createEndUsers(spec),
-    projects: createProjectStore(Math.max(64, 8 * M * R + spec.materials.reduce((n, m) => n + m.pipeline.length, 0) * 2)),
+    projects: createProjectStore(Math.max(256, 8 * M * R + spec.materials.reduce((n, m) => n + m.pipeline.length, 0) * 2, Math.round(spec.resolution.firmsPerCapacityCell * M * R))),
     markets: createMarketState(M, R, transportTicks + MAX_EXTRA_DELAY_TICKS + 1),
     effective: createEffectiveParameters(M, R),
     events,
@@ -87,7 +87,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     salesSmoothing: 1 - Math.exp(-52 / (4 * spec.ticksPerYear)),
     scratch: {
       available: new Float64Array(R), quotaLeft: new Float64Array(R), orderLeft: new Float64Array(R), requested: new Float64Array(R),
-      choice: new Int32Array(R), exhausted: new Uint8Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R),
+      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R),
     },
   };
   initialisePrices(world);

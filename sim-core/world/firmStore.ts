@@ -13,6 +13,7 @@
  * - `downtimeTicks`: ticks left of an outage (cyberattack, accident); 0 = available.
  * - `lossStreakTicks`: consecutive ticks with negative operating profit.
  * - `divertToRegion`: region whose market receives this firm's sales (offtake/acquisition), −1 = own region.
+ * - `pipelineCapacityTonnesPerTick`: capacity the firm has under construction (expansions), t/tick.
  * - `expectedSalesTonnesPerTick`: adaptive estimate of the firm's sales, t/tick (drives production and stock targets).
  * - `producedTonnes`, `offeredTonnes`, `bidTonnes`, `inputUsedTonnes`, `operatingCostUsd`: this tick's scratch values.
  *
@@ -35,6 +36,7 @@ export interface FirmStore {
   readonly lossStreakTicks: Int32Array;
   readonly divertToRegion: Int32Array;
   readonly expectedSalesTonnesPerTick: Float64Array;
+  readonly pipelineCapacityTonnesPerTick: Float64Array;
   readonly producedTonnes: Float64Array;
   readonly offeredTonnes: Float64Array;
   readonly bidTonnes: Float64Array;
@@ -72,6 +74,7 @@ export function createFirmStore(slotsPerCell: Int32Array): FirmStore {
     lossStreakTicks: i32(),
     divertToRegion: i32().fill(-1),
     expectedSalesTonnesPerTick: f64(),
+    pipelineCapacityTonnesPerTick: f64(),
     producedTonnes: f64(),
     offeredTonnes: f64(),
     bidTonnes: f64(),

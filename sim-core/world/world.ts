@@ -135,8 +135,15 @@ export interface Scratch {
   readonly quotaLeft: Float64Array;
   readonly orderLeft: Float64Array;
   readonly requested: Float64Array;
-  readonly choice: Int32Array;
-  readonly exhausted: Uint8Array;
+  readonly weight: Float64Array;
+  /** Per origin: what it can still ship in this allocation round (surplus and quota), t. */
+  readonly limit: Float64Array;
+  /** Per origin: stock its local buyers need at target cover, and its offers not yet shipped, t. */
+  readonly localCover: Float64Array;
+  readonly offerLeft: Float64Array;
+  /** Per region: price pool (0 = freely trading regions, r + 1 = restricted exporter r) and its log coverage gap. */
+  readonly pool: Int32Array;
+  readonly coverageGap: Float64Array;
   readonly landedCostUsdPerTonne: Float64Array;
   /** Scrap available to recyclers per cell (m × R + r), t. */
   readonly scrapTonnes: Float64Array;

@@ -12,7 +12,8 @@ export const SCENARIO_DEFAULTS = { ticksPerYear: 52, years: 10, events: {} };
 
 /** Market and investment behaviour shared by every market. */
 export const BEHAVIOUR_DEFAULTS = {
-  priceAdjustmentPerTick: 0.02, maxLogPriceStepPerTick: 0.15, expectationYears: 0.5,
+  priceAdjustmentPerTick: 0.25, maxLogPriceStepPerTick: 0.15, priceCoverageExponent: 1, supplyResponse: 0.5,
+  expectationYears: 0.5,
   inventoryReleasePerTick: 0.1, precautionaryBuying: 0.3, announcementFrontRunning: 1.0, utilisationBand: 0.2,
   hurdleRateMajor: 0.08, hurdleRateJunior: 0.15, riskAversion: 0.5, investmentReviewWeeks: 13,
   exitAfterLossWeeks: 104, engineersPerProject: 20, expansionStep: 0.1, assetLifeYears: 20,

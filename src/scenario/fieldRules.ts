@@ -34,7 +34,8 @@ const NAMED_RULES: Record<string, FieldRule> = {
   learningRate: SHARE, maxThrift: SHARE, growthPerYear: { dimension: 'share', min: -1 },
   elasticityShortRun: { dimension: 'number', max: 0 }, elasticityLongRun: { dimension: 'number', max: 0 },
   discoveriesPerYear: NONNEGATIVE, spendElasticity: { dimension: 'number' },
-  priceAdjustmentPerTick: NONNEGATIVE, maxLogPriceStepPerTick: NONNEGATIVE,
+  priceAdjustmentPerTick: SHARE, maxLogPriceStepPerTick: NONNEGATIVE, priceCoverageExponent: NONNEGATIVE,
+  supplyResponse: NONNEGATIVE,
   inventoryReleasePerTick: SHARE, precautionaryBuying: NONNEGATIVE, announcementFrontRunning: NONNEGATIVE,
   utilisationBand: SHARE, hurdleRateMajor: SHARE, hurdleRateJunior: SHARE, riskAversion: NONNEGATIVE,
   expansionStep: SHARE, processingLeadFactor: NONNEGATIVE, recyclingLeadFactor: NONNEGATIVE,
@@ -80,7 +81,7 @@ export function ruleFor(path: TreePath): FieldRule | undefined {
   const key = path[path.length - 1];
   const parent = path[path.length - 2];
   if (typeof key !== 'string') return undefined;
-  if (typeof parent === 'string' && parent in ENTRY_RULES) return ENTRY_RULES[parent];
+  if (typeof parent === 'string' && Object.hasOwn(ENTRY_RULES, parent)) return ENTRY_RULES[parent];
   if (path[path.length - 3] === 'threat' && (key === 'capability' || key === 'intent')) {
     return { dimension: 'number', min: 0, max: 3 };
   }
