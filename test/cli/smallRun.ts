@@ -1,0 +1,37 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunSettings } from '../../src/cli/runCommand.ts';
+
+/** The shipped baseline, small: one year of monthly ticks, two firms per capacity cell. */
+export const SMALL_SETS = ['years=1', 'ticksPerYear=12', 'resolution.firmsPerCapacityCell=2'];
+
+/** Settings of a small run of the baseline (tests override what they vary). */
+export function smallRunSettings(out: string, overrides: Partial<RunSettings> = {}): RunSettings {
+  return {
+    scenarioPath: new URL('../../scenarios/baseline.yaml', import.meta.url).pathname,
+    replicates: 5,
+    masterSeed: 2026,
+    workers: 0,
+    sets: SMALL_SETS,
+    out,
+    parquet: false,
+    keepSeries: false,
+    ...overrides,
+  };
+}
+
+/** Every file of a folder but manifest.json, as bytes by name. */
+export async function readFolderWithoutManifest(dir: string): Promise<Record<string, Buffer>> {
+  const files: Record<string, Buffer> = {};
+  for (const name of (await readdir(dir)).sort()) {
+    if (name !== 'manifest.json') files[name] = await readFile(join(dir, name));
+  }
+  return files;
+}
+
+/** The manifest without the fields that describe the execution (timing, workers). */
+export async function readManifestIdentity(dir: string): Promise<Record<string, unknown>> {
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  for (const field of ['workers', 'startedAt', 'finishedAt', 'wallSeconds']) delete manifest[field];
+  return manifest;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './runCli.ts';
+
+describe('crm-sim validate', () => {
+  it('prints one located message per mistake and exits 3', () => {
+    const { status, stdout, stderr } = runCli(['validate', 'test/fixtures/scenarios/fiveMistakes.yaml']);
+    expect(status).toBe(3);
+    expect(stdout).toBe('');
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    for (const line of lines) expect(line).toMatch(/^test\/fixtures\/scenarios\/fiveMistakes\.yaml:\d+:\d+: \S+: expected .+, found .+/);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+  it('accepts every shipped scenario', () => {
+    const { status, stdout } = runCli(['validate', 'scenarios/baseline.yaml', 'scenarios/threat-export-quota.yaml', 'scenarios/mitigation-stockpile-60d.yaml']);
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(3);
+  });
+  it('exits 2 on a usage mistake', () => {
+    expect(runCli(['run']).status).toBe(2);
+    expect(runCli(['no-such-command']).status).toBe(2);
+  });
+});
