@@ -62,7 +62,7 @@ export function createReplicateRunner(compiled: CompiledScenario): (masterSeed: 
     const world = createWorld(spec, masterSeed, replicate);
     const recorder = createRecorder(world, compiled.layout.series.length, compiled.offsets);
     runTicks(world, recorder);
-    const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.materials, world.regions);
+    const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions);
     return { replicate, series: recorder.series, summaries };
   };
 }

@@ -1,6 +1,7 @@
 import type { World } from '../world/world.ts';
 import { ADVERSARY } from '../world/world.ts';
-import { drawLognormalMeanCv, drawPoisson } from '../random/distributions.ts';
+import { lognormalFromUniforms, poissonFromUniform } from '../random/distributions.ts';
+import { hashUniform } from '../random/hashUniform.ts';
 import { addProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
 
@@ -34,9 +35,10 @@ function discoverDeposits(world: World): void {
       const prospectivity = exploration.prospectivityByRegion[spec.regions[r].id] ?? 1;
       const spend = markets.longPriceUsdPerTonne[s] / markets.basePriceUsdPerTonne[s];
       const rate = (exploration.discoveriesPerYear * prospectivity * Math.pow(spend, exploration.spendElasticity)) / world.ticksPerYear;
-      const found = drawPoisson(world.streams.discovery, rate);
+      const draw = (slot: number) => hashUniform(world.keys.discoveries, world.tick, m * R + r, slot);
+      const found = poissonFromUniform(draw(0), rate);
       for (let i = 0; i < found; i++) {
-        const size = drawLognormalMeanCv(world.streams.discovery, exploration.depositCapacityTonnesPerYear, DEPOSIT_SIZE_CV) / world.ticksPerYear;
+        const size = lognormalFromUniforms(draw(1 + 2 * i), draw(2 + 2 * i), exploration.depositCapacityTonnesPerYear, DEPOSIT_SIZE_CV) / world.ticksPerYear;
         addProject(world.projects, m, r, 0, size, PHASE_PERMITTING, spec.behaviour.greenfield.permittingYears * world.ticksPerYear, -1);
       }
     }

@@ -1,6 +1,10 @@
 import type { World } from '../world/world.ts';
 import { ADVERSARY, ALLY, HOME } from '../world/world.ts';
-import { drawLognormalMeanCv } from '../random/distributions.ts';
+import { lognormalFromUniforms, poissonFromUniform } from '../random/distributions.ts';
+import { hashUniform } from '../random/hashUniform.ts';
+
+/** Most attacks drawn per stage and tick (a Poisson draw beyond it is truncated). */
+const MAX_ATTACKS_PER_STAGE_TICK = 8;
 import { startOutage } from './startOutage.ts';
 
 const THREAT_STAGE_OF_CAPACITY_STAGE = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
@@ -8,15 +12,14 @@ const THREAT_STAGE_OF_CAPACITY_STAGE = ['mining', 'processing', 'manufacturing',
 /**
  * Phase 2: the foreign actor acts by rule. Capability c and intent i (1–3) at a stage scale its
  * actions by c·i/9 (likelihood) and c/3 (strength):
- * - cyberattacks: Poisson arrivals at `cyberattacksPerYear` × c·i/9 per stage on a random home or
- *   allied facility group, downtime lognormal with mean `cyberDowntimeYears` × c/3;
+ * - cyberattacks: Poisson arrivals at `cyberattacksPerYear` × c·i/9 per year and stage, each on a
+ *   random material's facilities in a random home or allied region, downtime lognormal with mean `cyberDowntimeYears` × c/3;
  * - price war: at each investment review, when rivals' capacity at a stage has grown by more than
  *   `priceWarTrigger` since the start, it starts a one-year price war with probability i/3, while its budget lasts;
  * - retaliation: while the home government tariffs its refined exports, it imposes licensing on them
  *   with probability `retaliationPerYear` × c·i/9 per year, for one year.
  */
 export function advanceForeignActor(world: World): void {
-  world.foreignActor.spendingUsdThisTick = 0;
   launchCyberattacks(world);
   if (world.tick % Math.max(1, Math.round((world.spec.behaviour.investmentReviewWeeks * world.ticksPerYear) / 52)) === 0) startPriceWars(world);
   retaliateAgainstTariffs(world);
@@ -29,22 +32,27 @@ function threatScore(world: World, stage: number): number {
 
 function launchCyberattacks(world: World): void {
   const rules = world.spec.foreignActor.rules;
-  const rng = world.streams.cyber;
+  const key = world.keys.cyberattacks;
+  const targets = world.scratch.targets;
+  let targetCount = 0;
+  for (let r = 0; r < world.regions; r++) {
+    const alignment = world.regionState.alignment[r];
+    if (alignment === HOME || alignment === ALLY) targets[targetCount++] = r;
+  }
+  if (targetCount === 0) return;
   for (let stage = 0; stage < 4; stage++) {
     const ratePerTick = (rules.cyberattacksPerYear * threatScore(world, stage)) / world.ticksPerYear;
-    if (rng.nextFloat() >= ratePerTick) continue;
-    const targets: number[] = [];
-    for (let r = 0; r < world.regions; r++) {
-      const alignment = world.regionState.alignment[r];
-      if (alignment === HOME || alignment === ALLY) targets.push(r);
+    const attacks = poissonFromUniform(hashUniform(key, world.tick, stage, 0), ratePerTick);
+    for (let j = 0; j < attacks && j < MAX_ATTACKS_PER_STAGE_TICK; j++) {
+      const draw = (slot: number) => hashUniform(key, world.tick, stage, 1 + 4 * j + slot);
+      const region = targets[Math.floor(draw(0) * targetCount)];
+      const material = Math.floor(draw(1) * world.materials);
+      const capability = world.spec.foreignActor.threat[THREAT_STAGE_OF_CAPACITY_STAGE[stage]].capability;
+      const downtimeYears = lognormalFromUniforms(draw(2), draw(3), (rules.cyberDowntimeYears * capability) / 3, rules.cyberDowntimeSpread);
+      const attackId = (world.tick * 4 + stage) * MAX_ATTACKS_PER_STAGE_TICK + j;
+      startOutage(world, stage, region, material, rules.cyberFacilityShare, Math.max(1, Math.round(downtimeYears * world.ticksPerYear)), attackId);
+      world.foreignActor.attacks++;
     }
-    if (targets.length === 0) continue;
-    const region = targets[Math.floor(rng.nextFloat() * targets.length)];
-    const material = Math.floor(rng.nextFloat() * world.materials);
-    const capability = world.spec.foreignActor.threat[THREAT_STAGE_OF_CAPACITY_STAGE[stage]].capability;
-    const downtimeYears = drawLognormalMeanCv(rng, (rules.cyberDowntimeYears * capability) / 3, rules.cyberDowntimeSpread);
-    startOutage(world, stage, region, material, rules.cyberFacilityShare, Math.max(1, Math.round(downtimeYears * world.ticksPerYear)), rng);
-    world.foreignActor.attacks++;
   }
 }
 
@@ -58,7 +66,7 @@ function startPriceWars(world: World): void {
       const start = actor.rivalsStartCapacity[stage * world.materials + m];
       if (start <= 0 || actor.priceWarUntilTick[m * 3 + stage] > world.tick) continue;
       const growth = rivalsCapacity(world, stage, m) / start - 1;
-      if (growth > rules.priceWarTrigger && world.streams.foreignActor.nextFloat() < intent / 3) {
+      if (growth > rules.priceWarTrigger && hashUniform(world.keys.priceWars, world.tick, stage, m) < intent / 3) {
         actor.priceWarUntilTick[m * 3 + stage] = world.tick + world.ticksPerYear;
       }
     }
@@ -85,6 +93,6 @@ function retaliateAgainstTariffs(world: World): void {
     if (actor.retaliationUntilTick[m] > world.tick) continue;
     let tariffed = false;
     for (let k = 0; k < 3; k++) if (world.effective.tariff[((m * 3 + k) * R + actor.region) * R + home] > 0) tariffed = true;
-    if (tariffed && world.streams.foreignActor.nextFloat() < probability) actor.retaliationUntilTick[m] = world.tick + world.ticksPerYear;
+    if (tariffed && hashUniform(world.keys.retaliation, world.tick, m, 0) < probability) actor.retaliationUntilTick[m] = world.tick + world.ticksPerYear;
   }
 }

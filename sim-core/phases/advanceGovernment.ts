@@ -1,5 +1,6 @@
 import type { StockpileEvent } from '../spec.ts';
 import type { World } from '../world/world.ts';
+import { hashUniform } from '../random/hashUniform.ts';
 
 /**
  * Phase 3: the home government. Elections every `electionEveryYears`: each reversible policy in
@@ -10,7 +11,6 @@ import type { World } from '../world/world.ts';
  * region's refined shortfall last tick exceeded `releaseShortfallShare` of its demand).
  */
 export function advanceGovernment(world: World): void {
-  world.government.spendingUsdThisTick = 0;
   holdElection(world);
   advanceWorkforce(world);
   planStockpiles(world);
@@ -26,7 +26,7 @@ function holdElection(world: World): void {
     const event = events[e];
     const active = eventState.started[e] === 1 && eventState.reversedAtTick[e] < 0 && world.tick < event.endTick;
     if (!active || !event.reversible) continue;
-    if (world.streams.elections.nextFloat() < world.spec.government.reversalProbability) eventState.reversedAtTick[e] = world.tick;
+    if (hashUniform(world.keys.elections, government.elections, e, 0) < world.spec.government.reversalProbability) eventState.reversedAtTick[e] = world.tick;
   }
 }
 

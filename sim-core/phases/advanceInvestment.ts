@@ -3,6 +3,7 @@ import { ADVERSARY } from '../world/world.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { addProject, PHASE_CONSTRUCTION, PHASE_PERMITTING } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
+import { hashUniform } from '../random/hashUniform.ts';
 
 /** Chance per review that a firm with a positive NPV and high utilisation commits to an expansion. */
 const EXPANSION_PROBABILITY = 0.25;
@@ -32,7 +33,6 @@ export function advanceInvestment(world: World): void {
 function expandFirms(world: World, stage: number): void {
   const store = world.stores[stage];
   const behaviour = world.spec.behaviour;
-  const rng = world.streams.operations;
   for (let f = 0; f < store.slots; f++) {
     if (store.alive[f] === 0) continue;
     const m = store.material[f];
@@ -44,7 +44,7 @@ function expandFirms(world: World, stage: number): void {
     if (projectedSales < EXPANSION_UTILISATION * plannedCapacity) continue;
     const hurdle = store.isMajor[f] === 1 ? behaviour.hurdleRateMajor : behaviour.hurdleRateJunior;
     if (evaluateInvestment(world, stage, m, r, store.unitCostUsdPerTonne[f], hurdle) <= 0) continue;
-    if (rng.nextFloat() >= EXPANSION_PROBABILITY) continue;
+    if (hashUniform(world.keys.expansions, world.tick, stage, f) >= EXPANSION_PROBABILITY) continue;
     const added = Math.max(behaviour.expansionStep * store.capacityTonnesPerTick[f], projectedSales / EXPANSION_UTILISATION - plannedCapacity);
     if (addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f) >= 0) store.pipelineCapacityTonnesPerTick[f] += added;
   }
@@ -89,6 +89,9 @@ function retireLossMakers(world: World): void {
       store.outputInventoryTonnes[f] = 0;
       store.inputInventoryTonnes[f] = 0;
       store.capacityTonnesPerTick[f] = 0;
+      store.cashUsd[heir] += store.cashUsd[f]; // the heir takes over the books too, so no money vanishes
+      store.cashUsd[f] = 0;
+      store.pipelineCapacityTonnesPerTick[f] = 0;
       store.expectedSalesTonnesPerTick[heir] += store.expectedSalesTonnesPerTick[f];
       store.expectedSalesTonnesPerTick[f] = 0;
       world.exits[stage * world.regions + store.region[f]]++;

@@ -17,15 +17,16 @@ export function applyActiveEvent(world: World, event: EventSpec, e: number): voi
       const exporter = regionIndexOf(world, event.exporter);
       if (event.mode === 'quota') {
         p.exportQuotaTonnesPerTick[s] = Math.min(p.exportQuotaTonnesPerTick[s], (event.quotaShare ?? 1) * world.eventState.baselineExportsTonnesPerTick[e]);
-      } else if (event.mode === 'licensing') {
-        p.licenceApproval[s] = Math.min(p.licenceApproval[s], event.approvalRate ?? 1);
-        p.licenceDelayTicks[s] = Math.max(p.licenceDelayTicks[s], Math.round((event.delayYears ?? 0) * world.ticksPerYear));
       }
-      if (event.mode === 'ban' || event.mode === 'quota' || event.mode === 'licensing') {
-        for (let d = 0; d < R; d++) {
-          const listed = event.destinations === undefined || event.destinations.includes(world.spec.regions[d].id);
-          if (!listed || d === exporter) continue;
-          if (event.mode === 'ban') p.exportBanned[s * R + d] = 1;
+      const delay = Math.round((event.delayYears ?? 0) * world.ticksPerYear);
+      for (let d = 0; d < R; d++) {
+        if (d === exporter || (event.destinations !== undefined && !event.destinations.includes(world.spec.regions[d].id))) continue;
+        const pair = s * R + d;
+        if (event.mode === 'quota') p.quotaApplies[pair] = 1;
+        if (event.mode === 'ban') p.exportBanned[pair] = 1;
+        if (event.mode === 'licensing') {
+          p.licenceApproval[pair] = Math.min(p.licenceApproval[pair], event.approvalRate ?? 1);
+          p.licenceDelayTicks[pair] = Math.max(p.licenceDelayTicks[pair], delay);
         }
       }
       break;

@@ -2,6 +2,9 @@ import type { EventSpec } from '../spec.ts';
 import type { World, CompiledEvent } from '../world/world.ts';
 import { CAPACITY_STAGE_INDEX, TRADED_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
 import { startOutage } from './startOutage.ts';
+
+/** Attack ids of scripted cyberattacks start here, far above those of rule-driven attacks. */
+const SCRIPTED_ATTACK_ID_BASE = 1 << 30;
 import { applyActiveEvent } from './applyActiveEvent.ts';
 import { applyRuleDrivenControls } from './applyRuleDrivenControls.ts';
 import { addProject, PHASE_CONSTRUCTION } from '../world/projectStore.ts';
@@ -27,12 +30,25 @@ export function applyEvents(world: World): void {
     applyActiveEvent(world, event.spec, e);
   }
   applyRuleDrivenControls(world);
+  exemptFriendShoringMembers(world);
+}
+
+/** Members of a friend-shoring agreement trade with each other free of tariffs. */
+function exemptFriendShoringMembers(world: World): void {
+  const p = world.effective;
+  const R = world.regions;
+  for (let market = 0; market < world.materials * 3; market++) {
+    for (let r = 0; r < R; r++) {
+      for (let d = 0; d < R; d++) if (p.preference[r * R + d] > 0) p.tariff[(market * R + r) * R + d] = 0;
+    }
+  }
 }
 
 function resetEffectiveParameters(world: World): void {
   const p = world.effective;
   const R = world.regions;
   p.exportQuotaTonnesPerTick.fill(Infinity);
+  p.quotaApplies.fill(0);
   p.licenceApproval.fill(1);
   p.licenceDelayTicks.fill(0);
   p.exportBanned.fill(0);
@@ -74,7 +90,9 @@ function startEvent(world: World, event: CompiledEvent, e: number): void {
   } else if (spec.kind === 'cyberattack') {
     const materials = spec.material === undefined ? null : materialIndex(world, spec.material);
     startOutage(world, CAPACITY_STAGE_INDEX[spec.stage], regionIndexOf(world, spec.region), materials, spec.facilityShare,
-      Math.max(1, Math.round(spec.downtimeYears * world.ticksPerYear)), world.streams.cyber);
+      Math.max(1, Math.round(spec.downtimeYears * world.ticksPerYear)), SCRIPTED_ATTACK_ID_BASE + e);
+  } else if (spec.kind === 'workforceProgramme') {
+    payGovernmentCost(world, e, spec.budgetUsd);
   } else if (spec.kind === 'mineAcquisition') {
     payForeignActorCost(world, spec.costUsd);
   } else if (spec.kind === 'tailingsReassessment') {
@@ -82,6 +100,14 @@ function startEvent(world: World, event: CompiledEvent, e: number): void {
     addProject(world.projects, m, regionIndexOf(world, spec.region), 0, spec.capacityTonnesPerYear / world.ticksPerYear,
       PHASE_CONSTRUCTION, Math.max(1, spec.leadYears * world.ticksPerYear), -1);
   }
+}
+
+/** The home government pays a programme's budget when it starts (to the rest of the economy). */
+function payGovernmentCost(world: World, e: number, amountUsd: number): void {
+  world.eventState.budgetLeftUsd[e] -= amountUsd;
+  world.ledger.governmentUsd[world.government.region] -= amountUsd;
+  world.ledger.externalUsd += amountUsd;
+  world.government.spendingUsdThisTick += amountUsd;
 }
 
 /** The foreign actor pays a one-off cost (acquisitions) out of its budget to the rest of the economy. */

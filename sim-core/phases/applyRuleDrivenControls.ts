@@ -1,4 +1,5 @@
 import type { World } from '../world/world.ts';
+import { ALLY, HOME } from '../world/world.ts';
 
 /** Share of refined export licences approved while the foreign actor retaliates by rule. */
 const RETALIATION_APPROVAL = 0.5;
@@ -15,7 +16,10 @@ export function applyRuleDrivenControls(world: World): void {
   for (let m = 0; m < world.materials; m++) {
     if (actor.retaliationUntilTick[m] > world.tick) {
       const s = (m * 3 + 1) * R + actor.region;
-      p.licenceApproval[s] = Math.min(p.licenceApproval[s], RETALIATION_APPROVAL);
+      for (let d = 0; d < R; d++) {
+        const alignment = world.regionState.alignment[d];
+        if (alignment === HOME || alignment === ALLY) p.licenceApproval[s * R + d] = Math.min(p.licenceApproval[s * R + d], RETALIATION_APPROVAL);
+      }
     }
     for (let k = 0; k < 3; k++) {
       if (actor.priceWarUntilTick[m * 3 + k] > world.tick && actor.budgetLeftUsd > 0) {

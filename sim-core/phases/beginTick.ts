@@ -1,6 +1,6 @@
 import type { World } from '../world/world.ts';
 
-/** Clears this tick's accumulators (offers, bids, shipments, flows); state carried between ticks is untouched. */
+/** Clears this tick's accumulators (offers, bids, shipments, flows, spending); state carried between ticks is untouched. */
 export function beginTick(world: World): void {
   const { markets, flows } = world;
   markets.firmOfferTonnes.fill(0);
@@ -16,6 +16,8 @@ export function beginTick(world: World): void {
   flows.consumptionTonnes.fill(0);
   flows.lossTonnes.fill(0);
   flows.productionTonnes.fill(0);
+  world.government.spendingUsdThisTick = 0;
+  world.foreignActor.spendingUsdThisTick = 0;
   world.entries.fill(0);
   world.exits.fill(0);
 }

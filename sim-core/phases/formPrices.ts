@@ -46,8 +46,10 @@ export function formPrices(world: World, m: number, k: number, coverTicks: numbe
 /** Whether exports from segment s are restricted this tick (quota, licensing or any ban). */
 function isRestricted(world: World, s: number): boolean {
   const p = world.effective;
-  if (p.exportQuotaTonnesPerTick[s] !== Infinity || p.licenceApproval[s] < 1) return true;
-  for (let d = 0; d < world.regions; d++) if (p.exportBanned[s * world.regions + d] === 1) return true;
+  for (let d = 0; d < world.regions; d++) {
+    const pair = s * world.regions + d;
+    if (p.exportBanned[pair] === 1 || p.licenceApproval[pair] < 1 || (p.quotaApplies[pair] === 1 && p.exportQuotaTonnesPerTick[s] !== Infinity)) return true;
+  }
   return false;
 }
 

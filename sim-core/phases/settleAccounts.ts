@@ -7,7 +7,8 @@ import { OUTPUT_MARKET, INPUT_MARKET } from './advanceProducers.ts';
  * Sellers deliver offers × sell ratio and are paid the traded price; buyers receive bids × fill
  * ratio and pay it; operating costs go to the rest of the economy, which also funds end users'
  * purchases; stockpiles buy and release at the traded price; price floors pay home producers the
- * gap to the floor while their budget lasts. Records shortfall (unmet demand) per market and the
+ * gap to the floor while their budget lasts, and offtake guarantees also buy their unsold refined
+ * output at the floor into the stockpile. Records shortfall (unmet demand) per market and the
  * end-of-life flow of what end users received.
  */
 export function settleAccounts(world: World): void {
@@ -34,6 +35,9 @@ function settleFirms(world: World, stage: number): void {
       const fill = sIn >= 0 ? markets.bidFillRatio[sIn] : 0;
       const inputPrice = sIn >= 0 ? markets.tradedPriceUsdPerTonne[sIn] : 0;
       const floorGap = Math.max(0, effective.priceFloorUsdPerTonne[sc] - markets.tradedPriceUsdPerTonne[sOut]);
+      const offtakeShare = offtakeShareOf(world, stage, m, r, soldShare);
+      const offtakePrice = effective.priceFloorUsdPerTonne[sc];
+      let offtaken = 0;
       let bids = 0;
       let received = 0;
       let costs = 0;
@@ -41,14 +45,16 @@ function settleFirms(world: World, stage: number): void {
       for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
         if (store.alive[f] === 0) continue;
         const sold = store.offeredTonnes[f] * soldShare;
+        const taken = store.offeredTonnes[f] * (1 - soldShare) * offtakeShare;
         const bought = sIn >= 0 ? store.bidTonnes[f] * fill : 0;
-        const floorPayment = sold * floorGap;
+        const floorPayment = sold * floorGap + taken * offtakePrice;
         const profit = store.offeredTonnes[f] * revenuePerOffered + floorPayment - store.operatingCostUsd[f] - bought * inputPrice;
-        store.outputInventoryTonnes[f] -= sold;
+        store.outputInventoryTonnes[f] -= sold + taken;
+        offtaken += taken;
         store.inputInventoryTonnes[f] += bought;
         store.cashUsd[f] += profit;
         store.lossStreakTicks[f] = profit < 0 ? store.lossStreakTicks[f] + 1 : 0;
-        store.expectedSalesTonnesPerTick[f] += (sold - store.expectedSalesTonnesPerTick[f]) * world.salesSmoothing;
+        store.expectedSalesTonnesPerTick[f] += (sold + taken - store.expectedSalesTonnesPerTick[f]) * world.salesSmoothing;
         bids += sIn >= 0 ? store.bidTonnes[f] : 0;
         received += bought;
         costs += store.operatingCostUsd[f];
@@ -56,6 +62,7 @@ function settleFirms(world: World, stage: number): void {
       }
       ledger.externalUsd += costs;
       if (floorPaid > 0) payFloor(world, sc, floorPaid);
+      world.chain.stockpileTonnes[c] += offtaken;
       if (stage === RECYCLING) world.chain.cumulativeRecycledTonnes[c] += flows.productionTonnes[sc];
       if (sIn >= 0) {
         flows.demandTonnes[(kIn * M + m) * R + r] = bids;
@@ -64,6 +71,24 @@ function settleFirms(world: World, stage: number): void {
       }
     }
   }
+}
+
+/**
+ * Offtake guarantee: the government buys, at the floor price and into its stockpile, the share of a
+ * home cell's unsold refined output that its budget affords (processing and recycling only, since
+ * stockpiles hold refined material).
+ */
+function offtakeShareOf(world: World, stage: number, m: number, r: number, soldShare: number): number {
+  const sc = (stage * world.materials + m) * world.regions + r;
+  const e = world.effective.supportEvent[sc];
+  const floor = world.effective.priceFloorUsdPerTonne[sc];
+  if ((stage !== 1 && stage !== 3) || world.effective.offtake[sc] === 0 || e < 0 || floor <= 0) return 0;
+  const store = world.stores[stage];
+  const c = m * world.regions + r;
+  let unsold = 0;
+  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) unsold += store.alive[f] * store.offeredTonnes[f] * (1 - soldShare);
+  const affordable = Math.max(0, world.eventState.budgetLeftUsd[e]) / floor;
+  return unsold > 0 ? Math.min(1, affordable / unsold) : 0;
 }
 
 function payFloor(world: World, sc: number, amountUsd: number): void {

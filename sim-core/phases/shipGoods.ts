@@ -48,7 +48,7 @@ export function shipGoods(world: World, m: number, k: number): void {
     // (foreign orders against local cover), so exports shrink with scarcity instead of stopping at once.
     for (let r = 0; r < R; r++) {
       const rationed = sc.requested[r] > 0 ? (sc.offerLeft[r] * sc.requested[r]) / (sc.requested[r] + sc.localCover[r]) : 0;
-      sc.limit[r] = Math.min(Math.max(sc.available[r], rationed), sc.quotaLeft[r]);
+      sc.limit[r] = Math.max(sc.available[r], rationed);
     }
     let shipped = 0;
     for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) shipped += splitOrder(world, m, k, d, true);
@@ -77,13 +77,15 @@ function splitOrder(world: World, m: number, k: number, d: number, ship: boolean
   for (let r = 0; r < R; r++) {
     sc.weight[r] = 0;
     const s = (m * 3 + k) * R + r;
-    if (r === d || sc.offerLeft[r] <= 0 || sc.quotaLeft[r] <= 0 || effective.exportBanned[s * R + d] === 1) continue;
+    const routeQuota = effective.quotaApplies[s * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
+    if (r === d || sc.offerLeft[r] <= 0 || routeQuota <= 0 || effective.exportBanned[s * R + d] === 1) continue;
     sc.weight[r] = markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
     minCost = Math.min(minCost, sc.weight[r]);
   }
   let total = 0;
   for (let r = 0; r < R; r++) {
-    if (sc.weight[r] > 0) sc.weight[r] = Math.min(Math.max(sc.available[r], 1e-9 * sc.offerLeft[r]), sc.quotaLeft[r]) * Math.pow(minCost / sc.weight[r], IMPORT_PRICE_SENSITIVITY);
+    const routeQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
+    if (sc.weight[r] > 0) sc.weight[r] = Math.min(Math.max(sc.available[r], 1e-9 * sc.offerLeft[r]), routeQuota) * Math.pow(minCost / sc.weight[r], IMPORT_PRICE_SENSITIVITY);
     total += sc.weight[r];
   }
   if (total <= 0) return 0;
@@ -97,11 +99,12 @@ function splitOrder(world: World, m: number, k: number, d: number, ship: boolean
       continue;
     }
     // Weights move as earlier importers ship, so cap by what the origin really has left.
-    const sent = Math.min(sc.requested[r] > sc.limit[r] ? (wanted * sc.limit[r]) / sc.requested[r] : wanted, sc.offerLeft[r], sc.quotaLeft[r]);
+    const underQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1;
+    const sent = Math.min(sc.requested[r] > sc.limit[r] ? (wanted * sc.limit[r]) / sc.requested[r] : wanted, sc.offerLeft[r], underQuota ? sc.quotaLeft[r] : Infinity);
     sc.orderLeft[d] -= sent;
     sc.available[r] = Math.max(0, sc.available[r] - sent);
     sc.offerLeft[r] -= sent;
-    sc.quotaLeft[r] -= sent;
+    if (underQuota) sc.quotaLeft[r] -= sent;
     dispatch(world, m, k, r, d, sent);
     dispatched += sent;
   }
@@ -117,9 +120,9 @@ function dispatch(world: World, m: number, k: number, r: number, d: number, tonn
   if (tonnes <= 0) return;
   const { markets, effective, regions: R } = world;
   const s = (m * 3 + k) * R + r;
-  const shipped = tonnes * effective.licenceApproval[s];
+  const shipped = tonnes * effective.licenceApproval[s * R + d];
   if (shipped <= 0) return;
-  const arrival = (world.tick + world.transportTicks + Math.min(effective.licenceDelayTicks[s], markets.transitSlots - world.transportTicks - 1)) % markets.transitSlots;
+  const arrival = (world.tick + world.transportTicks + Math.min(effective.licenceDelayTicks[s * R + d], markets.transitSlots - world.transportTicks - 1)) % markets.transitSlots;
   const destination = (m * 3 + k) * R + d;
   const alignment = world.regionState.alignment[r];
   const ring = alignment === HOME || alignment === ALLY ? markets.transitAlliedTonnes : markets.transitOtherTonnes;
@@ -141,6 +144,5 @@ function payPriceCut(world: World, s: number, amountUsd: number): void {
   if (e >= 0) world.eventState.budgetLeftUsd[e] -= amountUsd;
   else world.foreignActor.budgetLeftUsd -= amountUsd;
   world.foreignActor.spendingUsdThisTick += amountUsd;
-  world.foreignActor.cumulativeSpendingUsd += amountUsd;
   world.ledger.foreignActorUsd -= amountUsd;
 }

@@ -1,5 +1,5 @@
 import type { World } from '../world/world.ts';
-import type { Rng } from '../random/rng.ts';
+import { hashUniform } from '../random/hashUniform.ts';
 
 /**
  * Takes a share of a stage's facilities in one region offline for `downtimeTicks` (cyberattacks).
@@ -7,8 +7,9 @@ import type { Rng } from '../random/rng.ts';
  * largest is hit, so a scripted attack always lands (at coarse resolution this makes the hit share
  * larger than `facilityShare`).
  * @param material - material index, or null for every material
+ * @param attackId - identifies the attack, so each facility's draw is fixed by (replicate, attack, facility)
  */
-export function startOutage(world: World, stage: number, region: number, material: number | null, facilityShare: number, downtimeTicks: number, rng: Rng): void {
+export function startOutage(world: World, stage: number, region: number, material: number | null, facilityShare: number, downtimeTicks: number, attackId: number): void {
   const store = world.stores[stage];
   let hits = 0;
   let largest = -1;
@@ -18,7 +19,7 @@ export function startOutage(world: World, stage: number, region: number, materia
     for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
       if (store.alive[f] === 0) continue;
       if (largest < 0 || store.capacityTonnesPerTick[f] > store.capacityTonnesPerTick[largest]) largest = f;
-      if (rng.nextFloat() < facilityShare) {
+      if (hashUniform(world.keys.outages, attackId, f, 0) < facilityShare) {
         store.downtimeTicks[f] = Math.max(store.downtimeTicks[f], downtimeTicks);
         hits++;
       }

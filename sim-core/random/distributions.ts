@@ -47,3 +47,29 @@ export function drawPoisson(rng: Rng, mean: number): number {
   }
   return k;
 }
+
+/** Poisson draw by inverting the CDF at one uniform u ∈ [0, 1) (one draw per decision, for common random numbers). */
+export function poissonFromUniform(u: number, mean: number): number {
+  if (mean <= 0) return 0;
+  let k = 0;
+  let p = Math.exp(-mean);
+  let cumulative = p;
+  while (u >= cumulative && k < 1000) {
+    k++;
+    p *= mean / k;
+    cumulative += p;
+  }
+  return k;
+}
+
+/** Standard normal from two uniforms (Box–Muller). */
+export function normalFromUniforms(u1: number, u2: number): number {
+  return Math.sqrt(-2 * Math.log(Math.max(u1, 1e-300))) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Lognormal with the given mean and coefficient of variation, from two uniforms. */
+export function lognormalFromUniforms(u1: number, u2: number, mean: number, cv: number): number {
+  if (cv <= 0) return mean;
+  const sigma2 = Math.log(1 + cv * cv);
+  return mean * Math.exp(Math.sqrt(sigma2) * normalFromUniforms(u1, u2) - sigma2 / 2);
+}

@@ -6,12 +6,12 @@ export const SHORTFALL_THRESHOLD_SHARE = 0.01;
 
 /**
  * Per-replicate summary metrics from a replicate's series, in the order of `layout.summaries`:
- * peak price multiple and time to peak per segment; cumulative shortfall, maximum shortfall share,
+ * peak price multiple (over the segment's base price) and time to peak per segment; cumulative shortfall, maximum shortfall share,
  * weeks short (shortfall above 1% of demand) and time to recovery (weeks from the first short week
  * to the first week after the last one; NaN when never short) per material and region at end use;
  * final secure-supply share; policy and foreign-actor cost.
  */
-export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, materials: number, regions: number): Float64Array {
+export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
   const T = layout.ticks;
   const weeksPerTick = 52 / layout.ticksPerYear;
   const out = new Float64Array(layout.summaries.length);
@@ -25,7 +25,7 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
         let peak = at(index, 0);
         let peakTick = 0;
         for (let t = 1; t < T; t++) if (at(index, t) > peak) { peak = at(index, t); peakTick = t; }
-        out[i++] = peak / at(index, 0);
+        out[i++] = peak / basePriceUsdPerTonne[(m * 3 + k) * regions + r];
         peaks.push(peakTick * weeksPerTick);
       }
     }

@@ -39,13 +39,13 @@ export function recordTick(world: World, recorder: Recorder): void {
         const i = (m * 3 + k) * R + r;
         put(o.price + i, markets.priceUsdPerTonne[s]);
         put(o.exports + i, markets.exportedTonnes[s] * perWeek);
-        put(o.imports + i, markets.importedTonnes[s] * perWeek);
+        put(o.imports + i, markets.arrivedTonnes[s] * perWeek);
         put(o.demand + i, flows.demandTonnes[(k * M + m) * R + r] * perWeek);
         put(o.shortfall + i, Math.max(0, flows.unmetTonnes[(k * M + m) * R + r]) * perWeek);
       }
       const sHome = (m * 3 + k) * R + home;
       const homeDemand = markets.localBidTonnes[sHome] + markets.publicBidTonnes[sHome] + markets.stockpileBidTonnes[sHome];
-      put(o.importReliance + m * 3 + k, homeDemand > 0 ? Math.min(1, markets.importedTonnes[sHome] / homeDemand) : 0);
+      put(o.importReliance + m * 3 + k, homeDemand > 0 ? Math.min(1, markets.arrivedTonnes[sHome] / homeDemand) : 0);
     }
     put(o.publicShortfall + m, flows.publicUnmetTonnes[m * R + home] * perWeek);
     const homeEndUseYearly = flows.demandTonnes[(2 * M + m) * R + home] * world.ticksPerYear;

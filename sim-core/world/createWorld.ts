@@ -1,5 +1,6 @@
 import type { ScenarioSpec } from '../spec.ts';
 import { createStream } from '../random/createStream.ts';
+import { hashKey } from '../random/hashUniform.ts';
 import { createEndUserStore, type EndUserStore } from './endUserStore.ts';
 import { createProjectStore, addProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from './projectStore.ts';
 import { createMarketState } from './marketState.ts';
@@ -12,8 +13,6 @@ import { ADVERSARY, ALLY, HOME, NEUTRAL, type World } from './world.ts';
 
 const ALIGNMENT_CODES = { home: HOME, ally: ALLY, neutral: NEUTRAL, adversary: ADVERSARY } as const;
 const STAGE_CODES = { mining: 0, processing: 1, manufacturing: 2, recycling: 3 } as const;
-/** Largest licensing delay the transit rings can hold, ticks beyond transport. */
-const MAX_EXTRA_DELAY_TICKS = 52;
 
 /**
  * Creates the world of one replicate from an (already sampled) scenario: allocates every store,
@@ -35,7 +34,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     stores: [populateFirms(spec, 0, init), populateFirms(spec, 1, init), populateFirms(spec, 2, init), populateFirms(spec, 3, init)],
     endUsers: createEndUsers(spec),
     projects: createProjectStore(Math.max(256, 8 * M * R + spec.materials.reduce((n, m) => n + m.pipeline.length, 0) * 2, Math.round(spec.resolution.firmsPerCapacityCell * M * R))),
-    markets: createMarketState(M, R, transportTicks + MAX_EXTRA_DELAY_TICKS + 1),
+    markets: createMarketState(M, R, transportTicks + longestLicenceDelayTicks(spec) + 1),
     effective: createEffectiveParameters(M, R),
     events,
     eventState: {
@@ -60,10 +59,10 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       referenceRecycledTonnes: new Float64Array(M * R),
       stockpileTonnes: new Float64Array(M * R),
     },
-    government: { region: regionIndex(spec, spec.government.region), spendingUsdThisTick: 0, cumulativeSpendingUsd: 0, nextElectionTick: Math.max(1, Math.round(spec.government.electionEveryYears * spec.ticksPerYear)), elections: 0 },
+    government: { region: regionIndex(spec, spec.government.region), spendingUsdThisTick: 0, nextElectionTick: Math.max(1, Math.round(spec.government.electionEveryYears * spec.ticksPerYear)), elections: 0 },
     foreignActor: {
       region: regionIndex(spec, spec.foreignActor.region), budgetLeftUsd: spec.foreignActor.rules.budgetUsd,
-      spendingUsdThisTick: 0, cumulativeSpendingUsd: 0, priceWarUntilTick: new Int32Array(M * 3).fill(-1),
+      spendingUsdThisTick: 0, priceWarUntilTick: new Int32Array(M * 3).fill(-1),
       retaliationUntilTick: new Int32Array(M).fill(-1), rivalsStartCapacity: new Float64Array(4 * M), attacks: 0,
     },
     ledger: { externalUsd: 0, governmentUsd: new Float64Array(R), foreignActorUsd: 0, tradersUsd: 0, endUsersUsd: 0 },
@@ -73,12 +72,14 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       demandTonnes: new Float64Array(3 * M * R), publicUnmetTonnes: new Float64Array(M * R), deliveredTonnes: new Float64Array(3 * M * R),
       previousProductionTonnes: new Float64Array(4 * M * R),
     },
-    streams: {
-      operations: createStream(masterSeed, replicate, 'operations'),
-      cyber: createStream(masterSeed, replicate, 'cyber'),
-      elections: createStream(masterSeed, replicate, 'elections'),
-      discovery: createStream(masterSeed, replicate, 'discovery'),
-      foreignActor: createStream(masterSeed, replicate, 'foreignActor'),
+    keys: {
+      elections: hashKey(masterSeed, replicate, 'elections'),
+      cyberattacks: hashKey(masterSeed, replicate, 'cyberattacks'),
+      outages: hashKey(masterSeed, replicate, 'outages'),
+      priceWars: hashKey(masterSeed, replicate, 'priceWars'),
+      retaliation: hashKey(masterSeed, replicate, 'retaliation'),
+      expansions: hashKey(masterSeed, replicate, 'expansions'),
+      discoveries: hashKey(masterSeed, replicate, 'discoveries'),
     },
     hostMaterial: Int32Array.from(spec.materials, (m) => (m.byproductOf ? spec.materials.findIndex((h) => h.id === m.byproductOf) : -1)),
     entries: new Int32Array(4 * R),
@@ -87,7 +88,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     salesSmoothing: 1 - Math.exp(-52 / (4 * spec.ticksPerYear)),
     scratch: {
       available: new Float64Array(R), quotaLeft: new Float64Array(R), orderLeft: new Float64Array(R), requested: new Float64Array(R),
-      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R),
+      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R),
     },
   };
   initialisePrices(world);
@@ -98,6 +99,15 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
   initialiseRivalCapacity(world);
   initialiseStockpiles(world);
   return world;
+}
+
+/** The longest licensing delay any export control imposes, ticks: transit rings must hold it. */
+function longestLicenceDelayTicks(spec: ScenarioSpec): number {
+  let longest = 0;
+  for (const event of spec.events) {
+    if (event.kind === 'exportControl' && event.delayYears !== undefined) longest = Math.max(longest, Math.round(event.delayYears * spec.ticksPerYear));
+  }
+  return longest;
 }
 
 function regionIndex(spec: ScenarioSpec, id: string): number {

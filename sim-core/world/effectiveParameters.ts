@@ -6,8 +6,9 @@
  * cell c = m × R + r; stage cell sc = (capacityStage × M + m) × R + r; region pair rp = a × R + b.
  *
  * Glossary:
- * - `exportQuotaTonnesPerTick[s]`: exporter's total exports allowed per tick (Infinity = none).
- * - `licenceApproval[s]`, `licenceDelayTicks[s]`: share of export orders approved and their extra delay.
+ * - `exportQuotaTonnesPerTick[s]`: exporter's exports allowed per tick to the destinations under quota (Infinity = none).
+ * - `quotaApplies[p]`: 1 when exports from the exporter to the importer count against its quota.
+ * - `licenceApproval[p]`, `licenceDelayTicks[p]`: share of export orders approved and their extra delay, per route.
  * - `exportBanned[p]`: 1 when exports from exporter to importer are banned.
  * - `tariff[p]`: ad valorem tariff the importer levies on that exporter's goods.
  * - `preference[rp]`: friend-shoring preference margin between two regions (share of price).
@@ -24,6 +25,7 @@
  */
 export interface EffectiveParameters {
   readonly exportQuotaTonnesPerTick: Float64Array;
+  readonly quotaApplies: Uint8Array;
   readonly licenceApproval: Float64Array;
   readonly licenceDelayTicks: Int32Array;
   readonly exportBanned: Uint8Array;
@@ -54,8 +56,9 @@ export function createEffectiveParameters(materials: number, regions: number): E
   const stageCells = 4 * cells;
   return {
     exportQuotaTonnesPerTick: new Float64Array(segments),
-    licenceApproval: new Float64Array(segments),
-    licenceDelayTicks: new Int32Array(segments),
+    quotaApplies: new Uint8Array(segments * regions),
+    licenceApproval: new Float64Array(segments * regions),
+    licenceDelayTicks: new Int32Array(segments * regions),
     exportBanned: new Uint8Array(segments * regions),
     tariff: new Float64Array(segments * regions),
     preference: new Float64Array(regions * regions),

@@ -1,5 +1,4 @@
 import type { ScenarioSpec, EventSpec } from '../spec.ts';
-import type { Rng } from '../random/rng.ts';
 import type { FirmStore } from './firmStore.ts';
 import type { EndUserStore } from './endUserStore.ts';
 import type { ProjectStore } from './projectStore.ts';
@@ -109,7 +108,6 @@ export interface RegionState {
 export interface GovernmentState {
   readonly region: number;
   spendingUsdThisTick: number;
-  cumulativeSpendingUsd: number;
   nextElectionTick: number;
   elections: number;
 }
@@ -119,7 +117,6 @@ export interface ForeignActorState {
   readonly region: number;
   budgetLeftUsd: number;
   spendingUsdThisTick: number;
-  cumulativeSpendingUsd: number;
   /** Per (m, k): tick until which a rule-driven price war runs. */
   readonly priceWarUntilTick: Int32Array;
   /** Per material: tick until which rule-driven retaliatory licensing of refined exports runs. */
@@ -144,18 +141,26 @@ export interface Scratch {
   /** Per region: price pool (0 = freely trading regions, r + 1 = restricted exporter r) and its log coverage gap. */
   readonly pool: Int32Array;
   readonly coverageGap: Float64Array;
+  /** Home and allied region indices (cyberattack targets). */
+  readonly targets: Int32Array;
   readonly landedCostUsdPerTonne: Float64Array;
   /** Scrap available to recyclers per cell (m × R + r), t. */
   readonly scrapTonnes: Float64Array;
 }
 
-/** Named random streams of one replicate; each source of randomness has its own. */
-export interface WorldStreams {
-  readonly operations: Rng;
-  readonly cyber: Rng;
-  readonly elections: Rng;
-  readonly discovery: Rng;
-  readonly foreignActor: Rng;
+/**
+ * Keys of the replicate's decision families for counter-based draws (random/hashUniform.ts): each
+ * draw is a pure function of (key, tick or index, …), so changing one scenario element never
+ * shifts the draws of another, and paired strategies share common random numbers.
+ */
+export interface DecisionKeys {
+  readonly elections: number;
+  readonly cyberattacks: number;
+  readonly outages: number;
+  readonly priceWars: number;
+  readonly retaliation: number;
+  readonly expansions: number;
+  readonly discoveries: number;
 }
 
 /**
@@ -183,7 +188,7 @@ export interface World {
   readonly foreignActor: ForeignActorState;
   readonly ledger: MoneyLedger;
   readonly flows: TickFlows;
-  readonly streams: WorldStreams;
+  readonly keys: DecisionKeys;
   /** Host material index per material (−1 when not a by-product). */
   readonly hostMaterial: Int32Array;
   /** Entries and exits this tick per (stage, region). */
