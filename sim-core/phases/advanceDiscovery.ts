@@ -2,7 +2,7 @@ import type { World } from '../world/world.ts';
 import { ADVERSARY } from '../world/world.ts';
 import { lognormalFromUniforms, poissonFromUniform } from '../random/distributions.ts';
 import { hashUniform } from '../random/hashUniform.ts';
-import { addProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
+import { addProject, removeProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
 
 /** Years a project may wait for financing before it is abandoned. */
@@ -56,9 +56,16 @@ function advancePipeline(world: World): void {
   const behaviour = world.spec.behaviour;
   const building = world.regionState.projectsUnderConstruction;
   building.fill(0);
-  for (let i = 0; i < p.slots; i++) if (p.active[i] === 1 && p.phase[i] === PHASE_CONSTRUCTION) building[p.region[i]]++;
-  for (let i = 0; i < p.slots; i++) {
+  for (let i = 0, seen = 0; seen < p.activeCount; i++) {
     if (p.active[i] === 0) continue;
+    seen++;
+    if (p.phase[i] === PHASE_CONSTRUCTION) building[p.region[i]]++;
+  }
+  // Projects completed or abandoned in this loop free their slots; count them from the start.
+  const toVisit = p.activeCount;
+  for (let i = 0, seen = 0; seen < toVisit && i < p.slots; i++) {
+    if (p.active[i] === 0) continue;
+    seen++;
     const r = p.region[i];
     const stage = p.stage[i];
     if (p.phase[i] === PHASE_PERMITTING) {
@@ -71,7 +78,7 @@ function advancePipeline(world: World): void {
       const unitCost = world.spec.materials[p.material[i]][(['mining', 'processing', 'manufacturing', 'recycling'] as const)[stage]].unitCostUsdPerTonne;
       const hurdle = world.regionState.alignment[r] === ADVERSARY ? behaviour.hurdleRateMajor : behaviour.hurdleRateJunior;
       if (evaluateInvestment(world, stage, p.material[i], r, unitCost, hurdle) > 0) p.ticksLeft[i] -= 1;
-      else if (++p.ticksWaiting[i] > FINANCING_PATIENCE_YEARS * world.ticksPerYear) p.active[i] = 0;
+      else if (++p.ticksWaiting[i] > FINANCING_PATIENCE_YEARS * world.ticksPerYear) removeProject(p, i);
       if (p.active[i] === 1 && p.ticksLeft[i] <= 0 && building[r] * behaviour.engineersPerProject < world.regionState.engineers[r]) {
         p.phase[i] = PHASE_CONSTRUCTION;
         p.ticksLeft[i] = behaviour.greenfield.constructionYears * leadFactor(world, stage) * world.ticksPerYear;
@@ -104,7 +111,7 @@ function payCapex(world: World, i: number): void {
 /** Adds a finished project's capacity: to its target firm, else to a free slot, else to the cell's largest firm. */
 function completeProject(world: World, i: number): void {
   const p = world.projects;
-  p.active[i] = 0;
+  removeProject(p, i);
   const store = world.stores[p.stage[i]];
   let f = p.targetFirm[i];
   if (f >= 0) store.pipelineCapacityTonnesPerTick[f] = Math.max(0, store.pipelineCapacityTonnesPerTick[f] - p.capacityTonnesPerTick[i]);

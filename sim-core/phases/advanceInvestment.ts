@@ -33,20 +33,28 @@ export function advanceInvestment(world: World): void {
 function expandFirms(world: World, stage: number): void {
   const store = world.stores[stage];
   const behaviour = world.spec.behaviour;
-  for (let f = 0; f < store.slots; f++) {
-    if (store.alive[f] === 0) continue;
-    const m = store.material[f];
-    const r = store.region[f];
+  for (let m = 0; m < world.materials; m++) {
     const leadYears = stageSpecOf(world.spec.materials[m], stage).expansionLeadYears;
     // Sponsors plan for the market they will serve when the capacity arrives, not today's.
-    const projectedSales = store.expectedSalesTonnesPerTick[f] * Math.pow(1 + world.spec.materials[m].demand.growthPerYear, leadYears);
-    const plannedCapacity = store.capacityTonnesPerTick[f] + store.pipelineCapacityTonnesPerTick[f];
-    if (projectedSales < EXPANSION_UTILISATION * plannedCapacity) continue;
-    const hurdle = store.isMajor[f] === 1 ? behaviour.hurdleRateMajor : behaviour.hurdleRateJunior;
-    if (evaluateInvestment(world, stage, m, r, store.unitCostUsdPerTonne[f], hurdle) <= 0) continue;
-    if (hashUniform(world.keys.expansions, world.tick, stage, f) >= EXPANSION_PROBABILITY) continue;
-    const added = Math.max(behaviour.expansionStep * store.capacityTonnesPerTick[f], projectedSales / EXPANSION_UTILISATION - plannedCapacity);
-    if (addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f) >= 0) store.pipelineCapacityTonnesPerTick[f] += added;
+    const growth = Math.pow(1 + world.spec.materials[m].demand.growthPerYear, leadYears);
+    for (let r = 0; r < world.regions; r++) {
+      // NPV is linear in the unit cost, so two evaluations per cell and hurdle give every firm's.
+      const majorAtZero = evaluateInvestment(world, stage, m, r, 0, behaviour.hurdleRateMajor);
+      const majorSlope = majorAtZero - evaluateInvestment(world, stage, m, r, 1, behaviour.hurdleRateMajor);
+      const juniorAtZero = evaluateInvestment(world, stage, m, r, 0, behaviour.hurdleRateJunior);
+      const juniorSlope = juniorAtZero - evaluateInvestment(world, stage, m, r, 1, behaviour.hurdleRateJunior);
+      const c = m * world.regions + r;
+      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+        if (store.alive[f] === 0) continue;
+        const projectedSales = store.expectedSalesTonnesPerTick[f] * growth;
+        const plannedCapacity = store.capacityTonnesPerTick[f] + store.pipelineCapacityTonnesPerTick[f];
+        if (projectedSales < EXPANSION_UTILISATION * plannedCapacity) continue;
+        const npv = store.isMajor[f] === 1 ? majorAtZero - majorSlope * store.unitCostUsdPerTonne[f] : juniorAtZero - juniorSlope * store.unitCostUsdPerTonne[f];
+        if (npv <= 0 || hashUniform(world.keys.expansions, world.tick, stage, f) >= EXPANSION_PROBABILITY) continue;
+        const added = Math.max(behaviour.expansionStep * store.capacityTonnesPerTick[f], projectedSales / EXPANSION_UTILISATION - plannedCapacity);
+        if (addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f) >= 0) store.pipelineCapacityTonnesPerTick[f] += added;
+      }
+    }
   }
 }
 

@@ -16,9 +16,13 @@ export const PHASE_DONE = 3;
  *   rate set by policy, disinformation and the workforce, so it is fractional).
  * - `targetFirm`: firm slot to expand when done, −1 for a new firm (greenfield).
  * - `ticksWaiting`: ticks spent waiting for financing.
+ * `searchFrom` is where the search for a free slot starts (every slot below it is taken);
+ * `activeCount` is the number of projects in the pipeline (loops stop once they have seen them all).
  */
 export interface ProjectStore {
   readonly slots: number;
+  searchFrom: number;
+  activeCount: number;
   readonly active: Uint8Array;
   readonly material: Int32Array;
   readonly region: Int32Array;
@@ -34,6 +38,8 @@ export interface ProjectStore {
 export function createProjectStore(slots: number): ProjectStore {
   return {
     slots,
+    searchFrom: 0,
+    activeCount: 0,
     active: new Uint8Array(slots),
     material: new Int32Array(slots),
     region: new Int32Array(slots),
@@ -44,6 +50,14 @@ export function createProjectStore(slots: number): ProjectStore {
     targetFirm: new Int32Array(slots).fill(-1),
     ticksWaiting: new Int32Array(slots),
   };
+}
+
+/** Frees a project's slot (done or abandoned). */
+export function removeProject(projects: ProjectStore, i: number): void {
+  if (projects.active[i] === 0) return;
+  projects.active[i] = 0;
+  projects.activeCount--;
+  if (i < projects.searchFrom) projects.searchFrom = i;
 }
 
 /** Puts a project in the first free slot; returns the slot or −1 when the pipeline is full. */
@@ -57,8 +71,10 @@ export function addProject(
   ticksLeft: number,
   targetFirm: number,
 ): number {
-  for (let i = 0; i < projects.slots; i++) {
+  for (let i = projects.searchFrom; i < projects.slots; i++) {
     if (projects.active[i] === 0) {
+      projects.searchFrom = i + 1;
+      projects.activeCount++;
       projects.active[i] = 1;
       projects.material[i] = material;
       projects.region[i] = region;
