@@ -4,6 +4,7 @@ import { lognormalFromUniforms, poissonFromUniform } from '../random/distributio
 import { hashUniform } from '../random/hashUniform.ts';
 import { addProject, removeProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
+import { payProjectCapex } from './payProjectCapex.ts';
 
 /** Years a project may wait for financing before it is abandoned. */
 const FINANCING_PATIENCE_YEARS = 5;
@@ -83,29 +84,13 @@ function advancePipeline(world: World): void {
         p.phase[i] = PHASE_CONSTRUCTION;
         p.ticksLeft[i] = behaviour.greenfield.constructionYears * leadFactor(world, stage) * world.ticksPerYear;
         building[r]++;
-        payCapex(world, i);
+        payProjectCapex(world, stage, p.material[i], r, p.capacityTonnesPerTick[i], -1);
       }
     } else {
       p.ticksLeft[i] -= world.effective.constructionRate[(stage * M + p.material[i]) * R + r];
       if (p.ticksLeft[i] <= 0) completeProject(world, i);
     }
   }
-}
-
-/** The government pays its capex subsidy share of a project that starts construction. */
-function payCapex(world: World, i: number): void {
-  const p = world.projects;
-  const sc = (p.stage[i] * world.materials + p.material[i]) * world.regions + p.region[i];
-  const share = world.effective.capexSubsidyShare[sc];
-  if (share <= 0) return;
-  const stageName = (['mining', 'processing', 'manufacturing', 'recycling'] as const)[p.stage[i]];
-  const capex = world.spec.materials[p.material[i]][stageName].capexUsdPerTonnePerYear * p.capacityTonnesPerTick[i] * world.ticksPerYear;
-  const e = world.effective.supportEvent[sc];
-  const paid = Math.min(share * capex, e >= 0 ? Math.max(0, world.eventState.budgetLeftUsd[e]) : 0);
-  if (e >= 0) world.eventState.budgetLeftUsd[e] -= paid;
-  world.ledger.governmentUsd[world.government.region] -= paid;
-  world.ledger.externalUsd += paid;
-  world.government.spendingUsdThisTick += paid;
 }
 
 /** Adds a finished project's capacity: to its target firm, else to a free slot, else to the cell's largest firm. */
@@ -124,7 +109,16 @@ function completeProject(world: World, i: number): void {
         break;
       }
     }
-    if (f < 0) return; // the cell is full: capacity is not added (reported as a limit of the resolution)
+    if (f < 0) {
+      // The cell has no free slot: the largest firm there takes the capacity over.
+      for (let g = store.cellStart[c], end = g + store.cellSlots[c]; g < end; g++) {
+        if (store.alive[g] === 1 && (f < 0 || store.capacityTonnesPerTick[g] > store.capacityTonnesPerTick[f])) f = g;
+      }
+      if (f < 0) return; // no live firm either: cannot happen while the cell has slots
+      store.capacityTonnesPerTick[f] += p.capacityTonnesPerTick[i];
+      store.expectedSalesTonnesPerTick[f] += NEW_CAPACITY_EXPECTED_USE * p.capacityTonnesPerTick[i];
+      return;
+    }
     const stageName = (['mining', 'processing', 'manufacturing', 'recycling'] as const)[p.stage[i]];
     store.alive[f] = 1;
     store.capacityTonnesPerTick[f] = 0;

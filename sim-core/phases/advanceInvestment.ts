@@ -4,9 +4,12 @@ import { stageSpecOf } from '../world/populateFirms.ts';
 import { addProject, PHASE_CONSTRUCTION, PHASE_PERMITTING } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
 import { hashUniform } from '../random/hashUniform.ts';
+import { payProjectCapex } from './payProjectCapex.ts';
 
 /** Chance per review that a firm with a positive NPV and high utilisation commits to an expansion. */
 const EXPANSION_PROBABILITY = 0.25;
+/** Juniors weigh price risk at half the majors' aversion (they are more risk-tolerant, less well financed). Assumption. */
+const JUNIOR_RISK_MULTIPLIER = 0.5;
 /** Sales over capacity above which a firm considers expanding. */
 const EXPANSION_UTILISATION = 0.85;
 
@@ -15,7 +18,9 @@ const EXPANSION_UTILISATION = 0.85;
  * grown at the material's demand growth over the lead time, would use more than 85% of its capacity
  * (with expansions under way) and whose NPV is positive (see evaluateInvestment; majors use the major
  * hurdle rate) may commit to a brownfield expansion (at least `expansionStep` × capacity, enough to
- * serve the projected sales at 85%), built over `expansionLeadYears`. Outside the
+ * serve the projected sales at 85%), built over `expansionLeadYears`, if the region has engineers
+ * free for one more project; the firm pays its capex at once (less any subsidy), and a junior only
+ * if its cash covers it, while majors borrow against their balance sheet. Outside the
  * adversary, a cell whose entrant NPV is positive gets a greenfield plant project (processing,
  * manufacturing, recycling; mines come from discoveries). Every tick, firms with losses for
  * `exitAfterLossWeeks` exit, handing their stocks to the largest firm left in their cell.
@@ -33,6 +38,7 @@ export function advanceInvestment(world: World): void {
 function expandFirms(world: World, stage: number): void {
   const store = world.stores[stage];
   const behaviour = world.spec.behaviour;
+  const building = world.regionState.projectsUnderConstruction;
   for (let m = 0; m < world.materials; m++) {
     const leadYears = stageSpecOf(world.spec.materials[m], stage).expansionLeadYears;
     // Sponsors plan for the market they will serve when the capacity arrives, not today's.
@@ -41,8 +47,9 @@ function expandFirms(world: World, stage: number): void {
       // NPV is linear in the unit cost, so two evaluations per cell and hurdle give every firm's.
       const majorAtZero = evaluateInvestment(world, stage, m, r, 0, behaviour.hurdleRateMajor);
       const majorSlope = majorAtZero - evaluateInvestment(world, stage, m, r, 1, behaviour.hurdleRateMajor);
-      const juniorAtZero = evaluateInvestment(world, stage, m, r, 0, behaviour.hurdleRateJunior);
-      const juniorSlope = juniorAtZero - evaluateInvestment(world, stage, m, r, 1, behaviour.hurdleRateJunior);
+      const juniorAtZero = evaluateInvestment(world, stage, m, r, 0, behaviour.hurdleRateJunior, JUNIOR_RISK_MULTIPLIER);
+      const juniorSlope = juniorAtZero - evaluateInvestment(world, stage, m, r, 1, behaviour.hurdleRateJunior, JUNIOR_RISK_MULTIPLIER);
+      const capexPerTonnePerTick = stageSpecOf(world.spec.materials[m], stage).capexUsdPerTonnePerYear * world.ticksPerYear;
       const c = m * world.regions + r;
       for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
         if (store.alive[f] === 0) continue;
@@ -52,7 +59,14 @@ function expandFirms(world: World, stage: number): void {
         const npv = store.isMajor[f] === 1 ? majorAtZero - majorSlope * store.unitCostUsdPerTonne[f] : juniorAtZero - juniorSlope * store.unitCostUsdPerTonne[f];
         if (npv <= 0 || hashUniform(world.keys.expansions, world.tick, stage, f) >= EXPANSION_PROBABILITY) continue;
         const added = Math.max(behaviour.expansionStep * store.capacityTonnesPerTick[f], projectedSales / EXPANSION_UTILISATION - plannedCapacity);
-        if (addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f) >= 0) store.pipelineCapacityTonnesPerTick[f] += added;
+        // Juniors have no balance sheet to borrow against: they build only what their cash pays for.
+        if (store.isMajor[f] === 0 && store.cashUsd[f] < added * capexPerTonnePerTick) continue;
+        // Every project under construction needs engineers: the region's workforce caps the pace.
+        if ((building[r] + 1) * behaviour.engineersPerProject > world.regionState.engineers[r]) continue;
+        if (addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f) < 0) continue;
+        store.pipelineCapacityTonnesPerTick[f] += added;
+        building[r]++;
+        payProjectCapex(world, stage, m, r, added, f);
       }
     }
   }

@@ -8,12 +8,12 @@ const PAYBACK_YEARS = 8;
 /**
  * Net present value per (t/yr) of new capacity at stage/material/region for a sponsor with the
  * given unit cost and hurdle rate, using expected (one-year average) prices, a risk charge of
- * `riskAversion` × recent price volatility, and public support (capex subsidy, price floor, loan
+ * `riskAversion` × recent price volatility (× `riskMultiplier`: juniors are more risk-tolerant), and public support (capex subsidy, price floor, loan
  * guarantee) discounted by the chance that an election reverses it before payback:
  *   s = (1 − reversalProbability)^(PAYBACK_YEARS / electionEveryYears).
  *   NPV = (P̂ − c_in − c − risk) · A(h, life) − capex · (1 − s·subsidy),  A = annuity factor.
  */
-export function evaluateInvestment(world: World, stage: number, m: number, r: number, unitCost: number, hurdleRate: number): number {
+export function evaluateInvestment(world: World, stage: number, m: number, r: number, unitCost: number, hurdleRate: number, riskMultiplier = 1): number {
   const { markets, effective, regions: R, materials: M } = world;
   const behaviour = world.spec.behaviour;
   const stageSpec = stageSpecOf(world.spec.materials[m], stage);
@@ -24,7 +24,7 @@ export function evaluateInvestment(world: World, stage: number, m: number, r: nu
   const expectedPrice = Math.max(markets.longPriceUsdPerTonne[sOut], survival * effective.priceFloorUsdPerTonne[sc]);
   const inputCost = kIn >= 0 ? markets.longPriceUsdPerTonne[(m * 3 + kIn) * R + r] / stageSpec.yield : 0;
   const volatility = Math.abs(Math.log(markets.priceUsdPerTonne[sOut] / markets.longPriceUsdPerTonne[sOut]));
-  const margin = expectedPrice - inputCost - unitCost - behaviour.riskAversion * volatility * expectedPrice;
+  const margin = expectedPrice - inputCost - unitCost - riskMultiplier * behaviour.riskAversion * volatility * expectedPrice;
   const rate = Math.max(0.01, hurdleRate - survival * effective.hurdleReduction[sc]);
   const annuity = (1 - Math.pow(1 + rate, -behaviour.assetLifeYears)) / rate;
   const capex = stageSpec.capexUsdPerTonnePerYear * (1 - survival * effective.capexSubsidyShare[sc]);
