@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+
+/** One engine size: the agent count aimed at and the resolution that gives it. */
+export interface SizeConfig {
+  readonly name: string;
+  readonly agents: number;
+  readonly firmsPerCapacityCell: number;
+  readonly ticks: number;
+  /** Timed runs, each a fresh world of replicate index 0, 1, … (median reported). */
+  readonly replicates: number;
+}
+
+/** Monte Carlo scaling run: one scenario, replicates on 1 and 2 pool workers. */
+export interface MonteCarloConfig {
+  readonly scenario: string;
+  readonly agents: number;
+  readonly firmsPerCapacityCell: number;
+  readonly years: number;
+  readonly replicates: number;
+  readonly chunkSize: number;
+  /** Alternating rounds of 1 and 2 workers (median of each). */
+  readonly rounds: number;
+}
+
+/** The whole benchmark configuration (bench/configurations.json). */
+export interface BenchConfig {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly warmUp: { readonly firmsPerCapacityCell: number; readonly ticks: number };
+  readonly sizes: readonly SizeConfig[];
+  readonly kernel: { readonly agents: number; readonly stages: number; readonly ticks: number; readonly replicates: number };
+  readonly memory: { readonly size: string };
+  readonly monteCarlo: MonteCarloConfig;
+  readonly threads: { readonly size: string; readonly threadsPerReplicate: readonly number[] };
+}
+
+/** Reads bench/configurations.json. */
+export function loadBenchConfig(path = new URL('./configurations.json', import.meta.url)): BenchConfig {
+  return JSON.parse(readFileSync(path, 'utf8')) as BenchConfig;
+}

@@ -1,0 +1,45 @@
+import type { BenchFigures } from './benchFigures.ts';
+import { PHASE_NAMES } from './stepWithPhaseTimes.ts';
+
+/** Formats rows as an aligned text table (first column left-aligned, others right-aligned). */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: readonly string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const fixed = (value: number | undefined, digits = 1) => (value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits));
+const millions = (value: number) => `${(value / 1e6).toFixed(2)} M`;
+
+/** The human-readable report of `npm run bench`. */
+export function formatBenchTable(figures: BenchFigures): string {
+  const out: string[] = [];
+  out.push(`crm-sim bench ${figures.date}, node ${figures.node}, ${figures.cpus} CPUs, load ${figures.loadAtStart.map((x) => x.toFixed(2)).join(' ')} → ${figures.loadAtEnd.map((x) => x.toFixed(2)).join(' ')}`);
+  if (!figures.phaseListMatchesStep) out.push('WARNING: bench/stepWithPhaseTimes.ts no longer matches sim-core/step.ts: phase figures are off');
+  out.push('', 'Engine (whole step, median over replicates)');
+  out.push(formatTable(['size', 'agents', 'ticks', 'init ms', 'ns/agent-tick', 'CPU ns/agent-tick', 'agent-ticks/s'],
+    figures.sizes.map((s) => [s.name, String(s.agents), String(s.ticks), fixed(s.initMs), fixed(s.nsPerAgentTick), fixed(s.cpuNsPerAgentTick), millions(s.agentTicksPerSecond)])));
+  out.push('', 'Phases (ns per agent-tick, instrumented runs)');
+  out.push(formatTable(['phase', ...figures.sizes.map((s) => s.name)],
+    [...PHASE_NAMES, 'sum'].map((phase) => [phase, ...figures.sizes.map((s) => fixed(phase === 'sum' ? Object.values(s.phasesNsPerAgentTick).reduce((a, b) => a + b, 0) : s.phasesNsPerAgentTick[phase], 2))])));
+  if (figures.kernel) {
+    const k = figures.kernel;
+    out.push('', `Reference kernel (${k.agents} agents, ${k.stages} stages): ${fixed(k.nsPerAgentUpdate, 2)} ns/agent-update (CPU ${fixed(k.cpuNsPerAgentUpdate, 2)}), ${millions(k.agentUpdatesPerSecond)} updates/s`);
+    out.push(`engineToKernelRatio: ${fixed(figures.engineToKernelRatio, 1)} (CPU time: ${fixed(figures.engineToKernelRatioCpu, 1)}; target ≤ 3)`);
+  }
+  if (figures.memory) {
+    const m = figures.memory;
+    out.push('', `Memory (${m.agents} agents): heap ${fixed(m.heapBytesPerAgent)} B/agent, RSS ${fixed(m.rssBytesPerAgent)} B/agent; columns ${fixed(m.columnBytesPerAgent)} B/agent = firms ${fixed(m.firmColumnBytesPerAgent)} + end users ${fixed(m.endUserColumnBytesPerAgent)} + projects ${fixed(m.projectColumnBytesPerAgent)} (firm slots per live firm ${fixed(m.firmSlotsPerLiveFirm, 2)}; target ≤ 64)`);
+  }
+  if (figures.monteCarlo) {
+    const mc = figures.monteCarlo;
+    out.push('', `Monte Carlo (${mc.scenario}, ${mc.agents} agents, ${mc.ticks} ticks, ${mc.replicates} replicates)`);
+    out.push(formatTable(['workers', 'seconds', 'replicates/s'], ['1', '2'].map((w) => [w, fixed(mc.seconds[w], 2), fixed(mc.replicatesPerSecond[w], 3)])));
+    out.push(`scaling 2 vs 1 worker: ${fixed(mc.scaling, 2)}× (target ≥ 1.8); worker start-up ${fixed(mc.workerStartUpMs, 0)} ms`);
+  }
+  if (figures.threads) {
+    const t = figures.threads;
+    out.push('', `Threads per replicate (${t.agents} agents, ${t.ticks} ticks): ${Object.entries(t.msPerTick).map(([n, ms]) => `${n}: ${fixed(ms, 2)} ms/tick`).join(', ')}; speedup ${fixed(t.speedup, 2)}× (target ≥ 1.6); bit-identical: ${t.bitIdentical}`);
+  }
+  return out.join('\n');
+}

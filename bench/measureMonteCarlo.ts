@@ -1,0 +1,58 @@
+import { runMonteCarlo } from '../src/montecarlo/runMonteCarlo.ts';
+import { compileScenario } from '../sim-core/index.ts';
+import type { MonteCarloConfig } from './benchConfig.ts';
+import { countAgents, createBenchWorld, loadBenchSpec } from './createBenchWorld.ts';
+import { median } from './median.ts';
+
+/** Monte Carlo throughput on 1 and 2 pool workers (medians over alternating rounds). */
+export interface MonteCarloFigures {
+  scenario: string;
+  agents: number;
+  ticks: number;
+  replicates: number;
+  /** Seconds per call of runMonteCarlo (pool start included), by worker count. */
+  seconds: Record<string, number>;
+  replicatesPerSecond: Record<string, number>;
+  /** Replicates per second on 2 workers over 1 worker. */
+  scaling: number;
+  /** Pool start (one worker, engine loaded) to first result, beyond the inline time of the same task, ms. */
+  workerStartUpMs: number;
+}
+
+async function timeRun(options: Parameters<typeof runMonteCarlo>[0]): Promise<number> {
+  const t0 = performance.now();
+  await runMonteCarlo(options);
+  return (performance.now() - t0) / 1000;
+}
+
+/** Start-up cost of a pool worker: a one-tick replicate on a fresh 1-thread pool, less the same inline. */
+export async function measureWorkerStartUp(scenario: string, rounds = 3): Promise<number> {
+  const compiled = compileScenario(loadBenchSpec(scenario, 1, ['years=0.02']));
+  await timeRun({ compiled, masterSeed: 1, replicates: 1, workers: 0 });
+  const costs: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const pooled = await timeRun({ compiled, masterSeed: 1, replicates: 1, workers: 1 });
+    const inline = await timeRun({ compiled, masterSeed: 1, replicates: 1, workers: 0 });
+    costs.push((pooled - inline) * 1000);
+  }
+  return median(costs);
+}
+
+/** Runs the configured replicates with 1 and 2 workers, alternating, `rounds` times each. */
+export async function measureMonteCarlo(config: MonteCarloConfig, seed: number): Promise<MonteCarloFigures> {
+  const spec = loadBenchSpec(config.scenario, config.firmsPerCapacityCell, [`years=${config.years}`]);
+  const compiled = compileScenario(spec);
+  const agents = countAgents(createBenchWorld(spec, seed, 0, compiled).world);
+  const runs: Record<string, number[]> = { 1: [], 2: [] };
+  for (let round = 0; round < config.rounds; round++) {
+    for (const workers of round % 2 === 0 ? [1, 2] : [2, 1]) {
+      runs[workers].push(await timeRun({ compiled, masterSeed: seed, replicates: config.replicates, workers, chunkSize: config.chunkSize }));
+    }
+  }
+  const seconds = { 1: median(runs[1]), 2: median(runs[2]) };
+  const replicatesPerSecond = { 1: config.replicates / seconds[1], 2: config.replicates / seconds[2] };
+  return {
+    scenario: config.scenario, agents, ticks: compiled.layout.ticks, replicates: config.replicates, seconds, replicatesPerSecond,
+    scaling: replicatesPerSecond[2] / replicatesPerSecond[1], workerStartUpMs: await measureWorkerStartUp(config.scenario),
+  };
+}

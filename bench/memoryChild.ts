@@ -1,0 +1,39 @@
+/**
+ * Child process of measureMemory (run with --expose-gc): builds one world of the given resolution
+ * runs three ticks, and prints the heap (heapUsed + arrayBuffers) and RSS growth, and the typed-array bytes by store,
+ * as one JSON line on stdout.
+ */
+import { createWorld, runTicks, type World } from '../sim-core/index.ts';
+import { countAgents, loadBenchSpec } from './createBenchWorld.ts';
+
+const [scenario, firmsPerCell] = process.argv.slice(2);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) throw new Error('memoryChild needs --expose-gc');
+
+function columnBytes(value: object): number {
+  let bytes = 0;
+  for (const column of Object.values(value)) if (ArrayBuffer.isView(column)) bytes += column.byteLength;
+  return bytes;
+}
+
+const spec = loadBenchSpec(scenario, Number(firmsPerCell));
+createWorld(loadBenchSpec(scenario, 1), 1, 0); // load and compile the engine's code first
+gc(); gc();
+const before = process.memoryUsage();
+const world: World = createWorld(spec, 1, 0);
+runTicks(world, null, 3); // touch every page: untouched zero-filled columns are not yet resident
+gc(); gc();
+const after = process.memoryUsage();
+const agents = countAgents(world);
+const heap = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
+const firms = world.stores.reduce((n, store) => n + columnBytes(store), 0);
+process.stdout.write(`${JSON.stringify({
+  agents,
+  heapBytesPerAgent: heap / agents,
+  rssBytesPerAgent: (after.rss - before.rss) / agents,
+  columnBytesPerAgent: (firms + columnBytes(world.endUsers) + columnBytes(world.projects)) / agents,
+  firmColumnBytesPerAgent: firms / agents,
+  endUserColumnBytesPerAgent: columnBytes(world.endUsers) / agents,
+  projectColumnBytesPerAgent: columnBytes(world.projects) / agents,
+  firmSlotsPerLiveFirm: world.stores.reduce((n, store) => n + store.slots, 0) / (agents - world.endUsers.count),
+})}\n`);

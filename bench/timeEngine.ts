@@ -1,0 +1,81 @@
+import { runTicks, type ScenarioSpec } from '../sim-core/index.ts';
+import type { BenchConfig, SizeConfig } from './benchConfig.ts';
+import { countAgents, countSlots, createBenchWorld, loadBenchSpec } from './createBenchWorld.ts';
+import { median } from './median.ts';
+import { PHASE_NAMES, stepWithPhaseTimes } from './stepWithPhaseTimes.ts';
+
+/** Figures of one engine size (medians over its replicates). */
+export interface SizeFigures {
+  name: string;
+  agents: number;
+  /** Firm slots (live or free) and end users: what per-agent loops walk. */
+  slots: number;
+  firmsPerCapacityCell: number;
+  ticks: number;
+  replicates: number;
+  initMs: number;
+  runMs: number;
+  nsPerAgentTick: number;
+  /** The same from the process's CPU time (user + system): steadier than wall time on a shared machine. */
+  cpuNsPerAgentTick: number;
+  agentTicksPerSecond: number;
+  /** Per phase of step.ts, ns per agent-tick (separate instrumented runs; their sum ≈ the whole step). */
+  phasesNsPerAgentTick: Record<string, number>;
+}
+
+/**
+ * Warms the tick on a tiny world (whole step and the phase-timed copy), so that no timed run pays
+ * tier-up or the deoptimisation that follows a hot loop optimised mid-call (PERFORMANCE.md).
+ */
+export function warmUpEngine(config: BenchConfig): void {
+  const spec = loadBenchSpec(config.scenario, config.warmUp.firmsPerCapacityCell);
+  for (let replicate = 0; replicate < 2; replicate++) {
+    const a = createBenchWorld(spec, config.seed, replicate);
+    runTicks(a.world, a.recorder, config.warmUp.ticks);
+    const b = createBenchWorld(spec, config.seed, replicate, a.compiled);
+    const times = new Float64Array(PHASE_NAMES.length);
+    for (let t = 0; t < config.warmUp.ticks; t++) stepWithPhaseTimes(b.world, b.recorder, times);
+  }
+}
+
+/**
+ * Times one size: per replicate, a fresh world (init timed apart), then `ticks` whole steps; then
+ * the same with phase times. Reports medians over replicates.
+ */
+export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec = loadBenchSpec(config.scenario, size.firmsPerCapacityCell)): SizeFigures {
+  const initMs: number[] = [];
+  const runMs: number[] = [];
+  const cpuMs: number[] = [];
+  let agents = 0;
+  let slots = 0;
+  for (let replicate = 0; replicate < size.replicates; replicate++) {
+    const t0 = performance.now();
+    const bench = createBenchWorld(spec, config.seed, replicate);
+    const t1 = performance.now();
+    const cpu = process.cpuUsage();
+    runTicks(bench.world, bench.recorder, size.ticks);
+    const t2 = performance.now();
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
+    initMs.push(t1 - t0);
+    runMs.push(t2 - t1);
+    if (replicate === 0) {
+      agents = countAgents(createBenchWorld(spec, config.seed, 0, bench.compiled).world);
+      slots = countSlots(bench.world);
+    }
+  }
+  const phaseRuns = PHASE_NAMES.map(() => [] as number[]);
+  for (let replicate = 0; replicate < size.replicates; replicate++) {
+    const bench = createBenchWorld(spec, config.seed, replicate);
+    const times = new Float64Array(PHASE_NAMES.length);
+    for (let t = 0; t < size.ticks; t++) stepWithPhaseTimes(bench.world, bench.recorder, times);
+    times.forEach((ms, phase) => phaseRuns[phase].push(ms));
+  }
+  const perAgentTick = (ms: number) => (ms * 1e6) / (agents * size.ticks);
+  const run = median(runMs);
+  return {
+    name: size.name, agents, slots, firmsPerCapacityCell: size.firmsPerCapacityCell, ticks: size.ticks, replicates: size.replicates,
+    initMs: median(initMs), runMs: run, nsPerAgentTick: perAgentTick(run), cpuNsPerAgentTick: perAgentTick(median(cpuMs)), agentTicksPerSecond: (agents * size.ticks) / (run / 1000),
+    phasesNsPerAgentTick: Object.fromEntries(PHASE_NAMES.map((name, phase) => [name, perAgentTick(median(phaseRuns[phase]))])),
+  };
+}
