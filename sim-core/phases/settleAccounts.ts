@@ -42,6 +42,7 @@ function settleFirms(world: World, stage: number): void {
       let received = 0;
       let costs = 0;
       let floorPaid = 0;
+      let profits = 0;
       for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
         if (store.alive[f] === 0) continue;
         const sold = store.offeredTonnes[f] * soldShare;
@@ -53,6 +54,7 @@ function settleFirms(world: World, stage: number): void {
         offtaken += taken;
         store.inputInventoryTonnes[f] += bought;
         store.cashUsd[f] += profit;
+        profits += profit;
         store.lossStreakTicks[f] = profit < 0 ? store.lossStreakTicks[f] + 1 : 0;
         store.expectedSalesTonnesPerTick[f] += (sold + taken - store.expectedSalesTonnesPerTick[f]) * world.salesSmoothing;
         bids += sIn >= 0 ? store.bidTonnes[f] : 0;
@@ -63,6 +65,7 @@ function settleFirms(world: World, stage: number): void {
       ledger.externalUsd += costs;
       if (floorPaid > 0) payFloor(world, sc, floorPaid);
       world.chain.stockpileTonnes[c] += offtaken;
+      flows.profitUsd[sc] = profits;
       if (stage === RECYCLING) world.chain.cumulativeRecycledTonnes[c] += flows.productionTonnes[sc];
       if (sIn >= 0) {
         flows.demandTonnes[(kIn * M + m) * R + r] = bids;

@@ -29,7 +29,7 @@ export function recordTick(world: World, recorder: Recorder): void {
   const { markets, flows, regions: R, materials: M, tick } = world;
   const o = recorder.offsets;
   const T = recorder.ticks;
-  const perWeek = world.ticksPerYear / 52;
+  const ticksPerWeek = world.ticksPerYear / 52;
   const put = (index: number, value: number) => { recorder.series[index * T + tick] = value; };
   const home = world.government.region;
   for (let m = 0; m < M; m++) {
@@ -38,16 +38,19 @@ export function recordTick(world: World, recorder: Recorder): void {
         const s = (m * 3 + k) * R + r;
         const i = (m * 3 + k) * R + r;
         put(o.price + i, markets.priceUsdPerTonne[s]);
-        put(o.exports + i, markets.exportedTonnes[s] * perWeek);
-        put(o.imports + i, markets.arrivedTonnes[s] * perWeek);
-        put(o.demand + i, flows.demandTonnes[(k * M + m) * R + r] * perWeek);
-        put(o.shortfall + i, Math.max(0, flows.unmetTonnes[(k * M + m) * R + r]) * perWeek);
+        put(o.exports + i, markets.exportedTonnes[s] * ticksPerWeek);
+        put(o.imports + i, markets.arrivedTonnes[s] * ticksPerWeek);
+        put(o.demand + i, flows.demandTonnes[(k * M + m) * R + r] * ticksPerWeek);
+        put(o.shortfall + i, Math.max(0, flows.unmetTonnes[(k * M + m) * R + r]) * ticksPerWeek);
       }
       const sHome = (m * 3 + k) * R + home;
       const homeDemand = markets.localBidTonnes[sHome] + markets.publicBidTonnes[sHome] + markets.stockpileBidTonnes[sHome];
       put(o.importReliance + m * 3 + k, homeDemand > 0 ? Math.min(1, markets.arrivedTonnes[sHome] / homeDemand) : 0);
     }
-    put(o.publicShortfall + m, flows.publicUnmetTonnes[m * R + home] * perWeek);
+    put(o.publicShortfall + m, flows.publicUnmetTonnes[m * R + home] * ticksPerWeek);
+    for (let k = 0; k < 3; k++) {
+      for (let r = 0; r < R; r++) put(o.homeImportsByOrigin + (m * 3 + k) * R + r, markets.tradeTonnes[((m * 3 + k) * R + r) * R + home] * ticksPerWeek);
+    }
     const homeEndUseYearly = flows.demandTonnes[(2 * M + m) * R + home] * world.ticksPerYear;
     for (let stage = 0; stage < 4; stage++) {
       let total = 0;
@@ -57,7 +60,7 @@ export function recordTick(world: World, recorder: Recorder): void {
         const sc = (stage * M + m) * R + r;
         const i = (m * 4 + stage) * R + r;
         const capacityYearly = recorder.capacity[sc] * world.ticksPerYear;
-        put(o.production + i, flows.productionTonnes[sc] * perWeek);
+        put(o.production + i, flows.productionTonnes[sc] * ticksPerWeek);
         put(o.capacity + i, capacityYearly);
         put(o.inventoryDays + i, recorder.sales[sc] > 0 ? (recorder.stock[sc] / recorder.sales[sc]) * (365 / world.ticksPerYear) : 0);
         total += capacityYearly;
@@ -69,6 +72,9 @@ export function recordTick(world: World, recorder: Recorder): void {
         squares += share * share;
       }
       put(o.hhi + m * 4 + stage, squares * 10000);
+      let profit = 0;
+      for (let r = 0; r < R; r++) profit += flows.profitUsd[(stage * M + m) * R + r];
+      put(o.profit + m * 4 + stage, profit * ticksPerWeek);
       put(o.secureSupplyShare + m * 4 + stage, homeEndUseYearly > 0 ? secure / homeEndUseYearly : 0);
     }
     for (let r = 0; r < R; r++) {
@@ -76,15 +82,15 @@ export function recordTick(world: World, recorder: Recorder): void {
       put(o.intensity + m * R + r, world.chain.intensity[m * R + r]);
     }
   }
-  put(o.governmentSpending, world.government.spendingUsdThisTick / perWeek);
-  put(o.foreignActorSpending, world.foreignActor.spendingUsdThisTick / perWeek);
+  put(o.governmentSpending, world.government.spendingUsdThisTick * ticksPerWeek);
+  put(o.foreignActorSpending, world.foreignActor.spendingUsdThisTick * ticksPerWeek);
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {
       let count = 0;
       for (let m = 0; m < M; m++) count += recorder.alive[(stage * M + m) * R + r];
       put(o.firms + stage * R + r, count);
-      put(o.entries + stage * R + r, world.entries[stage * R + r] / perWeek);
-      put(o.exits + stage * R + r, world.exits[stage * R + r] / perWeek);
+      put(o.entries + stage * R + r, world.entries[stage * R + r] * ticksPerWeek);
+      put(o.exits + stage * R + r, world.exits[stage * R + r] * ticksPerWeek);
     }
   }
 }

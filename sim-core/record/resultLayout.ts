@@ -12,6 +12,7 @@ export interface SeriesOffsets {
   exports: number; imports: number; inventoryDays: number; stockpile: number; capacity: number;
   hhi: number; importReliance: number; secureSupplyShare: number; governmentSpending: number;
   foreignActorSpending: number; firms: number; entries: number; exits: number; intensity: number;
+  profit: number; homeImportsByOrigin: number;
 }
 
 /**
@@ -20,7 +21,8 @@ export interface SeriesOffsets {
  * stage; demand and shortfall per buyer stage; public (defence) shortfall at home; exports and
  * imports; stock cover in days; stockpiles; capacity; HHI of capacity over regions; home import
  * reliance; secure-supply share; government and foreign-actor spending; firm counts, entries, exits;
- * material intensity.
+ * material intensity; operating profit per stage (all regions); home-region shipments by origin
+ * (region = the exporter).
  */
 export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; offsets: SeriesOffsets } {
   const series: SeriesKey[] = [];
@@ -56,6 +58,8 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     entries: block('entries', 'count/week', CAPACITY, true, false),
     exits: block('exits', 'count/week', CAPACITY, true, false),
     intensity: block('intensity', 'share', ['endUse'], true),
+    profit: block('profit', 'USD/week', CAPACITY, false),
+    homeImportsByOrigin: block('homeImportsByOrigin', 't/week', TRADED, true),
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
   for (const key of series) if (key.metric === 'governmentSpending') key.region = home;

@@ -70,7 +70,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       primaryTonnes: new Float64Array(M), secondaryTonnes: new Float64Array(M), consumptionTonnes: new Float64Array(M),
       lossTonnes: new Float64Array(M), productionTonnes: new Float64Array(4 * M * R), unmetTonnes: new Float64Array(3 * M * R),
       demandTonnes: new Float64Array(3 * M * R), publicUnmetTonnes: new Float64Array(M * R), deliveredTonnes: new Float64Array(3 * M * R),
-      previousProductionTonnes: new Float64Array(4 * M * R),
+      previousProductionTonnes: new Float64Array(4 * M * R), profitUsd: new Float64Array(4 * M * R),
     },
     keys: {
       elections: hashKey(masterSeed, replicate, 'elections'),

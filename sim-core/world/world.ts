@@ -72,6 +72,8 @@ export interface TickFlows {
   readonly demandTonnes: Float64Array;
   readonly publicUnmetTonnes: Float64Array;
   readonly deliveredTonnes: Float64Array;
+  /** Operating profit per (stage, m, r) this tick, USD. */
+  readonly profitUsd: Float64Array;
   /** Production per (stage, m, r) in the previous tick (by-product coupling reads the host's). */
   readonly previousProductionTonnes: Float64Array;
 }
