@@ -32,6 +32,9 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
   const band = behaviour.utilisationBand;
   const kOut = OUTPUT_MARKET[stage];
   const kIn = INPUT_MARKET[stage];
+  // The store's columns in locals: the firm loop below is the engine's hottest.
+  const { alive, capacityTonnesPerTick: capacity, unitCostUsdPerTonne: unitCosts, expectedSalesTonnesPerTick: expectedSalesOf, downtimeTicks: downtime } = store;
+  const { inputInventoryTonnes: inputStock, outputInventoryTonnes: outputStock, producedTonnes, operatingCostUsd, offeredTonnes, bidTonnes } = store;
   for (let m = 0; m < M; m++) {
     const stageSpec = stageSpecOf(world.spec.materials[m], stage);
     const yieldShare = stageSpec.yield;
@@ -60,39 +63,43 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
       let bids = 0;
       let inputUsed = 0;
       for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
-        if (store.alive[f] === 0) continue;
-        const unitCost = store.unitCostUsdPerTonne[f] * costFactor;
+        if (alive[f] === 0) continue;
+        const unitCost = unitCosts[f] * costFactor;
         const margin = expectedPrice - inputCost - (1 - band) * unitCost;
         const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, margin / (band * unitCost)));
-        const expectedSales = store.expectedSalesTonnesPerTick[f];
-        const up = store.downtimeTicks[f] > 0 ? 0 : 1;
-        let q = expectedSales * priceResponse + rate * (coverTicks * expectedSales - store.outputInventoryTonnes[f]);
-        q = Math.min(Math.max(0, q), utilisation * availability * up * store.capacityTonnesPerTick[f]);
+        const expectedSales = expectedSalesOf[f];
+        const downtimeLeft = downtime[f];
+        const up = downtimeLeft > 0 ? 0 : 1;
+        const stockBefore = outputStock[f];
+        let q = expectedSales * priceResponse + rate * (coverTicks * expectedSales - stockBefore);
+        q = Math.min(Math.max(0, q), utilisation * availability * up * capacity[f]);
         let used = 0;
         if (sIn >= 0) {
-          q = Math.min(q, store.inputInventoryTonnes[f] * yieldShare);
+          q = Math.min(q, inputStock[f] * yieldShare);
           used = q / yieldShare;
-          store.inputInventoryTonnes[f] -= used;
+          const inputLeft = inputStock[f] - used;
+          inputStock[f] = inputLeft;
           const expectedUse = expectedSales / yieldShare;
-          const bid = utilisation > 0 ? Math.max(0, expectedUse + rate * (coverTicks * expectedUse - store.inputInventoryTonnes[f])) * hoarding : 0;
-          store.bidTonnes[f] = bid;
+          const bid = utilisation > 0 ? Math.max(0, expectedUse + rate * (coverTicks * expectedUse - inputLeft)) * hoarding : 0;
+          bidTonnes[f] = bid;
           bids += bid;
         } else if (recycledInput !== null) {
-          q = Math.min(q, scrapPerCapacity * store.capacityTonnesPerTick[f] * yieldShare);
+          q = Math.min(q, scrapPerCapacity * capacity[f] * yieldShare);
           used = q / yieldShare;
         }
-        if (store.downtimeTicks[f] > 0) store.downtimeTicks[f]--;
-        store.producedTonnes[f] = q;
-        store.inputUsedTonnes[f] = used;
-        store.operatingCostUsd[f] = q * unitCost;
-        store.outputInventoryTonnes[f] += q;
+        if (downtimeLeft > 0) downtime[f] = downtimeLeft - 1;
+        producedTonnes[f] = q;
+        operatingCostUsd[f] = q * unitCost;
+        const stock = stockBefore + q;
+        outputStock[f] = stock;
         // Reservation price: stock is held back, not dumped, when the price falls towards the firm's cash cost.
         const ask = unitCost + inputCost;
         const offerShare = Math.min(1, Math.max(0, (currentPrice - (1 - band) * ask) / (band * ask)));
-        store.offeredTonnes[f] = store.outputInventoryTonnes[f] * offerShare;
+        const offer = stock * offerShare;
+        offeredTonnes[f] = offer;
         produced += q;
         inputUsed += used;
-        offered += store.offeredTonnes[f];
+        offered += offer;
       }
       routeOffers(world, stage, m, r, sOut, offered);
       if (sIn >= 0) markets.localBidTonnes[sIn] += bids;
