@@ -306,8 +306,11 @@ export interface StockpileEvent extends EventBase {
   kind: 'stockpile';
   material: string;
   region: string;
-  /** daysOfConsumption: buy to a target, release when short; shortfall: release only on shortfall. */
-  doctrine: 'daysOfConsumption' | 'shortfall';
+  /**
+   * daysOfConsumption: buy to a target, release when short; shortfall: release only on shortfall;
+   * release: sell the stock down while the event lasts, at up to `maxBuyShare` of weekly consumption a week.
+   */
+  doctrine: 'daysOfConsumption' | 'shortfall' | 'release';
   targetDays: number;
   /** Release when the region's shortfall exceeds this share of demand. */
   releaseShortfallShare: number;

@@ -8,7 +8,8 @@ import { hashUniform } from '../random/hashUniform.ts';
  * workforce grows by graduates (plus programmes past their lag) and shrinks by attrition. Stockpile
  * doctrines place bids (buy towards `targetDays` of consumption, daysOfConsumption doctrine only,
  * while the price is at most twice its base and the budget lasts) and offers (release when the
- * region's refined shortfall last tick exceeded `releaseShortfallShare` of its demand).
+ * region's refined shortfall last tick exceeded `releaseShortfallShare` of its demand; the release
+ * doctrine sells the stock down at up to `maxBuyShare` of consumption per tick while it lasts).
  */
 export function advanceGovernment(world: World): void {
   holdElection(world);
@@ -59,6 +60,10 @@ function planStockpiles(world: World): void {
       const perTick = (dailyConsumptionTonnes(world, m, r) * 365) / world.ticksPerYear;
       const demandLastTick = flows.demandTonnes[(1 * M + m) * R + r] + flows.demandTonnes[(2 * M + m) * R + r];
       const unmetLastTick = flows.unmetTonnes[(1 * M + m) * R + r] + flows.unmetTonnes[(2 * M + m) * R + r];
+      if (event.doctrine === 'release') {
+        markets.stockpileOfferTonnes[s] = Math.min(chain.stockpileTonnes[c], event.maxBuyShare * perTick);
+        continue;
+      }
       if (demandLastTick > 0 && unmetLastTick > event.releaseShortfallShare * demandLastTick) {
         markets.stockpileOfferTonnes[s] = Math.min(chain.stockpileTonnes[c], unmetLastTick);
         continue;

@@ -28,7 +28,7 @@ export function eventSchemas(k: SchemaKit): z.ZodType {
     event('priceManipulation', { material: z.string(), stage: TRADED, region: z.string(), priceCut: n, budgetUsd: d(n) }),
     event('cyberattack', { stage: CAPACITY, region: z.string(), material: z.string().optional(), facilityShare: n, downtimeYears: n }),
     event('stockpile', {
-      material: z.string(), region: z.string(), doctrine: d(z.enum(['daysOfConsumption', 'shortfall'])),
+      material: z.string(), region: z.string(), doctrine: d(z.enum(['daysOfConsumption', 'shortfall', 'release'])),
       targetDays: d(n), releaseShortfallShare: d(n), maxBuyShare: d(n), initialDays: n.optional(), budgetUsd: d(n),
     }),
     event('tariff', { material: z.string(), stage: TRADED, importer: z.string(), exporters: IDS.optional(), rate: n }),
