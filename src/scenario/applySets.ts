@@ -1,12 +1,15 @@
-import { parseDocument } from 'yaml';
 import { didYouMean } from './didYouMean.ts';
 import type { TreePath } from './fieldRules.ts';
 import { type Loc, type Located, isPlainMap, pathKey, purgeLocs } from './locatedTree.ts';
+import { quoteText } from './quoteText.ts';
+import { parseYamlData } from './readYamlFile.ts';
 import type { Problem } from './scenarioError.ts';
 
 /** Position of every command-line override. */
 export const SET_LOC: Loc = { file: '--set', line: 0, column: 0 };
 const ID_MAPS = new Set(['regions', 'materials', 'events']);
+/** Path segments that would reach an object's prototype instead of a key. */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** A problem about an override. */
 function setProblem(path: string, expected: string, found: string, message = ''): Problem {
@@ -15,9 +18,10 @@ function setProblem(path: string, expected: string, found: string, message = '')
 
 /** Parses the value of an override as a YAML scalar or flow value (`0.05`, `30 kt/yr`, `[US, JP]`). */
 function parseSetValue(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) return { ok: false, reason: doc.errors[0].message.split('\n')[0] };
-  return { ok: true, value: doc.toJS() };
+  const data = parseYamlData(text, '--set');
+  if (data.ok) return { ok: true, value: data.value };
+  const [first] = data.problems;
+  return { ok: false, reason: first.message || `${first.expected}, found ${first.found}` };
 }
 
 /** Walks to the container of `path`'s last segment, creating missing maps on the way. */
@@ -40,7 +44,7 @@ function walkToParent(
       const hint = didYouMean(segment, Object.keys(node));
       return { error: `no ${path[0].replace(/s$/, '')} "${segment}"${hint ? `; did you mean "${hint}"?` : ''}` };
     }
-    if (node[segment] === undefined) {
+    if (!Object.hasOwn(node, segment) || node[segment] === undefined) {
       node[segment] = {};
       created.push(path.slice(0, i + 1));
     }
@@ -77,12 +81,17 @@ export function applySets(located: Located, sets: readonly string[], problems: P
     const eq = set.indexOf('=');
     const pathText = eq < 0 ? '' : set.slice(0, eq).trim();
     if (pathText === '' || pathText.split('.').some((s) => s === '')) {
-      problems.push(setProblem(pathText, 'path=value', JSON.stringify(set)));
+      problems.push(setProblem(pathText, 'path=value', quoteText(set)));
+      continue;
+    }
+    const forbidden = pathText.split('.').find((s) => FORBIDDEN_SEGMENTS.has(s));
+    if (forbidden !== undefined) {
+      problems.push(setProblem(pathText, 'a path of scenario keys', quoteText(pathText), `"${forbidden}" is not a scenario key`));
       continue;
     }
     const parsed = parseSetValue(set.slice(eq + 1));
     if (!parsed.ok) {
-      problems.push(setProblem(pathText, 'a YAML value', JSON.stringify(set.slice(eq + 1)), parsed.reason));
+      problems.push(setProblem(pathText, 'a YAML value', quoteText(set.slice(eq + 1)), parsed.reason));
       continue;
     }
     const path = pathText.split('.');
@@ -90,7 +99,7 @@ export function applySets(located: Located, sets: readonly string[], problems: P
     const walked = walkToParent(located.value, path, created);
     const failure = 'error' in walked ? walked.error : assign(walked.node, path, parsed.value);
     if (failure !== undefined) {
-      problems.push(setProblem(pathText, 'an existing path', JSON.stringify(pathText), failure));
+      problems.push(setProblem(pathText, 'an existing path', quoteText(pathText), failure));
       continue;
     }
     purgeLocs(located, path);

@@ -2,6 +2,7 @@ import { didYouMean } from './didYouMean.ts';
 import type { TreePath } from './fieldRules.ts';
 import { isPlainMap, type PlainMap } from './locatedTree.ts';
 import type { ProblemSink } from './problemSink.ts';
+import { quoteText, shortenText } from './quoteText.ts';
 
 /** Keys of a map value, or none. */
 function keysOf(value: unknown): string[] {
@@ -12,7 +13,7 @@ function keysOf(value: unknown): string[] {
 function expectId(id: unknown, ids: string[], what: string, path: TreePath, sink: ProblemSink, atKey = false): void {
   if (typeof id !== 'string' || ids.includes(id)) return;
   const hint = didYouMean(id, ids);
-  sink.add(path, `a ${what} id (${ids.join(', ') || 'none declared'})`, JSON.stringify(id), hint ? `did you mean "${hint}"?` : '', atKey);
+  sink.add(path, `a ${what} id (${ids.join(', ') || 'none declared'})`, quoteText(id), hint ? `did you mean "${hint}"?` : '', atKey);
 }
 
 /** Checks every element of a list of ids. */
@@ -67,7 +68,7 @@ export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
   expectId(government.region, regions, 'region', ['government', 'region'], sink);
   const home = isPlainMap(tree.regions) ? tree.regions[government.region as string] : undefined;
   if (isPlainMap(home) && typeof home.alignment === 'string' && home.alignment !== 'home') {
-    sink.add(['government', 'region'], 'a region with alignment home', `${JSON.stringify(government.region)} (alignment ${home.alignment})`);
+    sink.add(['government', 'region'], 'a region with alignment home', `${quoteText(String(government.region))} (alignment ${shortenText(home.alignment)})`);
   }
   expectIds(government.allies, regions, 'region', ['government', 'allies'], sink);
   if (isPlainMap(tree.foreignActor)) expectId(tree.foreignActor.region, regions, 'region', ['foreignActor', 'region'], sink);

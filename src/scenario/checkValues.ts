@@ -3,13 +3,23 @@ import type { FoundUncertainty } from './extractUncertainties.ts';
 import { describeRange, type FieldRule, inRange, ruleFor, type TreePath } from './fieldRules.ts';
 import { isPlainMap } from './locatedTree.ts';
 import { describeFound, type ProblemSink } from './problemSink.ts';
+import { shortenText } from './quoteText.ts';
+import { MAX_MAGNITUDE } from './scenarioLimits.ts';
 import { distributionSchema } from './scenarioSchema.ts';
 import { reportZodIssues } from './zodProblems.ts';
 import { z } from 'zod';
 
 const resolvedDistribution = distributionSchema(z.number());
 
-/** Checks every numeric leaf with a rule against its range. */
+/** What a number beyond {@link MAX_MAGNITUDE} is told. */
+const MAGNITUDE_EXPECTED = `a number of magnitude at most ${MAX_MAGNITUDE.toExponential()}`;
+
+/** Whether `value` is a finite number beyond the sanity bound (no real quantity in canonical units comes near it). */
+function isHuge(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE;
+}
+
+/** Checks every numeric leaf: its magnitude, and its range when it has a rule. */
 function checkNode(node: unknown, path: TreePath, sink: ProblemSink): void {
   const entries: [string | number, unknown][] = Array.isArray(node)
     ? node.map((v, i) => [i, v])
@@ -19,8 +29,21 @@ function checkNode(node: unknown, path: TreePath, sink: ProblemSink): void {
     const rule = ruleFor(childPath);
     if (rule && typeof value === 'number' && Number.isFinite(value) && !inRange(rule, value)) {
       sink.add(childPath, describeRange(rule), describeFound(value));
+    } else if (isHuge(value)) {
+      sink.add(childPath, MAGNITUDE_EXPECTED, describeFound(value));
     } else if (typeof value === 'object') checkNode(value, childPath, sink);
   }
+}
+
+/** The smallest and largest of `values` (a loop: spreading a long list into Math.min overflows the stack). */
+function extremes(values: readonly number[]): { low: number; high: number } {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  return { low, high };
 }
 
 /** Internal consistency of a distribution; returns a problem text or undefined. */
@@ -48,15 +71,17 @@ function support(d: DistributionSpec): { low?: number; high?: number; points: nu
     case 'lognormal':
       return { low: 0, points: [] };
     case 'discrete':
-      return { low: Math.min(...d.values), high: Math.max(...d.values), points: d.values };
+      return { ...extremes(d.values), points: d.values };
   }
 }
 
 /** Checks a distribution's shape, consistency and that all its draws satisfy the key's rule. */
 function checkDistribution(u: FoundUncertainty, rule: FieldRule | undefined, sink: ProblemSink): void {
   if (!reportZodIssues(resolvedDistribution, u.distribution, sink, u.path)) return sink.suppress(u.path);
+  const huge = Object.values(u.distribution).flat().find(isHuge);
+  if (huge !== undefined) return sink.add(u.path, `a distribution whose parameters are ${MAGNITUDE_EXPECTED.slice(2)}`, describeFound(huge));
   const flaw = distributionFlaw(u.distribution);
-  if (flaw) return sink.add(u.path, `a distribution with ${flaw}`, JSON.stringify(u.distribution));
+  if (flaw) return sink.add(u.path, `a distribution with ${flaw}`, shortenText(JSON.stringify(u.distribution)));
   if (!rule) return;
   const { low, high, points } = support(u.distribution);
   const outside = points.find((p) => !inRange(rule, p));

@@ -1,3 +1,5 @@
+import { quoteText } from './quoteText.ts';
+
 /**
  * Table-driven parser of quantity strings (`30 kt/yr`, `55 USD/kg`, `40%`) into a key's canonical
  * unit. A quantity is a number, optional spaces and one unit from the table of the key's dimension;
@@ -76,7 +78,11 @@ export type QuantityResult =
   | { ok: true; value: number }
   | { ok: false; expected: string; note: string };
 
-const QUANTITY = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$/;
+/**
+ * The number at the start of a quantity. The unit is the trimmed rest: matching it in the same
+ * regular expression (`\s*(.*?)\s*$`) backtracks quadratically on long runs of spaces.
+ */
+const AMOUNT = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)/;
 
 /** What a key of `dimension` accepts, e.g. `a flow in t/yr (units: t/yr, kt/yr, …)`. */
 export function describeDimension(dimension: Dimension): string {
@@ -87,7 +93,7 @@ export function describeDimension(dimension: Dimension): string {
 /** The dimension a unit belongs to, if any (for "wrong dimension" messages). */
 export function dimensionOfUnit(unit: string): Dimension | undefined {
   const order: Dimension[] = ['mass', 'flow', 'price', 'capex', 'money', 'years', 'share'];
-  return order.find((d) => unit in UNIT_TABLES[d]);
+  return order.find((d) => Object.hasOwn(UNIT_TABLES[d], unit));
 }
 
 /**
@@ -97,16 +103,17 @@ export function dimensionOfUnit(unit: string): Dimension | undefined {
  */
 export function parseQuantity(text: string, dimension: Dimension): QuantityResult {
   const expected = describeDimension(dimension);
-  const match = QUANTITY.exec(text);
+  const match = AMOUNT.exec(text);
   if (!match) return { ok: false, expected, note: 'not a number followed by a unit' };
   const amount = Number(match[1]);
-  const unit = match[2].replace(/\s+/g, ' ');
+  const unit = text.slice(match[0].length).trim().replace(/\s+/g, ' ');
   if (unit === '') return { ok: true, value: amount };
-  const factor = UNIT_TABLES[dimension][unit];
+  const table = UNIT_TABLES[dimension];
+  const factor = Object.hasOwn(table, unit) ? table[unit] : undefined;
   if (factor !== undefined) return { ok: true, value: (amount * factor[0]) / factor[1] };
   const other = dimensionOfUnit(unit);
   const note = other
-    ? `"${unit}" is ${DIMENSION_NAMES[other].replace(/ in .*| \(.*/, '')}, not ${DIMENSION_NAMES[dimension].replace(/ in .*| \(.*/, '')}`
-    : `unknown unit "${unit}"`;
+    ? `${quoteText(unit)} is ${DIMENSION_NAMES[other].replace(/ in .*| \(.*/, '')}, not ${DIMENSION_NAMES[dimension].replace(/ in .*| \(.*/, '')}`
+    : `unknown unit ${quoteText(unit)}`;
   return { ok: false, expected, note };
 }

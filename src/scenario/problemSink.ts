@@ -1,11 +1,12 @@
 import type { TreePath } from './fieldRules.ts';
 import { type Loc, type Located, locate, pathKey } from './locatedTree.ts';
+import { quoteText } from './quoteText.ts';
 import type { Problem } from './scenarioError.ts';
 
-/** Renders a found value for messages: strings quoted, maps and lists in short flow form. */
+/** Renders a found value for messages: strings quoted (long ones cut), maps and lists by kind. */
 export function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoteText(value);
   if (typeof value === 'number') return Number.isNaN(value) ? '.nan' : Number.isFinite(value) ? String(value) : value > 0 ? '.inf' : '-.inf';
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';

@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser, type YAMLError } from 'yaml';
+import { checkYamlNodes } from './checkYamlNodes.ts';
 import type { TreePath } from './fieldRules.ts';
-import { type Loc, type Located, isPlainMap, pathKey } from './locatedTree.ts';
+import { findDeepNesting } from './findDeepNesting.ts';
+import { type Loc, type Located, cloneData, isPlainMap, pathKey } from './locatedTree.ts';
 import { describeFound } from './problemSink.ts';
+import { quoteText, shortenText } from './quoteText.ts';
 import type { Problem } from './scenarioError.ts';
+import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, MAX_SCENARIO_BYTES } from './scenarioLimits.ts';
 
 /** Result of reading one file: its located tree, or the problems that prevent reading it. */
 export type ReadResult = { ok: true; located: Located } | { ok: false; problems: Problem[] };
@@ -30,26 +34,94 @@ function recordPositions(node: Node | null, path: TreePath, at: (offset: number)
   }
 }
 
-/** Reads `text` (named `file` in messages) as a located scenario tree. */
-export function parseYamlText(text: string, file: string): ReadResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => ({
-      file, line: e.linePos?.[0].line ?? 0, column: e.linePos?.[0].col ?? 0, path: '',
-      expected: 'valid YAML', found: e.code.toLowerCase().replace(/_/g, ' '),
-      message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
-    }));
-    return { ok: false, problems };
+/** A whole-file problem about its YAML at `loc`. */
+function yamlProblem(loc: Loc, found: string, message = '', expected = 'valid YAML'): Problem {
+  return { ...loc, path: '', expected, found, message };
+}
+
+/** A YAML error or warning as a problem (warnings count: unknown tags and directives are refused). */
+function fromYamlError(e: YAMLError, at: (offset: number) => Loc): Problem {
+  const tag = /^Unresolved tag: (.*?)(?: at line|$)/m.exec(e.message)?.[1];
+  if (e.code === 'TAG_RESOLVE_FAILED' && tag !== undefined) {
+    const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    return yamlProblem(at(e.pos[0]), `the tag ${quoteText(shown)}`, 'scenario files are data: nothing in them is ever run', 'plain YAML data without custom tags');
   }
+  const message = shortenText(e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
+  return yamlProblem(at(e.pos[0]), e.code.toLowerCase().replace(/_/g, ' '), message);
+}
+
+/**
+ * Composes the first YAML document of `text` with the core schema (whatever its `%YAML`
+ * directive: no 1.1 merge keys, timestamps or binary), refusing nesting deeper than
+ * {@link MAX_NESTING_DEPTH} from the token stream before composing (composition recurses).
+ */
+function composeDocument(text: string, lineCounter: LineCounter, at: (offset: number) => Loc): Document.Parsed | Problem[] {
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = findDeepNesting(tokens, MAX_NESTING_DEPTH);
+  if (deep !== undefined) return [yamlProblem(at(deep), 'deeper nesting', `maps and lists may nest at most ${MAX_NESTING_DEPTH} deep`, `maps and lists nested at most ${MAX_NESTING_DEPTH} deep`)];
+  const composer = new Composer({ schema: 'core', uniqueKeys: true, customTags: [] });
+  const docs = [...composer.compose(tokens, true, text.length)];
+  const doc = docs[0];
+  const problems = [...doc.errors, ...doc.warnings].map((e) => fromYamlError(e, at));
+  if (docs.length > 1) problems.push(yamlProblem(at(docs[1].range[0]), 'a second document', '', 'one YAML document'));
+  for (const p of checkYamlNodes(doc.contents)) problems.push({ ...at(p.offset), path: '', expected: p.expected, found: p.found, message: '' });
+  return problems.length > 0 ? problems : doc;
+}
+
+/** The document as plain data (aliases copied, so that no two paths share an object), or a problem. */
+function toPlainData(doc: Document.Parsed, at: (offset: number) => Loc): { value: unknown } | Problem {
+  try {
+    return { value: cloneData(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const expected = 'aliases that expand a bounded number of times';
+    return yamlProblem(at(findFirstAlias(doc)), `more than ${MAX_ALIAS_COUNT} alias expansions`, 'an alias bomb?', expected);
+  }
+}
+
+/** Offset of the first alias node of the document, or 0. */
+function findFirstAlias(doc: Document.Parsed): number {
+  let first = Infinity;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) stack.push(node.key, node.value);
+    else if (isMap(node) || isSeq(node)) stack.push(...node.items);
+    else if (isAlias(node)) first = Math.min(first, node.range?.[0] ?? Infinity);
+  }
+  return Number.isFinite(first) ? first : 0;
+}
+
+/** Parsed YAML as plain data with its document and offset locator, or the problems found. */
+export type YamlData =
+  | { ok: true; value: unknown; doc: Document.Parsed; at: (offset: number) => Loc }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Parses one YAML document (named `file` in messages) into plain data under the loader's limits:
+ * core schema only, no tags beyond it, no unknown directives, nesting at most
+ * {@link MAX_NESTING_DEPTH}, bounded alias expansion, no cyclic or dangling aliases, plain keys.
+ */
+export function parseYamlData(text: string, file: string): YamlData {
+  const lineCounter = new LineCounter();
   const at = (offset: number): Loc => {
     const pos = lineCounter.linePos(offset);
-    return { file, line: pos.line, column: pos.col };
+    return { file, line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
   };
-  const value: unknown = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  const doc = composeDocument(text, lineCounter, at);
+  if (Array.isArray(doc)) return { ok: false, problems: doc };
+  const data = toPlainData(doc, at);
+  return 'value' in data ? { ok: true, value: data.value, doc, at } : { ok: false, problems: [data] };
+}
+
+/** Reads `text` (named `file` in messages) as a located scenario tree. */
+export function parseYamlText(text: string, file: string): ReadResult {
+  const data = parseYamlData(text, file);
+  if (!data.ok) return data;
+  const { doc, at } = data;
+  const value = data.value ?? {};
   if (!isPlainMap(value)) {
-    const problem = { file, line: 1, column: 1, path: '', expected: 'a map of scenario keys', found: describeFound(value), message: '' };
-    return { ok: false, problems: [problem] };
+    return { ok: false, problems: [yamlProblem(at(0), describeFound(value), '', 'a map of scenario keys')] };
   }
   const located: Located = { value, values: new Map(), keys: new Map() };
   located.values.set('', { file, line: 1, column: 1 });
@@ -57,14 +129,53 @@ export function parseYamlText(text: string, file: string): ReadResult {
   return { ok: true, located };
 }
 
+/** Human size, e.g. `1.5 MiB`. */
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+/** A problem for a file that cannot be opened. */
+function unreadable(file: string, error: unknown): Problem {
+  const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  return { file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: '' };
+}
+
+/**
+ * Reads at most {@link MAX_SCENARIO_BYTES} of a regular file as UTF-8; refuses anything else
+ * (folders, devices such as /dev/zero, pipes, larger files) without reading it whole.
+ */
+function readBoundedText(absolutePath: string, file: string): { text: string } | Problem {
+  const at: Loc = { file, line: 1, column: 1 };
+  let size: number;
+  try {
+    const info = statSync(absolutePath);
+    if (!info.isFile()) return yamlProblem(at, info.isDirectory() ? 'a folder' : 'a device, pipe or socket', '', 'a regular scenario file');
+    size = info.size;
+  } catch (error) {
+    return unreadable(file, error);
+  }
+  const tooBig = (found: string) => yamlProblem(at, found, '', `a scenario file of at most ${formatBytes(MAX_SCENARIO_BYTES)}`);
+  if (size > MAX_SCENARIO_BYTES) return tooBig(`a file of ${formatBytes(size)}`);
+  let fd: number;
+  try {
+    fd = openSync(absolutePath, 'r');
+  } catch (error) {
+    return unreadable(file, error);
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(MAX_SCENARIO_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_SCENARIO_BYTES) return tooBig(`a file larger than ${formatBytes(MAX_SCENARIO_BYTES)}`);
+    return { text: buffer.toString('utf8', 0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and parses the YAML file at `absolutePath`, naming it `file` in messages. */
 export function readYamlFile(absolutePath: string, file: string): ReadResult {
-  let text: string;
-  try {
-    text = readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { ok: false, problems: [{ file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: '' }] };
-  }
-  return parseYamlText(text, file);
+  const read = readBoundedText(absolutePath, file);
+  if (!('text' in read)) return { ok: false, problems: [read] };
+  return parseYamlText(read.text, file);
 }

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Located, locate } from './locatedTree.ts';
 import { mergeLocated } from './mergeLocated.ts';
 import { describeFound } from './problemSink.ts';
+import { quoteText } from './quoteText.ts';
 import { readYamlFile } from './readYamlFile.ts';
 import type { Problem } from './scenarioError.ts';
+import { MAX_EXTENDS_CHAIN } from './scenarioLimits.ts';
 
 /** A scenario with its `extends` chain merged, and the files read (the named file first). */
 export interface ResolvedChain {
@@ -44,14 +46,18 @@ export function resolveExtends(
     return undefined;
   }
   const parentPath = resolve(dirname(absolutePath), parentRef);
-  const parentFile = join(dirname(file), parentRef);
+  const parentFile = isAbsolute(parentRef) ? parentRef : join(dirname(file), parentRef);
   if ([...chain, absolutePath].includes(parentPath)) {
     const cycle = [...chain, absolutePath, parentPath].map((p) => p.split(/[\\/]/).pop()).join(' → ');
     problems.push(extendsProblem(child, file, 'an extends chain without cycles', `a cycle ${cycle}`));
     return undefined;
   }
   if (!existsSync(parentPath)) {
-    problems.push(extendsProblem(child, file, 'an existing scenario file', JSON.stringify(parentRef)));
+    problems.push(extendsProblem(child, file, 'an existing scenario file', quoteText(parentRef)));
+    return undefined;
+  }
+  if (chain.length + 2 > MAX_EXTENDS_CHAIN) {
+    problems.push(extendsProblem(child, file, `an extends chain of at most ${MAX_EXTENDS_CHAIN} files`, 'a longer chain'));
     return undefined;
   }
   const parent = resolveExtends(parentPath, parentFile, problems, [...chain, absolutePath]);

@@ -1,3 +1,8 @@
+import { shortenText } from './quoteText.ts';
+
+/** Longest key path shown in a message (paths hold user-written keys, which may be huge). */
+const MAX_PATH_CHARACTERS = 200;
+
 /**
  * A located problem in a scenario file: where it is, which key, what was expected and found.
  * `line`/`column` are 1-based positions in `file`; `--set` overrides use file `--set`, line 0.
@@ -39,7 +44,7 @@ export class ScenarioError extends Error {
  */
 export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.column}`;
-  const head = `${where}: ${p.path || '(root)'}: expected ${p.expected}, found ${p.found}`;
+  const head = `${where}: ${shortenText(p.path, MAX_PATH_CHARACTERS) || '(root)'}: expected ${p.expected}, found ${p.found}`;
   return p.message ? `${head} (${p.message})` : head;
 }
 

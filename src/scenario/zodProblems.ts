@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { didYouMean } from './didYouMean.ts';
 import type { TreePath } from './fieldRules.ts';
 import { describeFound, type ProblemSink } from './problemSink.ts';
+import { quoteText } from './quoteText.ts';
 
 /** The value at `path` in `root`, or undefined. */
 export function valueAt(root: unknown, path: TreePath): unknown {
@@ -12,6 +13,11 @@ export function valueAt(root: unknown, path: TreePath): unknown {
   }
   return node;
 }
+
+/** How an expected type reads in a message (zod's names, e.g. `record`, read badly as `a record`). */
+const TYPE_NAMES: Record<string, string> = {
+  number: 'a finite number', object: 'a map', record: 'a map of ids', array: 'a list', boolean: 'true or false',
+};
 
 /** Error map that carries the known keys of a strict object in the issue's message (JSON). */
 const keysErrorMap = (issue: { code?: string; inst?: unknown }): string | undefined => {
@@ -29,7 +35,7 @@ function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sin
       const known = JSON.parse(issue.message) as string[];
       for (const key of issue.keys) {
         const hint = didYouMean(key, known);
-        sink.add([...path, key], 'a known key', JSON.stringify(key), hint ? `did you mean "${hint}"?` : '', true);
+        sink.add([...path, key], 'a known key', quoteText(key), hint ? `did you mean "${hint}"?` : '', true);
       }
       return;
     }
@@ -48,7 +54,7 @@ function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sin
       return;
     }
     case 'invalid_type':
-      sink.add(path, issue.expected === 'number' ? 'a finite number' : `a ${issue.expected}`, found, found === 'nothing' ? 'required key' : '', found === 'nothing');
+      sink.add(path, Object.hasOwn(TYPE_NAMES, issue.expected) ? TYPE_NAMES[issue.expected] : `a ${issue.expected}`, found, found === 'nothing' ? 'required key' : '', found === 'nothing');
       return;
     default:
       sink.add(path, issue.message.replace(/^.*expected /i, ''), found);
