@@ -5,6 +5,7 @@ import { addProject, PHASE_CONSTRUCTION, PHASE_PERMITTING } from '../world/proje
 import { evaluateInvestment } from './evaluateInvestment.ts';
 import { hashUniform } from '../random/hashUniform.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
+import { sumCellFirms } from '../world/firmTotals.ts';
 
 /** Chance per review that a firm with a positive NPV and high utilisation commits to an expansion. */
 const EXPANSION_PROBABILITY = 0.25;
@@ -100,6 +101,8 @@ function hasPendingPlant(world: World, stage: number, m: number, r: number): boo
 function retireLossMakers(world: World): void {
   const limit = Math.round((world.spec.behaviour.exitAfterLossWeeks * world.ticksPerYear) / 52);
   for (let stage = 0; stage < 4; stage++) {
+    // Settlement noted the longest loss streak: most ticks no firm of the stage is near the limit.
+    if (world.firmTotals.longestLossStreakTicks[stage] < limit) continue;
     const store = world.stores[stage];
     for (let f = 0; f < store.slots; f++) {
       if (store.alive[f] === 0 || store.lossStreakTicks[f] < limit) continue;
@@ -117,6 +120,7 @@ function retireLossMakers(world: World): void {
       store.expectedSalesTonnesPerTick[heir] += store.expectedSalesTonnesPerTick[f];
       store.expectedSalesTonnesPerTick[f] = 0;
       world.exits[stage * world.regions + store.region[f]]++;
+      sumCellFirms(world, stage, store.material[f] * world.regions + store.region[f]);
     }
   }
 }

@@ -19,9 +19,14 @@ export function settleAccounts(world: World): void {
 
 function settleFirms(world: World, stage: number): void {
   const store = world.stores[stage];
-  const { markets, effective, flows, ledger, regions: R, materials: M } = world;
+  const { markets, effective, flows, ledger, firmTotals, regions: R, materials: M } = world;
   const kOut = OUTPUT_MARKET[stage];
   const kIn = INPUT_MARKET[stage];
+  const smoothing = world.salesSmoothing;
+  // The store's columns in locals: this firm loop is one of the engine's hottest.
+  const { alive, offeredTonnes, bidTonnes, operatingCostUsd, cashUsd, lossStreakTicks, capacityTonnesPerTick: capacity } = store;
+  const { outputInventoryTonnes: outputStock, inputInventoryTonnes: inputStock, expectedSalesTonnesPerTick: expectedSales } = store;
+  let longestLossStreak = -1;
   for (let m = 0; m < M; m++) {
     for (let r = 0; r < R; r++) {
       const c = m * R + r;
@@ -43,25 +48,46 @@ function settleFirms(world: World, stage: number): void {
       let costs = 0;
       let floorPaid = 0;
       let profits = 0;
+      // Sums for firmTotals (what the recorder reads), in slot order.
+      let cellCapacity = 0;
+      let cellStock = 0;
+      let cellSales = 0;
+      let cellFirms = 0;
       for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
-        if (store.alive[f] === 0) continue;
-        const sold = store.offeredTonnes[f] * soldShare;
-        const taken = store.offeredTonnes[f] * (1 - soldShare) * offtakeShare;
-        const bought = sIn >= 0 ? store.bidTonnes[f] * fill : 0;
+        if (alive[f] === 0) continue;
+        const offered = offeredTonnes[f];
+        const sold = offered * soldShare;
+        const taken = offered * (1 - soldShare) * offtakeShare;
+        const bid = sIn >= 0 ? bidTonnes[f] : 0;
+        const bought = sIn >= 0 ? bid * fill : 0;
+        const operatingCost = operatingCostUsd[f];
         const floorPayment = sold * floorGap + taken * offtakePrice;
-        const profit = store.offeredTonnes[f] * revenuePerOffered + floorPayment - store.operatingCostUsd[f] - bought * inputPrice;
-        store.outputInventoryTonnes[f] -= sold + taken;
+        const profit = offered * revenuePerOffered + floorPayment - operatingCost - bought * inputPrice;
+        const outputLeft = outputStock[f] - (sold + taken);
+        outputStock[f] = outputLeft;
         offtaken += taken;
-        store.inputInventoryTonnes[f] += bought;
-        store.cashUsd[f] += profit;
+        const inputHeld = inputStock[f] + bought;
+        inputStock[f] = inputHeld;
+        cashUsd[f] += profit;
         profits += profit;
-        store.lossStreakTicks[f] = profit < 0 ? store.lossStreakTicks[f] + 1 : 0;
-        store.expectedSalesTonnesPerTick[f] += (sold + taken - store.expectedSalesTonnesPerTick[f]) * world.salesSmoothing;
-        bids += sIn >= 0 ? store.bidTonnes[f] : 0;
+        const streak = profit < 0 ? lossStreakTicks[f] + 1 : 0;
+        lossStreakTicks[f] = streak;
+        if (streak > longestLossStreak) longestLossStreak = streak;
+        const sales = expectedSales[f] + (sold + taken - expectedSales[f]) * smoothing;
+        expectedSales[f] = sales;
+        bids += bid;
         received += bought;
-        costs += store.operatingCostUsd[f];
+        costs += operatingCost;
         floorPaid += floorPayment;
+        cellCapacity += capacity[f];
+        cellStock += outputLeft + inputHeld;
+        cellSales += sales;
+        cellFirms++;
       }
+      firmTotals.capacityTonnesPerTick[sc] = cellCapacity;
+      firmTotals.stockTonnes[sc] = cellStock;
+      firmTotals.expectedSalesTonnesPerTick[sc] = cellSales;
+      firmTotals.firms[sc] = cellFirms;
       ledger.externalUsd += costs;
       if (floorPaid > 0) payFloor(world, sc, floorPaid);
       world.chain.stockpileTonnes[c] += offtaken;
@@ -74,6 +100,7 @@ function settleFirms(world: World, stage: number): void {
       }
     }
   }
+  firmTotals.longestLossStreakTicks[stage] = longestLossStreak;
 }
 
 /**

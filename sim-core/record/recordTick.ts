@@ -7,26 +7,18 @@ export interface Recorder {
   readonly series: Float64Array;
   readonly offsets: SeriesOffsets;
   readonly ticks: number;
-  /** Per (stage, m, r) scratch sums over firms. */
-  readonly capacity: Float64Array;
-  readonly stock: Float64Array;
-  readonly sales: Float64Array;
-  readonly alive: Int32Array;
 }
 
 /** Allocates a recorder for a world with `seriesCount` series. */
 export function createRecorder(world: World, seriesCount: number, offsets: SeriesOffsets): Recorder {
-  const cells = 4 * world.materials * world.regions;
-  return {
-    series: new Float64Array(seriesCount * world.ticks), offsets, ticks: world.ticks,
-    capacity: new Float64Array(cells), stock: new Float64Array(cells), sales: new Float64Array(cells), alive: new Int32Array(cells),
-  };
+  return { series: new Float64Array(seriesCount * world.ticks), offsets, ticks: world.ticks };
 }
 
 /** Phase 13: writes this tick's values of every series (see resultLayout for the list and units). */
 export function recordTick(world: World, recorder: Recorder): void {
-  sumFirms(world, recorder);
   const { markets, flows, regions: R, materials: M, tick } = world;
+  // Sums over each cell's firms, kept by settleAccounts and exits (no pass over the firms here).
+  const { capacityTonnesPerTick: capacity, stockTonnes: stock, expectedSalesTonnesPerTick: sales, firms } = world.firmTotals;
   const o = recorder.offsets;
   const T = recorder.ticks;
   const ticksPerWeek = world.ticksPerYear / 52;
@@ -59,16 +51,16 @@ export function recordTick(world: World, recorder: Recorder): void {
       for (let r = 0; r < R; r++) {
         const sc = (stage * M + m) * R + r;
         const i = (m * 4 + stage) * R + r;
-        const capacityYearly = recorder.capacity[sc] * world.ticksPerYear;
+        const capacityYearly = capacity[sc] * world.ticksPerYear;
         put(o.production + i, flows.productionTonnes[sc] * ticksPerWeek);
         put(o.capacity + i, capacityYearly);
-        put(o.inventoryDays + i, recorder.sales[sc] > 0 ? (recorder.stock[sc] / recorder.sales[sc]) * (365 / world.ticksPerYear) : 0);
+        put(o.inventoryDays + i, sales[sc] > 0 ? (stock[sc] / sales[sc]) * (365 / world.ticksPerYear) : 0);
         total += capacityYearly;
         const alignment = world.regionState.alignment[r];
         if (alignment === HOME || alignment === ALLY) secure += capacityYearly;
       }
       for (let r = 0; r < R; r++) {
-        const share = total > 0 ? (recorder.capacity[(stage * M + m) * R + r] * world.ticksPerYear) / total : 0;
+        const share = total > 0 ? (capacity[(stage * M + m) * R + r] * world.ticksPerYear) / total : 0;
         squares += share * share;
       }
       put(o.hhi + m * 4 + stage, squares * 10000);
@@ -87,37 +79,10 @@ export function recordTick(world: World, recorder: Recorder): void {
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {
       let count = 0;
-      for (let m = 0; m < M; m++) count += recorder.alive[(stage * M + m) * R + r];
+      for (let m = 0; m < M; m++) count += firms[(stage * M + m) * R + r];
       put(o.firms + stage * R + r, count);
       put(o.entries + stage * R + r, world.entries[stage * R + r] * ticksPerWeek);
       put(o.exits + stage * R + r, world.exits[stage * R + r] * ticksPerWeek);
-    }
-  }
-}
-
-function sumFirms(world: World, recorder: Recorder): void {
-  recorder.capacity.fill(0);
-  recorder.stock.fill(0);
-  recorder.sales.fill(0);
-  recorder.alive.fill(0);
-  for (let stage = 0; stage < 4; stage++) {
-    const store = world.stores[stage];
-    for (let c = 0; c < world.materials * world.regions; c++) {
-      let capacity = 0;
-      let stock = 0;
-      let sales = 0;
-      let alive = 0;
-      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
-        capacity += store.alive[f] * store.capacityTonnesPerTick[f];
-        stock += store.outputInventoryTonnes[f] + store.inputInventoryTonnes[f];
-        sales += store.expectedSalesTonnesPerTick[f];
-        alive += store.alive[f];
-      }
-      const sc = stage * world.materials * world.regions + c;
-      recorder.capacity[sc] = capacity;
-      recorder.stock[sc] = stock;
-      recorder.sales[sc] = sales;
-      recorder.alive[sc] = alive;
     }
   }
 }

@@ -5,6 +5,7 @@ import { createEndUserStore, type EndUserStore } from './endUserStore.ts';
 import { createProjectStore, addProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from './projectStore.ts';
 import { createMarketState } from './marketState.ts';
 import { createEffectiveParameters } from './effectiveParameters.ts';
+import { createFirmTotals } from './firmTotals.ts';
 import { populateFirms } from './populateFirms.ts';
 import { compileEvents } from './compileEvents.ts';
 import { initialiseSteadyState } from './initialiseSteadyState.ts';
@@ -66,6 +67,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       retaliationUntilTick: new Int32Array(M).fill(-1), rivalsStartCapacity: new Float64Array(4 * M), attacks: 0,
     },
     ledger: { externalUsd: 0, governmentUsd: new Float64Array(R), foreignActorUsd: 0, tradersUsd: 0, endUsersUsd: 0 },
+    firmTotals: createFirmTotals(M, R),
     flows: {
       primaryTonnes: new Float64Array(M), secondaryTonnes: new Float64Array(M), consumptionTonnes: new Float64Array(M),
       lossTonnes: new Float64Array(M), productionTonnes: new Float64Array(4 * M * R), unmetTonnes: new Float64Array(3 * M * R),

@@ -4,6 +4,7 @@ import type { EndUserStore } from './endUserStore.ts';
 import type { ProjectStore } from './projectStore.ts';
 import type { MarketState } from './marketState.ts';
 import type { EffectiveParameters } from './effectiveParameters.ts';
+import type { FirmTotals } from './firmTotals.ts';
 
 /** Capacity stage codes, the order of `World.stores`. */
 export const MINING = 0;
@@ -190,6 +191,8 @@ export interface World {
   readonly foreignActor: ForeignActorState;
   readonly ledger: MoneyLedger;
   readonly flows: TickFlows;
+  /** Sums over each cell's firms after settlement (see firmTotals.ts). */
+  readonly firmTotals: FirmTotals;
   readonly keys: DecisionKeys;
   /** Host material index per material (−1 when not a by-product). */
   readonly hostMaterial: Int32Array;
