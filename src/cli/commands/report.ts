@@ -1,0 +1,45 @@
+import type { RegisterCommand } from '../commandContext.ts';
+import { UsageError } from '../exitCodes.ts';
+
+/** Options of `crm-sim report`, as parsed by commander. */
+interface ReportOptions {
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * Writes `report.html` and `charts/` into an output folder (run, compare or sweep) and says so on
+ * stderr unless quiet; a folder that cannot be reported on is a usage error (exit 2). The report
+ * library (vega, resvg) is loaded only when a report is made, so other commands start fast.
+ *
+ * @param dir - The output folder.
+ * @param quiet - No message on stderr.
+ * @returns The absolute path of `report.html` and the chart names.
+ * @throws UsageError when the folder is missing, not an output folder, or a file in it does not parse.
+ * @example
+ * await reportOutputFolder('outputs/threat-export-quota-20250101T000000Z', false);
+ */
+export async function reportOutputFolder(dir: string, quiet: boolean): Promise<{ reportPath: string; kind: string; charts: string[] }> {
+  const { writeReport, ReportInputError } = await import('../../report/index.ts');
+  try {
+    const written = await writeReport(dir);
+    if (!quiet) process.stderr.write(`report: ${written.reportPath} (${written.kind}, ${written.charts.length} charts in ${written.chartsDir})\n`);
+    return written;
+  } catch (error) {
+    if (error instanceof ReportInputError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** `crm-sim report <dir>`: a self-contained HTML report with its charts as SVG and PNG. */
+const register: RegisterCommand = ({ program }) => {
+  program.command('report <dir>')
+    .description('write report.html (self-contained) and charts/ (SVG, PNG) into a run, compare or sweep output folder')
+    .option('--json', 'print {"report", "kind", "charts"} as JSON on stdout').option('--quiet', 'no message on stderr')
+    .action(async (dir: string, options: ReportOptions) => {
+      const written = await reportOutputFolder(dir, options.quiet === true);
+      if (options.json) process.stdout.write(`${JSON.stringify({ report: written.reportPath, kind: written.kind, charts: written.charts })}\n`);
+      else process.stdout.write(`${written.reportPath}\n`);
+    });
+};
+export default register;

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { type ChartCollector, type ChartFile, createChartCollector } from './createChartCollector.ts';
+import { deriveRunContext } from './deriveRunContext.ts';
+import { detectFolderKind, type FolderKind } from './detectFolderKind.ts';
+import { isRecord } from './isRecord.ts';
+import { planFanPanels } from './planFanPanels.ts';
+import { readComparisonJson } from './readComparisonJson.ts';
+import { readFolderFiles } from './readFolderFiles.ts';
+import { readJsonFile } from './readJsonFile.ts';
+import { readReplicatesCsv } from './readReplicatesCsv.ts';
+import { readScenarioOverview, type ScenarioOverview } from './readScenarioOverview.ts';
+import { readSeriesCsv, seriesKey } from './readSeriesCsv.ts';
+import { readStressJson } from './readStressJson.ts';
+import { readSummaryJson } from './readSummaryJson.ts';
+import { readSweepCsv } from './readSweepCsv.ts';
+import { readSweepJson } from './readSweepJson.ts';
+import { readTornadoJson } from './readTornadoJson.ts';
+import { renderComparisonSection } from './renderComparisonSection.ts';
+import { renderFanChartsSection } from './renderFanChartsSection.ts';
+import { renderFindingsSection } from './renderFindingsSection.ts';
+import { renderReportPage, type ReportSection } from './renderReportPage.ts';
+import { renderReproduceSection } from './renderReproduceSection.ts';
+import { renderScenarioSection } from './renderScenarioSection.ts';
+import { renderSourcesSection } from './renderSourcesSection.ts';
+import { renderSweepSection } from './renderSweepSection.ts';
+import { renderThreatSection } from './renderThreatSection.ts';
+
+/** A report ready to write: the page and its chart files. */
+export interface BuiltReport {
+  kind: FolderKind;
+  html: string;
+  charts: ChartFile[];
+}
+
+/**
+ * Reads an output folder (run, compare or sweep: detected from its files) and builds the report:
+ * every section whose inputs exist, charts rendered to SVG and PNG. Reads only; writes nothing.
+ * The result depends only on the folder's contents (no clock), so the same folder gives the
+ * same report.
+ *
+ * @param dir - The output folder.
+ * @returns The page and charts.
+ * @throws ReportInputError when the folder is missing, not an output folder, or a file does not parse.
+ * @example
+ * const { html, charts } = await buildReport('outputs/threat-export-quota-20250101T000000Z');
+ */
+export async function buildReport(dir: string): Promise<BuiltReport> {
+  const folder = resolve(dir);
+  const files = await readFolderFiles(folder);
+  const kind = detectFolderKind(new Set(files.map((f) => f.name)), folder);
+  const manifest = await readJsonFile(join(folder, 'manifest.json'));
+  const comparison = await readComparisonJson(folder);
+  const overview = (await readScenarioOverview(folder)) ?? (await readReferenceScenario(folder, comparison?.reference, files));
+  const charts = createChartCollector();
+  const materialName = (id: string): string => overview?.materials.find((m) => m.id === id)?.name ?? id;
+  const sections: ReportSection[] = [];
+  if (comparison !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, materialName, charts) });
+  const sweepJson = await readSweepJson(folder);
+  const sweepCsv = await readSweepCsv(folder);
+  const sweep = sweepCsv === undefined ? sweepJson : { ...sweepCsv, units: sweepJson?.units };
+  const tornados = await readTornadoJson(folder);
+  if (sweep !== undefined || tornados !== undefined) sections.push({ id: 'sensitivity', title: 'Sensitivity', html: await renderSweepSection(sweep, tornados, materialName, charts) });
+  sections.push(...(await buildRunSections(folder, overview, charts)));
+  if (overview !== undefined) sections.splice(kind === 'run' ? 0 : sections.length, 0, { id: 'scenario', title: kind === 'compare' ? 'The reference scenario at a glance' : 'The scenario at a glance', html: await renderScenarioSection(overview, charts) });
+  const resolvedSha256 = await hashFile(join(folder, 'scenario.resolved.yaml'));
+  sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedSha256, files, isRun: kind === 'run' }) });
+  if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview) });
+  const html = renderReportPage(heading(kind, folder, overview, manifest), sections);
+  return { kind, html, charts: await charts.finish() };
+}
+
+/** Key results, fan charts and the threat view, where their inputs exist. */
+async function buildRunSections(folder: string, overview: ScenarioOverview | undefined, charts: ChartCollector): Promise<ReportSection[]> {
+  const sections: ReportSection[] = [];
+  const summary = await readSummaryJson(folder);
+  if (summary !== undefined) {
+    const context = deriveRunContext(overview, summary);
+    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts) });
+  }
+  if (overview !== undefined) {
+    const plans = planFanPanels(overview);
+    const wanted = new Set(plans.flatMap((p) => p.rows.flatMap((r) => r.charts.map((c) => seriesKey(c.series)))));
+    const fans = await readSeriesCsv(folder, (id) => wanted.has(seriesKey(id)));
+    if (fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });
+  }
+  const stress = await readStressJson(folder);
+  if ((overview?.threat.length ?? 0) > 0 || stress !== undefined) {
+    const foreignName = overview?.regions.find((r) => r.id === overview.foreignRegion)?.name ?? 'the foreign actor';
+    sections.push({ id: 'threat', title: 'Threat view', html: await renderThreatSection(overview?.threat ?? [], foreignName, stress, charts) });
+  }
+  return sections;
+}
+
+/** A compare folder's reference scenario: `<reference>.resolved.yaml`, else the first `*.resolved.yaml`. */
+async function readReferenceScenario(folder: string, reference: string | undefined, files: ReadonlyArray<{ name: string }>): Promise<ScenarioOverview | undefined> {
+  const names = files.map((f) => f.name).filter((name) => name.endsWith('.resolved.yaml'));
+  const name = names.find((n) => n === `${reference}.resolved.yaml`) ?? names[0];
+  return name === undefined ? undefined : readScenarioOverview(folder, name);
+}
+
+async function hashFile(path: string): Promise<string | undefined> {
+  try {
+    return createHash('sha256').update(await readFile(path)).digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+function heading(kind: FolderKind, folder: string, overview: ScenarioOverview | undefined, manifest: unknown): { title: string; lead: string; meta: string } {
+  const m = isRecord(manifest) ? manifest : {};
+  const what = { run: 'Monte Carlo run', compare: 'Comparison of strategies', sweep: 'Parameter sweep', stress: 'Stress test' }[kind];
+  const runs = typeof m.replicates === 'number' ? ` · ${m.replicates} runs` : '';
+  const seed = typeof m.masterSeed === 'number' ? ` · seed ${m.masterSeed}` : '';
+  const finished = typeof m.finishedAt === 'string' ? ` · finished ${m.finishedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}` : '';
+  const version = typeof m.version === 'string' ? ` · crm-sim ${m.version}` : '';
+  const fallback = { run: 'Monte Carlo run', compare: 'Strategies compared', sweep: 'Sensitivity of the results to the swept parameters', stress: 'Stress test: which stage hurts most' }[kind];
+  return {
+    title: kind === 'run' ? overview?.name || basename(folder) : `${fallback}${overview?.name ? `: ${overview.name}` : ''}`,
+    lead: overview?.description || `${what}: report of the output folder ${basename(folder)}.`,
+    meta: `${what} · folder ${basename(folder)}${runs}${seed}${finished}${version}`,
+  };
+}

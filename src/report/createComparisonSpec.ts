@@ -1,0 +1,55 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { INK } from './chartTheme.ts';
+
+/** One metric's panel: each alternative's paired difference with its CI and win probability. */
+export interface ComparisonPanel {
+  title: string;
+  /** Axis title, e.g. `difference, weeks (lower is better)`. */
+  axisTitle: string;
+  rows: Array<{ alternative: string; difference: number; ciLow: number; ciHigh: number; pBetter: number }>;
+}
+
+/**
+ * Small forest plots, two per row: for each metric, every alternative's mean paired difference
+ * against the reference (dot) with its 95% CI (line), a dashed zero line, and the share of
+ * paired runs in which the alternative did better written beside it.
+ *
+ * @param panels - One panel per metric.
+ * @param alternatives - Alternatives in display order.
+ * @param subtitle - Says which way the differences go (alternative − reference).
+ * @returns A vega-lite spec with inline data.
+ * @example
+ * createComparisonSpec(panels, ['stockpile', 'recycling'], 'difference = alternative − reference');
+ */
+export function createComparisonSpec(panels: readonly ComparisonPanel[], alternatives: readonly string[], subtitle: string): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: 'Alternatives against the reference: paired differences', subtitle },
+    concat: panels.map((panel) => createPanel(panel, alternatives)),
+    columns: 2,
+    spacing: { row: 18, column: 30 },
+  } as unknown as TopLevelSpec;
+}
+
+function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): Record<string, unknown> {
+  const values = panel.rows.filter((r) => Number.isFinite(r.difference)).map((r) => ({
+    ...r,
+    ciLow: Number.isFinite(r.ciLow) ? r.ciLow : r.difference,
+    ciHigh: Number.isFinite(r.ciHigh) ? r.ciHigh : r.difference,
+    label: Number.isFinite(r.pBetter) ? `better in ${Math.round(r.pBetter * 100)}%` : '',
+  }));
+  const y = { field: 'alternative', type: 'nominal', sort: alternatives, title: null, axis: { labelLimit: 170 } };
+  const largest = Math.max(0, ...values.flatMap((v) => [Math.abs(v.ciLow), Math.abs(v.ciHigh)]));
+  const x = { type: 'quantitative', title: panel.axisTitle, scale: { zero: true, nice: true }, axis: { format: largest >= 1e4 ? '.2~s' : ',.3~r', tickCount: 4 } };
+  return {
+    title: { text: panel.title, fontSize: 11 },
+    width: 160, height: { step: 26 },
+    data: { values },
+    layer: [
+      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#666', strokeDash: [4, 3] }, encoding: { x: { ...x, field: 'zero' } } },
+      { mark: { type: 'rule', color: INK, strokeWidth: 2 }, encoding: { y, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' } } },
+      { mark: { type: 'point', filled: true, color: INK, size: 50, opacity: 1 }, encoding: { y, x: { ...x, field: 'difference' } } },
+      { mark: { type: 'text', dy: -10, fontSize: 9, color: '#222' }, encoding: { y, x: { ...x, field: 'difference' }, text: { field: 'label' } } },
+    ],
+  };
+}

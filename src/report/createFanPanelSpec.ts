@@ -1,0 +1,82 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { EVENT_GREY, INK } from './chartTheme.ts';
+import { createFanLegendSpec } from './createFanLegendSpec.ts';
+import { pickYearTicks } from './pickYearTicks.ts';
+import type { SeriesFan } from './readSeriesCsv.ts';
+
+/** A small chart to draw: its title, the fan and the divisor to display units. */
+export interface FanChartInput {
+  title: string;
+  fan: SeriesFan;
+  divisor: number;
+}
+
+/** A row of small charts. */
+export interface FanRowInput {
+  title: string;
+  unit: string;
+  sharedY: boolean;
+  charts: FanChartInput[];
+}
+
+/** Everything a fan panel shows. */
+export interface FanPanelInput {
+  title: string;
+  subtitle: string;
+  rows: FanRowInput[];
+  eventWindows: Array<{ start: number; end: number }>;
+}
+
+const CHART_WIDTH = 116;
+const CHART_HEIGHT = 72;
+
+/**
+ * Builds a small-multiples panel of fan charts (p5–p95 and p25–p75 bands, median line) over
+ * calendar years: a key row, then one row per theme; grey rectangles mark scripted events.
+ *
+ * @param input - Title, rows of fans, event windows (calendar years).
+ * @returns A vega-lite spec with inline data.
+ * @example
+ * await renderChart(createFanPanelSpec(input), input.title, 'Fans of prices and shortfall');
+ */
+export function createFanPanelSpec(input: FanPanelInput): TopLevelSpec {
+  const rows = input.rows.map((row) => ({
+    title: { text: row.title, fontSize: 12.5, fontWeight: 'bold' },
+    hconcat: row.charts.map((chart, index) => createFanChart(chart, index === 0 ? row.unit : '', input.eventWindows)),
+    resolve: { scale: { y: row.sharedY ? 'shared' : 'independent' } },
+  }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: input.title, subtitle: input.subtitle },
+    vconcat: [createFanLegendSpec(4 * CHART_WIDTH + 150, input.eventWindows.length > 0), ...rows],
+    spacing: 16,
+  } as unknown as TopLevelSpec;
+}
+
+function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows']): Record<string, unknown> {
+  const { fan, divisor } = chart;
+  const values = fan.year.map((year, t) => ({
+    year, p5: fan.p5[t] / divisor, p25: fan.p25[t] / divisor, p50: fan.p50[t] / divisor, p75: fan.p75[t] / divisor, p95: fan.p95[t] / divisor,
+  }));
+  const first = fan.year[0];
+  const last = fan.year[fan.year.length - 1];
+  const x = { field: 'year', type: 'quantitative', scale: { domain: [first, last], nice: false, zero: false },
+    axis: { title: 'year', format: 'd', values: pickYearTicks(first, last), labelFlush: false } };
+  const maxValue = Math.max(...values.map((v) => (Number.isFinite(v.p95) ? v.p95 : 0)));
+  const y = { type: 'quantitative', axis: { title: yTitle || null, format: maxValue >= 1e4 ? '.2~s' : ',.3~r', tickCount: 3 } };
+  const shown = windows.filter((w) => w.end > first && w.start < last)
+    .map((w) => ({ start: Math.max(w.start, first), end: Math.min(w.end, last) }));
+  const layers: Record<string, unknown>[] = [
+    { mark: { type: 'area', color: INK, opacity: 0.22 }, encoding: { x, y: { ...y, field: 'p5' }, y2: { field: 'p95' } } },
+    { mark: { type: 'area', color: INK, opacity: 0.5 }, encoding: { x, y: { ...y, field: 'p25' }, y2: { field: 'p75' } } },
+    { mark: { type: 'line', color: INK, strokeWidth: 1.6 }, encoding: { x, y: { ...y, field: 'p50' } } },
+  ];
+  if (shown.length > 0) {
+    layers.unshift({
+      data: { values: shown },
+      mark: { type: 'rect', color: EVENT_GREY, opacity: 0.35 },
+      encoding: { x: { ...x, field: 'start' }, x2: { field: 'end' } },
+    });
+  }
+  return { title: { text: chart.title, fontSize: 11.5, fontWeight: 'normal' }, width: CHART_WIDTH, height: CHART_HEIGHT, data: { values }, layer: layers };
+}

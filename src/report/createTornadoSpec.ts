@@ -1,0 +1,45 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { INK } from './chartTheme.ts';
+import type { Tornado } from './readTornadoJson.ts';
+
+/**
+ * A tornado chart: one horizontal bar per parameter, ranked by swing, from the base output to the
+ * output at the parameter's low value (light) and at its high value (dark), each end labelled
+ * with the parameter value, so it reads without colour. Without a base output each bar is split
+ * at its midpoint.
+ *
+ * @param tornado - Ranked entries, metric, unit, base.
+ * @param title - Chart title (the metric in words).
+ * @returns A vega-lite spec with inline data.
+ * @example
+ * createTornadoSpec(tornado, 'US weeks short of NdPr oxide');
+ */
+export function createTornadoSpec(tornado: Tornado, title: string): TopLevelSpec {
+  const hasBase = Number.isFinite(tornado.base);
+  const values = tornado.entries.flatMap((e) => {
+    const middle = hasBase ? tornado.base : (e.outputLow + e.outputHigh) / 2;
+    return [
+      { parameter: e.parameter, side: 'low', from: middle, to: e.outputLow, label: `low ${e.low}`, fill: '#c9d6e3', align: e.outputLow < middle ? 'right' : 'left', dx: e.outputLow < middle ? -4 : 4 },
+      { parameter: e.parameter, side: 'high', from: middle, to: e.outputHigh, label: `high ${e.high}`, fill: INK, align: e.outputHigh < middle ? 'right' : 'left', dx: e.outputHigh < middle ? -4 : 4 },
+    ];
+  });
+  const y = { field: 'parameter', type: 'nominal', sort: tornado.entries.map((e) => e.parameter), title: null, axis: { labelLimit: 220 } };
+  const ends = values.flatMap((v) => [v.from, v.to]).filter(Number.isFinite);
+  const low = Math.min(...ends);
+  const high = Math.max(...ends);
+  const pad = (high - low || Math.abs(high) || 1) * 0.22;
+  const x = { type: 'quantitative', title: tornado.unit || 'output', scale: { zero: false, nice: false, domain: [low - pad, high + pad] } };
+  const layers: Record<string, unknown>[] = [
+    { mark: { type: 'bar', stroke: INK, strokeWidth: 1, height: 16 }, encoding: { y, x: { ...x, field: 'from' }, x2: { field: 'to' }, fill: { field: 'fill', type: 'nominal', scale: null } } },
+    { transform: [{ filter: "datum.align === 'left'" }], mark: { type: 'text', align: 'left', dx: 4, fontSize: 9.5, color: '#222' }, encoding: { y, x: { ...x, field: 'to' }, text: { field: 'label' } } },
+    { transform: [{ filter: "datum.align === 'right'" }], mark: { type: 'text', align: 'right', dx: -4, fontSize: 9.5, color: '#222' }, encoding: { y, x: { ...x, field: 'to' }, text: { field: 'label' } } },
+  ];
+  if (hasBase) layers.push({ data: { values: [{ base: tornado.base }] }, mark: { type: 'rule', color: '#222', strokeDash: [4, 3] }, encoding: { x: { ...x, field: 'base' } } });
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: title, subtitle: hasBase ? 'bars from the base value (dashed) to the output at each parameter\'s low (light) and high (dark) value' : 'bar: output from the parameter\'s low value (light half) to its high value (dark half)' },
+    width: 360, height: { step: 26 },
+    data: { values },
+    layer: layers,
+  } as unknown as TopLevelSpec;
+}

@@ -1,0 +1,42 @@
+import type { ScenarioOverview } from './readScenarioOverview.ts';
+import type { SummaryMetrics } from './readSummaryJson.ts';
+
+/** Who is who in a run: from the scenario when present, else from the metric ids of summary.json. */
+export interface RunContext {
+  home: string;
+  homeName: string;
+  foreign: string;
+  foreignName: string;
+  /** Region ids in report order. */
+  regions: string[];
+  materials: Array<{ id: string; name: string; priceUnit: string; homeDemand: number; priceStage: string; hasEvents: boolean }>;
+}
+
+const TRADED = ['mining', 'processing', 'manufacturing'];
+
+/**
+ * Works out the home and foreign regions, the regions and the materials of a run, preferring the
+ * resolved scenario and falling back on the ids in `summary.json` (`policyCost.<home>`,
+ * `foreignActorCost.<foreign>`, `peakPriceMultiple.<material>.<stage>.<region>`).
+ *
+ * @param overview - The scenario, if the folder has one.
+ * @param summary - The summary metrics.
+ * @returns The context.
+ * @example
+ * deriveRunContext(overview, summary).home; // 'US'
+ */
+export function deriveRunContext(overview: ScenarioOverview | undefined, summary: SummaryMetrics): RunContext {
+  const ids = [...summary.keys()].map((id) => id.split('.'));
+  const regionOf = (metric: string): string => ids.find((p) => p[0] === metric)?.at(-1) ?? '';
+  const home = overview?.homeRegion || regionOf('policyCost');
+  const foreign = overview?.foreignRegion || regionOf('foreignActorCost');
+  const name = (id: string): string => overview?.regions.find((r) => r.id === id)?.name ?? id;
+  const fromSummary = [...new Set(ids.filter((p) => p[0] === 'peakPriceMultiple').map((p) => p[1]))];
+  const materials = overview?.materials.map((m) => {
+    const events = overview.events.filter((e) => e.fields.material === m.id);
+    const stage = events.map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
+    return { id: m.id, name: m.name, priceUnit: m.priceUnit, homeDemand: m.demandByRegion[home] ?? NaN, priceStage: stage, hasEvents: events.length > 0 };
+  }) ?? fromSummary.map((id) => ({ id, name: id, priceUnit: 'USD/t', homeDemand: NaN, priceStage: 'processing', hasEvents: false }));
+  const regions = overview?.regions.map((r) => r.id) ?? [...new Set(ids.filter((p) => p[0] === 'peakPriceMultiple').map((p) => p[3]))];
+  return { home, homeName: name(home), foreign, foreignName: name(foreign), regions, materials };
+}

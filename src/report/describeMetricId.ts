@@ -1,0 +1,30 @@
+const METRIC_WORDS: Record<string, string> = {
+  peakPriceMultiple: 'Peak price (× start)',
+  timeToPeakWeeks: 'Weeks to the price peak',
+  cumulativeShortfall: 'Unmet demand',
+  maxShortfallShare: 'Worst-week unmet share',
+  shortfallWeeks: 'Weeks short',
+  timeToRecoveryWeeks: 'Weeks to recovery',
+  finalSecureSupplyShare: 'Secure capacity at the end',
+  policyCost: 'Policy cost',
+  foreignActorCost: 'Foreign actor’s spending',
+};
+const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };
+
+/**
+ * Turns a metric id of `summary.json` (`metric.material.stage.region`) into words for people.
+ *
+ * @param id - The metric id.
+ * @param materialName - Maps a material id to its name (default: the id).
+ * @returns e.g. `Weeks short · NdPr oxide · end use · US`.
+ * @example
+ * describeMetricId('shortfallWeeks.ndpr.endUse.US', (m) => m); // 'Weeks short · ndpr · end use · US'
+ */
+export function describeMetricId(id: string, materialName: (id: string) => string = (m) => m): string {
+  const [metric, ...rest] = id.split('.');
+  const words = METRIC_WORDS[metric] ?? metric;
+  if (rest.length === 0) return words;
+  const isMaterialMetric = !(metric === 'policyCost' || metric === 'foreignActorCost');
+  const parts = rest.map((part, index) => (index === 0 && isMaterialMetric ? materialName(part) : STAGE_WORDS[part] ?? part));
+  return [words, ...parts].join(' · ');
+}

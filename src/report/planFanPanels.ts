@@ -1,0 +1,93 @@
+import type { MaterialOverview, ScenarioOverview } from './readScenarioOverview.ts';
+import { orderRegions } from './orderRegions.ts';
+import type { SeriesId } from './readSeriesCsv.ts';
+
+/** One small chart of a fan panel: which series, its short title, and the divisor to its display unit. */
+export interface FanChartPlan {
+  title: string;
+  series: SeriesId;
+  /** Values are divided by this (1000 turns USD/t into USD/kg). */
+  divisor: number;
+}
+
+/** A row of small charts sharing a theme and a unit. */
+export interface FanRowPlan {
+  title: string;
+  /** Display unit of the row's values (axis title). */
+  unit: string;
+  /** One y scale for the whole row (comparable heights) or one per chart. */
+  sharedY: boolean;
+  charts: FanChartPlan[];
+}
+
+/** The fan panel of one material. */
+export interface FanPanelPlan {
+  materialId: string;
+  materialName: string;
+  rows: FanRowPlan[];
+  /** Event windows touching this material, calendar years. */
+  eventWindows: Array<{ start: number; end: number; label: string }>;
+}
+
+const TRADED = ['mining', 'processing', 'manufacturing'];
+const PRODUCT: Record<string, string> = { mining: 'Concentrate', processing: 'Refined', manufacturing: 'Component' };
+
+/**
+ * Chooses the fans to draw for each material: the traded price the scenario's events touch
+ * (refined by default) per market segment, end users' shortfall per region, processing capacity
+ * per region, and the home region's stock cover, strategic stockpile and public (defence)
+ * shortfall. Materials with events come first. The caller drops series that are zero in every run.
+ *
+ * @param overview - The scenario as run.
+ * @returns One panel plan per material.
+ * @example
+ * planFanPanels(overview)[0].rows[0].title; // 'Refined price by market segment'
+ */
+export function planFanPanels(overview: ScenarioOverview): FanPanelPlan[] {
+  const plans = overview.materials.map((material) => planMaterialPanel(overview, material));
+  const hasEvents = (plan: FanPanelPlan): number => (plan.eventWindows.length > 0 ? 0 : 1);
+  return plans.map((plan, index) => ({ plan, index }))
+    .sort((a, b) => hasEvents(a.plan) - hasEvents(b.plan) || a.index - b.index).map(({ plan }) => plan);
+}
+
+function planMaterialPanel(overview: ScenarioOverview, material: MaterialOverview): FanPanelPlan {
+  const events = overview.events.filter((e) => e.fields.material === material.id);
+  const stage = events.map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
+  const regions = orderRegions(overview.regions);
+  const perRegion = (metric: string, s: string, divisor = 1): FanChartPlan[] =>
+    regions.map((r) => ({ title: r.id, series: { metric, material: material.id, stage: s, region: r.id }, divisor }));
+  return {
+    materialId: material.id,
+    materialName: material.name,
+    eventWindows: events.map((e) => ({
+      start: overview.startYear + e.start,
+      end: overview.startYear + (Number.isFinite(e.end) ? e.end : overview.years),
+      label: e.id,
+    })),
+    rows: [
+      {
+        title: `${PRODUCT[stage]} price by market segment`, unit: material.priceUnit, sharedY: true,
+        charts: perRegion('price', stage, material.priceUnit === 'USD/kg' ? 1000 : 1),
+      },
+      { title: "End users' shortfall by region", unit: 't/week', sharedY: false, charts: perRegion('shortfall', 'endUse') },
+      { title: 'Processing capacity by region', unit: 't/yr', sharedY: false, charts: perRegion('capacity', 'processing') },
+      planHomeRow(overview, material.id),
+    ],
+  };
+}
+
+function planHomeRow(overview: ScenarioOverview, material: string): FanRowPlan {
+  const home = overview.homeRegion;
+  const homeName = overview.regions.find((r) => r.id === home)?.name ?? home;
+  const chart = (title: string, metric: string, stage: string): FanChartPlan =>
+    ({ title, series: { metric, material, stage, region: home }, divisor: 1 });
+  return {
+    title: `${homeName}: stock cover, stockpile, defence shortfall`, unit: '', sharedY: false,
+    charts: [
+      chart("Processors' stock (days)", 'inventoryDays', 'processing'),
+      chart("Manufacturers' stock (days)", 'inventoryDays', 'manufacturing'),
+      chart('Government stockpile (t)', 'stockpile', 'processing'),
+      chart('Defence shortfall (t/week)', 'publicShortfall', 'endUse'),
+    ],
+  };
+}

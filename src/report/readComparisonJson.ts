@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { isRecord } from './isRecord.ts';
+import { readJsonFile } from './readJsonFile.ts';
+import { toNumber } from './toNumber.ts';
+
+/** One paired difference of `comparison.json`: an alternative against the reference on one metric. */
+export interface ComparisonEntry {
+  alternative: string;
+  metric: string;
+  meanA: number;
+  meanB: number;
+  meanDifference: number;
+  ciLow: number;
+  ciHigh: number;
+  /** Share of paired runs in which the alternative does better. */
+  pBetter: number;
+  n: number;
+  unit: string;
+  /** 'lower' or 'higher' is better, '' when not stated. */
+  direction: 'lower' | 'higher' | '';
+}
+
+/** `comparison.json` as the report uses it. */
+export interface Comparison {
+  /** Name of the reference strategy (A), or ''. */
+  reference: string;
+  alternatives: string[];
+  entries: ComparisonEntry[];
+}
+
+const CONTAINERS = new Set(['alternatives', 'metrics', 'results', 'comparisons', 'strategies', 'differences']);
+
+/**
+ * Reads `comparison.json` (written by `crm-sim compare`): per alternative per metric
+ * `{meanA, meanB, meanDifference, ciLow, ciHigh, pBetter, n, unit, direction}`. Any nesting is
+ * accepted: every object with a numeric `meanDifference` is an entry, its metric is its own
+ * `metric` field or its key, its alternative its `alternative`/`strategy` field or the nearest
+ * enclosing key that is not a container name (`alternatives`, `metrics`, …).
+ *
+ * @param dir - The output folder.
+ * @returns The comparison, or undefined when there is no `comparison.json` or it holds no entry.
+ * @throws ReportInputError when the file is not valid JSON.
+ * @example
+ * (await readComparisonJson(dir))?.entries.filter((e) => e.ciHigh < 0);
+ */
+export async function readComparisonJson(dir: string): Promise<Comparison | undefined> {
+  const data = await readJsonFile(join(dir, 'comparison.json'));
+  if (data === undefined) return undefined;
+  const entries: ComparisonEntry[] = [];
+  collect(data, [], entries);
+  if (entries.length === 0) return undefined;
+  const alternatives = [...new Set(entries.map((e) => e.alternative))];
+  return { reference: referenceName(data), alternatives, entries };
+}
+
+function collect(value: unknown, path: string[], out: ComparisonEntry[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collect(item, [...path, isRecord(item) ? nameOf(item) ?? String(index) : String(index)], out));
+    return;
+  }
+  if (!isRecord(value)) return;
+  if (typeof value.meanDifference === 'number') {
+    out.push(readEntry(value, path));
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) collect(child, [...path, key], out);
+}
+
+function nameOf(record: Record<string, unknown>): string | undefined {
+  for (const key of ['name', 'alternative', 'strategy', 'id', 'scenario']) if (typeof record[key] === 'string') return record[key];
+  return undefined;
+}
+
+/** Metric ids look like `shortfallWeeks.ndpr.endUse.US` or a bare metric name of summary.json. */
+function looksLikeMetric(key: string | undefined): boolean {
+  return key !== undefined && (key.includes('.') || /^(peakPriceMultiple|timeToPeakWeeks|cumulativeShortfall|maxShortfallShare|shortfallWeeks|timeToRecoveryWeeks|finalSecureSupplyShare|policyCost|foreignActorCost)$/.test(key));
+}
+
+function readEntry(record: Record<string, unknown>, path: string[]): ComparisonEntry {
+  const keys = path.filter((key) => !CONTAINERS.has(key));
+  const last = keys.length - 1;
+  if (last >= 1 && !looksLikeMetric(keys[last]) && looksLikeMetric(keys[last - 1])) [keys[last], keys[last - 1]] = [keys[last - 1], keys[last]];
+  const metric = typeof record.metric === 'string' ? record.metric : keys[keys.length - 1] ?? '';
+  const alternative = typeof record.alternative === 'string' ? record.alternative
+    : typeof record.strategy === 'string' ? record.strategy : keys.length >= 2 ? keys[keys.length - 2] : 'alternative';
+  const direction = String(record.direction ?? '').toLowerCase();
+  return {
+    alternative, metric,
+    meanA: toNumber(record.meanA), meanB: toNumber(record.meanB), meanDifference: toNumber(record.meanDifference),
+    ciLow: toNumber(record.ciLow), ciHigh: toNumber(record.ciHigh), pBetter: toNumber(record.pBetter), n: toNumber(record.n),
+    unit: typeof record.unit === 'string' ? record.unit : '',
+    direction: direction.includes('low') || direction === 'min' || direction === 'minimize' ? 'lower'
+      : direction.includes('high') || direction === 'max' || direction === 'maximize' ? 'higher' : '',
+  };
+}
+
+function referenceName(data: unknown): string {
+  if (!isRecord(data)) return '';
+  for (const key of ['reference', 'first', 'baseline', 'base', 'a', 'A', 'scenarioA']) {
+    const value = data[key];
+    if (typeof value === 'string') return value;
+    if (isRecord(value)) return nameOf(value) ?? (typeof value.path === 'string' ? value.path : '');
+  }
+  return '';
+}

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { isRecord } from './isRecord.ts';
+import { readJsonFile } from './readJsonFile.ts';
+import { ReportInputError } from './reportInputError.ts';
+import { toNumber } from './toNumber.ts';
+
+/** One metric of `summary.json`; undefined statistics (JSON `null`) are NaN. */
+export interface MetricSummary {
+  unit: string;
+  n: number;
+  mean: number;
+  ciLow: number;
+  ciHigh: number;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+/** Metrics of `summary.json` by id (`metric.material.stage.region`, empty parts left out). */
+export type SummaryMetrics = Map<string, MetricSummary>;
+
+const FIELDS = ['n', 'mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95', 'min', 'max'] as const;
+
+/**
+ * Reads `summary.json` of a run folder.
+ *
+ * @param dir - The output folder.
+ * @returns The metrics in file order, or undefined when the folder has no `summary.json`.
+ * @throws ReportInputError when the file is not `{"metrics": {...}}`.
+ * @example
+ * (await readSummaryJson('/tmp/run'))?.get('shortfallWeeks.ndpr.endUse.US')?.p50;
+ */
+export async function readSummaryJson(dir: string): Promise<SummaryMetrics | undefined> {
+  const path = join(dir, 'summary.json');
+  const data = await readJsonFile(path);
+  if (data === undefined) return undefined;
+  if (!isRecord(data) || !isRecord(data.metrics)) {
+    throw new ReportInputError(`${path}: expected an object with "metrics"`);
+  }
+  const metrics: SummaryMetrics = new Map();
+  for (const [id, value] of Object.entries(data.metrics)) {
+    if (!isRecord(value)) continue;
+    const summary = { unit: typeof value.unit === 'string' ? value.unit : '' } as MetricSummary;
+    for (const field of FIELDS) summary[field] = toNumber(value[field]);
+    metrics.set(id, summary);
+  }
+  return metrics;
+}

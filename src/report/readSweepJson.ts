@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { isRecord } from './isRecord.ts';
+import { readJsonFile } from './readJsonFile.ts';
+import type { SweepRow, SweepTable } from './readSweepCsv.ts';
+import { toNumber } from './toNumber.ts';
+
+/**
+ * Reads the grid of a sweep from `sweep.json`: `points: [{point, values: {path: value},
+ * metrics: {id: {unit, n, mean, ciLow, ciHigh}}}]` (what `crm-sim sweep` writes), or rows in the
+ * columns of `sweep.csv` (`{point, parameters: {…}, metric, material, stage, region, mean, ciLow,
+ * ciHigh}`, bare or under `rows`/`points`/`results`). Units, where given, are kept per metric.
+ *
+ * @param dir - The output folder.
+ * @returns The table, or undefined when there is no `sweep.json` or it holds no point.
+ * @throws ReportInputError when the file is not valid JSON.
+ * @example
+ * (await readSweepCsv(dir)) ?? (await readSweepJson(dir));
+ */
+export async function readSweepJson(dir: string): Promise<SweepTable | undefined> {
+  const data = await readJsonFile(join(dir, 'sweep.json'));
+  const list = Array.isArray(data) ? data : isRecord(data) ? [data.points, data.rows, data.results].find(Array.isArray) : undefined;
+  if (list === undefined) return undefined;
+  const rows: SweepRow[] = [];
+  const units: Record<string, string> = {};
+  for (const item of list.filter(isRecord)) {
+    const values = isRecord(item.values) ? item.values : isRecord(item.parameters) ? item.parameters : undefined;
+    if (values === undefined) continue;
+    const parameters = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' || (typeof v === 'string' && v !== '' && Number.isFinite(Number(v))) ? Number(v) : String(v)]));
+    const metrics: Array<[string, Record<string, unknown>]> = isRecord(item.metrics)
+      ? Object.entries(item.metrics).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1]))
+      : typeof item.metric === 'string' ? [[[item.metric, item.material, item.stage, item.region].filter((p) => typeof p === 'string' && p !== '').join('.'), item]] : [];
+    for (const [metric, m] of metrics) {
+      if (typeof m.unit === 'string') units[metric] = m.unit;
+      rows.push({ point: String(item.point ?? ''), parameters, metric, mean: toNumber(m.mean), ciLow: toNumber(m.ciLow), ciHigh: toNumber(m.ciHigh) });
+    }
+  }
+  if (rows.length === 0) return undefined;
+  return { parameters: [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))], rows, units };
+}

@@ -1,0 +1,65 @@
+import { chartFileName } from './chartFileName.ts';
+import type { ChartCollector } from './createChartCollector.ts';
+import { createFanPanelSpec, type FanRowInput } from './createFanPanelSpec.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { isZeroFan } from './isZeroFan.ts';
+import type { FanPanelPlan } from './planFanPanels.ts';
+import { type SeriesFan, seriesKey } from './readSeriesCsv.ts';
+import type { ScenarioOverview } from './readScenarioOverview.ts';
+import { thinFan } from './thinFan.ts';
+
+/** Points drawn per fan (a small chart is about 120 pixels wide). */
+const MAX_POINTS = 200;
+/** Largest number of material panels; more would bury the reader. */
+const MAX_PANELS = 8;
+
+/**
+ * "Over time": one small-multiples panel of fan charts per material (materials with events
+ * first), leaving out series that are zero in every run and saying which.
+ *
+ * @param overview - The scenario (regions, events, calendar).
+ * @param plans - From `planFanPanels`.
+ * @param fans - Series read from `series.csv` by `seriesKey`.
+ * @param charts - Collects one chart per material.
+ * @returns The section's HTML.
+ * @example
+ * html += await renderFanChartsSection(overview, plans, fans, charts);
+ */
+export async function renderFanChartsSection(
+  overview: ScenarioOverview,
+  plans: readonly FanPanelPlan[],
+  fans: ReadonlyMap<string, SeriesFan>,
+  charts: ChartCollector,
+): Promise<string> {
+  const names = overview.regions.map((r) => `${r.id} = ${r.name}`).join('; ');
+  let html = '<p>Each small chart shows how one quantity moves over the years across all runs: the line is the median run, ' +
+    'the dark band holds the middle half of the runs and the light band 90% of them. Grey shading marks the time a scripted ' +
+    `event on that material is in force. Region codes: ${escapeHtml(names)}.</p>\n`;
+  for (const plan of plans.slice(0, MAX_PANELS)) {
+    const flat = new Map<string, string[]>();
+    const rows: FanRowInput[] = plan.rows.map((row) => ({
+      title: row.title, unit: row.unit, sharedY: row.sharedY,
+      charts: row.charts.flatMap((chart) => {
+        const fan = fans.get(seriesKey(chart.series));
+        if (fan === undefined || isZeroFan(fan)) {
+          flat.set(row.title, [...(flat.get(row.title) ?? []), chart.title]);
+          return [];
+        }
+        return [{ title: chart.title, fan: thinFan(fan, MAX_POINTS), divisor: chart.divisor }];
+      }),
+    })).filter((row) => row.charts.length > 0);
+    if (rows.length === 0) continue;
+    const omitted = flat.size === 0 ? '' : ` Not drawn because they are zero in every run (or absent): ${escapeHtml([...flat].map(([row, names]) => `${row}: ${names.join(', ')}`).join('; '))}.`;
+    html += `<h3>${escapeHtml(plan.materialName)}</h3>\n` + await charts.add(`fan-${chartFileName(plan.materialId)}`, createFanPanelSpec({
+      title: plan.materialName,
+      subtitle: `${plan.eventWindows.length > 0 ? 'Grey: ' + plan.eventWindows.map((w) => w.label).join(', ') + ' in force. ' : ''}Values per market segment or region, across runs.`,
+      rows, eventWindows: plan.eventWindows,
+    }), {
+      title: `${plan.materialName}: prices, shortfall, capacity and stocks over time`,
+      description: `Fan charts for ${plan.materialName}: ${rows.map((r) => `${r.title} (${r.charts.map((c) => c.title).join(', ')})`).join('; ')}. Median, middle 50% and 90% of runs.`,
+      caption: `${escapeHtml(plan.materialName)}: fan charts over the run.${omitted}`,
+    });
+  }
+  if (plans.length > MAX_PANELS) html += `<p class="note">${plans.length - MAX_PANELS} further materials are not drawn; their series are in series.csv.</p>\n`;
+  return html;
+}

@@ -1,0 +1,58 @@
+/**
+ * The report's inline stylesheet: system fonts only (nothing downloaded), readable line length,
+ * tables and callouts that do not rely on colour, and print rules for A4 (margins, no split
+ * figures or table rows, link targets hidden).
+ */
+export const REPORT_STYLES = `
+:root { --ink: #111; --muted: #555; --rule: #d0d0d0; --accent: #1f4e79; --soft: #f4f6f8; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; }
+main { max-width: 780px; margin: 0 auto; padding: 24px 20px 48px; }
+h1 { font-size: 26px; line-height: 1.2; margin: 0 0 4px; }
+h2 { font-size: 20px; margin: 36px 0 10px; padding-top: 8px; border-top: 2px solid var(--ink); }
+h3 { font-size: 16px; margin: 22px 0 6px; }
+p { margin: 8px 0; }
+.lead { font-size: 17px; margin: 6px 0 10px; }
+.meta { color: var(--muted); font-size: 13px; }
+nav.toc { background: var(--soft); border-left: 4px solid var(--accent); padding: 8px 14px; margin: 18px 0; font-size: 14px; }
+nav.toc ol { margin: 4px 0; padding-left: 20px; }
+nav.toc a { color: var(--ink); }
+.callout { border: 1px solid var(--rule); border-left: 4px solid var(--accent); background: var(--soft); padding: 10px 14px; margin: 12px 0; }
+.callout h3 { margin-top: 4px; }
+.callout ul { margin: 6px 0; padding-left: 20px; }
+.callout li { margin: 4px 0; }
+.note { font-size: 13px; color: var(--muted); }
+.warning { border: 2px dashed #333; padding: 8px 12px; margin: 12px 0; }
+table { border-collapse: collapse; width: 100%; margin: 10px 0; font-size: 13px; }
+th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; }
+th { border-bottom: 2px solid var(--ink); font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td { overflow-wrap: break-word; }
+caption { text-align: left; caption-side: top; padding-bottom: 4px; }
+table.kv td:first-child { white-space: nowrap; width: 1%; padding-right: 14px; }
+tbody tr:nth-child(even) { background: #fafafa; }
+table.sources td { font-size: 12px; }
+table.events td:nth-child(3) { min-width: 11em; }
+table.events td:nth-child(6), table.sources td:nth-child(2) { overflow-wrap: anywhere; }
+table.events td:nth-child(6) { font-size: 12px; }
+code, pre { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 12.5px; }
+pre { background: var(--soft); border: 1px solid var(--rule); padding: 8px 10px; white-space: pre-wrap; word-break: break-all; }
+figure.chart { margin: 16px 0; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
+.files a { color: var(--accent); }
+.not-measured { font-style: italic; color: var(--muted); }
+@media print {
+  @page { size: A4; margin: 14mm 12mm 16mm; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; page-break-after: avoid; margin-top: 18pt; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  figure.chart, .callout, tr, pre { break-inside: avoid; page-break-inside: avoid; }
+  .files { display: none; }
+  nav.toc { background: none; }
+  a { color: inherit; text-decoration: none; }
+  tbody tr:nth-child(even) { background: none; }
+}
+`;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { computeMaterialResults } from '../../src/report/computeMaterialResults.ts';
+import { describeMaterialResult } from '../../src/report/describeMaterialResult.ts';
+import type { ReplicateValues } from '../../src/report/readReplicatesCsv.ts';
+
+const context = { home: 'US', foreign: 'CN', regions: ['US', 'CN', 'ALLIES'], priceStage: () => 'processing' };
+const names = { materialName: 'NdPr oxide', homeName: 'the United States', foreignName: 'China', product: 'refined', homeDemandTonnesPerYear: 8000, peakIsHomeSegment: false };
+
+function replicates(weeks: number[]): ReplicateValues {
+  const n = weeks.length;
+  return new Map([
+    ['shortfallWeeks.ndpr.endUse.US', weeks],
+    ['cumulativeShortfall.ndpr.endUse.US', weeks.map((w) => w * 100)],
+    ['maxShortfallShare.ndpr.endUse.US', weeks.map(() => 0.5)],
+    ['timeToRecoveryWeeks.ndpr.endUse.US', weeks.map((w) => (w > 0 ? w + 10 : NaN))],
+    ['peakPriceMultiple.ndpr.processing.US', Array.from({ length: n }, (_, i) => 2 + i)],
+    ['peakPriceMultiple.ndpr.processing.ALLIES', Array.from({ length: n }, (_, i) => 3 + i)],
+    ['peakPriceMultiple.ndpr.processing.CN', Array.from({ length: n }, () => 100)],
+  ]);
+}
+
+describe('computeMaterialResults and describeMaterialResult', () => {
+  it('states the weeks short reached by 90% of runs and the peak outside the foreign region', () => {
+    const weeks = [10, 12, 14, 16, 18, 20, 22, 24, 26, 28];
+    const result = computeMaterialResults('ndpr', context, new Map(), replicates(weeks));
+    expect(result.weeksShortIn90).toBe(12);
+    expect(result.runsShort).toBe(10);
+    expect(result.peakOutside.max).toBe(3 + 9);
+    const sentences = describeMaterialResult(result, names);
+    expect(sentences[0]).toBe('In 90% of runs, end users in the United States are short of NdPr oxide for at least 12 weeks (median 19 weeks; 90% of runs between 11 and 27).');
+    expect(sentences[1]).toMatch(/^Mean peak refined NdPr oxide price outside China: 7\.5× the starting price \(95% CI [\d.]+–[\d.]+\)/);
+    expect(sentences[2]).toMatch(/go without 1,900 t of NdPr oxide on average .* about 24% of one year's demand/);
+  });
+
+  it('counts runs instead when fewer than 90% are short, and says so when none is', () => {
+    const some = describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), replicates([0, 0, 0, 5, 6, 0, 0, 0, 0, 0])), names);
+    expect(some[0]).toMatch(/^In 2 of 10 runs, end users in the United States are short of NdPr oxide for at least one week/);
+    const none = describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), replicates([0, 0, 0, 0])), names);
+    expect(none[0]).toBe('In none of the 4 runs are end users in the United States short of NdPr oxide.');
+    expect(none.some((s) => s.includes('go without'))).toBe(false);
+  });
+});

@@ -1,0 +1,107 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readComparisonJson } from '../../src/report/readComparisonJson.ts';
+import { readStressJson } from '../../src/report/readStressJson.ts';
+import { readSweepCsv } from '../../src/report/readSweepCsv.ts';
+import { readSweepJson } from '../../src/report/readSweepJson.ts';
+import { readTornadoJson } from '../../src/report/readTornadoJson.ts';
+import { ReportInputError } from '../../src/report/reportInputError.ts';
+
+let dir: string;
+beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'crm-report-read-')); });
+afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+async function folderWith(name: string, content: unknown): Promise<string> {
+  const folder = await mkdtemp(join(dir, 'f-'));
+  await writeFile(join(folder, name), typeof content === 'string' ? content : JSON.stringify(content));
+  return folder;
+}
+
+const entry = (meanA: number, meanB: number) => ({ meanA, meanB, meanDifference: meanB - meanA, ciLow: meanB - meanA - 1, ciHigh: meanB - meanA + 1, pBetter: 0.9, n: 8, unit: 'weeks', direction: 'lower' });
+
+describe('readComparisonJson', () => {
+  it('reads alternative → metric maps under any nesting, with the reference name', async () => {
+    const folder = await folderWith('comparison.json', {
+      first: 'threat', alternatives: { stockpile: { 'shortfallWeeks.ndpr.endUse.US': entry(40, 30) }, recycling: { metrics: { 'shortfallWeeks.ndpr.endUse.US': entry(40, 38) } } },
+    });
+    const comparison = await readComparisonJson(folder);
+    expect(comparison?.reference).toBe('threat');
+    expect(comparison?.alternatives).toEqual(['stockpile', 'recycling']);
+    expect(comparison?.entries.map((e) => [e.alternative, e.metric, e.meanDifference, e.direction])).toEqual([
+      ['stockpile', 'shortfallWeeks.ndpr.endUse.US', -10, 'lower'], ['recycling', 'shortfallWeeks.ndpr.endUse.US', -2, 'lower'],
+    ]);
+  });
+
+  it('reads metric-major files and lists of named alternatives', async () => {
+    const metricMajor = await readComparisonJson(await folderWith('comparison.json', { metrics: { 'policyCost.US': { stockpile: entry(0, 5) } } }));
+    expect(metricMajor?.entries[0]).toMatchObject({ alternative: 'stockpile', metric: 'policyCost.US' });
+    const listed = await readComparisonJson(await folderWith('comparison.json', { alternatives: [{ name: 'subsidy', metrics: { 'peakPriceMultiple.ndpr.processing.US': entry(9, 7) } }] }));
+    expect(listed?.entries[0]).toMatchObject({ alternative: 'subsidy', metric: 'peakPriceMultiple.ndpr.processing.US', meanB: 7 });
+  });
+
+  it('returns undefined without the file and refuses broken JSON with the file named', async () => {
+    expect(await readComparisonJson(dir)).toBeUndefined();
+    const error = await readComparisonJson(await folderWith('comparison.json', '{"alternatives": ')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportInputError);
+    expect((error as Error).message).toMatch(/comparison\.json: not valid JSON/);
+  });
+});
+
+describe('readTornadoJson', () => {
+  it('reads the documented ranked list and re-ranks by |swing|', async () => {
+    const tornados = await readTornadoJson(await folderWith('tornado.json', [
+      { parameter: 'a', low: 1, high: 2, outputLow: 10, outputHigh: 12, swing: 2 },
+      { parameter: 'b', low: 0.1, high: 0.9, outputLow: 20, outputHigh: 5, swing: -15 },
+    ]));
+    expect(tornados?.[0].entries.map((e) => e.parameter)).toEqual(['b', 'a']);
+    expect(tornados?.[0].base).toBeNaN();
+  });
+
+  it('reads {metric, unit, parameters: [{meanAtLow, meanAtHigh, meanNominal}]} with the nominal output as base', async () => {
+    const tornados = await readTornadoJson(await folderWith('tornado.json', {
+      metric: 'shortfallWeeks.ndpr.endUse.US', unit: 'weeks',
+      parameters: [{ parameter: 'x', low: 1, high: 3, meanAtLow: 30, meanNominal: 35, meanAtHigh: 44, swing: 14 }],
+    }));
+    expect(tornados?.[0]).toMatchObject({ metric: 'shortfallWeeks.ndpr.endUse.US', unit: 'weeks', base: 35 });
+    expect(tornados?.[0].entries[0]).toMatchObject({ outputLow: 30, outputHigh: 44 });
+  });
+});
+
+describe('readStressJson', () => {
+  it('reads flat impacts per stage', async () => {
+    const impacts = await readStressJson(await folderWith('stress.json', { unit: 'weeks', stages: [{ stage: 'processing', impact: 21, ciLow: 18, ciHigh: 24 }] }));
+    expect(impacts?.get('processing')).toEqual({ value: 21, unit: 'weeks', ciLow: 18, ciHigh: 24, label: '' });
+  });
+
+  it('prefers a nested expected shortfall and skips stages without a number', async () => {
+    const impacts = await readStressJson(await folderWith('stress.json', { stages: [
+      { stage: 'mining', capability: 2, intent: 1, shortfall: { unit: 't', expected: { mean: 120, low: 80, high: 160 } } },
+      { stage: 'recycling', note: 'not run' },
+    ] }));
+    expect(impacts?.get('mining')).toEqual({ value: 120, unit: 't', ciLow: 80, ciHigh: 160, label: 'expected shortfall' });
+    expect(impacts?.has('recycling')).toBe(false);
+  });
+});
+
+describe('sweep readers', () => {
+  it('reads sweep.csv with any number of parameter columns', async () => {
+    const folder = await folderWith('sweep.csv', 'point,a.b,c,metric,material,stage,region,mean,ciLow,ciHigh\n0,1,x,shortfallWeeks,ndpr,endUse,US,5,4,6\n1,2,y,policyCost,,,US,,,\n');
+    const table = await readSweepCsv(folder);
+    expect(table?.parameters).toEqual(['a.b', 'c']);
+    expect(table?.rows[0]).toEqual({ point: '0', parameters: { 'a.b': 1, c: 'x' }, metric: 'shortfallWeeks.ndpr.endUse.US', mean: 5, ciLow: 4, ciHigh: 6 });
+    expect(table?.rows[1].metric).toBe('policyCost.US');
+    expect(table?.rows[1].mean).toBeNaN();
+  });
+
+  it('refuses a sweep.csv with another header', async () => {
+    await expect(readSweepCsv(await folderWith('sweep.csv', 'a,b\n1,2\n'))).rejects.toThrow(ReportInputError);
+  });
+
+  it('reads sweep.json points with per-metric units', async () => {
+    const table = await readSweepJson(await folderWith('sweep.json', { points: [{ point: 0, values: { years: '2' }, metrics: { 'shortfallWeeks.ndpr.endUse.US': { unit: 'weeks', n: 4, mean: 3, ciLow: 2, ciHigh: 4 } } }] }));
+    expect(table?.rows).toEqual([{ point: '0', parameters: { years: 2 }, metric: 'shortfallWeeks.ndpr.endUse.US', mean: 3, ciLow: 2, ciHigh: 4 }]);
+    expect(table?.units).toEqual({ 'shortfallWeeks.ndpr.endUse.US': 'weeks' });
+  });
+});

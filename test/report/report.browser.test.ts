@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeReport } from '../../src/report/writeReport.ts';
+import { runCli } from '../cli/runCli.ts';
+import { writeCompareFixture, writeStressFixture, writeSweepFixture } from './reportFixtures.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+const SMALL_RUN = ['--replicates', '8', '--workers', '0', '--seed', '5', '--set', 'years=2', '--set', 'ticksPerYear=12',
+  '--set', 'resolution.firmsPerCapacityCell=2', '--quiet'];
+
+let root: string;
+let context: BrowserContext;
+const folders: Record<'run' | 'compare' | 'sweep' | 'stress', string> = { run: '', compare: '', sweep: '', stress: '' };
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/setup.d/chromium.sh`);
+  root = await mkdtemp(join(tmpdir(), 'crm-report-'));
+  folders.run = join(root, 'run');
+  const run = runCli(['run', 'scenarios/threat-export-quota.yaml', ...SMALL_RUN, '--out', folders.run, '--report']);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  folders.compare = await writeCompareFixture(join(root, 'compare'));
+  folders.sweep = await writeSweepFixture(join(root, 'sweep'));
+  folders.stress = join(root, 'stress');
+  await writeStressFixture(folders.stress);
+  await cp(join(folders.run, 'scenario.resolved.yaml'), join(folders.stress, 'scenario.resolved.yaml'));
+  for (const kind of ['compare', 'sweep', 'stress'] as const) await writeReport(folders[kind]);
+  await mkdir(ARTIFACTS, { recursive: true });
+  context = await chromium.launchPersistentContext(await mkdtemp(join(root, 'chromium-profile-')), {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1000, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (root !== undefined) await rm(root, { recursive: true, force: true });
+});
+
+/**
+ * Opens a report; returns console errors, non-file and failed requests, and what each chart draws.
+ * Saves a full-page screenshot and one per section (per figure for very tall sections) to test-artifacts/.
+ */
+async function openReport(dir: string, screenshot: string) {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
+  page.on('request', (request) => { if (!request.url().startsWith('file:')) problems.push(`external request: ${request.url()}`); });
+  await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+  const charts = await page.evaluate(() => Array.from(document.querySelectorAll('figure.chart > svg')).map((svg) => {
+    const marks = Array.from(svg.querySelectorAll('.role-mark path, .role-mark rect, .role-mark line')) as SVGGraphicsElement[];
+    const sized = marks.filter((mark) => { const box = mark.getBBox(); return box.width > 0 || box.height > 0; }).length;
+    const broken = Array.from(svg.querySelectorAll('path')).filter((p) => /NaN|Infinity/.test(p.getAttribute('d') ?? '')).length;
+    const box = svg.getBoundingClientRect();
+    return { id: svg.parentElement?.id ?? '', sized, broken, title: svg.querySelector('title')?.textContent ?? '', width: box.width, height: box.height };
+  }));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.screenshot({ path: join(ARTIFACTS, `${screenshot}.png`), fullPage: true });
+  for (const section of await page.locator('section').all()) {
+    const id = await section.getAttribute('id');
+    const tall = ((await section.boundingBox())?.height ?? 0) > 3000;
+    if (!tall) await section.screenshot({ path: join(ARTIFACTS, `${screenshot}-${id}.png`) });
+    else for (const [i, figure] of (await section.locator('figure').all()).slice(0, 2).entries()) await figure.screenshot({ path: join(ARTIFACTS, `${screenshot}-${id}-${i + 1}.png`) });
+  }
+  return { page, problems, charts, overflow };
+}
+
+describe('report.html in headless Chromium', () => {
+  for (const kind of ['run', 'compare', 'sweep', 'stress'] as const) {
+    it(`${kind}: no console errors, no external or failed requests, every chart drawn with data`, async () => {
+      const { page, problems, charts, overflow } = await openReport(folders[kind], `report-${kind}`);
+      expect(problems).toEqual([]);
+      const files = (await readdir(join(folders[kind], 'charts'))).filter((f) => f.endsWith('.svg'));
+      expect(charts.map((c) => `fig-${c.id.replace(/^fig-/, '')}`).sort()).toEqual(files.map((f) => `fig-${f.replace(/\.svg$/, '')}`).sort());
+      for (const chart of charts) {
+        expect(chart.sized, `${chart.id} has marks with a size`).toBeGreaterThan(0);
+        expect(chart.broken, `${chart.id} has NaN coordinates`).toBe(0);
+        expect(chart.title, `${chart.id} has an accessible title`).not.toBe('');
+        expect(chart.width * chart.height, `${chart.id} is laid out`).toBeGreaterThan(0);
+      }
+      expect(overflow, 'nothing wider than the window').toBeLessThanOrEqual(0);
+      await page.close();
+    });
+  }
+
+  it('prints on A4 without overflowing the page width', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 718, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(pathToFileURL(join(folders.run, 'report.html')).href);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-run-print.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, path: join(ARTIFACTS, 'report-run.pdf') });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+});
+
+describe('report files', () => {
+  it('run --report writes a self-contained report.html and every chart as SVG and PNG', async () => {
+    const html = await readFile(join(folders.run, 'report.html'), 'utf8');
+    const files = await readdir(join(folders.run, 'charts'));
+    const svgs = files.filter((f) => f.endsWith('.svg'));
+    expect(svgs.length).toBeGreaterThanOrEqual(4);
+    for (const svg of svgs) {
+      const png = await readFile(join(folders.run, 'charts', svg.replace(/\.svg$/, '.png')));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+    }
+    expect((html.match(/<figure class="chart"/g) ?? []).length).toBe(svgs.length);
+    expect(html).not.toMatch(/<script|<link|<img|@import|url\(\s*['"]?https?:/i);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:|\/\/)/i);
+    expect(html).toContain('Content-Security-Policy');
+    for (const id of ['scenario', 'results', 'over-time', 'threat', 'reproduce', 'sources']) expect(html).toContain(`<section id="${id}"`);
+    expect(html).toMatch(/In (90% of runs|\d+ of 8 runs|none of the 8 runs)/);
+    expect(html).toContain('--seed 5 --replicates 8');
+    expect(html).toContain('matches scenario.resolved.yaml in this folder');
+    expect(html).toContain('not measured');
+  });
+
+  it('a stress folder shows the measured impact beside the study scores', async () => {
+    const html = await readFile(join(folders.stress, 'report.html'), 'utf8');
+    expect(html).toContain('expected shortfall: 2,100 t (95% CI 1,680–2,520)');
+    expect(html).toContain('not in stress.json');
+    expect(html).not.toContain('>not measured<');
+    expect((await readdir(join(folders.stress, 'charts'))).sort()).toEqual(
+      ['measured-impact.png', 'measured-impact.svg', 'threat-matrix.png', 'threat-matrix.svg', 'timeline.png', 'timeline.svg']);
+  });
+
+  it('rewrites the same report for the same folder and leaves no temporary files', async () => {
+    const before = await readFile(join(folders.compare, 'report.html'));
+    await writeReport(folders.compare);
+    expect((await readFile(join(folders.compare, 'report.html'))).equals(before)).toBe(true);
+    expect((await readdir(root)).filter((f) => f.startsWith('.'))).toEqual([]);
+    expect((await readdir(folders.compare)).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('crm-sim report refuses a folder that is not an output folder with one line and exit code 2', async () => {
+    const empty = await mkdtemp(join(root, 'empty-'));
+    const result = runCli(['report', empty]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/is not a crm-sim output folder/);
+  });
+});
