@@ -21,6 +21,8 @@ export interface RunOptions {
   set: string[];
   json?: boolean;
   quiet?: boolean;
+  /** Also write report.html and charts/ into the output folder. */
+  report?: boolean;
 }
 
 function parseCount(name: string, text: string, min: number): number {
@@ -58,6 +60,7 @@ export async function runCommand(scenarioPath: string, options: RunOptions, sign
   const manifest = createManifest({ scenarioText: loaded.resolvedYaml, scenarioPath, masterSeed, replicates, workers, ticks: layout.ticks, startedAt, finishedAt });
   const dir = options.out === undefined ? defaultOutputDir(scenarioPath, startedAt) : resolve(options.out);
   await writeRunOutputs(dir, { manifest, resolvedYaml: loaded.resolvedYaml, layout, results, summaryStats, bands: computeSeriesBands(layout, results) });
+  if (options.report) await (await import('./commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
   if (options.json) process.stdout.write(formatSummaryJson(summaryStats));
   else process.stdout.write(`${dir}\n`);
 }
