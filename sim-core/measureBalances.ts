@@ -9,7 +9,10 @@ export function measureMaterialStocks(world: World, m: number): number {
   const { regions: R, markets } = world;
   let total = 0;
   for (const store of world.stores) {
-    for (let f = 0; f < store.slots; f++) if (store.material[f] === m) total += store.inputInventoryTonnes[f] + store.outputInventoryTonnes[f];
+    // Material m's firms are the slots of its cells m × R + r (cells are contiguous, in slot order).
+    for (let f = store.cellStart[m * R], end = m === world.materials - 1 ? store.slots : store.cellStart[(m + 1) * R]; f < end; f++) {
+      total += store.inputInventoryTonnes[f] + store.outputInventoryTonnes[f];
+    }
   }
   for (let k = 0; k < 3; k++) {
     for (let r = 0; r < R; r++) {

@@ -104,30 +104,36 @@ function retireLossMakers(world: World): void {
     // Settlement noted the longest loss streak: most ticks no firm of the stage is near the limit.
     if (world.firmTotals.longestLossStreakTicks[stage] < limit) continue;
     const store = world.stores[stage];
-    for (let f = 0; f < store.slots; f++) {
-      if (store.alive[f] === 0 || store.lossStreakTicks[f] < limit) continue;
-      const heir = largestOtherFirm(world, stage, f);
-      if (heir < 0) continue; // the last firm of a cell stays, idle, rather than strand its stocks
-      store.alive[f] = 0;
-      store.outputInventoryTonnes[heir] += store.outputInventoryTonnes[f];
-      store.inputInventoryTonnes[heir] += store.inputInventoryTonnes[f];
-      store.outputInventoryTonnes[f] = 0;
-      store.inputInventoryTonnes[f] = 0;
-      store.capacityTonnesPerTick[f] = 0;
-      store.cashUsd[heir] += store.cashUsd[f]; // the heir takes over the books too, so no money vanishes
-      store.cashUsd[f] = 0;
-      store.pipelineCapacityTonnesPerTick[f] = 0;
-      store.expectedSalesTonnesPerTick[heir] += store.expectedSalesTonnesPerTick[f];
-      store.expectedSalesTonnesPerTick[f] = 0;
-      world.exits[stage * world.regions + store.region[f]]++;
-      sumCellFirms(world, stage, store.material[f] * world.regions + store.region[f]);
+    for (let c = 0; c < world.materials * world.regions; c++) {
+      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+        if (store.alive[f] === 1 && store.lossStreakTicks[f] >= limit) retireFirm(world, stage, c, f);
+      }
     }
   }
 }
 
-function largestOtherFirm(world: World, stage: number, f: number): number {
+/** Firm f of cell c exits (losses for too long), handing stocks, books and expected sales to the cell's largest other firm. */
+function retireFirm(world: World, stage: number, c: number, f: number): void {
   const store = world.stores[stage];
-  const c = store.material[f] * world.regions + store.region[f];
+  const heir = largestOtherFirm(world, stage, c, f);
+  if (heir < 0) return; // the last firm of a cell stays, idle, rather than strand its stocks
+  store.alive[f] = 0;
+  store.outputInventoryTonnes[heir] += store.outputInventoryTonnes[f];
+  store.inputInventoryTonnes[heir] += store.inputInventoryTonnes[f];
+  store.outputInventoryTonnes[f] = 0;
+  store.inputInventoryTonnes[f] = 0;
+  store.capacityTonnesPerTick[f] = 0;
+  store.cashUsd[heir] += store.cashUsd[f]; // the heir takes over the books too, so no money vanishes
+  store.cashUsd[f] = 0;
+  store.pipelineCapacityTonnesPerTick[f] = 0;
+  store.expectedSalesTonnesPerTick[heir] += store.expectedSalesTonnesPerTick[f];
+  store.expectedSalesTonnesPerTick[f] = 0;
+  world.exits[stage * world.regions + (c % world.regions)]++;
+  sumCellFirms(world, stage, c);
+}
+
+function largestOtherFirm(world: World, stage: number, c: number, f: number): number {
+  const store = world.stores[stage];
   let best = -1;
   for (let g = store.cellStart[c], end = g + store.cellSlots[c]; g < end; g++) {
     if (g !== f && store.alive[g] === 1 && (best < 0 || store.capacityTonnesPerTick[g] > store.capacityTonnesPerTick[best])) best = g;

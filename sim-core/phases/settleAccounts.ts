@@ -142,10 +142,9 @@ function settleEndUsers(world: World): void {
       let publicUnmet = 0;
       for (let u = endUsers.cellStart[c], end = u + endUsers.cellCount[c]; u < end; u++) {
         const fill = endUsers.isPublic[u] === 1 ? publicFill : privateFill;
-        const got = endUsers.bidTonnes[u] * fill;
-        endUsers.receivedTonnes[u] = got;
-        endUsers.unmetTonnes[u] = endUsers.bidTonnes[u] - got;
-        publicUnmet += endUsers.isPublic[u] * endUsers.unmetTonnes[u];
+        const bid = endUsers.bidTonnes[u];
+        const got = bid * fill;
+        publicUnmet += endUsers.isPublic[u] * (bid - got);
         received += got;
       }
       const spent = received * markets.tradedPriceUsdPerTonne[s];

@@ -143,8 +143,6 @@ function initialiseEndUserDemand(world: World): void {
       const publicCount = publicShare > 0 ? Math.max(1, Math.round(n * publicShare)) : 0;
       for (let i = 0; i < n; i++) {
         const u = endUsers.cellStart[c] + i;
-        endUsers.material[u] = m;
-        endUsers.region[u] = r;
         const isPublic = i < publicCount;
         endUsers.isPublic[u] = isPublic ? 1 : 0;
         endUsers.baseDemandTonnesPerTick[u] = isPublic ? (demand * publicShare) / publicCount : (demand * (1 - publicShare)) / (n - publicCount);
@@ -202,9 +200,11 @@ function initialisePipeline(world: World): void {
 function initialiseRivalCapacity(world: World): void {
   for (let stage = 0; stage < 4; stage++) {
     const store = world.stores[stage];
-    for (let f = 0; f < store.slots; f++) {
-      if (store.alive[f] === 1 && world.regionState.alignment[store.region[f]] !== ADVERSARY) {
-        world.foreignActor.rivalsStartCapacity[stage * world.materials + store.material[f]] += store.capacityTonnesPerTick[f];
+    for (let c = 0; c < world.materials * world.regions; c++) {
+      const m = Math.floor(c / world.regions);
+      if (world.regionState.alignment[c % world.regions] === ADVERSARY) continue;
+      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+        if (store.alive[f] === 1) world.foreignActor.rivalsStartCapacity[stage * world.materials + m] += store.capacityTonnesPerTick[f];
       }
     }
   }

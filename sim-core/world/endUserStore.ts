@@ -2,24 +2,18 @@
  * End users (sectors that buy components), column-wise.
  *
  * Glossary:
- * - `material`, `region`: indices of the component's material and the buyer's region.
  * - `isPublic`: 1 for the public sector (defence): price-inelastic, home/allied sources only.
  * - `baseDemandTonnesPerTick`: demand at base price and intensity at tick 0, t/tick of contained material.
- * - `bidTonnes`: this tick's bid, t; `receivedTonnes`: this tick's deliveries, t.
- * - `unmetTonnes`: this tick's unmet demand (shortfall), t.
- * - `spentUsd`: this tick's spending, USD.
- * End users of one (material, region) cell are contiguous, as in {@link FirmStore}.
+ * - `bidTonnes`: this tick's bid, t.
+ * End users of one (material, region) cell c = m × R + r are the contiguous range
+ * `[cellStart[c], cellStart[c] + cellCount[c])` (their material and region follow from the cell), as
+ * in {@link FirmStore}. Deliveries and shortfalls are summed per cell in settlement (`world.flows`).
  */
 export interface EndUserStore {
   readonly count: number;
-  readonly material: Int32Array;
-  readonly region: Int32Array;
   readonly isPublic: Uint8Array;
   readonly baseDemandTonnesPerTick: Float64Array;
   readonly bidTonnes: Float64Array;
-  readonly receivedTonnes: Float64Array;
-  readonly unmetTonnes: Float64Array;
-  readonly spentUsd: Float64Array;
   readonly cellStart: Int32Array;
   readonly cellCount: Int32Array;
 }
@@ -35,14 +29,9 @@ export function createEndUserStore(countPerCell: Int32Array): EndUserStore {
   const f64 = () => new Float64Array(count);
   return {
     count,
-    material: new Int32Array(count),
-    region: new Int32Array(count),
     isPublic: new Uint8Array(count),
     baseDemandTonnesPerTick: f64(),
     bidTonnes: f64(),
-    receivedTonnes: f64(),
-    unmetTonnes: f64(),
-    spentUsd: f64(),
     cellStart,
     cellCount: Int32Array.from(countPerCell),
   };

@@ -2,7 +2,6 @@
  * Producing firms of one kind (miners, processors, manufacturers or recyclers), column-wise.
  *
  * Glossary (one entry per column; index = firm slot):
- * - `material`, `region`: indices into the scenario's materials and regions.
  * - `alive`: 1 while the firm operates, 0 for an empty or exited slot.
  * - `isMajor`: 1 for majors (lower hurdle rate, deeper pockets), 0 for juniors.
  * - `capacityTonnesPerTick`: output capacity, t/tick.
@@ -12,19 +11,17 @@
  * - `cashUsd`: cash balance, USD.
  * - `downtimeTicks`: ticks left of an outage (cyberattack, accident); 0 = available.
  * - `lossStreakTicks`: consecutive ticks with negative operating profit.
- * - `divertToRegion`: region whose market receives this firm's sales (offtake/acquisition), −1 = own region.
  * - `pipelineCapacityTonnesPerTick`: capacity the firm has under construction (expansions), t/tick.
  * - `expectedSalesTonnesPerTick`: adaptive estimate of the firm's sales, t/tick (drives production and stock targets).
- * - `producedTonnes`, `offeredTonnes`, `bidTonnes`, `inputUsedTonnes`, `operatingCostUsd`: this tick's scratch values.
+ * - `producedTonnes`, `offeredTonnes`, `bidTonnes`, `operatingCostUsd`: this tick's scratch values.
  *
  * Firms of one (material, region) cell occupy the contiguous slot range
- * `[cellStart[c], cellStart[c] + cellSlots[c])` with c = material × regions + region; entrants take
- * free slots of their cell, so per-cell loops stay contiguous and can accumulate in locals.
+ * `[cellStart[c], cellStart[c] + cellSlots[c])` with c = material × regions + region (cells in
+ * order, so a firm's material and region follow from its slot's cell: no column holds them); entrants
+ * take free slots of their cell, so per-cell loops stay contiguous and can accumulate in locals.
  */
 export interface FirmStore {
   readonly slots: number;
-  readonly material: Int32Array;
-  readonly region: Int32Array;
   readonly alive: Uint8Array;
   readonly isMajor: Uint8Array;
   readonly capacityTonnesPerTick: Float64Array;
@@ -34,13 +31,11 @@ export interface FirmStore {
   readonly cashUsd: Float64Array;
   readonly downtimeTicks: Int32Array;
   readonly lossStreakTicks: Int32Array;
-  readonly divertToRegion: Int32Array;
   readonly expectedSalesTonnesPerTick: Float64Array;
   readonly pipelineCapacityTonnesPerTick: Float64Array;
   readonly producedTonnes: Float64Array;
   readonly offeredTonnes: Float64Array;
   readonly bidTonnes: Float64Array;
-  readonly inputUsedTonnes: Float64Array;
   readonly operatingCostUsd: Float64Array;
   /** First slot of each cell. */
   readonly cellStart: Int32Array;
@@ -61,8 +56,6 @@ export function createFirmStore(slotsPerCell: Int32Array): FirmStore {
   const i32 = () => new Int32Array(slots);
   const store: FirmStore = {
     slots,
-    material: i32(),
-    region: i32(),
     alive: new Uint8Array(slots),
     isMajor: new Uint8Array(slots),
     capacityTonnesPerTick: f64(),
@@ -72,13 +65,11 @@ export function createFirmStore(slotsPerCell: Int32Array): FirmStore {
     cashUsd: f64(),
     downtimeTicks: i32(),
     lossStreakTicks: i32(),
-    divertToRegion: i32().fill(-1),
     expectedSalesTonnesPerTick: f64(),
     pipelineCapacityTonnesPerTick: f64(),
     producedTonnes: f64(),
     offeredTonnes: f64(),
     bidTonnes: f64(),
-    inputUsedTonnes: f64(),
     operatingCostUsd: f64(),
     cellStart,
     cellSlots: Int32Array.from(slotsPerCell),

@@ -39,10 +39,6 @@ export function populateFirms(spec: ScenarioSpec, stage: number, rng: Rng): Firm
     spec.regions.forEach((region, r) => {
       const c = m * regionCount + r;
       const start = store.cellStart[c];
-      for (let i = 0; i < store.cellSlots[c]; i++) {
-        store.material[start + i] = m;
-        store.region[start + i] = r;
-      }
       const capacity = (stageSpec.capacityByRegion[region.id] ?? 0) / spec.ticksPerYear;
       if (capacity <= 0) return;
       let total = 0;
