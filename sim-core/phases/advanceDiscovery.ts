@@ -1,5 +1,5 @@
 import type { World } from '../world/world.ts';
-import { ADVERSARY } from '../world/world.ts';
+import { ADVERSARY, CAPACITY_STAGE_NAMES } from '../world/world.ts';
 import { lognormalFromUniforms, poissonFromUniform } from '../random/distributions.ts';
 import { hashUniform } from '../random/hashUniform.ts';
 import { addProject, removeProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
@@ -29,21 +29,23 @@ export function advanceDiscovery(world: World): void {
 
 function discoverDeposits(world: World): void {
   const { spec, markets, regions: R } = world;
-  spec.materials.forEach((material, m) => {
-    const exploration = material.exploration;
+  const key = world.keys.discoveries;
+  for (let m = 0; m < world.materials; m++) {
+    const exploration = spec.materials[m].exploration;
     for (let r = 0; r < R; r++) {
       const s = m * 3 * R + r;
       const prospectivity = exploration.prospectivityByRegion[spec.regions[r].id] ?? 1;
       const spend = markets.longPriceUsdPerTonne[s] / markets.basePriceUsdPerTonne[s];
       const rate = (exploration.discoveriesPerYear * prospectivity * Math.pow(spend, exploration.spendElasticity)) / world.ticksPerYear;
-      const draw = (slot: number) => hashUniform(world.keys.discoveries, world.tick, m * R + r, slot);
-      const found = poissonFromUniform(draw(0), rate);
+      const found = poissonFromUniform(hashUniform(key, world.tick, m * R + r, 0), rate);
       for (let i = 0; i < found; i++) {
-        const size = lognormalFromUniforms(draw(1 + 2 * i), draw(2 + 2 * i), exploration.depositCapacityTonnesPerYear, DEPOSIT_SIZE_CV) / world.ticksPerYear;
+        const u1 = hashUniform(key, world.tick, m * R + r, 1 + 2 * i);
+        const u2 = hashUniform(key, world.tick, m * R + r, 2 + 2 * i);
+        const size = lognormalFromUniforms(u1, u2, exploration.depositCapacityTonnesPerYear, DEPOSIT_SIZE_CV) / world.ticksPerYear;
         addProject(world.projects, m, r, 0, size, PHASE_PERMITTING, spec.behaviour.greenfield.permittingYears * world.ticksPerYear, -1);
       }
     }
-  });
+  }
 }
 
 function leadFactor(world: World, stage: number): number {
@@ -76,7 +78,7 @@ function advancePipeline(world: World): void {
         p.ticksLeft[i] = behaviour.greenfield.financingYears * leadFactor(world, stage) * world.ticksPerYear;
       }
     } else if (p.phase[i] === PHASE_FINANCING) {
-      const unitCost = world.spec.materials[p.material[i]][(['mining', 'processing', 'manufacturing', 'recycling'] as const)[stage]].unitCostUsdPerTonne;
+      const unitCost = world.spec.materials[p.material[i]][CAPACITY_STAGE_NAMES[stage]].unitCostUsdPerTonne;
       const hurdle = world.regionState.alignment[r] === ADVERSARY ? behaviour.hurdleRateMajor : behaviour.hurdleRateJunior;
       if (evaluateInvestment(world, stage, p.material[i], r, unitCost, hurdle) > 0) p.ticksLeft[i] -= 1;
       else if (++p.ticksWaiting[i] > FINANCING_PATIENCE_YEARS * world.ticksPerYear) removeProject(p, i);
@@ -119,7 +121,7 @@ function completeProject(world: World, i: number): void {
       store.expectedSalesTonnesPerTick[f] += NEW_CAPACITY_EXPECTED_USE * p.capacityTonnesPerTick[i];
       return;
     }
-    const stageName = (['mining', 'processing', 'manufacturing', 'recycling'] as const)[p.stage[i]];
+    const stageName = CAPACITY_STAGE_NAMES[p.stage[i]];
     store.alive[f] = 1;
     store.capacityTonnesPerTick[f] = 0;
     store.unitCostUsdPerTonne[f] = world.spec.materials[p.material[i]][stageName].unitCostUsdPerTonne;

@@ -92,8 +92,11 @@ function startGreenfieldPlants(world: World, stage: number): void {
 
 function hasPendingPlant(world: World, stage: number, m: number, r: number): boolean {
   const p = world.projects;
-  for (let i = 0; i < p.slots; i++) {
-    if (p.active[i] === 1 && p.stage[i] === stage && p.material[i] === m && p.region[i] === r && p.targetFirm[i] < 0) return true;
+  // Stop once every active project has been seen: the store is sized for the largest pipelines.
+  for (let i = 0, seen = 0; seen < p.activeCount && i < p.slots; i++) {
+    if (p.active[i] === 0) continue;
+    seen++;
+    if (p.stage[i] === stage && p.material[i] === m && p.region[i] === r && p.targetFirm[i] < 0) return true;
   }
   return false;
 }

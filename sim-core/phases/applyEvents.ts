@@ -69,9 +69,9 @@ function resetEffectiveParameters(world: World): void {
   p.divertShare.fill(0);
   p.divertTo.fill(-1);
   p.stockpileEvent.fill(-1);
-  world.spec.materials.forEach((material, m) => {
-    for (let r = 0; r < R; r++) p.collectionShare[m * R + r] = material.recycling.collectionShare;
-  });
+  for (let m = 0; m < world.materials; m++) {
+    for (let r = 0; r < R; r++) p.collectionShare[m * R + r] = world.spec.materials[m].recycling.collectionShare;
+  }
 }
 
 function segmentOf(world: World, material: string, stage: string, region: string): number {
