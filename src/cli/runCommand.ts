@@ -1,17 +1,21 @@
-import { basename, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadScenario } from '../scenario/loadScenario.ts';
 import { compileScenario } from '../../sim-core/index.ts';
-import { runMonteCarlo } from '../montecarlo/index.ts';
-import { computeSeriesBands } from '../stats/computeSeriesBands.ts';
-import { computeSummaryStatistics } from '../stats/computeSummaryStatistics.ts';
+import type { ResultLayout } from '../../sim-core/results.ts';
+import { chooseChunkSize, computeShardRange, parseShardSpec, type ShardSpec, streamMonteCarlo } from '../montecarlo/index.ts';
+import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import { createManifest } from '../outputs/createManifest.ts';
-import { writeRunOutputs } from '../outputs/writeRunOutputs.ts';
+import { createReplicateStore } from '../outputs/createReplicateStore.ts';
+import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
+import { writeRunFiles } from '../outputs/writeRunFiles.ts';
+import { writeShardFiles } from '../outputs/writeShardFiles.ts';
 import { formatSummaryJson } from '../outputs/formatSummaryJson.ts';
-import { createProgressReporter } from './progressReporter.ts';
+import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 import { UsageError } from './exitCodes.ts';
 
-/** Options of `crm-sim run`, as parsed by commander. */
+/** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
   replicates: string;
   seed: string;
@@ -21,46 +25,162 @@ export interface RunOptions {
   set: string[];
   json?: boolean;
   quiet?: boolean;
+  /** `k/K`: run only shard k of K and write a shard folder. */
+  shard?: string;
+  /** `csv` (default) or `parquet` (CSV and Parquet). */
+  format?: string;
+  keepSeries?: boolean;
   /** Also write report.html and charts/ into the output folder. */
   report?: boolean;
 }
 
+/** A run, checked and typed. Tests may set the memory knobs; the CLI uses the defaults. */
+export interface RunSettings {
+  scenarioPath: string;
+  replicates: number;
+  masterSeed: number;
+  workers: number;
+  /** `--set` overrides, `--years` last. */
+  sets: string[];
+  /** Output folder; default outputs/<scenario>-<UTC timestamp>[-shard<k>of<K>]. */
+  out?: string;
+  shard?: ShardSpec;
+  parquet: boolean;
+  keepSeries: boolean;
+  /** Cap on the result bytes of one task (default 32 MiB). */
+  chunkBytes?: number;
+  /** Memory for one block of series across replicates (default 256 MiB). */
+  blockBytes?: number;
+}
+
+/** What a run wrote. */
+export interface RunOutcome {
+  /** Absolute path of the output (or shard) folder. */
+  dir: string;
+  /** Summary statistics (full runs only). */
+  summaryStats?: SummaryStatistic[];
+}
+
+/** Parses an integer option ≥ min, as a usage error. */
 function parseCount(name: string, text: string, min: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name}: expected an integer ≥ ${min}, found "${text}"`);
   return value;
 }
 
-/** Default output folder: outputs/<scenario>-<UTC timestamp>. */
-function defaultOutputDir(scenarioPath: string, started: Date): string {
+/**
+ * Checks `crm-sim run` options: counts, `--shard k/K`, `--format csv|parquet`, and that a shard
+ * run gets no option that only a full run can honour (`--json`, `--format parquet`, `--keep-series`
+ * go to `crm-sim merge`).
+ *
+ * @param scenarioPath - The scenario argument.
+ * @param options - As parsed by commander.
+ * @returns The settings.
+ * @throws UsageError on a bad value.
+ * @example
+ * parseRunOptions('scenarios/baseline.yaml', { replicates: '10', seed: '1', set: [] });
+ */
+export function parseRunOptions(scenarioPath: string, options: RunOptions): RunSettings {
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${format}"`);
+  const shard = options.shard === undefined ? undefined : parseShardSpec(options.shard);
+  if (options.shard !== undefined && shard === undefined) {
+    throw new UsageError(`--shard: expected k/K with 1 ≤ k ≤ K (e.g. 2/4), found "${options.shard}"`);
+  }
+  if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report)) {
+    throw new UsageError('--shard writes a shard folder: give --json, --format and --keep-series to crm-sim merge (and --report to crm-sim report on the merged folder)');
+  }
+  const sets = [...options.set];
+  if (options.years !== undefined) sets.push(`years=${options.years}`);
+  return {
+    scenarioPath,
+    replicates: parseCount('replicates', options.replicates, 1),
+    masterSeed: parseCount('seed', options.seed, 0),
+    workers: options.workers === undefined ? availableParallelism() : parseCount('workers', options.workers, 0),
+    sets,
+    out: options.out,
+    shard,
+    parquet: format === 'parquet',
+    keepSeries: options.keepSeries === true,
+  };
+}
+
+/** Default output folder: outputs/<scenario>-<UTC timestamp>, with -shard<k>of<K> for a shard. */
+function defaultOutputDir(settings: RunSettings, started: Date): string {
   const stamp = started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return resolve('outputs', `${basename(scenarioPath).replace(/\.ya?ml$/, '')}-${stamp}`);
+  const shard = settings.shard === undefined ? '' : `-shard${settings.shard.index}of${settings.shard.count}`;
+  return resolve('outputs', `${basename(settings.scenarioPath).replace(/\.ya?ml$/, '')}-${stamp}${shard}`);
+}
+
+/**
+ * Runs a scenario's Monte Carlo and writes its output folder (or shard folder) atomically.
+ * Each batch of replicates is spilled to `.spill/` inside the temporary folder as it arrives and
+ * bands are computed block by block of series (docs/statistics.md), so memory stays bounded
+ * whatever the replicate count; the spill is removed before the folder is renamed into place.
+ * On abort or failure no folder is left.
+ *
+ * @param settings - What to run (see {@link parseRunOptions}).
+ * @param signal - Aborts the run (Ctrl-C).
+ * @param progress - Progress reporter (default silent).
+ * @returns The folder and, for a full run, the summary statistics.
+ * @throws ScenarioError, OutputFolderExistsError, AbortError.
+ * @example
+ * const { dir } = await executeRun(parseRunOptions(path, options), signal);
+ */
+export async function executeRun(settings: RunSettings, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
+  const reporter = progress ?? createProgressReporter(true);
+  const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
+  const compiled = compileScenario(loaded.spec);
+  const layout: ResultLayout = compiled.layout;
+  const { replicates, masterSeed, workers, shard } = settings;
+  const range = shard === undefined ? { firstReplicate: 0, replicateCount: replicates } : computeShardRange(replicates, shard);
+  const startedAt = new Date();
+  const dir = settings.out === undefined ? defaultOutputDir(settings, startedAt) : resolve(settings.out);
+  const outcome: RunOutcome = { dir };
+  const manifestNow = () => createManifest({
+    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, masterSeed, replicates, workers,
+    ticks: layout.ticks, startedAt, finishedAt: new Date(),
+    shard: shard === undefined ? undefined : { index: shard.index, count: shard.count, ...range },
+  });
+  outcome.dir = await writeDirectoryAtomically(dir, async (temporaryDir) => {
+    const spill = join(temporaryDir, '.spill');
+    const store = await createReplicateStore(spill, layout, range.firstReplicate, range.replicateCount);
+    const bytesPerReplicate = (layout.series.length * layout.ticks + layout.summaries.length) * 8;
+    reporter.start('replicates', range.replicateCount);
+    await streamMonteCarlo({
+      compiled, masterSeed, workers, signal, onBatch: store.add,
+      replicates: range.replicateCount, firstReplicate: range.firstReplicate,
+      chunkSize: chooseChunkSize(range.replicateCount, workers, bytesPerReplicate, settings.chunkBytes),
+      onProgress: (p) => reporter.update(p.completedReplicates),
+    });
+    reporter.stop();
+    const files = { layout, resolvedYaml: loaded.resolvedYaml, segments: store.segments(), summaries: store.summaries(),
+      createManifest: manifestNow, blockBytes: settings.blockBytes, signal };
+    if (shard !== undefined) await writeShardFiles(temporaryDir, files);
+    else outcome.summaryStats = await writeRunFiles(temporaryDir, { ...files, parquet: settings.parquet,
+      keepSeries: settings.keepSeries, onBlock: (done, total) => reportBlocks(reporter, done, total) });
+    await rm(spill, { recursive: true, force: true });
+  });
+  return outcome;
+}
+
+/** Shows the band phase as its own progress phase. */
+function reportBlocks(reporter: ProgressReporter, done: number, total: number): void {
+  if (done === 0) reporter.start('blocks of series (bands)', total);
+  else reporter.update(done);
+  if (done === total) reporter.stop();
 }
 
 /**
  * `crm-sim run <scenario>`: loads and validates the scenario (with `--set` and `--years`), runs the
- * Monte Carlo on a worker pool, and writes the output folder atomically. Prints the folder (or,
- * with `--json`, the summary) on stdout; progress goes to stderr.
+ * Monte Carlo on a worker pool (all replicates, or one `--shard`), and writes the output folder
+ * atomically. Prints the folder (or, with `--json`, the summary) on stdout; progress goes to stderr.
  */
 export async function runCommand(scenarioPath: string, options: RunOptions, signal: AbortSignal): Promise<void> {
-  const replicates = parseCount('replicates', options.replicates, 1);
-  const masterSeed = parseCount('seed', options.seed, 0);
-  const workers = options.workers === undefined ? availableParallelism() : parseCount('workers', options.workers, 0);
-  const sets = [...options.set];
-  if (options.years !== undefined) sets.push(`years=${options.years}`);
-  const loaded = loadScenario(scenarioPath, { set: sets });
-  const compiled = compileScenario(loaded.spec);
-  const startedAt = new Date();
-  const progress = createProgressReporter(replicates, options.quiet === true);
-  const results = await runMonteCarlo({ compiled, masterSeed, replicates, workers, signal, onProgress: (p) => progress.update(p.completedReplicates) });
-  progress.stop();
-  const layout = compiled.layout;
-  const summaryStats = computeSummaryStatistics(layout, results);
-  const finishedAt = new Date();
-  const manifest = createManifest({ scenarioText: loaded.resolvedYaml, scenarioPath, masterSeed, replicates, workers, ticks: layout.ticks, startedAt, finishedAt });
-  const dir = options.out === undefined ? defaultOutputDir(scenarioPath, startedAt) : resolve(options.out);
-  await writeRunOutputs(dir, { manifest, resolvedYaml: loaded.resolvedYaml, layout, results, summaryStats, bands: computeSeriesBands(layout, results) });
-  if (options.report) await (await import('./commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
-  if (options.json) process.stdout.write(formatSummaryJson(summaryStats));
-  else process.stdout.write(`${dir}\n`);
+  const settings = parseRunOptions(scenarioPath, options);
+  const progress = createProgressReporter(options.quiet === true);
+  const outcome = await executeRun(settings, signal, progress);
+  if (options.report) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
+  if (options.json && outcome.summaryStats !== undefined) process.stdout.write(formatSummaryJson(outcome.summaryStats));
+  else process.stdout.write(`${outcome.dir}\n`);
 }

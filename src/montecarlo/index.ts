@@ -1,5 +1,7 @@
-/** Monte Carlo across replicates: chunk planning, a worker pool, merging by replicate index. */
+/** Monte Carlo across replicates: chunk planning, a worker pool, streaming or merging by replicate index. */
+export { chooseChunkSize, DEFAULT_CHUNK_BYTES } from './chooseChunkSize.ts';
 export { computeScenarioHash } from './computeScenarioHash.ts';
+export { computeShardRange, parseShardSpec, type ShardSpec } from './computeShardRange.ts';
 export { createAbortError } from './createAbortError.ts';
 export { createReplicateMerger, type ReplicateMerger } from './createReplicateMerger.ts';
 export { createReplicateTaskHandler } from './createReplicateTaskHandler.ts';
@@ -13,3 +15,4 @@ export type {
   ReplicateWorkerData,
 } from './replicateTask.ts';
 export { type MonteCarloOptions, type MonteCarloProgress, runMonteCarlo } from './runMonteCarlo.ts';
+export { streamMonteCarlo, type StreamMonteCarloOptions } from './streamMonteCarlo.ts';

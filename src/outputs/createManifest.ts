@@ -27,6 +27,16 @@ export interface RunManifest {
   finishedAt: string;
   /** Wall-clock duration of the run in seconds. */
   wallSeconds: number;
+  /** Only in a shard folder (`crm-sim run --shard k/K`): which part of the run it holds. */
+  shard?: ShardManifest;
+}
+
+/** The part of a run a shard folder holds: shard k of K, replicates first…first+count−1. */
+export interface ShardManifest {
+  index: number;
+  count: number;
+  firstReplicate: number;
+  replicateCount: number;
 }
 
 /** Inputs of {@link createManifest}. */
@@ -42,6 +52,8 @@ export interface ManifestInput {
   finishedAt: Date;
   /** Measured duration in seconds; default finishedAt − startedAt. */
   wallSeconds?: number;
+  /** For a shard folder. */
+  shard?: ShardManifest;
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,7 +88,28 @@ export function createManifest(input: ManifestInput): RunManifest {
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),
     wallSeconds: input.wallSeconds ?? (finished - started) / 1000,
+    ...(input.shard === undefined ? {} : { shard: { ...input.shard } }),
   };
+}
+
+/** Manifest fields that describe the execution, not the results: timing and worker count. */
+const EXECUTION_FIELDS = ['workers', 'startedAt', 'finishedAt', 'wallSeconds'] as const;
+
+/**
+ * The manifest without its execution fields (workers and timing) and without `shard`: what
+ * identifies the results, identical for a run, any of its shard+merge equivalents, and any
+ * worker count. Parquet files carry it as key-value metadata so they stay byte-identical.
+ *
+ * @param manifest - A run or shard manifest.
+ * @returns A copy without workers, startedAt, finishedAt, wallSeconds and shard.
+ * @example
+ * JSON.stringify(stripExecutionFields(manifest));
+ */
+export function stripExecutionFields(manifest: RunManifest): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...manifest };
+  for (const field of EXECUTION_FIELDS) delete copy[field];
+  delete copy.shard;
+  return copy;
 }
 
 /** Reads `version` from the package.json at the package root. */
@@ -85,8 +118,19 @@ function readPackageVersion(): string {
   return String((JSON.parse(text) as { version?: unknown }).version ?? 'unknown');
 }
 
-/** The HEAD commit of the package's git checkout, or null when git or the checkout is missing. */
+let cachedGitCommit: string | null | undefined;
+
+/**
+ * The HEAD commit of the package's git checkout, or null when git or the checkout is missing;
+ * read once per process, so every manifest of one process names the same commit.
+ */
 function readGitCommit(): string | null {
+  if (cachedGitCommit === undefined) cachedGitCommit = readGitCommitNow();
+  return cachedGitCommit;
+}
+
+/** Asks git for HEAD. */
+function readGitCommitNow(): string | null {
   try {
     const output = execFileSync('git', ['rev-parse', 'HEAD'], {
       cwd: PACKAGE_ROOT,

@@ -1,4 +1,5 @@
-import type { ReplicateResult, ResultLayout } from '../../sim-core/results.ts';
+import type { ResultLayout } from '../../sim-core/results.ts';
+import type { ReplicateSummaries } from '../stats/computeSummaryStatistics.ts';
 import { createTextFileWriter } from './createTextFileWriter.ts';
 import { formatCsvField } from './formatCsvField.ts';
 import { formatCsvNumber } from './formatCsvNumber.ts';
@@ -13,7 +14,7 @@ export const REPLICATES_CSV_HEADER = 'replicate,metric,material,stage,region,val
  *
  * @param path - File to create (must not exist).
  * @param layout - Result layout (summary keys).
- * @param results - One result per replicate.
+ * @param results - One result (or its summaries) per replicate.
  * @returns Resolves when the file is closed.
  * @throws Error if a result's summaries do not match the layout.
  * @example
@@ -22,7 +23,7 @@ export const REPLICATES_CSV_HEADER = 'replicate,metric,material,stage,region,val
 export async function writeReplicatesCsv(
   path: string,
   layout: ResultLayout,
-  results: readonly ReplicateResult[],
+  results: readonly ReplicateSummaries[],
 ): Promise<void> {
   const names = layout.summaries.map(({ metric, material, stage, region }) =>
     [metric, material, stage, region].map(formatCsvField).join(','),

@@ -1,30 +1,19 @@
-import type { ReplicateResult, ResultLayout, SeriesKey } from '../../sim-core/results.ts';
-import { mean } from './mean.ts';
-import { quantile } from './quantile.ts';
+import type { ReplicateResult, ResultLayout } from '../../sim-core/results.ts';
+import { createSeriesBand, recordBandTick, type SeriesBand } from './recordBandTick.ts';
 
-/** Per-tick distribution of one series across replicates; each array has one entry per tick. */
-export interface SeriesBand {
-  key: SeriesKey;
-  /** Number of defined (non-NaN) replicate values at each tick. */
-  n: Int32Array;
-  mean: Float64Array;
-  p5: Float64Array;
-  p25: Float64Array;
-  p50: Float64Array;
-  p75: Float64Array;
-  p95: Float64Array;
-}
+export type { SeriesBand } from './recordBandTick.ts';
 
 /**
- * Computes per-tick bands (mean and 5/25/50/75/95% type-7 quantiles) of every series across replicates.
+ * Computes per-tick bands (mean and 5/25/50/75/95% type-7 quantiles) of every series across
+ * replicates held in memory.
  *
  * NaN values are ignored tick by tick; a tick with no defined value gets NaN everywhere. Each
  * tick's values are sorted before any arithmetic, so the bands are a pure function of the set of
  * replicates, independent of the order of `results`.
  *
- * Memory: this takes all replicates' full series in memory at once (replicates × series × ticks
- * doubles). A bounded-memory version (streaming quantile sketches, or bands computed per shard
- * of series) is future work; it does not exist yet.
+ * Memory: this takes all replicates' full series at once (replicates × series × ticks doubles).
+ * Large runs use {@link computeBlockBands} on blocks of series read back from disk instead
+ * (docs/statistics.md); both give identical bytes.
  *
  * @param layout - The engine's result layout.
  * @param results - One result per replicate (any order).
@@ -49,36 +38,11 @@ export function computeSeriesBands(
   }
   const column = new Float64Array(results.length);
   return layout.series.map((key, s) => {
-    const band = createBand(key, ticks);
+    const band = createSeriesBand(key, ticks);
     for (let t = 0; t < ticks; t++) {
-      let defined = 0;
-      for (let r = 0; r < results.length; r++) {
-        const x = results[r].series[s * ticks + t];
-        if (!Number.isNaN(x)) column[defined++] = x;
-      }
-      const sorted = column.subarray(0, defined).sort();
-      band.n[t] = defined;
-      band.mean[t] = mean(sorted);
-      band.p5[t] = quantile(sorted, 0.05);
-      band.p25[t] = quantile(sorted, 0.25);
-      band.p50[t] = quantile(sorted, 0.5);
-      band.p75[t] = quantile(sorted, 0.75);
-      band.p95[t] = quantile(sorted, 0.95);
+      for (let r = 0; r < results.length; r++) column[r] = results[r].series[s * ticks + t];
+      recordBandTick(band, t, column);
     }
     return band;
   });
-}
-
-/** Allocates an empty band of the given length. */
-function createBand(key: SeriesKey, ticks: number): SeriesBand {
-  return {
-    key,
-    n: new Int32Array(ticks),
-    mean: new Float64Array(ticks),
-    p5: new Float64Array(ticks),
-    p25: new Float64Array(ticks),
-    p50: new Float64Array(ticks),
-    p75: new Float64Array(ticks),
-    p95: new Float64Array(ticks),
-  };
 }

@@ -6,13 +6,16 @@ export interface SummaryStatistic extends ValueSummary {
   key: SeriesKey;
 }
 
+/** The per-replicate summary values of one replicate: a `ReplicateResult`, or one without its series. */
+export type ReplicateSummaries = Pick<ReplicateResult, 'replicate' | 'summaries'> | ReplicateResult;
+
 /**
  * Summarizes every per-replicate summary metric of a layout across replicates.
  *
  * A pure function of the set of replicates: the order of `results` does not matter.
  *
  * @param layout - The engine's result layout.
- * @param results - One result per replicate (any order).
+ * @param results - One result (or its summaries) per replicate, any order.
  * @returns One entry per `layout.summaries` key, in layout order.
  * @throws Error if a result's summaries array does not match the layout.
  * @example
@@ -20,7 +23,7 @@ export interface SummaryStatistic extends ValueSummary {
  */
 export function computeSummaryStatistics(
   layout: ResultLayout,
-  results: readonly ReplicateResult[],
+  results: readonly ReplicateSummaries[],
 ): SummaryStatistic[] {
   const count = layout.summaries.length;
   for (const result of results) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunSettings } from '../../src/cli/runCommand.ts';
@@ -20,11 +21,14 @@ export function smallRunSettings(out: string, overrides: Partial<RunSettings> = 
   };
 }
 
-/** Every file of a folder but manifest.json, as bytes by name. */
-export async function readFolderWithoutManifest(dir: string): Promise<Record<string, Buffer>> {
-  const files: Record<string, Buffer> = {};
+/**
+ * Every file of a folder but manifest.json, as the SHA-256 of its bytes by name (comparing
+ * hashes is byte-for-byte comparison; deep equality on megabyte Buffers is very slow).
+ */
+export async function readFolderWithoutManifest(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
   for (const name of (await readdir(dir)).sort()) {
-    if (name !== 'manifest.json') files[name] = await readFile(join(dir, name));
+    if (name !== 'manifest.json') files[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
   }
   return files;
 }

@@ -12,6 +12,9 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
     .option('--years <y>', 'horizon in years (overrides the scenario)').option('--out <dir>', 'output folder')
     .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
+    .option('--shard <k/K>', 'run only shard k of K (contiguous replicates) and write a shard folder for crm-sim merge')
+    .option('--format <format>', 'csv, or parquet for CSV plus series.parquet and replicates.parquet', 'csv')
+    .option('--keep-series', "also write every replicate's per-tick series (replicate-series.csv/.parquet; large)")
     .option('--report', 'also write report.html and charts/ (SVG, PNG) into the output folder')
     .option('--json', 'print the summary as JSON on stdout').option('--quiet', 'no progress output')
     .action((scenario: string, options: RunOptions) => runCommand(scenario, options, signal));

@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import { checkShardSet } from '../outputs/checkShardSet.ts';
+import type { RunManifest } from '../outputs/createManifest.ts';
+import { formatSummaryJson } from '../outputs/formatSummaryJson.ts';
+import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readShardFolder.ts';
+import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
+import { writeRunFiles } from '../outputs/writeRunFiles.ts';
+import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import { UsageError } from './exitCodes.ts';
+import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
+
+/** Options of `crm-sim merge`, as parsed by commander. */
+export interface MergeOptions {
+  out: string;
+  format?: string;
+  keepSeries?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** A merge, checked and typed; tests may set the block memory. */
+export interface MergeSettings {
+  dirs: string[];
+  out: string;
+  parquet: boolean;
+  keepSeries: boolean;
+  /** Memory for one block of series across replicates (default 256 MiB). */
+  blockBytes?: number;
+}
+
+/**
+ * The manifest of the merged run: the shards' (same code, scenario, seed, replicates), without
+ * `shard`, with the largest worker count, the earliest start, now as the finish and the shards'
+ * summed wall time. Key order is that of a run manifest.
+ */
+function mergeManifests(shards: readonly ShardFolder[]): RunManifest {
+  const { shard: _shard, ...first } = shards[0].manifest;
+  const started = Math.min(...shards.map((shard) => Date.parse(shard.manifest.startedAt)));
+  const wall = shards.reduce((sum, shard) => sum + shard.manifest.wallSeconds, 0);
+  return {
+    ...first,
+    workers: Math.max(...shards.map((shard) => shard.manifest.workers)),
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date().toISOString(),
+    wallSeconds: Math.round(wall * 1000) / 1000,
+  };
+}
+
+/**
+ * Merges shard folders of one run into its output folder, byte-identical to the folder a single
+ * `crm-sim run` writes (all files but manifest.json, whose timing and worker count differ).
+ *
+ * @param settings - Shard folders, output folder and formats.
+ * @param signal - Aborts between blocks of series.
+ * @param progress - Progress reporter (default silent).
+ * @returns The folder and the summary statistics.
+ * @throws UsageError when the shards do not form one complete run (message names the problem).
+ * @example
+ * await executeMerge({ dirs: ['s1', 's2'], out: 'merged', parquet: false, keepSeries: false }, signal);
+ */
+export async function executeMerge(
+  settings: MergeSettings,
+  signal: AbortSignal,
+  progress?: ProgressReporter,
+): Promise<{ dir: string; summaryStats: SummaryStatistic[] }> {
+  const report = progress ?? createProgressReporter(true);
+  let shards: ShardFolder[];
+  try {
+    shards = checkShardSet(await Promise.all(settings.dirs.map(readShardFolder)));
+  } catch (error) {
+    if (error instanceof ShardError) throw new UsageError(`merge: ${error.message}`);
+    throw error;
+  }
+  let summaryStats: SummaryStatistic[] = [];
+  const dir = await writeDirectoryAtomically(resolve(settings.out), async (temporaryDir) => {
+    summaryStats = await writeRunFiles(temporaryDir, {
+      layout: shards[0].layout,
+      resolvedYaml: shards[0].resolvedYaml,
+      segments: shards.map((shard) => shard.segment),
+      summaries: shards.flatMap((shard) => shard.summaries),
+      createManifest: () => mergeManifests(shards),
+      parquet: settings.parquet,
+      keepSeries: settings.keepSeries,
+      blockBytes: settings.blockBytes,
+      signal,
+      onBlock: (done, total) => {
+        if (done === 0) report.start('blocks of series (bands)', total);
+        else report.update(done);
+        if (done === total) report.stop();
+      },
+    });
+  });
+  return { dir, summaryStats };
+}
+
+/**
+ * `crm-sim merge <dirs...> --out DIR`: checks that the shard folders belong to one run and cover
+ * it exactly once (exit 2 naming missing or duplicate replicate ranges otherwise), then writes the
+ * run's output folder. Prints the folder (or, with `--json`, the summary) on stdout.
+ */
+export async function mergeCommand(dirs: string[], options: MergeOptions, signal: AbortSignal): Promise<void> {
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${format}"`);
+  const settings = { dirs, out: options.out, parquet: format === 'parquet', keepSeries: options.keepSeries === true };
+  const outcome = await executeMerge(settings, signal, createProgressReporter(options.quiet === true));
+  if (options.json) process.stdout.write(formatSummaryJson(outcome.summaryStats));
+  else process.stdout.write(`${outcome.dir}\n`);
+}

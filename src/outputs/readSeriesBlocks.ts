@@ -1,0 +1,153 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { createAbortError } from '../montecarlo/createAbortError.ts';
+import type { SeriesBlock } from '../stats/computeBlockBands.ts';
+import type { SeriesSegment } from './createReplicateStore.ts';
+
+/** Default memory for one block of series across all replicates. */
+export const DEFAULT_BLOCK_BYTES = 256 * 1024 * 1024;
+
+/** Options of {@link readSeriesBlocks}. */
+export interface SeriesBlockOptions {
+  /** Bytes one block may hold (default 256 MiB); at least one series per block whatever the cap. */
+  maxBytes?: number;
+  /** Checked before each block; aborting rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Series per block so that a block (replicates × ticks × series doubles) fits in `maxBytes`.
+ *
+ * @param seriesCount - Series in the layout.
+ * @param replicates - Replicates in the run.
+ * @param ticks - Ticks per series.
+ * @param maxBytes - Budget in bytes.
+ * @returns Between 1 and seriesCount (1 when seriesCount is 0).
+ * @example
+ * chooseBlockSeries(946, 1000, 520, 256 * 2 ** 20); // 64
+ */
+export function chooseBlockSeries(seriesCount: number, replicates: number, ticks: number, maxBytes: number): number {
+  const perSeries = Math.max(1, replicates * ticks * 8);
+  return Math.max(1, Math.min(seriesCount, Math.floor(maxBytes / perSeries)));
+}
+
+/**
+ * Reads series back from segment files block by block of consecutive series: each yielded block
+ * holds every replicate's values of its series (layout in {@link SeriesBlock}), so memory is
+ * O(replicates × ticks × series per block), never the whole run. The same buffer is reused for
+ * every block: consume a block before asking for the next.
+ *
+ * @param segments - Segment files tiling the run's replicates, in any order.
+ * @param seriesCount - Series in the layout.
+ * @param ticks - Ticks per series.
+ * @param options - Memory budget and abort signal.
+ * @returns Blocks in series order.
+ * @throws Error when the segments overlap or leave a gap, or a file is shorter than expected.
+ * @example
+ * for await (const block of readSeriesBlocks(store.segments(), layout.series.length, layout.ticks)) use(block);
+ */
+export async function* readSeriesBlocks(
+  segments: readonly SeriesSegment[],
+  seriesCount: number,
+  ticks: number,
+  options: SeriesBlockOptions = {},
+): AsyncGenerator<SeriesBlock> {
+  const ordered = [...segments].sort((a, b) => a.firstReplicate - b.firstReplicate);
+  const replicateCount = checkTiling(ordered);
+  const blockSeries = chooseBlockSeries(seriesCount, replicateCount, ticks, options.maxBytes ?? DEFAULT_BLOCK_BYTES);
+  const buffer = new Float64Array(blockSeries * replicateCount * ticks);
+  const largest = Math.max(0, ...ordered.map((segment) => segment.replicateCount));
+  const scratch = new Float64Array(blockSeries * largest * ticks);
+  const files = createHandleCache();
+  try {
+    for (let first = 0; first < seriesCount; first += blockSeries) {
+      if (options.signal?.aborted) throw createAbortError(options.signal.reason);
+      const count = Math.min(blockSeries, seriesCount - first);
+      const values = buffer.subarray(0, count * replicateCount * ticks);
+      let offset = 0;
+      for (const segment of ordered) {
+        await copySegmentBlock(await files.get(segment.path), segment, { first, count, offset, replicateCount, ticks }, scratch, values);
+        offset += segment.replicateCount;
+      }
+      yield { firstSeries: first, seriesCount: count, replicateCount, ticks, values };
+    }
+  } finally {
+    await files.closeAll();
+  }
+}
+
+/** Where a segment's part of a block goes. */
+interface BlockPlace {
+  /** First series and series count of the block. */
+  first: number;
+  count: number;
+  /** Index of the segment's first replicate within the run. */
+  offset: number;
+  replicateCount: number;
+  ticks: number;
+}
+
+/** Reads a segment's series first…first+count−1 (contiguous in its file) and copies them into the block. */
+async function copySegmentBlock(
+  handle: FileHandle,
+  segment: SeriesSegment,
+  place: BlockPlace,
+  scratch: Float64Array,
+  values: Float64Array,
+): Promise<void> {
+  const { first, count, offset, replicateCount, ticks } = place;
+  const perSeries = segment.replicateCount * ticks;
+  await readDoubles(handle, segment.path, scratch.subarray(0, count * perSeries), first * perSeries);
+  for (let s = 0; s < count; s++) {
+    values.set(scratch.subarray(s * perSeries, (s + 1) * perSeries), (s * replicateCount + offset) * ticks);
+  }
+}
+
+/** Open segment files kept between blocks (at most this many; the oldest is closed first). */
+const MAX_OPEN_FILES = 256;
+
+/** A small first-in-first-out cache of read-only file handles. */
+function createHandleCache(): { get(path: string): Promise<FileHandle>; closeAll(): Promise<void> } {
+  const handles = new Map<string, FileHandle>();
+  return {
+    async get(path) {
+      const cached = handles.get(path);
+      if (cached !== undefined) return cached;
+      if (handles.size >= MAX_OPEN_FILES) {
+        const [oldest, handle] = handles.entries().next().value as [string, FileHandle];
+        handles.delete(oldest);
+        await handle.close();
+      }
+      const handle = await open(path, 'r');
+      handles.set(path, handle);
+      return handle;
+    },
+    async closeAll() {
+      const all = [...handles.values()];
+      handles.clear();
+      await Promise.all(all.map((handle) => handle.close()));
+    },
+  };
+}
+
+/** Checks that sorted segments are contiguous from the first one's start; returns the replicate count. */
+function checkTiling(ordered: readonly SeriesSegment[]): number {
+  let next = ordered[0]?.firstReplicate ?? 0;
+  for (const segment of ordered) {
+    if (segment.firstReplicate !== next) {
+      throw new Error(`series segments: expected replicate ${next}, found a segment starting at ${segment.firstReplicate}`);
+    }
+    next += segment.replicateCount;
+  }
+  return next - (ordered[0]?.firstReplicate ?? 0);
+}
+
+/** Fills `target` with doubles read from an open file starting at element `position`. */
+async function readDoubles(handle: FileHandle, path: string, target: Float64Array, position: number): Promise<void> {
+  const bytes = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesRead } = await handle.read(bytes, done, bytes.length - done, position * 8 + done);
+    if (bytesRead === 0) throw new Error(`${path}: file ends before byte ${position * 8 + bytes.length}`);
+    done += bytesRead;
+  }
+}

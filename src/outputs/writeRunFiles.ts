@@ -1,0 +1,95 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResultLayout } from '../../sim-core/results.ts';
+import { computeBlockBands } from '../stats/computeBlockBands.ts';
+import { computeSummaryStatistics, type ReplicateSummaries, type SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import type { SeriesBand } from '../stats/recordBandTick.ts';
+import { createKeptSeriesWriter, type KeptSeriesWriter } from './createKeptSeriesWriter.ts';
+import { type RunManifest, stripExecutionFields } from './createManifest.ts';
+import type { SeriesSegment } from './createReplicateStore.ts';
+import { formatSummaryJson } from './formatSummaryJson.ts';
+import { chooseBlockSeries, DEFAULT_BLOCK_BYTES, readSeriesBlocks } from './readSeriesBlocks.ts';
+import { type ParquetFileInfo, writeBandsParquet, writeReplicatesParquet } from './writeParquetTables.ts';
+import { writeReplicatesCsv } from './writeReplicatesCsv.ts';
+import { writeSeriesCsv } from './writeSeriesCsv.ts';
+
+/** What {@link writeRunFiles} needs: the run's replicates on disk (series) and in memory (summaries). */
+export interface RunFilesInput {
+  layout: ResultLayout;
+  /** The scenario after defaults and `set` overrides, as YAML text. */
+  resolvedYaml: string;
+  /** Segment files tiling replicates 0…N−1. */
+  segments: readonly SeriesSegment[];
+  /** Summaries of replicates 0…N−1. */
+  summaries: readonly ReplicateSummaries[];
+  /** Builds the manifest; called once early (identity for Parquet metadata) and once at the end (timing). */
+  createManifest: () => RunManifest;
+  /** Also write `series.parquet` and `replicates.parquet` (and Parquet kept series). */
+  parquet?: boolean;
+  /** Also write every replicate's series (`replicate-series.csv`, and `.parquet` with `parquet`). */
+  keepSeries?: boolean;
+  /** Memory for one block of series across replicates (default 256 MiB). */
+  blockBytes?: number;
+  signal?: AbortSignal;
+  /** Called with (0, total) before the first block of series, then after each block with blocks done. */
+  onBlock?: (done: number, total: number) => void;
+}
+
+/**
+ * Writes the files of a run folder into `dir` (normally the atomic writer's temporary folder):
+ * `scenario.resolved.yaml`, `summary.json`, `replicates.csv`, `series.csv`, optional Parquet
+ * and kept series, and `manifest.json` last. Bands are computed block by block of series read
+ * back from the segment files (docs/statistics.md), so memory does not grow with N × series.
+ * Every file but `manifest.json` is a pure function of the layout, the resolved scenario and
+ * the replicates' values, whatever the worker count, chunking, block size or sharding.
+ *
+ * @param dir - Folder to write into (existing, empty of these names).
+ * @param input - Replicates, scenario, manifest and options.
+ * @returns The summary statistics (for `--json`).
+ * @example
+ * await writeRunFiles(tmp, { layout, resolvedYaml, segments: store.segments(), summaries: store.summaries(), createManifest });
+ */
+export async function writeRunFiles(dir: string, input: RunFilesInput): Promise<SummaryStatistic[]> {
+  const { layout } = input;
+  const manifest = input.createManifest();
+  const info: ParquetFileInfo = {
+    metadata: { 'crm-sim.manifest': JSON.stringify(stripExecutionFields(manifest)) },
+    createdBy: `crm-sim ${manifest.version}`,
+  };
+  const yaml = input.resolvedYaml.replace(/\r\n?/g, '\n');
+  await writeFile(join(dir, 'scenario.resolved.yaml'), yaml.endsWith('\n') ? yaml : `${yaml}\n`);
+  const summaryStats = computeSummaryStatistics(layout, input.summaries);
+  await writeFile(join(dir, 'summary.json'), formatSummaryJson(summaryStats));
+  await writeReplicatesCsv(join(dir, 'replicates.csv'), layout, input.summaries);
+  const kept = input.keepSeries ? await createKeptSeriesWriter(dir, layout, 0, input.parquet ? info : undefined) : undefined;
+  const bands = await computeBandsFromSegments(input, kept);
+  await writeSeriesCsv(join(dir, 'series.csv'), layout, bands);
+  if (input.parquet) {
+    await writeBandsParquet(join(dir, 'series.parquet'), layout, bands, info);
+    await writeReplicatesParquet(join(dir, 'replicates.parquet'), layout, input.summaries, info);
+  }
+  await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(input.createManifest(), null, 2)}\n`);
+  return summaryStats;
+}
+
+/** Reads the segments block by block, computing bands and feeding the kept-series writer. */
+async function computeBandsFromSegments(input: RunFilesInput, kept: KeptSeriesWriter | undefined): Promise<SeriesBand[]> {
+  const { layout } = input;
+  const seriesCount = layout.series.length;
+  const maxBytes = input.blockBytes ?? DEFAULT_BLOCK_BYTES;
+  const blockSeries = chooseBlockSeries(seriesCount, input.summaries.length, layout.ticks, maxBytes);
+  const total = Math.ceil(seriesCount / blockSeries);
+  const bands: SeriesBand[] = [];
+  try {
+    let done = 0;
+    input.onBlock?.(0, total);
+    for await (const block of readSeriesBlocks(input.segments, seriesCount, layout.ticks, { maxBytes, signal: input.signal })) {
+      bands.push(...computeBlockBands(layout.series, block));
+      await kept?.writeBlock(block);
+      input.onBlock?.(++done, total);
+    }
+  } finally {
+    await kept?.close();
+  }
+  return bands;
+}

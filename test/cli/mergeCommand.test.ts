@@ -1,0 +1,57 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/exitCodes.ts';
+import { executeMerge } from '../../src/cli/mergeCommand.ts';
+import { executeRun } from '../../src/cli/runCommand.ts';
+import { smallRunSettings } from './smallRun.ts';
+
+const signal = new AbortController().signal;
+let root: string;
+const shard = (index: number, count = 3) => join(root, `s${index}of${count}`);
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'crm-merge-'));
+  for (const index of [1, 2, 3]) {
+    await executeRun(smallRunSettings(shard(index), { replicates: 8, shard: { index, count: 3 } }), signal);
+  }
+  await executeRun(smallRunSettings(shard(2, 2), { replicates: 8, shard: { index: 2, count: 2 } }), signal);
+  await executeRun(smallRunSettings(join(root, 'seed7'), { replicates: 8, masterSeed: 7, shard: { index: 3, count: 3 } }), signal);
+  await executeRun(smallRunSettings(join(root, 'full'), { replicates: 8 }), signal);
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** The usage error a merge fails with. */
+async function mergeError(dirs: string[]): Promise<UsageError> {
+  const error = await executeMerge({ dirs, out: join(root, 'out'), parquet: false, keepSeries: false }, signal).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UsageError);
+  return error as UsageError;
+}
+
+describe('crm-sim merge', () => {
+  it('names the missing replicate range and the shard that holds it', async () => {
+    expect((await mergeError([shard(1), shard(3)])).message).toMatch(/replicates 2–4 are missing \(no shard folder holds them, shard 2\/3\)/);
+    expect((await mergeError([shard(2), shard(3)])).message).toMatch(/replicates 0–1 are missing/);
+  });
+
+  it('names overlapping ranges and the folders that both hold them', async () => {
+    const message = (await mergeError([shard(1), shard(2), shard(3), shard(2, 2)])).message;
+    expect(message).toContain(`replicate 4 is in more than one shard folder: ${shard(2)} and ${shard(2, 2)}`);
+    expect(message).toContain(`replicates 5–7 are in more than one shard folder: ${shard(2, 2)} and ${shard(3)}`);
+  });
+
+  it('refuses shards of another run and folders that are not shards', async () => {
+    expect((await mergeError([shard(1), shard(2), join(root, 'seed7')])).message).toMatch(/belongs to another run: its seed is 7/);
+    expect((await mergeError([join(root, 'full')])).message).toMatch(/is not a shard folder/);
+    await writeFile(join(root, 'nothing.txt'), 'x');
+    expect((await mergeError([root])).message).toMatch(/manifest.json is missing/);
+    expect((await readdir(root)).some((name) => name.startsWith('.') || name === 'out')).toBe(false);
+  });
+
+  it('merges shards given in any order', async () => {
+    const { dir } = await executeMerge({ dirs: [shard(3), shard(1), shard(2)], out: join(root, 'ok'), parquet: false, keepSeries: false }, signal);
+    expect((await readdir(dir)).sort()).toEqual(['manifest.json', 'replicates.csv', 'scenario.resolved.yaml', 'series.csv', 'summary.json']);
+  });
+});
