@@ -24,7 +24,7 @@ export interface BenchFigures {
   phaseListMatchesStep: boolean;
   sizes: SizeFigures[];
   kernel?: KernelFigures;
-  /** Engine ns per agent-tick ÷ kernel ns per agent-update at the kernel's agent count (wall and CPU time). */
+  /** Engine ns per agent-tick ÷ kernel ns per agent-update at the kernel's agent count (wall and CPU time), median of pairs run back to back. */
   engineToKernelRatio?: number;
   engineToKernelRatioCpu?: number;
   memory?: MemoryFigures;

@@ -16,7 +16,7 @@ import { findFirmsPerCapacityCell, loadBenchSpec } from './createBenchWorld.ts';
 import { formatBenchTable } from './formatBenchTable.ts';
 import { measureMemory } from './measureMemory.ts';
 import { measureMonteCarlo } from './measureMonteCarlo.ts';
-import { timeKernel } from './referenceKernel.ts';
+import { runKernelOnce, timeKernel, warmUpKernel } from './referenceKernel.ts';
 import { checkPhaseList } from './stepWithPhaseTimes.ts';
 import { measureThreads } from './measureThreads.ts';
 import { timeEngineSize, warmUpEngine } from './timeEngine.ts';
@@ -60,17 +60,21 @@ async function main(): Promise<void> {
   figures.phaseListMatchesStep = checkPhaseList(loadBenchSpec(config.scenario, config.warmUp.firmsPerCapacityCell), config.seed, 120);
   log('warming up on a tiny world …');
   warmUpEngine(config);
+  const { agents: kernelAgents, stages, ticks: kernelTicks } = config.kernel;
+  if (!skip.has('kernel')) warmUpKernel(stages);
+  // At the kernel's size, each engine replicate is followed by a kernel run: the ratio is taken pair by pair.
+  const companionFor = (size: SizeConfig) => (!skip.has('kernel') && Math.abs(size.agents - kernelAgents) <= kernelAgents * 0.01 ? () => runKernelOnce(kernelAgents, stages, kernelTicks) : undefined);
   figures.sizes = await withProfile(args.includes('--cpu-prof'), () => sizes.map((size) => {
     log(`engine: ${size.name} (${size.replicates} × ${size.ticks} ticks) …`);
-    return timeEngineSize(config, size);
+    return timeEngineSize(config, size, undefined, companionFor(size));
   }));
   if (!skip.has('kernel')) {
     log('reference kernel …');
-    figures.kernel = timeKernel(config.kernel.agents, config.kernel.stages, config.kernel.ticks, config.kernel.replicates);
-    const engine = figures.sizes.find((s) => s.agents >= config.kernel.agents * 0.99 && s.agents <= config.kernel.agents * 1.01);
-    if (engine) {
-      figures.engineToKernelRatio = engine.nsPerAgentTick / figures.kernel.nsPerAgentUpdate;
-      figures.engineToKernelRatioCpu = engine.cpuNsPerAgentTick / figures.kernel.cpuNsPerAgentUpdate;
+    figures.kernel = timeKernel(kernelAgents, stages, kernelTicks, config.kernel.replicates);
+    const paired = figures.sizes.find((s) => s.companionRatio !== undefined);
+    if (paired?.companionRatio) {
+      figures.engineToKernelRatio = paired.companionRatio.wall;
+      figures.engineToKernelRatioCpu = paired.companionRatio.cpu;
     }
   }
   if (!skip.has('memory')) {

@@ -21,7 +21,12 @@ export interface SizeFigures {
   agentTicksPerSecond: number;
   /** Per phase of step.ts, ns per agent-tick (separate instrumented runs; their sum ≈ the whole step). */
   phasesNsPerAgentTick: Record<string, number>;
+  /** Median over replicates of (engine ÷ companion) when a companion ran right after each replicate (wall, CPU). */
+  companionRatio?: { wall: number; cpu: number };
 }
+
+/** A measurement run right after each engine replicate (the reference kernel), in ns per agent-update. */
+export type Companion = () => { wallNs: number; cpuNs: number };
 
 /**
  * Warms the tick on a tiny world (whole step and the phase-timed copy), so that no timed run pays
@@ -42,10 +47,12 @@ export function warmUpEngine(config: BenchConfig): void {
  * Times one size: per replicate, a fresh world (init timed apart), then `ticks` whole steps; then
  * the same with phase times. Reports medians over replicates.
  */
-export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec = loadBenchSpec(config.scenario, size.firmsPerCapacityCell)): SizeFigures {
+export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec = loadBenchSpec(config.scenario, size.firmsPerCapacityCell), companion?: Companion): SizeFigures {
   const initMs: number[] = [];
   const runMs: number[] = [];
   const cpuMs: number[] = [];
+  const wallRatios: number[] = [];
+  const cpuRatios: number[] = [];
   let agents = 0;
   let slots = 0;
   for (let replicate = 0; replicate < size.replicates; replicate++) {
@@ -63,6 +70,12 @@ export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: Scen
       agents = countAgents(createBenchWorld(spec, config.seed, 0, bench.compiled).world);
       slots = countSlots(bench.world);
     }
+    if (companion) {
+      // Paired right after the engine run, so both see about the same load on a shared machine.
+      const { wallNs, cpuNs } = companion();
+      wallRatios.push(((t2 - t1) * 1e6) / (agents * size.ticks) / wallNs);
+      cpuRatios.push(((used.user + used.system) * 1e3) / (agents * size.ticks) / cpuNs);
+    }
   }
   const phaseRuns = PHASE_NAMES.map(() => [] as number[]);
   for (let replicate = 0; replicate < size.replicates; replicate++) {
@@ -77,5 +90,6 @@ export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: Scen
     name: size.name, agents, slots, firmsPerCapacityCell: size.firmsPerCapacityCell, ticks: size.ticks, replicates: size.replicates,
     initMs: median(initMs), runMs: run, nsPerAgentTick: perAgentTick(run), cpuNsPerAgentTick: perAgentTick(median(cpuMs)), agentTicksPerSecond: (agents * size.ticks) / (run / 1000),
     phasesNsPerAgentTick: Object.fromEntries(PHASE_NAMES.map((name, phase) => [name, perAgentTick(median(phaseRuns[phase]))])),
+    ...(companion ? { companionRatio: { wall: median(wallRatios), cpu: median(cpuRatios) } } : {}),
   };
 }
