@@ -3,6 +3,9 @@ import { ADVERSARY, MINING, PROCESSING, MANUFACTURING, RECYCLING } from '../worl
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 
+/** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */
+const HOARDING_LIMIT = 1.5;
+
 /** Market index k a capacity stage sells into: concentrate, refined, component, refined (recyclers). */
 export const OUTPUT_MARKET = [0, 1, 2, 1] as const;
 /** Market index k a capacity stage buys from (−1: none). */
@@ -19,7 +22,7 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  *   W the stock target in ticks, ρ `inventoryReleasePerTick`, a availability (outages, downtime, by-product host);
  *   processors and manufacturers are also limited by input stock: q ≤ yield·I_in;
  * - input orders (order-up-to with hoarding): b = max(0, Ŝ/yield + ρ·(W·Ŝ/yield − I_in))·(1 + φ·max(0, ln(P_in/P_in,e)))
- *   with φ `precautionaryBuying`;
+ *   with φ `precautionaryBuying`, the hoarding factor applying only while I_in < 1.5·W·Ŝ/yield;
  * - stock is offered at a cost-based ask: share offered = clamp((P − (1 − band)·a)/(band·a), 0, 1) with
  *   a = c_f + cᵢ, so firms hold stock rather than sell it below cash cost.
  * @param recycledInput - per cell (m × R + r), scrap available to recyclers this tick, t (recycling only)
@@ -80,7 +83,9 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
           const inputLeft = inputStock[f] - used;
           inputStock[f] = inputLeft;
           const expectedUse = expectedSales / yieldShare;
-          const bid = utilisation > 0 ? Math.max(0, expectedUse + rate * (coverTicks * expectedUse - inputLeft)) * hoarding : 0;
+          // Hoarding stops once stock reaches HOARDING_LIMIT × the target (storage and working capital run out).
+          const hoard = inputLeft < HOARDING_LIMIT * coverTicks * expectedUse ? hoarding : 1;
+          const bid = utilisation > 0 ? Math.max(0, expectedUse + rate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
           bidTonnes[f] = bid;
           bids += bid;
         } else if (recycledInput !== null) {

@@ -55,8 +55,9 @@ function isRestricted(world: World, s: number): boolean {
 
 /**
  * The normal price of segment s: its base price plus the change in the cost of its input since the
- * start (cost pass-through), P_anchor = P₀ + (Pₑ,in − P₀,in)/yield, floored at 10% of base. Without
- * it, a dearer input would squeeze the stage's margin until it stopped producing.
+ * start (cost pass-through), P_anchor = P₀ + (P_in − P₀,in)/yield with the input's price already formed
+ * this tick, floored at 10% of base. Without it, a dearer input would squeeze the stage's margin until
+ * it stopped producing; with a lagged input price, a fast upswing would still squeeze it.
  */
 function anchorPrice(world: World, s: number): number {
   const mk = world.markets;
@@ -67,7 +68,7 @@ function anchorPrice(world: World, s: number): number {
   const input = s - R;
   const m = Math.floor(s / (3 * R));
   const yieldShare = k === 1 ? world.spec.materials[m].processing.yield : world.spec.materials[m].manufacturing.yield;
-  const passThrough = (mk.expectedPriceUsdPerTonne[input] - mk.basePriceUsdPerTonne[input]) / yieldShare;
+  const passThrough = (mk.priceUsdPerTonne[input] - mk.basePriceUsdPerTonne[input]) / yieldShare;
   return Math.max(0.1 * base, base + passThrough);
 }
 
