@@ -1,0 +1,19 @@
+import type { RegisterCommand } from '../commandContext.ts';
+import { compareCommand, type CompareOptions } from '../../compare/compareCommand.ts';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `crm-sim compare <a.yaml> <b.yaml> [...]`: paired comparison with common random numbers. */
+const register: RegisterCommand = ({ program, signal }) => {
+  program.command('compare <scenarios...>')
+    .description('run scenarios with common random numbers and compare each with the first (paired differences)')
+    .option('--replicates <n>', 'replicates per scenario', '100').option('--seed <s>', 'master seed (shared by all scenarios)', '1')
+    .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
+    .option('--years <y>', 'horizon in years (overrides every scenario)').option('--out <dir>', 'output folder')
+    .option('--set <path=value>', 'override a value in every scenario (repeatable)', collect, [])
+    .option('--json', 'print comparison.json on stdout').option('--quiet', 'no progress output')
+    .action((scenarios: string[], options: CompareOptions) => compareCommand(scenarios, options, signal));
+};
+export default register;

@@ -1,0 +1,19 @@
+import type { RegisterCommand } from '../commandContext.ts';
+import { stressCommand, type StressCliOptions } from '../../stress/stressCommand.ts';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `crm-sim stress <scenario>`: standard disruption per stage, paired against the undisturbed run. */
+const register: RegisterCommand = ({ program, signal }) => {
+  program.command('stress <scenario>')
+    .description("rank the six stages by the impact of a standard disruption scaled by the foreign actor's capability × intent")
+    .option('--replicates <n>', 'replicates per arm', '100').option('--seed <s>', 'master seed (shared by all arms)', '1')
+    .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
+    .option('--years <y>', 'horizon in years (overrides the scenario)').option('--out <dir>', 'output folder')
+    .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
+    .option('--json', 'print stress.json on stdout').option('--quiet', 'no progress output')
+    .action((scenario: string, options: StressCliOptions) => stressCommand(scenario, options, signal));
+};
+export default register;

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { UsageError } from '../cli/exitCodes.ts';
+import { createArmProgress } from './createArmProgress.ts';
+import { createCommandManifest } from './createCommandManifest.ts';
+import { defaultOutputFolder } from './defaultOutputFolder.ts';
+import { formatComparisonCsv } from './formatComparisonCsv.ts';
+import { formatComparisonJson } from './formatComparisonJson.ts';
+import { formatComparisonTable } from './formatComparisonTable.ts';
+import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteCarloOptions.ts';
+import { runComparison } from './runComparison.ts';
+import { writeOutputFiles } from './writeOutputFiles.ts';
+
+/** Options of `crm-sim compare`, as parsed by commander. */
+export interface CompareOptions extends MonteCarloCliOptions {
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * `crm-sim compare <a> <b> [...]`: runs every scenario with the same seed and replicate indices,
+ * writes comparison.json, comparison.csv, manifest.json and each scenario's resolved YAML
+ * atomically, and prints the table of the largest differences (or comparison.json with `--json`)
+ * followed by the folder.
+ *
+ * @param paths - Scenario files; the first is the reference.
+ * @param options - Command-line options.
+ * @param signal - Aborts the run (Ctrl-C).
+ * @throws UsageError with fewer than two scenarios or malformed options; ScenarioError for invalid files.
+ */
+export async function compareCommand(paths: string[], options: CompareOptions, signal: AbortSignal): Promise<void> {
+  if (paths.length < 2) throw new UsageError('compare: give at least two scenario files (the first is the reference)');
+  const settings = parseMonteCarloOptions(options);
+  const startedAt = new Date();
+  const progress = createArmProgress(options.quiet === true);
+  const { report, loaded } = await runComparison({
+    paths, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
+    workers: settings.workers, signal, onProgress: progress.onProgress,
+  });
+  progress.stop();
+  const manifest = createCommandManifest({
+    command: 'compare', reference: { path: paths[0], loaded: loaded[0] }, arms: paths.length,
+    scenarios: report.arms.map((arm, i) => ({ label: arm.label, path: arm.path, sha256: loaded[i].sha256 })),
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers,
+    ticks: Math.round(loaded[0].spec.years * loaded[0].spec.ticksPerYear), startedAt, finishedAt: new Date(),
+  });
+  const json = formatComparisonJson(report);
+  const dir = options.out === undefined
+    ? defaultOutputFolder(`compare-${report.arms.map((arm) => arm.label).join('-vs-')}`, startedAt)
+    : resolve(options.out);
+  await writeOutputFiles(dir, [
+    { name: 'manifest.json', text: JSON.stringify(manifest, null, 2) },
+    ...report.arms.map((arm, i) => ({ name: `${arm.label}.resolved.yaml`, text: loaded[i].resolvedYaml })),
+    { name: 'comparison.json', text: json },
+    { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
+  ]);
+  process.stdout.write(options.json ? json : `${formatComparisonTable(report)}\n${dir}\n`);
+}

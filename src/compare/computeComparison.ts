@@ -1,0 +1,64 @@
+import type { ReplicateResult, ResultLayout, SeriesKey } from '../../sim-core/results.ts';
+import { computePairedDifference, type PairedDifference } from './computePairedDifference.ts';
+import { extractSummaryColumn } from './extractSummaryColumn.ts';
+import { metricDirection, type MetricDirection } from './metricDirection.ts';
+
+/** One arm of a comparison: a scenario's layout and its replicates (same seed and indices as the others). */
+export interface ComparisonArm {
+  /** Short unique name, e.g. the file name without `.yaml`. */
+  label: string;
+  layout: ResultLayout;
+  /** Results of replicates 0…n−1, sorted by replicate. */
+  results: readonly ReplicateResult[];
+}
+
+/** The paired comparison of one metric, with its key and direction. */
+export interface MetricComparison extends PairedDifference {
+  key: SeriesKey;
+  direction: MetricDirection;
+}
+
+/** Every shared metric of one alternative against the first arm, in the first arm's layout order. */
+export interface AlternativeComparison {
+  label: string;
+  metrics: MetricComparison[];
+}
+
+/** Identity of a summary key: all five fields. */
+function keyId(key: SeriesKey): string {
+  return JSON.stringify([key.metric, key.material, key.stage, key.region, key.unit]);
+}
+
+/**
+ * Compares every alternative arm with the first, metric by metric: for each summary metric
+ * present in all arms (matched by its whole {@link SeriesKey}), the paired differences
+ * (alternative − first) per replicate, their mean and t interval, and the probability of being
+ * better (see `computePairedDifference` and `metricDirection`).
+ *
+ * @param arms - The first arm (the reference) followed by one or more alternatives.
+ * @param level - Confidence level; default 0.95.
+ * @returns One entry per alternative, in the order given.
+ * @throws RangeError with fewer than two arms, or when arms hold different replicate indices.
+ * @example
+ * computeComparison([{ label: 'threat', layout, results: a }, { label: 'stockpile', layout, results: b }]);
+ */
+export function computeComparison(arms: readonly ComparisonArm[], level = 0.95): AlternativeComparison[] {
+  if (arms.length < 2) throw new RangeError(`computeComparison: need at least two arms, got ${arms.length}`);
+  const replicates = arms[0].results.map((result) => result.replicate);
+  for (const arm of arms) {
+    const same = arm.results.length === replicates.length && arm.results.every((result, i) => result.replicate === replicates[i]);
+    if (!same) throw new RangeError(`computeComparison: arm ${arm.label} does not hold the same replicates as ${arms[0].label}`);
+  }
+  const indexes = arms.map((arm) => new Map(arm.layout.summaries.map((key, i) => [keyId(key), i])));
+  const shared = arms[0].layout.summaries.filter((key) => indexes.every((index) => index.has(keyId(key))));
+  return arms.slice(1).map((arm, a) => ({
+    label: arm.label,
+    metrics: shared.map((key) => {
+      const id = keyId(key);
+      const first = extractSummaryColumn(arms[0].results, indexes[0].get(id) as number);
+      const alternative = extractSummaryColumn(arm.results, indexes[a + 1].get(id) as number);
+      const direction = metricDirection(key.metric);
+      return { key, direction, ...computePairedDifference(first, alternative, direction, level) };
+    }),
+  }));
+}

@@ -1,0 +1,51 @@
+import type { LoadedScenario } from '../scenario/loadScenario.ts';
+import { createManifest, type RunManifest } from '../outputs/createManifest.ts';
+
+/** The manifest of a compare, sweep or stress folder: a run manifest plus the command and every scenario run. */
+export interface CommandManifest extends RunManifest {
+  command: 'compare' | 'sweep' | 'stress';
+  /** Every scenario (arm, point or disturbed variant) by label, with its file and resolved-text hash. */
+  scenarios: { label: string; path: string; sha256: string }[];
+  /** Arms run (each with `replicates` replicates under `masterSeed`). */
+  arms: number;
+}
+
+/** Inputs of {@link createCommandManifest}. */
+export interface CommandManifestInput {
+  command: CommandManifest['command'];
+  /** The reference scenario (first arm, or the swept or stressed scenario) and its file. */
+  reference: { path: string; loaded: LoadedScenario };
+  scenarios: CommandManifest['scenarios'];
+  arms: number;
+  masterSeed: number;
+  replicates: number;
+  workers: number;
+  ticks: number;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+/**
+ * Creates `manifest.json` for the paired commands: `createManifest` of the reference scenario
+ * (code version, commit, seed, sizes, timing) with the command, the number of arms and every
+ * scenario's hash added.
+ *
+ * @param input - What was run and when.
+ * @returns The manifest (plain JSON data).
+ * @example
+ * createCommandManifest({ command: 'compare', reference, scenarios, arms: 2, masterSeed: 1, replicates: 50,
+ *   workers: 2, ticks: 520, startedAt, finishedAt: new Date() });
+ */
+export function createCommandManifest(input: CommandManifestInput): CommandManifest {
+  const base = createManifest({
+    scenarioText: input.reference.loaded.resolvedYaml,
+    scenarioPath: input.reference.path,
+    masterSeed: input.masterSeed,
+    replicates: input.replicates,
+    workers: input.workers,
+    ticks: input.ticks,
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt,
+  });
+  return { ...base, command: input.command, arms: input.arms, scenarios: input.scenarios };
+}

@@ -1,0 +1,54 @@
+import { formatMetricId } from '../outputs/formatMetricId.ts';
+import type { AlternativeComparison } from './computeComparison.ts';
+
+/** One compared scenario. */
+export interface ComparisonArmInfo {
+  /** Unique short label (file name without `.yaml`). */
+  label: string;
+  /** Scenario file as given. */
+  path: string;
+  /** The scenario's `name`. */
+  name: string;
+}
+
+/** Everything `comparison.json` reports. */
+export interface ComparisonReport {
+  /** The arms: the first is the reference every alternative is compared with. */
+  arms: ComparisonArmInfo[];
+  masterSeed: number;
+  replicates: number;
+  /** Confidence level of [ciLow, ciHigh]. */
+  level: number;
+  alternatives: AlternativeComparison[];
+}
+
+/**
+ * Formats `comparison.json`: `{"first", "arms", "masterSeed", "replicates", "level",
+ * "alternatives": {"<label>": {"<metric id>": {"unit", "direction", "n", "meanA", "meanB",
+ * "meanDifference", "ciLow", "ciHigh", "pBetter", "pWorse"}}}}`. A is the first scenario, B the
+ * alternative, differences are B − A per replicate; metric ids as in summary.json; NaN
+ * (undefined) becomes null. Two-space indent, final LF.
+ *
+ * @param report - The comparison.
+ * @returns The file's text.
+ * @throws Error if two metrics share an id.
+ * @example
+ * JSON.parse(formatComparisonJson(report)).alternatives['mitigation-stockpile-60d'];
+ */
+export function formatComparisonJson(report: ComparisonReport): string {
+  const alternatives: Record<string, Record<string, unknown>> = {};
+  for (const alternative of report.alternatives) {
+    const metrics: Record<string, unknown> = {};
+    for (const m of alternative.metrics) {
+      const id = formatMetricId(m.key);
+      if (Object.hasOwn(metrics, id)) throw new Error(`comparison.json: duplicate metric id '${id}'`);
+      metrics[id] = {
+        unit: m.key.unit, direction: m.direction, n: m.n, meanA: m.meanA, meanB: m.meanB,
+        meanDifference: m.meanDifference, ciLow: m.ciLow, ciHigh: m.ciHigh, pBetter: m.pBetter, pWorse: m.pWorse,
+      };
+    }
+    alternatives[alternative.label] = metrics;
+  }
+  const { arms, masterSeed, replicates, level } = report;
+  return `${JSON.stringify({ first: arms[0].label, arms, masterSeed, replicates, level, alternatives }, null, 2)}\n`;
+}

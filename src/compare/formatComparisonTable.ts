@@ -1,0 +1,50 @@
+import { formatMetricId } from '../outputs/formatMetricId.ts';
+import type { MetricComparison } from './computeComparison.ts';
+import type { ComparisonReport } from './formatComparisonJson.ts';
+import { formatReadableNumber } from './formatReadableNumber.ts';
+import { formatTextTable } from './formatTextTable.ts';
+
+/** Size of a difference relative to the larger of the two means (0 to 2; unit-free, so metrics rank together). */
+function relativeDifference(m: MetricComparison): number {
+  const scale = Math.max(Math.abs(m.meanA), Math.abs(m.meanB));
+  return scale === 0 ? 0 : Math.abs(m.meanDifference) / scale;
+}
+
+/** Metrics worth showing: defined, and different in at least one replicate. */
+function isShown(m: MetricComparison): boolean {
+  return m.n >= 2 && Number.isFinite(m.meanDifference) && !(m.meanDifference === 0 && m.ciLow === 0 && m.ciHigh === 0);
+}
+
+/**
+ * The readable summary of a comparison printed on stdout: per alternative, the `top` metrics
+ * with the largest difference relative to their size (|mean difference| / max(|mean A|, |mean B|),
+ * so tonnes, shares and dollars rank on one scale), those whose confidence interval excludes zero
+ * first. Columns: metric id, unit, mean of the first scenario, mean of the alternative, mean
+ * paired difference with its interval, and P(better).
+ *
+ * @param report - The comparison.
+ * @param top - Rows per alternative; default 10.
+ * @returns Text ending in LF.
+ * @example
+ * process.stdout.write(formatComparisonTable(report));
+ */
+export function formatComparisonTable(report: ComparisonReport, top = 10): string {
+  const first = report.arms[0].label;
+  const level = `${Math.round(report.level * 100)}% CI`;
+  const blocks = report.alternatives.map((alternative) => {
+    const ranked = alternative.metrics.filter(isShown).sort((a, b) => {
+      const clear = Number(b.ciLow > 0 || b.ciHigh < 0) - Number(a.ciLow > 0 || a.ciHigh < 0);
+      return clear !== 0 ? clear : relativeDifference(b) - relativeDifference(a);
+    });
+    const rows = ranked.slice(0, top).map((m) => [
+      formatMetricId(m.key), m.key.unit, formatReadableNumber(m.meanA), formatReadableNumber(m.meanB),
+      formatReadableNumber(m.meanDifference), `[${formatReadableNumber(m.ciLow)}, ${formatReadableNumber(m.ciHigh)}]`,
+      formatReadableNumber(m.pBetter),
+    ]);
+    const title = `B = ${alternative.label} vs A = ${first}: ${report.replicates} paired replicates, seed ${report.masterSeed}; ` +
+      `${ranked.length} of ${alternative.metrics.length} metrics differ${rows.length < ranked.length ? `, top ${rows.length}` : ''}`;
+    if (rows.length === 0) return `${title}\n`;
+    return `${title}\n${formatTextTable(['metric', 'unit', 'mean A', 'mean B', 'B − A', level, 'P(B better)'], rows, 2)}`;
+  });
+  return blocks.join('\n');
+}

@@ -1,0 +1,35 @@
+/** Which way a summary metric improves, from the home government's point of view. */
+export type MetricDirection = 'lower' | 'higher' | 'none';
+
+/**
+ * Direction table of the engine's per-replicate summary metrics (sim-core/record/resultLayout.ts):
+ * - lower is better: `peakPriceMultiple`, `cumulativeShortfall`, `maxShortfallShare`,
+ *   `shortfallWeeks`, `timeToRecoveryWeeks` (shortfall and price metrics) and `policyCost` (cost);
+ * - higher is better: `finalSecureSupplyShare`;
+ * - no direction: `timeToPeakWeeks` (an earlier or later peak is neither good nor bad) and
+ *   `foreignActorCost` (what the foreign actor spends says nothing by itself about home supply).
+ * Metrics not listed have no direction.
+ */
+export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
+  peakPriceMultiple: 'lower',
+  timeToPeakWeeks: 'none',
+  cumulativeShortfall: 'lower',
+  maxShortfallShare: 'lower',
+  shortfallWeeks: 'lower',
+  timeToRecoveryWeeks: 'lower',
+  finalSecureSupplyShare: 'higher',
+  policyCost: 'lower',
+  foreignActorCost: 'none',
+};
+
+/**
+ * The direction of improvement of a summary metric (see {@link METRIC_DIRECTIONS}).
+ *
+ * @param metric - Metric id, e.g. `cumulativeShortfall`.
+ * @returns `lower`, `higher`, or `none` for metrics without a direction or not in the table.
+ * @example
+ * metricDirection('policyCost'); // 'lower'
+ */
+export function metricDirection(metric: string): MetricDirection {
+  return Object.hasOwn(METRIC_DIRECTIONS, metric) ? METRIC_DIRECTIONS[metric] : 'none';
+}

@@ -1,0 +1,49 @@
+import { availableParallelism } from 'node:os';
+import { UsageError } from '../cli/exitCodes.ts';
+
+/** Monte Carlo options of `compare`, `sweep` and `stress` as commander parses them (strings). */
+export interface MonteCarloCliOptions {
+  replicates: string;
+  seed: string;
+  workers?: string;
+  years?: string;
+  set: string[];
+}
+
+/** The same options, checked and converted. */
+export interface MonteCarloSettings {
+  replicates: number;
+  masterSeed: number;
+  /** Worker threads; default the number of cores; 0 = main thread. */
+  workers: number;
+  /** `--set` overrides, followed by `years=<Y>` when `--years` was given. */
+  sets: string[];
+}
+
+/** Parses an integer option, or throws a UsageError naming it. */
+function parseInteger(name: string, text: string, min: number): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < min) {
+    throw new UsageError(`--${name}: expected an integer ≥ ${min}, found "${text}"`);
+  }
+  return value;
+}
+
+/**
+ * Checks and converts the shared Monte Carlo options. At least two replicates are required,
+ * since every statistic of these commands is a confidence interval.
+ *
+ * @param options - Options as strings.
+ * @returns Numbers and the override list.
+ * @throws UsageError (exit code 2) on a malformed number.
+ * @example
+ * parseMonteCarloOptions({ replicates: '50', seed: '1', set: [], years: '3' }).sets; // ['years=3']
+ */
+export function parseMonteCarloOptions(options: MonteCarloCliOptions): MonteCarloSettings {
+  const replicates = parseInteger('replicates', options.replicates, 2);
+  const masterSeed = parseInteger('seed', options.seed, 0);
+  const workers = options.workers === undefined ? availableParallelism() : parseInteger('workers', options.workers, 0);
+  const sets = [...options.set];
+  if (options.years !== undefined) sets.push(`years=${options.years}`);
+  return { replicates, masterSeed, workers, sets };
+}

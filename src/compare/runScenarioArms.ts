@@ -1,0 +1,55 @@
+import type { CompiledScenario } from '../../sim-core/index.ts';
+import type { ReplicateResult } from '../../sim-core/results.ts';
+import { runMonteCarlo } from '../montecarlo/runMonteCarlo.ts';
+
+/** Options of {@link runScenarioArms}. */
+export interface ArmRunOptions {
+  /** The one master seed every arm runs with. */
+  masterSeed: number;
+  /** Replicates per arm (indices 0…replicates−1 in every arm). */
+  replicates: number;
+  /** Worker threads (0 = main thread). */
+  workers: number;
+  signal?: AbortSignal;
+  /** Called after each chunk with replicates completed over all arms and their total. */
+  onProgress?: (completed: number, total: number) => void;
+}
+
+const SUMMARY_ONLY_WORKER = new URL('./summaryOnlyWorker.ts', import.meta.url);
+
+/**
+ * Runs several compiled scenarios ("arms") with common random numbers: every arm runs
+ * replicates 0…n−1 under the same master seed, and the engine derives each random stream from
+ * (seed, replicate, stream name) only, so replicate i of every arm sees the same draws wherever
+ * the arms agree. Arms run one after the other, each on its own pool (`runMonteCarlo`); results
+ * keep their summaries only (see `summaryOnlyWorker.ts`).
+ *
+ * @param arms - Compiled scenarios.
+ * @param options - Seed, replicates, workers, abort signal and progress callback.
+ * @returns Per arm, the results sorted by replicate (with empty `series`).
+ * @throws AbortError when `signal` aborts.
+ * @example
+ * const [first, second] = await runScenarioArms([a, b], { masterSeed: 1, replicates: 100, workers: 2 });
+ */
+export async function runScenarioArms(
+  arms: readonly CompiledScenario[],
+  options: ArmRunOptions,
+): Promise<ReplicateResult[][]> {
+  const total = arms.length * options.replicates;
+  const out: ReplicateResult[][] = [];
+  for (const compiled of arms) {
+    const done = out.length * options.replicates;
+    out.push(
+      await runMonteCarlo({
+        compiled,
+        masterSeed: options.masterSeed,
+        replicates: options.replicates,
+        workers: options.workers,
+        signal: options.signal,
+        workerModule: SUMMARY_ONLY_WORKER,
+        onProgress: (p) => options.onProgress?.(done + p.completedReplicates, total),
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+import type { Stage } from '../../sim-core/index.ts';
+import type { StageStress } from './runStress.ts';
+
+/** A stage's place in a ranking. */
+export interface StageRank {
+  stage: Stage;
+  /** 1 + the number of stages with a strictly larger expected impact (equal impacts share a rank). */
+  rank: number;
+}
+
+/**
+ * Ranks stages by the expected impact of their disruption on an outcome, largest increase first;
+ * equal impacts share a rank and keep chain order; undefined impacts come last.
+ *
+ * @param stages - Stress results.
+ * @param measure - `shortfall` (home end-use shortfall) or `policyCost`.
+ * @returns Stages with their ranks, most damaging first.
+ * @example
+ * rankStages(run.stages, 'shortfall')[0].stage; // e.g. 'endUse'
+ */
+export function rankStages(stages: readonly StageStress[], measure: 'shortfall' | 'policyCost'): StageRank[] {
+  const size = (s: StageStress): number => {
+    const value = s[measure].expected.mean;
+    return Number.isNaN(value) ? -Infinity : value;
+  };
+  return [...stages]
+    .sort((a, b) => size(b) - size(a))
+    .map((s) => ({ stage: s.stage, rank: 1 + stages.filter((other) => size(other) > size(s)).length }));
+}

@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { createArmProgress } from '../compare/createArmProgress.ts';
+import { createArmLabels } from '../compare/createArmLabels.ts';
+import { createCommandManifest } from '../compare/createCommandManifest.ts';
+import { defaultOutputFolder } from '../compare/defaultOutputFolder.ts';
+import { type MonteCarloCliOptions, parseMonteCarloOptions } from '../compare/parseMonteCarloOptions.ts';
+import { writeOutputFiles } from '../compare/writeOutputFiles.ts';
+import { formatStressCsv } from './formatStressCsv.ts';
+import { formatStressJson } from './formatStressJson.ts';
+import { formatStressTable } from './formatStressTable.ts';
+import { runStress } from './runStress.ts';
+
+/** Options of `crm-sim stress`, as parsed by commander. */
+export interface StressCliOptions extends MonteCarloCliOptions {
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * `crm-sim stress <scenario>`: runs the scenario undisturbed and with each stage's standard
+ * disruption (common random numbers), writes stress.json, stress.csv, manifest.json and the
+ * resolved scenario atomically, and prints the stage ranking (or stress.json with `--json`).
+ *
+ * @param scenario - Scenario file.
+ * @param options - Command-line options.
+ * @param signal - Aborts the run (Ctrl-C).
+ * @throws UsageError on malformed options; ScenarioError for an invalid scenario.
+ */
+export async function stressCommand(scenario: string, options: StressCliOptions, signal: AbortSignal): Promise<void> {
+  const settings = parseMonteCarloOptions(options);
+  const startedAt = new Date();
+  const progress = createArmProgress(options.quiet === true);
+  const run = await runStress({
+    path: scenario, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
+    workers: settings.workers, signal, onProgress: progress.onProgress,
+  });
+  progress.stop();
+  const arms = 1 + run.stages.filter((s) => s.events.length > 0).length;
+  const manifest = createCommandManifest({
+    command: 'stress', reference: { path: scenario, loaded: run.base }, arms,
+    scenarios: [{ label: 'undisturbed', path: scenario, sha256: run.base.sha256 }],
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers,
+    ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
+  });
+  const json = formatStressJson(run, { scenario, masterSeed: settings.masterSeed, replicates: settings.replicates });
+  const dir = options.out === undefined ? defaultOutputFolder(`stress-${createArmLabels([scenario])[0]}`, startedAt) : resolve(options.out);
+  await writeOutputFiles(dir, [
+    { name: 'manifest.json', text: JSON.stringify(manifest, null, 2) },
+    { name: 'scenario.resolved.yaml', text: run.base.resolvedYaml },
+    { name: 'stress.json', text: json },
+    { name: 'stress.csv', text: formatStressCsv(run.stages, settings.replicates) },
+  ]);
+  process.stdout.write(options.json ? json : `${formatStressTable(run, settings.replicates)}\n${dir}\n`);
+}

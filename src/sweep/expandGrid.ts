@@ -1,0 +1,20 @@
+import { crossPoints } from './crossPoints.ts';
+import type { GridDimension } from './parseGridOption.ts';
+import type { SweepPoint } from './sweepPoint.ts';
+
+/**
+ * The full-factorial design of grid dimensions: every combination of their values, the last
+ * dimension varying fastest. No dimension gives one empty point.
+ *
+ * @param dimensions - Factors with their values.
+ * @returns ∏ values.length points, assignments in dimension order.
+ * @example
+ * expandGrid([{ path: 'a', values: ['1', '2'] }, { path: 'b', values: ['x', 'y', 'z'] }]).length; // 6
+ */
+export function expandGrid(dimensions: readonly GridDimension[]): SweepPoint[] {
+  let points: SweepPoint[] = [[]];
+  for (const dimension of dimensions) {
+    points = crossPoints(points, dimension.values.map((value) => [{ path: dimension.path, value }]));
+  }
+  return points;
+}

@@ -1,0 +1,45 @@
+import { formatReadableNumber } from '../compare/formatReadableNumber.ts';
+import { formatTextTable } from '../compare/formatTextTable.ts';
+import { formatMetricId } from '../outputs/formatMetricId.ts';
+import type { SweepRun } from './runSweep.ts';
+
+/** Formats an interval as `[low, high]`. */
+function interval(low: number, high: number): string {
+  return `[${formatReadableNumber(low)}, ${formatReadableNumber(high)}]`;
+}
+
+/**
+ * The readable summary of a sweep printed on stdout: the chosen metric at each design point (the
+ * first `maxPoints`), then the tornado ranking of the uncertain parameters by swing of that metric.
+ *
+ * @param run - The sweep's results.
+ * @param parameters - Swept paths, in column order.
+ * @param maxPoints - Points listed at most; default 20.
+ * @returns Text ending in LF.
+ * @example
+ * process.stdout.write(formatSweepTable(run, ['materials.ndpr.demand.growthPerYear']));
+ */
+export function formatSweepTable(run: SweepRun, parameters: readonly string[], maxPoints = 20): string {
+  const id = formatMetricId(run.metric);
+  const blocks: string[] = [];
+  if (run.points.length > 0) {
+    const rows = run.points.slice(0, maxPoints).map(({ point, stats }, index) => {
+      const s = stats.find((stat) => formatMetricId(stat.key) === id);
+      const values = parameters.map((path) => point.find((a) => a.path === path)?.value ?? '');
+      return [String(index), ...values, formatReadableNumber(s?.mean ?? NaN), interval(s?.ciLow ?? NaN, s?.ciHigh ?? NaN)];
+    });
+    const more = run.points.length > maxPoints ? ` (first ${maxPoints}; all in sweep.csv)` : '';
+    blocks.push(`${id} (${run.metric.unit}) at ${run.points.length} points${more}\n` +
+      formatTextTable(['point', ...parameters, 'mean', '95% CI'], rows, 1 + parameters.length));
+  }
+  if (run.tornado !== null) {
+    const rows = run.tornado.map((row) => [
+      String(row.rank), row.parameter, `${formatReadableNumber(row.range.low)} … ${formatReadableNumber(row.range.high)}`,
+      formatReadableNumber(row.meanAtLow), formatReadableNumber(row.meanAtHigh),
+      formatReadableNumber(row.swing), interval(row.ciLow, row.ciHigh),
+    ]);
+    blocks.push(`tornado: swing of ${id} (${run.metric.unit}), each parameter from low to high end, others nominal\n` +
+      formatTextTable(['rank', 'parameter', 'low … high', 'at low', 'at high', 'swing', '95% CI'], rows, 3));
+  }
+  return blocks.join('\n');
+}

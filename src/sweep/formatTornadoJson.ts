@@ -1,0 +1,25 @@
+import type { SeriesKey } from '../../sim-core/index.ts';
+import { formatMetricId } from '../outputs/formatMetricId.ts';
+import type { TornadoRow } from './computeTornado.ts';
+
+/**
+ * Formats `tornado.json`: `{"metric", "unit", "masterSeed", "replicates", "parameters": [{"rank",
+ * "parameter", "path", "rule", "low", "nominal", "high", "meanAtLow", "meanNominal", "meanAtHigh",
+ * "swing", "ciLow", "ciHigh", "n"}]}`, largest |swing| first, NaN as null.
+ *
+ * @param metric - The output metric.
+ * @param rows - From `computeTornado` (empty when the scenario has no uncertain parameter).
+ * @param info - Seed and replicates.
+ * @returns The file's text.
+ * @example
+ * formatTornadoJson(run.metric, run.tornado ?? [], { masterSeed: 1, replicates: 50 });
+ */
+export function formatTornadoJson(metric: SeriesKey, rows: readonly TornadoRow[], info: { masterSeed: number; replicates: number }): string {
+  const parameters = rows.map((row) => ({
+    rank: row.rank, parameter: row.parameter, path: row.path, rule: row.range.rule,
+    low: row.range.low, nominal: row.nominal, high: row.range.high,
+    meanAtLow: row.meanAtLow, meanNominal: row.meanNominal, meanAtHigh: row.meanAtHigh,
+    swing: row.swing, ciLow: row.ciLow, ciHigh: row.ciHigh, n: row.n,
+  }));
+  return `${JSON.stringify({ metric: formatMetricId(metric), unit: metric.unit, ...info, parameters }, null, 2)}\n`;
+}

@@ -1,0 +1,29 @@
+import { UsageError } from '../cli/exitCodes.ts';
+import { splitTopLevel } from './splitTopLevel.ts';
+
+/** One factor of a full-factorial grid: a scenario path and the values it takes (text, units allowed). */
+export interface GridDimension {
+  path: string;
+  values: string[];
+}
+
+/**
+ * Parses a `--grid path=v1,v2,...` option. Values are written as in `--set` (`5%`, `30 kt/yr`,
+ * `2027-01`); commas inside brackets or quotes do not split.
+ *
+ * @param text - The option's argument.
+ * @returns The path and its values.
+ * @throws UsageError when the path or a value is missing.
+ * @example
+ * parseGridOption('materials.ndpr.demand.growthPerYear=3%,5%,7%').values; // ['3%', '5%', '7%']
+ */
+export function parseGridOption(text: string): GridDimension {
+  const eq = text.indexOf('=');
+  const path = eq < 0 ? '' : text.slice(0, eq).trim();
+  if (path === '' || path.split('.').some((segment) => segment === '')) {
+    throw new UsageError(`--grid: expected path=v1,v2,..., found "${text}"`);
+  }
+  const values = splitTopLevel(text.slice(eq + 1), ',');
+  if (values.some((value) => value === '')) throw new UsageError(`--grid ${path}: empty value in "${text}"`);
+  return { path, values };
+}

@@ -1,0 +1,40 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCrmSim, shipped, SMALL } from './smallScenario.ts';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'crm-compare-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('crm-sim compare', () => {
+  it('writes the comparison folder and prints comparison.json with --json', async () => {
+    const out = join(root, 'cmp');
+    const sets = SMALL.flatMap((set) => ['--set', set]);
+    const result = runCrmSim(['compare', shipped('threat-export-quota'), shipped('mitigation-stockpile-60d'),
+      '--replicates', '3', '--workers', '0', '--years', '1', ...sets, '--out', out, '--json', '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      'comparison.csv', 'comparison.json', 'manifest.json', 'mitigation-stockpile-60d.resolved.yaml', 'threat-export-quota.resolved.yaml',
+    ]);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(await readFile(join(out, 'comparison.json'), 'utf8')));
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ command: 'compare', arms: 2, replicates: 3, masterSeed: 1 });
+    expect(manifest.scenarios.map((s: { label: string }) => s.label)).toEqual(['threat-export-quota', 'mitigation-stockpile-60d']);
+  });
+
+  it('refuses one scenario (exit 2) and reports an invalid one (exit 3) without writing', () => {
+    const one = runCrmSim(['compare', shipped('baseline'), '--out', join(root, 'one')]);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toMatch(/at least two scenario files/);
+    const invalid = runCrmSim(['compare', shipped('baseline'), shipped('baseline'), '--set', 'years=-1', '--out', join(root, 'bad')]);
+    expect(invalid.status).toBe(3);
+    expect(invalid.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/exitCodes.ts';
+import { createSweepDesign } from '../../src/sweep/createSweepDesign.ts';
+import { parseGridOption } from '../../src/sweep/parseGridOption.ts';
+import { parseRangeOption } from '../../src/sweep/parseRangeOption.ts';
+import { splitTopLevel } from '../../src/sweep/splitTopLevel.ts';
+
+describe('sweep options', () => {
+  it('splits lists on top-level commas only', () => {
+    expect(splitTopLevel('5%, [US, JP],"a,b",{x: 1, y: 2}', ',')).toEqual(['5%', '[US, JP]', '"a,b"', '{x: 1, y: 2}']);
+    expect(splitTopLevel('one', ',')).toEqual(['one']);
+  });
+
+  it('parses --grid path=v1,v2 with units', () => {
+    expect(parseGridOption('materials.ndpr.demand.growthPerYear=3%,5%, 7%')).toEqual({
+      path: 'materials.ndpr.demand.growthPerYear', values: ['3%', '5%', '7%'],
+    });
+    expect(parseGridOption('materials.ndpr.mining.capacityByRegion.US=10 kt/yr,20 kt/yr').values).toEqual(['10 kt/yr', '20 kt/yr']);
+    for (const bad of ['novalue', '=1,2', 'a..b=1', 'a=1,,2']) expect(() => parseGridOption(bad)).toThrow(UsageError);
+  });
+
+  it('parses path=min:max ranges with one unit', () => {
+    expect(parseRangeOption('a.b=3%:8%')).toEqual({ path: 'a.b', min: 3, max: 8, unit: '%' });
+    expect(parseRangeOption('x=10 kt/yr : 20 kt/yr')).toEqual({ path: 'x', min: 10, max: 20, unit: 'kt/yr' });
+    expect(parseRangeOption('x=-0.2:-0.05')).toEqual({ path: 'x', min: -0.2, max: -0.05, unit: '' });
+    for (const bad of ['x=1', 'x=1:2:3', 'x=1%:2 kt', 'x=3:1', 'x=a:b', '=1:2']) expect(() => parseRangeOption(bad)).toThrow(UsageError);
+  });
+
+  it('crosses a grid with a hypercube and rejects inconsistent designs', () => {
+    const planned = createSweepDesign(['years=2,3'], '4', ['materials.ndpr.demand.growthPerYear=3%:8%'], 1);
+    expect(planned.points).toHaveLength(8);
+    expect(planned.parameters).toEqual(['years', 'materials.ndpr.demand.growthPerYear']);
+    expect(planned.design.lhs?.points).toBe(4);
+    expect(createSweepDesign([], undefined, [], 1).points).toEqual([]);
+    expect(() => createSweepDesign([], undefined, ['a=1:2'], 1)).toThrow(/need --lhs/);
+    expect(() => createSweepDesign([], '3', [], 1)).toThrow(/at least one range/);
+    expect(() => createSweepDesign([], '0', ['a=1:2'], 1)).toThrow(UsageError);
+    expect(() => createSweepDesign(['a=1,2'], '2', ['a=1:2'], 1)).toThrow(/swept twice/);
+  });
+});

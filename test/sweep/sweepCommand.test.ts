@@ -1,0 +1,41 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/loadScenario.ts';
+import { runCrmSim, shipped } from '../compare/smallScenario.ts';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'crm-sweep-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('crm-sim sweep', () => {
+  it('writes sweep and tornado files for a grid crossed with a hypercube', async () => {
+    const out = join(root, 'sweep');
+    const result = runCrmSim(['sweep', shipped('baseline'), '--grid', 'materials.ndpr.demand.growthPerYear=3%,6%',
+      '--lhs', '2', 'materials.dy.demand.elasticityShortRun=-0.2:-0.05', '--replicates', '2', '--workers', '0',
+      '--years', '1', '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--out', out, '--quiet']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('tornado: swing of cumulativeShortfall.ndpr.endUse.US');
+    expect((await readdir(out)).sort()).toEqual(['manifest.json', 'scenario.resolved.yaml', 'sweep.csv', 'sweep.json', 'tornado.csv', 'tornado.json']);
+    const csv = (await readFile(join(out, 'sweep.csv'), 'utf8')).trimEnd().split('\n');
+    expect(csv[0]).toBe('point,materials.ndpr.demand.growthPerYear,materials.dy.demand.elasticityShortRun,metric,material,stage,region,mean,ciLow,ciHigh');
+    const sweep = JSON.parse(await readFile(join(out, 'sweep.json'), 'utf8'));
+    expect(sweep.points).toHaveLength(4);
+    expect(csv).toHaveLength(1 + 4 * Object.keys(sweep.points[0].metrics).length);
+    const tornado = (await readFile(join(out, 'tornado.csv'), 'utf8')).trimEnd().split('\n');
+    const uncertain = loadScenario(shipped('baseline')).spec.uncertainties.length;
+    expect(tornado).toHaveLength(1 + uncertain);
+  });
+
+  it('refuses a range without --lhs (exit 2)', () => {
+    const result = runCrmSim(['sweep', shipped('baseline'), 'a=1:2', '--out', join(root, 'bad')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/need --lhs/);
+  });
+});
