@@ -89,6 +89,9 @@ export async function executeMerge(
         if (done === total) report.stop();
       },
     });
+  }).catch((error: unknown) => {
+    report.stop(); // a bar left running would keep the terminal's cursor hidden
+    throw error;
   });
   return { dir, summaryStats };
 }

@@ -142,6 +142,11 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
     ticks: layout.ticks, startedAt, finishedAt: new Date(),
     shard: shard === undefined ? undefined : { index: shard.index, count: shard.count, ...range },
   });
+  // A bar left running on Ctrl-C or an error would keep the terminal's cursor hidden.
+  const stopOnError = (error: unknown): never => {
+    reporter.stop();
+    throw error;
+  };
   outcome.dir = await writeDirectoryAtomically(dir, async (temporaryDir) => {
     const spill = join(temporaryDir, '.spill');
     const store = await createReplicateStore(spill, layout, range.firstReplicate, range.replicateCount);
@@ -160,7 +165,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
     else outcome.summaryStats = await writeRunFiles(temporaryDir, { ...files, parquet: settings.parquet,
       keepSeries: settings.keepSeries, onBlock: (done, total) => reportBlocks(reporter, done, total) });
     await rm(spill, { recursive: true, force: true });
-  });
+  }).catch(stopOnError);
   return outcome;
 }
 
