@@ -88,7 +88,8 @@ async function main(): Promise<void> {
   }
   if (!skip.has('threads')) {
     const size = config.sizes.find((s) => s.name === config.threads.size) as SizeConfig;
-    figures.threads = await measureThreads(config, size);
+    log(`one replicate on ${config.threads.threadsPerReplicate.join(' and ')} threads at ${size.name} …`);
+    figures.threads = await measureThreads(config, replicates ? { ...size, replicates: Number(replicates) } : size);
   }
   figures.loadAtEnd = loadavg();
   if (args.includes('--save-baseline')) {

@@ -1,7 +1,50 @@
+import { runTicks } from '../sim-core/index.ts';
+import { startCellThreads } from '../src/threads/startCellThreads.ts';
 import type { BenchConfig, SizeConfig } from './benchConfig.ts';
 import type { ThreadFigures } from './benchFigures.ts';
+import { countAgents, createBenchWorld, loadBenchSpec } from './createBenchWorld.ts';
+import { median } from './median.ts';
 
-/** Threads per replicate: not implemented yet (see docs/performance.md), so no figures. */
-export async function measureThreads(_config: BenchConfig, _size: SizeConfig): Promise<ThreadFigures | undefined> {
-  return undefined;
+/**
+ * One replicate stepped on 1 and on 2 threads (src/threads): ms per tick (median over alternating
+ * rounds) and whether both give the same series bytes.
+ */
+export async function measureThreads(config: BenchConfig, size: SizeConfig): Promise<ThreadFigures> {
+  const counts = config.threads.threadsPerReplicate;
+  const pools = new Map(await Promise.all(counts.filter((n) => n > 1).map(async (n) => [n, await startCellThreads(n)] as const)));
+  const run = (spec: ReturnType<typeof loadBenchSpec>, threads: number, ticks: number) => {
+    const bench = createBenchWorld(spec, config.seed, 0);
+    const pool = pools.get(threads);
+    const cells = pool ? pool.attach(bench.world) : null;
+    const t0 = performance.now();
+    runTicks(bench.world, bench.recorder, ticks, cells);
+    const ms = (performance.now() - t0) / ticks;
+    pool?.detach();
+    return { ms, series: bench.recorder.series, agents: countAgents(bench.world) };
+  };
+  try {
+    const tiny = loadBenchSpec(config.scenario, config.warmUp.firmsPerCapacityCell);
+    for (const threads of counts) run(tiny, threads, config.warmUp.ticks);
+    const spec = loadBenchSpec(config.scenario, size.firmsPerCapacityCell);
+    const times = new Map(counts.map((n) => [n, [] as number[]]));
+    const series = new Map<number, Float64Array>();
+    let agents = 0;
+    for (let round = 0; round < size.replicates; round++) {
+      for (const threads of round % 2 === 0 ? counts : [...counts].reverse()) {
+        const result = run(spec, threads, size.ticks);
+        times.get(threads)?.push(result.ms);
+        series.set(threads, result.series);
+        agents = result.agents;
+      }
+    }
+    const msPerTick = Object.fromEntries(counts.map((n) => [String(n), median(times.get(n) ?? [])]));
+    const reference = Buffer.from((series.get(counts[0]) as Float64Array).buffer);
+    return {
+      agents, ticks: size.ticks, msPerTick,
+      speedup: msPerTick[String(counts[0])] / msPerTick[String(counts[counts.length - 1])],
+      bitIdentical: counts.every((n) => reference.equals(Buffer.from((series.get(n) as Float64Array).buffer))),
+    };
+  } finally {
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
+  }
 }

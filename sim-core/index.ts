@@ -17,6 +17,8 @@ import { computeSummaries } from './record/computeSummaries.ts';
 import { runTicks } from './step.ts';
 import { createStream } from './random/createStream.ts';
 import { sampleScenario } from './sampleScenario.ts';
+import type { CellSplit } from './phases/cellTasks.ts';
+import type { World } from './world/world.ts';
 
 export type * from './spec.ts';
 export type * from './results.ts';
@@ -32,6 +34,9 @@ export { computeSummaries } from './record/computeSummaries.ts';
 export { createStream } from './random/createStream.ts';
 export { sampleScenario } from './sampleScenario.ts';
 export { measureMaterialStocks, measureMoney } from './measureBalances.ts';
+export { shareWorld } from './world/shareWorld.ts';
+export { runCellTask } from './phases/runCellTask.ts';
+export { CELL_SUMS, END_USE_CELLS, PRODUCE_CELLS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS, type CellSplit } from './phases/cellTasks.ts';
 
 /** A scenario prepared for running: plain, structured-cloneable data (it crosses to worker threads). */
 export interface CompiledScenario {
@@ -52,16 +57,31 @@ export function describeResults(compiled: CompiledScenario): ResultLayout {
 }
 
 /**
+ * Threads that step one replicate together (see src/threads): `attach` takes a new world (and may
+ * move it to shared memory) and returns how the agents' loops are split; `detach` ends the replicate.
+ */
+export interface ReplicateThreads {
+  attach(world: World): CellSplit;
+  detach(): void;
+}
+
+/**
  * Creates a function that runs one replicate: draws its uncertain parameters from stream
  * `parameters`, builds its world, runs the horizon and returns fresh arrays (safe to transfer).
- * The result depends only on (scenario, masterSeed, replicate).
+ * The result depends only on (scenario, masterSeed, replicate), with or without `threads`.
+ * @param threads - steps each replicate across threads (null: this thread only)
  */
-export function createReplicateRunner(compiled: CompiledScenario): (masterSeed: number, replicate: number) => ReplicateResult {
+export function createReplicateRunner(compiled: CompiledScenario, threads: ReplicateThreads | null = null): (masterSeed: number, replicate: number) => ReplicateResult {
   return (masterSeed, replicate) => {
     const spec = compiled.spec.uncertainties.length > 0 ? sampleScenario(compiled.spec, createStream(masterSeed, replicate, 'parameters')) : compiled.spec;
     const world = createWorld(spec, masterSeed, replicate);
+    const cells = threads === null ? null : threads.attach(world);
     const recorder = createRecorder(world, compiled.layout.series.length, compiled.offsets);
-    runTicks(world, recorder);
+    try {
+      runTicks(world, recorder, world.ticks, cells);
+    } finally {
+      if (threads !== null) threads.detach();
+    }
     const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions);
     return { replicate, series: recorder.series, summaries };
   };

@@ -12,32 +12,34 @@ import { settleAccounts } from './phases/settleAccounts.ts';
 import { advanceInvestment } from './phases/advanceInvestment.ts';
 import { recordTick, type Recorder } from './record/recordTick.ts';
 import { MINING, PROCESSING, MANUFACTURING, RECYCLING } from './world/world.ts';
+import type { CellSplit } from './phases/cellTasks.ts';
 
 /**
  * Advances the world by one tick. The phases run in this order, each in its own file
  * (docs/model.md has a section per phase with its equations).
  * @param recorder - where to write this tick's series, or null to skip recording
+ * @param cells - spreads the agents' loops over threads (same bytes as without; null: this thread only)
  */
-export function step(world: World, recorder: Recorder | null): void {
+export function step(world: World, recorder: Recorder | null, cells: CellSplit | null = null): void {
   beginTick(world); //                                   clear this tick's accumulators
   applyEvents(world); //                                 1. parameters in force: base values + active events
   advanceForeignActor(world); //                         2. cyberattacks, price wars, retaliation by rule
   advanceGovernment(world); //                           3. elections, workforce, stockpile orders
   advanceDiscovery(world); //                            4. exploration and the project pipeline
-  advanceProducers(world, MINING, null); //              5. mining (with by-product coupling)
-  advanceProducers(world, PROCESSING, null); //          6. processing: concentrate → refined
-  advanceProducers(world, MANUFACTURING, null); //       7. manufacturing: refined → components
-  advanceEndUse(world); //                               8. end users' demand, thrifting
+  advanceProducers(world, MINING, null, cells); //       5. mining (with by-product coupling)
+  advanceProducers(world, PROCESSING, null, cells); //   6. processing: concentrate → refined
+  advanceProducers(world, MANUFACTURING, null, cells); // 7. manufacturing: refined → components
+  advanceEndUse(world, cells); //                        8. end users' demand, thrifting
   collectEndOfLife(world, world.scratch.scrapTonnes); // 9. end-of-life collection …
-  advanceProducers(world, RECYCLING, world.scratch.scrapTonnes); // … and recycling into refined
+  advanceProducers(world, RECYCLING, world.scratch.scrapTonnes, cells); // … and recycling into refined
   clearMarkets(world); //                               10. trade and market clearing, prices
-  settleAccounts(world); //                             11. deliveries, payments, shortfall
+  settleAccounts(world, cells); //                      11. deliveries, payments, shortfall
   advanceInvestment(world); //                          12. investment, entry and exit
   if (recorder !== null) recordTick(world, recorder); // 13. record
   world.tick++;
 }
 
 /** Runs `ticks` ticks (by default to the end of the horizon). */
-export function runTicks(world: World, recorder: Recorder | null, ticks = world.ticks - world.tick): void {
-  for (let i = 0; i < ticks; i++) step(world, recorder);
+export function runTicks(world: World, recorder: Recorder | null, ticks = world.ticks - world.tick, cells: CellSplit | null = null): void {
+  for (let i = 0; i < ticks; i++) step(world, recorder, cells);
 }

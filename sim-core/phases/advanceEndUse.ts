@@ -1,4 +1,5 @@
 import type { World } from '../world/world.ts';
+import { END_USE_CELLS, type CellSplit } from './cellTasks.ts';
 
 /**
  * Phase 8: end users bid for components. For cell (m, r) with component price P (base P₀):
@@ -7,34 +8,40 @@ import type { World } from '../world/world.ts';
  * material intensity. Thrifting and substitution move h toward h* = clamp((P̄/P₀)^(ε_L − εₛ), 1 − maxThrift, 1)
  * over `substitutionYears` (P̄ the one-year average price), so the short-run elasticity is εₛ and the
  * long-run one approaches ε_L: elasticities that change with the horizon.
+ * @param cells - runs the cells on several threads (null: all here)
  */
-export function advanceEndUse(world: World): void {
+export function advanceEndUse(world: World, cells: CellSplit | null = null): void {
+  if (cells === null) endUseCells(world, 0, world.materials * world.regions);
+  else cells.run(END_USE_CELLS, 0);
+}
+
+/** {@link advanceEndUse} for cells c ∈ [cellFrom, cellTo) (c = m × R + r): writes only those cells' users, markets and flows. */
+export function endUseCells(world: World, cellFrom: number, cellTo: number): void {
   const { endUsers, markets, chain, effective, flows, regions: R, materials: M } = world;
   const years = world.tick / world.ticksPerYear;
-  for (let m = 0; m < M; m++) {
+  for (let c = cellFrom; c < cellTo; c++) {
+    const m = Math.floor(c / R);
+    const r = c - m * R;
     const demand = world.spec.materials[m].demand;
     const growth = Math.pow(1 + demand.growthPerYear, years);
-    for (let r = 0; r < R; r++) {
-      const c = m * R + r;
-      const s = (m * 3 + 2) * R + r;
-      const relativePrice = markets.priceUsdPerTonne[s] / markets.basePriceUsdPerTonne[s];
-      const relativeLongPrice = markets.longPriceUsdPerTonne[s] / markets.basePriceUsdPerTonne[s];
-      const target = Math.min(1, Math.max(1 - demand.maxThrift, Math.pow(relativeLongPrice, demand.elasticityLongRun - demand.elasticityShortRun)));
-      chain.intensity[c] += (target - chain.intensity[c]) / Math.max(1, demand.substitutionYears * world.ticksPerYear);
-      const publicFactor = growth * effective.demandMultiplier[c] * chain.intensity[c];
-      const privateFactor = publicFactor * Math.pow(relativePrice, demand.elasticityShortRun);
-      let bids = 0;
-      let publicBids = 0;
-      for (let u = endUsers.cellStart[c], end = u + endUsers.cellCount[c]; u < end; u++) {
-        const isPublic = endUsers.isPublic[u];
-        const bid = endUsers.baseDemandTonnesPerTick[u] * (isPublic === 1 ? publicFactor : privateFactor);
-        endUsers.bidTonnes[u] = bid;
-        bids += bid;
-        publicBids += isPublic * bid;
-      }
-      markets.localBidTonnes[s] += bids - publicBids;
-      markets.publicBidTonnes[s] += publicBids;
-      flows.demandTonnes[(2 * M + m) * R + r] = bids;
+    const s = (m * 3 + 2) * R + r;
+    const relativePrice = markets.priceUsdPerTonne[s] / markets.basePriceUsdPerTonne[s];
+    const relativeLongPrice = markets.longPriceUsdPerTonne[s] / markets.basePriceUsdPerTonne[s];
+    const target = Math.min(1, Math.max(1 - demand.maxThrift, Math.pow(relativeLongPrice, demand.elasticityLongRun - demand.elasticityShortRun)));
+    chain.intensity[c] += (target - chain.intensity[c]) / Math.max(1, demand.substitutionYears * world.ticksPerYear);
+    const publicFactor = growth * effective.demandMultiplier[c] * chain.intensity[c];
+    const privateFactor = publicFactor * Math.pow(relativePrice, demand.elasticityShortRun);
+    let bids = 0;
+    let publicBids = 0;
+    for (let u = endUsers.cellStart[c], end = u + endUsers.cellCount[c]; u < end; u++) {
+      const isPublic = endUsers.isPublic[u];
+      const bid = endUsers.baseDemandTonnesPerTick[u] * (isPublic === 1 ? publicFactor : privateFactor);
+      endUsers.bidTonnes[u] = bid;
+      bids += bid;
+      publicBids += isPublic * bid;
     }
+    markets.localBidTonnes[s] += bids - publicBids;
+    markets.publicBidTonnes[s] += publicBids;
+    flows.demandTonnes[(2 * M + m) * R + r] = bids;
   }
 }

@@ -2,6 +2,7 @@ import type { World } from '../world/world.ts';
 import { ADVERSARY, MINING, PROCESSING, MANUFACTURING, RECYCLING } from '../world/world.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
+import { CELL_SUMS, PRODUCE_CELLS, type CellSplit } from './cellTasks.ts';
 
 /** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */
 const HOARDING_LIMIT = 1.5;
@@ -26,10 +27,25 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  * - stock is offered at a cost-based ask: share offered = clamp((P − (1 − band)·a)/(band·a), 0, 1) with
  *   a = c_f + cᵢ, so firms hold stock rather than sell it below cash cost.
  * @param recycledInput - per cell (m × R + r), scrap available to recyclers this tick, t (recycling only)
+ * @param cells - runs the firms' part over cell ranges on several threads (null: all here)
  */
-export function advanceProducers(world: World, stage: number, recycledInput: Float64Array | null): void {
+export function advanceProducers(world: World, stage: number, recycledInput: Float64Array | null, cells: CellSplit | null = null): void {
+  if (cells === null) produceCells(world, stage, recycledInput, 0, world.materials * world.regions);
+  else if (recycledInput === null || recycledInput === world.scratch.scrapTonnes) cells.run(PRODUCE_CELLS, stage);
+  else throw new Error('advanceProducers across threads reads scrap from world.scratch.scrapTonnes');
+  routeProduction(world, stage);
+}
+
+/**
+ * The firms' part of {@link advanceProducers} for cells c ∈ [cellFrom, cellTo) (c = m × R + r): each
+ * live firm produces, bids for input and offers stock; each cell's sums go to `world.scratch.cellSums`.
+ * It writes nothing outside its cells, so disjoint cell ranges may run on different threads.
+ * @param recycledInput - as for advanceProducers (on helper threads: `world.scratch.scrapTonnes` for recycling)
+ */
+export function produceCells(world: World, stage: number, recycledInput: Float64Array | null, cellFrom: number, cellTo: number): void {
   const store = world.stores[stage];
-  const { markets, effective, flows, regions: R, materials: M } = world;
+  const { markets, effective, regions: R } = world;
+  const sums = world.scratch.cellSums;
   const behaviour = world.spec.behaviour;
   const rate = behaviour.inventoryReleasePerTick;
   const band = behaviour.utilisationBand;
@@ -38,76 +54,97 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
   // The store's columns in locals: the firm loop below is the engine's hottest.
   const { alive, capacityTonnesPerTick: capacity, unitCostUsdPerTonne: unitCosts, expectedSalesTonnesPerTick: expectedSalesOf, downtimeTicks: downtime } = store;
   const { inputInventoryTonnes: inputStock, outputInventoryTonnes: outputStock, producedTonnes, operatingCostUsd, offeredTonnes, bidTonnes } = store;
-  for (let m = 0; m < M; m++) {
+  for (let c = cellFrom; c < cellTo; c++) {
+    const m = Math.floor(c / R);
+    const r = c - m * R;
     const stageSpec = stageSpecOf(world.spec.materials[m], stage);
     const yieldShare = stageSpec.yield;
     const coverTicks = weeksToTicks(world, stageSpec.inventoryTargetWeeks);
+    const sc = (stage * world.materials + m) * R + r;
+    const sOut = (m * 3 + kOut) * R + r;
+    const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
+    const floor = effective.priceFloorUsdPerTonne[sc];
+    const expectedPrice = Math.max(markets.expectedPriceUsdPerTonne[sOut], floor);
+    const currentPrice = markets.priceUsdPerTonne[sOut];
+    const inputPrice = sIn >= 0 ? markets.priceUsdPerTonne[sIn] : 0;
+    // Margins compare like with like: the expected output price against the expected input price.
+    const inputCost = (sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0) / yieldShare;
+    const hoarding = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
+    const ignoreCost = effective.priceCut[sOut] > 0 && world.regionState.alignment[r] === ADVERSARY;
+    const priceResponse = Math.pow(expectedPrice / markets.basePriceUsdPerTonne[sOut], behaviour.supplyResponse);
+    const availability = effective.availability[sc] * hostUtilisation(world, stage, m, r);
+    const costFactor = stage === RECYCLING ? learningCostFactor(world, m, r) : 1;
+    let capacityInCell = 0;
+    if (recycledInput !== null) for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacityInCell += store.alive[f] * store.capacityTonnesPerTick[f];
+    const scrapPerCapacity = recycledInput !== null && capacityInCell > 0 ? recycledInput[c] / capacityInCell : 0;
+    let produced = 0;
+    let offered = 0;
+    let bids = 0;
+    let inputUsed = 0;
+    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+      if (alive[f] === 0) continue;
+      const unitCost = unitCosts[f] * costFactor;
+      const margin = expectedPrice - inputCost - (1 - band) * unitCost;
+      const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, margin / (band * unitCost)));
+      const expectedSales = expectedSalesOf[f];
+      const downtimeLeft = downtime[f];
+      const up = downtimeLeft > 0 ? 0 : 1;
+      const stockBefore = outputStock[f];
+      let q = expectedSales * priceResponse + rate * (coverTicks * expectedSales - stockBefore);
+      q = Math.min(Math.max(0, q), utilisation * availability * up * capacity[f]);
+      let used = 0;
+      if (sIn >= 0) {
+        q = Math.min(q, inputStock[f] * yieldShare);
+        used = q / yieldShare;
+        const inputLeft = inputStock[f] - used;
+        inputStock[f] = inputLeft;
+        const expectedUse = expectedSales / yieldShare;
+        // Hoarding stops once stock reaches HOARDING_LIMIT × the target (storage and working capital run out).
+        const hoard = inputLeft < HOARDING_LIMIT * coverTicks * expectedUse ? hoarding : 1;
+        const bid = utilisation > 0 ? Math.max(0, expectedUse + rate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
+        bidTonnes[f] = bid;
+        bids += bid;
+      } else if (recycledInput !== null) {
+        q = Math.min(q, scrapPerCapacity * capacity[f] * yieldShare);
+        used = q / yieldShare;
+      }
+      if (downtimeLeft > 0) downtime[f] = downtimeLeft - 1;
+      producedTonnes[f] = q;
+      operatingCostUsd[f] = q * unitCost;
+      const stock = stockBefore + q;
+      outputStock[f] = stock;
+      // Reservation price: stock is held back, not dumped, when the price falls towards the firm's cash cost.
+      const ask = unitCost + inputCost;
+      const offerShare = Math.min(1, Math.max(0, (currentPrice - (1 - band) * ask) / (band * ask)));
+      const offer = stock * offerShare;
+      offeredTonnes[f] = offer;
+      produced += q;
+      inputUsed += used;
+      offered += offer;
+    }
+    sums[c * CELL_SUMS] = produced;
+    sums[c * CELL_SUMS + 1] = offered;
+    sums[c * CELL_SUMS + 2] = bids;
+    sums[c * CELL_SUMS + 3] = inputUsed;
+  }
+}
+
+/** The markets' part of {@link advanceProducers}: adds each cell's sums to its markets and the flows, in cell order. */
+function routeProduction(world: World, stage: number): void {
+  const { markets, flows, regions: R, materials: M } = world;
+  const sums = world.scratch.cellSums;
+  const kOut = OUTPUT_MARKET[stage];
+  const kIn = INPUT_MARKET[stage];
+  for (let m = 0; m < M; m++) {
     for (let r = 0; r < R; r++) {
       const c = m * R + r;
       const sc = (stage * M + m) * R + r;
       const sOut = (m * 3 + kOut) * R + r;
       const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
-      const floor = effective.priceFloorUsdPerTonne[sc];
-      const expectedPrice = Math.max(markets.expectedPriceUsdPerTonne[sOut], floor);
-      const currentPrice = markets.priceUsdPerTonne[sOut];
-      const inputPrice = sIn >= 0 ? markets.priceUsdPerTonne[sIn] : 0;
-      // Margins compare like with like: the expected output price against the expected input price.
-      const inputCost = (sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0) / yieldShare;
-      const hoarding = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
-      const ignoreCost = effective.priceCut[sOut] > 0 && world.regionState.alignment[r] === ADVERSARY;
-      const priceResponse = Math.pow(expectedPrice / markets.basePriceUsdPerTonne[sOut], behaviour.supplyResponse);
-      const availability = effective.availability[sc] * hostUtilisation(world, stage, m, r);
-      const costFactor = stage === RECYCLING ? learningCostFactor(world, m, r) : 1;
-      let capacityInCell = 0;
-      if (recycledInput !== null) for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacityInCell += store.alive[f] * store.capacityTonnesPerTick[f];
-      const scrapPerCapacity = recycledInput !== null && capacityInCell > 0 ? recycledInput[c] / capacityInCell : 0;
-      let produced = 0;
-      let offered = 0;
-      let bids = 0;
-      let inputUsed = 0;
-      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
-        if (alive[f] === 0) continue;
-        const unitCost = unitCosts[f] * costFactor;
-        const margin = expectedPrice - inputCost - (1 - band) * unitCost;
-        const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, margin / (band * unitCost)));
-        const expectedSales = expectedSalesOf[f];
-        const downtimeLeft = downtime[f];
-        const up = downtimeLeft > 0 ? 0 : 1;
-        const stockBefore = outputStock[f];
-        let q = expectedSales * priceResponse + rate * (coverTicks * expectedSales - stockBefore);
-        q = Math.min(Math.max(0, q), utilisation * availability * up * capacity[f]);
-        let used = 0;
-        if (sIn >= 0) {
-          q = Math.min(q, inputStock[f] * yieldShare);
-          used = q / yieldShare;
-          const inputLeft = inputStock[f] - used;
-          inputStock[f] = inputLeft;
-          const expectedUse = expectedSales / yieldShare;
-          // Hoarding stops once stock reaches HOARDING_LIMIT × the target (storage and working capital run out).
-          const hoard = inputLeft < HOARDING_LIMIT * coverTicks * expectedUse ? hoarding : 1;
-          const bid = utilisation > 0 ? Math.max(0, expectedUse + rate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
-          bidTonnes[f] = bid;
-          bids += bid;
-        } else if (recycledInput !== null) {
-          q = Math.min(q, scrapPerCapacity * capacity[f] * yieldShare);
-          used = q / yieldShare;
-        }
-        if (downtimeLeft > 0) downtime[f] = downtimeLeft - 1;
-        producedTonnes[f] = q;
-        operatingCostUsd[f] = q * unitCost;
-        const stock = stockBefore + q;
-        outputStock[f] = stock;
-        // Reservation price: stock is held back, not dumped, when the price falls towards the firm's cash cost.
-        const ask = unitCost + inputCost;
-        const offerShare = Math.min(1, Math.max(0, (currentPrice - (1 - band) * ask) / (band * ask)));
-        const offer = stock * offerShare;
-        offeredTonnes[f] = offer;
-        produced += q;
-        inputUsed += used;
-        offered += offer;
-      }
-      routeOffers(world, stage, m, r, sOut, offered);
-      if (sIn >= 0) markets.localBidTonnes[sIn] += bids;
+      const produced = sums[c * CELL_SUMS];
+      const inputUsed = sums[c * CELL_SUMS + 3];
+      routeOffers(world, stage, m, r, sOut, sums[c * CELL_SUMS + 1]);
+      if (sIn >= 0) markets.localBidTonnes[sIn] += sums[c * CELL_SUMS + 2];
       flows.productionTonnes[sc] = produced;
       if (stage === MINING) flows.primaryTonnes[m] += produced;
       if (stage === RECYCLING) flows.secondaryTonnes[m] += produced;

@@ -149,6 +149,8 @@ export interface Scratch {
   readonly landedCostUsdPerTonne: Float64Array;
   /** Scrap available to recyclers per cell (m × R + r), t. */
   readonly scrapTonnes: Float64Array;
+  /** Per-cell results of a phase's agent loops (see phases/cellTasks.ts), stride CELL_SUMS per cell m × R + r. */
+  readonly cellSums: Float64Array;
 }
 
 /**

@@ -1,0 +1,22 @@
+/**
+ * Layout of the shared control block of one replicate's threads (an Int32Array on a
+ * SharedArrayBuffer): the main thread writes a task and bumps GENERATION; each helper runs its
+ * range and adds one to DONE. Atomics order every access, so the columns written before a bump or an
+ * add are visible to the thread that sees it.
+ */
+export const GENERATION = 0;
+export const TASK = 1;
+export const STAGE = 2;
+export const TICK = 3;
+export const DONE = 4;
+/** Set to 1 by a helper whose task threw (it still counts as done, so the main thread wakes). */
+export const FAILED = 5;
+/** First cell of helper h's range is at RANGES + 2h, one past its last at RANGES + 2h + 1. */
+export const RANGES = 6;
+/** Task code that sends helpers back to their event loop (end of a replicate). */
+export const STOP = -1;
+
+/** Allocates a control block for `helpers` helper threads. */
+export function createCellControl(helpers: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * (RANGES + 2 * helpers)));
+}

@@ -1,0 +1,33 @@
+/**
+ * A helper thread of a replicate stepped across threads. It receives each replicate's world (its
+ * columns in shared memory) and then runs the tasks the main thread posts in the control block on its
+ * range of cells, until told to stop; it never changes a store's structure.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runCellTask, type World } from '../../sim-core/index.ts';
+import { DONE, FAILED, GENERATION, RANGES, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+
+const { control, helper } = workerData as { control: Int32Array; helper: number };
+
+/** Runs posted tasks until STOP: waits for a new generation, runs, reports done. */
+function serve(world: World, generation: number): void {
+  let seen = generation;
+  for (;;) {
+    Atomics.wait(control, GENERATION, seen);
+    seen = Atomics.load(control, GENERATION);
+    const task = Atomics.load(control, TASK);
+    if (task === STOP) return;
+    world.tick = Atomics.load(control, TICK);
+    try {
+      runCellTask(world, task, Atomics.load(control, STAGE), control[RANGES + 2 * helper], control[RANGES + 2 * helper + 1]);
+    } catch (error) {
+      Atomics.store(control, FAILED, 1);
+      process.stderr.write(`cell thread ${helper}: ${error instanceof Error ? error.stack : String(error)}\n`);
+    }
+    Atomics.add(control, DONE, 1);
+    Atomics.notify(control, DONE);
+  }
+}
+
+parentPort?.on('message', (message: { world: World; generation: number }) => serve(message.world, message.generation));
+parentPort?.postMessage('ready');

@@ -1,0 +1,103 @@
+import { Worker } from 'node:worker_threads';
+import {
+  END_USE_CELLS, PRODUCE_CELLS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS,
+  runCellTask, shareWorld, type CellSplit, type ReplicateThreads, type World,
+} from '../../sim-core/index.ts';
+import { createCellControl, DONE, FAILED, GENERATION, RANGES, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+import { splitCells } from './splitCells.ts';
+
+/** Threads that step one replicate together; pass to createReplicateRunner. */
+export interface CellThreads extends ReplicateThreads {
+  /** Threads per replicate, this one included. */
+  readonly threads: number;
+  /** Stops the helper threads. */
+  close(): Promise<void>;
+}
+
+const ENTRY = new URL('./cellThreadEntry.mjs', import.meta.url);
+
+/**
+ * Starts `threads − 1` helper threads that, with the calling thread, step each replicate: the
+ * agents' loops of a phase run over contiguous ranges of cells balanced by agent slots, with a
+ * barrier (Atomics.wait/notify) after each; markets, flows and ledgers are then added up on the
+ * calling thread in cell order, so results are byte-identical to one thread. Start once, reuse for
+ * every replicate, close at the end.
+ * @example
+ * const threads = await startCellThreads(2);
+ * const run = createReplicateRunner(compiled, threads);
+ * const result = run(42, 0);
+ * await threads.close();
+ */
+export async function startCellThreads(threads: number): Promise<CellThreads> {
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads per replicate must be an integer ≥ 1, got ${threads}`);
+  const helpers = threads - 1;
+  const control = createCellControl(helpers);
+  const workers = await Promise.all(Array.from({ length: helpers }, (_, helper) => startHelper(control, helper)));
+  let world: World | null = null;
+  let bounds = new Map<number, Int32Array>();
+  const split: CellSplit = {
+    run(task, stage) {
+      const own = bounds.get(task * 4 + stage) as Int32Array;
+      if (helpers === 0) return runCellTask(world as World, task, stage, own[0], own[1]);
+      control[TASK] = task;
+      control[STAGE] = stage;
+      control[TICK] = (world as World).tick;
+      for (let h = 0; h < helpers; h++) {
+        control[RANGES + 2 * h] = own[h + 1];
+        control[RANGES + 2 * h + 1] = own[h + 2];
+      }
+      Atomics.store(control, DONE, 0);
+      Atomics.add(control, GENERATION, 1);
+      Atomics.notify(control, GENERATION);
+      runCellTask(world as World, task, stage, own[0], own[1]);
+      for (let done = Atomics.load(control, DONE); done < helpers; done = Atomics.load(control, DONE)) Atomics.wait(control, DONE, done);
+      if (Atomics.load(control, FAILED) !== 0) throw new Error('a cell thread failed (its error is on stderr)');
+    },
+  };
+  return {
+    threads,
+    attach(next) {
+      world = shareWorld(next);
+      bounds = planBounds(next, threads);
+      const generation = Atomics.load(control, GENERATION);
+      for (const worker of workers) worker.postMessage({ world: next, generation });
+      return split;
+    },
+    detach() {
+      world = null;
+      if (helpers === 0) return;
+      Atomics.store(control, TASK, STOP);
+      Atomics.add(control, GENERATION, 1);
+      Atomics.notify(control, GENERATION);
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** Cell ranges per (task, stage), balanced by the agent slots each cell holds. */
+function planBounds(world: World, threads: number): Map<number, Int32Array> {
+  const bounds = new Map<number, Int32Array>();
+  for (let stage = 0; stage < 4; stage++) {
+    const firmBounds = splitCells(world.stores[stage].cellSlots, threads);
+    bounds.set(PRODUCE_CELLS * 4 + stage, firmBounds);
+    bounds.set(SETTLE_FIRM_CELLS * 4 + stage, firmBounds);
+  }
+  const userBounds = splitCells(world.endUsers.cellCount, threads);
+  bounds.set(END_USE_CELLS * 4, userBounds);
+  bounds.set(SETTLE_END_USER_CELLS * 4, userBounds);
+  return bounds;
+}
+
+function startHelper(control: Int32Array, helper: number): Promise<Worker> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(ENTRY, { workerData: { control, helper } });
+    worker.once('message', () => {
+      worker.unref(); // idle helpers do not keep the process alive
+      resolve(worker);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`cell thread ${helper} exited with code ${code} before it was ready`)));
+  });
+}
