@@ -20,7 +20,8 @@ export interface SeriesOffsets {
  * Series (units in each key): prices per material × traded stage × region; production per capacity
  * stage; demand and shortfall per buyer stage; public (defence) shortfall at home; exports and
  * imports; stock cover in days; stockpiles; capacity; HHI of capacity over regions; home import
- * reliance; secure-supply share; government and foreign-actor spending; firm counts, entries, exits;
+ * reliance; secure-supply share (home plus allied capacity over home demand: a ratio, above 1 when
+ * secure capacity exceeds home needs); government and foreign-actor spending; firm counts, entries, exits;
  * material intensity; operating profit per stage (all regions); home-region shipments by origin
  * (region = the exporter).
  */
@@ -51,7 +52,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     capacity: block('capacity', 't/yr', CAPACITY, true),
     hhi: block('hhi', 'index 0-10000', CAPACITY, false),
     importReliance: block('importReliance', 'share', TRADED, false),
-    secureSupplyShare: block('secureSupplyShare', 'share', CAPACITY, false),
+    secureSupplyShare: block('secureSupplyShare', 'x home demand', CAPACITY, false),
     governmentSpending: block('governmentSpending', 'USD/week', [''], false, false),
     foreignActorSpending: block('foreignActorSpending', 'USD/week', [''], false, false),
     firms: block('firms', 'count', CAPACITY, true, false),
@@ -74,7 +75,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
       summaries.push({ metric: 'shortfallWeeks', material, stage: 'endUse', region, unit: 'weeks' });
       summaries.push({ metric: 'timeToRecoveryWeeks', material, stage: 'endUse', region, unit: 'weeks' });
     }
-    for (const stage of CAPACITY) summaries.push({ metric: 'finalSecureSupplyShare', material, stage, region: '', unit: 'share' });
+    for (const stage of CAPACITY) summaries.push({ metric: 'finalSecureSupplyShare', material, stage, region: '', unit: 'x home demand' });
   }
   summaries.push({ metric: 'policyCost', material: '', stage: '', region: home, unit: 'USD' });
   summaries.push({ metric: 'foreignActorCost', material: '', stage: '', region: spec.foreignActor.region, unit: 'USD' });
