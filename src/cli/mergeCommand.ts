@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { checkShardSet } from '../outputs/checkShardSet.ts';
 import type { RunManifest } from '../outputs/createManifest.ts';
@@ -6,6 +7,7 @@ import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readSh
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import { chooseBandWorkers } from '../stats/createBandPool.ts';
 import { UsageError } from './exitCodes.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 
@@ -26,6 +28,8 @@ export interface MergeSettings {
   keepSeries: boolean;
   /** Memory for one block of series across replicates (default 256 MiB). */
   blockBytes?: number;
+  /** Threads for the band pass; default `chooseBandWorkers(cores, N × series × ticks)`. */
+  bandWorkers?: number;
 }
 
 /**
@@ -44,6 +48,12 @@ function mergeManifests(shards: readonly ShardFolder[]): RunManifest {
     finishedAt: new Date().toISOString(),
     wallSeconds: Math.round(wall * 1000) / 1000,
   };
+}
+
+/** replicates × series × ticks of the merged run. */
+function countValues(shards: readonly ShardFolder[]): number {
+  const { layout, manifest } = shards[0];
+  return manifest.replicates * layout.series.length * layout.ticks;
 }
 
 /**
@@ -82,6 +92,7 @@ export async function executeMerge(
       parquet: settings.parquet,
       keepSeries: settings.keepSeries,
       blockBytes: settings.blockBytes,
+      bandWorkers: settings.bandWorkers ?? chooseBandWorkers(availableParallelism(), countValues(shards)),
       signal,
       onBlock: (done, total) => {
         if (done === 0) report.start('blocks of series (bands)', total);

@@ -6,6 +6,7 @@ import { compileScenario } from '../../sim-core/index.ts';
 import type { ResultLayout } from '../../sim-core/results.ts';
 import { chooseChunkSize, computeShardRange, parseShardSpec, type ShardSpec, streamMonteCarlo } from '../montecarlo/index.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import { chooseBandWorkers } from '../stats/createBandPool.ts';
 import { createManifest } from '../outputs/createManifest.ts';
 import { createReplicateStore } from '../outputs/createReplicateStore.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
@@ -51,6 +52,8 @@ export interface RunSettings {
   chunkBytes?: number;
   /** Memory for one block of series across replicates (default 256 MiB). */
   blockBytes?: number;
+  /** Threads for the band pass; default `chooseBandWorkers(workers, N × series × ticks)`. */
+  bandWorkers?: number;
 }
 
 /** What a run wrote. */
@@ -163,7 +166,8 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
       createManifest: manifestNow, blockBytes: settings.blockBytes, signal };
     if (shard !== undefined) await writeShardFiles(temporaryDir, files);
     else outcome.summaryStats = await writeRunFiles(temporaryDir, { ...files, parquet: settings.parquet,
-      keepSeries: settings.keepSeries, onBlock: (done, total) => reportBlocks(reporter, done, total) });
+      keepSeries: settings.keepSeries, onBlock: (done, total) => reportBlocks(reporter, done, total),
+      bandWorkers: settings.bandWorkers ?? chooseBandWorkers(workers, replicates * layout.series.length * layout.ticks) });
     await rm(spill, { recursive: true, force: true });
   }).catch(stopOnError);
   return outcome;

@@ -12,6 +12,8 @@ export interface SeriesBlockOptions {
   maxBytes?: number;
   /** Checked before each block; aborting rejects with an AbortError. */
   signal?: AbortSignal;
+  /** Keep the blocks in a SharedArrayBuffer (for band worker threads). */
+  shared?: boolean;
 }
 
 /**
@@ -54,7 +56,8 @@ export async function* readSeriesBlocks(
   const ordered = [...segments].sort((a, b) => a.firstReplicate - b.firstReplicate);
   const replicateCount = checkTiling(ordered);
   const blockSeries = chooseBlockSeries(seriesCount, replicateCount, ticks, options.maxBytes ?? DEFAULT_BLOCK_BYTES);
-  const buffer = new Float64Array(blockSeries * replicateCount * ticks);
+  const length = blockSeries * replicateCount * ticks;
+  const buffer = options.shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
   const largest = Math.max(0, ...ordered.map((segment) => segment.replicateCount));
   const scratch = new Float64Array(blockSeries * largest * ticks);
   const files = createHandleCache();

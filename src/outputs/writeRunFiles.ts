@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResultLayout } from '../../sim-core/results.ts';
-import { computeBlockBands } from '../stats/computeBlockBands.ts';
+import { computeBlockBands, type SeriesBlock } from '../stats/computeBlockBands.ts';
+import { type BandPool, createBandPool } from '../stats/createBandPool.ts';
 import { computeSummaryStatistics, type ReplicateSummaries, type SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import type { SeriesBand } from '../stats/recordBandTick.ts';
 import { createKeptSeriesWriter, type KeptSeriesWriter } from './createKeptSeriesWriter.ts';
@@ -30,6 +31,8 @@ export interface RunFilesInput {
   keepSeries?: boolean;
   /** Memory for one block of series across replicates (default 256 MiB). */
   blockBytes?: number;
+  /** Threads for the band pass (0 or absent: main thread); see `chooseBandWorkers`. */
+  bandWorkers?: number;
   signal?: AbortSignal;
   /** Called with (0, total) before the first block of series, then after each block with blocks done. */
   onBlock?: (done: number, total: number) => void;
@@ -72,24 +75,35 @@ export async function writeRunFiles(dir: string, input: RunFilesInput): Promise<
   return summaryStats;
 }
 
-/** Reads the segments block by block, computing bands and feeding the kept-series writer. */
+/**
+ * Reads the segments block by block, computing bands (on band worker threads when asked, while
+ * the main thread writes the block's kept series) and feeding the kept-series writer.
+ */
 async function computeBandsFromSegments(input: RunFilesInput, kept: KeptSeriesWriter | undefined): Promise<SeriesBand[]> {
   const { layout } = input;
   const seriesCount = layout.series.length;
   const maxBytes = input.blockBytes ?? DEFAULT_BLOCK_BYTES;
   const blockSeries = chooseBlockSeries(seriesCount, input.summaries.length, layout.ticks, maxBytes);
   const total = Math.ceil(seriesCount / blockSeries);
+  const pool = (input.bandWorkers ?? 0) > 0 ? createBandPool(input.bandWorkers ?? 1) : undefined;
   const bands: SeriesBand[] = [];
   try {
     let done = 0;
     input.onBlock?.(0, total);
-    for await (const block of readSeriesBlocks(input.segments, seriesCount, layout.ticks, { maxBytes, signal: input.signal })) {
-      bands.push(...computeBlockBands(layout.series, block));
-      await kept?.writeBlock(block);
+    const blocks = readSeriesBlocks(input.segments, seriesCount, layout.ticks, { maxBytes, signal: input.signal, shared: pool !== undefined });
+    for await (const block of blocks) {
+      const [blockBands] = await Promise.all([computeBands(pool, layout, block), kept?.writeBlock(block)]);
+      bands.push(...blockBands);
       input.onBlock?.(++done, total);
     }
   } finally {
     await kept?.close();
+    await pool?.destroy();
   }
   return bands;
+}
+
+/** Bands of a block, on the pool or on this thread. */
+function computeBands(pool: BandPool | undefined, layout: ResultLayout, block: SeriesBlock): Promise<SeriesBand[]> | SeriesBand[] {
+  return pool === undefined ? computeBlockBands(layout.series, block) : pool.compute(layout.series, block);
 }

@@ -15,3 +15,5 @@ export { computeSummaryStatistics, type ReplicateSummaries, type SummaryStatisti
 export { computeSeriesBands } from './computeSeriesBands.ts';
 export { createSeriesBand, recordBandTick, type SeriesBand } from './recordBandTick.ts';
 export { computeBlockBands, type SeriesBlock } from './computeBlockBands.ts';
+export { type BandRangeTask, computeBandRange } from './computeBandRange.ts';
+export { type BandPool, chooseBandWorkers, createBandPool, MIN_POOLED_BAND_VALUES } from './createBandPool.ts';

@@ -27,12 +27,12 @@ function toCsvLine(row: Record<string, unknown>, header: readonly string[]): str
 }
 
 describe('crm-sim run', () => {
-  it('writes byte-identical files (manifest aside) with --workers 1, 2 and 4 and any chunking', async () => {
+  it('writes byte-identical files (manifest aside) with --workers 1, 2 and 4, any chunking and bands on threads', async () => {
     const folders = [];
     const variants = [
       { workers: 1 },
       { workers: 2, chunkBytes: 1, blockBytes: 1 },
-      { workers: 4, blockBytes: 5 * 12 * 8 * 100 },
+      { workers: 4, blockBytes: 5 * 12 * 8 * 100, bandWorkers: 2 },
     ];
     for (const [index, variant] of variants.entries()) {
       const dir = join(root, `w${index}`);

@@ -42,7 +42,7 @@ describe('crm-sim run --shard k/K + crm-sim merge', () => {
           shards.push(dir);
         }
         const merged = join(run, 'merged');
-        await executeMerge({ dirs: reversed ? shards.reverse() : shards, out: merged, parquet: all, keepSeries: all, blockBytes }, signal);
+        await executeMerge({ dirs: reversed ? shards.reverse() : shards, out: merged, parquet: all, keepSeries: all, blockBytes, bandWorkers: workers }, signal);
         const single = await singleRun(replicates, all);
         expect(await readFolderWithoutManifest(merged)).toEqual(await readFolderWithoutManifest(single));
         expect(await readManifestIdentity(merged)).toEqual(await readManifestIdentity(single));
