@@ -17,7 +17,8 @@ export interface MonteCarloConfig {
   readonly firmsPerCapacityCell: number;
   readonly years: number;
   readonly replicates: number;
-  readonly chunkSize: number;
+  /** Replicates per task; absent: runMonteCarlo's default (about four tasks per worker). */
+  readonly chunkSize?: number;
   /** Alternating rounds of 1 and 2 workers (median of each). */
   readonly rounds: number;
 }

@@ -35,7 +35,7 @@ export function formatBenchTable(figures: BenchFigures): string {
     const mc = figures.monteCarlo;
     out.push('', `Monte Carlo (${mc.scenario}, ${mc.agents} agents, ${mc.ticks} ticks, ${mc.replicates} replicates)`);
     out.push(formatTable(['workers', 'seconds', 'replicates/s'], ['1', '2'].map((w) => [w, fixed(mc.seconds[w], 2), fixed(mc.replicatesPerSecond[w], 3)])));
-    out.push(`scaling 2 vs 1 worker: ${fixed(mc.scaling, 2)}× (target ≥ 1.8); worker start-up ${fixed(mc.workerStartUpMs, 0)} ms`);
+    out.push(`scaling 2 vs 1 worker: ${fixed(mc.scaling, 2)}× (target ≥ 1.8); without one worker start-up each: ${fixed(mc.scalingAfterStartUp, 2)}×; worker start-up ${fixed(mc.workerStartUpMs, 0)} ms`);
   }
   if (figures.threads) {
     const t = figures.threads;

@@ -15,6 +15,8 @@ export interface MonteCarloFigures {
   replicatesPerSecond: Record<string, number>;
   /** Replicates per second on 2 workers over 1 worker. */
   scaling: number;
+  /** The same with each run's time less one worker start-up (the steady state of a long run). */
+  scalingAfterStartUp: number;
   /** Pool start (one worker, engine loaded) to first result, beyond the inline time of the same task, ms. */
   workerStartUpMs: number;
 }
@@ -51,8 +53,10 @@ export async function measureMonteCarlo(config: MonteCarloConfig, seed: number):
   }
   const seconds = { 1: median(runs[1]), 2: median(runs[2]) };
   const replicatesPerSecond = { 1: config.replicates / seconds[1], 2: config.replicates / seconds[2] };
+  const workerStartUpMs = await measureWorkerStartUp(config.scenario);
+  const startUp = workerStartUpMs / 1000;
   return {
     scenario: config.scenario, agents, ticks: compiled.layout.ticks, replicates: config.replicates, seconds, replicatesPerSecond,
-    scaling: replicatesPerSecond[2] / replicatesPerSecond[1], workerStartUpMs: await measureWorkerStartUp(config.scenario),
+    scaling: replicatesPerSecond[2] / replicatesPerSecond[1], scalingAfterStartUp: (seconds[1] - startUp) / (seconds[2] - startUp), workerStartUpMs,
   };
 }
