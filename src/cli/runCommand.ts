@@ -15,6 +15,7 @@ import { writeShardFiles } from '../outputs/writeShardFiles.ts';
 import { formatSummaryJson } from '../outputs/formatSummaryJson.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 import { UsageError } from './exitCodes.ts';
+import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -33,6 +34,8 @@ export interface RunOptions {
   keepSeries?: boolean;
   /** Also write report.html and charts/ into the output folder. */
   report?: boolean;
+  /** Threads that step each replicate together (default 1). */
+  threadsPerReplicate?: string;
 }
 
 /** A run, checked and typed. Tests may set the memory knobs; the CLI uses the defaults. */
@@ -54,6 +57,8 @@ export interface RunSettings {
   blockBytes?: number;
   /** Threads for the band pass; default `chooseBandWorkers(workers, N × series × ticks)`. */
   bandWorkers?: number;
+  /** Threads that step each replicate together (src/threads; same results); default 1. */
+  threadsPerReplicate?: number;
 }
 
 /** What a run wrote. */
@@ -95,11 +100,13 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
   }
   const sets = [...options.set];
   if (options.years !== undefined) sets.push(`years=${options.years}`);
+  const threadsPerReplicate = options.threadsPerReplicate === undefined ? 1 : parseCount('threads-per-replicate', options.threadsPerReplicate, 1);
   return {
     scenarioPath,
     replicates: parseCount('replicates', options.replicates, 1),
     masterSeed: parseCount('seed', options.seed, 0),
-    workers: options.workers === undefined ? availableParallelism() : parseCount('workers', options.workers, 0),
+    workers: options.workers === undefined ? Math.max(1, Math.floor(availableParallelism() / threadsPerReplicate)) : parseCount('workers', options.workers, 0),
+    threadsPerReplicate,
     sets,
     out: options.out,
     shard,
@@ -157,6 +164,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
     reporter.start('replicates', range.replicateCount);
     await streamMonteCarlo({
       compiled, masterSeed, workers, signal, onBatch: store.add,
+      workerModule: (settings.threadsPerReplicate ?? 1) > 1 ? threadedWorkerModule(settings.threadsPerReplicate ?? 1) : undefined,
       replicates: range.replicateCount, firstReplicate: range.firstReplicate,
       chunkSize: chooseChunkSize(range.replicateCount, workers, bytesPerReplicate, settings.chunkBytes),
       onProgress: (p) => reporter.update(p.completedReplicates),
