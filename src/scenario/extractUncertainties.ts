@@ -1,5 +1,6 @@
 import type { DistributionSpec } from '../../sim-core/spec.ts';
 import type { TreePath } from './fieldRules.ts';
+import { canonicalKeys } from './canonicalYaml.ts';
 import { cloneData, isDist, isPlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
 
@@ -9,11 +10,15 @@ export interface FoundUncertainty {
   distribution: DistributionSpec;
 }
 
-/** Replaces the distributions below `node` by their nominal values, collecting them in `found`. */
+/**
+ * Replaces the distributions below `node` by their nominal values, collecting them in `found` in
+ * canonical key order (see canonicalKeys): the order of draws must not depend on the order keys
+ * were written in, or a run's scenario.resolved.yaml would not reproduce it.
+ */
 function extractFrom(node: unknown, path: TreePath, found: FoundUncertainty[]): void {
   const entries: [string | number, unknown][] = Array.isArray(node)
     ? node.map((v, i) => [i, v])
-    : isPlainMap(node) ? Object.entries(node) : [];
+    : isPlainMap(node) ? canonicalKeys(node, path).map((k) => [k, node[k]]) : [];
   for (const [key, value] of entries) {
     const childPath = [...path, key];
     if (isDist(value)) {
@@ -27,7 +32,7 @@ function extractFrom(node: unknown, path: TreePath, found: FoundUncertainty[]): 
 
 /**
  * Splits an authoring tree (canonical units) into a copy holding nominal values in place of
- * distribution objects, and the list of distributions with their paths (tree order).
+ * distribution objects, and the list of distributions with their paths (canonical key order).
  */
 export function extractUncertainties(tree: Record<string, unknown>): {
   nominal: Record<string, unknown>;

@@ -3,7 +3,7 @@
  * and of the loader's limits (scenarioLimits.ts): each hostile or mistaken input gives a
  * ScenarioError with located problems, never another exception, a hang or a crash.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,5 +173,21 @@ describe('values', () => {
     expect(messages).toHaveLength(2);
     for (const m of messages) expect(m.length).toBeLessThan(600);
     expect(messages.join('\n')).toContain('(5000 characters)');
+  });
+});
+
+describe('reproducibility of the resolved scenario', () => {
+  it('draws distributions in canonical key order: a reordered file and scenario.resolved.yaml run alike', () => {
+    const original = loadScenario('scenarios/baseline.yaml');
+    const resolved = loadScenario(file(original.resolvedYaml));
+    expect(resolved.resolvedYaml).toBe(original.resolvedYaml);
+    expect(resolved.spec.uncertainties.map((u) => u.label)).toEqual(original.spec.uncertainties.map((u) => u.label));
+    const labels = original.spec.uncertainties.map((u) => u.label);
+    expect(labels.length).toBeGreaterThan(2);
+    const text = readFileSync(MINIMAL, 'utf8');
+    const swapped = text.replace(/( +)elasticityShortRun: (.*)\n( +)growthPerYear: (.*)\n/, '$3growthPerYear: $4\n$1elasticityShortRun: $2\n');
+    expect(swapped).not.toBe(text);
+    const a = loadScenario(MINIMAL).spec.uncertainties.map((u) => u.label);
+    expect(loadScenario(file(swapped)).spec.uncertainties.map((u) => u.label)).toEqual(a);
   });
 });

@@ -58,13 +58,13 @@ describe('loadScenario: units, defaults, lists', () => {
     expect(spec.events[0]).not.toHaveProperty('duration');
   });
 
-  it('extracts distributions into uncertainties, keeping the nominal value in place', () => {
+  it('extracts distributions into uncertainties (canonical key order), keeping the nominal value in place', () => {
     expect(ndpr.demand.elasticityShortRun).toBe(-0.1);
     expect(ndpr.demand.growthPerYear).toBeCloseTo(0.04, 12);
     expect(spec.uncertainties).toEqual([
+      { path: 'events.1.start', label: 'events.reserve.start', distribution: { dist: 'uniform', min: 0.5, max: 1.5 } },
       { path: 'materials.0.demand.elasticityShortRun', label: 'materials.ndpr.demand.elasticityShortRun', distribution: { dist: 'triangular', min: -0.2, mode: -0.1, max: -0.05 } },
       { path: 'materials.0.demand.growthPerYear', label: 'materials.ndpr.demand.growthPerYear', distribution: { dist: 'uniform', min: 0.02, max: 0.06 } },
-      { path: 'events.1.start', label: 'events.reserve.start', distribution: { dist: 'uniform', min: 0.5, max: 1.5 } },
     ]);
   });
 });
@@ -128,7 +128,7 @@ describe('loadScenario: --set', () => {
   it('can set a distribution', () => {
     const { spec } = loadScenario(fixture('minimal.yaml'), { set: ['years={dist: discrete, values: [5, 8]}'] });
     expect(spec.years).toBe(5);
-    expect(spec.uncertainties[0]).toMatchObject({ path: 'years', distribution: { dist: 'discrete', values: [5, 8] } });
+    expect(spec.uncertainties.find((u) => u.path === 'years')).toMatchObject({ distribution: { dist: 'discrete', values: [5, 8] } });
   });
 
   it('reports unknown paths naming the path, at --set line 0', () => {
