@@ -9,6 +9,8 @@ export interface ThreadFigures {
   ticks: number;
   /** ms per tick by threads per replicate. */
   msPerTick: Record<string, number>;
+  /** CPU ms per tick of the whole process (all threads; waiting at a barrier costs none). */
+  cpuMsPerTick: Record<string, number>;
   speedup: number;
   bitIdentical: boolean;
 }

@@ -36,10 +36,11 @@ export function formatBenchTable(figures: BenchFigures): string {
     out.push('', `Monte Carlo (${mc.scenario}, ${mc.agents} agents, ${mc.ticks} ticks, ${mc.replicates} replicates)`);
     out.push(formatTable(['workers', 'seconds', 'replicates/s'], ['1', '2'].map((w) => [w, fixed(mc.seconds[w], 2), fixed(mc.replicatesPerSecond[w], 3)])));
     out.push(`scaling 2 vs 1 worker: ${fixed(mc.scaling, 2)}× (target ≥ 1.8); without one worker start-up each: ${fixed(mc.scalingAfterStartUp, 2)}×; worker start-up ${fixed(mc.workerStartUpMs, 0)} ms`);
+    out.push(`CPU seconds ${fixed(mc.cpuSeconds['1'], 2)} (1 worker) and ${fixed(mc.cpuSeconds['2'], 2)} (2): scaling the CPU time allows on two free cores ${fixed(mc.cpuBoundScaling, 2)}×`);
   }
   if (figures.threads) {
     const t = figures.threads;
-    out.push('', `Threads per replicate (${t.agents} agents, ${t.ticks} ticks): ${Object.entries(t.msPerTick).map(([n, ms]) => `${n}: ${fixed(ms, 2)} ms/tick`).join(', ')}; speedup ${fixed(t.speedup, 2)}× (target ≥ 1.6); bit-identical: ${t.bitIdentical}`);
+    out.push('', `Threads per replicate (${t.agents} agents, ${t.ticks} ticks): ${Object.entries(t.msPerTick).map(([n, ms]) => `${n}: ${fixed(ms, 2)} ms/tick (CPU ${fixed(t.cpuMsPerTick?.[n], 2)})`).join(', ')}; speedup ${fixed(t.speedup, 2)}× (target ≥ 1.6); bit-identical: ${t.bitIdentical}`);
   }
   return out.join('\n');
 }

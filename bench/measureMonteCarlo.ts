@@ -17,13 +17,23 @@ export interface MonteCarloFigures {
   scaling: number;
   /** The same with each run's time less one worker start-up (the steady state of a long run). */
   scalingAfterStartUp: number;
+  /** CPU seconds of the whole process (all threads) per run, by worker count. */
+  cpuSeconds: Record<string, number>;
+  /**
+   * Scaling the CPU time allows on two free cores, 2 × cpu(1 worker) ÷ cpu(2 workers): 2 when the
+   * second worker adds no work. On a shared, loaded machine wall-clock scaling can fall far below it.
+   */
+  cpuBoundScaling: number;
   /** Pool start (one worker, engine loaded) to first result, beyond the inline time of the same task, ms. */
   workerStartUpMs: number;
 }
 
-async function timeRun(options: Parameters<typeof runMonteCarlo>[0]): Promise<number> {
+async function timeRun(options: Parameters<typeof runMonteCarlo>[0], cpu: number[] = []): Promise<number> {
   const t0 = performance.now();
+  const before = process.cpuUsage();
   await runMonteCarlo(options);
+  const used = process.cpuUsage(before);
+  cpu.push((used.user + used.system) / 1e6);
   return (performance.now() - t0) / 1000;
 }
 
@@ -46,11 +56,13 @@ export async function measureMonteCarlo(config: MonteCarloConfig, seed: number):
   const compiled = compileScenario(spec);
   const agents = countAgents(createBenchWorld(spec, seed, 0, compiled).world);
   const runs: Record<string, number[]> = { 1: [], 2: [] };
+  const cpu: Record<string, number[]> = { 1: [], 2: [] };
   for (let round = 0; round < config.rounds; round++) {
     for (const workers of round % 2 === 0 ? [1, 2] : [2, 1]) {
-      runs[workers].push(await timeRun({ compiled, masterSeed: seed, replicates: config.replicates, workers, chunkSize: config.chunkSize }));
+      runs[workers].push(await timeRun({ compiled, masterSeed: seed, replicates: config.replicates, workers, chunkSize: config.chunkSize }, cpu[workers]));
     }
   }
+  const cpuSeconds = { 1: median(cpu[1]), 2: median(cpu[2]) };
   const seconds = { 1: median(runs[1]), 2: median(runs[2]) };
   const replicatesPerSecond = { 1: config.replicates / seconds[1], 2: config.replicates / seconds[2] };
   const workerStartUpMs = await measureWorkerStartUp(config.scenario);
@@ -58,5 +70,6 @@ export async function measureMonteCarlo(config: MonteCarloConfig, seed: number):
   return {
     scenario: config.scenario, agents, ticks: compiled.layout.ticks, replicates: config.replicates, seconds, replicatesPerSecond,
     scaling: replicatesPerSecond[2] / replicatesPerSecond[1], scalingAfterStartUp: (seconds[1] - startUp) / (seconds[2] - startUp), workerStartUpMs,
+    cpuSeconds, cpuBoundScaling: (2 * cpuSeconds[1]) / cpuSeconds[2],
   };
 }

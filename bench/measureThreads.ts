@@ -17,31 +17,37 @@ export async function measureThreads(config: BenchConfig, size: SizeConfig): Pro
     const pool = pools.get(threads);
     const cells = pool ? pool.attach(bench.world) : null;
     const t0 = performance.now();
+    const before = process.cpuUsage();
     runTicks(bench.world, bench.recorder, ticks, cells);
     const ms = (performance.now() - t0) / ticks;
+    const used = process.cpuUsage(before);
     pool?.detach();
-    return { ms, series: bench.recorder.series, agents: countAgents(bench.world) };
+    return { ms, cpuMs: (used.user + used.system) / 1000 / ticks, series: bench.recorder.series, agents: countAgents(bench.world) };
   };
   try {
     const tiny = loadBenchSpec(config.scenario, config.warmUp.firmsPerCapacityCell);
     for (const threads of counts) run(tiny, threads, config.warmUp.ticks);
     const spec = loadBenchSpec(config.scenario, size.firmsPerCapacityCell);
     const times = new Map(counts.map((n) => [n, [] as number[]]));
+    const cpuTimes = new Map(counts.map((n) => [n, [] as number[]]));
     const series = new Map<number, Float64Array>();
     let agents = 0;
     for (let round = 0; round < size.replicates; round++) {
       for (const threads of round % 2 === 0 ? counts : [...counts].reverse()) {
         const result = run(spec, threads, size.ticks);
         times.get(threads)?.push(result.ms);
+        cpuTimes.get(threads)?.push(result.cpuMs);
         series.set(threads, result.series);
         agents = result.agents;
       }
     }
     const msPerTick = Object.fromEntries(counts.map((n) => [String(n), median(times.get(n) ?? [])]));
+    const cpuMsPerTick = Object.fromEntries(counts.map((n) => [String(n), median(cpuTimes.get(n) ?? [])]));
     const reference = Buffer.from((series.get(counts[0]) as Float64Array).buffer);
     return {
       agents, ticks: size.ticks, msPerTick,
       speedup: msPerTick[String(counts[0])] / msPerTick[String(counts[counts.length - 1])],
+      cpuMsPerTick,
       bitIdentical: counts.every((n) => reference.equals(Buffer.from((series.get(n) as Float64Array).buffer))),
     };
   } finally {
