@@ -16,6 +16,8 @@ import { formatSummaryJson } from '../outputs/formatSummaryJson.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 import { UsageError } from './exitCodes.ts';
 import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
+import { runResumable } from './resumeRun.ts';
+import { checkRunFits, parseMemoryLimit } from './runResources.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -36,6 +38,10 @@ export interface RunOptions {
   report?: boolean;
   /** Threads that step each replicate together (default 1). */
   threadsPerReplicate?: string;
+  /** Run resumably into this folder, or continue the interrupted run there (src/cli/resumeRun.ts). */
+  resume?: string;
+  /** Memory limit, e.g. `16GiB` (default $CRM_SIM_MAX_MEMORY, else 80% of RAM). */
+  maxMemory?: string;
 }
 
 /** A run, checked and typed. Tests may set the memory knobs; the CLI uses the defaults. */
@@ -59,6 +65,8 @@ export interface RunSettings {
   bandWorkers?: number;
   /** Threads that step each replicate together (src/threads; same results); default 1. */
   threadsPerReplicate?: number;
+  /** Memory the run may plan to use (src/cli/runResources.ts); default from the environment. */
+  memoryLimit?: { bytes: number; source: string };
 }
 
 /** What a run wrote. */
@@ -112,6 +120,7 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     shard,
     parquet: format === 'parquet',
     keepSeries: options.keepSeries === true,
+    memoryLimit: parseMemoryLimit(options.maxMemory),
   };
 }
 
@@ -146,6 +155,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const range = shard === undefined ? { firstReplicate: 0, replicateCount: replicates } : computeShardRange(replicates, shard);
   const startedAt = new Date();
   const dir = settings.out === undefined ? defaultOutputDir(settings, startedAt) : resolve(settings.out);
+  checkRunFits(settings, loaded, layout, range.replicateCount, dir);
   const outcome: RunOutcome = { dir };
   const manifestNow = () => createManifest({
     scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, masterSeed, replicates, workers,
@@ -193,10 +203,12 @@ function reportBlocks(reporter: ProgressReporter, done: number, total: number): 
  * Monte Carlo on a worker pool (all replicates, or one `--shard`), and writes the output folder
  * atomically. Prints the folder (or, with `--json`, the summary) on stdout; progress goes to stderr.
  */
-export async function runCommand(scenarioPath: string, options: RunOptions, signal: AbortSignal): Promise<void> {
-  const settings = parseRunOptions(scenarioPath, options);
+export async function runCommand(scenarioPath: string | undefined, options: RunOptions, signal: AbortSignal): Promise<void> {
+  if (scenarioPath === undefined && options.resume === undefined) throw new UsageError('run: expected a scenario file (or --resume DIR)');
   const progress = createProgressReporter(options.quiet === true);
-  const outcome = await executeRun(settings, signal, progress);
+  const outcome = options.resume !== undefined
+    ? await runResumable(scenarioPath, options, signal, progress)
+    : await executeRun(parseRunOptions(scenarioPath as string, options), signal, progress);
   if (options.report) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
   if (options.json && outcome.summaryStats !== undefined) process.stdout.write(formatSummaryJson(outcome.summaryStats));
   else process.stdout.write(`${outcome.dir}\n`);

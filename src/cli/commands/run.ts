@@ -7,7 +7,7 @@ function collect(value: string, previous: string[]): string[] {
 
 /** `crm-sim run <scenario>`. */
 const register: RegisterCommand = ({ program, signal }) => {
-  program.command('run <scenario>').description("run a scenario's Monte Carlo and write an output folder")
+  program.command('run [scenario]').description("run a scenario's Monte Carlo and write an output folder")
     .option('--replicates <n>', 'number of replicates', '100').option('--seed <s>', 'master seed', '1')
     .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
     .option('--threads-per-replicate <t>', 'threads that step each replicate together (for very large worlds; same results; default 1)')
@@ -17,7 +17,9 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--format <format>', 'csv, or parquet for CSV plus series.parquet and replicates.parquet', 'csv')
     .option('--keep-series', "also write every replicate's per-tick series (replicate-series.csv/.parquet; large)")
     .option('--report', 'also write report.html and charts/ (SVG, PNG) into the output folder')
+    .option('--resume <dir>', 'run resumably into DIR (finished parts kept in DIR.parts), or finish the interrupted run there')
+    .option('--max-memory <size>', 'refuse runs estimated to need more memory (default $CRM_SIM_MAX_MEMORY, else 80% of RAM)')
     .option('--json', 'print the summary as JSON on stdout').option('--quiet', 'no progress output')
-    .action((scenario: string, options: RunOptions) => runCommand(scenario, options, signal));
+    .action((scenario: string | undefined, options: RunOptions) => runCommand(scenario, options, signal));
 };
 export default register;

@@ -1,0 +1,28 @@
+import type { ResultLayout } from '../../sim-core/results.ts';
+import { checkRunResources, resolveMemoryLimit } from '../scenario/checkRunResources.ts';
+import type { LoadedScenario } from '../scenario/loadScenario.ts';
+import { UsageError } from './exitCodes.ts';
+import type { RunSettings } from './runCommand.ts';
+
+/**
+ * The memory limit of a run: `--max-memory`, else $CRM_SIM_MAX_MEMORY, else 80% of RAM.
+ * @throws UsageError when the flag or the variable is not a size.
+ */
+export function parseMemoryLimit(flag: string | undefined): { bytes: number; source: string } {
+  const limit = resolveMemoryLimit(flag);
+  if ('error' in limit) throw new UsageError(limit.error);
+  return limit;
+}
+
+/**
+ * Refuses a run (or shard) that would not fit in memory or whose spill would not fit on the
+ * output's disk, before anything is allocated (src/scenario/checkRunResources.ts): a located
+ * ScenarioError, exit code 3.
+ */
+export function checkRunFits(settings: RunSettings, loaded: LoadedScenario, layout: ResultLayout, replicatesHere: number, dir: string): void {
+  checkRunResources(loaded, layout, {
+    replicates: replicatesHere, bandReplicates: settings.replicates, workers: settings.workers, bands: settings.shard === undefined,
+    chunkBytes: settings.chunkBytes, blockBytes: settings.blockBytes, keepSeries: settings.keepSeries,
+    scenarioPath: settings.scenarioPath, sets: settings.sets, memoryLimit: settings.memoryLimit ?? parseMemoryLimit(undefined), outputDir: dir,
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Crash safety of `crm-sim run --resume DIR`: a resumable run is killed with SIGKILL at a random
+ * moment (sometimes its first resume too), then `crm-sim run --resume DIR` alone finishes it; the
+ * folder must always end byte-identical (every file but manifest.json) to an uninterrupted run,
+ * and must never be seen half-written. RESUME_KILLS sets the number of trials (3 in CI, 8 locally
+ * by default); RESUME_SEED replays the random kill times.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './runCli.ts';
+import { readFolderWithoutManifest, SMALL_SETS } from './smallRun.ts';
+
+const TRIALS = Number(process.env.RESUME_KILLS ?? (process.env.CI ? 3 : 8));
+const SEED = Number(process.env.RESUME_SEED ?? Date.now() % 100_000);
+const SETS = SMALL_SETS.flatMap((s) => ['--set', s]);
+const RUN = ['scenarios/baseline.yaml', '--replicates', '5', '--seed', '31', '--workers', '1', '--quiet', ...SETS];
+const dir = mkdtempSync(join(tmpdir(), 'crm-sim-resume-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A small deterministic generator of kill times (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs the CLI in one process (no wrapper, so SIGKILL reaches the run itself), killing it after `ms`. */
+function runAndKill(args: string[], ms: number): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: 'ignore' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  return new Promise((resolve) => child.on('exit', (code, signal) => {
+    clearTimeout(timer);
+    resolve(signal ?? String(code));
+  }));
+}
+
+/** The folder is absent or complete, never partly written. */
+function expectAbsentOrComplete(out: string): void {
+  if (existsSync(out)) expect(readdirSync(out)).toContain('manifest.json');
+}
+
+describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SEED})`, () => {
+  it('always ends in the bytes of an uninterrupted run', async () => {
+    const reference = join(dir, 'reference');
+    expect(runCli(['run', ...RUN, '--out', reference]).status).toBe(0);
+    const expected = await readFolderWithoutManifest(reference);
+    const next = random(SEED);
+    const outcomes: string[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const out = join(dir, `run-${trial}`);
+      outcomes.push(await runAndKill(['run', ...RUN, '--resume', out], 300 + next() * 7000));
+      expectAbsentOrComplete(out);
+      if (next() < 0.4) {
+        outcomes.push(await runAndKill(['run', '--resume', out, '--workers', '1', '--quiet'], 300 + next() * 4000));
+        expectAbsentOrComplete(out);
+      }
+      const resumed = runCli(['run', '--resume', out, '--workers', '1', '--quiet']);
+      expect({ status: resumed.status, stderr: resumed.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(resumed.stdout).toBe(`${out}\n`);
+      expect(await readFolderWithoutManifest(out)).toEqual(expected);
+      expect(existsSync(`${out}.parts`)).toBe(false);
+    }
+    expect(outcomes).toContain('SIGKILL');
+  });
+
+  it('refuses to resume a folder with another run, and resume without a record', () => {
+    const out = join(dir, 'other');
+    expect(runCli(['run', ...RUN, '--resume', out]).status).toBe(0);
+    expect(runCli(['run', '--resume', out, '--quiet']).stdout).toBe(`${out}\n`); // finished: nothing to do
+    const fresh = join(dir, 'fresh');
+    const nothing = runCli(['run', '--resume', fresh]);
+    expect(nothing.status).toBe(2);
+    expect(nothing.stderr).toMatch(/nothing to resume there/);
+    const record = { scenarioPath: 'scenarios/baseline.yaml', sets: [], replicates: 5, masterSeed: 31, parts: 5, sha256: 'another scenario' };
+    mkdirSync(`${fresh}.parts`);
+    writeFileSync(join(`${fresh}.parts`, 'run.json'), JSON.stringify(record));
+    const other = runCli(['run', ...RUN, '--resume', fresh]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/holds another run \(its scenario differs/);
+  });
+});

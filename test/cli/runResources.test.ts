@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './runCli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'crm-sim-resources-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('crm-sim run: resource caps', () => {
+  it('refuses a run that would not fit in memory up front: exit 3, a located line with estimate and limit', () => {
+    const out = join(dir, 'never');
+    const { status, stdout, stderr } = runCli(['run', 'scenarios/baseline.yaml', '--replicates', '2', '--workers', '1',
+      '--set', 'years=200000', '--max-memory', '4GiB', '--out', out]);
+    expect({ status, stdout }).toEqual({ status: 3, stdout: '' });
+    const [memory, ...others] = stderr.trimEnd().split('\n');
+    expect(memory).toMatch(/^--set:0:0: years: expected a run that fits in memory \(limit 4\.0 GiB: --max-memory 4GiB\), found an estimated [\d.]+ (GiB|TiB) for 2 replicates on 1 workers \(largest terms: .+\)$/);
+    for (const line of others) expect(line).toMatch(/^--set:0:0: years: expected spill files that fit on the output disk/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('takes the limit from $CRM_SIM_MAX_MEMORY and refuses a malformed one as a usage error', () => {
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', 'scenarios/baseline.yaml', '--replicates', '1',
+      '--out', join(dir, 'x')], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CRM_SIM_MAX_MEMORY: 'lots' } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('crm-sim: CRM_SIM_MAX_MEMORY: expected a size such as 16GiB or 500MB, found "lots"\n');
+  });
+});
