@@ -1,0 +1,138 @@
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { formatSummaryJson } from '../../outputs/formatSummaryJson.ts';
+import { collectRun } from '../../queue/collectRun.ts';
+import { connectRedis, type QueueConnection, resolveRedisUrl } from '../../queue/connectRedis.ts';
+import { QueueError } from '../../queue/loadQueueModules.ts';
+import { DEFAULT_QUEUE, runKey } from '../../queue/queueNames.ts';
+import { runQueueWorker } from '../../queue/runQueueWorker.ts';
+import { DEFAULT_STORE } from '../../queue/runStore.ts';
+import { submitRun } from '../../queue/submitRun.ts';
+import type { RegisterCommand } from '../commandContext.ts';
+import { UsageError } from '../exitCodes.ts';
+
+/** Options shared by the queue subcommands, as parsed by commander. */
+interface QueueOptions {
+  redis?: string;
+  queue: string;
+  store?: string;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** An integer option ≥ min, as a usage error. */
+function count(name: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name}: expected an integer ≥ ${min}, found "${text}"`);
+  return value;
+}
+
+/**
+ * Runs `body` with a Redis connection (none when `url` is undefined; none either when `optional`
+ * and Redis does not answer), closing it after; queue problems become usage errors (exit 2).
+ */
+async function withQueue<T>(url: string | undefined, body: (connection: QueueConnection) => Promise<T>, optional = false): Promise<T> {
+  let connection: QueueConnection | undefined;
+  try {
+    connection = url === undefined ? undefined : await connectRedis(url).catch((error: unknown) => {
+      if (optional) return undefined;
+      throw error;
+    });
+    return await body(connection as QueueConnection);
+  } catch (error) {
+    if (error instanceof QueueError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    connection?.redis.disconnect();
+  }
+}
+
+/** Adds the options every subcommand shares. */
+function common(command: Command, store = true): Command {
+  command.option('--redis <url>', 'Redis URL (default $CRM_SIM_REDIS or redis://127.0.0.1:6379)')
+    .option('--queue <name>', 'queue name', DEFAULT_QUEUE).option('--quiet', 'no log lines on stderr');
+  return store ? command.option('--store <dir>', `shared folder of queued runs (default ${DEFAULT_STORE})`) : command;
+}
+
+/** A log writer on stderr (silent with --quiet). */
+const logger = (quiet?: boolean) => (line: string) => { if (!quiet) process.stderr.write(`crm-sim queue: ${line}\n`); };
+
+/** `queue submit <scenario>`. */
+function addSubmit(queue: Command): void {
+  common(queue.command('submit <scenario>').description('split a run into jobs of replicates and queue them; prints the run id'))
+    .option('--replicates <n>', 'number of replicates', '100').option('--seed <s>', 'master seed', '1')
+    .option('--years <y>', 'horizon in years (overrides the scenario)')
+    .option('--set <path=value>', 'override a scenario value (repeatable)', (v: string, p: string[]) => [...p, v], [])
+    .option('--replicates-per-job <n>', 'replicates per job (one shard of the run each)', '10')
+    .option('--run-id <id>', 'run id (default <scenario>-<UTC timestamp>-<random>); resubmitting it queues only unfinished jobs')
+    .option('--json', 'print {runId, shards, queued, dir} as JSON')
+    .action((scenario: string, o: QueueOptions & { replicates: string; seed: string; years?: string; set: string[]; replicatesPerJob: string; runId?: string }) =>
+      withQueue(resolveRedisUrl(o.redis), async (connection) => {
+        const sets = o.years === undefined ? o.set : [...o.set, `years=${o.years}`];
+        const submitted = await submitRun({
+          scenarioPath: scenario, sets, replicates: count('replicates', o.replicates, 1), masterSeed: count('seed', o.seed, 0),
+          replicatesPerJob: count('replicates-per-job', o.replicatesPerJob, 1), store: o.store ?? DEFAULT_STORE,
+          runId: o.runId, queue: o.queue, connection,
+        });
+        logger(o.quiet)(`run ${submitted.runId}: ${submitted.queued} of ${submitted.shards} jobs queued, store ${submitted.dir}`);
+        process.stdout.write(o.json ? `${JSON.stringify(submitted)}\n` : `${submitted.runId}\n`);
+      }));
+}
+
+/** `queue work`. */
+function addWork(queue: Command, signal: AbortSignal): void {
+  common(queue.command('work').description('pull jobs from the queue and run them until stopped (Ctrl-C: finish the current jobs; twice: abort them)'))
+    .option('--concurrency <n>', 'jobs at once in this process', '1')
+    .option('--workers <w>', 'threads per job (default: number of cores; at least 1)')
+    .option('--lock-seconds <s>', 'job lock: a dead worker\'s job is retried about this long after it stopped', '30')
+    .option('--exit-when-idle', 'stop once the queue has no waiting, delayed or active job')
+    .action((o: QueueOptions & { concurrency: string; workers?: string; lockSeconds: string; exitWhenIdle?: boolean }) =>
+      withQueue(resolveRedisUrl(o.redis), async (connection) => {
+        const abortJobs = new AbortController();
+        const stop = new AbortController();
+        const onSignal = () => (stop.signal.aborted ? abortJobs.abort() : stop.abort());
+        process.on('SIGTERM', onSignal);
+        signal.addEventListener('abort', () => process.on('SIGINT', onSignal), { once: true });
+        signal.addEventListener('abort', () => stop.abort(), { once: true });
+        const done = await runQueueWorker({
+          connection, queue: o.queue, store: o.store, concurrency: count('concurrency', o.concurrency, 1),
+          workers: o.workers === undefined ? availableParallelism() : count('workers', o.workers, 1),
+          lockSeconds: count('lock-seconds', o.lockSeconds, 1), exitWhenIdle: o.exitWhenIdle === true,
+          signal: stop.signal, abortJobs: abortJobs.signal, log: logger(o.quiet),
+        });
+        logger(o.quiet)(`worker stopped after ${done} jobs`);
+      }));
+}
+
+/** `queue collect <run id>`. */
+function addCollect(queue: Command, signal: AbortSignal): void {
+  common(queue.command('collect <runId>').description("merge a queued run's finished jobs into an output folder (identical to a single-process run)"))
+    .requiredOption('--out <dir>', 'output folder').option('--wait', 'wait for unfinished jobs')
+    .option('--timeout <s>', 'with --wait: give up after this many seconds')
+    .option('--format <format>', 'csv, or parquet for CSV plus series.parquet and replicates.parquet', 'csv')
+    .option('--keep-series', "also write every replicate's per-tick series").option('--json', 'print the summary as JSON on stdout')
+    .action((runId: string, o: QueueOptions & { out: string; wait?: boolean; timeout?: string; format: string; keepSeries?: boolean }) => {
+      if (o.format !== 'csv' && o.format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${o.format}"`);
+      // Redis is needed to wait (it tells failed jobs apart) and helps find the store; else optional.
+      const required = o.redis !== undefined || o.wait === true;
+      const url = required || o.store === undefined ? resolveRedisUrl(o.redis) : undefined;
+      return withQueue(url, async (connection?: QueueConnection) => {
+        const known = o.store ?? (connection ? await connection.redis.get(runKey(o.queue, runId)) : null);
+        const store = o.store ?? (known ? (JSON.parse(known) as { store: string }).store : DEFAULT_STORE);
+        const result = await collectRun({
+          runId, store, out: o.out, wait: o.wait === true, timeoutSeconds: o.timeout === undefined ? undefined : count('timeout', o.timeout, 1),
+          connection, queue: o.queue, parquet: o.format === 'parquet', keepSeries: o.keepSeries === true, signal, log: logger(o.quiet),
+        });
+        process.stdout.write(o.json ? formatSummaryJson(result.summaryStats) : `${result.dir}\n`);
+      }, !required);
+    });
+}
+
+/** `crm-sim queue submit|work|collect`: a run's replicates as jobs on a Redis queue (BullMQ). */
+const register: RegisterCommand = ({ program, signal }) => {
+  const queue = program.command('queue').description('run replicates as jobs on a Redis queue (BullMQ): submit, work, collect');
+  addSubmit(queue);
+  addWork(queue, signal);
+  addCollect(queue, signal);
+};
+export default register;

@@ -1,0 +1,58 @@
+import type { Redis as RedisClient } from 'ioredis';
+import { loadQueueModules, type QueueModules, QueueUnavailableError } from './loadQueueModules.ts';
+
+/** Default Redis URL (or $CRM_SIM_REDIS). */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+/** How long to wait for Redis to answer before giving up with a clear message. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/** A checked Redis connection and the queue packages. */
+export interface QueueConnection extends QueueModules {
+  redis: RedisClient;
+  url: string;
+}
+
+/** The Redis URL: the option, else $CRM_SIM_REDIS, else the local default. */
+export function resolveRedisUrl(option?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return option ?? env.CRM_SIM_REDIS ?? DEFAULT_REDIS_URL;
+}
+
+/**
+ * Connects to Redis (BullMQ settings: no per-request retry limit) and checks that it answers a
+ * PING within 5 s. Reconnects later on its own after transient failures.
+ * @throws QueueUnavailableError when the packages are missing or Redis does not answer.
+ */
+export async function connectRedis(url: string): Promise<QueueConnection> {
+  const modules = await loadQueueModules();
+  let redis: RedisClient;
+  try {
+    redis = new modules.Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+  } catch (error) {
+    throw new QueueUnavailableError(`--redis: expected a Redis URL such as ${DEFAULT_REDIS_URL}, found "${url}" (${(error as Error).message})`);
+  }
+  redis.on('error', () => {}); // reported by the PING below or retried; never an unhandled event
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([redis.connect().then(() => redis.ping()), timeout]);
+  } catch (error) {
+    redis.disconnect();
+    throw new QueueUnavailableError(`cannot reach Redis at ${url}: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  return { ...modules, redis, url };
+}
+
+/** Whether Redis answers at `url` (for tests and `status`); never throws. */
+export async function isRedisReachable(url: string): Promise<boolean> {
+  try {
+    const connection = await connectRedis(url);
+    connection.redis.disconnect();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,80 @@
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/**
+ * The shared folder of queued runs (`--store`, default `outputs/queue`): every machine running
+ * `crm-sim queue work` must see it at the same path or be told where with `--store`.
+ *
+ * ```
+ * <store>/<run id>/run.json                 what was submitted (see {@link QueuedRun})
+ * <store>/<run id>/scenario.resolved.yaml   the scenario as resolved by the submitter
+ * <store>/<run id>/shards/shard-<k>          one folder per finished job (crm-sim run --shard k/K)
+ * ```
+ * A shard folder appears complete or not at all (atomic rename), so its presence is the only
+ * record that a job is done: a retried job finds it and stops, and collect merges exactly one
+ * folder per shard, so nothing is counted twice.
+ */
+
+/** What `crm-sim queue submit` stored for a run. */
+export interface QueuedRun {
+  runId: string;
+  /** Scenario path as given to submit (for the manifest of the collected run). */
+  scenarioPath: string;
+  replicates: number;
+  masterSeed: number;
+  /** Jobs (= shards) the run was split into. */
+  shards: number;
+  /** SHA-256 of the resolved scenario the jobs run. */
+  sha256: string;
+  submittedAt: string;
+}
+
+/** Default store folder. */
+export const DEFAULT_STORE = 'outputs/queue';
+/** Name of the resolved scenario in a run folder. */
+export const SCENARIO_FILE = 'scenario.resolved.yaml';
+
+/** Folder of a run in the store. */
+export function runFolder(store: string, runId: string): string {
+  return join(resolve(store), runId);
+}
+
+/** Folder of shard k of a run. */
+export function shardFolder(store: string, runId: string, shard: number): string {
+  return join(runFolder(store, runId), 'shards', `shard-${shard}`);
+}
+
+/** Whether shard k of a run is finished (its folder exists: it was renamed into place complete). */
+export async function isShardDone(store: string, runId: string, shard: number): Promise<boolean> {
+  try {
+    return (await stat(shardFolder(store, runId, shard))).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a file atomically (temporary name, then rename). */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.tmp-${process.pid}`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+/** Stores a run's description and resolved scenario; returns the run folder. */
+export async function writeQueuedRun(store: string, run: QueuedRun, resolvedYaml: string): Promise<string> {
+  const dir = runFolder(store, run.runId);
+  await mkdir(join(dir, 'shards'), { recursive: true });
+  await writeAtomically(join(dir, SCENARIO_FILE), resolvedYaml);
+  await writeAtomically(join(dir, 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
+  return dir;
+}
+
+/** Reads a run's description, or undefined when the store has no such run. */
+export async function readQueuedRun(store: string, runId: string): Promise<QueuedRun | undefined> {
+  try {
+    return JSON.parse(await readFile(join(runFolder(store, runId), 'run.json'), 'utf8')) as QueuedRun;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The queue backend end to end with a real Redis: `crm-sim queue submit` splits a small run into
+ * four jobs, two `crm-sim queue work` processes pull them, the first to start a job is killed with
+ * SIGKILL in the middle of it, the survivor recovers the stalled job after its lock expires, and
+ * `crm-sim queue collect` merges the shards into bytes identical to a single-process run (every
+ * file but manifest.json). Skipped only when Redis is unreachable outside CI (in CI,
+ * .ci/setup.d/redis.sh starts it and the test must run).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectRedis, isRedisReachable, resolveRedisUrl } from '../../src/queue/connectRedis.ts';
+import { runKey } from '../../src/queue/queueNames.ts';
+import { readFolderWithoutManifest, SMALL_SETS } from '../cli/smallRun.ts';
+import { runCli } from '../cli/runCli.ts';
+
+const REDIS = resolveRedisUrl();
+const reachable = await isRedisReachable(REDIS);
+if (!reachable && process.env.CI) throw new Error(`CI: Redis must be reachable at ${REDIS} (.ci/setup.d/redis.sh)`);
+const QUEUE = `crm-sim-test-${process.pid}-${Date.now()}`;
+const SETS = [...SMALL_SETS, 'years=2'].flatMap((s) => ['--set', s]);
+const dir = mkdtempSync(join(tmpdir(), 'crm-sim-queue-'));
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (!reachable) return;
+  const { bullmq, redis } = await connectRedis(REDIS);
+  for (const [name, runId] of [[QUEUE, 'r1'], [`${QUEUE}-idle`, 'r2']]) {
+    const queue = new bullmq.Queue(name, { connection: redis });
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await redis.del(runKey(name, runId));
+  }
+  redis.disconnect();
+});
+
+/** A `crm-sim queue work` child process and its stderr so far. */
+interface WorkerProcess {
+  child: ChildProcess;
+  log: string;
+  exited: Promise<number | null>;
+}
+
+/** Starts a worker process (one pool thread per job, 2 s locks, exits when the queue is empty). */
+function startWorker(): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'queue', 'work', '--redis', REDIS, '--queue', QUEUE,
+    '--workers', '1', '--lock-seconds', '2', '--exit-when-idle'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const worker: WorkerProcess = { child, log: '', exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+  child.stderr?.on('data', (chunk: Buffer) => { worker.log += chunk.toString(); });
+  return worker;
+}
+
+/** Resolves with the first worker whose log shows a started job. */
+async function firstToStart(workers: WorkerProcess[]): Promise<WorkerProcess> {
+  for (let waited = 0; waited < 120_000; waited += 50) {
+    const started = workers.find((w) => /job \S+ started/.test(w.log));
+    if (started) return started;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no worker started a job:\n${workers.map((w) => w.log).join('\n')}`);
+}
+
+describe.skipIf(!reachable)('crm-sim queue with Redis', () => {
+  it('recovers a job whose worker was killed mid-job and collects the single-process bytes', async () => {
+    const store = join(dir, 'store');
+    const submit = runCli(['queue', 'submit', 'scenarios/baseline.yaml', '--replicates', '8', '--seed', '21', '--replicates-per-job', '2',
+      '--store', store, '--redis', REDIS, '--queue', QUEUE, '--run-id', 'r1', ...SETS]);
+    expect(submit.stderr).toMatch(/4 of 4 jobs queued/);
+    expect({ status: submit.status, stdout: submit.stdout }).toEqual({ status: 0, stdout: 'r1\n' });
+
+    const workers = [startWorker(), startWorker()];
+    const victim = await firstToStart(workers);
+    const killedJob = /job (\S+) started/.exec(victim.log)?.[1] as string;
+    victim.child.kill('SIGKILL');
+    const survivor = workers.find((w) => w !== victim) as WorkerProcess;
+    expect(await victim.exited).toBeNull();
+    expect(await survivor.exited).toBe(0);
+    expect(victim.log).not.toContain(`job ${killedJob} done`);
+    expect(survivor.log).toContain(`job ${killedJob} done`);
+    expect(readdirSync(join(store, 'r1', 'shards')).filter((name) => !name.startsWith('.')).sort()).toEqual(['shard-1', 'shard-2', 'shard-3', 'shard-4']);
+
+    const out = join(dir, 'collected');
+    const collect = runCli(['queue', 'collect', 'r1', '--out', out, '--redis', REDIS, '--queue', QUEUE]);
+    expect({ status: collect.status, stderr: collect.stderr }).toEqual({ status: 0, stderr: '' });
+    const single = join(dir, 'single');
+    expect(runCli(['run', 'scenarios/baseline.yaml', '--replicates', '8', '--seed', '21', '--workers', '2', '--out', single, '--quiet', ...SETS]).status).toBe(0);
+    expect(await readFolderWithoutManifest(out)).toEqual(await readFolderWithoutManifest(single));
+  });
+
+  it('refuses to collect an unfinished run and to reuse a run id for another run', () => {
+    const store = join(dir, 'store2');
+    const submit = (seed: string) => runCli(['queue', 'submit', 'scenarios/baseline.yaml', '--replicates', '4', '--seed', seed,
+      '--replicates-per-job', '2', '--store', store, '--redis', REDIS, '--queue', `${QUEUE}-idle`, '--run-id', 'r2', '--quiet', ...SETS]);
+    expect(submit('1').status).toBe(0);
+    const collect = runCli(['queue', 'collect', 'r2', '--out', join(dir, 'never'), '--store', store]);
+    expect(collect.status).toBe(2);
+    expect(collect.stderr).toBe('crm-sim: run r2 is not finished: 2 of 2 shards missing (shard 1/2, 2/2); use --wait\n');
+    const again = submit('2');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/run id r2 already holds another run \(its masterSeed is 1, this one 2\)/);
+  });
+});
