@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { INK } from './chartTheme.ts';
+import { formatLevel } from './formatLevel.ts';
 import type { Tornado } from './readTornadoJson.ts';
 
 /**
@@ -18,9 +19,11 @@ export function createTornadoSpec(tornado: Tornado, title: string): TopLevelSpec
   const hasBase = Number.isFinite(tornado.base);
   const values = tornado.entries.flatMap((e) => {
     const middle = hasBase ? tornado.base : (e.outputLow + e.outputHigh) / 2;
+    // Both ends on the base value: one label, not two printed over each other.
+    const noEffect = e.outputLow === middle && e.outputHigh === middle;
     return [
-      { parameter: e.parameter, side: 'low', from: middle, to: e.outputLow, label: `low ${e.low}`, fill: '#c9d6e3', align: e.outputLow < middle ? 'right' : 'left', dx: e.outputLow < middle ? -4 : 4 },
-      { parameter: e.parameter, side: 'high', from: middle, to: e.outputHigh, label: `high ${e.high}`, fill: INK, align: e.outputHigh < middle ? 'right' : 'left', dx: e.outputHigh < middle ? -4 : 4 },
+      { parameter: e.parameter, side: 'low', from: middle, to: e.outputLow, label: noEffect ? '' : `low ${formatLevel(e.low)}`, fill: '#c9d6e3', align: e.outputLow < middle ? 'right' : 'left', dx: e.outputLow < middle ? -4 : 4 },
+      { parameter: e.parameter, side: 'high', from: middle, to: e.outputHigh, label: noEffect ? 'no effect' : `high ${formatLevel(e.high)}`, fill: INK, align: e.outputHigh < middle ? 'right' : 'left', dx: e.outputHigh < middle ? -4 : 4 },
     ];
   });
   const y = { field: 'parameter', type: 'nominal', sort: tornado.entries.map((e) => e.parameter), title: null, axis: { labelLimit: 220 } };

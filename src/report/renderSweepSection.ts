@@ -1,3 +1,4 @@
+import { formatLevel } from './formatLevel.ts';
 import { chartFileName } from './chartFileName.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { createSweepSpec } from './createSweepSpec.ts';
@@ -36,7 +37,7 @@ export async function renderSweepSection(
     const title = tornado.metric === '' ? 'Which parameters move the result most' : describeMetricId(tornado.metric, materialName);
     const top = tornado.entries[0];
     html += `<p>${escapeHtml(title)}: the largest swing comes from <strong>${escapeHtml(top.parameter)}</strong> ` +
-      `(${formatNumber(top.outputLow)} at ${escapeHtml(String(top.low))}, ${formatNumber(top.outputHigh)} at ${escapeHtml(String(top.high))}${tornado.unit ? ` ${escapeHtml(tornado.unit)}` : ''}).</p>\n`;
+      `(${formatNumber(top.outputLow)} at ${escapeHtml(formatLevel(top.low))}, ${formatNumber(top.outputHigh)} at ${escapeHtml(formatLevel(top.high))}${tornado.unit ? ` ${escapeHtml(tornado.unit)}` : ''}).</p>\n`;
     html += await charts.add(`tornado-${index + 1}`, createTornadoSpec(tornado, title), {
       title: `Tornado chart: ${title}`,
       description: tornado.entries.map((e) => `${e.parameter}: ${formatNumber(e.outputLow)} to ${formatNumber(e.outputHigh)}`).join('; '),
