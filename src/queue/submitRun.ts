@@ -54,8 +54,8 @@ function checkSameRun(existing: QueuedRun, run: QueuedRun): void {
 /**
  * Submits a run to the queue: loads and checks the scenario (ScenarioError on mistakes, including
  * a job too large for memory), stores the run and its resolved scenario in the store, and queues
- * one BullMQ job per shard with a fixed job id. Resubmitting the same run id queues only the
- * shards that have not finished, so it is safe to repeat.
+ * one BullMQ job per shard with a fixed job id. Resubmitting the same run id queues again only
+ * the shards whose folders are missing (failed jobs included), so it is safe to repeat.
  * @returns The run id and counts.
  * @throws ScenarioError, QueueError.
  */
@@ -84,6 +84,13 @@ export async function submitRun(options: SubmitOptions): Promise<Submitted> {
   await redis.set(runKey(options.queue, runId), JSON.stringify({ store: resolve(options.store) }));
   const queue = new bullmq.Queue<ShardJobData>(options.queue, { connection: redis });
   try {
+    // A job id is kept after its job ends: a failed job (or a completed one whose folder is gone)
+    // must be removed before the shard can be queued again; waiting and active ones stay.
+    for (const shard of pending) {
+      const job = await queue.getJob(shardJobId(runId, shard));
+      const state = job ? await job.getState() : undefined;
+      if (job && (state === 'failed' || state === 'completed')) await job.remove();
+    }
     await queue.addBulk(pending.map((shard) => ({
       name: 'shard',
       data: { runId, store: resolve(options.store), shard, shards },

@@ -89,16 +89,21 @@ describe.skipIf(!reachable)('crm-sim queue with Redis', () => {
     expect(await readFolderWithoutManifest(out)).toEqual(await readFolderWithoutManifest(single));
   });
 
-  it('refuses to collect an unfinished run and to reuse a run id for another run', () => {
+  it('refuses unfinished collects and reused run ids; failed jobs are reported and queued again on resubmission', () => {
     const store = join(dir, 'store2');
+    const queue = `${QUEUE}-idle`;
     const submit = (seed: string) => runCli(['queue', 'submit', 'scenarios/baseline.yaml', '--replicates', '4', '--seed', seed,
-      '--replicates-per-job', '2', '--store', store, '--redis', REDIS, '--queue', `${QUEUE}-idle`, '--run-id', 'r2', '--quiet', ...SETS]);
+      '--replicates-per-job', '2', '--store', store, '--redis', REDIS, '--queue', queue, '--run-id', 'r2', ...SETS]);
     expect(submit('1').status).toBe(0);
-    const collect = runCli(['queue', 'collect', 'r2', '--out', join(dir, 'never'), '--store', store]);
-    expect(collect.status).toBe(2);
-    expect(collect.stderr).toBe('crm-sim: run r2 is not finished: 2 of 2 shards missing (shard 1/2, 2/2); use --wait\n');
-    const again = submit('2');
-    expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/run id r2 already holds another run \(its masterSeed is 1, this one 2\)/);
+    const out = join(dir, 'r2');
+    const collect = (...extra: string[]) => runCli(['queue', 'collect', 'r2', '--out', out, '--store', store, '--redis', REDIS, '--queue', queue, ...extra]);
+    expect(collect()).toMatchObject({ status: 2, stderr: 'crm-sim: run r2 is not finished: 2 of 2 shards missing (shard 1/2, 2/2); use --wait\n' });
+    expect(submit('2')).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r2 already holds another run \(its masterSeed is 1, this one 2\)/) });
+    const work = (storeSeen: string) => runCli(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', storeSeen, '--workers', '1', '--exit-when-idle']);
+    expect(work(join(dir, 'elsewhere')).stderr).toMatch(/job r2\.1 failed \(attempt 1 of 3\): run r2 is not in the store/);
+    expect(collect('--wait')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run r2: jobs failed for good \(resubmit the run to retry them\): shard 1: run r2 is not in the store/) });
+    expect(submit('1').stderr).toMatch(/2 of 2 jobs queued/);
+    expect(work(store).stderr).toMatch(/job r2\.2 done/);
+    expect(collect()).toMatchObject({ status: 0, stdout: `${out}\n` });
   });
 });
