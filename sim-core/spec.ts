@@ -307,7 +307,8 @@ export interface StockpileEvent extends EventBase {
   material: string;
   region: string;
   /**
-   * daysOfConsumption: buy to a target, release when short; shortfall: release only on shortfall;
+   * daysOfConsumption: buy to the target, release on shortfall or into a price spike (above 1.5× base);
+   * shortfall: buy to the target, release only on measured shortfall;
    * release: sell the stock down while the event lasts, at up to `maxBuyShare` of weekly consumption a week.
    */
   doctrine: 'daysOfConsumption' | 'shortfall' | 'release';

@@ -5,11 +5,12 @@ import { hashUniform } from '../random/hashUniform.ts';
 /**
  * Phase 3: the home government. Elections every `electionEveryYears`: each reversible policy in
  * force is reversed with `reversalProbability` (its effects stop from the next tick). The skilled
- * workforce grows by graduates (plus programmes past their lag) and shrinks by attrition. Stockpile
- * doctrines place bids (buy towards `targetDays` of consumption, daysOfConsumption doctrine only,
- * while the price is at most twice its base and the budget lasts) and offers (release when the
- * region's refined shortfall last tick exceeded `releaseShortfallShare` of its demand; the release
- * doctrine sells the stock down at up to `maxBuyShare` of consumption per tick while it lasts).
+ * workforce grows by graduates (plus programmes past their lag) and shrinks by attrition. Stockpiles
+ * buy towards `targetDays` of consumption (at most `maxBuyShare` of a tick's consumption per tick,
+ * while the price is at most 1.5× base and the budget lasts) and release: every doctrine when the
+ * region's shortfall last tick exceeded `releaseShortfallShare` of its demand (up to that shortfall);
+ * daysOfConsumption also when the price exceeds 1.5× base (a tick's consumption per tick); the release
+ * doctrine sells the stock down at up to `maxBuyShare` of consumption per tick while it lasts.
  */
 export function advanceGovernment(world: World): void {
   holdElection(world);
@@ -46,6 +47,11 @@ export function dailyConsumptionTonnes(world: World, m: number, r: number): numb
   return (yearly * world.effective.demandMultiplier[m * world.regions + r]) / 365;
 }
 
+/** Price over base above which a days-of-consumption stockpile sells into the market. Assumption. */
+const STABILISATION_PRICE_MULTIPLE = 1.5;
+/** Price over base above which no stockpile buys. Assumption. */
+const BUY_PRICE_CEILING_MULTIPLE = 1.5;
+
 function planStockpiles(world: World): void {
   const { markets, chain, effective, flows, regions: R, materials: M } = world;
   for (let m = 0; m < M; m++) {
@@ -64,14 +70,20 @@ function planStockpiles(world: World): void {
         markets.stockpileOfferTonnes[s] = Math.min(chain.stockpileTonnes[c], event.maxBuyShare * perTick);
         continue;
       }
-      if (demandLastTick > 0 && unmetLastTick > event.releaseShortfallShare * demandLastTick) {
+      const price = markets.priceUsdPerTonne[s];
+      const short = demandLastTick > 0 && unmetLastTick > event.releaseShortfallShare * demandLastTick;
+      if (short) {
         markets.stockpileOfferTonnes[s] = Math.min(chain.stockpileTonnes[c], unmetLastTick);
         continue;
       }
-      if (event.doctrine !== 'daysOfConsumption') continue;
+      // A days-of-consumption stockpile also stabilises the market: it sells into a price spike, a
+      // week's consumption at a time, keeping the buyers' cover; a shortfall stockpile waits for shortage.
+      if (event.doctrine === 'daysOfConsumption' && price > STABILISATION_PRICE_MULTIPLE * markets.basePriceUsdPerTonne[s]) {
+        markets.stockpileOfferTonnes[s] = Math.min(chain.stockpileTonnes[c], perTick);
+        continue;
+      }
       const target = event.targetDays * dailyConsumptionTonnes(world, m, r);
-      const price = markets.priceUsdPerTonne[s];
-      if (chain.stockpileTonnes[c] >= target || price > 2 * markets.basePriceUsdPerTonne[s]) continue;
+      if (chain.stockpileTonnes[c] >= target || price > BUY_PRICE_CEILING_MULTIPLE * markets.basePriceUsdPerTonne[s]) continue;
       const affordable = world.eventState.budgetLeftUsd[e] / price;
       markets.stockpileBidTonnes[s] = Math.max(0, Math.min(target - chain.stockpileTonnes[c], event.maxBuyShare * perTick, affordable));
     }
