@@ -129,9 +129,9 @@ export function parseYamlText(text: string, file: string): ReadResult {
   return { ok: true, located };
 }
 
-/** Human size, e.g. `1.5 MiB`. */
+/** A size in bytes with thousands separators, e.g. `1,048,577 bytes`. */
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes.toLocaleString('en-US')} bytes`;
 }
 
 /** A problem for a file that cannot be opened. */
@@ -154,7 +154,7 @@ function readBoundedText(absolutePath: string, file: string): { text: string } |
   } catch (error) {
     return unreadable(file, error);
   }
-  const tooBig = (found: string) => yamlProblem(at, found, '', `a scenario file of at most ${formatBytes(MAX_SCENARIO_BYTES)}`);
+  const tooBig = (found: string) => yamlProblem(at, found, '', `a scenario file of at most ${formatBytes(MAX_SCENARIO_BYTES)} (${MAX_SCENARIO_BYTES / 2 ** 20} MiB)`);
   if (size > MAX_SCENARIO_BYTES) return tooBig(`a file of ${formatBytes(size)}`);
   let fd: number;
   try {
@@ -163,9 +163,13 @@ function readBoundedText(absolutePath: string, file: string): { text: string } |
     return unreadable(file, error);
   }
   try {
-    const buffer = Buffer.allocUnsafe(MAX_SCENARIO_BYTES + 1);
+    // Sized from stat, grown to the limit if the file turns out longer (it grew, or /proc-like sizes).
+    let buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let n = 1; n > 0 && length <= MAX_SCENARIO_BYTES; length += n) {
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(MAX_SCENARIO_BYTES + 1 - length)]);
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    }
     if (length > MAX_SCENARIO_BYTES) return tooBig(`a file larger than ${formatBytes(MAX_SCENARIO_BYTES)}`);
     return { text: buffer.toString('utf8', 0, length) };
   } finally {

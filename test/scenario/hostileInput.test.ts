@@ -105,7 +105,7 @@ describe('YAML-level attacks', () => {
 describe('files that are not scenario files', () => {
   it('refuses a file over the size limit without parsing it', () => {
     const [problem] = problemsOf(file(`name: ${'x'.repeat(MAX_SCENARIO_BYTES)}\n`));
-    expect(problem).toMatchObject({ line: 1, column: 1, expected: 'a scenario file of at most 1.0 MiB', found: 'a file of 1.0 MiB' });
+    expect(problem).toMatchObject({ line: 1, column: 1, expected: 'a scenario file of at most 1,048,576 bytes (1 MiB)', found: 'a file of 1,048,583 bytes' });
   });
 
   it('refuses devices and folders named by extends instead of reading them forever', { timeout: 10_000 }, () => {
