@@ -29,7 +29,8 @@ describe('uncertaintyRange', () => {
 
 describe('fixParameters and createTornadoSpecs', () => {
   it('removes every uncertainty, sets the values asked for and leaves the input alone', () => {
-    const path = baseline.uncertainties[0].path;
+    // Distributions are drawn in canonical key order (src/scenario/canonicalYaml.ts), so look this one up by path.
+    const path = baseline.uncertainties.find((u) => u.path === 'materials.0.demand.growthPerYear')?.path as string;
     const fixed = fixParameters(baseline, [{ path, value: 0.123 }]);
     expect(fixed.uncertainties).toEqual([]);
     expect(fixed.materials[0].demand.growthPerYear).toBe(0.123);
