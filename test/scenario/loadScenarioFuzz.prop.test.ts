@@ -20,13 +20,13 @@ const SCALE = Number(process.env.FUZZ_RUNS ?? 10_000) / 10_000;
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const dir = createFuzzFolder();
 const templates = new Map<string, number>();
-const outcomes = { cases: 0, loaded: 0, refused: 0 };
+const outcomes = { cases: 0, loaded: 0, refused: 0, slowestMs: 0 };
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   const lines = [...templates].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${String(n).padStart(6)}  ${t}`);
   process.stderr.write(`loader fuzz: ${outcomes.cases} cases, ${outcomes.loaded} loaded, ${outcomes.refused} refused, `
-    + `${templates.size} distinct problem templates\n${process.env.FUZZ_VERBOSE ? `${lines.join('\n')}\n` : ''}`);
+    + `${templates.size} distinct problem templates, slowest case ${outcomes.slowestMs.toFixed(0)} ms\n${process.env.FUZZ_VERBOSE ? `${lines.join('\n')}\n` : ''}`);
 });
 
 /** Loads one case; returns a failure text, or undefined when the loader behaved. */
@@ -41,6 +41,7 @@ function check(fuzzCase: FuzzCase): string | undefined {
   }
   const ms = performance.now() - started;
   outcomes.cases++;
+  outcomes.slowestMs = Math.max(outcomes.slowestMs, ms);
   if (ms > HANG_MS) return `took ${ms.toFixed(0)} ms (a hang?)`;
   if (error === undefined) return void outcomes.loaded++;
   if (!(error instanceof ScenarioError)) return `threw ${(error as Error)?.name}: ${(error as Error)?.message}\n${(error as Error)?.stack}`;
