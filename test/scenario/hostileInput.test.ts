@@ -3,10 +3,10 @@
  * and of the loader's limits (scenarioLimits.ts): each hostile or mistaken input gives a
  * ScenarioError with located problems, never another exception, a hang or a crash.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkValues } from '../../src/scenario/checkValues.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { parseQuantity } from '../../src/scenario/parseQuantity.ts';
@@ -15,6 +15,7 @@ import { formatProblem, type Problem, ScenarioError } from '../../src/scenario/s
 import { MAX_NESTING_DEPTH, MAX_SCENARIO_BYTES } from '../../src/scenario/scenarioLimits.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-sim-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const MINIMAL = resolve('test/fixtures/scenarios/minimal.yaml');
 let counter = 0;
 
