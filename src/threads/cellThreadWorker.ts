@@ -16,7 +16,13 @@ function serve(world: World, generation: number): void {
     Atomics.wait(control, GENERATION, seen);
     seen = Atomics.load(control, GENERATION);
     const task = Atomics.load(control, TASK);
-    if (task === STOP) return;
+    if (task === STOP) {
+      // Acknowledge, so the main thread does not post the next replicate's tasks while this loop
+      // (holding the previous world) could still pick them up.
+      Atomics.add(control, DONE, 1);
+      Atomics.notify(control, DONE);
+      return;
+    }
     world.tick = Atomics.load(control, TICK);
     try {
       runCellTask(world, task, Atomics.load(control, STAGE), control[RANGES + 2 * helper], control[RANGES + 2 * helper + 1]);

@@ -66,9 +66,13 @@ export async function startCellThreads(threads: number): Promise<CellThreads> {
     detach() {
       world = null;
       if (helpers === 0) return;
+      Atomics.store(control, DONE, 0);
       Atomics.store(control, TASK, STOP);
       Atomics.add(control, GENERATION, 1);
       Atomics.notify(control, GENERATION);
+      // Wait until every helper has left its loop over this world: otherwise a slow helper could
+      // wake after the next attach, read the next task instead of STOP, and run it on the old world.
+      for (let done = Atomics.load(control, DONE); done < helpers; done = Atomics.load(control, DONE)) Atomics.wait(control, DONE, done);
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
