@@ -1,0 +1,71 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { UsageError } from '../cli/exitCodes.ts';
+import { loadCalibrationSpec } from './loadCalibrationSpec.ts';
+import { runCalibration, type CalibrationResult } from './runCalibration.ts';
+import { formatCalibrationReport } from './formatCalibrationReport.ts';
+import { formatCalibrationFragment } from './formatCalibrationFragment.ts';
+
+/** Options of `crm-sim calibrate` as commander parses them. */
+export interface CalibrateOptions {
+  replicates?: string;
+  seed?: string;
+  maxEvaluations?: string;
+  out?: string;
+  evaluate?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * `crm-sim calibrate <spec.yaml>`: fits the spec's behavioural parameters to its episodes' targets
+ * (or, with `--evaluate`, scores the current values without fitting), prints the fitted values and
+ * the loss per target on stdout (a table, or JSON with `--json`), progress on stderr, and writes the
+ * fitted values as a scenario fragment (default `outputs/<name>.calibrated.yaml`; not with `--evaluate`).
+ */
+export function calibrateCommand(specFile: string, options: CalibrateOptions, argv: readonly string[] = process.argv): void {
+  const calibration = loadCalibrationSpec(specFile, {
+    replicates: integerOption('--replicates', options.replicates, 1),
+    seed: integerOption('--seed', options.seed, 0),
+    maxEvaluations: integerOption('--max-evaluations', options.maxEvaluations, 1),
+  });
+  const { spec } = calibration;
+  if (options.evaluate) calibration.spec.maxEvaluations = 1;
+  let best = Infinity;
+  const result = runCalibration(calibration, (evaluation, count) => {
+    best = Math.min(best, evaluation.loss);
+    if (!options.quiet) process.stderr.write(`evaluation ${count}: loss ${evaluation.loss.toFixed(3)} (best ${best.toFixed(3)}) at [${evaluation.values.join(', ')}]\n`);
+  });
+  if (options.json) process.stdout.write(`${JSON.stringify(toJson(spec.parameters, result), null, 2)}\n`);
+  else process.stdout.write(formatCalibrationReport(spec.parameters, result));
+  if (options.evaluate) return;
+  const out = options.out ?? join('outputs', `${spec.name}.calibrated.yaml`);
+  const command = ['crm-sim', 'calibrate', ...argv.slice(argv.indexOf('calibrate') + 1)].join(' ');
+  const fragmentExtends = spec.fragment.extends;
+  writeAtomically(out, formatCalibrationFragment(spec.parameters, result, { command, seed: spec.seed, replicates: spec.replicates, extends: fragmentExtends }));
+  if (!options.quiet) process.stderr.write(`fragment written to ${relative(process.cwd(), out) || basename(out)}\n`);
+}
+
+function integerOption(name: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${name} must be an integer ≥ ${min}, got ${text}`);
+  return value;
+}
+
+function toJson(parameters: readonly { path: string }[], result: CalibrationResult): unknown {
+  return {
+    parameters: parameters.map((p, i) => ({ path: p.path, start: result.start.values[i], fitted: result.best.values[i] })),
+    startLoss: result.start.loss,
+    loss: result.best.loss,
+    evaluations: result.evaluations,
+    targets: result.best.targets.map((t) => ({ episode: t.episode, target: t.id, observed: t.target.observed ?? null, band: t.target.band, mean: Number.isFinite(t.mean) ? t.mean : null, values: t.values.map((v) => (Number.isFinite(v) ? v : null)), inBand: t.inBand, loss: t.loss })),
+  };
+}
+
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}

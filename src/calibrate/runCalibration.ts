@@ -1,0 +1,73 @@
+import type { ParameterSpec } from './calibrationSpec.ts';
+import type { LoadedCalibration } from './loadCalibrationSpec.ts';
+import { readParameter } from './applyParameters.ts';
+import { evaluateParameters, type Evaluation } from './evaluateParameters.ts';
+import { minimiseNelderMead } from './minimiseNelderMead.ts';
+
+/** Outcome of a calibration: the start and best evaluations and the number of evaluations run. */
+export interface CalibrationResult {
+  readonly start: Evaluation;
+  readonly best: Evaluation;
+  readonly evaluations: number;
+}
+
+/** Significant digits kept in fitted values (what the fragment and the defaults hold). */
+export const FITTED_DIGITS = 4;
+/** Edge of the initial simplex, in the unit cube of the parameter bounds. */
+const SIMPLEX_STEP = 0.15;
+
+/**
+ * Fits the spec's parameters by Nelder–Mead on the unit cube of their bounds (log-scaled where the
+ * parameter says so, clamped to the bounds), minimising {@link evaluateParameters}' loss. Every
+ * evaluation uses the same seed and replicate indices (common random numbers), so the objective is
+ * a deterministic function of the parameters and the search is reproducible. Values are rounded to
+ * FITTED_DIGITS significant digits before each evaluation, so the best evaluation is exactly what
+ * the written fragment reproduces. With `maxEvaluations` 1, only the start is evaluated.
+ * @param onEvaluation - called after each new evaluation (progress)
+ */
+export function runCalibration(calibration: LoadedCalibration, onEvaluation: (e: Evaluation, count: number) => void = () => {}): CalibrationResult {
+  const parameters = calibration.spec.parameters;
+  const cache = new Map<string, Evaluation>();
+  let count = 0;
+  const evaluate = (values: number[]): Evaluation => {
+    const key = values.join(',');
+    let result = cache.get(key);
+    if (!result) {
+      result = evaluateParameters(calibration, values);
+      cache.set(key, result);
+      onEvaluation(result, ++count);
+    }
+    return result;
+  };
+  const startValues = startingValues(calibration).map(round);
+  const start = evaluate(startValues);
+  if (parameters.length === 0 || calibration.spec.maxEvaluations <= 1) return { start, best: start, evaluations: count };
+  const toValues = (u: number[]) => u.map((ui, i) => round(fromUnit(parameters[i], ui)));
+  const found = minimiseNelderMead((u) => evaluate(toValues(u)).loss, startValues.map((v, i) => toUnit(parameters[i], v)), {
+    step: SIMPLEX_STEP, maxEvaluations: calibration.spec.maxEvaluations,
+  });
+  const best = evaluate(toValues(found.point));
+  return { start, best: best.loss <= start.loss ? best : start, evaluations: count };
+}
+
+/** Each parameter's `start`, else its value in the first episode's resolved scenario (the current default). */
+export function startingValues(calibration: LoadedCalibration): number[] {
+  return calibration.spec.parameters.map((p) => p.start ?? readParameter(calibration.episodes[0].scenario, p.path));
+}
+
+/** `value` rounded to FITTED_DIGITS significant digits. */
+export function round(value: number): number {
+  return Number(value.toPrecision(FITTED_DIGITS));
+}
+
+/** A value's position in the unit cube of its bounds (clamped). */
+export function toUnit(p: Pick<ParameterSpec, 'min' | 'max' | 'scale'>, value: number): number {
+  const v = Math.min(p.max, Math.max(p.min, value));
+  return p.scale === 'log' ? Math.log(v / p.min) / Math.log(p.max / p.min) : (v - p.min) / (p.max - p.min);
+}
+
+/** The value at position `u` of the unit cube (clamped to [0, 1]). */
+export function fromUnit(p: Pick<ParameterSpec, 'min' | 'max' | 'scale'>, u: number): number {
+  const w = Math.min(1, Math.max(0, u));
+  return p.scale === 'log' ? p.min * Math.pow(p.max / p.min, w) : p.min + w * (p.max - p.min);
+}

@@ -1,0 +1,15 @@
+import type { RegisterCommand } from '../commandContext.ts';
+import { calibrateCommand, type CalibrateOptions } from '../../calibrate/calibrateCommand.ts';
+
+/** `crm-sim calibrate <spec.yaml>`: fit behavioural parameters to historical episodes (docs/calibration.md). */
+const register: RegisterCommand = ({ program }) => {
+  program.command('calibrate <spec>').description('fit behavioural parameters to historical episodes by Nelder–Mead on Monte Carlo means (docs/calibration.md)')
+    .option('--replicates <n>', 'replicates per episode and evaluation (overrides the spec)')
+    .option('--seed <s>', 'master seed (overrides the spec)')
+    .option('--max-evaluations <n>', 'budget of loss evaluations (overrides the spec)')
+    .option('--out <file>', 'where to write the fitted fragment (default outputs/<name>.calibrated.yaml)')
+    .option('--evaluate', 'score the start values (each parameter\'s start, else the current default) without fitting')
+    .option('--json', 'print the result as JSON on stdout').option('--quiet', 'no progress output')
+    .action((spec: string, options: CalibrateOptions) => calibrateCommand(spec, options));
+};
+export default register;

@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { runCli } from '../cli/runCli.ts';
+import { loadScenario } from '../../src/scenario/loadScenario.ts';
+import { formatCalibrationFragment } from '../../src/calibrate/formatCalibrationFragment.ts';
+import type { CalibrationResult } from '../../src/calibrate/runCalibration.ts';
+import type { ParameterSpec } from '../../src/calibrate/calibrationSpec.ts';
+
+const TINY = 'test/fixtures/calibration/tiny.calibration.yaml';
+
+describe('crm-sim calibrate', () => {
+  it('fits, prints the fitted values and the loss per target, and writes a fragment', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'crm-cal-')), 'fitted.yaml');
+    const result = runCli(['calibrate', TINY, '--out', out, '--quiet']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/behaviour\.inventoryReleasePerTick/);
+    expect(result.stdout).toMatch(/chain\s+bullwhip/);
+    expect(result.stdout).toMatch(/fitted loss \d+\.\d{3} after \d+ evaluations/);
+    const fragment = parseYaml(readFileSync(out, 'utf8')) as { behaviour: Record<string, number> };
+    expect(fragment.behaviour.inventoryReleasePerTick).toBeGreaterThanOrEqual(0.02);
+    expect(fragment.behaviour.inventoryReleasePerTick).toBeLessThanOrEqual(0.5);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Behavioural parameters fitted by: crm-sim calibrate /);
+  });
+  it('is reproducible: the same spec and seed give the same JSON, and --evaluate writes no fragment', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'crm-cal-')), 'none.yaml');
+    const a = runCli(['calibrate', TINY, '--evaluate', '--json', '--quiet', '--out', out]);
+    const b = runCli(['calibrate', TINY, '--evaluate', '--json', '--quiet']);
+    expect(a.status, a.stderr).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(existsSync(out)).toBe(false);
+    const json = JSON.parse(a.stdout) as { targets: { target: string; values: number[] }[]; evaluations: number };
+    expect(json.evaluations).toBe(1);
+    expect(json.targets.map((t) => t.target)).toEqual(['bullwhip', 'noPeakAtStart']);
+    expect(json.targets[0].values).toHaveLength(2);
+  });
+  it('gives one clear message and exit code 2 for usage mistakes', () => {
+    const missing = runCli(['calibrate', 'no/such/spec.yaml']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^crm-sim: no\/such\/spec\.yaml: cannot read/);
+    const bad = runCli(['calibrate', TINY, '--replicates', '0']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--replicates must be an integer/);
+    expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('formatCalibrationFragment', () => {
+  const parameters = [
+    { path: 'behaviour.priceCoverageExponent', min: 0.5, max: 6, scale: 'log' },
+    { path: 'behaviour.greenfield.permittingYears', min: 1, max: 10, scale: 'linear' },
+    { path: 'demand.elasticityShortRun', min: -1, max: 0, scale: 'linear' },
+  ] as ParameterSpec[];
+  const evaluation = (values: number[], loss: number) => ({ values, loss, targets: [] });
+  const result: CalibrationResult = { start: evaluation([1, 8, -0.1], 3), best: evaluation([2.25, 6, -0.15], 1.5), evaluations: 12 };
+  it('is a scenario fragment usable through extends', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-frag-'));
+    const fragment = join(dir, 'fitted.yaml');
+    const base = join(process.cwd(), 'scenarios/baseline.yaml');
+    writeFileSync(fragment, formatCalibrationFragment(parameters, result, { command: 'crm-sim calibrate x.yaml', seed: 1, replicates: 4, extends: base }));
+    const { spec } = loadScenario(fragment);
+    expect(spec.behaviour.priceCoverageExponent).toBe(2.25);
+    expect(spec.behaviour.greenfield.permittingYears).toBe(6);
+  });
+  it('lists demand parameters as a commented block for every material', () => {
+    const text = formatCalibrationFragment(parameters, result, { command: 'crm-sim calibrate x.yaml', seed: 1, replicates: 4 });
+    expect(text).toMatch(/^# {3}elasticityShortRun: -0\.15$/m);
+    expect(text).toMatch(/loss 3\.000 at the start values, 1\.500 fitted/);
+    expect(parseYaml(text)).toEqual({ behaviour: { priceCoverageExponent: 2.25, greenfield: { permittingYears: 6 } } });
+  });
+});
