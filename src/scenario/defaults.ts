@@ -10,11 +10,17 @@ import { nominalValue } from './nominalValue.ts';
 /** Top-level defaults. */
 export const SCENARIO_DEFAULTS = { ticksPerYear: 52, years: 10, events: {} };
 
-/** Market and investment behaviour shared by every market. */
+/**
+ * Market and investment behaviour shared by every market. The price, expectation, inventory,
+ * hoarding, front-running, utilisation and supply-response keys (and the behavioural demand keys of
+ * DEMAND_DEFAULTS) are fitted to historical episodes at weekly ticks by
+ * `crm-sim calibrate scenarios/calibration/calibrate.yaml` (docs/calibration.md, docs/validation.md);
+ * the investment keys are assumptions.
+ */
 export const BEHAVIOUR_DEFAULTS = {
-  priceAdjustmentPerTick: 0.25, maxLogPriceStepPerTick: 0.15, priceCoverageExponent: 1, supplyResponse: 0.5,
-  expectationYears: 0.5,
-  inventoryReleasePerTick: 0.1, precautionaryBuying: 0.3, announcementFrontRunning: 1.0, utilisationBand: 0.2,
+  priceAdjustmentPerTick: 0.07381, maxLogPriceStepPerTick: 0.15, priceCoverageExponent: 0.9665, supplyResponse: 0,
+  expectationYears: 0.2592,
+  inventoryReleasePerTick: 0.05975, precautionaryBuying: 0.5125, announcementFrontRunning: 1.731, utilisationBand: 0.267,
   hurdleRateMajor: 0.08, hurdleRateJunior: 0.15, riskAversion: 0.5, investmentReviewWeeks: 13,
   exitAfterLossWeeks: 104, engineersPerProject: 20, expansionStep: 0.1, assetLifeYears: 20,
   greenfield: { permittingYears: 8, financingYears: 3, constructionYears: 5 },
@@ -41,10 +47,10 @@ export const COMMON_STAGE_DEFAULTS = { costSpread: 0.25, majorsShare: 0.6, capac
 /** Recycling-only defaults. */
 export const RECYCLING_DEFAULTS = { collectionShare: 0.1, productLifetimeYears: 12, learningRate: 0.15 };
 
-/** Demand defaults. */
+/** Demand defaults (elasticities and substitution speed fitted with BEHAVIOUR_DEFAULTS; maxThrift from params.csv). */
 export const DEMAND_DEFAULTS = {
-  publicShare: 0.05, growthPerYear: 0.03, elasticityShortRun: -0.1, elasticityLongRun: -0.6,
-  substitutionYears: 2, maxThrift: 0.4,
+  publicShare: 0.05, growthPerYear: 0.03, elasticityShortRun: -0.2143, elasticityLongRun: -1.383,
+  substitutionYears: 1.3, maxThrift: 0.4,
 };
 
 /** Exploration defaults; the deposit size defaults to this share of world mining capacity. */
