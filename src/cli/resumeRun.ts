@@ -65,7 +65,9 @@ function takeLock(work: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(path, 'utf8'));
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      // An empty or torn lock file (its writer killed mid-write) reads as 0, which must not count as
+      // a live holder: process.kill(0, 0) would signal our own process group and say "alive".
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
         throw new UsageError(`--resume: ${work} is in use by process ${holder}`);
       }
       rmSync(path, { force: true });
