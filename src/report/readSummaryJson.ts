@@ -3,21 +3,11 @@ import { isRecord } from './isRecord.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { ReportInputError } from './reportInputError.ts';
 import { toNumber } from './toNumber.ts';
+import type { ValueSummary } from '../stats/summarizeValues.ts';
 
-/** One metric of `summary.json`; undefined statistics (JSON `null`) are NaN. */
-export interface MetricSummary {
+/** One metric of `summary.json` (the statistics of src/stats summarizeValues, with its unit); undefined statistics (JSON `null`) are NaN. */
+export interface MetricSummary extends ValueSummary {
   unit: string;
-  n: number;
-  mean: number;
-  ciLow: number;
-  ciHigh: number;
-  p5: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p95: number;
-  min: number;
-  max: number;
 }
 
 /** Metrics of `summary.json` by id (`metric.material.stage.region`, empty parts left out). */
