@@ -70,8 +70,18 @@ export async function runChunksInPool<Compiled>(plan: ChunkRunPlan<Compiled>): P
   });
   const { signal } = plan;
   let onAbort = (): void => {};
+  let onPoolError = (_error: unknown): void => {};
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => reject(createAbortError(signal?.reason));
+    onPoolError = reject;
+  });
+  let destroying = false;
+  // piscina reports a worker failure outside any task, and a result that arrives for a task the
+  // pool already dropped while being destroyed ("Unexpected message from Worker"), as an 'error'
+  // event; unheard, that event is an uncaught exception. The first fails the run; the second is
+  // expected once we stop early, and harmless.
+  pool.on('error', (error: unknown) => {
+    if (!destroying) onPoolError(error);
   });
   signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
@@ -92,6 +102,7 @@ export async function runChunksInPool<Compiled>(plan: ChunkRunPlan<Compiled>): P
     throw error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    destroying = true;
     await pool.destroy();
     await Promise.allSettled(lanes);
   }

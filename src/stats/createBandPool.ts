@@ -50,7 +50,12 @@ export function createBandPool(workers: number): BandPool {
       });
       return (await Promise.all(tasks)).flat();
     },
-    destroy: () => pool.destroy(),
+    destroy: () => {
+      // A result arriving after destroy dropped its task is reported as an 'error' event, which
+      // would otherwise be an uncaught exception; nothing waits for it any more.
+      pool.on('error', () => {});
+      return pool.destroy();
+    },
   };
 }
 
