@@ -159,15 +159,30 @@ export interface BehaviourSpec extends Provenance {
   priceCoverageExponent: number;
   /** Elasticity of planned output to the expected price relative to base, with spare capacity. */
   supplyResponse: number;
+  /**
+   * Share of an exporter's offered stock that importers' traders weigh when choosing origins even
+   * when that stock only covers its own buyers (0: only its surplus counts). How readily a cheap
+   * exporter wins back buyers it lost.
+   */
+  exportWinBackShare: number;
   /** Largest absolute log-price change in one tick. */
   maxLogPriceStepPerTick: number;
   /** Horizon of the exponential average that forms expected prices, years. */
   expectationYears: number;
   /** Share of inventory above target offered each tick. */
   inventoryReleasePerTick: number;
+  /**
+   * Share of the gap between a producer's input stock and its target that its input orders close
+   * per tick (the stock adjustment of the beer distribution game; production and traders close
+   * theirs at `inventoryReleasePerTick`).
+   */
+  inputOrderAdjustmentPerTick: number;
   /** Extra bidding per unit of expected price growth (precautionary buying / hoarding). */
   precautionaryBuying: number;
-  /** Weight of expected price growth when an export control is announced (front-running). */
+  /**
+   * Front-running: while an export control on an origin is announced but not in force, importers
+   * buying from it raise their stock target by this multiple of their normal target cover.
+   */
   announcementFrontRunning: number;
   /** Relative price band below unit cost over which utilisation ramps from 1 to 0. */
   utilisationBand: number;

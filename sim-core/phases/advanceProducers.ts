@@ -22,8 +22,9 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  * - production to order: q = clamp(Ŝ·(Pₑ/P₀)^σ (σ `supplyResponse`: with spare capacity, producers run harder when prices are high) + ρ·(W·Ŝ − I_out), 0, u·a·K) where Ŝ is expected sales,
  *   W the stock target in ticks, ρ `inventoryReleasePerTick`, a availability (outages, downtime, by-product host);
  *   processors and manufacturers are also limited by input stock: q ≤ yield·I_in;
- * - input orders (order-up-to with hoarding): b = max(0, Ŝ/yield + ρ·(W·Ŝ/yield − I_in))·(1 + φ·max(0, ln(P_in/P_in,e)))
- *   with φ `precautionaryBuying`, the hoarding factor applying only while I_in < 1.5·W·Ŝ/yield;
+ * - input orders (order-up-to with hoarding): b = max(0, Ŝ/yield + ρ_in·(W·Ŝ/yield − I_in))·(1 + φ·max(0, ln(P_in/P_in,e)))
+ *   with ρ_in `inputOrderAdjustmentPerTick` and φ `precautionaryBuying`, the hoarding factor applying
+ *   only while I_in < 1.5·W·Ŝ/yield;
  * - stock is offered at a cost-based ask: share offered = clamp((P − (1 − band)·a)/(band·a), 0, 1) with
  *   a = c_f + cᵢ, so firms hold stock rather than sell it below cash cost.
  * @param recycledInput - per cell (m × R + r), scrap available to recyclers this tick, t (recycling only)
@@ -48,6 +49,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
   const sums = world.scratch.cellSums;
   const behaviour = world.spec.behaviour;
   const rate = behaviour.inventoryReleasePerTick;
+  const orderRate = behaviour.inputOrderAdjustmentPerTick;
   const band = behaviour.utilisationBand;
   const kOut = OUTPUT_MARKET[stage];
   const kIn = INPUT_MARKET[stage];
@@ -101,7 +103,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
         const expectedUse = expectedSales / yieldShare;
         // Hoarding stops once stock reaches HOARDING_LIMIT × the target (storage and working capital run out).
         const hoard = inputLeft < HOARDING_LIMIT * coverTicks * expectedUse ? hoarding : 1;
-        const bid = utilisation > 0 ? Math.max(0, expectedUse + rate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
+        const bid = utilisation > 0 ? Math.max(0, expectedUse + orderRate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
         bidTonnes[f] = bid;
         bids += bid;
       } else if (recycledInput !== null) {

@@ -10,11 +10,14 @@ const IMPORT_PRICE_SENSITIVITY = 8;
 
 /**
  * Trade (first half of phase 10) for market (m, k): traders in each importing region order up to a
- * target pipeline, Q_d = N_d + ρ·(N_d·(L + W) − terminal_d − transit_d), with N_d the smoothed import
- * need, L transport ticks and W the stock target. Orders are split over allowed origins by landed
- * cost P_r·(1 − cut_r)·(1 + tariff)·(1 − preference); each origin ships at most its surplus
- * (offers beyond (1 + W) × local bids) and its export quota; licensing approves a share and adds a delay; bans block a
- * destination. During an announced control, orders to that exporter rise by `announcementFrontRunning`.
+ * target pipeline, Q_d = N_d + ρ·(N_d·(L + D + W·(1 + F)) − terminal_d − transit_d), with N_d the smoothed import
+ * need, L transport ticks, D the licence delay expected on the routes d buys on (weighted as its
+ * order is split), W the stock target and F `announcementFrontRunning` while a control on an origin
+ * is announced (0 otherwise). Orders are split over allowed origins by landed cost
+ * P_r·(1 − cut_r)·(1 + tariff)·(1 − preference) and by what each origin can supply (see
+ * `weighOrigins`); each origin ships at most its surplus (offers beyond (1 + W) × local bids) or, when
+ * short, a pro-rata share of its stock, and its export quota; licensing approves a share and adds a
+ * delay; bans block a destination.
  * Shipments leave the origin now and arrive after the lead time. Scratch: `world.scratch`.
  */
 export function shipGoods(world: World, m: number, k: number): void {
@@ -30,16 +33,17 @@ export function shipGoods(world: World, m: number, k: number): void {
     // surplus flow, not the working stock its own buyers rely on.
     const localBids = markets.localBidTonnes[s] + markets.publicBidTonnes[s] + markets.stockpileBidTonnes[s];
     sc.available[r] = Math.max(0, markets.firmOfferTonnes[s] - (1 + coverTicks) * localBids);
+    markets.smoothedSurplusTonnes[s] += (sc.available[r] - markets.smoothedSurplusTonnes[s]) * (world.tick === 0 ? 1 : world.salesSmoothing);
     sc.localCover[r] = (1 + coverTicks) * localBids;
     sc.offerLeft[r] = markets.firmOfferTonnes[s];
     sc.quotaLeft[r] = effective.exportQuotaTonnesPerTick[s];
     let position = markets.terminalAlliedTonnes[s] + markets.terminalOtherTonnes[s];
     for (let slot = 0; slot < markets.transitSlots; slot++) position += markets.transitAlliedTonnes[s * markets.transitSlots + slot] + markets.transitOtherTonnes[s * markets.transitSlots + slot];
     const need = markets.importNeedTonnesPerTick[s];
-    sc.orderLeft[r] = Math.max(0, need + rate * (need * (world.transportTicks + coverTicks) - position));
-  }
-  for (let d = 0; d < R; d++) {
-    if (sc.orderLeft[d] > 0 && frontRunningOrigin(world, m, k, d)) sc.orderLeft[d] *= 1 + world.spec.behaviour.announcementFrontRunning;
+    const leadTicks = world.transportTicks + (need > 0 ? expectedLicenceDelayTicks(world, m, k, r) : 0);
+    // Front-running: while a control on an origin is announced, importers raise their stock target.
+    const frontRunning = need > 0 && frontRunningOrigin(world, m, k, r) ? world.spec.behaviour.announcementFrontRunning : 0;
+    sc.orderLeft[r] = Math.max(0, need + rate * (need * (leadTicks + coverTicks * (1 + frontRunning)) - position));
   }
   for (let round = 0; round < ALLOCATION_ROUNDS; round++) {
     sc.requested.fill(0);
@@ -71,23 +75,9 @@ function frontRunningOrigin(world: World, m: number, k: number, d: number): bool
  * oversubscribed. Returns the tonnes dispatched (second pass).
  */
 function splitOrder(world: World, m: number, k: number, d: number, ship: boolean): number {
-  const { markets, effective, regions: R } = world;
+  const { effective, regions: R } = world;
   const sc = world.scratch;
-  let minCost = Infinity;
-  for (let r = 0; r < R; r++) {
-    sc.weight[r] = 0;
-    const s = (m * 3 + k) * R + r;
-    const routeQuota = effective.quotaApplies[s * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
-    if (r === d || sc.offerLeft[r] <= 0 || routeQuota <= 0 || effective.exportBanned[s * R + d] === 1) continue;
-    sc.weight[r] = markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
-    minCost = Math.min(minCost, sc.weight[r]);
-  }
-  let total = 0;
-  for (let r = 0; r < R; r++) {
-    const routeQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
-    if (sc.weight[r] > 0) sc.weight[r] = Math.min(Math.max(sc.available[r], 1e-9 * sc.offerLeft[r]), routeQuota) * Math.pow(minCost / sc.weight[r], IMPORT_PRICE_SENSITIVITY);
-    total += sc.weight[r];
-  }
+  const total = weighOrigins(world, m, k, d);
   if (total <= 0) return 0;
   const order = sc.orderLeft[d];
   let dispatched = 0;
@@ -109,6 +99,49 @@ function splitOrder(world: World, m: number, k: number, d: number, ship: boolean
     dispatched += sent;
   }
   return dispatched;
+}
+
+/**
+ * Fills `scratch.weight` with importer d's weight for each origin r,
+ * wᵣ ∝ min(max(surplusᵣ, ψ·offerᵣ), quotaᵣ)·(cost_min/costᵣ)^β with ψ `exportWinBackShare`, and
+ * 0 where r cannot ship to d; returns their sum. ψ lets an exporter whose stock only covers its own
+ * buyers still receive orders when it is cheap, so it can win back the buyers it lost.
+ */
+function weighOrigins(world: World, m: number, k: number, d: number): number {
+  const { markets, effective, regions: R } = world;
+  const sc = world.scratch;
+  const reach = world.spec.behaviour.exportWinBackShare;
+  let minCost = Infinity;
+  for (let r = 0; r < R; r++) {
+    sc.weight[r] = 0;
+    const s = (m * 3 + k) * R + r;
+    const routeQuota = effective.quotaApplies[s * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
+    if (r === d || sc.offerLeft[r] <= 0 || routeQuota <= 0 || effective.exportBanned[s * R + d] === 1) continue;
+    sc.weight[r] = markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
+    minCost = Math.min(minCost, sc.weight[r]);
+  }
+  let total = 0;
+  for (let r = 0; r < R; r++) {
+    const routeQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
+    const supply = Math.max(Math.min(markets.smoothedSurplusTonnes[(m * 3 + k) * R + r], sc.offerLeft[r]), reach * sc.offerLeft[r], 1e-9 * sc.offerLeft[r]);
+    if (sc.weight[r] > 0) sc.weight[r] = Math.min(supply, routeQuota) * Math.pow(minCost / sc.weight[r], IMPORT_PRICE_SENSITIVITY);
+    total += sc.weight[r];
+  }
+  return total;
+}
+
+/**
+ * The licence delay importer d expects on its imports: the delays of the routes it would buy on,
+ * weighted as its order would be split (licensing keeps that much more flow in transit, so the
+ * traders' pipeline target covers it). Overwrites `scratch.weight`.
+ */
+function expectedLicenceDelayTicks(world: World, m: number, k: number, d: number): number {
+  const { effective, regions: R } = world;
+  const total = weighOrigins(world, m, k, d);
+  if (total <= 0) return 0;
+  let delay = 0;
+  for (let r = 0; r < R; r++) if (world.scratch.weight[r] > 0) delay += world.scratch.weight[r] * effective.licenceDelayTicks[((m * 3 + k) * R + r) * R + d];
+  return delay / total;
 }
 
 /**

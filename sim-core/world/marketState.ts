@@ -16,6 +16,9 @@
  *   split by whether it came from home/allied exporters (public buyers may only take the former), t.
  * - `importNeedTonnesPerTick`: traders' smoothed estimate of the segment's import need, t/tick.
  * - `exportEmaTonnesPerTick`: one-year average of the segment's exports (quota baselines), t/tick.
+ * - `smoothedSurplusTonnes`: the segment's exportable surplus averaged over about a month, which
+ *   importers' traders weigh when they choose origins (a supplier's stock dip for a week does not
+ *   send its buyers elsewhere), t.
  * - `firmSellRatio`, `bidFillRatio`, `publicFillRatio`, `terminalSellRatio`: this tick's clearing shares.
  * - `exportedTonnes`, `importedTonnes`, `arrivedTonnes`: this tick's shipments out, shipments into
  *   transit towards the segment, and arrivals from transit, t.
@@ -41,6 +44,7 @@ export interface MarketState {
   readonly terminalOtherTonnes: Float64Array;
   readonly importNeedTonnesPerTick: Float64Array;
   readonly exportEmaTonnesPerTick: Float64Array;
+  readonly smoothedSurplusTonnes: Float64Array;
   readonly firmSellRatio: Float64Array;
   readonly bidFillRatio: Float64Array;
   readonly publicFillRatio: Float64Array;
@@ -76,6 +80,7 @@ export function createMarketState(materials: number, regions: number, transitSlo
     terminalOtherTonnes: f64(),
     importNeedTonnesPerTick: f64(),
     exportEmaTonnesPerTick: f64(),
+    smoothedSurplusTonnes: f64(),
     firmSellRatio: f64(),
     bidFillRatio: f64(),
     publicFillRatio: f64(),

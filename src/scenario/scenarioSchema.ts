@@ -101,7 +101,7 @@ function materialSchema(k: SchemaKit): z.ZodType {
 /** Schema of the behaviour block. */
 function behaviourSchema(k: SchemaKit): z.ZodType {
   const keys = [
-    'priceAdjustmentPerTick', 'maxLogPriceStepPerTick', 'priceCoverageExponent', 'supplyResponse', 'expectationYears', 'inventoryReleasePerTick',
+    'priceAdjustmentPerTick', 'maxLogPriceStepPerTick', 'priceCoverageExponent', 'supplyResponse', 'exportWinBackShare', 'expectationYears', 'inventoryReleasePerTick', 'inputOrderAdjustmentPerTick',
     'precautionaryBuying', 'announcementFrontRunning', 'utilisationBand', 'hurdleRateMajor', 'hurdleRateJunior',
     'riskAversion', 'investmentReviewWeeks', 'exitAfterLossWeeks', 'engineersPerProject', 'expansionStep',
     'assetLifeYears', 'processingLeadFactor', 'recyclingLeadFactor', 'transportWeeks',
