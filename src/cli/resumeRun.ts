@@ -1,6 +1,8 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { RunManifest } from '../outputs/createManifest.ts';
+import { isProcessAlive, removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import { loadScenario } from '../scenario/loadScenario.ts';
 import { executeMerge } from './mergeCommand.ts';
 import { UsageError } from './exitCodes.ts';
@@ -16,6 +18,10 @@ import { executeRun, parseRunOptions, type RunOptions, type RunOutcome, type Run
  * rest. Parts are pure functions of (scenario, seed, replicate range), so the result is
  * byte-identical (all files but manifest.json) to an uninterrupted run, however often it was
  * killed.
+ *
+ * The record of completion is DIR/manifest.json (DIR appears by one rename, complete). Once it is
+ * there, DIR.parts is garbage whatever it still holds: a kill while DIR.parts is being removed
+ * can leave any subset of it, run.json included or not, and resume then only removes the rest.
  */
 
 /** What identifies a resumable run (DIR.parts/run.json). */
@@ -37,20 +43,28 @@ export function partsFolder(dir: string): string {
   return `${resolve(dir)}.parts`;
 }
 
-/** Reads DIR.parts/run.json, or undefined when there is none. */
-export function readResumeRecord(dir: string): ResumeRecord | undefined {
-  const path = join(partsFolder(dir), 'run.json');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ResumeRecord) : undefined;
+/** Reads a small JSON file, or undefined when there is none; an unreadable one is a usage error. */
+function readJson<T>(path: string, dir: string, remedy: string): T | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (error) {
+    throw new UsageError(`--resume ${dir}: cannot read ${path} (${(error as Error).message}); ${remedy}`);
+  }
 }
 
-/** Whether a process with this pid is alive. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/**
+ * Reads DIR.parts/run.json, or undefined when there is none.
+ * @throws UsageError when it is there but unreadable.
+ */
+export function readResumeRecord(dir: string): ResumeRecord | undefined {
+  return readJson<ResumeRecord>(join(partsFolder(dir), 'run.json'), dir, `remove ${partsFolder(dir)} to start over`);
+}
+
+/** What identifies the finished run in DIR (from its manifest), or undefined while DIR is not finished. */
+function readFinishedRun(dir: string): Pick<ResumeRecord, 'sha256' | 'masterSeed' | 'replicates'> | undefined {
+  const manifest = readJson<RunManifest>(join(dir, 'manifest.json'), dir, 'choose another folder');
+  return manifest && { sha256: manifest.scenario?.sha256, masterSeed: manifest.masterSeed, replicates: manifest.replicates };
 }
 
 /** Takes DIR.parts/lock for this process (a dead holder's lock is taken over); returns its release. */
@@ -67,7 +81,7 @@ function takeLock(work: string): () => void {
       const holder = Number(readFileSync(path, 'utf8'));
       // An empty or torn lock file (its writer killed mid-write) reads as 0, which must not count as
       // a live holder: process.kill(0, 0) would signal our own process group and say "alive".
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      if (holder !== process.pid && isProcessAlive(holder)) {
         throw new UsageError(`--resume: ${work} is in use by process ${holder}`);
       }
       rmSync(path, { force: true });
@@ -76,11 +90,11 @@ function takeLock(work: string): () => void {
   throw new UsageError(`--resume: cannot lock ${work}`);
 }
 
-/** Refuses to resume a folder that holds another run. */
-function checkSameRun(recorded: ResumeRecord, run: ResumeRecord, dir: string): void {
+/** Refuses to resume a folder (DIR.parts, or the finished DIR) that holds another run. */
+function checkSameRun(recorded: Pick<ResumeRecord, 'sha256' | 'masterSeed' | 'replicates'>, run: ResumeRecord, dir: string, holder: string): void {
   for (const key of ['sha256', 'masterSeed', 'replicates'] as const) {
     if (recorded[key] !== run[key]) {
-      throw new UsageError(`--resume ${dir}: ${partsFolder(dir)} holds another run (its ${key === 'sha256' ? 'scenario' : key} differs: ${recorded[key]} there, ${run[key]} now); remove it or choose another folder`);
+      throw new UsageError(`--resume ${dir}: ${holder} holds another run (its ${key === 'sha256' ? 'scenario' : key} differs: ${recorded[key]} there, ${run[key]} now); remove it or choose another folder`);
     }
   }
 }
@@ -94,7 +108,8 @@ function removeLeftovers(work: string): void {
  * Runs `settings` resumably into `settings.out` (see the module comment).
  * @param settings - A full run (not a shard) with an output folder.
  * @param parts - Parts to split a new run into (default min(16, replicates)).
- * @throws UsageError when DIR.parts holds another run or is in use; ScenarioError; AbortError.
+ * @returns The folder; `alreadyComplete` when DIR held the finished run (nothing ran).
+ * @throws UsageError when DIR or DIR.parts holds another run or DIR.parts is in use; ScenarioError; AbortError.
  */
 export async function executeResumableRun(settings: RunSettings, signal: AbortSignal, progress?: ProgressReporter, parts?: number): Promise<RunOutcome> {
   if (settings.shard !== undefined) throw new UsageError('--resume runs a whole run; a shard is resumed by running it again');
@@ -105,33 +120,55 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
     scenarioPath: settings.scenarioPath, sets: settings.sets, replicates: settings.replicates, masterSeed: settings.masterSeed,
     parts: parts ?? Math.min(DEFAULT_PARTS, settings.replicates), sha256: loaded.sha256,
   };
-  const recorded = readResumeRecord(dir);
-  if (recorded) checkSameRun(recorded, record, dir);
+  const finished = readFinishedRun(dir);
+  if (finished) {
+    checkSameRun(finished, record, dir, dir);
+    return completeAlready(dir);
+  }
   await mkdir(work, { recursive: true });
   const release = takeLock(work);
   try {
-    const count = (recorded ?? record).parts;
-    if (!recorded) await writeAtomically(join(work, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
-    if (existsSync(join(dir, 'manifest.json'))) return finish(dir, work); // killed after the merge, before cleaning up
+    const recorded = readResumeRecord(dir); // under the lock: its last holder may have written it meanwhile
+    if (recorded) checkSameRun(recorded, record, dir, work);
+    else await writeAtomically(join(work, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
+    if (existsSync(join(dir, 'manifest.json'))) return await completeAlready(dir); // finished by the lock's last holder
     removeLeftovers(work);
-    for (let k = 1; k <= count; k++) {
-      const out = join(work, `part-${k}`);
-      if (existsSync(out)) continue;
-      await executeRun({ ...settings, shard: { index: k, count }, out, parquet: false, keepSeries: false }, signal, progress);
-    }
-    const dirs = Array.from({ length: count }, (_, i) => join(work, `part-${i + 1}`));
-    const merged = await executeMerge({ dirs, out: dir, parquet: settings.parquet, keepSeries: settings.keepSeries, blockBytes: settings.blockBytes }, signal, progress);
-    finish(dir, work);
+    await removeStaleTemporaries(dir); // a merge killed before its rename
+    const merged = await runPartsAndMerge({ ...settings, out: dir }, (recorded ?? record).parts, signal, progress);
+    rmSync(work, { recursive: true, force: true }); // killed during this, DIR.parts is removed by the next resume
     return merged;
   } finally {
     release();
   }
 }
 
-/** The run is in DIR: removes the work folder. */
-function finish(dir: string, work: string): RunOutcome {
-  rmSync(work, { recursive: true, force: true });
-  return { dir };
+/** Runs the parts not yet in DIR.parts, then merges all of them into DIR. */
+async function runPartsAndMerge(settings: RunSettings & { out: string }, count: number, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
+  const dirs = Array.from({ length: count }, (_, i) => join(partsFolder(settings.out), `part-${i + 1}`));
+  for (const [i, out] of dirs.entries()) {
+    if (existsSync(out)) continue;
+    await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false }, signal, progress);
+  }
+  const { parquet, keepSeries, blockBytes } = settings;
+  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes }, signal, progress);
+}
+
+/**
+ * DIR holds the finished run: removes what is left of DIR.parts (under its lock; a live holder is
+ * removing it itself) and of killed writers beside DIR.
+ */
+async function completeAlready(dir: string): Promise<RunOutcome> {
+  const work = partsFolder(dir);
+  if (existsSync(work)) {
+    try {
+      takeLock(work);
+      rmSync(work, { recursive: true, force: true });
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+    }
+  }
+  await removeStaleTemporaries(dir);
+  return { dir, alreadyComplete: true };
 }
 
 /** Writes a small file atomically. */
@@ -140,24 +177,31 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await rename(`${path}.tmp`, path);
 }
 
+/** The settings of `run [scenario] --resume DIR`; without a scenario, those recorded in DIR.parts/run.json. */
+function resumeSettings(scenarioPath: string | undefined, options: RunOptions, dir: string): RunSettings {
+  if (scenarioPath !== undefined) return parseRunOptions(scenarioPath, { ...options, out: dir });
+  const recorded = readResumeRecord(dir);
+  if (!recorded) {
+    throw new UsageError(`--resume ${dir}: nothing to resume there (no ${join(partsFolder(dir), 'run.json')}: never started, or killed before it recorded itself); give the scenario to start the run`);
+  }
+  const { sets, replicates, masterSeed } = recorded;
+  return parseRunOptions(recorded.scenarioPath, { ...options, set: sets, years: undefined, replicates: String(replicates), seed: String(masterSeed), out: dir });
+}
+
 /**
  * `crm-sim run [scenario] --resume DIR`: starts a resumable run into DIR, or continues the one
  * recorded in DIR.parts (without a scenario: with the scenario, overrides, seed and replicates
- * recorded there; with one: they must match).
- * @throws UsageError when there is nothing to resume, `--out` names another folder, or DIR.parts
- *   holds another run.
+ * recorded there; with one: they must match). A finished DIR is reported (stderr, unless quiet)
+ * and what is left of DIR.parts removed.
+ * @throws UsageError when there is nothing to resume, `--out` names another folder, or DIR or
+ *   DIR.parts holds another run.
  */
-export function runResumable(scenarioPath: string | undefined, options: RunOptions, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
+export async function runResumable(scenarioPath: string | undefined, options: RunOptions, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
   const dir = options.resume as string;
   if (options.out !== undefined && resolve(options.out) !== resolve(dir)) throw new UsageError('--resume DIR writes the run to DIR: leave out --out');
-  const recorded = readResumeRecord(dir);
-  if (!recorded && existsSync(join(dir, 'manifest.json'))) return Promise.resolve({ dir: resolve(dir) }); // finished already
-  if (scenarioPath === undefined && !recorded) {
-    throw new UsageError(`--resume ${dir}: nothing to resume there (no ${join(partsFolder(dir), 'run.json')}); give the scenario to start a resumable run`);
-  }
-  const given = scenarioPath === undefined && recorded
-    ? { ...options, set: recorded.sets, years: undefined, replicates: String(recorded.replicates), seed: String(recorded.masterSeed) }
-    : options;
-  const settings = parseRunOptions(scenarioPath ?? (recorded as ResumeRecord).scenarioPath, { ...given, out: dir });
-  return executeResumableRun(settings, signal, progress);
+  const outcome = scenarioPath === undefined && readFinishedRun(dir)
+    ? await completeAlready(resolve(dir))
+    : await executeResumableRun(resumeSettings(scenarioPath, options, dir), signal, progress);
+  if (outcome.alreadyComplete && options.quiet !== true) process.stderr.write(`crm-sim: ${outcome.dir} is complete already; nothing to resume\n`);
+  return outcome;
 }

@@ -75,6 +75,8 @@ export interface RunOutcome {
   dir: string;
   /** Summary statistics (full runs only). */
   summaryStats?: SummaryStatistic[];
+  /** `--resume DIR` found the run finished in DIR already: nothing ran. */
+  alreadyComplete?: boolean;
 }
 
 /** Parses an integer option ≥ min, as a usage error. */

@@ -18,6 +18,7 @@ export { formatSummaryJson } from './formatSummaryJson.ts';
 export { formatYear } from './formatYear.ts';
 export { chooseBlockSeries, DEFAULT_BLOCK_BYTES, readSeriesBlocks, type SeriesBlockOptions } from './readSeriesBlocks.ts';
 export { readShardFolder, ShardError, type ShardFolder } from './readShardFolder.ts';
+export { isProcessAlive, removeStaleTemporaries } from './removeStaleTemporaries.ts';
 export {
   type AtomicWriteOptions,
   OutputFolderExistsError,

@@ -68,9 +68,10 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
       expect(resumed.stdout).toBe(`${out}\n`);
       expect(await readFolderWithoutManifest(out)).toEqual(expected);
       expect(existsSync(`${out}.parts`)).toBe(false);
+      expect(readdirSync(dir).filter((name) => name.startsWith(`.run-${trial}.`))).toEqual([]); // no temporary of a killed merge
     }
     expect(outcomes).toContain('SIGKILL');
-  });
+  }, 60_000 + TRIALS * 60_000); // past the timeout the body would run on while afterAll removes its folder
 
   it('refuses to resume a folder with another run, and resume without a record', () => {
     const out = join(dir, 'other');
