@@ -180,5 +180,8 @@ function hostUtilisation(world: World, stage: number, m: number, r: number): num
 function learningCostFactor(world: World, m: number, r: number): number {
   const c = m * world.regions + r;
   const learning = world.spec.materials[m].recycling.learningRate;
-  return Math.pow(world.chain.cumulativeRecycledTonnes[c] / world.chain.referenceRecycledTonnes[c], Math.log2(1 - learning));
+  const reference = world.chain.referenceRecycledTonnes[c];
+  // A cell with neither recycling capacity nor demand at the start has no reference: no learning yet.
+  if (reference <= 0) return 1;
+  return Math.pow(world.chain.cumulativeRecycledTonnes[c] / reference, Math.log2(1 - learning));
 }
