@@ -2,7 +2,7 @@ import { flattenFigures, type BenchFigures } from './benchFigures.ts';
 import { formatTable } from './formatBenchTable.ts';
 
 /** Figures worth comparing (times, rates, ratios, memory); names matched as dotted suffixes. */
-const COMPARED = /(nsPerAgentTick|cpuNsPerAgentTick|initMs|nsPerAgentUpdate|cpuNsPerAgentUpdate|engineToKernelRatio|engineToKernelRatioCpu|BytesPerAgent|replicatesPerSecond\.\d|scaling|scalingAfterStartUp|cpuBoundScaling|workerStartUpMs|speedup)$/;
+const COMPARED = /(nsPerAgentTick|cpuNsPerAgentTick|initMs|nsPerAgentUpdate|cpuNsPerAgentUpdate|engineToKernelRatio|engineToKernelRatioCpu|BytesPerAgent|[rR]eplicatesPerSecond\.\d|scaling|scalingAfterStartUp|warmScaling|cpuBoundScaling|workerStartUpMs|speedup)$/;
 
 /** A table of each compared figure: baseline, now and the change in percent. */
 export function compareWithBaseline(baseline: BenchFigures, now: BenchFigures): string {

@@ -1,3 +1,4 @@
+import { createMonteCarloPool, type MonteCarloPool } from '../src/montecarlo/createMonteCarloPool.ts';
 import { runMonteCarlo } from '../src/montecarlo/runMonteCarlo.ts';
 import { compileScenario } from '../sim-core/index.ts';
 import type { MonteCarloConfig } from './benchConfig.ts';
@@ -26,6 +27,13 @@ export interface MonteCarloFigures {
   cpuBoundScaling: number;
   /** Pool start (one worker, engine loaded) to first result, beyond the inline time of the same task, ms. */
   workerStartUpMs: number;
+  /**
+   * Replicates per second on a pool started and warmed once (as `compare`, `sweep` and `stress`
+   * share one pool between their scenarios), by worker count: the steady state of a long run.
+   */
+  warmReplicatesPerSecond: Record<string, number>;
+  /** Replicates per second on 2 warm workers over 1 warm worker. */
+  warmScaling: number;
 }
 
 async function timeRun(options: Parameters<typeof runMonteCarlo>[0], cpu: number[] = []): Promise<number> {
@@ -65,11 +73,33 @@ export async function measureMonteCarlo(config: MonteCarloConfig, seed: number):
   const cpuSeconds = { 1: median(cpu[1]), 2: median(cpu[2]) };
   const seconds = { 1: median(runs[1]), 2: median(runs[2]) };
   const replicatesPerSecond = { 1: config.replicates / seconds[1], 2: config.replicates / seconds[2] };
+  const warm = await measureWarmPools(compiled, config, seed);
   const workerStartUpMs = await measureWorkerStartUp(config.scenario);
   const startUp = workerStartUpMs / 1000;
   return {
     scenario: config.scenario, agents, ticks: compiled.layout.ticks, replicates: config.replicates, seconds, replicatesPerSecond,
     scaling: replicatesPerSecond[2] / replicatesPerSecond[1], scalingAfterStartUp: (seconds[1] - startUp) / (seconds[2] - startUp), workerStartUpMs,
     cpuSeconds, cpuBoundScaling: (2 * cpuSeconds[1]) / cpuSeconds[2],
+    warmReplicatesPerSecond: warm, warmScaling: warm[2] / warm[1],
   };
+}
+
+/**
+ * Replicates per second on pools of 1 and 2 threads started once and warmed by a run of two
+ * replicates per thread (tier-up of the engine's hot functions), then timed alternately.
+ */
+async function measureWarmPools(compiled: ReturnType<typeof compileScenario>, config: MonteCarloConfig, seed: number): Promise<Record<string, number>> {
+  const pools: Record<string, MonteCarloPool> = { 1: createMonteCarloPool(1), 2: createMonteCarloPool(2) };
+  const runs: Record<string, number[]> = { 1: [], 2: [] };
+  try {
+    for (const workers of [1, 2]) await timeRun({ compiled, masterSeed: seed, replicates: 2 * workers, workers, pool: pools[workers] });
+    for (let round = 0; round < config.rounds; round++) {
+      for (const workers of round % 2 === 0 ? [1, 2] : [2, 1]) {
+        runs[workers].push(await timeRun({ compiled, masterSeed: seed, replicates: config.replicates, workers, pool: pools[workers], chunkSize: config.chunkSize }));
+      }
+    }
+  } finally {
+    await Promise.all([pools[1].destroy(), pools[2].destroy()]);
+  }
+  return { 1: config.replicates / median(runs[1]), 2: config.replicates / median(runs[2]) };
 }

@@ -1,5 +1,6 @@
 import type { CompiledScenario } from '../../sim-core/index.ts';
 import type { ReplicateResult } from '../../sim-core/results.ts';
+import { createMonteCarloPool } from '../montecarlo/createMonteCarloPool.ts';
 import { runMonteCarlo } from '../montecarlo/runMonteCarlo.ts';
 
 /** Options of {@link runScenarioArms}. */
@@ -21,8 +22,9 @@ const SUMMARY_ONLY_WORKER = new URL('./summaryOnlyWorker.ts', import.meta.url);
  * Runs several compiled scenarios ("arms") with common random numbers: every arm runs
  * replicates 0…n−1 under the same master seed, and the engine derives each random stream from
  * (seed, replicate, stream name) only, so replicate i of every arm sees the same draws wherever
- * the arms agree. Arms run one after the other, each on its own pool (`runMonteCarlo`); results
- * keep their summaries only (see `summaryOnlyWorker.ts`).
+ * the arms agree. Arms run one after the other on one pool started for all of them (thread
+ * start-up and JIT warm-up are paid once, not once per arm); results keep their summaries only
+ * (see `summaryOnlyWorker.ts`).
  *
  * @param arms - Compiled scenarios.
  * @param options - Seed, replicates, workers, abort signal and progress callback.
@@ -37,19 +39,25 @@ export async function runScenarioArms(
 ): Promise<ReplicateResult[][]> {
   const total = arms.length * options.replicates;
   const out: ReplicateResult[][] = [];
-  for (const compiled of arms) {
-    const done = out.length * options.replicates;
-    out.push(
-      await runMonteCarlo({
-        compiled,
-        masterSeed: options.masterSeed,
-        replicates: options.replicates,
-        workers: options.workers,
-        signal: options.signal,
-        workerModule: SUMMARY_ONLY_WORKER,
-        onProgress: (p) => options.onProgress?.(done + p.completedReplicates, total),
-      }),
-    );
+  const pool = options.workers > 0 && arms.length > 0 && options.replicates > 0 ? createMonteCarloPool(options.workers, SUMMARY_ONLY_WORKER) : undefined;
+  try {
+    for (const compiled of arms) {
+      const done = out.length * options.replicates;
+      out.push(
+        await runMonteCarlo({
+          compiled,
+          masterSeed: options.masterSeed,
+          replicates: options.replicates,
+          workers: options.workers,
+          pool,
+          signal: options.signal,
+          workerModule: SUMMARY_ONLY_WORKER,
+          onProgress: (p) => options.onProgress?.(done + p.completedReplicates, total),
+        }),
+      );
+    }
+  } finally {
+    await pool?.destroy();
   }
   return out;
 }

@@ -3,6 +3,7 @@ export { chooseChunkSize, DEFAULT_CHUNK_BYTES } from './chooseChunkSize.ts';
 export { computeScenarioHash } from './computeScenarioHash.ts';
 export { computeShardRange, parseShardSpec, type ShardSpec } from './computeShardRange.ts';
 export { createAbortError } from './createAbortError.ts';
+export { createMonteCarloPool, type MonteCarloPool } from './createMonteCarloPool.ts';
 export { createReplicateMerger, type ReplicateMerger } from './createReplicateMerger.ts';
 export { createReplicateTaskHandler } from './createReplicateTaskHandler.ts';
 export { planReplicateChunks, type ReplicateChunk } from './planReplicateChunks.ts';

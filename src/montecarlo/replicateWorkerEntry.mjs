@@ -6,8 +6,9 @@
  * ESM hooks (`tsx/esm/api` `register()`) in this worker and retries; under `tsx script.ts` the
  * loader is inherited through execArgv and registration is skipped.
  *
- * Each task is completed with the compiled scenario from `workerData` (sent once per worker),
- * and its results return with their ArrayBuffers transferred, not copied.
+ * A task carries its compiled scenario (a shared pool serves several scenarios; the handler keeps
+ * a runner per scenario hash); a task without one is completed from `workerData.compiled` when its
+ * hash matches. Results return with their ArrayBuffers transferred, not copied.
  */
 import { workerData } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';

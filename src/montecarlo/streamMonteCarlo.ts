@@ -1,6 +1,6 @@
-import { pathToFileURL } from 'node:url';
 import { computeScenarioHash } from './computeScenarioHash.ts';
 import { createAbortError } from './createAbortError.ts';
+import { type MonteCarloPool, toFileUrl } from './createMonteCarloPool.ts';
 import { planReplicateChunks } from './planReplicateChunks.ts';
 import type { ReplicateBatch } from './replicateTask.ts';
 import { type ChunkRunPlan, runChunksInline, runChunksInPool } from './runChunks.ts';
@@ -20,8 +20,13 @@ export interface MonteCarloOptions<Compiled = unknown> {
   replicates: number;
   /** Index of the first replicate (default 0); a shard of a larger run starts later. */
   firstReplicate?: number;
-  /** Pool threads (integer ≥ 1), or 0 to run inline on the main thread. */
+  /** Pool threads (integer ≥ 1), or 0 to run inline on the main thread; ignored when `pool` is given. */
   workers: number;
+  /**
+   * A pool started once and shared by several runs (see `createMonteCarloPool`); this run does not
+   * destroy it. Without it, a run with `workers` ≥ 1 starts and destroys its own.
+   */
+  pool?: MonteCarloPool;
   /** Replicates per task; default ⌈replicates / (max(workers, 1) · 4)⌉ (see `chooseChunkSize` for a memory cap). */
   chunkSize?: number;
   onProgress?: (progress: MonteCarloProgress) => void;
@@ -47,8 +52,8 @@ export interface StreamMonteCarloOptions<Compiled = unknown> extends MonteCarloO
 const DEFAULT_WORKER_MODULE = new URL('./replicateWorker.ts', import.meta.url);
 
 /**
- * Runs replicates of a compiled scenario, on one piscina pool (started once, `workers` threads)
- * or inline, handing each completed batch to `onBatch` instead of keeping results.
+ * Runs replicates of a compiled scenario, on a piscina pool (its own, started once with `workers`
+ * threads, or a shared `pool`) or inline, handing each completed batch to `onBatch` instead of keeping results.
  *
  * Each task is a contiguous range of replicates; workers compile the scenario once (runner cache
  * keyed by scenario hash) and transfer result buffers back. Batches arrive in completion order;
@@ -63,11 +68,15 @@ const DEFAULT_WORKER_MODULE = new URL('./replicateWorker.ts', import.meta.url);
  * await streamMonteCarlo({ compiled, masterSeed: 42, replicates: 200, workers: 2, onBatch: store.add });
  */
 export async function streamMonteCarlo<Compiled>(options: StreamMonteCarloOptions<Compiled>): Promise<void> {
-  const { replicates, workers, signal } = options;
+  const { replicates, signal, pool } = options;
+  const workers = pool?.workers ?? options.workers;
   const firstReplicate = options.firstReplicate ?? 0;
   checkCount('replicates', replicates);
   checkCount('workers', workers);
   checkCount('firstReplicate', firstReplicate);
+  if (pool !== undefined && options.workerModule !== undefined && toFileUrl(options.workerModule) !== pool.workerModule) {
+    throw new RangeError(`workerModule ${toFileUrl(options.workerModule)} differs from the pool's ${pool.workerModule}`);
+  }
   if (!Number.isFinite(options.masterSeed)) {
     throw new RangeError(`masterSeed must be a finite number, got ${options.masterSeed}`);
   }
@@ -82,6 +91,7 @@ export async function streamMonteCarlo<Compiled>(options: StreamMonteCarloOption
     compiled: options.compiled,
     masterSeed: options.masterSeed,
     workers,
+    pool,
     signal,
     scenarioHash: computeScenarioHash(options.compiled),
     workerModule: toFileUrl(options.workerModule ?? DEFAULT_WORKER_MODULE),
@@ -101,8 +111,3 @@ function checkCount(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be an integer ≥ 0, got ${value}`);
 }
 
-/** Turns a path or URL into a file URL string. */
-function toFileUrl(module: string | URL): string {
-  if (module instanceof URL) return module.href;
-  return module.startsWith('file:') ? module : pathToFileURL(module).href;
-}
