@@ -13,6 +13,7 @@ export interface CalibrateOptions {
   maxEvaluations?: string;
   out?: string;
   evaluate?: boolean;
+  search?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -32,10 +33,12 @@ export function calibrateCommand(specFile: string, options: CalibrateOptions, ar
   const { spec } = calibration;
   if (options.evaluate) calibration.spec.maxEvaluations = 1;
   let best = Infinity;
+  const searchPoints = integerOption('--search', options.search, 1) ?? 0;
+  if (options.evaluate && searchPoints > 0) throw new UsageError('--evaluate scores the start values; it cannot be combined with --search');
   const result = runCalibration(calibration, (evaluation, count) => {
     best = Math.min(best, evaluation.loss);
     if (!options.quiet) process.stderr.write(`evaluation ${count}: loss ${evaluation.loss.toFixed(3)} (best ${best.toFixed(3)}) at [${evaluation.values.join(', ')}]\n`);
-  });
+  }, searchPoints);
   if (options.json) process.stdout.write(`${JSON.stringify(toJson(spec.parameters, result), null, 2)}\n`);
   else process.stdout.write(formatCalibrationReport(spec.parameters, result));
   if (options.evaluate) return;

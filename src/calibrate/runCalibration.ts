@@ -2,6 +2,7 @@ import type { ParameterSpec } from './calibrationSpec.ts';
 import type { LoadedCalibration } from './loadCalibrationSpec.ts';
 import { readParameter } from './applyParameters.ts';
 import { evaluateParameters, type Evaluation } from './evaluateParameters.ts';
+import { latinHypercube } from './latinHypercube.ts';
 import { minimiseNelderMead } from './minimiseNelderMead.ts';
 
 /** Outcome of a calibration: the start and best evaluations and the number of evaluations run. */
@@ -23,9 +24,14 @@ const SIMPLEX_STEP = 0.15;
  * a deterministic function of the parameters and the search is reproducible. Values are rounded to
  * FITTED_DIGITS significant digits before each evaluation, so the best evaluation is exactly what
  * the written fragment reproduces. With `maxEvaluations` 1, only the start is evaluated.
+ *
+ * A search from scratch (`searchPoints` > 0) ignores the spec's `start:` values: it evaluates a
+ * Latin-hypercube sample of that many points over the bounds (seeded by the spec's seed; these
+ * count towards no budget of Nelder–Mead's) and starts Nelder–Mead from the best of them.
  * @param onEvaluation - called after each new evaluation (progress)
+ * @param searchPoints - points of the search from scratch (0: start from the spec's values)
  */
-export function runCalibration(calibration: LoadedCalibration, onEvaluation: (e: Evaluation, count: number) => void = () => {}): CalibrationResult {
+export function runCalibration(calibration: LoadedCalibration, onEvaluation: (e: Evaluation, count: number) => void = () => {}, searchPoints = 0): CalibrationResult {
   const parameters = calibration.spec.parameters;
   const cache = new Map<string, Evaluation>();
   let count = 0;
@@ -39,15 +45,25 @@ export function runCalibration(calibration: LoadedCalibration, onEvaluation: (e:
     }
     return result;
   };
-  const startValues = startingValues(calibration).map(round);
-  const start = evaluate(startValues);
-  if (parameters.length === 0 || calibration.spec.maxEvaluations <= 1) return { start, best: start, evaluations: count };
   const toValues = (u: number[]) => u.map((ui, i) => round(fromUnit(parameters[i], ui)));
+  const start = searchPoints > 0 ? searchFromScratch(parameters.length, searchPoints, calibration.spec.seed, (u) => evaluate(toValues(u))) : evaluate(startingValues(calibration).map(round));
+  const startValues = start.values;
+  if (parameters.length === 0 || calibration.spec.maxEvaluations <= 1) return { start, best: start, evaluations: count };
   const found = minimiseNelderMead((u) => evaluate(toValues(u)).loss, startValues.map((v, i) => toUnit(parameters[i], v)), {
     step: SIMPLEX_STEP, maxEvaluations: calibration.spec.maxEvaluations,
   });
   const best = evaluate(toValues(found.point));
   return { start, best: best.loss <= start.loss ? best : start, evaluations: count };
+}
+
+/** The best evaluation of a Latin-hypercube sample of the unit cube (ties: the earlier point). */
+function searchFromScratch(dimensions: number, points: number, seed: number, evaluate: (u: number[]) => Evaluation): Evaluation {
+  let best: Evaluation | undefined;
+  for (const point of latinHypercube(points, dimensions, seed)) {
+    const evaluation = evaluate(point);
+    if (best === undefined || evaluation.loss < best.loss) best = evaluation;
+  }
+  return best!;
 }
 
 /** Each parameter's `start`, else its value in the first episode's resolved scenario (the current default). */

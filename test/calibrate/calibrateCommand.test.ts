@@ -36,6 +36,22 @@ describe('crm-sim calibrate', () => {
     expect(json.targets.map((t) => t.target)).toEqual(['bullwhip', 'noPeakAtStart']);
     expect(json.targets[0].values).toHaveLength(2);
   });
+  it('fits from scratch with --search: the start is the best sampled point, whatever the spec\'s start values', () => {
+    const json = (args: string[]) => {
+      const result = runCli(['calibrate', TINY, '--json', '--quiet', '--max-evaluations', '6', ...args]);
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as { parameters: { start: number }[]; evaluations: number; startLoss: number; loss: number };
+    };
+    const searched = json(['--search', '5']);
+    expect(searched.evaluations).toBeGreaterThan(5);
+    expect(searched.loss).toBeLessThanOrEqual(searched.startLoss);
+    expect(json(['--search', '5'])).toEqual(searched);
+    const fromSpec = json([]);
+    expect(searched.parameters.map((p) => p.start)).not.toEqual(fromSpec.parameters.map((p) => p.start));
+    const both = runCli(['calibrate', TINY, '--evaluate', '--search', '3']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/cannot be combined with --search/);
+  });
   it('gives one clear message and exit code 2 for usage mistakes', () => {
     const missing = runCli(['calibrate', 'no/such/spec.yaml']);
     expect(missing.status).toBe(2);

@@ -9,6 +9,7 @@ const register: RegisterCommand = ({ program }) => {
     .option('--max-evaluations <n>', 'budget of loss evaluations (overrides the spec)')
     .option('--out <file>', 'where to write the fitted fragment (default outputs/<name>.calibrated.yaml)')
     .option('--evaluate', 'score the start values (each parameter\'s start, else the current default) without fitting')
+    .option('--search <n>', 'fit from scratch: ignore the start values, evaluate a Latin-hypercube sample of n points over the bounds and start Nelder–Mead from the best')
     .option('--json', 'print the result as JSON on stdout').option('--quiet', 'no progress output')
     .action((spec: string, options: CalibrateOptions) => calibrateCommand(spec, options));
 };
