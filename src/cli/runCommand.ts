@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadScenario } from '../scenario/loadScenario.ts';
+import { formatProblem } from '../scenario/scenarioError.ts';
 import { compileScenario } from '../../sim-core/index.ts';
 import type { ResultLayout } from '../../sim-core/results.ts';
 import { chooseChunkSize, computeShardRange, parseShardSpec, type ShardSpec, streamMonteCarlo } from '../montecarlo/index.ts';
@@ -151,6 +152,8 @@ function defaultOutputDir(settings: RunSettings, started: Date): string {
 export async function executeRun(settings: RunSettings, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
   const reporter = progress ?? createProgressReporter(true);
   const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
+  // Warnings are not progress: they show with --quiet too.
+  for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
   const compiled = compileScenario(loaded.spec);
   const layout: ResultLayout = compiled.layout;
   const { replicates, masterSeed, workers, shard } = settings;

@@ -6,6 +6,7 @@ import { applySets } from './applySets.ts';
 import { buildSpec } from './buildSpec.ts';
 import { canonicalYaml } from './canonicalYaml.ts';
 import { checkReferences } from './checkReferences.ts';
+import { checkStageMargins } from './checkStageMargins.ts';
 import { checkValues } from './checkValues.ts';
 import { convertUnits } from './convertUnits.ts';
 import { extractUncertainties } from './extractUncertainties.ts';
@@ -26,6 +27,11 @@ export interface LoadedScenario {
   sha256: string;
   /** Absolute paths of the files read: the named file first, then its `extends` ancestors. */
   files: string[];
+  /**
+   * Located warnings: things that are valid but almost certainly not meant (a stage that loses
+   * money at base prices). Commands print them on stderr; they do not stop a run.
+   */
+  warnings: Problem[];
 }
 
 /** Options of {@link loadScenario}. */
@@ -58,7 +64,9 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkReferences(nominal, sink);
   problems.push(...sink.problems);
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
+  const warnings = new ProblemSink(located, { file: path, line: 1, column: 1 });
+  checkStageMargins(nominal, warnings);
   const resolvedYaml = canonicalYaml(tree);
   const sha256 = createHash('sha256').update(resolvedYaml).digest('hex');
-  return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files };
+  return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems) };
 }

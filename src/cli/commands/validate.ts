@@ -11,6 +11,7 @@ const register: RegisterCommand = ({ program }) => {
       for (const file of files) {
         try {
           const loaded = loadScenario(file);
+          for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
           process.stdout.write(`${file}: ok (${loaded.spec.materials.length} materials, ${loaded.spec.events.length} events)\n`);
         } catch (error) {
           if (!(error instanceof ScenarioError)) throw error;
