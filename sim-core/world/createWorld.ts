@@ -7,6 +7,7 @@ import { createMarketState } from './marketState.ts';
 import { createEffectiveParameters } from './effectiveParameters.ts';
 import { createFirmTotals } from './firmTotals.ts';
 import { CELL_SUMS } from '../phases/cellTasks.ts';
+import { CELL_TERMS } from '../phases/firmDecisions.ts';
 import { populateFirms } from './populateFirms.ts';
 import { compileEvents } from './compileEvents.ts';
 import { initialiseSteadyState } from './initialiseSteadyState.ts';
@@ -91,7 +92,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     salesSmoothing: 1 - Math.exp(-52 / (4 * spec.ticksPerYear)),
     scratch: {
       available: new Float64Array(R), quotaLeft: new Float64Array(R), orderLeft: new Float64Array(R), requested: new Float64Array(R),
-      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS),
+      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS), cellTerms: new Float64Array(4 * M * R * CELL_TERMS),
     },
   };
   initialisePrices(world);

@@ -13,7 +13,7 @@
  * - `lossStreakTicks`: consecutive ticks with negative operating profit.
  * - `pipelineCapacityTonnesPerTick`: capacity the firm has under construction (expansions), t/tick.
  * - `expectedSalesTonnesPerTick`: adaptive estimate of the firm's sales, t/tick (drives production and stock targets).
- * - `producedTonnes`, `offeredTonnes`, `bidTonnes`, `operatingCostUsd`: this tick's scratch values.
+ * - `producedTonnes`: this tick's output, t (a scratch value; settlement adds it to the output stock).
  *
  * Firms of one (material, region) cell occupy the contiguous slot range
  * `[cellStart[c], cellStart[c] + cellSlots[c])` with c = material × regions + region (cells in
@@ -34,9 +34,7 @@ export interface FirmStore {
   readonly expectedSalesTonnesPerTick: Float64Array;
   readonly pipelineCapacityTonnesPerTick: Float64Array;
   readonly producedTonnes: Float64Array;
-  readonly offeredTonnes: Float64Array;
   readonly bidTonnes: Float64Array;
-  readonly operatingCostUsd: Float64Array;
   /** First slot of each cell. */
   readonly cellStart: Int32Array;
   /** Number of slots reserved for each cell. */
@@ -68,9 +66,7 @@ export function createFirmStore(slotsPerCell: Int32Array): FirmStore {
     expectedSalesTonnesPerTick: f64(),
     pipelineCapacityTonnesPerTick: f64(),
     producedTonnes: f64(),
-    offeredTonnes: f64(),
     bidTonnes: f64(),
-    operatingCostUsd: f64(),
     cellStart,
     cellSlots: Int32Array.from(slotsPerCell),
   };

@@ -151,6 +151,8 @@ export interface Scratch {
   readonly scrapTonnes: Float64Array;
   /** Per-cell results of a phase's agent loops (see phases/cellTasks.ts), stride CELL_SUMS per cell m × R + r. */
   readonly cellSums: Float64Array;
+  /** Per (stage, cell): the terms of the firms' decisions that production saves for settlement (phases/firmDecisions.ts), stride CELL_TERMS. */
+  readonly cellTerms: Float64Array;
 }
 
 /**
