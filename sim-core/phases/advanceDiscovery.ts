@@ -5,6 +5,7 @@ import { hashUniform } from '../random/hashUniform.ts';
 import { addProject, removeProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
+import { markSlotUsed } from '../world/firmStore.ts';
 
 /** Years a project may wait for financing before it is abandoned. */
 const FINANCING_PATIENCE_YEARS = 5;
@@ -123,6 +124,7 @@ function completeProject(world: World, i: number): void {
     }
     const stageName = CAPACITY_STAGE_NAMES[p.stage[i]];
     store.alive[f] = 1;
+    markSlotUsed(store, p.material[i] * world.regions + p.region[i], f);
     store.capacityTonnesPerTick[f] = 0;
     store.unitCostUsdPerTonne[f] = world.spec.materials[p.material[i]][stageName].unitCostUsdPerTonne;
     store.isMajor[f] = 0;

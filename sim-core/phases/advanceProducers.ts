@@ -70,13 +70,13 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     const priceResponse = Math.pow(expectedPrice / world.markets.basePriceUsdPerTonne[sOut], behaviour.supplyResponse);
     const availability = world.effective.availability[(stage * world.materials + m) * world.regions + r] * hostUtilisation(world, stage, m, r);
     let capacityInCell = 0;
-    if (recycledInput !== null) for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacityInCell += store.alive[f] * store.capacityTonnesPerTick[f];
+    if (recycledInput !== null) for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) capacityInCell += store.alive[f] * store.capacityTonnesPerTick[f];
     const scrapPerCapacity = recycledInput !== null && capacityInCell > 0 ? recycledInput[c] / capacityInCell : 0;
     let produced = 0;
     let offered = 0;
     let bids = 0;
     let inputUsed = 0;
-    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+    for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (alive[f] === 0) continue;
       const unitCost = unitCosts[f] * costFactor;
       const utilisation = ignoreCost ? 1 : utilisationOf(expectedPrice, inputCost, band, unitCost);
@@ -182,7 +182,7 @@ function hostUtilisation(world: World, stage: number, m: number, r: number): num
   const store = world.stores[MINING];
   const c = host * world.regions + r;
   let capacity = 0;
-  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
   if (capacity <= 0) return 1;
   return Math.min(1, world.flows.previousProductionTonnes[(MINING * world.materials + host) * world.regions + r] / capacity);
 }

@@ -132,7 +132,7 @@ function settleBuyerCell(world: World, stage: number, c: number): void {
   let cellStock = 0;
   let cellSales = 0;
   let cellFirms = 0;
-  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
     if (alive[f] === 0) continue;
     const q = producedTonnes[f];
     const unitCost = unitCosts[f] * costFactor;
@@ -203,7 +203,7 @@ function settleSellerCell(world: World, stage: number, c: number): void {
   let cellStock = 0;
   let cellSales = 0;
   let cellFirms = 0;
-  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
     if (alive[f] === 0) continue;
     const q = producedTonnes[f];
     const unitCost = unitCosts[f] * costFactor;
@@ -288,7 +288,7 @@ function offtakeShareOf(world: World, stage: number, m: number, r: number, soldS
   const currentPrice = world.scratch.cellTerms[t + TERM_CURRENT_PRICE];
   const band = world.spec.behaviour.utilisationBand;
   let unsold = 0;
-  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
     if (store.alive[f] === 0) continue;
     // The firm's offer as production made it (stocks do not yet include this tick's production).
     const offered = (store.outputInventoryTonnes[f] + store.producedTonnes[f]) * offerShareOf(currentPrice, band, store.unitCostUsdPerTonne[f] * costFactor + inputCost);

@@ -16,7 +16,7 @@ export function startOutage(world: World, stage: number, region: number, materia
   for (let m = 0; m < world.materials; m++) {
     if (material !== null && m !== material) continue;
     const c = m * world.regions + region;
-    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+    for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (store.alive[f] === 0) continue;
       if (largest < 0 || store.capacityTonnesPerTick[f] > store.capacityTonnesPerTick[largest]) largest = f;
       if (hashUniform(world.keys.outages, attackId, f, 0) < facilityShare) {

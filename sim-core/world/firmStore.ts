@@ -39,6 +39,17 @@ export interface FirmStore {
   readonly cellStart: Int32Array;
   /** Number of slots reserved for each cell. */
   readonly cellSlots: Int32Array;
+  /**
+   * Slots of each cell in use: every slot that has ever held a live firm lies in
+   * `[cellStart[c], cellStart[c] + cellUsedSlots[c])`, so loops over a cell's firms stop there instead
+   * of walking its free entrant headroom (set by {@link markSlotUsed}).
+   */
+  readonly cellUsedSlots: Int32Array;
+}
+
+/** Notes that slot f of cell c holds a live firm (call whenever a slot's `alive` becomes 1). */
+export function markSlotUsed(store: FirmStore, c: number, f: number): void {
+  store.cellUsedSlots[c] = Math.max(store.cellUsedSlots[c], f - store.cellStart[c] + 1);
 }
 
 /** Allocates a firm store with the given slots per cell (all slots empty). */
@@ -69,6 +80,7 @@ export function createFirmStore(slotsPerCell: Int32Array): FirmStore {
     bidTonnes: f64(),
     cellStart,
     cellSlots: Int32Array.from(slotsPerCell),
+    cellUsedSlots: new Int32Array(cells),
   };
   return store;
 }

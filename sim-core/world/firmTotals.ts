@@ -40,7 +40,7 @@ export function sumCellFirms(world: World, stage: number, c: number): void {
   let stock = 0;
   let sales = 0;
   let firms = 0;
-  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
     if (store.alive[f] === 0) continue;
     capacity += store.capacityTonnesPerTick[f];
     stock += store.outputInventoryTonnes[f] + store.inputInventoryTonnes[f];
