@@ -101,6 +101,8 @@ function completeProject(world: World, i: number): void {
   const p = world.projects;
   removeProject(p, i);
   const store = world.stores[p.stage[i]];
+  // The cell's capacity changes: its summed total is stale until settlement sums it again.
+  world.firmTotals.capacityStale[(p.stage[i] * world.materials + p.material[i]) * world.regions + p.region[i]] = 1;
   let f = p.targetFirm[i];
   if (f >= 0) store.pipelineCapacityTonnesPerTick[f] = Math.max(0, store.pipelineCapacityTonnesPerTick[f] - p.capacityTonnesPerTick[i]);
   if (f < 0 || store.alive[f] === 0) {

@@ -2,6 +2,7 @@ import type { World } from '../world/world.ts';
 import { ADVERSARY, MINING, PROCESSING, MANUFACTURING, RECYCLING } from '../world/world.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
+import { cellCapacityOf } from '../world/firmTotals.ts';
 import { CELL_SUMS, PRODUCE_CELLS, type CellSplit } from './cellTasks.ts';
 import { bidOf, offerShareOf, termsAt, utilisationOf, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_YIELD } from './firmDecisions.ts';
 
@@ -69,8 +70,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     const sOut = (m * 3 + OUTPUT_MARKET[stage]) * world.regions + r;
     const priceResponse = Math.pow(expectedPrice / world.markets.basePriceUsdPerTonne[sOut], behaviour.supplyResponse);
     const availability = world.effective.availability[(stage * world.materials + m) * world.regions + r] * hostUtilisation(world, stage, m, r);
-    let capacityInCell = 0;
-    if (recycledInput !== null) for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) capacityInCell += store.alive[f] * store.capacityTonnesPerTick[f];
+    const capacityInCell = recycledInput !== null ? cellCapacityOf(world, stage, c) : 0;
     const scrapPerCapacity = recycledInput !== null && capacityInCell > 0 ? recycledInput[c] / capacityInCell : 0;
     let produced = 0;
     let offered = 0;
@@ -179,10 +179,7 @@ function routeOffers(world: World, stage: number, m: number, r: number, sOut: nu
 function hostUtilisation(world: World, stage: number, m: number, r: number): number {
   const host = world.hostMaterial[m];
   if (stage !== MINING || host < 0) return 1;
-  const store = world.stores[MINING];
-  const c = host * world.regions + r;
-  let capacity = 0;
-  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
+  const capacity = cellCapacityOf(world, MINING, host * world.regions + r);
   if (capacity <= 0) return 1;
   return Math.min(1, world.flows.previousProductionTonnes[(MINING * world.materials + host) * world.regions + r] / capacity);
 }

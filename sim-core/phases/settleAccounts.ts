@@ -88,6 +88,7 @@ function putCellResults(world: World, stage: number, c: number, capacity: number
   world.firmTotals.stockTonnes[sc] = stock;
   world.firmTotals.expectedSalesTonnesPerTick[sc] = sales;
   world.firmTotals.firms[sc] = firms;
+  world.firmTotals.capacityStale[sc] = 0;
 }
 
 /**
