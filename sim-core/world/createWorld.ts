@@ -27,6 +27,8 @@ const STAGE_CODES = { mining: 0, processing: 1, manufacturing: 2, recycling: 3 }
 export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: number): World {
   const M = spec.materials.length;
   const R = spec.regions.length;
+  // The project store keeps material and region indices in Uint16 columns.
+  if (M > 65536 || R > 65536) throw new Error(`at most 65,536 materials and regions (got ${M} and ${R})`);
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   const init = createStream(masterSeed, replicate, 'init');
   const transportTicks = Math.max(1, Math.round((spec.behaviour.transportWeeks * spec.ticksPerYear) / 52));

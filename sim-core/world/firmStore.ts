@@ -14,6 +14,7 @@
  * - `pipelineCapacityTonnesPerTick`: capacity the firm has under construction (expansions), t/tick.
  * - `expectedSalesTonnesPerTick`: adaptive estimate of the firm's sales, t/tick (drives production and stock targets).
  * - `producedTonnes`: this tick's output, t (a scratch value; settlement adds it to the output stock).
+ * - `bidTonnes`: this tick's input order, t (a scratch value; empty for stores that buy no input).
  *
  * Firms of one (material, region) cell occupy the contiguous slot range
  * `[cellStart[c], cellStart[c] + cellSlots[c])` with c = material × regions + region (cells in
@@ -52,8 +53,11 @@ export function markSlotUsed(store: FirmStore, c: number, f: number): void {
   store.cellUsedSlots[c] = Math.max(store.cellUsedSlots[c], f - store.cellStart[c] + 1);
 }
 
-/** Allocates a firm store with the given slots per cell (all slots empty). */
-export function createFirmStore(slotsPerCell: Int32Array): FirmStore {
+/**
+ * Allocates a firm store with the given slots per cell (all slots empty).
+ * @param buysInput - whether the firms buy input (processing, manufacturing); otherwise `bidTonnes` is empty
+ */
+export function createFirmStore(slotsPerCell: Int32Array, buysInput = true): FirmStore {
   const cells = slotsPerCell.length;
   const cellStart = new Int32Array(cells);
   let slots = 0;
@@ -77,7 +81,7 @@ export function createFirmStore(slotsPerCell: Int32Array): FirmStore {
     expectedSalesTonnesPerTick: f64(),
     pipelineCapacityTonnesPerTick: f64(),
     producedTonnes: f64(),
-    bidTonnes: f64(),
+    bidTonnes: new Float64Array(buysInput ? slots : 0),
     cellStart,
     cellSlots: Int32Array.from(slotsPerCell),
     cellUsedSlots: new Int32Array(cells),

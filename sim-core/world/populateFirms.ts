@@ -30,7 +30,8 @@ function slotsPerCell(spec: ScenarioSpec, stage: number): Int32Array {
  * of the cell's capacity.
  */
 export function populateFirms(spec: ScenarioSpec, stage: number, rng: Rng): FirmStore {
-  const store = createFirmStore(slotsPerCell(spec, stage));
+  // Miners and recyclers buy no input: their store has no bid column.
+  const store = createFirmStore(slotsPerCell(spec, stage), stage === 1 || stage === 2);
   const regionCount = spec.regions.length;
   const perCell = Math.max(1, Math.round(spec.resolution.firmsPerCapacityCell));
   const sizes = new Float64Array(perCell);
