@@ -9,7 +9,7 @@
  * - `inputInventoryTonnes`: purchased input held (concentrate, refined material), t of contained material.
  * - `outputInventoryTonnes`: finished output held for sale, t.
  * - `cashUsd`: cash balance, USD.
- * - `downtimeTicks`: ticks left of an outage (cyberattack, accident); 0 = available.
+ * - `downtimeTicks`: ticks left of an outage (cyberattack, accident), at most the horizon; 0 = available.
  * - `lossStreakTicks`: consecutive ticks with negative operating profit.
  * - `pipelineCapacityTonnesPerTick`: capacity the firm has under construction (expansions), t/tick.
  * - `expectedSalesTonnesPerTick`: adaptive estimate of the firm's sales, t/tick (drives production and stock targets).
@@ -30,8 +30,8 @@ export interface FirmStore {
   readonly inputInventoryTonnes: Float64Array;
   readonly outputInventoryTonnes: Float64Array;
   readonly cashUsd: Float64Array;
-  readonly downtimeTicks: Int32Array;
-  readonly lossStreakTicks: Int32Array;
+  readonly downtimeTicks: Uint16Array | Int32Array;
+  readonly lossStreakTicks: Uint16Array | Int32Array;
   readonly expectedSalesTonnesPerTick: Float64Array;
   readonly pipelineCapacityTonnesPerTick: Float64Array;
   readonly producedTonnes: Float64Array;
@@ -48,6 +48,9 @@ export interface FirmStore {
   readonly cellUsedSlots: Int32Array;
 }
 
+/** Horizons (ticks) from which firm stores keep tick counters in Int32 rather than Uint16 columns. */
+export const MAX_UINT16_TICKS = 65535;
+
 /** Notes that slot f of cell c holds a live firm (call whenever a slot's `alive` becomes 1). */
 export function markSlotUsed(store: FirmStore, c: number, f: number): void {
   store.cellUsedSlots[c] = Math.max(store.cellUsedSlots[c], f - store.cellStart[c] + 1);
@@ -56,8 +59,10 @@ export function markSlotUsed(store: FirmStore, c: number, f: number): void {
 /**
  * Allocates a firm store with the given slots per cell (all slots empty).
  * @param buysInput - whether the firms buy input (processing, manufacturing); otherwise `bidTonnes` is empty
+ * @param ticks - the run's horizon: below {@link MAX_UINT16_TICKS} the tick counters (downtime, loss
+ *   streak, never above the ticks run) are Uint16 columns, else Int32
  */
-export function createFirmStore(slotsPerCell: Int32Array, buysInput = true): FirmStore {
+export function createFirmStore(slotsPerCell: Int32Array, buysInput = true, ticks = MAX_UINT16_TICKS): FirmStore {
   const cells = slotsPerCell.length;
   const cellStart = new Int32Array(cells);
   let slots = 0;
@@ -66,7 +71,7 @@ export function createFirmStore(slotsPerCell: Int32Array, buysInput = true): Fir
     slots += slotsPerCell[c];
   }
   const f64 = () => new Float64Array(slots);
-  const i32 = () => new Int32Array(slots);
+  const counter = () => (ticks < MAX_UINT16_TICKS ? new Uint16Array(slots) : new Int32Array(slots));
   const store: FirmStore = {
     slots,
     alive: new Uint8Array(slots),
@@ -76,8 +81,8 @@ export function createFirmStore(slotsPerCell: Int32Array, buysInput = true): Fir
     inputInventoryTonnes: f64(),
     outputInventoryTonnes: f64(),
     cashUsd: f64(),
-    downtimeTicks: i32(),
-    lossStreakTicks: i32(),
+    downtimeTicks: counter(),
+    lossStreakTicks: counter(),
     expectedSalesTonnesPerTick: f64(),
     pipelineCapacityTonnesPerTick: f64(),
     producedTonnes: f64(),

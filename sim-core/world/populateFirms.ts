@@ -31,7 +31,7 @@ function slotsPerCell(spec: ScenarioSpec, stage: number): Int32Array {
  */
 export function populateFirms(spec: ScenarioSpec, stage: number, rng: Rng): FirmStore {
   // Miners and recyclers buy no input: their store has no bid column.
-  const store = createFirmStore(slotsPerCell(spec, stage), stage === 1 || stage === 2);
+  const store = createFirmStore(slotsPerCell(spec, stage), stage === 1 || stage === 2, Math.round(spec.years * spec.ticksPerYear));
   const regionCount = spec.regions.length;
   const perCell = Math.max(1, Math.round(spec.resolution.firmsPerCapacityCell));
   const sizes = new Float64Array(perCell);
