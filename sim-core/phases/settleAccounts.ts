@@ -1,4 +1,5 @@
 import type { World } from '../world/world.ts';
+import { cellCapacityOf } from '../world/firmTotals.ts';
 import { RECYCLING } from '../world/world.ts';
 import { OUTPUT_MARKET, INPUT_MARKET } from './advanceProducers.ts';
 import { CELL_SUMS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS, type CellSplit } from './cellTasks.ts';
@@ -81,10 +82,14 @@ export function settleFirmCells(world: World, stage: number, cellFrom: number, c
   }
 }
 
-/** Writes a settled cell's totals: the recorder's (`firmTotals`, index sc) and the booking's (`cellSums`). */
-function putCellResults(world: World, stage: number, c: number, capacity: number, stock: number, sales: number, firms: number): void {
+/**
+ * Writes a settled cell's totals for the recorder (`firmTotals`, index sc). Its capacity total is
+ * summed again only when a project changed the cell's capacity since the last sum (capacity changes
+ * nowhere else but exits, which re-sum their cell), so the firm loops do not read capacities.
+ */
+function putCellResults(world: World, stage: number, c: number, stock: number, sales: number, firms: number): void {
   const sc = stage * world.materials * world.regions + c;
-  world.firmTotals.capacityTonnesPerTick[sc] = capacity;
+  if (world.firmTotals.capacityStale[sc] === 1) world.firmTotals.capacityTonnesPerTick[sc] = cellCapacityOf(world, stage, c);
   world.firmTotals.stockTonnes[sc] = stock;
   world.firmTotals.expectedSalesTonnesPerTick[sc] = sales;
   world.firmTotals.firms[sc] = firms;
@@ -119,7 +124,7 @@ function settleBuyerCell(world: World, stage: number, c: number): void {
   const offtakePrice = world.effective.priceFloorUsdPerTonne[stage * world.materials * world.regions + c];
   const smoothing = world.salesSmoothing;
   // The store's columns in locals: this firm loop is one of the engine's hottest.
-  const { alive, producedTonnes, unitCostUsdPerTonne: unitCosts, cashUsd, lossStreakTicks, capacityTonnesPerTick: capacity, bidTonnes } = store;
+  const { alive, producedTonnes, unitCostUsdPerTonne: unitCosts, cashUsd, lossStreakTicks, bidTonnes } = store;
   const { outputInventoryTonnes: outputStock, inputInventoryTonnes: inputStock, expectedSalesTonnesPerTick: expectedSales } = store;
   let longestLossStreak = -1;
   let offtaken = 0;
@@ -129,7 +134,6 @@ function settleBuyerCell(world: World, stage: number, c: number): void {
   let floorPaid = 0;
   let profits = 0;
   // Sums for firmTotals (what the recorder reads), in slot order.
-  let cellCapacity = 0;
   let cellStock = 0;
   let cellSales = 0;
   let cellFirms = 0;
@@ -164,12 +168,11 @@ function settleBuyerCell(world: World, stage: number, c: number): void {
     received += bought;
     costs += operatingCost;
     floorPaid += floorPayment;
-    cellCapacity += capacity[f];
     cellStock += outputLeft + inputHeld;
     cellSales += sales;
     cellFirms++;
   }
-  putCellResults(world, stage, c, cellCapacity, cellStock, cellSales, cellFirms);
+  putCellResults(world, stage, c, cellStock, cellSales, cellFirms);
   putCellSums(sums, c, costs, floorPaid, offtaken, profits, bids, received, longestLossStreak);
 }
 
@@ -193,14 +196,13 @@ function settleSellerCell(world: World, stage: number, c: number): void {
   const band = world.spec.behaviour.utilisationBand;
   const offtakePrice = world.effective.priceFloorUsdPerTonne[stage * world.materials * world.regions + c];
   const smoothing = world.salesSmoothing;
-  const { alive, producedTonnes, unitCostUsdPerTonne: unitCosts, cashUsd, lossStreakTicks, capacityTonnesPerTick: capacity } = store;
+  const { alive, producedTonnes, unitCostUsdPerTonne: unitCosts, cashUsd, lossStreakTicks } = store;
   const { outputInventoryTonnes: outputStock, expectedSalesTonnesPerTick: expectedSales } = store;
   let longestLossStreak = -1;
   let offtaken = 0;
   let costs = 0;
   let floorPaid = 0;
   let profits = 0;
-  let cellCapacity = 0;
   let cellStock = 0;
   let cellSales = 0;
   let cellFirms = 0;
@@ -228,12 +230,11 @@ function settleSellerCell(world: World, stage: number, c: number): void {
     expectedSales[f] = sales;
     costs += operatingCost;
     floorPaid += floorPayment;
-    cellCapacity += capacity[f];
     cellStock += outputLeft;
     cellSales += sales;
     cellFirms++;
   }
-  putCellResults(world, stage, c, cellCapacity, cellStock, cellSales, cellFirms);
+  putCellResults(world, stage, c, cellStock, cellSales, cellFirms);
   putCellSums(sums, c, costs, floorPaid, offtaken, profits, 0, 0, longestLossStreak);
 }
 
