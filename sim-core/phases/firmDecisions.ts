@@ -1,11 +1,11 @@
 import type { World } from '../world/world.ts';
 
 /**
- * A producing firm's decisions of one tick as pure formulas, shared by production (which sums them
- * per cell for the markets) and settlement (which recomputes them per firm instead of reading them
- * from per-firm scratch columns: less memory traffic, the same bits). Both call these helpers with
- * the same per-cell terms, which production saves in `world.scratch.cellTerms` ({@link termsAt}), so
- * the two cannot drift apart.
+ * A producing firm's decisions of one tick as pure formulas. Production sums them per cell for the
+ * markets; settlement recomputes each firm's offer ({@link offerShareOf}) instead of reading it from
+ * a per-firm scratch column (fewer columns written and stored, the same bits). Both use the same
+ * per-cell terms, which production saves in `world.scratch.cellTerms` ({@link termsAt}), so the two
+ * cannot drift apart. (Recomputing bids in settlement too was measured slower than storing them.)
  */
 
 /** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */
