@@ -1,11 +1,11 @@
 /**
- * In-process A/B of two source trees' engines at the large size: loads each tree's bench harness
+ * In-process A/B of two source trees' engines at one bench size (default large): loads each tree's bench harness
  * (its own sim-core), warms both, then alternates one fresh world of each per round and prints the
  * median CPU ns per agent-tick, whole step and per phase. Both engines run in one process, side by
  * side, so they see the same load (a shared machine's load moves CPU figures by ±10% between
  * processes). Phase times use the process's CPU clock here, not wall time.
  *
- * Usage: `npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3]`, a tree being a checkout of
+ * Usage: `npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3] [size=large]`, a tree being a checkout of
  * the repository (for a commit: `git archive <commit> | tar -x -C /tmp/a` and a node_modules link).
  */
 import { loadavg } from 'node:os';
@@ -29,8 +29,8 @@ async function loadHarness(tree: string): Promise<Harness> {
 }
 
 async function main(): Promise<void> {
-  const [a, b = '.', roundsText = '3'] = process.argv.slice(2);
-  if (!a) throw new Error('usage: npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3]');
+  const [a, b = '.', roundsText = '3', sizeName = 'large'] = process.argv.slice(2);
+  if (!a) throw new Error('usage: npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3] [size=large]');
   const trees = [a, b];
   const harnesses = await Promise.all(trees.map(loadHarness));
   for (const h of harnesses) h.warmUpEngine(h.config);
@@ -45,9 +45,9 @@ async function main(): Promise<void> {
     for (let k = 0; k < 2; k++) {
       const i = (round + k) % 2; // alternate which tree goes first
       const h = harnesses[i];
-      const large = h.config.sizes.find((s) => s.name === 'large');
-      if (!large) throw new Error('no "large" size in bench/configurations.json');
-      runs[i].push(h.timeEngineSize(h.config, { ...large, replicates: 1 }));
+      const size = h.config.sizes.find((s) => s.name === sizeName);
+      if (!size) throw new Error(`no "${sizeName}" size in bench/configurations.json`);
+      runs[i].push(h.timeEngineSize(h.config, { ...size, replicates: 1 }));
     }
   }
   const row = (name: string, pick: (f: SizeFigures) => number) =>
