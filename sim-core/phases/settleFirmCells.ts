@@ -1,7 +1,7 @@
 import type { World } from '../world/world.ts';
-import { cellCapacityOf } from '../world/firmTotals.ts';
 import { OUTPUT_MARKET, INPUT_MARKET } from './advanceProducers.ts';
-import { CELL_SUMS } from './cellTasks.ts';
+import { putCellResults, putCellSums } from './putCellResults.ts';
+import { settlePlainBuyerCell, settlePlainSellerCell } from './settlePlainCells.ts';
 import { offerShareOf, termsAt, TERM_COST_FACTOR, TERM_CURRENT_PRICE, TERM_FILL, TERM_FLOOR_GAP, TERM_INPUT_COST, TERM_INPUT_PRICE, TERM_OFFTAKE_SHARE, TERM_REVENUE_PER_OFFERED, TERM_SOLD_SHARE } from './firmDecisions.ts';
 
 /**
@@ -38,23 +38,14 @@ export function settleFirmCells(world: World, stage: number, cellFrom: number, c
     terms[t + TERM_OFFTAKE_SHARE] = offtakeShare;
     terms[t + TERM_FILL] = sIn >= 0 ? markets.bidFillRatio[sIn] : 0;
     terms[t + TERM_INPUT_PRICE] = sIn >= 0 ? prices[sIn] : 0;
-    if (sIn >= 0) settleBuyerCell(world, stage, c);
+    // Most cells have no floor and no offtake: their loops leave those terms out (settlePlainCells.ts).
+    const plain = floorGap === 0 && offtakeShare === 0 && effective.priceFloorUsdPerTonne[sc] === 0 && !Object.is(offtakeShare, -0) && !Object.is(soldShare, -0);
+    if (sIn >= 0) {
+      if (plain) settlePlainBuyerCell(world, stage, c);
+      else settleBuyerCell(world, stage, c);
+    } else if (plain) settlePlainSellerCell(world, stage, c);
     else settleSellerCell(world, stage, c);
   }
-}
-
-/**
- * Writes a settled cell's totals for the recorder (`firmTotals`, index sc). Its capacity total is
- * summed again only when a project changed the cell's capacity since the last sum (capacity changes
- * nowhere else but exits, which re-sum their cell), so the firm loops do not read capacities.
- */
-function putCellResults(world: World, stage: number, c: number, stock: number, sales: number, firms: number): void {
-  const sc = stage * world.materials * world.regions + c;
-  if (world.firmTotals.capacityStale[sc] === 1) world.firmTotals.capacityTonnesPerTick[sc] = cellCapacityOf(world, stage, c);
-  world.firmTotals.stockTonnes[sc] = stock;
-  world.firmTotals.expectedSalesTonnesPerTick[sc] = sales;
-  world.firmTotals.firms[sc] = firms;
-  world.firmTotals.capacityStale[sc] = 0;
 }
 
 /**
@@ -192,17 +183,6 @@ function settleSellerCell(world: World, stage: number, c: number): void {
   }
   putCellResults(world, stage, c, cellStock, cellSales, cellFirms);
   putCellSums(sums, c, costs, floorPaid, offtaken, profits, 0, 0, longestLossStreak);
-}
-
-function putCellSums(sums: Float64Array, c: number, costs: number, floorPaid: number, offtaken: number, profits: number, bids: number, received: number, longestLossStreak: number): void {
-  const at = c * CELL_SUMS;
-  sums[at] = costs;
-  sums[at + 1] = floorPaid;
-  sums[at + 2] = offtaken;
-  sums[at + 3] = profits;
-  sums[at + 4] = bids;
-  sums[at + 5] = received;
-  sums[at + 6] = longestLossStreak;
 }
 
 /**
