@@ -39,8 +39,9 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
  * The firms' part of {@link advanceProducers} for cells c ∈ [cellFrom, cellTo) (c = m × R + r): each
  * live firm decides what to produce, bid and offer; each cell's sums go to `world.scratch.cellSums`,
  * its per-cell terms to `world.scratch.cellTerms` and each firm's output to `producedTonnes`.
- * Stocks are left as they were: settlement applies production to them, recomputing each firm's
- * offer and bid with the same formulas (firmDecisions.ts), so no per-firm offer or bid is stored.
+ * Processors and manufacturers take their input use from their input stock and store their bid; the
+ * output stock is left as it was: settlement adds q to it and recomputes each firm's offer with the
+ * same formula and terms (firmDecisions.ts), so no per-firm offer or operating cost is stored.
  * It writes nothing outside its cells, so disjoint cell ranges may run on different threads.
  * @param recycledInput - as for advanceProducers (on helper threads: `world.scratch.scrapTonnes` for recycling)
  */
