@@ -101,18 +101,23 @@ function settleEndUsers(world: World, cells: CellSplit | null): void {
 export function settleEndUserCells(world: World, cellFrom: number, cellTo: number): void {
   const { endUsers, markets, regions: R } = world;
   const sums = world.scratch.cellSums;
+  const factors = world.scratch.endUseFactors;
+  const { isPublic: publicOf, baseDemandTonnesPerTick: baseDemand } = endUsers;
   for (let c = cellFrom; c < cellTo; c++) {
     const m = Math.floor(c / R);
     const s = (m * 3 + 2) * R + (c - m * R);
     const privateFill = markets.bidFillRatio[s];
     const publicFill = markets.publicFillRatio[s];
+    const publicFactor = factors[c * 2];
+    const privateFactor = factors[c * 2 + 1];
     let received = 0;
     let publicUnmet = 0;
     for (let u = endUsers.cellStart[c], end = u + endUsers.cellCount[c]; u < end; u++) {
-      const fill = endUsers.isPublic[u] === 1 ? publicFill : privateFill;
-      const bid = endUsers.bidTonnes[u];
-      const got = bid * fill;
-      publicUnmet += endUsers.isPublic[u] * (bid - got);
+      const isPublic = publicOf[u];
+      // The user's bid as end use made it.
+      const bid = baseDemand[u] * (isPublic === 1 ? publicFactor : privateFactor);
+      const got = bid * (isPublic === 1 ? publicFill : privateFill);
+      publicUnmet += isPublic * (bid - got);
       received += got;
     }
     sums[c * CELL_SUMS] = received;
