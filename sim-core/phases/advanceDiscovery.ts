@@ -5,6 +5,7 @@ import { hashUniform } from '../random/hashUniform.ts';
 import { addProject, removeProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
+import { markSlotUsed } from '../world/firmStore.ts';
 
 /** Years a project may wait for financing before it is abandoned. */
 const FINANCING_PATIENCE_YEARS = 5;
@@ -100,6 +101,8 @@ function completeProject(world: World, i: number): void {
   const p = world.projects;
   removeProject(p, i);
   const store = world.stores[p.stage[i]];
+  // The cell's capacity changes: its summed total is stale until settlement sums it again.
+  world.firmTotals.capacityStale[(p.stage[i] * world.materials + p.material[i]) * world.regions + p.region[i]] = 1;
   let f = p.targetFirm[i];
   if (f >= 0) store.pipelineCapacityTonnesPerTick[f] = Math.max(0, store.pipelineCapacityTonnesPerTick[f] - p.capacityTonnesPerTick[i]);
   if (f < 0 || store.alive[f] === 0) {
@@ -123,6 +126,7 @@ function completeProject(world: World, i: number): void {
     }
     const stageName = CAPACITY_STAGE_NAMES[p.stage[i]];
     store.alive[f] = 1;
+    markSlotUsed(store, p.material[i] * world.regions + p.region[i], f);
     store.capacityTonnesPerTick[f] = 0;
     store.unitCostUsdPerTonne[f] = world.spec.materials[p.material[i]][stageName].unitCostUsdPerTonne;
     store.isMajor[f] = 0;

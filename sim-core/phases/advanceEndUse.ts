@@ -15,10 +15,16 @@ export function advanceEndUse(world: World, cells: CellSplit | null = null): voi
   else cells.run(END_USE_CELLS, 0);
 }
 
-/** {@link advanceEndUse} for cells c ∈ [cellFrom, cellTo) (c = m × R + r): writes only those cells' users, markets and flows. */
+/**
+ * {@link advanceEndUse} for cells c ∈ [cellFrom, cellTo) (c = m × R + r): writes only those cells' markets,
+ * flows and bid factors (`world.scratch.endUseFactors`: public, private per cell; a user's bid is its base
+ * demand × its factor).
+ */
 export function endUseCells(world: World, cellFrom: number, cellTo: number): void {
   const { endUsers, markets, chain, effective, flows, regions: R, materials: M } = world;
   const years = world.tick / world.ticksPerYear;
+  const factors = world.scratch.endUseFactors;
+  const { isPublic: publicOf, baseDemandTonnesPerTick: baseDemand } = endUsers;
   for (let c = cellFrom; c < cellTo; c++) {
     const m = Math.floor(c / R);
     const r = c - m * R;
@@ -31,12 +37,14 @@ export function endUseCells(world: World, cellFrom: number, cellTo: number): voi
     chain.intensity[c] += (target - chain.intensity[c]) / Math.max(1, demand.substitutionYears * world.ticksPerYear);
     const publicFactor = growth * effective.demandMultiplier[c] * chain.intensity[c];
     const privateFactor = publicFactor * Math.pow(relativePrice, demand.elasticityShortRun);
+    // Settlement recomputes each user's bid from these factors (no per-user bid is stored).
+    factors[c * 2] = publicFactor;
+    factors[c * 2 + 1] = privateFactor;
     let bids = 0;
     let publicBids = 0;
     for (let u = endUsers.cellStart[c], end = u + endUsers.cellCount[c]; u < end; u++) {
-      const isPublic = endUsers.isPublic[u];
-      const bid = endUsers.baseDemandTonnesPerTick[u] * (isPublic === 1 ? publicFactor : privateFactor);
-      endUsers.bidTonnes[u] = bid;
+      const isPublic = publicOf[u];
+      const bid = baseDemand[u] * (isPublic === 1 ? publicFactor : privateFactor);
       bids += bid;
       publicBids += isPublic * bid;
     }

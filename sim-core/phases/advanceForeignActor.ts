@@ -79,7 +79,7 @@ function rivalsCapacity(world: World, stage: number, m: number): number {
   for (let r = 0; r < world.regions; r++) {
     if (world.regionState.alignment[r] === ADVERSARY) continue;
     const c = m * world.regions + r;
-    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
+    for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
   }
   return capacity;
 }

@@ -52,7 +52,7 @@ function expandFirms(world: World, stage: number): void {
       const juniorSlope = juniorAtZero - evaluateInvestment(world, stage, m, r, 1, behaviour.hurdleRateJunior, JUNIOR_RISK_MULTIPLIER);
       const capexPerTonnePerTick = stageSpecOf(world.spec.materials[m], stage).capexUsdPerTonnePerYear * world.ticksPerYear;
       const c = m * world.regions + r;
-      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+      for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
         if (store.alive[f] === 0) continue;
         const projectedSales = store.expectedSalesTonnesPerTick[f] * growth;
         const plannedCapacity = store.capacityTonnesPerTick[f] + store.pipelineCapacityTonnesPerTick[f];
@@ -108,7 +108,7 @@ function retireLossMakers(world: World): void {
     if (world.firmTotals.longestLossStreakTicks[stage] < limit) continue;
     const store = world.stores[stage];
     for (let c = 0; c < world.materials * world.regions; c++) {
-      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+      for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
         if (store.alive[f] === 1 && store.lossStreakTicks[f] >= limit) retireFirm(world, stage, c, f);
       }
     }
@@ -138,7 +138,7 @@ function retireFirm(world: World, stage: number, c: number, f: number): void {
 function largestOtherFirm(world: World, stage: number, c: number, f: number): number {
   const store = world.stores[stage];
   let best = -1;
-  for (let g = store.cellStart[c], end = g + store.cellSlots[c]; g < end; g++) {
+  for (let g = store.cellStart[c], end = g + store.cellUsedSlots[c]; g < end; g++) {
     if (g !== f && store.alive[g] === 1 && (best < 0 || store.capacityTonnesPerTick[g] > store.capacityTonnesPerTick[best])) best = g;
   }
   return best;

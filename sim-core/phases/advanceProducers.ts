@@ -2,10 +2,9 @@ import type { World } from '../world/world.ts';
 import { ADVERSARY, MINING, PROCESSING, MANUFACTURING, RECYCLING } from '../world/world.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
+import { cellCapacityOf } from '../world/firmTotals.ts';
 import { CELL_SUMS, PRODUCE_CELLS, type CellSplit } from './cellTasks.ts';
-
-/** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */
-const HOARDING_LIMIT = 1.5;
+import { bidOf, offerShareOf, termsAt, utilisationOf, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_YIELD } from './firmDecisions.ts';
 
 /** Market index k a capacity stage sells into: concentrate, refined, component, refined (recyclers). */
 export const OUTPUT_MARKET = [0, 1, 2, 1] as const;
@@ -39,55 +38,51 @@ export function advanceProducers(world: World, stage: number, recycledInput: Flo
 
 /**
  * The firms' part of {@link advanceProducers} for cells c ∈ [cellFrom, cellTo) (c = m × R + r): each
- * live firm produces, bids for input and offers stock; each cell's sums go to `world.scratch.cellSums`.
+ * live firm decides what to produce, bid and offer; each cell's sums go to `world.scratch.cellSums`,
+ * its per-cell terms to `world.scratch.cellTerms` and each firm's output to `producedTonnes`.
+ * Processors and manufacturers take their input use from their input stock and store their bid; the
+ * output stock is left as it was: settlement adds q to it and recomputes each firm's offer with the
+ * same formula and terms (firmDecisions.ts), so no per-firm offer or operating cost is stored.
  * It writes nothing outside its cells, so disjoint cell ranges may run on different threads.
  * @param recycledInput - as for advanceProducers (on helper threads: `world.scratch.scrapTonnes` for recycling)
  */
 export function produceCells(world: World, stage: number, recycledInput: Float64Array | null, cellFrom: number, cellTo: number): void {
   const store = world.stores[stage];
-  const { markets, effective, regions: R } = world;
   const sums = world.scratch.cellSums;
+  const terms = world.scratch.cellTerms;
   const behaviour = world.spec.behaviour;
   const rate = behaviour.inventoryReleasePerTick;
   const orderRate = behaviour.inputOrderAdjustmentPerTick;
   const band = behaviour.utilisationBand;
-  const kOut = OUTPUT_MARKET[stage];
-  const kIn = INPUT_MARKET[stage];
+  const hasInput = INPUT_MARKET[stage] >= 0;
   // The store's columns in locals: the firm loop below is the engine's hottest.
   const { alive, capacityTonnesPerTick: capacity, unitCostUsdPerTonne: unitCosts, expectedSalesTonnesPerTick: expectedSalesOf, downtimeTicks: downtime } = store;
-  const { inputInventoryTonnes: inputStock, outputInventoryTonnes: outputStock, producedTonnes, operatingCostUsd, offeredTonnes, bidTonnes } = store;
+  const { inputInventoryTonnes: inputStock, outputInventoryTonnes: outputStock, producedTonnes, bidTonnes } = store;
   for (let c = cellFrom; c < cellTo; c++) {
-    const m = Math.floor(c / R);
-    const r = c - m * R;
-    const stageSpec = stageSpecOf(world.spec.materials[m], stage);
-    const yieldShare = stageSpec.yield;
-    const coverTicks = weeksToTicks(world, stageSpec.inventoryTargetWeeks);
-    const sc = (stage * world.materials + m) * R + r;
-    const sOut = (m * 3 + kOut) * R + r;
-    const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
-    const floor = effective.priceFloorUsdPerTonne[sc];
-    const expectedPrice = Math.max(markets.expectedPriceUsdPerTonne[sOut], floor);
-    const currentPrice = markets.priceUsdPerTonne[sOut];
-    const inputPrice = sIn >= 0 ? markets.priceUsdPerTonne[sIn] : 0;
-    // Margins compare like with like: the expected output price against the expected input price.
-    const inputCost = (sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0) / yieldShare;
-    const hoarding = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
-    const ignoreCost = effective.priceCut[sOut] > 0 && world.regionState.alignment[r] === ADVERSARY;
-    const priceResponse = Math.pow(expectedPrice / markets.basePriceUsdPerTonne[sOut], behaviour.supplyResponse);
-    const availability = effective.availability[sc] * hostUtilisation(world, stage, m, r);
-    const costFactor = stage === RECYCLING ? learningCostFactor(world, m, r) : 1;
-    let capacityInCell = 0;
-    if (recycledInput !== null) for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacityInCell += store.alive[f] * store.capacityTonnesPerTick[f];
+    const t = saveCellTerms(world, stage, c);
+    const costFactor = terms[t + TERM_COST_FACTOR];
+    const inputCost = terms[t + TERM_INPUT_COST];
+    const currentPrice = terms[t + TERM_CURRENT_PRICE];
+    const expectedPrice = terms[t + TERM_EXPECTED_PRICE];
+    const hoarding = terms[t + TERM_HOARDING];
+    const ignoreCost = terms[t + TERM_IGNORE_COST] !== 0;
+    const yieldShare = terms[t + TERM_YIELD];
+    const coverTicks = terms[t + TERM_COVER_TICKS];
+    const m = Math.floor(c / world.regions);
+    const r = c - m * world.regions;
+    const sOut = (m * 3 + OUTPUT_MARKET[stage]) * world.regions + r;
+    const priceResponse = Math.pow(expectedPrice / world.markets.basePriceUsdPerTonne[sOut], behaviour.supplyResponse);
+    const availability = world.effective.availability[(stage * world.materials + m) * world.regions + r] * hostUtilisation(world, stage, m, r);
+    const capacityInCell = recycledInput !== null ? cellCapacityOf(world, stage, c) : 0;
     const scrapPerCapacity = recycledInput !== null && capacityInCell > 0 ? recycledInput[c] / capacityInCell : 0;
     let produced = 0;
     let offered = 0;
     let bids = 0;
     let inputUsed = 0;
-    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+    for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (alive[f] === 0) continue;
       const unitCost = unitCosts[f] * costFactor;
-      const margin = expectedPrice - inputCost - (1 - band) * unitCost;
-      const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, margin / (band * unitCost)));
+      const utilisation = ignoreCost ? 1 : utilisationOf(expectedPrice, inputCost, band, unitCost);
       const expectedSales = expectedSalesOf[f];
       const downtimeLeft = downtime[f];
       const up = downtimeLeft > 0 ? 0 : 1;
@@ -95,15 +90,12 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
       let q = expectedSales * priceResponse + rate * (coverTicks * expectedSales - stockBefore);
       q = Math.min(Math.max(0, q), utilisation * availability * up * capacity[f]);
       let used = 0;
-      if (sIn >= 0) {
+      if (hasInput) {
         q = Math.min(q, inputStock[f] * yieldShare);
         used = q / yieldShare;
         const inputLeft = inputStock[f] - used;
         inputStock[f] = inputLeft;
-        const expectedUse = expectedSales / yieldShare;
-        // Hoarding stops once stock reaches HOARDING_LIMIT × the target (storage and working capital run out).
-        const hoard = inputLeft < HOARDING_LIMIT * coverTicks * expectedUse ? hoarding : 1;
-        const bid = utilisation > 0 ? Math.max(0, expectedUse + orderRate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
+        const bid = bidOf(utilisation, expectedSales / yieldShare, inputLeft, orderRate, coverTicks, hoarding);
         bidTonnes[f] = bid;
         bids += bid;
       } else if (recycledInput !== null) {
@@ -112,23 +104,45 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
       }
       if (downtimeLeft > 0) downtime[f] = downtimeLeft - 1;
       producedTonnes[f] = q;
-      operatingCostUsd[f] = q * unitCost;
-      const stock = stockBefore + q;
-      outputStock[f] = stock;
-      // Reservation price: stock is held back, not dumped, when the price falls towards the firm's cash cost.
-      const ask = unitCost + inputCost;
-      const offerShare = Math.min(1, Math.max(0, (currentPrice - (1 - band) * ask) / (band * ask)));
-      const offer = stock * offerShare;
-      offeredTonnes[f] = offer;
       produced += q;
       inputUsed += used;
-      offered += offer;
+      offered += (stockBefore + q) * offerShareOf(currentPrice, band, unitCost + inputCost);
     }
     sums[c * CELL_SUMS] = produced;
     sums[c * CELL_SUMS + 1] = offered;
     sums[c * CELL_SUMS + 2] = bids;
     sums[c * CELL_SUMS + 3] = inputUsed;
   }
+}
+
+/**
+ * Computes the per-cell terms of a cell's decisions (those that depend only on the markets) into
+ * `world.scratch.cellTerms`, where settlement finds them; returns their index.
+ */
+function saveCellTerms(world: World, stage: number, c: number): number {
+  const { markets, effective, regions: R } = world;
+  const terms = world.scratch.cellTerms;
+  const behaviour = world.spec.behaviour;
+  const kIn = INPUT_MARKET[stage];
+  const m = Math.floor(c / R);
+  const r = c - m * R;
+  const stageSpec = stageSpecOf(world.spec.materials[m], stage);
+  const yieldShare = stageSpec.yield;
+  const sc = (stage * world.materials + m) * R + r;
+  const sOut = (m * 3 + OUTPUT_MARKET[stage]) * R + r;
+  const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
+  const inputPrice = sIn >= 0 ? markets.priceUsdPerTonne[sIn] : 0;
+  const t = termsAt(world, stage, c);
+  terms[t + TERM_COST_FACTOR] = stage === RECYCLING ? learningCostFactor(world, m, r) : 1;
+  // Margins compare like with like: the expected output price against the expected input price.
+  terms[t + TERM_INPUT_COST] = (sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0) / yieldShare;
+  terms[t + TERM_CURRENT_PRICE] = markets.priceUsdPerTonne[sOut];
+  terms[t + TERM_EXPECTED_PRICE] = Math.max(markets.expectedPriceUsdPerTonne[sOut], effective.priceFloorUsdPerTonne[sc]);
+  terms[t + TERM_HOARDING] = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
+  terms[t + TERM_IGNORE_COST] = effective.priceCut[sOut] > 0 && world.regionState.alignment[r] === ADVERSARY ? 1 : 0;
+  terms[t + TERM_YIELD] = yieldShare;
+  terms[t + TERM_COVER_TICKS] = weeksToTicks(world, stageSpec.inventoryTargetWeeks);
+  return t;
 }
 
 /** The markets' part of {@link advanceProducers}: adds each cell's sums to its markets and the flows, in cell order. */
@@ -168,10 +182,7 @@ function routeOffers(world: World, stage: number, m: number, r: number, sOut: nu
 function hostUtilisation(world: World, stage: number, m: number, r: number): number {
   const host = world.hostMaterial[m];
   if (stage !== MINING || host < 0) return 1;
-  const store = world.stores[MINING];
-  const c = host * world.regions + r;
-  let capacity = 0;
-  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
+  const capacity = cellCapacityOf(world, MINING, host * world.regions + r);
   if (capacity <= 0) return 1;
   return Math.min(1, world.flows.previousProductionTonnes[(MINING * world.materials + host) * world.regions + r] / capacity);
 }

@@ -3,7 +3,8 @@ import { RECYCLING } from '../world/world.ts';
 import { END_USE_CELLS, PRODUCE_CELLS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS } from './cellTasks.ts';
 import { produceCells } from './advanceProducers.ts';
 import { endUseCells } from './advanceEndUse.ts';
-import { settleEndUserCells, settleFirmCells } from './settleAccounts.ts';
+import { settleEndUserCells } from './settleAccounts.ts';
+import { settleFirmCells } from './settleFirmCells.ts';
 
 /**
  * Runs one per-cell task (see cellTasks.ts) on cells [cellFrom, cellTo): what each thread of a

@@ -1,7 +1,8 @@
 import type { World } from '../world/world.ts';
 import { RECYCLING } from '../world/world.ts';
-import { OUTPUT_MARKET, INPUT_MARKET } from './advanceProducers.ts';
+import { INPUT_MARKET } from './advanceProducers.ts';
 import { CELL_SUMS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS, type CellSplit } from './cellTasks.ts';
+import { settleFirmCells } from './settleFirmCells.ts';
 
 /**
  * Phase 11: commits this tick's clearing to every agent (compute, then commit) and settles money.
@@ -43,93 +44,6 @@ function hasPriceFloors(world: World, stage: number): boolean {
   return false;
 }
 
-/**
- * The firms' part of settlement for cells [cellFrom, cellTo) of a stage: each live firm delivers,
- * receives, is paid and pays; per-cell results go to `world.scratch.cellSums` and `world.firmTotals`.
- */
-export function settleFirmCells(world: World, stage: number, cellFrom: number, cellTo: number): void {
-  const store = world.stores[stage];
-  const { markets, effective, firmTotals, regions: R, materials: M } = world;
-  const sums = world.scratch.cellSums;
-  const kOut = OUTPUT_MARKET[stage];
-  const kIn = INPUT_MARKET[stage];
-  const smoothing = world.salesSmoothing;
-  // The store's columns in locals: this firm loop is one of the engine's hottest.
-  const { alive, offeredTonnes, bidTonnes, operatingCostUsd, cashUsd, lossStreakTicks, capacityTonnesPerTick: capacity } = store;
-  const { outputInventoryTonnes: outputStock, inputInventoryTonnes: inputStock, expectedSalesTonnesPerTick: expectedSales } = store;
-  for (let c = cellFrom; c < cellTo; c++) {
-    const m = Math.floor(c / R);
-    const r = c - m * R;
-    let longestLossStreak = -1;
-    const sc = (stage * M + m) * R + r;
-    const sOut = (m * 3 + kOut) * R + r;
-    const divert = stage === 0 ? effective.divertShare[c] : 0;
-    const sDivert = divert > 0 ? m * 3 * R + effective.divertTo[c] : sOut;
-    const soldShare = (1 - divert) * markets.firmSellRatio[sOut] + divert * markets.firmSellRatio[sDivert];
-    const revenuePerOffered = (1 - divert) * markets.firmSellRatio[sOut] * markets.tradedPriceUsdPerTonne[sOut] + divert * markets.firmSellRatio[sDivert] * markets.tradedPriceUsdPerTonne[sDivert];
-    const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
-    const fill = sIn >= 0 ? markets.bidFillRatio[sIn] : 0;
-    const inputPrice = sIn >= 0 ? markets.tradedPriceUsdPerTonne[sIn] : 0;
-    const floorGap = Math.max(0, effective.priceFloorUsdPerTonne[sc] - markets.tradedPriceUsdPerTonne[sOut]);
-    const offtakeShare = offtakeShareOf(world, stage, m, r, soldShare);
-    const offtakePrice = effective.priceFloorUsdPerTonne[sc];
-    let offtaken = 0;
-    let bids = 0;
-    let received = 0;
-    let costs = 0;
-    let floorPaid = 0;
-    let profits = 0;
-    // Sums for firmTotals (what the recorder reads), in slot order.
-    let cellCapacity = 0;
-    let cellStock = 0;
-    let cellSales = 0;
-    let cellFirms = 0;
-    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
-      if (alive[f] === 0) continue;
-      const offered = offeredTonnes[f];
-      const sold = offered * soldShare;
-      const taken = offered * (1 - soldShare) * offtakeShare;
-      const bid = sIn >= 0 ? bidTonnes[f] : 0;
-      const bought = sIn >= 0 ? bid * fill : 0;
-      const operatingCost = operatingCostUsd[f];
-      const floorPayment = sold * floorGap + taken * offtakePrice;
-      const profit = offered * revenuePerOffered + floorPayment - operatingCost - bought * inputPrice;
-      const outputLeft = outputStock[f] - (sold + taken);
-      outputStock[f] = outputLeft;
-      offtaken += taken;
-      const inputHeld = inputStock[f] + bought;
-      inputStock[f] = inputHeld;
-      cashUsd[f] += profit;
-      profits += profit;
-      const streak = profit < 0 ? lossStreakTicks[f] + 1 : 0;
-      lossStreakTicks[f] = streak;
-      if (streak > longestLossStreak) longestLossStreak = streak;
-      const sales = expectedSales[f] + (sold + taken - expectedSales[f]) * smoothing;
-      expectedSales[f] = sales;
-      bids += bid;
-      received += bought;
-      costs += operatingCost;
-      floorPaid += floorPayment;
-      cellCapacity += capacity[f];
-      cellStock += outputLeft + inputHeld;
-      cellSales += sales;
-      cellFirms++;
-    }
-    firmTotals.capacityTonnesPerTick[sc] = cellCapacity;
-    firmTotals.stockTonnes[sc] = cellStock;
-    firmTotals.expectedSalesTonnesPerTick[sc] = cellSales;
-    firmTotals.firms[sc] = cellFirms;
-    const at = c * CELL_SUMS;
-    sums[at] = costs;
-    sums[at + 1] = floorPaid;
-    sums[at + 2] = offtaken;
-    sums[at + 3] = profits;
-    sums[at + 4] = bids;
-    sums[at + 5] = received;
-    sums[at + 6] = longestLossStreak;
-  }
-}
-
 /** Books a settled cell's results to the ledgers, budgets, stockpiles and flows. */
 function bookFirmCell(world: World, stage: number, c: number): void {
   const { flows, ledger, regions: R, materials: M } = world;
@@ -151,24 +65,6 @@ function bookFirmCell(world: World, stage: number, c: number): void {
     flows.deliveredTonnes[(kIn * M + m) * R + r] = received;
     flows.unmetTonnes[(kIn * M + m) * R + r] = bids - received;
   }
-}
-
-/**
- * Offtake guarantee: the government buys, at the floor price and into its stockpile, the share of a
- * home cell's unsold refined output that its budget affords (processing and recycling only, since
- * stockpiles hold refined material).
- */
-function offtakeShareOf(world: World, stage: number, m: number, r: number, soldShare: number): number {
-  const sc = (stage * world.materials + m) * world.regions + r;
-  const e = world.effective.supportEvent[sc];
-  const floor = world.effective.priceFloorUsdPerTonne[sc];
-  if ((stage !== 1 && stage !== 3) || world.effective.offtake[sc] === 0 || e < 0 || floor <= 0) return 0;
-  const store = world.stores[stage];
-  const c = m * world.regions + r;
-  let unsold = 0;
-  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) unsold += store.alive[f] * store.offeredTonnes[f] * (1 - soldShare);
-  const affordable = Math.max(0, world.eventState.budgetLeftUsd[e]) / floor;
-  return unsold > 0 ? Math.min(1, affordable / unsold) : 0;
 }
 
 function payFloor(world: World, sc: number, amountUsd: number): void {
@@ -205,18 +101,23 @@ function settleEndUsers(world: World, cells: CellSplit | null): void {
 export function settleEndUserCells(world: World, cellFrom: number, cellTo: number): void {
   const { endUsers, markets, regions: R } = world;
   const sums = world.scratch.cellSums;
+  const factors = world.scratch.endUseFactors;
+  const { isPublic: publicOf, baseDemandTonnesPerTick: baseDemand } = endUsers;
   for (let c = cellFrom; c < cellTo; c++) {
     const m = Math.floor(c / R);
     const s = (m * 3 + 2) * R + (c - m * R);
     const privateFill = markets.bidFillRatio[s];
     const publicFill = markets.publicFillRatio[s];
+    const publicFactor = factors[c * 2];
+    const privateFactor = factors[c * 2 + 1];
     let received = 0;
     let publicUnmet = 0;
     for (let u = endUsers.cellStart[c], end = u + endUsers.cellCount[c]; u < end; u++) {
-      const fill = endUsers.isPublic[u] === 1 ? publicFill : privateFill;
-      const bid = endUsers.bidTonnes[u];
-      const got = bid * fill;
-      publicUnmet += endUsers.isPublic[u] * (bid - got);
+      const isPublic = publicOf[u];
+      // The user's bid as end use made it.
+      const bid = baseDemand[u] * (isPublic === 1 ? publicFactor : privateFactor);
+      const got = bid * (isPublic === 1 ? publicFill : privateFill);
+      publicUnmet += isPublic * (bid - got);
       received += got;
     }
     sums[c * CELL_SUMS] = received;

@@ -16,14 +16,22 @@ export function startOutage(world: World, stage: number, region: number, materia
   for (let m = 0; m < world.materials; m++) {
     if (material !== null && m !== material) continue;
     const c = m * world.regions + region;
-    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+    for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (store.alive[f] === 0) continue;
       if (largest < 0 || store.capacityTonnesPerTick[f] > store.capacityTonnesPerTick[largest]) largest = f;
       if (hashUniform(world.keys.outages, attackId, f, 0) < facilityShare) {
-        store.downtimeTicks[f] = Math.max(store.downtimeTicks[f], downtimeTicks);
+        store.downtimeTicks[f] = downtimeAfter(world, store.downtimeTicks[f], downtimeTicks);
         hits++;
       }
     }
   }
-  if (hits === 0 && largest >= 0 && facilityShare > 0) store.downtimeTicks[largest] = Math.max(store.downtimeTicks[largest], downtimeTicks);
+  if (hits === 0 && largest >= 0 && facilityShare > 0) store.downtimeTicks[largest] = downtimeAfter(world, store.downtimeTicks[largest], downtimeTicks);
+}
+
+/**
+ * A facility's downtime after a new outage: the longer of the two, capped at the horizon (the
+ * facility is down to the end of the run either way, and the cap fits the Uint16 column).
+ */
+function downtimeAfter(world: World, current: number, outageTicks: number): number {
+  return Math.min(Math.max(current, outageTicks), world.ticks);
 }

@@ -7,6 +7,7 @@ import { createMarketState } from './marketState.ts';
 import { createEffectiveParameters } from './effectiveParameters.ts';
 import { createFirmTotals } from './firmTotals.ts';
 import { CELL_SUMS } from '../phases/cellTasks.ts';
+import { CELL_TERMS } from '../phases/firmDecisions.ts';
 import { populateFirms } from './populateFirms.ts';
 import { compileEvents } from './compileEvents.ts';
 import { initialiseSteadyState } from './initialiseSteadyState.ts';
@@ -26,6 +27,8 @@ const STAGE_CODES = { mining: 0, processing: 1, manufacturing: 2, recycling: 3 }
 export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: number): World {
   const M = spec.materials.length;
   const R = spec.regions.length;
+  // The project store keeps material and region indices in Uint16 columns.
+  if (M > 65536 || R > 65536) throw new Error(`at most 65,536 materials and regions (got ${M} and ${R})`);
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   const init = createStream(masterSeed, replicate, 'init');
   const transportTicks = Math.max(1, Math.round((spec.behaviour.transportWeeks * spec.ticksPerYear) / 52));
@@ -91,7 +94,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     salesSmoothing: 1 - Math.exp(-52 / (4 * spec.ticksPerYear)),
     scratch: {
       available: new Float64Array(R), quotaLeft: new Float64Array(R), orderLeft: new Float64Array(R), requested: new Float64Array(R),
-      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS),
+      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS), cellTerms: new Float64Array(4 * M * R * CELL_TERMS), endUseFactors: new Float64Array(M * R * 2),
     },
   };
   initialisePrices(world);

@@ -4,7 +4,6 @@
  * Glossary:
  * - `isPublic`: 1 for the public sector (defence): price-inelastic, home/allied sources only.
  * - `baseDemandTonnesPerTick`: demand at base price and intensity at tick 0, t/tick of contained material.
- * - `bidTonnes`: this tick's bid, t.
  * End users of one (material, region) cell c = m × R + r are the contiguous range
  * `[cellStart[c], cellStart[c] + cellCount[c])` (their material and region follow from the cell), as
  * in {@link FirmStore}. Deliveries and shortfalls are summed per cell in settlement (`world.flows`).
@@ -13,7 +12,6 @@ export interface EndUserStore {
   readonly count: number;
   readonly isPublic: Uint8Array;
   readonly baseDemandTonnesPerTick: Float64Array;
-  readonly bidTonnes: Float64Array;
   readonly cellStart: Int32Array;
   readonly cellCount: Int32Array;
 }
@@ -31,7 +29,6 @@ export function createEndUserStore(countPerCell: Int32Array): EndUserStore {
     count,
     isPublic: new Uint8Array(count),
     baseDemandTonnesPerTick: f64(),
-    bidTonnes: f64(),
     cellStart,
     cellCount: Int32Array.from(countPerCell),
   };

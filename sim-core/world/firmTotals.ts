@@ -11,6 +11,8 @@ import type { World } from './world.ts';
  * - `expectedSalesTonnesPerTick`: expected sales, t/tick; `firms`: live firms.
  * - `longestLossStreakTicks[stage]`: the longest loss streak of a live firm of the stage after
  *   settlement, −1 when none is alive (exits look no further when it is below their limit).
+ * - `capacityStale[sc]`: 1 when a cell's capacity changed since its totals were summed (a project
+ *   completed there); {@link cellCapacityOf} then sums afresh. 1 for every cell of a new world.
  */
 export interface FirmTotals {
   readonly capacityTonnesPerTick: Float64Array;
@@ -18,6 +20,7 @@ export interface FirmTotals {
   readonly expectedSalesTonnesPerTick: Float64Array;
   readonly firms: Int32Array;
   readonly longestLossStreakTicks: Int32Array;
+  readonly capacityStale: Uint8Array;
 }
 
 /** Allocates the totals for M materials and R regions. */
@@ -29,6 +32,7 @@ export function createFirmTotals(materials: number, regions: number): FirmTotals
     expectedSalesTonnesPerTick: new Float64Array(stageCells),
     firms: new Int32Array(stageCells),
     longestLossStreakTicks: new Int32Array(4).fill(-1),
+    capacityStale: new Uint8Array(stageCells).fill(1),
   };
 }
 
@@ -40,7 +44,7 @@ export function sumCellFirms(world: World, stage: number, c: number): void {
   let stock = 0;
   let sales = 0;
   let firms = 0;
-  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
     if (store.alive[f] === 0) continue;
     capacity += store.capacityTonnesPerTick[f];
     stock += store.outputInventoryTonnes[f] + store.inputInventoryTonnes[f];
@@ -52,4 +56,19 @@ export function sumCellFirms(world: World, stage: number, c: number): void {
   totals.stockTonnes[sc] = stock;
   totals.expectedSalesTonnesPerTick[sc] = sales;
   totals.firms[sc] = firms;
+  totals.capacityStale[sc] = 0;
+}
+
+/**
+ * Live capacity of cell c (m × R + r) of a capacity stage now, t/tick: the summed total unless the
+ * cell's capacity changed since (then a fresh sum over its slots). The two agree bit for bit: both
+ * add the live firms' capacities in slot order (a free slot adds +0 to a non-negative sum).
+ */
+export function cellCapacityOf(world: World, stage: number, c: number): number {
+  const sc = stage * world.materials * world.regions + c;
+  if (world.firmTotals.capacityStale[sc] === 0) return world.firmTotals.capacityTonnesPerTick[sc];
+  const store = world.stores[stage];
+  let capacity = 0;
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
+  return capacity;
 }

@@ -1,7 +1,7 @@
 import type { MaterialSpec, ScenarioSpec, StageSpec } from '../spec.ts';
 import type { Rng } from '../random/rng.ts';
 import { drawLognormalMeanCv, drawStandardNormal } from '../random/distributions.ts';
-import { createFirmStore, type FirmStore } from './firmStore.ts';
+import { createFirmStore, markSlotUsed, type FirmStore } from './firmStore.ts';
 
 /** The stage spec of a material by capacity stage code. */
 export function stageSpecOf(material: MaterialSpec, stage: number): StageSpec {
@@ -30,7 +30,8 @@ function slotsPerCell(spec: ScenarioSpec, stage: number): Int32Array {
  * of the cell's capacity.
  */
 export function populateFirms(spec: ScenarioSpec, stage: number, rng: Rng): FirmStore {
-  const store = createFirmStore(slotsPerCell(spec, stage));
+  // Miners and recyclers buy no input: their store has no bid column.
+  const store = createFirmStore(slotsPerCell(spec, stage), stage === 1 || stage === 2, Math.round(spec.years * spec.ticksPerYear));
   const regionCount = spec.regions.length;
   const perCell = Math.max(1, Math.round(spec.resolution.firmsPerCapacityCell));
   const sizes = new Float64Array(perCell);
@@ -50,6 +51,7 @@ export function populateFirms(spec: ScenarioSpec, stage: number, rng: Rng): Firm
       for (let i = 0; i < perCell; i++) {
         const f = start + i;
         store.alive[f] = 1;
+        markSlotUsed(store, c, f);
         store.capacityTonnesPerTick[f] = (capacity * sizes[i]) / total;
         store.unitCostUsdPerTonne[f] = drawLognormalMeanCv(rng, stageSpec.unitCostUsdPerTonne, stageSpec.costSpread);
         store.isMajor[f] = sizes[i] >= majorsCutoff ? 1 : 0;

@@ -9,7 +9,7 @@ export const PHASE_DONE = 3;
  *
  * Glossary:
  * - `active`: 1 while in the pipeline; 0 for a free slot.
- * - `material`, `region`: indices; `stage`: capacity stage (0 mining, 1 processing, 2 manufacturing, 3 recycling).
+ * - `material`, `region`: indices (Uint16: at most 65,536 of each); `stage`: capacity stage (0 mining, 1 processing, 2 manufacturing, 3 recycling).
  * - `capacityTonnesPerTick`: capacity the project adds when done, t/tick.
  * - `phase`: PHASE_PERMITTING, PHASE_FINANCING or PHASE_CONSTRUCTION.
  * - `ticksLeft`: ticks of work left in the current phase (permitting and construction progress at a
@@ -24,11 +24,11 @@ export interface ProjectStore {
   searchFrom: number;
   activeCount: number;
   readonly active: Uint8Array;
-  readonly material: Int32Array;
-  readonly region: Int32Array;
-  readonly stage: Int32Array;
+  readonly material: Uint16Array;
+  readonly region: Uint16Array;
+  readonly stage: Uint8Array;
   readonly capacityTonnesPerTick: Float64Array;
-  readonly phase: Int32Array;
+  readonly phase: Uint8Array;
   readonly ticksLeft: Float64Array;
   readonly targetFirm: Int32Array;
   readonly ticksWaiting: Int32Array;
@@ -41,11 +41,11 @@ export function createProjectStore(slots: number): ProjectStore {
     searchFrom: 0,
     activeCount: 0,
     active: new Uint8Array(slots),
-    material: new Int32Array(slots),
-    region: new Int32Array(slots),
-    stage: new Int32Array(slots),
+    material: new Uint16Array(slots),
+    region: new Uint16Array(slots),
+    stage: new Uint8Array(slots),
     capacityTonnesPerTick: new Float64Array(slots),
-    phase: new Int32Array(slots),
+    phase: new Uint8Array(slots),
     ticksLeft: new Float64Array(slots),
     targetFirm: new Int32Array(slots).fill(-1),
     ticksWaiting: new Int32Array(slots),

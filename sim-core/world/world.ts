@@ -151,6 +151,10 @@ export interface Scratch {
   readonly scrapTonnes: Float64Array;
   /** Per-cell results of a phase's agent loops (see phases/cellTasks.ts), stride CELL_SUMS per cell m × R + r. */
   readonly cellSums: Float64Array;
+  /** Per (stage, cell): the terms of the firms' decisions that production saves for settlement (phases/firmDecisions.ts), stride CELL_TERMS. */
+  readonly cellTerms: Float64Array;
+  /** Per cell m × R + r: end users' public and private bid factors this tick (a user bids base demand × factor). */
+  readonly endUseFactors: Float64Array;
 }
 
 /**

@@ -1,0 +1,63 @@
+/**
+ * In-process A/B of two source trees' engines at one bench size (default large): loads each tree's bench harness
+ * (its own sim-core), warms both, then alternates one fresh world of each per round and prints the
+ * median CPU ns per agent-tick, whole step and per phase. Both engines run in one process, side by
+ * side, so they see the same load (a shared machine's load moves CPU figures by ±10% between
+ * processes). Phase times use the process's CPU clock here, not wall time.
+ *
+ * Usage: `npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3] [size=large]`, a tree being a checkout of
+ * the repository (for a commit: `git archive <commit> | tar -x -C /tmp/a` and a node_modules link).
+ */
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BenchConfig, SizeConfig } from './benchConfig.ts';
+import { median } from './median.ts';
+import type { SizeFigures } from './timeEngine.ts';
+
+interface Harness {
+  config: BenchConfig;
+  warmUpEngine(config: BenchConfig): void;
+  timeEngineSize(config: BenchConfig, size: SizeConfig): SizeFigures;
+}
+
+async function loadHarness(tree: string): Promise<Harness> {
+  const at = (file: string) => pathToFileURL(resolve(tree, 'bench', file)).href;
+  const { loadBenchConfig } = (await import(at('benchConfig.ts'))) as { loadBenchConfig(): BenchConfig };
+  const engine = (await import(at('timeEngine.ts'))) as Omit<Harness, 'config'>;
+  return { config: loadBenchConfig(), warmUpEngine: engine.warmUpEngine, timeEngineSize: engine.timeEngineSize };
+}
+
+async function main(): Promise<void> {
+  const [a, b = '.', roundsText = '3', sizeName = 'large'] = process.argv.slice(2);
+  if (!a) throw new Error('usage: npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3] [size=large]');
+  const trees = [a, b];
+  const harnesses = await Promise.all(trees.map(loadHarness));
+  for (const h of harnesses) h.warmUpEngine(h.config);
+  // From here on every clock reading the harnesses take is CPU time (user + system) in ms.
+  performance.now = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+  const loadAtStart = loadavg()[0];
+  const runs: SizeFigures[][] = [[], []];
+  for (let round = 0; round < Number(roundsText); round++) {
+    for (let k = 0; k < 2; k++) {
+      const i = (round + k) % 2; // alternate which tree goes first
+      const h = harnesses[i];
+      const size = h.config.sizes.find((s) => s.name === sizeName);
+      if (!size) throw new Error(`no "${sizeName}" size in bench/configurations.json`);
+      runs[i].push(h.timeEngineSize(h.config, { ...size, replicates: 1 }));
+    }
+  }
+  const row = (name: string, pick: (f: SizeFigures) => number) =>
+    `${name.padEnd(22)}${runs.map((r) => median(r.map(pick)).toFixed(2).padStart(9)).join('')}`;
+  const out = [`CPU ns per agent-tick at ${runs[0][0].agents} agents, median of ${roundsText} rounds; load ${loadAtStart.toFixed(2)} -> ${loadavg()[0].toFixed(2)}`];
+  out.push(`${''.padEnd(22)}${['A', 'B'].map((x) => x.padStart(9)).join('')}   (A = ${trees[0]}, B = ${trees[1]})`);
+  out.push(row('whole step', (f) => f.cpuNsPerAgentTick));
+  for (const phase of Object.keys(runs[0][0].phasesNsPerAgentTick)) out.push(row(phase, (f) => f.phasesNsPerAgentTick[phase] ?? 0));
+  out.push(row('sum of phases', (f) => Object.values(f.phasesNsPerAgentTick).reduce((x, y) => x + y, 0)));
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+await main();

@@ -1,0 +1,64 @@
+import type { World } from '../world/world.ts';
+
+/**
+ * A producing firm's decisions of one tick as pure formulas. Production sums them per cell for the
+ * markets; settlement recomputes each firm's offer ({@link offerShareOf}) instead of reading it from
+ * a per-firm scratch column (fewer columns written and stored, the same bits). Both use the same
+ * per-cell terms, which production saves in `world.scratch.cellTerms` ({@link termsAt}), so the two
+ * cannot drift apart. (Recomputing bids in settlement too was measured slower than storing them.)
+ */
+
+/** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */
+export const HOARDING_LIMIT = 1.5;
+
+/** Values per (stage, cell) in `world.scratch.cellTerms`: 8 saved by production, 6 by settlement for its cell loops. */
+export const CELL_TERMS = 16;
+/** Offsets into a cell's terms. */
+export const TERM_COST_FACTOR = 0;
+export const TERM_INPUT_COST = 1;
+export const TERM_CURRENT_PRICE = 2;
+export const TERM_EXPECTED_PRICE = 3;
+export const TERM_HOARDING = 4;
+export const TERM_IGNORE_COST = 5;
+export const TERM_YIELD = 6;
+export const TERM_COVER_TICKS = 7;
+export const TERM_SOLD_SHARE = 8;
+export const TERM_REVENUE_PER_OFFERED = 9;
+export const TERM_FLOOR_GAP = 10;
+export const TERM_OFFTAKE_SHARE = 11;
+export const TERM_FILL = 12;
+export const TERM_INPUT_PRICE = 13;
+
+/** Index of the first term of cell c (m × R + r) of a capacity stage in `world.scratch.cellTerms`. */
+export function termsAt(world: World, stage: number, c: number): number {
+  return (stage * world.materials * world.regions + c) * CELL_TERMS;
+}
+
+/**
+ * Utilisation by cost: clamp((Pₑ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1).
+ * @param expectedPrice - expected output price (floored), USD/t
+ * @param inputCost - expected input cost per tonne of output, USD/t
+ * @param unitCost - the firm's unit cost this tick (learning applied), USD/t
+ */
+export function utilisationOf(expectedPrice: number, inputCost: number, band: number, unitCost: number): number {
+  const margin = expectedPrice - inputCost - (1 - band) * unitCost;
+  return Math.min(1, Math.max(0, margin / (band * unitCost)));
+}
+
+/**
+ * Share of stock offered at a cost-based ask a = unit cost + input cost: clamp((P − (1 − band)·a)/(band·a), 0, 1).
+ * @param currentPrice - the output market's price when production ran, USD/t
+ */
+export function offerShareOf(currentPrice: number, band: number, ask: number): number {
+  return Math.min(1, Math.max(0, (currentPrice - (1 - band) * ask) / (band * ask)));
+}
+
+/**
+ * Input order (order-up-to with hoarding while stock is below HOARDING_LIMIT × target), t.
+ * @param expectedUse - expected sales ÷ yield, t/tick
+ * @param inputLeft - input stock after this tick's production, t
+ */
+export function bidOf(utilisation: number, expectedUse: number, inputLeft: number, rate: number, coverTicks: number, hoarding: number): number {
+  const hoard = inputLeft < HOARDING_LIMIT * coverTicks * expectedUse ? hoarding : 1;
+  return utilisation > 0 ? Math.max(0, expectedUse + rate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
+}
