@@ -9,8 +9,8 @@ import type { ResultLayout, ScenarioSpec } from '../../sim-core/index.ts';
  * against a real world); the estimate is an upper-leaning guide, not an exact account.
  */
 
-/** Bytes per firm slot: its columns (98 bytes measured on the engine of 2026-11) and a margin. */
-const BYTES_PER_FIRM_SLOT = 112;
+/** Bytes per firm slot: its columns (70–78 bytes on the engine of 2026-11-29, 98 before) and a margin. */
+const BYTES_PER_FIRM_SLOT = 96;
 /** Bytes per end user: its columns (17 bytes measured) and a margin. */
 const BYTES_PER_END_USER = 24;
 /** Bytes per project slot (1 Uint8, 6 Int32, 2 Float64 columns). */
