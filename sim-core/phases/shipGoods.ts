@@ -2,11 +2,10 @@ import type { World } from '../world/world.ts';
 import { ALLY, HOME } from '../world/world.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
+import { expectedLicenceDelayTicks, weighOrigins } from './weighOrigins.ts';
 
 /** Rounds of the import allocation: orders an oversubscribed origin could not fill go to the others. */
 const ALLOCATION_ROUNDS = 3;
-/** How sharply import shares follow landed costs: an origin 10% dearer gets (1/1.1)^8 ≈ 47% of the weight. Assumption. */
-const IMPORT_PRICE_SENSITIVITY = 8;
 
 /**
  * Trade (first half of phase 10) for market (m, k): traders in each importing region order up to a
@@ -69,7 +68,7 @@ function frontRunningOrigin(world: World, m: number, k: number, d: number): bool
 
 /**
  * Splits importer d's open order over the allowed origins with goods left, in shares
- * wᵣ ∝ min(availableᵣ, quotaᵣ)·(cost_min/costᵣ)^β (β = IMPORT_PRICE_SENSITIVITY): the cheapest origin
+ * the weights of `weighOrigins` (landed cost and what each origin can supply): the cheapest origin
  * gets most, but shares move smoothly with prices instead of switching all at once. The first pass
  * (`ship` false) adds the requests to each origin; the second ships, scaled down where an origin is
  * oversubscribed. Returns the tonnes dispatched (second pass).
@@ -99,49 +98,6 @@ function splitOrder(world: World, m: number, k: number, d: number, ship: boolean
     dispatched += sent;
   }
   return dispatched;
-}
-
-/**
- * Fills `scratch.weight` with importer d's weight for each origin r,
- * wᵣ ∝ min(max(surplusᵣ, ψ·offerᵣ), quotaᵣ)·(cost_min/costᵣ)^β with ψ `exportWinBackShare`, and
- * 0 where r cannot ship to d; returns their sum. ψ lets an exporter whose stock only covers its own
- * buyers still receive orders when it is cheap, so it can win back the buyers it lost.
- */
-function weighOrigins(world: World, m: number, k: number, d: number): number {
-  const { markets, effective, regions: R } = world;
-  const sc = world.scratch;
-  const reach = world.spec.behaviour.exportWinBackShare;
-  let minCost = Infinity;
-  for (let r = 0; r < R; r++) {
-    sc.weight[r] = 0;
-    const s = (m * 3 + k) * R + r;
-    const routeQuota = effective.quotaApplies[s * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
-    if (r === d || sc.offerLeft[r] <= 0 || routeQuota <= 0 || effective.exportBanned[s * R + d] === 1) continue;
-    sc.weight[r] = markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
-    minCost = Math.min(minCost, sc.weight[r]);
-  }
-  let total = 0;
-  for (let r = 0; r < R; r++) {
-    const routeQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
-    const supply = Math.max(Math.min(markets.smoothedSurplusTonnes[(m * 3 + k) * R + r], sc.offerLeft[r]), reach * sc.offerLeft[r], 1e-9 * sc.offerLeft[r]);
-    if (sc.weight[r] > 0) sc.weight[r] = Math.min(supply, routeQuota) * Math.pow(minCost / sc.weight[r], IMPORT_PRICE_SENSITIVITY);
-    total += sc.weight[r];
-  }
-  return total;
-}
-
-/**
- * The licence delay importer d expects on its imports: the delays of the routes it would buy on,
- * weighted as its order would be split (licensing keeps that much more flow in transit, so the
- * traders' pipeline target covers it). Overwrites `scratch.weight`.
- */
-function expectedLicenceDelayTicks(world: World, m: number, k: number, d: number): number {
-  const { effective, regions: R } = world;
-  const total = weighOrigins(world, m, k, d);
-  if (total <= 0) return 0;
-  let delay = 0;
-  for (let r = 0; r < R; r++) if (world.scratch.weight[r] > 0) delay += world.scratch.weight[r] * effective.licenceDelayTicks[((m * 3 + k) * R + r) * R + d];
-  return delay / total;
 }
 
 /**

@@ -1,0 +1,51 @@
+import type { World } from '../world/world.ts';
+
+/** How sharply import shares follow landed costs: an origin 10% dearer gets (1/1.1)^8 ≈ 47% of the weight. Assumption. */
+export const IMPORT_PRICE_SENSITIVITY = 8;
+
+/**
+ * Fills `scratch.weight` with importer d's weight for each origin r (part of trade, phase 10),
+ * wᵣ ∝ min(max(min(s̄ᵣ, leftᵣ), ψ·leftᵣ), quotaᵣ)·(cost_min/costᵣ)^β with s̄ᵣ the month-long average
+ * surplus (`smoothedSurplusTonnes`), leftᵣ the offers left this tick, ψ `exportWinBackShare` and
+ * β = IMPORT_PRICE_SENSITIVITY; 0 where r cannot ship to d. The average keeps a supplier's buyers
+ * through a week's dip in its stock; ψ lets an exporter whose stock only covers its own buyers still
+ * receive orders when it is cheap, so it can win back the buyers it lost.
+ * @returns The sum of the weights (0: no origin can ship to d).
+ */
+export function weighOrigins(world: World, m: number, k: number, d: number): number {
+  const { markets, effective, regions: R } = world;
+  const sc = world.scratch;
+  const reach = world.spec.behaviour.exportWinBackShare;
+  let minCost = Infinity;
+  for (let r = 0; r < R; r++) {
+    sc.weight[r] = 0;
+    const s = (m * 3 + k) * R + r;
+    const routeQuota = effective.quotaApplies[s * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
+    if (r === d || sc.offerLeft[r] <= 0 || routeQuota <= 0 || effective.exportBanned[s * R + d] === 1) continue;
+    sc.weight[r] = markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
+    minCost = Math.min(minCost, sc.weight[r]);
+  }
+  let total = 0;
+  for (let r = 0; r < R; r++) {
+    const routeQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
+    const supply = Math.max(Math.min(markets.smoothedSurplusTonnes[(m * 3 + k) * R + r], sc.offerLeft[r]), reach * sc.offerLeft[r], 1e-9 * sc.offerLeft[r]);
+    if (sc.weight[r] > 0) sc.weight[r] = Math.min(supply, routeQuota) * Math.pow(minCost / sc.weight[r], IMPORT_PRICE_SENSITIVITY);
+    total += sc.weight[r];
+  }
+  return total;
+}
+
+/**
+ * The licence delay importer d expects on its imports: the delays of the routes it would buy on,
+ * weighted as its order would be split (licensing keeps that much more flow in transit, so the
+ * traders' pipeline target covers it). Overwrites `scratch.weight`.
+ * @returns Ticks (0 without licensing or without any origin).
+ */
+export function expectedLicenceDelayTicks(world: World, m: number, k: number, d: number): number {
+  const { effective, regions: R } = world;
+  const total = weighOrigins(world, m, k, d);
+  if (total <= 0) return 0;
+  let delay = 0;
+  for (let r = 0; r < R; r++) if (world.scratch.weight[r] > 0) delay += world.scratch.weight[r] * effective.licenceDelayTicks[((m * 3 + k) * R + r) * R + d];
+  return delay / total;
+}
