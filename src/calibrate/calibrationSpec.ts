@@ -24,6 +24,11 @@ const targetCommon = {
   /** Width that normalises the distance to the band; default the band's width (required for open bands). */
   tolerance: z.number().positive().optional(),
   weight: z.number().nonnegative().default(1),
+  /**
+   * How the replicates' values combine into the value scored against the band: their Monte Carlo
+   * `mean` (default), or their `max`, for a bound every replicate must respect (no collapse).
+   */
+  aggregate: z.enum(['mean', 'max']).default('mean'),
   /** The historical figure, for the report (a number, or text such as "~20x"). */
   observed: z.union([z.number(), z.string()]).optional(),
   /** The historical figure as a number on the target's scale, when there is one (for charts). */

@@ -10,7 +10,10 @@ export interface TargetResult {
   readonly target: TargetSpec;
   /** Per-replicate values (NaN where the extractor had no answer). */
   readonly values: number[];
-  /** Monte Carlo mean over the finite values; NaN when fewer than half are finite. */
+  /**
+   * The value scored: the Monte Carlo mean over the finite values (or their maximum for a target
+   * with `aggregate: max`); NaN when fewer than half are finite.
+   */
   readonly mean: number;
   readonly loss: number;
   readonly inBand: boolean;
@@ -36,11 +39,18 @@ export function evaluateParameters(calibration: LoadedCalibration, values: reado
     const result = runEpisode(loaded, spec.parameters, values, spec.seed, spec.replicates);
     result.targetIds.forEach((id, i) => {
       const target = loaded.episode.targets[id];
-      const mean = monteCarloMean(result.values[i]);
+      const mean = target.aggregate === 'max' ? largestFinite(result.values[i]) : monteCarloMean(result.values[i]);
       targets.push({ episode: loaded.id, id, target, values: result.values[i], mean, loss: computeTargetLoss(target, mean), inBand: isInBand(target, mean) });
     });
   }
   return { values, loss: targets.reduce((sum, t) => sum + t.loss, 0), targets };
+}
+
+/** Largest of the finite values; NaN when fewer than half of the values are finite. */
+export function largestFinite(values: readonly number[]): number {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0 || finite.length * 2 < values.length) return NaN;
+  return Math.max(...finite);
 }
 
 /** Mean of the finite values; NaN when fewer than half of the values are finite. */
