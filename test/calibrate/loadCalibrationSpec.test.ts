@@ -29,7 +29,7 @@ describe('loadCalibrationSpec', () => {
   });
   it('loads the shipped calibration spec and every episode in it', () => {
     const loaded = loadCalibrationSpec('scenarios/calibration/calibrate.yaml');
-    expect(loaded.episodes.map((e) => e.id)).toEqual(['vc1', 'vc3', 'vc6', 'vc7', 'bullwhip']);
+    expect(loaded.episodes.map((e) => e.id)).toEqual(['vc1', 'vc3', 'vc6', 'vc7', 'bullwhip', 'calm']);
     for (const episode of loaded.episodes) expect(episode.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
   it('names the file and key of a schema problem', () => {
