@@ -4,7 +4,7 @@ import { stageSpecOf } from '../world/populateFirms.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { cellCapacityOf } from '../world/firmTotals.ts';
 import { CELL_SUMS, PRODUCE_CELLS, type CellSplit } from './cellTasks.ts';
-import { bidOf, offerShareOf, termsAt, utilisationOf, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_YIELD } from './firmDecisions.ts';
+import { HOARDING_LIMIT, termsAt, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_YIELD } from './firmDecisions.ts';
 
 /** Market index k a capacity stage sells into: concentrate, refined, component, refined (recyclers). */
 export const OUTPUT_MARKET = [0, 1, 2, 1] as const;
@@ -79,10 +79,15 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     let offered = 0;
     let bids = 0;
     let inputUsed = 0;
+    // The decisions of firmDecisions.ts (utilisationOf, bidOf, offerShareOf) written out: a call to an
+    // imported function, even inlined, re-checks its binding for every firm (test/sim-core/firmLoopsMatchFormulas.test.ts
+    // holds this loop to those formulas bit for bit).
+    const keepShare = 1 - band;
+    const hoardingLimit = HOARDING_LIMIT;
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (alive[f] === 0) continue;
       const unitCost = unitCosts[f] * costFactor;
-      const utilisation = ignoreCost ? 1 : utilisationOf(expectedPrice, inputCost, band, unitCost);
+      const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (expectedPrice - inputCost - keepShare * unitCost) / (band * unitCost)));
       const expectedSales = expectedSalesOf[f];
       const downtimeLeft = downtime[f];
       const up = downtimeLeft > 0 ? 0 : 1;
@@ -91,11 +96,14 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
       q = Math.min(Math.max(0, q), utilisation * availability * up * capacity[f]);
       let used = 0;
       if (hasInput) {
-        q = Math.min(q, inputStock[f] * yieldShare);
+        const inputBefore = inputStock[f];
+        q = Math.min(q, inputBefore * yieldShare);
         used = q / yieldShare;
-        const inputLeft = inputStock[f] - used;
+        const inputLeft = inputBefore - used;
         inputStock[f] = inputLeft;
-        const bid = bidOf(utilisation, expectedSales / yieldShare, inputLeft, orderRate, coverTicks, hoarding);
+        const expectedUse = expectedSales / yieldShare;
+        const hoard = inputLeft < hoardingLimit * coverTicks * expectedUse ? hoarding : 1;
+        const bid = utilisation > 0 ? Math.max(0, expectedUse + orderRate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
         bidTonnes[f] = bid;
         bids += bid;
       } else if (recycledInput !== null) {
@@ -106,7 +114,8 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
       producedTonnes[f] = q;
       produced += q;
       inputUsed += used;
-      offered += (stockBefore + q) * offerShareOf(currentPrice, band, unitCost + inputCost);
+      const ask = unitCost + inputCost;
+      offered += (stockBefore + q) * Math.min(1, Math.max(0, (currentPrice - keepShare * ask) / (band * ask)));
     }
     sums[c * CELL_SUMS] = produced;
     sums[c * CELL_SUMS + 1] = offered;

@@ -1,11 +1,17 @@
 import type { World } from '../world/world.ts';
 
 /**
- * A producing firm's decisions of one tick as pure formulas. Production sums them per cell for the
- * markets; settlement recomputes each firm's offer ({@link offerShareOf}) instead of reading it from
- * a per-firm scratch column (fewer columns written and stored, the same bits). Both use the same
- * per-cell terms, which production saves in `world.scratch.cellTerms` ({@link termsAt}), so the two
- * cannot drift apart. (Recomputing bids in settlement too was measured slower than storing them.)
+ * A producing firm's decisions of one tick as pure formulas: the reference definitions. Production
+ * sums them per cell for the markets; settlement recomputes each firm's offer instead of reading it
+ * from a per-firm scratch column (fewer columns written and stored, the same bits). Both use the
+ * same per-cell terms, which production saves in `world.scratch.cellTerms` ({@link termsAt}).
+ * (Recomputing bids in settlement too was measured slower than storing them.)
+ *
+ * The hot firm loops (advanceProducers.ts, settlePlainCells.ts, settleFirmCells.ts) write these
+ * formulas out rather than call them: V8 re-checks an imported binding (loaded from its module
+ * cell, compared with the hole and with the inlined function) on every call, even an inlined one,
+ * which cost ~5% of the tick's instructions. test/sim-core/firmLoopsMatchFormulas.test.ts holds the
+ * written-out copies to these functions bit for bit, firm by firm.
  */
 
 /** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */

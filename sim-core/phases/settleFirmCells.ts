@@ -68,6 +68,7 @@ function settleBuyerCell(world: World, stage: number, c: number): void {
   const fill = terms[t + TERM_FILL];
   const inputPrice = terms[t + TERM_INPUT_PRICE];
   const band = world.spec.behaviour.utilisationBand;
+  const keepShare = 1 - band;
   const offtakePrice = world.effective.priceFloorUsdPerTonne[stage * world.materials * world.regions + c];
   const smoothing = world.salesSmoothing;
   // The store's columns in locals: this firm loop is one of the engine's hottest.
@@ -89,7 +90,8 @@ function settleBuyerCell(world: World, stage: number, c: number): void {
     const q = producedTonnes[f];
     const unitCost = unitCosts[f] * costFactor;
     const stock = outputStock[f] + q;
-    const offered = stock * offerShareOf(currentPrice, band, unitCost + inputCost);
+    const ask = unitCost + inputCost;
+    const offered = stock * Math.min(1, Math.max(0, (currentPrice - keepShare * ask) / (band * ask)));
     const salesBefore = expectedSales[f];
     const inputLeft = inputStock[f];
     const bid = bidTonnes[f];
@@ -141,6 +143,7 @@ function settleSellerCell(world: World, stage: number, c: number): void {
   const floorGap = terms[t + TERM_FLOOR_GAP];
   const offtakeShare = terms[t + TERM_OFFTAKE_SHARE];
   const band = world.spec.behaviour.utilisationBand;
+  const keepShare = 1 - band;
   const offtakePrice = world.effective.priceFloorUsdPerTonne[stage * world.materials * world.regions + c];
   const smoothing = world.salesSmoothing;
   const { alive, producedTonnes, unitCostUsdPerTonne: unitCosts, cashUsd, lossStreakTicks } = store;
@@ -158,7 +161,8 @@ function settleSellerCell(world: World, stage: number, c: number): void {
     const q = producedTonnes[f];
     const unitCost = unitCosts[f] * costFactor;
     const stock = outputStock[f] + q;
-    const offered = stock * offerShareOf(currentPrice, band, unitCost + inputCost);
+    const ask = unitCost + inputCost;
+    const offered = stock * Math.min(1, Math.max(0, (currentPrice - keepShare * ask) / (band * ask)));
     const operatingCost = q * unitCost;
     const sold = offered * soldShare;
     const taken = offered * (1 - soldShare) * offtakeShare;

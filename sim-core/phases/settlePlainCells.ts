@@ -1,5 +1,5 @@
 import type { World } from '../world/world.ts';
-import { offerShareOf, termsAt, TERM_COST_FACTOR, TERM_CURRENT_PRICE, TERM_FILL, TERM_INPUT_COST, TERM_INPUT_PRICE, TERM_REVENUE_PER_OFFERED, TERM_SOLD_SHARE } from './firmDecisions.ts';
+import { termsAt, TERM_COST_FACTOR, TERM_CURRENT_PRICE, TERM_FILL, TERM_INPUT_COST, TERM_INPUT_PRICE, TERM_REVENUE_PER_OFFERED, TERM_SOLD_SHARE } from './firmDecisions.ts';
 import { putCellResults, putCellSums } from './putCellResults.ts';
 
 /**
@@ -26,6 +26,7 @@ export function settlePlainBuyerCell(world: World, stage: number, c: number): vo
   const fill = terms[t + TERM_FILL];
   const inputPrice = terms[t + TERM_INPUT_PRICE];
   const band = world.spec.behaviour.utilisationBand;
+  const keepShare = 1 - band;
   const smoothing = world.salesSmoothing;
   const { alive, producedTonnes, unitCostUsdPerTonne: unitCosts, cashUsd, lossStreakTicks, bidTonnes } = store;
   const { outputInventoryTonnes: outputStock, inputInventoryTonnes: inputStock, expectedSalesTonnesPerTick: expectedSales } = store;
@@ -43,7 +44,8 @@ export function settlePlainBuyerCell(world: World, stage: number, c: number): vo
     const q = producedTonnes[f];
     const unitCost = unitCosts[f] * costFactor;
     const stock = outputStock[f] + q;
-    const offered = stock * offerShareOf(currentPrice, band, unitCost + inputCost);
+    const ask = unitCost + inputCost;
+    const offered = stock * Math.min(1, Math.max(0, (currentPrice - keepShare * ask) / (band * ask)));
     const salesBefore = expectedSales[f];
     const inputLeft = inputStock[f];
     const bid = bidTonnes[f];
@@ -85,6 +87,7 @@ export function settlePlainSellerCell(world: World, stage: number, c: number): v
   const soldShare = terms[t + TERM_SOLD_SHARE];
   const revenuePerOffered = terms[t + TERM_REVENUE_PER_OFFERED];
   const band = world.spec.behaviour.utilisationBand;
+  const keepShare = 1 - band;
   const smoothing = world.salesSmoothing;
   const { alive, producedTonnes, unitCostUsdPerTonne: unitCosts, cashUsd, lossStreakTicks } = store;
   const { outputInventoryTonnes: outputStock, expectedSalesTonnesPerTick: expectedSales } = store;
@@ -99,7 +102,8 @@ export function settlePlainSellerCell(world: World, stage: number, c: number): v
     const q = producedTonnes[f];
     const unitCost = unitCosts[f] * costFactor;
     const stock = outputStock[f] + q;
-    const offered = stock * offerShareOf(currentPrice, band, unitCost + inputCost);
+    const ask = unitCost + inputCost;
+    const offered = stock * Math.min(1, Math.max(0, (currentPrice - keepShare * ask) / (band * ask)));
     const operatingCost = q * unitCost;
     const sold = offered * soldShare;
     const profit = offered * revenuePerOffered - operatingCost;
