@@ -6,6 +6,7 @@ import { addProject, removeProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_P
 import { evaluateInvestment } from './evaluateInvestment.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
 import { markSlotUsed } from '../world/firmStore.ts';
+import { growFirmCell } from '../world/growFirmCell.ts';
 
 /** Years a project may wait for financing before it is abandoned. */
 const FINANCING_PATIENCE_YEARS = 5;
@@ -96,6 +97,19 @@ function advancePipeline(world: World): void {
   }
 }
 
+/**
+ * The first free slot of cell c: an empty slot among those ever used (no firm, no stock), else the
+ * next slot never used, allocated if need be; −1 when the cell holds all the firms it may.
+ */
+function freeSlotOf(world: World, stage: number, c: number): number {
+  const store = world.stores[stage];
+  const used = store.cellUsedSlots[c];
+  for (let g = store.cellStart[c], end = g + used; g < end; g++) {
+    if (store.alive[g] === 0 && store.outputInventoryTonnes[g] === 0 && store.inputInventoryTonnes[g] === 0) return g;
+  }
+  return growFirmCell(world, stage, c, used + 1) ? store.cellStart[c] + used : -1;
+}
+
 /** Adds a finished project's capacity: to its target firm, else to a free slot, else to the cell's largest firm. */
 function completeProject(world: World, i: number): void {
   const p = world.projects;
@@ -107,16 +121,10 @@ function completeProject(world: World, i: number): void {
   if (f >= 0) store.pipelineCapacityTonnesPerTick[f] = Math.max(0, store.pipelineCapacityTonnesPerTick[f] - p.capacityTonnesPerTick[i]);
   if (f < 0 || store.alive[f] === 0) {
     const c = p.material[i] * world.regions + p.region[i];
-    f = -1;
-    for (let g = store.cellStart[c], end = g + store.cellSlots[c]; g < end; g++) {
-      if (store.alive[g] === 0 && store.outputInventoryTonnes[g] === 0 && store.inputInventoryTonnes[g] === 0) {
-        f = g;
-        break;
-      }
-    }
+    f = freeSlotOf(world, p.stage[i], c);
     if (f < 0) {
       // The cell has no free slot: the largest firm there takes the capacity over.
-      for (let g = store.cellStart[c], end = g + store.cellSlots[c]; g < end; g++) {
+      for (let g = store.cellStart[c], end = g + store.cellUsedSlots[c]; g < end; g++) {
         if (store.alive[g] === 1 && (f < 0 || store.capacityTonnesPerTick[g] > store.capacityTonnesPerTick[f])) f = g;
       }
       if (f < 0) return; // no live firm either: cannot happen while the cell has slots

@@ -4,6 +4,7 @@ import { stageSpecOf } from '../world/populateFirms.ts';
 import { addProject, PHASE_CONSTRUCTION, PHASE_PERMITTING } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
 import { hashUniform } from '../random/hashUniform.ts';
+import { firmKeyOf } from '../world/firmStore.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
 import { sumCellFirms } from '../world/firmTotals.ts';
 
@@ -58,7 +59,7 @@ function expandFirms(world: World, stage: number): void {
         const plannedCapacity = store.capacityTonnesPerTick[f] + store.pipelineCapacityTonnesPerTick[f];
         if (projectedSales < EXPANSION_UTILISATION * plannedCapacity) continue;
         const npv = store.isMajor[f] === 1 ? majorAtZero - majorSlope * store.unitCostUsdPerTonne[f] : juniorAtZero - juniorSlope * store.unitCostUsdPerTonne[f];
-        if (npv <= 0 || hashUniform(world.keys.expansions, world.tick, stage, f) >= EXPANSION_PROBABILITY) continue;
+        if (npv <= 0 || hashUniform(world.keys.expansions, world.tick, stage, firmKeyOf(store, c, f)) >= EXPANSION_PROBABILITY) continue;
         const added = Math.max(behaviour.expansionStep * store.capacityTonnesPerTick[f], projectedSales / EXPANSION_UTILISATION - plannedCapacity);
         // Juniors have no balance sheet to borrow against: they build only what their cash pays for.
         if (store.isMajor[f] === 0 && store.cashUsd[f] < added * capexPerTonnePerTick) continue;

@@ -1,5 +1,6 @@
 import type { World } from '../world/world.ts';
 import { hashUniform } from '../random/hashUniform.ts';
+import { firmKeyOf } from '../world/firmStore.ts';
 
 /**
  * Takes a share of a stage's facilities in one region offline for `downtimeTicks` (cyberattacks).
@@ -19,7 +20,7 @@ export function startOutage(world: World, stage: number, region: number, materia
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (store.alive[f] === 0) continue;
       if (largest < 0 || store.capacityTonnesPerTick[f] > store.capacityTonnesPerTick[largest]) largest = f;
-      if (hashUniform(world.keys.outages, attackId, f, 0) < facilityShare) {
+      if (hashUniform(world.keys.outages, attackId, firmKeyOf(store, c, f), 0) < facilityShare) {
         store.downtimeTicks[f] = downtimeAfter(world, store.downtimeTicks[f], downtimeTicks);
         hits++;
       }

@@ -207,7 +207,7 @@ function initialiseRivalCapacity(world: World): void {
     for (let c = 0; c < world.materials * world.regions; c++) {
       const m = Math.floor(c / world.regions);
       if (world.regionState.alignment[c % world.regions] === ADVERSARY) continue;
-      for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+      for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
         if (store.alive[f] === 1) world.foreignActor.rivalsStartCapacity[stage * world.materials + m] += store.capacityTonnesPerTick[f];
       }
     }

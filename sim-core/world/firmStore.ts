@@ -17,35 +17,55 @@
  * - `bidTonnes`: this tick's input order, t (a scratch value; empty for stores that buy no input).
  *
  * Firms of one (material, region) cell occupy the contiguous slot range
- * `[cellStart[c], cellStart[c] + cellSlots[c])` with c = material × regions + region (cells in
+ * `[cellStart[c], cellStart[c] + cellAllocatedSlots[c])` with c = material × regions + region (cells in
  * order, so a firm's material and region follow from its slot's cell: no column holds them); entrants
  * take free slots of their cell, so per-cell loops stay contiguous and can accumulate in locals.
+ *
+ * A cell may hold up to `cellSlots[c]` firms (its starting firms plus the entrant headroom), but only
+ * `cellAllocatedSlots[c]` slots are allocated: a cell grows (growFirmCell.ts) when an entrant needs a
+ * slot beyond them, so a world pays for the firms it has, not for the headroom. Slots not yet
+ * allocated are empty slots, so growing changes no result. Growing moves every later cell's slots
+ * and replaces the columns: read columns and cell starts from the store in each phase, never keep
+ * one across a phase that may add a firm (discovery).
  */
 export interface FirmStore {
-  readonly slots: number;
-  readonly alive: Uint8Array;
-  readonly isMajor: Uint8Array;
-  readonly capacityTonnesPerTick: Float64Array;
-  readonly unitCostUsdPerTonne: Float64Array;
-  readonly inputInventoryTonnes: Float64Array;
-  readonly outputInventoryTonnes: Float64Array;
-  readonly cashUsd: Float64Array;
-  readonly downtimeTicks: Uint16Array | Int32Array;
-  readonly lossStreakTicks: Uint16Array | Int32Array;
-  readonly expectedSalesTonnesPerTick: Float64Array;
-  readonly pipelineCapacityTonnesPerTick: Float64Array;
-  readonly producedTonnes: Float64Array;
-  readonly bidTonnes: Float64Array;
+  /** Slots allocated in all cells (the length of every per-firm column). */
+  slots: number;
+  alive: Uint8Array;
+  isMajor: Uint8Array;
+  capacityTonnesPerTick: Float64Array;
+  unitCostUsdPerTonne: Float64Array;
+  inputInventoryTonnes: Float64Array;
+  outputInventoryTonnes: Float64Array;
+  cashUsd: Float64Array;
+  downtimeTicks: Uint16Array | Int32Array;
+  lossStreakTicks: Uint16Array | Int32Array;
+  expectedSalesTonnesPerTick: Float64Array;
+  pipelineCapacityTonnesPerTick: Float64Array;
+  producedTonnes: Float64Array;
+  bidTonnes: Float64Array;
   /** First slot of each cell. */
   readonly cellStart: Int32Array;
-  /** Number of slots reserved for each cell. */
+  /** Most firms each cell may hold: its starting firms plus the entrant headroom. */
   readonly cellSlots: Int32Array;
+  /** Slots allocated to each cell (at most cellSlots). */
+  readonly cellAllocatedSlots: Int32Array;
+  /** Where each cell's slots start in the layout where every cell has all its slots (see {@link firmKeyOf}). */
+  readonly cellKeyStart: Int32Array;
   /**
    * Slots of each cell in use: every slot that has ever held a live firm lies in
    * `[cellStart[c], cellStart[c] + cellUsedSlots[c])`, so loops over a cell's firms stop there instead
-   * of walking its free entrant headroom (set by {@link markSlotUsed}).
+   * of walking its free slots (set by {@link markSlotUsed}).
    */
   readonly cellUsedSlots: Int32Array;
+}
+
+/**
+ * Firm f of cell c's identity for counter-based draws (outages, expansion decisions): its place in
+ * the layout where every cell has all its slots, independent of how many slots are allocated.
+ */
+export function firmKeyOf(store: FirmStore, c: number, f: number): number {
+  return store.cellKeyStart[c] + (f - store.cellStart[c]);
 }
 
 /** Horizons (ticks) from which firm stores keep tick counters in Int32 rather than Uint16 columns. */
@@ -57,23 +77,46 @@ export function markSlotUsed(store: FirmStore, c: number, f: number): void {
 }
 
 /**
- * Allocates a firm store with the given slots per cell (all slots empty).
+ * Allocates a firm store (all slots empty).
+ * @param slotsPerCell - most firms each cell may hold
+ * @param allocatedPerCell - slots to allocate now per cell (at most slotsPerCell; default all of them)
  * @param buysInput - whether the firms buy input (processing, manufacturing); otherwise `bidTonnes` is empty
  * @param ticks - the run's horizon: below {@link MAX_UINT16_TICKS} the tick counters (downtime, loss
  *   streak, never above the ticks run) are Uint16 columns, else Int32
  */
-export function createFirmStore(slotsPerCell: Int32Array, buysInput = true, ticks = MAX_UINT16_TICKS): FirmStore {
+export function createFirmStore(slotsPerCell: Int32Array, allocatedPerCell: Int32Array = slotsPerCell, buysInput = true, ticks = MAX_UINT16_TICKS): FirmStore {
   const cells = slotsPerCell.length;
   const cellStart = new Int32Array(cells);
+  const cellKeyStart = new Int32Array(cells);
   let slots = 0;
+  let keys = 0;
   for (let c = 0; c < cells; c++) {
     cellStart[c] = slots;
-    slots += slotsPerCell[c];
+    cellKeyStart[c] = keys;
+    slots += allocatedPerCell[c];
+    keys += slotsPerCell[c];
   }
+  const store: FirmStore = {
+    slots: 0,
+    ...allocateFirmColumns(slots, buysInput, ticks),
+    cellStart,
+    cellSlots: Int32Array.from(slotsPerCell),
+    cellAllocatedSlots: Int32Array.from(allocatedPerCell),
+    cellKeyStart,
+    cellUsedSlots: new Int32Array(cells),
+  };
+  store.slots = slots;
+  return store;
+}
+
+/** The per-firm columns of a store, t ticks long, all empty. */
+export type FirmColumns = Omit<FirmStore, 'slots' | 'cellStart' | 'cellSlots' | 'cellAllocatedSlots' | 'cellKeyStart' | 'cellUsedSlots'>;
+
+/** Allocates empty per-firm columns for `slots` slots (`bidTonnes` empty unless the firms buy input). */
+export function allocateFirmColumns(slots: number, buysInput: boolean, ticks: number): FirmColumns {
   const f64 = () => new Float64Array(slots);
   const counter = () => (ticks < MAX_UINT16_TICKS ? new Uint16Array(slots) : new Int32Array(slots));
-  const store: FirmStore = {
-    slots,
+  return {
     alive: new Uint8Array(slots),
     isMajor: new Uint8Array(slots),
     capacityTonnesPerTick: f64(),
@@ -87,9 +130,5 @@ export function createFirmStore(slotsPerCell: Int32Array, buysInput = true, tick
     pipelineCapacityTonnesPerTick: f64(),
     producedTonnes: f64(),
     bidTonnes: new Float64Array(buysInput ? slots : 0),
-    cellStart,
-    cellSlots: Int32Array.from(slotsPerCell),
-    cellUsedSlots: new Int32Array(cells),
   };
-  return store;
 }

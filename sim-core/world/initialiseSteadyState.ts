@@ -52,7 +52,7 @@ function cellCapacity(world: World, stage: number, m: number, r: number): number
   const store = world.stores[stage];
   const c = m * world.regions + r;
   let capacity = 0;
-  for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
     if (store.alive[f] === 1) capacity += store.capacityTonnesPerTick[f];
   }
   return capacity;
@@ -78,7 +78,7 @@ function setFirmFlows(world: World, stage: number, m: number, output: Float64Arr
     const capacity = cellCapacity(world, stage, m, r);
     if (capacity <= 0) continue;
     const c = m * world.regions + r;
-    for (let f = store.cellStart[c], end = f + store.cellSlots[c]; f < end; f++) {
+    for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (store.alive[f] === 0) continue;
       const sales = (output[r] * store.capacityTonnesPerTick[f]) / capacity;
       store.expectedSalesTonnesPerTick[f] = sales;

@@ -8,19 +8,28 @@ export function stageSpecOf(material: MaterialSpec, stage: number): StageSpec {
   return stage === 0 ? material.mining : stage === 1 ? material.processing : stage === 2 ? material.manufacturing : material.recycling;
 }
 
-/** Slots reserved per cell: starting firms plus headroom for entrants (at least a few in every cell). */
-function slotsPerCell(spec: ScenarioSpec, stage: number): Int32Array {
+/** Slots a cell allocates beyond its starting firms at first (it grows from there, see growFirmCell.ts). */
+const INITIAL_SPARE_SLOTS = 2;
+
+/**
+ * Slots per cell: the most firms each cell may hold (starting firms plus headroom for entrants, at
+ * least a few in every cell) and the slots allocated at first (starting firms and a small spare).
+ */
+function slotsPerCell(spec: ScenarioSpec, stage: number): { most: Int32Array; allocated: Int32Array } {
   const regions = spec.regions;
-  const out = new Int32Array(spec.materials.length * regions.length);
+  const most = new Int32Array(spec.materials.length * regions.length);
+  const allocated = new Int32Array(most.length);
   const perCell = Math.max(1, Math.round(spec.resolution.firmsPerCapacityCell));
   const headroom = Math.max(2, Math.ceil(perCell * spec.resolution.entrantHeadroom));
   spec.materials.forEach((material, m) => {
     regions.forEach((region, r) => {
       const capacity = stageSpecOf(material, stage).capacityByRegion[region.id] ?? 0;
-      out[m * regions.length + r] = (capacity > 0 ? perCell : 0) + headroom;
+      const starting = capacity > 0 ? perCell : 0;
+      most[m * regions.length + r] = starting + headroom;
+      allocated[m * regions.length + r] = starting + Math.min(headroom, INITIAL_SPARE_SLOTS);
     });
   });
-  return out;
+  return { most, allocated };
 }
 
 /**
@@ -31,7 +40,8 @@ function slotsPerCell(spec: ScenarioSpec, stage: number): Int32Array {
  */
 export function populateFirms(spec: ScenarioSpec, stage: number, rng: Rng): FirmStore {
   // Miners and recyclers buy no input: their store has no bid column.
-  const store = createFirmStore(slotsPerCell(spec, stage), stage === 1 || stage === 2, Math.round(spec.years * spec.ticksPerYear));
+  const slots = slotsPerCell(spec, stage);
+  const store = createFirmStore(slots.most, slots.allocated, stage === 1 || stage === 2, Math.round(spec.years * spec.ticksPerYear));
   const regionCount = spec.regions.length;
   const perCell = Math.max(1, Math.round(spec.resolution.firmsPerCapacityCell));
   const sizes = new Float64Array(perCell);

@@ -18,26 +18,40 @@ export const PHASE_DONE = 3;
  * - `ticksWaiting`: ticks spent waiting for financing.
  * `searchFrom` is where the search for a free slot starts (every slot below it is taken);
  * `activeCount` is the number of projects in the pipeline (loops stop once they have seen them all).
+ *
+ * The pipeline holds at most `maxSlots` projects (a project that finds it full is dropped), but
+ * only `slots` are allocated: the columns grow (doubling) when a project needs a slot beyond them,
+ * so a world pays for the projects it has, not for the pipeline's limit. Slots not yet allocated
+ * are free slots, so growing changes no result. Columns are replaced when they grow: read them
+ * from the store, never keep one across a call that may add a project.
  */
 export interface ProjectStore {
-  readonly slots: number;
+  /** Slots allocated (the length of every column). */
+  slots: number;
+  /** Most projects the pipeline holds. */
+  readonly maxSlots: number;
   searchFrom: number;
   activeCount: number;
-  readonly active: Uint8Array;
-  readonly material: Uint16Array;
-  readonly region: Uint16Array;
-  readonly stage: Uint8Array;
-  readonly capacityTonnesPerTick: Float64Array;
-  readonly phase: Uint8Array;
-  readonly ticksLeft: Float64Array;
-  readonly targetFirm: Int32Array;
-  readonly ticksWaiting: Int32Array;
+  active: Uint8Array;
+  material: Uint16Array;
+  region: Uint16Array;
+  stage: Uint8Array;
+  capacityTonnesPerTick: Float64Array;
+  phase: Uint8Array;
+  ticksLeft: Float64Array;
+  targetFirm: Int32Array;
+  ticksWaiting: Int32Array;
 }
 
-/** Allocates an empty project store. */
-export function createProjectStore(slots: number): ProjectStore {
+/** Slots a project store allocates at first (it grows from there). */
+const INITIAL_PROJECT_SLOTS = 256;
+
+/** Allocates an empty project store holding at most `maxSlots` projects. */
+export function createProjectStore(maxSlots: number): ProjectStore {
+  const slots = Math.min(maxSlots, INITIAL_PROJECT_SLOTS);
   return {
     slots,
+    maxSlots,
     searchFrom: 0,
     activeCount: 0,
     active: new Uint8Array(slots),
@@ -50,6 +64,26 @@ export function createProjectStore(slots: number): ProjectStore {
     targetFirm: new Int32Array(slots).fill(-1),
     ticksWaiting: new Int32Array(slots),
   };
+}
+
+/** Doubles the allocated slots (up to maxSlots), keeping every project where it is. */
+function growProjectStore(projects: ProjectStore): void {
+  const slots = Math.min(projects.maxSlots, Math.max(1, projects.slots * 2));
+  const grow = <T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(column: T, make: (n: number) => T): T => {
+    const grown = make(slots);
+    grown.set(column);
+    return grown;
+  };
+  projects.active = grow(projects.active, (n) => new Uint8Array(n));
+  projects.material = grow(projects.material, (n) => new Uint16Array(n));
+  projects.region = grow(projects.region, (n) => new Uint16Array(n));
+  projects.stage = grow(projects.stage, (n) => new Uint8Array(n));
+  projects.capacityTonnesPerTick = grow(projects.capacityTonnesPerTick, (n) => new Float64Array(n));
+  projects.phase = grow(projects.phase, (n) => new Uint8Array(n));
+  projects.ticksLeft = grow(projects.ticksLeft, (n) => new Float64Array(n));
+  projects.targetFirm = grow(projects.targetFirm, (n) => new Int32Array(n).fill(-1));
+  projects.ticksWaiting = grow(projects.ticksWaiting, (n) => new Int32Array(n));
+  projects.slots = slots;
 }
 
 /** Frees a project's slot (done or abandoned). */
@@ -71,7 +105,8 @@ export function addProject(
   ticksLeft: number,
   targetFirm: number,
 ): number {
-  for (let i = projects.searchFrom; i < projects.slots; i++) {
+  for (let i = projects.searchFrom; i < projects.maxSlots; i++) {
+    if (i === projects.slots) growProjectStore(projects);
     if (projects.active[i] === 0) {
       projects.searchFrom = i + 1;
       projects.activeCount++;

@@ -1,4 +1,5 @@
 import type { World } from './world.ts';
+import { allocateAllFirmSlots } from './growFirmCell.ts';
 
 type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
 
@@ -9,6 +10,8 @@ type TypedArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16
  * Call it right after createWorld, before anything keeps a reference to a column.
  */
 export function shareWorld(world: World): World {
+  // Helper threads keep the columns they are given, so a shared world never grows: lay every cell out in full first.
+  allocateAllFirmSlots(world);
   const copies = new Map<ArrayBufferLike, SharedArrayBuffer>();
   const seen = new Set<object>();
   const visit = (node: Record<string, unknown>): void => {

@@ -60,7 +60,10 @@ export interface RunEstimate {
   parts: EstimatePart[];
 }
 
-/** Firm slots of all four capacity stages, as the engine reserves them (cells with capacity plus headroom). */
+/**
+ * Firm slots of all four capacity stages at most (cells with capacity plus headroom): an upper bound,
+ * since worlds allocate a cell's headroom only as entrants need it, except when stepped on several threads.
+ */
 function firmSlots(spec: ScenarioSpec): number {
   const perCell = Math.max(1, Math.round(spec.resolution.firmsPerCapacityCell));
   const headroom = Math.max(2, Math.ceil(perCell * spec.resolution.entrantHeadroom));
