@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Launcher of the CLI. By default it runs the compiled JavaScript in dist/ with plain node (no tsx:
-// tsx's module hooks cost the engine about 15% in every thread, docs/performance.md), rebuilding
+// tsx's module hooks disable V8's ArrayBufferDetaching fast path, which costs the engine's typed-array
+// loops 20-25% in every thread, docs/performance.md), rebuilding
 // dist/ first when a source is newer than the last build (scripts/ensureBuilt.mjs).
 // CRM_SIM_FROM_SOURCE=1 runs the TypeScript sources through tsx instead (debugging, no build).
 import { spawnSync } from 'node:child_process';
