@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../src/runtime/moduleLocation.ts';
 
 /** One engine size: the agent count aimed at and the resolution that gives it. */
 export interface SizeConfig {
@@ -36,6 +37,6 @@ export interface BenchConfig {
 }
 
 /** Reads bench/configurations.json. */
-export function loadBenchConfig(path = new URL('./configurations.json', import.meta.url)): BenchConfig {
+export function loadBenchConfig(path = packageFile('bench/configurations.json')): BenchConfig {
   return JSON.parse(readFileSync(path, 'utf8')) as BenchConfig;
 }

@@ -20,8 +20,9 @@ import { runKernelOnce, timeKernel, warmUpKernel } from './referenceKernel.ts';
 import { checkPhaseList } from './stepWithPhaseTimes.ts';
 import { measureThreads } from './measureThreads.ts';
 import { timeEngineSize, warmUpEngine } from './timeEngine.ts';
+import { packageFile } from '../src/runtime/moduleLocation.ts';
 
-const BASELINE = new URL('./baseline.json', import.meta.url);
+const BASELINE = packageFile('bench/baseline.json');
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
   const i = args.indexOf(name);
@@ -37,7 +38,7 @@ async function withProfile<T>(enabled: boolean, run: () => T): Promise<T> {
   await session.post('Profiler.start');
   const result = run();
   const { profile } = await session.post('Profiler.stop');
-  const folder = new URL('./profiles/', import.meta.url);
+  const folder = packageFile('bench/profiles/');
   mkdirSync(folder, { recursive: true });
   const file = new URL(`bench-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`, folder);
   writeFileSync(file, JSON.stringify(profile));

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { moduleExtensionOf, siblingModule } from '../src/runtime/moduleLocation.ts';
 
 /** Bytes per agent of one world (see memoryChild.ts): heap and RSS growth, and typed-array columns. */
 export interface MemoryFigures {
@@ -15,7 +16,8 @@ export interface MemoryFigures {
 
 /** Measures a world's memory in a fresh process, so earlier runs do not blur the deltas. */
 export function measureMemory(scenario: string, firmsPerCapacityCell: number): MemoryFigures {
-  const child = fileURLToPath(new URL('./memoryChild.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', child, scenario, String(firmsPerCapacityCell)], { encoding: 'utf8' });
+  const child = siblingModule('./memoryChild', import.meta.url);
+  const loader = moduleExtensionOf(child.href) === '.ts' ? ['--import', 'tsx'] : [];
+  const out = execFileSync(process.execPath, ['--expose-gc', ...loader, fileURLToPath(child), scenario, String(firmsPerCapacityCell)], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop() as string) as MemoryFigures;
 }

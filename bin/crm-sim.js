@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx so that no build step is needed.
+// Launcher of the CLI. By default it runs the compiled JavaScript in dist/ with plain node (no tsx:
+// tsx's module hooks disable V8's ArrayBufferDetaching fast path, which costs the engine's typed-array
+// loops 20-25% in every thread, docs/performance.md), rebuilding
+// dist/ first when a source is newer than the last build (scripts/ensureBuilt.mjs).
+// CRM_SIM_FROM_SOURCE=1 runs the TypeScript sources through tsx instead (debugging, no build).
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve('tsx/cli');
-const result = spawnSync(process.execPath, [tsxCli, join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? (result.signal === 'SIGINT' ? 130 : 1));
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (process.env.CRM_SIM_FROM_SOURCE === '1') {
+  const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+  const result = spawnSync(process.execPath, [tsxCli, `${root}src/cli/main.ts`, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? (result.signal === 'SIGINT' ? 130 : 1));
+}
+const { ensureBuilt } = await import('../scripts/ensureBuilt.mjs');
+if (!ensureBuilt(root)) process.exit(1);
+await import('../dist/src/cli/main.js');

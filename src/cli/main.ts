@@ -5,20 +5,21 @@ import { Command, CommanderError } from 'commander';
 import { ScenarioError, formatProblem } from '../scenario/scenarioError.ts';
 import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
 import type { RegisterCommand } from './commandContext.ts';
+import { MODULE_EXTENSION, PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID_SCENARIO, EXIT_OK, EXIT_USAGE, UsageError } from './exitCodes.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, '../..');
+const ROOT = fileURLToPath(PACKAGE_ROOT_URL);
 const abort = new AbortController();
 
-/** Builds the program from every command module in ./commands (name order). */
+/** Builds the program from every command module in ./commands (name order; `.ts` from the sources, `.js` from dist/). */
 async function buildProgram(): Promise<Command> {
   const program = new Command('crm-sim')
     .description('Agent-based Monte Carlo simulator of disruptions in critical raw material supply chains')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   const dir = join(HERE, 'commands');
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(MODULE_EXTENSION)).sort()) {
     const module = (await import(pathToFileURL(join(dir, name)).href)) as { default: RegisterCommand };
     module.default({ program, signal: abort.signal, root: ROOT });
   }

@@ -2,6 +2,7 @@ import type { CompiledScenario } from '../../sim-core/index.ts';
 import type { ReplicateResult } from '../../sim-core/results.ts';
 import { createMonteCarloPool } from '../montecarlo/createMonteCarloPool.ts';
 import { runMonteCarlo } from '../montecarlo/runMonteCarlo.ts';
+import { siblingModule } from '../runtime/moduleLocation.ts';
 
 /** Options of {@link runScenarioArms}. */
 export interface ArmRunOptions {
@@ -16,7 +17,7 @@ export interface ArmRunOptions {
   onProgress?: (completed: number, total: number) => void;
 }
 
-const SUMMARY_ONLY_WORKER = new URL('./summaryOnlyWorker.ts', import.meta.url);
+const SUMMARY_ONLY_WORKER = siblingModule('./summaryOnlyWorker', import.meta.url);
 
 /**
  * Runs several compiled scenarios ("arms") with common random numbers: every arm runs

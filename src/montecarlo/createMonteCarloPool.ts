@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { siblingModule } from '../runtime/moduleLocation.ts';
 import type { ReplicateBatch, ReplicateTask, ReplicateWorkerData } from './replicateTask.ts';
 
 /** A piscina pool of replicate workers, started once and reused by several Monte Carlo runs. */
@@ -25,7 +26,7 @@ export interface MonteCarloPool {
 }
 
 const WORKER_ENTRY = new URL('./replicateWorkerEntry.mjs', import.meta.url);
-const DEFAULT_WORKER_MODULE = new URL('./replicateWorker.ts', import.meta.url);
+const DEFAULT_WORKER_MODULE = siblingModule('./replicateWorker', import.meta.url);
 
 /**
  * Starts a pool of `workers` replicate threads (tsx and the engine loaded once per thread, about
@@ -34,7 +35,7 @@ const DEFAULT_WORKER_MODULE = new URL('./replicateWorker.ts', import.meta.url);
  *
  * @param workers - Threads (integer ≥ 1).
  * @param workerModule - Module whose default export is a `ReplicateTaskHandler` (path or file URL);
- *   default the engine's `replicateWorker.ts`.
+ *   default the engine's `replicateWorker` (`.ts` from the sources, `.js` from `dist/`).
  * @returns The pool; destroy it when done.
  * @throws RangeError when `workers` is not an integer ≥ 1.
  * @example

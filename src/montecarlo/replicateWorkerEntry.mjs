@@ -1,17 +1,24 @@
 /**
  * Piscina entry of Monte Carlo workers, in plain JavaScript so any Node can load it.
  *
- * It imports the TypeScript worker module named in `workerData.workerModule`. When the worker
- * cannot load `.ts` files itself (no tsx loader inherited, e.g. inside vitest), it registers tsx's
+ * It imports the worker module named in `workerData.workerModule` (`.ts` from the sources, `.js`
+ * from `dist/`; see src/runtime/moduleLocation.ts). When it is TypeScript and the worker cannot
+ * load `.ts` files itself (no tsx loader inherited, e.g. inside vitest), it registers tsx's
  * ESM hooks (`tsx/esm/api` `register()`) in this worker and retries; under `tsx script.ts` the
  * loader is inherited through execArgv and registration is skipped.
  *
  * A task carries its compiled scenario (a shared pool serves several scenarios; the handler keeps
  * a runner per scenario hash); a task without one is completed from `workerData.compiled` when its
- * hash matches. Results return with their ArrayBuffers transferred, not copied.
+ * hash matches.
+ *
+ * Results are not transferred: a transfer detaches the buffer in this thread, which invalidates
+ * V8's ArrayBufferDetaching protector here for good, and the engine's typed-array loops then
+ * re-optimise with a detached-buffer check on every access (docs/performance.md). Each result
+ * array is instead copied once into a SharedArrayBuffer, which the main thread receives without
+ * a second copy (structured cloning would copy twice: serialise here, deserialise there; per
+ * replicate of the reference run, about 4 MB, a millisecond or two either way).
  */
 import { workerData } from 'node:worker_threads';
-import { move, transferableSymbol, valueSymbol } from 'piscina';
 
 const { workerModule, scenarioHash, compiled } = workerData;
 const handler = await loadHandler(workerModule);
@@ -38,24 +45,23 @@ async function loadHandler(url) {
 }
 
 /**
- * Runs one task and returns its batch with every result buffer marked for transfer.
+ * Runs one task and returns its batch with every result array copied into a SharedArrayBuffer.
  * @param {object} task A ReplicateTask without `compiled`.
  */
 export default function runReplicateTask(task) {
   const complete = task.compiled === undefined && task.scenarioHash === scenarioHash ? { ...task, compiled } : task;
   const batch = handler(complete);
-  const buffers = new Set();
-  for (const result of batch.results) {
-    for (const view of [result.series, result.summaries]) {
-      if (view.buffer instanceof ArrayBuffer) buffers.add(view.buffer);
-    }
-  }
-  return move({
-    get [transferableSymbol]() {
-      return [...buffers];
-    },
-    get [valueSymbol]() {
-      return batch;
-    },
-  });
+  const results = batch.results.map((result) => ({ ...result, series: toShared(result.series), summaries: toShared(result.summaries) }));
+  return { ...batch, results };
+}
+
+/**
+ * A copy of a Float64Array in shared memory: posting it copies nothing more, and detaches nothing.
+ * @param {Float64Array} view
+ * @returns {Float64Array}
+ */
+function toShared(view) {
+  const copy = new Float64Array(new SharedArrayBuffer(view.byteLength));
+  copy.set(view);
+  return copy;
 }

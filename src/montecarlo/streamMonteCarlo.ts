@@ -4,6 +4,7 @@ import { type MonteCarloPool, toFileUrl } from './createMonteCarloPool.ts';
 import { planReplicateChunks } from './planReplicateChunks.ts';
 import type { ReplicateBatch } from './replicateTask.ts';
 import { type ChunkRunPlan, runChunksInline, runChunksInPool } from './runChunks.ts';
+import { siblingModule } from '../runtime/moduleLocation.ts';
 
 /** Progress report, sent after each completed chunk. */
 export interface MonteCarloProgress {
@@ -49,14 +50,15 @@ export interface StreamMonteCarloOptions<Compiled = unknown> extends MonteCarloO
   onBatch: (batch: ReplicateBatch) => void | Promise<void>;
 }
 
-const DEFAULT_WORKER_MODULE = new URL('./replicateWorker.ts', import.meta.url);
+const DEFAULT_WORKER_MODULE = siblingModule('./replicateWorker', import.meta.url);
 
 /**
  * Runs replicates of a compiled scenario, on a piscina pool (its own, started once with `workers`
  * threads, or a shared `pool`) or inline, handing each completed batch to `onBatch` instead of keeping results.
  *
  * Each task is a contiguous range of replicates; workers compile the scenario once (runner cache
- * keyed by scenario hash) and transfer result buffers back. Batches arrive in completion order;
+ * keyed by scenario hash) and send results back in shared memory (nothing is transferred, so no
+ * buffer is detached in a worker). Batches arrive in completion order;
  * consumers place them by replicate index, so what they build is identical for any worker
  * count, chunk size or timing (given an engine whose replicate depends only on seed and index).
  *

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
 
 /** Provenance of one run, written as `manifest.json`. Key order is fixed by construction. */
 export interface RunManifest {
@@ -56,7 +57,7 @@ export interface ManifestInput {
   shard?: ShardManifest;
 }
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(PACKAGE_ROOT_URL);
 
 /**
  * Creates the manifest of a run: code version and commit, scenario hash, seed, sizes, Node

@@ -1,11 +1,14 @@
 /**
  * Piscina entry of band workers (plain JavaScript, like replicateWorkerEntry.mjs): imports the
- * TypeScript module `computeBandRange.ts`, registering tsx's ESM hooks first when this worker
- * cannot load `.ts` files itself, and returns each range's bands with their buffers transferred.
+ * module named in `workerData.moduleUrl` (`computeBandRange.ts` from the sources, `.js` from
+ * `dist/`), registering tsx's ESM hooks first when it is TypeScript and this worker cannot load
+ * `.ts` files itself, and returns each range's bands by structured clone: transferring them would
+ * detach their buffers in this thread, which turns off V8's ArrayBufferDetaching protector here
+ * and slows every typed-array access of the thread (docs/performance.md).
  */
-import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { workerData } from 'node:worker_threads';
 
-const moduleUrl = new URL('./computeBandRange.ts', import.meta.url).href;
+const { moduleUrl } = workerData;
 let module;
 try {
   module = await import(moduleUrl);
@@ -22,14 +25,5 @@ const computeBandRange = module.computeBandRange;
  * @param {object} task A BandRangeTask.
  */
 export default function runBandTask(task) {
-  const bands = computeBandRange(task);
-  const buffers = bands.flatMap((band) => [band.n, band.mean, band.p5, band.p25, band.p50, band.p75, band.p95].map((view) => view.buffer));
-  return move({
-    get [transferableSymbol]() {
-      return buffers;
-    },
-    get [valueSymbol]() {
-      return bands;
-    },
-  });
+  return computeBandRange(task);
 }

@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { siblingModule } from '../runtime/moduleLocation.ts';
 import type { SeriesKey } from '../../sim-core/results.ts';
 import type { SeriesBlock } from './computeBlockBands.ts';
 import type { BandRangeTask } from './computeBandRange.ts';
@@ -12,6 +13,8 @@ export interface BandPool {
 }
 
 const ENTRY = new URL('./bandWorkerEntry.mjs', import.meta.url);
+/** The module the entry imports, in the tree that runs (`.ts` or `.js`). */
+const BAND_MODULE = siblingModule('./computeBandRange', import.meta.url).href;
 
 /**
  * Starts a piscina pool of `workers` threads that compute bands (the sort per series and tick
@@ -28,7 +31,7 @@ const ENTRY = new URL('./bandWorkerEntry.mjs', import.meta.url);
  * await pool.destroy();
  */
 export function createBandPool(workers: number): BandPool {
-  const pool = new Piscina({ filename: ENTRY.href, minThreads: workers, maxThreads: workers });
+  const pool = new Piscina({ filename: ENTRY.href, minThreads: workers, maxThreads: workers, workerData: { moduleUrl: BAND_MODULE } });
   return {
     async compute(keys, block) {
       if (!(block.values.buffer instanceof SharedArrayBuffer) || block.values.byteOffset !== 0) {

@@ -5,6 +5,7 @@ import {
 } from '../../sim-core/index.ts';
 import { createCellControl, DONE, FAILED, GENERATION, RANGES, STAGE, STOP, TASK, TICK } from './cellControl.ts';
 import { splitCells } from './splitCells.ts';
+import { siblingModule } from '../runtime/moduleLocation.ts';
 
 /** Threads that step one replicate together; pass to createReplicateRunner. */
 export interface CellThreads extends ReplicateThreads {
@@ -15,6 +16,8 @@ export interface CellThreads extends ReplicateThreads {
 }
 
 const ENTRY = new URL('./cellThreadEntry.mjs', import.meta.url);
+/** The helper module the entry imports, in the tree that runs (`.ts` or `.js`). */
+const HELPER_MODULE = siblingModule('./cellThreadWorker', import.meta.url).href;
 
 /**
  * Starts `threads − 1` helper threads that, with the calling thread, step each replicate: the
@@ -96,7 +99,7 @@ function planBounds(world: World, threads: number): Map<number, Int32Array> {
 
 function startHelper(control: Int32Array, helper: number): Promise<Worker> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(ENTRY, { workerData: { control, helper } });
+    const worker = new Worker(ENTRY, { workerData: { control, helper, module: HELPER_MODULE } });
     worker.once('message', () => {
       worker.unref(); // idle helpers do not keep the process alive
       resolve(worker);

@@ -1,3 +1,5 @@
+import { siblingModule } from '../runtime/moduleLocation.ts';
+
 /**
  * The worker module (file URL) that runs each replicate on `threads` threads, for the
  * `workerModule` option of runMonteCarlo/streamMonteCarlo.
@@ -5,7 +7,7 @@
  */
 export function threadedWorkerModule(threads: number): string {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads per replicate must be an integer ≥ 1, got ${threads}`);
-  const url = new URL('./threadedReplicateWorker.ts', import.meta.url);
+  const url = siblingModule('./threadedReplicateWorker', import.meta.url);
   url.searchParams.set('threads', String(threads));
   return url.href;
 }
