@@ -188,7 +188,7 @@ function routeOffers(world: World, stage: number, m: number, r: number, sOut: nu
 }
 
 /** For by-product miners: the host material's mining utilisation in the region last tick (1 otherwise). */
-function hostUtilisation(world: World, stage: number, m: number, r: number): number {
+export function hostUtilisation(world: World, stage: number, m: number, r: number): number {
   const host = world.hostMaterial[m];
   if (stage !== MINING || host < 0) return 1;
   const capacity = cellCapacityOf(world, MINING, host * world.regions + r);

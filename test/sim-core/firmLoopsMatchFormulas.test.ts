@@ -6,7 +6,7 @@ import { applyEvents } from '../../sim-core/phases/applyEvents.ts';
 import { advanceForeignActor } from '../../sim-core/phases/advanceForeignActor.ts';
 import { advanceGovernment } from '../../sim-core/phases/advanceGovernment.ts';
 import { advanceDiscovery } from '../../sim-core/phases/advanceDiscovery.ts';
-import { advanceProducers, INPUT_MARKET } from '../../sim-core/phases/advanceProducers.ts';
+import { advanceProducers, hostUtilisation, INPUT_MARKET } from '../../sim-core/phases/advanceProducers.ts';
 import { advanceEndUse } from '../../sim-core/phases/advanceEndUse.ts';
 import { collectEndOfLife } from '../../sim-core/phases/collectEndOfLife.ts';
 import { clearMarkets } from '../../sim-core/phases/clearMarkets.ts';
@@ -67,7 +67,7 @@ function productionMismatches(world: World, stage: number, before: FirmSnapshot,
     const sOut = (m * 3 + [0, 1, 2, 1][stage]) * world.regions + r;
     const priceResponse = Math.pow(expectedPrice / world.markets.basePriceUsdPerTonne[sOut], supplyResponse);
     const capacityInCell = cellCapacityOf(world, stage, c);
-    const cellAvailability = world.effective.availability[(stage * world.materials + m) * world.regions + r] * hostShare(world, stage, m, r);
+    const cellAvailability = world.effective.availability[(stage * world.materials + m) * world.regions + r] * hostUtilisation(world, stage, m, r);
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (store.alive[f] === 0) continue;
       const unitCost = store.unitCostUsdPerTonne[f] * terms[t + TERM_COST_FACTOR];
@@ -88,15 +88,6 @@ function productionMismatches(world: World, stage: number, before: FirmSnapshot,
     }
   }
   return found;
-}
-
-/** By-product miners' host utilisation, as production reads it (1 elsewhere). */
-function hostShare(world: World, stage: number, m: number, r: number): number {
-  const host = world.hostMaterial[m];
-  if (stage !== MINING || host < 0) return 1;
-  const capacity = cellCapacityOf(world, MINING, host * world.regions + r);
-  if (capacity <= 0) return 1;
-  return Math.min(1, world.flows.previousProductionTonnes[(MINING * world.materials + host) * world.regions + r] / capacity);
 }
 
 /** Mismatches between settlement's offers and the reference offer share, in cells without price floors. */
