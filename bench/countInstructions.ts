@@ -1,7 +1,7 @@
 /**
  * `npm run bench:instructions`: instructions per agent-tick of the engine and per agent-update of the
  * reference kernel, counted by valgrind (callgrind), and their ratio. Unlike timings, the counts do
- * not move with the machine's load (about ±1% from run to run: the JIT compiles in the background), so
+ * not move with the machine's load (the workload runs with V8's --single-threaded, so they repeat), so
  * they compare two versions of the engine on a shared machine; they say nothing about stalls, cache
  * misses or mispredicted branches, which timings include. Needs valgrind (`apt-get install -y
  * valgrind`); takes a few minutes (the workload runs twice per count, ~50 times slower than natively).
@@ -24,7 +24,9 @@ const BASE_TICKS = 2;
 
 /** Instructions callgrind counts for one run of the workload, and the agents it reports. */
 function countRun(what: string, size: number, ticks: number): { instructions: number; agents: number } {
-  const run = spawnSync('valgrind', ['--tool=callgrind', '--smc-check=all', '--callgrind-out-file=/dev/null', process.execPath, ...process.execArgv, WORKLOAD, what, String(size), String(ticks)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // --single-threaded: V8 compiles and collects on the main thread, so counts do not depend on how
+  // valgrind (which runs one thread at a time) schedules background threads (±1e9 instructions otherwise).
+  const run = spawnSync('valgrind', ['--tool=callgrind', '--smc-check=all', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', ...process.execArgv, WORKLOAD, what, String(size), String(ticks)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.error !== undefined) throw new Error(`cannot run valgrind (${run.error.message}); install it with: apt-get install -y valgrind`);
   const collected = /Collected : (\d+)/.exec(run.stderr);
   if (run.status !== 0 || collected === null) throw new Error(`the workload failed under valgrind:\n${run.stderr.slice(-2000)}`);
@@ -35,6 +37,7 @@ function countRun(what: string, size: number, ticks: number): { instructions: nu
 function perAgentTick(what: string, size: number, extraTicks: number): { instructionsPerAgentTick: number; agents: number } {
   const few = countRun(what, size, BASE_TICKS);
   const many = countRun(what, size, BASE_TICKS + extraTicks);
+  process.stderr.write(`${what}: ${few.instructions} instructions for ${BASE_TICKS} ticks, ${many.instructions} for ${BASE_TICKS + extraTicks}\n`);
   return { instructionsPerAgentTick: (many.instructions - few.instructions) / (extraTicks * many.agents), agents: many.agents };
 }
 
