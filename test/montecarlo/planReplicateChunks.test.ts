@@ -2,15 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { planReplicateChunks } from '../../src/montecarlo/planReplicateChunks.ts';
 
 describe('planReplicateChunks', () => {
-  it('uses ⌈replicates / (workers · 4)⌉ by default and covers every index once', () => {
+  it('starts at ⌈replicates / (workers · 4)⌉ and shrinks to single replicates, covering every index once, in order', () => {
     const chunks = planReplicateChunks(100, 2);
-    expect(chunks.length).toBe(8);
     expect(chunks[0]).toEqual({ firstReplicate: 0, replicateCount: 13 });
-    expect(chunks.at(-1)).toEqual({ firstReplicate: 91, replicateCount: 9 });
-    expect(chunks.reduce((sum, chunk) => sum + chunk.replicateCount, 0)).toBe(100);
+    expect(chunks.at(-1)?.replicateCount).toBe(1);
+    let next = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      expect(chunks[i].firstReplicate).toBe(next);
+      next += chunks[i].replicateCount;
+      // Each chunk takes ⌈remaining / 8⌉: never more than the chunk before it.
+      expect(chunks[i].replicateCount).toBe(Math.ceil((100 - chunks[i].firstReplicate) / 8));
+      if (i > 0) expect(chunks[i].replicateCount).toBeLessThanOrEqual(chunks[i - 1].replicateCount);
+    }
+    expect(next).toBe(100);
   });
   it('plans inline runs as one worker, with chunks of at least one', () => {
-    expect(planReplicateChunks(8, 0).map((chunk) => chunk.replicateCount)).toEqual([2, 2, 2, 2]);
+    expect(planReplicateChunks(8, 0).map((chunk) => chunk.replicateCount)).toEqual([2, 2, 1, 1, 1, 1]);
     expect(planReplicateChunks(3, 4).length).toBe(3);
     expect(planReplicateChunks(0, 2)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { planReplicateChunks } from '../../src/montecarlo/planReplicateChunks.ts';
 import type { ReplicateResult } from '../../sim-core/results.ts';
 import { runMonteCarlo, type MonteCarloProgress } from '../../src/montecarlo/runMonteCarlo.ts';
 import type { FakeCompiled } from '../fixtures/montecarlo/fakeReplicateWorker.ts';
@@ -61,7 +62,9 @@ describe('runMonteCarlo with an injected worker module', () => {
   it('reports progress up to the total', async () => {
     const reports: MonteCarloProgress[] = [];
     await runMonteCarlo({ compiled, masterSeed: 3, replicates: 10, workers: 2, workerModule, onProgress: (p) => reports.push(p) });
-    expect(reports.length).toBe(5); // default chunk size ⌈10 / 8⌉ = 2
+    // One report per chunk: planReplicateChunks(10, 2) has sizes 2 and 1 × 8.
+    expect(reports.length).toBe(planReplicateChunks(10, 2).length);
+    expect(reports.length).toBe(9);
     expect(reports.at(-1)).toEqual({ completedReplicates: 10, totalReplicates: 10 });
   });
 
