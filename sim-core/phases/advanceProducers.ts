@@ -71,7 +71,8 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     const m = Math.floor(c / world.regions);
     const r = c - m * world.regions;
     const sOut = (m * 3 + OUTPUT_MARKET[stage]) * world.regions + r;
-    const priceResponse = Math.pow(expectedPrice / world.markets.basePriceUsdPerTonne[sOut], behaviour.supplyResponse);
+    // x^0 is 1 for every x (NaN included): skip the call for the default supplyResponse 0.
+    const priceResponse = behaviour.supplyResponse === 0 ? 1 : Math.pow(expectedPrice / world.markets.basePriceUsdPerTonne[sOut], behaviour.supplyResponse);
     const availability = world.effective.availability[(stage * world.materials + m) * world.regions + r] * hostUtilisation(world, stage, m, r);
     const capacityInCell = recycledInput !== null ? cellCapacityOf(world, stage, c) : 0;
     const scrapPerCapacity = recycledInput !== null && capacityInCell > 0 ? recycledInput[c] / capacityInCell : 0;

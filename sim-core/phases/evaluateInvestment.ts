@@ -20,13 +20,28 @@ export function evaluateInvestment(world: World, stage: number, m: number, r: nu
   const sc = (stage * M + m) * R + r;
   const sOut = (m * 3 + OUTPUT_MARKET[stage]) * R + r;
   const kIn = INPUT_MARKET[stage];
-  const survival = Math.pow(1 - world.spec.government.reversalProbability, PAYBACK_YEARS / world.spec.government.electionEveryYears);
+  const survival = world.supportSurvival;
   const expectedPrice = Math.max(markets.longPriceUsdPerTonne[sOut], survival * effective.priceFloorUsdPerTonne[sc]);
   const inputCost = kIn >= 0 ? markets.longPriceUsdPerTonne[(m * 3 + kIn) * R + r] / stageSpec.yield : 0;
   const volatility = Math.abs(Math.log(markets.priceUsdPerTonne[sOut] / markets.longPriceUsdPerTonne[sOut]));
   const margin = expectedPrice - inputCost - unitCost - riskMultiplier * behaviour.riskAversion * volatility * expectedPrice;
   const rate = Math.max(0.01, hurdleRate - survival * effective.hurdleReduction[sc]);
-  const annuity = (1 - Math.pow(1 + rate, -behaviour.assetLifeYears)) / rate;
+  const annuity = annuityFactor(world, rate);
   const capex = stageSpec.capexUsdPerTonnePerYear * (1 - survival * effective.capexSubsidyShare[sc]);
   return margin * annuity - capex;
+}
+
+/** (1 − reversalProbability)^(PAYBACK_YEARS / electionEveryYears): see {@link evaluateInvestment}. */
+export function supportSurvivalOf(spec: World['spec']): number {
+  return Math.pow(1 - spec.government.reversalProbability, PAYBACK_YEARS / spec.government.electionEveryYears);
+}
+
+/** The annuity factor (1 − (1 + rate)^−life) / rate, remembered for the last rate asked (usually the same hurdle rate again). */
+function annuityFactor(world: World, rate: number): number {
+  const memo = world.annuityMemo;
+  if (rate === memo[0]) return memo[1];
+  const annuity = (1 - Math.pow(1 + rate, -world.spec.behaviour.assetLifeYears)) / rate;
+  memo[0] = rate;
+  memo[1] = annuity;
+  return annuity;
 }

@@ -29,7 +29,7 @@ export function weighOrigins(world: World, m: number, k: number, d: number): num
   for (let r = 0; r < R; r++) {
     const routeQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
     const supply = Math.max(Math.min(markets.smoothedSurplusTonnes[(m * 3 + k) * R + r], sc.offerLeft[r]), reach * sc.offerLeft[r], 1e-9 * sc.offerLeft[r]);
-    if (sc.weight[r] > 0) sc.weight[r] = Math.min(supply, routeQuota) * Math.pow(minCost / sc.weight[r], IMPORT_PRICE_SENSITIVITY);
+    if (sc.weight[r] > 0) sc.weight[r] = Math.min(supply, routeQuota) * costFactor(sc, d * R + r, minCost / sc.weight[r]);
     total += sc.weight[r];
   }
   return total;
@@ -48,4 +48,13 @@ export function expectedLicenceDelayTicks(world: World, m: number, k: number, d:
   let delay = 0;
   for (let r = 0; r < R; r++) if (world.scratch.weight[r] > 0) delay += world.scratch.weight[r] * effective.licenceDelayTicks[((m * 3 + k) * R + r) * R + d];
   return delay / total;
+}
+
+/** (cost ratio)^IMPORT_PRICE_SENSITIVITY, remembered per route: the same ratio gives the same bits without the call. */
+function costFactor(sc: World['scratch'], route: number, ratio: number): number {
+  if (ratio === sc.originCostRatio[route]) return sc.originCostFactor[route];
+  const factor = Math.pow(ratio, IMPORT_PRICE_SENSITIVITY);
+  sc.originCostRatio[route] = ratio;
+  sc.originCostFactor[route] = factor;
+  return factor;
 }

@@ -1,6 +1,7 @@
 import type { ScenarioSpec } from '../spec.ts';
 import { createStream } from '../random/createStream.ts';
 import { hashKey } from '../random/hashUniform.ts';
+import { supportSurvivalOf } from '../phases/evaluateInvestment.ts';
 import { createEndUserStore, type EndUserStore } from './endUserStore.ts';
 import { createProjectStore, addProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from './projectStore.ts';
 import { createMarketState } from './marketState.ts';
@@ -92,9 +93,11 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     exits: new Int32Array(4 * R),
     transportTicks,
     salesSmoothing: 1 - Math.exp(-52 / (4 * spec.ticksPerYear)),
+    supportSurvival: supportSurvivalOf(spec),
+    annuityMemo: Float64Array.of(NaN, 0),
     scratch: {
       available: new Float64Array(R), quotaLeft: new Float64Array(R), orderLeft: new Float64Array(R), requested: new Float64Array(R),
-      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS), cellTerms: new Float64Array(4 * M * R * CELL_TERMS), endUseFactors: new Float64Array(M * R * 2),
+      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS), cellTerms: new Float64Array(4 * M * R * CELL_TERMS), endUseFactors: new Float64Array(M * R * 2), originCostRatio: new Float64Array(R * R).fill(NaN), originCostFactor: new Float64Array(R * R),
     },
   };
   initialisePrices(world);

@@ -155,6 +155,13 @@ export interface Scratch {
   readonly cellTerms: Float64Array;
   /** Per cell m × R + r: end users' public and private bid factors this tick (a user bids base demand × factor). */
   readonly endUseFactors: Float64Array;
+  /**
+   * Per (importer d, origin r), d × R + r: the last cost ratio weighOrigins raised to its price
+   * sensitivity, and the result (a memo: Math.pow is a call into C++ and trade asks for the same
+   * ratio up to seven times per market and tick). Starts as NaN, which equals nothing.
+   */
+  readonly originCostRatio: Float64Array;
+  readonly originCostFactor: Float64Array;
 }
 
 /**
@@ -208,6 +215,13 @@ export interface World {
   readonly scratch: Scratch;
   /** Share of the gap closed per tick when firms update expected sales (about a month's memory). */
   readonly salesSmoothing: number;
+  /**
+   * Chance that public support survives the elections before an investment pays back,
+   * (1 − reversalProbability)^(PAYBACK_YEARS / electionEveryYears) (evaluateInvestment.ts), and the
+   * last hurdle rate's annuity factor and that rate (a memo: both were Math.pow calls per evaluation).
+   */
+  readonly supportSurvival: number;
+  readonly annuityMemo: Float64Array;
   /** Transport lead time, ticks. */
   readonly transportTicks: number;
 }
