@@ -38,11 +38,15 @@ export function weighOrigins(world: World, m: number, k: number, d: number): num
 /**
  * The licence delay importer d expects on its imports: the delays of the routes it would buy on,
  * weighted as its order would be split (licensing keeps that much more flow in transit, so the
- * traders' pipeline target covers it). Overwrites `scratch.weight`.
+ * traders' pipeline target covers it). May overwrite `scratch.weight`.
  * @returns Ticks (0 without licensing or without any origin).
  */
 export function expectedLicenceDelayTicks(world: World, m: number, k: number, d: number): number {
   const { effective, regions: R } = world;
+  // Without licensing on any route into d the weighted delay is 0 whatever the weights: skip them.
+  let licensed = false;
+  for (let r = 0; r < R; r++) if (effective.licenceDelayTicks[((m * 3 + k) * R + r) * R + d] !== 0) licensed = true;
+  if (!licensed) return 0;
   const total = weighOrigins(world, m, k, d);
   if (total <= 0) return 0;
   let delay = 0;
