@@ -55,8 +55,21 @@ export function recordBandTick(band: SeriesBand, tick: number, column: Float64Ar
     const x = column[r];
     if (!Number.isNaN(x)) column[defined++] = x;
   }
-  const sorted = column.subarray(0, defined).sort();
-  band.n[tick] = defined;
+  recordSortedBandTick(band, tick, column.subarray(0, defined).sort());
+}
+
+/**
+ * Records one tick of a band from its defined values sorted ascending (no NaN): n, the mean
+ * (summed in that order) and the 5/25/50/75/95% type-7 quantiles; NaN everywhere when empty.
+ *
+ * @param band - Band to write into (mutated at index `tick`).
+ * @param tick - Tick index.
+ * @param sorted - The tick's defined values, sorted ascending as `Float64Array.prototype.sort` does.
+ * @example
+ * recordSortedBandTick(band, 52, Float64Array.of(1, 2, 3)); // n 3, p50 2
+ */
+export function recordSortedBandTick(band: SeriesBand, tick: number, sorted: Float64Array): void {
+  band.n[tick] = sorted.length;
   band.mean[tick] = mean(sorted);
   band.p5[tick] = quantile(sorted, 0.05);
   band.p25[tick] = quantile(sorted, 0.25);

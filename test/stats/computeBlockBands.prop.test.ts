@@ -33,3 +33,35 @@ describe('computeBlockBands', () => {
     ), { numRuns: 60 });
   });
 });
+
+describe('computeBlockBands on many replicates', () => {
+  it('gives the bytes of computeSeriesBands when ranks drift from tick to tick', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 160 }), fc.integer({ min: 1, max: 12 }), fc.double({ min: 0, max: 3, noNaN: true }),
+      fc.double({ min: 0, max: 0.2, noNaN: true }), fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      (replicates, ticks, noise, nanShare, seed) => {
+        let state = seed;
+        const next = () => (state = (state * 1103515245 + 12345) >>> 0) / 4294967296;
+        const layout: ResultLayout = { ticks, ticksPerYear: 12, startYear: 2025, series: [{ metric: 'x', material: '', stage: '', region: '', unit: 'x' }], summaries: [] };
+        // A random walk per replicate: ranks persist but move; some values NaN, some −0 or +0.
+        const results = Array.from({ length: replicates }, (_, r) => {
+          const series = new Float64Array(ticks);
+          let level = r % 7 === 0 ? 0 : next() * 10;
+          for (let t = 0; t < ticks; t++) {
+            level += (next() - 0.5) * noise;
+            const u = next();
+            series[t] = u < nanShare ? NaN : u < 0.1 ? (u < 0.05 ? -0 : 0) : level;
+          }
+          return { replicate: r, series, summaries: new Float64Array(0) };
+        });
+        const values = new Float64Array(replicates * ticks);
+        results.forEach((result, r) => values.set(result.series, r * ticks));
+        const [band] = computeBlockBands(layout.series, { firstSeries: 0, seriesCount: 1, replicateCount: replicates, ticks, values });
+        const [expected] = computeSeriesBands(layout, results);
+        for (const field of ['n', 'mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const) {
+          expect(new Uint8Array(band[field].buffer)).toEqual(new Uint8Array(expected[field].buffer));
+        }
+      },
+    ), { numRuns: 150 });
+  });
+});
