@@ -36,6 +36,11 @@ export function shipGoods(world: World, m: number, k: number): void {
     sc.localCover[r] = (1 + coverTicks) * localBids;
     sc.offerLeft[r] = markets.firmOfferTonnes[s];
     sc.quotaLeft[r] = effective.exportQuotaTonnesPerTick[s];
+  }
+  // Orders once every origin's offers, quota and surplus are this market's: the licence delay an
+  // importer expects weighs all of them (weighOrigins).
+  for (let r = 0; r < R; r++) {
+    const s = base + r;
     let position = markets.terminalAlliedTonnes[s] + markets.terminalOtherTonnes[s];
     for (let slot = 0; slot < markets.transitSlots; slot++) position += markets.transitAlliedTonnes[s * markets.transitSlots + slot] + markets.transitOtherTonnes[s * markets.transitSlots + slot];
     const need = markets.importNeedTonnesPerTick[s];
