@@ -1,0 +1,54 @@
+/**
+ * Variants of the production firm loop: what one firm's decision costs, and what it would cost laid
+ * out or computed differently. Each variant runs a processor's production loop (the arithmetic of
+ * `produceCells` in sim-core/phases/advanceProducers.ts, written out on synthetic firms: 8 cells of
+ * N/8 firms, every firm alive, cell terms fixed) and the reference kernel runs beside them.
+ * The variants other than `engine` compute something else: they only say where the time goes.
+ *
+ * Variants (ns per firm, the least of several rounds, since other load only adds time):
+ * - engine: the engine's loop as it is (struct-of-arrays, ~9 columns, three divisions, clamps);
+ * - interleaved: the same with the 9 Float64 columns of a firm side by side in one array;
+ * - noDivisions: the engine's loop with its divisions replaced by multiplications;
+ * - arithmeticOnly: the same arithmetic on values derived from one column (no other column traffic);
+ * - trafficOnly: the same columns read and written, with a few multiply-adds instead of the decisions.
+ *
+ * Usage: `npm run bench:variants [-- <firms, 400000> [<rounds, 7>]]`. The columns reach the loops through a
+ * parameter, as the engine's do: a benchmark whose arrays are module constants lets V8 fold each
+ * array's checks and pointers into the code and times a loop the engine cannot have (2.4 times
+ * faster for the traffic-only loop here).
+ */
+import { createFirmColumns, runVariant, VARIANTS, type VariantName } from './firmLoopVariantLoops.ts';
+import { runKernelOnce, warmUpKernel } from './referenceKernel.ts';
+
+const [firmsText = '400000', roundsText = '7'] = process.argv.slice(2);
+const firms = Number(firmsText);
+const rounds = Number(roundsText);
+const passes = Math.max(5, Math.round(4e7 / firms));
+
+/**
+ * Times a variant after warming it on a few firms: many short calls get every loop optimised on
+ * entry. (Warmed on the large columns, a few long calls leave the loops in on-stack-replacement
+ * code, which ran the traffic-only loop 2.4 times slower here.)
+ */
+function timeVariant(name: VariantName): number {
+  const few = createFirmColumns(800);
+  for (let pass = 0; pass < 5000; pass++) runVariant(name, few);
+  const columns = createFirmColumns(firms);
+  runVariant(name, columns);
+  const start = performance.now();
+  for (let pass = 0; pass < passes; pass++) runVariant(name, columns);
+  return ((performance.now() - start) * 1e6) / (passes * firms);
+}
+
+warmUpKernel(6);
+const best = new Map<string, number>();
+for (let round = 0; round < rounds; round++) {
+  for (const name of VARIANTS) best.set(name, Math.min(best.get(name) ?? Infinity, timeVariant(name)));
+  best.set('kernel', Math.min(best.get('kernel') ?? Infinity, runKernelOnce(firms, 6, 100).wallNs));
+}
+const kernel = best.get('kernel') ?? NaN;
+process.stdout.write(`ns per firm (least of ${rounds} rounds), ${firms} firms; reference kernel ${kernel.toFixed(2)} ns per agent-update\n`);
+for (const name of VARIANTS) {
+  const ns = best.get(name) ?? NaN;
+  process.stdout.write(`${name.padEnd(16)}${ns.toFixed(2).padStart(7)}   ${(ns / kernel).toFixed(1).padStart(5)} × kernel\n`);
+}
