@@ -32,11 +32,15 @@ export function chooseBlockSeries(seriesCount: number, replicates: number, ticks
   return Math.max(1, Math.min(seriesCount, Math.floor(maxBytes / perSeries)));
 }
 
+/** Segment reads in flight at once while a block is read (libuv's thread pool has 4 threads by default). */
+const READS_IN_FLIGHT = 4;
+
 /**
  * Reads series back from segment files block by block of consecutive series: each yielded block
  * holds every replicate's values of its series (layout in {@link SeriesBlock}), so memory is
- * O(replicates × ticks × series per block), never the whole run. The same buffer is reused for
- * every block: consume a block before asking for the next.
+ * O(replicates × ticks × series per block), never the whole run. Blocks alternate between two
+ * buffers, so a consumer may ask for the next block (which starts reading it) while it still uses
+ * the last one, and no longer: consume a block before asking for the one after next.
  *
  * @param segments - Segment files tiling the run's replicates, in any order.
  * @param seriesCount - Series in the layout.
@@ -57,20 +61,25 @@ export async function* readSeriesBlocks(
   const replicateCount = checkTiling(ordered);
   const blockSeries = chooseBlockSeries(seriesCount, replicateCount, ticks, options.maxBytes ?? DEFAULT_BLOCK_BYTES);
   const length = blockSeries * replicateCount * ticks;
-  const buffer = options.shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  const allocate = () => (options.shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length));
+  const buffers = blockSeries < seriesCount ? [allocate(), allocate()] : [allocate()];
   const largest = Math.max(0, ...ordered.map((segment) => segment.replicateCount));
-  const scratch = new Float64Array(blockSeries * largest * ticks);
+  const scratches = Array.from({ length: Math.min(READS_IN_FLIGHT, ordered.length) }, () => new Float64Array(blockSeries * largest * ticks));
+  const offsets: number[] = [];
+  for (let i = 0, offset = 0; i < ordered.length; offset += ordered[i].replicateCount, i++) offsets.push(offset);
   const files = createHandleCache();
   try {
-    for (let first = 0; first < seriesCount; first += blockSeries) {
+    for (let first = 0, index = 0; first < seriesCount; first += blockSeries, index++) {
       if (options.signal?.aborted) throw createAbortError(options.signal.reason);
       const count = Math.min(blockSeries, seriesCount - first);
-      const values = buffer.subarray(0, count * replicateCount * ticks);
-      let offset = 0;
-      for (const segment of ordered) {
-        await copySegmentBlock(await files.get(segment.path), segment, { first, count, offset, replicateCount, ticks }, scratch, values);
-        offset += segment.replicateCount;
-      }
+      const values = buffers[index % buffers.length].subarray(0, count * replicateCount * ticks);
+      // Each lane reads every READS_IN_FLIGHT-th segment into its own scratch; segments fill disjoint parts of the block.
+      await Promise.all(scratches.map(async (scratch, lane) => {
+        for (let i = lane; i < ordered.length; i += scratches.length) {
+          const segment = ordered[i];
+          await copySegmentBlock(await files.get(segment.path), segment, { first, count, offset: offsets[i], replicateCount, ticks }, scratch, values);
+        }
+      }));
       yield { firstSeries: first, seriesCount: count, replicateCount, ticks, values };
     }
   } finally {

@@ -91,10 +91,22 @@ async function computeBandsFromSegments(input: RunFilesInput, kept: KeptSeriesWr
     let done = 0;
     input.onBlock?.(0, total);
     const blocks = readSeriesBlocks(input.segments, seriesCount, layout.ticks, { maxBytes, signal: input.signal, shared: pool !== undefined });
-    for await (const block of blocks) {
-      const [blockBands] = await Promise.all([computeBands(pool, layout, block), kept?.writeBlock(block)]);
-      bands.push(...blockBands);
-      input.onBlock?.(++done, total);
+    try {
+      let next = blocks.next();
+      for (let result = await next; !result.done; result = await next) {
+        const block = result.value;
+        // With band threads, read the next block (into readSeriesBlocks' other buffer) while they compute this one.
+        if (pool !== undefined) {
+          next = blocks.next();
+          next.catch(() => undefined); // awaited on the next turn; this only keeps an early failure from counting as unhandled
+        }
+        const [blockBands] = await Promise.all([computeBands(pool, layout, block), kept?.writeBlock(block)]);
+        bands.push(...blockBands);
+        input.onBlock?.(++done, total);
+        if (pool === undefined) next = blocks.next();
+      }
+    } finally {
+      await blocks.return(undefined).catch(() => undefined);
     }
   } finally {
     await kept?.close();
