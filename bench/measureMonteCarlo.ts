@@ -14,7 +14,11 @@ export interface MonteCarloFigures {
   /** Seconds per call of runMonteCarlo (pool start included), by worker count. */
   seconds: Record<string, number>;
   replicatesPerSecond: Record<string, number>;
-  /** Replicates per second on 2 workers over 1 worker. */
+  /**
+   * Replicates per second on 2 workers over 1 worker: the median over rounds of each round's pair
+   * (two runs back to back), which cancels the machine's slow drifts in speed better than a ratio
+   * of medians taken minutes apart.
+   */
   scaling: number;
   /** The same with each run's time less one worker start-up (the steady state of a long run). */
   scalingAfterStartUp: number;
@@ -32,7 +36,7 @@ export interface MonteCarloFigures {
    * share one pool between their scenarios), by worker count: the steady state of a long run.
    */
   warmReplicatesPerSecond: Record<string, number>;
-  /** Replicates per second on 2 warm workers over 1 warm worker. */
+  /** Replicates per second on 2 warm workers over 1 warm worker (median of each round's pair, as `scaling`). */
   warmScaling: number;
 }
 
@@ -78,17 +82,23 @@ export async function measureMonteCarlo(config: MonteCarloConfig, seed: number):
   const startUp = workerStartUpMs / 1000;
   return {
     scenario: config.scenario, agents, ticks: compiled.layout.ticks, replicates: config.replicates, seconds, replicatesPerSecond,
-    scaling: replicatesPerSecond[2] / replicatesPerSecond[1], scalingAfterStartUp: (seconds[1] - startUp) / (seconds[2] - startUp), workerStartUpMs,
+    scaling: pairedScaling(runs, (t) => t), scalingAfterStartUp: pairedScaling(runs, (t) => t - startUp), workerStartUpMs,
     cpuSeconds, cpuBoundScaling: (2 * cpuSeconds[1]) / cpuSeconds[2],
-    warmReplicatesPerSecond: warm, warmScaling: warm[2] / warm[1],
+    warmReplicatesPerSecond: { 1: config.replicates / median(warm[1]), 2: config.replicates / median(warm[2]) },
+    warmScaling: pairedScaling(warm, (t) => t),
   };
 }
 
+/** Median over rounds of time(1 worker) ÷ time(2 workers), each round's two runs taken back to back. */
+function pairedScaling(runs: Record<string, number[]>, adjust: (seconds: number) => number): number {
+  return median(runs[1].map((one, round) => adjust(one) / adjust(runs[2][round])));
+}
+
 /**
- * Replicates per second on pools of 1 and 2 threads started once and warmed by a run of two
- * replicates per thread (tier-up of the engine's hot functions), then timed alternately.
+ * Seconds per run on pools of 1 and 2 threads started once and warmed by a run of two replicates
+ * per thread (tier-up of the engine's hot functions), then timed alternately, by worker count.
  */
-async function measureWarmPools(compiled: ReturnType<typeof compileScenario>, config: MonteCarloConfig, seed: number): Promise<Record<string, number>> {
+async function measureWarmPools(compiled: ReturnType<typeof compileScenario>, config: MonteCarloConfig, seed: number): Promise<Record<string, number[]>> {
   const pools: Record<string, MonteCarloPool> = { 1: createMonteCarloPool(1), 2: createMonteCarloPool(2) };
   const runs: Record<string, number[]> = { 1: [], 2: [] };
   try {
@@ -101,5 +111,5 @@ async function measureWarmPools(compiled: ReturnType<typeof compileScenario>, co
   } finally {
     await Promise.all([pools[1].destroy(), pools[2].destroy()]);
   }
-  return { 1: config.replicates / median(runs[1]), 2: config.replicates / median(runs[2]) };
+  return runs;
 }
