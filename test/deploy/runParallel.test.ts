@@ -2,8 +2,8 @@
  * Runs the one-machine recipe deploy/parallel/run-parallel.sh for real (GNU parallel, three shard
  * processes, two at a time, then crm-sim merge) and checks that the merged folder equals a
  * single-process run byte for byte (every file but manifest.json), and that a rerun after a crash
- * keeps a finished shard instead of running it again. Skipped only when GNU parallel is missing
- * outside CI (.ci/setup.d/parallel.sh installs it in CI).
+ * keeps a finished shard instead of running it again. Fails when GNU parallel is missing
+ * (`npm run setup:system` installs it, .ci/setup.d/parallel.sh).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,9 @@ function crmSim(args: string[]): string {
   return execFileSync(process.execPath, ['bin/crm-sim.js', ...args], { encoding: 'utf8', timeout: 120_000 });
 }
 
-describe.skipIf(!hasParallel && !process.env.CI)('deploy/parallel/run-parallel.sh', () => {
+if (!hasParallel) throw new Error('GNU parallel is missing: run npm run setup:system (.ci/setup.d/parallel.sh)');
+
+describe('deploy/parallel/run-parallel.sh', () => {
   it('merges shards run by GNU parallel into the single-process bytes, reusing a finished shard', async () => {
     const out = join(dir, 'merged');
     // A shard finished by an earlier, crashed attempt: the recipe must keep it, not run it again.
