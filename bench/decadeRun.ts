@@ -1,0 +1,80 @@
+/**
+ * `npm run bench:decade [-- --agents N] [--scenario FILE] [--seed S]`: the engine issue's acceptance
+ * run. One replicate of a 10-year weekly scenario (520 ticks, default the baseline) with about
+ * 100,000 agents of every kind, stepped through the public API only (`sim-core/index.ts`):
+ * compileScenario → createWorld → createRecorder → runTicks, then computeSummaries. Prints the
+ * agents by kind at the start and at the end, the project pipeline, the government's and the
+ * foreign actor's spending, and the setup and run times (wall and CPU), and checks that the same
+ * replicate through createReplicateRunner gives the same summaries, bit for bit.
+ */
+import { cpuUsage } from 'node:process';
+import { parseArgs } from 'node:util';
+import {
+  compileScenario, computeSummaries, createRecorder, createReplicateRunner, createStream, createWorld, runTicks, sampleScenario,
+  type World,
+} from '../sim-core/index.ts';
+import { findFirmsPerCapacityCell, loadBenchSpec } from './createBenchWorld.ts';
+
+const KINDS = ['miners', 'processors', 'manufacturers', 'recyclers'] as const;
+
+/** Agents of each kind in a world (live firms per store, end users split public/private, projects). */
+function countByKind(world: World): Record<string, number> {
+  const counts: Record<string, number> = {};
+  world.stores.forEach((store, s) => {
+    let alive = 0;
+    for (let f = 0; f < store.slots; f++) alive += store.alive[f];
+    counts[KINDS[s]] = alive;
+  });
+  let publicUsers = 0;
+  for (let u = 0; u < world.endUsers.count; u++) publicUsers += world.endUsers.isPublic[u];
+  counts['end users, private'] = world.endUsers.count - publicUsers;
+  counts['end users, public'] = publicUsers;
+  let projects = 0;
+  for (let p = 0; p < world.projects.slots; p++) projects += world.projects.active[p];
+  counts['projects in the pipeline (explorers)'] = projects;
+  return counts;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: {
+    agents: { type: 'string', default: '100000' }, scenario: { type: 'string', default: 'scenarios/baseline.yaml' },
+    seed: { type: 'string', default: '1' },
+  } });
+  const seed = Number(values.seed);
+  const { firmsPerCapacityCell } = findFirmsPerCapacityCell(values.scenario, Number(values.agents));
+  const spec = loadBenchSpec(values.scenario, firmsPerCapacityCell, ['years=10', 'ticksPerYear=52']);
+
+  const setupStart = performance.now();
+  const compiled = compileScenario(spec);
+  // As createReplicateRunner does: replicate 0's draw of the scenario's uncertain parameters.
+  const drawn = spec.uncertainties.length > 0 ? sampleScenario(spec, createStream(seed, 0, 'parameters')) : spec;
+  const world = createWorld(drawn, seed, 0);
+  const recorder = createRecorder(world, compiled.layout.series.length, compiled.offsets);
+  const setupMs = performance.now() - setupStart;
+  const start = countByKind(world);
+
+  const cpuBefore = cpuUsage();
+  const runStart = performance.now();
+  runTicks(world, recorder);
+  const runMs = performance.now() - runStart;
+  const cpu = cpuUsage(cpuBefore);
+  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions);
+  const end = countByKind(world);
+
+  const agents = Object.entries(start).filter(([kind]) => !kind.startsWith('projects')).reduce((n, [, v]) => n + v, 0);
+  console.log(`${values.scenario}, seed ${seed}, replicate 0: ${world.ticks} ticks (10 years weekly), ` +
+    `resolution.firmsPerCapacityCell=${firmsPerCapacityCell}, ${agents.toLocaleString('en')} agents at the start`);
+  console.log('kind'.padEnd(40) + 'start'.padStart(10) + 'end'.padStart(10));
+  for (const kind of Object.keys(start)) console.log(kind.padEnd(40) + String(start[kind]).padStart(10) + String(end[kind]).padStart(10));
+  console.log(`government (home ${spec.government.region}): ${world.government.elections} elections, ` +
+    `foreign actor: ${world.foreignActor.attacks} cyberattacks, budget left ${(world.foreignActor.budgetLeftUsd / 1e9).toFixed(2)} bn USD`);
+  console.log(`setup ${setupMs.toFixed(0)} ms; run ${(runMs / 1000).toFixed(2)} s wall, ` +
+    `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU; ${(runMs * 1e6 / (agents * world.ticks)).toFixed(1)} ns per agent-tick (wall)`);
+
+  const viaRunner = createReplicateRunner(compiled)(seed, 0).summaries;
+  const same = viaRunner.length === summaries.length && viaRunner.every((v, i) => Object.is(v, summaries[i]));
+  console.log(`createReplicateRunner gives the same ${summaries.length} summaries bit for bit: ${same ? 'yes' : 'NO'}`);
+  if (!same) process.exitCode = 1;
+}
+
+main();
