@@ -4,14 +4,15 @@ import { applyEvents } from './phases/applyEvents.ts';
 import { advanceForeignActor } from './phases/advanceForeignActor.ts';
 import { advanceGovernment } from './phases/advanceGovernment.ts';
 import { advanceDiscovery } from './phases/advanceDiscovery.ts';
-import { advanceProducers } from './phases/advanceProducers.ts';
+import { advanceMining } from './phases/advanceMining.ts';
+import { advanceProcessing } from './phases/advanceProcessing.ts';
+import { advanceManufacturing } from './phases/advanceManufacturing.ts';
 import { advanceEndUse } from './phases/advanceEndUse.ts';
-import { collectEndOfLife } from './phases/collectEndOfLife.ts';
+import { advanceRecycling } from './phases/advanceRecycling.ts';
 import { clearMarkets } from './phases/clearMarkets.ts';
 import { settleAccounts } from './phases/settleAccounts.ts';
 import { advanceInvestment } from './phases/advanceInvestment.ts';
 import { recordTick, type Recorder } from './record/recordTick.ts';
-import { MINING, PROCESSING, MANUFACTURING, RECYCLING } from './world/world.ts';
 import type { CellSplit } from './phases/cellTasks.ts';
 
 /**
@@ -26,12 +27,11 @@ export function step(world: World, recorder: Recorder | null, cells: CellSplit |
   advanceForeignActor(world); //                         2. cyberattacks, price wars, retaliation by rule
   advanceGovernment(world); //                           3. elections, workforce, stockpile orders
   advanceDiscovery(world); //                            4. exploration and the project pipeline
-  advanceProducers(world, MINING, null, cells); //       5. mining (with by-product coupling)
-  advanceProducers(world, PROCESSING, null, cells); //   6. processing: concentrate → refined
-  advanceProducers(world, MANUFACTURING, null, cells); // 7. manufacturing: refined → components
+  advanceMining(world, cells); //                        5. mining (with by-product coupling)
+  advanceProcessing(world, cells); //                    6. processing: concentrate → refined
+  advanceManufacturing(world, cells); //                 7. manufacturing: refined → components
   advanceEndUse(world, cells); //                        8. end users' demand, thrifting
-  collectEndOfLife(world, world.scratch.scrapTonnes); // 9. end-of-life collection …
-  advanceProducers(world, RECYCLING, world.scratch.scrapTonnes, cells); // … and recycling into refined
+  advanceRecycling(world, cells); //                     9. end-of-life collection, recycling into refined
   clearMarkets(world); //                               10. trade and market clearing, prices
   settleAccounts(world, cells); //                      11. deliveries, payments, shortfall
   advanceInvestment(world); //                          12. investment, entry and exit
