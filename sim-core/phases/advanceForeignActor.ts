@@ -14,8 +14,10 @@ const THREAT_STAGE_OF_CAPACITY_STAGE = ['mining', 'processing', 'manufacturing',
  * actions by c·i/9 (likelihood) and c/3 (strength):
  * - cyberattacks: Poisson arrivals at `cyberattacksPerYear` × c·i/9 per year and stage, each on a
  *   random material's facilities in a random home or allied region, downtime lognormal with mean `cyberDowntimeYears` × c/3;
- * - price war: at each investment review, when rivals' capacity at a stage has grown by more than
- *   `priceWarTrigger` since the start, it starts a one-year price war with probability i/3, while its budget lasts;
+ * - price war: at each investment review, when it is losing market share at a stage, i.e. rivals'
+ *   capacity has grown by more than `priceWarTrigger` relative to its own since the start
+ *   ((rivals/rivals₀)/(own/own₀) − 1 > trigger), it starts a one-year price war with probability i/3,
+ *   while its budget lasts (growth that keeps shares leaves it at peace);
  * - retaliation: while the home government tariffs its refined exports, it imposes licensing on them
  *   with probability `retaliationPerYear` × c·i/9 per year, for one year.
  */
@@ -44,11 +46,12 @@ function launchCyberattacks(world: World): void {
     const ratePerTick = (rules.cyberattacksPerYear * threatScore(world, stage)) / world.ticksPerYear;
     const attacks = poissonFromUniform(hashUniform(key, world.tick, stage, 0), ratePerTick);
     for (let j = 0; j < attacks && j < MAX_ATTACKS_PER_STAGE_TICK; j++) {
-      const draw = (slot: number) => hashUniform(key, world.tick, stage, 1 + 4 * j + slot);
-      const region = targets[Math.floor(draw(0) * targetCount)];
-      const material = Math.floor(draw(1) * world.materials);
+      const slot = 1 + 4 * j; // four counter-based draws per attack (no closure: no allocation in a tick)
+      const region = targets[Math.floor(hashUniform(key, world.tick, stage, slot) * targetCount)];
+      const material = Math.floor(hashUniform(key, world.tick, stage, slot + 1) * world.materials);
       const capability = world.spec.foreignActor.threat[THREAT_STAGE_OF_CAPACITY_STAGE[stage]].capability;
-      const downtimeYears = lognormalFromUniforms(draw(2), draw(3), (rules.cyberDowntimeYears * capability) / 3, rules.cyberDowntimeSpread);
+      const downtimeYears = lognormalFromUniforms(hashUniform(key, world.tick, stage, slot + 2), hashUniform(key, world.tick, stage, slot + 3),
+        (rules.cyberDowntimeYears * capability) / 3, rules.cyberDowntimeSpread);
       const attackId = (world.tick * 4 + stage) * MAX_ATTACKS_PER_STAGE_TICK + j;
       startOutage(world, stage, region, material, rules.cyberFacilityShare, Math.max(1, Math.round(downtimeYears * world.ticksPerYear)), attackId);
       world.foreignActor.attacks++;
@@ -63,21 +66,25 @@ function startPriceWars(world: World): void {
   for (let stage = 0; stage < 3; stage++) {
     const intent = world.spec.foreignActor.threat[THREAT_STAGE_OF_CAPACITY_STAGE[stage]].intent;
     for (let m = 0; m < world.materials; m++) {
-      const start = actor.rivalsStartCapacity[stage * world.materials + m];
-      if (start <= 0 || actor.priceWarUntilTick[m * 3 + stage] > world.tick) continue;
-      const growth = rivalsCapacity(world, stage, m) / start - 1;
-      if (growth > rules.priceWarTrigger && hashUniform(world.keys.priceWars, world.tick, stage, m) < intent / 3) {
+      const rivalsStart = actor.rivalsStartCapacity[stage * world.materials + m];
+      const ownStart = actor.actorStartCapacity[stage * world.materials + m];
+      if (rivalsStart <= 0 || ownStart <= 0 || actor.priceWarUntilTick[m * 3 + stage] > world.tick) continue;
+      const own = liveCapacity(world, stage, m, true);
+      if (own <= 0) continue; // nothing left of its own to sell in a price war
+      const shareLoss = (liveCapacity(world, stage, m, false) / rivalsStart) / (own / ownStart) - 1;
+      if (shareLoss > rules.priceWarTrigger && hashUniform(world.keys.priceWars, world.tick, stage, m) < intent / 3) {
         actor.priceWarUntilTick[m * 3 + stage] = world.tick + world.ticksPerYear;
       }
     }
   }
 }
 
-function rivalsCapacity(world: World, stage: number, m: number): number {
+/** Live capacity of cell column (stage, m) in the adversary's regions (`adversary`) or in all others. */
+function liveCapacity(world: World, stage: number, m: number, adversary: boolean): number {
   const store = world.stores[stage];
   let capacity = 0;
   for (let r = 0; r < world.regions; r++) {
-    if (world.regionState.alignment[r] === ADVERSARY) continue;
+    if ((world.regionState.alignment[r] === ADVERSARY) !== adversary) continue;
     const c = m * world.regions + r;
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) capacity += store.alive[f] * store.capacityTonnesPerTick[f];
   }

@@ -69,7 +69,8 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     foreignActor: {
       region: regionIndex(spec, spec.foreignActor.region), budgetLeftUsd: spec.foreignActor.rules.budgetUsd,
       spendingUsdThisTick: 0, priceWarUntilTick: new Int32Array(M * 3).fill(-1),
-      retaliationUntilTick: new Int32Array(M).fill(-1), rivalsStartCapacity: new Float64Array(4 * M), attacks: 0,
+      retaliationUntilTick: new Int32Array(M).fill(-1), rivalsStartCapacity: new Float64Array(4 * M),
+      actorStartCapacity: new Float64Array(4 * M), attacks: 0,
     },
     ledger: { externalUsd: 0, governmentUsd: new Float64Array(R), foreignActorUsd: 0, tradersUsd: 0, endUsersUsd: 0 },
     firmTotals: createFirmTotals(M, R),
@@ -209,9 +210,9 @@ function initialiseRivalCapacity(world: World): void {
     const store = world.stores[stage];
     for (let c = 0; c < world.materials * world.regions; c++) {
       const m = Math.floor(c / world.regions);
-      if (world.regionState.alignment[c % world.regions] === ADVERSARY) continue;
+      const start = world.regionState.alignment[c % world.regions] === ADVERSARY ? world.foreignActor.actorStartCapacity : world.foreignActor.rivalsStartCapacity;
       for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
-        if (store.alive[f] === 1) world.foreignActor.rivalsStartCapacity[stage * world.materials + m] += store.capacityTonnesPerTick[f];
+        if (store.alive[f] === 1) start[stage * world.materials + m] += store.capacityTonnesPerTick[f];
       }
     }
   }

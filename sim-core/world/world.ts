@@ -126,6 +126,8 @@ export interface ForeignActorState {
   readonly retaliationUntilTick: Int32Array;
   /** Per (stage, m): rivals' (non-adversary) capacity at start, t/tick. */
   readonly rivalsStartCapacity: Float64Array;
+  /** Per (stage, m): the actor's own (adversary regions') capacity at start, t/tick. */
+  readonly actorStartCapacity: Float64Array;
   attacks: number;
 }
 
