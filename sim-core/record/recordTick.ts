@@ -33,6 +33,7 @@ export function recordTick(world: World, recorder: Recorder): void {
         put(o.exports + i, markets.exportedTonnes[s] * ticksPerWeek);
         put(o.imports + i, markets.arrivedTonnes[s] * ticksPerWeek);
         put(o.demand + i, flows.demandTonnes[(k * M + m) * R + r] * ticksPerWeek);
+        put(o.consumption + i, flows.deliveredTonnes[(k * M + m) * R + r] * ticksPerWeek);
         put(o.shortfall + i, Math.max(0, flows.unmetTonnes[(k * M + m) * R + r]) * ticksPerWeek);
       }
       const sHome = (m * 3 + k) * R + home;

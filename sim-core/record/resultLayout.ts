@@ -8,7 +8,7 @@ const BUYERS = ['processing', 'manufacturing', 'endUse'] as const;
 
 /** Offsets of each metric block in a replicate's series, so the recorder can write without lookups. */
 export interface SeriesOffsets {
-  price: number; production: number; demand: number; shortfall: number; publicShortfall: number;
+  price: number; production: number; demand: number; consumption: number; shortfall: number; publicShortfall: number;
   exports: number; imports: number; inventoryDays: number; stockpile: number; capacity: number;
   hhi: number; importReliance: number; secureSupplyShare: number; governmentSpending: number;
   foreignActorSpending: number; firms: number; entries: number; exits: number; intensity: number;
@@ -18,7 +18,7 @@ export interface SeriesOffsets {
 /**
  * Builds the list of per-tick series and per-replicate summaries for a scenario, with block offsets.
  * Series (units in each key): prices per material × traded stage × region; production per capacity
- * stage; demand and shortfall per buyer stage; public (defence) shortfall at home; exports and
+ * stage; demand, consumption (what buyers received) and shortfall per buyer stage; public (defence) shortfall at home; exports and
  * imports; stock cover in days; stockpiles; capacity; HHI of capacity over regions; home import
  * reliance; secure-supply share (home plus allied capacity over home demand: a ratio, above 1 when
  * secure capacity exceeds home needs); government and foreign-actor spending; firm counts, entries, exits;
@@ -43,6 +43,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     price: block('price', 'USD/t', TRADED, true),
     production: block('production', 't/week', CAPACITY, true),
     demand: block('demand', 't/week', BUYERS, true),
+    consumption: block('consumption', 't/week', BUYERS, true),
     shortfall: block('shortfall', 't/week', BUYERS, true),
     publicShortfall: block('publicShortfall', 't/week', ['endUse'], false),
     exports: block('exports', 't/week', TRADED, true),
