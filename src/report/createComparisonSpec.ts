@@ -6,7 +6,8 @@ export interface ComparisonPanel {
   title: string;
   /** Axis title, e.g. `difference, weeks (lower is better)`. */
   axisTitle: string;
-  rows: Array<{ alternative: string; difference: number; ciLow: number; ciHigh: number; pBetter: number }>;
+  /** `label`: how the paired runs split, printed above the dot (e.g. `better in 85%`). */
+  rows: Array<{ alternative: string; difference: number; ciLow: number; ciHigh: number; label: string }>;
 }
 
 /**
@@ -36,7 +37,6 @@ function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): R
     ...r,
     ciLow: Number.isFinite(r.ciLow) ? r.ciLow : r.difference,
     ciHigh: Number.isFinite(r.ciHigh) ? r.ciHigh : r.difference,
-    label: Number.isFinite(r.pBetter) ? `better in ${Math.round(r.pBetter * 100)}%` : '',
   }));
   const y = { field: 'alternative', type: 'nominal', sort: alternatives, title: null, axis: { labelLimit: 170 } };
   const largest = Math.max(0, ...values.flatMap((v) => [Math.abs(v.ciLow), Math.abs(v.ciHigh)]));
