@@ -61,7 +61,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const sweepCsv = await readSweepCsv(folder);
   const sweep = sweepCsv === undefined ? sweepJson : { ...sweepCsv, units: sweepJson?.units };
   const tornados = await readTornadoJson(folder);
-  if (sweep !== undefined || tornados !== undefined) sections.push({ id: 'sensitivity', title: 'Sensitivity', html: await renderSweepSection(sweep, tornados, materialName, charts) });
+  if (sweep !== undefined || tornados !== undefined) sections.push({ id: 'sensitivity', title: 'Sensitivity', html: await renderSweepSection(sweep, tornados, overview, materialName, charts) });
   sections.push(...(await buildRunSections(folder, overview, charts)));
   if (overview !== undefined) sections.splice(kind === 'run' ? 0 : sections.length, 0, { id: 'scenario', title: kind === 'compare' ? 'The reference scenario at a glance' : 'The scenario at a glance', html: await renderScenarioSection(overview, charts) });
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
