@@ -37,7 +37,7 @@ export function renderReproduceSection(input: ReproduceInput): string {
   const scenario = isRecord(manifest.scenario) ? manifest.scenario : {};
   const rows: string[][] = [];
   for (const [key, value] of Object.entries(manifest)) {
-    if (key === 'scenario' || key === 'tool' || key === 'scenarios' || (key === 'command' && manifest.commandLine !== undefined)) continue;
+    if (key === 'scenario' || key === 'tool' || key === 'scenarios' || key === 'commandLine' || (key === 'command' && manifest.commandLine !== undefined)) continue;
     rows.push([LABELS[key] ?? key, key === 'commandLine' && Array.isArray(value) ? shellJoin(value) : Array.isArray(value) ? value.map(String).join(' ') : isRecord(value) ? JSON.stringify(value) : String(value)]);
   }
   if (typeof scenario.path === 'string') rows.splice(2, 0, ['Scenario file', scenario.path]);

@@ -98,7 +98,7 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
       html += `<p>${escapeHtml(extremes(title, cells, unitOf(sweep, metric), name))}${idle.length === 0 ? '' : ` <strong>No effect of ${escapeHtml(idle.join(' or '))}:</strong> the same result at each of ${idle.length === 1 ? 'its' : 'their'} values.`}</p>\n`;
       html += await charts.add(`sweep-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, createSweepSpec({
         title, unit: sweep.units?.[metric] ?? '', xParameter, yParameter, nonNegative: cells.every((c) => c.mean >= 0), xTitle: name(xParameter), yTitle: yParameter === '' ? undefined : name(yParameter),
-        cells: cells.map((r) => ({ x: r.parameters[xParameter], y: yParameter === '' ? '' : r.parameters[yParameter], mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
+        cells: cells.map((r) => ({ x: gridValue(cells, xParameter, r), y: yParameter === '' ? '' : gridValue(cells, yParameter, r), mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
       }), {
         title: `Sweep: ${title}`,
         description: `Mean of ${title} at each grid point of ${[xParameter, yParameter].filter((p) => p !== '').map(name).join(' and ')}.`,
@@ -108,6 +108,12 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
   }
   if (constant.length > 0) html += `<p>The same at every grid point, so not drawn: ${escapeHtml(constant.join('; '))}.</p>\n`;
   return html;
+}
+
+/** A grid point's value of a parameter in its unit (`4%/yr`) for a grid of a few values; as written for scattered designs (drawn on a numeric axis). */
+function gridValue(cells: readonly SweepRow[], parameter: string, row: SweepRow): number | string {
+  const value = row.parameters[parameter];
+  return new Set(cells.map((c) => c.parameters[parameter])).size > 12 ? value : formatParameterValue(parameter, value);
 }
 
 function unitOf(sweep: SweepTable, metric: string): string {
@@ -150,5 +156,5 @@ function extremes(title: string, cells: readonly SweepRow[], unit: string, name:
   const overlap = Math.max(...defined.map((c) => c.ciLow)) <= Math.min(...defined.map((c) => c.ciHigh));
   return `${title}: lowest mean ${formatNumber(low.mean)}${unit} (95% CI ${formatRange(low.ciLow, low.ciHigh, floor)}) at ${at(low)}; ` +
     `highest ${formatNumber(high.mean)}${unit} (95% CI ${formatRange(high.ciLow, high.ciHigh, floor)}) at ${at(high)}.` +
-    (overlap ? ' Every grid point lies inside the 95% CIs of all the others: with these runs per point the differences cannot be told from chance.' : '');
+    (overlap ? ' The 95% CIs of all grid points overlap: with these runs per point the differences are not clearly distinguishable from chance.' : '');
 }
