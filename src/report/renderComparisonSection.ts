@@ -22,11 +22,11 @@ export interface ComparedStrategies {
 }
 
 /**
- * "Strategies compared": what each strategy is (description, events, sources); then per
- * alternative the home region's headline metrics for every targeted material (weeks short, unmet
- * demand, peak price) and the policy cost, as reference | alternative | difference (95% CI) |
- * how the paired runs split; a forest plot of those differences; and the other metrics that
- * differ most clearly. Differences are alternative − reference, always signed.
+ * "Strategies compared": per alternative (with its description) the home region's headline
+ * metrics for every targeted material (weeks short, unmet demand, peak price) and the policy
+ * cost, as reference | alternative | difference (95% CI) | how the paired runs split; a forest
+ * plot of those differences; what each strategy is (description, its own events, sources); and
+ * the other metrics that differ most clearly. Differences are alternative − reference, signed.
  *
  * @param original - From `readComparisonJson`.
  * @param strategies - Reference and alternatives with their scenarios.
@@ -48,7 +48,6 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     `paired run by run (the same random draws in both, so the difference is the strategy's effect), ${runs} pairs. ` +
     `Differences are alternative − reference${sign === 1 ? '' : ' (comparison.json states them the other way round)'}; “paired runs” says in how many pairs the alternative did better, worse or the same. ` +
     'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse.</p>\n';
-  html += `<h3>The strategies at a glance</h3>\n${renderStrategiesAtGlance(strategies.reference, strategies.alternatives, materialName)}`;
   const headline = pickHeadlineMetrics(strategies.reference.overview, new Set(comparison.entries.map((e) => e.metric))).map((m) => m.id);
   const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.metric === metric && e.alternative === alternative);
   const overview = strategies.reference.overview;
@@ -56,7 +55,9 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
   for (const alternative of comparison.alternatives) {
     const rows = headline.map((m) => entryOf(alternative, m)).filter((e): e is ComparisonEntry => e !== undefined);
-    html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n${verdict(rows, materialName)}` +
+    const description = strategies.alternatives.find((a) => a.label === alternative)?.overview?.description ?? '';
+    html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
+      `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
         rows.map((e) => [headlineName(e.metric, materialName), formatLevelValue(e.meanA, e.unit), formatLevelValue(e.meanB, e.unit), formatDifferenceWithCi(e), describePairedShare(e)]),
         { caption: `${homeName === '' ? 'The home region' : homeName}, for each material the threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
@@ -64,6 +65,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   const ranked = rankMetrics(comparison.entries);
   const shown = headline.length > 0 ? headline : ranked.slice(0, MAX_CHART_METRICS);
   html += await renderForestPlot(comparison, shown, materialName, charts, headline.length > 0);
+  html += `<h3>The strategies at a glance</h3>\n${renderStrategiesAtGlance(strategies.reference, strategies.alternatives, materialName)}`;
   const others = ranked.filter((m) => !headline.includes(m)).slice(0, MAX_TABLE_METRICS);
   return html + (others.length === 0 ? '' : `<h3>Other metrics that differ most clearly</h3>\n${renderComparisonTable(comparison, others, materialName)}`);
 }
