@@ -15,6 +15,8 @@ export interface CompareOptions extends MonteCarloCliOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  /** Also write report.html and charts/ into the output folder. */
+  report?: boolean;
 }
 
 /**
@@ -55,4 +57,5 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
   ]);
   process.stdout.write(options.json ? json : `${formatComparisonTable(report)}\n${dir}\n`);
+  if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

@@ -4,6 +4,8 @@ import { createManifest, type RunManifest } from '../outputs/createManifest.ts';
 /** The manifest of a compare, sweep or stress folder: a run manifest plus the command and every scenario run. */
 export interface CommandManifest extends RunManifest {
   command: 'compare' | 'sweep' | 'stress';
+  /** The full command line as typed, program name first (`crm-sim compare a.yaml b.yaml --replicates 20`). */
+  commandLine: string[];
   /** Every scenario (arm, point or disturbed variant) by label, with its file and resolved-text hash. */
   scenarios: { label: string; path: string; sha256: string }[];
   /** Arms run (each with `replicates` replicates under `masterSeed`). */
@@ -13,6 +15,8 @@ export interface CommandManifest extends RunManifest {
 /** Inputs of {@link createCommandManifest}. */
 export interface CommandManifestInput {
   command: CommandManifest['command'];
+  /** Arguments after the program name; default `process.argv.slice(2)`. */
+  argv?: readonly string[];
   /** The reference scenario (first arm, or the swept or stressed scenario) and its file. */
   reference: { path: string; loaded: LoadedScenario };
   scenarios: CommandManifest['scenarios'];
@@ -27,8 +31,8 @@ export interface CommandManifestInput {
 
 /**
  * Creates `manifest.json` for the paired commands: `createManifest` of the reference scenario
- * (code version, commit, seed, sizes, timing) with the command, the number of arms and every
- * scenario's hash added.
+ * (code version, commit, seed, sizes, timing) with the command, the full command line (so the
+ * folder can be reproduced), the number of arms and every scenario's hash added.
  *
  * @param input - What was run and when.
  * @returns The manifest (plain JSON data).
@@ -47,5 +51,6 @@ export function createCommandManifest(input: CommandManifestInput): CommandManif
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
   });
-  return { ...base, command: input.command, arms: input.arms, scenarios: input.scenarios };
+  const commandLine = ['crm-sim', ...(input.argv ?? process.argv.slice(2))];
+  return { ...base, command: input.command, commandLine, arms: input.arms, scenarios: input.scenarios };
 }

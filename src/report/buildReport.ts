@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { type ChartCollector, type ChartFile, createChartCollector } from './createChartCollector.ts';
 import { deriveRunContext } from './deriveRunContext.ts';
 import { detectFolderKind, type FolderKind } from './detectFolderKind.ts';
+import { hashResolvedScenarios } from './hashResolvedScenarios.ts';
 import { isRecord } from './isRecord.ts';
 import { planFanPanels } from './planFanPanels.ts';
+import { readComparedStrategies } from './readComparedStrategies.ts';
 import { readComparisonJson } from './readComparisonJson.ts';
 import { readFolderFiles } from './readFolderFiles.ts';
 import { readJsonFile } from './readJsonFile.ts';
@@ -56,16 +56,16 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const charts = createChartCollector();
   const materialName = (id: string): string => overview?.materials.find((m) => m.id === id)?.name ?? id;
   const sections: ReportSection[] = [];
-  if (comparison !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, materialName, charts) });
+  if (comparison !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, await readComparedStrategies(folder, comparison, files.map((f) => f.name)), materialName, charts) });
   const sweepJson = await readSweepJson(folder);
   const sweepCsv = await readSweepCsv(folder);
   const sweep = sweepCsv === undefined ? sweepJson : { ...sweepCsv, units: sweepJson?.units };
   const tornados = await readTornadoJson(folder);
-  if (sweep !== undefined || tornados !== undefined) sections.push({ id: 'sensitivity', title: 'Sensitivity', html: await renderSweepSection(sweep, tornados, materialName, charts) });
+  if (sweep !== undefined || tornados !== undefined) sections.push({ id: 'sensitivity', title: 'Sensitivity', html: await renderSweepSection(sweep, tornados, overview, materialName, charts) });
   sections.push(...(await buildRunSections(folder, overview, charts)));
   if (overview !== undefined) sections.splice(kind === 'run' ? 0 : sections.length, 0, { id: 'scenario', title: kind === 'compare' ? 'The reference scenario at a glance' : 'The scenario at a glance', html: await renderScenarioSection(overview, charts) });
-  const resolvedSha256 = await hashFile(join(folder, 'scenario.resolved.yaml'));
-  sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedSha256, files, isRun: kind === 'run' }) });
+  const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
+  sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview) });
   const html = renderReportPage(heading(kind, folder, overview, manifest), sections);
   return { kind, html, charts: await charts.finish() };
@@ -98,14 +98,6 @@ async function readReferenceScenario(folder: string, reference: string | undefin
   const names = files.map((f) => f.name).filter((name) => name.endsWith('.resolved.yaml'));
   const name = names.find((n) => n === `${reference}.resolved.yaml`) ?? names[0];
   return name === undefined ? undefined : readScenarioOverview(folder, name);
-}
-
-async function hashFile(path: string): Promise<string | undefined> {
-  try {
-    return createHash('sha256').update(await readFile(path)).digest('hex');
-  } catch {
-    return undefined;
-  }
 }
 
 function heading(kind: FolderKind, folder: string, overview: ScenarioOverview | undefined, manifest: unknown): { title: string; lead: string; meta: string } {

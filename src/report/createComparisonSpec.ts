@@ -6,7 +6,8 @@ export interface ComparisonPanel {
   title: string;
   /** Axis title, e.g. `difference, weeks (lower is better)`. */
   axisTitle: string;
-  rows: Array<{ alternative: string; difference: number; ciLow: number; ciHigh: number; pBetter: number }>;
+  /** `label`: how the paired runs split, printed above the dot (e.g. `better in 85%`). */
+  rows: Array<{ alternative: string; difference: number; ciLow: number; ciHigh: number; label: string }>;
 }
 
 /**
@@ -32,14 +33,21 @@ export function createComparisonSpec(panels: readonly ComparisonPanel[], alterna
 }
 
 function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): Record<string, unknown> {
-  const values = panel.rows.filter((r) => Number.isFinite(r.difference)).map((r) => ({
+  const rows = panel.rows.filter((r) => Number.isFinite(r.difference)).map((r) => ({
     ...r,
     ciLow: Number.isFinite(r.ciLow) ? r.ciLow : r.difference,
     ciHigh: Number.isFinite(r.ciHigh) ? r.ciHigh : r.difference,
-    label: Number.isFinite(r.pBetter) ? `better in ${Math.round(r.pBetter * 100)}%` : '',
   }));
+  const values = rows.map((r) => ({ ...r, align: 'center' as 'left' | 'center' | 'right' }));
   const y = { field: 'alternative', type: 'nominal', sort: alternatives, title: null, axis: { labelLimit: 170 } };
   const largest = Math.max(0, ...values.flatMap((v) => [Math.abs(v.ciLow), Math.abs(v.ciHigh)]));
+  const low = Math.min(0, ...values.map((v) => v.ciLow));
+  const high = Math.max(0, ...values.map((v) => v.ciHigh));
+  const place = (d: number): 'left' | 'center' | 'right' => {
+    const at = high > low ? (d - low) / (high - low) : 0.5;
+    return at < 0.3 ? 'left' : at > 0.7 ? 'right' : 'center';
+  };
+  for (const v of values) v.align = place(v.difference);
   const x = { type: 'quantitative', title: panel.axisTitle, scale: { zero: true, nice: true }, axis: { format: largest >= 1e4 ? '.2~s' : ',.3~r', tickCount: 4 } };
   return {
     title: { text: panel.title, fontSize: 11 },
@@ -49,7 +57,12 @@ function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): R
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#666', strokeDash: [4, 3] }, encoding: { x: { ...x, field: 'zero' } } },
       { mark: { type: 'rule', color: INK, strokeWidth: 2 }, encoding: { y, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' } } },
       { mark: { type: 'point', filled: true, color: INK, size: 50, opacity: 1 }, encoding: { y, x: { ...x, field: 'difference' } } },
-      { mark: { type: 'text', dy: -10, fontSize: 9, color: '#222' }, encoding: { y, x: { ...x, field: 'difference' }, text: { field: 'label' } } },
+      // Labels near an end of the axis grow inwards, so they never run over the axis or the next panel.
+      ...(['left', 'center', 'right'] as const).map((align) => ({
+        transform: [{ filter: `datum.align === '${align}'` }],
+        mark: { type: 'text', dy: -10, fontSize: 9, color: '#222', align, dx: align === 'left' ? -4 : align === 'right' ? 4 : 0 },
+        encoding: { y, x: { ...x, field: 'difference' }, text: { field: 'label' } },
+      })),
     ],
   };
 }

@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { INK } from './chartTheme.ts';
+import { formatNumber } from './formatNumber.ts';
+import { measureTextWidth } from './measureTextWidth.ts';
 
 /** One grid point of a swept metric. */
 export interface SweepCell {
@@ -19,11 +21,17 @@ export interface SweepChartInput {
   /** '' for a one-parameter sweep (drawn as a line with its CI band). */
   yParameter: string;
   cells: SweepCell[];
+  /** The metric cannot be negative (tonnes, weeks, prices, costs): CI ends are clipped at 0. */
+  nonNegative?: boolean;
+  /** Axis titles of the parameters (default: the last two parts of each path). */
+  xTitle?: string;
+  yTitle?: string;
 }
 
 /**
  * The sweep of one metric over a grid: with two parameters a heat map (cells shaded by the mean,
- * darker = higher, each labelled with its value so it reads without colour); with one parameter
+ * darker = higher, the shading anchored at 0 so small differences look small, each cell labelled
+ * with its value so it reads without colour); with one parameter
  * the mean as a line with points and its 95% CI as a band; with scattered points (a Latin
  * hypercube, more than 12 distinct values) a scatter plot sized and shaded by the mean. Axis titles keep the last two parts of
  * each parameter path (the full paths are in the text beside the chart).
@@ -34,32 +42,39 @@ export interface SweepChartInput {
  * createSweepSpec({ title: 'Weeks short', unit: 'weeks', xParameter: 'a', yParameter: 'b', cells });
  */
 export function createSweepSpec(input: SweepChartInput): TopLevelSpec {
-  const header = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text: input.title, subtitle: input.unit ? `mean per grid point, ${input.unit}` : 'mean per grid point' } };
-  const values = input.cells.filter((c) => Number.isFinite(c.mean));
+  const values = input.cells.filter((c) => Number.isFinite(c.mean))
+    .map((c) => (input.nonNegative ? { ...c, ciLow: Math.max(0, c.ciLow), ciHigh: Math.max(0, c.ciHigh) } : c));
+  const means = values.map((c) => c.mean);
+  // Shading and axes start at 0, so a 3% difference looks like 3%, not like black against white.
+  const domain = [Math.min(0, ...means), Math.max(0, ...means)];
+  const subtitle = `mean per grid point${input.unit ? `, ${input.unit}` : ''}${input.yParameter === '' ? '' : `; shading from ${domain[0] < 0 ? formatNumber(domain[0]) : 0} to ${formatNumber(domain[1])}`}`;
+  const header = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text: input.title, subtitle } };
   if (input.yParameter === '') {
-    const x = { field: 'x', type: 'quantitative', title: shortName(input.xParameter), scale: { zero: false } };
-    const y = { type: 'quantitative', title: input.unit || 'mean', scale: { zero: false } };
+    // Values written with units (`30%`, `12 months`) are categories in their grid order.
+    const numeric = values.every((c) => typeof c.x === 'number');
+    const x = numeric ? { field: 'x', type: 'quantitative', title: input.xTitle ?? shortName(input.xParameter), scale: { zero: false } }
+      : { field: 'x', type: 'ordinal', sort: [...new Set(values.map((c) => c.x))], title: input.xTitle ?? shortName(input.xParameter), axis: { labelAngle: 0 } };
+    const y = { type: 'quantitative', title: input.unit || 'mean', scale: { zero: true } };
     return { ...header, width: 420, height: 200, data: { values }, layer: [
       { mark: { type: 'area', color: INK, opacity: 0.25 }, encoding: { x, y: { ...y, field: 'ciLow' }, y2: { field: 'ciHigh' } } },
       { mark: { type: 'line', color: INK, point: { filled: true, color: INK } }, encoding: { x, y: { ...y, field: 'mean' } } },
     ] } as unknown as TopLevelSpec;
   }
-  if (new Set(values.map((c) => c.x)).size > 12 || new Set(values.map((c) => c.y)).size > 12) return createScatter(header, input, values);
-  const means = values.map((c) => c.mean);
-  const low = Math.min(...means);
-  const high = Math.max(...means);
-  const labelled = values.map((c) => ({ ...c, label: String(Number(c.mean.toPrecision(3))), ink: high > low && (c.mean - low) / (high - low) > 0.55 ? 'white' : '#111' }));
-  const sortValues = (key: 'x' | 'y') => [...new Set(values.map((c) => c[key]))].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
+  if (new Set(values.map((c) => c.x)).size > 12 || new Set(values.map((c) => c.y)).size > 12) return createScatter(header, input, values, domain);
+  const [low, high] = domain;
+  const labelled = values.map((c) => ({ ...c, label: formatNumber(c.mean), ink: high > low && (c.mean - low) / (high - low) > 0.55 ? 'white' : '#111' }));
+  const sortValues = (key: 'x' | 'y') => [...new Set(values.map((c) => c[key]))].sort((a, b) => parseFloat(String(a)) - parseFloat(String(b)) || String(a).localeCompare(String(b)));
   return {
     ...header,
-    width: { step: 80 }, height: { step: 40 },
+    // Rows tall enough for the rotated y-axis title to fit beside them.
+    width: { step: 80 }, height: { step: Math.max(40, Math.ceil((measureTextWidth(input.yTitle ?? shortName(input.yParameter), 11, true) + 16) / Math.max(1, sortValues('y').length))) },
     data: { values: labelled },
     encoding: {
-      x: { field: 'x', type: 'ordinal', sort: sortValues('x'), title: shortName(input.xParameter), axis: { labelAngle: 0 } },
-      y: { field: 'y', type: 'ordinal', sort: sortValues('y').reverse(), title: shortName(input.yParameter) },
+      x: { field: 'x', type: 'ordinal', sort: sortValues('x'), title: input.xTitle ?? shortName(input.xParameter), axis: { labelAngle: 0 } },
+      y: { field: 'y', type: 'ordinal', sort: sortValues('y').reverse(), title: input.yTitle ?? shortName(input.yParameter) },
     },
     layer: [
-      { mark: { type: 'rect', stroke: 'white' }, encoding: { fill: { field: 'mean', type: 'quantitative', title: input.unit || 'mean', scale: { scheme: 'greys' }, legend: { orient: 'right', gradientLength: Math.max(60, 40 * new Set(values.map((c) => c.y)).size) } } } },
+      { mark: { type: 'rect', stroke: 'white' }, encoding: { fill: { field: 'mean', type: 'quantitative', title: input.unit || 'mean', scale: { scheme: 'greys', domain, nice: false }, legend: { values: domain, format: '.3~r', orient: 'right', gradientLength: Math.max(60, 40 * new Set(values.map((c) => c.y)).size) } } } },
       { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'label' }, color: { field: 'ink', type: 'nominal', scale: null } } },
     ],
   } as unknown as TopLevelSpec;
@@ -71,15 +86,15 @@ function shortName(path: string): string {
 }
 
 /** Scattered designs: one point per design point, larger and darker for a higher mean. */
-function createScatter(header: Record<string, unknown>, input: SweepChartInput, values: SweepCell[]): TopLevelSpec {
+function createScatter(header: Record<string, unknown>, input: SweepChartInput, values: SweepCell[], domain: number[]): TopLevelSpec {
   const mean = { field: 'mean', type: 'quantitative', title: input.unit || 'mean' };
   return {
     ...header, width: 420, height: 260, data: { values },
     mark: { type: 'point', filled: true, stroke: '#111', strokeWidth: 0.5, opacity: 0.9 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: shortName(input.xParameter), scale: { zero: false } },
-      y: { field: 'y', type: 'quantitative', title: shortName(input.yParameter), scale: { zero: false } },
-      size: { ...mean, legend: null }, color: { ...mean, scale: { scheme: 'greys' } },
+      x: { field: 'x', type: 'quantitative', title: input.xTitle ?? shortName(input.xParameter), scale: { zero: false } },
+      y: { field: 'y', type: 'quantitative', title: input.yTitle ?? shortName(input.yParameter), scale: { zero: false } },
+      size: { ...mean, legend: null, scale: { domain } }, color: { ...mean, scale: { scheme: 'greys', domain } },
     },
   } as unknown as TopLevelSpec;
 }

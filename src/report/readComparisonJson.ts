@@ -14,6 +14,8 @@ export interface ComparisonEntry {
   ciHigh: number;
   /** Share of paired runs in which the alternative does better. */
   pBetter: number;
+  /** Share of paired runs in which the alternative does worse (NaN when not stated); ties count in neither. */
+  pWorse: number;
   n: number;
   unit: string;
   /** 'lower' or 'higher' is better, '' when not stated. */
@@ -32,7 +34,7 @@ const CONTAINERS = new Set(['alternatives', 'metrics', 'results', 'comparisons',
 
 /**
  * Reads `comparison.json` (written by `crm-sim compare`): per alternative per metric
- * `{meanA, meanB, meanDifference, ciLow, ciHigh, pBetter, n, unit, direction}`. Any nesting is
+ * `{meanA, meanB, meanDifference, ciLow, ciHigh, pBetter, pWorse, n, unit, direction}`. Any nesting is
  * accepted: every object with a numeric `meanDifference` is an entry, its metric is its own
  * `metric` field or its key, its alternative its `alternative`/`strategy` field or the nearest
  * enclosing key that is not a container name (`alternatives`, `metrics`, …).
@@ -87,7 +89,7 @@ function readEntry(record: Record<string, unknown>, path: string[]): ComparisonE
   return {
     alternative, metric,
     meanA: toNumber(record.meanA), meanB: toNumber(record.meanB), meanDifference: toNumber(record.meanDifference),
-    ciLow: toNumber(record.ciLow), ciHigh: toNumber(record.ciHigh), pBetter: toNumber(record.pBetter), n: toNumber(record.n),
+    ciLow: toNumber(record.ciLow), ciHigh: toNumber(record.ciHigh), pBetter: toNumber(record.pBetter), pWorse: toNumber(record.pWorse), n: toNumber(record.n),
     unit: typeof record.unit === 'string' ? record.unit : '',
     direction: direction.includes('low') || direction === 'min' || direction === 'minimize' ? 'lower'
       : direction.includes('high') || direction === 'max' || direction === 'maximize' ? 'higher' : '',

@@ -1,61 +1,131 @@
 import type { ChartCollector } from './createChartCollector.ts';
 import { createComparisonSpec } from './createComparisonSpec.ts';
 import { describeMetricId } from './describeMetricId.ts';
+import { describePairedShare, isSpendingMetric } from './describePairedShare.ts';
 import { escapeHtml } from './escapeHtml.ts';
+import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
+import { formatPercent } from './formatPercent.ts';
 import { formatQuantity } from './formatQuantity.ts';
+import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
+import { renderStrategiesAtGlance, type StrategyScenario } from './renderStrategiesAtGlance.ts';
 import { renderTable } from './renderTable.ts';
 
-/** Metrics drawn and listed: the most clearly changed first. */
+/** Metrics drawn when the folder names no headline metric, and other metrics listed. */
 const MAX_CHART_METRICS = 8;
-const MAX_TABLE_METRICS = 40;
+const MAX_TABLE_METRICS = 30;
+
+/** The compared strategies with their resolved scenarios. */
+export interface ComparedStrategies {
+  reference: StrategyScenario;
+  alternatives: StrategyScenario[];
+}
 
 /**
- * "Strategies compared": which way differences go (checked against meanA and meanB), headline
- * sentences per alternative, forest plots of the paired differences with their CIs and win
- * probabilities for the clearest metrics, and a table of the rest.
+ * "Strategies compared": per alternative (with its description) the home region's headline
+ * metrics for every targeted material (weeks short, unmet demand, peak price) and the policy
+ * cost, as reference | alternative | difference (95% CI) | how the paired runs split; a forest
+ * plot of those differences; what each strategy is (description, its own events, sources); and
+ * the other metrics that differ most clearly. Differences are alternative − reference, signed.
  *
- * @param comparison - From `readComparisonJson`.
+ * @param original - From `readComparisonJson`.
+ * @param strategies - Reference and alternatives with their scenarios.
  * @param materialName - Maps material ids to names.
  * @param charts - Collects the comparison chart.
  * @returns The section's HTML.
  * @example
- * html += await renderComparisonSection(comparison, (id) => id, charts);
+ * html += await renderComparisonSection(comparison, strategies, (id) => id, charts);
  */
-export async function renderComparisonSection(original: Comparison, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
+export async function renderComparisonSection(original: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
   const sign = differenceSign(original.entries);
   const comparison = sign === 1 ? original : {
     ...original,
     entries: original.entries.map((e) => ({ ...e, meanDifference: -e.meanDifference, ciLow: -e.ciHigh, ciHigh: -e.ciLow })),
   };
-  const way = 'alternative − reference';
-  const reference = comparison.reference === '' ? 'the reference' : `the reference (${comparison.reference})`;
+  const refName = comparison.reference === '' ? 'the reference' : comparison.reference;
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
-  let html = `<p>${comparison.alternatives.length} alternative${comparison.alternatives.length === 1 ? '' : 's'} against ${escapeHtml(reference)}, ` +
+  let html = `<p>${comparison.alternatives.length} alternative${comparison.alternatives.length === 1 ? '' : 's'} against the reference (${escapeHtml(refName)}), ` +
     `paired run by run (the same random draws in both, so the difference is the strategy's effect), ${runs} pairs. ` +
-    `Differences are ${way}${sign === 1 ? '' : ' (comparison.json states them the other way round)'}. “Better in P%” is the share of paired runs in which the alternative did better.</p>\n`;
-  const ranked = rankMetrics(comparison.entries);
+    `Differences are alternative − reference${sign === 1 ? '' : ' (comparison.json states them the other way round)'}; “paired runs” says in how many pairs the alternative did better, worse or the same. ` +
+    'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse.</p>\n';
+  const headline = pickHeadlineMetrics(strategies.reference.overview, new Set(comparison.entries.map((e) => e.metric))).map((m) => m.id);
+  const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.metric === metric && e.alternative === alternative);
+  const overview = strategies.reference.overview;
+  const home = overview?.homeRegion ?? '';
+  const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
   for (const alternative of comparison.alternatives) {
-    const best = ranked.map((m) => comparison.entries.find((e) => e.metric === m && e.alternative === alternative))
-      .filter((e): e is ComparisonEntry => e !== undefined).slice(0, 3);
-    html += `<div class="callout"><h3>${escapeHtml(alternative)}</h3><ul>${best.map((e) => `<li>${escapeHtml(sentence(e, materialName))}</li>`).join('')}</ul></div>\n`;
+    const rows = headline.map((m) => entryOf(alternative, m)).filter((e): e is ComparisonEntry => e !== undefined);
+    const description = strategies.alternatives.find((a) => a.label === alternative)?.overview?.description ?? '';
+    html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
+      `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
+      renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
+        rows.map((e) => [headlineName(e.metric, materialName), formatLevelValue(e.meanA, e.unit), formatLevelValue(e.meanB, e.unit), formatDifferenceWithCi(e), describePairedShare(e)]),
+        { caption: `${homeName === '' ? 'The home region' : homeName}, for each material the threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
   }
-  const shown = ranked.slice(0, MAX_CHART_METRICS);
-  html += await charts.add('comparison', createComparisonSpec(shown.map((metric) => {
+  const ranked = rankMetrics(comparison.entries);
+  const shown = headline.length > 0 ? headline : ranked.slice(0, MAX_CHART_METRICS);
+  html += await renderForestPlot(comparison, shown, materialName, charts, headline.length > 0);
+  html += `<h3>The strategies at a glance</h3>\n${renderStrategiesAtGlance(strategies.reference, strategies.alternatives, materialName)}`;
+  const others = ranked.filter((m) => !headline.includes(m)).slice(0, MAX_TABLE_METRICS);
+  return html + (others.length === 0 ? '' : `<h3>Other metrics that differ most clearly</h3>\n${renderComparisonTable(comparison, others, materialName)}`);
+}
+
+async function renderForestPlot(comparison: Comparison, shown: readonly string[], materialName: (id: string) => string, charts: ChartCollector, isHeadline: boolean): Promise<string> {
+  return charts.add('comparison', createComparisonSpec(shown.map((metric) => {
     const entries = comparison.entries.filter((e) => e.metric === metric);
     const unit = entries.find((e) => e.unit !== '')?.unit ?? '';
     const better = entries.find((e) => e.direction !== '')?.direction;
+    const judged = better !== undefined && !isSpendingMetric(metric);
     return {
       title: describeMetricId(metric, materialName),
-      axisTitle: `difference${unit ? `, ${unit}` : ''}${better ? ` (${better} is better)` : ''}`,
-      rows: entries.map((e) => ({ alternative: e.alternative, difference: e.meanDifference, ciLow: e.ciLow, ciHigh: e.ciHigh, pBetter: e.pBetter })),
+      axisTitle: `difference${unit ? `, ${unit}` : ''}${judged ? ` (${better} is better)` : ''}`,
+      rows: entries.map((e) => ({ alternative: e.alternative, difference: e.meanDifference, ciLow: e.ciLow, ciHigh: e.ciHigh, label: describePairedShare(e, true) })),
     };
-  }), comparison.alternatives, `dot: mean paired difference (${way}) · line: 95% CI · dashed: no difference`), {
+  }), comparison.alternatives, 'dot: mean paired difference (alternative − reference) · line: 95% CI · dashed: no difference'), {
     title: 'Paired differences of the alternatives',
     description: `Mean paired differences with 95% confidence intervals for ${shown.length} metrics and ${comparison.alternatives.length} alternatives.`,
-    caption: `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`,
+    caption: isHeadline ? 'The home region’s headline metrics. All metrics are in comparison.json.' : `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`,
   });
-  return html + renderComparisonTable(comparison, ranked.slice(0, MAX_TABLE_METRICS), materialName);
+}
+
+/** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */
+function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) => string): string {
+  const clear = (e: ComparisonEntry): boolean => e.ciLow > 0 || e.ciHigh < 0;
+  const name = (e: ComparisonEntry): string => headlineName(e.metric, materialName);
+  const judged = rows.filter((e) => !isSpendingMetric(e.metric) && e.direction !== '');
+  const better = judged.filter((e) => clear(e) && (e.direction === 'lower') === (e.meanDifference < 0));
+  const worse = judged.filter((e) => clear(e) && !better.includes(e));
+  const unclear = judged.filter((e) => !clear(e));
+  const costs = rows.filter((e) => isSpendingMetric(e.metric) && e.meanDifference !== 0)
+    .map((e) => `${name(e)}: ${e.meanDifference > 0 ? 'costs' : 'saves'} ${formatQuantity(Math.abs(e.meanDifference), e.unit)} ${e.meanDifference > 0 ? 'more' : ''}`.trim());
+  const items = [
+    better.length > 0 ? `<strong>Clearly better</strong> (the 95% CI of the difference excludes 0): ${escapeHtml(better.map(name).join('; '))}.` : '',
+    worse.length > 0 ? `<strong>Clearly worse</strong>: ${escapeHtml(worse.map(name).join('; '))}.` : '',
+    unclear.length > 0 ? `Not clearly different: ${escapeHtml(unclear.map(name).join('; '))}.` : '',
+    costs.length > 0 ? `Spending: ${escapeHtml(costs.join('; '))}.` : '',
+  ].filter((s) => s !== '');
+  return items.length === 0 ? '' : `<ul>${items.map((s) => `<li>${s}</li>`).join('')}</ul>\n`;
+}
+
+/** `+1.75 t (+1.08 to +2.42 t)`; `0 weeks (none in any run)` for a difference that is zero in every pair. */
+function formatDifferenceWithCi(e: ComparisonEntry): string {
+  if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return `${formatDifference(0, e.unit)} (none in any run)`;
+  return `${formatDifference(e.meanDifference, e.unit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit)})`;
+}
+
+const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', policyCost: 'Policy cost (spending)' };
+
+/** A headline metric in a few words, its region left out (the table is about the home region): `NdPr oxide: unmet demand`. */
+function headlineName(metric: string, materialName: (id: string) => string): string {
+  const [name, material, stage] = metric.split('.');
+  if (name === 'policyCost') return HEADLINE_WORDS.policyCost;
+  const words = name === 'peakPriceMultiple' ? `peak ${stage} price (× start)` : HEADLINE_WORDS[name];
+  return words === undefined || material === undefined ? describeMetricId(metric, materialName) : `${materialName(material)}: ${words}`;
+}
+
+/** A level (not a difference): shares as percentages, everything else as `formatQuantity`. */
+function formatLevelValue(value: number, unit: string): string {
+  return unit === 'share' ? formatPercent(value) : formatQuantity(value, unit);
 }
 
 /** +1 when meanDifference = meanB − meanA (alternative − reference), −1 when it is meanA − meanB. */
@@ -80,25 +150,14 @@ function rankMetrics(entries: readonly ComparisonEntry[]): string[] {
   return [...score.keys()].map((m, i) => ({ m, i })).sort((a, b) => (score.get(b.m) ?? 0) - (score.get(a.m) ?? 0) || a.i - b.i).map(({ m }) => m);
 }
 
-function sentence(e: ComparisonEntry, materialName: (id: string) => string): string {
-  const change = e.meanDifference;
-  const clear = e.ciLow > 0 || e.ciHigh < 0;
-  const verdict = !clear ? 'not clearly different' : e.direction === '' ? 'a clear difference'
-    : (e.direction === 'lower') === (change < 0) ? 'an improvement' : 'a deterioration';
-  const better = Number.isFinite(e.pBetter) ? ` It does better in ${Math.round(e.pBetter * 100)}% of paired runs.` : '';
-  const size = change === 0 ? 'the same on average as' : `${formatQuantity(Math.abs(change), e.unit)} ${change < 0 ? 'lower' : 'higher'} on average than`;
-  return `${describeMetricId(e.metric, materialName)}: ${size} with the reference (95% CI of the difference ` +
-    `${formatQuantity(e.ciLow, e.unit)} to ${formatQuantity(e.ciHigh, e.unit)}): ${verdict}.${better}`;
-}
-
 function renderComparisonTable(comparison: Comparison, metrics: readonly string[], materialName: (id: string) => string): string {
   const rows = metrics.map((metric) => [describeMetricId(metric, materialName), ...comparison.alternatives.map((alternative) => {
     const e = comparison.entries.find((x) => x.metric === metric && x.alternative === alternative);
     if (e === undefined) return '—';
-    const p = Number.isFinite(e.pBetter) ? ` · better ${Math.round(e.pBetter * 100)}%` : '';
-    return `${formatQuantity(e.meanDifference, e.unit)} (${formatQuantity(e.ciLow, e.unit)} to ${formatQuantity(e.ciHigh, e.unit)})${p}`;
+    const share = describePairedShare(e);
+    return `${formatDifferenceWithCi(e)}${share === '' ? '' : ` · ${share}`}`;
   })]);
   const total = new Set(comparison.entries.map((e) => e.metric)).size;
   return renderTable([{ header: 'Metric' }, ...comparison.alternatives.map((a) => ({ header: `${a}: difference (95% CI)`, numeric: true }))], rows,
-    { caption: total > metrics.length ? `The ${metrics.length} clearest of ${total} metrics; all are in comparison.json.` : undefined });
+    { caption: `The ${metrics.length} clearest of the ${total} metrics besides the headline ones; all are in comparison.json and comparison.csv.` });
 }

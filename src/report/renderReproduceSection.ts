@@ -6,8 +6,8 @@ import { renderTable } from './renderTable.ts';
 export interface ReproduceInput {
   /** Parsed `manifest.json`, or undefined. */
   manifest: unknown;
-  /** SHA-256 of `scenario.resolved.yaml` as found in the folder, or undefined without the file. */
-  resolvedSha256: string | undefined;
+  /** SHA-256 of each `*.resolved.yaml` found in the folder, by file name. */
+  resolvedHashes: Record<string, string>;
   /** Files of the folder with their sizes in bytes. */
   files: Array<{ name: string; bytes: number }>;
   /** True for a run folder (the resolved scenario can be re-run as it is). */
@@ -17,17 +17,19 @@ export interface ReproduceInput {
 const LABELS: Record<string, string> = {
   version: 'crm-sim version', gitCommit: 'Code (git commit)', masterSeed: 'Master seed', replicates: 'Runs (replicates)',
   workers: 'Worker threads', ticks: 'Time steps', nodeVersion: 'Node.js', startedAt: 'Started (UTC)', finishedAt: 'Finished (UTC)',
-  wallSeconds: 'Wall time, s', command: 'Command',
+  wallSeconds: 'Wall time, s', command: 'Command', commandLine: 'Command line', arms: 'Scenarios run (arms)',
 };
 
 /**
- * "Reproduce this run": the manifest (version, commit, seed, scenario hash and its check against
- * the scenario file in the folder, command), the command that re-runs it, and the folder's files.
+ * "Reproduce this run": the manifest (version, commit, seed, scenario hash checked against the
+ * scenario file in the folder, command line), every scenario of a compare, sweep or stress folder
+ * with its hash checked against its `<label>.resolved.yaml`, the command that re-runs it, and the
+ * folder's files.
  *
- * @param input - Manifest, hash of the scenario file, file list.
+ * @param input - Manifest, hashes of the scenario files, file list.
  * @returns The section's HTML.
  * @example
- * html += renderReproduceSection({ manifest, resolvedSha256, files, isRun: true });
+ * html += renderReproduceSection({ manifest, resolvedHashes, files, isRun: true });
  */
 export function renderReproduceSection(input: ReproduceInput): string {
   const manifest = isRecord(input.manifest) ? input.manifest : undefined;
@@ -35,28 +37,59 @@ export function renderReproduceSection(input: ReproduceInput): string {
   const scenario = isRecord(manifest.scenario) ? manifest.scenario : {};
   const rows: string[][] = [];
   for (const [key, value] of Object.entries(manifest)) {
-    if (key === 'scenario' || key === 'tool') continue;
-    rows.push([LABELS[key] ?? key, Array.isArray(value) ? value.join(' ') : isRecord(value) ? JSON.stringify(value) : String(value)]);
+    if (key === 'scenario' || key === 'tool' || key === 'scenarios' || key === 'commandLine' || (key === 'command' && manifest.commandLine !== undefined)) continue;
+    rows.push([LABELS[key] ?? key, key === 'commandLine' && Array.isArray(value) ? shellJoin(value) : Array.isArray(value) ? value.map(String).join(' ') : isRecord(value) ? JSON.stringify(value) : String(value)]);
   }
   if (typeof scenario.path === 'string') rows.splice(2, 0, ['Scenario file', scenario.path]);
-  if (typeof scenario.sha256 === 'string') rows.splice(3, 0, ['Scenario SHA-256', `${scenario.sha256} (${hashCheck(scenario.sha256, input.resolvedSha256)})`]);
+  if (typeof scenario.sha256 === 'string') rows.splice(3, 0, ['Scenario SHA-256', `${scenario.sha256} (${hashCheck(scenario.sha256, input.resolvedHashes, 'scenario.resolved.yaml')})`]);
   let html = renderTable([{ header: 'Field' }, { header: 'Value' }], rows, { className: 'kv' });
-  html += renderCommands(manifest, scenario, input.isRun && input.resolvedSha256 !== undefined);
+  html += renderScenarios(manifest, input.resolvedHashes);
+  html += renderCommands(manifest, scenario, input.isRun && input.resolvedHashes['scenario.resolved.yaml'] !== undefined);
   return html + renderFiles(input.files);
 }
 
-function hashCheck(recorded: string, actual: string | undefined): string {
-  if (actual === undefined) return 'scenario.resolved.yaml is missing, so it cannot be checked';
-  return actual === recorded ? 'matches scenario.resolved.yaml in this folder' : 'does NOT match scenario.resolved.yaml in this folder: the file was changed after the run';
+/** Checks a recorded hash against the expected file, else against any resolved scenario in the folder. */
+function hashCheck(recorded: string, hashes: Record<string, string>, expected: string): string {
+  const actual = hashes[expected];
+  if (actual === recorded) return `matches ${expected} in this folder`;
+  const other = Object.keys(hashes).find((name) => hashes[name] === recorded);
+  if (other !== undefined) return `matches ${other} in this folder`;
+  if (actual !== undefined) return `does NOT match ${expected} in this folder: the file was changed after the run`;
+  return `${expected} is not in this folder, so it cannot be checked`;
+}
+
+/** The manifest's `scenarios[]` (compare arms, sweep base and points, stress base) with each hash checked. */
+function renderScenarios(manifest: Record<string, unknown>, hashes: Record<string, string>): string {
+  if (!Array.isArray(manifest.scenarios) || manifest.scenarios.length === 0) return '';
+  const perLabel = manifest.command === 'compare';
+  const rows = manifest.scenarios.filter(isRecord).map((s, index) => {
+    const label = String(s.label ?? `#${index + 1}`);
+    const sha = typeof s.sha256 === 'string' ? s.sha256 : '';
+    const expected = perLabel ? `${label}.resolved.yaml` : 'scenario.resolved.yaml';
+    let check = sha === '' ? 'no hash recorded' : hashCheck(sha, hashes, expected);
+    if (!perLabel && hashes[expected] !== undefined && hashes[expected] !== sha && !Object.values(hashes).includes(sha)) {
+      check = 'not saved as a file (the base scenario with this point’s values, in sweep.json)';
+    }
+    return [label, String(s.path ?? ''), sha, check];
+  });
+  return `<h3>Scenarios run</h3>\n` + renderTable([{ header: 'Label' }, { header: 'Scenario file' }, { header: 'SHA-256 of the resolved scenario' }, { header: 'Check' }], rows, { className: 'scenarios' });
+}
+
+/** Joins arguments into a command line a POSIX shell reads back the same (quotes where needed). */
+function shellJoin(args: readonly unknown[]): string {
+  return args.map(String).map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 function renderCommands(manifest: Record<string, unknown>, scenario: Record<string, unknown>, rerunResolved: boolean): string {
   const seed = manifest.masterSeed;
   const replicates = manifest.replicates;
-  const recorded = typeof manifest.command === 'string' ? manifest.command : Array.isArray(manifest.command) ? manifest.command.join(' ') : undefined;
+  const recorded = Array.isArray(manifest.commandLine) ? shellJoin(manifest.commandLine)
+    : Array.isArray(manifest.command) ? shellJoin(manifest.command) : undefined;
   if (!rerunResolved || typeof seed !== 'number' || typeof replicates !== 'number') {
-    return recorded === undefined ? '<p>The manifest does not record the command that produced this folder.</p>\n'
-      : `<p>Command as recorded (run it from the repository at the commit above):</p>\n<pre>${escapeHtml(recorded)}</pre>\n`;
+    if (recorded !== undefined) return `<p>Command as recorded (run it from the repository at the commit above):</p>\n<pre>${escapeHtml(recorded)}</pre>\n`;
+    const equivalent = equivalentCommand(manifest);
+    return equivalent === undefined ? '<p>The manifest does not record the command line that produced this folder.</p>\n'
+      : `<p>The manifest records only the command name; an equivalent command from the repository at the commit above (add the same <code>--set</code> and <code>--years</code> options if any were used):</p>\n<pre>${escapeHtml(equivalent)}</pre>\n`;
   }
   const original = recorded ?? (typeof scenario.path === 'string' ? `npx crm-sim run ${scenario.path} --seed ${seed} --replicates ${replicates}` : undefined);
   let html = '<p>To reproduce the run exactly, check out the commit above and, from this folder, run the scenario as it was resolved ' +
@@ -64,6 +97,14 @@ function renderCommands(manifest: Record<string, unknown>, scenario: Record<stri
     `<pre>npx crm-sim run scenario.resolved.yaml --seed ${seed} --replicates ${replicates} --out reproduced</pre>\n`;
   if (original !== undefined) html += `<p>${recorded === undefined ? 'Equivalent command from the repository (add the same <code>--set</code> options if any were used)' : 'Command as recorded'}:</p>\n<pre>${escapeHtml(original)}</pre>\n`;
   return html;
+}
+
+/** A compare folder of an older manifest (command name only): the command rebuilt from its scenario paths, seed and runs. */
+function equivalentCommand(manifest: Record<string, unknown>): string | undefined {
+  if (manifest.command !== 'compare' || !Array.isArray(manifest.scenarios)) return undefined;
+  const paths = manifest.scenarios.filter(isRecord).map((s) => String(s.path ?? ''));
+  if (paths.length < 2 || paths.includes('')) return undefined;
+  return shellJoin(['npx', 'crm-sim', 'compare', ...paths, '--seed', String(manifest.masterSeed), '--replicates', String(manifest.replicates)]);
 }
 
 function renderFiles(files: ReproduceInput['files']): string {

@@ -1,85 +1,160 @@
-import { formatLevel } from './formatLevel.ts';
 import { chartFileName } from './chartFileName.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { createSweepSpec } from './createSweepSpec.ts';
 import { createTornadoSpec } from './createTornadoSpec.ts';
 import { describeMetricId } from './describeMetricId.ts';
+import { describeParameter, formatParameterValue } from './describeParameter.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
+import { formatQuantity } from './formatQuantity.ts';
+import { formatRange } from './formatRange.ts';
+import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
+import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
 import type { Tornado } from './readTornadoJson.ts';
 
 const MAX_TORNADOS = 3;
-const MAX_GRID_METRICS = 4;
+const MAX_GRID_METRICS = 6;
 const MAX_SLICES = 4;
 
 /**
- * "Sensitivity": tornado charts (which parameters move the result most) and the sweep grid per
- * metric (a heat map over two parameters, a line over one), each with the lowest and highest
- * grid point in words.
+ * "Sensitivity": tornado charts (which parameters move the result most, in words and with values
+ * in their units; parameters without effect named) and the sweep grid for the metrics that matter:
+ * the tornado's metric and the home region's headline metrics (weeks short, unmet demand, peak
+ * price of each targeted material, policy cost), duplicates and metrics that never change left
+ * out of the charts but named. Heat maps are shaded from 0; CIs of quantities that cannot be
+ * negative are clipped at 0; a note says when the grid points are inside each other's CIs and
+ * which swept parameters changed nothing.
  *
  * @param sweep - The grid from `sweep.csv`/`sweep.json`, or undefined.
  * @param tornados - From `tornado.json`, or undefined.
+ * @param overview - The swept scenario (home region, targeted materials), or undefined.
  * @param materialName - Maps material ids to names.
  * @param charts - Collects the charts.
  * @returns The section's HTML.
  * @example
- * html += await renderSweepSection(sweep, tornados, (id) => id, charts);
+ * html += await renderSweepSection(sweep, tornados, overview, (id) => id, charts);
  */
 export async function renderSweepSection(
   sweep: SweepTable | undefined,
   tornados: readonly Tornado[] | undefined,
+  overview: ScenarioOverview | undefined,
   materialName: (id: string) => string,
   charts: ChartCollector,
 ): Promise<string> {
   let html = '';
-  for (const [index, tornado] of (tornados ?? []).slice(0, MAX_TORNADOS).entries()) {
-    const title = tornado.metric === '' ? 'Which parameters move the result most' : describeMetricId(tornado.metric, materialName);
-    const top = tornado.entries[0];
-    html += `<p>${escapeHtml(title)}: the largest swing comes from <strong>${escapeHtml(top.parameter)}</strong> ` +
-      `(${formatNumber(top.outputLow)} at ${escapeHtml(formatLevel(top.low))}, ${formatNumber(top.outputHigh)} at ${escapeHtml(formatLevel(top.high))}${tornado.unit ? ` ${escapeHtml(tornado.unit)}` : ''}).</p>\n`;
-    html += await charts.add(`tornado-${index + 1}`, createTornadoSpec(tornado, title), {
-      title: `Tornado chart: ${title}`,
-      description: tornado.entries.map((e) => `${e.parameter}: ${formatNumber(e.outputLow)} to ${formatNumber(e.outputHigh)}`).join('; '),
-      caption: 'Parameters ranked by how far the result moves between their low and high values.',
-    });
-  }
-  if (sweep !== undefined) html += await renderGrids(sweep, tornados, materialName, charts);
+  for (const [index, tornado] of (tornados ?? []).slice(0, MAX_TORNADOS).entries()) html += await renderTornado(tornado, index, materialName, charts);
+  if (sweep !== undefined) html += await renderGrids(sweep, tornados, overview, materialName, charts);
   return html === '' ? '<p>No sweep results in this folder.</p>\n' : html;
 }
 
-async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | undefined, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
-  const metrics = [...new Set([...(tornados ?? []).map((t) => t.metric), ...sweep.rows.map((r) => r.metric)])]
-    .filter((m) => sweep.rows.some((r) => r.metric === m)).slice(0, MAX_GRID_METRICS);
-  const [xParameter, yParameter = ''] = sweep.parameters;
-  const others = sweep.parameters.slice(2);
-  let html = `<p>The sweep ran ${new Set(sweep.rows.map((r) => r.point)).size} grid points over ${sweep.parameters.map((p) => `<code>${escapeHtml(p)}</code>`).join(', ')}.</p>\n`;
-  for (const metric of metrics) {
-    const rows = sweep.rows.filter((r) => r.metric === metric);
-    const slices = [...new Set(rows.map((r) => others.map((o) => `${o}=${r.parameters[o]}`).join(', ')))].slice(0, MAX_SLICES);
-    for (const [index, slice] of slices.entries()) {
-      const cells = rows.filter((r) => others.map((o) => `${o}=${r.parameters[o]}`).join(', ') === slice);
-      const title = describeMetricId(metric, materialName) + (slice === '' ? '' : ` (${slice})`);
-      html += `<p>${escapeHtml(extremes(title, cells))}</p>\n`;
-      html += await charts.add(`sweep-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, createSweepSpec({
-        title, unit: sweep.units?.[metric] ?? '', xParameter, yParameter,
-        cells: cells.map((r) => ({ x: r.parameters[xParameter], y: yParameter === '' ? '' : r.parameters[yParameter], mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
-      }), {
-        title: `Sweep: ${title}`,
-        description: `Mean of ${title} at each grid point of ${[xParameter, yParameter].filter((p) => p !== '').join(' and ')}.`,
-        caption: 'Mean over the runs at each grid point (95% confidence intervals in sweep.csv).',
-      });
-    }
-  }
+async function renderTornado(tornado: Tornado, index: number, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
+  const title = tornado.metric === '' ? 'Which parameters move the result most' : describeMetricId(tornado.metric, materialName);
+  const name = (p: string): string => describeParameter(p, materialName);
+  const unit = tornado.unit ? ` ${tornado.unit}` : '';
+  const top = tornado.entries[0];
+  const idle = tornado.entries.filter((e) => e.outputLow === e.outputHigh && (!Number.isFinite(tornado.base) || e.outputLow === tornado.base));
+  let html = `<p>${escapeHtml(title)}: the largest swing comes from <strong>${escapeHtml(name(top.parameter))}</strong> ` +
+    `(${escapeHtml(`${formatNumber(top.outputLow)}${unit} at ${formatParameterValue(top.parameter, top.low)}, ${formatNumber(top.outputHigh)}${unit} at ${formatParameterValue(top.parameter, top.high)}`)}).` +
+    (idle.length > 0 ? ` ${escapeHtml(idle.map((e) => name(e.parameter)).join('; '))}: no effect on this metric over ${idle.length === 1 ? 'its' : 'their'} range (the same result at both ends in every run).` : '') + '</p>\n';
+  html += await charts.add(`tornado-${index + 1}`, createTornadoSpec(tornado, title, {
+    parameter: name, level: formatParameterValue, axisTitle: `${title}${tornado.unit ? ` (${tornado.unit})` : ''}`,
+  }), {
+    title: `Tornado chart: ${title}`,
+    description: tornado.entries.map((e) => `${name(e.parameter)}: ${formatNumber(e.outputLow)} to ${formatNumber(e.outputHigh)}`).join('; '),
+    caption: 'Parameters ranked by how far the result moves between their low and high values (5th and 95th percentiles of their uncertainty; min and max for discrete ones), the others at their nominal values.',
+  });
   return html;
 }
 
-function extremes(title: string, cells: readonly SweepRow[]): string {
+/** Tornado metrics, then the home headline metrics, then the rest: each only once, only if in the grid. */
+function pickGridMetrics(sweep: SweepTable, tornados: readonly Tornado[] | undefined, overview: ScenarioOverview | undefined): string[] {
+  const available = new Set(sweep.rows.map((r) => r.metric));
+  const headline = pickHeadlineMetrics(overview, available).map((m) => m.id);
+  return [...new Set([...(tornados ?? []).map((t) => t.metric), ...headline])].filter((m) => available.has(m));
+}
+
+async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | undefined, overview: ScenarioOverview | undefined, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
+  const [xParameter, yParameter = ''] = sweep.parameters;
+  const others = sweep.parameters.slice(2);
+  const name = (p: string): string => describeParameter(p, materialName);
+  let html = `<p>The sweep ran ${new Set(sweep.rows.map((r) => r.point)).size} grid points over ${sweep.parameters.map((p) => `${escapeHtml(name(p))} (<code>${escapeHtml(p)}</code>)`).join(' and ')}.</p>\n`;
+  html += renderIdleParameters(sweep, name);
+  const seen: string[] = [];
+  const constant: string[] = [];
+  let drawn = 0;
+  for (const metric of pickGridMetrics(sweep, tornados, overview)) {
+    const rows = sweep.rows.filter((r) => r.metric === metric);
+    const means = rows.map((r) => formatNumber(r.mean)).join('|');
+    if (new Set(rows.map((r) => formatNumber(r.mean))).size <= 1) { constant.push(`${describeMetricId(metric, materialName)} (${formatQuantity(rows[0]?.mean ?? NaN, sweep.units?.[metric] ?? '')})`); continue; }
+    if (seen.includes(means) || drawn >= MAX_GRID_METRICS) continue;
+    seen.push(means);
+    drawn += 1;
+    const slices = [...new Set(rows.map((r) => others.map((o) => `${name(o)} = ${r.parameters[o]}`).join(', ')))].slice(0, MAX_SLICES);
+    for (const [index, slice] of slices.entries()) {
+      const cells = rows.filter((r) => others.map((o) => `${name(o)} = ${r.parameters[o]}`).join(', ') === slice);
+      const title = describeMetricId(metric, materialName) + (slice === '' ? '' : ` (${slice})`);
+      const idle = idleParameters(cells, sweep.parameters).map((p) => `${name(p)} (${levelsOf(cells, p)})`);
+      html += `<p>${escapeHtml(extremes(title, cells, unitOf(sweep, metric), name))}${idle.length === 0 ? '' : ` <strong>No effect of ${escapeHtml(idle.join(' or '))}:</strong> the same result at each of ${idle.length === 1 ? 'its' : 'their'} values.`}</p>\n`;
+      html += await charts.add(`sweep-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, createSweepSpec({
+        title, unit: sweep.units?.[metric] ?? '', xParameter, yParameter, nonNegative: cells.every((c) => c.mean >= 0), xTitle: name(xParameter), yTitle: yParameter === '' ? undefined : name(yParameter),
+        cells: cells.map((r) => ({ x: gridValue(cells, xParameter, r), y: yParameter === '' ? '' : gridValue(cells, yParameter, r), mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
+      }), {
+        title: `Sweep: ${title}`,
+        description: `Mean of ${title} at each grid point of ${[xParameter, yParameter].filter((p) => p !== '').map(name).join(' and ')}.`,
+        caption: 'Mean over the runs at each grid point, shaded from 0 (95% confidence intervals in sweep.csv).',
+      });
+    }
+  }
+  if (constant.length > 0) html += `<p>The same at every grid point, so not drawn: ${escapeHtml(constant.join('; '))}.</p>\n`;
+  return html;
+}
+
+/** A grid point's value of a parameter in its unit (`4%/yr`) for a grid of a few values; as written for scattered designs (drawn on a numeric axis). */
+function gridValue(cells: readonly SweepRow[], parameter: string, row: SweepRow): number | string {
+  const value = row.parameters[parameter];
+  return new Set(cells.map((c) => c.parameters[parameter])).size > 12 ? value : formatParameterValue(parameter, value);
+}
+
+function unitOf(sweep: SweepTable, metric: string): string {
+  const unit = sweep.units?.[metric] ?? '';
+  return unit === '' ? '' : unit === 'x base' ? '× base' : ` ${unit}`;
+}
+
+/** Swept parameters that change nothing in `rows`: each row equals every row that differs from it only in that parameter. */
+function idleParameters(rows: readonly SweepRow[], parameters: readonly string[]): string[] {
+  return parameters.filter((parameter) => {
+    const groups = new Map<string, Set<number>>();
+    for (const r of rows) {
+      const key = `${r.metric}|${parameters.filter((p) => p !== parameter).map((p) => String(r.parameters[p])).join('|')}`;
+      groups.set(key, (groups.get(key) ?? new Set()).add(r.mean));
+    }
+    return new Set(rows.map((r) => String(r.parameters[parameter]))).size > 1 && [...groups.values()].every((g) => g.size === 1);
+  });
+}
+
+/** The values a parameter took in the grid, in grid order. */
+function levelsOf(rows: readonly SweepRow[], parameter: string): string {
+  return [...new Set(rows.map((r) => formatParameterValue(parameter, r.parameters[parameter])))].join(', ');
+}
+
+/** A warning naming the swept parameters that changed no reported metric at all. */
+function renderIdleParameters(sweep: SweepTable, name: (p: string) => string): string {
+  const idle = idleParameters(sweep.rows, sweep.parameters);
+  if (idle.length === 0) return '';
+  return `<p class="warning"><strong>No effect:</strong> ${idle.map((p) => `changing ${escapeHtml(name(p))} (${escapeHtml(levelsOf(sweep.rows, p))})`).join('; ')} ` +
+    'left every reported metric exactly the same. Check that the parameter acts in this scenario (for example, that another event does not bind first).</p>\n';
+}
+
+function extremes(title: string, cells: readonly SweepRow[], unit: string, name: (p: string) => string): string {
   const defined = cells.filter((c) => Number.isFinite(c.mean));
   if (defined.length === 0) return `${title}: no defined values.`;
-  const at = (c: SweepRow): string => Object.entries(c.parameters).map(([k, v]) => `${k} = ${v}`).join(', ');
+  const floor = defined.every((c) => c.mean >= 0) ? 0 : undefined;
+  const at = (c: SweepRow): string => Object.entries(c.parameters).map(([k, v]) => `${name(k)} ${formatParameterValue(k, v)}`).join(', ');
   const low = defined.reduce((a, b) => (b.mean < a.mean ? b : a));
   const high = defined.reduce((a, b) => (b.mean > a.mean ? b : a));
-  return `${title}: lowest mean ${formatNumber(low.mean)} (95% CI ${formatNumber(low.ciLow)}–${formatNumber(low.ciHigh)}) at ${at(low)}; ` +
-    `highest ${formatNumber(high.mean)} (95% CI ${formatNumber(high.ciLow)}–${formatNumber(high.ciHigh)}) at ${at(high)}.`;
+  const overlap = Math.max(...defined.map((c) => c.ciLow)) <= Math.min(...defined.map((c) => c.ciHigh));
+  return `${title}: lowest mean ${formatNumber(low.mean)}${unit} (95% CI ${formatRange(low.ciLow, low.ciHigh, floor)}) at ${at(low)}; ` +
+    `highest ${formatNumber(high.mean)}${unit} (95% CI ${formatRange(high.ciLow, high.ciHigh, floor)}) at ${at(high)}.` +
+    (overlap ? ' The 95% CIs of all grid points overlap: with these runs per point the differences are not clearly distinguishable from chance.' : '');
 }

@@ -36,6 +36,8 @@ table.sources td { font-size: 12px; }
 table.events td:nth-child(3) { min-width: 11em; }
 table.events td:nth-child(6), table.sources td:nth-child(2) { overflow-wrap: anywhere; }
 table.events td:nth-child(6) { font-size: 12px; }
+table.scenarios td { overflow-wrap: anywhere; }
+table.scenarios td:nth-child(3) { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 11px; }
 code, pre { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 12.5px; }
 pre { background: var(--soft); border: 1px solid var(--rule); padding: 8px 10px; white-space: pre-wrap; word-break: break-all; }
 figure.chart { margin: 16px 0; }

@@ -15,6 +15,8 @@ export interface StressCliOptions extends MonteCarloCliOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  /** Also write report.html and charts/ into the output folder. */
+  report?: boolean;
 }
 
 /**
@@ -52,4 +54,5 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
     { name: 'stress.csv', text: formatStressCsv(run.stages, settings.replicates) },
   ]);
   process.stdout.write(options.json ? json : `${formatStressTable(run, settings.replicates)}\n${dir}\n`);
+  if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

@@ -23,6 +23,8 @@ export interface SweepCliOptions extends MonteCarloCliOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  /** Also write report.html and charts/ into the output folder. */
+  report?: boolean;
 }
 
 /**
@@ -71,4 +73,5 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
     { name: 'tornado.csv', text: formatTornadoCsv(run.metric, run.tornado ?? []) },
   ]);
   process.stdout.write(options.json ? json : `${formatSweepTable(run, parameters)}\n${dir}\n`);
+  if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

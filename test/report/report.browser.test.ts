@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,12 +8,29 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/writeReport.ts';
 import { runCli } from '../cli/runCli.ts';
-import { writeCompareFixture, writeStressFixture, writeSweepFixture } from './reportFixtures.ts';
+import { writeStressFixture } from './reportFixtures.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
-const SMALL_RUN = ['--replicates', '8', '--workers', '0', '--seed', '5', '--set', 'years=2', '--set', 'ticksPerYear=12',
-  '--set', 'resolution.firmsPerCapacityCell=2', '--quiet'];
+const SMALL = ['--workers', '0', '--seed', '5', '--set', 'years=2', '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--quiet'];
+const SMALL_RUN = ['--replicates', '8', ...SMALL];
+/** Real compare and sweep runs (tiny: 2 years, monthly, 4 replicates) reported with --report, as a user would. */
+const COMPARE_ARGS = ['compare', 'scenarios/threat-export-quota.yaml', 'scenarios/mitigation-stockpile-60d.yaml', '--replicates', '4', ...SMALL, '--report'];
+const SWEEP_ARGS = ['sweep', 'scenarios/threat-export-quota.yaml', '--grid', 'events.cnQuotaNdpr.quotaShare=30%,70%',
+  '--grid', 'events.cnQuotaNdpr.duration=6 months,12 months', '--replicates', '4', ...SMALL, '--report'];
+
+/** Like runCli, but asynchronous, so the three runs of beforeAll overlap. */
+function runCliAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
 
 let root: string;
 let context: BrowserContext;
@@ -22,15 +40,21 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/setup.d/chromium.sh`);
   root = await mkdtemp(join(tmpdir(), 'crm-report-'));
   folders.run = join(root, 'run');
-  const run = runCli(['run', 'scenarios/threat-export-quota.yaml', ...SMALL_RUN, '--out', folders.run, '--report']);
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  folders.compare = await writeCompareFixture(join(root, 'compare'));
-  folders.sweep = await writeSweepFixture(join(root, 'sweep'));
+  folders.compare = join(root, 'compare');
+  folders.sweep = join(root, 'sweep');
+  const runs = await Promise.all([
+    runCliAsync(['run', 'scenarios/threat-export-quota.yaml', ...SMALL_RUN, '--out', folders.run, '--report']),
+    runCliAsync([...COMPARE_ARGS, '--out', folders.compare]),
+    runCliAsync([...SWEEP_ARGS, '--out', folders.sweep]),
+  ]);
+  for (const run of runs) {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }
   folders.stress = join(root, 'stress');
   await writeStressFixture(folders.stress);
   await cp(join(folders.run, 'scenario.resolved.yaml'), join(folders.stress, 'scenario.resolved.yaml'));
-  for (const kind of ['compare', 'sweep', 'stress'] as const) await writeReport(folders[kind]);
+  await writeReport(folders.stress);
   await mkdir(ARTIFACTS, { recursive: true });
   context = await chromium.launchPersistentContext(await mkdtemp(join(root, 'chromium-profile-')), {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1000, height: 900 },
@@ -58,13 +82,15 @@ async function openReport(dir: string, screenshot: string) {
   await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
   await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
   const charts = await page.evaluate(() => Array.from(document.querySelectorAll('figure.chart > svg')).map((svg) => {
-    const marks = Array.from(svg.querySelectorAll('.role-mark path, .role-mark rect, .role-mark line')) as SVGGraphicsElement[];
+    // Data marks only: rules (zero lines, base lines) and text are drawn without data too.
+    const marks = Array.from(svg.querySelectorAll('.role-mark:not(.mark-rule):not(.mark-text) :is(path, rect, line)')) as SVGGraphicsElement[];
     const sized = marks.filter((mark) => { const box = mark.getBBox(); return box.width > 0 || box.height > 0; }).length;
     const broken = Array.from(svg.querySelectorAll('path')).filter((p) => /NaN|Infinity/.test(p.getAttribute('d') ?? '')).length;
     const box = svg.getBoundingClientRect();
     return { id: svg.parentElement?.id ?? '', sized, broken, title: svg.querySelector('title')?.textContent ?? '', width: box.width, height: box.height };
   }));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const text = await page.evaluate(() => document.body.innerText);
   await page.screenshot({ path: join(ARTIFACTS, `${screenshot}.png`), fullPage: true });
   for (const section of await page.locator('section').all()) {
     const id = await section.getAttribute('id');
@@ -72,14 +98,15 @@ async function openReport(dir: string, screenshot: string) {
     if (!tall) await section.screenshot({ path: join(ARTIFACTS, `${screenshot}-${id}.png`) });
     else for (const [i, figure] of (await section.locator('figure').all()).slice(0, 2).entries()) await figure.screenshot({ path: join(ARTIFACTS, `${screenshot}-${id}-${i + 1}.png`) });
   }
-  return { page, problems, charts, overflow };
+  return { page, problems, charts, overflow, text };
 }
 
 describe('report.html in headless Chromium', () => {
   for (const kind of ['run', 'compare', 'sweep', 'stress'] as const) {
     it(`${kind}: no console errors, no external or failed requests, every chart drawn with data`, async () => {
-      const { page, problems, charts, overflow } = await openReport(folders[kind], `report-${kind}`);
+      const { page, problems, charts, overflow, text } = await openReport(folders[kind], `report-${kind}`);
       expect(problems).toEqual([]);
+      expect(text.match(/\[object Object\]|\bNaN\b|\bundefined\b/g), 'no leaked placeholders in the text').toBeNull();
       const files = (await readdir(join(folders[kind], 'charts'))).filter((f) => f.endsWith('.svg'));
       expect(charts.map((c) => `fig-${c.id.replace(/^fig-/, '')}`).sort()).toEqual(files.map((f) => `fig-${f.replace(/\.svg$/, '')}`).sort());
       for (const chart of charts) {
@@ -134,6 +161,34 @@ describe('report files', () => {
     expect(html).not.toContain('>not measured<');
     expect((await readdir(join(folders.stress, 'charts'))).sort()).toEqual(
       ['measured-impact.png', 'measured-impact.svg', 'threat-matrix.png', 'threat-matrix.svg', 'timeline.png', 'timeline.svg']);
+  });
+
+  it('compare --report: the manifest records the command line, the report checks every scenario and leads with the home headline', async () => {
+    const manifest = JSON.parse(await readFile(join(folders.compare, 'manifest.json'), 'utf8')) as { commandLine: string[]; scenarios: Array<{ label: string }> };
+    expect(manifest.commandLine).toEqual(['crm-sim', ...COMPARE_ARGS, '--out', folders.compare]);
+    const html = await readFile(join(folders.compare, 'report.html'), 'utf8');
+    for (const { label } of manifest.scenarios) expect(html).toContain(`matches ${label}.resolved.yaml in this folder`);
+    expect(html).toContain(`crm-sim compare scenarios/threat-export-quota.yaml scenarios/mitigation-stockpile-60d.yaml --replicates 4`);
+    expect(html).not.toMatch(/cannot be checked|deterioration/);
+    // What each strategy is: the alternative's own events, in words.
+    expect(html).toContain('The strategies at a glance');
+    expect(html).toMatch(/US stockpile of NdPr oxide: 60 days/);
+    // The headline table: reference and alternative levels side by side, signed difference, the policy cost worded neutrally.
+    const headline = html.slice(html.indexOf('class="headline"'), html.indexOf('</table>', html.indexOf('class="headline"')));
+    for (const row of ['NdPr oxide: weeks short', 'NdPr oxide: unmet demand', 'NdPr oxide: peak processing price', 'Policy cost (spending)']) expect(headline).toContain(row);
+    expect(headline).toMatch(/<td class="num">[+−]USD [\d.,]+ million \(/);
+    expect(headline).toMatch(/<td>(higher|lower|same) in /);
+  });
+
+  it('sweep --report: readable tornado, heat maps shaded from 0, no negative CIs of quantities that cannot be negative', async () => {
+    const html = await readFile(join(folders.sweep, 'report.html'), 'utf8');
+    expect(html).toContain('NdPr oxide: demand growth per year');
+    expect(html).toMatch(/%\/yr/);
+    expect(html).not.toMatch(/materials\.ndpr\.demand\.[a-zA-Z]+…/);
+    expect(html).toContain('shading from 0');
+    expect(html).not.toMatch(/95% CI [−-]/);
+    expect(html).toContain('crm-sim sweep scenarios/threat-export-quota.yaml --grid');
+    expect(html).toContain('matches scenario.resolved.yaml in this folder');
   });
 
   it('rewrites the same report for the same folder and leaves no temporary files', async () => {

@@ -24,6 +24,9 @@ describe('crm-sim stress', () => {
     expect(json).toEqual(JSON.parse(await readFile(join(out, 'stress.json'), 'utf8')));
     expect(json.stages.map((s: { stage: string }) => s.stage)).toEqual(['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling']);
     expect(json.rankingByShortfall).toHaveLength(6);
-    expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ command: 'stress', arms: 7 });
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ command: 'stress', arms: 7 });
+    expect(manifest.commandLine).toEqual(['crm-sim', 'stress', shipped('baseline'), '--replicates', '2', '--workers', '0', '--years', '1',
+      '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--out', out, '--json', '--quiet']);
   });
 });

@@ -18,6 +18,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--years <y>', 'horizon in years (overrides the scenario)').option('--out <dir>', 'output folder')
     .option('--set <path=value>', 'override a scenario value at every point (repeatable)', collect, [])
     .option('--json', 'print sweep.json on stdout').option('--quiet', 'no progress output')
+    .option('--report', 'also write report.html and charts/ (SVG, PNG) into the output folder')
     .action((scenario: string, ranges: string[], options: SweepCliOptions) => sweepCommand(scenario, ranges, options, signal));
 };
 export default register;

@@ -1,0 +1,48 @@
+import { eventCategory } from './describeEvent.ts';
+import type { ScenarioOverview } from './readScenarioOverview.ts';
+
+/** A headline metric of the home region: its id in `comparison.json`/`summary.json`, and the material it is about. */
+export interface HeadlineMetric {
+  id: string;
+  /** Material id, '' for policy cost. */
+  material: string;
+}
+
+const TRADED = ['mining', 'processing', 'manufacturing'];
+
+/**
+ * The metrics a strategy is judged on first: for each material a threat event of the reference
+ * scenario targets (else each material with any event, else the first), the home region's weeks
+ * short, unmet demand and peak price (at the stage the events hit, processing by default), then
+ * the home government's policy cost. Ids that `available` does not hold are left out.
+ *
+ * @param overview - The reference scenario (undefined: materials are taken from the ids).
+ * @param available - Metric ids present in the results.
+ * @returns Headline metrics in reading order.
+ * @example
+ * pickHeadlineMetrics(overview, new Set(entries.map((e) => e.metric)));
+ * // [{ id: 'shortfallWeeks.ndpr.endUse.US', material: 'ndpr' }, …, { id: 'policyCost.US', material: '' }]
+ */
+export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, available: ReadonlySet<string>): HeadlineMetric[] {
+  const home = overview?.homeRegion || [...available].find((id) => id.startsWith('policyCost.'))?.split('.')[1] || 'US';
+  const events = overview?.events ?? [];
+  const targeted = (filter: (kind: string) => boolean): string[] => [...new Set(events
+    .filter((e) => filter(e.kind) && typeof e.fields.material === 'string').map((e) => String(e.fields.material)))];
+  let materials = targeted((kind) => eventCategory(kind) === 'threat');
+  if (materials.length === 0) materials = targeted(() => true);
+  if (materials.length === 0) {
+    const first = overview?.materials[0]?.id ?? [...available].find((id) => id.startsWith('cumulativeShortfall.'))?.split('.')[1];
+    materials = first === undefined ? [] : [first];
+  }
+  const order = (id: string): number => overview?.materials.findIndex((m) => m.id === id) ?? 0;
+  materials.sort((a, b) => order(a) - order(b));
+  const metrics: HeadlineMetric[] = [];
+  for (const material of materials) {
+    const stage = events.filter((e) => e.fields.material === material).map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
+    for (const id of [`shortfallWeeks.${material}.endUse.${home}`, `cumulativeShortfall.${material}.endUse.${home}`, `peakPriceMultiple.${material}.${stage}.${home}`]) {
+      metrics.push({ id, material });
+    }
+  }
+  metrics.push({ id: `policyCost.${home}`, material: '' });
+  return metrics.filter((m) => available.has(m.id));
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { describeParameter, formatParameterValue } from '../../src/report/describeParameter.ts';
+import { describePairedShare } from '../../src/report/describePairedShare.ts';
+import { formatDifference, formatDifferenceRange } from '../../src/report/formatDifference.ts';
+import { pickHeadlineMetrics } from '../../src/report/pickHeadlineMetrics.ts';
+import type { ComparisonEntry } from '../../src/report/readComparisonJson.ts';
+import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+
+const entry = (metric: string, pBetter: number, pWorse: number, direction: ComparisonEntry['direction'] = 'lower'): ComparisonEntry => ({
+  alternative: 'b', metric, meanA: 1, meanB: 2, meanDifference: 1, ciLow: 0.5, ciHigh: 1.5, pBetter, pWorse, n: 20, unit: 't', direction,
+});
+
+describe('formatDifference', () => {
+  it('always signs a non-zero difference, below 1 too, and writes the unit of an interval once', () => {
+    expect(formatDifference(1.75, 't')).toBe('+1.75 t');
+    expect(formatDifference(-0.45, 'x base')).toBe('−0.45× base');
+    expect(formatDifference(0.00818, 't')).toBe('+0.00818 t');
+    expect(formatDifference(0, 'weeks')).toBe('0 weeks');
+    expect(formatDifference(1.17e8, 'USD')).toBe('+USD 117 million');
+    expect(formatDifferenceRange(1.08, 2.42, 't')).toBe('+1.08 to +2.42 t');
+    expect(formatDifferenceRange(-0.469, -0.431, 'x base')).toBe('−0.469 to −0.431× base');
+  });
+});
+
+describe('describePairedShare', () => {
+  it('says "same in every run" when every pair ties, and splits better, worse and same otherwise', () => {
+    expect(describePairedShare(entry('shortfallWeeks.dy.endUse.US', 0, 0))).toBe('same in every run');
+    expect(describePairedShare(entry('shortfallWeeks.ndpr.endUse.US', 0, 0.05))).toBe('worse in 5% of runs, same in 95%');
+    expect(describePairedShare(entry('cumulativeShortfall.ndpr.endUse.US', 0.3, 0.7))).toBe('better in 30% of runs, worse in 70%');
+  });
+
+  it('words spending neutrally: higher or lower, never better or worse', () => {
+    const text = describePairedShare(entry('policyCost.US', 0, 1));
+    expect(text).toBe('higher in 100% of runs');
+    expect(text).not.toMatch(/better|worse/);
+  });
+});
+
+describe('describeParameter and formatParameterValue', () => {
+  it('turns scenario paths into words and values into their units', () => {
+    expect(describeParameter('materials.ndpr.demand.growthPerYear', (id) => (id === 'ndpr' ? 'NdPr oxide' : id))).toBe('NdPr oxide: demand growth per year');
+    expect(describeParameter('events.cnQuotaNdpr.duration')).toBe('cnQuotaNdpr: duration');
+    expect(formatParameterValue('materials.ndpr.demand.growthPerYear', 0.0495)).toBe('4.95%/yr');
+    expect(formatParameterValue('materials.ndpr.demand.maxThrift', 0.193)).toBe('19.3%');
+    expect(formatParameterValue('materials.ndpr.demand.elasticityShortRun', -0.265)).toBe('−0.265');
+    expect(formatParameterValue('events.x.duration', '12 months')).toBe('12 months');
+  });
+});
+
+describe('pickHeadlineMetrics', () => {
+  it('takes the materials a threat event targets, in scenario order, at the stage it hits, then the policy cost', () => {
+    const event = (id: string, kind: string, material: string, stage: string) => ({ id, kind, start: 1, end: 2, announced: NaN, fields: { kind, material, stage } });
+    const overview = {
+      homeRegion: 'US', materials: [{ id: 'ndpr' }, { id: 'dy' }, { id: 'lithium' }],
+      events: [event('q1', 'exportControl', 'dy', 'manufacturing'), event('q2', 'exportControl', 'ndpr', 'processing'), event('s', 'stockpile', 'lithium', '')],
+    } as unknown as ScenarioOverview;
+    const ids = ['ndpr', 'dy', 'lithium'].flatMap((m) => [`shortfallWeeks.${m}.endUse.US`, `cumulativeShortfall.${m}.endUse.US`,
+      ...['processing', 'manufacturing'].map((s) => `peakPriceMultiple.${m}.${s}.US`)]);
+    expect(pickHeadlineMetrics(overview, new Set([...ids, 'policyCost.US'])).map((m) => m.id)).toEqual([
+      'shortfallWeeks.ndpr.endUse.US', 'cumulativeShortfall.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US',
+      'shortfallWeeks.dy.endUse.US', 'cumulativeShortfall.dy.endUse.US', 'peakPriceMultiple.dy.manufacturing.US', 'policyCost.US',
+    ]);
+  });
+});
