@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { EventSpec, ScenarioSpec, SubsidyEvent } from '../../../sim-core/index.ts';
+import { liveCapacity, oneMaterial, pipelineCapacity, PROCESSING, regionOf, simulate, withEvents } from './mechanismHelpers.ts';
+
+/**
+ * Paired runs of public support for investment: price floors, offtake guarantees, capex subsidies
+ * and loan guarantees, each against the same world without it, and the discount private investors
+ * apply to support that an election may reverse.
+ */
+
+/** Lithium: home refining capacity grows under support within three years (graphite's pending plant blocks greenfield). */
+const lithium = (reversalProbability: number) => oneMaterial('lithium', 3, (s) => {
+  s.government.reversalProbability = reversalProbability;
+});
+const basePrice = lithium(0).materials[0].basePriceUsdPerTonne.processing;
+
+/** Home refining capacity at the end, live plus committed in the pipeline, t/yr. */
+function committedCapacity(spec: ScenarioSpec): number {
+  const world = simulate(spec);
+  const us = regionOf(world, 'US');
+  return (liveCapacity(world, PROCESSING, us) + pipelineCapacity(world, PROCESSING, us)) * world.ticksPerYear;
+}
+
+/** A US refining subsidy that no election reverses (so only the investors' discount differs between runs). */
+const support = (mode: SubsidyEvent['mode'], terms: Partial<SubsidyEvent>): EventSpec => ({
+  kind: 'subsidy', material: 'lithium', stage: 'processing', region: 'US', mode, budgetUsd: 1e12, start: 0, reversible: false, ...terms,
+});
+const instruments: Array<[string, EventSpec]> = [
+  ['a price floor', support('priceFloor', { priceFloorUsdPerTonne: 2 * basePrice })],
+  ['an offtake guarantee', support('offtake', { priceFloorUsdPerTonne: 2 * basePrice })],
+  ['a capex subsidy', support('capex', { capexShare: 0.9 })],
+  ['a loan guarantee', support('loanGuarantee', { hurdleReduction: 0.1 })],
+];
+
+describe('public support for investment', () => {
+  const without = committedCapacity(lithium(0));
+  it.each(instruments)('%s raises home capacity built and committed', (_, event) => {
+    expect(committedCapacity(withEvents(lithium(0), event))).toBeGreaterThan(without * 1.01);
+  });
+  it.each(instruments)('investors discount %s by the risk of reversal (reversal probability 0.9: no more capacity than without it)', (_, event) => {
+    const risky = lithium(0.9);
+    expect(committedCapacity(withEvents(risky, event))).toBeLessThan(committedCapacity(withEvents(lithium(0), event)));
+    expect(committedCapacity(withEvents(risky, event))).toBeCloseTo(committedCapacity(risky), -1);
+  });
+  it('has no effect when its budget is spent', () => {
+    expect(committedCapacity(withEvents(lithium(0), { ...instruments[2][1], budgetUsd: 0 } as EventSpec))).toBe(without);
+  });
+});
