@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventSpec, ScenarioSpec, World } from '../../../sim-core/index.ts';
-import { firstTickAbove, liveCapacity, oneMaterial, pipelineCapacity, regionOf, runRecorded, simulate, total, withEvents } from './mechanismHelpers.ts';
+import { firstTickAbove, liveCapacity, oneMaterial, PHASE_CONSTRUCTION, pipelineCapacity, regionOf, runRecorded, simulate, total, withEvents } from './mechanismHelpers.ts';
 
 /**
  * Paired runs (same seed, mechanism on and off) of the home government's instruments, each
@@ -44,13 +44,18 @@ describe('workforce limits and programmes', () => {
   type Workforce = { engineers: number; graduatesPerYear: number; attritionPerYear: number };
   const lithium = (us: Partial<Workforce>) => oneMaterial('lithium', 3, (s) => Object.assign(s.regions.find((r) => r.id === 'US')!, us));
   const programme = (lagYears: number): EventSpec => ({ kind: 'workforceProgramme', region: 'US', extraGraduatesPerYear: 400, lagYears, budgetUsd: 1e8, start: 0 });
-  /** Home capacity of all stages, live plus in the pipeline (t/yr), at the end; and the home engineers per tick. */
+  /**
+   * Home capacity of all stages built or under construction at the end (t/yr, summed over three
+   * replicates: expansions are lumpy), and the home engineers per tick of the first replicate.
+   */
   function homeBuild(spec: ScenarioSpec): { capacity: number; engineers: number[] } {
     const engineers: number[] = [];
-    const world = simulate(spec, 1, 0, (w) => engineers.push(w.regionState.engineers[regionOf(w, 'US')]));
-    const us = regionOf(world, 'US');
     let capacity = 0;
-    for (let stage = 0; stage < 4; stage++) capacity += (liveCapacity(world, stage, us) + pipelineCapacity(world, stage, us)) * world.ticksPerYear;
+    for (const replicate of [0, 1, 2]) {
+      const world = simulate(spec, 1, replicate, (w) => replicate === 0 && engineers.push(w.regionState.engineers[regionOf(w, 'US')]));
+      const us = regionOf(world, 'US');
+      for (let stage = 0; stage < 4; stage++) capacity += (liveCapacity(world, stage, us) + pipelineCapacity(world, stage, us, 0, PHASE_CONSTRUCTION)) * world.ticksPerYear;
+    }
     return { capacity, engineers };
   }
   const none = { engineers: 0, graduatesPerYear: 0, attritionPerYear: 0 };

@@ -50,12 +50,15 @@ export function liveCapacity(world: World, stage: number, r: number, m = 0): num
   return total;
 }
 
-/** Capacity of (stage, material 0, region) in the pipeline (any phase), t/tick. */
-export function pipelineCapacity(world: World, stage: number, r: number, m = 0): number {
+/** Pipeline phase code of projects under construction (sim-core/world/projectStore.ts). */
+export const PHASE_CONSTRUCTION = 2;
+
+/** Capacity of (stage, material m, region) in the pipeline, in any phase or only in `phase`, t/tick. */
+export function pipelineCapacity(world: World, stage: number, r: number, m = 0, phase = -1): number {
   const p = world.projects;
   let total = 0;
   for (let i = 0; i < p.slots; i++) {
-    if (p.active[i] === 1 && p.stage[i] === stage && p.region[i] === r && p.material[i] === m) total += p.capacityTonnesPerTick[i];
+    if (p.active[i] === 1 && p.stage[i] === stage && p.region[i] === r && p.material[i] === m && (phase < 0 || p.phase[i] === phase)) total += p.capacityTonnesPerTick[i];
   }
   return total;
 }
