@@ -16,73 +16,91 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Source text with comments removed and every string, template or regex literal replaced by `"§i§"`; the literals' texts by index. */
-function stripLiterals(text: string): { code: string; literals: string[] } {
-  const literals: string[] = [];
-  let code = '';
-  let i = 0;
-  const placeholder = (value: string) => `"§${literals.push(value) - 1}§"`;
-  /** The last character of code that is not white space: decides whether `/` starts a regex. */
-  const previous = () => {
-    let k = code.length - 1;
-    while (k >= 0 && /\s/.test(code[k])) k--;
-    return k < 0 ? '' : code[k];
-  };
-  while (i < text.length) {
-    const c = text[i];
-    const next = text[i + 1];
-    if (c === '/' && next === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '/' && next === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 2;
-      code += ' ';
-    } else if (c === "'" || c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      code += placeholder(text.slice(i + 1, j));
-      i = j + 1;
-    } else if (c === '`') {
-      // Template literal: its text is a literal, its ${…} expressions stay code (scanned recursively).
-      let j = i + 1;
-      let raw = '';
-      while (j < text.length && text[j] !== '`') {
-        if (text[j] === '\\') {
-          raw += text.slice(j, j + 2);
-          j += 2;
-        } else if (text[j] === '$' && text[j + 1] === '{') {
-          let depth = 1;
-          let k = j + 2;
-          while (k < text.length && depth > 0) {
-            if (text[k] === '{') depth++;
-            else if (text[k] === '}') depth--;
-            k++;
-          }
-          code += ` (${stripLiterals(text.slice(j + 2, k - 1)).code}) `;
-          j = k;
-        } else raw += text[j++];
-      }
-      code += placeholder(raw);
-      i = j + 1;
-    } else if (c === '/' && (previous() === '' || '(,=:[!&|?{};+-*%<>~^'.includes(previous()))) {
-      let j = i + 1;
-      let inClass = false;
-      while (j < text.length && (inClass || text[j] !== '/') && text[j] !== '\n') {
-        if (text[j] === '\\') j++;
-        else if (text[j] === '[') inClass = true;
-        else if (text[j] === ']') inClass = false;
-        j++;
-      }
-      j++;
-      while (j < text.length && /[a-z]/i.test(text[j])) j++;
-      code += placeholder(text.slice(i, j));
-      i = j;
-    } else {
-      code += c;
-      i++;
+/** Scanner state: the text, the position, the code kept so far and the literals taken out. */
+interface Scan { text: string; i: number; code: string; literals: string[] }
+
+const placeholder = (scan: Scan, value: string) => `"§${scan.literals.push(value) - 1}§"`;
+
+/** Whether a `/` at the scan position starts a regex literal (after an operator or bracket) rather than a division. */
+function regexMayStart(scan: Scan): boolean {
+  let k = scan.code.length - 1;
+  while (k >= 0 && /\s/.test(scan.code[k])) k--;
+  return k < 0 || '(,=:[!&|?{};+-*%<>~^'.includes(scan.code[k]);
+}
+
+/** Reads a quoted string, a regex literal or a comment at the scan position into the scan; false if none starts there. */
+function readLiteral(scan: Scan): boolean {
+  const { text, i } = scan;
+  const c = text[i];
+  if (c === '/' && text[i + 1] === '/') {
+    const end = text.indexOf('\n', i);
+    scan.i = end < 0 ? text.length : end;
+  } else if (c === '/' && text[i + 1] === '*') {
+    const end = text.indexOf('*/', i + 2);
+    scan.i = end < 0 ? text.length : end + 2;
+    scan.code += ' ';
+  } else if (c === "'" || c === '"') {
+    let j = i + 1;
+    while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+    scan.code += placeholder(scan, text.slice(i + 1, j));
+    scan.i = j + 1;
+  } else if (c === '/' && regexMayStart(scan)) {
+    let j = i + 1;
+    for (let inClass = false; j < text.length && (inClass || text[j] !== '/') && text[j] !== '\n'; j++) {
+      if (text[j] === '\\') j++;
+      else if (text[j] === '[') inClass = true;
+      else if (text[j] === ']') inClass = false;
+    }
+    j++;
+    while (j < text.length && /[a-z]/i.test(text[j])) j++;
+    scan.code += placeholder(scan, text.slice(i, j));
+    scan.i = j;
+  } else return false;
+  return true;
+}
+
+/** Reads a template literal at the scan position: its text becomes a literal, its `${…}` expressions stay code. */
+function readTemplate(scan: Scan): void {
+  const { text } = scan;
+  let raw = '';
+  scan.i++;
+  while (scan.i < text.length && text[scan.i] !== '`') {
+    if (text[scan.i] === '\\') {
+      raw += text.slice(scan.i, scan.i + 2);
+      scan.i += 2;
+    } else if (text[scan.i] === '$' && text[scan.i + 1] === '{') {
+      scan.i += 2;
+      scan.code += ' (';
+      scanCode(scan, '}');
+      scan.code += ') ';
+      scan.i++;
+    } else raw += text[scan.i++];
+  }
+  scan.code += placeholder(scan, raw);
+  scan.i++;
+}
+
+/** Scans code up to an unmatched `until` (or the end), keeping code and taking literals and comments out. */
+function scanCode(scan: Scan, until = ''): void {
+  let depth = 0;
+  while (scan.i < scan.text.length) {
+    const c = scan.text[scan.i];
+    if (c === until && depth === 0) return;
+    if (c === '`') readTemplate(scan);
+    else if (!readLiteral(scan)) {
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      scan.code += c;
+      scan.i++;
     }
   }
-  return { code, literals };
+}
+
+/** Source text with comments removed and every string, template or regex literal replaced by `"§i§"`; the literals' texts by index. */
+function stripLiterals(text: string): { code: string; literals: string[] } {
+  const scan: Scan = { text, i: 0, code: '', literals: [] };
+  scanCode(scan);
+  return { code: scan.code, literals: scan.literals };
 }
 
 /** A module reference found in source: its specifier (null when not a plain string) and how it was written. */
@@ -159,6 +177,8 @@ describe('the import rule catches planted violations', () => {
     ['a multi-line import', "import {\n  a,\n  b,\n} from 'node:os';"],
     ['a dynamic import', "const m = await import('node:crypto');"],
     ['a computed dynamic import', 'const m = await import(name);'],
+    ['an import inside a template expression', "const m = `${(await import('node:fs')).x} and ${1}`;"],
+    ['a use inside a template expression', 'const s = `${ { a: console }.a }`;'],
     ['require', "const fs = require('fs');"],
     ['a missing file', "import { x } from './nowhere.ts';"],
     ['the clock', 'const t = Date.now();'],
@@ -182,6 +202,7 @@ describe('the import rule catches planted violations', () => {
     ['names in strings', "const s = 'Math.random() console process Date(';\nconst t = `import('node:fs') ${s}`;"],
     ['property names', 'const w = { process: 1, console: 2 }; w.process = w.console; const d = x.Date;'],
     ['a regex literal', "const r = /'|\"|\\/\\//g; const y = 1;"],
+    ['nested templates and braces', "const s = `a ${ `b ${ { c: 1 }.c }` } d`; const t = { x: '}' };"],
     ['a longer identifier', 'const processed = 1; const consoleLike = 2; const dateOf = 3;'],
   ];
   it.each(innocent)('does not flag %s', (_, source) => {
