@@ -103,3 +103,52 @@ describe('disinformation and technology bans', () => {
     expect(arrival(withEvents(lithium, ban('ALLIES')), PROCESSING, 'ALLIES', 4000)).toBe(normal);
   });
 });
+
+describe('rule-driven retaliation and cyberattacks', () => {
+  const graphite = (edit: (spec: ScenarioSpec) => void) => oneMaterial('graphite', 2, edit);
+  const tariff: EventSpec = { kind: 'tariff', material: 'graphite', stage: 'processing', importer: 'US', exporters: ['CN'], rate: 0.2, start: 0.25 };
+  it('answers a home tariff with licensing of its refined exports to home (control: no retaliation at rate 0)', () => {
+    // No cyberattacks: only the retaliation rule differs between the runs.
+    const eager = graphite((s) => {
+      s.foreignActor.rules.retaliationPerYear = 50;
+      s.foreignActor.rules.cyberattacksPerYear = 0;
+    });
+    const never = graphite((s) => {
+      s.foreignActor.rules.retaliationPerYear = 0;
+      s.foreignActor.rules.cyberattacksPerYear = 0;
+    });
+    expect(simulate(withEvents(eager, tariff)).foreignActor.retaliationUntilTick[0]).toBeGreaterThan(0);
+    expect(simulate(withEvents(never, tariff)).foreignActor.retaliationUntilTick[0]).toBeLessThanOrEqual(0);
+    expect(simulate(eager).foreignActor.retaliationUntilTick[0]).toBeLessThanOrEqual(0);
+    const fromCn = (spec: ScenarioSpec) => total(runRecorded(spec).series('homeImportsByOrigin', 'processing', 'CN'), 13);
+    expect(fromCn(withEvents(eager, tariff))).toBeLessThan(fromCn(withEvents(never, tariff)) * 0.95);
+  });
+  it('takes home and allied facilities down at a rate set by the rules (control: none at rate 0)', () => {
+    /** Attacks, and firm-ticks of downtime in home and allied regions, adversary and neutral ones. */
+    function attacked(perYear: number): { attacks: number; targets: number; others: number } {
+      let targets = 0, others = 0;
+      const world = simulate(graphite((s) => {
+        s.foreignActor.rules.cyberattacksPerYear = perYear;
+      }), 1, 0, (w) => {
+        for (const store of w.stores) {
+          for (let c = 0; c < w.materials * w.regions; c++) {
+            const alignment = w.spec.regions[c % w.regions].alignment;
+            for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
+              if (store.alive[f] === 0 || store.downtimeTicks[f] === 0) continue;
+              if (alignment === 'home' || alignment === 'ally') targets++;
+              else others++;
+            }
+          }
+        }
+      });
+      return { attacks: world.foreignActor.attacks, targets, others };
+    }
+    const none = attacked(0);
+    const few = attacked(2);
+    const many = attacked(20);
+    expect(none).toEqual({ attacks: 0, targets: 0, others: 0 });
+    expect(many.attacks).toBeGreaterThan(few.attacks);
+    expect(many.targets).toBeGreaterThan(few.targets);
+    expect(many.others).toBe(0);
+  });
+});
