@@ -11,6 +11,7 @@ import { liveCapacity, oneMaterial, pipelineCapacity, PROCESSING, regionOf, simu
 /** Lithium: home refining capacity grows under support within three years (graphite's pending plant blocks greenfield). */
 const lithium = (reversalProbability: number) => oneMaterial('lithium', 3, (s) => {
   s.government.reversalProbability = reversalProbability;
+  s.government.electionEveryYears = 4;
 });
 const basePrice = lithium(0).materials[0].basePriceUsdPerTonne.processing;
 
@@ -26,9 +27,12 @@ function committedCapacity(spec: ScenarioSpec): number {
   }, 0);
 }
 
-/** A US refining subsidy that no election reverses (so only the investors' discount differs between runs). */
+/**
+ * A US refining subsidy. It is reversible, but the first election (year 4) comes after the horizon,
+ * so between reversal probabilities only the investors' discount differs.
+ */
 const support = (mode: SubsidyEvent['mode'], terms: Partial<SubsidyEvent>): EventSpec => ({
-  kind: 'subsidy', material: 'lithium', stage: 'processing', region: 'US', mode, budgetUsd: 1e12, start: 0, reversible: false, ...terms,
+  kind: 'subsidy', material: 'lithium', stage: 'processing', region: 'US', mode, budgetUsd: 1e12, start: 0, ...terms,
 });
 const instruments: Array<[string, EventSpec]> = [
   ['a price floor', support('priceFloor', { priceFloorUsdPerTonne: 2 * basePrice })],
@@ -47,6 +51,9 @@ describe('public support for investment', () => {
     const gainWhenSure = committedCapacity(withEvents(lithium(0), event)) - without;
     const gainAtRisk = committedCapacity(withEvents(risky, event)) - committedCapacity(risky);
     expect(gainAtRisk).toBeLessThan(gainWhenSure * 0.25);
+  });
+  it('sees no election within the horizon (the runs differ only by the discount)', () => {
+    expect(simulate(withEvents(lithium(0.9), instruments[0][1])).eventState.reversedAtTick[0]).toBe(-1);
   });
   it('has no effect when its budget is spent', () => {
     expect(committedCapacity(withEvents(lithium(0), { ...instruments[2][1], budgetUsd: 0 } as EventSpec))).toBe(without);
