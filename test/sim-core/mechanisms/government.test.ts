@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { EventSpec, ScenarioSpec, World } from '../../../sim-core/index.ts';
+import { firstTickAbove, liveCapacity, oneMaterial, PHASE_CONSTRUCTION, pipelineCapacity, regionOf, runRecorded, simulate, total, withEvents } from './mechanismHelpers.ts';
+
+/**
+ * Paired runs (same seed, mechanism on and off) of the home government's instruments, each
+ * asserting the direction of its effect and a control showing the effect is not zero.
+ */
+
+/** Shipments towards home from each origin over ticks [from, end), t. */
+function homeImportsByOrigin(spec: ScenarioSpec, from: number): Record<string, number> {
+  const { series } = runRecorded(spec);
+  return Object.fromEntries(spec.regions.map((r) => [r.id, total(series('homeImportsByOrigin', 'processing', r.id), from)]));
+}
+const share = (imports: Record<string, number>, ...origins: string[]) =>
+  origins.reduce((a, r) => a + imports[r], 0) / Object.values(imports).reduce((a, b) => a + b, 0);
+
+describe('elections and policy reversal', () => {
+  const tariff = (reversible?: boolean): EventSpec => ({ kind: 'tariff', material: 'graphite', stage: 'processing', importer: 'US', exporters: ['CN'], rate: 0.5, start: 0.25, ...(reversible === undefined ? {} : { reversible }) });
+  const yearly = (p: number) => oneMaterial('graphite', 3, (s) => {
+    s.government.reversalProbability = p;
+    s.government.electionEveryYears = 1;
+  });
+  const kept = withEvents(yearly(0), tariff());
+  const reversed = withEvents(yearly(1), tariff());
+  const protectedTariff = withEvents(yearly(1), tariff(false));
+  const afterFirstElection = 60;
+
+  it('reverses a reversible policy at the first election when the reversal probability is 1, never when it is 0', () => {
+    expect(simulate(kept).eventState.reversedAtTick[0]).toBe(-1);
+    expect(simulate(reversed).eventState.reversedAtTick[0]).toBe(52);
+    expect(simulate(protectedTariff).eventState.reversedAtTick[0]).toBe(-1);
+  });
+  it('brings the tariffed origin back once the tariff is reversed (control: a non-reversible tariff stays in force)', () => {
+    const cnKept = share(homeImportsByOrigin(kept, afterFirstElection), 'CN');
+    const cnReversed = share(homeImportsByOrigin(reversed, afterFirstElection), 'CN');
+    const cnProtected = share(homeImportsByOrigin(protectedTariff, afterFirstElection), 'CN');
+    expect(cnReversed).toBeGreaterThan(cnKept + 0.05);
+    expect(cnProtected).toBeCloseTo(cnKept, 12);
+  });
+});
+
+describe('workforce limits and programmes', () => {
+  type Workforce = { engineers: number; graduatesPerYear: number; attritionPerYear: number };
+  const lithium = (us: Partial<Workforce>) => oneMaterial('lithium', 3, (s) => Object.assign(s.regions.find((r) => r.id === 'US')!, us));
+  const programme = (lagYears: number): EventSpec => ({ kind: 'workforceProgramme', region: 'US', extraGraduatesPerYear: 400, lagYears, budgetUsd: 1e8, start: 0 });
+  /**
+   * Home capacity of all stages built or under construction at the end (t/yr, summed over three
+   * replicates: expansions are lumpy), and the home engineers per tick of the first replicate.
+   */
+  function homeBuild(spec: ScenarioSpec): { capacity: number; engineers: number[] } {
+    const engineers: number[] = [];
+    let capacity = 0;
+    for (const replicate of [0, 1, 2]) {
+      const world = simulate(spec, 1, replicate, (w) => replicate === 0 && engineers.push(w.regionState.engineers[regionOf(w, 'US')]));
+      const us = regionOf(world, 'US');
+      for (let stage = 0; stage < 4; stage++) capacity += (liveCapacity(world, stage, us) + pipelineCapacity(world, stage, us, 0, PHASE_CONSTRUCTION)) * world.ticksPerYear;
+    }
+    return { capacity, engineers };
+  }
+  const none = { engineers: 0, graduatesPerYear: 0, attritionPerYear: 0 };
+  const staffed = homeBuild(lithium({}));
+  const unstaffed = homeBuild(lithium(none));
+  const trained = homeBuild(withEvents(lithium(none), programme(1)));
+  const trainedLater = homeBuild(withEvents(lithium(none), programme(2)));
+
+  it('builds less home capacity without engineers (control: the shipped workforce builds more)', () => {
+    expect(unstaffed.engineers.at(-1)).toBe(0);
+    expect(staffed.capacity).toBeGreaterThan(unstaffed.capacity * 1.05);
+  });
+  it('adds engineers only after the programme lag, and a shorter lag sooner', () => {
+    expect(Math.max(...trained.engineers.slice(0, 51))).toBe(0);
+    expect(trained.engineers[60]).toBeGreaterThan(0);
+    expect(trainedLater.engineers[60]).toBe(0);
+    expect(trained.engineers.at(-1)).toBeGreaterThan(trainedLater.engineers.at(-1)!);
+  });
+  it('a programme restores capacity building that a lack of engineers held back', () => {
+    expect(trained.capacity).toBeGreaterThan(unstaffed.capacity * 1.05);
+  });
+});
+
+describe('trade policy', () => {
+  const graphite = oneMaterial('graphite', 3);
+  const none = homeImportsByOrigin(graphite, 52);
+  it('a home tariff on one origin lowers that origin\'s share of home imports', () => {
+    const tariffed = homeImportsByOrigin(withEvents(graphite, { kind: 'tariff', material: 'graphite', stage: 'processing', importer: 'US', exporters: ['CN'], rate: 0.5, start: 0.5 }), 52);
+    expect(none.CN).toBeGreaterThan(0);
+    expect(share(tariffed, 'CN')).toBeLessThan(share(none, 'CN') - 0.05);
+  });
+  it('friend-shoring raises the allies\' share of home imports', () => {
+    const friends = homeImportsByOrigin(withEvents(graphite, { kind: 'friendShoring', members: ['US', 'ALLIES'], preference: 0.3, start: 0.5 }), 52);
+    expect(share(friends, 'ALLIES')).toBeGreaterThan(share(none, 'ALLIES') + 0.05);
+  });
+  it('friend-shoring exempts members from a tariff on each other (control: the tariff alone cuts allied imports)', () => {
+    const onAllies: EventSpec = { kind: 'tariff', material: 'graphite', stage: 'processing', importer: 'US', exporters: ['ALLIES'], rate: 1, start: 0.5 };
+    const friends: EventSpec = { kind: 'friendShoring', members: ['US', 'ALLIES'], preference: 0.3, start: 0.5 };
+    const tariffOnly = homeImportsByOrigin(withEvents(graphite, onAllies), 52);
+    const both = homeImportsByOrigin(withEvents(graphite, onAllies, friends), 52);
+    const friendsOnly = homeImportsByOrigin(withEvents(graphite, friends), 52);
+    expect(share(tariffOnly, 'ALLIES')).toBeLessThan(share(none, 'ALLIES'));
+    expect(share(both, 'ALLIES')).toBeCloseTo(share(friendsOnly, 'ALLIES'), 12);
+  });
+});
+
+describe('permitting reform', () => {
+  /** Lithium with a US mine in permitting (one year left) and short financing and construction. */
+  const withMine = oneMaterial('lithium', 3, (s) => {
+    s.behaviour.greenfield = { permittingYears: 8, financingYears: 0.25, constructionYears: 0.5 };
+    s.materials[0].pipeline.push({ region: 'US', stage: 'mining', capacityTonnesPerYear: 20000, phase: 'permitting', remainingYears: 1 });
+  });
+  /** First tick at which home mining capacity has grown by more than half the mine. */
+  function mineArrives(spec: ScenarioSpec): number {
+    const capacity: number[] = [];
+    simulate(spec, 1, 0, (w: World) => capacity.push(liveCapacity(w, 0, regionOf(w, 'US')) * w.ticksPerYear));
+    return firstTickAbove(capacity, capacity[0] + 10000);
+  }
+  it('brings a mine in permitting into production earlier (control: it arrives within the horizon without reform)', () => {
+    const normal = mineArrives(withMine);
+    const reformed = mineArrives(withEvents(withMine, { kind: 'permittingReform', region: 'US', durationMultiplier: 0.5, start: 0 }));
+    expect(normal).toBeLessThan(Infinity);
+    expect(reformed).toBeLessThan(normal - 13);
+  });
+  it('has no effect in another region', () => {
+    expect(mineArrives(withEvents(withMine, { kind: 'permittingReform', region: 'ALLIES', durationMultiplier: 0.5, start: 0 }))).toBe(mineArrives(withMine));
+  });
+});
+
+describe('stockpile doctrines', () => {
+  const stockpile = (doctrine: 'daysOfConsumption' | 'shortfall' | 'release'): EventSpec => ({ kind: 'stockpile', material: 'graphite', region: 'US', doctrine, targetDays: 60, releaseShortfallShare: 0.05, maxBuyShare: 0.1, initialDays: 60, budgetUsd: 1e12, start: 0 });
+  /** Home stockpile at every tick, t. */
+  const held = (spec: ScenarioSpec) => runRecorded(spec).series('stockpile', 'processing', 'US');
+  const graphite = oneMaterial('graphite', 1);
+  it('a release doctrine sells the stockpile down while a days-of-consumption one holds it (control: both start full)', () => {
+    const kept = held(withEvents(graphite, stockpile('daysOfConsumption')));
+    const sold = held(withEvents(graphite, stockpile('release')));
+    expect(sold[0]).toBeGreaterThan(0);
+    expect(kept.at(-1)).toBeGreaterThanOrEqual(kept[0] * 0.99);
+    expect(sold.at(-1)).toBeLessThan(Math.min(sold[0], kept.at(-1)!) * 0.98);
+  });
+  it('a days-of-consumption stockpile sells into a price spike, a shortfall stockpile does not', () => {
+    const spike: EventSpec = { kind: 'outage', material: 'graphite', stage: 'processing', region: 'CN', capacityShare: 0.6, start: 0.1 };
+    const stabilising = held(withEvents(graphite, stockpile('daysOfConsumption'), spike));
+    const waiting = held(withEvents(graphite, stockpile('shortfall'), spike));
+    expect(Math.min(...stabilising)).toBeLessThan(Math.min(...waiting));
+  });
+});
