@@ -103,7 +103,8 @@ function hasPendingPlant(world: World, stage: number, m: number, r: number): boo
 }
 
 function retireLossMakers(world: World): void {
-  const limit = Math.round((world.spec.behaviour.exitAfterLossWeeks * world.ticksPerYear) / 52);
+  // At least one tick: a limit that rounds to 0 would retire every firm, profitable or not.
+  const limit = Math.max(1, Math.round((world.spec.behaviour.exitAfterLossWeeks * world.ticksPerYear) / 52));
   for (let stage = 0; stage < 4; stage++) {
     // Settlement noted the longest loss streak: most ticks no firm of the stage is near the limit.
     if (world.firmTotals.longestLossStreakTicks[stage] < limit) continue;
