@@ -64,6 +64,7 @@ export function applyActiveEvent(world: World, event: EventSpec, e: number): voi
       const sc = stageCell(event.stage, event.material, event.region);
       if (world.eventState.budgetLeftUsd[e] <= 0) break;
       p.supportEvent[sc] = e;
+      if (world.events[e].reversible) p.supportReversible[sc] = 1;
       if (event.mode === 'capex') p.capexSubsidyShare[sc] = Math.max(p.capexSubsidyShare[sc], event.capexShare ?? 0);
       if (event.mode === 'priceFloor' || event.mode === 'offtake') p.priceFloorUsdPerTonne[sc] = Math.max(p.priceFloorUsdPerTonne[sc], event.priceFloorUsdPerTonne ?? 0);
       if (event.mode === 'offtake') p.offtake[sc] = 1;

@@ -62,6 +62,7 @@ function resetEffectiveParameters(world: World): void {
   p.priceFloorUsdPerTonne.fill(0);
   p.hurdleReduction.fill(0);
   p.offtake.fill(0);
+  p.supportReversible.fill(0);
   p.supportEvent.fill(-1);
   p.availability.fill(1);
   p.priceCut.fill(0);

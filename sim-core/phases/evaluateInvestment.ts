@@ -10,7 +10,8 @@ const PAYBACK_YEARS = 8;
  * given unit cost and hurdle rate, using expected (one-year average) prices, a risk charge of
  * `riskAversion` × recent price volatility (× `riskMultiplier`: juniors are more risk-tolerant), and public support (capex subsidy, price floor, loan
  * guarantee) discounted by the chance that an election reverses it before payback:
- *   s = (1 − reversalProbability)^(PAYBACK_YEARS / electionEveryYears).
+ *   s = (1 − reversalProbability)^(PAYBACK_YEARS / electionEveryYears),
+ * or s = 1 when none of the support in force can be reversed (`reversible: false`).
  *   NPV = (P̂ − c_in − c − risk) · A(h, life) − capex · (1 − s·subsidy),  A = annuity factor.
  */
 export function evaluateInvestment(world: World, stage: number, m: number, r: number, unitCost: number, hurdleRate: number, riskMultiplier = 1): number {
@@ -20,7 +21,7 @@ export function evaluateInvestment(world: World, stage: number, m: number, r: nu
   const sc = (stage * M + m) * R + r;
   const sOut = (m * 3 + OUTPUT_MARKET[stage]) * R + r;
   const kIn = INPUT_MARKET[stage];
-  const survival = world.supportSurvival;
+  const survival = effective.supportReversible[sc] === 1 ? world.supportSurvival : 1;
   const expectedPrice = Math.max(markets.longPriceUsdPerTonne[sOut], survival * effective.priceFloorUsdPerTonne[sc]);
   const inputCost = kIn >= 0 ? markets.longPriceUsdPerTonne[(m * 3 + kIn) * R + r] / stageSpec.yield : 0;
   const volatility = Math.abs(Math.log(markets.priceUsdPerTonne[sOut] / markets.longPriceUsdPerTonne[sOut]));

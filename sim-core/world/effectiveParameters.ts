@@ -39,6 +39,8 @@ export interface EffectiveParameters {
   readonly priceFloorUsdPerTonne: Float64Array;
   readonly hurdleReduction: Float64Array;
   readonly offtake: Uint8Array;
+  /** 1 where some support in force can be reversed at an election (investors then discount all of it). */
+  readonly supportReversible: Uint8Array;
   readonly supportEvent: Int32Array;
   readonly collectionShare: Float64Array;
   readonly availability: Float64Array;
@@ -70,6 +72,7 @@ export function createEffectiveParameters(materials: number, regions: number): E
     priceFloorUsdPerTonne: new Float64Array(stageCells),
     hurdleReduction: new Float64Array(stageCells),
     offtake: new Uint8Array(stageCells),
+    supportReversible: new Uint8Array(stageCells),
     supportEvent: new Int32Array(stageCells),
     collectionShare: new Float64Array(cells),
     availability: new Float64Array(stageCells),

@@ -52,6 +52,10 @@ describe('public support for investment', () => {
     const gainAtRisk = committedCapacity(withEvents(risky, event)) - committedCapacity(risky);
     expect(gainAtRisk).toBeLessThan(gainWhenSure * 0.25);
   });
+  it.each(instruments)('investors do not discount %s that cannot be reversed (reversible: false)', (_, event) => {
+    const firm = { ...event, reversible: false } as EventSpec;
+    expect(committedCapacity(withEvents(lithium(0.9), firm))).toBe(committedCapacity(withEvents(lithium(0), firm)));
+  });
   it('sees no election within the horizon (the runs differ only by the discount)', () => {
     expect(simulate(withEvents(lithium(0.9), instruments[0][1])).eventState.reversedAtTick[0]).toBe(-1);
   });
