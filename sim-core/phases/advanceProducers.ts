@@ -185,6 +185,7 @@ function routeOffers(world: World, stage: number, m: number, r: number, sOut: nu
   const c = m * world.regions + r;
   const divert = stage === MINING ? world.effective.divertShare[c] : 0;
   world.markets.firmOfferTonnes[sOut] += offered * (1 - divert);
+  if (stage === RECYCLING) world.markets.recycledOfferTonnes[sOut] += offered;
   if (divert > 0) world.markets.firmOfferTonnes[(m * 3) * world.regions + world.effective.divertTo[c]] += offered * divert;
 }
 
