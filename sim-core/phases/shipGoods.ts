@@ -10,7 +10,8 @@ const ALLOCATION_ROUNDS = 3;
 
 /**
  * Trade (first half of phase 10) for market (m, k): traders in each importing region order up to a
- * target pipeline, Q_d = N_d + ρ·(N_d·(L + D + W·(1 + F)) − terminal_d − transit_d), with N_d the smoothed import
+ * target pipeline, Q_d = (N_d + ρ·(N_d·(L + D + W·(1 + F)) − terminal_d − transit_d))·appetite_d (see
+ * `importAppetite`: 1 but for an exporter under its own controls), with N_d the smoothed import
  * need, L transport ticks, D the licence delay expected on the routes d buys on (weighted as its
  * order is split), W the stock target and F `announcementFrontRunning` while a control on an origin
  * is announced (0 otherwise). Orders are split over allowed origins by landed cost
