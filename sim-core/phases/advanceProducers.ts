@@ -20,6 +20,9 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  *   unit cost (the foreign actor's firms ignore cost during a price war);
  * - production to order: q = clamp(Ŝ·(Pₑ/P₀)^σ (σ `supplyResponse`: with spare capacity, producers run harder when prices are high) + ρ·(W·Ŝ − I_out), 0, u·a·K) where Ŝ is expected sales,
  *   W the stock target in ticks, ρ `inventoryReleasePerTick`, a availability (outages, downtime, by-product host);
+ * - by-product miners do not produce to order: they recover the by-product in their share of the host's
+ *   output whenever it pays, q = u·a·K with a including the host's utilisation (see {@link hostUtilisation}),
+ *   so their output is proportional to the host's, times the recovery share u;
  *   processors and manufacturers are also limited by input stock: q ≤ yield·I_in;
  * - input orders (order-up-to with hoarding): b = max(0, Ŝ/yield + ρ_in·(W·Ŝ/yield − I_in))·(1 + φ·max(0, ln(P_in/P_in,e)))
  *   with ρ_in `inputOrderAdjustmentPerTick` and φ `precautionaryBuying`, the hoarding factor applying
@@ -76,6 +79,8 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     const availability = world.effective.availability[(stage * world.materials + m) * world.regions + r] * hostUtilisation(world, stage, m, r);
     const capacityInCell = recycledInput !== null ? cellCapacityOf(world, stage, c) : 0;
     const scrapPerCapacity = recycledInput !== null && capacityInCell > 0 ? recycledInput[c] / capacityInCell : 0;
+    // By-product miners take all their feed when it pays (q = u·a·K): a plan of +∞ is capped there.
+    const planFloor = stage === MINING && world.hostMaterial[m] >= 0 ? Infinity : 0;
     let produced = 0;
     let offered = 0;
     let bids = 0;
@@ -94,7 +99,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
       const up = downtimeLeft > 0 ? 0 : 1;
       const stockBefore = outputStock[f];
       let q = expectedSales * priceResponse + rate * (coverTicks * expectedSales - stockBefore);
-      q = Math.min(Math.max(0, q), utilisation * availability * up * capacity[f]);
+      q = Math.min(Math.max(planFloor, q), utilisation * availability * up * capacity[f]);
       let used = 0;
       if (hasInput) {
         const inputBefore = inputStock[f];
@@ -185,10 +190,16 @@ function routeOffers(world: World, stage: number, m: number, r: number, sOut: nu
   const c = m * world.regions + r;
   const divert = stage === MINING ? world.effective.divertShare[c] : 0;
   world.markets.firmOfferTonnes[sOut] += offered * (1 - divert);
+  if (stage === RECYCLING) world.markets.recycledOfferTonnes[sOut] += offered;
   if (divert > 0) world.markets.firmOfferTonnes[(m * 3) * world.regions + world.effective.divertTo[c]] += offered * divert;
 }
 
-/** For by-product miners: the host material's mining utilisation in the region last tick (1 otherwise). */
+/**
+ * For by-product miners: the host material's mining utilisation in the region last tick (1 otherwise),
+ * host output ÷ host live capacity. It is the feed of each tonne of by-product recovery capacity: the
+ * recovery capacity is taken as sized to the host's (by-product content × host capacity), so by-product
+ * output, u·a·K, is proportional to the host's output.
+ */
 export function hostUtilisation(world: World, stage: number, m: number, r: number): number {
   const host = world.hostMaterial[m];
   if (stage !== MINING || host < 0) return 1;

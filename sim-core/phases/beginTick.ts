@@ -4,6 +4,7 @@ import type { World } from '../world/world.ts';
 export function beginTick(world: World): void {
   const { markets, flows } = world;
   markets.firmOfferTonnes.fill(0);
+  markets.recycledOfferTonnes.fill(0);
   markets.localBidTonnes.fill(0);
   markets.publicBidTonnes.fill(0);
   markets.exportedTonnes.fill(0);

@@ -2,14 +2,15 @@ import type { World } from '../world/world.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { shipGoods } from './shipGoods.ts';
-import { clearSegment } from './clearSegment.ts';
+import { clearSegment, offerAtMarketCover } from './clearSegment.ts';
 import { formPrices } from './formPrices.ts';
 
 /**
  * Phase 10: trade and market clearing, market by market (m, k): arrivals from transit join the
  * traders' terminal stocks, traders ship (see {@link shipGoods}), each regional segment clears (see
  * {@link clearSegment}) and prices form on pools of freely trading regions (see {@link formPrices}), and traders update their import-need estimates
- * N_d ← N_d + α·(max(0, demand_d − offers_d/(1 + W)) − N_d), α = 1 − e^(−1/4 weeks).
+ * N_d ← N_d + α·(max(0, demand_d − offers_d/(1 + W)) − N_d), α = 1 − e^(−1/4 weeks) (recyclers' offers
+ * counted at the market's cover, see `offerAtMarketCover`).
  */
 export function clearMarkets(world: World): void {
   const { markets, regions: R } = world;
@@ -17,6 +18,7 @@ export function clearMarkets(world: World): void {
   for (let m = 0; m < world.materials; m++) {
     for (let k = 0; k < 3; k++) {
       const coverTicks = weeksToTicks(world, stageSpecOf(world.spec.materials[m], k).inventoryTargetWeeks);
+      const recycledWeight = k === 1 ? (1 + coverTicks) / (1 + weeksToTicks(world, world.spec.materials[m].recycling.inventoryTargetWeeks)) : 1;
       const base = (m * 3 + k) * R;
       for (let d = 0; d < R; d++) receiveArrivals(world, base + d);
       shipGoods(world, m, k);
@@ -24,9 +26,9 @@ export function clearMarkets(world: World): void {
       for (let d = 0; d < R; d++) world.scratch.landedCostUsdPerTonne[d] = landedCost(world, m, k, d);
       for (let r = 0; r < R; r++) {
         const s = base + r;
-        clearSegment(world, s);
+        clearSegment(world, s, recycledWeight);
         const demand = markets.localBidTonnes[s] + markets.publicBidTonnes[s] + markets.stockpileBidTonnes[s];
-        const gap = Math.max(0, demand - markets.firmOfferTonnes[s] / (1 + coverTicks));
+        const gap = Math.max(0, demand - offerAtMarketCover(markets, s, recycledWeight) / (1 + coverTicks));
         markets.importNeedTonnesPerTick[s] += (gap - markets.importNeedTonnesPerTick[s]) * needSmoothing;
         markets.exportEmaTonnesPerTick[s] += (markets.exportedTonnes[s] - markets.exportEmaTonnesPerTick[s]) / world.ticksPerYear;
       }

@@ -9,7 +9,10 @@ import type { World } from '../world/world.ts';
  * month), the coverage price of each member is P* = P_anchor·(C·D̄/S̄)^e (e `priceCoverageExponent`),
  * and its price closes a share κ (`priceAdjustmentPerTick`) of the log gap to P* each tick, at most
  * ±maxStep. An importing region's price never falls below the landed cost of its imports (traders
- * do not resell at a loss): tariffs pass through and the two tiers stay apart under controls.
+ * do not resell at a loss): tariffs pass through and the two tiers stay apart under controls. The
+ * exception is a region whose own exports are restricted: its price is held below the world's by its
+ * controls, and its traders cut their imports when the world is dearer (shipGoods) rather than lift
+ * the inside price to the outside one.
  * Prices stay within [1%, 1000×] of base. Expectations are exponential averages over
  * `expectationYears` (expected) and one year (long).
  */
@@ -35,7 +38,8 @@ export function formPrices(world: World, m: number, k: number, coverTicks: numbe
     const logTarget = Math.log(anchorPrice(world, s)) + behaviour.priceCoverageExponent * sc.coverageGap[r];
     const step = Math.max(-behaviour.maxLogPriceStepPerTick, Math.min(behaviour.maxLogPriceStepPerTick, behaviour.priceAdjustmentPerTick * (logTarget - Math.log(price))));
     let next = price * Math.exp(step);
-    if (sc.landedCostUsdPerTonne[r] > 0) next = Math.max(next, sc.landedCostUsdPerTonne[r]);
+    // A region in a pool of its own (its exports restricted) has no floor: its traders stop importing instead (shipGoods).
+    if (sc.landedCostUsdPerTonne[r] > 0 && sc.pool[r] === 0) next = Math.max(next, sc.landedCostUsdPerTonne[r]);
     next = Math.min(Math.max(next, mk.basePriceUsdPerTonne[s] * 0.01), mk.basePriceUsdPerTonne[s] * 1000);
     mk.priceUsdPerTonne[s] = next;
     mk.expectedPriceUsdPerTonne[s] += (next - mk.expectedPriceUsdPerTonne[s]) / Math.max(1, behaviour.expectationYears * world.ticksPerYear);
@@ -43,8 +47,8 @@ export function formPrices(world: World, m: number, k: number, coverTicks: numbe
   }
 }
 
-/** Whether exports from segment s are restricted this tick (quota, licensing or any ban). */
-function isRestricted(world: World, s: number): boolean {
+/** Whether exports from segment s are restricted this tick (quota, licensing or any ban): s then forms a price pool of its own. */
+export function isRestricted(world: World, s: number): boolean {
   const p = world.effective;
   for (let d = 0; d < world.regions; d++) {
     const pair = s * world.regions + d;

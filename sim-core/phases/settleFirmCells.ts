@@ -1,4 +1,5 @@
 import type { World } from '../world/world.ts';
+import { RECYCLING } from '../world/world.ts';
 import { OUTPUT_MARKET, INPUT_MARKET } from './advanceProducers.ts';
 import { putCellResults, putCellSums } from './putCellResults.ts';
 import { settlePlainBuyerCell, settlePlainSellerCell } from './settlePlainCells.ts';
@@ -26,8 +27,10 @@ export function settleFirmCells(world: World, stage: number, cellFrom: number, c
     const sOut = (m * 3 + kOut) * R + r;
     const divert = stage === 0 ? effective.divertShare[c] : 0;
     const sDivert = divert > 0 ? m * 3 * R + effective.divertTo[c] : sOut;
-    const soldShare = (1 - divert) * markets.firmSellRatio[sOut] + divert * markets.firmSellRatio[sDivert];
-    const revenuePerOffered = (1 - divert) * markets.firmSellRatio[sOut] * prices[sOut] + divert * markets.firmSellRatio[sDivert] * prices[sDivert];
+    // Recyclers have their own sold share (clearSegment.ts: sales follow each seller's normal sales).
+    const sellRatio = stage === RECYCLING ? markets.recycledSellRatio : markets.firmSellRatio;
+    const soldShare = (1 - divert) * sellRatio[sOut] + divert * sellRatio[sDivert];
+    const revenuePerOffered = (1 - divert) * sellRatio[sOut] * prices[sOut] + divert * sellRatio[sDivert] * prices[sDivert];
     const floorGap = Math.max(0, effective.priceFloorUsdPerTonne[sc] - prices[sOut]);
     const offtakeShare = offtakeShareOf(world, stage, m, r, soldShare);
     const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;

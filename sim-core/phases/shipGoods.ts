@@ -2,14 +2,16 @@ import type { World } from '../world/world.ts';
 import { ALLY, HOME } from '../world/world.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
-import { expectedLicenceDelayTicks, weighOrigins } from './weighOrigins.ts';
+import { cheapestLandedCost, expectedLicenceDelayTicks, IMPORT_PRICE_SENSITIVITY, weighOrigins } from './weighOrigins.ts';
+import { isRestricted } from './formPrices.ts';
 
 /** Rounds of the import allocation: orders an oversubscribed origin could not fill go to the others. */
 const ALLOCATION_ROUNDS = 3;
 
 /**
  * Trade (first half of phase 10) for market (m, k): traders in each importing region order up to a
- * target pipeline, Q_d = N_d + ρ·(N_d·(L + D + W·(1 + F)) − terminal_d − transit_d), with N_d the smoothed import
+ * target pipeline, Q_d = (N_d + ρ·(N_d·(L + D + W·(1 + F)) − terminal_d − transit_d))·appetite_d (see
+ * `importAppetite`: 1 but for an exporter under its own controls), with N_d the smoothed import
  * need, L transport ticks, D the licence delay expected on the routes d buys on (weighted as its
  * order is split), W the stock target and F `announcementFrontRunning` while a control on an origin
  * is announced (0 otherwise). Orders are split over allowed origins by landed cost
@@ -47,7 +49,7 @@ export function shipGoods(world: World, m: number, k: number): void {
     const leadTicks = world.transportTicks + (need > 0 ? expectedLicenceDelayTicks(world, m, k, r) : 0);
     // Front-running: while a control on an origin is announced, importers raise their stock target.
     const frontRunning = need > 0 && frontRunningOrigin(world, m, k, r) ? world.spec.behaviour.announcementFrontRunning : 0;
-    sc.orderLeft[r] = Math.max(0, need + rate * (need * (leadTicks + coverTicks * (1 + frontRunning)) - position));
+    sc.orderLeft[r] = Math.max(0, need + rate * (need * (leadTicks + coverTicks * (1 + frontRunning)) - position)) * importAppetite(world, m, k, r);
   }
   for (let round = 0; round < ALLOCATION_ROUNDS; round++) {
     sc.requested.fill(0);
@@ -62,6 +64,21 @@ export function shipGoods(world: World, m: number, k: number): void {
     for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) shipped += splitOrder(world, m, k, d, true);
     if (shipped <= 0) break;
   }
+}
+
+/**
+ * Share of its order an importer d places: 1, except where d's own exports of this market are
+ * restricted (d is then a price pool of its own, formPrices). There the inside price is held apart
+ * from the world's, and traders do not buy what they could only resell at a loss: the order scales by
+ * min(1, P_d / cheapest landed cost)^β (β = IMPORT_PRICE_SENSITIVITY, the origin split's), so it
+ * fades as the world price rises above the inside one instead of lifting the inside price to it.
+ */
+function importAppetite(world: World, m: number, k: number, d: number): number {
+  const s = (m * 3 + k) * world.regions + d;
+  if (!isRestricted(world, s)) return 1;
+  const cost = cheapestLandedCost(world, m, k, d);
+  const price = world.markets.priceUsdPerTonne[s];
+  return cost <= price ? 1 : Math.pow(price / cost, IMPORT_PRICE_SENSITIVITY);
 }
 
 /** Whether importer d buys from an origin whose export control is announced but not yet in force. */

@@ -18,12 +18,8 @@ export function weighOrigins(world: World, m: number, k: number, d: number): num
   const reach = world.spec.behaviour.exportWinBackShare;
   let minCost = Infinity;
   for (let r = 0; r < R; r++) {
-    sc.weight[r] = 0;
-    const s = (m * 3 + k) * R + r;
-    const routeQuota = effective.quotaApplies[s * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
-    if (r === d || sc.offerLeft[r] <= 0 || routeQuota <= 0 || effective.exportBanned[s * R + d] === 1) continue;
-    sc.weight[r] = markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
-    minCost = Math.min(minCost, sc.weight[r]);
+    sc.weight[r] = originCost(world, m, k, r, d);
+    if (sc.weight[r] > 0) minCost = Math.min(minCost, sc.weight[r]);
   }
   let total = 0;
   for (let r = 0; r < R; r++) {
@@ -33,6 +29,29 @@ export function weighOrigins(world: World, m: number, k: number, d: number): num
     total += sc.weight[r];
   }
   return total;
+}
+
+/**
+ * Importer d's cost of buying from origin r, P_r·(1 − cut)·(1 + tariff)·(1 − preference), USD/t, or 0
+ * where r cannot ship to d this tick (r = d, no offers left, no quota left on the route, or banned).
+ */
+function originCost(world: World, m: number, k: number, r: number, d: number): number {
+  const { markets, effective, regions: R } = world;
+  const sc = world.scratch;
+  const s = (m * 3 + k) * R + r;
+  const routeQuota = effective.quotaApplies[s * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
+  if (r === d || sc.offerLeft[r] <= 0 || routeQuota <= 0 || effective.exportBanned[s * R + d] === 1) return 0;
+  return markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
+}
+
+/** The lowest cost at which importer d can buy from an origin this tick ({@link weighOrigins}' weighing), USD/t, or Infinity. */
+export function cheapestLandedCost(world: World, m: number, k: number, d: number): number {
+  let minCost = Infinity;
+  for (let r = 0; r < world.regions; r++) {
+    const cost = originCost(world, m, k, r, d);
+    if (cost > 0) minCost = Math.min(minCost, cost);
+  }
+  return minCost;
 }
 
 /**

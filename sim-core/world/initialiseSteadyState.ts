@@ -78,6 +78,8 @@ function setFirmFlows(world: World, stage: number, m: number, output: Float64Arr
     const capacity = cellCapacity(world, stage, m, r);
     if (capacity <= 0) continue;
     const c = m * world.regions + r;
+    // As if the steady state had run the tick before: by-product miners read their host's output of the last tick.
+    world.flows.productionTonnes[(stage * world.materials + m) * world.regions + r] = output[r];
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (store.alive[f] === 0) continue;
       const sales = (output[r] * store.capacityTonnesPerTick[f]) / capacity;

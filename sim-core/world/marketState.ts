@@ -19,7 +19,9 @@
  * - `smoothedSurplusTonnes`: the segment's exportable surplus averaged over about a month, which
  *   importers' traders weigh when they choose origins (a supplier's stock dip for a week does not
  *   send its buyers elsewhere), t.
- * - `firmSellRatio`, `bidFillRatio`, `publicFillRatio`, `terminalSellRatio`: this tick's clearing shares.
+ * - `recycledOfferTonnes`: the part of `firmOfferTonnes` offered by recyclers this tick (refined only), t.
+ * - `firmSellRatio`, `bidFillRatio`, `publicFillRatio`, `terminalSellRatio`: this tick's clearing shares;
+ *   `recycledSellRatio`: the share of recyclers' offers sold (`firmSellRatio` is that of the other firms').
  * - `exportedTonnes`, `importedTonnes`, `arrivedTonnes`: this tick's shipments out, shipments into
  *   transit towards the segment, and arrivals from transit, t.
  * - `stockpileBidTonnes`, `stockpileOfferTonnes`: government stockpile orders this tick (refined only), t.
@@ -45,7 +47,9 @@ export interface MarketState {
   readonly importNeedTonnesPerTick: Float64Array;
   readonly exportEmaTonnesPerTick: Float64Array;
   readonly smoothedSurplusTonnes: Float64Array;
+  readonly recycledOfferTonnes: Float64Array;
   readonly firmSellRatio: Float64Array;
+  readonly recycledSellRatio: Float64Array;
   readonly bidFillRatio: Float64Array;
   readonly publicFillRatio: Float64Array;
   readonly terminalSellRatio: Float64Array;
@@ -81,7 +85,9 @@ export function createMarketState(materials: number, regions: number, transitSlo
     importNeedTonnesPerTick: f64(),
     exportEmaTonnesPerTick: f64(),
     smoothedSurplusTonnes: f64(),
+    recycledOfferTonnes: f64(),
     firmSellRatio: f64(),
+    recycledSellRatio: f64(),
     bidFillRatio: f64(),
     publicFillRatio: f64(),
     terminalSellRatio: f64(),

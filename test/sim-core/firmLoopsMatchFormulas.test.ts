@@ -32,6 +32,8 @@ function busySpec(): ScenarioSpec {
   const material = base.materials[0].id;
   return {
     ...base,
+    // Dy as a by-product of NdPr, so the by-product rule of production is held to its formula too.
+    materials: base.materials.map((m) => (m.id === 'dy' ? { ...m, byproductOf: 'ndpr' } : m)),
     events: [
       { kind: 'cyberattack', stage: 'processing', region, facilityShare: 0.5, downtimeYears: 0.2, start: 0.3 },
       { kind: 'demandShock', material, multiplier: 2.5, start: 0.5 },
@@ -74,7 +76,8 @@ function productionMismatches(world: World, stage: number, before: FirmSnapshot,
       const utilisation = terms[t + TERM_IGNORE_COST] !== 0 ? 1 : utilisationOf(expectedPrice, terms[t + TERM_INPUT_COST], band, unitCost);
       const sales = before.expectedSales[f];
       const up = before.downtime[f] > 0 ? 0 : 1;
-      let q = Math.max(0, sales * priceResponse + rate * (cover * sales - before.outputStock[f]));
+      const byproduct = stage === 0 && world.hostMaterial[m] >= 0;
+      let q = byproduct ? Infinity : Math.max(0, sales * priceResponse + rate * (cover * sales - before.outputStock[f]));
       q = Math.min(q, utilisation * cellAvailability * up * store.capacityTonnesPerTick[f]);
       if (INPUT_MARKET[stage] >= 0) {
         q = Math.min(q, before.inputStock[f] * yieldShare);
