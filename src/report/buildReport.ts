@@ -13,6 +13,9 @@ import { readReplicatesCsv } from './readReplicatesCsv.ts';
 import { readScenarioOverview, type ScenarioOverview } from './readScenarioOverview.ts';
 import { readSeriesCsv, seriesKey } from './readSeriesCsv.ts';
 import { readStressJson } from './readStressJson.ts';
+import { readImpactJson } from './readImpactJson.ts';
+import { describeEvent } from './describeEvent.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
 import { readSummaryJson } from './readSummaryJson.ts';
 import { readSweepCsv } from './readSweepCsv.ts';
 import { readSweepJson } from './readSweepJson.ts';
@@ -75,9 +78,10 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
 async function buildRunSections(folder: string, overview: ScenarioOverview | undefined, charts: ChartCollector): Promise<ReportSection[]> {
   const sections: ReportSection[] = [];
   const summary = await readSummaryJson(folder);
+  const impact = await readImpactJson(folder);
   if (summary !== undefined) {
     const context = deriveRunContext(overview, summary);
-    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts) });
+    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts, impact) });
   }
   if (overview !== undefined) {
     const plans = planFanPanels(overview);
@@ -86,11 +90,30 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     if (fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });
   }
   const stress = await readStressJson(folder);
-  if ((overview?.threat.length ?? 0) > 0 || stress !== undefined) {
-    const foreignName = overview?.regions.find((r) => r.id === overview.foreignRegion)?.name ?? 'the foreign actor';
-    sections.push({ id: 'threat', title: 'Threat view', html: await renderThreatSection(overview?.threat ?? [], foreignName, stress, charts) });
+  if ((overview?.threat.length ?? 0) > 0 || stress !== undefined || impact !== undefined) {
+    const regionName = (id: string | undefined): string | undefined => overview?.regions.find((r) => r.id === id)?.name;
+    sections.push({ id: 'threat', title: 'Threat view', html: await renderThreatSection(overview?.threat ?? [], regionName(overview?.foreignRegion) ?? 'the foreign actor', {
+      stress, impact, describeEvent: eventDescriber(overview), materialName: (id) => overview?.materials.find((m) => m.id === id)?.name ?? id,
+      homeName: regionWithArticle(regionName(overview?.homeRegion) ?? 'the home region'),
+    }, charts) });
   }
   return sections;
+}
+
+/**
+ * Turns an event id into the phrase the report uses for it (`describeEvent`), ids it does not know as they are.
+ *
+ * @param overview - The scenario, if any.
+ * @returns The lookup.
+ * @example
+ * eventDescriber(overview)('cnQuotaNdpr'); // 'CN export quota (50% of previous exports): NdPr oxide (processing)'
+ */
+export function eventDescriber(overview: ScenarioOverview | undefined): (id: string) => string {
+  const materialName = (id: string): string => overview?.materials.find((m) => m.id === id)?.name ?? id;
+  return (id) => {
+    const event = overview?.events.find((e) => e.id === id);
+    return event === undefined ? id : describeEvent(event, materialName);
+  };
 }
 
 /** A compare folder's reference scenario: `<reference>.resolved.yaml`, else the first `*.resolved.yaml`. */
