@@ -14,7 +14,8 @@ import { readScenarioOverview, type ScenarioOverview } from './readScenarioOverv
 import { readSeriesCsv, seriesKey } from './readSeriesCsv.ts';
 import { readStressJson } from './readStressJson.ts';
 import { readImpactJson } from './readImpactJson.ts';
-import { describeEvent } from './describeEvent.ts';
+import { eventDescriber } from './eventDescriber.ts';
+import { readSourcesJson } from './readSourcesJson.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { readSummaryJson } from './readSummaryJson.ts';
 import { readSweepCsv } from './readSweepCsv.ts';
@@ -69,7 +70,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   if (overview !== undefined) sections.splice(kind === 'run' ? 0 : sections.length, 0, { id: 'scenario', title: kind === 'compare' ? 'The reference scenario at a glance' : 'The scenario at a glance', html: await renderScenarioSection(overview, charts) });
   const resolvedSha256 = await hashFile(join(folder, 'scenario.resolved.yaml'));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedSha256, files, isRun: kind === 'run' }) });
-  if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview) });
+  if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
   const html = renderReportPage(heading(kind, folder, overview, manifest), sections);
   return { kind, html, charts: await charts.finish() };
 }
@@ -98,22 +99,6 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     }, charts) });
   }
   return sections;
-}
-
-/**
- * Turns an event id into the phrase the report uses for it (`describeEvent`), ids it does not know as they are.
- *
- * @param overview - The scenario, if any.
- * @returns The lookup.
- * @example
- * eventDescriber(overview)('cnQuotaNdpr'); // 'CN export quota (50% of previous exports): NdPr oxide (processing)'
- */
-export function eventDescriber(overview: ScenarioOverview | undefined): (id: string) => string {
-  const materialName = (id: string): string => overview?.materials.find((m) => m.id === id)?.name ?? id;
-  return (id) => {
-    const event = overview?.events.find((e) => e.id === id);
-    return event === undefined ? id : describeEvent(event, materialName);
-  };
 }
 
 /** A compare folder's reference scenario: `<reference>.resolved.yaml`, else the first `*.resolved.yaml`. */

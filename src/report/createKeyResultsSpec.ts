@@ -26,7 +26,7 @@ export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: 
   const order = rows.map((r) => r.material);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Key results by material', subtitle: 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median run' },
+    title: { text: 'Key results by material', subtitle: 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median across runs' },
     hconcat: [
       createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks'),
       createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple })), order, peakTitle, '× starting price'),
@@ -37,7 +37,8 @@ export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: 
 
 function createDotRange(values: Array<{ material: string } & ValueSummary>, order: string[], title: string, unit: string): Record<string, unknown> {
   const defined = values.filter((v) => v.n > 0).map((v) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, label: format(v.p50) }));
-  const y = { field: 'material', type: 'nominal', sort: order, title: null, axis: { labelLimit: 200 } };
+  // The axis sits a few pixels left of zero so dots at zero stay visible.
+  const y = { field: 'material', type: 'nominal', sort: order, title: null, axis: { labelLimit: 280, offset: 7 } };
   const x = { type: 'quantitative', title: unit, scale: { zero: true } };
   return {
     title: { text: title, fontSize: 11.5 },

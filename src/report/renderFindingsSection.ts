@@ -2,7 +2,7 @@ import { computeMaterialResults, type MaterialResult } from './computeMaterialRe
 import type { ChartCollector } from './createChartCollector.ts';
 import { createKeyResultsSpec } from './createKeyResultsSpec.ts';
 import type { RunContext } from './deriveRunContext.ts';
-import { describeMaterialResult, inSentence } from './describeMaterialResult.ts';
+import { describeMaterialResult, inSentence, MIN_RUNS_FOR_RANGE } from './describeMaterialResult.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
@@ -68,7 +68,7 @@ export async function renderFindingsSection(
     caption: `Each row is a material. Prices are those of the product the scenario's events touch (refined by default), as a multiple of the starting price.` +
       (headline.length > 0 ? ' Materials marked “(no event)” are not touched by any scripted event: what they show comes from the baseline assumptions, not from the threat.' : ''),
   });
-  html += renderResultsTable(context, results);
+  html += renderResultsTable(context, results, runs);
   return html;
 }
 
@@ -102,17 +102,18 @@ function renderCosts(context: RunContext, summary: SummaryMetrics): string {
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
 }
 
-function renderResultsTable(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>): string {
+function renderResultsTable(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>, runs: number): string {
+  const ranges = runs >= MIN_RUNS_FOR_RANGE;
   const rows = results.map(({ material, result: r }) => [
     material.name,
-    r.weeksShort.n > 0 ? `${formatWeeks(r.weeksShort.p50)} (${formatWeeks(r.weeksShort.p5)}–${formatWeeks(r.weeksShort.p95)})` : 'n/a',
+    r.weeksShort.n === 0 ? 'n/a' : ranges ? `${formatWeeks(r.weeksShort.p50)} (${formatRange(r.weeksShort.p5, r.weeksShort.p95, 0)})` : formatWeeks(r.weeksShort.p50),
     r.lackingTonnes.n > 0 && r.lackingTonnes.max === 0 ? '0 in every run' : r.lackingTonnes.n > 0 ? `${formatTonnes(r.lackingTonnes.mean)} (${formatTonnes(Math.max(0, r.lackingTonnes.ciLow))} to ${formatTonnes(Math.max(0, r.lackingTonnes.ciHigh))})` : 'n/a',
     r.peakOutside.n > 0 ? `${formatNumber(r.peakOutside.mean)}× (${formatRange(r.peakOutside.ciLow, r.peakOutside.ciHigh, 0)})` : 'n/a',
     formatPercent(r.secureShareProcessing.mean),
   ]);
   return renderTable([
     { header: 'Material' },
-    { header: `Weeks short in ${context.home}: median (90% of runs)`, numeric: true },
+    { header: `Weeks short in ${context.home}: median ${ranges ? '(90% of runs)' : `(from ${runs} runs)`}`, numeric: true },
     { header: `Unmet demand in ${context.home}: mean (95% CI)`, numeric: true },
     { header: `Peak price outside ${context.foreign}: mean (95% CI)`, numeric: true },
     { header: 'Home and allied processing capacity at the end, % of home demand: mean', numeric: true },
