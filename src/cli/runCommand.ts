@@ -47,6 +47,8 @@ export interface RunOptions {
   maxMemory?: string;
   /** Also measure each struck stage's impact with paired runs (impact.json); implied by `report`. */
   measureImpact?: boolean;
+  /** Cap on the replicates of each counterfactual run (default {@link IMPACT_REPLICATE_CAP}). */
+  impactReplicates?: string;
 }
 
 /** A run, checked and typed. Tests may set the memory knobs; the CLI uses the defaults. */
@@ -78,8 +80,12 @@ export interface RunSettings {
   impactReplicateCap?: number;
 }
 
-/** Default cap on the replicates of each counterfactual run of `--measure-impact`. */
-export const IMPACT_REPLICATE_CAP = 100;
+/**
+ * Default cap on the replicates of each counterfactual run of `--measure-impact`: paired
+ * differences with common random numbers are narrow with a few dozen runs, and each struck stage
+ * (plus one run without every disruption) costs that many replicates again.
+ */
+export const IMPACT_REPLICATE_CAP = 30;
 
 /** What a run wrote. */
 export interface RunOutcome {
@@ -136,6 +142,7 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     keepSeries: options.keepSeries === true,
     memoryLimit: parseMemoryLimit(options.maxMemory),
     measureImpact: options.measureImpact === true || options.report === true,
+    impactReplicateCap: options.impactReplicates === undefined ? undefined : parseCount('impact-replicates', options.impactReplicates, 1),
   };
 }
 

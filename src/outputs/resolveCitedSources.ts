@@ -22,8 +22,10 @@ export interface SourcesFile {
   episodes: Array<{ id: string; found: boolean; title?: string }>;
 }
 
-const PARAM_CITATION = /params\.csv\s+([A-Za-z0-9_]+),([^,;]+?),(\d{4}[A-Za-z0-9-]*)/g;
-const EPISODE_CITATION = /episodes\.md\s+(VC-\d+)/g;
+/** A `params.csv material,parameter,year` citation in a source text. */
+export const PARAM_CITATION = /params\.csv\s+([A-Za-z0-9_]+),([^,;]+?),(\d{4}[A-Za-z0-9-]*)/g;
+/** An `episodes.md VC-n` citation in a source text. */
+export const EPISODE_CITATION = /episodes\.md\s+(VC-\d+)/g;
 
 /**
  * Resolves the `params.csv material,parameter,year` and `episodes.md VC-n` citations in a

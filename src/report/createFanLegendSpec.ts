@@ -8,7 +8,7 @@ import { EVENT_GREY, INK } from './chartTheme.ts';
  * @param width - Width of the row, pixels.
  * @param withEvents - Include the grey event swatch.
  * @param withStarts - Include the dashed line of an open-ended event's start.
- * @returns A vega-lite layer spec (no top-level properties).
+ * @returns A vega-lite layer spec (no top-level properties); its layers are named `key_*`.
  * @example
  * vconcat: [createFanLegendSpec(640, true), ...rows]
  */
@@ -22,6 +22,7 @@ export function createFanLegendSpec(width: number, withEvents: boolean, withStar
   ];
   const x = { field: 'x', type: 'quantitative', scale: { domain: [0, width], range: [0, width] }, axis: null };
   const swatch = (kind: string, color: string, opacity: number): Record<string, unknown> => ({
+    name: `key_${kind}`,
     transform: [{ filter: `datum.kind === '${kind}'` }, { calculate: 'datum.x + 22', as: 'x2' }],
     mark: { type: 'rect', color, opacity, y: 3, y2: 13 },
     encoding: { x, x2: { field: 'x2' } },
@@ -31,16 +32,19 @@ export function createFanLegendSpec(width: number, withEvents: boolean, withStar
     layer: [
       swatch('light', INK, 0.22), swatch('dark', INK, 0.5), swatch('event', EVENT_GREY, 0.35),
       {
+        name: 'key_line',
         transform: [{ filter: "datum.kind === 'line'" }, { calculate: 'datum.x + 22', as: 'x2' }],
         mark: { type: 'rule', color: INK, strokeWidth: 2, y: 8 },
         encoding: { x, x2: { field: 'x2' } },
       },
       {
+        name: 'key_start',
         transform: [{ filter: "datum.kind === 'start'" }, { calculate: 'datum.x + 11', as: 'xm' }],
         mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1, y: 1, y2: 15 },
         encoding: { x: { ...x, field: 'xm' } },
       },
       {
+        name: 'key_text',
         transform: [{ calculate: 'datum.x + 27', as: 'tx' }],
         mark: { type: 'text', align: 'left', baseline: 'middle', y: 8, fontSize: 11, color: '#222' },
         encoding: { x: { ...x, field: 'tx' }, text: { field: 'label' } },

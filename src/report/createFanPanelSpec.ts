@@ -42,9 +42,9 @@ const CHART_HEIGHT = 72;
  * await renderChart(createFanPanelSpec(input), input.title, 'Fans of prices and shortfall');
  */
 export function createFanPanelSpec(input: FanPanelInput): TopLevelSpec {
-  const rows = input.rows.map((row) => ({
+  const rows = input.rows.map((row, r) => ({
     title: { text: row.charts.length < 2 ? row.title : `${row.title} ${row.sharedY ? '(one scale for the row)' : '(NB: each chart has its own scale)'}`, fontSize: 12.5, fontWeight: 'bold' },
-    hconcat: row.charts.map((chart, index) => createFanChart(chart, index === 0 ? row.unit : '', input.eventWindows)),
+    hconcat: row.charts.map((chart, index) => createFanChart(chart, index === 0 ? row.unit : '', input.eventWindows, `${r}_${index}`)),
     resolve: { scale: { y: row.sharedY ? 'shared' : 'independent' } },
   }));
   return {
@@ -55,7 +55,8 @@ export function createFanPanelSpec(input: FanPanelInput): TopLevelSpec {
   } as unknown as TopLevelSpec;
 }
 
-function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows']): Record<string, unknown> {
+/** One small chart; event layers are named `event_<where>` and `eventstart_<where>` so tests can tell them from data. */
+function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows'], where: string): Record<string, unknown> {
   const { fan, divisor } = chart;
   const values = fan.year.map((year, t) => ({
     year, p5: fan.p5[t] / divisor, p25: fan.p25[t] / divisor, p50: fan.p50[t] / divisor, p75: fan.p75[t] / divisor, p95: fan.p95[t] / divisor,
@@ -77,10 +78,11 @@ function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelI
     { mark: { type: 'line', color: INK, strokeWidth: 1.6 }, encoding: { x, y: { ...y, field: 'p50' } } },
   ];
   if (starts.length > 0) {
-    layers.unshift({ data: { values: starts }, mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1 }, encoding: { x: { ...x, field: 'start' } } });
+    layers.unshift({ name: `eventstart_${where}`, data: { values: starts }, mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1 }, encoding: { x: { ...x, field: 'start' } } });
   }
   if (shown.length > 0) {
     layers.unshift({
+      name: `event_${where}`,
       data: { values: shown },
       mark: { type: 'rect', color: EVENT_GREY, opacity: 0.35 },
       encoding: { x: { ...x, field: 'start' }, x2: { field: 'end' } },

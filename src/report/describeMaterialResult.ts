@@ -105,7 +105,7 @@ function describeWeeks(result: MaterialResult, context: DescribeContext): string
   if (weeks.n === 0) return `No data on shortages of ${materialName} in ${homeName}.`;
   if (weeks.max <= 0) return `In none of the ${weeks.n} runs are ${subject} short of ${materialName} (${threshold}) in any week.`;
   const spread = weeks.n < MIN_RUNS_FOR_RANGE ? `from ${countRuns(weeks.n)}`
-    : weeks.p5 === weeks.p95 ? `${weeksText(weeks.p5)} in at least 90% of runs` : `90% of runs between ${formatRange(weeks.p5, weeks.p95, 0)} weeks`;
+    : weeks.p5 === weeks.p95 ? `${weeksText(weeks.p5)} in at least 90% of runs` : `90% of runs between ${formatWeeks(Math.max(0, weeks.p5))} and ${weeksText(weeks.p95)}`;
   const median = `median ${weeksText(weeks.p50)}; ${spread}`;
   if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) {
     return `In 90% of runs, ${subject} are short of ${materialName} (${threshold}) for at least ${weeksText(result.weeksShortIn90)} (${median}).`;
