@@ -44,7 +44,7 @@ export function resolveCitedSources(spec: unknown, scenarioPath: string): Source
   const params = [...new Set(texts.flatMap((t) => [...t.matchAll(PARAM_CITATION)].map((m) => `${m[1]},${m[2].trim()},${m[3]}`)))];
   const episodes = [...new Set(texts.flatMap((t) => [...t.matchAll(EPISODE_CITATION)].map((m) => m[1])))];
   if (params.length === 0 && episodes.length === 0) return undefined;
-  const dir = [resolve('../shared/data'), resolve(dirname(scenarioPath), '../../shared/data')].find((d) => existsSync(join(d, 'params.csv')));
+  const dir = [resolve(dirname(scenarioPath), '../../shared/data'), resolve('../shared/data')].find((d) => existsSync(join(d, 'params.csv')));
   if (dir === undefined) return undefined;
   const rows = new Map<string, string[]>();
   for (const line of readFileSync(join(dir, 'params.csv'), 'utf8').split(/\r?\n/).slice(1)) {
