@@ -66,7 +66,7 @@ export async function renderFindingsSection(
     title: 'Key results by material',
     description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${runs} runs.`,
     caption: `Each row is a material. Prices are those of the product the scenario's events touch (refined by default), as a multiple of the starting price.` +
-      (headline.length > 0 ? ' Materials marked “(no event)” are not touched by any scripted event: what they show comes from the baseline assumptions, not from the threat.' : ''),
+      (headline.length > 0 ? ' Materials marked “(no event)” are touched by no scripted event: their stress is mostly the baseline’s (see the note above for what the disruptions add).' : ''),
   });
   html += renderResultsTable(context, results, runs);
   return html;
@@ -133,17 +133,23 @@ function describeCausedChange(materialId: string, name: string, impact: ImpactRe
   return `What the scenario's disruptions cause for ${inSentence(name)} (${runs} replayed without its ${impact.disruptiveEvents.length} disruptive events, paired run by run): ${parts.join('; ')}.`;
 }
 
-/** Names the materials that no event touches but that are short or dear anyway: their numbers are not the threat's. */
+/**
+ * Names the materials that no event touches but that are short or dear anyway, so a reader does
+ * not take their numbers for the threat's; with impact.json, says how much of their peak price the
+ * disruptions still cause (materials share, e.g., a region's engineers in the model).
+ */
 function renderBaselineCaveat(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>, impact: ImpactReading | undefined): string {
   if (!context.materials.some((m) => m.hasEvents)) return '';
   const stressed = results.filter(({ material, result }) => !material.hasEvents && (result.peakOutside.p50 >= 1.5 || result.weeksShort.max > 0 || result.lackingTonnes.mean > 0));
   if (stressed.length === 0) return '';
   const items = stressed.map(({ material, result }) => {
     const caused = impact?.byMaterial.get(material.id)?.peakPriceMultiple;
-    const change = caused === undefined ? '' : `; without the scenario's disruptions its peak price changes by ${formatPairedImpact({ ...caused, mean: -caused.mean, ciLow: -caused.ciHigh, ciHigh: -caused.ciLow }, 'x base')}`;
-    return `${material.name} — median peak price ${formatNumber(result.peakOutside.p50)}× the starting price, ${formatTonnes(result.lackingTonnes.mean)} unmet demand on average${change}`;
+    const paired = caused === undefined ? '' : ` Without the scenario's disruptions (the same ${caused.n} runs) its mean peak price is ` +
+      `${formatNumber(caused.meanWithout)}× instead of ${formatNumber(caused.meanWith)}×: change caused by the disruptions ${formatPairedImpact(caused, 'x base')}.`;
+    return `${material.name}: median peak price ${formatNumber(result.peakOutside.p50)}× the starting price, ${formatTonnes(result.lackingTonnes.mean)} unmet demand on average.${paired}`;
   });
   return `<p class="note"><strong>Stressed without the threat.</strong> No scripted event touches ${escapeHtml(stressed.map((s) => s.material.name).join(', '))}, ` +
-    `yet ${stressed.length === 1 ? 'it is' : 'they are'} short or dear in this run: ${escapeHtml(items.join('. '))}. These numbers come from the scenario's baseline ` +
-    '(demand growth, capacity, prices), not from the threat; compare the materials the events touch with their own paired figures above.</p>\n';
+    `yet ${stressed.length === 1 ? 'it is' : 'they are'} short or dear in this run: the scenario's baseline (demand growth, capacity, prices) stresses ` +
+    `${stressed.length === 1 ? 'it' : 'them'} without any threat${impact === undefined ? '' : ', and the paired runs tell how much the disruptions add through what the materials share in the model (e.g. a region’s engineers, the foreign actor’s budget)'}. ` +
+    `${escapeHtml(items.join(' '))}</p>\n`;
 }

@@ -4,7 +4,7 @@ import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SourcesReading } from './readSourcesJson.ts';
 import { replaceEventIds } from './replaceEventIds.ts';
 import { eventDescriber } from './eventDescriber.ts';
-import { EPISODE_CITATION, PARAM_CITATION } from '../outputs/resolveCitedSources.ts';
+import { citationKey, EPISODE_CITATION, PARAM_CITATION } from '../outputs/resolveCitedSources.ts';
 
 const WORDS: Record<string, string> = {
   foreignActor: 'foreign actor', endUse: 'end use', basePriceUsdPerTonne: 'base prices', behaviour: 'behaviour (all markets)',
@@ -52,7 +52,7 @@ function renderCitations(source: string, cited: SourcesReading | undefined): str
   if (cited === undefined) return '';
   const items = [
     ...[...source.matchAll(PARAM_CITATION)].map((m) => {
-      const key = `${m[1]},${m[2].trim()},${m[3]}`;
+      const key = citationKey(m);
       const row = cited.params.get(key);
       const what = `params.csv ${m[1]} · ${m[2].trim()} · ${m[3]}`;
       return row === undefined ? `${what}: not found in params.csv` : `${what} = ${row.value}${row.unit === '' ? '' : ` ${row.unit}`}; source: ${row.source || '—'}`;
