@@ -65,8 +65,9 @@ async function renderEvents(overview: ScenarioOverview, charts: ChartCollector):
   const described = overview.events.map((e) => ({ event: e, text: describeEvent(e, (id) => names.get(id) ?? id) }));
   const dates = (e: ScenarioOverview['events'][number]): string =>
     `${formatScenarioDate(start, e.start)} – ${Number.isFinite(e.end) ? formatScenarioDate(start, e.end) : 'end of run'}`;
+  // Dates stay on one line when a label wraps: "Jan 2026 – Jul 2027", never "Jul" and "2027" apart.
   const items = described.map(({ event, text }) => ({
-    label: `${text} · ${dates(event)}`, category: eventCategory(event.kind),
+    label: `${text} · ${dates(event).replace(/ (\d{4})/g, '\u00a0$1')}`, category: eventCategory(event.kind),
     start: start + event.start, end: start + (Number.isFinite(event.end) ? event.end : overview.years), announced: start + event.announced,
   }));
   const figure = await charts.add('timeline', createTimelineSpec(items, start, start + overview.years), {
