@@ -62,6 +62,7 @@ export async function renderFindingsSection(
   html += await charts.add('key-results', createKeyResultsSpec(
     results.map(({ material, result }) => ({ material: headline.length > 0 && !material.hasEvents ? `${material.name} (no event)` : material.name, weeksShort: result.weeksShort, peakMultiple: result.peakOutside })),
     `Weeks short: end users in ${context.home}`, replicates === undefined ? `Peak price in the ${context.home} market` : `Peak price outside ${context.foreignName}`,
+    runs >= MIN_RUNS_FOR_RANGE,
   ), {
     title: 'Key results by material',
     description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${runs} runs.`,
