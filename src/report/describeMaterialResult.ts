@@ -54,8 +54,8 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
     const share = Number.isFinite(context.homeDemandTonnesPerYear) && context.homeDemandTonnesPerYear > 0
       ? `, about ${formatPercent(lack.mean / context.homeDemandTonnesPerYear)} of one year's demand at the start` : '';
     const worst = result.worstWeekShare.p50 > 0
-      ? `in the worst week of the median run ${formatPercent(result.worstWeekShare.p50)} of their demand is unmet`
-      : 'the median run has no week with unmet demand';
+      ? `their worst week leaves ${formatPercent(result.worstWeekShare.p50)} of demand unmet (median across runs)`
+      : 'in at least half of the runs no week leaves demand unmet';
     sentences.push(`Over the whole run, end users in ${homeName} go without ${formatTonnes(lack.mean)} of ${materialName} on average ` +
       `(${confidence(Math.max(0, lack.ciLow), Math.max(0, lack.ciHigh), formatTonnes)})${share}; ${worst}.`);
   }
