@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadScenario } from '../scenario/loadScenario.ts';
@@ -18,6 +18,8 @@ import { createProgressReporter, type ProgressReporter } from './progressReporte
 import { UsageError } from './exitCodes.ts';
 import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 import { runResumable } from './resumeRun.ts';
+import { formatImpactJson, measureDisruptionImpact } from '../impact/measureDisruptionImpact.ts';
+import { resolveCitedSources } from '../outputs/resolveCitedSources.ts';
 import { checkRunFits, parseMemoryLimit } from './runResources.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
@@ -43,6 +45,10 @@ export interface RunOptions {
   resume?: string;
   /** Memory limit, e.g. `16GiB` (default $CRM_SIM_MAX_MEMORY, else 80% of RAM). */
   maxMemory?: string;
+  /** Also measure each struck stage's impact with paired runs (impact.json); implied by `report`. */
+  measureImpact?: boolean;
+  /** Cap on the replicates of each counterfactual run (default {@link IMPACT_REPLICATE_CAP}). */
+  impactReplicates?: string;
 }
 
 /** A run, checked and typed. Tests may set the memory knobs; the CLI uses the defaults. */
@@ -68,7 +74,18 @@ export interface RunSettings {
   threadsPerReplicate?: number;
   /** Memory the run may plan to use (src/cli/runResources.ts); default from the environment. */
   memoryLimit?: { bytes: number; source: string };
+  /** Write impact.json (paired runs without the disruptive events, src/impact) and sources.json. */
+  measureImpact?: boolean;
+  /** Replicates of each counterfactual: min(replicates, cap); default {@link IMPACT_REPLICATE_CAP}. */
+  impactReplicateCap?: number;
 }
+
+/**
+ * Default cap on the replicates of each counterfactual run of `--measure-impact`: paired
+ * differences with common random numbers are narrow with a few dozen runs, and each struck stage
+ * (plus one run without every disruption) costs that many replicates again.
+ */
+export const IMPACT_REPLICATE_CAP = 30;
 
 /** What a run wrote. */
 export interface RunOutcome {
@@ -106,8 +123,8 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
   if (options.shard !== undefined && shard === undefined) {
     throw new UsageError(`--shard: expected k/K with 1 ≤ k ≤ K (e.g. 2/4), found "${options.shard}"`);
   }
-  if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report)) {
-    throw new UsageError('--shard writes a shard folder: give --json, --format and --keep-series to crm-sim merge (and --report to crm-sim report on the merged folder)');
+  if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report || options.measureImpact)) {
+    throw new UsageError('--shard writes a shard folder: give --json, --format and --keep-series to crm-sim merge (and --report to crm-sim report on the merged folder; --measure-impact needs a full run)');
   }
   const sets = [...options.set];
   if (options.years !== undefined) sets.push(`years=${options.years}`);
@@ -124,6 +141,8 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     parquet: format === 'parquet',
     keepSeries: options.keepSeries === true,
     memoryLimit: parseMemoryLimit(options.maxMemory),
+    measureImpact: options.measureImpact === true || options.report === true,
+    impactReplicateCap: options.impactReplicates === undefined ? undefined : parseCount('impact-replicates', options.impactReplicates, 1),
   };
 }
 
@@ -191,9 +210,37 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
     else outcome.summaryStats = await writeRunFiles(temporaryDir, { ...files, parquet: settings.parquet,
       keepSeries: settings.keepSeries, onBlock: (done, total) => reportBlocks(reporter, done, total),
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(workers, replicates * layout.series.length * layout.ticks) });
+    if (shard === undefined && settings.measureImpact === true) {
+      await writeReportInputs(temporaryDir, { settings, loaded, layout, summaries: store.summaries().map((s) => s.summaries), reporter, signal });
+    }
     await rm(spill, { recursive: true, force: true });
   }).catch(stopOnError);
   return outcome;
+}
+
+/**
+ * Writes what the report needs beyond the run itself: `impact.json` (paired runs without the
+ * scenario's disruptive events, stage by stage; src/impact) and `sources.json` (the data rows the
+ * scenario's sources cite), into the folder being written.
+ */
+async function writeReportInputs(dir: string, input: {
+  settings: RunSettings; loaded: ReturnType<typeof loadScenario>; layout: ResultLayout; summaries: Float64Array[]; reporter: ProgressReporter; signal: AbortSignal;
+}): Promise<void> {
+  const { settings, reporter } = input;
+  const sources = resolveCitedSources(input.loaded.spec, settings.scenarioPath);
+  if (sources !== undefined) await writeFile(join(dir, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`);
+  let started = false;
+  const impact = await measureDisruptionImpact({
+    spec: input.loaded.spec, layout: input.layout, summaries: input.summaries, masterSeed: settings.masterSeed, runReplicates: settings.replicates,
+    replicateCap: settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP, workers: settings.workers, signal: input.signal,
+    onProgress: (done, total) => {
+      if (!started) reporter.start('paired runs without the disruptions (impact.json)', total);
+      started = true;
+      reporter.update(done);
+    },
+  });
+  if (started) reporter.stop();
+  await writeFile(join(dir, 'impact.json'), formatImpactJson(impact));
 }
 
 /** Shows the band phase as its own progress phase. */

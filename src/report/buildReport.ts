@@ -13,6 +13,10 @@ import { readReplicatesCsv } from './readReplicatesCsv.ts';
 import { readScenarioOverview, type ScenarioOverview } from './readScenarioOverview.ts';
 import { readSeriesCsv, seriesKey } from './readSeriesCsv.ts';
 import { readStressJson } from './readStressJson.ts';
+import { readImpactJson } from './readImpactJson.ts';
+import { eventDescriber } from './eventDescriber.ts';
+import { readSourcesJson } from './readSourcesJson.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
 import { readSummaryJson } from './readSummaryJson.ts';
 import { readSweepCsv } from './readSweepCsv.ts';
 import { readSweepJson } from './readSweepJson.ts';
@@ -66,7 +70,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   if (overview !== undefined) sections.splice(kind === 'run' ? 0 : sections.length, 0, { id: 'scenario', title: kind === 'compare' ? 'The reference scenario at a glance' : 'The scenario at a glance', html: await renderScenarioSection(overview, charts) });
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
-  if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview) });
+  if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
   const html = renderReportPage(heading(kind, folder, overview, manifest), sections);
   return { kind, html, charts: await charts.finish() };
 }
@@ -75,9 +79,10 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
 async function buildRunSections(folder: string, overview: ScenarioOverview | undefined, charts: ChartCollector): Promise<ReportSection[]> {
   const sections: ReportSection[] = [];
   const summary = await readSummaryJson(folder);
+  const impact = await readImpactJson(folder);
   if (summary !== undefined) {
     const context = deriveRunContext(overview, summary);
-    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts) });
+    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts, impact) });
   }
   if (overview !== undefined) {
     const plans = planFanPanels(overview);
@@ -86,9 +91,12 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     if (fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });
   }
   const stress = await readStressJson(folder);
-  if ((overview?.threat.length ?? 0) > 0 || stress !== undefined) {
-    const foreignName = overview?.regions.find((r) => r.id === overview.foreignRegion)?.name ?? 'the foreign actor';
-    sections.push({ id: 'threat', title: 'Threat view', html: await renderThreatSection(overview?.threat ?? [], foreignName, stress, charts) });
+  if ((overview?.threat.length ?? 0) > 0 || stress !== undefined || impact !== undefined) {
+    const regionName = (id: string | undefined): string | undefined => overview?.regions.find((r) => r.id === id)?.name;
+    sections.push({ id: 'threat', title: 'Threat view', html: await renderThreatSection(overview?.threat ?? [], regionName(overview?.foreignRegion) ?? 'the foreign actor', {
+      stress, impact, describeEvent: eventDescriber(overview), materialName: (id) => overview?.materials.find((m) => m.id === id)?.name ?? id,
+      homeName: regionWithArticle(regionName(overview?.homeRegion) ?? 'the home region'),
+    }, charts) });
   }
   return sections;
 }

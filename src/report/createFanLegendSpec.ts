@@ -2,24 +2,27 @@ import { EVENT_GREY, INK } from './chartTheme.ts';
 
 /**
  * A one-line key drawn as a chart row above fan charts, so every exported SVG and PNG explains
- * itself without colour: light band = 90% of runs, dark band = middle 50%, line = median,
- * grey = events in force.
+ * itself without colour: light band = 90% of runs, dark band = middle 50%, line = median across
+ * runs, grey = events in force, dashed line = start of an open-ended event.
  *
  * @param width - Width of the row, pixels.
  * @param withEvents - Include the grey event swatch.
- * @returns A vega-lite layer spec (no top-level properties).
+ * @param withStarts - Include the dashed line of an open-ended event's start.
+ * @returns A vega-lite layer spec (no top-level properties); its layers are named `key_*`.
  * @example
  * vconcat: [createFanLegendSpec(640, true), ...rows]
  */
-export function createFanLegendSpec(width: number, withEvents: boolean): Record<string, unknown> {
+export function createFanLegendSpec(width: number, withEvents: boolean, withStarts = false): Record<string, unknown> {
   const items = [
-    { x: 0, label: 'median run', kind: 'line' },
-    { x: 115, label: 'middle 50% of runs', kind: 'dark' },
-    { x: 265, label: '90% of runs', kind: 'light' },
-    ...(withEvents ? [{ x: 375, label: 'scripted event in force', kind: 'event' }] : []),
+    { x: 0, label: 'median across runs', kind: 'line' },
+    { x: 150, label: 'middle 50% of runs', kind: 'dark' },
+    { x: 300, label: '90% of runs', kind: 'light' },
+    ...(withEvents ? [{ x: 410, label: 'event in force', kind: 'event' }] : []),
+    ...(withStarts ? [{ x: withEvents ? 530 : 410, label: 'open-ended event starts', kind: 'start' }] : []),
   ];
   const x = { field: 'x', type: 'quantitative', scale: { domain: [0, width], range: [0, width] }, axis: null };
   const swatch = (kind: string, color: string, opacity: number): Record<string, unknown> => ({
+    name: `key_${kind}`,
     transform: [{ filter: `datum.kind === '${kind}'` }, { calculate: 'datum.x + 22', as: 'x2' }],
     mark: { type: 'rect', color, opacity, y: 3, y2: 13 },
     encoding: { x, x2: { field: 'x2' } },
@@ -29,11 +32,19 @@ export function createFanLegendSpec(width: number, withEvents: boolean): Record<
     layer: [
       swatch('light', INK, 0.22), swatch('dark', INK, 0.5), swatch('event', EVENT_GREY, 0.35),
       {
+        name: 'key_line',
         transform: [{ filter: "datum.kind === 'line'" }, { calculate: 'datum.x + 22', as: 'x2' }],
         mark: { type: 'rule', color: INK, strokeWidth: 2, y: 8 },
         encoding: { x, x2: { field: 'x2' } },
       },
       {
+        name: 'key_start',
+        transform: [{ filter: "datum.kind === 'start'" }, { calculate: 'datum.x + 11', as: 'xm' }],
+        mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1, y: 1, y2: 15 },
+        encoding: { x: { ...x, field: 'xm' } },
+      },
+      {
+        name: 'key_text',
         transform: [{ calculate: 'datum.x + 27', as: 'tx' }],
         mark: { type: 'text', align: 'left', baseline: 'middle', y: 8, fontSize: 11, color: '#222' },
         encoding: { x: { ...x, field: 'tx' }, text: { field: 'label' } },

@@ -22,17 +22,19 @@ export interface FanRowInput {
 /** Everything a fan panel shows. */
 export interface FanPanelInput {
   title: string;
-  subtitle: string;
+  subtitle: string | string[];
   rows: FanRowInput[];
-  eventWindows: Array<{ start: number; end: number }>;
+  /** Open-ended events are drawn as a dashed line at their start, not shaded to the end of the run. */
+  eventWindows: Array<{ start: number; end: number; openEnded?: boolean; throughout?: boolean }>;
 }
 
-const CHART_WIDTH = 116;
+const CHART_WIDTH = 128;
 const CHART_HEIGHT = 72;
 
 /**
  * Builds a small-multiples panel of fan charts (p5–p95 and p25–p75 bands, median line) over
- * calendar years: a key row, then one row per theme; grey rectangles mark scripted events.
+ * calendar years (a tick every year, labels every few): a key row, then one row per theme; grey
+ * rectangles mark scripted events in force, dashed lines the start of open-ended ones.
  *
  * @param input - Title, rows of fans, event windows (calendar years).
  * @returns A vega-lite spec with inline data.
@@ -40,39 +42,47 @@ const CHART_HEIGHT = 72;
  * await renderChart(createFanPanelSpec(input), input.title, 'Fans of prices and shortfall');
  */
 export function createFanPanelSpec(input: FanPanelInput): TopLevelSpec {
-  const rows = input.rows.map((row) => ({
-    title: { text: row.title, fontSize: 12.5, fontWeight: 'bold' },
-    hconcat: row.charts.map((chart, index) => createFanChart(chart, index === 0 ? row.unit : '', input.eventWindows)),
+  const rows = input.rows.map((row, r) => ({
+    title: { text: row.charts.length < 2 ? row.title : `${row.title} ${row.sharedY ? '(one scale for the row)' : '(NB: each chart has its own scale)'}`, fontSize: 12.5, fontWeight: 'bold' },
+    hconcat: row.charts.map((chart, index) => createFanChart(chart, index === 0 ? row.unit : '', input.eventWindows, `${r}_${index}`)),
     resolve: { scale: { y: row.sharedY ? 'shared' : 'independent' } },
   }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: input.title, subtitle: input.subtitle },
-    vconcat: [createFanLegendSpec(4 * CHART_WIDTH + 150, input.eventWindows.length > 0), ...rows],
+    vconcat: [createFanLegendSpec(4 * CHART_WIDTH + 150, input.eventWindows.some((w) => !w.openEnded), input.eventWindows.some((w) => w.openEnded === true && w.throughout !== true)), ...rows],
     spacing: 16,
   } as unknown as TopLevelSpec;
 }
 
-function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows']): Record<string, unknown> {
+/** One small chart; event layers are named `event_<where>` and `eventstart_<where>` so tests can tell them from data. */
+function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows'], where: string): Record<string, unknown> {
   const { fan, divisor } = chart;
   const values = fan.year.map((year, t) => ({
     year, p5: fan.p5[t] / divisor, p25: fan.p25[t] / divisor, p50: fan.p50[t] / divisor, p75: fan.p75[t] / divisor, p95: fan.p95[t] / divisor,
   }));
   const first = fan.year[0];
   const last = fan.year[fan.year.length - 1];
+  const labelled = pickYearTicks(first, last, 5);
+  const yearly = Array.from({ length: Math.max(0, Math.floor(last) - Math.ceil(first) + 1) }, (_, i) => Math.ceil(first) + i);
   const x = { field: 'year', type: 'quantitative', scale: { domain: [first, last], nice: false, zero: false },
-    axis: { title: 'year', format: 'd', values: pickYearTicks(first, last), labelFlush: false } };
+    axis: { title: 'year', format: 'd', values: yearly, labelExpr: `indexof([${labelled.join(',')}], datum.value) >= 0 ? datum.label : ''`, labelFlush: false, labelFontSize: 9 } };
   const maxValue = Math.max(...values.map((v) => (Number.isFinite(v.p95) ? v.p95 : 0)));
   const y = { type: 'quantitative', axis: { title: yTitle || null, format: maxValue >= 1e4 ? '.2~s' : ',.3~r', tickCount: 3 } };
-  const shown = windows.filter((w) => w.end > first && w.start < last)
-    .map((w) => ({ start: Math.max(w.start, first), end: Math.min(w.end, last) }));
+  const inRange = windows.filter((w) => w.end > first && w.start < last);
+  const shown = inRange.filter((w) => !w.openEnded).map((w) => ({ start: Math.max(w.start, first), end: Math.min(w.end, last) }));
+  const starts = inRange.filter((w) => w.openEnded === true && w.start > first).map((w) => ({ start: w.start }));
   const layers: Record<string, unknown>[] = [
     { mark: { type: 'area', color: INK, opacity: 0.22 }, encoding: { x, y: { ...y, field: 'p5' }, y2: { field: 'p95' } } },
     { mark: { type: 'area', color: INK, opacity: 0.5 }, encoding: { x, y: { ...y, field: 'p25' }, y2: { field: 'p75' } } },
     { mark: { type: 'line', color: INK, strokeWidth: 1.6 }, encoding: { x, y: { ...y, field: 'p50' } } },
   ];
+  if (starts.length > 0) {
+    layers.unshift({ name: `eventstart_${where}`, data: { values: starts }, mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1 }, encoding: { x: { ...x, field: 'start' } } });
+  }
   if (shown.length > 0) {
     layers.unshift({
+      name: `event_${where}`,
       data: { values: shown },
       mark: { type: 'rect', color: EVENT_GREY, opacity: 0.35 },
       encoding: { x: { ...x, field: 'start' }, x2: { field: 'end' } },

@@ -12,11 +12,17 @@ const STAGE_NAMES: Record<string, string> = { endUse: 'end use' };
  * @param stages - Stages in display order.
  * @param impacts - Measured impact per stage.
  * @param unit - Axis title.
+ * @param title - Chart title and subtitle (default: the stress test's).
  * @returns A vega-lite spec with inline data.
  * @example
  * createImpactSpec(['mining', 'processing'], impacts, 'weeks short');
  */
-export function createImpactSpec(stages: readonly string[], impacts: ReadonlyMap<string, MeasuredImpact>, unit: string): TopLevelSpec {
+export function createImpactSpec(
+  stages: readonly string[],
+  impacts: ReadonlyMap<string, MeasuredImpact>,
+  unit: string,
+  title = { text: 'Measured impact per stage (stress test)', subtitle: 'bar: mean impact · line: 95% CI where given' },
+): TopLevelSpec {
   const values = stages.filter((s) => impacts.has(s)).map((stage) => {
     const impact = impacts.get(stage) as MeasuredImpact;
     return { stage: STAGE_NAMES[stage] ?? stage, value: impact.value, ciLow: Number.isFinite(impact.ciLow) ? impact.ciLow : null, ciHigh: Number.isFinite(impact.ciHigh) ? impact.ciHigh : null, label: formatNumber(impact.value) };
@@ -25,7 +31,7 @@ export function createImpactSpec(stages: readonly string[], impacts: ReadonlyMap
   const x = { type: 'quantitative', title: unit || 'measured impact' };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Measured impact per stage (stress test)', subtitle: 'bar: mean impact · line: 95% CI where given' },
+    title,
     width: 260, height: { step: 26 },
     data: { values },
     layer: [

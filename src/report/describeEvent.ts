@@ -7,6 +7,12 @@ export type EventCategory = 'threat' | 'policy' | 'shock';
 
 const THREATS = new Set(['exportControl', 'technologyBan', 'priceManipulation', 'cyberattack', 'disinformation', 'mineAcquisition']);
 const SHOCKS = new Set(['demandShock', 'outage']);
+/** Stockpile doctrines in words (sim-core StockpileEvent). */
+const DOCTRINES: Record<string, string> = {
+  daysOfConsumption: 'bought up to target, released on a shortage or a price spike',
+  shortfall: 'bought up to target, released only on a shortage',
+  release: 'sold down',
+};
 
 /**
  * Sorts an event kind into threat, policy or shock.
@@ -47,7 +53,7 @@ export function describeEvent(event: EventOverview, materialName: (id: string) =
     case 'cyberattack': return `Cyberattack on ${p('facilityShare')} of ${s('stage')} plants in ${s('region')} (${m})`;
     case 'disinformation': return `Disinformation in ${s('region')}: permitting ×${n('durationMultiplier')}`;
     case 'mineAcquisition': return `${s('acquirer')} ${s('mode')} of ${p('share')} of ${s('region')} ${m} mines`;
-    case 'stockpile': return `${s('region')} stockpile of ${m}: ${n('targetDays')} days (${s('doctrine')})`;
+    case 'stockpile': return `${s('region')} stockpile of ${m}: ${n('targetDays')} days of consumption, ${DOCTRINES[s('doctrine')] ?? s('doctrine')}`;
     case 'tariff': return `${s('importer')} tariff of ${p('rate')} on ${m} (${s('stage')}) imports`;
     case 'friendShoring': return `Friend-shoring among ${Array.isArray(f.members) ? f.members.join(', ') : '?'}`;
     case 'permittingReform': return `${s('region')} permitting reform: durations ×${n('durationMultiplier')}`;

@@ -1,6 +1,8 @@
+import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
+import { formatTonnes } from './formatTonnes.ts';
 import { formatWeeks } from './formatWeeks.ts';
 import type { MaterialResult } from './computeMaterialResults.ts';
 
@@ -19,56 +21,95 @@ export interface DescribeContext {
   peakIsHomeSegment: boolean;
 }
 
+/** Fewest runs behind a "90% of runs" range; with fewer the 5% and 95% tails are not estimated. */
+export const MIN_RUNS_FOR_RANGE = 20;
+
 /**
  * Turns a material's key results into plain sentences with their uncertainty: how many runs,
- * at least how long, how much, and the 95% confidence interval of each mean (cut at zero for
- * quantities that cannot be negative).
+ * at least how long (a week counts as short when more than 1% of demand goes unmet), how much,
+ * and the 95% confidence interval of each mean (cut at zero for quantities that cannot be
+ * negative; "the same in every run" when it has no width). Ranges over 90% of runs need at least
+ * {@link MIN_RUNS_FOR_RANGE} runs; with fewer the sentence says how many runs it rests on.
  *
  * @param result - From `computeMaterialResults`.
  * @param context - Names and the home demand.
  * @returns Sentences (no HTML), most important first.
  * @example
  * describeMaterialResult(result, context)[0];
- * // 'In 90% of runs, end users in the United States are short of NdPr oxide for at least 30 weeks …'
+ * // 'In 90% of runs, end users in the United States are short of NdPr oxide (more than 1% of …) for at least 30 weeks …'
  */
 export function describeMaterialResult(result: MaterialResult, context: DescribeContext): string[] {
-  const { materialName, homeName } = context;
-  const sentences = [describeWeeks(result, context)];
+  const { homeName } = context;
+  const materialName = inSentence(context.materialName);
+  const sentences = [describeWeeks(result, { ...context, materialName })];
   const peak = result.peakOutside;
   if (peak.n > 0) {
     const where = context.peakIsHomeSegment ? `in the ${homeName} market` : `outside ${context.foreignName}`;
+    const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : `from ${peak.n} runs`;
     sentences.push(`Mean peak ${context.product} ${materialName} price ${where}: ${formatNumber(peak.mean)}× the starting price ` +
-      `(95% CI ${formatRange(peak.ciLow, peak.ciHigh, 0)}); 90% of runs peak between ` +
-      `${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×.`);
+      `(${confidence(peak.ciLow, peak.ciHigh, (x) => `${formatNumber(x)}×`)}); ${spread}.`);
   }
   const lack = result.lackingTonnes;
   if (lack.n > 0 && lack.max > 0) {
     const share = Number.isFinite(context.homeDemandTonnesPerYear) && context.homeDemandTonnesPerYear > 0
       ? `, about ${formatPercent(lack.mean / context.homeDemandTonnesPerYear)} of one year's demand at the start` : '';
     const worst = result.worstWeekShare.p50 > 0
-      ? `in the worst week of the median run ${formatPercent(result.worstWeekShare.p50)} of their demand is unmet`
-      : 'the median run has no week with unmet demand';
-    sentences.push(`Over the whole run, end users in ${homeName} go without ${formatNumber(lack.mean)} t of ${materialName} on average ` +
-      `(95% CI ${formatRange(lack.ciLow, lack.ciHigh, 0)} t)${share}; ${worst}.`);
+      ? `their worst week leaves ${formatPercent(result.worstWeekShare.p50)} of demand unmet (median across runs)`
+      : 'in at least half of the runs no week leaves demand unmet';
+    sentences.push(`Over the whole run, end users in ${homeName} go without ${formatTonnes(lack.mean)} of ${materialName} on average ` +
+      `(${confidence(Math.max(0, lack.ciLow), Math.max(0, lack.ciHigh), formatTonnes)})${share}; ${worst}.`);
   }
-  if (result.recoveryWeeks.n > 0) {
+  const recovery = result.recoveryWeeks;
+  if (recovery.n > 0) {
+    const spread = recovery.n >= MIN_RUNS_FOR_RANGE ? `90% of these runs: ${formatRange(recovery.p5, recovery.p95, 0)} weeks` : `from ${countRuns(recovery.n)}`;
     sentences.push(`In runs with a shortage, the median time to recovery (from the first short week to the end of the last) is ` +
-      `${formatWeeks(result.recoveryWeeks.p50)} weeks (90% of these runs: ${formatWeeks(result.recoveryWeeks.p5)}–` +
-      `${formatWeeks(result.recoveryWeeks.p95)} weeks).`);
+      `${weeksText(recovery.p50)} (${spread}).`);
   }
   return sentences;
+}
+
+/** `1 week`, `0 weeks`, `2.5 weeks`. */
+export function weeksText(weeks: number): string {
+  const text = formatWeeks(weeks);
+  return `${text} ${text === '1' ? 'week' : 'weeks'}`;
+}
+
+/**
+ * A material name inside a sentence: an ordinary capitalised word is lower-cased
+ * (`Dysprosium oxide` → `dysprosium oxide`), symbols and acronyms stay (`NdPr oxide`).
+ *
+ * @param name - The material's name.
+ * @returns The name for mid-sentence use.
+ * @example
+ * inSentence('Lithium (Li content)'); // 'lithium (Li content)'
+ */
+export function inSentence(name: string): string {
+  return /^[A-Z][a-z]*(\s|$)/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+}
+
+function countRuns(n: number): string {
+  return `${n} run${n === 1 ? '' : 's'}`;
+}
+
+/** `95% CI a–b`, or `the same in every run` when both ends read the same. */
+function confidence(low: number, high: number, format: (x: number) => string): string {
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return 'no interval: one run';
+  return format(low) === format(high) ? 'the same in every run' : `95% CI ${format(low)} to ${format(high)}`;
 }
 
 function describeWeeks(result: MaterialResult, context: DescribeContext): string {
   const { materialName, homeName } = context;
   const weeks = result.weeksShort;
+  const threshold = `more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of their weekly demand unmet`;
   const subject = `end users in ${homeName}`;
   if (weeks.n === 0) return `No data on shortages of ${materialName} in ${homeName}.`;
-  if (weeks.max <= 0) return `In none of the ${weeks.n} runs are ${subject} short of ${materialName}.`;
-  const median = `median ${formatWeeks(weeks.p50)} weeks; 90% of runs between ${formatWeeks(weeks.p5)} and ${formatWeeks(weeks.p95)}`;
+  if (weeks.max <= 0) return `In none of the ${weeks.n} runs are ${subject} short of ${materialName} (${threshold}) in any week.`;
+  const spread = weeks.n < MIN_RUNS_FOR_RANGE ? `from ${countRuns(weeks.n)}`
+    : weeks.p5 === weeks.p95 ? `${weeksText(weeks.p5)} in at least 90% of runs` : `90% of runs between ${formatWeeks(Math.max(0, weeks.p5))} and ${weeksText(weeks.p95)}`;
+  const median = `median ${weeksText(weeks.p50)}; ${spread}`;
   if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) {
-    return `In 90% of runs, ${subject} are short of ${materialName} for at least ${formatWeeks(result.weeksShortIn90)} weeks (${median}).`;
+    return `In 90% of runs, ${subject} are short of ${materialName} (${threshold}) for at least ${weeksText(result.weeksShortIn90)} (${median}).`;
   }
   const runs = Number.isFinite(result.runsShort) ? `In ${result.runsShort} of ${weeks.n} runs` : 'In some runs';
-  return `${runs}, ${subject} are short of ${materialName} for at least one week (${median}).`;
+  return `${runs}, ${subject} are short of ${materialName} (${threshold}) for at least one week (${median}).`;
 }

@@ -1,8 +1,11 @@
 import { formatQuantity } from './formatQuantity.ts';
 
+/** A signed number, then the unit that follows it (if any). */
+const NUMBER_THEN_UNIT = /^([+−-]?[\d.,]+)(\D.*)?$/;
+
 /**
  * A difference's 95% CI with signed ends, the unit written once when it is a plain suffix:
- * `+1.08 to +2.42 t`, `−0.469 to −0.431× base`, `+USD 106 million to +USD 127 million`.
+ * `+1.08 to +2.42 t`, `−0.469 to −0.431× the starting price`, `+USD 106 million to +USD 127 million`.
  *
  * @param low - Lower end.
  * @param high - Upper end.
@@ -15,8 +18,11 @@ export function formatDifferenceRange(low: number, high: number, unit: string): 
   if (!Number.isFinite(low) || !Number.isFinite(high)) return 'n/a';
   const a = formatDifference(low, unit);
   const b = formatDifference(high, unit);
-  const suffix = unit === 'x base' ? '× base' : unit === 'share' ? ' % points' : unit === 'USD' || unit === '' ? '' : ` ${unit}`;
-  return `${suffix !== '' && a.endsWith(suffix) ? a.slice(0, -suffix.length) : a} to ${b}`;
+  // Write a unit both ends share once ('−0.469 to −0.431× the starting price'); keep both when they
+  // differ ('−800 g to +1.2 kg') or when the unit comes first ('USD …').
+  const ends = [NUMBER_THEN_UNIT.exec(a), NUMBER_THEN_UNIT.exec(b)];
+  if (ends[0] !== null && ends[1] !== null && ends[0][2] !== undefined && ends[0][2] === ends[1][2]) return `${ends[0][1]} to ${b}`;
+  return `${a} to ${b}`;
 }
 
 /**

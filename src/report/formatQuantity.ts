@@ -1,5 +1,6 @@
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
+import { formatTonnes } from './formatTonnes.ts';
 
 /**
  * Formats a value (or a difference) with its unit as a reader says it: money in millions or
@@ -8,15 +9,33 @@ import { formatNumber } from './formatNumber.ts';
  *
  * @param value - The value in the unit of summary.json.
  * @param unit - The unit (`USD`, `share`, `x base`, `weeks`, `t`, …) or ''.
- * @returns e.g. `USD −35 million`, `5.6 % points`, `2.5× base`, `−2.8 weeks`.
+ * @returns e.g. `USD −35 million`, `5.6 percentage points`, `2.5× the starting price`, `−2.8 weeks`, `28.6 kg`.
  * @example
- * formatQuantity(0.056, 'share'); // '5.6 % points'
+ * formatQuantity(0.056, 'share'); // '5.6 percentage points'
  */
 export function formatQuantity(value: number, unit: string): string {
   if (!Number.isFinite(value)) return 'n/a';
   const minus = (text: string): string => text.replace(/-/g, '−');
   if (unit === 'USD') return minus(formatMoney(value));
-  if (unit === 'share') return `${minus(formatNumber(value * 100))} % points`;
-  if (unit === 'x base') return `${minus(formatNumber(value))}× base`;
+  if (unit === 'share') return `${minus(formatNumber(value * 100))} percentage points`;
+  if (unit === 'x base') return `${minus(formatNumber(value))}× the starting price`;
+  if (unit === 't') return minus(formatTonnes(value));
   return unit === '' ? minus(formatNumber(value)) : `${minus(formatNumber(value))} ${unit}`;
+}
+
+/**
+ * Formats a difference with an explicit sign (`+4.2 t`, `−USD 3 million`, `+1 week`), for changes
+ * a reader must not mistake for levels; zero is written `0` with its unit.
+ *
+ * @param value - The difference in the unit of summary.json.
+ * @param unit - As for {@link formatQuantity}; `weeks` gets its singular for ±1.
+ * @returns The signed text.
+ * @example
+ * formatSignedQuantity(1, 'weeks'); // '+1 week'
+ */
+export function formatSignedQuantity(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const size = formatQuantity(Math.abs(value), unit);
+  const text = unit === 'weeks' && size === '1 weeks' ? '1 week' : size;
+  return value > 0 && text !== formatQuantity(0, unit) ? `+${text}` : value < 0 && text !== formatQuantity(0, unit) ? `−${text}` : text;
 }

@@ -1,4 +1,5 @@
 import type { MaterialOverview, ScenarioOverview } from './readScenarioOverview.ts';
+import { describeEvent } from './describeEvent.ts';
 import { orderRegions } from './orderRegions.ts';
 import type { SeriesId } from './readSeriesCsv.ts';
 
@@ -25,8 +26,11 @@ export interface FanPanelPlan {
   materialId: string;
   materialName: string;
   rows: FanRowPlan[];
-  /** Event windows touching this material, calendar years. */
-  eventWindows: Array<{ start: number; end: number; label: string }>;
+  /**
+   * Event windows touching this material, calendar years; `openEnded` when the event lasts to the
+   * end of the run, `throughout` when it also starts with the run (nothing to mark).
+   */
+  eventWindows: Array<{ start: number; end: number; label: string; openEnded: boolean; throughout: boolean }>;
 }
 
 const TRADED = ['mining', 'processing', 'manufacturing'];
@@ -62,14 +66,16 @@ function planMaterialPanel(overview: ScenarioOverview, material: MaterialOvervie
     eventWindows: events.map((e) => ({
       start: overview.startYear + e.start,
       end: overview.startYear + (Number.isFinite(e.end) ? e.end : overview.years),
-      label: e.id,
+      label: describeEvent(e, (id) => overview.materials.find((m) => m.id === id)?.name ?? id),
+      openEnded: !Number.isFinite(e.end),
+      throughout: !Number.isFinite(e.end) && e.start <= 0,
     })),
     rows: [
       {
         title: `${PRODUCT[stage]} price by market segment`, unit: material.priceUnit, sharedY: true,
         charts: perRegion('price', stage, material.priceUnit === 'USD/kg' ? 1000 : 1),
       },
-      { title: "End users' shortfall by region", unit: 't/week', sharedY: false, charts: perRegion('shortfall', 'endUse') },
+      { title: "End users' shortfall by region", unit: 't/week', sharedY: true, charts: perRegion('shortfall', 'endUse') },
       { title: 'Processing capacity by region', unit: 't/yr', sharedY: false, charts: perRegion('capacity', 'processing') },
       planHomeRow(overview, material.id),
     ],

@@ -6,12 +6,15 @@ import { isZeroFan } from './isZeroFan.ts';
 import type { FanPanelPlan } from './planFanPanels.ts';
 import { type SeriesFan, seriesKey } from './readSeriesCsv.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
+import { wrapText } from './wrapText.ts';
 import { thinFan } from './thinFan.ts';
 
 /** Points drawn per fan (a small chart is about 120 pixels wide). */
 const MAX_POINTS = 200;
 /** Largest number of material panels; more would bury the reader. */
 const MAX_PANELS = 8;
+/** Widest subtitle line of a panel, pixels (narrower than the panel, so it never widens the chart). */
+const SUBTITLE_WIDTH = 600;
 
 /**
  * "Over time": one small-multiples panel of fan charts per material (materials with events
@@ -32,9 +35,11 @@ export async function renderFanChartsSection(
   charts: ChartCollector,
 ): Promise<string> {
   const names = overview.regions.map((r) => `${r.id} = ${r.name}`).join('; ');
-  let html = '<p>Each small chart shows how one quantity moves over the years across all runs: the line is the median run, ' +
-    'the dark band holds the middle half of the runs and the light band 90% of them. Grey shading marks the time a scripted ' +
-    `event on that material is in force. Region codes: ${escapeHtml(names)}.</p>\n`;
+  let html = '<p>Each small chart shows how one quantity moves over the years across all runs: the line is the median across runs ' +
+    '(week by week, so it need not be any single run), the dark band holds the middle half of the runs and the light band 90% of them. ' +
+    'Grey shading marks the time a scripted event on that material is in force; a dashed line marks the start of an event that lasts to the end of the run. ' +
+    `Region codes: ${escapeHtml(names)}.</p>\n<p class="note"><strong>Scales.</strong> Prices and end users’ shortfall share one scale across each row, so regions compare by height; ` +
+    'capacity and the home region’s stocks have a scale per chart (read the axis, not the height).</p>\n';
   for (const plan of plans.slice(0, MAX_PANELS)) {
     const flat = new Map<string, string[]>();
     const rows: FanRowInput[] = plan.rows.map((row) => ({
@@ -52,7 +57,7 @@ export async function renderFanChartsSection(
     const omitted = flat.size === 0 ? '' : ` Not drawn because they are zero in every run (or absent): ${escapeHtml([...flat].map(([row, names]) => `${row}: ${names.join(', ')}`).join('; '))}.`;
     html += `<h3>${escapeHtml(plan.materialName)}</h3>\n` + await charts.add(`fan-${chartFileName(plan.materialId)}`, createFanPanelSpec({
       title: plan.materialName,
-      subtitle: `${plan.eventWindows.length > 0 ? 'Grey: ' + plan.eventWindows.map((w) => w.label).join(', ') + ' in force. ' : ''}Values per market segment or region, across runs.`,
+      subtitle: describeWindows(plan.eventWindows),
       rows, eventWindows: plan.eventWindows,
     }), {
       title: `${plan.materialName}: prices, shortfall, capacity and stocks over time`,
@@ -63,3 +68,12 @@ export async function renderFanChartsSection(
   if (plans.length > MAX_PANELS) html += `<p class="note">${plans.length - MAX_PANELS} further materials are not drawn; their series are in series.csv.</p>\n`;
   return html;
 }
+
+/** Subtitle lines of a panel: one per event (shaded or marked), then what the values are. */
+function describeWindows(windows: FanPanelPlan['eventWindows']): string[] {
+  const what = (w: FanPanelPlan['eventWindows'][number]): string =>
+    (w.throughout ? `In force throughout (not marked): ${w.label}` : w.openEnded ? `Dashed line: ${w.label} (starts; lasts to the end)` : `Grey: ${w.label}`);
+  const lines = [...new Set(windows.map(what))].flatMap((line) => wrapText(line, SUBTITLE_WIDTH, 11.5, '    '));
+  return [...lines, 'Values per market segment or region, across runs.'];
+}
+

@@ -2,13 +2,17 @@ import { computeMaterialResults, type MaterialResult } from './computeMaterialRe
 import type { ChartCollector } from './createChartCollector.ts';
 import { createKeyResultsSpec } from './createKeyResultsSpec.ts';
 import type { RunContext } from './deriveRunContext.ts';
-import { describeMaterialResult } from './describeMaterialResult.ts';
+import { describeMaterialResult, inSentence, MIN_RUNS_FOR_RANGE } from './describeMaterialResult.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
 import { formatWeeks } from './formatWeeks.ts';
+import { formatPairedImpact } from './formatPairedImpact.ts';
+import { formatTonnes } from './formatTonnes.ts';
+import type { ImpactReading } from './readImpactJson.ts';
+import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
@@ -25,6 +29,7 @@ const PRODUCT: Record<string, string> = { mining: 'concentrate', processing: 're
  * @param summary - `summary.json`.
  * @param replicates - `replicates.csv`, if present (exact "in 90% of runs" statements).
  * @param charts - Collects the key-results chart.
+ * @param impact - `impact.json`, if present: what the scenario's disruptions cause, per headline material.
  * @returns The section's HTML.
  * @example
  * html += await renderFindingsSection(context, summary, replicates, charts);
@@ -34,6 +39,7 @@ export async function renderFindingsSection(
   summary: SummaryMetrics,
   replicates: ReplicateValues | undefined,
   charts: ChartCollector,
+  impact?: ImpactReading,
 ): Promise<string> {
   const resultContext = { home: context.home, foreign: context.foreign, regions: context.regions, priceStage: (id: string) => materialOf(context, id).priceStage };
   const results = context.materials.map((m) => ({ material: m, result: computeMaterialResults(m.id, resultContext, summary, replicates) }));
@@ -47,18 +53,23 @@ export async function renderFindingsSection(
       materialName: material.name, homeName, foreignName: regionWithArticle(context.foreignName), product: PRODUCT[material.priceStage] ?? material.priceStage,
       homeDemandTonnesPerYear: material.homeDemand, peakIsHomeSegment: replicates === undefined,
     });
+    const caused = impact === undefined ? undefined : describeCausedChange(material.id, material.name, impact);
+    if (caused !== undefined) sentences.push(caused);
     html += `<div class="callout"><h3>${escapeHtml(material.name)}</h3><ul>${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
   }
   html += renderCosts(context, summary);
+  html += renderBaselineCaveat(context, results, impact);
   html += await charts.add('key-results', createKeyResultsSpec(
-    results.map(({ material, result }) => ({ material: material.name, weeksShort: result.weeksShort, peakMultiple: result.peakOutside })),
+    results.map(({ material, result }) => ({ material: headline.length > 0 && !material.hasEvents ? `${material.name} (no event)` : material.name, weeksShort: result.weeksShort, peakMultiple: result.peakOutside })),
     `Weeks short: end users in ${context.home}`, replicates === undefined ? `Peak price in the ${context.home} market` : `Peak price outside ${context.foreignName}`,
+    runs >= MIN_RUNS_FOR_RANGE,
   ), {
     title: 'Key results by material',
     description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${runs} runs.`,
-    caption: `Each row is a material. Prices are those of the product the scenario's events touch (refined by default), as a multiple of the starting price.`,
+    caption: `Each row is a material. Prices are those of the product the scenario's events touch (refined by default), as a multiple of the starting price.` +
+      (headline.length > 0 ? ' Materials marked “(no event)” are touched by no scripted event: their stress is mostly the baseline’s (see the note above for what the disruptions add).' : ''),
   });
-  html += renderResultsTable(context, results);
+  html += renderResultsTable(context, results, runs);
   return html;
 }
 
@@ -71,6 +82,7 @@ function renderHowToRead(runs: number, exact: boolean): string {
     'the uncertain parameters afresh. “In 90% of runs” counts runs' + (exact ? '' : ' (approximately: replicates.csv was missing)') + '. ' +
     '“90% of runs between a and b” is the spread of outcomes. “95% CI” is the confidence interval of the mean: the range in which ' +
     'the average over many more runs would lie with 95% confidence; it narrows with more runs, the spread does not. ' +
+    `A week counts as short when end users go without more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of their demand that week; smaller gaps still add to the unmet demand (t) and show in the shortfall charts. ` +
     'Intervals of quantities that cannot be negative are cut at zero. These are outcomes of a model under its stated assumptions, not forecasts.' +
     (runs > 0 && runs < 20 ? ` <strong>With only ${runs} runs, the tails (5% and 95%) are rough.</strong>` : '') + '</p>\n';
 }
@@ -80,26 +92,65 @@ function renderCosts(context: RunContext, summary: SummaryMetrics): string {
   const cost = (id: string, who: string): void => {
     const s = summary.get(id);
     if (s === undefined || !(s.n > 0)) return;
-    items.push(s.max === 0 ? `${who}: nothing in any run.` : `${who}: ${formatMoney(s.mean)} on average over the run (95% CI ${formatMoney(Math.max(0, s.ciLow))} – ${formatMoney(s.ciHigh)}).`);
+    const low = formatMoney(Math.max(0, s.ciLow));
+    const high = formatMoney(Math.max(0, s.ciHigh));
+    items.push(s.max === 0 ? `${who}: nothing in any run.`
+      : low === high ? `${who}: ${formatMoney(s.mean)} over the run, the same in every run.`
+        : `${who}: ${formatMoney(s.mean)} on average over the run (95% CI ${low} to ${high}).`);
   };
   cost(`policyCost.${context.home}`, `Spending of the government of ${regionWithArticle(context.homeName)} on the scenario's policies`);
   cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`);
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
 }
 
-function renderResultsTable(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>): string {
+function renderResultsTable(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>, runs: number): string {
+  const ranges = runs >= MIN_RUNS_FOR_RANGE;
   const rows = results.map(({ material, result: r }) => [
     material.name,
-    r.weeksShort.n > 0 ? `${formatWeeks(r.weeksShort.p50)} (${formatWeeks(r.weeksShort.p5)}–${formatWeeks(r.weeksShort.p95)})` : 'n/a',
-    r.lackingTonnes.n > 0 ? `${formatNumber(r.lackingTonnes.mean)} (${formatRange(r.lackingTonnes.ciLow, r.lackingTonnes.ciHigh, 0)})` : 'n/a',
+    r.weeksShort.n === 0 ? 'n/a' : ranges ? `${formatWeeks(r.weeksShort.p50)} (${formatRange(r.weeksShort.p5, r.weeksShort.p95, 0)})` : formatWeeks(r.weeksShort.p50),
+    r.lackingTonnes.n > 0 && r.lackingTonnes.max === 0 ? '0 in every run' : r.lackingTonnes.n > 0 ? `${formatTonnes(r.lackingTonnes.mean)} (${formatTonnes(Math.max(0, r.lackingTonnes.ciLow))} to ${formatTonnes(Math.max(0, r.lackingTonnes.ciHigh))})` : 'n/a',
     r.peakOutside.n > 0 ? `${formatNumber(r.peakOutside.mean)}× (${formatRange(r.peakOutside.ciLow, r.peakOutside.ciHigh, 0)})` : 'n/a',
     formatPercent(r.secureShareProcessing.mean),
   ]);
   return renderTable([
     { header: 'Material' },
-    { header: `Weeks short in ${context.home}: median (90% of runs)`, numeric: true },
-    { header: `Unmet demand in ${context.home}, t: mean (95% CI)`, numeric: true },
+    { header: `Weeks short in ${context.home}: median ${ranges ? '(90% of runs)' : `(from ${runs} runs)`}`, numeric: true },
+    { header: `Unmet demand in ${context.home}: mean (95% CI)`, numeric: true },
     { header: `Peak price outside ${context.foreign}: mean (95% CI)`, numeric: true },
     { header: 'Home and allied processing capacity at the end, % of home demand: mean', numeric: true },
-  ], rows, { caption: 'All materials. Weeks short and unmet demand are those of end users; the peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.' });
+  ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.` });
+}
+
+/** What every disruptive event together causes for one material, from impact.json; undefined without figures. */
+function describeCausedChange(materialId: string, name: string, impact: ImpactReading): string | undefined {
+  const m = impact.byMaterial.get(materialId);
+  if (m === undefined || impact.disruptiveEvents.length === 0) return undefined;
+  const parts = [
+    m.peakPriceMultiple === undefined ? '' : `peak price: ${formatPairedImpact(m.peakPriceMultiple, 'x base')}`,
+    m.homeShortfall === undefined ? '' : `unmet demand: ${formatPairedImpact(m.homeShortfall, 't')}`,
+    m.weeksShort === undefined ? '' : `weeks short: ${formatPairedImpact(m.weeksShort, 'weeks')}`,
+  ].filter((p) => p !== '');
+  const runs = impact.replicates < impact.runReplicates ? `the first ${impact.replicates} runs` : `the same ${impact.replicates} runs`;
+  return `What the scenario's disruptions cause for ${inSentence(name)} (${runs} replayed without its ${impact.disruptiveEvents.length} disruptive events, paired run by run): ${parts.join('; ')}.`;
+}
+
+/**
+ * Names the materials that no event touches but that are short or dear anyway, so a reader does
+ * not take their numbers for the threat's; with impact.json, says how much of their peak price the
+ * disruptions still cause (materials share, e.g., a region's engineers in the model).
+ */
+function renderBaselineCaveat(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>, impact: ImpactReading | undefined): string {
+  if (!context.materials.some((m) => m.hasEvents)) return '';
+  const stressed = results.filter(({ material, result }) => !material.hasEvents && (result.peakOutside.p50 >= 1.5 || result.weeksShort.max > 0 || result.lackingTonnes.mean > 0));
+  if (stressed.length === 0) return '';
+  const items = stressed.map(({ material, result }) => {
+    const caused = impact?.byMaterial.get(material.id)?.peakPriceMultiple;
+    const paired = caused === undefined ? '' : ` Without the scenario's disruptions (the same ${caused.n} runs) its mean peak price is ` +
+      `${formatNumber(caused.meanWithout)}× instead of ${formatNumber(caused.meanWith)}×: change caused by the disruptions ${formatPairedImpact(caused, 'x base')}.`;
+    return `${material.name}: median peak price ${formatNumber(result.peakOutside.p50)}× the starting price, ${formatTonnes(result.lackingTonnes.mean)} unmet demand on average.${paired}`;
+  });
+  return `<p class="note"><strong>Stressed without the threat.</strong> No scripted event touches ${escapeHtml(stressed.map((s) => s.material.name).join(', '))}, ` +
+    `yet ${stressed.length === 1 ? 'it is' : 'they are'} short or dear in this run: the scenario's baseline (demand growth, capacity, prices) stresses ` +
+    `${stressed.length === 1 ? 'it' : 'them'} without any threat${impact === undefined ? '' : ', and the paired runs tell how much the disruptions add through what the materials share in the model (e.g. a region’s engineers, the foreign actor’s budget)'}. ` +
+    `${escapeHtml(items.join(' '))}</p>\n`;
 }

@@ -9,6 +9,8 @@ import { formatScenarioDate } from './formatScenarioDate.ts';
 import { orderRegions } from './orderRegions.ts';
 import type { MaterialOverview, ScenarioOverview } from './readScenarioOverview.ts';
 import { renderTable } from './renderTable.ts';
+import { replaceEventIds } from './replaceEventIds.ts';
+import { eventDescriber } from './eventDescriber.ts';
 
 /**
  * "The scenario at a glance": what it asks, horizon, regions, materials with starting prices,
@@ -63,8 +65,9 @@ async function renderEvents(overview: ScenarioOverview, charts: ChartCollector):
   const described = overview.events.map((e) => ({ event: e, text: describeEvent(e, (id) => names.get(id) ?? id) }));
   const dates = (e: ScenarioOverview['events'][number]): string =>
     `${formatScenarioDate(start, e.start)} – ${Number.isFinite(e.end) ? formatScenarioDate(start, e.end) : 'end of run'}`;
+  // Dates stay on one line when a label wraps: "Jan 2026 – Jul 2027", never "Jul" and "2027" apart.
   const items = described.map(({ event, text }) => ({
-    label: `${text} · ${dates(event)}`, category: eventCategory(event.kind),
+    label: `${text} · ${dates(event).replace(/ (\d{4})/g, '\u00a0$1')}`, category: eventCategory(event.kind),
     start: start + event.start, end: start + (Number.isFinite(event.end) ? event.end : overview.years), announced: start + event.announced,
   }));
   const figure = await charts.add('timeline', createTimelineSpec(items, start, start + overview.years), {
@@ -72,11 +75,14 @@ async function renderEvents(overview: ScenarioOverview, charts: ChartCollector):
     description: described.map(({ text }, i) => `${i + 1}. ${text}, ${dates(overview.events[i])}`).join('; '),
     caption: 'Scripted events of the scenario, numbered as in the table below.',
   });
+  const ids = overview.events.map((e) => e.id).filter((id) => id !== '');
+  const describeId = eventDescriber(overview);
   const keepTogether = (date: string): string => date.replace(/ (\d{4})/g, '\u00a0$1');
   const rows = described.map(({ event, text }) => [
     String(described.findIndex((d) => d.event === event) + 1), eventCategory(event.kind), text, keepTogether(dates(event)),
     Number.isFinite(event.announced) && event.announced < event.start ? keepTogether(formatScenarioDate(start, event.announced)) : '—',
-    formatProvenance(event.fields.source === undefined ? '' : String(event.fields.source), event.fields.asOf === undefined ? '' : String(event.fields.asOf)),
+    replaceEventIds(formatProvenance(event.fields.source === undefined ? '' : String(event.fields.source), event.fields.asOf === undefined ? '' : String(event.fields.asOf)),
+      ids, describeId),
   ]);
   return figure + renderTable([{ header: '#' }, { header: 'Type' }, { header: 'What' }, { header: 'In force' }, { header: 'Announced' }, { header: 'Source' }], rows, { className: 'events' });
 }

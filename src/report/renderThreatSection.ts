@@ -3,59 +3,123 @@ import { createImpactSpec } from './createImpactSpec.ts';
 import { createThreatMatrixSpec } from './createThreatMatrixSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
+import { formatPairedImpact } from './formatPairedImpact.ts';
+import type { ImpactReading, StageImpactReading } from './readImpactJson.ts';
 import type { MeasuredImpact } from './readStressJson.ts';
 import { renderTable } from './renderTable.ts';
 
 const STAGE_ORDER = ['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling'];
 const STAGE_NAMES: Record<string, string> = { endUse: 'end use' };
 
+/** What the threat view shows beside the study's matrix: measured impacts and names. */
+export interface ThreatInputs {
+  /** `stress.json` of a stress folder, by stage. */
+  stress?: ReadonlyMap<string, MeasuredImpact>;
+  /** `impact.json` of a run folder (paired runs without each stage's disruptive events). */
+  impact?: ImpactReading;
+  /** Event id → a phrase for people. */
+  describeEvent?: (id: string) => string;
+  /** Material id → name. */
+  materialName?: (id: string) => string;
+  /** e.g. `the United States`. */
+  homeName?: string;
+}
+
 /**
  * "Threat view": the study's capability × intent matrix per life-cycle stage (from the
- * scenario's `foreignActor.threat`) beside a table of scores and, when the folder holds a
- * `stress.json`, the impact measured per stage; otherwise the table says it was not measured.
+ * scenario's `foreignActor.threat`) beside the impact measured per stage: from `impact.json`
+ * (paired runs of this run without each stage's disruptive events; stages no event strikes say
+ * so) or from `stress.json`; otherwise the table says it was not measured.
  *
  * @param threat - Capability and intent per stage (may be empty).
  * @param foreignName - Name of the foreign actor's region.
- * @param impacts - Measured impact per stage, or undefined without `stress.json`.
+ * @param inputs - Measured impacts and naming functions.
  * @param charts - Collects the matrix and impact charts.
  * @returns The section's HTML.
  * @example
- * html += await renderThreatSection(overview.threat, 'China', await readStressJson(dir), charts);
+ * html += await renderThreatSection(overview.threat, 'China', { impact: await readImpactJson(dir) }, charts);
  */
 export async function renderThreatSection(
   threat: ReadonlyArray<{ stage: string; capability: number; intent: number }>,
   foreignName: string,
-  impacts: ReadonlyMap<string, MeasuredImpact> | undefined,
+  inputs: ThreatInputs,
   charts: ChartCollector,
 ): Promise<string> {
-  const stages = [...new Set([...STAGE_ORDER.filter((s) => threat.some((t) => t.stage === s) || impacts?.has(s)), ...threat.map((t) => t.stage)])];
+  const { stress, impact } = inputs;
+  const stages = impact !== undefined ? STAGE_ORDER.filter((s) => impact.stages.has(s) || threat.some((t) => t.stage === s))
+    : [...new Set([...STAGE_ORDER.filter((s) => threat.some((t) => t.stage === s) || stress?.has(s)), ...threat.map((t) => t.stage)])];
   let html = `<p>The public-private study rates the capability and the intent of ${escapeHtml(foreignName)} to disrupt each stage of the ` +
     'life cycle from 1 (low) to 3 (high); their product is the threat score (1–9). ';
-  html += impacts === undefined
-    ? 'The measured column is empty: this folder has no <code>stress.json</code> (run <code>crm-sim stress</code> to measure the impact of attacks on each stage).</p>\n'
-    : 'The measured column gives the impact measured by the stress test in this folder (<code>stress.json</code>).</p>\n';
+  html += impact !== undefined ? describeImpactMethod(impact, inputs.homeName ?? 'the home region')
+    : stress === undefined
+      ? 'The measured column is empty: this folder has neither <code>impact.json</code> (written by <code>crm-sim run --report</code> or <code>--measure-impact</code>) nor <code>stress.json</code> (<code>crm-sim stress</code>).</p>\n'
+      : 'The measured column gives the impact measured by the stress test in this folder (<code>stress.json</code>).</p>\n';
   const matrix = threat.length === 0 ? '<p>The scenario states no capability and intent scores.</p>'
     : await charts.add('threat-matrix', createThreatMatrixSpec(threat), {
       title: 'Threat matrix: capability × intent per stage',
       description: threat.map((t) => `${t.stage}: capability ${t.capability}, intent ${t.intent}`).join('; '),
       caption: 'Position of each stage in the study’s capability × intent matrix.',
     });
-  const rows = stages.map((stage) => {
+  const study = (stage: string): string[] => {
     const t = threat.find((x) => x.stage === stage);
-    return [STAGE_NAMES[stage] ?? stage, t ? formatNumber(t.capability) : '—', t ? formatNumber(t.intent) : '—', t ? formatNumber(t.capability * t.intent) : '—', measured(impacts?.get(stage), impacts !== undefined)];
-  });
+    return [STAGE_NAMES[stage] ?? stage, t ? formatNumber(t.capability) : '—', t ? formatNumber(t.intent) : '—', t ? formatNumber(t.capability * t.intent) : '—'];
+  };
+  if (impact !== undefined) {
+    html += matrix + renderImpactTable(stages, study, impact, inputs);
+    const peaks = new Map([...impact.stages].flatMap(([stage, s]): Array<[string, MeasuredImpact]> => (s.peakPriceMultiple === undefined ? []
+      : [[stage, { value: s.peakPriceMultiple.mean, unit: '', ciLow: s.peakPriceMultiple.ciLow, ciHigh: s.peakPriceMultiple.ciHigh, label: '' }]])));
+    if (peaks.size > 0) {
+      html += await charts.add('measured-impact', createImpactSpec(stages, peaks, 'change of the peak price, × the starting price',
+        { text: 'Peak price caused by each stage’s disruptions', subtitle: 'as scripted − without the stage’s disruptive events · bar: mean · line: 95% CI' }), {
+        title: 'Measured impact per stage',
+        description: [...peaks].map(([stage, i]) => `${stage}: ${formatNumber(i.value)} times the starting price`).join('; '),
+        caption: 'Rise of the peak price outside the foreign actor’s region (largest over the materials the stage’s events name) that the stage’s disruptive events cause, paired runs. Stages no event strikes are left out.',
+      });
+    }
+    return html;
+  }
+  const rows = stages.map((stage) => [...study(stage), measured(stress?.get(stage), stress !== undefined)]);
   const table = renderTable([{ header: 'Stage' }, { header: 'Capability (study)', numeric: true }, { header: 'Intent (study)', numeric: true }, { header: 'Score (study)', numeric: true }, { header: 'Measured impact' }], rows);
   html += `${matrix}${table.replaceAll('<td>not measured</td>', '<td class="not-measured">not measured</td>')}`;
-  if (impacts !== undefined) {
-    const first = [...impacts.values()][0];
+  if (stress !== undefined) {
+    const first = [...stress.values()][0];
     const unit = [first.label, first.unit].filter((part) => part !== '').join(', ');
-    html += await charts.add('measured-impact', createImpactSpec(stages, impacts, unit), {
+    html += await charts.add('measured-impact', createImpactSpec(stages, stress, unit), {
       title: 'Measured impact per stage',
-      description: [...impacts].map(([stage, i]) => `${stage}: ${formatNumber(i.value)} ${i.unit}`).join('; '),
+      description: [...stress].map(([stage, i]) => `${stage}: ${formatNumber(i.value)} ${i.unit}`).join('; '),
       caption: 'Impact per stage as measured by the stress test.',
     });
   }
   return html;
+}
+
+function describeImpactMethod(impact: ImpactReading, homeName: string): string {
+  const capped = impact.replicates < impact.runReplicates
+    ? ` the first ${impact.replicates} of the ${impact.runReplicates} runs (capped at ${impact.replicateCap} to keep the report quick)` : ` all ${impact.replicates} runs`;
+  return 'The measured impact comes from paired runs made with this run (<code>impact.json</code>): for each stage that the scenario’s disruptive ' +
+    'events (threats and shocks, not mitigations) strike, the scenario was run again without that stage’s disruptive events, with the same seed and' +
+    `${escapeHtml(capped)}, so each run is compared with its own twin. Impact = as scripted − without; “+” means the disruptions make it worse. ` +
+    `Shortfall is that of end users in ${escapeHtml(homeName)}, summed over the materials the stage’s events name; the peak price is the largest outside the foreign actor’s region over those materials.</p>\n`;
+}
+
+function renderImpactTable(stages: readonly string[], study: (stage: string) => string[], impact: ImpactReading, inputs: ThreatInputs): string {
+  const describe = inputs.describeEvent ?? ((id: string) => id);
+  const name = inputs.materialName ?? ((id: string) => id);
+  const row = (stage: string): string => {
+    const cells = study(stage).map((text, i) => `<td${i > 0 ? ' class="num"' : ''}>${escapeHtml(text)}</td>`).join('');
+    const s: StageImpactReading | undefined = impact.stages.get(stage);
+    if (s === undefined || s.events.length === 0) return `<tr>${cells}<td class="not-measured">no disruption in this scenario</td></tr>`;
+    const lines = [
+      `<strong>Events:</strong> ${s.events.map((id) => escapeHtml(describe(id))).join('; ')}`,
+      s.peakPriceMultiple === undefined ? '' : `Peak price: ${escapeHtml(formatPairedImpact(s.peakPriceMultiple, 'x base'))}`,
+      s.homeShortfall === undefined ? '' : `Shortfall (${escapeHtml(s.materials.map(name).join(', '))}): ${escapeHtml(formatPairedImpact(s.homeShortfall))}`,
+      s.policyCost === undefined ? '' : `Policy cost: ${escapeHtml(formatPairedImpact(s.policyCost))}`,
+    ].filter((line) => line !== '');
+    return `<tr>${cells}<td>${lines.join('<br>')}</td></tr>`;
+  };
+  const head = ['Stage', 'Capability (study)', 'Intent (study)', 'Score (study)', 'Measured impact (as scripted − without)']
+    .map((h, i) => `<th scope="col"${i > 0 && i < 4 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
+  return `<table class="impact"><thead><tr>${head}</tr></thead>\n<tbody>\n${stages.map(row).join('\n')}\n</tbody></table>\n`;
 }
 
 function measured(impact: MeasuredImpact | undefined, haveStress: boolean): string {

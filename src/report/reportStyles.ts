@@ -33,6 +33,7 @@ caption { text-align: left; caption-side: top; padding-bottom: 4px; }
 table.kv td:first-child { white-space: nowrap; width: 1%; padding-right: 14px; }
 tbody tr:nth-child(even) { background: #fafafa; }
 table.sources td { font-size: 12px; }
+ul.cited { margin: 4px 0 0; padding-left: 16px; color: var(--muted); font-size: 11.5px; }
 table.events td:nth-child(3) { min-width: 11em; }
 table.events td:nth-child(6), table.sources td:nth-child(2) { overflow-wrap: anywhere; }
 table.events td:nth-child(6) { font-size: 12px; }

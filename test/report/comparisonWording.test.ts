@@ -13,12 +13,12 @@ const entry = (metric: string, pBetter: number, pWorse: number, direction: Compa
 describe('formatDifference', () => {
   it('always signs a non-zero difference, below 1 too, and writes the unit of an interval once', () => {
     expect(formatDifference(1.75, 't')).toBe('+1.75 t');
-    expect(formatDifference(-0.45, 'x base')).toBe('−0.45× base');
-    expect(formatDifference(0.00818, 't')).toBe('+0.00818 t');
+    expect(formatDifference(-0.45, 'x base')).toBe('−0.45× the starting price');
+    expect(formatDifference(0.00818, 't')).toBe('+8.18 kg');
     expect(formatDifference(0, 'weeks')).toBe('0 weeks');
     expect(formatDifference(1.17e8, 'USD')).toBe('+USD 117 million');
     expect(formatDifferenceRange(1.08, 2.42, 't')).toBe('+1.08 to +2.42 t');
-    expect(formatDifferenceRange(-0.469, -0.431, 'x base')).toBe('−0.469 to −0.431× base');
+    expect(formatDifferenceRange(-0.469, -0.431, 'x base')).toBe('−0.469 to −0.431× the starting price');
   });
 });
 

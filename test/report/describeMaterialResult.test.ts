@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeMaterialResults } from '../../src/report/computeMaterialResults.ts';
-import { describeMaterialResult } from '../../src/report/describeMaterialResult.ts';
+import { describeMaterialResult, inSentence, weeksText } from '../../src/report/describeMaterialResult.ts';
 import type { ReplicateValues } from '../../src/report/readReplicatesCsv.ts';
 
 const context = { home: 'US', foreign: 'CN', regions: ['US', 'CN', 'ALLIES'], priceStage: () => 'processing' };
@@ -27,16 +27,28 @@ describe('computeMaterialResults and describeMaterialResult', () => {
     expect(result.runsShort).toBe(10);
     expect(result.peakOutside.max).toBe(3 + 9);
     const sentences = describeMaterialResult(result, names);
-    expect(sentences[0]).toBe('In 90% of runs, end users in the United States are short of NdPr oxide for at least 12 weeks (median 19 weeks; 90% of runs between 11 and 27).');
-    expect(sentences[1]).toMatch(/^Mean peak refined NdPr oxide price outside China: 7\.5× the starting price \(95% CI [\d.]+–[\d.]+\)/);
+    expect(sentences[0]).toBe('In 90% of runs, end users in the United States are short of NdPr oxide (more than 1% of their weekly demand unmet) for at least 12 weeks (median 19 weeks; from 10 runs).');
+    expect(sentences[1]).toMatch(/^Mean peak refined NdPr oxide price outside China: 7\.5× the starting price \(95% CI [\d.]+× to [\d.]+×\); from 10 runs\.$/);
     expect(sentences[2]).toMatch(/go without 1,900 t of NdPr oxide on average .* about 24% of one year's demand/);
   });
 
   it('counts runs instead when fewer than 90% are short, and says so when none is', () => {
     const some = describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), replicates([0, 0, 0, 5, 6, 0, 0, 0, 0, 0])), names);
-    expect(some[0]).toMatch(/^In 2 of 10 runs, end users in the United States are short of NdPr oxide for at least one week/);
+    expect(some[0]).toMatch(/^In 2 of 10 runs, end users in the United States are short of NdPr oxide \(more than 1% of their weekly demand unmet\) for at least one week/);
     const none = describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), replicates([0, 0, 0, 0])), names);
-    expect(none[0]).toBe('In none of the 4 runs are end users in the United States short of NdPr oxide.');
+    expect(none[0]).toBe('In none of the 4 runs are end users in the United States short of NdPr oxide (more than 1% of their weekly demand unmet) in any week.');
     expect(none.some((s) => s.includes('go without'))).toBe(false);
+  });
+
+  it('gives 90% ranges only from 20 runs on, in words a sentence can hold', () => {
+    const weeks = Array.from({ length: 20 }, (_, i) => (i < 18 ? 0 : 1));
+    const result = computeMaterialResults('ndpr', context, new Map(), replicates(weeks));
+    const sentences = describeMaterialResult(result, { ...names, materialName: 'Dysprosium oxide', homeDemandTonnesPerYear: 1e6 });
+    expect(sentences[0]).toBe('In 2 of 20 runs, end users in the United States are short of dysprosium oxide (more than 1% of their weekly demand unmet) for at least one week (median 0 weeks; 90% of runs between 0 and 1 week).');
+    expect(sentences[1]).toMatch(/90% of runs peak between [\d.]+× and [\d.]+×\.$/);
+    expect(sentences.find((s) => s.startsWith('In runs with a shortage'))).toMatch(/is 11 weeks \(from 2 runs\)\.$/);
+    expect(sentences.join(' ')).not.toMatch(/\b1 weeks\b|NaN|undefined/);
+    expect([inSentence('NdPr oxide'), inSentence('Lithium (Li content)'), inSentence('Natural graphite')]).toEqual(['NdPr oxide', 'lithium (Li content)', 'natural graphite']);
+    expect([weeksText(1), weeksText(0), weeksText(2.5)]).toEqual(['1 week', '0 weeks', '2.5 weeks']);
   });
 });

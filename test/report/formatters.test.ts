@@ -3,7 +3,10 @@ import { describeMetricId } from '../../src/report/describeMetricId.ts';
 import { formatMoney } from '../../src/report/formatMoney.ts';
 import { formatNumber } from '../../src/report/formatNumber.ts';
 import { formatPercent } from '../../src/report/formatPercent.ts';
-import { formatQuantity } from '../../src/report/formatQuantity.ts';
+import { formatQuantity, formatSignedQuantity } from '../../src/report/formatQuantity.ts';
+import { formatPairedImpact } from '../../src/report/formatPairedImpact.ts';
+import { formatTonnes } from '../../src/report/formatTonnes.ts';
+import { replaceEventIds } from '../../src/report/replaceEventIds.ts';
 import { formatRange } from '../../src/report/formatRange.ts';
 import { formatScenarioDate } from '../../src/report/formatScenarioDate.ts';
 import { formatWeeks } from '../../src/report/formatWeeks.ts';
@@ -23,7 +26,7 @@ describe('formatters for people', () => {
     expect(formatPercent(0.9399)).toBe('94%');
     expect(formatPercent(0.001)).toBe('<1%');
     expect(formatQuantity(-35e6, 'USD')).toBe('USD −35 million');
-    expect(formatQuantity(0.056, 'share')).toBe('5.6 % points');
+    expect(formatQuantity(0.056, 'share')).toBe('5.6 percentage points');
     expect(formatQuantity(-2.8, 'weeks')).toBe('−2.8 weeks');
     expect(formatScenarioDate(2025, 0.75)).toBe('Oct 2025');
     expect(formatScenarioDate(2025, 2.5)).toBe('Jul 2027');
@@ -38,5 +41,20 @@ describe('formatters for people', () => {
   it('turns metric ids into words', () => {
     expect(describeMetricId('shortfallWeeks.ndpr.endUse.US', (m) => (m === 'ndpr' ? 'NdPr oxide' : m))).toBe('Weeks short · NdPr oxide · end use · US');
     expect(describeMetricId('policyCost.US')).toBe('Policy cost · US');
+  });
+
+  it('writes small masses in kg, signs changes and never prints a zero-width interval', () => {
+    expect([formatTonnes(14.6), formatTonnes(0.0286), formatTonnes(-0.0005), formatTonnes(0)]).toEqual(['14.6 t', '28.6 kg', '-500 g', '0 t']);
+    expect([formatSignedQuantity(1, 'weeks'), formatSignedQuantity(-0.0286, 't'), formatSignedQuantity(0, 't')]).toEqual(['+1 week', '−28.6 kg', '0 t']);
+    const paired = { unit: 't', n: 30, meanWith: 5, meanWithout: 1, mean: 4, ciLow: 3, ciHigh: 5 };
+    expect(formatPairedImpact(paired)).toBe('+4 t (95% CI +3 t to +5 t)');
+    expect(formatPairedImpact({ ...paired, unit: 'x base', mean: 1.29, ciLow: 1.09, ciHigh: 1.49 })).toBe('+1.29× the starting price (95% CI +1.09× to +1.49×)');
+    expect(formatPairedImpact({ ...paired, ciLow: 4, ciHigh: 4 })).toBe('+4 t (the same in every run)');
+    expect(formatPairedImpact({ ...paired, mean: 0, ciLow: 0, ciHigh: 0 })).toBe('no change in any run');
+  });
+
+  it('replaces whole-word event ids by their descriptions', () => {
+    const text = replaceEventIds('as cnQuotaNdpr; see cnQuotaNdprMagnets', ['cnQuotaNdpr', 'cnQuotaNdprMagnets'], (id) => id.toUpperCase());
+    expect(text).toBe('as “CNQUOTANDPR”; see “CNQUOTANDPRMAGNETS”');
   });
 });

@@ -82,15 +82,21 @@ async function openReport(dir: string, screenshot: string) {
   await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
   await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
   const charts = await page.evaluate(() => Array.from(document.querySelectorAll('figure.chart > svg')).map((svg) => {
-    // Data marks only: rules (zero lines, base lines) and text are drawn without data too.
-    const marks = Array.from(svg.querySelectorAll('.role-mark:not(.mark-rule):not(.mark-text) :is(path, rect, line)')) as SVGGraphicsElement[];
+    // Data marks only: not rules (zero lines, base lines) or text, which are drawn without data too, nor
+    // the grey event windows (`event_*`, `eventstart_*` layers) or the key drawn above fan panels (`key_*`).
+    const groups = Array.from(svg.querySelectorAll('.role-mark:not(.mark-rule):not(.mark-text)'))
+      .filter((g) => !/\b(event|eventstart|key)_[a-z0-9_]*marks\b/.test(g.getAttribute('class') ?? ''));
+    const marks = groups.flatMap((g) => Array.from(g.querySelectorAll('path, rect, line'))) as SVGGraphicsElement[];
     const sized = marks.filter((mark) => { const box = mark.getBBox(); return box.width > 0 || box.height > 0; }).length;
     const broken = Array.from(svg.querySelectorAll('path')).filter((p) => /NaN|Infinity/.test(p.getAttribute('d') ?? '')).length;
+    // Every linear y axis must span a range (a panel of only zeros or of only event shading has none).
+    const flatAxes = Array.from(svg.querySelectorAll('[aria-label^="Y-axis"]')).map((axis) => /values from (-?[\d.e+-]+) to (-?[\d.e+-]+)/.exec(axis.getAttribute('aria-label') ?? ''))
+      .filter((m) => m !== null && !(Number(m[2]) > Number(m[1]))).length;
     const box = svg.getBoundingClientRect();
-    return { id: svg.parentElement?.id ?? '', sized, broken, title: svg.querySelector('title')?.textContent ?? '', width: box.width, height: box.height };
+    return { id: svg.parentElement?.id ?? '', sized, broken, flatAxes, title: svg.querySelector('title')?.textContent ?? '', width: box.width, height: box.height };
   }));
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const text = await page.evaluate(() => document.body.innerText);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await page.screenshot({ path: join(ARTIFACTS, `${screenshot}.png`), fullPage: true });
   for (const section of await page.locator('section').all()) {
     const id = await section.getAttribute('id');
@@ -106,11 +112,12 @@ describe('report.html in headless Chromium', () => {
     it(`${kind}: no console errors, no external or failed requests, every chart drawn with data`, async () => {
       const { page, problems, charts, overflow, text } = await openReport(folders[kind], `report-${kind}`);
       expect(problems).toEqual([]);
-      expect(text.match(/\[object Object\]|\bNaN\b|\bundefined\b/g), 'no leaked placeholders in the text').toBeNull();
+      expect(text, 'no unformatted values in the page').not.toMatch(/\[object Object\]|\bNaN\b|\bundefined\b/);
       const files = (await readdir(join(folders[kind], 'charts'))).filter((f) => f.endsWith('.svg'));
       expect(charts.map((c) => `fig-${c.id.replace(/^fig-/, '')}`).sort()).toEqual(files.map((f) => `fig-${f.replace(/\.svg$/, '')}`).sort());
       for (const chart of charts) {
-        expect(chart.sized, `${chart.id} has marks with a size`).toBeGreaterThan(0);
+        expect(chart.sized, `${chart.id} has data marks with a size`).toBeGreaterThan(0);
+        expect(chart.flatAxes, `${chart.id} has y axes that span a range`).toBe(0);
         expect(chart.broken, `${chart.id} has NaN coordinates`).toBe(0);
         expect(chart.title, `${chart.id} has an accessible title`).not.toBe('');
         expect(chart.width * chart.height, `${chart.id} is laid out`).toBeGreaterThan(0);
@@ -151,7 +158,16 @@ describe('report files', () => {
     expect(html).toMatch(/In (90% of runs|\d+ of 8 runs|none of the 8 runs)/);
     expect(html).toContain('--seed 5 --replicates 8');
     expect(html).toContain('matches scenario.resolved.yaml in this folder');
-    expect(html).toContain('not measured');
+    expect(html).not.toContain('not measured');
+    expect(html).toContain('no disruption in this scenario');
+    expect(html).toMatch(/Peak price: [+−]/);
+    expect(html).toMatch(/What the scenario&#39;s disruptions cause|What the scenario's disruptions cause/);
+    expect(html).toContain('more than 1% of their weekly demand unmet');
+    const impact = JSON.parse(await readFile(join(folders.run, 'impact.json'), 'utf8')) as { replicates: number; stages: Array<{ stage: string; events: string[] }> };
+    expect(impact.replicates).toBe(8);
+    expect(impact.stages.filter((s) => s.events.length > 0).map((s) => s.stage)).toEqual(['processing', 'manufacturing']);
+    // No event id leaks into the reader's text: the appendix and fan panels use descriptions.
+    expect(html).not.toMatch(/>event cnQuota|Grey: cnQuota/);
   });
 
   it('a stress folder shows the measured impact beside the study scores', async () => {

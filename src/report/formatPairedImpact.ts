@@ -1,0 +1,23 @@
+import { formatSignedQuantity } from './formatQuantity.ts';
+import type { PairedImpact } from './readImpactJson.ts';
+
+/**
+ * Formats a paired impact (scenario as scripted − counterfactual) as a signed change with its 95%
+ * confidence interval; an interval of zero width is "the same in every run", not a CI.
+ *
+ * @param impact - From `impact.json`.
+ * @param unit - Overrides the impact's own unit (e.g. `x base`).
+ * @returns e.g. `+1.29× the starting price (95% CI +1.09× to +1.49×)`, `no change in any run`.
+ * @example
+ * formatPairedImpact({ unit: 't', n: 100, meanWith: 5, meanWithout: 1, mean: 4, ciLow: 3, ciHigh: 5 }); // '+4 t (95% CI +3 t to +5 t)'
+ */
+export function formatPairedImpact(impact: PairedImpact, unit = impact.unit): string {
+  // Multiples name their reference once, after the mean: `+1.29× the starting price (95% CI +1.09× to +1.49×)`.
+  const multiple = unit === 'x base';
+  const q = (x: number): string => (multiple ? `${formatSignedQuantity(x, '')}×` : formatSignedQuantity(x, unit));
+  const value = `${q(impact.mean)}${multiple ? ' the starting price' : ''}`;
+  if (impact.mean === 0 && impact.ciLow === 0 && impact.ciHigh === 0) return 'no change in any run';
+  if (!Number.isFinite(impact.ciLow) || !Number.isFinite(impact.ciHigh)) return `${value} (from ${impact.n} run${impact.n === 1 ? '' : 's'}, no interval)`;
+  if (q(impact.ciLow) === q(impact.ciHigh)) return `${value} (the same in every run)`;
+  return `${value} (95% CI ${q(impact.ciLow)} to ${q(impact.ciHigh)})`;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { type EventSpec, type ScenarioSpec, STAGES } from '../../sim-core/index.ts';
+import { disruptedStage, findStageDisruptions, withoutEvents } from '../../src/impact/findStageDisruptions.ts';
+
+const quota = { kind: 'exportControl', id: 'q', material: 'ndpr', stage: 'processing', exporter: 'CN', mode: 'quota', quotaShare: 0.5, start: 1 } as EventSpec;
+const magnets = { ...quota, id: 'm', stage: 'manufacturing' } as EventSpec;
+const stockpile = { kind: 'stockpile', id: 's', material: 'ndpr', region: 'US', doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.1, maxBuyShare: 0.1, budgetUsd: 1, start: 0 } as EventSpec;
+const shock = { kind: 'demandShock', material: 'ndpr', multiplier: 1.5, start: 2 } as EventSpec;
+
+describe('findStageDisruptions', () => {
+  it('groups disruptive events by the stage they strike and leaves mitigations out', () => {
+    expect([quota, magnets, stockpile, shock].map(disruptedStage)).toEqual(['processing', 'manufacturing', undefined, 'endUse']);
+    const spec = { events: [stockpile, quota, shock, magnets] } as unknown as ScenarioSpec;
+    expect(findStageDisruptions(spec, STAGES)).toEqual([
+      { stage: 'processing', indices: [1], ids: ['q'] },
+      { stage: 'manufacturing', indices: [3], ids: ['m'] },
+      { stage: 'endUse', indices: [2], ids: ['demandShock#2'] },
+    ]);
+  });
+
+  it('removes exactly the events asked for and leaves the spec unchanged', () => {
+    const spec = { events: [stockpile, quota, shock, magnets] } as unknown as ScenarioSpec;
+    const copy = withoutEvents(spec, [1, 3]);
+    expect(copy.events.map((e) => e.kind)).toEqual(['stockpile', 'demandShock']);
+    expect(spec.events).toHaveLength(4);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../sim-core/index.ts';
+import { runScenarioArms } from '../../src/compare/runScenarioArms.ts';
+import { formatImpactJson, measureDisruptionImpact } from '../../src/impact/measureDisruptionImpact.ts';
+import { loadScenario } from '../../src/scenario/loadScenario.ts';
+import { shipped, SMALL } from '../compare/smallScenario.ts';
+
+describe('measureDisruptionImpact with the engine', () => {
+  it('pairs the run with runs without each struck stage and without every disruption', async () => {
+    const { spec } = loadScenario(shipped('threat-export-quota'), { set: SMALL });
+    const compiled = compileScenario(spec);
+    const [own] = await runScenarioArms([compiled], { masterSeed: 5, replicates: 4, workers: 0 });
+    const impact = await measureDisruptionImpact({
+      spec, layout: compiled.layout, summaries: own.map((r) => r.summaries), masterSeed: 5, runReplicates: 4, replicateCap: 3, workers: 0,
+    });
+    expect(impact.replicates).toBe(3);
+    const struck = impact.stages.filter((s) => s.events.length > 0);
+    expect(struck.map((s) => s.stage)).toEqual(['processing', 'manufacturing']);
+    for (const s of impact.stages.filter((x) => x.events.length === 0)) expect(s.homeShortfall).toBeUndefined();
+    for (const s of struck) {
+      const peak = s.peakPriceMultiple!;
+      expect(peak.n).toBe(3);
+      expect(peak.mean).toBeCloseTo(peak.meanWith - peak.meanWithout, 9);
+      expect(peak.ciLow).toBeLessThanOrEqual(peak.mean);
+      expect(s.homeShortfall!.materials.sort()).toEqual(['dy', 'ndpr']);
+    }
+    // The scenario as scripted is the same in every comparison: the run's own replicates.
+    expect(struck[0].peakPriceMultiple!.meanWith).toBe(struck[1].peakPriceMultiple!.meanWith);
+    // An export quota on the materials raises their peak price outside the exporter.
+    const ndpr = impact.disruptions!.materials.find((m) => m.material === 'ndpr')!;
+    expect(ndpr.peakPriceMultiple.mean).toBeGreaterThan(0);
+    expect(impact.disruptions!.events).toHaveLength(4);
+    expect(JSON.parse(formatImpactJson(impact)).stages).toHaveLength(6);
+  });
+
+  it('runs nothing and reports no stage when the scenario has no disruptive event', async () => {
+    const { spec } = loadScenario(shipped('baseline'), { set: SMALL });
+    const compiled = compileScenario(spec);
+    const impact = await measureDisruptionImpact({ spec: { ...spec, events: [] }, layout: compiled.layout, summaries: [], masterSeed: 1, runReplicates: 2, replicateCap: 2, workers: 0 });
+    expect(impact.stages.every((s) => s.events.length === 0)).toBe(true);
+    expect(impact.disruptions).toBeUndefined();
+  });
+});
