@@ -19,6 +19,7 @@ import { UsageError } from './exitCodes.ts';
 import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 import { runResumable } from './resumeRun.ts';
 import { checkRunFits, parseMemoryLimit } from './runResources.ts';
+import { parseOverrides, parseSeed } from './parseOverrides.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -109,13 +110,12 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
   if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report)) {
     throw new UsageError('--shard writes a shard folder: give --json, --format and --keep-series to crm-sim merge (and --report to crm-sim report on the merged folder)');
   }
-  const sets = [...options.set];
-  if (options.years !== undefined) sets.push(`years=${options.years}`);
+  const sets = parseOverrides(options.set, options.years);
   const threadsPerReplicate = options.threadsPerReplicate === undefined ? 1 : parseCount('threads-per-replicate', options.threadsPerReplicate, 1);
   return {
     scenarioPath,
     replicates: parseCount('replicates', options.replicates, 1),
-    masterSeed: parseCount('seed', options.seed, 0),
+    masterSeed: parseSeed(options.seed),
     workers: options.workers === undefined ? Math.max(1, Math.floor(availableParallelism() / threadsPerReplicate)) : parseCount('workers', options.workers, 0),
     threadsPerReplicate,
     sets,

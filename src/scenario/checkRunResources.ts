@@ -2,7 +2,7 @@ import { existsSync, statfsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import type { ResultLayout } from '../../sim-core/index.ts';
-import { SET_LOC } from './applySets.ts';
+import { overrideLoc, overrideText } from './applySets.ts';
 import { estimateRunMemory, type RunEstimate, type RunShape } from './estimateRunMemory.ts';
 import type { LoadedScenario } from './loadScenario.ts';
 import type { Loc } from './locatedTree.ts';
@@ -66,7 +66,10 @@ function freeDiskBytes(dir: string): number | undefined {
 
 /** Where `path` is written: the first file of the chain that sets it, an override, else the scenario's first line. */
 function locateKey(loaded: LoadedScenario, scenarioPath: string, sets: readonly string[], path: string): Loc {
-  if (path !== '' && sets.some((s) => s.startsWith(`${path}=`) || s.startsWith(`${path}.`))) return SET_LOC;
+  const setsPath = (s: string) => overrideText(s).startsWith(`${path}=`) || overrideText(s).startsWith(`${path}.`);
+  let last = -1;
+  if (path !== '') sets.forEach((s, i) => { if (setsPath(s)) last = i; });
+  if (last >= 0) return overrideLoc(sets[last], last);
   for (const [i, file] of loaded.files.entries()) {
     const name = i === 0 ? scenarioPath : relative(process.cwd(), file);
     const read = readYamlFile(file, name);

@@ -134,7 +134,9 @@ describe('loadScenario: --set', () => {
   it('reports unknown paths naming the path, at --set line 0', () => {
     const problems = problemsOf(fixture('minimal.yaml'), ['materials.ndpx.demand.growthPerYear=0.05', 'materials.ndpr.demand.growthPerYr=0.05', 'nonsense']);
     expect(problems).toHaveLength(3);
-    expect(problems.every((p) => p.file === '--set' && p.line === 0)).toBe(true);
+    expect(problems.map((p) => p.file)).toEqual(['--set #1 (materials.ndpx.demand.growthPerYear=0.05)', '--set #2 (materials.ndpr.demand.growthPerYr=0.05)', '--set #3 (nonsense)']);
+    expect(problems.every((p) => p.line === 0)).toBe(true);
+    expect(problems.map((p) => p.usage === true)).toEqual([false, false, true]);
     expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['materials.ndpx.demand.growthPerYear', 'materials.ndpr.demand.growthPerYr']));
     expect(problems.find((p) => p.path.endsWith('growthPerYr'))?.message).toBe('did you mean "growthPerYear"?');
     expect(problems.find((p) => p.path.startsWith('materials.ndpx'))?.message).toContain('did you mean "ndpr"?');
@@ -142,7 +144,7 @@ describe('loadScenario: --set', () => {
 
   it('reports a bad override value at --set', () => {
     const [problem] = problemsOf(fixture('minimal.yaml'), ['materials.ndpr.demand.growthPerYear=5 kt']);
-    expect(problem).toMatchObject({ file: '--set', line: 0, path: 'materials.ndpr.demand.growthPerYear', found: '"5 kt"' });
+    expect(problem).toMatchObject({ file: '--set #1 (materials.ndpr.demand.growthPerYear=5 kt)', line: 0, path: 'materials.ndpr.demand.growthPerYear', found: '"5 kt"' });
   });
 });
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './runCli.ts';
+
+const BASELINE = 'scenarios/baseline.yaml';
+
+describe('user mistakes on the command line: one plain line, exit 2', () => {
+  it('--years 0 is blamed on --years', () => {
+    const { status, stderr } = runCli(['run', BASELINE, '--years', '0', '--quiet']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--years: expected a number of years > 0, found "0"');
+    expect(stderr).not.toContain('--set');
+  });
+
+  it('a malformed --set is a usage mistake, labelled with its number', () => {
+    const { status, stderr } = runCli(['run', BASELINE, '--set', 'years=2', '--set', 'nonsense', '--quiet']);
+    expect(status).toBe(2);
+    expect(stderr.trim()).toBe('crm-sim: --set #2 (nonsense): expected path=value, found "nonsense"');
+  });
+
+  it('a scenario file that does not exist: "no such file", no errno, no 0:0', () => {
+    for (const command of ['run', 'validate']) {
+      const { status, stderr } = runCli([command, 'nope.yaml']);
+      expect(status).toBe(2);
+      expect(stderr.trim()).toBe('nope.yaml: expected a readable scenario file, found no such file');
+    }
+  });
+
+  it('--seed beyond 2^53 - 1 is refused rather than rounded', () => {
+    const { status, stderr } = runCli(['run', BASELINE, '--seed', '99999999999999999999', '--quiet']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--seed: expected an integer from 0 to 9007199254740991');
+  });
+});
