@@ -20,6 +20,7 @@ import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 import { runResumable } from './resumeRun.ts';
 import { checkRunFits, parseMemoryLimit } from './runResources.ts';
 import { parseOverrides, parseSeed } from './parseOverrides.ts';
+import { checkOutputFolder, claimOutputFolder, releaseOutputFolder } from './checkOutputFolder.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -44,6 +45,8 @@ export interface RunOptions {
   resume?: string;
   /** Memory limit, e.g. `16GiB` (default $CRM_SIM_MAX_MEMORY, else 80% of RAM). */
   maxMemory?: string;
+  /** Replace `--out` when it holds a finished crm-sim output folder. */
+  overwrite?: boolean;
 }
 
 /** A run, checked and typed. Tests may set the memory knobs; the CLI uses the defaults. */
@@ -54,8 +57,10 @@ export interface RunSettings {
   workers: number;
   /** `--set` overrides, `--years` last. */
   sets: string[];
-  /** Output folder; default outputs/<scenario>-<UTC timestamp>[-shard<k>of<K>]. */
+  /** Output folder; default outputs/<scenario>-<UTC timestamp, ms>[-shard<k>of<K>][-n]. */
   out?: string;
+  /** Replace `out` when it holds a finished crm-sim output folder (atomically; anything else is refused). */
+  overwrite?: boolean;
   shard?: ShardSpec;
   parquet: boolean;
   keepSeries: boolean;
@@ -120,6 +125,7 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     threadsPerReplicate,
     sets,
     out: options.out,
+    overwrite: options.overwrite === true,
     shard,
     parquet: format === 'parquet',
     keepSeries: options.keepSeries === true,
@@ -127,9 +133,12 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
   };
 }
 
-/** Default output folder: outputs/<scenario>-<UTC timestamp>, with -shard<k>of<K> for a shard. */
+/**
+ * Default output folder: outputs/<scenario>-<UTC timestamp with milliseconds>, with
+ * -shard<k>of<K> for a shard (claimed with a -2, -3 suffix if a run started in the same millisecond).
+ */
 function defaultOutputDir(settings: RunSettings, started: Date): string {
-  const stamp = started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = started.toISOString().replace(/[-:]/g, '');
   const shard = settings.shard === undefined ? '' : `-shard${settings.shard.index}of${settings.shard.count}`;
   return resolve('outputs', `${basename(settings.scenarioPath).replace(/\.ya?ml$/, '')}-${stamp}${shard}`);
 }
@@ -145,12 +154,14 @@ function defaultOutputDir(settings: RunSettings, started: Date): string {
  * @param signal - Aborts the run (Ctrl-C).
  * @param progress - Progress reporter (default silent).
  * @returns The folder and, for a full run, the summary statistics.
- * @throws ScenarioError, OutputFolderExistsError, AbortError.
+ * @throws ScenarioError, UsageError (an output folder that cannot be written or is taken), OutputFolderExistsError, AbortError.
  * @example
  * const { dir } = await executeRun(parseRunOptions(path, options), signal);
  */
 export async function executeRun(settings: RunSettings, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
   const reporter = progress ?? createProgressReporter(true);
+  // A path that cannot be written is the command line's mistake: say so before anything runs.
+  if (settings.out !== undefined) checkOutputFolder(settings.out, { overwrite: settings.overwrite });
   const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
   // Warnings are not progress: they show with --quiet too.
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
@@ -159,8 +170,9 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const { replicates, masterSeed, workers, shard } = settings;
   const range = shard === undefined ? { firstReplicate: 0, replicateCount: replicates } : computeShardRange(replicates, shard);
   const startedAt = new Date();
-  const dir = settings.out === undefined ? defaultOutputDir(settings, startedAt) : resolve(settings.out);
-  checkRunFits(settings, loaded, layout, range.replicateCount, dir);
+  const preferred = settings.out === undefined ? defaultOutputDir(settings, startedAt) : resolve(settings.out);
+  checkRunFits(settings, loaded, layout, range.replicateCount, preferred);
+  const dir = settings.out === undefined ? claimOutputFolder(preferred) : preferred;
   const outcome: RunOutcome = { dir };
   const manifestNow = () => createManifest({
     scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, masterSeed, replicates, workers,
@@ -192,7 +204,10 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
       keepSeries: settings.keepSeries, onBlock: (done, total) => reportBlocks(reporter, done, total),
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(workers, replicates * layout.series.length * layout.ticks) });
     await rm(spill, { recursive: true, force: true });
-  }).catch(stopOnError);
+  }, { overwrite: settings.overwrite }).catch((error: unknown) => {
+    if (settings.out === undefined) releaseOutputFolder(dir);
+    return stopOnError(error);
+  });
   return outcome;
 }
 
