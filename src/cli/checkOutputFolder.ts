@@ -8,10 +8,10 @@ const CREATE_ERRORS: Record<string, string> = {
   EDQUOT: 'disk quota exceeded', ENOTDIR: 'a part of the path is a file, not a folder', ENAMETOOLONG: 'a name too long for the file system',
 };
 
-/** Why creating something failed, in plain words (a special file system such as /proc "does not accept new folders"). */
+/** Why creating something failed, in plain words: ` (permission denied)`, or nothing when there is no plainer word (/proc). */
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return Object.hasOwn(CREATE_ERRORS, code) ? CREATE_ERRORS[code] : 'it does not accept new folders';
+  return Object.hasOwn(CREATE_ERRORS, code) ? ` (${CREATE_ERRORS[code]})` : '';
 }
 
 /** The nearest existing path at or above `path`. */
@@ -52,7 +52,7 @@ function prepareParent(dir: string, label: string): void {
     probeIn = parent;
     rmdirSync(mkdtempSync(join(parent, '.crm-sim-probe-')));
   } catch (error) {
-    throw new UsageError(`${label} ${dir}: expected a folder where crm-sim can write, but ${probeIn} refuses new folders (${reasonOf(error)})`);
+    throw new UsageError(`${label} ${dir}: expected a folder where crm-sim can write, but ${probeIn} refuses new folders${reasonOf(error)}`);
   }
 }
 
@@ -105,7 +105,7 @@ export function claimOutputFolder(base: string): string {
       mkdirSync(candidate);
       return candidate;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`output folder ${candidate}: expected a folder crm-sim can create, found ${reasonOf(error)}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`output folder ${candidate}: expected a folder crm-sim can create, found that it cannot be created${reasonOf(error)}`);
     }
   }
 }
