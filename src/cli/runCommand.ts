@@ -175,7 +175,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const dir = settings.out === undefined ? claimOutputFolder(preferred) : preferred;
   const outcome: RunOutcome = { dir };
   const manifestNow = () => createManifest({
-    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, masterSeed, replicates, workers,
+    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.sets, masterSeed, replicates, workers,
     ticks: layout.ticks, startedAt, finishedAt: new Date(),
     shard: shard === undefined ? undefined : { index: shard.index, count: shard.count, ...range },
   });

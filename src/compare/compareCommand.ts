@@ -41,7 +41,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   const manifest = createCommandManifest({
     command: 'compare', reference: { path: paths[0], loaded: loaded[0] }, arms: paths.length,
     scenarios: report.arms.map((arm, i) => ({ label: arm.label, path: arm.path, sha256: loaded[i].sha256 })),
-    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers,
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
     ticks: Math.round(loaded[0].spec.years * loaded[0].spec.ticksPerYear), startedAt, finishedAt: new Date(),
   });
   const json = formatComparisonJson(report);

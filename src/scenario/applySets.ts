@@ -106,6 +106,41 @@ function walkToParent(
   return { node };
 }
 
+/** Maps keyed by ids, which cannot carry `source` (a key there would be an id). */
+const RECORD_KEYS = new Set(['capacityByRegion', 'byRegion', 'prospectivityByRegion']);
+
+/** Whether the map at `path` is keyed by ids (regions, materials, events, …ByRegion). */
+function isIdMap(path: readonly string[]): boolean {
+  return (path.length === 1 && ID_MAPS.has(path[0])) || (path.length > 0 && RECORD_KEYS.has(path[path.length - 1]));
+}
+
+/** The value at `path` below `root`, or undefined. */
+function valueAtPath(root: unknown, path: readonly string[]): unknown {
+  let node = root;
+  for (const segment of path) node = isPlainMap(node) || Array.isArray(node) ? (node as Record<string, unknown>)[segment] : undefined;
+  return node;
+}
+
+/**
+ * Marks the object an override changed: its `source` gains `overridden: <override>` (after the
+ * citation it had, which no longer backs the changed value alone), so the resolved scenario says
+ * which values came from the command line. The object is the nearest map above the changed key
+ * that may carry `source` (not a map of ids, not a list); overriding `source` or `asOf` marks nothing.
+ */
+function markOverridden(root: Record<string, unknown>, path: readonly string[], label: string): void {
+  const last = path[path.length - 1];
+  if (last === 'source' || last === 'asOf') return;
+  // A new or replaced object (`events.extra={…}`) is marked itself.
+  for (let n = path.length - (isPlainMap(valueAtPath(root, path)) ? 0 : 1); n >= 0; n--) {
+    const prefix = path.slice(0, n);
+    const node = valueAtPath(root, prefix);
+    if (!isPlainMap(node) || isIdMap(prefix)) continue;
+    const old = typeof node.source === 'string' || typeof node.source === 'number' ? `${node.source}; ` : '';
+    node.source = `${old}overridden: ${label}`;
+    return;
+  }
+}
+
 /** Stores `value` at the last segment of `path` in `container`; returns an error text on failure. */
 function assign(container: unknown, path: string[], value: unknown): string | undefined {
   const last = path[path.length - 1];
@@ -149,5 +184,6 @@ export function applySets(located: Located, sets: readonly string[], problems: P
       located.keys.set(pathKey(p), loc);
     }
     if (value !== null && typeof value !== 'object') located.values.set(pathKey(path), { ...loc, text });
+    markOverridden(located.value, path, set.startsWith(YEARS_FLAG) ? `--years ${set.slice(YEARS_FLAG.length)}` : `--set ${set}`);
   });
 }

@@ -28,6 +28,7 @@ function convertScalar(value: unknown, rule: FieldRule, path: TreePath, startYea
 /** Converts the parameters of a distribution object in place. */
 function convertDist(dist: PlainMap, rule: FieldRule, path: TreePath, startYear: number, sink: ProblemSink): void {
   for (const [param, value] of Object.entries(dist)) {
+    if ((param === 'source' || param === 'asOf') && typeof value === 'number') dist[param] = String(value);
     const paramRule: FieldRule = param === 'sd' && rule.dimension === 'time' ? { dimension: 'years' } : rule;
     if (UNIT_PARAMS.has(param)) dist[param] = convertScalar(value, paramRule, [...path, param], startYear, sink);
     if (param === 'values' && Array.isArray(value)) {

@@ -40,7 +40,7 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
   const manifest = createCommandManifest({
     command: 'stress', reference: { path: scenario, loaded: run.base }, arms,
     scenarios: [{ label: 'undisturbed', path: scenario, sha256: run.base.sha256 }],
-    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers,
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
     ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
   });
   const json = formatStressJson(run, { scenario, masterSeed: settings.masterSeed, replicates: settings.replicates });

@@ -56,7 +56,7 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
   const manifest = createCommandManifest({
     command: 'sweep', reference: { path: scenario, loaded: run.base }, arms,
     scenarios: [{ label: 'base', path: scenario, sha256: run.base.sha256 }, ...run.points.map((p, i) => ({ label: `point-${i}`, path: scenario, sha256: p.loaded.sha256 }))],
-    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers,
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
     ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
   });
   const info = { masterSeed: settings.masterSeed, replicates: settings.replicates };

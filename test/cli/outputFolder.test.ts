@@ -71,6 +71,7 @@ describe('crm-sim run --out', () => {
     expect(runCli(['run', 'scenarios/baseline.yaml', ...SMALL, '--seed', '7', '--out', out, '--overwrite']).status).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).masterSeed).toBe(7);
     expect(JSON.parse(first).masterSeed).toBe(1);
+    expect(JSON.parse(first).overrides).toEqual(SMALL_SETS);
     expect(readdirSync(root).filter((n) => n.startsWith('.twice'))).toEqual([]);
   });
 });
