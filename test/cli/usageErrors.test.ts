@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './runCli.ts';
 
@@ -29,5 +31,19 @@ describe('user mistakes on the command line: one plain line, exit 2', () => {
     const { status, stderr } = runCli(['run', BASELINE, '--seed', '99999999999999999999', '--quiet']);
     expect(status).toBe(2);
     expect(stderr).toContain('--seed: expected an integer from 0 to 9007199254740991');
+  });
+});
+
+describe('crm-sim list', () => {
+  it('names each shipped scenario by a path that validate accepts from another folder', () => {
+    const elsewhere = join(process.cwd(), 'test', 'fixtures');
+    const main = join(process.cwd(), 'src', 'cli', 'main.ts');
+    const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: elsewhere, encoding: 'utf8', timeout: 120_000 });
+    const list = cli(['list']);
+    expect(list.status).toBe(0);
+    const first = list.stdout.split('\n')[0].split(/\s+/)[0];
+    expect(first).toMatch(/scenarios\/baseline\.yaml$/);
+    const validate = cli(['validate', first]);
+    expect({ status: validate.status, stderr: validate.stderr }).toEqual({ status: 0, stderr: '' });
   });
 });

@@ -126,9 +126,14 @@ describe('loadScenario: --set', () => {
   });
 
   it('can set a distribution', () => {
-    const { spec } = loadScenario(fixture('minimal.yaml'), { set: ['years={dist: discrete, values: [5, 8]}'] });
-    expect(spec.years).toBe(5);
-    expect(spec.uncertainties.find((u) => u.path === 'years')).toMatchObject({ distribution: { dist: 'discrete', values: [5, 8] } });
+    const { spec } = loadScenario(fixture('minimal.yaml'), { set: ['materials.ndpr.processing.yield={dist: discrete, values: [0.8, 0.9]}'] });
+    expect(spec.materials[0].processing.yield).toBe(0.8);
+    expect(spec.uncertainties.find((u) => u.label === 'materials.ndpr.processing.yield')).toMatchObject({ distribution: { dist: 'discrete', values: [0.8, 0.9] } });
+  });
+
+  it('refuses a distribution on years (the horizon is the same for every replicate)', () => {
+    const [problem] = problemsOf(fixture('minimal.yaml'), ['years={dist: discrete, values: [5, 8]}']);
+    expect(problem).toMatchObject({ path: 'years', found: 'a distribution', file: '--set #1 (years={dist: discrete, values: [5, 8]})' });
   });
 
   it('reports unknown paths naming the path, at --set line 0', () => {
