@@ -8,7 +8,13 @@ import type { ProblemSink } from './problemSink.ts';
  */
 export const MODE_FIELDS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   exportControl: { quota: ['quotaShare'], licensing: ['approvalRate'] },
+  cyberattack: { stochastic: ['ratePerYear'] },
   subsidy: { capex: ['capexShare'], priceFloor: ['priceFloorUsdPerTonne'], offtake: ['priceFloorUsdPerTonne'], loanGuarantee: ['hurdleReduction'] },
+};
+
+/** Keys that only one mode reads, by kind: given in another mode they would be ignored silently. */
+const ONLY_IN_MODE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  cyberattack: { ratePerYear: 'stochastic', downtimeSpread: 'stochastic' },
 };
 
 /**
@@ -20,7 +26,14 @@ export const MODE_FIELDS: Readonly<Record<string, Readonly<Record<string, readon
 export function checkModeFields(tree: Record<string, unknown>, sink: ProblemSink): void {
   if (!isPlainMap(tree.events)) return;
   for (const [id, event] of Object.entries(tree.events)) {
-    if (!isPlainMap(event) || typeof event.kind !== 'string' || typeof event.mode !== 'string') continue;
+    if (!isPlainMap(event) || typeof event.kind !== 'string') continue;
+    const onlyIn = Object.hasOwn(ONLY_IN_MODE, event.kind) ? ONLY_IN_MODE[event.kind] : {};
+    for (const [key, mode] of Object.entries(onlyIn)) {
+      if (event[key] !== undefined && event[key] !== null && event.mode !== mode) {
+        sink.add(['events', id, key], `${key} only with mode ${mode} (mode is ${typeof event.mode === 'string' ? event.mode : 'not given'})`, sink.found(['events', id, key], event[key]), `add mode: ${mode}, or remove ${key}`, true);
+      }
+    }
+    if (typeof event.mode !== 'string') continue;
     const byMode = Object.hasOwn(MODE_FIELDS, event.kind) ? MODE_FIELDS[event.kind] : {};
     const required = Object.hasOwn(byMode, event.mode) ? byMode[event.mode] : [];
     for (const key of required) {
