@@ -166,5 +166,5 @@ export const authoringScenarioSchema = z.union([buildScenarioSchema('authoring')
  */
 export function scenarioJsonSchema(): object {
   const schema = z.toJSONSchema(authoringScenarioSchema, { unrepresentable: 'any', reused: 'ref' }) as Record<string, unknown>;
-  return { ...schema, title: 'crm-sim scenario', description: 'A crm-sim scenario file (notes/format.md).' };
+  return { ...schema, title: 'crm-sim scenario', description: 'A crm-sim scenario file (scenarios/README.md; crm-sim validate checks one).' };
 }
