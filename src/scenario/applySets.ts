@@ -24,7 +24,9 @@ export function overrideText(set: string): string {
 /** Where problems of the override `set` (the `index`-th, 0-based) point: `--years`, or `--set #n (path=value)`. */
 export function overrideLoc(set: string, index: number): Loc {
   if (set.startsWith(YEARS_FLAG)) return { file: '--years', line: 0, column: 0 };
-  return { file: `--set #${index + 1} (${shortenText(set, 80)})`, line: 0, column: 0 };
+  // One line whatever the override holds: control characters (newlines) are shown escaped.
+  const shown = shortenText(set, 80).replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return { file: `--set #${index + 1} (${shown})`, line: 0, column: 0 };
 }
 const ID_MAPS = new Set(['regions', 'materials', 'events']);
 /** Path segments that would reach an object's prototype instead of a key. */
