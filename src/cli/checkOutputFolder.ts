@@ -64,13 +64,14 @@ function prepareParent(dir: string, label: string): void {
  *
  * @param dir - The output folder (absolute or relative to the working directory).
  * @param options - `overwrite`: allow replacing a finished crm-sim output folder; `label`: how the
- *   folder is named in messages (default `--out`).
+ *   folder is named in messages (default `--out`); `offerOverwrite`: whether the command has
+ *   `--overwrite` to suggest (default true).
  * @returns The absolute path.
  * @throws UsageError with the path, what was expected and what was found.
  * @example
  * checkOutputFolder('outputs/my-run', { overwrite: false });
  */
-export function checkOutputFolder(dir: string, options: { overwrite?: boolean; label?: string } = {}): string {
+export function checkOutputFolder(dir: string, options: { overwrite?: boolean; label?: string; offerOverwrite?: boolean } = {}): string {
   const absolute = resolve(dir);
   const label = options.label ?? '--out';
   prepareParent(absolute, label);
@@ -78,7 +79,8 @@ export function checkOutputFolder(dir: string, options: { overwrite?: boolean; l
   if (!statSync(absolute).isDirectory()) throw new UsageError(`${label} ${absolute}: expected a folder, found a file`);
   if (readdirSync(absolute).length === 0) return absolute;
   if (!options.overwrite) {
-    throw new UsageError(`${label} ${absolute}: expected a new or empty folder, found a folder with files (choose another folder, or --overwrite to replace a finished crm-sim output folder)`);
+    const remedy = options.offerOverwrite === false ? 'choose another folder' : 'choose another folder, or --overwrite to replace a finished crm-sim output folder';
+    throw new UsageError(`${label} ${absolute}: expected a new or empty folder, found a folder with files (${remedy})`);
   }
   if (!isCrmSimOutputFolder(absolute)) {
     throw new UsageError(`${label} ${absolute}: --overwrite replaces only a finished crm-sim output folder (with crm-sim's manifest.json), found a folder without one; not touching it`);

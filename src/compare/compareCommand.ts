@@ -9,6 +9,7 @@ import { formatComparisonTable } from './formatComparisonTable.ts';
 import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteCarloOptions.ts';
 import { runComparison } from './runComparison.ts';
 import { writeOutputFiles } from './writeOutputFiles.ts';
+import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
 
 /** Options of `crm-sim compare`, as parsed by commander. */
 export interface CompareOptions extends MonteCarloCliOptions {
@@ -31,6 +32,8 @@ export interface CompareOptions extends MonteCarloCliOptions {
 export async function compareCommand(paths: string[], options: CompareOptions, signal: AbortSignal): Promise<void> {
   if (paths.length < 2) throw new UsageError('compare: give at least two scenario files (the first is the reference)');
   const settings = parseMonteCarloOptions(options);
+  // An output folder that cannot be written is the command line's mistake: said before anything runs.
+  if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
   const { report, loaded } = await runComparison({

@@ -9,6 +9,7 @@ import { formatStressCsv } from './formatStressCsv.ts';
 import { formatStressJson } from './formatStressJson.ts';
 import { formatStressTable } from './formatStressTable.ts';
 import { runStress } from './runStress.ts';
+import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
 
 /** Options of `crm-sim stress`, as parsed by commander. */
 export interface StressCliOptions extends MonteCarloCliOptions {
@@ -29,6 +30,8 @@ export interface StressCliOptions extends MonteCarloCliOptions {
  */
 export async function stressCommand(scenario: string, options: StressCliOptions, signal: AbortSignal): Promise<void> {
   const settings = parseMonteCarloOptions(options);
+  // An output folder that cannot be written is the command line's mistake: said before anything runs.
+  if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
   const run = await runStress({

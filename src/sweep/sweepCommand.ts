@@ -13,6 +13,7 @@ import { formatSweepTable } from './formatSweepTable.ts';
 import { formatTornadoCsv } from './formatTornadoCsv.ts';
 import { formatTornadoJson } from './formatTornadoJson.ts';
 import { runSweep } from './runSweep.ts';
+import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
 
 /** Options of `crm-sim sweep`, as parsed by commander. */
 export interface SweepCliOptions extends MonteCarloCliOptions {
@@ -39,6 +40,8 @@ export interface SweepCliOptions extends MonteCarloCliOptions {
  */
 export async function sweepCommand(scenario: string, ranges: string[], options: SweepCliOptions, signal: AbortSignal): Promise<void> {
   const settings = parseMonteCarloOptions(options);
+  // An output folder that cannot be written is the command line's mistake: said before anything runs.
+  if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const { design, points, parameters } = createSweepDesign(options.grid, options.lhs, ranges, settings.masterSeed);
   if (points.length === 0 && !options.tornado) throw new UsageError('sweep: nothing to run: give --grid or --lhs, or drop --no-tornado');
   const startedAt = new Date();

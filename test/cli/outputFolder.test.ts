@@ -75,3 +75,14 @@ describe('crm-sim run --out', () => {
     expect(readdirSync(root).filter((n) => n.startsWith('.twice'))).toEqual([]);
   });
 });
+
+describe('crm-sim compare --out', () => {
+  it('is checked before anything runs: exit 2, one line, no --overwrite suggested', () => {
+    const taken = join(root, 'taken');
+    mkdirSync(taken);
+    writeFileSync(join(taken, 'x.txt'), 'x');
+    const { status, stderr } = runCli(['compare', 'scenarios/baseline.yaml', 'scenarios/baseline.yaml', ...SMALL, '--out', taken]);
+    expect(status).toBe(2);
+    expect(stderr.trim()).toBe(`crm-sim: --out ${taken}: expected a new or empty folder, found a folder with files (choose another folder)`);
+  });
+});
