@@ -1,6 +1,20 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
 import { UsageError } from './exitCodes.ts';
+
+/**
+ * An output folder that already holds files, found before the run: an {@link OutputFolderExistsError}
+ * (exit 2; the queue worker skips a job whose twin finished first) with the remedy in its message.
+ */
+export class OutputFolderTakenError extends OutputFolderExistsError {
+  /** @param folder - Absolute path. @param message - The full message. */
+  constructor(folder: string, message: string) {
+    super(folder);
+    this.name = 'OutputFolderTakenError';
+    this.message = message;
+  }
+}
 
 /** Plain words for the errors of creating a folder. */
 const CREATE_ERRORS: Record<string, string> = {
@@ -67,7 +81,8 @@ function prepareParent(dir: string, label: string): void {
  *   folder is named in messages (default `--out`); `offerOverwrite`: whether the command has
  *   `--overwrite` to suggest (default true).
  * @returns The absolute path.
- * @throws UsageError with the path, what was expected and what was found.
+ * @throws UsageError with the path, what was expected and what was found; OutputFolderTakenError
+ *   for a folder that holds files (without `overwrite`).
  * @example
  * checkOutputFolder('outputs/my-run', { overwrite: false });
  */
@@ -80,7 +95,7 @@ export function checkOutputFolder(dir: string, options: { overwrite?: boolean; l
   if (readdirSync(absolute).length === 0) return absolute;
   if (!options.overwrite) {
     const remedy = options.offerOverwrite === false ? 'choose another folder' : 'choose another folder, or --overwrite to replace a finished crm-sim output folder';
-    throw new UsageError(`${label} ${absolute}: expected a new or empty folder, found a folder with files (${remedy})`);
+    throw new OutputFolderTakenError(absolute, `${label} ${absolute}: expected a new or empty folder, found a folder with files (${remedy})`);
   }
   if (!isCrmSimOutputFolder(absolute)) {
     throw new UsageError(`${label} ${absolute}: --overwrite replaces only a finished crm-sim output folder (with crm-sim's manifest.json), found a folder without one; not touching it`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkOutputFolder, claimOutputFolder } from '../../src/cli/checkOutputFolder.ts';
 import { UsageError } from '../../src/cli/exitCodes.ts';
+import { OutputFolderExistsError } from '../../src/outputs/writeDirectoryAtomically.ts';
 import { runCli } from './runCli.ts';
 import { SMALL_SETS } from './smallRun.ts';
 
@@ -11,12 +12,12 @@ const root = mkdtempSync(join(tmpdir(), 'crm-sim-out-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const SMALL = ['--replicates', '2', '--workers', '0', '--quiet', ...SMALL_SETS.flatMap((s) => ['--set', s])];
 
-/** The UsageError message of `check()`, failing when it does not throw one. */
+/** The message of the usage mistake `check()` throws (UsageError or OutputFolderExistsError), failing otherwise. */
 function usageMessage(check: () => unknown): string {
   try {
     check();
   } catch (error) {
-    if (error instanceof UsageError) return error.message;
+    if (error instanceof UsageError || error instanceof OutputFolderExistsError) return error.message;
     throw error;
   }
   throw new Error('no UsageError');
@@ -41,6 +42,7 @@ describe('checkOutputFolder', () => {
     mkdirSync(other);
     writeFileSync(join(other, 'thesis.tex'), 'x');
     expect(usageMessage(() => checkOutputFolder(other))).toContain('or --overwrite');
+    expect(() => checkOutputFolder(other)).toThrow(OutputFolderExistsError); // the queue worker skips a job its twin finished
     expect(usageMessage(() => checkOutputFolder(other, { overwrite: true }))).toContain('not touching it');
     writeFileSync(join(other, 'manifest.json'), JSON.stringify({ tool: 'crm-sim' }));
     expect(checkOutputFolder(other, { overwrite: true })).toBe(other);
