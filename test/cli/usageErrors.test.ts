@@ -47,3 +47,12 @@ describe('crm-sim list', () => {
     expect({ status: validate.status, stderr: validate.stderr }).toEqual({ status: 0, stderr: '' });
   });
 });
+
+describe('parseSeed', () => {
+  it('accepts 0 to 2^53 - 1 only', async () => {
+    const { parseSeed } = await import('../../src/cli/parseOverrides.ts');
+    expect(parseSeed('0')).toBe(0);
+    expect(parseSeed(String(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+    for (const bad of ['9007199254740992', '99999999999999999999', '-1', '1.5', '1e3', '', 'x']) expect(() => parseSeed(bad)).toThrow(/--seed/);
+  });
+});
