@@ -57,6 +57,8 @@ export interface RunSettings {
   workers: number;
   /** `--set` overrides, `--years` last. */
   sets: string[];
+  /** Overrides recorded in the manifest when they differ from `sets` (a queued job runs a scenario they were applied to already). */
+  overrides?: string[];
   /** Output folder; default outputs/<scenario>-<UTC timestamp, ms>[-shard<k>of<K>][-n]. */
   out?: string;
   /** Replace `out` when it holds a finished crm-sim output folder (atomically; anything else is refused). */
@@ -175,7 +177,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const dir = settings.out === undefined ? claimOutputFolder(preferred) : preferred;
   const outcome: RunOutcome = { dir };
   const manifestNow = () => createManifest({
-    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.sets, masterSeed, replicates, workers,
+    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.overrides ?? settings.sets, masterSeed, replicates, workers,
     ticks: layout.ticks, startedAt, finishedAt: new Date(),
     shard: shard === undefined ? undefined : { index: shard.index, count: shard.count, ...range },
   });
