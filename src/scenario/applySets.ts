@@ -108,10 +108,13 @@ function walkToParent(
   return { node };
 }
 
-/** Maps keyed by ids, which cannot carry `source` (a key there would be an id). */
-const RECORD_KEYS = new Set(['capacityByRegion', 'byRegion', 'prospectivityByRegion']);
+/**
+ * Maps keyed by ids, which cannot carry `source` (a key there would be an id), and maps keyed by
+ * stage, whose readers expect one number per stage: an override there marks the object above.
+ */
+const RECORD_KEYS = new Set(['capacityByRegion', 'byRegion', 'prospectivityByRegion', 'basePriceUsdPerTonne', 'threat']);
 
-/** Whether the map at `path` is keyed by ids (regions, materials, events, …ByRegion). */
+/** Whether the map at `path` is keyed by ids or stages (regions, materials, events, …ByRegion, prices, threat). */
 function isIdMap(path: readonly string[]): boolean {
   return (path.length === 1 && ID_MAPS.has(path[0])) || (path.length > 0 && RECORD_KEYS.has(path[path.length - 1]));
 }
