@@ -313,7 +313,18 @@ export interface CyberattackEvent extends EventBase {
   /** Material, or all materials when omitted. */
   material?: string;
   facilityShare: number;
+  /** Downtime of an attack (scripted), or its mean (stochastic). */
   downtimeYears: number;
+  /**
+   * `scripted` (default): one attack when the event starts. `stochastic`: attacks arrive at random
+   * (Poisson, `ratePerYear`) on every tick from start to end, each drawn from the replicate's
+   * counter-based cyberattack stream like the foreign actor's rule-driven attacks.
+   */
+  mode?: 'scripted' | 'stochastic';
+  /** Stochastic: mean attacks per year inside the window. */
+  ratePerYear?: number;
+  /** Stochastic: coefficient of variation of each attack's (lognormal) downtime; 0 or absent = fixed. */
+  downtimeSpread?: number;
 }
 
 /** Government stockpile doctrine for one material. */

@@ -1,6 +1,7 @@
 import type { EventSpec } from '../spec.ts';
 import type { World } from '../world/world.ts';
 import { CAPACITY_STAGE_INDEX, TRADED_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
+import { launchEventAttacks } from './startOutage.ts';
 
 /** Applies one active event to the effective parameters of this tick. */
 export function applyActiveEvent(world: World, event: EventSpec, e: number): void {
@@ -111,7 +112,9 @@ export function applyActiveEvent(world: World, event: EventSpec, e: number): voi
       p.stockpileEvent[materialIndex(world, event.material) * R + regionIndexOf(world, event.region)] = e;
       break;
     case 'cyberattack':
+      if (event.mode === 'stochastic') launchEventAttacks(world, event, e);
+      break; // a scripted attack is a one-off effect, applied when the event starts
     case 'tailingsReassessment':
-      break; // one-off effects, applied when the event starts
+      break; // one-off effect, applied when the event starts
   }
 }

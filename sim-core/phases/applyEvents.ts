@@ -88,7 +88,7 @@ function startEvent(world: World, event: CompiledEvent, e: number): void {
   const spec = event.spec;
   if (spec.kind === 'exportControl') {
     world.eventState.baselineExportsTonnesPerTick[e] = world.markets.exportEmaTonnesPerTick[segmentOf(world, spec.material, spec.stage, spec.exporter)];
-  } else if (spec.kind === 'cyberattack') {
+  } else if (spec.kind === 'cyberattack' && spec.mode !== 'stochastic') {
     const materials = spec.material === undefined ? null : materialIndex(world, spec.material);
     startOutage(world, CAPACITY_STAGE_INDEX[spec.stage], regionIndexOf(world, spec.region), materials, spec.facilityShare,
       Math.max(1, Math.round(spec.downtimeYears * world.ticksPerYear)), SCRIPTED_ATTACK_ID_BASE + e);

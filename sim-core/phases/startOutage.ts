@@ -1,6 +1,47 @@
+import type { CyberattackEvent } from '../spec.ts';
 import type { World } from '../world/world.ts';
+import { lognormalFromUniforms, poissonFromUniform } from '../random/distributions.ts';
 import { hashUniform } from '../random/hashUniform.ts';
 import { firmKeyOf } from '../world/firmStore.ts';
+import { CAPACITY_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
+
+/** Most attacks of one stochastic cyberattack event in one tick (a Poisson draw beyond it is truncated). */
+const MAX_EVENT_ATTACKS_PER_TICK = 8;
+/**
+ * Attack ids of stochastic event attacks start here: above the rule-driven ones (< 2^30 for any
+ * realistic horizon) and the scripted ones (2^30 + event index).
+ */
+const STOCHASTIC_ATTACK_ID_BASE = 3 * (1 << 29);
+/**
+ * Second counter of the cyberattack stream for event `e`: the foreign actor uses 0–3 (its stages),
+ * so event attacks never share a draw with rule-driven ones.
+ */
+const EVENT_STREAM_OFFSET = 1000;
+
+/**
+ * This tick's attacks of an active stochastic cyberattack event (scenario-targeted): a Poisson
+ * number with mean `ratePerYear` / ticks per year, each on the event's stage, region and material
+ * (all when omitted), hitting `facilityShare` of the facilities for a lognormal downtime with mean
+ * `downtimeYears` and coefficient of variation `downtimeSpread`. Draws are counter-based on
+ * (replicate's cyberattack key, tick, event, slot): deterministic, independent of other decisions;
+ * nothing is allocated. Counted in `foreignActor.attacks`.
+ */
+export function launchEventAttacks(world: World, event: CyberattackEvent, e: number): void {
+  const key = world.keys.cyberattacks;
+  const stream = EVENT_STREAM_OFFSET + e;
+  const attacks = poissonFromUniform(hashUniform(key, world.tick, stream, 0), (event.ratePerYear ?? 0) / world.ticksPerYear);
+  if (attacks === 0) return;
+  const stage = CAPACITY_STAGE_INDEX[event.stage];
+  const region = regionIndexOf(world, event.region);
+  const material = event.material === undefined ? null : materialIndex(world, event.material);
+  for (let j = 0; j < attacks && j < MAX_EVENT_ATTACKS_PER_TICK; j++) {
+    const downtimeYears = lognormalFromUniforms(hashUniform(key, world.tick, stream, 1 + 2 * j), hashUniform(key, world.tick, stream, 2 + 2 * j),
+      event.downtimeYears, event.downtimeSpread ?? 0);
+    const attackId = STOCHASTIC_ATTACK_ID_BASE + (world.tick * world.events.length + e) * MAX_EVENT_ATTACKS_PER_TICK + j;
+    startOutage(world, stage, region, material, event.facilityShare, Math.max(1, Math.round(downtimeYears * world.ticksPerYear)), attackId);
+    world.foreignActor.attacks++;
+  }
+}
 
 /**
  * Takes a share of a stage's facilities in one region offline for `downtimeTicks` (cyberattacks).

@@ -5,6 +5,7 @@ import { loadCalibrationSpec } from './loadCalibrationSpec.ts';
 import { runCalibration, type CalibrationResult } from './runCalibration.ts';
 import { formatCalibrationReport } from './formatCalibrationReport.ts';
 import { formatCalibrationFragment } from './formatCalibrationFragment.ts';
+import { parseSeed } from '../cli/parseOverrides.ts';
 
 /** Options of `crm-sim calibrate` as commander parses them. */
 export interface CalibrateOptions {
@@ -27,7 +28,7 @@ export interface CalibrateOptions {
 export function calibrateCommand(specFile: string, options: CalibrateOptions, argv: readonly string[] = process.argv): void {
   const calibration = loadCalibrationSpec(specFile, {
     replicates: integerOption('--replicates', options.replicates, 1),
-    seed: integerOption('--seed', options.seed, 0),
+    seed: options.seed === undefined ? undefined : parseSeed(options.seed),
     maxEvaluations: integerOption('--max-evaluations', options.maxEvaluations, 1),
   });
   const { spec } = calibration;

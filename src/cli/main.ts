@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { ScenarioError, formatProblem } from '../scenario/scenarioError.ts';
+import { ScenarioError, formatProblem, isUsageOnly } from '../scenario/scenarioError.ts';
 import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
 import type { RegisterCommand } from './commandContext.ts';
 import { MODULE_EXTENSION, PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
@@ -31,7 +31,8 @@ function report(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   if (error instanceof ScenarioError) {
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    return EXIT_INVALID_SCENARIO;
+    // A scenario file that does not exist, a malformed --set: the command line's mistake.
+    return isUsageOnly(error.problems) ? EXIT_USAGE : EXIT_INVALID_SCENARIO;
   }
   if (error instanceof UsageError || error instanceof OutputFolderExistsError) {
     process.stderr.write(`crm-sim: ${error.message}\n`);

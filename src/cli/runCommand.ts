@@ -21,6 +21,8 @@ import { runResumable } from './resumeRun.ts';
 import { formatImpactJson, measureDisruptionImpact } from '../impact/measureDisruptionImpact.ts';
 import { resolveCitedSources } from '../outputs/resolveCitedSources.ts';
 import { checkRunFits, parseMemoryLimit } from './runResources.ts';
+import { parseOverrides, parseSeed } from './parseOverrides.ts';
+import { checkOutputFolder, claimOutputFolder, releaseOutputFolder } from './checkOutputFolder.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -49,6 +51,8 @@ export interface RunOptions {
   measureImpact?: boolean;
   /** Cap on the replicates of each counterfactual run (default {@link IMPACT_REPLICATE_CAP}). */
   impactReplicates?: string;
+  /** Replace `--out` when it holds a finished crm-sim output folder. */
+  overwrite?: boolean;
 }
 
 /** A run, checked and typed. Tests may set the memory knobs; the CLI uses the defaults. */
@@ -59,8 +63,12 @@ export interface RunSettings {
   workers: number;
   /** `--set` overrides, `--years` last. */
   sets: string[];
-  /** Output folder; default outputs/<scenario>-<UTC timestamp>[-shard<k>of<K>]. */
+  /** Overrides recorded in the manifest when they differ from `sets` (a queued job runs a scenario they were applied to already). */
+  overrides?: string[];
+  /** Output folder; default outputs/<scenario>-<UTC timestamp, ms>[-shard<k>of<K>][-n]. */
   out?: string;
+  /** Replace `out` when it holds a finished crm-sim output folder (atomically; anything else is refused). */
+  overwrite?: boolean;
   shard?: ShardSpec;
   parquet: boolean;
   keepSeries: boolean;
@@ -126,17 +134,17 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
   if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report || options.measureImpact)) {
     throw new UsageError('--shard writes a shard folder: give --json, --format and --keep-series to crm-sim merge (and --report to crm-sim report on the merged folder; --measure-impact needs a full run)');
   }
-  const sets = [...options.set];
-  if (options.years !== undefined) sets.push(`years=${options.years}`);
+  const sets = parseOverrides(options.set, options.years);
   const threadsPerReplicate = options.threadsPerReplicate === undefined ? 1 : parseCount('threads-per-replicate', options.threadsPerReplicate, 1);
   return {
     scenarioPath,
     replicates: parseCount('replicates', options.replicates, 1),
-    masterSeed: parseCount('seed', options.seed, 0),
+    masterSeed: parseSeed(options.seed),
     workers: options.workers === undefined ? Math.max(1, Math.floor(availableParallelism() / threadsPerReplicate)) : parseCount('workers', options.workers, 0),
     threadsPerReplicate,
     sets,
     out: options.out,
+    overwrite: options.overwrite === true,
     shard,
     parquet: format === 'parquet',
     keepSeries: options.keepSeries === true,
@@ -146,9 +154,12 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
   };
 }
 
-/** Default output folder: outputs/<scenario>-<UTC timestamp>, with -shard<k>of<K> for a shard. */
+/**
+ * Default output folder: outputs/<scenario>-<UTC timestamp with milliseconds>, with
+ * -shard<k>of<K> for a shard (claimed with a -2, -3 suffix if a run started in the same millisecond).
+ */
 function defaultOutputDir(settings: RunSettings, started: Date): string {
-  const stamp = started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = started.toISOString().replace(/[-:]/g, '');
   const shard = settings.shard === undefined ? '' : `-shard${settings.shard.index}of${settings.shard.count}`;
   return resolve('outputs', `${basename(settings.scenarioPath).replace(/\.ya?ml$/, '')}-${stamp}${shard}`);
 }
@@ -164,12 +175,14 @@ function defaultOutputDir(settings: RunSettings, started: Date): string {
  * @param signal - Aborts the run (Ctrl-C).
  * @param progress - Progress reporter (default silent).
  * @returns The folder and, for a full run, the summary statistics.
- * @throws ScenarioError, OutputFolderExistsError, AbortError.
+ * @throws ScenarioError, UsageError (an output folder that cannot be written or is taken), OutputFolderExistsError, AbortError.
  * @example
  * const { dir } = await executeRun(parseRunOptions(path, options), signal);
  */
 export async function executeRun(settings: RunSettings, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
   const reporter = progress ?? createProgressReporter(true);
+  // A path that cannot be written is the command line's mistake: say so before anything runs.
+  if (settings.out !== undefined) checkOutputFolder(settings.out, { overwrite: settings.overwrite });
   const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
   // Warnings are not progress: they show with --quiet too.
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
@@ -178,11 +191,12 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const { replicates, masterSeed, workers, shard } = settings;
   const range = shard === undefined ? { firstReplicate: 0, replicateCount: replicates } : computeShardRange(replicates, shard);
   const startedAt = new Date();
-  const dir = settings.out === undefined ? defaultOutputDir(settings, startedAt) : resolve(settings.out);
-  checkRunFits(settings, loaded, layout, range.replicateCount, dir);
+  const preferred = settings.out === undefined ? defaultOutputDir(settings, startedAt) : resolve(settings.out);
+  checkRunFits(settings, loaded, layout, range.replicateCount, preferred);
+  const dir = settings.out === undefined ? claimOutputFolder(preferred) : preferred;
   const outcome: RunOutcome = { dir };
   const manifestNow = () => createManifest({
-    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, masterSeed, replicates, workers,
+    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.overrides ?? settings.sets, masterSeed, replicates, workers,
     ticks: layout.ticks, startedAt, finishedAt: new Date(),
     shard: shard === undefined ? undefined : { index: shard.index, count: shard.count, ...range },
   });
@@ -214,7 +228,10 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
       await writeReportInputs(temporaryDir, { settings, loaded, layout, summaries: store.summaries().map((s) => s.summaries), reporter, signal });
     }
     await rm(spill, { recursive: true, force: true });
-  }).catch(stopOnError);
+  }, { overwrite: settings.overwrite }).catch((error: unknown) => {
+    if (settings.out === undefined) releaseOutputFolder(dir);
+    return stopOnError(error);
+  });
   return outcome;
 }
 

@@ -9,6 +9,7 @@ import { formatComparisonTable } from './formatComparisonTable.ts';
 import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteCarloOptions.ts';
 import { runComparison } from './runComparison.ts';
 import { writeOutputFiles } from './writeOutputFiles.ts';
+import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
 
 /** Options of `crm-sim compare`, as parsed by commander. */
 export interface CompareOptions extends MonteCarloCliOptions {
@@ -33,6 +34,8 @@ export interface CompareOptions extends MonteCarloCliOptions {
 export async function compareCommand(paths: string[], options: CompareOptions, signal: AbortSignal): Promise<void> {
   if (paths.length < 2) throw new UsageError('compare: give at least two scenario files (the first is the reference)');
   const settings = parseMonteCarloOptions(options);
+  // An output folder that cannot be written is the command line's mistake: said before anything runs.
+  if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
   const { report, loaded } = await runComparison({
@@ -43,7 +46,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   const manifest = createCommandManifest({
     command: 'compare', reference: { path: paths[0], loaded: loaded[0] }, arms: paths.length,
     scenarios: report.arms.map((arm, i) => ({ label: arm.label, path: arm.path, sha256: loaded[i].sha256 })),
-    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers,
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
     ticks: Math.round(loaded[0].spec.years * loaded[0].spec.ticksPerYear), startedAt, finishedAt: new Date(),
   });
   const json = formatComparisonJson(report);

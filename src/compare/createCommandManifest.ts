@@ -21,6 +21,8 @@ export interface CommandManifestInput {
   reference: { path: string; loaded: LoadedScenario };
   scenarios: CommandManifest['scenarios'];
   arms: number;
+  /** The command-line overrides applied to every scenario (`--set`, `--years`). */
+  overrides?: readonly string[];
   masterSeed: number;
   replicates: number;
   workers: number;
@@ -44,6 +46,7 @@ export function createCommandManifest(input: CommandManifestInput): CommandManif
   const base = createManifest({
     scenarioText: input.reference.loaded.resolvedYaml,
     scenarioPath: input.reference.path,
+    overrides: input.overrides,
     masterSeed: input.masterSeed,
     replicates: input.replicates,
     workers: input.workers,

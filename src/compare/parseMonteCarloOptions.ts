@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../cli/exitCodes.ts';
+import { parseOverrides, parseSeed } from '../cli/parseOverrides.ts';
 
 /** Monte Carlo options of `compare`, `sweep` and `stress` as commander parses them (strings). */
 export interface MonteCarloCliOptions {
@@ -16,7 +17,7 @@ export interface MonteCarloSettings {
   masterSeed: number;
   /** Worker threads; default the number of cores; 0 = main thread. */
   workers: number;
-  /** `--set` overrides, followed by `years=<Y>` when `--years` was given. */
+  /** `--set` overrides, followed by `--years=<Y>` when `--years` was given (src/cli/parseOverrides.ts). */
   sets: string[];
 }
 
@@ -37,13 +38,12 @@ function parseInteger(name: string, text: string, min: number): number {
  * @returns Numbers and the override list.
  * @throws UsageError (exit code 2) on a malformed number.
  * @example
- * parseMonteCarloOptions({ replicates: '50', seed: '1', set: [], years: '3' }).sets; // ['years=3']
+ * parseMonteCarloOptions({ replicates: '50', seed: '1', set: [], years: '3' }).sets; // ['--years=3']
  */
 export function parseMonteCarloOptions(options: MonteCarloCliOptions): MonteCarloSettings {
   const replicates = parseInteger('replicates', options.replicates, 2);
-  const masterSeed = parseInteger('seed', options.seed, 0);
+  const masterSeed = parseSeed(options.seed);
   const workers = options.workers === undefined ? availableParallelism() : parseInteger('workers', options.workers, 0);
-  const sets = [...options.set];
-  if (options.years !== undefined) sets.push(`years=${options.years}`);
+  const sets = parseOverrides(options.set, options.years);
   return { replicates, masterSeed, workers, sets };
 }

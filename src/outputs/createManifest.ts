@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
+import { overrideText } from '../scenario/applySets.ts';
 
 /** Provenance of one run, written as `manifest.json`. Key order is fixed by construction. */
 export interface RunManifest {
@@ -18,6 +19,11 @@ export interface RunManifest {
     /** SHA-256 (hex) of the scenario text. */
     sha256: string;
   };
+  /**
+   * The command-line overrides applied to the scenario, in order, as `path=value` (`--set`, then
+   * `--years` as `years=Y`); the resolved scenario marks each changed object's `source` too.
+   */
+  overrides: string[];
   masterSeed: number;
   replicates: number;
   workers: number;
@@ -45,6 +51,8 @@ export interface ManifestInput {
   /** Scenario text that is hashed (the resolved YAML, so `set` overrides count). */
   scenarioText: string;
   scenarioPath?: string;
+  /** Command-line overrides (`path=value`, or `--years=Y` as the loader takes them); default none. */
+  overrides?: readonly string[];
   masterSeed: number;
   replicates: number;
   workers: number;
@@ -81,6 +89,7 @@ export function createManifest(input: ManifestInput): RunManifest {
       path: input.scenarioPath ?? null,
       sha256: createHash('sha256').update(input.scenarioText, 'utf8').digest('hex'),
     },
+    overrides: (input.overrides ?? []).map(overrideText),
     masterSeed: input.masterSeed,
     replicates: input.replicates,
     workers: input.workers,

@@ -8,7 +8,7 @@ export class OutputFolderExistsError extends Error {
 
   /** @param folder - Absolute path of the existing folder. */
   constructor(folder: string) {
-    super(`output folder ${folder} already exists and is not empty; choose another folder or allow overwriting`);
+    super(`output folder ${folder} already exists and is not empty; choose another folder (crm-sim run --overwrite replaces a finished run folder)`);
     this.name = 'OutputFolderExistsError';
     this.folder = folder;
   }

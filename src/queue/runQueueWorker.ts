@@ -46,7 +46,7 @@ async function runShardJob(job: Job<ShardJobData>, options: QueueWorkerOptions):
   try {
     await executeRun({
       scenarioPath: join(runFolder(store, runId), SCENARIO_FILE), replicates: run.replicates, masterSeed: run.masterSeed,
-      workers: options.workers, sets: [], out, shard: { index: shard, count: shards }, parquet: false, keepSeries: false,
+      workers: options.workers, sets: [], overrides: run.overrides, out, shard: { index: shard, count: shards }, parquet: false, keepSeries: false,
     }, options.abortJobs);
   } catch (error) {
     // A twin of this job (its lock had expired while it still ran) finished first: same bytes.

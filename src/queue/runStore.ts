@@ -26,6 +26,8 @@ export interface QueuedRun {
   shards: number;
   /** SHA-256 of the resolved scenario the jobs run. */
   sha256: string;
+  /** The overrides given to submit (already applied in the stored scenario; for the manifests). */
+  overrides?: string[];
   submittedAt: string;
 }
 

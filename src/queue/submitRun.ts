@@ -70,7 +70,7 @@ export async function submitRun(options: SubmitOptions): Promise<Submitted> {
   });
   const run: QueuedRun = {
     runId, scenarioPath: options.scenarioPath, replicates: options.replicates, masterSeed: options.masterSeed,
-    shards, sha256: loaded.sha256, submittedAt: new Date().toISOString(),
+    shards, sha256: loaded.sha256, overrides: [...options.sets], submittedAt: new Date().toISOString(),
   };
   const existing = await readQueuedRun(options.store, runId);
   if (existing) checkSameRun(existing, run);

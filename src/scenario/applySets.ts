@@ -1,24 +1,79 @@
 import { didYouMean } from './didYouMean.ts';
 import type { TreePath } from './fieldRules.ts';
 import { type Loc, type Located, isPlainMap, pathKey, purgeLocs } from './locatedTree.ts';
-import { quoteText } from './quoteText.ts';
+import { quoteText, shortenText } from './quoteText.ts';
 import { parseYamlData } from './readYamlFile.ts';
 import type { Problem } from './scenarioError.ts';
 
-/** Position of every command-line override. */
-export const SET_LOC: Loc = { file: '--set', line: 0, column: 0 };
+/**
+ * Prefix of the override made by a `--years Y` option: `--years=Y` sets `years` like `years=Y`,
+ * but its problems are labelled `--years` (see {@link yearsOverride}).
+ */
+const YEARS_FLAG = '--years=';
+
+/** The override of a `--years` option (labelled `--years` in messages), e.g. `yearsOverride('3')` → `--years=3`. */
+export function yearsOverride(years: string): string {
+  return `${YEARS_FLAG}${years}`;
+}
+
+/** The `path=value` text of an override (`--years=3` → `years=3`). */
+export function overrideText(set: string): string {
+  return set.startsWith(YEARS_FLAG) ? `years=${set.slice(YEARS_FLAG.length)}` : set;
+}
+
+/** Where problems of the override `set` (the `index`-th, 0-based) point: `--years`, or `--set #n (path=value)`. */
+export function overrideLoc(set: string, index: number): Loc {
+  if (set.startsWith(YEARS_FLAG)) return { file: '--years', line: 0, column: 0 };
+  // One line whatever the override holds: control characters (newlines) are shown escaped.
+  const shown = shortenText(set, 80).replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return { file: `--set #${index + 1} (${shown})`, line: 0, column: 0 };
+}
 const ID_MAPS = new Set(['regions', 'materials', 'events']);
 /** Path segments that would reach an object's prototype instead of a key. */
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
 
-/** A problem about an override. */
-function setProblem(path: string, expected: string, found: string, message = ''): Problem {
-  return { ...SET_LOC, path, expected, found, message };
+/** A problem about an override; `usage` for a malformed one (the command line's mistake, exit 2). */
+function setProblem(loc: Loc, path: string, expected: string, found: string, message = '', usage = false): Problem {
+  return { ...loc, path, expected, found, message, ...(usage ? { usage } : {}) };
+}
+
+/**
+ * The first malformed override (no `path=`, an empty segment, a prototype key, a value that is
+ * not YAML) as a one-line message, or undefined: the CLI checks this before loading (exit 2).
+ */
+export function findMalformedOverride(sets: readonly string[]): string | undefined {
+  const problems: Problem[] = [];
+  sets.forEach((set, index) => parseOverride(set, overrideLoc(set, index), problems));
+  const [first] = problems;
+  return first === undefined ? undefined : `${first.file}: expected ${first.expected}, found ${first.found}${first.message ? ` (${first.message})` : ''}`;
+}
+
+/** Splits an override into its path and parsed value, or adds a (usage) problem. */
+function parseOverride(set: string, loc: Loc, problems: Problem[]): { path: string[]; value: unknown; text: string } | undefined {
+  const text = overrideText(set);
+  const eq = text.indexOf('=');
+  const pathText = eq < 0 ? '' : text.slice(0, eq).trim();
+  if (pathText === '' || pathText.split('.').some((s) => s === '')) {
+    problems.push(setProblem(loc, pathText, 'path=value', quoteText(text), '', true));
+    return undefined;
+  }
+  const forbidden = pathText.split('.').find((s) => FORBIDDEN_SEGMENTS.has(s));
+  if (forbidden !== undefined) {
+    problems.push(setProblem(loc, pathText, 'a path of scenario keys', quoteText(pathText), `"${forbidden}" is not a scenario key`, true));
+    return undefined;
+  }
+  const valueText = text.slice(eq + 1);
+  const parsed = parseSetValue(valueText, loc.file);
+  if (!parsed.ok) {
+    problems.push(setProblem(loc, pathText, 'a YAML value', quoteText(valueText), parsed.reason, true));
+    return undefined;
+  }
+  return { path: pathText.split('.'), value: parsed.value, text: valueText.trim() };
 }
 
 /** Parses the value of an override as a YAML scalar or flow value (`0.05`, `30 kt/yr`, `[US, JP]`). */
-function parseSetValue(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  const data = parseYamlData(text, '--set');
+function parseSetValue(text: string, label: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  const data = parseYamlData(text, label);
   if (data.ok) return { ok: true, value: data.value };
   const [first] = data.problems;
   return { ok: false, reason: first.message || `${first.expected}, found ${first.found}` };
@@ -53,6 +108,44 @@ function walkToParent(
   return { node };
 }
 
+/**
+ * Maps keyed by ids, which cannot carry `source` (a key there would be an id), and maps keyed by
+ * stage, whose readers expect one number per stage: an override there marks the object above.
+ */
+const RECORD_KEYS = new Set(['capacityByRegion', 'byRegion', 'prospectivityByRegion', 'basePriceUsdPerTonne', 'threat']);
+
+/** Whether the map at `path` is keyed by ids or stages (regions, materials, events, …ByRegion, prices, threat). */
+function isIdMap(path: readonly string[]): boolean {
+  return (path.length === 1 && ID_MAPS.has(path[0])) || (path.length > 0 && RECORD_KEYS.has(path[path.length - 1]));
+}
+
+/** The value at `path` below `root`, or undefined. */
+function valueAtPath(root: unknown, path: readonly string[]): unknown {
+  let node = root;
+  for (const segment of path) node = isPlainMap(node) || Array.isArray(node) ? (node as Record<string, unknown>)[segment] : undefined;
+  return node;
+}
+
+/**
+ * Marks the object an override changed: its `source` gains `overridden: <override>` (after the
+ * citation it had, which no longer backs the changed value alone), so the resolved scenario says
+ * which values came from the command line. The object is the nearest map above the changed key
+ * that may carry `source` (not a map of ids, not a list); overriding `source` or `asOf` marks nothing.
+ */
+function markOverridden(root: Record<string, unknown>, path: readonly string[], label: string): void {
+  const last = path[path.length - 1];
+  if (last === 'source' || last === 'asOf') return;
+  // A new or replaced object (`events.extra={…}`) is marked itself.
+  for (let n = path.length - (isPlainMap(valueAtPath(root, path)) ? 0 : 1); n >= 0; n--) {
+    const prefix = path.slice(0, n);
+    const node = valueAtPath(root, prefix);
+    if (!isPlainMap(node) || isIdMap(prefix)) continue;
+    const old = typeof node.source === 'string' || typeof node.source === 'number' ? `${node.source}; ` : '';
+    node.source = `${old}overridden: ${label}`;
+    return;
+  }
+}
+
 /** Stores `value` at the last segment of `path` in `container`; returns an error text on failure. */
 function assign(container: unknown, path: string[], value: unknown): string | undefined {
   const last = path[path.length - 1];
@@ -72,40 +165,30 @@ function assign(container: unknown, path: string[], value: unknown): string | un
 /**
  * Applies command-line overrides `path=value` to the tree, in order. Paths use ids
  * (`materials.ndpr.demand.growthPerYear=0.05`, `events.quotaCut.start=2027-01`); values may carry
- * units; `null` deletes. Positions of overridden values become `--set` line 0.
+ * units; `null` deletes. Positions of overridden values become the override's label, line 0.
  * An override naming a region, material or event that does not exist is a problem naming the path;
- * unknown keys are reported by the schema at the `--set` position.
+ * unknown keys are reported by the schema at the override's label, `--set #n (path=value)`
+ * (`--years` for {@link yearsOverride}); malformed overrides are usage problems.
  */
 export function applySets(located: Located, sets: readonly string[], problems: Problem[]): void {
-  for (const set of sets) {
-    const eq = set.indexOf('=');
-    const pathText = eq < 0 ? '' : set.slice(0, eq).trim();
-    if (pathText === '' || pathText.split('.').some((s) => s === '')) {
-      problems.push(setProblem(pathText, 'path=value', quoteText(set)));
-      continue;
-    }
-    const forbidden = pathText.split('.').find((s) => FORBIDDEN_SEGMENTS.has(s));
-    if (forbidden !== undefined) {
-      problems.push(setProblem(pathText, 'a path of scenario keys', quoteText(pathText), `"${forbidden}" is not a scenario key`));
-      continue;
-    }
-    const parsed = parseSetValue(set.slice(eq + 1));
-    if (!parsed.ok) {
-      problems.push(setProblem(pathText, 'a YAML value', quoteText(set.slice(eq + 1)), parsed.reason));
-      continue;
-    }
-    const path = pathText.split('.');
+  sets.forEach((set, index) => {
+    const loc = overrideLoc(set, index);
+    const override = parseOverride(set, loc, problems);
+    if (override === undefined) return;
+    const { path, value, text } = override;
     const created: string[][] = [];
     const walked = walkToParent(located.value, path, created);
-    const failure = 'error' in walked ? walked.error : assign(walked.node, path, parsed.value);
+    const failure = 'error' in walked ? walked.error : assign(walked.node, path, value);
     if (failure !== undefined) {
-      problems.push(setProblem(pathText, 'an existing path', quoteText(pathText), failure));
-      continue;
+      problems.push(setProblem(loc, path.join('.'), 'an existing path', quoteText(path.join('.')), failure));
+      return;
     }
     purgeLocs(located, path);
     for (const p of [...created, path] as TreePath[]) {
-      located.values.set(pathKey(p), SET_LOC);
-      located.keys.set(pathKey(p), SET_LOC);
+      located.values.set(pathKey(p), loc);
+      located.keys.set(pathKey(p), loc);
     }
-  }
+    if (value !== null && typeof value !== 'object') located.values.set(pathKey(path), { ...loc, text });
+    markOverridden(located.value, path, set.startsWith(YEARS_FLAG) ? `--years ${set.slice(YEARS_FLAG.length)}` : `--set ${set}`);
+  });
 }

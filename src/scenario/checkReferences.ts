@@ -50,9 +50,9 @@ function checkEvent(id: string, e: PlainMap, regions: string[], materials: strin
   for (const key of ['destinations', 'exporters', 'members']) expectIds(e[key], regions, 'region', [...base, key], sink);
   const { start, end, announced } = e;
   if (typeof start !== 'number') return;
-  if (typeof end === 'number' && end <= start) sink.add([...base, 'end'], `an end after start (${start} years)`, String(end));
+  if (typeof end === 'number' && end <= start) sink.add([...base, 'end'], `an end after start (${start} years)`, sink.found([...base, 'end'], end));
   if (typeof announced === 'number' && announced > start) {
-    sink.add([...base, 'announced'], `an announcement at or before start (${start} years)`, String(announced));
+    sink.add([...base, 'announced'], `an announcement at or before start (${start} years)`, sink.found([...base, 'announced'], announced));
   }
 }
 

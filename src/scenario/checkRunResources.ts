@@ -2,7 +2,7 @@ import { existsSync, statfsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import type { ResultLayout } from '../../sim-core/index.ts';
-import { SET_LOC } from './applySets.ts';
+import { overrideLoc, overrideText } from './applySets.ts';
 import { estimateRunMemory, type RunEstimate, type RunShape } from './estimateRunMemory.ts';
 import type { LoadedScenario } from './loadScenario.ts';
 import type { Loc } from './locatedTree.ts';
@@ -66,7 +66,10 @@ function freeDiskBytes(dir: string): number | undefined {
 
 /** Where `path` is written: the first file of the chain that sets it, an override, else the scenario's first line. */
 function locateKey(loaded: LoadedScenario, scenarioPath: string, sets: readonly string[], path: string): Loc {
-  if (path !== '' && sets.some((s) => s.startsWith(`${path}=`) || s.startsWith(`${path}.`))) return SET_LOC;
+  const setsPath = (s: string) => overrideText(s).startsWith(`${path}=`) || overrideText(s).startsWith(`${path}.`);
+  let last = -1;
+  if (path !== '') sets.forEach((s, i) => { if (setsPath(s)) last = i; });
+  if (last >= 0) return overrideLoc(sets[last], last);
   for (const [i, file] of loaded.files.entries()) {
     const name = i === 0 ? scenarioPath : relative(process.cwd(), file);
     const read = readYamlFile(file, name);
@@ -100,7 +103,8 @@ export interface ResourceCheckOptions extends RunShape {
  * Refuses, before anything is allocated, a run whose estimated memory (see estimateRunMemory)
  * exceeds the limit (`--max-memory`, $CRM_SIM_MAX_MEMORY, else 80% of RAM), or whose spill files
  * would not fit on the output folder's disk: throws a ScenarioError (exit 3) located at the key
- * that drives the largest term, with the estimate, the limit and what to reduce.
+ * that drives the largest term, with the estimate, the limit and what to reduce; a disk too small
+ * is a usage problem of the output folder (exit 2 when it is the only one).
  * @returns The estimate (for logs and tests).
  * @throws ScenarioError when over a limit; RangeError when $CRM_SIM_MAX_MEMORY is malformed and no
  *   limit was given (callers validate it first with {@link resolveMemoryLimit}, as a usage error).
@@ -116,10 +120,11 @@ export function checkRunResources(loaded: LoadedScenario, layout: ResultLayout, 
   }
   const free = options.outputDir === undefined ? undefined : freeDiskBytes(options.outputDir);
   if (free !== undefined && estimate.diskBytes > free) {
+    // The output folder's problem, not the scenario's (a full disk, or a file system such as /proc).
     problems.push({
-      ...locateKey(loaded, options.scenarioPath, options.sets, 'years'), path: 'years',
-      expected: `spill files that fit on the output disk (${formatBytes(free)} free)`,
-      found: `an estimated ${formatBytes(estimate.diskBytes)} for ${options.replicates} replicates`,
+      file: `output folder ${resolve(options.outputDir as string)}`, line: 0, column: 0, path: '', usage: true,
+      expected: `a disk with room for the spill files (an estimated ${formatBytes(estimate.diskBytes)} for ${options.replicates} replicates)`,
+      found: `${formatBytes(free)} free`,
       message: 'choose --out on a larger disk, fewer replicates per shard, or fewer years',
     });
   }

@@ -28,9 +28,9 @@ function checkNode(node: unknown, path: TreePath, sink: ProblemSink): void {
     const childPath = [...path, key];
     const rule = ruleFor(childPath);
     if (rule && typeof value === 'number' && Number.isFinite(value) && !inRange(rule, value)) {
-      sink.add(childPath, describeRange(rule), describeFound(value));
+      sink.add(childPath, describeRange(rule), sink.found(childPath, value));
     } else if (isHuge(value)) {
-      sink.add(childPath, MAGNITUDE_EXPECTED, describeFound(value));
+      sink.add(childPath, MAGNITUDE_EXPECTED, sink.found(childPath, value));
     } else if (typeof value === 'object') checkNode(value, childPath, sink);
   }
 }

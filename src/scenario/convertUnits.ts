@@ -3,7 +3,7 @@ import { isDist, isPlainMap, type PlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
 import { parseQuantity } from './parseQuantity.ts';
 import { parseTime } from './parseTime.ts';
-import { describeFound, type ProblemSink } from './problemSink.ts';
+import type { ProblemSink } from './problemSink.ts';
 
 /** Distribution parameters that carry the key's unit (sd of a time is a duration). */
 const UNIT_PARAMS = new Set(['min', 'mode', 'max', 'mean', 'sd', 'median']);
@@ -15,19 +15,20 @@ function convertScalar(value: unknown, rule: FieldRule, path: TreePath, startYea
     if (Number.isNaN(startYear)) return value;
     const time = parseTime(value, startYear);
     if (time.ok) return time.value;
-    sink.add(path, time.expected, describeFound(value), time.note);
+    sink.add(path, time.expected, sink.found(path, value), time.note);
     return value;
   }
   if (typeof value === 'number') return value;
   const quantity = parseQuantity(value, rule.dimension);
   if (quantity.ok) return quantity.value;
-  sink.add(path, quantity.expected, describeFound(value), quantity.note);
+  sink.add(path, quantity.expected, sink.found(path, value), quantity.note);
   return value;
 }
 
 /** Converts the parameters of a distribution object in place. */
 function convertDist(dist: PlainMap, rule: FieldRule, path: TreePath, startYear: number, sink: ProblemSink): void {
   for (const [param, value] of Object.entries(dist)) {
+    if ((param === 'source' || param === 'asOf') && typeof value === 'number') dist[param] = String(value);
     const paramRule: FieldRule = param === 'sd' && rule.dimension === 'time' ? { dimension: 'years' } : rule;
     if (UNIT_PARAMS.has(param)) dist[param] = convertScalar(value, paramRule, [...path, param], startYear, sink);
     if (param === 'values' && Array.isArray(value)) {

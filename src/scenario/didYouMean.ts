@@ -1,26 +1,31 @@
 /**
- * Levenshtein edit distance between two strings (insertions, deletions, substitutions, cost 1 each;
- * Wagner–Fischer dynamic programme with one row).
+ * Optimal string alignment distance between two strings: insertions, deletions, substitutions and
+ * transpositions of two adjacent characters, cost 1 each (a restricted Damerau–Levenshtein
+ * distance; no substring is edited twice), so that `yeras` is one edit from `years`.
+ * Example: `editDistance('ndrp', 'ndpr')` → 1.
  */
 export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows: two before the current one (for transpositions), the previous one and the current one.
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + cost);
-      diagonal = above;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, beforePrevious[j - 2] + 1);
+      current.push(d);
     }
+    beforePrevious = previous;
+    previous = current;
   }
-  return row[b.length];
+  return previous[b.length];
 }
 
 /**
  * The closest candidate to `word` when it is close enough to be a likely typo (distance at most a
- * third of the word's length, at least 1, case-insensitive), else undefined.
- * Example: `didYouMean('demnd', ['demand', 'mining'])` → `'demand'`.
+ * third of the word's length, at least 1, case-insensitive; adjacent swaps count as one edit), else undefined.
+ * Example: `didYouMean('demnd', ['demand', 'mining'])` → `'demand'`; `didYouMean('yeras', ['years'])` → `'years'`.
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

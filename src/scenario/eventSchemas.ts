@@ -26,7 +26,10 @@ export function eventSchemas(k: SchemaKit): z.ZodType {
     }),
     event('technologyBan', { exporter: z.string(), stage: CAPACITY, constructionMultiplier: n }),
     event('priceManipulation', { material: z.string(), stage: TRADED, region: z.string(), priceCut: n, budgetUsd: d(n) }),
-    event('cyberattack', { stage: CAPACITY, region: z.string(), material: z.string().optional(), facilityShare: n, downtimeYears: n }),
+    event('cyberattack', {
+      stage: CAPACITY, region: z.string(), material: z.string().optional(), facilityShare: n, downtimeYears: n,
+      mode: z.enum(['scripted', 'stochastic']).optional(), ratePerYear: n.optional(), downtimeSpread: n.optional(),
+    }),
     event('stockpile', {
       material: z.string(), region: z.string(), doctrine: d(z.enum(['daysOfConsumption', 'shortfall', 'release'])),
       targetDays: d(n), releaseShortfallShare: d(n), maxBuyShare: d(n), initialDays: n.optional(), budgetUsd: d(n),

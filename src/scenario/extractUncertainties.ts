@@ -22,7 +22,9 @@ function extractFrom(node: unknown, path: TreePath, found: FoundUncertainty[]): 
   for (const [key, value] of entries) {
     const childPath = [...path, key];
     if (isDist(value)) {
-      found.push({ path: childPath, distribution: value as unknown as DistributionSpec });
+      // source and asOf document the distribution (they stay in the resolved YAML); the engine draws from the rest.
+      const { source: _source, asOf: _asOf, ...distribution } = value;
+      found.push({ path: childPath, distribution: distribution as unknown as DistributionSpec });
       (node as Record<string | number, unknown>)[key] = nominalValue(value);
     } else {
       extractFrom(value, childPath, found);

@@ -5,6 +5,8 @@ export interface Loc {
   file: string;
   line: number;
   column: number;
+  /** The value's source text as written (scalars only), quoted in messages instead of its converted value. */
+  text?: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export function locate(located: Located, path: TreePath, preferKey: boolean, fal
     const first = preferKey ? located.keys : located.values;
     const second = preferKey ? located.values : located.keys;
     const loc = first.get(key) ?? second.get(key);
-    if (loc) return loc;
+    if (loc) return { file: loc.file, line: loc.line, column: loc.column };
   }
   return fallback;
 }

@@ -41,6 +41,17 @@ export class ProblemSink {
   }
 
   /**
+   * What the user wrote at `path` for a message: the value's source text, quoted, when it differs
+   * from how the (converted) value reads (`end: 2025` is `"2025"`, not `0`; `1e400` is `"1e400"`,
+   * not `.inf`), else {@link describeFound} of `value`.
+   */
+  found(path: TreePath, value: unknown): string {
+    const described = describeFound(value);
+    const text = this.located.values.get(pathKey(path))?.text;
+    return text === undefined || text === described ? described : quoteText(text);
+  }
+
+  /**
    * Adds a problem at `path` unless one is already there.
    * @param atKey - point at the key rather than the value (unknown keys, missing children)
    */

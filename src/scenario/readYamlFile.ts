@@ -12,6 +12,11 @@ import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, MAX_SCENARIO_BYTES } from './scenar
 /** Result of reading one file: its located tree, or the problems that prevent reading it. */
 export type ReadResult = { ok: true; located: Located } | { ok: false; problems: Problem[] };
 
+/** A value's position with its source text when it is a scalar (`2025`, `1e400`, `20%` as written). */
+function withText(loc: Loc, node: Node): Loc {
+  return isScalar(node) && typeof node.source === 'string' ? { ...loc, text: node.source } : loc;
+}
+
 /** Records the positions of every key and value below `node`. */
 function recordPositions(node: Node | null, path: TreePath, at: (offset: number) => Loc, out: Located): void {
   if (isMap(node)) {
@@ -21,14 +26,14 @@ function recordPositions(node: Node | null, path: TreePath, at: (offset: number)
       const keyLoc = at(pair.key.range?.[0] ?? 0);
       out.keys.set(pathKey(childPath), keyLoc);
       const value = pair.value as Node | null;
-      out.values.set(pathKey(childPath), value?.range ? at(value.range[0]) : keyLoc);
+      out.values.set(pathKey(childPath), value?.range ? withText(at(value.range[0]), value) : keyLoc);
       recordPositions(value, childPath, at, out);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => {
       const childPath = [...path, index];
       const itemNode = item as Node | null;
-      if (itemNode?.range) out.values.set(pathKey(childPath), at(itemNode.range[0]));
+      if (itemNode?.range) out.values.set(pathKey(childPath), withText(at(itemNode.range[0]), itemNode));
       recordPositions(itemNode, childPath, at, out);
     });
   }
@@ -134,10 +139,17 @@ function formatBytes(bytes: number): string {
   return `${bytes.toLocaleString('en-US')} bytes`;
 }
 
-/** A problem for a file that cannot be opened. */
+/** Plain words for the errors of opening a file. */
+const OPEN_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file', ENOTDIR: 'no such file (a part of the path is not a folder)', EACCES: 'a file you may not read',
+  EPERM: 'a file you may not read', ELOOP: 'a loop of symbolic links', ENAMETOOLONG: 'a name too long for the file system',
+};
+
+/** A problem for a file that cannot be opened (a usage mistake when it is the file named on the command line). */
 function unreadable(file: string, error: unknown): Problem {
-  const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-  return { file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: '' };
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const reason = Object.hasOwn(OPEN_ERRORS, code) ? OPEN_ERRORS[code] : 'a file that cannot be read';
+  return { file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: '', usage: true };
 }
 
 /**

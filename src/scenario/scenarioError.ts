@@ -22,6 +22,11 @@ export interface Problem {
   found: string;
   /** Optional suggestion or note appended to the line, e.g. `did you mean "demand"?`. */
   message: string;
+  /**
+   * A mistake in how the command was called rather than in the scenario (a scenario file that does
+   * not exist, a malformed `--set`): when every problem is one, the CLI exits 2 (usage), not 3.
+   */
+  usage?: boolean;
 }
 
 /** Thrown by the scenario loader when a scenario has user mistakes; carries every problem found. */
@@ -38,14 +43,22 @@ export class ScenarioError extends Error {
 }
 
 /**
- * Formats a problem on one line: `file:line:col: <path>: expected <expected>, found <found>`,
+ * Formats a problem on one line: `file:line:col: <path>: expected <expected>, found <found>`
+ * (`label: <path>: …` for problems without a position, such as `--set #2 (years=0)` or a missing file),
  * followed by ` (<message>)` when the problem carries a note such as a did-you-mean.
  * Example: `a.yaml:12:5: materials.ndpr.demnd: expected a known key, found "demnd" (did you mean "demand"?)`.
  */
 export function formatProblem(p: Problem): string {
-  const where = `${p.file}:${p.line}:${p.column}`;
-  const head = `${where}: ${shortenText(p.path, MAX_PATH_CHARACTERS) || '(root)'}: expected ${p.expected}, found ${p.found}`;
+  // Line 0: no position (a command-line option, an unreadable file): the label alone.
+  const where = p.line === 0 ? p.file : `${p.file}:${p.line}:${p.column}`;
+  const path = shortenText(p.path, MAX_PATH_CHARACTERS) || (p.line === 0 ? '' : '(root)');
+  const head = `${where}: ${path ? `${path}: ` : ''}expected ${p.expected}, found ${p.found}`;
   return p.message ? `${head} (${p.message})` : head;
+}
+
+/** Whether every problem is a usage mistake (see {@link Problem.usage}): exit 2 rather than 3. */
+export function isUsageOnly(problems: readonly Problem[]): boolean {
+  return problems.length > 0 && problems.every((p) => p.usage === true);
 }
 
 /** Orders problems by file, then line, then column (stable for ties). */

@@ -30,14 +30,18 @@ export interface SchemaKit {
 
 const QUANTITY_PATTERN = '^\\s*[+-]?(\\d|\\.\\d)';
 
-/** Distribution objects whose parameters are `param` values. */
-export function distributionSchema(param: z.ZodType): z.ZodType {
+/**
+ * Distribution objects whose parameters are `param` values; like every object they may carry
+ * `source` and `asOf` (`text`), which stay in the resolved scenario but are not drawn from.
+ */
+export function distributionSchema(param: z.ZodType, text: z.ZodType = z.string()): z.ZodType {
+  const cite = { source: text.optional(), asOf: text.optional() };
   return z.discriminatedUnion('dist', [
-    z.strictObject({ dist: z.literal('uniform'), min: param, max: param }),
-    z.strictObject({ dist: z.literal('triangular'), min: param, mode: param, max: param }),
-    z.strictObject({ dist: z.literal('normal'), mean: param, sd: param, min: param.optional(), max: param.optional() }),
-    z.strictObject({ dist: z.literal('lognormal'), median: param, sigma: z.number() }),
-    z.strictObject({ dist: z.literal('discrete'), values: z.array(param).min(1), weights: z.array(z.number()).optional() }),
+    z.strictObject({ dist: z.literal('uniform'), min: param, max: param, ...cite }),
+    z.strictObject({ dist: z.literal('triangular'), min: param, mode: param, max: param, ...cite }),
+    z.strictObject({ dist: z.literal('normal'), mean: param, sd: param, min: param.optional(), max: param.optional(), ...cite }),
+    z.strictObject({ dist: z.literal('lognormal'), median: param, sigma: z.number(), ...cite }),
+    z.strictObject({ dist: z.literal('discrete'), values: z.array(param).min(1), weights: z.array(z.number()).optional(), ...cite }),
   ]);
 }
 
@@ -50,8 +54,8 @@ export function schemaKit(mode: SchemaMode): SchemaKit {
     .regex(new RegExp(QUANTITY_PATTERN))
     .describe('A quantity with a unit (30 kt/yr, 55 USD/kg, 40%, 18 months) or a date (2026-01)');
   const param = authoring ? z.union([z.number(), quantity]) : z.number();
-  const num = authoring ? z.union([z.number(), quantity, distributionSchema(param)]) : z.number();
   const text = authoring ? z.union([z.string(), z.number()]) : z.string();
+  const num = authoring ? z.union([z.number(), quantity, distributionSchema(param, text)]) : z.number();
   const opt = (schema: z.ZodType): z.ZodType => (authoring ? schema.optional() : schema);
   const loosen = (shape: Record<string, z.ZodType>) =>
     partial ? Object.fromEntries(Object.entries(shape).map(([key, v]) => [key, v.nullable().optional()])) : shape;
@@ -162,5 +166,5 @@ export const authoringScenarioSchema = z.union([buildScenarioSchema('authoring')
  */
 export function scenarioJsonSchema(): object {
   const schema = z.toJSONSchema(authoringScenarioSchema, { unrepresentable: 'any', reused: 'ref' }) as Record<string, unknown>;
-  return { ...schema, title: 'crm-sim scenario', description: 'A crm-sim scenario file (notes/format.md).' };
+  return { ...schema, title: 'crm-sim scenario', description: 'A crm-sim scenario file (scenarios/README.md; crm-sim validate checks one).' };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { didYouMean } from './didYouMean.ts';
 import type { TreePath } from './fieldRules.ts';
-import { describeFound, type ProblemSink } from './problemSink.ts';
+import type { ProblemSink } from './problemSink.ts';
 import { quoteText } from './quoteText.ts';
 
 /** The value at `path` in `root`, or undefined. */
@@ -29,7 +29,7 @@ const keysErrorMap = (issue: { code?: string; inst?: unknown }): string | undefi
 /** Turns one issue into problems (one per unknown key). */
 function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sink: ProblemSink): void {
   const path = [...base, ...(issue.path as (string | number)[])];
-  const found = describeFound(valueAt(root, issue.path as TreePath));
+  const found = sink.found(path, valueAt(root, issue.path as TreePath));
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = JSON.parse(issue.message) as string[];

@@ -9,6 +9,7 @@ import { formatStressCsv } from './formatStressCsv.ts';
 import { formatStressJson } from './formatStressJson.ts';
 import { formatStressTable } from './formatStressTable.ts';
 import { runStress } from './runStress.ts';
+import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
 
 /** Options of `crm-sim stress`, as parsed by commander. */
 export interface StressCliOptions extends MonteCarloCliOptions {
@@ -31,6 +32,8 @@ export interface StressCliOptions extends MonteCarloCliOptions {
  */
 export async function stressCommand(scenario: string, options: StressCliOptions, signal: AbortSignal): Promise<void> {
   const settings = parseMonteCarloOptions(options);
+  // An output folder that cannot be written is the command line's mistake: said before anything runs.
+  if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
   const run = await runStress({
@@ -42,7 +45,7 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
   const manifest = createCommandManifest({
     command: 'stress', reference: { path: scenario, loaded: run.base }, arms,
     scenarios: [{ label: 'undisturbed', path: scenario, sha256: run.base.sha256 }],
-    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers,
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
     ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
   });
   const json = formatStressJson(run, { scenario, masterSeed: settings.masterSeed, replicates: settings.replicates });

@@ -13,6 +13,7 @@ import { formatSweepTable } from './formatSweepTable.ts';
 import { formatTornadoCsv } from './formatTornadoCsv.ts';
 import { formatTornadoJson } from './formatTornadoJson.ts';
 import { runSweep } from './runSweep.ts';
+import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
 
 /** Options of `crm-sim sweep`, as parsed by commander. */
 export interface SweepCliOptions extends MonteCarloCliOptions {
@@ -41,6 +42,8 @@ export interface SweepCliOptions extends MonteCarloCliOptions {
  */
 export async function sweepCommand(scenario: string, ranges: string[], options: SweepCliOptions, signal: AbortSignal): Promise<void> {
   const settings = parseMonteCarloOptions(options);
+  // An output folder that cannot be written is the command line's mistake: said before anything runs.
+  if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const { design, points, parameters } = createSweepDesign(options.grid, options.lhs, ranges, settings.masterSeed);
   if (points.length === 0 && !options.tornado) throw new UsageError('sweep: nothing to run: give --grid or --lhs, or drop --no-tornado');
   const startedAt = new Date();
@@ -58,7 +61,7 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
   const manifest = createCommandManifest({
     command: 'sweep', reference: { path: scenario, loaded: run.base }, arms,
     scenarios: [{ label: 'base', path: scenario, sha256: run.base.sha256 }, ...run.points.map((p, i) => ({ label: `point-${i}`, path: scenario, sha256: p.loaded.sha256 }))],
-    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers,
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
     ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
   });
   const info = { masterSeed: settings.masterSeed, replicates: settings.replicates };

@@ -73,7 +73,7 @@ describe('crm-sim run', () => {
     expect(() => parseRunOptions('x.yaml', { ...base, format: 'xlsx' })).toThrow(UsageError);
     expect(() => parseRunOptions('x.yaml', { ...base, shard: '5/4' })).toThrow(/--shard: expected k\/K/);
     expect(() => parseRunOptions('x.yaml', { ...base, shard: '1/4', keepSeries: true })).toThrow(/crm-sim merge/);
-    expect(parseRunOptions('x.yaml', { ...base, shard: '2/4', years: '3' })).toMatchObject({ shard: { index: 2, count: 4 }, sets: ['years=3'] });
+    expect(parseRunOptions('x.yaml', { ...base, shard: '2/4', years: '3' })).toMatchObject({ shard: { index: 2, count: 4 }, sets: ['--years=3'] });
     expect(parseRunOptions('x.yaml', { ...base, report: true })).toMatchObject({ measureImpact: true });
     expect(parseRunOptions('x.yaml', { ...base, measureImpact: true, impactReplicates: '12' })).toMatchObject({ measureImpact: true, impactReplicateCap: 12 });
     expect(parseRunOptions('x.yaml', base).measureImpact).toBe(false);

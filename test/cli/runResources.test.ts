@@ -15,8 +15,8 @@ describe('crm-sim run: resource caps', () => {
       '--set', 'years=200000', '--max-memory', '4GiB', '--out', out]);
     expect({ status, stdout }).toEqual({ status: 3, stdout: '' });
     const [memory, ...others] = stderr.trimEnd().split('\n');
-    expect(memory).toMatch(/^--set:0:0: years: expected a run that fits in memory \(limit 4\.0 GiB: --max-memory 4GiB\), found an estimated [\d.]+ (GiB|TiB) for 2 replicates on 1 workers \(largest terms: .+\)$/);
-    for (const line of others) expect(line).toMatch(/^--set:0:0: years: expected spill files that fit on the output disk/);
+    expect(memory).toMatch(/^--set #1 \(years=200000\): years: expected a run that fits in memory \(limit 4\.0 GiB: --max-memory 4GiB\), found an estimated [\d.]+ (GiB|TiB) for 2 replicates on 1 workers \(largest terms: .+\)$/);
+    for (const line of others) expect(line).toMatch(/^output folder .*never: expected a disk with room for the spill files/);
     expect(existsSync(out)).toBe(false);
   });
 

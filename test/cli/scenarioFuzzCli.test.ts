@@ -8,6 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findMalformedOverride } from '../../src/scenario/applySets.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { formatProblem, ScenarioError } from '../../src/scenario/scenarioError.ts';
 import {
@@ -55,7 +56,7 @@ describe(`scenario fuzz cases through the CLI (seed ${SEED}; replay with FUZZ_SE
     expect(stderr.trimEnd().split('\n')).toEqual(cases.flatMap((c) => c.lines));
   });
 
-  it('run: exit 3 with the same messages, nothing on stdout and no output folder', () => {
+  it('run: exit 3 with the same messages (exit 2 for a malformed --set), nothing on stdout and no output folder', () => {
     const cases = [
       ...refusedCases(mutatedScenario(4), 4, 'rm').slice(0, 2),
       ...refusedCases(hostileSets, 4, 'rs').filter((c) => !c.set.some((s) => s.includes('\0'))).slice(0, 2),
@@ -66,8 +67,10 @@ describe(`scenario fuzz cases through the CLI (seed ${SEED}; replay with FUZZ_SE
       const out = join(dir, `out-${i}`);
       const sets = c.set.map((s) => `--set=${s}`);
       const { status, stdout, stderr } = runCli(['run', c.path, ...sets, '--replicates', '1', '--workers', '0', '--out', out, '--quiet']);
-      expect({ status, stdout }).toEqual({ status: 3, stdout: '' });
-      expect(stderr.trimEnd().split('\n')).toEqual(c.lines);
+      // A malformed override is the command line's mistake: the first one, exit 2, before the file is read.
+      const malformed = findMalformedOverride(c.set);
+      expect({ status, stdout }).toEqual({ status: malformed === undefined ? 3 : 2, stdout: '' });
+      expect(stderr.trimEnd().split('\n')).toEqual(malformed === undefined ? c.lines : [`crm-sim: ${malformed}`]);
       expect(existsSync(out)).toBe(false);
     }
   });

@@ -17,7 +17,7 @@ describe('createManifest', () => {
     });
     const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
     expect(Object.keys(manifest)).toEqual([
-      'tool', 'version', 'gitCommit', 'scenario', 'masterSeed', 'replicates', 'workers', 'ticks',
+      'tool', 'version', 'gitCommit', 'scenario', 'overrides', 'masterSeed', 'replicates', 'workers', 'ticks',
       'nodeVersion', 'startedAt', 'finishedAt', 'wallSeconds',
     ]);
     expect(manifest.version).toBe(version);

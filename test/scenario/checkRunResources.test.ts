@@ -72,7 +72,7 @@ describe('checkRunResources', () => {
 
   it('refuses a horizon whose series would not fit, located at the override, with estimate and limit', () => {
     const [problem] = refusal(['years=100000'], { replicates: 10, workers: 2 }, 8 * GIB);
-    expect(problem).toMatchObject({ file: '--set', path: 'years' });
+    expect(problem).toMatchObject({ file: '--set #1 (years=100000)', line: 0, path: 'years' });
     expect(formatProblem(problem)).toMatch(/expected a run that fits in memory \(limit 8\.0 GiB: test\), found an estimated [\d.]+ (GiB|TiB) for 10 replicates on 2 workers \(largest terms: /);
   });
 
@@ -84,7 +84,7 @@ describe('checkRunResources', () => {
 
   it('locates a key written in the scenario file at its line', () => {
     const [problem] = refusal([], { replicates: 10, workers: 64 }, 64 * 2 ** 20);
-    expect(problem.file).not.toBe('--set');
+    expect(problem.file).not.toMatch(/^--set/);
     expect(problem.line).toBeGreaterThanOrEqual(1);
   });
 });

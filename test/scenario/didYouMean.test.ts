@@ -14,4 +14,12 @@ describe('editDistance / didYouMean', () => {
     expect(didYouMean('Demand', ['demand'])).toBe('demand');
     expect(didYouMean('zzzzzz', ['demand', 'mining'])).toBeUndefined();
   });
+
+  it('counts a swap of two adjacent characters as one edit (optimal string alignment)', () => {
+    expect(editDistance('yeras', 'years')).toBe(1);
+    expect(editDistance('ndrp', 'ndpr')).toBe(1);
+    expect(editDistance('ca', 'abc')).toBe(3); // OSA, not unrestricted Damerau (which gives 2)
+    expect(didYouMean('yeras', ['years', 'regions'])).toBe('years');
+    expect(didYouMean('ndrp', ['ndpr', 'dy', 'ga'])).toBe('ndpr');
+  });
 });

@@ -135,7 +135,7 @@ describe('keys and units that reach an object prototype', () => {
 
   it('--set cannot pollute Object.prototype', () => {
     const problems = problemsOf(MINIMAL, ['behaviour.__proto__.polluted=1', '__proto__.x=1', 'constructor.prototype.y=2']);
-    expect(problems.every((p) => p.file === '--set' && p.expected === 'a path of scenario keys')).toBe(true);
+    expect(problems.every((p) => p.file.startsWith('--set #') && p.usage === true && p.expected === 'a path of scenario keys')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
@@ -165,7 +165,7 @@ describe('values', () => {
 
   it('refuses numbers of magnitude above 1e15 (years: 1e300 would ask for 5e301 ticks)', () => {
     const [problem] = problemsOf(file(`extends: ${MINIMAL}\nyears: 1e300\n`));
-    expect(problem).toMatchObject({ path: 'years', line: 2, expected: 'a number of magnitude at most 1e+15', found: '1e+300' });
+    expect(problem).toMatchObject({ path: 'years', line: 2, expected: 'a number of magnitude at most 1e+15', found: '"1e300"' }); // as written
   });
 
   it('cuts long found values, keys and paths so every message stays one short line', () => {

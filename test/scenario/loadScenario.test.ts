@@ -126,15 +126,22 @@ describe('loadScenario: --set', () => {
   });
 
   it('can set a distribution', () => {
-    const { spec } = loadScenario(fixture('minimal.yaml'), { set: ['years={dist: discrete, values: [5, 8]}'] });
-    expect(spec.years).toBe(5);
-    expect(spec.uncertainties.find((u) => u.path === 'years')).toMatchObject({ distribution: { dist: 'discrete', values: [5, 8] } });
+    const { spec } = loadScenario(fixture('minimal.yaml'), { set: ['materials.ndpr.processing.yield={dist: discrete, values: [0.8, 0.9]}'] });
+    expect(spec.materials[0].processing.yield).toBe(0.8);
+    expect(spec.uncertainties.find((u) => u.label === 'materials.ndpr.processing.yield')).toMatchObject({ distribution: { dist: 'discrete', values: [0.8, 0.9] } });
+  });
+
+  it('refuses a distribution on years (the horizon is the same for every replicate)', () => {
+    const [problem] = problemsOf(fixture('minimal.yaml'), ['years={dist: discrete, values: [5, 8]}']);
+    expect(problem).toMatchObject({ path: 'years', found: 'a distribution', file: '--set #1 (years={dist: discrete, values: [5, 8]})' });
   });
 
   it('reports unknown paths naming the path, at --set line 0', () => {
     const problems = problemsOf(fixture('minimal.yaml'), ['materials.ndpx.demand.growthPerYear=0.05', 'materials.ndpr.demand.growthPerYr=0.05', 'nonsense']);
     expect(problems).toHaveLength(3);
-    expect(problems.every((p) => p.file === '--set' && p.line === 0)).toBe(true);
+    expect(problems.map((p) => p.file)).toEqual(['--set #1 (materials.ndpx.demand.growthPerYear=0.05)', '--set #2 (materials.ndpr.demand.growthPerYr=0.05)', '--set #3 (nonsense)']);
+    expect(problems.every((p) => p.line === 0)).toBe(true);
+    expect(problems.map((p) => p.usage === true)).toEqual([false, false, true]);
     expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['materials.ndpx.demand.growthPerYear', 'materials.ndpr.demand.growthPerYr']));
     expect(problems.find((p) => p.path.endsWith('growthPerYr'))?.message).toBe('did you mean "growthPerYear"?');
     expect(problems.find((p) => p.path.startsWith('materials.ndpx'))?.message).toContain('did you mean "ndpr"?');
@@ -142,7 +149,7 @@ describe('loadScenario: --set', () => {
 
   it('reports a bad override value at --set', () => {
     const [problem] = problemsOf(fixture('minimal.yaml'), ['materials.ndpr.demand.growthPerYear=5 kt']);
-    expect(problem).toMatchObject({ file: '--set', line: 0, path: 'materials.ndpr.demand.growthPerYear', found: '"5 kt"' });
+    expect(problem).toMatchObject({ file: '--set #1 (materials.ndpr.demand.growthPerYear=5 kt)', line: 0, path: 'materials.ndpr.demand.growthPerYear', found: '"5 kt"' });
   });
 });
 

@@ -49,7 +49,7 @@ function check(fuzzCase: FuzzCase): string | undefined {
   if (error.problems.length === 0) return 'ScenarioError without problems';
   for (const p of error.problems) {
     templates.set(problemTemplate(p), (templates.get(problemTemplate(p)) ?? 0) + 1);
-    if (p.file !== '--set' && (p.line < 1 || p.column < 1)) return `unlocated problem: ${formatProblem(p)}`;
+    if (!p.file.startsWith('--set #') && (p.line < 1 || p.column < 1)) return `unlocated problem: ${formatProblem(p)}`;
     if (`${p.expected}${p.found}${p.message}`.includes('\n')) return `multi-line problem: ${JSON.stringify(p)}`;
     if (formatProblem(p).length > 1000) return `overlong problem: ${formatProblem(p).slice(0, 300)}…`;
   }

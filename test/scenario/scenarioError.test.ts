@@ -45,7 +45,7 @@ describe('located problems', () => {
     expect(message.split('\n')).toHaveLength(5);
     expect(problems[0].message).toBe('did you mean "adversary"?');
     expect(problems[1]).toMatchObject({ found: '"70 kt"', message: '"kt" is a mass, not a flow' });
-    expect(problems[2]).toMatchObject({ expected: 'a number ≥ 0 and ≤ 1', found: '1.4' });
+    expect(problems[2]).toMatchObject({ expected: 'a number ≥ 0 and ≤ 1', found: '"140%"' });
     expect(problems[4].message).toBe('did you mean "ndpr"?');
   });
 
@@ -74,7 +74,7 @@ describe('located problems', () => {
 
   it('reports a missing file as a problem, not a raw exception', () => {
     const { problems } = errorOf(fixture('doesNotExist.yaml'));
-    expect(problems).toEqual([expect.objectContaining({ line: 0, found: 'ENOENT' })]);
+    expect(problems).toEqual([expect.objectContaining({ line: 0, found: 'no such file', usage: true })]);
   });
 
   it('checks cross-references: home region, foreign actor region, by-product host', () => {
@@ -93,7 +93,7 @@ describe('located problems', () => {
     expect(byPath['foreignActor.region'].found).toBe('"RU"');
     expect(byPath['materials.dy.byproductOf'].expected).toContain('another material');
     expect(byPath['events.quotaCut.end'].expected).toContain('after start');
-    expect(byPath['events.quotaCut.end'].found).toBe(String(5 / 12));
+    expect(byPath['events.quotaCut.end'].found).toBe('"2025-06"'); // as written, not the converted 5/12 years
     expect(byPath['events.quotaCut.duration']).toMatchObject({ line: 40, expected: 'either end or duration' });
     expect(error.problems).toHaveLength(5);
   });

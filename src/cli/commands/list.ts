@@ -1,15 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { RegisterCommand } from '../commandContext.ts';
 
-/** `crm-sim list`: the shipped scenarios with their one-line descriptions. */
+/** How to name `file` on this command line: relative to the working directory when below it, else absolute. */
+function usablePath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+/**
+ * `crm-sim list`: the shipped scenarios with their one-line descriptions, each named by a path
+ * that `crm-sim validate` and `crm-sim run` accept from the working directory.
+ */
 const register: RegisterCommand = ({ program, root }) => {
-  program.command('list').description('list the shipped scenarios').action(() => {
+  program.command('list').description('list the shipped scenarios (paths usable with run and validate)').action(() => {
     const dir = join(root, 'scenarios');
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
       const doc = parseYaml(readFileSync(join(dir, name), 'utf8')) as { description?: string } | null;
-      process.stdout.write(`${name.padEnd(36)} ${doc?.description ?? ''}\n`);
+      process.stdout.write(`${usablePath(join(dir, name)).padEnd(44)} ${doc?.description ?? ''}\n`);
     }
   });
 };

@@ -10,6 +10,7 @@ import { DEFAULT_STORE } from '../../queue/runStore.ts';
 import { submitRun } from '../../queue/submitRun.ts';
 import type { RegisterCommand } from '../commandContext.ts';
 import { UsageError } from '../exitCodes.ts';
+import { parseOverrides, parseSeed } from '../parseOverrides.ts';
 
 /** Options shared by the queue subcommands, as parsed by commander. */
 interface QueueOptions {
@@ -68,9 +69,9 @@ function addSubmit(queue: Command): void {
     .option('--json', 'print {runId, shards, queued, dir} as JSON')
     .action((scenario: string, o: QueueOptions & { replicates: string; seed: string; years?: string; set: string[]; replicatesPerJob: string; runId?: string }) =>
       withQueue(resolveRedisUrl(o.redis), async (connection) => {
-        const sets = o.years === undefined ? o.set : [...o.set, `years=${o.years}`];
+        const sets = parseOverrides(o.set, o.years);
         const submitted = await submitRun({
-          scenarioPath: scenario, sets, replicates: count('replicates', o.replicates, 1), masterSeed: count('seed', o.seed, 0),
+          scenarioPath: scenario, sets, replicates: count('replicates', o.replicates, 1), masterSeed: parseSeed(o.seed),
           replicatesPerJob: count('replicates-per-job', o.replicatesPerJob, 1), store: o.store ?? DEFAULT_STORE,
           runId: o.runId, queue: o.queue, connection,
         });

@@ -12,6 +12,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
     .option('--threads-per-replicate <t>', 'threads that step each replicate together (for very large worlds; same results; default 1)')
     .option('--years <y>', 'horizon in years (overrides the scenario)').option('--out <dir>', 'output folder')
+    .option('--overwrite', 'replace --out when it holds a finished crm-sim output folder (atomically; any other folder is refused)')
     .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
     .option('--shard <k/K>', 'run only shard k of K (contiguous replicates) and write a shard folder for crm-sim merge')
     .option('--format <format>', 'csv, or parquet for CSV plus series.parquet and replicates.parquet', 'csv')

@@ -1,13 +1,14 @@
 import type { RegisterCommand } from '../commandContext.ts';
 import { loadScenario } from '../../scenario/loadScenario.ts';
-import { ScenarioError, formatProblem } from '../../scenario/scenarioError.ts';
-import { EXIT_INVALID_SCENARIO } from '../exitCodes.ts';
+import { ScenarioError, formatProblem, isUsageOnly } from '../../scenario/scenarioError.ts';
+import { EXIT_INVALID_SCENARIO, EXIT_USAGE } from '../exitCodes.ts';
 
-/** `crm-sim validate <scenario...>`: every problem of every file, located; exit 3 if any. */
+/** `crm-sim validate <scenario...>`: every problem of every file, located; exit 3 if any (2 if only missing files). */
 const register: RegisterCommand = ({ program }) => {
   program.command('validate <scenario...>').description('check scenario files; print every problem with its location')
     .action((files: string[]) => {
       let failed = false;
+      let invalid = false;
       for (const file of files) {
         try {
           const loaded = loadScenario(file);
@@ -16,10 +17,12 @@ const register: RegisterCommand = ({ program }) => {
         } catch (error) {
           if (!(error instanceof ScenarioError)) throw error;
           failed = true;
+          invalid ||= !isUsageOnly(error.problems);
           for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
         }
       }
-      if (failed) process.exitCode = EXIT_INVALID_SCENARIO;
+      // Exit 3 if a file is an invalid scenario; 2 if the only mistakes are files that do not exist.
+      if (failed) process.exitCode = invalid ? EXIT_INVALID_SCENARIO : EXIT_USAGE;
     });
 };
 export default register;

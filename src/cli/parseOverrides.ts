@@ -1,0 +1,43 @@
+import { findMalformedOverride, yearsOverride } from '../scenario/applySets.ts';
+import { UsageError } from './exitCodes.ts';
+
+/**
+ * The overrides of a command: every `--set path=value`, then `--years Y` (labelled `--years` in
+ * the loader's messages). Malformed overrides and a `--years` that is not a positive number are
+ * the command line's mistakes: a UsageError (exit 2) before anything is loaded.
+ *
+ * @param sets - The `--set` values, in order.
+ * @param years - The `--years` value, if given.
+ * @returns The override list for `loadScenario`.
+ * @throws UsageError on a malformed override or horizon.
+ * @example
+ * parseOverrides(['ticksPerYear=12'], '3'); // ['ticksPerYear=12', '--years=3']
+ */
+export function parseOverrides(sets: readonly string[], years: string | undefined): string[] {
+  if (years !== undefined) {
+    const value = Number(years);
+    if (years.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`--years: expected a number of years > 0, found "${years}"`);
+  }
+  const all = years === undefined ? [...sets] : [...sets, yearsOverride(years)];
+  const malformed = findMalformedOverride(all);
+  if (malformed !== undefined) throw new UsageError(malformed);
+  return all;
+}
+
+/**
+ * Parses `--seed`: an integer 0 ≤ seed ≤ 2^53 − 1 (a safe integer: a larger one would be rounded
+ * and recorded as another seed).
+ *
+ * @param text - The option's text.
+ * @returns The seed.
+ * @throws UsageError otherwise.
+ * @example
+ * parseSeed('42'); // 42
+ */
+export function parseSeed(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value)) {
+    throw new UsageError(`--seed: expected an integer from 0 to ${Number.MAX_SAFE_INTEGER} (2^53 − 1), found "${text}"`);
+  }
+  return value;
+}

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './runCli.ts';
+
+const BASELINE = 'scenarios/baseline.yaml';
+
+describe('user mistakes on the command line: one plain line, exit 2', () => {
+  it('--years 0 is blamed on --years', () => {
+    const { status, stderr } = runCli(['run', BASELINE, '--years', '0', '--quiet']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--years: expected a number of years > 0, found "0"');
+    expect(stderr).not.toContain('--set');
+  });
+
+  it('a malformed --set is a usage mistake, labelled with its number', () => {
+    const { status, stderr } = runCli(['run', BASELINE, '--set', 'years=2', '--set', 'nonsense', '--quiet']);
+    expect(status).toBe(2);
+    expect(stderr.trim()).toBe('crm-sim: --set #2 (nonsense): expected path=value, found "nonsense"');
+  });
+
+  it('a scenario file that does not exist: "no such file", no errno, no 0:0', () => {
+    for (const command of ['run', 'validate']) {
+      const { status, stderr } = runCli([command, 'nope.yaml']);
+      expect(status).toBe(2);
+      expect(stderr.trim()).toBe('nope.yaml: expected a readable scenario file, found no such file');
+    }
+  });
+
+  it('--seed beyond 2^53 - 1 is refused rather than rounded', () => {
+    const { status, stderr } = runCli(['run', BASELINE, '--seed', '99999999999999999999', '--quiet']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--seed: expected an integer from 0 to 9007199254740991');
+  });
+});
+
+describe('crm-sim list', () => {
+  it('names each shipped scenario by a path that validate accepts from another folder', () => {
+    const elsewhere = join(process.cwd(), 'test', 'fixtures');
+    const main = join(process.cwd(), 'src', 'cli', 'main.ts');
+    const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { cwd: elsewhere, encoding: 'utf8', timeout: 120_000 });
+    const list = cli(['list']);
+    expect(list.status).toBe(0);
+    const first = list.stdout.split('\n')[0].split(/\s+/)[0];
+    expect(first).toMatch(/scenarios\/baseline\.yaml$/);
+    const validate = cli(['validate', first]);
+    expect({ status: validate.status, stderr: validate.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+});
+
+describe('parseSeed', () => {
+  it('accepts 0 to 2^53 - 1 only', async () => {
+    const { parseSeed } = await import('../../src/cli/parseOverrides.ts');
+    expect(parseSeed('0')).toBe(0);
+    expect(parseSeed(String(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+    for (const bad of ['9007199254740992', '99999999999999999999', '-1', '1.5', '1e3', '', 'x']) expect(() => parseSeed(bad)).toThrow(/--seed/);
+  });
+});
