@@ -7,7 +7,7 @@ import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readSh
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
-import { chooseBandWorkers } from '../stats/createBandPool.ts';
+import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
 import { UsageError } from './exitCodes.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 
@@ -34,16 +34,22 @@ export interface MergeSettings {
 
 /**
  * The manifest of the merged run: the shards' (same code, scenario, seed, replicates), without
- * `shard`, with the largest worker count, the earliest start, now as the finish and the shards'
+ * `shard`, with the largest worker count (and requested count, when it differs), the earliest start, now as the finish and the shards'
  * summed wall time. Key order is that of a run manifest.
  */
 function mergeManifests(shards: readonly ShardFolder[]): RunManifest {
-  const { shard: _shard, ...first } = shards[0].manifest;
+  // Everything up to `replicates`; the fields after it are set below, in a run manifest's order.
+  const { shard: _s, workers: _w, workersRequested: _r, ticks, nodeVersion, startedAt: _a, finishedAt: _f, wallSeconds: _t, ...first } = shards[0].manifest;
+  const workers = Math.max(...shards.map((shard) => shard.manifest.workers));
+  const requested = Math.max(...shards.map((shard) => shard.manifest.workersRequested ?? shard.manifest.workers));
   const started = Math.min(...shards.map((shard) => Date.parse(shard.manifest.startedAt)));
   const wall = shards.reduce((sum, shard) => sum + shard.manifest.wallSeconds, 0);
   return {
     ...first,
-    workers: Math.max(...shards.map((shard) => shard.manifest.workers)),
+    workers,
+    ...(requested === workers ? {} : { workersRequested: requested }),
+    ticks,
+    nodeVersion,
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date().toISOString(),
     wallSeconds: Math.round(wall * 1000) / 1000,

@@ -5,9 +5,9 @@ import { loadScenario } from '../scenario/loadScenario.ts';
 import { formatProblem } from '../scenario/scenarioError.ts';
 import { compileScenario } from '../../sim-core/index.ts';
 import type { ResultLayout } from '../../sim-core/results.ts';
-import { chooseChunkSize, computeShardRange, parseShardSpec, type ShardSpec, streamMonteCarlo } from '../montecarlo/index.ts';
+import { chooseChunkSize, computeShardRange, countPoolWorkers, parseShardSpec, type ShardSpec, streamMonteCarlo } from '../montecarlo/index.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
-import { chooseBandWorkers } from '../stats/createBandPool.ts';
+import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
 import { createManifest } from '../outputs/createManifest.ts';
 import { createReplicateStore } from '../outputs/createReplicateStore.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
@@ -162,8 +162,11 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const dir = settings.out === undefined ? defaultOutputDir(settings, startedAt) : resolve(settings.out);
   checkRunFits(settings, loaded, layout, range.replicateCount, dir);
   const outcome: RunOutcome = { dir };
+  const bytesPerReplicate = (layout.series.length * layout.ticks + layout.summaries.length) * 8;
+  const chunkSize = chooseChunkSize(range.replicateCount, workers, bytesPerReplicate, settings.chunkBytes);
   const manifestNow = () => createManifest({
-    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, masterSeed, replicates, workers,
+    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, masterSeed, replicates,
+    workers: countPoolWorkers(range.replicateCount, workers, chunkSize), workersRequested: workers,
     ticks: layout.ticks, startedAt, finishedAt: new Date(),
     shard: shard === undefined ? undefined : { index: shard.index, count: shard.count, ...range },
   });
@@ -175,13 +178,12 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   outcome.dir = await writeDirectoryAtomically(dir, async (temporaryDir) => {
     const spill = join(temporaryDir, '.spill');
     const store = await createReplicateStore(spill, layout, range.firstReplicate, range.replicateCount);
-    const bytesPerReplicate = (layout.series.length * layout.ticks + layout.summaries.length) * 8;
     reporter.start('replicates', range.replicateCount);
     await streamMonteCarlo({
       compiled, masterSeed, workers, signal, onBatch: store.add,
       workerModule: (settings.threadsPerReplicate ?? 1) > 1 ? threadedWorkerModule(settings.threadsPerReplicate ?? 1) : undefined,
       replicates: range.replicateCount, firstReplicate: range.firstReplicate,
-      chunkSize: chooseChunkSize(range.replicateCount, workers, bytesPerReplicate, settings.chunkBytes),
+      chunkSize,
       onProgress: (p) => reporter.update(p.completedReplicates),
     });
     reporter.stop();

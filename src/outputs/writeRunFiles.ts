@@ -4,7 +4,7 @@ import type { ResultLayout } from '../../sim-core/results.ts';
 import { computeBlockBands, type SeriesBlock } from '../stats/computeBlockBands.ts';
 import { type BandPool, createBandPool } from '../stats/createBandPool.ts';
 import { computeSummaryStatistics, type ReplicateSummaries, type SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
-import type { SeriesBand } from '../stats/recordBandTick.ts';
+import type { SeriesBand } from '../stats/createSeriesBand.ts';
 import { createKeptSeriesWriter, type KeptSeriesWriter } from './createKeptSeriesWriter.ts';
 import { type RunManifest, stripExecutionFields } from './createManifest.ts';
 import type { SeriesSegment } from './createReplicateStore.ts';
