@@ -106,7 +106,7 @@ export async function executeMerge(
         if (done === total) report.stop();
       },
     });
-  }).catch((error: unknown) => {
+  }, { signal }).catch((error: unknown) => {
     report.stop(); // a bar left running would keep the terminal's cursor hidden
     throw error;
   });

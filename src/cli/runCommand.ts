@@ -194,7 +194,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
       keepSeries: settings.keepSeries, onBlock: (done, total) => reportBlocks(reporter, done, total),
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(workers, replicates * layout.series.length * layout.ticks) });
     await rm(spill, { recursive: true, force: true });
-  }).catch(stopOnError);
+  }, { signal }).catch(stopOnError);
   return outcome;
 }
 

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createAbortError } from '../montecarlo/createAbortError.ts';
 import type { ResultLayout } from '../../sim-core/results.ts';
 import { computeBlockBands, type SeriesBlock } from '../stats/computeBlockBands.ts';
 import { type BandPool, createBandPool } from '../stats/createBandPool.ts';
@@ -59,19 +60,30 @@ export async function writeRunFiles(dir: string, input: RunFilesInput): Promise<
     metadata: { 'crm-sim.manifest': JSON.stringify(stripExecutionFields(manifest)) },
     createdBy: `crm-sim ${manifest.version}`,
   };
+  // Ctrl-C is honoured between any two steps, not only between blocks of series (AbortError).
+  const checkpoint = (): void => {
+    if (input.signal?.aborted) throw createAbortError(input.signal.reason);
+  };
   const yaml = input.resolvedYaml.replace(/\r\n?/g, '\n');
   await writeFile(join(dir, 'scenario.resolved.yaml'), yaml.endsWith('\n') ? yaml : `${yaml}\n`);
   const summaryStats = computeSummaryStatistics(layout, input.summaries);
   await writeFile(join(dir, 'summary.json'), formatSummaryJson(summaryStats));
+  checkpoint();
   await writeReplicatesCsv(join(dir, 'replicates.csv'), layout, input.summaries);
+  checkpoint();
   const kept = input.keepSeries ? await createKeptSeriesWriter(dir, layout, 0, input.parquet ? info : undefined) : undefined;
   const bands = await computeBandsFromSegments(input, kept);
+  checkpoint();
   await writeSeriesCsv(join(dir, 'series.csv'), layout, bands);
+  checkpoint();
   if (input.parquet) {
     await writeBandsParquet(join(dir, 'series.parquet'), layout, bands, info);
+    checkpoint();
     await writeReplicatesParquet(join(dir, 'replicates.parquet'), layout, input.summaries, info);
+    checkpoint();
   }
   await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(input.createManifest(), null, 2)}\n`);
+  checkpoint();
   return summaryStats;
 }
 
