@@ -1,14 +1,15 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { checkShardSet } from '../outputs/checkShardSet.ts';
 import type { RunManifest } from '../outputs/createManifest.ts';
-import { formatSummaryJson } from '../outputs/formatSummaryJson.ts';
 import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readShardFolder.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
 import { UsageError } from './exitCodes.ts';
+import { resolveExceedOptions } from './resolveExceedOptions.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 
 /** Options of `crm-sim merge`, as parsed by commander. */
@@ -18,6 +19,8 @@ export interface MergeOptions {
   keepSeries?: boolean;
   json?: boolean;
   quiet?: boolean;
+  /** `--exceed '<metric id>><value>'` (repeatable), as for `crm-sim run`. */
+  exceed?: string[];
 }
 
 /** A merge, checked and typed; tests may set the block memory. */
@@ -30,6 +33,8 @@ export interface MergeSettings {
   blockBytes?: number;
   /** Threads for the band pass; default `chooseBandWorkers(cores, N × series × ticks)`. */
   bandWorkers?: number;
+  /** `--exceed` options (src/cli/resolveExceedOptions.ts). */
+  exceed?: string[];
 }
 
 /**
@@ -87,6 +92,7 @@ export async function executeMerge(
     if (error instanceof ShardError) throw new UsageError(`merge: ${error.message}`);
     throw error;
   }
+  const exceedance = resolveExceedOptions(shards[0].layout, settings.exceed ?? []);
   let summaryStats: SummaryStatistic[] = [];
   const dir = await writeDirectoryAtomically(resolve(settings.out), async (temporaryDir) => {
     summaryStats = await writeRunFiles(temporaryDir, {
@@ -98,6 +104,7 @@ export async function executeMerge(
       parquet: settings.parquet,
       keepSeries: settings.keepSeries,
       blockBytes: settings.blockBytes,
+      exceedance,
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(availableParallelism(), countValues(shards)),
       signal,
       onBlock: (done, total) => {
@@ -121,8 +128,8 @@ export async function executeMerge(
 export async function mergeCommand(dirs: string[], options: MergeOptions, signal: AbortSignal): Promise<void> {
   const format = options.format ?? 'csv';
   if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${format}"`);
-  const settings = { dirs, out: options.out, parquet: format === 'parquet', keepSeries: options.keepSeries === true };
+  const settings = { dirs, out: options.out, parquet: format === 'parquet', keepSeries: options.keepSeries === true, exceed: options.exceed ?? [] };
   const outcome = await executeMerge(settings, signal, createProgressReporter(options.quiet === true));
-  if (options.json) process.stdout.write(formatSummaryJson(outcome.summaryStats));
+  if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));
   else process.stdout.write(`${outcome.dir}\n`);
 }

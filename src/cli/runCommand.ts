@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -13,12 +14,12 @@ import { createReplicateStore } from '../outputs/createReplicateStore.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import { writeShardFiles } from '../outputs/writeShardFiles.ts';
-import { formatSummaryJson } from '../outputs/formatSummaryJson.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 import { UsageError } from './exitCodes.ts';
 import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 import { runResumable } from './resumeRun.ts';
 import { checkRunFits, parseMemoryLimit } from './runResources.ts';
+import { resolveExceedOptions } from './resolveExceedOptions.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -43,6 +44,8 @@ export interface RunOptions {
   resume?: string;
   /** Memory limit, e.g. `16GiB` (default $CRM_SIM_MAX_MEMORY, else 80% of RAM). */
   maxMemory?: string;
+  /** `--exceed '<metric id>><value>'` (repeatable): extra exceedance probabilities in summary.json. */
+  exceed?: string[];
 }
 
 /** A run, checked and typed. Tests may set the memory knobs; the CLI uses the defaults. */
@@ -68,6 +71,8 @@ export interface RunSettings {
   threadsPerReplicate?: number;
   /** Memory the run may plan to use (src/cli/runResources.ts); default from the environment. */
   memoryLimit?: { bytes: number; source: string };
+  /** `--exceed` options, resolved against the layout when the scenario is loaded (src/cli/resolveExceedOptions.ts). */
+  exceed?: string[];
 }
 
 /** What a run wrote. */
@@ -106,8 +111,8 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
   if (options.shard !== undefined && shard === undefined) {
     throw new UsageError(`--shard: expected k/K with 1 ≤ k ≤ K (e.g. 2/4), found "${options.shard}"`);
   }
-  if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report)) {
-    throw new UsageError('--shard writes a shard folder: give --json, --format and --keep-series to crm-sim merge (and --report to crm-sim report on the merged folder)');
+  if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report || (options.exceed ?? []).length > 0)) {
+    throw new UsageError('--shard writes a shard folder: give --json, --format, --keep-series and --exceed to crm-sim merge (and --report to crm-sim report on the merged folder)');
   }
   const sets = [...options.set];
   if (options.years !== undefined) sets.push(`years=${options.years}`);
@@ -124,6 +129,7 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     parquet: format === 'parquet',
     keepSeries: options.keepSeries === true,
     memoryLimit: parseMemoryLimit(options.maxMemory),
+    exceed: options.exceed ?? [],
   };
 }
 
@@ -156,6 +162,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
   const compiled = compileScenario(loaded.spec);
   const layout: ResultLayout = compiled.layout;
+  const exceedance = resolveExceedOptions(layout, settings.exceed ?? []);
   const { replicates, masterSeed, workers, shard } = settings;
   const range = shard === undefined ? { firstReplicate: 0, replicateCount: replicates } : computeShardRange(replicates, shard);
   const startedAt = new Date();
@@ -191,7 +198,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
       createManifest: manifestNow, blockBytes: settings.blockBytes, signal };
     if (shard !== undefined) await writeShardFiles(temporaryDir, files);
     else outcome.summaryStats = await writeRunFiles(temporaryDir, { ...files, parquet: settings.parquet,
-      keepSeries: settings.keepSeries, onBlock: (done, total) => reportBlocks(reporter, done, total),
+      keepSeries: settings.keepSeries, exceedance, onBlock: (done, total) => reportBlocks(reporter, done, total),
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(workers, replicates * layout.series.length * layout.ticks) });
     await rm(spill, { recursive: true, force: true });
   }, { signal }).catch(stopOnError);
@@ -217,6 +224,7 @@ export async function runCommand(scenarioPath: string | undefined, options: RunO
     ? await runResumable(scenarioPath, options, signal, progress)
     : await executeRun(parseRunOptions(scenarioPath as string, options), signal, progress);
   if (options.report) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
-  if (options.json && outcome.summaryStats !== undefined) process.stdout.write(formatSummaryJson(outcome.summaryStats));
+  // summary.json as written (with its exceedance block); an already complete --resume folder has one too
+  if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));
   else process.stdout.write(`${outcome.dir}\n`);
 }
