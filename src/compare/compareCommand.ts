@@ -15,6 +15,20 @@ export interface CompareOptions extends MonteCarloCliOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  /** Rows of the stdout table per alternative (default 10). */
+  top?: string;
+  /** Every metric that differs in the stdout table. */
+  all?: boolean;
+}
+
+/** Rows of the stdout table: `--all` (every metric), `--top N` (N ≥ 1) or 10. */
+export function parseTableRows(options: Pick<CompareOptions, 'top' | 'all'>): number {
+  if (options.all && options.top !== undefined) throw new UsageError('compare: give --top N or --all, not both');
+  if (options.all) return Infinity;
+  if (options.top === undefined) return 10;
+  const rows = Number(options.top);
+  if (!Number.isInteger(rows) || rows < 1) throw new UsageError(`--top: expected an integer ≥ 1, found "${options.top}"`);
+  return rows;
 }
 
 /**
@@ -31,6 +45,7 @@ export interface CompareOptions extends MonteCarloCliOptions {
 export async function compareCommand(paths: string[], options: CompareOptions, signal: AbortSignal): Promise<void> {
   if (paths.length < 2) throw new UsageError('compare: give at least two scenario files (the first is the reference)');
   const settings = parseMonteCarloOptions(options);
+  const rows = parseTableRows(options);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
   const { report, loaded } = await runComparison({
@@ -54,5 +69,5 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'comparison.json', text: json },
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
   ]);
-  process.stdout.write(options.json ? json : `${formatComparisonTable(report)}\n${dir}\n`);
+  process.stdout.write(options.json ? json : `${formatComparisonTable(report, rows)}\n${dir}\n`);
 }
