@@ -15,6 +15,8 @@ export interface StressCliOptions extends MonteCarloCliOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  /** Remove the scenario's own threat events before adding each stage's disruption. */
+  stripEvents?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
   const progress = createArmProgress(options.quiet === true);
   const run = await runStress({
     path: scenario, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
-    workers: settings.workers, signal, onProgress: progress.onProgress,
+    workers: settings.workers, signal, onProgress: progress.onProgress, stripEvents: options.stripEvents === true,
   });
   progress.stop();
   const arms = 1 + run.stages.filter((s) => s.events.length > 0).length;
