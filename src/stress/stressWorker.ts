@@ -56,7 +56,7 @@ export function computeStressExtras(compiled: CompiledScenario, series: Float64A
 }
 
 export default createReplicateTaskHandler<CompiledScenario>((compiled) => {
-  const run = createReplicateRunner(compiled);
+  const run = createReplicateRunner(compiled, null, { reuseSeries: true }); // the series never leaves this module
   return (masterSeed: number, replicate: number): ReplicateResult => {
     const result = run(masterSeed, replicate);
     const extras = computeStressExtras(compiled, result.series);
