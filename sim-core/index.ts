@@ -19,6 +19,7 @@ import { createStream } from './random/createStream.ts';
 import { sampleScenario } from './sampleScenario.ts';
 import type { CellSplit } from './phases/cellTasks.ts';
 import type { World } from './world/world.ts';
+import type { Recorder } from './record/recordTick.ts';
 
 export type * from './spec.ts';
 export type * from './results.ts';
@@ -65,18 +66,38 @@ export interface ReplicateThreads {
   detach(): void;
 }
 
+/** Options of {@link createReplicateRunner}. */
+export interface ReplicateRunnerOptions {
+  /**
+   * Record every replicate into one series buffer, allocated once per runner and zero-filled at
+   * the start of each replicate (the state a fresh buffer has, so results are identical): the
+   * returned `series` is then valid only until the next call, and a caller that keeps results
+   * copies it first (pool workers copy it into shared memory anyway). Default false: fresh arrays.
+   */
+  reuseSeries?: boolean;
+}
+
 /**
  * Creates a function that runs one replicate: draws its uncertain parameters from stream
- * `parameters`, builds its world, runs the horizon and returns fresh arrays (safe to transfer).
- * The result depends only on (scenario, masterSeed, replicate), with or without `threads`.
+ * `parameters`, builds its world, runs the horizon and returns its arrays (fresh ones, or with
+ * `reuseSeries` the runner's own series buffer, overwritten by the next call).
+ * The result depends only on (scenario, masterSeed, replicate), with or without `threads` or reuse.
  * @param threads - steps each replicate across threads (null: this thread only)
+ * @param options - buffer reuse
  */
-export function createReplicateRunner(compiled: CompiledScenario, threads: ReplicateThreads | null = null): (masterSeed: number, replicate: number) => ReplicateResult {
+export function createReplicateRunner(compiled: CompiledScenario, threads: ReplicateThreads | null = null, options: ReplicateRunnerOptions = {}): (masterSeed: number, replicate: number) => ReplicateResult {
+  let reused: Recorder | null = null;
+  const recorderFor = (world: World): Recorder => {
+    if (options.reuseSeries !== true) return createRecorder(world, compiled.layout.series.length, compiled.offsets);
+    if (reused === null || reused.ticks !== world.ticks) reused = createRecorder(world, compiled.layout.series.length, compiled.offsets);
+    else reused.series.fill(0);
+    return reused;
+  };
   return (masterSeed, replicate) => {
     const spec = compiled.spec.uncertainties.length > 0 ? sampleScenario(compiled.spec, createStream(masterSeed, replicate, 'parameters')) : compiled.spec;
     const world = createWorld(spec, masterSeed, replicate);
     const cells = threads === null ? null : threads.attach(world);
-    const recorder = createRecorder(world, compiled.layout.series.length, compiled.offsets);
+    const recorder = recorderFor(world);
     try {
       runTicks(world, recorder, world.ticks, cells);
     } finally {

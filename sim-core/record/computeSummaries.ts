@@ -3,12 +3,16 @@ import type { SeriesOffsets } from './resultLayout.ts';
 
 /** Share of demand above which a week counts as short. */
 export const SHORTFALL_THRESHOLD_SHARE = 0.01;
+/** Share of demand above which a week counts as severely short (exceedance probabilities). */
+export const SEVERE_SHORTFALL_SHARE = 0.1;
 
 /**
  * Per-replicate summary metrics from a replicate's series, in the order of `layout.summaries`:
  * peak price multiple (over the segment's base price) and time to peak per segment; cumulative shortfall, maximum shortfall share,
- * weeks short (shortfall above 1% of demand) and time to recovery (weeks from the first short week
- * to the first week after the last one; NaN when never short) per material and region at end use;
+ * weeks short (shortfall above 1% of demand), time to recovery (weeks from the first short week
+ * to the first week after the last one; NaN when never short), weeks severely short (shortfall
+ * above 10% of demand) and the longest run of consecutive severely short weeks per material and
+ * region at end use;
  * final secure-supply share; policy and foreign-actor cost.
  */
 export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
@@ -33,7 +37,7 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
     for (let r = 0; r < regions; r++) {
       const short = offsets.shortfall + (m * 3 + 2) * regions + r;
       const demand = offsets.demand + (m * 3 + 2) * regions + r;
-      let cumulative = 0, maxShare = 0, shortTicks = 0, first = -1, last = -1;
+      let cumulative = 0, maxShare = 0, shortTicks = 0, first = -1, last = -1, severeTicks = 0, run = 0, longestRun = 0;
       for (let t = 0; t < T; t++) {
         const d = at(demand, t);
         const s = at(short, t);
@@ -41,11 +45,14 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
         const share = d > 0 ? s / d : 0;
         if (share > maxShare) maxShare = share;
         if (share > SHORTFALL_THRESHOLD_SHARE) { shortTicks++; if (first < 0) first = t; last = t; }
+        if (share > SEVERE_SHORTFALL_SHARE) { severeTicks++; run++; if (run > longestRun) longestRun = run; } else run = 0;
       }
       out[i++] = cumulative;
       out[i++] = maxShare;
       out[i++] = shortTicks * weeksPerTick;
       out[i++] = first < 0 ? NaN : (last + 1 - first) * weeksPerTick;
+      out[i++] = severeTicks * weeksPerTick;
+      out[i++] = longestRun * weeksPerTick;
     }
     for (let stage = 0; stage < 4; stage++) out[i++] = at(offsets.secureSupplyShare + m * 4 + stage, T - 1);
   }

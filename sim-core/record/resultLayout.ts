@@ -75,6 +75,8 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
       summaries.push({ metric: 'maxShortfallShare', material, stage: 'endUse', region, unit: 'share' });
       summaries.push({ metric: 'shortfallWeeks', material, stage: 'endUse', region, unit: 'weeks' });
       summaries.push({ metric: 'timeToRecoveryWeeks', material, stage: 'endUse', region, unit: 'weeks' });
+      summaries.push({ metric: 'severeShortfallWeeks', material, stage: 'endUse', region, unit: 'weeks' });
+      summaries.push({ metric: 'longestSevereShortfallWeeks', material, stage: 'endUse', region, unit: 'weeks' });
     }
     for (const stage of CAPACITY) summaries.push({ metric: 'finalSecureSupplyShare', material, stage, region: '', unit: 'x home demand' });
   }

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { ScenarioError, formatProblem, isUsageOnly } from '../scenario/scenarioError.ts';
 import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
 import type { RegisterCommand } from './commandContext.ts';
+import { createInterruptHandler } from './createInterruptHandler.ts';
 import { MODULE_EXTENSION, PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID_SCENARIO, EXIT_OK, EXIT_USAGE, UsageError } from './exitCodes.ts';
 
@@ -46,7 +47,8 @@ function report(error: unknown): number {
   return EXIT_INTERNAL;
 }
 
-process.on('SIGINT', () => abort.abort());
+// First Ctrl-C: abort and unwind (exit 130); a second one: remove temporary folders and exit 130 now.
+process.on('SIGINT', createInterruptHandler(abort));
 // A closed pipe (`crm-sim list | head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT_OK);

@@ -1,14 +1,15 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { checkShardSet } from '../outputs/checkShardSet.ts';
 import type { RunManifest } from '../outputs/createManifest.ts';
-import { formatSummaryJson } from '../outputs/formatSummaryJson.ts';
 import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readShardFolder.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
-import { chooseBandWorkers } from '../stats/createBandPool.ts';
+import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
 import { UsageError } from './exitCodes.ts';
+import { resolveExceedOptions } from './resolveExceedOptions.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 
 /** Options of `crm-sim merge`, as parsed by commander. */
@@ -18,6 +19,8 @@ export interface MergeOptions {
   keepSeries?: boolean;
   json?: boolean;
   quiet?: boolean;
+  /** `--exceed '<metric id>><value>'` (repeatable), as for `crm-sim run`. */
+  exceed?: string[];
 }
 
 /** A merge, checked and typed; tests may set the block memory. */
@@ -30,20 +33,28 @@ export interface MergeSettings {
   blockBytes?: number;
   /** Threads for the band pass; default `chooseBandWorkers(cores, N × series × ticks)`. */
   bandWorkers?: number;
+  /** `--exceed` options (src/cli/resolveExceedOptions.ts). */
+  exceed?: string[];
 }
 
 /**
  * The manifest of the merged run: the shards' (same code, scenario, seed, replicates), without
- * `shard`, with the largest worker count, the earliest start, now as the finish and the shards'
+ * `shard`, with the largest worker count (and requested count, when it differs), the earliest start, now as the finish and the shards'
  * summed wall time. Key order is that of a run manifest.
  */
 function mergeManifests(shards: readonly ShardFolder[]): RunManifest {
-  const { shard: _shard, ...first } = shards[0].manifest;
+  // Everything up to `replicates`; the fields after it are set below, in a run manifest's order.
+  const { shard: _s, workers: _w, workersRequested: _r, ticks, nodeVersion, startedAt: _a, finishedAt: _f, wallSeconds: _t, ...first } = shards[0].manifest;
+  const workers = Math.max(...shards.map((shard) => shard.manifest.workers));
+  const requested = Math.max(...shards.map((shard) => shard.manifest.workersRequested ?? shard.manifest.workers));
   const started = Math.min(...shards.map((shard) => Date.parse(shard.manifest.startedAt)));
   const wall = shards.reduce((sum, shard) => sum + shard.manifest.wallSeconds, 0);
   return {
     ...first,
-    workers: Math.max(...shards.map((shard) => shard.manifest.workers)),
+    workers,
+    ...(requested === workers ? {} : { workersRequested: requested }),
+    ticks,
+    nodeVersion,
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date().toISOString(),
     wallSeconds: Math.round(wall * 1000) / 1000,
@@ -81,6 +92,7 @@ export async function executeMerge(
     if (error instanceof ShardError) throw new UsageError(`merge: ${error.message}`);
     throw error;
   }
+  const exceedance = resolveExceedOptions(shards[0].layout, settings.exceed ?? []);
   let summaryStats: SummaryStatistic[] = [];
   const dir = await writeDirectoryAtomically(resolve(settings.out), async (temporaryDir) => {
     summaryStats = await writeRunFiles(temporaryDir, {
@@ -92,6 +104,7 @@ export async function executeMerge(
       parquet: settings.parquet,
       keepSeries: settings.keepSeries,
       blockBytes: settings.blockBytes,
+      exceedance,
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(availableParallelism(), countValues(shards)),
       signal,
       onBlock: (done, total) => {
@@ -100,7 +113,7 @@ export async function executeMerge(
         if (done === total) report.stop();
       },
     });
-  }).catch((error: unknown) => {
+  }, { signal }).catch((error: unknown) => {
     report.stop(); // a bar left running would keep the terminal's cursor hidden
     throw error;
   });
@@ -115,8 +128,8 @@ export async function executeMerge(
 export async function mergeCommand(dirs: string[], options: MergeOptions, signal: AbortSignal): Promise<void> {
   const format = options.format ?? 'csv';
   if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${format}"`);
-  const settings = { dirs, out: options.out, parquet: format === 'parquet', keepSeries: options.keepSeries === true };
+  const settings = { dirs, out: options.out, parquet: format === 'parquet', keepSeries: options.keepSeries === true, exceed: options.exceed ?? [] };
   const outcome = await executeMerge(settings, signal, createProgressReporter(options.quiet === true));
-  if (options.json) process.stdout.write(formatSummaryJson(outcome.summaryStats));
+  if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));
   else process.stdout.write(`${outcome.dir}\n`);
 }

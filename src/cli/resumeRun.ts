@@ -149,8 +149,8 @@ async function runPartsAndMerge(settings: RunSettings & { out: string }, count: 
     if (existsSync(out)) continue;
     await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false }, signal, progress);
   }
-  const { parquet, keepSeries, blockBytes } = settings;
-  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes }, signal, progress);
+  const { parquet, keepSeries, blockBytes, exceed } = settings;
+  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes, exceed }, signal, progress);
 }
 
 /**

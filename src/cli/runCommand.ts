@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -5,15 +6,14 @@ import { loadScenario } from '../scenario/loadScenario.ts';
 import { formatProblem } from '../scenario/scenarioError.ts';
 import { compileScenario } from '../../sim-core/index.ts';
 import type { ResultLayout } from '../../sim-core/results.ts';
-import { chooseChunkSize, computeShardRange, parseShardSpec, type ShardSpec, streamMonteCarlo } from '../montecarlo/index.ts';
+import { chooseChunkSize, computeShardRange, countPoolWorkers, parseShardSpec, type ShardSpec, streamMonteCarlo } from '../montecarlo/index.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
-import { chooseBandWorkers } from '../stats/createBandPool.ts';
+import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
 import { createManifest } from '../outputs/createManifest.ts';
 import { createReplicateStore } from '../outputs/createReplicateStore.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import { writeShardFiles } from '../outputs/writeShardFiles.ts';
-import { formatSummaryJson } from '../outputs/formatSummaryJson.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 import { UsageError } from './exitCodes.ts';
 import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
@@ -23,6 +23,7 @@ import { resolveCitedSources } from '../outputs/resolveCitedSources.ts';
 import { checkRunFits, parseMemoryLimit } from './runResources.ts';
 import { parseOverrides, parseSeed } from './parseOverrides.ts';
 import { checkOutputFolder, claimOutputFolder, releaseOutputFolder } from './checkOutputFolder.ts';
+import { resolveExceedOptions } from './resolveExceedOptions.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -53,6 +54,8 @@ export interface RunOptions {
   impactReplicates?: string;
   /** Replace `--out` when it holds a finished crm-sim output folder. */
   overwrite?: boolean;
+  /** `--exceed '<metric id>><value>'` (repeatable): extra exceedance probabilities in summary.json. */
+  exceed?: string[];
 }
 
 /** A run, checked and typed. Tests may set the memory knobs; the CLI uses the defaults. */
@@ -86,6 +89,8 @@ export interface RunSettings {
   measureImpact?: boolean;
   /** Replicates of each counterfactual: min(replicates, cap); default {@link IMPACT_REPLICATE_CAP}. */
   impactReplicateCap?: number;
+  /** `--exceed` options, resolved against the layout when the scenario is loaded (src/cli/resolveExceedOptions.ts). */
+  exceed?: string[];
 }
 
 /**
@@ -131,8 +136,8 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
   if (options.shard !== undefined && shard === undefined) {
     throw new UsageError(`--shard: expected k/K with 1 ≤ k ≤ K (e.g. 2/4), found "${options.shard}"`);
   }
-  if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report || options.measureImpact)) {
-    throw new UsageError('--shard writes a shard folder: give --json, --format and --keep-series to crm-sim merge (and --report to crm-sim report on the merged folder; --measure-impact needs a full run)');
+  if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report || options.measureImpact || (options.exceed ?? []).length > 0)) {
+    throw new UsageError('--shard writes a shard folder: give --json, --format, --keep-series and --exceed to crm-sim merge (and --report to crm-sim report on the merged folder; --measure-impact needs a full run)');
   }
   const sets = parseOverrides(options.set, options.years);
   const threadsPerReplicate = options.threadsPerReplicate === undefined ? 1 : parseCount('threads-per-replicate', options.threadsPerReplicate, 1);
@@ -151,6 +156,7 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     memoryLimit: parseMemoryLimit(options.maxMemory),
     measureImpact: options.measureImpact === true || options.report === true,
     impactReplicateCap: options.impactReplicates === undefined ? undefined : parseCount('impact-replicates', options.impactReplicates, 1),
+    exceed: options.exceed ?? [],
   };
 }
 
@@ -188,6 +194,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
   const compiled = compileScenario(loaded.spec);
   const layout: ResultLayout = compiled.layout;
+  const exceedance = resolveExceedOptions(layout, settings.exceed ?? []);
   const { replicates, masterSeed, workers, shard } = settings;
   const range = shard === undefined ? { firstReplicate: 0, replicateCount: replicates } : computeShardRange(replicates, shard);
   const startedAt = new Date();
@@ -195,8 +202,11 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   checkRunFits(settings, loaded, layout, range.replicateCount, preferred);
   const dir = settings.out === undefined ? claimOutputFolder(preferred) : preferred;
   const outcome: RunOutcome = { dir };
+  const bytesPerReplicate = (layout.series.length * layout.ticks + layout.summaries.length) * 8;
+  const chunkSize = chooseChunkSize(range.replicateCount, workers, bytesPerReplicate, settings.chunkBytes);
   const manifestNow = () => createManifest({
-    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.overrides ?? settings.sets, masterSeed, replicates, workers,
+    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.overrides ?? settings.sets, masterSeed, replicates,
+    workers: countPoolWorkers(range.replicateCount, workers, chunkSize), workersRequested: workers,
     ticks: layout.ticks, startedAt, finishedAt: new Date(),
     shard: shard === undefined ? undefined : { index: shard.index, count: shard.count, ...range },
   });
@@ -208,13 +218,12 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   outcome.dir = await writeDirectoryAtomically(dir, async (temporaryDir) => {
     const spill = join(temporaryDir, '.spill');
     const store = await createReplicateStore(spill, layout, range.firstReplicate, range.replicateCount);
-    const bytesPerReplicate = (layout.series.length * layout.ticks + layout.summaries.length) * 8;
     reporter.start('replicates', range.replicateCount);
     await streamMonteCarlo({
       compiled, masterSeed, workers, signal, onBatch: store.add,
       workerModule: (settings.threadsPerReplicate ?? 1) > 1 ? threadedWorkerModule(settings.threadsPerReplicate ?? 1) : undefined,
       replicates: range.replicateCount, firstReplicate: range.firstReplicate,
-      chunkSize: chooseChunkSize(range.replicateCount, workers, bytesPerReplicate, settings.chunkBytes),
+      chunkSize,
       onProgress: (p) => reporter.update(p.completedReplicates),
     });
     reporter.stop();
@@ -222,13 +231,13 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
       createManifest: manifestNow, blockBytes: settings.blockBytes, signal };
     if (shard !== undefined) await writeShardFiles(temporaryDir, files);
     else outcome.summaryStats = await writeRunFiles(temporaryDir, { ...files, parquet: settings.parquet,
-      keepSeries: settings.keepSeries, onBlock: (done, total) => reportBlocks(reporter, done, total),
+      keepSeries: settings.keepSeries, exceedance, onBlock: (done, total) => reportBlocks(reporter, done, total),
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(workers, replicates * layout.series.length * layout.ticks) });
     if (shard === undefined && settings.measureImpact === true) {
       await writeReportInputs(temporaryDir, { settings, loaded, layout, summaries: store.summaries().map((s) => s.summaries), reporter, signal });
     }
     await rm(spill, { recursive: true, force: true });
-  }, { overwrite: settings.overwrite }).catch((error: unknown) => {
+  }, { overwrite: settings.overwrite, signal }).catch((error: unknown) => {
     if (settings.out === undefined) releaseOutputFolder(dir);
     return stopOnError(error);
   });
@@ -279,6 +288,7 @@ export async function runCommand(scenarioPath: string | undefined, options: RunO
     ? await runResumable(scenarioPath, options, signal, progress)
     : await executeRun(parseRunOptions(scenarioPath as string, options), signal, progress);
   if (options.report) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
-  if (options.json && outcome.summaryStats !== undefined) process.stdout.write(formatSummaryJson(outcome.summaryStats));
+  // summary.json as written (with its exceedance block); an already complete --resume folder has one too
+  if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));
   else process.stdout.write(`${outcome.dir}\n`);
 }

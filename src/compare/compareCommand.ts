@@ -18,6 +18,20 @@ export interface CompareOptions extends MonteCarloCliOptions {
   quiet?: boolean;
   /** Also write report.html and charts/ into the output folder. */
   report?: boolean;
+  /** Rows of the stdout table per alternative (default 10). */
+  top?: string;
+  /** Every metric that differs in the stdout table. */
+  all?: boolean;
+}
+
+/** Rows of the stdout table: `--all` (every metric), `--top N` (N ≥ 1) or 10. */
+export function parseTableRows(options: Pick<CompareOptions, 'top' | 'all'>): number {
+  if (options.all && options.top !== undefined) throw new UsageError('compare: give --top N or --all, not both');
+  if (options.all) return Infinity;
+  if (options.top === undefined) return 10;
+  const rows = Number(options.top);
+  if (!Number.isInteger(rows) || rows < 1) throw new UsageError(`--top: expected an integer ≥ 1, found "${options.top}"`);
+  return rows;
 }
 
 /**
@@ -36,6 +50,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   const settings = parseMonteCarloOptions(options);
   // An output folder that cannot be written is the command line's mistake: said before anything runs.
   if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
+  const rows = parseTableRows(options);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
   const { report, loaded } = await runComparison({
@@ -59,6 +74,6 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'comparison.json', text: json },
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
   ]);
-  process.stdout.write(options.json ? json : `${formatComparisonTable(report)}\n${dir}\n`);
+  process.stdout.write(options.json ? json : `${formatComparisonTable(report, rows)}\n${dir}\n`);
   if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

@@ -2,6 +2,7 @@ import type { ReplicateResult, ResultLayout, SeriesKey } from '../../sim-core/re
 import { computePairedDifference, type PairedDifference } from './computePairedDifference.ts';
 import { extractSummaryColumn } from './extractSummaryColumn.ts';
 import { metricDirection, type MetricDirection } from './metricDirection.ts';
+import { defaultExceedanceRequests } from '../stats/defaultExceedanceRequests.ts';
 
 /** One arm of a comparison: a scenario's layout and its replicates (same seed and indices as the others). */
 export interface ComparisonArm {
@@ -12,10 +13,33 @@ export interface ComparisonArm {
   results: readonly ReplicateResult[];
 }
 
+/** P(metric > threshold) in each arm, over the replicates where both arms are defined. */
+export interface ExceedanceComparison {
+  threshold: number;
+  /** In the first arm (A). */
+  pA: number;
+  /** In the alternative (B). */
+  pB: number;
+}
+
 /** The paired comparison of one metric, with its key and direction. */
 export interface MetricComparison extends PairedDifference {
   key: SeriesKey;
   direction: MetricDirection;
+  /** For the metrics with a default exceedance threshold (summary.json's defaults): P(A), P(B). */
+  exceedance?: ExceedanceComparison;
+}
+
+/** P(A > threshold) and P(B > threshold) over the pairs where both are defined (NaN without any). */
+function compareExceedance(first: ArrayLike<number>, alternative: ArrayLike<number>, threshold: number): ExceedanceComparison {
+  let n = 0, aboveA = 0, aboveB = 0;
+  for (let i = 0; i < first.length; i++) {
+    if (Number.isNaN(first[i]) || Number.isNaN(alternative[i])) continue;
+    n++;
+    if (first[i] > threshold) aboveA++;
+    if (alternative[i] > threshold) aboveB++;
+  }
+  return { threshold, pA: n === 0 ? NaN : aboveA / n, pB: n === 0 ? NaN : aboveB / n };
 }
 
 /** Every shared metric of one alternative against the first arm, in the first arm's layout order. */
@@ -33,7 +57,8 @@ function keyId(key: SeriesKey): string {
  * Compares every alternative arm with the first, metric by metric: for each summary metric
  * present in all arms (matched by its whole {@link SeriesKey}), the paired differences
  * (alternative − first) per replicate, their mean and t interval, and the probability of being
- * better (see `computePairedDifference` and `metricDirection`).
+ * better (see `computePairedDifference` and `metricDirection`); for the metrics with a default
+ * exceedance threshold (`defaultExceedanceRequests` of the first arm), P(A > t) and P(B > t).
  *
  * @param arms - The first arm (the reference) followed by one or more alternatives.
  * @param level - Confidence level; default 0.95.
@@ -51,6 +76,7 @@ export function computeComparison(arms: readonly ComparisonArm[], level = 0.95):
   }
   const indexes = arms.map((arm) => new Map(arm.layout.summaries.map((key, i) => [keyId(key), i])));
   const shared = arms[0].layout.summaries.filter((key) => indexes.every((index) => index.has(keyId(key))));
+  const thresholds = new Map(defaultExceedanceRequests(arms[0].layout).map((request) => [keyId(arms[0].layout.summaries[request.index]), request.threshold]));
   return arms.slice(1).map((arm, a) => ({
     label: arm.label,
     metrics: shared.map((key) => {
@@ -58,7 +84,9 @@ export function computeComparison(arms: readonly ComparisonArm[], level = 0.95):
       const first = extractSummaryColumn(arms[0].results, indexes[0].get(id) as number);
       const alternative = extractSummaryColumn(arm.results, indexes[a + 1].get(id) as number);
       const direction = metricDirection(key.metric);
-      return { key, direction, ...computePairedDifference(first, alternative, direction, level) };
+      const threshold = thresholds.get(id);
+      const paired = { key, direction, ...computePairedDifference(first, alternative, direction, level) };
+      return threshold === undefined ? paired : { ...paired, exceedance: compareExceedance(first, alternative, threshold) };
     }),
   }));
 }

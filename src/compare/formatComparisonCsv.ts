@@ -4,11 +4,15 @@ import type { AlternativeComparison } from './computeComparison.ts';
 
 /** Header of `comparison.csv`. */
 export const COMPARISON_CSV_HEADER =
-  'alternative,metric,material,stage,region,unit,meanFirst,meanAlternative,meanDifference,ciLow,ciHigh,pBetter,n';
+  'alternative,metric,material,stage,region,unit,meanFirst,meanAlternative,meanDifference,ciLow,ciHigh,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative';
 
 /**
  * Formats `comparison.csv`: one tidy row per alternative and metric (alternatives in the order
  * given, metrics in layout order). Differences are alternative − first; NaN is the empty field.
+ * `direction` is lower, higher or none (see `metricDirection`); `threshold`, `pFirst` and
+ * `pAlternative` (P(first > threshold), P(alternative > threshold)) are filled for the metrics of
+ * summary.json's default exceedance probabilities and empty otherwise. Columns after `n` were
+ * added later, so readers by position still find the earlier ones in place.
  *
  * @param alternatives - From `computeComparison`.
  * @returns The file's text, LF line ends.
@@ -20,8 +24,9 @@ export function formatComparisonCsv(alternatives: readonly AlternativeComparison
   for (const alternative of alternatives) {
     for (const m of alternative.metrics) {
       const text = [alternative.label, m.key.metric, m.key.material, m.key.stage, m.key.region, m.key.unit].map(formatCsvField);
-      const numbers = [m.meanA, m.meanB, m.meanDifference, m.ciLow, m.ciHigh, m.pBetter, m.n].map(formatCsvNumber);
-      lines.push([...text, ...numbers].join(','));
+      const numbers = [m.meanA, m.meanB, m.meanDifference, m.ciLow, m.ciHigh, m.pBetter, m.n, m.pWorse].map(formatCsvNumber);
+      const exceedance = [m.exceedance?.threshold ?? NaN, m.exceedance?.pA ?? NaN, m.exceedance?.pB ?? NaN].map(formatCsvNumber);
+      lines.push([...text, ...numbers, m.direction, ...exceedance].join(','));
     }
   }
   return `${lines.join('\n')}\n`;

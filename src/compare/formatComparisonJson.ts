@@ -25,9 +25,10 @@ export interface ComparisonReport {
 /**
  * Formats `comparison.json`: `{"first", "arms", "masterSeed", "replicates", "level",
  * "alternatives": {"<label>": {"<metric id>": {"unit", "direction", "n", "meanA", "meanB",
- * "meanDifference", "ciLow", "ciHigh", "pBetter", "pWorse"}}}}`. A is the first scenario, B the
- * alternative, differences are B − A per replicate; metric ids as in summary.json; NaN
- * (undefined) becomes null. Two-space indent, final LF.
+ * "meanDifference", "ciLow", "ciHigh", "pBetter", "pWorse"[, "threshold", "pA", "pB"]}}}}`. A is
+ * the first scenario, B the alternative, differences are B − A per replicate; metric ids as in
+ * summary.json; `threshold`, `pA`, `pB` (P(A > threshold), P(B > threshold)) only for the metrics of
+ * summary.json's default exceedance probabilities. NaN (undefined) becomes null. Two-space indent, final LF.
  *
  * @param report - The comparison.
  * @returns The file's text.
@@ -45,6 +46,7 @@ export function formatComparisonJson(report: ComparisonReport): string {
       metrics[id] = {
         unit: m.key.unit, direction: m.direction, n: m.n, meanA: m.meanA, meanB: m.meanB,
         meanDifference: m.meanDifference, ciLow: m.ciLow, ciHigh: m.ciHigh, pBetter: m.pBetter, pWorse: m.pWorse,
+        ...(m.exceedance === undefined ? {} : { threshold: m.exceedance.threshold, pA: m.exceedance.pA, pB: m.exceedance.pB }),
       };
     }
     alternatives[alternative.label] = metrics;

@@ -15,15 +15,22 @@ function isShown(m: MetricComparison): boolean {
   return m.n >= 2 && Number.isFinite(m.meanDifference) && !(m.meanDifference === 0 && m.ciLow === 0 && m.ciHigh === 0);
 }
 
+/** Home end-use metrics with a direction (what the home government cares about most) rank first. */
+function isHomeEndUse(m: MetricComparison, home: string | undefined): boolean {
+  return m.key.stage === 'endUse' && m.key.region === home && m.direction !== 'none';
+}
+
 /**
- * The readable summary of a comparison printed on stdout: per alternative, the `top` metrics
- * with the largest difference relative to their size (|mean difference| / max(|mean A|, |mean B|),
- * so tonnes, shares and dollars rank on one scale), those whose confidence interval excludes zero
- * first. Columns: metric id, unit, mean of the first scenario, mean of the alternative, mean
- * paired difference with its interval, and P(better).
+ * The readable summary of a comparison printed on stdout: per alternative, the `top` metrics,
+ * ranked: the home region's end-use metrics with a direction first (shortfalls and their
+ * durations: the home region is that of `policyCost`), then those whose confidence interval
+ * excludes zero, each group by the difference relative to the metric's size (|mean difference| /
+ * max(|mean A|, |mean B|), so tonnes, shares and dollars rank on one scale). Columns: metric id,
+ * unit, mean of the first scenario, mean of the alternative, mean paired difference with its
+ * interval, and P(better).
  *
  * @param report - The comparison.
- * @param top - Rows per alternative; default 10.
+ * @param top - Rows per alternative; default 10 (Infinity: every metric that differs).
  * @returns Text ending in LF.
  * @example
  * process.stdout.write(formatComparisonTable(report));
@@ -32,7 +39,10 @@ export function formatComparisonTable(report: ComparisonReport, top = 10): strin
   const first = report.arms[0].label;
   const level = `${Math.round(report.level * 100)}% CI`;
   const blocks = report.alternatives.map((alternative) => {
+    const home = alternative.metrics.find((m) => m.key.metric === 'policyCost')?.key.region;
     const ranked = alternative.metrics.filter(isShown).sort((a, b) => {
+      const homeFirst = Number(isHomeEndUse(b, home)) - Number(isHomeEndUse(a, home));
+      if (homeFirst !== 0) return homeFirst;
       const clear = Number(b.ciLow > 0 || b.ciHigh < 0) - Number(a.ciLow > 0 || a.ciHigh < 0);
       return clear !== 0 ? clear : relativeDifference(b) - relativeDifference(a);
     });

@@ -4,7 +4,8 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
 /**
  * Direction table of the engine's per-replicate summary metrics (sim-core/record/resultLayout.ts):
  * - lower is better: `peakPriceMultiple`, `cumulativeShortfall`, `maxShortfallShare`,
- *   `shortfallWeeks`, `timeToRecoveryWeeks` (shortfall and price metrics) and `policyCost` (cost);
+ *   `shortfallWeeks`, `timeToRecoveryWeeks`, `severeShortfallWeeks`, `longestSevereShortfallWeeks`
+ *   (shortfall and price metrics) and `policyCost` (cost);
  * - higher is better: `finalSecureSupplyShare`;
  * - no direction: `timeToPeakWeeks` (an earlier or later peak is neither good nor bad) and
  *   `foreignActorCost` (what the foreign actor spends says nothing by itself about home supply).
@@ -17,6 +18,8 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   maxShortfallShare: 'lower',
   shortfallWeeks: 'lower',
   timeToRecoveryWeeks: 'lower',
+  severeShortfallWeeks: 'lower',
+  longestSevereShortfallWeeks: 'lower',
   finalSecureSupplyShare: 'higher',
   policyCost: 'lower',
   foreignActorCost: 'none',

@@ -15,6 +15,8 @@ export interface ArmRunOptions {
   signal?: AbortSignal;
   /** Called after each chunk with replicates completed over all arms and their total. */
   onProgress?: (completed: number, total: number) => void;
+  /** Worker module (a `ReplicateTaskHandler`); default `summaryOnlyWorker` (stress appends its own measures). */
+  workerModule?: URL;
 }
 
 const SUMMARY_ONLY_WORKER = siblingModule('./summaryOnlyWorker', import.meta.url);
@@ -39,8 +41,9 @@ export async function runScenarioArms(
   options: ArmRunOptions,
 ): Promise<ReplicateResult[][]> {
   const total = arms.length * options.replicates;
+  const workerModule = options.workerModule ?? SUMMARY_ONLY_WORKER;
   const out: ReplicateResult[][] = [];
-  const pool = options.workers > 0 && arms.length > 0 && options.replicates > 0 ? createMonteCarloPool(options.workers, SUMMARY_ONLY_WORKER) : undefined;
+  const pool = options.workers > 0 && arms.length > 0 && options.replicates > 0 ? createMonteCarloPool(options.workers, workerModule) : undefined;
   try {
     for (const compiled of arms) {
       const done = out.length * options.replicates;
@@ -52,7 +55,7 @@ export async function runScenarioArms(
           workers: options.workers,
           pool,
           signal: options.signal,
-          workerModule: SUMMARY_ONLY_WORKER,
+          workerModule,
           onProgress: (p) => options.onProgress?.(done + p.completedReplicates, total),
         }),
       );

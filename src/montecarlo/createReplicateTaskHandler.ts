@@ -1,3 +1,4 @@
+import type { ReplicateResult } from '../../sim-core/results.ts';
 import type {
   ReplicateBatch,
   ReplicateRunner,
@@ -16,6 +17,9 @@ const DEFAULT_CACHE_SIZE = 4;
  *
  * @param createRunner - Builds a runner from a compiled scenario (the engine's `createReplicateRunner`).
  * @param cacheSize - Runners kept at most (default 4).
+ * @param keep - Applied to each result right after its replicate ran, before the next one runs
+ *   (default: kept as returned). A runner that reuses its buffers needs it: e.g. copy the arrays
+ *   into shared memory (see replicateWorker.ts).
  * @returns The handler.
  * @throws Error (from the handler) when a task's scenario is not cached and carries no compiled
  *   scenario, or when a runner returns a result for another replicate.
@@ -25,6 +29,7 @@ const DEFAULT_CACHE_SIZE = 4;
 export function createReplicateTaskHandler<Compiled>(
   createRunner: ReplicateRunnerFactory<Compiled>,
   cacheSize = DEFAULT_CACHE_SIZE,
+  keep: (result: ReplicateResult) => ReplicateResult = (result) => result,
 ): ReplicateTaskHandler<Compiled> {
   const runners = new Map<string, ReplicateRunner>();
   const findRunner = (task: ReplicateTask<Compiled>): ReplicateRunner => {
@@ -47,7 +52,7 @@ export function createReplicateTaskHandler<Compiled>(
       if (result.replicate !== replicate) {
         throw new Error(`runner returned replicate ${result.replicate} when asked for ${replicate}`);
       }
-      results.push(result);
+      results.push(keep(result));
     }
     return { firstReplicate: task.firstReplicate, results };
   };

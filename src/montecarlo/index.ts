@@ -2,6 +2,7 @@
 export { chooseChunkSize, DEFAULT_CHUNK_BYTES } from './chooseChunkSize.ts';
 export { computeScenarioHash } from './computeScenarioHash.ts';
 export { computeShardRange, parseShardSpec, type ShardSpec } from './computeShardRange.ts';
+export { countPoolWorkers } from './countPoolWorkers.ts';
 export { createAbortError } from './createAbortError.ts';
 export { createMonteCarloPool, type MonteCarloPool } from './createMonteCarloPool.ts';
 export { createReplicateMerger, type ReplicateMerger } from './createReplicateMerger.ts';

@@ -11,8 +11,12 @@ export interface ReplicateTask<Compiled = unknown> {
   /** Identity of the compiled scenario (see `computeScenarioHash`); keys the worker's runner cache. */
   scenarioHash: string;
   /**
-   * The compiled scenario. Given directly in inline runs; in a pool it stays out of the task
-   * (it travels once per worker, in the pool's workerData) and the worker entry fills it in.
+   * The compiled scenario. `runChunksInline` and `runChunksInPool` put it in every task (a shared
+   * pool serves several scenarios and piscina chooses the thread, so the sender cannot know which
+   * thread has it already): a worker builds its runner from the first copy it receives, caches it
+   * by `scenarioHash` and ignores later copies (their cloning costs about 3 ms a task, against
+   * about a second of replicates). A task may leave it out for a scenario its worker has cached,
+   * or one given in the pool's workerData (see replicateWorkerEntry.mjs).
    */
   compiled?: Compiled;
   masterSeed: number;
@@ -35,6 +39,7 @@ export type ReplicateTaskHandler<Compiled = unknown> = (task: ReplicateTask<Comp
 export interface ReplicateWorkerData<Compiled = unknown> {
   /** File URL of the TypeScript worker module whose default export is a {@link ReplicateTaskHandler}. */
   workerModule: string;
-  scenarioHash: string;
-  compiled: Compiled;
+  /** Optional: a scenario (and its hash) for tasks that leave `compiled` out; `createMonteCarloPool` sets neither. */
+  scenarioHash?: string;
+  compiled?: Compiled;
 }

@@ -7,9 +7,10 @@
  * ESM hooks (`tsx/esm/api` `register()`) in this worker and retries; under `tsx script.ts` the
  * loader is inherited through execArgv and registration is skipped.
  *
- * A task carries its compiled scenario (a shared pool serves several scenarios; the handler keeps
- * a runner per scenario hash); a task without one is completed from `workerData.compiled` when its
- * hash matches.
+ * A task carries its compiled scenario (runChunksInPool puts it in every task: a shared pool
+ * serves several scenarios and piscina picks the thread; the handler keeps a runner per scenario
+ * hash and ignores the copy once it has one); a task without one is completed from
+ * `workerData.compiled` when its hash matches (no pool of this code base sets it today).
  *
  * Results are not transferred: a transfer detaches the buffer in this thread, which invalidates
  * V8's ArrayBufferDetaching protector here for good, and the engine's typed-array loops then
@@ -56,11 +57,14 @@ export default function runReplicateTask(task) {
 }
 
 /**
- * A copy of a Float64Array in shared memory: posting it copies nothing more, and detaches nothing.
+ * A Float64Array in shared memory: the array itself when a handler already put it there (the
+ * engine's replicateWorker copies each result as its replicate ends), else a copy. Posting it
+ * copies nothing more, and detaches nothing.
  * @param {Float64Array} view
  * @returns {Float64Array}
  */
 function toShared(view) {
+  if (view.buffer instanceof SharedArrayBuffer) return view;
   const copy = new Float64Array(new SharedArrayBuffer(view.byteLength));
   copy.set(view);
   return copy;

@@ -59,7 +59,8 @@ export async function runChunksInline<Compiled>(plan: ChunkRunPlan<Compiled>): P
  * await runChunksInPool(plan);
  */
 export async function runChunksInPool<Compiled>(plan: ChunkRunPlan<Compiled>): Promise<void> {
-  const pool = plan.pool ?? createMonteCarloPool(plan.workers, plan.workerModule);
+  // No more threads than tasks (see countPoolWorkers): an idle thread costs its start-up and nothing else.
+  const pool = plan.pool ?? createMonteCarloPool(Math.max(1, Math.min(plan.workers, plan.chunks.length)), plan.workerModule);
   const { signal } = plan;
   let onAbort = (): void => {};
   let onPoolError = (_error: unknown): void => {};

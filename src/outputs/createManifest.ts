@@ -26,7 +26,10 @@ export interface RunManifest {
   overrides: string[];
   masterSeed: number;
   replicates: number;
+  /** Pool threads the run used (0: inline). */
   workers: number;
+  /** Only when it differs from `workers`: the worker count asked for (e.g. `--workers 3` for 2 replicates). */
+  workersRequested?: number;
   ticks: number;
   nodeVersion: string;
   /** UTC timestamps, ISO 8601. */
@@ -55,7 +58,10 @@ export interface ManifestInput {
   overrides?: readonly string[];
   masterSeed: number;
   replicates: number;
+  /** Pool threads used (see `countPoolWorkers`). */
   workers: number;
+  /** Worker count asked for; recorded as `workersRequested` when it differs from `workers`. */
+  workersRequested?: number;
   ticks: number;
   startedAt: Date;
   finishedAt: Date;
@@ -93,6 +99,7 @@ export function createManifest(input: ManifestInput): RunManifest {
     masterSeed: input.masterSeed,
     replicates: input.replicates,
     workers: input.workers,
+    ...(input.workersRequested === undefined || input.workersRequested === input.workers ? {} : { workersRequested: input.workersRequested }),
     ticks: input.ticks,
     nodeVersion: process.version,
     startedAt: input.startedAt.toISOString(),
@@ -103,7 +110,7 @@ export function createManifest(input: ManifestInput): RunManifest {
 }
 
 /** Manifest fields that describe the execution, not the results: timing and worker count. */
-const EXECUTION_FIELDS = ['workers', 'startedAt', 'finishedAt', 'wallSeconds'] as const;
+const EXECUTION_FIELDS = ['workers', 'workersRequested', 'startedAt', 'finishedAt', 'wallSeconds'] as const;
 
 /**
  * The manifest without its execution fields (workers and timing) and without `shard`: what

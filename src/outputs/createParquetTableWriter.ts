@@ -3,7 +3,7 @@ import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-write
 /** Column kinds of crm-sim's Parquet tables. */
 export type ParquetColumnType = 'INT32' | 'DOUBLE' | 'STRING';
 
-/** A column of a table: DOUBLE columns are nullable (NaN is written as null), the others required. */
+/** A column of a table: DOUBLE columns are nullable (NaN and ±Infinity are written as null), the others required. */
 export interface ParquetColumnSpec {
   name: string;
   type: ParquetColumnType;
@@ -11,7 +11,7 @@ export interface ParquetColumnSpec {
 
 /** Appends row groups to one Parquet file. */
 export interface ParquetTableWriter {
-  /** Appends rows: one array per column, in spec order, all of the same length (NaN → null in DOUBLE columns). */
+  /** Appends rows: one array per column, in spec order, all of the same length (NaN, ±Infinity → null in DOUBLE columns). */
   append(columns: ReadonlyArray<ArrayLike<number> | readonly string[]>): Promise<void>;
   /** Writes the footer (schema, row groups, key-value metadata) and closes the file. */
   close(): Promise<void>;
@@ -63,9 +63,9 @@ export function createParquetTableWriter(
   };
 }
 
-/** Copies numbers into an array with null for NaN (Parquet's "undefined"). */
+/** Copies numbers into an array with null for NaN and ±Infinity (undefined; as the CSV files' empty field). */
 function toNullableDoubles(values: ArrayLike<number>): Array<number | null> {
   const out = new Array<number | null>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = Number.isNaN(values[i]) ? null : values[i];
+  for (let i = 0; i < values.length; i++) out[i] = Number.isFinite(values[i]) ? values[i] : null;
   return out;
 }

@@ -1,19 +1,23 @@
+import type { ExceedanceResult } from '../stats/computeExceedance.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import { formatMetricId } from './formatMetricId.ts';
 
 /**
  * Formats `summary.json`: `{"metrics": {"<id>": {"unit", "n", "mean", "ciLow", "ciHigh", "p5",
  * "p25", "p50", "p75", "p95", "min", "max"}}}` with ids from {@link formatMetricId}, metrics in
- * layout order, keys in that fixed order, two-space indent and a final LF. Numbers are written
- * shortest round-trip; NaN and ±Infinity (undefined) become `null`.
+ * layout order, keys in that fixed order, two-space indent and a final LF; then, when given,
+ * `"exceedance": [{"metric", "material", "stage", "region", "unit", "threshold", "probability",
+ * "ciLow", "ciHigh", "n"}]` (P(metric > threshold) with its 95% Wilson interval). Numbers are
+ * written shortest round-trip; NaN and ±Infinity (undefined) become `null`.
  *
  * @param summaryStats - Statistics from `computeSummaryStatistics`, in layout order.
+ * @param exceedance - Exceedance probabilities from `computeExceedance` (omitted: no block).
  * @returns The file's text.
  * @throws Error if two metrics share an id.
  * @example
  * formatSummaryJson(computeSummaryStatistics(layout, results));
  */
-export function formatSummaryJson(summaryStats: readonly SummaryStatistic[]): string {
+export function formatSummaryJson(summaryStats: readonly SummaryStatistic[], exceedance?: readonly ExceedanceResult[]): string {
   const metrics: Record<string, unknown> = {};
   for (const statistic of summaryStats) {
     const id = formatMetricId(statistic.key);
@@ -33,5 +37,10 @@ export function formatSummaryJson(summaryStats: readonly SummaryStatistic[]): st
       max: statistic.max,
     };
   }
-  return `${JSON.stringify({ metrics }, null, 2)}\n`;
+  if (exceedance === undefined) return `${JSON.stringify({ metrics }, null, 2)}\n`;
+  const rows = exceedance.map(({ key, threshold, probability, ciLow, ciHigh, n }) => ({
+    metric: key.metric, material: key.material, stage: key.stage, region: key.region, unit: key.unit,
+    threshold, probability, ciLow, ciHigh, n,
+  }));
+  return `${JSON.stringify({ metrics, exceedance: rows }, null, 2)}\n`;
 }

@@ -1,5 +1,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { createAbortError } from '../montecarlo/createAbortError.ts';
+import { trackTemporaryFolder } from './temporaryFolders.ts';
 
 /** Thrown when the output folder exists, is not empty, and overwriting was not requested. */
 export class OutputFolderExistsError extends Error {
@@ -18,12 +20,16 @@ export class OutputFolderExistsError extends Error {
 export interface AtomicWriteOptions {
   /** Replace an existing non-empty folder (default false: refuse). */
   overwrite?: boolean;
+  /** Checked once `fill` is done: when aborted, the folder is not renamed into place (AbortError). */
+  signal?: AbortSignal;
 }
 
 /**
  * Fills a folder so that it appears complete or not at all: `fill` writes into a sibling
  * temporary folder `.<name>.tmp-<pid>`, which is then renamed to `dir`. On any failure the
- * temporary folder is removed and `dir` is left as it was.
+ * temporary folder is removed and `dir` is left as it was; so too when `options.signal` has
+ * aborted by the time `fill` is done (the rename is the point of no return). While it is being
+ * filled the temporary folder is tracked (see `removeTemporaryFoldersNow`, for a forced exit).
  *
  * An existing empty `dir` is replaced. An existing non-empty `dir` is refused with
  * {@link OutputFolderExistsError} unless `overwrite` is set; then it is moved aside to
@@ -31,8 +37,9 @@ export interface AtomicWriteOptions {
  *
  * @param dir - Final folder path; its parent is created if missing.
  * @param fill - Writes the folder's files into the temporary folder it is given.
- * @param options - Overwrite policy.
+ * @param options - Overwrite policy and abort signal.
  * @returns Resolves with the absolute path of the final folder.
+ * @throws OutputFolderExistsError; AbortError when the signal aborted; whatever `fill` throws.
  * @example
  * await writeDirectoryAtomically('outputs/run1', async (tmp) => writeFile(join(tmp, 'a.txt'), 'a'));
  */
@@ -50,13 +57,17 @@ export async function writeDirectoryAtomically(
   }
   const temporaryDir = join(parent, `.${name}.tmp-${process.pid}`);
   await rm(temporaryDir, { recursive: true, force: true });
+  const forget = trackTemporaryFolder(temporaryDir);
   await mkdir(temporaryDir);
   try {
     await fill(temporaryDir);
+    if (options.signal?.aborted) throw createAbortError(options.signal.reason);
     await moveIntoPlace(temporaryDir, finalDir, options.overwrite === true);
   } catch (error) {
     await rm(temporaryDir, { recursive: true, force: true });
     throw error;
+  } finally {
+    forget();
   }
   return finalDir;
 }

@@ -1,6 +1,6 @@
 import type { ResultLayout } from '../../sim-core/results.ts';
 import type { ReplicateSummaries } from '../stats/computeSummaryStatistics.ts';
-import type { SeriesBand } from '../stats/recordBandTick.ts';
+import type { SeriesBand } from '../stats/createSeriesBand.ts';
 import { createParquetTableWriter, type ParquetColumnSpec } from './createParquetTableWriter.ts';
 
 /** Footer metadata and writer name of crm-sim's Parquet files. */

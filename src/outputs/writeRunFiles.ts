@@ -1,10 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createAbortError } from '../montecarlo/createAbortError.ts';
 import type { ResultLayout } from '../../sim-core/results.ts';
 import { computeBlockBands, type SeriesBlock } from '../stats/computeBlockBands.ts';
 import { type BandPool, createBandPool } from '../stats/createBandPool.ts';
 import { computeSummaryStatistics, type ReplicateSummaries, type SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
-import type { SeriesBand } from '../stats/recordBandTick.ts';
+import { computeExceedance, type ExceedanceRequest } from '../stats/computeExceedance.ts';
+import { defaultExceedanceRequests } from '../stats/defaultExceedanceRequests.ts';
+import type { SeriesBand } from '../stats/createSeriesBand.ts';
 import { createKeptSeriesWriter, type KeptSeriesWriter } from './createKeptSeriesWriter.ts';
 import { type RunManifest, stripExecutionFields } from './createManifest.ts';
 import type { SeriesSegment } from './createReplicateStore.ts';
@@ -31,6 +34,8 @@ export interface RunFilesInput {
   keepSeries?: boolean;
   /** Memory for one block of series across replicates (default 256 MiB). */
   blockBytes?: number;
+  /** Exceedance probabilities to report besides the defaults (`defaultExceedanceRequests`; `--exceed`). */
+  exceedance?: readonly ExceedanceRequest[];
   /** Threads for the band pass (0 or absent: main thread); see `chooseBandWorkers`. */
   bandWorkers?: number;
   signal?: AbortSignal;
@@ -40,7 +45,7 @@ export interface RunFilesInput {
 
 /**
  * Writes the files of a run folder into `dir` (normally the atomic writer's temporary folder):
- * `scenario.resolved.yaml`, `summary.json`, `replicates.csv`, `series.csv`, optional Parquet
+ * `scenario.resolved.yaml`, `summary.json` (with exceedance probabilities), `replicates.csv`, `series.csv`, optional Parquet
  * and kept series, and `manifest.json` last. Bands are computed block by block of series read
  * back from the segment files (docs/statistics.md), so memory does not grow with N × series.
  * Every file but `manifest.json` is a pure function of the layout, the resolved scenario and
@@ -59,20 +64,39 @@ export async function writeRunFiles(dir: string, input: RunFilesInput): Promise<
     metadata: { 'crm-sim.manifest': JSON.stringify(stripExecutionFields(manifest)) },
     createdBy: `crm-sim ${manifest.version}`,
   };
+  // Ctrl-C is honoured between any two steps, not only between blocks of series (AbortError).
+  const checkpoint = (): void => {
+    if (input.signal?.aborted) throw createAbortError(input.signal.reason);
+  };
   const yaml = input.resolvedYaml.replace(/\r\n?/g, '\n');
   await writeFile(join(dir, 'scenario.resolved.yaml'), yaml.endsWith('\n') ? yaml : `${yaml}\n`);
   const summaryStats = computeSummaryStatistics(layout, input.summaries);
-  await writeFile(join(dir, 'summary.json'), formatSummaryJson(summaryStats));
+  const exceedance = computeExceedance(layout, input.summaries, withDefaults(layout, input.exceedance ?? []));
+  await writeFile(join(dir, 'summary.json'), formatSummaryJson(summaryStats, exceedance));
+  checkpoint();
   await writeReplicatesCsv(join(dir, 'replicates.csv'), layout, input.summaries);
+  checkpoint();
   const kept = input.keepSeries ? await createKeptSeriesWriter(dir, layout, 0, input.parquet ? info : undefined) : undefined;
   const bands = await computeBandsFromSegments(input, kept);
+  checkpoint();
   await writeSeriesCsv(join(dir, 'series.csv'), layout, bands);
+  checkpoint();
   if (input.parquet) {
     await writeBandsParquet(join(dir, 'series.parquet'), layout, bands, info);
+    checkpoint();
     await writeReplicatesParquet(join(dir, 'replicates.parquet'), layout, input.summaries, info);
+    checkpoint();
   }
   await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(input.createManifest(), null, 2)}\n`);
+  checkpoint();
   return summaryStats;
+}
+
+/** The default exceedance requests, then the extra ones that are not among them. */
+function withDefaults(layout: ResultLayout, extra: readonly ExceedanceRequest[]): ExceedanceRequest[] {
+  const requests = defaultExceedanceRequests(layout);
+  const seen = new Set(requests.map((request) => `${request.index}>${request.threshold}`));
+  return [...requests, ...extra.filter((request) => !seen.has(`${request.index}>${request.threshold}`))];
 }
 
 /**

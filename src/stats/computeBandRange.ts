@@ -1,6 +1,6 @@
 import type { SeriesKey } from '../../sim-core/results.ts';
 import { computeBlockBands, type SeriesBlock } from './computeBlockBands.ts';
-import type { SeriesBand } from './recordBandTick.ts';
+import type { SeriesBand } from './createSeriesBand.ts';
 
 /**
  * A band job for a worker thread: series from…to−1 of a block whose values live in a

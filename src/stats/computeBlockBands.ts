@@ -1,6 +1,8 @@
 import type { SeriesKey } from '../../sim-core/results.ts';
-import { createSeriesBand, recordSortedBandTick, type SeriesBand } from './recordBandTick.ts';
-import { createSortScratch, sortCarryingOrder } from './sortCarryingOrder.ts';
+import { createSeriesBand, type SeriesBand } from './createSeriesBand.ts';
+import { recordSortedBandTick } from './recordSortedBandTick.ts';
+import { createSortScratch } from './createSortScratch.ts';
+import { sortCarryingOrder } from './sortCarryingOrder.ts';
 
 /**
  * A block of consecutive series for every replicate of a run, as read back from disk:

@@ -1,7 +1,8 @@
 import type { ReplicateResult, ResultLayout } from '../../sim-core/results.ts';
-import { createSeriesBand, recordBandTick, type SeriesBand } from './recordBandTick.ts';
+import { createSeriesBand, type SeriesBand } from './createSeriesBand.ts';
+import { recordBandTick } from './recordBandTick.ts';
 
-export type { SeriesBand } from './recordBandTick.ts';
+export type { SeriesBand } from './createSeriesBand.ts';
 
 /**
  * Computes per-tick bands (mean and 5/25/50/75/95% type-7 quantiles) of every series across

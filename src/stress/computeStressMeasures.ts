@@ -1,4 +1,5 @@
 import type { ReplicateResult, ResultLayout } from '../../sim-core/index.ts';
+import { STRESS_EXTRAS_PER_MATERIAL } from './stressWorker.ts';
 
 /** Per-replicate outcomes a stress test ranks stages by. */
 export interface StressMeasures {
@@ -8,35 +9,80 @@ export interface StressMeasures {
   shortfallByMaterial: Record<string, Float64Array>;
   /** Home government's policy cost, USD. */
   policyCost: Float64Array;
+  /** Per material id, home end-use shortfall as a share of home end-use demand (cumulative over the horizon). */
+  shortfallShareByMaterial: Record<string, Float64Array>;
+  /** Value-weighted share of home end-use demand unmet: Σ shortfall·price / Σ demand·price (base component prices). */
+  shortfallShare: Float64Array;
+  /** Value of unmet home end-use demand at base component prices, USD. */
+  unmetValue: Float64Array;
+  /** What home end users spent on the components they received, USD. */
+  endUserSpending: Float64Array;
+  /**
+   * Economic cost to home end users: what their whole demand costs at market prices (spending on
+   * what they received + unmet demand valued at the price), USD; its paired difference is the
+   * extra spending plus the market value of what they went without.
+   */
+  economicCost: Float64Array;
+}
+
+/** The scenario facts the measures need: materials in spec order and their base component (manufacturing) prices. */
+export interface StressMaterials {
+  ids: readonly string[];
+  /** USD/t, same order. */
+  basePrices: readonly number[];
 }
 
 /**
- * Extracts the stress outcomes of each replicate from its summaries: the home region's
- * cumulative end-use shortfall per material and summed, and the policy cost.
+ * Extracts the stress outcomes of each replicate: the home region's cumulative end-use shortfall
+ * per material and summed (t), the policy cost (USD), and, from the extras `stressWorker` appends
+ * after the summaries (NaN when absent), the shortfall as a share of home demand per material and
+ * value-weighted over materials, the value of unmet demand at base prices, the end users' spending
+ * and the economic cost (spending + unmet demand at market prices).
  *
  * @param layout - The scenario's result layout.
- * @param results - Replicates, in order.
+ * @param results - Replicates, in order (from `stressWorker` for the share and economic measures).
  * @param home - The home region id.
+ * @param materials - Material ids and base component prices, in spec order.
  * @returns One value per replicate in each array.
  * @throws Error when the layout has no policy cost for the home region.
  * @example
- * computeStressMeasures(layout, results, 'US').shortfall[0];
+ * computeStressMeasures(layout, results, 'US', { ids: ['ndpr'], basePrices: [90000] }).shortfallShare[0];
  */
-export function computeStressMeasures(layout: ResultLayout, results: readonly ReplicateResult[], home: string): StressMeasures {
-  const shortfallIndexes = layout.summaries.flatMap((key, i) =>
-    key.metric === 'cumulativeShortfall' && key.stage === 'endUse' && key.region === home ? [i] : []);
+export function computeStressMeasures(layout: ResultLayout, results: readonly ReplicateResult[], home: string, materials: StressMaterials): StressMeasures {
+  const shortfallIndexes = materials.ids.map((id) => layout.summaries.findIndex((key) =>
+    key.metric === 'cumulativeShortfall' && key.stage === 'endUse' && key.region === home && key.material === id));
   const costIndex = layout.summaries.findIndex((key) => key.metric === 'policyCost' && key.region === home);
   if (costIndex < 0) throw new Error(`computeStressMeasures: no policyCost for region ${home}`);
-  const shortfall = new Float64Array(results.length);
-  const policyCost = new Float64Array(results.length);
-  const shortfallByMaterial: Record<string, Float64Array> = {};
-  for (const i of shortfallIndexes) shortfallByMaterial[layout.summaries[i].material] = new Float64Array(results.length);
+  const n = results.length;
+  const array = (): Float64Array => new Float64Array(n);
+  const measures: StressMeasures = {
+    shortfall: array(), shortfallByMaterial: {}, policyCost: array(), shortfallShareByMaterial: {},
+    shortfallShare: array(), unmetValue: array(), endUserSpending: array(), economicCost: array(),
+  };
+  for (const id of materials.ids) {
+    measures.shortfallByMaterial[id] = array();
+    measures.shortfallShareByMaterial[id] = array();
+  }
+  const extrasAt = layout.summaries.length;
   results.forEach((result, r) => {
-    for (const i of shortfallIndexes) {
-      shortfallByMaterial[layout.summaries[i].material][r] = result.summaries[i];
-      shortfall[r] += result.summaries[i];
-    }
-    policyCost[r] = result.summaries[costIndex];
+    const hasExtras = result.summaries.length === extrasAt + materials.ids.length * STRESS_EXTRAS_PER_MATERIAL;
+    let unmetValue = 0, demandValue = 0, spending = 0, unmetAtPrice = 0;
+    materials.ids.forEach((id, m) => {
+      const short = result.summaries[shortfallIndexes[m]];
+      const demand = hasExtras ? result.summaries[extrasAt + m * STRESS_EXTRAS_PER_MATERIAL] : NaN;
+      measures.shortfallByMaterial[id][r] = short;
+      measures.shortfall[r] += short;
+      measures.shortfallShareByMaterial[id][r] = demand > 0 ? short / demand : hasExtras ? 0 : NaN;
+      unmetValue += short * materials.basePrices[m];
+      demandValue += demand * materials.basePrices[m];
+      spending += hasExtras ? result.summaries[extrasAt + m * STRESS_EXTRAS_PER_MATERIAL + 1] : NaN;
+      unmetAtPrice += hasExtras ? result.summaries[extrasAt + m * STRESS_EXTRAS_PER_MATERIAL + 2] : NaN;
+    });
+    measures.policyCost[r] = result.summaries[costIndex];
+    measures.shortfallShare[r] = demandValue > 0 ? unmetValue / demandValue : hasExtras ? 0 : NaN;
+    measures.unmetValue[r] = unmetValue;
+    measures.endUserSpending[r] = spending;
+    measures.economicCost[r] = spending + unmetAtPrice;
   });
-  return { shortfall, shortfallByMaterial, policyCost };
+  return measures;
 }

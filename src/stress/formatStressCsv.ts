@@ -9,11 +9,14 @@ export const STRESS_CSV_HEADER =
 const MEASURES = [
   { measure: 'shortfall', unit: 't' },
   { measure: 'policyCost', unit: 'USD' },
+  { measure: 'shortfallShare', unit: 'share' },
+  { measure: 'economicCost', unit: 'USD' },
 ] as const;
 
 /**
  * Formats `stress.csv`: per stage (chain order) and measure (home end-use shortfall summed over
- * materials in t; home policy cost in USD), the study's capability and intent beside the
+ * materials in t; home policy cost in USD; value-weighted share of home end-use demand unmet;
+ * home end users' economic cost in USD, see `runStress`), the study's capability and intent beside the
  * measured expected and conditional impact with 95% t intervals, and the stage's rank by expected
  * impact (1 = most damaging; equal impacts share a rank).
  *

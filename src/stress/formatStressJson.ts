@@ -2,10 +2,14 @@ import { rankStages } from './rankStages.ts';
 import type { StressRun } from './runStress.ts';
 
 /**
- * Formats `stress.json`: `{"scenario", "masterSeed", "replicates", "rankingByShortfall",
- * "rankingByPolicyCost" (each [{"stage", "rank"}], most damaging first, ties share a rank), "stages": [{"stage", "capability", "intent", "probability",
- * "replicatesHit", "events", "shortfall": {"unit", "expected": {mean, low, high}, "conditional":
- * {…}}, "expectedShortfallByMaterial", "policyCost": {…}}]}`; NaN as null.
+ * Formats `stress.json`: `{"scenario", "masterSeed", "replicates", "strippedEvents",
+ * "rankingByShortfallShare", "rankingByEconomicCost", "rankingByShortfall", "rankingByPolicyCost"
+ * (each [{"stage", "rank"}], most damaging first, ties share a rank), "stages": [{"stage",
+ * "capability", "intent", "probability", "replicatesHit", "events", "shortfall": {"unit",
+ * "expected": {mean, low, high}, "conditional": {…}}, "expectedShortfallByMaterial", "policyCost",
+ * "shortfallShare", "expectedShortfallShareByMaterial", "economicCost", "endUserSpending",
+ * "unmetValue"}]}`; NaN as null. The fields of earlier versions (shortfall in t, policy cost, their
+ * rankings) keep their place and meaning; the share and economic measures were added after them.
  *
  * @param run - From `runStress`.
  * @param info - Scenario path, seed and replicates.
@@ -19,8 +23,15 @@ export function formatStressJson(run: StressRun, info: { scenario: string; maste
     replicatesHit: s.replicatesHit, events: s.events,
     shortfall: { unit: 't', ...s.shortfall }, expectedShortfallByMaterial: s.expectedShortfallByMaterial,
     policyCost: { unit: 'USD', ...s.policyCost },
+    shortfallShare: { unit: 'share of home end-use demand (value-weighted)', ...s.shortfallShare },
+    expectedShortfallShareByMaterial: s.expectedShortfallShareByMaterial,
+    economicCost: { unit: 'USD', ...s.economicCost },
+    endUserSpending: { unit: 'USD', ...s.endUserSpending },
+    unmetValue: { unit: 'USD', ...s.unmetValue },
   }));
   const rankingByShortfall = rankStages(run.stages, 'shortfall');
   const rankingByPolicyCost = rankStages(run.stages, 'policyCost');
-  return `${JSON.stringify({ ...info, rankingByShortfall, rankingByPolicyCost, stages }, null, 2)}\n`;
+  const rankingByShortfallShare = rankStages(run.stages, 'shortfallShare');
+  const rankingByEconomicCost = rankStages(run.stages, 'economicCost');
+  return `${JSON.stringify({ ...info, strippedEvents: run.strippedEvents, rankingByShortfallShare, rankingByEconomicCost, rankingByShortfall, rankingByPolicyCost, stages }, null, 2)}\n`;
 }

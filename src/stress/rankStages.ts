@@ -1,6 +1,9 @@
 import type { Stage } from '../../sim-core/index.ts';
 import type { StageStress } from './runStress.ts';
 
+/** The measures stages can be ranked by (each a `StageImpact` of `StageStress`). */
+export type RankMeasure = 'shortfall' | 'policyCost' | 'shortfallShare' | 'economicCost';
+
 /** A stage's place in a ranking. */
 export interface StageRank {
   stage: Stage;
@@ -13,12 +16,14 @@ export interface StageRank {
  * equal impacts share a rank and keep chain order; undefined impacts come last.
  *
  * @param stages - Stress results.
- * @param measure - `shortfall` (home end-use shortfall) or `policyCost`.
+ * @param measure - `shortfallShare` (value-weighted share of home end-use demand unmet),
+ *   `economicCost` (home end users' extra spending + lost value), `shortfall` (tonnes summed over
+ *   materials) or `policyCost`.
  * @returns Stages with their ranks, most damaging first.
  * @example
  * rankStages(run.stages, 'shortfall')[0].stage; // e.g. 'endUse'
  */
-export function rankStages(stages: readonly StageStress[], measure: 'shortfall' | 'policyCost'): StageRank[] {
+export function rankStages(stages: readonly StageStress[], measure: RankMeasure): StageRank[] {
   const size = (s: StageStress): number => {
     const value = s[measure].expected.mean;
     return Number.isNaN(value) ? -Infinity : value;

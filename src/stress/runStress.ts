@@ -1,8 +1,9 @@
-import { compileScenario, type EventSpec, STAGES, type Stage } from '../../sim-core/index.ts';
+import { compileScenario, type EventSpec, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
+import { siblingModule } from '../runtime/moduleLocation.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { computeStageImpact, type StageImpact } from './computeStageImpact.ts';
-import { computeStressMeasures } from './computeStressMeasures.ts';
+import { computeStressMeasures, type StressMeasures } from './computeStressMeasures.ts';
 import { computeThreatScore } from './computeThreatScore.ts';
 import { createDisturbedSpec } from './createDisturbedSpec.ts';
 import { createStageDisruption } from './createStageDisruption.ts';
@@ -17,7 +18,14 @@ export interface StressOptions {
   workers: number;
   signal?: AbortSignal;
   onProgress?: (completed: number, total: number) => void;
+  /** Remove the scenario's own threat events (THREAT_EVENT_KINDS) before adding each stage's disruption. */
+  stripEvents?: boolean;
 }
+
+/** Event kinds of the foreign actor's toolbox, removed by `stripEvents` (policies and exogenous shocks stay). */
+export const THREAT_EVENT_KINDS: ReadonlySet<string> = new Set(['exportControl', 'technologyBan', 'priceManipulation', 'cyberattack', 'disinformation', 'mineAcquisition']);
+
+const STRESS_WORKER = siblingModule('./stressWorker', import.meta.url);
 
 /** The stress result of one stage. */
 export interface StageStress {
@@ -35,14 +43,47 @@ export interface StageStress {
   shortfall: StageImpact;
   /** Expected shortfall impact per material, t. */
   expectedShortfallByMaterial: Record<string, number>;
-  /** Home policy cost, USD. */
+  /** Home policy cost, USD (zero unless the scenario has a home policy). */
   policyCost: StageImpact;
+  /** Value-weighted share of home end-use demand unmet (Σ shortfall·base price / Σ demand·base price). */
+  shortfallShare: StageImpact;
+  /** Expected impact on each material's share of home end-use demand unmet. */
+  expectedShortfallShareByMaterial: Record<string, number>;
+  /** Home end users' economic cost: extra spending on what they received + unmet demand at market prices, USD. */
+  economicCost: StageImpact;
+  /** Spending on what they received, USD. */
+  endUserSpending: StageImpact;
+  /** Value of unmet demand at base component prices, USD (the shortfall-share weights). */
+  unmetValue: StageImpact;
 }
 
 /** Results of a stress test, stages in chain order. */
 export interface StressRun {
   base: LoadedScenario;
   stages: StageStress[];
+  /** Ids of the scenario's own events removed by `stripEvents` (empty without it). */
+  strippedEvents: string[];
+}
+
+/**
+ * The spec without its threat events (see THREAT_EVENT_KINDS), and their ids; uncertainties of
+ * removed events are dropped and those of kept events follow their new index (`events.<i>.…`).
+ */
+function stripThreatEvents(spec: ScenarioSpec): { spec: ScenarioSpec; stripped: string[] } {
+  const newIndex = new Map<number, number>();
+  const events = spec.events.filter((event, i) => {
+    if (THREAT_EVENT_KINDS.has(event.kind)) return false;
+    newIndex.set(i, newIndex.size);
+    return true;
+  });
+  const uncertainties = spec.uncertainties.flatMap((u) => {
+    const match = /^events\.(\d+)(\..*)?$/.exec(u.path);
+    if (match === null) return [u];
+    const index = newIndex.get(Number(match[1]));
+    return index === undefined ? [] : [{ ...u, path: `events.${index}${match[2] ?? ''}` }];
+  });
+  const stripped = spec.events.filter((event) => THREAT_EVENT_KINDS.has(event.kind)).map((event) => event.id ?? event.kind);
+  return { spec: { ...spec, events, uncertainties }, stripped };
 }
 
 /**
@@ -50,8 +91,12 @@ export interface StressRun {
  * (`createStageDisruption`) to a copy of the spec, runs the undisturbed scenario and the six
  * disturbed ones with the same seed and replicate indices (common random numbers), draws per
  * replicate whether each disruption strikes (probability = threat score, `drawStressHits`) and
- * measures expected and conditional impact on home shortfall and policy cost.
- * Stages whose score is 0 add no event and show zero impact without being run.
+ * measures expected and conditional impact on home end-use shortfall (tonnes, and as a share of
+ * home demand, per material and value-weighted), the home end users' economic cost and the policy
+ * cost. The scenario's own events stay (the impact is on top of them: a stage whose standard
+ * disruption repeats an event the scenario already has shows about none) unless `stripEvents`
+ * removes its threat events first, from every arm. Stages whose score is 0 add no event and show
+ * zero impact without being run.
  *
  * @param options - Scenario, overrides and Monte Carlo settings.
  * @returns Per stage, the threat matrix, the events and the measured impact.
@@ -61,27 +106,35 @@ export interface StressRun {
  */
 export async function runStress(options: StressOptions): Promise<StressRun> {
   const base = loadScenario(options.path, { set: [...(options.sets ?? [])] });
-  const spec = base.spec;
+  const { spec, stripped } = options.stripEvents ? stripThreatEvents(base.spec) : { spec: base.spec, stripped: [] };
   const disruptions = STAGES.map((stage) => createStageDisruption(spec, stage));
   const active = STAGES.filter((_, i) => disruptions[i].length > 0);
   const compiled = [spec, ...active.map((stage) => createDisturbedSpec(spec, disruptions[STAGES.indexOf(stage)]))].map(compileScenario);
-  const results = await runScenarioArms(compiled, options);
+  const results = await runScenarioArms(compiled, { ...options, workerModule: STRESS_WORKER });
   const home = spec.government.region;
-  const undisturbed = computeStressMeasures(compiled[0].layout, results[0], home);
+  const materials = { ids: spec.materials.map((m) => m.id), basePrices: spec.materials.map((m) => m.basePriceUsdPerTonne.manufacturing) };
+  const undisturbed = computeStressMeasures(compiled[0].layout, results[0], home, materials);
   const probabilities = Object.fromEntries(STAGES.map((s) => [s, computeThreatScore(spec.foreignActor.threat[s])])) as Record<Stage, number>;
   const hits = drawStressHits(options.masterSeed, options.replicates, probabilities);
   const stages = STAGES.map((stage, i): StageStress => {
     const arm = active.indexOf(stage);
-    const disturbed = arm < 0 ? undisturbed : computeStressMeasures(compiled[arm + 1].layout, results[arm + 1], home);
-    const byMaterial = Object.keys(undisturbed.shortfallByMaterial).map((m) => [m, computeStageImpact(
-      undisturbed.shortfallByMaterial[m], disturbed.shortfallByMaterial[m], hits[stage]).expected.mean]);
+    const disturbed = arm < 0 ? undisturbed : computeStressMeasures(compiled[arm + 1].layout, results[arm + 1], home, materials);
+    const impact = (measure: Exclude<keyof StressMeasures, 'shortfallByMaterial' | 'shortfallShareByMaterial'>) =>
+      computeStageImpact(undisturbed[measure], disturbed[measure], hits[stage]);
+    const expectedBy = (measure: 'shortfallByMaterial' | 'shortfallShareByMaterial') => Object.fromEntries(materials.ids.map((m) =>
+      [m, computeStageImpact(undisturbed[measure][m], disturbed[measure][m], hits[stage]).expected.mean]));
     return {
       stage, ...spec.foreignActor.threat[stage], probability: probabilities[stage], events: disruptions[i],
       replicatesHit: hits[stage].reduce((a, b) => a + b, 0),
-      shortfall: computeStageImpact(undisturbed.shortfall, disturbed.shortfall, hits[stage]),
-      expectedShortfallByMaterial: Object.fromEntries(byMaterial),
-      policyCost: computeStageImpact(undisturbed.policyCost, disturbed.policyCost, hits[stage]),
+      shortfall: impact('shortfall'),
+      expectedShortfallByMaterial: expectedBy('shortfallByMaterial'),
+      policyCost: impact('policyCost'),
+      shortfallShare: impact('shortfallShare'),
+      expectedShortfallShareByMaterial: expectedBy('shortfallShareByMaterial'),
+      economicCost: impact('economicCost'),
+      endUserSpending: impact('endUserSpending'),
+      unmetValue: impact('unmetValue'),
     };
   });
-  return { base, stages };
+  return { base, stages, strippedEvents: stripped };
 }

@@ -18,6 +18,8 @@ export interface StressCliOptions extends MonteCarloCliOptions {
   quiet?: boolean;
   /** Also write report.html and charts/ into the output folder. */
   report?: boolean;
+  /** Remove the scenario's own threat events before adding each stage's disruption. */
+  stripEvents?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
   const progress = createArmProgress(options.quiet === true);
   const run = await runStress({
     path: scenario, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
-    workers: settings.workers, signal, onProgress: progress.onProgress,
+    workers: settings.workers, signal, onProgress: progress.onProgress, stripEvents: options.stripEvents === true,
   });
   progress.stop();
   const arms = 1 + run.stages.filter((s) => s.events.length > 0).length;

@@ -9,6 +9,7 @@ import { writeOutputFiles } from '../compare/writeOutputFiles.ts';
 import { createSweepDesign } from './createSweepDesign.ts';
 import { formatSweepCsv } from './formatSweepCsv.ts';
 import { formatSweepJson } from './formatSweepJson.ts';
+import { formatSweepPointsCsv } from './formatSweepPointsCsv.ts';
 import { formatSweepTable } from './formatSweepTable.ts';
 import { formatTornadoCsv } from './formatTornadoCsv.ts';
 import { formatTornadoJson } from './formatTornadoJson.ts';
@@ -31,7 +32,7 @@ export interface SweepCliOptions extends MonteCarloCliOptions {
 /**
  * `crm-sim sweep <scenario> [--grid path=v1,v2]... [--lhs N path=min:max ...]`: runs every design
  * point and the one-at-a-time tornado of the scenario's uncertain parameters with common random
- * numbers, writes sweep.csv/json, tornado.csv/json, manifest.json and the resolved scenario, and
+ * numbers, writes sweep.csv/json, sweep-points.csv (wide: one row per point), tornado.csv/json, manifest.json and the resolved scenario, and
  * prints the chosen metric per point and the tornado ranking (or sweep.json with `--json`).
  *
  * @param scenario - Scenario file.
@@ -72,6 +73,7 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
     { name: 'scenario.resolved.yaml', text: run.base.resolvedYaml },
     { name: 'sweep.json', text: json },
     { name: 'sweep.csv', text: formatSweepCsv(parameters, run.points) },
+    { name: 'sweep-points.csv', text: formatSweepPointsCsv(parameters, run.points.map((p) => ({ ...p, startYear: p.loaded.spec.startYear }))) },
     { name: 'tornado.json', text: formatTornadoJson(run.metric, run.tornado ?? [], info) },
     { name: 'tornado.csv', text: formatTornadoCsv(run.metric, run.tornado ?? []) },
   ]);

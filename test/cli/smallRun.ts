@@ -36,6 +36,6 @@ export async function readFolderWithoutManifest(dir: string): Promise<Record<str
 /** The manifest without the fields that describe the execution (timing, workers). */
 export async function readManifestIdentity(dir: string): Promise<Record<string, unknown>> {
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  for (const field of ['workers', 'startedAt', 'finishedAt', 'wallSeconds']) delete manifest[field];
+  for (const field of ['workers', 'workersRequested', 'startedAt', 'finishedAt', 'wallSeconds']) delete manifest[field];
   return manifest;
 }

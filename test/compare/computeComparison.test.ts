@@ -24,6 +24,16 @@ describe('computeComparison', () => {
     expect(comparison.metrics[1]).toMatchObject({ meanA: 0, meanB: 7, meanDifference: 7, pBetter: 0, pWorse: 1 });
   });
 
+  it('gives P(A > t) and P(B > t) for the metrics of the default exceedance probabilities only', () => {
+    const weeks: SeriesKey = { metric: 'longestSevereShortfallWeeks', material: 'ndpr', stage: 'endUse', region: 'US', unit: 'weeks' };
+    const keys = [weeks, shortfall, cost];
+    const first = { label: 'a', layout: layout(keys), results: results([[10, 1, 0], [4, 1, 0], [9, 1, 0], [NaN, 1, 0]]) };
+    const second = { label: 'b', layout: layout(keys), results: results([[2, 1, 0], [8, 1, 0], [12, 1, 0], [20, 1, 0]]) };
+    const [comparison] = computeComparison([first, second]);
+    expect(comparison.metrics[0].exceedance).toEqual({ threshold: 8, pA: 2 / 3, pB: 1 / 3 }); // 8 is not above 8; NaN pair left out
+    expect(comparison.metrics[1].exceedance).toBeUndefined();
+  });
+
   it('does not match keys that differ in unit', () => {
     const other = { ...cost, unit: 'kUSD' };
     const [comparison] = computeComparison([

@@ -3,12 +3,19 @@ import type { AlternativeComparison } from '../../src/compare/computeComparison.
 import { COMPARISON_CSV_HEADER, formatComparisonCsv } from '../../src/compare/formatComparisonCsv.ts';
 import { type ComparisonReport, formatComparisonJson } from '../../src/compare/formatComparisonJson.ts';
 import { formatComparisonTable } from '../../src/compare/formatComparisonTable.ts';
+import { parseTableRows } from '../../src/compare/compareCommand.ts';
+import { UsageError } from '../../src/cli/exitCodes.ts';
 
 const alternative: AlternativeComparison = {
   label: 'stock,pile',
   metrics: [
     { key: { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' }, direction: 'lower',
       n: 50, meanA: 1000, meanB: 400, meanDifference: -600, ciLow: -700, ciHigh: -500, pBetter: 0.9, pWorse: 0.02 },
+    { key: { metric: 'longestSevereShortfallWeeks', material: 'ndpr', stage: 'endUse', region: 'US', unit: 'weeks' }, direction: 'lower',
+      n: 50, meanA: 10, meanB: 9.9, meanDifference: -0.1, ciLow: -0.5, ciHigh: 0.3, pBetter: 0.1, pWorse: 0.08,
+      exceedance: { threshold: 8, pA: 0.6, pB: 0.5 } },
+    { key: { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'CN', unit: 't' }, direction: 'lower',
+      n: 50, meanA: 1000, meanB: 10, meanDifference: -990, ciLow: -1000, ciHigh: -980, pBetter: 1, pWorse: 0 },
     { key: { metric: 'timeToPeakWeeks', material: 'ndpr', stage: 'processing', region: 'US', unit: 'weeks' }, direction: 'none',
       n: 50, meanA: 10, meanB: 10, meanDifference: 0, ciLow: 0, ciHigh: 0, pBetter: NaN, pWorse: NaN },
     { key: { metric: 'policyCost', material: '', stage: '', region: 'US', unit: 'USD' }, direction: 'lower',
@@ -26,9 +33,11 @@ describe('comparison outputs', () => {
   it('writes one tidy CSV row per alternative and metric, quoting text and leaving NaN empty', () => {
     const lines = formatComparisonCsv([alternative]).trimEnd().split('\n');
     expect(lines[0]).toBe(COMPARISON_CSV_HEADER);
-    expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe('"stock,pile",cumulativeShortfall,ndpr,endUse,US,t,1000,400,-600,-700,-500,0.9,50');
-    expect(lines[2].split(',').slice(-2)).toEqual(['', '50']);
+    expect(lines[0]).toMatch(/,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative$/);
+    expect(lines).toHaveLength(7);
+    expect(lines[1]).toBe('"stock,pile",cumulativeShortfall,ndpr,endUse,US,t,1000,400,-600,-700,-500,0.9,50,0.02,lower,,,');
+    expect(lines[2]).toBe('"stock,pile",longestSevereShortfallWeeks,ndpr,endUse,US,weeks,10,9.9,-0.1,-0.5,0.3,0.1,50,0.08,lower,8,0.6,0.5');
+    expect(lines[4].split(',').slice(-7)).toEqual(['', '50', '', 'none', '', '', '']);
   });
 
   it('writes comparison.json per alternative and metric id, NaN as null', () => {
@@ -37,18 +46,31 @@ describe('comparison outputs', () => {
     const metric = json.alternatives['stock,pile']['cumulativeShortfall.ndpr.endUse.US'];
     expect(Object.keys(metric)).toEqual(['unit', 'direction', 'n', 'meanA', 'meanB', 'meanDifference', 'ciLow', 'ciHigh', 'pBetter', 'pWorse']);
     expect(json.alternatives['stock,pile']['timeToPeakWeeks.ndpr.processing.US'].pBetter).toBeNull();
+    expect(json.alternatives['stock,pile']['longestSevereShortfallWeeks.ndpr.endUse.US']).toMatchObject({ threshold: 8, pA: 0.6, pB: 0.5 });
   });
 
   it('prints aligned rows, clear differences first, unchanged metrics left out', () => {
     const table = formatComparisonTable(report);
     const lines = table.trimEnd().split('\n');
-    expect(lines[0]).toContain('3 of 4 metrics differ');
-    expect(lines[3]).toMatch(/^policyCost\.US/);
-    expect(lines[4]).toMatch(/^cumulativeShortfall\.ndpr\.endUse\.US/);
-    expect(lines[5]).toMatch(/^peakPriceMultiple/);
+    expect(lines[0]).toContain('5 of 6 metrics differ');
+    // the home region's (US, that of policyCost) end-use metrics first, then clear differences
+    expect(lines[3]).toMatch(/^cumulativeShortfall\.ndpr\.endUse\.US/);
+    expect(lines[4]).toMatch(/^longestSevereShortfallWeeks\.ndpr\.endUse\.US/);
+    expect(lines[5]).toMatch(/^policyCost\.US/); // relative difference 1
+    expect(lines[6]).toMatch(/^cumulativeShortfall\.ndpr\.endUse\.CN/); // 0.99
+    expect(lines[7]).toMatch(/^peakPriceMultiple/);
     expect(table).not.toContain('timeToPeakWeeks');
     const widths = new Set(lines.slice(1).map((line) => line.length));
     expect(Math.max(...widths)).toBe(lines[2].length);
     expect(formatComparisonTable(report, 1).trimEnd().split('\n')).toHaveLength(4);
+    expect(formatComparisonTable(report, 1)).toContain('top 1');
+    expect(formatComparisonTable(report, Infinity).trimEnd().split('\n')).toHaveLength(8);
+  });
+
+  it('takes --top N or --all for the number of rows', () => {
+    expect(parseTableRows({})).toBe(10);
+    expect(parseTableRows({ top: '25' })).toBe(25);
+    expect(parseTableRows({ all: true })).toBe(Infinity);
+    for (const bad of [{ top: '0' }, { top: 'x' }, { top: '3', all: true }]) expect(() => parseTableRows(bad)).toThrow(UsageError);
   });
 });

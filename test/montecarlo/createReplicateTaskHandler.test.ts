@@ -39,3 +39,18 @@ describe('createReplicateTaskHandler', () => {
     expect(() => handle({ scenarioHash: 'x', compiled: {}, masterSeed: 0, firstReplicate: 1, replicateCount: 1 })).toThrow(/replicate 0/);
   });
 });
+
+describe('createReplicateTaskHandler keep hook', () => {
+  it('applies keep to each result before the next replicate runs (a reusing runner stays correct)', () => {
+    const buffer = new Float64Array(1);
+    const reusing = () => (masterSeed: number, replicate: number): ReplicateResult => {
+      buffer[0] = masterSeed * 10 + replicate;
+      return { replicate, series: buffer, summaries: new Float64Array(0) };
+    };
+    const copying = createReplicateTaskHandler(reusing, 4, (result) => ({ ...result, series: result.series.slice() }));
+    const batch = copying({ scenarioHash: 'h', compiled: {}, masterSeed: 1, firstReplicate: 0, replicateCount: 3 });
+    expect(batch.results.map((result) => result.series[0])).toEqual([10, 11, 12]);
+    const aliasing = createReplicateTaskHandler(reusing);
+    expect(aliasing({ scenarioHash: 'h', compiled: {}, masterSeed: 1, firstReplicate: 0, replicateCount: 3 }).results.map((r) => r.series[0])).toEqual([12, 12, 12]);
+  });
+});

@@ -33,9 +33,11 @@ describe('runMonteCarlo with an injected worker module', () => {
     expect(toBytes(otherSeed).equals(reference)).toBe(false);
   });
 
-  it('returns transferred, usable typed arrays from workers', async () => {
+  it('returns usable typed arrays in shared memory from workers (copied, not transferred)', async () => {
     const [first] = await runMonteCarlo({ compiled, masterSeed: 1, replicates: 1, workers: 1, workerModule });
     expect(first.series).toBeInstanceOf(Float64Array);
+    expect(first.series.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(first.summaries.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(first.series.length).toBe(21);
     expect(first.summaries.length).toBe(4);
   });

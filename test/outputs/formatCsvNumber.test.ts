@@ -10,4 +10,8 @@ describe('formatCsvNumber', () => {
     expect(formatCsvNumber(NaN)).toBe('');
     expect(Number(formatCsvNumber(Math.PI))).toBe(Math.PI);
   });
+  it('never writes Infinity as a literal: ±Infinity is the empty field, like NaN', () => {
+    expect(formatCsvNumber(Infinity)).toBe('');
+    expect(formatCsvNumber(-Infinity)).toBe('');
+  });
 });

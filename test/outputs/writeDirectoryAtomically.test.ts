@@ -53,3 +53,17 @@ describe('writeDirectoryAtomically', () => {
     await expect(writeDirectoryAtomically(join(root, 'run'), writeA('y'))).rejects.toBeInstanceOf(OutputFolderExistsError);
   });
 });
+
+describe('writeDirectoryAtomically with an abort signal', () => {
+  it('does not rename the folder into place once the signal aborted, and removes the temporary', async () => {
+    const dir = join(root, 'run');
+    const controller = new AbortController();
+    const fill = async (tmp: string) => {
+      await writeFile(join(tmp, 'a.txt'), 'complete');
+      controller.abort(); // Ctrl-C after the last file was written
+    };
+    const error = await writeDirectoryAtomically(dir, fill, { signal: controller.signal }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('AbortError');
+    expect(await readdir(root)).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeBlockBands } from '../../src/stats/computeBlockBands.ts';
-import { chooseBandWorkers, createBandPool } from '../../src/stats/createBandPool.ts';
+import { chooseBandWorkers } from '../../src/stats/chooseBandWorkers.ts';
+import { createBandPool } from '../../src/stats/createBandPool.ts';
 
 const key = (i: number) => ({ metric: `m${i}`, material: 'ndpr', stage: '', region: '', unit: 'x' });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSortScratch, sortCarryingOrder } from '../../src/stats/sortCarryingOrder.ts';
+import { createSortScratch } from '../../src/stats/createSortScratch.ts';
+import { sortCarryingOrder } from '../../src/stats/sortCarryingOrder.ts';
 
 const anyValue = fc.oneof(
   fc.double({ noNaN: true }),

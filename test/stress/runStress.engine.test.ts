@@ -24,11 +24,37 @@ describe('runStress with the engine', () => {
     // which can leave more for home buyers (docs/model.md §10, import appetite).
     expect(byStage.processing.shortfall.conditional.mean).not.toBe(0);
     expect(byStage.discovery.probability).toBeCloseTo(1 / 9, 15);
+    // Shares of home demand and the economic cost: exactly 0 without a disruption, identities otherwise.
+    expect([byStage.mining.shortfallShare.expected.mean, byStage.mining.economicCost.expected.mean]).toEqual([0, 0]);
+    expect(byStage.processing.shortfallShare.conditional.mean).toBeGreaterThan(0);
+    expect(byStage.processing.shortfallShare.conditional.mean).toBeLessThan(1);
+    const { economicCost, endUserSpending, unmetValue } = byStage.processing;
+    // economic cost = spending + unmet demand at market prices ≥ spending; unmet value at base prices ≥ 0 where the share rose
+    expect(economicCost.conditional.mean).toBeGreaterThanOrEqual(endUserSpending.conditional.mean);
+    expect(unmetValue.conditional.mean).toBeGreaterThan(0);
+    const materials = Object.keys(byStage.processing.expectedShortfallShareByMaterial);
+    expect(materials).toEqual(Object.keys(byStage.processing.expectedShortfallByMaterial));
+    for (const m of materials) expect(Math.sign(byStage.processing.expectedShortfallShareByMaterial[m])).toBe(Math.sign(byStage.processing.expectedShortfallByMaterial[m]));
+    expect(run.strippedEvents).toEqual([]);
     const csv = formatStressCsv(run.stages, 4).trimEnd().split('\n');
     expect(csv[0]).toBe(STRESS_CSV_HEADER);
-    expect(csv).toHaveLength(1 + 6 * 2);
-    expect(csv[3]).toMatch(/^mining,2,0,0,0,4,shortfall,t,0,0,0,0,0,0,\d$/);
+    expect(csv).toHaveLength(1 + 6 * 4);
+    expect(csv[5]).toMatch(/^mining,2,0,0,0,4,shortfall,t,0,0,0,0,0,0,\d$/);
+    expect(csv.filter((line) => line.includes(',shortfallShare,share,'))).toHaveLength(6);
     const table = formatStressTable(run, 4).trimEnd().split('\n');
     expect(table).toHaveLength(3 + 6);
   });
+
+  it('with stripEvents removes the scenario\'s own threat events from every arm, so a stage that repeats one is measured', async () => {
+    const sets = [...SMALL, 'years=3', 'foreignActor.threat.discovery.intent=0', 'foreignActor.threat.mining.intent=0', 'foreignActor.threat.processing.intent=0',
+      'foreignActor.threat.endUse.intent=0', 'foreignActor.threat.recycling.intent=0'];
+    const options = { path: shipped('threat-export-quota'), sets, masterSeed: 5, replicates: 2, workers: 0 };
+    const kept = await runStress(options);
+    const stripped = await runStress({ ...options, stripEvents: true });
+    expect(kept.strippedEvents).toEqual([]);
+    expect(stripped.strippedEvents.length).toBeGreaterThan(0);
+    const manufacturing = (run: typeof kept) => run.stages.find((s) => s.stage === 'manufacturing')!;
+    // The scenario already has a manufacturing quota: on top of it the standard one adds less than on the stripped scenario.
+    expect(Math.abs(manufacturing(stripped).shortfallShare.conditional.mean)).toBeGreaterThan(Math.abs(manufacturing(kept).shortfallShare.conditional.mean));
+  }, 240_000);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCrmSim, shipped } from '../compare/smallScenario.ts';
+import { readStressJson } from '../../src/report/readStressJson.ts';
 
 let root: string;
 beforeAll(async () => {
@@ -24,6 +25,14 @@ describe('crm-sim stress', () => {
     expect(json).toEqual(JSON.parse(await readFile(join(out, 'stress.json'), 'utf8')));
     expect(json.stages.map((s: { stage: string }) => s.stage)).toEqual(['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling']);
     expect(json.rankingByShortfall).toHaveLength(6);
+    expect(json.rankingByShortfallShare).toHaveLength(6);
+    expect(json.rankingByEconomicCost).toHaveLength(6);
+    expect(json.strippedEvents).toEqual([]);
+    expect(json.stages[2]).toMatchObject({ shortfallShare: { expected: {} }, economicCost: { unit: 'USD' }, expectedShortfallShareByMaterial: {} });
+    // still readable by the report, which knows only the earlier fields
+    const impacts = await readStressJson(out);
+    expect(impacts?.size).toBe(6);
+    expect(impacts?.get('processing')?.unit).toBe('t');
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ command: 'stress', arms: 7 });
     expect(manifest.commandLine).toEqual(['crm-sim', 'stress', shipped('baseline'), '--replicates', '2', '--workers', '0', '--years', '1',

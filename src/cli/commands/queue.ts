@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { formatSummaryJson } from '../../outputs/formatSummaryJson.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { collectRun } from '../../queue/collectRun.ts';
 import { connectRedis, type QueueConnection, resolveRedisUrl } from '../../queue/connectRedis.ts';
 import { QueueError } from '../../queue/loadQueueModules.ts';
@@ -124,7 +125,8 @@ function addCollect(queue: Command, signal: AbortSignal): void {
           runId, store, out: o.out, wait: o.wait === true, timeoutSeconds: o.timeout === undefined ? undefined : count('timeout', o.timeout, 1),
           connection, queue: o.queue, parquet: o.format === 'parquet', keepSeries: o.keepSeries === true, signal, log: logger(o.quiet),
         });
-        process.stdout.write(o.json ? formatSummaryJson(result.summaryStats) : `${result.dir}\n`);
+        // summary.json as written (with its exceedance block), as run --json and merge --json print it
+        process.stdout.write(o.json ? readFileSync(join(result.dir, 'summary.json'), 'utf8') : `${result.dir}\n`);
       }, !required);
     });
 }

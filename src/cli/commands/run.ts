@@ -22,6 +22,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--impact-replicates <n>', 'replicates of each run without disruptions for impact.json: min(replicates, n) (default 30)')
     .option('--resume <dir>', 'run resumably into DIR (finished parts kept in DIR.parts), or finish the interrupted run there')
     .option('--max-memory <size>', 'refuse runs estimated to need more memory (default $CRM_SIM_MAX_MEMORY, else 80% of RAM)')
+    .option('--exceed <condition>', "also report P(metric > value) in summary.json, e.g. 'longestSevereShortfallWeeks.ndpr.endUse.US>12' (repeatable)", collect, [])
     .option('--json', 'print the summary as JSON on stdout').option('--quiet', 'no progress output')
     .action((scenario: string | undefined, options: RunOptions) => runCommand(scenario, options, signal));
 };

@@ -1,0 +1,41 @@
+import { ruleFor } from '../scenario/fieldRules.ts';
+import { type Dimension, parseQuantity } from '../scenario/parseQuantity.ts';
+import { parseTime } from '../scenario/parseTime.ts';
+
+/** Canonical unit of each dimension, as scenario values are stored after loading ('' = plain number). */
+const CANONICAL_UNITS: Record<Dimension | 'time', string> = {
+  mass: 't', flow: 't/yr', price: 'USD/t', capex: 'USD/(t/yr)', money: 'USD', moneyRate: 'USD/yr',
+  years: 'yr', weeks: 'weeks', days: 'days', share: 'share', number: '', time: 'yr since start',
+};
+
+/** A swept value in the canonical unit of its key. */
+export interface CanonicalValue {
+  /** The number in `unit`, or undefined when the value is not a quantity (e.g. a mode name). */
+  value: number | undefined;
+  /** Canonical unit of the key ('' for plain numbers and unknown keys). */
+  unit: string;
+}
+
+/**
+ * Converts a swept value as written (`30%`, `30 kt/yr`, `2027-01`) to the canonical unit of its
+ * scenario key, as the loader does (docs: scenario format, units): 30% → 0.3 share, 30 kt/yr →
+ * 30000 t/yr, an event time → years since 1 January of the start year.
+ *
+ * @param path - The swept path (ids, as in `--set`).
+ * @param text - The value as given.
+ * @param startYear - The scenario's start year (for dates).
+ * @returns The number and its unit.
+ * @example
+ * canonicalParameterValue('materials.ndpr.demand.growthPerYear', '5%', 2025); // { value: 0.05, unit: 'share' }
+ */
+export function canonicalParameterValue(path: string, text: string, startYear: number): CanonicalValue {
+  const rule = ruleFor(path.split('.'));
+  const dimension = rule?.dimension ?? 'number';
+  const unit = CANONICAL_UNITS[dimension];
+  if (dimension === 'time') {
+    const time = parseTime(/^\s*[-+]?\d+(\.\d*)?\s*$/.test(text) ? Number(text) : text, startYear);
+    return { value: time.ok ? time.value : undefined, unit };
+  }
+  const quantity = parseQuantity(text, dimension);
+  return { value: quantity.ok ? quantity.value : undefined, unit };
+}

@@ -1,0 +1,45 @@
+import { formatCsvField } from '../outputs/formatCsvField.ts';
+import { formatCsvNumber } from '../outputs/formatCsvNumber.ts';
+import { formatMetricId } from '../outputs/formatMetricId.ts';
+import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import { canonicalParameterValue } from './canonicalParameterValue.ts';
+import type { SweepPoint } from './sweepPoint.ts';
+
+/**
+ * Formats `sweep-points.csv`, the wide form of sweep.csv: one row per point —
+ * `point`, one column per swept parameter holding its value as a number in the key's canonical
+ * unit, named `<path> (<unit>)` (`materials.ndpr.demand.growthPerYear (share)`; the bare path for
+ * plain numbers), then `<metric id>.mean`, `.ciLow`, `.ciHigh` for every summary metric in layout
+ * order (ids as in summary.json). A value that is not a quantity (e.g. an export-control mode) is
+ * written as text. Empty fields are undefined values (NaN). Numeric columns hold numbers only, so
+ * DuckDB or pandas type them as DOUBLE.
+ *
+ * @param parameters - Swept paths, in column order.
+ * @param points - Each point with its summary statistics and its scenario's start year.
+ * @returns The file's text, LF line ends.
+ * @example
+ * formatSweepPointsCsv(['years'], [{ point: [{ path: 'years', value: '2' }], stats, startYear: 2025 }]);
+ */
+export function formatSweepPointsCsv(
+  parameters: readonly string[],
+  points: readonly { point: SweepPoint; stats: readonly SummaryStatistic[]; startYear: number }[],
+): string {
+  if (points.length === 0) return `${['point', ...parameters].map(formatCsvField).join(',')}\n`;
+  const units = parameters.map((path) => {
+    const given = points[0].point.find((a) => a.path === path)?.value ?? '';
+    return canonicalParameterValue(path, given, points[0].startYear).unit;
+  });
+  const parameterColumns = parameters.map((path, i) => (units[i] === '' ? path : `${path} (${units[i]})`));
+  const metricColumns = points[0].stats.flatMap((s) => ['mean', 'ciLow', 'ciHigh'].map((part) => `${formatMetricId(s.key)}.${part}`));
+  const lines = [['point', ...parameterColumns, ...metricColumns].map(formatCsvField).join(',')];
+  points.forEach(({ point, stats, startYear }, index) => {
+    const values = parameters.map((path) => {
+      const given = point.find((a) => a.path === path)?.value ?? '';
+      const { value } = canonicalParameterValue(path, given, startYear);
+      return value === undefined ? formatCsvField(given) : formatCsvNumber(value);
+    });
+    const metrics = stats.flatMap((s) => [s.mean, s.ciLow, s.ciHigh].map(formatCsvNumber));
+    lines.push([String(index), ...values, ...metrics].join(','));
+  });
+  return `${lines.join('\n')}\n`;
+}

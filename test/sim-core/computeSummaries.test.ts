@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/loadScenario.ts';
+import { compileScenario } from '../../sim-core/index.ts';
+import { computeSummaries, SEVERE_SHORTFALL_SHARE, SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
+
+const { spec } = loadScenario(new URL('../../scenarios/baseline.yaml', import.meta.url).pathname, { set: ['years=1', 'ticksPerYear=52'] });
+const compiled = compileScenario(spec);
+const { layout, offsets } = compiled;
+const M = spec.materials.length;
+const R = spec.regions.length;
+const T = layout.ticks;
+const home = spec.regions.findIndex((region) => region.id === spec.government.region);
+
+/** Summaries of a synthetic replicate whose first material's home end-use shortfall share is `shares[t]`. */
+function summariesFor(shares: number[]): (metric: string) => number {
+  const series = new Float64Array(layout.series.length * T);
+  const demand = offsets.demand + (0 * 3 + 2) * R + home;
+  const short = offsets.shortfall + (0 * 3 + 2) * R + home;
+  for (let t = 0; t < T; t++) {
+    series[demand * T + t] = 100;
+    series[short * T + t] = 100 * (shares[t] ?? 0);
+  }
+  const out = computeSummaries(layout, offsets, series, new Float64Array(M * 3 * R).fill(1), M, R);
+  const material = spec.materials[0].id;
+  return (metric) => out[layout.summaries.findIndex((key) => key.metric === metric && key.material === material && key.region === spec.government.region)];
+}
+
+describe('computeSummaries: severe shortfall weeks', () => {
+  it('counts weeks above 10% of demand and the longest run of them', () => {
+    const severe = SEVERE_SHORTFALL_SHARE * 1.5;
+    const mild = (SHORTFALL_THRESHOLD_SHARE + SEVERE_SHORTFALL_SHARE) / 2;
+    // runs of 3 and 5 severe weeks, a mild week between them, and a week exactly at the threshold (not severe)
+    const shares = [0, severe, severe, severe, mild, severe, severe, severe, severe, severe, SEVERE_SHORTFALL_SHARE, 0];
+    const get = summariesFor(shares);
+    expect(get('severeShortfallWeeks')).toBe(8);
+    expect(get('longestSevereShortfallWeeks')).toBe(5);
+    expect(get('shortfallWeeks')).toBe(10);
+  });
+
+  it('is zero when never severely short, and at most the weeks short', () => {
+    const get = summariesFor([0.05, 0.05, 0.02]);
+    expect(get('severeShortfallWeeks')).toBe(0);
+    expect(get('longestSevereShortfallWeeks')).toBe(0);
+    expect(get('shortfallWeeks')).toBe(3);
+  });
+});

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalParameterValue } from '../../src/sweep/canonicalParameterValue.ts';
+
+describe('canonicalParameterValue', () => {
+  it('converts swept values to the canonical unit of their key, as the loader does', () => {
+    expect(canonicalParameterValue('materials.ndpr.demand.growthPerYear', '30%', 2025)).toEqual({ value: 0.3, unit: 'share' });
+    expect(canonicalParameterValue('materials.ndpr.mining.capacityByRegion.US', '30 kt/yr', 2025)).toEqual({ value: 30000, unit: 't/yr' });
+    expect(canonicalParameterValue('materials.ndpr.basePriceUsdPerTonne.mining', '20 USD/kg', 2025)).toEqual({ value: 20000, unit: 'USD/t' });
+    expect(canonicalParameterValue('events.quotaCut.start', '2026-07', 2025)).toEqual({ value: 1.5, unit: 'yr since start' });
+    expect(canonicalParameterValue('resolution.firmsPerCapacityCell', '4', 2025)).toEqual({ value: 4, unit: '' });
+    expect(canonicalParameterValue('events.quotaCut.mode', 'ban', 2025).value).toBeUndefined();
+  });
+});
