@@ -14,6 +14,7 @@ import { readScenarioOverview, type ScenarioOverview } from './readScenarioOverv
 import { readSeriesCsv, seriesKey } from './readSeriesCsv.ts';
 import { readStressJson } from './readStressJson.ts';
 import { readImpactJson } from './readImpactJson.ts';
+import { readExceedance } from './readExceedance.ts';
 import { eventDescriber } from './eventDescriber.ts';
 import { readSourcesJson } from './readSourcesJson.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
@@ -82,7 +83,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
   const impact = await readImpactJson(folder);
   if (summary !== undefined) {
     const context = deriveRunContext(overview, summary);
-    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts, impact) });
+    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts, impact, await readExceedance(folder)) });
   }
   if (overview !== undefined) {
     const plans = planFanPanels(overview);

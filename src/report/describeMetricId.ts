@@ -4,6 +4,8 @@ const METRIC_WORDS: Record<string, string> = {
   cumulativeShortfall: 'Unmet demand',
   maxShortfallShare: 'Worst-week unmet share',
   shortfallWeeks: 'Weeks short',
+  severeShortfallWeeks: 'Weeks severely short (over 10% unmet)',
+  longestSevereShortfallWeeks: 'Longest severe shortage (weeks)',
   timeToRecoveryWeeks: 'Weeks to recovery',
   finalSecureSupplyShare: 'Secure capacity at the end',
   policyCost: 'Policy cost',

@@ -15,6 +15,8 @@ import type { ImpactReading } from './readImpactJson.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
+import type { ExceedanceReading } from './readExceedance.ts';
+import { describeSevereShortage } from './describeSevereShortage.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { renderTable } from './renderTable.ts';
 
@@ -30,6 +32,7 @@ const PRODUCT: Record<string, string> = { mining: 'concentrate', processing: 're
  * @param replicates - `replicates.csv`, if present (exact "in 90% of runs" statements).
  * @param charts - Collects the key-results chart.
  * @param impact - `impact.json`, if present: what the scenario's disruptions cause, per headline material.
+ * @param exceedance - `summary.json`'s exceedance rows (the chance of a severe, lasting shortage per material).
  * @returns The section's HTML.
  * @example
  * html += await renderFindingsSection(context, summary, replicates, charts);
@@ -40,6 +43,7 @@ export async function renderFindingsSection(
   replicates: ReplicateValues | undefined,
   charts: ChartCollector,
   impact?: ImpactReading,
+  exceedance: readonly ExceedanceReading[] = [],
 ): Promise<string> {
   const resultContext = { home: context.home, foreign: context.foreign, regions: context.regions, priceStage: (id: string) => materialOf(context, id).priceStage };
   const results = context.materials.map((m) => ({ material: m, result: computeMaterialResults(m.id, resultContext, summary, replicates) }));
@@ -53,6 +57,8 @@ export async function renderFindingsSection(
       materialName: material.name, homeName, foreignName: regionWithArticle(context.foreignName), product: PRODUCT[material.priceStage] ?? material.priceStage,
       homeDemandTonnesPerYear: material.homeDemand, peakIsHomeSegment: replicates === undefined,
     });
+    const severe = describeSevereShortage(exceedance, material.id, context.home, homeName, inSentence(material.name));
+    if (severe !== undefined) sentences.splice(1, 0, severe);
     const caused = impact === undefined ? undefined : describeCausedChange(material.id, material.name, impact);
     if (caused !== undefined) sentences.push(caused);
     html += `<div class="callout"><h3>${escapeHtml(material.name)}</h3><ul>${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;

@@ -163,6 +163,7 @@ describe('report files', () => {
     expect(html).toMatch(/Peak price: [+−]/);
     expect(html).toMatch(/What the scenario&#39;s disruptions cause|What the scenario's disruptions cause/);
     expect(html).toContain('more than 1% of their weekly demand unmet');
+    expect(html).toMatch(/demand for more than 8 weeks in a row: (\d+%|&lt;1%) \(95% CI .+; \d+ of 8 runs\)/);
     const impact = JSON.parse(await readFile(join(folders.run, 'impact.json'), 'utf8')) as { replicates: number; stages: Array<{ stage: string; events: string[] }> };
     expect(impact.replicates).toBe(8);
     expect(impact.stages.filter((s) => s.events.length > 0).map((s) => s.stage)).toEqual(['processing', 'manufacturing']);
