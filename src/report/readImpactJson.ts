@@ -2,18 +2,13 @@ import { join } from 'node:path';
 import { isRecord } from './isRecord.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { toNumber } from './toNumber.ts';
+import type { ImpactStatistic } from '../impact/measureDisruptionImpact.ts';
 
-/** A paired difference (scenario as scripted − counterfactual) as `impact.json` states it. */
-export interface PairedImpact {
-  unit: string;
-  n: number;
-  meanWith: number;
-  meanWithout: number;
-  mean: number;
-  /** NaN when not given (fewer than 2 runs). */
-  ciLow: number;
-  ciHigh: number;
-}
+/**
+ * A paired difference (scenario as scripted − counterfactual) as `impact.json` states it: the shape
+ * `crm-sim run --measure-impact` writes; CI ends NaN when not given (fewer than 2 runs).
+ */
+export type PairedImpact = ImpactStatistic;
 
 /** The measured impact of one stage's disruptive events; `events` is empty when none strike it. */
 export interface StageImpactReading {

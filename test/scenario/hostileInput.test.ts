@@ -7,11 +7,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { problemsOf } from './problemsOf.ts';
 import { checkValues } from '../../src/scenario/checkValues.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { parseQuantity } from '../../src/scenario/parseQuantity.ts';
 import { ProblemSink } from '../../src/scenario/problemSink.ts';
-import { formatProblem, type Problem, ScenarioError } from '../../src/scenario/scenarioError.ts';
+import { formatProblem } from '../../src/scenario/scenarioError.ts';
 import { MAX_NESTING_DEPTH, MAX_SCENARIO_BYTES } from '../../src/scenario/scenarioLimits.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-sim-hostile-'));
@@ -24,17 +25,6 @@ function file(text: string | Buffer): string {
   const path = join(dir, `case${counter++}.yaml`);
   writeFileSync(path, text);
   return path;
-}
-
-/** The problems of loading `path`; fails when it loads or throws anything but a ScenarioError. */
-function problemsOf(path: string, set: string[] = []): Problem[] {
-  try {
-    loadScenario(path, { set });
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.problems;
-    throw error;
-  }
-  throw new Error(`${path} loaded`);
 }
 
 /** The one-line messages of loading `path`. */

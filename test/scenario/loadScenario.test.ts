@@ -2,22 +2,12 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { problemsOf } from './problemsOf.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
-import { ScenarioError } from '../../src/scenario/scenarioError.ts';
 
 const FIXTURES = 'test/fixtures/scenarios';
 const fixture = (name: string) => join(FIXTURES, name);
 
-/** The problems a load throws, failing the test when it does not throw a ScenarioError. */
-function problemsOf(path: string, set?: string[]) {
-  try {
-    loadScenario(path, { set });
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.problems;
-    throw error;
-  }
-  throw new Error(`${path} loaded without problems`);
-}
 
 describe('loadScenario: units, defaults, lists', () => {
   const { spec } = loadScenario(fixture('minimal.yaml'));

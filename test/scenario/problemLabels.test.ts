@@ -2,22 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { problemsOf } from './problemsOf.ts';
 import { findMalformedOverride, yearsOverride } from '../../src/scenario/applySets.ts';
-import { loadScenario } from '../../src/scenario/loadScenario.ts';
-import { formatProblem, isUsageOnly, ScenarioError } from '../../src/scenario/scenarioError.ts';
+import { formatProblem, isUsageOnly } from '../../src/scenario/scenarioError.ts';
 
 const MINIMAL = 'test/fixtures/scenarios/minimal.yaml';
 
-/** The problems a load throws. */
-function problemsOf(path: string, set?: string[]) {
-  try {
-    loadScenario(path, { set });
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.problems;
-    throw error;
-  }
-  throw new Error(`${path} loaded without problems`);
-}
 
 /** A copy of the minimal fixture with `from` replaced by `to`. */
 function variant(from: string, to: string): string {
