@@ -142,11 +142,21 @@ function dispatch(world: World, m: number, k: number, r: number, d: number, tonn
   markets.importedTonnes[destination] += shipped;
   markets.tradeTonnes[s * R + d] += shipped;
   const price = markets.priceUsdPerTonne[s];
-  const cut = effective.priceCut[s];
+  const cut = effective.priceCut[s] > 0 ? affordableCut(world, s, effective.priceCut[s], shipped * price) : 0;
   const tariffUsd = shipped * price * (1 - cut) * effective.tariff[s * R + d];
   world.ledger.tradersUsd -= shipped * price * (1 - cut) + tariffUsd;
   world.ledger.governmentUsd[d] += tariffUsd;
   if (cut > 0) payPriceCut(world, s, shipped * price * cut);
+}
+
+/**
+ * The cut the foreign actor can still pay on a shipment worth `valueUsd`: its budget runs out, so the
+ * shipment that exhausts it gets only what is left (and later ones none), never an overdraft.
+ */
+function affordableCut(world: World, s: number, cut: number, valueUsd: number): number {
+  const e = world.effective.priceCutEvent[s];
+  const left = Math.max(0, e >= 0 ? world.eventState.budgetLeftUsd[e] : world.foreignActor.budgetLeftUsd);
+  return valueUsd * cut <= left ? cut : left / valueUsd;
 }
 
 /** The foreign actor pays the price cut on its exports, from the event's budget or its general one. */
