@@ -143,7 +143,7 @@ function describeCausedChange(materialId: string, name: string, impact: ImpactRe
 /**
  * Names the materials that no event touches but that are short or dear anyway, so a reader does
  * not take their numbers for the threat's; with impact.json, says how much of their peak price the
- * disruptions still cause (materials share, e.g., a region's engineers in the model).
+ * disruptions still cause (materials share a region's engineers in the model: docs/model.md §12).
  */
 function renderBaselineCaveat(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>, impact: ImpactReading | undefined): string {
   if (!context.materials.some((m) => m.hasEvents)) return '';
@@ -157,6 +157,6 @@ function renderBaselineCaveat(context: RunContext, results: Array<{ material: Ru
   });
   return `<p class="note"><strong>Stressed without the threat.</strong> No scripted event touches ${escapeHtml(stressed.map((s) => s.material.name).join(', '))}, ` +
     `yet ${stressed.length === 1 ? 'it is' : 'they are'} short or dear in this run: the scenario's baseline (demand growth, capacity, prices) stresses ` +
-    `${stressed.length === 1 ? 'it' : 'them'} without any threat${impact === undefined ? '' : ', and the paired runs tell how much the disruptions add through what the materials share in the model (e.g. a region’s engineers, the foreign actor’s budget)'}. ` +
+    `${stressed.length === 1 ? 'it' : 'them'} without any threat${impact === undefined ? '' : ', and the paired runs tell how much the disruptions add through what the materials share in the model, chiefly a region’s skilled workforce: projects started in answer to the threat take engineers that other materials’ projects would have used'}. ` +
     `${escapeHtml(items.join(' '))}</p>\n`;
 }
