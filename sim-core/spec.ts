@@ -348,8 +348,21 @@ export interface StockpileEvent extends EventBase {
   budgetUsd: number;
 }
 
+/**
+ * What a regulatory instrument (tariff, friend-shoring, permitting reform, recycling mandate) costs
+ * the home government to run: administration, enforcement, collection schemes. While the instrument
+ * is in force it pays `costUsdPerYear` pro rata each tick out of `budgetUsd`, and it lapses once that
+ * budget is spent (an instrument without a budget runs as long as it is in force; without a cost it is free).
+ */
+export interface RunningCost {
+  /** Running cost while in force, USD per year (0 or absent: costs the government nothing). */
+  costUsdPerYear?: number;
+  /** Money available for the running cost; the instrument lapses when it is spent (absent: unlimited). */
+  budgetUsd?: number;
+}
+
 /** Import tariff of an importing region. */
-export interface TariffEvent extends EventBase {
+export interface TariffEvent extends EventBase, RunningCost {
   kind: 'tariff';
   material: string;
   stage: TradedStage;
@@ -360,7 +373,7 @@ export interface TariffEvent extends EventBase {
 }
 
 /** Friend-shoring agreement: members trade without tariffs and prefer each other. */
-export interface FriendShoringEvent extends EventBase {
+export interface FriendShoringEvent extends EventBase, RunningCost {
   kind: 'friendShoring';
   members: string[];
   /** Preference margin granted to members' supply in the merit order (share of price). */
@@ -368,7 +381,7 @@ export interface FriendShoringEvent extends EventBase {
 }
 
 /** Permitting reform: shortens permitting in a region. */
-export interface PermittingReformEvent extends EventBase {
+export interface PermittingReformEvent extends EventBase, RunningCost {
   kind: 'permittingReform';
   region: string;
   durationMultiplier: number;
@@ -397,7 +410,7 @@ export interface SubsidyEvent extends EventBase {
 }
 
 /** Recycling mandate raising collection. */
-export interface RecyclingMandateEvent extends EventBase {
+export interface RecyclingMandateEvent extends EventBase, RunningCost {
   kind: 'recyclingMandate';
   region: string;
   material: string;

@@ -8,11 +8,13 @@ const SCRIPTED_ATTACK_ID_BASE = 1 << 30;
 import { applyActiveEvent } from './applyActiveEvent.ts';
 import { applyRuleDrivenControls } from './applyRuleDrivenControls.ts';
 import { addProject, PHASE_CONSTRUCTION } from '../world/projectStore.ts';
+import { fundRunningCost, isRegulatoryInstrument, payGovernmentCost } from './fundRunningCost.ts';
 
 /**
  * Phase 1: computes the parameters in force at this tick from base values and active events, and
  * starts the one-off effects of events that begin now (outages, quota baselines).
- * An event is active when start ≤ tick < end and no election has reversed it.
+ * An event is active when start ≤ tick < end and no election has reversed it; a regulatory
+ * instrument also needs budget left for its running cost (fundRunningCost.ts).
  */
 export function applyEvents(world: World): void {
   resetEffectiveParameters(world);
@@ -27,6 +29,7 @@ export function applyEvents(world: World): void {
       eventState.started[e] = 1;
       startEvent(world, event, e);
     }
+    if (isRegulatoryInstrument(event.spec) && !fundRunningCost(world, event.spec, e)) continue; // lapsed: budget spent
     applyActiveEvent(world, event.spec, e);
   }
   applyRuleDrivenControls(world);
@@ -101,14 +104,6 @@ function startEvent(world: World, event: CompiledEvent, e: number): void {
     addProject(world.projects, m, regionIndexOf(world, spec.region), 0, spec.capacityTonnesPerYear / world.ticksPerYear,
       PHASE_CONSTRUCTION, Math.max(1, spec.leadYears * world.ticksPerYear), -1);
   }
-}
-
-/** The home government pays a programme's budget when it starts (to the rest of the economy). */
-function payGovernmentCost(world: World, e: number, amountUsd: number): void {
-  world.eventState.budgetLeftUsd[e] -= amountUsd;
-  world.ledger.governmentUsd[world.government.region] -= amountUsd;
-  world.ledger.externalUsd += amountUsd;
-  world.government.spendingUsdThisTick += amountUsd;
 }
 
 /** The foreign actor pays a one-off cost (acquisitions) out of its budget to the rest of the economy. */

@@ -13,6 +13,7 @@ import { populateFirms } from './populateFirms.ts';
 import { compileEvents } from './compileEvents.ts';
 import { initialiseSteadyState } from './initialiseSteadyState.ts';
 import { initialiseStockpiles } from '../phases/advanceGovernment.ts';
+import { initialBudgetUsd } from '../phases/fundRunningCost.ts';
 import { ADVERSARY, ALLY, HOME, NEUTRAL, type World } from './world.ts';
 
 const ALIGNMENT_CODES = { home: HOME, ally: ALLY, neutral: NEUTRAL, adversary: ADVERSARY } as const;
@@ -45,7 +46,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     events,
     eventState: {
       baselineExportsTonnesPerTick: new Float64Array(events.length),
-      budgetLeftUsd: Float64Array.from(events, (e) => ('budgetUsd' in e.spec ? e.spec.budgetUsd : 0)),
+      budgetLeftUsd: Float64Array.from(events, (e) => initialBudgetUsd(e.spec)),
       reversedAtTick: new Int32Array(events.length).fill(-1),
       started: new Uint8Array(events.length),
     },

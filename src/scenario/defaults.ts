@@ -88,7 +88,10 @@ export const REVERSIBLE_KINDS: ReadonlySet<string> = new Set([
 export const EVENT_DEFAULTS: Partial<Record<EventKind, PlainMap>> = {
   exportControl: { quotaShare: 1, approvalRate: 1, delayYears: 0 },
   stockpile: { doctrine: 'daysOfConsumption', targetDays: 60, releaseShortfallShare: 0.05, maxBuyShare: 0.1, budgetUsd: 1e9 },
-  friendShoring: { preference: 0.1 },
+  tariff: { costUsdPerYear: 0 },
+  friendShoring: { preference: 0.1, costUsdPerYear: 0 },
+  permittingReform: { costUsdPerYear: 0 },
+  recyclingMandate: { costUsdPerYear: 0 },
   subsidy: { budgetUsd: 1e9 },
   workforceProgramme: { lagYears: 4, budgetUsd: 1e8 },
   mineAcquisition: { costUsd: 0 },

@@ -125,6 +125,46 @@ describe('permitting reform', () => {
   });
 });
 
+describe('running cost and budget of regulatory instruments', () => {
+  const spec = oneMaterial('lithium', 3);
+  const reform = (extra: Partial<EventSpec>): EventSpec => ({ kind: 'permittingReform', region: 'US', durationMultiplier: 0.5, start: 0.25, ...extra }) as EventSpec;
+  /** Per tick: the government's spending (USD) and the US permitting rate in force. */
+  function trace(events: EventSpec[]): { spending: number[]; rate: number[]; ticksPerYear: number } {
+    const spending: number[] = [];
+    const rate: number[] = [];
+    const world = simulate(withEvents(spec, ...events), 1, 0, (w) => {
+      spending.push(w.government.spendingUsdThisTick);
+      rate.push(w.effective.permittingRate[regionOf(w, 'US')]);
+    });
+    return { spending, rate, ticksPerYear: world.ticksPerYear };
+  }
+  const free = trace([reform({})]);
+  const start = Math.round(0.25 * free.ticksPerYear);
+
+  it('charges the government its yearly cost pro rata while in force, and changes nothing else (control: the free reform costs nothing)', () => {
+    const costly = trace([reform({ costUsdPerYear: 52e6 })]);
+    const ticksInForce = free.rate.length - start;
+    expect(total(free.spending)).toBe(0);
+    expect(total(costly.spending)).toBeCloseTo(52e6 * ticksInForce / free.ticksPerYear, 0);
+    expect(costly.spending.slice(0, start).every((usd) => usd === 0)).toBe(true);
+    expect(costly.rate).toEqual(free.rate);
+  });
+  it('lapses once its budget is spent, spending exactly the budget (control: the same reform without a budget stays in force)', () => {
+    const yearOfCost = 52e6;
+    const funded = trace([reform({ costUsdPerYear: yearOfCost, budgetUsd: yearOfCost * 1.5 })]);
+    const lapse = start + Math.ceil(1.5 * free.ticksPerYear);
+    expect(total(funded.spending)).toBeCloseTo(yearOfCost * 1.5, 0);
+    expect(funded.rate.slice(start, lapse)).toEqual(free.rate.slice(start, lapse));
+    expect(funded.rate.slice(lapse).every((rate) => rate === 1)).toBe(true);
+    expect(free.rate.slice(lapse).every((rate) => rate === 2)).toBe(true);
+  });
+  it('an unfunded instrument (budget 0) never comes into force', () => {
+    const unfunded = trace([reform({ costUsdPerYear: 1e6, budgetUsd: 0 })]);
+    expect(unfunded.rate.every((rate) => rate === 1)).toBe(true);
+    expect(total(unfunded.spending)).toBe(0);
+  });
+});
+
 describe('stockpile doctrines', () => {
   const stockpile = (doctrine: 'daysOfConsumption' | 'shortfall' | 'release'): EventSpec => ({ kind: 'stockpile', material: 'graphite', region: 'US', doctrine, targetDays: 60, releaseShortfallShare: 0.05, maxBuyShare: 0.1, initialDays: 60, budgetUsd: 1e12, start: 0 });
   /** Home stockpile at every tick, t. */
