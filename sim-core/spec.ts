@@ -116,9 +116,7 @@ export interface ExplorationSpec extends Provenance {
   discoveriesPerYear: number;
   /** Mean size of a discovered deposit as mine capacity, tonnes/yr. */
   depositCapacityTonnesPerYear: number;
-  /** Reference exploration spending per region, USD/yr. */
-  referenceSpendUsdPerYear: number;
-  /** Elasticity of the discovery rate to spending. */
+  /** Elasticity of the discovery rate to exploration effort (the concentrate's long price over its base price). */
   spendElasticity: number;
 }
 
@@ -217,8 +215,6 @@ export interface GovernmentSpec extends Provenance {
   electionEveryYears: number;
   /** Probability that a reversible policy is reversed at an election. */
   reversalProbability: number;
-  /** Ally region ids whose governments join friend-shoring and stockpiling. */
-  allies: string[];
 }
 
 /** Capability and intent (1–3) of the foreign actor at one stage. */

@@ -58,8 +58,7 @@ function checkEvent(id: string, e: PlainMap, regions: string[], materials: strin
 
 /**
  * Cross-reference checks of a nominal authoring tree: every region and material id used exists,
- * the government's region is a region with alignment `home`, allies and the foreign actor's region
- * exist, `byproductOf` names another material, and events end after they start.
+ * the government's region is a region with alignment `home`, the foreign actor's region exists, `byproductOf` names another material, and events end after they start.
  */
 export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
   const regions = keysOf(tree.regions);
@@ -70,7 +69,6 @@ export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
   if (isPlainMap(home) && typeof home.alignment === 'string' && home.alignment !== 'home') {
     sink.add(['government', 'region'], 'a region with alignment home', `${quoteText(String(government.region))} (alignment ${shortenText(home.alignment)})`);
   }
-  expectIds(government.allies, regions, 'region', ['government', 'allies'], sink);
   if (isPlainMap(tree.foreignActor)) expectId(tree.foreignActor.region, regions, 'region', ['foreignActor', 'region'], sink);
   for (const id of materials) {
     const m = (tree.materials as PlainMap)[id];

@@ -55,7 +55,7 @@ export const DEMAND_DEFAULTS = {
 
 /** Exploration defaults; the deposit size defaults to this share of world mining capacity. */
 export const EXPLORATION_DEFAULTS = {
-  prospectivityByRegion: {}, discoveriesPerYear: 0.3, referenceSpendUsdPerYear: 5e7, spendElasticity: 0.5,
+  prospectivityByRegion: {}, discoveriesPerYear: 0.3, spendElasticity: 0.5,
 };
 /** Mean deposit size as a share of the material's world mining capacity. */
 export const DEPOSIT_SHARE_OF_WORLD_MINING = 0.05;
@@ -64,7 +64,7 @@ export const DEPOSIT_SHARE_OF_WORLD_MINING = 0.05;
 export const MATERIAL_DEFAULTS = { priceUnit: 'USD/t', pipeline: [] };
 
 /** Home government defaults. */
-export const GOVERNMENT_DEFAULTS = { electionEveryYears: 4, reversalProbability: 0.3, allies: [] };
+export const GOVERNMENT_DEFAULTS = { electionEveryYears: 4, reversalProbability: 0.3 };
 
 /** The study's threat matrix (capability, intent) per stage. */
 export const THREAT_DEFAULTS: Record<Stage, { capability: number; intent: number }> = {

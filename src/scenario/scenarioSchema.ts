@@ -97,7 +97,7 @@ function materialSchema(k: SchemaKit): z.ZodType {
     pipeline: k.opt(z.array(project)),
     exploration: k.opt(k.obj({
       prospectivityByRegion: k.opt(k.rec(k.num)), discoveriesPerYear: k.opt(k.num),
-      depositCapacityTonnesPerYear: k.opt(k.num), referenceSpendUsdPerYear: k.opt(k.num), spendElasticity: k.opt(k.num),
+      depositCapacityTonnesPerYear: k.opt(k.num), spendElasticity: k.opt(k.num),
     })),
   });
 }
@@ -147,7 +147,7 @@ function buildRoot(mode: SchemaMode): z.ZodType {
     ticksPerYear: k.opt(k.num), years: k.opt(k.num),
     regions: k.rec(region), materials: k.rec(materialSchema(k)),
     behaviour: k.opt(behaviourSchema(k)),
-    government: k.obj({ region: z.string(), electionEveryYears: k.opt(k.num), reversalProbability: k.opt(k.num), allies: k.opt(z.array(z.string())) }),
+    government: k.obj({ region: z.string(), electionEveryYears: k.opt(k.num), reversalProbability: k.opt(k.num) }),
     foreignActor: foreignActorSchema(k),
     events: k.opt(k.rec(eventSchemas(k))),
     resolution: k.opt(k.obj({ firmsPerCapacityCell: k.opt(k.num), sizeSigma: k.opt(k.num), entrantHeadroom: k.opt(k.num) })),

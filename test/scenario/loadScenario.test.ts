@@ -38,7 +38,6 @@ describe('loadScenario: units, defaults, lists', () => {
     expect(ndpr.exploration.depositCapacityTonnesPerYear).toBeCloseTo(0.05 * 86000, 9);
     expect(spec.foreignActor.threat.mining).toEqual({ capability: 2, intent: 1 });
     expect(spec.regions[0].attritionPerYear).toBe(0.03);
-    expect(spec.government.allies).toEqual(['AU']);
   });
 
   it('converts event dates and durations, sorts events by (start, id) and fills event defaults', () => {
@@ -94,6 +93,16 @@ describe('loadScenario: extends', () => {
     expect(problem).toMatchObject({ file: join(FIXTURES, 'badParent.yaml'), line: 10, column: 31, path: 'materials.ndpr.demand.byRegion.US' });
   });
 
+  it('says why a retired key is refused and what to write instead', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-scenario-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'old.yaml'), `name: old\nextends: minimal.yaml\ngovernment: { region: US, allies: [AU] }\nmaterials:\n  ndpr:\n    exploration: { referenceSpendUsdPerYear: 5e7 }\n`);
+    const problems = problemsOf(join(dir, 'old.yaml'));
+    expect(problems.map((p) => [p.path, p.line])).toEqual([['government.allies', 3], ['materials.ndpr.exploration.referenceSpendUsdPerYear', 6]]);
+    expect(problems[0].message).toContain('allied regions are the regions with alignment: ally');
+    expect(problems[1].message).toContain('exploration effort follows the concentrate price');
+  });
+
   it('reports a missing parent file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-scenario-'));
     writeFileSync(join(dir, 'orphan.yaml'), 'name: x\nextends: nowhere.yaml\n');
@@ -105,14 +114,14 @@ describe('loadScenario: extends', () => {
 describe('loadScenario: --set', () => {
   it('overrides values by id path, with units and dates', () => {
     const { spec } = loadScenario(fixture('minimal.yaml'), {
-      set: ['materials.ndpr.demand.growthPerYear=0.05', 'events.quotaCut.start=2027-01', 'materials.dy.mining.capacityByRegion.AU=3 kt/yr', 'government.allies=[AU, CN]'],
+      set: ['materials.ndpr.demand.growthPerYear=0.05', 'events.quotaCut.start=2027-01', 'materials.dy.mining.capacityByRegion.AU=3 kt/yr', 'events.quotaCut.destinations=[AU, US]'],
     });
     expect(spec.materials[0].demand.growthPerYear).toBe(0.05);
     expect(spec.uncertainties.map((u) => u.label)).not.toContain('materials.ndpr.demand.growthPerYear');
     const quota = spec.events.find((e) => e.id === 'quotaCut');
     expect(quota).toMatchObject({ start: 2, end: 3.5 });
     expect(spec.materials[1].mining.capacityByRegion).toEqual({ AU: 3000 });
-    expect(spec.government.allies).toEqual(['AU', 'CN']);
+    expect(quota).toMatchObject({ destinations: ['AU', 'US'] });
   });
 
   it('can set a distribution', () => {
