@@ -11,8 +11,9 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * peak price multiple (over the segment's base price) and time to peak per segment; cumulative shortfall, maximum shortfall share,
  * weeks short (shortfall above 1% of demand), time to recovery (weeks from the first short week
  * to the first week after the last one; NaN when never short), weeks severely short (shortfall
- * above 10% of demand) and the longest run of consecutive severely short weeks per material and
- * region at end use;
+ * above 10% of demand), the longest run of consecutive severely short weeks and cumulative
+ * consumption (what end users received: under price rationing, the quantity a disruption takes
+ * shows here rather than as unmet demand) per material and region at end use;
  * final secure-supply share; policy and foreign-actor cost.
  */
 export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
@@ -53,6 +54,10 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
       out[i++] = first < 0 ? NaN : (last + 1 - first) * weeksPerTick;
       out[i++] = severeTicks * weeksPerTick;
       out[i++] = longestRun * weeksPerTick;
+      const received = offsets.consumption + (m * 3 + 2) * regions + r;
+      let consumed = 0;
+      for (let t = 0; t < T; t++) consumed += at(received, t) * weeksPerTick;
+      out[i++] = consumed;
     }
     for (let stage = 0; stage < 4; stage++) out[i++] = at(offsets.secureSupplyShare + m * 4 + stage, T - 1);
   }

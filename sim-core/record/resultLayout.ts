@@ -77,6 +77,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
       summaries.push({ metric: 'timeToRecoveryWeeks', material, stage: 'endUse', region, unit: 'weeks' });
       summaries.push({ metric: 'severeShortfallWeeks', material, stage: 'endUse', region, unit: 'weeks' });
       summaries.push({ metric: 'longestSevereShortfallWeeks', material, stage: 'endUse', region, unit: 'weeks' });
+      summaries.push({ metric: 'cumulativeConsumption', material, stage: 'endUse', region, unit: 't' });
     }
     for (const stage of CAPACITY) summaries.push({ metric: 'finalSecureSupplyShare', material, stage, region: '', unit: 'x home demand' });
   }

@@ -6,7 +6,7 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  * - lower is better: `peakPriceMultiple`, `cumulativeShortfall`, `maxShortfallShare`,
  *   `shortfallWeeks`, `timeToRecoveryWeeks`, `severeShortfallWeeks`, `longestSevereShortfallWeeks`
  *   (shortfall and price metrics) and `policyCost` (cost);
- * - higher is better: `finalSecureSupplyShare`;
+ * - higher is better: `finalSecureSupplyShare` and `cumulativeConsumption` (what end users received);
  * - no direction: `timeToPeakWeeks` (an earlier or later peak is neither good nor bad) and
  *   `foreignActorCost` (what the foreign actor spends says nothing by itself about home supply).
  * Metrics not listed have no direction.
@@ -20,6 +20,7 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   timeToRecoveryWeeks: 'lower',
   severeShortfallWeeks: 'lower',
   longestSevereShortfallWeeks: 'lower',
+  cumulativeConsumption: 'higher',
   finalSecureSupplyShare: 'higher',
   policyCost: 'lower',
   foreignActorCost: 'none',

@@ -16,13 +16,16 @@ export interface ImpactMeasures {
   homeShortfall: Float64Array;
   /** Home government's policy cost, USD. */
   policyCost: Float64Array;
-  /** Per material: home end users' weeks short, cumulative shortfall (t), and peak price multiple outside the foreign region. */
-  byMaterial: Record<string, { weeksShort: Float64Array; shortfall: Float64Array; peakOutside: Float64Array }>;
+  /**
+   * Per material: home end users' weeks short, cumulative shortfall and consumption (t), and peak
+   * price multiple outside the foreign region.
+   */
+  byMaterial: Record<string, { weeksShort: Float64Array; shortfall: Float64Array; consumption: Float64Array; peakOutside: Float64Array }>;
 }
 
 /**
  * Extracts the outcomes paired runs compare from each replicate's summaries: the home region's
- * cumulative end-use shortfall (per material and summed), weeks short, policy cost, and per
+ * cumulative end-use shortfall (per material and summed), weeks short, consumption, policy cost, and per
  * material the largest peak price multiple over market segments outside the foreign region.
  * Summaries a layout lacks read as NaN (left out of paired statistics).
  *
@@ -46,7 +49,8 @@ export function computeImpactMeasures(layout: ResultLayout, summaries: readonly 
     const shortfall = column(`cumulativeShortfall.${material}.endUse.${targets.home}`);
     const prices = targets.regions.filter((r) => r !== targets.foreign).map((r) => column(`peakPriceMultiple.${material}.${targets.priceStage[material]}.${r}`));
     const peakOutside = Float64Array.from(summaries, (_, r) => Math.max(...prices.map((p) => p[r])));
-    byMaterial[material] = { weeksShort: column(`shortfallWeeks.${material}.endUse.${targets.home}`), shortfall, peakOutside };
+    const consumption = column(`cumulativeConsumption.${material}.endUse.${targets.home}`);
+    byMaterial[material] = { weeksShort: column(`shortfallWeeks.${material}.endUse.${targets.home}`), shortfall, consumption, peakOutside };
     shortfall.forEach((value, r) => { homeShortfall[r] += Number.isNaN(value) ? 0 : value; });
   }
   const policyCost = Float64Array.from(summaries, (s) => (costIndex < 0 ? NaN : s[costIndex]));

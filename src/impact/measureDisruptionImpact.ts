@@ -43,7 +43,7 @@ export interface ImpactFile {
   foreignRegion: string;
   stages: StageImpactRecord[];
   /** All disruptive events removed at once, per material; undefined when the scenario has none. */
-  disruptions?: { events: string[]; materials: Array<{ material: string; priceStage: string; weeksShort: ImpactStatistic; homeShortfall: ImpactStatistic; peakPriceMultiple: ImpactStatistic }> };
+  disruptions?: { events: string[]; materials: Array<{ material: string; priceStage: string; weeksShort: ImpactStatistic; homeShortfall: ImpactStatistic; homeConsumption: ImpactStatistic; peakPriceMultiple: ImpactStatistic }> };
 }
 
 /** Options of {@link measureDisruptionImpact}. */
@@ -113,6 +113,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
         material, priceStage: targets.priceStage[material],
         weeksShort: paired(none.byMaterial[material].weeksShort, scripted.byMaterial[material].weeksShort, 'weeks'),
         homeShortfall: paired(none.byMaterial[material].shortfall, scripted.byMaterial[material].shortfall, 't'),
+        homeConsumption: paired(none.byMaterial[material].consumption, scripted.byMaterial[material].consumption, 't'),
         peakPriceMultiple: paired(none.byMaterial[material].peakOutside, scripted.byMaterial[material].peakOutside, 'x base'),
       })),
     },

@@ -6,6 +6,7 @@ const METRIC_WORDS: Record<string, string> = {
   shortfallWeeks: 'Weeks short',
   severeShortfallWeeks: 'Weeks severely short (over 10% unmet)',
   longestSevereShortfallWeeks: 'Longest severe shortage (weeks)',
+  cumulativeConsumption: 'Consumption (received)',
   timeToRecoveryWeeks: 'Weeks to recovery',
   finalSecureSupplyShare: 'Secure capacity at the end',
   policyCost: 'Policy cost',

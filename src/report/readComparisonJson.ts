@@ -75,7 +75,7 @@ function nameOf(record: Record<string, unknown>): string | undefined {
 
 /** Metric ids look like `shortfallWeeks.ndpr.endUse.US` or a bare metric name of summary.json. */
 function looksLikeMetric(key: string | undefined): boolean {
-  return key !== undefined && (key.includes('.') || /^(peakPriceMultiple|timeToPeakWeeks|cumulativeShortfall|maxShortfallShare|shortfallWeeks|severeShortfallWeeks|longestSevereShortfallWeeks|timeToRecoveryWeeks|finalSecureSupplyShare|policyCost|foreignActorCost)$/.test(key));
+  return key !== undefined && (key.includes('.') || /^(peakPriceMultiple|timeToPeakWeeks|cumulativeShortfall|maxShortfallShare|shortfallWeeks|severeShortfallWeeks|longestSevereShortfallWeeks|cumulativeConsumption|timeToRecoveryWeeks|finalSecureSupplyShare|policyCost|foreignActorCost)$/.test(key));
 }
 
 function readEntry(record: Record<string, unknown>, path: string[]): ComparisonEntry {

@@ -29,7 +29,7 @@ export interface ImpactReading {
   /** Events removed at once for the per-material figures (empty without `disruptions`). */
   disruptiveEvents: string[];
   /** Per material, what every disruptive event together causes. */
-  byMaterial: Map<string, { weeksShort?: PairedImpact; homeShortfall?: PairedImpact; peakPriceMultiple?: PairedImpact }>;
+  byMaterial: Map<string, { weeksShort?: PairedImpact; homeShortfall?: PairedImpact; homeConsumption?: PairedImpact; peakPriceMultiple?: PairedImpact }>;
 }
 
 /**
@@ -58,7 +58,7 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
   const disruptions = isRecord(data.disruptions) ? data.disruptions : {};
   const byMaterial = new Map((Array.isArray(disruptions.materials) ? disruptions.materials : []).filter(isRecord)
     .filter((m) => typeof m.material === 'string')
-    .map((m) => [m.material as string, { weeksShort: readPaired(m.weeksShort), homeShortfall: readPaired(m.homeShortfall), peakPriceMultiple: readPaired(m.peakPriceMultiple) }]));
+    .map((m) => [m.material as string, { weeksShort: readPaired(m.weeksShort), homeShortfall: readPaired(m.homeShortfall), homeConsumption: readPaired(m.homeConsumption), peakPriceMultiple: readPaired(m.peakPriceMultiple) }]));
   return {
     replicates: toNumber(data.replicates), runReplicates: toNumber(data.runReplicates), replicateCap: toNumber(data.replicateCap),
     stages, disruptiveEvents: strings(disruptions.events), byMaterial,

@@ -10,8 +10,9 @@ import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
 import { formatWeeks } from './formatWeeks.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
+import { formatSignedQuantity } from './formatQuantity.ts';
 import { formatTonnes } from './formatTonnes.ts';
-import type { ImpactReading } from './readImpactJson.ts';
+import type { ImpactReading, PairedImpact } from './readImpactJson.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
@@ -75,7 +76,7 @@ export async function renderFindingsSection(
     caption: `Each row is a material. Prices are those of the product the scenario's events touch (refined by default), as a multiple of the starting price.` +
       (headline.length > 0 ? ' Materials marked “(no event)” are touched by no scripted event: their stress is mostly the baseline’s (see the note above for what the disruptions add).' : ''),
   });
-  html += renderResultsTable(context, results, runs);
+  html += renderResultsTable(context, results, runs, impact);
   return html;
 }
 
@@ -89,6 +90,8 @@ function renderHowToRead(runs: number, exact: boolean): string {
     '“90% of runs between a and b” is the spread of outcomes. “95% CI” is the confidence interval of the mean: the range in which ' +
     'the average over many more runs would lie with 95% confidence; it narrows with more runs, the spread does not. ' +
     `A week counts as short when end users go without more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of their demand that week; smaller gaps still add to the unmet demand (t) and show in the shortfall charts. ` +
+    'Demand is what end users still want at the going price: when prices rise they buy less and thrift, so a disruption can cut ' +
+    'what they receive (their consumption) without leaving demand unmet; the consumption figures measure that loss. ' +
     'Intervals of quantities that cannot be negative are cut at zero. These are outcomes of a model under its stated assumptions, not forecasts.' +
     (runs > 0 && runs < 20 ? ` <strong>With only ${runs} runs, the tails (5% and 95%) are rough.</strong>` : '') + '</p>\n';
 }
@@ -109,14 +112,24 @@ function renderCosts(context: RunContext, summary: SummaryMetrics): string {
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
 }
 
-function renderResultsTable(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>, runs: number): string {
+function renderResultsTable(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>, runs: number, impact: ImpactReading | undefined): string {
   const ranges = runs >= MIN_RUNS_FOR_RANGE;
+  const consumption = impact !== undefined && impact.disruptiveEvents.length > 0 && results.some(({ material }) => impact.byMaterial.get(material.id)?.homeConsumption !== undefined);
+  const consumptionChange = (id: string): string => {
+    const change = impact?.byMaterial.get(id)?.homeConsumption;
+    if (change === undefined) return 'n/a';
+    if (change.mean === 0 && change.ciLow === 0 && change.ciHigh === 0) return 'none in any run';
+    const percent = change.meanWithout > 0 ? formatPercent(Math.abs(change.mean) / change.meanWithout) : '';
+    const share = percent === '' ? '' : percent === '<1%' ? ' (under 1%)' : ` (${change.mean < 0 ? '−' : '+'}${percent})`;
+    return `${formatSignedQuantity(change.mean, 't')}${share}`;
+  };
   const rows = results.map(({ material, result: r }) => [
     material.name,
     r.weeksShort.n === 0 ? 'n/a' : ranges ? `${formatWeeks(r.weeksShort.p50)} (${formatRange(r.weeksShort.p5, r.weeksShort.p95, 0)})` : formatWeeks(r.weeksShort.p50),
     r.lackingTonnes.n > 0 && r.lackingTonnes.max === 0 ? '0 in every run' : r.lackingTonnes.n > 0 ? `${formatTonnes(r.lackingTonnes.mean)} (${formatTonnes(Math.max(0, r.lackingTonnes.ciLow))} to ${formatTonnes(Math.max(0, r.lackingTonnes.ciHigh))})` : 'n/a',
     r.peakOutside.n > 0 ? `${formatNumber(r.peakOutside.mean)}× (${formatRange(r.peakOutside.ciLow, r.peakOutside.ciHigh, 0)})` : 'n/a',
     formatPercent(r.secureShareProcessing.mean),
+    ...(consumption ? [consumptionChange(material.id)] : []),
   ]);
   return renderTable([
     { header: 'Material' },
@@ -124,7 +137,21 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     { header: `Unmet demand in ${context.home}: mean (95% CI)`, numeric: true },
     { header: `Peak price outside ${context.foreign}: mean (95% CI)`, numeric: true },
     { header: 'Home and allied processing capacity at the end, % of home demand: mean', numeric: true },
-  ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.` });
+    ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions: mean`, numeric: true }] : []),
+  ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.` +
+    (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events (impact.json), with its share of consumption without them; the sentences above give its 95% CI.` : '') });
+}
+
+/**
+ * A paired change of end users' consumption, with its share of what they receive without the
+ * disruptions: under price rationing this, not unmet demand, is how much a disruption takes away.
+ */
+function describeConsumptionChange(change: PairedImpact): string {
+  const text = formatPairedImpact(change, 't');
+  const share = change.meanWithout > 0 ? Math.abs(change.mean) / change.meanWithout : NaN;
+  if (change.mean === 0 || !Number.isFinite(share)) return text;
+  const percent = formatPercent(share);
+  return `${text}, ${percent === '<1%' ? 'under 1%' : percent} ${change.mean < 0 ? 'less' : 'more'} than without them`;
 }
 
 /** What every disruptive event together causes for one material, from impact.json; undefined without figures. */
@@ -134,6 +161,7 @@ function describeCausedChange(materialId: string, name: string, impact: ImpactRe
   const parts = [
     m.peakPriceMultiple === undefined ? '' : `peak price: ${formatPairedImpact(m.peakPriceMultiple, 'x base')}`,
     m.homeShortfall === undefined ? '' : `unmet demand: ${formatPairedImpact(m.homeShortfall, 't')}`,
+    m.homeConsumption === undefined ? '' : `end users' consumption over the run: ${describeConsumptionChange(m.homeConsumption)}`,
     m.weeksShort === undefined ? '' : `weeks short: ${formatPairedImpact(m.weeksShort, 'weeks')}`,
   ].filter((p) => p !== '');
   const runs = impact.replicates < impact.runReplicates ? `the first ${impact.replicates} runs` : `the same ${impact.replicates} runs`;

@@ -164,8 +164,16 @@ describe('report files', () => {
     expect(html).toMatch(/What the scenario&#39;s disruptions cause|What the scenario's disruptions cause/);
     expect(html).toContain('more than 1% of their weekly demand unmet');
     expect(html).toMatch(/demand for more than 8 weeks in a row: (\d+%|&lt;1%) \(95% CI .+; \d+ of 8 runs\)/);
-    const impact = JSON.parse(await readFile(join(folders.run, 'impact.json'), 'utf8')) as { replicates: number; stages: Array<{ stage: string; events: string[] }> };
+    // Under price rationing the loss shows as consumption, in the sentences and in the table.
+    expect(html).toMatch(/consumption over the run: [+−][^;]*(less|more) than without them/);
+    expect(html).toContain('Consumption in US over the run, change caused by the disruptions');
+    const impact = JSON.parse(await readFile(join(folders.run, 'impact.json'), 'utf8')) as {
+      replicates: number; stages: Array<{ stage: string; events: string[] }>;
+      disruptions: { materials: Array<{ material: string; homeConsumption: { mean: number; ciHigh: number } }> };
+    };
     expect(impact.replicates).toBe(8);
+    const ndprConsumption = impact.disruptions.materials.find((m) => m.material === 'ndpr')?.homeConsumption;
+    expect(ndprConsumption?.ciHigh).toBeLessThan(0); // halving magnet exports takes NdPr away from US end users
     expect(impact.stages.filter((s) => s.events.length > 0).map((s) => s.stage)).toEqual(['processing', 'manufacturing']);
     // No event id leaks into the reader's text: the appendix and fan panels use descriptions.
     expect(html).not.toMatch(/>event cnQuota|Grey: cnQuota/);
