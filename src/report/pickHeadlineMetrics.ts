@@ -13,7 +13,7 @@ const TRADED = ['mining', 'processing', 'manufacturing'];
 /**
  * The metrics a strategy is judged on first: for each material a threat event of the reference
  * scenario targets (else each material with any event, else the first), the home region's weeks
- * short, unmet demand and peak price (at the stage the events hit, processing by default), then
+ * short, unmet demand, consumption and peak price (at the stage the events hit, processing by default), then
  * the home government's policy cost. Ids that `available` does not hold are left out.
  *
  * @param overview - The reference scenario (undefined: materials are taken from the ids).
@@ -39,7 +39,8 @@ export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, avai
   const metrics: HeadlineMetric[] = [];
   for (const material of materials) {
     const stage = events.filter((e) => e.fields.material === material).map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
-    for (const id of [`shortfallWeeks.${material}.endUse.${home}`, `cumulativeShortfall.${material}.endUse.${home}`, `peakPriceMultiple.${material}.${stage}.${home}`]) {
+    const ids = [`shortfallWeeks.${material}.endUse.${home}`, `cumulativeShortfall.${material}.endUse.${home}`, `cumulativeConsumption.${material}.endUse.${home}`, `peakPriceMultiple.${material}.${stage}.${home}`];
+    for (const id of ids) {
       metrics.push({ id, material });
     }
   }

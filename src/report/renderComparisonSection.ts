@@ -113,7 +113,7 @@ function formatDifferenceWithCi(e: ComparisonEntry): string {
   return `${formatDifference(e.meanDifference, e.unit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit)})`;
 }
 
-const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', policyCost: 'Policy cost (spending)' };
+const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', cumulativeConsumption: 'consumption (received)', policyCost: 'Policy cost (spending)' };
 
 /** A headline metric in a few words, its region left out (the table is about the home region): `NdPr oxide: unmet demand`. */
 function headlineName(metric: string, materialName: (id: string) => string): string {

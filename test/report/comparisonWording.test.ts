@@ -54,11 +54,11 @@ describe('pickHeadlineMetrics', () => {
       homeRegion: 'US', materials: [{ id: 'ndpr' }, { id: 'dy' }, { id: 'lithium' }],
       events: [event('q1', 'exportControl', 'dy', 'manufacturing'), event('q2', 'exportControl', 'ndpr', 'processing'), event('s', 'stockpile', 'lithium', '')],
     } as unknown as ScenarioOverview;
-    const ids = ['ndpr', 'dy', 'lithium'].flatMap((m) => [`shortfallWeeks.${m}.endUse.US`, `cumulativeShortfall.${m}.endUse.US`,
+    const ids = ['ndpr', 'dy', 'lithium'].flatMap((m) => [`shortfallWeeks.${m}.endUse.US`, `cumulativeShortfall.${m}.endUse.US`, `cumulativeConsumption.${m}.endUse.US`,
       ...['processing', 'manufacturing'].map((s) => `peakPriceMultiple.${m}.${s}.US`)]);
     expect(pickHeadlineMetrics(overview, new Set([...ids, 'policyCost.US'])).map((m) => m.id)).toEqual([
-      'shortfallWeeks.ndpr.endUse.US', 'cumulativeShortfall.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US',
-      'shortfallWeeks.dy.endUse.US', 'cumulativeShortfall.dy.endUse.US', 'peakPriceMultiple.dy.manufacturing.US', 'policyCost.US',
+      'shortfallWeeks.ndpr.endUse.US', 'cumulativeShortfall.ndpr.endUse.US', 'cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US',
+      'shortfallWeeks.dy.endUse.US', 'cumulativeShortfall.dy.endUse.US', 'cumulativeConsumption.dy.endUse.US', 'peakPriceMultiple.dy.manufacturing.US', 'policyCost.US',
     ]);
   });
 });
