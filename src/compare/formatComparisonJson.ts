@@ -1,5 +1,8 @@
 import { formatMetricId } from '../outputs/formatMetricId.ts';
 import type { AlternativeComparison } from './computeComparison.ts';
+import type { CostEffectiveness } from './computeCostEffectiveness.ts';
+import type { PairedDifference } from './computePairedDifference.ts';
+import type { RatioInterval } from '../stats/fiellerRatioInterval.ts';
 
 /** One compared scenario. */
 export interface ComparisonArmInfo {
@@ -20,7 +23,12 @@ export interface ComparisonReport {
   /** Confidence level of [ciLow, ciHigh]. */
   level: number;
   alternatives: AlternativeComparison[];
+  /** Per alternative, the extra policy cost per tonne avoided or gained (computeCostEffectiveness). */
+  costEffectiveness?: CostEffectiveness[];
 }
+
+const difference = (d: PairedDifference) => ({ mean: d.meanDifference, ciLow: d.ciLow, ciHigh: d.ciHigh });
+const ratio = (r: RatioInterval) => ({ ratio: r.ratio, ciLow: r.low, ciHigh: r.high });
 
 /**
  * Formats `comparison.json`: `{"first", "arms", "masterSeed", "replicates", "level",
@@ -28,7 +36,11 @@ export interface ComparisonReport {
  * "meanDifference", "ciLow", "ciHigh", "pBetter", "pWorse"[, "threshold", "pA", "pB"]}}}}`. A is
  * the first scenario, B the alternative, differences are B − A per replicate; metric ids as in
  * summary.json; `threshold`, `pA`, `pB` (P(A > threshold), P(B > threshold)) only for the metrics of
- * summary.json's default exceedance probabilities. NaN (undefined) becomes null. Two-space indent, final LF.
+ * summary.json's default exceedance probabilities; then `"costEffectiveness": {"<label>": {"<material>":
+ * {"extraCostUsd", "shortfallAvoidedTonnes", "consumptionGainedTonnes": {"mean", "ciLow", "ciHigh"},
+ * "usdPerTonneShortfallAvoided", "usdPerTonneConsumptionGained": {"ratio", "ciLow", "ciHigh"}}}}`
+ * (home end users; a ratio's bounds are null when its interval is unbounded). NaN (undefined)
+ * becomes null. Two-space indent, final LF.
  *
  * @param report - The comparison.
  * @returns The file's text.
@@ -52,5 +64,15 @@ export function formatComparisonJson(report: ComparisonReport): string {
     alternatives[alternative.label] = metrics;
   }
   const { arms, masterSeed, replicates, level } = report;
-  return `${JSON.stringify({ first: arms[0].label, arms, masterSeed, replicates, level, alternatives }, null, 2)}\n`;
+  const costEffectiveness = report.costEffectiveness === undefined ? undefined : Object.fromEntries(report.costEffectiveness.map((alternative) => [
+    alternative.label,
+    Object.fromEntries(alternative.materials.map((m) => [m.material, {
+      extraCostUsd: difference(m.extraCostUsd),
+      shortfallAvoidedTonnes: difference(m.shortfallAvoidedTonnes),
+      usdPerTonneShortfallAvoided: ratio(m.usdPerTonneShortfallAvoided),
+      consumptionGainedTonnes: difference(m.consumptionGainedTonnes),
+      usdPerTonneConsumptionGained: ratio(m.usdPerTonneConsumptionGained),
+    }])),
+  ]));
+  return `${JSON.stringify({ first: arms[0].label, arms, masterSeed, replicates, level, alternatives, costEffectiveness }, null, 2)}\n`;
 }

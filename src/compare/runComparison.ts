@@ -1,6 +1,7 @@
 import { compileScenario } from '../../sim-core/index.ts';
 import type { LoadedScenario } from '../scenario/loadScenario.ts';
 import { computeComparison } from './computeComparison.ts';
+import { computeCostEffectiveness } from './computeCostEffectiveness.ts';
 import { createArmLabels } from './createArmLabels.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
 import { loadScenarios } from './loadScenarios.ts';
@@ -46,10 +47,9 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const results = await runScenarioArms(compiled, options);
   const labels = createArmLabels(options.paths);
   const level = options.level ?? 0.95;
-  const alternatives = computeComparison(
-    compiled.map((c, i) => ({ label: labels[i], layout: c.layout, results: results[i] })),
-    level,
-  );
+  const armResults = compiled.map((c, i) => ({ label: labels[i], layout: c.layout, results: results[i] }));
+  const alternatives = computeComparison(armResults, level);
+  const costEffectiveness = computeCostEffectiveness(armResults, loaded[0].spec.government.region, level);
   const arms = labels.map((label, i) => ({ label, path: options.paths[i], name: loaded[i].spec.name }));
-  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives }, loaded };
+  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness }, loaded };
 }

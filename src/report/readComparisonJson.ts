@@ -22,12 +22,30 @@ export interface ComparisonEntry {
   direction: 'lower' | 'higher' | '';
 }
 
+/** A mean with its confidence interval. */
+export interface Interval {
+  value: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+/** What an alternative buys for one material (comparison.json's `costEffectiveness`). */
+export interface MaterialCostEffectiveness {
+  extraCostUsd: Interval;
+  consumptionGainedTonnes: Interval;
+  usdPerTonneConsumptionGained: Interval;
+  shortfallAvoidedTonnes: Interval;
+  usdPerTonneShortfallAvoided: Interval;
+}
+
 /** `comparison.json` as the report uses it. */
 export interface Comparison {
   /** Name of the reference strategy (A), or ''. */
   reference: string;
   alternatives: string[];
   entries: ComparisonEntry[];
+  /** Per alternative, per material; empty when the file has no `costEffectiveness`. */
+  costEffectiveness: Map<string, Map<string, MaterialCostEffectiveness>>;
 }
 
 const CONTAINERS = new Set(['alternatives', 'metrics', 'results', 'comparisons', 'strategies', 'differences']);
@@ -52,7 +70,27 @@ export async function readComparisonJson(dir: string): Promise<Comparison | unde
   collect(data, [], entries);
   if (entries.length === 0) return undefined;
   const alternatives = [...new Set(entries.map((e) => e.alternative))];
-  return { reference: referenceName(data), alternatives, entries };
+  return { reference: referenceName(data), alternatives, entries, costEffectiveness: readCostEffectiveness(data) };
+}
+
+function readCostEffectiveness(data: unknown): Comparison['costEffectiveness'] {
+  const out: Comparison['costEffectiveness'] = new Map();
+  const block = isRecord(data) && isRecord(data.costEffectiveness) ? data.costEffectiveness : {};
+  const interval = (value: unknown): Interval => {
+    const record = isRecord(value) ? value : {};
+    return { value: toNumber(record.ratio ?? record.mean), ciLow: toNumber(record.ciLow), ciHigh: toNumber(record.ciHigh) };
+  };
+  for (const [alternative, materials] of Object.entries(block)) {
+    if (!isRecord(materials)) continue;
+    out.set(alternative, new Map(Object.entries(materials).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1])).map(([material, m]) => [material, {
+      extraCostUsd: interval(m.extraCostUsd),
+      consumptionGainedTonnes: interval(m.consumptionGainedTonnes),
+      usdPerTonneConsumptionGained: interval(m.usdPerTonneConsumptionGained),
+      shortfallAvoidedTonnes: interval(m.shortfallAvoidedTonnes),
+      usdPerTonneShortfallAvoided: interval(m.usdPerTonneShortfallAvoided),
+    }])));
+  }
+  return out;
 }
 
 function collect(value: unknown, path: string[], out: ComparisonEntry[]): void {

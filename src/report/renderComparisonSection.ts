@@ -7,7 +7,9 @@ import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
-import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
+import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
+import { formatMoney } from './formatMoney.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
 import { renderStrategiesAtGlance, type StrategyScenario } from './renderStrategiesAtGlance.ts';
 import { renderTable } from './renderTable.ts';
 
@@ -58,6 +60,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     const description = strategies.alternatives.find((a) => a.label === alternative)?.overview?.description ?? '';
     html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
       `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
+      describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
         rows.map((e) => [headlineName(e.metric, materialName), formatLevelValue(e.meanA, e.unit), formatLevelValue(e.meanB, e.unit), formatDifferenceWithCi(e), describePairedShare(e)]),
         { caption: `${homeName === '' ? 'The home region' : homeName}, for each material the threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
@@ -86,6 +89,33 @@ async function renderForestPlot(comparison: Comparison, shown: readonly string[]
     description: `Mean paired differences with 95% confidence intervals for ${shown.length} metrics and ${comparison.alternatives.length} alternatives.`,
     caption: isHeadline ? 'The home region’s headline metrics. All metrics are in comparison.json.' : `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`,
   });
+}
+
+/**
+ * What the alternative's extra spending buys, per kilogram of consumption its home end users gain
+ * and of unmet demand avoided, for the headline materials where it spends more and the gain is
+ * clearly positive (the ratio's interval then is bounded). Policy cost is not split by material,
+ * so each figure counts all of the extra spending against that one material, and says so.
+ */
+function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostEffectiveness> | undefined, materials: readonly string[], materialName: (id: string) => string, homeName: string): string {
+  if (byMaterial === undefined) return '';
+  const perKg = (r: Interval): string => `${formatMoney(r.value / 1000)}/kg (95% CI ${formatMoney(r.ciLow / 1000)} to ${formatMoney(r.ciHigh / 1000)}/kg)`;
+  const bounded = (r: Interval): boolean => Number.isFinite(r.ciLow) && Number.isFinite(r.ciHigh) && r.ciLow > 0;
+  const parts: string[] = [];
+  let extraCost = NaN;
+  for (const material of materials) {
+    const m = byMaterial.get(material);
+    if (m === undefined || !(m.extraCostUsd.value > 0)) continue;
+    extraCost = m.extraCostUsd.value;
+    const gains = [
+      m.consumptionGainedTonnes.ciLow > 0 && bounded(m.usdPerTonneConsumptionGained) ? `${perKg(m.usdPerTonneConsumptionGained)} of consumption gained` : '',
+      m.shortfallAvoidedTonnes.ciLow > 0 && bounded(m.usdPerTonneShortfallAvoided) ? `${perKg(m.usdPerTonneShortfallAvoided)} of unmet demand avoided` : '',
+    ].filter((g) => g !== '');
+    if (gains.length > 0) parts.push(`${materialName(material)}: ${gains.join(', ')}`);
+  }
+  if (parts.length === 0) return '';
+  return `<p><strong>What the extra spending buys</strong> for end users in ${escapeHtml(homeName === '' ? 'the home region' : regionWithArticle(homeName))}: ${escapeHtml(parts.join('; '))}. ` +
+    `Each figure counts all of the extra spending (${escapeHtml(formatMoney(extraCost))} on average) against that one material: policy cost is not split by material (comparison.json, costEffectiveness).</p>\n`;
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */

@@ -200,9 +200,20 @@ describe('report files', () => {
     expect(html).toMatch(/US stockpile of NdPr oxide: 60 days/);
     // The headline table: reference and alternative levels side by side, signed difference, the policy cost worded neutrally.
     const headline = html.slice(html.indexOf('class="headline"'), html.indexOf('</table>', html.indexOf('class="headline"')));
-    for (const row of ['NdPr oxide: weeks short', 'NdPr oxide: unmet demand', 'NdPr oxide: peak processing price', 'Policy cost (spending)']) expect(headline).toContain(row);
+    for (const row of ['NdPr oxide: weeks short', 'NdPr oxide: unmet demand', 'NdPr oxide: consumption (received)', 'NdPr oxide: peak processing price', 'Policy cost (spending)']) expect(headline).toContain(row);
     expect(headline).toMatch(/<td class="num">[+−]USD [\d.,]+ million \(/);
     expect(headline).toMatch(/<td>(higher|lower|same) in /);
+    // What the stockpile's spending buys: comparison.json's cost per tonne agrees with its paired differences, and the report says it per kg.
+    const comparison = JSON.parse(await readFile(join(folders.compare, 'comparison.json'), 'utf8')) as {
+      alternatives: Record<string, Record<string, { meanDifference: number }>>;
+      costEffectiveness: Record<string, Record<string, { extraCostUsd: { mean: number }; consumptionGainedTonnes: { mean: number }; usdPerTonneConsumptionGained: { ratio: number } }>>;
+    };
+    const paired = comparison.alternatives['mitigation-stockpile-60d'];
+    const bought = comparison.costEffectiveness['mitigation-stockpile-60d'].ndpr;
+    expect(bought.extraCostUsd.mean).toBeCloseTo(paired['policyCost.US'].meanDifference, 0);
+    expect(bought.consumptionGainedTonnes.mean).toBeCloseTo(paired['cumulativeConsumption.ndpr.endUse.US'].meanDifference, 6);
+    expect(bought.usdPerTonneConsumptionGained.ratio).toBeCloseTo(bought.extraCostUsd.mean / bought.consumptionGainedTonnes.mean, 6);
+    expect(html).toMatch(/What the extra spending buys<\/strong> for end users in the United States: NdPr oxide: USD [\d.,]+\/kg \(95% CI USD [\d.,]+ to USD [\d.,]+\/kg\) of consumption gained/);
   });
 
   it('sweep --report: readable tornado, heat maps shaded from 0, no negative CIs of quantities that cannot be negative', async () => {

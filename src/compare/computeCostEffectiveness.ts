@@ -1,0 +1,72 @@
+import { fiellerRatioInterval, type RatioInterval } from '../stats/fiellerRatioInterval.ts';
+import type { ComparisonArm } from './computeComparison.ts';
+import { computePairedDifference, type PairedDifference } from './computePairedDifference.ts';
+import { extractSummaryColumn } from './extractSummaryColumn.ts';
+
+/** What an alternative buys for one material, per tonne, against the first arm. */
+export interface MaterialCostEffectiveness {
+  material: string;
+  /** Extra home policy cost of the alternative (B − A), USD: the same for every material. */
+  extraCostUsd: PairedDifference;
+  /** Home end users' unmet demand avoided (A − B), t. */
+  shortfallAvoidedTonnes: PairedDifference;
+  /** Extra cost per tonne of unmet demand avoided, USD/t (Fieller interval; NaN bounds when unbounded). */
+  usdPerTonneShortfallAvoided: RatioInterval;
+  /** Home end users' consumption gained (B − A), t. */
+  consumptionGainedTonnes: PairedDifference;
+  /** Extra cost per tonne of consumption gained, USD/t. */
+  usdPerTonneConsumptionGained: RatioInterval;
+}
+
+/** Cost-effectiveness of one alternative, per material. */
+export interface CostEffectiveness {
+  label: string;
+  materials: MaterialCostEffectiveness[];
+}
+
+/**
+ * MODEL.md's "cost per tonne of shortfall avoided", and the same per tonne of consumption gained
+ * (under price rationing most of a disruption's loss is consumption, not unmet demand): for each
+ * alternative and each material, the paired extra home policy cost, the tonnes avoided or gained
+ * by the home region's end users, and their ratio of means with a Fieller interval. A ratio per
+ * replicate would divide by near-zero benefits; the ratio of means does not, and its interval is
+ * unbounded exactly when the benefit is not clearly non-zero.
+ *
+ * @param arms - The first arm (the reference) followed by the alternatives, as for computeComparison.
+ * @param home - The home region id.
+ * @param level - Confidence level; default 0.95.
+ * @returns One entry per alternative; materials whose summaries an arm lacks are left out.
+ * @example
+ * computeCostEffectiveness(arms, 'US')[0].materials[0].usdPerTonneConsumptionGained.ratio;
+ */
+export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: string, level = 0.95): CostEffectiveness[] {
+  const column = (arm: ComparisonArm, metric: string, material: string): Float64Array | undefined => {
+    const i = arm.layout.summaries.findIndex((k) => k.metric === metric && k.material === material && k.region === home && (material === '' || k.stage === 'endUse'));
+    return i < 0 ? undefined : extractSummaryColumn(arm.results, i);
+  };
+  const materials = [...new Set(arms[0].layout.summaries.filter((k) => k.metric === 'cumulativeConsumption').map((k) => k.material))];
+  return arms.slice(1).map((arm) => {
+    const costA = column(arms[0], 'policyCost', '');
+    const costB = column(arm, 'policyCost', '');
+    const out: MaterialCostEffectiveness[] = [];
+    for (const material of materials) {
+      const shortA = column(arms[0], 'cumulativeShortfall', material);
+      const shortB = column(arm, 'cumulativeShortfall', material);
+      const usedA = column(arms[0], 'cumulativeConsumption', material);
+      const usedB = column(arm, 'cumulativeConsumption', material);
+      if (!costA || !costB || !shortA || !shortB || !usedA || !usedB) continue;
+      const extraCost = costB.map((b, r) => b - costA[r]);
+      const avoided = shortA.map((a, r) => a - shortB[r]);
+      const gained = usedB.map((b, r) => b - usedA[r]);
+      out.push({
+        material,
+        extraCostUsd: computePairedDifference(costA, costB, 'none', level),
+        shortfallAvoidedTonnes: computePairedDifference(shortB, shortA, 'none', level),
+        usdPerTonneShortfallAvoided: fiellerRatioInterval(extraCost, avoided, level),
+        consumptionGainedTonnes: computePairedDifference(usedA, usedB, 'none', level),
+        usdPerTonneConsumptionGained: fiellerRatioInterval(extraCost, gained, level),
+      });
+    }
+    return { label: arm.label, materials: out };
+  });
+}

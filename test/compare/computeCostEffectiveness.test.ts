@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplicateResult, ResultLayout, SeriesKey } from '../../sim-core/results.ts';
+import { computeCostEffectiveness } from '../../src/compare/computeCostEffectiveness.ts';
+
+const keys: SeriesKey[] = [
+  { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' },
+  { metric: 'cumulativeConsumption', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' },
+  { metric: 'cumulativeConsumption', material: 'ndpr', stage: 'endUse', region: 'CN', unit: 't' },
+  { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'CN', unit: 't' },
+  { metric: 'policyCost', material: '', stage: '', region: 'US', unit: 'USD' },
+];
+const layout = { ticks: 1, ticksPerYear: 52, startYear: 2025, series: [], summaries: keys } as ResultLayout;
+/** An arm from per-replicate [US shortfall, US consumption, policy cost]; CN values are noise that must not count. */
+const arm = (label: string, rows: Array<[number, number, number]>) => ({
+  label, layout,
+  results: rows.map(([shortfall, consumption, cost], replicate): ReplicateResult => ({ replicate, summaries: Float64Array.of(shortfall, consumption, 999 * replicate, 7 * replicate, cost), series: new Float64Array(0) }) as unknown as ReplicateResult),
+});
+
+describe('computeCostEffectiveness', () => {
+  const reference = arm('threat', [[10, 100, 0], [12, 90, 0], [8, 110, 0], [11, 95, 0]]);
+  const stockpile = arm('stockpile', [[6, 120, 1000], [9, 112, 1040], [5, 128, 970], [7, 115, 990]]);
+  const [result] = computeCostEffectiveness([reference, stockpile], 'US');
+
+  it('pairs the extra policy cost with the home tonnes avoided and gained, per material', () => {
+    expect(result.label).toBe('stockpile');
+    expect(result.materials.map((m) => m.material)).toEqual(['ndpr']);
+    const [ndpr] = result.materials;
+    expect(ndpr.extraCostUsd.meanDifference).toBe(1000);
+    expect(ndpr.shortfallAvoidedTonnes.meanDifference).toBe(3.5); // (4 + 3 + 3 + 4) / 4
+    expect(ndpr.consumptionGainedTonnes.meanDifference).toBe(20); // (20 + 22 + 18 + 20) / 4
+    expect(ndpr.usdPerTonneShortfallAvoided.ratio).toBeCloseTo(1000 / 3.5, 9);
+    expect(ndpr.usdPerTonneConsumptionGained.ratio).toBe(50); // cost 1000 on average
+  });
+
+  it('gives bounded intervals around the ratios when the gains are clearly positive', () => {
+    const [ndpr] = result.materials;
+    expect(ndpr.usdPerTonneConsumptionGained.low).toBeLessThan(50);
+    expect(ndpr.usdPerTonneConsumptionGained.high).toBeGreaterThan(50);
+    expect(ndpr.usdPerTonneShortfallAvoided.low).toBeGreaterThan(0);
+  });
+
+  it('leaves a ratio unbounded when its benefit is not clearly different from zero', () => {
+    const noisy = arm('noisy', [[12, 101, 500], [10, 89, 500], [10, 111, 500], [11, 94, 500]]);
+    const [ndpr] = computeCostEffectiveness([reference, noisy], 'US')[0].materials;
+    expect(Number.isNaN(ndpr.usdPerTonneShortfallAvoided.low)).toBe(true);
+    expect(Number.isNaN(ndpr.usdPerTonneConsumptionGained.high)).toBe(true);
+  });
+});
