@@ -1,4 +1,4 @@
-import type { World } from './world/world.ts';
+import { STOCKPILE_FORMS, type World } from './world/world.ts';
 
 /**
  * All stocks of material m anywhere in the world, t: firms' input and output inventories, traders'
@@ -21,7 +21,7 @@ export function measureMaterialStocks(world: World, m: number): number {
       for (let slot = 0; slot < markets.transitSlots; slot++) total += markets.transitAlliedTonnes[s * markets.transitSlots + slot] + markets.transitOtherTonnes[s * markets.transitSlots + slot];
     }
   }
-  for (let r = 0; r < R; r++) total += world.chain.stockpileTonnes[m * R + r];
+  for (let form = 0; form < STOCKPILE_FORMS; form++) for (let r = 0; r < R; r++) total += world.chain.stockpileTonnes[(form * world.materials + m) * R + r];
   return total;
 }
 

@@ -334,6 +334,12 @@ export interface StockpileEvent extends EventBase {
    * release: sell the stock down while the event lasts, at up to `maxBuyShare` of weekly consumption a week.
    */
   doctrine: 'daysOfConsumption' | 'shortfall' | 'release';
+  /**
+   * What the stockpile holds and trades: `processing` refined material (the default), bought and
+   * released in the region's refined market; `manufacturing` components (e.g. magnets), in its
+   * component market, where releases also reach public (defence) buyers.
+   */
+  stage?: 'processing' | 'manufacturing';
   targetDays: number;
   /** Release when the region's shortfall exceeds this share of demand. */
   releaseShortfallShare: number;

@@ -1,5 +1,5 @@
 import type { StockpileEvent } from '../spec.ts';
-import type { World } from '../world/world.ts';
+import { STOCKPILE_FORMS, stockpileForm, type World } from '../world/world.ts';
 import { hashUniform } from '../random/hashUniform.ts';
 
 /**
@@ -53,41 +53,52 @@ const STABILISATION_PRICE_MULTIPLE = 1.5;
 const BUY_PRICE_CEILING_MULTIPLE = 1.5;
 
 function planStockpiles(world: World): void {
-  const { markets, chain, effective, flows, regions: R, materials: M } = world;
+  const { markets, regions: R, materials: M } = world;
   for (let m = 0; m < M; m++) {
     for (let r = 0; r < R; r++) {
-      const c = m * R + r;
-      const s = (m * 3 + 1) * R + r;
-      markets.stockpileBidTonnes[s] = 0;
-      markets.stockpileOfferTonnes[s] = 0;
-      const e = effective.stockpileEvent[c];
-      if (e < 0) continue;
-      const event = world.events[e].spec as StockpileEvent;
-      const perTick = (dailyConsumptionTonnes(world, m, r) * 365) / world.ticksPerYear;
-      const demandLastTick = flows.demandTonnes[(1 * M + m) * R + r] + flows.demandTonnes[(2 * M + m) * R + r];
-      const unmetLastTick = flows.unmetTonnes[(1 * M + m) * R + r] + flows.unmetTonnes[(2 * M + m) * R + r];
-      if (event.doctrine === 'release') {
-        markets.stockpileOfferTonnes[s] = Math.min(chain.stockpileTonnes[c], event.maxBuyShare * perTick);
-        continue;
+      for (let form = 0; form < STOCKPILE_FORMS; form++) {
+        const s = (m * 3 + 1 + form) * R + r;
+        markets.stockpileBidTonnes[s] = 0;
+        markets.stockpileOfferTonnes[s] = 0;
+        const e = world.effective.stockpileEvent[form * M * R + m * R + r];
+        if (e >= 0) planStockpile(world, world.events[e].spec as StockpileEvent, e, form, m, r);
       }
-      const price = markets.priceUsdPerTonne[s];
-      const short = demandLastTick > 0 && unmetLastTick > event.releaseShortfallShare * demandLastTick;
-      if (short) {
-        markets.stockpileOfferTonnes[s] = Math.min(chain.stockpileTonnes[c], unmetLastTick);
-        continue;
-      }
-      // A days-of-consumption stockpile also stabilises the market: it sells into a price spike, a
-      // week's consumption at a time, keeping the buyers' cover; a shortfall stockpile waits for shortage.
-      if (event.doctrine === 'daysOfConsumption' && price > STABILISATION_PRICE_MULTIPLE * markets.basePriceUsdPerTonne[s]) {
-        markets.stockpileOfferTonnes[s] = Math.min(chain.stockpileTonnes[c], perTick);
-        continue;
-      }
-      const target = event.targetDays * dailyConsumptionTonnes(world, m, r);
-      if (chain.stockpileTonnes[c] >= target || price > BUY_PRICE_CEILING_MULTIPLE * markets.basePriceUsdPerTonne[s]) continue;
-      const affordable = world.eventState.budgetLeftUsd[e] / price;
-      markets.stockpileBidTonnes[s] = Math.max(0, Math.min(target - chain.stockpileTonnes[c], event.maxBuyShare * perTick, affordable));
     }
   }
+}
+
+/**
+ * One stockpile's order this tick in its market s: release (doctrine `release`; on shortfall; into a
+ * price spike for daysOfConsumption) or buy towards its target. A refined stockpile reads the shortfall
+ * of the region's refined and component buyers, a component stockpile that of its component buyers.
+ */
+function planStockpile(world: World, event: StockpileEvent, e: number, form: number, m: number, r: number): void {
+  const { markets, flows, regions: R, materials: M } = world;
+  const s = (m * 3 + 1 + form) * R + r;
+  const held = world.chain.stockpileTonnes[form * M * R + m * R + r];
+  const perTick = (dailyConsumptionTonnes(world, m, r) * 365) / world.ticksPerYear;
+  const demandLastTick = (form === 0 ? flows.demandTonnes[(1 * M + m) * R + r] : 0) + flows.demandTonnes[(2 * M + m) * R + r];
+  const unmetLastTick = (form === 0 ? flows.unmetTonnes[(1 * M + m) * R + r] : 0) + flows.unmetTonnes[(2 * M + m) * R + r];
+  if (event.doctrine === 'release') {
+    markets.stockpileOfferTonnes[s] = Math.min(held, event.maxBuyShare * perTick);
+    return;
+  }
+  const price = markets.priceUsdPerTonne[s];
+  const short = demandLastTick > 0 && unmetLastTick > event.releaseShortfallShare * demandLastTick;
+  if (short) {
+    markets.stockpileOfferTonnes[s] = Math.min(held, unmetLastTick);
+    return;
+  }
+  // A days-of-consumption stockpile also stabilises the market: it sells into a price spike, a
+  // week's consumption at a time, keeping the buyers' cover; a shortfall stockpile waits for shortage.
+  if (event.doctrine === 'daysOfConsumption' && price > STABILISATION_PRICE_MULTIPLE * markets.basePriceUsdPerTonne[s]) {
+    markets.stockpileOfferTonnes[s] = Math.min(held, perTick);
+    return;
+  }
+  const target = event.targetDays * dailyConsumptionTonnes(world, m, r);
+  if (held >= target || price > BUY_PRICE_CEILING_MULTIPLE * markets.basePriceUsdPerTonne[s]) return;
+  const affordable = world.eventState.budgetLeftUsd[e] / price;
+  markets.stockpileBidTonnes[s] = Math.max(0, Math.min(target - held, event.maxBuyShare * perTick, affordable));
 }
 
 /** Creates stockpiles already held at the start (`initialDays`), as part of the initial stocks. */
@@ -98,6 +109,6 @@ export function initialiseStockpiles(world: World): void {
     const m = world.spec.materials.findIndex((x) => x.id === spec.material);
     const r = world.spec.regions.findIndex((x) => x.id === spec.region);
     const yearly = world.spec.materials[m].demand.byRegion[spec.region] ?? 0;
-    world.chain.stockpileTonnes[m * world.regions + r] += (spec.initialDays * yearly) / 365;
+    world.chain.stockpileTonnes[(stockpileForm(spec.stage) * world.materials + m) * world.regions + r] += (spec.initialDays * yearly) / 365;
   }
 }

@@ -1,5 +1,5 @@
 import type { EventSpec } from '../spec.ts';
-import type { World } from '../world/world.ts';
+import { stockpileForm, type World } from '../world/world.ts';
 import { CAPACITY_STAGE_INDEX, TRADED_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
 import { launchEventAttacks } from './startOutage.ts';
 
@@ -109,7 +109,7 @@ export function applyActiveEvent(world: World, event: EventSpec, e: number): voi
       break;
     }
     case 'stockpile':
-      p.stockpileEvent[materialIndex(world, event.material) * R + regionIndexOf(world, event.region)] = e;
+      p.stockpileEvent[stockpileForm(event.stage) * M * R + materialIndex(world, event.material) * R + regionIndexOf(world, event.region)] = e;
       break;
     case 'cyberattack':
       if (event.mode === 'stochastic') launchEventAttacks(world, event, e);

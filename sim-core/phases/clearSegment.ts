@@ -6,7 +6,7 @@ import type { MarketState } from '../world/marketState.ts';
  *
  * Supply: firms' offers left after exports, traders' terminal stock (allied and other origins) and
  * stockpile releases. Demand: local bids and stockpile purchases; in component markets public buyers
- * are served first and only from local firms and allied-origin stock. Sellers are filled pro rata,
+ * are served first and only from local firms, allied-origin stock and the stockpile's releases. Sellers are filled pro rata,
  * firms in proportion to their normal sales (see {@link splitFirmSales}).
  *
  * Records the month-long averages of demand (with exports) and supply that prices read (formPrices),
@@ -21,10 +21,11 @@ export function clearSegment(world: World, s: number, recycledWeight: number): v
   const stockpileOffer = mk.stockpileOfferTonnes[s];
   const publicBid = mk.publicBidTonnes[s];
   const privateBid = mk.localBidTonnes[s] + mk.stockpileBidTonnes[s];
-  const publicSupply = firmAvailable + alliedStock;
+  // Public buyers also draw on the home stockpile's releases (only component markets have public buyers).
+  const publicSupply = firmAvailable + alliedStock + stockpileOffer;
   const publicFilled = Math.min(publicBid, publicSupply);
   const publicTake = publicSupply > 0 ? publicFilled / publicSupply : 0;
-  const privateSupply = (firmAvailable + alliedStock) * (1 - publicTake) + otherStock + stockpileOffer;
+  const privateSupply = (firmAvailable + alliedStock) * (1 - publicTake) + otherStock + stockpileOffer * (1 - publicTake);
   const privateFilled = Math.min(privateBid, privateSupply);
   const privateTake = privateSupply > 0 ? privateFilled / privateSupply : 0;
   const firmLocalSold = firmAvailable * (publicTake + (1 - publicTake) * privateTake);
@@ -32,6 +33,7 @@ export function clearSegment(world: World, s: number, recycledWeight: number): v
   mk.publicFillRatio[s] = publicBid > 0 ? publicFilled / publicBid : 1;
   mk.bidFillRatio[s] = privateBid > 0 ? privateFilled / privateBid : 1;
   mk.terminalSellRatio[s] = privateTake;
+  mk.stockpileSellRatio[s] = publicTake + (1 - publicTake) * privateTake;
   const price = mk.priceUsdPerTonne[s];
   mk.tradedPriceUsdPerTonne[s] = price;
   const alliedSold = alliedStock * (publicTake + (1 - publicTake) * privateTake);

@@ -1,5 +1,5 @@
 import type { World } from '../world/world.ts';
-import { RECYCLING } from '../world/world.ts';
+import { RECYCLING, STOCKPILE_FORMS } from '../world/world.ts';
 import { INPUT_MARKET } from './advanceProducers.ts';
 import { CELL_SUMS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS, type CellSplit } from './cellTasks.ts';
 import { settleFirmCells } from './settleFirmCells.ts';
@@ -127,18 +127,21 @@ export function settleEndUserCells(world: World, cellFrom: number, cellTo: numbe
 
 function settleStockpiles(world: World): void {
   const { markets, chain, ledger, regions: R } = world;
-  for (let c = 0; c < world.materials * R; c++) {
+  const cells = world.materials * R;
+  for (let c = 0; c < cells; c++) {
     const m = Math.floor(c / R);
     const r = c - m * R;
-    const s = (m * 3 + 1) * R + r;
-    const bought = markets.stockpileBidTonnes[s] * markets.bidFillRatio[s];
-    const released = markets.stockpileOfferTonnes[s] * markets.terminalSellRatio[s];
-    if (bought === 0 && released === 0) continue;
-    const price = markets.tradedPriceUsdPerTonne[s];
-    chain.stockpileTonnes[c] += bought - released;
-    ledger.governmentUsd[r] += (released - bought) * price;
-    world.government.spendingUsdThisTick += bought * price;
-    const e = world.effective.stockpileEvent[c];
-    if (e >= 0) world.eventState.budgetLeftUsd[e] -= bought * price;
+    for (let form = 0; form < STOCKPILE_FORMS; form++) {
+      const s = (m * 3 + 1 + form) * R + r;
+      const bought = markets.stockpileBidTonnes[s] * markets.bidFillRatio[s];
+      const released = markets.stockpileOfferTonnes[s] * markets.stockpileSellRatio[s];
+      if (bought === 0 && released === 0) continue;
+      const price = markets.tradedPriceUsdPerTonne[s];
+      chain.stockpileTonnes[form * cells + c] += bought - released;
+      ledger.governmentUsd[r] += (released - bought) * price;
+      world.government.spendingUsdThisTick += bought * price;
+      const e = world.effective.stockpileEvent[form * cells + c];
+      if (e >= 0) world.eventState.budgetLeftUsd[e] -= bought * price;
+    }
   }
 }

@@ -14,7 +14,7 @@ import { compileEvents } from './compileEvents.ts';
 import { initialiseSteadyState } from './initialiseSteadyState.ts';
 import { initialiseStockpiles } from '../phases/advanceGovernment.ts';
 import { initialBudgetUsd } from '../phases/fundRunningCost.ts';
-import { ADVERSARY, ALLY, HOME, NEUTRAL, type World } from './world.ts';
+import { ADVERSARY, ALLY, HOME, NEUTRAL, STOCKPILE_FORMS, type World } from './world.ts';
 
 const ALIGNMENT_CODES = { home: HOME, ally: ALLY, neutral: NEUTRAL, adversary: ADVERSARY } as const;
 const STAGE_CODES = { mining: 0, processing: 1, manufacturing: 2, recycling: 3 } as const;
@@ -64,7 +64,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       lifetimeTicks: Int32Array.from(spec.materials, (m) => Math.max(1, Math.round(m.recycling.productLifetimeYears * spec.ticksPerYear))),
       cumulativeRecycledTonnes: new Float64Array(M * R),
       referenceRecycledTonnes: new Float64Array(M * R),
-      stockpileTonnes: new Float64Array(M * R),
+      stockpileTonnes: new Float64Array(STOCKPILE_FORMS * M * R),
     },
     government: { region: regionIndex(spec, spec.government.region), spendingUsdThisTick: 0, nextElectionTick: Math.max(1, Math.round(spec.government.electionEveryYears * spec.ticksPerYear)), elections: 0 },
     foreignActor: {

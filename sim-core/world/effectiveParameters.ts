@@ -21,7 +21,7 @@
  * - `availability[sc]`: share of capacity not under a scripted outage.
  * - `priceCut[s]`, `priceCutEvent[s]`: strategic price cut on exports and its event index.
  * - `divertShare[c]`, `divertTo[c]`: share of mine output diverted by acquisition/offtake, and to whom.
- * - `stockpileEvent[c]`: index of the stockpile doctrine in force for (material, region), −1 for none.
+ * - `stockpileEvent[form·cells + c]`: index of the stockpile doctrine in force for (form, material, region), −1 for none (form: world.ts `stockpileForm`).
  */
 export interface EffectiveParameters {
   readonly exportQuotaTonnesPerTick: Float64Array;
@@ -80,6 +80,6 @@ export function createEffectiveParameters(materials: number, regions: number): E
     priceCutEvent: new Int32Array(segments),
     divertShare: new Float64Array(cells),
     divertTo: new Int32Array(cells),
-    stockpileEvent: new Int32Array(cells),
+    stockpileEvent: new Int32Array(2 * cells), // one per stockpile form (world.ts STOCKPILE_FORMS)
   };
 }

@@ -24,7 +24,8 @@
  *   `recycledSellRatio`: the share of recyclers' offers sold (`firmSellRatio` is that of the other firms').
  * - `exportedTonnes`, `importedTonnes`, `arrivedTonnes`: this tick's shipments out, shipments into
  *   transit towards the segment, and arrivals from transit, t.
- * - `stockpileBidTonnes`, `stockpileOfferTonnes`: government stockpile orders this tick (refined only), t.
+ * - `stockpileBidTonnes`, `stockpileOfferTonnes`: government stockpile orders this tick (refined and component segments), t;
+ *   `stockpileSellRatio`: the share of the stockpile's offer sold this tick.
  * - `transitAlliedTonnes`, `transitOtherTonnes`: ring buffers of shipments under way, indexed
  *   `s × transitSlots + (arrivalTick mod transitSlots)`, t.
  * - `tradeTonnes`: this tick's shipments, indexed `((material × 3 + k) × regions + exporter) × regions + importer`, t.
@@ -53,6 +54,7 @@ export interface MarketState {
   readonly bidFillRatio: Float64Array;
   readonly publicFillRatio: Float64Array;
   readonly terminalSellRatio: Float64Array;
+  readonly stockpileSellRatio: Float64Array;
   readonly exportedTonnes: Float64Array;
   readonly importedTonnes: Float64Array;
   readonly arrivedTonnes: Float64Array;
@@ -91,6 +93,7 @@ export function createMarketState(materials: number, regions: number, transitSlo
     bidFillRatio: f64(),
     publicFillRatio: f64(),
     terminalSellRatio: f64(),
+    stockpileSellRatio: f64(),
     exportedTonnes: f64(),
     importedTonnes: f64(),
     arrivedTonnes: f64(),

@@ -92,7 +92,10 @@ export interface ChainState {
   readonly cumulativeRecycledTonnes: Float64Array;
   /** Reference cumulative volume per (m, r) at which recycling costs equal the base unit cost, t. */
   readonly referenceRecycledTonnes: Float64Array;
-  /** Government stockpiles per (m, r), t. */
+  /**
+   * Government stockpiles, t of contained material: `stockpileTonnes[form·M·R + m·R + r]`, form 0 =
+   * refined material, 1 = components (see {@link stockpileForm}).
+   */
   readonly stockpileTonnes: Float64Array;
 }
 
@@ -226,4 +229,12 @@ export interface World {
   readonly annuityMemo: Float64Array;
   /** Transport lead time, ticks. */
   readonly transportTicks: number;
+}
+
+/** Forms a stockpile can hold: 0 refined material (traded stage 1), 1 components (traded stage 2). */
+export const STOCKPILE_FORMS = 2;
+
+/** The stockpile form of a stockpile event: 0 for refined material (default), 1 for components. */
+export function stockpileForm(stage: 'processing' | 'manufacturing' | undefined): number {
+  return stage === 'manufacturing' ? 1 : 0;
 }

@@ -53,7 +53,7 @@ export function describeEvent(event: EventOverview, materialName: (id: string) =
     case 'cyberattack': return `Cyberattack on ${p('facilityShare')} of ${s('stage')} plants in ${s('region')} (${m})`;
     case 'disinformation': return `Disinformation in ${s('region')}: permitting ×${n('durationMultiplier')}`;
     case 'mineAcquisition': return `${s('acquirer')} ${s('mode')} of ${p('share')} of ${s('region')} ${m} mines`;
-    case 'stockpile': return `${s('region')} stockpile of ${m}: ${n('targetDays')} days of consumption, ${DOCTRINES[s('doctrine')] ?? s('doctrine')}`;
+    case 'stockpile': return `${s('region')} stockpile of ${m}${f.stage === 'manufacturing' ? ' in components (manufactured goods)' : ''}: ${n('targetDays')} days of consumption, ${DOCTRINES[s('doctrine')] ?? s('doctrine')}`;
     case 'tariff': return `${s('importer')} tariff of ${p('rate')} on ${m} (${s('stage')}) imports`;
     case 'friendShoring': return `Friend-shoring among ${Array.isArray(f.members) ? f.members.join(', ') : '?'}`;
     case 'permittingReform': return `${s('region')} permitting reform: durations ×${n('durationMultiplier')}`;

@@ -184,3 +184,27 @@ describe('stockpile doctrines', () => {
     expect(Math.min(...stabilising)).toBeLessThan(Math.min(...waiting));
   });
 });
+
+describe('stockpiles of components', () => {
+  // Only China makes magnets, so a Chinese magnet ban leaves US defence buyers (home and allied sources only) without supply.
+  const ndpr = oneMaterial('ndpr', 2, (s) => { s.materials[0].manufacturing.capacityByRegion = { CN: 96 * 1000, ROW: 1000 }; });
+  const magnetBan: EventSpec = { kind: 'exportControl', material: 'ndpr', stage: 'manufacturing', exporter: 'CN', mode: 'ban', start: 0.25 };
+  const stockpile = (stage: 'processing' | 'manufacturing'): EventSpec => ({ kind: 'stockpile', material: 'ndpr', region: 'US', stage, doctrine: 'shortfall', targetDays: 90, releaseShortfallShare: 0.01, maxBuyShare: 0.1, initialDays: 90, budgetUsd: 1e12, start: 0 });
+  /** Home defence (public) end users' unmet demand over the run, t, and the home stockpile at the end, t. */
+  function outcome(...events: EventSpec[]): { defenceUnmet: number; held: number[] } {
+    const { series } = runRecorded(withEvents(ndpr, magnetBan, ...events));
+    return { defenceUnmet: total(series('publicShortfall', 'endUse', 'US')), held: [...series('stockpile', 'processing', 'US')] };
+  }
+  const none = outcome();
+  const magnets = outcome(stockpile('manufacturing'));
+  const oxide = outcome(stockpile('processing'));
+
+  it('serves defence buyers from a magnet stockpile under a magnet ban (control: they go short without one)', () => {
+    expect(none.defenceUnmet).toBeGreaterThan(0);
+    expect(magnets.defenceUnmet).toBeLessThan(none.defenceUnmet * 0.9);
+    expect(Math.min(...magnets.held)).toBeLessThan(magnets.held[0]); // it released stock
+  });
+  it('an oxide stockpile of the same size cannot reach defence buyers as directly', () => {
+    expect(magnets.defenceUnmet).toBeLessThan(oxide.defenceUnmet);
+  });
+});
