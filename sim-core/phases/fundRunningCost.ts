@@ -1,4 +1,5 @@
 import type { EventSpec, FriendShoringEvent, PermittingReformEvent, RecyclingMandateEvent, TariffEvent } from '../spec.ts';
+import { regionIndexOf } from '../world/indexOf.ts';
 import type { World } from '../world/world.ts';
 
 /** The event kinds with a running cost and a budget instead of spending (RunningCost in spec.ts). */
@@ -18,17 +19,37 @@ export function initialBudgetUsd(spec: EventSpec): number {
   return isRegulatoryInstrument(spec) ? Infinity : 0;
 }
 
+/** Share of one tick's cost below which a budget's remainder counts as spent (rounding of the pro-rata payments). */
+const SPENT_TOLERANCE = 1e-9;
+
 /**
  * Pays this tick's share of a regulatory instrument's running cost out of its budget, and says
- * whether the instrument is in force this tick: it lapses once its budget is spent, and its last
- * tick takes what is left rather than overdrawing.
+ * whether the instrument is in force this tick: it lapses once its budget is spent (a remainder
+ * that is only rounding counts as spent), and its last tick takes what is left rather than
+ * overdrawing. The governments of the regions it binds pay: the importer of a tariff, the region of
+ * a reform or mandate, the members of a friend-shoring agreement in equal shares; only the home
+ * government's share counts as its spending (`policyCost`).
  */
 export function fundRunningCost(world: World, spec: RegulatoryInstrument, e: number): boolean {
   const left = world.eventState.budgetLeftUsd[e];
-  if (left <= 0) return false;
-  const cost = Math.min((spec.costUsdPerYear ?? 0) / world.ticksPerYear, left);
-  if (cost > 0) payGovernmentCost(world, e, cost);
+  const perTick = (spec.costUsdPerYear ?? 0) / world.ticksPerYear;
+  if (left <= 0 || left < SPENT_TOLERANCE * perTick) return false;
+  const cost = Math.min(perTick, left);
+  if (cost <= 0) return true;
+  world.eventState.budgetLeftUsd[e] -= cost;
+  world.ledger.externalUsd += cost;
+  if (spec.kind === 'friendShoring') {
+    for (const member of spec.members) payAsGovernment(world, regionIndexOf(world, member), cost / spec.members.length);
+  } else {
+    payAsGovernment(world, regionIndexOf(world, spec.kind === 'tariff' ? spec.importer : spec.region), cost);
+  }
   return true;
+}
+
+/** Region r's government pays an amount already credited to the rest of the economy. */
+function payAsGovernment(world: World, r: number, amountUsd: number): void {
+  world.ledger.governmentUsd[r] -= amountUsd;
+  if (r === world.government.region) world.government.spendingUsdThisTick += amountUsd;
 }
 
 /** The home government pays a programme's cost out of the event's budget (to the rest of the economy). */

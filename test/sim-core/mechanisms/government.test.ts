@@ -150,13 +150,20 @@ describe('running cost and budget of regulatory instruments', () => {
     expect(costly.rate).toEqual(free.rate);
   });
   it('lapses once its budget is spent, spending exactly the budget (control: the same reform without a budget stays in force)', () => {
-    const yearOfCost = 52e6;
+    const yearOfCost = 3e6; // not a multiple of 52: the pro-rata payments leave a rounding remainder
     const funded = trace([reform({ costUsdPerYear: yearOfCost, budgetUsd: yearOfCost * 1.5 })]);
     const lapse = start + Math.ceil(1.5 * free.ticksPerYear);
     expect(total(funded.spending)).toBeCloseTo(yearOfCost * 1.5, 0);
     expect(funded.rate.slice(start, lapse)).toEqual(free.rate.slice(start, lapse));
     expect(funded.rate.slice(lapse).every((rate) => rate === 1)).toBe(true);
     expect(free.rate.slice(lapse).every((rate) => rate === 2)).toBe(true);
+  });
+  it('is paid by the government of the region it binds: a reform in another region costs the home government nothing', () => {
+    const spending: number[] = [];
+    const world = simulate(withEvents(spec, reform({ region: 'ALLIES', costUsdPerYear: 52e6 })), 1, 0, (w) => spending.push(w.government.spendingUsdThisTick));
+    const alliesPaid = -world.ledger.governmentUsd[regionOf(world, 'ALLIES')];
+    expect(total(spending)).toBe(0);
+    expect(alliesPaid).toBeCloseTo(52e6 * (spending.length - start) / world.ticksPerYear, 0);
   });
   it('an unfunded instrument (budget 0) never comes into force', () => {
     const unfunded = trace([reform({ costUsdPerYear: 1e6, budgetUsd: 0 })]);
