@@ -3,6 +3,16 @@ import type { ComparisonArm } from './computeComparison.ts';
 import { computePairedDifference, type PairedDifference } from './computePairedDifference.ts';
 import { extractSummaryColumn } from './extractSummaryColumn.ts';
 
+/**
+ * A cost per tonne, or why there is none: `costPerTonne` when the benefit is clearly positive (its
+ * 95% CI above 0) and the alternative costs more; `savesMoney` when the benefit is clearly positive
+ * and it costs no more (no trade-off to price); `noClearGain` when the benefit is not clearly
+ * positive (a ratio would mean nothing, or reward a loss). Ratio and bounds are NaN unless `costPerTonne`.
+ */
+export interface CostPerTonne extends RatioInterval {
+  status: 'costPerTonne' | 'savesMoney' | 'noClearGain';
+}
+
 /** What an alternative buys for one material, per tonne, against the first arm. */
 export interface MaterialCostEffectiveness {
   material: string;
@@ -11,11 +21,11 @@ export interface MaterialCostEffectiveness {
   /** Home end users' unmet demand avoided (A − B), t. */
   shortfallAvoidedTonnes: PairedDifference;
   /** Extra cost per tonne of unmet demand avoided, USD/t (Fieller interval; NaN bounds when unbounded). */
-  usdPerTonneShortfallAvoided: RatioInterval;
+  usdPerTonneShortfallAvoided: CostPerTonne;
   /** Home end users' consumption gained (B − A), t. */
   consumptionGainedTonnes: PairedDifference;
   /** Extra cost per tonne of consumption gained, USD/t. */
-  usdPerTonneConsumptionGained: RatioInterval;
+  usdPerTonneConsumptionGained: CostPerTonne;
 }
 
 /** Cost-effectiveness of one alternative, per material. */
@@ -58,15 +68,23 @@ export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: s
       const extraCost = costB.map((b, r) => b - costA[r]);
       const avoided = shortA.map((a, r) => a - shortB[r]);
       const gained = usedB.map((b, r) => b - usedA[r]);
+      const extraCostUsd = computePairedDifference(costA, costB, 'none', level);
+      const shortfallAvoidedTonnes = computePairedDifference(shortB, shortA, 'none', level);
+      const consumptionGainedTonnes = computePairedDifference(usedA, usedB, 'none', level);
       out.push({
-        material,
-        extraCostUsd: computePairedDifference(costA, costB, 'none', level),
-        shortfallAvoidedTonnes: computePairedDifference(shortB, shortA, 'none', level),
-        usdPerTonneShortfallAvoided: fiellerRatioInterval(extraCost, avoided, level),
-        consumptionGainedTonnes: computePairedDifference(usedA, usedB, 'none', level),
-        usdPerTonneConsumptionGained: fiellerRatioInterval(extraCost, gained, level),
+        material, extraCostUsd,
+        shortfallAvoidedTonnes, usdPerTonneShortfallAvoided: costPerTonne(extraCost, avoided, extraCostUsd, shortfallAvoidedTonnes, level),
+        consumptionGainedTonnes, usdPerTonneConsumptionGained: costPerTonne(extraCost, gained, extraCostUsd, consumptionGainedTonnes, level),
       });
     }
     return { label: arm.label, materials: out };
   });
+}
+
+/** The cost per tonne of a benefit, with its status (see {@link CostPerTonne}). */
+function costPerTonne(extraCost: Float64Array, benefit: Float64Array, cost: PairedDifference, gained: PairedDifference, level: number): CostPerTonne {
+  const ratio = fiellerRatioInterval(extraCost, benefit, level);
+  if (!(gained.ciLow > 0)) return { ...ratio, status: 'noClearGain', ratio: NaN, low: NaN, high: NaN };
+  if (!(cost.meanDifference > 0)) return { ...ratio, status: 'savesMoney', ratio: NaN, low: NaN, high: NaN };
+  return { ...ratio, status: 'costPerTonne' };
 }

@@ -1,8 +1,7 @@
 import { formatMetricId } from '../outputs/formatMetricId.ts';
 import type { AlternativeComparison } from './computeComparison.ts';
-import type { CostEffectiveness } from './computeCostEffectiveness.ts';
+import type { CostEffectiveness, CostPerTonne } from './computeCostEffectiveness.ts';
 import type { PairedDifference } from './computePairedDifference.ts';
-import type { RatioInterval } from '../stats/fiellerRatioInterval.ts';
 
 /** One compared scenario. */
 export interface ComparisonArmInfo {
@@ -28,7 +27,7 @@ export interface ComparisonReport {
 }
 
 const difference = (d: PairedDifference) => ({ mean: d.meanDifference, ciLow: d.ciLow, ciHigh: d.ciHigh });
-const ratio = (r: RatioInterval) => ({ ratio: r.ratio, ciLow: r.low, ciHigh: r.high });
+const ratio = (r: CostPerTonne) => ({ status: r.status, ratio: r.ratio, ciLow: r.low, ciHigh: r.high });
 
 /**
  * Formats `comparison.json`: `{"first", "arms", "masterSeed", "replicates", "level",
@@ -38,8 +37,9 @@ const ratio = (r: RatioInterval) => ({ ratio: r.ratio, ciLow: r.low, ciHigh: r.h
  * summary.json; `threshold`, `pA`, `pB` (P(A > threshold), P(B > threshold)) only for the metrics of
  * summary.json's default exceedance probabilities; then `"costEffectiveness": {"<label>": {"<material>":
  * {"extraCostUsd", "shortfallAvoidedTonnes", "consumptionGainedTonnes": {"mean", "ciLow", "ciHigh"},
- * "usdPerTonneShortfallAvoided", "usdPerTonneConsumptionGained": {"ratio", "ciLow", "ciHigh"}}}}`
- * (home end users; a ratio's bounds are null when its interval is unbounded). NaN (undefined)
+ * "usdPerTonneShortfallAvoided", "usdPerTonneConsumptionGained": {"status", "ratio", "ciLow", "ciHigh"}}}}`
+ * (home end users; status `costPerTonne`, `savesMoney` or `noClearGain`, the ratio null unless
+ * `costPerTonne`, and its bounds null when the interval is unbounded). NaN (undefined)
  * becomes null. Two-space indent, final LF.
  *
  * @param report - The comparison.

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { METRIC_DIRECTIONS } from '../compare/metricDirection.ts';
 import { isRecord } from './isRecord.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { toNumber } from './toNumber.ts';
@@ -113,7 +114,7 @@ function nameOf(record: Record<string, unknown>): string | undefined {
 
 /** Metric ids look like `shortfallWeeks.ndpr.endUse.US` or a bare metric name of summary.json. */
 function looksLikeMetric(key: string | undefined): boolean {
-  return key !== undefined && (key.includes('.') || /^(peakPriceMultiple|timeToPeakWeeks|cumulativeShortfall|maxShortfallShare|shortfallWeeks|severeShortfallWeeks|longestSevereShortfallWeeks|cumulativeConsumption|timeToRecoveryWeeks|finalSecureSupplyShare|policyCost|foreignActorCost)$/.test(key));
+  return key !== undefined && (key.includes('.') || Object.hasOwn(METRIC_DIRECTIONS, key));
 }
 
 function readEntry(record: Record<string, unknown>, path: string[]): ComparisonEntry {

@@ -115,7 +115,7 @@ function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostE
   }
   if (parts.length === 0) return '';
   return `<p><strong>What the extra spending buys</strong> for end users in ${escapeHtml(homeName === '' ? 'the home region' : regionWithArticle(homeName))}: ${escapeHtml(parts.join('; '))}. ` +
-    `Each figure counts all of the extra spending (${escapeHtml(formatMoney(extraCost))} on average) against that one material: policy cost is not split by material (comparison.json, costEffectiveness).</p>\n`;
+    `Each figure counts all of the extra spending (${escapeHtml(formatMoney(extraCost))} on average, gross: stockpile releases sold back and stock still held at the end are not netted) against that one material, since policy cost is not split by material (comparison.json, costEffectiveness).</p>\n`;
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */

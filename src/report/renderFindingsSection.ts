@@ -90,8 +90,8 @@ function renderHowToRead(runs: number, exact: boolean): string {
     '“90% of runs between a and b” is the spread of outcomes. “95% CI” is the confidence interval of the mean: the range in which ' +
     'the average over many more runs would lie with 95% confidence; it narrows with more runs, the spread does not. ' +
     `A week counts as short when end users go without more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of their demand that week; smaller gaps still add to the unmet demand (t) and show in the shortfall charts. ` +
-    'Demand is what end users still want at the going price: when prices rise they buy less and thrift, so a disruption can cut ' +
-    'what they receive (their consumption) without leaving demand unmet; the consumption figures measure that loss. ' +
+    'Demand is what end users still want at the going price: when prices rise they buy less and thrift (make the same goods with less material), ' +
+    'so a disruption can cut what they receive (their consumption) without leaving demand unmet; the consumption figures measure that drop, thrift included. ' +
     'Intervals of quantities that cannot be negative are cut at zero. These are outcomes of a model under its stated assumptions, not forecasts.' +
     (runs > 0 && runs < 20 ? ` <strong>With only ${runs} runs, the tails (5% and 95%) are rough.</strong>` : '') + '</p>\n';
 }
@@ -119,9 +119,9 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     const change = impact?.byMaterial.get(id)?.homeConsumption;
     if (change === undefined) return 'n/a';
     if (change.mean === 0 && change.ciLow === 0 && change.ciHigh === 0) return 'none in any run';
-    const percent = change.meanWithout > 0 ? formatPercent(Math.abs(change.mean) / change.meanWithout) : '';
-    const share = percent === '' ? '' : percent === '<1%' ? ' (under 1%)' : ` (${change.mean < 0 ? '−' : '+'}${percent})`;
-    return `${formatSignedQuantity(change.mean, 't')}${share}`;
+    if (!(change.ciLow > 0 || change.ciHigh < 0)) return 'no clear change';
+    const share = shareOfWithout(change);
+    return `${formatSignedQuantity(change.mean, 't')}${share === '' ? '' : ` (${share} ${change.mean < 0 ? 'less' : 'more'})`}`;
   };
   const rows = results.map(({ material, result: r }) => [
     material.name,
@@ -139,7 +139,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     { header: 'Home and allied processing capacity at the end, % of home demand: mean', numeric: true },
     ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions: mean`, numeric: true }] : []),
   ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.` +
-    (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events (impact.json), with its share of consumption without them; the sentences above give its 95% CI.` : '') });
+    (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events, with its share of consumption without them; “no clear change” when its 95% CI includes 0 (every CI is in impact.json).` : '') });
 }
 
 /**
@@ -148,10 +148,15 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
  */
 function describeConsumptionChange(change: PairedImpact): string {
   const text = formatPairedImpact(change, 't');
-  const share = change.meanWithout > 0 ? Math.abs(change.mean) / change.meanWithout : NaN;
-  if (change.mean === 0 || !Number.isFinite(share)) return text;
-  const percent = formatPercent(share);
-  return `${text}, ${percent === '<1%' ? 'under 1%' : percent} ${change.mean < 0 ? 'less' : 'more'} than without them`;
+  const share = shareOfWithout(change);
+  return share === '' ? text : `${text}, ${share} ${change.mean < 0 ? 'less' : 'more'} than without them`;
+}
+
+/** A paired change as a share of the value without the disruptions: `8%`, `under 1%`; '' without a change or a base. */
+function shareOfWithout(change: PairedImpact): string {
+  if (change.mean === 0 || !(change.meanWithout > 0)) return '';
+  const percent = formatPercent(Math.abs(change.mean) / change.meanWithout);
+  return percent === '<1%' ? 'under 1%' : percent;
 }
 
 /** What every disruptive event together causes for one material, from impact.json; undefined without figures. */

@@ -8,6 +8,7 @@ import { canonicalYaml } from './canonicalYaml.ts';
 import { checkFixedKeys } from './checkFixedKeys.ts';
 import { checkModeFields } from './checkModeFields.ts';
 import { checkReferences } from './checkReferences.ts';
+import { dropRetiredKeys } from './dropRetiredKeys.ts';
 import { checkStageMargins } from './checkStageMargins.ts';
 import { checkValues } from './checkValues.ts';
 import { convertUnits } from './convertUnits.ts';
@@ -57,6 +58,8 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   applySets(located, options.set ?? [], problems);
   const tree = located.value;
   stripNulls(tree);
+  const warnings = new ProblemSink(located, { file: path, line: 1, column: 1 });
+  dropRetiredKeys(tree, warnings);
   const sink = new ProblemSink(located, { file: path, line: 1, column: 1 });
   convertUnits(tree, sink);
   checkModeFields(tree, sink);
@@ -68,7 +71,6 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkReferences(nominal, sink);
   problems.push(...sink.problems);
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
-  const warnings = new ProblemSink(located, { file: path, line: 1, column: 1 });
   checkStageMargins(nominal, warnings);
   const resolvedYaml = canonicalYaml(tree);
   const sha256 = createHash('sha256').update(resolvedYaml).digest('hex');

@@ -19,15 +19,6 @@ const TYPE_NAMES: Record<string, string> = {
   number: 'a finite number', object: 'a map', record: 'a map of ids', array: 'a list', boolean: 'true or false',
 };
 
-/**
- * Keys that scenarios once accepted but the engine never read, with what to write instead: an
- * older file gets the reason with its error rather than a bare "unknown key".
- */
-const RETIRED_KEYS: Record<string, string> = {
-  allies: 'government.allies was never read and is gone: allied regions are the regions with alignment: ally',
-  referenceSpendUsdPerYear: 'exploration.referenceSpendUsdPerYear was never read and is gone: exploration effort follows the concentrate price (docs/model.md, discovery)',
-};
-
 /** Error map that carries the known keys of a strict object in the issue's message (JSON). */
 const keysErrorMap = (issue: { code?: string; inst?: unknown }): string | undefined => {
   if (issue.code !== 'unrecognized_keys') return undefined;
@@ -44,8 +35,7 @@ function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sin
       const known = JSON.parse(issue.message) as string[];
       for (const key of issue.keys) {
         const hint = didYouMean(key, known);
-        const retired = Object.hasOwn(RETIRED_KEYS, key) && (path.at(-1) === 'government' || path.at(-1) === 'exploration') ? RETIRED_KEYS[key] : undefined;
-        sink.add([...path, key], 'a known key', quoteText(key), retired ?? (hint ? `did you mean "${hint}"?` : ''), true);
+        sink.add([...path, key], 'a known key', quoteText(key), hint ? `did you mean "${hint}"?` : '', true);
       }
       return;
     }

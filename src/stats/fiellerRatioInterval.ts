@@ -46,9 +46,9 @@ export function fiellerRatioInterval(x: ArrayLike<number>, y: ArrayLike<number>,
   const a = my * my - t2 * syy;
   const b = mx * my - t2 * sxy;
   const c = mx * mx - t2 * sxx;
-  const discriminant = b * b - a * c;
   const ratio = mx / my;
-  if (!(a > 0) || discriminant < 0) return { n, ratio, low: NaN, high: NaN };
-  const root = Math.sqrt(discriminant);
+  if (!(a > 0)) return { n, ratio, low: NaN, high: NaN };
+  // With a > 0 the discriminant is ≥ 0 in exact arithmetic; rounding can take it just below.
+  const root = Math.sqrt(Math.max(0, b * b - a * c));
   return { n, ratio, low: (b - root) / a, high: (b + root) / a };
 }

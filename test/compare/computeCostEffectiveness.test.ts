@@ -34,15 +34,24 @@ describe('computeCostEffectiveness', () => {
 
   it('gives bounded intervals around the ratios when the gains are clearly positive', () => {
     const [ndpr] = result.materials;
+    expect(ndpr.usdPerTonneConsumptionGained.status).toBe('costPerTonne');
     expect(ndpr.usdPerTonneConsumptionGained.low).toBeLessThan(50);
     expect(ndpr.usdPerTonneConsumptionGained.high).toBeGreaterThan(50);
     expect(ndpr.usdPerTonneShortfallAvoided.low).toBeGreaterThan(0);
   });
 
-  it('leaves a ratio unbounded when its benefit is not clearly different from zero', () => {
+  it('gives no ratio when the benefit is not clearly positive, or when nothing is paid for it', () => {
     const noisy = arm('noisy', [[12, 101, 500], [10, 89, 500], [10, 111, 500], [11, 94, 500]]);
-    const [ndpr] = computeCostEffectiveness([reference, noisy], 'US')[0].materials;
-    expect(Number.isNaN(ndpr.usdPerTonneShortfallAvoided.low)).toBe(true);
-    expect(Number.isNaN(ndpr.usdPerTonneConsumptionGained.high)).toBe(true);
+    const [unclear] = computeCostEffectiveness([reference, noisy], 'US')[0].materials;
+    expect(unclear.usdPerTonneShortfallAvoided.status).toBe('noClearGain');
+    expect(unclear.usdPerTonneConsumptionGained.status).toBe('noClearGain');
+    expect(Number.isNaN(unclear.usdPerTonneConsumptionGained.ratio)).toBe(true);
+    // Worse and dearer: no negative "cost per tonne avoided" that reads like a bargain.
+    const worse = arm('worse', [[14, 90, 800], [15, 80, 810], [12, 99, 790], [14, 85, 800]]);
+    const [dominated] = computeCostEffectiveness([reference, worse], 'US')[0].materials;
+    expect(dominated.usdPerTonneShortfallAvoided.status).toBe('noClearGain');
+    expect(Number.isNaN(dominated.usdPerTonneShortfallAvoided.ratio)).toBe(true);
+    const free = arm('free', [[6, 120, 0], [9, 112, 0], [5, 128, 0], [7, 115, 0]]);
+    expect(computeCostEffectiveness([reference, free], 'US')[0].materials[0].usdPerTonneConsumptionGained.status).toBe('savesMoney');
   });
 });

@@ -93,14 +93,18 @@ describe('loadScenario: extends', () => {
     expect(problem).toMatchObject({ file: join(FIXTURES, 'badParent.yaml'), line: 10, column: 31, path: 'materials.ndpr.demand.byRegion.US' });
   });
 
-  it('says why a retired key is refused and what to write instead', () => {
+  it('loads a scenario with a retired key, warning that it is ignored and what to write instead', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-scenario-'));
     copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
     writeFileSync(join(dir, 'old.yaml'), `name: old\nextends: minimal.yaml\ngovernment: { region: US, allies: [AU] }\nmaterials:\n  ndpr:\n    exploration: { referenceSpendUsdPerYear: 5e7 }\n`);
-    const problems = problemsOf(join(dir, 'old.yaml'));
-    expect(problems.map((p) => [p.path, p.line])).toEqual([['government.allies', 3], ['materials.ndpr.exploration.referenceSpendUsdPerYear', 6]]);
-    expect(problems[0].message).toContain('allied regions are the regions with alignment: ally');
-    expect(problems[1].message).toContain('exploration effort follows the concentrate price');
+    const loaded = loadScenario(join(dir, 'old.yaml'));
+    expect(loaded.warnings.map((w) => [w.path, w.line])).toEqual([['government.allies', 3], ['materials.ndpr.exploration.referenceSpendUsdPerYear', 6]]);
+    expect(loaded.warnings[0].message).toContain('allied regions are the regions with alignment: ally');
+    expect(loaded.warnings[1].message).toContain('exploration effort follows the concentrate price');
+    expect(loaded.resolvedYaml).not.toMatch(/allies|referenceSpendUsdPerYear/);
+    // Dropped, so the run is the one without them.
+    const plain = loadScenario(join(dir, 'minimal.yaml'));
+    expect(loaded.spec.materials).toEqual(plain.spec.materials);
   });
 
   it('reports a missing parent file', () => {

@@ -16,6 +16,32 @@ describe('fiellerRatioInterval', () => {
     expect(r.high).toBeCloseTo((mean + half) / 2, 10);
   });
 
+  it('puts its bounds where the t test of mean(x − R·y) = 0 just rejects, with correlated pairs', () => {
+    const x = [12, 15, 9, 14, 11, 16, 10, 13];
+    const y = [2.1, 2.8, 1.6, 2.5, 2.0, 3.1, 1.9, 2.3];
+    const n = x.length;
+    const t = studentTQuantile(0.975, n - 1);
+    /** t statistic of the mean of x − R·y against 0. */
+    const statistic = (R: number): number => {
+      const d = x.map((v, i) => v - R * y[i]);
+      const mean = d.reduce((s, v) => s + v, 0) / n;
+      const variance = d.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
+      return Math.abs(mean) / Math.sqrt(variance / n);
+    };
+    const r = fiellerRatioInterval(x, y);
+    expect(statistic(r.low)).toBeCloseTo(t, 9);
+    expect(statistic(r.high)).toBeCloseTo(t, 9);
+    expect(statistic((r.low + r.high) / 2)).toBeLessThan(t);
+  });
+
+  it('is bounded for nearly constant pairs, however small the rounding (a tight interval, not NaN)', () => {
+    const x = Array.from({ length: 30 }, (_, i) => 1e8 + (i % 3) * 1e-6);
+    const y = Array.from({ length: 30 }, (_, i) => 200 + (i % 3) * 1e-12);
+    const r = fiellerRatioInterval(x, y);
+    expect(Number.isFinite(r.low) && Number.isFinite(r.high)).toBe(true);
+    expect(r.high - r.low).toBeLessThan(1e-6 * r.ratio);
+  });
+
   it('is unbounded (NaN) when the denominator is not clearly different from zero', () => {
     const r = fiellerRatioInterval([5, 6, 5, 6], [1, -1, 1, -1.2]);
     expect(Number.isNaN(r.low) && Number.isNaN(r.high)).toBe(true);
