@@ -18,6 +18,7 @@ export function beginTick(world: World): void {
   flows.lossTonnes.fill(0);
   flows.productionTonnes.fill(0);
   world.government.spendingUsdThisTick = 0;
+  world.government.stockpileCreditUsdThisTick = 0;
   world.foreignActor.spendingUsdThisTick = 0;
   world.entries.fill(0);
   world.exits.fill(0);

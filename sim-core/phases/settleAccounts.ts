@@ -56,6 +56,8 @@ function bookFirmCell(world: World, stage: number, c: number): void {
   ledger.externalUsd += sums[at];
   if (sums[at + 1] > 0) payFloor(world, sc, sums[at + 1]);
   world.chain.stockpileTonnes[c] += sums[at + 2];
+  // Offtaken output is refined material held in the stockpile: an asset, at the refined base price.
+  world.government.stockpileCreditUsdThisTick += sums[at + 2] * world.markets.basePriceUsdPerTonne[(m * 3 + 1) * R + r];
   flows.profitUsd[sc] = sums[at + 3];
   if (stage === RECYCLING) world.chain.cumulativeRecycledTonnes[c] += flows.productionTonnes[sc];
   if (kIn >= 0) {
@@ -140,6 +142,7 @@ function settleStockpiles(world: World): void {
       chain.stockpileTonnes[form * cells + c] += bought - released;
       ledger.governmentUsd[r] += (released - bought) * price;
       world.government.spendingUsdThisTick += bought * price;
+      world.government.stockpileCreditUsdThisTick += (bought - released) * markets.basePriceUsdPerTonne[s] + released * price;
       const e = world.effective.stockpileEvent[form * cells + c];
       if (e >= 0) world.eventState.budgetLeftUsd[e] -= bought * price;
     }

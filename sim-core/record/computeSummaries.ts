@@ -14,7 +14,9 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * above 10% of demand), the longest run of consecutive severely short weeks and cumulative
  * consumption (what end users received: under price rationing, the quantity a disruption takes
  * shows here rather than as unmet demand) per material and region at end use;
- * final secure-supply share; policy and foreign-actor cost.
+ * final secure-supply share; policy cost (gross spending), net policy cost (spending less the
+ * stockpiled material it bought at base prices, less stock released at base prices, plus release
+ * revenue: a stockpile still held is an asset, not a cost) and foreign-actor cost.
  */
 export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
   const T = layout.ticks;
@@ -61,9 +63,14 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
     }
     for (let stage = 0; stage < 4; stage++) out[i++] = at(offsets.secureSupplyShare + m * 4 + stage, T - 1);
   }
-  let policy = 0, foreign = 0;
-  for (let t = 0; t < T; t++) { policy += at(offsets.governmentSpending, t) * weeksPerTick; foreign += at(offsets.foreignActorSpending, t) * weeksPerTick; }
+  let policy = 0, netPolicy = 0, foreign = 0;
+  for (let t = 0; t < T; t++) {
+    policy += at(offsets.governmentSpending, t) * weeksPerTick;
+    netPolicy += at(offsets.governmentNetSpending, t) * weeksPerTick;
+    foreign += at(offsets.foreignActorSpending, t) * weeksPerTick;
+  }
   out[i++] = policy;
+  out[i++] = netPolicy;
   out[i++] = foreign;
   return out;
 }

@@ -76,6 +76,7 @@ export function recordTick(world: World, recorder: Recorder): void {
     }
   }
   put(o.governmentSpending, world.government.spendingUsdThisTick * ticksPerWeek);
+  put(o.governmentNetSpending, (world.government.spendingUsdThisTick - world.government.stockpileCreditUsdThisTick) * ticksPerWeek);
   put(o.foreignActorSpending, world.foreignActor.spendingUsdThisTick * ticksPerWeek);
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {

@@ -10,7 +10,7 @@ const BUYERS = ['processing', 'manufacturing', 'endUse'] as const;
 export interface SeriesOffsets {
   price: number; production: number; demand: number; consumption: number; shortfall: number; publicShortfall: number;
   exports: number; imports: number; inventoryDays: number; stockpile: number; capacity: number;
-  hhi: number; importReliance: number; secureSupplyShare: number; governmentSpending: number;
+  hhi: number; importReliance: number; secureSupplyShare: number; governmentSpending: number; governmentNetSpending: number;
   foreignActorSpending: number; firms: number; entries: number; exits: number; intensity: number;
   profit: number; homeImportsByOrigin: number;
 }
@@ -55,6 +55,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     importReliance: block('importReliance', 'share', TRADED, false),
     secureSupplyShare: block('secureSupplyShare', 'x home demand', CAPACITY, false),
     governmentSpending: block('governmentSpending', 'USD/week', [''], false, false),
+    governmentNetSpending: block('governmentNetSpending', 'USD/week', [''], false, false),
     foreignActorSpending: block('foreignActorSpending', 'USD/week', [''], false, false),
     firms: block('firms', 'count', CAPACITY, true, false),
     entries: block('entries', 'count/week', CAPACITY, true, false),
@@ -64,7 +65,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     homeImportsByOrigin: block('homeImportsByOrigin', 't/week', TRADED, true),
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
-  for (const key of series) if (key.metric === 'governmentSpending') key.region = home;
+  for (const key of series) if (key.metric === 'governmentSpending' || key.metric === 'governmentNetSpending') key.region = home;
   for (const key of series) if (key.metric === 'foreignActorSpending') key.region = spec.foreignActor.region;
   const summaries: SeriesKey[] = [];
   for (const material of materials) {
@@ -82,6 +83,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     for (const stage of CAPACITY) summaries.push({ metric: 'finalSecureSupplyShare', material, stage, region: '', unit: 'x home demand' });
   }
   summaries.push({ metric: 'policyCost', material: '', stage: '', region: home, unit: 'USD' });
+  summaries.push({ metric: 'netPolicyCost', material: '', stage: '', region: home, unit: 'USD' });
   summaries.push({ metric: 'foreignActorCost', material: '', stage: '', region: spec.foreignActor.region, unit: 'USD' });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };

@@ -114,6 +114,11 @@ export interface RegionState {
 export interface GovernmentState {
   readonly region: number;
   spendingUsdThisTick: number;
+  /**
+   * What this tick's spending bought back or sold, for the net cost: stock added to stockpiles
+   * (purchases, offtake) at base prices, less stock released at base prices, plus release revenue, USD.
+   */
+  stockpileCreditUsdThisTick: number;
   nextElectionTick: number;
   elections: number;
 }

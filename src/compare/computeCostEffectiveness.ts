@@ -26,6 +26,11 @@ export interface MaterialCostEffectiveness {
   consumptionGainedTonnes: PairedDifference;
   /** Extra cost per tonne of consumption gained, USD/t. */
   usdPerTonneConsumptionGained: CostPerTonne;
+  /** Extra net policy cost (B − A; `netPolicyCost`: stock still held counted as an asset at base prices), USD. */
+  extraNetCostUsd: PairedDifference;
+  /** The two ratios with the net cost. */
+  netUsdPerTonneShortfallAvoided: CostPerTonne;
+  netUsdPerTonneConsumptionGained: CostPerTonne;
 }
 
 /** Cost-effectiveness of one alternative, per material. */
@@ -37,7 +42,8 @@ export interface CostEffectiveness {
 /**
  * MODEL.md's "cost per tonne of shortfall avoided", and the same per tonne of consumption gained
  * (under price rationing most of a disruption's loss is consumption, not unmet demand): for each
- * alternative and each material, the paired extra home policy cost, the tonnes avoided or gained
+ * alternative and each material, the paired extra home policy cost (gross spending, and net of the
+ * stock a stockpile still holds, valued at base prices), the tonnes avoided or gained
  * by the home region's end users, and their ratio of means with a Fieller interval. A ratio per
  * replicate would divide by near-zero benefits; the ratio of means does not, and its interval is
  * unbounded exactly when the benefit is not clearly non-zero.
@@ -58,23 +64,30 @@ export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: s
   return arms.slice(1).map((arm) => {
     const costA = column(arms[0], 'policyCost', '');
     const costB = column(arm, 'policyCost', '');
+    const netA = column(arms[0], 'netPolicyCost', '');
+    const netB = column(arm, 'netPolicyCost', '');
     const out: MaterialCostEffectiveness[] = [];
     for (const material of materials) {
       const shortA = column(arms[0], 'cumulativeShortfall', material);
       const shortB = column(arm, 'cumulativeShortfall', material);
       const usedA = column(arms[0], 'cumulativeConsumption', material);
       const usedB = column(arm, 'cumulativeConsumption', material);
-      if (!costA || !costB || !shortA || !shortB || !usedA || !usedB) continue;
+      if (!costA || !costB || !netA || !netB || !shortA || !shortB || !usedA || !usedB) continue;
       const extraCost = costB.map((b, r) => b - costA[r]);
+      const extraNet = netB.map((b, r) => b - netA[r]);
       const avoided = shortA.map((a, r) => a - shortB[r]);
       const gained = usedB.map((b, r) => b - usedA[r]);
       const extraCostUsd = computePairedDifference(costA, costB, 'none', level);
       const shortfallAvoidedTonnes = computePairedDifference(shortB, shortA, 'none', level);
       const consumptionGainedTonnes = computePairedDifference(usedA, usedB, 'none', level);
+      const extraNetCostUsd = computePairedDifference(netA, netB, 'none', level);
       out.push({
         material, extraCostUsd,
         shortfallAvoidedTonnes, usdPerTonneShortfallAvoided: costPerTonne(extraCost, avoided, extraCostUsd, shortfallAvoidedTonnes, level),
         consumptionGainedTonnes, usdPerTonneConsumptionGained: costPerTonne(extraCost, gained, extraCostUsd, consumptionGainedTonnes, level),
+        extraNetCostUsd,
+        netUsdPerTonneShortfallAvoided: costPerTonne(extraNet, avoided, extraNetCostUsd, shortfallAvoidedTonnes, level),
+        netUsdPerTonneConsumptionGained: costPerTonne(extraNet, gained, extraNetCostUsd, consumptionGainedTonnes, level),
       });
     }
     return { label: arm.label, materials: out };

@@ -36,8 +36,9 @@ const ratio = (r: CostPerTonne) => ({ status: r.status, ratio: r.ratio, ciLow: r
  * the first scenario, B the alternative, differences are B − A per replicate; metric ids as in
  * summary.json; `threshold`, `pA`, `pB` (P(A > threshold), P(B > threshold)) only for the metrics of
  * summary.json's default exceedance probabilities; then `"costEffectiveness": {"<label>": {"<material>":
- * {"extraCostUsd", "shortfallAvoidedTonnes", "consumptionGainedTonnes": {"mean", "ciLow", "ciHigh"},
- * "usdPerTonneShortfallAvoided", "usdPerTonneConsumptionGained": {"status", "ratio", "ciLow", "ciHigh"}}}}`
+ * {"extraCostUsd", "extraNetCostUsd", "shortfallAvoidedTonnes", "consumptionGainedTonnes": {"mean", "ciLow", "ciHigh"},
+ * "usdPerTonneShortfallAvoided", "usdPerTonneConsumptionGained", "netUsdPerTonneShortfallAvoided",
+ * "netUsdPerTonneConsumptionGained": {"status", "ratio", "ciLow", "ciHigh"}}}}`
  * (home end users; status `costPerTonne`, `savesMoney` or `noClearGain`, the ratio null unless
  * `costPerTonne`, and its bounds null when the interval is unbounded). NaN (undefined)
  * becomes null. Two-space indent, final LF.
@@ -72,6 +73,9 @@ export function formatComparisonJson(report: ComparisonReport): string {
       usdPerTonneShortfallAvoided: ratio(m.usdPerTonneShortfallAvoided),
       consumptionGainedTonnes: difference(m.consumptionGainedTonnes),
       usdPerTonneConsumptionGained: ratio(m.usdPerTonneConsumptionGained),
+      extraNetCostUsd: difference(m.extraNetCostUsd),
+      netUsdPerTonneShortfallAvoided: ratio(m.netUsdPerTonneShortfallAvoided),
+      netUsdPerTonneConsumptionGained: ratio(m.netUsdPerTonneConsumptionGained),
     }])),
   ]));
   return `${JSON.stringify({ first: arms[0].label, arms, masterSeed, replicates, level, alternatives, costEffectiveness }, null, 2)}\n`;

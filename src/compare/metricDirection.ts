@@ -5,7 +5,7 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  * Direction table of the engine's per-replicate summary metrics (sim-core/record/resultLayout.ts):
  * - lower is better: `peakPriceMultiple`, `cumulativeShortfall`, `maxShortfallShare`,
  *   `shortfallWeeks`, `timeToRecoveryWeeks`, `severeShortfallWeeks`, `longestSevereShortfallWeeks`
- *   (shortfall and price metrics) and `policyCost` (cost);
+ *   (shortfall and price metrics) and `policyCost`, `netPolicyCost` (cost);
  * - higher is better: `finalSecureSupplyShare` and `cumulativeConsumption` (what end users received);
  * - no direction: `timeToPeakWeeks` (an earlier or later peak is neither good nor bad) and
  *   `foreignActorCost` (what the foreign actor spends says nothing by itself about home supply).
@@ -23,6 +23,7 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   cumulativeConsumption: 'higher',
   finalSecureSupplyShare: 'higher',
   policyCost: 'lower',
+  netPolicyCost: 'lower',
   foreignActorCost: 'none',
 };
 

@@ -10,6 +10,7 @@ const METRIC_WORDS: Record<string, string> = {
   timeToRecoveryWeeks: 'Weeks to recovery',
   finalSecureSupplyShare: 'Secure capacity at the end',
   policyCost: 'Policy cost',
+  netPolicyCost: 'Net policy cost (stock held counted at base prices)',
   foreignActorCost: 'Foreign actor’s spending',
 };
 const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };
@@ -27,7 +28,7 @@ export function describeMetricId(id: string, materialName: (id: string) => strin
   const [metric, ...rest] = id.split('.');
   const words = METRIC_WORDS[metric] ?? metric;
   if (rest.length === 0) return words;
-  const isMaterialMetric = !(metric === 'policyCost' || metric === 'foreignActorCost');
+  const isMaterialMetric = !(metric === 'policyCost' || metric === 'netPolicyCost' || metric === 'foreignActorCost');
   const parts = rest.map((part, index) => (index === 0 && isMaterialMetric ? materialName(part) : STAGE_WORDS[part] ?? part));
   return [words, ...parts].join(' · ');
 }

@@ -14,7 +14,7 @@ const TRADED = ['mining', 'processing', 'manufacturing'];
  * The metrics a strategy is judged on first: for each material a threat event of the reference
  * scenario targets (else each material with any event, else the first), the home region's weeks
  * short, unmet demand, consumption and peak price (at the stage the events hit, processing by default), then
- * the home government's policy cost. Ids that `available` does not hold are left out.
+ * the home government's policy cost, gross and net. Ids that `available` does not hold are left out.
  *
  * @param overview - The reference scenario (undefined: materials are taken from the ids).
  * @param available - Metric ids present in the results.
@@ -44,6 +44,6 @@ export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, avai
       metrics.push({ id, material });
     }
   }
-  metrics.push({ id: `policyCost.${home}`, material: '' });
+  metrics.push({ id: `policyCost.${home}`, material: '' }, { id: `netPolicyCost.${home}`, material: '' });
   return metrics.filter((m) => available.has(m.id));
 }

@@ -37,6 +37,9 @@ export interface MaterialCostEffectiveness {
   usdPerTonneConsumptionGained: Interval;
   shortfallAvoidedTonnes: Interval;
   usdPerTonneShortfallAvoided: Interval;
+  extraNetCostUsd: Interval;
+  netUsdPerTonneConsumptionGained: Interval;
+  netUsdPerTonneShortfallAvoided: Interval;
 }
 
 /** `comparison.json` as the report uses it. */
@@ -89,6 +92,9 @@ function readCostEffectiveness(data: unknown): Comparison['costEffectiveness'] {
       usdPerTonneConsumptionGained: interval(m.usdPerTonneConsumptionGained),
       shortfallAvoidedTonnes: interval(m.shortfallAvoidedTonnes),
       usdPerTonneShortfallAvoided: interval(m.usdPerTonneShortfallAvoided),
+      extraNetCostUsd: interval(m.extraNetCostUsd),
+      netUsdPerTonneConsumptionGained: interval(m.netUsdPerTonneConsumptionGained),
+      netUsdPerTonneShortfallAvoided: interval(m.netUsdPerTonneShortfallAvoided),
     }])));
   }
   return out;

@@ -93,29 +93,40 @@ async function renderForestPlot(comparison: Comparison, shown: readonly string[]
 
 /**
  * What the alternative's extra spending buys, per kilogram of consumption its home end users gain
- * and of unmet demand avoided, for the headline materials where it spends more and the gain is
- * clearly positive (the ratio's interval then is bounded). Policy cost is not split by material,
- * so each figure counts all of the extra spending against that one material, and says so.
+ * and of unmet demand avoided, for the headline materials where the gain is clearly positive: per kg
+ * of gross spending (where it spends more) and of net cost (a stockpile still held counted as an
+ * asset at base prices; "at no net cost" when that is not more). Policy cost is not split by
+ * material, so each figure counts all of it against that one material, and says so.
  */
 function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostEffectiveness> | undefined, materials: readonly string[], materialName: (id: string) => string, homeName: string): string {
   if (byMaterial === undefined) return '';
   const perKg = (r: Interval): string => `${formatMoney(r.value / 1000)}/kg (95% CI ${formatMoney(r.ciLow / 1000)} to ${formatMoney(r.ciHigh / 1000)}/kg)`;
-  const bounded = (r: Interval): boolean => Number.isFinite(r.ciLow) && Number.isFinite(r.ciHigh) && r.ciLow > 0;
+  const bounded = (r: Interval): boolean => Number.isFinite(r.value) && Number.isFinite(r.ciLow) && Number.isFinite(r.ciHigh) && r.ciLow > 0;
+  /** One benefit priced gross and net, or '' when the benefit is not clearly positive. */
+  const priced = (benefit: Interval, gross: Interval, net: Interval, netCost: Interval, what: string): string => {
+    if (!(benefit.ciLow > 0)) return '';
+    const costs = [bounded(gross) ? `${perKg(gross)} of spending` : '', bounded(net) ? `${perKg(net)} net` : netCost.value <= 0 ? 'at no net cost' : ''].filter((c) => c !== '');
+    return costs.length === 0 ? '' : `${what} ${costs.join(', ')}`;
+  };
   const parts: string[] = [];
-  let extraCost = NaN;
+  let gross = NaN;
+  let net = NaN;
   for (const material of materials) {
     const m = byMaterial.get(material);
-    if (m === undefined || !(m.extraCostUsd.value > 0)) continue;
-    extraCost = m.extraCostUsd.value;
+    if (m === undefined) continue;
     const gains = [
-      m.consumptionGainedTonnes.ciLow > 0 && bounded(m.usdPerTonneConsumptionGained) ? `${perKg(m.usdPerTonneConsumptionGained)} of consumption gained` : '',
-      m.shortfallAvoidedTonnes.ciLow > 0 && bounded(m.usdPerTonneShortfallAvoided) ? `${perKg(m.usdPerTonneShortfallAvoided)} of unmet demand avoided` : '',
+      priced(m.consumptionGainedTonnes, m.usdPerTonneConsumptionGained, m.netUsdPerTonneConsumptionGained, m.extraNetCostUsd, 'consumption gained for'),
+      priced(m.shortfallAvoidedTonnes, m.usdPerTonneShortfallAvoided, m.netUsdPerTonneShortfallAvoided, m.extraNetCostUsd, 'unmet demand avoided for'),
     ].filter((g) => g !== '');
-    if (gains.length > 0) parts.push(`${materialName(material)}: ${gains.join(', ')}`);
+    if (gains.length === 0) continue;
+    parts.push(`${materialName(material)}: ${gains.join('; ')}`);
+    gross = m.extraCostUsd.value;
+    net = m.extraNetCostUsd.value;
   }
   if (parts.length === 0) return '';
-  return `<p><strong>What the extra spending buys</strong> for end users in ${escapeHtml(homeName === '' ? 'the home region' : regionWithArticle(homeName))}: ${escapeHtml(parts.join('; '))}. ` +
-    `Each figure counts all of the extra spending (${escapeHtml(formatMoney(extraCost))} on average, gross: stockpile releases sold back and stock still held at the end are not netted) against that one material, since policy cost is not split by material (comparison.json, costEffectiveness).</p>\n`;
+  return `<p><strong>What the extra spending buys</strong> for end users in ${escapeHtml(homeName === '' ? 'the home region' : regionWithArticle(homeName))}: ${escapeHtml(parts.join('. '))}. ` +
+    `Extra spending ${escapeHtml(formatMoney(gross))} on average, net cost ${escapeHtml(net < 0 ? `a gain of ${formatMoney(-net)}` : formatMoney(net))} ` +
+    '(net: stockpiled material still held valued at base prices, stock sold and its revenue netted). Each figure counts all of it against that one material, since policy cost is not split by material (comparison.json, costEffectiveness).</p>\n';
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */
@@ -143,12 +154,12 @@ function formatDifferenceWithCi(e: ComparisonEntry): string {
   return `${formatDifference(e.meanDifference, e.unit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit)})`;
 }
 
-const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', cumulativeConsumption: 'consumption (received)', policyCost: 'Policy cost (spending)' };
+const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', cumulativeConsumption: 'consumption (received)', policyCost: 'Policy cost (spending)', netPolicyCost: 'Net policy cost (stock held counted at base prices)' };
 
 /** A headline metric in a few words, its region left out (the table is about the home region): `NdPr oxide: unmet demand`. */
 function headlineName(metric: string, materialName: (id: string) => string): string {
   const [name, material, stage] = metric.split('.');
-  if (name === 'policyCost') return HEADLINE_WORDS.policyCost;
+  if (name === 'policyCost' || name === 'netPolicyCost') return HEADLINE_WORDS[name];
   const words = name === 'peakPriceMultiple' ? `peak ${stage} price (× start)` : HEADLINE_WORDS[name];
   return words === undefined || material === undefined ? describeMetricId(metric, materialName) : `${materialName(material)}: ${words}`;
 }

@@ -108,6 +108,14 @@ function renderCosts(context: RunContext, summary: SummaryMetrics): string {
         : `${who}: ${formatMoney(s.mean)} on average over the run (95% CI ${low} to ${high}).`);
   };
   cost(`policyCost.${context.home}`, `Spending of the government of ${regionWithArticle(context.homeName)} on the scenario's policies`);
+  const gross = summary.get(`policyCost.${context.home}`);
+  const net = summary.get(`netPolicyCost.${context.home}`);
+  // Only stockpiles (and offtake into them) make the two differ: a stock still held is an asset, and releases earn money back.
+  if (gross !== undefined && net !== undefined && net.n > 0 && (net.mean !== gross.mean || net.min !== gross.min || net.max !== gross.max)) {
+    const signed = (usd: number): string => (usd < 0 ? `a gain of ${formatMoney(-usd)}` : formatMoney(usd));
+    items.push(`Net of what it bought and still holds (stockpiled material valued at base prices) and of what its stockpiles sold: ${signed(net.mean)} on average` +
+      (net.ciLow === net.ciHigh ? '.' : ` (95% CI ${signed(net.ciLow)} to ${signed(net.ciHigh)}).`));
+  }
   cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`);
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
 }

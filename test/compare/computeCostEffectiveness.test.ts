@@ -8,12 +8,13 @@ const keys: SeriesKey[] = [
   { metric: 'cumulativeConsumption', material: 'ndpr', stage: 'endUse', region: 'CN', unit: 't' },
   { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'CN', unit: 't' },
   { metric: 'policyCost', material: '', stage: '', region: 'US', unit: 'USD' },
+  { metric: 'netPolicyCost', material: '', stage: '', region: 'US', unit: 'USD' },
 ];
 const layout = { ticks: 1, ticksPerYear: 52, startYear: 2025, series: [], summaries: keys } as ResultLayout;
-/** An arm from per-replicate [US shortfall, US consumption, policy cost]; CN values are noise that must not count. */
+/** An arm from per-replicate [US shortfall, US consumption, policy cost]; net cost is a tenth of it; CN values are noise that must not count. */
 const arm = (label: string, rows: Array<[number, number, number]>) => ({
   label, layout,
-  results: rows.map(([shortfall, consumption, cost], replicate): ReplicateResult => ({ replicate, summaries: Float64Array.of(shortfall, consumption, 999 * replicate, 7 * replicate, cost), series: new Float64Array(0) }) as unknown as ReplicateResult),
+  results: rows.map(([shortfall, consumption, cost], replicate): ReplicateResult => ({ replicate, summaries: Float64Array.of(shortfall, consumption, 999 * replicate, 7 * replicate, cost, cost / 10), series: new Float64Array(0) }) as unknown as ReplicateResult),
 });
 
 describe('computeCostEffectiveness', () => {
@@ -30,6 +31,8 @@ describe('computeCostEffectiveness', () => {
     expect(ndpr.consumptionGainedTonnes.meanDifference).toBe(20); // (20 + 22 + 18 + 20) / 4
     expect(ndpr.usdPerTonneShortfallAvoided.ratio).toBeCloseTo(1000 / 3.5, 9);
     expect(ndpr.usdPerTonneConsumptionGained.ratio).toBe(50); // cost 1000 on average
+    expect(ndpr.extraNetCostUsd.meanDifference).toBe(100);
+    expect(ndpr.netUsdPerTonneConsumptionGained.ratio).toBeCloseTo(5, 12);
   });
 
   it('gives bounded intervals around the ratios when the gains are clearly positive', () => {

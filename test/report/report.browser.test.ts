@@ -213,7 +213,8 @@ describe('report files', () => {
     expect(bought.extraCostUsd.mean).toBeCloseTo(paired['policyCost.US'].meanDifference, 0);
     expect(bought.consumptionGainedTonnes.mean).toBeCloseTo(paired['cumulativeConsumption.ndpr.endUse.US'].meanDifference, 6);
     expect(bought.usdPerTonneConsumptionGained.ratio).toBeCloseTo(bought.extraCostUsd.mean / bought.consumptionGainedTonnes.mean, 6);
-    expect(html).toMatch(/What the extra spending buys<\/strong> for end users in the United States: NdPr oxide: USD [\d.,]+\/kg \(95% CI USD [\d.,]+ to USD [\d.,]+\/kg\) of consumption gained/);
+    expect(html).toMatch(/What the extra spending buys<\/strong> for end users in the United States: NdPr oxide: consumption gained for USD [\d.,]+\/kg \(95% CI USD [\d.,]+ to USD [\d.,]+\/kg\) of spending/);
+    expect(html).toMatch(/Extra spending USD [\d.,]+ million on average, net cost (a gain of )?USD [\d.,]+/);
   });
 
   it('sweep --report: readable tornado, heat maps shaded from 0, no negative CIs of quantities that cannot be negative', async () => {

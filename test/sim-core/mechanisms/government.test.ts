@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventSpec, ScenarioSpec, World } from '../../../sim-core/index.ts';
+import { compileScenario, type EventSpec, type ScenarioSpec, type World } from '../../../sim-core/index.ts';
 import { firstTickAbove, liveCapacity, oneMaterial, PHASE_CONSTRUCTION, pipelineCapacity, regionOf, runRecorded, simulate, total, withEvents } from './mechanismHelpers.ts';
 
 /**
@@ -189,6 +189,39 @@ describe('stockpile doctrines', () => {
     const stabilising = held(withEvents(graphite, stockpile('daysOfConsumption'), spike));
     const waiting = held(withEvents(graphite, stockpile('shortfall'), spike));
     expect(Math.min(...stabilising)).toBeLessThan(Math.min(...waiting));
+  });
+});
+
+describe('net policy cost of stockpiles', () => {
+  const graphite = oneMaterial('graphite', 2);
+  const summary = (result: { summaries: Float64Array }, spec: ScenarioSpec, metric: string) => {
+    const i = compileScenario(spec).layout.summaries.findIndex((k) => k.metric === metric);
+    return result.summaries[i];
+  };
+  it('counts a stockpile still held as an asset at base prices: gross − net = stock held × base price', () => {
+    const spec = withEvents(graphite, { kind: 'stockpile', material: 'graphite', region: 'US', doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, maxBuyShare: 0.1, initialDays: 0, budgetUsd: 1e12, start: 0 });
+    const { result, series } = runRecorded(spec);
+    const held = series('stockpile', 'processing', 'US').at(-1)!;
+    const world = simulate(spec);
+    const base = world.markets.basePriceUsdPerTonne[(0 * 3 + 1) * world.regions + regionOf(world, 'US')];
+    expect(held).toBeGreaterThan(0);
+    const gross = summary(result, spec, 'policyCost');
+    const net = summary(result, spec, 'netPolicyCost');
+    expect(gross - net).toBeCloseTo(held * base, -1);
+    expect(net).toBeLessThan(gross * 0.5);
+  });
+  it('counts what a release doctrine sells: net cost = stock given up at base prices − sales revenue', () => {
+    const spec = withEvents(graphite, { kind: 'stockpile', material: 'graphite', region: 'US', doctrine: 'release', targetDays: 60, releaseShortfallShare: 0.05, maxBuyShare: 0.1, initialDays: 60, budgetUsd: 1e12, start: 0 });
+    const { result, series } = runRecorded(spec);
+    const world = simulate(spec);
+    const us = regionOf(world, 'US');
+    const base = world.markets.basePriceUsdPerTonne[(0 * 3 + 1) * world.regions + us];
+    const initial = (60 * (spec.materials[0].demand.byRegion.US ?? 0)) / 365;
+    const sold = initial - series('stockpile', 'processing', 'US').at(-1)!;
+    const revenue = world.ledger.governmentUsd[us] - simulate(graphite).ledger.governmentUsd[us];
+    expect(sold).toBeGreaterThan(0);
+    expect(summary(result, spec, 'policyCost')).toBe(0);
+    expect(summary(result, spec, 'netPolicyCost')).toBeCloseTo(sold * base - revenue, -1);
   });
 });
 
