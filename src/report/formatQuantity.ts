@@ -20,7 +20,9 @@ export function formatQuantity(value: number, unit: string): string {
   if (unit === 'share') return `${minus(formatNumber(value * 100))} percentage points`;
   if (unit === 'x base') return `${minus(formatNumber(value))}× the starting price`;
   if (unit === 't') return minus(formatTonnes(value));
-  return unit === '' ? minus(formatNumber(value)) : `${minus(formatNumber(value))} ${unit}`;
+  const number = minus(formatNumber(value));
+  if (unit === 'weeks' && (number === '1' || number === '−1')) return `${number} week`;
+  return unit === '' ? number : `${number} ${unit}`;
 }
 
 /**
@@ -28,14 +30,13 @@ export function formatQuantity(value: number, unit: string): string {
  * a reader must not mistake for levels; zero is written `0` with its unit.
  *
  * @param value - The difference in the unit of summary.json.
- * @param unit - As for {@link formatQuantity}; `weeks` gets its singular for ±1.
+ * @param unit - As for {@link formatQuantity} (which writes `1 week`, not `1 weeks`).
  * @returns The signed text.
  * @example
  * formatSignedQuantity(1, 'weeks'); // '+1 week'
  */
 export function formatSignedQuantity(value: number, unit: string): string {
   if (!Number.isFinite(value)) return 'n/a';
-  const size = formatQuantity(Math.abs(value), unit);
-  const text = unit === 'weeks' && size === '1 weeks' ? '1 week' : size;
+  const text = formatQuantity(Math.abs(value), unit);
   return value > 0 && text !== formatQuantity(0, unit) ? `+${text}` : value < 0 && text !== formatQuantity(0, unit) ? `−${text}` : text;
 }

@@ -28,6 +28,7 @@ describe('formatters for people', () => {
     expect(formatQuantity(-35e6, 'USD')).toBe('USD −35 million');
     expect(formatQuantity(0.056, 'share')).toBe('5.6 percentage points');
     expect(formatQuantity(-2.8, 'weeks')).toBe('−2.8 weeks');
+    expect([formatQuantity(1, 'weeks'), formatQuantity(-1, 'weeks'), formatQuantity(0, 'weeks')]).toEqual(['1 week', '−1 week', '0 weeks']);
     expect(formatScenarioDate(2025, 0.75)).toBe('Oct 2025');
     expect(formatScenarioDate(2025, 2.5)).toBe('Jul 2027');
   });
