@@ -194,8 +194,8 @@ function settleSellerCell(world: World, stage: number, c: number): void {
 
 /**
  * Offtake guarantee: the government buys, at the floor price and into its stockpile, the share of a
- * home cell's unsold refined output that its budget affords (processing and recycling only, since
- * stockpiles hold refined material).
+ * home cell's unsold refined output that its budget affords (processing and recycling only: the
+ * offtake goes to the cell's refined stockpile).
  */
 function offtakeShareOf(world: World, stage: number, m: number, r: number, soldShare: number): number {
   const sc = (stage * world.materials + m) * world.regions + r;

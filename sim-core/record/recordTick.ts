@@ -71,7 +71,8 @@ export function recordTick(world: World, recorder: Recorder): void {
       put(o.secureSupplyShare + m * 4 + stage, homeEndUseYearly > 0 ? secure / homeEndUseYearly : 0);
     }
     for (let r = 0; r < R; r++) {
-      put(o.stockpile + m * R + r, world.chain.stockpileTonnes[m * R + r] + world.chain.stockpileTonnes[(M + m) * R + r]); // refined + components
+      put(o.stockpile + (m * 2) * R + r, world.chain.stockpileTonnes[m * R + r]); // refined
+      put(o.stockpile + (m * 2 + 1) * R + r, world.chain.stockpileTonnes[(M + m) * R + r]); // components
       put(o.intensity + m * R + r, world.chain.intensity[m * R + r]);
     }
   }

@@ -49,7 +49,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     exports: block('exports', 't/week', TRADED, true),
     imports: block('imports', 't/week', TRADED, true),
     inventoryDays: block('inventoryDays', 'days', CAPACITY, true),
-    stockpile: block('stockpile', 't', ['processing'], true),
+    stockpile: block('stockpile', 't', ['processing', 'manufacturing'], true), // refined, components
     capacity: block('capacity', 't/yr', CAPACITY, true),
     hhi: block('hhi', 'index 0-10000', CAPACITY, false),
     importReliance: block('importReliance', 'share', TRADED, false),

@@ -2,7 +2,7 @@ import { compileScenario, type ResultLayout, type ScenarioSpec, STAGES, type Sta
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { computePairedDifference } from '../compare/computePairedDifference.ts';
 import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from './computeImpactMeasures.ts';
-import { findStageDisruptions, withoutEvents } from './findStageDisruptions.ts';
+import { disruptedStage, findStageDisruptions, withoutEvents } from './findStageDisruptions.ts';
 
 /** Paired impact of removing some events on one outcome: with − without, same replicates. */
 export interface ImpactStatistic {
@@ -130,7 +130,8 @@ function measureTargets(spec: ScenarioSpec): MeasureTargets {
   const traded = ['mining', 'processing', 'manufacturing'];
   const priceStage: Record<string, string> = {};
   for (const m of spec.materials) {
-    const stages = spec.events.filter((e) => 'material' in e && e.material === m.id).map((e) => ('stage' in e ? String(e.stage) : ''));
+    // The stage a disruption strikes (a stockpile's or a subsidy's stage says where a policy acts, not what is disrupted).
+    const stages = spec.events.filter((e) => 'material' in e && e.material === m.id && disruptedStage(e) !== undefined).map((e) => ('stage' in e ? String(e.stage) : ''));
     priceStage[m.id] = stages.find((s) => traded.includes(s)) ?? 'processing';
   }
   return { home: spec.government.region, foreign: spec.foreignActor.region, regions: spec.regions.map((r) => r.id), materials: spec.materials.map((m) => m.id), priceStage };

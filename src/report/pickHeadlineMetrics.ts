@@ -38,7 +38,8 @@ export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, avai
   materials.sort((a, b) => order(a) - order(b));
   const metrics: HeadlineMetric[] = [];
   for (const material of materials) {
-    const stage = events.filter((e) => e.fields.material === material).map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
+    // The stage a threat or shock hits; a policy's stage (a stockpile's, a subsidy's) says where it acts, not what is disrupted.
+    const stage = events.filter((e) => e.fields.material === material && eventCategory(e.kind) !== 'policy').map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
     const ids = [`shortfallWeeks.${material}.endUse.${home}`, `cumulativeShortfall.${material}.endUse.${home}`, `cumulativeConsumption.${material}.endUse.${home}`, `peakPriceMultiple.${material}.${stage}.${home}`];
     for (const id of ids) {
       metrics.push({ id, material });

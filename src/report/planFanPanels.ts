@@ -92,7 +92,8 @@ function planHomeRow(overview: ScenarioOverview, material: string): FanRowPlan {
     charts: [
       chart("Processors' stock (days)", 'inventoryDays', 'processing'),
       chart("Manufacturers' stock (days)", 'inventoryDays', 'manufacturing'),
-      chart('Government stockpile (t)', 'stockpile', 'processing'),
+      chart('Government stockpile, refined (t)', 'stockpile', 'processing'),
+      chart('Government stockpile, components (t)', 'stockpile', 'manufacturing'),
       chart('Defence shortfall (t/week)', 'publicShortfall', 'endUse'),
     ],
   };

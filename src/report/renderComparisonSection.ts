@@ -124,9 +124,10 @@ function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostE
     net = m.extraNetCostUsd.value;
   }
   if (parts.length === 0) return '';
+  const spending = gross < 0 ? `It spends ${formatMoney(-gross)} less on average` : `Extra spending ${formatMoney(gross)} on average`;
+  const netText = !Number.isFinite(net) ? '' : `, net cost ${net < 0 ? `a gain of ${formatMoney(-net)}` : formatMoney(net)} (net: material added to stockpiles and still held valued at base prices, stock sold and its revenue netted)`;
   return `<p><strong>What the extra spending buys</strong> for end users in ${escapeHtml(homeName === '' ? 'the home region' : regionWithArticle(homeName))}: ${escapeHtml(parts.join('. '))}. ` +
-    `Extra spending ${escapeHtml(formatMoney(gross))} on average, net cost ${escapeHtml(net < 0 ? `a gain of ${formatMoney(-net)}` : formatMoney(net))} ` +
-    '(net: stockpiled material still held valued at base prices, stock sold and its revenue netted). Each figure counts all of it against that one material, since policy cost is not split by material (comparison.json, costEffectiveness).</p>\n';
+    `${escapeHtml(spending + netText)}. Each figure counts all of it against that one material, since policy cost is not split by material (comparison.json, costEffectiveness).</p>\n`;
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */

@@ -113,8 +113,10 @@ function renderCosts(context: RunContext, summary: SummaryMetrics): string {
   // Only stockpiles (and offtake into them) make the two differ: a stock still held is an asset, and releases earn money back.
   if (gross !== undefined && net !== undefined && net.n > 0 && (net.mean !== gross.mean || net.min !== gross.min || net.max !== gross.max)) {
     const signed = (usd: number): string => (usd < 0 ? `a gain of ${formatMoney(-usd)}` : formatMoney(usd));
-    items.push(`Net of what it bought and still holds (stockpiled material valued at base prices) and of what its stockpiles sold: ${signed(net.mean)} on average` +
-      (net.ciLow === net.ciHigh ? '.' : ` (95% CI ${signed(net.ciLow)} to ${signed(net.ciHigh)}).`));
+    const interval = net.ciLow === net.ciHigh ? '' : net.ciHigh < 0
+      ? ` (95% CI ${formatMoney(-net.ciHigh)} to ${formatMoney(-net.ciLow)})` // a gain either way: say it in gains
+      : ` (95% CI ${signed(net.ciLow)} to ${signed(net.ciHigh)})`;
+    items.push(`Net of what it bought and still holds (material added to stockpiles, valued at base prices) and of what its stockpiles sold: ${signed(net.mean)} on average${interval}.`);
   }
   cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`);
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;

@@ -54,6 +54,12 @@ describe('computeCostEffectiveness', () => {
     const [dominated] = computeCostEffectiveness([reference, worse], 'US')[0].materials;
     expect(dominated.usdPerTonneShortfallAvoided.status).toBe('noClearGain');
     expect(Number.isNaN(dominated.usdPerTonneShortfallAvoided.ratio)).toBe(true);
+    // A stockpile that sells dear: it spends (a gross cost per tonne) but gains net (no net cost to price).
+    const dear = { ...stockpile, label: 'dear', results: stockpile.results.map((r) => ({ ...r, summaries: Float64Array.from(r.summaries, (v, i) => (i === 5 ? -v : v)) })) };
+    const [trading] = computeCostEffectiveness([reference, dear], 'US')[0].materials;
+    expect(trading.usdPerTonneConsumptionGained.status).toBe('costPerTonne');
+    expect(trading.netUsdPerTonneConsumptionGained.status).toBe('savesMoney');
+    expect(Number.isNaN(trading.netUsdPerTonneConsumptionGained.ratio)).toBe(true);
     const free = arm('free', [[6, 120, 0], [9, 112, 0], [5, 128, 0], [7, 115, 0]]);
     expect(computeCostEffectiveness([reference, free], 'US')[0].materials[0].usdPerTonneConsumptionGained.status).toBe('savesMoney');
   });

@@ -230,10 +230,14 @@ describe('stockpiles of components', () => {
   const ndpr = oneMaterial('ndpr', 2, (s) => { s.materials[0].manufacturing.capacityByRegion = { CN: 96 * 1000, ROW: 1000 }; });
   const magnetBan: EventSpec = { kind: 'exportControl', material: 'ndpr', stage: 'manufacturing', exporter: 'CN', mode: 'ban', start: 0.25 };
   const stockpile = (stage: 'processing' | 'manufacturing'): EventSpec => ({ kind: 'stockpile', material: 'ndpr', region: 'US', stage, doctrine: 'shortfall', targetDays: 90, releaseShortfallShare: 0.01, maxBuyShare: 0.1, initialDays: 90, budgetUsd: 1e12, start: 0 });
-  /** Home defence (public) end users' unmet demand over the run, t, and the home stockpile at the end, t. */
-  function outcome(...events: EventSpec[]): { defenceUnmet: number; held: number[] } {
+  /** Home defence (public) end users' unmet demand over the run, t, and the home stockpile of components at every tick, t. */
+  function outcome(...events: EventSpec[]): { defenceUnmet: number; held: number[]; heldRefined: number[] } {
     const { series } = runRecorded(withEvents(ndpr, magnetBan, ...events));
-    return { defenceUnmet: total(series('publicShortfall', 'endUse', 'US')), held: [...series('stockpile', 'processing', 'US')] };
+    return {
+      defenceUnmet: total(series('publicShortfall', 'endUse', 'US')),
+      held: [...series('stockpile', 'manufacturing', 'US')],
+      heldRefined: [...series('stockpile', 'processing', 'US')],
+    };
   }
   const none = outcome();
   const magnets = outcome(stockpile('manufacturing'));
@@ -246,5 +250,11 @@ describe('stockpiles of components', () => {
   });
   it('an oxide stockpile of the same size cannot reach defence buyers as directly', () => {
     expect(magnets.defenceUnmet).toBeLessThan(oxide.defenceUnmet);
+  });
+  it('records each form as its own series: components under manufacturing, refined under processing', () => {
+    expect(magnets.held[0]).toBeGreaterThan(0);
+    expect(magnets.heldRefined.every((t) => t === 0)).toBe(true);
+    expect(oxide.heldRefined[0]).toBeGreaterThan(0);
+    expect(oxide.held.every((t) => t === 0)).toBe(true);
   });
 });
