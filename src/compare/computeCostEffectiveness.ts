@@ -37,6 +37,8 @@ export interface MaterialCostEffectiveness {
 export interface CostEffectiveness {
   label: string;
   materials: MaterialCostEffectiveness[];
+  /** Materials the alternative's own events name (those a reader prices it by); empty when unknown. */
+  strategyMaterials: string[];
 }
 
 /**
@@ -51,17 +53,18 @@ export interface CostEffectiveness {
  * @param arms - The first arm (the reference) followed by the alternatives, as for computeComparison.
  * @param home - The home region id.
  * @param level - Confidence level; default 0.95.
+ * @param strategyMaterials - Per alternative (in order), the materials its own events name.
  * @returns One entry per alternative; materials whose summaries an arm lacks are left out.
  * @example
  * computeCostEffectiveness(arms, 'US')[0].materials[0].usdPerTonneConsumptionGained.ratio;
  */
-export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: string, level = 0.95): CostEffectiveness[] {
+export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: string, level = 0.95, strategyMaterials: readonly (readonly string[])[] = []): CostEffectiveness[] {
   const column = (arm: ComparisonArm, metric: string, material: string): Float64Array | undefined => {
     const i = arm.layout.summaries.findIndex((k) => k.metric === metric && k.material === material && k.region === home && (material === '' || k.stage === 'endUse'));
     return i < 0 ? undefined : extractSummaryColumn(arm.results, i);
   };
   const materials = [...new Set(arms[0].layout.summaries.filter((k) => k.metric === 'cumulativeConsumption').map((k) => k.material))];
-  return arms.slice(1).map((arm) => {
+  return arms.slice(1).map((arm, a) => {
     const costA = column(arms[0], 'policyCost', '');
     const costB = column(arm, 'policyCost', '');
     const netA = column(arms[0], 'netPolicyCost', '');
@@ -90,7 +93,7 @@ export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: s
         netUsdPerTonneConsumptionGained: costPerTonne(extraNet, gained, extraNetCostUsd, consumptionGainedTonnes, level),
       });
     }
-    return { label: arm.label, materials: out };
+    return { label: arm.label, materials: out, strategyMaterials: [...(strategyMaterials[a] ?? [])] };
   });
 }
 

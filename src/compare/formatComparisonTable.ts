@@ -1,5 +1,6 @@
 import { formatMetricId } from '../outputs/formatMetricId.ts';
 import type { MetricComparison } from './computeComparison.ts';
+import type { CostPerTonne } from './computeCostEffectiveness.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
 import { formatReadableNumber } from './formatReadableNumber.ts';
 import { formatTextTable } from './formatTextTable.ts';
@@ -53,8 +54,27 @@ export function formatComparisonTable(report: ComparisonReport, top = 10): strin
     ]);
     const title = `B = ${alternative.label} vs A = ${first}: ${report.replicates} paired replicates, seed ${report.masterSeed}; ` +
       `${ranked.length} of ${alternative.metrics.length} metrics differ${rows.length < ranked.length ? `, top ${rows.length}` : ''}`;
-    if (rows.length === 0) return `${title}\n`;
-    return `${title}\n${formatTextTable(['metric', 'unit', 'mean A', 'mean B', 'B − A', level, 'P(B better)'], rows, 2)}`;
+    const costs = describeCosts(report, alternative.label);
+    if (rows.length === 0) return `${title}\n${costs}`;
+    return `${title}\n${formatTextTable(['metric', 'unit', 'mean A', 'mean B', 'B − A', level, 'P(B better)'], rows, 2)}${costs}`;
   });
   return blocks.join('\n');
+}
+
+/**
+ * One line on what the alternative costs per tonne its home end users gain (consumption), gross and
+ * net of the stock it holds, for the materials its own events name where that is priced (status `costPerTonne`; see
+ * comparison.json's `costEffectiveness` for every figure and status); '' when none is.
+ */
+function describeCosts(report: ComparisonReport, label: string): string {
+  const entry = report.costEffectiveness?.find((c) => c.label === label);
+  // The materials the alternative's own events name: a spill-over gain elsewhere is not what it pays for.
+  const materials = (entry?.materials ?? []).filter((m) => entry === undefined || entry.strategyMaterials.length === 0 || entry.strategyMaterials.includes(m.material));
+  const ratio = (r: CostPerTonne): string => (r.status === 'costPerTonne'
+    ? `${formatReadableNumber(r.ratio)} [${formatReadableNumber(r.low)}, ${formatReadableNumber(r.high)}]`
+    : r.status === 'savesMoney' ? 'no extra cost' : 'n/a');
+  const priced = materials.filter((m) => m.usdPerTonneConsumptionGained.status === 'costPerTonne' || m.netUsdPerTonneConsumptionGained.status !== 'noClearGain');
+  if (priced.length === 0) return '';
+  return `USD per t of home end users' consumption gained, gross | net of stock held (${Math.round(report.level * 100)}% CI): ` +
+    `${priced.map((m) => `${m.material} ${ratio(m.usdPerTonneConsumptionGained)} | ${ratio(m.netUsdPerTonneConsumptionGained)}`).join('; ')}\n`;
 }

@@ -49,7 +49,10 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const level = options.level ?? 0.95;
   const armResults = compiled.map((c, i) => ({ label: labels[i], layout: c.layout, results: results[i] }));
   const alternatives = computeComparison(armResults, level);
-  const costEffectiveness = computeCostEffectiveness(armResults, loaded[0].spec.government.region, level);
+  // What each alternative adds to the reference: the materials its own events (ids the reference lacks) name.
+  const referenceIds = new Set(loaded[0].spec.events.map((e) => e.id));
+  const own = loaded.slice(1).map((l) => [...new Set(l.spec.events.filter((e) => !referenceIds.has(e.id)).flatMap((e) => ('material' in e && typeof e.material === 'string' ? [e.material] : [])))]);
+  const costEffectiveness = computeCostEffectiveness(armResults, loaded[0].spec.government.region, level, own);
   const arms = labels.map((label, i) => ({ label, path: options.paths[i], name: loaded[i].spec.name }));
   return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness }, loaded };
 }

@@ -67,6 +67,22 @@ describe('comparison outputs', () => {
     expect(formatComparisonTable(report, Infinity).trimEnd().split('\n')).toHaveLength(8);
   });
 
+  it('prints what the alternative costs per tonne of consumption gained, for the materials its own events name', () => {
+    const pd = (mean: number) => ({ n: 50, meanA: 0, meanB: mean, meanDifference: mean, ciLow: mean * 0.9, ciHigh: mean * 1.1, pBetter: NaN, pWorse: NaN });
+    const priced = (ratio: number) => ({ n: 50, ratio, low: ratio * 0.8, high: ratio * 1.3, status: 'costPerTonne' as const });
+    const spare = { n: 50, ratio: NaN, low: NaN, high: NaN, status: 'noClearGain' as const };
+    const entry = (material: string) => ({
+      material, extraCostUsd: pd(3.5e7), extraNetCostUsd: pd(-1e6), shortfallAvoidedTonnes: pd(0), consumptionGainedTonnes: pd(100),
+      usdPerTonneShortfallAvoided: spare, usdPerTonneConsumptionGained: priced(3.5e5), netUsdPerTonneShortfallAvoided: spare,
+      netUsdPerTonneConsumptionGained: { ...spare, status: 'savesMoney' as const },
+    });
+    const withCosts: ComparisonReport = { ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: ['ndpr'], materials: [entry('ndpr'), entry('gallium')] }] };
+    const table = formatComparisonTable(withCosts);
+    expect(table).toContain("USD per t of home end users' consumption gained, gross | net of stock held (95% CI): ndpr 350K [280K, 455K] | no extra cost\n");
+    expect(table).not.toContain('gallium');
+    expect(formatComparisonTable(report)).not.toContain('USD per t');
+  });
+
   it('takes --top N or --all for the number of rows', () => {
     expect(parseTableRows({})).toBe(10);
     expect(parseTableRows({ top: '25' })).toBe(25);
