@@ -4,7 +4,6 @@ import { createKeyResultsSpec } from './createKeyResultsSpec.ts';
 import type { RunContext } from './deriveRunContext.ts';
 import { describeMaterialResult, inSentence, MIN_RUNS_FOR_RANGE } from './describeMaterialResult.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
@@ -19,6 +18,7 @@ import type { SummaryMetrics } from './readSummaryJson.ts';
 import type { ExceedanceReading } from './readExceedance.ts';
 import { describeSevereShortage } from './describeSevereShortage.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
+import { renderCosts } from './renderCosts.ts';
 import { renderTable } from './renderTable.ts';
 
 const PRODUCT: Record<string, string> = { mining: 'concentrate', processing: 'refined', manufacturing: 'component' };
@@ -96,31 +96,6 @@ function renderHowToRead(runs: number, exact: boolean): string {
     (runs > 0 && runs < 20 ? ` <strong>With only ${runs} runs, the tails (5% and 95%) are rough.</strong>` : '') + '</p>\n';
 }
 
-function renderCosts(context: RunContext, summary: SummaryMetrics): string {
-  const items: string[] = [];
-  const cost = (id: string, who: string): void => {
-    const s = summary.get(id);
-    if (s === undefined || !(s.n > 0)) return;
-    const low = formatMoney(Math.max(0, s.ciLow));
-    const high = formatMoney(Math.max(0, s.ciHigh));
-    items.push(s.max === 0 ? `${who}: nothing in any run.`
-      : low === high ? `${who}: ${formatMoney(s.mean)} over the run, the same in every run.`
-        : `${who}: ${formatMoney(s.mean)} on average over the run (95% CI ${low} to ${high}).`);
-  };
-  cost(`policyCost.${context.home}`, `Spending of the government of ${regionWithArticle(context.homeName)} on the scenario's policies`);
-  const gross = summary.get(`policyCost.${context.home}`);
-  const net = summary.get(`netPolicyCost.${context.home}`);
-  // Only stockpiles (and offtake into them) make the two differ: a stock still held is an asset, and releases earn money back.
-  if (gross !== undefined && net !== undefined && net.n > 0 && (net.mean !== gross.mean || net.min !== gross.min || net.max !== gross.max)) {
-    const signed = (usd: number): string => (usd < 0 ? `a gain of ${formatMoney(-usd)}` : formatMoney(usd));
-    const interval = net.ciLow === net.ciHigh ? '' : net.ciHigh < 0
-      ? ` (95% CI ${formatMoney(-net.ciHigh)} to ${formatMoney(-net.ciLow)})` // a gain either way: say it in gains
-      : ` (95% CI ${signed(net.ciLow)} to ${signed(net.ciHigh)})`;
-    items.push(`Net of what it bought and still holds (material added to stockpiles, valued at base prices) and of what its stockpiles sold: ${signed(net.mean)} on average${interval}.`);
-  }
-  cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`);
-  return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
-}
 
 function renderResultsTable(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>, runs: number, impact: ImpactReading | undefined): string {
   const ranges = runs >= MIN_RUNS_FOR_RANGE;

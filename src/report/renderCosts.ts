@@ -1,0 +1,43 @@
+import type { RunContext } from './deriveRunContext.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { formatMoney } from './formatMoney.ts';
+import type { SummaryMetrics } from './readSummaryJson.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
+
+/**
+ * The "Costs" callout of the key results: the home government's spending on the scenario's
+ * policies; net of the stockpiled material it still holds and of what its stockpiles sold, when
+ * that differs (a net gain is written as a gain); and the foreign actor's spending. Empty without
+ * any of these metrics.
+ *
+ * @param context - Who is home and who the foreign actor is.
+ * @param summary - summary.json's metrics.
+ * @returns HTML, or ''.
+ * @example
+ * html += renderCosts(context, summary);
+ */
+export function renderCosts(context: RunContext, summary: SummaryMetrics): string {
+  const items: string[] = [];
+  const cost = (id: string, who: string): void => {
+    const s = summary.get(id);
+    if (s === undefined || !(s.n > 0)) return;
+    const low = formatMoney(Math.max(0, s.ciLow));
+    const high = formatMoney(Math.max(0, s.ciHigh));
+    items.push(s.max === 0 ? `${who}: nothing in any run.`
+      : low === high ? `${who}: ${formatMoney(s.mean)} over the run, the same in every run.`
+        : `${who}: ${formatMoney(s.mean)} on average over the run (95% CI ${low} to ${high}).`);
+  };
+  cost(`policyCost.${context.home}`, `Spending of the government of ${regionWithArticle(context.homeName)} on the scenario's policies`);
+  const gross = summary.get(`policyCost.${context.home}`);
+  const net = summary.get(`netPolicyCost.${context.home}`);
+  // Only stockpiles (and offtake into them) make the two differ: a stock still held is an asset, and releases earn money back.
+  if (gross !== undefined && net !== undefined && net.n > 0 && (net.mean !== gross.mean || net.min !== gross.min || net.max !== gross.max)) {
+    const signed = (usd: number): string => (usd < 0 ? `a gain of ${formatMoney(-usd)}` : formatMoney(usd));
+    const interval = net.ciLow === net.ciHigh ? '' : net.ciHigh < 0
+      ? ` (95% CI ${formatMoney(-net.ciHigh)} to ${formatMoney(-net.ciLow)})` // a gain either way: say it in gains
+      : ` (95% CI ${signed(net.ciLow)} to ${signed(net.ciHigh)})`;
+    items.push(`Net of what it bought and still holds (material added to stockpiles, valued at base prices) and of what its stockpiles sold: ${signed(net.mean)} on average${interval}.`);
+  }
+  cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`);
+  return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
+}

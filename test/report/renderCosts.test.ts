@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { RunContext } from '../../src/report/deriveRunContext.ts';
+import type { MetricSummary, SummaryMetrics } from '../../src/report/readSummaryJson.ts';
+import { renderCosts } from '../../src/report/renderCosts.ts';
+
+const context: RunContext = { home: 'US', homeName: 'United States', foreign: 'CN', foreignName: 'China', regions: ['US', 'CN'], materials: [] };
+/** A summary whose replicates all lie in [min, max] around `mean` with the given CI. */
+const metric = (mean: number, ciLow: number, ciHigh: number, min: number, max: number): MetricSummary =>
+  ({ n: 30, mean, ciLow, ciHigh, p5: min, p25: mean, p50: mean, p75: mean, p95: max, min, max, unit: 'USD' }) as MetricSummary;
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+
+describe('renderCosts', () => {
+  it('adds the net cost when stockpiles make it differ, and words a net gain as a gain with its interval in gains', () => {
+    const summary: SummaryMetrics = new Map([
+      ['policyCost.US', metric(4.92e8, 4.82e8, 5.01e8, 4.7e8, 5.1e8)],
+      ['netPolicyCost.US', metric(-1.12e8, -1.18e8, -1.06e8, -1.3e8, -0.9e8)],
+    ]);
+    const html = text(renderCosts(context, summary));
+    expect(html).toContain('Spending of the government of the United States on the scenario\'s policies: USD 492 million on average over the run (95% CI USD 482 million to USD 501 million).');
+    expect(html).toContain('a gain of USD 112 million on average (95% CI USD 106 million to USD 118 million).');
+  });
+
+  it('leaves the net cost out when it equals the spending (no stockpile), and says nothing was spent when nothing was', () => {
+    const same = metric(3e7, 2e7, 4e7, 1e7, 5e7);
+    expect(text(renderCosts(context, new Map([['policyCost.US', same], ['netPolicyCost.US', same]])))).not.toContain('Net of what it bought');
+    const nothing = metric(0, 0, 0, 0, 0);
+    expect(text(renderCosts(context, new Map([['policyCost.US', nothing]])))).toContain('policies: nothing in any run.');
+    expect(renderCosts(context, new Map())).toBe('');
+  });
+});
