@@ -19,6 +19,8 @@ export function beginTick(world: World): void {
   flows.productionTonnes.fill(0);
   world.government.spendingUsdThisTick = 0;
   world.government.stockpileCreditUsdThisTick = 0;
+  world.government.spendingByMaterialUsdThisTick.fill(0);
+  world.government.stockpileCreditByMaterialUsdThisTick.fill(0);
   world.foreignActor.spendingUsdThisTick = 0;
   world.entries.fill(0);
   world.exits.fill(0);

@@ -1,5 +1,5 @@
 import type { EventSpec, FriendShoringEvent, PermittingReformEvent, RecyclingMandateEvent, TariffEvent } from '../spec.ts';
-import { regionIndexOf } from '../world/indexOf.ts';
+import { materialIndex, regionIndexOf } from '../world/indexOf.ts';
 import type { World } from '../world/world.ts';
 
 /** The event kinds with a running cost and a budget instead of spending (RunningCost in spec.ts). */
@@ -39,17 +39,21 @@ export function fundRunningCost(world: World, spec: RegulatoryInstrument, e: num
   world.eventState.budgetLeftUsd[e] -= cost;
   world.ledger.externalUsd += cost;
   if (spec.kind === 'friendShoring') {
-    for (const member of spec.members) payAsGovernment(world, regionIndexOf(world, member), cost / spec.members.length);
+    for (const member of spec.members) payAsGovernment(world, regionIndexOf(world, member), cost / spec.members.length, -1);
   } else {
-    payAsGovernment(world, regionIndexOf(world, spec.kind === 'tariff' ? spec.importer : spec.region), cost);
+    // Tariffs and mandates name a material; a permitting reform's cost is tied to none.
+    const m = spec.kind === 'permittingReform' ? -1 : materialIndex(world, spec.material);
+    payAsGovernment(world, regionIndexOf(world, spec.kind === 'tariff' ? spec.importer : spec.region), cost, m);
   }
   return true;
 }
 
-/** Region r's government pays an amount already credited to the rest of the economy. */
-function payAsGovernment(world: World, r: number, amountUsd: number): void {
+/** Region r's government pays an amount already credited to the rest of the economy (tied to material m, or none: −1). */
+function payAsGovernment(world: World, r: number, amountUsd: number, m: number): void {
   world.ledger.governmentUsd[r] -= amountUsd;
-  if (r === world.government.region) world.government.spendingUsdThisTick += amountUsd;
+  if (r !== world.government.region) return;
+  world.government.spendingUsdThisTick += amountUsd;
+  if (m >= 0) world.government.spendingByMaterialUsdThisTick[m] += amountUsd;
 }
 
 /** The home government pays a programme's cost out of the event's budget (to the rest of the economy). */

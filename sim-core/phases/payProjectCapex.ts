@@ -17,6 +17,7 @@ export function payProjectCapex(world: World, stage: number, m: number, r: numbe
     world.eventState.budgetLeftUsd[e] -= subsidy;
     world.ledger.governmentUsd[world.government.region] -= subsidy;
     world.government.spendingUsdThisTick += subsidy;
+    world.government.spendingByMaterialUsdThisTick[m] += subsidy;
   }
   const ownShare = firm >= 0 ? capex - subsidy : 0;
   if (firm >= 0) world.stores[stage].cashUsd[firm] -= ownShare;

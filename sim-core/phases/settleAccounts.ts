@@ -57,7 +57,9 @@ function bookFirmCell(world: World, stage: number, c: number): void {
   if (sums[at + 1] > 0) payFloor(world, sc, sums[at + 1]);
   world.chain.stockpileTonnes[c] += sums[at + 2];
   // Offtaken output is refined material held in the stockpile: an asset, at the refined base price.
-  world.government.stockpileCreditUsdThisTick += sums[at + 2] * world.markets.basePriceUsdPerTonne[(m * 3 + 1) * R + r];
+  const offtakeCredit = sums[at + 2] * world.markets.basePriceUsdPerTonne[(m * 3 + 1) * R + r];
+  world.government.stockpileCreditUsdThisTick += offtakeCredit;
+  world.government.stockpileCreditByMaterialUsdThisTick[m] += offtakeCredit;
   flows.profitUsd[sc] = sums[at + 3];
   if (stage === RECYCLING) world.chain.cumulativeRecycledTonnes[c] += flows.productionTonnes[sc];
   if (kIn >= 0) {
@@ -75,6 +77,7 @@ function payFloor(world: World, sc: number, amountUsd: number): void {
   const g = world.government.region;
   world.ledger.governmentUsd[g] -= amountUsd;
   world.government.spendingUsdThisTick += amountUsd;
+  world.government.spendingByMaterialUsdThisTick[Math.floor(sc / world.regions) % world.materials] += amountUsd;
 }
 
 function settleEndUsers(world: World, cells: CellSplit | null): void {
@@ -141,8 +144,11 @@ function settleStockpiles(world: World): void {
       const price = markets.tradedPriceUsdPerTonne[s];
       chain.stockpileTonnes[form * cells + c] += bought - released;
       ledger.governmentUsd[r] += (released - bought) * price;
+      const credit = (bought - released) * markets.basePriceUsdPerTonne[s] + released * price;
       world.government.spendingUsdThisTick += bought * price;
-      world.government.stockpileCreditUsdThisTick += (bought - released) * markets.basePriceUsdPerTonne[s] + released * price;
+      world.government.spendingByMaterialUsdThisTick[m] += bought * price;
+      world.government.stockpileCreditUsdThisTick += credit;
+      world.government.stockpileCreditByMaterialUsdThisTick[m] += credit;
       const e = world.effective.stockpileEvent[form * cells + c];
       if (e >= 0) world.eventState.budgetLeftUsd[e] -= bought * price;
     }

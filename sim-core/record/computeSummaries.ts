@@ -16,7 +16,8 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * shows here rather than as unmet demand) per material and region at end use;
  * final secure-supply share; policy cost (gross spending), net policy cost (spending less the
  * stockpiled material it bought at base prices, less stock released at base prices, plus release
- * revenue: a stockpile still held is an asset, not a cost) and foreign-actor cost.
+ * revenue: a stockpile still held is an asset, not a cost) and foreign-actor cost; then per material
+ * the part of the policy cost, gross and net, tied to it (materialPolicyCost, materialNetPolicyCost).
  */
 export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
   const T = layout.ticks;
@@ -72,5 +73,12 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
   out[i++] = policy;
   out[i++] = netPolicy;
   out[i++] = foreign;
+  for (const offset of [offsets.governmentSpendingByMaterial, offsets.governmentNetSpendingByMaterial]) {
+    for (let m = 0; m < materials; m++) {
+      let cost = 0;
+      for (let t = 0; t < T; t++) cost += at(offset + m, t) * weeksPerTick;
+      out[i++] = cost;
+    }
+  }
   return out;
 }

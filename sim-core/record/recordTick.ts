@@ -78,6 +78,11 @@ export function recordTick(world: World, recorder: Recorder): void {
   }
   put(o.governmentSpending, world.government.spendingUsdThisTick * ticksPerWeek);
   put(o.governmentNetSpending, (world.government.spendingUsdThisTick - world.government.stockpileCreditUsdThisTick) * ticksPerWeek);
+  for (let m = 0; m < M; m++) {
+    const spent = world.government.spendingByMaterialUsdThisTick[m];
+    put(o.governmentSpendingByMaterial + m, spent * ticksPerWeek);
+    put(o.governmentNetSpendingByMaterial + m, (spent - world.government.stockpileCreditByMaterialUsdThisTick[m]) * ticksPerWeek);
+  }
   put(o.foreignActorSpending, world.foreignActor.spendingUsdThisTick * ticksPerWeek);
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {

@@ -11,6 +11,7 @@ export interface SeriesOffsets {
   price: number; production: number; demand: number; consumption: number; shortfall: number; publicShortfall: number;
   exports: number; imports: number; inventoryDays: number; stockpile: number; capacity: number;
   hhi: number; importReliance: number; secureSupplyShare: number; governmentSpending: number; governmentNetSpending: number;
+  governmentSpendingByMaterial: number; governmentNetSpendingByMaterial: number;
   foreignActorSpending: number; firms: number; entries: number; exits: number; intensity: number;
   profit: number; homeImportsByOrigin: number;
 }
@@ -56,6 +57,8 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     secureSupplyShare: block('secureSupplyShare', 'x home demand', CAPACITY, false),
     governmentSpending: block('governmentSpending', 'USD/week', [''], false, false),
     governmentNetSpending: block('governmentNetSpending', 'USD/week', [''], false, false),
+    governmentSpendingByMaterial: block('governmentSpendingByMaterial', 'USD/week', [''], false),
+    governmentNetSpendingByMaterial: block('governmentNetSpendingByMaterial', 'USD/week', [''], false),
     foreignActorSpending: block('foreignActorSpending', 'USD/week', [''], false, false),
     firms: block('firms', 'count', CAPACITY, true, false),
     entries: block('entries', 'count/week', CAPACITY, true, false),
@@ -65,7 +68,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     homeImportsByOrigin: block('homeImportsByOrigin', 't/week', TRADED, true),
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
-  for (const key of series) if (key.metric === 'governmentSpending' || key.metric === 'governmentNetSpending') key.region = home;
+  for (const key of series) if (key.metric.startsWith('governmentSpending') || key.metric.startsWith('governmentNetSpending')) key.region = home;
   for (const key of series) if (key.metric === 'foreignActorSpending') key.region = spec.foreignActor.region;
   const summaries: SeriesKey[] = [];
   for (const material of materials) {
@@ -85,6 +88,8 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   summaries.push({ metric: 'policyCost', material: '', stage: '', region: home, unit: 'USD' });
   summaries.push({ metric: 'netPolicyCost', material: '', stage: '', region: home, unit: 'USD' });
   summaries.push({ metric: 'foreignActorCost', material: '', stage: '', region: spec.foreignActor.region, unit: 'USD' });
+  for (const material of materials) summaries.push({ metric: 'materialPolicyCost', material, stage: '', region: home, unit: 'USD' });
+  for (const material of materials) summaries.push({ metric: 'materialNetPolicyCost', material, stage: '', region: home, unit: 'USD' });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
 }

@@ -119,6 +119,10 @@ export interface GovernmentState {
    * (purchases, offtake) at base prices, less stock released at base prices, plus release revenue, USD.
    */
   stockpileCreditUsdThisTick: number;
+  /** The part of this tick's spending tied to each material (stockpiles, floors, offtake, capex subsidies, tariffs and mandates on it), USD. */
+  readonly spendingByMaterialUsdThisTick: Float64Array;
+  /** The stockpile credit of each material, USD (their sum is `stockpileCreditUsdThisTick`). */
+  readonly stockpileCreditByMaterialUsdThisTick: Float64Array;
   nextElectionTick: number;
   elections: number;
 }

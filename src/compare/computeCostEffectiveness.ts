@@ -16,7 +16,10 @@ export interface CostPerTonne extends RatioInterval {
 /** What an alternative buys for one material, per tonne, against the first arm. */
 export interface MaterialCostEffectiveness {
   material: string;
-  /** Extra home policy cost of the alternative (B − A), USD: the same for every material. */
+  /**
+   * Extra home policy cost the material answers for (B − A), USD: its own spending plus the spending
+   * tied to no material (counted in full for every material).
+   */
   extraCostUsd: PairedDifference;
   /** Home end users' unmet demand avoided (A − B), t. */
   shortfallAvoidedTonnes: PairedDifference;
@@ -26,7 +29,7 @@ export interface MaterialCostEffectiveness {
   consumptionGainedTonnes: PairedDifference;
   /** Extra cost per tonne of consumption gained, USD/t. */
   usdPerTonneConsumptionGained: CostPerTonne;
-  /** Extra net policy cost (B − A; `netPolicyCost`: stock still held counted as an asset at base prices), USD. */
+  /** The same for the net policy cost (`netPolicyCost`: stock still held counted as an asset at base prices), USD. */
   extraNetCostUsd: PairedDifference;
   /** The two ratios with the net cost. */
   netUsdPerTonneShortfallAvoided: CostPerTonne;
@@ -44,8 +47,9 @@ export interface CostEffectiveness {
 /**
  * MODEL.md's "cost per tonne of shortfall avoided", and the same per tonne of consumption gained
  * (under price rationing most of a disruption's loss is consumption, not unmet demand): for each
- * alternative and each material, the paired extra home policy cost (gross spending, and net of the
- * stock a stockpile still holds, valued at base prices), the tonnes avoided or gained
+ * alternative and each material, the paired extra home policy cost that material answers for (its
+ * own spending plus the spending tied to no material; gross, and net of the stock a stockpile still
+ * holds, valued at base prices), the tonnes avoided or gained
  * by the home region's end users, and their ratio of means with a Fieller interval. A ratio per
  * replicate would divide by near-zero benefits; the ratio of means does not, and its interval is
  * unbounded exactly when the benefit is not clearly non-zero.
@@ -60,17 +64,31 @@ export interface CostEffectiveness {
  */
 export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: string, level = 0.95, strategyMaterials: readonly (readonly string[])[] = []): CostEffectiveness[] {
   const column = (arm: ComparisonArm, metric: string, material: string): Float64Array | undefined => {
-    const i = arm.layout.summaries.findIndex((k) => k.metric === metric && k.material === material && k.region === home && (material === '' || k.stage === 'endUse'));
+    const i = arm.layout.summaries.findIndex((k) => k.metric === metric && k.material === material && k.region === home && (k.stage === 'endUse' || k.stage === ''));
     return i < 0 ? undefined : extractSummaryColumn(arm.results, i);
   };
   const materials = [...new Set(arms[0].layout.summaries.filter((k) => k.metric === 'cumulativeConsumption').map((k) => k.material))];
+  /**
+   * Per replicate, the policy cost a material answers for: its own spending (materialPolicyCost)
+   * plus the spending tied to no material (workforce, permitting, friend-shoring), which every
+   * material is charged in full; the whole cost when the layout has no split.
+   */
+  const chargedTo = (arm: ComparisonArm, material: string, net: boolean): Float64Array | undefined => {
+    const total = column(arm, net ? 'netPolicyCost' : 'policyCost', '');
+    if (total === undefined) return undefined;
+    const metric = net ? 'materialNetPolicyCost' : 'materialPolicyCost';
+    const own = column(arm, metric, material);
+    if (own === undefined) return total;
+    const tied = materials.map((m) => column(arm, metric, m) ?? new Float64Array(total.length));
+    return total.map((t, r) => own[r] + (t - tied.reduce((sum, c) => sum + c[r], 0)));
+  };
   return arms.slice(1).map((arm, a) => {
-    const costA = column(arms[0], 'policyCost', '');
-    const costB = column(arm, 'policyCost', '');
-    const netA = column(arms[0], 'netPolicyCost', '');
-    const netB = column(arm, 'netPolicyCost', '');
     const out: MaterialCostEffectiveness[] = [];
     for (const material of materials) {
+      const costA = chargedTo(arms[0], material, false);
+      const costB = chargedTo(arm, material, false);
+      const netA = chargedTo(arms[0], material, true);
+      const netB = chargedTo(arm, material, true);
       const shortA = column(arms[0], 'cumulativeShortfall', material);
       const shortB = column(arm, 'cumulativeShortfall', material);
       const usedA = column(arms[0], 'cumulativeConsumption', material);

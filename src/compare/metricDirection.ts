@@ -5,7 +5,7 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  * Direction table of the engine's per-replicate summary metrics (sim-core/record/resultLayout.ts):
  * - lower is better: `peakPriceMultiple`, `cumulativeShortfall`, `maxShortfallShare`,
  *   `shortfallWeeks`, `timeToRecoveryWeeks`, `severeShortfallWeeks`, `longestSevereShortfallWeeks`
- *   (shortfall and price metrics) and `policyCost`, `netPolicyCost` (cost);
+ *   (shortfall and price metrics) and `policyCost`, `netPolicyCost` and their parts per material (cost);
  * - higher is better: `finalSecureSupplyShare` and `cumulativeConsumption` (what end users received);
  * - no direction: `timeToPeakWeeks` (an earlier or later peak is neither good nor bad) and
  *   `foreignActorCost` (what the foreign actor spends says nothing by itself about home supply).
@@ -24,6 +24,8 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   finalSecureSupplyShare: 'higher',
   policyCost: 'lower',
   netPolicyCost: 'lower',
+  materialPolicyCost: 'lower',
+  materialNetPolicyCost: 'lower',
   foreignActorCost: 'none',
 };
 

@@ -11,6 +11,8 @@ const METRIC_WORDS: Record<string, string> = {
   finalSecureSupplyShare: 'Secure capacity at the end',
   policyCost: 'Policy cost',
   netPolicyCost: 'Net policy cost (stock held counted at base prices)',
+  materialPolicyCost: 'Policy cost tied to the material',
+  materialNetPolicyCost: 'Net policy cost tied to the material',
   foreignActorCost: 'Foreign actor’s spending',
 };
 const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };

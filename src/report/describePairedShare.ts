@@ -1,7 +1,7 @@
 import type { ComparisonEntry } from './readComparisonJson.ts';
 
 /** Metrics that are spending, not outcomes: a difference is reported as "costs more", never as better or worse. */
-const SPENDING = new Set(['policyCost', 'netPolicyCost', 'foreignActorCost']);
+const SPENDING = new Set(['policyCost', 'netPolicyCost', 'materialPolicyCost', 'materialNetPolicyCost', 'foreignActorCost']);
 
 /**
  * Whether a metric is spending (policy or foreign-actor cost): its differences are neither good

@@ -95,8 +95,8 @@ async function renderForestPlot(comparison: Comparison, shown: readonly string[]
  * What the alternative's extra spending buys, per kilogram of consumption its home end users gain
  * and of unmet demand avoided, for the headline materials where the gain is clearly positive: per kg
  * of gross spending (where it spends more) and of net cost (a stockpile still held counted as an
- * asset at base prices; "at no net cost" when that is not more). Policy cost is not split by
- * material, so each figure counts all of it against that one material, and says so.
+ * asset at base prices; "at no net cost" when that is not more), charging each material its own
+ * spending plus the spending tied to no material (computeCostEffectiveness), and saying so.
  */
 function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostEffectiveness> | undefined, materials: readonly string[], materialName: (id: string) => string, homeName: string): string {
   if (byMaterial === undefined) return '';
@@ -109,8 +109,6 @@ function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostE
     return costs.length === 0 ? '' : `${what} ${costs.join(', ')}`;
   };
   const parts: string[] = [];
-  let gross = NaN;
-  let net = NaN;
   for (const material of materials) {
     const m = byMaterial.get(material);
     if (m === undefined) continue;
@@ -118,16 +116,12 @@ function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostE
       priced(m.consumptionGainedTonnes, m.usdPerTonneConsumptionGained, m.netUsdPerTonneConsumptionGained, m.extraNetCostUsd, 'consumption gained for'),
       priced(m.shortfallAvoidedTonnes, m.usdPerTonneShortfallAvoided, m.netUsdPerTonneShortfallAvoided, m.extraNetCostUsd, 'unmet demand avoided for'),
     ].filter((g) => g !== '');
-    if (gains.length === 0) continue;
-    parts.push(`${materialName(material)}: ${gains.join('; ')}`);
-    gross = m.extraCostUsd.value;
-    net = m.extraNetCostUsd.value;
+    if (gains.length > 0) parts.push(`${materialName(material)}: ${gains.join('; ')}`);
   }
   if (parts.length === 0) return '';
-  const spending = gross < 0 ? `It spends ${formatMoney(-gross)} less on average` : `Extra spending ${formatMoney(gross)} on average`;
-  const netText = !Number.isFinite(net) ? '' : `, net cost ${net < 0 ? `a gain of ${formatMoney(-net)}` : formatMoney(net)} (net: material added to stockpiles and still held valued at base prices, stock sold and its revenue netted)`;
   return `<p><strong>What the extra spending buys</strong> for end users in ${escapeHtml(homeName === '' ? 'the home region' : regionWithArticle(homeName))}: ${escapeHtml(parts.join('. '))}. ` +
-    `${escapeHtml(spending + netText)}. Each figure counts all of it against that one material, since policy cost is not split by material (comparison.json, costEffectiveness).</p>\n`;
+    'Each material is charged its own extra spending (stockpile purchases, floors, offtake, capex subsidies, tariffs and mandates on it) plus any spending tied to no material; ' +
+    'net: material added to stockpiles and still held valued at base prices, stock sold and its revenue netted (comparison.json, costEffectiveness).</p>\n';
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */

@@ -63,4 +63,29 @@ describe('computeCostEffectiveness', () => {
     const free = arm('free', [[6, 120, 0], [9, 112, 0], [5, 128, 0], [7, 115, 0]]);
     expect(computeCostEffectiveness([reference, free], 'US')[0].materials[0].usdPerTonneConsumptionGained.status).toBe('savesMoney');
   });
+
+  it('charges each material its own spending plus the spending tied to no material, when the layout splits it', () => {
+    const split: SeriesKey[] = [
+      ...keys,
+      { metric: 'cumulativeShortfall', material: 'dy', stage: 'endUse', region: 'US', unit: 't' },
+      { metric: 'cumulativeConsumption', material: 'dy', stage: 'endUse', region: 'US', unit: 't' },
+      { metric: 'materialPolicyCost', material: 'ndpr', stage: '', region: 'US', unit: 'USD' },
+      { metric: 'materialPolicyCost', material: 'dy', stage: '', region: 'US', unit: 'USD' },
+    ];
+    const splitLayout = { ...layout, summaries: split } as ResultLayout;
+    // [US ndpr shortfall, consumption, cost] as before; dy gains 10 t; ndpr's own spending 600, dy's 300, 100 tied to none.
+    const splitArm = (label: string, rows: Array<[number, number, number]>, ndpr: number, dy: number, dyGain: number) => ({
+      label, layout: splitLayout,
+      results: rows.map(([shortfall, consumption, cost], replicate) => ({
+        replicate, series: new Float64Array(0),
+        summaries: Float64Array.of(shortfall, consumption, 0, 0, cost, cost, 1, 50 + dyGain + replicate % 2, ndpr, dy),
+      }) as unknown as ReplicateResult),
+    });
+    const before = splitArm('threat', [[10, 100, 0], [12, 90, 0], [8, 110, 0], [11, 95, 0]], 0, 0, 0);
+    const after = splitArm('stockpile', [[6, 120, 1000], [9, 112, 1000], [5, 128, 1000], [7, 115, 1000]], 600, 300, 10);
+    const byMaterial = new Map(computeCostEffectiveness([before, after], 'US')[0].materials.map((m) => [m.material, m]));
+    expect(byMaterial.get('ndpr')?.extraCostUsd.meanDifference).toBe(700); // 600 own + 100 tied to none
+    expect(byMaterial.get('dy')?.extraCostUsd.meanDifference).toBe(400); // 300 own + 100
+    expect(byMaterial.get('dy')?.usdPerTonneConsumptionGained.ratio).toBe(40);
+  });
 });
