@@ -2,45 +2,64 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ValueSummary } from '../stats/summarizeValues.ts';
 import { INK } from './chartTheme.ts';
 
+/** A paired change as a percentage of the value without the disruptions: mean and 95% CI. */
+export interface PercentChange {
+  mean: number;
+  low: number;
+  high: number;
+}
+
 /** One material's row of the key-results chart. */
 export interface KeyResultRow {
   material: string;
   weeksShort: ValueSummary;
   peakMultiple: ValueSummary;
+  /** End users' consumption caused by the disruptions, % (from impact.json); absent without it. */
+  consumptionChange?: PercentChange;
 }
 
 /**
  * Two dot-and-range panels, one row per material: weeks the home region's end users are short,
  * and the peak price multiple outside the foreign actor's region. Each shows the 90% range of
  * runs (thin line), the middle 50% (thick bar) and the median (dot, with its value written out),
- * so the chart reads without colour.
+ * so the chart reads without colour. With impact.json a third panel gives the change in end users'
+ * consumption that the disruptions cause (paired runs: mean as a dot, 95% CI as a line, 0 marked),
+ * the loss that price rationing hides from the weeks short.
  *
  * @param rows - Materials in display order.
  * @param weeksTitle - Title of the left panel.
  * @param peakTitle - Title of the right panel.
  * @param withTails - Draw the 90% ranges (false when too few runs stand behind the 5% and 95% tails).
+ * @param consumptionTitle - Title of the consumption panel (drawn when a row has `consumptionChange`).
  * @returns A vega-lite spec with inline data.
  * @example
  * createKeyResultsSpec(rows, 'Weeks short: end users in the US', 'Peak refined price outside China');
  */
-export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: string, peakTitle: string, withTails = true): TopLevelSpec {
+export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: string, peakTitle: string, withTails = true, consumptionTitle = 'Consumption caused by the disruptions'): TopLevelSpec {
   const order = rows.map((r) => r.material);
+  const changes = rows.flatMap((r) => (r.consumptionChange === undefined || !Number.isFinite(r.consumptionChange.mean) ? [] : [{ material: r.material, ...r.consumptionChange }]));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'Key results by material', subtitle: withTails ? 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median across runs'
       : 'thick bar: middle 50% of runs · dot and number: median across runs (too few runs for 90% ranges)' },
     hconcat: [
-      createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails),
-      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple })), order, peakTitle, '× starting price', withTails),
+      createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails, true),
+      // Later panels leave out the material names: the rows line up with the first panel's.
+      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple })), order, peakTitle, '× starting price', withTails, false),
+      ...(changes.length > 0 ? [createMeanCi(changes, order, consumptionTitle)] : []),
     ],
     spacing: 20,
   } as unknown as TopLevelSpec;
 }
 
-function createDotRange(values: Array<{ material: string } & ValueSummary>, order: string[], title: string, unit: string, withTails: boolean): Record<string, unknown> {
+/** The materials' axis: names on the first panel only; the axis sits a few pixels left of zero so dots at zero stay visible. */
+function materialAxis(order: string[], names: boolean): Record<string, unknown> {
+  return { field: 'material', type: 'nominal', sort: order, title: null, axis: names ? { labelLimit: 280, offset: 7 } : { labels: false, offset: 7 } };
+}
+
+function createDotRange(values: Array<{ material: string } & ValueSummary>, order: string[], title: string, unit: string, withTails: boolean, names: boolean): Record<string, unknown> {
   const defined = values.filter((v) => v.n > 0).map((v) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, label: format(v.p50) }));
-  // The axis sits a few pixels left of zero so dots at zero stay visible.
-  const y = { field: 'material', type: 'nominal', sort: order, title: null, axis: { labelLimit: 280, offset: 7 } };
+  const y = materialAxis(order, names);
   const x = { type: 'quantitative', title: unit, scale: { zero: true } };
   return {
     title: { text: title, fontSize: 11.5 },
@@ -53,6 +72,31 @@ function createDotRange(values: Array<{ material: string } & ValueSummary>, orde
       { mark: { type: 'text', align: 'left', dx: 6, dy: -8, fontSize: 10.5, color: '#222' }, encoding: { y, x: { ...x, field: 'p50' }, text: { field: 'label' } } },
     ],
   };
+}
+
+/** Mean (dot, value written out) and 95% CI (line) per material, with a rule at 0: paired changes, not spreads of runs. */
+function createMeanCi(values: Array<{ material: string } & PercentChange>, order: string[], title: string): Record<string, unknown> {
+  const data = values.map((v) => ({ ...v, low: Number.isFinite(v.low) ? v.low : v.mean, high: Number.isFinite(v.high) ? v.high : v.mean, label: formatPercentChange(v.mean) }));
+  const y = materialAxis(order, false);
+  const x = { type: 'quantitative', title: '% vs. without them (dot: mean, line: 95% CI)', scale: { zero: true } };
+  return {
+    title: { text: title, fontSize: 11.5 },
+    width: 150, height: { step: 22 },
+    data: { values: data },
+    layer: [
+      { mark: { type: 'rule', color: '#888', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+      { mark: { type: 'rule', color: INK, strokeWidth: 1.6 }, encoding: { y, x: { ...x, field: 'low' }, x2: { field: 'high' } } },
+      { mark: { type: 'point', filled: true, color: INK, size: 45, opacity: 1 }, encoding: { y, x: { ...x, field: 'mean' } } },
+      { mark: { type: 'text', align: 'left', dx: 6, dy: -8, fontSize: 10.5, color: '#222' }, encoding: { y, x: { ...x, field: 'mean' }, text: { field: 'label' } } },
+    ],
+  };
+}
+
+/** `−7.8%`, `+2.4%`, `+12%`, `0%`: one decimal below 10%, none above. */
+function formatPercentChange(value: number): string {
+  const text = Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(1);
+  if (Number(text) === 0) return '0%';
+  return `${value > 0 ? '+' : '−'}${text.replace('-', '')}%`;
 }
 
 function format(value: number): string {

@@ -1,6 +1,6 @@
 import { computeMaterialResults, type MaterialResult } from './computeMaterialResults.ts';
 import type { ChartCollector } from './createChartCollector.ts';
-import { createKeyResultsSpec } from './createKeyResultsSpec.ts';
+import { createKeyResultsSpec, type PercentChange } from './createKeyResultsSpec.ts';
 import type { RunContext } from './deriveRunContext.ts';
 import { describeMaterialResult, inSentence, MIN_RUNS_FOR_RANGE } from './describeMaterialResult.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -67,13 +67,18 @@ export async function renderFindingsSection(
   html += renderCosts(context, summary);
   html += renderBaselineCaveat(context, results, impact);
   html += await charts.add('key-results', createKeyResultsSpec(
-    results.map(({ material, result }) => ({ material: headline.length > 0 && !material.hasEvents ? `${material.name} (no event)` : material.name, weeksShort: result.weeksShort, peakMultiple: result.peakOutside })),
+    results.map(({ material, result }) => ({
+      material: headline.length > 0 && !material.hasEvents ? `${material.name} (no event)` : material.name,
+      weeksShort: result.weeksShort, peakMultiple: result.peakOutside, consumptionChange: consumptionPercent(impact, material.id),
+    })),
     `Weeks short: end users in ${context.home}`, replicates === undefined ? `Peak price in the ${context.home} market` : `Peak price outside ${context.foreignName}`,
-    runs >= MIN_RUNS_FOR_RANGE,
+    runs >= MIN_RUNS_FOR_RANGE, `Consumption in ${context.home} caused by the disruptions`,
   ), {
     title: 'Key results by material',
-    description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${runs} runs.`,
+    description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${runs} runs` +
+      (impact === undefined ? '.' : `, and the change in their consumption that the disruptions cause (${impact.replicates} paired runs).`),
     caption: `Each row is a material. Prices are those of the product the scenario's events touch (refined by default), as a multiple of the starting price.` +
+      (impact === undefined ? '' : ` The consumption panel is a paired change (the first ${impact.replicates} runs against the same runs without the disruptive events), as a share of consumption without them: its dot is a mean and its line a 95% CI, not a spread of runs.`) +
       (headline.length > 0 ? ' Materials marked “(no event)” are touched by no scripted event: their stress is mostly the baseline’s (see the note above for what the disruptions add).' : ''),
   });
   html += renderResultsTable(context, results, runs, impact);
@@ -135,6 +140,14 @@ function describeConsumptionChange(change: PairedImpact): string {
   const text = formatPairedImpact(change, 't');
   const share = shareOfWithout(change);
   return share === '' ? text : `${text}, ${share} ${change.mean < 0 ? 'less' : 'more'} than without them`;
+}
+
+/** The paired change in home end users' consumption caused by the disruptions, % of consumption without them (impact.json). */
+function consumptionPercent(impact: ImpactReading | undefined, materialId: string): PercentChange | undefined {
+  const change = impact?.byMaterial.get(materialId)?.homeConsumption;
+  if (change === undefined || !(change.meanWithout > 0) || impact === undefined || impact.disruptiveEvents.length === 0) return undefined;
+  const percent = (x: number): number => (100 * x) / change.meanWithout;
+  return { mean: percent(change.mean), low: percent(change.ciLow), high: percent(change.ciHigh) };
 }
 
 /** A paired change as a share of the value without the disruptions: `8%`, `under 1%`; '' without a change or a base. */
