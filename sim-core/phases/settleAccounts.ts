@@ -144,13 +144,16 @@ function settleStockpiles(world: World): void {
       const price = markets.tradedPriceUsdPerTonne[s];
       chain.stockpileTonnes[form * cells + c] += bought - released;
       ledger.governmentUsd[r] += (released - bought) * price;
+      const e = world.effective.stockpileEvent[form * cells + c];
+      if (e >= 0) world.eventState.budgetLeftUsd[e] -= bought * price;
+      // Region r's government holds and pays for its stockpile; only the home government's counts as
+      // policy cost (as for regulatory running costs, fundRunningCost.ts).
+      if (r !== world.government.region) continue;
       const credit = (bought - released) * markets.basePriceUsdPerTonne[s] + released * price;
       world.government.spendingUsdThisTick += bought * price;
       world.government.spendingByMaterialUsdThisTick[m] += bought * price;
       world.government.stockpileCreditUsdThisTick += credit;
       world.government.stockpileCreditByMaterialUsdThisTick[m] += credit;
-      const e = world.effective.stockpileEvent[form * cells + c];
-      if (e >= 0) world.eventState.budgetLeftUsd[e] -= bought * price;
     }
   }
 }

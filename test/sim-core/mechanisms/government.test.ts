@@ -223,6 +223,18 @@ describe('net policy cost of stockpiles', () => {
     expect(summary(result, spec, 'policyCost')).toBe(0);
     expect(summary(result, spec, 'netPolicyCost')).toBeCloseTo(sold * base - revenue, -1);
   });
+  it('charges another region\'s stockpile to that region\'s government, not to home policy cost (control: the same stockpile at home costs the home government)', () => {
+    const build = (region: string) => withEvents(graphite, { kind: 'stockpile', material: 'graphite', region, doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, maxBuyShare: 0.1, initialDays: 0, budgetUsd: 1e12, start: 0 });
+    const allied = build('ALLIES');
+    const { result, series } = runRecorded(allied);
+    const world = simulate(allied);
+    const alliesPaid = simulate(graphite).ledger.governmentUsd[regionOf(world, 'ALLIES')] - world.ledger.governmentUsd[regionOf(world, 'ALLIES')];
+    expect(series('stockpile', 'processing', 'ALLIES').at(-1)).toBeGreaterThan(0);
+    expect(alliesPaid).toBeGreaterThan(0);
+    for (const metric of ['policyCost', 'netPolicyCost']) expect(summary(result, allied, metric)).toBe(0);
+    const home = build('US');
+    expect(summary(runRecorded(home).result, home, 'policyCost')).toBeGreaterThan(0);
+  });
 });
 
 describe('stockpiles of components', () => {
