@@ -9,9 +9,14 @@ export interface ThreadFigures {
   ticks: number;
   /** ms per tick by threads per replicate. */
   msPerTick: Record<string, number>;
-  /** CPU ms per tick of the whole process (all threads; waiting at a barrier costs none). */
+  /** CPU ms per tick of the whole process (all threads; spinning at a barrier counts, sleeping does not). */
   cpuMsPerTick: Record<string, number>;
   speedup: number;
+  /**
+   * The most threads again, with barriers that sleep at once (no spin, as when replicates' threads
+   * outnumber the cores; src/threads/barrierSpin.ts): ms per tick and speedup over one thread.
+   */
+  sleepingBarrier?: { msPerTick: number; cpuMsPerTick: number; speedup: number };
   bitIdentical: boolean;
 }
 

@@ -42,6 +42,7 @@ export function formatBenchTable(figures: BenchFigures): string {
   if (figures.threads) {
     const t = figures.threads;
     out.push('', `Threads per replicate (${t.agents} agents, ${t.ticks} ticks): ${Object.entries(t.msPerTick).map(([n, ms]) => `${n}: ${fixed(ms, 2)} ms/tick (CPU ${fixed(t.cpuMsPerTick?.[n], 2)})`).join(', ')}; speedup ${fixed(t.speedup, 2)}× (target ≥ 1.6); bit-identical: ${t.bitIdentical}`);
+    if (t.sleepingBarrier) out.push(`  with barriers that sleep at once (no spin): ${fixed(t.sleepingBarrier.msPerTick, 2)} ms/tick (CPU ${fixed(t.sleepingBarrier.cpuMsPerTick, 2)}), speedup ${fixed(t.sleepingBarrier.speedup, 2)}×`);
   }
   return out.join('\n');
 }

@@ -17,6 +17,7 @@ import { writeShardFiles } from '../outputs/writeShardFiles.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 import { UsageError } from './exitCodes.ts';
 import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
+import { barrierSpinMs } from '../threads/barrierSpin.ts';
 import { runResumable } from './resumeRun.ts';
 import { formatImpactJson, measureDisruptionImpact } from '../impact/measureDisruptionImpact.ts';
 import { resolveCitedSources } from '../outputs/resolveCitedSources.ts';
@@ -204,6 +205,10 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const outcome: RunOutcome = { dir };
   const bytesPerReplicate = (layout.series.length * layout.ticks + layout.summaries.length) * 8;
   const chunkSize = chooseChunkSize(range.replicateCount, workers, bytesPerReplicate, settings.chunkBytes);
+  const threadsPerReplicate = settings.threadsPerReplicate ?? 1;
+  // Every pool worker steps its own replicate at once: their threads spin at barriers only if all fit the cores.
+  const threadsInUse = Math.max(1, countPoolWorkers(range.replicateCount, workers, chunkSize)) * threadsPerReplicate;
+  const workerModule = threadsPerReplicate > 1 ? threadedWorkerModule(threadsPerReplicate, barrierSpinMs(threadsInUse)) : undefined;
   const manifestNow = () => createManifest({
     scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.overrides ?? settings.sets, masterSeed, replicates,
     workers: countPoolWorkers(range.replicateCount, workers, chunkSize), workersRequested: workers,
@@ -221,7 +226,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
     reporter.start('replicates', range.replicateCount);
     await streamMonteCarlo({
       compiled, masterSeed, workers, signal, onBatch: store.add,
-      workerModule: (settings.threadsPerReplicate ?? 1) > 1 ? threadedWorkerModule(settings.threadsPerReplicate ?? 1) : undefined,
+      workerModule,
       replicates: range.replicateCount, firstReplicate: range.firstReplicate,
       chunkSize,
       onProgress: (p) => reporter.update(p.completedReplicates),

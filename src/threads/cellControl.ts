@@ -11,8 +11,10 @@ export const TICK = 3;
 export const DONE = 4;
 /** Set to 1 by a helper whose task threw (it still counts as done, so the main thread wakes). */
 export const FAILED = 5;
+/** How long helpers spin at a barrier before they sleep, µs (set by the main thread; barrierSpin.ts). */
+export const SPIN_US = 6;
 /** First cell of helper h's range is at RANGES + 2h, one past its last at RANGES + 2h + 1. */
-export const RANGES = 6;
+export const RANGES = 7;
 /** Task code that sends helpers back to their event loop (end of a replicate). */
 export const STOP = -1;
 

@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runCellTask, type World } from '../../sim-core/index.ts';
-import { DONE, FAILED, GENERATION, RANGES, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+import { spinWhileEqual } from './barrierSpin.ts';
+import { DONE, FAILED, GENERATION, RANGES, SPIN_US, STAGE, STOP, TASK, TICK } from './cellControl.ts';
 
 const { control, helper } = workerData as { control: Int32Array; helper: number };
 
@@ -13,7 +14,7 @@ const { control, helper } = workerData as { control: Int32Array; helper: number 
 function serve(world: World, generation: number): void {
   let seen = generation;
   for (;;) {
-    Atomics.wait(control, GENERATION, seen);
+    if (spinWhileEqual(control, GENERATION, seen, Atomics.load(control, SPIN_US) / 1000) === seen) Atomics.wait(control, GENERATION, seen);
     seen = Atomics.load(control, GENERATION);
     const task = Atomics.load(control, TASK);
     if (task === STOP) {

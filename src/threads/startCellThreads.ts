@@ -3,8 +3,9 @@ import {
   END_USE_CELLS, PRODUCE_CELLS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS,
   runCellTask, shareWorld, type CellSplit, type ReplicateThreads, type World,
 } from '../../sim-core/index.ts';
-import { createCellControl, DONE, FAILED, GENERATION, RANGES, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+import { createCellControl, DONE, FAILED, GENERATION, RANGES, SPIN_US, STAGE, STOP, TASK, TICK } from './cellControl.ts';
 import { splitCells } from './splitCells.ts';
+import { barrierSpinMs, createSpinGovernor, spinWhileEqual } from './barrierSpin.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
 
 /** Threads that step one replicate together; pass to createReplicateRunner. */
@@ -15,6 +16,17 @@ export interface CellThreads extends ReplicateThreads {
   close(): Promise<void>;
 }
 
+/** Options of {@link startCellThreads}. */
+export interface CellThreadOptions {
+  /**
+   * The longest each thread spins at a barrier before it sleeps, ms; by default
+   * `barrierSpinMs(threads)` (barrierSpin.ts): 2 while the threads fit the cores, else 0. Pass 0
+   * when other replicates' threads run beside these. Spinning also stops while the process gets
+   * fewer cores than it has threads (createSpinGovernor).
+   */
+  readonly spinMs?: number;
+}
+
 const ENTRY = new URL('./cellThreadEntry.mjs', import.meta.url);
 /** The helper module the entry imports, in the tree that runs (`.ts` or `.js`). */
 const HELPER_MODULE = siblingModule('./cellThreadWorker', import.meta.url).href;
@@ -22,7 +34,8 @@ const HELPER_MODULE = siblingModule('./cellThreadWorker', import.meta.url).href;
 /**
  * Starts `threads − 1` helper threads that, with the calling thread, step each replicate: the
  * agents' loops of a phase run over contiguous ranges of cells balanced by agent slots, with a
- * barrier (Atomics.wait/notify) after each; markets, flows and ledgers are then added up on the
+ * barrier after each (a bounded spin, then Atomics.wait/notify: barrierSpin.ts); markets, flows
+ * and ledgers are then added up on the
  * calling thread in cell order, so results are byte-identical to one thread. Start once, reuse for
  * every replicate, close at the end.
  * @example
@@ -31,10 +44,12 @@ const HELPER_MODULE = siblingModule('./cellThreadWorker', import.meta.url).href;
  * const result = run(42, 0);
  * await threads.close();
  */
-export async function startCellThreads(threads: number): Promise<CellThreads> {
+export async function startCellThreads(threads: number, options: CellThreadOptions = {}): Promise<CellThreads> {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads per replicate must be an integer ≥ 1, got ${threads}`);
   const helpers = threads - 1;
+  const spin = createSpinGovernor(threads, options.spinMs ?? barrierSpinMs(threads));
   const control = createCellControl(helpers);
+  control[SPIN_US] = Math.round(spin.budgetMs * 1000);
   const workers = await Promise.all(Array.from({ length: helpers }, (_, helper) => startHelper(control, helper)));
   let world: World | null = null;
   let bounds = new Map<number, Int32Array>();
@@ -53,7 +68,11 @@ export async function startCellThreads(threads: number): Promise<CellThreads> {
       Atomics.add(control, GENERATION, 1);
       Atomics.notify(control, GENERATION);
       runCellTask(world as World, task, stage, own[0], own[1]);
-      for (let done = Atomics.load(control, DONE); done < helpers; done = Atomics.load(control, DONE)) Atomics.wait(control, DONE, done);
+      for (let done = Atomics.load(control, DONE); done < helpers; done = Atomics.load(control, DONE)) {
+        if (spinWhileEqual(control, DONE, done, spin.budgetMs) === done) Atomics.wait(control, DONE, done);
+      }
+      spin.afterBarrier();
+      Atomics.store(control, SPIN_US, Math.round(spin.budgetMs * 1000));
       if (Atomics.load(control, FAILED) !== 0) throw new Error('a cell thread failed (its error is on stderr)');
     },
   };
@@ -62,6 +81,7 @@ export async function startCellThreads(threads: number): Promise<CellThreads> {
     attach(next) {
       world = shareWorld(next);
       bounds = planBounds(next, threads);
+      spin.restart();
       const generation = Atomics.load(control, GENERATION);
       for (const worker of workers) worker.postMessage({ world: next, generation });
       return split;

@@ -1,0 +1,95 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { BARRIER_SPIN_MS, barrierSpinMs, createSpinGovernor, spinWhileEqual } from '../../src/threads/barrierSpin.ts';
+
+const control = () => new Int32Array(new SharedArrayBuffer(8));
+
+describe('spinWhileEqual', () => {
+  it('returns the value at once when it already differs', () => {
+    const block = control();
+    block[1] = 7;
+    expect(spinWhileEqual(block, 1, 0, 10_000)).toBe(7);
+  });
+  it('gives up after its budget and returns the unchanged value (the caller then sleeps)', () => {
+    expect(spinWhileEqual(control(), 1, 0, 5)).toBe(0);
+    expect(spinWhileEqual(control(), 1, 0, 0)).toBe(0);
+  });
+  it('sees a value another thread stores while it spins', async () => {
+    const block = control();
+    const worker = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       setTimeout(() => { Atomics.store(workerData, 1, 3); Atomics.notify(workerData, 1); }, 20);`,
+      { eval: true, workerData: block },
+    );
+    try {
+      // A generous budget: the store lands long before it runs out, so the spin must return 3.
+      expect(spinWhileEqual(block, 1, 0, 30_000)).toBe(3);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
+
+describe('barrierSpinMs', () => {
+  it('spins while the threads fit the cores and sleeps at once when they do not', () => {
+    expect(barrierSpinMs(1)).toBe(BARRIER_SPIN_MS);
+    expect(barrierSpinMs(availableParallelism())).toBe(BARRIER_SPIN_MS);
+    expect(barrierSpinMs(availableParallelism() + 1)).toBe(0);
+  });
+});
+
+describe('createSpinGovernor', () => {
+  /** A fake process clock: each barrier advances wall time by 10 ms and CPU time by 10 ms × cores. */
+  function fakeClock() {
+    const now = { wallMs: 0, cpuMs: 0 };
+    return { clock: () => ({ ...now }), pass(cores: number) { now.wallMs += 10; now.cpuMs += 10 * cores; } };
+  }
+  it('keeps spinning while both threads get a core, and decides only once a window has passed', () => {
+    const time = fakeClock();
+    const governor = createSpinGovernor(2, 2, time.clock);
+    time.pass(1);
+    governor.afterBarrier();
+    expect(governor.budgetMs).toBe(2); // 10 ms: no window yet, even at one core
+    for (let i = 0; i < 10; i++) {
+      time.pass(2);
+      governor.afterBarrier();
+    }
+    expect(governor.budgetMs).toBe(2);
+  });
+  it('stops spinning when the threads share one core, and spins again once they overlap on two', () => {
+    const time = fakeClock();
+    const governor = createSpinGovernor(2, 2, time.clock);
+    for (let i = 0; i < 3; i++) {
+      time.pass(1);
+      governor.afterBarrier();
+    }
+    expect(governor.budgetMs).toBe(0);
+    // Sleeping threads on two cores overlap their work (1.7 cores): the governor spins again.
+    for (let i = 0; i < 3; i++) {
+      time.pass(1.7);
+      governor.afterBarrier();
+    }
+    expect(governor.budgetMs).toBe(2);
+  });
+  it('starts a fresh window on restart, so idle time between replicates does not count', () => {
+    const time = fakeClock();
+    const governor = createSpinGovernor(2, 2, time.clock);
+    for (let i = 0; i < 10; i++) time.pass(0); // a replicate being built: no barrier, one idle thread
+    governor.restart();
+    for (let i = 0; i < 3; i++) {
+      time.pass(2);
+      governor.afterBarrier();
+    }
+    expect(governor.budgetMs).toBe(2);
+  });
+  it('never spins when given no budget', () => {
+    const time = fakeClock();
+    const governor = createSpinGovernor(2, 0, time.clock);
+    for (let i = 0; i < 3; i++) {
+      time.pass(2);
+      governor.afterBarrier();
+    }
+    expect(governor.budgetMs).toBe(0);
+  });
+});
