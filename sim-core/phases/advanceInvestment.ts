@@ -65,7 +65,7 @@ function expandFirms(world: World, stage: number): void {
         if (store.isMajor[f] === 0 && store.cashUsd[f] < added * capexPerTonnePerTick) continue;
         // Every project under construction needs engineers: the region's workforce caps the pace.
         if ((building[r] + 1) * behaviour.engineersPerProject > world.regionState.engineers[r]) continue;
-        if (addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f) < 0) continue;
+        addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f);
         store.pipelineCapacityTonnesPerTick[f] += added;
         building[r]++;
         payProjectCapex(world, stage, m, r, added, f);
@@ -77,12 +77,14 @@ function expandFirms(world: World, stage: number): void {
 function startGreenfieldPlants(world: World, stage: number): void {
   const { regions: R, materials: M } = world;
   const behaviour = world.spec.behaviour;
+  const pending = markPendingPlants(world, stage);
   for (let m = 0; m < M; m++) {
     const stageSpec = stageSpecOf(world.spec.materials[m], stage);
     let worldCapacity = 0;
     for (const id in stageSpec.capacityByRegion) worldCapacity += stageSpec.capacityByRegion[id];
     for (let r = 0; r < R; r++) {
-      if (world.regionState.alignment[r] === ADVERSARY || hasPendingPlant(world, stage, m, r)) continue;
+      // A plant started below is for this cell only, which the loop does not visit again.
+      if (world.regionState.alignment[r] === ADVERSARY || pending[m * R + r] === 1) continue;
       if (evaluateInvestment(world, stage, m, r, stageSpec.unitCostUsdPerTonne, behaviour.hurdleRateJunior) <= 0) continue;
       const factor = stage === 3 ? behaviour.recyclingLeadFactor : behaviour.processingLeadFactor;
       const permitting = behaviour.greenfield.permittingYears * factor * world.ticksPerYear;
@@ -91,15 +93,22 @@ function startGreenfieldPlants(world: World, stage: number): void {
   }
 }
 
-function hasPendingPlant(world: World, stage: number, m: number, r: number): boolean {
+/**
+ * Marks, per cell m × R + r, whether a greenfield plant (no target firm) of `stage` is in the
+ * pipeline: one pass over the projects for all cells (the pipeline holds thousands of projects in
+ * large worlds).
+ */
+function markPendingPlants(world: World, stage: number): Uint8Array {
   const p = world.projects;
-  // Stop once every active project has been seen: the store is sized for the largest pipelines.
+  const pending = world.scratch.pendingPlant;
+  pending.fill(0);
+  // Stop once every active project has been seen.
   for (let i = 0, seen = 0; seen < p.activeCount && i < p.slots; i++) {
     if (p.active[i] === 0) continue;
     seen++;
-    if (p.stage[i] === stage && p.material[i] === m && p.region[i] === r && p.targetFirm[i] < 0) return true;
+    if (p.stage[i] === stage && p.targetFirm[i] < 0) pending[p.material[i] * world.regions + p.region[i]] = 1;
   }
-  return false;
+  return pending;
 }
 
 function retireLossMakers(world: World): void {

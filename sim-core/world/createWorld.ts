@@ -40,7 +40,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     spec, materials: M, regions: R, ticksPerYear: spec.ticksPerYear, ticks, tick: 0,
     stores: [populateFirms(spec, 0, init), populateFirms(spec, 1, init), populateFirms(spec, 2, init), populateFirms(spec, 3, init)],
     endUsers: createEndUsers(spec),
-    projects: createProjectStore(Math.max(256, 8 * M * R + spec.materials.reduce((n, m) => n + m.pipeline.length, 0) * 2, Math.round(spec.resolution.firmsPerCapacityCell * M * R))),
+    projects: createProjectStore(),
     markets: createMarketState(M, R, transportTicks + longestLicenceDelayTicks(spec) + 1),
     effective: createEffectiveParameters(M, R),
     events,
@@ -99,7 +99,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     annuityMemo: Float64Array.of(NaN, 0),
     scratch: {
       available: new Float64Array(R), quotaLeft: new Float64Array(R), orderLeft: new Float64Array(R), requested: new Float64Array(R),
-      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS), cellTerms: new Float64Array(4 * M * R * CELL_TERMS), endUseFactors: new Float64Array(M * R * 2), originCostRatio: new Float64Array(R * R).fill(NaN), originCostFactor: new Float64Array(R * R),
+      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS), cellTerms: new Float64Array(4 * M * R * CELL_TERMS), endUseFactors: new Float64Array(M * R * 2), originCostRatio: new Float64Array(R * R).fill(NaN), originCostFactor: new Float64Array(R * R), pendingPlant: new Uint8Array(M * R),
     },
   };
   initialisePrices(world);

@@ -19,17 +19,17 @@ export const PHASE_DONE = 3;
  * `searchFrom` is where the search for a free slot starts (every slot below it is taken);
  * `activeCount` is the number of projects in the pipeline (loops stop once they have seen them all).
  *
- * The pipeline holds at most `maxSlots` projects (a project that finds it full is dropped), but
- * only `slots` are allocated: the columns grow (doubling) when a project needs a slot beyond them,
- * so a world pays for the projects it has, not for the pipeline's limit. Slots not yet allocated
- * are free slots, so growing changes no result. Columns are replaced when they grow: read them
- * from the store, never keep one across a call that may add a project.
+ * The pipeline has no limit: `slots` are allocated, and the columns grow (doubling) when a project
+ * needs a slot beyond them, so a world pays for the projects it has. Slots not yet allocated are free
+ * slots, so growing changes no result. Columns are replaced when they grow: read them from the store,
+ * never keep one across a call that may add a project. (Until session 7 the store had a limit of
+ * max(256, 8·M·R + 2·pipeline projects, firmsPerCapacityCell·M·R) and dropped projects that found
+ * it full; in the reference baseline it was full on most ticks from 2027, so a storage size acted as
+ * a global investment cap shared by every material, and one that changed with the resolution.)
  */
 export interface ProjectStore {
   /** Slots allocated (the length of every column). */
   slots: number;
-  /** Most projects the pipeline holds. */
-  readonly maxSlots: number;
   searchFrom: number;
   activeCount: number;
   active: Uint8Array;
@@ -46,12 +46,11 @@ export interface ProjectStore {
 /** Slots a project store allocates at first (it grows from there). */
 const INITIAL_PROJECT_SLOTS = 256;
 
-/** Allocates an empty project store holding at most `maxSlots` projects. */
-export function createProjectStore(maxSlots: number): ProjectStore {
-  const slots = Math.min(maxSlots, INITIAL_PROJECT_SLOTS);
+/** Allocates an empty project store (it grows as projects need slots). */
+export function createProjectStore(): ProjectStore {
+  const slots = INITIAL_PROJECT_SLOTS;
   return {
     slots,
-    maxSlots,
     searchFrom: 0,
     activeCount: 0,
     active: new Uint8Array(slots),
@@ -66,9 +65,9 @@ export function createProjectStore(maxSlots: number): ProjectStore {
   };
 }
 
-/** Doubles the allocated slots (up to maxSlots), keeping every project where it is. */
+/** Doubles the allocated slots, keeping every project where it is. */
 function growProjectStore(projects: ProjectStore): void {
-  const slots = Math.min(projects.maxSlots, Math.max(1, projects.slots * 2));
+  const slots = Math.max(1, projects.slots * 2);
   const grow = <T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(column: T, make: (n: number) => T): T => {
     const grown = make(slots);
     grown.set(column);
@@ -94,7 +93,7 @@ export function removeProject(projects: ProjectStore, i: number): void {
   if (i < projects.searchFrom) projects.searchFrom = i;
 }
 
-/** Puts a project in the first free slot; returns the slot or −1 when the pipeline is full. */
+/** Puts a project in the first free slot (growing the store when every slot is taken); returns the slot. */
 export function addProject(
   projects: ProjectStore,
   material: number,
@@ -105,7 +104,7 @@ export function addProject(
   ticksLeft: number,
   targetFirm: number,
 ): number {
-  for (let i = projects.searchFrom; i < projects.maxSlots; i++) {
+  for (let i = projects.searchFrom; ; i++) {
     if (i === projects.slots) growProjectStore(projects);
     if (projects.active[i] === 0) {
       projects.searchFrom = i + 1;
@@ -122,5 +121,4 @@ export function addProject(
       return i;
     }
   }
-  return -1;
 }

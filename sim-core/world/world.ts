@@ -176,6 +176,8 @@ export interface Scratch {
    */
   readonly originCostRatio: Float64Array;
   readonly originCostFactor: Float64Array;
+  /** Per cell m × R + r: 1 when a greenfield plant (a project without a target firm) of the stage under review is in the pipeline. */
+  readonly pendingPlant: Uint8Array;
 }
 
 /**
