@@ -13,12 +13,17 @@ export const DONE = 4;
 export const FAILED = 5;
 /** How long helpers spin at a barrier before they sleep, µs (set by the main thread; barrierSpin.ts). */
 export const SPIN_US = 6;
-/** First cell of helper h's range is at RANGES + 2h, one past its last at RANGES + 2h + 1. */
+/**
+ * Helper h's slots start at RANGES + RANGE_STRIDE · h: the first cell of its range, one past its
+ * last, and the time its last task took, µs (written by the helper).
+ */
 export const RANGES = 7;
+/** Control slots per helper. */
+export const RANGE_STRIDE = 3;
 /** Task code that sends helpers back to their event loop (end of a replicate). */
 export const STOP = -1;
 
 /** Allocates a control block for `helpers` helper threads. */
 export function createCellControl(helpers: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * (RANGES + 2 * helpers)));
+  return new Int32Array(new SharedArrayBuffer(4 * (RANGES + RANGE_STRIDE * helpers)));
 }

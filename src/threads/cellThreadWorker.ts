@@ -6,9 +6,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runCellTask, type World } from '../../sim-core/index.ts';
 import { spinWhileEqual } from './barrierSpin.ts';
-import { DONE, FAILED, GENERATION, RANGES, SPIN_US, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+import { DONE, FAILED, GENERATION, RANGE_STRIDE, RANGES, SPIN_US, STAGE, STOP, TASK, TICK } from './cellControl.ts';
 
 const { control, helper } = workerData as { control: Int32Array; helper: number };
+/** This helper's range and timing slots in the control block. */
+const slots = RANGES + RANGE_STRIDE * helper;
 
 /** Runs posted tasks until STOP: waits for a new generation, runs, reports done. */
 function serve(world: World, generation: number): void {
@@ -26,7 +28,9 @@ function serve(world: World, generation: number): void {
     }
     world.tick = Atomics.load(control, TICK);
     try {
-      runCellTask(world, task, Atomics.load(control, STAGE), control[RANGES + 2 * helper], control[RANGES + 2 * helper + 1]);
+      const started = performance.now();
+      runCellTask(world, task, Atomics.load(control, STAGE), control[slots], control[slots + 1]);
+      control[slots + 2] = Math.round((performance.now() - started) * 1000);
     } catch (error) {
       Atomics.store(control, FAILED, 1);
       process.stderr.write(`cell thread ${helper}: ${error instanceof Error ? error.stack : String(error)}\n`);

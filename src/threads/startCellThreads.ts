@@ -3,7 +3,8 @@ import {
   END_USE_CELLS, PRODUCE_CELLS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS,
   runCellTask, shareWorld, type CellSplit, type ReplicateThreads, type World,
 } from '../../sim-core/index.ts';
-import { createCellControl, DONE, FAILED, GENERATION, RANGES, SPIN_US, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+import { createCellControl, DONE, FAILED, GENERATION, RANGE_STRIDE, RANGES, SPIN_US, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+import { rebalanceSplit } from './rebalanceSplit.ts';
 import { splitCells } from './splitCells.ts';
 import { barrierSpinMs, createSpinGovernor, spinWhileEqual } from './barrierSpin.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
@@ -33,7 +34,8 @@ const HELPER_MODULE = siblingModule('./cellThreadWorker', import.meta.url).href;
 
 /**
  * Starts `threads − 1` helper threads that, with the calling thread, step each replicate: the
- * agents' loops of a phase run over contiguous ranges of cells balanced by agent slots, with a
+ * agents' loops of a phase run over contiguous ranges of cells balanced by agent slots, then by the
+ * time each thread took (one cell at a time: rebalanceSplit.ts), with a
  * barrier after each (a bounded spin, then Atomics.wait/notify: barrierSpin.ts); markets, flows
  * and ledgers are then added up on the
  * calling thread in cell order, so results are byte-identical to one thread. Start once, reuse for
@@ -52,35 +54,40 @@ export async function startCellThreads(threads: number, options: CellThreadOptio
   control[SPIN_US] = Math.round(spin.budgetMs * 1000);
   const workers = await Promise.all(Array.from({ length: helpers }, (_, helper) => startHelper(control, helper)));
   let world: World | null = null;
-  let bounds = new Map<number, Int32Array>();
+  let plans = new Map<number, SplitPlan>();
+  const workMs = new Float64Array(threads);
   const split: CellSplit = {
     run(task, stage) {
-      const own = bounds.get(task * 4 + stage) as Int32Array;
-      if (helpers === 0) return runCellTask(world as World, task, stage, own[0], own[1]);
+      const { bounds, weights } = plans.get(task * 4 + stage) as SplitPlan;
+      if (helpers === 0) return runCellTask(world as World, task, stage, bounds[0], bounds[1]);
       control[TASK] = task;
       control[STAGE] = stage;
       control[TICK] = (world as World).tick;
       for (let h = 0; h < helpers; h++) {
-        control[RANGES + 2 * h] = own[h + 1];
-        control[RANGES + 2 * h + 1] = own[h + 2];
+        control[RANGES + RANGE_STRIDE * h] = bounds[h + 1];
+        control[RANGES + RANGE_STRIDE * h + 1] = bounds[h + 2];
       }
       Atomics.store(control, DONE, 0);
       Atomics.add(control, GENERATION, 1);
       Atomics.notify(control, GENERATION);
-      runCellTask(world as World, task, stage, own[0], own[1]);
+      const started = performance.now();
+      runCellTask(world as World, task, stage, bounds[0], bounds[1]);
+      workMs[0] = performance.now() - started;
       for (let done = Atomics.load(control, DONE); done < helpers; done = Atomics.load(control, DONE)) {
         if (spinWhileEqual(control, DONE, done, spin.budgetMs) === done) Atomics.wait(control, DONE, done);
       }
       spin.afterBarrier();
       Atomics.store(control, SPIN_US, Math.round(spin.budgetMs * 1000));
       if (Atomics.load(control, FAILED) !== 0) throw new Error('a cell thread failed (its error is on stderr)');
+      for (let h = 0; h < helpers; h++) workMs[h + 1] = control[RANGES + RANGE_STRIDE * h + 2] / 1000;
+      rebalanceSplit(bounds, workMs, weights);
     },
   };
   return {
     threads,
     attach(next) {
       world = shareWorld(next);
-      bounds = planBounds(next, threads);
+      plans = planSplits(next, threads);
       spin.restart();
       const generation = Atomics.load(control, GENERATION);
       for (const worker of workers) worker.postMessage({ world: next, generation });
@@ -103,18 +110,26 @@ export async function startCellThreads(threads: number, options: CellThreadOptio
   };
 }
 
-/** Cell ranges per (task, stage), balanced by the agent slots each cell holds. */
-function planBounds(world: World, threads: number): Map<number, Int32Array> {
-  const bounds = new Map<number, Int32Array>();
+/** One task's split of cells across the threads: its bounds (adjusted as tasks run) and the cells' weights. */
+interface SplitPlan {
+  readonly bounds: Int32Array;
+  readonly weights: ArrayLike<number>;
+}
+
+/**
+ * Cell ranges per (task, stage), balanced at first by the agent slots each cell holds, then by the
+ * time each thread took (rebalanceSplit.ts); every task has its own, since their costs per cell differ.
+ */
+function planSplits(world: World, threads: number): Map<number, SplitPlan> {
+  const plans = new Map<number, SplitPlan>();
+  const plan = (weights: ArrayLike<number>) => ({ bounds: splitCells(weights, threads), weights });
   for (let stage = 0; stage < 4; stage++) {
-    const firmBounds = splitCells(world.stores[stage].cellSlots, threads);
-    bounds.set(PRODUCE_CELLS * 4 + stage, firmBounds);
-    bounds.set(SETTLE_FIRM_CELLS * 4 + stage, firmBounds);
+    plans.set(PRODUCE_CELLS * 4 + stage, plan(world.stores[stage].cellSlots));
+    plans.set(SETTLE_FIRM_CELLS * 4 + stage, plan(world.stores[stage].cellSlots));
   }
-  const userBounds = splitCells(world.endUsers.cellCount, threads);
-  bounds.set(END_USE_CELLS * 4, userBounds);
-  bounds.set(SETTLE_END_USER_CELLS * 4, userBounds);
-  return bounds;
+  plans.set(END_USE_CELLS * 4, plan(world.endUsers.cellCount));
+  plans.set(SETTLE_END_USER_CELLS * 4, plan(world.endUsers.cellCount));
+  return plans;
 }
 
 function startHelper(control: Int32Array, helper: number): Promise<Worker> {
