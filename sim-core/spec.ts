@@ -348,6 +348,12 @@ export interface StockpileEvent extends EventBase {
   /** Initial stock, days of consumption (a stockpile already held). */
   initialDays?: number;
   budgetUsd: number;
+  /**
+   * What holding the stock costs per year, as a share of its value at base prices (financing the
+   * capital tied up, storage, insurance, rotation), paid while the event is in force on top of the
+   * purchase budget; 0 or absent: holding is free.
+   */
+  carryingCostSharePerYear?: number;
 }
 
 /**

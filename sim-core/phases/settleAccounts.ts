@@ -3,6 +3,7 @@ import { RECYCLING, STOCKPILE_FORMS } from '../world/world.ts';
 import { INPUT_MARKET } from './advanceProducers.ts';
 import { CELL_SUMS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS, type CellSplit } from './cellTasks.ts';
 import { settleFirmCells } from './settleFirmCells.ts';
+import { payStockpileCarryingCosts } from './payStockpileCarryingCosts.ts';
 
 /**
  * Phase 11: commits this tick's clearing to every agent (compute, then commit) and settles money.
@@ -10,7 +11,7 @@ import { settleFirmCells } from './settleFirmCells.ts';
  * ratio and pay it; operating costs go to the rest of the economy, which also funds end users'
  * purchases; stockpiles buy and release at the traded price; price floors pay home producers the
  * gap to the floor while their budget lasts, and offtake guarantees also buy their unsold refined
- * output at the floor into the stockpile. Records shortfall (unmet demand) per market and the
+ * output at the floor into the stockpile; stockpiles' carrying costs are paid. Records shortfall (unmet demand) per market and the
  * end-of-life flow of what end users received.
  * @param cells - runs the agents' part over cell ranges on several threads (null: all here)
  */
@@ -18,6 +19,7 @@ export function settleAccounts(world: World, cells: CellSplit | null = null): vo
   for (let stage = 0; stage < 4; stage++) settleFirms(world, stage, cells);
   settleEndUsers(world, cells);
   settleStockpiles(world);
+  payStockpileCarryingCosts(world);
 }
 
 function settleFirms(world: World, stage: number, cells: CellSplit | null): void {

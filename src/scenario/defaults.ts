@@ -87,7 +87,7 @@ export const REVERSIBLE_KINDS: ReadonlySet<string> = new Set([
 /** Per event kind. */
 export const EVENT_DEFAULTS: Partial<Record<EventKind, PlainMap>> = {
   exportControl: { quotaShare: 1, approvalRate: 1, delayYears: 0 },
-  stockpile: { doctrine: 'daysOfConsumption', stage: 'processing', targetDays: 60, releaseShortfallShare: 0.05, maxBuyShare: 0.1, budgetUsd: 1e9 },
+  stockpile: { doctrine: 'daysOfConsumption', stage: 'processing', targetDays: 60, releaseShortfallShare: 0.05, maxBuyShare: 0.1, budgetUsd: 1e9, carryingCostSharePerYear: 0 },
   tariff: { costUsdPerYear: 0 },
   friendShoring: { preference: 0.1, costUsdPerYear: 0 },
   permittingReform: { costUsdPerYear: 0 },

@@ -33,6 +33,7 @@ export function eventSchemas(k: SchemaKit): z.ZodType {
     event('stockpile', {
       material: z.string(), region: z.string(), doctrine: d(z.enum(['daysOfConsumption', 'shortfall', 'release'])), stage: d(z.enum(['processing', 'manufacturing'])),
       targetDays: d(n), releaseShortfallShare: d(n), maxBuyShare: d(n), initialDays: n.optional(), budgetUsd: d(n),
+      carryingCostSharePerYear: d(n),
     }),
     event('tariff', { material: z.string(), stage: TRADED, importer: z.string(), exporters: IDS.optional(), rate: n, costUsdPerYear: d(n), budgetUsd: n.optional() }),
     event('friendShoring', { members: IDS, preference: d(n), costUsdPerYear: d(n), budgetUsd: n.optional() }),

@@ -48,7 +48,7 @@ const NAMED_RULES: Record<string, FieldRule> = {
   sizeSigma: NONNEGATIVE, entrantHeadroom: RATIO,
   approvalRate: SHARE, constructionMultiplier: NONNEGATIVE, priceCut: SHARE, rate: RATIO,
   preference: SHARE, durationMultiplier: NONNEGATIVE, capexShare: SHARE, hurdleReduction: RATIO,
-  multiplier: NONNEGATIVE, share: SHARE, maxBuyShare: RATIO, ratePerYear: NONNEGATIVE, downtimeSpread: NONNEGATIVE,
+  multiplier: NONNEGATIVE, share: SHARE, maxBuyShare: RATIO, carryingCostSharePerYear: SHARE, ratePerYear: NONNEGATIVE, downtimeSpread: NONNEGATIVE,
 };
 
 /** Rules by key suffix, tried in order when a key has no named rule. */

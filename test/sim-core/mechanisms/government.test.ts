@@ -235,6 +235,34 @@ describe('net policy cost of stockpiles', () => {
     const home = build('US');
     expect(summary(runRecorded(home).result, home, 'policyCost')).toBeGreaterThan(0);
   });
+  describe('carrying costs', () => {
+    const held = (region: string, carryingCostSharePerYear?: number) => withEvents(graphite, {
+      kind: 'stockpile', material: 'graphite', region, doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, maxBuyShare: 0.1,
+      initialDays: 60, budgetUsd: 1e12, start: 0, ...(carryingCostSharePerYear === undefined ? {} : { carryingCostSharePerYear }),
+    });
+    it('charge the stock\'s value at base prices × the yearly share, pro rata, to gross and net policy cost alike, and change nothing else', () => {
+      const free = runRecorded(held('US'));
+      const carried = runRecorded(held('US', 0.05));
+      const stock = carried.series('stockpile', 'processing', 'US');
+      const world = simulate(held('US'));
+      const base = world.markets.basePriceUsdPerTonne[(0 * 3 + 1) * world.regions + regionOf(world, 'US')];
+      const expected = (total(stock) * 0.05 * base) / world.ticksPerYear;
+      expect(expected).toBeGreaterThan(0);
+      expect(Array.from(stock)).toEqual(Array.from(free.series('stockpile', 'processing', 'US')));
+      for (const metric of ['policyCost', 'netPolicyCost']) {
+        const extra = summary(carried.result, held('US', 0.05), metric) - summary(free.result, held('US'), metric);
+        expect(extra / expected).toBeCloseTo(1, 9);
+      }
+      expect(Array.from(carried.series('price', 'processing', 'US'))).toEqual(Array.from(free.series('price', 'processing', 'US')));
+    });
+    it('are paid by the region that holds the stock: an allied stockpile costs the home government nothing', () => {
+      const allied = held('ALLIES', 0.05);
+      const world = simulate(allied);
+      const alliesPaid = simulate(held('ALLIES')).ledger.governmentUsd[regionOf(world, 'ALLIES')] - world.ledger.governmentUsd[regionOf(world, 'ALLIES')];
+      expect(alliesPaid).toBeGreaterThan(0);
+      expect(summary(runRecorded(allied).result, allied, 'policyCost')).toBe(0);
+    });
+  });
 });
 
 describe('stockpiles of components', () => {
