@@ -36,7 +36,7 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
     const interval = net.ciLow === net.ciHigh ? '' : net.ciHigh < 0
       ? ` (95% CI ${formatMoney(-net.ciHigh)} to ${formatMoney(-net.ciLow)})` // a gain either way: say it in gains
       : ` (95% CI ${signed(net.ciLow)} to ${signed(net.ciHigh)})`;
-    items.push(`Net of what it bought and still holds (material added to stockpiles, valued at base prices) and of what its stockpiles sold: ${signed(net.mean)} on average${interval}.`);
+    items.push(`Net of what it bought and still holds (material added to stockpiles, valued at base prices) and of what its stockpiles sold: ${signed(net.mean)} on average${interval}. The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.`);
   }
   cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`);
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;

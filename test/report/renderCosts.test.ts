@@ -18,6 +18,7 @@ describe('renderCosts', () => {
     const html = text(renderCosts(context, summary));
     expect(html).toContain('Spending of the government of the United States on the scenario\'s policies: USD 492 million on average over the run (95% CI USD 482 million to USD 501 million).');
     expect(html).toContain('a gain of USD 112 million on average (95% CI USD 106 million to USD 118 million).');
+    expect(html).toContain('The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.');
   });
 
   it('leaves the net cost out when it equals the spending (no stockpile), and says nothing was spent when nothing was', () => {
