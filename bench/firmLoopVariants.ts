@@ -10,7 +10,8 @@
  * - interleaved: the same with the 9 Float64 columns of a firm side by side in one array;
  * - noDivisions: the engine's loop with its divisions replaced by multiplications;
  * - arithmeticOnly: the same arithmetic on values derived from one column (no other column traffic);
- * - trafficOnly: the same columns read and written, with a few multiply-adds instead of the decisions.
+ * - trafficOnly: the same columns read and written, with a few multiply-adds instead of the decisions;
+ * - wasm: the engine's loop in WebAssembly (firmLoopWasm.ts), checked to give its bytes.
  *
  * Usage: `npm run bench:variants [-- <firms, 400000> [<rounds, 7>]]`. The columns reach the loops through a
  * parameter, as the engine's do: a benchmark whose arrays are module constants lets V8 fold each
@@ -18,6 +19,7 @@
  * faster for the traffic-only loop here).
  */
 import { createFirmColumns, runVariant, VARIANTS, type VariantName } from './firmLoopVariantLoops.ts';
+import { createWasmFirmLoop } from './firmLoopWasm.ts';
 import { runKernelOnce, warmUpKernel } from './referenceKernel.ts';
 
 const [firmsText = '400000', roundsText = '7'] = process.argv.slice(2);
@@ -40,15 +42,40 @@ function timeVariant(name: VariantName): number {
   return ((performance.now() - start) * 1e6) / (passes * firms);
 }
 
+/** The `engine` loop in WebAssembly (firmLoopWasm.ts), warmed on its own columns until V8 has tiered it up. */
+function timeWasm(): number {
+  const loop = createWasmFirmLoop(createFirmColumns(firms), 8);
+  for (let pass = 0; pass < 20; pass++) loop.run();
+  const start = performance.now();
+  for (let pass = 0; pass < passes; pass++) loop.run();
+  return ((performance.now() - start) * 1e6) / (passes * firms);
+}
+
+/** Whether the WebAssembly loop gives the JavaScript `engine` loop's bytes over a few passes. */
+function wasmMatchesEngine(): boolean {
+  const js = createFirmColumns(10_000);
+  const wasm = createWasmFirmLoop(createFirmColumns(10_000), 8);
+  for (let pass = 0; pass < 3; pass++) {
+    runVariant('engine', js);
+    wasm.run();
+  }
+  const got = wasm.columns();
+  const same = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => Object.is(v, b[i]));
+  return Object.is(got.sum, js.sums[0]) && same(got.input, js.input) && same(got.produced, js.produced) && same(got.bid, js.bid) && same(got.downtime, js.downtime);
+}
+
 warmUpKernel(6);
+const wasmExact = wasmMatchesEngine();
 const best = new Map<string, number>();
 for (let round = 0; round < rounds; round++) {
   for (const name of VARIANTS) best.set(name, Math.min(best.get(name) ?? Infinity, timeVariant(name)));
+  best.set('wasm', Math.min(best.get('wasm') ?? Infinity, timeWasm()));
   best.set('kernel', Math.min(best.get('kernel') ?? Infinity, runKernelOnce(firms, 6, 100).wallNs));
 }
 const kernel = best.get('kernel') ?? NaN;
 process.stdout.write(`ns per firm (least of ${rounds} rounds), ${firms} firms; reference kernel ${kernel.toFixed(2)} ns per agent-update\n`);
-for (const name of VARIANTS) {
+for (const name of [...VARIANTS, 'wasm'] as const) {
   const ns = best.get(name) ?? NaN;
   process.stdout.write(`${name.padEnd(16)}${ns.toFixed(2).padStart(7)}   ${(ns / kernel).toFixed(1).padStart(5)} × kernel\n`);
 }
+process.stdout.write(`wasm: the engine loop in WebAssembly (bench/firmLoopWasm.ts); same bytes as the JavaScript loop: ${wasmExact ? 'yes' : 'NO'}\n`);
