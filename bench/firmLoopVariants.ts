@@ -11,7 +11,8 @@
  * - noDivisions: the engine's loop with its divisions replaced by multiplications;
  * - arithmeticOnly: the same arithmetic on values derived from one column (no other column traffic);
  * - trafficOnly: the same columns read and written, with a few multiply-adds instead of the decisions;
- * - wasm: the engine's loop in WebAssembly (firmLoopWasm.ts), checked to give its bytes.
+ * - wasm, wasmSimd: the engine's loop in WebAssembly, one firm at a time or two per instruction
+ *   (128-bit SIMD; firmLoopWasm.ts), both checked to give its bytes.
  *
  * Usage: `npm run bench:variants [-- <firms, 400000> [<rounds, 7>]]`. The columns reach the loops through a
  * parameter, as the engine's do: a benchmark whose arrays are module constants lets V8 fold each
@@ -43,8 +44,8 @@ function timeVariant(name: VariantName): number {
 }
 
 /** The `engine` loop in WebAssembly (firmLoopWasm.ts), warmed on its own columns until V8 has tiered it up. */
-function timeWasm(): number {
-  const loop = createWasmFirmLoop(createFirmColumns(firms), 8);
+function timeWasm(simd: boolean): number {
+  const loop = createWasmFirmLoop(createFirmColumns(firms), 8, simd);
   for (let pass = 0; pass < 20; pass++) loop.run();
   const start = performance.now();
   for (let pass = 0; pass < passes; pass++) loop.run();
@@ -52,9 +53,9 @@ function timeWasm(): number {
 }
 
 /** Whether the WebAssembly loop gives the JavaScript `engine` loop's bytes over a few passes. */
-function wasmMatchesEngine(): boolean {
-  const js = createFirmColumns(10_000);
-  const wasm = createWasmFirmLoop(createFirmColumns(10_000), 8);
+function wasmMatchesEngine(simd: boolean): boolean {
+  const js = createFirmColumns(10_001);
+  const wasm = createWasmFirmLoop(createFirmColumns(10_001), 8, simd);
   for (let pass = 0; pass < 3; pass++) {
     runVariant('engine', js);
     wasm.run();
@@ -65,17 +66,18 @@ function wasmMatchesEngine(): boolean {
 }
 
 warmUpKernel(6);
-const wasmExact = wasmMatchesEngine();
+const wasmExact = wasmMatchesEngine(false) && wasmMatchesEngine(true);
 const best = new Map<string, number>();
 for (let round = 0; round < rounds; round++) {
   for (const name of VARIANTS) best.set(name, Math.min(best.get(name) ?? Infinity, timeVariant(name)));
-  best.set('wasm', Math.min(best.get('wasm') ?? Infinity, timeWasm()));
+  best.set('wasm', Math.min(best.get('wasm') ?? Infinity, timeWasm(false)));
+  best.set('wasmSimd', Math.min(best.get('wasmSimd') ?? Infinity, timeWasm(true)));
   best.set('kernel', Math.min(best.get('kernel') ?? Infinity, runKernelOnce(firms, 6, 100).wallNs));
 }
 const kernel = best.get('kernel') ?? NaN;
 process.stdout.write(`ns per firm (least of ${rounds} rounds), ${firms} firms; reference kernel ${kernel.toFixed(2)} ns per agent-update\n`);
-for (const name of [...VARIANTS, 'wasm'] as const) {
+for (const name of [...VARIANTS, 'wasm', 'wasmSimd'] as const) {
   const ns = best.get(name) ?? NaN;
   process.stdout.write(`${name.padEnd(16)}${ns.toFixed(2).padStart(7)}   ${(ns / kernel).toFixed(1).padStart(5)} × kernel\n`);
 }
-process.stdout.write(`wasm: the engine loop in WebAssembly (bench/firmLoopWasm.ts); same bytes as the JavaScript loop: ${wasmExact ? 'yes' : 'NO'}\n`);
+process.stdout.write(`wasm, wasmSimd: the engine loop in WebAssembly, one firm or two per instruction (bench/firmLoopWasm.ts); same bytes as the JavaScript loop: ${wasmExact ? 'yes' : 'NO'}\n`);

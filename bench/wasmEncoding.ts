@@ -9,16 +9,34 @@ export const OP = {
   block: 0x02, loop: 0x03, if: 0x04, end: 0x0b, br: 0x0c, brIf: 0x0d, select: 0x1b, void: 0x40,
   localGet: 0x20, localSet: 0x21, localTee: 0x22,
   f64Load: 0x2b, i32Load8U: 0x2d, i32Load16U: 0x2f, f64Store: 0x39, i32Store16: 0x3b,
-  i32Const: 0x41, f64Const: 0x44,
+  i32Const: 0x41, f64Const: 0x44, i32Load: 0x28, i32Eq: 0x46, i32And: 0x71,
   i32Eqz: 0x45, i32GeS: 0x4e, i32GtS: 0x4a,
   f64Lt: 0x63, f64Gt: 0x64,
   i32Add: 0x6a, i32Sub: 0x6b, i32Shl: 0x74,
   f64Add: 0xa0, f64Sub: 0xa1, f64Mul: 0xa2, f64Div: 0xa3, f64Min: 0xa4, f64Max: 0xa5,
 } as const;
 
+/** 128-bit SIMD opcodes (after the 0xfd prefix; WebAssembly fixed-width SIMD). */
+export const SIMD = {
+  load: 0x00, store: 0x0b, const: 0x0c, f64x2ExtractLane: 0x21,
+  f64x2Lt: 0x49, f64x2Gt: 0x4a, bitselect: 0x52,
+  f64x2Add: 0xf0, f64x2Sub: 0xf1, f64x2Mul: 0xf2, f64x2Div: 0xf3, f64x2Min: 0xf4, f64x2Max: 0xf5, f64x2Pmin: 0xf6, f64x2Pmax: 0xf7,
+} as const;
+
+/** A SIMD instruction. */
+export function simd(op: number, ...immediates: number[]): number[] {
+  return [0xfd, ...uleb(op), ...immediates];
+}
+
+/** A v128.const holding `value` in both f64 lanes. */
+export function f64x2Const(value: number): number[] {
+  return simd(SIMD.const, ...new Uint8Array(Float64Array.of(value, value).buffer));
+}
+
 /** Value types. */
 export const I32 = 0x7f;
 export const F64 = 0x7c;
+export const V128 = 0x7b;
 
 /** Unsigned LEB128. */
 export function uleb(value: number): number[] {
