@@ -521,6 +521,16 @@ export interface ResolutionSpec {
   entrantHeadroom: number;
 }
 
+/** Optional outputs a scenario asks for (each adds series to every replicate). */
+export interface OutputsSpec {
+  /**
+   * Record every route's shipments per tick: series `tradeFlow` per material, traded stage and route
+   * `origin>destination` (t/week, dispatched), R·(R − 1) routes per market. Off by default: with 4
+   * regions and 7 materials it adds 252 series to the ~1,200 of a run.
+   */
+  tradeFlows?: boolean;
+}
+
 /** A fully resolved scenario: what the engine runs. */
 export interface ScenarioSpec extends Provenance {
   name: string;
@@ -539,4 +549,6 @@ export interface ScenarioSpec extends Provenance {
   events: EventSpec[];
   uncertainties: UncertaintySpec[];
   resolution: ResolutionSpec;
+  /** Optional outputs (absent: none). */
+  outputs?: OutputsSpec;
 }

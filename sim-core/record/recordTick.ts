@@ -44,6 +44,7 @@ export function recordTick(world: World, recorder: Recorder): void {
     for (let k = 0; k < 3; k++) {
       for (let r = 0; r < R; r++) put(o.homeImportsByOrigin + (m * 3 + k) * R + r, markets.tradeTonnes[((m * 3 + k) * R + r) * R + home] * ticksPerWeek);
     }
+    if (o.tradeFlow >= 0) recordTradeFlows(world, recorder, m, ticksPerWeek);
     const homeEndUseYearly = flows.demandTonnes[(2 * M + m) * R + home] * world.ticksPerYear;
     for (let stage = 0; stage < 4; stage++) {
       let total = 0;
@@ -91,6 +92,21 @@ export function recordTick(world: World, recorder: Recorder): void {
       put(o.firms + stage * R + r, count);
       put(o.entries + stage * R + r, world.entries[stage * R + r] * ticksPerWeek);
       put(o.exits + stage * R + r, world.exits[stage * R + r] * ticksPerWeek);
+    }
+  }
+}
+
+/** Material m's shipments on every route, t/week: `tradeFlow` (resultLayout's routeBlock order, origin ≠ destination). */
+function recordTradeFlows(world: World, recorder: Recorder, m: number, ticksPerWeek: number): void {
+  const R = world.regions;
+  const trade = world.markets.tradeTonnes;
+  let i = recorder.offsets.tradeFlow + m * 3 * R * (R - 1);
+  for (let k = 0; k < 3; k++) {
+    for (let origin = 0; origin < R; origin++) {
+      for (let destination = 0; destination < R; destination++) {
+        if (destination === origin) continue;
+        recorder.series[i++ * recorder.ticks + world.tick] = trade[((m * 3 + k) * R + origin) * R + destination] * ticksPerWeek;
+      }
     }
   }
 }

@@ -14,6 +14,8 @@ export interface SeriesOffsets {
   governmentSpendingByMaterial: number; governmentNetSpendingByMaterial: number;
   foreignActorSpending: number; firms: number; entries: number; exits: number; intensity: number;
   profit: number; homeImportsByOrigin: number;
+  /** First `tradeFlow` series (material × traded stage × route origin ≠ destination), or −1 when not recorded. */
+  tradeFlow: number;
 }
 
 /**
@@ -66,6 +68,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     intensity: block('intensity', 'share', ['endUse'], true),
     profit: block('profit', 'USD/week', CAPACITY, false),
     homeImportsByOrigin: block('homeImportsByOrigin', 't/week', TRADED, true),
+    tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
   for (const key of series) if (key.metric.startsWith('governmentSpending') || key.metric.startsWith('governmentNetSpending')) key.region = home;
@@ -92,4 +95,23 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   for (const material of materials) summaries.push({ metric: 'materialNetPolicyCost', material, stage: '', region: home, unit: 'USD' });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
+}
+
+/**
+ * Appends the `tradeFlow` series: per material, traded stage, origin and destination (origin ≠
+ * destination, in region order), the route named `origin>destination` in the region field.
+ * @returns the index of the first
+ */
+function routeBlock(series: SeriesKey[], materials: string[], regions: string[]): number {
+  const start = series.length;
+  for (const material of materials) {
+    for (const stage of TRADED) {
+      for (const origin of regions) {
+        for (const destination of regions) {
+          if (destination !== origin) series.push({ metric: 'tradeFlow', material, stage, region: `${origin}>${destination}`, unit: 't/week' });
+        }
+      }
+    }
+  }
+  return start;
 }

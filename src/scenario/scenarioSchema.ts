@@ -151,6 +151,8 @@ function buildRoot(mode: SchemaMode): z.ZodType {
     foreignActor: foreignActorSchema(k),
     events: k.opt(k.rec(eventSchemas(k))),
     resolution: k.opt(k.obj({ firmsPerCapacityCell: k.opt(k.num), sizeSigma: k.opt(k.num), entrantHeadroom: k.opt(k.num) })),
+    // Optional in every mode, resolved included: no default fills it, so older resolved scenarios stay valid.
+    outputs: k.obj({ tradeFlows: z.boolean().optional().describe('Record every route\'s shipments (series tradeFlow, region origin>destination)') }).optional(),
   });
 }
 
