@@ -208,7 +208,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const threadsPerReplicate = settings.threadsPerReplicate ?? 1;
   // Every pool worker steps its own replicate at once: their threads spin at barriers only if all fit the cores.
   const threadsInUse = Math.max(1, countPoolWorkers(range.replicateCount, workers, chunkSize)) * threadsPerReplicate;
-  const workerModule = threadsPerReplicate > 1 ? threadedWorkerModule(threadsPerReplicate, barrierSpinMs(threadsInUse)) : undefined;
+  const workerModule = threadsPerReplicate > 1 ? threadedWorkerModule(threadsPerReplicate, barrierSpinMs(threadsInUse), threadsInUse) : undefined;
   const manifestNow = () => createManifest({
     scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.overrides ?? settings.sets, masterSeed, replicates,
     workers: countPoolWorkers(range.replicateCount, workers, chunkSize), workersRequested: workers,

@@ -46,14 +46,18 @@ export function spinWhileEqual(control: Int32Array, index: number, value: number
   }
 }
 
-/** Wall and CPU time of the whole process so far, ms (all threads). */
+/** The process's clocks, ms: wall time, and CPU time of all its threads (a syscall: read once per window). */
 export interface ProcessClock {
-  (): { wallMs: number; cpuMs: number };
+  wallMs(): number;
+  cpuMs(): number;
 }
 
-const processClock: ProcessClock = () => {
-  const { user, system } = process.cpuUsage();
-  return { wallMs: performance.now(), cpuMs: (user + system) / 1000 };
+const processClock: ProcessClock = {
+  wallMs: () => performance.now(),
+  cpuMs: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  },
 };
 
 /** Decides, window by window, whether the threads of a replicate spin at barriers. */
@@ -67,32 +71,37 @@ export interface SpinGovernor {
 }
 
 /**
- * A governor for `threads` threads that spin up to `maxBudgetMs`. Over each window it takes the
- * cores the process used (CPU ÷ wall time). While spinning, every thread uses a core whenever it has
- * one, so fewer than `threads − ½` means a thread lacked one: stop. While sleeping, threads that have
- * their cores still overlap their work (2 threads: ~1.6–1.8 cores); more than `1 + ½·(threads − 1)`
- * means they have them again: spin again.
+ * A governor for threads that spin up to `maxBudgetMs`, in a process where `threadsInProcess`
+ * threads step replicates at once (one replicate's threads, or every Monte Carlo worker's: the CPU
+ * clock counts them all). Over each window it takes the cores the process used (CPU ÷ wall time).
+ * While spinning, every thread uses a core whenever it has one, so fewer than `threadsInProcess − ½`
+ * means a thread lacked one: stop. While sleeping, threads that have their cores still overlap their
+ * work (2 threads: ~1.6–1.8 cores, against ~1 when they share one); more than
+ * `1 + ½·(threadsInProcess − 1)` means they have them again: spin again.
  * @param clock - the process's wall and CPU time (a fake one in tests)
  */
-export function createSpinGovernor(threads: number, maxBudgetMs: number, clock: ProcessClock = processClock): SpinGovernor {
+export function createSpinGovernor(threadsInProcess: number, maxBudgetMs: number, clock: ProcessClock = processClock): SpinGovernor {
   let budgetMs = maxBudgetMs;
-  let start = clock();
+  let startWall = clock.wallMs();
+  let startCpu = clock.cpuMs();
   return {
     get budgetMs() {
       return budgetMs;
     },
     afterBarrier() {
       if (maxBudgetMs <= 0) return;
-      const now = clock();
-      const wallMs = now.wallMs - start.wallMs;
-      if (wallMs < WINDOW_MS) return;
-      const cores = (now.cpuMs - start.cpuMs) / wallMs;
-      const enough = budgetMs > 0 ? threads - 0.5 : 1 + 0.5 * (threads - 1);
+      const wall = clock.wallMs();
+      if (wall - startWall < WINDOW_MS) return;
+      const cpu = clock.cpuMs();
+      const cores = (cpu - startCpu) / (wall - startWall);
+      const enough = budgetMs > 0 ? threadsInProcess - 0.5 : 1 + 0.5 * (threadsInProcess - 1);
       budgetMs = cores >= enough ? maxBudgetMs : 0;
-      start = now;
+      startWall = wall;
+      startCpu = cpu;
     },
     restart() {
-      start = clock();
+      startWall = clock.wallMs();
+      startCpu = clock.cpuMs();
     },
   };
 }

@@ -26,6 +26,11 @@ export interface CellThreadOptions {
    * fewer cores than it has threads (createSpinGovernor).
    */
   readonly spinMs?: number;
+  /**
+   * Threads of this process that step replicates at once, these included (a Monte Carlo worker's
+   * share of `workers × threads`); the spin governor compares the process's CPU time with it. Default: `threads`.
+   */
+  readonly threadsInProcess?: number;
 }
 
 const ENTRY = new URL('./cellThreadEntry.mjs', import.meta.url);
@@ -49,7 +54,7 @@ const HELPER_MODULE = siblingModule('./cellThreadWorker', import.meta.url).href;
 export async function startCellThreads(threads: number, options: CellThreadOptions = {}): Promise<CellThreads> {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads per replicate must be an integer ≥ 1, got ${threads}`);
   const helpers = threads - 1;
-  const spin = createSpinGovernor(threads, options.spinMs ?? barrierSpinMs(threads));
+  const spin = createSpinGovernor(options.threadsInProcess ?? threads, options.spinMs ?? barrierSpinMs(threads));
   const control = createCellControl(helpers);
   control[SPIN_US] = Math.round(spin.budgetMs * 1000);
   const workers = await Promise.all(Array.from({ length: helpers }, (_, helper) => startHelper(control, helper)));

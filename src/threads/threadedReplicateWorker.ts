@@ -8,8 +8,11 @@
 import { createReplicateRunner, type CompiledScenario } from '../../sim-core/index.ts';
 import { createReplicateTaskHandler } from '../montecarlo/createReplicateTaskHandler.ts';
 import { startCellThreads } from './startCellThreads.ts';
-import { spinMsOfModuleUrl, threadsOfModuleUrl } from './threadedWorkerModule.ts';
+import { spinMsOfModuleUrl, threadsInProcessOfModuleUrl, threadsOfModuleUrl } from './threadedWorkerModule.ts';
 
-const threads = await startCellThreads(threadsOfModuleUrl(import.meta.url), { spinMs: spinMsOfModuleUrl(import.meta.url) });
+const threads = await startCellThreads(threadsOfModuleUrl(import.meta.url), {
+  spinMs: spinMsOfModuleUrl(import.meta.url),
+  threadsInProcess: threadsInProcessOfModuleUrl(import.meta.url),
+});
 
 export default createReplicateTaskHandler((compiled) => createReplicateRunner(compiled as CompiledScenario, threads));

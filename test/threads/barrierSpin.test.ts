@@ -43,7 +43,7 @@ describe('createSpinGovernor', () => {
   /** A fake process clock: each barrier advances wall time by 10 ms and CPU time by 10 ms × cores. */
   function fakeClock() {
     const now = { wallMs: 0, cpuMs: 0 };
-    return { clock: () => ({ ...now }), pass(cores: number) { now.wallMs += 10; now.cpuMs += 10 * cores; } };
+    return { clock: { wallMs: () => now.wallMs, cpuMs: () => now.cpuMs }, pass(cores: number) { now.wallMs += 10; now.cpuMs += 10 * cores; } };
   }
   it('keeps spinning while both threads get a core, and decides only once a window has passed', () => {
     const time = fakeClock();
@@ -82,6 +82,23 @@ describe('createSpinGovernor', () => {
       governor.afterBarrier();
     }
     expect(governor.budgetMs).toBe(2);
+  });
+  it('counts every replicate thread of the process: two workers of two threads on three cores stop spinning', () => {
+    const time = fakeClock();
+    const governor = createSpinGovernor(4, 2, time.clock);
+    for (let i = 0; i < 3; i++) {
+      time.pass(3);
+      governor.afterBarrier();
+    }
+    expect(governor.budgetMs).toBe(0);
+    // Control: the same three cores are plenty for one replicate's two threads.
+    const aloneTime = fakeClock();
+    const alone = createSpinGovernor(2, 2, aloneTime.clock);
+    for (let i = 0; i < 3; i++) {
+      aloneTime.pass(3);
+      alone.afterBarrier();
+    }
+    expect(alone.budgetMs).toBe(2);
   });
   it('never spins when given no budget', () => {
     const time = fakeClock();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../sim-core/index.ts';
 import { runMonteCarlo } from '../../src/montecarlo/runMonteCarlo.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
-import { spinMsOfModuleUrl, threadedWorkerModule, threadsOfModuleUrl } from '../../src/threads/threadedWorkerModule.ts';
+import { spinMsOfModuleUrl, threadedWorkerModule, threadsInProcessOfModuleUrl, threadsOfModuleUrl } from '../../src/threads/threadedWorkerModule.ts';
 
 describe('Monte Carlo with two threads per replicate', () => {
   it('names the thread count in the module URL', () => {
@@ -14,6 +14,8 @@ describe('Monte Carlo with two threads per replicate', () => {
     expect(spinMsOfModuleUrl(threadedWorkerModule(2, 2))).toBe(2);
     expect(spinMsOfModuleUrl(`${threadedWorkerModule(2, 1.5)}?tsx`)).toBe(1.5);
     expect(spinMsOfModuleUrl(threadedWorkerModule(2))).toBe(0);
+    expect(threadsInProcessOfModuleUrl(threadedWorkerModule(2, 2, 4))).toBe(4);
+    expect(threadsInProcessOfModuleUrl(`${threadedWorkerModule(2)}?tsx`)).toBe(2);
   });
   it('gives the bytes of the one-thread worker, in a pool worker', async () => {
     const compiled = compileScenario(loadScenario('scenarios/threat-export-quota.yaml', { set: ['resolution.firmsPerCapacityCell=3', 'years=2'] }).spec);
