@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileScenario, type EventSpec, type ScenarioSpec, type World } from '../../../sim-core/index.ts';
+import { compileScenario, measureMoney, type EventSpec, type ScenarioSpec, type World } from '../../../sim-core/index.ts';
 import { firstTickAbove, liveCapacity, oneMaterial, PHASE_CONSTRUCTION, pipelineCapacity, regionOf, runRecorded, simulate, total, withEvents } from './mechanismHelpers.ts';
 
 /**
@@ -254,6 +254,17 @@ describe('net policy cost of stockpiles', () => {
         expect(extra / expected).toBeCloseTo(1, 9);
       }
       expect(Array.from(carried.series('price', 'processing', 'US'))).toEqual(Array.from(free.series('price', 'processing', 'US')));
+    });
+    it('have a payer and a payee: money is conserved tick by tick, and the rest of the economy receives them', () => {
+      const spec = held('US', 1);
+      const money: number[] = [];
+      const world = simulate(spec, 1, 0, (w) => money.push(measureMoney(w)));
+      const scale = world.stores.reduce((sum, store) => sum + store.cashUsd.reduce((a, b) => a + Math.abs(b), 0), 0);
+      expect(Math.max(...money.map((m) => Math.abs(m - money[0]))) / scale).toBeLessThan(1e-12);
+      const received = world.ledger.externalUsd - simulate(held('US')).ledger.externalUsd;
+      const paid = simulate(held('US')).ledger.governmentUsd[regionOf(world, 'US')] - world.ledger.governmentUsd[regionOf(world, 'US')];
+      expect(paid).toBeGreaterThan(0);
+      expect(received / paid).toBeCloseTo(1, 9);
     });
     it('are paid by the region that holds the stock: an allied stockpile costs the home government nothing', () => {
       const allied = held('ALLIES', 0.05);
