@@ -22,7 +22,7 @@ export interface WasmFirmLoop {
 export function createWasmFirmLoop(source: FirmColumns, cells: number, simd = false): WasmFirmLoop {
   const n = source.firms;
   const f64Bytes = n * 8;
-  // Column addresses: nine Float64 columns, then alive (bytes) and downtime (16-bit), 8-byte aligned.
+  // Column addresses: seven Float64 columns, then alive (bytes) and downtime (16-bit), 8-byte aligned.
   const at = { capacity: 0, unitCost: 1, input: 2, output: 3, sales: 4, produced: 5, bid: 6 };
   const aliveAt = 7 * f64Bytes;
   const downtimeAt = aliveAt + Math.ceil(n / 8) * 8;

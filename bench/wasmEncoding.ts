@@ -33,9 +33,11 @@ export function f64x2Const(value: number): number[] {
   return simd(SIMD.const, ...new Uint8Array(Float64Array.of(value, value).buffer));
 }
 
-/** Value types. */
+/** Value type i32. */
 export const I32 = 0x7f;
+/** Value type f64. */
 export const F64 = 0x7c;
+/** Value type v128 (SIMD). */
 export const V128 = 0x7b;
 
 /** Unsigned LEB128. */
