@@ -65,9 +65,11 @@ export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
   const materials = keysOf(tree.materials);
   const government = isPlainMap(tree.government) ? tree.government : {};
   expectId(government.region, regions, 'region', ['government', 'region'], sink);
-  const home = isPlainMap(tree.regions) ? tree.regions[government.region as string] : undefined;
+  // Index only with a string: a map with its own `toString` key throws when used as a property key.
+  const homeId = typeof government.region === 'string' ? government.region : undefined;
+  const home = isPlainMap(tree.regions) && homeId !== undefined ? tree.regions[homeId] : undefined;
   if (isPlainMap(home) && typeof home.alignment === 'string' && home.alignment !== 'home') {
-    sink.add(['government', 'region'], 'a region with alignment home', `${quoteText(String(government.region))} (alignment ${shortenText(home.alignment)})`);
+    sink.add(['government', 'region'], 'a region with alignment home', `${quoteText(homeId as string)} (alignment ${shortenText(home.alignment)})`);
   }
   if (isPlainMap(tree.foreignActor)) expectId(tree.foreignActor.region, regions, 'region', ['foreignActor', 'region'], sink);
   for (const id of materials) {

@@ -48,8 +48,9 @@ function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sin
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
       if (!options) return sink.add(path, 'a number, a quantity or a distribution', found);
-      const text = String(valueAt(root, issue.path as TreePath));
-      const hint = didYouMean(text, options.map(String));
+      // Only a string can be a misspelt option; String() of a map with its own `toString` key throws.
+      const value = valueAt(root, issue.path as TreePath);
+      const hint = typeof value === 'string' ? didYouMean(value, options.map(String)) : undefined;
       sink.add(path, `one of ${options.join(', ')}`, found, hint ? `did you mean "${hint}"?` : '');
       return;
     }

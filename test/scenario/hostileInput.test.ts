@@ -88,6 +88,13 @@ describe('YAML-level attacks', () => {
     expect(messagesOf(file('? [a, b]\n: 1\n'))[0]).toMatch(/:1:3: .*found a map or list used as a key/);
   });
 
+  it('locates an event kind written as a map with its own toString key (String() of it threw TypeError)', () => {
+    const text = `extends: ${MINIMAL}\nevents:\n  quotaCut:\n    kind: { kind: exportControl, toString: .nan }\n`;
+    expect(messagesOf(file(text))[0]).toMatch(/:4:11: events\.quotaCut\.kind: expected one of exportControl, .*found a map/);
+    // The same map as the government's region was used as a property key, which threw too.
+    expect(messagesOf(file(`extends: ${MINIMAL}\ngovernment:\n  region: { toString: .nan }\n`))[0]).toMatch(/:3:11: government\.region: expected a string, found a map/);
+  });
+
   it('refuses several documents in one file', () => {
     expect(messagesOf(file('name: a\n---\nname: b\n'))[0]).toMatch(/:2:1: .*expected one YAML document/);
   });
