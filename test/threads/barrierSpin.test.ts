@@ -40,73 +40,47 @@ describe('barrierSpinMs', () => {
 });
 
 describe('createSpinGovernor', () => {
-  /** A fake process clock: each barrier advances wall time by 10 ms and CPU time by 10 ms × cores. */
-  function fakeClock() {
+  /**
+   * A governor for `threadsInProcess` threads on a fake process clock, and a driver: each barrier
+   * passes 10 ms of wall time in which the process uses `cores` cores.
+   */
+  function governed(threadsInProcess: number, maxBudgetMs = 2) {
     const now = { wallMs: 0, cpuMs: 0 };
-    return { clock: { wallMs: () => now.wallMs, cpuMs: () => now.cpuMs }, pass(cores: number) { now.wallMs += 10; now.cpuMs += 10 * cores; } };
+    const governor = createSpinGovernor(threadsInProcess, maxBudgetMs, { wallMs: () => now.wallMs, cpuMs: () => now.cpuMs });
+    const idle = (ms: number) => { now.wallMs += ms; };
+    const barriers = (count: number, cores: number) => {
+      for (let i = 0; i < count; i++) {
+        now.wallMs += 10;
+        now.cpuMs += 10 * cores;
+        governor.afterBarrier();
+      }
+      return governor.budgetMs;
+    };
+    return { governor, idle, barriers };
   }
   it('keeps spinning while both threads get a core, and decides only once a window has passed', () => {
-    const time = fakeClock();
-    const governor = createSpinGovernor(2, 2, time.clock);
-    time.pass(1);
-    governor.afterBarrier();
-    expect(governor.budgetMs).toBe(2); // 10 ms: no window yet, even at one core
-    for (let i = 0; i < 10; i++) {
-      time.pass(2);
-      governor.afterBarrier();
-    }
-    expect(governor.budgetMs).toBe(2);
+    const { barriers } = governed(2);
+    expect(barriers(1, 1)).toBe(2); // 10 ms: no window yet, even at one core
+    expect(barriers(10, 2)).toBe(2);
   });
   it('stops spinning when the threads share one core, and spins again once they overlap on two', () => {
-    const time = fakeClock();
-    const governor = createSpinGovernor(2, 2, time.clock);
-    for (let i = 0; i < 3; i++) {
-      time.pass(1);
-      governor.afterBarrier();
-    }
-    expect(governor.budgetMs).toBe(0);
+    const { barriers } = governed(2);
+    expect(barriers(3, 1)).toBe(0);
     // Sleeping threads on two cores overlap their work (1.7 cores): the governor spins again.
-    for (let i = 0; i < 3; i++) {
-      time.pass(1.7);
-      governor.afterBarrier();
-    }
-    expect(governor.budgetMs).toBe(2);
+    expect(barriers(3, 1.7)).toBe(2);
   });
   it('starts a fresh window on restart, so idle time between replicates does not count', () => {
-    const time = fakeClock();
-    const governor = createSpinGovernor(2, 2, time.clock);
-    for (let i = 0; i < 10; i++) time.pass(0); // a replicate being built: no barrier, one idle thread
+    const { governor, idle, barriers } = governed(2);
+    idle(100); // a replicate being built: no barrier, the helper idle
     governor.restart();
-    for (let i = 0; i < 3; i++) {
-      time.pass(2);
-      governor.afterBarrier();
-    }
-    expect(governor.budgetMs).toBe(2);
+    expect(barriers(3, 2)).toBe(2);
   });
   it('counts every replicate thread of the process: two workers of two threads on three cores stop spinning', () => {
-    const time = fakeClock();
-    const governor = createSpinGovernor(4, 2, time.clock);
-    for (let i = 0; i < 3; i++) {
-      time.pass(3);
-      governor.afterBarrier();
-    }
-    expect(governor.budgetMs).toBe(0);
+    expect(governed(4).barriers(3, 3)).toBe(0);
     // Control: the same three cores are plenty for one replicate's two threads.
-    const aloneTime = fakeClock();
-    const alone = createSpinGovernor(2, 2, aloneTime.clock);
-    for (let i = 0; i < 3; i++) {
-      aloneTime.pass(3);
-      alone.afterBarrier();
-    }
-    expect(alone.budgetMs).toBe(2);
+    expect(governed(2).barriers(3, 3)).toBe(2);
   });
   it('never spins when given no budget', () => {
-    const time = fakeClock();
-    const governor = createSpinGovernor(2, 0, time.clock);
-    for (let i = 0; i < 3; i++) {
-      time.pass(2);
-      governor.afterBarrier();
-    }
-    expect(governor.budgetMs).toBe(0);
+    expect(governed(2, 0).barriers(3, 2)).toBe(0);
   });
 });
