@@ -82,7 +82,9 @@ export function estimateWorldParts(spec: ScenarioSpec): EstimatePart[] {
   const R = spec.regions.length;
   const perCell = Math.max(2, Math.round(spec.resolution.firmsPerCapacityCell));
   const endUsers = spec.materials.reduce((n, m) => n + spec.regions.filter((r) => (m.demand.byRegion[r.id] ?? 0) > 0).length * perCell, 0);
-  const projects = Math.max(256, 8 * M * R, Math.round(spec.resolution.firmsPerCapacityCell * M * R));
+  // The pipeline has no limit (session 7); its old limit, tripled, covers the peaks seen since (the
+  // reference baseline at 20 firms per cell: 1,320–1,500 projects against a limit of 560).
+  const projects = 3 * Math.max(256, 8 * M * R, Math.round(spec.resolution.firmsPerCapacityCell * M * R));
   const lifetimes = spec.materials.map((m) => m.recycling.productLifetimeYears * spec.ticksPerYear);
   const eolSlots = Math.round(lifetimes.reduce((a, b) => Math.max(a, b), 1)) + 1;
   const delays = spec.events.map((e) => (e.kind === 'exportControl' ? (e.delayYears ?? 0) : 0) * spec.ticksPerYear);
