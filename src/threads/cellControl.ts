@@ -15,11 +15,14 @@ export const FAILED = 5;
 export const SPIN_US = 6;
 /**
  * Helper h's slots start at RANGES + RANGE_STRIDE · h: the first cell of its range, one past its
- * last, and the time its last task took, µs (written by the helper).
+ * last, the time its last task took, µs, and the generation of the last task it finished (the last
+ * two written by the helper; the main thread checks the generation, see {@link SERVED}).
  */
 export const RANGES = 7;
 /** Control slots per helper. */
-export const RANGE_STRIDE = 3;
+export const RANGE_STRIDE = 4;
+/** Offset, in a helper's slots, of the generation of the last task it finished. */
+export const SERVED = 3;
 /** Task code that sends helpers back to their event loop (end of a replicate). */
 export const STOP = -1;
 

@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runCellTask, type World } from '../../sim-core/index.ts';
-import { spinWhileEqual } from './barrierSpin.ts';
-import { DONE, FAILED, GENERATION, RANGE_STRIDE, RANGES, SPIN_US, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+import { awaitNextTask, reportTaskDone } from './cellBarrier.ts';
+import { FAILED, RANGE_STRIDE, RANGES, STAGE, STOP, TASK, TICK } from './cellControl.ts';
 
 const { control, helper } = workerData as { control: Int32Array; helper: number };
 /** This helper's range and timing slots in the control block. */
@@ -16,14 +16,17 @@ const slots = RANGES + RANGE_STRIDE * helper;
 function serve(world: World, generation: number): void {
   let seen = generation;
   for (;;) {
-    if (spinWhileEqual(control, GENERATION, seen, Atomics.load(control, SPIN_US) / 1000) === seen) Atomics.wait(control, GENERATION, seen);
-    seen = Atomics.load(control, GENERATION);
+    const next = awaitNextTask(control, seen);
+    // The main thread posts one task at a time and waits for it: a generation that moved by more
+    // than one means a task was never run here. Say so, so the main thread throws instead of
+    // adding up cells this thread never settled.
+    if (next !== ((seen + 1) | 0)) fail(`woke at task generation ${next} after ${seen}: a task was skipped`);
+    seen = next;
     const task = Atomics.load(control, TASK);
     if (task === STOP) {
       // Acknowledge, so the main thread does not post the next replicate's tasks while this loop
       // (holding the previous world) could still pick them up.
-      Atomics.add(control, DONE, 1);
-      Atomics.notify(control, DONE);
+      reportTaskDone(control, helper, seen);
       return;
     }
     world.tick = Atomics.load(control, TICK);
@@ -32,12 +35,16 @@ function serve(world: World, generation: number): void {
       runCellTask(world, task, Atomics.load(control, STAGE), control[slots], control[slots + 1]);
       control[slots + 2] = Math.round((performance.now() - started) * 1000);
     } catch (error) {
-      Atomics.store(control, FAILED, 1);
-      process.stderr.write(`cell thread ${helper}: ${error instanceof Error ? error.stack : String(error)}\n`);
+      fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
-    Atomics.add(control, DONE, 1);
-    Atomics.notify(control, DONE);
+    reportTaskDone(control, helper, seen);
   }
+}
+
+/** Marks this replicate's threads failed (the main thread throws after the barrier) and says why on stderr. */
+function fail(reason: string): void {
+  Atomics.store(control, FAILED, 1);
+  process.stderr.write(`cell thread ${helper}: ${reason}\n`);
 }
 
 parentPort?.on('message', (message: { world: World; generation: number }) => serve(message.world, message.generation));

@@ -3,10 +3,11 @@ import {
   END_USE_CELLS, PRODUCE_CELLS, SETTLE_END_USER_CELLS, SETTLE_FIRM_CELLS,
   runCellTask, shareWorld, type CellSplit, type ReplicateThreads, type World,
 } from '../../sim-core/index.ts';
-import { createCellControl, DONE, FAILED, GENERATION, RANGE_STRIDE, RANGES, SPIN_US, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+import { createCellControl, FAILED, GENERATION, RANGE_STRIDE, RANGES, SPIN_US, STAGE, STOP, TASK, TICK } from './cellControl.ts';
+import { awaitHelpers, postTask } from './cellBarrier.ts';
 import { rebalanceSplit } from './rebalanceSplit.ts';
 import { splitCells } from './splitCells.ts';
-import { barrierSpinMs, createSpinGovernor, spinWhileEqual } from './barrierSpin.ts';
+import { barrierSpinMs, createSpinGovernor } from './barrierSpin.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
 
 /** Threads that step one replicate together; pass to createReplicateRunner. */
@@ -72,15 +73,11 @@ export async function startCellThreads(threads: number, options: CellThreadOptio
         control[RANGES + RANGE_STRIDE * h] = bounds[h + 1];
         control[RANGES + RANGE_STRIDE * h + 1] = bounds[h + 2];
       }
-      Atomics.store(control, DONE, 0);
-      Atomics.add(control, GENERATION, 1);
-      Atomics.notify(control, GENERATION);
+      const generation = postTask(control);
       const started = performance.now();
       runCellTask(world as World, task, stage, bounds[0], bounds[1]);
       workMs[0] = performance.now() - started;
-      for (let done = Atomics.load(control, DONE); done < helpers; done = Atomics.load(control, DONE)) {
-        if (spinWhileEqual(control, DONE, done, spin.budgetMs) === done) Atomics.wait(control, DONE, done);
-      }
+      awaitHelpers(control, helpers, generation, spin.budgetMs);
       spin.afterBarrier();
       Atomics.store(control, SPIN_US, Math.round(spin.budgetMs * 1000));
       if (Atomics.load(control, FAILED) !== 0) throw new Error('a cell thread failed (its error is on stderr)');
@@ -101,13 +98,10 @@ export async function startCellThreads(threads: number, options: CellThreadOptio
     detach() {
       world = null;
       if (helpers === 0) return;
-      Atomics.store(control, DONE, 0);
       Atomics.store(control, TASK, STOP);
-      Atomics.add(control, GENERATION, 1);
-      Atomics.notify(control, GENERATION);
       // Wait until every helper has left its loop over this world: otherwise a slow helper could
       // wake after the next attach, read the next task instead of STOP, and run it on the old world.
-      for (let done = Atomics.load(control, DONE); done < helpers; done = Atomics.load(control, DONE)) Atomics.wait(control, DONE, done);
+      awaitHelpers(control, helpers, postTask(control), 0);
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
