@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 /**
  * `npm run build` (and npm's `prepare`, so `npm ci` leaves a built tree): compiles src/, sim-core/
- * and bench/ to dist/ with tsconfig.build.json (incremental, build info in dist/), copies the
- * plain-JavaScript worker entries (*.mjs) beside the compiled modules, removes compiled files
- * whose source is gone, and stamps dist/ with the time the build started (scripts/ensureBuilt.mjs
- * compares sources with that stamp). Plain JavaScript: it must run before anything is compiled.
- * Exits 1 on a type error (after tsc's messages, all on stderr) and leaves the stamp untouched;
- * `--prepare` (npm's prepare) exits 0 without building when typescript is not installed.
+ * and bench/ with tsconfig.build.json into the staging folder `.dist-stage/` (incremental, build
+ * info there), copies the plain-JavaScript worker entries (*.mjs) beside the compiled modules,
+ * removes compiled files whose source is gone, and stamps it with the time the build started
+ * (scripts/ensureBuilt.mjs compares sources with that stamp). Then it publishes the build: copies
+ * the stage to a new snapshot folder `.dist-<time>-<pid>/` and points the symlink `dist` at it in
+ * one rename. Why snapshots: a run loads its modules in several threads (the CLI, Monte Carlo
+ * workers, cell threads) at slightly different times, and Node resolves `dist/…` to the snapshot's
+ * real path when a module loads, so every thread of a run runs the build that was current when the
+ * run started, even if sources change and a launcher rebuilds meanwhile (a rebuild in place could
+ * hand a run's threads two different builds). The newest {@link SNAPSHOTS_KEPT} snapshots are kept.
+ * Plain JavaScript: it must run before anything is compiled. Exits 1 on a type error (after tsc's
+ * messages, all on stderr) and leaves `dist` as it was; `--prepare` (npm's prepare) exits 0
+ * without building when typescript is not installed.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,8 +27,16 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SOURCE_FOLDERS = ['src', 'sim-core', 'bench'];
 /** Other files whose change calls for a new build. */
 export const BUILD_INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
+/** Where tsc compiles to (tsconfig.build.json's outDir): never run from, only copied. */
+export const STAGE = '.dist-stage';
+/** The symlink runs load from: it points at the newest snapshot. */
+export const DIST = 'dist';
 /** Written last by a successful build; its mtime is the build's start. */
 export const STAMP = 'dist/.build-stamp';
+/** Snapshots kept: the newest, and older ones that runs started a little earlier may still load from. */
+export const SNAPSHOTS_KEPT = 3;
+/** Snapshot folders are named `.dist-<time>-<pid>`: this matches them (not the stage). */
+const SNAPSHOT_NAME = /^\.dist-\d+-\d+$/;
 
 /** Every file under `dir` (recursive), skipping bench/profiles. */
 function listFiles(dir) {
@@ -31,29 +46,29 @@ function listFiles(dir) {
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
-/** Copies the .mjs entries of the source folders to dist/ (a few small files: always). */
-function copyEntries(root) {
+/** Copies the .mjs entries of the source folders to the stage (a few small files: always). */
+function copyEntries(root, stage) {
   for (const folder of SOURCE_FOLDERS) {
     for (const file of listFiles(join(root, folder)).filter((f) => f.endsWith('.mjs'))) {
-      const target = join(root, 'dist', relative(root, file));
+      const target = join(stage, relative(root, file));
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(file, target);
     }
   }
 }
 
-/** Removes compiled files (and copied entries) of dist/ whose source no longer exists. */
-function pruneOrphans(root) {
+/** Removes compiled files (and copied entries) of the stage whose source no longer exists. */
+function pruneOrphans(root, stage) {
   for (const folder of SOURCE_FOLDERS) {
-    for (const file of listFiles(join(root, 'dist', folder))) {
-      const source = join(root, relative(join(root, 'dist'), file)).replace(/\.js(\.map)?$/, '.ts');
+    for (const file of listFiles(join(stage, folder))) {
+      const source = join(root, relative(stage, file)).replace(/\.js(\.map)?$/, '.ts');
       if (!existsSync(source)) rmSync(file);
     }
   }
 }
 
 /**
- * Builds dist/ in `root`.
+ * Builds dist/ in `root`: compiles into the stage, then publishes a snapshot ({@link publishBuild}).
  * @param {string} root Package root.
  * @returns {boolean} Whether the build succeeded (tsc without errors).
  */
@@ -69,12 +84,46 @@ export function build(root = ROOT) {
   // tsc prints its errors on stdout: send them to stderr so `npm run schema > file` stays clean.
   const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: ['ignore', 2, 2] });
   if (result.status !== 0) return false;
-  copyEntries(root);
-  pruneOrphans(root);
-  const stamp = join(root, STAMP);
+  const stage = join(root, STAGE);
+  copyEntries(root, stage);
+  pruneOrphans(root, stage);
+  const stamp = join(stage, '.build-stamp');
   writeFileSync(stamp, 'mtime = start of the last successful `npm run build`\n');
   utimesSync(stamp, started, started);
+  publishBuild(root, started);
   return true;
+}
+
+/**
+ * Publishes the stage of `root` as a new snapshot and points `dist` at it atomically (a new symlink
+ * renamed over the old one), then removes all but the newest {@link SNAPSHOTS_KEPT} snapshots. A
+ * `dist` folder of the layout before snapshots is removed first.
+ * @param {string} root Package root.
+ * @param {Date} [now] The snapshot's time (its name).
+ * @returns {string} The snapshot's folder name.
+ */
+export function publishBuild(root, now = new Date()) {
+  const name = `.dist-${now.getTime()}-${process.pid}`;
+  // The stamp's mtime must survive the copy (ensureBuilt compares sources with it).
+  cpSync(join(root, STAGE), join(root, name), { recursive: true, preserveTimestamps: true });
+  const dist = join(root, DIST);
+  if (existsSync(dist) && !lstatSync(dist).isSymbolicLink()) rmSync(dist, { recursive: true, force: true });
+  const link = join(root, `.dist-link-${process.pid}`);
+  rmSync(link, { force: true });
+  symlinkSync(name, link);
+  renameSync(link, dist);
+  const snapshots = readdirSync(root).filter((entry) => SNAPSHOT_NAME.test(entry)).sort(bySnapshotTime);
+  for (const old of snapshots.slice(0, Math.max(0, snapshots.length - SNAPSHOTS_KEPT))) {
+    rmSync(join(root, old), { recursive: true, force: true });
+  }
+  return name;
+}
+
+/** Orders snapshot names by their time, then pid. */
+function bySnapshotTime(a, b) {
+  const [, timeA, pidA] = a.split('-').map(Number);
+  const [, timeB, pidB] = b.split('-').map(Number);
+  return timeA - timeB || pidA - pidB;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

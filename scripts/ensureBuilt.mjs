@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative } from 'node:path';
 import { BUILD_INPUTS, build, ROOT, SOURCE_FOLDERS, STAMP } from './build.mjs';
 
-const LOCK = 'dist/.build-lock';
+/** Held while a launcher builds (beside the snapshots: dist/ itself is a symlink to one, build.mjs). */
+const LOCK = '.dist-lock';
 const WAIT_MS = 100;
 
 /**
@@ -59,7 +60,6 @@ function sleep(ms) {
 /** Takes the build lock; false when another live process holds it. */
 function tryLock(root) {
   const lock = join(root, LOCK);
-  mkdirSync(join(root, 'dist'), { recursive: true });
   try {
     mkdirSync(lock);
   } catch (error) {

@@ -6,6 +6,7 @@
  * `process.argv.slice(2)` = args. CRM_SIM_FROM_SOURCE=1 runs the .ts through tsx instead.
  */
 import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +25,7 @@ if (process.env.CRM_SIM_FROM_SOURCE === '1') {
   process.exit(result.status ?? (result.signal === 'SIGINT' ? 130 : 1));
 }
 if (!ensureBuilt(ROOT)) process.exit(1);
-const compiled = resolve(ROOT, 'dist', relative(ROOT, source)).replace(/\.ts$/, '.js');
+// The snapshot's real path (dist is a symlink, build.mjs): this process then loads one build throughout.
+const compiled = realpathSync(resolve(ROOT, 'dist', relative(ROOT, source)).replace(/\.ts$/, '.js'));
 process.argv = [process.argv[0], compiled, ...args];
 await import(pathToFileURL(compiled).href);

@@ -22,6 +22,7 @@ let lines: string[];
 /** A stub build: writes the stamp, its mtime "now" (the real build uses the time it started). */
 function stubBuild(dir: string): boolean {
   builds++;
+  mkdirSync(join(dir, 'dist'), { recursive: true });
   writeFileSync(join(dir, 'dist', '.build-stamp'), '');
   return true;
 }
@@ -90,10 +91,10 @@ describe('ensureBuilt', () => {
 
   it('takes over the lock of a dead builder, and releases its own', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
-    mkdirSync(join(root, 'dist/.build-lock'), { recursive: true });
-    writeFileSync(join(root, 'dist/.build-lock/pid'), String(dead));
+    mkdirSync(join(root, '.dist-lock'), { recursive: true });
+    writeFileSync(join(root, '.dist-lock/pid'), String(dead));
     expect(check()).toBe(true);
     expect(builds).toBe(1);
-    expect(() => statSync(join(root, 'dist/.build-lock'))).toThrow();
+    expect(() => statSync(join(root, '.dist-lock'))).toThrow();
   });
 });
