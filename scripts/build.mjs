@@ -4,7 +4,8 @@
  * and bench/ with tsconfig.build.json into the staging folder `.dist-stage/` (incremental, build
  * info there), copies the plain-JavaScript worker entries (*.mjs) beside the compiled modules,
  * removes compiled files whose source is gone, and stamps it with the time the build started
- * (scripts/ensureBuilt.mjs compares sources with that stamp). Then it publishes the build: copies
+ * (scripts/ensureBuilt.mjs compares sources with that stamp) and records the sources' fingerprint
+ * in `build.json` (hashSources.mjs: run manifests name it). Then it publishes the build: copies
  * the stage to a new snapshot folder `.dist-<time>-<pid>/` and points the symlink `dist` at it in
  * one rename. Why snapshots: a run loads its modules in several threads (the CLI, Monte Carlo
  * workers, cell threads) at slightly different times, and Node resolves `dist/…` to the snapshot's
@@ -20,11 +21,12 @@ import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, re
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FINGERPRINTED_FOLDERS, hashSources } from './hashSources.mjs';
 
 /** Package root of this checkout. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Folders compiled to dist/ (as in tsconfig.build.json). */
-export const SOURCE_FOLDERS = ['src', 'sim-core', 'bench'];
+/** Folders compiled to dist/ (as in tsconfig.build.json); their sources are the code's fingerprint. */
+export const SOURCE_FOLDERS = FINGERPRINTED_FOLDERS;
 /** Other files whose change calls for a new build. */
 export const BUILD_INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
 /** Where tsc compiles to (tsconfig.build.json's outDir): never run from, only copied. */
@@ -74,6 +76,9 @@ function pruneOrphans(root, stage) {
  */
 export function build(root = ROOT) {
   const started = new Date();
+  // Fingerprinted before tsc reads them: an edit during the build leaves a source newer than the
+  // stamp, so the next launcher builds again (as for the stamp).
+  const sourceSha256 = hashSources(root);
   let tsc;
   try {
     tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
@@ -87,6 +92,7 @@ export function build(root = ROOT) {
   const stage = join(root, STAGE);
   copyEntries(root, stage);
   pruneOrphans(root, stage);
+  writeFileSync(join(stage, 'build.json'), `${JSON.stringify({ sourceSha256 })}\n`);
   const stamp = join(stage, '.build-stamp');
   writeFileSync(stamp, 'mtime = start of the last successful `npm run build`\n');
   utimesSync(stamp, started, started);

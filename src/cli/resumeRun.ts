@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { RunManifest } from '../outputs/createManifest.ts';
 import { isProcessAlive, removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import { loadScenario } from '../scenario/loadScenario.ts';
+import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { executeMerge } from './mergeCommand.ts';
 import { UsageError } from './exitCodes.ts';
 import type { ProgressReporter } from './progressReporter.ts';
@@ -33,6 +34,8 @@ export interface ResumeRecord {
   parts: number;
   /** SHA-256 of the resolved scenario: a changed scenario file is refused, not mixed in. */
   sha256: string;
+  /** The code's fingerprint (manifest `sourceSha256`): parts of changed code are refused, not mixed in. Absent in records before it. */
+  sourceSha256?: string | null;
 }
 
 /** Default number of parts: at most this many (at most one replicate each). */
@@ -99,6 +102,15 @@ function checkSameRun(recorded: Pick<ResumeRecord, 'sha256' | 'masterSeed' | 're
   }
 }
 
+/** Refuses to add parts run by other code than the finished parts' (their merge would mix two models). */
+function checkSameCode(recorded: ResumeRecord, run: ResumeRecord, dir: string, work: string): void {
+  if (recorded.sourceSha256 === undefined || recorded.sourceSha256 === run.sourceSha256) return;
+  throw new UsageError(
+    `--resume ${dir}: the code changed since ${work} was started (sources ${recorded.sourceSha256 ?? 'unknown'} there, ${run.sourceSha256 ?? 'unknown'} now), ` +
+      'and parts run by two versions of the model must not be merged; go back to that code to finish it, or remove the folder to start over',
+  );
+}
+
 /** Removes what killed part-writers left behind: hidden temporary folders. */
 function removeLeftovers(work: string): void {
   for (const name of readdirSync(work)) if (name.startsWith('.')) rmSync(join(work, name), { recursive: true, force: true });
@@ -118,7 +130,7 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
   const record: ResumeRecord = {
     scenarioPath: settings.scenarioPath, sets: settings.sets, replicates: settings.replicates, masterSeed: settings.masterSeed,
-    parts: parts ?? Math.min(DEFAULT_PARTS, settings.replicates), sha256: loaded.sha256,
+    parts: parts ?? Math.min(DEFAULT_PARTS, settings.replicates), sha256: loaded.sha256, sourceSha256: SOURCE_SHA256,
   };
   const finished = readFinishedRun(dir);
   if (finished) {
@@ -129,7 +141,10 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   const release = takeLock(work);
   try {
     const recorded = readResumeRecord(dir); // under the lock: its last holder may have written it meanwhile
-    if (recorded) checkSameRun(recorded, record, dir, work);
+    if (recorded) {
+      checkSameRun(recorded, record, dir, work);
+      checkSameCode(recorded, record, dir, work);
+    }
     else await writeAtomically(join(work, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
     if (existsSync(join(dir, 'manifest.json'))) return await completeAlready(dir); // finished by the lock's last holder
     removeLeftovers(work);

@@ -7,6 +7,8 @@ const SAME_RUN_FIELDS = [
   ['seed', (shard: ShardFolder) => shard.manifest.masterSeed],
   ['replicate count', (shard: ShardFolder) => shard.manifest.replicates],
   ['code version', (shard: ShardFolder) => `${shard.manifest.version} (commit ${shard.manifest.gitCommit ?? 'unknown'})`],
+  // Uncommitted changes share a commit: the sources' fingerprint tells them apart.
+  ['code', (shard: ShardFolder) => `sources ${shard.manifest.sourceSha256 ?? 'unknown'}`],
   ['result layout', (shard: ShardFolder) => JSON.stringify(shard.layout)],
 ] as const;
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
+import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { overrideText } from '../scenario/applySets.ts';
 
 /** Provenance of one run, written as `manifest.json`. Key order is fixed by construction. */
@@ -13,6 +14,11 @@ export interface RunManifest {
   version: string;
   /** `git rev-parse HEAD` of the code that ran, or null outside a git checkout. */
   gitCommit: string | null;
+  /**
+   * SHA-256 of the sources that ran (scripts/hashSources.mjs), uncommitted changes included: runs
+   * agree on it exactly when their code does. Null for a build made before it was recorded.
+   */
+  sourceSha256: string | null;
   scenario: {
     /** Scenario file as given by the user, or null. */
     path: string | null;
@@ -74,7 +80,7 @@ export interface ManifestInput {
 const PACKAGE_ROOT = fileURLToPath(PACKAGE_ROOT_URL);
 
 /**
- * Creates the manifest of a run: code version and commit, scenario hash, seed, sizes, Node
+ * Creates the manifest of a run: code version, commit and source fingerprint, scenario hash, seed, sizes, Node
  * version and UTC timing. The timing fields differ between runs; nothing else in it does for
  * the same code, scenario and options.
  *
@@ -91,6 +97,7 @@ export function createManifest(input: ManifestInput): RunManifest {
     tool: 'crm-sim',
     version: readPackageVersion(),
     gitCommit: readGitCommit(),
+    sourceSha256: SOURCE_SHA256,
     scenario: {
       path: input.scenarioPath ?? null,
       sha256: createHash('sha256').update(input.scenarioText, 'utf8').digest('hex'),

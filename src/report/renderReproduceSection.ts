@@ -15,7 +15,7 @@ export interface ReproduceInput {
 }
 
 const LABELS: Record<string, string> = {
-  version: 'crm-sim version', gitCommit: 'Code (git commit)', masterSeed: 'Master seed', replicates: 'Runs (replicates)',
+  version: 'crm-sim version', gitCommit: 'Code (git commit)', sourceSha256: 'Code (SHA-256 of its sources)', masterSeed: 'Master seed', replicates: 'Runs (replicates)',
   workers: 'Worker threads', ticks: 'Time steps', nodeVersion: 'Node.js', startedAt: 'Started (UTC)', finishedAt: 'Finished (UTC)',
   wallSeconds: 'Wall time, s', command: 'Command', commandLine: 'Command line', arms: 'Scenarios run (arms)',
 };

@@ -31,6 +31,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td { overflow-wrap: break-word; }
 caption { text-align: left; caption-side: top; padding-bottom: 4px; }
 table.kv td:first-child { white-space: nowrap; width: 1%; padding-right: 14px; }
+/* Hashes (commit, sources, scenario) are 40–64 characters with no break: let them wrap anywhere. */
+table.kv td + td { overflow-wrap: anywhere; }
 tbody tr:nth-child(even) { background: #fafafa; }
 table.sources td { font-size: 12px; }
 ul.cited { margin: 4px 0 0; padding-left: 16px; color: var(--muted); font-size: 11.5px; }

@@ -3,13 +3,14 @@
  * no thread of a run (main, Monte Carlo workers, cell threads) may invalidate V8's
  * ArrayBufferDetaching protector (tsx's module hooks and transferred results both do, and the
  * engine's typed-array loops then pay a detached check on every access), and the compiled run
- * gives the bytes of a run from the sources.
+ * gives the bytes of a run from the sources and names the same source fingerprint.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SOURCE_SHA256 } from '../../src/runtime/sourceFingerprint.ts';
 import { runCli } from '../cli/runCli.ts';
 import { readFolderWithoutManifest, SMALL_SETS } from '../cli/smallRun.ts';
 
@@ -42,5 +43,11 @@ describe('bin/crm-sim.js', () => {
     const fromSource = runCli(['run', 'scenarios/threat-export-quota.yaml', '--replicates', '4', '--seed', '3', '--workers', '0', '--out', source, '--quiet', ...sets]);
     expect(fromSource.status, fromSource.stderr).toBe(0);
     expect(await readFolderWithoutManifest(compiled)).toEqual(await readFolderWithoutManifest(source));
+    // Both name the code that ran by the same fingerprint: the build's record of its sources, and
+    // the sources' own (the tests run them).
+    const manifestOf = (folder: string) => JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { sourceSha256: unknown };
+    expect(manifestOf(compiled).sourceSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifestOf(compiled).sourceSha256).toBe(SOURCE_SHA256);
+    expect(manifestOf(source).sourceSha256).toBe(SOURCE_SHA256);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,14 @@ describe('crm-sim merge', () => {
     await writeFile(join(root, 'nothing.txt'), 'x');
     expect((await mergeError([root])).message).toMatch(/manifest.json is missing/);
     expect((await readdir(root)).some((name) => name.startsWith('.') || name === 'out')).toBe(false);
+  });
+
+  it('refuses a shard run by other code, even at the same commit (uncommitted changes)', async () => {
+    const changed = join(root, 'changed-code');
+    await cp(shard(3), changed, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(changed, 'manifest.json'), 'utf8')) as { sourceSha256: string };
+    await writeFile(join(changed, 'manifest.json'), JSON.stringify({ ...manifest, sourceSha256: 'f'.repeat(64) }));
+    expect((await mergeError([shard(1), shard(2), changed])).message).toMatch(/changed-code belongs to another run: its code is sources f{64}, .* has sources [0-9a-f]{64}/);
   });
 
   it('merges shards given in any order', async () => {

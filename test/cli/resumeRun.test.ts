@@ -11,6 +11,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/loadScenario.ts';
+import { SOURCE_SHA256 } from '../../src/runtime/sourceFingerprint.ts';
 import { runCli } from './runCli.ts';
 import { readFolderWithoutManifest, SMALL_SETS } from './smallRun.ts';
 
@@ -93,5 +95,21 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
     const other = runCli(['run', ...RUN, '--resume', fresh]);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/holds another run \(its scenario differs/);
+  });
+
+  it('refuses to add parts run by changed code to those of the code that started the run', () => {
+    const out = join(dir, 'changed-code');
+    const sha256 = loadScenario('scenarios/baseline.yaml', { set: SMALL_SETS }).sha256;
+    const started = { scenarioPath: 'scenarios/baseline.yaml', sets: SMALL_SETS, replicates: 5, masterSeed: 31, parts: 5, sha256, sourceSha256: 'f'.repeat(64) };
+    mkdirSync(`${out}.parts`);
+    writeFileSync(join(`${out}.parts`, 'run.json'), JSON.stringify(started));
+    const refused = runCli(['run', ...RUN, '--resume', out]);
+    expect(refused.stderr).toMatch(/the code changed since .*changed-code\.parts was started \(sources f{64} there, [0-9a-f]{64} now\)/);
+    expect(refused.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    // The same record with this code's fingerprint resumes.
+    writeFileSync(join(`${out}.parts`, 'run.json'), JSON.stringify({ ...started, sourceSha256: SOURCE_SHA256 }));
+    expect(runCli(['run', ...RUN, '--resume', out]).status).toBe(0);
+    expect(existsSync(join(out, 'manifest.json'))).toBe(true);
   });
 });

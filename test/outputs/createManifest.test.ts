@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { createManifest } from '../../src/outputs/createManifest.ts';
+
+const { hashSources } = (await import('../../scripts/hashSources.mjs' as string)) as { hashSources(root: string): string };
 
 describe('createManifest', () => {
   it('records version, commit, scenario hash, sizes and UTC timing in a fixed key order', () => {
@@ -17,11 +20,13 @@ describe('createManifest', () => {
     });
     const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
     expect(Object.keys(manifest)).toEqual([
-      'tool', 'version', 'gitCommit', 'scenario', 'overrides', 'masterSeed', 'replicates', 'workers', 'ticks',
+      'tool', 'version', 'gitCommit', 'sourceSha256', 'scenario', 'overrides', 'masterSeed', 'replicates', 'workers', 'ticks',
       'nodeVersion', 'startedAt', 'finishedAt', 'wallSeconds',
     ]);
     expect(manifest.version).toBe(version);
     expect(manifest.gitCommit === null || /^[0-9a-f]{40}$/.test(manifest.gitCommit)).toBe(true);
+    // The tests run the sources: the fingerprint is theirs (scripts/hashSources.mjs).
+    expect(manifest.sourceSha256).toBe(hashSources(fileURLToPath(new URL('../../', import.meta.url))));
     expect(manifest.scenario).toEqual({
       path: 'scenarios/tiny.yaml',
       sha256: createHash('sha256').update('name: tiny\n').digest('hex'),
