@@ -40,8 +40,10 @@ export function renderReproduceSection(input: ReproduceInput): string {
     if (key === 'scenario' || key === 'tool' || key === 'scenarios' || key === 'commandLine' || (key === 'command' && manifest.commandLine !== undefined)) continue;
     rows.push([LABELS[key] ?? key, key === 'commandLine' && Array.isArray(value) ? shellJoin(value) : Array.isArray(value) ? value.map(String).join(' ') : isRecord(value) ? JSON.stringify(value) : String(value)]);
   }
-  if (typeof scenario.path === 'string') rows.splice(2, 0, ['Scenario file', scenario.path]);
-  if (typeof scenario.sha256 === 'string') rows.splice(3, 0, ['Scenario SHA-256', `${scenario.sha256} (${hashCheck(scenario.sha256, input.resolvedHashes, 'scenario.resolved.yaml')})`]);
+  // The scenario's rows go right after the code's (version, commit, sources' SHA-256 where recorded).
+  const codeRows = ['version', 'gitCommit', 'sourceSha256'].filter((key) => key in manifest).length;
+  if (typeof scenario.path === 'string') rows.splice(codeRows, 0, ['Scenario file', scenario.path]);
+  if (typeof scenario.sha256 === 'string') rows.splice(codeRows + 1, 0, ['Scenario SHA-256', `${scenario.sha256} (${hashCheck(scenario.sha256, input.resolvedHashes, 'scenario.resolved.yaml')})`]);
   let html = renderTable([{ header: 'Field' }, { header: 'Value' }], rows, { className: 'kv' });
   html += renderScenarios(manifest, input.resolvedHashes);
   html += renderCommands(manifest, scenario, input.isRun && input.resolvedHashes['scenario.resolved.yaml'] !== undefined);
@@ -92,7 +94,7 @@ function renderCommands(manifest: Record<string, unknown>, scenario: Record<stri
       : `<p>The manifest records only the command name; an equivalent command from the repository at the commit above (add the same <code>--set</code> and <code>--years</code> options if any were used):</p>\n<pre>${escapeHtml(equivalent)}</pre>\n`;
   }
   const original = recorded ?? (typeof scenario.path === 'string' ? `npx crm-sim run ${scenario.path} --seed ${seed} --replicates ${replicates}` : undefined);
-  let html = '<p>To reproduce the run exactly, check out the commit above and, from this folder, run the scenario as it was resolved ' +
+  let html = '<p>To reproduce the run exactly, check out the commit above (a run of the same code, uncommitted changes included, names the same SHA-256 of its sources in its <code>manifest.json</code>) and, from this folder, run the scenario as it was resolved ' +
     '(it already contains every <code>--set</code> and <code>--years</code> override); the same seed gives identical results with any number of workers:</p>\n' +
     `<pre>npx crm-sim run scenario.resolved.yaml --seed ${seed} --replicates ${replicates} --out reproduced</pre>\n`;
   if (original !== undefined) html += `<p>${recorded === undefined ? 'Equivalent command from the repository (add the same <code>--set</code> options if any were used)' : 'Command as recorded'}:</p>\n<pre>${escapeHtml(original)}</pre>\n`;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { renderReproduceSection } from '../../src/report/renderReproduceSection.ts';
+
+const SCENARIO_SHA = 'a'.repeat(64);
+const manifest = (extra: Record<string, unknown> = {}) => ({
+  tool: 'crm-sim', version: '0.1.0', gitCommit: 'c'.repeat(40), ...extra,
+  scenario: { path: 'scenarios/baseline.yaml', sha256: SCENARIO_SHA }, overrides: [], masterSeed: 7, replicates: 20,
+});
+/** The first cells of the key-value table's rows, in order. */
+const fieldsOf = (html: string) => [...html.matchAll(/<tr><td>([^<]*)<\/td>/g)].map((match) => match[1]);
+
+describe('renderReproduceSection', () => {
+  it('lists the code (version, commit, sources) first, then the scenario, with its hash checked', () => {
+    const html = renderReproduceSection({ manifest: manifest({ sourceSha256: 'f'.repeat(64) }), resolvedHashes: { 'scenario.resolved.yaml': SCENARIO_SHA }, files: [], isRun: true });
+    expect(fieldsOf(html).slice(0, 5)).toEqual(['crm-sim version', 'Code (git commit)', 'Code (SHA-256 of its sources)', 'Scenario file', 'Scenario SHA-256']);
+    expect(html).toContain('f'.repeat(64));
+    expect(html).toContain('matches scenario.resolved.yaml in this folder');
+  });
+
+  it('keeps that order for a manifest written before sources were fingerprinted', () => {
+    const html = renderReproduceSection({ manifest: manifest(), resolvedHashes: {}, files: [], isRun: true });
+    expect(fieldsOf(html).slice(0, 4)).toEqual(['crm-sim version', 'Code (git commit)', 'Scenario file', 'Scenario SHA-256']);
+  });
+
+  it('says when the scenario file was changed after the run', () => {
+    const html = renderReproduceSection({ manifest: manifest(), resolvedHashes: { 'scenario.resolved.yaml': 'b'.repeat(64) }, files: [], isRun: true });
+    expect(html).toContain('does NOT match scenario.resolved.yaml in this folder');
+  });
+});
