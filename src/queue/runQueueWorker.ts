@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Job, Queue, Worker } from 'bullmq';
 import { executeRun } from '../cli/runCommand.ts';
 import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
+import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import type { QueueConnection } from './connectRedis.ts';
 import type { ShardJobData } from './queueNames.ts';
 import { isShardDone, readQueuedRun, runFolder, SCENARIO_FILE, shardFolder } from './runStore.ts';
@@ -36,6 +37,10 @@ async function runShardJob(job: Job<ShardJobData>, options: QueueWorkerOptions):
   const run = await readQueuedRun(store, runId);
   const { bullmq } = options.connection;
   if (run === undefined) throw new bullmq.UnrecoverableError(`run ${runId} is not in the store ${store} (give this worker --store)`);
+  // A shard of other code would not merge with the others (collect refuses it): leave the job failed instead.
+  if (run.sourceSha256 !== undefined && run.sourceSha256 !== SOURCE_SHA256) {
+    throw new bullmq.UnrecoverableError(`run ${runId} was submitted from other code (sources ${run.sourceSha256 ?? 'unknown'}; this worker runs ${SOURCE_SHA256 ?? 'unknown'}): start workers from the submitter's code, then resubmit the run to queue its failed jobs again`);
+  }
   const out = shardFolder(store, runId, shard);
   const skip = (why: string) => {
     options.log(`job ${job.id}: shard ${shard}/${shards} of ${runId} ${why}`);

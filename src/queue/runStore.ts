@@ -26,6 +26,11 @@ export interface QueuedRun {
   shards: number;
   /** SHA-256 of the resolved scenario the jobs run. */
   sha256: string;
+  /**
+   * The submitter's code (manifest `sourceSha256`): workers running other code refuse its jobs, whose
+   * shards would not merge. Absent in runs stored before it.
+   */
+  sourceSha256?: string | null;
   /** The overrides given to submit (already applied in the stored scenario; for the manifests). */
   overrides?: string[];
   submittedAt: string;

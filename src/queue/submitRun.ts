@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { compileScenario } from '../../sim-core/index.ts';
 import { checkRunResources } from '../scenario/checkRunResources.ts';
 import { loadScenario } from '../scenario/loadScenario.ts';
+import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import type { QueueConnection } from './connectRedis.ts';
 import { QueueError } from './loadQueueModules.ts';
 import { isValidRunId, runKey, type ShardJobData, shardJobId } from './queueNames.ts';
@@ -44,7 +45,8 @@ function newRunId(scenarioPath: string): string {
 
 /** Refuses to reuse a run id for a different run. */
 function checkSameRun(existing: QueuedRun, run: QueuedRun): void {
-  for (const key of ['sha256', 'replicates', 'masterSeed', 'shards'] as const) {
+  for (const key of ['sha256', 'replicates', 'masterSeed', 'shards', 'sourceSha256'] as const) {
+    if (key === 'sourceSha256' && existing.sourceSha256 === undefined) continue; // stored before it was recorded
     if (existing[key] !== run[key]) {
       throw new QueueError(`run id ${run.runId} already holds another run (its ${key} is ${existing[key]}, this one ${run[key]}); choose another --run-id`);
     }
@@ -70,7 +72,7 @@ export async function submitRun(options: SubmitOptions): Promise<Submitted> {
   });
   const run: QueuedRun = {
     runId, scenarioPath: options.scenarioPath, replicates: options.replicates, masterSeed: options.masterSeed,
-    shards, sha256: loaded.sha256, overrides: [...options.sets], submittedAt: new Date().toISOString(),
+    shards, sha256: loaded.sha256, sourceSha256: SOURCE_SHA256, overrides: [...options.sets], submittedAt: new Date().toISOString(),
   };
   const existing = await readQueuedRun(options.store, runId);
   if (existing) checkSameRun(existing, run);

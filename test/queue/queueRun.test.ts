@@ -7,7 +7,7 @@
  * starts it): the queue is part of the product, so its test is never skipped silently.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'crm-sim-queue-'));
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   const { bullmq, redis } = await connectRedis(REDIS);
-  for (const [name, runId] of [[QUEUE, 'r1'], [`${QUEUE}-idle`, 'r2']]) {
+  for (const [name, runId] of [[QUEUE, 'r1'], [`${QUEUE}-idle`, 'r2'], [`${QUEUE}-code`, 'r3']]) {
     const queue = new bullmq.Queue(name, { connection: redis });
     await queue.obliterate({ force: true });
     await queue.close();
@@ -104,5 +104,23 @@ describe('crm-sim queue with Redis', () => {
     expect(submit('1').stderr).toMatch(/2 of 2 jobs queued/);
     expect(work(store).stderr).toMatch(/job r2\.2 done/);
     expect(collect()).toMatchObject({ status: 0, stdout: `${out}\n` });
+  });
+
+  it('a worker running other code than the submitter\'s fails the run\'s jobs instead of writing shards that would not merge', () => {
+    const store = join(dir, 'store3');
+    const queue = `${QUEUE}-code`;
+    const submit = () => runCli(['queue', 'submit', 'scenarios/baseline.yaml', '--replicates', '2', '--seed', '5', '--replicates-per-job', '2',
+      '--store', store, '--redis', REDIS, '--queue', queue, '--run-id', 'r3', ...SETS]);
+    expect(submit().status).toBe(0);
+    // As if the submitter had other code: its fingerprint in the stored run differs from this worker's.
+    const stored = join(store, 'r3', 'run.json');
+    const run = JSON.parse(readFileSync(stored, 'utf8')) as { sourceSha256: string };
+    expect(run.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
+    writeFileSync(stored, JSON.stringify({ ...run, sourceSha256: 'f'.repeat(64) }));
+    const work = () => runCli(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', store, '--workers', '1', '--exit-when-idle']);
+    expect(work().stderr).toMatch(/job r3\.1 failed .*run r3 was submitted from other code \(sources f{64}; this worker runs [0-9a-f]{64}\)/);
+    expect(readdirSync(join(store, 'r3')).includes('shards') ? readdirSync(join(store, 'r3', 'shards')).filter((name) => !name.startsWith('.')) : []).toEqual([]);
+    // Resubmitted from other code than the stored run's, the run id is refused.
+    expect(submit()).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r3 already holds another run \(its sourceSha256 is f{64}/) });
   });
 });
