@@ -95,9 +95,7 @@ export function createManifest(input: ManifestInput): RunManifest {
   const finished = input.finishedAt.getTime();
   return {
     tool: 'crm-sim',
-    version: readPackageVersion(),
-    gitCommit: readGitCommit(),
-    sourceSha256: SOURCE_SHA256,
+    ...describeCode(),
     scenario: {
       path: input.scenarioPath ?? null,
       sha256: createHash('sha256').update(input.scenarioText, 'utf8').digest('hex'),
@@ -134,6 +132,11 @@ export function stripExecutionFields(manifest: RunManifest): Record<string, unkn
   for (const field of EXECUTION_FIELDS) delete copy[field];
   delete copy.shard;
   return copy;
+}
+
+/** What names the code that runs: package version, git commit, and the SHA-256 of its sources (see {@link RunManifest}). */
+export function describeCode(): Pick<RunManifest, 'version' | 'gitCommit' | 'sourceSha256'> {
+  return { version: readPackageVersion(), gitCommit: readGitCommit(), sourceSha256: SOURCE_SHA256 };
 }
 
 /** Reads `version` from the package.json at the package root. */
