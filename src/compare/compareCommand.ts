@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { resumeCacheFor } from './armCache.ts';
 import { UsageError } from '../cli/exitCodes.ts';
 import { createArmProgress } from './createArmProgress.ts';
 import { createCommandManifest } from './createCommandManifest.ts';
@@ -51,11 +52,12 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   // An output folder that cannot be written is the command line's mistake: said before anything runs.
   if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const rows = parseTableRows(options);
+  const cache = resumeCacheFor('compare', options.resume, options.out);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
   const { report, loaded } = await runComparison({
     paths, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
-    workers: settings.workers, signal, onProgress: progress.onProgress,
+    workers: settings.workers, signal, onProgress: progress.onProgress, cache,
   });
   progress.stop();
   const manifest = createCommandManifest({
@@ -74,6 +76,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'comparison.json', text: json },
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
   ]);
+  cache?.remove(); // the outputs are written: the finished arms are no longer needed
   process.stdout.write(options.json ? json : `${formatComparisonTable(report, rows)}\n${dir}\n`);
   if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

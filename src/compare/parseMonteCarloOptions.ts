@@ -9,6 +9,8 @@ export interface MonteCarloCliOptions {
   workers?: string;
   years?: string;
   set: string[];
+  /** `--resume`: keep finished arms in `<out>.parts` (armCache.ts). */
+  resume?: boolean;
 }
 
 /** The same options, checked and converted. */

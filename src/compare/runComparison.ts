@@ -1,4 +1,5 @@
 import { compileScenario } from '../../sim-core/index.ts';
+import type { ArmCache } from './armCache.ts';
 import type { LoadedScenario } from '../scenario/loadScenario.ts';
 import { computeComparison } from './computeComparison.ts';
 import { computeCostEffectiveness } from './computeCostEffectiveness.ts';
@@ -21,6 +22,8 @@ export interface ComparisonOptions {
   level?: number;
   signal?: AbortSignal;
   onProgress?: (completed: number, total: number) => void;
+  /** Finished arms kept between attempts (`--resume`, armCache.ts). */
+  cache?: ArmCache;
 }
 
 /** A comparison and the scenarios it ran. */

@@ -1,8 +1,10 @@
+import { basename } from 'node:path';
 import type { CompiledScenario } from '../../sim-core/index.ts';
 import type { ReplicateResult } from '../../sim-core/results.ts';
 import { createMonteCarloPool } from '../montecarlo/createMonteCarloPool.ts';
 import { runMonteCarlo } from '../montecarlo/runMonteCarlo.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
+import { armKey, type ArmCache } from './armCache.ts';
 
 /** Options of {@link runScenarioArms}. */
 export interface ArmRunOptions {
@@ -17,6 +19,8 @@ export interface ArmRunOptions {
   onProgress?: (completed: number, total: number) => void;
   /** Worker module (a `ReplicateTaskHandler`); default `summaryOnlyWorker` (stress appends its own measures). */
   workerModule?: URL;
+  /** Finished arms kept between attempts (`--resume`): arms found there are not run again. */
+  cache?: ArmCache;
 }
 
 const SUMMARY_ONLY_WORKER = siblingModule('./summaryOnlyWorker', import.meta.url);
@@ -47,6 +51,13 @@ export async function runScenarioArms(
   try {
     for (const compiled of arms) {
       const done = out.length * options.replicates;
+      const key = options.cache && armKey(compiled, options.masterSeed, options.replicates, basename(workerModule.pathname).replace(/\.[jt]s$/, ''));
+      const kept = key === undefined ? undefined : options.cache?.read(key, options.replicates);
+      if (kept !== undefined) {
+        out.push(kept);
+        options.onProgress?.(done + options.replicates, total);
+        continue;
+      }
       out.push(
         await runMonteCarlo({
           compiled,
@@ -59,6 +70,7 @@ export async function runScenarioArms(
           onProgress: (p) => options.onProgress?.(done + p.completedReplicates, total),
         }),
       );
+      if (key !== undefined) options.cache?.write(key, out[out.length - 1]);
     }
   } finally {
     await pool?.destroy();

@@ -1,4 +1,5 @@
 import { compileScenario, type EventSpec, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
+import type { ArmCache } from '../compare/armCache.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
@@ -20,6 +21,8 @@ export interface StressOptions {
   onProgress?: (completed: number, total: number) => void;
   /** Remove the scenario's own threat events (THREAT_EVENT_KINDS) before adding each stage's disruption. */
   stripEvents?: boolean;
+  /** Finished arms kept between attempts (`--resume`, armCache.ts). */
+  cache?: ArmCache;
 }
 
 /** Event kinds of the foreign actor's toolbox, removed by `stripEvents` (policies and exogenous shocks stay). */

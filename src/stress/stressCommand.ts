@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { resumeCacheFor } from '../compare/armCache.ts';
 import { createArmProgress } from '../compare/createArmProgress.ts';
 import { createArmLabels } from '../compare/createArmLabels.ts';
 import { createCommandManifest } from '../compare/createCommandManifest.ts';
@@ -36,11 +37,12 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
   const settings = parseMonteCarloOptions(options);
   // An output folder that cannot be written is the command line's mistake: said before anything runs.
   if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
+  const cache = resumeCacheFor('stress', options.resume, options.out);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
   const run = await runStress({
     path: scenario, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
-    workers: settings.workers, signal, onProgress: progress.onProgress, stripEvents: options.stripEvents === true,
+    workers: settings.workers, signal, onProgress: progress.onProgress, stripEvents: options.stripEvents === true, cache,
   });
   progress.stop();
   const arms = 1 + run.stages.filter((s) => s.events.length > 0).length;
@@ -58,6 +60,7 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
     { name: 'stress.json', text: json },
     { name: 'stress.csv', text: formatStressCsv(run.stages, settings.replicates) },
   ]);
+  cache?.remove(); // the outputs are written: the finished arms are no longer needed
   process.stdout.write(options.json ? json : `${formatStressTable(run, settings.replicates)}\n${dir}\n`);
   if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

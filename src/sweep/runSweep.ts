@@ -1,4 +1,5 @@
 import { compileScenario, type ScenarioSpec, type SeriesKey } from '../../sim-core/index.ts';
+import type { ArmCache } from '../compare/armCache.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { extractSummaryColumn } from '../compare/extractSummaryColumn.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
@@ -25,6 +26,8 @@ export interface SweepOptions {
   workers: number;
   signal?: AbortSignal;
   onProgress?: (completed: number, total: number) => void;
+  /** Finished arms kept between attempts (`--resume`, armCache.ts). */
+  cache?: ArmCache;
 }
 
 /** Results of a sweep. */

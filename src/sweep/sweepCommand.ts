@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { resumeCacheFor } from '../compare/armCache.ts';
 import { UsageError } from '../cli/exitCodes.ts';
 import { createArmProgress } from '../compare/createArmProgress.ts';
 import { createArmLabels } from '../compare/createArmLabels.ts';
@@ -47,11 +48,12 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
   if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const { design, points, parameters } = createSweepDesign(options.grid, options.lhs, ranges, settings.masterSeed);
   if (points.length === 0 && !options.tornado) throw new UsageError('sweep: nothing to run: give --grid or --lhs, or drop --no-tornado');
+  const cache = resumeCacheFor('sweep', options.resume, options.out);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
   const run = await runSweep({
     path: scenario, sets: settings.sets, points, tornado: options.tornado, metric: options.metric,
-    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, signal, onProgress: progress.onProgress,
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, signal, onProgress: progress.onProgress, cache,
   });
   progress.stop();
   if (run.points.length === 0 && run.tornado === null) {
@@ -77,6 +79,7 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
     { name: 'tornado.json', text: formatTornadoJson(run.metric, run.tornado ?? [], info) },
     { name: 'tornado.csv', text: formatTornadoCsv(run.metric, run.tornado ?? []) },
   ]);
+  cache?.remove(); // the outputs are written: the finished arms are no longer needed
   process.stdout.write(options.json ? json : `${formatSweepTable(run, parameters)}\n${dir}\n`);
   if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

@@ -14,6 +14,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--years <y>', 'horizon in years (overrides every scenario)').option('--out <dir>', 'output folder')
     .option('--set <path=value>', 'override a value in every scenario (repeatable)', collect, [])
     .option('--top <n>', 'rows per alternative in the printed table (default 10)').option('--all', 'print every metric that differs')
+    .option('--resume', 'keep finished arms in <out>.parts: run the same command again after an interruption to run only the rest (needs --out)')
     .option('--json', 'print comparison.json on stdout').option('--quiet', 'no progress output')
     .option('--report', 'also write report.html and charts/ (SVG, PNG) into the output folder')
     .action((scenarios: string[], options: CompareOptions) => compareCommand(scenarios, options, signal));

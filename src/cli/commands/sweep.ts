@@ -17,6 +17,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
     .option('--years <y>', 'horizon in years (overrides the scenario)').option('--out <dir>', 'output folder')
     .option('--set <path=value>', 'override a scenario value at every point (repeatable)', collect, [])
+    .option('--resume', 'keep finished arms in <out>.parts: run the same command again after an interruption to run only the rest (needs --out)')
     .option('--json', 'print sweep.json on stdout').option('--quiet', 'no progress output')
     .option('--report', 'also write report.html and charts/ (SVG, PNG) into the output folder')
     .action((scenario: string, ranges: string[], options: SweepCliOptions) => sweepCommand(scenario, ranges, options, signal));
