@@ -97,8 +97,10 @@ export function createReplicateRunner(compiled: CompiledScenario, threads: Repli
     const spec = compiled.spec.uncertainties.length > 0 ? sampleScenario(compiled.spec, createStream(masterSeed, replicate, 'parameters')) : compiled.spec;
     const world = createWorld(spec, masterSeed, replicate);
     const cells = threads === null ? null : threads.attach(world);
-    const recorder = recorderFor(world);
+    let recorder: Recorder;
+    // Attached threads hold this world until detach: whatever throws from here on must detach them.
     try {
+      recorder = recorderFor(world);
       runTicks(world, recorder, world.ticks, cells);
     } finally {
       if (threads !== null) threads.detach();

@@ -75,9 +75,13 @@ export async function startCellThreads(threads: number, options: CellThreadOptio
       }
       const generation = postTask(control);
       const started = performance.now();
-      runCellTask(world as World, task, stage, bounds[0], bounds[1]);
+      try {
+        runCellTask(world as World, task, stage, bounds[0], bounds[1]);
+      } finally {
+        // Even when this thread's part threw: helpers must finish theirs before anything (detach) posts again.
+        awaitHelpers(control, helpers, generation, spin.budgetMs);
+      }
       workMs[0] = performance.now() - started;
-      awaitHelpers(control, helpers, generation, spin.budgetMs);
       spin.afterBarrier();
       Atomics.store(control, SPIN_US, Math.round(spin.budgetMs * 1000));
       if (Atomics.load(control, FAILED) !== 0) throw new Error('a cell thread failed (its error is on stderr)');
@@ -91,6 +95,7 @@ export async function startCellThreads(threads: number, options: CellThreadOptio
       world = shareWorld(next);
       plans = planSplits(next, threads);
       spin.restart();
+      Atomics.store(control, FAILED, 0); // a failure belongs to the replicate it happened in
       const generation = Atomics.load(control, GENERATION);
       for (const worker of workers) worker.postMessage({ world: next, generation });
       return split;

@@ -4,6 +4,16 @@ import { awaitHelpers, awaitNextTask, postTask, reportTaskDone } from '../../src
 import { createCellControl, DONE, GENERATION, RANGE_STRIDE, RANGES, SERVED } from '../../src/threads/cellControl.ts';
 
 describe('the barrier protocol of a replicate\'s threads', () => {
+  it('counts generations past the largest 32-bit integer as the helpers do', () => {
+    const control = createCellControl(1);
+    control[GENERATION] = 2 ** 31 - 1;
+    const generation = postTask(control);
+    expect(generation).toBe(-(2 ** 31));
+    expect(awaitNextTask(control, 2 ** 31 - 1)).toBe(generation);
+    reportTaskDone(control, 0, generation);
+    expect(() => awaitHelpers(control, 1, generation, 0)).not.toThrow();
+  });
+
   it('posts a task as one more generation with no helper done yet', () => {
     const control = createCellControl(2);
     control[DONE] = 2;
@@ -40,16 +50,24 @@ describe('the barrier protocol of a replicate\'s threads', () => {
   });
 
   // The other side is played by a plain thread that stores and notifies as the protocol does.
-  const afterDelay = (control: Int32Array, code: string) =>
-    new Worker(`const { workerData: c } = require('node:worker_threads'); setTimeout(() => { ${code} }, 20);`, { eval: true, workerData: control });
+  const afterDelay = (control: Int32Array, code: string, ms = 20) =>
+    new Worker(`const { workerData: c } = require('node:worker_threads'); setTimeout(() => { ${code} }, ${ms});`, { eval: true, workerData: control });
+  /**
+   * A waiting test thread cannot be interrupted by vitest's timeout: if the code under test waits on
+   * the wrong value or index, this thread wakes it after 10 s with values no correct run has, so
+   * that the test fails instead of hanging.
+   */
+  const watchdog = (control: Int32Array) => afterDelay(control, `Atomics.store(c, ${GENERATION}, 999); Atomics.store(c, ${DONE}, 99);
+    Atomics.store(c, ${RANGES + SERVED}, -7); for (let i = 0; i < c.length; i++) Atomics.notify(c, i);`, 10_000);
 
   it('wakes a sleeping helper when the main thread posts', async () => {
     const control = createCellControl(1);
     const main = afterDelay(control, `Atomics.store(c, ${DONE}, 0); Atomics.add(c, ${GENERATION}, 1); Atomics.notify(c, ${GENERATION});`);
+    const guard = watchdog(control);
     try {
       expect(awaitNextTask(control, 0)).toBe(1);
     } finally {
-      await main.terminate();
+      await Promise.all([main.terminate(), guard.terminate()]);
     }
   });
 
@@ -57,11 +75,12 @@ describe('the barrier protocol of a replicate\'s threads', () => {
     const control = createCellControl(1);
     const generation = postTask(control);
     const helper = afterDelay(control, `Atomics.store(c, ${RANGES + SERVED}, ${generation}); Atomics.add(c, ${DONE}, 1); Atomics.notify(c, ${DONE});`);
+    const guard = watchdog(control);
     try {
       awaitHelpers(control, 1, generation, 0);
       expect(control[DONE]).toBe(1);
     } finally {
-      await helper.terminate();
+      await Promise.all([helper.terminate(), guard.terminate()]);
     }
   });
 

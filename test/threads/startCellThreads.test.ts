@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileScenario, createReplicateRunner, type ReplicateResult } from '../../sim-core/index.ts';
+import { compileScenario, createReplicateRunner, createWorld, PRODUCE_CELLS, type ReplicateResult } from '../../sim-core/index.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { startCellThreads, type CellThreads } from '../../src/threads/startCellThreads.ts';
 
@@ -33,5 +33,25 @@ describe('one replicate stepped across threads', () => {
     const compiled = compileScenario(loadScenario(cases[0][0], { set: [...cases[0][1]] }).spec);
     const together = createReplicateRunner(compiled, threads);
     expect(same(together(9, 0), together(9, 1))).toBe(false);
+  });
+  it('when this thread\'s part of a task throws, waits for the helper, stops with that error, and the next replicate gives the right bytes', () => {
+    // Cells big enough that the helper is still at work when this thread has failed.
+    const compiled = compileScenario(loadScenario(cases[0][0], { set: ['resolution.firmsPerCapacityCell=5000', 'years=1'] }).spec);
+    const world = createWorld(compiled.spec, 9, 0);
+    const split = threads.attach(world);
+    // Broken on this thread only (helpers hold their own copy of the world's plain objects).
+    (world.stores[0] as unknown as { alive: null }).alive = null;
+    let thrown: unknown;
+    try {
+      split.run(PRODUCE_CELLS, 0);
+    } catch (error) {
+      thrown = error;
+    } finally {
+      threads.detach();
+    }
+    // Its own error, not "cell threads out of step": it waited for the helper's part before detaching.
+    expect(thrown).toBeInstanceOf(TypeError);
+    const small = compileScenario(loadScenario(cases[0][0], { set: [...cases[0][1]] }).spec);
+    expect(same(createReplicateRunner(small)(9, 0), createReplicateRunner(small, threads)(9, 0))).toBe(true);
   });
 });
