@@ -16,4 +16,8 @@ if (process.env.CRM_SIM_FROM_SOURCE === '1') {
 }
 const { ensureBuilt } = await import('../scripts/ensureBuilt.mjs');
 if (!ensureBuilt(root)) process.exit(1);
-await import('../dist/src/cli/main.js');
+// The build snapshot dist/ points to now, marked as in use until this process exits: every thread of
+// the run loads from it, and later builds leave it in place (scripts/build.mjs).
+const { useSnapshot } = await import('../scripts/build.mjs');
+const { pathToFileURL } = await import('node:url');
+await import(pathToFileURL(`${useSnapshot(root)}/src/cli/main.js`).href);

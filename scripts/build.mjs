@@ -11,24 +11,26 @@
  * workers, cell threads) at slightly different times, and Node resolves `dist/…` to the snapshot's
  * real path when a module loads, so every thread of a run runs the build that was current when the
  * run started, even if sources change and a launcher rebuilds meanwhile (a rebuild in place could
- * hand a run's threads two different builds). The newest {@link SNAPSHOTS_KEPT} snapshots are kept.
+ * hand a run's threads two different builds). The newest {@link SNAPSHOTS_KEPT} snapshots are kept,
+ * and older ones while a live process uses them (launchers mark theirs: {@link useSnapshot}).
  * Plain JavaScript: it must run before anything is compiled. Exits 1 on a type error (after tsc's
  * messages, all on stderr) and leaves `dist` as it was; `--prepare` (npm's prepare) exits 0
  * without building when typescript is not installed.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FINGERPRINTED_FOLDERS, hashSources } from './hashSources.mjs';
+import { isAlive, withBuildLock } from './buildLock.mjs';
+import { hashSources } from './hashSources.mjs';
 
 /** Package root of this checkout. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Folders compiled to dist/ (as in tsconfig.build.json); their sources are the code's fingerprint. */
-export const SOURCE_FOLDERS = FINGERPRINTED_FOLDERS;
+/** Folders compiled to dist/ (as in tsconfig.build.json). */
+export const SOURCE_FOLDERS = ['src', 'sim-core', 'bench'];
 /** Other files whose change calls for a new build. */
-export const BUILD_INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
+export const BUILD_INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/hashSources.mjs'];
 /** Where tsc compiles to (tsconfig.build.json's outDir): never run from, only copied. */
 export const STAGE = '.dist-stage';
 /** The symlink runs load from: it points at the newest snapshot. */
@@ -102,8 +104,9 @@ export function build(root = ROOT) {
 
 /**
  * Publishes the stage of `root` as a new snapshot and points `dist` at it atomically (a new symlink
- * renamed over the old one), then removes all but the newest {@link SNAPSHOTS_KEPT} snapshots. A
- * `dist` folder of the layout before snapshots is removed first.
+ * renamed over the old one), then removes older snapshots beyond the newest {@link SNAPSHOTS_KEPT}
+ * that no live process uses ({@link useSnapshot}); never the one it published. A `dist` folder of
+ * the layout before snapshots is removed first. Call it holding the build lock (buildLock.mjs).
  * @param {string} root Package root.
  * @param {Date} [now] The snapshot's time (its name).
  * @returns {string} The snapshot's folder name.
@@ -118,11 +121,41 @@ export function publishBuild(root, now = new Date()) {
   rmSync(link, { force: true });
   symlinkSync(name, link);
   renameSync(link, dist);
-  const snapshots = readdirSync(root).filter((entry) => SNAPSHOT_NAME.test(entry)).sort(bySnapshotTime);
-  for (const old of snapshots.slice(0, Math.max(0, snapshots.length - SNAPSHOTS_KEPT))) {
-    rmSync(join(root, old), { recursive: true, force: true });
+  const older = readdirSync(root).filter((entry) => SNAPSHOT_NAME.test(entry) && entry !== name).sort(bySnapshotTime);
+  for (const old of older.slice(0, Math.max(0, older.length - (SNAPSHOTS_KEPT - 1)))) {
+    if (!isInUse(join(root, old))) rmSync(join(root, old), { recursive: true, force: true });
   }
   return name;
+}
+
+/** Folder, in a snapshot, of the pids of the processes that run from it. */
+const USERS = '.users';
+
+/**
+ * Marks the snapshot `dist` points to as used by this process until it exits (a killed process's
+ * mark is found dead), so that later builds do not remove it while its threads may still load
+ * modules from it (worker pools start late, `--report` imports late); returns the snapshot's real
+ * path: load the process's modules from there, not through `dist`, which a build may repoint.
+ * @param {string} root Package root.
+ * @returns {string} The snapshot folder.
+ */
+export function useSnapshot(root) {
+  const snapshot = realpathSync(join(root, DIST));
+  const mark = join(snapshot, USERS, String(process.pid));
+  try {
+    mkdirSync(dirname(mark), { recursive: true });
+    writeFileSync(mark, '');
+    process.once('exit', () => rmSync(mark, { force: true }));
+  } catch {
+    // A read-only tree (an image): nothing rebuilds there, so nothing prunes either.
+  }
+  return snapshot;
+}
+
+/** Whether a live process uses a snapshot (its pid is marked there). */
+function isInUse(snapshot) {
+  const users = join(snapshot, USERS);
+  return existsSync(users) && readdirSync(users).some((pid) => isAlive(Number(pid)));
 }
 
 /** Orders snapshot names by their time, then pid. */
@@ -137,7 +170,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // report the missing build when they are run.
   const prepare = process.argv.includes('--prepare');
   if (prepare && !existsSync(join(ROOT, 'node_modules', 'typescript'))) process.exit(0);
-  if (!build()) {
+  // Under the lock, as a launcher's build: all builds share the stage folder.
+  if (!withBuildLock(ROOT, () => build())) {
     process.stderr.write('crm-sim build: tsc failed (errors above); dist/ is not current. Run from the sources with CRM_SIM_FROM_SOURCE=1.\n');
     process.exit(1);
   }

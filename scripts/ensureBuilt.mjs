@@ -6,12 +6,11 @@
  * (a few ms). Concurrent launchers (e.g. GNU parallel) build once: the first takes a lock folder,
  * the others wait for it and check again.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BUILD_INPUTS, build, ROOT, SOURCE_FOLDERS, STAMP } from './build.mjs';
+import { releaseLock, sleep, tryLock } from './buildLock.mjs';
 
-/** Held while a launcher builds (beside the snapshots: dist/ itself is a symlink to one, build.mjs). */
-const LOCK = '.dist-lock';
 const WAIT_MS = 100;
 
 /**
@@ -52,40 +51,6 @@ export function whyStale(root) {
   return newer === null ? null : `${newer} changed since the last build`;
 }
 
-/** Sleeps the thread (the launcher has nothing else to do). */
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Takes the build lock; false when another live process holds it. */
-function tryLock(root) {
-  const lock = join(root, LOCK);
-  try {
-    mkdirSync(lock);
-  } catch (error) {
-    if (error.code !== 'EEXIST') throw error;
-    let holder = Number.NaN;
-    try {
-      holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-    } catch {}
-    if (!Number.isInteger(holder) && Date.now() - statSync(lock).mtimeMs < 2000) return false;
-    if (Number.isInteger(holder) && isAlive(holder)) return false;
-    rmSync(lock, { recursive: true, force: true }); // its holder died mid-build
-    return tryLock(root);
-  }
-  writeFileSync(join(lock, 'pid'), String(process.pid));
-  return true;
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
 /**
  * Makes sure dist/ holds the current sources' build, building it (once, under a lock) if not.
  * @param {string} [root] Package root (default this checkout).
@@ -109,7 +74,7 @@ export function ensureBuilt(root = ROOT, options = {}) {
       log(`crm-sim: ${again}; rebuilding dist/ (npm run build) …`);
       return runBuild(root);
     } finally {
-      rmSync(join(root, LOCK), { recursive: true, force: true });
+      releaseLock(root);
     }
   }
 }

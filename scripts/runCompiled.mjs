@@ -6,12 +6,11 @@
  * `process.argv.slice(2)` = args. CRM_SIM_FROM_SOURCE=1 runs the .ts through tsx instead.
  */
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt } from './ensureBuilt.mjs';
-import { ROOT } from './build.mjs';
+import { ROOT, useSnapshot } from './build.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (entry === undefined || !entry.endsWith('.ts')) {
@@ -25,7 +24,7 @@ if (process.env.CRM_SIM_FROM_SOURCE === '1') {
   process.exit(result.status ?? (result.signal === 'SIGINT' ? 130 : 1));
 }
 if (!ensureBuilt(ROOT)) process.exit(1);
-// The snapshot's real path (dist is a symlink, build.mjs): this process then loads one build throughout.
-const compiled = realpathSync(resolve(ROOT, 'dist', relative(ROOT, source)).replace(/\.ts$/, '.js'));
+// The snapshot's real path (dist is a symlink, build.mjs), marked in use: this process loads one build throughout.
+const compiled = resolve(useSnapshot(ROOT), relative(ROOT, source)).replace(/\.ts$/, '.js');
 process.argv = [process.argv[0], compiled, ...args];
 await import(pathToFileURL(compiled).href);

@@ -6,9 +6,9 @@ const SAME_RUN_FIELDS = [
   ['scenario sha256', (shard: ShardFolder) => shard.manifest.scenario.sha256],
   ['seed', (shard: ShardFolder) => shard.manifest.masterSeed],
   ['replicate count', (shard: ShardFolder) => shard.manifest.replicates],
-  ['code version', (shard: ShardFolder) => `${shard.manifest.version} (commit ${shard.manifest.gitCommit ?? 'unknown'})`],
-  // Uncommitted changes share a commit: the sources' fingerprint tells them apart.
-  ['code', (shard: ShardFolder) => `sources ${shard.manifest.sourceSha256 ?? 'unknown'}`],
+  // The sources' fingerprint decides where recorded: uncommitted changes share a commit, and the commit
+  // is read when a process starts (a docs-only commit between two workers changes nothing that runs).
+  ['code', (shard: ShardFolder) => `${shard.manifest.version} (${typeof shard.manifest.sourceSha256 === 'string' ? `sources ${shard.manifest.sourceSha256}` : `commit ${shard.manifest.gitCommit ?? 'unknown'}`})`],
   ['result layout', (shard: ShardFolder) => JSON.stringify(shard.layout)],
 ] as const;
 

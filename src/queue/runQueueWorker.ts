@@ -37,16 +37,19 @@ async function runShardJob(job: Job<ShardJobData>, options: QueueWorkerOptions):
   const run = await readQueuedRun(store, runId);
   const { bullmq } = options.connection;
   if (run === undefined) throw new bullmq.UnrecoverableError(`run ${runId} is not in the store ${store} (give this worker --store)`);
-  // A shard of other code would not merge with the others (collect refuses it): leave the job failed instead.
-  if (run.sourceSha256 !== undefined && run.sourceSha256 !== SOURCE_SHA256) {
-    throw new bullmq.UnrecoverableError(`run ${runId} was submitted from other code (sources ${run.sourceSha256 ?? 'unknown'}; this worker runs ${SOURCE_SHA256 ?? 'unknown'}): start workers from the submitter's code, then resubmit the run to queue its failed jobs again`);
-  }
+
   const out = shardFolder(store, runId, shard);
   const skip = (why: string) => {
     options.log(`job ${job.id}: shard ${shard}/${shards} of ${runId} ${why}`);
     return out;
   };
   if (await isShardDone(store, runId, shard)) return skip('was already done');
+  // A shard of other code would not merge with the others (collect refuses it). A plain failure: the
+  // job is retried (submitRun.ts: 3 attempts, with backoff), perhaps by a worker that runs the submitter's code
+  // (a fleet mid-update), and fails for good only after that.
+  if (run.sourceSha256 !== undefined && run.sourceSha256 !== SOURCE_SHA256) {
+    throw new Error(`run ${runId} was submitted from other code (sources ${run.sourceSha256 ?? 'unknown'}; this worker runs ${SOURCE_SHA256 ?? 'unknown'}): run workers from the submitter's code, then resubmit the run to queue its failed jobs again`);
+  }
   options.log(`job ${job.id} started: run ${runId}, shard ${shard}/${shards} (attempt ${job.attemptsStarted})`);
   try {
     await executeRun({

@@ -43,7 +43,7 @@ export function renderReproduceSection(input: ReproduceInput): string {
   // The scenario's rows go right after the code's (version, commit, sources' SHA-256 where recorded).
   const codeRows = ['version', 'gitCommit', 'sourceSha256'].filter((key) => key in manifest).length;
   if (typeof scenario.path === 'string') rows.splice(codeRows, 0, ['Scenario file', scenario.path]);
-  if (typeof scenario.sha256 === 'string') rows.splice(codeRows + 1, 0, ['Scenario SHA-256', `${scenario.sha256} (${hashCheck(scenario.sha256, input.resolvedHashes, 'scenario.resolved.yaml')})`]);
+  if (typeof scenario.sha256 === 'string') rows.splice(codeRows + (typeof scenario.path === 'string' ? 1 : 0), 0, ['Scenario SHA-256', `${scenario.sha256} (${hashCheck(scenario.sha256, input.resolvedHashes, 'scenario.resolved.yaml')})`]);
   let html = renderTable([{ header: 'Field' }, { header: 'Value' }], rows, { className: 'kv' });
   html += renderScenarios(manifest, input.resolvedHashes);
   html += renderCommands(manifest, scenario, input.isRun && input.resolvedHashes['scenario.resolved.yaml'] !== undefined);

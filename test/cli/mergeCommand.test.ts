@@ -55,7 +55,16 @@ describe('crm-sim merge', () => {
     await cp(shard(3), changed, { recursive: true });
     const manifest = JSON.parse(await readFile(join(changed, 'manifest.json'), 'utf8')) as { sourceSha256: string };
     await writeFile(join(changed, 'manifest.json'), JSON.stringify({ ...manifest, sourceSha256: 'f'.repeat(64) }));
-    expect((await mergeError([shard(1), shard(2), changed])).message).toMatch(/changed-code belongs to another run: its code is sources f{64}, .* has sources [0-9a-f]{64}/);
+    expect((await mergeError([shard(1), shard(2), changed])).message).toMatch(/changed-code belongs to another run: its code is [\d.]+ \(sources f{64}\), .* has [\d.]+ \(sources [0-9a-f]{64}\)/);
+  });
+
+  it('merges shards of the same sources whatever commit their processes read (a commit of docs only)', async () => {
+    const otherCommit = join(root, 'other-commit');
+    await cp(shard(3), otherCommit, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(otherCommit, 'manifest.json'), 'utf8')) as { gitCommit: string };
+    await writeFile(join(otherCommit, 'manifest.json'), JSON.stringify({ ...manifest, gitCommit: '0'.repeat(40) }));
+    const { dir } = await executeMerge({ dirs: [shard(1), shard(2), otherCommit], out: join(root, 'docs-commit'), parquet: false, keepSeries: false }, signal);
+    expect((await readdir(dir)).includes('summary.json')).toBe(true);
   });
 
   it('merges shards given in any order', async () => {

@@ -106,7 +106,7 @@ describe('crm-sim queue with Redis', () => {
     expect(collect()).toMatchObject({ status: 0, stdout: `${out}\n` });
   });
 
-  it('a worker running other code than the submitter\'s fails the run\'s jobs instead of writing shards that would not merge', () => {
+  it('a worker running other code than the submitter\'s fails the run\'s jobs (after its retries) instead of writing shards that would not merge', () => {
     const store = join(dir, 'store3');
     const queue = `${QUEUE}-code`;
     const submit = () => runCli(['queue', 'submit', 'scenarios/baseline.yaml', '--replicates', '2', '--seed', '5', '--replicates-per-job', '2',
@@ -118,7 +118,9 @@ describe('crm-sim queue with Redis', () => {
     expect(run.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
     writeFileSync(stored, JSON.stringify({ ...run, sourceSha256: 'f'.repeat(64) }));
     const work = () => runCli(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', store, '--workers', '1', '--exit-when-idle']);
-    expect(work().stderr).toMatch(/job r3\.1 failed .*run r3 was submitted from other code \(sources f{64}; this worker runs [0-9a-f]{64}\)/);
+    const log = work().stderr;
+    expect(log).toMatch(/job r3\.1 failed \(attempt 1 of 3\): run r3 was submitted from other code \(sources f{64}; this worker runs [0-9a-f]{64}\)/);
+    expect(log).toMatch(/job r3\.1 failed \(attempt 3 of 3\)/);
     expect(readdirSync(join(store, 'r3')).includes('shards') ? readdirSync(join(store, 'r3', 'shards')).filter((name) => !name.startsWith('.')) : []).toEqual([]);
     // Resubmitted from other code than the stored run's, the run id is refused.
     expect(submit()).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r3 already holds another run \(its sourceSha256 is f{64}/) });

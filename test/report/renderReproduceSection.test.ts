@@ -26,4 +26,10 @@ describe('renderReproduceSection', () => {
     const html = renderReproduceSection({ manifest: manifest(), resolvedHashes: { 'scenario.resolved.yaml': 'b'.repeat(64) }, files: [], isRun: true });
     expect(html).toContain('does NOT match scenario.resolved.yaml in this folder');
   });
+
+  it('puts the scenario hash right after the code when the manifest names no scenario file', () => {
+    const { path: _path, ...scenario } = manifest().scenario;
+    const html = renderReproduceSection({ manifest: { ...manifest({ sourceSha256: 'f'.repeat(64) }), scenario }, resolvedHashes: {}, files: [], isRun: false });
+    expect(fieldsOf(html).slice(0, 5)).toEqual(['crm-sim version', 'Code (git commit)', 'Code (SHA-256 of its sources)', 'Scenario SHA-256', 'overrides']);
+  });
 });

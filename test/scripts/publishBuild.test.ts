@@ -10,9 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 interface Build {
   publishBuild(root: string, now?: Date): string;
+  useSnapshot(root: string): string;
   SNAPSHOTS_KEPT: number;
 }
-const { publishBuild, SNAPSHOTS_KEPT } = (await import('../../scripts/build.mjs' as string)) as Build;
+const { publishBuild, useSnapshot, SNAPSHOTS_KEPT } = (await import('../../scripts/build.mjs' as string)) as Build;
 
 let root: string;
 /** Writes a stage as tsc and the build leave it: one module and the stamp. */
@@ -68,5 +69,30 @@ describe('publishBuild', () => {
     publishBuild(root);
     expect(lstatSync(join(root, 'dist')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(root, 'dist/src/main.js'), 'utf8')).toBe('new');
+  });
+
+  it('keeps an old snapshot while a live process runs from it, and never removes the one it publishes', () => {
+    stage('used');
+    publishBuild(root, new Date(1_000));
+    const used = useSnapshot(root); // this process (alive) marks the snapshot it loads from
+    expect(readdirSync(join(used, '.users'))).toEqual([String(process.pid)]);
+    const dead = join(root, `.dist-2000-${process.pid}`);
+    for (let build = 2; build <= SNAPSHOTS_KEPT + 3; build++) {
+      stage(`build ${build}`);
+      publishBuild(root, new Date(build * 1_000));
+      if (build === 2) {
+        // A process that was killed leaves its mark behind: it protects nothing.
+        mkdirSync(join(dead, '.users'));
+        writeFileSync(join(dead, '.users', '999999999'), '');
+      }
+    }
+    expect(existsSync(used)).toBe(true);
+    expect(readFileSync(join(used, 'src/main.js'), 'utf8')).toBe('used');
+    expect(existsSync(dead)).toBe(false);
+    // A clock set back: the build just published sorts first, and stays (dist must never dangle).
+    stage('clock back');
+    const name = publishBuild(root, new Date(500));
+    expect(existsSync(join(root, name))).toBe(true);
+    expect(readFileSync(join(root, 'dist/src/main.js'), 'utf8')).toBe('clock back');
   });
 });
