@@ -18,11 +18,12 @@
  * without building when typescript is not installed.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isAlive, withBuildLock } from './buildLock.mjs';
+import { mayBeAlive, withBuildLock } from './buildLock.mjs';
 import { hashSources } from './hashSources.mjs';
 
 /** Package root of this checkout. */
@@ -37,7 +38,7 @@ export const STAGE = '.dist-stage';
 export const DIST = 'dist';
 /** Written last by a successful build; its mtime is the build's start. */
 export const STAMP = 'dist/.build-stamp';
-/** Snapshots kept: the newest, and older ones that runs started a little earlier may still load from. */
+/** Snapshots kept at least: the newest, the one before it, and one more (older ones only while in use). */
 export const SNAPSHOTS_KEPT = 3;
 /** Snapshot folders are named `.dist-<time>-<pid>`: this matches them (not the stage). */
 const SNAPSHOT_NAME = /^\.dist-\d+-\d+$/;
@@ -116,20 +117,35 @@ export function publishBuild(root, now = new Date()) {
   // The stamp's mtime must survive the copy (ensureBuilt compares sources with it).
   cpSync(join(root, STAGE), join(root, name), { recursive: true, preserveTimestamps: true });
   const dist = join(root, DIST);
-  if (existsSync(dist) && !lstatSync(dist).isSymbolicLink()) rmSync(dist, { recursive: true, force: true });
+  const isLink = lstatExists(dist) && lstatSync(dist).isSymbolicLink();
+  // The snapshot dist pointed to until now stays too, whatever the clocks say (launchers may be resolving it).
+  const previous = isLink ? readlinkSync(dist) : null;
+  if (existsSync(dist) && !isLink) rmSync(dist, { recursive: true, force: true });
   const link = join(root, `.dist-link-${process.pid}`);
   rmSync(link, { force: true });
   symlinkSync(name, link);
   renameSync(link, dist);
-  const older = readdirSync(root).filter((entry) => SNAPSHOT_NAME.test(entry) && entry !== name).sort(bySnapshotTime);
-  for (const old of older.slice(0, Math.max(0, older.length - (SNAPSHOTS_KEPT - 1)))) {
+  const older = readdirSync(root).filter((entry) => SNAPSHOT_NAME.test(entry) && entry !== name && entry !== previous).sort(bySnapshotTime);
+  for (const old of older.slice(0, Math.max(0, older.length - (SNAPSHOTS_KEPT - 2)))) {
     if (!isInUse(join(root, old))) rmSync(join(root, old), { recursive: true, force: true });
   }
   return name;
 }
 
-/** Folder, in a snapshot, of the pids of the processes that run from it. */
+/** Whether a path exists as a link or file, even a dangling link. */
+function lstatExists(path) {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Folder, in a snapshot, of the processes that run from it (`<pid>@<host>`). */
 const USERS = '.users';
+/** A mark of another host's process counts as in use for this long (it cannot be asked). */
+const FOREIGN_MARK_MS = 2 * 86_400_000;
 
 /**
  * Marks the snapshot `dist` points to as used by this process until it exits (a killed process's
@@ -140,22 +156,30 @@ const USERS = '.users';
  * @returns {string} The snapshot folder.
  */
 export function useSnapshot(root) {
-  const snapshot = realpathSync(join(root, DIST));
-  const mark = join(snapshot, USERS, String(process.pid));
-  try {
-    mkdirSync(dirname(mark), { recursive: true });
-    writeFileSync(mark, '');
-    process.once('exit', () => rmSync(mark, { force: true }));
-  } catch {
-    // A read-only tree (an image): nothing rebuilds there, so nothing prunes either.
+  for (;;) {
+    const snapshot = realpathSync(join(root, DIST));
+    const mark = join(snapshot, USERS, `${process.pid}@${hostname()}`);
+    try {
+      mkdirSync(dirname(mark), { recursive: true });
+      writeFileSync(mark, '');
+      process.once('exit', () => rmSync(mark, { force: true }));
+    } catch {
+      return snapshot; // a read-only tree (an image): nothing rebuilds there, so nothing prunes either
+    }
+    // Pruned between the lookup and the mark (a build published meanwhile): mark the new one.
+    if (existsSync(join(snapshot, '.build-stamp'))) return snapshot;
+    rmSync(snapshot, { recursive: true, force: true });
   }
-  return snapshot;
 }
 
-/** Whether a live process uses a snapshot (its pid is marked there). */
+/** Whether a process that may still run uses a snapshot (its mark is there). */
 function isInUse(snapshot) {
   const users = join(snapshot, USERS);
-  return existsSync(users) && readdirSync(users).some((pid) => isAlive(Number(pid)));
+  if (!existsSync(users)) return false;
+  return readdirSync(users).some((mark) => {
+    const [pid, host] = mark.split('@');
+    return mayBeAlive(`${host} ${pid}`, Date.now() - statSync(join(users, mark)).mtimeMs, FOREIGN_MARK_MS);
+  });
 }
 
 /** Orders snapshot names by their time, then pid. */

@@ -9,9 +9,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BUILD_INPUTS, build, ROOT, SOURCE_FOLDERS, STAMP } from './build.mjs';
-import { releaseLock, sleep, tryLock } from './buildLock.mjs';
+import { releaseLock, tryLock, waitForLock } from './buildLock.mjs';
 
-const WAIT_MS = 100;
 
 /**
  * The first source or build input newer than `sinceMs`, or null.
@@ -61,20 +60,17 @@ export function whyStale(root) {
 export function ensureBuilt(root = ROOT, options = {}) {
   const runBuild = options.build ?? build;
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
-  for (;;) {
-    const reason = whyStale(root);
-    if (reason === null) return true;
-    if (!tryLock(root)) {
-      sleep(WAIT_MS);
-      continue;
-    }
-    try {
-      const again = whyStale(root); // another launcher may have built while we took the lock
-      if (again === null) return true;
-      log(`crm-sim: ${again}; rebuilding dist/ (npm run build) …`);
-      return runBuild(root);
-    } finally {
-      releaseLock(root);
-    }
+  if (whyStale(root) === null) return true;
+  // Wait for the lock, unless another launcher builds meanwhile (then dist/ turns current).
+  let locked = false;
+  waitForLock(root, () => whyStale(root) === null || (locked = tryLock(root)));
+  if (!locked) return true;
+  try {
+    const again = whyStale(root); // another launcher may have built while we took the lock
+    if (again === null) return true;
+    log(`crm-sim: ${again}; rebuilding dist/ (npm run build) …`);
+    return runBuild(root);
+  } finally {
+    releaseLock(root);
   }
 }

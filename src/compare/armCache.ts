@@ -1,17 +1,18 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CompiledScenario } from '../../sim-core/index.ts';
 import type { ReplicateResult } from '../../sim-core/results.ts';
 import { UsageError } from '../cli/exitCodes.ts';
+import { computeScenarioHash } from '../montecarlo/computeScenarioHash.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 
 /**
  * Finished arms of `compare`, `sweep` and `stress --resume` (runScenarioArms.ts), kept in a folder
  * (`<out>.parts`) so that the same command, run again after it was killed, runs only the arms it
  * had not finished. Each arm is one file named by a key over everything its results depend on:
- * the code (`sourceSha256`), the worker module (which summaries it keeps), the master seed, the
- * replicate count and the compiled scenario. A file of another run, of changed code or a changed
+ * the code (`sourceSha256`), V8's version and the processor, the worker module (which summaries it
+ * keeps), the master seed, the replicate count and the scenario as compiled. One `--out` takes one
+ * run at a time. A file of another run, of changed code or a changed
  * scenario is therefore never found, and the results, read back bit for bit, are those of a run
  * without interruption.
  */
@@ -26,18 +27,19 @@ export interface ArmCache {
 
 /** The key of an arm's results (hex SHA-256); see {@link ArmCache}. */
 export function armKey(compiled: CompiledScenario, masterSeed: number, replicates: number, workerModule: string): string {
-  // JSON writes NaN and ±Infinity as null: spell them out so that they key differently.
-  const spec = JSON.stringify(compiled.spec, (_, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value));
-  return createHash('sha256').update(JSON.stringify({ code: SOURCE_SHA256, workerModule, masterSeed, replicates })).update(spec).digest('hex');
+  // The spec hashed bit for bit (−0, NaN, undefined kept apart); the engine's arithmetic could differ
+  // between V8 versions or processors, so they count too.
+  return computeScenarioHash({
+    code: SOURCE_SHA256, v8: process.versions.v8, arch: process.arch, workerModule, masterSeed, replicates, spec: compiled.spec,
+  });
 }
 
 /**
- * Opens (creating it) the folder of finished arms.
+ * Opens the folder of finished arms (created with the first arm kept).
  * @param folder - e.g. `<out>.parts`
  */
 export function openArmCache(folder: string): ArmCache {
   const dir = resolve(folder);
-  mkdirSync(dir, { recursive: true });
   const pathOf = (key: string) => join(dir, `arm-${key}.f64`);
   return {
     read(key, replicates) {
@@ -62,12 +64,26 @@ export function openArmCache(folder: string): ArmCache {
         values[2 + i * (1 + summaries)] = result.replicate;
         values.set(result.summaries, 3 + i * (1 + summaries));
       });
+      mkdirSync(dir, { recursive: true }); // here, not at open: a command refused early leaves no folder
       const path = pathOf(key);
-      writeFileSync(`${path}.tmp-${process.pid}`, values);
-      renameSync(`${path}.tmp-${process.pid}`, path);
+      const temporary = `${path}.tmp-${process.pid}`;
+      // On disk before it gets its name: after a power cut a kept arm is whole or absent.
+      const fd = openSync(temporary, 'w');
+      try {
+        writeSync(fd, values);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, path);
     },
     remove() {
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch (error) {
+        // The outputs are written: a folder that will not go is the user's to remove, not a failure.
+        process.stderr.write(`crm-sim: could not remove ${dir} (${(error as Error).message}); remove it by hand\n`);
+      }
     },
   };
 }
@@ -79,5 +95,6 @@ export function openArmCache(folder: string): ArmCache {
 export function resumeCacheFor(command: string, resume: boolean | undefined, out: string | undefined): ArmCache | undefined {
   if (resume !== true) return undefined;
   if (out === undefined) throw new UsageError(`${command} --resume needs --out DIR: the finished arms are kept in DIR.parts until DIR is written`);
+  if (SOURCE_SHA256 === null) throw new UsageError(`${command} --resume: this build does not record its sources' fingerprint, so kept arms could come from other code; run npm run build`);
   return openArmCache(`${resolve(out)}.parts`);
 }

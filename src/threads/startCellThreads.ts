@@ -77,11 +77,18 @@ export async function startCellThreads(threads: number, options: CellThreadOptio
       const started = performance.now();
       try {
         runCellTask(world as World, task, stage, bounds[0], bounds[1]);
-      } finally {
-        // Even when this thread's part threw: helpers must finish theirs before anything (detach) posts again.
-        awaitHelpers(control, helpers, generation, spin.budgetMs);
+      } catch (error) {
+        // Helpers must finish their part before anything (detach) posts again; then this error goes on
+        // (as the cause, should the barrier find the threads out of step).
+        try {
+          awaitHelpers(control, helpers, generation, spin.budgetMs);
+        } catch (barrier) {
+          throw new Error((barrier as Error).message, { cause: error });
+        }
+        throw error;
       }
-      workMs[0] = performance.now() - started;
+      workMs[0] = performance.now() - started; // this thread's work only: rebalanceSplit compares it with the helpers'
+      awaitHelpers(control, helpers, generation, spin.budgetMs);
       spin.afterBarrier();
       Atomics.store(control, SPIN_US, Math.round(spin.budgetMs * 1000));
       if (Atomics.load(control, FAILED) !== 0) throw new Error('a cell thread failed (its error is on stderr)');

@@ -16,6 +16,7 @@ const bytes = (arms: { summaries: Float64Array }[][]) => arms.map((arm) => arm.m
 describe('the finished arms of --resume', () => {
   it('reads back what it wrote bit for bit (NaN included), and nothing for a missing or broken file', () => {
     const cache = openArmCache(join(dir, 'unit.parts'));
+    expect(existsSync(join(dir, 'unit.parts'))).toBe(false); // made with the first arm: a command refused early leaves none
     const results = [0, 1].map((replicate) => ({ replicate, series: new Float64Array(0), summaries: Float64Array.from([0.1 + replicate, Number.NaN, -0, 1e-300]) }));
     cache.write('k', results);
     const read = cache.read('k', 2) ?? [];

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -92,7 +92,7 @@ describe('ensureBuilt', () => {
   it('takes over the lock of a dead builder, and releases its own', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
     mkdirSync(join(root, '.dist-lock'), { recursive: true });
-    writeFileSync(join(root, '.dist-lock/pid'), String(dead));
+    writeFileSync(join(root, '.dist-lock/owner'), `${hostname()} ${dead}`);
     expect(check()).toBe(true);
     expect(builds).toBe(1);
     expect(() => statSync(join(root, '.dist-lock'))).toThrow();

@@ -4,7 +4,7 @@
  * build while later builds are published.
  */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -75,7 +75,7 @@ describe('publishBuild', () => {
     stage('used');
     publishBuild(root, new Date(1_000));
     const used = useSnapshot(root); // this process (alive) marks the snapshot it loads from
-    expect(readdirSync(join(used, '.users'))).toEqual([String(process.pid)]);
+    expect(readdirSync(join(used, '.users'))).toEqual([`${process.pid}@${hostname()}`]);
     const dead = join(root, `.dist-2000-${process.pid}`);
     for (let build = 2; build <= SNAPSHOTS_KEPT + 3; build++) {
       stage(`build ${build}`);
@@ -83,7 +83,7 @@ describe('publishBuild', () => {
       if (build === 2) {
         // A process that was killed leaves its mark behind: it protects nothing.
         mkdirSync(join(dead, '.users'));
-        writeFileSync(join(dead, '.users', '999999999'), '');
+        writeFileSync(join(dead, '.users', `999999999@${hostname()}`), '');
       }
     }
     expect(existsSync(used)).toBe(true);
@@ -94,5 +94,23 @@ describe('publishBuild', () => {
     const name = publishBuild(root, new Date(500));
     expect(existsSync(join(root, name))).toBe(true);
     expect(readFileSync(join(root, 'dist/src/main.js'), 'utf8')).toBe('clock back');
+  });
+
+  it('keeps a snapshot that a process of another host (a shared file system) marked, until its mark is old', () => {
+    stage('one');
+    publishBuild(root, new Date(1_000));
+    const marked = join(root, `.dist-1000-${process.pid}`);
+    mkdirSync(join(marked, '.users'));
+    writeFileSync(join(marked, '.users', '4242@another-host'), '');
+    for (let build = 2; build <= SNAPSHOTS_KEPT + 2; build++) {
+      stage(`build ${build}`);
+      publishBuild(root, new Date(build * 1_000));
+    }
+    expect(existsSync(marked)).toBe(true);
+    const threeDaysAgo = Date.now() / 1000 - 3 * 86_400;
+    utimesSync(join(marked, '.users', '4242@another-host'), threeDaysAgo, threeDaysAgo);
+    stage('later');
+    publishBuild(root, new Date(99_000));
+    expect(existsSync(marked)).toBe(false);
   });
 });
