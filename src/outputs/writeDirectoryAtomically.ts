@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createAbortError } from '../montecarlo/createAbortError.ts';
+import { syncToDisk, syncTree } from './syncTree.ts';
 import { trackTemporaryFolder } from './temporaryFolders.ts';
 
 /** Thrown when the output folder exists, is not empty, and overwriting was not requested. */
@@ -26,7 +27,8 @@ export interface AtomicWriteOptions {
 
 /**
  * Fills a folder so that it appears complete or not at all: `fill` writes into a sibling
- * temporary folder `.<name>.tmp-<pid>`, which is then renamed to `dir`. On any failure the
+ * temporary folder `.<name>.tmp-<pid>`, which is flushed to disk (syncTree.ts) and then renamed to
+ * `dir`. On any failure the
  * temporary folder is removed and `dir` is left as it was; so too when `options.signal` has
  * aborted by the time `fill` is done (the rename is the point of no return). While it is being
  * filled the temporary folder is tracked (see `removeTemporaryFoldersNow`, for a forced exit).
@@ -62,7 +64,10 @@ export async function writeDirectoryAtomically(
   try {
     await fill(temporaryDir);
     if (options.signal?.aborted) throw createAbortError(options.signal.reason);
+    // On disk before the rename, and the rename on disk after it: complete after a power cut too.
+    await syncTree(temporaryDir);
     await moveIntoPlace(temporaryDir, finalDir, options.overwrite === true);
+    await syncToDisk(parent);
   } catch (error) {
     await rm(temporaryDir, { recursive: true, force: true });
     throw error;
