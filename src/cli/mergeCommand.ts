@@ -2,11 +2,11 @@ import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkShardSet } from '../outputs/checkShardSet.ts';
-import type { RunManifest } from '../outputs/createManifest.ts';
+import { currentCommandLine, type RunManifest } from '../outputs/createManifest.ts';
 import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readShardFolder.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
-import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import type { ReplicateSummaries, SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
 import { UsageError } from './exitCodes.ts';
 import { resolveExceedOptions } from './resolveExceedOptions.ts';
@@ -35,24 +35,42 @@ export interface MergeSettings {
   bandWorkers?: number;
   /** `--exceed` options (src/cli/resolveExceedOptions.ts). */
   exceed?: string[];
+  /** The command line the manifest records; default this process's. */
+  commandLine?: string[];
+  /**
+   * Writes more files into the folder before it appears (`run --resume`: impact.json and
+   * sources.json), given the run's summaries in replicate order.
+   */
+  writeMore?: (temporaryDir: string, summaries: readonly ReplicateSummaries[]) => Promise<void>;
 }
 
 /**
  * The manifest of the merged run: the shards' (same code, scenario, seed, replicates), without
- * `shard`, with the largest worker count (and requested count, when it differs), the earliest start, now as the finish and the shards'
- * summed wall time. Key order is that of a run manifest.
+ * `shard`, with the merge's `--exceed` conditions and command line, the largest worker count (and
+ * requested count, when it differs) and thread count, the earliest start, now as the finish and the
+ * shards' summed wall time. Key order is that of a run manifest.
  */
-function mergeManifests(shards: readonly ShardFolder[]): RunManifest {
-  // Everything up to `replicates`; the fields after it are set below, in a run manifest's order.
-  const { shard: _s, workers: _w, workersRequested: _r, ticks, nodeVersion, startedAt: _a, finishedAt: _f, wallSeconds: _t, ...first } = shards[0].manifest;
+function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings): RunManifest {
+  // Everything up to `overrides`; the fields after it are set below, in a run manifest's order.
+  const {
+    shard: _s, exceed: _e, masterSeed, replicates, commandLine: _c, workers: _w, workersRequested: _r, threadsPerReplicate: _p,
+    ticks, nodeVersion, startedAt: _a, finishedAt: _f, wallSeconds: _t, ...first
+  } = shards[0].manifest;
+  const exceed = settings.exceed ?? [];
   const workers = Math.max(...shards.map((shard) => shard.manifest.workers));
   const requested = Math.max(...shards.map((shard) => shard.manifest.workersRequested ?? shard.manifest.workers));
+  const threads = Math.max(...shards.map((shard) => shard.manifest.threadsPerReplicate ?? 1));
   const started = Math.min(...shards.map((shard) => Date.parse(shard.manifest.startedAt)));
   const wall = shards.reduce((sum, shard) => sum + shard.manifest.wallSeconds, 0);
   return {
     ...first,
+    ...(exceed.length === 0 ? {} : { exceed: [...exceed] }),
+    masterSeed,
+    replicates,
+    commandLine: settings.commandLine ?? currentCommandLine(),
     workers,
     ...(requested === workers ? {} : { workersRequested: requested }),
+    ...(threads > 1 ? { threadsPerReplicate: threads } : {}),
     ticks,
     nodeVersion,
     startedAt: new Date(started).toISOString(),
@@ -100,7 +118,7 @@ export async function executeMerge(
       resolvedYaml: shards[0].resolvedYaml,
       segments: shards.map((shard) => shard.segment),
       summaries: shards.flatMap((shard) => shard.summaries),
-      createManifest: () => mergeManifests(shards),
+      createManifest: () => mergeManifests(shards, settings),
       parquet: settings.parquet,
       keepSeries: settings.keepSeries,
       blockBytes: settings.blockBytes,
@@ -113,6 +131,7 @@ export async function executeMerge(
         if (done === total) report.stop();
       },
     });
+    await settings.writeMore?.(temporaryDir, shards.flatMap((shard) => shard.summaries));
   }, { signal }).catch((error: unknown) => {
     report.stop(); // a bar left running would keep the terminal's cursor hidden
     throw error;

@@ -1,14 +1,16 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { RunManifest } from '../outputs/createManifest.ts';
+import { currentCommandLine, type RunManifest } from '../outputs/createManifest.ts';
 import { isProcessAlive, removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import { loadScenario } from '../scenario/loadScenario.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { executeMerge } from './mergeCommand.ts';
 import { UsageError } from './exitCodes.ts';
-import type { ProgressReporter } from './progressReporter.ts';
-import { executeRun, parseRunOptions, type RunOptions, type RunOutcome, type RunSettings } from './runCommand.ts';
+import { executeRun, parseRunOptions, writeReportInputs, type RunOptions, type RunOutcome, type RunSettings } from './runCommand.ts';
+import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
+import { compileScenario } from '../../sim-core/index.ts';
+import type { ReplicateSummaries } from '../stats/computeSummaryStatistics.ts';
 
 /**
  * `crm-sim run --resume DIR`: a run that survives being killed. The run is split into P parts,
@@ -36,6 +38,24 @@ export interface ResumeRecord {
   sha256: string;
   /** The code's fingerprint (manifest `sourceSha256`): parts of changed code are refused, not mixed in. Absent in records before it. */
   sourceSha256?: string | null;
+  /** What the finished folder holds besides the run's data, as the starting command asked (absent in records before it). */
+  outputs?: ResumeOutputs;
+}
+
+/**
+ * The options of a resumable run that decide what its folder holds, not its replicates: they take
+ * effect only at the final merge, so `crm-sim run --resume DIR` alone applies the ones recorded at
+ * the start (an option given again replaces its recorded value).
+ */
+export interface ResumeOutputs {
+  parquet: boolean;
+  keepSeries: boolean;
+  exceed: string[];
+  measureImpact: boolean;
+  impactReplicateCap?: number;
+  report: boolean;
+  /** The command that started the run (the final manifest records it). */
+  commandLine: string[];
 }
 
 /** Default number of parts: at most this many (at most one replicate each). */
@@ -131,6 +151,11 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   const record: ResumeRecord = {
     scenarioPath: settings.scenarioPath, sets: settings.sets, replicates: settings.replicates, masterSeed: settings.masterSeed,
     parts: parts ?? Math.min(DEFAULT_PARTS, settings.replicates), sha256: loaded.sha256, sourceSha256: SOURCE_SHA256,
+    outputs: {
+      parquet: settings.parquet, keepSeries: settings.keepSeries, exceed: settings.exceed ?? [], measureImpact: settings.measureImpact === true,
+      ...(settings.impactReplicateCap === undefined ? {} : { impactReplicateCap: settings.impactReplicateCap }),
+      report: settings.report === true, commandLine: settings.commandLine ?? currentCommandLine(),
+    },
   };
   const finished = readFinishedRun(dir);
   if (finished) {
@@ -149,23 +174,29 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
     if (existsSync(join(dir, 'manifest.json'))) return await completeAlready(dir); // finished by the lock's last holder
     removeLeftovers(work);
     await removeStaleTemporaries(dir); // a merge killed before its rename
-    const merged = await runPartsAndMerge({ ...settings, out: dir }, (recorded ?? record).parts, signal, progress);
+    const commandLine = settings.commandLine ?? (recorded ?? record).outputs?.commandLine;
+    const merged = await runPartsAndMerge({ ...settings, out: dir, commandLine }, (recorded ?? record).parts, signal, progress);
     rmSync(work, { recursive: true, force: true }); // killed during this, DIR.parts is removed by the next resume
-    return merged;
+    return { ...merged, report: settings.report === true };
   } finally {
     release();
   }
 }
 
-/** Runs the parts not yet in DIR.parts, then merges all of them into DIR. */
+/** Runs the parts not yet in DIR.parts, then merges all of them into DIR (with impact.json and sources.json when asked for). */
 async function runPartsAndMerge(settings: RunSettings & { out: string }, count: number, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
   const dirs = Array.from({ length: count }, (_, i) => join(partsFolder(settings.out), `part-${i + 1}`));
   for (const [i, out] of dirs.entries()) {
     if (existsSync(out)) continue;
     await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false }, signal, progress);
   }
-  const { parquet, keepSeries, blockBytes, exceed } = settings;
-  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes, exceed }, signal, progress);
+  const { parquet, keepSeries, blockBytes, exceed, commandLine } = settings;
+  const writeMore = settings.measureImpact === true ? (dir: string, summaries: readonly ReplicateSummaries[]) => {
+    const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
+    const layout = compileScenario(loaded.spec).layout;
+    return writeReportInputs(dir, { settings, loaded, layout, summaries: summaries.map((s) => s.summaries), reporter: progress ?? createProgressReporter(true), signal });
+  } : undefined;
+  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes, exceed, commandLine, writeMore }, signal, progress);
 }
 
 /**
@@ -192,15 +223,34 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   await rename(`${path}.tmp`, path);
 }
 
-/** The settings of `run [scenario] --resume DIR`; without a scenario, those recorded in DIR.parts/run.json. */
+/**
+ * The settings of `run [scenario] --resume DIR`; without a scenario, those recorded in
+ * DIR.parts/run.json. Output options not given again take their recorded values ({@link ResumeOutputs}).
+ */
 function resumeSettings(scenarioPath: string | undefined, options: RunOptions, dir: string): RunSettings {
-  if (scenarioPath !== undefined) return parseRunOptions(scenarioPath, { ...options, out: dir });
   const recorded = readResumeRecord(dir);
+  if (scenarioPath !== undefined) return withRecordedOutputs(parseRunOptions(scenarioPath, { ...options, out: dir }), options, recorded?.outputs);
   if (!recorded) {
     throw new UsageError(`--resume ${dir}: nothing to resume there (no ${join(partsFolder(dir), 'run.json')}: never started, or killed before it recorded itself); give the scenario to start the run`);
   }
   const { sets, replicates, masterSeed } = recorded;
-  return parseRunOptions(recorded.scenarioPath, { ...options, set: sets, years: undefined, replicates: String(replicates), seed: String(masterSeed), out: dir });
+  const settings = parseRunOptions(recorded.scenarioPath, { ...options, set: sets, years: undefined, replicates: String(replicates), seed: String(masterSeed), out: dir });
+  return withRecordedOutputs(settings, options, recorded.outputs);
+}
+
+/** `settings` with the recorded output options wherever the command line did not give one. */
+function withRecordedOutputs(settings: RunSettings, options: RunOptions, recorded: ResumeOutputs | undefined): RunSettings {
+  if (recorded === undefined) return settings;
+  return {
+    ...settings,
+    parquet: options.format === undefined ? recorded.parquet : settings.parquet,
+    keepSeries: settings.keepSeries || recorded.keepSeries,
+    exceed: (options.exceed ?? []).length > 0 ? settings.exceed : recorded.exceed,
+    measureImpact: settings.measureImpact === true || recorded.measureImpact,
+    impactReplicateCap: options.impactReplicates === undefined ? recorded.impactReplicateCap : settings.impactReplicateCap,
+    report: settings.report === true || recorded.report,
+    commandLine: recorded.commandLine,
+  };
 }
 
 /**

@@ -92,6 +92,10 @@ export interface RunSettings {
   impactReplicateCap?: number;
   /** `--exceed` options, resolved against the layout when the scenario is loaded (src/cli/resolveExceedOptions.ts). */
   exceed?: string[];
+  /** `--report`: the command renders report.html once the folder is written (recorded for `--resume`). */
+  report?: boolean;
+  /** The command line the manifest records; default this process's. */
+  commandLine?: string[];
 }
 
 /**
@@ -107,6 +111,8 @@ export interface RunOutcome {
   dir: string;
   /** Summary statistics (full runs only). */
   summaryStats?: SummaryStatistic[];
+  /** A resumed run that was started with `--report` (rendered as if given again). */
+  report?: boolean;
   /** `--resume DIR` found the run finished in DIR already: nothing ran. */
   alreadyComplete?: boolean;
 }
@@ -158,6 +164,7 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     measureImpact: options.measureImpact === true || options.report === true,
     impactReplicateCap: options.impactReplicates === undefined ? undefined : parseCount('impact-replicates', options.impactReplicates, 1),
     exceed: options.exceed ?? [],
+    report: options.report === true,
   };
 }
 
@@ -210,8 +217,9 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const threadsInUse = Math.max(1, countPoolWorkers(range.replicateCount, workers, chunkSize)) * threadsPerReplicate;
   const workerModule = threadsPerReplicate > 1 ? threadedWorkerModule(threadsPerReplicate, barrierSpinMs(threadsInUse), threadsInUse) : undefined;
   const manifestNow = () => createManifest({
-    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.overrides ?? settings.sets, masterSeed, replicates,
-    workers: countPoolWorkers(range.replicateCount, workers, chunkSize), workersRequested: workers,
+    scenarioText: loaded.resolvedYaml, scenarioPath: settings.scenarioPath, overrides: settings.overrides ?? settings.sets, exceed: settings.exceed,
+    masterSeed, replicates, commandLine: settings.commandLine,
+    workers: countPoolWorkers(range.replicateCount, workers, chunkSize), workersRequested: workers, threadsPerReplicate,
     ticks: layout.ticks, startedAt, finishedAt: new Date(),
     shard: shard === undefined ? undefined : { index: shard.index, count: shard.count, ...range },
   });
@@ -254,7 +262,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
  * scenario's disruptive events, stage by stage; src/impact) and `sources.json` (the data rows the
  * scenario's sources cite), into the folder being written.
  */
-async function writeReportInputs(dir: string, input: {
+export async function writeReportInputs(dir: string, input: {
   settings: RunSettings; loaded: ReturnType<typeof loadScenario>; layout: ResultLayout; summaries: Float64Array[]; reporter: ProgressReporter; signal: AbortSignal;
 }): Promise<void> {
   const { settings, reporter } = input;
@@ -292,7 +300,7 @@ export async function runCommand(scenarioPath: string | undefined, options: RunO
   const outcome = options.resume !== undefined
     ? await runResumable(scenarioPath, options, signal, progress)
     : await executeRun(parseRunOptions(scenarioPath as string, options), signal, progress);
-  if (options.report) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
+  if (options.report === true || outcome.report === true) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
   // summary.json as written (with its exceedance block); an already complete --resume folder has one too
   if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));
   else process.stdout.write(`${outcome.dir}\n`);

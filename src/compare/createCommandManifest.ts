@@ -47,6 +47,7 @@ export function createCommandManifest(input: CommandManifestInput): CommandManif
     scenarioText: input.reference.loaded.resolvedYaml,
     scenarioPath: input.reference.path,
     overrides: input.overrides,
+    commandLine: ['crm-sim', ...(input.argv ?? process.argv.slice(2))],
     masterSeed: input.masterSeed,
     replicates: input.replicates,
     workers: input.workers,
@@ -54,6 +55,5 @@ export function createCommandManifest(input: CommandManifestInput): CommandManif
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
   });
-  const commandLine = ['crm-sim', ...(input.argv ?? process.argv.slice(2))];
-  return { ...base, command: input.command, commandLine, arms: input.arms, scenarios: input.scenarios };
+  return { ...base, commandLine: base.commandLine ?? [], command: input.command, arms: input.arms, scenarios: input.scenarios };
 }

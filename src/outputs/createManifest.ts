@@ -30,12 +30,21 @@ export interface RunManifest {
    * `--years` as `years=Y`); the resolved scenario marks each changed object's `source` too.
    */
   overrides: string[];
+  /**
+   * Only when given: the run's `--exceed` conditions, as typed (they add exceedance probabilities to
+   * summary.json, so the run is reproduced with them).
+   */
+  exceed?: string[];
   masterSeed: number;
   replicates: number;
+  /** The command line that wrote the folder (`crm-sim` and its arguments; for a resumed run, the one that started it). */
+  commandLine?: string[];
   /** Pool threads the run used (0: inline). */
   workers: number;
   /** Only when it differs from `workers`: the worker count asked for (e.g. `--workers 3` for 2 replicates). */
   workersRequested?: number;
+  /** Only above 1: threads that stepped each replicate (`--threads-per-replicate`; the results are the same for any). */
+  threadsPerReplicate?: number;
   ticks: number;
   nodeVersion: string;
   /** UTC timestamps, ISO 8601. */
@@ -62,12 +71,18 @@ export interface ManifestInput {
   scenarioPath?: string;
   /** Command-line overrides (`path=value`, or `--years=Y` as the loader takes them); default none. */
   overrides?: readonly string[];
+  /** `--exceed` conditions; recorded only when there are some. */
+  exceed?: readonly string[];
+  /** The command line to record; default `crm-sim` and this process's arguments. */
+  commandLine?: readonly string[];
   masterSeed: number;
   replicates: number;
   /** Pool threads used (see `countPoolWorkers`). */
   workers: number;
   /** Worker count asked for; recorded as `workersRequested` when it differs from `workers`. */
   workersRequested?: number;
+  /** Threads per replicate; recorded when above 1. */
+  threadsPerReplicate?: number;
   ticks: number;
   startedAt: Date;
   finishedAt: Date;
@@ -101,10 +116,13 @@ export function createManifest(input: ManifestInput): RunManifest {
       sha256: createHash('sha256').update(input.scenarioText, 'utf8').digest('hex'),
     },
     overrides: (input.overrides ?? []).map(overrideText),
+    ...(input.exceed === undefined || input.exceed.length === 0 ? {} : { exceed: [...input.exceed] }),
     masterSeed: input.masterSeed,
     replicates: input.replicates,
+    commandLine: [...(input.commandLine ?? currentCommandLine())],
     workers: input.workers,
     ...(input.workersRequested === undefined || input.workersRequested === input.workers ? {} : { workersRequested: input.workersRequested }),
+    ...(input.threadsPerReplicate === undefined || input.threadsPerReplicate <= 1 ? {} : { threadsPerReplicate: input.threadsPerReplicate }),
     ticks: input.ticks,
     nodeVersion: process.version,
     startedAt: input.startedAt.toISOString(),
@@ -114,16 +132,21 @@ export function createManifest(input: ManifestInput): RunManifest {
   };
 }
 
-/** Manifest fields that describe the execution, not the results: timing and worker count. */
-const EXECUTION_FIELDS = ['workers', 'workersRequested', 'startedAt', 'finishedAt', 'wallSeconds'] as const;
+/** Manifest fields that describe the execution, not the results: command line, timing, workers and threads. */
+const EXECUTION_FIELDS = ['commandLine', 'workers', 'workersRequested', 'threadsPerReplicate', 'startedAt', 'finishedAt', 'wallSeconds'] as const;
+
+/** `crm-sim` and this process's arguments, as a manifest records them. */
+export function currentCommandLine(): string[] {
+  return ['crm-sim', ...process.argv.slice(2)];
+}
 
 /**
- * The manifest without its execution fields (workers and timing) and without `shard`: what
- * identifies the results, identical for a run, any of its shard+merge equivalents, and any
- * worker count. Parquet files carry it as key-value metadata so they stay byte-identical.
+ * The manifest without its execution fields (command line, workers, threads and timing) and
+ * without `shard`: what identifies the results, identical for a run, any of its shard+merge
+ * equivalents, and any worker or thread count. Parquet files carry it as key-value metadata so they stay byte-identical.
  *
  * @param manifest - A run or shard manifest.
- * @returns A copy without workers, startedAt, finishedAt, wallSeconds and shard.
+ * @returns A copy without commandLine, workers, workersRequested, threadsPerReplicate, startedAt, finishedAt, wallSeconds and shard.
  * @example
  * JSON.stringify(stripExecutionFields(manifest));
  */

@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
   version: 'crm-sim version', gitCommit: 'Code (git commit)', sourceSha256: 'Code (SHA-256 of its sources)', masterSeed: 'Master seed', replicates: 'Runs (replicates)',
   workers: 'Worker threads', ticks: 'Time steps', nodeVersion: 'Node.js', startedAt: 'Started (UTC)', finishedAt: 'Finished (UTC)',
   wallSeconds: 'Wall time, s', command: 'Command', commandLine: 'Command line', arms: 'Scenarios run (arms)',
+  overrides: 'Overrides (--set, --years)', exceed: 'Exceedance conditions (--exceed)', threadsPerReplicate: 'Threads per replicate', workersRequested: 'Worker threads asked for',
 };
 
 /**
@@ -91,14 +92,27 @@ function renderCommands(manifest: Record<string, unknown>, scenario: Record<stri
     if (recorded !== undefined) return `<p>Command as recorded (run it from the repository at the commit above):</p>\n<pre>${escapeHtml(recorded)}</pre>\n`;
     const equivalent = equivalentCommand(manifest);
     return equivalent === undefined ? '<p>The manifest does not record the command line that produced this folder.</p>\n'
-      : `<p>The manifest records only the command name; an equivalent command from the repository at the commit above (add the same <code>--set</code> and <code>--years</code> options if any were used):</p>\n<pre>${escapeHtml(equivalent)}</pre>\n`;
+      : `<p>The manifest records only the command name; an equivalent command from the repository at the commit above:</p>\n<pre>${escapeHtml(equivalent)}</pre>\n`;
   }
-  const original = recorded ?? (typeof scenario.path === 'string' ? `npx crm-sim run ${scenario.path} --seed ${seed} --replicates ${replicates}` : undefined);
+  const exceed = exceedArguments(manifest);
+  const original = recorded ?? (typeof scenario.path === 'string'
+    ? shellJoin(['npx', 'crm-sim', 'run', scenario.path, ...overrideArguments(manifest), '--seed', String(seed), '--replicates', String(replicates), ...exceed]) : undefined);
   let html = '<p>To reproduce the run exactly, check out the commit above (a run of the same code, uncommitted changes included, names the same SHA-256 of its sources in its <code>manifest.json</code>) and, from this folder, run the scenario as it was resolved ' +
     '(it already contains every <code>--set</code> and <code>--years</code> override); the same seed gives identical results with any number of workers:</p>\n' +
-    `<pre>npx crm-sim run scenario.resolved.yaml --seed ${seed} --replicates ${replicates} --out reproduced</pre>\n`;
-  if (original !== undefined) html += `<p>${recorded === undefined ? 'Equivalent command from the repository (add the same <code>--set</code> options if any were used)' : 'Command as recorded'}:</p>\n<pre>${escapeHtml(original)}</pre>\n`;
+    `<pre>${escapeHtml(shellJoin(['npx', 'crm-sim', 'run', 'scenario.resolved.yaml', '--seed', String(seed), '--replicates', String(replicates), ...exceed, '--out', 'reproduced']))}</pre>\n`;
+  if (original !== undefined) html += `<p>${recorded === undefined ? 'Equivalent command from the repository' : 'Command as recorded'}:</p>\n<pre>${escapeHtml(original)}</pre>\n`;
   return html;
+}
+
+/** The manifest's overrides as command-line options: `--set path=value`, and `years=Y` as `--years Y`. */
+function overrideArguments(manifest: Record<string, unknown>): string[] {
+  const overrides = Array.isArray(manifest.overrides) ? manifest.overrides.map(String) : [];
+  return overrides.flatMap((text) => (text.startsWith('years=') ? ['--years', text.slice('years='.length)] : ['--set', text]));
+}
+
+/** The manifest's `--exceed` conditions as options (they add to summary.json, so a reproduction needs them). */
+function exceedArguments(manifest: Record<string, unknown>): string[] {
+  return Array.isArray(manifest.exceed) ? manifest.exceed.flatMap((condition) => ['--exceed', String(condition)]) : [];
 }
 
 /** A compare folder of an older manifest (command name only): the command rebuilt from its scenario paths, seed and runs. */
@@ -106,7 +120,7 @@ function equivalentCommand(manifest: Record<string, unknown>): string | undefine
   if (manifest.command !== 'compare' || !Array.isArray(manifest.scenarios)) return undefined;
   const paths = manifest.scenarios.filter(isRecord).map((s) => String(s.path ?? ''));
   if (paths.length < 2 || paths.includes('')) return undefined;
-  return shellJoin(['npx', 'crm-sim', 'compare', ...paths, '--seed', String(manifest.masterSeed), '--replicates', String(manifest.replicates)]);
+  return shellJoin(['npx', 'crm-sim', 'compare', ...paths, ...overrideArguments(manifest), '--seed', String(manifest.masterSeed), '--replicates', String(manifest.replicates)]);
 }
 
 function renderFiles(files: ReproduceInput['files']): string {

@@ -7,7 +7,7 @@
  * by default); RESUME_SEED replays the random kill times.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,8 @@ import { readFolderWithoutManifest, SMALL_SETS } from './smallRun.ts';
 const TRIALS = Number(process.env.RESUME_KILLS ?? (process.env.CI ? 3 : 8));
 const SEED = Number(process.env.RESUME_SEED ?? Date.now() % 100_000);
 const SETS = SMALL_SETS.flatMap((s) => ['--set', s]);
-const RUN = ['scenarios/baseline.yaml', '--replicates', '5', '--seed', '31', '--workers', '1', '--quiet', ...SETS];
+// Output options too: `run --resume DIR` alone must apply the ones the run was started with.
+const RUN = ['scenarios/baseline.yaml', '--replicates', '5', '--seed', '31', '--workers', '1', '--quiet', ...SETS, '--exceed', 'maxShortfallShare.ndpr>0.5%', '--format', 'parquet'];
 const dir = mkdtempSync(join(tmpdir(), 'crm-sim-resume-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -95,6 +96,27 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
     const other = runCli(['run', ...RUN, '--resume', fresh]);
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/holds another run \(its scenario differs/);
+  });
+
+  it('applies the output options recorded at the start when resumed without them, and records the starting command', async () => {
+    const out = join(dir, 'recorded-outputs');
+    const reference = join(dir, 'recorded-outputs-reference');
+    const options = ['--exceed', 'maxShortfallShare.ndpr>0.5%', '--format', 'parquet', '--measure-impact', '--impact-replicates', '2'];
+    const run = ['scenarios/threat-export-quota.yaml', '--replicates', '3', '--seed', '5', '--workers', '1', '--quiet', ...SETS];
+    expect(runCli(['run', ...run, ...options, '--out', reference]).status).toBe(0);
+    const { sha256 } = loadScenario('scenarios/threat-export-quota.yaml', { set: SMALL_SETS });
+    const commandLine = ['crm-sim', 'run', ...run, ...options, '--resume', out];
+    const outputs = { parquet: true, keepSeries: false, exceed: ['maxShortfallShare.ndpr>0.5%'], measureImpact: true, impactReplicateCap: 2, report: false, commandLine };
+    // As a kill in its first second leaves it: recorded, no part finished.
+    mkdirSync(`${out}.parts`);
+    writeFileSync(join(`${out}.parts`, 'run.json'), JSON.stringify({ scenarioPath: 'scenarios/threat-export-quota.yaml', sets: SMALL_SETS, replicates: 3, masterSeed: 5, parts: 2, sha256, sourceSha256: SOURCE_SHA256, outputs }));
+    expect(runCli(['run', '--resume', out, '--workers', '1', '--quiet']).status).toBe(0);
+    const files = await readFolderWithoutManifest(out);
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['impact.json', 'series.parquet', 'replicates.parquet']));
+    expect(files).toEqual(await readFolderWithoutManifest(reference));
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.commandLine).toEqual(commandLine);
+    expect(manifest.exceed).toEqual(['maxShortfallShare.ndpr>0.5%']);
   });
 
   it('refuses to add parts run by changed code to those of the code that started the run', () => {

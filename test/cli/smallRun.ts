@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunSettings } from '../../src/cli/runCommand.ts';
+import { stripExecutionFields, type RunManifest } from '../../src/outputs/createManifest.ts';
 
 /** The shipped baseline, small: one year of monthly ticks, two firms per capacity cell. */
 export const SMALL_SETS = ['years=1', 'ticksPerYear=12', 'resolution.firmsPerCapacityCell=2'];
@@ -33,9 +34,7 @@ export async function readFolderWithoutManifest(dir: string): Promise<Record<str
   return files;
 }
 
-/** The manifest without the fields that describe the execution (timing, workers). */
+/** The manifest without the fields that describe the execution (command line, timing, workers, threads) and without `shard`. */
 export async function readManifestIdentity(dir: string): Promise<Record<string, unknown>> {
-  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  for (const field of ['workers', 'workersRequested', 'startedAt', 'finishedAt', 'wallSeconds']) delete manifest[field];
-  return manifest;
+  return stripExecutionFields(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest);
 }

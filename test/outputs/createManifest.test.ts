@@ -20,9 +20,10 @@ describe('createManifest', () => {
     });
     const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
     expect(Object.keys(manifest)).toEqual([
-      'tool', 'version', 'gitCommit', 'sourceSha256', 'scenario', 'overrides', 'masterSeed', 'replicates', 'workers', 'ticks',
+      'tool', 'version', 'gitCommit', 'sourceSha256', 'scenario', 'overrides', 'masterSeed', 'replicates', 'commandLine', 'workers', 'ticks',
       'nodeVersion', 'startedAt', 'finishedAt', 'wallSeconds',
     ]);
+    expect(manifest.commandLine).toEqual(['crm-sim', ...process.argv.slice(2)]);
     expect(manifest.version).toBe(version);
     expect(manifest.gitCommit === null || /^[0-9a-f]{40}$/.test(manifest.gitCommit)).toBe(true);
     // The tests run the sources: the fingerprint is theirs (scripts/hashSources.mjs).
@@ -34,5 +35,16 @@ describe('createManifest', () => {
     expect(manifest).toMatchObject({ masterSeed: 42, replicates: 8, workers: 2, ticks: 104, nodeVersion: process.version });
     expect(manifest.startedAt).toBe('2025-01-01T00:00:00.000Z');
     expect(manifest.wallSeconds).toBe(2.5);
+  });
+
+  it('records --exceed conditions and threads per replicate only when given, each in its place', () => {
+    const base = { scenarioText: 'name: tiny\n', masterSeed: 1, replicates: 2, workers: 1, ticks: 4, startedAt: new Date(0), finishedAt: new Date(1000) };
+    const plain = createManifest({ ...base, exceed: [], threadsPerReplicate: 1, commandLine: ['crm-sim', 'run', 'x.yaml'] });
+    expect(Object.keys(plain)).not.toContain('exceed');
+    expect(Object.keys(plain)).not.toContain('threadsPerReplicate');
+    expect(plain.commandLine).toEqual(['crm-sim', 'run', 'x.yaml']);
+    const keys = Object.keys(createManifest({ ...base, exceed: ['maxShortfallShare.ndpr>1%'], threadsPerReplicate: 2 }));
+    expect(keys.slice(keys.indexOf('overrides'), keys.indexOf('overrides') + 2)).toEqual(['overrides', 'exceed']);
+    expect(keys.slice(keys.indexOf('workers'), keys.indexOf('workers') + 2)).toEqual(['workers', 'threadsPerReplicate']);
   });
 });

@@ -30,6 +30,23 @@ describe('renderReproduceSection', () => {
   it('puts the scenario hash right after the code when the manifest names no scenario file', () => {
     const { path: _path, ...scenario } = manifest().scenario;
     const html = renderReproduceSection({ manifest: { ...manifest({ sourceSha256: 'f'.repeat(64) }), scenario }, resolvedHashes: {}, files: [], isRun: false });
-    expect(fieldsOf(html).slice(0, 5)).toEqual(['crm-sim version', 'Code (git commit)', 'Code (SHA-256 of its sources)', 'Scenario SHA-256', 'overrides']);
+    expect(fieldsOf(html).slice(0, 5)).toEqual(['crm-sim version', 'Code (git commit)', 'Code (SHA-256 of its sources)', 'Scenario SHA-256', 'Overrides (--set, --years)']);
+  });
+
+  it('rebuilds the command of a manifest without a command line from its overrides and --exceed conditions', () => {
+    const html = renderReproduceSection({
+      manifest: { ...manifest({ exceed: ['maxShortfallShare.ndpr>0.5%'] }), overrides: ['materials.ndpr.demand.growthPerYear=0.05', 'years=3'] },
+      resolvedHashes: { 'scenario.resolved.yaml': SCENARIO_SHA }, files: [], isRun: true,
+    });
+    expect(html).toContain("npx crm-sim run scenarios/baseline.yaml --set materials.ndpr.demand.growthPerYear=0.05 --years 3 --seed 7 --replicates 20 --exceed &#39;maxShortfallShare.ndpr&gt;0.5%&#39;");
+    // The resolved scenario holds the overrides, not the conditions.
+    expect(html).toContain("npx crm-sim run scenario.resolved.yaml --seed 7 --replicates 20 --exceed &#39;maxShortfallShare.ndpr&gt;0.5%&#39; --out reproduced");
+    expect(fieldsOf(html)).toContain('Exceedance conditions (--exceed)');
+  });
+
+  it('shows the command line a manifest recorded as it was typed', () => {
+    const commandLine = ['crm-sim', 'run', 'scenarios/baseline.yaml', '--years', '3', '--report'];
+    const html = renderReproduceSection({ manifest: manifest({ commandLine }), resolvedHashes: { 'scenario.resolved.yaml': SCENARIO_SHA }, files: [], isRun: true });
+    expect(html).toContain('Command as recorded:</p>\n<pre>crm-sim run scenarios/baseline.yaml --years 3 --report</pre>');
   });
 });

@@ -15,7 +15,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--overwrite', 'replace --out when it holds a finished crm-sim output folder (atomically; any other folder is refused)')
     .option('--set <path=value>', 'override a scenario value (repeatable)', collect, [])
     .option('--shard <k/K>', 'run only shard k of K (contiguous replicates) and write a shard folder for crm-sim merge')
-    .option('--format <format>', 'csv, or parquet for CSV plus series.parquet and replicates.parquet', 'csv')
+    .option('--format <format>', 'csv (default), or parquet for CSV plus series.parquet and replicates.parquet')
     .option('--keep-series', "also write every replicate's per-tick series (replicate-series.csv/.parquet; large)")
     .option('--report', 'also write report.html and charts/ (SVG, PNG) into the output folder (implies --measure-impact)')
     .option('--measure-impact', 'also run the scenario without each struck stage\'s disruptive events (same seed and replicates, at most --impact-replicates) and write impact.json and sources.json')
