@@ -5,6 +5,7 @@ import { applyDefaults } from './applyDefaults.ts';
 import { applySets } from './applySets.ts';
 import { buildSpec } from './buildSpec.ts';
 import { canonicalYaml } from './canonicalYaml.ts';
+import { checkEventHorizons } from './checkEventHorizons.ts';
 import { checkFixedKeys } from './checkFixedKeys.ts';
 import { checkModeFields } from './checkModeFields.ts';
 import { checkReferences } from './checkReferences.ts';
@@ -72,6 +73,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   problems.push(...sink.problems);
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
   checkStageMargins(nominal, warnings);
+  checkEventHorizons(tree, warnings);
   const resolvedYaml = canonicalYaml(tree);
   const sha256 = createHash('sha256').update(resolvedYaml).digest('hex');
   return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems) };
