@@ -42,6 +42,11 @@ export interface LoadedScenario {
 export interface LoadScenarioOptions {
   /** Overrides `path=value`, applied in order, e.g. `materials.ndpr.demand.growthPerYear=0.05`. */
   set?: string[];
+  /**
+   * What the command line called each override of `set`, by index, for messages: `--grid #2` gives
+   * `--grid #2 (years=0)`; a missing label gives `--set #n (path=value)`.
+   */
+  setLabels?: readonly (string | undefined)[];
 }
 
 /**
@@ -56,7 +61,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   const chain = resolveExtends(resolve(path), path, problems);
   if (!chain) throw new ScenarioError(sortProblems(problems));
   const { located, files } = chain;
-  applySets(located, options.set ?? [], problems);
+  applySets(located, options.set ?? [], problems, options.setLabels);
   const tree = located.value;
   stripNulls(tree);
   const warnings = new ProblemSink(located, { file: path, line: 1, column: 1 });
