@@ -63,7 +63,7 @@ function fillEvent(event: PlainMap): void {
 }
 
 /**
- * Applies the defaults of notes/format.md to an authoring tree whose units are already canonical,
+ * Applies the defaults of defaults.ts to an authoring tree whose units are already canonical,
  * in place. Derived defaults use nominal values of distributions. Parts of the wrong shape are left
  * for the schema to report; defaults that cannot be derived because their source is invalid are
  * passed to `onUnderived` (so that only the source is reported).

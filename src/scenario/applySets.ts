@@ -21,12 +21,15 @@ export function overrideText(set: string): string {
   return set.startsWith(YEARS_FLAG) ? `years=${set.slice(YEARS_FLAG.length)}` : set;
 }
 
-/** Where problems of the override `set` (the `index`-th, 0-based) point: `--years`, or `--set #n (path=value)`. */
-export function overrideLoc(set: string, index: number): Loc {
+/**
+ * Where problems of the override `set` (the `index`-th, 0-based) point: `--years`, `<label> (path=value)`
+ * when the caller names the option it came from (`--grid #2`), else `--set #n (path=value)`.
+ */
+export function overrideLoc(set: string, index: number, label?: string): Loc {
   if (set.startsWith(YEARS_FLAG)) return { file: '--years', line: 0, column: 0 };
   // One line whatever the override holds: control characters (newlines) are shown escaped.
   const shown = shortenText(set, 80).replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
-  return { file: `--set #${index + 1} (${shown})`, line: 0, column: 0 };
+  return { file: `${label ?? `--set #${index + 1}`} (${shown})`, line: 0, column: 0 };
 }
 const ID_MAPS = new Set(['regions', 'materials', 'events']);
 /** Path segments that would reach an object's prototype instead of a key. */
@@ -168,11 +171,11 @@ function assign(container: unknown, path: string[], value: unknown): string | un
  * units; `null` deletes. Positions of overridden values become the override's label, line 0.
  * An override naming a region, material or event that does not exist is a problem naming the path;
  * unknown keys are reported by the schema at the override's label, `--set #n (path=value)`
- * (`--years` for {@link yearsOverride}); malformed overrides are usage problems.
+ * (`--years` for {@link yearsOverride}, `labels[i]` when given, e.g. `--grid #1`); malformed overrides are usage problems.
  */
-export function applySets(located: Located, sets: readonly string[], problems: Problem[]): void {
+export function applySets(located: Located, sets: readonly string[], problems: Problem[], labels: readonly (string | undefined)[] = []): void {
   sets.forEach((set, index) => {
-    const loc = overrideLoc(set, index);
+    const loc = overrideLoc(set, index, labels[index]);
     const override = parseOverride(set, loc, problems);
     if (override === undefined) return;
     const { path, value, text } = override;

@@ -1,6 +1,7 @@
 import { didYouMean } from './didYouMean.ts';
 import type { TreePath } from './fieldRules.ts';
 import { isPlainMap, type PlainMap } from './locatedTree.ts';
+import { formatCalendarDate } from './parseTime.ts';
 import type { ProblemSink } from './problemSink.ts';
 import { quoteText, shortenText } from './quoteText.ts';
 
@@ -42,17 +43,18 @@ function checkMaterial(id: string, m: PlainMap, regions: string[], materials: st
   }
 }
 
-/** Checks an event's material and region references and its times. */
-function checkEvent(id: string, e: PlainMap, regions: string[], materials: string[], sink: ProblemSink): void {
+/** Checks an event's material and region references and its times (`startYear` names the start's calendar date). */
+function checkEvent(id: string, e: PlainMap, regions: string[], materials: string[], startYear: number, sink: ProblemSink): void {
   const base = ['events', id];
   expectId(e.material, materials, 'material', [...base, 'material'], sink);
   for (const key of ['exporter', 'importer', 'region', 'acquirer']) expectId(e[key], regions, 'region', [...base, key], sink);
   for (const key of ['destinations', 'exporters', 'members']) expectIds(e[key], regions, 'region', [...base, key], sink);
   const { start, end, announced } = e;
   if (typeof start !== 'number') return;
-  if (typeof end === 'number' && end <= start) sink.add([...base, 'end'], `an end after start (${start} years)`, sink.found([...base, 'end'], end));
+  const startDate = Number.isFinite(startYear) ? formatCalendarDate(start, startYear) : `${start} years`;
+  if (typeof end === 'number' && end <= start) sink.add([...base, 'end'], `an end after start (${startDate})`, sink.found([...base, 'end'], end));
   if (typeof announced === 'number' && announced > start) {
-    sink.add([...base, 'announced'], `an announcement at or before start (${start} years)`, sink.found([...base, 'announced'], announced));
+    sink.add([...base, 'announced'], `an announcement at or before start (${startDate})`, sink.found([...base, 'announced'], announced));
   }
 }
 
@@ -77,6 +79,6 @@ export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
     if (isPlainMap(m)) checkMaterial(id, m, regions, materials, sink);
   }
   for (const [id, e] of Object.entries(isPlainMap(tree.events) ? tree.events : {})) {
-    if (isPlainMap(e)) checkEvent(id, e, regions, materials, sink);
+    if (isPlainMap(e)) checkEvent(id, e, regions, materials, typeof tree.startYear === 'number' ? tree.startYear : NaN, sink);
   }
 }

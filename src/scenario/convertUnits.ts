@@ -4,6 +4,7 @@ import { nominalValue } from './nominalValue.ts';
 import { parseQuantity } from './parseQuantity.ts';
 import { parseTime } from './parseTime.ts';
 import type { ProblemSink } from './problemSink.ts';
+import { MAX_MAGNITUDE } from './scenarioLimits.ts';
 
 /** Distribution parameters that carry the key's unit (sd of a time is a duration). */
 const UNIT_PARAMS = new Set(['min', 'mode', 'max', 'mean', 'sd', 'median']);
@@ -55,18 +56,30 @@ function convertNode(node: unknown, path: TreePath, startYear: number, sink: Pro
   }
 }
 
-/** Replaces an event's `duration` by `end = start + duration` (nominal start). */
+/** What an event's `duration` accepts, for messages. */
+const DURATION_EXPECTED = 'a positive duration (18 months, 1.5 years)';
+
+/**
+ * Replaces an event's `duration` by `end = start + duration` (nominal start). A duration that is
+ * not a positive, finite, sane number is reported at `duration` itself, as written, and no `end`
+ * is made from it (so no later check reports on an `end` the user never wrote).
+ */
 function resolveDuration(event: PlainMap, path: TreePath, sink: ProblemSink): void {
   if (event.duration === undefined) return;
   const durationPath = [...path, 'duration'];
+  const duration = event.duration;
+  delete event.duration;
   if (event.end !== undefined) {
     sink.add(durationPath, 'either end or duration', 'both', 'give one of them');
-  } else if (isDist(event.duration)) {
+  } else if (isDist(duration)) {
     sink.add(durationPath, 'a fixed duration', 'a distribution', 'give end as a distribution instead');
-  } else if (typeof event.duration === 'number' && Number.isFinite(nominalValue(event.start))) {
-    event.end = nominalValue(event.start) + event.duration;
+  } else if (typeof duration !== 'number' || !(duration > 0 && duration <= MAX_MAGNITUDE)) {
+    // A text the unit parser rejected is already reported here; add() keeps that one.
+    const tooLong = typeof duration === 'number' && duration > MAX_MAGNITUDE;
+    sink.add(durationPath, DURATION_EXPECTED, sink.found(durationPath, duration), tooLong ? `at most ${MAX_MAGNITUDE.toExponential()} years` : '');
+  } else if (Number.isFinite(nominalValue(event.start))) {
+    event.end = nominalValue(event.start) + duration;
   }
-  delete event.duration;
 }
 
 /**

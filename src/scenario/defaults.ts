@@ -3,7 +3,7 @@ import { cloneData, isDist, isPlainMap, type PlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
 
 /**
- * Defaults of the authoring format (notes/format.md): a scenario file gives only what differs.
+ * Defaults of the authoring format (README.md "Writing a scenario", scenarios/README.md): a scenario file gives only what differs.
  * Values are in canonical units (years, weeks, days, USD, t/yr, shares).
  */
 

@@ -5,6 +5,7 @@ import { applyDefaults } from './applyDefaults.ts';
 import { applySets } from './applySets.ts';
 import { buildSpec } from './buildSpec.ts';
 import { canonicalYaml } from './canonicalYaml.ts';
+import { checkEventHorizons } from './checkEventHorizons.ts';
 import { checkFixedKeys } from './checkFixedKeys.ts';
 import { checkModeFields } from './checkModeFields.ts';
 import { checkReferences } from './checkReferences.ts';
@@ -41,6 +42,11 @@ export interface LoadedScenario {
 export interface LoadScenarioOptions {
   /** Overrides `path=value`, applied in order, e.g. `materials.ndpr.demand.growthPerYear=0.05`. */
   set?: string[];
+  /**
+   * What the command line called each override of `set`, by index, for messages: `--grid #2` gives
+   * `--grid #2 (years=0)`; a missing label gives `--set #n (path=value)`.
+   */
+  setLabels?: readonly (string | undefined)[];
 }
 
 /**
@@ -55,7 +61,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   const chain = resolveExtends(resolve(path), path, problems);
   if (!chain) throw new ScenarioError(sortProblems(problems));
   const { located, files } = chain;
-  applySets(located, options.set ?? [], problems);
+  applySets(located, options.set ?? [], problems, options.setLabels);
   const tree = located.value;
   stripNulls(tree);
   const warnings = new ProblemSink(located, { file: path, line: 1, column: 1 });
@@ -72,6 +78,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   problems.push(...sink.problems);
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
   checkStageMargins(nominal, warnings);
+  checkEventHorizons(tree, warnings);
   const resolvedYaml = canonicalYaml(tree);
   const sha256 = createHash('sha256').update(resolvedYaml).digest('hex');
   return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems) };

@@ -60,3 +60,22 @@ export function parseTime(value: number | string, startYear: number): TimeResult
   if (duration.ok) return duration;
   return { ok: false, expected: TIME_EXPECTED, note: duration.note };
 }
+
+/**
+ * Writes a time in years since 1 January of `startYear` as the calendar date it stands for, for
+ * messages: `YYYY-MM` on the first of a month, else `YYYY-MM-DD` (the inverse of {@link parseTime}
+ * for dates). Example: `formatCalendarDate(1.5, 2025)` → `2026-07`; a non-finite time → `never`.
+ */
+export function formatCalendarDate(years: number, startYear: number): string {
+  // Months since year 0, rounded so that float noise (2026-03 is 1 + 2/12 years) does not cross a month.
+  const months = Math.round((startYear + years) * 12 * 1e6) / 1e6;
+  if (!Number.isFinite(months)) return 'never';
+  const whole = Math.floor(months);
+  const year = Math.floor(whole / 12);
+  const month = whole - year * 12 + 1;
+  const days = daysInMonth(year, month);
+  const day = Math.min(days, Math.round((months - whole) * days) + 1);
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const yearMonth = `${year < 0 ? '-' : ''}${pad(Math.abs(year), 4)}-${pad(month, 2)}`;
+  return day === 1 ? yearMonth : `${yearMonth}-${pad(day, 2)}`;
+}

@@ -51,6 +51,11 @@ export class ProblemSink {
     return text === undefined || text === described ? described : quoteText(text);
   }
 
+  /** Whether a value was written at `path` itself (in a file or an override), not only inherited as a position of an ancestor. */
+  isWritten(path: TreePath): boolean {
+    return this.located.values.has(pathKey(path));
+  }
+
   /**
    * Adds a problem at `path` unless one is already there.
    * @param atKey - point at the key rather than the value (unknown keys, missing children)

@@ -18,13 +18,15 @@ function formatValue(value: number, unit: string): string {
  * @param ranges - The ranges (one dimension each).
  * @param n - Number of points.
  * @param masterSeed - The run's master seed.
- * @returns n points, assignments in range order.
+ * @returns n points, assignments in range order, each labelled `--lhs range #k` (its range's number).
  * @example
  * createLhsPoints([{ path: 'materials.ndpr.demand.growthPerYear', min: 3, max: 8, unit: '%' }], 20, 1);
  */
 export function createLhsPoints(ranges: readonly SweepRange[], n: number, masterSeed: number): SweepPoint[] {
   const unitSample = createLatinHypercube(n, ranges.length, createStream(masterSeed, 0, 'lhs'));
   return unitSample.map((row) =>
-    ranges.map((range, d) => ({ path: range.path, value: formatValue(range.min + row[d] * (range.max - range.min), range.unit) })),
+    ranges.map((range, d) => ({
+      path: range.path, value: formatValue(range.min + row[d] * (range.max - range.min), range.unit), label: `--lhs range #${d + 1}`,
+    })),
   );
 }

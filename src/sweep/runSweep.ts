@@ -7,7 +7,7 @@ import { computeSummaryStatistics, type SummaryStatistic } from '../stats/comput
 import { computeTornado, type TornadoRow } from './computeTornado.ts';
 import { createTornadoSpecs } from './createTornadoSpecs.ts';
 import { resolveMetricIndex } from './resolveMetricIndex.ts';
-import { type SweepPoint, toSetOverrides } from './sweepPoint.ts';
+import { type SweepPoint, toSetLabels, toSetOverrides } from './sweepPoint.ts';
 
 /** Options of {@link runSweep}. */
 export interface SweepOptions {
@@ -63,7 +63,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepRun> {
   const base = loadScenario(options.path, { set: [...sets] });
   const baseLayout = compileScenario(base.spec).layout;
   const metricIndex = resolveMetricIndex(baseLayout, options.metric ?? defaultMetric(base.spec));
-  const loadedPoints = options.points.map((point) => loadScenario(options.path, { set: [...sets, ...toSetOverrides(point)] }));
+  // A point's problems name the --grid option or --lhs range its values came from, not a --set.
+  const loadedPoints = options.points.map((point) => loadScenario(options.path, {
+    set: [...sets, ...toSetOverrides(point)], setLabels: [...sets.map(() => undefined), ...toSetLabels(point)],
+  }));
   const tornado = options.tornado && base.spec.uncertainties.length > 0 ? createTornadoSpecs(base.spec) : null;
   const compiled = [...loadedPoints.map((loaded) => loaded.spec), ...(tornado?.specs ?? [])].map(compileScenario);
   const results = await runScenarioArms(compiled, options);

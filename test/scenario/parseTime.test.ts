@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCalendarDate, parseTime } from '../../src/scenario/parseTime.ts';
+import { formatCalendarDate, parseCalendarDate, parseTime } from '../../src/scenario/parseTime.ts';
 
 describe('parseTime', () => {
   it('reads calendar dates as years since 1 January of the start year', () => {
@@ -31,5 +31,18 @@ describe('parseTime', () => {
     expect(parseTime('2025-02-30', 2025).ok).toBe(false);
     expect(parseTime('3 kt', 2025)).toMatchObject({ ok: false, note: expect.stringContaining('mass') });
     expect(parseTime('soon', 2025).ok).toBe(false);
+  });
+});
+
+describe('formatCalendarDate', () => {
+  it('writes back the dates parseTime reads, months without a day', () => {
+    for (const date of ['2026-01', '2026-03', '2026-12', '2026-12-31', '2024-02-29', '1999-11-15', '2040-01']) {
+      const time = parseTime(date, 2025);
+      expect(time.ok && formatCalendarDate(time.value, 2025)).toBe(date);
+    }
+  });
+
+  it('says never for a time that never comes', () => {
+    expect(formatCalendarDate(Infinity, 2025)).toBe('never');
   });
 });

@@ -31,6 +31,11 @@ describe('where override problems point', () => {
     expect(formatProblem(problems[0])).not.toContain(':0:0');
   });
 
+  it('labels an override by the option it came from when the caller names it (sweep --grid)', () => {
+    const problems = problemsOf(MINIMAL, ['ticksPerYear=12', 'years=0'], [undefined, '--grid #1']);
+    expect(formatProblem(problems[0])).toBe('--grid #1 (years=0): years: expected a number > 0, found 0');
+  });
+
   it('treats malformed overrides (and only those) as usage mistakes', () => {
     expect(findMalformedOverride(['years=3', yearsOverride('2')])).toBeUndefined();
     expect(findMalformedOverride(['years=3', 'nonsense'])).toBe('--set #2 (nonsense): expected path=value, found "nonsense"');

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { RegisterCommand } from '../commandContext.ts';
 import { UsageError } from '../exitCodes.ts';
 
@@ -5,6 +6,22 @@ import { UsageError } from '../exitCodes.ts';
 interface ReportOptions {
   json?: boolean;
   quiet?: boolean;
+}
+
+/** What a folder that cannot be opened is, by its error code, for the usage message. */
+const FOLDER_ERRORS: Record<string, string> = {
+  ENOENT: 'no such folder', ENOTDIR: 'no such folder, a part of the path is not a folder', EACCES: 'a folder you may not read',
+};
+
+/** Throws a usage error naming `dir` when it does not exist or may not be opened (other failures are the report's to say). */
+function checkFolderExists(dir: string): void {
+  try {
+    statSync(dir);
+  } catch (error) {
+    const what = FOLDER_ERRORS[(error as NodeJS.ErrnoException).code ?? ''];
+    if (what !== undefined) throw new UsageError(`report ${dir}: ${what} (give the output folder of a run, compare, sweep or stress)`);
+    throw error;
+  }
 }
 
 /**
@@ -20,6 +37,7 @@ interface ReportOptions {
  * await reportOutputFolder('outputs/threat-export-quota-20250101T000000Z', false);
  */
 export async function reportOutputFolder(dir: string, quiet: boolean): Promise<{ reportPath: string; kind: string; charts: string[] }> {
+  checkFolderExists(dir);
   const { writeReport, ReportInputError } = await import('../../report/index.ts');
   try {
     const written = await writeReport(dir);
