@@ -3,7 +3,11 @@ import { fileWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-write
 /** Column kinds of crm-sim's Parquet tables. */
 export type ParquetColumnType = 'INT32' | 'DOUBLE' | 'STRING';
 
-/** A column of a table: DOUBLE columns are nullable (NaN and ±Infinity are written as null), the others required. */
+/**
+ * A column of a table: DOUBLE columns are nullable (NaN and ±Infinity are written as null), STRING
+ * columns too (an empty string is written as null, as DuckDB, pandas and R read the CSVs' empty
+ * fields); INT32 columns are required.
+ */
 export interface ParquetColumnSpec {
   name: string;
   type: ParquetColumnType;
@@ -11,7 +15,7 @@ export interface ParquetColumnSpec {
 
 /** Appends row groups to one Parquet file. */
 export interface ParquetTableWriter {
-  /** Appends rows: one array per column, in spec order, all of the same length (NaN, ±Infinity → null in DOUBLE columns). */
+  /** Appends rows: one array per column, in spec order, all of the same length (NaN, ±Infinity → null in DOUBLE columns, '' → null in STRING columns). */
   append(columns: ReadonlyArray<ArrayLike<number> | readonly string[]>): Promise<void>;
   /** Writes the footer (schema, row groups, key-value metadata) and closes the file. */
   close(): Promise<void>;
@@ -41,7 +45,7 @@ export function createParquetTableWriter(
   createdBy: string,
 ): ParquetTableWriter {
   const schema = schemaFromColumnData({
-    columnData: columns.map(({ name, type }) => ({ name, data: [], type, nullable: type === 'DOUBLE' })),
+    columnData: columns.map(({ name, type }) => ({ name, data: [], type, nullable: type !== 'INT32' })),
   });
   const writer = new ParquetWriter({
     writer: fileWriter(path),
@@ -53,7 +57,8 @@ export function createParquetTableWriter(
     async append(data) {
       const columnData = columns.map(({ name, type }, index) => ({
         name,
-        data: type === 'DOUBLE' ? toNullableDoubles(data[index] as ArrayLike<number>) : data[index],
+        data: type === 'DOUBLE' ? toNullableDoubles(data[index] as ArrayLike<number>)
+          : type === 'STRING' ? toNullableStrings(data[index] as readonly string[]) : data[index],
       }));
       await writer.write({ columnData: columnData as never, rowGroupSize: ROW_GROUP_SIZE });
     },
@@ -61,6 +66,11 @@ export function createParquetTableWriter(
       await writer.finish();
     },
   };
+}
+
+/** Copies strings into an array with null for the empty string (a key that does not apply, e.g. no region). */
+function toNullableStrings(values: readonly string[]): Array<string | null> {
+  return values.map((value) => (value === '' ? null : value));
 }
 
 /** Copies numbers into an array with null for NaN and ±Infinity (undefined; as the CSV files' empty field). */

@@ -59,6 +59,10 @@ describe('crm-sim run', () => {
       const csv = await readFile(join(dir, csvName), 'utf8');
       const header = csv.slice(0, csv.indexOf('\n')).split(',');
       expect(rows.length).toBeGreaterThan(0);
+      // A key that does not apply is null, as the CSV's empty field loads (DuckDB, pandas, R), never ''.
+      const keys = ['metric', 'material', 'stage', 'region'];
+      expect(rows.some((row) => keys.some((key) => row[key] === ''))).toBe(false);
+      expect(rows.some((row) => keys.some((key) => row[key] === null))).toBe(true);
       const lines = rows.map((row) => `${toCsvLine(row, header)}\n`).join('');
       expect(`${header.join(',')}\n${lines}` === csv).toBe(true);
       const metadata = await parquetMetadataAsync(file);
