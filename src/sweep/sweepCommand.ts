@@ -33,7 +33,7 @@ export interface SweepCliOptions extends MonteCarloCliOptions {
 /**
  * `crm-sim sweep <scenario> [--grid path=v1,v2]... [--lhs N path=min:max ...]`: runs every design
  * point and the one-at-a-time tornado of the scenario's uncertain parameters with common random
- * numbers, writes sweep.csv/json, sweep-points.csv (wide: one row per point), tornado.csv/json, manifest.json and the resolved scenario, and
+ * numbers, writes sweep.csv/json, sweep-points.csv (wide: one row per point), tornado.csv/json (when a tornado ran), manifest.json and the resolved scenario, and
  * prints the chosen metric per point and the tornado ranking (or sweep.json with `--json`).
  *
  * @param scenario - Scenario file.
@@ -76,8 +76,11 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
     { name: 'sweep.json', text: json },
     { name: 'sweep.csv', text: formatSweepCsv(parameters, run.points) },
     { name: 'sweep-points.csv', text: formatSweepPointsCsv(parameters, run.points.map((p) => ({ ...p, startYear: p.loaded.spec.startYear }))) },
-    { name: 'tornado.json', text: formatTornadoJson(run.metric, run.tornado ?? [], info) },
-    { name: 'tornado.csv', text: formatTornadoCsv(run.metric, run.tornado ?? []) },
+    // No tornado ran (--no-tornado, or no uncertain parameters): no empty tornado files either.
+    ...(run.tornado === null ? [] : [
+      { name: 'tornado.json', text: formatTornadoJson(run.metric, run.tornado, info) },
+      { name: 'tornado.csv', text: formatTornadoCsv(run.metric, run.tornado) },
+    ]),
   ]);
   cache?.remove(); // the outputs are written: the finished arms are no longer needed
   process.stdout.write(options.json ? json : `${formatSweepTable(run, parameters)}\n${dir}\n`);

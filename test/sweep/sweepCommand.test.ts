@@ -49,6 +49,14 @@ describe('crm-sim sweep', () => {
     expect(tornado).toHaveLength(1 + uncertain);
   });
 
+  it('writes no tornado files with --no-tornado', async () => {
+    const out = join(root, 'no-tornado');
+    const result = runCrmSim(['sweep', shipped('baseline'), '--grid', 'materials.ndpr.demand.growthPerYear=3%,6%', '--no-tornado', '--replicates', '2',
+      '--workers', '0', '--years', '1', '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--out', out, '--quiet']);
+    expect(result.status).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['manifest.json', 'scenario.resolved.yaml', 'sweep-points.csv', 'sweep.csv', 'sweep.json']);
+  });
+
   it('refuses a range without --lhs (exit 2)', () => {
     const result = runCrmSim(['sweep', shipped('baseline'), 'a=1:2', '--out', join(root, 'bad')]);
     expect(result.status).toBe(2);
