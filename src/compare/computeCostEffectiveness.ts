@@ -45,6 +45,22 @@ export interface CostEffectiveness {
 }
 
 /**
+ * Replicate r's spending tied to no material: the total less every material's share, and exactly 0
+ * when that difference is within the rounding error of the sum (n terms: n·2⁻⁵² of their magnitude),
+ * so that a material nobody spends on is charged 0, not 1e-9 USD of rounding.
+ */
+function untiedCost(total: number, tied: readonly Float64Array[], r: number): number {
+  let sum = 0;
+  let magnitude = Math.abs(total);
+  for (const column of tied) {
+    sum += column[r];
+    magnitude += Math.abs(column[r]);
+  }
+  const untied = total - sum;
+  return Math.abs(untied) <= (tied.length + 1) * Number.EPSILON * magnitude ? 0 : untied;
+}
+
+/**
  * MODEL.md's "cost per tonne of shortfall avoided", and the same per tonne of consumption gained
  * (under price rationing most of a disruption's loss is consumption, not unmet demand): for each
  * alternative and each material, the paired extra home policy cost that material answers for (its
@@ -80,7 +96,7 @@ export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: s
     const own = column(arm, metric, material);
     if (own === undefined) return total;
     const tied = materials.map((m) => column(arm, metric, m) ?? new Float64Array(total.length));
-    return total.map((t, r) => own[r] + (t - tied.reduce((sum, c) => sum + c[r], 0)));
+    return total.map((t, r) => own[r] + untiedCost(t, tied, r));
   };
   return arms.slice(1).map((arm, a) => {
     const out: MaterialCostEffectiveness[] = [];

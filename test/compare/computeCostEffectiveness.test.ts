@@ -87,5 +87,11 @@ describe('computeCostEffectiveness', () => {
     expect(byMaterial.get('ndpr')?.extraCostUsd.meanDifference).toBe(700); // 600 own + 100 tied to none
     expect(byMaterial.get('dy')?.extraCostUsd.meanDifference).toBe(400); // 300 own + 100
     expect(byMaterial.get('dy')?.usdPerTonneConsumptionGained.ratio).toBe(40);
+    // All spending tied to materials, whose sum rounds away from the total (0.1 + 0.2 ≠ 0.3): each is
+    // charged exactly its own, not plus the rounding residue (−5.6e-17 here; a material nobody spends on got 1e-9 USD).
+    const tiedOnly = splitArm('stockpile', [[6, 120, 0.3], [9, 112, 0.3], [5, 128, 0.3], [7, 115, 0.3]], 0.1, 0.2, 10);
+    const costs = new Map(computeCostEffectiveness([before, tiedOnly], 'US')[0].materials.map((m) => [m.material, m.extraCostUsd.meanDifference]));
+    expect(costs.get('ndpr')).toBe(0.1);
+    expect(costs.get('dy')).toBe(0.2);
   });
 });
