@@ -1,4 +1,5 @@
 import type { ChartCollector } from './createChartCollector.ts';
+import { countRuns } from './countRuns.ts';
 import { createImpactSpec } from './createImpactSpec.ts';
 import { createThreatMatrixSpec } from './createThreatMatrixSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -100,7 +101,7 @@ export async function renderThreatSection(
 
 function describeImpactMethod(impact: ImpactReading, homeName: string): string {
   const capped = impact.replicates < impact.runReplicates
-    ? ` the first ${impact.replicates} of the ${impact.runReplicates} runs (capped at ${impact.replicateCap} to keep the report quick)` : ` all ${impact.replicates} runs`;
+    ? ` the first ${impact.replicates} of the ${countRuns(impact.runReplicates)} (capped at ${impact.replicateCap} to keep the report quick)` : impact.replicates === 1 ? ' its one run' : ` all ${impact.replicates} runs`;
   return 'The measured impact comes from paired runs made with this run (<code>impact.json</code>): for each stage that the scenario’s disruptive ' +
     'events (threats and shocks, not mitigations) strike, the scenario was run again without that stage’s disruptive events, with the same seed and' +
     `${escapeHtml(capped)}, so each run is compared with its own twin. Impact = as scripted − without; “+” means the disruptions make it worse. ` +
