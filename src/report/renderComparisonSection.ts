@@ -86,7 +86,7 @@ async function renderForestPlot(comparison: Comparison, shown: readonly string[]
     };
   }), comparison.alternatives, 'dot: mean paired difference (alternative − reference) · line: 95% CI · dashed: no difference'), {
     title: 'Paired differences of the alternatives',
-    description: `Mean paired differences with 95% confidence intervals for ${shown.length} metrics and ${comparison.alternatives.length} alternatives.`,
+    description: `Mean paired differences with 95% confidence intervals for ${countRuns(shown.length, 'metric')} and ${countRuns(comparison.alternatives.length, 'alternative')}.`,
     caption: isHeadline ? 'The home region’s headline metrics. All metrics are in comparison.json.' : `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`,
   });
 }

@@ -75,7 +75,7 @@ function describeIdleTornado(tornado: Tornado, title: string, overview: Scenario
   const value = formatQuantity(tornado.entries[0]?.outputLow ?? tornado.base, tornado.unit);
   const untouched = describeUntouchedMaterial(tornado.metric, overview, materialName);
   return `<p class="warning">${escapeHtml(title)}: <strong>no parameter moved this metric.</strong> ` +
-    `${escapeHtml(`It is ${value} at the low and the high value of each of the ${tornado.entries.length} parameters (${tornado.entries.map((e) => describeParameter(e.parameter, materialName)).join('; ')}), so no tornado chart is drawn.`)}` +
+    `${escapeHtml(`It is ${value} at the low and the high value of ${tornado.entries.length === 1 ? 'the one parameter' : `each of the ${tornado.entries.length} parameters`} (${tornado.entries.map((e) => describeParameter(e.parameter, materialName)).join('; ')}), so no tornado chart is drawn.`)}` +
     `${untouched === '' ? '' : ` ${escapeHtml(untouched).replace(/--metric (\S+)\.$/, '<code>--metric $1</code>.')}`}</p>\n`;
 }
 
