@@ -1,9 +1,9 @@
 import { basename, join, resolve } from 'node:path';
 import { type ChartCollector, type ChartFile, createChartCollector } from './createChartCollector.ts';
 import { deriveRunContext } from './deriveRunContext.ts';
+import { describeReportHeading } from './describeReportHeading.ts';
 import { detectFolderKind, type FolderKind } from './detectFolderKind.ts';
 import { hashResolvedScenarios } from './hashResolvedScenarios.ts';
-import { isRecord } from './isRecord.ts';
 import { planFanPanels } from './planFanPanels.ts';
 import { readComparedStrategies } from './readComparedStrategies.ts';
 import { readComparisonJson } from './readComparisonJson.ts';
@@ -72,7 +72,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
-  const html = renderReportPage(heading(kind, folder, overview, manifest), sections);
+  const html = renderReportPage(describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference), sections);
   return { kind, html, charts: await charts.finish() };
 }
 
@@ -107,19 +107,4 @@ async function readReferenceScenario(folder: string, reference: string | undefin
   const names = files.map((f) => f.name).filter((name) => name.endsWith('.resolved.yaml'));
   const name = names.find((n) => n === `${reference}.resolved.yaml`) ?? names[0];
   return name === undefined ? undefined : readScenarioOverview(folder, name);
-}
-
-function heading(kind: FolderKind, folder: string, overview: ScenarioOverview | undefined, manifest: unknown): { title: string; lead: string; meta: string } {
-  const m = isRecord(manifest) ? manifest : {};
-  const what = { run: 'Monte Carlo run', compare: 'Comparison of strategies', sweep: 'Parameter sweep', stress: 'Stress test' }[kind];
-  const runs = typeof m.replicates === 'number' ? ` · ${m.replicates} runs` : '';
-  const seed = typeof m.masterSeed === 'number' ? ` · seed ${m.masterSeed}` : '';
-  const finished = typeof m.finishedAt === 'string' ? ` · finished ${m.finishedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}` : '';
-  const version = typeof m.version === 'string' ? ` · crm-sim ${m.version}` : '';
-  const fallback = { run: 'Monte Carlo run', compare: 'Strategies compared', sweep: 'Sensitivity of the results to the swept parameters', stress: 'Stress test: which stage hurts most' }[kind];
-  return {
-    title: kind === 'run' ? overview?.name || basename(folder) : `${fallback}${overview?.name ? `: ${overview.name}` : ''}`,
-    lead: overview?.description || `${what}: report of the output folder ${basename(folder)}.`,
-    meta: `${what} · folder ${basename(folder)}${runs}${seed}${finished}${version}`,
-  };
 }

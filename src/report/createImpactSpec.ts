@@ -6,8 +6,9 @@ import type { MeasuredImpact } from './readStressJson.ts';
 const STAGE_NAMES: Record<string, string> = { endUse: 'end use' };
 
 /**
- * Measured impact per stage from `stress.json`: a bar per measured stage with its value written
- * at the end and, where given, the 95% CI as a line.
+ * Measured impact per stage: a bar per measured stage with, where given, the 95% CI as a line,
+ * and its value written in the stage's own row just right of the bar, its CI and 0 (never between
+ * rows, where it would read as the next stage's).
  *
  * @param stages - Stages in display order.
  * @param impacts - Measured impact per stage.
@@ -25,10 +26,15 @@ export function createImpactSpec(
 ): TopLevelSpec {
   const values = stages.filter((s) => impacts.has(s)).map((stage) => {
     const impact = impacts.get(stage) as MeasuredImpact;
-    return { stage: STAGE_NAMES[stage] ?? stage, value: impact.value, ciLow: Number.isFinite(impact.ciLow) ? impact.ciLow : null, ciHigh: Number.isFinite(impact.ciHigh) ? impact.ciHigh : null, label: formatNumber(impact.value) };
+    const ci = Number.isFinite(impact.ciLow) && Number.isFinite(impact.ciHigh);
+    return {
+      stage: STAGE_NAMES[stage] ?? stage, value: impact.value, ciLow: ci ? impact.ciLow : null, ciHigh: ci ? impact.ciHigh : null,
+      label: formatNumber(impact.value).replace('-', '−'), labelAt: Math.max(0, impact.value, ci ? impact.ciHigh : impact.value),
+    };
   });
   const y = { field: 'stage', type: 'nominal', sort: stages.map((s) => STAGE_NAMES[s] ?? s), title: null };
-  const x = { type: 'quantitative', title: unit || 'measured impact' };
+  // About four ticks with room between labels: '−0.2' and '0.0' ran into each other at the default count.
+  const x = { type: 'quantitative', title: unit || 'measured impact', axis: { tickCount: 4, labelSeparation: 4 } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
@@ -37,7 +43,7 @@ export function createImpactSpec(
     layer: [
       { mark: { type: 'bar', color: INK, opacity: 0.55, height: 14 }, encoding: { y, x: { ...x, field: 'value' } } },
       { transform: [{ filter: 'datum.ciLow !== null && datum.ciHigh !== null' }], mark: { type: 'rule', color: '#111', strokeWidth: 1.5 }, encoding: { y, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' } } },
-      { mark: { type: 'text', align: 'left', dx: 4, dy: -9, fontSize: 9.5, color: '#222' }, encoding: { y, x: { ...x, field: 'value' }, text: { field: 'label' } } },
+      { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, fontSize: 9.5, color: '#222' }, encoding: { y, x: { ...x, field: 'labelAt' }, text: { field: 'label' } } },
     ],
   } as unknown as TopLevelSpec;
 }

@@ -43,9 +43,9 @@ export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: 
     title: { text: 'Key results by material', subtitle: withTails ? 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median across runs'
       : 'thick bar: middle 50% of runs · dot and number: median across runs (too few runs for 90% ranges)' },
     hconcat: [
-      createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails, true),
+      createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails, true, true),
       // Later panels leave out the material names: the rows line up with the first panel's.
-      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple })), order, peakTitle, '× starting price', withTails, false),
+      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple })), order, peakTitle, '× starting price', withTails, false, false),
       ...(changes.length > 0 ? [createMeanCi(changes, order, consumptionTitle)] : []),
     ],
     spacing: 20,
@@ -57,10 +57,24 @@ function materialAxis(order: string[], names: boolean): Record<string, unknown> 
   return { field: 'material', type: 'nominal', sort: order, title: null, axis: names ? { labelLimit: 280, offset: 7 } : { labels: false, offset: 7 } };
 }
 
-function createDotRange(values: Array<{ material: string } & ValueSummary>, order: string[], title: string, unit: string, withTails: boolean, names: boolean): Record<string, unknown> {
+/**
+ * A value axis for a panel 130-150 px wide: about three ticks, so labels never run into each other;
+ * counts (weeks) get whole-number ticks, and a panel whose values are all 0 gets `whenAllZero` as its
+ * domain (vega would otherwise make a zero-width scale labelled `0.000000`).
+ */
+function valueAxis(title: string, values: readonly number[], counts: boolean, whenAllZero: [number, number] = [0, 1]): Record<string, unknown> {
+  const allZero = values.every((v) => v === 0);
+  return {
+    type: 'quantitative', title,
+    scale: allZero ? { domain: whenAllZero } : { zero: true },
+    axis: { tickCount: 3, labelOverlap: true, ...(counts ? { format: 'd', tickMinStep: 1 } : {}) },
+  };
+}
+
+function createDotRange(values: Array<{ material: string } & ValueSummary>, order: string[], title: string, unit: string, withTails: boolean, names: boolean, counts: boolean): Record<string, unknown> {
   const defined = values.filter((v) => v.n > 0).map((v) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, label: format(v.p50) }));
   const y = materialAxis(order, names);
-  const x = { type: 'quantitative', title: unit, scale: { zero: true } };
+  const x = valueAxis(unit, defined.flatMap((v) => [withTails ? v.p5 : v.p25, withTails ? v.p95 : v.p75, v.p50]).filter(Number.isFinite), counts);
   return {
     title: { text: title, fontSize: 11.5 },
     width: 130, height: { step: 22 },
@@ -78,7 +92,7 @@ function createDotRange(values: Array<{ material: string } & ValueSummary>, orde
 function createMeanCi(values: Array<{ material: string } & PercentChange>, order: string[], title: string): Record<string, unknown> {
   const data = values.map((v) => ({ ...v, low: Number.isFinite(v.low) ? v.low : v.mean, high: Number.isFinite(v.high) ? v.high : v.mean, label: formatPercentChange(v.mean) }));
   const y = materialAxis(order, false);
-  const x = { type: 'quantitative', title: '% vs. without them (dot: mean, line: 95% CI)', scale: { zero: true } };
+  const x = valueAxis('% vs. without them (dot: mean, line: 95% CI)', data.flatMap((v) => [v.low, v.high]), false, [-1, 1]);
   return {
     title: { text: title, fontSize: 11.5 },
     width: 150, height: { step: 22 },

@@ -74,7 +74,7 @@ export function createSweepSpec(input: SweepChartInput): TopLevelSpec {
       y: { field: 'y', type: 'ordinal', sort: sortValues('y').reverse(), title: input.yTitle ?? shortName(input.yParameter) },
     },
     layer: [
-      { mark: { type: 'rect', stroke: 'white' }, encoding: { fill: { field: 'mean', type: 'quantitative', title: input.unit || 'mean', scale: { scheme: 'greys', domain, nice: false }, legend: { values: domain, format: '.3~r', orient: 'right', gradientLength: Math.max(60, 40 * new Set(values.map((c) => c.y)).size) } } } },
+      { mark: { type: 'rect', stroke: 'white' }, encoding: { fill: { field: 'mean', type: 'quantitative', title: input.unit || 'mean', scale: { scheme: 'greys', domain, nice: false }, legend: { values: domain, format: ',.3~r', orient: 'right', gradientLength: Math.max(60, 40 * new Set(values.map((c) => c.y)).size) } } } },
       { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'label' }, color: { field: 'ink', type: 'nominal', scale: null } } },
     ],
   } as unknown as TopLevelSpec;

@@ -1,4 +1,5 @@
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
+import { countRuns } from './countRuns.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
@@ -45,14 +46,14 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
   const peak = result.peakOutside;
   if (peak.n > 0) {
     const where = context.peakIsHomeSegment ? `in the ${homeName} market` : `outside ${context.foreignName}`;
-    const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : `from ${peak.n} runs`;
+    const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : `from ${countRuns(peak.n)}`;
     sentences.push(`Mean peak ${context.product} ${materialName} price ${where}: ${formatNumber(peak.mean)}× the starting price ` +
       `(${confidence(peak.ciLow, peak.ciHigh, (x) => `${formatNumber(x)}×`)}); ${spread}.`);
   }
   const lack = result.lackingTonnes;
   if (lack.n > 0 && lack.max > 0) {
     const share = Number.isFinite(context.homeDemandTonnesPerYear) && context.homeDemandTonnesPerYear > 0
-      ? `, about ${formatPercent(lack.mean / context.homeDemandTonnesPerYear)} of one year's demand at the start` : '';
+      ? `, ${aboutShare(lack.mean / context.homeDemandTonnesPerYear)} of one year's demand at the start` : '';
     const worst = result.worstWeekShare.p50 > 0
       ? `their worst week leaves ${formatPercent(result.worstWeekShare.p50)} of demand unmet (median across runs)`
       : 'in at least half of the runs no week leaves demand unmet';
@@ -87,8 +88,10 @@ export function inSentence(name: string): string {
   return /^[A-Z][a-z]*(\s|$)/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
 }
 
-function countRuns(n: number): string {
-  return `${n} run${n === 1 ? '' : 's'}`;
+/** `about 4%`, `less than 1%` (never `about <1%`). */
+function aboutShare(share: number): string {
+  const percent = formatPercent(share);
+  return percent === '<1%' ? 'less than 1%' : `about ${percent}`;
 }
 
 /** `95% CI a–b`, or `the same in every run` when both ends read the same. */
@@ -103,13 +106,16 @@ function describeWeeks(result: MaterialResult, context: DescribeContext): string
   const threshold = `more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of their weekly demand unmet`;
   const subject = `end users in ${homeName}`;
   if (weeks.n === 0) return `No data on shortages of ${materialName} in ${homeName}.`;
-  if (weeks.max <= 0) return `In none of the ${weeks.n} runs are ${subject} short of ${materialName} (${threshold}) in any week.`;
+  if (weeks.max <= 0) {
+    return weeks.n === 1 ? `In the one run, ${subject} are not short of ${materialName} (${threshold}) in any week.`
+      : `In none of the ${weeks.n} runs are ${subject} short of ${materialName} (${threshold}) in any week.`;
+  }
   const spread = weeks.n < MIN_RUNS_FOR_RANGE ? `from ${countRuns(weeks.n)}`
     : weeks.p5 === weeks.p95 ? `${weeksText(weeks.p5)} in at least 90% of runs` : `90% of runs between ${formatWeeks(Math.max(0, weeks.p5))} and ${weeksText(weeks.p95)}`;
   const median = `median ${weeksText(weeks.p50)}; ${spread}`;
   if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) {
     return `In 90% of runs, ${subject} are short of ${materialName} (${threshold}) for at least ${weeksText(result.weeksShortIn90)} (${median}).`;
   }
-  const runs = Number.isFinite(result.runsShort) ? `In ${result.runsShort} of ${weeks.n} runs` : 'In some runs';
+  const runs = Number.isFinite(result.runsShort) ? `In ${result.runsShort} of ${countRuns(weeks.n)}` : 'In some runs';
   return `${runs}, ${subject} are short of ${materialName} (${threshold}) for at least one week (${median}).`;
 }

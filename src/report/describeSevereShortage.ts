@@ -1,3 +1,4 @@
+import { countRuns } from './countRuns.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import type { ExceedanceReading } from './readExceedance.ts';
@@ -22,5 +23,5 @@ export function describeSevereShortage(rows: readonly ExceedanceReading[], mater
   const weeks = formatNumber(row.threshold);
   const runs = Math.round(row.probability * row.n);
   return `The chance that end users in ${who} go without more than 10% of their ${materialName} demand for more than ${weeks} ${weeks === '1' ? 'week' : 'weeks'} in a row: ` +
-    `${formatPercent(row.probability)} (95% CI ${formatPercent(row.ciLow)} to ${formatPercent(row.ciHigh)}; ${runs} of ${row.n} runs).`;
+    `${formatPercent(row.probability)} (95% CI ${formatPercent(row.ciLow)} to ${formatPercent(row.ciHigh)}; ${runs} of ${countRuns(row.n)}).`;
 }

@@ -12,6 +12,26 @@ export interface MeasuredImpact {
   ciHigh: number;
   /** What was measured (metric or description), or ''. */
   label: string;
+  /** The stage's place in the file's ranking by this measure (1 = most damaging), when the file ranks it. */
+  rank?: number;
+}
+
+/**
+ * A stage's measured impact as `stress.json` states it. `crm-sim stress` ranks stages by
+ * `shortfallShare` (value-weighted share of home end-use demand left unmet, a fraction) and by
+ * `economicCost` (USD); `shortfall` (tonnes summed over materials) is reported but not ranked on.
+ * `impact` is the single measure of other layouts and of files older than the share.
+ */
+export interface StageStress {
+  shortfallShare?: MeasuredImpact;
+  economicCost?: MeasuredImpact;
+  shortfall?: MeasuredImpact;
+  impact?: MeasuredImpact;
+}
+
+/** The measure a stage's chart and table show first: what the command ranks by, else the file's only measure. */
+export function primaryImpact(stage: StageStress): MeasuredImpact {
+  return (stage.shortfallShare ?? stage.impact ?? stage.shortfall ?? stage.economicCost) as MeasuredImpact;
 }
 
 const STAGES = ['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling'];
@@ -21,27 +41,51 @@ const LIST_KEYS = ['stages', 'perStage', 'byStage', 'impacts', 'results'];
 /**
  * Reads the measured impact per stage from `stress.json` (written by `crm-sim stress`), tolerant
  * of its layout: a list of records with `stage`, or a map keyed by stage (at the top or under
- * `stages`, `perStage`, `byStage`, `impacts` or `results`); each record's value is the first of
- * `impact`, `measuredImpact`, `impactScore`, `score`, `value`, `mean`, `meanDifference`, `effect`,
- * with optional `unit`, `ciLow`, `ciHigh` and `metric`/`description`; or a nested measure
- * `shortfall: {unit, expected: {mean, low, high}}` (what `crm-sim stress` writes), preferred.
+ * `stages`, `perStage`, `byStage`, `impacts` or `results`). What `crm-sim stress` writes is read as
+ * nested measures `shortfallShare`, `economicCost` and `shortfall` (each `{unit, expected: {mean,
+ * low, high}}`), ranked by the file's `rankingByShortfallShare`, `rankingByEconomicCost` and
+ * `rankingByShortfall`. Otherwise a record's single `impact` is the first of `impact`,
+ * `measuredImpact`, `impactScore`, `score`, `value`, `mean`, `meanDifference`, `effect`, with
+ * optional `unit`, `ciLow`, `ciHigh` and `metric`/`description`.
  *
  * @param dir - The output folder.
  * @returns Impacts by stage, or undefined when there is no `stress.json` or it names no stage.
  * @throws ReportInputError when the file is not valid JSON.
  * @example
- * (await readStressJson(dir))?.get('processing')?.value;
+ * (await readStressJson(dir))?.get('processing')?.shortfallShare?.rank;
  */
-export async function readStressJson(dir: string): Promise<Map<string, MeasuredImpact> | undefined> {
+export async function readStressJson(dir: string): Promise<Map<string, StageStress> | undefined> {
   const data = await readJsonFile(join(dir, 'stress.json'));
   if (data === undefined) return undefined;
   const defaults = isRecord(data) ? data : {};
-  const impacts = new Map<string, MeasuredImpact>();
+  const impacts = new Map<string, StageStress>();
   for (const [stage, record] of stageRecords(data)) {
-    const impact = readImpact(record, defaults);
-    if (impact !== undefined) impacts.set(stage, impact);
+    const measures = readMeasures(stage, record, defaults);
+    if (Object.keys(measures).length > 0) impacts.set(stage, measures);
   }
   return impacts.size > 0 ? impacts : undefined;
+}
+
+const RANKED = { shortfallShare: 'rankingByShortfallShare', economicCost: 'rankingByEconomicCost', shortfall: 'rankingByShortfall' } as const;
+
+/** The nested measures of `crm-sim stress` with their ranks, else the record's single impact. */
+function readMeasures(stage: string, record: unknown, defaults: Record<string, unknown>): StageStress {
+  const measures: StageStress = {};
+  if (isRecord(record)) {
+    for (const [key, ranking] of Object.entries(RANKED) as Array<[keyof typeof RANKED, string]>) {
+      const measure = readNested(record, key);
+      if (measure !== undefined) measures[key] = { ...measure, ...rankOf(defaults[ranking], stage) };
+    }
+  }
+  if (Object.keys(measures).length > 0) return measures;
+  const impact = readImpact(record, defaults);
+  return impact === undefined ? {} : { impact };
+}
+
+function rankOf(ranking: unknown, stage: string): { rank?: number } {
+  const entry = Array.isArray(ranking) ? ranking.find((r) => isRecord(r) && r.stage === stage) : undefined;
+  const rank = isRecord(entry) ? toNumber(entry.rank) : NaN;
+  return Number.isFinite(rank) ? { rank } : {};
 }
 
 function stageRecords(data: unknown): Array<[string, unknown]> {
@@ -56,7 +100,7 @@ function stageRecords(data: unknown): Array<[string, unknown]> {
 function readImpact(record: unknown, defaults: Record<string, unknown>): MeasuredImpact | undefined {
   if (typeof record === 'number') return Number.isFinite(record) ? { value: record, unit: text(defaults.unit), ciLow: NaN, ciHigh: NaN, label: text(defaults.metric) } : undefined;
   if (!isRecord(record)) return undefined;
-  const nested = readNested(record);
+  const nested = readNested(record, 'impact');
   if (nested !== undefined) return nested;
   const value = VALUE_KEYS.map((key) => toNumber(record[key])).find((v) => Number.isFinite(v));
   if (value === undefined) return undefined;
@@ -73,19 +117,16 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** A measure nested as `shortfall: {unit, expected: {mean, low, high}}` (or `impact: {…}`), shortfall first. */
-function readNested(record: Record<string, unknown>): MeasuredImpact | undefined {
-  for (const key of ['shortfall', 'impact']) {
-    const measure = record[key];
-    if (!isRecord(measure)) continue;
-    const expected = isRecord(measure.expected) ? measure.expected : measure;
-    const value = toNumber(expected.mean ?? expected.value);
-    if (!Number.isFinite(value)) continue;
-    return {
-      value, unit: text(measure.unit),
-      ciLow: toNumber(expected.low ?? expected.ciLow), ciHigh: toNumber(expected.high ?? expected.ciHigh),
-      label: isRecord(measure.expected) ? `expected ${key}` : key,
-    };
-  }
-  return undefined;
+/** A measure nested as `key: {unit, expected: {mean, low, high}}` (or `{unit, mean, …}`). */
+function readNested(record: Record<string, unknown>, key: string): MeasuredImpact | undefined {
+  const measure = record[key];
+  if (!isRecord(measure)) return undefined;
+  const expected = isRecord(measure.expected) ? measure.expected : measure;
+  const value = toNumber(expected.mean ?? expected.value);
+  if (!Number.isFinite(value)) return undefined;
+  return {
+    value, unit: text(measure.unit),
+    ciLow: toNumber(expected.low ?? expected.ciLow), ciHigh: toNumber(expected.high ?? expected.ciHigh),
+    label: isRecord(measure.expected) ? `expected ${key}` : key,
+  };
 }

@@ -1,5 +1,7 @@
 import type { ChartCollector } from './createChartCollector.ts';
+import { countRuns } from './countRuns.ts';
 import { createComparisonSpec } from './createComparisonSpec.ts';
+import { describeCostEffectiveness } from './describeCostEffectiveness.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describePairedShare, isSpendingMetric } from './describePairedShare.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -7,9 +9,7 @@ import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
-import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
-import { formatMoney } from './formatMoney.ts';
-import { regionWithArticle } from './regionWithArticle.ts';
+import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
 import { renderStrategiesAtGlance, type StrategyScenario } from './renderStrategiesAtGlance.ts';
 import { renderTable } from './renderTable.ts';
 
@@ -47,7 +47,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   const refName = comparison.reference === '' ? 'the reference' : comparison.reference;
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
   let html = `<p>${comparison.alternatives.length} alternative${comparison.alternatives.length === 1 ? '' : 's'} against the reference (${escapeHtml(refName)}), ` +
-    `paired run by run (the same random draws in both, so the difference is the strategy's effect), ${runs} pairs. ` +
+    `paired run by run (the same random draws in both, so the difference is the strategy's effect), ${countRuns(runs, 'pair')}. ` +
     `Differences are alternative − reference${sign === 1 ? '' : ' (comparison.json states them the other way round)'}; “paired runs” says in how many pairs the alternative did better, worse or the same. ` +
     'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse.</p>\n';
   const headline = pickHeadlineMetrics(strategies.reference.overview, new Set(comparison.entries.map((e) => e.metric))).map((m) => m.id);
@@ -62,7 +62,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
       `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
       describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
-        rows.map((e) => [headlineName(e.metric, materialName), formatLevelValue(e.meanA, e.unit), formatLevelValue(e.meanB, e.unit), formatDifferenceWithCi(e), describePairedShare(e)]),
+        rows.map(inRowMassUnit).map((e) => [headlineName(e.metric, materialName), formatLevelValue(e.meanA, e.unit), formatLevelValue(e.meanB, e.unit), formatDifferenceWithCi(e), describePairedShare(e)]),
         { caption: `${homeName === '' ? 'The home region' : homeName}, for each material the threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
   }
   const ranked = rankMetrics(comparison.entries);
@@ -86,42 +86,9 @@ async function renderForestPlot(comparison: Comparison, shown: readonly string[]
     };
   }), comparison.alternatives, 'dot: mean paired difference (alternative − reference) · line: 95% CI · dashed: no difference'), {
     title: 'Paired differences of the alternatives',
-    description: `Mean paired differences with 95% confidence intervals for ${shown.length} metrics and ${comparison.alternatives.length} alternatives.`,
+    description: `Mean paired differences with 95% confidence intervals for ${countRuns(shown.length, 'metric')} and ${countRuns(comparison.alternatives.length, 'alternative')}.`,
     caption: isHeadline ? 'The home region’s headline metrics. All metrics are in comparison.json.' : `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`,
   });
-}
-
-/**
- * What the alternative's extra spending buys, per kilogram of consumption its home end users gain
- * and of unmet demand avoided, for the headline materials where the gain is clearly positive: per kg
- * of gross spending (where it spends more) and of net cost (a stockpile still held counted as an
- * asset at base prices; "at no net cost" when that is not more), charging each material its own
- * spending plus the spending tied to no material (computeCostEffectiveness), and saying so.
- */
-function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostEffectiveness> | undefined, materials: readonly string[], materialName: (id: string) => string, homeName: string): string {
-  if (byMaterial === undefined) return '';
-  const perKg = (r: Interval): string => `${formatMoney(r.value / 1000)}/kg (95% CI ${formatMoney(r.ciLow / 1000)} to ${formatMoney(r.ciHigh / 1000)}/kg)`;
-  const bounded = (r: Interval): boolean => Number.isFinite(r.value) && Number.isFinite(r.ciLow) && Number.isFinite(r.ciHigh) && r.ciLow > 0;
-  /** One benefit priced gross and net, or '' when the benefit is not clearly positive. */
-  const priced = (benefit: Interval, gross: Interval, net: Interval, netCost: Interval, what: string): string => {
-    if (!(benefit.ciLow > 0)) return '';
-    const costs = [bounded(gross) ? `${perKg(gross)} of spending` : '', bounded(net) ? `${perKg(net)} net` : netCost.value <= 0 ? 'at no net cost' : ''].filter((c) => c !== '');
-    return costs.length === 0 ? '' : `${what} ${costs.join(', ')}`;
-  };
-  const parts: string[] = [];
-  for (const material of materials) {
-    const m = byMaterial.get(material);
-    if (m === undefined) continue;
-    const gains = [
-      priced(m.consumptionGainedTonnes, m.usdPerTonneConsumptionGained, m.netUsdPerTonneConsumptionGained, m.extraNetCostUsd, 'consumption gained for'),
-      priced(m.shortfallAvoidedTonnes, m.usdPerTonneShortfallAvoided, m.netUsdPerTonneShortfallAvoided, m.extraNetCostUsd, 'unmet demand avoided for'),
-    ].filter((g) => g !== '');
-    if (gains.length > 0) parts.push(`${materialName(material)}: ${gains.join('; ')}`);
-  }
-  if (parts.length === 0) return '';
-  return `<p><strong>What the extra spending buys</strong> for end users in ${escapeHtml(homeName === '' ? 'the home region' : regionWithArticle(homeName))}: ${escapeHtml(parts.join('. '))}. ` +
-    'Each material is charged its own extra spending (stockpile purchases, floors, offtake, capex subsidies, tariffs and mandates on it) plus any spending tied to no material; ' +
-    'net: material added to stockpiles and still held valued at base prices, stock sold and its revenue netted (comparison.json, costEffectiveness).</p>\n';
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */
@@ -159,6 +126,18 @@ function headlineName(metric: string, materialName: (id: string) => string): str
   return words === undefined || material === undefined ? describeMetricId(metric, materialName) : `${materialName(material)}: ${words}`;
 }
 
+/**
+ * A tonnage entry whose every figure is below 1 t, in kg (or g below 1 kg) throughout, so a row
+ * reads `41.5 kg | 0 kg | −41.5 kg`, not `41.5 kg | 0 t`; other entries as they are.
+ */
+function inRowMassUnit(e: ComparisonEntry): ComparisonEntry {
+  const figures = [e.meanA, e.meanB, e.meanDifference, e.ciLow, e.ciHigh].filter(Number.isFinite).map(Math.abs);
+  const largest = Math.max(0, ...figures);
+  if (e.unit !== 't' || largest === 0 || largest >= 1) return e;
+  const [scale, unit] = largest >= 0.001 ? [1000, 'kg'] : [1e6, 'g'];
+  return { ...e, unit, meanA: e.meanA * scale, meanB: e.meanB * scale, meanDifference: e.meanDifference * scale, ciLow: e.ciLow * scale, ciHigh: e.ciHigh * scale };
+}
+
 /** A level (not a difference): shares as percentages, everything else as `formatQuantity`. */
 function formatLevelValue(value: number, unit: string): string {
   return unit === 'share' ? formatPercent(value) : formatQuantity(value, unit);
@@ -188,8 +167,9 @@ function rankMetrics(entries: readonly ComparisonEntry[]): string[] {
 
 function renderComparisonTable(comparison: Comparison, metrics: readonly string[], materialName: (id: string) => string): string {
   const rows = metrics.map((metric) => [describeMetricId(metric, materialName), ...comparison.alternatives.map((alternative) => {
-    const e = comparison.entries.find((x) => x.metric === metric && x.alternative === alternative);
-    if (e === undefined) return '—';
+    const found = comparison.entries.find((x) => x.metric === metric && x.alternative === alternative);
+    if (found === undefined) return '—';
+    const e = inRowMassUnit(found);
     const share = describePairedShare(e);
     return `${formatDifferenceWithCi(e)}${share === '' ? '' : ` · ${share}`}`;
   })]);

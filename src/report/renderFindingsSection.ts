@@ -1,5 +1,6 @@
 import { computeMaterialResults, type MaterialResult } from './computeMaterialResults.ts';
 import type { ChartCollector } from './createChartCollector.ts';
+import { countRuns } from './countRuns.ts';
 import { createKeyResultsSpec, type PercentChange } from './createKeyResultsSpec.ts';
 import type { RunContext } from './deriveRunContext.ts';
 import { describeMaterialResult, inSentence, MIN_RUNS_FOR_RANGE } from './describeMaterialResult.ts';
@@ -18,6 +19,7 @@ import type { SummaryMetrics } from './readSummaryJson.ts';
 import type { ExceedanceReading } from './readExceedance.ts';
 import { describeSevereShortage } from './describeSevereShortage.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
+import { renderBaselineCaveat } from './renderBaselineCaveat.ts';
 import { renderCosts } from './renderCosts.ts';
 import { renderTable } from './renderTable.ts';
 
@@ -75,10 +77,10 @@ export async function renderFindingsSection(
     runs >= MIN_RUNS_FOR_RANGE, `Consumption in ${context.home} caused by the disruptions`,
   ), {
     title: 'Key results by material',
-    description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${runs} runs` +
-      (impact === undefined ? '.' : `, and the change in their consumption that the disruptions cause (${impact.replicates} paired runs).`),
+    description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${countRuns(runs)}` +
+      (impact === undefined ? '.' : `, and the change in their consumption that the disruptions cause (${countRuns(impact.replicates, 'paired run')}).`),
     caption: `Each row is a material. Prices are those of the product the scenario's events touch (refined by default), as a multiple of the starting price.` +
-      (impact === undefined ? '' : ` The consumption panel is a paired change (the first ${impact.replicates} runs against the same runs without the disruptive events), as a share of consumption without them: its dot is a mean and its line a 95% CI, not a spread of runs.`) +
+      (impact === undefined ? '' : ` The consumption panel is a paired change (the first ${countRuns(impact.replicates)} against the same runs without the disruptive events), as a share of consumption without them: its dot is a mean and its line a 95% CI, not a spread of runs.`) +
       (headline.length > 0 ? ' Materials marked “(no event)” are touched by no scripted event: their stress is mostly the baseline’s (see the note above for what the disruptions add).' : ''),
   });
   html += renderResultsTable(context, results, runs, impact);
@@ -90,7 +92,7 @@ function materialOf(context: RunContext, id: string): RunContext['materials'][nu
 }
 
 function renderHowToRead(runs: number, exact: boolean): string {
-  return `<p class="note"><strong>How to read these numbers.</strong> The scenario was played out ${runs} times; each run draws ` +
+  return `<p class="note"><strong>How to read these numbers.</strong> The scenario was played out ${runs === 1 ? 'once' : `${runs} times`}; each run draws ` +
     'the uncertain parameters afresh. “In 90% of runs” counts runs' + (exact ? '' : ' (approximately: replicates.csv was missing)') + '. ' +
     '“90% of runs between a and b” is the spread of outcomes. “95% CI” is the confidence interval of the mean: the range in which ' +
     'the average over many more runs would lie with 95% confidence; it narrows with more runs, the spread does not. ' +
@@ -98,7 +100,7 @@ function renderHowToRead(runs: number, exact: boolean): string {
     'Demand is what end users still want at the going price: when prices rise they buy less and thrift (make the same goods with less material), ' +
     'so a disruption can cut what they receive (their consumption) without leaving demand unmet; the consumption figures measure that drop, thrift included. ' +
     'Intervals of quantities that cannot be negative are cut at zero. These are outcomes of a model under its stated assumptions, not forecasts.' +
-    (runs > 0 && runs < 20 ? ` <strong>With only ${runs} runs, the tails (5% and 95%) are rough.</strong>` : '') + '</p>\n';
+    (runs > 0 && runs < 20 ? ` <strong>With only ${countRuns(runs)}, the tails (5% and 95%) are rough.</strong>` : '') + '</p>\n';
 }
 
 
@@ -123,7 +125,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
   ]);
   return renderTable([
     { header: 'Material' },
-    { header: `Weeks short in ${context.home}: median ${ranges ? '(90% of runs)' : `(from ${runs} runs)`}`, numeric: true },
+    { header: `Weeks short in ${context.home}: median ${ranges ? '(90% of runs)' : `(from ${countRuns(runs)})`}`, numeric: true },
     { header: `Unmet demand in ${context.home}: mean (95% CI)`, numeric: true },
     { header: `Peak price outside ${context.foreign}: mean (95% CI)`, numeric: true },
     { header: 'Home and allied processing capacity at the end, % of home demand: mean', numeric: true },
@@ -167,27 +169,6 @@ function describeCausedChange(materialId: string, name: string, impact: ImpactRe
     m.homeConsumption === undefined ? '' : `end users' consumption over the run: ${describeConsumptionChange(m.homeConsumption)}`,
     m.weeksShort === undefined ? '' : `weeks short: ${formatPairedImpact(m.weeksShort, 'weeks')}`,
   ].filter((p) => p !== '');
-  const runs = impact.replicates < impact.runReplicates ? `the first ${impact.replicates} runs` : `the same ${impact.replicates} runs`;
-  return `What the scenario's disruptions cause for ${inSentence(name)} (${runs} replayed without its ${impact.disruptiveEvents.length} disruptive events, paired run by run): ${parts.join('; ')}.`;
-}
-
-/**
- * Names the materials that no event touches but that are short or dear anyway, so a reader does
- * not take their numbers for the threat's; with impact.json, says how much of their peak price the
- * disruptions still cause (materials share a region's engineers in the model: docs/model.md §12).
- */
-function renderBaselineCaveat(context: RunContext, results: Array<{ material: RunContext['materials'][number]; result: MaterialResult }>, impact: ImpactReading | undefined): string {
-  if (!context.materials.some((m) => m.hasEvents)) return '';
-  const stressed = results.filter(({ material, result }) => !material.hasEvents && (result.peakOutside.p50 >= 1.5 || result.weeksShort.max > 0 || result.lackingTonnes.mean > 0));
-  if (stressed.length === 0) return '';
-  const items = stressed.map(({ material, result }) => {
-    const caused = impact?.byMaterial.get(material.id)?.peakPriceMultiple;
-    const paired = caused === undefined ? '' : ` Without the scenario's disruptions (the same ${caused.n} runs) its mean peak price is ` +
-      `${formatNumber(caused.meanWithout)}× instead of ${formatNumber(caused.meanWith)}×: change caused by the disruptions ${formatPairedImpact(caused, 'x base')}.`;
-    return `${material.name}: median peak price ${formatNumber(result.peakOutside.p50)}× the starting price, ${formatTonnes(result.lackingTonnes.mean)} unmet demand on average.${paired}`;
-  });
-  return `<p class="note"><strong>Stressed without the threat.</strong> No scripted event touches ${escapeHtml(stressed.map((s) => s.material.name).join(', '))}, ` +
-    `yet ${stressed.length === 1 ? 'it is' : 'they are'} short or dear in this run: the scenario's baseline (demand growth, capacity, prices) stresses ` +
-    `${stressed.length === 1 ? 'it' : 'them'} without any threat${impact === undefined ? '' : ', and the paired runs tell how much the disruptions add through what the materials share in the model, chiefly a region’s skilled workforce: projects started in answer to the threat take engineers that other materials’ projects would have used'}. ` +
-    `${escapeHtml(items.join(' '))}</p>\n`;
+  const runs = impact.replicates < impact.runReplicates ? `the first ${countRuns(impact.replicates)}` : `the same ${countRuns(impact.replicates)}`;
+  return `What the scenario's disruptions cause for ${inSentence(name)} (${runs} replayed without its ${impact.disruptiveEvents.length === 1 ? 'disruptive event' : `${impact.disruptiveEvents.length} disruptive events`}, paired run by run): ${parts.join('; ')}.`;
 }

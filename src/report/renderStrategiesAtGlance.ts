@@ -10,7 +10,7 @@ export interface StrategyScenario {
 }
 
 /**
- * "The strategies at a glance": per strategy its description, the events that set it apart from
+ * "The strategies at a glance": per strategy its label (with the scenario's `name:` once, when it differs), its description, the events that set it apart from
  * the reference (for the reference: all its events), each in words with its source, and the
  * scenario's own source, so a reader knows what was compared before reading the differences.
  *
@@ -35,7 +35,9 @@ export function renderStrategiesAtGlance(reference: StrategyScenario, alternativ
 
 function renderStrategy(strategy: StrategyScenario, role: string, events: readonly EventOverview[], heading: string, materialName: (id: string) => string, extra = ''): string {
   const o = strategy.overview;
-  let html = `<div class="callout strategy"><h3>${escapeHtml(strategy.label)} <span class="note">(${role})</span></h3>\n`;
+  // The tables name strategies by label (file name); the scenario's own `name:` is given here once when it differs.
+  const named = o !== undefined && o.name !== '' && o.name !== strategy.label ? `; the scenario’s name: “${escapeHtml(o.name)}”` : '';
+  let html = `<div class="callout strategy"><h3>${escapeHtml(strategy.label)} <span class="note">(${role}${named})</span></h3>\n`;
   if (o === undefined) return `${html}<p class="note">Its resolved scenario (${escapeHtml(strategy.label)}.resolved.yaml) is not in this folder.</p></div>\n`;
   if (o.description !== '') html += `<p>${escapeHtml(o.description)}</p>\n`;
   if (events.length === 0) html += `<p class="note">${role === 'reference' ? 'No scripted events.' : 'No events of its own: it differs from the reference only in settings.'}</p>\n`;

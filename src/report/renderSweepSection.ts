@@ -4,6 +4,7 @@ import { createSweepSpec } from './createSweepSpec.ts';
 import { createTornadoSpec } from './createTornadoSpec.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describeParameter, formatParameterValue } from './describeParameter.ts';
+import { describeUntouchedMaterial } from './describeUntouchedMaterial.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatQuantity } from './formatQuantity.ts';
@@ -19,7 +20,8 @@ const MAX_SLICES = 4;
 
 /**
  * "Sensitivity": tornado charts (which parameters move the result most, in words and with values
- * in their units; parameters without effect named) and the sweep grid for the metrics that matter:
+ * in their units; parameters without effect named; when none moves the metric, a plain note instead
+ * of the chart, naming the materials the events act on if the metric's is not one) and the sweep grid for the metrics that matter:
  * the tornado's metric and the home region's headline metrics (weeks short, unmet demand, peak
  * price of each targeted material, policy cost), duplicates and metrics that never change left
  * out of the charts but named. Heat maps are shaded from 0; CIs of quantities that cannot be
@@ -43,17 +45,18 @@ export async function renderSweepSection(
   charts: ChartCollector,
 ): Promise<string> {
   let html = '';
-  for (const [index, tornado] of (tornados ?? []).slice(0, MAX_TORNADOS).entries()) html += await renderTornado(tornado, index, materialName, charts);
+  for (const [index, tornado] of (tornados ?? []).slice(0, MAX_TORNADOS).entries()) html += await renderTornado(tornado, index, overview, materialName, charts);
   if (sweep !== undefined) html += await renderGrids(sweep, tornados, overview, materialName, charts);
   return html === '' ? '<p>No sweep results in this folder.</p>\n' : html;
 }
 
-async function renderTornado(tornado: Tornado, index: number, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
+async function renderTornado(tornado: Tornado, index: number, overview: ScenarioOverview | undefined, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
   const title = tornado.metric === '' ? 'Which parameters move the result most' : describeMetricId(tornado.metric, materialName);
   const name = (p: string): string => describeParameter(p, materialName);
   const unit = tornado.unit ? ` ${tornado.unit}` : '';
   const top = tornado.entries[0];
   const idle = tornado.entries.filter((e) => e.outputLow === e.outputHigh && (!Number.isFinite(tornado.base) || e.outputLow === tornado.base));
+  if (idle.length === tornado.entries.length) return describeIdleTornado(tornado, title, overview, materialName);
   let html = `<p>${escapeHtml(title)}: the largest swing comes from <strong>${escapeHtml(name(top.parameter))}</strong> ` +
     `(${escapeHtml(`${formatNumber(top.outputLow)}${unit} at ${formatParameterValue(top.parameter, top.low)}, ${formatNumber(top.outputHigh)}${unit} at ${formatParameterValue(top.parameter, top.high)}`)}).` +
     (idle.length > 0 ? ` ${escapeHtml(idle.map((e) => name(e.parameter)).join('; '))}: no effect on this metric over ${idle.length === 1 ? 'its' : 'their'} range (the same result at both ends in every run).` : '') + '</p>\n';
@@ -65,6 +68,15 @@ async function renderTornado(tornado: Tornado, index: number, materialName: (id:
     caption: 'Parameters ranked by how far the result moves between their low and high values (5th and 95th percentiles of their uncertainty; min and max for discrete ones), the others at their nominal values.',
   });
   return html;
+}
+
+/** A tornado where no parameter moved the metric: said plainly, with a hint when the events never touch its material; no chart. */
+function describeIdleTornado(tornado: Tornado, title: string, overview: ScenarioOverview | undefined, materialName: (id: string) => string): string {
+  const value = formatQuantity(tornado.entries[0]?.outputLow ?? tornado.base, tornado.unit);
+  const untouched = describeUntouchedMaterial(tornado.metric, overview, materialName);
+  return `<p class="warning">${escapeHtml(title)}: <strong>no parameter moved this metric.</strong> ` +
+    `${escapeHtml(`It is ${value} at the low and the high value of ${tornado.entries.length === 1 ? 'the one parameter' : `each of the ${tornado.entries.length} parameters`} (${tornado.entries.map((e) => describeParameter(e.parameter, materialName)).join('; ')}), so no tornado chart is drawn.`)}` +
+    `${untouched === '' ? '' : ` ${escapeHtml(untouched).replace(/--metric (\S+)\.$/, '<code>--metric $1</code>.')}`}</p>\n`;
 }
 
 /** Tornado metrics, then the home headline metrics, then the rest: each only once, only if in the grid. */

@@ -1,11 +1,13 @@
 import type { ChartCollector } from './createChartCollector.ts';
+import { countRuns } from './countRuns.ts';
 import { createImpactSpec } from './createImpactSpec.ts';
 import { createThreatMatrixSpec } from './createThreatMatrixSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import type { ImpactReading, StageImpactReading } from './readImpactJson.ts';
-import type { MeasuredImpact } from './readStressJson.ts';
+import { type MeasuredImpact, primaryImpact, type StageStress } from './readStressJson.ts';
+import { renderStressRanking } from './renderStressRanking.ts';
 import { renderTable } from './renderTable.ts';
 
 const STAGE_ORDER = ['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling'];
@@ -14,7 +16,7 @@ const STAGE_NAMES: Record<string, string> = { endUse: 'end use' };
 /** What the threat view shows beside the study's matrix: measured impacts and names. */
 export interface ThreatInputs {
   /** `stress.json` of a stress folder, by stage. */
-  stress?: ReadonlyMap<string, MeasuredImpact>;
+  stress?: ReadonlyMap<string, StageStress>;
   /** `impact.json` of a run folder (paired runs without each stage's disruptive events). */
   impact?: ImpactReading;
   /** Event id → a phrase for people. */
@@ -29,7 +31,8 @@ export interface ThreatInputs {
  * "Threat view": the study's capability × intent matrix per life-cycle stage (from the
  * scenario's `foreignActor.threat`) beside the impact measured per stage: from `impact.json`
  * (paired runs of this run without each stage's disruptive events; stages no event strikes say
- * so) or from `stress.json`; otherwise the table says it was not measured.
+ * so) or from `stress.json` (ranked as `crm-sim stress` ranks: share of demand unmet, economic
+ * cost); otherwise the table says it was not measured.
  *
  * @param threat - Capability and intent per stage (may be empty).
  * @param foreignName - Name of the foreign actor's region.
@@ -46,6 +49,7 @@ export async function renderThreatSection(
   charts: ChartCollector,
 ): Promise<string> {
   const { stress, impact } = inputs;
+  const ranked = stress !== undefined && [...stress.values()].some((s) => s.shortfallShare !== undefined);
   const stages = impact !== undefined ? STAGE_ORDER.filter((s) => impact.stages.has(s) || threat.some((t) => t.stage === s))
     : [...new Set([...STAGE_ORDER.filter((s) => threat.some((t) => t.stage === s) || stress?.has(s)), ...threat.map((t) => t.stage)])];
   let html = `<p>The public-private study rates the capability and the intent of ${escapeHtml(foreignName)} to disrupt each stage of the ` +
@@ -53,7 +57,7 @@ export async function renderThreatSection(
   html += impact !== undefined ? describeImpactMethod(impact, inputs.homeName ?? 'the home region')
     : stress === undefined
       ? 'The measured column is empty: this folder has neither <code>impact.json</code> (written by <code>crm-sim run --report</code> or <code>--measure-impact</code>) nor <code>stress.json</code> (<code>crm-sim stress</code>).</p>\n'
-      : 'The measured column gives the impact measured by the stress test in this folder (<code>stress.json</code>).</p>\n';
+      : ranked ? '</p>\n' : 'The measured column gives the impact measured by the stress test in this folder (<code>stress.json</code>).</p>\n';
   const matrix = threat.length === 0 ? '<p>The scenario states no capability and intent scores.</p>'
     : await charts.add('threat-matrix', createThreatMatrixSpec(threat), {
       title: 'Threat matrix: capability × intent per stage',
@@ -78,15 +82,17 @@ export async function renderThreatSection(
     }
     return html;
   }
+  if (ranked) return html + matrix + await renderStressRanking(stress, (stage) => threat.find((t) => t.stage === stage), charts);
   const rows = stages.map((stage) => [...study(stage), measured(stress?.get(stage), stress !== undefined)]);
   const table = renderTable([{ header: 'Stage' }, { header: 'Capability (study)', numeric: true }, { header: 'Intent (study)', numeric: true }, { header: 'Score (study)', numeric: true }, { header: 'Measured impact' }], rows);
   html += `${matrix}${table.replaceAll('<td>not measured</td>', '<td class="not-measured">not measured</td>')}`;
   if (stress !== undefined) {
-    const first = [...stress.values()][0];
+    const impacts = new Map([...stress].map(([stage, s]) => [stage, primaryImpact(s)]));
+    const first = [...impacts.values()][0];
     const unit = [first.label, first.unit].filter((part) => part !== '').join(', ');
-    html += await charts.add('measured-impact', createImpactSpec(stages, stress, unit), {
+    html += await charts.add('measured-impact', createImpactSpec(stages, impacts, unit), {
       title: 'Measured impact per stage',
-      description: [...stress].map(([stage, i]) => `${stage}: ${formatNumber(i.value)} ${i.unit}`).join('; '),
+      description: [...impacts].map(([stage, i]) => `${stage}: ${formatNumber(i.value)} ${i.unit}`).join('; '),
       caption: 'Impact per stage as measured by the stress test.',
     });
   }
@@ -95,7 +101,7 @@ export async function renderThreatSection(
 
 function describeImpactMethod(impact: ImpactReading, homeName: string): string {
   const capped = impact.replicates < impact.runReplicates
-    ? ` the first ${impact.replicates} of the ${impact.runReplicates} runs (capped at ${impact.replicateCap} to keep the report quick)` : ` all ${impact.replicates} runs`;
+    ? ` the first ${impact.replicates} of the ${countRuns(impact.runReplicates)} (capped at ${impact.replicateCap} to keep the report quick)` : impact.replicates === 1 ? ' its one run' : ` all ${impact.replicates} runs`;
   return 'The measured impact comes from paired runs made with this run (<code>impact.json</code>): for each stage that the scenario’s disruptive ' +
     'events (threats and shocks, not mitigations) strike, the scenario was run again without that stage’s disruptive events, with the same seed and' +
     `${escapeHtml(capped)}, so each run is compared with its own twin. Impact = as scripted − without; “+” means the disruptions make it worse. ` +
@@ -122,8 +128,9 @@ function renderImpactTable(stages: readonly string[], study: (stage: string) => 
   return `<table class="impact"><thead><tr>${head}</tr></thead>\n<tbody>\n${stages.map(row).join('\n')}\n</tbody></table>\n`;
 }
 
-function measured(impact: MeasuredImpact | undefined, haveStress: boolean): string {
-  if (impact === undefined) return haveStress ? 'not in stress.json' : 'not measured';
+function measured(stage: StageStress | undefined, haveStress: boolean): string {
+  if (stage === undefined) return haveStress ? 'not in stress.json' : 'not measured';
+  const impact = primaryImpact(stage);
   const ci = Number.isFinite(impact.ciLow) && Number.isFinite(impact.ciHigh) ? ` (95% CI ${formatNumber(impact.ciLow)}–${formatNumber(impact.ciHigh)})` : '';
   const label = impact.label === '' ? '' : `${impact.label}: `;
   return `${label}${formatNumber(impact.value)}${impact.unit ? ` ${impact.unit}` : ''}${ci}`;

@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createKeyResultsSpec, type KeyResultRow } from '../../src/report/createKeyResultsSpec.ts';
+import { measureTextWidth } from '../../src/report/measureTextWidth.ts';
+import { renderChart } from '../../src/report/renderChart.ts';
 import type { ValueSummary } from '../../src/stats/summarizeValues.ts';
 
 const summary = (p50: number): ValueSummary => ({ n: 30, mean: p50, ciLow: p50, ciHigh: p50, p5: p50, p25: p50, p50, p75: p50, p95: p50, min: p50, max: p50 });
 type Panel = { title: { text: string }; data: { values: Array<Record<string, unknown>> }; layer: Array<{ encoding: { y?: { axis: Record<string, unknown> } } }> };
+/** Labels of the SVG's x-axes, by axis title: text, left and right edge (DejaVu widths, as the renderer measures). */
+function xAxisLabels(svg: string): Map<string, Array<{ text: string; left: number; right: number }>> {
+  const axes = new Map<string, Array<{ text: string; left: number; right: number }>>();
+  for (const [, title, body] of svg.matchAll(/aria-label="X-axis titled '([^']*)'[\s\S]*?role-axis-label"[^>]*>([\s\S]*?)<\/g>/g)) {
+    axes.set(title, [...body.matchAll(/text-anchor="(\w+)" transform="translate\(([-\d.]+),[^"]*"[^>]*>([^<]*)</g)].map(([, anchor, x, text]) => {
+      const width = measureTextWidth(text, 11, false);
+      const left = Number(x) - (anchor === 'start' ? 0 : anchor === 'middle' ? width / 2 : width);
+      return { text, left, right: left + width };
+    }));
+  }
+  return axes;
+}
+
 const panels = (rows: KeyResultRow[]) => (createKeyResultsSpec(rows, 'Weeks short', 'Peak price', true, 'Consumption caused') as unknown as { hconcat: Panel[] }).hconcat;
 
 describe('createKeyResultsSpec', () => {
@@ -25,5 +40,20 @@ describe('createKeyResultsSpec', () => {
     expect(without).toHaveLength(2);
     const axes = panels(rows).map((panel) => panel.layer.find((layer) => layer.encoding.y !== undefined)?.encoding.y?.axis);
     expect(axes.map((axis) => axis?.labels !== false)).toEqual([true, false, false]);
+  });
+
+  it('gives readable value axes when no material has a short week: whole weeks, labels apart', async () => {
+    const spread = (p50: number, w: number): ValueSummary => ({ ...summary(p50), p5: p50 - w, p25: p50 - w / 2, p75: p50 + w / 2, p95: p50 + w });
+    const zero: KeyResultRow[] = [
+      { material: 'Gallium', weeksShort: summary(0), peakMultiple: spread(2.3, 0.07), consumptionChange: { mean: -2.6, low: -2.7, high: -2.5 } },
+      { material: 'NdPr oxide', weeksShort: summary(0), peakMultiple: spread(1.15, 0.02), consumptionChange: { mean: 0, low: 0, high: 0 } },
+    ];
+    const svg = await renderChart(createKeyResultsSpec(zero, 'Weeks short', 'Peak price', false, 'Consumption caused'), 'Key results', 'test');
+    const axes = xAxisLabels(svg);
+    expect([...axes.keys()]).toHaveLength(3);
+    expect(axes.get('weeks')?.map((l) => l.text)).toEqual(['0', '1']);
+    for (const labels of axes.values()) {
+      for (const [i, label] of labels.slice(1).entries()) expect(label.left - labels[i].right).toBeGreaterThan(3);
+    }
   });
 });

@@ -51,4 +51,21 @@ describe('computeMaterialResults and describeMaterialResult', () => {
     expect([inSentence('NdPr oxide'), inSentence('Lithium (Li content)'), inSentence('Natural graphite')]).toEqual(['NdPr oxide', 'lithium (Li content)', 'natural graphite']);
     expect([weeksText(1), weeksText(0), weeksText(2.5)]).toEqual(['1 week', '0 weeks', '2.5 weeks']);
   });
+
+  it('speaks of one run in the singular, says "less than 1%" rather than "about <1%", and rounds every worst week under 1% alike', () => {
+    const one = describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), replicates([4])), { ...names, homeDemandTonnesPerYear: 1e6 });
+    const text = one.join(' ');
+    expect(text).not.toMatch(/\b1 runs\b|about <1%/);
+    expect(text).toContain('from 1 run');
+    expect(text).toContain("less than 1% of one year's demand");
+    expect(describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), replicates([0])), names)[0]).toMatch(/^In the one run, end users in the United States are not short of NdPr oxide/);
+    const worst = (share: number): string => {
+      const values = replicates([4, 5]);
+      values.set('maxShortfallShare.ndpr.endUse.US', [share, share]);
+      return describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), values), names).find((s) => s.includes('worst week')) ?? '';
+    };
+    // 0.67% and 0.3% both under 1%: neither may read larger than the other.
+    expect(worst(0.0067)).toContain('worst week leaves <1% of demand unmet');
+    expect(worst(0.003)).toContain('worst week leaves <1% of demand unmet');
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeMetricId } from '../../src/report/describeMetricId.ts';
 import { formatMoney } from '../../src/report/formatMoney.ts';
 import { formatNumber } from '../../src/report/formatNumber.ts';
+import { countRuns } from '../../src/report/countRuns.ts';
 import { formatPercent } from '../../src/report/formatPercent.ts';
 import { formatQuantity, formatSignedQuantity } from '../../src/report/formatQuantity.ts';
 import { formatPairedImpact } from '../../src/report/formatPairedImpact.ts';
@@ -25,6 +26,8 @@ describe('formatters for people', () => {
     expect(formatMoney(12_300_000)).toBe('USD 12.3 million');
     expect(formatPercent(0.9399)).toBe('94%');
     expect(formatPercent(0.001)).toBe('<1%');
+    expect([formatPercent(0.0067), formatPercent(0.0099), formatPercent(0.01), formatPercent(0)]).toEqual(['<1%', '<1%', '1%', '0%']);
+    expect([countRuns(1), countRuns(8), countRuns(1, 'pair')]).toEqual(['1 run', '8 runs', '1 pair']);
     expect(formatQuantity(-35e6, 'USD')).toBe('USD −35 million');
     expect(formatQuantity(0.056, 'share')).toBe('5.6 percentage points');
     expect(formatQuantity(-2.8, 'weeks')).toBe('−2.8 weeks');

@@ -72,16 +72,33 @@ describe('readTornadoJson', () => {
 describe('readStressJson', () => {
   it('reads flat impacts per stage', async () => {
     const impacts = await readStressJson(await folderWith('stress.json', { unit: 'weeks', stages: [{ stage: 'processing', impact: 21, ciLow: 18, ciHigh: 24 }] }));
-    expect(impacts?.get('processing')).toEqual({ value: 21, unit: 'weeks', ciLow: 18, ciHigh: 24, label: '' });
+    expect(impacts?.get('processing')).toEqual({ impact: { value: 21, unit: 'weeks', ciLow: 18, ciHigh: 24, label: '' } });
   });
 
-  it('prefers a nested expected shortfall and skips stages without a number', async () => {
+  it('reads a nested expected shortfall of older files and skips stages without a number', async () => {
     const impacts = await readStressJson(await folderWith('stress.json', { stages: [
       { stage: 'mining', capability: 2, intent: 1, shortfall: { unit: 't', expected: { mean: 120, low: 80, high: 160 } } },
       { stage: 'recycling', note: 'not run' },
     ] }));
-    expect(impacts?.get('mining')).toEqual({ value: 120, unit: 't', ciLow: 80, ciHigh: 160, label: 'expected shortfall' });
+    expect(impacts?.get('mining')).toEqual({ shortfall: { value: 120, unit: 't', ciLow: 80, ciHigh: 160, label: 'expected shortfall' } });
     expect(impacts?.has('recycling')).toBe(false);
+  });
+
+  it('reads the measures crm-sim stress ranks by (share unmet, economic cost) with the file\'s ranks, not the tonnes', async () => {
+    const measure = (unit: string, mean: number) => ({ unit, expected: { mean, low: mean / 2, high: mean * 2 } });
+    const impacts = await readStressJson(await folderWith('stress.json', {
+      rankingByShortfallShare: [{ stage: 'endUse', rank: 1 }, { stage: 'processing', rank: 2 }],
+      rankingByEconomicCost: [{ stage: 'processing', rank: 1 }, { stage: 'endUse', rank: 2 }],
+      rankingByShortfall: [{ stage: 'processing', rank: 1 }, { stage: 'endUse', rank: 2 }],
+      stages: [
+        { stage: 'processing', shortfall: measure('t', 1400), shortfallShare: measure('share', 0.0005), economicCost: measure('USD', 2e9) },
+        { stage: 'endUse', shortfall: measure('t', 900), shortfallShare: measure('share', 0.01), economicCost: measure('USD', 1e8) },
+      ],
+    }));
+    expect(impacts?.get('endUse')?.shortfallShare).toMatchObject({ value: 0.01, ciLow: 0.005, ciHigh: 0.02, rank: 1 });
+    expect(impacts?.get('processing')?.shortfallShare?.rank).toBe(2);
+    expect(impacts?.get('processing')?.economicCost).toMatchObject({ value: 2e9, unit: 'USD', rank: 1 });
+    expect(impacts?.get('endUse')?.shortfall).toMatchObject({ value: 900, unit: 't', rank: 2 });
   });
 });
 

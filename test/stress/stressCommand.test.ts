@@ -29,10 +29,11 @@ describe('crm-sim stress', () => {
     expect(json.rankingByEconomicCost).toHaveLength(6);
     expect(json.strippedEvents).toEqual([]);
     expect(json.stages[2]).toMatchObject({ shortfallShare: { expected: {} }, economicCost: { unit: 'USD' }, expectedShortfallShareByMaterial: {} });
-    // still readable by the report, which knows only the earlier fields
+    // readable by the report, which ranks as the command does (share unmet, economic cost)
     const impacts = await readStressJson(out);
     expect(impacts?.size).toBe(6);
-    expect(impacts?.get('processing')?.unit).toBe('t');
+    expect(impacts?.get('processing')?.shortfall?.unit).toBe('t');
+    expect(impacts?.get('processing')?.shortfallShare?.rank).toBe(json.rankingByShortfallShare.find((r: { stage: string }) => r.stage === 'processing').rank);
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ command: 'stress', arms: 7 });
     expect(manifest.commandLine).toEqual(['crm-sim', 'stress', shipped('baseline'), '--replicates', '2', '--workers', '0', '--years', '1',

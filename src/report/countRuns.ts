@@ -1,0 +1,12 @@
+/**
+ * A count of runs with the noun in the right number, for sentences and headers.
+ *
+ * @param n - Number of runs (or pairs, with `noun`).
+ * @param noun - Singular noun (default `run`); the plural adds `s`.
+ * @returns e.g. `1 run`, `8 runs`, `1 pair`.
+ * @example
+ * countRuns(1); // '1 run'
+ */
+export function countRuns(n: number, noun = 'run'): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,110 @@
+import type { ChartCollector } from './createChartCollector.ts';
+import { createImpactSpec } from './createImpactSpec.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
+import { formatNumber } from './formatNumber.ts';
+import type { MeasuredImpact, StageStress } from './readStressJson.ts';
+import { renderTable } from './renderTable.ts';
+
+const CHAIN = ['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling'];
+const STAGE_NAMES: Record<string, string> = { endUse: 'end use' };
+type Ranked = 'shortfallShare' | 'economicCost';
+
+/**
+ * The stress test as `crm-sim stress` ranks it: stages by the expected increase in the
+ * value-weighted share of home end-use demand left unmet and by the expected economic cost to home
+ * end users, each with its 95% CI and rank, beside the study's threat score; the shortfall in tonnes
+ * (summed over materials of very different value) shown but not ranked on. Names the stages whose
+ * increase is clear of zero and draws one chart per ranking, most damaging first.
+ *
+ * @param stress - From `readStressJson`, with `shortfallShare` per stage.
+ * @param score - The study's capability and intent of a stage, if it states them.
+ * @param charts - Collects the charts (`measured-impact`, `measured-cost`).
+ * @returns HTML: lead paragraph, table and charts.
+ * @example
+ * html += await renderStressRanking(stress, (stage) => threat.find((t) => t.stage === stage), charts);
+ */
+export async function renderStressRanking(
+  stress: ReadonlyMap<string, StageStress>,
+  score: (stage: string) => { capability: number; intent: number } | undefined,
+  charts: ChartCollector,
+): Promise<string> {
+  const byShare = rankOrder(stress, 'shortfallShare');
+  let html = '<p>The stress test in this folder (<code>stress.json</code>) adds one standard disruption per stage, striking each run with a probability ' +
+    'set by the study’s threat score, and compares every run with its undisturbed twin. Stages are ranked as <code>crm-sim stress</code> ranks them: ' +
+    'by the expected increase in the <strong>share of home end users’ demand left unmet</strong> (value-weighted over materials at base component prices, ' +
+    'so high-tonnage materials do not dominate; in percentage points) and by the expected <strong>economic cost to home end users</strong> ' +
+    '(extra spending on what they received plus unmet demand valued at its price). The shortfall in tonnes is summed over materials of very ' +
+    `different value, so it is shown but not ranked on. ${escapeHtml(describeLeaders(stress))}</p>\n`;
+  const money = moneyUnit(stress);
+  const rows = byShare.map((stage) => {
+    const s = stress.get(stage) as StageStress;
+    const t = score(stage);
+    return [STAGE_NAMES[stage] ?? stage, t === undefined ? '—' : `${t.capability} × ${t.intent} = ${t.capability * t.intent}`,
+      cell(s.shortfallShare, 100), cell(s.economicCost, money.scale), cell(s.shortfall, 1, false)];
+  });
+  // One unit per column, named in its header, so cells compare at a glance.
+  html += renderTable([{ header: 'Stage' }, { header: 'Study score (capability × intent)', numeric: true },
+    { header: 'Share of demand unmet, percentage points: rank · mean (95% CI)', numeric: true }, { header: `Economic cost to end users, ${money.name}: rank · mean (95% CI)`, numeric: true },
+    { header: 'Shortfall in t, summed over materials (not ranked): mean (95% CI)', numeric: true }], rows);
+  html += await chart(stress, 'shortfallShare', charts);
+  if ([...stress.values()].some((s) => s.economicCost !== undefined)) html += await chart(stress, 'economicCost', charts);
+  return html;
+}
+
+/** Stages with the measure, by the file's rank (ties and unranked stages in chain order after larger means). */
+function rankOrder(stress: ReadonlyMap<string, StageStress>, key: Ranked): string[] {
+  const chain = (stage: string): number => (CHAIN.includes(stage) ? CHAIN.indexOf(stage) : CHAIN.length);
+  const rank = (stage: string): number => stress.get(stage)?.[key]?.rank ?? Infinity;
+  const mean = (stage: string): number => stress.get(stage)?.[key]?.value ?? -Infinity;
+  return [...stress.keys()].filter((stage) => stress.get(stage)?.[key] !== undefined)
+    .sort((a, b) => rank(a) - rank(b) || mean(b) - mean(a) || chain(a) - chain(b));
+}
+
+/** `#1 · +1.04 (95% CI +0.943 to +1.13)` (values × `scale`, the unit in the column's header); `—` when not given. */
+function cell(impact: MeasuredImpact | undefined, scale: number, ranked = true): string {
+  if (impact === undefined) return '—';
+  const rank = ranked && impact.rank !== undefined ? `#${impact.rank} · ` : '';
+  return `${rank}${formatDifference(impact.value * scale, '')} (95% CI ${formatDifferenceRange(impact.ciLow * scale, impact.ciHigh * scale, '')})`;
+}
+
+/** USD million, or USD billion when some stage's economic cost reaches 10 billion: the same for table and chart. */
+function moneyUnit(stress: ReadonlyMap<string, StageStress>): { scale: number; name: string } {
+  const largest = Math.max(0, ...[...stress.values()].map((s) => Math.abs(s.economicCost?.value ?? 0)));
+  return largest >= 1e10 ? { scale: 1e-9, name: 'USD billion' } : { scale: 1e-6, name: 'USD million' };
+}
+
+/** Which stage leads each ranking, and whose increases are clear of zero (95% CI above 0). */
+function describeLeaders(stress: ReadonlyMap<string, StageStress>): string {
+  const name = (stage: string): string => STAGE_NAMES[stage] ?? stage;
+  const sentence = (key: Ranked, what: string, unit: string): string => {
+    const order = rankOrder(stress, key);
+    if (order.length === 0) return '';
+    const top = stress.get(order[0])?.[key] as MeasuredImpact;
+    const clear = order.filter((stage) => (stress.get(stage)?.[key]?.ciLow ?? NaN) > 0).map(name);
+    const clearText = clear.length === 0 ? `no stage’s increase is clear of zero (every 95% CI reaches 0 or below)`
+      : clear.length === order.length ? 'every stage’s increase is clear of zero (95% CI above 0)'
+        : `only ${clear.join(', ')} ${clear.length === 1 ? 'is' : 'are'} clear of zero (95% CI above 0)`;
+    return `By ${what}, ${name(order[0])} ranks first (${formatDifference(top.value, unit)}); ${clearText}.`;
+  };
+  return [sentence('shortfallShare', 'share of demand unmet', 'share'), sentence('economicCost', 'economic cost', 'USD')].filter((s) => s !== '').join(' ');
+}
+
+/** One ranking chart: bars most damaging first, in the table's units. */
+async function chart(stress: ReadonlyMap<string, StageStress>, key: Ranked, charts: ChartCollector): Promise<string> {
+  const order = rankOrder(stress, key);
+  const money = moneyUnit(stress);
+  const [scale, unit] = key === 'shortfallShare' ? [100, 'percentage points of home demand unmet (value-weighted)'] : [money.scale, `${money.name}, cost to home end users`];
+  const scaled = new Map(order.map((stage) => {
+    const m = stress.get(stage)?.[key] as MeasuredImpact;
+    return [stage, { ...m, value: m.value * scale, ciLow: m.ciLow * scale, ciHigh: m.ciHigh * scale }];
+  }));
+  const share = key === 'shortfallShare';
+  const title = share ? 'Stages ranked by the share of demand left unmet (stress test)' : 'Stages ranked by the economic cost to end users (stress test)';
+  return charts.add(share ? 'measured-impact' : 'measured-cost', createImpactSpec(order, scaled, unit, { text: title, subtitle: 'expected increase, most damaging first · bar: mean · line: 95% CI' }), {
+    title,
+    description: order.map((stage) => `${STAGE_NAMES[stage] ?? stage}: ${formatNumber(scaled.get(stage)?.value ?? NaN)}`).join('; '),
+    caption: share ? 'Expected increase in the share of home end users’ demand left unmet, value-weighted over materials, that each stage’s standard disruption causes (paired runs); the ranking of <code>crm-sim stress</code>.'
+      : 'Expected economic cost to home end users (extra spending plus unmet demand valued at its price) that each stage’s standard disruption causes (paired runs); the second ranking of <code>crm-sim stress</code>.',
+  });
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartCollector } from '../../src/report/createChartCollector.ts';
+import { createImpactSpec } from '../../src/report/createImpactSpec.ts';
+import type { MeasuredImpact, StageStress } from '../../src/report/readStressJson.ts';
+import { renderThreatSection } from '../../src/report/renderThreatSection.ts';
+
+type Data = { data: { values: Array<Record<string, unknown>> }; layer: Array<{ mark: Record<string, unknown>; encoding: { x?: { field?: string } } }> };
+
+/** A collector that keeps the specs instead of rendering them. */
+function collector(): ChartCollector & { specs: Map<string, Data> } {
+  const specs = new Map<string, Data>();
+  return { specs, add: async (name: string, spec: TopLevelSpec) => { specs.set(name, spec as unknown as Data); return `<figure id="fig-${name}"></figure>`; }, finish: async () => [] };
+}
+
+const m = (value: number, low: number, high: number, rank?: number): MeasuredImpact => ({ value, ciLow: low, ciHigh: high, unit: '', label: '', ...(rank === undefined ? {} : { rank }) });
+
+// As ga-threat's stress test: by tonnes processing beats manufacturing, by value-weighted share unmet it is the other way round.
+const stress = new Map<string, StageStress>([
+  ['processing', { shortfall: m(1447, 611, 2283, 2), shortfallShare: m(0.00048, -0.00006, 0.001, 3), economicCost: m(2.35e9, -1e9, 5.7e9, 1) }],
+  ['manufacturing', { shortfall: m(460, -629, 1549, 3), shortfallShare: m(0.00086, -0.0011, 0.0028, 2), economicCost: m(2.17e9, -4.6e9, 9e9, 2) }],
+  ['endUse', { shortfall: m(2676, 2198, 3153, 1), shortfallShare: m(0.0104, 0.0094, 0.0113, 1), economicCost: m(-1.28e9, -3.5e9, 0.92e9, 4) }],
+  ['recycling', { shortfall: m(0.53, -0.67, 1.74, 4), shortfallShare: m(0.000001, -0.000001, 0.000003, 4), economicCost: m(4.5e6, -1.9e6, 1.1e7, 3) }],
+]);
+const threat = [{ stage: 'processing', capability: 3, intent: 3 }, { stage: 'endUse', capability: 3, intent: 3 }];
+
+describe('the stress report ranks stages as crm-sim stress does', () => {
+  it('orders the table and the main chart by the share of demand unmet, with a chart by economic cost', async () => {
+    const charts = collector();
+    const html = await renderThreatSection(threat, 'China', { stress }, charts);
+    const rowStages = [...html.matchAll(/<tr><td>([^<]+)<\/td>/g)].map((r) => r[1]);
+    expect(rowStages).toEqual(['end use', 'manufacturing', 'processing', 'recycling']);
+    expect(charts.specs.get('measured-impact')?.data.values.map((v) => v.stage)).toEqual(['end use', 'manufacturing', 'processing', 'recycling']);
+    expect(charts.specs.get('measured-cost')?.data.values.map((v) => v.stage)).toEqual(['processing', 'manufacturing', 'recycling', 'end use']);
+    expect(html).toContain('By share of demand unmet, end use ranks first');
+    expect(html).toContain('By economic cost, processing ranks first');
+    expect(html).toContain('#1 · +1.04 (95% CI +0.94 to +1.13)');
+    expect(html).toContain('#1 · +2,350 (95% CI −1,000 to +5,700)');
+    expect(html).toContain('only end use is clear of zero');
+  });
+
+  it('writes each bar\'s value in its own row, right of the bar, its CI and 0', () => {
+    const spec = createImpactSpec(['endUse', 'recycling'], new Map([['endUse', m(2676, 2198, 3153)], ['recycling', m(0.53, -0.67, 1.74)]]), 't') as unknown as Data;
+    const text = spec.layer.find((l) => l.mark.type === 'text');
+    expect(text?.mark.dy ?? 0).toBe(0);
+    const at = (row: Record<string, unknown>): number => Number(row[text?.encoding.x?.field ?? 'value']);
+    for (const row of spec.data.values) expect(at(row)).toBeGreaterThanOrEqual(Math.max(0, Number(row.value), Number(row.ciHigh)));
+  });
+});

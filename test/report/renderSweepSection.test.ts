@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartCollector } from '../../src/report/createChartCollector.ts';
+import type { EventOverview, ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import type { Tornado } from '../../src/report/readTornadoJson.ts';
+import { renderSweepSection } from '../../src/report/renderSweepSection.ts';
+
+/** A collector that keeps the chart names instead of rendering. */
+function collector(): ChartCollector & { names: string[] } {
+  const names: string[] = [];
+  return { names, add: async (name: string, _spec: TopLevelSpec) => { names.push(name); return ''; }, finish: async () => [] };
+}
+
+const event = (id: string, fields: Record<string, unknown>): EventOverview => ({ id, kind: String(fields.kind), start: 1, end: 2.5, announced: NaN, fields });
+const overview = (events: EventOverview[]): ScenarioOverview => ({
+  name: 'ga-quota', description: '', startYear: 2025, years: 10, ticksPerYear: 52, homeRegion: 'US', foreignRegion: 'CN', regions: [],
+  materials: [{ id: 'ndpr', name: 'NdPr oxide' }, { id: 'gallium', name: 'Gallium' }] as ScenarioOverview['materials'], events, threat: [], document: {},
+});
+const name = (id: string): string => ({ ndpr: 'NdPr oxide', gallium: 'Gallium' })[id] ?? id;
+const flat = (metric: string, value: number): Tornado => ({
+  metric, unit: 't', base: value,
+  entries: ['government.reversalProbability', 'materials.ndpr.demand.growthPerYear'].map((parameter) => ({ parameter, low: 0.1, high: 0.4, outputLow: value, outputHigh: value, swing: 0 })),
+});
+const galliumQuota = event('gaQuota', { kind: 'exportControl', material: 'gallium', stage: 'processing' });
+
+describe('renderSweepSection: a tornado where nothing moves', () => {
+  it('says plainly that no parameter moved the metric, draws no tornado, and names the materials the events act on', async () => {
+    const charts = collector();
+    const html = await renderSweepSection(undefined, [flat('cumulativeShortfall.ndpr.endUse.US', 0)], overview([galliumQuota]), name, charts);
+    expect(html).toContain('no parameter moved this metric');
+    expect(html).not.toContain('largest swing');
+    expect(html).toContain('It is 0 t at the low and the high value of each of the 2 parameters');
+    expect(html).toContain('act only on Gallium, not on NdPr oxide');
+    expect(html).toContain('<code>--metric cumulativeShortfall.gallium.endUse.US</code>');
+    expect(charts.names).toEqual([]);
+  });
+
+  it('gives no material hint when the metric is the events\' material or an event names none', async () => {
+    for (const events of [[galliumQuota], [galliumQuota, event('disinfo', { kind: 'disinformation' })]]) {
+      const metric = events.length === 1 ? 'cumulativeShortfall.gallium.endUse.US' : 'cumulativeShortfall.ndpr.endUse.US';
+      const html = await renderSweepSection(undefined, [flat(metric, 3)], overview(events), name, collector());
+      expect(html).toContain('no parameter moved this metric');
+      expect(html).not.toContain('--metric');
+    }
+  });
+
+  it('still names the largest swing when one parameter moves the metric', async () => {
+    const tornado = flat('cumulativeShortfall.gallium.endUse.US', 2);
+    tornado.entries.unshift({ parameter: 'events.gaQuota.quotaShare', low: 0.3, high: 0.7, outputLow: 5, outputHigh: 0, swing: 5 });
+    const charts = collector();
+    const html = await renderSweepSection(undefined, [tornado], overview([galliumQuota]), name, charts);
+    expect(html).toContain('the largest swing comes from');
+    expect(charts.names).toEqual(['tornado-1']);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartCollector } from '../../src/report/createChartCollector.ts';
+import { createSweepSpec } from '../../src/report/createSweepSpec.ts';
+import type { RunContext } from '../../src/report/deriveRunContext.ts';
+import { describeReportHeading } from '../../src/report/describeReportHeading.ts';
+import type { ComparisonEntry } from '../../src/report/readComparisonJson.ts';
+import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import { renderBaselineCaveat } from '../../src/report/renderBaselineCaveat.ts';
+import { renderChart } from '../../src/report/renderChart.ts';
+import { renderComparisonSection } from '../../src/report/renderComparisonSection.ts';
+import type { MaterialResult } from '../../src/report/computeMaterialResults.ts';
+import type { ValueSummary } from '../../src/stats/summarizeValues.ts';
+
+const charts: ChartCollector = { add: async (_name: string, _spec: TopLevelSpec) => '', finish: async () => [] };
+const overview = (name: string): ScenarioOverview => ({
+  name, description: '', startYear: 2025, years: 10, ticksPerYear: 52, homeRegion: 'US', foreignRegion: 'CN',
+  regions: [{ id: 'US', name: 'United States', alignment: 'home' }], materials: [{ id: 'dy', name: 'Dysprosium oxide' }] as ScenarioOverview['materials'],
+  events: [{ id: 'q', kind: 'exportControl', start: 1, end: 2.5, announced: NaN, fields: { kind: 'exportControl', material: 'dy', stage: 'processing' } }], threat: [], document: {},
+});
+const entry = (metric: string, meanA: number, meanB: number, n = 1): ComparisonEntry => ({
+  alternative: 'ga-stockpile', metric, meanA, meanB, meanDifference: meanB - meanA, ciLow: (meanB - meanA) * 1.2, ciHigh: (meanB - meanA) * 0.8, pBetter: 1, pWorse: 0, n, unit: 't', direction: 'lower',
+});
+
+describe('report wording', () => {
+  it('compare: a row of small tonnages in one unit, one pair in the singular, labels in titles and the scenario name once', async () => {
+    const comparison = { reference: 'ga-threat', alternatives: ['ga-stockpile'], entries: [entry('cumulativeShortfall.dy.endUse.US', 0.0415, 0)], costEffectiveness: new Map() };
+    const html = await renderComparisonSection(comparison, { reference: { label: 'ga-threat', overview: overview('ga-quota') }, alternatives: [{ label: 'ga-stockpile', overview: overview('ga-stockpile') }] }, (id) => (id === 'dy' ? 'Dysprosium oxide' : id), charts);
+    expect(html).toContain('<td class="num">41.5 kg</td><td class="num">0 kg</td><td class="num">−41.5 kg (−49.8 to −33.2 kg)</td>');
+    expect(html).not.toMatch(/\b0 t\b/);
+    expect(html).toContain('1 pair.');
+    expect(html).toContain('ga-threat <span class="note">(reference; the scenario’s name: “ga-quota”)</span>');
+    expect(html).toContain('ga-stockpile <span class="note">(alternative)</span>');
+    expect(describeReportHeading('compare', 'ga-cmp', overview('ga-quota'), { replicates: 1 }, 'ga-threat')).toMatchObject({ title: 'Strategies compared: ga-threat', meta: 'Comparison of strategies · folder ga-cmp · 1 run' });
+  });
+
+  it('sweep: the legend groups thousands as the cells do', async () => {
+    const cells = [{ x: '30%', y: '30days', mean: 925_000 }, { x: '50%', y: '60days', mean: 1_590_000 }].map((c) => ({ ...c, ciLow: c.mean, ciHigh: c.mean }));
+    const svg = await renderChart(createSweepSpec({ title: 'Policy cost', unit: 'USD', xParameter: 'a', yParameter: 'b', cells }), 'Policy cost', 'test');
+    expect(svg).toContain('>1,590,000</text>');
+    expect(svg).not.toContain('>1590000</text>');
+  });
+
+  it('stressed without the threat: means only, each said to be one', () => {
+    const s = (mean: number, p50: number): ValueSummary => ({ n: 30, mean, ciLow: mean, ciHigh: mean, p5: p50, p25: p50, p50, p75: p50, p95: p50, min: p50, max: p50 });
+    const context = { home: 'US', homeName: 'United States', foreign: 'CN', foreignName: 'China', regions: ['US'], materials: [
+      { id: 'ndpr', name: 'NdPr oxide', priceUnit: 'USD/kg', homeDemand: 8000, priceStage: 'processing', hasEvents: true },
+      { id: 'lithium', name: 'Lithium (Li content)', priceUnit: 'USD/t', homeDemand: 16000, priceStage: 'processing', hasEvents: false },
+    ] } as RunContext;
+    const result = { materialId: 'lithium', peakOutside: s(6.37, 5.07), weeksShort: s(5, 5), lackingTonnes: s(527, 527) } as MaterialResult;
+    const impact = { replicates: 30, runReplicates: 30, replicateCap: 100, stages: new Map(), disruptiveEvents: ['q'], byMaterial: new Map([['lithium', {
+      peakPriceMultiple: { unit: 'x base', n: 30, meanWith: 6.37, meanWithout: 6.35, mean: 0.0182, ciLow: -0.245, ciHigh: 0.282 },
+    }]]) };
+    const html = renderBaselineCaveat(context, [{ material: context.materials[1], result }], impact);
+    expect(html).toContain('mean peak price 6.37× the starting price');
+    expect(html).not.toContain('median');
+    expect(html).toContain('its mean peak price is 6.35× without them and 6.37× with them');
+  });
+});
