@@ -1,3 +1,4 @@
+import { createWarningPrinter } from './createWarningPrinter.ts';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -148,6 +149,7 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   const dir = resolve(settings.out as string);
   const work = partsFolder(dir);
   const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
+  if (settings.warned !== true) loaded.warnings.forEach(createWarningPrinter());
   const record: ResumeRecord = {
     scenarioPath: settings.scenarioPath, sets: settings.sets, replicates: settings.replicates, masterSeed: settings.masterSeed,
     parts: parts ?? Math.min(DEFAULT_PARTS, settings.replicates), sha256: loaded.sha256, sourceSha256: SOURCE_SHA256,
@@ -188,7 +190,7 @@ async function runPartsAndMerge(settings: RunSettings & { out: string }, count: 
   const dirs = Array.from({ length: count }, (_, i) => join(partsFolder(settings.out), `part-${i + 1}`));
   for (const [i, out] of dirs.entries()) {
     if (existsSync(out)) continue;
-    await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false }, signal, progress);
+    await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false, warned: true }, signal, progress);
   }
   const { parquet, keepSeries, blockBytes, exceed, commandLine } = settings;
   const writeMore = settings.measureImpact === true ? (dir: string, summaries: readonly ReplicateSummaries[]) => {

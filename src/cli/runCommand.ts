@@ -1,9 +1,9 @@
+import { createWarningPrinter } from './createWarningPrinter.ts';
 import { readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadScenario } from '../scenario/loadScenario.ts';
-import { formatProblem } from '../scenario/scenarioError.ts';
 import { compileScenario } from '../../sim-core/index.ts';
 import type { ResultLayout } from '../../sim-core/results.ts';
 import { chooseChunkSize, computeShardRange, countPoolWorkers, parseShardSpec, type ShardSpec, streamMonteCarlo } from '../montecarlo/index.ts';
@@ -96,6 +96,8 @@ export interface RunSettings {
   report?: boolean;
   /** The command line the manifest records; default this process's. */
   commandLine?: string[];
+  /** The scenario's warnings were printed already (the parts of a `--resume` run): do not repeat them. */
+  warned?: boolean;
 }
 
 /**
@@ -198,8 +200,8 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   // A path that cannot be written is the command line's mistake: say so before anything runs.
   if (settings.out !== undefined) checkOutputFolder(settings.out, { overwrite: settings.overwrite });
   const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
-  // Warnings are not progress: they show with --quiet too.
-  for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
+  // Warnings are not progress: they show with --quiet too (a part of a --resume run leaves them to the run).
+  if (settings.warned !== true) loaded.warnings.forEach(createWarningPrinter());
   const compiled = compileScenario(loaded.spec);
   const layout: ResultLayout = compiled.layout;
   const exceedance = resolveExceedOptions(layout, settings.exceed ?? []);

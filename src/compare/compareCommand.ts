@@ -1,3 +1,4 @@
+import { createWarningPrinter } from '../cli/createWarningPrinter.ts';
 import { resolve } from 'node:path';
 import { resumeCacheFor } from './armCache.ts';
 import { UsageError } from '../cli/exitCodes.ts';
@@ -57,7 +58,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   const progress = createArmProgress(options.quiet === true);
   const { report, loaded } = await runComparison({
     paths, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
-    workers: settings.workers, signal, onProgress: progress.onProgress, cache,
+    workers: settings.workers, signal, onProgress: progress.onProgress, cache, onWarning: createWarningPrinter(),
   });
   progress.stop();
   const manifest = createCommandManifest({

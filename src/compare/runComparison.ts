@@ -1,3 +1,4 @@
+import type { Problem } from '../scenario/scenarioError.ts';
 import { compileScenario } from '../../sim-core/index.ts';
 import type { ArmCache } from './armCache.ts';
 import type { LoadedScenario } from '../scenario/loadScenario.ts';
@@ -22,6 +23,8 @@ export interface ComparisonOptions {
   level?: number;
   signal?: AbortSignal;
   onProgress?: (completed: number, total: number) => void;
+  /** Called with each scenario's warnings (valid but probably unintended, e.g. an event outside the run) before anything runs. */
+  onWarning?: (warning: Problem) => void;
   /** Finished arms kept between attempts (`--resume`, armCache.ts). */
   cache?: ArmCache;
 }
@@ -46,6 +49,7 @@ export interface ComparisonRun {
 export async function runComparison(options: ComparisonOptions): Promise<ComparisonRun> {
   if (options.paths.length < 2) throw new RangeError(`runComparison: need at least two scenarios, got ${options.paths.length}`);
   const loaded = loadScenarios(options.paths, options.sets ?? []);
+  for (const warning of loaded.flatMap((scenario) => scenario.warnings)) options.onWarning?.(warning);
   const compiled = loaded.map((scenario) => compileScenario(scenario.spec));
   const results = await runScenarioArms(compiled, options);
   const labels = createArmLabels(options.paths);

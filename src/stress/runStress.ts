@@ -1,3 +1,4 @@
+import type { Problem } from '../scenario/scenarioError.ts';
 import { compileScenario, type EventSpec, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
 import type { ArmCache } from '../compare/armCache.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
@@ -19,6 +20,8 @@ export interface StressOptions {
   workers: number;
   signal?: AbortSignal;
   onProgress?: (completed: number, total: number) => void;
+  /** Called with the scenario's warnings (valid but probably unintended) before anything runs. */
+  onWarning?: (warning: Problem) => void;
   /** Remove the scenario's own threat events (THREAT_EVENT_KINDS) before adding each stage's disruption. */
   stripEvents?: boolean;
   /** Finished arms kept between attempts (`--resume`, armCache.ts). */
@@ -109,6 +112,7 @@ function stripThreatEvents(spec: ScenarioSpec): { spec: ScenarioSpec; stripped: 
  */
 export async function runStress(options: StressOptions): Promise<StressRun> {
   const base = loadScenario(options.path, { set: [...(options.sets ?? [])] });
+  for (const warning of base.warnings) options.onWarning?.(warning);
   const { spec, stripped } = options.stripEvents ? stripThreatEvents(base.spec) : { spec: base.spec, stripped: [] };
   const disruptions = STAGES.map((stage) => createStageDisruption(spec, stage));
   const active = STAGES.filter((_, i) => disruptions[i].length > 0);

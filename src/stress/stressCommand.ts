@@ -1,3 +1,4 @@
+import { createWarningPrinter } from '../cli/createWarningPrinter.ts';
 import { resolve } from 'node:path';
 import { resumeCacheFor } from '../compare/armCache.ts';
 import { createArmProgress } from '../compare/createArmProgress.ts';
@@ -42,7 +43,7 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
   const progress = createArmProgress(options.quiet === true);
   const run = await runStress({
     path: scenario, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
-    workers: settings.workers, signal, onProgress: progress.onProgress, stripEvents: options.stripEvents === true, cache,
+    workers: settings.workers, signal, onProgress: progress.onProgress, stripEvents: options.stripEvents === true, cache, onWarning: createWarningPrinter(),
   });
   progress.stop();
   const arms = 1 + run.stages.filter((s) => s.events.length > 0).length;

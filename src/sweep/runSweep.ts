@@ -1,3 +1,4 @@
+import type { Problem } from '../scenario/scenarioError.ts';
 import { compileScenario, type ScenarioSpec, type SeriesKey } from '../../sim-core/index.ts';
 import type { ArmCache } from '../compare/armCache.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
@@ -26,6 +27,8 @@ export interface SweepOptions {
   workers: number;
   signal?: AbortSignal;
   onProgress?: (completed: number, total: number) => void;
+  /** Called with the warnings of the scenario and of every point (valid but probably unintended) before anything runs. */
+  onWarning?: (warning: Problem) => void;
   /** Finished arms kept between attempts (`--resume`, armCache.ts). */
   cache?: ArmCache;
 }
@@ -67,6 +70,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepRun> {
   const loadedPoints = options.points.map((point) => loadScenario(options.path, {
     set: [...sets, ...toSetOverrides(point)], setLabels: [...sets.map(() => undefined), ...toSetLabels(point)],
   }));
+  for (const warning of [base, ...loadedPoints].flatMap((loaded) => loaded.warnings)) options.onWarning?.(warning);
   const tornado = options.tornado && base.spec.uncertainties.length > 0 ? createTornadoSpecs(base.spec) : null;
   const compiled = [...loadedPoints.map((loaded) => loaded.spec), ...(tornado?.specs ?? [])].map(compileScenario);
   const results = await runScenarioArms(compiled, options);

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createWarningPrinter } from '../../src/cli/createWarningPrinter.ts';
+import { runCli } from './runCli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'crm-sim-warnings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// One year cuts off the four quotas of the threat scenario (they start in 2026-01): four warnings.
+const SMALL = ['--years', '1', '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--replicates', '2', '--workers', '0', '--quiet'];
+const warningsOf = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('warning: '));
+
+describe('scenario warnings on the command line', () => {
+  it('prints each distinct warning once', () => {
+    const lines: string[] = [];
+    const warn = createWarningPrinter((text) => lines.push(text));
+    const warning = { file: 'a.yaml', line: 3, column: 5, path: 'events.q.start', expected: 'a start before the run ends', found: '"2040-01"', message: '' };
+    warn(warning);
+    warn({ ...warning });
+    warn({ ...warning, line: 4 });
+    expect(lines).toEqual(['warning: a.yaml:3:5: events.q.start: expected a start before the run ends, found "2040-01"\n', 'warning: a.yaml:4:5: events.q.start: expected a start before the run ends, found "2040-01"\n']);
+  });
+
+  it('compare shows the warnings of scenarios that extend one another once, before it runs', () => {
+    const result = runCli(['compare', 'scenarios/threat-export-quota.yaml', 'scenarios/mitigation-stockpile-60d.yaml', ...SMALL, '--out', join(dir, 'compare')]);
+    expect(result.status).toBe(0);
+    const warnings = warningsOf(result.stderr);
+    expect(warnings).toHaveLength(4);
+    expect(warnings.every((line) => line.includes('(the event has no effect in this run)'))).toBe(true);
+  });
+
+  it('a resumable run shows them once, not once per part', () => {
+    const result = runCli(['run', 'scenarios/threat-export-quota.yaml', ...SMALL, '--resume', join(dir, 'resumed')]);
+    expect(result.status).toBe(0);
+    expect(warningsOf(result.stderr)).toHaveLength(4);
+  });
+
+  it('stress and sweep show them too', () => {
+    const stress = runCli(['stress', 'scenarios/threat-export-quota.yaml', ...SMALL, '--out', join(dir, 'stress')]);
+    expect(stress.status).toBe(0);
+    expect(warningsOf(stress.stderr)).toHaveLength(4);
+    const sweep = runCli(['sweep', 'scenarios/threat-export-quota.yaml', '--grid', 'materials.ndpr.demand.growthPerYear=2%,4%', '--no-tornado', ...SMALL, '--out', join(dir, 'sweep')]);
+    expect(sweep.status).toBe(0);
+    expect(warningsOf(sweep.stderr)).toHaveLength(4);
+  });
+});
