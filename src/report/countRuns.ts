@@ -3,10 +3,10 @@
  *
  * @param n - Number of runs (or pairs, with `noun`).
  * @param noun - Singular noun (default `run`); the plural adds `s`.
- * @returns e.g. `1 run`, `8 runs`, `1 pair`.
+ * @returns e.g. `1 run`, `8 runs`, `1 pair`, `10,000 runs` (thousands grouped, as in the tables).
  * @example
  * countRuns(1); // '1 run'
  */
 export function countRuns(n: number, noun = 'run'): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }

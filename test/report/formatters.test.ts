@@ -27,7 +27,7 @@ describe('formatters for people', () => {
     expect(formatPercent(0.9399)).toBe('94%');
     expect(formatPercent(0.001)).toBe('<1%');
     expect([formatPercent(0.0067), formatPercent(0.0099), formatPercent(0.01), formatPercent(0)]).toEqual(['<1%', '<1%', '1%', '0%']);
-    expect([countRuns(1), countRuns(8), countRuns(1, 'pair')]).toEqual(['1 run', '8 runs', '1 pair']);
+    expect([countRuns(1), countRuns(8), countRuns(1, 'pair'), countRuns(10_000)]).toEqual(['1 run', '8 runs', '1 pair', '10,000 runs']);
     expect(formatQuantity(-35e6, 'USD')).toBe('USD −35 million');
     expect(formatQuantity(0.056, 'share')).toBe('5.6 percentage points');
     expect(formatQuantity(-2.8, 'weeks')).toBe('−2.8 weeks');
