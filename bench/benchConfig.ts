@@ -28,7 +28,12 @@ export interface MonteCarloConfig {
 export interface BenchConfig {
   readonly scenario: string;
   readonly seed: number;
-  readonly warmUp: { readonly firmsPerCapacityCell: number; readonly ticks: number };
+  /**
+   * The world every hot function is warmed on before anything is timed: large enough that entrants
+   * grow cells (a cell's first growth replaces store columns, which deoptimises every function that
+   * reads them), with as many replicates as it takes to meet the rarer events' paths.
+   */
+  readonly warmUp: { readonly firmsPerCapacityCell: number; readonly ticks: number; readonly replicates: number };
   readonly sizes: readonly SizeConfig[];
   readonly kernel: { readonly agents: number; readonly stages: number; readonly ticks: number; readonly replicates: number };
   readonly memory: { readonly size: string };

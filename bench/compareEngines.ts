@@ -8,6 +8,7 @@
  * Usage: `npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3] [size=large]`, a tree being a checkout of
  * the repository (for a commit: `git archive <commit> | tar -x -C /tmp/a` and a node_modules link).
  */
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,11 +29,22 @@ async function loadHarness(tree: string): Promise<Harness> {
   return { config: loadBenchConfig(), warmUpEngine: engine.warmUpEngine, timeEngineSize: engine.timeEngineSize };
 }
 
+/** A usage mistake: one line on stderr, exit 2, nothing run. */
+function usage(problem: string): void {
+  process.stderr.write(`compareEngines: ${problem}\nusage: npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3] [size=large]\n`);
+  process.exitCode = 2;
+}
+
 async function main(): Promise<void> {
   const [a, b = '.', roundsText = '3', sizeName = 'large'] = process.argv.slice(2);
-  if (!a) throw new Error('usage: npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3] [size=large]');
+  const rounds = Number(roundsText);
+  if (!a || !(Number.isInteger(rounds) && rounds >= 1)) return usage(`expected a tree and a whole number of rounds ≥ 1, found ${a ? `rounds "${roundsText}"` : 'no tree'}`);
   const trees = [a, b];
+  const missing = trees.find((tree) => !existsSync(resolve(tree, 'bench', 'timeEngine.ts')));
+  if (missing !== undefined) return usage(`expected a checkout of the repository, found no bench/timeEngine.ts in "${missing}"`);
   const harnesses = await Promise.all(trees.map(loadHarness));
+  const unknown = harnesses.find((h) => !h.config.sizes.some((s) => s.name === sizeName));
+  if (unknown !== undefined) return usage(`expected a size of bench/configurations.json (${unknown.config.sizes.map((s) => s.name).join(', ')}), found "${sizeName}"`);
   for (const h of harnesses) h.warmUpEngine(h.config);
   // From here on every clock reading the harnesses take is CPU time (user + system) in ms.
   performance.now = () => {
@@ -41,12 +53,11 @@ async function main(): Promise<void> {
   };
   const loadAtStart = loadavg()[0];
   const runs: SizeFigures[][] = [[], []];
-  for (let round = 0; round < Number(roundsText); round++) {
+  for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < 2; k++) {
       const i = (round + k) % 2; // alternate which tree goes first
       const h = harnesses[i];
-      const size = h.config.sizes.find((s) => s.name === sizeName);
-      if (!size) throw new Error(`no "${sizeName}" size in bench/configurations.json`);
+      const size = h.config.sizes.find((s) => s.name === sizeName) as SizeConfig;
       runs[i].push(h.timeEngineSize(h.config, { ...size, replicates: 1 }));
     }
   }

@@ -25,7 +25,11 @@ export function formatBenchTable(figures: BenchFigures): string {
   if (figures.kernel) {
     const k = figures.kernel;
     out.push('', `Reference kernel (${k.agents} agents, ${k.stages} stages): ${fixed(k.nsPerAgentUpdate, 2)} ns/agent-update (CPU ${fixed(k.cpuNsPerAgentUpdate, 2)}), ${millions(k.agentUpdatesPerSecond)} updates/s`);
-    out.push(`engineToKernelRatio: ${fixed(figures.engineToKernelRatio, 1)} (CPU time: ${fixed(figures.engineToKernelRatioCpu, 1)}; target ≤ 3)`);
+    const paired = figures.sizes.find((s) => s.companionKernel !== undefined);
+    out.push(paired?.companionKernel === undefined
+      ? 'engineToKernelRatio: - (taken only at the size with the kernel\'s agent count, large: include it in --size)'
+      : `engineToKernelRatio: ${fixed(figures.engineToKernelRatio, 1)} (CPU time: ${fixed(figures.engineToKernelRatioCpu, 1)}; target ≤ 3): median over ${paired.replicates} back-to-back pairs, ` +
+        `each ${paired.name} engine run's ns/agent-tick divided by a kernel run's right after it (those kernel runs: median ${fixed(paired.companionKernel.nsPerAgentUpdate, 2)} ns/agent-update, CPU ${fixed(paired.companionKernel.cpuNsPerAgentUpdate, 2)})`);
   }
   if (figures.memory) {
     const m = figures.memory;

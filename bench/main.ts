@@ -1,17 +1,15 @@
 /**
  * `npm run bench`: engine timings per size and phase, the reference kernel and the engine/kernel
  * ratio, bytes per agent, Monte Carlo scaling and worker start-up (bench/configurations.json).
- * Options: --json (one JSON object on stdout), --size small,large, --skip kernel,memory,mc,threads,
- * --replicates N, --cpu-prof (writes bench/profiles/*.cpuprofile of the engine runs),
- * --save-baseline (writes bench/baseline.json), --compare (against bench/baseline.json),
- * --find-sizes (firmsPerCapacityCell for each configured agent count). Progress goes to stderr.
+ * Options: see {@link BENCH_USAGE} (`npm run bench -- --help`); a bad one exits 2 before anything
+ * is measured. Progress goes to stderr.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { loadBenchConfig, type SizeConfig } from './benchConfig.ts';
 import type { BenchFigures } from './benchFigures.ts';
-import { compareWithBaseline } from './compareWithBaseline.ts';
+import { compareFigures, formatComparison } from './compareWithBaseline.ts';
 import { findFirmsPerCapacityCell, loadBenchSpec } from './createBenchWorld.ts';
 import { formatBenchTable } from './formatBenchTable.ts';
 import { measureMemory } from './measureMemory.ts';
@@ -19,15 +17,11 @@ import { measureMonteCarlo } from './measureMonteCarlo.ts';
 import { runKernelOnce, timeKernel, warmUpKernel } from './referenceKernel.ts';
 import { checkPhaseList } from './stepWithPhaseTimes.ts';
 import { measureThreads } from './measureThreads.ts';
+import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './parseBenchArgs.ts';
 import { timeEngineSize, warmUpEngine } from './timeEngine.ts';
 import { packageFile } from '../src/runtime/moduleLocation.ts';
 
 const BASELINE = packageFile('bench/baseline.json');
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 async function withProfile<T>(enabled: boolean, run: () => T): Promise<T> {
@@ -49,23 +43,26 @@ async function withProfile<T>(enabled: boolean, run: () => T): Promise<T> {
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
-  if (args.includes('--find-sizes')) {
+  const args = parseBenchArgs(process.argv.slice(2), config);
+  if (args.help) {
+    process.stdout.write(`${BENCH_USAGE}\n`);
+    return;
+  }
+  if (args.findSizes) {
     for (const size of config.sizes) log(`${size.name}: ${JSON.stringify(findFirmsPerCapacityCell(config.scenario, size.agents))}`);
     return;
   }
-  const skip = new Set((option('--skip') ?? '').split(',').filter(Boolean));
-  const only = option('--size')?.split(',');
-  const replicates = option('--replicates');
-  const sizes: SizeConfig[] = config.sizes.filter((s) => !only || only.includes(s.name)).map((s) => (replicates ? { ...s, replicates: Number(replicates) } : s));
+  const { skip, replicates } = args;
+  const sizes: SizeConfig[] = config.sizes.filter((s) => args.sizes.includes(s.name)).map((s) => (replicates ? { ...s, replicates } : s));
   const figures: BenchFigures = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAtStart: loadavg(), loadAtEnd: [], phaseListMatchesStep: false, sizes: [] };
   figures.phaseListMatchesStep = checkPhaseList(loadBenchSpec(config.scenario, config.warmUp.firmsPerCapacityCell), config.seed, 120);
-  log('warming up on a tiny world …');
+  log('warming up on a small world …');
   warmUpEngine(config);
   const { agents: kernelAgents, stages, ticks: kernelTicks } = config.kernel;
   if (!skip.has('kernel')) warmUpKernel(stages);
   // At the kernel's size, each engine replicate is followed by a kernel run: the ratio is taken pair by pair.
   const companionFor = (size: SizeConfig) => (!skip.has('kernel') && Math.abs(size.agents - kernelAgents) <= kernelAgents * 0.01 ? () => runKernelOnce(kernelAgents, stages, kernelTicks) : undefined);
-  figures.sizes = await withProfile(args.includes('--cpu-prof'), () => sizes.map((size) => {
+  figures.sizes = await withProfile(args.cpuProf, () => sizes.map((size) => {
     log(`engine: ${size.name} (${size.replicates} × ${size.ticks} ticks) …`);
     return timeEngineSize(config, size, undefined, companionFor(size));
   }));
@@ -78,30 +75,40 @@ async function main(): Promise<void> {
       figures.engineToKernelRatioCpu = paired.companionRatio.cpu;
     }
   }
-  if (!skip.has('memory')) {
+  // Memory and threads are measured at their configured size, only when that size was asked for.
+  const selected = (name: string) => args.sizes.includes(name);
+  if (!skip.has('memory') && selected(config.memory.size)) {
     const size = config.sizes.find((s) => s.name === config.memory.size) as SizeConfig;
     log(`memory at ${size.name} …`);
     figures.memory = measureMemory(config.scenario, size.firmsPerCapacityCell);
-  }
+  } else if (!skip.has('memory')) log(`memory: measured at ${config.memory.size} only, which --size left out`);
   if (!skip.has('mc')) {
     log('Monte Carlo on 1 and 2 workers …');
     figures.monteCarlo = await measureMonteCarlo(config.monteCarlo, config.seed);
   }
-  if (!skip.has('threads')) {
+  if (!skip.has('threads') && selected(config.threads.size)) {
     const size = config.sizes.find((s) => s.name === config.threads.size) as SizeConfig;
     log(`one replicate on ${config.threads.threadsPerReplicate.join(' and ')} threads at ${size.name} …`);
-    figures.threads = await measureThreads(config, replicates ? { ...size, replicates: Number(replicates) } : size);
-  }
+    figures.threads = await measureThreads(config, replicates ? { ...size, replicates } : size);
+  } else if (!skip.has('threads')) log(`threads: measured at ${config.threads.size} only, which --size left out`);
   figures.loadAtEnd = loadavg();
-  if (args.includes('--save-baseline')) {
+  if (args.saveBaseline) {
     writeFileSync(BASELINE, `${JSON.stringify(figures, null, 2)}\n`);
     log(`saved ${BASELINE.pathname}`);
   }
-  process.stdout.write(args.includes('--json') ? `${JSON.stringify(figures)}\n` : `${formatBenchTable(figures)}\n`);
-  if (args.includes('--compare')) {
-    const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchFigures;
-    process.stdout.write(`\n${compareWithBaseline(baseline, figures)}\n`);
+  const baseline = args.compare ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchFigures) : undefined;
+  const comparison = baseline && compareFigures(baseline, figures);
+  if (args.json) process.stdout.write(`${JSON.stringify(comparison ? { ...figures, comparisonWithBaseline: comparison } : figures)}\n`);
+  else {
+    process.stdout.write(`${formatBenchTable(figures)}\n`);
+    if (baseline && comparison) process.stdout.write(`\n${formatComparison(comparison, baseline, figures)}\n`);
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof BenchUsageError)) throw error;
+  process.stderr.write(`bench: ${error.message} (npm run bench -- --help lists the options)\n`);
+  process.exitCode = 2;
+}

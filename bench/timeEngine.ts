@@ -23,18 +23,22 @@ export interface SizeFigures {
   phasesNsPerAgentTick: Record<string, number>;
   /** Median over replicates of (engine ÷ companion) when a companion ran right after each replicate (wall, CPU). */
   companionRatio?: { wall: number; cpu: number };
+  /** The kernel runs paired with the engine runs (median ns per agent-update), which companionRatio divides by. */
+  companionKernel?: { nsPerAgentUpdate: number; cpuNsPerAgentUpdate: number };
 }
 
 /** A measurement run right after each engine replicate (the reference kernel), in ns per agent-update. */
 export type Companion = () => { wallNs: number; cpuNs: number };
 
 /**
- * Warms the tick on a tiny world (whole step and the phase-timed copy), so that no timed run pays
- * tier-up or the deoptimisation that follows a hot loop optimised mid-call (PERFORMANCE.md).
+ * Warms the tick on a small world (whole step and the phase-timed copy), so that no timed run pays
+ * tier-up, the deoptimisation that follows a hot loop optimised mid-call (PERFORMANCE.md), or the
+ * one a cell's first growth causes (its columns are replaced: V8 then drops the code that took the
+ * store's column fields for constants). `warmUp` in bench/configurations.json is sized for both.
  */
 export function warmUpEngine(config: BenchConfig): void {
   const spec = loadBenchSpec(config.scenario, config.warmUp.firmsPerCapacityCell);
-  for (let replicate = 0; replicate < 2; replicate++) {
+  for (let replicate = 0; replicate < config.warmUp.replicates; replicate++) {
     const a = createBenchWorld(spec, config.seed, replicate);
     runTicks(a.world, a.recorder, config.warmUp.ticks);
     const b = createBenchWorld(spec, config.seed, replicate, a.compiled);
@@ -53,6 +57,8 @@ export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: Scen
   const cpuMs: number[] = [];
   const wallRatios: number[] = [];
   const cpuRatios: number[] = [];
+  const kernelWallNs: number[] = [];
+  const kernelCpuNs: number[] = [];
   let agents = 0;
   let slots = 0;
   for (let replicate = 0; replicate < size.replicates; replicate++) {
@@ -73,6 +79,8 @@ export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: Scen
     if (companion) {
       // Paired right after the engine run, so both see about the same load on a shared machine.
       const { wallNs, cpuNs } = companion();
+      kernelWallNs.push(wallNs);
+      kernelCpuNs.push(cpuNs);
       wallRatios.push(((t2 - t1) * 1e6) / (agents * size.ticks) / wallNs);
       cpuRatios.push(((used.user + used.system) * 1e3) / (agents * size.ticks) / cpuNs);
     }
@@ -90,6 +98,9 @@ export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: Scen
     name: size.name, agents, slots, firmsPerCapacityCell: size.firmsPerCapacityCell, ticks: size.ticks, replicates: size.replicates,
     initMs: median(initMs), runMs: run, nsPerAgentTick: perAgentTick(run), cpuNsPerAgentTick: perAgentTick(median(cpuMs)), agentTicksPerSecond: (agents * size.ticks) / (run / 1000),
     phasesNsPerAgentTick: Object.fromEntries(PHASE_NAMES.map((name, phase) => [name, perAgentTick(median(phaseRuns[phase]))])),
-    ...(companion ? { companionRatio: { wall: median(wallRatios), cpu: median(cpuRatios) } } : {}),
+    ...(companion ? {
+      companionRatio: { wall: median(wallRatios), cpu: median(cpuRatios) },
+      companionKernel: { nsPerAgentUpdate: median(kernelWallNs), cpuNsPerAgentUpdate: median(kernelCpuNs) },
+    } : {}),
   };
 }

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import type { BenchConfig } from './benchConfig.ts';
+
+/** What `npm run bench` was asked for. */
+export interface BenchArgs {
+  json: boolean;
+  /** Sizes to time, in configuration order (all by default). */
+  sizes: string[];
+  /** Measurements left out: kernel, memory, mc (Monte Carlo), threads. */
+  skip: Set<string>;
+  /** Timed runs per size instead of the configured ones. */
+  replicates?: number;
+  cpuProf: boolean;
+  saveBaseline: boolean;
+  compare: boolean;
+  findSizes: boolean;
+  help: boolean;
+}
+
+/** A mistake on the bench's command line: one line, exit 2, nothing measured. */
+export class BenchUsageError extends Error {}
+
+/** The measurements `--skip` may name. */
+export const SKIPPABLE = ['kernel', 'memory', 'mc', 'threads'] as const;
+
+export const BENCH_USAGE = `usage: npm run bench -- [options]   (npm run -s … for stdout without npm's banner)
+  --json              one JSON object on stdout (progress on stderr)
+  --size a,b          time only these sizes (of bench/configurations.json); memory and threads are
+                      measured only when their size is among them
+  --skip a,b          leave out kernel, memory, mc (Monte Carlo) or threads
+  --replicates N      timed runs per size (default: each size's)
+  --cpu-prof          write bench/profiles/bench-<time>.cpuprofile of the engine runs
+  --save-baseline     write bench/baseline.json (the whole suite only, without --cpu-prof)
+  --compare           also compare with bench/baseline.json (npm run bench:compare)
+  --find-sizes        print the firmsPerCapacityCell giving each configured agent count
+  --help              this text`;
+
+/**
+ * Parses the bench's options strictly: an unknown option, a missing value, an unknown size or
+ * measurement, a replicate count that is not a positive integer, or a baseline that would not hold
+ * the whole suite is a {@link BenchUsageError} naming what was expected and found.
+ * @param argv - The arguments after the script.
+ * @param config - The configuration the sizes are checked against.
+ */
+export function parseBenchArgs(argv: readonly string[], config: BenchConfig): BenchArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv], strict: true, allowPositionals: false,
+      options: {
+        json: { type: 'boolean' }, size: { type: 'string' }, skip: { type: 'string' }, replicates: { type: 'string' },
+        'cpu-prof': { type: 'boolean' }, 'save-baseline': { type: 'boolean' }, compare: { type: 'boolean' }, 'find-sizes': { type: 'boolean' }, help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new BenchUsageError((error as Error).message.split('\n')[0]);
+  }
+  const names = config.sizes.map((s) => s.name);
+  const sizes = values.size === undefined ? names : listOf('--size', values.size, names);
+  const skip = new Set(values.skip === undefined ? [] : listOf('--skip', values.skip, SKIPPABLE));
+  const replicates = values.replicates === undefined ? undefined : Number(values.replicates);
+  if (replicates !== undefined && !(Number.isInteger(replicates) && replicates >= 1)) {
+    throw new BenchUsageError(`--replicates: expected a whole number ≥ 1, found "${values.replicates}"`);
+  }
+  const args: BenchArgs = {
+    json: values.json === true, sizes: names.filter((name) => sizes.includes(name)), skip, replicates, cpuProf: values['cpu-prof'] === true,
+    saveBaseline: values['save-baseline'] === true, compare: values.compare === true, findSizes: values['find-sizes'] === true, help: values.help === true,
+  };
+  if (args.saveBaseline && (values.size !== undefined || skip.size > 0 || replicates !== undefined || args.cpuProf)) {
+    throw new BenchUsageError('--save-baseline: expected the whole suite as configured, found --size, --skip, --replicates or --cpu-prof (a baseline must hold every figure, timed without a profiler)');
+  }
+  return args;
+}
+
+/** A comma-separated list whose every item is one of `allowed`. */
+function listOf(option: string, text: string, allowed: readonly string[]): string[] {
+  const items = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const unknown = items.filter((item) => !allowed.includes(item));
+  if (items.length === 0 || unknown.length > 0) {
+    throw new BenchUsageError(`${option}: expected a comma-separated list of ${allowed.join(', ')}, found "${text}"`);
+  }
+  return items;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadBenchConfig } from '../../bench/benchConfig.ts';
+import { BenchUsageError, parseBenchArgs } from '../../bench/parseBenchArgs.ts';
+
+const config = loadBenchConfig();
+
+describe('parseBenchArgs', () => {
+  it('runs every configured size and measurement by default', () => {
+    const args = parseBenchArgs([], config);
+    expect(args.sizes).toEqual(config.sizes.map((s) => s.name));
+    expect([...args.skip]).toEqual([]);
+    expect(args.replicates).toBeUndefined();
+  });
+
+  it('keeps the configuration order of the sizes asked for', () => {
+    expect(parseBenchArgs(['--size', 'large,small', '--skip', 'mc,memory', '--replicates', '2', '--json'], config))
+      .toMatchObject({ sizes: ['small', 'large'], skip: new Set(['mc', 'memory']), replicates: 2, json: true });
+  });
+
+  it.each([
+    [['--size', 'huge'], /--size: expected a comma-separated list of small, medium, large, found "huge"/],
+    [['--size'], /argument missing/],
+    [['--skip', 'kernal'], /--skip: expected a comma-separated list of kernel, memory, mc, threads, found "kernal"/],
+    [['--replicates', 'abc'], /--replicates: expected a whole number ≥ 1, found "abc"/],
+    [['--replicates', '0'], /found "0"/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--save-baseline', '--cpu-prof'], /--save-baseline: expected the whole suite/],
+    [['--save-baseline', '--replicates', '1'], /--save-baseline: expected the whole suite/],
+  ])('refuses %j before anything is measured', (argv, message) => {
+    expect(() => parseBenchArgs(argv, config)).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(argv, config)).toThrow(message);
+  });
+});
