@@ -17,7 +17,7 @@ describe('crm-sim compare', () => {
     const out = join(root, 'cmp');
     const sets = SMALL.flatMap((set) => ['--set', set]);
     const result = runCrmSim(['compare', shipped('threat-export-quota'), shipped('mitigation-stockpile-60d'),
-      '--replicates', '3', '--workers', '0', '--years', '1', ...sets, '--out', out, '--json', '--quiet']);
+      '--replicates', '3', '--workers', '0', '--years', '2', ...sets, '--out', out, '--json', '--quiet']); // two years: the quota (from 2026) is in the run
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
