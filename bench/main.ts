@@ -29,6 +29,8 @@ async function withProfile<T>(enabled: boolean, run: () => T): Promise<T> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
+  // Ask for 0.1 ms samples (V8 takes about 0.18 ms here; its default is 1 ms): five times the detail on short runs.
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
   const result = run();
   const { profile } = await session.post('Profiler.stop');
