@@ -27,7 +27,7 @@ export interface SweepOptions {
   workers: number;
   signal?: AbortSignal;
   onProgress?: (completed: number, total: number) => void;
-  /** Called with the warnings of the scenario and of every point (valid but probably unintended) before anything runs. */
+  /** Called with the warnings of every point and, when the tornado runs, of the scenario (valid but probably unintended) before anything runs. */
   onWarning?: (warning: Problem) => void;
   /** Finished arms kept between attempts (`--resume`, armCache.ts). */
   cache?: ArmCache;
@@ -70,8 +70,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepRun> {
   const loadedPoints = options.points.map((point) => loadScenario(options.path, {
     set: [...sets, ...toSetOverrides(point)], setLabels: [...sets.map(() => undefined), ...toSetLabels(point)],
   }));
-  for (const warning of [base, ...loadedPoints].flatMap((loaded) => loaded.warnings)) options.onWarning?.(warning);
   const tornado = options.tornado && base.spec.uncertainties.length > 0 ? createTornadoSpecs(base.spec) : null;
+  // The base scenario itself runs only in the tornado: warn about it only then.
+  for (const warning of [...(tornado === null ? [] : [base]), ...loadedPoints].flatMap((loaded) => loaded.warnings)) options.onWarning?.(warning);
   const compiled = [...loadedPoints.map((loaded) => loaded.spec), ...(tornado?.specs ?? [])].map(compileScenario);
   const results = await runScenarioArms(compiled, options);
   const points = loadedPoints.map((loaded, i) => ({

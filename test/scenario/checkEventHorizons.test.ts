@@ -38,6 +38,13 @@ describe('events outside the run', () => {
     expect(fromEnd).toMatchObject({ path: 'events.quotaCut.end', line: lineOf('    duration: 18 months'), found: '"2024-06"' });
   });
 
+  it('say what an export control announced within the run still does', () => {
+    const [plain] = quotaWarnings(variant('2040-01', 'duration: 18 months'));
+    expect(plain.message).toBe('the event has no effect in this run');
+    const [announced] = quotaWarnings(variant('2040-01', 'duration: 18 months\n    announced: 2029-10'));
+    expect(announced.message).toBe('only its announcement (2029-10) falls in the run: importers front-run a control that never takes effect');
+  });
+
   it('say nothing for events partly inside the run, or inside it', () => {
     expect(quotaWarnings(variant('2024-01', 'duration: 18 months'))).toEqual([]);
     expect(quotaWarnings(variant('2029-06', 'duration: 18 months'))).toEqual([]);
