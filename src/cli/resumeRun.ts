@@ -162,7 +162,7 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   const finished = readFinishedRun(dir);
   if (finished) {
     checkSameRun(finished, record, dir, dir);
-    return completeAlready(dir);
+    return completeAlready(dir, settings);
   }
   await mkdir(work, { recursive: true });
   const release = takeLock(work);
@@ -173,13 +173,15 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
       checkSameCode(recorded, record, dir, work);
     }
     else await writeAtomically(join(work, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
-    if (existsSync(join(dir, 'manifest.json'))) return await completeAlready(dir); // finished by the lock's last holder
+    if (existsSync(join(dir, 'manifest.json'))) return await completeAlready(dir, settings); // finished by the lock's last holder
     removeLeftovers(work);
     await removeStaleTemporaries(dir); // a merge killed before its rename
     const commandLine = settings.commandLine ?? (recorded ?? record).outputs?.commandLine;
     const merged = await runPartsAndMerge({ ...settings, out: dir, commandLine }, (recorded ?? record).parts, signal, progress);
+    // Before DIR.parts goes: killed in between, the next resume finds the record that asks for it.
+    await renderReportIfMissing(dir, settings.report === true, settings.quiet === true);
     rmSync(work, { recursive: true, force: true }); // killed during this, DIR.parts is removed by the next resume
-    return { ...merged, report: settings.report === true };
+    return merged;
   } finally {
     release();
   }
@@ -205,8 +207,11 @@ async function runPartsAndMerge(settings: RunSettings & { out: string }, count: 
  * DIR holds the finished run: removes what is left of DIR.parts (under its lock; a live holder is
  * removing it itself) and of killed writers beside DIR.
  */
-async function completeAlready(dir: string): Promise<RunOutcome> {
+async function completeAlready(dir: string, settings: Pick<RunSettings, 'report' | 'quiet'> = {}): Promise<RunOutcome> {
   const work = partsFolder(dir);
+  // A kill between the final merge and the report leaves the record that asked for one.
+  const recordedReport = existsSync(work) && readResumeRecord(dir)?.outputs?.report === true;
+  await renderReportIfMissing(dir, settings.report === true || recordedReport, settings.quiet === true);
   if (existsSync(work)) {
     try {
       takeLock(work);
@@ -217,6 +222,12 @@ async function completeAlready(dir: string): Promise<RunOutcome> {
   }
   await removeStaleTemporaries(dir);
   return { dir, alreadyComplete: true };
+}
+
+/** Renders report.html and charts/ into the finished DIR when wanted and not there yet (report.html appears last, whole). */
+async function renderReportIfMissing(dir: string, wanted: boolean, quiet: boolean): Promise<void> {
+  if (!wanted || existsSync(join(dir, 'report.html'))) return;
+  await (await import('./commands/report.ts')).reportOutputFolder(dir, quiet);
 }
 
 /** Writes a small file atomically. */
@@ -267,7 +278,7 @@ export async function runResumable(scenarioPath: string | undefined, options: Ru
   const dir = options.resume as string;
   if (options.out !== undefined && resolve(options.out) !== resolve(dir)) throw new UsageError('--resume DIR writes the run to DIR: leave out --out');
   const outcome = scenarioPath === undefined && readFinishedRun(dir)
-    ? await completeAlready(resolve(dir))
+    ? await completeAlready(resolve(dir), { report: options.report === true, quiet: options.quiet === true })
     : await executeResumableRun(resumeSettings(scenarioPath, options, dir), signal, progress);
   if (outcome.alreadyComplete && options.quiet !== true) process.stderr.write(`crm-sim: ${outcome.dir} is complete already; nothing to resume\n`);
   return outcome;

@@ -94,6 +94,8 @@ export interface RunSettings {
   exceed?: string[];
   /** `--report`: the command renders report.html once the folder is written (recorded for `--resume`). */
   report?: boolean;
+  /** `--quiet`: no progress lines (warnings still show). */
+  quiet?: boolean;
   /** The command line the manifest records; default this process's. */
   commandLine?: string[];
   /** The scenario's warnings were printed already (the parts of a `--resume` run): do not repeat them. */
@@ -113,8 +115,6 @@ export interface RunOutcome {
   dir: string;
   /** Summary statistics (full runs only). */
   summaryStats?: SummaryStatistic[];
-  /** A resumed run that was started with `--report` (rendered as if given again). */
-  report?: boolean;
   /** `--resume DIR` found the run finished in DIR already: nothing ran. */
   alreadyComplete?: boolean;
 }
@@ -167,6 +167,7 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     impactReplicateCap: options.impactReplicates === undefined ? undefined : parseCount('impact-replicates', options.impactReplicates, 1),
     exceed: options.exceed ?? [],
     report: options.report === true,
+    quiet: options.quiet === true,
   };
 }
 
@@ -302,7 +303,8 @@ export async function runCommand(scenarioPath: string | undefined, options: RunO
   const outcome = options.resume !== undefined
     ? await runResumable(scenarioPath, options, signal, progress)
     : await executeRun(parseRunOptions(scenarioPath as string, options), signal, progress);
-  if (options.report === true || outcome.report === true) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
+  // A resumable run renders its report itself, before its parts folder (the record that asks for one) goes.
+  if (options.report === true && options.resume === undefined) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
   // summary.json as written (with its exceedance block); an already complete --resume folder has one too
   if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));
   else process.stdout.write(`${outcome.dir}\n`);

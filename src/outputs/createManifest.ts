@@ -119,7 +119,7 @@ export function createManifest(input: ManifestInput): RunManifest {
     ...(input.exceed === undefined || input.exceed.length === 0 ? {} : { exceed: [...input.exceed] }),
     masterSeed: input.masterSeed,
     replicates: input.replicates,
-    commandLine: [...(input.commandLine ?? currentCommandLine())],
+    commandLine: redactCommandLine(input.commandLine ?? currentCommandLine()),
     workers: input.workers,
     ...(input.workersRequested === undefined || input.workersRequested === input.workers ? {} : { workersRequested: input.workersRequested }),
     ...(input.threadsPerReplicate === undefined || input.threadsPerReplicate <= 1 ? {} : { threadsPerReplicate: input.threadsPerReplicate }),
@@ -135,9 +135,22 @@ export function createManifest(input: ManifestInput): RunManifest {
 /** Manifest fields that describe the execution, not the results: command line, timing, workers and threads. */
 const EXECUTION_FIELDS = ['commandLine', 'workers', 'workersRequested', 'threadsPerReplicate', 'startedAt', 'finishedAt', 'wallSeconds'] as const;
 
-/** `crm-sim` and this process's arguments, as a manifest records them. */
+/** `crm-sim` and this process's arguments, as a manifest records them (credentials in URLs masked). */
 export function currentCommandLine(): string[] {
-  return ['crm-sim', ...process.argv.slice(2)];
+  return redactCommandLine(['crm-sim', ...process.argv.slice(2)]);
+}
+
+/** A URL's user and password (`redis://user:secret@host`), wherever an argument holds one. */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi;
+
+/**
+ * A command line fit to be written into an output folder: the user and password of any URL in it
+ * (`--redis redis://:secret@host:6379`) replaced by `***`, since manifests and reports are shared.
+ * @example
+ * redactCommandLine(['crm-sim', 'queue', 'work', '--redis', 'redis://:s3cret@db:6379']); // [..., 'redis://***@db:6379']
+ */
+export function redactCommandLine(args: readonly string[]): string[] {
+  return args.map((arg) => arg.replace(URL_CREDENTIALS, '$1***@'));
 }
 
 /**

@@ -119,6 +119,21 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
     expect(manifest.exceed).toEqual(['maxShortfallShare.ndpr>0.5%']);
   });
 
+  it('renders the report a run started with --report asked for, when killed between its final merge and the report', async () => {
+    const out = join(dir, 'report-after-kill');
+    const run = ['scenarios/baseline.yaml', '--replicates', '2', '--seed', '3', '--workers', '1', '--quiet', ...SETS];
+    // The finished folder as the merge left it, and the parts folder whose record asks for a report.
+    expect(runCli(['run', ...run, '--out', out]).status).toBe(0);
+    const { sha256 } = loadScenario('scenarios/baseline.yaml', { set: SMALL_SETS });
+    const outputs = { parquet: false, keepSeries: false, exceed: [], measureImpact: true, report: true, commandLine: ['crm-sim', 'run', ...run, '--report', '--resume', out] };
+    mkdirSync(`${out}.parts`);
+    writeFileSync(join(`${out}.parts`, 'run.json'), JSON.stringify({ scenarioPath: 'scenarios/baseline.yaml', sets: SMALL_SETS, replicates: 2, masterSeed: 3, parts: 2, sha256, sourceSha256: SOURCE_SHA256, outputs }));
+    const resumed = runCli(['run', '--resume', out, '--quiet']);
+    expect(resumed.status).toBe(0);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(existsSync(`${out}.parts`)).toBe(false);
+  });
+
   it('refuses to add parts run by changed code to those of the code that started the run', () => {
     const out = join(dir, 'changed-code');
     const sha256 = loadScenario('scenarios/baseline.yaml', { set: SMALL_SETS }).sha256;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { createManifest } from '../../src/outputs/createManifest.ts';
+import { createManifest, redactCommandLine } from '../../src/outputs/createManifest.ts';
 
 const { hashSources } = (await import('../../scripts/hashSources.mjs' as string)) as { hashSources(root: string): string };
 
@@ -46,5 +46,13 @@ describe('createManifest', () => {
     const keys = Object.keys(createManifest({ ...base, exceed: ['maxShortfallShare.ndpr>1%'], threadsPerReplicate: 2 }));
     expect(keys.slice(keys.indexOf('overrides'), keys.indexOf('overrides') + 2)).toEqual(['overrides', 'exceed']);
     expect(keys.slice(keys.indexOf('workers'), keys.indexOf('workers') + 2)).toEqual(['workers', 'threadsPerReplicate']);
+  });
+
+  it('never records the credentials of a URL on the command line', () => {
+    expect(redactCommandLine(['crm-sim', 'queue', 'work', '--redis', 'redis://:s3cret@db:6379', '--redis=rediss://user:pw@h/0', 'scenarios/a.yaml']))
+      .toEqual(['crm-sim', 'queue', 'work', '--redis', 'redis://***@db:6379', '--redis=rediss://***@h/0', 'scenarios/a.yaml']);
+    const manifest = createManifest({ scenarioText: 'x', masterSeed: 1, replicates: 1, workers: 1, ticks: 1, startedAt: new Date(0), finishedAt: new Date(0),
+      commandLine: ['crm-sim', 'queue', 'collect', 'id', '--redis', 'redis://:s3cret@127.0.0.1:6379'] });
+    expect(JSON.stringify(manifest)).not.toContain('s3cret');
   });
 });
