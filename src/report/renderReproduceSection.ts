@@ -95,12 +95,14 @@ function renderCommands(manifest: Record<string, unknown>, scenario: Record<stri
       : `<p>The manifest records only the command name; an equivalent command from the repository at the commit above:</p>\n<pre>${escapeHtml(equivalent)}</pre>\n`;
   }
   const exceed = exceedArguments(manifest);
-  const original = recorded ?? (typeof scenario.path === 'string'
-    ? shellJoin(['npx', 'crm-sim', 'run', scenario.path, ...overrideArguments(manifest), '--seed', String(seed), '--replicates', String(replicates), ...exceed]) : undefined);
+  const equivalent = typeof scenario.path === 'string'
+    ? shellJoin(['npx', 'crm-sim', 'run', scenario.path, ...overrideArguments(manifest), '--seed', String(seed), '--replicates', String(replicates), ...exceed]) : undefined;
   let html = '<p>To reproduce the run exactly, check out the commit above (a run of the same code, uncommitted changes included, names the same SHA-256 of its sources in its <code>manifest.json</code>) and, from this folder, run the scenario as it was resolved ' +
     '(it already contains every <code>--set</code> and <code>--years</code> override); the same seed gives identical results with any number of workers:</p>\n' +
     `<pre>${escapeHtml(shellJoin(['npx', 'crm-sim', 'run', 'scenario.resolved.yaml', '--seed', String(seed), '--replicates', String(replicates), ...exceed, '--out', 'reproduced']))}</pre>\n`;
-  if (original !== undefined) html += `<p>${recorded === undefined ? 'Equivalent command from the repository' : 'Command as recorded'}:</p>\n<pre>${escapeHtml(original)}</pre>\n`;
+  if (equivalent !== undefined) html += `<p>Equivalent command from the repository:</p>\n<pre>${escapeHtml(equivalent)}</pre>\n`;
+  // A merged or queue-collected folder records the merge or collect, which does not define the run.
+  if (recorded !== undefined) html += `<p>Command that wrote this folder, as recorded:</p>\n<pre>${escapeHtml(recorded)}</pre>\n`;
   return html;
 }
 

@@ -47,6 +47,13 @@ describe('renderReproduceSection', () => {
   it('shows the command line a manifest recorded as it was typed', () => {
     const commandLine = ['crm-sim', 'run', 'scenarios/baseline.yaml', '--years', '3', '--report'];
     const html = renderReproduceSection({ manifest: manifest({ commandLine }), resolvedHashes: { 'scenario.resolved.yaml': SCENARIO_SHA }, files: [], isRun: true });
-    expect(html).toContain('Command as recorded:</p>\n<pre>crm-sim run scenarios/baseline.yaml --years 3 --report</pre>');
+    expect(html).toContain('Command that wrote this folder, as recorded:</p>\n<pre>crm-sim run scenarios/baseline.yaml --years 3 --report</pre>');
+  });
+
+  it('shows the run it reproduces beside a merge or queue command that wrote the folder', () => {
+    const commandLine = ['crm-sim', 'queue', 'collect', 'run-1', '--store', 'S', '--out', 'merged'];
+    const html = renderReproduceSection({ manifest: { ...manifest({ commandLine }), overrides: ['years=3'] }, resolvedHashes: { 'scenario.resolved.yaml': SCENARIO_SHA }, files: [], isRun: true });
+    expect(html).toContain('Equivalent command from the repository:</p>\n<pre>npx crm-sim run scenarios/baseline.yaml --years 3 --seed 7 --replicates 20</pre>');
+    expect(html).toContain('<pre>crm-sim queue collect run-1 --store S --out merged</pre>');
   });
 });
