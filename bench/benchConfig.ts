@@ -43,5 +43,10 @@ export interface BenchConfig {
 
 /** Reads bench/configurations.json. */
 export function loadBenchConfig(path = packageFile('bench/configurations.json')): BenchConfig {
-  return JSON.parse(readFileSync(path, 'utf8')) as BenchConfig;
+  const config = JSON.parse(readFileSync(path, 'utf8')) as BenchConfig;
+  // A missing count would skip the warm-up silently, and every timed run would pay it.
+  if (!(Number.isInteger(config.warmUp?.replicates) && config.warmUp.replicates >= 1)) {
+    throw new Error(`${path}: warmUp.replicates: expected a whole number ≥ 1, found ${JSON.stringify(config.warmUp?.replicates)}`);
+  }
+  return config;
 }

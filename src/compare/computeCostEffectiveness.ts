@@ -44,10 +44,15 @@ export interface CostEffectiveness {
   strategyMaterials: string[];
 }
 
+/** Differences below this share of the sums' magnitude are rounding (about 4,500 ε). */
+const ROUNDING_SHARE = 1e-12;
+
 /**
  * Replicate r's spending tied to no material: the total less every material's share, and exactly 0
- * when that difference is within the rounding error of the sum (n terms: n·2⁻⁵² of their magnitude),
- * so that a material nobody spends on is charged 0, not 1e-9 USD of rounding.
+ * when that difference is rounding: within 1e-12 of the terms' magnitude. The total and each share
+ * are sums over every tick, so their rounding grows with the ticks (5ε seen on 520); real untied
+ * spending (workforce, permitting, friend-shoring) is millions of times larger. So a material
+ * nobody spends on is charged 0, not 1e-9 USD of rounding.
  */
 function untiedCost(total: number, tied: readonly Float64Array[], r: number): number {
   let sum = 0;
@@ -57,7 +62,7 @@ function untiedCost(total: number, tied: readonly Float64Array[], r: number): nu
     magnitude += Math.abs(column[r]);
   }
   const untied = total - sum;
-  return Math.abs(untied) <= (tied.length + 1) * Number.EPSILON * magnitude ? 0 : untied;
+  return Math.abs(untied) <= ROUNDING_SHARE * magnitude ? 0 : untied;
 }
 
 /**
