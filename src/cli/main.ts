@@ -43,12 +43,23 @@ function report(error: unknown): number {
     process.stderr.write('crm-sim: interrupted; no output written\n');
     return EXIT_INTERRUPTED;
   }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    // The machine's state, not a bug: the system's message, no stack trace (the temporary folder is gone already).
+    const path = (error as NodeJS.ErrnoException).path;
+    process.stderr.write(`crm-sim: ${code === 'ENOSPC' ? 'no space left on the device' : 'disk quota exceeded'}${path === undefined ? '' : ` writing ${path}`}; no output written (free space, or write elsewhere with --out)\n`);
+    return EXIT_INTERNAL;
+  }
   process.stderr.write(`crm-sim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_INTERNAL;
 }
 
-// First Ctrl-C: abort and unwind (exit 130); a second one: remove temporary folders and exit 130 now.
-process.on('SIGINT', createInterruptHandler(abort));
+// First Ctrl-C, or a scheduler's SIGTERM (Slurm's time limit or scancel, a Kubernetes eviction) or a
+// closed terminal's SIGHUP: abort and unwind, removing the temporary folder (exit 130); a second one:
+// remove temporary folders and exit 130 now. Without a handler SIGTERM killed the process and left
+// its temporary folder (gigabytes of spill) behind, and node as a container's PID 1 ignored it.
+const onInterrupt = createInterruptHandler(abort);
+for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(name, onInterrupt);
 // A closed pipe (`crm-sim list | head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT_OK);

@@ -15,8 +15,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** Runs the CLI as a child process; sends SIGINT once stderr shows the replicate phase has begun. */
-function runAndInterrupt(args: string[]): Promise<{ code: number | null; stderr: string; interruptedAfterMs: number }> {
+/** Runs the CLI as a child process; sends `signal` once stderr shows the replicate phase has begun. */
+function runAndInterrupt(args: string[], signal: NodeJS.Signals = 'SIGINT'): Promise<{ code: number | null; stderr: string; interruptedAfterMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -27,7 +27,7 @@ function runAndInterrupt(args: string[]): Promise<{ code: number | null; stderr:
         sentAt = -1;
         setTimeout(() => {
           sentAt = Date.now();
-          child.kill('SIGINT');
+          child.kill(signal);
         }, 1500);
       }
     });
@@ -36,11 +36,12 @@ function runAndInterrupt(args: string[]): Promise<{ code: number | null; stderr:
   });
 }
 
-describe('Ctrl-C during crm-sim run', () => {
-  it('stops the workers promptly, exits 130 and leaves no output or temporary folder', async () => {
+describe('Ctrl-C, SIGTERM or SIGHUP during crm-sim run', () => {
+  // SIGTERM is how Slurm (time limit, scancel) and Kubernetes (eviction) stop a job; SIGHUP a closed terminal.
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s stops the workers promptly, exits 130 and leaves no output or temporary folder', async (signal) => {
     const out = join(root, 'outputs', 'run');
     const sets = SMALL_SETS.map((set) => set.replace('years=1', 'years=3')).flatMap((set) => ['--set', set]);
-    const result = await runAndInterrupt(['run', 'scenarios/baseline.yaml', '--replicates', '5000', '--workers', '2', '--out', out, ...sets]);
+    const result = await runAndInterrupt(['run', 'scenarios/baseline.yaml', '--replicates', '5000', '--workers', '2', '--out', out, ...sets], signal);
     expect(result.stderr).toContain('interrupted; no output written');
     expect(result.code).toBe(130);
     expect(result.interruptedAfterMs).toBeGreaterThanOrEqual(0);

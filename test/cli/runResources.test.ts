@@ -20,6 +20,17 @@ describe('crm-sim run: resource caps', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('charges a shard for its own replicates only: a shard of a huge run fits where the whole run would not', () => {
+    const small = ['--workers', '1', '--set', 'years=1', '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--max-memory', '1GiB', '--quiet'];
+    // 10 million replicates' summaries alone are tens of GiB; shard 1 of a million holds 10 of them.
+    const shard = runCli(['run', 'scenarios/baseline.yaml', '--replicates', '10000000', '--shard', '1/1000000', ...small, '--out', join(dir, 'shard')]);
+    expect(shard.stderr).toBe('');
+    expect(shard.status).toBe(0);
+    const whole = runCli(['run', 'scenarios/baseline.yaml', '--replicates', '10000000', ...small, '--out', join(dir, 'whole')]);
+    expect(whole.status).toBe(3);
+    expect(whole.stderr).toMatch(/replicate summaries/);
+  });
+
   it('takes the limit from $CRM_SIM_MAX_MEMORY and refuses a malformed one as a usage error', () => {
     const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', 'scenarios/baseline.yaml', '--replicates', '1',
       '--out', join(dir, 'x')], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CRM_SIM_MAX_MEMORY: 'lots' } });

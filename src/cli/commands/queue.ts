@@ -93,8 +93,10 @@ function addWork(queue: Command, signal: AbortSignal): void {
         const abortJobs = new AbortController();
         const stop = new AbortController();
         const onSignal = () => (stop.signal.aborted ? abortJobs.abort() : stop.abort());
-        process.on('SIGTERM', onSignal);
-        signal.addEventListener('abort', () => process.on('SIGINT', onSignal), { once: true });
+        // The CLI turns the first SIGINT, SIGTERM or SIGHUP into `signal` (stop pulling, finish the jobs); a second one aborts them.
+        signal.addEventListener('abort', () => {
+          for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(name, onSignal);
+        }, { once: true });
         signal.addEventListener('abort', () => stop.abort(), { once: true });
         const done = await runQueueWorker({
           connection, queue: o.queue, store: o.store, concurrency: count('concurrency', o.concurrency, 1),
