@@ -192,7 +192,8 @@ async function runPartsAndMerge(settings: RunSettings & { out: string }, count: 
   const dirs = Array.from({ length: count }, (_, i) => join(partsFolder(settings.out), `part-${i + 1}`));
   for (const [i, out] of dirs.entries()) {
     if (existsSync(out)) continue;
-    await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false, warned: true }, signal, progress);
+    const progressLabel = `replicates of part ${i + 1}/${count} (${dirs.filter(existsSync).length} parts done)`;
+    await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false, warned: true, progressLabel }, signal, progress);
   }
   const { parquet, keepSeries, blockBytes, exceed, commandLine } = settings;
   const writeMore = settings.measureImpact === true ? (dir: string, summaries: readonly ReplicateSummaries[]) => {

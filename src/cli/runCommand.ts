@@ -100,6 +100,8 @@ export interface RunSettings {
   commandLine?: string[];
   /** The scenario's warnings were printed already (the parts of a `--resume` run): do not repeat them. */
   warned?: boolean;
+  /** What the progress line calls the replicates (default `replicates`; a `--resume` run names the part). */
+  progressLabel?: string;
 }
 
 /**
@@ -234,7 +236,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   outcome.dir = await writeDirectoryAtomically(dir, async (temporaryDir) => {
     const spill = join(temporaryDir, '.spill');
     const store = await createReplicateStore(spill, layout, range.firstReplicate, range.replicateCount);
-    reporter.start('replicates', range.replicateCount);
+    reporter.start(settings.progressLabel ?? 'replicates', range.replicateCount);
     await streamMonteCarlo({
       compiled, masterSeed, workers, signal, onBatch: store.add,
       workerModule,
