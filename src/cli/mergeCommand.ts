@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkShardSet } from '../outputs/checkShardSet.ts';
+import { describeUncheckedShards } from '../outputs/describeUncheckedShards.ts';
 import { currentCommandLine, type RunManifest } from '../outputs/createManifest.ts';
 import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readShardFolder.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
@@ -93,7 +94,9 @@ function countValues(shards: readonly ShardFolder[]): number {
  * @param signal - Aborts between blocks of series.
  * @param progress - Progress reporter (default silent).
  * @returns The folder and the summary statistics.
- * @throws UsageError when the shards do not form one complete run (message names the problem).
+ * @throws UsageError when the shards do not form one complete run, or a file differs from the
+ *   SHA-256 its shard recorded (message names the problem); warns on stderr about shard folders
+ *   that record no checksums (written by an older crm-sim).
  * @example
  * await executeMerge({ dirs: ['s1', 's2'], out: 'merged', parquet: false, keepSeries: false }, signal);
  */
@@ -110,6 +113,8 @@ export async function executeMerge(
     if (error instanceof ShardError) throw new UsageError(`merge: ${error.message}`);
     throw error;
   }
+  const unchecked = describeUncheckedShards(shards);
+  if (unchecked !== undefined) process.stderr.write(`warning: merge: ${unchecked}\n`);
   const exceedance = resolveExceedOptions(shards[0].layout, settings.exceed ?? []);
   let summaryStats: SummaryStatistic[] = [];
   const dir = await writeDirectoryAtomically(resolve(settings.out), async (temporaryDir) => {
@@ -134,7 +139,8 @@ export async function executeMerge(
     await settings.writeMore?.(temporaryDir, shards.flatMap((shard) => shard.summaries));
   }, { signal }).catch((error: unknown) => {
     report.stop(); // a bar left running would keep the terminal's cursor hidden
-    throw error;
+    // A series.f64 whose SHA-256 differs is found as its last block is read (readSeriesBlocks).
+    throw error instanceof ShardError ? new UsageError(`merge: ${error.message}`) : error;
   });
   return { dir, summaryStats };
 }

@@ -62,6 +62,12 @@ export interface ShardManifest {
   count: number;
   firstReplicate: number;
   replicateCount: number;
+  /**
+   * SHA-256 (hex) of each file `merge` reads, by file name (`scenario.resolved.yaml`, `layout.json`,
+   * `summaries.f64`, `series.f64`), recorded as the shard was written; absent in shard folders written
+   * before crm-sim recorded them. Never in a run's manifest (`merge` drops `shard`).
+   */
+  files?: Record<string, string>;
 }
 
 /** Inputs of {@link createManifest}. */

@@ -13,6 +13,11 @@ export interface SeriesSegment {
   path: string;
   firstReplicate: number;
   replicateCount: number;
+  /**
+   * SHA-256 (hex) the whole file must have (a shard folder's `series.f64`): `readSeriesBlocks` hashes
+   * the file as it reads it and throws a ShardError before its last block when it differs.
+   */
+  sha256?: string;
 }
 
 /** Where a run's replicates go as they arrive: series to segment files on disk, summaries in memory. */

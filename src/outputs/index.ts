@@ -11,6 +11,7 @@ export {
 export { createParquetTableWriter, type ParquetColumnSpec, type ParquetTableWriter } from './createParquetTableWriter.ts';
 export { createReplicateStore, type ReplicateStore, type SeriesSegment } from './createReplicateStore.ts';
 export { createTextFileWriter, type TextFileWriter } from './createTextFileWriter.ts';
+export { describeUncheckedShards } from './describeUncheckedShards.ts';
 export { formatCsvField } from './formatCsvField.ts';
 export { formatCsvNumber } from './formatCsvNumber.ts';
 export { formatMetricId } from './formatMetricId.ts';
@@ -19,6 +20,7 @@ export { formatYear } from './formatYear.ts';
 export { chooseBlockSeries, DEFAULT_BLOCK_BYTES, readSeriesBlocks, type SeriesBlockOptions } from './readSeriesBlocks.ts';
 export { readShardFolder, ShardError, type ShardFolder } from './readShardFolder.ts';
 export { isProcessAlive, removeStaleTemporaries } from './removeStaleTemporaries.ts';
+export { sha256Hex, verifySha256 } from './verifySha256.ts';
 export {
   type AtomicWriteOptions,
   OutputFolderExistsError,

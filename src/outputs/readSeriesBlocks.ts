@@ -1,7 +1,9 @@
+import { createHash, type Hash } from 'node:crypto';
 import { type FileHandle, open } from 'node:fs/promises';
 import { createAbortError } from '../montecarlo/createAbortError.ts';
 import type { SeriesBlock } from '../stats/computeBlockBands.ts';
 import type { SeriesSegment } from './createReplicateStore.ts';
+import { verifySha256 } from './verifySha256.ts';
 
 /** Default memory for one block of series across all replicates. */
 export const DEFAULT_BLOCK_BYTES = 256 * 1024 * 1024;
@@ -40,14 +42,17 @@ const READS_IN_FLIGHT = 4;
  * holds every replicate's values of its series (layout in {@link SeriesBlock}), so memory is
  * O(replicates × ticks × series per block), never the whole run. Blocks alternate between two
  * buffers, so a consumer may ask for the next block (which starts reading it) while it still uses
- * the last one, and no longer: consume a block before asking for the one after next.
+ * the last one, and no longer: consume a block before asking for the one after next. A segment
+ * with `sha256` is hashed as it is read (every byte once, in order) and checked before the last
+ * block is yielded.
  *
  * @param segments - Segment files tiling the run's replicates, in any order.
  * @param seriesCount - Series in the layout.
  * @param ticks - Ticks per series.
  * @param options - Memory budget and abort signal.
  * @returns Blocks in series order.
- * @throws Error when the segments overlap or leave a gap, or a file is shorter than expected.
+ * @throws Error when the segments overlap or leave a gap, or a file is shorter than expected;
+ *   ShardError when a segment's SHA-256 differs from its `sha256`.
  * @example
  * for await (const block of readSeriesBlocks(store.segments(), layout.series.length, layout.ticks)) use(block);
  */
@@ -67,8 +72,10 @@ export async function* readSeriesBlocks(
   const scratches = Array.from({ length: Math.min(READS_IN_FLIGHT, ordered.length) }, () => new Float64Array(blockSeries * largest * ticks));
   const offsets: number[] = [];
   for (let i = 0, offset = 0; i < ordered.length; offset += ordered[i].replicateCount, i++) offsets.push(offset);
+  const hashes = ordered.map((segment) => (segment.sha256 === undefined ? undefined : createHash('sha256')));
   const files = createHandleCache();
   try {
+    if (seriesCount === 0) verifySegments(ordered, hashes);
     for (let first = 0, index = 0; first < seriesCount; first += blockSeries, index++) {
       if (options.signal?.aborted) throw createAbortError(options.signal.reason);
       const count = Math.min(blockSeries, seriesCount - first);
@@ -77,9 +84,11 @@ export async function* readSeriesBlocks(
       await Promise.all(scratches.map(async (scratch, lane) => {
         for (let i = lane; i < ordered.length; i += scratches.length) {
           const segment = ordered[i];
-          await copySegmentBlock(await files.get(segment.path), segment, { first, count, offset: offsets[i], replicateCount, ticks }, scratch, values);
+          const place = { first, count, offset: offsets[i], replicateCount, ticks };
+          await copySegmentBlock(await files.get(segment.path), segment, place, scratch, values, hashes[i]);
         }
       }));
+      if (first + count === seriesCount) verifySegments(ordered, hashes);
       yield { firstSeries: first, seriesCount: count, replicateCount, ticks, values };
     }
   } finally {
@@ -98,17 +107,23 @@ interface BlockPlace {
   ticks: number;
 }
 
-/** Reads a segment's series first…first+count−1 (contiguous in its file) and copies them into the block. */
+/**
+ * Reads a segment's series first…first+count−1 (contiguous in its file) and copies them into the
+ * block; feeds the bytes read to `hash` (blocks come in series order, so each file is hashed in order).
+ */
 async function copySegmentBlock(
   handle: FileHandle,
   segment: SeriesSegment,
   place: BlockPlace,
   scratch: Float64Array,
   values: Float64Array,
+  hash: Hash | undefined,
 ): Promise<void> {
   const { first, count, offset, replicateCount, ticks } = place;
   const perSeries = segment.replicateCount * ticks;
-  await readDoubles(handle, segment.path, scratch.subarray(0, count * perSeries), first * perSeries);
+  const read = scratch.subarray(0, count * perSeries);
+  await readDoubles(handle, segment.path, read, first * perSeries);
+  hash?.update(new Uint8Array(read.buffer, read.byteOffset, read.byteLength));
   for (let s = 0; s < count; s++) {
     values.set(scratch.subarray(s * perSeries, (s + 1) * perSeries), (s * replicateCount + offset) * ticks);
   }
@@ -139,6 +154,14 @@ function createHandleCache(): { get(path: string): Promise<FileHandle>; closeAll
       await Promise.all(all.map((handle) => handle.close()));
     },
   };
+}
+
+/** Checks each hashed segment, now read whole, against its `sha256` (ShardError naming the first that differs). */
+function verifySegments(ordered: readonly SeriesSegment[], hashes: readonly (Hash | undefined)[]): void {
+  ordered.forEach((segment, i) => {
+    const hash = hashes[i];
+    if (hash !== undefined && segment.sha256 !== undefined) verifySha256(segment.path, segment.sha256, hash.digest('hex'));
+  });
 }
 
 /** Checks that sorted segments are contiguous from the first one's start; returns the replicate count. */

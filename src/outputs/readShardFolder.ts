@@ -4,16 +4,11 @@ import type { ResultLayout } from '../../sim-core/results.ts';
 import type { ReplicateSummaries } from '../stats/computeSummaryStatistics.ts';
 import type { RunManifest, ShardManifest } from './createManifest.ts';
 import type { SeriesSegment } from './createReplicateStore.ts';
+import { ShardError } from './shardError.ts';
+import { sha256Hex, verifySha256 } from './verifySha256.ts';
 import { SHARD_FILES } from './writeShardFiles.ts';
 
-/** A mistake in the shard folders given to merge: one clear message, exit code 2. */
-export class ShardError extends Error {
-  /** @param message - What is wrong, naming the folders or replicate ranges. */
-  constructor(message: string) {
-    super(message);
-    this.name = 'ShardError';
-  }
-}
+export { ShardError } from './shardError.ts';
 
 /** A shard folder as read back. */
 export interface ShardFolder {
@@ -22,36 +17,42 @@ export interface ShardFolder {
   manifest: RunManifest & { shard: ShardManifest };
   layout: ResultLayout;
   resolvedYaml: string;
-  /** `series.f64` as a segment of the run. */
+  /** `series.f64` as a segment of the run (with its recorded `sha256`, checked as it is read). */
   segment: SeriesSegment;
   summaries: ReplicateSummaries[];
 }
 
+/** The files a merge reads besides manifest.json, each with a recorded SHA-256 (`shard.files`). */
+const CHECKED_FILES = [SHARD_FILES.scenario, SHARD_FILES.layout, SHARD_FILES.summaries, SHARD_FILES.series] as const;
+
 /**
  * Reads a shard folder written by `crm-sim run --shard` (see `writeShardFiles`): manifest,
- * layout, resolved scenario and summaries in memory; the series stay on disk as a segment.
+ * layout, resolved scenario and summaries in memory; the series stay on disk as a segment. Each
+ * file read is checked against the SHA-256 the manifest records (`shard.files`); `series.f64` is
+ * checked as the merge reads it (readSeriesBlocks). A folder written before checksums were
+ * recorded (no `shard.files`) is read unchecked.
  *
  * @param dir - The folder.
  * @returns The shard.
- * @throws ShardError when a file is missing, malformed, or of the wrong size for its manifest.
+ * @throws ShardError when a file is missing, malformed, of the wrong size for its manifest, or
+ *   not the file that was written (SHA-256).
  * @example
  * const shard = await readShardFolder('outputs/quota-1of4');
  */
 export async function readShardFolder(dir: string): Promise<ShardFolder> {
   const folder = resolve(dir);
-  const manifest = await readJson<RunManifest>(folder, SHARD_FILES.manifest);
+  const manifest = parseJson<RunManifest>(folder, SHARD_FILES.manifest, await readBytes(folder, SHARD_FILES.manifest));
   if (manifest.shard === undefined) throw new ShardError(`${folder} is not a shard folder: its manifest.json has no "shard"`);
-  const layout = await readJson<ResultLayout>(folder, SHARD_FILES.layout);
-  const resolvedYaml = await readFile(join(folder, SHARD_FILES.scenario), 'utf8').catch(() => {
-    throw new ShardError(`${folder}: ${SHARD_FILES.scenario} is missing`);
-  });
+  const sums = readRecordedSums(folder, manifest.shard);
+  const layout = parseJson<ResultLayout>(folder, SHARD_FILES.layout, await readBytes(folder, SHARD_FILES.layout, sums));
+  const resolvedYaml = (await readBytes(folder, SHARD_FILES.scenario, sums)).toString('utf8');
   const { firstReplicate, replicateCount } = manifest.shard;
   const seriesPath = join(folder, SHARD_FILES.series);
+  // Its size checked here, its bytes hashed as the merge reads them.
   await expectSize(seriesPath, replicateCount * layout.series.length * layout.ticks * 8);
-  const summaryPath = join(folder, SHARD_FILES.summaries);
   const count = layout.summaries.length;
-  await expectSize(summaryPath, replicateCount * count * 8);
-  const bytes = await readFile(summaryPath);
+  await expectSize(join(folder, SHARD_FILES.summaries), replicateCount * count * 8);
+  const bytes = await readBytes(folder, SHARD_FILES.summaries, sums);
   const values = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const summaries = Array.from({ length: replicateCount }, (_, r) => ({
     replicate: firstReplicate + r,
@@ -62,21 +63,39 @@ export async function readShardFolder(dir: string): Promise<ShardFolder> {
     manifest: manifest as ShardFolder['manifest'],
     layout,
     resolvedYaml,
-    segment: { path: seriesPath, firstReplicate, replicateCount },
+    segment: { path: seriesPath, firstReplicate, replicateCount, ...(sums === undefined ? {} : { sha256: sums[SHARD_FILES.series] }) },
     summaries,
   };
 }
 
-/** Parses a JSON file of the folder, as a ShardError when missing or malformed. */
-async function readJson<T>(folder: string, name: string): Promise<T> {
-  let text: string;
+/** The manifest's `shard.files`, checked to name a SHA-256 for every file read; undefined in an older folder. */
+function readRecordedSums(folder: string, shard: ShardManifest): Record<string, string> | undefined {
+  const files = shard.files as Record<string, unknown> | null | undefined;
+  if (files === undefined) return undefined;
+  const missing = CHECKED_FILES.filter((name) => {
+    const sum = files?.[name];
+    return typeof sum !== 'string' || !/^[0-9a-f]{64}$/.test(sum);
+  });
+  if (missing.length > 0) throw new ShardError(`${folder}: manifest.json's shard.files has no SHA-256 (64 hex digits) for ${missing.join(', ')}`);
+  return files as Record<string, string>;
+}
+
+/** A file of the folder (ShardError when missing), checked against its recorded SHA-256 when `sums` is given. */
+async function readBytes(folder: string, name: string, sums?: Record<string, string>): Promise<Buffer> {
+  let bytes: Buffer;
   try {
-    text = await readFile(join(folder, name), 'utf8');
+    bytes = await readFile(join(folder, name));
   } catch {
     throw new ShardError(`${folder}: ${name} is missing (not a shard folder?)`);
   }
+  if (sums !== undefined) verifySha256(join(folder, name), sums[name], sha256Hex(bytes));
+  return bytes;
+}
+
+/** Parses a JSON file's bytes, as a ShardError when malformed. */
+function parseJson<T>(folder: string, name: string, bytes: Buffer): T {
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(bytes.toString('utf8')) as T;
   } catch {
     throw new ShardError(`${folder}: ${name} is not valid JSON`);
   }

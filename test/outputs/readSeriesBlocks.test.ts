@@ -1,11 +1,13 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResultLayout } from '../../sim-core/results.ts';
 import { runMonteCarlo } from '../../src/montecarlo/runMonteCarlo.ts';
-import { createReplicateStore } from '../../src/outputs/createReplicateStore.ts';
+import { createReplicateStore, type SeriesSegment } from '../../src/outputs/createReplicateStore.ts';
 import { chooseBlockSeries, readSeriesBlocks } from '../../src/outputs/readSeriesBlocks.ts';
+import { ShardError } from '../../src/outputs/shardError.ts';
+import { sha256Hex } from '../../src/outputs/verifySha256.ts';
 import { computeBlockBands } from '../../src/stats/computeBlockBands.ts';
 import { computeSeriesBands } from '../../src/stats/computeSeriesBands.ts';
 import type { FakeCompiled } from '../fixtures/montecarlo/fakeReplicateWorker.ts';
@@ -73,6 +75,32 @@ describe('createReplicateStore and readSeriesBlocks', () => {
     await writeFile(join(root, 'short.f64'), new Uint8Array(8));
     await expect(readSeriesBlocks([{ path: join(root, 'short.f64'), firstReplicate: 0, replicateCount: 1 }], 5, 6).next())
       .rejects.toThrow(/file ends/);
+  });
+
+  it('hashes each segment as it reads it, whatever the block size, and refuses one whose SHA-256 differs', async () => {
+    const results = await runMonteCarlo({ compiled, masterSeed: 4, replicates: 5, workers: 0, workerModule });
+    const store = await createReplicateStore(join(root, 'h'), layout, 0, 5);
+    await store.add({ firstReplicate: 0, results: results.slice(0, 2) });
+    await store.add({ firstReplicate: 2, results: results.slice(2) });
+    const sums = await Promise.all(store.segments().map(async (segment) => sha256Hex(await readFile(segment.path))));
+    const hashed = store.segments().map((segment, i) => ({ ...segment, sha256: sums[i] }));
+    const readAll = async (segments: SeriesSegment[], maxBytes: number) => {
+      let seen = 0;
+      for await (const block of readSeriesBlocks(segments, 5, 6, { maxBytes })) seen += block.seriesCount;
+      return seen;
+    };
+    for (const maxBytes of [1, 2 * 5 * 6 * 8, 1e9]) expect(await readAll(hashed, maxBytes)).toBe(5);
+    const wrong = hashed.map((segment, i) => (i === 1 ? { ...segment, sha256: sums[0] } : segment));
+    const error = await readAll(wrong, 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShardError);
+    expect((error as Error).message).toContain(`${join(root, 'h')}: ${basename(hashed[1].path)} does not match its checksum`);
+    expect((error as Error).message).toContain(`records SHA-256 ${sums[0].slice(0, 16)}…, the file has ${sums[1].slice(0, 16)}…`);
+    // Checked before the last block is yielded: a consumer never gets every block of a changed file.
+    const blocks: number[] = [];
+    await expect((async () => {
+      for await (const block of readSeriesBlocks(wrong, 5, 6, { maxBytes: 1 })) blocks.push(block.firstSeries);
+    })()).rejects.toThrow(ShardError);
+    expect(blocks).toEqual([0, 1, 2, 3]);
   });
 
   it('sizes blocks from the memory budget', () => {
