@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkWorkerSetup } from '../../queue/checkStore.ts';
 import { collectRun } from '../../queue/collectRun.ts';
 import { connectRedis, type QueueConnection, resolveRedisUrl } from '../../queue/connectRedis.ts';
 import { QueueError } from '../../queue/loadQueueModules.ts';
@@ -56,8 +57,12 @@ function common(command: Command, store = true): Command {
   return store ? command.option('--store <dir>', `shared folder of queued runs (default ${DEFAULT_STORE})`) : command;
 }
 
-/** A log writer on stderr (silent with --quiet). */
-const logger = (quiet?: boolean) => (line: string) => { if (!quiet) process.stderr.write(`crm-sim queue: ${line}\n`); };
+/** A log writer on stderr (silent with --quiet); each line starts with the UTC time when stderr is not a terminal (a log file, a journal). */
+const logger = (quiet?: boolean) => (line: string) => {
+  if (quiet) return;
+  const time = process.stderr.isTTY ? '' : `${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} `;
+  process.stderr.write(`${time}crm-sim queue: ${line}\n`);
+};
 
 /** `queue submit <scenario>`. */
 function addSubmit(queue: Command): void {
@@ -90,6 +95,7 @@ function addWork(queue: Command, signal: AbortSignal): void {
     .option('--exit-when-idle', 'stop once the queue has no waiting, delayed or active job')
     .action((o: QueueOptions & { concurrency: string; workers?: string; lockSeconds: string; exitWhenIdle?: boolean }) =>
       withQueue(resolveRedisUrl(o.redis), async (connection) => {
+        await checkWorkerSetup(o.store);
         const abortJobs = new AbortController();
         const stop = new AbortController();
         const onSignal = () => (stop.signal.aborted ? abortJobs.abort() : stop.abort());
