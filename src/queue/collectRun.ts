@@ -4,8 +4,8 @@ import { removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import type { QueueConnection } from './connectRedis.ts';
 import { QueueError } from './loadQueueModules.ts';
-import { type ShardJobData, shardJobId } from './queueNames.ts';
-import type { GivenBack } from './runQueueWorker.ts';
+import type { ShardJobData } from './queueNames.ts';
+import { formatGivenBack, readShardStatus } from './readRunStatus.ts';
 import { isShardDone, type QueuedRun, readQueuedRun, shardFolder } from './runStore.ts';
 
 /** While the count of finished shards stays the same, `wait` writes a progress line this often at most. */
@@ -49,15 +49,10 @@ interface QueueView {
 /** Reads the queue's view of the missing shards (nothing without a queue). */
 async function readQueueView(queue: Queue<ShardJobData> | undefined, runId: string, missing: number[]): Promise<QueueView> {
   const view: QueueView = { failed: [] };
-  if (queue === undefined) return view;
-  for (const shard of missing) {
-    const job = await queue.getJob(shardJobId(runId, shard));
-    if (job === undefined) continue;
-    if ((await job.getState()) === 'failed') view.failed.push(`shard ${shard}: ${job.failedReason}`);
-    const progress = job.progress as Partial<GivenBack> | undefined;
-    if (view.givenBack === undefined && typeof progress?.givenBack === 'number') {
-      view.givenBack = `shard ${shard} was given back ${progress.givenBack} time${progress.givenBack === 1 ? '' : 's'} by workers that cannot serve it (last: ${progress.by}: ${progress.reason})`;
-    }
+  for (const shard of queue === undefined ? [] : missing) {
+    const status = await readShardStatus(queue, runId, shard);
+    if (status.state === 'failed') view.failed.push(`shard ${shard}: ${status.failedReason}`);
+    if (view.givenBack === undefined && status.givenBack) view.givenBack = `shard ${shard} was ${formatGivenBack(status.givenBack)}`;
   }
   return view;
 }

@@ -142,11 +142,18 @@ describe('crm-sim queue with Redis', () => {
     const jobs = await readJobs(queue, ['r2.1', 'r2.2']);
     expect(jobs.map((job) => ({ state: job.state, attemptsMade: job.attemptsMade }))).toEqual([{ state: 'waiting', attemptsMade: 0 }, { state: 'waiting', attemptsMade: 0 }]);
     expect(jobs.some((job) => (job.progress as { givenBack?: number }).givenBack === 1)).toBe(true);
+    const status = (...extra: string[]) => runCli(['queue', 'status', 'r2', '--redis', REDIS, '--queue', queue, ...extra]);
+    expect(status()).toMatchObject({ status: 0, stdout: expect.stringMatching(
+      /^run r2: 0 of 2 shards done, 2 missing, 0 failed for good\n(shard \d\/2: waiting, 0 of 3 attempts used.*\n){2}$/) });
+    expect(status().stdout).toMatch(/: waiting, 0 of 3 attempts used; given back 1 time by workers that cannot serve it \(last: .*: run r2 is not in the store/);
 
     // A memory limit the shard cannot fit: failed for good at the first attempt, with the reason.
     const tooSmall = work(store, { CRM_SIM_MAX_MEMORY: '1KB' });
     expect(tooSmall.stderr).toMatch(/job r2\.1 failed \(attempt 1 of 3, for good\): .*expected .*found[^]*not retried/);
     expect(tooSmall.stderr).not.toMatch(/attempt 2/);
+    const failed = JSON.parse(status('--json', '--store', store).stdout) as { failed: number; pending: { state: string; attemptsMade: number; failedReason: string }[] };
+    expect(failed).toMatchObject({ done: 0, failed: 2, pending: [{ state: 'failed', attemptsMade: 1 }, { state: 'failed', attemptsMade: 1 }] });
+    expect(failed.pending[0].failedReason).toMatch(/expected a run that fits in memory/);
     expect(collect('--wait')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run r2: jobs failed for good \(resubmit the run to retry them\): shard 1: /) });
 
     // A dead worker's temporary folder: removed by the job's next run, or by collect once its shard is done.
@@ -163,6 +170,11 @@ describe('crm-sim queue with Redis', () => {
     const collected = collect();
     expect(collected).toMatchObject({ status: 0, stdout: `${out}\n`, stderr: expect.stringContaining(`removed 1 temporary folders of dead workers: .shard-2.tmp-${dead}`) });
     expect(readdirSync(shards).sort()).toEqual(['shard-1', 'shard-2']);
+    expect(status('--store', store).stdout).toBe('run r2: 2 of 2 shards done, 0 missing, 0 failed for good\n');
+    // Redis down: named when asked for with --redis; with --store alone, the store still tells which shards are done.
+    expect(runCli(['queue', 'status', 'r2', '--store', store, '--redis', 'redis://127.0.0.1:1'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/cannot reach Redis/) });
+    expect(runCliWithEnv(['queue', 'status', 'r2', '--store', store], { CRM_SIM_REDIS: 'redis://127.0.0.1:1' }).stdout)
+      .toBe('run r2: 2 of 2 shards done, 0 missing, 0 failed for good\n(job states unknown: Redis did not answer)\n');
   });
 
   it('a worker running other code than the submitter\'s gives the run\'s jobs back unchanged instead of writing shards that would not merge', async () => {

@@ -7,6 +7,7 @@ import { collectRun } from '../../queue/collectRun.ts';
 import { connectRedis, type QueueConnection, resolveRedisUrl } from '../../queue/connectRedis.ts';
 import { QueueError } from '../../queue/loadQueueModules.ts';
 import { DEFAULT_QUEUE, runKey } from '../../queue/queueNames.ts';
+import { formatRunStatus, readRunStatus } from '../../queue/readRunStatus.ts';
 import { runQueueWorker } from '../../queue/runQueueWorker.ts';
 import { DEFAULT_STORE } from '../../queue/runStore.ts';
 import { submitRun } from '../../queue/submitRun.ts';
@@ -112,6 +113,29 @@ function addWork(queue: Command, signal: AbortSignal): void {
       }));
 }
 
+/** The run's store: --store, else the one its submitter recorded in Redis, else the default. */
+async function findStore(o: QueueOptions, runId: string, connection: QueueConnection | undefined): Promise<string> {
+  if (o.store !== undefined) return o.store;
+  const known = connection ? await connection.redis.get(runKey(o.queue, runId)) : null;
+  return known ? (JSON.parse(known) as { store: string }).store : DEFAULT_STORE;
+}
+
+/** `queue status <run id>`. */
+function addStatus(queue: Command): void {
+  common(queue.command('status <runId>').description("a queued run's shards: done, missing, failed, with their jobs' states and attempts"))
+    .option('--json', 'print the status as JSON')
+    .action((runId: string, o: QueueOptions) => {
+      // Without Redis (unreachable, and --store given) the store still tells which shards are done.
+      const required = o.redis !== undefined || o.store === undefined;
+      return withQueue(resolveRedisUrl(o.redis), async (connection?: QueueConnection) => {
+        const status = await readRunStatus({ runId, store: await findStore(o, runId, connection), queue: o.queue, connection });
+        const lines = formatRunStatus(status);
+        if (connection === undefined) lines.push('(job states unknown: Redis did not answer)');
+        process.stdout.write(o.json ? `${JSON.stringify(status)}\n` : `${lines.join('\n')}\n`);
+      }, !required);
+    });
+}
+
 /** `queue collect <run id>`. */
 function addCollect(queue: Command, signal: AbortSignal): void {
   common(queue.command('collect <runId>').description("merge a queued run's finished jobs into an output folder (identical to a single-process run)"))
@@ -125,8 +149,7 @@ function addCollect(queue: Command, signal: AbortSignal): void {
       const required = o.redis !== undefined || o.wait === true;
       const url = required || o.store === undefined ? resolveRedisUrl(o.redis) : undefined;
       return withQueue(url, async (connection?: QueueConnection) => {
-        const known = o.store ?? (connection ? await connection.redis.get(runKey(o.queue, runId)) : null);
-        const store = o.store ?? (known ? (JSON.parse(known) as { store: string }).store : DEFAULT_STORE);
+        const store = await findStore(o, runId, connection);
         const result = await collectRun({
           runId, store, out: o.out, wait: o.wait === true, timeoutSeconds: o.timeout === undefined ? undefined : count('timeout', o.timeout, 1),
           connection, queue: o.queue, parquet: o.format === 'parquet', keepSeries: o.keepSeries === true, signal, log: logger(o.quiet),
@@ -137,11 +160,12 @@ function addCollect(queue: Command, signal: AbortSignal): void {
     });
 }
 
-/** `crm-sim queue submit|work|collect`: a run's replicates as jobs on a Redis queue (BullMQ). */
+/** `crm-sim queue submit|work|collect|status`: a run's replicates as jobs on a Redis queue (BullMQ). */
 const register: RegisterCommand = ({ program, signal }) => {
-  const queue = program.command('queue').description('run replicates as jobs on a Redis queue (BullMQ): submit, work, collect');
+  const queue = program.command('queue').description('run replicates as jobs on a Redis queue (BullMQ): submit, work, collect, status');
   addSubmit(queue);
   addWork(queue, signal);
   addCollect(queue, signal);
+  addStatus(queue);
 };
 export default register;
