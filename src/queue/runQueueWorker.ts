@@ -68,20 +68,9 @@ async function giveBack(job: Job<ShardJobData>, token: string | undefined, reaso
   throw new options.connection.bullmq.WaitingError();
 }
 
-/**
- * Pulls shard jobs from the queue and runs them until stopped (or, with `exitWhenIdle`, until the
- * queue has no job this worker can serve). Each job writes its shard folder atomically into the
- * store; a job whose folder exists is done. A worker killed mid-job leaves only a hidden temporary
- * folder: after the lock expires another worker's stalled-job check puts the job back and it runs
- * again from scratch (removing that folder). A job this worker cannot serve goes back to the
- * queue without using up an attempt (see {@link giveBack}).
- * @returns The number of jobs this process completed.
- */
-export async function runQueueWorker(options: QueueWorkerOptions): Promise<number> {
-  const { bullmq, redis } = options.connection;
-  const state: WorkerState = { completed: 0, refused: new Map() };
-  const blocking = redis.duplicate(); // BullMQ blocks on its own connection; closed below
-  const worker: Worker<ShardJobData, string> = new bullmq.Worker<ShardJobData, string>(options.queue, async (job, token) => {
+/** The BullMQ worker: runs shard jobs, gives back those it cannot serve, logs failures with their attempt. */
+function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking: QueueConnection['redis']): Worker<ShardJobData, string> {
+  const worker: Worker<ShardJobData, string> = new options.connection.bullmq.Worker<ShardJobData, string>(options.queue, async (job, token) => {
     try {
       const done = await runShardJob(job, options);
       state.refused.delete(job.data.runId);
@@ -101,6 +90,23 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<numbe
     options.log(`job ${job.id} failed (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}${final ? ', for good' : ', to be retried'}): ${error.message}`);
   });
   worker.on('error', (error) => options.log(`worker error: ${error.message}`));
+  return worker;
+}
+
+/**
+ * Pulls shard jobs from the queue and runs them until stopped (or, with `exitWhenIdle`, until the
+ * queue has no job this worker can serve). Each job writes its shard folder atomically into the
+ * store; a job whose folder exists is done. A worker killed mid-job leaves only a hidden temporary
+ * folder: after the lock expires another worker's stalled-job check puts the job back and it runs
+ * again from scratch (removing that folder). A job this worker cannot serve goes back to the
+ * queue without using up an attempt (see {@link giveBack}).
+ * @returns The number of jobs this process completed.
+ */
+export async function runQueueWorker(options: QueueWorkerOptions): Promise<number> {
+  const { bullmq, redis } = options.connection;
+  const state: WorkerState = { completed: 0, refused: new Map() };
+  const blocking = redis.duplicate(); // BullMQ blocks on its own connection; closed below
+  const worker = createWorker(options, state, blocking);
   const queue = new bullmq.Queue(options.queue, { connection: redis });
   const closed = new Promise<void>((resolve) => worker.once('closed', () => resolve()));
   const stop = () => void worker.close();
