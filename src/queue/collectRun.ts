@@ -1,9 +1,15 @@
+import type { Queue } from 'bullmq';
 import { executeMerge } from '../cli/mergeCommand.ts';
+import { removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import type { QueueConnection } from './connectRedis.ts';
 import { QueueError } from './loadQueueModules.ts';
-import { type ShardJobData, shardJobId } from './queueNames.ts';
-import { isShardDone, readQueuedRun, shardFolder } from './runStore.ts';
+import type { ShardJobData } from './queueNames.ts';
+import { formatGivenBack, readShardStatus } from './readRunStatus.ts';
+import { isShardDone, type QueuedRun, readQueuedRun, shardFolder } from './runStore.ts';
+
+/** While the count of finished shards stays the same, `wait` writes a progress line this often at most. */
+const QUIET_PROGRESS_MS = 30_000;
 
 /** Options of {@link collectRun}. */
 export interface CollectOptions {
@@ -21,6 +27,10 @@ export interface CollectOptions {
   keepSeries: boolean;
   signal: AbortSignal;
   log: (line: string) => void;
+  /** With `wait`: time between two looks at the store (default 2000 ms). */
+  pollMs?: number;
+  /** The clock of `wait`'s timeout and progress lines (default Date.now; tests give their own). */
+  now?: () => number;
 }
 
 /** Shards of the run whose folders are missing. */
@@ -30,58 +40,92 @@ async function missingShards(store: string, runId: string, shards: number): Prom
   return missing;
 }
 
-/** Shards whose jobs failed for good (all attempts used), if the queue is known. */
-async function failedShards(options: CollectOptions, missing: number[]): Promise<string[]> {
-  if (!options.connection) return [];
-  const { bullmq, redis } = options.connection;
-  const queue = new bullmq.Queue<ShardJobData>(options.queue, { connection: redis });
-  try {
-    const failed: string[] = [];
-    for (const shard of missing) {
-      const job = await queue.getJob(shardJobId(options.runId, shard));
-      if (job && (await job.getState()) === 'failed') failed.push(`shard ${shard}: ${job.failedReason}`);
-    }
-    return failed;
-  } finally {
-    await queue.close();
-  }
+/** What the queue says of the missing shards: jobs failed for good, and one given back by workers that cannot serve it. */
+interface QueueView {
+  failed: string[];
+  givenBack?: string;
 }
 
-/** Resolves after `ms`, or rejects at once when `signal` aborts. */
+/** Reads the queue's view of the missing shards (nothing without a queue). */
+async function readQueueView(queue: Queue<ShardJobData> | undefined, runId: string, missing: number[]): Promise<QueueView> {
+  const view: QueueView = { failed: [] };
+  for (const shard of queue === undefined ? [] : missing) {
+    const status = await readShardStatus(queue, runId, shard);
+    if (status.state === 'failed') view.failed.push(`shard ${shard}: ${status.failedReason}`);
+    if (view.givenBack === undefined && status.givenBack) view.givenBack = `shard ${shard} was ${formatGivenBack(status.givenBack)}`;
+  }
+  return view;
+}
+
+/** Resolves after `ms`, or rejects at once when `signal` aborts; leaves no listener on `signal`. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(timer);
       reject(Object.assign(new Error('interrupted'), { name: 'AbortError' }));
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
+/** A progress line writer that writes only when the count of finished shards changed, or {@link QUIET_PROGRESS_MS} after its last line. */
+function progressPrinter(log: (line: string) => void, now: () => number): (done: number, line: string) => void {
+  let lastDone = -1;
+  let lastAt = 0;
+  return (done, line) => {
+    if (done === lastDone && now() - lastAt < QUIET_PROGRESS_MS) return;
+    log(line);
+    lastDone = done;
+    lastAt = now();
+  };
+}
+
+/** Waits until every shard folder of the run exists (or, without `wait`, checks that they do). */
+async function waitForShards(options: CollectOptions, run: QueuedRun, queue: Queue<ShardJobData> | undefined): Promise<void> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const progress = progressPrinter(options.log, now);
+  for (;;) {
+    const missing = await missingShards(options.store, run.runId, run.shards);
+    if (missing.length === 0) return;
+    const view = await readQueueView(queue, run.runId, missing);
+    if (view.failed.length > 0) throw new QueueError(`run ${run.runId}: jobs failed for good (resubmit the run to retry them): ${view.failed.join('; ')}`);
+    const list = `shard ${missing.slice(0, 10).map((k) => `${k}/${run.shards}`).join(', ')}${missing.length > 10 ? ', …' : ''}`;
+    if (!options.wait) throw new QueueError(`run ${run.runId} is not finished: ${missing.length} of ${run.shards} shards missing (${list}); use --wait`);
+    if (options.timeoutSeconds !== undefined && now() - started > options.timeoutSeconds * 1000) {
+      throw new QueueError(`run ${run.runId}: still ${missing.length} of ${run.shards} shards missing after ${options.timeoutSeconds} s (${list})${view.givenBack ? `; ${view.givenBack}` : ''}`);
+    }
+    progress(run.shards - missing.length, `waiting for ${missing.length} of ${run.shards} shards (${list})${view.givenBack ? `; ${view.givenBack}` : ''}`);
+    await sleep(options.pollMs ?? 2000, options.signal);
+  }
+}
+
 /**
- * Collects a queued run: once every shard folder exists (waiting for them with `wait`), merges
- * them with `crm-sim merge` into `out`, byte-identical (all files but manifest.json) to a
- * single-process run. Each shard counts once: its folder is written once, atomically.
+ * Collects a queued run: once every shard folder exists (waiting for them with `wait`), removes
+ * the temporary shard folders that dead workers left in the store and merges the shards with
+ * `crm-sim merge` into `out`, byte-identical (all files but manifest.json) to a single-process
+ * run. Each shard counts once: its folder is written once, atomically.
  * @returns The output folder and the summary statistics.
  * @throws QueueError for an unknown run, unfinished shards (without `wait`), failed jobs or a timeout.
  */
 export async function collectRun(options: CollectOptions): Promise<{ dir: string; summaryStats: SummaryStatistic[] }> {
   const run = await readQueuedRun(options.store, options.runId);
   if (run === undefined) throw new QueueError(`no run ${options.runId} in the store ${options.store} (give --store)`);
-  const started = Date.now();
-  for (;;) {
-    const missing = await missingShards(options.store, run.runId, run.shards);
-    if (missing.length === 0) break;
-    const failed = await failedShards(options, missing);
-    if (failed.length > 0) throw new QueueError(`run ${run.runId}: jobs failed for good (resubmit the run to retry them): ${failed.join('; ')}`);
-    const list = `shard ${missing.slice(0, 10).map((k) => `${k}/${run.shards}`).join(', ')}${missing.length > 10 ? ', …' : ''}`;
-    if (!options.wait) throw new QueueError(`run ${run.runId} is not finished: ${missing.length} of ${run.shards} shards missing (${list}); use --wait`);
-    if (options.timeoutSeconds !== undefined && Date.now() - started > options.timeoutSeconds * 1000) {
-      throw new QueueError(`run ${run.runId}: still ${missing.length} of ${run.shards} shards missing after ${options.timeoutSeconds} s (${list})`);
-    }
-    options.log(`waiting for ${missing.length} of ${run.shards} shards (${list})`);
-    await sleep(2000, options.signal);
+  const connection = options.connection;
+  const queue = connection && new connection.bullmq.Queue<ShardJobData>(options.queue, { connection: connection.redis });
+  try {
+    await waitForShards(options, run, queue);
+  } finally {
+    await queue?.close();
   }
+  const removed: string[] = [];
+  for (let k = 1; k <= run.shards; k++) removed.push(...(await removeStaleTemporaries(shardFolder(options.store, run.runId, k))));
+  if (removed.length > 0) options.log(`removed ${removed.length} temporary folders of dead workers: ${removed.join(', ')}`);
   const dirs = Array.from({ length: run.shards }, (_, i) => shardFolder(options.store, run.runId, i + 1));
   return executeMerge({ dirs, out: options.out, parquet: options.parquet, keepSeries: options.keepSeries }, options.signal);
 }

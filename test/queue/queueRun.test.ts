@@ -6,13 +6,16 @@
  * file but manifest.json). Fails when Redis is unreachable (`npm run setup:system` installs and
  * starts it): the queue is part of the product, so its test is never skipped silently.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedis, isRedisReachable, resolveRedisUrl } from '../../src/queue/connectRedis.ts';
 import { runKey } from '../../src/queue/queueNames.ts';
+import { estimateRunMemory } from '../../src/scenario/estimateRunMemory.ts';
+import { loadScenario } from '../../src/scenario/loadScenario.ts';
+import { compileScenario } from '../../sim-core/index.ts';
 import { readFolderWithoutManifest, SMALL_SETS } from '../cli/smallRun.ts';
 import { runCli } from '../cli/runCli.ts';
 
@@ -34,6 +37,28 @@ afterAll(async () => {
   }
   redis.disconnect();
 });
+
+/** Runs the CLI with extra environment variables (as runCli does otherwise). */
+function runCliWithEnv(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The state, attempts and progress of jobs of a queue. */
+async function readJobs(name: string, ids: string[]): Promise<{ state: string; attemptsMade: number; progress: unknown }[]> {
+  const { bullmq, redis } = await connectRedis(REDIS);
+  const queue = new bullmq.Queue(name, { connection: redis });
+  try {
+    return await Promise.all(ids.map(async (id) => {
+      const job = await queue.getJob(id);
+      if (!job) throw new Error(`no job ${id}`);
+      return { state: await job.getState(), attemptsMade: job.attemptsMade, progress: job.progress };
+    }));
+  } finally {
+    await queue.close();
+    redis.disconnect();
+  }
+}
 
 /** A `crm-sim queue work` child process and its stderr so far. */
 interface WorkerProcess {
@@ -78,7 +103,10 @@ describe('crm-sim queue with Redis', () => {
     expect(await survivor.exited).toBe(0);
     expect(victim.log).not.toContain(`job ${killedJob} done`);
     expect(survivor.log).toContain(`job ${killedJob} done`);
-    expect(readdirSync(join(store, 'r1', 'shards')).filter((name) => !name.startsWith('.')).sort()).toEqual(['shard-1', 'shard-2', 'shard-3', 'shard-4']);
+    // Restarted after the stall, the job is still at its first attempt (a stall uses none up).
+    expect(survivor.log).toMatch(new RegExp(`job ${killedJob.replace('.', '\\.')} started: run r1, shard \\d/4 \\(attempt 1 of 3\\)`));
+    // No hidden temporary folder of the killed worker is left: its job's rerun removed it.
+    expect(readdirSync(join(store, 'r1', 'shards')).sort()).toEqual(['shard-1', 'shard-2', 'shard-3', 'shard-4']);
 
     const out = join(dir, 'collected');
     const collect = runCli(['queue', 'collect', 'r1', '--out', out, '--redis', REDIS, '--queue', QUEUE]);
@@ -88,7 +116,7 @@ describe('crm-sim queue with Redis', () => {
     expect(await readFolderWithoutManifest(out)).toEqual(await readFolderWithoutManifest(single));
   });
 
-  it('refuses unfinished collects and reused run ids; failed jobs are reported and queued again on resubmission', () => {
+  it('a worker that cannot serve a run gives its jobs back unchanged; a refused scenario fails at once; leftovers of dead workers are removed', async () => {
     const store = join(dir, 'store2');
     const queue = `${QUEUE}-idle`;
     const submit = (seed: string) => runCli(['queue', 'submit', 'scenarios/baseline.yaml', '--replicates', '4', '--seed', seed,
@@ -98,15 +126,58 @@ describe('crm-sim queue with Redis', () => {
     const collect = (...extra: string[]) => runCli(['queue', 'collect', 'r2', '--out', out, '--store', store, '--redis', REDIS, '--queue', queue, ...extra]);
     expect(collect()).toMatchObject({ status: 2, stderr: 'crm-sim: run r2 is not finished: 2 of 2 shards missing (shard 1/2, 2/2); use --wait\n' });
     expect(submit('2')).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r2 already holds another run \(its masterSeed is 1, this one 2\)/) });
-    const work = (storeSeen: string) => runCli(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', storeSeen, '--workers', '1', '--exit-when-idle']);
-    expect(work(join(dir, 'elsewhere')).stderr).toMatch(/job r2\.1 failed \(attempt 1 of 3\): run r2 is not in the store/);
-    expect(collect('--wait')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run r2: jobs failed for good \(resubmit the run to retry them\): shard 1: run r2 is not in the store/) });
+    const work = (storeSeen: string, env: NodeJS.ProcessEnv = {}) => runCliWithEnv(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', storeSeen,
+      '--workers', '1', '--exit-when-idle'], env);
+
+    // A --store that is no folder: the worker does not start.
+    expect(work(join(dir, 'missing'))).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: --store \S+missing: expected the folder of queued runs .* but it does not exist; not starting/) });
+    // A folder without the run: each job it pulls goes back to the queue without using an attempt, said once.
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const refused = work(elsewhere);
+    expect(refused.status).toBe(0);
+    expect(refused.stderr).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ crm-sim queue: cannot serve run r2: run r2 is not in the store \S+elsewhere \(give this worker --store\); its jobs go back to the queue/m);
+    expect(refused.stderr.match(/cannot serve run r2/g)).toHaveLength(1);
+    expect(refused.stderr).not.toMatch(/failed|started/);
+    const jobs = await readJobs(queue, ['r2.1', 'r2.2']);
+    expect(jobs.map((job) => ({ state: job.state, attemptsMade: job.attemptsMade }))).toEqual([{ state: 'waiting', attemptsMade: 0 }, { state: 'waiting', attemptsMade: 0 }]);
+    expect(jobs.some((job) => (job.progress as { givenBack?: number }).givenBack === 1)).toBe(true);
+    const status = (...extra: string[]) => runCli(['queue', 'status', 'r2', '--redis', REDIS, '--queue', queue, ...extra]);
+    expect(status()).toMatchObject({ status: 0, stdout: expect.stringMatching(
+      /^run r2: 0 of 2 shards done, 2 missing, 0 failed for good\n(shard \d\/2: waiting, 0 of 3 attempts used.*\n){2}$/) });
+    expect(status().stdout).toMatch(/: waiting, 0 of 3 attempts used; given back 1 time by workers that cannot serve it \(last: .*: run r2 is not in the store/);
+
+    // A memory limit the shard cannot fit: failed for good at the first attempt, with the reason.
+    const tooSmall = work(store, { CRM_SIM_MAX_MEMORY: '1KB' });
+    expect(tooSmall.stderr).toMatch(/job r2\.1 failed \(attempt 1 of 3, for good\): .*expected .*found[^]*not retried/);
+    expect(tooSmall.stderr).not.toMatch(/attempt 2/);
+    const failed = JSON.parse(status('--json', '--store', store).stdout) as { failed: number; pending: { state: string; attemptsMade: number; failedReason: string }[] };
+    expect(failed).toMatchObject({ done: 0, failed: 2, pending: [{ state: 'failed', attemptsMade: 1 }, { state: 'failed', attemptsMade: 1 }] });
+    expect(failed.pending[0].failedReason).toMatch(/expected a run that fits in memory/);
+    expect(collect('--wait')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run r2: jobs failed for good \(resubmit the run to retry them\): shard 1: /) });
+
+    // A dead worker's temporary folder: removed by the job's next run, or by collect once its shard is done.
+    const shards = join(store, 'r2', 'shards');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
+    mkdirSync(join(shards, `.shard-1.tmp-${dead}`));
+    writeFileSync(join(shards, `.shard-1.tmp-${dead}`, 'partial'), 'x');
     expect(submit('1').stderr).toMatch(/2 of 2 jobs queued/);
-    expect(work(store).stderr).toMatch(/job r2\.2 done/);
-    expect(collect()).toMatchObject({ status: 0, stdout: `${out}\n` });
+    const good = work(store).stderr;
+    expect(good).toMatch(/job r2\.1 started: run r2, shard 1\/2 \(attempt 1 of 3\)/);
+    expect(good).toContain(`job r2.1: removed the temporary folder of a dead worker: .shard-1.tmp-${dead}`);
+    expect(good).toMatch(/job r2\.2 done/);
+    mkdirSync(join(shards, `.shard-2.tmp-${dead}`));
+    const collected = collect();
+    expect(collected).toMatchObject({ status: 0, stdout: `${out}\n`, stderr: expect.stringContaining(`removed 1 temporary folders of dead workers: .shard-2.tmp-${dead}`) });
+    expect(readdirSync(shards).sort()).toEqual(['shard-1', 'shard-2']);
+    expect(status('--store', store).stdout).toBe('run r2: 2 of 2 shards done, 0 missing, 0 failed for good\n');
+    // Redis down: named when asked for with --redis; with --store alone, the store still tells which shards are done.
+    expect(runCli(['queue', 'status', 'r2', '--store', store, '--redis', 'redis://127.0.0.1:1'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/cannot reach Redis/) });
+    expect(runCliWithEnv(['queue', 'status', 'r2', '--store', store], { CRM_SIM_REDIS: 'redis://127.0.0.1:1' }).stdout)
+      .toBe('run r2: 2 of 2 shards done, 0 missing, 0 failed for good\n(job states unknown: Redis did not answer)\n');
   });
 
-  it('a worker running other code than the submitter\'s fails the run\'s jobs (after its retries) instead of writing shards that would not merge', () => {
+  it('a worker running other code than the submitter\'s gives the run\'s jobs back unchanged instead of writing shards that would not merge', async () => {
     const store = join(dir, 'store3');
     const queue = `${QUEUE}-code`;
     const submit = () => runCli(['queue', 'submit', 'scenarios/baseline.yaml', '--replicates', '2', '--seed', '5', '--replicates-per-job', '2',
@@ -119,10 +190,23 @@ describe('crm-sim queue with Redis', () => {
     writeFileSync(stored, JSON.stringify({ ...run, sourceSha256: 'f'.repeat(64) }));
     const work = () => runCli(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', store, '--workers', '1', '--exit-when-idle']);
     const log = work().stderr;
-    expect(log).toMatch(/job r3\.1 failed \(attempt 1 of 3\): run r3 was submitted from other code \(sources f{64}; this worker runs [0-9a-f]{64}\)/);
-    expect(log).toMatch(/job r3\.1 failed \(attempt 3 of 3\)/);
-    expect(readdirSync(join(store, 'r3')).includes('shards') ? readdirSync(join(store, 'r3', 'shards')).filter((name) => !name.startsWith('.')) : []).toEqual([]);
+    expect(log).toMatch(/cannot serve run r3: run r3 was submitted from other code \(sources f{64}; this worker runs [0-9a-f]{64}\)/);
+    expect(log).not.toMatch(/failed/);
+    expect((await readJobs(queue, ['r3.1'])).map((job) => [job.state, job.attemptsMade])).toEqual([['waiting', 0]]);
+    expect(readdirSync(join(store, 'r3')).includes('shards') ? readdirSync(join(store, 'r3', 'shards')) : []).toEqual([]);
     // Resubmitted from other code than the stored run's, the run id is refused.
     expect(submit()).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r3 already holds another run \(its sourceSha256 is f{64}/) });
+    // Back to the submitter's code (the stored fingerprint put back). A worker whose --workers 2 exceeds its
+    // memory limit, where one thread would fit, gives the job back too; a worker with one thread does it.
+    writeFileSync(stored, JSON.stringify(run));
+    const loaded = loadScenario(join(store, 'r3', 'scenario.resolved.yaml'));
+    const layout = compileScenario(loaded.spec).layout;
+    const needs = (workers: number) => estimateRunMemory(loaded.spec, layout, { replicates: 2, bandReplicates: 2, workers, bands: false }).memoryBytes;
+    expect(needs(2)).toBeGreaterThan(needs(1));
+    const between = Math.floor((needs(1) + needs(2)) / 2);
+    const crowded = runCliWithEnv(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', store, '--workers', '2', '--exit-when-idle'], { CRM_SIM_MAX_MEMORY: `${between}B` });
+    expect(crowded.stderr).toMatch(/cannot serve run r3: .*expected a run that fits in memory.*\(this worker's --workers 2 is too many for its memory limit\)/);
+    expect((await readJobs(queue, ['r3.1'])).map((job) => [job.state, job.attemptsMade])).toEqual([['waiting', 0]]);
+    expect(work().stderr).toMatch(/job r3\.1 started: run r3, shard 1\/1 \(attempt 1 of 3\)[^]*job r3\.1 done/);
   });
 });

@@ -2,10 +2,12 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkWorkerSetup } from '../../queue/checkStore.ts';
 import { collectRun } from '../../queue/collectRun.ts';
 import { connectRedis, type QueueConnection, resolveRedisUrl } from '../../queue/connectRedis.ts';
 import { QueueError } from '../../queue/loadQueueModules.ts';
 import { DEFAULT_QUEUE, runKey } from '../../queue/queueNames.ts';
+import { formatRunStatus, readRunStatus } from '../../queue/readRunStatus.ts';
 import { runQueueWorker } from '../../queue/runQueueWorker.ts';
 import { DEFAULT_STORE } from '../../queue/runStore.ts';
 import { submitRun } from '../../queue/submitRun.ts';
@@ -56,8 +58,12 @@ function common(command: Command, store = true): Command {
   return store ? command.option('--store <dir>', `shared folder of queued runs (default ${DEFAULT_STORE})`) : command;
 }
 
-/** A log writer on stderr (silent with --quiet). */
-const logger = (quiet?: boolean) => (line: string) => { if (!quiet) process.stderr.write(`crm-sim queue: ${line}\n`); };
+/** A log writer on stderr (silent with --quiet); each line starts with the UTC time when stderr is not a terminal (a log file, a journal). */
+const logger = (quiet?: boolean) => (line: string) => {
+  if (quiet) return;
+  const time = process.stderr.isTTY ? '' : `${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} `;
+  process.stderr.write(`${time}crm-sim queue: ${line}\n`);
+};
 
 /** `queue submit <scenario>`. */
 function addSubmit(queue: Command): void {
@@ -90,6 +96,7 @@ function addWork(queue: Command, signal: AbortSignal): void {
     .option('--exit-when-idle', 'stop once the queue has no waiting, delayed or active job')
     .action((o: QueueOptions & { concurrency: string; workers?: string; lockSeconds: string; exitWhenIdle?: boolean }) =>
       withQueue(resolveRedisUrl(o.redis), async (connection) => {
+        await checkWorkerSetup(o.store);
         const abortJobs = new AbortController();
         const stop = new AbortController();
         const onSignal = () => (stop.signal.aborted ? abortJobs.abort() : stop.abort());
@@ -108,6 +115,29 @@ function addWork(queue: Command, signal: AbortSignal): void {
       }));
 }
 
+/** The run's store: --store, else the one its submitter recorded in Redis, else the default. */
+async function findStore(o: QueueOptions, runId: string, connection: QueueConnection | undefined): Promise<string> {
+  if (o.store !== undefined) return o.store;
+  const known = connection ? await connection.redis.get(runKey(o.queue, runId)) : null;
+  return known ? (JSON.parse(known) as { store: string }).store : DEFAULT_STORE;
+}
+
+/** `queue status <run id>`. */
+function addStatus(queue: Command): void {
+  common(queue.command('status <runId>').description("a queued run's shards: done, missing, failed, with their jobs' states and attempts"))
+    .option('--json', 'print the status as JSON')
+    .action((runId: string, o: QueueOptions) => {
+      // Without Redis (unreachable, and --store given) the store still tells which shards are done.
+      const required = o.redis !== undefined || o.store === undefined;
+      return withQueue(resolveRedisUrl(o.redis), async (connection?: QueueConnection) => {
+        const status = await readRunStatus({ runId, store: await findStore(o, runId, connection), queue: o.queue, connection });
+        const lines = formatRunStatus(status);
+        if (connection === undefined) lines.push('(job states unknown: Redis did not answer)');
+        process.stdout.write(o.json ? `${JSON.stringify(status)}\n` : `${lines.join('\n')}\n`);
+      }, !required);
+    });
+}
+
 /** `queue collect <run id>`. */
 function addCollect(queue: Command, signal: AbortSignal): void {
   common(queue.command('collect <runId>').description("merge a queued run's finished jobs into an output folder (identical to a single-process run)"))
@@ -121,8 +151,7 @@ function addCollect(queue: Command, signal: AbortSignal): void {
       const required = o.redis !== undefined || o.wait === true;
       const url = required || o.store === undefined ? resolveRedisUrl(o.redis) : undefined;
       return withQueue(url, async (connection?: QueueConnection) => {
-        const known = o.store ?? (connection ? await connection.redis.get(runKey(o.queue, runId)) : null);
-        const store = o.store ?? (known ? (JSON.parse(known) as { store: string }).store : DEFAULT_STORE);
+        const store = await findStore(o, runId, connection);
         const result = await collectRun({
           runId, store, out: o.out, wait: o.wait === true, timeoutSeconds: o.timeout === undefined ? undefined : count('timeout', o.timeout, 1),
           connection, queue: o.queue, parquet: o.format === 'parquet', keepSeries: o.keepSeries === true, signal, log: logger(o.quiet),
@@ -133,11 +162,12 @@ function addCollect(queue: Command, signal: AbortSignal): void {
     });
 }
 
-/** `crm-sim queue submit|work|collect`: a run's replicates as jobs on a Redis queue (BullMQ). */
+/** `crm-sim queue submit|work|collect|status`: a run's replicates as jobs on a Redis queue (BullMQ). */
 const register: RegisterCommand = ({ program, signal }) => {
-  const queue = program.command('queue').description('run replicates as jobs on a Redis queue (BullMQ): submit, work, collect');
+  const queue = program.command('queue').description('run replicates as jobs on a Redis queue (BullMQ): submit, work, collect, status');
   addSubmit(queue);
   addWork(queue, signal);
   addCollect(queue, signal);
+  addStatus(queue);
 };
 export default register;

@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import type { Job } from 'bullmq';
+import { executeRun } from '../cli/runCommand.ts';
+import { compileScenario } from '../../sim-core/index.ts';
+import { UsageError } from '../cli/exitCodes.ts';
+import { computeShardRange } from '../montecarlo/computeShardRange.ts';
+import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
+import { removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
+import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
+import { checkRunResources } from '../scenario/checkRunResources.ts';
+import { loadScenario } from '../scenario/loadScenario.ts';
+import { ScenarioError } from '../scenario/scenarioError.ts';
+import { isFileSystemError, shardsNotWritable } from './checkStore.ts';
+import type { QueueWorkerOptions } from './runQueueWorker.ts';
+import type { ShardJobData } from './queueNames.ts';
+import { isShardDone, type QueuedRun, readQueuedRun, runFolder, SCENARIO_FILE, shardFolder } from './runStore.ts';
+
+/**
+ * This worker cannot serve the job because of its own setup (it does not see the run's store, cannot
+ * write into it, or runs other code than the submitter's): the job goes back to the queue without
+ * using up an attempt, for a worker that can.
+ */
+export class CannotServeError extends Error {
+  /** @param message - Why, and what to do. */
+  constructor(message: string) {
+    super(message);
+    this.name = 'CannotServeError';
+  }
+}
+
+/** The job's attempt as counted against its limit: failures so far + 1 (restarts after a stall or a give-back do not count). */
+export function attemptLabel(job: Job): string {
+  return `attempt ${job.attemptsMade + 1} of ${job.opts.attempts ?? 1}`;
+}
+
+/** What {@link classifyFailure} needs of a shard job. */
+interface ShardJob {
+  scenarioPath: string;
+  workers: number;
+  replicates: number;
+}
+
+/** Reads the job's run, or throws CannotServeError when this worker cannot serve it. */
+async function readServableRun(store: string, runId: string): Promise<QueuedRun> {
+  let run: QueuedRun | undefined;
+  try {
+    run = await readQueuedRun(store, runId);
+  } catch (error) {
+    if (isFileSystemError(error)) throw new CannotServeError(`cannot read run ${runId} in the store ${store} (${error.code})`);
+    throw error;
+  }
+  if (run === undefined) throw new CannotServeError(`run ${runId} is not in the store ${store} (give this worker --store)`);
+  // A shard of other code would not merge with the others (collect refuses it): a worker that runs the submitter's code must do it.
+  if (run.sourceSha256 !== undefined && run.sourceSha256 !== SOURCE_SHA256) {
+    throw new CannotServeError(`run ${runId} was submitted from other code (sources ${run.sourceSha256 ?? 'unknown'}; this worker runs ${SOURCE_SHA256 ?? 'unknown'}): run workers from the submitter's code`);
+  }
+  const unwritable = await shardsNotWritable(store, runId);
+  if (unwritable !== undefined) throw new CannotServeError(unwritable);
+  return run;
+}
+
+/** Whether the shard would fit this worker's memory limit with one pool thread (submit checks it so too). */
+function fitsOneThread(scenarioPath: string, replicates: number): boolean {
+  const loaded = loadScenario(scenarioPath);
+  try {
+    checkRunResources(loaded, compileScenario(loaded.spec).layout, { replicates, workers: 1, bands: false, scenarioPath, sets: [] });
+    return true;
+  } catch (error) {
+    if (error instanceof ScenarioError) return false;
+    throw error;
+  }
+}
+
+/**
+ * What a failed shard run becomes: a problem of this worker's setup (UsageError: its store path;
+ * a memory limit its --workers exceeds but one thread would fit) a CannotServeError; a refusal of
+ * the scenario or of its size (ScenarioError other than a too-small disk) an UnrecoverableError, as
+ * every attempt would fail the same way; anything else (I/O errors, a full disk) stays a failure
+ * that is retried.
+ */
+function classifyFailure(error: unknown, job: ShardJob, Unrecoverable: new (message: string) => Error): unknown {
+  if (error instanceof UsageError) return new CannotServeError(error.message);
+  if (!(error instanceof ScenarioError) || error.problems.every((problem) => problem.usage === true)) return error;
+  if (job.workers > 1 && fitsOneThread(job.scenarioPath, job.replicates)) {
+    return new CannotServeError(`${error.message} (this worker's --workers ${job.workers} is too many for its memory limit)`);
+  }
+  return new Unrecoverable(`${error.message} (not retried: every attempt would be refused the same way; fix the cause and resubmit the run)`);
+}
+
+/**
+ * Runs one job: shard k of K of a stored run, skipped when its folder already exists. Before it
+ * starts (holding the job's lock) it removes the temporary folders that dead writers of this
+ * shard left (a worker killed mid-job).
+ * @returns The shard folder.
+ * @throws CannotServeError, bullmq's UnrecoverableError, or the run's own error.
+ */
+export async function runShardJob(job: Job<ShardJobData>, options: QueueWorkerOptions): Promise<string> {
+  const { runId, shard, shards } = job.data;
+  const store = options.store ?? job.data.store;
+  const run = await readServableRun(store, runId);
+  const out = shardFolder(store, runId, shard);
+  const skip = (why: string) => {
+    options.log(`job ${job.id}: shard ${shard}/${shards} of ${runId} ${why}`);
+    return out;
+  };
+  if (await isShardDone(store, runId, shard)) return skip('was already done');
+  const removed = await removeStaleTemporaries(out);
+  if (removed.length > 0) options.log(`job ${job.id}: removed the temporary folder of a dead worker: ${removed.join(', ')}`);
+  options.log(`job ${job.id} started: run ${runId}, shard ${shard}/${shards} (${attemptLabel(job)})`);
+  const scenarioPath = join(runFolder(store, runId), SCENARIO_FILE);
+  try {
+    await executeRun({
+      scenarioPath, replicates: run.replicates, masterSeed: run.masterSeed,
+      workers: options.workers, sets: [], overrides: run.overrides, out, shard: { index: shard, count: shards }, parquet: false, keepSeries: false,
+    }, options.abortJobs);
+  } catch (error) {
+    // A twin of this job (its lock had expired while it still ran) finished first: same bytes.
+    if (error instanceof OutputFolderExistsError || (await isShardDone(store, runId, shard))) return skip('was finished by another worker');
+    const shardJob = { scenarioPath, workers: options.workers, replicates: computeShardRange(run.replicates, { index: shard, count: shards }).replicateCount };
+    throw classifyFailure(error, shardJob, options.connection.bullmq.UnrecoverableError);
+  }
+  options.log(`job ${job.id} done: ${out}`);
+  return out;
+}
