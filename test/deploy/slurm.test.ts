@@ -38,7 +38,7 @@ function batch(name: string, env: Record<string, string>, cwd = dir): { status: 
 const SHARD_ENV = { SCENARIO: 'x.yaml', SHARDS_DIR: join(dir, 'none.shards'), REPLICATES: '8', SEED: '1', SHARDS: '2', SLURM_ARRAY_TASK_ID: '1' };
 
 describe('deploy/slurm', () => {
-  it.each([
+  it.each<{ allocation: string; env: Record<string, string>; memory: string }>([
     { allocation: '--mem=8G', env: { SLURM_MEM_PER_NODE: '8192', SLURM_CPUS_PER_TASK: '4' }, memory: '6553MiB' },
     { allocation: '--mem-per-cpu=2000M -c 4', env: { SLURM_MEM_PER_CPU: '2000', SLURM_CPUS_PER_TASK: '4' }, memory: '6400MiB' },
     { allocation: '--mem=0 (whole node)', env: { SLURM_MEM_PER_NODE: '0' }, memory: 'unset' },
