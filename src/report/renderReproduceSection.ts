@@ -39,7 +39,8 @@ export function renderReproduceSection(input: ReproduceInput): string {
   const rows: string[][] = [];
   for (const [key, value] of Object.entries(manifest)) {
     if (key === 'scenario' || key === 'tool' || key === 'scenarios' || key === 'commandLine' || (key === 'command' && manifest.commandLine !== undefined)) continue;
-    rows.push([LABELS[key] ?? key, key === 'commandLine' && Array.isArray(value) ? shellJoin(value) : Array.isArray(value) ? value.map(String).join(' ') : isRecord(value) ? JSON.stringify(value) : String(value)]);
+    const list = (items: unknown[]) => (items.length === 0 ? 'none' : items.map(String).join(' '));
+    rows.push([LABELS[key] ?? key, key === 'commandLine' && Array.isArray(value) ? shellJoin(value) : Array.isArray(value) ? list(value) : isRecord(value) ? JSON.stringify(value) : String(value)]);
   }
   // The scenario's rows go right after the code's (version, commit, sources' SHA-256 where recorded).
   const codeRows = ['version', 'gitCommit', 'sourceSha256'].filter((key) => key in manifest).length;

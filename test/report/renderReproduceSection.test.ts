@@ -22,6 +22,11 @@ describe('renderReproduceSection', () => {
     expect(fieldsOf(html).slice(0, 4)).toEqual(['crm-sim version', 'Code (git commit)', 'Scenario file', 'Scenario SHA-256']);
   });
 
+  it('says "none" for a list the manifest records empty, such as no overrides', () => {
+    const html = renderReproduceSection({ manifest: manifest(), resolvedHashes: {}, files: [], isRun: true });
+    expect(html).toContain('<tr><td>Overrides (--set, --years)</td><td>none</td></tr>');
+  });
+
   it('says when the scenario file was changed after the run', () => {
     const html = renderReproduceSection({ manifest: manifest(), resolvedHashes: { 'scenario.resolved.yaml': 'b'.repeat(64) }, files: [], isRun: true });
     expect(html).toContain('does NOT match scenario.resolved.yaml in this folder');
