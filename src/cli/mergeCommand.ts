@@ -11,6 +11,9 @@ import type { ReplicateSummaries, SummaryStatistic } from '../stats/computeSumma
 import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
 import { UsageError } from './exitCodes.ts';
 import { resolveExceedOptions } from './resolveExceedOptions.ts';
+import { parseMemoryLimit } from './runResources.ts';
+import { estimateMergeMemory } from '../scenario/estimateRunMemory.ts';
+import { formatBytes } from '../scenario/checkRunResources.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 
 /** Options of `crm-sim merge`, as parsed by commander. */
@@ -80,6 +83,21 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
   };
 }
 
+/**
+ * Refuses a merge that would not fit in memory before its band pass: it holds every replicate's
+ * summaries and the band pass's blocks (src/scenario/estimateRunMemory.ts), against
+ * $CRM_SIM_MAX_MEMORY or 80% of RAM, as a run is checked.
+ * @throws UsageError with the estimate, its largest terms and the limit.
+ */
+function checkMergeFits(layout: ShardFolder['layout'], replicates: number, blockBytes: number | undefined): void {
+  const limit = parseMemoryLimit(undefined);
+  const estimate = estimateMergeMemory(layout, replicates, blockBytes);
+  if (estimate.bytes <= limit.bytes) return;
+  const terms = estimate.parts.slice(0, 3).map((p) => `${p.name} ${formatBytes(p.bytes)}`).join('; ');
+  throw new UsageError(`merge: expected a merge that fits in memory (limit ${formatBytes(limit.bytes)}: ${limit.source}), found an estimated ` +
+    `${formatBytes(estimate.bytes)} for ${replicates} replicates (largest terms: ${terms}); merge on a machine with more memory, or raise $CRM_SIM_MAX_MEMORY if it has it`);
+}
+
 /** replicates × series × ticks of the merged run. */
 function countValues(shards: readonly ShardFolder[]): number {
   const { layout, manifest } = shards[0];
@@ -115,6 +133,7 @@ export async function executeMerge(
   }
   const unchecked = describeUncheckedShards(shards);
   if (unchecked !== undefined) process.stderr.write(`warning: merge: ${unchecked}\n`);
+  checkMergeFits(shards[0].layout, shards[0].manifest.replicates, settings.blockBytes);
   const exceedance = resolveExceedOptions(shards[0].layout, settings.exceed ?? []);
   let summaryStats: SummaryStatistic[] = [];
   const dir = await writeDirectoryAtomically(resolve(settings.out), async (temporaryDir) => {

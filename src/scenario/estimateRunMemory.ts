@@ -119,19 +119,41 @@ export function estimateRunMemory(spec: ScenarioSpec, layout: ResultLayout, shap
   const worldBytes = world.reduce((sum, p) => sum + p.bytes, 0);
   const largestWorldTerm = [...world].sort((a, b) => b.bytes - a.bytes)[0];
   const bandReplicates = shape.bandReplicates ?? shape.replicates;
-  const seriesPerBlock = Math.max(1, Math.min(layout.series.length, Math.floor((shape.blockBytes ?? 256 * 2 ** 20) / Math.max(1, bandReplicates * ticks * 8))));
   const parts: EstimatePart[] = [
     { name: `${lanes} replicate world${lanes > 1 ? 's' : ''} (${largestWorldTerm.name} largest)`, bytes: lanes * worldBytes, drivenBy: largestWorldTerm.drivenBy },
     { name: `results in flight (${lanes} × ${lanes > 1 || shape.workers > 0 ? 2 : 1} batches of ≥ 1 replicate × ${layout.series.length} series × ${ticks} ticks)`, bytes: lanes * (shape.workers > 0 ? 2 : 1) * batchBytes, drivenBy: 'years' },
-    { name: 'replicate summaries', bytes: bandReplicates * (layout.summaries.length * 8 + 96), drivenBy: 'years' },
     { name: 'process and threads', bytes: MAIN_PROCESS_BYTES + shape.workers * WORKER_THREAD_BYTES, drivenBy: '' },
+    ...estimateSummaryAndBandParts(layout, bandReplicates, shape.bands, shape.blockBytes),
   ];
-  if (shape.bands) {
-    parts.push({ name: `band blocks (${seriesPerBlock} series × ${bandReplicates} replicates × ${ticks} ticks, twice)`, bytes: 2 * seriesPerBlock * bandReplicates * ticks * 8, drivenBy: 'years' });
-    parts.push({ name: `bands (${layout.series.length} series × ${ticks} ticks × 6 statistics)`, bytes: layout.series.length * ticks * 48, drivenBy: 'years' });
-  }
   parts.sort((a, b) => b.bytes - a.bytes);
   const memoryBytes = parts.reduce((sum, p) => sum + p.bytes, 0) * SLACK;
   const keptBytes = shape.keepSeries ? bandReplicates * layout.series.length * ticks * 24 : 0;
   return { memoryBytes, diskBytes: shape.replicates * bytesPerReplicate + keptBytes, parts };
+}
+
+/**
+ * The memory terms of holding `replicates` replicates' summaries and, when `bands`, of the band pass
+ * (two blocks of series across the replicates, and the bands themselves): what a full run's main
+ * process and `crm-sim merge` hold whatever the workers do.
+ * @param blockBytes - Memory for one block of series (default 256 MiB; at least one series per block).
+ */
+export function estimateSummaryAndBandParts(layout: ResultLayout, replicates: number, bands: boolean, blockBytes = 256 * 2 ** 20): EstimatePart[] {
+  const { ticks } = layout;
+  const seriesPerBlock = Math.max(1, Math.min(layout.series.length, Math.floor(blockBytes / Math.max(1, replicates * ticks * 8))));
+  const parts: EstimatePart[] = [{ name: 'replicate summaries', bytes: replicates * (layout.summaries.length * 8 + 96), drivenBy: 'years' }];
+  if (bands) {
+    parts.push({ name: `band blocks (${seriesPerBlock} series × ${replicates} replicates × ${ticks} ticks, twice)`, bytes: 2 * seriesPerBlock * replicates * ticks * 8, drivenBy: 'years' });
+    parts.push({ name: `bands (${layout.series.length} series × ${ticks} ticks × 6 statistics)`, bytes: layout.series.length * ticks * 48, drivenBy: 'years' });
+  }
+  return parts;
+}
+
+/**
+ * What `crm-sim merge` holds: the run's summaries, the band pass and the process, with the same
+ * slack as a run's estimate (bytes).
+ */
+export function estimateMergeMemory(layout: ResultLayout, replicates: number, blockBytes?: number): { bytes: number; parts: EstimatePart[] } {
+  const parts = [...estimateSummaryAndBandParts(layout, replicates, true, blockBytes), { name: 'process', bytes: MAIN_PROCESS_BYTES, drivenBy: '' }];
+  parts.sort((a, b) => b.bytes - a.bytes);
+  return { bytes: parts.reduce((sum, p) => sum + p.bytes, 0) * SLACK, parts };
 }

@@ -67,6 +67,19 @@ describe('crm-sim merge', () => {
     expect((await readdir(dir)).includes('summary.json')).toBe(true);
   });
 
+  it('refuses a merge that would not fit in memory, before its band pass, and writes nothing', async () => {
+    const before = process.env.CRM_SIM_MAX_MEMORY;
+    process.env.CRM_SIM_MAX_MEMORY = '10MiB';
+    try {
+      const error = await mergeError([shard(1), shard(2), shard(3)]);
+      expect(error.message).toMatch(/^merge: expected a merge that fits in memory \(limit 10\.0 MiB: \$CRM_SIM_MAX_MEMORY 10MiB\), found an estimated [\d.]+ MiB for 8 replicates \(largest terms: process/);
+    } finally {
+      if (before === undefined) delete process.env.CRM_SIM_MAX_MEMORY;
+      else process.env.CRM_SIM_MAX_MEMORY = before;
+    }
+    expect((await readdir(root)).filter((name) => name.includes('out'))).toEqual([]);
+  });
+
   it('merges shards given in any order', async () => {
     const { dir } = await executeMerge({ dirs: [shard(3), shard(1), shard(2)], out: join(root, 'ok'), parquet: false, keepSeries: false }, signal);
     expect((await readdir(dir)).sort()).toEqual(['manifest.json', 'replicates.csv', 'scenario.resolved.yaml', 'series.csv', 'summary.json']);
