@@ -116,6 +116,6 @@ function describeWeeks(result: MaterialResult, context: DescribeContext): string
   if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) {
     return `In 90% of runs, ${subject} are short of ${materialName} (${threshold}) for at least ${weeksText(result.weeksShortIn90)} (${median}).`;
   }
-  const runs = Number.isFinite(result.runsShort) ? `In ${result.runsShort} of ${countRuns(weeks.n)}` : 'In some runs';
+  const runs = Number.isFinite(result.runsShort) ? `In ${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'In some runs';
   return `${runs}, ${subject} are short of ${materialName} (${threshold}) for at least one week (${median}).`;
 }

@@ -21,7 +21,7 @@ export function describeSevereShortage(rows: readonly ExceedanceReading[], mater
   const row = rows.find((r) => r.metric === 'longestSevereShortfallWeeks' && r.material === material && r.stage === 'endUse' && r.region === home);
   if (row === undefined || !(row.n > 0)) return undefined;
   const weeks = formatNumber(row.threshold);
-  const runs = Math.round(row.probability * row.n);
+  const runs = Math.round(row.probability * row.n).toLocaleString('en-US');
   return `The chance that end users in ${who} go without more than 10% of their ${materialName} demand for more than ${weeks} ${weeks === '1' ? 'week' : 'weeks'} in a row: ` +
     `${formatPercent(row.probability)} (95% CI ${formatPercent(row.ciLow)} to ${formatPercent(row.ciHigh)}; ${runs} of ${countRuns(row.n)}).`;
 }

@@ -38,6 +38,9 @@ describe('computeMaterialResults and describeMaterialResult', () => {
     const none = describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), replicates([0, 0, 0, 0])), names);
     expect(none[0]).toBe('In none of the 4 runs are end users in the United States short of NdPr oxide (more than 1% of their weekly demand unmet) in any week.');
     expect(none.some((s) => s.includes('go without'))).toBe(false);
+    // Large runs group thousands on both sides, as the tables do.
+    const many = Array.from({ length: 10_000 }, (_, i) => (i < 1_234 ? 3 : 0));
+    expect(describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), replicates(many)), names)[0]).toMatch(/^In 1,234 of 10,000 runs, /);
   });
 
   it('gives 90% ranges only from 20 runs on, in words a sentence can hold', () => {
