@@ -25,6 +25,8 @@ export interface MergeOptions {
   quiet?: boolean;
   /** `--exceed '<metric id>><value>'` (repeatable), as for `crm-sim run`. */
   exceed?: string[];
+  /** `--max-memory <size>`, as for `crm-sim run`. */
+  maxMemory?: string;
 }
 
 /** A merge, checked and typed; tests may set the block memory. */
@@ -41,6 +43,8 @@ export interface MergeSettings {
   exceed?: string[];
   /** The command line the manifest records; default this process's. */
   commandLine?: string[];
+  /** Memory the merge may plan to use; default `$CRM_SIM_MAX_MEMORY`, else 80% of RAM (a resumed run passes its own). */
+  memoryLimit?: { bytes: number; source: string };
   /**
    * Writes more files into the folder before it appears (`run --resume`: impact.json and
    * sources.json), given the run's summaries in replicate order.
@@ -86,16 +90,15 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
 /**
  * Refuses a merge that would not fit in memory before its band pass: it holds every replicate's
  * summaries and the band pass's blocks (src/scenario/estimateRunMemory.ts), against
- * $CRM_SIM_MAX_MEMORY or 80% of RAM, as a run is checked.
+ * the limit (--max-memory, $CRM_SIM_MAX_MEMORY or 80% of RAM), as a run is checked.
  * @throws UsageError with the estimate, its largest terms and the limit.
  */
-function checkMergeFits(layout: ShardFolder['layout'], replicates: number, blockBytes: number | undefined): void {
-  const limit = parseMemoryLimit(undefined);
+function checkMergeFits(layout: ShardFolder['layout'], replicates: number, blockBytes: number | undefined, limit: { bytes: number; source: string }): void {
   const estimate = estimateMergeMemory(layout, replicates, blockBytes);
   if (estimate.bytes <= limit.bytes) return;
   const terms = estimate.parts.slice(0, 3).map((p) => `${p.name} ${formatBytes(p.bytes)}`).join('; ');
   throw new UsageError(`merge: expected a merge that fits in memory (limit ${formatBytes(limit.bytes)}: ${limit.source}), found an estimated ` +
-    `${formatBytes(estimate.bytes)} for ${replicates} replicates (largest terms: ${terms}); merge on a machine with more memory, or raise $CRM_SIM_MAX_MEMORY if it has it`);
+    `${formatBytes(estimate.bytes)} for ${replicates} replicates (largest terms: ${terms}); merge on a machine with more memory, or raise --max-memory if it has it`);
 }
 
 /** replicates × series × ticks of the merged run. */
@@ -133,7 +136,7 @@ export async function executeMerge(
   }
   const unchecked = describeUncheckedShards(shards);
   if (unchecked !== undefined) process.stderr.write(`warning: merge: ${unchecked}\n`);
-  checkMergeFits(shards[0].layout, shards[0].manifest.replicates, settings.blockBytes);
+  checkMergeFits(shards[0].layout, shards[0].manifest.replicates, settings.blockBytes, settings.memoryLimit ?? parseMemoryLimit(undefined));
   const exceedance = resolveExceedOptions(shards[0].layout, settings.exceed ?? []);
   let summaryStats: SummaryStatistic[] = [];
   const dir = await writeDirectoryAtomically(resolve(settings.out), async (temporaryDir) => {
@@ -172,7 +175,7 @@ export async function executeMerge(
 export async function mergeCommand(dirs: string[], options: MergeOptions, signal: AbortSignal): Promise<void> {
   const format = options.format ?? 'csv';
   if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${format}"`);
-  const settings = { dirs, out: options.out, parquet: format === 'parquet', keepSeries: options.keepSeries === true, exceed: options.exceed ?? [] };
+  const settings = { dirs, out: options.out, parquet: format === 'parquet', keepSeries: options.keepSeries === true, exceed: options.exceed ?? [], memoryLimit: parseMemoryLimit(options.maxMemory) };
   const outcome = await executeMerge(settings, signal, createProgressReporter(options.quiet === true));
   if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));
   else process.stdout.write(`${outcome.dir}\n`);

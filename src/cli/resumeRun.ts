@@ -201,7 +201,7 @@ async function runPartsAndMerge(settings: RunSettings & { out: string }, count: 
     const layout = compileScenario(loaded.spec).layout;
     return writeReportInputs(dir, { settings, loaded, layout, summaries: summaries.map((s) => s.summaries), reporter: progress ?? createProgressReporter(true), signal });
   } : undefined;
-  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes, exceed, commandLine, writeMore }, signal, progress);
+  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes, exceed, commandLine, writeMore, memoryLimit: settings.memoryLimit }, signal, progress);
 }
 
 /**

@@ -31,6 +31,16 @@ describe('crm-sim run: resource caps', () => {
     expect(whole.stderr).toMatch(/replicate summaries/);
   });
 
+  it('holds a resumed run\'s final merge to the run\'s --max-memory, not to $CRM_SIM_MAX_MEMORY behind it', () => {
+    const out = join(dir, 'resumed');
+    const resumed = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', 'scenarios/baseline.yaml', '--replicates', '3', '--workers', '1',
+      '--set', 'years=1', '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--max-memory', '8GiB', '--resume', out, '--quiet'],
+    { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CRM_SIM_MAX_MEMORY: '40MiB' } });
+    expect(resumed.stderr).toBe('');
+    expect(resumed.status).toBe(0);
+    expect(existsSync(join(out, 'summary.json'))).toBe(true);
+  });
+
   it('takes the limit from $CRM_SIM_MAX_MEMORY and refuses a malformed one as a usage error', () => {
     const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', 'scenarios/baseline.yaml', '--replicates', '1',
       '--out', join(dir, 'x')], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CRM_SIM_MAX_MEMORY: 'lots' } });

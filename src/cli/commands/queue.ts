@@ -12,6 +12,7 @@ import { runQueueWorker } from '../../queue/runQueueWorker.ts';
 import { DEFAULT_STORE } from '../../queue/runStore.ts';
 import { submitRun } from '../../queue/submitRun.ts';
 import type { RegisterCommand } from '../commandContext.ts';
+import { createInterruptHandler } from '../createInterruptHandler.ts';
 import { UsageError } from '../exitCodes.ts';
 import { parseOverrides, parseSeed } from '../parseOverrides.ts';
 
@@ -99,11 +100,11 @@ function addWork(queue: Command, signal: AbortSignal): void {
         await checkWorkerSetup(o.store);
         const abortJobs = new AbortController();
         const stop = new AbortController();
-        const onSignal = () => (stop.signal.aborted ? abortJobs.abort() : stop.abort());
-        // The CLI turns the first SIGINT, SIGTERM or SIGHUP into `signal` (stop pulling, finish the jobs); a second one aborts them.
-        signal.addEventListener('abort', () => {
-          for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(name, onSignal);
-        }, { once: true });
+        // The CLI turns the first SIGINT, SIGTERM or SIGHUP into `signal` (stop pulling, finish the jobs).
+        // The worker then takes the signals over from the CLI, whose second signal would exit at once and
+        // leave the running jobs locked until they stall: a second one aborts the jobs (released, to
+        // run again elsewhere), a third exits now.
+        signal.addEventListener('abort', () => takeOverSignals(abortJobs), { once: true });
         signal.addEventListener('abort', () => stop.abort(), { once: true });
         const done = await runQueueWorker({
           connection, queue: o.queue, store: o.store, concurrency: count('concurrency', o.concurrency, 1),
@@ -113,6 +114,15 @@ function addWork(queue: Command, signal: AbortSignal): void {
         });
         logger(o.quiet)(`worker stopped after ${done} jobs`);
       }));
+}
+
+/** After the first signal: the next one aborts `abortJobs`, the one after exits at once (temporary folders removed, 130). */
+function takeOverSignals(abortJobs: AbortController): void {
+  const forceExit = createInterruptHandler(abortJobs);
+  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(name);
+    process.on(name, forceExit);
+  }
 }
 
 /** The run's store: --store, else the one its submitter recorded in Redis, else the default. */
