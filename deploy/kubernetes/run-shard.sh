@@ -29,4 +29,4 @@ eval "options=(${RUN_OPTIONS:-})"
 # period's SIGKILL; with such a version, start the pod under an init (tini -- bash run-shard.sh).
 # shellcheck disable=SC2154 # options is set by the eval above
 exec node "${CRM_SIM_ROOT:-/app}/bin/crm-sim.js" run "$SCENARIO" --replicates "$REPLICATES" --seed "$SEED" \
-  --shard "$k/$SHARDS" --workers "${WORKERS:-1}" --out "$out" --quiet "${options[@]}"
+  --shard "$k/$SHARDS" --workers "${WORKERS:-1}" --out "$out" --quiet ${options[@]+"${options[@]}"}

@@ -55,7 +55,7 @@ run_shard() {
   crm_sim_command
   eval "options=($run_options)"
   exec "${crm_sim[@]}" run "$scenario" --replicates "$replicates" --seed "$seed" --shard "$k/$shards" \
-    --workers 1 --out "$work/shard-$k" --quiet "${options[@]}" >/dev/null
+    --workers 1 --out "$work/shard-$k" --quiet ${options[@]+"${options[@]}"} >/dev/null
 }
 export -f crm_sim_command run_shard
 
@@ -102,7 +102,7 @@ folders=()
 for k in $(seq 1 "$shards"); do folders+=("$work/shard-$k"); done
 read -ra merge_options <<<"${MERGE_OPTIONS:-}"
 crm_sim_command
-run_child "${crm_sim[@]}" merge "${folders[@]}" --out "$out" --quiet "${merge_options[@]}" >/dev/null || status=$?
+run_child "${crm_sim[@]}" merge "${folders[@]}" --out "$out" --quiet ${merge_options[@]+"${merge_options[@]}"} >/dev/null || status=$?
 if [ -n "$interrupted" ]; then
   echo "run-parallel: interrupted during the merge; shards are kept in $work, run the same command again" >&2
   exit 130
