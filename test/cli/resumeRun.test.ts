@@ -119,6 +119,17 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
     expect(manifest.exceed).toEqual(['maxShortfallShare.ndpr>0.5%']);
   });
 
+  it('lets an output option given again on resume replace the recorded one', async () => {
+    const out = join(dir, 'option-again');
+    const { sha256 } = loadScenario('scenarios/baseline.yaml', { set: SMALL_SETS });
+    const outputs = { parquet: true, keepSeries: false, exceed: ['maxShortfallShare.ndpr>0.5%'], measureImpact: false, report: false, commandLine: ['crm-sim', 'run'] };
+    mkdirSync(`${out}.parts`);
+    writeFileSync(join(`${out}.parts`, 'run.json'), JSON.stringify({ scenarioPath: 'scenarios/baseline.yaml', sets: SMALL_SETS, replicates: 2, masterSeed: 3, parts: 2, sha256, sourceSha256: SOURCE_SHA256, outputs }));
+    expect(runCli(['run', '--resume', out, '--format', 'csv', '--exceed', 'maxShortfallShare.dy>0.5%', '--workers', '1', '--quiet']).status).toBe(0);
+    expect(readdirSync(out).filter((name) => name.endsWith('.parquet'))).toEqual([]);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).exceed).toEqual(['maxShortfallShare.dy>0.5%']);
+  });
+
   it('renders the report a run started with --report asked for, when killed between its final merge and the report', async () => {
     const out = join(dir, 'report-after-kill');
     const run = ['scenarios/baseline.yaml', '--replicates', '2', '--seed', '3', '--workers', '1', '--quiet', ...SETS];
