@@ -17,14 +17,16 @@ export interface GoldenCase {
 }
 
 /**
- * The cases: export controls (trade rules, price pools), cyberattacks (outages), subsidies (floors,
- * offtake, capex) with quick exits (firms leave after 3 weeks of losses: shipped scenarios have none),
- * and stockpiles of refined material and of components.
+ * The cases: export controls (trade rules, price pools), cyberattacks (outages), subsidies (floors and
+ * capex; then the NdPr floor turned into an offtake guarantee, which no shipped scenario has) with
+ * quick exits (firms leave after 3 weeks of losses: shipped scenarios have none), and stockpiles of
+ * refined material and of components.
  */
 export const GOLDEN_CASES: readonly GoldenCase[] = [
   { scenario: 'scenarios/threat-export-quota.yaml', set: ['resolution.firmsPerCapacityCell=3'], seed: 11, replicates: 3 },
   { scenario: 'scenarios/threat-cyberattacks.yaml', set: ['resolution.firmsPerCapacityCell=4'], seed: 12, replicates: 3 },
   { scenario: 'scenarios/mitigation-subsidies.yaml', set: ['resolution.firmsPerCapacityCell=3', 'behaviour.exitAfterLossWeeks=3'], seed: 13, replicates: 2 },
+  { scenario: 'scenarios/mitigation-subsidies.yaml', set: ['resolution.firmsPerCapacityCell=3', 'behaviour.exitAfterLossWeeks=3', 'events.usFloorNdpr.mode=offtake'], seed: 16, replicates: 2 },
   { scenario: 'scenarios/mitigation-stockpile-60d.yaml', set: ['resolution.firmsPerCapacityCell=3'], seed: 14, replicates: 2 },
   { scenario: 'scenarios/mitigation-stockpile-magnets.yaml', set: ['resolution.firmsPerCapacityCell=3'], seed: 15, replicates: 2 },
 ];

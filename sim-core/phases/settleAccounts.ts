@@ -24,11 +24,11 @@ export function settleAccounts(world: World, cells: CellSplit | null = null): vo
 
 function settleFirms(world: World, stage: number, cells: CellSplit | null): void {
   const count = world.materials * world.regions;
-  if (cells !== null && !hasPriceFloors(world, stage)) {
+  if (cells !== null && !hasOfftake(world, stage)) {
     cells.run(SETTLE_FIRM_CELLS, stage);
     for (let c = 0; c < count; c++) bookFirmCell(world, stage, c);
   } else {
-    // Price floors and offtake draw on a budget cell after cell: settle and book each cell in turn.
+    // An offtake's share depends on the budget the cells booked before it left: settle and book each cell in turn.
     for (let c = 0; c < count; c++) {
       settleFirmCells(world, stage, c, c + 1);
       bookFirmCell(world, stage, c);
@@ -39,10 +39,15 @@ function settleFirms(world: World, stage: number, cells: CellSplit | null): void
   world.firmTotals.longestLossStreakTicks[stage] = longest;
 }
 
-/** Whether any cell of a stage has a price floor (floor payments and offtake then depend on cell order). */
-function hasPriceFloors(world: World, stage: number): boolean {
+/**
+ * Whether any cell of a stage has an offtake guarantee: its settlement reads the budget left after the
+ * cells before it were booked, so the stage is settled cell by cell. A plain price floor does not: its
+ * gap is fixed before settlement and its payments leave the budget only when a cell is booked, which
+ * is always in cell order, so floor cells settle on the threads like any other.
+ */
+function hasOfftake(world: World, stage: number): boolean {
   const cells = world.materials * world.regions;
-  for (let sc = stage * cells; sc < (stage + 1) * cells; sc++) if (world.effective.priceFloorUsdPerTonne[sc] > 0) return true;
+  for (let sc = stage * cells; sc < (stage + 1) * cells; sc++) if (world.effective.offtake[sc] !== 0) return true;
   return false;
 }
 

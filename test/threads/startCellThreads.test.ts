@@ -14,15 +14,17 @@ describe('one replicate stepped across threads', () => {
   afterAll(async () => {
     await threads.close();
   });
-  // Export controls (price pools), acquisitions (diverted offers across cells), subsidies (price floors:
-  // cells settle in order on one thread) with quick exits.
+  // Export controls (price pools), acquisitions (diverted offers across cells), subsidies with quick
+  // exits: price floors (their cells settle on both threads) and an offtake guarantee (its stage
+  // settles cell by cell on one thread).
   const cases = [
     ['scenarios/threat-export-quota.yaml', ['resolution.firmsPerCapacityCell=4', 'years=3']],
     ['scenarios/threat-mine-acquisition.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3']],
     ['scenarios/mitigation-subsidies.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'behaviour.exitAfterLossWeeks=3']],
+    ['scenarios/mitigation-subsidies.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'behaviour.exitAfterLossWeeks=3', 'events.usFloorNdpr.mode=offtake']],
   ] as const;
   for (const [scenario, set] of cases) {
-    it(`gives the bytes of one thread: ${scenario}`, () => {
+    it(`gives the bytes of one thread: ${scenario} ${set.join(" ")}`, () => {
       const compiled = compileScenario(loadScenario(scenario, { set: [...set] }).spec);
       const alone = createReplicateRunner(compiled);
       const together = createReplicateRunner(compiled, threads);
