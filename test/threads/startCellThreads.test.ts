@@ -24,7 +24,7 @@ describe('one replicate stepped across threads', () => {
     ['scenarios/mitigation-subsidies.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'behaviour.exitAfterLossWeeks=3', 'events.usFloorNdpr.mode=offtake']],
   ] as const;
   for (const [scenario, set] of cases) {
-    it(`gives the bytes of one thread: ${scenario} ${set.join(" ")}`, () => {
+    it(`gives the bytes of one thread: ${scenario} ${set.join(' ')}`, () => {
       const compiled = compileScenario(loadScenario(scenario, { set: [...set] }).spec);
       const alone = createReplicateRunner(compiled);
       const together = createReplicateRunner(compiled, threads);
