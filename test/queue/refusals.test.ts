@@ -95,6 +95,9 @@ describe('crm-sim queue work: refusals in a fleet', () => {
     const small = startWorker(queue, ['--back-off-seconds', '120'], { CRM_SIM_MAX_MEMORY: '1KB' });
     await waitForLog(small, /cannot serve run m1: .*expected a run that fits in memory .*\(this worker's memory limit is too small for it\)/);
     expect(await readJob(queue, 'm1.1')).toMatchObject({ state: 'waiting', attemptsMade: 0 });
+    const status = runCli(['queue', 'status', 'm1', '--redis', REDIS, '--queue', queue]).stdout;
+    expect(status).toMatch(/^shard 1\/1: waiting, 0 of 3 attempts used; given back 1 time by workers that cannot serve it; refused by 1 worker: (\S+): .*fits in memory/m);
+    expect(/refused by 1 worker: (\S+):/.exec(status)?.[1]).toMatch(small.id);
     const big = startWorker(queue, []);
     expect(await big.exited).toBe(0);
     expect(big.log).toMatch(/job m1\.1 done/);
