@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import type { QueueConnection } from './connectRedis.ts';
 import { QueueError } from './loadQueueModules.ts';
 import { type ShardJobData, shardJobId } from './queueNames.ts';
-import type { GivenBack } from './runQueueWorker.ts';
+import { formatRefusals, type GivenBack } from './refuseJob.ts';
 import { isShardDone, readQueuedRun } from './runStore.ts';
 
 /** One shard of a queued run: done (its folder exists) or the state of its job. */
@@ -14,7 +14,7 @@ export interface ShardStatus {
   attemptsMade?: number;
   attempts?: number;
   failedReason?: string;
-  /** Set when workers that cannot serve the job gave it back. */
+  /** Set when workers refused the job (each one and its reason in `refusals`). */
   givenBack?: GivenBack;
 }
 
@@ -63,9 +63,12 @@ export async function readRunStatus(options: { runId: string; store: string; que
   }
 }
 
-/** How often a job was given back, and by whom last. */
+/** How often a job was refused, and by which workers why (by whom last, in records of older workers). */
 export function formatGivenBack(given: GivenBack): string {
-  return `given back ${given.givenBack} time${given.givenBack === 1 ? '' : 's'} by workers that cannot serve it (last: ${given.by}: ${given.reason})`;
+  const times = `given back ${given.givenBack} time${given.givenBack === 1 ? '' : 's'} by workers that cannot serve it`;
+  if (given.refusals === undefined) return `${times} (last: ${given.by}: ${given.reason})`;
+  const count = Object.keys(given.refusals).length;
+  return `${times}; refused by ${count} worker${count === 1 ? '' : 's'}: ${formatRefusals(given.refusals)}`;
 }
 
 /** The status as lines of text: a summary, then one line per shard that is not done. */
@@ -75,7 +78,8 @@ export function formatRunStatus(status: RunStatus): string[] {
     let line = `shard ${shard.shard}/${status.shards}: ${shard.state}`;
     if (shard.attemptsMade !== undefined) line += `, ${shard.attemptsMade} of ${shard.attempts} attempts used`;
     if (shard.failedReason !== undefined) line += `: ${shard.failedReason}`;
-    if (shard.givenBack) line += `; ${formatGivenBack(shard.givenBack)}`;
+    // A job failed for good by refusals names them in its reason already.
+    if (shard.givenBack && shard.failedReason === undefined) line += `; ${formatGivenBack(shard.givenBack)}`;
     lines.push(line);
   }
   return lines;

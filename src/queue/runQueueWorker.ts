@@ -1,8 +1,8 @@
-import { hostname } from 'node:os';
 import type { Job, Queue, Worker } from 'bullmq';
 import type { QueueConnection } from './connectRedis.ts';
-import { runIdOfJob, type ShardJobData } from './queueNames.ts';
-import { attemptLabel, CannotServeError, runShardJob } from './runShardJob.ts';
+import type { ShardJobData } from './queueNames.ts';
+import { newWorkerId, recordRefusal } from './refuseJob.ts';
+import { CannotServeError, runShardJob } from './runShardJob.ts';
 
 /** Options of {@link runQueueWorker}. */
 export interface QueueWorkerOptions {
@@ -19,9 +19,12 @@ export interface QueueWorkerOptions {
    * moved back to the queue about this long after its last renewal (stalled-job check).
    */
   lockSeconds: number;
-  /** Stop when the queue holds no waiting, delayed or active job (but those of runs this worker cannot serve). */
+  /** Stop when the queue holds no waiting, delayed or active job (but those this worker left to other workers: see openJobs). */
   exitWhenIdle: boolean;
-  /** After giving a job back, pull no job for this long (default 30 s), so that workers that can serve it get it. */
+  /**
+   * After giving a job back, pull no job for this long (default 30 s), so that workers that can
+   * serve it get it; for as long after it starts, this worker's refusals end no job.
+   */
   backOffSeconds?: number;
   /** First abort: finish the running jobs and stop; `abortJobs` aborts them. */
   signal: AbortSignal;
@@ -29,34 +32,37 @@ export interface QueueWorkerOptions {
   log: (line: string) => void;
 }
 
-/** What a job given back records in its progress (read by `queue status` and `collect --wait`). */
-export interface GivenBack {
-  givenBack: number;
-  reason: string;
-  by: string;
-}
-
-/** Jobs done by this process, and the runs it could not serve (run id → reason). */
+/** Jobs done by this process, the runs it could not serve (run id → reason), and the jobs it left to other workers. */
 interface WorkerState {
+  /** This process's identity (its BullMQ worker name, recorded with each refusal). */
+  id: string;
+  startedAt: number;
   completed: number;
   refused: Map<string, string>;
+  /** Jobs it refused after its first back-off and gave back, as a connected worker had not refused them yet. */
+  yielded: Set<string>;
   backOff?: NodeJS.Timeout;
 }
 
 /**
- * Gives a job this worker cannot serve back to the queue without using up an attempt (moved from
- * active to wait), records why in its progress, logs the reason once per run, and pauses this
- * worker for the back-off so that the next pull is another worker's.
+ * Refuses a job this worker cannot serve (see CannotServeError): records the refusal on the job
+ * and, when every worker connected to the queue has refused it, fails it for good with each one's
+ * reason (but not during this worker's first back-off, while a fleet started with it connects).
+ * Else gives it back to the queue without using up an attempt (moved from active to wait) and
+ * pauses this worker for the back-off so that the next pull is another worker's. Logs the reason
+ * once per run.
  */
-async function giveBack(job: Job<ShardJobData>, token: string | undefined, reason: string, worker: Worker, state: WorkerState, options: QueueWorkerOptions): Promise<never> {
+async function refuse(job: Job<ShardJobData>, token: string | undefined, reason: string, worker: Worker, queue: Queue, state: WorkerState, options: QueueWorkerOptions): Promise<never> {
   const { runId } = job.data;
   const pauseSeconds = options.backOffSeconds ?? 30;
   if (state.refused.get(runId) !== reason) {
-    options.log(`cannot serve run ${runId}: ${reason}; its jobs go back to the queue, unchanged, for other workers (this one pulls no job for ${pauseSeconds} s after each)`);
+    options.log(`cannot serve run ${runId}: ${reason}; its jobs go back to the queue, unchanged, for other workers (this one pulls no job for ${pauseSeconds} s after each); one that every connected worker refuses fails for good`);
   }
   state.refused.set(runId, reason);
-  const previous = (job.progress as Partial<GivenBack> | undefined)?.givenBack ?? 0;
-  await job.updateProgress({ givenBack: previous + 1, reason, by: `${hostname()} pid ${process.pid}` } satisfies GivenBack);
+  const mayEnd = Date.now() - state.startedAt >= pauseSeconds * 1000;
+  const ended = await recordRefusal(job, reason, { id: state.id, queue, mayEnd, log: options.log });
+  if (ended !== undefined) throw new options.connection.bullmq.UnrecoverableError(ended);
+  if (mayEnd) state.yielded.add(job.id as string);
   await job.moveToWait(token);
   if (state.backOff === undefined && !options.signal.aborted) {
     void worker.pause(true);
@@ -69,18 +75,18 @@ async function giveBack(job: Job<ShardJobData>, token: string | undefined, reaso
 }
 
 /** The BullMQ worker: runs shard jobs, gives back those it cannot serve, logs failures with their attempt. */
-function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking: QueueConnection['redis']): Worker<ShardJobData, string> {
+function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking: QueueConnection['redis'], queue: Queue): Worker<ShardJobData, string> {
   const worker: Worker<ShardJobData, string> = new options.connection.bullmq.Worker<ShardJobData, string>(options.queue, async (job, token) => {
     try {
       const done = await runShardJob(job, options);
       state.refused.delete(job.data.runId);
       return done;
     } catch (error) {
-      if (error instanceof CannotServeError) return giveBack(job, token, error.message, worker, state, options);
+      if (error instanceof CannotServeError) return refuse(job, token, error.message, worker, queue, state, options);
       throw error;
     }
   }, {
-    connection: blocking, concurrency: options.concurrency, lockDuration: options.lockSeconds * 1000,
+    name: state.id, connection: blocking, concurrency: options.concurrency, lockDuration: options.lockSeconds * 1000,
     stalledInterval: options.lockSeconds * 1000, maxStalledCount: 1000, autorun: false,
   });
   worker.on('completed', () => state.completed++);
@@ -95,19 +101,21 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
 
 /**
  * Pulls shard jobs from the queue and runs them until stopped (or, with `exitWhenIdle`, until the
- * queue has no job this worker can serve). Each job writes its shard folder atomically into the
+ * queue has no job left for it). Each job writes its shard folder atomically into the
  * store; a job whose folder exists is done. A worker killed mid-job leaves only a hidden temporary
  * folder: after the lock expires another worker's stalled-job check puts the job back and it runs
  * again from scratch (removing that folder). A job this worker cannot serve goes back to the
- * queue without using up an attempt (see {@link giveBack}).
+ * queue without using up an attempt, or fails for good once every connected worker refused it
+ * (see {@link refuse}). The worker logs its identity (host:pid:tag) when it starts.
  * @returns The number of jobs this process completed.
  */
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<number> {
   const { bullmq, redis } = options.connection;
-  const state: WorkerState = { completed: 0, refused: new Map() };
+  const state: WorkerState = { id: newWorkerId(), startedAt: Date.now(), completed: 0, refused: new Map(), yielded: new Set() };
   const blocking = redis.duplicate(); // BullMQ blocks on its own connection; closed below
-  const worker = createWorker(options, state, blocking);
   const queue = new bullmq.Queue(options.queue, { connection: redis });
+  const worker = createWorker(options, state, blocking, queue);
+  options.log(`worker ${state.id} pulling jobs from queue ${options.queue}`);
   const closed = new Promise<void>((resolve) => worker.once('closed', () => resolve()));
   const stop = () => void worker.close();
   options.signal.addEventListener('abort', stop, { once: true });
@@ -126,13 +134,17 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<numbe
   return state.completed;
 }
 
-/** Jobs still to do or being done, but those of runs this worker cannot serve. */
-async function openJobs(queue: Queue, refused: Map<string, string>): Promise<number> {
+/**
+ * Jobs still to do or being done, but those this worker left to other workers: a job it refused
+ * during its first back-off stays open for it (it may have to end the job later), as does one
+ * of a refused run that it has not pulled yet (it must refuse it too before the job can end).
+ */
+async function openJobs(queue: Queue, yielded: Set<string>): Promise<number> {
   const types = ['wait', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
   const counts = await queue.getJobCounts(...types);
   const open = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (open === 0 || refused.size === 0) return open;
-  return (await queue.getRanges([...types], 0, -1)).filter((id) => !refused.has(runIdOfJob(id))).length;
+  if (open === 0 || yielded.size === 0) return open;
+  return (await queue.getRanges([...types], 0, -1)).filter((id) => !yielded.has(id)).length;
 }
 
 /** Closes the worker once the queue has had no job for it for two checks in a row (one second apart). */
@@ -140,7 +152,7 @@ function watchIdle(queue: Queue, worker: Worker, state: WorkerState, signal: Abo
   let quietChecks = 0;
   const timer = setInterval(() => {
     if (signal.aborted) return;
-    openJobs(queue, state.refused).then((open) => {
+    openJobs(queue, state.yielded).then((open) => {
       quietChecks = open === 0 ? quietChecks + 1 : 0;
       if (quietChecks >= 2) void worker.close();
     }, () => { quietChecks = 0; });

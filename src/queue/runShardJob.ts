@@ -8,7 +8,7 @@ import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts'
 import { removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { checkRunResources } from '../scenario/checkRunResources.ts';
-import { loadScenario } from '../scenario/loadScenario.ts';
+import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
 import { isFileSystemError, shardsNotWritable } from './checkStore.ts';
 import type { QueueWorkerOptions } from './runQueueWorker.ts';
@@ -17,8 +17,9 @@ import { isShardDone, type QueuedRun, readQueuedRun, runFolder, SCENARIO_FILE, s
 
 /**
  * This worker cannot serve the job because of its own setup (it does not see the run's store, cannot
- * write into it, or runs other code than the submitter's): the job goes back to the queue without
- * using up an attempt, for a worker that can.
+ * write into it, runs other code than the submitter's, or its memory limit is too small for the
+ * shard): the job goes back to the queue without using up an attempt, for a worker that can (it
+ * fails for good once every connected worker refused it: src/queue/refuseJob.ts).
  */
 export class CannotServeError extends Error {
   /** @param message - Why, and what to do. */
@@ -59,31 +60,47 @@ async function readServableRun(store: string, runId: string): Promise<QueuedRun>
   return run;
 }
 
-/** Whether the shard would fit this worker's memory limit with one pool thread (submit checks it so too). */
-function fitsOneThread(scenarioPath: string, replicates: number): boolean {
-  const loaded = loadScenario(scenarioPath);
+/** Why the shard does not fit this worker's memory limit with this many pool threads (one line), or undefined when it fits. */
+function memoryRefusal(loaded: LoadedScenario, job: ShardJob, workers: number): string | undefined {
   try {
-    checkRunResources(loaded, compileScenario(loaded.spec).layout, { replicates, workers: 1, bands: false, scenarioPath, sets: [] });
-    return true;
+    checkRunResources(loaded, compileScenario(loaded.spec).layout, { replicates: job.replicates, workers, bands: false, scenarioPath: job.scenarioPath, sets: [] });
+    return undefined;
   } catch (error) {
-    if (error instanceof ScenarioError) return false;
+    if (error instanceof ScenarioError) return error.message;
     throw error;
   }
 }
 
 /**
+ * Whether a refusal of the scenario came from this worker's memory limit (the same check as
+ * submit's, with this worker's limit and --workers): then it is why this worker cannot serve the
+ * job, else undefined (the scenario itself is refused, on any worker).
+ */
+function memoryRefusalOfThisWorker(job: ShardJob): string | undefined {
+  let loaded: LoadedScenario;
+  try {
+    loaded = loadScenario(job.scenarioPath);
+  } catch {
+    return undefined; // the stored scenario no longer loads: the job's problem
+  }
+  const refusal = memoryRefusal(loaded, job, job.workers);
+  if (refusal === undefined) return undefined;
+  if (job.workers > 1 && memoryRefusal(loaded, job, 1) === undefined) return `${refusal} (this worker's --workers ${job.workers} is too many for its memory limit)`;
+  return `${refusal} (this worker's memory limit is too small for it)`;
+}
+
+/**
  * What a failed shard run becomes: a problem of this worker's setup (UsageError: its store path;
- * a memory limit its --workers exceeds but one thread would fit) a CannotServeError; a refusal of
- * the scenario or of its size (ScenarioError other than a too-small disk) an UnrecoverableError, as
- * every attempt would fail the same way; anything else (I/O errors, a full disk) stays a failure
- * that is retried.
+ * a shard over its memory limit, which another worker's may hold) a CannotServeError; any other
+ * refusal of the scenario (ScenarioError other than a too-small disk) an UnrecoverableError, as
+ * every attempt on every worker would fail the same way; anything else (I/O errors, a full disk)
+ * stays a failure that is retried.
  */
 function classifyFailure(error: unknown, job: ShardJob, Unrecoverable: new (message: string) => Error): unknown {
   if (error instanceof UsageError) return new CannotServeError(error.message);
   if (!(error instanceof ScenarioError) || error.problems.every((problem) => problem.usage === true)) return error;
-  if (job.workers > 1 && fitsOneThread(job.scenarioPath, job.replicates)) {
-    return new CannotServeError(`${error.message} (this worker's --workers ${job.workers} is too many for its memory limit)`);
-  }
+  const memory = memoryRefusalOfThisWorker(job);
+  if (memory !== undefined) return new CannotServeError(memory);
   return new Unrecoverable(`${error.message} (not retried: every attempt would be refused the same way; fix the cause and resubmit the run)`);
 }
 

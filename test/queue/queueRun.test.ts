@@ -116,7 +116,7 @@ describe('crm-sim queue with Redis', () => {
     expect(await readFolderWithoutManifest(out)).toEqual(await readFolderWithoutManifest(single));
   });
 
-  it('a worker that cannot serve a run gives its jobs back unchanged; a refused scenario fails at once; leftovers of dead workers are removed', async () => {
+  it('a lone worker that cannot serve a run ends its jobs after its back-off; a refused scenario fails at once; leftovers of dead workers are removed', async () => {
     const store = join(dir, 'store2');
     const queue = `${QUEUE}-idle`;
     const submit = (seed: string) => runCli(['queue', 'submit', 'scenarios/baseline.yaml', '--replicates', '4', '--seed', seed,
@@ -126,34 +126,38 @@ describe('crm-sim queue with Redis', () => {
     const collect = (...extra: string[]) => runCli(['queue', 'collect', 'r2', '--out', out, '--store', store, '--redis', REDIS, '--queue', queue, ...extra]);
     expect(collect()).toMatchObject({ status: 2, stderr: 'crm-sim: run r2 is not finished: 2 of 2 shards missing (shard 1/2, 2/2); use --wait\n' });
     expect(submit('2')).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r2 already holds another run \(its masterSeed is 1, this one 2\)/) });
-    const work = (storeSeen: string, env: NodeJS.ProcessEnv = {}) => runCliWithEnv(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', storeSeen,
-      '--workers', '1', '--exit-when-idle'], env);
+    const work = (storeSeen: string, env: NodeJS.ProcessEnv = {}, backOff = '30') => runCliWithEnv(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', storeSeen,
+      '--workers', '1', '--exit-when-idle', '--back-off-seconds', backOff], env);
 
     // A --store that is no folder: the worker does not start.
     expect(work(join(dir, 'missing'))).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: --store \S+missing: expected the folder of queued runs .* but it does not exist; not starting/) });
-    // A folder without the run: each job it pulls goes back to the queue without using an attempt, said once.
+    // A folder without the run: the worker refuses each job, saying why once; as no other worker is
+    // connected, its refusals end the jobs once its back-off is over (failed for good, with the reason).
     const elsewhere = join(dir, 'elsewhere');
     mkdirSync(elsewhere);
-    const refused = work(elsewhere);
+    const refused = work(elsewhere, {}, '1');
     expect(refused.status).toBe(0);
     expect(refused.stderr).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ crm-sim queue: cannot serve run r2: run r2 is not in the store \S+elsewhere \(give this worker --store\); its jobs go back to the queue/m);
     expect(refused.stderr.match(/cannot serve run r2/g)).toHaveLength(1);
-    expect(refused.stderr).not.toMatch(/failed|started/);
-    const jobs = await readJobs(queue, ['r2.1', 'r2.2']);
-    expect(jobs.map((job) => ({ state: job.state, attemptsMade: job.attemptsMade }))).toEqual([{ state: 'waiting', attemptsMade: 0 }, { state: 'waiting', attemptsMade: 0 }]);
-    expect(jobs.some((job) => (job.progress as { givenBack?: number }).givenBack === 1)).toBe(true);
+    expect(refused.stderr).not.toMatch(/started/);
+    expect(refused.stderr).toMatch(/job r2\.2 failed \(attempt 1 of 3, for good\): no worker connected to the queue can serve it \(refused by the only one: \S+: run r2 is not in the store \S+elsewhere/);
     const status = (...extra: string[]) => runCli(['queue', 'status', 'r2', '--redis', REDIS, '--queue', queue, ...extra]);
     expect(status()).toMatchObject({ status: 0, stdout: expect.stringMatching(
-      /^run r2: 0 of 2 shards done, 2 missing, 0 failed for good\n(shard \d\/2: waiting, 0 of 3 attempts used.*\n){2}$/) });
-    expect(status().stdout).toMatch(/: waiting, 0 of 3 attempts used; given back 1 time by workers that cannot serve it \(last: .*: run r2 is not in the store/);
+      /^run r2: 0 of 2 shards done, 2 missing, 2 failed for good\n(shard \d\/2: failed, 1 of 3 attempts used: no worker connected .*run r2 is not in the store.*\n){2}$/) });
 
-    // A memory limit the shard cannot fit: failed for good at the first attempt, with the reason.
-    const tooSmall = work(store, { CRM_SIM_MAX_MEMORY: '1KB' });
-    expect(tooSmall.stderr).toMatch(/job r2\.1 failed \(attempt 1 of 3, for good\): .*expected .*found[^]*not retried/);
-    expect(tooSmall.stderr).not.toMatch(/attempt 2/);
+    // A refusal of the scenario itself (its stored file edited into an invalid one): failed for good at
+    // once, on any worker, with the reason.
+    expect(submit('1').stderr).toMatch(/2 of 2 jobs queued/);
+    const resolved = join(store, 'r2', 'scenario.resolved.yaml');
+    const yaml = readFileSync(resolved, 'utf8');
+    writeFileSync(resolved, `${yaml}bogusKey: 1\n`);
+    const invalid = work(store);
+    writeFileSync(resolved, yaml);
+    expect(invalid.stderr).toMatch(/job r2\.1 failed \(attempt 1 of 3, for good\): .*bogusKey: expected .*found[^]*not retried/);
+    expect(invalid.stderr).not.toMatch(/attempt 2|cannot serve/);
     const failed = JSON.parse(status('--json', '--store', store).stdout) as { failed: number; pending: { state: string; attemptsMade: number; failedReason: string }[] };
     expect(failed).toMatchObject({ done: 0, failed: 2, pending: [{ state: 'failed', attemptsMade: 1 }, { state: 'failed', attemptsMade: 1 }] });
-    expect(failed.pending[0].failedReason).toMatch(/expected a run that fits in memory/);
+    expect(failed.pending[0].failedReason).toMatch(/bogusKey/);
     expect(collect('--wait')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run r2: jobs failed for good \(resubmit the run to retry them\): shard 1: /) });
 
     // A dead worker's temporary folder: removed by the job's next run, or by collect once its shard is done.
@@ -177,7 +181,7 @@ describe('crm-sim queue with Redis', () => {
       .toBe('run r2: 2 of 2 shards done, 0 missing, 0 failed for good\n(job states unknown: Redis did not answer)\n');
   });
 
-  it('a worker running other code than the submitter\'s gives the run\'s jobs back unchanged instead of writing shards that would not merge', async () => {
+  it('a worker running other code than the submitter\'s refuses the run\'s jobs instead of writing shards that would not merge', async () => {
     const store = join(dir, 'store3');
     const queue = `${QUEUE}-code`;
     const submit = () => runCli(['queue', 'submit', 'scenarios/baseline.yaml', '--replicates', '2', '--seed', '5', '--replicates-per-job', '2',
@@ -188,25 +192,30 @@ describe('crm-sim queue with Redis', () => {
     const run = JSON.parse(readFileSync(stored, 'utf8')) as { sourceSha256: string };
     expect(run.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
     writeFileSync(stored, JSON.stringify({ ...run, sourceSha256: 'f'.repeat(64) }));
-    const work = () => runCli(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', store, '--workers', '1', '--exit-when-idle']);
+    // Alone on the queue, the worker ends the job once its (short) back-off is over: failed for good, both fingerprints named.
+    const work = (workers = '1', env: NodeJS.ProcessEnv = {}) => runCliWithEnv(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', store,
+      '--workers', workers, '--exit-when-idle', '--back-off-seconds', '1'], env);
     const log = work().stderr;
     expect(log).toMatch(/cannot serve run r3: run r3 was submitted from other code \(sources f{64}; this worker runs [0-9a-f]{64}\)/);
-    expect(log).not.toMatch(/failed/);
-    expect((await readJobs(queue, ['r3.1'])).map((job) => [job.state, job.attemptsMade])).toEqual([['waiting', 0]]);
+    expect(log).toMatch(/job r3\.1 failed \(attempt 1 of 3, for good\): no worker connected to the queue can serve it \(refused by the only one: \S+: run r3 was submitted from other code \(sources f{64}; this worker runs [0-9a-f]{64}\)/);
+    expect(log).not.toMatch(/started/);
+    expect((await readJobs(queue, ['r3.1'])).map((job) => [job.state, job.attemptsMade])).toEqual([['failed', 1]]);
     expect(readdirSync(join(store, 'r3')).includes('shards') ? readdirSync(join(store, 'r3', 'shards')) : []).toEqual([]);
     // Resubmitted from other code than the stored run's, the run id is refused.
     expect(submit()).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r3 already holds another run \(its sourceSha256 is f{64}/) });
-    // Back to the submitter's code (the stored fingerprint put back). A worker whose --workers 2 exceeds its
-    // memory limit, where one thread would fit, gives the job back too; a worker with one thread does it.
+    // Back to the submitter's code (the stored fingerprint put back), resubmitted. A worker whose --workers 2 exceeds its
+    // memory limit, where one thread would fit, refuses the job too, saying so; a worker with one thread does it.
     writeFileSync(stored, JSON.stringify(run));
+    expect(submit().stderr).toMatch(/1 of 1 jobs queued/);
     const loaded = loadScenario(join(store, 'r3', 'scenario.resolved.yaml'));
     const layout = compileScenario(loaded.spec).layout;
     const needs = (workers: number) => estimateRunMemory(loaded.spec, layout, { replicates: 2, bandReplicates: 2, workers, bands: false }).memoryBytes;
     expect(needs(2)).toBeGreaterThan(needs(1));
     const between = Math.floor((needs(1) + needs(2)) / 2);
-    const crowded = runCliWithEnv(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', store, '--workers', '2', '--exit-when-idle'], { CRM_SIM_MAX_MEMORY: `${between}B` });
+    const crowded = work('2', { CRM_SIM_MAX_MEMORY: `${between}B` });
     expect(crowded.stderr).toMatch(/cannot serve run r3: .*expected a run that fits in memory.*\(this worker's --workers 2 is too many for its memory limit\)/);
-    expect((await readJobs(queue, ['r3.1'])).map((job) => [job.state, job.attemptsMade])).toEqual([['waiting', 0]]);
+    expect(crowded.stderr).toMatch(/job r3\.1 failed \(attempt 1 of 3, for good\): no worker connected to the queue can serve it .*this worker's --workers 2 is too many/);
+    expect(submit().stderr).toMatch(/1 of 1 jobs queued/);
     expect(work().stderr).toMatch(/job r3\.1 started: run r3, shard 1\/1 \(attempt 1 of 3\)[^]*job r3\.1 done/);
   });
 });

@@ -94,8 +94,9 @@ function addWork(queue: Command, signal: AbortSignal): void {
     .option('--concurrency <n>', 'jobs at once in this process', '1')
     .option('--workers <w>', 'threads per job (default: number of cores; at least 1)')
     .option('--lock-seconds <s>', 'job lock: a dead worker\'s job is retried about this long after it stopped', '30')
-    .option('--exit-when-idle', 'stop once the queue has no waiting, delayed or active job')
-    .action((o: QueueOptions & { concurrency: string; workers?: string; lockSeconds: string; exitWhenIdle?: boolean }) =>
+    .option('--back-off-seconds <s>', 'after giving back a job it cannot serve, pull nothing for this long (its refusals end no job that long after it starts)', '30')
+    .option('--exit-when-idle', 'stop once the queue has no waiting, delayed or active job left for this worker')
+    .action((o: QueueOptions & { concurrency: string; workers?: string; lockSeconds: string; backOffSeconds: string; exitWhenIdle?: boolean }) =>
       withQueue(resolveRedisUrl(o.redis), async (connection) => {
         await checkWorkerSetup(o.store);
         const abortJobs = new AbortController();
@@ -109,7 +110,7 @@ function addWork(queue: Command, signal: AbortSignal): void {
         const done = await runQueueWorker({
           connection, queue: o.queue, store: o.store, concurrency: count('concurrency', o.concurrency, 1),
           workers: o.workers === undefined ? availableParallelism() : count('workers', o.workers, 1),
-          lockSeconds: count('lock-seconds', o.lockSeconds, 1), exitWhenIdle: o.exitWhenIdle === true,
+          lockSeconds: count('lock-seconds', o.lockSeconds, 1), backOffSeconds: count('back-off-seconds', o.backOffSeconds, 1), exitWhenIdle: o.exitWhenIdle === true,
           signal: stop.signal, abortJobs: abortJobs.signal, log: logger(o.quiet),
         });
         logger(o.quiet)(`worker stopped after ${done} jobs`);
