@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkShardSet } from '../outputs/checkShardSet.ts';
 import { describeUncheckedShards } from '../outputs/describeUncheckedShards.ts';
-import { currentCommandLine, type RunManifest } from '../outputs/createManifest.ts';
+import { currentCommandLine, redactCommandLine, type RunManifest } from '../outputs/createManifest.ts';
 import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readShardFolder.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
@@ -43,6 +43,8 @@ export interface MergeSettings {
   exceed?: string[];
   /** The command line the manifest records; default this process's. */
   commandLine?: string[];
+  /** A resumed run's: the commands that took it up after `commandLine` started it, in order (recorded when there are some). */
+  resumeCommandLines?: string[][];
   /** Memory the merge may plan to use; default `$CRM_SIM_MAX_MEMORY`, else 80% of RAM (a resumed run passes its own). */
   memoryLimit?: { bytes: number; source: string };
   /**
@@ -54,14 +56,15 @@ export interface MergeSettings {
 
 /**
  * The manifest of the merged run: the shards' (same code, scenario, seed, replicates), without
- * `shard`, with the merge's `--exceed` conditions and command line, the largest worker count (and
+ * `shard`, with the merge's `--exceed` conditions and command line (a resumed run's: the starting
+ * one, then those that resumed it), the largest worker count (and
  * requested count, when it differs) and thread count, the earliest start, now as the finish and the
  * shards' summed wall time. Key order is that of a run manifest.
  */
 function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings): RunManifest {
   // Everything up to `overrides`; the fields after it are set below, in a run manifest's order.
   const {
-    shard: _s, exceed: _e, masterSeed, replicates, commandLine: _c, workers: _w, workersRequested: _r, threadsPerReplicate: _p,
+    shard: _s, exceed: _e, masterSeed, replicates, commandLine: _c, resumeCommandLines: _m, workers: _w, workersRequested: _r, threadsPerReplicate: _p,
     ticks, nodeVersion, startedAt: _a, finishedAt: _f, wallSeconds: _t, ...first
   } = shards[0].manifest;
   const exceed = settings.exceed ?? [];
@@ -75,7 +78,8 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
     ...(exceed.length === 0 ? {} : { exceed: [...exceed] }),
     masterSeed,
     replicates,
-    commandLine: settings.commandLine ?? currentCommandLine(),
+    commandLine: settings.commandLine === undefined ? currentCommandLine() : redactCommandLine(settings.commandLine),
+    ...(settings.resumeCommandLines === undefined || settings.resumeCommandLines.length === 0 ? {} : { resumeCommandLines: settings.resumeCommandLines.map(redactCommandLine) }),
     workers,
     ...(requested === workers ? {} : { workersRequested: requested }),
     ...(threads > 1 ? { threadsPerReplicate: threads } : {}),

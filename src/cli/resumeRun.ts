@@ -2,7 +2,7 @@ import { createWarningPrinter } from './createWarningPrinter.ts';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { currentCommandLine, type RunManifest } from '../outputs/createManifest.ts';
+import { currentCommandLine, redactCommandLine, type RunManifest } from '../outputs/createManifest.ts';
 import { isProcessAlive, removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import { loadScenario } from '../scenario/loadScenario.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
@@ -57,6 +57,12 @@ export interface ResumeOutputs {
   report: boolean;
   /** The command that started the run (the final manifest records it). */
   commandLine: string[];
+  /**
+   * Every later command that took the run up (`crm-sim run [scenario] --resume DIR …`), in order,
+   * the one that finishes it last (the final manifest records them as `resumeCommandLines`);
+   * absent until the first resume.
+   */
+  resumeCommandLines?: string[][];
 }
 
 /** Default number of parts: at most this many (at most one replicate each). */
@@ -150,13 +156,14 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   const work = partsFolder(dir);
   const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
   if (settings.warned !== true) loaded.warnings.forEach(createWarningPrinter());
+  const invoked = redactCommandLine(settings.commandLine ?? currentCommandLine());
   const record: ResumeRecord = {
     scenarioPath: settings.scenarioPath, sets: settings.sets, replicates: settings.replicates, masterSeed: settings.masterSeed,
     parts: parts ?? Math.min(DEFAULT_PARTS, settings.replicates), sha256: loaded.sha256, sourceSha256: SOURCE_SHA256,
     outputs: {
       parquet: settings.parquet, keepSeries: settings.keepSeries, exceed: settings.exceed ?? [], measureImpact: settings.measureImpact === true,
       ...(settings.impactReplicateCap === undefined ? {} : { impactReplicateCap: settings.impactReplicateCap }),
-      report: settings.report === true, commandLine: settings.commandLine ?? currentCommandLine(),
+      report: settings.report === true, commandLine: invoked,
     },
   };
   const finished = readFinishedRun(dir);
@@ -167,17 +174,19 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   await mkdir(work, { recursive: true });
   const release = takeLock(work);
   try {
-    const recorded = readResumeRecord(dir); // under the lock: its last holder may have written it meanwhile
-    if (recorded) {
-      checkSameRun(recorded, record, dir, work);
-      checkSameCode(recorded, record, dir, work);
+    const read = readResumeRecord(dir); // under the lock: its last holder may have written it meanwhile
+    if (read) {
+      checkSameRun(read, record, dir, work);
+      checkSameCode(read, record, dir, work);
     }
-    else await writeAtomically(join(work, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
     if (existsSync(join(dir, 'manifest.json'))) return await completeAlready(dir, settings); // finished by the lock's last holder
+    const recorded = read === undefined ? record : await recordResume(work, read, invoked);
+    if (read === undefined) await writeAtomically(join(work, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
     removeLeftovers(work);
     await removeStaleTemporaries(dir); // a merge killed before its rename
-    const commandLine = settings.commandLine ?? (recorded ?? record).outputs?.commandLine;
-    const merged = await runPartsAndMerge({ ...settings, out: dir, commandLine }, (recorded ?? record).parts, signal, progress);
+    // The manifest records the command that started the run and every one that resumed it.
+    const { commandLine = invoked, resumeCommandLines } = recorded.outputs ?? {};
+    const merged = await runPartsAndMerge({ ...settings, out: dir, commandLine, resumeCommandLines }, recorded.parts, signal, progress);
     // Before DIR.parts goes: killed in between, the next resume finds the record that asks for it.
     await renderReportIfMissing(dir, settings.report === true, settings.quiet === true);
     rmSync(work, { recursive: true, force: true }); // killed during this, DIR.parts is removed by the next resume
@@ -187,21 +196,34 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   }
 }
 
+/**
+ * Adds the command taking the run up to its record (DIR.parts/run.json, rewritten atomically), so
+ * the final manifest names every command that worked on the run; a record from before output
+ * options were recorded is left as it is.
+ */
+async function recordResume(work: string, recorded: ResumeRecord, invoked: string[]): Promise<ResumeRecord> {
+  if (recorded.outputs === undefined) return recorded;
+  const resumeCommandLines = [...(recorded.outputs.resumeCommandLines ?? []), invoked];
+  const updated = { ...recorded, outputs: { ...recorded.outputs, resumeCommandLines } };
+  await writeAtomically(join(work, 'run.json'), `${JSON.stringify(updated, null, 2)}\n`);
+  return updated;
+}
+
 /** Runs the parts not yet in DIR.parts, then merges all of them into DIR (with impact.json and sources.json when asked for). */
-async function runPartsAndMerge(settings: RunSettings & { out: string }, count: number, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
+async function runPartsAndMerge(settings: RunSettings & { out: string; resumeCommandLines?: string[][] }, count: number, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
   const dirs = Array.from({ length: count }, (_, i) => join(partsFolder(settings.out), `part-${i + 1}`));
   for (const [i, out] of dirs.entries()) {
     if (existsSync(out)) continue;
     const progressLabel = `replicates of part ${i + 1}/${count} (${dirs.filter(existsSync).length} parts done)`;
     await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false, warned: true, progressLabel }, signal, progress);
   }
-  const { parquet, keepSeries, blockBytes, exceed, commandLine } = settings;
+  const { parquet, keepSeries, blockBytes, exceed, commandLine, resumeCommandLines } = settings;
   const writeMore = settings.measureImpact === true ? (dir: string, summaries: readonly ReplicateSummaries[]) => {
     const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
     const layout = compileScenario(loaded.spec).layout;
     return writeReportInputs(dir, { settings, loaded, layout, summaries: summaries.map((s) => s.summaries), reporter: progress ?? createProgressReporter(true), signal });
   } : undefined;
-  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes, exceed, commandLine, writeMore, memoryLimit: settings.memoryLimit }, signal, progress);
+  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes, exceed, commandLine, resumeCommandLines, writeMore, memoryLimit: settings.memoryLimit }, signal, progress);
 }
 
 /**
@@ -263,7 +285,6 @@ function withRecordedOutputs(settings: RunSettings, options: RunOptions, recorde
     measureImpact: settings.measureImpact === true || recorded.measureImpact,
     impactReplicateCap: options.impactReplicates === undefined ? recorded.impactReplicateCap : settings.impactReplicateCap,
     report: settings.report === true || recorded.report,
-    commandLine: recorded.commandLine,
   };
 }
 

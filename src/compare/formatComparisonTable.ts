@@ -1,4 +1,5 @@
 import { formatMetricId } from '../outputs/formatMetricId.ts';
+import { chooseMassUnit, PER_TONNE } from '../report/chooseMassUnit.ts';
 import type { MetricComparison } from './computeComparison.ts';
 import type { CostPerTonne } from './computeCostEffectiveness.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
@@ -9,6 +10,17 @@ import { formatTextTable } from './formatTextTable.ts';
 function relativeDifference(m: MetricComparison): number {
   const scale = Math.max(Math.abs(m.meanA), Math.abs(m.meanB));
   return scale === 0 ? 0 : Math.abs(m.meanDifference) / scale;
+}
+
+/**
+ * The unit a row is printed in and the factor from the metric's unit to it: tonnages in one mass
+ * unit chosen from the row's figures (kg or g when all are below 1 t, so `43.5 | -0.949` kg, not
+ * `0.0435 | -0.000949` t); other metrics in their own unit.
+ */
+function rowUnit(m: MetricComparison): [string, number] {
+  if (m.key.unit !== 't') return [m.key.unit, 1];
+  const unit = chooseMassUnit([m.meanA, m.meanB, m.meanDifference, m.ciLow, m.ciHigh]);
+  return [unit, PER_TONNE[unit]];
 }
 
 /** Metrics worth showing: defined, and different in at least one replicate. */
@@ -27,7 +39,7 @@ function isHomeEndUse(m: MetricComparison, home: string | undefined): boolean {
  * durations: the home region is that of `policyCost`), then those whose confidence interval
  * excludes zero, each group by the difference relative to the metric's size (|mean difference| /
  * max(|mean A|, |mean B|), so tonnes, shares and dollars rank on one scale). Columns: metric id,
- * unit, mean of the first scenario, mean of the alternative, mean paired difference with its
+ * unit (a tonnage row in t, kg or g, one unit for the whole row), mean of the first scenario, mean of the alternative, mean paired difference with its
  * interval, and P(better).
  *
  * @param report - The comparison.
@@ -47,11 +59,11 @@ export function formatComparisonTable(report: ComparisonReport, top = 10): strin
       const clear = Number(b.ciLow > 0 || b.ciHigh < 0) - Number(a.ciLow > 0 || a.ciHigh < 0);
       return clear !== 0 ? clear : relativeDifference(b) - relativeDifference(a);
     });
-    const rows = ranked.slice(0, top).map((m) => [
-      formatMetricId(m.key), m.key.unit, formatReadableNumber(m.meanA), formatReadableNumber(m.meanB),
-      formatReadableNumber(m.meanDifference), `[${formatReadableNumber(m.ciLow)}, ${formatReadableNumber(m.ciHigh)}]`,
-      formatReadableNumber(m.pBetter),
-    ]);
+    const rows = ranked.slice(0, top).map((m) => {
+      const [unit, scale] = rowUnit(m);
+      const [meanA, meanB, difference, low, high] = [m.meanA, m.meanB, m.meanDifference, m.ciLow, m.ciHigh].map((x) => formatReadableNumber(x * scale));
+      return [formatMetricId(m.key), unit, meanA, meanB, difference, `[${low}, ${high}]`, formatReadableNumber(m.pBetter)];
+    });
     const title = `B = ${alternative.label} vs A = ${first}: ${report.replicates} paired replicates, seed ${report.masterSeed}; ` +
       `${ranked.length} of ${alternative.metrics.length} metrics differ${rows.length < ranked.length ? `, top ${rows.length}` : ''}`;
     const costs = describeCosts(report, alternative.label);

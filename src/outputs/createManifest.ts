@@ -39,6 +39,12 @@ export interface RunManifest {
   replicates: number;
   /** The command line that wrote the folder (`crm-sim` and its arguments; for a resumed run, the one that started it). */
   commandLine?: string[];
+  /**
+   * Only in a resumed run (`crm-sim run --resume DIR`): the commands that took it up after
+   * `commandLine` started it, in order; the last one finished it, and the output options it gives
+   * (`--format`, `--exceed`, …) replace the starting command's.
+   */
+  resumeCommandLines?: string[][];
   /** Pool threads the run used (0: inline). */
   workers: number;
   /** Only when it differs from `workers`: the worker count asked for (e.g. `--workers 3` for 2 replicates). */
@@ -139,7 +145,7 @@ export function createManifest(input: ManifestInput): RunManifest {
 }
 
 /** Manifest fields that describe the execution, not the results: command line, timing, workers and threads. */
-const EXECUTION_FIELDS = ['commandLine', 'workers', 'workersRequested', 'threadsPerReplicate', 'startedAt', 'finishedAt', 'wallSeconds'] as const;
+const EXECUTION_FIELDS = ['commandLine', 'resumeCommandLines', 'workers', 'workersRequested', 'threadsPerReplicate', 'startedAt', 'finishedAt', 'wallSeconds'] as const;
 
 /** `crm-sim` and this process's arguments, as a manifest records them (credentials in URLs masked). */
 export function currentCommandLine(): string[] {
@@ -160,12 +166,12 @@ export function redactCommandLine(args: readonly string[]): string[] {
 }
 
 /**
- * The manifest without its execution fields (command line, workers, threads and timing) and
+ * The manifest without its execution fields (command lines, workers, threads and timing) and
  * without `shard`: what identifies the results, identical for a run, any of its shard+merge
  * equivalents, and any worker or thread count. Parquet files carry it as key-value metadata so they stay byte-identical.
  *
  * @param manifest - A run or shard manifest.
- * @returns A copy without commandLine, workers, workersRequested, threadsPerReplicate, startedAt, finishedAt, wallSeconds and shard.
+ * @returns A copy without commandLine, resumeCommandLines, workers, workersRequested, threadsPerReplicate, startedAt, finishedAt, wallSeconds and shard.
  * @example
  * JSON.stringify(stripExecutionFields(manifest));
  */

@@ -4,6 +4,7 @@ import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
 import { formatTonnes } from './formatTonnes.ts';
+import { chooseMassUnit } from './chooseMassUnit.ts';
 import { formatWeeks } from './formatWeeks.ts';
 import type { MaterialResult } from './computeMaterialResults.ts';
 
@@ -57,8 +58,10 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
     const worst = result.worstWeekShare.p50 > 0
       ? `their worst week leaves ${formatPercent(result.worstWeekShare.p50)} of demand unmet (median across runs)`
       : 'in at least half of the runs no week leaves demand unmet';
-    sentences.push(`Over the whole run, end users in ${homeName} go without ${formatTonnes(lack.mean)} of ${materialName} on average ` +
-      `(${confidence(Math.max(0, lack.ciLow), Math.max(0, lack.ciHigh), formatTonnes)})${share}; ${worst}.`);
+    const [low, high] = [Math.max(0, lack.ciLow), Math.max(0, lack.ciHigh)];
+    const unit = chooseMassUnit([lack.mean, low, high]);
+    sentences.push(`Over the whole run, end users in ${homeName} go without ${formatTonnes(lack.mean, unit)} of ${materialName} on average ` +
+      `(${confidence(low, high, (x) => formatTonnes(x, unit))})${share}; ${worst}.`);
   }
   const recovery = result.recoveryWeeks;
   if (recovery.n > 0) {

@@ -1,3 +1,4 @@
+import type { MassUnit } from './chooseMassUnit.ts';
 import { formatQuantity } from './formatQuantity.ts';
 
 /** A signed number, then the unit that follows it (if any). */
@@ -10,14 +11,15 @@ const NUMBER_THEN_UNIT = /^([+−-]?[\d.,]+)(\D.*)?$/;
  * @param low - Lower end.
  * @param high - Upper end.
  * @param unit - Unit as in `comparison.json`.
+ * @param massUnit - For unit `t`: the unit to write both ends in; default: each end's own.
  * @returns The interval, or `n/a`.
  * @example
  * formatDifferenceRange(1.08, 2.42, 't'); // '+1.08 to +2.42 t'
  */
-export function formatDifferenceRange(low: number, high: number, unit: string): string {
+export function formatDifferenceRange(low: number, high: number, unit: string, massUnit?: MassUnit): string {
   if (!Number.isFinite(low) || !Number.isFinite(high)) return 'n/a';
-  const a = formatDifference(low, unit);
-  const b = formatDifference(high, unit);
+  const a = formatDifference(low, unit, massUnit);
+  const b = formatDifference(high, unit, massUnit);
   // Write a unit both ends share once ('−0.469 to −0.431× the starting price'); keep both when they
   // differ ('−800 g to +1.2 kg') or when the unit comes first ('USD …').
   const ends = [NUMBER_THEN_UNIT.exec(a), NUMBER_THEN_UNIT.exec(b)];
@@ -31,12 +33,13 @@ export function formatDifferenceRange(low: number, high: number, unit: string): 
  *
  * @param value - The difference.
  * @param unit - Its unit as in `comparison.json` (`t`, `weeks`, `x base`, `USD`, `share`).
+ * @param massUnit - For unit `t`: the unit to write it in; default: chosen from the value.
  * @returns The signed quantity, or `n/a`.
  * @example
  * formatDifference(1.75, 't'); // '+1.75 t'
  */
-export function formatDifference(value: number, unit: string): string {
+export function formatDifference(value: number, unit: string, massUnit?: MassUnit): string {
   if (!Number.isFinite(value)) return 'n/a';
-  const size = formatQuantity(Math.abs(value), unit);
+  const size = formatQuantity(Math.abs(value), unit, massUnit);
   return value === 0 ? size : `${value > 0 ? '+' : '−'}${size}`;
 }

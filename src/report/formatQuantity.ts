@@ -1,3 +1,4 @@
+import type { MassUnit } from './chooseMassUnit.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatTonnes } from './formatTonnes.ts';
@@ -9,17 +10,19 @@ import { formatTonnes } from './formatTonnes.ts';
  *
  * @param value - The value in the unit of summary.json.
  * @param unit - The unit (`USD`, `share`, `x base`, `weeks`, `t`, …) or ''.
+ * @param massUnit - For unit `t`: the unit to write it in (one shared by figures compared together,
+ *   see `chooseMassUnit`); default: chosen from the value itself.
  * @returns e.g. `USD −35 million`, `5.6 percentage points`, `2.5× the starting price`, `−2.8 weeks`, `28.6 kg`.
  * @example
  * formatQuantity(0.056, 'share'); // '5.6 percentage points'
  */
-export function formatQuantity(value: number, unit: string): string {
+export function formatQuantity(value: number, unit: string, massUnit?: MassUnit): string {
   if (!Number.isFinite(value)) return 'n/a';
   const minus = (text: string): string => text.replace(/-/g, '−');
   if (unit === 'USD') return minus(formatMoney(value));
   if (unit === 'share') return `${minus(formatNumber(value * 100))} percentage points`;
   if (unit === 'x base') return `${minus(formatNumber(value))}× the starting price`;
-  if (unit === 't') return minus(formatTonnes(value));
+  if (unit === 't') return minus(formatTonnes(value, massUnit));
   const number = minus(formatNumber(value));
   if (unit === 'weeks' && (number === '1' || number === '−1')) return `${number} week`;
   return unit === '' ? number : `${number} ${unit}`;

@@ -1,3 +1,4 @@
+import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { countRuns } from './countRuns.ts';
 import { createComparisonSpec } from './createComparisonSpec.ts';
@@ -55,6 +56,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   const overview = strategies.reference.overview;
   const home = overview?.homeRegion ?? '';
   const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
+  const units = massUnits(comparison.entries);
   for (const alternative of comparison.alternatives) {
     const rows = headline.map((m) => entryOf(alternative, m)).filter((e): e is ComparisonEntry => e !== undefined);
     const description = strategies.alternatives.find((a) => a.label === alternative)?.overview?.description ?? '';
@@ -62,7 +64,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
       `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
       describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
-        rows.map(inRowMassUnit).map((e) => [headlineName(e.metric, materialName), formatLevelValue(e.meanA, e.unit), formatLevelValue(e.meanB, e.unit), formatDifferenceWithCi(e), describePairedShare(e)]),
+        rows.map((e) => [headlineName(e.metric, materialName), ...[e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, units.get(e.metric))), formatDifferenceWithCi(e, units.get(e.metric)), describePairedShare(e)]),
         { caption: `${homeName === '' ? 'The home region' : homeName}, for each material the threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
   }
   const ranked = rankMetrics(comparison.entries);
@@ -111,9 +113,9 @@ function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) =>
 }
 
 /** `+1.75 t (+1.08 to +2.42 t)`; `0 weeks (none in any run)` for a difference that is zero in every pair. */
-function formatDifferenceWithCi(e: ComparisonEntry): string {
-  if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return `${formatDifference(0, e.unit)} (none in any run)`;
-  return `${formatDifference(e.meanDifference, e.unit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit)})`;
+function formatDifferenceWithCi(e: ComparisonEntry, massUnit?: MassUnit): string {
+  if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return `${formatDifference(0, e.unit, massUnit)} (none in any run)`;
+  return `${formatDifference(e.meanDifference, e.unit, massUnit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit, massUnit)})`;
 }
 
 const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', cumulativeConsumption: 'consumption (received)', policyCost: 'Policy cost (spending)', netPolicyCost: 'Net policy cost (stock held counted at base prices)' };
@@ -127,20 +129,19 @@ function headlineName(metric: string, materialName: (id: string) => string): str
 }
 
 /**
- * A tonnage entry whose every figure is below 1 t, in kg (or g below 1 kg) throughout, so a row
- * reads `41.5 kg | 0 kg | −41.5 kg`, not `41.5 kg | 0 t`; other entries as they are.
+ * The mass unit of each tonnage metric, chosen from every figure of it (both means, the
+ * difference and its CI, for every alternative), so a row and the headline tables read in one
+ * unit (`7.65 t | 8.4 t | +0.748 t`, not `+748 kg`; `41.5 kg | 0 kg`, not `0 t`).
  */
-function inRowMassUnit(e: ComparisonEntry): ComparisonEntry {
-  const figures = [e.meanA, e.meanB, e.meanDifference, e.ciLow, e.ciHigh].filter(Number.isFinite).map(Math.abs);
-  const largest = Math.max(0, ...figures);
-  if (e.unit !== 't' || largest === 0 || largest >= 1) return e;
-  const [scale, unit] = largest >= 0.001 ? [1000, 'kg'] : [1e6, 'g'];
-  return { ...e, unit, meanA: e.meanA * scale, meanB: e.meanB * scale, meanDifference: e.meanDifference * scale, ciLow: e.ciLow * scale, ciHigh: e.ciHigh * scale };
+function massUnits(entries: readonly ComparisonEntry[]): Map<string, MassUnit> {
+  const figures = new Map<string, number[]>();
+  for (const e of entries.filter((x) => x.unit === 't')) figures.set(e.metric, [...(figures.get(e.metric) ?? []), e.meanA, e.meanB, e.meanDifference, e.ciLow, e.ciHigh]);
+  return new Map([...figures].map(([metric, values]) => [metric, chooseMassUnit(values)]));
 }
 
 /** A level (not a difference): shares as percentages, everything else as `formatQuantity`. */
-function formatLevelValue(value: number, unit: string): string {
-  return unit === 'share' ? formatPercent(value) : formatQuantity(value, unit);
+function formatLevelValue(value: number, unit: string, massUnit?: MassUnit): string {
+  return unit === 'share' ? formatPercent(value) : formatQuantity(value, unit, massUnit);
 }
 
 /** +1 when meanDifference = meanB − meanA (alternative − reference), −1 when it is meanA − meanB. */
@@ -166,12 +167,12 @@ function rankMetrics(entries: readonly ComparisonEntry[]): string[] {
 }
 
 function renderComparisonTable(comparison: Comparison, metrics: readonly string[], materialName: (id: string) => string): string {
+  const units = massUnits(comparison.entries);
   const rows = metrics.map((metric) => [describeMetricId(metric, materialName), ...comparison.alternatives.map((alternative) => {
-    const found = comparison.entries.find((x) => x.metric === metric && x.alternative === alternative);
-    if (found === undefined) return '—';
-    const e = inRowMassUnit(found);
+    const e = comparison.entries.find((x) => x.metric === metric && x.alternative === alternative);
+    if (e === undefined) return '—';
     const share = describePairedShare(e);
-    return `${formatDifferenceWithCi(e)}${share === '' ? '' : ` · ${share}`}`;
+    return `${formatDifferenceWithCi(e, units.get(metric))}${share === '' ? '' : ` · ${share}`}`;
   })]);
   const total = new Set(comparison.entries.map((e) => e.metric)).size;
   return renderTable([{ header: 'Metric' }, ...comparison.alternatives.map((a) => ({ header: `${a}: difference (95% CI)`, numeric: true }))], rows,

@@ -12,6 +12,7 @@ import { formatWeeks } from './formatWeeks.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import { formatSignedQuantity } from './formatQuantity.ts';
 import { formatTonnes } from './formatTonnes.ts';
+import { chooseMassUnit } from './chooseMassUnit.ts';
 import type { ImpactReading, PairedImpact } from './readImpactJson.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
@@ -118,7 +119,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
   const rows = results.map(({ material, result: r }) => [
     material.name,
     r.weeksShort.n === 0 ? 'n/a' : ranges ? `${formatWeeks(r.weeksShort.p50)} (${formatRange(r.weeksShort.p5, r.weeksShort.p95, 0)})` : formatWeeks(r.weeksShort.p50),
-    r.lackingTonnes.n > 0 && r.lackingTonnes.max === 0 ? '0 in every run' : r.lackingTonnes.n > 0 ? `${formatTonnes(r.lackingTonnes.mean)} (${formatTonnes(Math.max(0, r.lackingTonnes.ciLow))} to ${formatTonnes(Math.max(0, r.lackingTonnes.ciHigh))})` : 'n/a',
+    r.lackingTonnes.n > 0 && r.lackingTonnes.max === 0 ? '0 in every run' : r.lackingTonnes.n > 0 ? formatMeanAndCi(r.lackingTonnes) : 'n/a',
     r.peakOutside.n > 0 ? `${formatNumber(r.peakOutside.mean)}× (${formatRange(r.peakOutside.ciLow, r.peakOutside.ciHigh, 0)})` : 'n/a',
     formatPercent(r.secureShareProcessing.mean),
     ...(consumption ? [consumptionChange(material.id)] : []),
@@ -132,6 +133,13 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions: mean`, numeric: true }] : []),
   ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.` +
     (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events, with its share of consumption without them; “no clear change” when its 95% CI includes 0 (every CI is in impact.json).` : '') });
+}
+
+/** A mean of tonnes and its CI (cut at 0) in one unit: `0.75 t (0.48 to 1.02 t)`-like `0.75 t (0.48 t to 1.02 t)`, never `750 kg (480 kg to 1.02 t)`. */
+function formatMeanAndCi(tonnes: { mean: number; ciLow: number; ciHigh: number }): string {
+  const [low, high] = [Math.max(0, tonnes.ciLow), Math.max(0, tonnes.ciHigh)];
+  const unit = chooseMassUnit([tonnes.mean, low, high]);
+  return `${formatTonnes(tonnes.mean, unit)} (${formatTonnes(low, unit)} to ${formatTonnes(high, unit)})`;
 }
 
 /**

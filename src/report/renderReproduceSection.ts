@@ -23,7 +23,7 @@ const LABELS: Record<string, string> = {
 
 /**
  * "Reproduce this run": the manifest (version, commit, seed, scenario hash checked against the
- * scenario file in the folder, command line), every scenario of a compare, sweep or stress folder
+ * scenario file in the folder, command line, and those that resumed a resumed run), every scenario of a compare, sweep or stress folder
  * with its hash checked against its `<label>.resolved.yaml`, the command that re-runs it, and the
  * folder's files.
  *
@@ -38,7 +38,7 @@ export function renderReproduceSection(input: ReproduceInput): string {
   const scenario = isRecord(manifest.scenario) ? manifest.scenario : {};
   const rows: string[][] = [];
   for (const [key, value] of Object.entries(manifest)) {
-    if (key === 'scenario' || key === 'tool' || key === 'scenarios' || key === 'commandLine' || (key === 'command' && manifest.commandLine !== undefined)) continue;
+    if (key === 'scenario' || key === 'tool' || key === 'scenarios' || key === 'commandLine' || key === 'resumeCommandLines' || (key === 'command' && manifest.commandLine !== undefined)) continue;
     const list = (items: unknown[]) => (items.length === 0 ? 'none' : items.map(String).join(' '));
     rows.push([LABELS[key] ?? key, key === 'commandLine' && Array.isArray(value) ? shellJoin(value) : Array.isArray(value) ? list(value) : isRecord(value) ? JSON.stringify(value) : String(value)]);
   }
@@ -103,8 +103,17 @@ function renderCommands(manifest: Record<string, unknown>, scenario: Record<stri
     `<pre>${escapeHtml(shellJoin(['npx', 'crm-sim', 'run', 'scenario.resolved.yaml', '--seed', String(seed), '--replicates', String(replicates), ...exceed, '--out', 'reproduced']))}</pre>\n`;
   if (equivalent !== undefined) html += `<p>Equivalent command from the repository:</p>\n<pre>${escapeHtml(equivalent)}</pre>\n`;
   // A merged or queue-collected folder records the merge or collect, which does not define the run.
-  if (recorded !== undefined) html += `<p>Command that wrote this folder, as recorded:</p>\n<pre>${escapeHtml(recorded)}</pre>\n`;
+  if (recorded !== undefined) html += renderRecordedCommands(recorded, manifest.resumeCommandLines);
   return html;
+}
+
+/** The recorded command; for a resumed run, the one that started the folder and those that resumed it, in order. */
+function renderRecordedCommands(recorded: string, resumes: unknown): string {
+  const later = Array.isArray(resumes) ? resumes.filter(Array.isArray).map(shellJoin) : [];
+  if (later.length === 0) return `<p>Command that wrote this folder, as recorded:</p>\n<pre>${escapeHtml(recorded)}</pre>\n`;
+  return `<p>Command that started this folder, as recorded:</p>\n<pre>${escapeHtml(recorded)}</pre>\n` +
+    `<p>${later.length === 1 ? 'Resumed by this command, which finished the run' : `Resumed by these ${later.length} commands, in order; the last finished the run`} (output options it gives replace the first command’s):</p>\n` +
+    `<pre>${escapeHtml(later.join('\n'))}</pre>\n`;
 }
 
 /** The manifest's overrides as command-line options: `--set path=value`, and `years=Y` as `--years Y`. */

@@ -14,6 +14,9 @@ import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
 import type { Tornado } from './readTornadoJson.ts';
 
+/** A parameter's value in words (formatParameterValue with the scenario's start year). */
+type ValueFormat = (parameter: string, value: number | string) => string;
+
 const MAX_TORNADOS = 3;
 const MAX_GRID_METRICS = 6;
 const MAX_SLICES = 4;
@@ -54,14 +57,15 @@ async function renderTornado(tornado: Tornado, index: number, overview: Scenario
   const title = tornado.metric === '' ? 'Which parameters move the result most' : describeMetricId(tornado.metric, materialName);
   const name = (p: string): string => describeParameter(p, materialName);
   const unit = tornado.unit ? ` ${tornado.unit}` : '';
+  const level = (p: string, v: number | string): string => formatParameterValue(p, v, overview?.startYear);
   const top = tornado.entries[0];
   const idle = tornado.entries.filter((e) => e.outputLow === e.outputHigh && (!Number.isFinite(tornado.base) || e.outputLow === tornado.base));
   if (idle.length === tornado.entries.length) return describeIdleTornado(tornado, title, overview, materialName);
   let html = `<p>${escapeHtml(title)}: the largest swing comes from <strong>${escapeHtml(name(top.parameter))}</strong> ` +
-    `(${escapeHtml(`${formatNumber(top.outputLow)}${unit} at ${formatParameterValue(top.parameter, top.low)}, ${formatNumber(top.outputHigh)}${unit} at ${formatParameterValue(top.parameter, top.high)}`)}).` +
+    `(${escapeHtml(`${formatNumber(top.outputLow)}${unit} at ${level(top.parameter, top.low)}, ${formatNumber(top.outputHigh)}${unit} at ${level(top.parameter, top.high)}`)}).` +
     (idle.length > 0 ? ` ${escapeHtml(idle.map((e) => name(e.parameter)).join('; '))}: no effect on this metric over ${idle.length === 1 ? 'its' : 'their'} range (the same result at both ends in every run).` : '') + '</p>\n';
   html += await charts.add(`tornado-${index + 1}`, createTornadoSpec(tornado, title, {
-    parameter: name, level: formatParameterValue, axisTitle: `${title}${tornado.unit ? ` (${tornado.unit})` : ''}`,
+    parameter: name, level, axisTitle: `${title}${tornado.unit ? ` (${tornado.unit})` : ''}`,
   }), {
     title: `Tornado chart: ${title}`,
     description: tornado.entries.map((e) => `${name(e.parameter)}: ${formatNumber(e.outputLow)} to ${formatNumber(e.outputHigh)}`).join('; '),
@@ -90,8 +94,9 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
   const [xParameter, yParameter = ''] = sweep.parameters;
   const others = sweep.parameters.slice(2);
   const name = (p: string): string => describeParameter(p, materialName);
+  const value = (p: string, v: number | string): string => formatParameterValue(p, v, overview?.startYear);
   let html = `<p>The sweep ran ${new Set(sweep.rows.map((r) => r.point)).size} grid points over ${sweep.parameters.map((p) => `${escapeHtml(name(p))} (<code>${escapeHtml(p)}</code>)`).join(' and ')}.</p>\n`;
-  html += renderIdleParameters(sweep, name);
+  html += renderIdleParameters(sweep, name, value);
   const seen: string[] = [];
   const constant: string[] = [];
   let drawn = 0;
@@ -102,15 +107,16 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
     if (seen.includes(means) || drawn >= MAX_GRID_METRICS) continue;
     seen.push(means);
     drawn += 1;
-    const slices = [...new Set(rows.map((r) => others.map((o) => `${name(o)} = ${r.parameters[o]}`).join(', ')))].slice(0, MAX_SLICES);
+    const sliceOf = (r: SweepRow): string => others.map((o) => `${name(o)} = ${value(o, r.parameters[o])}`).join(', ');
+    const slices = [...new Set(rows.map(sliceOf))].slice(0, MAX_SLICES);
     for (const [index, slice] of slices.entries()) {
-      const cells = rows.filter((r) => others.map((o) => `${name(o)} = ${r.parameters[o]}`).join(', ') === slice);
+      const cells = rows.filter((r) => sliceOf(r) === slice);
       const title = describeMetricId(metric, materialName) + (slice === '' ? '' : ` (${slice})`);
-      const idle = idleParameters(cells, sweep.parameters).map((p) => `${name(p)} (${levelsOf(cells, p)})`);
-      html += `<p>${escapeHtml(extremes(title, cells, unitOf(sweep, metric), name))}${idle.length === 0 ? '' : ` <strong>No effect of ${escapeHtml(idle.join(' or '))}:</strong> the same result at each of ${idle.length === 1 ? 'its' : 'their'} values.`}</p>\n`;
+      const idle = idleParameters(cells, sweep.parameters).map((p) => `${name(p)} (${levelsOf(cells, p, value)})`);
+      html += `<p>${escapeHtml(extremes(title, cells, unitOf(sweep, metric), name, value))}${idle.length === 0 ? '' : ` <strong>No effect of ${escapeHtml(idle.join(' or '))}:</strong> the same result at each of ${idle.length === 1 ? 'its' : 'their'} values.`}</p>\n`;
       html += await charts.add(`sweep-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, createSweepSpec({
         title, unit: sweep.units?.[metric] ?? '', xParameter, yParameter, nonNegative: cells.every((c) => c.mean >= 0), xTitle: name(xParameter), yTitle: yParameter === '' ? undefined : name(yParameter),
-        cells: cells.map((r) => ({ x: gridValue(cells, xParameter, r), y: yParameter === '' ? '' : gridValue(cells, yParameter, r), mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
+        cells: cells.map((r) => ({ x: gridValue(cells, xParameter, r, value), y: yParameter === '' ? '' : gridValue(cells, yParameter, r, value), mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
       }), {
         title: `Sweep: ${title}`,
         description: `Mean of ${title} at each grid point of ${[xParameter, yParameter].filter((p) => p !== '').map(name).join(' and ')}.`,
@@ -123,9 +129,9 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
 }
 
 /** A grid point's value of a parameter in its unit (`4%/yr`) for a grid of a few values; as written for scattered designs (drawn on a numeric axis). */
-function gridValue(cells: readonly SweepRow[], parameter: string, row: SweepRow): number | string {
+function gridValue(cells: readonly SweepRow[], parameter: string, row: SweepRow, format: ValueFormat): number | string {
   const value = row.parameters[parameter];
-  return new Set(cells.map((c) => c.parameters[parameter])).size > 12 ? value : formatParameterValue(parameter, value);
+  return new Set(cells.map((c) => c.parameters[parameter])).size > 12 ? value : format(parameter, value);
 }
 
 function unitOf(sweep: SweepTable, metric: string): string {
@@ -146,23 +152,23 @@ function idleParameters(rows: readonly SweepRow[], parameters: readonly string[]
 }
 
 /** The values a parameter took in the grid, in grid order. */
-function levelsOf(rows: readonly SweepRow[], parameter: string): string {
-  return [...new Set(rows.map((r) => formatParameterValue(parameter, r.parameters[parameter])))].join(', ');
+function levelsOf(rows: readonly SweepRow[], parameter: string, format: ValueFormat): string {
+  return [...new Set(rows.map((r) => format(parameter, r.parameters[parameter])))].join(', ');
 }
 
 /** A warning naming the swept parameters that changed no reported metric at all. */
-function renderIdleParameters(sweep: SweepTable, name: (p: string) => string): string {
+function renderIdleParameters(sweep: SweepTable, name: (p: string) => string, format: ValueFormat): string {
   const idle = idleParameters(sweep.rows, sweep.parameters);
   if (idle.length === 0) return '';
-  return `<p class="warning"><strong>No effect:</strong> ${idle.map((p) => `changing ${escapeHtml(name(p))} (${escapeHtml(levelsOf(sweep.rows, p))})`).join('; ')} ` +
+  return `<p class="warning"><strong>No effect:</strong> ${idle.map((p) => `changing ${escapeHtml(name(p))} (${escapeHtml(levelsOf(sweep.rows, p, format))})`).join('; ')} ` +
     'left every reported metric exactly the same. Check that the parameter acts in this scenario (for example, that another event does not bind first).</p>\n';
 }
 
-function extremes(title: string, cells: readonly SweepRow[], unit: string, name: (p: string) => string): string {
+function extremes(title: string, cells: readonly SweepRow[], unit: string, name: (p: string) => string, format: ValueFormat): string {
   const defined = cells.filter((c) => Number.isFinite(c.mean));
   if (defined.length === 0) return `${title}: no defined values.`;
   const floor = defined.every((c) => c.mean >= 0) ? 0 : undefined;
-  const at = (c: SweepRow): string => Object.entries(c.parameters).map(([k, v]) => `${name(k)} ${formatParameterValue(k, v)}`).join(', ');
+  const at = (c: SweepRow): string => Object.entries(c.parameters).map(([k, v]) => `${name(k)} ${format(k, v)}`).join(', ');
   const low = defined.reduce((a, b) => (b.mean < a.mean ? b : a));
   const high = defined.reduce((a, b) => (b.mean > a.mean ? b : a));
   const overlap = Math.max(...defined.map((c) => c.ciLow)) <= Math.min(...defined.map((c) => c.ciHigh));

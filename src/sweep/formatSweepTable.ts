@@ -1,6 +1,7 @@
 import { formatReadableNumber } from '../compare/formatReadableNumber.ts';
 import { formatTextTable } from '../compare/formatTextTable.ts';
 import { formatMetricId } from '../outputs/formatMetricId.ts';
+import { formatParameterValue } from '../report/describeParameter.ts';
 import type { SweepRun } from './runSweep.ts';
 
 /** Formats an interval as `[low, high]`. */
@@ -10,7 +11,8 @@ function interval(low: number, high: number): string {
 
 /**
  * The readable summary of a sweep printed on stdout: the chosen metric at each design point (the
- * first `maxPoints`), then the tornado ranking of the uncertain parameters by swing of that metric.
+ * first `maxPoints`, values as given), then the tornado ranking of the uncertain parameters by swing
+ * of that metric, their low and high ends in their units (`4.95%/yr`, `Jan 2027`).
  *
  * @param run - The sweep's results.
  * @param parameters - Swept paths, in column order.
@@ -33,8 +35,10 @@ export function formatSweepTable(run: SweepRun, parameters: readonly string[], m
       formatTextTable(['point', ...parameters, 'mean', '95% CI'], rows, 1 + parameters.length));
   }
   if (run.tornado !== null) {
+    // ASCII minus, as in the other columns.
+    const level = (path: string, value: number): string => formatParameterValue(path, value, run.base.spec.startYear).replace(/−/g, '-');
     const rows = run.tornado.map((row) => [
-      String(row.rank), row.parameter, `${formatReadableNumber(row.range.low)} … ${formatReadableNumber(row.range.high)}`,
+      String(row.rank), row.parameter, `${level(row.parameter, row.range.low)} … ${level(row.parameter, row.range.high)}`,
       formatReadableNumber(row.meanAtLow), formatReadableNumber(row.meanAtHigh),
       formatReadableNumber(row.swing), interval(row.ciLow, row.ciHigh),
     ]);

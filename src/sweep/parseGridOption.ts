@@ -1,4 +1,5 @@
 import { UsageError } from '../cli/exitCodes.ts';
+import { formatTypedValue } from '../report/formatTypedValue.ts';
 import { splitTopLevel } from './splitTopLevel.ts';
 
 /** One factor of a full-factorial grid: a scenario path and the values it takes (text, units allowed). */
@@ -9,7 +10,8 @@ export interface GridDimension {
 
 /**
  * Parses a `--grid path=v1,v2,...` option. Values are written as in `--set` (`5%`, `30 kt/yr`,
- * `2027-01`); commas inside brackets or quotes do not split.
+ * `2027-01`); commas inside brackets or quotes do not split. Each value keeps its number and unit
+ * one space apart (`30days` → `30 days`, see formatTypedValue), so the labels of every output read alike.
  *
  * @param text - The option's argument.
  * @returns The path and its values.
@@ -25,5 +27,5 @@ export function parseGridOption(text: string): GridDimension {
   }
   const values = splitTopLevel(text.slice(eq + 1), ',');
   if (values.some((value) => value === '')) throw new UsageError(`--grid ${path}: empty value in "${text}"`);
-  return { path, values };
+  return { path, values: values.map(formatTypedValue) };
 }

@@ -84,4 +84,16 @@ describe('crm-sim merge', () => {
     const { dir } = await executeMerge({ dirs: [shard(3), shard(1), shard(2)], out: join(root, 'ok'), parquet: false, keepSeries: false }, signal);
     expect((await readdir(dir)).sort()).toEqual(['manifest.json', 'replicates.csv', 'scenario.resolved.yaml', 'series.csv', 'summary.json']);
   });
+
+  it('records the command lines it is given (a resumed run: the start and its resumes) with URL credentials masked', async () => {
+    const commandLine = ['crm-sim', 'run', 'x.yaml', '--set', 'source=https://user:s3cret@host/x', '--resume', 'out'];
+    const resumeCommandLines = [['crm-sim', 'run', '--resume', 'out', '--set', 'source=redis://:pw@db:6379']];
+    const { dir } = await executeMerge({ dirs: [shard(1), shard(2), shard(3)], out: join(root, 'resumed'), parquet: false, keepSeries: false, commandLine, resumeCommandLines }, signal);
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.commandLine).toEqual(['crm-sim', 'run', 'x.yaml', '--set', 'source=https://***@host/x', '--resume', 'out']);
+    expect(manifest.resumeCommandLines).toEqual([['crm-sim', 'run', '--resume', 'out', '--set', 'source=redis://***@db:6379']]);
+    expect(JSON.stringify(manifest)).not.toMatch(/s3cret|:pw@/);
+    // Execution fields follow commandLine, in a run manifest's order.
+    expect(Object.keys(manifest).slice(Object.keys(manifest).indexOf('commandLine'), Object.keys(manifest).indexOf('commandLine') + 3)).toEqual(['commandLine', 'resumeCommandLines', 'workers']);
+  });
 });

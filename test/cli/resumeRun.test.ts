@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,7 +99,7 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
     expect(other.stderr).toMatch(/holds another run \(its scenario differs/);
   });
 
-  it('applies the output options recorded at the start when resumed without them, and records the starting command', async () => {
+  it('applies the output options recorded at the start when resumed without them, and records the starting and the resuming command', async () => {
     const out = join(dir, 'recorded-outputs');
     const reference = join(dir, 'recorded-outputs-reference');
     const options = ['--exceed', 'maxShortfallShare.ndpr>0.5%', '--format', 'parquet', '--measure-impact', '--impact-replicates', '2'];
@@ -116,7 +117,13 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
     expect(files).toEqual(await readFolderWithoutManifest(reference));
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.commandLine).toEqual(commandLine);
+    expect(manifest.resumeCommandLines).toEqual([['crm-sim', 'run', '--resume', out, '--workers', '1', '--quiet']]);
     expect(manifest.exceed).toEqual(['maxShortfallShare.ndpr>0.5%']);
+    // The Parquet files carry what identifies the results, no command line (they stay byte-identical to the reference's, above).
+    const metadata = await parquetMetadataAsync(await asyncBufferFromFile(join(out, 'series.parquet')));
+    const identity = JSON.parse(metadata.key_value_metadata?.find((entry) => entry.key === 'crm-sim.manifest')?.value ?? '{}');
+    expect(Object.keys(identity)).not.toEqual(expect.arrayContaining(['commandLine']));
+    expect(Object.keys(identity)).not.toEqual(expect.arrayContaining(['resumeCommandLines']));
   });
 
   it('lets an output option given again on resume replace the recorded one', async () => {
@@ -125,9 +132,17 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
     const outputs = { parquet: true, keepSeries: false, exceed: ['maxShortfallShare.ndpr>0.5%'], measureImpact: false, report: false, commandLine: ['crm-sim', 'run'] };
     mkdirSync(`${out}.parts`);
     writeFileSync(join(`${out}.parts`, 'run.json'), JSON.stringify({ scenarioPath: 'scenarios/baseline.yaml', sets: SMALL_SETS, replicates: 2, masterSeed: 3, parts: 2, sha256, sourceSha256: SOURCE_SHA256, outputs }));
-    expect(runCli(['run', '--resume', out, '--format', 'csv', '--exceed', 'maxShortfallShare.dy>0.5%', '--workers', '1', '--quiet']).status).toBe(0);
+    // Killed once after its start, resumed with other output options: the manifest names the start and both resumes, in order.
+    const again = ['run', '--resume', out, '--format', 'csv', '--exceed', 'maxShortfallShare.dy>0.5%', '--workers', '1', '--quiet'];
+    const killed = ['run', '--resume', out, '--workers', '1', '--quiet'];
+    writeFileSync(join(`${out}.parts`, 'run.json'), JSON.stringify({ scenarioPath: 'scenarios/baseline.yaml', sets: SMALL_SETS, replicates: 2, masterSeed: 3, parts: 2, sha256, sourceSha256: SOURCE_SHA256,
+      outputs: { ...outputs, resumeCommandLines: [['crm-sim', ...killed]] } }));
+    expect(runCli(again).status).toBe(0);
     expect(readdirSync(out).filter((name) => name.endsWith('.parquet'))).toEqual([]);
-    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).exceed).toEqual(['maxShortfallShare.dy>0.5%']);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.exceed).toEqual(['maxShortfallShare.dy>0.5%']);
+    expect(manifest.commandLine).toEqual(['crm-sim', 'run']);
+    expect(manifest.resumeCommandLines).toEqual([['crm-sim', ...killed], ['crm-sim', ...again]]);
   });
 
   it('renders the report a run started with --report asked for, when killed between its final merge and the report', async () => {

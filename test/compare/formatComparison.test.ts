@@ -83,6 +83,15 @@ describe('comparison outputs', () => {
     expect(formatComparisonTable(report)).not.toContain('USD per t');
   });
 
+  it('prints a tonnage row in one mass unit chosen from its figures: kg when all are below 1 t, t when any reaches it', () => {
+    const row = (meanA: number, meanB: number) => ({ ...alternative.metrics[0], meanA, meanB, meanDifference: meanB - meanA, ciLow: (meanB - meanA) * 1.2, ciHigh: (meanB - meanA) * 0.8 });
+    const table = (meanA: number, meanB: number) => formatComparisonTable({ ...report, alternatives: [{ ...alternative, metrics: [row(meanA, meanB)] }] }).split('\n')[3].split(/ {2,}/);
+    expect(table(0.0435, 0.0426)).toEqual(['cumulativeShortfall.ndpr.endUse.US', 'kg', '43.5', '42.6', '-0.9', '[-1.08, -0.72]', '0.9']);
+    expect(table(0.0000435, 0.00004)).toEqual(expect.arrayContaining(['g', '43.5', '40']));
+    // 7.65 t against 8.4 t: the difference (0.75 t) stays in t, like the means.
+    expect(table(7.65, 8.4)).toEqual(['cumulativeShortfall.ndpr.endUse.US', 't', '7.65', '8.4', '0.75', '[0.9, 0.6]', '0.9']);
+  });
+
   it('takes --top N or --all for the number of rows', () => {
     expect(parseTableRows({})).toBe(10);
     expect(parseTableRows({ top: '25' })).toBe(25);

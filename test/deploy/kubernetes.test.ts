@@ -1,16 +1,17 @@
 /**
  * The Kubernetes recipe (deploy/kubernetes) without a cluster: the manifests read as YAML and
- * checked for what must agree between them (completions = SHARDS, one pinned image, the failure
- * policy, the ConfigMap and volume they name); run-shard.sh and merge.sh run by bash as the pods
- * would (JOB_COMPLETION_INDEX, the ConfigMap's variables) with this checkout as /app; wait-job.sh
- * against a stand-in kubectl that reports the Job's conditions.
+ * checked for what must agree between them (completions taken from SHARDS by kustomization.yaml,
+ * rendered by `kubectl kustomize` where kubectl is installed; one pinned image, the failure policy,
+ * the ConfigMap and volume they name); run-shard.sh and merge.sh run by bash as the pods would
+ * (JOB_COMPLETION_INDEX, JOB_COMPLETIONS, the ConfigMap's variables) with this checkout as /app;
+ * wait-job.sh against a stand-in kubectl that reports the Job's conditions.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 const K8S = resolve('deploy/kubernetes');
 const dir = mkdtempSync(join(tmpdir(), 'crm-sim-k8s-'));
@@ -28,8 +29,17 @@ describe('deploy/kubernetes manifests', () => {
   const config = manifest('run-config.yaml');
   const jobs = [manifest('shards-job.yaml'), manifest('merge-job.yaml')];
 
-  it('take the run from one ConfigMap, with completions = SHARDS', () => {
-    expect(jobs[0].spec.completions).toBe(Number(config.data.SHARDS));
+  it('take the run from one ConfigMap, the shards Job\'s completions copied from its SHARDS by kustomization.yaml', () => {
+    const kustomization = manifest('kustomization.yaml');
+    expect(kustomization.resources).toEqual(expect.arrayContaining(['run-config.yaml', 'shards-job.yaml']));
+    expect(kustomization.resources).not.toContain('merge-job.yaml'); // applied once the shards are done
+    const [replacement] = kustomization.replacements;
+    expect(replacement.source).toEqual({ kind: 'ConfigMap', name: config.metadata.name, fieldPath: 'data.SHARDS' });
+    expect(replacement.targets).toEqual([{ select: { kind: 'Job', name: jobs[0].metadata.name }, fieldPaths: [
+      'spec.completions', `spec.template.spec.containers.[name=${jobs[0].spec.template.spec.containers[0].name}].env.[name=JOB_COMPLETIONS].value`,
+    ] }]);
+    // Applied alone (-f), the Job's pods have no JOB_COMPLETIONS and refuse to run (below).
+    expect(jobs[0].spec.template.spec.containers[0].env).toEqual([{ name: 'JOB_COMPLETIONS', value: '' }]);
     for (const job of jobs) {
       expect(job.spec.template.spec.containers[0].envFrom).toEqual([{ configMapRef: { name: config.metadata.name } }]);
     }
@@ -68,6 +78,23 @@ describe('deploy/kubernetes manifests', () => {
   });
 });
 
+describe.skipIf(spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status !== 0)('deploy/kubernetes rendered by kubectl kustomize', () => {
+  it('gives the shards Job as many completions as SHARDS, whatever SHARDS is, and the same to its pods', () => {
+    const copy = join(dir, 'kustomize');
+    cpSync(K8S, copy, { recursive: true });
+    const config = join(copy, 'run-config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/SHARDS: "16"/, 'SHARDS: "37"'));
+    const rendered = spawnSync('kubectl', ['kustomize', copy], { encoding: 'utf8', timeout: 60_000 });
+    expect(rendered.stderr).toBe('');
+    const documents: Manifest[] = parseAllDocuments(rendered.stdout).map((d) => d.toJSON());
+    const job = documents.find((d) => d.kind === 'Job' && d.metadata.name === 'crm-sim-shards');
+    expect(documents.find((d) => d.kind === 'ConfigMap').data.SHARDS).toBe('37');
+    expect(job.spec.completions).toBe(37);
+    expect(job.spec.template.spec.containers[0].env).toEqual([{ name: 'JOB_COMPLETIONS', value: '37' }]);
+    expect(documents.map((d) => d.kind).sort()).toEqual(['ConfigMap', 'Job', 'PersistentVolumeClaim']);
+  });
+});
+
 describe('deploy/kubernetes pods, run locally', () => {
   it('runs the shards and the merge, removes the shards, and a retried pod after the merge does nothing', () => {
     const env = {
@@ -75,10 +102,20 @@ describe('deploy/kubernetes pods, run locally', () => {
       OUT_DIR: join(dir, 'run'), SHARDS_DIR: join(dir, 'run.shards'), WORKERS: '1', KEEP_SHARDS: '0',
       RUN_OPTIONS: '--set years=1 --set ticksPerYear=12 --set "resolution.firmsPerCapacityCell=2"', MERGE_OPTIONS: '',
     };
-    const tooMany = pod('run-shard.sh', { ...env, JOB_COMPLETION_INDEX: '2' });
+    // The Job applied without -k (no JOB_COMPLETIONS), or with other completions than SHARDS: refused before anything runs.
+    const unrendered = pod('run-shard.sh', { ...env, JOB_COMPLETION_INDEX: '0' });
+    expect(unrendered.status).toBe(2);
+    expect(unrendered.stderr).toContain('kubectl apply -k deploy/kubernetes');
+    for (const completions of ['1', '3']) {
+      const mismatch = pod('run-shard.sh', { ...env, JOB_COMPLETIONS: completions, JOB_COMPLETION_INDEX: '0' });
+      expect(mismatch.status).toBe(2);
+      expect(mismatch.stderr).toContain(`this Job has ${completions} completions but run-config.yaml now says SHARDS=2`);
+    }
+    expect(existsSync(join(dir, 'run.shards'))).toBe(false);
+    const tooMany = pod('run-shard.sh', { ...env, JOB_COMPLETIONS: '2', JOB_COMPLETION_INDEX: '2' });
     expect(tooMany.status).toBe(2);
     expect(tooMany.stderr).toContain('completions');
-    for (const index of ['0', '1']) expect(pod('run-shard.sh', { ...env, JOB_COMPLETION_INDEX: index }).status).toBe(0);
+    for (const index of ['0', '1']) expect(pod('run-shard.sh', { ...env, JOB_COMPLETIONS: '2', JOB_COMPLETION_INDEX: index }).status).toBe(0);
     const merge = pod('merge.sh', env);
     expect(merge.stderr).toBe('');
     expect(merge.status).toBe(0);
@@ -86,7 +123,7 @@ describe('deploy/kubernetes pods, run locally', () => {
     expect(existsSync(join(dir, 'run.shards'))).toBe(false);
     // Retried pods: no node to run (an empty PATH but bash's own), so any attempt to run crm-sim would fail.
     const noNode = { ...env, PATH: '/nonexistent', CRM_SIM_ROOT: '/nonexistent' };
-    expect(spawnSync('/bin/bash', [join(K8S, 'run-shard.sh')], { env: { ...noNode, JOB_COMPLETION_INDEX: '0' }, encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync('/bin/bash', [join(K8S, 'run-shard.sh')], { env: { ...noNode, JOB_COMPLETIONS: '2', JOB_COMPLETION_INDEX: '0' }, encoding: 'utf8' }).status).toBe(0);
     const again = spawnSync('/bin/bash', [join(K8S, 'merge.sh')], { env: noNode, encoding: 'utf8' });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('merged already');

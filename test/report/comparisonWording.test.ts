@@ -45,6 +45,19 @@ describe('describeParameter and formatParameterValue', () => {
     expect(formatParameterValue('materials.ndpr.demand.elasticityShortRun', -0.265)).toBe('−0.265');
     expect(formatParameterValue('events.x.duration', '12 months')).toBe('12 months');
   });
+
+  it('writes a value with its unit as people read it: spaced, dates as dates, quantities with their unit', () => {
+    expect(formatParameterValue('events.s.targetDays', '30days')).toBe('30 days');
+    expect(formatParameterValue('events.s.targetDays', 30)).toBe('30 days');
+    expect(formatParameterValue('events.s.targetDays', 1)).toBe('1 day');
+    expect(formatParameterValue('events.q.end', 2, 2025)).toBe('Jan 2027');
+    expect(formatParameterValue('events.q.end', 2.05)).toBe('2.05 years after the start');
+    expect(formatParameterValue('events.q.duration', 1.5)).toBe('1.5 years');
+    expect(formatParameterValue('events.s.budgetUsd', 5e8)).toBe('USD 500 million');
+    expect(formatParameterValue('materials.ndpr.mining.capacityByRegion.US', 20000)).toBe('20,000 t/yr');
+    expect(formatParameterValue('events.q.quotaShare', 0.41)).toBe('41%');
+    expect(describeParameter('events.s.budgetUsd')).toBe('s: budget USD');
+  });
 });
 
 describe('pickHeadlineMetrics', () => {

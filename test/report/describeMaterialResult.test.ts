@@ -32,6 +32,14 @@ describe('computeMaterialResults and describeMaterialResult', () => {
     expect(sentences[2]).toMatch(/go without 1,900 t of NdPr oxide on average .* about 24% of one year's demand/);
   });
 
+  it('writes the mean unmet demand and its CI in one mass unit when they straddle 1 t', () => {
+    const values = replicates([1, 2, 3, 4, 5, 6]);
+    values.set('cumulativeShortfall.ndpr.endUse.US', [0.5, 0.7, 0.9, 1.1, 1.3, 0.9]);
+    const text = describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), values), names)[2];
+    expect(text).toMatch(/go without 0\.9 t of NdPr oxide on average \(95% CI 0\.[\d]+ t to 1\.[\d]+ t\)/);
+    expect(text).not.toContain('kg');
+  });
+
   it('counts runs instead when fewer than 90% are short, and says so when none is', () => {
     const some = describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), replicates([0, 0, 0, 5, 6, 0, 0, 0, 0, 0])), names);
     expect(some[0]).toMatch(/^In 2 of 10 runs, end users in the United States are short of NdPr oxide \(more than 1% of their weekly demand unmet\) for at least one week/);

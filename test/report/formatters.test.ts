@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chooseMassUnit } from '../../src/report/chooseMassUnit.ts';
 import { describeMetricId } from '../../src/report/describeMetricId.ts';
 import { formatMoney } from '../../src/report/formatMoney.ts';
 import { formatNumber } from '../../src/report/formatNumber.ts';
@@ -49,6 +50,8 @@ describe('formatters for people', () => {
 
   it('writes small masses in kg, signs changes and never prints a zero-width interval', () => {
     expect([formatTonnes(14.6), formatTonnes(0.0286), formatTonnes(-0.0005), formatTonnes(0)]).toEqual(['14.6 t', '28.6 kg', '-500 g', '0 t']);
+    expect([formatTonnes(0.748, 't'), formatTonnes(14.6, 'kg'), formatTonnes(NaN, 'kg')]).toEqual(['0.748 t', '14,600 kg', 'n/a']);
+    expect([chooseMassUnit([7.65, 0.748]), chooseMassUnit([0.0415, 0]), chooseMassUnit([-0.0005]), chooseMassUnit([0, NaN]), chooseMassUnit([])]).toEqual(['t', 'kg', 'g', 't', 't']);
     expect([formatSignedQuantity(1, 'weeks'), formatSignedQuantity(-0.0286, 't'), formatSignedQuantity(0, 't')]).toEqual(['+1 week', '−28.6 kg', '0 t']);
     const paired = { unit: 't', n: 30, meanWith: 5, meanWithout: 1, mean: 4, ciLow: 3, ciHigh: 5 };
     expect(formatPairedImpact(paired)).toBe('+4 t (95% CI +3 t to +5 t)');

@@ -55,6 +55,17 @@ describe('renderReproduceSection', () => {
     expect(html).toContain('Command that wrote this folder, as recorded:</p>\n<pre>crm-sim run scenarios/baseline.yaml --years 3 --report</pre>');
   });
 
+  it('shows the command that started a resumed run and those that resumed it, in order', () => {
+    const commandLine = ['crm-sim', 'run', 'scenarios/baseline.yaml', '--format', 'parquet', '--resume', 'out'];
+    const resumeCommandLines = [['crm-sim', 'run', '--resume', 'out'], ['crm-sim', 'run', '--resume', 'out', '--format', 'csv']];
+    const html = renderReproduceSection({ manifest: manifest({ commandLine, resumeCommandLines }), resolvedHashes: { 'scenario.resolved.yaml': SCENARIO_SHA }, files: [], isRun: true });
+    expect(html).toContain('Command that started this folder, as recorded:</p>\n<pre>crm-sim run scenarios/baseline.yaml --format parquet --resume out</pre>');
+    expect(html).toContain('Resumed by these 2 commands, in order; the last finished the run (output options it gives replace the first command’s):</p>\n' +
+      '<pre>crm-sim run --resume out\ncrm-sim run --resume out --format csv</pre>');
+    expect(html).not.toContain('Command that wrote this folder');
+    expect(fieldsOf(html)).not.toContain('resumeCommandLines');
+  });
+
   it('shows the run it reproduces beside a merge or queue command that wrote the folder', () => {
     const commandLine = ['crm-sim', 'queue', 'collect', 'run-1', '--store', 'S', '--out', 'merged'];
     const html = renderReproduceSection({ manifest: { ...manifest({ commandLine }), overrides: ['years=3'] }, resolvedHashes: { 'scenario.resolved.yaml': SCENARIO_SHA }, files: [], isRun: true });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartCollector } from '../../src/report/createChartCollector.ts';
 import type { EventOverview, ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import type { SweepTable } from '../../src/report/readSweepCsv.ts';
 import type { Tornado } from '../../src/report/readTornadoJson.ts';
 import { renderSweepSection } from '../../src/report/renderSweepSection.ts';
 
@@ -51,5 +52,30 @@ describe('renderSweepSection: a tornado where nothing moves', () => {
     const html = await renderSweepSection(undefined, [tornado], overview([galliumQuota]), name, charts);
     expect(html).toContain('the largest swing comes from');
     expect(charts.names).toEqual(['tornado-1']);
+  });
+});
+
+describe('renderSweepSection: values with units', () => {
+  /** A collector that keeps the specs' data values as text. */
+  function specs(): ChartCollector & { text: string[] } {
+    const text: string[] = [];
+    return { text, add: async (_name: string, spec: TopLevelSpec) => { text.push(JSON.stringify(spec)); return ''; }, finish: async () => [] };
+  }
+
+  it('labels grid values typed without a space (a folder of an older sweep) and tornado dates as people read them', async () => {
+    const row = (point: number, days: string, share: string, mean: number) => ({
+      point: String(point), parameters: { 'events.s.targetDays': days, 'events.s.maxBuyShare': share, 'events.s.budgetUsd': '200MUSD' }, metric: 'policyCost.US', mean, ciLow: mean, ciHigh: mean,
+    });
+    const sweep: SweepTable = { parameters: ['events.s.targetDays', 'events.s.maxBuyShare', 'events.s.budgetUsd'], rows: [row(0, '30days', '25%', 1), row(1, '60days', '25%', 2), row(2, '30days', '50%', 3), row(3, '60days', '50%', 4)] };
+    const tornado: Tornado = { metric: 'policyCost.US', unit: 'USD', base: 2, entries: [{ parameter: 'events.q.end', low: 2.05, high: 2.95, outputLow: 1, outputHigh: 3, swing: 2 }] };
+    const charts = specs();
+    const html = await renderSweepSection(sweep, [tornado], overview([]), name, charts);
+    expect(html).toContain('at Feb 2027');
+    expect(html).toContain('s: target days 30 days');
+    expect(html).toContain('s: budget USD = 200 MUSD');
+    expect(html).not.toMatch(/\d(days|MUSD)/);
+    expect(charts.text.join()).toContain('"low Feb 2027"');
+    expect(charts.text.join()).toContain('"x":"30 days"');
+    expect(charts.text.join()).not.toMatch(/\d(days|MUSD)/);
   });
 });

@@ -34,6 +34,20 @@ describe('report wording', () => {
     expect(describeReportHeading('compare', 'ga-cmp', overview('ga-quota'), { replicates: 1 }, 'ga-threat')).toMatchObject({ title: 'Strategies compared: ga-threat', meta: 'Comparison of strategies · folder ga-cmp · 1 run' });
   });
 
+  it('compare: a row whose figures straddle 1 t is in t throughout, and a metric in one unit for every alternative', async () => {
+    const straddle = { ...entry('cumulativeShortfall.dy.endUse.US', 7.65, 8.4), ciLow: 0.591, ciHigh: 0.904 };
+    const consumption = (alternative: string, meanB: number) => ({ ...entry('cumulativeConsumption.dy.endUse.CN', 461, meanB), alternative, direction: 'higher' as const });
+    const comparison = { reference: 'ga-threat', alternatives: ['ga-stockpile', 'ga-recycle'], costEffectiveness: new Map(),
+      entries: [straddle, { ...straddle, alternative: 'ga-recycle' }, consumption('ga-stockpile', 453), consumption('ga-recycle', 461.0518)] };
+    const scenario = (label: string) => ({ label, overview: overview(label) });
+    const html = await renderComparisonSection(comparison, { reference: scenario('ga-threat'), alternatives: [scenario('ga-stockpile'), scenario('ga-recycle')] }, (id) => id, charts);
+    expect(html).toContain('<td class="num">7.65 t</td><td class="num">8.4 t</td><td class="num">+0.75 t (+0.591 to +0.904 t)</td>');
+    // 'Other metrics': the row of a metric reads in t for both alternatives (+0.0518 t, not +51.8 kg).
+    expect(html).toContain('−8 t (−9.6 to −6.4 t)');
+    expect(html).toContain('+0.0518 t (+0.0622 to +0.0414 t)');
+    expect(html).not.toMatch(/\d kg|\d g\b/);
+  });
+
   it('sweep: the legend groups thousands as the cells do', async () => {
     const cells = [{ x: '30%', y: '30days', mean: 925_000 }, { x: '50%', y: '60days', mean: 1_590_000 }].map((c) => ({ ...c, ciLow: c.mean, ciHigh: c.mean }));
     const svg = await renderChart(createSweepSpec({ title: 'Policy cost', unit: 'USD', xParameter: 'a', yParameter: 'b', cells }), 'Policy cost', 'test');

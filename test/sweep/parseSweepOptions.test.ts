@@ -19,6 +19,14 @@ describe('sweep options', () => {
     for (const bad of ['novalue', '=1,2', 'a..b=1', 'a=1,,2']) expect(() => parseGridOption(bad)).toThrow(UsageError);
   });
 
+  it('writes each grid value with its number and unit one space apart, whatever the spacing typed', () => {
+    expect(parseGridOption('events.s.targetDays=30days,60  days').values).toEqual(['30 days', '60 days']);
+    expect(parseGridOption('events.s.budgetUsd=200MUSD,1.5bn USD').values).toEqual(['200 MUSD', '1.5 bn USD']);
+    // Dates, percentages, plain numbers and names are left as typed.
+    expect(parseGridOption('events.q.start=2026-01,2027-06-15').values).toEqual(['2026-01', '2027-06-15']);
+    expect(parseGridOption('x=5 %,1e3,-0.2,daysOfConsumption').values).toEqual(['5%', '1e3', '-0.2', 'daysOfConsumption']);
+  });
+
   it('parses path=min:max ranges with one unit', () => {
     expect(parseRangeOption('a.b=3%:8%')).toEqual({ path: 'a.b', min: 3, max: 8, unit: '%' });
     expect(parseRangeOption('x=10 kt/yr : 20 kt/yr')).toEqual({ path: 'x', min: 10, max: 20, unit: 'kt/yr' });
