@@ -74,19 +74,20 @@ export function formatComparisonTable(report: ComparisonReport, top = 10): strin
 }
 
 /**
- * One line on what the alternative costs per tonne its home end users gain (consumption), gross and
- * net of the stock it holds, for the materials its own events name where that is priced (status `costPerTonne`; see
+ * One line on what the alternative costs per kg its home end users gain (consumption), gross and
+ * net of the stock it holds (per kg, as the report and README quote it; comparison.json keeps USD/t), for the materials its own events name where that is priced (status `costPerTonne`; see
  * comparison.json's `costEffectiveness` for every figure and status); '' when none is.
  */
 function describeCosts(report: ComparisonReport, label: string): string {
   const entry = report.costEffectiveness?.find((c) => c.label === label);
   // The materials the alternative's own events name: a spill-over gain elsewhere is not what it pays for.
   const materials = (entry?.materials ?? []).filter((m) => entry === undefined || entry.strategyMaterials.length === 0 || entry.strategyMaterials.includes(m.material));
+  const perKg = (usdPerTonne: number): string => formatReadableNumber(usdPerTonne / 1000);
   const ratio = (r: CostPerTonne): string => (r.status === 'costPerTonne'
-    ? `${formatReadableNumber(r.ratio)} [${formatReadableNumber(r.low)}, ${formatReadableNumber(r.high)}]`
+    ? `${perKg(r.ratio)} [${perKg(r.low)}, ${perKg(r.high)}]`
     : r.status === 'savesMoney' ? 'no extra cost' : 'n/a');
   const priced = materials.filter((m) => m.usdPerTonneConsumptionGained.status === 'costPerTonne' || m.netUsdPerTonneConsumptionGained.status !== 'noClearGain');
   if (priced.length === 0) return '';
-  return `USD per t of home end users' consumption gained, gross | net of stock held (${Math.round(report.level * 100)}% CI): ` +
+  return `USD per kg of home end users' consumption gained, gross | net of stock held (${Math.round(report.level * 100)}% CI): ` +
     `${priced.map((m) => `${m.material} ${ratio(m.usdPerTonneConsumptionGained)} | ${ratio(m.netUsdPerTonneConsumptionGained)}`).join('; ')}\n`;
 }
