@@ -24,8 +24,11 @@ export interface CalibrateOptions {
  * (or, with `--evaluate`, scores the current values without fitting), prints the fitted values and
  * the loss per target on stdout (a table, or JSON with `--json`), progress on stderr, and writes the
  * fitted values as a scenario fragment (default `outputs/<name>.calibrated.yaml`; not with `--evaluate`).
+ * Ctrl-C (or SIGTERM) stops it at the next replicate with an AbortError: nothing printed on stdout,
+ * no fragment written (the CLI exits 130).
+ * @throws UsageError, ScenarioError, AbortError.
  */
-export function calibrateCommand(specFile: string, options: CalibrateOptions, argv: readonly string[] = process.argv): void {
+export async function calibrateCommand(specFile: string, options: CalibrateOptions, signal?: AbortSignal, argv: readonly string[] = process.argv): Promise<void> {
   const calibration = loadCalibrationSpec(specFile, {
     replicates: integerOption('--replicates', options.replicates, 1),
     seed: options.seed === undefined ? undefined : parseSeed(options.seed),
@@ -36,10 +39,14 @@ export function calibrateCommand(specFile: string, options: CalibrateOptions, ar
   let best = Infinity;
   const searchPoints = integerOption('--search', options.search, 1) ?? 0;
   if (options.evaluate && searchPoints > 0) throw new UsageError('--evaluate scores the start values; it cannot be combined with --search');
-  const result = runCalibration(calibration, (evaluation, count) => {
+  const progress = (text: string): void => {
+    if (!options.quiet) process.stderr.write(text);
+  };
+  progress(`calibrating ${spec.name}: ${plural(calibration.episodes.length, 'episode')}, ${spec.replicates} replicates each per evaluation, at most ${searchPoints > 0 ? `${searchPoints} + ` : ''}${spec.maxEvaluations} evaluations\n`);
+  const result = await runCalibration(calibration, { searchPoints, signal, onEvaluation: (evaluation, count) => {
     best = Math.min(best, evaluation.loss);
-    if (!options.quiet) process.stderr.write(`evaluation ${count}: loss ${evaluation.loss.toFixed(3)} (best ${best.toFixed(3)}) at [${evaluation.values.join(', ')}]\n`);
-  }, searchPoints);
+    progress(`evaluation ${count}: loss ${evaluation.loss.toFixed(3)} (best ${best.toFixed(3)}) at [${evaluation.values.join(', ')}]\n`);
+  } });
   if (options.json) process.stdout.write(`${JSON.stringify(toJson(spec.parameters, result), null, 2)}\n`);
   else process.stdout.write(formatCalibrationReport(spec.parameters, result));
   if (options.evaluate) return;
@@ -47,7 +54,11 @@ export function calibrateCommand(specFile: string, options: CalibrateOptions, ar
   const command = ['crm-sim', 'calibrate', ...argv.slice(argv.indexOf('calibrate') + 1)].join(' ');
   const fragmentExtends = spec.fragment.extends;
   writeAtomically(out, formatCalibrationFragment(spec.parameters, result, { command, seed: spec.seed, replicates: spec.replicates, extends: fragmentExtends }));
-  if (!options.quiet) process.stderr.write(`fragment written to ${relative(process.cwd(), out) || basename(out)}\n`);
+  progress(`fragment written to ${relative(process.cwd(), out) || basename(out)}\n`);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function integerOption(name: string, text: string | undefined, min: number): number | undefined {
