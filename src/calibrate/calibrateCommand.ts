@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../cli/exitCodes.ts';
 import { loadCalibrationSpec } from './loadCalibrationSpec.ts';
 import { runCalibration, type CalibrationResult } from './runCalibration.ts';
@@ -52,9 +52,19 @@ export async function calibrateCommand(specFile: string, options: CalibrateOptio
   if (options.evaluate) return;
   const out = options.out ?? join('outputs', `${spec.name}.calibrated.yaml`);
   const command = ['crm-sim', 'calibrate', ...argv.slice(argv.indexOf('calibrate') + 1)].join(' ');
-  const fragmentExtends = spec.fragment.extends;
+  const fragmentExtends = extendsFromFragment(specFile, spec.fragment.extends, out);
   writeAtomically(out, formatCalibrationFragment(spec.parameters, result, { command, seed: spec.seed, replicates: spec.replicates, extends: fragmentExtends }));
   progress(`fragment written to ${relative(process.cwd(), out) || basename(out)}\n`);
+}
+
+/**
+ * The spec's `fragment.extends` (relative to the spec file, like its episodes' `scenario`) as the
+ * fragment must say it: relative to the fragment's own folder, where the scenario loader resolves it.
+ * An absolute path stays as it is.
+ */
+export function extendsFromFragment(specFile: string, extendsPath: string | undefined, fragmentFile: string): string | undefined {
+  if (extendsPath === undefined || isAbsolute(extendsPath)) return extendsPath;
+  return relative(dirname(resolve(fragmentFile)), resolve(dirname(specFile), extendsPath)).split('\\').join('/');
 }
 
 function plural(count: number, noun: string): string {
