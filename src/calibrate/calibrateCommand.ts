@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../cli/exitCodes.ts';
 import { loadCalibrationSpec } from './loadCalibrationSpec.ts';
 import { runCalibration, type CalibrationResult } from './runCalibration.ts';
@@ -24,8 +24,11 @@ export interface CalibrateOptions {
  * (or, with `--evaluate`, scores the current values without fitting), prints the fitted values and
  * the loss per target on stdout (a table, or JSON with `--json`), progress on stderr, and writes the
  * fitted values as a scenario fragment (default `outputs/<name>.calibrated.yaml`; not with `--evaluate`).
+ * Ctrl-C (or SIGTERM) stops it at the next replicate with an AbortError: nothing printed on stdout,
+ * no fragment written (the CLI exits 130).
+ * @throws UsageError, ScenarioError, AbortError.
  */
-export function calibrateCommand(specFile: string, options: CalibrateOptions, argv: readonly string[] = process.argv): void {
+export async function calibrateCommand(specFile: string, options: CalibrateOptions, signal?: AbortSignal, argv: readonly string[] = process.argv): Promise<void> {
   const calibration = loadCalibrationSpec(specFile, {
     replicates: integerOption('--replicates', options.replicates, 1),
     seed: options.seed === undefined ? undefined : parseSeed(options.seed),
@@ -36,18 +39,36 @@ export function calibrateCommand(specFile: string, options: CalibrateOptions, ar
   let best = Infinity;
   const searchPoints = integerOption('--search', options.search, 1) ?? 0;
   if (options.evaluate && searchPoints > 0) throw new UsageError('--evaluate scores the start values; it cannot be combined with --search');
-  const result = runCalibration(calibration, (evaluation, count) => {
+  const progress = (text: string): void => {
+    if (!options.quiet) process.stderr.write(text);
+  };
+  progress(`calibrating ${spec.name}: ${plural(calibration.episodes.length, 'episode')}, ${spec.replicates} replicates each per evaluation, at most ${searchPoints > 0 ? `${searchPoints} + ` : ''}${spec.maxEvaluations} evaluations\n`);
+  const result = await runCalibration(calibration, { searchPoints, signal, onEvaluation: (evaluation, count) => {
     best = Math.min(best, evaluation.loss);
-    if (!options.quiet) process.stderr.write(`evaluation ${count}: loss ${evaluation.loss.toFixed(3)} (best ${best.toFixed(3)}) at [${evaluation.values.join(', ')}]\n`);
-  }, searchPoints);
+    progress(`evaluation ${count}: loss ${evaluation.loss.toFixed(3)} (best ${best.toFixed(3)}) at [${evaluation.values.join(', ')}]\n`);
+  } });
   if (options.json) process.stdout.write(`${JSON.stringify(toJson(spec.parameters, result), null, 2)}\n`);
   else process.stdout.write(formatCalibrationReport(spec.parameters, result));
   if (options.evaluate) return;
   const out = options.out ?? join('outputs', `${spec.name}.calibrated.yaml`);
   const command = ['crm-sim', 'calibrate', ...argv.slice(argv.indexOf('calibrate') + 1)].join(' ');
-  const fragmentExtends = spec.fragment.extends;
+  const fragmentExtends = extendsFromFragment(specFile, spec.fragment.extends, out);
   writeAtomically(out, formatCalibrationFragment(spec.parameters, result, { command, seed: spec.seed, replicates: spec.replicates, extends: fragmentExtends }));
-  if (!options.quiet) process.stderr.write(`fragment written to ${relative(process.cwd(), out) || basename(out)}\n`);
+  progress(`fragment written to ${relative(process.cwd(), out) || basename(out)}\n`);
+}
+
+/**
+ * The spec's `fragment.extends` (relative to the spec file, like its episodes' `scenario`) as the
+ * fragment must say it: relative to the fragment's own folder, where the scenario loader resolves it.
+ * An absolute path stays as it is.
+ */
+export function extendsFromFragment(specFile: string, extendsPath: string | undefined, fragmentFile: string): string | undefined {
+  if (extendsPath === undefined || isAbsolute(extendsPath)) return extendsPath;
+  return relative(dirname(resolve(fragmentFile)), resolve(dirname(specFile), extendsPath)).split('\\').join('/');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function integerOption(name: string, text: string | undefined, min: number): number | undefined {

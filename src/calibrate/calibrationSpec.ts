@@ -85,7 +85,7 @@ export const calibrationSpecSchema = z.strictObject({
   maxEvaluations: z.number().int().positive().default(200),
   parameters: z.array(parameterSchema).default([]),
   episodes: z.record(z.string(), episodeSchema),
-  /** Fragment written with the fitted values: a scenario file it `extends` (relative to the fragment), optional. */
+  /** Fragment written with the fitted values: a scenario file it `extends` (relative to the spec file; the fragment gets the path from its own folder), optional. */
   fragment: z.strictObject({ extends: z.string().optional() }).default({}),
 });
 

@@ -2,6 +2,7 @@ import type { TargetSpec } from './calibrationSpec.ts';
 import type { LoadedCalibration } from './loadCalibrationSpec.ts';
 import { runEpisode } from './runEpisode.ts';
 import { computeTargetLoss, isInBand } from './computeTargetLoss.ts';
+import { runToEnd, type Steps } from './runSteps.ts';
 
 /** One target's result at one parameter vector. */
 export interface TargetResult {
@@ -33,10 +34,15 @@ export interface Evaluation {
  * sum over targets.
  */
 export function evaluateParameters(calibration: LoadedCalibration, values: readonly number[]): Evaluation {
+  return runToEnd(evaluationSteps(calibration, values));
+}
+
+/** {@link evaluateParameters} as steps that pause after each replicate of each episode (see runSteps.ts). */
+export function* evaluationSteps(calibration: LoadedCalibration, values: readonly number[]): Steps<Evaluation> {
   const { spec } = calibration;
   const targets: TargetResult[] = [];
   for (const loaded of calibration.episodes) {
-    const result = runEpisode(loaded, spec.parameters, values, spec.seed, spec.replicates);
+    const result = yield* runEpisode(loaded, spec.parameters, values, spec.seed, spec.replicates);
     result.targetIds.forEach((id, i) => {
       const target = loaded.episode.targets[id];
       const mean = target.aggregate === 'max' ? largestFinite(result.values[i]) : monteCarloMean(result.values[i]);

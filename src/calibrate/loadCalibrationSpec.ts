@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { compileScenario, type ScenarioSpec } from '../../sim-core/index.ts';
@@ -49,6 +49,8 @@ export function loadCalibrationSpec(file: string, overrides: Partial<Pick<Calibr
   for (const p of spec.parameters) {
     if (!(p.min < p.max) || (p.scale === 'log' && p.min <= 0)) throw new UsageError(`${file}: parameters: ${p.path}: needs min < max (and min > 0 on a log scale)`);
   }
+  const extendsPath = spec.fragment.extends;
+  if (extendsPath !== undefined && !existsSync(resolve(dirname(file), extendsPath))) throw new UsageError(`${file}: fragment.extends: no file ${extendsPath} (the path is relative to the spec file)`);
   const episodes = Object.entries(spec.episodes).map(([id, episode]) => loadEpisode(file, id, episode));
   return { file, spec, episodes };
 }

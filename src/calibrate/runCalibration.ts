@@ -1,15 +1,26 @@
 import type { ParameterSpec } from './calibrationSpec.ts';
 import type { LoadedCalibration } from './loadCalibrationSpec.ts';
 import { readParameter } from './applyParameters.ts';
-import { evaluateParameters, type Evaluation } from './evaluateParameters.ts';
+import { evaluationSteps, type Evaluation } from './evaluateParameters.ts';
 import { latinHypercube } from './latinHypercube.ts';
-import { minimiseNelderMead } from './minimiseNelderMead.ts';
+import { nelderMeadSteps } from './minimiseNelderMead.ts';
+import { runPausing } from './runSteps.ts';
 
 /** Outcome of a calibration: the start and best evaluations and the number of evaluations run. */
 export interface CalibrationResult {
   readonly start: Evaluation;
   readonly best: Evaluation;
   readonly evaluations: number;
+}
+
+/** Options of {@link runCalibration}. */
+export interface CalibrationOptions {
+  /** Called after each new evaluation (progress). */
+  onEvaluation?: (evaluation: Evaluation, count: number) => void;
+  /** Points of the search from scratch (0, the default: start from the spec's values). */
+  searchPoints?: number;
+  /** Aborts the calibration (Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /** Significant digits kept in fitted values (what the fragment and the defaults hold). */
@@ -28,39 +39,42 @@ const SIMPLEX_STEP = 0.15;
  * A search from scratch (`searchPoints` > 0) ignores the spec's `start:` values: it evaluates a
  * Latin-hypercube sample of that many points over the bounds (seeded by the spec's seed; these
  * count towards no budget of Nelder–Mead's) and starts Nelder–Mead from the best of them.
- * @param onEvaluation - called after each new evaluation (progress)
- * @param searchPoints - points of the search from scratch (0: start from the spec's values)
+ *
+ * The event loop turns after every replicate of every evaluation, so Ctrl-C (SIGINT, SIGTERM)
+ * reaches the CLI's handler; once `signal` aborts, the calibration stops at the next replicate.
+ * @throws AbortError (an Error named `AbortError`) when `signal` aborts.
+ * @example const result = await runCalibration(loadCalibrationSpec(file), { signal });
  */
-export function runCalibration(calibration: LoadedCalibration, onEvaluation: (e: Evaluation, count: number) => void = () => {}, searchPoints = 0): CalibrationResult {
+export async function runCalibration(calibration: LoadedCalibration, options: CalibrationOptions = {}): Promise<CalibrationResult> {
+  const { onEvaluation = () => {}, searchPoints = 0, signal } = options;
   const parameters = calibration.spec.parameters;
   const cache = new Map<string, Evaluation>();
   let count = 0;
-  const evaluate = (values: number[]): Evaluation => {
+  const evaluate = async (values: number[]): Promise<Evaluation> => {
     const key = values.join(',');
     let result = cache.get(key);
     if (!result) {
-      result = evaluateParameters(calibration, values);
+      result = await runPausing(evaluationSteps(calibration, values), signal);
       cache.set(key, result);
       onEvaluation(result, ++count);
     }
     return result;
   };
   const toValues = (u: number[]) => u.map((ui, i) => round(fromUnit(parameters[i], ui)));
-  const start = searchPoints > 0 ? searchFromScratch(parameters.length, searchPoints, calibration.spec.seed, (u) => evaluate(toValues(u))) : evaluate(startingValues(calibration).map(round));
-  const startValues = start.values;
+  const start = searchPoints > 0 ? await searchFromScratch(parameters.length, searchPoints, calibration.spec.seed, (u) => evaluate(toValues(u))) : await evaluate(startingValues(calibration).map(round));
   if (parameters.length === 0 || calibration.spec.maxEvaluations <= 1) return { start, best: start, evaluations: count };
-  const found = minimiseNelderMead((u) => evaluate(toValues(u)).loss, startValues.map((v, i) => toUnit(parameters[i], v)), {
-    step: SIMPLEX_STEP, maxEvaluations: calibration.spec.maxEvaluations,
-  });
-  const best = evaluate(toValues(found.point));
+  const steps = nelderMeadSteps(start.values.map((v, i) => toUnit(parameters[i], v)), { step: SIMPLEX_STEP, maxEvaluations: calibration.spec.maxEvaluations });
+  let step = steps.next();
+  while (!step.done) step = steps.next((await evaluate(toValues(step.value))).loss);
+  const best = await evaluate(toValues(step.value.point));
   return { start, best: best.loss <= start.loss ? best : start, evaluations: count };
 }
 
 /** The best evaluation of a Latin-hypercube sample of the unit cube (ties: the earlier point). */
-function searchFromScratch(dimensions: number, points: number, seed: number, evaluate: (u: number[]) => Evaluation): Evaluation {
+async function searchFromScratch(dimensions: number, points: number, seed: number, evaluate: (u: number[]) => Promise<Evaluation>): Promise<Evaluation> {
   let best: Evaluation | undefined;
   for (const point of latinHypercube(points, dimensions, seed)) {
-    const evaluation = evaluate(point);
+    const evaluation = await evaluate(point);
     if (best === undefined || evaluation.loss < best.loss) best = evaluation;
   }
   return best!;

@@ -4,6 +4,7 @@ import type { ParameterSpec } from './calibrationSpec.ts';
 import { applyParameters } from './applyParameters.ts';
 import { createRunSeries, indexSeries, type RunSeries } from './runSeries.ts';
 import { extractTarget } from './extractTarget.ts';
+import type { Steps } from './runSteps.ts';
 
 /** Per-replicate values of an episode's targets, in the order of `episode.targets`. */
 export interface EpisodeValues {
@@ -16,9 +17,10 @@ export interface EpisodeValues {
  * Runs replicates 0…replicates−1 of an episode with the calibrated parameters set (and of its
  * control run, same seed and replicate indices: common random numbers), and extracts every target
  * from each replicate. An extractor that throws (e.g. a division by zero it cannot handle) gives NaN.
- * Runs inline: each evaluation of a calibration is a handful of short runs.
+ * Runs inline: each evaluation of a calibration is a handful of short runs. A generator that pauses
+ * after each replicate (see runSteps.ts), so a long evaluation can be interrupted.
  */
-export function runEpisode(loaded: LoadedEpisode, parameters: readonly ParameterSpec[], values: readonly number[], seed: number, replicates: number): EpisodeValues {
+export function* runEpisode(loaded: LoadedEpisode, parameters: readonly ParameterSpec[], values: readonly number[], seed: number, replicates: number): Steps<EpisodeValues> {
   const { main, control } = createEpisodeRunners(loaded, parameters, values);
   const targets = Object.entries(loaded.episode.targets);
   const out = targets.map(() => [] as number[]);
@@ -26,6 +28,7 @@ export function runEpisode(loaded: LoadedEpisode, parameters: readonly Parameter
     const run = main(seed, replicate);
     const controlRun = control?.(seed, replicate);
     targets.forEach(([, target], i) => out[i].push(safely(() => extractTarget(target, run, controlRun))));
+    yield;
   }
   return { targetIds: targets.map(([id]) => id), values: out };
 }

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runCli } from '../cli/runCli.ts';
@@ -51,6 +51,26 @@ describe('crm-sim calibrate', () => {
     const both = runCli(['calibrate', TINY, '--evaluate', '--search', '3']);
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/cannot be combined with --search/);
+  });
+  it('writes fragment.extends (relative to the spec) as a path the fragment resolves from its own folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-cal-ext-'));
+    mkdirSync(join(dir, 'specs'));
+    mkdirSync(join(dir, 'base'));
+    writeFileSync(join(dir, 'base', 'base.yaml'), `extends: ${resolve('scenarios/calibration/bullwhip-four-stage.yaml')}\nyears: 3\n`);
+    const tiny = readFileSync(TINY, 'utf8').replace('scenario: ../../../', `scenario: ${process.cwd()}/`);
+    writeFileSync(join(dir, 'specs', 'spec.yaml'), `${tiny}\nfragment: { extends: ../base/base.yaml }\n`);
+    const out = join(dir, 'out', 'deeper', 'fitted.yaml');
+    const result = runCli(['calibrate', join(dir, 'specs', 'spec.yaml'), '--max-evaluations', '1', '--quiet', '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(parseYaml(readFileSync(out, 'utf8'))).toMatchObject({ extends: '../../base/base.yaml' });
+    const fitted = (parseYaml(readFileSync(out, 'utf8')) as { behaviour: { inventoryReleasePerTick: number } }).behaviour.inventoryReleasePerTick;
+    const { spec } = loadScenario(out);
+    expect(spec.years).toBe(3);
+    expect(spec.behaviour.inventoryReleasePerTick).toBe(fitted);
+    writeFileSync(join(dir, 'specs', 'bad.yaml'), `${tiny}\nfragment: { extends: ../nowhere.yaml }\n`);
+    const bad = runCli(['calibrate', join(dir, 'specs', 'bad.yaml'), '--evaluate', '--quiet']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/fragment\.extends: no file \.\.\/nowhere\.yaml/);
   });
   it('gives one clear message and exit code 2 for usage mistakes', () => {
     const missing = runCli(['calibrate', 'no/such/spec.yaml']);

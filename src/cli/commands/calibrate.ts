@@ -2,7 +2,7 @@ import type { RegisterCommand } from '../commandContext.ts';
 import { calibrateCommand, type CalibrateOptions } from '../../calibrate/calibrateCommand.ts';
 
 /** `crm-sim calibrate <spec.yaml>`: fit behavioural parameters to historical episodes (docs/calibration.md). */
-const register: RegisterCommand = ({ program }) => {
+const register: RegisterCommand = ({ program, signal }) => {
   program.command('calibrate <spec>').description('fit behavioural parameters to historical episodes by Nelder–Mead on Monte Carlo means (docs/calibration.md)')
     .option('--replicates <n>', 'replicates per episode and evaluation (overrides the spec)')
     .option('--seed <s>', 'master seed (overrides the spec)')
@@ -11,6 +11,6 @@ const register: RegisterCommand = ({ program }) => {
     .option('--evaluate', 'score the start values (each parameter\'s start, else the current default) without fitting')
     .option('--search <n>', 'fit from scratch: ignore the start values, evaluate a Latin-hypercube sample of n points over the bounds and start Nelder–Mead from the best')
     .option('--json', 'print the result as JSON on stdout').option('--quiet', 'no progress output')
-    .action((spec: string, options: CalibrateOptions) => calibrateCommand(spec, options));
+    .action((spec: string, options: CalibrateOptions) => calibrateCommand(spec, options, signal));
 };
 export default register;

@@ -25,7 +25,7 @@ function checkFolderExists(dir: string): void {
 }
 
 /**
- * Writes `report.html` and `charts/` into an output folder (run, compare or sweep) and says so on
+ * Writes `report.html` and `charts/` into an output folder (run, compare, sweep or stress) and says so on
  * stderr unless quiet; a folder that cannot be reported on is a usage error (exit 2). The report
  * library (vega, resvg) is loaded only when a report is made, so other commands start fast.
  *
@@ -52,7 +52,7 @@ export async function reportOutputFolder(dir: string, quiet: boolean): Promise<{
 /** `crm-sim report <dir>`: a self-contained HTML report with its charts as SVG and PNG. */
 const register: RegisterCommand = ({ program }) => {
   program.command('report <dir>')
-    .description('write report.html (self-contained) and charts/ (SVG, PNG) into a run, compare or sweep output folder')
+    .description('write report.html (self-contained) and charts/ (SVG, PNG) into a run, compare, sweep or stress output folder')
     .option('--json', 'print {"report", "kind", "charts"} as JSON on stdout').option('--quiet', 'no message on stderr')
     .action(async (dir: string, options: ReportOptions) => {
       const written = await reportOutputFolder(dir, options.quiet === true);
