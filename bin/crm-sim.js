@@ -4,15 +4,12 @@
 // loops 20-25% in every thread, docs/performance.md), rebuilding
 // dist/ first when a source is newer than the last build (scripts/ensureBuilt.mjs).
 // CRM_SIM_FROM_SOURCE=1 runs the TypeScript sources through tsx instead (debugging, no build).
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (process.env.CRM_SIM_FROM_SOURCE === '1') {
-  const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-  const result = spawnSync(process.execPath, [tsxCli, `${root}src/cli/main.ts`, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? (result.signal === 'SIGINT' ? 130 : 1));
+  const { runFromSource } = await import('../scripts/runFromSource.mjs');
+  await runFromSource(`${root}src/cli/main.ts`, process.argv.slice(2));
 }
 const { ensureBuilt } = await import('../scripts/ensureBuilt.mjs');
 if (!ensureBuilt(root)) process.exit(1);

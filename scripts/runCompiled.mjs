@@ -5,8 +5,6 @@
  * scripts/ensureBuilt.mjs has rebuilt dist/ if a source is newer. The module sees
  * `process.argv.slice(2)` = args. CRM_SIM_FROM_SOURCE=1 runs the .ts through tsx instead.
  */
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt } from './ensureBuilt.mjs';
@@ -19,9 +17,8 @@ if (entry === undefined || !entry.endsWith('.ts')) {
 }
 const source = resolve(ROOT, entry);
 if (process.env.CRM_SIM_FROM_SOURCE === '1') {
-  const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-  const result = spawnSync(process.execPath, [tsxCli, source, ...args], { stdio: 'inherit' });
-  process.exit(result.status ?? (result.signal === 'SIGINT' ? 130 : 1));
+  const { runFromSource } = await import('./runFromSource.mjs');
+  await runFromSource(source, args);
 }
 if (!ensureBuilt(ROOT)) process.exit(1);
 // The snapshot's real path (dist is a symlink, build.mjs), marked in use: this process loads one build throughout.
