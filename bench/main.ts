@@ -4,10 +4,10 @@
  * Options: see {@link BENCH_USAGE} (`npm run bench -- --help`); a bad one exits 2 before anything
  * is measured. Progress goes to stderr.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { loadBenchConfig, type SizeConfig } from './benchConfig.ts';
+import { openBenchProfiles } from './benchProfiles.ts';
 import type { BenchFigures } from './benchFigures.ts';
 import { compareFigures, formatComparison } from './compareWithBaseline.ts';
 import { findFirmsPerCapacityCell, loadBenchSpec } from './createBenchWorld.ts';
@@ -23,25 +23,6 @@ import { packageFile } from '../src/runtime/moduleLocation.ts';
 
 const BASELINE = packageFile('bench/baseline.json');
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-async function withProfile<T>(enabled: boolean, run: () => T): Promise<T> {
-  if (!enabled) return run();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  // Ask for 0.1 ms samples (V8 takes about 0.18 ms here; its default is 1 ms): five times the detail on short runs.
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  const result = run();
-  const { profile } = await session.post('Profiler.stop');
-  const folder = packageFile('bench/profiles/');
-  mkdirSync(folder, { recursive: true });
-  const file = new URL(`bench-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`, folder);
-  writeFileSync(file, JSON.stringify(profile));
-  log(`CPU profile of the engine runs: ${file.pathname}`);
-  session.disconnect();
-  return result;
-}
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
@@ -64,10 +45,13 @@ async function main(): Promise<void> {
   if (!skip.has('kernel')) warmUpKernel(stages);
   // At the kernel's size, each engine replicate is followed by a kernel run: the ratio is taken pair by pair.
   const companionFor = (size: SizeConfig) => (!skip.has('kernel') && Math.abs(size.agents - kernelAgents) <= kernelAgents * 0.01 ? () => runKernelOnce(kernelAgents, stages, kernelTicks) : undefined);
-  figures.sizes = await withProfile(args.cpuProf, () => sizes.map((size) => {
+  // Profiles (--cpu-prof, --cpu-prof-init) cover the timed runs or world creations only, not what is around them.
+  const profiles = openBenchProfiles(args, log);
+  figures.sizes = sizes.map((size) => {
     log(`engine: ${size.name} (${size.replicates} × ${size.ticks} ticks) …`);
-    return timeEngineSize(config, size, undefined, companionFor(size));
-  }));
+    return timeEngineSize(config, size, undefined, companionFor(size), profiles.parts);
+  });
+  profiles.write(sizes);
   if (!skip.has('kernel')) {
     log('reference kernel …');
     figures.kernel = timeKernel(kernelAgents, stages, kernelTicks, config.kernel.replicates);

@@ -10,7 +10,12 @@ export interface BenchArgs {
   skip: Set<string>;
   /** Timed runs per size instead of the configured ones. */
   replicates?: number;
+  /** Profile the timed engine runs only (runTicks), into one .cpuprofile. */
   cpuProf: boolean;
+  /** Profile the timed world creations, into a .cpuprofile of their own. */
+  cpuProfInit: boolean;
+  /** Folder of the profiles (bench/profiles/ when absent). */
+  cpuProfDir?: string;
   saveBaseline: boolean;
   compare: boolean;
   findSizes: boolean;
@@ -29,8 +34,12 @@ export const BENCH_USAGE = `usage: npm run bench -- [options]   (npm run -s … 
                       measured only when their size is among them
   --skip a,b          leave out kernel, memory, mc (Monte Carlo) or threads
   --replicates N      timed runs per size (default: each size's)
-  --cpu-prof          write bench/profiles/bench-<time>.cpuprofile of the engine runs
-  --save-baseline     write bench/baseline.json (the whole suite only, without --cpu-prof)
+  --cpu-prof          write bench/profiles/bench-<time>-timed-runs.cpuprofile: the timed engine runs
+                      only (world creation, warm-up, phase-timed runs and kernel left out)
+  --cpu-prof-init     write bench/profiles/bench-<time>-world-creation.cpuprofile: the timed world
+                      creations only
+  --cpu-prof-dir DIR  write the profiles to DIR instead of bench/profiles/
+  --save-baseline     write bench/baseline.json (the whole suite only, no profile)
   --compare           also compare with bench/baseline.json (npm run bench:compare)
   --find-sizes        print the firmsPerCapacityCell giving each configured agent count
   --help              this text`;
@@ -49,7 +58,7 @@ export function parseBenchArgs(argv: readonly string[], config: BenchConfig): Be
       args: [...argv], strict: true, allowPositionals: false,
       options: {
         json: { type: 'boolean' }, size: { type: 'string' }, skip: { type: 'string' }, replicates: { type: 'string' },
-        'cpu-prof': { type: 'boolean' }, 'save-baseline': { type: 'boolean' }, compare: { type: 'boolean' }, 'find-sizes': { type: 'boolean' }, help: { type: 'boolean' },
+        'cpu-prof': { type: 'boolean' }, 'cpu-prof-init': { type: 'boolean' }, 'cpu-prof-dir': { type: 'string' }, 'save-baseline': { type: 'boolean' }, compare: { type: 'boolean' }, 'find-sizes': { type: 'boolean' }, help: { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -63,11 +72,16 @@ export function parseBenchArgs(argv: readonly string[], config: BenchConfig): Be
     throw new BenchUsageError(`--replicates: expected a whole number ≥ 1, found "${values.replicates}"`);
   }
   const args: BenchArgs = {
-    json: values.json === true, sizes: names.filter((name) => sizes.includes(name)), skip, replicates, cpuProf: values['cpu-prof'] === true,
+    json: values.json === true, sizes: names.filter((name) => sizes.includes(name)), skip, replicates,
+    cpuProf: values['cpu-prof'] === true, cpuProfInit: values['cpu-prof-init'] === true, cpuProfDir: values['cpu-prof-dir'],
     saveBaseline: values['save-baseline'] === true, compare: values.compare === true, findSizes: values['find-sizes'] === true, help: values.help === true,
   };
-  if (args.saveBaseline && (values.size !== undefined || skip.size > 0 || replicates !== undefined || args.cpuProf)) {
-    throw new BenchUsageError('--save-baseline: expected the whole suite as configured, found --size, --skip, --replicates or --cpu-prof (a baseline must hold every figure, timed without a profiler)');
+  if (args.saveBaseline && (values.size !== undefined || skip.size > 0 || replicates !== undefined || args.cpuProf || args.cpuProfInit)) {
+    throw new BenchUsageError('--save-baseline: expected the whole suite as configured, found --size, --skip, --replicates, --cpu-prof or --cpu-prof-init (a baseline must hold every figure, timed without a profiler)');
+  }
+  if (args.cpuProfDir === '') throw new BenchUsageError('--cpu-prof-dir: expected a folder, found ""');
+  if (args.cpuProfDir !== undefined && !args.cpuProf && !args.cpuProfInit) {
+    throw new BenchUsageError('--cpu-prof-dir: expected --cpu-prof or --cpu-prof-init with it, found neither (nothing would be written there)');
   }
   return args;
 }

@@ -1,7 +1,8 @@
 import { runTicks, type ScenarioSpec } from '../sim-core/index.ts';
 import type { BenchConfig, SizeConfig } from './benchConfig.ts';
-import { countAgents, countSlots, createBenchWorld, loadBenchSpec } from './createBenchWorld.ts';
+import { countAgents, countSlots, createBenchWorld, loadBenchSpec, type BenchWorld } from './createBenchWorld.ts';
 import { median } from './median.ts';
+import { unprofiled, type Around } from './segmentProfiler.ts';
 import { PHASE_NAMES, stepWithPhaseTimes } from './stepWithPhaseTimes.ts';
 
 /** Figures of one engine size (medians over its replicates). */
@@ -47,11 +48,21 @@ export function warmUpEngine(config: BenchConfig): void {
   }
 }
 
+/** Profilers of parts of {@link timeEngineSize} (bench/segmentProfiler.ts); a part left out is not profiled. */
+export interface EngineProfile {
+  /** Around each timed run of whole steps (runTicks), and nothing else. */
+  readonly runs?: Around;
+  /** Around each timed world creation. */
+  readonly init?: Around;
+}
+
 /**
  * Times one size: per replicate, a fresh world (init timed apart), then `ticks` whole steps; then
- * the same with phase times. Reports medians over replicates.
+ * the same with phase times. Reports medians over replicates. `profile` wraps the timed world
+ * creations and the timed runs, its start and stop outside the clock.
  */
-export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec = loadBenchSpec(config.scenario, size.firmsPerCapacityCell), companion?: Companion): SizeFigures {
+export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec = loadBenchSpec(config.scenario, size.firmsPerCapacityCell), companion?: Companion, profile: EngineProfile = {}): SizeFigures {
+  const { runs = unprofiled, init = unprofiled } = profile;
   const initMs: number[] = [];
   const runMs: number[] = [];
   const cpuMs: number[] = [];
@@ -62,16 +73,11 @@ export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: Scen
   let agents = 0;
   let slots = 0;
   for (let replicate = 0; replicate < size.replicates; replicate++) {
-    const t0 = performance.now();
-    const bench = createBenchWorld(spec, config.seed, replicate);
-    const t1 = performance.now();
-    const cpu = process.cpuUsage();
-    runTicks(bench.world, bench.recorder, size.ticks);
-    const t2 = performance.now();
-    const used = process.cpuUsage(cpu);
-    cpuMs.push((used.user + used.system) / 1000);
-    initMs.push(t1 - t0);
-    runMs.push(t2 - t1);
+    const { bench, ms } = init(() => timeCreation(spec, config.seed, replicate));
+    const run = runs(() => timeRun(bench, size.ticks));
+    initMs.push(ms);
+    runMs.push(run.wallMs);
+    cpuMs.push(run.cpuMs);
     if (replicate === 0) {
       agents = countAgents(createBenchWorld(spec, config.seed, 0, bench.compiled).world);
       slots = countSlots(bench.world);
@@ -81,17 +87,11 @@ export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: Scen
       const { wallNs, cpuNs } = companion();
       kernelWallNs.push(wallNs);
       kernelCpuNs.push(cpuNs);
-      wallRatios.push(((t2 - t1) * 1e6) / (agents * size.ticks) / wallNs);
-      cpuRatios.push(((used.user + used.system) * 1e3) / (agents * size.ticks) / cpuNs);
+      wallRatios.push((run.wallMs * 1e6) / (agents * size.ticks) / wallNs);
+      cpuRatios.push((run.cpuMs * 1e6) / (agents * size.ticks) / cpuNs);
     }
   }
-  const phaseRuns = PHASE_NAMES.map(() => [] as number[]);
-  for (let replicate = 0; replicate < size.replicates; replicate++) {
-    const bench = createBenchWorld(spec, config.seed, replicate);
-    const times = new Float64Array(PHASE_NAMES.length);
-    for (let t = 0; t < size.ticks; t++) stepWithPhaseTimes(bench.world, bench.recorder, times);
-    times.forEach((ms, phase) => phaseRuns[phase].push(ms));
-  }
+  const phaseRuns = timePhases(config, size, spec);
   const perAgentTick = (ms: number) => (ms * 1e6) / (agents * size.ticks);
   const run = median(runMs);
   return {
@@ -103,4 +103,33 @@ export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: Scen
       companionKernel: { nsPerAgentUpdate: median(kernelWallNs), cpuNsPerAgentUpdate: median(kernelCpuNs) },
     } : {}),
   };
+}
+
+/** The world of (seed, replicate) and the wall time its creation took. */
+function timeCreation(spec: ScenarioSpec, seed: number, replicate: number): { bench: BenchWorld; ms: number } {
+  const t0 = performance.now();
+  const bench = createBenchWorld(spec, seed, replicate);
+  return { bench, ms: performance.now() - t0 };
+}
+
+/** Runs `ticks` whole steps on a fresh world: wall and CPU (user + system) time. */
+function timeRun(bench: BenchWorld, ticks: number): { wallMs: number; cpuMs: number } {
+  const t1 = performance.now();
+  const cpu = process.cpuUsage();
+  runTicks(bench.world, bench.recorder, ticks);
+  const t2 = performance.now();
+  const used = process.cpuUsage(cpu);
+  return { wallMs: t2 - t1, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** Per phase, the ms of each replicate's instrumented run (fresh worlds, not profiled). */
+function timePhases(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec): number[][] {
+  const phaseRuns = PHASE_NAMES.map(() => [] as number[]);
+  for (let replicate = 0; replicate < size.replicates; replicate++) {
+    const bench = createBenchWorld(spec, config.seed, replicate);
+    const times = new Float64Array(PHASE_NAMES.length);
+    for (let t = 0; t < size.ticks; t++) stepWithPhaseTimes(bench.world, bench.recorder, times);
+    times.forEach((ms, phase) => phaseRuns[phase].push(ms));
+  }
+  return phaseRuns;
 }

@@ -81,14 +81,18 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       demandTonnes: new Float64Array(3 * M * R), publicUnmetTonnes: new Float64Array(M * R), deliveredTonnes: new Float64Array(3 * M * R),
       previousProductionTonnes: new Float64Array(4 * M * R), profitUsd: new Float64Array(4 * M * R),
     },
+    // Each key as an int32 (the same 32 bits, which hashUniform reads through `^`), not hashKey's uint32:
+    // a uint32 of 2^31 or more is a heap number to V8, so the fields' representation, and with it this
+    // object's map, changed with the replicate, and every optimised function reading a key deoptimised
+    // ("wrong map") on each of the first few worlds a process met (docs/performance.md).
     keys: {
-      elections: hashKey(masterSeed, replicate, 'elections'),
-      cyberattacks: hashKey(masterSeed, replicate, 'cyberattacks'),
-      outages: hashKey(masterSeed, replicate, 'outages'),
-      priceWars: hashKey(masterSeed, replicate, 'priceWars'),
-      retaliation: hashKey(masterSeed, replicate, 'retaliation'),
-      expansions: hashKey(masterSeed, replicate, 'expansions'),
-      discoveries: hashKey(masterSeed, replicate, 'discoveries'),
+      elections: hashKey(masterSeed, replicate, 'elections') | 0,
+      cyberattacks: hashKey(masterSeed, replicate, 'cyberattacks') | 0,
+      outages: hashKey(masterSeed, replicate, 'outages') | 0,
+      priceWars: hashKey(masterSeed, replicate, 'priceWars') | 0,
+      retaliation: hashKey(masterSeed, replicate, 'retaliation') | 0,
+      expansions: hashKey(masterSeed, replicate, 'expansions') | 0,
+      discoveries: hashKey(masterSeed, replicate, 'discoveries') | 0,
     },
     hostMaterial: Int32Array.from(spec.materials, (m) => (m.byproductOf ? spec.materials.findIndex((h) => h.id === m.byproductOf) : -1)),
     entries: new Int32Array(4 * R),

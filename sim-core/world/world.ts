@@ -183,7 +183,8 @@ export interface Scratch {
 /**
  * Keys of the replicate's decision families for counter-based draws (random/hashUniform.ts): each
  * draw is a pure function of (key, tick or index, …), so changing one scenario element never
- * shifts the draws of another, and paired strategies share common random numbers.
+ * shifts the draws of another, and paired strategies share common random numbers. Each is hashKey's
+ * 32 bits as a signed integer (a small integer to V8 in every world, so this object keeps one map).
  */
 export interface DecisionKeys {
   readonly elections: number;

@@ -17,6 +17,11 @@ describe('parseBenchArgs', () => {
       .toMatchObject({ sizes: ['small', 'large'], skip: new Set(['mc', 'memory']), replicates: 2, json: true });
   });
 
+  it('takes the profile options: the timed runs, the world creations apart, and a folder', () => {
+    expect(parseBenchArgs(['--cpu-prof'], config)).toMatchObject({ cpuProf: true, cpuProfInit: false, cpuProfDir: undefined });
+    expect(parseBenchArgs(['--cpu-prof-init', '--cpu-prof-dir', 'p'], config)).toMatchObject({ cpuProf: false, cpuProfInit: true, cpuProfDir: 'p' });
+  });
+
   it.each([
     [['--size', 'huge'], /--size: expected a comma-separated list of small, medium, large, found "huge"/],
     [['--size'], /argument missing/],
@@ -26,6 +31,9 @@ describe('parseBenchArgs', () => {
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['--save-baseline', '--cpu-prof'], /--save-baseline: expected the whole suite/],
     [['--save-baseline', '--replicates', '1'], /--save-baseline: expected the whole suite/],
+    [['--save-baseline', '--cpu-prof-init'], /--save-baseline: expected the whole suite/],
+    [['--cpu-prof-dir', '/tmp/p'], /--cpu-prof-dir: expected --cpu-prof or --cpu-prof-init with it/],
+    [['--cpu-prof', '--cpu-prof-dir', ''], /--cpu-prof-dir: expected a folder/],
   ])('refuses %j before anything is measured', (argv, message) => {
     expect(() => parseBenchArgs(argv, config)).toThrow(BenchUsageError);
     expect(() => parseBenchArgs(argv, config)).toThrow(message);
