@@ -1,3 +1,4 @@
+import { formatKeyFields } from '../outputs/formatKeyFields.ts';
 import { formatMetricId } from '../outputs/formatMetricId.ts';
 import type { AlternativeComparison } from './computeComparison.ts';
 import type { CostEffectiveness, CostPerTonne } from './computeCostEffectiveness.ts';
@@ -32,10 +33,11 @@ const ratio = (r: CostPerTonne) => ({ status: r.status, ratio: r.ratio, ciLow: r
 /**
  * Formats `comparison.json`: `{"first", "arms", "masterSeed", "replicates", "level",
  * "alternatives": {"<label>": {"<metric id>": {"unit", "direction", "n", "meanA", "meanB",
- * "meanDifference", "ciLow", "ciHigh", "pBetter", "pWorse"[, "threshold", "pA", "pB"]}}}}`. A is
- * the first scenario, B the alternative, differences are B − A per replicate; metric ids as in
- * summary.json; `threshold`, `pA`, `pB` (P(A > threshold), P(B > threshold)) only for the metrics of
- * summary.json's default exceedance probabilities; then `"costEffectiveness": {"<label>": {"<material>":
+ * "meanDifference", "ciLow", "ciHigh", "pBetter", "pWorse"[, "threshold", "pA", "pB"], "metric",
+ * "material", "stage", "region"}}}}`. A is the first scenario, B the alternative, differences are
+ * B − A per replicate; metric ids as in summary.json, and the id's key parts stated last (added
+ * later), a part that does not apply as null; `threshold`, `pA`, `pB` (P(A > threshold),
+ * P(B > threshold)) only for the metrics of summary.json's default exceedance probabilities; then `"costEffectiveness": {"<label>": {"<material>":
  * {"extraCostUsd", "extraNetCostUsd", "shortfallAvoidedTonnes", "consumptionGainedTonnes": {"mean", "ciLow", "ciHigh"},
  * "usdPerTonneShortfallAvoided", "usdPerTonneConsumptionGained", "netUsdPerTonneShortfallAvoided",
  * "netUsdPerTonneConsumptionGained": {"status", "ratio", "ciLow", "ciHigh"}}}}`
@@ -60,6 +62,7 @@ export function formatComparisonJson(report: ComparisonReport): string {
         unit: m.key.unit, direction: m.direction, n: m.n, meanA: m.meanA, meanB: m.meanB,
         meanDifference: m.meanDifference, ciLow: m.ciLow, ciHigh: m.ciHigh, pBetter: m.pBetter, pWorse: m.pWorse,
         ...(m.exceedance === undefined ? {} : { threshold: m.exceedance.threshold, pA: m.exceedance.pA, pB: m.exceedance.pB }),
+        ...formatKeyFields(m.key),
       };
     }
     alternatives[alternative.label] = metrics;

@@ -1,14 +1,17 @@
 import type { ExceedanceResult } from '../stats/computeExceedance.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import { formatKeyFields } from './formatKeyFields.ts';
 import { formatMetricId } from './formatMetricId.ts';
 
 /**
  * Formats `summary.json`: `{"metrics": {"<id>": {"unit", "n", "mean", "ciLow", "ciHigh", "p5",
- * "p25", "p50", "p75", "p95", "min", "max"}}}` with ids from {@link formatMetricId}, metrics in
- * layout order, keys in that fixed order, two-space indent and a final LF; then, when given,
+ * "p25", "p50", "p75", "p95", "min", "max", "metric", "material", "stage", "region"}}}` with ids
+ * from {@link formatMetricId}, metrics in layout order, keys in that fixed order (the four key
+ * parts were added last, so they come last), two-space indent and a final LF; then, when given,
  * `"exceedance": [{"metric", "material", "stage", "region", "unit", "threshold", "probability",
- * "ciLow", "ciHigh", "n"}]` (P(metric > threshold) with its 95% Wilson interval). Numbers are
- * written shortest round-trip; NaN and ±Infinity (undefined) become `null`.
+ * "ciLow", "ciHigh", "n"}]` (P(metric > threshold) with its 95% Wilson interval). A key part that
+ * does not apply is `null` ({@link formatKeyFields}), never `""`. Numbers are written shortest
+ * round-trip; NaN and ±Infinity (undefined) become `null`.
  *
  * @param summaryStats - Statistics from `computeSummaryStatistics`, in layout order.
  * @param exceedance - Exceedance probabilities from `computeExceedance` (omitted: no block).
@@ -35,11 +38,12 @@ export function formatSummaryJson(summaryStats: readonly SummaryStatistic[], exc
       p95: statistic.p95,
       min: statistic.min,
       max: statistic.max,
+      ...formatKeyFields(statistic.key),
     };
   }
   if (exceedance === undefined) return `${JSON.stringify({ metrics }, null, 2)}\n`;
   const rows = exceedance.map(({ key, threshold, probability, ciLow, ciHigh, n }) => ({
-    metric: key.metric, material: key.material, stage: key.stage, region: key.region, unit: key.unit,
+    ...formatKeyFields(key), unit: key.unit,
     threshold, probability, ciLow, ciHigh, n,
   }));
   return `${JSON.stringify({ metrics, exceedance: rows }, null, 2)}\n`;

@@ -14,6 +14,7 @@ export { createTextFileWriter, type TextFileWriter } from './createTextFileWrite
 export { describeUncheckedShards } from './describeUncheckedShards.ts';
 export { formatCsvField } from './formatCsvField.ts';
 export { formatCsvNumber } from './formatCsvNumber.ts';
+export { formatKeyFields, type KeyFields } from './formatKeyFields.ts';
 export { formatMetricId } from './formatMetricId.ts';
 export { formatSummaryJson } from './formatSummaryJson.ts';
 export { formatYear } from './formatYear.ts';

@@ -58,7 +58,7 @@ const CONTAINERS = new Set(['alternatives', 'metrics', 'results', 'comparisons',
  * Reads `comparison.json` (written by `crm-sim compare`): per alternative per metric
  * `{meanA, meanB, meanDifference, ciLow, ciHigh, pBetter, pWorse, n, unit, direction}`. Any nesting is
  * accepted: every object with a numeric `meanDifference` is an entry, its metric is its own
- * `metric` field or its key, its alternative its `alternative`/`strategy` field or the nearest
+ * `metric` field (joined with its `material`, `stage` and `region` when given, as ids are) or its key, its alternative its `alternative`/`strategy` field or the nearest
  * enclosing key that is not a container name (`alternatives`, `metrics`, …).
  *
  * @param dir - The output folder.
@@ -127,7 +127,10 @@ function readEntry(record: Record<string, unknown>, path: string[]): ComparisonE
   const keys = path.filter((key) => !CONTAINERS.has(key));
   const last = keys.length - 1;
   if (last >= 1 && !looksLikeMetric(keys[last]) && looksLikeMetric(keys[last - 1])) [keys[last], keys[last - 1]] = [keys[last - 1], keys[last]];
-  const metric = typeof record.metric === 'string' ? record.metric : keys[keys.length - 1] ?? '';
+  // crm-sim's own entries state the id's parts (`metric` the bare name, null where a part does not apply): join them as ids are.
+  const metric = typeof record.metric === 'string'
+    ? [record.metric, record.material, record.stage, record.region].filter((part) => typeof part === 'string' && part !== '').join('.')
+    : keys[keys.length - 1] ?? '';
   const alternative = typeof record.alternative === 'string' ? record.alternative
     : typeof record.strategy === 'string' ? record.strategy : keys.length >= 2 ? keys[keys.length - 2] : 'alternative';
   const direction = String(record.direction ?? '').toLowerCase();

@@ -24,10 +24,12 @@ export interface SweepTable {
 }
 
 const TAIL = ['metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh'];
+/** Columns later versions add after {@link TAIL}. */
+const ADDED = ['n', 'unit'];
 
 /**
  * Reads `sweep.csv` (written by `crm-sim sweep`): columns `point`, one column per swept
- * parameter, then `metric,material,stage,region,mean,ciLow,ciHigh`.
+ * parameter, then `metric,material,stage,region,mean,ciLow,ciHigh` (and `n,unit` since they were added).
  *
  * @param dir - The output folder.
  * @returns The table, or undefined when the folder has no `sweep.csv`.
@@ -47,8 +49,9 @@ export async function readSweepCsv(dir: string): Promise<SweepTable | undefined>
   const value = (text: string): number | string => (text !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
   const number = (text: string): number => (text === '' ? NaN : Number(text));
   await readCsvLines(path, (header) => {
-    parameters = header.slice(1, header.length - TAIL.length);
-    return header[0] === 'point' && header.slice(header.length - TAIL.length).join(',') === TAIL.join(',');
+    const end = header.slice(-ADDED.length).join(',') === ADDED.join(',') ? header.length - ADDED.length : header.length;
+    parameters = header.slice(1, end - TAIL.length);
+    return header[0] === 'point' && header.slice(end - TAIL.length, end).join(',') === TAIL.join(',');
   }, (fields) => {
     const p = parameters.length;
     const record: Record<string, number | string> = {};

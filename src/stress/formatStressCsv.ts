@@ -6,12 +6,17 @@ import type { StageStress } from './runStress.ts';
 export const STRESS_CSV_HEADER =
   'stage,capability,intent,probability,replicatesHit,n,measure,unit,expectedImpact,ciLow,ciHigh,conditionalImpact,conditionalCiLow,conditionalCiHigh,rank';
 
-const MEASURES = [
+/** The measures of stress.csv in row order, with their units (stress.json states the same units). */
+export const STRESS_MEASURES = [
   { measure: 'shortfall', unit: 't' },
   { measure: 'policyCost', unit: 'USD' },
   { measure: 'shortfallShare', unit: 'share' },
   { measure: 'economicCost', unit: 'USD' },
 ] as const;
+
+/** Unit of each stress measure, as both stress files write it. */
+export const STRESS_UNITS = Object.fromEntries(STRESS_MEASURES.map(({ measure, unit }) => [measure, unit])) as
+  { [M in (typeof STRESS_MEASURES)[number] as M['measure']]: M['unit'] };
 
 /**
  * Formats `stress.csv`: per stage (chain order) and measure (home end-use shortfall summed over
@@ -28,9 +33,9 @@ const MEASURES = [
  */
 export function formatStressCsv(stages: readonly StageStress[], replicates: number): string {
   const lines = [STRESS_CSV_HEADER];
-  const ranks = Object.fromEntries(MEASURES.map(({ measure }) => [measure, rankStages(stages, measure)]));
+  const ranks = Object.fromEntries(STRESS_MEASURES.map(({ measure }) => [measure, rankStages(stages, measure)]));
   for (const s of stages) {
-    for (const { measure, unit } of MEASURES) {
+    for (const { measure, unit } of STRESS_MEASURES) {
       const { expected, conditional } = s[measure];
       lines.push([
         s.stage, ...[s.capability, s.intent, s.probability, s.replicatesHit, replicates].map(formatCsvNumber), measure, unit,

@@ -1,3 +1,4 @@
+import { STRESS_UNITS } from './formatStressCsv.ts';
 import { rankStages } from './rankStages.ts';
 import type { StressRun } from './runStress.ts';
 
@@ -8,7 +9,10 @@ import type { StressRun } from './runStress.ts';
  * "capability", "intent", "probability", "replicatesHit", "events", "shortfall": {"unit",
  * "expected": {mean, low, high}, "conditional": {…}}, "expectedShortfallByMaterial", "policyCost",
  * "shortfallShare", "expectedShortfallShareByMaterial", "economicCost", "endUserSpending",
- * "unmetValue"}]}`; NaN as null. The fields of earlier versions (shortfall in t, policy cost, their
+ * "unmetValue"}]}`; NaN as null. Each measure's `unit` is the one stress.csv writes for it
+ * (`shortfallShare`: `share`, of home end-use demand, value-weighted); `expected`/`conditional`
+ * `{mean, low, high}` are stress.csv's `expectedImpact`, `ciLow`, `ciHigh` and
+ * `conditionalImpact`, `conditionalCiLow`, `conditionalCiHigh`. The fields of earlier versions (shortfall in t, policy cost, their
  * rankings) keep their place and meaning; the share and economic measures were added after them.
  *
  * @param run - From `runStress`.
@@ -21,11 +25,11 @@ export function formatStressJson(run: StressRun, info: { scenario: string; maste
   const stages = run.stages.map((s) => ({
     stage: s.stage, capability: s.capability, intent: s.intent, probability: s.probability,
     replicatesHit: s.replicatesHit, events: s.events,
-    shortfall: { unit: 't', ...s.shortfall }, expectedShortfallByMaterial: s.expectedShortfallByMaterial,
-    policyCost: { unit: 'USD', ...s.policyCost },
-    shortfallShare: { unit: 'share of home end-use demand (value-weighted)', ...s.shortfallShare },
+    shortfall: { unit: STRESS_UNITS.shortfall, ...s.shortfall }, expectedShortfallByMaterial: s.expectedShortfallByMaterial,
+    policyCost: { unit: STRESS_UNITS.policyCost, ...s.policyCost },
+    shortfallShare: { unit: STRESS_UNITS.shortfallShare, ...s.shortfallShare },
     expectedShortfallShareByMaterial: s.expectedShortfallShareByMaterial,
-    economicCost: { unit: 'USD', ...s.economicCost },
+    economicCost: { unit: STRESS_UNITS.economicCost, ...s.economicCost },
     endUserSpending: { unit: 'USD', ...s.endUserSpending },
     unmetValue: { unit: 'USD', ...s.unmetValue },
   }));

@@ -1,3 +1,4 @@
+import { formatKeyFields } from '../outputs/formatKeyFields.ts';
 import { formatMetricId } from '../outputs/formatMetricId.ts';
 import type { SweepRun } from './runSweep.ts';
 
@@ -10,7 +11,8 @@ export interface SweepDesign {
 /**
  * Formats `sweep.json`: `{"scenario", "masterSeed", "replicates", "design", "parameters",
  * "points": [{"point", "values": {"<path>": "<value>"}, "metrics": {"<id>": {"unit", "n", "mean",
- * "ciLow", "ciHigh"}}}]}`; metric ids as in summary.json, NaN as null.
+ * "ciLow", "ciHigh", "metric", "material", "stage", "region"}}}]}`; metric ids as in summary.json
+ * with their key parts stated last (added later; a part that does not apply is null), NaN as null.
  *
  * @param run - The sweep's results.
  * @param info - Scenario path, seed, replicates and the design as given.
@@ -25,7 +27,9 @@ export function formatSweepJson(
   const parameters = [...new Set(run.points.flatMap(({ point }) => point.map((a) => a.path)))];
   const points = run.points.map(({ point, stats }, index) => {
     const metrics: Record<string, unknown> = {};
-    for (const s of stats) metrics[formatMetricId(s.key)] = { unit: s.key.unit, n: s.n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh };
+    for (const s of stats) metrics[formatMetricId(s.key)] = {
+      unit: s.key.unit, n: s.n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, ...formatKeyFields(s.key),
+    };
     return { point: index, values: Object.fromEntries(point.map((a) => [a.path, a.value])), metrics };
   });
   return `${JSON.stringify({ ...info, parameters, points }, null, 2)}\n`;

@@ -10,9 +10,10 @@ import type { SweepPoint } from './sweepPoint.ts';
  * `point`, one column per swept parameter holding its value as a number in the key's canonical
  * unit, named `<path> (<unit>)` (`materials.ndpr.demand.growthPerYear (share)`; the bare path for
  * plain numbers), then `<metric id>.mean`, `.ciLow`, `.ciHigh` for every summary metric in layout
- * order (ids as in summary.json). A value that is not a quantity (e.g. an export-control mode) is
- * written as text. Empty fields are undefined values (NaN). Numeric columns hold numbers only, so
- * DuckDB or pandas type them as DOUBLE.
+ * order (ids as in summary.json), then `<metric id>.n` (replicates that define it at the point) for
+ * every metric in the same order (added last, so the earlier columns keep their positions). A value
+ * that is not a quantity (e.g. an export-control mode) is written as text. Empty fields are
+ * undefined values (NaN). Numeric columns hold numbers only, so DuckDB or pandas type them as DOUBLE.
  *
  * @param parameters - Swept paths, in column order.
  * @param points - Each point with its summary statistics and its scenario's start year.
@@ -30,7 +31,8 @@ export function formatSweepPointsCsv(
     return canonicalParameterValue(path, given, points[0].startYear).unit;
   });
   const parameterColumns = parameters.map((path, i) => (units[i] === '' ? path : `${path} (${units[i]})`));
-  const metricColumns = points[0].stats.flatMap((s) => ['mean', 'ciLow', 'ciHigh'].map((part) => `${formatMetricId(s.key)}.${part}`));
+  const ids = points[0].stats.map((s) => formatMetricId(s.key));
+  const metricColumns = [...ids.flatMap((id) => ['mean', 'ciLow', 'ciHigh'].map((part) => `${id}.${part}`)), ...ids.map((id) => `${id}.n`)];
   const lines = [['point', ...parameterColumns, ...metricColumns].map(formatCsvField).join(',')];
   points.forEach(({ point, stats, startYear }, index) => {
     const values = parameters.map((path) => {
@@ -38,7 +40,7 @@ export function formatSweepPointsCsv(
       const { value } = canonicalParameterValue(path, given, startYear);
       return value === undefined ? formatCsvField(given) : formatCsvNumber(value);
     });
-    const metrics = stats.flatMap((s) => [s.mean, s.ciLow, s.ciHigh].map(formatCsvNumber));
+    const metrics = [...stats.flatMap((s) => [s.mean, s.ciLow, s.ciHigh]), ...stats.map((s) => s.n)].map(formatCsvNumber);
     lines.push([String(index), ...values, ...metrics].join(','));
   });
   return `${lines.join('\n')}\n`;

@@ -44,7 +44,13 @@ describe('comparison outputs', () => {
     const json = JSON.parse(formatComparisonJson(report));
     expect(json.first).toBe('threat');
     const metric = json.alternatives['stock,pile']['cumulativeShortfall.ndpr.endUse.US'];
-    expect(Object.keys(metric)).toEqual(['unit', 'direction', 'n', 'meanA', 'meanB', 'meanDifference', 'ciLow', 'ciHigh', 'pBetter', 'pWorse']);
+    expect(Object.keys(metric)).toEqual([
+      'unit', 'direction', 'n', 'meanA', 'meanB', 'meanDifference', 'ciLow', 'ciHigh', 'pBetter', 'pWorse', 'metric', 'material', 'stage', 'region',
+    ]);
+    expect(metric).toMatchObject({ metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'US' });
+    // A key part that does not apply is null, as comparison.csv's empty field loads, never "".
+    expect(json.alternatives['stock,pile']['policyCost.US']).toMatchObject({ metric: 'policyCost', material: null, stage: null, region: 'US' });
+    expect(formatComparisonJson(report)).not.toContain('""');
     expect(json.alternatives['stock,pile']['timeToPeakWeeks.ndpr.processing.US'].pBetter).toBeNull();
     expect(json.alternatives['stock,pile']['longestSevereShortfallWeeks.ndpr.endUse.US']).toMatchObject({ threshold: 8, pA: 0.6, pB: 0.5 });
   });

@@ -2,12 +2,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatComparisonJson } from '../../src/compare/formatComparisonJson.ts';
 import { readComparisonJson } from '../../src/report/readComparisonJson.ts';
 import { readStressJson } from '../../src/report/readStressJson.ts';
 import { readSweepCsv } from '../../src/report/readSweepCsv.ts';
 import { readSweepJson } from '../../src/report/readSweepJson.ts';
 import { readTornadoJson } from '../../src/report/readTornadoJson.ts';
 import { ReportInputError } from '../../src/report/reportInputError.ts';
+import { summarizeValues } from '../../src/stats/summarizeValues.ts';
+import { formatSweepCsv } from '../../src/sweep/formatSweepCsv.ts';
 
 let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'crm-report-read-')); });
@@ -39,6 +42,17 @@ describe('readComparisonJson', () => {
     expect(metricMajor?.entries[0]).toMatchObject({ alternative: 'stockpile', metric: 'policyCost.US' });
     const listed = await readComparisonJson(await folderWith('comparison.json', { alternatives: [{ name: 'subsidy', metrics: { 'peakPriceMultiple.ndpr.processing.US': entry(9, 7) } }] }));
     expect(listed?.entries[0]).toMatchObject({ alternative: 'subsidy', metric: 'peakPriceMultiple.ndpr.processing.US', meanB: 7 });
+  });
+
+  it('reads the metric ids of what crm-sim compare writes, whose entries also state the key parts', async () => {
+    const key = (metric: string, material: string, stage: string, region: string) => ({ metric, material, stage, region, unit: 'USD' });
+    const difference = { direction: 'lower' as const, n: 8, meanA: 1, meanB: 2, meanDifference: 1, ciLow: 0, ciHigh: 2, pBetter: 0, pWorse: 1 };
+    const text = formatComparisonJson({
+      arms: [{ label: 'threat', path: 't.yaml', name: 't' }, { label: 'stockpile', path: 's.yaml', name: 's' }], masterSeed: 1, replicates: 8, level: 0.95,
+      alternatives: [{ label: 'stockpile', metrics: [{ key: key('policyCost', '', '', 'US'), ...difference }, { key: key('shortfallWeeks', 'ndpr', 'endUse', 'US'), ...difference }] }],
+    });
+    const comparison = await readComparisonJson(await folderWith('comparison.json', text));
+    expect(comparison?.entries.map((e) => [e.alternative, e.metric])).toEqual([['stockpile', 'policyCost.US'], ['stockpile', 'shortfallWeeks.ndpr.endUse.US']]);
   });
 
   it('returns undefined without the file and refuses broken JSON with the file named', async () => {
@@ -110,6 +124,13 @@ describe('sweep readers', () => {
     expect(table?.rows[0]).toEqual({ point: '0', parameters: { 'a.b': 1, c: 'x' }, metric: 'shortfallWeeks.ndpr.endUse.US', mean: 5, ciLow: 4, ciHigh: 6 });
     expect(table?.rows[1].metric).toBe('policyCost.US');
     expect(table?.rows[1].mean).toBeNaN();
+  });
+
+  it('reads sweep.csv as crm-sim sweep writes it now, with n and unit after ciHigh', async () => {
+    const text = formatSweepCsv(['a.b'], [{ point: [{ path: 'a.b', value: '30%' }], stats: [{ key: { metric: 'policyCost', material: '', stage: '', region: 'US', unit: 'USD' }, ...summarizeValues([1, 3]) }] }]);
+    const table = await readSweepCsv(await folderWith('sweep.csv', text));
+    expect(table?.parameters).toEqual(['a.b']);
+    expect(table?.rows).toEqual([{ point: '0', parameters: { 'a.b': '30%' }, metric: 'policyCost.US', mean: 2, ciLow: expect.any(Number), ciHigh: expect.any(Number) }]);
   });
 
   it('refuses a sweep.csv with another header', async () => {

@@ -29,6 +29,17 @@ describe('crm-sim stress', () => {
     expect(json.rankingByEconomicCost).toHaveLength(6);
     expect(json.strippedEvents).toEqual([]);
     expect(json.stages[2]).toMatchObject({ shortfallShare: { expected: {} }, economicCost: { unit: 'USD' }, expectedShortfallShareByMaterial: {} });
+    // stress.csv rows state each measure with the unit and numbers of stress.json (names mapped as README's table says)
+    const [header, ...rows] = (await readFile(join(out, 'stress.csv'), 'utf8')).trimEnd().split('\n').map((line) => line.split(','));
+    expect(rows).toHaveLength(6 * 4);
+    const number = (field: string) => (field === '' ? null : Number(field));
+    for (const fields of rows) {
+      const row = Object.fromEntries(header.map((name, i) => [name, fields[i]]));
+      const measure = json.stages.find((s: { stage: string }) => s.stage === row.stage)[row.measure];
+      expect(measure.unit).toBe(row.unit);
+      expect([measure.expected.mean, measure.expected.low, measure.expected.high]).toEqual([row.expectedImpact, row.ciLow, row.ciHigh].map(number));
+      expect([measure.conditional.mean, measure.conditional.low, measure.conditional.high]).toEqual([row.conditionalImpact, row.conditionalCiLow, row.conditionalCiHigh].map(number));
+    }
     // readable by the report, which ranks as the command does (share unmet, economic cost)
     const impacts = await readStressJson(out);
     expect(impacts?.size).toBe(6);

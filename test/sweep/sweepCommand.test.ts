@@ -24,17 +24,25 @@ describe('crm-sim sweep', () => {
     expect(result.stdout).toContain('tornado: swing of cumulativeShortfall.ndpr.endUse.US');
     expect((await readdir(out)).sort()).toEqual(['manifest.json', 'scenario.resolved.yaml', 'sweep-points.csv', 'sweep.csv', 'sweep.json', 'tornado.csv', 'tornado.json']);
     const csv = (await readFile(join(out, 'sweep.csv'), 'utf8')).trimEnd().split('\n');
-    expect(csv[0]).toBe('point,materials.ndpr.demand.growthPerYear,materials.dy.demand.elasticityShortRun,metric,material,stage,region,mean,ciLow,ciHigh');
+    expect(csv[0]).toBe('point,materials.ndpr.demand.growthPerYear,materials.dy.demand.elasticityShortRun,metric,material,stage,region,mean,ciLow,ciHigh,n,unit');
     const sweep = JSON.parse(await readFile(join(out, 'sweep.json'), 'utf8'));
     expect(sweep.points).toHaveLength(4);
     expect(csv).toHaveLength(1 + 4 * Object.keys(sweep.points[0].metrics).length);
+    // n and unit per row, as sweep.json states them; the JSON's key parts are null where the CSV's are empty.
+    for (const line of csv.slice(1)) {
+      const [point, , , metric, material, stage, region, , , , n, unit] = line.split(',');
+      const entry = sweep.points[Number(point)].metrics[[metric, material, stage, region].filter((part) => part !== '').join('.')];
+      expect({ n: Number(n), unit }).toEqual({ n: entry.n, unit: entry.unit });
+      expect([entry.metric, entry.material, entry.stage, entry.region]).toEqual([metric, material, stage, region].map((part) => (part === '' ? null : part)));
+    }
     // The wide form: one row per point, parameters as numbers in canonical units, then mean/ciLow/ciHigh per metric.
     const wide = (await readFile(join(out, 'sweep-points.csv'), 'utf8')).trimEnd().split('\n').map((line) => line.split(','));
     const ids = Object.keys(sweep.points[0].metrics);
     expect(wide[0].slice(0, 3)).toEqual(['point', 'materials.ndpr.demand.growthPerYear (share)', 'materials.dy.demand.elasticityShortRun']);
     expect(wide[0].slice(3, 6)).toEqual([`${ids[0]}.mean`, `${ids[0]}.ciLow`, `${ids[0]}.ciHigh`]);
     expect(wide).toHaveLength(1 + 4);
-    expect(wide[0]).toHaveLength(3 + 3 * ids.length);
+    expect(wide[0]).toHaveLength(3 + 4 * ids.length);
+    expect(wide[0].slice(3 + 3 * ids.length)).toEqual(ids.map((id) => `${id}.n`));
     for (const [index, row] of wide.slice(1).entries()) {
       expect(row[0]).toBe(String(index));
       expect(Number(row[1])).toBe(sweep.points[index].values['materials.ndpr.demand.growthPerYear'] === '3%' ? 0.03 : 0.06);
@@ -42,6 +50,7 @@ describe('crm-sim sweep', () => {
       ids.forEach((id, m) => {
         const mean = sweep.points[index].metrics[id].mean;
         expect(row[3 + 3 * m]).toBe(mean === null ? '' : String(mean));
+        expect(Number(row[3 + 3 * ids.length + m])).toBe(sweep.points[index].metrics[id].n);
       });
     }
     const tornado = (await readFile(join(out, 'tornado.csv'), 'utf8')).trimEnd().split('\n');

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeValues } from '../../src/stats/summarizeValues.ts';
+import { formatSweepCsv } from '../../src/sweep/formatSweepCsv.ts';
+import { formatSweepJson } from '../../src/sweep/formatSweepJson.ts';
+import { formatSweepPointsCsv } from '../../src/sweep/formatSweepPointsCsv.ts';
+import type { SweepRun } from '../../src/sweep/runSweep.ts';
+
+const growth = 'materials.ndpr.demand.growthPerYear';
+const cost = { metric: 'policyCost', material: '', stage: '', region: 'US', unit: 'USD' };
+const recovery = { metric: 'timeToRecoveryWeeks', material: 'ndpr', stage: 'endUse', region: 'US', unit: 'weeks' };
+// Point 0: recovery defined in 2 of 3 replicates; point 1: in none.
+const points = [
+  { point: [{ path: growth, value: '3%' }], stats: [{ key: cost, ...summarizeValues([1, 2, 3]) }, { key: recovery, ...summarizeValues([4, NaN, 6]) }], startYear: 2025 },
+  { point: [{ path: growth, value: '6%' }], stats: [{ key: cost, ...summarizeValues([2, 2, 2]) }, { key: recovery, ...summarizeValues([NaN, NaN, NaN]) }], startYear: 2025 },
+];
+const rows = (text: string) => text.trimEnd().split('\n').map((line) => line.split(','));
+
+describe('sweep output writers', () => {
+  it('sweep.csv ends each row with the replicates that define the metric and its unit', () => {
+    const [header, ...body] = rows(formatSweepCsv([growth], points));
+    expect(header).toEqual(['point', growth, 'metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh', 'n', 'unit']);
+    expect(body.map((row) => row.slice(-2))).toEqual([['3', 'USD'], ['2', 'weeks'], ['3', 'USD'], ['0', 'weeks']]);
+    expect(body[1].slice(2, 7)).toEqual(['timeToRecoveryWeeks', 'ndpr', 'endUse', 'US', '5']);
+    expect(body[3].slice(6, 9)).toEqual(['', '', '']); // no value at the point: empty fields, n 0
+  });
+
+  it('sweep-points.csv appends <id>.n per metric after every mean and interval column', () => {
+    const [header, ...body] = rows(formatSweepPointsCsv([growth], points));
+    expect(header).toEqual([
+      'point', `${growth} (share)`,
+      'policyCost.US.mean', 'policyCost.US.ciLow', 'policyCost.US.ciHigh',
+      'timeToRecoveryWeeks.ndpr.endUse.US.mean', 'timeToRecoveryWeeks.ndpr.endUse.US.ciLow', 'timeToRecoveryWeeks.ndpr.endUse.US.ciHigh',
+      'policyCost.US.n', 'timeToRecoveryWeeks.ndpr.endUse.US.n',
+    ]);
+    expect(body.map((row) => row.slice(-2))).toEqual([['3', '2'], ['3', '0']]);
+    expect(body[0][5]).toBe('5');
+  });
+
+  it('sweep.json states each metric entry\'s key parts, a part that does not apply as null, never ""', () => {
+    const run = { points } as unknown as SweepRun;
+    const text = formatSweepJson(run, { scenario: 's.yaml', masterSeed: 1, replicates: 3, design: { grid: [], lhs: null } });
+    expect(text).not.toContain('""');
+    const { metrics } = JSON.parse(text).points[0];
+    expect(metrics['policyCost.US']).toEqual({ unit: 'USD', n: 3, mean: 2, ciLow: expect.any(Number), ciHigh: expect.any(Number), metric: 'policyCost', material: null, stage: null, region: 'US' });
+    expect(metrics['timeToRecoveryWeeks.ndpr.endUse.US']).toMatchObject({ n: 2, metric: 'timeToRecoveryWeeks', material: 'ndpr', stage: 'endUse', region: 'US' });
+  });
+});
