@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, lstat, mkdtemp, rmdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { resolveMemoryLimit } from '../scenario/checkRunResources.ts';
 import { QueueError } from './loadQueueModules.ts';
 import { runFolder } from './runStore.ts';
@@ -8,6 +8,25 @@ import { runFolder } from './runStore.ts';
 /** Whether an error is the file system's answer about a path (missing, forbidden, not a folder, …). */
 export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
   return typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined;
+}
+
+/**
+ * Codes of file-system errors that say something lasting about the store as this process sees it
+ * (a path that does not exist or is not what it should be, permission denied, a read-only mount):
+ * they stay until someone changes the store or the worker's setup. Any other error (EIO, ESTALE,
+ * ETIMEDOUT, EMFILE, ENOSPC, … on a network store) may clear by itself.
+ */
+const LASTING_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG', 'EACCES', 'EPERM', 'EROFS']);
+
+/** Whether a file-system error is lasting ({@link LASTING_CODES}) rather than one that may clear by itself. */
+export function isLastingFileSystemError(error: NodeJS.ErrnoException): boolean {
+  return LASTING_CODES.has(error.code ?? '');
+}
+
+/** Why this process cannot use a run in the store, and whether that may clear by itself (an I/O error that is not {@link isLastingFileSystemError}). */
+export interface StoreProblem {
+  message: string;
+  transient: boolean;
 }
 
 /**
@@ -36,7 +55,7 @@ export async function checkWorkerSetup(store: string | undefined): Promise<void>
  * Why this process cannot write shards of a run into the store (its shards folder, or the run
  * folder before the first shard, is not writable here), or undefined when it can.
  */
-export async function shardsNotWritable(store: string, runId: string): Promise<string | undefined> {
+export async function shardsNotWritable(store: string, runId: string): Promise<StoreProblem | undefined> {
   const runDir = runFolder(store, runId);
   for (const dir of [join(runDir, 'shards'), runDir]) {
     try {
@@ -44,8 +63,30 @@ export async function shardsNotWritable(store: string, runId: string): Promise<s
       return undefined;
     } catch (error) {
       if (!isFileSystemError(error)) throw error;
-      if (error.code !== 'ENOENT' || dir === runDir) return `cannot write shards of run ${runId} into ${dir} (${error.code})`;
+      if (error.code !== 'ENOENT' || dir === runDir) return { message: `cannot write shards of run ${runId} into ${dir} (${error.code})`, transient: !isLastingFileSystemError(error) };
     }
   }
   return undefined;
+}
+
+/**
+ * Checks again, with the error codes, what `crm-sim run` refused about a shard folder `out` (its
+ * checks report no code): something other than a folder at `out` is lasting; a folder that cannot
+ * be created beside it is lasting or transient by its code; when both pass now, what failed has
+ * cleared by itself (transient).
+ */
+export async function shardFolderProblem(out: string): Promise<StoreProblem> {
+  try {
+    if (!(await lstat(out)).isDirectory()) return { message: `${out} is not a folder`, transient: false };
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    if (error.code !== 'ENOENT') return { message: `cannot read ${out} (${error.code})`, transient: !isLastingFileSystemError(error) };
+  }
+  try {
+    await rmdir(await mkdtemp(join(dirname(out), '.crm-sim-probe-')));
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    return { message: `cannot create folders in ${dirname(out)} (${error.code})`, transient: !isLastingFileSystemError(error) };
+  }
+  return { message: 'it no longer happens', transient: true };
 }

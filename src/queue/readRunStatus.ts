@@ -63,12 +63,18 @@ export async function readRunStatus(options: { runId: string; store: string; que
   }
 }
 
-/** How often a job was refused, and by which workers why (by whom last, in records of older workers). */
+/**
+ * How often a job was refused, and by which workers why (by whom last, in records of older
+ * workers); a last refusal that was transient is named too, as it is not among the refusals.
+ */
 export function formatGivenBack(given: GivenBack): string {
   const times = `given back ${given.givenBack} time${given.givenBack === 1 ? '' : 's'} by workers that cannot serve it`;
   if (given.refusals === undefined) return `${times} (last: ${given.by}: ${given.reason})`;
   const count = Object.keys(given.refusals).length;
-  return `${times}; refused by ${count} worker${count === 1 ? '' : 's'}: ${formatRefusals(given.refusals)}`;
+  const parts = [times];
+  if (count > 0) parts.push(`refused by ${count} worker${count === 1 ? '' : 's'}: ${formatRefusals(given.refusals)}`);
+  if (given.transient === true) parts.push(`last by ${given.by} for now, an error that may clear by itself (not counted towards failing the job): ${given.reason}`);
+  return parts.join('; ');
 }
 
 /** The status as lines of text: a summary, then one line per shard that is not done. */

@@ -39,30 +39,39 @@ interface WorkerState {
   startedAt: number;
   completed: number;
   refused: Map<string, string>;
-  /** Jobs it refused after its first back-off and gave back, as a connected worker had not refused them yet. */
-  yielded: Set<string>;
+  /** Jobs it refused (for a lasting reason) after its first back-off and gave back, as a connected worker had not refused them yet. */
+  yielded: YieldedJobs;
   backOff?: NodeJS.Timeout;
 }
 
 /**
- * Refuses a job this worker cannot serve (see CannotServeError): records the refusal on the job
- * and, when every worker connected to the queue has refused it, fails it for good with each one's
- * reason (but not during this worker's first back-off, while a fleet started with it connects).
- * Else gives it back to the queue without using up an attempt (moved from active to wait) and
- * pauses this worker for the back-off so that the next pull is another worker's. Logs the reason
- * once per run.
+ * Jobs a worker left to others: job id → the job's creation time, so that a job queued again
+ * under the same id (a resubmitted run) is a new one.
  */
-async function refuse(job: Job<ShardJobData>, token: string | undefined, reason: string, worker: Worker, queue: Queue, state: WorkerState, options: QueueWorkerOptions): Promise<never> {
+export type YieldedJobs = Map<string, number>;
+
+/**
+ * Refuses a job this worker cannot serve (see CannotServeError): records the refusal on the job
+ * and, when every worker connected to the queue has refused it for a lasting reason, fails it for
+ * good with each one's reason (but not during this worker's first back-off, while a fleet started
+ * with it connects). Else gives it back to the queue without using up an attempt (moved from
+ * active to wait) and pauses this worker for the back-off so that the next pull is another
+ * worker's (or, after a transient refusal, maybe its own). Logs the reason once per run.
+ */
+async function refuse(job: Job<ShardJobData>, token: string | undefined, refusal: CannotServeError, worker: Worker, queue: Queue, state: WorkerState, options: QueueWorkerOptions): Promise<never> {
   const { runId } = job.data;
+  const { message: reason, transient } = refusal;
   const pauseSeconds = options.backOffSeconds ?? 30;
   if (state.refused.get(runId) !== reason) {
-    options.log(`cannot serve run ${runId}: ${reason}; its jobs go back to the queue, unchanged, for other workers (this one pulls no job for ${pauseSeconds} s after each); one that every connected worker refuses fails for good`);
+    options.log(transient
+      ? `cannot serve run ${runId} for now: ${reason}; its jobs go back to the queue, unchanged (this one pulls no job for ${pauseSeconds} s after each); an error that may clear by itself fails no job`
+      : `cannot serve run ${runId}: ${reason}; its jobs go back to the queue, unchanged, for other workers (this one pulls no job for ${pauseSeconds} s after each); one that every connected worker refuses fails for good`);
   }
   state.refused.set(runId, reason);
   const mayEnd = Date.now() - state.startedAt >= pauseSeconds * 1000;
-  const ended = await recordRefusal(job, reason, { id: state.id, queue, mayEnd, log: options.log });
+  const ended = await recordRefusal(job, reason, transient, { id: state.id, queue, redis: options.connection.redis, mayEnd, log: options.log });
   if (ended !== undefined) throw new options.connection.bullmq.UnrecoverableError(ended);
-  if (mayEnd) state.yielded.add(job.id as string);
+  if (mayEnd && !transient) state.yielded.set(job.id as string, job.timestamp);
   await job.moveToWait(token);
   if (state.backOff === undefined && !options.signal.aborted) {
     void worker.pause(true);
@@ -82,7 +91,7 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
       state.refused.delete(job.data.runId);
       return done;
     } catch (error) {
-      if (error instanceof CannotServeError) return refuse(job, token, error.message, worker, queue, state, options);
+      if (error instanceof CannotServeError) return refuse(job, token, error, worker, queue, state, options);
       throw error;
     }
   }, {
@@ -111,7 +120,7 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
  */
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<number> {
   const { bullmq, redis } = options.connection;
-  const state: WorkerState = { id: newWorkerId(), startedAt: Date.now(), completed: 0, refused: new Map(), yielded: new Set() };
+  const state: WorkerState = { id: newWorkerId(), startedAt: Date.now(), completed: 0, refused: new Map(), yielded: new Map() };
   const blocking = redis.duplicate(); // BullMQ blocks on its own connection; closed below
   const queue = new bullmq.Queue(options.queue, { connection: redis });
   const worker = createWorker(options, state, blocking, queue);
@@ -137,14 +146,22 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<numbe
 /**
  * Jobs still to do or being done, but those this worker left to other workers: a job it refused
  * during its first back-off stays open for it (it may have to end the job later), as does one
- * of a refused run that it has not pulled yet (it must refuse it too before the job can end).
+ * of a refused run that it has not pulled yet (it must refuse it too before the job can end), one
+ * it refused transiently (it may serve it later), and a job queued again under the id of one it
+ * left (a resubmitted run: a new job, whose entry is dropped).
  */
-async function openJobs(queue: Queue, yielded: Set<string>): Promise<number> {
+export async function openJobs(queue: Queue, yielded: YieldedJobs): Promise<number> {
   const types = ['wait', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
   const counts = await queue.getJobCounts(...types);
   const open = Object.values(counts).reduce((a, b) => a + b, 0);
   if (open === 0 || yielded.size === 0) return open;
-  return (await queue.getRanges([...types], 0, -1)).filter((id) => !yielded.has(id)).length;
+  let notLeft = 0;
+  for (const id of await queue.getRanges([...types], 0, -1)) {
+    if (yielded.has(id) && (await queue.getJob(id))?.timestamp === yielded.get(id)) continue;
+    yielded.delete(id);
+    notLeft++;
+  }
+  return notLeft;
 }
 
 /** Closes the worker once the queue has had no job for it for two checks in a row (one second apart). */

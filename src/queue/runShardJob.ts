@@ -10,7 +10,7 @@ import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { checkRunResources } from '../scenario/checkRunResources.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { ScenarioError } from '../scenario/scenarioError.ts';
-import { isFileSystemError, shardsNotWritable } from './checkStore.ts';
+import { isFileSystemError, isLastingFileSystemError, shardFolderProblem, shardsNotWritable } from './checkStore.ts';
 import type { QueueWorkerOptions } from './runQueueWorker.ts';
 import type { ShardJobData } from './queueNames.ts';
 import { isShardDone, type QueuedRun, readQueuedRun, runFolder, SCENARIO_FILE, shardFolder } from './runStore.ts';
@@ -19,13 +19,19 @@ import { isShardDone, type QueuedRun, readQueuedRun, runFolder, SCENARIO_FILE, s
  * This worker cannot serve the job because of its own setup (it does not see the run's store, cannot
  * write into it, runs other code than the submitter's, or its memory limit is too small for the
  * shard): the job goes back to the queue without using up an attempt, for a worker that can (it
- * fails for good once every connected worker refused it: src/queue/refuseJob.ts).
+ * fails for good once every connected worker refused it: src/queue/refuseJob.ts). A transient
+ * refusal (an I/O error of the store that may clear by itself, see isLastingFileSystemError) gives
+ * the job back too but counts towards failing it on no worker.
  */
 export class CannotServeError extends Error {
-  /** @param message - Why, and what to do. */
-  constructor(message: string) {
+  /** Whether the cause may clear by itself (then this worker may serve the job later). */
+  readonly transient: boolean;
+
+  /** @param message - Why, and what to do. @param transient - See {@link CannotServeError.transient} (default false). */
+  constructor(message: string, transient = false) {
     super(message);
     this.name = 'CannotServeError';
+    this.transient = transient;
   }
 }
 
@@ -37,6 +43,7 @@ export function attemptLabel(job: Job): string {
 /** What {@link classifyFailure} needs of a shard job. */
 interface ShardJob {
   scenarioPath: string;
+  out: string;
   workers: number;
   replicates: number;
 }
@@ -47,7 +54,7 @@ async function readServableRun(store: string, runId: string): Promise<QueuedRun>
   try {
     run = await readQueuedRun(store, runId);
   } catch (error) {
-    if (isFileSystemError(error)) throw new CannotServeError(`cannot read run ${runId} in the store ${store} (${error.code})`);
+    if (isFileSystemError(error)) throw new CannotServeError(`cannot read run ${runId} in the store ${store} (${error.code})`, !isLastingFileSystemError(error));
     throw error;
   }
   if (run === undefined) throw new CannotServeError(`run ${runId} is not in the store ${store} (give this worker --store)`);
@@ -56,7 +63,7 @@ async function readServableRun(store: string, runId: string): Promise<QueuedRun>
     throw new CannotServeError(`run ${runId} was submitted from other code (sources ${run.sourceSha256 ?? 'unknown'}; this worker runs ${SOURCE_SHA256 ?? 'unknown'}): run workers from the submitter's code`);
   }
   const unwritable = await shardsNotWritable(store, runId);
-  if (unwritable !== undefined) throw new CannotServeError(unwritable);
+  if (unwritable !== undefined) throw new CannotServeError(unwritable.message, unwritable.transient);
   return run;
 }
 
@@ -90,14 +97,15 @@ function memoryRefusalOfThisWorker(job: ShardJob): string | undefined {
 }
 
 /**
- * What a failed shard run becomes: a problem of this worker's setup (UsageError: its store path;
- * a shard over its memory limit, which another worker's may hold) a CannotServeError; any other
- * refusal of the scenario (ScenarioError other than a too-small disk) an UnrecoverableError, as
- * every attempt on every worker would fail the same way; anything else (I/O errors, a full disk)
- * stays a failure that is retried.
+ * What a failed shard run becomes: a problem of this worker's setup (UsageError: its shard folder
+ * cannot be made, transient unless {@link shardFolderProblem} finds a lasting cause; a shard over
+ * its memory limit, which another worker's may hold) a CannotServeError; any other refusal of the
+ * scenario (ScenarioError other than a too-small disk) an UnrecoverableError, as every attempt on
+ * every worker would fail the same way; anything else (I/O errors, a full disk) stays a failure
+ * that is retried.
  */
-function classifyFailure(error: unknown, job: ShardJob, Unrecoverable: new (message: string) => Error): unknown {
-  if (error instanceof UsageError) return new CannotServeError(error.message);
+async function classifyFailure(error: unknown, job: ShardJob, Unrecoverable: new (message: string) => Error): Promise<unknown> {
+  if (error instanceof UsageError) return new CannotServeError(error.message, (await shardFolderProblem(job.out)).transient);
   if (!(error instanceof ScenarioError) || error.problems.every((problem) => problem.usage === true)) return error;
   const memory = memoryRefusalOfThisWorker(job);
   if (memory !== undefined) return new CannotServeError(memory);
@@ -133,8 +141,8 @@ export async function runShardJob(job: Job<ShardJobData>, options: QueueWorkerOp
   } catch (error) {
     // A twin of this job (its lock had expired while it still ran) finished first: same bytes.
     if (error instanceof OutputFolderExistsError || (await isShardDone(store, runId, shard))) return skip('was finished by another worker');
-    const shardJob = { scenarioPath, workers: options.workers, replicates: computeShardRange(run.replicates, { index: shard, count: shards }).replicateCount };
-    throw classifyFailure(error, shardJob, options.connection.bullmq.UnrecoverableError);
+    const shardJob = { scenarioPath, out, workers: options.workers, replicates: computeShardRange(run.replicates, { index: shard, count: shards }).replicateCount };
+    throw await classifyFailure(error, shardJob, options.connection.bullmq.UnrecoverableError);
   }
   options.log(`job ${job.id} done: ${out}`);
   return out;

@@ -5,7 +5,8 @@
  * its reason, instead of going round the queue for ever.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
   const { bullmq, redis } = await connectRedis(REDIS);
-  for (const [name, runId] of [[`${QUEUE}-mixed`, 'm1'], [`${QUEUE}-none`, 'n1']]) {
+  for (const [name, runId] of [[`${QUEUE}-mixed`, 'm1'], [`${QUEUE}-none`, 'n1'], [`${QUEUE}-transient`, 't1']]) {
     const queue = new bullmq.Queue(name, { connection: redis });
     await queue.obliterate({ force: true });
     await queue.close();
@@ -76,6 +77,16 @@ async function readJob(queue: string, id: string): Promise<{ state: string; atte
   } finally {
     await q.close();
     redis.disconnect();
+  }
+}
+
+/** Reads a job until `done` holds of it (rejects after a minute). */
+async function waitForJob(queue: string, id: string, done: (job: Awaited<ReturnType<typeof readJob>>) => boolean): Promise<Awaited<ReturnType<typeof readJob>>> {
+  for (let waited = 0; ; waited += 200) {
+    const job = await readJob(queue, id);
+    if (done(job)) return job;
+    if (waited > 60_000) throw new Error(`job ${id} still ${JSON.stringify(job)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
@@ -137,5 +148,29 @@ describe('crm-sim queue work: refusals in a fleet', () => {
     const collect = runCli(['queue', 'collect', 'n1', '--out', join(dir, 'n1'), '--wait', '--timeout', '60', '--redis', REDIS, '--queue', queue]);
     expect(collect).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run n1: jobs failed for good \(resubmit the run to retry them\): shard 1: no worker connected to the queue can serve it/) });
     expect(collect.stderr).toContain(reason);
+  }, 120_000);
+
+  it('a store error that may clear by itself gives the job back but counts towards failing it on no worker: the only worker does it once the error clears', async () => {
+    const queue = `${QUEUE}-transient`;
+    const store = join(dir, 'transient');
+    submit(queue, 't1', store);
+    // A socket where run.json was: opening it fails with ENXIO, an I/O error other than "does not exist" or "permission denied".
+    const runJson = join(store, 't1', 'run.json');
+    renameSync(runJson, `${runJson}.aside`);
+    const socket = createServer();
+    await new Promise<void>((resolve) => socket.listen(runJson, resolve));
+    const worker = startWorker(queue, ['--back-off-seconds', '1']);
+    await waitForLog(worker, /cannot serve run t1 .*cannot read run t1 in the store \S+ \(ENXIO\)/);
+    // Refused again after its first back-off: a lasting refusal by the only connected worker would end the job there.
+    const given = await waitForJob(queue, 't1.1', (job) => job.state === 'failed' || (job.progress.givenBack ?? 0) >= 3);
+    expect(given.state).not.toBe('failed');
+    expect(given).toMatchObject({ attemptsMade: 0, progress: { refusals: {}, transient: true, reason: expect.stringMatching(/\(ENXIO\)/) } });
+    await new Promise((resolve) => socket.close(resolve));
+    rmSync(runJson, { force: true });
+    renameSync(`${runJson}.aside`, runJson);
+    expect(await worker.exited).toBe(0);
+    expect(worker.log).toMatch(/job t1\.1 done/);
+    expect(existsSync(join(store, 't1', 'shards', 'shard-1'))).toBe(true);
+    expect((await readJob(queue, 't1.1')).state).toBe('completed');
   }, 120_000);
 });
