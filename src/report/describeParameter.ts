@@ -1,4 +1,5 @@
 import { ruleFor } from '../scenario/fieldRules.ts';
+import { CALENDAR_YEAR_THRESHOLD } from '../scenario/parseTime.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
@@ -66,10 +67,11 @@ function formatEventDate(startYear: number, years: number, withDay: boolean): st
  * A parameter value as people read it: shares and probabilities (keys of the share dimension,
  * `…Share`, `…Probability`, `…Rate`, `maxThrift`) as percentages, with the time a rate-like key is
  * per (`growthPerYear` 4.95%/yr, `priceAdjustmentPerTick` 10%/tick, `discoveriesPerYear` 0.3/yr),
- * event times as the month they fall in (`Jan 2027`, given the start year), money in USD
- * (`USD 500 million`, `…/yr`), other quantities with the unit the scenario stores them in
- * (`30 days`, `1.5 years`, `20,000 t/yr`), plain numbers to three significant digits; text as typed,
- * a number and its unit spaced (`30days` → `30 days`, formatTypedValue).
+ * event times (years since the start, or calendar years from 1800) as the month they fall in
+ * (`Jan 2027`, given the start year), money in USD (`USD 500 million`, `…/yr`), other quantities
+ * with the unit the scenario stores them in (`30 days`, `1.5 years`, `20,000 t/yr`), plain numbers
+ * to three significant digits; text as typed, a number and its unit spaced (`30days` → `30 days`,
+ * formatTypedValue), a rate typed as `5%` or `0.05` with its time (`5%/yr`).
  *
  * @param path - The parameter's path (ids, as `sweep` writes it; its key decides the format).
  * @param value - The value (numbers in the key's canonical unit, times in years since the start).
@@ -93,7 +95,12 @@ export function formatParameterValue(path: string, value: number | string, start
   const minus = (text: string): string => text.replace(/^-/, '−');
   const number = minus(formatNumber(value));
   if (dimension === 'share' || /(Share|Probability|Rate|Thrift)$/i.test(last)) return `${minus(formatNumber(value * 100))}%${per}`;
-  if (dimension === 'time') return Number.isFinite(startYear) ? formatEventDate(startYear, value, withDay) : `${number} years after the start`;
+  if (dimension === 'time') {
+    // A number of 1800 or more is a calendar year, as the loader reads it (a grid value typed 2027 is 2027 in sweep.csv).
+    const calendar = value >= CALENDAR_YEAR_THRESHOLD;
+    if (!Number.isFinite(startYear)) return calendar ? String(value) : `${number} years after the start`;
+    return formatEventDate(startYear, calendar ? value - startYear : value, withDay);
+  }
   if (dimension === 'money' || dimension === 'moneyRate') return `${minus(formatMoney(value))}${dimension === 'money' ? '' : '/yr'}`;
   const unit = UNITS[dimension] ?? '';
   if (unit === '') return `${number}${per}`;

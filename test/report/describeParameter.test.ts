@@ -16,6 +16,9 @@ describe('formatParameterValue: event times', () => {
     expect(formatParameterValue('events.q.end', 2.05, 2025, true)).toBe('19 Jan 2027');
     expect(formatParameterValue('events.q.end', 1.97, 2025)).toBe('Dec 2026');
     expect(formatParameterValue('events.q.end', yearsAt('2027-01-31'), 2025)).toBe('Jan 2027');
+    // sweep.csv holds a grid value typed 2027 as the number 2027: a calendar year, as the loader reads it.
+    expect(formatParameterValue('events.q.end', 2027, 2025)).toBe('Jan 2027');
+    expect(formatParameterValue('events.q.end', 2027.5, 2025)).toBe('Jul 2027');
   });
 
   it('gives back the day of every date the loader reads, months of any length and leap days included', () => {
