@@ -1,4 +1,5 @@
 import { ruleFor } from '../scenario/fieldRules.ts';
+import { CALENDAR_YEAR_THRESHOLD } from '../scenario/parseTime.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
@@ -35,34 +36,92 @@ export function describeParameter(path: string, materialName: (id: string) => st
 const UNITS: Record<string, string> = {
   mass: 't', flow: 't/yr', price: 'USD/t', capex: 'USD/(t/yr)', years: 'years', weeks: 'weeks', days: 'days',
 };
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A number typed without a unit, or a percentage. */
+const PLAIN_RATE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+const PER: Record<string, string> = { Year: '/yr', Tick: '/tick', Week: '/week', Month: '/month', Day: '/day' };
+
+/** The time a rate-like key is per, from its name (`…PerYear` → `/yr`, `…PerTick` → `/tick`), else ''. */
+function perSuffix(key: string): string {
+  const match = /Per(Year|Tick|Week|Month|Day)$/.exec(key);
+  return match === null ? '' : PER[match[1]];
+}
 
 /**
- * A parameter value as people read it: growth rates as `4.95%/yr`, shares and probabilities
- * (keys of the share dimension, `…Share`, `…Probability`, `…Rate`, `maxThrift`) as percentages,
- * event times as dates (`Jan 2027`, given the start year), money in USD (`USD 500 million`, `…/yr`), other quantities with
- * the unit the scenario stores them in (`30 days`, `1.5 years`, `20,000 t/yr`), plain numbers to
- * three significant digits; text as typed, its number and unit spaced (`30days` → `30 days`).
+ * The calendar date of an event time, as the loader reads dates (parseTime: months are twelfths of
+ * the year, days fractions of their month): the month it falls in (`Jan 2027`), or the day (`19 Jan 2027`).
+ */
+function formatEventDate(startYear: number, years: number, withDay: boolean): string {
+  const exact = (startYear + years) * 12;
+  // Months since year 0; the rounding keeps float noise (2026-03 is 1 + 2/12 years) from crossing a month.
+  const whole = Math.floor(Math.round(exact * 1e6) / 1e6);
+  const year = Math.floor(whole / 12);
+  const month = whole - year * 12;
+  if (!withDay) return `${MONTHS[month]} ${year}`;
+  const days = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(days, Math.floor(Math.max(0, exact - whole) * days + 1e-6) + 1);
+  return `${day} ${MONTHS[month]} ${year}`;
+}
+
+/**
+ * A parameter value as people read it: shares and probabilities (keys of the share dimension,
+ * `…Share`, `…Probability`, `…Rate`, `maxThrift`) as percentages, with the time a rate-like key is
+ * per (`growthPerYear` 4.95%/yr, `priceAdjustmentPerTick` 10%/tick, `discoveriesPerYear` 0.3/yr),
+ * event times (years since the start, or calendar years from 1800) as the month they fall in
+ * (`Jan 2027`, given the start year), money in USD (`USD 500 million`, `…/yr`), other quantities
+ * with the unit the scenario stores them in (`30 days`, `1.5 years`, `20,000 t/yr`), plain numbers
+ * to three significant digits; text as typed, a number and its unit spaced (`30days` → `30 days`,
+ * formatTypedValue), a rate typed as `5%` or `0.05` with its time (`5%/yr`).
  *
  * @param path - The parameter's path (ids, as `sweep` writes it; its key decides the format).
  * @param value - The value (numbers in the key's canonical unit, times in years since the start).
  * @param startYear - The scenario's start year, for event times; without it they read `2.05 years after the start`.
+ * @param withDay - Event times to the day (`19 Jan 2027`), to tell apart values in one month.
  * @returns The formatted value.
  * @example
  * formatParameterValue('materials.ndpr.demand.growthPerYear', 0.0495); // '4.95%/yr'
- * formatParameterValue('events.quota.end', 2, 2025); // 'Jan 2027'
+ * formatParameterValue('events.quota.end', 2.05, 2025); // 'Jan 2027'
  */
-export function formatParameterValue(path: string, value: number | string, startYear = NaN): string {
-  if (typeof value !== 'number') return formatTypedValue(value);
-  if (!Number.isFinite(value)) return 'n/a';
+export function formatParameterValue(path: string, value: number | string, startYear = NaN, withDay = false): string {
   const last = path.split('.').at(-1) ?? '';
   const dimension = ruleFor(path.split('.'))?.dimension ?? 'number';
+  const per = dimension === 'share' || dimension === 'number' ? perSuffix(last) : '';
+  if (typeof value !== 'number') {
+    const typed = formatTypedValue(value);
+    // A rate typed without a unit of time (5%, 0.05) is per the key's time, as a number would be.
+    return per !== '' && PLAIN_RATE.test(typed) ? `${typed}${per}` : typed;
+  }
+  if (!Number.isFinite(value)) return 'n/a';
   const minus = (text: string): string => text.replace(/^-/, '−');
   const number = minus(formatNumber(value));
-  if (/growthPerYear$/i.test(last)) return `${minus(formatNumber(value * 100))}%/yr`;
-  if (dimension === 'share' || /(Share|Probability|Rate|Thrift)$/i.test(last)) return `${minus(formatNumber(value * 100))}%`;
-  if (dimension === 'time') return Number.isFinite(startYear) ? formatScenarioDate(startYear, value) : `${number} years after the start`;
+  if (dimension === 'share' || /(Share|Probability|Rate|Thrift)$/i.test(last)) return `${minus(formatNumber(value * 100))}%${per}`;
+  if (dimension === 'time') {
+    // A number of 1800 or more is a calendar year, as the loader reads it (a grid value typed 2027 is 2027 in sweep.csv).
+    const calendar = value >= CALENDAR_YEAR_THRESHOLD;
+    if (!Number.isFinite(startYear)) return calendar ? String(value) : `${number} years after the start`;
+    return formatEventDate(startYear, calendar ? value - startYear : value, withDay);
+  }
   if (dimension === 'money' || dimension === 'moneyRate') return `${minus(formatMoney(value))}${dimension === 'money' ? '' : '/yr'}`;
   const unit = UNITS[dimension] ?? '';
-  if (unit === '') return number;
+  if (unit === '') return `${number}${per}`;
   return `${number} ${number === '1' && unit.endsWith('s') ? unit.slice(0, -1) : unit}`;
+}
+
+/**
+ * The values a parameter takes (a tornado's low and high ends, a grid's levels) as people read them
+ * (formatParameterValue), event times to the day when two of them fall in the same month
+ * (`3 Jan 2027 … 28 Jan 2027`, not `Jan 2027 … Jan 2027`).
+ *
+ * @param path - The parameter's path.
+ * @param values - Its values.
+ * @param startYear - The scenario's start year, for event times.
+ * @returns One label per value, in order.
+ * @example
+ * formatParameterValues('events.quota.end', [2.005, 2.075], 2025); // ['2 Jan 2027', '28 Jan 2027']
+ */
+export function formatParameterValues(path: string, values: readonly (number | string)[], startYear = NaN): string[] {
+  const labels = values.map((value) => formatParameterValue(path, value, startYear));
+  const numbers = values.flatMap((value, i) => (typeof value === 'number' ? [[value, labels[i]] as const] : []));
+  const clash = new Set(numbers.map(([value]) => value)).size > new Set(numbers.map(([, label]) => label)).size;
+  return clash ? values.map((value) => formatParameterValue(path, value, startYear, true)) : labels;
 }

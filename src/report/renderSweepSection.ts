@@ -3,7 +3,7 @@ import type { ChartCollector } from './createChartCollector.ts';
 import { createSweepSpec } from './createSweepSpec.ts';
 import { createTornadoSpec } from './createTornadoSpec.ts';
 import { describeMetricId } from './describeMetricId.ts';
-import { describeParameter, formatParameterValue } from './describeParameter.ts';
+import { describeParameter, formatParameterValue, formatParameterValues } from './describeParameter.ts';
 import { describeUntouchedMaterial } from './describeUntouchedMaterial.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
@@ -16,6 +16,19 @@ import type { Tornado } from './readTornadoJson.ts';
 
 /** A parameter's value in words (formatParameterValue with the scenario's start year). */
 type ValueFormat = (parameter: string, value: number | string) => string;
+
+/**
+ * Words for the values each parameter takes, labelled together (formatParameterValues: event times
+ * to the day when two fall in the same month); other values alone.
+ */
+function valueFormat(levels: ReadonlyMap<string, readonly (number | string)[]>, startYear: number | undefined): ValueFormat {
+  const labels = new Map([...levels].map(([parameter, values]) => {
+    const distinct = [...new Set(values)];
+    const texts = formatParameterValues(parameter, distinct, startYear);
+    return [parameter, new Map(distinct.map((value, i) => [value, texts[i]]))] as const;
+  }));
+  return (parameter, value) => labels.get(parameter)?.get(value) ?? formatParameterValue(parameter, value, startYear);
+}
 
 const MAX_TORNADOS = 3;
 const MAX_GRID_METRICS = 6;
@@ -57,7 +70,7 @@ async function renderTornado(tornado: Tornado, index: number, overview: Scenario
   const title = tornado.metric === '' ? 'Which parameters move the result most' : describeMetricId(tornado.metric, materialName);
   const name = (p: string): string => describeParameter(p, materialName);
   const unit = tornado.unit ? ` ${tornado.unit}` : '';
-  const level = (p: string, v: number | string): string => formatParameterValue(p, v, overview?.startYear);
+  const level = valueFormat(new Map(tornado.entries.map((e) => [e.parameter, [e.low, e.high]])), overview?.startYear);
   const top = tornado.entries[0];
   const idle = tornado.entries.filter((e) => e.outputLow === e.outputHigh && (!Number.isFinite(tornado.base) || e.outputLow === tornado.base));
   if (idle.length === tornado.entries.length) return describeIdleTornado(tornado, title, overview, materialName);
@@ -94,7 +107,7 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
   const [xParameter, yParameter = ''] = sweep.parameters;
   const others = sweep.parameters.slice(2);
   const name = (p: string): string => describeParameter(p, materialName);
-  const value = (p: string, v: number | string): string => formatParameterValue(p, v, overview?.startYear);
+  const value = valueFormat(new Map(sweep.parameters.map((p) => [p, sweep.rows.map((r) => r.parameters[p])])), overview?.startYear);
   let html = `<p>The sweep ran ${new Set(sweep.rows.map((r) => r.point)).size} grid points over ${sweep.parameters.map((p) => `${escapeHtml(name(p))} (<code>${escapeHtml(p)}</code>)`).join(' and ')}.</p>\n`;
   html += renderIdleParameters(sweep, name, value);
   const seen: string[] = [];

@@ -1,7 +1,7 @@
 import { formatReadableNumber } from '../compare/formatReadableNumber.ts';
 import { formatTextTable } from '../compare/formatTextTable.ts';
 import { formatMetricId } from '../outputs/formatMetricId.ts';
-import { formatParameterValue } from '../report/describeParameter.ts';
+import { formatParameterValue, formatParameterValues } from '../report/describeParameter.ts';
 import type { SweepRun } from './runSweep.ts';
 
 /** Formats an interval as `[low, high]`. */
@@ -11,8 +11,9 @@ function interval(low: number, high: number): string {
 
 /**
  * The readable summary of a sweep printed on stdout: the chosen metric at each design point (the
- * first `maxPoints`, values as given), then the tornado ranking of the uncertain parameters by swing
- * of that metric, their low and high ends in their units (`4.95%/yr`, `Jan 2027`).
+ * first `maxPoints`; values as typed, labelled by formatParameterValue: `30days` → `30 days`, a growth of `3%` → `3%/yr`), then the
+ * tornado ranking of the uncertain parameters by swing of that metric, their low and high ends in
+ * their units (`4.95%/yr`, `Jan 2027`, `3 Jan 2027 … 28 Jan 2027` when both fall in one month).
  *
  * @param run - The sweep's results.
  * @param parameters - Swept paths, in column order.
@@ -27,7 +28,7 @@ export function formatSweepTable(run: SweepRun, parameters: readonly string[], m
   if (run.points.length > 0) {
     const rows = run.points.slice(0, maxPoints).map(({ point, stats }, index) => {
       const s = stats.find((stat) => formatMetricId(stat.key) === id);
-      const values = parameters.map((path) => point.find((a) => a.path === path)?.value ?? '');
+      const values = parameters.map((path) => formatParameterValue(path, point.find((a) => a.path === path)?.value ?? ''));
       return [String(index), ...values, formatReadableNumber(s?.mean ?? NaN), interval(s?.ciLow ?? NaN, s?.ciHigh ?? NaN)];
     });
     const more = run.points.length > maxPoints ? ` (first ${maxPoints}; all in sweep.csv)` : '';
@@ -36,9 +37,9 @@ export function formatSweepTable(run: SweepRun, parameters: readonly string[], m
   }
   if (run.tornado !== null) {
     // ASCII minus, as in the other columns.
-    const level = (path: string, value: number): string => formatParameterValue(path, value, run.base.spec.startYear).replace(/−/g, '-');
+    const ends = (path: string, low: number, high: number): string => formatParameterValues(path, [low, high], run.base.spec.startYear).join(' … ').replace(/−/g, '-');
     const rows = run.tornado.map((row) => [
-      String(row.rank), row.parameter, `${level(row.parameter, row.range.low)} … ${level(row.parameter, row.range.high)}`,
+      String(row.rank), row.parameter, ends(row.parameter, row.range.low, row.range.high),
       formatReadableNumber(row.meanAtLow), formatReadableNumber(row.meanAtHigh),
       formatReadableNumber(row.swing), interval(row.ciLow, row.ciHigh),
     ]);

@@ -1,5 +1,4 @@
 import { UsageError } from '../cli/exitCodes.ts';
-import { formatTypedValue } from '../report/formatTypedValue.ts';
 import { splitTopLevel } from './splitTopLevel.ts';
 
 /** One factor of a full-factorial grid: a scenario path and the values it takes (text, units allowed). */
@@ -10,8 +9,8 @@ export interface GridDimension {
 
 /**
  * Parses a `--grid path=v1,v2,...` option. Values are written as in `--set` (`5%`, `30 kt/yr`,
- * `2027-01`); commas inside brackets or quotes do not split. Each value keeps its number and unit
- * one space apart (`30days` → `30 days`, see formatTypedValue), so the labels of every output read alike.
+ * `2027-01`); commas inside brackets or quotes do not split. Values are kept as typed (trimmed): they
+ * are applied as `--set` values and written to sweep.csv and sweep.json unchanged; only labels space them (formatTypedValue).
  *
  * @param text - The option's argument.
  * @returns The path and its values.
@@ -27,5 +26,5 @@ export function parseGridOption(text: string): GridDimension {
   }
   const values = splitTopLevel(text.slice(eq + 1), ',');
   if (values.some((value) => value === '')) throw new UsageError(`--grid ${path}: empty value in "${text}"`);
-  return { path, values: values.map(formatTypedValue) };
+  return { path, values };
 }

@@ -70,12 +70,36 @@ describe('renderSweepSection: values with units', () => {
     const tornado: Tornado = { metric: 'policyCost.US', unit: 'USD', base: 2, entries: [{ parameter: 'events.q.end', low: 2.05, high: 2.95, outputLow: 1, outputHigh: 3, swing: 2 }] };
     const charts = specs();
     const html = await renderSweepSection(sweep, [tornado], overview([]), name, charts);
-    expect(html).toContain('at Feb 2027');
+    expect(html).toContain('at Jan 2027');
     expect(html).toContain('s: target days 30 days');
     expect(html).toContain('s: budget USD = 200 MUSD');
     expect(html).not.toMatch(/\d(days|MUSD)/);
-    expect(charts.text.join()).toContain('"low Feb 2027"');
+    expect(charts.text.join()).toContain('"low Jan 2027"');
     expect(charts.text.join()).toContain('"x":"30 days"');
     expect(charts.text.join()).not.toMatch(/\d(days|MUSD)/);
+  });
+
+  it('gives the days of tornado ends in one month, rates with the time they are per, in the text and on the bars', async () => {
+    const tornado: Tornado = {
+      metric: 'policyCost.US', unit: 'USD', base: 2, entries: [
+        { parameter: 'events.q.end', low: 2.005, high: 2.075, outputLow: 1, outputHigh: 3, swing: 2 },
+        { parameter: 'behaviour.attritionPerYear', low: 0.05, high: 0.1, outputLow: 1.5, outputHigh: 2.5, swing: 1 },
+      ],
+    };
+    const charts = specs();
+    const html = await renderSweepSection(undefined, [tornado], overview([]), name, charts);
+    expect(html).toContain('1 USD at 2 Jan 2027, 3 USD at 28 Jan 2027');
+    const spec = charts.text.join();
+    for (const label of ['low 2 Jan 2027', 'high 28 Jan 2027', 'low 5%/yr', 'high 10%/yr']) expect(spec).toContain(`"${label}"`);
+  });
+
+  it('labels grid levels of event times in one month by their day, on the axis and in the text', async () => {
+    const row = (point: number, end: number, mean: number) => ({ point: String(point), parameters: { 'events.q.end': end }, metric: 'policyCost.US', mean, ciLow: mean, ciHigh: mean });
+    const sweep: SweepTable = { parameters: ['events.q.end'], rows: [row(0, 2.005, 1), row(1, 2.075, 2), row(2, 2.2, 3)] };
+    const charts = specs();
+    const html = await renderSweepSection(sweep, undefined, overview([]), name, charts);
+    expect(html).toContain('q: end 2 Jan 2027');
+    expect(charts.text.join()).toContain('"x":"28 Jan 2027"');
+    expect(charts.text.join()).toContain('"x":"13 Mar 2027"');
   });
 });

@@ -6,14 +6,26 @@ const row = (rank: number, parameter: string, low: number, high: number) => ({
   rank, parameter, path: parameter, range: { low, high, rule: 'p5/p95' as const }, nominal: (low + high) / 2,
   meanAtLow: 1, meanNominal: 2, meanAtHigh: 3, swing: 2, ciLow: 1, ciHigh: 3, n: 4,
 });
+const metric = { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' };
 
 describe('formatSweepTable', () => {
-  it("gives the tornado's low and high ends in their units: growth per year, shares, dates, plain numbers", () => {
+  it("gives the tornado's low and high ends in their units: rates per year or tick, shares, dates, plain numbers", () => {
     const run = {
-      base: { spec: { startYear: 2025 } }, points: [], metric: { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' },
-      tornado: [row(1, 'materials.ndpr.demand.growthPerYear', 0.0495, 0.0905), row(2, 'events.q.end', 2.05, 2.95), row(3, 'events.q.quotaShare', 0.41, 0.59), row(4, 'materials.ndpr.demand.elasticityShortRun', -0.265, -0.144)],
+      base: { spec: { startYear: 2025 } }, points: [], metric,
+      tornado: [
+        row(1, 'materials.ndpr.demand.growthPerYear', 0.0495, 0.0905), row(2, 'events.q.end', 2.05, 2.95), row(3, 'events.q.quotaShare', 0.41, 0.59),
+        row(4, 'materials.ndpr.demand.elasticityShortRun', -0.265, -0.144), row(5, 'events.r.end', 2.005, 2.075), row(6, 'behaviour.attritionPerYear', 0.05, 0.1),
+        row(7, 'market.priceAdjustmentPerTick', 0.1, 0.2),
+      ],
     } as unknown as SweepRun;
     const cells = formatSweepTable(run, []).trimEnd().split('\n').slice(3).map((line) => line.split(/ {2,}/)[2]);
-    expect(cells).toEqual(['4.95%/yr … 9.05%/yr', 'Feb 2027 … Dec 2027', '41% … 59%', '-0.265 … -0.144']);
+    expect(cells).toEqual(['4.95%/yr … 9.05%/yr', 'Jan 2027 … Dec 2027', '41% … 59%', '-0.265 … -0.144', '2 Jan 2027 … 28 Jan 2027', '5%/yr … 10%/yr', '10%/tick … 20%/tick']);
+  });
+
+  it('labels grid values with number and unit spaced, hex literals and ids as typed', () => {
+    const point = (days: string, id: string) => ({ point: [{ path: 'events.s.targetDays', value: days }, { path: 'events.s.region', value: id }], stats: [] });
+    const run = { base: { spec: { startYear: 2025 } }, points: [point('30days', '3D'), point('0x1F', 'US')], metric, tornado: null } as unknown as SweepRun;
+    const lines = formatSweepTable(run, ['events.s.targetDays', 'events.s.region']).trimEnd().split('\n').slice(3).map((line) => line.split(/ {2,}/).slice(1, 3));
+    expect(lines).toEqual([['30 days', '3D'], ['0x1F', 'US']]);
   });
 });

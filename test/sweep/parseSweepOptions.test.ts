@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/exitCodes.ts';
+import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { createSweepDesign } from '../../src/sweep/createSweepDesign.ts';
 import { parseGridOption } from '../../src/sweep/parseGridOption.ts';
 import { parseRangeOption } from '../../src/sweep/parseRangeOption.ts';
 import { splitTopLevel } from '../../src/sweep/splitTopLevel.ts';
+import { toSetOverrides } from '../../src/sweep/sweepPoint.ts';
+import { shipped } from '../compare/smallScenario.ts';
 
 describe('sweep options', () => {
   it('splits lists on top-level commas only', () => {
@@ -19,12 +22,18 @@ describe('sweep options', () => {
     for (const bad of ['novalue', '=1,2', 'a..b=1', 'a=1,,2']) expect(() => parseGridOption(bad)).toThrow(UsageError);
   });
 
-  it('writes each grid value with its number and unit one space apart, whatever the spacing typed', () => {
-    expect(parseGridOption('events.s.targetDays=30days,60  days').values).toEqual(['30 days', '60 days']);
-    expect(parseGridOption('events.s.budgetUsd=200MUSD,1.5bn USD').values).toEqual(['200 MUSD', '1.5 bn USD']);
-    // Dates, percentages, plain numbers and names are left as typed.
-    expect(parseGridOption('events.q.start=2026-01,2027-06-15').values).toEqual(['2026-01', '2027-06-15']);
-    expect(parseGridOption('x=5 %,1e3,-0.2,daysOfConsumption').values).toEqual(['5%', '1e3', '-0.2', 'daysOfConsumption']);
+  it('keeps each grid value as typed: it is applied with --set and written to sweep.csv/json so', () => {
+    // Spaced, 0x1F would no longer be YAML's 31 but a number with an unknown unit "x1F".
+    expect(parseGridOption('events.s.targetDays=30days,60  days,0x1F,0o17').values).toEqual(['30days', '60  days', '0x1F', '0o17']);
+    const planned = createSweepDesign(['events.usStockpileNdpr.targetDays=0x1F,30days'], undefined, [], 1);
+    expect(planned.points.map(toSetOverrides)).toEqual([['events.usStockpileNdpr.targetDays=0x1F'], ['events.usStockpileNdpr.targetDays=30days']]);
+    expect(planned.design.grid[0].values).toEqual(['0x1F', '30days']);
+    // The loader reads 0x1F as 31 days and 30days as 30 days.
+    const targets = planned.points.map((point) => {
+      const { spec } = loadScenario(shipped('mitigation-stockpile-60d'), { set: toSetOverrides(point) });
+      return (spec.events.find((e) => e.id === 'usStockpileNdpr') as { targetDays?: number } | undefined)?.targetDays;
+    });
+    expect(targets).toEqual([31, 30]);
   });
 
   it('parses path=min:max ranges with one unit', () => {
