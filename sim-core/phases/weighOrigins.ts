@@ -9,7 +9,10 @@ export const IMPORT_PRICE_SENSITIVITY = 8;
  * surplus (`smoothedSurplusTonnes`), leftᵣ the offers left this tick, ψ `exportWinBackShare` and
  * β = IMPORT_PRICE_SENSITIVITY; 0 where r cannot ship to d. The average keeps a supplier's buyers
  * through a week's dip in its stock; ψ lets an exporter whose stock only covers its own buyers still
- * receive orders when it is cheap, so it can win back the buyers it lost.
+ * receive orders when it is cheap, so it can win back the buyers it lost. A friend-shoring preference
+ * (in costᵣ) weighs only the part backed by the surplus, min(s̄ᵣ, leftᵣ): the rest is weighed at the cost
+ * without it, so members' buyers are steered to each other's surplus, not to the working stock a
+ * member's own buyers need (which they would ship across and back, losing supply in transit).
  * @returns The sum of the weights (0: no origin can ship to d).
  */
 export function weighOrigins(world: World, m: number, k: number, d: number): number {
@@ -24,8 +27,13 @@ export function weighOrigins(world: World, m: number, k: number, d: number): num
   let total = 0;
   for (let r = 0; r < R; r++) {
     const routeQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
-    const supply = Math.max(Math.min(markets.smoothedSurplusTonnes[(m * 3 + k) * R + r], sc.offerLeft[r]), reach * sc.offerLeft[r], 1e-9 * sc.offerLeft[r]);
-    if (sc.weight[r] > 0) sc.weight[r] = Math.min(supply, routeQuota) * costFactor(sc, d * R + r, minCost / sc.weight[r]);
+    const surplus = Math.min(markets.smoothedSurplusTonnes[(m * 3 + k) * R + r], sc.offerLeft[r]);
+    const supply = Math.min(Math.max(surplus, reach * sc.offerLeft[r], 1e-9 * sc.offerLeft[r]), routeQuota);
+    if (sc.weight[r] <= 0) continue;
+    const preference = effective.preference[r * R + d];
+    // A preference weighs only the supply r's surplus backs: it steers orders to a member's surplus, not to the stock its own buyers need.
+    const weighed = preference > 0 && supply > surplus ? surplus + (supply - surplus) * Math.pow(1 - preference, IMPORT_PRICE_SENSITIVITY) : supply;
+    sc.weight[r] = weighed * costFactor(sc, d * R + r, minCost / sc.weight[r]);
     total += sc.weight[r];
   }
   return total;
