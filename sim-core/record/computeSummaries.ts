@@ -14,9 +14,10 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * above 10% of demand), the longest run of consecutive severely short weeks and cumulative
  * consumption (what end users received: under price rationing, the quantity a disruption takes
  * shows here rather than as unmet demand) per material and region at end use;
- * final secure-supply share; policy cost (gross spending), net policy cost (spending less the
- * stockpiled material it bought at base prices, less stock released at base prices, plus release
- * revenue: a stockpile still held is an asset, not a cost) and foreign-actor cost; then per material
+ * final secure-supply share; policy cost (gross spending), net policy cost (spending − (stock held
+ * at the end − stock held at the start) at base prices − release revenue: a stockpile still held is an
+ * asset, not a cost, and a stock held from the start (`initialDays`) is charged at base prices when it
+ * is sold, so selling it earns only its price above base) and foreign-actor cost; then per material
  * the part of the policy cost, gross and net, tied to it (materialPolicyCost, materialNetPolicyCost).
  */
 export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {

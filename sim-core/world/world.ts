@@ -117,6 +117,8 @@ export interface GovernmentState {
   /**
    * What this tick's spending bought back or sold, for the net cost: stock added to stockpiles
    * (purchases, offtake) at base prices, less stock released at base prices, plus release revenue, USD.
+   * Summed over a run: (stock at the end − stock at the start) at base prices + release revenue, so a
+   * stock held from the start (`initialDays`) is never credited, and is debited at base prices when sold.
    */
   stockpileCreditUsdThisTick: number;
   /** The part of this tick's spending tied to each material (stockpiles, floors, offtake, capex subsidies, tariffs and mandates on it), USD. */

@@ -2,6 +2,7 @@ import { basename, join, resolve } from 'node:path';
 import { type ChartCollector, type ChartFile, createChartCollector } from './createChartCollector.ts';
 import { deriveRunContext } from './deriveRunContext.ts';
 import { describeReportHeading } from './describeReportHeading.ts';
+import { describeStockpileRelease, stockpileReleaseSeries } from './describeStockpileRelease.ts';
 import { detectFolderKind, type FolderKind } from './detectFolderKind.ts';
 import { hashResolvedScenarios } from './hashResolvedScenarios.ts';
 import { planFanPanels } from './planFanPanels.ts';
@@ -81,16 +82,15 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
   const sections: ReportSection[] = [];
   const summary = await readSummaryJson(folder);
   const impact = await readImpactJson(folder);
+  const plans = overview === undefined ? [] : planFanPanels(overview);
+  const wanted = new Set([...plans.flatMap((p) => p.rows.flatMap((r) => r.charts.map((c) => seriesKey(c.series)))), ...(overview === undefined ? [] : stockpileReleaseSeries(overview).map(seriesKey))]);
+  const fans = overview === undefined ? undefined : await readSeriesCsv(folder, (id) => wanted.has(seriesKey(id)));
   if (summary !== undefined) {
     const context = deriveRunContext(overview, summary);
-    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts, impact, await readExceedance(folder)) });
+    const stockpileNotes = overview === undefined || fans === undefined ? [] : describeStockpileRelease(overview, fans);
+    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts, impact, await readExceedance(folder), stockpileNotes) });
   }
-  if (overview !== undefined) {
-    const plans = planFanPanels(overview);
-    const wanted = new Set(plans.flatMap((p) => p.rows.flatMap((r) => r.charts.map((c) => seriesKey(c.series)))));
-    const fans = await readSeriesCsv(folder, (id) => wanted.has(seriesKey(id)));
-    if (fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });
-  }
+  if (overview !== undefined && fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });
   const stress = await readStressJson(folder);
   if ((overview?.threat.length ?? 0) > 0 || stress !== undefined || impact !== undefined) {
     const regionName = (id: string | undefined): string | undefined => overview?.regions.find((r) => r.id === id)?.name;

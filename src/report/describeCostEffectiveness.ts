@@ -11,7 +11,8 @@ const WIDE_FACTOR = 3;
  * What an alternative's extra spending buys, per kilogram of consumption its home end users gain
  * and of unmet demand avoided, for the headline materials where the gain is clearly positive: per kg
  * of gross spending and of net cost (a stockpile still held counted as an asset at base prices; "at
- * no net cost" when that is not more), each with its 95% CI as `crm-sim compare` prints it, and a
+ * a net gain" when that is negative, a margin of sales above base prices, "at no net cost" when it is
+ * zero), each with its 95% CI as `crm-sim compare` prints it, and a
  * plain note when an interval includes zero, has no bound or is wide (ends more than a factor of 3
  * apart). Each material is charged its own spending plus the spending tied to no material
  * (computeCostEffectiveness), and the paragraph says so.
@@ -40,7 +41,7 @@ export function describeCostEffectiveness(byMaterial: ReadonlyMap<string, Materi
   if (parts.length === 0) return '';
   return `<p><strong>What the extra spending buys</strong> for end users in ${escapeHtml(homeName === '' ? 'the home region' : regionWithArticle(homeName))}: ${escapeHtml(parts.join(' '))} ` +
     'Each material is charged its own extra spending (stockpile purchases, floors, offtake, capex subsidies, tariffs and mandates on it) plus any spending tied to no material; ' +
-    'net: material added to stockpiles and still held valued at base prices, stock sold and its revenue netted (comparison.json, costEffectiveness).</p>\n';
+    'net: the change in stockpiled material over the run valued at base prices (stock held from the start counts at base prices when sold) and stockpile sales revenue netted (comparison.json, costEffectiveness).</p>\n';
 }
 
 /** One benefit priced gross and net, with notes on uncertain intervals; '' when the benefit is not clearly positive. */
@@ -48,7 +49,7 @@ function priced(benefit: Interval, gross: Interval, net: Interval, netCost: Inte
   if (!(benefit.ciLow > 0)) return '';
   const costs = [
     Number.isFinite(gross.value) ? { text: `${perKg(gross)} of spending`, note: caveat(gross, 'spending') } : undefined,
-    Number.isFinite(net.value) ? { text: `${perKg(net)} net`, note: caveat(net, 'net') } : netCost.value <= 0 ? { text: 'at no net cost', note: '' } : undefined,
+    Number.isFinite(net.value) ? { text: `${perKg(net)} net`, note: caveat(net, 'net') } : netCost.value < 0 ? { text: 'at a net gain', note: 'The net gain is the margin of stockpile sales above base prices, not a free stockpile.' } : netCost.value === 0 ? { text: 'at no net cost', note: '' } : undefined,
   ].filter((c) => c !== undefined);
   if (costs.length === 0) return '';
   const notes = costs.map((c) => c.note).filter((n) => n !== '');

@@ -6,8 +6,9 @@ import { regionWithArticle } from './regionWithArticle.ts';
 
 /**
  * The "Costs" callout of the key results: the home government's spending on the scenario's
- * policies; net of the stockpiled material it still holds and of what its stockpiles sold, when
- * that differs (a net gain is written as a gain); and the foreign actor's spending. Empty without
+ * policies; net of the change in its stockpiles at base prices and of what they sold, when that
+ * differs (a net gain is written as a gain, and said to be a sales margin above base prices); and the
+ * foreign actor's spending. Empty without
  * any of these metrics.
  *
  * @param context - Who is home and who the foreign actor is.
@@ -36,7 +37,8 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
     const interval = net.ciLow === net.ciHigh ? '' : net.ciHigh < 0
       ? ` (95% CI ${formatMoney(-net.ciHigh)} to ${formatMoney(-net.ciLow)})` // a gain either way: say it in gains
       : ` (95% CI ${signed(net.ciLow)} to ${signed(net.ciHigh)})`;
-    items.push(`Net of what it bought and still holds (material added to stockpiles, valued at base prices) and of what its stockpiles sold: ${signed(net.mean)} on average${interval}. The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.`);
+    const gain = net.mean < 0 ? ' A net gain is what its stockpiles sold above base prices (the buyers pay that margin, mostly in a price spike), not a free stockpile: stock held from the start (initialDays) counts at base prices when sold.' : '';
+    items.push(`Net of the change in its stockpiles (stock at the end less stock at the start, valued at base prices) and of what they sold: ${signed(net.mean)} on average${interval}.${gain} The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.`);
   }
   cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`);
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;

@@ -37,6 +37,7 @@ const PRODUCT: Record<string, string> = { mining: 'concentrate', processing: 're
  * @param charts - Collects the key-results chart.
  * @param impact - `impact.json`, if present: what the scenario's disruptions cause, per headline material.
  * @param exceedance - `summary.json`'s exceedance rows (the chance of a severe, lasting shortage per material).
+ * @param stockpileNotes - Sentences on stockpiles that released little during a shortage (describeStockpileRelease), shown after the costs.
  * @returns The section's HTML.
  * @example
  * html += await renderFindingsSection(context, summary, replicates, charts);
@@ -48,6 +49,7 @@ export async function renderFindingsSection(
   charts: ChartCollector,
   impact?: ImpactReading,
   exceedance: readonly ExceedanceReading[] = [],
+  stockpileNotes: readonly string[] = [],
 ): Promise<string> {
   const resultContext = { home: context.home, foreign: context.foreign, regions: context.regions, priceStage: (id: string) => materialOf(context, id).priceStage };
   const results = context.materials.map((m) => ({ material: m, result: computeMaterialResults(m.id, resultContext, summary, replicates) }));
@@ -68,6 +70,7 @@ export async function renderFindingsSection(
     html += `<div class="callout"><h3>${escapeHtml(material.name)}</h3><ul>${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
   }
   html += renderCosts(context, summary);
+  if (stockpileNotes.length > 0) html += `<div class="callout"><h3>Stockpiles</h3><ul>${stockpileNotes.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
   html += renderBaselineCaveat(context, results, impact);
   html += await charts.add('key-results', createKeyResultsSpec(
     results.map(({ material, result }) => ({

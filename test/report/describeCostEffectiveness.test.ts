@@ -20,6 +20,14 @@ describe('describeCostEffectiveness', () => {
     expect(html).toContain('The spending figure’s interval is wide (its ends a factor of 3.1 apart)');
   });
 
+  it('calls a negative net cost (no net ratio) a net gain from sales above base prices, and only a zero one "no net cost"', () => {
+    const priced = (extraNetCostUsd: number): string => describeCostEffectiveness(new Map([['ndpr', { ...ndpr(none), extraNetCostUsd: iv(extraNetCostUsd, extraNetCostUsd, extraNetCostUsd) }]]), ['ndpr'], () => 'NdPr oxide', 'United States');
+    expect(priced(-88e6)).toContain('of spending, at a net gain.');
+    expect(priced(-88e6)).toContain('The net gain is the margin of stockpile sales above base prices, not a free stockpile.');
+    expect(priced(-88e6)).not.toContain('no net cost');
+    expect(priced(0)).toContain('at no net cost.');
+  });
+
   it('says when the interval has no bound, and prices nothing when the gain is not clear', () => {
     expect(text(iv(7142.39, NaN, NaN))).toContain('USD 7.14/kg (no bounded 95% CI) net. The spending figure’s interval is wide (its ends a factor of 3.1 apart): more runs would narrow it. The net figure has no upper bound');
     const unclear = { ...ndpr(none), consumptionGainedTonnes: iv(10, -5, 25) };

@@ -19,11 +19,15 @@ describe('renderCosts', () => {
     expect(html).toContain('Spending of the government of the United States on the scenario\'s policies: USD 492 million on average over the run (95% CI USD 482 million to USD 501 million).');
     expect(html).toContain('a gain of USD 112 million on average (95% CI USD 106 million to USD 118 million).');
     expect(html).toContain('The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.');
+    expect(html).toContain('A net gain is what its stockpiles sold above base prices');
+    const cost = text(renderCosts(context, new Map([['policyCost.US', metric(4.92e8, 4.82e8, 5.01e8, 4.7e8, 5.1e8)], ['netPolicyCost.US', metric(3e6, 1e6, 5e6, 0, 6e6)]])));
+    expect(cost).toContain('Net of the change in its stockpiles (stock at the end less stock at the start, valued at base prices) and of what they sold: USD 3 million on average');
+    expect(cost).not.toContain('A net gain');
   });
 
   it('leaves the net cost out when it equals the spending (no stockpile), and says nothing was spent when nothing was', () => {
     const same = metric(3e7, 2e7, 4e7, 1e7, 5e7);
-    expect(text(renderCosts(context, new Map([['policyCost.US', same], ['netPolicyCost.US', same]])))).not.toContain('Net of what it bought');
+    expect(text(renderCosts(context, new Map([['policyCost.US', same], ['netPolicyCost.US', same]])))).not.toContain('Net of the change');
     const nothing = metric(0, 0, 0, 0, 0);
     expect(text(renderCosts(context, new Map([['policyCost.US', nothing]])))).toContain('policies: nothing in any run.');
     expect(renderCosts(context, new Map())).toBe('');

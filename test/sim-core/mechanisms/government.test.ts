@@ -240,6 +240,27 @@ describe('net policy cost of stockpiles', () => {
     expect(summary(result, spec, 'policyCost')).toBe(0);
     expect(summary(result, spec, 'netPolicyCost')).toBeCloseTo(sold * base - revenue, -1);
   });
+  it('counts a stock held from the start (initialDays) at base prices too: never released, it costs nothing net, nor earns anything (control: its carrying costs count)', () => {
+    const prefilled = (carryingCostSharePerYear: number): ScenarioSpec => withEvents(graphite, {
+      kind: 'stockpile', material: 'graphite', region: 'US', doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, maxBuyShare: 0.1,
+      initialDays: 60, budgetUsd: 1e12, start: 0, carryingCostSharePerYear,
+    });
+    const world = simulate(prefilled(0));
+    const base = world.markets.basePriceUsdPerTonne[(0 * 3 + 1) * world.regions + regionOf(world, 'US')];
+    for (const share of [0, 0.05]) {
+      const { result, series } = runRecorded(prefilled(share));
+      const stock = Array.from(series('stockpile', 'processing', 'US'));
+      expect(stock[0]).toBeGreaterThan(0);
+      expect(stock.every((held, t) => t === 0 || held >= stock[t - 1])).toBe(true); // never released
+      const gross = summary(result, prefilled(share), 'policyCost');
+      const net = summary(result, prefilled(share), 'netPolicyCost');
+      // Net = spending − (stock at the end − stock at the start) at base prices − sales (none here).
+      expect(net).toBeCloseTo(gross - (stock.at(-1)! - stock[0]) * base, -1);
+      expect(net).toBeGreaterThanOrEqual(-1e-6 * stock[0] * base);
+      if (share === 0) expect(net).toBeLessThan(1e-6 * stock[0] * base);
+      else expect(net).toBeGreaterThan(0.01 * stock[0] * base);
+    }
+  });
   it('charges another region\'s stockpile to that region\'s government, not to home policy cost (control: the same stockpile at home costs the home government)', () => {
     const build = (region: string) => withEvents(graphite, { kind: 'stockpile', material: 'graphite', region, doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, maxBuyShare: 0.1, initialDays: 0, budgetUsd: 1e12, start: 0 });
     const allied = build('ALLIES');

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { describeStockpileRelease, measureRelease, stockpileReleaseSeries } from '../../src/report/describeStockpileRelease.ts';
+import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import { type SeriesFan, seriesKey } from '../../src/report/readSeriesCsv.ts';
+
+const overview = (stage?: string): ScenarioOverview => ({
+  name: 's', description: '', startYear: 2025, years: 1, ticksPerYear: 52, homeRegion: 'US', foreignRegion: 'CN',
+  regions: [{ id: 'US', name: 'United States', alignment: 'home' }, { id: 'CN', name: 'China', alignment: 'adversary' }],
+  materials: [{ id: 'cobalt', name: 'Cobalt', priceUnit: 'USD/t', basePriceUsdPerTonne: {}, demandByRegion: {}, capacityByStage: {} }],
+  events: [{ id: 'pile', kind: 'stockpile', start: 0, end: NaN, announced: NaN, fields: { material: 'cobalt', region: 'US', ...(stage === undefined ? {} : { stage }) } }],
+  threat: [], document: {},
+});
+
+/** Ten weeks: end users short (20 of 100 t/week) on weeks 3 to 6, and the stockpile's stock as given. */
+function fans(stock: number[], stage = 'processing'): Map<string, SeriesFan> {
+  const fan = (metric: string, s: string, values: number[]): SeriesFan => ({
+    metric, material: 'cobalt', stage: s, region: 'US', year: values.map((_, t) => 2025 + t / 52), p5: values, p25: values, p50: values, p75: values, p95: values,
+  });
+  const shortfall = [0, 0, 0, 20, 20, 20, 20, 0, 0, 0];
+  return new Map([fan('stockpile', stage, stock), fan('shortfall', 'endUse', shortfall), fan('demand', 'endUse', shortfall.map(() => 100))].map((f) => [seriesKey(f), f]));
+}
+
+describe('describeStockpileRelease', () => {
+  it('says when a refined stockpile held its stock through its end users\' shortage, and points to G10 and components', () => {
+    const [sentence, ...rest] = describeStockpileRelease(overview(), fans([1000, 1000, 1000, 1000, 990, 985, 980, 980, 500, 0]));
+    expect(rest).toEqual([]);
+    expect(sentence).toContain('The refined cobalt stockpile of the United States released little while end users there were short: 20 t, 2% of the 1,000 t it held when they first went short, over the 4 weeks they were short');
+    expect(sentence).toContain('It sold 980 t after the shortage ended.');
+    expect(sentence).toContain('G10');
+    expect(sentence).toContain('stage: manufacturing');
+  });
+
+  it('says nothing of a stockpile that released a good part of its stock while they were short (control: the same stock held back is named)', () => {
+    expect(describeStockpileRelease(overview(), fans([1000, 1000, 1000, 1000, 900, 800, 700, 700, 700, 700]))).toEqual([]);
+    expect(describeStockpileRelease(overview(), fans([1000, 1000, 1000, 1000, 990, 980, 970, 970, 970, 970]))).toHaveLength(1);
+  });
+
+  it('says nothing of a stockpile that had sold its stock before the shortage, nor when end users were never short', () => {
+    expect(describeStockpileRelease(overview('manufacturing'), fans([1000, 600, 200, 0, 0, 0, 0, 0, 0, 0], 'manufacturing'))).toEqual([]);
+    const never = fans([1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000]);
+    never.get('shortfall|cobalt|endUse|US')!.p50.fill(0);
+    expect(describeStockpileRelease(overview(), never)).toEqual([]);
+  });
+
+  it('reads a component stockpile from its own series and words its release rule', () => {
+    const [sentence] = describeStockpileRelease(overview('manufacturing'), fans([1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000], 'manufacturing'));
+    expect(sentence).toContain('The component cobalt stockpile');
+    expect(sentence).toContain('releaseShortfallShare');
+    expect(describeStockpileRelease(overview('manufacturing'), fans([1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000]))).toEqual([]); // refined series only
+  });
+
+  it('asks for the stock, shortfall and demand series of each stockpile event', () => {
+    expect(stockpileReleaseSeries(overview()).map(seriesKey)).toEqual(['stockpile|cobalt|processing|US', 'shortfall|cobalt|endUse|US', 'demand|cobalt|endUse|US']);
+  });
+});
+
+describe('measureRelease', () => {
+  it('counts releases on short ticks and the tick after each, separately from later ones', () => {
+    expect(measureRelease([100, 100, 95, 90, 60], [0, 5, 5, 0, 0], [10, 10, 10, 10, 10])).toEqual({ shortTicks: 2, peak: 100, atOnset: 100, releasedWhileShort: 10, releasedAfter: 30 });
+    expect(measureRelease([100, 100], [0, 0], [10, 10])).toBeUndefined();
+  });
+});
