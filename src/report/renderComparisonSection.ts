@@ -1,7 +1,7 @@
 import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { countRuns } from './countRuns.ts';
-import { createComparisonSpec } from './createComparisonSpec.ts';
+import { ALTERNATIVE_LABEL_FONT, ALTERNATIVE_LABEL_WIDTH, createComparisonSpec } from './createComparisonSpec.ts';
 import { describeCostEffectiveness } from './describeCostEffectiveness.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describePairedShare, isSpendingMetric } from './describePairedShare.ts';
@@ -13,6 +13,7 @@ import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
 import { renderStrategiesAtGlance, type StrategyScenario } from './renderStrategiesAtGlance.ts';
 import { renderTable } from './renderTable.ts';
+import { shortenLabels } from './shortenLabels.ts';
 
 /** Metrics drawn when the folder names no headline metric, and other metrics listed. */
 const MAX_CHART_METRICS = 8;
@@ -76,6 +77,8 @@ export async function renderComparisonSection(original: Comparison, strategies: 
 }
 
 async function renderForestPlot(comparison: Comparison, shown: readonly string[], materialName: (id: string) => string, charts: ChartCollector, isHeadline: boolean): Promise<string> {
+  const short = shortenLabels(comparison.alternatives, ALTERNATIVE_LABEL_WIDTH, ALTERNATIVE_LABEL_FONT);
+  const shortOf = new Map(comparison.alternatives.map((a, i) => [a, short[i]]));
   return charts.add('comparison', createComparisonSpec(shown.map((metric) => {
     const entries = comparison.entries.filter((e) => e.metric === metric);
     const unit = entries.find((e) => e.unit !== '')?.unit ?? '';
@@ -84,13 +87,21 @@ async function renderForestPlot(comparison: Comparison, shown: readonly string[]
     return {
       title: describeMetricId(metric, materialName),
       axisTitle: `difference${unit ? `, ${unit}` : ''}${judged ? ` (${better} is better)` : ''}`,
-      rows: entries.map((e) => ({ alternative: e.alternative, difference: e.meanDifference, ciLow: e.ciLow, ciHigh: e.ciHigh, label: describePairedShare(e, true) })),
+      rows: entries.map((e) => ({ alternative: shortOf.get(e.alternative) ?? e.alternative, difference: e.meanDifference, ciLow: e.ciLow, ciHigh: e.ciHigh, label: describePairedShare(e, true) })),
     };
-  }), comparison.alternatives, 'dot: mean paired difference (alternative − reference) · line: 95% CI · dashed: no difference'), {
+  }), short, 'dot: mean paired difference (alternative − reference) · line: 95% CI · dashed: no difference'), {
     title: 'Paired differences of the alternatives',
     description: `Mean paired differences with 95% confidence intervals for ${countRuns(shown.length, 'metric')} and ${countRuns(comparison.alternatives.length, 'alternative')}.`,
-    caption: isHeadline ? 'The home region’s headline metrics. All metrics are in comparison.json.' : `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`,
+    caption: (isHeadline ? 'The home region’s headline metrics. All metrics are in comparison.json.' : `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`) +
+      describeShortenedLabels(comparison.alternatives, short),
   });
+}
+
+/** ` Shortened labels: “a1-…-components” is a1-mitig-drc-cobalt-stockpile90-components; …` for the labels the chart shortens, else ''. */
+function describeShortenedLabels(full: readonly string[], short: readonly string[]): string {
+  const pairs = full.map((f, i) => [short[i], f]).filter(([s, f]) => s !== f);
+  if (pairs.length === 0) return '';
+  return ` Shortened labels: ${pairs.map(([s, f]) => `“${escapeHtml(s)}” is ${escapeHtml(f)}`).join('; ')}.`;
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */
