@@ -63,7 +63,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     const description = strategies.alternatives.find((a) => a.label === alternative)?.overview?.description ?? '';
     html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
       `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
-      describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName) +
+      describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName, costScope(strategies, alternative, entryOf, home)) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
         rows.map((e) => [headlineName(e.metric, materialName), ...[e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, units.get(e.metric))), formatDifferenceWithCi(e, units.get(e.metric)), describePairedShare(e)]),
         { caption: `${homeName === '' ? 'The home region' : homeName}, for each material the threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
@@ -102,6 +102,21 @@ function describeShortenedLabels(full: readonly string[], short: readonly string
   const pairs = full.map((f, i) => [short[i], f]).filter(([s, f]) => s !== f);
   if (pairs.length === 0) return '';
   return ` Shortened labels: ${pairs.map(([s, f]) => `“${escapeHtml(s)}” is ${escapeHtml(f)}`).join('; ')}.`;
+}
+
+/**
+ * What decides which materials an alternative is priced by: the materials its own events (ids the
+ * reference lacks) name, as `crm-sim compare` finds them, and the reference's consumption of each;
+ * undefined when a resolved scenario is missing (every headline material is then priced).
+ */
+function costScope(strategies: ComparedStrategies, alternative: string, entryOf: (alternative: string, metric: string) => ComparisonEntry | undefined, home: string): { named: string[]; consumption: (material: string) => number } | undefined {
+  const overview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
+  if (overview === undefined || strategies.reference.overview === undefined) return undefined;
+  const referenceIds = new Set(strategies.reference.overview.events.map((e) => e.id));
+  return {
+    named: [...new Set(overview.events.filter((e) => !referenceIds.has(e.id)).flatMap((e) => (typeof e.fields.material === 'string' ? [e.fields.material] : [])))],
+    consumption: (material) => entryOf(alternative, `cumulativeConsumption.${material}.endUse.${home}`)?.meanA ?? NaN,
+  };
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */

@@ -37,7 +37,7 @@ describe('comparison chart labels', () => {
       alternative, metric: 'shortfallWeeks.co.endUse.US', meanA: 20, meanB: 5, meanDifference: -15, ciLow: -18, ciHigh: -12, pBetter: 1, pWorse: 0, n: 10, unit: 'weeks', direction: 'lower',
     });
     const comparison = { reference: 'threat', alternatives: [STOCKPILE, COMPONENTS], entries: [entry(STOCKPILE), entry(COMPONENTS)], costEffectiveness: new Map() };
-    await renderComparisonSection(comparison, { reference: { label: 'threat' }, alternatives: [{ label: STOCKPILE }, { label: COMPONENTS }] }, (id) => id, charts);
+    await renderComparisonSection(comparison, { reference: { label: 'threat', overview: undefined }, alternatives: [{ label: STOCKPILE, overview: undefined }, { label: COMPONENTS, overview: undefined }] }, (id) => id, charts);
     const spec = JSON.stringify(specs[0]);
     const labels = [...new Set([...spec.matchAll(/"alternative":"([^"]+)"/g)].map((m) => m[1]))];
     expect(labels).toHaveLength(2);
