@@ -1,7 +1,8 @@
 import { formatMetricId } from '../outputs/formatMetricId.ts';
 import { chooseMassUnit, PER_TONNE } from '../report/chooseMassUnit.ts';
 import type { MetricComparison } from './computeComparison.ts';
-import type { CostPerTonne } from './computeCostEffectiveness.ts';
+import { isMaterialGain, MATERIAL_GAIN_SHARE } from '../report/isMaterialGain.ts';
+import type { CostPerTonne, MaterialCostEffectiveness } from './computeCostEffectiveness.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
 import { formatReadableNumber } from './formatReadableNumber.ts';
 import { formatTextTable } from './formatTextTable.ts';
@@ -75,19 +76,36 @@ export function formatComparisonTable(report: ComparisonReport, top = 10): strin
 
 /**
  * One line on what the alternative costs per kg its home end users gain (consumption), gross and
- * net of the stock it holds (per kg, as the report and README quote it; comparison.json keeps USD/t), for the materials its own events name where that is priced (status `costPerTonne`; see
- * comparison.json's `costEffectiveness` for every figure and status); '' when none is.
+ * net of the stock it holds (per kg, as the report and README quote it; comparison.json keeps USD/t),
+ * where that is priced (status `costPerTonne`; see comparison.json's `costEffectiveness` for every
+ * figure and status): for the materials its own events name, or, when they name none (friend-shoring,
+ * workforce), for the materials whose gain is material (`isMaterialGain`: CI above 0 and at least 0.1%
+ * of the reference's consumption), so a rounding-level spill-over is not priced at millions of USD per
+ * kg; then a note says what was left out. '' when nothing is priced or left out.
  */
 function describeCosts(report: ComparisonReport, label: string): string {
   const entry = report.costEffectiveness?.find((c) => c.label === label);
+  if (entry === undefined) return '';
+  const isPriced = (m: MaterialCostEffectiveness): boolean => m.usdPerTonneConsumptionGained.status === 'costPerTonne' || m.netUsdPerTonneConsumptionGained.status !== 'noClearGain';
+  const named = entry.strategyMaterials;
   // The materials the alternative's own events name: a spill-over gain elsewhere is not what it pays for.
-  const materials = (entry?.materials ?? []).filter((m) => entry === undefined || entry.strategyMaterials.length === 0 || entry.strategyMaterials.includes(m.material));
+  const candidates = entry.materials.filter((m) => isPriced(m) && (named.length === 0 || named.includes(m.material)));
+  const priced = candidates.filter((m) => named.length > 0 || isMaterialGain({ mean: m.consumptionGainedTonnes.meanDifference, ciLow: m.consumptionGainedTonnes.ciLow }, m.consumptionGainedTonnes.meanA));
+  const spills = candidates.filter((m) => !priced.includes(m));
   const perKg = (usdPerTonne: number): string => formatReadableNumber(usdPerTonne / 1000);
   const ratio = (r: CostPerTonne): string => (r.status === 'costPerTonne'
     ? `${perKg(r.ratio)} [${perKg(r.low)}, ${perKg(r.high)}]`
     : r.status === 'savesMoney' ? 'no extra cost' : 'n/a');
-  const priced = materials.filter((m) => m.usdPerTonneConsumptionGained.status === 'costPerTonne' || m.netUsdPerTonneConsumptionGained.status !== 'noClearGain');
-  if (priced.length === 0) return '';
-  return `USD per kg of home end users' consumption gained, gross | net of stock held (${Math.round(report.level * 100)}% CI): ` +
+  const head = "USD per kg of home end users' consumption gained";
+  const line = priced.length === 0 ? '' : `${head}, gross | net of stock held (${Math.round(report.level * 100)}% CI): ` +
     `${priced.map((m) => `${m.material} ${ratio(m.usdPerTonneConsumptionGained)} | ${ratio(m.netUsdPerTonneConsumptionGained)}`).join('; ')}\n`;
+  const share = `${formatReadableNumber(MATERIAL_GAIN_SHARE * 100)}%`;
+  const gain = (m: MaterialCostEffectiveness): string => {
+    const { meanDifference, meanA } = m.consumptionGainedTonnes;
+    const unit = chooseMassUnit([meanDifference]);
+    return `${m.material} +${formatReadableNumber(meanDifference * PER_TONNE[unit])} ${unit}, ${formatReadableNumber((100 * meanDifference) / Math.abs(meanA))}% of its consumption`;
+  };
+  const note = spills.length === 0 ? '' : `${priced.length === 0 ? `${head}: not priced` : 'Not priced'}: its own events name no material, and ` +
+    `the gain${spills.length === 1 ? '' : 's'} (${spills.map(gain).join('; ')}) ${spills.length === 1 ? 'is' : 'are'} below ${share} of consumption: a spill-over, not what it pays for\n`;
+  return line + note;
 }

@@ -1,6 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { INK } from './chartTheme.ts';
 
+/** Width in pixels (at the axis font size {@link ALTERNATIVE_LABEL_FONT}) an alternative's axis label may take; shorten longer ones first (`shortenLabels`). */
+export const ALTERNATIVE_LABEL_WIDTH = 170;
+/** Font size of the alternatives' axis labels (the theme's axis label size). */
+export const ALTERNATIVE_LABEL_FONT = 11;
+
 /** One metric's panel: each alternative's paired difference with its CI and win probability. */
 export interface ComparisonPanel {
   title: string;
@@ -39,7 +44,7 @@ function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): R
     ciHigh: Number.isFinite(r.ciHigh) ? r.ciHigh : r.difference,
   }));
   const values = rows.map((r) => ({ ...r, align: 'center' as 'left' | 'center' | 'right' }));
-  const y = { field: 'alternative', type: 'nominal', sort: alternatives, title: null, axis: { labelLimit: 170 } };
+  const y = { field: 'alternative', type: 'nominal', sort: alternatives, title: null, axis: { labelLimit: ALTERNATIVE_LABEL_WIDTH + 1 } };
   const largest = Math.max(0, ...values.flatMap((v) => [Math.abs(v.ciLow), Math.abs(v.ciHigh)]));
   const low = Math.min(0, ...values.map((v) => v.ciLow));
   const high = Math.max(0, ...values.map((v) => v.ciHigh));

@@ -10,6 +10,8 @@ export interface RunContext {
   /** Region ids in report order. */
   regions: string[];
   materials: Array<{ id: string; name: string; priceUnit: string; homeDemand: number; priceStage: string; hasEvents: boolean }>;
+  /** The kinds of the scenario's scripted events; undefined when the folder has no scenario. */
+  eventKinds?: string[];
 }
 
 const TRADED = ['mining', 'processing', 'manufacturing'];
@@ -38,5 +40,5 @@ export function deriveRunContext(overview: ScenarioOverview | undefined, summary
     return { id: m.id, name: m.name, priceUnit: m.priceUnit, homeDemand: m.demandByRegion[home] ?? NaN, priceStage: stage, hasEvents: events.length > 0 };
   }) ?? fromSummary.map((id) => ({ id, name: id, priceUnit: 'USD/t', homeDemand: NaN, priceStage: 'processing', hasEvents: false }));
   const regions = overview?.regions.map((r) => r.id) ?? [...new Set(ids.filter((p) => p[0] === 'peakPriceMultiple').map((p) => p[3]))];
-  return { home, homeName: name(home), foreign, foreignName: name(foreign), regions, materials };
+  return { home, homeName: name(home), foreign, foreignName: name(foreign), regions, materials, eventKinds: overview?.events.map((e) => e.kind) };
 }

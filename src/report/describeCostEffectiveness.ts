@@ -1,6 +1,9 @@
+import { chooseMassUnit } from './chooseMassUnit.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
+import { formatQuantity } from './formatQuantity.ts';
+import { isMaterialGain, MATERIAL_GAIN_SHARE } from './isMaterialGain.ts';
 import type { Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 
@@ -15,45 +18,69 @@ const WIDE_FACTOR = 3;
  * zero), each with its 95% CI as `crm-sim compare` prints it, and a
  * plain note when an interval includes zero, has no bound or is wide (ends more than a factor of 3
  * apart). Each material is charged its own spending plus the spending tied to no material
- * (computeCostEffectiveness), and the paragraph says so.
+ * (computeCostEffectiveness), and the paragraph says so. A material the alternative's own events do
+ * not name is priced only when its gain is material (`isMaterialGain`: at least 0.1% of the
+ * reference's consumption), so a spill-over of friend-shoring or workforce spending is not priced
+ * at millions of USD per kg; the paragraph names what it leaves out and why.
  *
  * @param byMaterial - The alternative's `costEffectiveness` per material, or undefined.
  * @param materials - Headline materials, in order.
  * @param materialName - Maps material ids to names.
  * @param homeName - The home region's name, or ''.
+ * @param scope - The materials the alternative's own events name, and the reference's consumption of a material by home end users (t, NaN when unknown); default: every material named.
  * @returns A paragraph of HTML, or '' when no gain is clear.
  * @example
- * html += describeCostEffectiveness(comparison.costEffectiveness.get('stockpile'), ['ndpr'], name, 'United States');
+ * html += describeCostEffectiveness(comparison.costEffectiveness.get('stockpile'), ['ndpr'], name, 'United States', { named: ['ndpr'], consumption: () => 45000 });
  */
-export function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostEffectiveness> | undefined, materials: readonly string[], materialName: (id: string) => string, homeName: string): string {
+export function describeCostEffectiveness(byMaterial: ReadonlyMap<string, MaterialCostEffectiveness> | undefined, materials: readonly string[], materialName: (id: string) => string, homeName: string,
+  scope: { named: readonly string[]; consumption: (material: string) => number } | undefined = undefined): string {
   if (byMaterial === undefined) return '';
   const parts: string[] = [];
+  const spills: string[] = [];
   for (const material of materials) {
     const m = byMaterial.get(material);
     if (m === undefined) continue;
+    const consumption = scope?.consumption(material) ?? NaN;
+    if (scope !== undefined && !scope.named.includes(material) && m.consumptionGainedTonnes.ciLow > 0 && !isMaterialGain({ mean: m.consumptionGainedTonnes.value, ciLow: m.consumptionGainedTonnes.ciLow }, consumption)) {
+      // Said only where there is extra spending a reader might divide by it.
+      if (m.extraCostUsd.value > 0) spills.push(`${materialName(material)} (${formatQuantity(m.consumptionGainedTonnes.value, 't', chooseMassUnit([m.consumptionGainedTonnes.value]))} more, ${share(m.consumptionGainedTonnes.value / Math.abs(consumption))} of its consumption)`);
+      continue;
+    }
     const gains = [
-      priced(m.consumptionGainedTonnes, m.usdPerTonneConsumptionGained, m.netUsdPerTonneConsumptionGained, m.extraNetCostUsd, 'consumption gained'),
-      priced(m.shortfallAvoidedTonnes, m.usdPerTonneShortfallAvoided, m.netUsdPerTonneShortfallAvoided, m.extraNetCostUsd, 'unmet demand avoided'),
+      priced(m.consumptionGainedTonnes, m.usdPerTonneConsumptionGained, m.netUsdPerTonneConsumptionGained, m.extraCostUsd, m.extraNetCostUsd, 'consumption gained'),
+      priced(m.shortfallAvoidedTonnes, m.usdPerTonneShortfallAvoided, m.netUsdPerTonneShortfallAvoided, m.extraCostUsd, m.extraNetCostUsd, 'unmet demand avoided'),
     ].filter((g) => g !== '');
     // Later gains start sentences of their own: `Unmet demand avoided for …`.
     if (gains.length > 0) parts.push(`${materialName(material)}: ${gains.map((g, i) => (i === 0 ? g : g[0].toUpperCase() + g.slice(1))).join(' ')}`);
   }
-  if (parts.length === 0) return '';
-  return `<p><strong>What the extra spending buys</strong> for end users in ${escapeHtml(homeName === '' ? 'the home region' : regionWithArticle(homeName))}: ${escapeHtml(parts.join(' '))} ` +
+  const who = `end users in ${homeName === '' ? 'the home region' : regionWithArticle(homeName)}`;
+  const spillNote = spills.length === 0 ? '' : `${parts.length === 0 ? `<p><strong>What the extra spending buys</strong> for ${escapeHtml(who)}: ` : ''}` +
+    `not priced per kg: ${escapeHtml(spills.join('; '))}. A gain below ${share(MATERIAL_GAIN_SHARE)} of the reference’s consumption, in a material the alternative’s own events do not name, ` +
+    'is a spill-over, not what the spending buys (such a material is priced only from a gain whose 95% CI is above zero and that is at least ' +
+    `${share(MATERIAL_GAIN_SHARE)} of the reference’s consumption).`;
+  if (parts.length === 0) return spillNote === '' ? '' : `${spillNote}</p>\n`;
+  return `<p><strong>What the extra spending buys</strong> for ${escapeHtml(who)}: ${escapeHtml(parts.join(' '))} ` +
     'Each material is charged its own extra spending (stockpile purchases, floors, offtake, capex subsidies, tariffs and mandates on it) plus any spending tied to no material; ' +
-    'net: the change in stockpiled material over the run valued at base prices (stock held from the start counts at base prices when sold) and stockpile sales revenue netted (comparison.json, costEffectiveness).</p>\n';
+    `net: the change in stockpiled material over the run valued at base prices (stock held from the start counts at base prices when sold) and stockpile sales revenue netted (comparison.json, costEffectiveness).${spillNote === '' ? '' : ` Also ${spillNote}`}</p>\n`;
 }
 
 /** One benefit priced gross and net, with notes on uncertain intervals; '' when the benefit is not clearly positive. */
-function priced(benefit: Interval, gross: Interval, net: Interval, netCost: Interval, what: string): string {
+function priced(benefit: Interval, gross: Interval, net: Interval, grossCost: Interval, netCost: Interval, what: string): string {
   if (!(benefit.ciLow > 0)) return '';
   const costs = [
-    Number.isFinite(gross.value) ? { text: `${perKg(gross)} of spending`, note: caveat(gross, 'spending') } : undefined,
-    Number.isFinite(net.value) ? { text: `${perKg(net)} net`, note: caveat(net, 'net') } : netCost.value < 0 ? { text: 'at a net gain', note: 'The net gain is the margin of stockpile sales above base prices, not a free stockpile.' } : netCost.value === 0 ? { text: 'at no net cost', note: '' } : undefined,
+    Number.isFinite(gross.value) ? { text: `for ${perKg(gross)} of spending`, note: caveat(gross, 'spending') } : grossCost.value <= 0 ? { text: 'at no extra spending', note: '' } : undefined,
+    Number.isFinite(net.value) ? { text: `${perKg(net)} net`, note: caveat(net, 'net') }
+      : netCost.value < 0 ? { text: 'at a net gain', note: 'The net gain is the margin of stockpile sales above base prices, not a free stockpile.' }
+        : netCost.value === 0 && grossCost.value > 0 ? { text: 'at no net cost', note: '' } : undefined,
   ].filter((c) => c !== undefined);
   if (costs.length === 0) return '';
   const notes = costs.map((c) => c.note).filter((n) => n !== '');
-  return `${what} for ${costs.map((c) => c.text).join(', ')}.${notes.map((n) => ` ${n}`).join('')}`;
+  return `${what} ${costs.map((c) => c.text).join(', ')}.${notes.map((n) => ` ${n}`).join('')}`;
+}
+
+/** A small share as a percentage to 2 significant digits: `0.0033%`, `0.1%`. */
+function share(value: number): string {
+  return `${formatNumber(value * 100, 2)}%`;
 }
 
 /** `USD 285/kg (95% CI USD 189 to USD 588/kg)`; `(no bounded 95% CI)` when an end is missing. */

@@ -1,7 +1,7 @@
 import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { countRuns } from './countRuns.ts';
-import { createComparisonSpec } from './createComparisonSpec.ts';
+import { ALTERNATIVE_LABEL_FONT, ALTERNATIVE_LABEL_WIDTH, createComparisonSpec } from './createComparisonSpec.ts';
 import { describeCostEffectiveness } from './describeCostEffectiveness.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describePairedShare, isSpendingMetric } from './describePairedShare.ts';
@@ -13,6 +13,7 @@ import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
 import { renderStrategiesAtGlance, type StrategyScenario } from './renderStrategiesAtGlance.ts';
 import { renderTable } from './renderTable.ts';
+import { shortenLabels } from './shortenLabels.ts';
 
 /** Metrics drawn when the folder names no headline metric, and other metrics listed. */
 const MAX_CHART_METRICS = 8;
@@ -62,7 +63,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     const description = strategies.alternatives.find((a) => a.label === alternative)?.overview?.description ?? '';
     html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
       `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
-      describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName) +
+      describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName, costScope(strategies, alternative, entryOf, home)) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
         rows.map((e) => [headlineName(e.metric, materialName), ...[e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, units.get(e.metric))), formatDifferenceWithCi(e, units.get(e.metric)), describePairedShare(e)]),
         { caption: `${homeName === '' ? 'The home region' : homeName}, for each material the threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
@@ -76,6 +77,8 @@ export async function renderComparisonSection(original: Comparison, strategies: 
 }
 
 async function renderForestPlot(comparison: Comparison, shown: readonly string[], materialName: (id: string) => string, charts: ChartCollector, isHeadline: boolean): Promise<string> {
+  const short = shortenLabels(comparison.alternatives, ALTERNATIVE_LABEL_WIDTH, ALTERNATIVE_LABEL_FONT);
+  const shortOf = new Map(comparison.alternatives.map((a, i) => [a, short[i]]));
   return charts.add('comparison', createComparisonSpec(shown.map((metric) => {
     const entries = comparison.entries.filter((e) => e.metric === metric);
     const unit = entries.find((e) => e.unit !== '')?.unit ?? '';
@@ -84,13 +87,36 @@ async function renderForestPlot(comparison: Comparison, shown: readonly string[]
     return {
       title: describeMetricId(metric, materialName),
       axisTitle: `difference${unit ? `, ${unit}` : ''}${judged ? ` (${better} is better)` : ''}`,
-      rows: entries.map((e) => ({ alternative: e.alternative, difference: e.meanDifference, ciLow: e.ciLow, ciHigh: e.ciHigh, label: describePairedShare(e, true) })),
+      rows: entries.map((e) => ({ alternative: shortOf.get(e.alternative) ?? e.alternative, difference: e.meanDifference, ciLow: e.ciLow, ciHigh: e.ciHigh, label: describePairedShare(e, true) })),
     };
-  }), comparison.alternatives, 'dot: mean paired difference (alternative − reference) · line: 95% CI · dashed: no difference'), {
+  }), short, 'dot: mean paired difference (alternative − reference) · line: 95% CI · dashed: no difference'), {
     title: 'Paired differences of the alternatives',
     description: `Mean paired differences with 95% confidence intervals for ${countRuns(shown.length, 'metric')} and ${countRuns(comparison.alternatives.length, 'alternative')}.`,
-    caption: isHeadline ? 'The home region’s headline metrics. All metrics are in comparison.json.' : `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`,
+    caption: (isHeadline ? 'The home region’s headline metrics. All metrics are in comparison.json.' : `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`) +
+      describeShortenedLabels(comparison.alternatives, short),
   });
+}
+
+/** ` Shortened labels: “a1-…-components” is a1-mitig-drc-cobalt-stockpile90-components; …` for the labels the chart shortens, else ''. */
+function describeShortenedLabels(full: readonly string[], short: readonly string[]): string {
+  const pairs = full.map((f, i) => [short[i], f]).filter(([s, f]) => s !== f);
+  if (pairs.length === 0) return '';
+  return ` Shortened labels: ${pairs.map(([s, f]) => `“${escapeHtml(s)}” is ${escapeHtml(f)}`).join('; ')}.`;
+}
+
+/**
+ * What decides which materials an alternative is priced by: the materials its own events (ids the
+ * reference lacks) name, as `crm-sim compare` finds them, and the reference's consumption of each;
+ * undefined when a resolved scenario is missing (every headline material is then priced).
+ */
+function costScope(strategies: ComparedStrategies, alternative: string, entryOf: (alternative: string, metric: string) => ComparisonEntry | undefined, home: string): { named: string[]; consumption: (material: string) => number } | undefined {
+  const overview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
+  if (overview === undefined || strategies.reference.overview === undefined) return undefined;
+  const referenceIds = new Set(strategies.reference.overview.events.map((e) => e.id));
+  return {
+    named: [...new Set(overview.events.filter((e) => !referenceIds.has(e.id)).flatMap((e) => (typeof e.fields.material === 'string' ? [e.fields.material] : [])))],
+    consumption: (material) => entryOf(alternative, `cumulativeConsumption.${material}.endUse.${home}`)?.meanA ?? NaN,
+  };
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */

@@ -19,7 +19,7 @@ import { regionWithArticle } from './regionWithArticle.ts';
  */
 export function renderCosts(context: RunContext, summary: SummaryMetrics): string {
   const items: string[] = [];
-  const cost = (id: string, who: string): void => {
+  const cost = (id: string, who: string, why = ''): void => {
     const s = summary.get(id);
     if (s === undefined || !(s.n > 0)) return;
     const low = formatMoney(Math.max(0, s.ciLow));
@@ -27,6 +27,7 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
     items.push(s.max === 0 ? `${who}: nothing in any run.`
       : low === high ? `${who}: ${formatMoney(s.mean)} over the run, the same in every run.`
         : `${who}: ${formatMoney(s.mean)} on average over the run (95% CI ${low} to ${high}).`);
+    if (s.max !== 0 && why !== '') items[items.length - 1] += ` ${why}`;
   };
   cost(`policyCost.${context.home}`, `Spending of the government of ${regionWithArticle(context.homeName)} on the scenario's policies`);
   const gross = summary.get(`policyCost.${context.home}`);
@@ -40,6 +41,23 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
     const gain = net.mean < 0 ? ' A net gain is what its stockpiles sold above base prices (the buyers pay that margin, mostly in a price spike), not a free stockpile: stock held from the start (initialDays) counts at base prices when sold.' : '';
     items.push(`Net of the change in its stockpiles (stock at the end less stock at the start, valued at base prices) and of what they sold: ${signed(net.mean)} on average${interval}.${gain} The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.`);
   }
-  cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`);
+  cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`, describeActorSpending(context.eventKinds));
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
+}
+
+/** Event kinds in which the foreign actor spends (scripted price cuts, acquisitions); its standing rules spend only on price wars. */
+const SPENDING_KINDS = new Set(['priceManipulation', 'mineAcquisition']);
+
+/**
+ * What the foreign actor's spending (`foreignActorCost`) is on: its price-cut payments (scripted or
+ * price wars) and acquisitions. The price wars its standing rules (`foreignActor.rules`) start
+ * when rivals outgrow it run in the baseline too (docs/model.md), so without a scripted price cut
+ * or acquisition in the scenario all of it is that baseline behaviour, not the scenario's doing.
+ */
+function describeActorSpending(eventKinds: readonly string[] | undefined): string {
+  const rules = 'price wars that its standing rules (foreignActor.rules) start whenever rivals outgrow it, in the baseline too';
+  if (eventKinds === undefined) return `It includes ${rules}.`;
+  if (eventKinds.length === 0) return `The scenario scripts no event: it comes from ${rules.replace(', in the baseline too', '')}, the actor's standing behaviour.`;
+  if (eventKinds.some((kind) => SPENDING_KINDS.has(kind))) return `Besides the scenario's scripted price cuts and acquisitions, it includes ${rules}: compare with the baseline for what the scenario adds.`;
+  return `This scenario's events script no price cut or acquisition: it comes from ${rules}, so it is baseline behaviour, not a hostile action the scenario scripts (compare with the baseline for how much the scenario changes it).`;
 }

@@ -89,6 +89,28 @@ describe('comparison outputs', () => {
     expect(formatComparisonTable(report)).not.toContain('USD per t');
   });
 
+  it('prices no spill-over: for a strategy naming no material, only a gain of at least 0.1% of consumption', () => {
+    const gained = (meanA: number, mean: number) => ({ n: 10, meanA, meanB: meanA + mean, meanDifference: mean, ciLow: mean * 0.2, ciHigh: mean * 1.8, pBetter: NaN, pWorse: NaN });
+    const pd = (mean: number) => gained(0, mean);
+    const priced = (ratio: number) => ({ n: 10, ratio, low: ratio * 0.5, high: ratio * 5, status: 'costPerTonne' as const });
+    const spare = { n: 10, ratio: NaN, low: NaN, high: NaN, status: 'noClearGain' as const };
+    const entry = (material: string, consumption: number, gain: number) => ({
+      material, extraCostUsd: pd(2.2e7), extraNetCostUsd: pd(2.2e7), shortfallAvoidedTonnes: pd(0), consumptionGainedTonnes: gained(consumption, gain),
+      usdPerTonneShortfallAvoided: spare, usdPerTonneConsumptionGained: priced(2.2e7 / gain), netUsdPerTonneShortfallAvoided: spare, netUsdPerTonneConsumptionGained: priced(2.2e7 / gain),
+    });
+    const friendShoring = (materials: ReturnType<typeof entry>[]): string => formatComparisonTable({ ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: [], materials }] });
+    // 3.4 kg of 104 t of gallium (0.003%): a spill-over, named as such, with no USD/kg.
+    const spill = friendShoring([entry('gallium', 104, 0.0034)]);
+    expect(spill).not.toMatch(/gallium \d/);
+    expect(spill).toContain("USD per kg of home end users' consumption gained: not priced: its own events name no material, and the gain (gallium +3.4 kg, 0.00327% of its consumption) is below 0.1% of consumption");
+    // 500 t of 40,000 t of graphite (1.25%) is priced; the gallium spill-over still is not.
+    const both = friendShoring([entry('gallium', 104, 0.0034), entry('graphite', 40000, 500)]);
+    expect(both).toMatch(/consumption gained, gross \| net of stock held \(95% CI\): graphite 44 \[/);
+    expect(both).toContain('Not priced: its own events name no material, and the gain (gallium +3.4 kg');
+    // A material the strategy names is priced from a clear gain however small.
+    expect(formatComparisonTable({ ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: ['gallium'], materials: [entry('gallium', 104, 0.0034)] }] })).toMatch(/: gallium \d/);
+  });
+
   it('prints a tonnage row in one mass unit chosen from its figures: kg when all are below 1 t, t when any reaches it', () => {
     const row = (meanA: number, meanB: number) => ({ ...alternative.metrics[0], meanA, meanB, meanDifference: meanB - meanA, ciLow: (meanB - meanA) * 1.2, ciHigh: (meanB - meanA) * 0.8 });
     const table = (meanA: number, meanB: number) => formatComparisonTable({ ...report, alternatives: [{ ...alternative, metrics: [row(meanA, meanB)] }] }).split('\n')[3].split(/ {2,}/);

@@ -34,3 +34,32 @@ describe('describeCostEffectiveness', () => {
     expect(describeCostEffectiveness(new Map([['ndpr', unclear]]), ['ndpr'], () => 'NdPr oxide', 'United States')).toBe('');
   });
 });
+
+describe('describeCostEffectiveness: spill-overs', () => {
+  /** As comparison.json of friend-shoring against a graphite threat: 3.4 kg more gallium (of 104 t), priced at millions of USD per kg. */
+  const gallium: MaterialCostEffectiveness = {
+    extraCostUsd: iv(22e6, 20.9e6, 23.1e6), consumptionGainedTonnes: iv(0.0034, 0.00064, 0.0062), usdPerTonneConsumptionGained: iv(6.47e9, 3.5e9, 3.5e10),
+    shortfallAvoidedTonnes: iv(0, 0, 0), usdPerTonneShortfallAvoided: none, extraNetCostUsd: iv(22e6, 20.9e6, 23.1e6), netUsdPerTonneConsumptionGained: iv(6.47e9, 3.5e9, 3.5e10), netUsdPerTonneShortfallAvoided: none,
+  };
+  const describe = (named: string[], consumption: number): string => describeCostEffectiveness(new Map([['gallium', gallium]]), ['gallium'], () => 'Gallium', 'United States', { named, consumption: () => consumption });
+
+  it('gives no cost per kg for a gain below 0.1% of consumption of a material the strategy does not name, and says why', () => {
+    const html = describe([], 104);
+    expect(html).not.toContain('/kg');
+    expect(html).toContain('not priced per kg: Gallium (3.4 kg more, 0.0033% of its consumption). A gain below 0.1% of the reference’s consumption, in a material the alternative’s own events do not name, is a spill-over');
+  });
+
+  it('prices the same gain when the strategy names the material, or when it is a material share of consumption', () => {
+    expect(describe(['gallium'], 104)).toContain('Gallium: consumption gained for USD 6.47 million/kg');
+    expect(describe([], 1)).toContain('Gallium: consumption gained for USD 6.47 million/kg');
+  });
+
+  it('says a gain that costs nothing extra is had at no extra spending', () => {
+    const free = { ...gallium, extraCostUsd: iv(0, 0, 0), extraNetCostUsd: iv(0, 0, 0), usdPerTonneConsumptionGained: none, netUsdPerTonneConsumptionGained: none };
+    const html = describeCostEffectiveness(new Map([['gallium', free]]), ['gallium'], () => 'Gallium', 'United States', { named: ['gallium'], consumption: () => 104 });
+    expect(html).toContain('Gallium: consumption gained at no extra spending.');
+    expect(html).not.toContain('for at');
+    // A spill-over of a strategy that spends nothing extra is left unsaid.
+    expect(describeCostEffectiveness(new Map([['gallium', free]]), ['gallium'], () => 'Gallium', 'United States', { named: [], consumption: () => 104 })).toBe('');
+  });
+});

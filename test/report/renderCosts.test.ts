@@ -33,3 +33,25 @@ describe('renderCosts', () => {
     expect(renderCosts(context, new Map())).toBe('');
   });
 });
+
+describe('renderCosts: the foreign actor', () => {
+  const spent = new Map([['foreignActorCost.CN', metric(3.44e9, 2.52e9, 4.35e9, 1e9, 5e9)]]);
+
+  it('says the spending is the standing rules’ price wars (baseline behaviour) when the scenario scripts no price cut or acquisition', () => {
+    const html = text(renderCosts({ ...context, eventKinds: ['exportControl', 'stockpile'] }, spent));
+    expect(html).toContain('USD 3.44 billion on average over the run');
+    expect(html).toContain("This scenario's events script no price cut or acquisition: it comes from price wars that its standing rules (foreignActor.rules) start whenever rivals outgrow it, in the baseline too");
+    expect(html).toContain('baseline behaviour, not a hostile action the scenario scripts');
+  });
+
+  it('names both sources when the scenario scripts a price war, and adds nothing when the actor spent nothing', () => {
+    const html = text(renderCosts({ ...context, eventKinds: ['priceManipulation'] }, spent));
+    expect(html).toContain("Besides the scenario's scripted price cuts and acquisitions, it includes price wars that its standing rules");
+    expect(html).not.toContain('baseline behaviour');
+    expect(html).toContain('it includes price wars');
+    expect(text(renderCosts({ ...context, eventKinds: [] }, spent))).toContain('The scenario scripts no event: it comes from price wars that its standing rules (foreignActor.rules) start whenever rivals outgrow it, the actor');
+    const none = text(renderCosts({ ...context, eventKinds: [] }, new Map([['foreignActorCost.CN', metric(0, 0, 0, 0, 0)]])));
+    expect(none).toContain('acquisitions: nothing in any run.');
+    expect(none).not.toContain('standing rules');
+  });
+});

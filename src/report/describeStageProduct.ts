@@ -1,0 +1,33 @@
+/**
+ * What the manufacturing stage of the shipped materials makes (scenarios/baseline.yaml's
+ * manufacturing sources): NdFeB magnets, gallium wafers and devices, germanium optics, fibre and
+ * devices, graphite anodes, lithium and cobalt cathodes and cells.
+ */
+const COMPONENTS: Record<string, string> = {
+  ndpr: 'magnets', dy: 'magnets', gallium: 'wafers and devices', germanium: 'optics, fibre and devices',
+  graphite: 'anodes and cells', lithium: 'cathodes and cells', cobalt: 'cathodes and alloys',
+};
+
+/**
+ * A stage's product of a material in words, with the stage in brackets as the scenario writes it:
+ * a material's name is its refined product (processing), so mining yields it in concentrate and
+ * manufacturing components that contain it (magnets for NdPr oxide), recycling recovers it.
+ *
+ * @param materialId - The material's id (picks the components' kind), or '' for all materials.
+ * @param materialName - The material's name (`NdPr oxide`), or `all materials`.
+ * @param stage - `mining`, `processing`, `manufacturing` or `recycling`; anything else is appended as it is.
+ * @returns e.g. `magnets containing NdPr oxide (manufacturing)`, `NdPr oxide in concentrate (mining)`, `refined gallium (processing)`.
+ * @example
+ * describeStageProduct('ndpr', 'NdPr oxide', 'manufacturing'); // 'magnets containing NdPr oxide (manufacturing)'
+ */
+export function describeStageProduct(materialId: string, materialName: string, stage: string): string {
+  // Inside a phrase a name that starts as a sentence (`Gallium`, not `NdPr`) reads in lower case.
+  const inner = /^[A-Z][a-z]*(?=[\s(]|$)/.test(materialName) ? materialName[0].toLowerCase() + materialName.slice(1) : materialName;
+  switch (stage) {
+    case 'mining': return `${materialName} in concentrate (mining)`;
+    case 'processing': return `refined ${inner} (processing)`;
+    case 'manufacturing': return `${COMPONENTS[materialId] ?? 'components'} containing ${inner} (manufacturing)`;
+    case 'recycling': return `recycled ${inner} (recycling)`;
+    default: return `${materialName} (${stage})`;
+  }
+}
