@@ -28,7 +28,7 @@ function checkFloor(id: string, event: PlainMap, materials: PlainMap, warnings: 
   const path = ['events', id, 'priceFloorUsdPerTonne'];
   const text = warnings.textAt(path);
   const found = text === undefined ? inUnit(floor, unit) : `${warnings.found(path, event.priceFloorUsdPerTonne)}, read as ${inUnit(floor, unit)}`;
-  const hint = bareNumber(text) === undefined ? 'check the unit (a bare number is USD/t)' : `a bare number is USD/t: if USD/kg is meant, write \`${text.trim()} USD/kg\``;
+  const hint = text === undefined || bareNumber(text) === undefined ? 'check the unit (a bare number is USD/t)' : `a bare number is USD/t: if USD/kg is meant, write \`${text.trim()} USD/kg\``;
   warnings.add(path, `a floor of at least ${LOW_FLOOR_SHARE * 100}% of the ${event.material} ${stage} base price (${inUnit(base, unit)})`,
     found, `a floor this far below the market never binds; ${hint}`);
 }
