@@ -1,4 +1,5 @@
-import { isPlainMap } from './locatedTree.ts';
+import { EVENT_DEFAULTS } from './defaults.ts';
+import { isPlainMap, type PlainMap } from './locatedTree.ts';
 import type { ProblemSink } from './problemSink.ts';
 
 /**
@@ -12,27 +13,84 @@ export const MODE_FIELDS: Readonly<Record<string, Readonly<Record<string, readon
   subsidy: { capex: ['capexShare'], priceFloor: ['priceFloorUsdPerTonne'], offtake: ['priceFloorUsdPerTonne'], loanGuarantee: ['hurdleReduction'] },
 };
 
-/** Keys that only one mode reads, by kind: given in another mode they would be ignored silently. */
-const ONLY_IN_MODE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  cyberattack: { ratePerYear: 'stochastic', downtimeSpread: 'stochastic' },
+/** The key that selects a kind's mode, its modes, its default (none: required) and the keys only some modes read. */
+export interface ModeSwitch {
+  key: string;
+  modes: readonly string[];
+  defaultMode?: string;
+  /** Key → the modes that read it; in any other mode the engine never reads it. */
+  onlyIn: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Every event kind with modes (`mineAcquisition`'s mode changes nothing, so it reads no key by mode).
+ * A key listed here and given in another mode would be ignored silently (sim-core/phases/applyActiveEvent.ts,
+ * advanceGovernment.ts, advanceForeignActor.ts).
+ */
+export const MODE_SWITCHES: Readonly<Record<string, ModeSwitch>> = {
+  exportControl: {
+    key: 'mode', modes: ['quota', 'licensing', 'ban'],
+    onlyIn: { quotaShare: ['quota'], approvalRate: ['licensing'], delayYears: ['licensing'] },
+  },
+  cyberattack: {
+    key: 'mode', modes: ['scripted', 'stochastic'], defaultMode: 'scripted',
+    onlyIn: { ratePerYear: ['stochastic'], downtimeSpread: ['stochastic'] },
+  },
+  subsidy: {
+    key: 'mode', modes: ['capex', 'priceFloor', 'offtake', 'loanGuarantee'],
+    onlyIn: { capexShare: ['capex'], priceFloorUsdPerTonne: ['priceFloor', 'offtake'], hurdleReduction: ['loanGuarantee'] },
+  },
+  stockpile: {
+    key: 'doctrine', modes: ['daysOfConsumption', 'shortfall', 'release'], defaultMode: 'daysOfConsumption',
+    onlyIn: { targetDays: ['daysOfConsumption', 'shortfall'], releaseShortfallShare: ['daysOfConsumption', 'shortfall'] },
+  },
+  mineAcquisition: { key: 'mode', modes: ['acquisition', 'offtake'], onlyIn: {} },
 };
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/**
+ * Whether `value` is the kind's default for `key`: the resolved YAML of a run carries every default
+ * (quotaShare 1 on a ban), and a default in a mode that does not read it changes nothing.
+ */
+function isDefault(kind: string, key: string, value: unknown): boolean {
+  const defaults = EVENT_DEFAULTS[kind as keyof typeof EVENT_DEFAULTS];
+  return defaults !== undefined && Object.hasOwn(defaults, key) && defaults[key] === value;
+}
+
+/** Reports every key of `event` that its mode does not read (see {@link MODE_SWITCHES}). */
+function checkOnlyInMode(id: string, event: PlainMap, kind: string, sink: ProblemSink): void {
+  if (!Object.hasOwn(MODE_SWITCHES, kind)) return;
+  const { key: modeKey, modes, defaultMode, onlyIn } = MODE_SWITCHES[kind];
+  const written = event[modeKey];
+  const mode = written === undefined || written === null ? defaultMode : written;
+  if (typeof mode !== 'string' || !modes.includes(mode)) return; // a missing or unknown mode is the schema's to report
+  for (const [key, readBy] of Object.entries(onlyIn)) {
+    const value = event[key];
+    if (value === undefined || value === null || readBy.includes(mode) || isDefault(kind, key, value)) continue;
+    const current = `${modeKey} ${mode}${written === undefined || written === null ? ' (the default)' : ''}`;
+    const path = ['events', id, key];
+    sink.add(path, `no ${key} with ${current} (it applies only to ${modeKey} ${orList(readBy)})`, sink.found(path, value),
+      `it would be ignored: remove it (null in a file that extends), or set ${modeKey}: ${readBy[0]}`, true);
+  }
+}
 
 /**
  * Reports every event whose mode lacks a key that mode needs (see {@link MODE_FIELDS}), at the
- * event, before defaults are applied: `mode: quota` without `quotaShare` is a mistake, not a quota of 100%.
+ * event, before defaults are applied: `mode: quota` without `quotaShare` is a mistake, not a quota of
+ * 100%; and every key its mode does not read (see {@link MODE_SWITCHES}): `mode: ban` with
+ * `quotaShare: 50%` would silently ban, not cut by half. A key at its default is not reported.
  * Example: an exportControl `mode: licensing` without `approvalRate` → `events.x.approvalRate: expected
- * the share of licences approved (required with mode licensing), found nothing`.
+ * approvalRate (required with exportControl mode licensing), found nothing`.
  */
 export function checkModeFields(tree: Record<string, unknown>, sink: ProblemSink): void {
   if (!isPlainMap(tree.events)) return;
   for (const [id, event] of Object.entries(tree.events)) {
     if (!isPlainMap(event) || typeof event.kind !== 'string') continue;
-    const onlyIn = Object.hasOwn(ONLY_IN_MODE, event.kind) ? ONLY_IN_MODE[event.kind] : {};
-    for (const [key, mode] of Object.entries(onlyIn)) {
-      if (event[key] !== undefined && event[key] !== null && event.mode !== mode) {
-        sink.add(['events', id, key], `${key} only with mode ${mode} (mode is ${typeof event.mode === 'string' ? event.mode : 'not given'})`, sink.found(['events', id, key], event[key]), `add mode: ${mode}, or remove ${key}`, true);
-      }
-    }
+    checkOnlyInMode(id, event, event.kind, sink);
     if (typeof event.mode !== 'string') continue;
     const byMode = Object.hasOwn(MODE_FIELDS, event.kind) ? MODE_FIELDS[event.kind] : {};
     const required = Object.hasOwn(byMode, event.mode) ? byMode[event.mode] : [];

@@ -1,4 +1,5 @@
 import type { DistributionSpec } from '../../sim-core/spec.ts';
+import { asPercent } from './checkBareNumbers.ts';
 import type { FoundUncertainty } from './extractUncertainties.ts';
 import { describeRange, type FieldRule, inRange, ruleFor, type TreePath } from './fieldRules.ts';
 import { isPlainMap } from './locatedTree.ts';
@@ -19,6 +20,11 @@ function isHuge(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE;
 }
 
+/** For a share above 1 written without `%` (`quotaShare: 50`), what it means and what to write; else ''. */
+function percentHint(rule: FieldRule, value: number, found: string): string {
+  return rule.dimension === 'share' && value > 1 && !found.includes('%') ? `a share: ${value} means ${asPercent(value)}; write ${value}%` : '';
+}
+
 /** Checks every numeric leaf: its magnitude, and its range when it has a rule. */
 function checkNode(node: unknown, path: TreePath, sink: ProblemSink): void {
   const entries: [string | number, unknown][] = Array.isArray(node)
@@ -28,7 +34,8 @@ function checkNode(node: unknown, path: TreePath, sink: ProblemSink): void {
     const childPath = [...path, key];
     const rule = ruleFor(childPath);
     if (rule && typeof value === 'number' && Number.isFinite(value) && !inRange(rule, value)) {
-      sink.add(childPath, describeRange(rule), sink.found(childPath, value));
+      const found = sink.found(childPath, value);
+      sink.add(childPath, describeRange(rule), found, percentHint(rule, value, found));
     } else if (isHuge(value)) {
       sink.add(childPath, MAGNITUDE_EXPECTED, sink.found(childPath, value));
     } else if (typeof value === 'object') checkNode(value, childPath, sink);

@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import type { ScenarioSpec } from '../../sim-core/spec.ts';
 import { applyDefaults } from './applyDefaults.ts';
 import { applySets } from './applySets.ts';
+import { checkBareNumbers } from './checkBareNumbers.ts';
 import { buildSpec } from './buildSpec.ts';
 import { canonicalYaml } from './canonicalYaml.ts';
+import { checkEventEffects } from './checkEventEffects.ts';
 import { checkEventHorizons } from './checkEventHorizons.ts';
 import { checkFixedKeys } from './checkFixedKeys.ts';
 import { checkModeFields } from './checkModeFields.ts';
@@ -66,6 +68,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   stripNulls(tree);
   const warnings = new ProblemSink(located, { file: path, line: 1, column: 1 });
   dropRetiredKeys(tree, warnings);
+  checkBareNumbers(tree, warnings);
   const sink = new ProblemSink(located, { file: path, line: 1, column: 1 });
   convertUnits(tree, sink);
   checkModeFields(tree, sink);
@@ -79,6 +82,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
   checkStageMargins(nominal, warnings);
   checkEventHorizons(tree, warnings);
+  checkEventEffects(nominal, warnings);
   const resolvedYaml = canonicalYaml(tree);
   const sha256 = createHash('sha256').update(resolvedYaml).digest('hex');
   return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems) };

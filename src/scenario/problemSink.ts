@@ -51,6 +51,11 @@ export class ProblemSink {
     return text === undefined || text === described ? described : quoteText(text);
   }
 
+  /** The source text of the scalar at `path` as written, if known (not for values inside an inline `--set` map). */
+  textAt(path: TreePath): string | undefined {
+    return this.located.values.get(pathKey(path))?.text;
+  }
+
   /** Whether a value was written at `path` itself (in a file or an override), not only inherited as a position of an ancestor. */
   isWritten(path: TreePath): boolean {
     return this.located.values.has(pathKey(path));

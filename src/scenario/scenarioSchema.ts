@@ -45,6 +45,11 @@ export function distributionSchema(param: z.ZodType, text: z.ZodType = z.string(
   ]);
 }
 
+/** `wrapped` with the description of `inner`, so that editors show it on the key, not inside an anyOf. */
+function keepDescription(inner: z.ZodType, wrapped: z.ZodType): z.ZodType {
+  return inner.description === undefined ? wrapped : wrapped.describe(inner.description);
+}
+
 /** The builders for `mode`. */
 export function schemaKit(mode: SchemaMode): SchemaKit {
   const authoring = mode !== 'resolved';
@@ -58,7 +63,7 @@ export function schemaKit(mode: SchemaMode): SchemaKit {
   const num = authoring ? z.union([z.number(), quantity, distributionSchema(param, text)]) : z.number();
   const opt = (schema: z.ZodType): z.ZodType => (authoring ? schema.optional() : schema);
   const loosen = (shape: Record<string, z.ZodType>) =>
-    partial ? Object.fromEntries(Object.entries(shape).map(([key, v]) => [key, v.nullable().optional()])) : shape;
+    partial ? Object.fromEntries(Object.entries(shape).map(([key, v]) => [key, keepDescription(v, v.nullable().optional())])) : shape;
   const obj = (shape: Record<string, z.ZodType>): z.ZodType =>
     z.strictObject(loosen({ ...shape, source: text.optional(), asOf: text.optional() }));
   const rec = (entry: z.ZodType): z.ZodType => z.record(z.string(), partial ? entry.nullable() : entry);

@@ -17,10 +17,12 @@ function withModeLines(lines: string): string {
   return file;
 }
 
+const MINIMAL_PATH = MINIMAL;
+
 /** The problems a load throws (empty when it loads). */
-function problemsOf(file: string) {
+function problemsOf(file: string, set?: string[]) {
   try {
-    loadScenario(file);
+    loadScenario(file, { set });
     return [];
   } catch (error) {
     if (error instanceof ScenarioError) return error.problems;
@@ -64,5 +66,45 @@ describe('keys read once per run', () => {
     const [problem, ...rest] = problemsOf(file);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ path: 'years', line: 4, found: 'a distribution' });
+  });
+});
+
+describe('keys a mode does not read are refused', () => {
+  it('refuses quotaShare and approvalRate on a ban, each at its key, naming the mode that reads it', () => {
+    const problems = problemsOf(withModeLines('    mode: ban\n    quotaShare: 50%\n    approvalRate: 40%\n    delayYears: 2 months\n'));
+    expect(problems.map((p) => p.path)).toEqual(['events.quotaCut.quotaShare', 'events.quotaCut.approvalRate', 'events.quotaCut.delayYears']);
+    const quota = problems.find((p) => p.path.endsWith('quotaShare'));
+    expect(quota).toMatchObject({ found: '"50%"' });
+    expect(quota?.expected).toContain('applies only to mode quota');
+    expect(quota?.expected).toContain('mode ban');
+    expect(quota?.line).toBeGreaterThan(1);
+  });
+
+  it('refuses a subsidy key of another mode, and accepts the key in every mode that reads it', () => {
+    const subsidy = (lines: string) => {
+      const file = withModeLines(QUOTA_EVENT);
+      writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n  help:\n    kind: subsidy\n    region: US\n    material: ndpr\n    stage: processing\n    start: 2026-01\n${lines}`);
+      return file;
+    };
+    const capexWithFloor = problemsOf(subsidy('    mode: capex\n    capexShare: 30%\n    priceFloorUsdPerTonne: 50 USD/kg\n'));
+    expect(capexWithFloor.map((p) => p.path)).toEqual(['events.help.priceFloorUsdPerTonne']);
+    expect(capexWithFloor[0].expected).toContain('priceFloor or offtake');
+    expect(problemsOf(subsidy('    mode: offtake\n    priceFloorUsdPerTonne: 50 USD/kg\n'))).toEqual([]);
+    expect(problemsOf(subsidy('    mode: loanGuarantee\n    hurdleReduction: 2%\n    capexShare: 30%\n')).map((p) => p.path)).toEqual(['events.help.capexShare']);
+  });
+
+  it('reads a stockpile doctrine as its mode: release reads no targetDays, the default doctrine does', () => {
+    const release = problemsOf(MINIMAL_PATH, ['events.reserve.doctrine=release', 'events.reserve.targetDays=90 days']);
+    expect(release.map((p) => p.path)).toEqual(['events.reserve.targetDays']);
+    expect(release[0].expected).toContain('doctrine daysOfConsumption or shortfall');
+    expect(problemsOf(MINIMAL_PATH, ['events.reserve.targetDays=90 days'])).toEqual([]);
+  });
+
+  it('accepts a key at its default in a mode that does not read it, so a resolved scenario loads again', () => {
+    const banned = loadScenario(MINIMAL, { set: ['events.quotaCut.mode=ban', 'events.quotaCut.quotaShare=null', 'events.reserve.doctrine=release'] });
+    expect(banned.resolvedYaml).toMatch(/quotaShare: 1\b/);
+    const file = join(mkdtempSync(join(tmpdir(), 'crm-mode-')), 'scenario.resolved.yaml');
+    writeFileSync(file, banned.resolvedYaml);
+    expect(problemsOf(file)).toEqual([]);
   });
 });

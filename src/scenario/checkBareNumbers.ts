@@ -1,0 +1,77 @@
+import { ruleFor, type TreePath } from './fieldRules.ts';
+import { isDist, isPlainMap, type PlainMap } from './locatedTree.ts';
+import type { ProblemSink } from './problemSink.ts';
+
+/** A number written without a unit: a YAML number, or a text that is only a number (`"18"`). */
+const BARE = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/** Distribution parameters that carry the key's unit. */
+const UNIT_PARAMS = new Set(['min', 'mode', 'max', 'mean', 'median']);
+
+/** The value of a bare number, or undefined when `value` carries a unit (or is no number). */
+export function bareNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  return typeof value === 'string' && BARE.test(value) ? Number(value) : undefined;
+}
+
+/** A share as a percentage for messages, grouped: 25 → `2,500%`. */
+export function asPercent(share: number): string {
+  return `${Number((share * 100).toPrecision(12)).toLocaleString('en-US', { maximumFractionDigits: 6 })}%`;
+}
+
+/** A bare share above 1 where a share may exceed 1 (`rate: 25` is a 2,500% tariff): most likely a percentage typed without `%`. */
+function warnShare(value: unknown, path: TreePath, warnings: ProblemSink): void {
+  const share = bareNumber(value);
+  if (share === undefined || share <= 1) return;
+  warnings.add(path, 'a share (0.25 or 25%)', warnings.found(path, value),
+    `a share: ${share} means ${asPercent(share)}; write ${share}%, or ${asPercent(share).replace(/,/g, '')} if that is meant`);
+}
+
+/** Warns about each bare share above 1 at `path` (a value, or the parameters of a distribution). */
+function checkShare(value: unknown, path: TreePath, warnings: ProblemSink): void {
+  if (!isDist(value)) return warnShare(value, path, warnings);
+  for (const [param, v] of Object.entries(value)) {
+    if (UNIT_PARAMS.has(param)) warnShare(v, [...path, param], warnings);
+    if (param === 'values' && Array.isArray(v)) v.forEach((x, i) => warnShare(x, [...path, param, i], warnings));
+  }
+}
+
+/** Walks the tree for share keys whose rule lets them exceed 1 (a key capped at 1 gets a range error instead). */
+function walk(node: unknown, path: TreePath, warnings: ProblemSink): void {
+  const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : isPlainMap(node) ? Object.entries(node) : [];
+  for (const [key, value] of entries) {
+    if (key === 'source' || key === 'asOf') continue;
+    const childPath = [...path, key];
+    const rule = ruleFor(childPath);
+    if (rule?.dimension === 'share' && (rule.max === undefined || rule.max > 1)) checkShare(value, childPath, warnings);
+    else if (!rule || isDist(value)) walk(value, childPath, warnings);
+  }
+}
+
+/**
+ * Warns about bare numbers (no unit) that are most likely a unit mistake. A bare number is read in
+ * its key's base unit (scenarios/README.md, Event reference: shares as fractions, durations in years,
+ * prices in USD/t, …) and stays valid, since a run's resolved YAML writes every number bare. Two cases
+ * warn, as written, before units are converted:
+ * - an event's `duration` without a unit (`duration: 18` is 18 years; the key's name does not say
+ *   the unit, and a resolved YAML never carries a duration);
+ * - a share above 1 on an event key that may exceed 1 (`rate: 25` is a 2,500% tariff;
+ *   `quotaShare: 50` is already an error, out of [0, 1]). Only events: outside them a bare share
+ *   above 1 is a deliberate "never" (the calibration scenarios' `priceWarTrigger: 100`).
+ *
+ * @param tree - The merged authoring tree (before convertUnits).
+ * @param warnings - Where the located warnings go.
+ * @example
+ * checkBareNumbers(tree, warnings); // events.q.duration: expected a duration with its unit (18 months, 1.5 years), found 18 (read as 18 years; …)
+ */
+export function checkBareNumbers(tree: PlainMap, warnings: ProblemSink): void {
+  if (!isPlainMap(tree.events)) return;
+  walk(tree.events, ['events'], warnings);
+  for (const [id, event] of Object.entries(tree.events)) {
+    const years = isPlainMap(event) ? bareNumber(event.duration) : undefined;
+    if (years === undefined || years <= 0) continue;
+    const path = ['events', id, 'duration'];
+    warnings.add(path, 'a duration with its unit (18 months, 1.5 years)', warnings.found(path, (event as PlainMap).duration),
+      `read as ${years} years; write \`${years} years\` or \`${years} months\``);
+  }
+}

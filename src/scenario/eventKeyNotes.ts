@@ -1,0 +1,62 @@
+/**
+ * What each event key means, in a few words, for the event reference (scenarios/README.md) and the
+ * JSON Schema's hover text. By key; `kind.key` overrides a key's text for one kind.
+ */
+export const EVENT_KEY_NOTES: Readonly<Record<string, string>> = {
+  id: 'Optional id; the map key is the id',
+  start: 'When the event takes effect',
+  end: 'When it stops (exclusive); without end or duration it lasts to the end of the run',
+  duration: 'Instead of end: end = start + duration',
+  announced: 'When it is announced (importers front-run an export control from then)',
+  reversible: 'Whether an election may reverse it (default true for the home-government policies stockpile, tariff, subsidy, permittingReform, recyclingMandate, workforceProgramme, friendShoring)',
+  material: 'Material id',
+  region: 'Region id',
+  stage: 'Stage; a market is named after the stage selling into it (mining = concentrate, processing = refined, manufacturing = component)',
+  mode: 'Which instrument the event is',
+  exporter: 'Exporting region id',
+  importer: 'Importing region id',
+  acquirer: 'Region id of the acquirer',
+  destinations: 'Importing regions it applies to (all but the exporter if omitted)',
+  exporters: 'Exporting regions taxed (all but the importer if omitted)',
+  members: 'Region ids of the agreement',
+  quotaShare: 'Exports allowed, as a share of the exporter\'s one-year average exports when the quota starts',
+  approvalRate: 'Share of licence requests approved',
+  delayYears: 'Licensing delay',
+  constructionMultiplier: 'Divides the construction rate of plants of this stage outside the exporter',
+  priceCut: 'Price cut on the region\'s segment, as a share of the price',
+  budgetUsd: 'Budget; the event lapses when it is spent',
+  facilityShare: 'Share of firms hit (at least the largest one)',
+  downtimeYears: 'Downtime of a hit firm (median of the stochastic draw)',
+  ratePerYear: 'Attacks per year while in force',
+  downtimeSpread: 'Lognormal sigma of each attack\'s downtime',
+  doctrine: 'When the stockpile buys and releases',
+  'stockpile.stage': 'Form held: processing = refined material, manufacturing = components',
+  targetDays: 'Stock target in days of consumption',
+  releaseShortfallShare: 'Release when last tick\'s unmet demand exceeds this share of demand',
+  maxBuyShare: 'Largest purchase per tick, as a share of a tick\'s consumption (the release rate of doctrine release)',
+  initialDays: 'Stock already held at the start, in days of consumption',
+  carryingCostSharePerYear: 'Yearly holding cost, as a share of the stock\'s value at base prices',
+  rate: 'Ad valorem tariff',
+  costUsdPerYear: 'Running cost paid while in force',
+  preference: 'Preference for members\' supply, as a share of landed cost',
+  durationMultiplier: 'Multiplies permitting durations (below 1 shortens them)',
+  capexShare: 'Share of expansion capex paid by the subsidy',
+  priceFloorUsdPerTonne: 'Guaranteed price (offtake: the government buys at it)',
+  hurdleReduction: 'Reduction of the hurdle rate',
+  collectionShare: 'End-of-life collection share (raised to at least this)',
+  extraGraduatesPerYear: 'Extra engineers trained per year',
+  lagYears: 'Delay before the first extra graduates',
+  multiplier: 'Multiplies demand (one region, or all if region is omitted)',
+  capacityShare: 'Share of the stage\'s capacity unavailable',
+  share: 'Share of the region\'s mine output diverted to the acquirer',
+  costUsd: 'One-off price paid by the acquirer',
+  capacityTonnesPerYear: 'Capacity of the mining project added',
+  leadYears: 'Construction time of the project',
+};
+
+/** The note of `key` for events of `kind`, or undefined. */
+export function eventKeyNote(kind: string, key: string): string | undefined {
+  const specific = `${kind}.${key}`;
+  if (Object.hasOwn(EVENT_KEY_NOTES, specific)) return EVENT_KEY_NOTES[specific];
+  return Object.hasOwn(EVENT_KEY_NOTES, key) ? EVENT_KEY_NOTES[key] : undefined;
+}
