@@ -61,8 +61,12 @@ function isDefault(kind: string, key: string, value: unknown): boolean {
   return defaults !== undefined && Object.hasOwn(defaults, key) && defaults[key] === value;
 }
 
-/** Reports every key of `event` that its mode does not read (see {@link MODE_SWITCHES}). */
-function checkOnlyInMode(id: string, event: PlainMap, kind: string, sink: ProblemSink): void {
+/**
+ * Reports every key of `event` that its mode does not read (see {@link MODE_SWITCHES}): an error,
+ * but a warning where a command-line override switched the mode over a key the file wrote for
+ * another (a `--grid` over modes cannot remove the other mode's keys for one point only).
+ */
+function checkOnlyInMode(id: string, event: PlainMap, kind: string, sink: ProblemSink, warnings: ProblemSink): void {
   if (!Object.hasOwn(MODE_SWITCHES, kind)) return;
   const { key: modeKey, modes, defaultMode, onlyIn } = MODE_SWITCHES[kind];
   const written = event[modeKey];
@@ -73,8 +77,10 @@ function checkOnlyInMode(id: string, event: PlainMap, kind: string, sink: Proble
     if (value === undefined || value === null || readBy.includes(mode) || isDefault(kind, key, value)) continue;
     const current = `${modeKey} ${mode}${written === undefined || written === null ? ' (the default)' : ''}`;
     const path = ['events', id, key];
-    sink.add(path, `no ${key} with ${current} (it applies only to ${modeKey} ${orList(readBy)})`, sink.found(path, value),
-      `it would be ignored: remove it (null in a file that extends), or set ${modeKey}: ${readBy[0]}`, true);
+    // The mode switched by an override over a key the file wrote for another mode (a --grid over modes).
+    const overridden = sink.isOverride(['events', id, modeKey]) && !sink.isOverride(path);
+    (overridden ? warnings : sink).add(path, `no ${key} with ${current} (it applies only to ${modeKey} ${orList(readBy)})`, sink.found(path, value),
+      overridden ? 'ignored at this setting' : `it would be ignored: remove it (null in a file that extends), or set ${modeKey}: ${readBy[0]}`, true);
   }
 }
 
@@ -86,11 +92,11 @@ function checkOnlyInMode(id: string, event: PlainMap, kind: string, sink: Proble
  * Example: an exportControl `mode: licensing` without `approvalRate` → `events.x.approvalRate: expected
  * approvalRate (required with exportControl mode licensing), found nothing`.
  */
-export function checkModeFields(tree: Record<string, unknown>, sink: ProblemSink): void {
+export function checkModeFields(tree: Record<string, unknown>, sink: ProblemSink, warnings: ProblemSink): void {
   if (!isPlainMap(tree.events)) return;
   for (const [id, event] of Object.entries(tree.events)) {
     if (!isPlainMap(event) || typeof event.kind !== 'string') continue;
-    checkOnlyInMode(id, event, event.kind, sink);
+    checkOnlyInMode(id, event, event.kind, sink, warnings);
     if (typeof event.mode !== 'string') continue;
     const byMode = Object.hasOwn(MODE_FIELDS, event.kind) ? MODE_FIELDS[event.kind] : {};
     const required = Object.hasOwn(byMode, event.mode) ? byMode[event.mode] : [];

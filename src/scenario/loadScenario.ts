@@ -71,7 +71,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkBareNumbers(tree, warnings);
   const sink = new ProblemSink(located, { file: path, line: 1, column: 1 });
   convertUnits(tree, sink);
-  checkModeFields(tree, sink);
+  checkModeFields(tree, sink, warnings);
   applyDefaults(tree, (p) => sink.suppress(p));
   const { nominal, found } = extractUncertainties(tree);
   checkFixedKeys(found, sink);

@@ -62,6 +62,14 @@ export class ProblemSink {
   }
 
   /**
+   * Whether the value at `path` (or, when it was not written there itself, its nearest written
+   * ancestor) comes from a command-line override (`--set`, `--grid`, `--years`: located at line 0).
+   */
+  isOverride(path: TreePath): boolean {
+    return locate(this.located, path, false, this.fallback).line === 0 && this.fallback.line !== 0;
+  }
+
+  /**
    * Adds a problem at `path` unless one is already there.
    * @param atKey - point at the key rather than the value (unknown keys, missing children)
    */

@@ -100,6 +100,16 @@ describe('keys a mode does not read are refused', () => {
     expect(problemsOf(MINIMAL_PATH, ['events.reserve.targetDays=90 days'])).toEqual([]);
   });
 
+  it('warns, not refuses, when the mode comes from an override (a --grid over modes keeps the file\'s keys of the other mode)', () => {
+    const switched = loadScenario(MINIMAL, { set: ['events.quotaCut.mode=ban'], setLabels: ['--grid #1'] });
+    expect(switched.spec.events.find((e) => e.id === 'quotaCut')).toMatchObject({ mode: 'ban' });
+    const warning = switched.warnings.find((w) => w.path === 'events.quotaCut.quotaShare');
+    expect(warning?.expected).toContain('no quotaShare with mode ban');
+    expect(warning?.message).toBe('ignored at this setting');
+    // The same mismatch written in the file stays an error.
+    expect(problemsOf(withModeLines('    mode: ban\n    quotaShare: 50%\n')).map((p) => p.path)).toEqual(['events.quotaCut.quotaShare']);
+  });
+
   it('accepts a key at its default in a mode that does not read it, so a resolved scenario loads again', () => {
     const banned = loadScenario(MINIMAL, { set: ['events.quotaCut.mode=ban', 'events.quotaCut.quotaShare=null', 'events.reserve.doctrine=release'] });
     expect(banned.resolvedYaml).toMatch(/quotaShare: 1\b/);
