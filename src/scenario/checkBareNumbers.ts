@@ -19,15 +19,21 @@ export function asPercent(share: number): string {
   return `${Number((share * 100).toPrecision(12)).toLocaleString('en-US', { maximumFractionDigits: 6 })}%`;
 }
 
-/** A bare share above 1 where a share may exceed 1 (`rate: 25` is a 2,500% tariff): most likely a percentage typed without `%`. */
+/**
+ * A bare share of 5 or more where a share may exceed 1 (`rate: 25` is a 2,500% tariff): most likely
+ * a percentage typed without `%`. Below 5 a bare share is taken as meant: a run's
+ * `scenario.resolved.yaml` writes a 150% tariff as `rate: 1.5`, and reloading it must not warn.
+ */
+const LIKELY_PERCENT = 5;
+
 function warnShare(value: unknown, path: TreePath, warnings: ProblemSink): void {
   const share = bareNumber(value);
-  if (share === undefined || share <= 1) return;
+  if (share === undefined || share < LIKELY_PERCENT) return;
   warnings.add(path, 'a share (0.25 or 25%)', warnings.found(path, value),
-    `a share: ${share} means ${asPercent(share)}; write ${share}%, or ${asPercent(share).replace(/,/g, '')} if that is meant`);
+    `a share: ${share} means ${asPercent(share)}; write ${share}% if a percentage was meant`);
 }
 
-/** Warns about each bare share above 1 at `path` (a value, or the parameters of a distribution). */
+/** Warns about each bare share of {@link LIKELY_PERCENT} or more at `path` (a value, or the parameters of a distribution). */
 function checkShare(value: unknown, path: TreePath, warnings: ProblemSink): void {
   if (!isDist(value)) return warnShare(value, path, warnings);
   for (const [param, v] of Object.entries(value)) {
@@ -55,7 +61,7 @@ function walk(node: unknown, path: TreePath, warnings: ProblemSink): void {
  * warn, as written, before units are converted:
  * - an event's `duration` without a unit (`duration: 18` is 18 years; the key's name does not say
  *   the unit, and a resolved YAML never carries a duration);
- * - a share above 1 on an event key that may exceed 1 (`rate: 25` is a 2,500% tariff;
+ * - a share of 5 or more on an event key that may exceed 1 (`rate: 25` is a 2,500% tariff;
  *   `quotaShare: 50` is already an error, out of [0, 1]). Only events: outside them a bare share
  *   above 1 is a deliberate "never" (the calibration scenarios' `priceWarTrigger: 100`).
  *

@@ -35,12 +35,14 @@ describe('bare numbers that are most likely a unit mistake', () => {
     expect(years?.end).toBeCloseTo((years?.start ?? NaN) + 18, 9);
   });
 
-  it('warn about a share above 1 without % on an event key that may exceed 1, with the percentage it means', () => {
+  it('warn about a share of 5 or more without % on an event key that may exceed 1, with the percentage it means', () => {
     const [warning, ...rest] = warningsOf([`${TARIFF}, rate: 25}`]);
     expect(rest).toEqual([]);
     expect(warning).toMatchObject({ path: 'events.duty.rate', found: '25' });
-    expect(warning.message).toContain('25 means 2,500%; write 25%');
+    expect(warning.message).toBe('a share: 25 means 2,500%; write 25% if a percentage was meant');
     expect(warningsOf([`${TARIFF}, rate: 25%}`])).toEqual([]);
+    // What a resolved file writes for a 150% tariff reloads without a warning.
+    expect(warningsOf([`${TARIFF}, rate: 1.5}`])).toEqual([]);
     expect(warningsOf([`${TARIFF}, rate: 0.25}`])).toEqual([]);
     expect(warningsOf([`${TARIFF}, rate: 250%}`])).toEqual([]);
     expect(warningsOf([`${TARIFF}, rate: { dist: uniform, min: 0.1, max: 30 }}`]).map((w) => w.path)).toEqual(['events.duty.rate.max']);
