@@ -72,8 +72,8 @@ export async function shardsNotWritable(store: string, runId: string): Promise<S
 /**
  * Checks again, with the error codes, what `crm-sim run` refused about a shard folder `out` (its
  * checks report no code): something other than a folder at `out` is lasting; a folder that cannot
- * be created beside it is lasting or transient by its code; when both pass now, what failed has
- * cleared by itself (transient).
+ * be created beside it is lasting or transient by its code; when both pass now, the cause is
+ * unknown and counts as lasting.
  */
 export async function shardFolderProblem(out: string): Promise<StoreProblem> {
   try {
@@ -88,5 +88,7 @@ export async function shardFolderProblem(out: string): Promise<StoreProblem> {
     if (!isFileSystemError(error)) throw error;
     return { message: `cannot create folders in ${dirname(out)} (${error.code})`, transient: !isLastingFileSystemError(error) };
   }
-  return { message: 'it no longer happens', transient: true };
+  // Neither check finds it now: the cause is unknown, so it counts as lasting (a transient refusal
+  // never ends a job, and one that kept recurring would send the job round the queue for ever).
+  return { message: 'the cause is not found again', transient: false };
 }

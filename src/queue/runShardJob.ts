@@ -98,7 +98,7 @@ function memoryRefusalOfThisWorker(job: ShardJob): string | undefined {
 
 /**
  * What a failed shard run becomes: a problem of this worker's setup (UsageError: its shard folder
- * cannot be made, transient unless {@link shardFolderProblem} finds a lasting cause; a shard over
+ * cannot be made, transient only when {@link shardFolderProblem} finds a transient cause; a shard over
  * its memory limit, which another worker's may hold) a CannotServeError; any other refusal of the
  * scenario (ScenarioError other than a too-small disk) an UnrecoverableError, as every attempt on
  * every worker would fail the same way; anything else (I/O errors, a full disk) stays a failure
