@@ -12,12 +12,15 @@ export interface FieldRule {
   /** Smallest admissible value (inclusive unless `exclusiveMin`). */
   min?: number;
   exclusiveMin?: boolean;
-  /** Largest admissible value (inclusive). */
+  /** Largest admissible value (inclusive unless `exclusiveMax`). */
   max?: number;
+  exclusiveMax?: boolean;
   integer?: boolean;
 }
 
 const SHARE: FieldRule = { dimension: 'share', min: 0, max: 1 };
+/** A share below 100%: a cost cut by all of it would be 0, which the trade rule reads as "cannot ship" (weighOrigins.ts). */
+const SHARE_BELOW_ONE: FieldRule = { dimension: 'share', min: 0, max: 1, exclusiveMax: true };
 const RATIO: FieldRule = { dimension: 'share', min: 0 };
 const NONNEGATIVE: FieldRule = { dimension: 'number', min: 0 };
 const POSITIVE_YEARS: FieldRule = { dimension: 'years', min: 0, exclusiveMin: true };
@@ -43,11 +46,11 @@ const NAMED_RULES: Record<string, FieldRule> = {
   expectationYears: POSITIVE_YEARS, assetLifeYears: POSITIVE_YEARS, electionEveryYears: POSITIVE_YEARS,
   productLifetimeYears: POSITIVE_YEARS,
   reversalProbability: SHARE, cyberattacksPerYear: NONNEGATIVE, cyberDowntimeSpread: NONNEGATIVE,
-  priceWarTrigger: RATIO, priceWarCut: SHARE, retaliationPerYear: NONNEGATIVE,
+  priceWarTrigger: RATIO, priceWarCut: SHARE_BELOW_ONE, retaliationPerYear: NONNEGATIVE,
   firmsPerCapacityCell: { dimension: 'number', integer: true, min: 1 },
   sizeSigma: NONNEGATIVE, entrantHeadroom: RATIO,
-  approvalRate: SHARE, constructionMultiplier: NONNEGATIVE, priceCut: SHARE, rate: RATIO,
-  preference: SHARE, durationMultiplier: NONNEGATIVE, capexShare: SHARE, hurdleReduction: RATIO,
+  approvalRate: SHARE, constructionMultiplier: NONNEGATIVE, priceCut: SHARE_BELOW_ONE, rate: RATIO,
+  preference: SHARE_BELOW_ONE, durationMultiplier: NONNEGATIVE, capexShare: SHARE, hurdleReduction: RATIO,
   multiplier: NONNEGATIVE, share: SHARE, maxBuyShare: RATIO, carryingCostSharePerYear: SHARE, ratePerYear: NONNEGATIVE, downtimeSpread: NONNEGATIVE,
 };
 
@@ -96,7 +99,7 @@ export function ruleFor(path: TreePath): FieldRule | undefined {
 /** Describes a rule's range for messages, e.g. `a number in [0, 1]`, or '' when unbounded. */
 export function describeRange(rule: FieldRule): string {
   const low = rule.min === undefined ? '' : `${rule.exclusiveMin ? '>' : '≥'} ${rule.min}`;
-  const high = rule.max === undefined ? '' : `≤ ${rule.max}`;
+  const high = rule.max === undefined ? '' : `${rule.exclusiveMax ? '<' : '≤'} ${rule.max}`;
   const range = [low, high].filter(Boolean).join(' and ');
   const integer = rule.integer ? 'an integer' : 'a number';
   return range ? `${integer} ${range}` : integer;
@@ -106,5 +109,5 @@ export function describeRange(rule: FieldRule): string {
 export function inRange(rule: FieldRule, value: number): boolean {
   if (rule.integer && !Number.isInteger(value)) return false;
   if (rule.min !== undefined && (rule.exclusiveMin ? value <= rule.min : value < rule.min)) return false;
-  return rule.max === undefined || value <= rule.max;
+  return rule.max === undefined || (rule.exclusiveMax ? value < rule.max : value <= rule.max);
 }

@@ -150,6 +150,14 @@ describe('loadScenario: --set', () => {
     expect(problems.find((p) => p.path.startsWith('materials.ndpx'))?.message).toContain('did you mean "ndpr"?');
   });
 
+  it('refuses a friend-shoring preference or a price cut of 100% (a cost cut to 0 would read as "cannot ship"), accepting 99%', () => {
+    const shipped = 'scenarios/mitigation-friend-shoring.yaml';
+    const [problem] = problemsOf(shipped, ['events.usAlliesAgreement.preference=100%']);
+    expect(problem).toMatchObject({ path: 'events.usAlliesAgreement.preference', expected: 'a number ≥ 0 and < 1' });
+    expect(loadScenario(shipped, { set: ['events.usAlliesAgreement.preference=99%'] }).spec.events.length).toBeGreaterThan(0);
+    expect(problemsOf('scenarios/threat-price-manipulation.yaml', ['foreignActor.rules.priceWarCut=1'])[0]).toMatchObject({ path: 'foreignActor.rules.priceWarCut' });
+  });
+
   it('reports a bad override value at --set', () => {
     const [problem] = problemsOf(fixture('minimal.yaml'), ['materials.ndpr.demand.growthPerYear=5 kt']);
     expect(problem).toMatchObject({ file: '--set #1 (materials.ndpr.demand.growthPerYear=5 kt)', line: 0, path: 'materials.ndpr.demand.growthPerYear', found: '"5 kt"' });
