@@ -16,7 +16,8 @@ const COMPONENTS: Record<string, string> = {
  * @param materialId - The material's id (picks the components' kind), or '' for all materials.
  * @param materialName - The material's name (`NdPr oxide`), or `all materials`.
  * @param stage - `mining`, `processing`, `manufacturing` or `recycling`; anything else is appended as it is.
- * @returns e.g. `magnets containing NdPr oxide (manufacturing)`, `NdPr oxide in concentrate (mining)`, `refined gallium (processing)`.
+ * @returns e.g. `magnets containing NdPr oxide (manufacturing)`, `NdPr oxide in concentrate (mining)`, `refined gallium (processing)`,
+ *   `refined natural graphite (battery grade; processing)`.
  * @example
  * describeStageProduct('ndpr', 'NdPr oxide', 'manufacturing'); // 'magnets containing NdPr oxide (manufacturing)'
  */
@@ -24,10 +25,15 @@ export function describeStageProduct(materialId: string, materialName: string, s
   // Inside a phrase a name that starts as a sentence (`Gallium`, not `NdPr`) reads in lower case.
   const inner = /^[A-Z][a-z]*(?=[\s(]|$)/.test(materialName) ? materialName[0].toLowerCase() + materialName.slice(1) : materialName;
   switch (stage) {
-    case 'mining': return `${materialName} in concentrate (mining)`;
-    case 'processing': return `refined ${inner} (processing)`;
-    case 'manufacturing': return `${COMPONENTS[materialId] ?? 'components'} containing ${inner} (manufacturing)`;
-    case 'recycling': return `recycled ${inner} (recycling)`;
-    default: return `${materialName} (${stage})`;
+    case 'mining': return withStage(`${inner} in concentrate`, stage);
+    case 'processing': return withStage(`refined ${inner}`, stage);
+    case 'manufacturing': return withStage(`${COMPONENTS[materialId] ?? 'components'} containing ${inner}`, stage);
+    case 'recycling': return withStage(`recycled ${inner}`, stage);
+    default: return withStage(materialName, stage);
   }
+}
+
+/** `text (stage)`, or `… (battery grade; processing)` when the text already ends in brackets. */
+function withStage(text: string, stage: string): string {
+  return text.endsWith(')') ? `${text.slice(0, -1)}; ${stage})` : `${text} (${stage})`;
 }
