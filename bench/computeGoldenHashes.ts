@@ -19,8 +19,9 @@ export interface GoldenCase {
 /**
  * The cases: export controls (trade rules, price pools), cyberattacks (outages), subsidies (floors and
  * capex; then the NdPr floor turned into an offtake guarantee, which no shipped scenario has) with
- * quick exits (firms leave after 3 weeks of losses: shipped scenarios have none), and stockpiles of
- * refined material and of components.
+ * quick exits (firms leave after 3 weeks of losses: shipped scenarios have none), stockpiles of
+ * refined material and of components, and price manipulation by price leadership (scripted, then
+ * the actor's rule-driven price wars led too).
  */
 export const GOLDEN_CASES: readonly GoldenCase[] = [
   { scenario: 'scenarios/threat-export-quota.yaml', set: ['resolution.firmsPerCapacityCell=3'], seed: 11, replicates: 3 },
@@ -29,6 +30,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { scenario: 'scenarios/mitigation-subsidies.yaml', set: ['resolution.firmsPerCapacityCell=3', 'behaviour.exitAfterLossWeeks=3', 'events.usFloorNdpr.mode=offtake'], seed: 16, replicates: 2 },
   { scenario: 'scenarios/mitigation-stockpile-60d.yaml', set: ['resolution.firmsPerCapacityCell=3'], seed: 14, replicates: 2 },
   { scenario: 'scenarios/mitigation-stockpile-magnets.yaml', set: ['resolution.firmsPerCapacityCell=3'], seed: 15, replicates: 2 },
+  { scenario: 'scenarios/threat-price-manipulation.yaml', set: ['resolution.firmsPerCapacityCell=3'], seed: 17, replicates: 2 },
+  { scenario: 'scenarios/threat-price-manipulation.yaml', set: ['resolution.firmsPerCapacityCell=3', 'foreignActor.rules.priceWarMode=leadership'], seed: 18, replicates: 2 },
 ];
 
 /** Label of a case, the key of its hash. */

@@ -237,6 +237,8 @@ export interface ForeignActorRulesSpec {
   priceWarTrigger: number;
   /** Price cut the actor's producers offer during a price war (share of market price). */
   priceWarCut: number;
+  /** How a rule-driven price war reaches the market, as {@link PriceManipulationEvent.mode}. */
+  priceWarMode: PriceCutMode;
   /** Budget for price wars and acquisitions, USD. */
   budgetUsd: number;
   /** Retaliation: probability per year of imposing export licensing when tariffed, at score 9. */
@@ -299,7 +301,16 @@ export interface PriceManipulationEvent extends EventBase {
   /** Price cut as a share of the market price. */
   priceCut: number;
   budgetUsd: number;
+  /**
+   * `leadership`: the region's producers lead the price of their whole price pool down (the cut times
+   * their share of the pool's supply), paying their producers the gap from the budget;
+   * `exportDiscount`: only its exports are sold at the cut, the budget paying the discount.
+   */
+  mode: PriceCutMode;
 }
+
+/** How a price cut reaches the market (see {@link PriceManipulationEvent.mode}). */
+export type PriceCutMode = 'leadership' | 'exportDiscount';
 
 /** A scripted cyberattack on a share of facilities. */
 export interface CyberattackEvent extends EventBase {

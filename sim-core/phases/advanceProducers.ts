@@ -151,10 +151,12 @@ function saveCellTerms(world: World, stage: number, c: number): number {
   terms[t + TERM_COST_FACTOR] = stage === RECYCLING ? learningCostFactor(world, m, r) : 1;
   // Margins compare like with like: the expected output price against the expected input price.
   terms[t + TERM_INPUT_COST] = (sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0) / yieldShare;
-  terms[t + TERM_CURRENT_PRICE] = markets.priceUsdPerTonne[sOut];
+  // A leading price cutter's producers are paid the gap to the price without the cut (clearMarkets): their ask compares with that.
+  const led = effective.leadershipCut[sOut] > 0 ? markets.leadershipDiscount[sOut] : 0;
+  terms[t + TERM_CURRENT_PRICE] = led > 0 ? markets.priceUsdPerTonne[sOut] / (1 - led) : markets.priceUsdPerTonne[sOut];
   terms[t + TERM_EXPECTED_PRICE] = Math.max(markets.expectedPriceUsdPerTonne[sOut], effective.priceFloorUsdPerTonne[sc]);
   terms[t + TERM_HOARDING] = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
-  terms[t + TERM_IGNORE_COST] = effective.priceCut[sOut] > 0 && world.regionState.alignment[r] === ADVERSARY ? 1 : 0;
+  terms[t + TERM_IGNORE_COST] = (effective.priceCut[sOut] > 0 || effective.leadershipCut[sOut] > 0) && world.regionState.alignment[r] === ADVERSARY ? 1 : 0;
   terms[t + TERM_YIELD] = yieldShare;
   terms[t + TERM_COVER_TICKS] = weeksToTicks(world, stageSpec.inventoryTargetWeeks);
   return t;

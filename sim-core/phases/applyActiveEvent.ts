@@ -97,7 +97,8 @@ export function applyActiveEvent(world: World, event: EventSpec, e: number): voi
     case 'priceManipulation': {
       const s = segment(event.material, event.stage, event.region);
       if (world.eventState.budgetLeftUsd[e] > 0) {
-        p.priceCut[s] = Math.max(p.priceCut[s], event.priceCut);
+        const cuts = event.mode === 'leadership' ? p.leadershipCut : p.priceCut;
+        cuts[s] = Math.max(cuts[s], event.priceCut);
         p.priceCutEvent[s] = e;
       }
       break;

@@ -25,7 +25,8 @@ export function applyRuleDrivenControls(world: World): void {
       if (actor.priceWarUntilTick[m * 3 + k] > world.tick && actor.budgetLeftUsd > 0) {
         const s = (m * 3 + k) * R + actor.region;
         if (p.priceCutEvent[s] < 0) {
-          p.priceCut[s] = world.spec.foreignActor.rules.priceWarCut;
+          const rules = world.spec.foreignActor.rules;
+          (rules.priceWarMode === 'leadership' ? p.leadershipCut : p.priceCut)[s] = rules.priceWarCut;
           p.priceCutEvent[s] = -2;
         }
       }

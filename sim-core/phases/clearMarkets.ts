@@ -1,7 +1,7 @@
 import type { World } from '../world/world.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
-import { shipGoods } from './shipGoods.ts';
+import { payPriceCut, shipGoods } from './shipGoods.ts';
 import { clearSegment, offerAtMarketCover } from './clearSegment.ts';
 import { formPrices } from './formPrices.ts';
 
@@ -27,6 +27,7 @@ export function clearMarkets(world: World): void {
       for (let r = 0; r < R; r++) {
         const s = base + r;
         clearSegment(world, s, recycledWeight);
+        payLeadershipSubsidy(world, s);
         const demand = markets.localBidTonnes[s] + markets.publicBidTonnes[s] + markets.stockpileBidTonnes[s];
         const gap = Math.max(0, demand - offerAtMarketCover(markets, s, recycledWeight) / (1 + coverTicks));
         markets.importNeedTonnesPerTick[s] += (gap - markets.importNeedTonnesPerTick[s]) * needSmoothing;
@@ -62,4 +63,26 @@ function landedCost(world: World, m: number, k: number, d: number): number {
     cost += shipped * markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]);
   }
   return tonnes > 0 ? cost / tonnes : 0;
+}
+
+/**
+ * Under a `leadership` price cut on segment s, its producers sold this tick at a price that the cut
+ * led down by the share f (`leadershipDiscount`, from the last price update), and the cutter pays
+ * them the gap to the price without it, P̃·f/(1 − f) per tonne sold, from the cut's budget and never
+ * beyond it. Sets `saleSubsidyUsdPerTonne[s]`, which settlement adds to the traded price (0 elsewhere).
+ */
+function payLeadershipSubsidy(world: World, s: number): void {
+  const mk = world.markets;
+  mk.saleSubsidyUsdPerTonne[s] = 0;
+  const discount = mk.leadershipDiscount[s];
+  if (world.effective.leadershipCut[s] <= 0 || discount <= 0) return;
+  const recycled = Math.min(mk.recycledOfferTonnes[s], mk.firmOfferTonnes[s]);
+  const sold = (mk.firmOfferTonnes[s] - recycled) * mk.firmSellRatio[s] + recycled * mk.recycledSellRatio[s];
+  if (sold <= 0) return;
+  const e = world.effective.priceCutEvent[s];
+  const left = Math.max(0, e >= 0 ? world.eventState.budgetLeftUsd[e] : world.foreignActor.budgetLeftUsd);
+  const paid = Math.min(sold * mk.tradedPriceUsdPerTonne[s] * (discount / (1 - discount)), left);
+  if (paid <= 0) return;
+  mk.saleSubsidyUsdPerTonne[s] = paid / sold;
+  payPriceCut(world, s, paid);
 }

@@ -35,7 +35,9 @@ export function formPrices(world: World, m: number, k: number, coverTicks: numbe
   for (let r = 0; r < R; r++) {
     const s = base + r;
     const price = mk.priceUsdPerTonne[s];
-    const logTarget = Math.log(anchorPrice(world, s)) + behaviour.priceCoverageExponent * sc.coverageGap[r];
+    const leadership = leadershipDiscountOf(world, base, r);
+    let logTarget = Math.log(anchorPrice(world, s)) + behaviour.priceCoverageExponent * sc.coverageGap[r];
+    if (leadership > 0) logTarget += Math.log(1 - leadership);
     const step = Math.max(-behaviour.maxLogPriceStepPerTick, Math.min(behaviour.maxLogPriceStepPerTick, behaviour.priceAdjustmentPerTick * (logTarget - Math.log(price))));
     let next = price * Math.exp(step);
     // A region in a pool of its own (its exports restricted) has no floor: its traders stop importing instead (shipGoods).
@@ -76,3 +78,30 @@ function anchorPrice(world: World, s: number): number {
   return Math.max(0.1 * base, base + passThrough);
 }
 
+/**
+ * Price leadership in the pool of region r's segment of market `base`: f = Σ cut_q · S̄_q / S̄_pool over
+ * the pool's segments q under a `leadership` price cut (the foreign actor's), 0 without one. It is
+ * stored in `leadershipDiscount`, where the cutter's subsidy reads it next tick (clearMarkets). A
+ * dominant seller that prices a share c below the market drags every seller of its pool down by c
+ * times its share of the pool's supply: buyers will not pay its rivals more than the leader asks
+ * while it can serve them. 0 (and no loop) in a market without a leadership cut.
+ */
+function leadershipDiscountOf(world: World, base: number, r: number): number {
+  const { markets: mk, effective, regions: R } = world;
+  const pool = world.scratch.pool;
+  let discount = 0;
+  let anyCut = false;
+  for (let q = 0; q < R; q++) if (effective.leadershipCut[base + q] > 0) anyCut = true;
+  if (anyCut) {
+    let supply = 0;
+    let cutSupply = 0;
+    for (let q = 0; q < R; q++) {
+      if (pool[q] !== pool[r]) continue;
+      supply += mk.smoothedSupplyTonnes[base + q];
+      cutSupply += effective.leadershipCut[base + q] * mk.smoothedSupplyTonnes[base + q];
+    }
+    discount = supply > 0 ? cutSupply / supply : 0;
+  }
+  mk.leadershipDiscount[base + r] = discount;
+  return discount;
+}

@@ -30,7 +30,9 @@ export function settleFirmCells(world: World, stage: number, cellFrom: number, c
     // Recyclers have their own sold share (clearSegment.ts: sales follow each seller's normal sales).
     const sellRatio = stage === RECYCLING ? markets.recycledSellRatio : markets.firmSellRatio;
     const soldShare = (1 - divert) * sellRatio[sOut] + divert * sellRatio[sDivert];
-    const revenuePerOffered = (1 - divert) * sellRatio[sOut] * prices[sOut] + divert * sellRatio[sDivert] * prices[sDivert];
+    // A leading price cutter's producers are paid a subsidy per tonne sold on top (0 elsewhere: the same bits).
+    const subsidy = markets.saleSubsidyUsdPerTonne;
+    const revenuePerOffered = (1 - divert) * sellRatio[sOut] * (prices[sOut] + subsidy[sOut]) + divert * sellRatio[sDivert] * (prices[sDivert] + subsidy[sDivert]);
     const floorGap = Math.max(0, effective.priceFloorUsdPerTonne[sc] - prices[sOut]);
     const offtakeShare = offtakeShareOf(world, stage, m, r, soldShare);
     const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;

@@ -159,8 +159,8 @@ function affordableCut(world: World, s: number, cut: number, valueUsd: number): 
   return valueUsd * cut <= left ? cut : left / valueUsd;
 }
 
-/** The foreign actor pays the price cut on its exports, from the event's budget or its general one. */
-function payPriceCut(world: World, s: number, amountUsd: number): void {
+/** The foreign actor pays a price cut (on its exports, or its producers' subsidy under leadership), from the event's budget or its general one. */
+export function payPriceCut(world: World, s: number, amountUsd: number): void {
   const e = world.effective.priceCutEvent[s];
   if (e >= 0) world.eventState.budgetLeftUsd[e] -= amountUsd;
   else world.foreignActor.budgetLeftUsd -= amountUsd;

@@ -19,7 +19,9 @@
  * - `supportEvent[sc]`: index of the event paying the support (for its budget), −1 for none.
  * - `collectionShare[c]`: recycling collection share (base raised by mandates).
  * - `availability[sc]`: share of capacity not under a scripted outage.
- * - `priceCut[s]`, `priceCutEvent[s]`: strategic price cut on exports and its event index.
+ * - `priceCut[s]`, `priceCutEvent[s]`: strategic price cut on exports (mode `exportDiscount`) and the index of
+ *   the event paying a cut of either mode (−2: the actor's rule-driven price war).
+ * - `leadershipCut[s]`: strategic price cut by which segment s leads its price pool down (mode `leadership`).
  * - `divertShare[c]`, `divertTo[c]`: share of mine output diverted by acquisition/offtake, and to whom.
  * - `stockpileEvent[form·cells + c]`: index of the stockpile doctrine in force for (form, material, region), −1 for none (form: world.ts `stockpileForm`).
  */
@@ -46,6 +48,7 @@ export interface EffectiveParameters {
   readonly availability: Float64Array;
   readonly priceCut: Float64Array;
   readonly priceCutEvent: Int32Array;
+  readonly leadershipCut: Float64Array;
   readonly divertShare: Float64Array;
   readonly divertTo: Int32Array;
   readonly stockpileEvent: Int32Array;
@@ -78,6 +81,7 @@ export function createEffectiveParameters(materials: number, regions: number): E
     availability: new Float64Array(stageCells),
     priceCut: new Float64Array(segments),
     priceCutEvent: new Int32Array(segments),
+    leadershipCut: new Float64Array(segments),
     divertShare: new Float64Array(cells),
     divertTo: new Int32Array(cells),
     stockpileEvent: new Int32Array(2 * cells), // one per stockpile form (world.ts STOCKPILE_FORMS)

@@ -28,6 +28,10 @@
  *   `stockpileSellRatio`: the share of the stockpile's offer sold this tick.
  * - `transitAlliedTonnes`, `transitOtherTonnes`: ring buffers of shipments under way, indexed
  *   `s × transitSlots + (arrivalTick mod transitSlots)`, t.
+ * - `leadershipDiscount`: the share f by which price leadership (a `leadership` price cut in the
+ *   segment's pool) lowered the segment's coverage price at the last price update (0 without one).
+ * - `saleSubsidyUsdPerTonne`: what a leading price cutter pays its producers per tonne sold this tick on
+ *   top of the traded price, USD/t (0 elsewhere).
  * - `tradeTonnes`: this tick's shipments, indexed `((material × 3 + k) × regions + exporter) × regions + importer`, t.
  */
 export interface MarketState {
@@ -63,6 +67,8 @@ export interface MarketState {
   readonly transitAlliedTonnes: Float64Array;
   readonly transitOtherTonnes: Float64Array;
   readonly tradeTonnes: Float64Array;
+  readonly leadershipDiscount: Float64Array;
+  readonly saleSubsidyUsdPerTonne: Float64Array;
 }
 
 /** Allocates market state for the given numbers of materials and regions. */
@@ -102,5 +108,7 @@ export function createMarketState(materials: number, regions: number, transitSlo
     transitAlliedTonnes: new Float64Array(segments * transitSlots),
     transitOtherTonnes: new Float64Array(segments * transitSlots),
     tradeTonnes: new Float64Array(segments * regions),
+    leadershipDiscount: f64(),
+    saleSubsidyUsdPerTonne: f64(),
   };
 }

@@ -45,6 +45,7 @@ export const MODE_SWITCHES: Readonly<Record<string, ModeSwitch>> = {
     onlyIn: { targetDays: ['daysOfConsumption', 'shortfall'], releaseShortfallShare: ['daysOfConsumption', 'shortfall'] },
   },
   mineAcquisition: { key: 'mode', modes: ['acquisition', 'offtake'], onlyIn: {} },
+  priceManipulation: { key: 'mode', modes: ['leadership', 'exportDiscount'], defaultMode: 'leadership', onlyIn: {} },
 };
 
 /** `a`, `a or b`, `a, b or c`. */

@@ -77,6 +77,9 @@ export const THREAT_DEFAULTS: Record<Stage, { capability: number; intent: number
 export const FOREIGN_RULES_DEFAULTS = {
   cyberattacksPerYear: 2, cyberDowntimeYears: 7 / 365.25, cyberDowntimeSpread: 0.5, cyberFacilityShare: 0.05,
   priceWarTrigger: 0.25, priceWarCut: 0.3, budgetUsd: 5e9, retaliationPerYear: 0.5,
+  // The standing rules fire in the baseline (rivals' planned growth meets the trigger in 2026), so
+  // with leadership every scenario's baseline would carry a price war: opt in per scenario.
+  priceWarMode: 'exportDiscount',
 };
 
 /** Home-government policy kinds, reversible by default. */
@@ -96,7 +99,7 @@ export const EVENT_DEFAULTS: Partial<Record<EventKind, PlainMap>> = {
   workforceProgramme: { lagYears: 4, budgetUsd: 1e8 },
   mineAcquisition: { costUsd: 0 },
   tailingsReassessment: { leadYears: 2 },
-  priceManipulation: { budgetUsd: 2e9 },
+  priceManipulation: { budgetUsd: 2e9, mode: 'leadership' },
 };
 
 /** Fills keys of `target` missing from it with copies of `defaults`, recursing into maps. */

@@ -31,7 +31,7 @@ export function eventShapes(k: SchemaKit): Record<string, Record<string, z.ZodTy
       quotaShare: d(n), approvalRate: d(n), delayYears: d(n), destinations: IDS.optional(),
     },
     technologyBan: { exporter: z.string(), stage: CAPACITY, constructionMultiplier: n },
-    priceManipulation: { material: z.string(), stage: TRADED, region: z.string(), priceCut: n, budgetUsd: d(n) },
+    priceManipulation: { material: z.string(), stage: TRADED, region: z.string(), priceCut: n, budgetUsd: d(n), mode: d(z.enum(['leadership', 'exportDiscount'])) },
     cyberattack: {
       stage: CAPACITY, region: z.string(), material: z.string().optional(), facilityShare: n, downtimeYears: n,
       mode: z.enum(['scripted', 'stochastic']).optional(), ratePerYear: n.optional(), downtimeSpread: n.optional(),

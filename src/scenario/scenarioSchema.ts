@@ -129,7 +129,7 @@ function foreignActorSchema(k: SchemaKit): z.ZodType {
   return k.obj({
     region: z.string(),
     threat: k.opt(k.obj(Object.fromEntries(STAGES.map((s) => [s, k.opt(threat)])))),
-    rules: k.opt(k.obj(Object.fromEntries(rules.map((r) => [r, k.opt(k.num)])))),
+    rules: k.opt(k.obj({ ...Object.fromEntries(rules.map((r) => [r, k.opt(k.num)])), priceWarMode: k.opt(z.enum(['leadership', 'exportDiscount'])) })),
   });
 }
 

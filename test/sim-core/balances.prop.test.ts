@@ -23,6 +23,8 @@ interface WorldShape {
   materials: string[];
   /** Makes the second material a by-product of the first (exercises the host coupling). */
   byproduct: boolean;
+  /** How the foreign actor's rule-driven price wars reach the market. */
+  priceWarMode: 'leadership' | 'exportDiscount';
 }
 
 const shapeArbitrary: fc.Arbitrary<WorldShape> = fc.record({
@@ -36,6 +38,7 @@ const shapeArbitrary: fc.Arbitrary<WorldShape> = fc.record({
   exitAfterLossWeeks: fc.integer({ min: 1, max: 156 }),
   materials: fc.shuffledSubarray(full.materials.map((m) => m.id), { minLength: 1, maxLength: 2 }),
   byproduct: fc.boolean(),
+  priceWarMode: fc.constantFrom('leadership' as const, 'exportDiscount' as const),
 });
 
 /** Fields every event may carry: start within the horizon, an optional end, announcement and reversibility. */
@@ -61,7 +64,7 @@ function eventArbitrary(shape: WorldShape): fc.Arbitrary<EventSpec> {
   const kinds: Array<fc.Arbitrary<EventSpec>> = [
     fc.record({ kind: fc.constant('exportControl' as const), material, stage: fc.constantFrom(...traded), exporter: region, mode: fc.constantFrom('quota' as const, 'licensing' as const, 'ban' as const), quotaShare: share, approvalRate: share, delayYears: fc.double({ min: 0, max: 0.5, noNaN: true }), destinations: fc.option(fc.subarray(regions, { minLength: 1 }), { nil: undefined }), ...t }, { requiredKeys: ['kind', 'material', 'stage', 'exporter', 'mode', 'start'] }),
     fc.record({ kind: fc.constant('technologyBan' as const), exporter: region, stage: fc.constantFrom(...capacityStages), constructionMultiplier: fc.double({ min: 0.2, max: 5, noNaN: true }), ...t }, { requiredKeys: ['kind', 'exporter', 'stage', 'constructionMultiplier', 'start'] }),
-    fc.record({ kind: fc.constant('priceManipulation' as const), material, stage: fc.constantFrom(...traded), region: fc.constantFrom(actor, ...regions), priceCut: fc.double({ min: 0, max: 0.6, noNaN: true }), budgetUsd: budget, ...t }, { requiredKeys: ['kind', 'material', 'stage', 'region', 'priceCut', 'budgetUsd', 'start'] }),
+    fc.record({ kind: fc.constant('priceManipulation' as const), material, stage: fc.constantFrom(...traded), region: fc.constantFrom(actor, ...regions), priceCut: fc.double({ min: 0, max: 0.6, noNaN: true }), budgetUsd: budget, mode: fc.constantFrom('leadership' as const, 'exportDiscount' as const), ...t }, { requiredKeys: ['kind', 'material', 'stage', 'region', 'priceCut', 'budgetUsd', 'mode', 'start'] }),
     fc.record({ kind: fc.constant('cyberattack' as const), stage: fc.constantFrom(...capacityStages), region, material: fc.option(material, { nil: undefined }), facilityShare: share, downtimeYears: fc.double({ min: 0.01, max: 0.5, noNaN: true }), ...t }, { requiredKeys: ['kind', 'stage', 'region', 'facilityShare', 'downtimeYears', 'start'] }),
     fc.record({ kind: fc.constant('stockpile' as const), material, region: fc.constantFrom(home, ...regions), doctrine: fc.constantFrom('daysOfConsumption' as const, 'shortfall' as const, 'release' as const), stage: fc.constantFrom('processing' as const, 'manufacturing' as const), targetDays: fc.integer({ min: 0, max: 120 }), releaseShortfallShare: fc.double({ min: 0, max: 0.2, noNaN: true }), maxBuyShare: fc.double({ min: 0, max: 0.5, noNaN: true }), initialDays: fc.integer({ min: 0, max: 60 }), budgetUsd: budget, carryingCostSharePerYear: fc.double({ min: 0, max: 0.2, noNaN: true }), ...t }, { requiredKeys: ['kind', 'material', 'region', 'doctrine', 'targetDays', 'releaseShortfallShare', 'maxBuyShare', 'budgetUsd', 'carryingCostSharePerYear', 'start'] }),
     fc.record({ kind: fc.constant('tariff' as const), material, stage: fc.constantFrom(...traded), importer: region, exporters: fc.option(fc.subarray(regions, { minLength: 1 }), { nil: undefined }), rate: fc.double({ min: 0, max: 2, noNaN: true }), ...runningCost, ...t }, { requiredKeys: ['kind', 'material', 'stage', 'importer', 'rate', 'start'] }),
@@ -92,6 +95,7 @@ function buildSpec(shape: WorldShape, events: EventSpec[]): ScenarioSpec {
     resolution: { firmsPerCapacityCell: shape.firmsPerCapacityCell, sizeSigma: shape.sizeSigma, entrantHeadroom: shape.entrantHeadroom },
     government: { ...full.government, electionEveryYears: shape.electionEveryYears, reversalProbability: shape.reversalProbability },
     behaviour: { ...full.behaviour, exitAfterLossWeeks: shape.exitAfterLossWeeks },
+    foreignActor: { ...full.foreignActor, rules: { ...full.foreignActor.rules, priceWarMode: shape.priceWarMode } },
   };
 }
 

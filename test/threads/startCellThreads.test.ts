@@ -16,12 +16,13 @@ describe('one replicate stepped across threads', () => {
   });
   // Export controls (price pools), acquisitions (diverted offers across cells), subsidies with quick
   // exits: price floors (their cells settle on both threads) and an offtake guarantee (its stage
-  // settles cell by cell on one thread).
+  // settles cell by cell on one thread), and price leadership (its subsidy reaches settlement on both threads).
   const cases = [
     ['scenarios/threat-export-quota.yaml', ['resolution.firmsPerCapacityCell=4', 'years=3']],
     ['scenarios/threat-mine-acquisition.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3']],
     ['scenarios/mitigation-subsidies.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'behaviour.exitAfterLossWeeks=3']],
     ['scenarios/mitigation-subsidies.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'behaviour.exitAfterLossWeeks=3', 'events.usFloorNdpr.mode=offtake']],
+    ['scenarios/threat-price-manipulation.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'foreignActor.rules.priceWarMode=leadership']],
   ] as const;
   for (const [scenario, set] of cases) {
     it(`gives the bytes of one thread: ${scenario} ${set.join(' ')}`, () => {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { EventSpec, PriceCutMode, ScenarioSpec } from '../../../sim-core/index.ts';
+import { oneMaterial, regionOf, simulate, total, withEvents } from './mechanismHelpers.ts';
+
+/**
+ * Paired runs of a scripted price cut on China's refined graphite from week 13, with the actor's
+ * rule-driven price wars off: `leadership` (the cutter leads its price pool down and pays its producers
+ * the gap) against `exportDiscount` (only its exports are cheaper) and against no cut at all.
+ */
+const START_WEEK = 13;
+const WINDOW = [START_WEEK + 4, START_WEEK + 30] as const;
+const CUT = 0.3;
+
+const peaceful = (edit: (spec: ScenarioSpec) => void = () => {}): ScenarioSpec => oneMaterial('graphite', 2, (s) => {
+  s.foreignActor.rules.priceWarTrigger = 100;
+  edit(s);
+});
+const cut = (mode: PriceCutMode, budgetUsd = 1e12): EventSpec => ({
+  kind: 'priceManipulation', material: 'graphite', stage: 'processing', region: 'CN', priceCut: CUT, budgetUsd, mode, start: START_WEEK / 52,
+});
+
+/** Per tick: each region's refined price, the actor's spending, and what the leadership subsidy formula gives for CN's sales. */
+function observe(spec: ScenarioSpec) {
+  const prices: Record<string, number[]> = {};
+  const spent: number[] = [];
+  const subsidyFormula: number[] = [];
+  // The subsidy of tick t reads the discount of the price it settles at, formed at the end of tick t − 1.
+  let f = 0;
+  const world = simulate(spec, 3, 0, (w) => {
+    for (const region of w.spec.regions) (prices[region.id] ??= []).push(w.markets.priceUsdPerTonne[1 * w.regions + regionOf(w, region.id)]);
+    const s = 1 * w.regions + regionOf(w, 'CN');
+    const mk = w.markets;
+    const recycled = Math.min(mk.recycledOfferTonnes[s], mk.firmOfferTonnes[s]);
+    const sold = (mk.firmOfferTonnes[s] - recycled) * mk.firmSellRatio[s] + recycled * mk.recycledSellRatio[s];
+    spent.push(w.foreignActor.spendingUsdThisTick);
+    subsidyFormula.push(w.effective.leadershipCut[s] > 0 ? sold * mk.tradedPriceUsdPerTonne[s] * (f / (1 - f)) : 0);
+    f = mk.leadershipDiscount[s];
+  });
+  return { prices, spent, subsidyFormula, world };
+}
+
+/** Mean over the window of run a's price ÷ run b's, in a region. */
+const windowRatio = (a: ReturnType<typeof observe>, b: ReturnType<typeof observe>, region: string): number => {
+  let sum = 0;
+  for (let t = WINDOW[0]; t < WINDOW[1]; t++) sum += a.prices[region][t] / b.prices[region][t];
+  return sum / (WINDOW[1] - WINDOW[0]);
+};
+
+describe('price manipulation by price leadership (paired runs, graphite)', () => {
+  const none = observe(peaceful());
+  const led = observe(withEvents(peaceful(), cut('leadership')));
+  const discounted = observe(withEvents(peaceful(), cut('exportDiscount')));
+
+  it('leads every region of the freely trading pool down, rivals included, by up to the cut times the leader\'s share', () => {
+    for (const region of ['US', 'ALLIES', 'ROW', 'CN']) {
+      const ratio = windowRatio(led, none, region);
+      expect(ratio, region).toBeLessThan(1 - CUT / 3);
+      expect(ratio, region).toBeGreaterThan(1 - CUT);
+    }
+  });
+  it('moves no rival\'s price as an export discount (the control of the leadership test)', () => {
+    for (const region of ['US', 'ALLIES']) expect(Math.abs(windowRatio(discounted, none, region) - 1), region).toBeLessThan(0.01);
+  });
+  it('pays the leader\'s producers the gap to the price without the cut on every tonne they sell, from its budget', () => {
+    const paidTicks = led.spent.flatMap((s, t) => (s > 0 ? [t] : []));
+    expect(paidTicks[0]).toBeGreaterThanOrEqual(START_WEEK);
+    expect(paidTicks.length).toBeGreaterThan(52);
+    for (const t of paidTicks) expect(Math.abs(led.spent[t] - led.subsidyFormula[t]) / led.spent[t], `tick ${t}`).toBeLessThan(1e-12);
+    expect(total(none.spent)).toBe(0);
+  });
+  it('lapses once its budget is spent, to the last dollar', () => {
+    const budget = 0.2 * total(led.spent);
+    const poor = observe(withEvents(peaceful(), cut('leadership', budget)));
+    expect(Math.abs(total(poor.spent) - budget) / budget).toBeLessThan(1e-9);
+    let last = poor.spent.length - 1;
+    while (last >= 0 && poor.spent[last] <= 0) last--;
+    expect(last).toBeLessThan(poor.spent.length - 26);
+    // Half a year after it lapsed, rivals' prices are back within 5% of the run without it.
+    expect(Math.abs(poor.prices.US[last + 26] / none.prices.US[last + 26] - 1)).toBeLessThan(0.05);
+  });
+  it('under the leader\'s own export ban, leads only its own market (its pool is its own)', () => {
+    const ban: EventSpec = { kind: 'exportControl', material: 'graphite', stage: 'processing', exporter: 'CN', mode: 'ban', start: START_WEEK / 52 };
+    const banned = observe(withEvents(peaceful(), ban));
+    const bannedAndLed = observe(withEvents(peaceful(), ban, cut('leadership')));
+    expect(windowRatio(bannedAndLed, banned, 'CN')).toBeLessThan(1 - CUT / 3);
+    expect(Math.abs(windowRatio(bannedAndLed, banned, 'US') - 1)).toBeLessThan(0.02);
+  });
+});
