@@ -13,6 +13,8 @@ import type { World } from '../world/world.ts';
  * exception is a region whose own exports are restricted: its price is held below the world's by its
  * controls, and its traders cut their imports when the world is dearer (shipGoods) rather than lift
  * the inside price to the outside one.
+ * A leadership price cut (the foreign actor's price war) lowers its pool's coverage price by the cut
+ * times the cutter's share of the pool's supply (see leadershipDiscountOf).
  * Prices stay within [1%, 1000×] of base. Expectations are exponential averages over
  * `expectationYears` (expected) and one year (long).
  */
