@@ -4,6 +4,7 @@ import { stageSpecOf } from '../world/populateFirms.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { cellCapacityOf } from '../world/firmTotals.ts';
 import { CELL_SUMS, PRODUCE_CELLS, type CellSplit } from './cellTasks.ts';
+import { leaderPaidPrice } from './priceLeadership.ts';
 import { HOARDING_LIMIT, termsAt, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_YIELD } from './firmDecisions.ts';
 
 /** Market index k a capacity stage sells into: concentrate, refined, component, refined (recyclers). */
@@ -151,9 +152,8 @@ function saveCellTerms(world: World, stage: number, c: number): number {
   terms[t + TERM_COST_FACTOR] = stage === RECYCLING ? learningCostFactor(world, m, r) : 1;
   // Margins compare like with like: the expected output price against the expected input price.
   terms[t + TERM_INPUT_COST] = (sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0) / yieldShare;
-  // A leading price cutter's producers are paid the gap to the price without the cut (clearMarkets): their ask compares with that.
-  const led = effective.leadershipCut[sOut] > 0 ? markets.leadershipDiscount[sOut] : 0;
-  terms[t + TERM_CURRENT_PRICE] = led > 0 ? markets.priceUsdPerTonne[sOut] / (1 - led) : markets.priceUsdPerTonne[sOut];
+  // A leading price cutter's producers are paid their part of the gap to the price without the lead (clearMarkets): their ask compares with that.
+  terms[t + TERM_CURRENT_PRICE] = leaderPaidPrice(world, sOut, markets.priceUsdPerTonne[sOut]);
   terms[t + TERM_EXPECTED_PRICE] = Math.max(markets.expectedPriceUsdPerTonne[sOut], effective.priceFloorUsdPerTonne[sc]);
   terms[t + TERM_HOARDING] = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
   terms[t + TERM_IGNORE_COST] = (effective.priceCut[sOut] > 0 || effective.leadershipCut[sOut] > 0) && world.regionState.alignment[r] === ADVERSARY ? 1 : 0;

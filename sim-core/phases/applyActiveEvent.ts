@@ -97,9 +97,10 @@ export function applyActiveEvent(world: World, event: EventSpec, e: number): voi
     case 'priceManipulation': {
       const s = segment(event.material, event.stage, event.region);
       if (world.eventState.budgetLeftUsd[e] > 0) {
-        const cuts = event.mode === 'leadership' ? p.leadershipCut : p.priceCut;
+        const leads = event.mode === 'leadership';
+        const cuts = leads ? p.leadershipCut : p.priceCut;
         cuts[s] = Math.max(cuts[s], event.priceCut);
-        p.priceCutEvent[s] = e;
+        (leads ? p.leadershipCutEvent : p.priceCutEvent)[s] = e;
       }
       break;
     }

@@ -71,6 +71,7 @@ function resetEffectiveParameters(world: World): void {
   p.priceCut.fill(0);
   p.priceCutEvent.fill(-1);
   p.leadershipCut.fill(0);
+  p.leadershipCutEvent.fill(-1);
   p.divertShare.fill(0);
   p.divertTo.fill(-1);
   p.stockpileEvent.fill(-1);

@@ -24,10 +24,12 @@ export function applyRuleDrivenControls(world: World): void {
     for (let k = 0; k < 3; k++) {
       if (actor.priceWarUntilTick[m * 3 + k] > world.tick && actor.budgetLeftUsd > 0) {
         const s = (m * 3 + k) * R + actor.region;
-        if (p.priceCutEvent[s] < 0) {
+        // A scripted cut of either mode on the segment takes the place of the rule-driven war.
+        if (p.priceCutEvent[s] < 0 && p.leadershipCutEvent[s] < 0) {
           const rules = world.spec.foreignActor.rules;
-          (rules.priceWarMode === 'leadership' ? p.leadershipCut : p.priceCut)[s] = rules.priceWarCut;
-          p.priceCutEvent[s] = -2;
+          const leads = rules.priceWarMode === 'leadership';
+          (leads ? p.leadershipCut : p.priceCut)[s] = rules.priceWarCut;
+          (leads ? p.leadershipCutEvent : p.priceCutEvent)[s] = -2;
         }
       }
     }

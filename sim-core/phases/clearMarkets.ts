@@ -2,6 +2,7 @@ import type { World } from '../world/world.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { payPriceCut, shipGoods } from './shipGoods.ts';
+import { leaderPaidPrice } from './priceLeadership.ts';
 import { clearSegment, offerAtMarketCover } from './clearSegment.ts';
 import { formPrices } from './formPrices.ts';
 
@@ -66,23 +67,25 @@ function landedCost(world: World, m: number, k: number, d: number): number {
 }
 
 /**
- * Under a `leadership` price cut on segment s, its producers sold this tick at a price that the cut
- * led down by the share f (`leadershipDiscount`, from the last price update), and the cutter pays
- * them the gap to the price without it, P̃·f/(1 − f) per tonne sold, from the cut's budget and never
- * beyond it. Sets `saleSubsidyUsdPerTonne[s]`, which settlement adds to the traded price (0 elsewhere).
+ * Under a `leadership` price cut on segment s, its producers sold this tick at a price that leadership
+ * had taken the share d off (`leadershipDiscount`, as of the last price update), own of it caused by
+ * s's own cut (`leaderOwnDiscount`), and the cutter pays them that part of the gap to the price without
+ * the lead, P̃·own/(1 − d) per tonne sold, from its cut's budget and never beyond it. Sets
+ * `saleSubsidyUsdPerTonne[s]`, which settlement adds to the traded price (0 elsewhere).
  */
 function payLeadershipSubsidy(world: World, s: number): void {
   const mk = world.markets;
   mk.saleSubsidyUsdPerTonne[s] = 0;
-  const discount = mk.leadershipDiscount[s];
-  if (world.effective.leadershipCut[s] <= 0 || discount <= 0) return;
+  const price = mk.tradedPriceUsdPerTonne[s];
+  const gapPerTonne = leaderPaidPrice(world, s, price) - price;
+  if (gapPerTonne <= 0) return;
   const recycled = Math.min(mk.recycledOfferTonnes[s], mk.firmOfferTonnes[s]);
   const sold = (mk.firmOfferTonnes[s] - recycled) * mk.firmSellRatio[s] + recycled * mk.recycledSellRatio[s];
   if (sold <= 0) return;
-  const e = world.effective.priceCutEvent[s];
+  const e = world.effective.leadershipCutEvent[s];
   const left = Math.max(0, e >= 0 ? world.eventState.budgetLeftUsd[e] : world.foreignActor.budgetLeftUsd);
-  const paid = Math.min(sold * mk.tradedPriceUsdPerTonne[s] * (discount / (1 - discount)), left);
+  const paid = Math.min(sold * gapPerTonne, left);
   if (paid <= 0) return;
   mk.saleSubsidyUsdPerTonne[s] = paid / sold;
-  payPriceCut(world, s, paid);
+  payPriceCut(world, e, paid);
 }

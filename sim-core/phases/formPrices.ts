@@ -1,4 +1,5 @@
 import type { World } from '../world/world.ts';
+import { leadPoolPrice } from './priceLeadership.ts';
 
 /**
  * Price formation for market (m, k) (end of phase 10), an inventory-coverage rule after Meadows'
@@ -14,7 +15,7 @@ import type { World } from '../world/world.ts';
  * controls, and its traders cut their imports when the world is dearer (shipGoods) rather than lift
  * the inside price to the outside one.
  * A leadership price cut (the foreign actor's price war) lowers its pool's coverage price by the cut
- * times the cutter's share of the pool's supply (see leadershipDiscountOf).
+ * times the cutter's share of the pool's supply (see leadPoolPrice).
  * Prices stay within [1%, 1000×] of base. Expectations are exponential averages over
  * `expectationYears` (expected) and one year (long).
  */
@@ -37,7 +38,7 @@ export function formPrices(world: World, m: number, k: number, coverTicks: numbe
   for (let r = 0; r < R; r++) {
     const s = base + r;
     const price = mk.priceUsdPerTonne[s];
-    const leadership = leadershipDiscountOf(world, base, r);
+    const leadership = leadPoolPrice(world, base, r);
     let logTarget = Math.log(anchorPrice(world, s)) + behaviour.priceCoverageExponent * sc.coverageGap[r];
     if (leadership > 0) logTarget += Math.log(1 - leadership);
     const step = Math.max(-behaviour.maxLogPriceStepPerTick, Math.min(behaviour.maxLogPriceStepPerTick, behaviour.priceAdjustmentPerTick * (logTarget - Math.log(price))));
@@ -78,32 +79,4 @@ function anchorPrice(world: World, s: number): number {
   const yieldShare = k === 1 ? world.spec.materials[m].processing.yield : world.spec.materials[m].manufacturing.yield;
   const passThrough = (mk.priceUsdPerTonne[input] - mk.basePriceUsdPerTonne[input]) / yieldShare;
   return Math.max(0.1 * base, base + passThrough);
-}
-
-/**
- * Price leadership in the pool of region r's segment of market `base`: f = Σ cut_q · S̄_q / S̄_pool over
- * the pool's segments q under a `leadership` price cut (the foreign actor's), 0 without one. It is
- * stored in `leadershipDiscount`, where the cutter's subsidy reads it next tick (clearMarkets). A
- * dominant seller that prices a share c below the market drags every seller of its pool down by c
- * times its share of the pool's supply: buyers will not pay its rivals more than the leader asks
- * while it can serve them. 0 (and no loop) in a market without a leadership cut.
- */
-function leadershipDiscountOf(world: World, base: number, r: number): number {
-  const { markets: mk, effective, regions: R } = world;
-  const pool = world.scratch.pool;
-  let discount = 0;
-  let anyCut = false;
-  for (let q = 0; q < R; q++) if (effective.leadershipCut[base + q] > 0) anyCut = true;
-  if (anyCut) {
-    let supply = 0;
-    let cutSupply = 0;
-    for (let q = 0; q < R; q++) {
-      if (pool[q] !== pool[r]) continue;
-      supply += mk.smoothedSupplyTonnes[base + q];
-      cutSupply += effective.leadershipCut[base + q] * mk.smoothedSupplyTonnes[base + q];
-    }
-    discount = supply > 0 ? cutSupply / supply : 0;
-  }
-  mk.leadershipDiscount[base + r] = discount;
-  return discount;
 }

@@ -146,7 +146,7 @@ function dispatch(world: World, m: number, k: number, r: number, d: number, tonn
   const tariffUsd = shipped * price * (1 - cut) * effective.tariff[s * R + d];
   world.ledger.tradersUsd -= shipped * price * (1 - cut) + tariffUsd;
   world.ledger.governmentUsd[d] += tariffUsd;
-  if (cut > 0) payPriceCut(world, s, shipped * price * cut);
+  if (cut > 0) payPriceCut(world, world.effective.priceCutEvent[s], shipped * price * cut);
 }
 
 /**
@@ -159,9 +159,11 @@ function affordableCut(world: World, s: number, cut: number, valueUsd: number): 
   return valueUsd * cut <= left ? cut : left / valueUsd;
 }
 
-/** The foreign actor pays a price cut (on its exports, or its producers' subsidy under leadership), from the event's budget or its general one. */
-export function payPriceCut(world: World, s: number, amountUsd: number): void {
-  const e = world.effective.priceCutEvent[s];
+/**
+ * The foreign actor pays a price cut (the discount on its exports, or its producers' subsidy under
+ * leadership) from the budget of event `e`, or from its general one for e = −2 (a rule-driven war).
+ */
+export function payPriceCut(world: World, e: number, amountUsd: number): void {
   if (e >= 0) world.eventState.budgetLeftUsd[e] -= amountUsd;
   else world.foreignActor.budgetLeftUsd -= amountUsd;
   world.foreignActor.spendingUsdThisTick += amountUsd;

@@ -20,8 +20,9 @@
  * - `collectionShare[c]`: recycling collection share (base raised by mandates).
  * - `availability[sc]`: share of capacity not under a scripted outage.
  * - `priceCut[s]`, `priceCutEvent[s]`: strategic price cut on exports (mode `exportDiscount`) and the index of
- *   the event paying a cut of either mode (−2: the actor's rule-driven price war).
- * - `leadershipCut[s]`: strategic price cut by which segment s leads its price pool down (mode `leadership`).
+ *   the event paying it (−2: the actor's rule-driven price war, from its general budget).
+ * - `leadershipCut[s]`, `leadershipCutEvent[s]`: strategic price cut by which segment s leads its price pool
+ *   down (mode `leadership`), and the event paying its producers' subsidy (−2 as above).
  * - `divertShare[c]`, `divertTo[c]`: share of mine output diverted by acquisition/offtake, and to whom.
  * - `stockpileEvent[form·cells + c]`: index of the stockpile doctrine in force for (form, material, region), −1 for none (form: world.ts `stockpileForm`).
  */
@@ -49,6 +50,7 @@ export interface EffectiveParameters {
   readonly priceCut: Float64Array;
   readonly priceCutEvent: Int32Array;
   readonly leadershipCut: Float64Array;
+  readonly leadershipCutEvent: Int32Array;
   readonly divertShare: Float64Array;
   readonly divertTo: Int32Array;
   readonly stockpileEvent: Int32Array;
@@ -82,6 +84,7 @@ export function createEffectiveParameters(materials: number, regions: number): E
     priceCut: new Float64Array(segments),
     priceCutEvent: new Int32Array(segments),
     leadershipCut: new Float64Array(segments),
+    leadershipCutEvent: new Int32Array(segments),
     divertShare: new Float64Array(cells),
     divertTo: new Int32Array(cells),
     stockpileEvent: new Int32Array(2 * cells), // one per stockpile form (world.ts STOCKPILE_FORMS)

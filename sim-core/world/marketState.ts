@@ -28,8 +28,9 @@
  *   `stockpileSellRatio`: the share of the stockpile's offer sold this tick.
  * - `transitAlliedTonnes`, `transitOtherTonnes`: ring buffers of shipments under way, indexed
  *   `s × transitSlots + (arrivalTick mod transitSlots)`, t.
- * - `leadershipDiscount`: the share f by which price leadership (a `leadership` price cut in the
- *   segment's pool) lowered the segment's coverage price at the last price update (0 without one).
+ * - `leadershipDiscount`, `leaderOwnDiscount`: the share d of the segment's price that price leadership
+ *   (a `leadership` price cut in its pool) has taken off, as of the last price update, and the part of
+ *   it the segment's own cut causes (phases/priceLeadership.ts; 0 without one).
  * - `saleSubsidyUsdPerTonne`: what a leading price cutter pays its producers per tonne sold this tick on
  *   top of the traded price, USD/t (0 elsewhere).
  * - `tradeTonnes`: this tick's shipments, indexed `((material × 3 + k) × regions + exporter) × regions + importer`, t.
@@ -68,6 +69,7 @@ export interface MarketState {
   readonly transitOtherTonnes: Float64Array;
   readonly tradeTonnes: Float64Array;
   readonly leadershipDiscount: Float64Array;
+  readonly leaderOwnDiscount: Float64Array;
   readonly saleSubsidyUsdPerTonne: Float64Array;
 }
 
@@ -109,6 +111,7 @@ export function createMarketState(materials: number, regions: number, transitSlo
     transitOtherTonnes: new Float64Array(segments * transitSlots),
     tradeTonnes: new Float64Array(segments * regions),
     leadershipDiscount: f64(),
+    leaderOwnDiscount: f64(),
     saleSubsidyUsdPerTonne: f64(),
   };
 }

@@ -50,7 +50,8 @@ const SPENDING_KINDS = new Set(['priceManipulation', 'mineAcquisition']);
 
 /**
  * What the foreign actor's spending (`foreignActorCost`) is on: its price-cut payments (scripted or
- * price wars) and acquisitions. The price wars its standing rules (`foreignActor.rules`) start
+ * price wars: the discount on its exports, or under price leadership its subsidy to its own producers)
+ * and acquisitions. The price wars its standing rules (`foreignActor.rules`) start
  * when rivals outgrow it run in the baseline too (docs/model.md), so without a scripted price cut
  * or acquisition in the scenario all of it is that baseline behaviour, not the scenario's doing.
  */

@@ -43,11 +43,18 @@ function checkMaterial(id: string, m: PlainMap, regions: string[], materials: st
   }
 }
 
-/** Checks an event's material and region references and its times (`startYear` names the start's calendar date). */
-function checkEvent(id: string, e: PlainMap, regions: string[], materials: string[], startYear: number, sink: ProblemSink): void {
+/**
+ * Checks an event's material and region references and its times (`startYear` names the start's
+ * calendar date). A price war's region must be the foreign actor's (`actor`): the engine charges its
+ * cost to the actor's budget and spending.
+ */
+function checkEvent(id: string, e: PlainMap, regions: string[], materials: string[], startYear: number, actor: string | undefined, sink: ProblemSink): void {
   const base = ['events', id];
   expectId(e.material, materials, 'material', [...base, 'material'], sink);
   for (const key of ['exporter', 'importer', 'region', 'acquirer']) expectId(e[key], regions, 'region', [...base, key], sink);
+  if (e.kind === 'priceManipulation' && actor !== undefined && typeof e.region === 'string' && regions.includes(e.region) && e.region !== actor) {
+    sink.add([...base, 'region'], `the foreign actor's region (${actor}): a price war is the foreign actor's, paid from its budget`, quoteText(e.region));
+  }
   for (const key of ['destinations', 'exporters', 'members']) expectIds(e[key], regions, 'region', [...base, key], sink);
   const { start, end, announced } = e;
   if (typeof start !== 'number') return;
@@ -74,11 +81,12 @@ export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
     sink.add(['government', 'region'], 'a region with alignment home', `${quoteText(homeId as string)} (alignment ${shortenText(home.alignment)})`);
   }
   if (isPlainMap(tree.foreignActor)) expectId(tree.foreignActor.region, regions, 'region', ['foreignActor', 'region'], sink);
+  const actor = isPlainMap(tree.foreignActor) && typeof tree.foreignActor.region === 'string' ? tree.foreignActor.region : undefined;
   for (const id of materials) {
     const m = (tree.materials as PlainMap)[id];
     if (isPlainMap(m)) checkMaterial(id, m, regions, materials, sink);
   }
   for (const [id, e] of Object.entries(isPlainMap(tree.events) ? tree.events : {})) {
-    if (isPlainMap(e)) checkEvent(id, e, regions, materials, typeof tree.startYear === 'number' ? tree.startYear : NaN, sink);
+    if (isPlainMap(e)) checkEvent(id, e, regions, materials, typeof tree.startYear === 'number' ? tree.startYear : NaN, actor, sink);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventSpec, PriceCutMode, ScenarioSpec } from '../../../sim-core/index.ts';
+import type { EventSpec, PriceCutMode, PriceManipulationEvent, ScenarioSpec } from '../../../sim-core/index.ts';
 import { oneMaterial, regionOf, simulate, total, withEvents } from './mechanismHelpers.ts';
 
 /**
@@ -15,15 +15,18 @@ const peaceful = (edit: (spec: ScenarioSpec) => void = () => {}): ScenarioSpec =
   s.foreignActor.rules.priceWarTrigger = 100;
   edit(s);
 });
-const cut = (mode: PriceCutMode, budgetUsd = 1e12): EventSpec => ({
+const cut = (mode: PriceCutMode, budgetUsd = 1e12): PriceManipulationEvent => ({
   kind: 'priceManipulation', material: 'graphite', stage: 'processing', region: 'CN', priceCut: CUT, budgetUsd, mode, start: START_WEEK / 52,
 });
 
-/** Per tick: each region's refined price, the actor's spending, and what the leadership subsidy formula gives for CN's sales. */
+/** Per tick: each region's refined price, the actor's spending, what CN's producers were paid per tonne and what the subsidy formula gives for CN's sales. */
 function observe(spec: ScenarioSpec) {
   const prices: Record<string, number[]> = {};
   const spent: number[] = [];
+  const paid: number[] = [];
   const subsidyFormula: number[] = [];
+  /** The largest subsidy the US segment's producers got, as a share of the traded price (a US cut's). */
+  let usSubsidyShare = 0;
   // The subsidy of tick t reads the discount of the price it settles at, formed at the end of tick t − 1.
   let f = 0;
   const world = simulate(spec, 3, 0, (w) => {
@@ -33,10 +36,13 @@ function observe(spec: ScenarioSpec) {
     const recycled = Math.min(mk.recycledOfferTonnes[s], mk.firmOfferTonnes[s]);
     const sold = (mk.firmOfferTonnes[s] - recycled) * mk.firmSellRatio[s] + recycled * mk.recycledSellRatio[s];
     spent.push(w.foreignActor.spendingUsdThisTick);
+    paid.push(mk.tradedPriceUsdPerTonne[s] + mk.saleSubsidyUsdPerTonne[s]);
+    const us = 1 * w.regions + regionOf(w, 'US');
+    usSubsidyShare = Math.max(usSubsidyShare, mk.saleSubsidyUsdPerTonne[us] / mk.tradedPriceUsdPerTonne[us]);
     subsidyFormula.push(w.effective.leadershipCut[s] > 0 ? sold * mk.tradedPriceUsdPerTonne[s] * (f / (1 - f)) : 0);
     f = mk.leadershipDiscount[s];
   });
-  return { prices, spent, subsidyFormula, world };
+  return { prices, spent, paid, subsidyFormula, usSubsidyShare, world };
 }
 
 /** Mean over the window of run a's price ÷ run b's, in a region. */
@@ -77,6 +83,30 @@ describe('price manipulation by price leadership (paired runs, graphite)', () =>
     expect(last).toBeLessThan(poor.spent.length - 26);
     // Half a year after it lapsed, rivals' prices are back within 5% of the run without it.
     expect(Math.abs(poor.prices.US[last + 26] / none.prices.US[last + 26] - 1)).toBeLessThan(0.05);
+  });
+  it('pays its producers about the price they would have had without the cut, from the first week (the subsidy follows the price down)', () => {
+    // Trades of tick t settle at the price formed at the end of tick t − 1.
+    for (let t = START_WEEK; t < WINDOW[1]; t++) {
+      const ratio = led.paid[t] / none.prices.CN[t - 1];
+      expect(ratio, `tick ${t}`).toBeGreaterThan(0.97);
+      expect(ratio, `tick ${t}`).toBeLessThan(1.05);
+    }
+  });
+  it('charges each cutter only for its own part of the lead (a token cut beside the leader gets a token subsidy)', () => {
+    const token: PriceManipulationEvent = { ...cut('leadership'), region: 'US', priceCut: 0.001 };
+    const both = observe(withEvents(peaceful(), cut('leadership'), token));
+    expect(both.usSubsidyShare).toBeGreaterThan(0);
+    expect(both.usSubsidyShare).toBeLessThan(0.001);
+    expect(windowRatio(both, none, 'US')).toBeLessThan(1 - CUT / 3);
+  });
+  it('spends each cut\'s own budget when a leadership and an export discount hit the same segment', () => {
+    const small = 0.02 * total(led.spent);
+    const world = simulate(withEvents(peaceful(), cut('leadership', small), cut('exportDiscount', 1e12)), 3, 0);
+    const [leadershipLeft, discountLeft] = world.eventState.budgetLeftUsd;
+    expect(leadershipLeft).toBeGreaterThanOrEqual(0);
+    expect(leadershipLeft).toBeLessThan(1e-6 * small);
+    expect(discountLeft).toBeGreaterThan(0);
+    expect(1e12 - discountLeft).toBeLessThan(total(discounted.spent) * 1.5);
   });
   it('under the leader\'s own export ban, leads only its own market (its pool is its own)', () => {
     const ban: EventSpec = { kind: 'exportControl', material: 'graphite', stage: 'processing', exporter: 'CN', mode: 'ban', start: START_WEEK / 52 };
