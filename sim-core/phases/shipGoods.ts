@@ -56,14 +56,27 @@ export function shipGoods(world: World, m: number, k: number): void {
     for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) splitOrder(world, m, k, d, false);
     // An origin ships its surplus beyond local cover, or, when short, a pro-rata share of its stock
     // (foreign orders against local cover), so exports shrink with scarcity instead of stopping at once.
+    // Never what its own public buyers need and can buy nowhere else (publicReserve).
     for (let r = 0; r < R; r++) {
       const rationed = sc.requested[r] > 0 ? (sc.offerLeft[r] * sc.requested[r]) / (sc.requested[r] + sc.localCover[r]) : 0;
-      sc.limit[r] = Math.max(sc.available[r], rationed);
+      sc.limit[r] = Math.min(Math.max(sc.available[r], rationed), Math.max(0, sc.offerLeft[r] - publicReserve(world, base + r)));
     }
     let shipped = 0;
     for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) shipped += splitOrder(world, m, k, d, true);
     if (shipped <= 0) break;
   }
+}
+
+/**
+ * Tonnes of segment s's firm offers held back from export for its public buyers (defence, component
+ * markets only): their bids that allied-origin stock and the stockpile's release cannot cover, since
+ * they may buy only local, allied-origin or stockpile material (clearSegment), t. Without it a region's
+ * makers exported magnets while its own defence buyers went short beside other-origin stock they may
+ * not touch; priority ratings for defence orders (the U.S. DPAS) work the same way.
+ */
+function publicReserve(world: World, s: number): number {
+  const mk = world.markets;
+  return Math.max(0, mk.publicBidTonnes[s] - mk.terminalAlliedTonnes[s] - mk.stockpileOfferTonnes[s]);
 }
 
 /**
