@@ -28,7 +28,7 @@ const LIST_KEYS = ['entries', 'parameters', 'bars', 'tornado', 'ranking', 'ranke
 /**
  * Reads `tornado.json` (written by `crm-sim sweep`): a ranked list of `{parameter, low, high,
  * outputLow, outputHigh, swing}` (or `meanAtLow`/`meanAtHigh`, with a common `meanNominal` as base), bare or under `entries`/`parameters`/`bars`/`tornado`/`ranking`
- * with optional `metric`, `unit` and `base`/`baseline`; or a map from metric id to such lists.
+ * with optional `id` (or `metric`), `unit` and `base`/`baseline`; or a map from metric id to such lists.
  * Entries are re-ranked by |swing| so the chart never depends on the writer's order.
  *
  * @param dir - The output folder.
@@ -68,7 +68,8 @@ function readTornado(list: unknown[], meta: Record<string, unknown>, key: string
     };
   }).sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
   return {
-    metric: typeof meta.metric === 'string' ? meta.metric : key,
+    // `id` (the full metric id) since tornado.json split its key into fields; `metric` held it before.
+    metric: typeof meta.id === 'string' ? meta.id : typeof meta.metric === 'string' ? meta.metric : key,
     unit: typeof meta.unit === 'string' ? meta.unit : '',
     base: toNumber(meta.base ?? meta.baseline ?? meta.outputBase ?? commonNominal(list)),
     entries,

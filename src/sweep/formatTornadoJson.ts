@@ -1,11 +1,15 @@
 import type { SeriesKey } from '../../sim-core/index.ts';
+import { formatKeyFields } from '../outputs/formatKeyFields.ts';
 import { formatMetricId } from '../outputs/formatMetricId.ts';
 import type { TornadoRow } from './computeTornado.ts';
 
 /**
- * Formats `tornado.json`: `{"metric", "unit", "masterSeed", "replicates", "parameters": [{"rank",
+ * Formats `tornado.json`: `{"id", "metric", "material", "stage", "region", "unit", "masterSeed",
+ * "replicates", "parameters": [{"rank",
  * "parameter", "path", "rule", "low", "nominal", "high", "meanAtLow", "meanNominal", "meanAtHigh",
- * "swing", "ciLow", "ciHigh", "n"}]}`, largest |swing| first, NaN as null.
+ * "swing", "ciLow", "ciHigh", "n"}]}`, largest |swing| first, NaN as null; `id` is the metric id
+ * as summary.json keys it, and the four key parts are null where they do not apply, as in every
+ * JSON output.
  *
  * @param metric - The output metric.
  * @param rows - From `computeTornado` (empty when the scenario has no uncertain parameter).
@@ -21,5 +25,5 @@ export function formatTornadoJson(metric: SeriesKey, rows: readonly TornadoRow[]
     meanAtLow: row.meanAtLow, meanNominal: row.meanNominal, meanAtHigh: row.meanAtHigh,
     swing: row.swing, ciLow: row.ciLow, ciHigh: row.ciHigh, n: row.n,
   }));
-  return `${JSON.stringify({ metric: formatMetricId(metric), unit: metric.unit, ...info, parameters }, null, 2)}\n`;
+  return `${JSON.stringify({ id: formatMetricId(metric), ...formatKeyFields(metric), unit: metric.unit, ...info, parameters }, null, 2)}\n`;
 }

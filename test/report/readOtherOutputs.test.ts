@@ -81,6 +81,14 @@ describe('readTornadoJson', () => {
     expect(tornados?.[0]).toMatchObject({ metric: 'shortfallWeeks.ndpr.endUse.US', unit: 'weeks', base: 35 });
     expect(tornados?.[0].entries[0]).toMatchObject({ outputLow: 30, outputHigh: 44 });
   });
+
+  it('takes the metric id from `id` where the key is split into fields (as crm-sim sweep writes it)', async () => {
+    const tornados = await readTornadoJson(await folderWith('tornado.json', {
+      id: 'shortfallWeeks.ndpr.endUse.US', metric: 'shortfallWeeks', material: 'ndpr', stage: 'endUse', region: 'US', unit: 'weeks',
+      parameters: [{ parameter: 'x', low: 1, high: 3, meanAtLow: 30, meanNominal: 35, meanAtHigh: 44, swing: 14 }],
+    }));
+    expect(tornados?.[0].metric).toBe('shortfallWeeks.ndpr.endUse.US');
+  });
 });
 
 describe('readStressJson', () => {

@@ -56,6 +56,11 @@ describe('crm-sim sweep', () => {
     const tornado = (await readFile(join(out, 'tornado.csv'), 'utf8')).trimEnd().split('\n');
     const uncertain = loadScenario(shipped('baseline')).spec.uncertainties.length;
     expect(tornado).toHaveLength(1 + uncertain);
+    // The metric's key in the four columns (and fields) of every long output, the id as summary.json keys it.
+    expect(tornado[0].split(',').slice(6, 11)).toEqual(['metric', 'material', 'stage', 'region', 'unit']);
+    expect(tornado[1].split(',').slice(6, 11)).toEqual(['cumulativeShortfall', 'ndpr', 'endUse', 'US', 't']);
+    const tornadoJson = JSON.parse(await readFile(join(out, 'tornado.json'), 'utf8'));
+    expect(tornadoJson).toMatchObject({ id: 'cumulativeShortfall.ndpr.endUse.US', metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' });
   });
 
   it('writes no tornado files with --no-tornado', async () => {
