@@ -36,7 +36,9 @@ export function shipGoods(world: World, m: number, k: number): void {
     sc.available[r] = Math.max(0, markets.firmOfferTonnes[s] - (1 + coverTicks) * localBids);
     markets.smoothedSurplusTonnes[s] += (sc.available[r] - markets.smoothedSurplusTonnes[s]) * (world.tick === 0 ? 1 : world.salesSmoothing);
     sc.localCover[r] = (1 + coverTicks) * localBids;
-    sc.offerLeft[r] = markets.firmOfferTonnes[s];
+    // Offers its own public buyers need and can buy nowhere else are not for export (publicReserve):
+    // taken out here, they are neither weighed, rationed nor shipped.
+    sc.offerLeft[r] = Math.max(0, markets.firmOfferTonnes[s] - publicReserve(world, s));
     sc.quotaLeft[r] = effective.exportQuotaTonnesPerTick[s];
   }
   // Orders once every origin's offers, quota and surplus are this market's: the licence delay an
@@ -56,10 +58,9 @@ export function shipGoods(world: World, m: number, k: number): void {
     for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) splitOrder(world, m, k, d, false);
     // An origin ships its surplus beyond local cover, or, when short, a pro-rata share of its stock
     // (foreign orders against local cover), so exports shrink with scarcity instead of stopping at once.
-    // Never what its own public buyers need and can buy nowhere else (publicReserve).
     for (let r = 0; r < R; r++) {
       const rationed = sc.requested[r] > 0 ? (sc.offerLeft[r] * sc.requested[r]) / (sc.requested[r] + sc.localCover[r]) : 0;
-      sc.limit[r] = Math.min(Math.max(sc.available[r], rationed), Math.max(0, sc.offerLeft[r] - publicReserve(world, base + r)));
+      sc.limit[r] = Math.max(sc.available[r], rationed);
     }
     let shipped = 0;
     for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) shipped += splitOrder(world, m, k, d, true);

@@ -159,6 +159,9 @@ function firstMarketViolation(world: World): string {
     if (negative(f.publicUnmetTonnes[c]) || f.publicUnmetTonnes[c] > f.unmetTonnes[2 * world.materials * world.regions + c] * (1 + 1e-9) + 1e-9) return `cell ${c}: public unmet ${f.publicUnmetTonnes[c]}`;
   }
   for (const [c, s] of world.chain.stockpileTonnes.entries()) if (negative(s)) return `stockpile ${c}: ${s}`;
+  // Budgets are spent to the last dollar and never overdrawn (price cuts, subsidies, stockpiles, programmes).
+  for (const [e, left] of world.eventState.budgetLeftUsd.entries()) if (negative(left, 1e10)) return `event ${e} (${world.spec.events[e].kind}): budget left ${left}`;
+  if (negative(world.foreignActor.budgetLeftUsd, world.spec.foreignActor.rules.budgetUsd)) return `foreign actor: budget left ${world.foreignActor.budgetLeftUsd}`;
   return '';
 }
 

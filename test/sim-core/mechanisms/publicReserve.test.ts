@@ -9,9 +9,14 @@ import { simulate } from './mechanismHelpers.ts';
  * where they went short while US makers exported (before the public reserve on exports).
  */
 describe('public reserve on exports', () => {
-  const spec = loadScenario('scenarios/threat-export-quota.yaml', { set: ['resolution.firmsPerCapacityCell=3', 'years=4'] }).spec;
+  const load = (publicShare?: number) => loadScenario('scenarios/threat-export-quota.yaml', {
+    set: ['resolution.firmsPerCapacityCell=3', 'years=4', ...(publicShare === undefined ? [] : [`materials.ndpr.demand.publicShare=${publicShare}`, `materials.dy.demand.publicShare=${publicShare}`])],
+  }).spec;
 
-  it('never exports components while the region\'s own public buyers go short (3 replicates of the NdPr and Dy quota)', () => {
+  // As shipped, and with public buyers at 30% of demand, where later importers' orders used to move
+  // onto an origin whose limit the reserve had cut, and ship past it.
+  it.each([['as shipped', undefined], ['public share 30%', 0.3]] as const)('never exports components while the region\'s own public buyers go short (3 replicates of the NdPr and Dy quota, %s)', (_, publicShare) => {
+    const spec = load(publicShare);
     let exportingTicks = 0;
     const violations: string[] = [];
     for (const replicate of [0, 1, 2]) {
@@ -20,8 +25,7 @@ describe('public reserve on exports', () => {
         for (let m = 0; m < w.materials; m++) {
           for (let r = 0; r < R; r++) {
             const s = (m * 3 + 2) * R + r;
-            if (w.markets.publicBidTonnes[s] <= 0) continue;
-            if (w.markets.exportedTonnes[s] <= 0) continue;
+            if (w.markets.publicBidTonnes[s] <= 0 || w.markets.exportedTonnes[s] <= 0) continue;
             exportingTicks++;
             if (w.markets.publicFillRatio[s] < 1 - 1e-12) violations.push(`replicate ${replicate} tick ${w.tick} ${w.spec.materials[m].id} ${w.spec.regions[r].id}: exported ${w.markets.exportedTonnes[s]} t, public fill ${w.markets.publicFillRatio[s]}`);
           }
