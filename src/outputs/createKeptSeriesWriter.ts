@@ -8,7 +8,10 @@ import { formatCsvNumber } from './formatCsvNumber.ts';
 import type { ParquetFileInfo } from './writeParquetTables.ts';
 
 /** Header of `replicate-series.csv`. */
-export const KEPT_SERIES_CSV_HEADER = 'replicate,tick,metric,material,stage,region,value';
+export const KEPT_SERIES_CSV_HEADER = 'replicate,tick,metric,material,stage,region,unit,value';
+
+/** String columns of a row: the series key and its unit. */
+const KEY_NAMES = ['metric', 'material', 'stage', 'region', 'unit'];
 
 /** Writes every replicate's per-tick series, block by block of series. */
 export interface KeptSeriesWriter {
@@ -18,7 +21,7 @@ export interface KeptSeriesWriter {
 
 /**
  * Opens `replicate-series.csv` (and `replicate-series.parquet` when `parquet` is given): tidy rows
- * `replicate,tick,metric,material,stage,region,value` for every replicate, series and tick, in
+ * `replicate,tick,metric,material,stage,region,unit,value` for every replicate, series and tick, in
  * series (layout) order, then replicate, then tick; NaN as an empty field (CSV) or null (Parquet).
  *
  * @param dir - Folder to write into.
@@ -40,7 +43,7 @@ export async function createKeptSeriesWriter(
   const columns: ParquetColumnSpec[] = [
     { name: 'replicate', type: 'INT32' },
     { name: 'tick', type: 'INT32' },
-    ...['metric', 'material', 'stage', 'region'].map((name): ParquetColumnSpec => ({ name, type: 'STRING' })),
+    ...KEY_NAMES.map((name): ParquetColumnSpec => ({ name, type: 'STRING' })),
     { name: 'value', type: 'DOUBLE' },
   ];
   const table = parquet === undefined ? undefined : createRowBuffer(
@@ -72,11 +75,11 @@ interface RowBuffer {
   close(): Promise<void>;
 }
 
-/** Buffers rows (replicate, tick, 4 names, value) and appends them to the table in large row groups. */
+/** Buffers rows (replicate, tick, key names and unit, value) and appends them to the table in large row groups. */
 function createRowBuffer(table: ParquetTableWriter): RowBuffer {
   const replicates = new Int32Array(ROWS_PER_GROUP);
   const ticks = new Int32Array(ROWS_PER_GROUP);
-  const names: string[][] = [[], [], [], []];
+  const names: string[][] = KEY_NAMES.map(() => []);
   const values = new Float64Array(ROWS_PER_GROUP);
   let rows = 0;
   const flush = async (): Promise<void> => {
@@ -88,7 +91,7 @@ function createRowBuffer(table: ParquetTableWriter): RowBuffer {
     add(replicate, tick, keys, value) {
       replicates[rows] = replicate;
       ticks[rows] = tick;
-      for (let k = 0; k < 4; k++) names[k][rows] = keys[k];
+      for (let k = 0; k < names.length; k++) names[k][rows] = keys[k];
       values[rows++] = value;
       return rows === ROWS_PER_GROUP ? flush() : undefined;
     },
@@ -113,7 +116,7 @@ async function writeSeriesRows(
 ): Promise<void> {
   const { replicateCount, ticks } = block;
   const key = layout.series[block.firstSeries + s];
-  const names = [key.metric, key.material, key.stage, key.region];
+  const names = [key.metric, key.material, key.stage, key.region, key.unit];
   const fields = names.map(formatCsvField).join(',');
   const values = block.values.subarray(s * replicateCount * ticks, (s + 1) * replicateCount * ticks);
   for (let r = 0; r < replicateCount; r++) {

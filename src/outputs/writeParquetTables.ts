@@ -10,12 +10,13 @@ export interface ParquetFileInfo {
   createdBy: string;
 }
 
-const KEY_COLUMNS: ParquetColumnSpec[] = ['metric', 'material', 'stage', 'region'].map((name) => ({ name, type: 'STRING' }));
+/** The key's four parts and its unit, as the CSVs' columns after `region` carry it. */
+const KEY_COLUMNS: ParquetColumnSpec[] = ['metric', 'material', 'stage', 'region', 'unit'].map((name) => ({ name, type: 'STRING' }));
 const BAND_STATS = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 
 /**
  * Writes `series.parquet`: the rows of `series.csv` (tick INT32, year DOUBLE = startYear +
- * tick/ticksPerYear, metric, material, stage, region, mean, p5, p25, p50, p75, p95), NaN as null.
+ * tick/ticksPerYear, metric, material, stage, region, unit, mean, p5, p25, p50, p75, p95), NaN as null.
  *
  * @param path - File to create.
  * @param layout - Result layout (ticks and calendar).
@@ -45,7 +46,7 @@ export async function writeBandsParquet(
   const keys: string[][] = KEY_COLUMNS.map(() => new Array<string>(rows));
   const stats = BAND_STATS.map(() => new Float64Array(rows));
   bands.forEach((band, b) => {
-    const names = [band.key.metric, band.key.material, band.key.stage, band.key.region];
+    const names = [band.key.metric, band.key.material, band.key.stage, band.key.region, band.key.unit];
     for (let t = 0; t < ticks; t++) {
       const row = b * ticks + t;
       tick[row] = t;
@@ -63,7 +64,7 @@ export async function writeBandsParquet(
 
 /**
  * Writes `replicates.parquet`: the rows of `replicates.csv` (replicate INT32, metric, material,
- * stage, region, value DOUBLE with null for NaN), replicates ascending.
+ * stage, region, unit, value DOUBLE with null for NaN), replicates ascending.
  *
  * @param path - File to create.
  * @param layout - Result layout (summary keys).
@@ -91,7 +92,7 @@ export async function writeReplicatesParquet(
     layout.summaries.forEach((key, i) => {
       const row = r * count + i;
       replicate[row] = result.replicate;
-      [key.metric, key.material, key.stage, key.region].forEach((name, k) => (keys[k][row] = name));
+      [key.metric, key.material, key.stage, key.region, key.unit].forEach((name, k) => (keys[k][row] = name));
       value[row] = result.summaries[i];
     });
   });

@@ -5,12 +5,12 @@ import { formatCsvField } from './formatCsvField.ts';
 import { formatCsvNumber } from './formatCsvNumber.ts';
 
 /** Header of `replicates.csv`. */
-export const REPLICATES_CSV_HEADER = 'replicate,metric,material,stage,region,value';
+export const REPLICATES_CSV_HEADER = 'replicate,metric,material,stage,region,unit,value';
 
 /**
  * Writes `replicates.csv`: every per-replicate summary value, one row per replicate and summary
- * key (replicates ascending by index whatever the input order, then layout order), LF line ends,
- * numbers shortest round-trip, empty value for NaN.
+ * key with the key's unit (replicates ascending by index whatever the input order, then layout
+ * order), LF line ends, numbers shortest round-trip, empty value for NaN.
  *
  * @param path - File to create (must not exist).
  * @param layout - Result layout (summary keys).
@@ -25,8 +25,8 @@ export async function writeReplicatesCsv(
   layout: ResultLayout,
   results: readonly ReplicateSummaries[],
 ): Promise<void> {
-  const names = layout.summaries.map(({ metric, material, stage, region }) =>
-    [metric, material, stage, region].map(formatCsvField).join(','),
+  const names = layout.summaries.map(({ metric, material, stage, region, unit }) =>
+    [metric, material, stage, region, unit].map(formatCsvField).join(','),
   );
   const ordered = [...results].sort((a, b) => a.replicate - b.replicate);
   const writer = await createTextFileWriter(path);

@@ -6,11 +6,12 @@ import { formatCsvNumber } from './formatCsvNumber.ts';
 import { formatYear } from './formatYear.ts';
 
 /** Header of `series.csv`. */
-export const SERIES_CSV_HEADER = 'tick,year,metric,material,stage,region,mean,p5,p25,p50,p75,p95';
+export const SERIES_CSV_HEADER = 'tick,year,metric,material,stage,region,unit,mean,p5,p25,p50,p75,p95';
 
 /**
  * Writes `series.csv`: one tidy row per series and tick (series in layout order, then ticks
- * ascending), LF line ends, numbers shortest round-trip, empty fields for NaN.
+ * ascending) with the series' unit after its key, LF line ends, numbers shortest round-trip, empty
+ * fields for NaN.
  *
  * @param path - File to create (must not exist).
  * @param layout - Result layout (ticks, calendar).
@@ -38,8 +39,8 @@ export async function writeSeriesCsv(
       if (band.mean.length !== layout.ticks) {
         throw new Error(`series.csv: band '${band.key.metric}' has ${band.mean.length} ticks`);
       }
-      const { metric, material, stage, region } = band.key;
-      const names = [metric, material, stage, region].map(formatCsvField).join(',');
+      const { metric, material, stage, region, unit } = band.key;
+      const names = [metric, material, stage, region, unit].map(formatCsvField).join(',');
       for (let t = 0; t < layout.ticks; t++) {
         const values = [band.mean[t], band.p5[t], band.p25[t], band.p50[t], band.p75[t], band.p95[t]];
         await writer.write(`${t},${years[t]},${names},${values.map(formatCsvNumber).join(',')}\n`);

@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { locateCsvColumns } from './locateCsvColumns.ts';
 import { readCsvLines } from './readCsvLines.ts';
 
 /** Identifies one series of `series.csv`. */
@@ -25,16 +26,19 @@ export function seriesKey(id: SeriesId): string {
   return `${id.metric}|${id.material}|${id.stage}|${id.region}`;
 }
 
-const HEADER = 'tick,year,metric,material,stage,region,mean,p5,p25,p50,p75,p95';
+/** The columns {@link readSeriesCsv} reads, found by name (files before `unit` was added lack it; it is not read). */
+const COLUMNS = ['year', 'metric', 'material', 'stage', 'region', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 
 /**
  * Streams `series.csv` and keeps the bands of the series `keep` accepts (the file holds about a
- * thousand series; a report needs a few dozen). Empty fields (undefined) become NaN.
+ * thousand series; a report needs a few dozen). Empty fields (undefined) become NaN. Columns are
+ * found by name: files of every version read (`tick,year,metric,material,stage,region,unit,mean,p5,…`,
+ * and before `unit` was added, `…,region,mean,p5,…`).
  *
  * @param dir - The output folder.
  * @param keep - Chooses the series to keep.
  * @returns Kept series by {@link seriesKey}, or undefined when the folder has no `series.csv`.
- * @throws ReportInputError when the header is not the documented one.
+ * @throws ReportInputError when the header lacks one of the columns read.
  * @example
  * await readSeriesCsv('/tmp/run', (id) => id.metric === 'price');
  */
@@ -50,21 +54,23 @@ export async function readSeriesCsv(
   }
   const kept = new Map<string, SeriesFan | null>();
   const number = (text: string): number => (text === '' ? NaN : Number(text));
-  await readCsvLines(path, (header) => header.join(',') === HEADER, (fields) => {
-    const key = `${fields[2]}|${fields[3]}|${fields[4]}|${fields[5]}`;
+  let at: number[] = [];
+  await readCsvLines(path, (header) => (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0, (fields) => {
+    const [year, metric, material, stage, region, p5, p25, p50, p75, p95] = at;
+    const key = `${fields[metric]}|${fields[material]}|${fields[stage]}|${fields[region]}`;
     let fan = kept.get(key);
     if (fan === undefined) {
-      const id = { metric: fields[2], material: fields[3], stage: fields[4], region: fields[5] };
+      const id = { metric: fields[metric], material: fields[material], stage: fields[stage], region: fields[region] };
       fan = keep(id) ? { ...id, year: [], p5: [], p25: [], p50: [], p75: [], p95: [] } : null;
       kept.set(key, fan);
     }
     if (fan === null) return;
-    fan.year.push(Number(fields[1]));
-    fan.p5.push(number(fields[7]));
-    fan.p25.push(number(fields[8]));
-    fan.p50.push(number(fields[9]));
-    fan.p75.push(number(fields[10]));
-    fan.p95.push(number(fields[11]));
+    fan.year.push(Number(fields[year]));
+    fan.p5.push(number(fields[p5]));
+    fan.p25.push(number(fields[p25]));
+    fan.p50.push(number(fields[p50]));
+    fan.p75.push(number(fields[p75]));
+    fan.p95.push(number(fields[p95]));
   });
   const result = new Map<string, SeriesFan>();
   for (const [key, fan] of kept) if (fan !== null) result.set(key, fan);

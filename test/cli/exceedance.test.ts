@@ -34,11 +34,12 @@ describe('exceedance probabilities in summary.json', () => {
     expect(rows).toContainEqual(expect.objectContaining({ metric: 'policyCost', material: null, stage: null, region: 'US', threshold: 0 }));
     expect(rows).toContainEqual(expect.objectContaining({ metric: 'finalSecureSupplyShare', material: 'ndpr', stage: 'mining', region: null }));
     expect(rows.some((row) => [row.material, row.stage, row.region].includes(''))).toBe(false);
-    const csv = (await readFile(join(dir, 'replicates.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+    const [header, ...csv] = (await readFile(join(dir, 'replicates.csv'), 'utf8')).trim().split('\n').map((line) => line.split(','));
+    const value = header.indexOf('value');
     const field = (part: string | null) => part ?? '';
     for (const row of rows) {
       const values = csv.filter(([, metric, material, stage, region]) => metric === row.metric && material === field(row.material) && stage === field(row.stage) && region === field(row.region))
-        .map((fields) => fields[5]).filter((field) => field !== '').map(Number);
+        .map((fields) => fields[value]).filter((field) => field !== '').map(Number);
       expect(row.n).toBe(values.length);
       expect(row.probability).toBe(values.filter((value) => value > row.threshold).length / values.length);
       expect(row.ciLow as number).toBeLessThanOrEqual(row.probability as number);

@@ -59,6 +59,7 @@ describe('crm-sim run', () => {
       const csv = await readFile(join(dir, csvName), 'utf8');
       const header = csv.slice(0, csv.indexOf('\n')).split(',');
       expect(rows.length).toBeGreaterThan(0);
+      expect(Object.keys(rows[0])).toEqual(header); // same columns in the same place (unit after region)
       // A key that does not apply is null, as the CSV's empty field loads (DuckDB, pandas; R with na.strings = ""), never ''.
       const keys = ['metric', 'material', 'stage', 'region'];
       expect(rows.some((row) => keys.some((key) => row[key] === ''))).toBe(false);

@@ -70,16 +70,16 @@ describe('writeRunOutputs', () => {
     const files = await readAll(dir);
     expect(files['scenario.resolved.yaml']).toBe('name: tiny\n');
     expect(files['series.csv']).toBe(
-      'tick,year,metric,material,stage,region,mean,p5,p25,p50,p75,p95\n' +
-        '0,2025.000,price,ndpr,processing,CN,150,105,125,150,175,195\n' +
-        `1,2025.019,price,ndpr,processing,CN,55.4,${[0.05, 0.25, 0.5, 0.75, 0.95].map((p) => String(0.30000000000000004 + p * (110.5 - 0.30000000000000004))).join(',')}\n`,
+      'tick,year,metric,material,stage,region,unit,mean,p5,p25,p50,p75,p95\n' +
+        '0,2025.000,price,ndpr,processing,CN,USD/t,150,105,125,150,175,195\n' +
+        `1,2025.019,price,ndpr,processing,CN,USD/t,55.4,${[0.05, 0.25, 0.5, 0.75, 0.95].map((p) => String(0.30000000000000004 + p * (110.5 - 0.30000000000000004))).join(',')}\n`,
     );
     expect(files['replicates.csv']).toBe(
-      'replicate,metric,material,stage,region,value\n' +
-        '0,peakPriceMultiple,ndpr,processing,US,1.5\n' +
-        '0,recoveryWeeks,ndpr,,,\n' +
-        '1,peakPriceMultiple,ndpr,processing,US,2.5\n' +
-        '1,recoveryWeeks,ndpr,,,12\n',
+      'replicate,metric,material,stage,region,unit,value\n' +
+        '0,peakPriceMultiple,ndpr,processing,US,x,1.5\n' +
+        '0,recoveryWeeks,ndpr,,,weeks,\n' +
+        '1,peakPriceMultiple,ndpr,processing,US,x,2.5\n' +
+        '1,recoveryWeeks,ndpr,,,weeks,12\n',
     );
     const summary = JSON.parse(files['summary.json']);
     expect(summary.metrics['recoveryWeeks.ndpr']).toMatchObject({ unit: 'weeks', n: 1, mean: 12, ciLow: null });
