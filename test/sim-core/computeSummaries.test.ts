@@ -57,7 +57,7 @@ describe('computeSummaries: cumulative consumption', () => {
   });
 
   it('closes with unmet demand in a real replicate: consumption + shortfall = demand, for every material and region', () => {
-    const result = createReplicateRunner(compileScenario({ ...spec, events: [...spec.events, { kind: 'exportControl', material: spec.materials[0].id, stage: 'manufacturing', exporter: spec.foreignActor.region, mode: 'quota', quotaShare: 0.3, start: 0.1 }] }))(7, 0);
+    const result = createReplicateRunner(compileScenario({ ...spec, events: [...spec.events, { kind: 'exportControl', material: spec.materials[0].id, stage: 'manufacturing', exporter: spec.foreignActor.region, mode: 'ban', start: 0.1 }] }))(7, 0);
     let checked = 0;
     for (let m = 0; m < M; m++) {
       for (let r = 0; r < R; r++) {
@@ -71,7 +71,7 @@ describe('computeSummaries: cumulative consumption', () => {
       }
     }
     expect(checked).toBeGreaterThan(M);
-    // The quota leaves some home demand unmet, so the closure is not the trivial one.
+    // The ban on component exports leaves some home demand unmet, so the closure is not the trivial one.
     const homeShortfall = result.summaries[layout.summaries.findIndex((key) => key.metric === 'cumulativeShortfall' && key.material === spec.materials[0].id && key.region === spec.government.region)];
     expect(homeShortfall).toBeGreaterThan(0);
   });
