@@ -6,7 +6,7 @@ import type { QueueConnection } from './connectRedis.ts';
 import { QueueError } from './loadQueueModules.ts';
 import type { ShardJobData } from './queueNames.ts';
 import { formatGivenBack, readShardStatus } from './readRunStatus.ts';
-import { isShardDone, type QueuedRun, readQueuedRun, shardFolder } from './runStore.ts';
+import { isShardDone, type QueuedRun, readQueuedRunForUser, shardFolder } from './runStore.ts';
 
 /** While the count of finished shards stays the same, `wait` writes a progress line this often at most. */
 const QUIET_PROGRESS_MS = 30_000;
@@ -114,7 +114,7 @@ async function waitForShards(options: CollectOptions, run: QueuedRun, queue: Que
  * @throws QueueError for an unknown run, unfinished shards (without `wait`), failed jobs or a timeout.
  */
 export async function collectRun(options: CollectOptions): Promise<{ dir: string; summaryStats: SummaryStatistic[] }> {
-  const run = await readQueuedRun(options.store, options.runId);
+  const run = await readQueuedRunForUser(options.store, options.runId);
   if (run === undefined) throw new QueueError(`no run ${options.runId} in the store ${options.store} (give --store)`);
   const connection = options.connection;
   const queue = connection && new connection.bullmq.Queue<ShardJobData>(options.queue, { connection: connection.redis });

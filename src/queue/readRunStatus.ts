@@ -3,7 +3,7 @@ import type { QueueConnection } from './connectRedis.ts';
 import { QueueError } from './loadQueueModules.ts';
 import { type ShardJobData, shardJobId } from './queueNames.ts';
 import { formatRefusals, type GivenBack } from './refuseJob.ts';
-import { isShardDone, readQueuedRun } from './runStore.ts';
+import { isShardDone, readQueuedRunForUser } from './runStore.ts';
 
 /** One shard of a queued run: done (its folder exists) or the state of its job. */
 export interface ShardStatus {
@@ -47,7 +47,7 @@ export async function readShardStatus(queue: Queue<ShardJobData> | undefined, ru
  * @throws QueueError when the store has no such run.
  */
 export async function readRunStatus(options: { runId: string; store: string; queue: string; connection?: QueueConnection }): Promise<RunStatus> {
-  const run = await readQueuedRun(options.store, options.runId);
+  const run = await readQueuedRunForUser(options.store, options.runId);
   if (run === undefined) throw new QueueError(`no run ${options.runId} in the store ${options.store} (give --store)`);
   const connection = options.connection;
   const queue = connection && new connection.bullmq.Queue<ShardJobData>(options.queue, { connection: connection.redis });

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { QueueError } from './loadQueueModules.ts';
 
 /**
  * The shared folder of queued runs (`--store`, default `outputs/queue`): every machine running
@@ -83,5 +84,21 @@ export async function readQueuedRun(store: string, runId: string): Promise<Queue
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
+  }
+}
+
+/**
+ * {@link readQueuedRun} for the commands a person runs (`queue status`, `collect`, `submit`): a
+ * description that exists but cannot be read (permissions, a store that fails, a file that is not
+ * JSON) is a QueueError naming the file and the cause, a message instead of a stack trace.
+ * @throws QueueError when run.json exists but cannot be read or parsed.
+ */
+export async function readQueuedRunForUser(store: string, runId: string): Promise<QueuedRun | undefined> {
+  try {
+    return await readQueuedRun(store, runId);
+  } catch (error) {
+    const path = join(runFolder(store, runId), 'run.json');
+    const cause = error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new QueueError(`cannot read run ${runId}'s description ${path}: ${cause}`);
   }
 }

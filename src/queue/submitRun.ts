@@ -7,7 +7,7 @@ import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import type { QueueConnection } from './connectRedis.ts';
 import { QueueError } from './loadQueueModules.ts';
 import { isValidRunId, runKey, type ShardJobData, shardJobId } from './queueNames.ts';
-import { isShardDone, type QueuedRun, readQueuedRun, runFolder, SCENARIO_FILE, writeQueuedRun } from './runStore.ts';
+import { isShardDone, type QueuedRun, readQueuedRunForUser, runFolder, SCENARIO_FILE, writeQueuedRun } from './runStore.ts';
 
 /** What to submit. */
 export interface SubmitOptions {
@@ -74,7 +74,7 @@ export async function submitRun(options: SubmitOptions): Promise<Submitted> {
     runId, scenarioPath: options.scenarioPath, replicates: options.replicates, masterSeed: options.masterSeed,
     shards, sha256: loaded.sha256, sourceSha256: SOURCE_SHA256, overrides: [...options.sets], submittedAt: new Date().toISOString(),
   };
-  const existing = await readQueuedRun(options.store, runId);
+  const existing = await readQueuedRunForUser(options.store, runId);
   if (existing) checkSameRun(existing, run);
   const dir = await writeQueuedRun(options.store, existing ?? run, loaded.resolvedYaml);
   if (loadScenario(join(dir, SCENARIO_FILE)).sha256 !== loaded.sha256) {
