@@ -1,13 +1,11 @@
-import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { countRuns } from './countRuns.ts';
+import { differenceSign, formatDifferenceWithCi, formatLevelValue, massUnits, rankMetrics } from './comparisonFigures.ts';
 import { ALTERNATIVE_LABEL_FONT, ALTERNATIVE_LABEL_WIDTH, createComparisonSpec } from './createComparisonSpec.ts';
 import { describeCostEffectiveness } from './describeCostEffectiveness.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describePairedShare, isSpendingMetric } from './describePairedShare.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
-import { formatPercent } from './formatPercent.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
@@ -138,12 +136,6 @@ function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) =>
   return items.length === 0 ? '' : `<ul>${items.map((s) => `<li>${s}</li>`).join('')}</ul>\n`;
 }
 
-/** `+1.75 t (+1.08 to +2.42 t)`; `0 weeks (none in any run)` for a difference that is zero in every pair. */
-function formatDifferenceWithCi(e: ComparisonEntry, massUnit?: MassUnit): string {
-  if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return `${formatDifference(0, e.unit, massUnit)} (none in any run)`;
-  return `${formatDifference(e.meanDifference, e.unit, massUnit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit, massUnit)})`;
-}
-
 const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', cumulativeConsumption: 'consumption (received)', policyCost: 'Policy cost (spending)', netPolicyCost: 'Net policy cost (stock held counted at base prices)' };
 
 /** A headline metric in a few words, its region left out (the table is about the home region): `NdPr oxide: unmet demand`. */
@@ -152,44 +144,6 @@ function headlineName(metric: string, materialName: (id: string) => string): str
   if (name === 'policyCost' || name === 'netPolicyCost') return HEADLINE_WORDS[name];
   const words = name === 'peakPriceMultiple' ? `peak ${stage} price (× start)` : HEADLINE_WORDS[name];
   return words === undefined || material === undefined ? describeMetricId(metric, materialName) : `${materialName(material)}: ${words}`;
-}
-
-/**
- * The mass unit of each tonnage metric, chosen from every figure of it (both means, the
- * difference and its CI, for every alternative), so a row and the headline tables read in one
- * unit (`7.65 t | 8.4 t | +0.748 t`, not `+748 kg`; `41.5 kg | 0 kg`, not `0 t`).
- */
-function massUnits(entries: readonly ComparisonEntry[]): Map<string, MassUnit> {
-  const figures = new Map<string, number[]>();
-  for (const e of entries.filter((x) => x.unit === 't')) figures.set(e.metric, [...(figures.get(e.metric) ?? []), e.meanA, e.meanB, e.meanDifference, e.ciLow, e.ciHigh]);
-  return new Map([...figures].map(([metric, values]) => [metric, chooseMassUnit(values)]));
-}
-
-/** A level (not a difference): shares as percentages, everything else as `formatQuantity`. */
-function formatLevelValue(value: number, unit: string, massUnit?: MassUnit): string {
-  return unit === 'share' ? formatPercent(value) : formatQuantity(value, unit, massUnit);
-}
-
-/** +1 when meanDifference = meanB − meanA (alternative − reference), −1 when it is meanA − meanB. */
-function differenceSign(entries: readonly ComparisonEntry[]): 1 | -1 {
-  let votes = 0;
-  for (const e of entries) {
-    if (![e.meanA, e.meanB, e.meanDifference].every(Number.isFinite) || e.meanA === e.meanB) continue;
-    votes += Math.abs(e.meanDifference - (e.meanB - e.meanA)) <= Math.abs(e.meanDifference - (e.meanA - e.meanB)) ? 1 : -1;
-  }
-  return votes >= 0 ? 1 : -1;
-}
-
-/** Metrics by the clearest difference of any alternative: |mean| / CI half-width, CI excluding zero first. */
-function rankMetrics(entries: readonly ComparisonEntry[]): string[] {
-  const score = new Map<string, number>();
-  for (const e of entries) {
-    const half = (e.ciHigh - e.ciLow) / 2;
-    const clear = e.ciLow > 0 || e.ciHigh < 0 ? 1000 : 0;
-    const s = clear + (half > 0 ? Math.abs(e.meanDifference) / half : Math.abs(e.meanDifference) > 0 ? 999 : 0);
-    score.set(e.metric, Math.max(score.get(e.metric) ?? -1, Number.isFinite(s) ? s : 0));
-  }
-  return [...score.keys()].map((m, i) => ({ m, i })).sort((a, b) => (score.get(b.m) ?? 0) - (score.get(a.m) ?? 0) || a.i - b.i).map(({ m }) => m);
 }
 
 function renderComparisonTable(comparison: Comparison, metrics: readonly string[], materialName: (id: string) => string): string {

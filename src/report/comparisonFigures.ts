@@ -1,0 +1,51 @@
+import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
+import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
+import { formatPercent } from './formatPercent.ts';
+import { formatQuantity } from './formatQuantity.ts';
+import type { ComparisonEntry } from './readComparisonJson.ts';
+
+/* The figures of a comparison report: units, differences with their CIs, levels and ranking (renderComparisonSection). */
+
+/** `+1.75 t (+1.08 to +2.42 t)`; `0 weeks (none in any run)` for a difference that is zero in every pair. */
+export function formatDifferenceWithCi(e: ComparisonEntry, massUnit?: MassUnit): string {
+  if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return `${formatDifference(0, e.unit, massUnit)} (none in any run)`;
+  return `${formatDifference(e.meanDifference, e.unit, massUnit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit, massUnit)})`;
+}
+
+/**
+ * The mass unit of each tonnage metric, chosen from every figure of it (both means, the
+ * difference and its CI, for every alternative), so a row and the headline tables read in one
+ * unit (`7.65 t | 8.4 t | +0.748 t`, not `+748 kg`; `41.5 kg | 0 kg`, not `0 t`).
+ */
+export function massUnits(entries: readonly ComparisonEntry[]): Map<string, MassUnit> {
+  const figures = new Map<string, number[]>();
+  for (const e of entries.filter((x) => x.unit === 't')) figures.set(e.metric, [...(figures.get(e.metric) ?? []), e.meanA, e.meanB, e.meanDifference, e.ciLow, e.ciHigh]);
+  return new Map([...figures].map(([metric, values]) => [metric, chooseMassUnit(values)]));
+}
+
+/** A level (not a difference): shares as percentages, everything else as `formatQuantity`. */
+export function formatLevelValue(value: number, unit: string, massUnit?: MassUnit): string {
+  return unit === 'share' ? formatPercent(value) : formatQuantity(value, unit, massUnit);
+}
+
+/** +1 when meanDifference = meanB − meanA (alternative − reference), −1 when it is meanA − meanB. */
+export function differenceSign(entries: readonly ComparisonEntry[]): 1 | -1 {
+  let votes = 0;
+  for (const e of entries) {
+    if (![e.meanA, e.meanB, e.meanDifference].every(Number.isFinite) || e.meanA === e.meanB) continue;
+    votes += Math.abs(e.meanDifference - (e.meanB - e.meanA)) <= Math.abs(e.meanDifference - (e.meanA - e.meanB)) ? 1 : -1;
+  }
+  return votes >= 0 ? 1 : -1;
+}
+
+/** Metrics by the clearest difference of any alternative: |mean| / CI half-width, CI excluding zero first. */
+export function rankMetrics(entries: readonly ComparisonEntry[]): string[] {
+  const score = new Map<string, number>();
+  for (const e of entries) {
+    const half = (e.ciHigh - e.ciLow) / 2;
+    const clear = e.ciLow > 0 || e.ciHigh < 0 ? 1000 : 0;
+    const s = clear + (half > 0 ? Math.abs(e.meanDifference) / half : Math.abs(e.meanDifference) > 0 ? 999 : 0);
+    score.set(e.metric, Math.max(score.get(e.metric) ?? -1, Number.isFinite(s) ? s : 0));
+  }
+  return [...score.keys()].map((m, i) => ({ m, i })).sort((a, b) => (score.get(b.m) ?? 0) - (score.get(a.m) ?? 0) || a.i - b.i).map(({ m }) => m);
+}
