@@ -38,8 +38,9 @@ export function formPrices(world: World, m: number, k: number, coverTicks: numbe
   for (let r = 0; r < R; r++) {
     const s = base + r;
     const price = mk.priceUsdPerTonne[s];
-    const leadership = leadPoolPrice(world, base, r);
-    let logTarget = Math.log(anchorPrice(world, s)) + behaviour.priceCoverageExponent * sc.coverageGap[r];
+    const anchor = anchorPrice(world, s);
+    const leadership = leadPoolPrice(world, base, r, anchor);
+    let logTarget = Math.log(anchor) + behaviour.priceCoverageExponent * sc.coverageGap[r];
     if (leadership > 0) logTarget += Math.log(1 - leadership);
     const step = Math.max(-behaviour.maxLogPriceStepPerTick, Math.min(behaviour.maxLogPriceStepPerTick, behaviour.priceAdjustmentPerTick * (logTarget - Math.log(price))));
     let next = price * Math.exp(step);

@@ -15,9 +15,11 @@ export const MAX_LEADERSHIP_DISCOUNT = 0.99;
  * discount the segment's price has actually taken on: `leadershipDiscount[s]` = d moves towards f as
  * the price moves towards its target, closing a share κ of the log gap ln(1 − f) − ln(1 − d) per tick
  * (at most ±maxStep), and back to 0 at the same pace when the cut ends; `leaderOwnDiscount[s]` = the
- * part of d that segment s's own cut causes, d · f_s / f.
+ * part of d that segment s's own cut causes, d · f_s / f; `leaderNormalPrice[s]` = the segment's normal
+ * price (its anchor, cost pass-through included), beyond which the cutter pays nothing.
+ * @param anchor - the segment's normal price this tick (formPrices' anchor), USD/t
  */
-export function leadPoolPrice(world: World, base: number, r: number): number {
+export function leadPoolPrice(world: World, base: number, r: number, anchor: number): number {
   const { markets: mk, effective, regions: R } = world;
   const s = base + r;
   let target = 0;
@@ -46,17 +48,24 @@ export function leadPoolPrice(world: World, base: number, r: number): number {
     const next = 1 - (1 - realised) * Math.exp(step);
     mk.leadershipDiscount[s] = target === 0 && next < 1e-9 ? 0 : next;
     mk.leaderOwnDiscount[s] = target > 0 ? mk.leadershipDiscount[s] * own : 0;
+    mk.leaderNormalPrice[s] = anchor;
   }
   return target;
 }
 
 /**
  * What a leading cutter's producers are paid per tonne sold on segment s at price P: P plus the
- * cutter's subsidy, P · (1 + own / (1 − d)) with d and own as {@link leadPoolPrice} left them; P where
- * no leadership cut is in force.
+ * cutter's subsidy, its part (own / d) of the gap to the price without the lead at the same cover,
+ * P · d / (1 − d), but never beyond the normal price N: P + (own / d) · min(P · d / (1 − d), max(0, N − P)),
+ * with d, own and N as {@link leadPoolPrice} left them; P where no leadership cut is in force. The cap
+ * keeps the subsidy to what the lead takes off a normal price: when scarcity lifts the led price
+ * itself (stocks drained by the demand the cut creates), P / (1 − d) would pay the cutter's producers
+ * more than they ever got without the war.
  */
 export function leaderPaidPrice(world: World, s: number, price: number): number {
   const mk = world.markets;
-  if (world.effective.leadershipCut[s] <= 0 || mk.leaderOwnDiscount[s] <= 0) return price;
-  return price * (1 + mk.leaderOwnDiscount[s] / (1 - mk.leadershipDiscount[s]));
+  const d = mk.leadershipDiscount[s];
+  const own = mk.leaderOwnDiscount[s];
+  if (world.effective.leadershipCut[s] <= 0 || own <= 0) return price;
+  return price + (own / d) * Math.min((price * d) / (1 - d), Math.max(0, mk.leaderNormalPrice[s] - price));
 }

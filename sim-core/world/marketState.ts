@@ -30,7 +30,8 @@
  *   `s × transitSlots + (arrivalTick mod transitSlots)`, t.
  * - `leadershipDiscount`, `leaderOwnDiscount`: the share d of the segment's price that price leadership
  *   (a `leadership` price cut in its pool) has taken off, as of the last price update, and the part of
- *   it the segment's own cut causes (phases/priceLeadership.ts; 0 without one).
+ *   it the segment's own cut causes (phases/priceLeadership.ts; 0 without one); `leaderNormalPrice`, the
+ *   segment's normal price (anchor) at that update, which caps the cutter's subsidy.
  * - `saleSubsidyUsdPerTonne`: what a leading price cutter pays its producers per tonne sold this tick on
  *   top of the traded price, USD/t (0 elsewhere).
  * - `tradeTonnes`: this tick's shipments, indexed `((material × 3 + k) × regions + exporter) × regions + importer`, t.
@@ -70,6 +71,7 @@ export interface MarketState {
   readonly tradeTonnes: Float64Array;
   readonly leadershipDiscount: Float64Array;
   readonly leaderOwnDiscount: Float64Array;
+  readonly leaderNormalPrice: Float64Array;
   readonly saleSubsidyUsdPerTonne: Float64Array;
 }
 
@@ -112,6 +114,7 @@ export function createMarketState(materials: number, regions: number, transitSlo
     tradeTonnes: new Float64Array(segments * regions),
     leadershipDiscount: f64(),
     leaderOwnDiscount: f64(),
+    leaderNormalPrice: f64(),
     saleSubsidyUsdPerTonne: f64(),
   };
 }

@@ -24,7 +24,7 @@ export const EVENT_KEY_NOTES: Readonly<Record<string, string>> = {
   delayYears: 'Licensing delay',
   constructionMultiplier: 'Divides the construction rate of plants of this stage outside the exporter',
   priceCut: 'Price cut on the region\'s segment, as a share of the price',
-  'priceManipulation.mode': 'How the cut reaches the market. With leadership, the region\'s producers lead their whole price pool down by the cut times their share of its supply, and the budget pays them the gap on every tonne they sell; with exportDiscount, only its exports are sold at the cut, which shifts importers\' orders but moves no rival\'s price',
+  'priceManipulation.mode': 'How the cut reaches the market. With leadership, the region\'s producers lead their whole price pool down by the cut times their share of its supply, and the budget pays them up to the normal price on every tonne they sell; with exportDiscount, only its exports are sold at the cut, which shifts importers\' orders but moves no rival\'s price',
   budgetUsd: 'Budget; the event lapses when it is spent',
   facilityShare: 'Share of firms hit (at least the largest one)',
   downtimeYears: 'Downtime of a hit firm (median of the stochastic draw)',

@@ -159,8 +159,14 @@ function firstMarketViolation(world: World): string {
     if (negative(f.publicUnmetTonnes[c]) || f.publicUnmetTonnes[c] > f.unmetTonnes[2 * world.materials * world.regions + c] * (1 + 1e-9) + 1e-9) return `cell ${c}: public unmet ${f.publicUnmetTonnes[c]}`;
   }
   for (const [c, s] of world.chain.stockpileTonnes.entries()) if (negative(s)) return `stockpile ${c}: ${s}`;
-  // Budgets are spent to the last dollar and never overdrawn (price cuts, subsidies, stockpiles, programmes).
-  for (const [e, left] of world.eventState.budgetLeftUsd.entries()) if (negative(left, 1e10)) return `event ${e} (${world.spec.events[e].kind}): budget left ${left}`;
+  // Budgets are spent to the last dollar and never overdrawn (price cuts, stockpiles, programmes, capex
+  // subsidies). Not a price floor's: its payments go to firms during settlement, and the tick its budget
+  // runs out pays in full (docs/model.md, gap G9).
+  for (const [e, left] of world.eventState.budgetLeftUsd.entries()) {
+    const event = world.spec.events[e];
+    if (event.kind === 'subsidy' && (event.mode === 'priceFloor' || event.mode === 'offtake')) continue;
+    if (negative(left, 1e10)) return `event ${e} (${event.kind}): budget left ${left}`;
+  }
   if (negative(world.foreignActor.budgetLeftUsd, world.spec.foreignActor.rules.budgetUsd)) return `foreign actor: budget left ${world.foreignActor.budgetLeftUsd}`;
   return '';
 }

@@ -24,11 +24,14 @@ function observe(spec: ScenarioSpec) {
   const prices: Record<string, number[]> = {};
   const spent: number[] = [];
   const paid: number[] = [];
+  /** What the leader's producers would be paid at the normal price (or the traded price when above it). */
+  const normalPaid: number[] = [];
   const subsidyFormula: number[] = [];
   /** The largest subsidy the US segment's producers got, as a share of the traded price (a US cut's). */
   let usSubsidyShare = 0;
-  // The subsidy of tick t reads the discount of the price it settles at, formed at the end of tick t − 1.
+  // The subsidy of tick t reads the discount and normal price of the price it settles at, formed at the end of tick t − 1.
   let f = 0;
+  let normal = 0;
   const world = simulate(spec, 3, 0, (w) => {
     for (const region of w.spec.regions) (prices[region.id] ??= []).push(w.markets.priceUsdPerTonne[1 * w.regions + regionOf(w, region.id)]);
     const s = 1 * w.regions + regionOf(w, 'CN');
@@ -39,10 +42,13 @@ function observe(spec: ScenarioSpec) {
     paid.push(mk.tradedPriceUsdPerTonne[s] + mk.saleSubsidyUsdPerTonne[s]);
     const us = 1 * w.regions + regionOf(w, 'US');
     usSubsidyShare = Math.max(usSubsidyShare, mk.saleSubsidyUsdPerTonne[us] / mk.tradedPriceUsdPerTonne[us]);
-    subsidyFormula.push(w.effective.leadershipCut[s] > 0 ? sold * mk.tradedPriceUsdPerTonne[s] * (f / (1 - f)) : 0);
+    const price = mk.tradedPriceUsdPerTonne[s];
+    subsidyFormula.push(w.effective.leadershipCut[s] > 0 ? sold * Math.min(price * (f / (1 - f)), Math.max(0, normal - price)) : 0);
+    normalPaid.push(w.effective.leadershipCut[s] > 0 ? Math.max(price, normal) : price);
     f = mk.leadershipDiscount[s];
+    normal = mk.leaderNormalPrice[s];
   });
-  return { prices, spent, paid, subsidyFormula, usSubsidyShare, world };
+  return { prices, spent, paid, normalPaid, subsidyFormula, usSubsidyShare, world };
 }
 
 /** Mean over the window of run a's price ÷ run b's, in a region. */
@@ -67,7 +73,7 @@ describe('price manipulation by price leadership (paired runs, graphite)', () =>
   it('moves no rival\'s price as an export discount (the control of the leadership test)', () => {
     for (const region of ['US', 'ALLIES']) expect(Math.abs(windowRatio(discounted, none, region) - 1), region).toBeLessThan(0.01);
   });
-  it('pays the leader\'s producers the gap to the price without the cut on every tonne they sell, from its budget', () => {
+  it('pays the leader\'s producers the gap between the led price and the normal price on every tonne they sell, at most the lead\'s discount, from its budget', () => {
     const paidTicks = led.spent.flatMap((s, t) => (s > 0 ? [t] : []));
     expect(paidTicks[0]).toBeGreaterThanOrEqual(START_WEEK);
     expect(paidTicks.length).toBeGreaterThan(52);
@@ -84,13 +90,16 @@ describe('price manipulation by price leadership (paired runs, graphite)', () =>
     // Half a year after it lapsed, rivals' prices are back within 5% of the run without it.
     expect(Math.abs(poor.prices.US[last + 26] / none.prices.US[last + 26] - 1)).toBeLessThan(0.05);
   });
-  it('pays its producers about the price they would have had without the cut, from the first week (the subsidy follows the price down)', () => {
+  it('never pays its producers more than the normal price, nor more than they were paid without the cut', () => {
     // Trades of tick t settle at the price formed at the end of tick t − 1.
+    let subsidised = 0;
     for (let t = START_WEEK; t < WINDOW[1]; t++) {
       const ratio = led.paid[t] / none.prices.CN[t - 1];
-      expect(ratio, `tick ${t}`).toBeGreaterThan(0.97);
-      expect(ratio, `tick ${t}`).toBeLessThan(1.05);
+      expect(led.paid[t], `tick ${t}`).toBeLessThanOrEqual(led.normalPaid[t] * (1 + 1e-12));
+      expect(ratio, `tick ${t}`).toBeLessThan(1.001);
+      if (led.spent[t] > 0) subsidised++;
     }
+    expect(subsidised).toBeGreaterThan((WINDOW[1] - START_WEEK) / 2);
   });
   it('charges each cutter only for its own part of the lead (a token cut beside the leader gets a token subsidy)', () => {
     const token: PriceManipulationEvent = { ...cut('leadership'), region: 'US', priceCut: 0.001 };
