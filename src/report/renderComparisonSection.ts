@@ -50,7 +50,8 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     `paired run by run (the same random draws in both, so the difference is the strategy's effect), ${countRuns(runs, 'pair')}. ` +
     `Differences are alternative − reference${sign === 1 ? '' : ' (comparison.json states them the other way round)'}; “paired runs” says in how many pairs the alternative did better, worse or the same. ` +
     'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse.</p>\n';
-  const headline = pickHeadlineMetrics(strategies.reference.overview, new Set(comparison.entries.map((e) => e.metric))).map((m) => m.id);
+  const otherEvents = strategies.alternatives.flatMap((a) => a.overview?.events ?? []);
+  const headline = pickHeadlineMetrics(strategies.reference.overview, new Set(comparison.entries.map((e) => e.metric)), otherEvents).map((m) => m.id);
   const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.metric === metric && e.alternative === alternative);
   const overview = strategies.reference.overview;
   const home = overview?.homeRegion ?? '';
@@ -64,7 +65,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
       describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName, costScope(strategies, alternative, entryOf, home)) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
         rows.map((e) => [headlineName(e.metric, materialName), ...[e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, units.get(e.metric))), formatDifferenceWithCi(e, units.get(e.metric)), describePairedShare(e)]),
-        { caption: `${homeName === '' ? 'The home region' : homeName}, for each material the threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
+        { caption: `${homeName === '' ? 'The home region' : homeName}, for each material a compared scenario's threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
   }
   const ranked = rankMetrics(comparison.entries);
   const shown = headline.length > 0 ? headline : ranked.slice(0, MAX_CHART_METRICS);

@@ -74,4 +74,12 @@ describe('pickHeadlineMetrics', () => {
       'shortfallWeeks.dy.endUse.US', 'cumulativeShortfall.dy.endUse.US', 'cumulativeConsumption.dy.endUse.US', 'peakPriceMultiple.dy.manufacturing.US', 'policyCost.US',
     ]);
   });
+
+  it('takes the alternatives\' threats when the reference has none (a baseline compared with a threat scenario)', () => {
+    const overview = { homeRegion: 'US', materials: [{ id: 'ndpr' }, { id: 'graphite' }], events: [] } as unknown as ScenarioOverview;
+    const war = { id: 'w', kind: 'priceManipulation', start: 1, end: 2, announced: NaN, fields: { kind: 'priceManipulation', material: 'graphite', stage: 'processing' } };
+    const ids = ['ndpr', 'graphite'].flatMap((m) => [`shortfallWeeks.${m}.endUse.US`, `cumulativeConsumption.${m}.endUse.US`, `peakPriceMultiple.${m}.processing.US`]);
+    expect(pickHeadlineMetrics(overview, new Set(ids)).map((m) => m.id)).toEqual(['shortfallWeeks.ndpr.endUse.US', 'cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US']);
+    expect(pickHeadlineMetrics(overview, new Set(ids), [war]).map((m) => m.id)).toEqual(['shortfallWeeks.graphite.endUse.US', 'cumulativeConsumption.graphite.endUse.US', 'peakPriceMultiple.graphite.processing.US']);
+  });
 });
