@@ -8,7 +8,7 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
 
 /**
  * Per-replicate summary metrics from a replicate's series, in the order of `layout.summaries`:
- * peak price multiple (over the segment's base price) and time to peak per segment; cumulative shortfall, maximum shortfall share,
+ * peak price multiple (over the segment's base price), time to peak and lowest price multiple per segment; cumulative shortfall, maximum shortfall share,
  * weeks short (shortfall above 1% of demand), time to recovery (weeks from the first short week
  * to the first week after the last one; NaN when never short), weeks severely short (shortfall
  * above 10% of demand), the longest run of consecutive severely short weeks and cumulative
@@ -28,17 +28,25 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
   const at = (seriesIndex: number, t: number) => series[seriesIndex * T + t];
   for (let m = 0; m < materials; m++) {
     const peaks: number[] = [];
+    const troughs: number[] = [];
     for (let k = 0; k < 3; k++) {
       for (let r = 0; r < regions; r++) {
         const index = offsets.price + (m * 3 + k) * regions + r;
         let peak = at(index, 0);
         let peakTick = 0;
-        for (let t = 1; t < T; t++) if (at(index, t) > peak) { peak = at(index, t); peakTick = t; }
-        out[i++] = peak / basePriceUsdPerTonne[(m * 3 + k) * regions + r];
+        let trough = at(index, 0);
+        for (let t = 1; t < T; t++) {
+          if (at(index, t) > peak) { peak = at(index, t); peakTick = t; }
+          if (at(index, t) < trough) trough = at(index, t);
+        }
+        const base = basePriceUsdPerTonne[(m * 3 + k) * regions + r];
+        out[i++] = peak / base;
         peaks.push(peakTick * weeksPerTick);
+        troughs.push(trough / base);
       }
     }
     for (const weeks of peaks) out[i++] = weeks;
+    for (const trough of troughs) out[i++] = trough;
     for (let r = 0; r < regions; r++) {
       const short = offsets.shortfall + (m * 3 + 2) * regions + r;
       const demand = offsets.demand + (m * 3 + 2) * regions + r;

@@ -77,6 +77,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   for (const material of materials) {
     for (const stage of TRADED) for (const region of regions) summaries.push({ metric: 'peakPriceMultiple', material, stage, region, unit: 'x base' });
     for (const stage of TRADED) for (const region of regions) summaries.push({ metric: 'timeToPeakWeeks', material, stage, region, unit: 'weeks' });
+    for (const stage of TRADED) for (const region of regions) summaries.push({ metric: 'troughPriceMultiple', material, stage, region, unit: 'x base' });
     for (const region of regions) {
       summaries.push({ metric: 'cumulativeShortfall', material, stage: 'endUse', region, unit: 't' });
       summaries.push({ metric: 'maxShortfallShare', material, stage: 'endUse', region, unit: 'share' });

@@ -7,13 +7,15 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  *   `shortfallWeeks`, `timeToRecoveryWeeks`, `severeShortfallWeeks`, `longestSevereShortfallWeeks`
  *   (shortfall and price metrics) and `policyCost`, `netPolicyCost` and their parts per material (cost);
  * - higher is better: `finalSecureSupplyShare` and `cumulativeConsumption` (what end users received);
- * - no direction: `timeToPeakWeeks` (an earlier or later peak is neither good nor bad) and
+ * - no direction: `timeToPeakWeeks` (an earlier or later peak is neither good nor bad),
+ *   `troughPriceMultiple` (a low price helps buyers and squeezes home producers: a price war's dip) and
  *   `foreignActorCost` (what the foreign actor spends says nothing by itself about home supply).
  * Metrics not listed have no direction.
  */
 export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   peakPriceMultiple: 'lower',
   timeToPeakWeeks: 'none',
+  troughPriceMultiple: 'none',
   cumulativeShortfall: 'lower',
   maxShortfallShare: 'lower',
   shortfallWeeks: 'lower',

@@ -1,6 +1,7 @@
 const METRIC_WORDS: Record<string, string> = {
   peakPriceMultiple: 'Peak price (× start)',
   timeToPeakWeeks: 'Weeks to the price peak',
+  troughPriceMultiple: 'Lowest price (× start)',
   cumulativeShortfall: 'Unmet demand',
   maxShortfallShare: 'Worst-week unmet share',
   shortfallWeeks: 'Weeks short',

@@ -76,3 +76,22 @@ describe('computeSummaries: cumulative consumption', () => {
     expect(homeShortfall).toBeGreaterThan(0);
   });
 });
+
+describe('computeSummaries: price extremes', () => {
+  it('gives each segment its peak and its lowest price over its base, from its own price series (a dip of a price war and the spike after it)', () => {
+    const series = new Float64Array(layout.series.length * T);
+    const base = new Float64Array(M * 3 * R).fill(100);
+    // One segment, the second material's components in the last region: a dip to 60 in week 10, a spike to 250 in week 30.
+    const segment = (1 * 3 + 2) * R + (R - 1);
+    for (let s = 0; s < M * 3 * R; s++) for (let t = 0; t < T; t++) series[(offsets.price + s) * T + t] = 100;
+    series[(offsets.price + segment) * T + 10] = 60;
+    series[(offsets.price + segment) * T + 30] = 250;
+    const out = computeSummaries(layout, offsets, series, base, M, R);
+    const value = (metric: string, s: number) => out[layout.summaries.findIndex((key) => key.metric === metric && key.material === spec.materials[Math.floor(s / (3 * R))].id
+      && key.stage === ['mining', 'processing', 'manufacturing'][Math.floor(s / R) % 3] && key.region === spec.regions[s % R].id)];
+    expect(value('troughPriceMultiple', segment)).toBe(0.6);
+    expect(value('peakPriceMultiple', segment)).toBe(2.5);
+    expect(value('timeToPeakWeeks', segment)).toBe(30);
+    for (let s = 0; s < M * 3 * R; s++) if (s !== segment) expect([value('troughPriceMultiple', s), value('peakPriceMultiple', s)]).toEqual([1, 1]);
+  });
+});
