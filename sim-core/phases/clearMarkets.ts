@@ -68,9 +68,9 @@ function landedCost(world: World, m: number, k: number, d: number): number {
 
 /**
  * Under a `leadership` price cut on segment s, its producers sold this tick at a price that leadership
- * had taken the share d off (`leadershipDiscount`, as of the last price update), own of it caused by
- * s's own cut (`leaderOwnDiscount`), and the cutter pays them that part of the gap to the price without
- * the lead, P̃·own/(1 − d) per tonne sold, from its cut's budget and never beyond it. Sets
+ * had taken the share d off, and the cutter pays them, per tonne sold, what `leaderPaidPrice` adds to
+ * the traded price P̃: its part of the gap to the price without the lead, P̃·own/(1 − d), but never
+ * beyond the normal price (docs/model.md §11), from its cut's budget and never beyond it. Sets
  * `saleSubsidyUsdPerTonne[s]`, which settlement adds to the traded price (0 elsewhere).
  */
 function payLeadershipSubsidy(world: World, s: number): void {

@@ -60,7 +60,9 @@ export function leadPoolPrice(world: World, base: number, r: number, anchor: num
  * with d, own and N as {@link leadPoolPrice} left them; P where no leadership cut is in force. The cap
  * keeps the subsidy to what the lead takes off a normal price: when scarcity lifts the led price
  * itself (stocks drained by the demand the cut creates), P / (1 − d) would pay the cutter's producers
- * more than they ever got without the war.
+ * more than they ever got without the war. With several cutters in one pool each pays only its own
+ * part (own / d) of the gap; the loader allows only the foreign actor's region to cut, so today there
+ * is one cutter per pool and own / d = 1.
  */
 export function leaderPaidPrice(world: World, s: number, price: number): number {
   const mk = world.markets;

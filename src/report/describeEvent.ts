@@ -49,7 +49,7 @@ export function describeEvent(event: EventOverview, materialName: (id: string) =
   switch (event.kind) {
     case 'exportControl': return describeExportControl(f, product());
     case 'technologyBan': return `${s('exporter')} bans ${s('stage')} technology exports (construction ×${n('constructionMultiplier')})`;
-    case 'priceManipulation': return `${s('region')} price war on ${product()}: ${f.mode === 'exportDiscount' ? `exports ${p('priceCut')} below market` : `leads the market ${p('priceCut')} × its share of supply down, paying its producers up to the normal price`}`;
+    case 'priceManipulation': return `${s('region')} price war on ${product()}: ${f.mode === 'exportDiscount' ? `exports ${p('priceCut')} below market` : `leads the market ${p('priceCut')} × its share of supply down, subsidising its producers from its budget`}`;
     case 'cyberattack': return describeCyberattack(f, m);
     case 'disinformation': return `Disinformation in ${s('region')}: permitting ×${n('durationMultiplier')}`;
     case 'mineAcquisition': return `${s('acquirer')} ${s('mode')} of ${p('share')} of ${s('region')} ${m} mines`;

@@ -33,7 +33,7 @@ describe('describeEvent', () => {
 
   it('says how a price war reaches the market: leading the price down, or cheaper exports only', () => {
     const fields = { material: 'ndpr', stage: 'processing', region: 'CN', priceCut: 0.3, budgetUsd: 4e9 };
-    expect(describeEvent(event('priceManipulation', { ...fields, mode: 'leadership' }), name)).toBe('CN price war on refined NdPr oxide (processing): leads the market 30% × its share of supply down, paying its producers up to the normal price');
+    expect(describeEvent(event('priceManipulation', { ...fields, mode: 'leadership' }), name)).toBe('CN price war on refined NdPr oxide (processing): leads the market 30% × its share of supply down, subsidising its producers from its budget');
     expect(describeEvent(event('priceManipulation', { ...fields, mode: 'exportDiscount' }), name)).toBe('CN price war on refined NdPr oxide (processing): exports 30% below market');
   });
 
