@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedis, isRedisReachable, resolveRedisUrl } from '../../src/queue/connectRedis.ts';
-import { openJobs, type YieldedJobs } from '../../src/queue/runQueueWorker.ts';
+import { openJobs, type YieldedJobs } from '../../src/queue/openJobs.ts';
 
 const REDIS = resolveRedisUrl();
 if (!(await isRedisReachable(REDIS))) throw new Error(`Redis must be reachable at ${REDIS}: run npm run setup:system (.ci/setup.d/redis.sh)`);
