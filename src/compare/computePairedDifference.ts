@@ -1,4 +1,5 @@
 import { confidenceIntervalOfMean } from '../stats/confidenceIntervalOfMean.ts';
+import { meanDifferencePValue } from '../stats/meanDifferencePValue.ts';
 import { mean } from '../stats/mean.ts';
 import { sortedWithoutNaN } from '../stats/sortedWithoutNaN.ts';
 import type { MetricDirection } from './metricDirection.ts';
@@ -20,6 +21,11 @@ export interface PairedDifference {
   pBetter: number;
   /** Share of the n replicates where B is strictly worse than A (ties count in neither). */
   pWorse: number;
+  /**
+   * Two-sided p-value of the paired t test of a zero mean difference (NaN when n < 2): per metric,
+   * unadjusted; for Holm or Benjamini–Hochberg over a family of metrics (docs/statistics.md).
+   */
+  pValue: number;
 }
 
 /**
@@ -79,5 +85,6 @@ export function computePairedDifference(
     ciHigh: interval.high,
     pBetter: share(better),
     pWorse: share(worse),
+    pValue: meanDifferencePValue(differences),
   };
 }

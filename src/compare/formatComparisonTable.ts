@@ -29,6 +29,18 @@ function isShown(m: MetricComparison): boolean {
   return m.n >= 2 && Number.isFinite(m.meanDifference) && !(m.meanDifference === 0 && m.ciLow === 0 && m.ciHigh === 0);
 }
 
+/** Whether the metric's confidence interval excludes zero (a per-metric interval: not adjusted for the many metrics compared). */
+function isClear(m: MetricComparison): boolean {
+  return m.ciLow > 0 || m.ciHigh < 0;
+}
+
+/** Shares of runs in which B is better and worse ("55% / 5%"; the rest are ties), or "–" for a metric with no direction. */
+function formatBetterWorse(m: MetricComparison): string {
+  if (!Number.isFinite(m.pBetter) || !Number.isFinite(m.pWorse)) return '–';
+  const percent = (share: number): string => `${formatReadableNumber(share * 100)}%`;
+  return `${percent(m.pBetter)} / ${percent(m.pWorse)}`;
+}
+
 /** Home end-use metrics with a direction (what the home government cares about most) rank first. */
 function isHomeEndUse(m: MetricComparison, home: string | undefined): boolean {
   return m.key.stage === 'endUse' && m.key.region === home && m.direction !== 'none';
@@ -40,8 +52,11 @@ function isHomeEndUse(m: MetricComparison, home: string | undefined): boolean {
  * durations: the home region is that of `policyCost`), then those whose confidence interval
  * excludes zero, each group by the difference relative to the metric's size (|mean difference| /
  * max(|mean A|, |mean B|), so tonnes, shares and dollars rank on one scale). Columns: metric id,
- * unit (a tonnage row in t, kg or g, one unit for the whole row), mean of the first scenario, mean of the alternative, mean paired difference with its
- * interval, and P(better).
+ * unit (a tonnage row in t, kg or g, one unit for the whole row), the pairs compared (`n`: fewer than the
+ * replicates where a metric is undefined in some), mean of the first scenario, mean of the alternative, mean paired
+ * difference with its interval, and the shares of runs in which B is better and worse (ties in neither).
+ * The title counts the metrics that differ in at least one run and those whose interval excludes zero,
+ * and says that these intervals are per metric: with hundreds compared, some exclude zero by chance.
  *
  * @param report - The comparison.
  * @param top - Rows per alternative; default 10 (Infinity: every metric that differs).
@@ -57,21 +72,24 @@ export function formatComparisonTable(report: ComparisonReport, top = 10): strin
     const ranked = alternative.metrics.filter(isShown).sort((a, b) => {
       const homeFirst = Number(isHomeEndUse(b, home)) - Number(isHomeEndUse(a, home));
       if (homeFirst !== 0) return homeFirst;
-      const clear = Number(b.ciLow > 0 || b.ciHigh < 0) - Number(a.ciLow > 0 || a.ciHigh < 0);
+      const clear = Number(isClear(b)) - Number(isClear(a));
       return clear !== 0 ? clear : relativeDifference(b) - relativeDifference(a);
     });
     const rows = ranked.slice(0, top).map((m) => {
       const [unit, scale] = rowUnit(m);
       const [meanA, meanB, difference, low, high] = [m.meanA, m.meanB, m.meanDifference, m.ciLow, m.ciHigh].map((x) => formatReadableNumber(x * scale));
-      return [formatMetricId(m.key), unit, meanA, meanB, difference, `[${low}, ${high}]`, formatReadableNumber(m.pBetter)];
+      return [formatMetricId(m.key), unit, String(m.n), meanA, meanB, difference, `[${low}, ${high}]`, formatBetterWorse(m)];
     });
+    const clearCount = ranked.filter(isClear).length;
     const title = `B = ${alternative.label} vs A = ${first}: ${report.replicates} paired replicates, seed ${report.masterSeed}; ` +
-      `${ranked.length} of ${alternative.metrics.length} metrics differ${rows.length < ranked.length ? `, top ${rows.length}` : ''}`;
+      `${ranked.length} of ${alternative.metrics.length} metrics differ in at least one run, ${clearCount} with a ${level} that excludes 0` +
+      `${rows.length < ranked.length ? `; top ${rows.length}` : ''}`;
     const costs = describeCosts(report, alternative.label);
     if (rows.length === 0) return `${title}\n${costs}`;
-    return `${title}\n${formatTextTable(['metric', 'unit', 'mean A', 'mean B', 'B − A', level, 'P(B better)'], rows, 2)}${costs}`;
+    return `${title}\n${formatTextTable(['metric', 'unit', 'n', 'mean A', 'mean B', 'B − A', level, 'runs B better / worse'], rows, 2)}${costs}`;
   });
-  return blocks.join('\n');
+  const caveat = `Intervals are per metric, not adjusted for comparing many: about 1 in 20 metrics that B leaves unchanged in the mean would still exclude 0 at 95% by chance.\n`;
+  return `${blocks.join('\n')}${caveat}`;
 }
 
 /**

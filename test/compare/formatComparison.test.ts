@@ -10,18 +10,18 @@ const alternative: AlternativeComparison = {
   label: 'stock,pile',
   metrics: [
     { key: { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' }, direction: 'lower',
-      n: 50, meanA: 1000, meanB: 400, meanDifference: -600, ciLow: -700, ciHigh: -500, pBetter: 0.9, pWorse: 0.02 },
+      n: 50, meanA: 1000, meanB: 400, meanDifference: -600, ciLow: -700, ciHigh: -500, pBetter: 0.9, pWorse: 0.02, pValue: NaN },
     { key: { metric: 'longestSevereShortfallWeeks', material: 'ndpr', stage: 'endUse', region: 'US', unit: 'weeks' }, direction: 'lower',
-      n: 50, meanA: 10, meanB: 9.9, meanDifference: -0.1, ciLow: -0.5, ciHigh: 0.3, pBetter: 0.1, pWorse: 0.08,
+      n: 50, meanA: 10, meanB: 9.9, meanDifference: -0.1, ciLow: -0.5, ciHigh: 0.3, pBetter: 0.1, pWorse: 0.08, pValue: 0.6,
       exceedance: { threshold: 8, pA: 0.6, pB: 0.5 } },
     { key: { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'CN', unit: 't' }, direction: 'lower',
-      n: 50, meanA: 1000, meanB: 10, meanDifference: -990, ciLow: -1000, ciHigh: -980, pBetter: 1, pWorse: 0 },
+      n: 50, meanA: 1000, meanB: 10, meanDifference: -990, ciLow: -1000, ciHigh: -980, pBetter: 1, pWorse: 0, pValue: NaN },
     { key: { metric: 'timeToPeakWeeks', material: 'ndpr', stage: 'processing', region: 'US', unit: 'weeks' }, direction: 'none',
-      n: 50, meanA: 10, meanB: 10, meanDifference: 0, ciLow: 0, ciHigh: 0, pBetter: NaN, pWorse: NaN },
+      n: 50, meanA: 10, meanB: 10, meanDifference: 0, ciLow: 0, ciHigh: 0, pBetter: NaN, pWorse: NaN, pValue: NaN },
     { key: { metric: 'policyCost', material: '', stage: '', region: 'US', unit: 'USD' }, direction: 'lower',
-      n: 50, meanA: 0, meanB: 3.5e7, meanDifference: 3.5e7, ciLow: 3e7, ciHigh: 4e7, pBetter: 0, pWorse: 1 },
+      n: 50, meanA: 0, meanB: 3.5e7, meanDifference: 3.5e7, ciLow: 3e7, ciHigh: 4e7, pBetter: 0, pWorse: 1, pValue: NaN },
     { key: { metric: 'peakPriceMultiple', material: 'ndpr', stage: 'processing', region: 'US', unit: 'x base' }, direction: 'lower',
-      n: 50, meanA: 2, meanB: 1.9, meanDifference: -0.1, ciLow: -0.3, ciHigh: 0.1, pBetter: 0.5, pWorse: 0.4 },
+      n: 50, meanA: 2, meanB: 1.9, meanDifference: -0.1, ciLow: -0.3, ciHigh: 0.1, pBetter: 0.5, pWorse: 0.4, pValue: NaN },
   ],
 };
 const report: ComparisonReport = {
@@ -33,11 +33,11 @@ describe('comparison outputs', () => {
   it('writes one tidy CSV row per alternative and metric, quoting text and leaving NaN empty', () => {
     const lines = formatComparisonCsv([alternative]).trimEnd().split('\n');
     expect(lines[0]).toBe(COMPARISON_CSV_HEADER);
-    expect(lines[0]).toMatch(/,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative$/);
+    expect(lines[0]).toMatch(/,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative,pValue$/);
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toBe('"stock,pile",cumulativeShortfall,ndpr,endUse,US,t,1000,400,-600,-700,-500,0.9,50,0.02,lower,,,');
-    expect(lines[2]).toBe('"stock,pile",longestSevereShortfallWeeks,ndpr,endUse,US,weeks,10,9.9,-0.1,-0.5,0.3,0.1,50,0.08,lower,8,0.6,0.5');
-    expect(lines[4].split(',').slice(-7)).toEqual(['', '50', '', 'none', '', '', '']);
+    expect(lines[1]).toBe('"stock,pile",cumulativeShortfall,ndpr,endUse,US,t,1000,400,-600,-700,-500,0.9,50,0.02,lower,,,,');
+    expect(lines[2]).toBe('"stock,pile",longestSevereShortfallWeeks,ndpr,endUse,US,weeks,10,9.9,-0.1,-0.5,0.3,0.1,50,0.08,lower,8,0.6,0.5,0.6');
+    expect(lines[4].split(',').slice(-8)).toEqual(['', '50', '', 'none', '', '', '', '']);
   });
 
   it('writes comparison.json per alternative and metric id, NaN as null', () => {
@@ -45,7 +45,7 @@ describe('comparison outputs', () => {
     expect(json.first).toBe('threat');
     const metric = json.alternatives['stock,pile']['cumulativeShortfall.ndpr.endUse.US'];
     expect(Object.keys(metric)).toEqual([
-      'unit', 'direction', 'n', 'meanA', 'meanB', 'meanDifference', 'ciLow', 'ciHigh', 'pBetter', 'pWorse', 'metric', 'material', 'stage', 'region',
+      'unit', 'direction', 'n', 'meanA', 'meanB', 'meanDifference', 'ciLow', 'ciHigh', 'pBetter', 'pWorse', 'pValue', 'metric', 'material', 'stage', 'region',
     ]);
     expect(metric).toMatchObject({ metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'US' });
     // A key part that does not apply is null, as comparison.csv's empty field loads, never "".
@@ -58,7 +58,9 @@ describe('comparison outputs', () => {
   it('prints aligned rows, clear differences first, unchanged metrics left out', () => {
     const table = formatComparisonTable(report);
     const lines = table.trimEnd().split('\n');
-    expect(lines[0]).toContain('5 of 6 metrics differ');
+    // 5 differ in some run; 3 have an interval that excludes 0 (US and CN shortfall, policyCost)
+    expect(lines[0]).toContain('5 of 6 metrics differ in at least one run, 3 with a 95% CI that excludes 0');
+    expect(table).toMatch(/not adjusted for comparing many/);
     // the home region's (US, that of policyCost) end-use metrics first, then clear differences
     expect(lines[3]).toMatch(/^cumulativeShortfall\.ndpr\.endUse\.US/);
     expect(lines[4]).toMatch(/^longestSevereShortfallWeeks\.ndpr\.endUse\.US/);
@@ -66,15 +68,15 @@ describe('comparison outputs', () => {
     expect(lines[6]).toMatch(/^cumulativeShortfall\.ndpr\.endUse\.CN/); // 0.99
     expect(lines[7]).toMatch(/^peakPriceMultiple/);
     expect(table).not.toContain('timeToPeakWeeks');
-    const widths = new Set(lines.slice(1).map((line) => line.length));
+    const widths = new Set(lines.slice(1, -1).map((line) => line.length)); // the last line is the caveat
     expect(Math.max(...widths)).toBe(lines[2].length);
-    expect(formatComparisonTable(report, 1).trimEnd().split('\n')).toHaveLength(4);
+    expect(formatComparisonTable(report, 1).trimEnd().split('\n')).toHaveLength(5);
     expect(formatComparisonTable(report, 1)).toContain('top 1');
-    expect(formatComparisonTable(report, Infinity).trimEnd().split('\n')).toHaveLength(8);
+    expect(formatComparisonTable(report, Infinity).trimEnd().split('\n')).toHaveLength(9);
   });
 
   it('prints what the alternative costs per tonne of consumption gained, for the materials its own events name', () => {
-    const pd = (mean: number) => ({ n: 50, meanA: 0, meanB: mean, meanDifference: mean, ciLow: mean * 0.9, ciHigh: mean * 1.1, pBetter: NaN, pWorse: NaN });
+    const pd = (mean: number) => ({ n: 50, meanA: 0, meanB: mean, meanDifference: mean, ciLow: mean * 0.9, ciHigh: mean * 1.1, pBetter: NaN, pWorse: NaN, pValue: NaN });
     const priced = (ratio: number) => ({ n: 50, ratio, low: ratio * 0.8, high: ratio * 1.3, status: 'costPerTonne' as const });
     const spare = { n: 50, ratio: NaN, low: NaN, high: NaN, status: 'noClearGain' as const };
     const entry = (material: string) => ({
@@ -90,7 +92,7 @@ describe('comparison outputs', () => {
   });
 
   it('prices no spill-over: for a strategy naming no material, only a gain of at least 0.1% of consumption', () => {
-    const gained = (meanA: number, mean: number) => ({ n: 10, meanA, meanB: meanA + mean, meanDifference: mean, ciLow: mean * 0.2, ciHigh: mean * 1.8, pBetter: NaN, pWorse: NaN });
+    const gained = (meanA: number, mean: number) => ({ n: 10, meanA, meanB: meanA + mean, meanDifference: mean, ciLow: mean * 0.2, ciHigh: mean * 1.8, pBetter: NaN, pWorse: NaN, pValue: NaN });
     const pd = (mean: number) => gained(0, mean);
     const priced = (ratio: number) => ({ n: 10, ratio, low: ratio * 0.5, high: ratio * 5, status: 'costPerTonne' as const });
     const spare = { n: 10, ratio: NaN, low: NaN, high: NaN, status: 'noClearGain' as const };
@@ -114,10 +116,10 @@ describe('comparison outputs', () => {
   it('prints a tonnage row in one mass unit chosen from its figures: kg when all are below 1 t, t when any reaches it', () => {
     const row = (meanA: number, meanB: number) => ({ ...alternative.metrics[0], meanA, meanB, meanDifference: meanB - meanA, ciLow: (meanB - meanA) * 1.2, ciHigh: (meanB - meanA) * 0.8 });
     const table = (meanA: number, meanB: number) => formatComparisonTable({ ...report, alternatives: [{ ...alternative, metrics: [row(meanA, meanB)] }] }).split('\n')[3].split(/ {2,}/);
-    expect(table(0.0435, 0.0426)).toEqual(['cumulativeShortfall.ndpr.endUse.US', 'kg', '43.5', '42.6', '-0.9', '[-1.08, -0.72]', '0.9']);
+    expect(table(0.0435, 0.0426)).toEqual(['cumulativeShortfall.ndpr.endUse.US', 'kg', '50', '43.5', '42.6', '-0.9', '[-1.08, -0.72]', '90% / 2%']);
     expect(table(0.0000435, 0.00004)).toEqual(expect.arrayContaining(['g', '43.5', '40']));
     // 7.65 t against 8.4 t: the difference (0.75 t) stays in t, like the means.
-    expect(table(7.65, 8.4)).toEqual(['cumulativeShortfall.ndpr.endUse.US', 't', '7.65', '8.4', '0.75', '[0.9, 0.6]', '0.9']);
+    expect(table(7.65, 8.4)).toEqual(['cumulativeShortfall.ndpr.endUse.US', 't', '50', '7.65', '8.4', '0.75', '[0.9, 0.6]', '90% / 2%']);
   });
 
   it('takes --top N or --all for the number of rows', () => {

@@ -46,7 +46,7 @@ describe('readComparisonJson', () => {
 
   it('reads the metric ids of what crm-sim compare writes, whose entries also state the key parts', async () => {
     const key = (metric: string, material: string, stage: string, region: string) => ({ metric, material, stage, region, unit: 'USD' });
-    const difference = { direction: 'lower' as const, n: 8, meanA: 1, meanB: 2, meanDifference: 1, ciLow: 0, ciHigh: 2, pBetter: 0, pWorse: 1 };
+    const difference = { direction: 'lower' as const, n: 8, meanA: 1, meanB: 2, meanDifference: 1, ciLow: 0, ciHigh: 2, pBetter: 0, pWorse: 1, pValue: 0.01 };
     const text = formatComparisonJson({
       arms: [{ label: 'threat', path: 't.yaml', name: 't' }, { label: 'stockpile', path: 's.yaml', name: 's' }], masterSeed: 1, replicates: 8, level: 0.95,
       alternatives: [{ label: 'stockpile', metrics: [{ key: key('policyCost', '', '', 'US'), ...difference }, { key: key('shortfallWeeks', 'ndpr', 'endUse', 'US'), ...difference }] }],
