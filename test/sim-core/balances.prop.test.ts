@@ -160,12 +160,10 @@ function firstMarketViolation(world: World): string {
   }
   for (const [c, s] of world.chain.stockpileTonnes.entries()) if (negative(s)) return `stockpile ${c}: ${s}`;
   // Budgets are spent to the last dollar and never overdrawn (price cuts, stockpiles, programmes, capex
-  // subsidies). Not a price floor's: its payments go to firms during settlement, and the tick its budget
-  // runs out pays in full (docs/model.md, gap G9).
+  // subsidies, price floors and offtakes), to rounding relative to the budget.
   for (const [e, left] of world.eventState.budgetLeftUsd.entries()) {
     const event = world.spec.events[e];
-    if (event.kind === 'subsidy' && (event.mode === 'priceFloor' || event.mode === 'offtake')) continue;
-    if (negative(left, 1e10)) return `event ${e} (${event.kind}): budget left ${left}`;
+    if (negative(left, 'budgetUsd' in event && event.budgetUsd !== undefined ? event.budgetUsd : 0)) return `event ${e} (${event.kind}): budget left ${left}`;
   }
   if (negative(world.foreignActor.budgetLeftUsd, world.spec.foreignActor.rules.budgetUsd)) return `foreign actor: budget left ${world.foreignActor.budgetLeftUsd}`;
   return '';
