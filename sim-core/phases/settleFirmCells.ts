@@ -208,8 +208,9 @@ function settleSellerCell(world: World, stage: number, c: number): void {
  * settleAccounts.ts). Returns `gap` itself (the same bits) when the budget suffices.
  */
 function affordableFloorGap(world: World, sc: number, gap: number, soldTonnes: number): number {
+  if (gap === 0) return gap;
   const e = world.effective.supportEvent[sc];
-  if (gap === 0 || e < 0) return gap;
+  if (e < 0) return gap;
   const left = Math.max(0, world.eventState.budgetLeftUsd[e]);
   return soldTonnes * gap <= left ? gap : left / soldTonnes;
 }
