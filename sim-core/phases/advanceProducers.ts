@@ -5,7 +5,7 @@ import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { cellCapacityOf } from '../world/firmTotals.ts';
 import { CELL_SUMS, PRODUCE_CELLS, type CellSplit } from './cellTasks.ts';
 import { leaderPaidPrice } from './priceLeadership.ts';
-import { HOARDING_LIMIT, termsAt, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_YIELD } from './firmDecisions.ts';
+import { HOARDING_LIMIT, termsAt, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_OFFERED, TERM_YIELD } from './firmDecisions.ts';
 
 /** Market index k a capacity stage sells into: concentrate, refined, component, refined (recyclers). */
 export const OUTPUT_MARKET = [0, 1, 2, 1] as const;
@@ -128,6 +128,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     sums[c * CELL_SUMS + 1] = offered;
     sums[c * CELL_SUMS + 2] = bids;
     sums[c * CELL_SUMS + 3] = inputUsed;
+    terms[t + TERM_OFFERED] = offered;
   }
 }
 

@@ -17,7 +17,7 @@ import type { World } from '../world/world.ts';
 /** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */
 export const HOARDING_LIMIT = 1.5;
 
-/** Values per (stage, cell) in `world.scratch.cellTerms`: 8 saved by production, 6 by settlement for its cell loops. */
+/** Values per (stage, cell) in `world.scratch.cellTerms`: 9 saved by production, 6 by settlement for its cell loops. */
 export const CELL_TERMS = 16;
 /** Offsets into a cell's terms. */
 export const TERM_COST_FACTOR = 0;
@@ -34,6 +34,8 @@ export const TERM_FLOOR_GAP = 10;
 export const TERM_OFFTAKE_SHARE = 11;
 export const TERM_FILL = 12;
 export const TERM_INPUT_PRICE = 13;
+/** The cell's offer (Σ of its firms' offers) as production summed it: settlement caps a price floor's payment with it. */
+export const TERM_OFFERED = 14;
 
 /** Index of the first term of cell c (m × R + r) of a capacity stage in `world.scratch.cellTerms`. */
 export function termsAt(world: World, stage: number, c: number): number {

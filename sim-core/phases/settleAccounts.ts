@@ -41,9 +41,9 @@ function settleFirms(world: World, stage: number, cells: CellSplit | null): void
 
 /**
  * Whether any cell of a stage has an offtake guarantee: its settlement reads the budget left after the
- * cells before it were booked, so the stage is settled cell by cell. A plain price floor does not: its
- * gap is fixed before settlement and its payments leave the budget only when a cell is booked, which
- * is always in cell order, so floor cells settle on the threads like any other.
+ * cells before it were booked, so the stage is settled cell by cell. A plain price floor settles on the
+ * threads like any other cell: its gap is capped at its budget before its firms are paid
+ * (affordableFloorGap, settleFirmCells.ts), from a budget that only its own cell's booking changes.
  */
 function hasOfftake(world: World, stage: number): boolean {
   const cells = world.materials * world.regions;
@@ -78,9 +78,22 @@ function bookFirmCell(world: World, stage: number, c: number): void {
   }
 }
 
+/** Share of a floor's payment below which what its budget has left after it counts as spent (rounding of the firms' sum). */
+const SPENT_TOLERANCE = 1e-9;
+
+/**
+ * The home government pays a cell's floor gap and offtake, as its firms were paid them, out of the
+ * cell's subsidy budget. Settlement capped them at what the budget had left (affordableFloorGap,
+ * settleFirmCells.ts), but the firms' payments add up to it only to rounding: a remainder within
+ * rounding (or a rounding overdraft) counts as spent, so the floor lapses rather than lingering on a
+ * few nano-dollars.
+ */
 function payFloor(world: World, sc: number, amountUsd: number): void {
   const e = world.effective.supportEvent[sc];
-  if (e >= 0) world.eventState.budgetLeftUsd[e] -= amountUsd;
+  if (e >= 0) {
+    const left = world.eventState.budgetLeftUsd[e] - amountUsd;
+    world.eventState.budgetLeftUsd[e] = left < SPENT_TOLERANCE * amountUsd ? 0 : left;
+  }
   const g = world.government.region;
   world.ledger.governmentUsd[g] -= amountUsd;
   world.government.spendingUsdThisTick += amountUsd;

@@ -3,7 +3,7 @@ import { RECYCLING } from '../world/world.ts';
 import { OUTPUT_MARKET, INPUT_MARKET } from './advanceProducers.ts';
 import { putCellResults, putCellSums } from './putCellResults.ts';
 import { settlePlainBuyerCell, settlePlainSellerCell } from './settlePlainCells.ts';
-import { offerShareOf, termsAt, TERM_COST_FACTOR, TERM_CURRENT_PRICE, TERM_FILL, TERM_FLOOR_GAP, TERM_INPUT_COST, TERM_INPUT_PRICE, TERM_OFFTAKE_SHARE, TERM_REVENUE_PER_OFFERED, TERM_SOLD_SHARE } from './firmDecisions.ts';
+import { offerShareOf, termsAt, TERM_COST_FACTOR, TERM_CURRENT_PRICE, TERM_FILL, TERM_FLOOR_GAP, TERM_INPUT_COST, TERM_INPUT_PRICE, TERM_OFFERED, TERM_OFFTAKE_SHARE, TERM_REVENUE_PER_OFFERED, TERM_SOLD_SHARE } from './firmDecisions.ts';
 
 /**
  * The firms' part of settlement for cells [cellFrom, cellTo) of a stage: each live firm applies this
@@ -33,10 +33,12 @@ export function settleFirmCells(world: World, stage: number, cellFrom: number, c
     // A leading price cutter's producers are paid a subsidy per tonne sold on top (0 elsewhere: the same bits).
     const subsidy = markets.saleSubsidyUsdPerTonne;
     const revenuePerOffered = (1 - divert) * sellRatio[sOut] * (prices[sOut] + subsidy[sOut]) + divert * sellRatio[sDivert] * (prices[sDivert] + subsidy[sDivert]);
-    const floorGap = Math.max(0, effective.priceFloorUsdPerTonne[sc] - prices[sOut]);
-    const offtakeShare = offtakeShareOf(world, stage, m, r, soldShare);
-    const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
     const t = termsAt(world, stage, c);
+    // A floor pays the gap on sold tonnes first, then an offtake buys with what its budget has left.
+    const soldTonnes = terms[t + TERM_OFFERED] * soldShare;
+    const floorGap = affordableFloorGap(world, sc, Math.max(0, effective.priceFloorUsdPerTonne[sc] - prices[sOut]), soldTonnes);
+    const offtakeShare = offtakeShareOf(world, stage, m, r, soldShare, soldTonnes * floorGap);
+    const sIn = kIn >= 0 ? (m * 3 + kIn) * R + r : -1;
     terms[t + TERM_SOLD_SHARE] = soldShare;
     terms[t + TERM_REVENUE_PER_OFFERED] = revenuePerOffered;
     terms[t + TERM_FLOOR_GAP] = floorGap;
@@ -195,11 +197,31 @@ function settleSellerCell(world: World, stage: number, c: number): void {
 }
 
 /**
- * Offtake guarantee: the government buys, at the floor price and into its stockpile, the share of a
- * home cell's unsold refined output that its budget affords (processing and recycling only: the
- * offtake goes to the cell's refined stockpile).
+ * The floor gap per sold tonne that stage cell sc's budget affords this tick, so that a floor never
+ * overdraws it: the full gap while paying it on all `soldTonnes` (the cell's offer, as production
+ * summed it, × sold share) fits in what is left; otherwise what is left spread over those tonnes, so
+ * the tick the budget runs out pays exactly what is left (as a price cut's last shipment is paid:
+ * affordableCut, shipGoods.ts). This needs no extra work per firm, and it is the same on any thread:
+ * a subsidy event covers one stage cell, which one thread settles, and no other cell's booking
+ * touches its budget, so every thread reads the budget as the last tick left it. The firms' payments
+ * add up to what is left up to rounding of the sum (booking counts such a remainder as spent: payFloor,
+ * settleAccounts.ts). Returns `gap` itself (the same bits) when the budget suffices.
  */
-function offtakeShareOf(world: World, stage: number, m: number, r: number, soldShare: number): number {
+function affordableFloorGap(world: World, sc: number, gap: number, soldTonnes: number): number {
+  if (gap === 0) return gap;
+  const e = world.effective.supportEvent[sc];
+  if (e < 0) return gap;
+  const left = Math.max(0, world.eventState.budgetLeftUsd[e]);
+  return soldTonnes * gap <= left ? gap : left / soldTonnes;
+}
+
+/**
+ * Offtake guarantee: the government buys, at the floor price and into its stockpile, the share of a
+ * home cell's unsold refined output that its budget affords once the floor gap on sold tonnes is paid
+ * (processing and recycling only: the offtake goes to the cell's refined stockpile).
+ * @param gapPaidUsd - the cell's floor gap payment this tick (sold tonnes × affordable gap)
+ */
+function offtakeShareOf(world: World, stage: number, m: number, r: number, soldShare: number, gapPaidUsd: number): number {
   const sc = (stage * world.materials + m) * world.regions + r;
   const e = world.effective.supportEvent[sc];
   const floor = world.effective.priceFloorUsdPerTonne[sc];
@@ -218,6 +240,6 @@ function offtakeShareOf(world: World, stage: number, m: number, r: number, soldS
     const offered = (store.outputInventoryTonnes[f] + store.producedTonnes[f]) * offerShareOf(currentPrice, band, store.unitCostUsdPerTonne[f] * costFactor + inputCost);
     unsold += offered * (1 - soldShare);
   }
-  const affordable = Math.max(0, world.eventState.budgetLeftUsd[e]) / floor;
+  const affordable = Math.max(0, world.eventState.budgetLeftUsd[e] - gapPaidUsd) / floor;
   return unsold > 0 ? Math.min(1, affordable / unsold) : 0;
 }

@@ -17,11 +17,14 @@ describe('one replicate stepped across threads', () => {
   // Export controls (price pools), acquisitions (diverted offers across cells), subsidies with quick
   // exits: price floors (their cells settle on both threads) and an offtake guarantee (its stage
   // settles cell by cell on one thread), and price leadership (its subsidy reaches settlement on both threads).
+  // With small budgets both floors run out mid-run (NdPr's about tick 85, Dy's about 70 of 156): the
+  // tick each runs out pays what is left, capped on whichever thread settles the cell.
   const cases = [
     ['scenarios/threat-export-quota.yaml', ['resolution.firmsPerCapacityCell=4', 'years=3']],
     ['scenarios/threat-mine-acquisition.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3']],
     ['scenarios/mitigation-subsidies.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'behaviour.exitAfterLossWeeks=3']],
     ['scenarios/mitigation-subsidies.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'behaviour.exitAfterLossWeeks=3', 'events.usFloorNdpr.mode=offtake']],
+    ['scenarios/mitigation-subsidies.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'events.usFloorNdpr.budgetUsd=1e8', 'events.usFloorDy.budgetUsd=2e6']],
     ['scenarios/threat-price-manipulation.yaml', ['resolution.firmsPerCapacityCell=3', 'years=3', 'foreignActor.rules.priceWarMode=leadership']],
   ] as const;
   for (const [scenario, set] of cases) {
