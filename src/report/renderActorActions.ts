@@ -48,9 +48,13 @@ export function isActorActionSeries(metric: string): boolean {
  */
 export function renderActorActions(inputs: ActorActionInputs): string {
   const { context, summary } = inputs;
-  if (![...summary.keys()].some((id) => RULE_METRICS.includes(id.split('.')[0]))) return '';
+  const ruleIds = [...summary.keys()].map((id) => id.split('.')).filter((parts) => RULE_METRICS.includes(parts[0]));
+  if (ruleIds.length === 0) return '';
+  // Materials of the scenario, then any other the metric ids name (a folder without its scenario).
+  const known = new Set(context.materials.map((m) => m.id));
+  const others = [...new Set(ruleIds.map((parts) => parts[1]))].filter((id) => !known.has(id)).map((id) => ({ id, name: id }));
   const rows: string[][] = [];
-  for (const material of context.materials) {
+  for (const material of [...context.materials, ...others]) {
     const product = (stage: string): string => describeStageProduct(material.id, material.name, stage);
     for (const stage of WAR_STAGES) rows.push(...spell(inputs, 'Price war', `actorPriceWar.${material.id}.${stage}.${context.foreign}`, product(stage)));
     rows.push(...spell(inputs, 'Retaliatory export licensing', `actorRetaliation.${material.id}.processing.${context.foreign}`, product('processing')));
