@@ -55,6 +55,7 @@ function launchCyberattacks(world: World): void {
       const attackId = (world.tick * 4 + stage) * MAX_ATTACKS_PER_STAGE_TICK + j;
       startOutage(world, stage, region, material, rules.cyberFacilityShare, Math.max(1, Math.round(downtimeYears * world.ticksPerYear)), attackId);
       world.foreignActor.attacks++;
+      world.foreignActor.cyberattacksThisTick[stage * world.materials + material]++;
     }
   }
 }

@@ -7,14 +7,16 @@ const RETALIATION_APPROVAL = 0.5;
 /**
  * Adds the foreign actor's rule-driven measures in force (decided in its own phase) to this tick's
  * parameters: retaliatory licensing of refined exports to home and allied regions, and price wars
- * (exports offered below market, paid from the actor's general budget; event index −2).
+ * (exports offered below market, paid from the actor's general budget; event index −2). Marks
+ * the retaliation in force (`foreignActor.retaliationInForce`) for the recorder.
  */
 export function applyRuleDrivenControls(world: World): void {
   const p = world.effective;
   const actor = world.foreignActor;
   const R = world.regions;
   for (let m = 0; m < world.materials; m++) {
-    if (actor.retaliationUntilTick[m] > world.tick) {
+    actor.retaliationInForce[m] = actor.retaliationUntilTick[m] > world.tick ? 1 : 0;
+    if (actor.retaliationInForce[m] === 1) {
       const s = (m * 3 + 1) * R + actor.region;
       for (let d = 0; d < R; d++) {
         const alignment = world.regionState.alignment[d];

@@ -22,6 +22,7 @@ export function beginTick(world: World): void {
   world.government.spendingByMaterialUsdThisTick.fill(0);
   world.government.stockpileCreditByMaterialUsdThisTick.fill(0);
   world.foreignActor.spendingUsdThisTick = 0;
+  world.foreignActor.cyberattacksThisTick.fill(0);
   world.entries.fill(0);
   world.exits.fill(0);
 }

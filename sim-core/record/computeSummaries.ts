@@ -18,7 +18,9 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * at the end − stock held at the start) at base prices − release revenue: a stockpile still held is an
  * asset, not a cost, and a stock held from the start (`initialDays`) is charged at base prices when it
  * is sold, so selling it earns only its price above base) and foreign-actor cost; then per material
- * the part of the policy cost, gross and net, tied to it (materialPolicyCost, materialNetPolicyCost).
+ * the part of the policy cost, gross and net, tied to it (materialPolicyCost, materialNetPolicyCost);
+ * then per material the foreign actor's rule-driven actions: weeks of price war per market, weeks of
+ * retaliation, and cyberattacks per capacity stage over the run (sums of their series).
  */
 export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
   const T = layout.ticks;
@@ -89,5 +91,15 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
       out[i++] = cost;
     }
   }
+  for (let m = 0; m < materials; m++) {
+    for (const index of [offsets.actorPriceWar + m * 3, offsets.actorPriceWar + m * 3 + 1, offsets.actorPriceWar + m * 3 + 2, offsets.actorRetaliation + m]) out[i++] = sum(index) * weeksPerTick;
+    for (let stage = 0; stage < 4; stage++) out[i++] = sum(offsets.actorCyberattacks + m * 4 + stage) * weeksPerTick;
+  }
   return out;
+
+  function sum(seriesIndex: number): number {
+    let total = 0;
+    for (let t = 0; t < T; t++) total += at(seriesIndex, t);
+    return total;
+  }
 }

@@ -85,6 +85,7 @@ export function recordTick(world: World, recorder: Recorder): void {
     put(o.governmentNetSpendingByMaterial + m, (spent - world.government.stockpileCreditByMaterialUsdThisTick[m]) * ticksPerWeek);
   }
   put(o.foreignActorSpending, world.foreignActor.spendingUsdThisTick * ticksPerWeek);
+  recordActorActions(world, recorder, ticksPerWeek);
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {
       let count = 0;
@@ -93,6 +94,25 @@ export function recordTick(world: World, recorder: Recorder): void {
       put(o.entries + stage * R + r, world.entries[stage * R + r] * ticksPerWeek);
       put(o.exits + stage * R + r, world.exits[stage * R + r] * ticksPerWeek);
     }
+  }
+}
+
+/**
+ * The foreign actor's rule-driven actions this tick, per material: price war in force per market (its
+ * cut on the actor's segment carries event index −2; a scripted cut there takes its place and is not
+ * counted), retaliation in force (1/0), and rule-driven cyberattacks launched per capacity stage, count/week.
+ */
+function recordActorActions(world: World, recorder: Recorder, ticksPerWeek: number): void {
+  const { materials: M, regions: R, foreignActor: actor, effective: p } = world;
+  const o = recorder.offsets;
+  const at = (index: number) => index * recorder.ticks + world.tick;
+  for (let m = 0; m < M; m++) {
+    for (let k = 0; k < 3; k++) {
+      const s = (m * 3 + k) * R + actor.region;
+      recorder.series[at(o.actorPriceWar + m * 3 + k)] = p.priceCutEvent[s] === -2 || p.leadershipCutEvent[s] === -2 ? 1 : 0;
+    }
+    recorder.series[at(o.actorRetaliation + m)] = actor.retaliationInForce[m];
+    for (let stage = 0; stage < 4; stage++) recorder.series[at(o.actorCyberattacks + m * 4 + stage)] = actor.cyberattacksThisTick[stage * M + m] * ticksPerWeek;
   }
 }
 

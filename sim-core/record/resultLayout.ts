@@ -14,6 +14,8 @@ export interface SeriesOffsets {
   governmentSpendingByMaterial: number; governmentNetSpendingByMaterial: number;
   foreignActorSpending: number; firms: number; entries: number; exits: number; intensity: number;
   profit: number; homeImportsByOrigin: number;
+  /** The foreign actor's rule-driven actions: price war and retaliation in force (0/1), cyberattacks launched. */
+  actorPriceWar: number; actorRetaliation: number; actorCyberattacks: number;
   /** First `tradeFlow` series (material × traded stage × route origin ≠ destination), or −1 when not recorded. */
   tradeFlow: number;
 }
@@ -26,7 +28,9 @@ export interface SeriesOffsets {
  * reliance; secure-supply share (home plus allied capacity over home demand: a ratio, above 1 when
  * secure capacity exceeds home needs); government and foreign-actor spending; firm counts, entries, exits;
  * material intensity; operating profit per stage (all regions); home-region shipments by origin
- * (region = the exporter).
+ * (region = the exporter); the foreign actor's actions by its standing rules (scripted events
+ * excluded): price war in force per market (1/0), retaliatory licensing of refined exports in force
+ * (1/0), both at the actor's region, and cyberattacks launched per capacity stage (all target regions).
  */
 export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; offsets: SeriesOffsets } {
   const series: SeriesKey[] = [];
@@ -68,11 +72,14 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     intensity: block('intensity', 'share', ['endUse'], true),
     profit: block('profit', 'USD/week', CAPACITY, false),
     homeImportsByOrigin: block('homeImportsByOrigin', 't/week', TRADED, true),
+    actorPriceWar: block('actorPriceWar', 'share', TRADED, false),
+    actorRetaliation: block('actorRetaliation', 'share', ['processing'], false), // refined exports
+    actorCyberattacks: block('actorCyberattacks', 'count/week', CAPACITY, false),
     tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
   for (const key of series) if (key.metric.startsWith('governmentSpending') || key.metric.startsWith('governmentNetSpending')) key.region = home;
-  for (const key of series) if (key.metric === 'foreignActorSpending') key.region = spec.foreignActor.region;
+  for (const key of series) if (key.metric === 'foreignActorSpending' || key.metric === 'actorPriceWar' || key.metric === 'actorRetaliation') key.region = spec.foreignActor.region;
   const summaries: SeriesKey[] = [];
   for (const material of materials) {
     for (const stage of TRADED) for (const region of regions) summaries.push({ metric: 'peakPriceMultiple', material, stage, region, unit: 'x base' });
@@ -94,6 +101,11 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   summaries.push({ metric: 'foreignActorCost', material: '', stage: '', region: spec.foreignActor.region, unit: 'USD' });
   for (const material of materials) summaries.push({ metric: 'materialPolicyCost', material, stage: '', region: home, unit: 'USD' });
   for (const material of materials) summaries.push({ metric: 'materialNetPolicyCost', material, stage: '', region: home, unit: 'USD' });
+  for (const material of materials) {
+    for (const stage of TRADED) summaries.push({ metric: 'actorPriceWarWeeks', material, stage, region: spec.foreignActor.region, unit: 'weeks' });
+    summaries.push({ metric: 'actorRetaliationWeeks', material, stage: 'processing', region: spec.foreignActor.region, unit: 'weeks' });
+    for (const stage of CAPACITY) summaries.push({ metric: 'actorCyberattacks', material, stage, region: '', unit: 'count' });
+  }
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
 }

@@ -72,6 +72,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       spendingUsdThisTick: 0, priceWarUntilTick: new Int32Array(M * 3).fill(-1),
       retaliationUntilTick: new Int32Array(M).fill(-1), rivalsStartCapacity: new Float64Array(4 * M),
       actorStartCapacity: new Float64Array(4 * M), attacks: 0,
+      retaliationInForce: new Uint8Array(M), cyberattacksThisTick: new Int32Array(4 * M),
     },
     ledger: { externalUsd: 0, governmentUsd: new Float64Array(R), foreignActorUsd: 0, tradersUsd: 0, endUsersUsd: 0 },
     firmTotals: createFirmTotals(M, R),

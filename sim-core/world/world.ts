@@ -142,7 +142,12 @@ export interface ForeignActorState {
   readonly rivalsStartCapacity: Float64Array;
   /** Per (stage, m): the actor's own (adversary regions') capacity at start, t/tick. */
   readonly actorStartCapacity: Float64Array;
+  /** Attacks launched so far: rule-driven, scripted and stochastic-event ones. */
   attacks: number;
+  /** Per material: 1 while rule-driven retaliatory licensing is in force this tick (set with the parameters in force), else 0. */
+  readonly retaliationInForce: Uint8Array;
+  /** Per (stage, m), capacity stages: rule-driven cyberattacks launched this tick (scripted and event attacks excluded). */
+  readonly cyberattacksThisTick: Int32Array;
 }
 
 /** Preallocated scratch space for phases (per-region and per-cell work arrays). */

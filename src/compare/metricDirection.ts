@@ -9,7 +9,13 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  * - higher is better: `finalSecureSupplyShare` and `cumulativeConsumption` (what end users received);
  * - no direction: `timeToPeakWeeks` (an earlier or later peak is neither good nor bad),
  *   `troughPriceMultiple` (a low price helps buyers and squeezes home producers: a price war's dip) and
- *   `foreignActorCost` (what the foreign actor spends says nothing by itself about home supply).
+ *   `foreignActorCost` (what the foreign actor spends says nothing by itself about home supply) and
+ *   `actorPriceWarWeeks` (a rule-driven price war makes the actor's exports cheap: it helps home
+ *   buyers and squeezes home and allied producers, so fewer weeks of it are neither better nor worse);
+ * - lower is better, too: `actorRetaliationWeeks` (licensing of refined exports to home and allies,
+ *   an action against home supply, often provoked by a home tariff: what a tariff costs in retaliation)
+ *   and `actorCyberattacks` (each takes home or allied facilities down; their rate is set by the
+ *   threat matrix, so strategies seldom differ in it, but fewer is never worse).
  * Metrics not listed have no direction.
  */
 export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
@@ -29,6 +35,9 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   materialPolicyCost: 'lower',
   materialNetPolicyCost: 'lower',
   foreignActorCost: 'none',
+  actorPriceWarWeeks: 'none',
+  actorRetaliationWeeks: 'lower',
+  actorCyberattacks: 'lower',
 };
 
 /**

@@ -23,6 +23,7 @@ import { readSummaryJson } from './readSummaryJson.ts';
 import { readSweepCsv } from './readSweepCsv.ts';
 import { readSweepJson } from './readSweepJson.ts';
 import { readTornadoJson } from './readTornadoJson.ts';
+import { isActorActionSeries, renderActorActions } from './renderActorActions.ts';
 import { renderComparisonSection } from './renderComparisonSection.ts';
 import { renderFanChartsSection } from './renderFanChartsSection.ts';
 import { renderFindingsSection } from './renderFindingsSection.ts';
@@ -84,11 +85,14 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
   const impact = await readImpactJson(folder);
   const plans = overview === undefined ? [] : planFanPanels(overview);
   const wanted = new Set([...plans.flatMap((p) => p.rows.flatMap((r) => r.charts.map((c) => seriesKey(c.series)))), ...(overview === undefined ? [] : stockpileReleaseSeries(overview).map(seriesKey))]);
-  const fans = overview === undefined ? undefined : await readSeriesCsv(folder, (id) => wanted.has(seriesKey(id)));
+  const fans = await readSeriesCsv(folder, (id) => wanted.has(seriesKey(id)) || isActorActionSeries(id.metric));
+  let actorActions = '';
   if (summary !== undefined) {
     const context = deriveRunContext(overview, summary);
+    const replicates = await readReplicatesCsv(folder);
     const stockpileNotes = overview === undefined || fans === undefined ? [] : describeStockpileRelease(overview, fans);
-    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, await readReplicatesCsv(folder), charts, impact, await readExceedance(folder), stockpileNotes) });
+    sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, replicates, charts, impact, await readExceedance(folder), stockpileNotes) });
+    actorActions = renderActorActions({ context, summary, replicates, fans, years: overview?.years ?? NaN });
   }
   if (overview !== undefined && fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });
   const stress = await readStressJson(folder);
@@ -99,6 +103,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
       homeName: regionWithArticle(regionName(overview?.homeRegion) ?? 'the home region'),
     }, charts) });
   }
+  if (actorActions !== '') sections.push({ id: 'actor-rules', title: 'What the foreign actor did by its standing rules', html: actorActions });
   return sections;
 }
 

@@ -15,6 +15,9 @@ const METRIC_WORDS: Record<string, string> = {
   materialPolicyCost: 'Policy cost tied to the material',
   materialNetPolicyCost: 'Net policy cost tied to the material',
   foreignActorCost: 'Foreign actor’s spending',
+  actorPriceWarWeeks: 'Weeks of price war by the foreign actor’s rules',
+  actorRetaliationWeeks: 'Weeks of retaliatory export licensing by the foreign actor’s rules',
+  actorCyberattacks: 'Cyberattacks by the foreign actor’s rules',
 };
 const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };
 

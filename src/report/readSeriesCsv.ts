@@ -19,6 +19,8 @@ export interface SeriesFan extends SeriesId {
   p50: number[];
   p75: number[];
   p95: number[];
+  /** The mean over runs per tick (for a 0/1 series, the share of runs), when the file has a `mean` column. */
+  mean?: number[];
 }
 
 /** Key of a series in the map {@link readSeriesCsv} returns: `metric|material|stage|region`. */
@@ -30,7 +32,7 @@ export function seriesKey(id: SeriesId): string {
 const COLUMNS = ['year', 'metric', 'material', 'stage', 'region', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 
 /**
- * Streams `series.csv` and keeps the bands of the series `keep` accepts (the file holds about a
+ * Streams `series.csv` and keeps the bands (and the mean, when present) of the series `keep` accepts (the file holds about a
  * thousand series; a report needs a few dozen). Empty fields (undefined) become NaN. Columns are
  * found by name: files of every version read (`tick,year,metric,material,stage,region,unit,mean,p5,…`,
  * and before `unit` was added, `…,region,mean,p5,…`).
@@ -55,13 +57,18 @@ export async function readSeriesCsv(
   const kept = new Map<string, SeriesFan | null>();
   const number = (text: string): number => (text === '' ? NaN : Number(text));
   let at: number[] = [];
-  await readCsvLines(path, (header) => (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0, (fields) => {
+  let meanAt = -1;
+  const locate = (header: string[]): boolean => {
+    meanAt = header.indexOf('mean');
+    return (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0;
+  };
+  await readCsvLines(path, locate, (fields) => {
     const [year, metric, material, stage, region, p5, p25, p50, p75, p95] = at;
     const key = `${fields[metric]}|${fields[material]}|${fields[stage]}|${fields[region]}`;
     let fan = kept.get(key);
     if (fan === undefined) {
       const id = { metric: fields[metric], material: fields[material], stage: fields[stage], region: fields[region] };
-      fan = keep(id) ? { ...id, year: [], p5: [], p25: [], p50: [], p75: [], p95: [] } : null;
+      fan = keep(id) ? { ...id, year: [], p5: [], p25: [], p50: [], p75: [], p95: [], ...(meanAt >= 0 ? { mean: [] } : {}) } : null;
       kept.set(key, fan);
     }
     if (fan === null) return;
@@ -71,6 +78,7 @@ export async function readSeriesCsv(
     fan.p50.push(number(fields[p50]));
     fan.p75.push(number(fields[p75]));
     fan.p95.push(number(fields[p95]));
+    fan.mean?.push(number(fields[meanAt]));
   });
   const result = new Map<string, SeriesFan>();
   for (const [key, fan] of kept) if (fan !== null) result.set(key, fan);

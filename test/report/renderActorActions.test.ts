@@ -1,0 +1,72 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report/buildReport.ts';
+
+/** The text of the report section `actor-rules`, tags removed, or undefined when the report has none. */
+function sectionText(html: string): string | undefined {
+  const start = html.indexOf('id="actor-rules"');
+  if (start < 0) return undefined;
+  return html.slice(start, html.indexOf('</section>', start)).replace(/<\/t[dh]>/g, ' | ').replace(/<[^>]+>/g, ' ').replace(/&#39;|&apos;/g, '\'').replace(/\s+/g, ' ');
+}
+
+const metric = (metricId: string, values: number[]) => {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return [metricId, { n: values.length, mean, ciLow: mean, ciHigh: mean, p5: 0, p25: 0, p50: 0, p75: 0, p95: 0, min: Math.min(...values), max: Math.max(...values), unit: 'weeks' }];
+};
+
+/**
+ * A crafted run folder (no scenario): 4 runs of 2 years, weekly; a price war on refined ndpr in runs 0–2
+ * (52, 26 and 10 weeks; share of runs at war 0.1 from week 50, 0.5 from week 60), retaliation in none, 3 cyberattacks on ndpr
+ * processing in run 2. `quiet`: nothing happened at all.
+ */
+async function writeFolder(dir: string, quiet: boolean): Promise<void> {
+  const runs: Record<string, number[]> = {
+    'actorPriceWarWeeks.ndpr.processing.CN': quiet ? [0, 0, 0, 0] : [52, 26, 10, 0],
+    'actorRetaliationWeeks.ndpr.processing.CN': [0, 0, 0, 0],
+    'actorCyberattacks.ndpr.processing': quiet ? [0, 0, 0, 0] : [0, 0, 3, 0],
+    'policyCost.US': [0, 0, 0, 0],
+    'foreignActorCost.CN': [0, 0, 0, 0],
+  };
+  await writeFile(join(dir, 'summary.json'), JSON.stringify({ metrics: Object.fromEntries(Object.entries(runs).map(([id, values]) => metric(id, values))) }));
+  const parts: Record<string, string> = {
+    'actorPriceWarWeeks.ndpr.processing.CN': 'actorPriceWarWeeks,ndpr,processing,CN', 'actorRetaliationWeeks.ndpr.processing.CN': 'actorRetaliationWeeks,ndpr,processing,CN',
+    'actorCyberattacks.ndpr.processing': 'actorCyberattacks,ndpr,processing,', 'policyCost.US': 'policyCost,,,US', 'foreignActorCost.CN': 'foreignActorCost,,,CN',
+  };
+  const rows = Object.entries(runs).flatMap(([id, values]) => values.map((value, replicate) => `${replicate},${parts[id]},weeks,${value}`));
+  await writeFile(join(dir, 'replicates.csv'), `replicate,metric,material,stage,region,unit,value\n${rows.join('\n')}\n`);
+  const ticks = Array.from({ length: 104 }, (_, t) => t);
+  const share = (t: number) => (quiet ? 0 : t >= 60 ? 0.5 : t >= 50 ? 0.1 : 0);
+  const series = ticks.map((t) => `${t},${(2025 + t / 52).toFixed(3)},actorPriceWar,ndpr,processing,CN,share,${share(t)},0,0,0,1,1`);
+  await writeFile(join(dir, 'series.csv'), `tick,year,metric,material,stage,region,unit,mean,p5,p25,p50,p75,p95\n${series.join('\n')}\n`);
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ tool: 'crm-sim', masterSeed: 1, replicates: 4 }));
+}
+
+describe('report: what the foreign actor did by its standing rules', () => {
+  const dirs: string[] = [];
+  const report = async (quiet: boolean) => {
+    const dir = await mkdtemp(join(tmpdir(), 'crm-actor-'));
+    dirs.push(dir);
+    await writeFolder(dir, quiet);
+    return sectionText((await buildReport(dir)).html);
+  };
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('names each rule-driven action with its share of runs, weeks and typical start; leaves out what never happened', async () => {
+    const text = await report(false);
+    expect(text).toBeDefined();
+    expect(text).toContain('Price war | refined ndpr (processing) | 75% | 26 weeks over the run | Mar 2026');
+    expect(text).toMatch(/Cyberattacks \| ndpr facilities \| 25% \| [^|]*\(processing [^)]*\)/);
+    expect(text).not.toContain('Retaliatory');
+    expect(text).toContain('scripted events (not counted here)');
+  });
+
+  it('says plainly when the actor did nothing by its rules', async () => {
+    const text = await report(true);
+    expect(text).toContain('In no run did the foreign actor (CN) start a price war, retaliate or launch a cyberattack by these rules.');
+    expect(text).not.toContain('<table');
+  });
+});
