@@ -41,7 +41,10 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
     const gain = net.mean < 0 ? ' A net gain is what its stockpiles sold above base prices (the buyers pay that margin, mostly in a price spike), not a free stockpile: stock held from the start (initialDays) counts at base prices when sold.' : '';
     items.push(`Net of the change in its stockpiles (stock at the end less stock at the start, valued at base prices) and of what they sold: ${signed(net.mean)} on average${interval}.${gain} The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.`);
   }
-  cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`, describeActorSpending(context.eventKinds));
+  // Run folders that record the actor's rule-driven actions get a section listing its price wars: point to it.
+  const listed = [...summary.keys()].some((id) => id.startsWith('actorPriceWarWeeks.'))
+    ? ' The section “What the foreign actor did by its standing rules” lists its price wars, when and how long.' : '';
+  cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`, describeActorSpending(context.eventKinds) + listed);
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
 }
 

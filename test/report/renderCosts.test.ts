@@ -54,4 +54,11 @@ describe('renderCosts: the foreign actor', () => {
     expect(none).toContain('acquisitions: nothing in any run.');
     expect(none).not.toContain('standing rules');
   });
+
+  it('points to the section on the standing rules when the folder records them (no pointer for an older folder)', () => {
+    const pointer = 'The section “What the foreign actor did by its standing rules” lists its price wars';
+    expect(text(renderCosts({ ...context, eventKinds: [] }, spent))).not.toContain(pointer);
+    const recorded = new Map([...spent, ['actorPriceWarWeeks.ndpr.processing.CN', metric(100, 90, 110, 0, 200)]]);
+    expect(text(renderCosts({ ...context, eventKinds: [] }, recorded))).toContain(pointer);
+  });
 });
