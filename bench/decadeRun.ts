@@ -10,7 +10,7 @@
 import { cpuUsage } from 'node:process';
 import { parseArgs } from 'node:util';
 import {
-  compileScenario, computeSummaries, createRecorder, createReplicateRunner, createStream, createWorld, runTicks, sampleScenario,
+  compileScenario, computeSummaries, createRecorder, createReplicateRunner, createWorld, runTicks, sampleScenario,
   type World,
 } from '../sim-core/index.ts';
 import { findFirmsPerCapacityCell, loadBenchSpec } from './createBenchWorld.ts';
@@ -47,7 +47,7 @@ function main(): void {
   const setupStart = performance.now();
   const compiled = compileScenario(spec);
   // As createReplicateRunner does: replicate 0's draw of the scenario's uncertain parameters.
-  const drawn = spec.uncertainties.length > 0 ? sampleScenario(spec, createStream(seed, 0, 'parameters')) : spec;
+  const drawn = spec.uncertainties.length > 0 ? sampleScenario(spec, seed, 0) : spec;
   const world = createWorld(drawn, seed, 0);
   const recorder = createRecorder(world, compiled.layout.series.length, compiled.offsets);
   const setupMs = performance.now() - setupStart;

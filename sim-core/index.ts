@@ -15,7 +15,6 @@ import { createResultLayout, type SeriesOffsets } from './record/resultLayout.ts
 import { createRecorder } from './record/recordTick.ts';
 import { computeSummaries } from './record/computeSummaries.ts';
 import { runTicks } from './step.ts';
-import { createStream } from './random/createStream.ts';
 import { sampleScenario } from './sampleScenario.ts';
 import type { CellSplit } from './phases/cellTasks.ts';
 import type { World } from './world/world.ts';
@@ -33,7 +32,7 @@ export { createRecorder, recordTick } from './record/recordTick.ts';
 export { createResultLayout } from './record/resultLayout.ts';
 export { computeSummaries } from './record/computeSummaries.ts';
 export { createStream } from './random/createStream.ts';
-export { sampleScenario } from './sampleScenario.ts';
+export { sampleScenario, parameterStreamName } from './sampleScenario.ts';
 export { measureMaterialStocks, measureMoney } from './measureBalances.ts';
 export { shareWorld } from './world/shareWorld.ts';
 export { runCellTask } from './phases/runCellTask.ts';
@@ -78,8 +77,8 @@ export interface ReplicateRunnerOptions {
 }
 
 /**
- * Creates a function that runs one replicate: draws its uncertain parameters from stream
- * `parameters`, builds its world, runs the horizon and returns its arrays (fresh ones, or with
+ * Creates a function that runs one replicate: draws its uncertain parameters (each from its own
+ * stream, see sampleScenario), builds its world, runs the horizon and returns its arrays (fresh ones, or with
  * `reuseSeries` the runner's own series buffer, overwritten by the next call).
  * The result depends only on (scenario, masterSeed, replicate), with or without `threads` or reuse.
  * @param threads - steps each replicate across threads (null: this thread only)
@@ -94,7 +93,7 @@ export function createReplicateRunner(compiled: CompiledScenario, threads: Repli
     return reused;
   };
   return (masterSeed, replicate) => {
-    const spec = compiled.spec.uncertainties.length > 0 ? sampleScenario(compiled.spec, createStream(masterSeed, replicate, 'parameters')) : compiled.spec;
+    const spec = compiled.spec.uncertainties.length > 0 ? sampleScenario(compiled.spec, masterSeed, replicate) : compiled.spec;
     const world = createWorld(spec, masterSeed, replicate);
     const cells = threads === null ? null : threads.attach(world);
     let recorder: Recorder;

@@ -1,6 +1,6 @@
 import { drawDistribution } from './random/drawDistribution.ts';
-import type { Rng } from './random/rng.ts';
-import type { ScenarioSpec } from './spec.ts';
+import { createStream } from './random/createStream.ts';
+import type { ScenarioSpec, UncertaintySpec } from './spec.ts';
 
 /** Deep copy of plain JSON-like data (objects, arrays, numbers, strings, booleans). */
 function copyData<T>(value: T): T {
@@ -28,15 +28,29 @@ function setAtPath(root: unknown, path: string, value: number): void {
 }
 
 /**
- * Returns a copy of `spec` with every uncertain parameter replaced by one draw from its
- * distribution, in the order of `spec.uncertainties` (so a stream seeded by (seed, replicate,
- * `parameters`) gives every replicate its own reproducible parameter set). `spec` is not modified;
- * the copy keeps its `uncertainties` list. Event order is not re-sorted after drawing times.
- * @param rng - the replicate's parameter stream, advanced in place
+ * The random stream of one uncertain parameter of one replicate: named after the parameter's label
+ * (its id path, e.g. `materials.ndpr.demand.elasticityShortRun`; the index path when a spec has no
+ * label), so its draw depends only on (masterSeed, replicate, label), never on which other
+ * parameters are uncertain or where they come in the list. Common random numbers therefore survive
+ * a scenario that adds, removes or reorders uncertain values elsewhere.
  */
-export function sampleScenario(spec: ScenarioSpec, rng: Rng): ScenarioSpec {
+export function parameterStreamName(uncertainty: UncertaintySpec): string {
+  return `parameters:${uncertainty.label !== '' ? uncertainty.label : uncertainty.path}`;
+}
+
+/**
+ * Returns a copy of `spec` with every uncertain parameter replaced by one draw from its
+ * distribution, each from its own stream (see {@link parameterStreamName}), so every replicate has
+ * its own reproducible parameter set and a parameter's draw does not move when other parameters
+ * change. `spec` is not modified; the copy keeps its `uncertainties` list. Event order is not
+ * re-sorted after drawing times. Runs once per replicate: one small generator per uncertainty.
+ * @param masterSeed - the run's seed
+ * @param replicate - replicate index
+ */
+export function sampleScenario(spec: ScenarioSpec, masterSeed: number, replicate: number): ScenarioSpec {
   const sampled = copyData(spec);
   for (const uncertainty of spec.uncertainties) {
+    const rng = createStream(masterSeed, replicate, parameterStreamName(uncertainty));
     setAtPath(sampled, uncertainty.path, drawDistribution(rng, uncertainty.distribution));
   }
   return sampled;

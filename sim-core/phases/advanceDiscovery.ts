@@ -39,10 +39,11 @@ function discoverDeposits(world: World): void {
       const prospectivity = exploration.prospectivityByRegion[spec.regions[r].id] ?? 1;
       const spend = markets.longPriceUsdPerTonne[s] / markets.basePriceUsdPerTonne[s];
       const rate = (exploration.discoveriesPerYear * prospectivity * Math.pow(spend, exploration.spendElasticity)) / world.ticksPerYear;
-      const found = poissonFromUniform(hashUniform(key, world.tick, m * R + r, 0), rate);
+      const cell = world.identities.cells[m * R + r];
+      const found = poissonFromUniform(hashUniform(key, world.tick, cell, 0), rate);
       for (let i = 0; i < found; i++) {
-        const u1 = hashUniform(key, world.tick, m * R + r, 1 + 2 * i);
-        const u2 = hashUniform(key, world.tick, m * R + r, 2 + 2 * i);
+        const u1 = hashUniform(key, world.tick, cell, 1 + 2 * i);
+        const u2 = hashUniform(key, world.tick, cell, 2 + 2 * i);
         const size = lognormalFromUniforms(u1, u2, exploration.depositCapacityTonnesPerYear, DEPOSIT_SIZE_CV) / world.ticksPerYear;
         addProject(world.projects, m, r, 0, size, PHASE_PERMITTING, spec.behaviour.greenfield.permittingYears * world.ticksPerYear, -1);
       }

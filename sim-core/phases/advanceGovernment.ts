@@ -28,7 +28,7 @@ function holdElection(world: World): void {
     const event = events[e];
     const active = eventState.started[e] === 1 && eventState.reversedAtTick[e] < 0 && world.tick < event.endTick;
     if (!active || !event.reversible) continue;
-    if (hashUniform(world.keys.elections, government.elections, e, 0) < world.spec.government.reversalProbability) eventState.reversedAtTick[e] = world.tick;
+    if (hashUniform(world.keys.elections, government.elections, world.identities.events[e], 0) < world.spec.government.reversalProbability) eventState.reversedAtTick[e] = world.tick;
   }
 }
 

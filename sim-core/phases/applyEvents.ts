@@ -2,13 +2,13 @@ import type { EventSpec } from '../spec.ts';
 import type { World, CompiledEvent } from '../world/world.ts';
 import { CAPACITY_STAGE_INDEX, TRADED_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
 import { startOutage } from './startOutage.ts';
-
-/** Attack ids of scripted cyberattacks start here, far above those of rule-driven attacks. */
-const SCRIPTED_ATTACK_ID_BASE = 1 << 30;
 import { applyActiveEvent } from './applyActiveEvent.ts';
 import { applyRuleDrivenControls } from './applyRuleDrivenControls.ts';
 import { addProject, PHASE_CONSTRUCTION } from '../world/projectStore.ts';
 import { fundRunningCost, isRegulatoryInstrument, payGovernmentCost } from './fundRunningCost.ts';
+
+/** Attack id of a scripted cyberattack event (its source, the event's identity key, tells it apart from the others). */
+const SCRIPTED_ATTACK_ID = -1;
 
 /**
  * Phase 1: computes the parameters in force at this tick from base values and active events, and
@@ -96,7 +96,7 @@ function startEvent(world: World, event: CompiledEvent, e: number): void {
   } else if (spec.kind === 'cyberattack' && spec.mode !== 'stochastic') {
     const materials = spec.material === undefined ? null : materialIndex(world, spec.material);
     startOutage(world, CAPACITY_STAGE_INDEX[spec.stage], regionIndexOf(world, spec.region), materials, spec.facilityShare,
-      Math.max(1, Math.round(spec.downtimeYears * world.ticksPerYear)), SCRIPTED_ATTACK_ID_BASE + e);
+      Math.max(1, Math.round(spec.downtimeYears * world.ticksPerYear)), SCRIPTED_ATTACK_ID, world.identities.events[e]);
   } else if (spec.kind === 'workforceProgramme') {
     payGovernmentCost(world, e, spec.budgetUsd);
   } else if (spec.kind === 'mineAcquisition') {

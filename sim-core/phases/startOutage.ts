@@ -7,38 +7,29 @@ import { CAPACITY_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/ind
 
 /** Most attacks of one stochastic cyberattack event in one tick (a Poisson draw beyond it is truncated). */
 const MAX_EVENT_ATTACKS_PER_TICK = 8;
-/**
- * Attack ids of stochastic event attacks start here: above the rule-driven ones (< 2^30 for any
- * realistic horizon) and the scripted ones (2^30 + event index).
- */
-const STOCHASTIC_ATTACK_ID_BASE = 3 * (1 << 29);
-/**
- * Second counter of the cyberattack stream for event `e`: the foreign actor uses 0–3 (its stages),
- * so event attacks never share a draw with rule-driven ones.
- */
-const EVENT_STREAM_OFFSET = 1000;
 
 /**
  * This tick's attacks of an active stochastic cyberattack event (scenario-targeted): a Poisson
  * number with mean `ratePerYear` / ticks per year, each on the event's stage, region and material
  * (all when omitted), hitting `facilityShare` of the facilities for a lognormal downtime with mean
  * `downtimeYears` and coefficient of variation `downtimeSpread`. Draws are counter-based on
- * (replicate's cyberattack key, tick, event, slot): deterministic, independent of other decisions;
+ * (replicate's event-attack key, tick, event id, slot), and each facility's on (outage key, tick and
+ * attack, facility, event id): deterministic, independent of other decisions and of other events;
  * nothing is allocated. Counted in `foreignActor.attacks`.
  */
 export function launchEventAttacks(world: World, event: CyberattackEvent, e: number): void {
-  const key = world.keys.cyberattacks;
-  const stream = EVENT_STREAM_OFFSET + e;
-  const attacks = poissonFromUniform(hashUniform(key, world.tick, stream, 0), (event.ratePerYear ?? 0) / world.ticksPerYear);
+  const key = world.keys.eventAttacks;
+  const identity = world.identities.events[e];
+  const attacks = poissonFromUniform(hashUniform(key, world.tick, identity, 0), (event.ratePerYear ?? 0) / world.ticksPerYear);
   if (attacks === 0) return;
   const stage = CAPACITY_STAGE_INDEX[event.stage];
   const region = regionIndexOf(world, event.region);
   const material = event.material === undefined ? null : materialIndex(world, event.material);
   for (let j = 0; j < attacks && j < MAX_EVENT_ATTACKS_PER_TICK; j++) {
-    const downtimeYears = lognormalFromUniforms(hashUniform(key, world.tick, stream, 1 + 2 * j), hashUniform(key, world.tick, stream, 2 + 2 * j),
+    const downtimeYears = lognormalFromUniforms(hashUniform(key, world.tick, identity, 1 + 2 * j), hashUniform(key, world.tick, identity, 2 + 2 * j),
       event.downtimeYears, event.downtimeSpread ?? 0);
-    const attackId = STOCHASTIC_ATTACK_ID_BASE + (world.tick * world.events.length + e) * MAX_EVENT_ATTACKS_PER_TICK + j;
-    startOutage(world, stage, region, material, event.facilityShare, Math.max(1, Math.round(downtimeYears * world.ticksPerYear)), attackId);
+    const attackId = world.tick * MAX_EVENT_ATTACKS_PER_TICK + j;
+    startOutage(world, stage, region, material, event.facilityShare, Math.max(1, Math.round(downtimeYears * world.ticksPerYear)), attackId, identity);
     world.foreignActor.attacks++;
   }
 }
@@ -49,9 +40,12 @@ export function launchEventAttacks(world: World, event: CyberattackEvent, e: num
  * largest is hit, so a scripted attack always lands (at coarse resolution this makes the hit share
  * larger than `facilityShare`).
  * @param material - material index, or null for every material
- * @param attackId - identifies the attack, so each facility's draw is fixed by (replicate, attack, facility)
+ * @param attackId - identifies the attack among its source's, so each facility's draw is fixed by
+ *   (replicate, attack, facility, source)
+ * @param source - who attacks: 0 for the foreign actor's rules, else the event's identity key
+ *   (IdentityKeys.events), so an event's attacks draw the same whatever other events exist
  */
-export function startOutage(world: World, stage: number, region: number, material: number | null, facilityShare: number, downtimeTicks: number, attackId: number): void {
+export function startOutage(world: World, stage: number, region: number, material: number | null, facilityShare: number, downtimeTicks: number, attackId: number, source = 0): void {
   const store = world.stores[stage];
   let hits = 0;
   let largest = -1;
@@ -61,7 +55,7 @@ export function startOutage(world: World, stage: number, region: number, materia
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (store.alive[f] === 0) continue;
       if (largest < 0 || store.capacityTonnesPerTick[f] > store.capacityTonnesPerTick[largest]) largest = f;
-      if (hashUniform(world.keys.outages, attackId, firmKeyOf(store, c, f), 0) < facilityShare) {
+      if (hashUniform(world.keys.outages, attackId, firmKeyOf(store, c, f), source) < facilityShare) {
         store.downtimeTicks[f] = downtimeAfter(world, store.downtimeTicks[f], downtimeTicks);
         hits++;
       }

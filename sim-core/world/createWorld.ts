@@ -1,5 +1,5 @@
 import type { ScenarioSpec } from '../spec.ts';
-import { createStream } from '../random/createStream.ts';
+import { hashStreamName } from '../random/createStream.ts';
 import { hashKey } from '../random/hashUniform.ts';
 import { supportSurvivalOf } from '../phases/evaluateInvestment.ts';
 import { createEndUserStore, type EndUserStore } from './endUserStore.ts';
@@ -32,13 +32,12 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
   // The project store keeps material and region indices in Uint16 columns.
   if (M > 65536 || R > 65536) throw new Error(`at most 65,536 materials and regions (got ${M} and ${R})`);
   const ticks = Math.round(spec.years * spec.ticksPerYear);
-  const init = createStream(masterSeed, replicate, 'init');
   const transportTicks = Math.max(1, Math.round((spec.behaviour.transportWeeks * spec.ticksPerYear) / 52));
   const events = compileEvents(spec, ticks);
   const eolSlots = Math.max(1, ...spec.materials.map((m) => Math.round(m.recycling.productLifetimeYears * spec.ticksPerYear))) + 1;
   const world: World = {
     spec, materials: M, regions: R, ticksPerYear: spec.ticksPerYear, ticks, tick: 0,
-    stores: [populateFirms(spec, 0, init), populateFirms(spec, 1, init), populateFirms(spec, 2, init), populateFirms(spec, 3, init)],
+    stores: [populateFirms(spec, 0, masterSeed, replicate), populateFirms(spec, 1, masterSeed, replicate), populateFirms(spec, 2, masterSeed, replicate), populateFirms(spec, 3, masterSeed, replicate)],
     endUsers: createEndUsers(spec),
     projects: createProjectStore(),
     markets: createMarketState(M, R, transportTicks + longestLicenceDelayTicks(spec) + 1),
@@ -94,7 +93,9 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       retaliation: hashKey(masterSeed, replicate, 'retaliation') | 0,
       expansions: hashKey(masterSeed, replicate, 'expansions') | 0,
       discoveries: hashKey(masterSeed, replicate, 'discoveries') | 0,
+      eventAttacks: hashKey(masterSeed, replicate, 'eventAttacks') | 0,
     },
+    identities: identityKeysOf(spec),
     hostMaterial: Int32Array.from(spec.materials, (m) => (m.byproductOf ? spec.materials.findIndex((h) => h.id === m.byproductOf) : -1)),
     entries: new Int32Array(4 * R),
     exits: new Int32Array(4 * R),
@@ -115,6 +116,19 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
   initialiseRivalCapacity(world);
   initialiseStockpiles(world);
   return world;
+}
+
+/** Hashes of the ids of every (material, region) cell and every event (see IdentityKeys). */
+function identityKeysOf(spec: ScenarioSpec): World['identities'] {
+  const R = spec.regions.length;
+  const cells = new Int32Array(spec.materials.length * R);
+  spec.materials.forEach((material, m) =>
+    spec.regions.forEach((region, r) => {
+      cells[m * R + r] = hashStreamName(`cell:${material.id}:${region.id}`) | 0;
+    }),
+  );
+  const events = Int32Array.from(spec.events, (event, e) => hashStreamName(event.id !== undefined ? `event:${event.id}` : `event#${e}`) | 0);
+  return { cells, events };
 }
 
 /** The longest licensing delay any export control imposes, ticks: transit rings must hold it. */

@@ -50,7 +50,11 @@ export interface FirmStore {
   readonly cellSlots: Int32Array;
   /** Slots allocated to each cell (at most cellSlots). */
   readonly cellAllocatedSlots: Int32Array;
-  /** Where each cell's slots start in the layout where every cell has all its slots (see {@link firmKeyOf}). */
+  /**
+   * Each cell's first firm key (see {@link firmKeyOf}): in a world, a hash of the cell's stage,
+   * material id and region id; in a bare store, where the cell starts in the layout where every
+   * cell has all its slots.
+   */
   readonly cellKeyStart: Int32Array;
   /**
    * Slots of each cell in use: every slot that has ever held a live firm lies in
@@ -61,11 +65,12 @@ export interface FirmStore {
 }
 
 /**
- * Firm f of cell c's identity for counter-based draws (outages, expansion decisions): its place in
- * the layout where every cell has all its slots, independent of how many slots are allocated.
+ * Firm f of cell c's identity for counter-based draws (outages, expansion decisions): its cell's key
+ * plus its slot within the cell, as an int32; independent of how many slots are allocated and, in a
+ * world, of every other cell.
  */
 export function firmKeyOf(store: FirmStore, c: number, f: number): number {
-  return store.cellKeyStart[c] + (f - store.cellStart[c]);
+  return (store.cellKeyStart[c] + (f - store.cellStart[c])) | 0;
 }
 
 /** Horizons (ticks) from which firm stores keep tick counters in Int32 rather than Uint16 columns. */
@@ -83,8 +88,10 @@ export function markSlotUsed(store: FirmStore, c: number, f: number): void {
  * @param buysInput - whether the firms buy input (processing, manufacturing); otherwise `bidTonnes` is empty
  * @param ticks - the run's horizon: below {@link MAX_UINT16_TICKS} the tick counters (downtime, loss
  *   streak, never above the ticks run) are Uint16 columns, else Int32
+ * @param cellKeys - each cell's first firm key (populateFirms passes a hash of the cell's ids, so a
+ *   firm's key does not depend on other cells); default: the cell's start in the full layout
  */
-export function createFirmStore(slotsPerCell: Int32Array, allocatedPerCell: Int32Array = slotsPerCell, buysInput = true, ticks = MAX_UINT16_TICKS): FirmStore {
+export function createFirmStore(slotsPerCell: Int32Array, allocatedPerCell: Int32Array = slotsPerCell, buysInput = true, ticks = MAX_UINT16_TICKS, cellKeys: Int32Array | null = null): FirmStore {
   const cells = slotsPerCell.length;
   const cellStart = new Int32Array(cells);
   const cellKeyStart = new Int32Array(cells);
@@ -92,7 +99,7 @@ export function createFirmStore(slotsPerCell: Int32Array, allocatedPerCell: Int3
   let keys = 0;
   for (let c = 0; c < cells; c++) {
     cellStart[c] = slots;
-    cellKeyStart[c] = keys;
+    cellKeyStart[c] = cellKeys === null ? keys : cellKeys[c];
     slots += allocatedPerCell[c];
     keys += slotsPerCell[c];
   }

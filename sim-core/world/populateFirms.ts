@@ -1,11 +1,33 @@
 import type { MaterialSpec, ScenarioSpec, StageSpec } from '../spec.ts';
-import type { Rng } from '../random/rng.ts';
+import { createStream, hashStreamName } from '../random/createStream.ts';
 import { drawLognormalMeanCv, drawStandardNormal } from '../random/distributions.ts';
 import { createFirmStore, markSlotUsed, type FirmStore } from './firmStore.ts';
 
 /** The stage spec of a material by capacity stage code. */
 export function stageSpecOf(material: MaterialSpec, stage: number): StageSpec {
   return stage === 0 ? material.mining : stage === 1 ? material.processing : stage === 2 ? material.manufacturing : material.recycling;
+}
+
+const STAGE_NAMES = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
+
+/**
+ * The name of a (stage, material, region) cell, from ids: its firms' starting draws come from the
+ * stream of that name and their counter-based draws are keyed by its hash, so a cell's firms do not
+ * depend on any other cell (a capacity given to an empty cell, a material or region added elsewhere).
+ */
+export function firmCellName(stage: number, materialId: string, regionId: string): string {
+  return `firms:${STAGE_NAMES[stage]}:${materialId}:${regionId}`;
+}
+
+/** Per cell m × R + r: the hash of its {@link firmCellName} as an int32, the start of its firms' keys. */
+function cellKeysOf(spec: ScenarioSpec, stage: number): Int32Array {
+  const keys = new Int32Array(spec.materials.length * spec.regions.length);
+  spec.materials.forEach((material, m) =>
+    spec.regions.forEach((region, r) => {
+      keys[m * spec.regions.length + r] = hashStreamName(firmCellName(stage, material.id, region.id)) | 0;
+    }),
+  );
+  return keys;
 }
 
 /** Slots a cell allocates beyond its starting firms at first (it grows from there, see growFirmCell.ts). */
@@ -36,12 +58,15 @@ function slotsPerCell(spec: ScenarioSpec, stage: number): { most: Int32Array; al
  * Creates a stage's firm store and splits each cell's capacity into firms with lognormal sizes
  * (sigma = `resolution.sizeSigma`, normalised so the cell's total is exact) and lognormal unit costs
  * (mean = the stage's unit cost, cv = `costSpread`). Majors are the largest firms up to `majorsShare`
- * of the cell's capacity.
+ * of the cell's capacity. Each cell draws from its own stream, named by {@link firmCellName}
+ * (seeded by masterSeed and replicate), so its firms are the same whatever the other cells hold.
+ * @param masterSeed - the run's seed
+ * @param replicate - replicate index
  */
-export function populateFirms(spec: ScenarioSpec, stage: number, rng: Rng): FirmStore {
+export function populateFirms(spec: ScenarioSpec, stage: number, masterSeed: number, replicate: number): FirmStore {
   // Miners and recyclers buy no input: their store has no bid column.
   const slots = slotsPerCell(spec, stage);
-  const store = createFirmStore(slots.most, slots.allocated, stage === 1 || stage === 2, Math.round(spec.years * spec.ticksPerYear));
+  const store = createFirmStore(slots.most, slots.allocated, stage === 1 || stage === 2, Math.round(spec.years * spec.ticksPerYear), cellKeysOf(spec, stage));
   const regionCount = spec.regions.length;
   const perCell = Math.max(1, Math.round(spec.resolution.firmsPerCapacityCell));
   const sizes = new Float64Array(perCell);
@@ -52,6 +77,7 @@ export function populateFirms(spec: ScenarioSpec, stage: number, rng: Rng): Firm
       const start = store.cellStart[c];
       const capacity = (stageSpec.capacityByRegion[region.id] ?? 0) / spec.ticksPerYear;
       if (capacity <= 0) return;
+      const rng = createStream(masterSeed, replicate, firmCellName(stage, material.id, region.id));
       let total = 0;
       for (let i = 0; i < perCell; i++) {
         sizes[i] = Math.exp(spec.resolution.sizeSigma * drawStandardNormal(rng));

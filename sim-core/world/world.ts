@@ -201,6 +201,20 @@ export interface DecisionKeys {
   readonly retaliation: number;
   readonly expansions: number;
   readonly discoveries: number;
+  /** Stochastic cyberattack events (scenario-targeted): counts and downtimes of their attacks. */
+  readonly eventAttacks: number;
+}
+
+/**
+ * Identities of scenario elements for counter-based draws, hashed from their ids (not their
+ * indices), so that adding a material, region or event does not move the draws of the others.
+ * Each is a 32-bit FNV-1a hash as a signed integer.
+ */
+export interface IdentityKeys {
+  /** Per cell m × R + r: hash of `cell:<material id>:<region id>` (discoveries). */
+  readonly cells: Int32Array;
+  /** Per event (in `events` order): hash of `event:<id>` (`event#<index>` for an event without id). */
+  readonly events: Int32Array;
 }
 
 /**
@@ -231,6 +245,7 @@ export interface World {
   /** Sums over each cell's firms after settlement (see firmTotals.ts). */
   readonly firmTotals: FirmTotals;
   readonly keys: DecisionKeys;
+  readonly identities: IdentityKeys;
   /** Host material index per material (−1 when not a by-product). */
   readonly hostMaterial: Int32Array;
   /** Entries and exits this tick per (stage, region). */
