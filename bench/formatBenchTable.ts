@@ -34,7 +34,7 @@ export function formatBenchTable(figures: BenchFigures): string {
   if (figures.kernel) out.push('', ...kernelLines(figures));
   if (figures.memory) {
     const m = figures.memory;
-    out.push('', `Memory (${m.agents} agents, one world after 3 ticks, no recorder): heap ${fixed(m.heapBytesPerAgent)} B/agent, RSS ${fixed(m.rssBytesPerAgent)} B/agent; columns ${fixed(m.columnBytesPerAgent)} B/agent = firms ${fixed(m.firmColumnBytesPerAgent)} + end users ${fixed(m.endUserColumnBytesPerAgent)} + projects ${fixed(m.projectColumnBytesPerAgent)} (firm slots per live firm ${fixed(m.firmSlotsPerLiveFirm, 2)}; target ≤ 64)`);
+    out.push('', `Memory (${m.agents} agents, one world after 3 ticks, no recorder): heap ${fixed(m.heapBytesPerAgent)} B/agent, RSS ${fixed(m.rssBytesPerAgent)} B/agent; columns ${fixed(m.columnBytesPerAgent)} B/agent = firms ${fixed(m.firmColumnBytesPerAgent)} + end users ${fixed(m.endUserColumnBytesPerAgent)} + projects ${fixed(m.projectColumnBytesPerAgent)} (firm slots per live firm ${fixed(m.firmSlotsPerLiveFirm, 2)}; target ≤ 64); a run's recorder adds its series buffer, ${fixed(m.seriesBytesPerAgent)} B/agent, left out above`);
   }
   if (figures.monteCarlo) out.push('', ...monteCarloLines(figures.monteCarlo));
   if (figures.threads) out.push('', ...threadLines(figures.threads));
