@@ -13,6 +13,8 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
 
 const fixed = (value: number | undefined, digits = 1) => (value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits));
 const millions = (value: number) => `${(value / 1e6).toFixed(2)} M`;
+/** A figure's range over its runs, "min–max" ("-" when not stored). */
+const span = (range: readonly [number, number] | undefined, digits = 1) => (range === undefined ? '-' : `${fixed(range[0], digits)}–${fixed(range[1], digits)}`);
 
 /** The human-readable report of `npm run bench`. */
 export function formatBenchTable(figures: BenchFigures): string {
@@ -21,8 +23,8 @@ export function formatBenchTable(figures: BenchFigures): string {
   if (figures.profiled) out.push(`PROFILED (${(figures.profiledParts ?? []).join(', ')}): the CPU profiler slows what it covers (about +20%); these figures are not comparable with the baseline`);
   for (const failure of integrityFailures(figures)) out.push(`FAILED: ${failure}`);
   out.push('', 'Engine (whole step, median over replicates; agents = live firms + end users, firms = live firms at tick 0)');
-  out.push(formatTable(['size', 'agents', 'firms', 'ticks', 'init ms', 'ns/agent-tick', 'CPU ns/agent-tick', 'ns/firm-tick', 'CPU ns/firm-tick', 'agent-ticks/s'],
-    figures.sizes.map((s) => [s.name, String(s.agents), String(s.liveFirms ?? '-'), String(s.ticks), fixed(s.initMs), fixed(s.nsPerAgentTick), fixed(s.cpuNsPerAgentTick), fixed(s.nsPerFirmTick), fixed(s.cpuNsPerFirmTick), millions(s.agentTicksPerSecond)])));
+  out.push(formatTable(['size', 'agents', 'firms', 'ticks', 'init ms', 'ns/agent-tick', '(runs: min–max)', 'CPU ns/agent-tick', 'ns/firm-tick', 'CPU ns/firm-tick', 'agent-ticks/s'],
+    figures.sizes.map((s) => [s.name, String(s.agents), String(s.liveFirms ?? '-'), String(s.ticks), fixed(s.initMs), fixed(s.nsPerAgentTick), span(s.range?.nsPerAgentTick), fixed(s.cpuNsPerAgentTick), fixed(s.nsPerFirmTick), fixed(s.cpuNsPerFirmTick), millions(s.agentTicksPerSecond)])));
   out.push('', 'Phases (ns per agent-tick, instrumented runs: wall clock / CPU clock)');
   const phase = (s: SizeFigures, name: string, pick: (s: SizeFigures) => Record<string, number> | undefined) => {
     const values = pick(s);
@@ -44,7 +46,7 @@ export function formatBenchTable(figures: BenchFigures): string {
 /** The kernel and the engine/kernel ratios (per agent: issue 7's figure; per live firm). */
 function kernelLines(figures: BenchFigures): string[] {
   const k = figures.kernel as NonNullable<BenchFigures['kernel']>;
-  const out = [`Reference kernel (${k.agents} agents, ${k.stages} stages): ${fixed(k.nsPerAgentUpdate, 2)} ns/agent-update (CPU ${fixed(k.cpuNsPerAgentUpdate, 2)}), ${millions(k.agentUpdatesPerSecond)} updates/s`];
+  const out = [`Reference kernel (${k.agents} agents, ${k.stages} stages): ${fixed(k.nsPerAgentUpdate, 2)} ns/agent-update (runs ${span(k.range?.nsPerAgentUpdate, 2)}; CPU ${fixed(k.cpuNsPerAgentUpdate, 2)}), ${millions(k.agentUpdatesPerSecond)} updates/s`];
   const paired = figures.sizes.find((s) => s.companionKernel !== undefined);
   const range = (name: string) => {
     const r = figures.range?.[name];
