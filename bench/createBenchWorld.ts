@@ -26,6 +26,11 @@ export function countAgents(world: World): number {
   return agents;
 }
 
+/** Live firms of the four stores (the agents less the end users, whose per-tick work is per cell). */
+export function countLiveFirms(world: World): number {
+  return countAgents(world) - world.endUsers.count;
+}
+
 /** Firm slots (live or free) plus end users: what the per-agent loops walk. */
 export function countSlots(world: World): number {
   return world.endUsers.count + world.stores.reduce((n, store) => n + store.slots, 0);

@@ -2,13 +2,16 @@
  * `npm run bench`: engine timings per size and phase, the reference kernel and the engine/kernel
  * ratio, bytes per agent, Monte Carlo scaling and worker start-up (bench/configurations.json).
  * Options: see {@link BENCH_USAGE} (`npm run bench -- --help`); a bad one exits 2 before anything
- * is measured. Progress goes to stderr.
+ * is measured. Progress goes to stderr. Exits 1 when an integrity check fails (threads not
+ * bit-identical, the phase-timed tick no longer matching step.ts: {@link integrityFailures}).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { loadBenchConfig, type SizeConfig } from './benchConfig.ts';
+import { loadBenchConfig, type BenchConfig, type SizeConfig } from './benchConfig.ts';
 import { openBenchProfiles } from './benchProfiles.ts';
-import type { BenchFigures } from './benchFigures.ts';
+import { benchExitCode, integrityFailures, type BenchFigures } from './benchFigures.ts';
 import { compareFigures, formatComparison } from './compareWithBaseline.ts';
 import { findFirmsPerCapacityCell, loadBenchSpec } from './createBenchWorld.ts';
 import { formatBenchTable } from './formatBenchTable.ts';
@@ -17,8 +20,9 @@ import { measureMonteCarlo } from './measureMonteCarlo.ts';
 import { runKernelOnce, timeKernel, warmUpKernel } from './referenceKernel.ts';
 import { checkPhaseList } from './stepWithPhaseTimes.ts';
 import { measureThreads } from './measureThreads.ts';
-import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './parseBenchArgs.ts';
-import { timeEngineSize, warmUpEngine } from './timeEngine.ts';
+import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './parseBenchArgs.ts';
+import { timeEngineSize, warmUpEngine, type SizeFigures } from './timeEngine.ts';
+import { writeJsonAtomically } from './writeJsonAtomically.ts';
 import { packageFile } from '../src/runtime/moduleLocation.ts';
 
 const BASELINE = packageFile('bench/baseline.json');
@@ -35,9 +39,37 @@ async function main(): Promise<void> {
     for (const size of config.sizes) log(`${size.name}: ${JSON.stringify(findFirmsPerCapacityCell(config.scenario, size.agents))}`);
     return;
   }
+  const figures = await measure(config, args);
+  if (args.saveBaseline) {
+    writeFileSync(BASELINE, `${JSON.stringify(figures, null, 2)}\n`);
+    log(`saved ${BASELINE.pathname}`);
+  }
+  const baseline = args.compare ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchFigures) : undefined;
+  const comparison = baseline && compareFigures(baseline, figures);
+  const json = comparison ? { ...figures, comparisonWithBaseline: comparison } : figures;
+  if (args.jsonOut !== undefined) {
+    writeJsonAtomically(args.jsonOut, json);
+    log(`wrote ${args.jsonOut}`);
+  }
+  if (args.json) process.stdout.write(`${JSON.stringify(json)}\n`);
+  else {
+    process.stdout.write(`${formatBenchTable(figures)}\n`);
+    if (baseline && comparison) process.stdout.write(`\n${formatComparison(comparison, baseline, figures)}\n`);
+  }
+  const failures = integrityFailures(figures);
+  for (const failure of failures) process.stderr.write(`bench: FAILED: ${failure}\n`);
+  process.exitCode = benchExitCode(figures);
+}
+
+/** Runs every measurement asked for and gathers the figures. */
+async function measure(config: BenchConfig, args: BenchArgs): Promise<BenchFigures> {
   const { skip, replicates } = args;
   const sizes: SizeConfig[] = config.sizes.filter((s) => args.sizes.includes(s.name)).map((s) => (replicates ? { ...s, replicates } : s));
-  const figures: BenchFigures = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAtStart: loadavg(), loadAtEnd: [], phaseListMatchesStep: false, sizes: [] };
+  const profiledParts = [...(args.cpuProf ? ['runs'] : []), ...(args.cpuProfInit ? ['init'] : [])];
+  const figures: BenchFigures = {
+    date: new Date().toISOString(), commit: gitCommit(), node: process.version, cpus: cpus().length, loadAtStart: loadavg(), loadAtEnd: [], phaseListMatchesStep: false,
+    profiled: profiledParts.length > 0, ...(profiledParts.length > 0 ? { profiledParts } : {}), sizes: [],
+  };
   figures.phaseListMatchesStep = checkPhaseList(loadBenchSpec(config.scenario, config.warmUp.firmsPerCapacityCell), config.seed, 120);
   log('warming up on a small world …');
   warmUpEngine(config);
@@ -55,13 +87,34 @@ async function main(): Promise<void> {
   if (!skip.has('kernel')) {
     log('reference kernel …');
     figures.kernel = timeKernel(kernelAgents, stages, kernelTicks, config.kernel.replicates);
-    const paired = figures.sizes.find((s) => s.companionRatio !== undefined);
-    if (paired?.companionRatio) {
-      figures.engineToKernelRatio = paired.companionRatio.wall;
-      figures.engineToKernelRatioCpu = paired.companionRatio.cpu;
-    }
+    Object.assign(figures, kernelRatios(figures.sizes));
   }
-  // Memory and threads are measured at their configured size, only when that size was asked for.
+  await measureTheRest(config, args, figures);
+  figures.loadAtEnd = loadavg();
+  return figures;
+}
+
+/** The engine/kernel ratios of the size paired with the kernel, per agent and per live firm, with their ranges. */
+function kernelRatios(sizes: readonly SizeFigures[]): Partial<BenchFigures> {
+  const paired = sizes.find((s) => s.companionRatio !== undefined);
+  if (paired?.companionRatio === undefined) return {};
+  // Per firm = per agent × agents ÷ live firms, pair by pair (the same constant for every pair).
+  const perFirm = paired.liveFirms ? paired.agents / paired.liveFirms : NaN;
+  const wall = paired.range?.['companionRatio.wall'] ?? [NaN, NaN];
+  const cpu = paired.range?.['companionRatio.cpu'] ?? [NaN, NaN];
+  return {
+    engineToKernelRatio: paired.companionRatio.wall, engineToKernelRatioCpu: paired.companionRatio.cpu,
+    engineToKernelRatioPerFirm: paired.companionRatio.wall * perFirm, engineToKernelRatioPerFirmCpu: paired.companionRatio.cpu * perFirm,
+    range: {
+      engineToKernelRatio: wall, engineToKernelRatioCpu: cpu,
+      engineToKernelRatioPerFirm: [wall[0] * perFirm, wall[1] * perFirm], engineToKernelRatioPerFirmCpu: [cpu[0] * perFirm, cpu[1] * perFirm],
+    },
+  };
+}
+
+/** Memory, Monte Carlo and threads, each when asked for (memory and threads only at their configured size). */
+async function measureTheRest(config: BenchConfig, args: BenchArgs, figures: BenchFigures): Promise<void> {
+  const { skip, replicates } = args;
   const selected = (name: string) => args.sizes.includes(name);
   if (!skip.has('memory') && selected(config.memory.size)) {
     const size = config.sizes.find((s) => s.name === config.memory.size) as SizeConfig;
@@ -69,25 +122,24 @@ async function main(): Promise<void> {
     figures.memory = measureMemory(config.scenario, size.firmsPerCapacityCell);
   } else if (!skip.has('memory')) log(`memory: measured at ${config.memory.size} only, which --size left out`);
   if (!skip.has('mc')) {
-    log('Monte Carlo on 1 and 2 workers …');
-    figures.monteCarlo = await measureMonteCarlo(config.monteCarlo, config.seed);
+    const mc = { ...config.monteCarlo, replicates: args.mcReplicates ?? config.monteCarlo.replicates, rounds: args.mcRounds ?? config.monteCarlo.rounds };
+    log(`Monte Carlo on 1 and 2 workers (${mc.rounds} rounds of ${mc.replicates} replicates) …`);
+    figures.monteCarlo = await measureMonteCarlo(mc, config.seed);
   }
   if (!skip.has('threads') && selected(config.threads.size)) {
     const size = config.sizes.find((s) => s.name === config.threads.size) as SizeConfig;
     log(`one replicate on ${config.threads.threadsPerReplicate.join(' and ')} threads at ${size.name} …`);
     figures.threads = await measureThreads(config, replicates ? { ...size, replicates } : size);
   } else if (!skip.has('threads')) log(`threads: measured at ${config.threads.size} only, which --size left out`);
-  figures.loadAtEnd = loadavg();
-  if (args.saveBaseline) {
-    writeFileSync(BASELINE, `${JSON.stringify(figures, null, 2)}\n`);
-    log(`saved ${BASELINE.pathname}`);
-  }
-  const baseline = args.compare ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchFigures) : undefined;
-  const comparison = baseline && compareFigures(baseline, figures);
-  if (args.json) process.stdout.write(`${JSON.stringify(comparison ? { ...figures, comparisonWithBaseline: comparison } : figures)}\n`);
-  else {
-    process.stdout.write(`${formatBenchTable(figures)}\n`);
-    if (baseline && comparison) process.stdout.write(`\n${formatComparison(comparison, baseline, figures)}\n`);
+}
+
+/** The checkout's commit, "+" appended when tracked files changed; undefined outside git. */
+function gitCommit(): string | undefined {
+  try {
+    const run = (...argv: string[]) => execFileSync('git', argv, { cwd: fileURLToPath(packageFile('.')), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${run('rev-parse', '--short', 'HEAD')}${run('status', '--porcelain', '--untracked-files=no') === '' ? '' : '+'}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { moduleExtensionOf, siblingModule } from '../src/runtime/moduleLocation.ts';
 
-/** Bytes per agent of one world (see memoryChild.ts): heap and RSS growth, and typed-array columns. */
+/**
+ * Bytes per agent of one world (see memoryChild.ts): heap and RSS growth, and typed-array columns,
+ * measured after 3 ticks without a recorder; the series buffer a run's recorder adds is given apart.
+ */
 export interface MemoryFigures {
   agents: number;
   heapBytesPerAgent: number;
@@ -11,6 +14,8 @@ export interface MemoryFigures {
   firmColumnBytesPerAgent: number;
   endUserColumnBytesPerAgent: number;
   projectColumnBytesPerAgent: number;
+  /** The recorder's series buffer (series × ticks × 8 B) per agent: not in the figures above (absent before session 12). */
+  seriesBytesPerAgent?: number;
   firmSlotsPerLiveFirm: number;
 }
 

@@ -3,7 +3,8 @@ import { runMonteCarlo } from '../src/montecarlo/runMonteCarlo.ts';
 import { compileScenario } from '../sim-core/index.ts';
 import type { MonteCarloConfig } from './benchConfig.ts';
 import { countAgents, createBenchWorld, loadBenchSpec } from './createBenchWorld.ts';
-import { median } from './median.ts';
+import { collectGarbage } from './collectGarbage.ts';
+import { median, rangeOf, type Range } from './median.ts';
 
 /** Monte Carlo throughput on 1 and 2 pool workers (medians over alternating rounds). */
 export interface MonteCarloFigures {
@@ -11,6 +12,8 @@ export interface MonteCarloFigures {
   agents: number;
   ticks: number;
   replicates: number;
+  /** Rounds, each one run on 1 and one on 2 workers (absent before session 12: the configured 3). */
+  rounds?: number;
   /** Seconds per call of runMonteCarlo (pool start included), by worker count. */
   seconds: Record<string, number>;
   replicatesPerSecond: Record<string, number>;
@@ -38,9 +41,15 @@ export interface MonteCarloFigures {
   warmReplicatesPerSecond: Record<string, number>;
   /** Replicates per second on 2 warm workers over 1 warm worker (median of each round's pair, as `scaling`). */
   warmScaling: number;
+  /** CPU seconds per run on the warm pools, by worker count (absent before session 12). */
+  warmCpuSeconds?: Record<string, number>;
+  /** Smallest and largest round of each figure, by dotted name. */
+  range?: Record<string, Range>;
 }
 
+/** One timed runMonteCarlo call (a full GC of this process first): seconds, and its CPU seconds pushed to `cpu`. */
 async function timeRun(options: Parameters<typeof runMonteCarlo>[0], cpu: number[] = []): Promise<number> {
+  collectGarbage();
   const t0 = performance.now();
   const before = process.cpuUsage();
   await runMonteCarlo(options);
@@ -74,38 +83,45 @@ export async function measureMonteCarlo(config: MonteCarloConfig, seed: number):
       runs[workers].push(await timeRun({ compiled, masterSeed: seed, replicates: config.replicates, workers, chunkSize: config.chunkSize }, cpu[workers]));
     }
   }
-  const cpuSeconds = { 1: median(cpu[1]), 2: median(cpu[2]) };
-  const seconds = { 1: median(runs[1]), 2: median(runs[2]) };
-  const replicatesPerSecond = { 1: config.replicates / seconds[1], 2: config.replicates / seconds[2] };
-  const warm = await measureWarmPools(compiled, config, seed);
+  const warmCpu: Record<string, number[]> = { 1: [], 2: [] };
+  const warm = await measureWarmPools(compiled, config, seed, warmCpu);
   const workerStartUpMs = await measureWorkerStartUp(config.scenario);
   const startUp = workerStartUpMs / 1000;
+  const range: Record<string, Range> = {};
+  const figure = (name: string, values: readonly number[]) => {
+    range[name] = rangeOf(values);
+    return median(values);
+  };
+  const perWorkers = (name: string, values: Record<string, number[]>, map = (v: number) => v) => ({ 1: figure(`${name}.1`, values[1].map(map)), 2: figure(`${name}.2`, values[2].map(map)) });
+  const rate = (seconds: number) => config.replicates / seconds;
+  const cpuSeconds = perWorkers('cpuSeconds', cpu);
   return {
-    scenario: config.scenario, agents, ticks: compiled.layout.ticks, replicates: config.replicates, seconds, replicatesPerSecond,
-    scaling: pairedScaling(runs, (t) => t), scalingAfterStartUp: pairedScaling(runs, (t) => t - startUp), workerStartUpMs,
+    scenario: config.scenario, agents, ticks: compiled.layout.ticks, replicates: config.replicates, rounds: config.rounds,
+    seconds: perWorkers('seconds', runs), replicatesPerSecond: perWorkers('replicatesPerSecond', runs, rate),
+    scaling: figure('scaling', pairedScaling(runs, (t) => t)), scalingAfterStartUp: figure('scalingAfterStartUp', pairedScaling(runs, (t) => t - startUp)), workerStartUpMs,
     cpuSeconds, cpuBoundScaling: (2 * cpuSeconds[1]) / cpuSeconds[2],
-    warmReplicatesPerSecond: { 1: config.replicates / median(warm[1]), 2: config.replicates / median(warm[2]) },
-    warmScaling: pairedScaling(warm, (t) => t),
+    warmReplicatesPerSecond: perWorkers('warmReplicatesPerSecond', warm, rate), warmCpuSeconds: perWorkers('warmCpuSeconds', warmCpu),
+    warmScaling: figure('warmScaling', pairedScaling(warm, (t) => t)), range,
   };
 }
 
-/** Median over rounds of time(1 worker) ÷ time(2 workers), each round's two runs taken back to back. */
-function pairedScaling(runs: Record<string, number[]>, adjust: (seconds: number) => number): number {
-  return median(runs[1].map((one, round) => adjust(one) / adjust(runs[2][round])));
+/** Per round, time(1 worker) ÷ time(2 workers), each round's two runs taken back to back (the median is the figure). */
+function pairedScaling(runs: Record<string, number[]>, adjust: (seconds: number) => number): number[] {
+  return runs[1].map((one, round) => adjust(one) / adjust(runs[2][round]));
 }
 
 /**
  * Seconds per run on pools of 1 and 2 threads started once and warmed by a run of two replicates
  * per thread (tier-up of the engine's hot functions), then timed alternately, by worker count.
  */
-async function measureWarmPools(compiled: ReturnType<typeof compileScenario>, config: MonteCarloConfig, seed: number): Promise<Record<string, number[]>> {
+async function measureWarmPools(compiled: ReturnType<typeof compileScenario>, config: MonteCarloConfig, seed: number, cpu: Record<string, number[]>): Promise<Record<string, number[]>> {
   const pools: Record<string, MonteCarloPool> = { 1: createMonteCarloPool(1), 2: createMonteCarloPool(2) };
   const runs: Record<string, number[]> = { 1: [], 2: [] };
   try {
     for (const workers of [1, 2]) await timeRun({ compiled, masterSeed: seed, replicates: 2 * workers, workers, pool: pools[workers] });
     for (let round = 0; round < config.rounds; round++) {
       for (const workers of round % 2 === 0 ? [1, 2] : [2, 1]) {
-        runs[workers].push(await timeRun({ compiled, masterSeed: seed, replicates: config.replicates, workers, pool: pools[workers], chunkSize: config.chunkSize }));
+        runs[workers].push(await timeRun({ compiled, masterSeed: seed, replicates: config.replicates, workers, pool: pools[workers], chunkSize: config.chunkSize }, cpu[workers]));
       }
     }
   } finally {

@@ -3,11 +3,13 @@ import { startCellThreads } from '../src/threads/startCellThreads.ts';
 import type { BenchConfig, SizeConfig } from './benchConfig.ts';
 import type { ThreadFigures } from './benchFigures.ts';
 import { countAgents, createBenchWorld, loadBenchSpec } from './createBenchWorld.ts';
-import { median } from './median.ts';
+import { collectGarbage } from './collectGarbage.ts';
+import { median, rangeOf, type Range } from './median.ts';
 
 /**
  * One replicate stepped on 1 and on 2 threads (src/threads), and on 2 threads whose barriers sleep at
- * once: ms per tick (median over alternating rounds) and whether all give the same series bytes.
+ * once: ms per tick (median over alternating rounds), the paired speedup, CPU ÷ wall (whether the
+ * process got a second core), and whether all give the same series bytes.
  */
 export async function measureThreads(config: BenchConfig, size: SizeConfig): Promise<ThreadFigures> {
   const counts = config.threads.threadsPerReplicate;
@@ -38,6 +40,7 @@ export async function measureThreads(config: BenchConfig, size: SizeConfig): Pro
     let agents = 0;
     for (let round = 0; round < size.replicates; round++) {
       for (const threads of round % 2 === 0 ? variants : [...variants].reverse()) {
+        collectGarbage();
         const result = run(spec, threads, size.ticks);
         times.get(threads)?.push(result.ms);
         cpuTimes.get(threads)?.push(result.cpuMs);
@@ -45,18 +48,45 @@ export async function measureThreads(config: BenchConfig, size: SizeConfig): Pro
         agents = result.agents;
       }
     }
-    const msPerTick = Object.fromEntries(counts.map((n) => [String(n), median(times.get(n) ?? [])]));
-    const cpuMsPerTick = Object.fromEntries(counts.map((n) => [String(n), median(cpuTimes.get(n) ?? [])]));
     const reference = Buffer.from((series.get(counts[0]) as Float64Array).buffer);
-    const sleepingMs = median(times.get(-most) ?? []);
-    return {
-      agents, ticks: size.ticks, msPerTick,
-      speedup: msPerTick[String(counts[0])] / msPerTick[String(most)],
-      cpuMsPerTick,
-      ...(most > 1 ? { sleepingBarrier: { msPerTick: sleepingMs, cpuMsPerTick: median(cpuTimes.get(-most) ?? []), speedup: msPerTick[String(counts[0])] / sleepingMs } } : {}),
-      bitIdentical: variants.every((n) => reference.equals(Buffer.from((series.get(n) as Float64Array).buffer))),
-    };
+    const bitIdentical = variants.every((n) => reference.equals(Buffer.from((series.get(n) as Float64Array).buffer)));
+    return { agents, ticks: size.ticks, ...threadFigures(counts, times, cpuTimes), bitIdentical };
   } finally {
     await Promise.all([...pools.values()].map((pool) => pool.close()));
   }
+}
+
+/** CPU ÷ wall at the most threads below this: the process did not get a second core's worth of time. */
+export const SECOND_CORE_CPU_OVER_WALL = 1.5;
+
+/**
+ * Medians, paired ratios and ranges of the rounds' times (ms per tick by thread count; key −n: n
+ * threads whose barriers sleep at once). The speedup is the median over rounds of each round's
+ * time(1 thread) ÷ time(most threads), the two taken back to back, as the kernel and Monte Carlo ratios.
+ */
+export function threadFigures(counts: readonly number[], times: ReadonlyMap<number, readonly number[]>, cpuTimes: ReadonlyMap<number, readonly number[]>): Omit<ThreadFigures, 'agents' | 'ticks' | 'bitIdentical'> {
+  const one = counts[0];
+  const most = counts[counts.length - 1];
+  const get = (map: ReadonlyMap<number, readonly number[]>, n: number) => map.get(n) ?? [];
+  const paired = (n: number) => get(times, one).map((ms, round) => ms / get(times, n)[round]);
+  const cpuOverWall = (n: number) => get(cpuTimes, n).map((cpu, round) => cpu / get(times, n)[round]);
+  const range: Record<string, Range> = {};
+  const figure = (name: string, values: readonly number[]) => {
+    range[name] = rangeOf(values);
+    return median(values);
+  };
+  const byCount = (name: string, pick: (n: number) => readonly number[]) => Object.fromEntries(counts.map((n) => [String(n), figure(`${name}.${n}`, pick(n))]));
+  const msPerTick = byCount('msPerTick', (n) => get(times, n));
+  const cpuMsPerTick = byCount('cpuMsPerTick', (n) => get(cpuTimes, n));
+  const cpuOverWallByCount = byCount('cpuOverWall', cpuOverWall);
+  const sleeping = most > 1 && times.has(-most) ? {
+    sleepingBarrier: { msPerTick: figure('sleepingBarrier.msPerTick', get(times, -most)), cpuMsPerTick: figure('sleepingBarrier.cpuMsPerTick', get(cpuTimes, -most)), speedup: figure('sleepingBarrier.speedup', paired(-most)) },
+  } : {};
+  return {
+    msPerTick, cpuMsPerTick, cpuOverWall: cpuOverWallByCount,
+    speedup: figure('speedup', paired(most)),
+    cpuBoundSpeedup: (most * cpuMsPerTick[String(one)]) / cpuMsPerTick[String(most)],
+    secondCoreAvailable: most < 2 || cpuOverWallByCount[String(most)] >= SECOND_CORE_CPU_OVER_WALL,
+    ...sleeping, range,
+  };
 }

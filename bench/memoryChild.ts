@@ -1,9 +1,11 @@
 /**
- * Child process of measureMemory (run with --expose-gc): builds one world of the given resolution
- * runs three ticks, and prints the heap (heapUsed + arrayBuffers) and RSS growth, and the typed-array bytes by store,
- * as one JSON line on stdout.
+ * Child process of measureMemory (run with --expose-gc): builds one world of the given resolution,
+ * runs three ticks without a recorder, and prints the heap (heapUsed + arrayBuffers) and RSS growth,
+ * the typed-array bytes by store, and what the recorder's series buffer would add (computed, not
+ * allocated), as one JSON line on stdout. Columns grow a little over a run as cells add firm slots
+ * (at 1M agents about 61 → 62 B/agent over 520 ticks): these are start-of-run figures.
  */
-import { createWorld, runTicks, type World } from '../sim-core/index.ts';
+import { compileScenario, createWorld, runTicks, type World } from '../sim-core/index.ts';
 import { countAgents, loadBenchSpec } from './createBenchWorld.ts';
 
 const [scenario, firmsPerCell] = process.argv.slice(2);
@@ -28,6 +30,7 @@ const after = process.memoryUsage();
 const agents = countAgents(world);
 const heap = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
 const firms = world.stores.reduce((n, store) => n + columnBytes(store), 0);
+const seriesBytes = compileScenario(spec).layout.series.length * world.ticks * Float64Array.BYTES_PER_ELEMENT;
 process.stdout.write(`${JSON.stringify({
   agents,
   heapBytesPerAgent: heap / agents,
@@ -36,5 +39,6 @@ process.stdout.write(`${JSON.stringify({
   firmColumnBytesPerAgent: firms / agents,
   endUserColumnBytesPerAgent: columnBytes(world.endUsers) / agents,
   projectColumnBytesPerAgent: columnBytes(world.projects) / agents,
+  seriesBytesPerAgent: seriesBytes / agents,
   firmSlotsPerLiveFirm: world.stores.reduce((n, store) => n + store.slots, 0) / (agents - world.endUsers.count),
 })}\n`);

@@ -3,13 +3,19 @@ import type { BenchConfig } from './benchConfig.ts';
 
 /** What `npm run bench` was asked for. */
 export interface BenchArgs {
+  /** One JSON object on stdout. */
   json: boolean;
+  /** Also write the JSON object to this file (atomically: a temporary file renamed into place). */
+  jsonOut?: string;
   /** Sizes to time, in configuration order (all by default). */
   sizes: string[];
   /** Measurements left out: kernel, memory, mc (Monte Carlo), threads. */
   skip: Set<string>;
   /** Timed runs per size instead of the configured ones. */
   replicates?: number;
+  /** Monte Carlo replicates per run and alternating rounds instead of the configured ones. */
+  mcReplicates?: number;
+  mcRounds?: number;
   /** Profile the timed engine runs only (runTicks), into one .cpuprofile. */
   cpuProf: boolean;
   /** Profile the timed world creations, into a .cpuprofile of their own. */
@@ -29,18 +35,24 @@ export class BenchUsageError extends Error {}
 export const SKIPPABLE = ['kernel', 'memory', 'mc', 'threads'] as const;
 
 export const BENCH_USAGE = `usage: npm run bench -- [options]   (npm run -s … for stdout without npm's banner)
-  --json              one JSON object on stdout (progress on stderr)
+  --json              one JSON object on stdout (progress on stderr); through npm, use
+                      \`npm run -s bench -- --json\`: without -s npm prints its banner on stdout too
+  --json-out FILE     also write that JSON object to FILE (atomically), whatever stdout holds
   --size a,b          time only these sizes (of bench/configurations.json); memory and threads are
                       measured only when their size is among them
   --skip a,b          leave out kernel, memory, mc (Monte Carlo) or threads
   --replicates N      timed runs per size (default: each size's)
+  --mc-replicates N   Monte Carlo replicates per run (default: bench/configurations.json's)
+  --mc-rounds N       Monte Carlo rounds, each one run on 1 and one on 2 workers (default: configured)
   --cpu-prof          write bench/profiles/bench-<time>-timed-runs.cpuprofile: the timed engine runs
-                      only (world creation, warm-up, phase-timed runs and kernel left out)
+                      only (world creation, warm-up, phase-timed runs and kernel left out); the
+                      profiler slows what it covers (about +20%): such a run is marked profiled and
+                      cannot be compared with the baseline
   --cpu-prof-init     write bench/profiles/bench-<time>-world-creation.cpuprofile: the timed world
                       creations only
   --cpu-prof-dir DIR  write the profiles to DIR instead of bench/profiles/
   --save-baseline     write bench/baseline.json (the whole suite only, no profile)
-  --compare           also compare with bench/baseline.json (npm run bench:compare)
+  --compare           also compare with bench/baseline.json (npm run bench:compare; not with a profile)
   --find-sizes        print the firmsPerCapacityCell giving each configured agent count
   --help              this text`;
 
@@ -57,7 +69,7 @@ export function parseBenchArgs(argv: readonly string[], config: BenchConfig): Be
     ({ values } = parseArgs({
       args: [...argv], strict: true, allowPositionals: false,
       options: {
-        json: { type: 'boolean' }, size: { type: 'string' }, skip: { type: 'string' }, replicates: { type: 'string' },
+        json: { type: 'boolean' }, 'json-out': { type: 'string' }, 'mc-replicates': { type: 'string' }, 'mc-rounds': { type: 'string' }, size: { type: 'string' }, skip: { type: 'string' }, replicates: { type: 'string' },
         'cpu-prof': { type: 'boolean' }, 'cpu-prof-init': { type: 'boolean' }, 'cpu-prof-dir': { type: 'string' }, 'save-baseline': { type: 'boolean' }, compare: { type: 'boolean' }, 'find-sizes': { type: 'boolean' }, help: { type: 'boolean' },
       },
     }));
@@ -67,23 +79,33 @@ export function parseBenchArgs(argv: readonly string[], config: BenchConfig): Be
   const names = config.sizes.map((s) => s.name);
   const sizes = values.size === undefined ? names : listOf('--size', values.size, names);
   const skip = new Set(values.skip === undefined ? [] : listOf('--skip', values.skip, SKIPPABLE));
-  const replicates = values.replicates === undefined ? undefined : Number(values.replicates);
-  if (replicates !== undefined && !(Number.isInteger(replicates) && replicates >= 1)) {
-    throw new BenchUsageError(`--replicates: expected a whole number ≥ 1, found "${values.replicates}"`);
-  }
+  const replicates = countOf('--replicates', values.replicates);
   const args: BenchArgs = {
-    json: values.json === true, sizes: names.filter((name) => sizes.includes(name)), skip, replicates,
+    json: values.json === true, jsonOut: values['json-out'], mcReplicates: countOf('--mc-replicates', values['mc-replicates']), mcRounds: countOf('--mc-rounds', values['mc-rounds']), sizes: names.filter((name) => sizes.includes(name)), skip, replicates,
     cpuProf: values['cpu-prof'] === true, cpuProfInit: values['cpu-prof-init'] === true, cpuProfDir: values['cpu-prof-dir'],
     saveBaseline: values['save-baseline'] === true, compare: values.compare === true, findSizes: values['find-sizes'] === true, help: values.help === true,
   };
-  if (args.saveBaseline && (values.size !== undefined || skip.size > 0 || replicates !== undefined || args.cpuProf || args.cpuProfInit)) {
-    throw new BenchUsageError('--save-baseline: expected the whole suite as configured, found --size, --skip, --replicates, --cpu-prof or --cpu-prof-init (a baseline must hold every figure, timed without a profiler)');
+  const resized = replicates !== undefined || args.mcReplicates !== undefined || args.mcRounds !== undefined;
+  if (args.saveBaseline && (values.size !== undefined || skip.size > 0 || resized || args.cpuProf || args.cpuProfInit)) {
+    throw new BenchUsageError('--save-baseline: expected the whole suite as configured, found --size, --skip, --replicates, --mc-replicates, --mc-rounds, --cpu-prof or --cpu-prof-init (a baseline must hold every figure, timed without a profiler)');
   }
+  if (args.compare && (args.cpuProf || args.cpuProfInit)) {
+    throw new BenchUsageError('--compare: expected a run without a profiler, found --cpu-prof or --cpu-prof-init (the profiler slows what it covers: NOT COMPARABLE with the baseline)');
+  }
+  if (args.jsonOut === '') throw new BenchUsageError('--json-out: expected a file, found ""');
   if (args.cpuProfDir === '') throw new BenchUsageError('--cpu-prof-dir: expected a folder, found ""');
   if (args.cpuProfDir !== undefined && !args.cpuProf && !args.cpuProfInit) {
     throw new BenchUsageError('--cpu-prof-dir: expected --cpu-prof or --cpu-prof-init with it, found neither (nothing would be written there)');
   }
   return args;
+}
+
+/** A whole number ≥ 1 given to `option`, or undefined when absent. */
+function countOf(option: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const count = Number(text);
+  if (!(Number.isInteger(count) && count >= 1)) throw new BenchUsageError(`${option}: expected a whole number ≥ 1, found "${text}"`);
+  return count;
 }
 
 /** A comma-separated list whose every item is one of `allowed`. */

@@ -4,7 +4,8 @@
  * per tick; per agent one inline sfc32 draw and a few multiply-adds, summed into the stage's total
  * in a local accumulator (one loop per stage block, as PERFORMANCE.md's fastest JS variant).
  */
-import { median } from './median.ts';
+import { collectGarbage } from './collectGarbage.ts';
+import { median, rangeOf, type Range } from './median.ts';
 
 /** The kernel's agents: per-agent columns and the stage blocks. */
 export interface KernelWorld {
@@ -18,7 +19,10 @@ export interface KernelWorld {
   readonly rng: Int32Array;
 }
 
-/** Creates `agents` agents over `stages` equal blocks, seeded through SplitMix-like mixing. */
+/**
+ * Creates `agents` agents over `stages` equal blocks: capacities from a multiplicative (Knuth) hash of
+ * the index, the sfc32 state from four fixed constants (the same draws on every run).
+ */
 export function createKernelWorld(agents: number, stages: number): KernelWorld {
   const stageStart = new Int32Array(stages + 1);
   for (let s = 0; s <= stages; s++) stageStart[s] = Math.floor((agents * s) / stages);
@@ -66,6 +70,8 @@ export interface KernelFigures {
   cpuNsPerAgentUpdate: number;
   agentUpdatesPerSecond: number;
   bytesPerAgent: number;
+  /** Smallest and largest run of nsPerAgentUpdate and cpuNsPerAgentUpdate. */
+  range?: Record<string, Range>;
 }
 
 /** Warms the kernel on a small world (and its code), so timed runs pay no tier-up. */
@@ -74,10 +80,11 @@ export function warmUpKernel(stages: number): void {
   for (let t = 0; t < 2000; t++) stepKernel(small);
 }
 
-/** One timed kernel run on a fresh world: ns per agent-update, wall and CPU. */
+/** One timed kernel run on a fresh world (a full GC just before the clock starts): ns per agent-update, wall and CPU. */
 export function runKernelOnce(agents: number, stages: number, ticks: number): { wallNs: number; cpuNs: number } {
   const world = createKernelWorld(agents, stages);
   stepKernel(world);
+  collectGarbage();
   const t0 = performance.now();
   const cpu = process.cpuUsage();
   for (let t = 0; t < ticks; t++) stepKernel(world);
@@ -92,5 +99,6 @@ export function timeKernel(agents: number, stages: number, ticks: number, replic
   const runs = Array.from({ length: replicates }, () => runKernelOnce(agents, stages, ticks));
   const ns = median(runs.map((run) => run.wallNs));
   const cpuNs = median(runs.map((run) => run.cpuNs));
-  return { agents, stages, ticks, nsPerAgentUpdate: ns, cpuNsPerAgentUpdate: cpuNs, agentUpdatesPerSecond: 1e9 / ns, bytesPerAgent: 16 };
+  const range = { nsPerAgentUpdate: rangeOf(runs.map((run) => run.wallNs)), cpuNsPerAgentUpdate: rangeOf(runs.map((run) => run.cpuNs)) };
+  return { agents, stages, ticks, nsPerAgentUpdate: ns, cpuNsPerAgentUpdate: cpuNs, agentUpdatesPerSecond: 1e9 / ns, bytesPerAgent: 16, range };
 }

@@ -28,25 +28,31 @@ export const PHASE_NAMES = [
   'clearMarkets', 'settleAccounts', 'advanceInvestment', 'recordTick',
 ] as const;
 
-/** One tick as in step.ts, adding each phase's elapsed nanoseconds to `times[phase]`. */
-export function stepWithPhaseTimes(world: World, recorder: Recorder, times: Float64Array): void {
-  let t = performance.now();
+/** The wall clock in ms (performance.now, read at call time so that a replaced one is used). */
+const wallClock = () => performance.now();
+
+/**
+ * One tick as in step.ts, adding each phase's elapsed milliseconds on `clock` to `times[phase]`
+ * (the wall clock by default; bench/timeEngine.ts also passes the process's CPU clock).
+ */
+export function stepWithPhaseTimes(world: World, recorder: Recorder, times: Float64Array, clock: () => number = wallClock): void {
+  let t = clock();
   let u = t;
-  beginTick(world); u = performance.now(); times[0] += u - t; t = u;
-  applyEvents(world); u = performance.now(); times[1] += u - t; t = u;
-  advanceForeignActor(world); u = performance.now(); times[2] += u - t; t = u;
-  advanceGovernment(world); u = performance.now(); times[3] += u - t; t = u;
-  advanceDiscovery(world); u = performance.now(); times[4] += u - t; t = u;
-  advanceProducers(world, MINING, null); u = performance.now(); times[5] += u - t; t = u;
-  advanceProducers(world, PROCESSING, null); u = performance.now(); times[6] += u - t; t = u;
-  advanceProducers(world, MANUFACTURING, null); u = performance.now(); times[7] += u - t; t = u;
-  advanceEndUse(world); u = performance.now(); times[8] += u - t; t = u;
-  collectEndOfLife(world, world.scratch.scrapTonnes); u = performance.now(); times[9] += u - t; t = u;
-  advanceProducers(world, RECYCLING, world.scratch.scrapTonnes); u = performance.now(); times[10] += u - t; t = u;
-  clearMarkets(world); u = performance.now(); times[11] += u - t; t = u;
-  settleAccounts(world); u = performance.now(); times[12] += u - t; t = u;
-  advanceInvestment(world); u = performance.now(); times[13] += u - t; t = u;
-  recordTick(world, recorder); u = performance.now(); times[14] += u - t;
+  beginTick(world); u = clock(); times[0] += u - t; t = u;
+  applyEvents(world); u = clock(); times[1] += u - t; t = u;
+  advanceForeignActor(world); u = clock(); times[2] += u - t; t = u;
+  advanceGovernment(world); u = clock(); times[3] += u - t; t = u;
+  advanceDiscovery(world); u = clock(); times[4] += u - t; t = u;
+  advanceProducers(world, MINING, null); u = clock(); times[5] += u - t; t = u;
+  advanceProducers(world, PROCESSING, null); u = clock(); times[6] += u - t; t = u;
+  advanceProducers(world, MANUFACTURING, null); u = clock(); times[7] += u - t; t = u;
+  advanceEndUse(world); u = clock(); times[8] += u - t; t = u;
+  collectEndOfLife(world, world.scratch.scrapTonnes); u = clock(); times[9] += u - t; t = u;
+  advanceProducers(world, RECYCLING, world.scratch.scrapTonnes); u = clock(); times[10] += u - t; t = u;
+  clearMarkets(world); u = clock(); times[11] += u - t; t = u;
+  settleAccounts(world); u = clock(); times[12] += u - t; t = u;
+  advanceInvestment(world); u = clock(); times[13] += u - t; t = u;
+  recordTick(world, recorder); u = clock(); times[14] += u - t;
   world.tick++;
 }
 

@@ -1,4 +1,3 @@
-import type { EventSpec } from '../spec.ts';
 import type { World, CompiledEvent } from '../world/world.ts';
 import { CAPACITY_STAGE_INDEX, TRADED_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
 import { startOutage } from './startOutage.ts';
@@ -23,14 +22,14 @@ export function applyEvents(world: World): void {
     const event = events[e];
     const reversedAt = eventState.reversedAtTick[e];
     const end = reversedAt >= 0 ? Math.min(event.endTick, reversedAt) : event.endTick;
-    if (tick >= event.announcedTick && tick < event.startTick) markAnnounced(world, event.spec);
+    if (tick >= event.announcedTick && tick < event.startTick) markAnnounced(world, event);
     if (tick < event.startTick || tick >= end) continue;
     if (eventState.started[e] === 0) {
       eventState.started[e] = 1;
       startEvent(world, event, e);
     }
-    if (isRegulatoryInstrument(event.spec) && !fundRunningCost(world, event.spec, e)) continue; // lapsed: budget spent
-    applyActiveEvent(world, event.spec, e);
+    if (isRegulatoryInstrument(event.spec) && !fundRunningCost(world, event.spec, event.at, e)) continue; // lapsed: budget spent
+    applyActiveEvent(world, event, e);
   }
   applyRuleDrivenControls(world);
   exemptFriendShoringMembers(world);
@@ -84,8 +83,10 @@ function segmentOf(world: World, material: string, stage: string, region: string
   return (materialIndex(world, material) * 3 + TRADED_STAGE_INDEX[stage as 'mining']) * world.regions + regionIndexOf(world, region);
 }
 
-function markAnnounced(world: World, event: EventSpec): void {
-  if (event.kind === 'exportControl') world.effective.frontRunning[segmentOf(world, event.material, event.stage, event.exporter)] = 1;
+/** An export control announced but not yet in force: importers front-run it (its segment, resolved when compiled). */
+function markAnnounced(world: World, event: CompiledEvent): void {
+  const { spec, at } = event;
+  if (spec.kind === 'exportControl') world.effective.frontRunning[(at.material * 3 + at.tradedStage) * world.regions + at.region] = 1;
 }
 
 /** One-off effects when an event starts. */

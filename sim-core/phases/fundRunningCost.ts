@@ -1,5 +1,5 @@
 import type { EventSpec, FriendShoringEvent, PermittingReformEvent, RecyclingMandateEvent, TariffEvent } from '../spec.ts';
-import { materialIndex, regionIndexOf } from '../world/indexOf.ts';
+import type { EventIndices } from '../world/resolveEventIndices.ts';
 import type { World } from '../world/world.ts';
 
 /** The event kinds with a running cost and a budget instead of spending (RunningCost in spec.ts). */
@@ -28,9 +28,9 @@ const SPENT_TOLERANCE = 1e-9;
  * that is only rounding counts as spent), and its last tick takes what is left rather than
  * overdrawing. The governments of the regions it binds pay: the importer of a tariff, the region of
  * a reform or mandate, the members of a friend-shoring agreement in equal shares; only the home
- * government's share counts as its spending (`policyCost`).
+ * government's share counts as its spending (`policyCost`). `at`: the event's ids as indices.
  */
-export function fundRunningCost(world: World, spec: RegulatoryInstrument, e: number): boolean {
+export function fundRunningCost(world: World, spec: RegulatoryInstrument, at: EventIndices, e: number): boolean {
   const left = world.eventState.budgetLeftUsd[e];
   const perTick = (spec.costUsdPerYear ?? 0) / world.ticksPerYear;
   if (left <= 0 || left < SPENT_TOLERANCE * perTick) return false;
@@ -39,11 +39,11 @@ export function fundRunningCost(world: World, spec: RegulatoryInstrument, e: num
   world.eventState.budgetLeftUsd[e] -= cost;
   world.ledger.externalUsd += cost;
   if (spec.kind === 'friendShoring') {
-    for (const member of spec.members) payAsGovernment(world, regionIndexOf(world, member), cost / spec.members.length, -1);
+    for (let i = 0; i < at.members.length; i++) payAsGovernment(world, at.members[i], cost / spec.members.length, -1);
   } else {
-    // Tariffs and mandates name a material; a permitting reform's cost is tied to none.
-    const m = spec.kind === 'permittingReform' ? -1 : materialIndex(world, spec.material);
-    payAsGovernment(world, regionIndexOf(world, spec.kind === 'tariff' ? spec.importer : spec.region), cost, m);
+    // Tariffs and mandates name a material; a permitting reform's cost is tied to none (at.material −1).
+    // at.region is a tariff's importer, else the event's region.
+    payAsGovernment(world, at.region, cost, at.material);
   }
   return true;
 }

@@ -3,7 +3,7 @@ import type { World } from '../world/world.ts';
 import { lognormalFromUniforms, poissonFromUniform } from '../random/distributions.ts';
 import { hashUniform } from '../random/hashUniform.ts';
 import { firmKeyOf } from '../world/firmStore.ts';
-import { CAPACITY_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
+import { CAPACITY_STAGE_INDEX } from '../world/indexOf.ts';
 
 /** Most attacks of one stochastic cyberattack event in one tick (a Poisson draw beyond it is truncated). */
 const MAX_EVENT_ATTACKS_PER_TICK = 8;
@@ -16,15 +16,15 @@ const MAX_EVENT_ATTACKS_PER_TICK = 8;
  * (replicate's event-attack key, tick, event id, slot), and each facility's on (outage key, tick and
  * attack, facility, event id): deterministic, independent of other decisions and of other events;
  * nothing is allocated. Counted in `foreignActor.attacks`.
+ * @param region - the event's region index (resolved when compiled)
+ * @param material - its material index, or null for every material
  */
-export function launchEventAttacks(world: World, event: CyberattackEvent, e: number): void {
+export function launchEventAttacks(world: World, event: CyberattackEvent, e: number, region: number, material: number | null): void {
   const key = world.keys.eventAttacks;
   const identity = world.identities.events[e];
   const attacks = poissonFromUniform(hashUniform(key, world.tick, identity, 0), (event.ratePerYear ?? 0) / world.ticksPerYear);
   if (attacks === 0) return;
   const stage = CAPACITY_STAGE_INDEX[event.stage];
-  const region = regionIndexOf(world, event.region);
-  const material = event.material === undefined ? null : materialIndex(world, event.material);
   for (let j = 0; j < attacks && j < MAX_EVENT_ATTACKS_PER_TICK; j++) {
     const downtimeYears = lognormalFromUniforms(hashUniform(key, world.tick, identity, 1 + 2 * j), hashUniform(key, world.tick, identity, 2 + 2 * j),
       event.downtimeYears, event.downtimeSpread ?? 0);

@@ -14,6 +14,11 @@ export function createRecorder(world: World, seriesCount: number, offsets: Serie
   return { series: new Float64Array(seriesCount * world.ticks), offsets, ticks: world.ticks };
 }
 
+/** Writes one value of series `index` at `tick` (series-major: T values per series); a function, not a per-tick closure. */
+function put(series: Float64Array, T: number, tick: number, index: number, value: number): void {
+  series[index * T + tick] = value;
+}
+
 /** Phase 13: writes this tick's values of every series (see resultLayout for the list and units). */
 export function recordTick(world: World, recorder: Recorder): void {
   const { markets, flows, regions: R, materials: M, tick } = world;
@@ -22,27 +27,27 @@ export function recordTick(world: World, recorder: Recorder): void {
   const o = recorder.offsets;
   const T = recorder.ticks;
   const ticksPerWeek = world.ticksPerYear / 52;
-  const put = (index: number, value: number) => { recorder.series[index * T + tick] = value; };
+  const series = recorder.series;
   const home = world.government.region;
   for (let m = 0; m < M; m++) {
     for (let k = 0; k < 3; k++) {
       for (let r = 0; r < R; r++) {
         const s = (m * 3 + k) * R + r;
         const i = (m * 3 + k) * R + r;
-        put(o.price + i, markets.priceUsdPerTonne[s]);
-        put(o.exports + i, markets.exportedTonnes[s] * ticksPerWeek);
-        put(o.imports + i, markets.arrivedTonnes[s] * ticksPerWeek);
-        put(o.demand + i, flows.demandTonnes[(k * M + m) * R + r] * ticksPerWeek);
-        put(o.consumption + i, flows.deliveredTonnes[(k * M + m) * R + r] * ticksPerWeek);
-        put(o.shortfall + i, Math.max(0, flows.unmetTonnes[(k * M + m) * R + r]) * ticksPerWeek);
+        put(series, T, tick, o.price + i, markets.priceUsdPerTonne[s]);
+        put(series, T, tick, o.exports + i, markets.exportedTonnes[s] * ticksPerWeek);
+        put(series, T, tick, o.imports + i, markets.arrivedTonnes[s] * ticksPerWeek);
+        put(series, T, tick, o.demand + i, flows.demandTonnes[(k * M + m) * R + r] * ticksPerWeek);
+        put(series, T, tick, o.consumption + i, flows.deliveredTonnes[(k * M + m) * R + r] * ticksPerWeek);
+        put(series, T, tick, o.shortfall + i, Math.max(0, flows.unmetTonnes[(k * M + m) * R + r]) * ticksPerWeek);
       }
       const sHome = (m * 3 + k) * R + home;
       const homeDemand = markets.localBidTonnes[sHome] + markets.publicBidTonnes[sHome] + markets.stockpileBidTonnes[sHome];
-      put(o.importReliance + m * 3 + k, homeDemand > 0 ? Math.min(1, markets.arrivedTonnes[sHome] / homeDemand) : 0);
+      put(series, T, tick, o.importReliance + m * 3 + k, homeDemand > 0 ? Math.min(1, markets.arrivedTonnes[sHome] / homeDemand) : 0);
     }
-    put(o.publicShortfall + m, flows.publicUnmetTonnes[m * R + home] * ticksPerWeek);
+    put(series, T, tick, o.publicShortfall + m, flows.publicUnmetTonnes[m * R + home] * ticksPerWeek);
     for (let k = 0; k < 3; k++) {
-      for (let r = 0; r < R; r++) put(o.homeImportsByOrigin + (m * 3 + k) * R + r, markets.tradeTonnes[((m * 3 + k) * R + r) * R + home] * ticksPerWeek);
+      for (let r = 0; r < R; r++) put(series, T, tick, o.homeImportsByOrigin + (m * 3 + k) * R + r, markets.tradeTonnes[((m * 3 + k) * R + r) * R + home] * ticksPerWeek);
     }
     if (o.tradeFlow >= 0) recordTradeFlows(world, recorder, m, ticksPerWeek);
     const homeEndUseYearly = flows.demandTonnes[(2 * M + m) * R + home] * world.ticksPerYear;
@@ -54,9 +59,9 @@ export function recordTick(world: World, recorder: Recorder): void {
         const sc = (stage * M + m) * R + r;
         const i = (m * 4 + stage) * R + r;
         const capacityYearly = capacity[sc] * world.ticksPerYear;
-        put(o.production + i, flows.productionTonnes[sc] * ticksPerWeek);
-        put(o.capacity + i, capacityYearly);
-        put(o.inventoryDays + i, sales[sc] > 0 ? (stock[sc] / sales[sc]) * (365 / world.ticksPerYear) : 0);
+        put(series, T, tick, o.production + i, flows.productionTonnes[sc] * ticksPerWeek);
+        put(series, T, tick, o.capacity + i, capacityYearly);
+        put(series, T, tick, o.inventoryDays + i, sales[sc] > 0 ? (stock[sc] / sales[sc]) * (365 / world.ticksPerYear) : 0);
         total += capacityYearly;
         const alignment = world.regionState.alignment[r];
         if (alignment === HOME || alignment === ALLY) secure += capacityYearly;
@@ -65,34 +70,34 @@ export function recordTick(world: World, recorder: Recorder): void {
         const share = total > 0 ? (capacity[(stage * M + m) * R + r] * world.ticksPerYear) / total : 0;
         squares += share * share;
       }
-      put(o.hhi + m * 4 + stage, squares * 10000);
+      put(series, T, tick, o.hhi + m * 4 + stage, squares * 10000);
       let profit = 0;
       for (let r = 0; r < R; r++) profit += flows.profitUsd[(stage * M + m) * R + r];
-      put(o.profit + m * 4 + stage, profit * ticksPerWeek);
-      put(o.secureSupplyShare + m * 4 + stage, homeEndUseYearly > 0 ? secure / homeEndUseYearly : 0);
+      put(series, T, tick, o.profit + m * 4 + stage, profit * ticksPerWeek);
+      put(series, T, tick, o.secureSupplyShare + m * 4 + stage, homeEndUseYearly > 0 ? secure / homeEndUseYearly : 0);
     }
     for (let r = 0; r < R; r++) {
-      put(o.stockpile + (m * 2) * R + r, world.chain.stockpileTonnes[m * R + r]); // refined
-      put(o.stockpile + (m * 2 + 1) * R + r, world.chain.stockpileTonnes[(M + m) * R + r]); // components
-      put(o.intensity + m * R + r, world.chain.intensity[m * R + r]);
+      put(series, T, tick, o.stockpile + (m * 2) * R + r, world.chain.stockpileTonnes[m * R + r]); // refined
+      put(series, T, tick, o.stockpile + (m * 2 + 1) * R + r, world.chain.stockpileTonnes[(M + m) * R + r]); // components
+      put(series, T, tick, o.intensity + m * R + r, world.chain.intensity[m * R + r]);
     }
   }
-  put(o.governmentSpending, world.government.spendingUsdThisTick * ticksPerWeek);
-  put(o.governmentNetSpending, (world.government.spendingUsdThisTick - world.government.stockpileCreditUsdThisTick) * ticksPerWeek);
+  put(series, T, tick, o.governmentSpending, world.government.spendingUsdThisTick * ticksPerWeek);
+  put(series, T, tick, o.governmentNetSpending, (world.government.spendingUsdThisTick - world.government.stockpileCreditUsdThisTick) * ticksPerWeek);
   for (let m = 0; m < M; m++) {
     const spent = world.government.spendingByMaterialUsdThisTick[m];
-    put(o.governmentSpendingByMaterial + m, spent * ticksPerWeek);
-    put(o.governmentNetSpendingByMaterial + m, (spent - world.government.stockpileCreditByMaterialUsdThisTick[m]) * ticksPerWeek);
+    put(series, T, tick, o.governmentSpendingByMaterial + m, spent * ticksPerWeek);
+    put(series, T, tick, o.governmentNetSpendingByMaterial + m, (spent - world.government.stockpileCreditByMaterialUsdThisTick[m]) * ticksPerWeek);
   }
-  put(o.foreignActorSpending, world.foreignActor.spendingUsdThisTick * ticksPerWeek);
+  put(series, T, tick, o.foreignActorSpending, world.foreignActor.spendingUsdThisTick * ticksPerWeek);
   recordActorActions(world, recorder, ticksPerWeek);
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {
       let count = 0;
       for (let m = 0; m < M; m++) count += firms[(stage * M + m) * R + r];
-      put(o.firms + stage * R + r, count);
-      put(o.entries + stage * R + r, world.entries[stage * R + r] * ticksPerWeek);
-      put(o.exits + stage * R + r, world.exits[stage * R + r] * ticksPerWeek);
+      put(series, T, tick, o.firms + stage * R + r, count);
+      put(series, T, tick, o.entries + stage * R + r, world.entries[stage * R + r] * ticksPerWeek);
+      put(series, T, tick, o.exits + stage * R + r, world.exits[stage * R + r] * ticksPerWeek);
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { EventSpec, ScenarioSpec } from '../spec.ts';
 import type { CompiledEvent } from './world.ts';
+import { resolveEventIndices } from './resolveEventIndices.ts';
 
 const POLICY_KINDS = new Set([
   'stockpile', 'tariff', 'subsidy', 'permittingReform', 'recyclingMandate', 'workforceProgramme', 'friendShoring',
@@ -13,6 +14,7 @@ export function isReversibleByDefault(event: EventSpec): boolean {
 /**
  * Converts events' times from years to ticks (start rounded down, end rounded up, at least one tick
  * long). An event that ended by the run's start (end ≤ 0) is never active: start and end tick 0.
+ * Its material, region, stage and member ids are resolved to indices here (resolveEventIndices.ts).
  */
 export function compileEvents(spec: ScenarioSpec, ticks: number): CompiledEvent[] {
   const perYear = spec.ticksPerYear;
@@ -22,6 +24,6 @@ export function compileEvents(spec: ScenarioSpec, ticks: number): CompiledEvent[
     // Clamped to tick 0 and one tick long, an event of the past used to act in the run's first tick.
     const endTick = lastTick <= 0 ? 0 : Math.max(startTick + 1, lastTick);
     const announcedTick = event.announced === undefined ? startTick : Math.min(startTick, Math.floor(event.announced * perYear + 1e-9));
-    return { spec: event, startTick, endTick, announcedTick, reversible: event.reversible ?? isReversibleByDefault(event) };
+    return { spec: event, startTick, endTick, announcedTick, reversible: event.reversible ?? isReversibleByDefault(event), at: resolveEventIndices(event, spec) };
   });
 }

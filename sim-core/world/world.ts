@@ -5,6 +5,7 @@ import type { ProjectStore } from './projectStore.ts';
 import type { MarketState } from './marketState.ts';
 import type { EffectiveParameters } from './effectiveParameters.ts';
 import type { FirmTotals } from './firmTotals.ts';
+import type { EventIndices } from './resolveEventIndices.ts';
 
 /** Capacity stage codes, the order of `World.stores`. */
 export const MINING = 0;
@@ -31,6 +32,8 @@ export interface CompiledEvent {
   readonly endTick: number;
   readonly announcedTick: number;
   readonly reversible: boolean;
+  /** Its ids as indices, resolved when compiled (nothing is looked up per tick). */
+  readonly at: EventIndices;
 }
 
 /**

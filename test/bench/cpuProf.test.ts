@@ -8,7 +8,7 @@ import { expectValidCpuProfile, sampledFunctions } from './cpuProfileChecks.ts';
 
 // The bench as a user runs it (through tsx), at its smallest size, two replicates, nothing else measured.
 const folder = mkdtempSync(join(tmpdir(), 'crm-sim-cpu-prof-'));
-let run: { status: number | null; stderr: string };
+let run: { status: number | null; stdout: string; stderr: string };
 const profile = (suffix: string) => {
   const files = readdirSync(folder).filter((file) => file.endsWith(`-${suffix}.cpuprofile`));
   expect(files).toHaveLength(1);
@@ -16,7 +16,7 @@ const profile = (suffix: string) => {
 };
 
 beforeAll(() => {
-  const args = ['--size', 'small', '--replicates', '2', '--skip', 'kernel,memory,mc,threads', '--json', '--cpu-prof', '--cpu-prof-init', '--cpu-prof-dir', folder];
+  const args = ['--size', 'small', '--replicates', '2', '--skip', 'kernel,memory,mc,threads', '--json', '--cpu-prof', '--cpu-prof-init', '--cpu-prof-dir', folder, '--json-out', join(folder, 'bench.json')];
   run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/main.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 }, 130_000);
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -26,7 +26,13 @@ describe('npm run bench -- --cpu-prof', () => {
     expect(run.stderr).toMatch(/CPU profile of the timed engine runs only .*-timed-runs\.cpuprofile/);
     expect(run.stderr).toMatch(/CPU profile of the timed world creations only .*-world-creation\.cpuprofile/);
     expect(run.status).toBe(0);
-    expect(readdirSync(folder)).toHaveLength(2);
+    expect(readdirSync(folder).filter((file) => file.endsWith('.cpuprofile'))).toHaveLength(2);
+  });
+
+  it('marks the figures as profiled, on stdout and in the --json-out file alike', () => {
+    const printed = JSON.parse(run.stdout) as { profiled: boolean; profiledParts: string[]; date: string };
+    expect(printed).toMatchObject({ profiled: true, profiledParts: ['runs', 'init'] });
+    expect(JSON.parse(readFileSync(join(folder, 'bench.json'), 'utf8'))).toEqual(printed);
   });
 
   it('profiles the engine steps of the timed runs, and neither world creation nor the phase-timed runs', () => {

@@ -22,7 +22,19 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--cpu-prof-init', '--cpu-prof-dir', 'p'], config)).toMatchObject({ cpuProf: false, cpuProfInit: true, cpuProfDir: 'p' });
   });
 
+  it('takes a JSON file and Monte Carlo sizes', () => {
+    expect(parseBenchArgs(['--json-out', 'out.json', '--mc-replicates', '4', '--mc-rounds', '1'], config))
+      .toMatchObject({ json: false, jsonOut: 'out.json', mcReplicates: 4, mcRounds: 1 });
+    expect(parseBenchArgs([], config)).toMatchObject({ jsonOut: undefined, mcReplicates: undefined, mcRounds: undefined });
+  });
+
   it.each([
+    [['--mc-replicates', '0'], /--mc-replicates: expected a whole number ≥ 1, found "0"/],
+    [['--mc-rounds', '1.5'], /--mc-rounds: expected a whole number ≥ 1, found "1.5"/],
+    [['--json-out', ''], /--json-out: expected a file/],
+    [['--save-baseline', '--mc-rounds', '1'], /--save-baseline: expected the whole suite/],
+    [['--compare', '--cpu-prof'], /--compare: expected a run without a profiler/],
+    [['--compare', '--cpu-prof-init'], /NOT COMPARABLE/],
     [['--size', 'huge'], /--size: expected a comma-separated list of small, medium, large, found "huge"/],
     [['--size'], /argument missing/],
     [['--skip', 'kernal'], /--skip: expected a comma-separated list of kernel, memory, mc, threads, found "kernal"/],

@@ -1,0 +1,20 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/**
+ * Writes `value` as one JSON object (and a newline) to `path` atomically: into a temporary file beside
+ * it, then renamed over it, so a reader never sees half a file and a failed write leaves the old one.
+ * @param path - The file (`--json-out`); its folder must exist.
+ * @param value - What to write.
+ */
+export function writeJsonAtomically(path: string, value: unknown): void {
+  const target = resolve(path);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, `${JSON.stringify(value)}\n`);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
