@@ -39,12 +39,13 @@ async function main(): Promise<void> {
     for (const size of config.sizes) log(`${size.name}: ${JSON.stringify(findFirmsPerCapacityCell(config.scenario, size.agents))}`);
     return;
   }
+  // Read before measuring: with --save-baseline too, the comparison is with the previous baseline, not the one just saved.
+  const baseline = args.compare ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchFigures) : undefined;
   const figures = await measure(config, args);
   if (args.saveBaseline) {
     writeFileSync(BASELINE, `${JSON.stringify(figures, null, 2)}\n`);
     log(`saved ${BASELINE.pathname}`);
   }
-  const baseline = args.compare ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchFigures) : undefined;
   const comparison = baseline && compareFigures(baseline, figures);
   const json = comparison ? { ...figures, comparisonWithBaseline: comparison } : figures;
   if (args.jsonOut !== undefined) {
