@@ -22,6 +22,9 @@ const THREAT_STAGE_OF_CAPACITY_STAGE = ['mining', 'processing', 'manufacturing',
  *   with probability `retaliationPerYear` × c·i/9 per year, for one year.
  */
 export function advanceForeignActor(world: World): void {
+  // A measure decided here is in force from the next tick (the parameters of this one are set), for
+  // ticksPerYear ticks: until = tick + 1 + ticksPerYear. One in force whose last tick is the next one
+  // may be renewed now, so a renewed measure runs on without a gap.
   launchCyberattacks(world);
   if (world.tick % Math.max(1, Math.round((world.spec.behaviour.investmentReviewWeeks * world.ticksPerYear) / 52)) === 0) startPriceWars(world);
   retaliateAgainstTariffs(world);
@@ -69,12 +72,12 @@ function startPriceWars(world: World): void {
     for (let m = 0; m < world.materials; m++) {
       const rivalsStart = actor.rivalsStartCapacity[stage * world.materials + m];
       const ownStart = actor.actorStartCapacity[stage * world.materials + m];
-      if (rivalsStart <= 0 || ownStart <= 0 || actor.priceWarUntilTick[m * 3 + stage] > world.tick) continue;
+      if (rivalsStart <= 0 || ownStart <= 0 || actor.priceWarUntilTick[m * 3 + stage] > world.tick + 1) continue; // at war beyond next tick
       const own = liveCapacity(world, stage, m, true);
       if (own <= 0) continue; // nothing left of its own to sell in a price war
       const shareLoss = (liveCapacity(world, stage, m, false) / rivalsStart) / (own / ownStart) - 1;
       if (shareLoss > rules.priceWarTrigger && hashUniform(world.keys.priceWars, world.tick, stage, m) < intent / 3) {
-        actor.priceWarUntilTick[m * 3 + stage] = world.tick + world.ticksPerYear;
+        actor.priceWarUntilTick[m * 3 + stage] = world.tick + 1 + world.ticksPerYear;
       }
     }
   }
@@ -98,9 +101,9 @@ function retaliateAgainstTariffs(world: World): void {
   const home = world.government.region;
   const probability = (world.spec.foreignActor.rules.retaliationPerYear * threatScore(world, 1)) / world.ticksPerYear;
   for (let m = 0; m < world.materials; m++) {
-    if (actor.retaliationUntilTick[m] > world.tick) continue;
+    if (actor.retaliationUntilTick[m] > world.tick + 1) continue; // in force beyond next tick
     let tariffed = false;
     for (let k = 0; k < 3; k++) if (world.effective.tariff[((m * 3 + k) * R + actor.region) * R + home] > 0) tariffed = true;
-    if (tariffed && hashUniform(world.keys.retaliation, world.tick, m, 0) < probability) actor.retaliationUntilTick[m] = world.tick + world.ticksPerYear;
+    if (tariffed && hashUniform(world.keys.retaliation, world.tick, m, 0) < probability) actor.retaliationUntilTick[m] = world.tick + 1 + world.ticksPerYear;
   }
 }

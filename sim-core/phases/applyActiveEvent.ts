@@ -70,10 +70,16 @@ export function applyActiveEvent(world: World, compiled: CompiledEvent, e: numbe
     case 'subsidy': {
       const sc = stageCell;
       if (world.eventState.budgetLeftUsd[e] <= 0) break;
-      p.supportEvent[sc] = e;
+      // Each instrument pays from its own budget: a capex subsidy beside a floor on one cell no longer spends the floor's.
       if (world.events[e].reversible) p.supportReversible[sc] = 1;
-      if (event.mode === 'capex') p.capexSubsidyShare[sc] = Math.max(p.capexSubsidyShare[sc], event.capexShare ?? 0);
-      if (event.mode === 'priceFloor' || event.mode === 'offtake') p.priceFloorUsdPerTonne[sc] = Math.max(p.priceFloorUsdPerTonne[sc], event.priceFloorUsdPerTonne ?? 0);
+      if (event.mode === 'capex') {
+        p.capexSupportEvent[sc] = e;
+        p.capexSubsidyShare[sc] = Math.max(p.capexSubsidyShare[sc], event.capexShare ?? 0);
+      }
+      if (event.mode === 'priceFloor' || event.mode === 'offtake') {
+        p.supportEvent[sc] = e;
+        p.priceFloorUsdPerTonne[sc] = Math.max(p.priceFloorUsdPerTonne[sc], event.priceFloorUsdPerTonne ?? 0);
+      }
       if (event.mode === 'offtake') p.offtake[sc] = 1;
       if (event.mode === 'loanGuarantee') p.hurdleReduction[sc] = Math.max(p.hurdleReduction[sc], event.hurdleReduction ?? 0);
       break;

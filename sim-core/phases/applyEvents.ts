@@ -66,6 +66,7 @@ function resetEffectiveParameters(world: World): void {
   p.offtake.fill(0);
   p.supportReversible.fill(0);
   p.supportEvent.fill(-1);
+  p.capexSupportEvent.fill(-1);
   p.availability.fill(1);
   p.priceCut.fill(0);
   p.priceCutEvent.fill(-1);

@@ -11,7 +11,7 @@ import { stageSpecOf } from '../world/populateFirms.ts';
 export function payProjectCapex(world: World, stage: number, m: number, r: number, capacityTonnesPerTick: number, firm: number): number {
   const sc = (stage * world.materials + m) * world.regions + r;
   const capex = stageSpecOf(world.spec.materials[m], stage).capexUsdPerTonnePerYear * capacityTonnesPerTick * world.ticksPerYear;
-  const e = world.effective.supportEvent[sc];
+  const e = world.effective.capexSupportEvent[sc];
   const subsidy = e >= 0 ? Math.min(world.effective.capexSubsidyShare[sc] * capex, Math.max(0, world.eventState.budgetLeftUsd[e])) : 0;
   if (subsidy > 0) {
     world.eventState.budgetLeftUsd[e] -= subsidy;

@@ -109,15 +109,15 @@ export function recordTick(world: World, recorder: Recorder): void {
  */
 function recordActorActions(world: World, recorder: Recorder, ticksPerWeek: number): void {
   const { materials: M, regions: R, foreignActor: actor, effective: p } = world;
-  const o = recorder.offsets;
-  const at = (index: number) => index * recorder.ticks + world.tick;
+  const { offsets: o, series, ticks: T } = recorder;
+  const tick = world.tick;
   for (let m = 0; m < M; m++) {
     for (let k = 0; k < 3; k++) {
       const s = (m * 3 + k) * R + actor.region;
-      recorder.series[at(o.actorPriceWar + m * 3 + k)] = p.priceCutEvent[s] === -2 || p.leadershipCutEvent[s] === -2 ? 1 : 0;
+      put(series, T, tick, o.actorPriceWar + m * 3 + k, p.priceCutEvent[s] === -2 || p.leadershipCutEvent[s] === -2 ? 1 : 0);
     }
-    recorder.series[at(o.actorRetaliation + m)] = actor.retaliationInForce[m];
-    for (let stage = 0; stage < 4; stage++) recorder.series[at(o.actorCyberattacks + m * 4 + stage)] = actor.cyberattacksThisTick[stage * M + m] * ticksPerWeek;
+    put(series, T, tick, o.actorRetaliation + m, actor.retaliationInForce[m]);
+    for (let stage = 0; stage < 4; stage++) put(series, T, tick, o.actorCyberattacks + m * 4 + stage, actor.cyberattacksThisTick[stage * M + m] * ticksPerWeek);
   }
 }
 

@@ -16,7 +16,9 @@
  * - `demandMultiplier[c]`: demand shocks.
  * - `permittingRate[r]`, `constructionRate[sc]`: progress per tick relative to normal (reform > 1, disinformation, technology bans < 1).
  * - `capexSubsidyShare[sc]`, `priceFloorUsdPerTonne[sc]`, `hurdleReduction[sc]`, `offtake[sc]`: public support in force.
- * - `supportEvent[sc]`: index of the event paying the support (for its budget), −1 for none.
+ * - `supportEvent[sc]`: index of the price floor or offtake event paying the floor gap and offtake purchases
+ *   (for its budget), −1 for none; `capexSupportEvent[sc]`: the same for the capex subsidy. Each instrument
+ *   pays from its own event's budget (two events of one instrument on one cell: the last applied pays).
  * - `collectionShare[c]`: recycling collection share (base raised by mandates).
  * - `availability[sc]`: share of capacity not under a scripted outage.
  * - `priceCut[s]`, `priceCutEvent[s]`: strategic price cut on exports (mode `exportDiscount`) and the index of
@@ -45,6 +47,7 @@ export interface EffectiveParameters {
   /** 1 where some support in force can be reversed at an election (investors then discount all of it). */
   readonly supportReversible: Uint8Array;
   readonly supportEvent: Int32Array;
+  readonly capexSupportEvent: Int32Array;
   readonly collectionShare: Float64Array;
   readonly availability: Float64Array;
   readonly priceCut: Float64Array;
@@ -79,6 +82,7 @@ export function createEffectiveParameters(materials: number, regions: number): E
     offtake: new Uint8Array(stageCells),
     supportReversible: new Uint8Array(stageCells),
     supportEvent: new Int32Array(stageCells),
+    capexSupportEvent: new Int32Array(stageCells),
     collectionShare: new Float64Array(cells),
     availability: new Float64Array(stageCells),
     priceCut: new Float64Array(segments),

@@ -63,8 +63,8 @@ export function renderActorActions(inputs: ActorActionInputs): string {
   const who = `the foreign actor (${context.foreignName})`;
   const intro = `<p>${escapeHtml(`Besides the scenario's scripted events (not counted here), ${who} acts by standing rules (foreignActor.rules), in the baseline too: a one-year price war when rivals outgrow it, one-year licensing of its refined exports while ${regionWithArticle(context.homeName)} tariffs them, and cyberattacks on home and allied facilities.`)}</p>\n`;
   if (rows.length === 0) return `${intro}<p>${escapeHtml(`In no run did ${who} start a price war, retaliate or launch a cyberattack by these rules.`)}</p>\n`;
-  const columns = [{ header: 'Action' }, { header: 'On' }, { header: 'Runs', numeric: true }, { header: 'How long or how often' }, { header: 'Typical start' }];
-  return intro + renderTable(columns, rows, { caption: 'Runs: share of runs in which it happened. Weeks: median over those runs. Typical start: the first week in which at least half as many runs were in it as at its peak.' });
+  const columns = [{ header: 'Action' }, { header: 'On' }, { header: 'Runs', numeric: true }, { header: 'How long or how often' }, { header: 'Under way by' }];
+  return intro + renderTable(columns, rows, { caption: 'Runs: share of runs in which it happened. Weeks: median over those runs. Under way by: the first week in which at least half as many runs were in it as at its peak.' });
 }
 
 /** A table row for a price war or retaliation on one product, or none when it never happened. */
@@ -75,10 +75,11 @@ function spell(inputs: ActorActionInputs, action: string, seriesId: string, prod
   if (weeks === undefined || !(weeks.max > 0)) return [];
   const values = inputs.replicates?.get(id) ?? [];
   const happened = values.filter((v) => v > 0);
-  const median = happened.length > 0 ? quantile(happened, 0.5) : weeks.p50;
+  // Without replicates.csv there is no per-run value to take the median of those runs from.
+  const median = happened.length > 0 ? quantile(happened, 0.5) : NaN;
   const [, material, stage, region] = seriesId.split('.');
   const fan = inputs.fans?.get(seriesKey({ metric, material, stage, region }));
-  return [[action, product, values.length > 0 ? formatPercent(happened.length / values.length) : 'n/a', `${formatWeeks(median)} weeks over the run`, typicalStart(fan)]];
+  return [[action, product, values.length > 0 ? formatPercent(happened.length / values.length) : 'n/a', Number.isNaN(median) ? 'n/a' : `${formatWeeks(median)} weeks over the run`, underWayBy(fan)]];
 }
 
 /** A table row for the cyberattacks on one material's facilities (all stages, each stage's rate in brackets), or none when there were none. */
@@ -98,7 +99,7 @@ function attacks(inputs: ActorActionInputs, materialId: string, materialName: st
 }
 
 /** The first week in which the share of runs in force (the series' mean) reached half its highest value, as `Mon YYYY`. */
-function typicalStart(fan: SeriesFan | undefined): string {
+function underWayBy(fan: SeriesFan | undefined): string {
   const shares = fan?.mean;
   if (fan === undefined || shares === undefined) return 'n/a';
   const peak = Math.max(0, ...shares.filter(Number.isFinite));

@@ -52,6 +52,18 @@ describe('actor action series', () => {
     expect(sum(observe(graphite(false, (s) => { s.foreignActor.rules.retaliationPerYear = 50; })).series('actorRetaliation', 'processing'))).toBe(0);
   });
 
+  it('a rule\'s measure is in force for a whole year (ticksPerYear ticks), and a renewal follows without a gap', () => {
+    // Retaliation certain every tick while the tariff holds (from a quarter in, to the end of two years).
+    const run = observe(withEvents(graphite(false, (s) => { s.foreignActor.rules.retaliationPerYear = 1e6; }), tariff));
+    const series = run.series('actorRetaliation', 'processing');
+    const first = series.indexOf(1);
+    expect(first).toBeGreaterThan(0);
+    expect(series.slice(first).every((v) => v === 1)).toBe(true); // renewed at its last tick: no week of peace
+    const single = observe(withEvents(graphite(false, (s) => { s.foreignActor.rules.retaliationPerYear = 1e6; }), { ...tariff, end: 0.5 }));
+    const spell = single.series('actorRetaliation', 'processing');
+    expect(sum(spell)).toBe(52 * single.ticksPerWeek); // one measure, started while the tariff held, lasts a year
+  });
+
   it('actorPriceWar is 1 exactly while a rule-driven war runs on the market; a scripted cut is not counted', () => {
     const run = observe(graphite(true));
     expect(sum(run.warring)).toBeGreaterThan(0);
