@@ -8,6 +8,13 @@ import type { Range } from './median.ts';
  */
 export const NOISE_PERCENT = 15;
 
+/**
+ * With ranges on both sides, a change is flagged only when the ranges are apart AND it exceeds this
+ * many percent: with 3 runs a side, ranges of runs drawn from one distribution are apart about 1 time
+ * in 10 (a review's simulation), so ranges alone flag a few figures in every comparison.
+ */
+export const RANGE_MIN_PERCENT = 5;
+
 /** 1-minute loads further apart than this (runnable threads, on 2 cores) make timings not comparable. */
 export const LOAD_MISMATCH = 1;
 
@@ -24,7 +31,7 @@ export interface FigureChange {
   /** (now − baseline) / |baseline| in percent; null when the baseline is 0. */
   changePercent: number | null;
   /**
-   * 'ranges': flagged only when the two runs' [smallest, largest] intervals do not overlap;
+   * 'ranges': flagged only when the two runs' [smallest, largest] intervals do not overlap and the change exceeds RANGE_MIN_PERCENT;
    * 'band': flagged beyond ±{@link NOISE_PERCENT}% (no range on one side); 'check': a yes/no check.
    */
   basis: 'ranges' | 'band' | 'check';
@@ -58,7 +65,7 @@ const SMALL_PHASE_NS = 0.5;
 
 /**
  * Compares a bench run with the baseline figure by figure: unit, the better direction, the change
- * and a verdict. A figure with a range on both sides is flagged only when the ranges do not overlap;
+ * and a verdict. A figure with a range on both sides is flagged only when the ranges do not overlap and it changed by more than 5%;
  * one without (an older baseline, memory) beyond ±{@link NOISE_PERCENT}%. Also lists setup
  * differences that make the figures measure different things, and the yes/no checks.
  * @param baseline - bench/baseline.json (any format since session 3).
@@ -80,13 +87,21 @@ export function compareFigures(baseline: BenchFigures, now: BenchFigures): Basel
   return { baselineDate: baseline.date, rows, mismatches: findMismatches(baseline, now) };
 }
 
-/** A row's change and verdict: by the ranges when both sides have one, else by the fixed band. */
+/** A range both of whose ends are numbers (a `[null, null]` saved from an empty or NaN range is no range). */
+function isRange(range: Range | undefined): range is Range {
+  return range !== undefined && Number.isFinite(range[0]) && Number.isFinite(range[1]);
+}
+
+/**
+ * A row's change and verdict: by the ranges when both sides have one (apart, and beyond
+ * {@link RANGE_MIN_PERCENT}), else by the fixed band.
+ */
 export function judge(row: Omit<FigureChange, 'changePercent' | 'basis' | 'verdict'>): FigureChange {
   const { baseline: old, now, baselineRange: a, nowRange: b } = row;
   const changePercent = old !== 0 ? ((now - old) / Math.abs(old)) * 100 : null;
   const improved = row.better === 'lower' ? now < old : now > old;
-  if (a !== undefined && b !== undefined) {
-    const apart = b[0] > a[1] || b[1] < a[0];
+  if (isRange(a) && isRange(b)) {
+    const apart = (b[0] > a[1] || b[1] < a[0]) && changePercent !== null && Math.abs(changePercent) > RANGE_MIN_PERCENT;
     return { ...row, changePercent, basis: 'ranges', verdict: apart ? (improved ? 'better' : 'worse') : '' };
   }
   const beyond = changePercent !== null && Math.abs(changePercent) > NOISE_PERCENT;
@@ -145,7 +160,7 @@ export function formatComparison(comparison: BaselineComparison, baseline: Bench
   const banded = comparison.rows.some((r) => r.basis === 'band');
   return [
     `against bench/baseline.json of ${comparison.baselineDate}${baseline.commit ? ` (commit ${baseline.commit})` : ''} (load ${load(baseline)}; now ${load(now)}).`,
-    'A figure is flagged only when its range over the timed runs ([smallest, largest]) does not overlap the baseline\'s',
+    'A figure is flagged only when its range over the timed runs ([smallest, largest]) does not overlap the baseline\'s and it changed by more than 5%',
     `(basis "ranges")${banded ? `; figures without a range on one side (an older baseline, memory) beyond ±${NOISE_PERCENT}% (basis "band")` : ''}.`,
     'Ranges of 3–5 runs are narrow: re-run before believing a single flag; ratios taken within one run (engineToKernelRatio, speedup, scaling) are steadier.',
     ...comparison.mismatches.map((m) => `NOT COMPARABLE: ${m}`),

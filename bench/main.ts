@@ -6,7 +6,8 @@
  * bit-identical, the phase-timed tick no longer matching step.ts: {@link integrityFailures}).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { loadBenchConfig, type BenchConfig, type SizeConfig } from './benchConfig.ts';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     for (const size of config.sizes) log(`${size.name}: ${JSON.stringify(findFirmsPerCapacityCell(config.scenario, size.agents))}`);
     return;
   }
+  if (args.jsonOut !== undefined) checkJsonOutFolder(args.jsonOut);
   // Read before measuring: with --save-baseline too, the comparison is with the previous baseline, not the one just saved.
   const baseline = args.compare ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchFigures) : undefined;
   const figures = await measure(config, args);
@@ -48,18 +50,32 @@ async function main(): Promise<void> {
   }
   const comparison = baseline && compareFigures(baseline, figures);
   const json = comparison ? { ...figures, comparisonWithBaseline: comparison } : figures;
-  if (args.jsonOut !== undefined) {
-    writeJsonAtomically(args.jsonOut, json);
-    log(`wrote ${args.jsonOut}`);
-  }
+  // stdout first: a file that cannot be written must not cost the figures of a whole run.
   if (args.json) process.stdout.write(`${JSON.stringify(json)}\n`);
   else {
     process.stdout.write(`${formatBenchTable(figures)}\n`);
     if (baseline && comparison) process.stdout.write(`\n${formatComparison(comparison, baseline, figures)}\n`);
   }
+  if (args.jsonOut !== undefined) {
+    try {
+      writeJsonAtomically(args.jsonOut, json);
+      log(`wrote ${args.jsonOut}`);
+    } catch (error) {
+      log(`bench: could not write --json-out ${args.jsonOut}: ${(error as Error).message} (the figures are on stdout above)`);
+      process.exitCode = 1;
+    }
+  }
   const failures = integrityFailures(figures);
   for (const failure of failures) process.stderr.write(`bench: FAILED: ${failure}\n`);
-  process.exitCode = benchExitCode(figures);
+  process.exitCode = Math.max(Number(process.exitCode ?? 0), benchExitCode(figures));
+}
+
+/** Refuses, before anything is measured, a --json-out file whose folder does not exist. */
+function checkJsonOutFolder(file: string): void {
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new BenchUsageError(`--json-out: expected a file in an existing folder, found ${file} (no folder ${folder})`);
+  }
 }
 
 /** Runs every measurement asked for and gathers the figures. */

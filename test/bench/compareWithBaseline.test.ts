@@ -67,8 +67,12 @@ describe('judge', () => {
     expect(row(20, 30, [19, 21], [28, 33])).toMatchObject({ basis: 'ranges', verdict: 'worse', changePercent: 50 });
     expect(row(20, 30, [19, 29], [28, 33])).toMatchObject({ basis: 'ranges', verdict: '' });
     expect(row(20, 15, [19, 21], [14, 18.9])).toMatchObject({ basis: 'ranges', verdict: 'better' });
-    // Within the fixed band, but the ranges are apart: flagged.
-    expect(row(20, 21, [19.9, 20.1], [20.9, 21.1])).toMatchObject({ basis: 'ranges', verdict: 'worse' });
+    // Within the fixed band, but the ranges are apart and the change is beyond RANGE_MIN_PERCENT (5%): flagged.
+    expect(row(20, 21.2, [19.9, 20.1], [21.1, 21.3])).toMatchObject({ basis: 'ranges', verdict: 'worse' });
+    // Apart, but only 2% (3 runs a side are apart by chance about 1 time in 10): not flagged.
+    expect(row(20, 20.4, [19.95, 20.05], [20.35, 20.45])).toMatchObject({ basis: 'ranges', verdict: '' });
+    // A range saved as [null, null] (empty or NaN) is no range: the fixed band decides.
+    expect(row(20, 21, [null, null] as unknown as [number, number], [20.9, 21.1])).toMatchObject({ basis: 'band', verdict: '' });
   });
 
   it('falls back to the fixed band when a side has no range (a baseline saved before ranges)', () => {
