@@ -24,6 +24,7 @@ import { readSweepCsv } from './readSweepCsv.ts';
 import { readSweepJson } from './readSweepJson.ts';
 import { readTornadoJson } from './readTornadoJson.ts';
 import { isActorActionSeries, renderActorActions } from './renderActorActions.ts';
+import { renderActorMovesCompared } from './renderActorMovesCompared.ts';
 import { renderComparisonSection } from './renderComparisonSection.ts';
 import { renderFanChartsSection } from './renderFanChartsSection.ts';
 import { renderFindingsSection } from './renderFindingsSection.ts';
@@ -64,6 +65,9 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const materialName = (id: string): string => overview?.materials.find((m) => m.id === id)?.name ?? id;
   const sections: ReportSection[] = [];
   if (comparison !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, await readComparedStrategies(folder, comparison, files.map((f) => f.name)), materialName, charts) });
+  const foreignName = overview?.regions.find((r) => r.id === overview.foreignRegion)?.name ?? 'the foreign actor';
+  const actorMoves = comparison === undefined ? '' : renderActorMovesCompared(comparison, materialName, foreignName);
+  if (actorMoves !== '') sections.push({ id: 'actor-rules', title: 'What the foreign actor did by its standing rules, by strategy', html: actorMoves });
   const sweepJson = await readSweepJson(folder);
   const sweepCsv = await readSweepCsv(folder);
   const sweep = sweepCsv === undefined ? sweepJson : { ...sweepCsv, units: sweepJson?.units };
