@@ -61,7 +61,7 @@ export function renderActorActions(inputs: ActorActionInputs): string {
     rows.push(...attacks(inputs, material.id, material.name));
   }
   const who = `the foreign actor (${context.foreignName})`;
-  const intro = `<p>${escapeHtml(`Besides the scenario's scripted events (not counted here), ${who} acts by standing rules (foreignActor.rules), in the baseline too: a one-year price war when rivals outgrow it, one-year licensing of its refined exports while ${regionWithArticle(context.homeName)} tariffs them, and cyberattacks on home and allied facilities.`)}</p>\n`;
+  const intro = `<p>${escapeHtml(`Besides the scenario's scripted events (not counted here), ${who} acts by standing rules (foreignActor.rules), in the baseline too: a one-year price war when rivals outgrow it, one-year licensing of its refined exports of a material while ${regionWithArticle(context.homeName)} tariffs any of its exports of it, and cyberattacks on home and allied facilities.`)}</p>\n`;
   if (rows.length === 0) return `${intro}<p>${escapeHtml(`In no run did ${who} start a price war, retaliate or launch a cyberattack by these rules.`)}</p>\n`;
   const columns = [{ header: 'Action' }, { header: 'On' }, { header: 'Runs', numeric: true }, { header: 'How long or how often' }, { header: 'Under way by' }];
   return intro + renderTable(columns, rows, { caption: 'Runs: share of runs in which it happened. Weeks: median over those runs. Under way by: the first week in which at least half as many runs were in it as at its peak.' });

@@ -65,7 +65,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
       describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName, costScope(strategies, alternative, entryOf, home)) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
         rows.map((e) => [headlineName(e.metric, materialName), ...[e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, units.get(e.metric))), formatDifferenceWithCi(e, units.get(e.metric)), describePairedShare(e)]),
-        { caption: `${homeName === '' ? 'The home region' : homeName}, for each material a compared scenario's threat targets: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
+        { caption: `${homeName === '' ? 'The home region' : homeName}, for each material a compared scenario's events target: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
   }
   const ranked = rankMetrics(comparison.entries);
   const shown = headline.length > 0 ? headline : ranked.slice(0, MAX_CHART_METRICS);

@@ -64,4 +64,11 @@ describe('formatters for people', () => {
     const text = replaceEventIds('as cnQuotaNdpr; see cnQuotaNdprMagnets', ['cnQuotaNdpr', 'cnQuotaNdprMagnets'], (id) => id.toUpperCase());
     expect(text).toBe('as “CNQUOTANDPR”; see “CNQUOTANDPRMAGNETS”');
   });
+
+  it('leaves an id that is an ordinary word alone unless the text refers to it ("as t", "see ban")', () => {
+    const describe = (id: string) => `event ${id}`;
+    expect(replaceEventIds('45000 t REO (2011); depth as t', ['t'], describe)).toBe('45000 t REO (2011); depth as “event t”');
+    expect(replaceEventIds('a ban on exports, see ban', ['ban'], describe)).toBe('a ban on exports, see “event ban”');
+    expect(replaceEventIds('quota2 and cnQuota', ['quota2', 'cnQuota'], describe)).toBe('“event quota2” and “event cnQuota”');
+  });
 });

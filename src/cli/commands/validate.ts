@@ -13,7 +13,7 @@ const register: RegisterCommand = ({ program }) => {
         try {
           const loaded = loadScenario(file);
           for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
-          process.stdout.write(`${file}: ok (${loaded.spec.materials.length} materials, ${loaded.spec.events.length} events)\n`);
+          process.stdout.write(`${file}: ok (${loaded.spec.materials.length} material${loaded.spec.materials.length === 1 ? '' : 's'}, ${loaded.spec.events.length} event${loaded.spec.events.length === 1 ? '' : 's'})\n`);
         } catch (error) {
           if (!(error instanceof ScenarioError)) throw error;
           failed = true;
