@@ -12,7 +12,7 @@ import { formatTonnes } from './formatTonnes.ts';
  * @param unit - The unit (`USD`, `share`, `x base`, `weeks`, `t`, …) or ''.
  * @param massUnit - For unit `t`: the unit to write it in (one shared by figures compared together,
  *   see `chooseMassUnit`); default: chosen from the value itself.
- * @returns e.g. `USD −35 million`, `5.6 percentage points`, `2.5× the starting price`, `−2.8 weeks`, `28.6 kg`.
+ * @returns e.g. `USD −35 million`, `5.6 percentage points`, `2.5× the starting price`, `1.97× home demand`, `−2.8 weeks`, `28.6 kg`.
  * @example
  * formatQuantity(0.056, 'share'); // '5.6 percentage points'
  */
@@ -22,6 +22,7 @@ export function formatQuantity(value: number, unit: string, massUnit?: MassUnit)
   if (unit === 'USD') return minus(formatMoney(value));
   if (unit === 'share') return `${minus(formatNumber(value * 100))} percentage points`;
   if (unit === 'x base') return `${minus(formatNumber(value))}× the starting price`;
+  if (unit === 'x home demand') return `${minus(formatNumber(value))}× home demand`;
   if (unit === 't') return minus(formatTonnes(value, massUnit));
   const number = minus(formatNumber(value));
   if (unit === 'weeks' && (number === '1' || number === '−1')) return `${number} week`;

@@ -9,6 +9,17 @@ export interface HeadlineMetric {
 }
 
 const TRADED = ['mining', 'processing', 'manufacturing'];
+const CAPACITY = [...TRADED, 'recycling'];
+
+/** Options of {@link pickHeadlineMetrics}. */
+export interface HeadlineOptions {
+  /**
+   * Also what a strategy builds and where its policies bite: home and allied capacity at the end
+   * (`finalSecureSupplyShare`) at the stage the threat hits and at each stage a policy event of the
+   * material acts on, and the peak home price at each stage a tariff on the material taxes.
+   */
+  policyStages?: boolean;
+}
 
 /**
  * The metrics a strategy is judged on first: for each material a threat event of the reference
@@ -21,12 +32,13 @@ const TRADED = ['mining', 'processing', 'manufacturing'];
  * @param available - Metric ids present in the results.
  * @param otherEvents - Events of the alternatives in a comparison: a baseline compared with a threat
  *   scenario has no event of its own, and its headline is the threat's materials.
+ * @param options - See {@link HeadlineOptions} (comparisons ask for policy stages; sweeps do not).
  * @returns Headline metrics in reading order.
  * @example
  * pickHeadlineMetrics(overview, new Set(entries.map((e) => e.metric)));
  * // [{ id: 'shortfallWeeks.ndpr.endUse.US', material: 'ndpr' }, …, { id: 'policyCost.US', material: '' }]
  */
-export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, available: ReadonlySet<string>, otherEvents: readonly EventOverview[] = []): HeadlineMetric[] {
+export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, available: ReadonlySet<string>, otherEvents: readonly EventOverview[] = [], options: HeadlineOptions = {}): HeadlineMetric[] {
   const home = overview?.homeRegion || [...available].find((id) => id.startsWith('policyCost.'))?.split('.')[1] || 'US';
   const events = [...(overview?.events ?? []), ...otherEvents];
   const targeted = (filter: (kind: string) => boolean): string[] => [...new Set(events
@@ -44,10 +56,25 @@ export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, avai
     // The stage a threat or shock hits; a policy's stage (a stockpile's, a subsidy's) says where it acts, not what is disrupted.
     const stage = events.filter((e) => e.fields.material === material && eventCategory(e.kind) !== 'policy').map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
     const ids = [`shortfallWeeks.${material}.endUse.${home}`, `cumulativeShortfall.${material}.endUse.${home}`, `cumulativeConsumption.${material}.endUse.${home}`, `peakPriceMultiple.${material}.${stage}.${home}`];
+    if (options.policyStages === true) ids.push(...policyStageMetrics(events, material, stage, home));
     for (const id of ids) {
       metrics.push({ id, material });
     }
   }
   metrics.push({ id: `policyCost.${home}`, material: '' }, { id: `netPolicyCost.${home}`, material: '' });
   return metrics.filter((m) => available.has(m.id));
+}
+
+/**
+ * A material's extra headline metrics where policies act: the peak home price at each stage a tariff
+ * taxes (other than the threat's, already listed), then home and allied capacity at the end at the
+ * threat's stage and at each stage a policy event acts on (a subsidy builds refining; a magnet tariff
+ * protects magnet making).
+ */
+function policyStageMetrics(events: readonly EventOverview[], material: string, threatStage: string, home: string): string[] {
+  const ofMaterial = events.filter((e) => e.fields.material === material && eventCategory(e.kind) === 'policy');
+  const stagesOf = (list: readonly EventOverview[], allowed: readonly string[]): string[] => list.map((e) => String(e.fields.stage)).filter((s) => allowed.includes(s));
+  const tariffStages = [...new Set(stagesOf(ofMaterial.filter((e) => e.kind === 'tariff'), TRADED))].filter((s) => s !== threatStage);
+  const capacityStages = [...new Set([threatStage, ...stagesOf(ofMaterial, CAPACITY)])].sort((a, b) => CAPACITY.indexOf(a) - CAPACITY.indexOf(b));
+  return [...tariffStages.map((s) => `peakPriceMultiple.${material}.${s}.${home}`), ...capacityStages.map((s) => `finalSecureSupplyShare.${material}.${s}`)];
 }

@@ -51,7 +51,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     `Differences are alternative − reference${sign === 1 ? '' : ' (comparison.json states them the other way round)'}; “paired runs” says in how many pairs the alternative did better, worse or the same. ` +
     'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse.</p>\n';
   const otherEvents = strategies.alternatives.flatMap((a) => a.overview?.events ?? []);
-  const headline = pickHeadlineMetrics(strategies.reference.overview, new Set(comparison.entries.map((e) => e.metric)), otherEvents).map((m) => m.id);
+  const headline = pickHeadlineMetrics(strategies.reference.overview, new Set(comparison.entries.map((e) => e.metric)), otherEvents, { policyStages: true }).map((m) => m.id);
   const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.metric === metric && e.alternative === alternative);
   const overview = strategies.reference.overview;
   const home = overview?.homeRegion ?? '';
@@ -143,7 +143,8 @@ const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', 
 function headlineName(metric: string, materialName: (id: string) => string): string {
   const [name, material, stage] = metric.split('.');
   if (name === 'policyCost' || name === 'netPolicyCost') return HEADLINE_WORDS[name];
-  const words = name === 'peakPriceMultiple' ? `peak ${stage} price (× start)` : HEADLINE_WORDS[name];
+  const words = name === 'peakPriceMultiple' ? `peak ${stage} price (× start)`
+    : name === 'finalSecureSupplyShare' ? `home and allied ${stage} capacity at the end (× home demand)` : HEADLINE_WORDS[name];
   return words === undefined || material === undefined ? describeMetricId(metric, materialName) : `${materialName(material)}: ${words}`;
 }
 

@@ -14,6 +14,7 @@ describe('formatDifference', () => {
   it('always signs a non-zero difference, below 1 too, and writes the unit of an interval once', () => {
     expect(formatDifference(1.75, 't')).toBe('+1.75 t');
     expect(formatDifference(-0.45, 'x base')).toBe('−0.45× the starting price');
+    expect(formatDifference(0.32, 'x home demand')).toBe('+0.32× home demand');
     expect(formatDifference(0.00818, 't')).toBe('+8.18 kg');
     expect(formatDifference(0, 'weeks')).toBe('0 weeks');
     expect(formatDifference(1.17e8, 'USD')).toBe('+USD 117 million');
@@ -81,5 +82,20 @@ describe('pickHeadlineMetrics', () => {
     const ids = ['ndpr', 'graphite'].flatMap((m) => [`shortfallWeeks.${m}.endUse.US`, `cumulativeConsumption.${m}.endUse.US`, `peakPriceMultiple.${m}.processing.US`]);
     expect(pickHeadlineMetrics(overview, new Set(ids)).map((m) => m.id)).toEqual(['shortfallWeeks.ndpr.endUse.US', 'cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US']);
     expect(pickHeadlineMetrics(overview, new Set(ids), [war]).map((m) => m.id)).toEqual(['shortfallWeeks.graphite.endUse.US', 'cumulativeConsumption.graphite.endUse.US', 'peakPriceMultiple.graphite.processing.US']);
+  });
+
+  it('with policy stages (comparisons): the price a tariff taxes, and home and allied capacity where the threat hits and the policies act', () => {
+    const event = (id: string, kind: string, material: string, stage: string) => ({ id, kind, start: 1, end: 2, announced: NaN, fields: { kind, material, stage } });
+    const overview = { homeRegion: 'US', materials: [{ id: 'ndpr' }], events: [event('q', 'exportControl', 'ndpr', 'processing')] } as unknown as ScenarioOverview;
+    const tariff = event('t', 'tariff', 'ndpr', 'manufacturing');
+    const subsidy = event('s', 'subsidy', 'ndpr', 'mining');
+    const ids = ['cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US', 'peakPriceMultiple.ndpr.manufacturing.US',
+      ...['mining', 'processing', 'manufacturing', 'recycling'].map((stage) => `finalSecureSupplyShare.ndpr.${stage}`), 'policyCost.US'];
+    expect(pickHeadlineMetrics(overview, new Set(ids), [tariff, subsidy], { policyStages: true }).map((m) => m.id)).toEqual([
+      'cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US', 'peakPriceMultiple.ndpr.manufacturing.US',
+      'finalSecureSupplyShare.ndpr.mining', 'finalSecureSupplyShare.ndpr.processing', 'finalSecureSupplyShare.ndpr.manufacturing', 'policyCost.US',
+    ]);
+    // Without the option (sweeps), as before: the threat's price only.
+    expect(pickHeadlineMetrics(overview, new Set(ids), [tariff, subsidy]).map((m) => m.id)).toEqual(['cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US', 'policyCost.US']);
   });
 });
