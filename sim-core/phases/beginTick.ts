@@ -18,6 +18,7 @@ export function beginTick(world: World): void {
   flows.lossTonnes.fill(0);
   flows.productionTonnes.fill(0);
   world.government.spendingUsdThisTick = 0;
+  world.government.tariffRevenueUsdThisTick = 0;
   world.government.stockpileCreditUsdThisTick = 0;
   world.government.spendingByMaterialUsdThisTick.fill(0);
   world.government.stockpileCreditByMaterialUsdThisTick.fill(0);

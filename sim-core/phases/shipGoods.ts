@@ -160,6 +160,7 @@ function dispatch(world: World, m: number, k: number, r: number, d: number, tonn
   const tariffUsd = shipped * price * (1 - cut) * effective.tariff[s * R + d];
   world.ledger.tradersUsd -= shipped * price * (1 - cut) + tariffUsd;
   world.ledger.governmentUsd[d] += tariffUsd;
+  if (d === world.government.region) world.government.tariffRevenueUsdThisTick += tariffUsd;
   if (cut > 0) payPriceCut(world, world.effective.priceCutEvent[s], shipped * price * cut);
 }
 

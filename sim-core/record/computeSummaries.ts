@@ -20,7 +20,9 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * is sold, so selling it earns only its price above base) and foreign-actor cost; then per material
  * the part of the policy cost, gross and net, tied to it (materialPolicyCost, materialNetPolicyCost);
  * then per material the foreign actor's rule-driven actions: weeks of price war per market, weeks of
- * retaliation, and cyberattacks per capacity stage over the run (sums of their series).
+ * retaliation, and cyberattacks per capacity stage over the run (sums of their series); last, the
+ * duties the home government collected from its tariffs (tariffRevenue, USD: a transfer from importers,
+ * not part of the policy cost).
  */
 export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
   const T = layout.ticks;
@@ -95,6 +97,7 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
     for (const index of [offsets.actorPriceWar + m * 3, offsets.actorPriceWar + m * 3 + 1, offsets.actorPriceWar + m * 3 + 2, offsets.actorRetaliation + m]) out[i++] = sum(index) * weeksPerTick;
     for (let stage = 0; stage < 4; stage++) out[i++] = sum(offsets.actorCyberattacks + m * 4 + stage) * weeksPerTick;
   }
+  out[i++] = sum(offsets.governmentTariffRevenue) * weeksPerTick;
   return out;
 
   function sum(seriesIndex: number): number {

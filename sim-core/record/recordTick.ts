@@ -90,6 +90,7 @@ export function recordTick(world: World, recorder: Recorder): void {
     put(series, T, tick, o.governmentNetSpendingByMaterial + m, (spent - world.government.stockpileCreditByMaterialUsdThisTick[m]) * ticksPerWeek);
   }
   put(series, T, tick, o.foreignActorSpending, world.foreignActor.spendingUsdThisTick * ticksPerWeek);
+  put(series, T, tick, o.governmentTariffRevenue, world.government.tariffRevenueUsdThisTick * ticksPerWeek);
   recordActorActions(world, recorder, ticksPerWeek);
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {

@@ -16,6 +16,8 @@ export interface SeriesOffsets {
   profit: number; homeImportsByOrigin: number;
   /** The foreign actor's rule-driven actions: price war and retaliation in force (0/1), cyberattacks launched. */
   actorPriceWar: number; actorRetaliation: number; actorCyberattacks: number;
+  /** Duties the home government collects from its tariffs, USD/week. */
+  governmentTariffRevenue: number;
   /** First `tradeFlow` series (material × traded stage × route origin ≠ destination), or −1 when not recorded. */
   tradeFlow: number;
 }
@@ -75,10 +77,11 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     actorPriceWar: block('actorPriceWar', 'share', TRADED, false),
     actorRetaliation: block('actorRetaliation', 'share', ['processing'], false), // refined exports
     actorCyberattacks: block('actorCyberattacks', 'count/week', CAPACITY, false),
+    governmentTariffRevenue: block('governmentTariffRevenue', 'USD/week', [''], false, false),
     tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
-  for (const key of series) if (key.metric.startsWith('governmentSpending') || key.metric.startsWith('governmentNetSpending')) key.region = home;
+  for (const key of series) if (key.metric.startsWith('governmentSpending') || key.metric.startsWith('governmentNetSpending') || key.metric === 'governmentTariffRevenue') key.region = home;
   for (const key of series) if (key.metric === 'foreignActorSpending' || key.metric === 'actorPriceWar' || key.metric === 'actorRetaliation') key.region = spec.foreignActor.region;
   const summaries: SeriesKey[] = [];
   for (const material of materials) {
@@ -106,6 +109,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     summaries.push({ metric: 'actorRetaliationWeeks', material, stage: 'processing', region: spec.foreignActor.region, unit: 'weeks' });
     for (const stage of CAPACITY) summaries.push({ metric: 'actorCyberattacks', material, stage, region: '', unit: 'count' });
   }
+  summaries.push({ metric: 'tariffRevenue', material: '', stage: '', region: home, unit: 'USD' });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
 }

@@ -65,7 +65,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       referenceRecycledTonnes: new Float64Array(M * R),
       stockpileTonnes: new Float64Array(STOCKPILE_FORMS * M * R),
     },
-    government: { region: regionIndex(spec, spec.government.region), spendingUsdThisTick: 0, stockpileCreditUsdThisTick: 0, spendingByMaterialUsdThisTick: new Float64Array(M), stockpileCreditByMaterialUsdThisTick: new Float64Array(M), nextElectionTick: Math.max(1, Math.round(spec.government.electionEveryYears * spec.ticksPerYear)), elections: 0 },
+    government: { region: regionIndex(spec, spec.government.region), spendingUsdThisTick: 0, tariffRevenueUsdThisTick: 0, stockpileCreditUsdThisTick: 0, spendingByMaterialUsdThisTick: new Float64Array(M), stockpileCreditByMaterialUsdThisTick: new Float64Array(M), nextElectionTick: Math.max(1, Math.round(spec.government.electionEveryYears * spec.ticksPerYear)), elections: 0 },
     foreignActor: {
       region: regionIndex(spec, spec.foreignActor.region), budgetLeftUsd: spec.foreignActor.rules.budgetUsd,
       spendingUsdThisTick: 0, priceWarUntilTick: new Int32Array(M * 3).fill(-1),

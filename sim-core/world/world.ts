@@ -117,6 +117,8 @@ export interface RegionState {
 export interface GovernmentState {
   readonly region: number;
   spendingUsdThisTick: number;
+  /** Duties the home government collected this tick from its tariffs (importers pay them: a transfer, not spending), USD. */
+  tariffRevenueUsdThisTick: number;
   /**
    * What this tick's spending bought back or sold, for the net cost: stock added to stockpiles
    * (purchases, offtake) at base prices, less stock released at base prices, plus release revenue, USD.

@@ -15,7 +15,9 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  * - lower is better, too: `actorRetaliationWeeks` (licensing of refined exports to home and allies,
  *   an action against home supply, often provoked by a home tariff: what a tariff costs in retaliation)
  *   and `actorCyberattacks` (each takes home or allied facilities down; their rate is set by the
- *   threat matrix, so strategies seldom differ in it, but fewer is never worse).
+ *   threat matrix, so strategies seldom differ in it, but fewer is never worse);
+ * - no direction, too: `tariffRevenue` (duties the home government collects: a transfer from its
+ *   importers, whose cost shows in prices and consumption).
  * Metrics not listed have no direction.
  */
 export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
@@ -38,6 +40,7 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   actorPriceWarWeeks: 'none',
   actorRetaliationWeeks: 'lower',
   actorCyberattacks: 'lower',
+  tariffRevenue: 'none',
 };
 
 /**

@@ -18,6 +18,7 @@ const METRIC_WORDS: Record<string, string> = {
   actorPriceWarWeeks: 'Weeks of price war by the foreign actor’s rules',
   actorRetaliationWeeks: 'Weeks of retaliatory export licensing by the foreign actor’s rules',
   actorCyberattacks: 'Cyberattacks by the foreign actor’s rules',
+  tariffRevenue: 'Tariff duties collected by the home government',
 };
 const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };
 
@@ -34,7 +35,7 @@ export function describeMetricId(id: string, materialName: (id: string) => strin
   const [metric, ...rest] = id.split('.');
   const words = METRIC_WORDS[metric] ?? metric;
   if (rest.length === 0) return words;
-  const isMaterialMetric = !(metric === 'policyCost' || metric === 'netPolicyCost' || metric === 'foreignActorCost');
+  const isMaterialMetric = !(metric === 'policyCost' || metric === 'netPolicyCost' || metric === 'foreignActorCost' || metric === 'tariffRevenue');
   const parts = rest.map((part, index) => (index === 0 && isMaterialMetric ? materialName(part) : STAGE_WORDS[part] ?? part));
   return [words, ...parts].join(' · ');
 }

@@ -16,7 +16,8 @@ export interface HeadlineOptions {
   /**
    * Also what a strategy builds and where its policies bite: home and allied capacity at the end
    * (`finalSecureSupplyShare`) at the stage the threat hits and at each stage a policy event of the
-   * material acts on, and the peak home price at each stage a tariff on the material taxes.
+   * material acts on, and the peak home price at each stage a tariff on the material taxes; with a
+   * tariff among the events, the duties the home government collected, after the policy cost.
    */
   policyStages?: boolean;
 }
@@ -62,6 +63,7 @@ export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, avai
     }
   }
   metrics.push({ id: `policyCost.${home}`, material: '' }, { id: `netPolicyCost.${home}`, material: '' });
+  if (options.policyStages === true && events.some((e) => e.kind === 'tariff')) metrics.push({ id: `tariffRevenue.${home}`, material: '' });
   return metrics.filter((m) => available.has(m.id));
 }
 

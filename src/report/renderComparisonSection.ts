@@ -137,12 +137,12 @@ function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) =>
   return items.length === 0 ? '' : `<ul>${items.map((s) => `<li>${s}</li>`).join('')}</ul>\n`;
 }
 
-const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', cumulativeConsumption: 'consumption (received)', policyCost: 'Policy cost (spending)', netPolicyCost: 'Net policy cost (stock held counted at base prices)' };
+const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', cumulativeConsumption: 'consumption (received)', policyCost: 'Policy cost (spending)', netPolicyCost: 'Net policy cost (stock held counted at base prices)', tariffRevenue: 'Tariff duties collected (revenue paid by importers)' };
 
 /** A headline metric in a few words, its region left out (the table is about the home region): `NdPr oxide: unmet demand`. */
 function headlineName(metric: string, materialName: (id: string) => string): string {
   const [name, material, stage] = metric.split('.');
-  if (name === 'policyCost' || name === 'netPolicyCost') return HEADLINE_WORDS[name];
+  if (name === 'policyCost' || name === 'netPolicyCost' || name === 'tariffRevenue') return HEADLINE_WORDS[name];
   const words = name === 'peakPriceMultiple' ? `peak ${stage} price (× start)`
     : name === 'finalSecureSupplyShare' ? `home and allied ${stage} capacity at the end (× home demand)` : HEADLINE_WORDS[name];
   return words === undefined || material === undefined ? describeMetricId(metric, materialName) : `${materialName(material)}: ${words}`;

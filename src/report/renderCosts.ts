@@ -7,7 +7,8 @@ import { regionWithArticle } from './regionWithArticle.ts';
 /**
  * The "Costs" callout of the key results: the home government's spending on the scenario's
  * policies; net of the change in its stockpiles at base prices and of what they sold, when that
- * differs (a net gain is written as a gain, and said to be a sales margin above base prices); and the
+ * differs (a net gain is written as a gain, and said to be a sales margin above base prices); the tariff
+ * duties it collected, where a tariff collected any (revenue: a transfer from its importers); and the
  * foreign actor's spending. Empty without
  * any of these metrics.
  *
@@ -40,6 +41,11 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
       : ` (95% CI ${signed(net.ciLow)} to ${signed(net.ciHigh)})`;
     const gain = net.mean < 0 ? ' A net gain is what its stockpiles sold above base prices (the buyers pay that margin, mostly in a price spike), not a free stockpile: stock held from the start (initialDays) counts at base prices when sold.' : '';
     items.push(`Net of the change in its stockpiles (stock at the end less stock at the start, valued at base prices) and of what they sold: ${signed(net.mean)} on average${interval}.${gain} The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.`);
+  }
+  // Tariff duties are revenue, not spending: named only where a tariff collected some.
+  if ((summary.get(`tariffRevenue.${context.home}`)?.max ?? 0) > 0) {
+    cost(`tariffRevenue.${context.home}`, `Tariff duties collected by the government of ${regionWithArticle(context.homeName)}`,
+      'Its importers pay them: a transfer, not part of the policy cost; what a tariff costs its buyers shows in prices and consumption.');
   }
   // Run folders that record the actor's rule-driven actions get a section listing its price wars: point to it.
   const listed = [...summary.keys()].some((id) => id.startsWith('actorPriceWarWeeks.'))

@@ -90,10 +90,10 @@ describe('pickHeadlineMetrics', () => {
     const tariff = event('t', 'tariff', 'ndpr', 'manufacturing');
     const subsidy = event('s', 'subsidy', 'ndpr', 'mining');
     const ids = ['cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US', 'peakPriceMultiple.ndpr.manufacturing.US',
-      ...['mining', 'processing', 'manufacturing', 'recycling'].map((stage) => `finalSecureSupplyShare.ndpr.${stage}`), 'policyCost.US'];
+      ...['mining', 'processing', 'manufacturing', 'recycling'].map((stage) => `finalSecureSupplyShare.ndpr.${stage}`), 'policyCost.US', 'tariffRevenue.US'];
     expect(pickHeadlineMetrics(overview, new Set(ids), [tariff, subsidy], { policyStages: true }).map((m) => m.id)).toEqual([
       'cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US', 'peakPriceMultiple.ndpr.manufacturing.US',
-      'finalSecureSupplyShare.ndpr.mining', 'finalSecureSupplyShare.ndpr.processing', 'finalSecureSupplyShare.ndpr.manufacturing', 'policyCost.US',
+      'finalSecureSupplyShare.ndpr.mining', 'finalSecureSupplyShare.ndpr.processing', 'finalSecureSupplyShare.ndpr.manufacturing', 'policyCost.US', 'tariffRevenue.US',
     ]);
     // Without the option (sweeps), as before: the threat's price only.
     expect(pickHeadlineMetrics(overview, new Set(ids), [tariff, subsidy]).map((m) => m.id)).toEqual(['cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US', 'policyCost.US']);

@@ -55,6 +55,14 @@ describe('renderCosts: the foreign actor', () => {
     expect(none).not.toContain('standing rules');
   });
 
+  it('names the tariff duties collected, as revenue, only where a tariff collected some', () => {
+    const duties = new Map([['tariffRevenue.US', metric(2.5e8, 2.3e8, 2.7e8, 1e8, 4e8)]]);
+    const html = text(renderCosts(context, duties));
+    expect(html).toContain('Tariff duties collected by the government of the United States: USD 250 million on average over the run');
+    expect(html).toContain('a transfer, not part of the policy cost');
+    expect(text(renderCosts(context, new Map([['tariffRevenue.US', metric(0, 0, 0, 0, 0)]])))).not.toContain('Tariff duties');
+  });
+
   it('points to the section on the standing rules when the folder records them (no pointer for an older folder)', () => {
     const pointer = 'The section “What the foreign actor did by its standing rules” lists its price wars';
     expect(text(renderCosts({ ...context, eventKinds: [] }, spent))).not.toContain(pointer);
