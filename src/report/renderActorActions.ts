@@ -53,13 +53,14 @@ export function renderActorActions(inputs: ActorActionInputs): string {
   // Materials of the scenario, then any other the metric ids name (a folder without its scenario).
   const known = new Set(context.materials.map((m) => m.id));
   const others = [...new Set(ruleIds.map((parts) => parts[1]))].filter((id) => !known.has(id)).map((id) => ({ id, name: id }));
-  const rows: string[][] = [];
-  for (const material of [...context.materials, ...others]) {
-    const product = (stage: string): string => describeStageProduct(material.id, material.name, stage);
-    for (const stage of WAR_STAGES) rows.push(...spell(inputs, 'Price war', `actorPriceWar.${material.id}.${stage}.${context.foreign}`, product(stage)));
-    rows.push(...spell(inputs, 'Retaliatory export licensing', `actorRetaliation.${material.id}.processing.${context.foreign}`, product('processing')));
-    rows.push(...attacks(inputs, material.id, material.name));
-  }
+  // Retaliation first (what a home policy provoked), then price wars, then cyberattacks; materials in scenario order within each.
+  const materials = [...context.materials, ...others];
+  const product = (material: { id: string; name: string }, stage: string): string => describeStageProduct(material.id, material.name, stage);
+  const rows: string[][] = [
+    ...materials.flatMap((material) => spell(inputs, 'Retaliatory export licensing', `actorRetaliation.${material.id}.processing.${context.foreign}`, product(material, 'processing'))),
+    ...materials.flatMap((material) => WAR_STAGES.flatMap((stage) => spell(inputs, 'Price war', `actorPriceWar.${material.id}.${stage}.${context.foreign}`, product(material, stage)))),
+    ...materials.flatMap((material) => attacks(inputs, material.id, material.name)),
+  ];
   const who = `the foreign actor (${context.foreignName})`;
   const intro = `<p>${escapeHtml(`Besides the scenario's scripted events (not counted here), ${who} acts by standing rules (foreignActor.rules), in the baseline too: a one-year price war when rivals outgrow it, one-year licensing of its refined exports of a material while ${regionWithArticle(context.homeName)} tariffs any of its exports of it, and cyberattacks on home and allied facilities.`)}</p>\n`;
   if (rows.length === 0) return `${intro}<p>${escapeHtml(`In no run did ${who} start a price war, retaliate or launch a cyberattack by these rules.`)}</p>\n`;

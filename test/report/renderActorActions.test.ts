@@ -21,10 +21,10 @@ const metric = (metricId: string, values: number[]) => {
  * (52, 26 and 10 weeks; share of runs at war 0.1 from week 50, 0.5 from week 60), retaliation in none, 3 cyberattacks on ndpr
  * processing in run 2. `quiet`: nothing happened at all.
  */
-async function writeFolder(dir: string, quiet: boolean): Promise<void> {
+async function writeFolder(dir: string, quiet: boolean, retaliation = [0, 0, 0, 0]): Promise<void> {
   const runs: Record<string, number[]> = {
     'actorPriceWarWeeks.ndpr.processing.CN': quiet ? [0, 0, 0, 0] : [52, 26, 10, 0],
-    'actorRetaliationWeeks.ndpr.processing.CN': [0, 0, 0, 0],
+    'actorRetaliationWeeks.ndpr.processing.CN': retaliation,
     'actorCyberattacks.ndpr.processing': quiet ? [0, 0, 0, 0] : [0, 0, 3, 0],
     'policyCost.US': [0, 0, 0, 0],
     'foreignActorCost.CN': [0, 0, 0, 0],
@@ -45,10 +45,10 @@ async function writeFolder(dir: string, quiet: boolean): Promise<void> {
 
 describe('report: what the foreign actor did by its standing rules', () => {
   const dirs: string[] = [];
-  const report = async (quiet: boolean) => {
+  const report = async (quiet: boolean, retaliation?: number[]) => {
     const dir = await mkdtemp(join(tmpdir(), 'crm-actor-'));
     dirs.push(dir);
-    await writeFolder(dir, quiet);
+    await writeFolder(dir, quiet, retaliation);
     return sectionText((await buildReport(dir)).html);
   };
   afterAll(async () => {
@@ -62,6 +62,13 @@ describe('report: what the foreign actor did by its standing rules', () => {
     expect(text).toMatch(/Cyberattacks \| ndpr facilities \| 25% \| [^|]*\(processing [^)]*\)/);
     expect(text).not.toContain('Retaliatory');
     expect(text).toContain('scripted events (not counted here)');
+  });
+
+  it('lists retaliation first (what a home policy provoked), then price wars, then cyberattacks', async () => {
+    const text = await report(false, [0, 40, 0, 0]);
+    const order = ['Retaliatory export licensing | refined ndpr (processing) | 25% | 40 weeks', 'Price war | refined ndpr', 'Cyberattacks | ndpr'].map((row) => text.indexOf(row));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('says plainly when the actor did nothing by its rules', async () => {
