@@ -1,3 +1,5 @@
+import { quantile } from '../stats/quantile.ts';
+import { sortedWithoutNaN } from '../stats/sortedWithoutNaN.ts';
 import type { RunContext } from './deriveRunContext.ts';
 import { describeStageProduct } from './describeStageProduct.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -77,7 +79,7 @@ function spell(inputs: ActorActionInputs, action: string, seriesId: string, prod
   const values = inputs.replicates?.get(id) ?? [];
   const happened = values.filter((v) => v > 0);
   // Without replicates.csv there is no per-run value to take the median of those runs from.
-  const median = happened.length > 0 ? quantile(happened, 0.5) : NaN;
+  const median = happened.length > 0 ? quantile(sortedWithoutNaN(happened), 0.5) : NaN;
   const [, material, stage, region] = seriesId.split('.');
   const fan = inputs.fans?.get(seriesKey({ metric, material, stage, region }));
   return [[action, product, values.length > 0 ? formatPercent(happened.length / values.length) : 'n/a', Number.isNaN(median) ? 'n/a' : `${formatWeeks(median)} weeks over the run`, underWayBy(fan)]];
@@ -106,12 +108,4 @@ function underWayBy(fan: SeriesFan | undefined): string {
   const peak = Math.max(0, ...shares.filter(Number.isFinite));
   const t = peak > 0 ? shares.findIndex((share) => share >= peak / 2) : -1;
   return t < 0 ? 'n/a' : formatScenarioDate(0, fan.year[t]);
-}
-
-/** The q-quantile of a non-empty list (linear between order statistics). */
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  return sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (at - low);
 }

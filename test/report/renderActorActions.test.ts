@@ -65,7 +65,7 @@ describe('report: what the foreign actor did by its standing rules', () => {
   });
 
   it('lists retaliation first (what a home policy provoked), then price wars, then cyberattacks', async () => {
-    const text = await report(false, [0, 40, 0, 0]);
+    const text = (await report(false, [0, 40, 0, 0])) ?? '';
     const order = ['Retaliatory export licensing | refined ndpr (processing) | 25% | 40 weeks', 'Price war | refined ndpr', 'Cyberattacks | ndpr'].map((row) => text.indexOf(row));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
