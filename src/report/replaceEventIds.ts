@@ -1,13 +1,9 @@
-/** An id unlike an ordinary word (camelCase, a digit or an underscore: `cnQuotaNdpr`, `quota2`), safe to replace wherever it stands. */
-function isDistinctive(id: string): boolean {
-  return /[A-Z0-9_]/.test(id);
-}
-
 /**
- * Replaces the event ids a text mentions by the events' descriptions in quotes, so readers never
- * meet an internal id. A distinctive id (camelCase, with a digit or an underscore) is replaced as a
- * whole word anywhere; an id that is an ordinary lowercase word (`t`, `ban`, `quota`) only where it
- * is referred to, after "as " or "see ", so that the word itself in a source note is left alone.
+ * Replaces the event ids a text refers to by the events' descriptions in quotes, so readers never
+ * meet an internal id. An id is replaced where the text points to it, after "as", "see" or "cf."
+ * (any case, any space: the way scenario files cite another event, `as cnQuotaNdpr`), never as a
+ * bare word: ids are often ordinary words (`licensing`, `t`, `ban`) that source notes use as words.
+ * One pass, so a description put in is never rewritten.
  *
  * @param text - Any text, e.g. a `source:`.
  * @param ids - Event ids of the scenario.
@@ -15,14 +11,13 @@ function isDistinctive(id: string): boolean {
  * @returns The text with descriptions.
  * @example
  * replaceEventIds('as cnQuotaNdpr', ['cnQuotaNdpr'], () => 'CN export quota'); // 'as “CN export quota”'
- * replaceEventIds('45000 t REO, as t', ['t'], () => 'US tariff'); // '45000 t REO, as “US tariff”'
+ * replaceEventIds('45000 t REO, see t', ['t'], () => 'US tariff'); // '45000 t REO, see “US tariff”'
  */
 export function replaceEventIds(text: string, ids: readonly string[], describe: (id: string) => string): string {
   const known = ids.filter((id) => /^\w+$/.test(id)).sort((a, b) => b.length - a.length);
-  const distinctive = known.filter(isDistinctive);
-  const plain = known.filter((id) => !isDistinctive(id));
-  let out = text;
-  if (distinctive.length > 0) out = out.replace(new RegExp(`\\b(${distinctive.join('|')})\\b`, 'g'), (id) => `“${describe(id)}”`);
-  if (plain.length > 0) out = out.replace(new RegExp(`\\b(as|see) (${plain.join('|')})\\b`, 'g'), (_, word: string, id: string) => `${word} “${describe(id)}”`);
-  return out;
+  if (known.length === 0) return text;
+  const reference = new RegExp(`\\b(as|see|cf\\.)(\\s+)(${known.join('|')})\\b`, 'gi');
+  const exact = new Set(known);
+  // Ids are case-sensitive: the pattern matches any case for the pointer word, so check the id itself.
+  return text.replace(reference, (match, word: string, space: string, id: string) => (exact.has(id) ? `${word}${space}“${describe(id)}”` : match));
 }

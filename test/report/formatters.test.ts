@@ -65,10 +65,13 @@ describe('formatters for people', () => {
     expect(text).toBe('as “CNQUOTANDPR”; see “CNQUOTANDPRMAGNETS”');
   });
 
-  it('leaves an id that is an ordinary word alone unless the text refers to it ("as t", "see ban")', () => {
+  it('replaces an id only where the text refers to it (as, see, cf.), never as a bare word, in one pass', () => {
     const describe = (id: string) => `event ${id}`;
-    expect(replaceEventIds('45000 t REO (2011); depth as t', ['t'], describe)).toBe('45000 t REO (2011); depth as “event t”');
-    expect(replaceEventIds('a ban on exports, see ban', ['ban'], describe)).toBe('a ban on exports, see “event ban”');
-    expect(replaceEventIds('quota2 and cnQuota', ['quota2', 'cnQuota'], describe)).toBe('“event quota2” and “event cnQuota”');
+    expect(replaceEventIds('45000 t REO (2011); depth As t', ['t'], describe)).toBe('45000 t REO (2011); depth As “event t”');
+    expect(replaceEventIds('graphite export licensing, 2023; see\nlicensing', ['licensing'], describe)).toBe('graphite export licensing, 2023; see\n“event licensing”');
+    expect(replaceEventIds('cf. quota2, not quota2', ['quota2'], describe)).toBe('cf. “event quota2”, not quota2');
+    // A description put in is not rewritten, and ids are case-sensitive.
+    expect(replaceEventIds('as t', ['t'], () => 'tariff as t')).toBe('as “tariff as t”');
+    expect(replaceEventIds('as T', ['t'], describe)).toBe('as T');
   });
 });
