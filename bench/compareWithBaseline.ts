@@ -65,7 +65,7 @@ const SMALL_PHASE_NS = 0.5;
 
 /**
  * Compares a bench run with the baseline figure by figure: unit, the better direction, the change
- * and a verdict. A figure with a range on both sides is flagged only when the ranges do not overlap and it changed by more than 5%;
+ * and a verdict. A figure with a range on both sides is flagged only when the ranges do not overlap and it changed by more than {@link RANGE_MIN_PERCENT} (a baseline of 0: apart is enough);
  * one without (an older baseline, memory) beyond ±{@link NOISE_PERCENT}%. Also lists setup
  * differences that make the figures measure different things, and the yes/no checks.
  * @param baseline - bench/baseline.json (any format since session 3).
@@ -101,7 +101,7 @@ export function judge(row: Omit<FigureChange, 'changePercent' | 'basis' | 'verdi
   const changePercent = old !== 0 ? ((now - old) / Math.abs(old)) * 100 : null;
   const improved = row.better === 'lower' ? now < old : now > old;
   if (isRange(a) && isRange(b)) {
-    const apart = (b[0] > a[1] || b[1] < a[0]) && changePercent !== null && Math.abs(changePercent) > RANGE_MIN_PERCENT;
+    const apart = (b[0] > a[1] || b[1] < a[0]) && (changePercent === null || Math.abs(changePercent) > RANGE_MIN_PERCENT);
     return { ...row, changePercent, basis: 'ranges', verdict: apart ? (improved ? 'better' : 'worse') : '' };
   }
   const beyond = changePercent !== null && Math.abs(changePercent) > NOISE_PERCENT;
@@ -160,7 +160,7 @@ export function formatComparison(comparison: BaselineComparison, baseline: Bench
   const banded = comparison.rows.some((r) => r.basis === 'band');
   return [
     `against bench/baseline.json of ${comparison.baselineDate}${baseline.commit ? ` (commit ${baseline.commit})` : ''} (load ${load(baseline)}; now ${load(now)}).`,
-    'A figure is flagged only when its range over the timed runs ([smallest, largest]) does not overlap the baseline\'s and it changed by more than 5%',
+    `A figure is flagged only when its range over the timed runs ([smallest, largest]) does not overlap the baseline's and it changed by more than ${RANGE_MIN_PERCENT}%`,
     `(basis "ranges")${banded ? `; figures without a range on one side (an older baseline, memory) beyond ±${NOISE_PERCENT}% (basis "band")` : ''}.`,
     'Ranges of 3–5 runs are narrow: re-run before believing a single flag; ratios taken within one run (engineToKernelRatio, speedup, scaling) are steadier.',
     ...comparison.mismatches.map((m) => `NOT COMPARABLE: ${m}`),

@@ -88,8 +88,9 @@ interface EngineRuns {
 /**
  * Times one size: per replicate, a fresh world (init timed apart), then `ticks` whole steps; then
  * the same with phase times (on the wall clock, then on the CPU clock). Reports medians over
- * replicates and each figure's range. A full GC runs before each timed creation and run, so none pays
- * for collecting an earlier world. `profile` wraps the timed world creations and the timed runs, its
+ * replicates and each figure's range. A full GC runs before each timed run, so none pays for
+ * collecting an earlier world (not before a creation: a collection just before it shrinks the heap,
+ * and creation would pay to grow it again). `profile` wraps the timed world creations and the timed runs, its
  * start and stop outside the clock (the profiler's sampling still slows what it wraps).
  */
 export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec = loadBenchSpec(config.scenario, size.firmsPerCapacityCell), companion?: Companion, profile: EngineProfile = {}): SizeFigures {

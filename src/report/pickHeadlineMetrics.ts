@@ -11,12 +11,25 @@ export interface HeadlineMetric {
 const TRADED = ['mining', 'processing', 'manufacturing'];
 const CAPACITY = [...TRADED, 'recycling'];
 
+/**
+ * The capacity stage a policy event of a material builds or protects: a subsidy's or tariff's own
+ * stage, a recycling mandate's recycling, a tailings reassessment's mining; none for a stockpile
+ * (it holds stock, it builds nothing) or any other kind.
+ */
+function builtStage(event: EventOverview): string | undefined {
+  if (event.kind === 'subsidy' || event.kind === 'tariff') return CAPACITY.includes(String(event.fields.stage)) ? String(event.fields.stage) : undefined;
+  if (event.kind === 'recyclingMandate') return 'recycling';
+  if (event.kind === 'tailingsReassessment') return 'mining';
+  return undefined;
+}
+
 /** Options of {@link pickHeadlineMetrics}. */
 export interface HeadlineOptions {
   /**
    * Also what a strategy builds and where its policies bite: home and allied capacity at the end
    * (`finalSecureSupplyShare`) at the stage the threat hits and at each stage a policy event of the
-   * material acts on, and the peak home price at each stage a tariff on the material taxes; with a
+   * material builds or protects (subsidy, tariff, recycling mandate, tailings), and the peak home
+   * price at each stage a tariff on the material taxes; with a
    * tariff among the events, the duties the home government collected, after the policy cost.
    */
   policyStages?: boolean;
@@ -70,13 +83,13 @@ export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, avai
 /**
  * A material's extra headline metrics where policies act: the peak home price at each stage a tariff
  * taxes (other than the threat's, already listed), then home and allied capacity at the end at the
- * threat's stage and at each stage a policy event acts on (a subsidy builds refining; a magnet tariff
- * protects magnet making).
+ * threat's stage and at each stage a policy event builds or protects ({@link builtStage}: a subsidy
+ * builds refining; a magnet tariff protects magnet making).
  */
 function policyStageMetrics(events: readonly EventOverview[], material: string, threatStage: string, home: string): string[] {
   const ofMaterial = events.filter((e) => e.fields.material === material && eventCategory(e.kind) === 'policy');
-  const stagesOf = (list: readonly EventOverview[], allowed: readonly string[]): string[] => list.map((e) => String(e.fields.stage)).filter((s) => allowed.includes(s));
-  const tariffStages = [...new Set(stagesOf(ofMaterial.filter((e) => e.kind === 'tariff'), TRADED))].filter((s) => s !== threatStage);
-  const capacityStages = [...new Set([threatStage, ...stagesOf(ofMaterial, CAPACITY)])].sort((a, b) => CAPACITY.indexOf(a) - CAPACITY.indexOf(b));
+  const tariffStages = [...new Set(ofMaterial.filter((e) => e.kind === 'tariff').map((e) => String(e.fields.stage)).filter((s) => TRADED.includes(s)))].filter((s) => s !== threatStage);
+  const built = ofMaterial.map(builtStage).filter((s): s is string => s !== undefined);
+  const capacityStages = [...new Set([threatStage, ...built])].sort((a, b) => CAPACITY.indexOf(a) - CAPACITY.indexOf(b));
   return [...tariffStages.map((s) => `peakPriceMultiple.${material}.${s}.${home}`), ...capacityStages.map((s) => `finalSecureSupplyShare.${material}.${s}`)];
 }

@@ -43,7 +43,7 @@ export function renderActorMovesCompared(original: Comparison, materialName: (id
   if (rows.length === 0) return `${intro}<p>${escapeHtml(`In no run of any strategy did ${foreignName} start a price war, retaliate or launch a cyberattack by these rules.`)}</p>\n`;
   const columns = [{ header: 'Action' }, { header: 'On' }, { header: original.reference === '' ? 'reference' : original.reference, numeric: true },
     ...original.alternatives.map((a) => ({ header: a, numeric: true }))];
-  return intro + renderTable(columns, rows, { caption: 'Weeks over the run (price war, retaliation) or attacks per run, mean over the paired runs; for an alternative, its paired difference from the reference (95% CI) unless it is zero in every run. Products on which no strategy saw the move are left out.' });
+  return intro + renderTable(columns, rows, { caption: 'Weeks over the run (price war, retaliation) or attacks per run, mean over the paired runs; for an alternative, its paired difference from the reference (95% CI) unless it is zero in every run (cyberattacks: totals over materials and stages, without an interval). Products on which no strategy saw the move are left out.' });
 }
 
 /** One product's row: the reference's mean weeks, then each alternative's with its paired difference. */

@@ -50,15 +50,21 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     `paired run by run (the same random draws in both, so the difference is the strategy's effect), ${countRuns(runs, 'pair')}. ` +
     `Differences are alternative − reference${sign === 1 ? '' : ' (comparison.json states them the other way round)'}; “paired runs” says in how many pairs the alternative did better, worse or the same. ` +
     'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse.</p>\n';
+  const available = new Set(comparison.entries.map((e) => e.metric));
   const otherEvents = strategies.alternatives.flatMap((a) => a.overview?.events ?? []);
-  const headline = pickHeadlineMetrics(strategies.reference.overview, new Set(comparison.entries.map((e) => e.metric)), otherEvents, { policyStages: true }).map((m) => m.id);
+  // The forest plot shows every alternative's headline; each alternative's table only its own (its events beside the reference's).
+  const headline = pickHeadlineMetrics(strategies.reference.overview, available, otherEvents, { policyStages: true }).map((m) => m.id);
+  const headlineOf = (alternative: string): string[] => {
+    const own = strategies.alternatives.find((a) => a.label === alternative)?.overview?.events;
+    return own === undefined ? headline : pickHeadlineMetrics(strategies.reference.overview, available, own, { policyStages: true }).map((m) => m.id);
+  };
   const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.metric === metric && e.alternative === alternative);
   const overview = strategies.reference.overview;
   const home = overview?.homeRegion ?? '';
   const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
   const units = massUnits(comparison.entries);
   for (const alternative of comparison.alternatives) {
-    const rows = headline.map((m) => entryOf(alternative, m)).filter((e): e is ComparisonEntry => e !== undefined);
+    const rows = headlineOf(alternative).map((m) => entryOf(alternative, m)).filter((e): e is ComparisonEntry => e !== undefined);
     const description = strategies.alternatives.find((a) => a.label === alternative)?.overview?.description ?? '';
     html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
       `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +

@@ -45,7 +45,7 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
   // Tariff duties are revenue, not spending: named only where a tariff collected some.
   if ((summary.get(`tariffRevenue.${context.home}`)?.max ?? 0) > 0) {
     cost(`tariffRevenue.${context.home}`, `Tariff duties collected by the government of ${regionWithArticle(context.homeName)}`,
-      'Its importers pay them: a transfer, not part of the policy cost; what a tariff costs its buyers shows in prices and consumption.');
+      `Importers in ${regionWithArticle(context.homeName)} pay them: a transfer, not part of the policy cost; what a tariff costs its buyers shows in prices and consumption.`);
   }
   // Run folders that record the actor's rule-driven actions get a section listing its price wars: point to it.
   const listed = [...summary.keys()].some((id) => id.startsWith('actorPriceWarWeeks.'))

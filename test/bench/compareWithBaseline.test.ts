@@ -71,6 +71,8 @@ describe('judge', () => {
     expect(row(20, 21.2, [19.9, 20.1], [21.1, 21.3])).toMatchObject({ basis: 'ranges', verdict: 'worse' });
     // Apart, but only 2% (3 runs a side are apart by chance about 1 time in 10): not flagged.
     expect(row(20, 20.4, [19.95, 20.05], [20.35, 20.45])).toMatchObject({ basis: 'ranges', verdict: '' });
+    // A baseline of 0 has no percentage change: ranges apart are enough.
+    expect(row(0, 1, [0, 0], [0.9, 1.1])).toMatchObject({ basis: 'ranges', verdict: 'worse', changePercent: null });
     // A range saved as [null, null] (empty or NaN) is no range: the fixed band decides.
     expect(row(20, 21, [null, null] as unknown as [number, number], [20.9, 21.1])).toMatchObject({ basis: 'band', verdict: '' });
   });

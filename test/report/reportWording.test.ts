@@ -48,6 +48,28 @@ describe('report wording', () => {
     expect(html).not.toMatch(/\d kg|\d g\b/);
   });
 
+  it('compare: each alternative\'s headline holds the rows of its own policies (a tariff\'s price and duties; a stockpile builds no capacity)', async () => {
+    const event = (id: string, kind: string, stage: string) => ({ id, kind, start: 1, end: 9, announced: NaN, fields: { kind, material: 'dy', stage } });
+    const withEvents = (name: string, ...extra: ScenarioOverview['events']) => ({ ...overview(name), events: [...overview(name).events, ...extra] });
+    const row = (alternative: string, metric: string, unit: string, direction: ComparisonEntry['direction']) => ({ ...entry(metric, 1, 2), alternative, unit, direction });
+    const metrics: [string, string, ComparisonEntry['direction']][] = [['peakPriceMultiple.dy.manufacturing.US', 'x base', 'lower'], ['finalSecureSupplyShare.dy.processing', 'x home demand', 'higher'],
+      ['finalSecureSupplyShare.dy.manufacturing', 'x home demand', 'higher'], ['tariffRevenue.US', 'USD', '']];
+    const entries = ['tariff', 'stockpile'].flatMap((alternative) => metrics.map(([metric, unit, direction]) => row(alternative, metric, unit, direction)));
+    const comparison = { reference: 'threat', alternatives: ['tariff', 'stockpile'], entries, costEffectiveness: new Map() };
+    const html = await renderComparisonSection(comparison, { reference: { label: 'threat', overview: overview('threat') }, alternatives: [
+      { label: 'tariff', overview: withEvents('tariff', event('t', 'tariff', 'manufacturing')) },
+      { label: 'stockpile', overview: withEvents('stockpile', event('s', 'stockpile', 'manufacturing')) },
+    ] }, (id) => (id === 'dy' ? 'Dysprosium oxide' : id), charts);
+    const table = (label: string) => html.slice(html.indexOf(`<h3>${label} against threat</h3>`), html.indexOf('</div>', html.indexOf(`<h3>${label} against threat</h3>`)));
+    expect(table('tariff')).toContain('Dysprosium oxide: peak manufacturing price (× start)');
+    expect(table('tariff')).toContain('Dysprosium oxide: home and allied manufacturing capacity at the end (× home demand)');
+    expect(table('tariff')).toContain('Tariff duties collected');
+    expect(table('stockpile')).toContain('Dysprosium oxide: home and allied processing capacity at the end'); // where the threat hits
+    expect(table('stockpile')).not.toContain('manufacturing capacity');
+    expect(table('stockpile')).not.toContain('Tariff duties');
+    expect(table('stockpile')).not.toContain('peak manufacturing price');
+  });
+
   it('sweep: the legend groups thousands as the cells do', async () => {
     const cells = [{ x: '30%', y: '30days', mean: 925_000 }, { x: '50%', y: '60days', mean: 1_590_000 }].map((c) => ({ ...c, ciLow: c.mean, ciHigh: c.mean }));
     const svg = await renderChart(createSweepSpec({ title: 'Policy cost', unit: 'USD', xParameter: 'a', yParameter: 'b', cells }), 'Policy cost', 'test');
