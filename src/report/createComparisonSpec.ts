@@ -53,7 +53,9 @@ function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): R
     return at < 0.3 ? 'left' : at > 0.7 ? 'right' : 'center';
   };
   for (const v of values) v.align = place(v.difference);
-  const x = { type: 'quantitative', title: panel.axisTitle, scale: { zero: true, nice: true }, axis: { format: largest >= 1e4 ? '.2~s' : ',.3~r', tickCount: 4 } };
+  // SI prefixes for large values, but a billion is B, not G (1.5B USD, not 1.5G).
+  const axis = largest >= 1e4 ? { format: '.2~s', labelExpr: "replace(datum.label, 'G', 'B')", tickCount: 4 } : { format: ',.3~r', tickCount: 4 };
+  const x = { type: 'quantitative', title: panel.axisTitle, scale: { zero: true, nice: true }, axis };
   return {
     title: { text: panel.title, fontSize: 11 },
     width: 160, height: { step: 26 },

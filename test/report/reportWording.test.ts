@@ -9,6 +9,7 @@ import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts'
 import { renderBaselineCaveat } from '../../src/report/renderBaselineCaveat.ts';
 import { renderChart } from '../../src/report/renderChart.ts';
 import { renderComparisonSection } from '../../src/report/renderComparisonSection.ts';
+import { createComparisonSpec } from '../../src/report/createComparisonSpec.ts';
 import type { MaterialResult } from '../../src/report/computeMaterialResults.ts';
 import type { ValueSummary } from '../../src/stats/summarizeValues.ts';
 
@@ -68,6 +69,13 @@ describe('report wording', () => {
     expect(table('stockpile')).not.toContain('manufacturing capacity');
     expect(table('stockpile')).not.toContain('Tariff duties');
     expect(table('stockpile')).not.toContain('peak manufacturing price');
+  });
+
+  it('compare chart: a billion on an axis reads B, not G (1.5B USD)', async () => {
+    const spec = createComparisonSpec([{ title: 'Tariff duties', axisTitle: 'difference, USD', rows: [{ alternative: 'tariff', difference: 1.4e9, ciLow: 1.2e9, ciHigh: 1.6e9, label: '' }] }], ['tariff'], '');
+    const svg = await renderChart(spec, 'Tariff duties', 'test');
+    expect(svg).toMatch(/>1(\.\d)?B<\/text>/);
+    expect(svg).not.toMatch(/\dG<\/text>/);
   });
 
   it('sweep: the legend groups thousands as the cells do', async () => {
