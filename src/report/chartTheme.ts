@@ -9,6 +9,9 @@ export const INK = '#1f4e79';
 /** Grey of event windows behind time series. */
 export const EVENT_GREY = '#b0b0b0';
 
+/** Orange of the foreign actor's rule-driven measures (retaliation) behind time series: apart from the scripted events' grey. */
+export const RULE_ORANGE = '#e8a15c';
+
 /**
  * The charts' common look (vega-lite `config`): white background, the report's font, left-aligned
  * titles with a grey subtitle, quiet grid, axis titles in normal weight.

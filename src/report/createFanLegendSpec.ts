@@ -1,24 +1,39 @@
-import { EVENT_GREY, INK } from './chartTheme.ts';
+import { EVENT_GREY, INK, RULE_ORANGE } from './chartTheme.ts';
 
 /**
  * A one-line key drawn as a chart row above fan charts, so every exported SVG and PNG explains
  * itself without colour: light band = 90% of runs, dark band = middle 50%, line = median across
- * runs, grey = events in force, dashed line = start of an open-ended event.
+ * runs, grey = events in force, dashed line = start of an open-ended event, orange = the foreign
+ * actor's rule-driven retaliation in force in a good share of runs.
  *
  * @param width - Width of the row, pixels.
  * @param withEvents - Include the grey event swatch.
  * @param withStarts - Include the dashed line of an open-ended event's start.
+ * @param withRules - Include the orange swatch of rule-driven retaliation.
  * @returns A vega-lite layer spec (no top-level properties); its layers are named `key_*`.
  * @example
  * vconcat: [createFanLegendSpec(640, true), ...rows]
  */
-export function createFanLegendSpec(width: number, withEvents: boolean, withStarts = false): Record<string, unknown> {
+export function createFanLegendSpec(width: number, withEvents: boolean, withStarts = false, withRules = false): Record<string, unknown> {
+  const optional = [
+    ...(withEvents ? [{ label: 'event in force', kind: 'event', width: 120 }] : []),
+    ...(withStarts ? [{ label: 'open-ended event starts', kind: 'start', width: 175 }] : []),
+    ...(withRules ? [{ label: 'retaliation by rule', kind: 'rule', width: 150 }] : []),
+  ];
+  // Optional items in order while they start on the row (their text may run past it, as before; the
+  // panel's subtitle names each shading too).
+  const placed: { x: number; label: string; kind: string }[] = [];
+  let at = 410;
+  for (const item of optional) {
+    if (at > width - 100) break;
+    placed.push({ x: at, label: item.label, kind: item.kind });
+    at += item.width;
+  }
   const items = [
     { x: 0, label: 'median across runs', kind: 'line' },
     { x: 150, label: 'middle 50% of runs', kind: 'dark' },
     { x: 300, label: '90% of runs', kind: 'light' },
-    ...(withEvents ? [{ x: 410, label: 'event in force', kind: 'event' }] : []),
-    ...(withStarts ? [{ x: withEvents ? 530 : 410, label: 'open-ended event starts', kind: 'start' }] : []),
+    ...placed,
   ];
   const x = { field: 'x', type: 'quantitative', scale: { domain: [0, width], range: [0, width] }, axis: null };
   const swatch = (kind: string, color: string, opacity: number): Record<string, unknown> => ({
@@ -30,7 +45,7 @@ export function createFanLegendSpec(width: number, withEvents: boolean, withStar
   return {
     width, height: 16, data: { values: items },
     layer: [
-      swatch('light', INK, 0.22), swatch('dark', INK, 0.5), swatch('event', EVENT_GREY, 0.35),
+      swatch('light', INK, 0.22), swatch('dark', INK, 0.5), swatch('event', EVENT_GREY, 0.35), swatch('rule', RULE_ORANGE, 0.3),
       {
         name: 'key_line',
         transform: [{ filter: "datum.kind === 'line'" }, { calculate: 'datum.x + 22', as: 'x2' }],

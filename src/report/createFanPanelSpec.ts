@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { EVENT_GREY, INK } from './chartTheme.ts';
+import { EVENT_GREY, INK, RULE_ORANGE } from './chartTheme.ts';
 import { createFanLegendSpec } from './createFanLegendSpec.ts';
 import { pickYearTicks } from './pickYearTicks.ts';
 import type { SeriesFan } from './readSeriesCsv.ts';
@@ -26,6 +26,8 @@ export interface FanPanelInput {
   rows: FanRowInput[];
   /** Open-ended events are drawn as a dashed line at their start, not shaded to the end of the run. */
   eventWindows: Array<{ start: number; end: number; openEnded?: boolean; throughout?: boolean }>;
+  /** Windows of the foreign actor's rule-driven retaliation in force in a good share of runs (calendar years), shaded orange. */
+  ruleWindows?: Array<{ start: number; end: number }>;
 }
 
 const CHART_WIDTH = 128;
@@ -34,7 +36,8 @@ const CHART_HEIGHT = 72;
 /**
  * Builds a small-multiples panel of fan charts (p5–p95 and p25–p75 bands, median line) over
  * calendar years (a tick every year, labels every few): a key row, then one row per theme; grey
- * rectangles mark scripted events in force, dashed lines the start of open-ended ones.
+ * rectangles mark scripted events in force, dashed lines the start of open-ended ones, orange ones
+ * the foreign actor's rule-driven retaliation in force in a good share of runs.
  *
  * @param input - Title, rows of fans, event windows (calendar years).
  * @returns A vega-lite spec with inline data.
@@ -44,19 +47,19 @@ const CHART_HEIGHT = 72;
 export function createFanPanelSpec(input: FanPanelInput): TopLevelSpec {
   const rows = input.rows.map((row, r) => ({
     title: { text: row.charts.length < 2 ? row.title : `${row.title} ${row.sharedY ? '(one scale for the row)' : '(NB: each chart has its own scale)'}`, fontSize: 12.5, fontWeight: 'bold' },
-    hconcat: row.charts.map((chart, index) => createFanChart(chart, index === 0 ? row.unit : '', input.eventWindows, `${r}_${index}`)),
+    hconcat: row.charts.map((chart, index) => createFanChart(chart, index === 0 ? row.unit : '', input.eventWindows, `${r}_${index}`, input.ruleWindows ?? [])),
     resolve: { scale: { y: row.sharedY ? 'shared' : 'independent' } },
   }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: input.title, subtitle: input.subtitle },
-    vconcat: [createFanLegendSpec(4 * CHART_WIDTH + 150, input.eventWindows.some((w) => !w.openEnded), input.eventWindows.some((w) => w.openEnded === true && w.throughout !== true)), ...rows],
+    vconcat: [createFanLegendSpec(4 * CHART_WIDTH + 150, input.eventWindows.some((w) => !w.openEnded), input.eventWindows.some((w) => w.openEnded === true && w.throughout !== true), (input.ruleWindows ?? []).length > 0), ...rows],
     spacing: 16,
   } as unknown as TopLevelSpec;
 }
 
-/** One small chart; event layers are named `event_<where>` and `eventstart_<where>` so tests can tell them from data. */
-function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows'], where: string): Record<string, unknown> {
+/** One small chart; event layers are named `event_<where>`, `eventstart_<where>` and `rule_<where>` so tests can tell them from data. */
+function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows'], where: string, ruleWindows: NonNullable<FanPanelInput['ruleWindows']>): Record<string, unknown> {
   const { fan, divisor } = chart;
   const values = fan.year.map((year, t) => ({
     year, p5: fan.p5[t] / divisor, p25: fan.p25[t] / divisor, p50: fan.p50[t] / divisor, p75: fan.p75[t] / divisor, p95: fan.p95[t] / divisor,
@@ -79,6 +82,10 @@ function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelI
   ];
   if (starts.length > 0) {
     layers.unshift({ name: `eventstart_${where}`, data: { values: starts }, mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1 }, encoding: { x: { ...x, field: 'start' } } });
+  }
+  const rules = ruleWindows.filter((w) => w.end > first && w.start < last).map((w) => ({ start: Math.max(w.start, first), end: Math.min(w.end, last) }));
+  if (rules.length > 0) {
+    layers.unshift({ name: `rule_${where}`, data: { values: rules }, mark: { type: 'rect', color: RULE_ORANGE, opacity: 0.3 }, encoding: { x: { ...x, field: 'start' }, x2: { field: 'end' } } });
   }
   if (shown.length > 0) {
     layers.unshift({

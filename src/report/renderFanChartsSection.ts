@@ -37,7 +37,8 @@ export async function renderFanChartsSection(
   const names = overview.regions.map((r) => `${r.id} = ${r.name}`).join('; ');
   let html = '<p>Each small chart shows how one quantity moves over the years across all runs: the line is the median across runs ' +
     '(week by week, so it need not be any single run), the dark band holds the middle half of the runs and the light band 90% of them. ' +
-    'Grey shading marks the time a scripted event on that material is in force; a dashed line marks the start of an event that lasts to the end of the run. ' +
+    'Grey shading marks the time a scripted event on that material is in force; a dashed line marks the start of an event that lasts to the end of the run; ' +
+    'orange shading, the weeks in which the foreign actor’s standing rules licensed its refined exports of the material (retaliation for a home tariff) in at least a quarter of the runs. ' +
     `Region codes: ${escapeHtml(names)}.</p>\n<p class="note"><strong>Scales.</strong> Prices and end users’ shortfall share one scale across each row, so regions compare by height; ` +
     'capacity and the home region’s stocks have a scale per chart (read the axis, not the height).</p>\n';
   for (const plan of plans.slice(0, MAX_PANELS)) {
@@ -54,11 +55,15 @@ export async function renderFanChartsSection(
       }),
     })).filter((row) => row.charts.length > 0);
     if (rows.length === 0) continue;
+    const retaliation = fans.get(seriesKey({ metric: 'actorRetaliation', material: plan.materialId, stage: 'processing', region: overview.foreignRegion }));
+    const ruleWindows = retaliation === undefined ? [] : windowsOfShare(retaliation, RULE_SHARE);
+    const foreignName = overview.regions.find((r) => r.id === overview.foreignRegion)?.name ?? overview.foreignRegion;
+    const ruleLine = ruleWindows.length === 0 ? [] : wrapText(`Orange: ${foreignName} licenses its refined ${plan.materialName} exports by its standing rule (retaliation for a tariff), in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
     const omitted = flat.size === 0 ? '' : ` Not drawn because they are zero in every run (or absent): ${escapeHtml([...flat].map(([row, names]) => `${row}: ${names.join(', ')}`).join('; '))}.`;
     html += `<h3>${escapeHtml(plan.materialName)}</h3>\n` + await charts.add(`fan-${chartFileName(plan.materialId)}`, createFanPanelSpec({
       title: plan.materialName,
-      subtitle: describeWindows(plan.eventWindows),
-      rows, eventWindows: plan.eventWindows,
+      subtitle: [...describeWindows(plan.eventWindows).slice(0, -1), ...ruleLine, ...describeWindows(plan.eventWindows).slice(-1)],
+      rows, eventWindows: plan.eventWindows, ruleWindows,
     }), {
       title: `${plan.materialName}: prices, shortfall, capacity and stocks over time`,
       description: `Fan charts for ${plan.materialName}: ${rows.map((r) => `${r.title} (${r.charts.map((c) => c.title).join(', ')})`).join('; ')}. Median, middle 50% and 90% of runs.`,
@@ -67,6 +72,31 @@ export async function renderFanChartsSection(
   }
   if (plans.length > MAX_PANELS) html += `<p class="note">${plans.length - MAX_PANELS} further materials are not drawn; their series are in series.csv.</p>\n`;
   return html;
+}
+
+/**
+ * Share of runs from which the actor's rule-driven retaliation is shaded. Its timing differs from run
+ * to run (a draw each week while a tariff holds), so even when most runs see a year of it, the share
+ * in force in any one week seldom reaches a half (at most 0.47 in mitigation-tariff-magnets).
+ */
+const RULE_SHARE = 0.25;
+
+/**
+ * The spans of a 0/1 series' share of runs (its `mean`) at or above `threshold`, in calendar years:
+ * when at least that share of runs had the measure in force. None without a mean (an older series.csv).
+ */
+export function windowsOfShare(fan: SeriesFan, threshold: number): Array<{ start: number; end: number }> {
+  const share = fan.mean;
+  if (share === undefined) return [];
+  const windows: Array<{ start: number; end: number }> = [];
+  const step = fan.year.length > 1 ? fan.year[1] - fan.year[0] : 0;
+  for (let t = 0; t < share.length; t++) {
+    if (!(share[t] >= threshold)) continue;
+    const start = t;
+    while (t + 1 < share.length && share[t + 1] >= threshold) t++;
+    windows.push({ start: fan.year[start], end: fan.year[t] + step });
+  }
+  return windows;
 }
 
 /** Subtitle lines of a panel: one per event (shaded or marked), then what the values are. */

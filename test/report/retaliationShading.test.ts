@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createFanPanelSpec } from '../../src/report/createFanPanelSpec.ts';
+import type { SeriesFan } from '../../src/report/readSeriesCsv.ts';
+import { windowsOfShare } from '../../src/report/renderFanChartsSection.ts';
+
+/** A weekly fan over two years whose mean (share of runs with the measure in force) is given per tick. */
+function fanWithShare(share: (t: number) => number): SeriesFan {
+  const year = Array.from({ length: 104 }, (_, t) => 2025 + t / 52);
+  const zeros = year.map(() => 0);
+  return { year, p5: zeros, p25: zeros, p50: zeros, p75: zeros, p95: zeros, mean: year.map((_, t) => share(t)) } as SeriesFan;
+}
+
+/** Names of the layers of every small chart in a fan panel spec. */
+function layerNames(spec: unknown): string[] {
+  const rows = (spec as { vconcat: Array<{ hconcat?: Array<{ layer: Array<{ name?: string }> }> }> }).vconcat;
+  return rows.flatMap((row) => row.hconcat ?? []).flatMap((chart) => chart.layer.map((layer) => layer.name ?? ''));
+}
+
+describe('retaliation in the fan charts', () => {
+  it('shades the weeks in which at least the given share of runs were under the measure, one span per stretch', () => {
+    const windows = windowsOfShare(fanWithShare((t) => (t >= 20 && t < 40 ? 0.6 : t >= 60 && t < 70 ? 0.5 : 0.3)), 0.5);
+    expect(windows).toHaveLength(2);
+    expect(windows[0].start).toBeCloseTo(2025 + 20 / 52, 9);
+    expect(windows[0].end).toBeCloseTo(2025 + 40 / 52, 9);
+    expect(windows[1].start).toBeCloseTo(2025 + 60 / 52, 9);
+    expect(windowsOfShare(fanWithShare(() => 0.49), 0.5)).toEqual([]);
+    expect(windowsOfShare(fanWithShare(() => 0.3), 0.25)).toHaveLength(1);
+    expect(windowsOfShare({ ...fanWithShare(() => 1), mean: undefined }, 0.25)).toEqual([]); // an older series.csv
+  });
+
+  it('draws them as their own orange layer, apart from scripted events', () => {
+    const chart = { title: 'US', fan: fanWithShare(() => 0), divisor: 1 };
+    const input = { title: 'NdPr', subtitle: [], rows: [{ title: 'Price', unit: 'USD/kg', sharedY: true, charts: [chart] }], eventWindows: [{ start: 2025.5, end: 2026 }] };
+    expect(layerNames(createFanPanelSpec(input))).not.toContain('rule_0_0');
+    const names = layerNames(createFanPanelSpec({ ...input, ruleWindows: [{ start: 2025.8, end: 2026.4 }] }));
+    expect(names).toContain('rule_0_0');
+    expect(names).toContain('event_0_0');
+  });
+});
