@@ -22,7 +22,8 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * then per material the foreign actor's rule-driven actions: weeks of price war per market, weeks of
  * retaliation, and cyberattacks per capacity stage over the run (sums of their series); last, the
  * duties the home government collected from its tariffs (tariffRevenue, USD: a transfer from importers,
- * not part of the policy cost).
+ * not part of the policy cost); then per reversible policy whether an election reversed it during the
+ * run (policyReversed, 1/0: the last tick of its series).
  */
 export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
   const T = layout.ticks;
@@ -98,6 +99,9 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
     for (let stage = 0; stage < 4; stage++) out[i++] = sum(offsets.actorCyberattacks + m * 4 + stage) * weeksPerTick;
   }
   out[i++] = sum(offsets.governmentTariffRevenue) * weeksPerTick;
+  // One policyReversed series per reversible policy (the block after policyInForce's, of the same length).
+  const policies = offsets.policyReversed - offsets.policyInForce;
+  for (let p = 0; p < policies; p++) out[i++] = at(offsets.policyReversed + p, T - 1);
   return out;
 
   function sum(seriesIndex: number): number {

@@ -92,6 +92,7 @@ export function recordTick(world: World, recorder: Recorder): void {
   put(series, T, tick, o.foreignActorSpending, world.foreignActor.spendingUsdThisTick * ticksPerWeek);
   put(series, T, tick, o.governmentTariffRevenue, world.government.tariffRevenueUsdThisTick * ticksPerWeek);
   recordActorActions(world, recorder, ticksPerWeek);
+  recordPolicies(world, recorder);
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {
       let count = 0;
@@ -119,6 +120,26 @@ function recordActorActions(world: World, recorder: Recorder, ticksPerWeek: numb
     }
     put(series, T, tick, o.actorRetaliation + m, actor.retaliationInForce[m]);
     for (let stage = 0; stage < 4; stage++) put(series, T, tick, o.actorCyberattacks + m * 4 + stage, actor.cyberattacksThisTick[stage * M + m] * ticksPerWeek);
+  }
+}
+
+/**
+ * Per reversible policy (resultLayout's reversiblePolicies order: the reversible events in event
+ * order): in force this tick (started, not yet ended, and not reversed at an earlier tick: an
+ * election reverses after this tick's parameters were set, so its effects stop from the next tick)
+ * and reversed by an election by now, 1/0 each.
+ */
+function recordPolicies(world: World, recorder: Recorder): void {
+  const { events, eventState, tick } = world;
+  const { offsets: o, series, ticks: T } = recorder;
+  let i = 0;
+  for (let e = 0; e < events.length; e++) {
+    if (!events[e].reversible) continue;
+    const reversedAt = eventState.reversedAtTick[e];
+    const inForce = eventState.started[e] === 1 && tick < events[e].endTick && (reversedAt < 0 || reversedAt === tick);
+    put(series, T, tick, o.policyInForce + i, inForce ? 1 : 0);
+    put(series, T, tick, o.policyReversed + i, reversedAt >= 0 ? 1 : 0);
+    i++;
   }
 }
 

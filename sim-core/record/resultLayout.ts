@@ -1,5 +1,6 @@
 import type { ScenarioSpec } from '../spec.ts';
 import type { ResultLayout, SeriesKey } from '../results.ts';
+import { isReversibleByDefault } from '../world/compileEvents.ts';
 
 const TRADED = ['mining', 'processing', 'manufacturing'] as const;
 const CAPACITY = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
@@ -18,6 +19,11 @@ export interface SeriesOffsets {
   actorPriceWar: number; actorRetaliation: number; actorCyberattacks: number;
   /** Duties the home government collects from its tariffs, USD/week. */
   governmentTariffRevenue: number;
+  /**
+   * Per reversible policy (an event an election may reverse, in event order): in force (1/0) and
+   * reversed by an election by now (1/0). {@link reversiblePolicies} lists them.
+   */
+  policyInForce: number; policyReversed: number;
   /** First `tradeFlow` series (material × traded stage × route origin ≠ destination), or −1 when not recorded. */
   tradeFlow: number;
 }
@@ -32,7 +38,10 @@ export interface SeriesOffsets {
  * material intensity; operating profit per stage (all regions); home-region shipments by origin
  * (region = the exporter); the foreign actor's actions by its standing rules (scripted events
  * excluded): price war in force per market (1/0), retaliatory licensing of refined exports in force
- * (1/0), both at the actor's region, and cyberattacks launched per capacity stage (all target regions).
+ * (1/0), both at the actor's region, and cyberattacks launched per capacity stage (all target regions);
+ * per reversible policy (see {@link reversiblePolicies}), whether it is in force and whether an election
+ * has reversed it (1/0 each; material and stage are the event's where it names one, and the region
+ * field holds the event's id, as `tradeFlow`'s holds a route).
  */
 export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; offsets: SeriesOffsets } {
   const series: SeriesKey[] = [];
@@ -78,6 +87,8 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     actorRetaliation: block('actorRetaliation', 'share', ['processing'], false), // refined exports
     actorCyberattacks: block('actorCyberattacks', 'count/week', CAPACITY, false),
     governmentTariffRevenue: block('governmentTariffRevenue', 'USD/week', [''], false, false),
+    policyInForce: policyBlock(series, spec, 'policyInForce'),
+    policyReversed: policyBlock(series, spec, 'policyReversed'),
     tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
@@ -110,8 +121,40 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     for (const stage of CAPACITY) summaries.push({ metric: 'actorCyberattacks', material, stage, region: '', unit: 'count' });
   }
   summaries.push({ metric: 'tariffRevenue', material: '', stage: '', region: home, unit: 'USD' });
+  for (const policy of reversiblePolicies(spec)) summaries.push({ ...policy.key, metric: 'policyReversed' });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
+}
+
+/** A policy an election may reverse: its index in `spec.events` and its series key (metric left to fill). */
+export interface ReversiblePolicy {
+  event: number;
+  key: SeriesKey;
+}
+
+/**
+ * The scenario's events that an election may reverse (`reversible`, by default the home
+ * government's policies), in event order, each with the key its series and summary carry: the
+ * event's material and stage where it names one, its id in the region field (`event<n>`, 1-based,
+ * for an event without an id) and unit `share` (1/0 per run, so a mean is a share of runs).
+ */
+export function reversiblePolicies(spec: ScenarioSpec): ReversiblePolicy[] {
+  const policies: ReversiblePolicy[] = [];
+  spec.events.forEach((event, e) => {
+    if (!(event.reversible ?? isReversibleByDefault(event))) return;
+    const named = event as { material?: unknown; stage?: unknown };
+    const material = typeof named.material === 'string' ? named.material : '';
+    const stage = typeof named.stage === 'string' ? named.stage : '';
+    policies.push({ event: e, key: { metric: '', material, stage, region: event.id ?? `event${e + 1}`, unit: 'share' } });
+  });
+  return policies;
+}
+
+/** Appends one series per reversible policy under `metric`; returns the index of the first. */
+function policyBlock(series: SeriesKey[], spec: ScenarioSpec, metric: string): number {
+  const start = series.length;
+  for (const policy of reversiblePolicies(spec)) series.push({ ...policy.key, metric });
+  return start;
 }
 
 /**

@@ -1,0 +1,90 @@
+/**
+ * Election reversal as data: per reversible policy, `policyInForce` (1 while in force) and
+ * `policyReversed` (1 from the election that reversed it), and the per-replicate `policyReversed`
+ * summary, held to the engine's own event state tick by tick.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileScenario, createRecorder, createWorld, step, type EventSpec, type ScenarioSpec } from '../../sim-core/index.ts';
+import { computeSummaries } from '../../sim-core/record/computeSummaries.ts';
+import { reversiblePolicies } from '../../sim-core/record/resultLayout.ts';
+import { oneMaterial, withEvents } from './mechanisms/mechanismHelpers.ts';
+
+/** A run stepped tick by tick: the policy series and summaries, and each tick's reversal state as the engine holds it. */
+function observe(spec: ScenarioSpec) {
+  const compiled = compileScenario(spec);
+  const world = createWorld(spec, 3, 0);
+  const recorder = createRecorder(world, compiled.layout.series.length, compiled.offsets);
+  const reversedAt: number[][] = world.events.map(() => []);
+  for (let t = 0; t < world.ticks; t++) {
+    step(world, recorder);
+    world.events.forEach((_, e) => reversedAt[e].push(world.eventState.reversedAtTick[e]));
+  }
+  const T = world.ticks;
+  const series = (metric: string, id: string) => {
+    const i = compiled.layout.series.findIndex((key) => key.metric === metric && key.region === id);
+    if (i < 0) throw new Error(`no series ${metric}/${id}`);
+    return Array.from(recorder.series.subarray(i * T, (i + 1) * T));
+  };
+  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, new Float64Array(compiled.layout.series.length).fill(1), world.materials, world.regions);
+  const summary = (metric: string, id: string) => summaries[compiled.layout.summaries.findIndex((key) => key.metric === metric && key.region === id)];
+  return { compiled, world, series, summary, reversedAt };
+}
+
+const subsidy: EventSpec = { id: 'usCapex', kind: 'subsidy', region: 'US', material: 'ndpr', stage: 'processing', mode: 'capex', capexShare: 0.3, budgetUsd: 1e9, start: 0.5 } as EventSpec;
+const quota: EventSpec = { id: 'cnQuota', kind: 'exportControl', material: 'ndpr', stage: 'processing', exporter: 'CN', mode: 'quota', quotaShare: 0.5, start: 0.5, end: 1.5 };
+/** NdPr for six years with elections every year and the given reversal probability. */
+const ndpr = (reversalProbability: number, ...events: EventSpec[]) => withEvents(oneMaterial('ndpr', 6, (s) => {
+  s.government.electionEveryYears = 1;
+  s.government.reversalProbability = reversalProbability;
+}), ...events);
+
+describe('policy reversal series', () => {
+  it('a policy is in force from its start until the election that reverses it, and reversed from that election on', () => {
+    const run = observe(ndpr(1, subsidy));
+    const tpy = run.world.ticksPerYear;
+    const inForce = run.series('policyInForce', 'usCapex');
+    const reversed = run.series('policyReversed', 'usCapex');
+    // Certain reversal at the first election after the start (elections at 1, 2, … years).
+    const election = tpy;
+    expect(inForce.indexOf(1)).toBe(Math.floor(0.5 * tpy));
+    expect(inForce.lastIndexOf(1)).toBe(election);
+    expect(inForce.slice(election + 1).every((v) => v === 0)).toBe(true);
+    expect(reversed.indexOf(1)).toBe(election);
+    expect(reversed.slice(election).every((v) => v === 1)).toBe(true);
+    expect(run.reversedAt[0].at(-1)).toBe(election);
+    expect(run.summary('policyReversed', 'usCapex')).toBe(1);
+  });
+
+  it('without reversal a policy stays in force to the end and its summary is 0', () => {
+    const run = observe(ndpr(0, subsidy));
+    const inForce = run.series('policyInForce', 'usCapex');
+    expect(inForce.slice(Math.floor(0.5 * run.world.ticksPerYear)).every((v) => v === 1)).toBe(true);
+    expect(run.series('policyReversed', 'usCapex').every((v) => v === 0)).toBe(true);
+    expect(run.summary('policyReversed', 'usCapex')).toBe(0);
+  });
+
+  it('the series follow the engine\'s reversals at an intermediate probability, and a policy ends at its end without being reversed', () => {
+    const ended: EventSpec = { ...subsidy, id: 'shortCapex', end: 1.2 } as EventSpec;
+    const run = observe(ndpr(0.5, subsidy, ended));
+    for (const [e, id] of [[0, 'usCapex'], [1, 'shortCapex']] as const) {
+      const event = run.world.events.findIndex((x) => x.spec.id === id);
+      const expected = run.reversedAt[event].map((at) => (at >= 0 ? 1 : 0));
+      expect(run.series('policyReversed', id), `event ${e}`).toEqual(expected);
+    }
+    // shortCapex runs 0.5–1.2 years: the election at 1 year may reverse it; either way it is out of force from 1.2 years.
+    const tpy = run.world.ticksPerYear;
+    expect(run.series('policyInForce', 'shortCapex').slice(Math.ceil(1.2 * tpy)).every((v) => v === 0)).toBe(true);
+  });
+
+  it('only reversible events have series: not the foreign actor\'s quota, nor a policy marked reversible: false; an event without an id is event<n>', () => {
+    const fixed = { ...subsidy, id: 'fixedCapex', reversible: false } as EventSpec;
+    const unnamed = { ...subsidy, id: undefined } as EventSpec;
+    const spec = ndpr(1, quota, fixed, unnamed);
+    const policies = reversiblePolicies(spec);
+    expect(policies.map((p) => p.key.region)).toEqual([`event${spec.events.indexOf(unnamed) + 1}`]);
+    expect(policies[0].key).toMatchObject({ material: 'ndpr', stage: 'processing', unit: 'share' });
+    const layout = compileScenario(spec).layout;
+    expect(layout.series.filter((k) => k.metric.startsWith('policy')).map((k) => k.metric)).toEqual(['policyInForce', 'policyReversed']);
+    expect(layout.summaries.filter((k) => k.metric === 'policyReversed')).toHaveLength(1);
+  });
+});
