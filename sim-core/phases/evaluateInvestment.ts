@@ -3,7 +3,7 @@ import { stageSpecOf } from '../world/populateFirms.ts';
 import { OUTPUT_MARKET, INPUT_MARKET } from './advanceProducers.ts';
 
 /** Years over which private investors expect to recover an investment (for the reversal discount). */
-const PAYBACK_YEARS = 8;
+export const PAYBACK_YEARS = 8;
 
 /**
  * Net present value per (t/yr) of new capacity at stage/material/region for a sponsor with the

@@ -28,6 +28,7 @@ import { renderActorMovesCompared } from './renderActorMovesCompared.ts';
 import { renderComparisonSection } from './renderComparisonSection.ts';
 import { renderFanChartsSection } from './renderFanChartsSection.ts';
 import { renderFindingsSection } from './renderFindingsSection.ts';
+import { isPolicySeries, renderPolicyReversals } from './renderPolicyReversals.ts';
 import { renderReportPage, type ReportSection } from './renderReportPage.ts';
 import { renderReproduceSection } from './renderReproduceSection.ts';
 import { renderScenarioSection } from './renderScenarioSection.ts';
@@ -89,16 +90,19 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
   const impact = await readImpactJson(folder);
   const plans = overview === undefined ? [] : planFanPanels(overview);
   const wanted = new Set([...plans.flatMap((p) => p.rows.flatMap((r) => r.charts.map((c) => seriesKey(c.series)))), ...(overview === undefined ? [] : stockpileReleaseSeries(overview).map(seriesKey))]);
-  const fans = await readSeriesCsv(folder, (id) => wanted.has(seriesKey(id)) || isActorActionSeries(id.metric));
+  const fans = await readSeriesCsv(folder, (id) => wanted.has(seriesKey(id)) || isActorActionSeries(id.metric) || isPolicySeries(id.metric));
   let actorActions = '';
+  let reversals = '';
   if (summary !== undefined) {
     const context = deriveRunContext(overview, summary);
     const replicates = await readReplicatesCsv(folder);
     const stockpileNotes = overview === undefined || fans === undefined ? [] : describeStockpileRelease(overview, fans);
     sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, replicates, charts, impact, await readExceedance(folder), stockpileNotes) });
     actorActions = renderActorActions({ context, summary, replicates, fans, years: overview?.years ?? NaN });
+    reversals = await renderPolicyReversals({ overview, summary, replicates, fans, charts });
   }
   if (overview !== undefined && fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });
+  if (reversals !== '') sections.push({ id: 'elections', title: 'Elections and policy reversal', html: reversals });
   const stress = await readStressJson(folder);
   if ((overview?.threat.length ?? 0) > 0 || stress !== undefined || impact !== undefined) {
     const regionName = (id: string | undefined): string | undefined => overview?.regions.find((r) => r.id === id)?.name;

@@ -1,0 +1,135 @@
+import { wilsonInterval } from '../stats/wilsonInterval.ts';
+import type { ChartCollector } from './createChartCollector.ts';
+import { createPolicyInForceSpec } from './createPolicyInForceSpec.ts';
+import { describeElectionRule } from './describeElectionRule.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { eventDescriber } from './eventDescriber.ts';
+import { formatPercent } from './formatPercent.ts';
+import { formatScenarioDate } from './formatScenarioDate.ts';
+import type { ReplicateValues } from './readReplicatesCsv.ts';
+import type { ScenarioOverview } from './readScenarioOverview.ts';
+import { seriesKey, type SeriesFan } from './readSeriesCsv.ts';
+import type { SummaryMetrics } from './readSummaryJson.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
+import { renderTable } from './renderTable.ts';
+
+/** What {@link renderPolicyReversals} reads. */
+export interface PolicyReversalInputs {
+  overview: ScenarioOverview | undefined;
+  summary: SummaryMetrics;
+  /** `replicates.csv`: the share of runs in which any policy was reversed; without it, that sentence is left out. */
+  replicates: ReplicateValues | undefined;
+  /** `series.csv` fans holding `policyInForce` and `policyReversed` (their mean = share of runs). */
+  fans: ReadonlyMap<string, SeriesFan> | undefined;
+  charts: ChartCollector;
+}
+
+/** The series the section reads from series.csv (for readSeriesCsv's `keep`). */
+export function isPolicySeries(metric: string): boolean {
+  return metric === 'policyInForce' || metric === 'policyReversed';
+}
+
+/** A reversible policy as summary.json names it: the id of its `policyReversed` metric and the event id it ends with. */
+interface PolicyId {
+  summaryId: string;
+  event: string;
+  /** `metric|material|stage|region` minus the metric, to find its series. */
+  parts: { material: string; stage: string };
+}
+
+/**
+ * The run report's section "Elections and policy reversal": how the home government's elections
+ * work in the scenario (interval, reversal probability, how investors discount public support),
+ * then per reversible policy the share of runs in which an election reversed it (95% Wilson
+ * interval), the share reversed by each election, and the share with it in force at the end, and a
+ * chart of the share of runs with each policy in force over time. Empty when the run has no
+ * reversible policy (or was written before these metrics existed).
+ *
+ * @param inputs - See {@link PolicyReversalInputs}.
+ * @returns HTML, or ''.
+ * @example
+ * html += await renderPolicyReversals({ overview, summary, replicates, fans, charts });
+ */
+export async function renderPolicyReversals(inputs: PolicyReversalInputs): Promise<string> {
+  const { overview, summary } = inputs;
+  const policies = findPolicies(summary, overview);
+  if (policies.length === 0) return '';
+  const startYear = overview?.startYear ?? NaN;
+  const rule = describeElectionRule(overview);
+  const homeName = regionWithArticle(overview?.regions.find((r) => r.id === overview.homeRegion)?.name ?? 'the home region');
+  const describe = eventDescriber(overview);
+  let html = `<p>${escapeHtml(rule.text(homeName))}</p>\n`;
+  const any = anyReversedShare(inputs.replicates, policies);
+  if (any !== undefined) html += `<p>${escapeHtml(`At least one of the scenario's ${policies.length === 1 ? 'policy was' : `${policies.length} reversible policies was`} reversed in ${formatPercent(any.share)} of the ${any.runs} runs.`)}</p>\n`;
+  const fan = (metric: string, policy: PolicyId): SeriesFan | undefined => inputs.fans?.get(seriesKey({ metric, ...policy.parts, region: policy.event }));
+  const rows = policies.map((policy) => {
+    const stats = summary.get(policy.summaryId);
+    const n = stats?.n ?? NaN;
+    const share = stats?.mean ?? NaN;
+    const reversed = Number.isFinite(n) && n > 0 && Number.isFinite(share) ? Math.round(share * n) : NaN;
+    const ci = Number.isFinite(reversed) ? wilsonInterval(reversed, n) : { low: NaN, high: NaN };
+    const inForce = fan('policyInForce', policy)?.mean;
+    const event = overview?.events.find((e) => e.id === policy.event);
+    const span = event === undefined ? 'n/a' : `${formatScenarioDate(startYear, event.start)}${Number.isFinite(event.end) ? ` – ${formatScenarioDate(startYear, event.end)}` : ''}`;
+    return [
+      `${describe(policy.event)} (${policy.event})`,
+      span,
+      Number.isFinite(reversed) ? `${formatPercent(share)} (${formatPercent(ci.low)}–${formatPercent(ci.high)})` : 'n/a',
+      byElection(fan('policyReversed', policy), rule.elections),
+      inForce === undefined || inForce.length === 0 ? 'n/a' : formatPercent(inForce[inForce.length - 1]),
+    ];
+  });
+  const columns = [{ header: 'Policy' }, { header: 'In force from' }, { header: 'Reversed by an election', numeric: true }, { header: 'Reversed by each election (cumulative)' }, { header: 'In force at the end', numeric: true }];
+  html += renderTable(columns, rows, { caption: 'Share of runs, with its 95% Wilson interval. A policy that ended as scheduled before the end is not in force at the end, reversed or not; one that had not started by an election cannot be reversed at it.' });
+  const lines = policies.flatMap((policy) => {
+    const f = fan('policyInForce', policy);
+    return f?.mean === undefined ? [] : [{ label: policy.event, year: f.year, share: f.mean }];
+  });
+  if (lines.length > 0 && Number.isFinite(startYear) && overview !== undefined) {
+    html += await inputs.charts.add('policies-in-force', createPolicyInForceSpec(lines, rule.elections, startYear, startYear + overview.years), {
+      title: 'Policies in force',
+      description: 'Share of runs with each reversible policy in force over time; elections as dashed rules.',
+      caption: escapeHtml('Share of runs with each policy in force. A step down at an election is the runs in which that election reversed it.'),
+    });
+  }
+  return html;
+}
+
+/**
+ * The `policyReversed` metrics of summary.json with their event ids, matched against the scenario's
+ * events (without it, the id's last part). Between metric and event id come the event's material and
+ * stage where it names them (ids leave empty parts out), so one part is a stage or a material.
+ */
+function findPolicies(summary: SummaryMetrics, overview: ScenarioOverview | undefined): PolicyId[] {
+  const ids = [...summary.keys()].filter((id) => id.startsWith('policyReversed.'));
+  return ids.map((summaryId) => {
+    const event = overview?.events.find((e) => summaryId.endsWith(`.${e.id}`))?.id ?? summaryId.split('.').at(-1) ?? '';
+    const middle = summaryId.slice('policyReversed.'.length, Math.max('policyReversed.'.length, summaryId.length - event.length - 1));
+    const parts = middle === '' ? [] : middle.split('.');
+    if (parts.length === 1) return { summaryId, event, parts: STAGES.has(parts[0]) ? { material: '', stage: parts[0] } : { material: parts[0], stage: '' } };
+    return { summaryId, event, parts: { material: parts[0] ?? '', stage: parts[1] ?? '' } };
+  });
+}
+
+const STAGES = new Set(['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling']);
+
+/** Share of runs in which any of the policies was reversed, from replicates.csv. */
+function anyReversedShare(replicates: ReplicateValues | undefined, policies: readonly PolicyId[]): { share: number; runs: number } | undefined {
+  const columns = policies.map((p) => replicates?.get(p.summaryId) ?? []);
+  const runs = Math.min(...columns.map((c) => c.length));
+  if (!(runs > 0)) return undefined;
+  let reversed = 0;
+  for (let r = 0; r < runs; r++) if (columns.some((c) => c[r] === 1)) reversed++;
+  return { share: reversed / runs, runs };
+}
+
+/** The share of runs reversed by each election within the run, from the `policyReversed` series' mean: `Jan 2029: 22%, Jan 2033: 41%`. */
+function byElection(fan: SeriesFan | undefined, elections: readonly number[]): string {
+  const shares = fan?.mean;
+  if (fan === undefined || shares === undefined || elections.length === 0) return 'n/a';
+  const parts = elections.flatMap((year) => {
+    const t = fan.year.findIndex((y) => y >= year - 1e-9);
+    return t < 0 ? [] : [`${formatScenarioDate(0, year)}: ${formatPercent(shares[t])}`];
+  });
+  return parts.length === 0 ? 'n/a' : parts.join(', ');
+}
