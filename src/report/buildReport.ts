@@ -33,6 +33,7 @@ import { renderReportPage, type ReportSection } from './renderReportPage.ts';
 import { renderReproduceSection } from './renderReproduceSection.ts';
 import { renderScenarioSection } from './renderScenarioSection.ts';
 import { renderSourcesSection } from './renderSourcesSection.ts';
+import { renderSpilloversCompared } from './renderSpilloversCompared.ts';
 import { renderSweepSection } from './renderSweepSection.ts';
 import { renderThreatSection } from './renderThreatSection.ts';
 
@@ -65,7 +66,10 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const charts = createChartCollector();
   const materialName = (id: string): string => overview?.materials.find((m) => m.id === id)?.name ?? id;
   const sections: ReportSection[] = [];
-  if (comparison !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, await readComparedStrategies(folder, comparison, files.map((f) => f.name)), materialName, charts) });
+  const strategies = comparison === undefined ? undefined : await readComparedStrategies(folder, comparison, files.map((f) => f.name));
+  if (comparison !== undefined && strategies !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, strategies, materialName, charts) });
+  const elsewhere = comparison === undefined || strategies === undefined ? '' : renderSpilloversCompared(comparison, strategies, materialName);
+  if (elsewhere !== '') sections.push({ id: 'elsewhere', title: 'Effects outside the home region, by strategy', html: elsewhere });
   const foreignName = overview?.regions.find((r) => r.id === overview.foreignRegion)?.name ?? 'the foreign actor';
   const actorMoves = comparison === undefined ? '' : renderActorMovesCompared(comparison, materialName, foreignName);
   if (actorMoves !== '') sections.push({ id: 'actor-rules', title: 'What the foreign actor did by its standing rules, by strategy', html: actorMoves });

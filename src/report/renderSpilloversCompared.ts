@@ -1,0 +1,92 @@
+import { differenceSign, formatDifferenceWithCi, formatLevelValue, massUnits } from './comparisonFigures.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import type { Comparison } from './readComparisonJson.ts';
+import type { ScenarioOverview } from './readScenarioOverview.ts';
+import type { ComparedStrategies } from './renderComparisonSection.ts';
+import { renderTable } from './renderTable.ts';
+
+/** The end-user metrics shown per region and material, in row order, with their words. */
+const METRICS: ReadonlyArray<{ id: (material: string, region: string) => string; words: string }> = [
+  { id: (m, r) => `cumulativeConsumption.${m}.endUse.${r}`, words: 'consumption (received)' },
+  { id: (m, r) => `cumulativeShortfall.${m}.endUse.${r}`, words: 'unmet demand' },
+  { id: (m, r) => `peakPriceMultiple.${m}.manufacturing.${r}`, words: 'peak component price (× start)' },
+];
+
+const ALIGNMENT_ORDER: Record<string, number> = { ally: 0, neutral: 1, adversary: 2 };
+
+/**
+ * "Effects outside the home region, by strategy" for a compare folder: for each material the
+ * compared scenarios' events name and each region other than home (allies first, the adversary
+ * last), end users' consumption, unmet demand and peak component price under the reference, and
+ * each alternative's paired difference with its 95% CI; then, per alternative, the regions whose end
+ * users clearly receive less (the CI of the consumption difference below 0). A home policy can
+ * help or take from allies and others, and unmet demand alone misleads there: it is what end users
+ * still want at the going price, so a strategy that lowers prices raises it while they receive more.
+ * '' without a reference scenario, other regions or any of these metrics.
+ *
+ * @param original - From `readComparisonJson`.
+ * @param strategies - The compared scenarios (from `readComparedStrategies`).
+ * @param materialName - Maps material ids to names.
+ * @returns HTML, or ''.
+ * @example
+ * html += renderSpilloversCompared(comparison, strategies, (id) => id);
+ */
+export function renderSpilloversCompared(original: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string): string {
+  const overview = strategies.reference.overview;
+  if (overview === undefined) return '';
+  const sign = differenceSign(original.entries);
+  const entries = original.entries.map((e) => (sign === 1 ? e : { ...e, meanDifference: -e.meanDifference, ciLow: -e.ciHigh, ciHigh: -e.ciLow }));
+  const byId = new Map(entries.map((e) => [`${e.alternative}|${e.metric}`, e]));
+  const units = massUnits(entries);
+  const regions = overview.regions.filter((r) => r.id !== overview.homeRegion)
+    .map((r, i) => ({ ...r, i })).sort((a, b) => (ALIGNMENT_ORDER[a.alignment] ?? 1) - (ALIGNMENT_ORDER[b.alignment] ?? 1) || a.i - b.i);
+  const materials = targetedMaterials(strategies, overview);
+  const rows: string[][] = [];
+  const less = new Map<string, string[]>(original.alternatives.map((a) => [a, []]));
+  const more = new Map<string, string[]>(original.alternatives.map((a) => [a, []]));
+  for (const material of materials) {
+    for (const region of regions) {
+      for (const metric of METRICS) {
+        const id = metric.id(material, region.id);
+        const found = original.alternatives.map((a) => byId.get(`${a}|${id}`));
+        const reference = found.find((e) => e !== undefined);
+        if (reference === undefined) continue;
+        rows.push([`${shortName(region.name)} (${region.alignment})`, materialName(material), metric.words, formatLevelValue(reference.meanA, reference.unit, units.get(id)),
+          ...found.map((e) => (e === undefined ? 'n/a' : formatDifferenceWithCi(e, units.get(id))))]);
+        if (metric.words.startsWith('consumption')) {
+          found.forEach((e, i) => {
+            const where = `${shortName(region.name)}: ${materialName(material)}`;
+            if (e !== undefined && e.ciHigh < 0) less.get(original.alternatives[i])?.push(where);
+            if (e !== undefined && e.ciLow > 0) more.get(original.alternatives[i])?.push(where);
+          });
+        }
+      }
+    }
+  }
+  if (rows.length === 0) return '';
+  const intro = `<p>${escapeHtml('A home strategy can help or take from end users elsewhere: a stockpile buys in the same markets, a tariff moves trade, support lowers world prices. Read consumption (what end users received) first. Unmet demand is what they still wanted at the going price, so a strategy that lowers prices can raise it while they receive more.')}</p>\n`;
+  const verdicts = original.alternatives.map((a) => {
+    const fewer = less.get(a) ?? [];
+    const gains = more.get(a) ?? [];
+    const taken = fewer.length === 0 ? 'no region\'s end users clearly receive less of these materials' : `end users clearly receive less in ${fewer.join('; ')}`;
+    const given = gains.length === 0 ? '' : `; they clearly receive more in ${gains.join('; ')}`;
+    return `<li>${escapeHtml(`${a}: ${taken}${given} (95% CI of the consumption difference excluding 0).`)}</li>`;
+  });
+  const columns = [{ header: 'Region' }, { header: 'Material' }, { header: 'End users’' }, { header: original.reference === '' ? 'reference' : original.reference, numeric: true },
+    ...original.alternatives.map((a) => ({ header: `${a}: difference (95% CI)`, numeric: true }))];
+  return `${intro}<ul>${verdicts.join('')}</ul>\n${renderTable(columns, rows, { caption: 'Over the run, mean over the paired runs; each alternative’s mean paired difference from the reference with its 95% CI. Materials: those the compared scenarios’ events name.' })}`;
+}
+
+/** A region's name without its parenthetical list of members: `Rest of world (incl. DRC, …)` → `Rest of world`. */
+function shortName(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, '') || name;
+}
+
+/** Materials named by any compared scenario's events, in the reference scenario's material order. */
+function targetedMaterials(strategies: ComparedStrategies, overview: ScenarioOverview): string[] {
+  const named = new Set<string>();
+  for (const s of [strategies.reference, ...strategies.alternatives]) {
+    for (const event of s.overview?.events ?? []) if (typeof event.fields.material === 'string') named.add(event.fields.material);
+  }
+  return overview.materials.map((m) => m.id).filter((id) => named.has(id));
+}
