@@ -53,7 +53,8 @@ export function renderReversalSplit(split: AlternativeReversalSplit | undefined,
     const name = eventName(policy.id);
     html += renderGroup({ none: name, some: name }, policy.runsReversed, split.runs, policy.metrics, rows, context, '');
   }
-  const alone = several ? ' Split by one policy, the runs that kept it may have lost another.' : '';
+  // Many rows, each with its own interval: say that one gap in twenty excludes zero by chance.
+  const alone = `${several ? ' Split by one policy, the runs that kept it may have lost another.' : ''} The intervals are per row, not adjusted for comparing many: about 1 gap in 20 would exclude 0 by chance.`;
   return `${html}<p class="note">${escapeHtml(describeCaveat(context.overview?.document) + alone)}</p>\n`;
 }
 

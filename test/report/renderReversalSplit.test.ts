@@ -45,6 +45,7 @@ describe('renderReversalSplit', () => {
     expect(callout).toContain('Where an election reversed US capex subsidy (30% of capex): refined dysprosium oxide (processing) (2 of 6 runs), the effect on Dysprosium oxide: unmet demand was −2 t instead of −5 t where it was kept');
     expect(callout).toContain('drawn per run: uniform 0.15–0.45');
     expect(callout).toContain('not the causal effect of the reversal alone');
+    expect(callout).toContain('about 1 gap in 20 would exclude 0 by chance');
   });
 
   it('says when no split is possible, and renders nothing for an alternative without reversible policies', async () => {
