@@ -3,6 +3,7 @@ import { formatMetricId } from '../outputs/formatMetricId.ts';
 import type { AlternativeComparison } from './computeComparison.ts';
 import type { CostEffectiveness, CostPerTonne } from './computeCostEffectiveness.ts';
 import type { PairedDifference } from './computePairedDifference.ts';
+import type { ReversalSplit } from './computeReversalSplit.ts';
 
 /** One compared scenario. */
 export interface ComparisonArmInfo {
@@ -25,6 +26,8 @@ export interface ComparisonReport {
   alternatives: AlternativeComparison[];
   /** Per alternative, the extra policy cost per tonne avoided or gained (computeCostEffectiveness). */
   costEffectiveness?: CostEffectiveness[];
+  /** Per alternative with reversible policies, its paired effects split by election reversal (computeReversalSplit). */
+  reversalSplit?: ReversalSplit[];
 }
 
 const difference = (d: PairedDifference) => ({ mean: d.meanDifference, ciLow: d.ciLow, ciHigh: d.ciHigh });
@@ -42,8 +45,15 @@ const ratio = (r: CostPerTonne) => ({ status: r.status, ratio: r.ratio, ciLow: r
  * "usdPerTonneShortfallAvoided", "usdPerTonneConsumptionGained", "netUsdPerTonneShortfallAvoided",
  * "netUsdPerTonneConsumptionGained": {"status", "ratio", "ciLow", "ciHigh"}}}}`
  * (home end users; status `costPerTonne`, `savesMoney` or `noClearGain`, the ratio null unless
- * `costPerTonne`, and its bounds null when the interval is unbounded). NaN (undefined)
- * becomes null. Two-space indent, final LF.
+ * `costPerTonne`, and its bounds null when the interval is unbounded); then, only when an
+ * alternative has reversible policies, `"reversalSplit": {"<label>": {"policies": [ids],
+ * "runsReversedByPolicy": {"<id>": k}, "runsReversed", "runs", "metrics": {"<metric id>":
+ * {"reversed", "kept": {"n", "mean", "ciLow", "ciHigh"}, "difference": {"mean", "ciLow", "ciHigh"}}}}}`
+ * (paired differences B − A over the runs where an election reversed any of the alternative's
+ * policies and over the others; difference = kept − reversed, Welch interval; only metrics whose
+ * difference is not zero in every run; metrics empty when all runs or none had a reversal), and
+ * with two or more policies `"byPolicy": {"<id>": {"runsReversed", "metrics": {…}}}`, the same
+ * split by each policy alone (the metrics of its material and of no material). NaN (undefined) becomes null. Two-space indent, final LF.
  *
  * @param report - The comparison.
  * @returns The file's text.
@@ -81,5 +91,18 @@ export function formatComparisonJson(report: ComparisonReport): string {
       netUsdPerTonneConsumptionGained: ratio(m.netUsdPerTonneConsumptionGained),
     }])),
   ]));
-  return `${JSON.stringify({ first: arms[0].label, arms, masterSeed, replicates, level, alternatives, costEffectiveness }, null, 2)}\n`;
+  // Added last and only when some alternative has reversible policies, so files without any stay byte-identical.
+  const reversalSplit = report.reversalSplit === undefined || report.reversalSplit.length === 0 ? undefined : Object.fromEntries(report.reversalSplit.map(formatReversalSplit));
+  return `${JSON.stringify({ first: arms[0].label, arms, masterSeed, replicates, level, alternatives, costEffectiveness, reversalSplit }, null, 2)}\n`;
+}
+
+/** One alternative's entry of `reversalSplit`, keyed by its label. */
+function formatReversalSplit(split: ReversalSplit): [string, unknown] {
+  const metrics = (list: ReversalSplit['metrics']): Record<string, unknown> => Object.fromEntries(list.map((m) => [formatMetricId(m.key), { reversed: m.reversed, kept: m.kept, difference: m.difference }]));
+  return [split.label, {
+    policies: split.policies,
+    runsReversedByPolicy: Object.fromEntries(split.policies.map((id, i) => [id, split.runsReversedByPolicy[i]])),
+    runsReversed: split.runsReversed, runs: split.runs, metrics: metrics(split.metrics),
+    ...(split.byPolicy.length === 0 ? {} : { byPolicy: Object.fromEntries(split.byPolicy.map((p) => [p.id, { runsReversed: p.runsReversed, metrics: metrics(p.metrics) }])) }),
+  }];
 }

@@ -4,6 +4,7 @@ import type { ArmCache } from './armCache.ts';
 import type { LoadedScenario } from '../scenario/loadScenario.ts';
 import { computeComparison } from './computeComparison.ts';
 import { computeCostEffectiveness } from './computeCostEffectiveness.ts';
+import { computeReversalSplit } from './computeReversalSplit.ts';
 import { createArmLabels } from './createArmLabels.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
 import { loadScenarios } from './loadScenarios.ts';
@@ -60,6 +61,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const referenceIds = new Set(loaded[0].spec.events.map((e) => e.id));
   const own = loaded.slice(1).map((l) => [...new Set(l.spec.events.filter((e) => !referenceIds.has(e.id)).flatMap((e) => ('material' in e && typeof e.material === 'string' ? [e.material] : [])))]);
   const costEffectiveness = computeCostEffectiveness(armResults, loaded[0].spec.government.region, level, own);
+  const reversalSplit = computeReversalSplit(armResults, alternatives, level);
   const arms = labels.map((label, i) => ({ label, path: options.paths[i], name: loaded[i].spec.name }));
-  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness }, loaded };
+  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness, reversalSplit }, loaded };
 }

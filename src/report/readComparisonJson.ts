@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { METRIC_DIRECTIONS } from '../compare/metricDirection.ts';
 import { isRecord } from './isRecord.ts';
 import { readJsonFile } from './readJsonFile.ts';
+import { type AlternativeReversalSplit, readReversalSplit } from './readReversalSplit.ts';
 import { toNumber } from './toNumber.ts';
 
 /** One paired difference of `comparison.json`: an alternative against the reference on one metric. */
@@ -50,6 +51,8 @@ export interface Comparison {
   entries: ComparisonEntry[];
   /** Per alternative, per material; empty when the file has no `costEffectiveness`. */
   costEffectiveness: Map<string, Map<string, MaterialCostEffectiveness>>;
+  /** Per alternative with reversible policies, its paired effects split by election reversal (`reversalSplit`); absent or empty without. */
+  reversalSplit?: Map<string, AlternativeReversalSplit>;
 }
 
 const CONTAINERS = new Set(['alternatives', 'metrics', 'results', 'comparisons', 'strategies', 'differences']);
@@ -74,7 +77,7 @@ export async function readComparisonJson(dir: string): Promise<Comparison | unde
   collect(data, [], entries);
   if (entries.length === 0) return undefined;
   const alternatives = [...new Set(entries.map((e) => e.alternative))];
-  return { reference: referenceName(data), alternatives, entries, costEffectiveness: readCostEffectiveness(data) };
+  return { reference: referenceName(data), alternatives, entries, costEffectiveness: readCostEffectiveness(data), reversalSplit: readReversalSplit(data) };
 }
 
 function readCostEffectiveness(data: unknown): Comparison['costEffectiveness'] {

@@ -10,6 +10,7 @@ import { formatQuantity } from './formatQuantity.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
 import { renderStrategiesAtGlance, type StrategyScenario } from './renderStrategiesAtGlance.ts';
+import { renderReversalSplit } from './renderReversalSplit.ts';
 import { renderTable } from './renderTable.ts';
 import { shortenLabels } from './shortenLabels.ts';
 
@@ -27,7 +28,8 @@ export interface ComparedStrategies {
  * "Strategies compared": per alternative (with its description) the home region's headline
  * metrics for every targeted material (weeks short, unmet demand, peak price) and the policy
  * cost, as reference | alternative | difference (95% CI) | how the paired runs split; a forest
- * plot of those differences; what each strategy is (description, its own events, sources); and
+ * plot of those differences; under an alternative with reversible policies, its headline effects
+ * split by whether an election reversed them (`renderReversalSplit`); what each strategy is (description, its own events, sources); and
  * the other metrics that differ most clearly. Differences are alternative − reference, signed.
  *
  * @param original - From `readComparisonJson`.
@@ -65,13 +67,16 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   const units = massUnits(comparison.entries);
   for (const alternative of comparison.alternatives) {
     const rows = headlineOf(alternative).map((m) => entryOf(alternative, m)).filter((e): e is ComparisonEntry => e !== undefined);
-    const description = strategies.alternatives.find((a) => a.label === alternative)?.overview?.description ?? '';
+    const alternativeOverview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
+    const description = alternativeOverview?.description ?? '';
     html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
       `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
       describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName, costScope(strategies, alternative, entryOf, home)) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
         rows.map((e) => [headlineName(e.metric, materialName), ...[e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, units.get(e.metric))), formatDifferenceWithCi(e, units.get(e.metric)), describePairedShare(e)]),
-        { caption: `${homeName === '' ? 'The home region' : homeName}, for each material a compared scenario's events target: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) + '</div>\n';
+        { caption: `${homeName === '' ? 'The home region' : homeName}, for each material a compared scenario's events target: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) +
+      // The split is B − A as crm-sim writes it; a foreign file stated the other way round is not split.
+      renderReversalSplit(sign === 1 ? comparison.reversalSplit?.get(alternative) : undefined, { rows, metricName: (m) => headlineName(m, materialName), massUnits: units, overview: alternativeOverview }) + '</div>\n';
   }
   const ranked = rankMetrics(comparison.entries);
   const shown = headline.length > 0 ? headline : ranked.slice(0, MAX_CHART_METRICS);

@@ -9,6 +9,7 @@ export { studentTQuantile } from './studentTQuantile.ts';
 export { sampleVariance } from './sampleVariance.ts';
 export { sortedWithoutNaN } from './sortedWithoutNaN.ts';
 export { confidenceIntervalOfMean, type MeanInterval } from './confidenceIntervalOfMean.ts';
+export { welchInterval } from './welchInterval.ts';
 export { exceedanceProbability } from './exceedanceProbability.ts';
 export { summarizeValues, type ValueSummary } from './summarizeValues.ts';
 export { computeSummaryStatistics, type ReplicateSummaries, type SummaryStatistic } from './computeSummaryStatistics.ts';
