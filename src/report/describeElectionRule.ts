@@ -43,11 +43,18 @@ export function describeElectionRule(overview: ScenarioOverview | undefined): El
       if (!(every > 0)) return `The scenario does not record ${homeName}'s election rule.`;
       const when = elections.length === 0 ? 'none falls within this run' : `${elections.map((y) => formatScenarioDate(0, y)).join(', ')} within this run`;
       const counted = Number.isFinite(probability.low) && Number.isFinite(probability.high)
-        ? ` Investors know the risk: when they decide whether to build, they count public support (price floors, capex subsidies, cheaper finance) at (1 − p)^(${PAYBACK_YEARS}/${formatNumber(every)}) of its value, ${discount} here, the chance that it survives the elections of an ${PAYBACK_YEARS}-year payback.`
+        ? ` Investors know the risk: when they decide whether to build, they count public support (price floors, capex subsidies, cheaper finance) at ${power(PAYBACK_YEARS / every, `${PAYBACK_YEARS}/${formatNumber(every)}`)} of its value, ${discount} here, the chance that it survives the elections of an ${PAYBACK_YEARS}-year payback.`
         : '';
       return `${homeName[0].toUpperCase()}${homeName.slice(1)} holds an election every ${formatNumber(every)} years (${when}). At each, every policy in force that an election may reverse (by default the home government's own: stockpiles, tariffs, subsidies, permitting reform, recycling mandates, workforce programmes, friend-shoring) is reversed with probability p = ${probability.text}; a reversed policy stops at once and does not return.${counted}`;
     },
   };
+}
+
+const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/** (1 − p) to a power: `(1 − p)²` for a whole exponent below 10, else `(1 − p)^(8/3)`. */
+function power(exponent: number, fraction: string): string {
+  return Number.isInteger(exponent) && exponent >= 0 && exponent < 10 ? `(1 − p)${SUPERSCRIPTS[exponent]}` : `(1 − p)^(${fraction})`;
 }
 
 /** The reversal probability in words, with the bounds of p (equal for a fixed value, NaN when unknown). */

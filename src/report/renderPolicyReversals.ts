@@ -60,7 +60,11 @@ export async function renderPolicyReversals(inputs: PolicyReversalInputs): Promi
   const describe = eventDescriber(overview);
   let html = `<p>${escapeHtml(rule.text(homeName))}</p>\n`;
   const any = anyReversedShare(inputs.replicates, policies);
-  if (any !== undefined) html += `<p>${escapeHtml(`At least one of the scenario's ${policies.length === 1 ? 'policy was' : `${policies.length} reversible policies was`} reversed in ${formatPercent(any.share)} of the ${any.runs} runs.`)}</p>\n`;
+  if (any !== undefined) {
+    const which = policies.length === 1 ? 'The scenario\'s reversible policy was' : `At least one of the scenario's ${policies.length} reversible policies was`;
+    const how = any.share === 1 ? `in every one of the ${any.runs} runs` : any.share === 0 ? `in none of the ${any.runs} runs` : `in ${formatPercent(any.share)} of the ${any.runs} runs`;
+    html += `<p>${escapeHtml(`${which} reversed ${how}.`)}</p>\n`;
+  }
   const fan = (metric: string, policy: PolicyId): SeriesFan | undefined => inputs.fans?.get(seriesKey({ metric, ...policy.parts, region: policy.event }));
   const rows = policies.map((policy) => {
     const stats = summary.get(policy.summaryId);

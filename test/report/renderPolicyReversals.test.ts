@@ -42,7 +42,7 @@ describe('describeElectionRule', () => {
     expect(words).toContain('The United States holds an election every 4 years (Jan 2029, Jan 2033 within this run)');
     expect(words).toContain('p = 15%–45% (drawn once per run, uniform)');
     // 0.55² = 0.30, 0.85² = 0.72.
-    expect(words).toContain('30%–72% here');
+    expect(words).toContain('at (1 − p)² of its value, 30%–72% here');
   });
 
   it('a fixed p gives one discount; an election at the horizon is outside the run; no rule says so', () => {
@@ -50,6 +50,9 @@ describe('describeElectionRule', () => {
     expect(rule.elections).toEqual([2029]);
     expect(rule.text('the United States')).toContain('p = 30%;');
     expect(rule.text('the United States')).toContain('49% here');
+    // An interval that does not divide the payback: the fraction, not a superscript.
+    const odd = describeElectionRule({ ...overview(0.3), document: { government: { electionEveryYears: 3, reversalProbability: 0.3 } } });
+    expect(odd.text('the United States')).toContain('(1 − p)^(8/3)');
     expect(describeElectionRule(undefined).text('the home region')).toBe('The scenario does not record the home region\'s election rule.');
   });
 });
@@ -82,6 +85,8 @@ describe('renderPolicyReversals', () => {
     expect(html).toContain('(usWorkforce) | Jul 2025 – Jan 2028 | 10% (2%–40%) | Jan 2029: 10%, Jan 2033: 10% | 0% |');
     // Runs 0–3 and 9: five of ten had a reversal of either policy.
     expect(html).toContain('At least one of the scenario\'s 2 reversible policies was reversed in 50% of the 10 runs.');
+    const all = new Map([...replicates].map(([id, values]) => [id, values.map(() => 1)]));
+    expect(text(await renderPolicyReversals({ overview: undefined, summary, replicates: all, fans: undefined, charts: collector() }))).toContain('reversed in every one of the 10 runs.');
     expect(charts.names).toEqual(['policies-in-force']);
     const lines = (charts.specs[0] as unknown as { layer: Array<{ data: { values: Array<{ policy?: string }> } }> }).layer[1].data.values;
     expect(new Set(lines.map((v) => v.policy))).toEqual(new Set(['usCapex', 'usWorkforce']));
