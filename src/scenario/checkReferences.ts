@@ -10,36 +10,54 @@ function keysOf(value: unknown): string[] {
   return isPlainMap(value) ? Object.keys(value) : [];
 }
 
-/** Reports `id` at `path` unless it is one of `ids` (strings only; other types are the schema's). */
-function expectId(id: unknown, ids: string[], what: string, path: TreePath, sink: ProblemSink, atKey = false): void {
+/** Region ids by their names, lower case, without a parenthetical (`china` → `CN`): a hint for an id written as a name. */
+type Aliases = ReadonlyMap<string, string>;
+const NO_ALIASES: Aliases = new Map();
+
+/** Each region's name, lower case and without a parenthetical list of members, mapped to its id. */
+function regionAliases(tree: PlainMap): Aliases {
+  const aliases = new Map<string, string>();
+  for (const [id, region] of Object.entries(isPlainMap(tree.regions) ? tree.regions : {})) {
+    if (isPlainMap(region) && typeof region.name === 'string') aliases.set(region.name.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase(), id);
+  }
+  return aliases;
+}
+
+/**
+ * Reports `id` at `path` unless it is one of `ids` (strings only; other types are the schema's), with
+ * a hint: the closest id when it looks like a typo, else the id whose name it is or nearly is
+ * (`CHINA` → `CN`).
+ */
+function expectId(id: unknown, ids: string[], what: string, path: TreePath, sink: ProblemSink, atKey = false, aliases: Aliases = NO_ALIASES): void {
   if (typeof id !== 'string' || ids.includes(id)) return;
-  const hint = didYouMean(id, ids);
+  const named = didYouMean(id, [...aliases.keys()]);
+  const hint = didYouMean(id, ids) ?? (named === undefined ? undefined : aliases.get(named));
   sink.add(path, `a ${what} id (${ids.join(', ') || 'none declared'})`, quoteText(id), hint ? `did you mean "${hint}"?` : '', atKey);
 }
 
 /** Checks every element of a list of ids. */
-function expectIds(list: unknown, ids: string[], what: string, path: TreePath, sink: ProblemSink): void {
-  if (Array.isArray(list)) list.forEach((id, i) => expectId(id, ids, what, [...path, i], sink));
+function expectIds(list: unknown, ids: string[], what: string, path: TreePath, sink: ProblemSink, aliases: Aliases = NO_ALIASES): void {
+  if (Array.isArray(list)) list.forEach((id, i) => expectId(id, ids, what, [...path, i], sink, false, aliases));
 }
 
 /** Checks the keys of a map keyed by region id. */
-function expectRegionKeys(map: unknown, regions: string[], path: TreePath, sink: ProblemSink): void {
-  for (const key of keysOf(map)) expectId(key, regions, 'region', [...path, key], sink, true);
+function expectRegionKeys(map: unknown, regions: string[], path: TreePath, sink: ProblemSink, aliases: Aliases): void {
+  for (const key of keysOf(map)) expectId(key, regions, 'region', [...path, key], sink, true, aliases);
 }
 
 /** Checks a material's region keys, by-product host and pipeline regions. */
-function checkMaterial(id: string, m: PlainMap, regions: string[], materials: string[], sink: ProblemSink): void {
+function checkMaterial(id: string, m: PlainMap, regions: string[], materials: string[], sink: ProblemSink, aliases: Aliases): void {
   const base = ['materials', id];
   for (const stage of ['mining', 'processing', 'manufacturing', 'recycling']) {
-    if (isPlainMap(m[stage])) expectRegionKeys(m[stage].capacityByRegion, regions, [...base, stage, 'capacityByRegion'], sink);
+    if (isPlainMap(m[stage])) expectRegionKeys(m[stage].capacityByRegion, regions, [...base, stage, 'capacityByRegion'], sink, aliases);
   }
-  if (isPlainMap(m.demand)) expectRegionKeys(m.demand.byRegion, regions, [...base, 'demand', 'byRegion'], sink);
+  if (isPlainMap(m.demand)) expectRegionKeys(m.demand.byRegion, regions, [...base, 'demand', 'byRegion'], sink, aliases);
   if (isPlainMap(m.exploration)) {
-    expectRegionKeys(m.exploration.prospectivityByRegion, regions, [...base, 'exploration', 'prospectivityByRegion'], sink);
+    expectRegionKeys(m.exploration.prospectivityByRegion, regions, [...base, 'exploration', 'prospectivityByRegion'], sink, aliases);
   }
   expectId(m.byproductOf, materials.filter((x) => x !== id), 'host material (another material)', [...base, 'byproductOf'], sink);
   if (Array.isArray(m.pipeline)) {
-    m.pipeline.forEach((p, i) => isPlainMap(p) && expectId(p.region, regions, 'region', [...base, 'pipeline', i, 'region'], sink));
+    m.pipeline.forEach((p, i) => isPlainMap(p) && expectId(p.region, regions, 'region', [...base, 'pipeline', i, 'region'], sink, false, aliases));
   }
 }
 
@@ -48,14 +66,14 @@ function checkMaterial(id: string, m: PlainMap, regions: string[], materials: st
  * calendar date). A price war's region must be the foreign actor's (`actor`): the engine charges its
  * cost to the actor's budget and spending.
  */
-function checkEvent(id: string, e: PlainMap, regions: string[], materials: string[], startYear: number, actor: string | undefined, sink: ProblemSink): void {
+function checkEvent(id: string, e: PlainMap, regions: string[], materials: string[], startYear: number, actor: string | undefined, sink: ProblemSink, aliases: Aliases): void {
   const base = ['events', id];
   expectId(e.material, materials, 'material', [...base, 'material'], sink);
-  for (const key of ['exporter', 'importer', 'region', 'acquirer']) expectId(e[key], regions, 'region', [...base, key], sink);
+  for (const key of ['exporter', 'importer', 'region', 'acquirer']) expectId(e[key], regions, 'region', [...base, key], sink, false, aliases);
   if (e.kind === 'priceManipulation' && actor !== undefined && typeof e.region === 'string' && regions.includes(e.region) && e.region !== actor) {
     sink.add([...base, 'region'], `the foreign actor's region (${actor}): a price war is the foreign actor's, paid from its budget`, quoteText(e.region));
   }
-  for (const key of ['destinations', 'exporters', 'members']) expectIds(e[key], regions, 'region', [...base, key], sink);
+  for (const key of ['destinations', 'exporters', 'members']) expectIds(e[key], regions, 'region', [...base, key], sink, aliases);
   const { start, end, announced } = e;
   if (typeof start !== 'number') return;
   const startDate = Number.isFinite(startYear) ? formatCalendarDate(start, startYear) : `${start} years`;
@@ -72,21 +90,22 @@ function checkEvent(id: string, e: PlainMap, regions: string[], materials: strin
 export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
   const regions = keysOf(tree.regions);
   const materials = keysOf(tree.materials);
+  const aliases = regionAliases(tree);
   const government = isPlainMap(tree.government) ? tree.government : {};
-  expectId(government.region, regions, 'region', ['government', 'region'], sink);
+  expectId(government.region, regions, 'region', ['government', 'region'], sink, false, aliases);
   // Index only with a string: a map with its own `toString` key throws when used as a property key.
   const homeId = typeof government.region === 'string' ? government.region : undefined;
   const home = isPlainMap(tree.regions) && homeId !== undefined ? tree.regions[homeId] : undefined;
   if (isPlainMap(home) && typeof home.alignment === 'string' && home.alignment !== 'home') {
     sink.add(['government', 'region'], 'a region with alignment home', `${quoteText(homeId as string)} (alignment ${shortenText(home.alignment)})`);
   }
-  if (isPlainMap(tree.foreignActor)) expectId(tree.foreignActor.region, regions, 'region', ['foreignActor', 'region'], sink);
+  if (isPlainMap(tree.foreignActor)) expectId(tree.foreignActor.region, regions, 'region', ['foreignActor', 'region'], sink, false, aliases);
   const actor = isPlainMap(tree.foreignActor) && typeof tree.foreignActor.region === 'string' ? tree.foreignActor.region : undefined;
   for (const id of materials) {
     const m = (tree.materials as PlainMap)[id];
-    if (isPlainMap(m)) checkMaterial(id, m, regions, materials, sink);
+    if (isPlainMap(m)) checkMaterial(id, m, regions, materials, sink, aliases);
   }
   for (const [id, e] of Object.entries(isPlainMap(tree.events) ? tree.events : {})) {
-    if (isPlainMap(e)) checkEvent(id, e, regions, materials, typeof tree.startYear === 'number' ? tree.startYear : NaN, actor, sink);
+    if (isPlainMap(e)) checkEvent(id, e, regions, materials, typeof tree.startYear === 'number' ? tree.startYear : NaN, actor, sink, aliases);
   }
 }

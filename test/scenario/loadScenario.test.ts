@@ -150,6 +150,13 @@ describe('loadScenario: --set', () => {
     expect(problems.find((p) => p.path.startsWith('materials.ndpx'))?.message).toContain('did you mean "ndpr"?');
   });
 
+  it('suggests the region whose name an id spells (CHINA: CN, "United Sates": US), besides typos of ids', () => {
+    const problems = problemsOf('scenarios/threat-export-quota.yaml', ['events.cnQuotaNdpr.exporter=CHINA', 'government.region=United Sates', 'events.cnQuotaDy.exporter=Mars']);
+    expect(problems.find((p) => p.path === 'events.cnQuotaNdpr.exporter')?.message).toBe('did you mean "CN"?');
+    expect(problems.find((p) => p.path === 'government.region')?.message).toBe('did you mean "US"?');
+    expect(problems.find((p) => p.path === 'events.cnQuotaDy.exporter')?.message ?? '').toBe('');
+  });
+
   it('refuses a friend-shoring preference or a price cut of 100% (a cost cut to 0 would read as "cannot ship"), accepting 99%', () => {
     const shipped = 'scenarios/mitigation-friend-shoring.yaml';
     const [problem] = problemsOf(shipped, ['events.usAlliesAgreement.preference=100%']);
