@@ -26,8 +26,8 @@ function holdElection(world: World): void {
   const { events, eventState } = world;
   for (let e = 0; e < events.length; e++) {
     const event = events[e];
-    const active = eventState.started[e] === 1 && eventState.reversedAtTick[e] < 0 && world.tick < event.endTick;
-    if (!active || !event.reversible) continue;
+    // Only a policy acting this tick can be reversed: not one that ended, or lapsed with its budget spent.
+    if (eventState.inForce[e] === 0 || !event.reversible) continue;
     if (hashUniform(world.keys.elections, government.elections, world.identities.events[e], 0) < world.spec.government.reversalProbability) eventState.reversedAtTick[e] = world.tick;
   }
 }

@@ -18,6 +18,7 @@ const SCRIPTED_ATTACK_ID = -1;
 export function applyEvents(world: World): void {
   resetEffectiveParameters(world);
   const { events, eventState, tick } = world;
+  eventState.inForce.fill(0);
   for (let e = 0; e < events.length; e++) {
     const event = events[e];
     const reversedAt = eventState.reversedAtTick[e];
@@ -29,6 +30,8 @@ export function applyEvents(world: World): void {
       startEvent(world, event, e);
     }
     if (isRegulatoryInstrument(event.spec) && !fundRunningCost(world, event.spec, event.at, e)) continue; // lapsed: budget spent
+    // A subsidy with its budget spent pays nothing more (applyActiveEvent): no longer in force.
+    eventState.inForce[e] = event.spec.kind === 'subsidy' && eventState.budgetLeftUsd[e] <= 0 ? 0 : 1;
     applyActiveEvent(world, event, e);
   }
   applyRuleDrivenControls(world);

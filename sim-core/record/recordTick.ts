@@ -125,9 +125,9 @@ function recordActorActions(world: World, recorder: Recorder, ticksPerWeek: numb
 
 /**
  * Per reversible policy (resultLayout's reversiblePolicies order: the reversible events in event
- * order): in force this tick (started, not yet ended, and not reversed at an earlier tick: an
- * election reverses after this tick's parameters were set, so its effects stop from the next tick)
- * and reversed by an election by now, 1/0 each.
+ * order): in force this tick (`eventState.inForce`, set by applyEvents: an election reverses after
+ * this tick's parameters were set, so a reversed policy is in force in the election's tick and not
+ * after; a lapsed instrument is not) and reversed by an election by now, 1/0 each.
  */
 function recordPolicies(world: World, recorder: Recorder): void {
   const { events, eventState, tick } = world;
@@ -135,10 +135,8 @@ function recordPolicies(world: World, recorder: Recorder): void {
   let i = 0;
   for (let e = 0; e < events.length; e++) {
     if (!events[e].reversible) continue;
-    const reversedAt = eventState.reversedAtTick[e];
-    const inForce = eventState.started[e] === 1 && tick < events[e].endTick && (reversedAt < 0 || reversedAt === tick);
-    put(series, T, tick, o.policyInForce + i, inForce ? 1 : 0);
-    put(series, T, tick, o.policyReversed + i, reversedAt >= 0 ? 1 : 0);
+    put(series, T, tick, o.policyInForce + i, eventState.inForce[e]);
+    put(series, T, tick, o.policyReversed + i, eventState.reversedAtTick[e] >= 0 ? 1 : 0);
     i++;
   }
 }

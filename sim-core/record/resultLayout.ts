@@ -134,14 +134,14 @@ export interface ReversiblePolicy {
 
 /**
  * The scenario's events that an election may reverse (`reversible`, by default the home
- * government's policies), in event order, each with the key its series and summary carry: the
+ * government's own policies: compileEvents.ts), in event order, each with the key its series and summary carry: the
  * event's material and stage where it names one, its id in the region field (`event<n>`, 1-based,
  * for an event without an id) and unit `share` (1/0 per run, so a mean is a share of runs).
  */
 export function reversiblePolicies(spec: ScenarioSpec): ReversiblePolicy[] {
   const policies: ReversiblePolicy[] = [];
   spec.events.forEach((event, e) => {
-    if (!(event.reversible ?? isReversibleByDefault(event))) return;
+    if (!(event.reversible ?? isReversibleByDefault(event, spec.government.region))) return;
     const named = event as { material?: unknown; stage?: unknown };
     const material = typeof named.material === 'string' ? named.material : '';
     const stage = typeof named.stage === 'string' ? named.stage : '';

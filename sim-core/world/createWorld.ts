@@ -48,6 +48,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       budgetLeftUsd: Float64Array.from(events, (e) => initialBudgetUsd(e.spec)),
       reversedAtTick: new Int32Array(events.length).fill(-1),
       started: new Uint8Array(events.length),
+      inForce: new Uint8Array(events.length),
     },
     regionState: {
       alignment: Int32Array.from(spec.regions, (r) => ALIGNMENT_CODES[r.alignment]),

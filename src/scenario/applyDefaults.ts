@@ -2,9 +2,10 @@ import type { CapacityStage } from '../../sim-core/spec.ts';
 import {
   BEHAVIOUR_DEFAULTS, childMap, COMMON_STAGE_DEFAULTS, DEMAND_DEFAULTS, DEPOSIT_SHARE_OF_WORLD_MINING,
   EVENT_DEFAULTS, EXPLORATION_DEFAULTS, FOREIGN_RULES_DEFAULTS, fillDefaults, GOVERNMENT_DEFAULTS,
-  MATERIAL_DEFAULTS, RECYCLING_DEFAULTS, REGION_DEFAULTS, RESOLUTION_DEFAULTS, REVERSIBLE_KINDS,
+  MATERIAL_DEFAULTS, RECYCLING_DEFAULTS, REGION_DEFAULTS, RESOLUTION_DEFAULTS,
   SCENARIO_DEFAULTS, STAGE_DEFAULTS, THREAT_DEFAULTS,
 } from './defaults.ts';
+import { isReversibleByDefault, POLICY_KINDS } from '../../sim-core/world/compileEvents.ts';
 import { isPlainMap, type PlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
 
@@ -55,11 +56,13 @@ function fillMaterial(material: PlainMap, onUnderived: OnUnderived, base: string
   fillDefaults(exploration, { depositCapacityTonnesPerYear: DEPOSIT_SHARE_OF_WORLD_MINING * world });
 }
 
-/** Fills an event's kind-specific defaults and `reversible`. */
-function fillEvent(event: PlainMap): void {
+/** Fills an event's kind-specific defaults and `reversible` (a policy of the home region, `home`: compileEvents.ts). */
+function fillEvent(event: PlainMap, home: string | undefined): void {
   if (typeof event.kind !== 'string') return;
   const defaults = EVENT_DEFAULTS[event.kind as keyof typeof EVENT_DEFAULTS] ?? {};
-  fillDefaults(event, { ...defaults, reversible: REVERSIBLE_KINDS.has(event.kind) });
+  // Without a valid home region (reported elsewhere) the kind alone decides.
+  const reversible = home === undefined ? POLICY_KINDS.has(event.kind) : isReversibleByDefault({ kind: event.kind, region: event.region, importer: event.importer, members: event.members }, home);
+  fillDefaults(event, { ...defaults, reversible });
 }
 
 /**
@@ -76,8 +79,9 @@ export function applyDefaults(tree: PlainMap, onUnderived: OnUnderived = () => {
   if (resolution) fillDefaults(resolution, RESOLUTION_DEFAULTS);
   eachEntry(tree, 'regions', (region) => fillDefaults(region, REGION_DEFAULTS));
   eachEntry(tree, 'materials', (material, path) => fillMaterial(material, onUnderived, path));
-  eachEntry(tree, 'events', fillEvent);
   if (isPlainMap(tree.government)) fillDefaults(tree.government, GOVERNMENT_DEFAULTS);
+  const home = isPlainMap(tree.government) && typeof tree.government.region === 'string' ? tree.government.region : undefined;
+  eachEntry(tree, 'events', (event) => fillEvent(event, home));
   if (isPlainMap(tree.foreignActor)) {
     fillDefaults(tree.foreignActor, { threat: THREAT_DEFAULTS, rules: FOREIGN_RULES_DEFAULTS });
   }

@@ -82,10 +82,8 @@ export const FOREIGN_RULES_DEFAULTS = {
   priceWarMode: 'exportDiscount',
 };
 
-/** Home-government policy kinds, reversible by default. */
-export const REVERSIBLE_KINDS: ReadonlySet<string> = new Set([
-  'stockpile', 'tariff', 'subsidy', 'permittingReform', 'recyclingMandate', 'workforceProgramme', 'friendShoring',
-]);
+/** Home-government policy kinds, reversible by default when the home region enacts them (sim-core/world/compileEvents.ts). */
+export { POLICY_KINDS as REVERSIBLE_KINDS } from '../../sim-core/world/compileEvents.ts';
 
 /** Per event kind. */
 export const EVENT_DEFAULTS: Partial<Record<EventKind, PlainMap>> = {

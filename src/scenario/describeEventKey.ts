@@ -73,7 +73,7 @@ function modesOf(kind: string, key: string): Pick<EventKeyFacts, 'modes' | 'requ
 export function describeEventKey(kind: string, key: string): EventKeyFacts {
   const defaults = EVENT_DEFAULTS[kind as keyof typeof EVENT_DEFAULTS];
   let defaultValue = defaults && Object.hasOwn(defaults, key) ? formatDefault(kind, key, defaults[key]) : undefined;
-  if (key === 'reversible') defaultValue = String(REVERSIBLE_KINDS.has(kind));
+  if (key === 'reversible') defaultValue = REVERSIBLE_KINDS.has(kind) ? 'true when the home region enacts it' : 'false';
   if (kind === 'cyberattack' && key === 'mode') defaultValue = 'scripted';
   const modes = modesOf(kind, key);
   // A key required in every mode that reads it has a default only where nothing reads it.

@@ -8,7 +8,7 @@ export const EVENT_KEY_NOTES: Readonly<Record<string, string>> = {
   end: 'When it stops (exclusive); without end or duration it lasts to the end of the run',
   duration: 'Instead of end: end = start + duration',
   announced: 'When it is announced (importers front-run an export control from then)',
-  reversible: 'Whether an election may reverse it (default true for the home-government policies stockpile, tariff, subsidy, permittingReform, recyclingMandate, workforceProgramme, friendShoring)',
+  reversible: 'Whether an election of the home government may reverse it (default true for its own policies: a stockpile, subsidy, permittingReform, recyclingMandate or workforceProgramme whose region is home, a tariff whose importer is home, friendShoring with home among the members; false otherwise: other regions\' elections are not modelled)',
   material: 'Material id',
   region: 'Region id',
   stage: 'Stage; a market is named after the stage selling into it (mining = concentrate, processing = refined, manufacturing = component)',

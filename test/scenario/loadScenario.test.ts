@@ -150,6 +150,19 @@ describe('loadScenario: --set', () => {
     expect(problems.find((p) => p.path.startsWith('materials.ndpx'))?.message).toContain('did you mean "ndpr"?');
   });
 
+  it('fills reversible by who enacts a policy: the home region\'s (region, a tariff\'s importer, friend-shoring with home among the members), not an ally\'s', () => {
+    const reversibleOf = (path: string) => new Map(loadScenario(path).spec.events.map((e) => [e.id, e.reversible]));
+    const permitting = reversibleOf('scenarios/mitigation-permitting-reform.yaml');
+    expect(permitting.get('usPermittingReform')).toBe(true);
+    expect(permitting.get('alliesPermittingReform')).toBe(false);
+    expect(reversibleOf('scenarios/mitigation-recycling-mandate.yaml').get('alliesMandateNdpr')).toBe(false);
+    expect(reversibleOf('scenarios/mitigation-friend-shoring.yaml').get('usAlliesAgreement')).toBe(true);
+    expect(reversibleOf('scenarios/mitigation-tariff-magnets.yaml').get('usTariffNdprMagnets')).toBe(true);
+    expect(reversibleOf('scenarios/threat-export-quota.yaml').get('cnQuotaNdpr')).toBe(false);
+    const forced = loadScenario('scenarios/mitigation-permitting-reform.yaml', { set: ['events.alliesPermittingReform.reversible=true'] }).spec.events;
+    expect(forced.find((e) => e.id === 'alliesPermittingReform')?.reversible).toBe(true);
+  });
+
   it('suggests the region whose name an id spells (CHINA: CN, "United Sates": US), besides typos of ids', () => {
     const problems = problemsOf('scenarios/threat-export-quota.yaml', ['events.cnQuotaNdpr.exporter=CHINA', 'government.region=United Sates', 'events.cnQuotaDy.exporter=Mars']);
     expect(problems.find((p) => p.path === 'events.cnQuotaNdpr.exporter')?.message).toBe('did you mean "CN"?');

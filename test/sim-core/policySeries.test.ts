@@ -76,6 +76,30 @@ describe('policy reversal series', () => {
     expect(run.series('policyInForce', 'shortCapex').slice(Math.ceil(1.2 * tpy)).every((v) => v === 0)).toBe(true);
   });
 
+  it('a subsidy whose budget is spent is out of force from then on, and a later election does not reverse it', () => {
+    // A floor at 20 times the base price pays top-ups every week: a 1 MUSD budget is gone within weeks.
+    const floor = { id: 'tinyFloor', kind: 'subsidy', region: 'US', material: 'ndpr', stage: 'processing', mode: 'priceFloor', priceFloorUsdPerTonne: 1.2e6, budgetUsd: 1e6, start: 0.1 } as EventSpec;
+    const run = observe(ndpr(1, floor));
+    const inForce = run.series('policyInForce', 'tinyFloor');
+    const first = inForce.indexOf(1);
+    const last = inForce.lastIndexOf(1);
+    expect(first).toBe(Math.floor(0.1 * run.world.ticksPerYear));
+    expect(last).toBeLessThan(run.world.ticksPerYear);
+    expect(inForce.slice(last + 1).every((v) => v === 0)).toBe(true);
+    expect(run.world.eventState.budgetLeftUsd[0]).toBeLessThanOrEqual(0);
+    // Certain reversal at every election, yet none: it had lapsed before the first (1 year).
+    expect(run.series('policyReversed', 'tinyFloor').every((v) => v === 0)).toBe(true);
+    expect(run.summary('policyReversed', 'tinyFloor')).toBe(0);
+  });
+
+  it('by default only the home region\'s policies are reversible: an allied subsidy is not, unless the scenario says so', () => {
+    const allied = { ...subsidy, id: 'alliesCapex', region: 'ALLIES' } as EventSpec;
+    expect(reversiblePolicies(ndpr(1, subsidy, allied)).map((p) => p.key.region)).toEqual(['usCapex']);
+    expect(reversiblePolicies(ndpr(1, { ...allied, reversible: true } as EventSpec)).map((p) => p.key.region)).toEqual(['alliesCapex']);
+    const run = observe(ndpr(1, allied));
+    expect(run.reversedAt[0].every((at) => at < 0)).toBe(true);
+  });
+
   it('only reversible events have series: not the foreign actor\'s quota, nor a policy marked reversible: false; an event without an id is event<n>', () => {
     const fixed = { ...subsidy, id: 'fixedCapex', reversible: false } as EventSpec;
     const unnamed = { ...subsidy, id: undefined } as EventSpec;
