@@ -20,7 +20,7 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * is sold, so selling it earns only its price above base) and foreign-actor cost; then per material
  * the part of the policy cost, gross and net, tied to it (materialPolicyCost, materialNetPolicyCost);
  * then per material the foreign actor's rule-driven actions: weeks of price war per market, weeks of
- * retaliation, and cyberattacks per capacity stage over the run (sums of their series); last, the
+ * retaliation, and cyberattacks per capacity stage over the run (sums of their series); then the
  * duties the home government collected from its tariffs (tariffRevenue, USD: a transfer from importers,
  * not part of the policy cost); then per reversible policy whether an election reversed it during the
  * run (policyReversed, 1/0: the last tick of its series).

@@ -6,9 +6,9 @@ import type { ComparisonEntry } from './readComparisonJson.ts';
 
 /* The figures of a comparison report: units, differences with their CIs, levels and ranking (renderComparisonSection). */
 
-/** `+1.75 t (+1.08 to +2.42 t)`; `0 weeks (none in any run)` for a difference that is zero in every pair. */
+/** `+1.75 t (+1.08 to +2.42 t)`; `no change in any run` for a difference that is zero in every pair (a `0 t (none …)` beside a level of 1,280 t read as "none of it"). */
 export function formatDifferenceWithCi(e: ComparisonEntry, massUnit?: MassUnit): string {
-  if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return `${formatDifference(0, e.unit, massUnit)} (none in any run)`;
+  if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return 'no change in any run';
   return `${formatDifference(e.meanDifference, e.unit, massUnit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit, massUnit)})`;
 }
 

@@ -28,10 +28,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function describeElectionRule(overview: ScenarioOverview | undefined): ElectionRule {
   const government = isRecord(overview?.document.government) ? overview.document.government : {};
   const every = typeof government.electionEveryYears === 'number' ? government.electionEveryYears : NaN;
-  const years = overview?.years ?? NaN;
-  const startYear = overview?.startYear ?? NaN;
-  const elections: number[] = [];
-  if (every > 0 && Number.isFinite(years) && Number.isFinite(startYear)) for (let k = 1; k * every < years - 1e-9; k++) elections.push(startYear + k * every);
+  const elections = electionYears(every, overview);
   const probability = describeProbability(government.reversalProbability);
   const survival = (p: number): number => Math.pow(1 - p, PAYBACK_YEARS / every);
   const discount = probability.low === probability.high
@@ -43,7 +40,7 @@ export function describeElectionRule(overview: ScenarioOverview | undefined): El
       if (!(every > 0)) return `The scenario does not record ${homeName}'s election rule.`;
       const when = elections.length === 0 ? 'none falls within this run' : `${elections.map((y) => formatScenarioDate(0, y)).join(', ')} within this run`;
       const counted = Number.isFinite(probability.low) && Number.isFinite(probability.high)
-        ? ` Investors know the risk: when they decide whether to build, they count public support (price floors, capex subsidies, cheaper finance) at ${power(PAYBACK_YEARS / every, `${PAYBACK_YEARS}/${formatNumber(every)}`)} of its value, ${discount} here, the chance that it survives the elections of an ${PAYBACK_YEARS}-year payback.`
+        ? ` Investors know the risk: when they decide whether to build, they count the public support an election may reverse (price floors, capex subsidies, cheaper finance) at ${power(PAYBACK_YEARS / every, `${PAYBACK_YEARS}/${formatNumber(every)}`)} of its value, ${discount} here, the chance that it survives the elections of an ${PAYBACK_YEARS}-year payback.`
         : '';
       return `${homeName[0].toUpperCase()}${homeName.slice(1)} holds an election every ${formatNumber(every)} years (${when}). At each, every policy in force that an election may reverse (by default the home government's own: stockpiles, tariffs, subsidies, permitting reform, recycling mandates, workforce programmes, friend-shoring) is reversed with probability p = ${probability.text}; a reversed policy stops at once and does not return.${counted}`;
     },
@@ -55,6 +52,22 @@ const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸'
 /** (1 − p) to a power: `(1 − p)²` for a whole exponent below 10, else `(1 − p)^(8/3)`. */
 function power(exponent: number, fraction: string): string {
   return Number.isInteger(exponent) && exponent >= 0 && exponent < 10 ? `(1 − p)${SUPERSCRIPTS[exponent]}` : `(1 − p)^(${fraction})`;
+}
+
+/**
+ * Calendar years of the elections within the run, at the engine's ticks: every
+ * max(1, round(interval × ticks per year)) ticks from the start (advanceGovernment.ts), so an interval
+ * that is not a whole number of ticks falls where the engine holds it, not at start + k × interval.
+ */
+function electionYears(every: number, overview: ScenarioOverview | undefined): number[] {
+  const tpy = overview?.ticksPerYear ?? NaN;
+  const ticks = Math.round((overview?.years ?? NaN) * tpy);
+  const startYear = overview?.startYear ?? NaN;
+  if (!(every > 0) || !(tpy > 0) || !Number.isFinite(ticks) || !Number.isFinite(startYear)) return [];
+  const step = Math.max(1, Math.round(every * tpy));
+  const years: number[] = [];
+  for (let tick = step; tick < ticks; tick += step) years.push(startYear + tick / tpy);
+  return years;
 }
 
 /** The reversal probability in words, with the bounds of p (equal for a fixed value, NaN when unknown). */

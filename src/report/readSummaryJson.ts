@@ -8,6 +8,8 @@ import type { ValueSummary } from '../stats/summarizeValues.ts';
 /** One metric of `summary.json` (the statistics of src/stats summarizeValues, with its unit); undefined statistics (JSON `null`) are NaN. */
 export interface MetricSummary extends ValueSummary {
   unit: string;
+  /** The id's region part as the file states it (`region`, null → ''), when it does: an event id for policy metrics, which may contain dots. */
+  region?: string;
 }
 
 /** Metrics of `summary.json` by id (`metric.material.stage.region`, empty parts left out). */
@@ -35,6 +37,7 @@ export async function readSummaryJson(dir: string): Promise<SummaryMetrics | und
   for (const [id, value] of Object.entries(data.metrics)) {
     if (!isRecord(value)) continue;
     const summary = { unit: typeof value.unit === 'string' ? value.unit : '' } as MetricSummary;
+    if (typeof value.region === 'string') summary.region = value.region;
     for (const field of FIELDS) summary[field] = toNumber(value[field]);
     metrics.set(id, summary);
   }

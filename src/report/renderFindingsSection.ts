@@ -114,7 +114,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
   const consumptionChange = (id: string): string => {
     const change = impact?.byMaterial.get(id)?.homeConsumption;
     if (change === undefined) return 'n/a';
-    if (change.mean === 0 && change.ciLow === 0 && change.ciHigh === 0) return 'none in any run';
+    if (change.mean === 0 && change.ciLow === 0 && change.ciHigh === 0) return 'no change in any run';
     if (!(change.ciLow > 0 || change.ciHigh < 0)) return 'no clear change';
     const share = shareOfWithout(change);
     return `${formatSignedQuantity(change.mean, 't')}${share === '' ? '' : ` (${share} ${change.mean < 0 ? 'less' : 'more'})`}`;

@@ -83,7 +83,7 @@ export async function renderPolicyReversals(inputs: PolicyReversalInputs): Promi
       inForce === undefined || inForce.length === 0 ? 'n/a' : formatPercent(inForce[inForce.length - 1]),
     ];
   });
-  const columns = [{ header: 'Policy' }, { header: 'In force from' }, { header: 'Reversed by an election', numeric: true }, { header: 'Reversed by each election (cumulative)' }, { header: 'In force at the end', numeric: true }];
+  const columns = [{ header: 'Policy' }, { header: 'Scheduled' }, { header: 'Reversed by an election', numeric: true }, { header: 'Reversed by each election (cumulative)' }, { header: 'In force at the end', numeric: true }];
   html += renderTable(columns, rows, { caption: 'Share of runs, with its 95% Wilson interval. A policy that ended as scheduled before the end is not in force at the end, reversed or not; one that had not started by an election cannot be reversed at it.' });
   const lines = policies.flatMap((policy) => {
     const f = fan('policyInForce', policy);
@@ -100,19 +100,27 @@ export async function renderPolicyReversals(inputs: PolicyReversalInputs): Promi
 }
 
 /**
- * The `policyReversed` metrics of summary.json with their event ids, matched against the scenario's
- * events (without it, the id's last part). Between metric and event id come the event's material and
- * stage where it names them (ids leave empty parts out), so one part is a stage or a material.
+ * The `policyReversed` metrics of summary.json with their event ids, in the scenario's event order:
+ * the id is the entry's `region` field (an event id may contain dots), else the scenario event whose
+ * id the metric id ends with (the longest), else the id's last part. Between metric and event id come
+ * the event's material and stage where it names them (ids leave empty parts out).
  */
 function findPolicies(summary: SummaryMetrics, overview: ScenarioOverview | undefined): PolicyId[] {
   const ids = [...summary.keys()].filter((id) => id.startsWith('policyReversed.'));
-  return ids.map((summaryId) => {
-    const event = overview?.events.find((e) => summaryId.endsWith(`.${e.id}`))?.id ?? summaryId.split('.').at(-1) ?? '';
+  const policies = ids.map((summaryId) => {
+    const named = overview?.events.filter((e) => summaryId.endsWith(`.${e.id}`)).sort((a, b) => b.id.length - a.id.length)[0]?.id;
+    const event = summary.get(summaryId)?.region ?? named ?? summaryId.split('.').at(-1) ?? '';
     const middle = summaryId.slice('policyReversed.'.length, Math.max('policyReversed.'.length, summaryId.length - event.length - 1));
     const parts = middle === '' ? [] : middle.split('.');
     if (parts.length === 1) return { summaryId, event, parts: STAGES.has(parts[0]) ? { material: '', stage: parts[0] } : { material: parts[0], stage: '' } };
     return { summaryId, event, parts: { material: parts[0] ?? '', stage: parts[1] ?? '' } };
   });
+  // Scenario order (summary.json lists them by layout order, which follows the resolved file's); unknown ids last.
+  const rank = (p: PolicyId): number => {
+    const at = overview?.events.findIndex((e) => e.id === p.event) ?? -1;
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return policies.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
 const STAGES = new Set(['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling']);

@@ -43,15 +43,16 @@ export function renderReversalSplit(split: AlternativeReversalSplit | undefined,
   const eventName = eventDescriber(context.overview);
   const named = split.policies.map((id) => `${eventName(id)} (reversed in ${split.runsReversedByPolicy.get(id) ?? NaN} of ${countRuns(split.runs)})`);
   const several = split.policies.length > 1;
-  const policies = several ? { none: `any of its ${split.policies.length} reversible policies`, some: `at least one of its ${split.policies.length} reversible policies` }
-    : { none: eventName(split.policies[0]), some: eventName(split.policies[0]) };
+  const policies = several
+    ? { none: `any of its ${split.policies.length} reversible policies`, some: `at least one of its ${split.policies.length} reversible policies`, kept: 'all its policies stayed in force', pronoun: 'one of them' }
+    : { none: eventName(split.policies[0]), some: eventName(split.policies[0]), kept: 'the policy stayed in force', pronoun: 'it' };
   let html = `<h4>If an election reverses it</h4>\n<p>Reversible at home elections: ${escapeHtml(named.join('; '))}.</p>\n`;
   html += renderGroup(policies, split.runsReversed, split.runs, split.metrics, context.rows, context, several ? '; each policy alone below' : '');
   for (const policy of split.byPolicy) {
     const material = context.overview?.events.find((e) => e.id === policy.id)?.fields.material;
     const rows = context.rows.filter((e) => isSpendingMetric(e.metric) || typeof material !== 'string' || e.metric.split('.')[1] === material);
     const name = eventName(policy.id);
-    html += renderGroup({ none: name, some: name }, policy.runsReversed, split.runs, policy.metrics, rows, context, '');
+    html += renderGroup({ none: name, some: name, kept: 'the policy stayed in force', pronoun: 'it' }, policy.runsReversed, split.runs, policy.metrics, rows, context, '');
   }
   // Many rows, each with its own interval: say that one gap in twenty excludes zero by chance.
   const alone = `${several ? ' Split by one policy, the runs that kept it may have lost another.' : ''} The intervals are per row, not adjusted for comparing many: about 1 gap in 20 would exclude 0 by chance.`;
@@ -59,7 +60,7 @@ export function renderReversalSplit(split: AlternativeReversalSplit | undefined,
 }
 
 /** The reading and the table of one split (all policies together or one alone), or the sentence that none is possible. */
-function renderGroup(policies: { none: string; some: string }, runsReversed: number, runs: number, metrics: SplitMetrics, candidates: readonly ComparisonEntry[], context: ReversalSplitContext, more: string): string {
+function renderGroup(policies: { none: string; some: string; kept: string; pronoun: string }, runsReversed: number, runs: number, metrics: SplitMetrics, candidates: readonly ComparisonEntry[], context: ReversalSplitContext, more: string): string {
   if (runsReversed === 0 || runsReversed === runs) {
     const how = runsReversed === 0 ? `No election reversed ${policies.none} in any of the ${countRuns(runs)}` : `An election reversed ${policies.some} in every one of the ${countRuns(runs)}`;
     return `<p>${escapeHtml(`${how}: no split possible (no runs to set against them)${more}.`)}</p>\n`;
@@ -76,7 +77,7 @@ function renderGroup(policies: { none: string; some: string }, runsReversed: num
       const m = metrics.get(e.metric);
       return m === undefined ? [] : [context.metricName(e.metric), effect(e, m.kept), effect(e, m.reversed), effect(e, m.difference)];
     }),
-    { caption: 'Mean paired effect (alternative − reference, 95% CI) over the runs where the policy stayed in force and over those where an election reversed it; the last column compares the two groups (Welch interval). Headline metrics the alternative changes in no run are left out.' }));
+    { caption: `Mean paired effect (alternative − reference, 95% CI) over the runs where ${policies.kept} and over those where an election reversed ${policies.pronoun}; the last column compares the two groups (Welch interval). Headline metrics the alternative changes in no run are left out.` }));
 }
 
 /** The reading sentence, about the metric whose kept − reversed gap is clearest: a gap whose CI excludes zero first, then outcomes before spending. */
@@ -105,6 +106,6 @@ function describeCaveat(document: Record<string, unknown> | undefined): string {
   }
   const drawn = isRecord(p) && p.dist === 'uniform' && typeof p.min === 'number' && typeof p.max === 'number'
     ? `uniform ${formatNumber(p.min)}–${formatNumber(p.max)}` : isRecord(p) && typeof p.dist === 'string' ? p.dist : undefined;
-  const uncertain = drawn === undefined ? 'Where the reversal probability is itself uncertain (drawn per run)' : `The reversal probability is itself uncertain (drawn per run: ${drawn}), so`;
+  const uncertain = drawn === undefined ? 'Where the reversal probability is itself uncertain (drawn per run),' : `The reversal probability is itself uncertain (drawn per run: ${drawn}), so`;
   return `${uncertain} the runs with a reversal also had, on average, a higher reversal probability, which investors discounted from the start (they commit less where it is high). ${descriptive}`;
 }

@@ -75,6 +75,12 @@ describe('computeReversalSplit', () => {
     const otherMaterial = arm('dy-policy', [reversedKey('p1'), shortfall, reversedKey('p2', 'dy'), weeks], subsidy.results.map((r) => Array.from(r.summaries)));
     const mixed = [reference, otherMaterial];
     expect(computeReversalSplit(mixed, computeComparison(mixed))[0].byPolicy.map((p) => p.metrics.length)).toEqual([2, 0]);
+    // A metric of no material (policy cost) is split for a policy of another material too.
+    const cost: SeriesKey = { metric: 'policyCost', material: '', stage: '', region: 'US', unit: 'USD' };
+    const costRef = arm('threat', [shortfall, weeks, cost], reference.results.map((r) => [...Array.from(r.summaries), 0]));
+    const withCost = arm('dy-policy-cost', [reversedKey('p1'), shortfall, reversedKey('p2', 'dy'), weeks, cost], subsidy.results.map((r, i) => [...Array.from(r.summaries), 100 + i]));
+    const costArms = [costRef, withCost];
+    expect(computeReversalSplit(costArms, computeComparison(costArms))[0].byPolicy[1].metrics.map((m) => m.key.metric)).toEqual(['policyCost']);
     const unchanged = arm('same-weeks', [reversedKey('p1'), shortfall, weeks], subsidy.results.map((r, i) => [r.summaries[0], r.summaries[1], i === 0 ? NaN : 8]));
     const both = [reference, unchanged];
     expect(computeReversalSplit(both, computeComparison(both))[0].metrics.map((m) => m.key.metric)).toEqual(['cumulativeShortfall']);

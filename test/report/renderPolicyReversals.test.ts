@@ -55,6 +55,11 @@ describe('describeElectionRule', () => {
     expect(odd.text('the United States')).toContain('(1 − p)^(8/3)');
     expect(describeElectionRule(undefined).text('the home region')).toBe('The scenario does not record the home region\'s election rule.');
   });
+
+  it('places the elections at the engine\'s ticks: every round(3.3 × 52) = 172 weeks, the third at week 516 of 520', () => {
+    const rule = describeElectionRule({ ...overview(0.3), document: { government: { electionEveryYears: 3.3, reversalProbability: 0.3 } } });
+    expect(rule.elections).toEqual([172, 344, 516].map((tick) => 2025 + tick / 52));
+  });
 });
 
 describe('renderPolicyReversals', () => {
@@ -90,6 +95,21 @@ describe('renderPolicyReversals', () => {
     expect(charts.names).toEqual(['policies-in-force']);
     const lines = (charts.specs[0] as unknown as { layer: Array<{ data: { values: Array<{ policy?: string }> } }> }).layer[1].data.values;
     expect(new Set(lines.map((v) => v.policy))).toEqual(new Set(['usCapex', 'usWorkforce']));
+  });
+
+  it('takes a policy\'s event id from summary.json\'s region field (ids may hold dots) and reads a stage-only key', async () => {
+    const dotted: SummaryMetrics = new Map([
+      ['policyReversed.sub', { ...stat([1, 0]), region: 'sub' }],
+      ['policyReversed.us.sub', { ...stat([0, 0]), region: 'us.sub' }],
+      ['policyReversed.processing.stageOnly', { ...stat([1, 1]), region: 'stageOnly' }],
+    ]);
+    const stageFan = new Map([fan('policyInForce', '', 'processing', 'stageOnly', () => 0.25)].map((f) => [seriesKey(f), f]));
+    const html = text(await renderPolicyReversals({ overview: undefined, summary: dotted, replicates: undefined, fans: stageFan, charts: collector() }));
+    expect(html).toContain('sub (sub) | n/a | 50% (');
+    expect(html).toContain('us.sub (us.sub) | n/a | 0% (');
+    // Found by its stage alone: in force at the end in a quarter of the runs.
+    expect(html).toContain('stageOnly (stageOnly) | n/a | 100% (');
+    expect(html).toMatch(/stageOnly \(stageOnly\) \| n\/a \| 100% \([^|]+\) \| n\/a \| 25% \|/);
   });
 
   it('is empty for a run without reversible policies, and reads n/a where series.csv or the scenario is missing', async () => {

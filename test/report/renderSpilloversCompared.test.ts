@@ -29,17 +29,21 @@ describe('renderSpilloversCompared', () => {
       entry('stockpile', 'cumulativeShortfall.dy.endUse.ALLIES', 30, 10.6, 0.4),
       entry('stockpile', 'peakPriceMultiple.dy.manufacturing.ALLIES', 2.65, -0.14, 0.01, 'x base'),
       entry('stockpile', 'cumulativeConsumption.dy.endUse.ROW', 2344, -8, 3),
-      // China receives a little less on average, but not clearly: not listed.
-      entry('stockpile', 'cumulativeConsumption.dy.endUse.CN', 16800, -5, 22),
+      // China receives a little more Dy on average, and the allies a little less NdPr, neither clearly: not listed.
+      entry('stockpile', 'cumulativeConsumption.dy.endUse.CN', 16800, 5, 22),
+      entry('stockpile', 'cumulativeConsumption.ndpr.endUse.ALLIES', 185000, -5, 22),
+      // Zero in every pair: said as such, not as "0 t" beside a level.
+      entry('stockpile', 'cumulativeShortfall.ndpr.endUse.ALLIES', 1280, 0, 0),
       entry('stockpile', 'cumulativeConsumption.dy.endUse.US', 2500, 17, 2),
       // Cobalt is named by no event: left out.
       entry('stockpile', 'cumulativeConsumption.cobalt.endUse.ALLIES', 9000, -50, 10),
     ],
   };
-  const strategies: ComparedStrategies = { reference: { label: 'threat', overview: overview([]) }, alternatives: [{ label: 'stockpile', overview: overview([event('usDy', 'dy')]) }] };
+  const strategies: ComparedStrategies = { reference: { label: 'threat', overview: overview([]) }, alternatives: [{ label: 'stockpile', overview: overview([event('usDy', 'dy'), event('usNdpr', 'ndpr')]) }] };
 
   it('lists regions other than home (allies first, the adversary last) for the materials the events name, and says who clearly receives less or more', () => {
-    const html = text(renderSpilloversCompared(comparison, strategies, (id) => ({ dy: 'Dysprosium oxide' })[id] ?? id));
+    const html = text(renderSpilloversCompared(comparison, strategies, (id) => ({ dy: 'Dysprosium oxide', ndpr: 'NdPr oxide' })[id] ?? id));
+    expect(html).toContain('Allies (ally) | NdPr oxide | unmet demand | 1,280 t | no change in any run |');
     expect(html).toContain('stockpile: end users clearly receive less in Rest of world: Dysprosium oxide; they clearly receive more in Allies: Dysprosium oxide (95% CI of the consumption difference excluding 0).');
     expect(html).toContain('Allies (ally) | Dysprosium oxide | consumption (received) | 4,880 t | +25 t (+18 to +32 t) |');
     expect(html).toContain('Allies (ally) | Dysprosium oxide | unmet demand |');
