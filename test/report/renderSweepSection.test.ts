@@ -112,7 +112,8 @@ describe('renderSweepSection: paired differences from the first point', () => {
   });
   const sweep: SweepTable = {
     parameters: ['government.reversalProbability'], units: { 'cumulativeConsumption.ndpr.endUse.US': 't' },
-    rows: [row(0, 0, 705000), row(1, 0.3, 704000, -1200), row(2, 0.6, 703500, -1500)],
+    // Point 3's difference (−20 t, CI −80 to +40 t) includes 0: not a clear one.
+    rows: [row(0, 0, 705000), row(1, 0.3, 704000, -1200), row(2, 0.6, 703500, -1500), row(3, 0.9, 704980, -20)],
   };
 
   it('tabulates each point with its difference and CI, the first point as the reference, and says how many differ clearly', async () => {
@@ -121,7 +122,7 @@ describe('renderSweepSection: paired differences from the first point', () => {
     expect(html).toContain('Δ: difference from the first point, paired run by run (same random draws) (95% CI)');
     expect(html).toMatch(/<td>0<\/td><td>[^<]*<\/td><td class="num">[^<]*<\/td><td class="num">reference<\/td>/);
     expect(html).toContain('−1,200 t (−1,260 to −1,140 t)');
-    expect(html).toContain('2 of 2 later points differ clearly');
+    expect(html).toContain('2 of 3 later points differ clearly');
     // The levels' overlap is no longer called chance when the paired differences say otherwise.
     expect(html).not.toContain('not clearly distinguishable from chance');
     expect(charts.names).toEqual(['sweep-cumulativeconsumption-ndpr-enduse-us', 'sweep-difference-cumulativeconsumption-ndpr-enduse-us']);
