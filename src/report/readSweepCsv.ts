@@ -12,6 +12,12 @@ export interface SweepRow {
   mean: number;
   ciLow: number;
   ciHigh: number;
+  /**
+   * The paired difference from point 0 (mean of per-replicate differences, 95% CI), where the file
+   * gives one (`diffMean,diffCiLow,diffCiHigh` in sweep.csv, `vsFirstPoint` in sweep.json); absent
+   * on point 0 and in files written before it existed.
+   */
+  vsFirstPoint?: { meanDifference: number; ciLow: number; ciHigh: number };
 }
 
 /** `sweep.csv` as read. */
@@ -24,12 +30,13 @@ export interface SweepTable {
 }
 
 const TAIL = ['metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh'];
-/** Columns later versions add after {@link TAIL}. */
-const ADDED = ['n', 'unit'];
+/** Columns later versions add after {@link TAIL}, longest first: each version's header ends in one of these. */
+const ADDED = [['n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh'], ['n', 'unit'], []];
 
 /**
  * Reads `sweep.csv` (written by `crm-sim sweep`): columns `point`, one column per swept
- * parameter, then `metric,material,stage,region,mean,ciLow,ciHigh` (and `n,unit` since they were added).
+ * parameter, then `metric,material,stage,region,mean,ciLow,ciHigh` (and `n,unit` since they were
+ * added, then `diffMean,diffCiLow,diffCiHigh`, the paired difference from point 0, read into `vsFirstPoint`).
  *
  * @param dir - The output folder.
  * @returns The table, or undefined when the folder has no `sweep.csv`.
@@ -48,18 +55,25 @@ export async function readSweepCsv(dir: string): Promise<SweepTable | undefined>
   const rows: SweepRow[] = [];
   const value = (text: string): number | string => (text !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
   const number = (text: string): number => (text === '' ? NaN : Number(text));
+  let withDifference = false;
   await readCsvLines(path, (header) => {
-    const end = header.slice(-ADDED.length).join(',') === ADDED.join(',') ? header.length - ADDED.length : header.length;
+    const added = ADDED.find((columns) => columns.length === 0 || header.slice(-columns.length).join(',') === columns.join(',')) ?? [];
+    const end = header.length - added.length;
+    withDifference = added.includes('diffMean');
     parameters = header.slice(1, end - TAIL.length);
     return header[0] === 'point' && header.slice(end - TAIL.length, end).join(',') === TAIL.join(',');
   }, (fields) => {
     const p = parameters.length;
     const record: Record<string, number | string> = {};
     parameters.forEach((name, i) => { record[name] = value(fields[1 + i]); });
+    // diffMean follows n and unit; empty on point 0, which is the reference.
+    const difference = withDifference && fields[10 + p] !== '' ? {
+      vsFirstPoint: { meanDifference: number(fields[10 + p]), ciLow: number(fields[11 + p]), ciHigh: number(fields[12 + p]) },
+    } : {};
     rows.push({
       point: fields[0], parameters: record,
       metric: fields.slice(1 + p, 5 + p).filter((part) => part !== '').join('.'),
-      mean: number(fields[5 + p]), ciLow: number(fields[6 + p]), ciHigh: number(fields[7 + p]),
+      mean: number(fields[5 + p]), ciLow: number(fields[6 + p]), ciHigh: number(fields[7 + p]), ...difference,
     });
   });
   return { parameters, rows };

@@ -8,7 +8,8 @@ import { toNumber } from './toNumber.ts';
  * Reads the grid of a sweep from `sweep.json`: `points: [{point, values: {path: value},
  * metrics: {id: {unit, n, mean, ciLow, ciHigh}}}]` (what `crm-sim sweep` writes), or rows in the
  * columns of `sweep.csv` (`{point, parameters: {…}, metric, material, stage, region, mean, ciLow,
- * ciHigh}`, bare or under `rows`/`points`/`results`). Units, where given, are kept per metric.
+ * ciHigh}`, bare or under `rows`/`points`/`results`). Units, where given, are kept per metric, and so
+ * is a metric's `vsFirstPoint` (its paired difference from point 0) where given.
  *
  * @param dir - The output folder.
  * @returns The table, or undefined when there is no `sweep.json` or it holds no point.
@@ -31,7 +32,9 @@ export async function readSweepJson(dir: string): Promise<SweepTable | undefined
       : typeof item.metric === 'string' ? [[[item.metric, item.material, item.stage, item.region].filter((p) => typeof p === 'string' && p !== '').join('.'), item]] : [];
     for (const [metric, m] of metrics) {
       if (typeof m.unit === 'string') units[metric] = m.unit;
-      rows.push({ point: String(item.point ?? ''), parameters, metric, mean: toNumber(m.mean), ciLow: toNumber(m.ciLow), ciHigh: toNumber(m.ciHigh) });
+      const d = m.vsFirstPoint;
+      const difference = isRecord(d) ? { vsFirstPoint: { meanDifference: toNumber(d.meanDifference), ciLow: toNumber(d.ciLow), ciHigh: toNumber(d.ciHigh) } } : {};
+      rows.push({ point: String(item.point ?? ''), parameters, metric, mean: toNumber(m.mean), ciLow: toNumber(m.ciLow), ciHigh: toNumber(m.ciHigh), ...difference });
     }
   }
   if (rows.length === 0) return undefined;

@@ -10,6 +10,7 @@ import { formatNumber } from './formatNumber.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { formatRange } from './formatRange.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
+import { describePairedDifferences, renderSweepDifferences } from './renderSweepDifferences.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
 import type { Tornado } from './readTornadoJson.ts';
@@ -42,7 +43,9 @@ const MAX_SLICES = 4;
  * price of each targeted material, policy cost), duplicates and metrics that never change left
  * out of the charts but named. Heat maps are shaded from 0; CIs of quantities that cannot be
  * negative are clipped at 0; a note says when the grid points are inside each other's CIs and
- * which swept parameters changed nothing.
+ * which swept parameters changed nothing. Where the outputs carry each point's paired difference
+ * from the first point (run by run, same random draws), each drawn metric also gets a table of the
+ * points with it, a sentence on how many differ clearly, and for one swept parameter a chart of it.
  *
  * @param sweep - The grid from `sweep.csv`/`sweep.json`, or undefined.
  * @param tornados - From `tornado.json`, or undefined.
@@ -126,7 +129,8 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
       const cells = rows.filter((r) => sliceOf(r) === slice);
       const title = describeMetricId(metric, materialName) + (slice === '' ? '' : ` (${slice})`);
       const idle = idleParameters(cells, sweep.parameters).map((p) => `${name(p)} (${levelsOf(cells, p, value)})`);
-      html += `<p>${escapeHtml(extremes(title, cells, unitOf(sweep, metric), name, value))}${idle.length === 0 ? '' : ` <strong>No effect of ${escapeHtml(idle.join(' or '))}:</strong> the same result at each of ${idle.length === 1 ? 'its' : 'their'} values.`}</p>\n`;
+      const paired = describePairedDifferences(cells);
+      html += `<p>${escapeHtml(extremes(title, cells, unitOf(sweep, metric), name, value, paired !== ''))}${paired === '' ? '' : ` ${escapeHtml(paired)}`}${idle.length === 0 ? '' : ` <strong>No effect of ${escapeHtml(idle.join(' or '))}:</strong> the same result at each of ${idle.length === 1 ? 'its' : 'their'} values.`}</p>\n`;
       html += await charts.add(`sweep-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, createSweepSpec({
         title, unit: sweep.units?.[metric] ?? '', xParameter, yParameter, nonNegative: cells.every((c) => c.mean >= 0), xTitle: name(xParameter), yTitle: yParameter === '' ? undefined : name(yParameter),
         cells: cells.map((r) => ({ x: gridValue(cells, xParameter, r, value), y: yParameter === '' ? '' : gridValue(cells, yParameter, r, value), mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
@@ -135,6 +139,10 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
         description: `Mean of ${title} at each grid point of ${[xParameter, yParameter].filter((p) => p !== '').map(name).join(' and ')}.`,
         caption: 'Mean over the runs at each grid point, shaded from 0 (95% confidence intervals in sweep.csv).',
       });
+      html += await renderSweepDifferences({
+        chartName: `sweep-difference-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, title, cells, parameters: sweep.parameters,
+        unit: sweep.units?.[metric] ?? '', name, value, xValue: (r) => gridValue(cells, xParameter, r, value),
+      }, charts);
     }
   }
   if (constant.length > 0) html += `<p>The same at every grid point, so not drawn: ${escapeHtml(constant.join('; '))}.</p>\n`;
@@ -177,7 +185,8 @@ function renderIdleParameters(sweep: SweepTable, name: (p: string) => string, fo
     'left every reported metric exactly the same. Check that the parameter acts in this scenario (for example, that another event does not bind first).</p>\n';
 }
 
-function extremes(title: string, cells: readonly SweepRow[], unit: string, name: (p: string) => string, format: ValueFormat): string {
+/** `paired`: a sentence on the paired differences follows, which says whether the points differ. */
+function extremes(title: string, cells: readonly SweepRow[], unit: string, name: (p: string) => string, format: ValueFormat, paired: boolean): string {
   const defined = cells.filter((c) => Number.isFinite(c.mean));
   if (defined.length === 0) return `${title}: no defined values.`;
   const floor = defined.every((c) => c.mean >= 0) ? 0 : undefined;
@@ -187,5 +196,6 @@ function extremes(title: string, cells: readonly SweepRow[], unit: string, name:
   const overlap = Math.max(...defined.map((c) => c.ciLow)) <= Math.min(...defined.map((c) => c.ciHigh));
   return `${title}: lowest mean ${formatNumber(low.mean)}${unit} (95% CI ${formatRange(low.ciLow, low.ciHigh, floor)}) at ${at(low)}; ` +
     `highest ${formatNumber(high.mean)}${unit} (95% CI ${formatRange(high.ciLow, high.ciHigh, floor)}) at ${at(high)}.` +
-    (overlap ? ' The 95% CIs of all grid points overlap: with these runs per point the differences are not clearly distinguishable from chance.' : '');
+    (!overlap ? '' : paired ? ' The 95% CIs of all grid points overlap.'
+      : ' The 95% CIs of all grid points overlap: with these runs per point the differences are not clearly distinguishable from chance.');
 }

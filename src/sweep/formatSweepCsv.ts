@@ -1,33 +1,41 @@
 import { formatCsvField } from '../outputs/formatCsvField.ts';
 import { formatCsvNumber } from '../outputs/formatCsvNumber.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import type { SweepDifference } from './computeSweepDifferences.ts';
 import type { SweepPoint } from './sweepPoint.ts';
 
 /**
  * Formats `sweep.csv`: one tidy row per point and summary metric —
  * `point,<one column per swept parameter path>,metric,material,stage,region,mean,ciLow,ciHigh,n,unit`
- * (`n`, the replicates that define the metric at the point, and `unit` were added last, so readers
- * by position find the earlier columns in place). Points are numbered from 0 in design order;
- * parameter values are written as given (with units).
+ * `,diffMean,diffCiLow,diffCiHigh`
+ * (`n`, the replicates that define the metric at the point, and `unit` were added later, then the
+ * `diff…` columns, always last, so readers by position find the earlier columns in place). Points
+ * are numbered from 0 in design order; parameter values are written as given (with units). The
+ * `diff…` columns are the point's paired difference from point 0 (mean over replicates of the
+ * point's value minus point 0's in the same replicate, and its 95% t interval; computeSweepDifferences):
+ * empty on point 0 and where there is none.
  *
  * @param parameters - Swept paths, in column order.
- * @param points - Each point with its summary statistics.
+ * @param points - Each point with its summary statistics and, except point 0, its differences from point 0 (one per stat).
  * @returns The file's text, LF line ends.
  * @example
  * formatSweepCsv(['years'], [{ point: [{ path: 'years', value: '2' }], stats }]);
  */
 export function formatSweepCsv(
   parameters: readonly string[],
-  points: readonly { point: SweepPoint; stats: readonly SummaryStatistic[] }[],
+  points: readonly { point: SweepPoint; stats: readonly SummaryStatistic[]; vsFirstPoint?: readonly (SweepDifference | undefined)[] }[],
 ): string {
-  const lines = [['point', ...parameters, 'metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh', 'n', 'unit'].map(formatCsvField).join(',')];
-  points.forEach(({ point, stats }, index) => {
+  const header = ['point', ...parameters, 'metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh', 'n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh'];
+  const lines = [header.map(formatCsvField).join(',')];
+  points.forEach(({ point, stats, vsFirstPoint }, index) => {
     const values = parameters.map((path) => formatCsvField(point.find((a) => a.path === path)?.value ?? ''));
-    for (const s of stats) {
+    stats.forEach((s, i) => {
       const key = [s.key.metric, s.key.material, s.key.stage, s.key.region].map(formatCsvField);
       const numbers = [s.mean, s.ciLow, s.ciHigh, s.n].map(formatCsvNumber);
-      lines.push([String(index), ...values, ...key, ...numbers, formatCsvField(s.key.unit)].join(','));
-    }
+      const d = vsFirstPoint?.[i];
+      const difference = [d?.meanDifference ?? NaN, d?.ciLow ?? NaN, d?.ciHigh ?? NaN].map(formatCsvNumber);
+      lines.push([String(index), ...values, ...key, ...numbers, formatCsvField(s.key.unit), ...difference].join(','));
+    });
   });
   return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,10 @@ export interface SweepDesign {
  * "points": [{"point", "values": {"<path>": "<value>"}, "metrics": {"<id>": {"unit", "n", "mean",
  * "ciLow", "ciHigh", "metric", "material", "stage", "region"}}}]}`; metric ids as in summary.json
  * with their key parts stated last (added later; a part that does not apply is null), NaN as null.
+ * On every point but the first, each metric also has `"vsFirstPoint": {"meanDifference", "ciLow",
+ * "ciHigh", "n"}` (added later): the point's paired difference from point 0, the reference (mean over
+ * the n replicates defined at both points of this point's value minus point 0's in the same
+ * replicate, with its 95% t interval; computeSweepDifferences). Point 0 and metrics point 0 lacks have none.
  *
  * @param run - The sweep's results.
  * @param info - Scenario path, seed, replicates and the design as given.
@@ -25,11 +29,15 @@ export function formatSweepJson(
   info: { scenario: string; masterSeed: number; replicates: number; design: SweepDesign },
 ): string {
   const parameters = [...new Set(run.points.flatMap(({ point }) => point.map((a) => a.path)))];
-  const points = run.points.map(({ point, stats }, index) => {
+  const points = run.points.map(({ point, stats, vsFirstPoint }, index) => {
     const metrics: Record<string, unknown> = {};
-    for (const s of stats) metrics[formatMetricId(s.key)] = {
-      unit: s.key.unit, n: s.n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, ...formatKeyFields(s.key),
-    };
+    stats.forEach((s, i) => {
+      const d = vsFirstPoint?.[i];
+      metrics[formatMetricId(s.key)] = {
+        unit: s.key.unit, n: s.n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, ...formatKeyFields(s.key),
+        ...(d === undefined ? {} : { vsFirstPoint: { meanDifference: d.meanDifference, ciLow: d.ciLow, ciHigh: d.ciHigh, n: d.n } }),
+      };
+    });
     return { point: index, values: Object.fromEntries(point.map((a) => [a.path, a.value])), metrics };
   });
   return `${JSON.stringify({ ...info, parameters, points }, null, 2)}\n`;

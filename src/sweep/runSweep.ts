@@ -5,6 +5,7 @@ import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { extractSummaryColumn } from '../compare/extractSummaryColumn.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { computeSummaryStatistics, type SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import { computeSweepDifferences, type SweepDifference } from './computeSweepDifferences.ts';
 import { computeTornado, type TornadoRow } from './computeTornado.ts';
 import { createTornadoSpecs } from './createTornadoSpecs.ts';
 import { resolveMetricIndex } from './resolveMetricIndex.ts';
@@ -37,8 +38,15 @@ export interface SweepOptions {
 export interface SweepRun {
   /** The scenario with `sets` only. */
   base: LoadedScenario;
-  /** Each point with its scenario and the summary of every metric (mean, t interval, quantiles). */
-  points: { point: SweepPoint; loaded: LoadedScenario; stats: SummaryStatistic[] }[];
+  /**
+   * Each point with its scenario, the summary of every metric (mean, t interval, quantiles), the
+   * metric's value in replicates 0…n−1 (`replicateValues[i]` for `stats[i]`), and its paired
+   * difference from point 0 (`vsFirstPoint[i]`; undefined on point 0, see computeSweepDifferences).
+   */
+  points: {
+    point: SweepPoint; loaded: LoadedScenario; stats: SummaryStatistic[];
+    replicateValues: Float64Array[]; vsFirstPoint: (SweepDifference | undefined)[] | undefined;
+  }[];
   /** The tornado's output metric. */
   metric: SeriesKey;
   /** Ranked tornado rows, or null when not run. */
@@ -75,9 +83,13 @@ export async function runSweep(options: SweepOptions): Promise<SweepRun> {
   for (const warning of [...(tornado === null ? [] : [base]), ...loadedPoints].flatMap((loaded) => loaded.warnings)) options.onWarning?.(warning);
   const compiled = [...loadedPoints.map((loaded) => loaded.spec), ...(tornado?.specs ?? [])].map(compileScenario);
   const results = await runScenarioArms(compiled, options);
-  const points = loadedPoints.map((loaded, i) => ({
+  // Per-replicate values are kept (points × metrics × replicates doubles) for the paired differences.
+  const summarized = loadedPoints.map((loaded, i) => ({
     point: options.points[i], loaded, stats: computeSummaryStatistics(compiled[i].layout, results[i]),
+    replicateValues: compiled[i].layout.summaries.map((_, index) => extractSummaryColumn(results[i], index)),
   }));
+  const differences = computeSweepDifferences(summarized);
+  const points = summarized.map((p, i) => ({ ...p, vsFirstPoint: differences[i] }));
   let rows: TornadoRow[] | null = null;
   if (tornado !== null) {
     const column = (arm: number) => extractSummaryColumn(results[loadedPoints.length + arm], metricIndex);

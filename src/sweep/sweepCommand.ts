@@ -35,7 +35,7 @@ export interface SweepCliOptions extends MonteCarloCliOptions {
  * `crm-sim sweep <scenario> [--grid path=v1,v2]... [--lhs N path=min:max ...]`: runs every design
  * point and the one-at-a-time tornado of the scenario's uncertain parameters with common random
  * numbers, writes sweep.csv/json, sweep-points.csv (wide: one row per point), tornado.csv/json (when a tornado ran), manifest.json and the resolved scenario, and
- * prints the chosen metric per point and the tornado ranking (or sweep.json with `--json`).
+ * prints the chosen metric per point (with its paired difference from point 0) and the tornado ranking (or sweep.json with `--json`).
  *
  * @param scenario - Scenario file.
  * @param ranges - Positional `path=min:max` ranges of `--lhs`.

@@ -103,3 +103,37 @@ describe('renderSweepSection: values with units', () => {
     expect(charts.text.join()).toContain('"x":"13 Mar 2027"');
   });
 });
+
+describe('renderSweepSection: paired differences from the first point', () => {
+  // Levels whose CIs all overlap, while every paired difference is clearly below 0 (the example of docs/statistics.md).
+  const row = (point: number, probability: number, mean: number, difference?: number) => ({
+    point: String(point), parameters: { 'government.reversalProbability': probability }, metric: 'cumulativeConsumption.ndpr.endUse.US', mean, ciLow: mean - 2500, ciHigh: mean + 2500,
+    ...(difference === undefined ? {} : { vsFirstPoint: { meanDifference: difference, ciLow: difference - 60, ciHigh: difference + 60 } }),
+  });
+  const sweep: SweepTable = {
+    parameters: ['government.reversalProbability'], units: { 'cumulativeConsumption.ndpr.endUse.US': 't' },
+    // Point 3's difference (−20 t, CI −80 to +40 t) includes 0: not a clear one.
+    rows: [row(0, 0, 705000), row(1, 0.3, 704000, -1200), row(2, 0.6, 703500, -1500), row(3, 0.9, 704980, -20)],
+  };
+
+  it('tabulates each point with its difference and CI, the first point as the reference, and says how many differ clearly', async () => {
+    const charts = collector();
+    const html = await renderSweepSection(sweep, undefined, overview([]), name, charts);
+    expect(html).toContain('Δ: difference from the first point, paired run by run (same random draws) (95% CI)');
+    expect(html).toMatch(/<td>0<\/td><td>[^<]*<\/td><td class="num">[^<]*<\/td><td class="num">reference<\/td>/);
+    expect(html).toContain('−1,200 t (−1,260 to −1,140 t)');
+    expect(html).toContain('2 of 3 later points differ clearly');
+    // The levels' overlap is no longer called chance when the paired differences say otherwise.
+    expect(html).not.toContain('not clearly distinguishable from chance');
+    expect(charts.names).toEqual(['sweep-cumulativeconsumption-ndpr-enduse-us', 'sweep-difference-cumulativeconsumption-ndpr-enduse-us']);
+  });
+
+  it('draws no difference chart or table for an older folder without differences', async () => {
+    const charts = collector();
+    const old: SweepTable = { ...sweep, rows: sweep.rows.map(({ vsFirstPoint: _, ...rest }) => rest) };
+    const html = await renderSweepSection(old, undefined, overview([]), name, charts);
+    expect(html).not.toContain('paired run by run');
+    expect(html).toContain('not clearly distinguishable from chance');
+    expect(charts.names).toHaveLength(1);
+  });
+});

@@ -16,10 +16,10 @@ const points = [
 const rows = (text: string) => text.trimEnd().split('\n').map((line) => line.split(','));
 
 describe('sweep output writers', () => {
-  it('sweep.csv ends each row with the replicates that define the metric and its unit', () => {
+  it('sweep.csv ends each row with the replicates that define the metric and its unit, then the (here absent) paired difference', () => {
     const [header, ...body] = rows(formatSweepCsv([growth], points));
-    expect(header).toEqual(['point', growth, 'metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh', 'n', 'unit']);
-    expect(body.map((row) => row.slice(-2))).toEqual([['3', 'USD'], ['2', 'weeks'], ['3', 'USD'], ['0', 'weeks']]);
+    expect(header).toEqual(['point', growth, 'metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh', 'n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh']);
+    expect(body.map((row) => row.slice(-5))).toEqual([['3', 'USD', '', '', ''], ['2', 'weeks', '', '', ''], ['3', 'USD', '', '', ''], ['0', 'weeks', '', '', '']]);
     expect(body[1].slice(2, 7)).toEqual(['timeToRecoveryWeeks', 'ndpr', 'endUse', 'US', '5']);
     expect(body[3].slice(6, 9)).toEqual(['', '', '']); // no value at the point: empty fields, n 0
   });

@@ -24,7 +24,8 @@ describe('crm-sim sweep', () => {
     expect(result.stdout).toContain('tornado: swing of cumulativeShortfall.ndpr.endUse.US');
     expect((await readdir(out)).sort()).toEqual(['manifest.json', 'scenario.resolved.yaml', 'sweep-points.csv', 'sweep.csv', 'sweep.json', 'tornado.csv', 'tornado.json']);
     const csv = (await readFile(join(out, 'sweep.csv'), 'utf8')).trimEnd().split('\n');
-    expect(csv[0]).toBe('point,materials.ndpr.demand.growthPerYear,materials.dy.demand.elasticityShortRun,metric,material,stage,region,mean,ciLow,ciHigh,n,unit');
+    // The older columns keep their names and order; the paired difference from point 0 comes last.
+    expect(csv[0]).toBe('point,materials.ndpr.demand.growthPerYear,materials.dy.demand.elasticityShortRun,metric,material,stage,region,mean,ciLow,ciHigh,n,unit,diffMean,diffCiLow,diffCiHigh');
     const sweep = JSON.parse(await readFile(join(out, 'sweep.json'), 'utf8'));
     expect(sweep.points).toHaveLength(4);
     expect(csv).toHaveLength(1 + 4 * Object.keys(sweep.points[0].metrics).length);
@@ -33,6 +34,10 @@ describe('crm-sim sweep', () => {
       const [point, , , metric, material, stage, region, , , , n, unit] = line.split(',');
       const entry = sweep.points[Number(point)].metrics[[metric, material, stage, region].filter((part) => part !== '').join('.')];
       expect({ n: Number(n), unit }).toEqual({ n: entry.n, unit: entry.unit });
+      // Point 0 is the reference: no difference in either file; later points carry it in both.
+      const diffMean = line.split(',')[12];
+      if (point === '0') expect([diffMean, entry.vsFirstPoint]).toEqual(['', undefined]);
+      else expect(diffMean).toBe(entry.vsFirstPoint.meanDifference === null ? '' : String(entry.vsFirstPoint.meanDifference));
       expect([entry.metric, entry.material, entry.stage, entry.region]).toEqual([metric, material, stage, region].map((part) => (part === '' ? null : part)));
     }
     // The wide form: one row per point, parameters as numbers in canonical units, then mean/ciLow/ciHigh per metric.

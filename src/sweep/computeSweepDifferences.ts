@@ -1,0 +1,53 @@
+import { computePairedDifference } from '../compare/computePairedDifference.ts';
+import { formatMetricId } from '../outputs/formatMetricId.ts';
+import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+
+/** A metric's paired difference between a sweep point and the first point (point 0), in the metric's unit. */
+export interface SweepDifference {
+  /** Mean over replicates of (this point's value − point 0's value) in the same replicate. */
+  meanDifference: number;
+  /** Bounds of the 95% t interval of that mean (NaN when n < 2). */
+  ciLow: number;
+  ciHigh: number;
+  /** Replicates where both points define the metric. */
+  n: number;
+}
+
+/** What {@link computeSweepDifferences} needs of a point: its summaries and their per-replicate values. */
+export interface PointReplicateValues {
+  stats: readonly SummaryStatistic[];
+  /** One array per entry of `stats` (same order): the metric's value in replicates 0…n−1. */
+  replicateValues: readonly ArrayLike<number>[];
+}
+
+/**
+ * Each point's paired difference from the first point of the design, metric by metric. Every
+ * point runs replicates 0…n−1 with the same master seed (common random numbers), so replicate i of
+ * two points saw the same draws wherever the scenarios agree: the per-replicate differences carry
+ * little of the run-to-run noise that the points' own intervals carry, and an effect smaller than
+ * that noise can still show. The statistics are `computePairedDifference`'s (the compare command's):
+ * mean of the differences, its t interval, replicates where either value is undefined left out.
+ *
+ * Point 0 is the reference because it is the one point every design has (the first grid value of
+ * every parameter, or the first Latin-hypercube draw); metrics are matched by id, so a metric that
+ * point 0 lacks gets no difference.
+ *
+ * @param points - The design's points in design order, each with per-replicate values.
+ * @returns One entry per point: undefined for point 0, else one difference (or undefined) per stat.
+ * @example
+ * computeSweepDifferences(points)[1]?.[0]?.meanDifference; // point 1 − point 0, first metric
+ */
+export function computeSweepDifferences(points: readonly PointReplicateValues[]): ((SweepDifference | undefined)[] | undefined)[] {
+  if (points.length === 0) return [];
+  const reference = new Map(points[0].stats.map((s, i) => [formatMetricId(s.key), points[0].replicateValues[i]]));
+  return points.map((point, index) => {
+    if (index === 0) return undefined;
+    return point.stats.map((s, i) => {
+      const first = reference.get(formatMetricId(s.key));
+      if (first === undefined) return undefined;
+      // 'none': no direction is needed, only the mean and interval of the differences.
+      const paired = computePairedDifference(first, point.replicateValues[i], 'none');
+      return { meanDifference: paired.meanDifference, ciLow: paired.ciLow, ciHigh: paired.ciHigh, n: paired.n };
+    });
+  });
+}
