@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { INK } from './chartTheme.ts';
+import { quantityAxis } from './quantityAxis.ts';
 
 /** Width in pixels (at the axis font size {@link ALTERNATIVE_LABEL_FONT}) an alternative's axis label may take; shorten longer ones first (`shortenLabels`). */
 export const ALTERNATIVE_LABEL_WIDTH = 170;
@@ -53,8 +54,7 @@ function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): R
     return at < 0.3 ? 'left' : at > 0.7 ? 'right' : 'center';
   };
   for (const v of values) v.align = place(v.difference);
-  // SI prefixes for large values, but a billion is B, not G (1.5B USD, not 1.5G).
-  const axis = largest >= 1e4 ? { format: '.2~s', labelExpr: "replace(datum.label, 'G', 'B')", tickCount: 4 } : { format: ',.3~r', tickCount: 4 };
+  const axis = quantityAxis(largest);
   const x = { type: 'quantitative', title: panel.axisTitle, scale: { zero: true, nice: true }, axis };
   return {
     title: { text: panel.title, fontSize: 11 },

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { INK } from './chartTheme.ts';
+import { quantityAxis } from './quantityAxis.ts';
 
 /** One grid point's paired difference from the first point (0 with no interval at the first point itself). */
 export interface SweepDifferenceCell {
@@ -25,7 +26,8 @@ export function createSweepDifferenceSpec(input: { title: string; unit: string; 
   const numeric = values.every((c) => typeof c.x === 'number');
   const x = numeric ? { field: 'x', type: 'quantitative', title: input.xTitle, scale: { zero: false } }
     : { field: 'x', type: 'ordinal', sort: [...new Set(values.map((c) => c.x))], title: input.xTitle, axis: { labelAngle: 0 } };
-  const y = { type: 'quantitative', title: `difference${input.unit ? ` (${input.unit})` : ''}`, scale: { zero: true } };
+  const largest = Math.max(0, ...values.flatMap((c) => [Math.abs(c.meanDifference), Math.abs(c.ciLow), Math.abs(c.ciHigh)]).filter(Number.isFinite));
+  const y = { type: 'quantitative', title: `difference${input.unit ? ` (${input.unit})` : ''}`, scale: { zero: true }, axis: quantityAxis(largest) };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // The metric's long name goes in the smaller subtitle: the level chart above carries it as its title.

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { INK } from './chartTheme.ts';
 import { formatNumber } from './formatNumber.ts';
 import { measureTextWidth } from './measureTextWidth.ts';
+import { quantityAxis } from './quantityAxis.ts';
 
 /** One grid point of a swept metric. */
 export interface SweepCell {
@@ -54,7 +55,8 @@ export function createSweepSpec(input: SweepChartInput): TopLevelSpec {
     const numeric = values.every((c) => typeof c.x === 'number');
     const x = numeric ? { field: 'x', type: 'quantitative', title: input.xTitle ?? shortName(input.xParameter), scale: { zero: false } }
       : { field: 'x', type: 'ordinal', sort: [...new Set(values.map((c) => c.x))], title: input.xTitle ?? shortName(input.xParameter), axis: { labelAngle: 0 } };
-    const y = { type: 'quantitative', title: input.unit || 'mean', scale: { zero: true } };
+    const largest = Math.max(0, ...values.flatMap((c) => [Math.abs(c.mean), Math.abs(c.ciLow), Math.abs(c.ciHigh)]).filter(Number.isFinite));
+    const y = { type: 'quantitative', title: input.unit || 'mean', scale: { zero: true }, axis: quantityAxis(largest) };
     return { ...header, width: 420, height: 200, data: { values }, layer: [
       { mark: { type: 'area', color: INK, opacity: 0.25 }, encoding: { x, y: { ...y, field: 'ciLow' }, y2: { field: 'ciHigh' } } },
       { mark: { type: 'line', color: INK, point: { filled: true, color: INK } }, encoding: { x, y: { ...y, field: 'mean' } } },

@@ -194,8 +194,11 @@ function extremes(title: string, cells: readonly SweepRow[], unit: string, name:
   const low = defined.reduce((a, b) => (b.mean < a.mean ? b : a));
   const high = defined.reduce((a, b) => (b.mean > a.mean ? b : a));
   const overlap = Math.max(...defined.map((c) => c.ciLow)) <= Math.min(...defined.map((c) => c.ciHigh));
-  return `${title}: lowest mean ${formatNumber(low.mean)}${unit} (95% CI ${formatRange(low.ciLow, low.ciHigh, floor)}) at ${at(low)}; ` +
-    `highest ${formatNumber(high.mean)}${unit} (95% CI ${formatRange(high.ciLow, high.ciHigh, floor)}) at ${at(high)}.` +
+  // Money as the tables write it (USD 269 million), not 269,000,000 USD.
+  const level = (v: number): string => (unit === ' USD' ? formatQuantity(v, 'USD') : `${formatNumber(v)}${unit}`);
+  const range = (c: SweepRow): string => (unit === ' USD' ? `${level(Math.max(floor ?? -Infinity, c.ciLow))} to ${level(Math.max(floor ?? -Infinity, c.ciHigh))}` : formatRange(c.ciLow, c.ciHigh, floor));
+  return `${title}: lowest mean ${level(low.mean)} (95% CI ${range(low)}) at ${at(low)}; ` +
+    `highest ${level(high.mean)} (95% CI ${range(high)}) at ${at(high)}.` +
     (!overlap ? '' : paired ? ' The 95% CIs of all grid points overlap.'
       : ' The 95% CIs of all grid points overlap: with these runs per point the differences are not clearly distinguishable from chance.');
 }

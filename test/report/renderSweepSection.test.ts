@@ -137,3 +137,20 @@ describe('renderSweepSection: paired differences from the first point', () => {
     expect(charts.names).toHaveLength(1);
   });
 });
+
+describe('renderSweepSection: money and large numbers read as the tables write them', () => {
+  const costRow = (point: number, probability: number, mean: number) => ({
+    point: String(point), parameters: { 'government.reversalProbability': probability }, metric: 'policyCost.US', mean, ciLow: mean - 5e7, ciHigh: mean + 5e7,
+  });
+  const sweep: SweepTable = { parameters: ['government.reversalProbability'], units: { 'policyCost.US': 'USD' }, rows: [costRow(0, 0, 6.16e8), costRow(1, 0.6, 2.69e8)] };
+
+  it('writes USD in millions in the sentence and gives the charts\' axes SI prefixes with B for billions', async () => {
+    const specs: TopLevelSpec[] = [];
+    const charts: ChartCollector = { add: async (_name: string, spec: TopLevelSpec) => { specs.push(spec); return ''; }, finish: async () => [] };
+    const html = await renderSweepSection(sweep, undefined, overview([]), name, charts);
+    expect(html).toContain('lowest mean USD 269 million (95% CI USD 219 million to USD 319 million)');
+    expect(html).not.toContain('269,000,000');
+    const axis = (specs[0] as unknown as { layer: Array<{ encoding: { y: { axis?: { format?: string; labelExpr?: string } } } }> }).layer[1].encoding.y.axis;
+    expect(axis).toMatchObject({ format: '.2~s', labelExpr: "replace(datum.label, 'G', 'B')" });
+  });
+});
