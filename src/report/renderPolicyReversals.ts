@@ -1,3 +1,4 @@
+import { STAGES } from '../../sim-core/spec.ts';
 import { wilsonInterval } from '../stats/wilsonInterval.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { createPolicyInForceSpec } from './createPolicyInForceSpec.ts';
@@ -112,7 +113,7 @@ function findPolicies(summary: SummaryMetrics, overview: ScenarioOverview | unde
     const event = summary.get(summaryId)?.region ?? named ?? summaryId.split('.').at(-1) ?? '';
     const middle = summaryId.slice('policyReversed.'.length, Math.max('policyReversed.'.length, summaryId.length - event.length - 1));
     const parts = middle === '' ? [] : middle.split('.');
-    if (parts.length === 1) return { summaryId, event, parts: STAGES.has(parts[0]) ? { material: '', stage: parts[0] } : { material: parts[0], stage: '' } };
+    if (parts.length === 1) return { summaryId, event, parts: STAGE_NAMES.has(parts[0]) ? { material: '', stage: parts[0] } : { material: parts[0], stage: '' } };
     return { summaryId, event, parts: { material: parts[0] ?? '', stage: parts[1] ?? '' } };
   });
   // Scenario order (summary.json lists them by layout order, which follows the resolved file's); unknown ids last.
@@ -123,7 +124,7 @@ function findPolicies(summary: SummaryMetrics, overview: ScenarioOverview | unde
   return policies.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
-const STAGES = new Set(['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling']);
+const STAGE_NAMES: ReadonlySet<string> = new Set(STAGES);
 
 /** Share of runs in which any of the policies was reversed, from replicates.csv. */
 function anyReversedShare(replicates: ReplicateValues | undefined, policies: readonly PolicyId[]): { share: number; runs: number } | undefined {
