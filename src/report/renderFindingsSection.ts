@@ -18,6 +18,7 @@ import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummarie
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
 import type { ExceedanceReading } from './readExceedance.ts';
+import { describeRisingAtEnd } from './describeRisingAtEnd.ts';
 import { describeSevereShortage } from './describeSevereShortage.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { renderBaselineCaveat } from './renderBaselineCaveat.ts';
@@ -38,6 +39,7 @@ const PRODUCT: Record<string, string> = { mining: 'concentrate', processing: 're
  * @param impact - `impact.json`, if present: what the scenario's disruptions cause, per headline material.
  * @param exceedance - `summary.json`'s exceedance rows (the chance of a severe, lasting shortage per material).
  * @param stockpileNotes - Sentences on stockpiles that released little during a shortage (describeStockpileRelease), shown after the costs.
+ * @param horizonWeeks - The run's length in weeks (the note on prices still rising at the end; NaN: none).
  * @returns The section's HTML.
  * @example
  * html += await renderFindingsSection(context, summary, replicates, charts);
@@ -50,6 +52,7 @@ export async function renderFindingsSection(
   impact?: ImpactReading,
   exceedance: readonly ExceedanceReading[] = [],
   stockpileNotes: readonly string[] = [],
+  horizonWeeks = NaN,
 ): Promise<string> {
   const resultContext = { home: context.home, foreign: context.foreign, regions: context.regions, priceStage: (id: string) => materialOf(context, id).priceStage };
   const results = context.materials.map((m) => ({ material: m, result: computeMaterialResults(m.id, resultContext, summary, replicates) }));
@@ -88,6 +91,8 @@ export async function renderFindingsSection(
       (headline.length > 0 ? ' Materials marked “(no event)” are touched by no scripted event: their stress is mostly the baseline’s (see the note above for what the disruptions add).' : ''),
   });
   html += renderResultsTable(context, results, runs, impact);
+  const rising = describeRisingAtEnd(context.materials, context.home, replicates, horizonWeeks);
+  if (rising !== '') html += `<p class="note">${escapeHtml(rising)}</p>\n`;
   return html;
 }
 
