@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every test process writes its temporary files in one folder per run, removed at the end.
+    globalSetup: ['test/setup/isolateTmp.ts'],
   },
 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadCalibrationSpec } from '../../src/calibrate/loadCalibrationSpec.ts';
 import { UsageError } from '../../src/cli/exitCodes.ts';
 import { ScenarioError } from '../../src/scenario/scenarioError.ts';
@@ -9,9 +9,14 @@ import { ScenarioError } from '../../src/scenario/scenarioError.ts';
 const TINY = 'test/fixtures/calibration/tiny.calibration.yaml';
 const scenario = join(process.cwd(), 'scenarios/calibration/bullwhip-four-stage.yaml');
 
+/** Temporary folders written by {@link writeSpec}, removed after the tests. */
+const written: string[] = [];
+afterAll(() => { for (const dir of written) rmSync(dir, { recursive: true, force: true }); });
+
 /** Writes a spec with one episode on the bullwhip scenario and the given target / extra keys. */
 function writeSpec(target: string, extra = ''): string {
   const dir = mkdtempSync(join(tmpdir(), 'crm-calibrate-'));
+  written.push(dir);
   const file = join(dir, 'spec.yaml');
   writeFileSync(file, `name: t\n${extra}episodes:\n  e:\n    scenario: ${scenario}\n    set: [years=2]\n    targets:\n      x: ${target}\n`);
   return file;
