@@ -2,6 +2,7 @@ import { formatCsvField } from '../outputs/formatCsvField.ts';
 import { formatCsvNumber } from '../outputs/formatCsvNumber.ts';
 import { formatMetricId } from '../outputs/formatMetricId.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import type { SweepDifference } from './computeSweepDifferences.ts';
 import { canonicalParameterValue } from './canonicalParameterValue.ts';
 import type { SweepPoint } from './sweepPoint.ts';
 
@@ -11,19 +12,23 @@ import type { SweepPoint } from './sweepPoint.ts';
  * unit, named `<path> (<unit>)` (`materials.ndpr.demand.growthPerYear (share)`; the bare path for
  * plain numbers), then `<metric id>.mean`, `.ciLow`, `.ciHigh` for every summary metric in layout
  * order (ids as in summary.json), then `<metric id>.n` (replicates that define it at the point) for
- * every metric in the same order (added last, so the earlier columns keep their positions). A value
+ * every metric in the same order, then `<metric id>.diffMean`, `.diffCiLow`, `.diffCiHigh` for every
+ * metric: the point's paired difference from point 0 (computeSweepDifferences; empty on point 0 and
+ * where there is none). Each block was added last, so the earlier columns keep their positions. A value
  * that is not a quantity (e.g. an export-control mode) is written as text. Empty fields are
  * undefined values (NaN). Numeric columns hold numbers only, so DuckDB or pandas type them as DOUBLE.
  *
  * @param parameters - Swept paths, in column order.
- * @param points - Each point with its summary statistics and its scenario's start year.
+ * @param points - Each point with its summary statistics, its scenario's start year and, except point 0, its differences from point 0 (one per stat).
  * @returns The file's text, LF line ends.
  * @example
  * formatSweepPointsCsv(['years'], [{ point: [{ path: 'years', value: '2' }], stats, startYear: 2025 }]);
  */
 export function formatSweepPointsCsv(
   parameters: readonly string[],
-  points: readonly { point: SweepPoint; stats: readonly SummaryStatistic[]; startYear: number }[],
+  points: readonly {
+    point: SweepPoint; stats: readonly SummaryStatistic[]; startYear: number; vsFirstPoint?: readonly (SweepDifference | undefined)[];
+  }[],
 ): string {
   if (points.length === 0) return `${['point', ...parameters].map(formatCsvField).join(',')}\n`;
   const units = parameters.map((path) => {
@@ -32,15 +37,22 @@ export function formatSweepPointsCsv(
   });
   const parameterColumns = parameters.map((path, i) => (units[i] === '' ? path : `${path} (${units[i]})`));
   const ids = points[0].stats.map((s) => formatMetricId(s.key));
-  const metricColumns = [...ids.flatMap((id) => ['mean', 'ciLow', 'ciHigh'].map((part) => `${id}.${part}`)), ...ids.map((id) => `${id}.n`)];
+  const metricColumns = [
+    ...ids.flatMap((id) => ['mean', 'ciLow', 'ciHigh'].map((part) => `${id}.${part}`)), ...ids.map((id) => `${id}.n`),
+    ...ids.flatMap((id) => ['diffMean', 'diffCiLow', 'diffCiHigh'].map((part) => `${id}.${part}`)),
+  ];
   const lines = [['point', ...parameterColumns, ...metricColumns].map(formatCsvField).join(',')];
-  points.forEach(({ point, stats, startYear }, index) => {
+  points.forEach(({ point, stats, startYear, vsFirstPoint }, index) => {
     const values = parameters.map((path) => {
       const given = point.find((a) => a.path === path)?.value ?? '';
       const { value } = canonicalParameterValue(path, given, startYear);
       return value === undefined ? formatCsvField(given) : formatCsvNumber(value);
     });
-    const metrics = [...stats.flatMap((s) => [s.mean, s.ciLow, s.ciHigh]), ...stats.map((s) => s.n)].map(formatCsvNumber);
+    const differences = stats.flatMap((_, i) => {
+      const d = vsFirstPoint?.[i];
+      return [d?.meanDifference ?? NaN, d?.ciLow ?? NaN, d?.ciHigh ?? NaN];
+    });
+    const metrics = [...stats.flatMap((s) => [s.mean, s.ciLow, s.ciHigh]), ...stats.map((s) => s.n), ...differences].map(formatCsvNumber);
     lines.push([String(index), ...values, ...metrics].join(','));
   });
   return `${lines.join('\n')}\n`;

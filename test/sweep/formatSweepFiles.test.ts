@@ -24,15 +24,21 @@ describe('sweep output writers', () => {
     expect(body[3].slice(6, 9)).toEqual(['', '', '']); // no value at the point: empty fields, n 0
   });
 
-  it('sweep-points.csv appends <id>.n per metric after every mean and interval column', () => {
-    const [header, ...body] = rows(formatSweepPointsCsv([growth], points));
+  it('sweep-points.csv appends <id>.n per metric after every mean and interval column, then the paired differences from point 0', () => {
+    // Point 1's difference from point 0: defined for the cost, undefined for recovery (no value at point 1).
+    const withDifferences = [points[0], { ...points[1], vsFirstPoint: [{ meanDifference: 0, ciLow: -1.5, ciHigh: 1.5, n: 3 }, undefined] }];
+    const [header, ...body] = rows(formatSweepPointsCsv([growth], withDifferences));
     expect(header).toEqual([
       'point', `${growth} (share)`,
       'policyCost.US.mean', 'policyCost.US.ciLow', 'policyCost.US.ciHigh',
       'timeToRecoveryWeeks.ndpr.endUse.US.mean', 'timeToRecoveryWeeks.ndpr.endUse.US.ciLow', 'timeToRecoveryWeeks.ndpr.endUse.US.ciHigh',
       'policyCost.US.n', 'timeToRecoveryWeeks.ndpr.endUse.US.n',
+      'policyCost.US.diffMean', 'policyCost.US.diffCiLow', 'policyCost.US.diffCiHigh',
+      'timeToRecoveryWeeks.ndpr.endUse.US.diffMean', 'timeToRecoveryWeeks.ndpr.endUse.US.diffCiLow', 'timeToRecoveryWeeks.ndpr.endUse.US.diffCiHigh',
     ]);
-    expect(body.map((row) => row.slice(-2))).toEqual([['3', '2'], ['3', '0']]);
+    expect(body.map((row) => row.slice(8, 10))).toEqual([['3', '2'], ['3', '0']]);
+    expect(body.map((row) => row.slice(10))).toEqual([['', '', '', '', '', ''], ['0', '-1.5', '1.5', '', '', '']]);
+    expect(body.every((row) => row.length === header.length)).toBe(true);
     expect(body[0][5]).toBe('5');
   });
 

@@ -46,8 +46,9 @@ describe('crm-sim sweep', () => {
     expect(wide[0].slice(0, 3)).toEqual(['point', 'materials.ndpr.demand.growthPerYear (share)', 'materials.dy.demand.elasticityShortRun']);
     expect(wide[0].slice(3, 6)).toEqual([`${ids[0]}.mean`, `${ids[0]}.ciLow`, `${ids[0]}.ciHigh`]);
     expect(wide).toHaveLength(1 + 4);
-    expect(wide[0]).toHaveLength(3 + 4 * ids.length);
-    expect(wide[0].slice(3 + 3 * ids.length)).toEqual(ids.map((id) => `${id}.n`));
+    expect(wide[0]).toHaveLength(3 + 7 * ids.length);
+    expect(wide[0].slice(3 + 3 * ids.length, 3 + 4 * ids.length)).toEqual(ids.map((id) => `${id}.n`));
+    expect(wide[0].slice(3 + 4 * ids.length, 3 + 4 * ids.length + 3)).toEqual([`${ids[0]}.diffMean`, `${ids[0]}.diffCiLow`, `${ids[0]}.diffCiHigh`]);
     for (const [index, row] of wide.slice(1).entries()) {
       expect(row[0]).toBe(String(index));
       expect(Number(row[1])).toBe(sweep.points[index].values['materials.ndpr.demand.growthPerYear'] === '3%' ? 0.03 : 0.06);
@@ -56,6 +57,10 @@ describe('crm-sim sweep', () => {
         const mean = sweep.points[index].metrics[id].mean;
         expect(row[3 + 3 * m]).toBe(mean === null ? '' : String(mean));
         expect(Number(row[3 + 3 * ids.length + m])).toBe(sweep.points[index].metrics[id].n);
+        // The paired difference from point 0, as sweep.json gives it (none on point 0).
+        const difference = sweep.points[index].metrics[id].vsFirstPoint;
+        const expected = difference === undefined ? ['', '', ''] : [difference.meanDifference, difference.ciLow, difference.ciHigh].map((v) => (v === null ? '' : String(v)));
+        expect(row.slice(3 + 4 * ids.length + 3 * m, 3 + 4 * ids.length + 3 * m + 3)).toEqual(expected);
       });
     }
     const tornado = (await readFile(join(out, 'tornado.csv'), 'utf8')).trimEnd().split('\n');
