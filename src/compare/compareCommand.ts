@@ -8,6 +8,7 @@ import { defaultOutputFolder } from './defaultOutputFolder.ts';
 import { formatComparisonCsv } from './formatComparisonCsv.ts';
 import { formatComparisonJson } from './formatComparisonJson.ts';
 import { formatComparisonTable } from './formatComparisonTable.ts';
+import { formatReversalSplitCsv } from './formatReversalSplitCsv.ts';
 import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteCarloOptions.ts';
 import { runComparison } from './runComparison.ts';
 import { writeOutputFiles } from './writeOutputFiles.ts';
@@ -38,7 +39,8 @@ export function parseTableRows(options: Pick<CompareOptions, 'top' | 'all'>): nu
 
 /**
  * `crm-sim compare <a> <b> [...]`: runs every scenario with the same seed and replicate indices,
- * writes comparison.json, comparison.csv, manifest.json and each scenario's resolved YAML
+ * writes comparison.json, comparison.csv, reversal-split.csv (when an alternative has reversible
+ * policies), manifest.json and each scenario's resolved YAML
  * atomically, and prints the table of the largest differences (or comparison.json with `--json`)
  * followed by the folder.
  *
@@ -76,6 +78,8 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     ...report.arms.map((arm, i) => ({ name: `${arm.label}.resolved.yaml`, text: loaded[i].resolvedYaml })),
     { name: 'comparison.json', text: json },
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
+    // Only when an alternative has reversible policies, as comparison.json's reversalSplit.
+    ...(report.reversalSplit === undefined || report.reversalSplit.length === 0 ? [] : [{ name: 'reversal-split.csv', text: formatReversalSplitCsv(report.reversalSplit) }]),
   ]);
   cache?.remove(); // the outputs are written: the finished arms are no longer needed
   process.stdout.write(options.json ? json : `${formatComparisonTable(report, rows)}\n${dir}\n`);

@@ -3,6 +3,7 @@ import { chooseMassUnit, PER_TONNE } from '../report/chooseMassUnit.ts';
 import type { MetricComparison } from './computeComparison.ts';
 import { isMaterialGain, MATERIAL_GAIN_SHARE } from '../report/isMaterialGain.ts';
 import type { CostPerTonne, MaterialCostEffectiveness } from './computeCostEffectiveness.ts';
+import type { MetricReversalSplit } from './computeReversalSplit.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
 import { formatReadableNumber } from './formatReadableNumber.ts';
 import { formatTextTable } from './formatTextTable.ts';
@@ -84,12 +85,41 @@ export function formatComparisonTable(report: ComparisonReport, top = 10): strin
     const title = `B = ${alternative.label} vs A = ${first}: ${report.replicates} paired replicates, seed ${report.masterSeed}; ` +
       `${ranked.length} of ${alternative.metrics.length} metrics differ in at least one run, ${clearCount} with a ${level} that excludes 0` +
       `${rows.length < ranked.length ? `; top ${rows.length}` : ''}`;
-    const costs = describeCosts(report, alternative.label);
+    const costs = describeCosts(report, alternative.label) + describeReversal(report, alternative.label, ranked.slice(0, top));
     if (rows.length === 0) return `${title}\n${costs}`;
     return `${title}\n${formatTextTable(['metric', 'unit', 'n', 'mean A', 'mean B', 'B − A', level, 'runs B better / worse'], rows, 2)}${costs}`;
   });
   const caveat = `Intervals are per metric, not adjusted for comparing many: about 1 in 20 metrics that B leaves unchanged in the mean would still exclude 0 at 95% by chance.\n`;
   return `${blocks.join('\n')}${caveat}`;
+}
+
+/**
+ * One line on an alternative with reversible policies (comparison.json's `reversalSplit`): in how
+ * many runs an election reversed at least one of them and, for the highest-ranked shown metric the
+ * split has, B − A over the kept and the reversed runs and the gap (kept − reversed, Welch), in the
+ * row's unit; '' for an alternative without reversible policies. The split is descriptive (the two
+ * groups of runs differ in more than the reversal), which the line says.
+ */
+function describeReversal(report: ComparisonReport, label: string, shown: readonly MetricComparison[]): string {
+  const split = report.reversalSplit?.find((s) => s.label === label);
+  if (split === undefined) return '';
+  const ids = split.policies.join(', ');
+  const head = `Election reversal (${ids}): `;
+  if (split.runsReversed === 0 || split.runsReversed === split.runs) {
+    return `${head}${split.runsReversed === 0 ? 'no election reversed them in' : 'an election reversed at least one in every one of'} the ${split.runs} runs, so there is no split\n`;
+  }
+  const counted = `an election reversed ${split.policies.length === 1 ? 'it' : 'at least one'} in ${split.runsReversed} of ${split.runs} runs`;
+  const row = shown.find((m) => split.metrics.some((s) => formatMetricId(s.key) === formatMetricId(m.key)));
+  if (row === undefined) return `${head}${counted}\n`;
+  const entry = split.metrics.find((s) => formatMetricId(s.key) === formatMetricId(row.key)) as MetricReversalSplit;
+  const [unit, scale] = rowUnit(row);
+  const interval = (mean: number, low: number, high: number): string => {
+    const [m, l, h] = [mean, low, high].map((x) => formatReadableNumber(x * scale));
+    return `${m} [${l}, ${h}]`;
+  };
+  return `${head}${counted}; ${formatMetricId(row.key)} B − A (${unit}) in the kept runs ${interval(entry.kept.mean, entry.kept.ciLow, entry.kept.ciHigh)}, ` +
+    `in the reversed runs ${interval(entry.reversed.mean, entry.reversed.ciLow, entry.reversed.ciHigh)}, ` +
+    `gap ${interval(entry.difference.mean, entry.difference.ciLow, entry.difference.ciHigh)} (descriptive, not causal: the runs differ in more than the reversal)\n`;
 }
 
 /**

@@ -21,9 +21,17 @@ describe('crm-sim compare', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
-      'comparison.csv', 'comparison.json', 'manifest.json', 'mitigation-stockpile-60d.resolved.yaml', 'threat-export-quota.resolved.yaml',
+      'comparison.csv', 'comparison.json', 'manifest.json', 'mitigation-stockpile-60d.resolved.yaml', 'reversal-split.csv', 'threat-export-quota.resolved.yaml',
     ]);
-    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(await readFile(join(out, 'comparison.json'), 'utf8')));
+    const comparison = JSON.parse(await readFile(join(out, 'comparison.json'), 'utf8'));
+    expect(JSON.parse(result.stdout)).toEqual(comparison);
+    // The stockpiles are reversible (a home policy): reversal-split.csv lists the split comparison.json gives.
+    const split = comparison.reversalSplit['mitigation-stockpile-60d'];
+    const rows = (await readFile(join(out, 'reversal-split.csv'), 'utf8')).trimEnd().split('\n').slice(1).map((line) => line.split(','));
+    const anyRows = rows.filter((row) => row[1] === '');
+    expect(anyRows.map((row) => row.slice(0, 4))[0]).toEqual(['mitigation-stockpile-60d', '', String(split.runsReversed), '3']);
+    expect(anyRows).toHaveLength(Math.max(1, Object.keys(split.metrics).length));
+    expect(new Set(rows.filter((row) => row[1] !== '').map((row) => row[1]))).toEqual(new Set(split.policies));
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ command: 'compare', arms: 2, replicates: 3, masterSeed: 1 });
     expect(manifest.scenarios.map((s: { label: string }) => s.label)).toEqual(['threat-export-quota', 'mitigation-stockpile-60d']);
