@@ -16,8 +16,12 @@ export interface SweepDifference {
 /** What {@link computeSweepDifferences} needs of a point: its summaries and their per-replicate values. */
 export interface PointReplicateValues {
   stats: readonly SummaryStatistic[];
-  /** One array per entry of `stats` (same order): the metric's value in replicates 0…n−1. */
-  replicateValues: readonly ArrayLike<number>[];
+  /**
+   * The values of `stats[index]` in replicates 0…n−1. A function, so a caller reads them from the
+   * replicates' results when asked instead of keeping a copy of every point's columns (points ×
+   * metrics × replicates doubles).
+   */
+  columnOf(index: number): ArrayLike<number>;
 }
 
 /**
@@ -39,14 +43,15 @@ export interface PointReplicateValues {
  */
 export function computeSweepDifferences(points: readonly PointReplicateValues[]): ((SweepDifference | undefined)[] | undefined)[] {
   if (points.length === 0) return [];
-  const reference = new Map(points[0].stats.map((s, i) => [formatMetricId(s.key), points[0].replicateValues[i]]));
+  // Point 0's columns, read once: every later point is paired with them.
+  const reference = new Map(points[0].stats.map((s, i) => [formatMetricId(s.key), points[0].columnOf(i)]));
   return points.map((point, index) => {
     if (index === 0) return undefined;
     return point.stats.map((s, i) => {
       const first = reference.get(formatMetricId(s.key));
       if (first === undefined) return undefined;
       // 'none': no direction is needed, only the mean and interval of the differences.
-      const paired = computePairedDifference(first, point.replicateValues[i], 'none');
+      const paired = computePairedDifference(first, point.columnOf(i), 'none');
       return { meanDifference: paired.meanDifference, ciLow: paired.ciLow, ciHigh: paired.ciHigh, n: paired.n };
     });
   });

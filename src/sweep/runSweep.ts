@@ -39,14 +39,11 @@ export interface SweepRun {
   /** The scenario with `sets` only. */
   base: LoadedScenario;
   /**
-   * Each point with its scenario, the summary of every metric (mean, t interval, quantiles), the
-   * metric's value in replicates 0…n−1 (`replicateValues[i]` for `stats[i]`), and its paired
-   * difference from point 0 (`vsFirstPoint[i]`; undefined on point 0, see computeSweepDifferences).
+   * Each point with its scenario, the summary of every metric (mean, t interval, quantiles) and its
+   * paired difference from point 0 (`vsFirstPoint[i]` for `stats[i]`; undefined on point 0, see
+   * computeSweepDifferences).
    */
-  points: {
-    point: SweepPoint; loaded: LoadedScenario; stats: SummaryStatistic[];
-    replicateValues: Float64Array[]; vsFirstPoint: (SweepDifference | undefined)[] | undefined;
-  }[];
+  points: { point: SweepPoint; loaded: LoadedScenario; stats: SummaryStatistic[]; vsFirstPoint: (SweepDifference | undefined)[] | undefined }[];
   /** The tornado's output metric. */
   metric: SeriesKey;
   /** Ranked tornado rows, or null when not run. */
@@ -83,12 +80,11 @@ export async function runSweep(options: SweepOptions): Promise<SweepRun> {
   for (const warning of [...(tornado === null ? [] : [base]), ...loadedPoints].flatMap((loaded) => loaded.warnings)) options.onWarning?.(warning);
   const compiled = [...loadedPoints.map((loaded) => loaded.spec), ...(tornado?.specs ?? [])].map(compileScenario);
   const results = await runScenarioArms(compiled, options);
-  // Per-replicate values are kept (points × metrics × replicates doubles) for the paired differences.
   const summarized = loadedPoints.map((loaded, i) => ({
     point: options.points[i], loaded, stats: computeSummaryStatistics(compiled[i].layout, results[i]),
-    replicateValues: compiled[i].layout.summaries.map((_, index) => extractSummaryColumn(results[i], index)),
   }));
-  const differences = computeSweepDifferences(summarized);
+  // The paired differences read each column from the results when needed: no copy of every point's values.
+  const differences = computeSweepDifferences(summarized.map((p, i) => ({ stats: p.stats, columnOf: (index: number) => extractSummaryColumn(results[i], index) })));
   const points = summarized.map((p, i) => ({ ...p, vsFirstPoint: differences[i] }));
   let rows: TornadoRow[] | null = null;
   if (tornado !== null) {

@@ -6,7 +6,7 @@ const cost = { metric: 'policyCost', material: '', stage: '', region: 'US', unit
 const weeks = { metric: 'shortfallWeeks', material: 'ndpr', stage: 'endUse', region: 'US', unit: 'weeks' };
 const price = { metric: 'peakPriceMultiple', material: 'ndpr', stage: 'mining', region: 'US', unit: 'x base' };
 const metric = (key: typeof cost, values: number[]) => ({ stat: { key, ...summarizeValues(values) }, values });
-const point = (...metrics: ReturnType<typeof metric>[]) => ({ stats: metrics.map((m) => m.stat), replicateValues: metrics.map((m) => m.values) });
+const point = (...metrics: ReturnType<typeof metric>[]) => ({ stats: metrics.map((m) => m.stat), columnOf: (index: number) => metrics[index].values });
 
 describe('computeSweepDifferences', () => {
   it('gives the mean and 95% t interval of the per-replicate differences from point 0, by hand', () => {

@@ -17,7 +17,7 @@ const replicates = [[[10, 12, 11, 13], [4, NaN, 6, 5]], [[11, 14, 12, 15], [NaN,
 const summarized = replicates.map((values, index) => ({
   point: [{ path: growth, value: index === 0 ? '3%' : '6%' }],
   stats: [{ key: cost, ...summarizeValues(values[0]) }, { key: recovery, ...summarizeValues(values[1]) }],
-  replicateValues: values,
+  columnOf: (index: number) => values[index],
 }));
 const differences = computeSweepDifferences(summarized);
 const points = summarized.map((p, i) => ({ ...p, vsFirstPoint: differences[i] }));
