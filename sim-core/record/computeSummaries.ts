@@ -102,6 +102,10 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
   // One policyReversed series per reversible policy (the block after policyInForce's, of the same length).
   const policies = offsets.policyReversed - offsets.policyInForce;
   for (let p = 0; p < policies; p++) out[i++] = at(offsets.policyReversed + p, T - 1);
+  // The secure-supply share averaged over the run's ticks: how covered the home region was along the
+  // way, beside the last tick's figure (finalSecureSupplyShare), which plants landing in the run's last
+  // months can move on their own.
+  for (let m = 0; m < materials; m++) for (let stage = 0; stage < 4; stage++) out[i++] = sum(offsets.secureSupplyShare + m * 4 + stage) / T;
   return out;
 
   function sum(seriesIndex: number): number {

@@ -122,6 +122,8 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   }
   summaries.push({ metric: 'tariffRevenue', material: '', stage: '', region: home, unit: 'USD' });
   for (const policy of reversiblePolicies(spec)) summaries.push({ ...policy.key, metric: 'policyReversed' });
+  // Added after the others (session 14), so every earlier summary keeps its index.
+  for (const material of materials) for (const stage of CAPACITY) summaries.push({ metric: 'meanSecureSupplyShare', material, stage, region: '', unit: 'x home demand' });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
 }

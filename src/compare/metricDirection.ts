@@ -6,7 +6,7 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  * - lower is better: `peakPriceMultiple`, `cumulativeShortfall`, `maxShortfallShare`,
  *   `shortfallWeeks`, `timeToRecoveryWeeks`, `severeShortfallWeeks`, `longestSevereShortfallWeeks`
  *   (shortfall and price metrics) and `policyCost`, `netPolicyCost` and their parts per material (cost);
- * - higher is better: `finalSecureSupplyShare` and `cumulativeConsumption` (what end users received);
+ * - higher is better: `finalSecureSupplyShare`, `meanSecureSupplyShare` and `cumulativeConsumption` (what end users received);
  * - no direction: `timeToPeakWeeks` (an earlier or later peak is neither good nor bad),
  *   `troughPriceMultiple` (a low price helps buyers and squeezes home producers: a price war's dip) and
  *   `foreignActorCost` (what the foreign actor spends says nothing by itself about home supply) and
@@ -32,6 +32,7 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   longestSevereShortfallWeeks: 'lower',
   cumulativeConsumption: 'higher',
   finalSecureSupplyShare: 'higher',
+  meanSecureSupplyShare: 'higher',
   policyCost: 'lower',
   netPolicyCost: 'lower',
   materialPolicyCost: 'lower',

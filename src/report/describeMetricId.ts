@@ -10,6 +10,7 @@ const METRIC_WORDS: Record<string, string> = {
   cumulativeConsumption: 'Consumption (received)',
   timeToRecoveryWeeks: 'Weeks to recovery',
   finalSecureSupplyShare: 'Secure capacity at the end',
+  meanSecureSupplyShare: 'Secure capacity, average over the run',
   policyCost: 'Policy cost',
   netPolicyCost: 'Net policy cost (stock held counted at base prices)',
   materialPolicyCost: 'Policy cost tied to the material',

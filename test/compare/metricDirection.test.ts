@@ -10,6 +10,7 @@ describe('metricDirection', () => {
     expect(metricDirection('peakPriceMultiple')).toBe('lower');
     expect(metricDirection('policyCost')).toBe('lower');
     expect(metricDirection('finalSecureSupplyShare')).toBe('higher');
+    expect(metricDirection('meanSecureSupplyShare')).toBe('higher');
     expect(metricDirection('timeToPeakWeeks')).toBe('none');
     expect(metricDirection('somethingNew')).toBe('none');
     expect(metricDirection('toString')).toBe('none');
