@@ -1,8 +1,12 @@
 import { compileScenario, type ResultLayout, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { computePairedDifference } from '../compare/computePairedDifference.ts';
+import { siblingModule } from '../runtime/moduleLocation.ts';
 import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from './computeImpactMeasures.ts';
 import { disruptedStage, findStageDisruptions, withoutEvents } from './findStageDisruptions.ts';
+import { type DisruptionWindow, disruptionWindow, windowPeaks } from './windowPeaks.ts';
+
+const IMPACT_WORKER = siblingModule('./impactWorker', import.meta.url);
 
 /** Paired impact of removing some events on one outcome: with − without, same replicates. */
 export interface ImpactStatistic {
@@ -24,8 +28,14 @@ export interface StageImpactRecord {
   events: string[];
   /** Home end users' cumulative shortfall summed over the materials the events name, t. */
   homeShortfall?: ImpactStatistic & { materials: string[] };
-  /** Largest peak price multiple outside the foreign region over the materials the events name (each at its quoted stage). */
+  /**
+   * Largest peak price multiple outside the foreign region over the materials the events name (each
+   * at its quoted stage), over the whole run: a later spike of the run's own (the baseline's) can
+   * be what both arms' peaks measure, so prefer `disruptionPeakPrice`.
+   */
   peakPriceMultiple?: ImpactStatistic & { materials: string[] };
+  /** The same peak taken over the disruption window only (its events' announcement to a year after their end). */
+  disruptionPeakPrice?: ImpactStatistic & { materials: string[]; window: DisruptionWindow };
   policyCost?: ImpactStatistic;
 }
 
@@ -43,7 +53,18 @@ export interface ImpactFile {
   foreignRegion: string;
   stages: StageImpactRecord[];
   /** All disruptive events removed at once, per material; undefined when the scenario has none. */
-  disruptions?: { events: string[]; materials: Array<{ material: string; priceStage: string; weeksShort: ImpactStatistic; homeShortfall: ImpactStatistic; homeConsumption: ImpactStatistic; peakPriceMultiple: ImpactStatistic }> };
+  disruptions?: {
+    events: string[];
+    /** When every disruptive event together acts: from the first announcement to a year after the last end. */
+    window: DisruptionWindow;
+    materials: Array<{
+      material: string; priceStage: string; weeksShort: ImpactStatistic; homeShortfall: ImpactStatistic; homeConsumption: ImpactStatistic;
+      /** Over the whole run (see StageImpactRecord.peakPriceMultiple). */
+      peakPriceMultiple: ImpactStatistic;
+      /** Over `window`. */
+      disruptionPeakPrice: ImpactStatistic;
+    }>;
+  };
 }
 
 /** Options of {@link measureDisruptionImpact}. */
@@ -63,7 +84,9 @@ export interface ImpactOptions {
 export const IMPACT_METHOD = 'For each stage that the scenario\'s disruptive events (export controls, technology bans, price manipulation, ' +
   'cyberattacks, outages, disinformation, mine acquisitions, demand shocks; not mitigations) strike, the scenario was run again without ' +
   'that stage\'s disruptive events, with the same master seed and replicate indices (common random numbers); impact = run as scripted ' +
-  'minus counterfactual, paired by replicate, mean with a 95% t interval. "disruptions" removes every disruptive event at once.';
+  'minus counterfactual, paired by replicate, mean with a 95% t interval. "disruptions" removes every disruptive event at once. ' +
+  'peakPriceMultiple compares the two runs\' highest prices over the whole run; disruptionPeakPrice over the disruption window only ' +
+  '(from the removed events\' first announcement to a year after their last end), so a later price spike of the run\'s own does not mask theirs.';
 
 /**
  * Measures, with paired runs, what the scenario's disruptive events cause: per struck stage, the
@@ -84,37 +107,55 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const all = [...new Set(disruptions.flatMap((d) => d.indices))];
   const arms = disruptions.map((d) => withoutEvents(spec, d.indices));
   if (disruptions.length > 1) arms.push(withoutEvents(spec, all));
-  const compiled = arms.map(compileScenario);
-  const results = await runScenarioArms(compiled, { masterSeed: options.masterSeed, replicates, workers: options.workers, signal: options.signal, onProgress: options.onProgress });
+  // The scenario as scripted runs again (its first arm) for its price paths: the run's own workers keep none.
+  const compiled = (arms.length === 0 ? [] : [spec, ...arms]).map(compileScenario);
+  const results = await runScenarioArms(compiled, {
+    masterSeed: options.masterSeed, replicates, workers: options.workers, signal: options.signal, onProgress: options.onProgress, workerModule: IMPACT_WORKER,
+  });
+  const summaryCount = options.layout.summaries.length;
+  const summariesOf = (arm: number) => results[arm].map((r) => r.summaries.subarray(0, summaryCount));
+  const pathsOf = (arm: number) => results[arm].map((r) => r.summaries.subarray(summaryCount));
   const targets = measureTargets(spec);
   const scripted = computeImpactMeasures(options.layout, options.summaries.slice(0, replicates), targets);
-  const counterfactual = results.map((arm, i) => computeImpactMeasures(compiled[i].layout, arm.map((r) => r.summaries), targets));
+  const counterfactual = arms.map((_, i) => computeImpactMeasures(compiled[1 + i].layout, summariesOf(1 + i), targets));
+  const ticks = options.layout.ticks;
+  const shape = { materials: targets.materials.length, regions: targets.regions.length, ticks, outside: targets.regions.map((r) => r !== targets.foreign) };
+  const stageOf = (material: string) => ['mining', 'processing', 'manufacturing'].indexOf(targets.priceStage[material]);
+  /** Per replicate, the highest price multiple outside the foreign region in `window`, largest over `materials`, in arm `arm`. */
+  const peaksIn = (arm: number, window: DisruptionWindow, materials: readonly string[]): Float64Array => windowPeaks(pathsOf(arm), shape,
+    materials.map((id) => ({ material: targets.materials.indexOf(id), stage: stageOf(id) })), window);
   const stages = STAGES.map((stage): StageImpactRecord => {
     const at = disruptions.findIndex((d) => d.stage === stage);
     if (at < 0) return { stage, events: [] };
     const without = counterfactual[at];
     const materials = touchedMaterials(spec, disruptions[at].indices);
+    const window = disruptionWindow(spec, disruptions[at].indices, ticks);
     const peak = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => Math.max(...materials.map((id) => m.byMaterial[id].peakOutside[r])));
     const lack = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => materials.reduce((sum, id) => sum + m.byMaterial[id].shortfall[r], 0));
     return {
       stage, events: disruptions[at].ids,
       homeShortfall: { ...paired(lack(without), lack(scripted), 't'), materials },
       peakPriceMultiple: { ...paired(peak(without), peak(scripted), 'x base'), materials },
+      disruptionPeakPrice: { ...paired(peaksIn(1 + at, window, materials), peaksIn(0, window, materials), 'x base'), materials, window },
       policyCost: paired(without.policyCost, scripted.policyCost, 'USD'),
     };
   });
   const none = counterfactual.at(-1);
+  const noneArm = arms.length; // the last arm: every disruptive event removed
+  const allWindow = disruptionWindow(spec, all, ticks);
   return {
     format: 'crm-sim impact', version: 1, method: IMPACT_METHOD, masterSeed: options.masterSeed, replicates,
     runReplicates: options.runReplicates, replicateCap: options.replicateCap, homeRegion: targets.home, foreignRegion: targets.foreign, stages,
     disruptions: none === undefined ? undefined : {
       events: all.sort((a, b) => a - b).map((i) => spec.events[i].id ?? `${spec.events[i].kind}#${i}`),
+      window: allWindow,
       materials: targets.materials.map((material) => ({
         material, priceStage: targets.priceStage[material],
         weeksShort: paired(none.byMaterial[material].weeksShort, scripted.byMaterial[material].weeksShort, 'weeks'),
         homeShortfall: paired(none.byMaterial[material].shortfall, scripted.byMaterial[material].shortfall, 't'),
         homeConsumption: paired(none.byMaterial[material].consumption, scripted.byMaterial[material].consumption, 't'),
         peakPriceMultiple: paired(none.byMaterial[material].peakOutside, scripted.byMaterial[material].peakOutside, 'x base'),
+        disruptionPeakPrice: paired(peaksIn(noneArm, allWindow, [material]), peaksIn(0, allWindow, [material]), 'x base'),
       })),
     },
   };

@@ -10,11 +10,21 @@ import type { ImpactStatistic } from '../impact/measureDisruptionImpact.ts';
  */
 export type PairedImpact = ImpactStatistic;
 
+/** Calendar years (decimal: 2026.5 is 1 July 2026) between which a disruption's price peak is taken. */
+export interface PeakWindow {
+  fromYear: number;
+  toYear: number;
+}
+
 /** The measured impact of one stage's disruptive events; `events` is empty when none strike it. */
 export interface StageImpactReading {
   events: string[];
   homeShortfall?: PairedImpact;
+  /** The change of the whole run's peak price (a later spike of the run's own can mask the disruption's). */
   peakPriceMultiple?: PairedImpact;
+  /** The change of the peak price in the disruption window `peakWindow` (absent from files written before session 14). */
+  disruptionPeakPrice?: PairedImpact;
+  peakWindow?: PeakWindow;
   policyCost?: PairedImpact;
   /** Materials the stage's events name. */
   materials: string[];
@@ -28,8 +38,10 @@ export interface ImpactReading {
   stages: Map<string, StageImpactReading>;
   /** Events removed at once for the per-material figures (empty without `disruptions`). */
   disruptiveEvents: string[];
-  /** Per material, what every disruptive event together causes. */
-  byMaterial: Map<string, { weeksShort?: PairedImpact; homeShortfall?: PairedImpact; homeConsumption?: PairedImpact; peakPriceMultiple?: PairedImpact }>;
+  /** Per material, what every disruptive event together causes (peak prices as in {@link StageImpactReading}). */
+  byMaterial: Map<string, { weeksShort?: PairedImpact; homeShortfall?: PairedImpact; homeConsumption?: PairedImpact; peakPriceMultiple?: PairedImpact; disruptionPeakPrice?: PairedImpact }>;
+  /** The window of `byMaterial`'s `disruptionPeakPrice`. */
+  peakWindow?: PeakWindow;
 }
 
 /**
@@ -49,20 +61,37 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
     if (typeof record.stage !== 'string') continue;
     const shortfall = readPaired(record.homeShortfall);
     const materials = [record.homeShortfall, record.peakPriceMultiple].filter(isRecord).map((m) => m.materials).find(Array.isArray) ?? [];
+    const windowed = readPaired(record.disruptionPeakPrice);
+    const window = isRecord(record.disruptionPeakPrice) ? readWindow(record.disruptionPeakPrice.window) : undefined;
     stages.set(record.stage, {
-      events: strings(record.events), homeShortfall: shortfall, peakPriceMultiple: readPaired(record.peakPriceMultiple), policyCost: readPaired(record.policyCost),
-      materials: strings(materials),
+      events: strings(record.events), homeShortfall: shortfall, policyCost: readPaired(record.policyCost), materials: strings(materials),
+      peakPriceMultiple: readPaired(record.peakPriceMultiple),
+      ...(windowed !== undefined && window !== undefined ? { disruptionPeakPrice: windowed, peakWindow: window } : {}),
     });
   }
   if (stages.size === 0) return undefined;
   const disruptions = isRecord(data.disruptions) ? data.disruptions : {};
+  // Files written before session 14 have no window: their peaks are the whole run's.
+  const peakWindow = readWindow(disruptions.window);
   const byMaterial = new Map((Array.isArray(disruptions.materials) ? disruptions.materials : []).filter(isRecord)
     .filter((m) => typeof m.material === 'string')
-    .map((m) => [m.material as string, { weeksShort: readPaired(m.weeksShort), homeShortfall: readPaired(m.homeShortfall), homeConsumption: readPaired(m.homeConsumption), peakPriceMultiple: readPaired(m.peakPriceMultiple) }]));
+    .map((m) => [m.material as string, {
+      weeksShort: readPaired(m.weeksShort), homeShortfall: readPaired(m.homeShortfall), homeConsumption: readPaired(m.homeConsumption),
+      peakPriceMultiple: readPaired(m.peakPriceMultiple),
+      disruptionPeakPrice: peakWindow === undefined ? undefined : readPaired(m.disruptionPeakPrice),
+    }]));
   return {
     replicates: toNumber(data.replicates), runReplicates: toNumber(data.runReplicates), replicateCap: toNumber(data.replicateCap),
-    stages, disruptiveEvents: strings(disruptions.events), byMaterial,
+    stages, disruptiveEvents: strings(disruptions.events), byMaterial, peakWindow,
   };
+}
+
+/** A `window` of impact.json (fromYear, toYear), or undefined. */
+function readWindow(value: unknown): PeakWindow | undefined {
+  if (!isRecord(value)) return undefined;
+  const fromYear = toNumber(value.fromYear);
+  const toYear = toNumber(value.toYear);
+  return Number.isFinite(fromYear) && Number.isFinite(toYear) ? { fromYear, toYear } : undefined;
 }
 
 function strings(value: unknown): string[] {

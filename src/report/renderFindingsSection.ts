@@ -9,11 +9,12 @@ import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
 import { formatWeeks } from './formatWeeks.ts';
+import { describePeakWindow } from './describePeakWindow.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import { formatSignedQuantity } from './formatQuantity.ts';
 import { formatTonnes } from './formatTonnes.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
-import type { ImpactReading, PairedImpact } from './readImpactJson.ts';
+import type { ImpactReading, PairedImpact, PeakWindow } from './readImpactJson.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
@@ -175,12 +176,22 @@ function shareOfWithout(change: PairedImpact): string {
   return percent === '<1%' ? 'under 1%' : percent;
 }
 
+/**
+ * The peak price's change: in the disruption window (the disruptions and the year after) when
+ * impact.json has it, else over the whole run (older files), where a later spike of the run's own
+ * can mask the disruption's.
+ */
+function describeCausedPeak(windowed: PairedImpact | undefined, window: PeakWindow | undefined, wholeRun: PairedImpact | undefined): string {
+  if (windowed !== undefined && window !== undefined) return `peak price from ${describePeakWindow(window)} (the disruptions and the year after): ${formatPairedImpact(windowed, 'x base')}`;
+  return wholeRun === undefined ? '' : `peak price: ${formatPairedImpact(wholeRun, 'x base')}`;
+}
+
 /** What every disruptive event together causes for one material, from impact.json; undefined without figures. */
 function describeCausedChange(materialId: string, name: string, impact: ImpactReading): string | undefined {
   const m = impact.byMaterial.get(materialId);
   if (m === undefined || impact.disruptiveEvents.length === 0) return undefined;
   const parts = [
-    m.peakPriceMultiple === undefined ? '' : `peak price: ${formatPairedImpact(m.peakPriceMultiple, 'x base')}`,
+    describeCausedPeak(m.disruptionPeakPrice, impact.peakWindow, m.peakPriceMultiple),
     m.homeShortfall === undefined ? '' : `unmet demand: ${formatPairedImpact(m.homeShortfall, 't')}`,
     m.homeConsumption === undefined ? '' : `end users' consumption over the run: ${describeConsumptionChange(m.homeConsumption)}`,
     m.weeksShort === undefined ? '' : `weeks short: ${formatPairedImpact(m.weeksShort, 'weeks')}`,

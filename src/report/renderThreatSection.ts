@@ -1,11 +1,12 @@
 import type { ChartCollector } from './createChartCollector.ts';
 import { countRuns } from './countRuns.ts';
 import { createImpactSpec } from './createImpactSpec.ts';
+import { describePeakWindow } from './describePeakWindow.ts';
 import { createThreatMatrixSpec } from './createThreatMatrixSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
-import type { ImpactReading, StageImpactReading } from './readImpactJson.ts';
+import type { ImpactReading, PairedImpact, StageImpactReading } from './readImpactJson.ts';
 import { type MeasuredImpact, primaryImpact, type StageStress } from './readStressJson.ts';
 import { renderStressRanking } from './renderStressRanking.ts';
 import { renderTable } from './renderTable.ts';
@@ -70,14 +71,19 @@ export async function renderThreatSection(
   };
   if (impact !== undefined) {
     html += matrix + renderImpactTable(stages, study, impact, inputs);
-    const peaks = new Map([...impact.stages].flatMap(([stage, s]): Array<[string, MeasuredImpact]> => (s.peakPriceMultiple === undefined ? []
-      : [[stage, { value: s.peakPriceMultiple.mean, unit: '', ciLow: s.peakPriceMultiple.ciLow, ciHigh: s.peakPriceMultiple.ciHigh, label: '' }]])));
+    const peaks = new Map([...impact.stages].flatMap(([stage, s]): Array<[string, MeasuredImpact]> => {
+      const peak = stagePeak(s);
+      return peak === undefined ? [] : [[stage, { value: peak.mean, unit: '', ciLow: peak.ciLow, ciHigh: peak.ciHigh, label: '' }]];
+    }));
     if (peaks.size > 0) {
+      const windowed = [...impact.stages.values()].some((s) => s.disruptionPeakPrice !== undefined);
       html += await charts.add('measured-impact', createImpactSpec(stages, peaks, 'change of the peak price, × the starting price',
         { text: 'Peak price caused by each stage’s disruptions', subtitle: 'as scripted − without the stage’s disruptive events · bar: mean · line: 95% CI' }), {
         title: 'Measured impact per stage',
         description: [...peaks].map(([stage, i]) => `${stage}: ${formatNumber(i.value)} times the starting price`).join('; '),
-        caption: 'Rise of the peak price outside the foreign actor’s region (largest over the materials the stage’s events name) that the stage’s disruptive events cause, paired runs. Stages no event strikes are left out.',
+        caption: 'Rise of the peak price outside the foreign actor’s region (largest over the materials the stage’s events name) that the stage’s disruptive events cause, paired runs' +
+          (windowed ? ', each stage’s peak taken from its events’ announcement to a year after they end, so the stages’ windows and effects need not add up to those of all disruptions together' : ', peaks over the whole run') +
+          '. Stages no event strikes are left out.',
       });
     }
     return html;
@@ -99,13 +105,29 @@ export async function renderThreatSection(
   return html;
 }
 
+/** A stage's measured peak-price change: in its disruption window when impact.json has it, else over the whole run (older files). */
+function stagePeak(s: StageImpactReading): PairedImpact | undefined {
+  return s.disruptionPeakPrice ?? s.peakPriceMultiple;
+}
+
+/** The table's peak-price line of a stage, with its window when there is one. */
+function describeStagePeak(s: StageImpactReading): string {
+  const peak = stagePeak(s);
+  if (peak === undefined) return '';
+  const window = s.disruptionPeakPrice !== undefined && s.peakWindow !== undefined ? ` (${describePeakWindow(s.peakWindow)})` : '';
+  return `Peak price${escapeHtml(window)}: ${escapeHtml(formatPairedImpact(peak, 'x base'))}`;
+}
+
 function describeImpactMethod(impact: ImpactReading, homeName: string): string {
   const capped = impact.replicates < impact.runReplicates
     ? ` the first ${impact.replicates} of the ${countRuns(impact.runReplicates)} (capped at ${impact.replicateCap} to keep the report quick)` : impact.replicates === 1 ? ' its one run' : ` all ${impact.replicates} runs`;
   return 'The measured impact comes from paired runs made with this run (<code>impact.json</code>): for each stage that the scenario’s disruptive ' +
     'events (threats and shocks, not mitigations) strike, the scenario was run again without that stage’s disruptive events, with the same seed and' +
     `${escapeHtml(capped)}, so each run is compared with its own twin. Impact = as scripted − without; “+” means the disruptions make it worse. ` +
-    `Shortfall is that of end users in ${escapeHtml(homeName)}, summed over the materials the stage’s events name; the peak price is the largest outside the foreign actor’s region over those materials.</p>\n`;
+    `Shortfall is that of end users in ${escapeHtml(homeName)}, summed over the materials the stage’s events name; the peak price is the largest outside the foreign actor’s region over those materials` +
+    ([...impact.stages.values()].some((s) => s.disruptionPeakPrice !== undefined)
+      ? ', taken in the stage’s disruption window (from its events’ announcement to a year after they end), so a later price spike of the run’s own does not mask the disruption’s.</p>\n'
+      : ', over the whole run: a later price spike of the run’s own can mask the disruption’s.</p>\n');
 }
 
 function renderImpactTable(stages: readonly string[], study: (stage: string) => string[], impact: ImpactReading, inputs: ThreatInputs): string {
@@ -117,7 +139,7 @@ function renderImpactTable(stages: readonly string[], study: (stage: string) => 
     if (s === undefined || s.events.length === 0) return `<tr>${cells}<td class="not-measured">no disruption in this scenario</td></tr>`;
     const lines = [
       `<strong>Events:</strong> ${s.events.map((id) => escapeHtml(describe(id))).join('; ')}`,
-      s.peakPriceMultiple === undefined ? '' : `Peak price: ${escapeHtml(formatPairedImpact(s.peakPriceMultiple, 'x base'))}`,
+      describeStagePeak(s),
       s.homeShortfall === undefined ? '' : `Shortfall (${escapeHtml(s.materials.map(name).join(', '))}): ${escapeHtml(formatPairedImpact(s.homeShortfall))}`,
       s.policyCost === undefined ? '' : `Policy cost: ${escapeHtml(formatPairedImpact(s.policyCost))}`,
     ].filter((line) => line !== '');

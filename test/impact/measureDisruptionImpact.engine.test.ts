@@ -24,11 +24,24 @@ describe('measureDisruptionImpact with the engine', () => {
       expect(peak.ciLow).toBeLessThanOrEqual(peak.mean);
       expect(s.homeShortfall!.materials.sort()).toEqual(['dy', 'ndpr']);
     }
+    // The peak in the disruption window: from the announcement (Oct 2025) to a year after the 18 months
+    // in force from Jan 2026 (Jul 2028), cut at this two-year run's end (Jan 2027).
+    for (const s of struck) {
+      const windowed = s.disruptionPeakPrice!;
+      expect(windowed.window).toMatchObject({ fromYear: 2025.75, toYear: 2027 });
+      expect(windowed.mean).toBeCloseTo(windowed.meanWith - windowed.meanWithout, 9);
+      // A window is part of the run: its peaks are at most the whole run's, with and without the events.
+      expect(windowed.meanWith).toBeLessThanOrEqual(s.peakPriceMultiple!.meanWith);
+      expect(windowed.meanWithout).toBeLessThanOrEqual(s.peakPriceMultiple!.meanWithout);
+      expect(windowed.mean).toBeGreaterThan(0);
+    }
+    expect(impact.disruptions!.window).toEqual(struck[0].disruptionPeakPrice!.window);
     // The scenario as scripted is the same in every comparison: the run's own replicates.
     expect(struck[0].peakPriceMultiple!.meanWith).toBe(struck[1].peakPriceMultiple!.meanWith);
     // An export quota on the materials raises their peak price outside the exporter.
     const ndpr = impact.disruptions!.materials.find((m) => m.material === 'ndpr')!;
     expect(ndpr.peakPriceMultiple.mean).toBeGreaterThan(0);
+    expect(ndpr.disruptionPeakPrice.mean).toBeGreaterThan(0);
     expect(impact.disruptions!.events).toHaveLength(4);
     expect(JSON.parse(formatImpactJson(impact)).stages).toHaveLength(6);
   });

@@ -160,8 +160,10 @@ describe('report files', () => {
     expect(html).toContain('matches scenario.resolved.yaml in this folder');
     expect(html).not.toContain('not measured');
     expect(html).toContain('no disruption in this scenario');
-    expect(html).toMatch(/Peak price: [+−]/);
+    // The peak price a stage's disruptions cause is taken in their window (announcement to a year after their end), named in the row.
+    expect(html).toMatch(/Peak price \([A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}\): [+−]/);
     expect(html).toMatch(/What the scenario&#39;s disruptions cause|What the scenario's disruptions cause/);
+    expect(html).toMatch(/peak price from [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4} \(the disruptions and the year after\): [+−]/);
     expect(html).toContain('more than 1% of their weekly demand unmet');
     expect(html).toMatch(/demand for more than 8 weeks in a row: (\d+%|&lt;1%) \(95% CI .+; \d+ of 8 runs\)/);
     // Under price rationing the loss shows as consumption, in the sentences and in the table.

@@ -1,0 +1,81 @@
+import type { ScenarioSpec } from '../../sim-core/index.ts';
+import { TRADED_STAGES } from './impactWorker.ts';
+
+/** The ticks [startTick, endTick) over which a disruption's price peak is taken, and the same as calendar years. */
+export interface DisruptionWindow {
+  startTick: number;
+  endTick: number;
+  /** `startYear + startTick / ticksPerYear` (e.g. 2026 is 1 January 2026). */
+  fromYear: number;
+  toYear: number;
+}
+
+/** How long after its events end a disruption's window runs: the restocking and the late peaks that follow a cut (VC-1's Dy peaked 14 months after the quota began). */
+export const WINDOW_AFTER_END_YEARS = 1;
+
+/**
+ * The window in which events act on prices: from the earliest announcement (or start) of the events
+ * at `indices` to {@link WINDOW_AFTER_END_YEARS} after the last one ends (the run's end for an event
+ * without an end), in ticks, rounded as the engine rounds event times (compileEvents.ts). No events:
+ * the whole run.
+ *
+ * @param spec - The resolved scenario.
+ * @param indices - Indices into `spec.events`.
+ * @param ticks - The run's length in ticks.
+ * @returns The window.
+ * @example
+ * disruptionWindow(spec, [0], 520); // { startTick: 52, endTick: 182, fromYear: 2026, toYear: 2028.5 }
+ */
+export function disruptionWindow(spec: ScenarioSpec, indices: readonly number[], ticks: number): DisruptionWindow {
+  const perYear = spec.ticksPerYear;
+  let startTick = ticks;
+  let endTick = 0;
+  for (const index of indices) {
+    const event = spec.events[index];
+    const first = Math.min(event.start, event.announced ?? event.start);
+    startTick = Math.min(startTick, Math.max(0, Math.floor(first * perYear + 1e-9)));
+    const last = event.end === undefined ? ticks : Math.ceil(event.end * perYear - 1e-9) + Math.round(WINDOW_AFTER_END_YEARS * perYear);
+    endTick = Math.max(endTick, Math.min(ticks, last));
+  }
+  if (indices.length === 0 || endTick <= startTick) [startTick, endTick] = indices.length === 0 ? [0, ticks] : [startTick, Math.min(ticks, startTick + 1)];
+  return { startTick, endTick, fromYear: spec.startYear + startTick / perYear, toYear: spec.startYear + endTick / perYear };
+}
+
+/** How the price paths after a replicate's summaries are laid out (impactWorker.ts). */
+export interface PathShape {
+  materials: number;
+  regions: number;
+  ticks: number;
+  /** Per region, whether its prices count (those outside the foreign actor's region). */
+  outside: readonly boolean[];
+}
+
+/**
+ * Per replicate, the highest price multiple in `window` over the regions `shape.outside` marks and
+ * over `picks` (each a material and its quoted traded stage, 0 mining … 2 manufacturing).
+ *
+ * @param paths - Per replicate, the price paths impactWorker appends (its summaries already cut off).
+ * @param shape - Their layout.
+ * @param picks - Material and stage indices.
+ * @param window - Ticks to look at.
+ * @returns One peak per replicate (NaN when nothing is picked).
+ * @example
+ * windowPeaks(paths, shape, [{ material: 0, stage: 1 }], window)[0];
+ */
+export function windowPeaks(paths: readonly Float64Array[], shape: PathShape, picks: readonly { material: number; stage: number }[], window: DisruptionWindow): Float64Array {
+  const { regions, ticks } = shape;
+  return Float64Array.from(paths, (path) => {
+    let peak = NaN;
+    for (const { material, stage } of picks) {
+      for (let r = 0; r < regions; r++) {
+        if (!shape.outside[r]) continue;
+        const offset = ((material * TRADED_STAGES + stage) * regions + r) * ticks;
+        for (let t = window.startTick; t < window.endTick; t++) {
+          const value = path[offset + t];
+          if (Number.isNaN(peak) || value > peak) peak = value;
+        }
+      }
+    }
+    return peak;
+  });
+}

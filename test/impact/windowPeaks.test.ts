@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { ScenarioSpec } from '../../sim-core/index.ts';
+import { disruptionWindow, windowPeaks } from '../../src/impact/windowPeaks.ts';
+
+/** A scenario with just what disruptionWindow reads: weekly ticks from 2025, events with times in years since the start. */
+const spec = (events: Array<{ start: number; end?: number; announced?: number }>) => ({ startYear: 2025, ticksPerYear: 52, events } as unknown as ScenarioSpec);
+
+describe('disruptionWindow', () => {
+  it('runs from the first announcement to a year after the last end, in ticks rounded as the engine rounds events', () => {
+    // Announced Oct 2025 (0.75 y), in force Jan 2026 to Jul 2027 (1 to 2.5 y): ticks 39 to 130 + 52.
+    const window = disruptionWindow(spec([{ start: 1, end: 2.5, announced: 0.75 }, { start: 1.5, end: 2 }]), [0, 1], 520);
+    expect(window).toEqual({ startTick: 39, endTick: 182, fromYear: 2025.75, toYear: 2028.5 });
+  });
+
+  it('takes only the events asked for, and runs to the horizon for an event without an end or a year after one near it', () => {
+    const events = [{ start: 1, end: 2.5, announced: 0.75 }, { start: 4 }, { start: 9, end: 9.5 }];
+    expect(disruptionWindow(spec(events), [1], 520)).toMatchObject({ startTick: 208, endTick: 520 });
+    expect(disruptionWindow(spec(events), [2], 520)).toMatchObject({ startTick: 468, endTick: 520 });
+    expect(disruptionWindow(spec(events), [], 520)).toMatchObject({ startTick: 0, endTick: 520 });
+  });
+});
+
+describe('windowPeaks', () => {
+  // 2 materials × 3 traded stages × 2 regions × 5 ticks, value = 100·material + 10·stage + region + tick/10 unless set below.
+  const shape = { materials: 2, regions: 2, ticks: 5, outside: [true, false] };
+  const path = new Float64Array(2 * 3 * 2 * 5);
+  for (let m = 0; m < 2; m++) for (let k = 0; k < 3; k++) for (let r = 0; r < 2; r++) for (let t = 0; t < 5; t++) path[((m * 3 + k) * 2 + r) * 5 + t] = 100 * m + 10 * k + r + t / 10;
+  const window = { startTick: 1, endTick: 3, fromYear: 0, toYear: 0 };
+
+  it('takes the highest value in the window over the regions outside and the picked material-stage pairs', () => {
+    // Material 0 processing, region 0 only (region 1 is the foreign one): ticks 1 and 2 → 10.2.
+    expect(windowPeaks([path], shape, [{ material: 0, stage: 1 }], window)[0]).toBeCloseTo(10.2, 12);
+    // Adding material 1 mining (100.1, 100.2 in the window): the larger wins.
+    expect(windowPeaks([path], shape, [{ material: 0, stage: 1 }, { material: 1, stage: 0 }], window)[0]).toBeCloseTo(100.2, 12);
+  });
+
+  it('ignores spikes outside the window and in the foreign region', () => {
+    const spiked = path.slice();
+    spiked[((0 * 3 + 1) * 2 + 0) * 5 + 4] = 99; // after the window
+    spiked[((0 * 3 + 1) * 2 + 1) * 5 + 2] = 99; // foreign region, in the window
+    expect(windowPeaks([spiked], shape, [{ material: 0, stage: 1 }], window)[0]).toBeCloseTo(10.2, 12);
+    spiked[((0 * 3 + 1) * 2 + 0) * 5 + 2] = 50; // in the window, outside the foreign region
+    expect(windowPeaks([spiked], shape, [{ material: 0, stage: 1 }], window)[0]).toBe(50);
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describePeakWindow } from '../../src/report/describePeakWindow.ts';
+import { readImpactJson } from '../../src/report/readImpactJson.ts';
+
+const dirs: string[] = [];
+afterAll(async () => { await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))); });
+
+const stat = (mean: number) => ({ unit: 'x base', n: 4, meanWith: 2 + mean, meanWithout: 2, mean, ciLow: mean - 0.1, ciHigh: mean + 0.1 });
+const window = { startTick: 39, endTick: 182, fromYear: 2025.75, toYear: 2028.5 };
+
+async function folderWith(impact: unknown): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'crm-impact-'));
+  dirs.push(dir);
+  await writeFile(join(dir, 'impact.json'), JSON.stringify(impact));
+  return dir;
+}
+
+describe('readImpactJson: the peak price in the disruption window', () => {
+  it('reads the window peak beside the whole run\'s, per stage and per material', async () => {
+    const dir = await folderWith({
+      replicates: 4, runReplicates: 4, replicateCap: 30,
+      stages: [{ stage: 'processing', events: ['q'], peakPriceMultiple: { ...stat(0.4), materials: ['ndpr'] }, disruptionPeakPrice: { ...stat(0.9), materials: ['ndpr'], window } }],
+      disruptions: { events: ['q'], window, materials: [{ material: 'ndpr', peakPriceMultiple: stat(0.4), disruptionPeakPrice: stat(0.9) }] },
+    });
+    const impact = (await readImpactJson(dir))!;
+    const stage = impact.stages.get('processing')!;
+    expect([stage.peakPriceMultiple?.mean, stage.disruptionPeakPrice?.mean]).toEqual([0.4, 0.9]);
+    expect(stage.peakWindow).toEqual({ fromYear: 2025.75, toYear: 2028.5 });
+    expect(impact.byMaterial.get('ndpr')?.disruptionPeakPrice?.mean).toBe(0.9);
+    expect(impact.peakWindow).toEqual({ fromYear: 2025.75, toYear: 2028.5 });
+    expect(describePeakWindow(impact.peakWindow!)).toBe('Oct 2025 to Jul 2028');
+  });
+
+  it('leaves it out for a file written before the window existed: the whole run\'s peak only', async () => {
+    const dir = await folderWith({
+      replicates: 4, runReplicates: 4, replicateCap: 30,
+      stages: [{ stage: 'processing', events: ['q'], peakPriceMultiple: { ...stat(0.4), materials: ['ndpr'] } }],
+      disruptions: { events: ['q'], materials: [{ material: 'ndpr', peakPriceMultiple: stat(0.4) }] },
+    });
+    const impact = (await readImpactJson(dir))!;
+    expect(impact.stages.get('processing')?.disruptionPeakPrice).toBeUndefined();
+    expect(impact.byMaterial.get('ndpr')?.disruptionPeakPrice).toBeUndefined();
+    expect(impact.peakWindow).toBeUndefined();
+    expect(impact.byMaterial.get('ndpr')?.peakPriceMultiple?.mean).toBe(0.4);
+  });
+});
