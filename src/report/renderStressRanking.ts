@@ -15,7 +15,7 @@ type Ranked = 'shortfallShare' | 'economicCost';
  * value-weighted share of home end-use demand left unmet and by the expected economic cost to home
  * end users, each with its 95% CI and rank, beside the study's threat score; the shortfall in tonnes
  * (summed over materials of very different value) shown but not ranked on. Names the stages whose
- * increase is clear of zero and draws one chart per ranking, most damaging first.
+ * increase is clear of zero, and those whose change is clearly negative with what that means, and draws one chart per ranking, most damaging first.
  *
  * @param stress - From `readStressJson`, with `shortfallShare` per stage.
  * @param score - The study's capability and intent of a stage, if it states them.
@@ -34,7 +34,8 @@ export async function renderStressRanking(
     'set by the study’s threat score, and compares every run with its undisturbed twin. Stages are ranked as <code>crm-sim stress</code> ranks them: ' +
     'by the expected increase in the <strong>share of home end users’ demand left unmet</strong> (value-weighted over materials at base component prices, ' +
     'so high-tonnage materials do not dominate; in percentage points) and by the expected <strong>economic cost to home end users</strong> ' +
-    '(extra spending on what they received plus unmet demand valued at its price). The shortfall in tonnes is summed over materials of very ' +
+    '(their loss against the undisturbed run: extra spending on what they still received, plus the consumption the higher price removed ' +
+    'valued at the undisturbed price, plus the change in unmet demand valued at its price; buying less is not counted as a saving). The shortfall in tonnes is summed over materials of very ' +
     `different value, so it is shown but not ranked on. ${escapeHtml(describeLeaders(stress))}</p>\n`;
   const money = moneyUnit(stress);
   const rows = byShare.map((stage) => {
@@ -74,7 +75,16 @@ function moneyUnit(stress: ReadonlyMap<string, StageStress>): { scale: number; n
   return largest >= 1e10 ? { scale: 1e-9, name: 'USD billion' } : { scale: 1e-6, name: 'USD million' };
 }
 
-/** Which stage leads each ranking, and whose increases are clear of zero (95% CI above 0). */
+/** Why a clearly negative change happens, per ranked measure. */
+const NEGATIVE_MEANS: Record<Ranked, string> = {
+  shortfallShare: 'with that disruption home end users had more of their demand met than without it',
+  economicCost: 'with that disruption home end users paid less or received more than without it, a gain rather than a cost',
+};
+
+/**
+ * Which stage leads each ranking, whose increases are clear of zero (95% CI above 0), and whose
+ * changes are clearly negative (95% CI below 0), with what that means.
+ */
 function describeLeaders(stress: ReadonlyMap<string, StageStress>): string {
   const name = (stage: string): string => STAGE_NAMES[stage] ?? stage;
   const sentence = (key: Ranked, what: string, unit: string): string => {
@@ -85,7 +95,10 @@ function describeLeaders(stress: ReadonlyMap<string, StageStress>): string {
     const clearText = clear.length === 0 ? `no stage’s increase is clear of zero (every 95% CI reaches 0 or below)`
       : clear.length === order.length ? 'every stage’s increase is clear of zero (95% CI above 0)'
         : `only ${clear.join(', ')} ${clear.length === 1 ? 'is' : 'are'} clear of zero (95% CI above 0)`;
-    return `By ${what}, ${name(order[0])} ranks first (${formatDifference(top.value, unit)}); ${clearText}.`;
+    const negative = order.filter((stage) => (stress.get(stage)?.[key]?.ciHigh ?? NaN) < 0).map(name);
+    const negativeText = negative.length === 0 ? ''
+      : `; ${negative.length === 1 ? `${negative[0]}’s change is` : `the changes of ${negative.join(', ')} are`} clearly negative (95% CI below 0): ${NEGATIVE_MEANS[key]}`;
+    return `By ${what}, ${name(order[0])} ranks first (${formatDifference(top.value, unit)}); ${clearText}${negativeText}.`;
   };
   return [sentence('shortfallShare', 'share of demand unmet', 'share'), sentence('economicCost', 'economic cost', 'USD')].filter((s) => s !== '').join(' ');
 }
@@ -105,6 +118,6 @@ async function chart(stress: ReadonlyMap<string, StageStress>, key: Ranked, char
     title,
     description: order.map((stage) => `${STAGE_NAMES[stage] ?? stage}: ${formatNumber(scaled.get(stage)?.value ?? NaN)}`).join('; '),
     caption: share ? 'Expected increase in the share of home end users’ demand left unmet, value-weighted over materials, that each stage’s standard disruption causes (paired runs); the ranking of <code>crm-sim stress</code>.'
-      : 'Expected economic cost to home end users (extra spending plus unmet demand valued at its price) that each stage’s standard disruption causes (paired runs); the second ranking of <code>crm-sim stress</code>.',
+      : 'Expected economic cost to home end users (extra spending on what they still received, plus consumption the higher price removed and the change in unmet demand, each valued at its price) that each stage’s standard disruption causes (paired runs); the second ranking of <code>crm-sim stress</code>.',
   });
 }

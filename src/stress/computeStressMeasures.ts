@@ -18,11 +18,14 @@ export interface StressMeasures {
   /** What home end users spent on the components they received, USD. */
   endUserSpending: Float64Array;
   /**
-   * Economic cost to home end users: what their whole demand costs at market prices (spending on
-   * what they received + unmet demand valued at the price), USD; its paired difference is the
-   * extra spending plus the market value of what they went without.
+   * Per material id, the home end users' cumulative demand (t, received + unmet), the tonnes they
+   * received, and what their whole demand cost at market prices (USD: spending on what they
+   * received + unmet demand at the price of its tick): the inputs of `computeEndUserLoss`, which
+   * pairs them with the undisturbed run.
    */
-  economicCost: Float64Array;
+  demandByMaterial: Record<string, Float64Array>;
+  receivedByMaterial: Record<string, Float64Array>;
+  demandAtMarketPriceByMaterial: Record<string, Float64Array>;
 }
 
 /** The scenario facts the measures need: materials in spec order and their base component (manufacturing) prices. */
@@ -36,8 +39,9 @@ export interface StressMaterials {
  * Extracts the stress outcomes of each replicate: the home region's cumulative end-use shortfall
  * per material and summed (t), the policy cost (USD), and, from the extras `stressWorker` appends
  * after the summaries (NaN when absent), the shortfall as a share of home demand per material and
- * value-weighted over materials, the value of unmet demand at base prices, the end users' spending
- * and the economic cost (spending + unmet demand at market prices).
+ * value-weighted over materials, the value of unmet demand at base prices, the end users' spending,
+ * and per material their demand, what they received and what the demand cost at market prices
+ * (the end users' economic cost needs the undisturbed run beside these: `computeEndUserLoss`).
  *
  * @param layout - The scenario's result layout.
  * @param results - Replicates, in order (from `stressWorker` for the share and economic measures).
@@ -57,32 +61,38 @@ export function computeStressMeasures(layout: ResultLayout, results: readonly Re
   const array = (): Float64Array => new Float64Array(n);
   const measures: StressMeasures = {
     shortfall: array(), shortfallByMaterial: {}, policyCost: array(), shortfallShareByMaterial: {},
-    shortfallShare: array(), unmetValue: array(), endUserSpending: array(), economicCost: array(),
+    shortfallShare: array(), unmetValue: array(), endUserSpending: array(),
+    demandByMaterial: {}, receivedByMaterial: {}, demandAtMarketPriceByMaterial: {},
   };
   for (const id of materials.ids) {
     measures.shortfallByMaterial[id] = array();
     measures.shortfallShareByMaterial[id] = array();
+    measures.demandByMaterial[id] = array();
+    measures.receivedByMaterial[id] = array();
+    measures.demandAtMarketPriceByMaterial[id] = array();
   }
   const extrasAt = layout.summaries.length;
   results.forEach((result, r) => {
     const hasExtras = result.summaries.length === extrasAt + materials.ids.length * STRESS_EXTRAS_PER_MATERIAL;
-    let unmetValue = 0, demandValue = 0, spending = 0, unmetAtPrice = 0;
+    let unmetValue = 0, demandValue = 0, spending = 0;
     materials.ids.forEach((id, m) => {
       const short = result.summaries[shortfallIndexes[m]];
-      const demand = hasExtras ? result.summaries[extrasAt + m * STRESS_EXTRAS_PER_MATERIAL] : NaN;
+      const extra = (k: number): number => (hasExtras ? result.summaries[extrasAt + m * STRESS_EXTRAS_PER_MATERIAL + k] : NaN);
+      const demand = extra(0);
       measures.shortfallByMaterial[id][r] = short;
       measures.shortfall[r] += short;
       measures.shortfallShareByMaterial[id][r] = demand > 0 ? short / demand : hasExtras ? 0 : NaN;
       unmetValue += short * materials.basePrices[m];
       demandValue += demand * materials.basePrices[m];
-      spending += hasExtras ? result.summaries[extrasAt + m * STRESS_EXTRAS_PER_MATERIAL + 1] : NaN;
-      unmetAtPrice += hasExtras ? result.summaries[extrasAt + m * STRESS_EXTRAS_PER_MATERIAL + 2] : NaN;
+      spending += extra(1);
+      measures.demandByMaterial[id][r] = demand;
+      measures.demandAtMarketPriceByMaterial[id][r] = extra(1) + extra(2);
+      measures.receivedByMaterial[id][r] = extra(3);
     });
     measures.policyCost[r] = result.summaries[costIndex];
     measures.shortfallShare[r] = demandValue > 0 ? unmetValue / demandValue : hasExtras ? 0 : NaN;
     measures.unmetValue[r] = unmetValue;
     measures.endUserSpending[r] = spending;
-    measures.economicCost[r] = spending + unmetAtPrice;
   });
   return measures;
 }

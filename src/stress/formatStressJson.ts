@@ -8,12 +8,17 @@ import type { StressRun } from './runStress.ts';
  * (each [{"stage", "rank"}], most damaging first, ties share a rank), "stages": [{"stage",
  * "capability", "intent", "probability", "replicatesHit", "events", "shortfall": {"unit",
  * "expected": {mean, low, high}, "conditional": {…}}, "expectedShortfallByMaterial", "policyCost",
- * "shortfallShare", "expectedShortfallShareByMaterial", "economicCost", "endUserSpending",
- * "unmetValue"}]}`; NaN as null. Each measure's `unit` is the one stress.csv writes for it
+ * "shortfallShare", "expectedShortfallShareByMaterial", "economicCost", "extraSpending",
+ * "forgoneConsumptionValue", "unmetValueAtPrice", "surplusTriangleLoss", "endUserSpending", "unmetValue"}]}`; NaN as null. Each measure's `unit` is the one stress.csv writes for it
  * (`shortfallShare`: `share`, of home end-use demand, value-weighted); `expected`/`conditional`
  * `{mean, low, high}` are stress.csv's `expectedImpact`, `ciLow`, `ciHigh` and
  * `conditionalImpact`, `conditionalCiLow`, `conditionalCiHigh`. The fields of earlier versions (shortfall in t, policy cost, their
  * rankings) keep their place and meaning; the share and economic measures were added after them.
+ * `economicCost` is the end users' loss of `computeEndUserLoss` (extra spending on what they still
+ * received + consumption the higher price removed + change in unmet demand); before, it was the
+ * change in what their demand cost at market prices, which counted buying less as a saving.
+ * `extraSpending`, `forgoneConsumptionValue` and `unmetValueAtPrice` are its three parts;
+ * `surplusTriangleLoss` the net alternative (priced-out consumption by its consumer-surplus triangle).
  *
  * @param run - From `runStress`.
  * @param info - Scenario path, seed and replicates.
@@ -30,6 +35,10 @@ export function formatStressJson(run: StressRun, info: { scenario: string; maste
     shortfallShare: { unit: STRESS_UNITS.shortfallShare, ...s.shortfallShare },
     expectedShortfallShareByMaterial: s.expectedShortfallShareByMaterial,
     economicCost: { unit: STRESS_UNITS.economicCost, ...s.economicCost },
+    extraSpending: { unit: 'USD', ...s.extraSpending },
+    forgoneConsumptionValue: { unit: 'USD', ...s.forgoneConsumptionValue },
+    unmetValueAtPrice: { unit: 'USD', ...s.unmetValueAtPrice },
+    surplusTriangleLoss: { unit: 'USD', ...s.surplusTriangleLoss },
     endUserSpending: { unit: 'USD', ...s.endUserSpending },
     unmetValue: { unit: 'USD', ...s.unmetValue },
   }));

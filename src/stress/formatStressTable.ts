@@ -7,7 +7,8 @@ import type { StressRun } from './runStress.ts';
  * The readable ranking printed by `crm-sim stress`: stages by the expected value-weighted share of
  * home end-use demand left unmet, each with the study's capability/intent, the disruption's
  * probability, replicates hit, expected and conditional impact on that share (percentage points),
- * expected economic cost to home end users (extra spending + value of unmet demand at base prices)
+ * expected economic cost to home end users (their loss, `computeEndUserLoss`: extra spending on what
+ * they still received + consumption the higher price removed + change in unmet demand)
  * with its rank, and the expected shortfall in tonnes summed over materials.
  *
  * @param run - From `runStress`.

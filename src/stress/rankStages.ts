@@ -17,7 +17,7 @@ export interface StageRank {
  *
  * @param stages - Stress results.
  * @param measure - `shortfallShare` (value-weighted share of home end-use demand unmet),
- *   `economicCost` (home end users' extra spending + lost value), `shortfall` (tonnes summed over
+ *   `economicCost` (home end users' loss, `computeEndUserLoss`), `shortfall` (tonnes summed over
  *   materials) or `policyCost`.
  * @returns Stages with their ranks, most damaging first.
  * @example

@@ -4,8 +4,9 @@ import type { ArmCache } from '../compare/armCache.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
+import { computeEndUserLoss, type EndUserLoss } from './computeEndUserLoss.ts';
 import { computeStageImpact, type StageImpact } from './computeStageImpact.ts';
-import { computeStressMeasures, type StressMeasures } from './computeStressMeasures.ts';
+import { computeStressMeasures } from './computeStressMeasures.ts';
 import { computeThreatScore } from './computeThreatScore.ts';
 import { createDisturbedSpec } from './createDisturbedSpec.ts';
 import { createStageDisruption } from './createStageDisruption.ts';
@@ -55,9 +56,21 @@ export interface StageStress {
   shortfallShare: StageImpact;
   /** Expected impact on each material's share of home end-use demand unmet. */
   expectedShortfallShareByMaterial: Record<string, number>;
-  /** Home end users' economic cost: extra spending on what they received + unmet demand at market prices, USD. */
+  /**
+   * Home end users' economic cost (their loss against the undisturbed run, `computeEndUserLoss`):
+   * extra spending on what they still received + consumption the higher price removed at the
+   * undisturbed price + change in unmet demand at market prices, USD.
+   */
   economicCost: StageImpact;
-  /** Spending on what they received, USD. */
+  /** Its parts: (P̄₁ − P̄₀)·Q₁, USD. */
+  extraSpending: StageImpact;
+  /** P̄₀·(D₀ − D₁), USD. */
+  forgoneConsumptionValue: StageImpact;
+  /** P̄₁·S₁ − P̄₀·S₀, USD. */
+  unmetValueAtPrice: StageImpact;
+  /** The net alternative: the priced-out consumption by its consumer-surplus triangle ½(P̄₁ − P̄₀)(D₀ − D₁), USD. */
+  surplusTriangleLoss: StageImpact;
+  /** Spending on what they received, USD (falls when they buy less: not a measure of their loss). */
   endUserSpending: StageImpact;
   /** Value of unmet demand at base component prices, USD (the shortfall-share weights). */
   unmetValue: StageImpact;
@@ -98,8 +111,8 @@ function stripThreatEvents(spec: ScenarioSpec): { spec: ScenarioSpec; stripped: 
  * disturbed ones with the same seed and replicate indices (common random numbers), draws per
  * replicate whether each disruption strikes (probability = threat score, `drawStressHits`) and
  * measures expected and conditional impact on home end-use shortfall (tonnes, and as a share of
- * home demand, per material and value-weighted), the home end users' economic cost and the policy
- * cost. The scenario's own events stay (the impact is on top of them: a stage whose standard
+ * home demand, per material and value-weighted), the home end users' economic cost (their loss
+ * against the undisturbed twin, `computeEndUserLoss`) and the policy cost. The scenario's own events stay (the impact is on top of them: a stage whose standard
  * disruption repeats an event the scenario already has shows about none) unless `stripEvents`
  * removes its threat events first, from every arm. Stages whose score is 0 add no event and show
  * zero impact without being run.
@@ -126,8 +139,11 @@ export async function runStress(options: StressOptions): Promise<StressRun> {
   const stages = STAGES.map((stage, i): StageStress => {
     const arm = active.indexOf(stage);
     const disturbed = arm < 0 ? undisturbed : computeStressMeasures(compiled[arm + 1].layout, results[arm + 1], home, materials);
-    const impact = (measure: Exclude<keyof StressMeasures, 'shortfallByMaterial' | 'shortfallShareByMaterial'>) =>
+    const impact = (measure: 'shortfall' | 'policyCost' | 'shortfallShare' | 'unmetValue' | 'endUserSpending') =>
       computeStageImpact(undisturbed[measure], disturbed[measure], hits[stage]);
+    // The loss is already a paired difference: measured against zero (NaN where a side has no extras).
+    const loss = computeEndUserLoss(undisturbed, disturbed, materials);
+    const lossImpact = (part: keyof EndUserLoss) => computeStageImpact(new Float64Array(loss[part].length), loss[part], hits[stage]);
     const expectedBy = (measure: 'shortfallByMaterial' | 'shortfallShareByMaterial') => Object.fromEntries(materials.ids.map((m) =>
       [m, computeStageImpact(undisturbed[measure][m], disturbed[measure][m], hits[stage]).expected.mean]));
     return {
@@ -138,7 +154,11 @@ export async function runStress(options: StressOptions): Promise<StressRun> {
       policyCost: impact('policyCost'),
       shortfallShare: impact('shortfallShare'),
       expectedShortfallShareByMaterial: expectedBy('shortfallShareByMaterial'),
-      economicCost: impact('economicCost'),
+      economicCost: lossImpact('loss'),
+      extraSpending: lossImpact('extraSpending'),
+      forgoneConsumptionValue: lossImpact('forgoneConsumptionValue'),
+      unmetValueAtPrice: lossImpact('unmetValueAtPrice'),
+      surplusTriangleLoss: lossImpact('surplusTriangleLoss'),
       endUserSpending: impact('endUserSpending'),
       unmetValue: impact('unmetValue'),
     };

@@ -1,24 +1,29 @@
 /**
  * Worker module of `crm-sim stress`: the engine's replicate runner, keeping each result's
- * summaries (its series are dropped, as in `summaryOnlyWorker`) followed by three values per
+ * summaries (its series are dropped, as in `summaryOnlyWorker`) followed by four values per
  * material computed here from the series (see {@link STRESS_EXTRAS_PER_MATERIAL}): the home
  * region's cumulative end-use demand (t), its end users' spending on the components they received
- * and the value of their unmet demand at the market price (USD): the denominators and the
- * economic measure stress ranks stages by. The layout's summaries are
+ * and the value of their unmet demand at the market price (USD), and the tonnes they received:
+ * the denominators and the inputs of the end users' loss stress ranks stages by
+ * (`computeEndUserLoss`). The layout's summaries are
  * unchanged (identical to `createReplicateRunner`'s); the extras follow them.
  */
 import { type CompiledScenario, createReplicateRunner } from '../../sim-core/index.ts';
 import type { ReplicateResult } from '../../sim-core/results.ts';
 import { createReplicateTaskHandler } from '../montecarlo/createReplicateTaskHandler.ts';
 
-/** Values appended per material: cumulative home end-use demand (t), spending (USD), unmet demand at market price (USD). */
-export const STRESS_EXTRAS_PER_MATERIAL = 3;
+/**
+ * Values appended per material: cumulative home end-use demand (t), spending (USD), unmet demand
+ * at market price (USD), received (t).
+ */
+export const STRESS_EXTRAS_PER_MATERIAL = 4;
 
 const NO_SERIES = new Float64Array(0);
 
 /**
  * The stress extras of one replicate, from its series: per material, Σₜ demandₜ·Δt,
- * Σₜ priceₜ·(demandₜ − shortfallₜ)·Δt and Σₜ priceₜ·shortfallₜ·Δt at the home region's end use
+ * Σₜ priceₜ·(demandₜ − shortfallₜ)·Δt, Σₜ priceₜ·shortfallₜ·Δt and Σₜ (demandₜ − shortfallₜ)·Δt
+ * at the home region's end use
  * (demand and shortfall in t/week, Δt in weeks; the price is the home manufacturing-market price
  * end users pay). The last two sum to what the whole demand costs at market prices.
  *
@@ -40,6 +45,7 @@ export function computeStressExtras(compiled: CompiledScenario, series: Float64A
     let demand = 0;
     let spending = 0;
     let unmet = 0;
+    let received = 0;
     for (let t = 0; t < T; t++) {
       const d = series[(offsets.demand + cell) * T + t];
       const s = Math.min(d, series[(offsets.shortfall + cell) * T + t]);
@@ -47,10 +53,12 @@ export function computeStressExtras(compiled: CompiledScenario, series: Float64A
       demand += d * weeksPerTick;
       spending += price * (d - s) * weeksPerTick;
       unmet += price * s * weeksPerTick;
+      received += (d - s) * weeksPerTick;
     }
     out[m * STRESS_EXTRAS_PER_MATERIAL] = demand;
     out[m * STRESS_EXTRAS_PER_MATERIAL + 1] = spending;
     out[m * STRESS_EXTRAS_PER_MATERIAL + 2] = unmet;
+    out[m * STRESS_EXTRAS_PER_MATERIAL + 3] = received;
   }
   return out;
 }

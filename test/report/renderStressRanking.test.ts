@@ -39,6 +39,19 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
     expect(html).toContain('only end use is clear of zero');
   });
 
+  it('says when a stage\'s change is clearly negative and what that means, instead of only "no increase is clear of zero"', async () => {
+    // As threat-export-quota's stress test under the old cost formula: manufacturing clearly below zero.
+    const negative = new Map<string, StageStress>([
+      ['processing', { shortfallShare: m(0.0001, 0.00001, 0.0002, 1), economicCost: m(-2.2e8, -5e8, 6e7, 1) }],
+      ['manufacturing', { shortfallShare: m(0, 0, 0, 2), economicCost: m(-1.07e9, -1.5e9, -6e8, 2) }],
+    ]);
+    const html = await renderThreatSection(threat, 'China', { stress: negative }, collector());
+    expect(html).toContain('no stage’s increase is clear of zero (every 95% CI reaches 0 or below); manufacturing’s change is clearly negative (95% CI below 0): '
+      + 'with that disruption home end users paid less or received more than without it, a gain rather than a cost.');
+    expect(html).toContain('buying less is not counted as a saving');
+    expect(html).toContain('only processing is clear of zero (95% CI above 0).');
+  });
+
   it('writes each bar\'s value in its own row, right of the bar, its CI and 0', () => {
     const spec = createImpactSpec(['endUse', 'recycling'], new Map([['endUse', m(2676, 2198, 3153)], ['recycling', m(0.53, -0.67, 1.74)]]), 't') as unknown as Data;
     const text = spec.layer.find((l) => l.mark.type === 'text');

@@ -31,9 +31,12 @@ describe('runStress with the engine', () => {
     const share = byStage.processing.shortfallShare.conditional.mean;
     expect(share).not.toBe(0);
     expect(Math.abs(share)).toBeLessThan(1);
-    const { economicCost, endUserSpending, unmetValue } = byStage.processing;
-    // economic cost = spending + unmet demand at market prices
+    const { economicCost, extraSpending, forgoneConsumptionValue, unmetValueAtPrice, endUserSpending, unmetValue } = byStage.processing;
+    // economic cost = extra spending on what they received + consumption priced out + change in unmet demand (computeEndUserLoss)
+    const parts = extraSpending.conditional.mean + forgoneConsumptionValue.conditional.mean + unmetValueAtPrice.conditional.mean;
+    expect(Math.abs(economicCost.conditional.mean - parts)).toBeLessThanOrEqual(1e-9 * Math.abs(parts) + 1e-6);
     expect(economicCost.conditional.mean).not.toBe(endUserSpending.conditional.mean);
+    expect([byStage.mining.extraSpending.expected.mean, byStage.mining.forgoneConsumptionValue.expected.mean, byStage.mining.unmetValueAtPrice.expected.mean]).toEqual([0, 0, 0]);
     expect(Math.sign(unmetValue.conditional.mean)).toBe(Math.sign(share));
     const materials = Object.keys(byStage.processing.expectedShortfallShareByMaterial);
     expect(materials).toEqual(Object.keys(byStage.processing.expectedShortfallByMaterial));

@@ -37,7 +37,7 @@ describe('rankStages', () => {
       stage: name, capability: 3, intent: 3, probability: 1, events: [], replicatesHit: 1, expectedShortfallByMaterial: {},
       shortfall: { expected: { mean: shortfall, low: NaN, high: NaN }, conditional: { mean: shortfall, low: NaN, high: NaN } },
       policyCost: { expected: { mean: 0, low: 0, high: 0 }, conditional: { mean: 0, low: 0, high: 0 } },
-      shortfallShare: none, economicCost: none, endUserSpending: none, unmetValue: none, expectedShortfallShareByMaterial: {},
+      shortfallShare: none, economicCost: none, extraSpending: none, forgoneConsumptionValue: none, unmetValueAtPrice: none, surplusTriangleLoss: none, endUserSpending: none, unmetValue: none, expectedShortfallShareByMaterial: {},
     });
     const none = { expected: { mean: 0, low: 0, high: 0 }, conditional: { mean: 0, low: 0, high: 0 } };
     const stages = [stage('discovery', 0), stage('mining', 5), stage('processing', NaN), stage('endUse', 9), stage('recycling', 0)];
