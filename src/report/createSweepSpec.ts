@@ -33,7 +33,7 @@ export interface SweepChartInput {
  * The sweep of one metric over a grid: with two parameters a heat map (cells shaded by the mean,
  * darker = higher, the shading anchored at 0 so small differences look small, each cell labelled
  * with its value so it reads without colour); with one parameter
- * the mean as a line with points and its 95% CI as a band; with scattered points (a Latin
+ * the mean as a line with points and its 95% CI as a band, on an axis fitted to them (not from 0); with scattered points (a Latin
  * hypercube, more than 12 distinct values) a scatter plot sized and shaded by the mean. Axis titles keep the last two parts of
  * each parameter path (the full paths are in the text beside the chart).
  *
@@ -48,15 +48,18 @@ export function createSweepSpec(input: SweepChartInput): TopLevelSpec {
   const means = values.map((c) => c.mean);
   // Shading and axes start at 0, so a 3% difference looks like 3%, not like black against white.
   const domain = [Math.min(0, ...means), Math.max(0, ...means)];
-  const subtitle = `mean per grid point${input.unit ? `, ${input.unit}` : ''}${input.yParameter === '' ? '' : `; shading from ${domain[0] < 0 ? formatNumber(domain[0]) : 0} to ${formatNumber(domain[1])}`}`;
+  const subtitle = `mean per grid point${input.yParameter === '' ? ' with its 95% CI (band)' : ''}${input.unit ? `, ${input.unit}` : ''}${input.yParameter === '' ? '; axis not from 0' : `; shading from ${domain[0] < 0 ? formatNumber(domain[0]) : 0} to ${formatNumber(domain[1])}`}`;
   const header = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text: input.title, subtitle } };
   if (input.yParameter === '') {
     // Values written with units (`30%`, `12 months`) are categories in their grid order.
     const numeric = values.every((c) => typeof c.x === 'number');
     const x = numeric ? { field: 'x', type: 'quantitative', title: input.xTitle ?? shortName(input.xParameter), scale: { zero: false } }
       : { field: 'x', type: 'ordinal', sort: [...new Set(values.map((c) => c.x))], title: input.xTitle ?? shortName(input.xParameter), axis: { labelAngle: 0 } };
-    const largest = Math.max(0, ...values.flatMap((c) => [Math.abs(c.mean), Math.abs(c.ciLow), Math.abs(c.ciHigh)]).filter(Number.isFinite));
-    const y = { type: 'quantitative', title: input.unit || 'mean', scale: { zero: true }, axis: quantityAxis(largest) };
+    const ends = values.flatMap((c) => [c.mean, c.ciLow, c.ciHigh]).filter(Number.isFinite);
+    const largest = Math.max(0, ...ends.map(Math.abs));
+    // A level chart: the axis spans the means and their CIs, not 0, so the variation and the band show
+    // (the difference chart beside it keeps 0); tick labels get digits enough to tell ticks apart.
+    const y = { type: 'quantitative', title: input.unit || 'mean', scale: { zero: false }, axis: levelAxis(largest, Math.max(...ends) - Math.min(...ends)) };
     return { ...header, width: 420, height: 200, data: { values }, layer: [
       { mark: { type: 'area', color: INK, opacity: 0.25 }, encoding: { x, y: { ...y, field: 'ciLow' }, y2: { field: 'ciHigh' } } },
       { mark: { type: 'line', color: INK, point: { filled: true, color: INK } }, encoding: { x, y: { ...y, field: 'mean' } } },
@@ -80,6 +83,14 @@ export function createSweepSpec(input: SweepChartInput): TopLevelSpec {
       { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'label' }, color: { field: 'ink', type: 'nominal', scale: null } } },
     ],
   } as unknown as TopLevelSpec;
+}
+
+/** quantityAxis with as many significant digits as ticks over `span` near `largest` need (4 ticks). */
+function levelAxis(largest: number, span: number): ReturnType<typeof quantityAxis> {
+  const axis = quantityAxis(largest);
+  if (!(span > 0) || !(largest > 0)) return axis;
+  const digits = Math.min(12, Math.max(2, Math.floor(Math.log10(largest)) - Math.floor(Math.log10(span / 4)) + 1));
+  return { ...axis, format: axis.format.replace(/\.\d+~/, `.${digits}~`) };
 }
 
 /** The last two parts of a dotted parameter path, short enough for an axis title. */

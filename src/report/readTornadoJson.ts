@@ -10,7 +10,11 @@ export interface TornadoEntry {
   high: number | string;
   outputLow: number;
   outputHigh: number;
+  /** The output at the high end minus at the low end (paired, run by run), as `tornado.json` writes it; |difference| in older files. */
   swing: number;
+  /** 95% CI of `swing` (paired differences); absent in older files. */
+  ciLow?: number;
+  ciHigh?: number;
 }
 
 /** A tornado chart's data, ranked by swing (largest first). */
@@ -27,7 +31,7 @@ const LIST_KEYS = ['entries', 'parameters', 'bars', 'tornado', 'ranking', 'ranke
 
 /**
  * Reads `tornado.json` (written by `crm-sim sweep`): a ranked list of `{parameter, low, high,
- * outputLow, outputHigh, swing}` (or `meanAtLow`/`meanAtHigh`, with a common `meanNominal` as base), bare or under `entries`/`parameters`/`bars`/`tornado`/`ranking`
+ * outputLow, outputHigh, swing, ciLow, ciHigh}` (or `meanAtLow`/`meanAtHigh`, with a common `meanNominal` as base), bare or under `entries`/`parameters`/`bars`/`tornado`/`ranking`
  * with optional `id` (or `metric`), `unit` and `base`/`baseline`; or a map from metric id to such lists.
  * Entries are re-ranked by |swing| so the chart never depends on the writer's order.
  *
@@ -65,6 +69,7 @@ function readTornado(list: unknown[], meta: Record<string, unknown>, key: string
     return {
       parameter: r.parameter as string, low: level(r.low), high: level(r.high), outputLow, outputHigh,
       swing: Number.isFinite(swing) ? swing : Math.abs(outputHigh - outputLow),
+      ...ciOf(r),
     };
   }).sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
   return {
@@ -74,6 +79,13 @@ function readTornado(list: unknown[], meta: Record<string, unknown>, key: string
     base: toNumber(meta.base ?? meta.baseline ?? meta.outputBase ?? commonNominal(list)),
     entries,
   };
+}
+
+/** The swing's 95% CI when the entry states both ends. */
+function ciOf(r: Record<string, unknown>): { ciLow?: number; ciHigh?: number } {
+  const ciLow = toNumber(r.ciLow);
+  const ciHigh = toNumber(r.ciHigh);
+  return Number.isFinite(ciLow) && Number.isFinite(ciHigh) ? { ciLow, ciHigh } : {};
 }
 
 function level(value: unknown): number | string {

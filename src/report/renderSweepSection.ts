@@ -1,19 +1,20 @@
 import { chartFileName } from './chartFileName.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { createSweepSpec } from './createSweepSpec.ts';
-import { createTornadoSpec } from './createTornadoSpec.ts';
+import { createTornadoSpec, includesZero } from './createTornadoSpec.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describeParameter, formatParameterValue, formatParameterValues } from './describeParameter.ts';
 import { describeUntouchedMaterial } from './describeUntouchedMaterial.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
-import { formatQuantity } from './formatQuantity.ts';
+import { formatLevelPair } from './formatLevelPair.ts';
+import { formatQuantity, formatSignedQuantity } from './formatQuantity.ts';
 import { formatRange } from './formatRange.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import { describePairedDifferences, renderSweepDifferences } from './renderSweepDifferences.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
-import type { Tornado } from './readTornadoJson.ts';
+import type { Tornado, TornadoEntry } from './readTornadoJson.ts';
 
 /** A parameter's value in words (formatParameterValue with the scenario's start year). */
 type ValueFormat = (parameter: string, value: number | string) => string;
@@ -77,17 +78,34 @@ async function renderTornado(tornado: Tornado, index: number, overview: Scenario
   const top = tornado.entries[0];
   const idle = tornado.entries.filter((e) => e.outputLow === e.outputHigh && (!Number.isFinite(tornado.base) || e.outputLow === tornado.base));
   if (idle.length === tornado.entries.length) return describeIdleTornado(tornado, title, overview, materialName);
-  let html = `<p>${escapeHtml(title)}: the largest swing comes from <strong>${escapeHtml(name(top.parameter))}</strong> ` +
-    `(${escapeHtml(`${formatNumber(top.outputLow)}${unit} at ${level(top.parameter, top.low)}, ${formatNumber(top.outputHigh)}${unit} at ${level(top.parameter, top.high)}`)}).` +
+  let html = `<p>${escapeHtml(title)}: the largest swing comes from <strong>${escapeHtml(name(top.parameter))}</strong>: ` +
+    `${escapeHtml(describeSwing(top, tornado.unit, level))}` +
     (idle.length > 0 ? ` ${escapeHtml(idle.map((e) => name(e.parameter)).join('; '))}: no effect on this metric over ${idle.length === 1 ? 'its' : 'their'} range (the same result at both ends in every run).` : '') + '</p>\n';
+  const uncertain = tornado.entries.filter(includesZero);
   html += await charts.add(`tornado-${index + 1}`, createTornadoSpec(tornado, title, {
     parameter: name, level, axisTitle: `${title}${tornado.unit ? ` (${tornado.unit})` : ''}`,
   }), {
     title: `Tornado chart: ${title}`,
-    description: tornado.entries.map((e) => `${name(e.parameter)}: ${formatNumber(e.outputLow)} to ${formatNumber(e.outputHigh)}`).join('; '),
-    caption: 'Parameters ranked by how far the result moves between their low and high values (5th and 95th percentiles of their uncertainty; min and max for discrete ones), the others at their nominal values.',
+    description: tornado.entries.map((e) => `${name(e.parameter)}: ${formatNumber(e.outputLow)} to ${formatNumber(e.outputHigh)}${includesZero(e) ? ' (95% CI of the swing includes 0)' : ''}`).join('; '),
+    caption: 'Parameters ranked by how far the result moves between their low and high values (5th and 95th percentiles of their uncertainty; min and max for discrete ones), the others at their nominal values.' +
+      (uncertain.length === 0 ? '' : ` ${escapeHtml(`Faded bars with a dashed outline (${uncertain.length} of ${tornado.entries.length}: ${uncertain.map((e) => name(e.parameter)).join('; ')}): the 95% CI of the swing includes 0, so with these runs their effect is not distinguishable from none.`)}`),
   });
   return html;
+}
+
+/**
+ * The top bar's swing in words: the change from the low to the high value (paired, run by run) with
+ * its 95% CI where tornado.json gives one, then the two levels with digits enough to differ.
+ */
+function describeSwing(entry: TornadoEntry, unit: string, level: ValueFormat): string {
+  const [atLow, atHigh] = formatLevelPair(entry.outputLow, entry.outputHigh, unit);
+  // tornado.json's swing is high − low; older files wrote its size only.
+  const change = Math.sign(entry.swing) === Math.sign(entry.outputHigh - entry.outputLow) ? entry.swing : entry.outputHigh - entry.outputLow;
+  const values = `${level(entry.parameter, entry.low)} → ${level(entry.parameter, entry.high)}`;
+  const ci = entry.ciLow === undefined || entry.ciHigh === undefined ? ''
+    : ` (95% CI ${formatSignedQuantity(entry.ciLow, unit)} to ${formatSignedQuantity(entry.ciHigh, unit)}, paired run by run)`;
+  const zero = includesZero(entry) ? ' The 95% CI includes 0: with these runs the effect is not distinguishable from none.' : '';
+  return `from its low to its high value (${values}) the result changes by ${formatSignedQuantity(change, unit)}${ci}, from ${atLow} to ${atHigh}.${zero}`;
 }
 
 /** A tornado where no parameter moved the metric: said plainly, with a hint when the events never touch its material; no chart. */
@@ -137,7 +155,8 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
       }), {
         title: `Sweep: ${title}`,
         description: `Mean of ${title} at each grid point of ${[xParameter, yParameter].filter((p) => p !== '').map(name).join(' and ')}.`,
-        caption: 'Mean over the runs at each grid point, shaded from 0 (95% confidence intervals in sweep.csv).',
+        caption: yParameter === '' ? 'Mean over the runs at each grid point, with its 95% confidence interval as a band; the axis is fitted to them and does not start at 0, so read the size of the differences off its scale.'
+          : 'Mean over the runs at each grid point, shaded from 0 (95% confidence intervals in sweep.csv).',
       });
       html += await renderSweepDifferences({
         chartName: `sweep-difference-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, title, cells, parameters: sweep.parameters,

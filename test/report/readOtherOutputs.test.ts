@@ -89,6 +89,17 @@ describe('readTornadoJson', () => {
     }));
     expect(tornados?.[0].metric).toBe('shortfallWeeks.ndpr.endUse.US');
   });
+
+  it('keeps each swing\'s 95% CI (ciLow, ciHigh) where the file gives it', async () => {
+    const tornados = await readTornadoJson(await folderWith('tornado.json', {
+      id: 'm', unit: 't', parameters: [
+        { parameter: 'x', low: 1, high: 3, meanAtLow: 30, meanNominal: 35, meanAtHigh: 44, swing: 14, ciLow: -2, ciHigh: 30 },
+        { parameter: 'y', low: 1, high: 3, meanAtLow: 35, meanNominal: 35, meanAtHigh: 36, swing: 1 },
+      ],
+    }));
+    expect(tornados?.[0].entries[0]).toMatchObject({ parameter: 'x', ciLow: -2, ciHigh: 30 });
+    expect(tornados?.[0].entries[1].ciLow).toBeUndefined();
+  });
 });
 
 describe('readStressJson', () => {

@@ -5,6 +5,7 @@ import type { EventOverview, ScenarioOverview } from '../../src/report/readScena
 import type { SweepTable } from '../../src/report/readSweepCsv.ts';
 import type { Tornado } from '../../src/report/readTornadoJson.ts';
 import { renderSweepSection } from '../../src/report/renderSweepSection.ts';
+import { graphiteTornado } from './sweepReportFixtures.ts';
 
 /** A collector that keeps the chart names instead of rendering. */
 function collector(): ChartCollector & { names: string[] } {
@@ -70,7 +71,7 @@ describe('renderSweepSection: values with units', () => {
     const tornado: Tornado = { metric: 'policyCost.US', unit: 'USD', base: 2, entries: [{ parameter: 'events.q.end', low: 2.05, high: 2.95, outputLow: 1, outputHigh: 3, swing: 2 }] };
     const charts = specs();
     const html = await renderSweepSection(sweep, [tornado], overview([]), name, charts);
-    expect(html).toContain('at Jan 2027');
+    expect(html).toContain('(Jan 2027 → Dec 2027)');
     expect(html).toContain('s: target days 30 days');
     expect(html).toContain('s: budget USD = 200 MUSD');
     expect(html).not.toMatch(/\d(days|MUSD)/);
@@ -88,7 +89,7 @@ describe('renderSweepSection: values with units', () => {
     };
     const charts = specs();
     const html = await renderSweepSection(undefined, [tornado], overview([]), name, charts);
-    expect(html).toContain('1 USD at 2 Jan 2027, 3 USD at 28 Jan 2027');
+    expect(html).toContain('(2 Jan 2027 → 28 Jan 2027)');
     const spec = charts.text.join();
     for (const label of ['low 2 Jan 2027', 'high 28 Jan 2027', 'low 5%/yr', 'high 10%/yr']) expect(spec).toContain(`"${label}"`);
   });
@@ -152,5 +153,37 @@ describe('renderSweepSection: money and large numbers read as the tables write t
     expect(html).not.toContain('269,000,000');
     const axis = (specs[0] as unknown as { layer: Array<{ encoding: { y: { axis?: { format?: string; labelExpr?: string } } } }> }).layer[1].encoding.y.axis;
     expect(axis).toMatchObject({ format: '.2~s', labelExpr: "replace(datum.label, 'G', 'B')" });
+  });
+});
+
+describe('renderSweepSection: the tornado headline and caption', () => {
+  /** A collector that keeps each chart's caption. */
+  function captions(): ChartCollector & { captions: string[] } {
+    const kept: string[] = [];
+    return { captions: kept, add: async (_name: string, _spec: TopLevelSpec, options) => { kept.push(options.caption); return ''; }, finish: async () => [] };
+  }
+  const graphite = overview([]);
+
+  it('quotes the largest swing (high − low, paired) with its 95% CI, and the two levels with digits enough to differ', async () => {
+    const html = await renderSweepSection(undefined, [graphiteTornado()], graphite, name, captions());
+    expect(html).toContain('the largest swing comes from <strong>Government: probability of reversing a policy</strong>');
+    expect(html).toContain('from its low to its high value (16.5% → 43.5%) the result changes by −488 t (95% CI −534 t to −441 t, paired run by run), from 704,482 t to 703,994 t.');
+    expect(html).not.toContain('704,000 t');
+  });
+
+  it('says when the largest swing\'s CI includes 0, and quotes the size alone for an older file without CI', async () => {
+    const tornado = graphiteTornado();
+    tornado.entries = tornado.entries.slice(2);
+    const html = await renderSweepSection(undefined, [tornado], graphite, name, captions());
+    expect(html).toContain('changes by +35.3 t (95% CI −21.1 t to +91.7 t, paired run by run), from 704,081.7 t to 704,117.0 t. The 95% CI includes 0');
+    const old: Tornado = { metric: 'm', unit: 't', base: 10, entries: [{ parameter: 'p', low: 1, high: 2, outputLow: 14, outputHigh: 10, swing: 4 }] };
+    expect(await renderSweepSection(undefined, [old], graphite, name, captions())).toContain('the result changes by −4 t, from 14 t to 10 t.');
+  });
+
+  it('names in the caption the bars whose swing may be 0', async () => {
+    const charts = captions();
+    await renderSweepSection(undefined, [graphiteTornado()], graphite, name, charts);
+    expect(charts.captions[0]).toContain('Faded bars with a dashed outline (3 of 6: lithium: demand growth per year; NdPr oxide: demand short-run elasticity; dy: demand short-run elasticity)');
+    expect(charts.captions[0]).toContain('the 95% CI of the swing includes 0');
   });
 });
