@@ -25,6 +25,7 @@ import { checkRunFits, parseMemoryLimit } from './runResources.ts';
 import { parseOverrides, parseSeed } from './parseOverrides.ts';
 import { checkOutputFolder, claimOutputFolder, releaseOutputFolder } from './checkOutputFolder.ts';
 import { resolveExceedOptions } from './resolveExceedOptions.ts';
+import { writeCommandResult } from './writeCommandResult.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -308,6 +309,6 @@ export async function runCommand(scenarioPath: string | undefined, options: RunO
   // A resumable run renders its report itself, before its parts folder (the record that asks for one) goes.
   if (options.report === true && options.resume === undefined) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
   // summary.json as written (with its exceedance block); an already complete --resume folder has one too
-  if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));
-  else process.stdout.write(`${outcome.dir}\n`);
+  const json = options.json === true ? readFileSync(join(outcome.dir, 'summary.json'), 'utf8') : '';
+  writeCommandResult({ json, text: '' }, outcome.dir, options);
 }

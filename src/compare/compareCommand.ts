@@ -13,6 +13,7 @@ import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteC
 import { runComparison } from './runComparison.ts';
 import { writeOutputFiles } from './writeOutputFiles.ts';
 import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
+import { writeCommandResult } from '../cli/writeCommandResult.ts';
 
 /** Options of `crm-sim compare`, as parsed by commander. */
 export interface CompareOptions extends MonteCarloCliOptions {
@@ -82,6 +83,6 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     ...(report.reversalSplit === undefined || report.reversalSplit.length === 0 ? [] : [{ name: 'reversal-split.csv', text: formatReversalSplitCsv(report.reversalSplit) }]),
   ]);
   cache?.remove(); // the outputs are written: the finished arms are no longer needed
-  process.stdout.write(options.json ? json : `${formatComparisonTable(report, rows)}\n${dir}\n`);
+  writeCommandResult({ json, text: `${formatComparisonTable(report, rows)}\n` }, dir, options);
   if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

@@ -12,6 +12,7 @@ import { formatStressJson } from './formatStressJson.ts';
 import { formatStressTable } from './formatStressTable.ts';
 import { runStress } from './runStress.ts';
 import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
+import { writeCommandResult } from '../cli/writeCommandResult.ts';
 
 /** Options of `crm-sim stress`, as parsed by commander. */
 export interface StressCliOptions extends MonteCarloCliOptions {
@@ -62,6 +63,6 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
     { name: 'stress.csv', text: formatStressCsv(run.stages, settings.replicates) },
   ]);
   cache?.remove(); // the outputs are written: the finished arms are no longer needed
-  process.stdout.write(options.json ? json : `${formatStressTable(run, settings.replicates)}\n${dir}\n`);
+  writeCommandResult({ json, text: `${formatStressTable(run, settings.replicates)}\n` }, dir, options);
   if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

@@ -17,6 +17,7 @@ import { formatTornadoCsv } from './formatTornadoCsv.ts';
 import { formatTornadoJson } from './formatTornadoJson.ts';
 import { runSweep } from './runSweep.ts';
 import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
+import { writeCommandResult } from '../cli/writeCommandResult.ts';
 
 /** Options of `crm-sim sweep`, as parsed by commander. */
 export interface SweepCliOptions extends MonteCarloCliOptions {
@@ -84,6 +85,6 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
     ]),
   ]);
   cache?.remove(); // the outputs are written: the finished arms are no longer needed
-  process.stdout.write(options.json ? json : `${formatSweepTable(run, parameters)}\n${dir}\n`);
+  writeCommandResult({ json, text: `${formatSweepTable(run, parameters)}\n` }, dir, options);
   if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

@@ -24,6 +24,14 @@ describe('crm-sim run --json', () => {
     expect(changed.length).toBeGreaterThan(10);
     expect(changed.some((id) => id.startsWith('peakPriceMultiple.ndpr'))).toBe(true);
   });
+  it('names the output folder on stderr (stdout is the JSON alone), unless --quiet', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'crm-sim-')), 'run');
+    const loud = SMALL.filter((arg) => arg !== '--quiet');
+    const { status, stdout, stderr } = runCli(['run', 'scenarios/baseline.yaml', ...loud, '--out', out, '--json']);
+    expect(status).toBe(0);
+    expect(() => JSON.parse(stdout)).not.toThrow();
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe(`output folder: ${out}`);
+  });
   it('refuses to overwrite an existing output folder (exit 2, folder untouched)', () => {
     const out = mkdtempSync(join(tmpdir(), 'crm-sim-'));
     writeFileSync(join(out, 'keep.txt'), 'mine');
