@@ -25,6 +25,7 @@ import { readSweepJson } from './readSweepJson.ts';
 import { readTornadoJson } from './readTornadoJson.ts';
 import { isActorActionSeries, renderActorActions } from './renderActorActions.ts';
 import { renderActorMovesCompared } from './renderActorMovesCompared.ts';
+import { renderAnswerBox } from './renderAnswerBox.ts';
 import { renderComparisonSection } from './renderComparisonSection.ts';
 import { renderFanChartsSection } from './renderFanChartsSection.ts';
 import { renderFindingsSection } from './renderFindingsSection.ts';
@@ -78,18 +79,22 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const sweep = sweepCsv === undefined ? sweepJson : { ...sweepCsv, units: sweepJson?.units };
   const tornados = await readTornadoJson(folder);
   if (sweep !== undefined || tornados !== undefined) sections.push({ id: 'sensitivity', title: 'Sensitivity', html: await renderSweepSection(sweep, tornados, overview, materialName, charts) });
-  sections.push(...(await buildRunSections(folder, overview, charts)));
-  if (overview !== undefined) sections.splice(kind === 'run' ? 0 : sections.length, 0, { id: 'scenario', title: kind === 'compare' ? 'The reference scenario at a glance' : 'The scenario at a glance', html: await renderScenarioSection(overview, charts) });
+  const run = await buildRunSections(folder, overview, charts);
+  sections.push(...run.sections);
+  // A run report leads with its results (the answer box, then Key results), then the scenario; other reports end with it.
+  const scenarioAt = kind === 'run' ? sections.findIndex((s) => s.id === 'results') + 1 : sections.length;
+  if (overview !== undefined) sections.splice(scenarioAt, 0, { id: 'scenario', title: kind === 'compare' ? 'The reference scenario at a glance' : 'The scenario at a glance', html: await renderScenarioSection(overview, charts) });
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
-  const html = renderReportPage(describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference), sections);
+  const html = renderReportPage(describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference), sections, kind === 'run' ? run.answer : '');
   return { kind, html, charts: await charts.finish() };
 }
 
-/** Key results, fan charts and the threat view, where their inputs exist. */
-async function buildRunSections(folder: string, overview: ScenarioOverview | undefined, charts: ChartCollector): Promise<ReportSection[]> {
+/** Key results, fan charts and the threat view, where their inputs exist, and the answer box that sums up Key results. */
+async function buildRunSections(folder: string, overview: ScenarioOverview | undefined, charts: ChartCollector): Promise<{ sections: ReportSection[]; answer: string }> {
   const sections: ReportSection[] = [];
+  let answer = '';
   const summary = await readSummaryJson(folder);
   const impact = await readImpactJson(folder);
   const plans = overview === undefined ? [] : planFanPanels(overview);
@@ -101,6 +106,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     const context = deriveRunContext(overview, summary);
     const replicates = await readReplicatesCsv(folder);
     const stockpileNotes = overview === undefined || fans === undefined ? [] : describeStockpileRelease(overview, fans);
+    answer = renderAnswerBox(context, summary, replicates, impact);
     sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, replicates, charts, impact, await readExceedance(folder), stockpileNotes, (overview?.years ?? NaN) * 52) });
     actorActions = renderActorActions({ context, summary, replicates, fans, years: overview?.years ?? NaN });
     reversals = await renderPolicyReversals({ overview, summary, replicates, fans, charts });
@@ -116,7 +122,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     }, charts) });
   }
   if (actorActions !== '') sections.push({ id: 'actor-rules', title: 'What the foreign actor did by its standing rules', html: actorActions });
-  return sections;
+  return { sections, answer };
 }
 
 /** A compare folder's reference scenario: `<reference>.resolved.yaml`, else the first `*.resolved.yaml`. */

@@ -3,7 +3,7 @@ import { CHART_FONT, EVENT_GREY } from './chartTheme.ts';
 
 /** One policy's line: the share of runs with it in force, by calendar year. */
 export interface PolicyInForceLine {
-  /** Legend label (the event's id). */
+  /** Legend label: the policy's plain name, as the report describes the event (describeEvent), not its id. */
   label: string;
   year: readonly number[];
   share: readonly number[];
@@ -24,12 +24,12 @@ const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2], [
  * @param lastYear - End of the run, calendar year.
  * @returns A vega-lite spec with inline data.
  * @example
- * createPolicyInForceSpec([{ label: 'usCapexNdpr', year, share }], [2029, 2033], 2025, 2035);
+ * createPolicyInForceSpec([{ label: 'US capex subsidy: refined NdPr oxide', year, share }], [2029, 2033], 2025, 2035);
  */
 export function createPolicyInForceSpec(lines: readonly PolicyInForceLine[], elections: readonly number[], firstYear: number, lastYear: number): TopLevelSpec {
   const values = lines.flatMap((line) => line.year.map((year, t) => ({ policy: line.label, year, share: line.share[t] })).filter((v) => Number.isFinite(v.share)));
   const labels = lines.map((line) => line.label);
-  const legend = { orient: 'bottom', direction: 'horizontal', columns: 2, labelFont: CHART_FONT, labelLimit: 250, symbolStrokeWidth: 2, symbolSize: 300 };
+  const legend = { orient: 'bottom', direction: 'horizontal', columns: 1, labelFont: CHART_FONT, labelLimit: 520, symbolStrokeWidth: 2, symbolSize: 300 };
   const x = { field: 'year', type: 'quantitative', title: 'year', scale: { domain: [firstYear, lastYear], nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1 } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -1,5 +1,7 @@
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
+import { isRecord } from './isRecord.ts';
+import { toNumber } from './toNumber.ts';
 
 /** Who is who in a run: from the scenario when present, else from the metric ids of summary.json. */
 export interface RunContext {
@@ -12,6 +14,8 @@ export interface RunContext {
   materials: Array<{ id: string; name: string; priceUnit: string; homeDemand: number; priceStage: string; hasEvents: boolean }>;
   /** The kinds of the scenario's scripted events; undefined when the folder has no scenario. */
   eventKinds?: string[];
+  /** The budget of the foreign actor's standing rules (`foreignActor.rules.budgetUsd`), USD; undefined when the scenario does not state it. */
+  foreignRulesBudgetUsd?: number;
 }
 
 const TRADED = ['mining', 'processing', 'manufacturing'];
@@ -40,5 +44,10 @@ export function deriveRunContext(overview: ScenarioOverview | undefined, summary
     return { id: m.id, name: m.name, priceUnit: m.priceUnit, homeDemand: m.demandByRegion[home] ?? NaN, priceStage: stage, hasEvents: events.length > 0 };
   }) ?? fromSummary.map((id) => ({ id, name: id, priceUnit: 'USD/t', homeDemand: NaN, priceStage: 'processing', hasEvents: false }));
   const regions = overview?.regions.map((r) => r.id) ?? [...new Set(ids.filter((p) => p[0] === 'peakPriceMultiple').map((p) => p[3]))];
-  return { home, homeName: name(home), foreign, foreignName: name(foreign), regions, materials, eventKinds: overview?.events.map((e) => e.kind) };
+  const actor = overview?.document.foreignActor;
+  const budget = isRecord(actor) && isRecord(actor.rules) ? toNumber(actor.rules.budgetUsd) : NaN;
+  return {
+    home, homeName: name(home), foreign, foreignName: name(foreign), regions, materials, eventKinds: overview?.events.map((e) => e.kind),
+    ...(Number.isFinite(budget) ? { foreignRulesBudgetUsd: budget } : {}),
+  };
 }

@@ -9,7 +9,8 @@ import { regionWithArticle } from './regionWithArticle.ts';
  * policies; net of the change in its stockpiles at base prices and of what they sold, when that
  * differs (a net gain is written as a gain, and said to be a sales margin above base prices); the tariff
  * duties it collected, where a tariff collected any (revenue: a transfer from its importers); and the
- * foreign actor's spending. Empty without
+ * foreign actor's spending ("its whole budget, spent in every run" when every run spent exactly the budget of its
+ * standing rules and no scripted event spends besides). Empty without
  * any of these metrics.
  *
  * @param context - Who is home and who the foreign actor is.
@@ -20,12 +21,13 @@ import { regionWithArticle } from './regionWithArticle.ts';
  */
 export function renderCosts(context: RunContext, summary: SummaryMetrics): string {
   const items: string[] = [];
-  const cost = (id: string, who: string, why = ''): void => {
+  const cost = (id: string, who: string, why = '', budget = NaN): void => {
     const s = summary.get(id);
     if (s === undefined || !(s.n > 0)) return;
     const low = formatMoney(Math.max(0, s.ciLow));
     const high = formatMoney(Math.max(0, s.ciHigh));
     items.push(s.max === 0 ? `${who}: nothing in any run.`
+      : spentWhole(s, budget) ? `${who}: its whole budget (${formatMoney(budget)}), spent in every run.`
       : low === high ? `${who}: ${formatMoney(s.mean)} over the run, the same in every run.`
         : `${who}: ${formatMoney(s.mean)} on average over the run (95% CI ${low} to ${high}).`);
     if (s.max !== 0 && why !== '') items[items.length - 1] += ` ${why}`;
@@ -50,8 +52,18 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
   // Run folders that record the actor's rule-driven actions get a section listing its price wars: point to it.
   const listed = [...summary.keys()].some((id) => id.startsWith('actorPriceWarWeeks.'))
     ? ' The section “What the foreign actor did by its standing rules” lists its price wars, when and how long.' : '';
-  cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`, describeActorSpending(context.eventKinds) + listed);
+  // Its standing rules' budget bounds their price wars; without scripted spending, every run spending exactly that much spent all of it.
+  const scripted = context.eventKinds?.some((kind) => SPENDING_KINDS.has(kind)) ?? false;
+  cost(`foreignActorCost.${context.foreign}`, `Spending of the foreign actor (${context.foreignName}) on price wars and acquisitions`, describeActorSpending(context.eventKinds) + listed,
+    scripted ? NaN : context.foreignRulesBudgetUsd);
   return items.length === 0 ? '' : `<div class="callout"><h3>Costs</h3><ul>${items.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
+}
+
+/** Whether every run spent the whole of `budget` (to a millionth: sums of weekly payments round): false without a budget. */
+function spentWhole(s: { min: number; max: number }, budget: number | undefined): boolean {
+  if (budget === undefined || !(budget > 0)) return false;
+  const close = (x: number): boolean => Math.abs(x - budget) <= budget * 1e-6;
+  return close(s.min) && close(s.max);
 }
 
 /** Event kinds in which the foreign actor spends (scripted price cuts, acquisitions); its standing rules spend only on price wars. */

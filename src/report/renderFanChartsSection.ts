@@ -2,7 +2,7 @@ import { chartFileName } from './chartFileName.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { createFanPanelSpec, type FanRowInput } from './createFanPanelSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { isZeroFan } from './isZeroFan.ts';
+import { isZeroFan, isZeroInBands } from './isZeroFan.ts';
 import type { FanPanelPlan } from './planFanPanels.ts';
 import { type SeriesFan, seriesKey } from './readSeriesCsv.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
@@ -18,7 +18,8 @@ const SUBTITLE_WIDTH = 600;
 
 /**
  * "Over time": one small-multiples panel of fan charts per material (materials with events
- * first), leaving out series that are zero in every run and saying which.
+ * first), leaving out series that are zero in every run (bands and mean) and those whose bands
+ * are zero though a few runs are not (their mean is not), and saying which of the two.
  *
  * @param overview - The scenario (regions, events, calendar).
  * @param plans - From `planFanPanels`.
@@ -43,12 +44,15 @@ export async function renderFanChartsSection(
     'capacity and the home region’s stocks have a scale per chart (read the axis, not the height).</p>\n';
   for (const plan of plans.slice(0, MAX_PANELS)) {
     const flat = new Map<string, string[]>();
+    const rare = new Map<string, string[]>();
     const rows: FanRowInput[] = plan.rows.map((row) => ({
       title: row.title, unit: row.unit, sharedY: row.sharedY,
       charts: row.charts.flatMap((chart) => {
         const fan = fans.get(seriesKey(chart.series));
-        if (fan === undefined || isZeroFan(fan)) {
-          flat.set(row.title, [...(flat.get(row.title) ?? []), chart.title]);
+        // Zero in every run; or zero in the drawn bands (at least 95% of runs each week) while a few runs are not: the mean says so.
+        const omit = fan === undefined || isZeroFan(fan) ? flat : isZeroInBands(fan) ? rare : undefined;
+        if (omit !== undefined || fan === undefined) {
+          (omit ?? flat).set(row.title, [...((omit ?? flat).get(row.title) ?? []), chart.title]);
           return [];
         }
         return [{ title: chart.title, fan: thinFan(fan, MAX_POINTS), divisor: chart.divisor }];
@@ -59,7 +63,9 @@ export async function renderFanChartsSection(
     const ruleWindows = retaliation === undefined ? [] : windowsOfShare(retaliation, RULE_SHARE);
     const foreignName = overview.regions.find((r) => r.id === overview.foreignRegion)?.name ?? overview.foreignRegion;
     const ruleLine = ruleWindows.length === 0 ? [] : wrapText(`Orange: ${foreignName} licenses its refined ${plan.materialName} exports by its standing rule (retaliation for a tariff), in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
-    const omitted = flat.size === 0 ? '' : ` Not drawn because they are zero in every run (or absent): ${escapeHtml([...flat].map(([row, names]) => `${row}: ${names.join(', ')}`).join('; '))}.`;
+    const list = (omit: Map<string, string[]>): string => escapeHtml([...omit].map(([row, names]) => `${row}: ${names.join(', ')}`).join('; '));
+    const omitted = (flat.size === 0 ? '' : ` Not drawn because they are zero in every run (or absent): ${list(flat)}.`) +
+      (rare.size === 0 ? '' : ` Not drawn because they are zero in at least 95% of runs in every week, though not in every run (a few runs have some; their mean is in series.csv): ${list(rare)}.`);
     html += `<h3>${escapeHtml(plan.materialName)}</h3>\n` + await charts.add(`fan-${chartFileName(plan.materialId)}`, createFanPanelSpec({
       title: plan.materialName,
       subtitle: [...describeWindows(plan.eventWindows).slice(0, -1), ...ruleLine, ...describeWindows(plan.eventWindows).slice(-1)],

@@ -1,4 +1,5 @@
-import { computeMaterialResults, type MaterialResult } from './computeMaterialResults.ts';
+import type { MaterialResult } from './computeMaterialResults.ts';
+import { computeHeadlineResults, PRODUCT } from './computeHeadlineResults.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { countRuns } from './countRuns.ts';
 import { createKeyResultsSpec, type PercentChange } from './createKeyResultsSpec.ts';
@@ -26,7 +27,6 @@ import { renderBaselineCaveat } from './renderBaselineCaveat.ts';
 import { renderCosts } from './renderCosts.ts';
 import { renderTable } from './renderTable.ts';
 
-const PRODUCT: Record<string, string> = { mining: 'concentrate', processing: 'refined', manufacturing: 'component' };
 
 /**
  * "Key results": how to read the numbers, plain sentences with confidence intervals for the
@@ -55,11 +55,7 @@ export async function renderFindingsSection(
   stockpileNotes: readonly string[] = [],
   horizonWeeks = NaN,
 ): Promise<string> {
-  const resultContext = { home: context.home, foreign: context.foreign, regions: context.regions, priceStage: (id: string) => materialOf(context, id).priceStage };
-  const results = context.materials.map((m) => ({ material: m, result: computeMaterialResults(m.id, resultContext, summary, replicates) }));
-  const runs = Math.max(0, ...results.map((r) => r.result.runs));
-  const headline = results.filter((r) => r.material.hasEvents);
-  const chosen = headline.length > 0 ? headline.slice(0, 3) : [...results].sort((a, b) => b.result.weeksShort.p50 - a.result.weeksShort.p50).slice(0, 2);
+  const { results, headline, chosen, runs } = computeHeadlineResults(context, summary, replicates);
   const homeName = regionWithArticle(context.homeName);
   let html = renderHowToRead(runs, replicates !== undefined);
   for (const { material, result } of chosen) {
@@ -95,10 +91,6 @@ export async function renderFindingsSection(
   const rising = describeRisingAtEnd(context.materials, context.home, replicates, horizonWeeks);
   if (rising !== '') html += `<p class="note">${escapeHtml(rising)}</p>\n`;
   return html;
-}
-
-function materialOf(context: RunContext, id: string): RunContext['materials'][number] {
-  return context.materials.find((m) => m.id === id) ?? context.materials[0];
 }
 
 function renderHowToRead(runs: number, exact: boolean): string {

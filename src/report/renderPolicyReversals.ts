@@ -86,9 +86,12 @@ export async function renderPolicyReversals(inputs: PolicyReversalInputs): Promi
   });
   const columns = [{ header: 'Policy' }, { header: 'Scheduled' }, { header: 'Reversed by an election', numeric: true }, { header: 'Reversed by each election (cumulative)' }, { header: 'In force at the end', numeric: true }];
   html += renderTable(columns, rows, { caption: 'Share of runs, with its 95% Wilson interval. A policy that ended as scheduled before the end is not in force at the end, reversed or not; one that had not started by an election cannot be reversed at it.' });
-  const lines = policies.flatMap((policy) => {
+  // The legend names each policy as the rest of the report does (its description), never by its event id; an id is added only to tell apart two that read the same.
+  const named = policies.map((policy) => describe(policy.event));
+  const lines = policies.flatMap((policy, i) => {
     const f = fan('policyInForce', policy);
-    return f?.mean === undefined ? [] : [{ label: policy.event, year: f.year, share: f.mean }];
+    const label = named.indexOf(named[i]) === named.lastIndexOf(named[i]) ? named[i] : `${named[i]} (${policy.event})`;
+    return f?.mean === undefined ? [] : [{ label, year: f.year, share: f.mean }];
   });
   if (lines.length > 0 && Number.isFinite(startYear) && overview !== undefined) {
     html += await inputs.charts.add('policies-in-force', createPolicyInForceSpec(lines, rule.elections, startYear, startYear + overview.years), {

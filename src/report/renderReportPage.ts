@@ -18,16 +18,18 @@ export interface ReportHeading {
 }
 
 /**
- * Assembles the self-contained report page: inline CSS, a table of contents, and the sections.
+ * Assembles the self-contained report page: inline CSS, the answer box (when given) right under
+ * the title, a table of contents, and the sections.
  * No scripts, fonts, images or styles are loaded from anywhere: the page opens from a USB stick.
  *
  * @param heading - Title, lead sentence and small print.
  * @param sections - Sections in order (their HTML is trusted: built by the report modules).
+ * @param answer - The answer box's HTML (trusted; renderAnswerBox), shown above the contents; '' for none.
  * @returns The HTML document.
  * @example
- * renderReportPage({ title: 'threat-export-quota', lead, meta }, sections);
+ * renderReportPage({ title: 'threat-export-quota', lead, meta }, sections, renderAnswerBox(context, summary, replicates, impact));
  */
-export function renderReportPage(heading: ReportHeading, sections: readonly ReportSection[]): string {
+export function renderReportPage(heading: ReportHeading, sections: readonly ReportSection[], answer = ''): string {
   const toc = sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('');
   const body = sections.map((s) => `<section id="${s.id}" aria-labelledby="${s.id}-h">\n<h2 id="${s.id}-h">${escapeHtml(s.title)}</h2>\n${s.html}</section>`).join('\n');
   return `<!DOCTYPE html>
@@ -47,7 +49,7 @@ export function renderReportPage(heading: ReportHeading, sections: readonly Repo
 <p class="lead">${escapeHtml(heading.lead)}</p>
 <p class="meta">${escapeHtml(heading.meta)}</p>
 </header>
-<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>${toc}</ol></nav>
+${answer}<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>${toc}</ol></nav>
 ${body}
 </main>
 </body>

@@ -18,6 +18,10 @@ p { margin: 8px 0; }
 nav.toc { background: var(--soft); border-left: 4px solid var(--accent); padding: 8px 14px; margin: 18px 0; font-size: 14px; }
 nav.toc ol { margin: 4px 0; padding-left: 20px; }
 nav.toc a { color: var(--ink); }
+.answer { border: 2px solid var(--accent); background: #fff; padding: 8px 14px; margin: 14px 0; }
+.answer p.answer-h { margin: 2px 0; font-size: 16px; }
+.answer ul { margin: 4px 0; padding-left: 20px; }
+.answer li { margin: 3px 0; }
 .callout { border: 1px solid var(--rule); border-left: 4px solid var(--accent); background: var(--soft); padding: 10px 14px; margin: 12px 0; }
 .callout h3 { margin-top: 4px; }
 .callout ul { margin: 6px 0; padding-left: 20px; }
@@ -54,7 +58,7 @@ figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; margin-top: 18pt; }
   h3 { break-after: avoid; page-break-after: avoid; }
-  figure.chart, .callout, tr, pre { break-inside: avoid; page-break-inside: avoid; }
+  figure.chart, .callout, .answer, tr, pre { break-inside: avoid; page-break-inside: avoid; }
   .files { display: none; }
   nav.toc { background: none; }
   a { color: inherit; text-decoration: none; }

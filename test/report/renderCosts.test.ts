@@ -55,6 +55,18 @@ describe('renderCosts: the foreign actor', () => {
     expect(none).not.toContain('standing rules');
   });
 
+  it('says the actor spent its whole budget in every run when every run spent exactly its standing rules’ budget', () => {
+    // As in threat-export-quota: every run spends foreignActor.rules.budgetUsd, to rounding.
+    const whole = new Map([['foreignActorCost.CN', metric(5e9 + 2e-6, 5e9 - 3e-6, 5e9 + 7e-6, 5e9 - 2.3e-5, 5e9 + 4.8e-5)]]);
+    const html = text(renderCosts({ ...context, eventKinds: ['exportControl'], foreignRulesBudgetUsd: 5e9 }, whole));
+    expect(html).toContain('Spending of the foreign actor (China) on price wars and acquisitions: its whole budget (USD 5 billion), spent in every run.');
+    expect(html).not.toContain('the same in every run');
+    // Some runs spent less, or a scripted price war spends from its own budget too, or no budget is known: no such claim.
+    expect(text(renderCosts({ ...context, eventKinds: ['exportControl'], foreignRulesBudgetUsd: 5e9 }, spent))).not.toContain('whole budget');
+    expect(text(renderCosts({ ...context, eventKinds: ['priceManipulation'], foreignRulesBudgetUsd: 5e9 }, whole))).not.toContain('whole budget');
+    expect(text(renderCosts({ ...context, eventKinds: ['exportControl'] }, whole))).toContain('USD 5 billion over the run, the same in every run.');
+  });
+
   it('names the tariff duties collected, as revenue, only where a tariff collected some', () => {
     const duties = new Map([['tariffRevenue.US', metric(2.5e8, 2.3e8, 2.7e8, 1e8, 4e8)]]);
     const html = text(renderCosts(context, duties));
@@ -68,5 +80,14 @@ describe('renderCosts: the foreign actor', () => {
     expect(text(renderCosts({ ...context, eventKinds: [] }, spent))).not.toContain(pointer);
     const recorded = new Map([...spent, ['actorPriceWarWeeks.ndpr.processing.CN', metric(100, 90, 110, 0, 200)]]);
     expect(text(renderCosts({ ...context, eventKinds: [] }, recorded))).toContain(pointer);
+  });
+});
+
+describe('deriveRunContext: the foreign actor’s budget', () => {
+  it('reads foreignActor.rules.budgetUsd from the resolved scenario, and leaves it out when absent', async () => {
+    const { deriveRunContext } = await import('../../src/report/deriveRunContext.ts');
+    const overview = { homeRegion: 'US', foreignRegion: 'CN', regions: [], materials: [], events: [], document: { foreignActor: { region: 'CN', rules: { budgetUsd: 5e9 } } } };
+    expect(deriveRunContext(overview as never, new Map()).foreignRulesBudgetUsd).toBe(5e9);
+    expect(deriveRunContext({ ...overview, document: {} } as never, new Map()).foreignRulesBudgetUsd).toBeUndefined();
   });
 });

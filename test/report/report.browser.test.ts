@@ -127,6 +127,28 @@ describe('report.html in headless Chromium', () => {
     });
   }
 
+  it('run: the answer box is on the first screen, above the contents, with Key results first and every contents link landing on its section', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(pathToFileURL(join(folders.run, 'report.html')).href);
+    expect(await page.locator('#answer').count(), 'the answer box exists').toBe(1);
+    const answer = await page.locator('#answer').boundingBox();
+    expect((answer?.y ?? Infinity) + (answer?.height ?? 0), 'the whole answer box fits on the first screen').toBeLessThanOrEqual(900);
+    expect(answer?.y ?? Infinity).toBeLessThan((await page.locator('nav.toc').boundingBox())?.y ?? 0);
+    expect(await page.locator('#answer li').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('#answer li').first().innerText()).toMatch(/^NdPr oxide: end users in the United States are short .*95% CI/);
+    const sections = await page.locator('main > section').evaluateAll((all) => all.map((s) => s.id));
+    expect(sections.slice(0, 2)).toEqual(['results', 'scenario']);
+    const links = await page.locator('nav.toc a, #answer a').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
+    expect(links).toContain('#results');
+    for (const href of links) {
+      expect(href).toMatch(/^#/);
+      expect(await page.locator(`section${href}`).count(), `${href} lands on a section`).toBe(1);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'report-run-first-screen.png') });
+    await page.close();
+  });
+
   it('prints on A4 without overflowing the page width', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 718, height: 1000 });

@@ -1,0 +1,82 @@
+import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
+import { chooseMassUnit } from './chooseMassUnit.ts';
+import { computeHeadlineResults, PRODUCT, type MaterialWithResult } from './computeHeadlineResults.ts';
+import { countRuns } from './countRuns.ts';
+import type { RunContext } from './deriveRunContext.ts';
+import { weeksText } from './describeMaterialResult.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { formatNumber } from './formatNumber.ts';
+import { formatPercent } from './formatPercent.ts';
+import { formatTonnes } from './formatTonnes.ts';
+import type { ImpactReading } from './readImpactJson.ts';
+import type { ReplicateValues } from './readReplicatesCsv.ts';
+import type { SummaryMetrics } from './readSummaryJson.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
+
+/**
+ * The answer box at the top of a run report, above the contents: one plain line per material
+ * that Key results leads with (up to three), saying whether the home region's end users go short,
+ * how much less they receive because of the scenario's disruptions, and how high the price peaks,
+ * each with its 95% CI or spread over runs. Every figure is one Key results shows (the same
+ * computations); nothing new is estimated here. Empty without runs.
+ *
+ * @param context - Regions and materials of the run.
+ * @param summary - `summary.json`.
+ * @param replicates - `replicates.csv`, if present.
+ * @param impact - `impact.json`, if present (what the disruptions cause, paired run by run).
+ * @returns HTML, or ''.
+ * @example
+ * renderAnswerBox(context, summary, replicates, impact);
+ * // '<div class="answer" …>… NdPr oxide: end users in the United States are short in none of the 40 runs; …'
+ */
+export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined, impact: ImpactReading | undefined): string {
+  const { chosen, runs } = computeHeadlineResults(context, summary, replicates);
+  if (!(runs > 0) || chosen.length === 0) return '';
+  const lines = chosen.map((r) => describe(r, context, replicates !== undefined, impact)).filter((line) => line !== '');
+  if (lines.length === 0) return '';
+  const basis = `From ${countRuns(runs)} of a model under its stated assumptions, not forecasts. A week is short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. ` +
+    'Every material, the costs and how to read the intervals: ';
+  return `<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>` +
+    `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` +
+    `<p class="note">${escapeHtml(basis)}<a href="#results">Key results</a>.</p></div>\n`;
+}
+
+/** One material's line: shortage, what the disruptions take away, the peak price. */
+function describe({ material, result }: MaterialWithResult, context: RunContext, exact: boolean, impact: ImpactReading | undefined): string {
+  const home = regionWithArticle(context.homeName);
+  const parts: string[] = [];
+  const weeks = result.weeksShort;
+  if (weeks.n > 0) {
+    const lack = result.lackingTonnes;
+    const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
+    const median = weeks.p50 > 0 ? ` (median ${weeksText(weeks.p50)})` : '';
+    if (weeks.max <= 0) parts.push(`end users in ${home} are short in none of the ${countRuns(weeks.n)}${without}`);
+    else if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) parts.push(`end users in ${home} are short for at least ${weeksText(result.weeksShortIn90)} in 90% of runs${median}${without}`);
+    else parts.push(`end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${median}${without}`);
+  }
+  const change = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(material.id)?.homeConsumption;
+  if (change !== undefined && !(change.mean === 0 && change.ciLow === 0 && change.ciHigh === 0)) {
+    if (!(change.ciLow > 0 || change.ciHigh < 0)) parts.push('the disruptions make no clear change to what they receive (95% CI includes 0)');
+    else {
+      const less = change.mean < 0;
+      const share = change.meanWithout > 0 ? formatPercent(Math.abs(change.mean) / change.meanWithout) : '';
+      const [low, high] = less ? [-change.ciHigh, -change.ciLow] : [change.ciLow, change.ciHigh];
+      const unit = chooseMassUnit([Math.abs(change.mean), low, high]);
+      parts.push(`they receive ${formatTonnes(Math.abs(change.mean), unit)}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} than without the disruptions (95% CI ${formatTonnes(low, unit)} to ${formatTonnes(high, unit)})`);
+    }
+  }
+  const peak = result.peakOutside;
+  if (peak.n > 0 && Number.isFinite(peak.mean)) {
+    const where = exact ? `outside ${regionWithArticle(context.foreignName)}` : `in the ${context.home} market`;
+    const ci = Number.isFinite(peak.ciLow) && Number.isFinite(peak.ciHigh) && formatNumber(peak.ciLow) !== formatNumber(peak.ciHigh) ? ` (95% CI ${formatNumber(peak.ciLow)}× to ${formatNumber(peak.ciHigh)}×)` : '';
+    parts.push(`the ${PRODUCT[material.priceStage] ?? material.priceStage} price ${where} peaks at ${formatNumber(peak.mean)}× its starting price on average${ci}`);
+  }
+  return parts.length === 0 ? '' : `${material.name}: ${parts.join('; ')}.`;
+}
+
+/** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */
+function tonnesWithCi(mean: number, ciLow: number, ciHigh: number): string {
+  const [low, high] = [Math.max(0, ciLow), Math.max(0, ciHigh)];
+  const unit = chooseMassUnit([mean, low, high]);
+  return `${formatTonnes(mean, unit)} on average (95% CI ${formatTonnes(low, unit)} to ${formatTonnes(high, unit)})`;
+}

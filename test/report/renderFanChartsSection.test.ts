@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartCollector } from '../../src/report/createChartCollector.ts';
+import { isZeroFan, isZeroInBands } from '../../src/report/isZeroFan.ts';
+import type { FanPanelPlan } from '../../src/report/planFanPanels.ts';
+import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import { seriesKey, type SeriesFan, type SeriesId } from '../../src/report/readSeriesCsv.ts';
+import { renderFanChartsSection } from '../../src/report/renderFanChartsSection.ts';
+
+/** A collector that returns each chart's caption instead of rendering it. */
+const captions: ChartCollector = { add: async (_name, _spec, { caption }) => `<figure>${caption}</figure>`, finish: async () => [] };
+
+const year = [2025, 2025 + 1 / 52, 2025 + 2 / 52];
+/** A fan whose bands are `band` every week and whose mean is `mean`. */
+const fan = (id: SeriesId, band: number, mean: number[] | undefined): SeriesFan => {
+  const values = year.map(() => band);
+  return { ...id, year, p5: values, p25: values, p50: values, p75: values, p95: values, ...(mean === undefined ? {} : { mean }) };
+};
+const US: SeriesId = { metric: 'shortfall', material: 'li', stage: 'endUse', region: 'US' };
+const EU: SeriesId = { ...US, region: 'EU' };
+const PRICE: SeriesId = { metric: 'price', material: 'li', stage: 'processing', region: 'US' };
+
+const overview = {
+  name: 'x', description: '', startYear: 2025, years: 1, ticksPerYear: 52, homeRegion: 'US', foreignRegion: 'CN',
+  regions: [{ id: 'US', name: 'United States', alignment: 'home' }, { id: 'EU', name: 'Europe', alignment: 'ally' }],
+  materials: [], events: [], threat: [], document: {},
+} as unknown as ScenarioOverview;
+const plan: FanPanelPlan = {
+  materialId: 'li', materialName: 'Lithium', eventWindows: [],
+  rows: [
+    { title: 'Refined price', unit: 'USD/kg', sharedY: true, charts: [{ title: 'US', series: PRICE, divisor: 1000 }] },
+    { title: "End users' shortfall", unit: 't/yr', sharedY: true, charts: [{ title: 'US', series: US, divisor: 1 }, { title: 'EU', series: EU, divisor: 1 }] },
+  ],
+};
+
+describe('isZeroFan', () => {
+  it('is false when the bands are zero but the mean is not (one run in forty short)', () => {
+    const rare = fan(US, 0, [0, 13.1, 0]);
+    expect(isZeroInBands(rare)).toBe(true);
+    expect(isZeroFan(rare)).toBe(false);
+    expect(isZeroFan(fan(US, 0, [0, 0, 0]))).toBe(true);
+    expect(isZeroFan(fan(US, 0, undefined))).toBe(true); // an older series.csv without a mean
+    expect(isZeroFan(fan(US, 0, [NaN, NaN, NaN]))).toBe(true);
+    expect(isZeroFan(fan(US, 2, [2, 2, 2]))).toBe(false);
+  });
+});
+
+describe('renderFanChartsSection: series left out', () => {
+  it('calls a series zero in every run only when its mean is zero too; bands at zero with a non-zero mean are "at least 95% of runs"', async () => {
+    const fans = new Map([PRICE, US, EU].map((id) => [seriesKey(id), id === PRICE ? fan(id, 20000, [20000, 20000, 20000]) : id === US ? fan(id, 0, [0, 13.1, 0]) : fan(id, 0, [0, 0, 0])]));
+    const html = await renderFanChartsSection(overview, [plan], fans, captions);
+    const caption = html.slice(html.indexOf('<figure>'));
+    expect(caption).toContain('zero in every run (or absent): End users&#39; shortfall: EU.');
+    expect(caption).not.toMatch(/zero in every run \(or absent\): [^.]*: [^.]*US/);
+    expect(caption).toContain('zero in at least 95% of runs in every week, though not in every run');
+    expect(caption).toMatch(/not in every run \([^)]*\): End users&#39; shortfall: US\./);
+  });
+});
