@@ -69,9 +69,20 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   if (peak.n > 0 && Number.isFinite(peak.mean)) {
     const where = exact ? `outside ${regionWithArticle(context.foreignName)}` : `in the ${context.home} market`;
     const ci = Number.isFinite(peak.ciLow) && Number.isFinite(peak.ciHigh) && formatNumber(peak.ciLow) !== formatNumber(peak.ciHigh) ? ` (95% CI ${formatNumber(peak.ciLow)}× to ${formatNumber(peak.ciHigh)}×)` : '';
-    parts.push(`the ${PRODUCT[material.priceStage] ?? material.priceStage} price ${where} peaks at ${formatNumber(peak.mean)}× its starting price on average${ci}`);
+    parts.push(`the ${PRODUCT[material.priceStage] ?? material.priceStage} price ${where} peaks at ${formatNumber(peak.mean)}× its starting price on average${ci}${describeCausedRise(material.id, impact)}`);
   }
   return parts.length === 0 ? '' : `${material.name}: ${parts.join('; ')}.`;
+}
+
+/**
+ * What the disruptions add to the peak, paired run by run in their window (impact.json's
+ * `disruptionPeakPrice`): `, +0.93× of it caused by the disruptions (95% CI …)`; '' without it or
+ * when its CI includes 0.
+ */
+function describeCausedRise(materialId: string, impact: ImpactReading | undefined): string {
+  const rise = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(materialId)?.disruptionPeakPrice;
+  if (rise === undefined || !(rise.ciLow > 0)) return '';
+  return `, ${formatNumber(rise.mean)}× above what it reaches in the same months without the disruptions (95% CI ${formatNumber(rise.ciLow)}× to ${formatNumber(rise.ciHigh)}×)`;
 }
 
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */

@@ -50,6 +50,15 @@ describe('renderAnswerBox', () => {
     expect(findings).toContain('2.2× the starting price (95% CI 2.18× to 2.22×)');
   });
 
+  it('adds what the disruptions add to the peak in their window, when its CI excludes 0', () => {
+    const rise = { ...paired(0.93, 0.84, 1.02, 1.28), unit: 'x base' };
+    const withRise: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), disruptionPeakPrice: rise }]]) };
+    expect(text(renderAnswerBox(context, new Map(), replicates, withRise))).toContain(
+      'peaks at 2.2× its starting price on average (95% CI 2.18× to 2.22×), 0.93× above what it reaches in the same months without the disruptions (95% CI 0.84× to 1.02×).');
+    const unclear: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { disruptionPeakPrice: { ...rise, ciLow: -0.1 } }]]) };
+    expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('above what it reaches');
+  });
+
   it('says how many runs are short and what goes unmet when a shortage happens, and is empty without runs', () => {
     const box = text(renderAnswerBox({ ...context, materials: context.materials.map((m) => ({ ...m, hasEvents: false })) }, new Map(), replicates, undefined));
     // Without events the longest home shortages lead: lithium's one run in 40.
