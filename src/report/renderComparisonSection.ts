@@ -144,8 +144,24 @@ function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) =>
     worse.length > 0 ? `<strong>Clearly worse</strong>: ${escapeHtml(worse.map(name).join('; '))}.` : '',
     unclear.length > 0 ? `Not clearly different: ${escapeHtml(unclear.map(name).join('; '))}.` : '',
     costs.length > 0 ? `Spending: ${escapeHtml(costs.join('; '))}.` : '',
+    describeDemandLedShareFall(better, worse, materialName),
   ].filter((s) => s !== '');
   return items.length === 0 ? '' : `<ul>${items.map((s) => `<li>${s}</li>`).join('')}</ul>\n`;
+}
+
+/**
+ * The secure-supply share is home and allied capacity over home demand: a strategy that makes a
+ * material cheaper raises demand, and the share then falls with no capacity lost. Where the share
+ * is clearly worse while the home region's consumption of the same material is clearly better, a
+ * note says so (a user audit read the graphite subsidy's lower share as lost capacity); '' otherwise.
+ */
+function describeDemandLedShareFall(better: readonly ComparisonEntry[], worse: readonly ComparisonEntry[], materialName: (id: string) => string): string {
+  const consumed = new Set(better.filter((e) => e.metric.startsWith('cumulativeConsumption.')).map((e) => e.metric.split('.')[1]));
+  const materials = [...new Set(worse.filter((e) => e.metric.startsWith('finalSecureSupplyShare.') || e.metric.startsWith('meanSecureSupplyShare.'))
+    .map((e) => e.metric.split('.')[1]).filter((m) => consumed.has(m)))];
+  if (materials.length === 0) return '';
+  return `<em>Why capacity per unit of demand can fall:</em> it is home and allied capacity divided by home demand, and end users receive clearly more ${escapeHtml(materials.map(materialName).join(' and '))} ` +
+    'here, so demand rose: the ratio falls even where capacity does not (the capacity itself is in series.csv, <code>capacity</code>).';
 }
 
 const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', cumulativeConsumption: 'consumption (received)', policyCost: 'Policy cost (spending)', netPolicyCost: 'Net policy cost (stock held counted at base prices)', tariffRevenue: 'Tariff duties collected (revenue paid by importers)' };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartCollector } from '../../src/report/createChartCollector.ts';
+import type { ComparisonEntry } from '../../src/report/readComparisonJson.ts';
+import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import { renderComparisonSection } from '../../src/report/renderComparisonSection.ts';
+
+const charts: ChartCollector = { add: async () => '', finish: async () => [] };
+const overview = (name: string, events: ScenarioOverview['events']): ScenarioOverview => ({
+  name, description: '', startYear: 2025, years: 10, ticksPerYear: 52, homeRegion: 'US', foreignRegion: 'CN',
+  regions: [{ id: 'US', name: 'United States', alignment: 'home' }], materials: [{ id: 'graphite', name: 'Natural graphite' }] as ScenarioOverview['materials'],
+  events: [{ id: 'licence', kind: 'exportControl', start: 1, end: 9, announced: NaN, fields: { kind: 'exportControl', material: 'graphite', stage: 'processing' } }, ...events],
+  threat: [], document: {},
+});
+const subsidy = { id: 'usCapexGraphite', kind: 'subsidy', start: 1, end: 9, announced: NaN, fields: { kind: 'subsidy', region: 'US', material: 'graphite', stage: 'processing', mode: 'capex', capexShare: 0.3 } };
+const entry = (metric: string, difference: number, half: number, direction: ComparisonEntry['direction'], unit = 't'): ComparisonEntry => ({
+  alternative: 'subsidy', metric, meanA: 100, meanB: 100 + difference, meanDifference: difference, ciLow: difference - half, ciHigh: difference + half, pBetter: NaN, pWorse: NaN, n: 40, unit, direction,
+});
+const share = entry('finalSecureSupplyShare.graphite.processing', -0.0049, 0.0037, 'higher', 'x home demand');
+
+async function render(entries: ComparisonEntry[]): Promise<string> {
+  const html = await renderComparisonSection({ reference: 'threat', alternatives: ['subsidy'], entries, costEffectiveness: new Map() }, {
+    reference: { label: 'threat', overview: overview('threat', []) }, alternatives: [{ label: 'subsidy', overview: overview('subsidy', [subsidy]) }],
+  }, (id) => (id === 'graphite' ? 'Natural graphite' : id), charts);
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+describe('the compare verdict on capacity per unit of home demand', () => {
+  it('explains a clearly lower share where end users clearly receive more of the material: demand rose', async () => {
+    const text = await render([entry('cumulativeConsumption.graphite.endUse.US', 1210, 170, 'higher'), share]);
+    expect(text).toContain('Clearly worse : Natural graphite: home and allied processing capacity at the end (× home demand).');
+    expect(text).toContain('Why capacity per unit of demand can fall: it is home and allied capacity divided by home demand, and end users receive clearly more Natural graphite here, so demand rose');
+  });
+
+  it('says nothing of the kind when consumption did not clearly rise', async () => {
+    const text = await render([entry('cumulativeConsumption.graphite.endUse.US', 10, 170, 'higher'), share]);
+    expect(text).toContain('Clearly worse');
+    expect(text).not.toContain('Why capacity per unit of demand can fall');
+  });
+});
