@@ -29,7 +29,7 @@ export interface HeadlineOptions {
    * Also what a strategy builds and where its policies bite: home and allied capacity at the end
    * (`finalSecureSupplyShare`) at the stage the threat hits and at each stage a policy event of the
    * material builds or protects (subsidy, tariff, recycling mandate, tailings), and the peak home
-   * price at each stage a tariff on the material taxes; with a
+   * price at each stage a tariff on the material taxes or a stockpile of it holds; with a
    * tariff among the events, the duties the home government collected, after the policy cost.
    */
   policyStages?: boolean;
@@ -82,13 +82,14 @@ export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, avai
 
 /**
  * A material's extra headline metrics where policies act: the peak home price at each stage a tariff
- * taxes (other than the threat's, already listed), then home and allied capacity at the end at the
+ * taxes or a stockpile holds (other than the threat's, already listed), then home and allied capacity at the end at the
  * threat's stage and at each stage a policy event builds or protects ({@link builtStage}: a subsidy
  * builds refining; a magnet tariff protects magnet making).
  */
 function policyStageMetrics(events: readonly EventOverview[], material: string, threatStage: string, home: string): string[] {
   const ofMaterial = events.filter((e) => e.fields.material === material && eventCategory(e.kind) === 'policy');
-  const tariffStages = [...new Set(ofMaterial.filter((e) => e.kind === 'tariff').map((e) => String(e.fields.stage)).filter((s) => TRADED.includes(s)))].filter((s) => s !== threatStage);
+  // A tariff taxes, and a stockpile buys and releases at, its stage: the price there is where it bites (a magnet stockpile's is the magnet price).
+  const tariffStages = [...new Set(ofMaterial.filter((e) => e.kind === 'tariff' || e.kind === 'stockpile').map((e) => String(e.fields.stage)).filter((s) => TRADED.includes(s)))].filter((s) => s !== threatStage);
   const built = ofMaterial.map(builtStage).filter((s): s is string => s !== undefined);
   const capacityStages = [...new Set([threatStage, ...built])].sort((a, b) => CAPACITY.indexOf(a) - CAPACITY.indexOf(b));
   return [...tariffStages.map((s) => `peakPriceMultiple.${material}.${s}.${home}`), ...capacityStages.map((s) => `finalSecureSupplyShare.${material}.${s}`)];

@@ -95,6 +95,11 @@ describe('pickHeadlineMetrics', () => {
       'cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US', 'peakPriceMultiple.ndpr.manufacturing.US',
       'finalSecureSupplyShare.ndpr.mining', 'finalSecureSupplyShare.ndpr.processing', 'finalSecureSupplyShare.ndpr.manufacturing', 'policyCost.US', 'tariffRevenue.US',
     ]);
+    // A stockpile held as magnets bites at the magnet price: it heads the table too (no capacity: a stockpile builds none).
+    const magnets = event('m', 'stockpile', 'ndpr', 'manufacturing');
+    expect(pickHeadlineMetrics(overview, new Set(ids), [magnets], { policyStages: true }).map((m) => m.id)).toEqual([
+      'cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US', 'peakPriceMultiple.ndpr.manufacturing.US', 'finalSecureSupplyShare.ndpr.processing', 'policyCost.US',
+    ]);
     // Without the option (sweeps), as before: the threat's price only.
     expect(pickHeadlineMetrics(overview, new Set(ids), [tariff, subsidy]).map((m) => m.id)).toEqual(['cumulativeConsumption.ndpr.endUse.US', 'peakPriceMultiple.ndpr.processing.US', 'policyCost.US']);
   });
