@@ -49,7 +49,7 @@ describe('report wording', () => {
     expect(html).not.toMatch(/\d kg|\d g\b/);
   });
 
-  it('compare: each alternative\'s headline holds the rows of its own policies (a tariff\'s price and duties; a stockpile builds no capacity)', async () => {
+  it('compare: each alternative\'s headline holds the rows of its own policies (a tariff\'s price and duties; a stockpile\'s price, but no capacity: it builds none)', async () => {
     const event = (id: string, kind: string, stage: string) => ({ id, kind, start: 1, end: 9, announced: NaN, fields: { kind, material: 'dy', stage } });
     const withEvents = (name: string, ...extra: ScenarioOverview['events']) => ({ ...overview(name), events: [...overview(name).events, ...extra] });
     const row = (alternative: string, metric: string, unit: string, direction: ComparisonEntry['direction']) => ({ ...entry(metric, 1, 2), alternative, unit, direction });
@@ -68,7 +68,8 @@ describe('report wording', () => {
     expect(table('stockpile')).toContain('Dysprosium oxide: home and allied processing capacity at the end'); // where the threat hits
     expect(table('stockpile')).not.toContain('manufacturing capacity');
     expect(table('stockpile')).not.toContain('Tariff duties');
-    expect(table('stockpile')).not.toContain('peak manufacturing price');
+    // A magnet stockpile buys and releases magnets: the magnet price is where it bites.
+    expect(table('stockpile')).toContain('peak manufacturing price');
   });
 
   it('compare chart: a billion on an axis reads B, not G (1.5B USD)', async () => {
