@@ -18,7 +18,8 @@ export interface RisingMaterial {
  * price (the home segment at its quoted stage) peaked in the last {@link END_WEEKS} weeks of the
  * horizon in at least a quarter of the runs, that share. For such a material the peak multiple is the
  * price the run ends on, a trend the horizon cuts rather than a spike that passed (gallium, germanium
- * and cobalt drift up to the end of the undisturbed baseline in most runs).
+ * and cobalt drifted up to the end of the undisturbed baseline in most runs until session 14 lowered
+ * their mining capexes; docs/validation.md).
  *
  * @param materials - The run's materials, in report order.
  * @param home - The home region's id.
