@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser, type YAMLError } from 'yaml';
 import { checkYamlNodes } from './checkYamlNodes.ts';
 import type { TreePath } from './fieldRules.ts';
@@ -149,7 +150,10 @@ const OPEN_ERRORS: Record<string, string> = {
 function unreadable(file: string, error: unknown): Problem {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const reason = Object.hasOwn(OPEN_ERRORS, code) ? OPEN_ERRORS[code] : 'a file that cannot be read';
-  return { file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: '', usage: true };
+  // A shipped scenario named without its folder, from the project's root (as scenarios/README's own examples once did).
+  const shipped = join('scenarios', file);
+  const hint = code === 'ENOENT' && !isAbsolute(file) && existsSync(shipped) ? `did you mean "${shipped}"?` : '';
+  return { file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: hint, usage: true };
 }
 
 /**

@@ -50,6 +50,12 @@ describe('files that do not exist', () => {
     expect(problems.map(formatProblem)).toEqual(['nope.yaml: expected a readable scenario file, found no such file']);
     expect(isUsageOnly(problems)).toBe(true);
   });
+
+  it('points a shipped scenario named without its folder to scenarios/ (run from the project root)', () => {
+    expect(problemsOf('threat-export-quota.yaml').map(formatProblem)).toEqual([
+      'threat-export-quota.yaml: expected a readable scenario file, found no such file (did you mean "scenarios/threat-export-quota.yaml"?)',
+    ]);
+  });
 });
 
 describe('what was found', () => {
