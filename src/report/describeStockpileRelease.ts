@@ -1,5 +1,7 @@
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import { inSentence } from './describeMaterialResult.ts';
+import { eventCategory } from './describeEvent.ts';
+import { formatScenarioDate } from './formatScenarioDate.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatTonnes } from './formatTonnes.ts';
 import { formatWeeks } from './formatWeeks.ts';
@@ -139,4 +141,87 @@ function sentenceFor(overview: ScenarioOverview, s: StockpileSeries, m: ReleaseM
   return `The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} released little while end users there were short: ` +
     `${formatTonnes(m.releasedWhileShort)}, ${formatPercent(m.releasedWhileShort / m.atOnset)} of the ${formatTonnes(m.atOnset)} it held when they first went short, over the ${formatWeeks(weeks)} ${formatWeeks(weeks) === '1' ? 'week' : 'weeks'} they were short ` +
     `(medians over runs).${later} ${why}`;
+}
+
+/** What a stockpile did while the disruptions of its material were in force, from its median stock (t). */
+export interface DisruptionUse {
+  /** Stock held when the first disruption began (at the end of the tick before). */
+  atStart: number;
+  /** The lowest stock while they were in force. */
+  lowest: number;
+  /** Stock added while they were in force (purchases). */
+  bought: number;
+}
+
+/**
+ * Measures a stockpile's use over the ticks [start, end) of a disruption from its stock path.
+ *
+ * @param stock - Stock held per tick, t.
+ * @param start - First tick of the disruption.
+ * @param end - Tick after its last.
+ * @returns The measure, or undefined when the window is empty or the stock held nothing at its start.
+ * @example
+ * measureDisruptionUse([100, 100, 90, 95, 95], 2, 4); // { atStart: 100, lowest: 90, bought: 5 }
+ */
+export function measureDisruptionUse(stock: readonly number[], start: number, end: number): DisruptionUse | undefined {
+  const from = Math.max(0, start);
+  const to = Math.min(stock.length, end);
+  if (to <= from) return undefined;
+  const atStart = stock[Math.max(0, from - 1)];
+  if (!(atStart > 0)) return undefined;
+  let lowest = atStart;
+  let bought = 0;
+  for (let t = from; t < to; t++) {
+    lowest = Math.min(lowest, stock[t]);
+    if (t > 0) bought += Math.max(0, stock[t] - stock[t - 1]);
+  }
+  return { atStart, lowest, bought };
+}
+
+/**
+ * Sentences on what each stockpile did while the disruptions of its material (threats and shocks
+ * naming it) were in force, for those {@link describeStockpileRelease} says nothing of (their
+ * region's end users were not short in the median run): the stock at the start, how much it gave
+ * up at most and how much it bought back meanwhile, from the median series of series.csv; for a
+ * days-of-consumption stockpile, the rule behind it (it sells only while the price is above 1.5×
+ * its base, and buys below: docs/model.md, stockpiles), which a user audit found unsaid when a
+ * 60-day stockpile gave up 4% of its stock in an 18-month export cut.
+ *
+ * @param overview - The scenario as run.
+ * @param fans - series.csv's bands, holding at least {@link stockpileReleaseSeries}.
+ * @returns One sentence per such stockpile.
+ * @example
+ * describeStockpileUse(overview, fans);
+ * // ['The refined NdPr oxide stockpile of the United States held 1,320 t when the disruptions began (Jan 2026) …']
+ */
+export function describeStockpileUse(overview: ScenarioOverview, fans: ReadonlyMap<string, SeriesFan>): string[] {
+  const sentences: string[] = [];
+  for (const s of stockpilesOf(overview)) {
+    const fan = fans.get(seriesKey(s.stock));
+    const [shortfall, demand] = [s.shortfall, s.demand].map((id) => fans.get(seriesKey(id))?.p50);
+    if (fan === undefined || shortfall === undefined || demand === undefined) continue;
+    if (measureRelease(fan.p50, shortfall, demand) !== undefined) continue; // a shortage: describeStockpileRelease's case
+    const disruptions = overview.events.filter((e) => eventCategory(e.kind) !== 'policy' && (e.fields.material === undefined || e.fields.material === s.material));
+    if (disruptions.length === 0) continue;
+    const startYear = Math.min(...disruptions.map((e) => e.start));
+    const endYear = Math.max(...disruptions.map((e) => (Number.isFinite(e.end) ? e.end : overview.years)));
+    const tickOf = (years: number) => fan.year.findIndex((y) => y >= overview.startYear + years - 1e-9);
+    const start = tickOf(startYear);
+    const end = tickOf(endYear) < 0 ? fan.year.length : tickOf(endYear);
+    const use = start < 0 ? undefined : measureDisruptionUse(fan.p50, start, end);
+    if (use === undefined) continue;
+    const material = inSentence(overview.materials.find((x) => x.id === s.material)?.name ?? s.material);
+    const region = regionWithArticle(overview.regions.find((x) => x.id === s.region)?.name ?? s.region);
+    const event = overview.events.find((e) => e.kind === 'stockpile' && e.fields.material === s.material && e.fields.region === s.region && (e.fields.stage === 'manufacturing') === s.components);
+    const drawn = use.atStart - use.lowest;
+    const until = Number.isFinite(Math.max(...disruptions.map((e) => e.end))) ? `to ${formatScenarioDate(overview.startYear, endYear)}` : 'to the end of the run';
+    const buyers = s.components ? 'the region\'s component buyers' : 'the region\'s manufacturers, the only buyers of a refined stockpile (docs/model.md, known gap G10)';
+    const rule = event?.fields.doctrine === 'daysOfConsumption'
+      ? ` By its doctrine (daysOfConsumption), outside a shortage it offers a week's consumption a week only while its market's price is above 1.5× the base price, and buys back below that (docs/model.md, stockpiles); what it sells depends on ${buyers}.`
+      : '';
+    sentences.push(`The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} held ${formatTonnes(use.atStart)} when the disruptions began ` +
+      `(${formatScenarioDate(overview.startYear, startYear)}); while they were in force (${until}) it gave up at most ${formatTonnes(drawn)} ` +
+      `(${formatPercent(drawn / use.atStart)} of that) and bought ${formatTonnes(use.bought)} back (medians over runs, week by week).${rule}`);
+  }
+  return sentences;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStockpileRelease, measureRelease, stockpileReleaseSeries } from '../../src/report/describeStockpileRelease.ts';
+import { describeStockpileRelease, describeStockpileUse, measureDisruptionUse, measureRelease, stockpileReleaseSeries } from '../../src/report/describeStockpileRelease.ts';
 import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
 import { type SeriesFan, seriesKey } from '../../src/report/readSeriesCsv.ts';
 
@@ -58,5 +58,40 @@ describe('measureRelease', () => {
   it('counts releases on short ticks and the tick after each, separately from later ones', () => {
     expect(measureRelease([100, 100, 95, 90, 60], [0, 5, 5, 0, 0], [10, 10, 10, 10, 10])).toEqual({ shortTicks: 2, peak: 100, atOnset: 100, releasedWhileShort: 10, releasedAfter: 30 });
     expect(measureRelease([100, 100], [0, 0], [10, 10])).toBeUndefined();
+  });
+});
+
+describe('describeStockpileUse', () => {
+  /** Ten weeks, end users never short; an export ban on cobalt in weeks 3 to 6 (start 3/52, end 7/52 years). */
+  const withBan = (doctrine?: string): ScenarioOverview => {
+    const base = overview();
+    const pile = { ...base.events[0], fields: { ...base.events[0].fields, ...(doctrine === undefined ? {} : { doctrine }) } };
+    return { ...base, events: [pile, { id: 'ban', kind: 'exportControl', start: 3 / 52, end: 7 / 52, announced: NaN, fields: { material: 'cobalt', stage: 'processing' } }] };
+  };
+  const calm = (stock: number[]): Map<string, SeriesFan> => {
+    const f = fans(stock);
+    const short = f.get(seriesKey({ metric: 'shortfall', material: 'cobalt', stage: 'endUse', region: 'US' }))!;
+    const zero = short.p50.map(() => 0);
+    f.set(seriesKey(short), { ...short, p5: zero, p25: zero, p50: zero, p75: zero, p95: zero });
+    return f;
+  };
+
+  it('measures the stock at the start, what it gave up at most and what it bought back while the disruption lasted', () => {
+    expect(measureDisruptionUse([100, 100, 90, 95, 95], 2, 4)).toEqual({ atStart: 100, lowest: 90, bought: 5 });
+    expect(measureDisruptionUse([0, 0, 0], 1, 2)).toBeUndefined();
+  });
+
+  it('says what the stockpile did during the disruption, with its doctrine\'s price rule', () => {
+    const [sentence, ...rest] = describeStockpileUse(withBan('daysOfConsumption'), calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]));
+    expect(rest).toEqual([]);
+    expect(sentence).toContain('The refined cobalt stockpile of the United States held 1,000 t when the disruptions began (Feb 2025); while they were in force (to Mar 2025) ' +
+      'it gave up at most 40 t (4% of that) and bought 40 t back (medians over runs, week by week).');
+    expect(sentence).toContain('only while its market\'s price is above 1.5× the base price');
+    expect(describeStockpileUse(withBan(), calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]))[0]).not.toContain('1.5×');
+  });
+
+  it('leaves a shortage to describeStockpileRelease, and says nothing without a disruption of the material', () => {
+    expect(describeStockpileUse(withBan('daysOfConsumption'), fans([1000, 1000, 1000, 1000, 990, 985, 980, 980, 500, 0]))).toEqual([]);
+    expect(describeStockpileUse(overview(), calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]))).toEqual([]);
   });
 });
