@@ -13,6 +13,7 @@ import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteC
 import { runComparison } from './runComparison.ts';
 import { writeOutputFiles } from './writeOutputFiles.ts';
 import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
+import { writeArmReplicatesCsv } from '../outputs/writeReplicatesCsv.ts';
 import { writeCommandResult } from '../cli/writeCommandResult.ts';
 
 /** Options of `crm-sim compare`, as parsed by commander. */
@@ -40,8 +41,8 @@ export function parseTableRows(options: Pick<CompareOptions, 'top' | 'all'>): nu
 
 /**
  * `crm-sim compare <a> <b> [...]`: runs every scenario with the same seed and replicate indices,
- * writes comparison.json, comparison.csv, reversal-split.csv (when an alternative has reversible
- * policies), manifest.json and each scenario's resolved YAML
+ * writes comparison.json, comparison.csv, replicates.csv (every arm's per-replicate summaries),
+ * reversal-split.csv (when an alternative has reversible policies), manifest.json and each scenario's resolved YAML
  * atomically, and prints the table of the largest differences (or comparison.json with `--json`)
  * followed by the folder.
  *
@@ -59,7 +60,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   const cache = resumeCacheFor('compare', options.resume, options.out);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
-  const { report, loaded } = await runComparison({
+  const { report, loaded, arms } = await runComparison({
     paths, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
     workers: settings.workers, signal, onProgress: progress.onProgress, cache, onWarning: createWarningPrinter(),
   });
@@ -79,6 +80,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     ...report.arms.map((arm, i) => ({ name: `${arm.label}.resolved.yaml`, text: loaded[i].resolvedYaml })),
     { name: 'comparison.json', text: json },
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
+    { name: 'replicates.csv', write: (path: string) => writeArmReplicatesCsv(path, arms) },
     // Only when an alternative has reversible policies, as comparison.json's reversalSplit.
     ...(report.reversalSplit === undefined || report.reversalSplit.length === 0 ? [] : [{ name: 'reversal-split.csv', text: formatReversalSplitCsv(report.reversalSplit) }]),
   ]);

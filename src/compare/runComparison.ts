@@ -2,7 +2,7 @@ import type { Problem } from '../scenario/scenarioError.ts';
 import { compileScenario } from '../../sim-core/index.ts';
 import type { ArmCache } from './armCache.ts';
 import type { LoadedScenario } from '../scenario/loadScenario.ts';
-import { computeComparison } from './computeComparison.ts';
+import { type ComparisonArm, computeComparison } from './computeComparison.ts';
 import { computeCostEffectiveness } from './computeCostEffectiveness.ts';
 import { computeReversalSplit } from './computeReversalSplit.ts';
 import { createArmLabels } from './createArmLabels.ts';
@@ -34,6 +34,8 @@ export interface ComparisonOptions {
 export interface ComparisonRun {
   report: ComparisonReport;
   loaded: LoadedScenario[];
+  /** Each arm's label, layout and per-replicate results (summaries only), for replicates.csv. */
+  arms: ComparisonArm[];
 }
 
 /**
@@ -63,5 +65,5 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const costEffectiveness = computeCostEffectiveness(armResults, loaded[0].spec.government.region, level, own);
   const reversalSplit = computeReversalSplit(armResults, alternatives, level);
   const arms = labels.map((label, i) => ({ label, path: options.paths[i], name: loaded[i].spec.name }));
-  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness, reversalSplit }, loaded };
+  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness, reversalSplit }, loaded, arms: armResults };
 }

@@ -2,17 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AtomicWriteOptions, writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 
-/** A text file of an output folder: its name and contents. */
-export interface OutputFile {
-  /** File name inside the folder (no separators). */
-  name: string;
-  text: string;
-}
+/** A file of an output folder: its name and either its text or a function that writes it (large files, streamed). */
+export type OutputFile = { name: string; text: string } | { name: string; write: (path: string) => Promise<void> };
 
 /**
  * Writes the files of a comparison, sweep or stress folder atomically (all or nothing, see
  * `writeDirectoryAtomically`): manifest, resolved scenarios and results. Text gets LF line ends
- * and a final LF.
+ * and a final LF; a file given by a `write` function is written by it, into the temporary folder.
  *
  * @param dir - Final output folder.
  * @param files - Files to write; names must be unique and contain no path separator.
@@ -38,6 +34,10 @@ export async function writeOutputFiles(
     dir,
     async (temporaryDir) => {
       for (const file of files) {
+        if ('write' in file) {
+          await file.write(join(temporaryDir, file.name));
+          continue;
+        }
         const text = file.text.replace(/\r\n?/g, '\n');
         await writeFile(join(temporaryDir, file.name), text.endsWith('\n') ? text : `${text}\n`);
       }

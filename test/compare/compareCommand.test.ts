@@ -21,10 +21,19 @@ describe('crm-sim compare', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
-      'comparison.csv', 'comparison.json', 'manifest.json', 'mitigation-stockpile-60d.resolved.yaml', 'reversal-split.csv', 'threat-export-quota.resolved.yaml',
+      'comparison.csv', 'comparison.json', 'manifest.json', 'mitigation-stockpile-60d.resolved.yaml', 'replicates.csv', 'reversal-split.csv', 'threat-export-quota.resolved.yaml',
     ]);
     const comparison = JSON.parse(await readFile(join(out, 'comparison.json'), 'utf8'));
     expect(JSON.parse(result.stdout)).toEqual(comparison);
+    // replicates.csv: every arm's per-replicate values; pairing them by replicate gives comparison.json's mean difference.
+    const replicateRows = (await readFile(join(out, 'replicates.csv'), 'utf8')).trimEnd().split('\n');
+    expect(replicateRows[0]).toBe('arm,replicate,metric,material,stage,region,unit,value');
+    const valuesOf = (arm: string) => replicateRows.slice(1).map((line) => line.split(','))
+      .filter((f) => f[0] === arm && f[2] === 'cumulativeConsumption' && f[3] === 'ndpr' && f[5] === 'US').map((f) => Number(f[7]));
+    const [first, second] = [valuesOf('threat-export-quota'), valuesOf('mitigation-stockpile-60d')];
+    expect(first).toHaveLength(3);
+    const paired = second.reduce((sum, v, r) => sum + v - first[r], 0) / 3;
+    expect(paired).toBeCloseTo(comparison.alternatives['mitigation-stockpile-60d']['cumulativeConsumption.ndpr.endUse.US'].meanDifference, 6);
     // The stockpiles are reversible (a home policy): reversal-split.csv lists the split comparison.json gives.
     const split = comparison.reversalSplit['mitigation-stockpile-60d'];
     const rows = (await readFile(join(out, 'reversal-split.csv'), 'utf8')).trimEnd().split('\n').slice(1).map((line) => line.split(','));
