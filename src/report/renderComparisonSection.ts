@@ -86,7 +86,13 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   return html + (others.length === 0 ? '' : `<h3>Other metrics that differ most clearly</h3>\n${renderComparisonTable(comparison, others, materialName)}`);
 }
 
-async function renderForestPlot(comparison: Comparison, shown: readonly string[], materialName: (id: string) => string, charts: ChartCollector, isHeadline: boolean): Promise<string> {
+async function renderForestPlot(comparison: Comparison, candidates: readonly string[], materialName: (id: string) => string, charts: ChartCollector, isHeadline: boolean): Promise<string> {
+  // A metric every strategy leaves unchanged in every run is a panel with a dot at 0: named in the caption instead.
+  const unchanged = (metric: string): boolean => comparison.entries.filter((e) => e.metric === metric).every((e) => e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0);
+  const shown = candidates.filter((metric) => !unchanged(metric));
+  const left = candidates.filter(unchanged);
+  const leftOut = left.length === 0 ? '' : ` Left out, the same in every run for every strategy: ${escapeHtml(left.map((m) => describeMetricId(m, materialName)).join('; '))}.`;
+  if (shown.length === 0) return left.length === 0 ? '' : `<p class="note">No chart of paired differences: every headline metric is the same in every run for every strategy (${escapeHtml(left.map((m) => describeMetricId(m, materialName)).join('; '))}).</p>\n`;
   const short = shortenLabels(comparison.alternatives, ALTERNATIVE_LABEL_WIDTH, ALTERNATIVE_LABEL_FONT);
   const shortOf = new Map(comparison.alternatives.map((a, i) => [a, short[i]]));
   return charts.add('comparison', createComparisonSpec(shown.map((metric) => {
@@ -103,7 +109,7 @@ async function renderForestPlot(comparison: Comparison, shown: readonly string[]
     title: 'Paired differences of the alternatives',
     description: `Mean paired differences with 95% confidence intervals for ${countRuns(shown.length, 'metric')} and ${countRuns(comparison.alternatives.length, 'alternative')}.`,
     caption: (isHeadline ? 'The home region’s headline metrics. All metrics are in comparison.json.' : `The ${shown.length} metrics with the clearest differences. All metrics are in comparison.json.`) +
-      describeShortenedLabels(comparison.alternatives, short),
+      leftOut + describeShortenedLabels(comparison.alternatives, short),
   });
 }
 

@@ -37,3 +37,16 @@ describe('the compare verdict on capacity per unit of home demand', () => {
     expect(text).not.toContain('Why capacity per unit of demand can fall');
   });
 });
+
+describe('the compare forest plot', () => {
+  it('leaves out a headline metric every strategy leaves unchanged in every run, and names it in the caption', async () => {
+    const captured: { caption?: string }[] = [];
+    const collector: ChartCollector = { add: async (_name, _spec, options) => { captured.push({ caption: options?.caption }); return ''; }, finish: async () => [] };
+    const same = { ...entry('shortfallWeeks.graphite.endUse.US', 0, 0, 'lower', 'weeks'), ciLow: 0, ciHigh: 0 };
+    await renderComparisonSection({ reference: 'threat', alternatives: ['subsidy'], entries: [same, entry('cumulativeConsumption.graphite.endUse.US', 1210, 170, 'higher'), share], costEffectiveness: new Map() }, {
+      reference: { label: 'threat', overview: overview('threat', []) }, alternatives: [{ label: 'subsidy', overview: overview('subsidy', [subsidy]) }],
+    }, (id) => (id === 'graphite' ? 'Natural graphite' : id), collector);
+    const forest = captured.find((c) => c.caption?.startsWith('The home region’s headline metrics'));
+    expect(forest?.caption).toContain('Left out, the same in every run for every strategy: Weeks short · Natural graphite · end use · US.');
+  });
+});
