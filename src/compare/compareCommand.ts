@@ -8,6 +8,7 @@ import { defaultOutputFolder } from './defaultOutputFolder.ts';
 import { formatComparisonCsv } from './formatComparisonCsv.ts';
 import { formatComparisonJson } from './formatComparisonJson.ts';
 import { formatComparisonTable } from './formatComparisonTable.ts';
+import { formatCostEffectivenessCsv } from './formatCostEffectivenessCsv.ts';
 import { formatReversalSplitCsv } from './formatReversalSplitCsv.ts';
 import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteCarloOptions.ts';
 import { runComparison } from './runComparison.ts';
@@ -41,7 +42,7 @@ export function parseTableRows(options: Pick<CompareOptions, 'top' | 'all'>): nu
 
 /**
  * `crm-sim compare <a> <b> [...]`: runs every scenario with the same seed and replicate indices,
- * writes comparison.json, comparison.csv, replicates.csv (every arm's per-replicate summaries),
+ * writes comparison.json, comparison.csv, replicates.csv (every arm's per-replicate summaries), cost-effectiveness.csv,
  * reversal-split.csv (when an alternative has reversible policies), manifest.json and each scenario's resolved YAML
  * atomically, and prints the table of the largest differences (or comparison.json with `--json`)
  * followed by the folder.
@@ -81,6 +82,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'comparison.json', text: json },
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
     { name: 'replicates.csv', write: (path: string) => writeArmReplicatesCsv(path, arms) },
+    ...(report.costEffectiveness === undefined || report.costEffectiveness.length === 0 ? [] : [{ name: 'cost-effectiveness.csv', text: formatCostEffectivenessCsv(report.costEffectiveness) }]),
     // Only when an alternative has reversible policies, as comparison.json's reversalSplit.
     ...(report.reversalSplit === undefined || report.reversalSplit.length === 0 ? [] : [{ name: 'reversal-split.csv', text: formatReversalSplitCsv(report.reversalSplit) }]),
   ]);

@@ -21,7 +21,7 @@ describe('crm-sim compare', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
-      'comparison.csv', 'comparison.json', 'manifest.json', 'mitigation-stockpile-60d.resolved.yaml', 'replicates.csv', 'reversal-split.csv', 'threat-export-quota.resolved.yaml',
+      'comparison.csv', 'comparison.json', 'cost-effectiveness.csv', 'manifest.json', 'mitigation-stockpile-60d.resolved.yaml', 'replicates.csv', 'reversal-split.csv', 'threat-export-quota.resolved.yaml',
     ]);
     const comparison = JSON.parse(await readFile(join(out, 'comparison.json'), 'utf8'));
     expect(JSON.parse(result.stdout)).toEqual(comparison);
@@ -34,6 +34,15 @@ describe('crm-sim compare', () => {
     expect(first).toHaveLength(3);
     const paired = second.reduce((sum, v, r) => sum + v - first[r], 0) / 3;
     expect(paired).toBeCloseTo(comparison.alternatives['mitigation-stockpile-60d']['cumulativeConsumption.ndpr.endUse.US'].meanDifference, 6);
+    // cost-effectiveness.csv: comparison.json's costEffectiveness, one row per material, benefit and cost basis.
+    const costRows = (await readFile(join(out, 'cost-effectiveness.csv'), 'utf8')).trimEnd().split('\n').map((line) => line.split(','));
+    expect(costRows[0].slice(0, 6)).toEqual(['alternative', 'material', 'benefit', 'cost', 'status', 'usdPerTonne']);
+    const ndpr = comparison.costEffectiveness['mitigation-stockpile-60d'].ndpr;
+    const gross = costRows.find((r) => r[1] === 'ndpr' && r[2] === 'consumptionGained' && r[3] === 'gross')!;
+    expect(gross[4]).toBe(ndpr.usdPerTonneConsumptionGained.status);
+    expect(Number(gross[9])).toBeCloseTo(ndpr.extraCostUsd.mean, 6);
+    expect(Number(gross[12])).toBeCloseTo(ndpr.consumptionGainedTonnes.mean, 6);
+    expect(costRows.filter((r) => r[1] === 'ndpr')).toHaveLength(4);
     // The stockpiles are reversible (a home policy): reversal-split.csv lists the split comparison.json gives.
     const split = comparison.reversalSplit['mitigation-stockpile-60d'];
     const rows = (await readFile(join(out, 'reversal-split.csv'), 'utf8')).trimEnd().split('\n').slice(1).map((line) => line.split(','));
