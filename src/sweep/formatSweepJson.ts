@@ -1,5 +1,6 @@
 import { formatKeyFields } from '../outputs/formatKeyFields.ts';
 import { formatMetricId } from '../outputs/formatMetricId.ts';
+import { canonicalParameterValue } from './canonicalParameterValue.ts';
 import type { SweepRun } from './runSweep.ts';
 
 /** How the design was specified, echoed in sweep.json. */
@@ -17,6 +18,9 @@ export interface SweepDesign {
  * "ciHigh", "n"}` (added later): the point's paired difference from point 0, the reference (mean over
  * the n replicates defined at both points of this point's value minus point 0's in the same
  * replicate, with its 95% t interval; computeSweepDifferences). Point 0 and metrics point 0 lacks have none.
+ * Each point also has `"numericValues": {"<path>": {"value", "unit"}}` (added later): its values as
+ * numbers in the key's canonical unit, as sweep-points.csv has them (canonicalParameterValue), for the
+ * values that are quantities (an export-control mode is not: absent there).
  *
  * @param run - The sweep's results.
  * @param info - Scenario path, seed, replicates and the design as given.
@@ -29,7 +33,7 @@ export function formatSweepJson(
   info: { scenario: string; masterSeed: number; replicates: number; design: SweepDesign },
 ): string {
   const parameters = [...new Set(run.points.flatMap(({ point }) => point.map((a) => a.path)))];
-  const points = run.points.map(({ point, stats, vsFirstPoint }, index) => {
+  const points = run.points.map(({ point, stats, vsFirstPoint, loaded }, index) => {
     const metrics: Record<string, unknown> = {};
     stats.forEach((s, i) => {
       const d = vsFirstPoint?.[i];
@@ -38,7 +42,11 @@ export function formatSweepJson(
         ...(d === undefined ? {} : { vsFirstPoint: { meanDifference: d.meanDifference, ciLow: d.ciLow, ciHigh: d.ciHigh, n: d.n } }),
       };
     });
-    return { point: index, values: Object.fromEntries(point.map((a) => [a.path, a.value])), metrics };
+    const numericValues = Object.fromEntries(point.flatMap((a) => {
+      const { value, unit } = canonicalParameterValue(a.path, a.value, loaded.spec.startYear);
+      return value === undefined ? [] : [[a.path, { value, unit }]];
+    }));
+    return { point: index, values: Object.fromEntries(point.map((a) => [a.path, a.value])), numericValues, metrics };
   });
   return `${JSON.stringify({ ...info, parameters, points }, null, 2)}\n`;
 }

@@ -10,8 +10,8 @@ const cost = { metric: 'policyCost', material: '', stage: '', region: 'US', unit
 const recovery = { metric: 'timeToRecoveryWeeks', material: 'ndpr', stage: 'endUse', region: 'US', unit: 'weeks' };
 // Point 0: recovery defined in 2 of 3 replicates; point 1: in none.
 const points = [
-  { point: [{ path: growth, value: '3%' }], stats: [{ key: cost, ...summarizeValues([1, 2, 3]) }, { key: recovery, ...summarizeValues([4, NaN, 6]) }], startYear: 2025 },
-  { point: [{ path: growth, value: '6%' }], stats: [{ key: cost, ...summarizeValues([2, 2, 2]) }, { key: recovery, ...summarizeValues([NaN, NaN, NaN]) }], startYear: 2025 },
+  { point: [{ path: growth, value: '3%' }], stats: [{ key: cost, ...summarizeValues([1, 2, 3]) }, { key: recovery, ...summarizeValues([4, NaN, 6]) }], startYear: 2025, loaded: { spec: { startYear: 2025 } } },
+  { point: [{ path: growth, value: '6%' }], stats: [{ key: cost, ...summarizeValues([2, 2, 2]) }, { key: recovery, ...summarizeValues([NaN, NaN, NaN]) }], startYear: 2025, loaded: { spec: { startYear: 2025 } } },
 ];
 const rows = (text: string) => text.trimEnd().split('\n').map((line) => line.split(','));
 
@@ -49,5 +49,7 @@ describe('sweep output writers', () => {
     const { metrics } = JSON.parse(text).points[0];
     expect(metrics['policyCost.US']).toEqual({ unit: 'USD', n: 3, mean: 2, ciLow: expect.any(Number), ciHigh: expect.any(Number), metric: 'policyCost', material: null, stage: null, region: 'US' });
     expect(metrics['timeToRecoveryWeeks.ndpr.endUse.US']).toMatchObject({ n: 2, metric: 'timeToRecoveryWeeks', material: 'ndpr', stage: 'endUse', region: 'US' });
+    // The values as written, and as numbers in the key's canonical unit (as sweep-points.csv has them).
+    expect(JSON.parse(text).points[1]).toMatchObject({ values: { [growth]: '6%' }, numericValues: { [growth]: { value: 0.06, unit: 'share' } } });
   });
 });

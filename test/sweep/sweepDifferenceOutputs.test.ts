@@ -18,6 +18,7 @@ const summarized = replicates.map((values, index) => ({
   point: [{ path: growth, value: index === 0 ? '3%' : '6%' }],
   stats: [{ key: cost, ...summarizeValues(values[0]) }, { key: recovery, ...summarizeValues(values[1]) }],
   columnOf: (index: number) => values[index],
+  loaded: { spec: { startYear: 2025 } },
 }));
 const differences = computeSweepDifferences(summarized);
 const points = summarized.map((p, i) => ({ ...p, vsFirstPoint: differences[i] }));
