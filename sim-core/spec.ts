@@ -189,6 +189,12 @@ export interface BehaviourSpec extends Provenance {
   hurdleRateJunior: number;
   /** Discount on expected margins per unit of price volatility (risk aversion). */
   riskAversion: number;
+  /**
+   * Share of the expected price that investors outside the foreign actor's region expect to lose to
+   * its price wars over an asset's life, were it the only supplier: scaled by its share of the
+   * stage's world capacity (evaluateInvestment). 0 (the default): no such fear.
+   */
+  priceWarRisk: number;
   /** Weeks between investment reviews. */
   investmentReviewWeeks: number;
   /** Consecutive weeks of losses after which a firm exits. */

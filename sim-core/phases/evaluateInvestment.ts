@@ -1,17 +1,22 @@
 import type { World } from '../world/world.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
 import { OUTPUT_MARKET, INPUT_MARKET } from './advanceProducers.ts';
+import { ADVERSARY } from '../world/world.ts';
+import { cellCapacityOf } from '../world/firmTotals.ts';
 
 /** Years over which private investors expect to recover an investment (for the reversal discount). */
 export const PAYBACK_YEARS = 8;
 
 /**
  * Net present value per (t/yr) of new capacity at stage/material/region for a sponsor with the
- * given unit cost and hurdle rate, using expected (one-year average) prices, a risk charge of
+ * given unit cost and hurdle rate, using expected (one-year average) prices, lowered outside the
+ * foreign actor's region by the price wars investors fear (`priceWarRisk` × its capacity share, 0 by
+ * default; a price floor in force covers it), a risk charge of
  * `riskAversion` × recent price volatility (× `riskMultiplier`: juniors are more risk-tolerant), and public support (capex subsidy, price floor, loan
  * guarantee) discounted by the chance that an election reverses it before payback:
  *   s = (1 − reversalProbability)^(PAYBACK_YEARS / electionEveryYears),
  * or s = 1 when none of the support in force can be reversed (`reversible: false`).
+ *   P̂ = max(P̄ · (1 − priceWarRisk · adversary capacity share), s · floor)
  *   NPV = (P̂ − c_in − c − risk) · A(h, life) − capex · (1 − s·subsidy),  A = annuity factor.
  */
 export function evaluateInvestment(world: World, stage: number, m: number, r: number, unitCost: number, hurdleRate: number, riskMultiplier = 1): number {
@@ -22,7 +27,8 @@ export function evaluateInvestment(world: World, stage: number, m: number, r: nu
   const sOut = (m * 3 + OUTPUT_MARKET[stage]) * R + r;
   const kIn = INPUT_MARKET[stage];
   const survival = effective.supportReversible[sc] === 1 ? world.supportSurvival : 1;
-  const expectedPrice = Math.max(markets.longPriceUsdPerTonne[sOut], survival * effective.priceFloorUsdPerTonne[sc]);
+  const marketPrice = markets.longPriceUsdPerTonne[sOut] * (1 - priceWarLoss(world, stage, m, r));
+  const expectedPrice = Math.max(marketPrice, survival * effective.priceFloorUsdPerTonne[sc]);
   const inputCost = kIn >= 0 ? markets.longPriceUsdPerTonne[(m * 3 + kIn) * R + r] / stageSpec.yield : 0;
   const volatility = Math.abs(Math.log(markets.priceUsdPerTonne[sOut] / markets.longPriceUsdPerTonne[sOut]));
   const margin = expectedPrice - inputCost - unitCost - riskMultiplier * behaviour.riskAversion * volatility * expectedPrice;
@@ -30,6 +36,25 @@ export function evaluateInvestment(world: World, stage: number, m: number, r: nu
   const annuity = annuityFactor(world, rate);
   const capex = stageSpec.capexUsdPerTonnePerYear * (1 - survival * effective.capexSubsidyShare[sc]);
   return margin * annuity - capex;
+}
+
+/**
+ * The share of the expected price an investor in region r expects to lose to the foreign actor's
+ * price wars over the asset's life: `priceWarRisk` × the adversary's share of the stage's world
+ * capacity of material m (a dominant supplier can sell below rivals' costs for years; a small one
+ * cannot). 0 in the adversary's own regions, and when `priceWarRisk` is 0 (no capacity is summed then).
+ */
+function priceWarLoss(world: World, stage: number, m: number, r: number): number {
+  const risk = world.spec.behaviour.priceWarRisk;
+  if (!(risk > 0) || world.regionState.alignment[r] === ADVERSARY) return 0;
+  let total = 0;
+  let adversary = 0;
+  for (let q = 0; q < world.regions; q++) {
+    const capacity = cellCapacityOf(world, stage, m * world.regions + q);
+    total += capacity;
+    if (world.regionState.alignment[q] === ADVERSARY) adversary += capacity;
+  }
+  return total > 0 ? risk * (adversary / total) : 0;
 }
 
 /** (1 − reversalProbability)^(PAYBACK_YEARS / electionEveryYears): see {@link evaluateInvestment}. */

@@ -63,3 +63,24 @@ describe('public support for investment', () => {
     expect(committedCapacity(withEvents(lithium(0), { ...instruments[2][1], budgetUsd: 0 } as EventSpec))).toBe(without);
   });
 });
+
+describe('investors who fear the foreign actor\'s price wars (behaviour.priceWarRisk)', () => {
+  const fearing = (risk: number) => oneMaterial('lithium', 3, (s) => {
+    s.government.reversalProbability = 0;
+    s.behaviour.priceWarRisk = risk;
+  });
+  const floor = support('priceFloor', { priceFloorUsdPerTonne: 2 * basePrice });
+
+  it('build less at home when they expect to lose part of the price to its price wars', () => {
+    expect(committedCapacity(fearing(0))).toBe(committedCapacity(lithium(0))); // 0 is the default: the same world
+    expect(committedCapacity(fearing(0.5))).toBeLessThan(committedCapacity(fearing(0)) * 0.99);
+  });
+
+  it('a price floor covers that fear: under it, home capacity is close to what it is without the fear', () => {
+    const withoutFear = committedCapacity(withEvents(fearing(0), floor));
+    const withFear = committedCapacity(withEvents(fearing(0.5), floor));
+    expect(withFear).toBeGreaterThan(0.95 * withoutFear);
+    // So the floor buys more capacity where investors fear price wars.
+    expect(withFear - committedCapacity(fearing(0.5))).toBeGreaterThan(withoutFear - committedCapacity(fearing(0)));
+  });
+});
