@@ -48,9 +48,9 @@ export function dailyConsumptionTonnes(world: World, m: number, r: number): numb
 }
 
 /** Price over base above which a days-of-consumption stockpile sells into the market. Assumption. */
-const STABILISATION_PRICE_MULTIPLE = 1.5;
+export const STABILISATION_PRICE_MULTIPLE = 1.5;
 /** Price over base above which no stockpile buys. Assumption. */
-const BUY_PRICE_CEILING_MULTIPLE = 1.5;
+export const BUY_PRICE_CEILING_MULTIPLE = 1.5;
 
 function planStockpiles(world: World): void {
   const { markets, regions: R, materials: M } = world;

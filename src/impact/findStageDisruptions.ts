@@ -58,7 +58,8 @@ export function eventId(event: EventSpec, index: number): string {
 }
 
 /**
- * A copy of `spec` without the events at `indices`.
+ * A copy of `spec` without the events at `indices`, its uncertainties on events re-indexed (those
+ * of a removed event dropped).
  *
  * @param spec - The resolved scenario (not modified).
  * @param indices - Indices into `spec.events` to drop.
@@ -70,5 +71,14 @@ export function withoutEvents(spec: ScenarioSpec, indices: readonly number[]): S
   const drop = new Set(indices);
   const copy = structuredClone(spec);
   copy.events = copy.events.filter((_, i) => !drop.has(i));
+  // Uncertainties address events by index: those of a removed event go with it, the others follow
+  // their event to its new index (their draws are keyed by label, so the pairing holds).
+  const newIndex = spec.events.map((_, i) => (drop.has(i) ? -1 : i - [...drop].filter((d) => d < i).length));
+  copy.uncertainties = copy.uncertainties.flatMap((u) => {
+    const match = /^events\.(\d+)\.(.*)$/.exec(u.path);
+    if (match === null) return [u];
+    const to = newIndex[Number(match[1])];
+    return to === undefined || to < 0 ? [] : [{ ...u, path: `events.${to}.${match[2]}` }];
+  });
   return copy;
 }

@@ -1,4 +1,4 @@
-import { compileScenario, type ResultLayout, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
+import { compileScenario, type ResultLayout, sampleScenario, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { computePairedDifference } from '../compare/computePairedDifference.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
@@ -55,14 +55,14 @@ export interface ImpactFile {
   /** All disruptive events removed at once, per material; undefined when the scenario has none. */
   disruptions?: {
     events: string[];
-    /** When every disruptive event together acts: from the first announcement to a year after the last end. */
+    /** When every disruptive event together acts: from the first announcement to a year after the last end (nominal event times). */
     window: DisruptionWindow;
     materials: Array<{
       material: string; priceStage: string; weeksShort: ImpactStatistic; homeShortfall: ImpactStatistic; homeConsumption: ImpactStatistic;
       /** Over the whole run (see StageImpactRecord.peakPriceMultiple). */
       peakPriceMultiple: ImpactStatistic;
-      /** Over `window`. */
-      disruptionPeakPrice: ImpactStatistic;
+      /** Over its own window: that of the removed events naming the material (or none), else of them all. */
+      disruptionPeakPrice: ImpactStatistic & { window: DisruptionWindow };
     }>;
   };
 }
@@ -86,7 +86,8 @@ export const IMPACT_METHOD = 'For each stage that the scenario\'s disruptive eve
   'that stage\'s disruptive events, with the same master seed and replicate indices (common random numbers); impact = run as scripted ' +
   'minus counterfactual, paired by replicate, mean with a 95% t interval. "disruptions" removes every disruptive event at once. ' +
   'peakPriceMultiple compares the two runs\' highest prices over the whole run; disruptionPeakPrice over the disruption window only ' +
-  '(from the removed events\' first announcement to a year after their last end), so a later price spike of the run\'s own does not mask theirs.';
+  '(from the removed events\' first announcement to a year after their last end; for a material, the events naming it; each run at its own drawn event times, ' +
+  'the file stating the nominal window), so a later price spike of the run\'s own does not mask theirs.';
 
 /**
  * Measures, with paired runs, what the scenario's disruptive events cause: per struck stage, the
@@ -119,30 +120,39 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const scripted = computeImpactMeasures(options.layout, options.summaries.slice(0, replicates), targets);
   const counterfactual = arms.map((_, i) => computeImpactMeasures(compiled[1 + i].layout, summariesOf(1 + i), targets));
   const ticks = options.layout.ticks;
-  const shape = { materials: targets.materials.length, regions: targets.regions.length, ticks, outside: targets.regions.map((r) => r !== targets.foreign) };
+  const shape = { materials: targets.materials.length, ticks };
   const stageOf = (material: string) => ['mining', 'processing', 'manufacturing'].indexOf(targets.priceStage[material]);
-  /** Per replicate, the highest price multiple outside the foreign region in `window`, largest over `materials`, in arm `arm`. */
-  const peaksIn = (arm: number, window: DisruptionWindow, materials: readonly string[]): Float64Array => windowPeaks(pathsOf(arm), shape,
-    materials.map((id) => ({ material: targets.materials.indexOf(id), stage: stageOf(id) })), window);
+  // Each replicate's own event times (a scenario may draw them): its window follows them; the file states the nominal one.
+  const sampled = Array.from({ length: replicates }, (_, r) => (spec.uncertainties.length > 0 ? sampleScenario(spec, options.masterSeed, r) : spec));
+  const windowsOf = (indices: readonly number[]) => sampled.map((s) => disruptionWindow(s, indices, ticks));
+  /** Per replicate, the highest price multiple outside the foreign region in its window of the events at `indices`, largest over `materials`, in arm `arm`. */
+  const peaksIn = (arm: number, indices: readonly number[], materials: readonly string[]): Float64Array => windowPeaks(pathsOf(arm), shape,
+    materials.map((id) => ({ material: targets.materials.indexOf(id), stage: stageOf(id) })), windowsOf(indices));
   const stages = STAGES.map((stage): StageImpactRecord => {
     const at = disruptions.findIndex((d) => d.stage === stage);
     if (at < 0) return { stage, events: [] };
     const without = counterfactual[at];
     const materials = touchedMaterials(spec, disruptions[at].indices);
     const window = disruptionWindow(spec, disruptions[at].indices, ticks);
+    const indices = disruptions[at].indices;
     const peak = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => Math.max(...materials.map((id) => m.byMaterial[id].peakOutside[r])));
     const lack = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => materials.reduce((sum, id) => sum + m.byMaterial[id].shortfall[r], 0));
     return {
       stage, events: disruptions[at].ids,
       homeShortfall: { ...paired(lack(without), lack(scripted), 't'), materials },
       peakPriceMultiple: { ...paired(peak(without), peak(scripted), 'x base'), materials },
-      disruptionPeakPrice: { ...paired(peaksIn(1 + at, window, materials), peaksIn(0, window, materials), 'x base'), materials, window },
+      disruptionPeakPrice: { ...paired(peaksIn(1 + at, indices, materials), peaksIn(0, indices, materials), 'x base'), materials, window },
       policyCost: paired(without.policyCost, scripted.policyCost, 'USD'),
     };
   });
   const none = counterfactual.at(-1);
   const noneArm = arms.length; // the last arm: every disruptive event removed
   const allWindow = disruptionWindow(spec, all, ticks);
+  // A material's window is that of the removed events that name it (or name no material); a material none names is seen in the window of them all.
+  const eventsOf = (material: string): number[] => {
+    const own = all.filter((i) => { const e = spec.events[i]; return !('material' in e) || typeof e.material !== 'string' || e.material === material; });
+    return own.length > 0 ? own : all;
+  };
   return {
     format: 'crm-sim impact', version: 1, method: IMPACT_METHOD, masterSeed: options.masterSeed, replicates,
     runReplicates: options.runReplicates, replicateCap: options.replicateCap, homeRegion: targets.home, foreignRegion: targets.foreign, stages,
@@ -155,7 +165,10 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
         homeShortfall: paired(none.byMaterial[material].shortfall, scripted.byMaterial[material].shortfall, 't'),
         homeConsumption: paired(none.byMaterial[material].consumption, scripted.byMaterial[material].consumption, 't'),
         peakPriceMultiple: paired(none.byMaterial[material].peakOutside, scripted.byMaterial[material].peakOutside, 'x base'),
-        disruptionPeakPrice: paired(peaksIn(noneArm, allWindow, [material]), peaksIn(0, allWindow, [material]), 'x base'),
+        disruptionPeakPrice: {
+          ...paired(peaksIn(noneArm, eventsOf(material), [material]), peaksIn(0, eventsOf(material), [material]), 'x base'),
+          window: disruptionWindow(spec, eventsOf(material), ticks),
+        },
       })),
     },
   };

@@ -41,39 +41,34 @@ export function disruptionWindow(spec: ScenarioSpec, indices: readonly number[],
   return { startTick, endTick, fromYear: spec.startYear + startTick / perYear, toYear: spec.startYear + endTick / perYear };
 }
 
-/** How the price paths after a replicate's summaries are laid out (impactWorker.ts). */
+/** How the price paths after a replicate's summaries are laid out (impactWorker.ts): material, traded stage, tick. */
 export interface PathShape {
   materials: number;
-  regions: number;
   ticks: number;
-  /** Per region, whether its prices count (those outside the foreign actor's region). */
-  outside: readonly boolean[];
 }
 
 /**
- * Per replicate, the highest price multiple in `window` over the regions `shape.outside` marks and
- * over `picks` (each a material and its quoted traded stage, 0 mining … 2 manufacturing).
+ * Per replicate, the highest price multiple outside the foreign actor's region in that replicate's
+ * window, over `picks` (each a material and its quoted traded stage, 0 mining … 2 manufacturing).
  *
  * @param paths - Per replicate, the price paths impactWorker appends (its summaries already cut off).
  * @param shape - Their layout.
  * @param picks - Material and stage indices.
- * @param window - Ticks to look at.
+ * @param windows - Per replicate, the ticks to look at (replicates may draw their event times).
  * @returns One peak per replicate (NaN when nothing is picked).
  * @example
- * windowPeaks(paths, shape, [{ material: 0, stage: 1 }], window)[0];
+ * windowPeaks(paths, shape, [{ material: 0, stage: 1 }], paths.map(() => window))[0];
  */
-export function windowPeaks(paths: readonly Float64Array[], shape: PathShape, picks: readonly { material: number; stage: number }[], window: DisruptionWindow): Float64Array {
-  const { regions, ticks } = shape;
-  return Float64Array.from(paths, (path) => {
+export function windowPeaks(paths: readonly Float64Array[], shape: PathShape, picks: readonly { material: number; stage: number }[], windows: readonly DisruptionWindow[]): Float64Array {
+  const { ticks } = shape;
+  return Float64Array.from(paths, (path, replicate) => {
+    const window = windows[replicate];
     let peak = NaN;
     for (const { material, stage } of picks) {
-      for (let r = 0; r < regions; r++) {
-        if (!shape.outside[r]) continue;
-        const offset = ((material * TRADED_STAGES + stage) * regions + r) * ticks;
-        for (let t = window.startTick; t < window.endTick; t++) {
-          const value = path[offset + t];
-          if (Number.isNaN(peak) || value > peak) peak = value;
-        }
+      const offset = (material * TRADED_STAGES + stage) * ticks;
+      for (let t = window.startTick; t < window.endTick; t++) {
+        const value = path[offset + t];
+        if (Number.isNaN(peak) || value > peak) peak = value;
       }
     }
     return peak;

@@ -75,7 +75,7 @@ export async function writeArmReplicatesCsv(
       const label = formatCsvField(arm.label);
       const names = arm.layout.summaries.map(({ metric, material, stage, region, unit }) => [metric, material, stage, region, unit].map(formatCsvField).join(','));
       for (const result of [...arm.results].sort((a, b) => a.replicate - b.replicate)) {
-        if (result.summaries.length < names.length) throw new Error(`replicates.csv: arm ${arm.label} replicate ${result.replicate} has ${result.summaries.length} summaries, layout has ${names.length}`);
+        if (result.summaries.length !== names.length) throw new Error(`replicates.csv: arm ${arm.label} replicate ${result.replicate} has ${result.summaries.length} summaries, layout has ${names.length}`);
         for (let i = 0; i < names.length; i++) await writer.write(`${label},${result.replicate},${names[i]},${formatCsvNumber(result.summaries[i])}\n`);
       }
     }

@@ -1,7 +1,9 @@
+import { BUY_PRICE_CEILING_MULTIPLE, STABILISATION_PRICE_MULTIPLE } from '../../sim-core/phases/advanceGovernment.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import { inSentence } from './describeMaterialResult.ts';
 import { eventCategory } from './describeEvent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
+import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatTonnes } from './formatTonnes.ts';
 import { formatWeeks } from './formatWeeks.ts';
@@ -217,11 +219,14 @@ export function describeStockpileUse(overview: ScenarioOverview, fans: ReadonlyM
     const until = Number.isFinite(Math.max(...disruptions.map((e) => e.end))) ? `to ${formatScenarioDate(overview.startYear, endYear)}` : 'to the end of the run';
     const buyers = s.components ? 'the region\'s component buyers' : 'the region\'s manufacturers, the only buyers of a refined stockpile (docs/model.md, known gap G10)';
     const rule = event?.fields.doctrine === 'daysOfConsumption'
-      ? ` By its doctrine (daysOfConsumption), outside a shortage it offers a week's consumption a week only while its market's price is above 1.5× the base price, and buys back below that (docs/model.md, stockpiles); what it sells depends on ${buyers}.`
+      ? ` By its doctrine (daysOfConsumption), outside a shortage it offers a week's consumption a week only while its market's price is above ${formatNumber(STABILISATION_PRICE_MULTIPLE)}× ` +
+        `the base price, and buys back below ${formatNumber(BUY_PRICE_CEILING_MULTIPLE)}× (docs/model.md, stockpiles); what it sells depends on ${buyers}.`
       : '';
+    const moved = drawn > 0 || use.bought > 0
+      ? `it gave up at most ${formatTonnes(drawn)} (${formatPercent(drawn / use.atStart)} of that) and bought ${formatTonnes(use.bought)} back`
+      : 'it neither sold nor bought';
     sentences.push(`The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} held ${formatTonnes(use.atStart)} when the disruptions began ` +
-      `(${formatScenarioDate(overview.startYear, startYear)}); while they were in force (${until}) it gave up at most ${formatTonnes(drawn)} ` +
-      `(${formatPercent(drawn / use.atStart)} of that) and bought ${formatTonnes(use.bought)} back (medians over runs, week by week).${rule}`);
+      `(${formatScenarioDate(overview.startYear, startYear)}); while they were in force (${until}) ${moved} (medians over runs, week by week).${rule}`);
   }
   return sentences;
 }

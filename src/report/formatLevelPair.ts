@@ -18,7 +18,8 @@ export function formatLevelPair(a: number, b: number, unit: string): [string, st
   const difference = Math.abs(a - b);
   const largest = Math.max(Math.abs(a), Math.abs(b));
   // Digits down to the difference's third significant digit.
-  const digits = Math.min(15, Math.max(3, Math.floor(Math.log10(largest)) - Math.floor(Math.log10(difference)) + 3));
+  // (+1e-9: a difference such as 704,481.5 − 704,481.4 comes out a hair under 0.1, whose log would floor to −2.)
+  const digits = Math.min(15, Math.max(3, Math.floor(Math.log10(largest)) - Math.floor(Math.log10(difference) + 1e-9) + 3));
   // The usual three digits when they keep the difference (within 5%): 14 t and 10 t, USD 250 and 251 million.
   const three = (v: number): number => Number(v.toPrecision(3));
   if (plain[0] !== plain[1] && Math.abs(three(a) - three(b) - (a - b)) <= 0.05 * difference) return plain;

@@ -39,9 +39,11 @@ export interface ImpactReading {
   /** Events removed at once for the per-material figures (empty without `disruptions`). */
   disruptiveEvents: string[];
   /** Per material, what every disruptive event together causes (peak prices as in {@link StageImpactReading}). */
-  byMaterial: Map<string, { weeksShort?: PairedImpact; homeShortfall?: PairedImpact; homeConsumption?: PairedImpact; peakPriceMultiple?: PairedImpact; disruptionPeakPrice?: PairedImpact }>;
-  /** The window of `byMaterial`'s `disruptionPeakPrice`. */
-  peakWindow?: PeakWindow;
+  byMaterial: Map<string, {
+    weeksShort?: PairedImpact; homeShortfall?: PairedImpact; homeConsumption?: PairedImpact; peakPriceMultiple?: PairedImpact; disruptionPeakPrice?: PairedImpact;
+    /** The window of `disruptionPeakPrice`: the material's own (the events naming it), else that of all the disruptions. */
+    peakWindow?: PeakWindow;
+  }>;
 }
 
 /**
@@ -78,12 +80,19 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
     .map((m) => [m.material as string, {
       weeksShort: readPaired(m.weeksShort), homeShortfall: readPaired(m.homeShortfall), homeConsumption: readPaired(m.homeConsumption),
       peakPriceMultiple: readPaired(m.peakPriceMultiple),
-      disruptionPeakPrice: peakWindow === undefined ? undefined : readPaired(m.disruptionPeakPrice),
+      ...windowedPeak(m.disruptionPeakPrice, peakWindow),
     }]));
   return {
     replicates: toNumber(data.replicates), runReplicates: toNumber(data.runReplicates), replicateCap: toNumber(data.replicateCap),
-    stages, disruptiveEvents: strings(disruptions.events), byMaterial, peakWindow,
+    stages, disruptiveEvents: strings(disruptions.events), byMaterial,
   };
+}
+
+/** A material's `disruptionPeakPrice` and its window (its own, else `fallback`, that of all the disruptions); nothing without a window. */
+function windowedPeak(value: unknown, fallback: PeakWindow | undefined): { disruptionPeakPrice?: PairedImpact; peakWindow?: PeakWindow } {
+  const window = (isRecord(value) ? readWindow(value.window) : undefined) ?? fallback;
+  const peak = readPaired(value);
+  return window === undefined || peak === undefined ? {} : { disruptionPeakPrice: peak, peakWindow: window };
 }
 
 /** A `window` of impact.json (fromYear, toYear), or undefined. */

@@ -1,5 +1,6 @@
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
+import { describePeakWindow } from './describePeakWindow.ts';
 import { computeHeadlineResults, PRODUCT, type MaterialWithResult } from './computeHeadlineResults.ts';
 import { countRuns } from './countRuns.ts';
 import type { RunContext } from './deriveRunContext.ts';
@@ -66,23 +67,33 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     }
   }
   const peak = result.peakOutside;
-  if (peak.n > 0 && Number.isFinite(peak.mean)) {
-    const where = exact ? `outside ${regionWithArticle(context.foreignName)}` : `in the ${context.home} market`;
+  const where = exact ? `outside ${regionWithArticle(context.foreignName)}` : `in the ${context.homeName} market`;
+  const product = PRODUCT[material.priceStage] ?? material.priceStage;
+  const caused = describeCausedPeak(material.id, impact, `the ${product} price ${where}`);
+  if (caused !== '') parts.push(caused);
+  else if (peak.n > 0 && Number.isFinite(peak.mean)) {
     const ci = Number.isFinite(peak.ciLow) && Number.isFinite(peak.ciHigh) && formatNumber(peak.ciLow) !== formatNumber(peak.ciHigh) ? ` (95% CI ${formatNumber(peak.ciLow)}× to ${formatNumber(peak.ciHigh)}×)` : '';
-    parts.push(`the ${PRODUCT[material.priceStage] ?? material.priceStage} price ${where} peaks at ${formatNumber(peak.mean)}× its starting price on average${ci}${describeCausedRise(material.id, impact)}`);
+    parts.push(`the ${product} price ${where} peaks at ${formatNumber(peak.mean)}× its starting price on average${ci}`);
   }
   return parts.length === 0 ? '' : `${material.name}: ${parts.join('; ')}.`;
 }
 
 /**
- * What the disruptions add to the peak, paired run by run in their window (impact.json's
- * `disruptionPeakPrice`): `, +0.93× of it caused by the disruptions (95% CI …)`; '' without it or
- * when its CI includes 0.
+ * The peak in the disruptions' window and what they change in it, paired run by run (impact.json's
+ * `disruptionPeakPrice`): `the refined price outside China peaks at 2.21× its starting price from
+ * Oct 2025 to Jul 2028 (the disruptions and the year after), 0.93× above the same months without them
+ * (95% CI …)`, or "below" for a disruption that lowers it (a price war); '' without the figure or
+ * when its CI includes 0 (the whole run's peak is said instead). Level and change are of the same
+ * months, so they cannot speak of different spikes.
  */
-function describeCausedRise(materialId: string, impact: ImpactReading | undefined): string {
-  const rise = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(materialId)?.disruptionPeakPrice;
-  if (rise === undefined || !(rise.ciLow > 0)) return '';
-  return `, ${formatNumber(rise.mean)}× above what it reaches in the same months without the disruptions (95% CI ${formatNumber(rise.ciLow)}× to ${formatNumber(rise.ciHigh)}×)`;
+function describeCausedPeak(materialId: string, impact: ImpactReading | undefined, price: string): string {
+  const entry = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(materialId);
+  const change = entry?.disruptionPeakPrice;
+  if (entry?.peakWindow === undefined || change === undefined || !(change.ciLow > 0 || change.ciHigh < 0)) return '';
+  const higher = change.mean > 0;
+  const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
+  return `${price} peaks at ${formatNumber(change.meanWith)}× its starting price from ${describePeakWindow(entry.peakWindow)} (the disruptions and the year after), ` +
+    `${formatNumber(Math.abs(change.mean))}× ${higher ? 'above' : 'below'} the same months without them (95% CI ${formatNumber(low)}× to ${formatNumber(high)}×)`;
 }
 
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */

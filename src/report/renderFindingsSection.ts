@@ -183,7 +183,7 @@ function describeCausedChange(materialId: string, name: string, impact: ImpactRe
   const m = impact.byMaterial.get(materialId);
   if (m === undefined || impact.disruptiveEvents.length === 0) return undefined;
   const parts = [
-    describeCausedPeak(m.disruptionPeakPrice, impact.peakWindow, m.peakPriceMultiple),
+    describeCausedPeak(m.disruptionPeakPrice, m.peakWindow, m.peakPriceMultiple),
     m.homeShortfall === undefined ? '' : `unmet demand: ${formatPairedImpact(m.homeShortfall, 't')}`,
     m.homeConsumption === undefined ? '' : `end users' consumption over the run: ${describeConsumptionChange(m.homeConsumption)}`,
     m.weeksShort === undefined ? '' : `weeks short: ${formatPairedImpact(m.weeksShort, 'weeks')}`,

@@ -19,9 +19,23 @@ describe('findStageDisruptions', () => {
   });
 
   it('removes exactly the events asked for and leaves the spec unchanged', () => {
-    const spec = { events: [stockpile, quota, shock, magnets] } as unknown as ScenarioSpec;
+    const spec = { events: [stockpile, quota, shock, magnets], uncertainties: [] } as unknown as ScenarioSpec;
     const copy = withoutEvents(spec, [1, 3]);
     expect(copy.events.map((e) => e.kind)).toEqual(['stockpile', 'demandShock']);
     expect(spec.events).toHaveLength(4);
+  });
+
+  it('drops the uncertainties of removed events and re-indexes the others (which address events by index)', () => {
+    const uncertain = (path: string, label: string) => ({ path, label, distribution: { dist: 'uniform', min: 1, max: 2 } });
+    const spec = {
+      events: [stockpile, quota, shock, magnets],
+      uncertainties: [uncertain('events.1.quotaShare', 'events.q.quotaShare'), uncertain('events.2.multiplier', 'events.demandShock#2.multiplier'), uncertain('materials.0.demand.growthPerYear', 'materials.ndpr.demand.growthPerYear')],
+    } as unknown as ScenarioSpec;
+    const copy = withoutEvents(spec, [1]);
+    expect(copy.uncertainties.map((u) => [u.path, u.label])).toEqual([
+      ['events.1.multiplier', 'events.demandShock#2.multiplier'], // the shock moved from index 2 to 1; its label (its draws) stays
+      ['materials.0.demand.growthPerYear', 'materials.ndpr.demand.growthPerYear'],
+    ]);
+    expect(spec.uncertainties).toHaveLength(3);
   });
 });

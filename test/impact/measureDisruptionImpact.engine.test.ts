@@ -46,6 +46,24 @@ describe('measureDisruptionImpact with the engine', () => {
     expect(JSON.parse(formatImpactJson(impact)).stages).toHaveLength(6);
   });
 
+  it('over a window as long as the run, gives exactly the whole run\'s peaks, material by material, with a drawn base price too', async () => {
+    const { spec } = loadScenario(shipped('threat-export-quota'), { set: SMALL });
+    // Every disruptive event in force from the start to the end: its window is the whole run.
+    for (const event of spec.events) { event.start = 0; delete event.announced; delete event.end; }
+    const ndpr = spec.materials.findIndex((m) => m.id === 'ndpr');
+    const base = spec.materials[ndpr].basePriceUsdPerTonne.processing;
+    spec.uncertainties.push({ path: `materials.${ndpr}.basePriceUsdPerTonne.processing`, label: 'materials.ndpr.basePriceUsdPerTonne.processing', distribution: { dist: 'uniform', min: 0.5 * base, max: 1.5 * base } });
+    const compiled = compileScenario(spec);
+    const [own] = await runScenarioArms([compiled], { masterSeed: 3, replicates: 3, workers: 0 });
+    const impact = await measureDisruptionImpact({ spec, layout: compiled.layout, summaries: own.map((r) => r.summaries), masterSeed: 3, runReplicates: 3, replicateCap: 3, workers: 0 });
+    expect(impact.disruptions!.window).toMatchObject({ startTick: 0, endTick: compiled.layout.ticks });
+    for (const m of impact.disruptions!.materials) {
+      const { mean, meanWith, meanWithout } = m.disruptionPeakPrice;
+      expect({ material: m.material, mean, meanWith, meanWithout }).toEqual({ material: m.material, mean: m.peakPriceMultiple.mean, meanWith: m.peakPriceMultiple.meanWith, meanWithout: m.peakPriceMultiple.meanWithout });
+    }
+    for (const s of impact.stages.filter((x) => x.events.length > 0)) expect(s.disruptionPeakPrice!.meanWith).toBe(s.peakPriceMultiple!.meanWith);
+  });
+
   it('runs nothing and reports no stage when the scenario has no disruptive event', async () => {
     const { spec } = loadScenario(shipped('baseline'), { set: SMALL });
     const compiled = compileScenario(spec);

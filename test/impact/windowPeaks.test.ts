@@ -21,25 +21,26 @@ describe('disruptionWindow', () => {
 });
 
 describe('windowPeaks', () => {
-  // 2 materials × 3 traded stages × 2 regions × 5 ticks, value = 100·material + 10·stage + region + tick/10 unless set below.
-  const shape = { materials: 2, regions: 2, ticks: 5, outside: [true, false] };
-  const path = new Float64Array(2 * 3 * 2 * 5);
-  for (let m = 0; m < 2; m++) for (let k = 0; k < 3; k++) for (let r = 0; r < 2; r++) for (let t = 0; t < 5; t++) path[((m * 3 + k) * 2 + r) * 5 + t] = 100 * m + 10 * k + r + t / 10;
+  // 2 materials × 3 traded stages × 5 ticks, value = 100·material + 10·stage + tick/10 unless set below.
+  const shape = { materials: 2, ticks: 5 };
+  const path = new Float64Array(2 * 3 * 5);
+  for (let m = 0; m < 2; m++) for (let k = 0; k < 3; k++) for (let t = 0; t < 5; t++) path[(m * 3 + k) * 5 + t] = 100 * m + 10 * k + t / 10;
   const window = { startTick: 1, endTick: 3, fromYear: 0, toYear: 0 };
 
-  it('takes the highest value in the window over the regions outside and the picked material-stage pairs', () => {
-    // Material 0 processing, region 0 only (region 1 is the foreign one): ticks 1 and 2 → 10.2.
-    expect(windowPeaks([path], shape, [{ material: 0, stage: 1 }], window)[0]).toBeCloseTo(10.2, 12);
+  it('takes the highest value in each replicate\'s window over the picked material-stage pairs', () => {
+    // Material 0 processing, ticks 1 and 2 → 10.2.
+    expect(windowPeaks([path], shape, [{ material: 0, stage: 1 }], [window])[0]).toBeCloseTo(10.2, 12);
     // Adding material 1 mining (100.1, 100.2 in the window): the larger wins.
-    expect(windowPeaks([path], shape, [{ material: 0, stage: 1 }, { material: 1, stage: 0 }], window)[0]).toBeCloseTo(100.2, 12);
+    expect(windowPeaks([path], shape, [{ material: 0, stage: 1 }, { material: 1, stage: 0 }], [window])[0]).toBeCloseTo(100.2, 12);
+    // A replicate with its own window (drawn event times): ticks 3 and 4 → 10.4.
+    expect(windowPeaks([path, path], shape, [{ material: 0, stage: 1 }], [window, { ...window, startTick: 3, endTick: 5 }])[1]).toBeCloseTo(10.4, 12);
   });
 
-  it('ignores spikes outside the window and in the foreign region', () => {
+  it('ignores spikes outside the window', () => {
     const spiked = path.slice();
-    spiked[((0 * 3 + 1) * 2 + 0) * 5 + 4] = 99; // after the window
-    spiked[((0 * 3 + 1) * 2 + 1) * 5 + 2] = 99; // foreign region, in the window
-    expect(windowPeaks([spiked], shape, [{ material: 0, stage: 1 }], window)[0]).toBeCloseTo(10.2, 12);
-    spiked[((0 * 3 + 1) * 2 + 0) * 5 + 2] = 50; // in the window, outside the foreign region
-    expect(windowPeaks([spiked], shape, [{ material: 0, stage: 1 }], window)[0]).toBe(50);
+    spiked[(0 * 3 + 1) * 5 + 4] = 99; // after the window
+    expect(windowPeaks([spiked], shape, [{ material: 0, stage: 1 }], [window])[0]).toBeCloseTo(10.2, 12);
+    spiked[(0 * 3 + 1) * 5 + 2] = 50; // in the window
+    expect(windowPeaks([spiked], shape, [{ material: 0, stage: 1 }], [window])[0]).toBe(50);
   });
 });

@@ -88,6 +88,8 @@ describe('describeStockpileUse', () => {
       'it gave up at most 40 t (4% of that) and bought 40 t back (medians over runs, week by week).');
     expect(sentence).toContain('only while its market\'s price is above 1.5× the base price');
     expect(describeStockpileUse(withBan(), calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]))[0]).not.toContain('1.5×');
+    // A stock that did not move is said so, not as "at most 0 t … 0 t back".
+    expect(describeStockpileUse(withBan(), calm(Array(10).fill(1000)))[0]).toContain('while they were in force (to Mar 2025) it neither sold nor bought (medians over runs');
   });
 
   it('leaves a shortage to describeStockpileRelease, and says nothing without a disruption of the material', () => {

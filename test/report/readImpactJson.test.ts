@@ -23,15 +23,19 @@ describe('readImpactJson: the peak price in the disruption window', () => {
     const dir = await folderWith({
       replicates: 4, runReplicates: 4, replicateCap: 30,
       stages: [{ stage: 'processing', events: ['q'], peakPriceMultiple: { ...stat(0.4), materials: ['ndpr'] }, disruptionPeakPrice: { ...stat(0.9), materials: ['ndpr'], window } }],
-      disruptions: { events: ['q'], window, materials: [{ material: 'ndpr', peakPriceMultiple: stat(0.4), disruptionPeakPrice: stat(0.9) }] },
+      disruptions: { events: ['q'], window, materials: [
+        { material: 'ndpr', peakPriceMultiple: stat(0.4), disruptionPeakPrice: { ...stat(0.9), window: { ...window, fromYear: 2026, toYear: 2028 } } },
+        { material: 'dy', peakPriceMultiple: stat(0.2), disruptionPeakPrice: stat(0.5) }, // no window of its own (a file of the first session-14 commits): all disruptions'
+      ] },
     });
     const impact = (await readImpactJson(dir))!;
     const stage = impact.stages.get('processing')!;
     expect([stage.peakPriceMultiple?.mean, stage.disruptionPeakPrice?.mean]).toEqual([0.4, 0.9]);
     expect(stage.peakWindow).toEqual({ fromYear: 2025.75, toYear: 2028.5 });
     expect(impact.byMaterial.get('ndpr')?.disruptionPeakPrice?.mean).toBe(0.9);
-    expect(impact.peakWindow).toEqual({ fromYear: 2025.75, toYear: 2028.5 });
-    expect(describePeakWindow(impact.peakWindow!)).toBe('Oct 2025 to Jul 2028');
+    expect(impact.byMaterial.get('ndpr')?.peakWindow).toEqual({ fromYear: 2026, toYear: 2028 });
+    expect(impact.byMaterial.get('dy')?.peakWindow).toEqual({ fromYear: 2025.75, toYear: 2028.5 });
+    expect(describePeakWindow(impact.byMaterial.get('dy')!.peakWindow!)).toBe('Oct 2025 to Jul 2028');
   });
 
   it('leaves it out for a file written before the window existed: the whole run\'s peak only', async () => {
@@ -43,7 +47,7 @@ describe('readImpactJson: the peak price in the disruption window', () => {
     const impact = (await readImpactJson(dir))!;
     expect(impact.stages.get('processing')?.disruptionPeakPrice).toBeUndefined();
     expect(impact.byMaterial.get('ndpr')?.disruptionPeakPrice).toBeUndefined();
-    expect(impact.peakWindow).toBeUndefined();
+    expect(impact.byMaterial.get('ndpr')?.peakWindow).toBeUndefined();
     expect(impact.byMaterial.get('ndpr')?.peakPriceMultiple?.mean).toBe(0.4);
   });
 });

@@ -50,13 +50,19 @@ describe('renderAnswerBox', () => {
     expect(findings).toContain('2.2× the starting price (95% CI 2.18× to 2.22×)');
   });
 
-  it('adds what the disruptions add to the peak in their window, when its CI excludes 0', () => {
+  it('gives the peak in the disruptions\' window and what they change in it, when its CI excludes 0, either way', () => {
+    const window = { fromYear: 2025.75, toYear: 2028.5 };
+    const withChange = (change: PairedImpact): ImpactReading => ({ ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), disruptionPeakPrice: change, peakWindow: window }]]) });
     const rise = { ...paired(0.93, 0.84, 1.02, 1.28), unit: 'x base' };
-    const withRise: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), disruptionPeakPrice: rise }]]) };
-    expect(text(renderAnswerBox(context, new Map(), replicates, withRise))).toContain(
-      'peaks at 2.2× its starting price on average (95% CI 2.18× to 2.22×), 0.93× above what it reaches in the same months without the disruptions (95% CI 0.84× to 1.02×).');
-    const unclear: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { disruptionPeakPrice: { ...rise, ciLow: -0.1 } }]]) };
-    expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('above what it reaches');
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).toContain(
+      'the refined price outside China peaks at 2.21× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), 0.93× above the same months without them (95% CI 0.84× to 1.02×).');
+    // A price war lowers the peak: said as such.
+    const fall = { ...paired(-0.4, -0.5, -0.3, 1.5), unit: 'x base' };
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), 0.4× below the same months without them (95% CI 0.3× to 0.5×).');
+    // No clear change: the whole run's peak, as before.
+    const box = text(renderAnswerBox(context, new Map(), replicates, withChange({ ...rise, ciLow: -0.1 })));
+    expect(box).not.toContain('the same months without them');
+    expect(box).toContain('peaks at 2.2× its starting price on average (95% CI 2.18× to 2.22×)');
   });
 
   it('says how many runs are short and what goes unmet when a shortage happens, and is empty without runs', () => {
