@@ -62,7 +62,8 @@ const DURATION_EXPECTED = 'a positive duration (18 months, 1.5 years)';
 /**
  * Replaces an event's `duration` by `end = start + duration` (nominal start). A duration that is
  * not a positive, finite, sane number is reported at `duration` itself, as written, and no `end`
- * is made from it (so no later check reports on an `end` the user never wrote).
+ * is made from it (so no later check reports on an `end` the user never wrote); so is a duration
+ * beside a start drawn from a distribution (the end would stay at the nominal start's).
  */
 function resolveDuration(event: PlainMap, path: TreePath, sink: ProblemSink): void {
   if (event.duration === undefined) return;
@@ -73,6 +74,10 @@ function resolveDuration(event: PlainMap, path: TreePath, sink: ProblemSink): vo
     sink.add(durationPath, 'either end or duration', 'both', 'give one of them');
   } else if (isDist(duration)) {
     sink.add(durationPath, 'a fixed duration', 'a distribution', 'give end as a distribution instead');
+  } else if (isDist(event.start)) {
+    // end = start + duration is made once, from the nominal start: each run's drawn start would then
+    // keep the nominal end, and the event would last a different time in every run.
+    sink.add(durationPath, 'a duration with a fixed start', 'a start drawn from a distribution', 'give end instead: a date, or a distribution of its own');
   } else if (typeof duration !== 'number' || !(duration > 0 && duration <= MAX_MAGNITUDE)) {
     // A text the unit parser rejected is already reported here; add() keeps that one.
     const tooLong = typeof duration === 'number' && duration > MAX_MAGNITUDE;

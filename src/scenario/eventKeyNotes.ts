@@ -6,7 +6,7 @@ export const EVENT_KEY_NOTES: Readonly<Record<string, string>> = {
   id: 'Optional id; the map key is the id',
   start: 'When the event takes effect',
   end: 'When it stops (exclusive); without end or duration it lasts to the end of the run',
-  duration: 'Instead of end: end = start + duration',
+  duration: 'Instead of end: end = start + duration (start not drawn from a distribution)',
   announced: 'When it is announced (importers front-run an export control from then)',
   reversible: 'Whether an election of the home government may reverse it (default true for its own policies: a stockpile, subsidy, permittingReform, recyclingMandate or workforceProgramme whose region is home, a tariff whose importer is home, friendShoring with home among the members; false otherwise: other regions\' elections are not modelled)',
   material: 'Material id',

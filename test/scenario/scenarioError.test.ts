@@ -98,6 +98,16 @@ describe('located problems', () => {
     expect(error.problems).toHaveLength(5);
   });
 
+  it('refuses a duration beside a drawn start (its end would stay at the nominal start\'s, so runs would differ in length)', () => {
+    let problems: Problem[] = [];
+    try {
+      loadScenario(fixture('minimal.yaml'), { set: ['events.quotaCut.start={dist: uniform, min: 2025-03, max: 2025-09}'] });
+    } catch (e) {
+      problems = (e as ScenarioError).problems;
+    }
+    expect(problems).toEqual([expect.objectContaining({ path: 'events.quotaCut.duration', line: 40, expected: 'a duration with a fixed start', found: 'a start drawn from a distribution' })]);
+  });
+
   it('checks distributions: shape, consistency and support within the key range', () => {
     let problems: Problem[] = [];
     try {
