@@ -117,8 +117,9 @@ function describeReversal(report: ComparisonReport, label: string, shown: readon
     const [m, l, h] = [mean, low, high].map((x) => formatReadableNumber(x * scale));
     return `${m} [${l}, ${h}]`;
   };
-  return `${head}${counted}; ${formatMetricId(row.key)} B − A (${unit}) in the kept runs ${interval(entry.kept.mean, entry.kept.ciLow, entry.kept.ciHigh)}, ` +
-    `in the reversed runs ${interval(entry.reversed.mean, entry.reversed.ciLow, entry.reversed.ciHigh)}, ` +
+  const group = (n: number, kind: string): string => `the ${n} ${kind} ${n === 1 ? 'run' : 'runs'}`;
+  return `${head}${counted}; ${formatMetricId(row.key)} B − A (${unit}) in ${group(entry.kept.n, 'kept')} ${interval(entry.kept.mean, entry.kept.ciLow, entry.kept.ciHigh)}, ` +
+    `in ${group(entry.reversed.n, 'reversed')} ${interval(entry.reversed.mean, entry.reversed.ciLow, entry.reversed.ciHigh)}, ` +
     `gap ${interval(entry.difference.mean, entry.difference.ciLow, entry.difference.ciHigh)} (descriptive, not causal: the runs differ in more than the reversal)\n`;
 }
 

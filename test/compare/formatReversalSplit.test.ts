@@ -71,7 +71,7 @@ describe('the stdout line on election reversal', () => {
 
   it('gives the runs reversed and the top row\'s metric over the kept and reversed runs, with the gap', () => {
     expect(line(split)).toBe('Election reversal (p1, p2): an election reversed at least one in 2 of 6 runs; cumulativeShortfall.ndpr.endUse.US B − A (t) ' +
-      'in the kept runs -5 [-6.3, -3.7], in the reversed runs -2 [-14.7, 10.7], gap -3 [–, 4.6] (descriptive, not causal: the runs differ in more than the reversal)');
+      'in the 4 kept runs -5 [-6.3, -3.7], in the 2 reversed runs -2 [-14.7, 10.7], gap -3 [–, 4.6] (descriptive, not causal: the runs differ in more than the reversal)');
   });
 
   it('says when there is nothing to split, and prints nothing for an alternative without reversible policies', () => {
