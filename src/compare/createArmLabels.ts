@@ -1,20 +1,30 @@
 import { basename } from 'node:path';
 
 /**
- * Short unique labels for scenario files: the file name without `.yaml`/`.yml`, with `-2`,
- * `-3`, … appended to repeats (so a scenario can be compared with itself).
+ * Short unique labels for scenario files: the file name without `.yaml`/`.yml` (and without the
+ * `.resolved` that a compare folder's `<label>.resolved.yaml` carries, so re-running a folder's
+ * scenarios gives the same labels), with `-2`, `-3`, … appended to repeats (so a scenario can be
+ * compared with itself). A suffixed label never takes another file's own name: `a/q.yaml`,
+ * `b/q.yaml`, `q-2.yaml` give `q`, `q-3`, `q-2`.
  *
  * @param paths - Scenario file paths, in arm order.
- * @returns One label per path.
+ * @returns One label per path, all different.
  * @example
  * createArmLabels(['scenarios/a.yaml', 'b.yml', 'a.yaml']); // ['a', 'b', 'a-2']
+ * createArmLabels(['out/a.resolved.yaml', 'out/b.resolved.yaml']); // ['a', 'b']
  */
 export function createArmLabels(paths: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return paths.map((path) => {
-    const label = basename(path).replace(/\.ya?ml$/i, '');
-    const count = (seen.get(label) ?? 0) + 1;
-    seen.set(label, count);
-    return count === 1 ? label : `${label}-${count}`;
+  const names = paths.map((path) => basename(path).replace(/\.ya?ml$/i, '').replace(/\.resolved$/i, ''));
+  const taken = new Set<string>();
+  return names.map((name, i) => {
+    // The first file of a name keeps it, even when a repeat of another name could have taken it.
+    if (!taken.has(name) && names.indexOf(name) === i) {
+      taken.add(name);
+      return name;
+    }
+    let count = 2;
+    while (taken.has(`${name}-${count}`) || names.includes(`${name}-${count}`)) count++;
+    taken.add(`${name}-${count}`);
+    return `${name}-${count}`;
   });
 }

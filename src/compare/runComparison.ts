@@ -5,6 +5,7 @@ import type { LoadedScenario } from '../scenario/loadScenario.ts';
 import { type ComparisonArm, computeComparison } from './computeComparison.ts';
 import { computeCostEffectiveness } from './computeCostEffectiveness.ts';
 import { computeReversalSplit } from './computeReversalSplit.ts';
+import { checkSharedTimeBase } from './checkSharedTimeBase.ts';
 import { createArmLabels } from './createArmLabels.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
 import { loadScenarios } from './loadScenarios.ts';
@@ -45,17 +46,18 @@ export interface ComparisonRun {
  *
  * @param options - Scenarios, overrides, seed, replicates, workers.
  * @returns The report (for comparison.json/csv and the table) and the loaded scenarios.
- * @throws ScenarioError for invalid scenarios; RangeError with fewer than two paths.
+ * @throws ScenarioError for invalid scenarios or arms that differ in horizon, ticks per year or start year; RangeError with fewer than two paths.
  * @example
  * const { report } = await runComparison({ paths: ['a.yaml', 'b.yaml'], masterSeed: 1, replicates: 50, workers: 2 });
  */
 export async function runComparison(options: ComparisonOptions): Promise<ComparisonRun> {
   if (options.paths.length < 2) throw new RangeError(`runComparison: need at least two scenarios, got ${options.paths.length}`);
   const loaded = loadScenarios(options.paths, options.sets ?? []);
+  checkSharedTimeBase(loaded, options.paths, options.sets ?? []);
   for (const warning of loaded.flatMap((scenario) => scenario.warnings)) options.onWarning?.(warning);
+  const labels = createArmLabels(options.paths);
   const compiled = loaded.map((scenario) => compileScenario(scenario.spec));
   const results = await runScenarioArms(compiled, options);
-  const labels = createArmLabels(options.paths);
   const level = options.level ?? 0.95;
   const armResults = compiled.map((c, i) => ({ label: labels[i], layout: c.layout, results: results[i] }));
   const alternatives = computeComparison(armResults, level);

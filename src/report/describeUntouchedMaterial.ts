@@ -3,8 +3,8 @@ import type { ScenarioOverview } from './readScenarioOverview.ts';
 const NOT_MATERIAL = new Set(['policyCost', 'netPolicyCost', 'foreignActorCost']);
 
 /**
- * When a metric is about a material that none of the scenario's events names (the default metric
- * of `crm-sim sweep` is the first material's, NdPr, also for a gallium scenario), says so and
+ * When a metric is about a material that none of the scenario's events names (a `--metric` chosen
+ * for another material; until session 15 `crm-sim sweep`'s default was NdPr's for any scenario), says so and
  * suggests the same metric for the materials the events do name. Says nothing when the metric is
  * not about a material, when an event names no material (it may act on all), or when there are
  * no events.

@@ -48,7 +48,7 @@ export function renderReproduceSection(input: ReproduceInput): string {
   if (typeof scenario.sha256 === 'string') rows.splice(codeRows + (typeof scenario.path === 'string' ? 1 : 0), 0, ['Scenario SHA-256', `${scenario.sha256} (${hashCheck(scenario.sha256, input.resolvedHashes, 'scenario.resolved.yaml')})`]);
   let html = renderTable([{ header: 'Field' }, { header: 'Value' }], rows, { className: 'kv' });
   html += renderScenarios(manifest, input.resolvedHashes);
-  html += renderCommands(manifest, scenario, input.isRun && input.resolvedHashes['scenario.resolved.yaml'] !== undefined);
+  html += renderCommands(manifest, scenario, input.resolvedHashes, input.isRun && input.resolvedHashes['scenario.resolved.yaml'] !== undefined);
   return html + renderFiles(input.files);
 }
 
@@ -84,12 +84,32 @@ function shellJoin(args: readonly unknown[]): string {
   return args.map(String).map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
-function renderCommands(manifest: Record<string, unknown>, scenario: Record<string, unknown>, rerunResolved: boolean): string {
+/**
+ * A compare folder whose every arm's `<label>.resolved.yaml` is here, unchanged: the command that
+ * compares those files again (their labels come back without `.resolved`), else undefined.
+ */
+function compareFromFolder(manifest: Record<string, unknown>, hashes: Record<string, string>): string | undefined {
+  if (manifest.command !== 'compare' || !Array.isArray(manifest.scenarios) || typeof manifest.masterSeed !== 'number' || typeof manifest.replicates !== 'number') return undefined;
+  const arms = manifest.scenarios.filter(isRecord);
+  if (arms.length < 2 || arms.length !== manifest.scenarios.length) return undefined;
+  const files = arms.map((arm) => `${String(arm.label)}.resolved.yaml`);
+  if (arms.some((arm, i) => typeof arm.sha256 !== 'string' || hashes[files[i]] !== arm.sha256)) return undefined;
+  return shellJoin(['npx', 'crm-sim', 'compare', ...files, '--seed', String(manifest.masterSeed), '--replicates', String(manifest.replicates), '--out', 'reproduced']);
+}
+
+function renderCommands(manifest: Record<string, unknown>, scenario: Record<string, unknown>, hashes: Record<string, string>, rerunResolved: boolean): string {
   const seed = manifest.masterSeed;
   const replicates = manifest.replicates;
   const recorded = Array.isArray(manifest.commandLine) ? shellJoin(manifest.commandLine)
     : Array.isArray(manifest.command) ? shellJoin(manifest.command) : undefined;
   if (!rerunResolved || typeof seed !== 'number' || typeof replicates !== 'number') {
+    const fromFolder = compareFromFolder(manifest, hashes);
+    if (fromFolder !== undefined && recorded !== undefined) {
+      return '<p>To reproduce the comparison exactly, check out the commit above and, from this folder, compare the scenarios as they were resolved ' +
+        '(each already contains every <code>--set</code> and <code>--years</code> override; the arms keep their labels); the same seed gives identical files with any number of workers ' +
+        '(<code>comparison.json</code> then names these files as the arms’ paths):</p>\n' +
+        `<pre>${escapeHtml(fromFolder)}</pre>\n<p>Command as recorded (run it from the repository at the commit above):</p>\n<pre>${escapeHtml(recorded)}</pre>\n`;
+    }
     if (recorded !== undefined) return `<p>Command as recorded (run it from the repository at the commit above):</p>\n<pre>${escapeHtml(recorded)}</pre>\n`;
     const equivalent = equivalentCommand(manifest);
     return equivalent === undefined ? '<p>The manifest does not record the command line that produced this folder.</p>\n'

@@ -1,12 +1,10 @@
 import { existsSync, statfsSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { ResultLayout } from '../../sim-core/index.ts';
-import { overrideLoc, overrideText } from './applySets.ts';
 import { estimateRunMemory, type RunEstimate, type RunShape } from './estimateRunMemory.ts';
 import type { LoadedScenario } from './loadScenario.ts';
-import type { Loc } from './locatedTree.ts';
-import { readYamlFile } from './readYamlFile.ts';
+import { locateScenarioKey } from './locateScenarioKey.ts';
 import { type Problem, ScenarioError } from './scenarioError.ts';
 
 /** Environment variable with the memory limit (`16GiB`, `500MB`, bytes), like `--max-memory`. */
@@ -64,21 +62,6 @@ function freeDiskBytes(dir: string): number | undefined {
   }
 }
 
-/** Where `path` is written: the first file of the chain that sets it, an override, else the scenario's first line. */
-function locateKey(loaded: LoadedScenario, scenarioPath: string, sets: readonly string[], path: string): Loc {
-  const setsPath = (s: string) => overrideText(s).startsWith(`${path}=`) || overrideText(s).startsWith(`${path}.`);
-  let last = -1;
-  if (path !== '') sets.forEach((s, i) => { if (setsPath(s)) last = i; });
-  if (last >= 0) return overrideLoc(sets[last], last);
-  for (const [i, file] of loaded.files.entries()) {
-    const name = i === 0 ? scenarioPath : relative(process.cwd(), file);
-    const read = readYamlFile(file, name);
-    const loc = read.ok ? (read.located.keys.get(path) ?? read.located.keys.get(path.split('.')[0])) : undefined;
-    if (loc) return loc;
-  }
-  return { file: scenarioPath, line: 1, column: 1 };
-}
-
 /** The problem text of an estimate over the limit. */
 function overLimit(estimate: RunEstimate, limit: { bytes: number; source: string }, shape: RunShape): Pick<Problem, 'expected' | 'found' | 'message'> {
   const terms = estimate.parts.slice(0, 3).map((p) => `${p.name} ${formatBytes(p.bytes)}`).join('; ');
@@ -116,7 +99,7 @@ export function checkRunResources(loaded: LoadedScenario, layout: ResultLayout, 
   const problems: Problem[] = [];
   if (estimate.memoryBytes > limit.bytes) {
     const path = estimate.parts[0].drivenBy;
-    problems.push({ ...locateKey(loaded, options.scenarioPath, options.sets, path), path, ...overLimit(estimate, limit, options) });
+    problems.push({ ...locateScenarioKey(loaded, options.scenarioPath, options.sets, path), path, ...overLimit(estimate, limit, options) });
   }
   const free = options.outputDir === undefined ? undefined : freeDiskBytes(options.outputDir);
   if (free !== undefined && estimate.diskBytes > free) {

@@ -21,7 +21,7 @@ export interface SweepOptions {
   points: readonly SweepPoint[];
   /** Run the one-at-a-time tornado over `spec.uncertainties` (skipped when there are none). */
   tornado: boolean;
-  /** Output metric of the tornado (summary id); default the home region's cumulative end-use shortfall of the first material. */
+  /** Output metric of the tornado (summary id); default the home region's cumulative end-use consumption of the first material (in the scenario's order) an event names, else of the first material. */
   metric?: string;
   masterSeed: number;
   replicates: number;
@@ -50,9 +50,15 @@ export interface SweepRun {
   tornado: TornadoRow[] | null;
 }
 
-/** Default tornado metric: the home region's cumulative end-use shortfall of the first material. */
+/**
+ * Default tornado metric: what the home region's end users receive over the run of the first
+ * material (in the scenario's order) that an event names, else of the first material. Consumption, not shortfall: prices ration in
+ * this model, so unmet demand is 0 in most runs and a sweep of it would show nothing.
+ */
 function defaultMetric(spec: ScenarioSpec): string {
-  return `cumulativeShortfall.${spec.materials[0].id}.endUse.${spec.government.region}`;
+  const named = new Set(spec.events.flatMap((event) => ('material' in event && typeof event.material === 'string' ? [event.material] : [])));
+  const material = spec.materials.find((m) => named.has(m.id)) ?? spec.materials[0];
+  return `cumulativeConsumption.${material.id}.endUse.${spec.government.region}`;
 }
 
 /**

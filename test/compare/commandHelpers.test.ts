@@ -11,6 +11,15 @@ describe('command helpers', () => {
     expect(createArmLabels(['scenarios/a.yaml', 'b.yml', 'x/a.yaml', 'a.yaml'])).toEqual(['a', 'b', 'a-2', 'a-3']);
   });
 
+  it('never gives a repeat the name of another file, and reads a folder\'s resolved scenarios back under their labels', () => {
+    // q-2.yaml keeps its own name; the repeat of q skips it (the audit's collision: two q-2 labels).
+    expect(createArmLabels(['a/q.yaml', 'b/q.yaml', 'q-2.yaml'])).toEqual(['q', 'q-3', 'q-2']);
+    expect(createArmLabels(['q-2.yaml', 'a/q.yaml', 'b/q.yaml'])).toEqual(['q-2', 'q', 'q-3']);
+    expect(createArmLabels(['out/threat.resolved.yaml', 'out/mitigation.resolved.yaml'])).toEqual(['threat', 'mitigation']);
+    const labels = createArmLabels(['x.yaml', 'x.yaml', 'x-2.yaml', 'x-3.yaml', 'x.yaml']);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
   it('parses the Monte Carlo options and appends --years to the overrides', () => {
     expect(parseMonteCarloOptions({ replicates: '50', seed: '7', workers: '0', years: '3', set: ['a=1'] }))
       .toEqual({ replicates: 50, masterSeed: 7, workers: 0, sets: ['a=1', '--years=3'] });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,5 +62,16 @@ describe('crm-sim compare', () => {
     const invalid = runCrmSim(['compare', shipped('baseline'), shipped('baseline'), '--set', 'years=-1', '--out', join(root, 'bad')]);
     expect(invalid.status).toBe(3);
     expect(invalid.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses (exit 3, nothing run or written) an arm whose horizon differs from the reference\'s', async () => {
+    const short = join(root, 'short.yaml');
+    await writeFile(short, `extends: ${shipped('threat-export-quota')}\nname: short\nyears: 1\n`);
+    const out = join(root, 'short-cmp');
+    const result = runCrmSim(['compare', shipped('threat-export-quota'), short, '--replicates', '2', '--workers', '0', '--out', out, '--quiet']);
+    expect(result.status).toBe(3);
+    expect(result.stderr.trim()).toMatch(/short\.yaml:3:1: years: expected 10, as in the reference .* found 1 \(give --years/);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    await expect(readdir(out)).rejects.toThrow();
   });
 });

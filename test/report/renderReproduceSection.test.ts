@@ -72,4 +72,17 @@ describe('renderReproduceSection', () => {
     expect(html).toContain('Equivalent command from the repository:</p>\n<pre>npx crm-sim run scenarios/baseline.yaml --years 3 --seed 7 --replicates 20</pre>');
     expect(html).toContain('<pre>crm-sim queue collect run-1 --store S --out merged</pre>');
   });
+
+  it('offers a compare folder\'s own resolved scenarios as the command that reproduces it, only when every arm\'s file is there unchanged', () => {
+    const scenarios = [{ label: 'quota', path: 'scenarios/q.yaml', sha256: 'a'.repeat(64) }, { label: 'stock', path: 'scenarios/s.yaml', sha256: 'b'.repeat(64) }];
+    const compare = { tool: 'crm-sim', version: '0.1.0', command: 'compare', commandLine: ['crm-sim', 'compare', 'scenarios/q.yaml', 'scenarios/s.yaml', '--replicates', '30'], scenarios, masterSeed: 1, replicates: 30 };
+    const hashes = { 'quota.resolved.yaml': 'a'.repeat(64), 'stock.resolved.yaml': 'b'.repeat(64) };
+    const html = renderReproduceSection({ manifest: compare, resolvedHashes: hashes, files: [], isRun: false });
+    expect(html).toContain('<pre>npx crm-sim compare quota.resolved.yaml stock.resolved.yaml --seed 1 --replicates 30 --out reproduced</pre>');
+    expect(html).toContain('<pre>crm-sim compare scenarios/q.yaml scenarios/s.yaml --replicates 30</pre>');
+    // An arm's file changed after the run: only the recorded command.
+    const changed = renderReproduceSection({ manifest: compare, resolvedHashes: { ...hashes, 'stock.resolved.yaml': 'c'.repeat(64) }, files: [], isRun: false });
+    expect(changed).not.toContain('quota.resolved.yaml stock.resolved.yaml');
+    expect(changed).toContain('Command as recorded');
+  });
 });

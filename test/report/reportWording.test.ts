@@ -9,6 +9,7 @@ import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts'
 import { renderBaselineCaveat } from '../../src/report/renderBaselineCaveat.ts';
 import { renderChart } from '../../src/report/renderChart.ts';
 import { renderComparisonSection } from '../../src/report/renderComparisonSection.ts';
+import { renderScenarioSection } from '../../src/report/renderScenarioSection.ts';
 import { createComparisonSpec } from '../../src/report/createComparisonSpec.ts';
 import type { MaterialResult } from '../../src/report/computeMaterialResults.ts';
 import type { ValueSummary } from '../../src/stats/summarizeValues.ts';
@@ -70,6 +71,13 @@ describe('report wording', () => {
     expect(table('stockpile')).not.toContain('Tariff duties');
     // A magnet stockpile buys and releases magnets: the magnet price is where it bites.
     expect(table('stockpile')).toContain('peak manufacturing price');
+  });
+
+  it('scenario at a glance: steps other than weekly are said to be uncalibrated, weekly ones are not', async () => {
+    const monthly = await renderScenarioSection({ ...overview('q'), ticksPerYear: 12, materials: [] }, charts);
+    expect(monthly).toContain('(monthly steps)');
+    expect(monthly).toContain('fitted to weekly steps (docs/calibration.md); at monthly steps prices, trade flows and shortfalls differ');
+    expect(await renderScenarioSection({ ...overview('q'), materials: [] }, charts)).not.toContain('fitted to weekly steps');
   });
 
   it('compare chart: a billion on an axis reads B, not G (1.5B USD)', async () => {

@@ -28,12 +28,15 @@ describe('runSweep with the engine', () => {
     expect(tornado.every((row) => row.n === 3)).toBe(true);
   });
 
-  it('uses the home cumulative shortfall of the first material by default and names bad metrics and points', async () => {
+  it('uses home consumption of the first material by default (no event names one) and names bad metrics and points', async () => {
     const run = await runSweep({ path: shipped('baseline'), sets: TINY, points: [], tornado: false, masterSeed: 5, replicates: 2, workers: 0 });
-    expect(formatMetricId(run.metric)).toBe('cumulativeShortfall.ndpr.endUse.US');
+    expect(formatMetricId(run.metric)).toBe('cumulativeConsumption.ndpr.endUse.US');
     expect(run.tornado).toBeNull();
     const options = { path: shipped('baseline'), sets: TINY, tornado: false, masterSeed: 5, replicates: 2, workers: 0 };
     await expect(runSweep({ ...options, points: [], metric: 'policyCost.UZ' })).rejects.toThrow(UsageError);
     await expect(runSweep({ ...options, points: [[{ path: 'materials.ndpr.demand.growthPerYear', value: '3 kt' }]] })).rejects.toThrow(ScenarioError);
+    // A scenario whose events name a material: its consumption, not NdPr's (the audit's graphite sweep showed NdPr shortfall, 0 everywhere).
+    const graphite = await runSweep({ ...options, path: shipped('mitigation-graphite-subsidy'), points: [] });
+    expect(formatMetricId(graphite.metric)).toBe('cumulativeConsumption.graphite.endUse.US');
   });
 });

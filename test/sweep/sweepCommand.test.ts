@@ -21,7 +21,7 @@ describe('crm-sim sweep', () => {
       '--years', '1', '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--out', out, '--quiet']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('tornado: swing of cumulativeShortfall.ndpr.endUse.US');
+    expect(result.stdout).toContain('tornado: swing of cumulativeConsumption.ndpr.endUse.US');
     expect((await readdir(out)).sort()).toEqual(['manifest.json', 'scenario.resolved.yaml', 'sweep-points.csv', 'sweep.csv', 'sweep.json', 'tornado.csv', 'tornado.json']);
     const csv = (await readFile(join(out, 'sweep.csv'), 'utf8')).trimEnd().split('\n');
     // The older columns keep their names and order; the paired difference from point 0 comes last.
@@ -68,9 +68,9 @@ describe('crm-sim sweep', () => {
     expect(tornado).toHaveLength(1 + uncertain);
     // The metric's key in the four columns (and fields) of every long output, the id as summary.json keys it.
     expect(tornado[0].split(',').slice(6, 11)).toEqual(['metric', 'material', 'stage', 'region', 'unit']);
-    expect(tornado[1].split(',').slice(6, 11)).toEqual(['cumulativeShortfall', 'ndpr', 'endUse', 'US', 't']);
+    expect(tornado[1].split(',').slice(6, 11)).toEqual(['cumulativeConsumption', 'ndpr', 'endUse', 'US', 't']);
     const tornadoJson = JSON.parse(await readFile(join(out, 'tornado.json'), 'utf8'));
-    expect(tornadoJson).toMatchObject({ id: 'cumulativeShortfall.ndpr.endUse.US', metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' });
+    expect(tornadoJson).toMatchObject({ id: 'cumulativeConsumption.ndpr.endUse.US', metric: 'cumulativeConsumption', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' });
   });
 
   it('writes no tornado files with --no-tornado', async () => {

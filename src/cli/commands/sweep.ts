@@ -11,7 +11,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .description('run a grid or Latin-hypercube design and a one-at-a-time tornado of the uncertain parameters (common random numbers)')
     .option('--grid <path=v1,v2,...>', 'full-factorial values of a scenario path (repeatable; units as in --set)', collect, [])
     .option('--lhs <n>', 'Latin hypercube of n points over the ranges path=min:max given after the scenario')
-    .option('--metric <id>', 'output metric of the table and tornado (summary.json id; default home cumulative end-use shortfall of the first material)')
+    .option('--metric <id>', 'output metric of the table and tornado (summary.json id; default what home end users receive over the run, cumulativeConsumption, of the first material, in the scenario order, that an event names, else of the first material)')
     .option('--no-tornado', 'skip the one-at-a-time sensitivity runs')
     .option('--replicates <n>', 'replicates per point', '100').option('--seed <s>', 'master seed (shared by all points)', '1')
     .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
