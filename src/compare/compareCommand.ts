@@ -14,6 +14,8 @@ import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteC
 import { runComparison } from './runComparison.ts';
 import { writeOutputFiles } from './writeOutputFiles.ts';
 import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
+import { stripExecutionFields } from '../outputs/createManifest.ts';
+import { writeArmReplicatesParquet } from '../outputs/writeParquetTables.ts';
 import { writeArmReplicatesCsv } from '../outputs/writeReplicatesCsv.ts';
 import { writeCommandResult } from '../cli/writeCommandResult.ts';
 
@@ -28,6 +30,8 @@ export interface CompareOptions extends MonteCarloCliOptions {
   top?: string;
   /** Every metric that differs in the stdout table. */
   all?: boolean;
+  /** `csv` (default), or `parquet` for replicates.parquet beside the CSVs. */
+  format?: string;
 }
 
 /** Rows of the stdout table: `--all` (every metric), `--top N` (N ≥ 1) or 10. */
@@ -42,7 +46,8 @@ export function parseTableRows(options: Pick<CompareOptions, 'top' | 'all'>): nu
 
 /**
  * `crm-sim compare <a> <b> [...]`: runs every scenario with the same seed and replicate indices,
- * writes comparison.json, comparison.csv, replicates.csv (every arm's per-replicate summaries), cost-effectiveness.csv,
+ * writes comparison.json, comparison.csv, replicates.csv (every arm's per-replicate summaries; also as
+ * replicates.parquet with `--format parquet`), cost-effectiveness.csv,
  * reversal-split.csv (when an alternative has reversible policies), manifest.json and each scenario's resolved YAML
  * atomically, and prints the table of the largest differences (or comparison.json with `--json`)
  * followed by the folder.
@@ -58,6 +63,8 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   // An output folder that cannot be written is the command line's mistake: said before anything runs.
   if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const rows = parseTableRows(options);
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${format}"`);
   const cache = resumeCacheFor('compare', options.resume, options.out);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
@@ -82,6 +89,9 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'comparison.json', text: json },
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
     { name: 'replicates.csv', write: (path: string) => writeArmReplicatesCsv(path, arms) },
+    ...(format === 'parquet' ? [{ name: 'replicates.parquet', write: (path: string) => writeArmReplicatesParquet(path, arms, {
+      metadata: { 'crm-sim.manifest': JSON.stringify(stripExecutionFields(manifest)) }, createdBy: `crm-sim ${manifest.version}`,
+    }) }] : []),
     ...(report.costEffectiveness === undefined || report.costEffectiveness.length === 0 ? [] : [{ name: 'cost-effectiveness.csv', text: formatCostEffectivenessCsv(report.costEffectiveness) }]),
     // Only when an alternative has reversible policies, as comparison.json's reversalSplit.
     ...(report.reversalSplit === undefined || report.reversalSplit.length === 0 ? [] : [{ name: 'reversal-split.csv', text: formatReversalSplitCsv(report.reversalSplit) }]),

@@ -102,3 +102,48 @@ export async function writeReplicatesParquet(
     await table.close();
   }
 }
+
+/**
+ * Writes a comparison's `replicates.parquet`: the rows of its `replicates.csv` (arm STRING = the
+ * arm's label, replicate INT32, metric, material, stage, region, unit, value DOUBLE with null for
+ * NaN), arms in command-line order, replicates ascending.
+ *
+ * @param path - File to create.
+ * @param arms - Each arm's label, layout and results.
+ * @param info - Footer metadata.
+ * @returns Resolves when the file is closed.
+ * @example
+ * await writeArmReplicatesParquet(join(dir, 'replicates.parquet'), [{ label: 'threat', layout, results }], info);
+ */
+export async function writeArmReplicatesParquet(
+  path: string,
+  arms: readonly { label: string; layout: ResultLayout; results: readonly ReplicateSummaries[] }[],
+  info: ParquetFileInfo,
+): Promise<void> {
+  const columns: ParquetColumnSpec[] = [{ name: 'arm', type: 'STRING' }, { name: 'replicate', type: 'INT32' }, ...KEY_COLUMNS, { name: 'value', type: 'DOUBLE' }];
+  const table = createParquetTableWriter(path, columns, info.metadata, info.createdBy);
+  try {
+    // One row group per arm: arms may differ in their summaries (an alternative's policies).
+    for (const arm of arms) {
+      const ordered = [...arm.results].sort((a, b) => a.replicate - b.replicate);
+      const count = arm.layout.summaries.length;
+      const rows = ordered.length * count;
+      const label = new Array<string>(rows).fill(arm.label);
+      const replicate = new Int32Array(rows);
+      const keys: string[][] = KEY_COLUMNS.map(() => new Array<string>(rows));
+      const value = new Float64Array(rows);
+      ordered.forEach((result, r) => {
+        if (result.summaries.length !== count) throw new Error(`replicates.parquet: arm ${arm.label} replicate ${result.replicate} has ${result.summaries.length} summaries, layout has ${count}`);
+        arm.layout.summaries.forEach((key, i) => {
+          const row = r * count + i;
+          replicate[row] = result.replicate;
+          [key.metric, key.material, key.stage, key.region, key.unit].forEach((name, k) => (keys[k][row] = name));
+          value[row] = result.summaries[i];
+        });
+      });
+      await table.append([label, replicate, ...keys, value]);
+    }
+  } finally {
+    await table.close();
+  }
+}

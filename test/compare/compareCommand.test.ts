@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCrmSim, shipped, SMALL } from './smallScenario.ts';
 
@@ -53,6 +54,33 @@ describe('crm-sim compare', () => {
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ command: 'compare', arms: 2, replicates: 3, masterSeed: 1 });
     expect(manifest.scenarios.map((s: { label: string }) => s.label)).toEqual(['threat-export-quota', 'mitigation-stockpile-60d']);
+  });
+
+  it('--format parquet adds replicates.parquet: the rows of replicates.csv, arm first, with the manifest as metadata; a bad format is refused before running', async () => {
+    const out = join(root, 'cmp-parquet');
+    const sets = SMALL.flatMap((set) => ['--set', set]);
+    const result = runCrmSim(['compare', shipped('threat-export-quota'), shipped('mitigation-subsidies'),
+      '--replicates', '2', '--workers', '0', '--years', '1', ...sets, '--format', 'parquet', '--out', out, '--quiet']);
+    expect(result.status).toBe(0);
+    const csv = (await readFile(join(out, 'replicates.csv'), 'utf8')).trimEnd().split('\n').slice(1).map((line) => line.split(','));
+    const file = await asyncBufferFromFile(join(out, 'replicates.parquet'));
+    const rows = await parquetReadObjects({ file });
+    expect(rows).toHaveLength(csv.length);
+    // The alternative has summaries the reference lacks (its policies' policyReversed): row counts differ by arm.
+    const count = (arm: string) => rows.filter((row) => row.arm === arm).length;
+    expect(count('mitigation-subsidies')).toBeGreaterThan(count('threat-export-quota'));
+    rows.forEach((row, i) => {
+      const [arm, replicate, metric, material, stage, region, unit, value] = csv[i];
+      expect([row.arm, row.replicate, row.metric, row.material ?? '', row.stage ?? '', row.region ?? '', row.unit ?? '']).toEqual([arm, Number(replicate), metric, material, stage, region, unit]);
+      expect(row.value ?? NaN).toEqual(value === '' ? NaN : Number(value));
+    });
+    const metadata = await parquetMetadataAsync(file);
+    const manifest = JSON.parse(metadata.key_value_metadata?.find((kv) => kv.key === 'crm-sim.manifest')?.value ?? '{}');
+    expect(manifest).toMatchObject({ command: 'compare', masterSeed: 1, replicates: 2 });
+    expect(manifest.commandLine).toBeUndefined(); // execution fields stay out: the file is the same with any worker count
+    const bad = runCrmSim(['compare', shipped('baseline'), shipped('baseline'), '--format', 'xlsx', '--out', join(root, 'bad-format')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('crm-sim: --format: expected csv or parquet, found "xlsx"');
   });
 
   it('refuses one scenario (exit 2) and reports an invalid one (exit 3) without writing', () => {
