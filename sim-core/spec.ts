@@ -201,6 +201,14 @@ export interface BehaviourSpec extends Provenance {
   exitAfterLossWeeks: number;
   /** Engineers needed per project under construction. */
   engineersPerProject: number;
+  /**
+   * How a project's engineers scale with its size: a project needs
+   * engineersPerProject · (capacity / typical plant of its stage and material)^engineersSizeExponent,
+   * the typical plant being the greenfield plant size, 0.05 × the scenario's world capacity of the
+   * stage. 0: every project needs engineersPerProject whatever its size (gap G24); 1: linear; 0.6:
+   * the six-tenths rule of engineering effort.
+   */
+  engineersSizeExponent: number;
   /** Capacity added per expansion decision, share of a firm's capacity. */
   expansionStep: number;
   /** Economic life of new capacity, years. */

@@ -7,6 +7,7 @@ import { evaluateInvestment } from './evaluateInvestment.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
 import { markSlotUsed } from '../world/firmStore.ts';
 import { growFirmCell } from '../world/growFirmCell.ts';
+import { engineersNeeded } from './engineersNeeded.ts';
 
 /** Years a project may wait for financing before it is abandoned. */
 const FINANCING_PATIENCE_YEARS = 5;
@@ -21,8 +22,8 @@ const DEPOSIT_SIZE_CV = 1;
  * Poisson rate λ = discoveriesPerYear · prospectivity · (S/S_ref)^spendElasticity per year; each
  * enters permitting with a lognormal size. Projects then move through permitting (speed set by
  * reform and disinformation), financing (waits while the sponsor's NPV is negative, abandoned after
- * five years), and construction (starts only while the region has `engineersPerProject` free
- * engineers per project; speed set by technology bans). Done projects add capacity.
+ * five years), and construction (starts only while some of the region's engineers are free, each
+ * project under construction taking engineersNeeded; speed set by technology bans). Done projects add capacity.
  */
 export function advanceDiscovery(world: World): void {
   discoverDeposits(world);
@@ -61,11 +62,17 @@ function advancePipeline(world: World): void {
   const { regions: R, materials: M } = world;
   const behaviour = world.spec.behaviour;
   const building = world.regionState.projectsUnderConstruction;
+  const inUse = world.regionState.engineersInUse;
   building.fill(0);
+  inUse.fill(0);
+  // In slot order, so the sums are the same in every run.
   for (let i = 0, seen = 0; seen < p.activeCount; i++) {
     if (p.active[i] === 0) continue;
     seen++;
-    if (p.phase[i] === PHASE_CONSTRUCTION) building[p.region[i]]++;
+    if (p.phase[i] === PHASE_CONSTRUCTION) {
+      building[p.region[i]]++;
+      inUse[p.region[i]] += engineersNeeded(world, p.stage[i], p.material[i], p.capacityTonnesPerTick[i]);
+    }
   }
   // Projects completed or abandoned in this loop free their slots; count them from the start.
   const toVisit = p.activeCount;
@@ -85,10 +92,12 @@ function advancePipeline(world: World): void {
       const hurdle = world.regionState.alignment[r] === ADVERSARY ? behaviour.hurdleRateMajor : behaviour.hurdleRateJunior;
       if (evaluateInvestment(world, stage, p.material[i], r, unitCost, hurdle) > 0) p.ticksLeft[i] -= 1;
       else if (++p.ticksWaiting[i] > FINANCING_PATIENCE_YEARS * world.ticksPerYear) removeProject(p, i);
-      if (p.active[i] === 1 && p.ticksLeft[i] <= 0 && building[r] * behaviour.engineersPerProject < world.regionState.engineers[r]) {
+      // A greenfield project starts while any of the region's engineers are free (it builds up its team).
+      if (p.active[i] === 1 && p.ticksLeft[i] <= 0 && inUse[r] < world.regionState.engineers[r]) {
         p.phase[i] = PHASE_CONSTRUCTION;
         p.ticksLeft[i] = behaviour.greenfield.constructionYears * leadFactor(world, stage) * world.ticksPerYear;
         building[r]++;
+        inUse[r] += engineersNeeded(world, stage, p.material[i], p.capacityTonnesPerTick[i]);
         payProjectCapex(world, stage, p.material[i], r, p.capacityTonnesPerTick[i], -1);
       }
     } else {

@@ -7,6 +7,7 @@ import { hashUniform } from '../random/hashUniform.ts';
 import { firmKeyOf } from '../world/firmStore.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
 import { sumCellFirms } from '../world/firmTotals.ts';
+import { engineersNeeded } from './engineersNeeded.ts';
 
 /** Chance per review that a firm with a positive NPV and high utilisation commits to an expansion. */
 const EXPANSION_PROBABILITY = 0.25;
@@ -41,6 +42,7 @@ function expandFirms(world: World, stage: number): void {
   const store = world.stores[stage];
   const behaviour = world.spec.behaviour;
   const building = world.regionState.projectsUnderConstruction;
+  const inUse = world.regionState.engineersInUse;
   for (let m = 0; m < world.materials; m++) {
     const leadYears = stageSpecOf(world.spec.materials[m], stage).expansionLeadYears;
     // Sponsors plan for the market they will serve when the capacity arrives, not today's.
@@ -64,10 +66,13 @@ function expandFirms(world: World, stage: number): void {
         // Juniors have no balance sheet to borrow against: they build only what their cash pays for.
         if (store.isMajor[f] === 0 && store.cashUsd[f] < added * capexPerTonnePerTick) continue;
         // Every project under construction needs engineers: the region's workforce caps the pace.
-        if ((building[r] + 1) * behaviour.engineersPerProject > world.regionState.engineers[r]) continue;
+        // An expansion starts only if the region has all the engineers it needs free (engineersNeeded).
+        const need = engineersNeeded(world, stage, m, added);
+        if (inUse[r] + need > world.regionState.engineers[r]) continue;
         addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f);
         store.pipelineCapacityTonnesPerTick[f] += added;
         building[r]++;
+        inUse[r] += need;
         payProjectCapex(world, stage, m, r, added, f);
       }
     }

@@ -9,7 +9,7 @@ import { createEffectiveParameters } from './effectiveParameters.ts';
 import { createFirmTotals } from './firmTotals.ts';
 import { CELL_SUMS } from '../phases/cellTasks.ts';
 import { CELL_TERMS } from '../phases/firmDecisions.ts';
-import { populateFirms } from './populateFirms.ts';
+import { populateFirms, stageSpecOf } from './populateFirms.ts';
 import { compileEvents } from './compileEvents.ts';
 import { initialiseSteadyState } from './initialiseSteadyState.ts';
 import { initialiseStockpiles } from '../phases/advanceGovernment.ts';
@@ -56,6 +56,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       graduatesPerYear: Float64Array.from(spec.regions, (r) => r.graduatesPerYear),
       programmeGraduatesPerYear: new Float64Array(R),
       projectsUnderConstruction: new Int32Array(R),
+      engineersInUse: new Float64Array(R),
     },
     chain: {
       intensity: new Float64Array(M * R).fill(1),
@@ -101,6 +102,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     entries: new Int32Array(4 * R),
     exits: new Int32Array(4 * R),
     transportTicks,
+    typicalPlantTonnesPerTick: typicalPlantsOf(spec),
     salesSmoothing: 1 - Math.exp(-52 / (4 * spec.ticksPerYear)),
     supportSurvival: supportSurvivalOf(spec),
     annuityMemo: Float64Array.of(NaN, 0),
@@ -237,4 +239,22 @@ function initialiseRivalCapacity(world: World): void {
       }
     }
   }
+}
+
+/**
+ * Per (stage, material), stage × M + m: the greenfield plant size, 0.05 × the scenario's world
+ * capacity of the stage, t/tick (the size startGreenfieldPlants gives a plant, computed the same way).
+ */
+function typicalPlantsOf(spec: ScenarioSpec): Float64Array {
+  const M = spec.materials.length;
+  const typical = new Float64Array(4 * M);
+  for (let stage = 0; stage < 4; stage++) {
+    for (let m = 0; m < M; m++) {
+      const capacityByRegion = stageSpecOf(spec.materials[m], stage).capacityByRegion;
+      let worldCapacity = 0;
+      for (const id in capacityByRegion) worldCapacity += capacityByRegion[id];
+      typical[stage * M + m] = (0.05 * worldCapacity) / spec.ticksPerYear;
+    }
+  }
+  return typical;
 }

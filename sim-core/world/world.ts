@@ -114,6 +114,8 @@ export interface RegionState {
   readonly programmeGraduatesPerYear: Float64Array;
   /** Projects under construction per region this tick. */
   readonly projectsUnderConstruction: Int32Array;
+  /** Engineers the projects under construction need per region this tick (see engineersNeeded). */
+  readonly engineersInUse: Float64Array;
 }
 
 /** The home government's running state. */
@@ -271,6 +273,12 @@ export interface World {
   readonly annuityMemo: Float64Array;
   /** Transport lead time, ticks. */
   readonly transportTicks: number;
+  /**
+   * Per (stage, material), stage × M + m: the typical plant, the greenfield plant size (0.05 × the
+   * scenario's world capacity of the stage), t/tick; a project's engineers scale with its capacity
+   * over it (engineersNeeded, behaviour.engineersSizeExponent).
+   */
+  readonly typicalPlantTonnesPerTick: Float64Array;
 }
 
 /** Forms a stockpile can hold: 0 refined material (traded stage 1), 1 components (traded stage 2). */
