@@ -209,6 +209,12 @@ export interface BehaviourSpec extends Provenance {
    * the six-tenths rule of engineering effort.
    */
   engineersSizeExponent: number;
+  /**
+   * The fewest engineers any project needs, share of engineersPerProject (a debottlenecking still
+   * needs a small team): the need is engineersPerProject · max(engineersMinimumShare, (capacity /
+   * typical plant)^engineersSizeExponent). 0 (default): no minimum.
+   */
+  engineersMinimumShare: number;
   /** Capacity added per expansion decision, share of a firm's capacity. */
   expansionStep: number;
   /** Economic life of new capacity, years. */

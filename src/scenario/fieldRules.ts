@@ -31,7 +31,7 @@ const NAMED_RULES: Record<string, FieldRule> = {
   ticksPerYear: { dimension: 'number', integer: true, min: 1, max: 366 },
   years: POSITIVE_YEARS,
   engineers: NONNEGATIVE, graduatesPerYear: NONNEGATIVE, extraGraduatesPerYear: NONNEGATIVE,
-  engineersPerProject: NONNEGATIVE, engineersSizeExponent: NONNEGATIVE, attritionPerYear: SHARE,
+  engineersPerProject: NONNEGATIVE, engineersSizeExponent: NONNEGATIVE, engineersMinimumShare: SHARE, attritionPerYear: SHARE,
   costSpread: RATIO, capexUsdPerTonnePerYear: { dimension: 'capex', min: 0 },
   yield: { dimension: 'share', min: 0, max: 1, exclusiveMin: true },
   learningRate: SHARE, maxThrift: SHARE, growthPerYear: { dimension: 'share', min: -1 },
