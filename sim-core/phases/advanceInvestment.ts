@@ -7,7 +7,7 @@ import { hashUniform } from '../random/hashUniform.ts';
 import { firmKeyOf } from '../world/firmStore.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
 import { sumCellFirms } from '../world/firmTotals.ts';
-import { engineersNeeded } from './engineersNeeded.ts';
+import { engineersInUse, engineersNeeded } from './engineersNeeded.ts';
 
 /** Chance per review that a firm with a positive NPV and high utilisation commits to an expansion. */
 const EXPANSION_PROBABILITY = 0.25;
@@ -68,7 +68,7 @@ function expandFirms(world: World, stage: number): void {
         // Every project under construction needs engineers: the region's workforce caps the pace.
         // An expansion starts only if the region has all the engineers it needs free (engineersNeeded).
         const need = engineersNeeded(world, stage, m, added);
-        if (inUse[r] + need > world.regionState.engineers[r]) continue;
+        if (engineersInUse(world, r) + need > world.regionState.engineers[r]) continue;
         addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f);
         store.pipelineCapacityTonnesPerTick[f] += added;
         building[r]++;
