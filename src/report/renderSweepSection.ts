@@ -4,6 +4,7 @@ import { createSweepSpec } from './createSweepSpec.ts';
 import { createTornadoSpec, includesZero } from './createTornadoSpec.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describeParameter, formatParameterValue, formatParameterValues } from './describeParameter.ts';
+import { describeCrossMaterialSwing } from './describeCrossMaterialSwing.ts';
 import { describeUntouchedMaterial } from './describeUntouchedMaterial.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
@@ -80,6 +81,7 @@ async function renderTornado(tornado: Tornado, index: number, overview: Scenario
   if (idle.length === tornado.entries.length) return describeIdleTornado(tornado, title, overview, materialName);
   let html = `<p>${escapeHtml(title)}: the largest swing comes from <strong>${escapeHtml(name(top.parameter))}</strong>: ` +
     `${escapeHtml(describeSwing(top, tornado.unit, level))}` +
+    (includesZero(top) ? '' : `${escapeHtml(prefixSpace(describeCrossMaterialSwing(top.parameter, tornado.metric, (overview?.materials ?? []).map((m) => m.id), materialName)))}`) +
     (idle.length > 0 ? ` ${escapeHtml(idle.map((e) => name(e.parameter)).join('; '))}: no effect on this metric over ${idle.length === 1 ? 'its' : 'their'} range (the same result at both ends in every run).` : '') + '</p>\n';
   const uncertain = tornado.entries.filter(includesZero);
   html += await charts.add(`tornado-${index + 1}`, createTornadoSpec(tornado, title, {
@@ -106,6 +108,11 @@ function describeSwing(entry: TornadoEntry, unit: string, level: ValueFormat): s
     : ` (95% CI ${formatSignedQuantity(entry.ciLow, unit)} to ${formatSignedQuantity(entry.ciHigh, unit)}, paired run by run)`;
   const zero = includesZero(entry) ? ' The 95% CI includes 0: with these runs the effect is not distinguishable from none.' : '';
   return `from its low to its high value (${values}) the result changes by ${formatSignedQuantity(change, unit)}${ci}, from ${atLow} to ${atHigh}.${zero}`;
+}
+
+/** A sentence with a space before it, or ''. */
+function prefixSpace(sentence: string): string {
+  return sentence === '' ? '' : ` ${sentence}`;
 }
 
 /** A tornado where no parameter moved the metric: said plainly, with a hint when the events never touch its material; no chart. */
