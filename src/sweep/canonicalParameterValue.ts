@@ -29,8 +29,7 @@ export interface CanonicalValue {
  * canonicalParameterValue('materials.ndpr.demand.growthPerYear', '5%', 2025); // { value: 0.05, unit: 'share' }
  */
 export function canonicalParameterValue(path: string, text: string, startYear: number): CanonicalValue {
-  const rule = ruleFor(path.split('.'));
-  const dimension = rule?.dimension ?? 'number';
+  const dimension = ruleFor(path.split('.'))?.dimension ?? 'number';
   const unit = CANONICAL_UNITS[dimension];
   if (dimension === 'time') {
     const time = parseTime(/^\s*[-+]?\d+(\.\d*)?\s*$/.test(text) ? Number(text) : text, startYear);
@@ -38,4 +37,17 @@ export function canonicalParameterValue(path: string, text: string, startYear: n
   }
   const quantity = parseQuantity(text, dimension);
   return { value: quantity.ok ? quantity.value : undefined, unit };
+}
+
+/**
+ * The canonical unit of a scenario key, as its values are stored after loading ('' for plain
+ * numbers and unknown keys): the unit of a tornado's or a sweep's parameter values.
+ *
+ * @param path - The key's path (ids, as in `--set`).
+ * @returns The unit, e.g. `share`, `t/yr`, `yr since start`.
+ * @example
+ * canonicalUnitOf('materials.ndpr.demand.growthPerYear'); // 'share'
+ */
+export function canonicalUnitOf(path: string): string {
+  return CANONICAL_UNITS[ruleFor(path.split('.'))?.dimension ?? 'number'];
 }

@@ -1,6 +1,7 @@
 import type { SeriesKey } from '../../sim-core/index.ts';
 import { formatKeyFields } from '../outputs/formatKeyFields.ts';
 import { formatMetricId } from '../outputs/formatMetricId.ts';
+import { canonicalUnitOf } from './canonicalParameterValue.ts';
 import type { TornadoRow } from './computeTornado.ts';
 
 /**
@@ -21,7 +22,7 @@ import type { TornadoRow } from './computeTornado.ts';
 export function formatTornadoJson(metric: SeriesKey, rows: readonly TornadoRow[], info: { masterSeed: number; replicates: number }): string {
   const parameters = rows.map((row) => ({
     rank: row.rank, parameter: row.parameter, path: row.path, rule: row.range.rule,
-    low: row.range.low, nominal: row.nominal, high: row.range.high,
+    low: row.range.low, nominal: row.nominal, high: row.range.high, parameterUnit: canonicalUnitOf(row.parameter),
     meanAtLow: row.meanAtLow, meanNominal: row.meanNominal, meanAtHigh: row.meanAtHigh,
     swing: row.swing, ciLow: row.ciLow, ciHigh: row.ciHigh, n: row.n,
   }));

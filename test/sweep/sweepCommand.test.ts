@@ -71,6 +71,12 @@ describe('crm-sim sweep', () => {
     expect(tornado[1].split(',').slice(6, 11)).toEqual(['cumulativeConsumption', 'ndpr', 'endUse', 'US', 't']);
     const tornadoJson = JSON.parse(await readFile(join(out, 'tornado.json'), 'utf8'));
     expect(tornadoJson).toMatchObject({ id: 'cumulativeConsumption.ndpr.endUse.US', metric: 'cumulativeConsumption', material: 'ndpr', stage: 'endUse', region: 'US', unit: 't' });
+    // The parameter's own unit, last: low, nominal and high of a growth rate are shares, not tonnes.
+    const header = tornado[0].split(',');
+    expect(header.at(-1)).toBe('parameterUnit');
+    const growth = tornado.slice(1).map((line) => line.split(',')).find((fields) => fields[1] === 'materials.ndpr.demand.growthPerYear');
+    expect(growth?.at(-1)).toBe('share');
+    expect(tornadoJson.parameters.find((p: { parameter: string }) => p.parameter === 'materials.ndpr.demand.growthPerYear')).toMatchObject({ parameterUnit: 'share' });
   });
 
   it('writes no tornado files with --no-tornado', async () => {
