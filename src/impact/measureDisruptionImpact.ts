@@ -4,7 +4,7 @@ import { computePairedDifference } from '../compare/computePairedDifference.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
 import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from './computeImpactMeasures.ts';
 import { disruptedStage, findStageDisruptions, withoutEvents } from './findStageDisruptions.ts';
-import { type DisruptionWindow, disruptionWindow, windowPeaks } from './windowPeaks.ts';
+import { type DisruptionWindow, disruptionWindow, windowPeaks, withDrawnRange } from './windowPeaks.ts';
 
 const IMPACT_WORKER = siblingModule('./impactWorker', import.meta.url);
 
@@ -87,7 +87,7 @@ export const IMPACT_METHOD = 'For each stage that the scenario\'s disruptive eve
   'minus counterfactual, paired by replicate, mean with a 95% t interval. "disruptions" removes every disruptive event at once. ' +
   'peakPriceMultiple compares the two runs\' highest prices over the whole run; disruptionPeakPrice over the disruption window only ' +
   '(from the removed events\' first announcement to a year after their last end; for a material, the events naming it; each run at its own drawn event times, ' +
-  'the file stating the nominal window), so a later price spike of the run\'s own does not mask theirs.';
+  'the file stating the nominal window and, when event times are drawn, the range of the runs\' windows as "drawn"), so a later price spike of the run\'s own does not mask theirs.';
 
 /**
  * Measures, with paired runs, what the scenario's disruptive events cause: per struck stage, the
@@ -122,9 +122,10 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const ticks = options.layout.ticks;
   const shape = { materials: targets.materials.length, ticks };
   const stageOf = (material: string) => ['mining', 'processing', 'manufacturing'].indexOf(targets.priceStage[material]);
-  // Each replicate's own event times (a scenario may draw them): its window follows them; the file states the nominal one.
+  // Each replicate's own event times (a scenario may draw them): its window follows them; the file states the nominal one and, when they differ, their range.
   const sampled = Array.from({ length: replicates }, (_, r) => (spec.uncertainties.length > 0 ? sampleScenario(spec, options.masterSeed, r) : spec));
   const windowsOf = (indices: readonly number[]) => sampled.map((s) => disruptionWindow(s, indices, ticks));
+  const statedWindow = (indices: readonly number[]): DisruptionWindow => withDrawnRange(disruptionWindow(spec, indices, ticks), windowsOf(indices));
   /** Per replicate, the highest price multiple outside the foreign region in its window of the events at `indices`, largest over `materials`, in arm `arm`. */
   const peaksIn = (arm: number, indices: readonly number[], materials: readonly string[]): Float64Array => windowPeaks(pathsOf(arm), shape,
     materials.map((id) => ({ material: targets.materials.indexOf(id), stage: stageOf(id) })), windowsOf(indices));
@@ -133,7 +134,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
     if (at < 0) return { stage, events: [] };
     const without = counterfactual[at];
     const materials = touchedMaterials(spec, disruptions[at].indices);
-    const window = disruptionWindow(spec, disruptions[at].indices, ticks);
+    const window = statedWindow(disruptions[at].indices);
     const indices = disruptions[at].indices;
     const peak = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => Math.max(...materials.map((id) => m.byMaterial[id].peakOutside[r])));
     const lack = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => materials.reduce((sum, id) => sum + m.byMaterial[id].shortfall[r], 0));
@@ -147,7 +148,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   });
   const none = counterfactual.at(-1);
   const noneArm = arms.length; // the last arm: every disruptive event removed
-  const allWindow = disruptionWindow(spec, all, ticks);
+  const allWindow = statedWindow(all);
   // A material's window is that of the removed events that name it (or name no material); a material none names is seen in the window of them all.
   const eventsOf = (material: string): number[] => {
     const own = all.filter((i) => { const e = spec.events[i]; return !('material' in e) || typeof e.material !== 'string' || e.material === material; });
@@ -167,7 +168,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
         peakPriceMultiple: paired(none.byMaterial[material].peakOutside, scripted.byMaterial[material].peakOutside, 'x base'),
         disruptionPeakPrice: {
           ...paired(peaksIn(noneArm, eventsOf(material), [material]), peaksIn(0, eventsOf(material), [material]), 'x base'),
-          window: disruptionWindow(spec, eventsOf(material), ticks),
+          window: statedWindow(eventsOf(material)),
         },
       })),
     },

@@ -8,6 +8,12 @@ export interface DisruptionWindow {
   /** `startYear + startTick / ticksPerYear` (e.g. 2026 is 1 January 2026). */
   fromYear: number;
   toYear: number;
+  /**
+   * When the scenario draws its events' times (a `dist:` on `start`, `end` or `announced`), the
+   * earliest and latest `fromYear` and `toYear` over the replicates, whose peaks are each taken in
+   * their own window; absent when every replicate's window is the nominal one above.
+   */
+  drawn?: { fromYear: [number, number]; toYear: [number, number] };
 }
 
 /** How long after its events end a disruption's window runs: the restocking and the late peaks that follow a cut (VC-1's Dy peaked 14 months after the quota began). */
@@ -73,4 +79,21 @@ export function windowPeaks(paths: readonly Float64Array[], shape: PathShape, pi
     }
     return peak;
   });
+}
+
+/**
+ * The nominal window with, when the replicates' own windows differ from it (drawn event times), the
+ * range of their start and end years (`drawn`), so a reader of impact.json sees that each peak was
+ * taken in its replicate's window.
+ *
+ * @param nominal - The window at the scenario's nominal event times.
+ * @param perReplicate - Each replicate's window.
+ * @returns `nominal`, with `drawn` when any replicate's window differs.
+ * @example
+ * withDrawnRange(disruptionWindow(spec, [0], 520), windows); // { …, drawn: { fromYear: [2025.75, 2026.25], toYear: [2028.5, 2029] } }
+ */
+export function withDrawnRange(nominal: DisruptionWindow, perReplicate: readonly DisruptionWindow[]): DisruptionWindow {
+  if (perReplicate.every((w) => w.startTick === nominal.startTick && w.endTick === nominal.endTick)) return nominal;
+  const range = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
+  return { ...nominal, drawn: { fromYear: range(perReplicate.map((w) => w.fromYear)), toYear: range(perReplicate.map((w) => w.toYear)) } };
 }

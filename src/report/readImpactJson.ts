@@ -14,6 +14,8 @@ export type PairedImpact = ImpactStatistic;
 export interface PeakWindow {
   fromYear: number;
   toYear: number;
+  /** When the scenario draws its event times: the range of the runs' own start and end years. */
+  drawn?: { fromYear: [number, number]; toYear: [number, number] };
 }
 
 /** The measured impact of one stage's disruptive events; `events` is empty when none strike it. */
@@ -100,7 +102,16 @@ function readWindow(value: unknown): PeakWindow | undefined {
   if (!isRecord(value)) return undefined;
   const fromYear = toNumber(value.fromYear);
   const toYear = toNumber(value.toYear);
-  return Number.isFinite(fromYear) && Number.isFinite(toYear) ? { fromYear, toYear } : undefined;
+  if (!Number.isFinite(fromYear) || !Number.isFinite(toYear)) return undefined;
+  const drawn = isRecord(value.drawn) ? { fromYear: readRange(value.drawn.fromYear), toYear: readRange(value.drawn.toYear) } : undefined;
+  return drawn?.fromYear !== undefined && drawn.toYear !== undefined ? { fromYear, toYear, drawn: { fromYear: drawn.fromYear, toYear: drawn.toYear } } : { fromYear, toYear };
+}
+
+/** A [low, high] pair of finite numbers, else undefined. */
+function readRange(value: unknown): [number, number] | undefined {
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [low, high] = value.map(toNumber);
+  return Number.isFinite(low) && Number.isFinite(high) ? [low, high] : undefined;
 }
 
 function strings(value: unknown): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioSpec } from '../../sim-core/index.ts';
-import { disruptionWindow, windowPeaks } from '../../src/impact/windowPeaks.ts';
+import { disruptionWindow, windowPeaks, withDrawnRange } from '../../src/impact/windowPeaks.ts';
 
 /** A scenario with just what disruptionWindow reads: weekly ticks from 2025, events with times in years since the start. */
 const spec = (events: Array<{ start: number; end?: number; announced?: number }>) => ({ startYear: 2025, ticksPerYear: 52, events } as unknown as ScenarioSpec);
@@ -17,6 +17,16 @@ describe('disruptionWindow', () => {
     expect(disruptionWindow(spec(events), [1], 520)).toMatchObject({ startTick: 208, endTick: 520 });
     expect(disruptionWindow(spec(events), [2], 520)).toMatchObject({ startTick: 468, endTick: 520 });
     expect(disruptionWindow(spec(events), [], 520)).toMatchObject({ startTick: 0, endTick: 520 });
+  });
+});
+
+describe('withDrawnRange', () => {
+  const nominal = { startTick: 39, endTick: 182, fromYear: 2025.75, toYear: 2028.5 };
+  it('states the nominal window alone when every run has it, and the range of the runs\' windows when their event times are drawn', () => {
+    expect(withDrawnRange(nominal, [nominal, { ...nominal }])).toEqual(nominal);
+    const early = { startTick: 26, endTick: 170, fromYear: 2025.5, toYear: 2025 + 170 / 52 };
+    const late = { startTick: 52, endTick: 200, fromYear: 2026, toYear: 2025 + 200 / 52 };
+    expect(withDrawnRange(nominal, [early, nominal, late])).toEqual({ ...nominal, drawn: { fromYear: [2025.5, 2026], toYear: [2025 + 170 / 52, 2025 + 200 / 52] } });
   });
 });
 

@@ -38,6 +38,18 @@ describe('readImpactJson: the peak price in the disruption window', () => {
     expect(describePeakWindow(impact.byMaterial.get('dy')!.peakWindow!)).toBe('Oct 2025 to Jul 2028');
   });
 
+  it('reads the range of the runs\' own windows when the scenario draws its event times, and says it', async () => {
+    const drawn = { fromYear: [2025.5, 2026], toYear: [2028.25, 2029] };
+    const dir = await folderWith({
+      replicates: 4, runReplicates: 4, replicateCap: 30,
+      stages: [{ stage: 'processing', events: ['q'], peakPriceMultiple: { ...stat(0.4), materials: ['ndpr'] }, disruptionPeakPrice: { ...stat(0.9), materials: ['ndpr'], window: { ...window, drawn } } }],
+      disruptions: { events: ['q'], window: { ...window, drawn }, materials: [{ material: 'ndpr', peakPriceMultiple: stat(0.4), disruptionPeakPrice: { ...stat(0.9), window: { ...window, drawn } } }] },
+    });
+    const peakWindow = (await readImpactJson(dir))!.byMaterial.get('ndpr')!.peakWindow!;
+    expect(peakWindow).toEqual({ fromYear: 2025.75, toYear: 2028.5, drawn });
+    expect(describePeakWindow(peakWindow)).toBe('Oct 2025 to Jul 2028 at the scenario\'s nominal event times, each run in its own window (from Jul 2025–Jan 2026 to Apr 2028–Jan 2029, as its drawn event times fall)');
+  });
+
   it('leaves it out for a file written before the window existed: the whole run\'s peak only', async () => {
     const dir = await folderWith({
       replicates: 4, runReplicates: 4, replicateCap: 30,
