@@ -32,6 +32,8 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { scenario: 'scenarios/mitigation-stockpile-magnets.yaml', set: ['resolution.firmsPerCapacityCell=3'], seed: 15, replicates: 2 },
   { scenario: 'scenarios/threat-price-manipulation.yaml', set: ['resolution.firmsPerCapacityCell=3'], seed: 17, replicates: 2 },
   { scenario: 'scenarios/threat-price-manipulation.yaml', set: ['resolution.firmsPerCapacityCell=3', 'foreignActor.rules.priceWarMode=leadership'], seed: 18, replicates: 2 },
+  // The engineer-size lens (gap G24), with a US pool small enough to bind.
+  { scenario: 'scenarios/mitigation-graphite-subsidy.yaml', set: ['resolution.firmsPerCapacityCell=3', 'behaviour.engineersSizeExponent=0.6', 'behaviour.engineersMinimumShare=0.25', 'regions.US.engineers=100'], seed: 19, replicates: 2 },
 ];
 
 /** Label of a case, the key of its hash. */

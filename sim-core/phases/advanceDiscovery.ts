@@ -7,7 +7,7 @@ import { evaluateInvestment } from './evaluateInvestment.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
 import { markSlotUsed } from '../world/firmStore.ts';
 import { growFirmCell } from '../world/growFirmCell.ts';
-import { engineersInUse, engineersNeeded } from './engineersNeeded.ts';
+import { engineersNeeded, hasEngineersForGreenfield } from './engineersNeeded.ts';
 
 /** Years a project may wait for financing before it is abandoned. */
 const FINANCING_PATIENCE_YEARS = 5;
@@ -93,7 +93,7 @@ function advancePipeline(world: World): void {
       if (evaluateInvestment(world, stage, p.material[i], r, unitCost, hurdle) > 0) p.ticksLeft[i] -= 1;
       else if (++p.ticksWaiting[i] > FINANCING_PATIENCE_YEARS * world.ticksPerYear) removeProject(p, i);
       // A greenfield project starts while any of the region's engineers are free (it builds up its team).
-      if (p.active[i] === 1 && p.ticksLeft[i] <= 0 && engineersInUse(world, r) < world.regionState.engineers[r]) {
+      if (p.active[i] === 1 && p.ticksLeft[i] <= 0 && hasEngineersForGreenfield(world, r)) {
         p.phase[i] = PHASE_CONSTRUCTION;
         p.ticksLeft[i] = behaviour.greenfield.constructionYears * leadFactor(world, stage) * world.ticksPerYear;
         building[r]++;

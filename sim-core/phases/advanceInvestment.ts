@@ -7,7 +7,7 @@ import { hashUniform } from '../random/hashUniform.ts';
 import { firmKeyOf } from '../world/firmStore.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
 import { sumCellFirms } from '../world/firmTotals.ts';
-import { engineersInUse, engineersNeeded } from './engineersNeeded.ts';
+import { engineersNeeded, hasEngineersForExpansion } from './engineersNeeded.ts';
 
 /** Chance per review that a firm with a positive NPV and high utilisation commits to an expansion. */
 const EXPANSION_PROBABILITY = 0.25;
@@ -21,8 +21,8 @@ const EXPANSION_UTILISATION = 0.85;
  * grown at the material's demand growth over the lead time, would use more than 85% of its capacity
  * (with expansions under way) and whose NPV is positive (see evaluateInvestment; majors use the major
  * hurdle rate) may commit to a brownfield expansion (at least `expansionStep` × capacity, enough to
- * serve the projected sales at 85%), built over `expansionLeadYears`, if the region has engineers
- * free for one more project; the firm pays its capex at once (less any subsidy), and a junior only
+ * serve the projected sales at 85%), built over `expansionLeadYears`, if the region has the engineers
+ * it needs free (engineersPerProject; scaled by its size under behaviour.engineersSizeExponent); the firm pays its capex at once (less any subsidy), and a junior only
  * if its cash covers it, while majors borrow against their balance sheet. Outside the
  * adversary, a cell whose entrant NPV is positive gets a greenfield plant project (processing,
  * manufacturing, recycling; mines come from discoveries). Every tick, firms with losses for
@@ -66,9 +66,8 @@ function expandFirms(world: World, stage: number): void {
         // Juniors have no balance sheet to borrow against: they build only what their cash pays for.
         if (store.isMajor[f] === 0 && store.cashUsd[f] < added * capexPerTonnePerTick) continue;
         // Every project under construction needs engineers: the region's workforce caps the pace.
-        // An expansion starts only if the region has all the engineers it needs free (engineersNeeded).
         const need = engineersNeeded(world, stage, m, added);
-        if (engineersInUse(world, r) + need > world.regionState.engineers[r]) continue;
+        if (!hasEngineersForExpansion(world, r, need)) continue;
         addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, leadYears * world.ticksPerYear, f);
         store.pipelineCapacityTonnesPerTick[f] += added;
         building[r]++;

@@ -25,15 +25,43 @@ export function engineersNeeded(world: World, stage: number, m: number, capacity
 
 /**
  * Engineers region r's projects under construction take this tick: with exponent 0, projects ×
- * engineersPerProject (a product, as before the exponent existed, not a running sum of needs that
- * could round differently); else the summed needs (RegionState.engineersInUse).
+ * engineersPerProject; else the summed needs (RegionState.engineersInUse).
  *
  * @example
- * if (engineersInUse(world, r) + need > world.regionState.engineers[r]) continue; // no engineers free
+ * engineersInUse(world, r) - world.regionState.engineers[r]; // how far the pool is overrun (a greenfield start may, by less than its need)
  */
 export function engineersInUse(world: World, r: number): number {
   const behaviour = world.spec.behaviour;
   return behaviour.engineersSizeExponent === 0
     ? world.regionState.projectsUnderConstruction[r] * behaviour.engineersPerProject
     : world.regionState.engineersInUse[r];
+}
+
+/**
+ * Whether region r has the engineers an expansion of `need` (engineersNeeded) takes: all of them
+ * free. At exponent 0 the expression is the one used before the lens existed,
+ * `(projects + 1) · engineersPerProject ≤ engineers`, so the default gives the same bits for any
+ * engineersPerProject (a running sum `projects · e + e` can round differently).
+ *
+ * @example
+ * if (!hasEngineersForExpansion(world, r, need)) continue;
+ */
+export function hasEngineersForExpansion(world: World, r: number, need: number): boolean {
+  const behaviour = world.spec.behaviour;
+  const engineers = world.regionState.engineers[r];
+  return behaviour.engineersSizeExponent === 0
+    ? (world.regionState.projectsUnderConstruction[r] + 1) * behaviour.engineersPerProject <= engineers
+    : world.regionState.engineersInUse[r] + need <= engineers;
+}
+
+/**
+ * Whether a greenfield project in region r may start construction: while any of the region's
+ * engineers are free (the plant builds its team up from them), so the pool may be overrun by less
+ * than one plant's need. At exponent 0: `projects · engineersPerProject < engineers`, as before.
+ *
+ * @example
+ * if (ready && hasEngineersForGreenfield(world, r)) startConstruction();
+ */
+export function hasEngineersForGreenfield(world: World, r: number): boolean {
+  return engineersInUse(world, r) < world.regionState.engineers[r];
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileScenario, createRecorder, createWorld, step, type ScenarioSpec } from '../../sim-core/index.ts';
-import { engineersInUse, engineersNeeded } from '../../sim-core/phases/engineersNeeded.ts';
+import { engineersInUse, engineersNeeded, hasEngineersForExpansion, hasEngineersForGreenfield } from '../../sim-core/phases/engineersNeeded.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 
 const GRAPHITE_PROCESSING = 1;
@@ -30,7 +30,40 @@ describe('engineersNeeded', () => {
     expect(engineersNeeded(sixTenths, GRAPHITE_PROCESSING, m, typical / 1000)).toBe(5); // the floor: a quarter of 20
   });
 
-  it('lets a region start more, smaller projects when needs scale, and never lets an expansion overrun the pool', () => {
+  it('gives engineersPerProject to a project of a stage with no capacity in the scenario (no typical plant)', () => {
+    const world = createWorld(specWith(['behaviour.engineersSizeExponent=1']), 1, 0);
+    world.typicalPlantTonnesPerTick[GRAPHITE_PROCESSING * world.materials] = 0;
+    expect(engineersNeeded(world, GRAPHITE_PROCESSING, 0, 5)).toBe(20);
+  });
+
+  it('starts an expansion only with all its engineers free, a greenfield plant while any are', () => {
+    const world = createWorld(specWith(['behaviour.engineersSizeExponent=0.6']), 1, 0);
+    const { engineers, engineersInUse: inUse } = world.regionState;
+    inUse[0] = 90;
+    engineers[0] = 95;
+    expect(hasEngineersForExpansion(world, 0, 5)).toBe(true); // 90 + 5 = 95: just fits
+    expect(hasEngineersForExpansion(world, 0, 5.001)).toBe(false); // one short
+    expect(hasEngineersForGreenfield(world, 0)).toBe(true);
+    engineers[0] = 90;
+    expect(hasEngineersForExpansion(world, 0, 0.001)).toBe(false);
+    expect(hasEngineersForGreenfield(world, 0)).toBe(false); // none free
+    engineers[0] = 90.5;
+    expect(hasEngineersForGreenfield(world, 0)).toBe(true); // half an engineer free: the plant starts and builds its team up
+  });
+
+  it('keeps the check of before the lens at exponent 0, bit for bit for a fractional engineersPerProject', () => {
+    const world = createWorld(specWith(['behaviour.engineersPerProject=0.1']), 1, 0);
+    const r = 0;
+    world.regionState.projectsUnderConstruction[r] = 29;
+    world.regionState.engineers[r] = 3;
+    // (29 + 1) · 0.1 = 3 fits; 29 · 0.1 + 0.1 = 3.0000000000000004 would not.
+    expect(hasEngineersForExpansion(world, r, engineersNeeded(world, 0, 0, 1))).toBe(true);
+    expect(engineersInUse(world, r)).toBe(29 * 0.1);
+    world.regionState.engineers[r] = 2.9;
+    expect(hasEngineersForGreenfield(world, r)).toBe(false); // 29 · 0.1 < 2.9 is false
+  });
+
+  it('lets a region start more, smaller projects when needs scale; the pool is overrun only by a greenfield start, by less than one plant', () => {
     // US engineers cut to 100 (5 projects at 20 each; the pool then grows by ~220 graduates a year), three years of the baseline.
     const startedProjects = (set: string[]) => {
       const spec = specWith(['regions.US.engineers=100', 'years=3', ...set]);
