@@ -360,7 +360,7 @@ export interface StockpileEvent extends EventBase {
   material: string;
   region: string;
   /**
-   * daysOfConsumption: buy to the target, release on shortfall or into a price spike (above 1.5× base);
+   * daysOfConsumption: buy to the target, release on shortfall or into a price spike (above `releasePriceMultiple` × base);
    * shortfall: buy to the target, release only on measured shortfall;
    * release: sell the stock down while the event lasts, at up to `maxBuyShare` of weekly consumption a week.
    */
@@ -374,6 +374,11 @@ export interface StockpileEvent extends EventBase {
   targetDays: number;
   /** Release when the region's shortfall exceeds this share of demand. */
   releaseShortfallShare: number;
+  /**
+   * daysOfConsumption: outside a shortage, release a tick's consumption per tick while the market's
+   * price exceeds this multiple of its base price (default 1.5, STABILISATION_PRICE_MULTIPLE).
+   */
+  releasePriceMultiple: number;
   /** Largest purchase per tick as a share of the region's weekly consumption. */
   maxBuyShare: number;
   /** Initial stock, days of consumption (a stockpile already held). */

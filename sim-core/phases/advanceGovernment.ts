@@ -9,7 +9,7 @@ import { hashUniform } from '../random/hashUniform.ts';
  * buy towards `targetDays` of consumption (at most `maxBuyShare` of a tick's consumption per tick,
  * while the price is at most 1.5× base and the budget lasts) and release: every doctrine when the
  * region's shortfall last tick exceeded `releaseShortfallShare` of its demand (up to that shortfall);
- * daysOfConsumption also when the price exceeds 1.5× base (a tick's consumption per tick); the release
+ * daysOfConsumption also when the price exceeds `releasePriceMultiple` × base (default 1.5; a tick's consumption per tick); the release
  * doctrine sells the stock down at up to `maxBuyShare` of consumption per tick while it lasts.
  */
 export function advanceGovernment(world: World): void {
@@ -47,7 +47,7 @@ export function dailyConsumptionTonnes(world: World, m: number, r: number): numb
   return (yearly * world.effective.demandMultiplier[m * world.regions + r]) / 365;
 }
 
-/** Price over base above which a days-of-consumption stockpile sells into the market. Assumption. */
+/** Default of a days-of-consumption stockpile's `releasePriceMultiple`: the price over base above which it sells into the market. Assumption. */
 export const STABILISATION_PRICE_MULTIPLE = 1.5;
 /** Price over base above which no stockpile buys. Assumption. */
 export const BUY_PRICE_CEILING_MULTIPLE = 1.5;
@@ -91,7 +91,7 @@ function planStockpile(world: World, event: StockpileEvent, e: number, form: num
   }
   // A days-of-consumption stockpile also stabilises the market: it sells into a price spike, a
   // week's consumption at a time, keeping the buyers' cover; a shortfall stockpile waits for shortage.
-  if (event.doctrine === 'daysOfConsumption' && price > STABILISATION_PRICE_MULTIPLE * markets.basePriceUsdPerTonne[s]) {
+  if (event.doctrine === 'daysOfConsumption' && price > event.releasePriceMultiple * markets.basePriceUsdPerTonne[s]) {
     markets.stockpileOfferTonnes[s] = Math.min(held, perTick);
     return;
   }

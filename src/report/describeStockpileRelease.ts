@@ -218,9 +218,11 @@ export function describeStockpileUse(overview: ScenarioOverview, fans: ReadonlyM
     const drawn = use.atStart - use.lowest;
     const until = Number.isFinite(Math.max(...disruptions.map((e) => e.end))) ? `to ${formatScenarioDate(overview.startYear, endYear)}` : 'to the end of the run';
     const buyers = s.components ? 'the region\'s component buyers' : 'the region\'s manufacturers, the only buyers of a refined stockpile (docs/model.md, known gap G10)';
+    // Folders written before releasePriceMultiple existed ran at the default.
+    const trigger = typeof event?.fields.releasePriceMultiple === 'number' ? event.fields.releasePriceMultiple : STABILISATION_PRICE_MULTIPLE;
     const rule = event?.fields.doctrine === 'daysOfConsumption'
-      ? ` By its doctrine (daysOfConsumption), outside a shortage it offers a week's consumption a week only while its market's price is above ${formatNumber(STABILISATION_PRICE_MULTIPLE)}× ` +
-        `the base price, and buys back below ${formatNumber(BUY_PRICE_CEILING_MULTIPLE)}× (docs/model.md, stockpiles); what it sells depends on ${buyers}.`
+      ? ` By its doctrine (daysOfConsumption), outside a shortage it offers a week's consumption a week only while its market's price is above ${formatNumber(trigger)}× ` +
+        `the base price (its releasePriceMultiple: lower it to release into smaller spikes), and buys back below ${formatNumber(BUY_PRICE_CEILING_MULTIPLE)}× (docs/model.md, stockpiles); what it sells depends on ${buyers}.`
       : '';
     const moved = drawn > 0 || use.bought > 0
       ? `it gave up at most ${formatTonnes(drawn)} (${formatPercent(drawn / use.atStart)} of that) and bought ${formatTonnes(use.bought)} back`

@@ -42,7 +42,7 @@ export const MODE_SWITCHES: Readonly<Record<string, ModeSwitch>> = {
   },
   stockpile: {
     key: 'doctrine', modes: ['daysOfConsumption', 'shortfall', 'release'], defaultMode: 'daysOfConsumption',
-    onlyIn: { targetDays: ['daysOfConsumption', 'shortfall'], releaseShortfallShare: ['daysOfConsumption', 'shortfall'] },
+    onlyIn: { targetDays: ['daysOfConsumption', 'shortfall'], releaseShortfallShare: ['daysOfConsumption', 'shortfall'], releasePriceMultiple: ['daysOfConsumption'] },
   },
   mineAcquisition: { key: 'mode', modes: ['acquisition', 'offtake'], onlyIn: {} },
   priceManipulation: { key: 'mode', modes: ['leadership', 'exportDiscount'], defaultMode: 'leadership', onlyIn: {} },

@@ -1,4 +1,5 @@
 import type { CapacityStage, EventKind, Stage, TradedStage } from '../../sim-core/spec.ts';
+import { STABILISATION_PRICE_MULTIPLE } from '../../sim-core/phases/advanceGovernment.ts';
 import { cloneData, isDist, isPlainMap, type PlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
 
@@ -88,7 +89,7 @@ export { POLICY_KINDS as REVERSIBLE_KINDS } from '../../sim-core/world/compileEv
 /** Per event kind. */
 export const EVENT_DEFAULTS: Partial<Record<EventKind, PlainMap>> = {
   exportControl: { quotaShare: 1, approvalRate: 1, delayYears: 0 },
-  stockpile: { doctrine: 'daysOfConsumption', stage: 'processing', targetDays: 60, releaseShortfallShare: 0.05, maxBuyShare: 0.1, budgetUsd: 1e9, carryingCostSharePerYear: 0 },
+  stockpile: { doctrine: 'daysOfConsumption', stage: 'processing', targetDays: 60, releaseShortfallShare: 0.05, releasePriceMultiple: STABILISATION_PRICE_MULTIPLE, maxBuyShare: 0.1, budgetUsd: 1e9, carryingCostSharePerYear: 0 },
   tariff: { costUsdPerYear: 0 },
   friendShoring: { preference: 0.1, costUsdPerYear: 0 },
   permittingReform: { costUsdPerYear: 0 },

@@ -38,7 +38,7 @@ export function eventShapes(k: SchemaKit): Record<string, Record<string, z.ZodTy
     },
     stockpile: {
       material: z.string(), region: z.string(), doctrine: d(z.enum(['daysOfConsumption', 'shortfall', 'release'])), stage: d(z.enum(['processing', 'manufacturing'])),
-      targetDays: d(n), releaseShortfallShare: d(n), maxBuyShare: d(n), initialDays: n.optional(), budgetUsd: d(n),
+      targetDays: d(n), releaseShortfallShare: d(n), releasePriceMultiple: d(n), maxBuyShare: d(n), initialDays: n.optional(), budgetUsd: d(n),
       carryingCostSharePerYear: d(n),
     },
     tariff: { material: z.string(), stage: TRADED, importer: z.string(), exporters: IDS.optional(), rate: n, costUsdPerYear: d(n), budgetUsd: n.optional() },

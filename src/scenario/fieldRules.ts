@@ -51,7 +51,7 @@ const NAMED_RULES: Record<string, FieldRule> = {
   sizeSigma: NONNEGATIVE, entrantHeadroom: RATIO,
   approvalRate: SHARE, constructionMultiplier: NONNEGATIVE, priceCut: SHARE_BELOW_ONE, rate: RATIO,
   preference: SHARE_BELOW_ONE, durationMultiplier: NONNEGATIVE, capexShare: SHARE, hurdleReduction: RATIO,
-  multiplier: NONNEGATIVE, share: SHARE, maxBuyShare: RATIO, carryingCostSharePerYear: SHARE, ratePerYear: NONNEGATIVE, downtimeSpread: NONNEGATIVE,
+  multiplier: NONNEGATIVE, share: SHARE, maxBuyShare: RATIO, releasePriceMultiple: { dimension: 'number', min: 0, exclusiveMin: true }, carryingCostSharePerYear: SHARE, ratePerYear: NONNEGATIVE, downtimeSpread: NONNEGATIVE,
 };
 
 /** Rules by key suffix, tried in order when a key has no named rule. */

@@ -4,7 +4,7 @@ import { disruptedStage, findStageDisruptions, withoutEvents } from '../../src/i
 
 const quota = { kind: 'exportControl', id: 'q', material: 'ndpr', stage: 'processing', exporter: 'CN', mode: 'quota', quotaShare: 0.5, start: 1 } as EventSpec;
 const magnets = { ...quota, id: 'm', stage: 'manufacturing' } as EventSpec;
-const stockpile = { kind: 'stockpile', id: 's', material: 'ndpr', region: 'US', doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.1, maxBuyShare: 0.1, budgetUsd: 1, start: 0 } as EventSpec;
+const stockpile = { kind: 'stockpile', id: 's', material: 'ndpr', region: 'US', doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.1, releasePriceMultiple: 1.5, maxBuyShare: 0.1, budgetUsd: 1, start: 0 } as EventSpec;
 const shock = { kind: 'demandShock', material: 'ndpr', multiplier: 1.5, start: 2 } as EventSpec;
 
 describe('findStageDisruptions', () => {

@@ -86,7 +86,11 @@ describe('describeStockpileUse', () => {
     expect(rest).toEqual([]);
     expect(sentence).toContain('The refined cobalt stockpile of the United States held 1,000 t when the disruptions began (Feb 2025); while they were in force (to Mar 2025) ' +
       'it gave up at most 40 t (4% of that) and bought 40 t back (medians over runs, week by week).');
-    expect(sentence).toContain('only while its market\'s price is above 1.5× the base price');
+    expect(sentence).toContain('only while its market\'s price is above 1.5× the base price (its releasePriceMultiple: lower it to release into smaller spikes)');
+    // The event's own trigger, when the scenario sets one.
+    const early = withBan('daysOfConsumption');
+    early.events[0] = { ...early.events[0], fields: { ...early.events[0].fields, releasePriceMultiple: 1.1 } };
+    expect(describeStockpileUse(early, calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]))[0]).toContain('price is above 1.1× the base price');
     expect(describeStockpileUse(withBan(), calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]))[0]).not.toContain('1.5×');
     // A stock that did not move is said so, not as "at most 0 t … 0 t back".
     expect(describeStockpileUse(withBan(), calm(Array(10).fill(1000)))[0]).toContain('while they were in force (to Mar 2025) it neither sold nor bought (medians over runs');

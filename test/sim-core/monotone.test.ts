@@ -29,7 +29,7 @@ function pairedDifference(a: number[], b: number[], quantile = 0.995): { mean: n
 }
 
 const quota = (share: number): EventSpec => ({ kind: 'exportControl', material: 'graphite', stage: 'processing', exporter: base.foreignActor.region, mode: 'quota', quotaShare: share, start: 0.25 });
-const stockpile = (days: number): EventSpec => ({ kind: 'stockpile', material: 'graphite', region: base.government.region, doctrine: 'daysOfConsumption', targetDays: days, releaseShortfallShare: 0.01, maxBuyShare: 0.2, initialDays: days, budgetUsd: 1e12, start: 0 });
+const stockpile = (days: number): EventSpec => ({ kind: 'stockpile', material: 'graphite', region: base.government.region, doctrine: 'daysOfConsumption', targetDays: days, releaseShortfallShare: 0.01, releasePriceMultiple: 1.5, maxBuyShare: 0.2, initialDays: days, budgetUsd: 1e12, start: 0 });
 
 describe('monotone responses on paired runs', () => {
   const peak = (results: ReplicateResult[]) => summaryOver(results, 'peakPriceMultiple', 'graphite', 'processing', outside, (v) => Math.max(...v));

@@ -190,7 +190,7 @@ describe('running cost and budget of regulatory instruments', () => {
 });
 
 describe('stockpile doctrines', () => {
-  const stockpile = (doctrine: 'daysOfConsumption' | 'shortfall' | 'release'): EventSpec => ({ kind: 'stockpile', material: 'graphite', region: 'US', doctrine, targetDays: 60, releaseShortfallShare: 0.05, maxBuyShare: 0.1, initialDays: 60, budgetUsd: 1e12, start: 0 });
+  const stockpile = (doctrine: 'daysOfConsumption' | 'shortfall' | 'release'): EventSpec => ({ kind: 'stockpile', material: 'graphite', region: 'US', doctrine, targetDays: 60, releaseShortfallShare: 0.05, releasePriceMultiple: 1.5, maxBuyShare: 0.1, initialDays: 60, budgetUsd: 1e12, start: 0 });
   /** Home stockpile at every tick, t. */
   const held = (spec: ScenarioSpec) => runRecorded(spec).series('stockpile', 'processing', 'US');
   const graphite = oneMaterial('graphite', 1);
@@ -207,6 +207,14 @@ describe('stockpile doctrines', () => {
     const waiting = held(withEvents(graphite, stockpile('shortfall'), spike));
     expect(Math.min(...stabilising)).toBeLessThan(Math.min(...waiting));
   });
+  it('releasePriceMultiple sets the spike it sells into: a small spike (about 1.04× base) moves a stockpile set to 1.02× and not one at the default 1.5×', () => {
+    // A milder outage: the US refined price peaks about 1.04× base without a stockpile, well under 1.5×.
+    const spike: EventSpec = { kind: 'outage', material: 'graphite', stage: 'processing', region: 'CN', capacityShare: 0.15, start: 0.1 };
+    const atDefault = held(withEvents(graphite, stockpile('daysOfConsumption'), spike));
+    const early = held(withEvents(graphite, { ...stockpile('daysOfConsumption'), releasePriceMultiple: 1.02 } as EventSpec, spike));
+    expect(Math.min(...atDefault)).toBeGreaterThanOrEqual(atDefault[0] * 0.999); // never sold
+    expect(Math.min(...early)).toBeLessThan(early[0] * 0.9);
+  });
 });
 
 describe('net policy cost of stockpiles', () => {
@@ -216,7 +224,7 @@ describe('net policy cost of stockpiles', () => {
     return result.summaries[i];
   };
   it('counts a stockpile still held as an asset at base prices: gross − net = stock held × base price', () => {
-    const spec = withEvents(graphite, { kind: 'stockpile', material: 'graphite', region: 'US', doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, maxBuyShare: 0.1, initialDays: 0, budgetUsd: 1e12, start: 0 });
+    const spec = withEvents(graphite, { kind: 'stockpile', material: 'graphite', region: 'US', doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, releasePriceMultiple: 1.5, maxBuyShare: 0.1, initialDays: 0, budgetUsd: 1e12, start: 0 });
     const { result, series } = runRecorded(spec);
     const held = series('stockpile', 'processing', 'US').at(-1)!;
     const world = simulate(spec);
@@ -228,7 +236,7 @@ describe('net policy cost of stockpiles', () => {
     expect(net).toBeLessThan(gross * 0.5);
   });
   it('counts what a release doctrine sells: net cost = stock given up at base prices − sales revenue', () => {
-    const spec = withEvents(graphite, { kind: 'stockpile', material: 'graphite', region: 'US', doctrine: 'release', targetDays: 60, releaseShortfallShare: 0.05, maxBuyShare: 0.1, initialDays: 60, budgetUsd: 1e12, start: 0 });
+    const spec = withEvents(graphite, { kind: 'stockpile', material: 'graphite', region: 'US', doctrine: 'release', targetDays: 60, releaseShortfallShare: 0.05, releasePriceMultiple: 1.5, maxBuyShare: 0.1, initialDays: 60, budgetUsd: 1e12, start: 0 });
     const { result, series } = runRecorded(spec);
     const world = simulate(spec);
     const us = regionOf(world, 'US');
@@ -242,7 +250,7 @@ describe('net policy cost of stockpiles', () => {
   });
   it('counts a stock held from the start (initialDays) at base prices too: never released, it costs nothing net, nor earns anything (control: its carrying costs count)', () => {
     const prefilled = (carryingCostSharePerYear: number): ScenarioSpec => withEvents(graphite, {
-      kind: 'stockpile', material: 'graphite', region: 'US', doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, maxBuyShare: 0.1,
+      kind: 'stockpile', material: 'graphite', region: 'US', doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, releasePriceMultiple: 1.5, maxBuyShare: 0.1,
       initialDays: 60, budgetUsd: 1e12, start: 0, carryingCostSharePerYear,
     });
     const world = simulate(prefilled(0));
@@ -262,7 +270,7 @@ describe('net policy cost of stockpiles', () => {
     }
   });
   it('charges another region\'s stockpile to that region\'s government, not to home policy cost (control: the same stockpile at home costs the home government)', () => {
-    const build = (region: string) => withEvents(graphite, { kind: 'stockpile', material: 'graphite', region, doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, maxBuyShare: 0.1, initialDays: 0, budgetUsd: 1e12, start: 0 });
+    const build = (region: string) => withEvents(graphite, { kind: 'stockpile', material: 'graphite', region, doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, releasePriceMultiple: 1.5, maxBuyShare: 0.1, initialDays: 0, budgetUsd: 1e12, start: 0 });
     const allied = build('ALLIES');
     const { result, series } = runRecorded(allied);
     const world = simulate(allied);
@@ -275,7 +283,7 @@ describe('net policy cost of stockpiles', () => {
   });
   describe('carrying costs', () => {
     const held = (region: string, carryingCostSharePerYear?: number) => withEvents(graphite, {
-      kind: 'stockpile', material: 'graphite', region, doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, maxBuyShare: 0.1,
+      kind: 'stockpile', material: 'graphite', region, doctrine: 'shortfall', targetDays: 60, releaseShortfallShare: 0.5, releasePriceMultiple: 1.5, maxBuyShare: 0.1,
       initialDays: 60, budgetUsd: 1e12, start: 0, ...(carryingCostSharePerYear === undefined ? {} : { carryingCostSharePerYear }),
     });
     it('charge the stock\'s value at base prices × the yearly share, pro rata, to gross and net policy cost alike, and change nothing else', () => {
@@ -318,7 +326,7 @@ describe('stockpiles of components', () => {
   // Only China makes magnets, so a Chinese magnet ban leaves US defence buyers (home and allied sources only) without supply.
   const ndpr = oneMaterial('ndpr', 2, (s) => { s.materials[0].manufacturing.capacityByRegion = { CN: 96 * 1000, ROW: 1000 }; });
   const magnetBan: EventSpec = { kind: 'exportControl', material: 'ndpr', stage: 'manufacturing', exporter: 'CN', mode: 'ban', start: 0.25 };
-  const stockpile = (stage: 'processing' | 'manufacturing'): EventSpec => ({ kind: 'stockpile', material: 'ndpr', region: 'US', stage, doctrine: 'shortfall', targetDays: 90, releaseShortfallShare: 0.01, maxBuyShare: 0.1, initialDays: 90, budgetUsd: 1e12, start: 0 });
+  const stockpile = (stage: 'processing' | 'manufacturing'): EventSpec => ({ kind: 'stockpile', material: 'ndpr', region: 'US', stage, doctrine: 'shortfall', targetDays: 90, releaseShortfallShare: 0.01, releasePriceMultiple: 1.5, maxBuyShare: 0.1, initialDays: 90, budgetUsd: 1e12, start: 0 });
   /** Home defence (public) end users' unmet demand over the run, t, and the home stockpile of components at every tick, t. */
   function outcome(...events: EventSpec[]): { defenceUnmet: number; held: number[]; heldRefined: number[] } {
     const { series } = runRecorded(withEvents(ndpr, magnetBan, ...events));
