@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { parseOutputFormat } from './parseOutputFormat.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkShardSet } from '../outputs/checkShardSet.ts';
@@ -177,8 +178,7 @@ export async function executeMerge(
  * run's output folder. Prints the folder (or, with `--json`, the summary) on stdout.
  */
 export async function mergeCommand(dirs: string[], options: MergeOptions, signal: AbortSignal): Promise<void> {
-  const format = options.format ?? 'csv';
-  if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${format}"`);
+  const format = parseOutputFormat(options.format);
   const settings = { dirs, out: options.out, parquet: format === 'parquet', keepSeries: options.keepSeries === true, exceed: options.exceed ?? [], memoryLimit: parseMemoryLimit(options.maxMemory) };
   const outcome = await executeMerge(settings, signal, createProgressReporter(options.quiet === true));
   if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));

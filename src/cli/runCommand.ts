@@ -1,4 +1,5 @@
 import { createWarningPrinter } from './createWarningPrinter.ts';
+import { parseOutputFormat } from './parseOutputFormat.ts';
 import { readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -142,8 +143,7 @@ function parseCount(name: string, text: string, min: number): number {
  * parseRunOptions('scenarios/baseline.yaml', { replicates: '10', seed: '1', set: [] });
  */
 export function parseRunOptions(scenarioPath: string, options: RunOptions): RunSettings {
-  const format = options.format ?? 'csv';
-  if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${format}"`);
+  const format = parseOutputFormat(options.format);
   const shard = options.shard === undefined ? undefined : parseShardSpec(options.shard);
   if (options.shard !== undefined && shard === undefined) {
     throw new UsageError(`--shard: expected k/K with 1 ≤ k ≤ K (e.g. 2/4), found "${options.shard}"`);

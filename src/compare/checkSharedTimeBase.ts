@@ -25,9 +25,11 @@ export function checkSharedTimeBase(loaded: readonly LoadedScenario[], paths: re
     for (const key of TIME_BASE_KEYS) {
       const value = loaded[arm].spec[key];
       if (value === reference[key]) continue;
+      const set = locateScenarioKey(loaded[0], paths[0], sets, key);
+      const where = set.line > 0 ? `${set.file}:${set.line}` : set.file;
       problems.push({
         ...locateScenarioKey(loaded[arm], paths[arm], sets, key), path: key,
-        expected: `${reference[key]}, as in the reference ${paths[0]} (compared arms are paired tick by tick)`,
+        expected: `${reference[key]}, as in the reference ${paths[0]} (set at ${where}; compared arms are paired tick by tick)`,
         found: String(value),
         message: key === 'years' ? 'give --years to set every arm\'s horizon, or make the files agree' : 'make the files agree, or give --set ' + key + '=<value> for every arm',
       });

@@ -1,4 +1,5 @@
 import { createWarningPrinter } from '../cli/createWarningPrinter.ts';
+import { parseOutputFormat } from '../cli/parseOutputFormat.ts';
 import { resolve } from 'node:path';
 import { resumeCacheFor } from './armCache.ts';
 import { UsageError } from '../cli/exitCodes.ts';
@@ -63,8 +64,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   // An output folder that cannot be written is the command line's mistake: said before anything runs.
   if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const rows = parseTableRows(options);
-  const format = options.format ?? 'csv';
-  if (format !== 'csv' && format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${format}"`);
+  const format = parseOutputFormat(options.format);
   const cache = resumeCacheFor('compare', options.resume, options.out);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);

@@ -5,7 +5,8 @@ import { basename } from 'node:path';
  * `.resolved` that a compare folder's `<label>.resolved.yaml` carries, so re-running a folder's
  * scenarios gives the same labels), with `-2`, `-3`, … appended to repeats (so a scenario can be
  * compared with itself). A suffixed label never takes another file's own name: `a/q.yaml`,
- * `b/q.yaml`, `q-2.yaml` give `q`, `q-3`, `q-2`.
+ * `b/q.yaml`, `q-2.yaml` give `q`, `q-3`, `q-2`; names that differ only in case count as repeats
+ * (`Q.yaml`, `q.yaml` give `Q`, `q-2`).
  *
  * @param paths - Scenario file paths, in arm order.
  * @returns One label per path, all different.
@@ -15,16 +16,19 @@ import { basename } from 'node:path';
  */
 export function createArmLabels(paths: readonly string[]): string[] {
   const names = paths.map((path) => basename(path).replace(/\.ya?ml$/i, '').replace(/\.resolved$/i, ''));
+  // Labels name files (`<label>.resolved.yaml`): compared without case, as macOS and Windows compare file names.
+  const key = (label: string): string => label.toLowerCase();
+  const keys = names.map(key);
   const taken = new Set<string>();
   return names.map((name, i) => {
     // The first file of a name keeps it, even when a repeat of another name could have taken it.
-    if (!taken.has(name) && names.indexOf(name) === i) {
-      taken.add(name);
+    if (!taken.has(keys[i]) && keys.indexOf(keys[i]) === i) {
+      taken.add(keys[i]);
       return name;
     }
     let count = 2;
-    while (taken.has(`${name}-${count}`) || names.includes(`${name}-${count}`)) count++;
-    taken.add(`${name}-${count}`);
+    while (taken.has(key(`${name}-${count}`)) || keys.includes(key(`${name}-${count}`))) count++;
+    taken.add(key(`${name}-${count}`));
     return `${name}-${count}`;
   });
 }

@@ -82,6 +82,18 @@ export async function writeReplicatesParquet(
 ): Promise<void> {
   const columns: ParquetColumnSpec[] = [{ name: 'replicate', type: 'INT32' }, ...KEY_COLUMNS, { name: 'value', type: 'DOUBLE' }];
   const table = createParquetTableWriter(path, columns, info.metadata, info.createdBy);
+  try {
+    await table.append(replicateColumns(layout, results, 'replicates.parquet'));
+  } finally {
+    await table.close();
+  }
+}
+
+/**
+ * The columns of a replicates table for one layout: replicate, the key's parts and unit, value;
+ * one row per replicate (ascending) and summary key.
+ */
+function replicateColumns(layout: ResultLayout, results: readonly ReplicateSummaries[], file: string): [Int32Array, ...string[][], Float64Array] {
   const ordered = [...results].sort((a, b) => a.replicate - b.replicate);
   const count = layout.summaries.length;
   const rows = ordered.length * count;
@@ -89,6 +101,7 @@ export async function writeReplicatesParquet(
   const keys: string[][] = KEY_COLUMNS.map(() => new Array<string>(rows));
   const value = new Float64Array(rows);
   ordered.forEach((result, r) => {
+    if (result.summaries.length !== count) throw new Error(`${file}: replicate ${result.replicate} has ${result.summaries.length} summaries, layout has ${count}`);
     layout.summaries.forEach((key, i) => {
       const row = r * count + i;
       replicate[row] = result.replicate;
@@ -96,11 +109,7 @@ export async function writeReplicatesParquet(
       value[row] = result.summaries[i];
     });
   });
-  try {
-    await table.append([replicate, ...keys, value]);
-  } finally {
-    await table.close();
-  }
+  return [replicate, ...keys, value];
 }
 
 /**
@@ -125,23 +134,8 @@ export async function writeArmReplicatesParquet(
   try {
     // One row group per arm: arms may differ in their summaries (an alternative's policies).
     for (const arm of arms) {
-      const ordered = [...arm.results].sort((a, b) => a.replicate - b.replicate);
-      const count = arm.layout.summaries.length;
-      const rows = ordered.length * count;
-      const label = new Array<string>(rows).fill(arm.label);
-      const replicate = new Int32Array(rows);
-      const keys: string[][] = KEY_COLUMNS.map(() => new Array<string>(rows));
-      const value = new Float64Array(rows);
-      ordered.forEach((result, r) => {
-        if (result.summaries.length !== count) throw new Error(`replicates.parquet: arm ${arm.label} replicate ${result.replicate} has ${result.summaries.length} summaries, layout has ${count}`);
-        arm.layout.summaries.forEach((key, i) => {
-          const row = r * count + i;
-          replicate[row] = result.replicate;
-          [key.metric, key.material, key.stage, key.region, key.unit].forEach((name, k) => (keys[k][row] = name));
-          value[row] = result.summaries[i];
-        });
-      });
-      await table.append([label, replicate, ...keys, value]);
+      const columns = replicateColumns(arm.layout, arm.results, `replicates.parquet, arm ${arm.label}`);
+      await table.append([new Array<string>(columns[0].length).fill(arm.label), ...columns]);
     }
   } finally {
     await table.close();

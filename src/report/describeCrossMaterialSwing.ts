@@ -1,7 +1,8 @@
 /**
  * When the parameter that moves a metric most belongs to another material than the metric's (a
  * tornado of US graphite consumption led by NdPr demand growth), says how that can be: materials
- * meet only through the engineers a region's projects share and the foreign actor's one budget.
+ * meet only through the engineers a region's projects share, the foreign actor's one budget and a
+ * by-product's host (`byproductOf`).
  * '' when the parameter or the metric names no material, or both name the same one.
  *
  * @param parameter - The parameter's path (`materials.ndpr.demand.growthPerYear`).
@@ -18,5 +19,5 @@ export function describeCrossMaterialSwing(parameter: string, metric: string, ma
   const metricMaterial = metric.split('.')[1];
   if (root !== 'materials' || parameterMaterial === undefined || !materialIds.includes(metricMaterial) || parameterMaterial === metricMaterial) return '';
   return `That parameter is ${materialName(parameterMaterial)}’s, not ${materialName(metricMaterial)}’s: in this model materials meet only through ` +
-    'the engineers a region’s projects share and the foreign actor’s one budget (docs/model.md §12, condition 5; gap G24), so its effect here runs through one of those.';
+    'the engineers a region’s projects share, the foreign actor’s one budget and, where a scenario declares one, a by-product’s host (docs/model.md §12, condition 5; gap G24), so its effect here runs through one of those.';
 }

@@ -48,7 +48,7 @@ export function renderReproduceSection(input: ReproduceInput): string {
   if (typeof scenario.sha256 === 'string') rows.splice(codeRows + (typeof scenario.path === 'string' ? 1 : 0), 0, ['Scenario SHA-256', `${scenario.sha256} (${hashCheck(scenario.sha256, input.resolvedHashes, 'scenario.resolved.yaml')})`]);
   let html = renderTable([{ header: 'Field' }, { header: 'Value' }], rows, { className: 'kv' });
   html += renderScenarios(manifest, input.resolvedHashes);
-  html += renderCommands(manifest, scenario, input.resolvedHashes, input.isRun && input.resolvedHashes['scenario.resolved.yaml'] !== undefined);
+  html += renderCommands(manifest, scenario, input.resolvedHashes, input.files, input.isRun && input.resolvedHashes['scenario.resolved.yaml'] !== undefined);
   return html + renderFiles(input.files);
 }
 
@@ -88,22 +88,24 @@ function shellJoin(args: readonly unknown[]): string {
  * A compare folder whose every arm's `<label>.resolved.yaml` is here, unchanged: the command that
  * compares those files again (their labels come back without `.resolved`), else undefined.
  */
-function compareFromFolder(manifest: Record<string, unknown>, hashes: Record<string, string>): string | undefined {
+function compareFromFolder(manifest: Record<string, unknown>, hashes: Record<string, string>, folderFiles: ReproduceInput['files']): string | undefined {
   if (manifest.command !== 'compare' || !Array.isArray(manifest.scenarios) || typeof manifest.masterSeed !== 'number' || typeof manifest.replicates !== 'number') return undefined;
   const arms = manifest.scenarios.filter(isRecord);
   if (arms.length < 2 || arms.length !== manifest.scenarios.length) return undefined;
-  const files = arms.map((arm) => `${String(arm.label)}.resolved.yaml`);
-  if (arms.some((arm, i) => typeof arm.sha256 !== 'string' || hashes[files[i]] !== arm.sha256)) return undefined;
-  return shellJoin(['npx', 'crm-sim', 'compare', ...files, '--seed', String(manifest.masterSeed), '--replicates', String(manifest.replicates), '--out', 'reproduced']);
+  const scenarioFiles = arms.map((arm) => `${String(arm.label)}.resolved.yaml`);
+  if (arms.some((arm, i) => typeof arm.sha256 !== 'string' || hashes[scenarioFiles[i]] !== arm.sha256)) return undefined;
+  // replicates.parquet is written only with --format parquet: the command asks for it again.
+  const parquet = folderFiles.some((file) => file.name === 'replicates.parquet') ? ['--format', 'parquet'] : [];
+  return shellJoin(['npx', 'crm-sim', 'compare', ...scenarioFiles, '--seed', String(manifest.masterSeed), '--replicates', String(manifest.replicates), ...parquet, '--out', 'reproduced']);
 }
 
-function renderCommands(manifest: Record<string, unknown>, scenario: Record<string, unknown>, hashes: Record<string, string>, rerunResolved: boolean): string {
+function renderCommands(manifest: Record<string, unknown>, scenario: Record<string, unknown>, hashes: Record<string, string>, folderFiles: ReproduceInput['files'], rerunResolved: boolean): string {
   const seed = manifest.masterSeed;
   const replicates = manifest.replicates;
   const recorded = Array.isArray(manifest.commandLine) ? shellJoin(manifest.commandLine)
     : Array.isArray(manifest.command) ? shellJoin(manifest.command) : undefined;
   if (!rerunResolved || typeof seed !== 'number' || typeof replicates !== 'number') {
-    const fromFolder = compareFromFolder(manifest, hashes);
+    const fromFolder = compareFromFolder(manifest, hashes, folderFiles);
     if (fromFolder !== undefined && recorded !== undefined) {
       return '<p>To reproduce the comparison exactly, check out the commit above and, from this folder, compare the scenarios as they were resolved ' +
         '(each already contains every <code>--set</code> and <code>--years</code> override; the arms keep their labels); the same seed gives identical files with any number of workers ' +

@@ -6,6 +6,7 @@ import { applySets } from './applySets.ts';
 import { checkBareNumbers } from './checkBareNumbers.ts';
 import { buildSpec } from './buildSpec.ts';
 import { canonicalYaml } from './canonicalYaml.ts';
+import { checkLensSettings } from './checkLensSettings.ts';
 import { checkEventEffects } from './checkEventEffects.ts';
 import { checkEventHorizons } from './checkEventHorizons.ts';
 import { checkFixedKeys } from './checkFixedKeys.ts';
@@ -83,6 +84,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkStageMargins(nominal, warnings);
   checkEventHorizons(tree, warnings);
   checkEventEffects(nominal, warnings);
+  checkLensSettings(nominal, warnings);
   const resolvedYaml = canonicalYaml(tree);
   const sha256 = createHash('sha256').update(resolvedYaml).digest('hex');
   return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems) };

@@ -18,6 +18,9 @@ describe('command helpers', () => {
     expect(createArmLabels(['out/threat.resolved.yaml', 'out/mitigation.resolved.yaml'])).toEqual(['threat', 'mitigation']);
     const labels = createArmLabels(['x.yaml', 'x.yaml', 'x-2.yaml', 'x-3.yaml', 'x.yaml']);
     expect(new Set(labels).size).toBe(labels.length);
+    expect(createArmLabels(['a.resolved.yml', 'b.RESOLVED.yaml'])).toEqual(['a', 'b']);
+    // One file on macOS and Windows: told apart.
+    expect(createArmLabels(['Q.yaml', 'q.yaml', 'q-2.yaml'])).toEqual(['Q', 'q-3', 'q-2']);
   });
 
   it('parses the Monte Carlo options and appends --years to the overrides', () => {

@@ -8,7 +8,7 @@ describe('describeCrossMaterialSwing', () => {
   it('explains a top parameter of another material through the channels that join materials', () => {
     const text = describeCrossMaterialSwing('materials.ndpr.demand.growthPerYear', 'cumulativeConsumption.graphite.endUse.US', ids, name);
     expect(text).toContain('That parameter is NdPr oxide’s, not Natural graphite’s');
-    expect(text).toContain('the engineers a region’s projects share and the foreign actor’s one budget');
+    expect(text).toContain('the engineers a region’s projects share, the foreign actor’s one budget and, where a scenario declares one, a by-product’s host');
   });
 
   it('says nothing for the same material, a parameter of no material, or a metric of none', () => {

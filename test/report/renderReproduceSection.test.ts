@@ -80,6 +80,9 @@ describe('renderReproduceSection', () => {
     const html = renderReproduceSection({ manifest: compare, resolvedHashes: hashes, files: [], isRun: false });
     expect(html).toContain('<pre>npx crm-sim compare quota.resolved.yaml stock.resolved.yaml --seed 1 --replicates 30 --out reproduced</pre>');
     expect(html).toContain('<pre>crm-sim compare scenarios/q.yaml scenarios/s.yaml --replicates 30</pre>');
+    // A folder written with --format parquet: the command asks for replicates.parquet again.
+    const parquet = renderReproduceSection({ manifest: compare, resolvedHashes: hashes, files: [{ name: 'replicates.parquet', bytes: 10 }], isRun: false });
+    expect(parquet).toContain('<pre>npx crm-sim compare quota.resolved.yaml stock.resolved.yaml --seed 1 --replicates 30 --format parquet --out reproduced</pre>');
     // An arm's file changed after the run: only the recorded command.
     const changed = renderReproduceSection({ manifest: compare, resolvedHashes: { ...hashes, 'stock.resolved.yaml': 'c'.repeat(64) }, files: [], isRun: false });
     expect(changed).not.toContain('quota.resolved.yaml stock.resolved.yaml');

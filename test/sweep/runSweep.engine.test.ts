@@ -38,5 +38,8 @@ describe('runSweep with the engine', () => {
     // A scenario whose events name a material: its consumption, not NdPr's (the audit's graphite sweep showed NdPr shortfall, 0 everywhere).
     const graphite = await runSweep({ ...options, path: shipped('mitigation-graphite-subsidy'), points: [] });
     expect(formatMetricId(graphite.metric)).toBe('cumulativeConsumption.graphite.endUse.US');
+    // Events on cobalt, then lithium: the scenario's material order (lithium first) decides, not the events'.
+    const acquisition = await runSweep({ ...options, path: shipped('threat-mine-acquisition'), points: [] });
+    expect(formatMetricId(acquisition.metric)).toBe('cumulativeConsumption.lithium.endUse.US');
   });
 });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { parseOutputFormat } from '../parseOutputFormat.ts';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,7 +158,7 @@ function addCollect(queue: Command, signal: AbortSignal): void {
     .option('--format <format>', 'csv, or parquet for CSV plus series.parquet and replicates.parquet', 'csv')
     .option('--keep-series', "also write every replicate's per-tick series").option('--json', 'print the summary as JSON on stdout')
     .action((runId: string, o: QueueOptions & { out: string; wait?: boolean; timeout?: string; format: string; keepSeries?: boolean }) => {
-      if (o.format !== 'csv' && o.format !== 'parquet') throw new UsageError(`--format: expected csv or parquet, found "${o.format}"`);
+      parseOutputFormat(o.format);
       // Redis is needed to wait (it tells failed jobs apart) and helps find the store; else optional.
       const required = o.redis !== undefined || o.wait === true;
       const url = required || o.store === undefined ? resolveRedisUrl(o.redis) : undefined;
