@@ -6,9 +6,30 @@ import type { ComparisonEntry } from './readComparisonJson.ts';
 
 /* The figures of a comparison report: units, differences with their CIs, levels and ranking (renderComparisonSection). */
 
+/** Differences within this share of the level are floating-point rounding (sums taken in another order), not effects. */
+const ROUNDING_SHARE = 1e-9;
+
+/**
+ * Whether a difference is rounding, not an effect: its mean and both CI ends within a billionth of
+ * the larger level (a policy that reorders a sum moves a peak price by 4e-17 of itself in some runs;
+ * a policy audit saw that shown as "−0.0000000000000000444×, better in 33% of runs").
+ *
+ * @example
+ * isRoundingNoise({ meanA: 1.3, meanB: 1.3, meanDifference: -4e-17, ciLow: -2e-16, ciHigh: 1e-16 } as ComparisonEntry); // true
+ */
+export function isRoundingNoise(e: Pick<ComparisonEntry, 'meanA' | 'meanB' | 'meanDifference' | 'ciLow' | 'ciHigh'>): boolean {
+  const level = Math.max(Math.abs(e.meanA), Math.abs(e.meanB));
+  if (!(level > 0)) return false;
+  return [e.meanDifference, e.ciLow, e.ciHigh].every((v) => Number.isFinite(v) && Math.abs(v) <= ROUNDING_SHARE * level);
+}
+
+/** A clear difference smaller than this share of the reference's level is called negligible. */
+export const NEGLIGIBLE_SHARE = 0.001;
+
 /** `+1.75 t (+1.08 to +2.42 t)`; `no change in any run` for a difference that is zero in every pair (a `0 t (none …)` beside a level of 1,280 t read as "none of it"). */
 export function formatDifferenceWithCi(e: ComparisonEntry, massUnit?: MassUnit): string {
   if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return 'no change in any run';
+  if (isRoundingNoise(e)) return 'no change beyond rounding';
   return `${formatDifference(e.meanDifference, e.unit, massUnit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit, massUnit)})`;
 }
 
@@ -44,7 +65,8 @@ export function rankMetrics(entries: readonly ComparisonEntry[]): string[] {
   for (const e of entries) {
     const half = (e.ciHigh - e.ciLow) / 2;
     const clear = e.ciLow > 0 || e.ciHigh < 0 ? 1000 : 0;
-    const s = clear + (half > 0 ? Math.abs(e.meanDifference) / half : Math.abs(e.meanDifference) > 0 ? 999 : 0);
+    // Rounding ranks with no change at all.
+    const s = isRoundingNoise(e) ? 0 : clear + (half > 0 ? Math.abs(e.meanDifference) / half : Math.abs(e.meanDifference) > 0 ? 999 : 0);
     score.set(e.metric, Math.max(score.get(e.metric) ?? -1, Number.isFinite(s) ? s : 0));
   }
   return [...score.keys()].map((m, i) => ({ m, i })).sort((a, b) => (score.get(b.m) ?? 0) - (score.get(a.m) ?? 0) || a.i - b.i).map(({ m }) => m);

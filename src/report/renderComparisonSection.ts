@@ -1,6 +1,6 @@
 import type { ChartCollector } from './createChartCollector.ts';
 import { countRuns } from './countRuns.ts';
-import { differenceSign, formatDifferenceWithCi, formatLevelValue, massUnits, rankMetrics } from './comparisonFigures.ts';
+import { differenceSign, formatDifferenceWithCi, formatLevelValue, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE, rankMetrics } from './comparisonFigures.ts';
 import { ALTERNATIVE_LABEL_FONT, ALTERNATIVE_LABEL_WIDTH, createComparisonSpec } from './createComparisonSpec.ts';
 import { describeCostEffectiveness } from './describeCostEffectiveness.ts';
 import { describeMetricId } from './describeMetricId.ts';
@@ -137,17 +137,21 @@ function costScope(strategies: ComparedStrategies, alternative: string, entryOf:
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */
 function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) => string): string {
-  const clear = (e: ComparisonEntry): boolean => e.ciLow > 0 || e.ciHigh < 0;
+  const clear = (e: ComparisonEntry): boolean => (e.ciLow > 0 || e.ciHigh < 0) && !isRoundingNoise(e);
+  // Clear, but under 0.1% of the reference's level: said apart, not as better or worse.
+  const negligible = (e: ComparisonEntry): boolean => clear(e) && Math.abs(e.meanDifference) < NEGLIGIBLE_SHARE * Math.abs(e.meanA);
   const name = (e: ComparisonEntry): string => headlineName(e.metric, materialName);
   const judged = rows.filter((e) => !isSpendingMetric(e.metric) && e.direction !== '');
-  const better = judged.filter((e) => clear(e) && (e.direction === 'lower') === (e.meanDifference < 0));
-  const worse = judged.filter((e) => clear(e) && !better.includes(e));
+  const small = judged.filter(negligible);
+  const better = judged.filter((e) => clear(e) && !negligible(e) && (e.direction === 'lower') === (e.meanDifference < 0));
+  const worse = judged.filter((e) => clear(e) && !negligible(e) && !better.includes(e));
   const unclear = judged.filter((e) => !clear(e));
   const costs = rows.filter((e) => isSpendingMetric(e.metric) && e.meanDifference !== 0)
     .map((e) => `${name(e)}: ${e.meanDifference > 0 ? 'costs' : 'saves'} ${formatQuantity(Math.abs(e.meanDifference), e.unit)} ${e.meanDifference > 0 ? 'more' : ''}`.trim());
   const items = [
     better.length > 0 ? `<strong>Clearly better</strong> (the 95% CI of the difference excludes 0): ${escapeHtml(better.map(name).join('; '))}.` : '',
     worse.length > 0 ? `<strong>Clearly worse</strong>: ${escapeHtml(worse.map(name).join('; '))}.` : '',
+    small.length > 0 ? `Clear but negligible (under ${NEGLIGIBLE_SHARE * 100}% of the reference’s level): ${escapeHtml(small.map(name).join('; '))}.` : '',
     unclear.length > 0 ? `Not clearly different: ${escapeHtml(unclear.map(name).join('; '))}.` : '',
     costs.length > 0 ? `Spending: ${escapeHtml(costs.join('; '))}.` : '',
     describeDemandLedShareFall(better, worse, materialName),

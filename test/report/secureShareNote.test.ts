@@ -15,7 +15,8 @@ const subsidy = { id: 'usCapexGraphite', kind: 'subsidy', start: 1, end: 9, anno
 const entry = (metric: string, difference: number, half: number, direction: ComparisonEntry['direction'], unit = 't'): ComparisonEntry => ({
   alternative: 'subsidy', metric, meanA: 100, meanB: 100 + difference, meanDifference: difference, ciLow: difference - half, ciHigh: difference + half, pBetter: NaN, pWorse: NaN, n: 40, unit, direction,
 });
-const share = entry('finalSecureSupplyShare.graphite.processing', -0.0049, 0.0037, 'higher', 'x home demand');
+// The share is about 2.6 times home demand: a fall of 0.0049 is 0.19% of it, beyond the 0.1% the verdict calls negligible.
+const share = { ...entry('finalSecureSupplyShare.graphite.processing', -0.0049, 0.0037, 'higher', 'x home demand'), meanA: 2.6, meanB: 2.6 - 0.0049 };
 
 async function render(entries: ComparisonEntry[]): Promise<string> {
   const html = await renderComparisonSection({ reference: 'threat', alternatives: ['subsidy'], entries, costEffectiveness: new Map() }, {
@@ -48,5 +49,18 @@ describe('the compare forest plot', () => {
     }, (id) => (id === 'graphite' ? 'Natural graphite' : id), collector);
     const forest = captured.find((c) => c.caption?.startsWith('The home region’s headline metrics'));
     expect(forest?.caption).toContain('Left out, the same in every run for every strategy: Weeks short · Natural graphite · end use · US.');
+  });
+});
+
+describe('the compare verdict on tiny differences', () => {
+  it('calls a floating-point difference no change, and a clear one under 0.1% of the level negligible rather than better', async () => {
+    const noise = { ...entry('peakPriceMultiple.graphite.manufacturing.US', -4.44e-17, 2e-16, 'lower', 'x base'), meanA: 1.3, meanB: 1.3 };
+    const tiny = { ...entry('peakPriceMultiple.graphite.processing.US', -0.0000662, 0.00001, 'lower', 'x base'), meanA: 1.15, meanB: 1.15 - 0.0000662 };
+    const text = await render([entry('cumulativeConsumption.graphite.endUse.US', 1210, 170, 'higher'), noise, tiny]);
+    expect(text).toContain('no change beyond rounding');
+    expect(text).toMatch(/Clear but negligible \(under 0\.1% of the reference’s level\): Natural graphite: peak processing price/);
+    expect(text).toMatch(/Clearly better \(the 95% CI of the difference excludes 0\): Natural graphite: consumption \(received\)\./);
+    // Not a headline row here: among the other metrics, ranked last and said to be rounding.
+    expect(text).toContain('Peak price (× start) · Natural graphite · manufacturing · US no change beyond rounding');
   });
 });
