@@ -1,0 +1,96 @@
+import type { MassUnit } from './chooseMassUnit.ts';
+import { differenceSign, formatDifferenceWithCi, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE } from './comparisonFigures.ts';
+import { countRuns } from './countRuns.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { formatMoney } from './formatMoney.ts';
+import { formatQuantity } from './formatQuantity.ts';
+import type { Comparison, ComparisonEntry, Interval } from './readComparisonJson.ts';
+import type { ComparedStrategies } from './renderComparisonSection.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
+
+/**
+ * The answer box at the top of a compare report: per alternative, what it costs the home government
+ * more than the reference, what the home region's end users receive more or less of each material it
+ * targets (its own events' materials; the reference's for a strategy that names none, such as
+ * friend-shoring), and the cost per kg gained where the gain is clear; then, per material, which
+ * alternative buys a kg cheapest. Every figure is one the section below shows (comparison.json);
+ * nothing new is estimated. Empty for a file stated the other way round (A − B) or without the
+ * reference's scenario.
+ *
+ * @param comparison - comparison.json as read.
+ * @param strategies - The arms' scenarios.
+ * @param materialName - Maps material ids to names.
+ * @returns HTML, or ''.
+ * @example
+ * renderCompareAnswerBox(comparison, strategies, name);
+ * // '<div class="answer" …><li><strong>mit-recycling</strong> costs USD 314 million more …'
+ */
+export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string): string {
+  const reference = strategies.reference.overview;
+  if (reference === undefined || differenceSign(comparison.entries) !== 1 || comparison.alternatives.length === 0) return '';
+  const home = reference.homeRegion;
+  const homeName = reference.regions.find((r) => r.id === home)?.name ?? home;
+  const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.alternative === alternative && e.metric === metric);
+  const units = massUnits(comparison.entries);
+  const threatMaterials = materialsOf(reference.events);
+  const referenceIds = new Set(reference.events.map((e) => e.id));
+  const cheapest = new Map<string, { alternative: string; perKg: Interval }[]>();
+  const lines = comparison.alternatives.map((alternative) => {
+    const own = materialsOf((strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id)));
+    const materials = own.length > 0 ? own : threatMaterials;
+    const parts = materials.flatMap((material) => {
+      const e = entryOf(alternative, `cumulativeConsumption.${material}.endUse.${home}`);
+      if (e === undefined) return [];
+      const perKg = comparison.costEffectiveness.get(alternative)?.get(material)?.usdPerTonneConsumptionGained;
+      const gained = e.ciLow > 0 && !isRoundingNoise(e);
+      if (gained && perKg !== undefined && Number.isFinite(perKg.value)) cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg }]);
+      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${gained && perKg !== undefined && Number.isFinite(perKg.value) ? `, ${describePerKg(perKg)}` : ''}`];
+    });
+    const cost = entryOf(alternative, `policyCost.${home}`);
+    const spends = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) ? 'costs the government nothing more'
+      : `costs ${cost.meanDifference >= 0 ? formatMoney(cost.meanDifference) : `${formatMoney(-cost.meanDifference)} less`} ${cost.meanDifference >= 0 ? 'more ' : ''}(95% CI ${formatMoney(cost.ciLow)} to ${formatMoney(cost.ciHigh)})`;
+    return `<li><strong>${escapeHtml(alternative)}</strong> ${escapeHtml(spends)}${parts.length === 0 ? '' : `; ${escapeHtml(parts.join('; '))}`}.</li>`;
+  });
+  const best = [...cheapest].map(([material, priced]) => {
+    const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
+    if (second === undefined) return `${materialName(material)}: only ${first.alternative} buys a clear gain`;
+    // Cheapest on the means; whether clearly so is read from the two intervals (not a paired test of the ratios).
+    const overlap = !(first.perKg.ciHigh < second.perKg.ciLow);
+    return `${materialName(material)}: ${first.alternative} has the lowest cost per kg${overlap ? `, not clearly below ${second.alternative} (their 95% CIs overlap)` : ''}`;
+  });
+  const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
+  const basis = `Against ${comparison.reference === '' ? 'the reference' : comparison.reference}, ${countRuns(runs, 'pair')} of runs with the same random draws; what end users in ${regionWithArticle(homeName)} receive over the run, ` +
+    'each strategy charged all its extra spending. A model under its stated assumptions, not forecasts. Per-material tables, net costs and how to read the intervals: ';
+  return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
+    `<ul>${lines.join('')}${best.length === 0 ? '<li>No strategy buys a clear gain in what end users receive of the materials it targets.</li>' : `<li>Per kg gained: ${escapeHtml(best.join('; '))}.</li>`}</ul>` +
+    `<p class="note">${escapeHtml(basis)}<a href="#comparison">Strategies compared</a>.</p></div>\n`;
+}
+
+/** Materials named by events, in their order, once each. */
+function materialsOf(events: ReadonlyArray<{ fields: Record<string, unknown> }>): string[] {
+  return [...new Set(events.flatMap((e) => (typeof e.fields.material === 'string' ? [e.fields.material] : [])))];
+}
+
+/** What end users receive, more or less, with its CI: "the same" for no change or rounding, "about the same" under 0.1% of the level. */
+function describeReceived(e: ComparisonEntry, unit: MassUnit | undefined): string {
+  if ((e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) || isRoundingNoise(e)) return 'end users receive the same';
+  const size = (value: number): string => formatQuantity(Math.abs(value), e.unit, unit);
+  const more = e.meanDifference >= 0;
+  // The interval of the gain (or of the loss), low end first.
+  const [low, high] = more ? [e.ciLow, e.ciHigh] : [-e.ciHigh, -e.ciLow];
+  const change = `${size(e.meanDifference)} ${more ? 'more' : 'less'} (95% CI ${formatNumberOf(low, e.unit, unit)} to ${size(high)})`;
+  if (!(e.ciLow > 0 || e.ciHigh < 0)) return `no clear change in what end users receive (${formatDifferenceWithCi(e, unit)})`;
+  if (Math.abs(e.meanDifference) < NEGLIGIBLE_SHARE * Math.abs(e.meanA)) return `end users receive about the same: ${change}, under ${NEGLIGIBLE_SHARE * 100}% of what they receive`;
+  return `end users receive ${change}`;
+}
+
+/** A CI's low end in the unit of its high end, signed only when it crosses zero. */
+function formatNumberOf(value: number, unit: string, massUnit: MassUnit | undefined): string {
+  return value < 0 ? `−${formatQuantity(-value, unit, massUnit)}` : formatQuantity(value, unit, massUnit);
+}
+
+/** `USD 39,100 per kg gained (95% CI USD 33,400 to 45,100)`. */
+function describePerKg(perKg: Interval): string {
+  const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? ` (95% CI ${formatMoney(perKg.ciLow / 1000)} to ${formatMoney(perKg.ciHigh / 1000)})` : ' (no bounded 95% CI)';
+  return `${formatMoney(perKg.value / 1000)} per kg gained${ci}`;
+}

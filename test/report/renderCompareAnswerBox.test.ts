@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from '../../src/report/readComparisonJson.ts';
+import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import { renderCompareAnswerBox } from '../../src/report/renderCompareAnswerBox.ts';
+
+const iv = (value: number, ciLow: number, ciHigh: number): Interval => ({ value, ciLow, ciHigh });
+const none = iv(NaN, NaN, NaN);
+type Event = ScenarioOverview['events'][number];
+const event = (id: string, kind: string, material?: string): Event => ({ id, kind, start: 0, end: 2, announced: NaN, fields: { kind, ...(material === undefined ? {} : { material }) } });
+const overview = (events: Event[]): ScenarioOverview => ({
+  name: 'x', description: '', startYear: 2025, years: 10, ticksPerYear: 52, homeRegion: 'US', foreignRegion: 'CN',
+  regions: [{ id: 'US', name: 'United States', alignment: 'home' }], materials: [] as unknown as ScenarioOverview['materials'], events, threat: [], document: {},
+});
+const entry = (alternative: string, metric: string, meanA: number, difference: number, half: number, unit = 't'): ComparisonEntry => ({
+  alternative, metric, meanA, meanB: meanA + difference, meanDifference: difference, ciLow: difference - half, ciHigh: difference + half, pBetter: NaN, pWorse: NaN, n: 30, unit, direction: unit === 't' ? 'higher' : '',
+});
+const priced = (usdPerTonne: Interval): MaterialCostEffectiveness => ({
+  extraCostUsd: iv(3e8, 2.8e8, 3.2e8), consumptionGainedTonnes: iv(4, 3.8, 4.2), usdPerTonneConsumptionGained: usdPerTonne,
+  shortfallAvoidedTonnes: none, usdPerTonneShortfallAvoided: none, extraNetCostUsd: iv(3e8, 2.8e8, 3.2e8), netUsdPerTonneConsumptionGained: none, netUsdPerTonneShortfallAvoided: none,
+});
+const threat = [event('ban', 'exportControl', 'germanium'), event('banGa', 'exportControl', 'gallium')];
+const strategies = {
+  reference: { label: 'threat', overview: overview(threat) },
+  alternatives: [
+    { label: 'recycling', overview: overview([...threat, event('mandate', 'recyclingMandate', 'germanium')]) },
+    { label: 'friends', overview: overview([...threat, event('fs', 'friendShoring')]) },
+    { label: 'stockpile', overview: overview([...threat, event('pile', 'stockpile', 'germanium')]) },
+  ],
+};
+const name = (id: string): string => ({ germanium: 'Germanium', gallium: 'Gallium' })[id] ?? id;
+const text = (comparison: Comparison): string => renderCompareAnswerBox(comparison, strategies, name).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('renderCompareAnswerBox', () => {
+  const entries = [
+    entry('recycling', 'policyCost.US', 0, 3.14e8, 0.3e8, 'USD'), entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 326, 3.89, 0.13),
+    entry('friends', 'policyCost.US', 0, 1.42e8, 0.2e8, 'USD'), entry('friends', 'cumulativeConsumption.germanium.endUse.US', 326, -0.286, 0.05),
+    entry('friends', 'cumulativeConsumption.gallium.endUse.US', 231, -5, 1),
+    entry('stockpile', 'policyCost.US', 0, 2e8, 0.1e8, 'USD'), entry('stockpile', 'cumulativeConsumption.germanium.endUse.US', 326, 3, 0.5),
+  ];
+  it('says per alternative what it costs, what end users receive of what it targets, and the cost per kg of a clear gain; then which buys a kg cheapest', () => {
+    const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
+    const html = text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness });
+    expect(html).toContain('recycling costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90 per kg gained (95% CI USD 80 to USD 100).');
+    // A strategy naming no material is read on the threat's materials; a loss under 0.1% is "about the same", a larger one "less".
+    expect(html).toContain('friends costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.236 t to 0.336 t), under 0.1% of what they receive; Gallium: end users receive 5 t less (95% CI 4 t to 6 t).');
+    expect(html).toContain('Per kg gained: Germanium: stockpile has the lowest cost per kg.');
+    // Overlapping intervals: the lowest mean is not called clearly cheapest.
+    const close = new Map([['recycling', new Map([['germanium', priced(iv(70_000, 60_000, 90_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
+    expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: close })).toContain('stockpile has the lowest cost per kg, not clearly below recycling (their 95% CIs overlap)');
+  });
+
+  it('says when no strategy buys a clear gain, and nothing for a file stated the other way round', () => {
+    const flat = [entry('friends', 'policyCost.US', 0, 1.42e8, 0.2e8, 'USD'), entry('friends', 'cumulativeConsumption.germanium.endUse.US', 326, 0.1, 0.5)];
+    expect(text({ reference: 'threat', alternatives: ['friends'], entries: flat, costEffectiveness: new Map() })).toContain('No strategy buys a clear gain in what end users receive of the materials it targets.');
+    const reversed = flat.map((e) => ({ ...e, meanA: e.meanB, meanB: e.meanA }));
+    expect(renderCompareAnswerBox({ reference: 'threat', alternatives: ['friends'], entries: reversed, costEffectiveness: new Map() }, strategies, name)).toBe('');
+  });
+});
