@@ -23,6 +23,33 @@ function regionAliases(tree: PlainMap): Aliases {
   return aliases;
 }
 
+/** Chemical symbols of the elements a material id or name may name, lower case: `Ga` → gallium. */
+const ELEMENT_SYMBOLS: Readonly<Record<string, string>> = {
+  gallium: 'ga', germanium: 'ge', lithium: 'li', cobalt: 'co', dysprosium: 'dy', neodymium: 'nd', praseodymium: 'pr', nickel: 'ni',
+  copper: 'cu', tungsten: 'w', antimony: 'sb', indium: 'in', tellurium: 'te', vanadium: 'v', manganese: 'mn', platinum: 'pt',
+  palladium: 'pd', tin: 'sn', titanium: 'ti', niobium: 'nb', tantalum: 'ta', graphite: 'c', terbium: 'tb', magnesium: 'mg',
+};
+
+/**
+ * Material ids by their names (lower case, without a parenthetical) and by the names and chemical
+ * symbols of the elements their id or name names (`ga` → `gallium`; `dysprosium` → `dy`, whose name is `Dysprosium oxide`):
+ * a hint for an id written as a name or symbol.
+ */
+function materialAliases(tree: PlainMap): Aliases {
+  const aliases = new Map<string, string>();
+  for (const [id, material] of Object.entries(isPlainMap(tree.materials) ? tree.materials : {})) {
+    const name = isPlainMap(material) && typeof material.name === 'string' ? material.name.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase() : '';
+    if (name !== '') aliases.set(name, id);
+    for (const [element, symbol] of Object.entries(ELEMENT_SYMBOLS)) {
+      if (id.toLowerCase().includes(element) || name.includes(element)) {
+        aliases.set(symbol, id);
+        aliases.set(element, id);
+      }
+    }
+  }
+  return aliases;
+}
+
 /**
  * Reports `id` at `path` unless it is one of `ids` (strings only; other types are the schema's), with
  * a hint: the closest id when it looks like a typo, else the id whose name it is or nearly is
@@ -30,8 +57,10 @@ function regionAliases(tree: PlainMap): Aliases {
  */
 function expectId(id: unknown, ids: string[], what: string, path: TreePath, sink: ProblemSink, atKey = false, aliases: Aliases = NO_ALIASES): void {
   if (typeof id !== 'string' || ids.includes(id)) return;
+  // An exact name or symbol first (`Ga` is one edit from `Ge` too), then a typo of an id, then a typo of a name.
+  const exact = aliases.get(id.toLowerCase());
   const named = didYouMean(id, [...aliases.keys()]);
-  const hint = didYouMean(id, ids) ?? (named === undefined ? undefined : aliases.get(named));
+  const hint = exact ?? didYouMean(id, ids) ?? (named === undefined ? undefined : aliases.get(named));
   sink.add(path, `a ${what} id (${ids.join(', ') || 'none declared'})`, quoteText(id), hint ? `did you mean "${hint}"?` : '', atKey);
 }
 
@@ -66,9 +95,9 @@ function checkMaterial(id: string, m: PlainMap, regions: string[], materials: st
  * calendar date). A price war's region must be the foreign actor's (`actor`): the engine charges its
  * cost to the actor's budget and spending.
  */
-function checkEvent(id: string, e: PlainMap, regions: string[], materials: string[], startYear: number, actor: string | undefined, sink: ProblemSink, aliases: Aliases): void {
+function checkEvent(id: string, e: PlainMap, regions: string[], materials: string[], startYear: number, actor: string | undefined, sink: ProblemSink, aliases: Aliases, named: Aliases): void {
   const base = ['events', id];
-  expectId(e.material, materials, 'material', [...base, 'material'], sink);
+  expectId(e.material, materials, 'material', [...base, 'material'], sink, false, named);
   for (const key of ['exporter', 'importer', 'region', 'acquirer']) expectId(e[key], regions, 'region', [...base, key], sink, false, aliases);
   if (e.kind === 'priceManipulation' && actor !== undefined && typeof e.region === 'string' && regions.includes(e.region) && e.region !== actor) {
     sink.add([...base, 'region'], `the foreign actor's region (${actor}): a price war is the foreign actor's, paid from its budget`, quoteText(e.region));
@@ -106,6 +135,6 @@ export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
     if (isPlainMap(m)) checkMaterial(id, m, regions, materials, sink, aliases);
   }
   for (const [id, e] of Object.entries(isPlainMap(tree.events) ? tree.events : {})) {
-    if (isPlainMap(e)) checkEvent(id, e, regions, materials, typeof tree.startYear === 'number' ? tree.startYear : NaN, actor, sink, aliases);
+    if (isPlainMap(e)) checkEvent(id, e, regions, materials, typeof tree.startYear === 'number' ? tree.startYear : NaN, actor, sink, aliases, materialAliases(tree));
   }
 }

@@ -170,6 +170,12 @@ describe('loadScenario: --set', () => {
     expect(problems.find((p) => p.path === 'events.cnQuotaDy.exporter')?.message ?? '').toBe('');
   });
 
+  it('suggests the material a chemical symbol or a name spells (Ga: gallium, Dysprosium: dy, Co: cobalt), besides typos of ids', () => {
+    const problems = problemsOf('scenarios/threat-export-quota.yaml', ['events.cnQuotaNdpr.material=Ga', 'events.cnQuotaDy.material=Dysprosium', 'events.cnQuotaNdprMagnets.material=Co', 'events.cnQuotaDyMagnets.material=unobtainium']);
+    const hint = (event: string) => problems.find((p) => p.path === `events.${event}.material`)?.message ?? '';
+    expect([hint('cnQuotaNdpr'), hint('cnQuotaDy'), hint('cnQuotaNdprMagnets'), hint('cnQuotaDyMagnets')]).toEqual(['did you mean "gallium"?', 'did you mean "dy"?', 'did you mean "cobalt"?', '']);
+  });
+
   it('refuses a friend-shoring preference or a price cut of 100% (a cost cut to 0 would read as "cannot ship"), accepting 99%', () => {
     const shipped = 'scenarios/mitigation-friend-shoring.yaml';
     const [problem] = problemsOf(shipped, ['events.usAlliesAgreement.preference=100%']);
