@@ -1,4 +1,5 @@
 import { compileScenario, type ResultLayout, sampleScenario, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
+import { quotedPriceStage } from './quotedPriceStage.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { computePairedDifference } from '../compare/computePairedDifference.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
@@ -180,14 +181,13 @@ function paired(without: Float64Array, withEvents: Float64Array, unit: string): 
   return { unit, n: d.n, meanWith: d.meanB, meanWithout: d.meanA, mean: d.meanDifference, ciLow: d.ciLow, ciHigh: d.ciHigh };
 }
 
-/** Regions, materials and, per material, the traded stage its events touch (else processing). */
+/** Regions, materials and, per material, the traded stage whose price is quoted (quotedPriceStage). */
 function measureTargets(spec: ScenarioSpec): MeasureTargets {
-  const traded = ['mining', 'processing', 'manufacturing'];
   const priceStage: Record<string, string> = {};
   for (const m of spec.materials) {
     // The stage a disruption strikes (a stockpile's or a subsidy's stage says where a policy acts, not what is disrupted).
     const stages = spec.events.filter((e) => 'material' in e && e.material === m.id && disruptedStage(e) !== undefined).map((e) => ('stage' in e ? String(e.stage) : ''));
-    priceStage[m.id] = stages.find((s) => traded.includes(s)) ?? 'processing';
+    priceStage[m.id] = quotedPriceStage(stages);
   }
   return { home: spec.government.region, foreign: spec.foreignActor.region, regions: spec.regions.map((r) => r.id), materials: spec.materials.map((m) => m.id), priceStage };
 }

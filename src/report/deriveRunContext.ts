@@ -1,4 +1,5 @@
 import type { ScenarioOverview } from './readScenarioOverview.ts';
+import { quotedPriceStage } from '../impact/quotedPriceStage.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
 import { isRecord } from './isRecord.ts';
 import { toNumber } from './toNumber.ts';
@@ -18,7 +19,6 @@ export interface RunContext {
   foreignRulesBudgetUsd?: number;
 }
 
-const TRADED = ['mining', 'processing', 'manufacturing'];
 
 /**
  * Works out the home and foreign regions, the regions and the materials of a run, preferring the
@@ -40,7 +40,7 @@ export function deriveRunContext(overview: ScenarioOverview | undefined, summary
   const fromSummary = [...new Set(ids.filter((p) => p[0] === 'peakPriceMultiple').map((p) => p[1]))];
   const materials = overview?.materials.map((m) => {
     const events = overview.events.filter((e) => e.fields.material === m.id);
-    const stage = events.map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
+    const stage = quotedPriceStage(events.map((e) => String(e.fields.stage)));
     return { id: m.id, name: m.name, priceUnit: m.priceUnit, homeDemand: m.demandByRegion[home] ?? NaN, priceStage: stage, hasEvents: events.length > 0 };
   }) ?? fromSummary.map((id) => ({ id, name: id, priceUnit: 'USD/t', homeDemand: NaN, priceStage: 'processing', hasEvents: false }));
   const regions = overview?.regions.map((r) => r.id) ?? [...new Set(ids.filter((p) => p[0] === 'peakPriceMultiple').map((p) => p[3]))];
