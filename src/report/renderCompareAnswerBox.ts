@@ -4,7 +4,7 @@ import { countRuns } from './countRuns.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatQuantity } from './formatQuantity.ts';
-import type { Comparison, ComparisonEntry, Interval } from './readComparisonJson.ts';
+import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import type { ComparedStrategies } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 
@@ -12,7 +12,8 @@ import { regionWithArticle } from './regionWithArticle.ts';
  * The answer box at the top of a compare report: per alternative, what it costs the home government
  * more than the reference, what the home region's end users receive more or less of each material it
  * targets (its own events' materials; the reference's for a strategy that names none, such as
- * friend-shoring), and the cost per kg gained where the gain is clear; then, per material, which
+ * friend-shoring), and the cost per kg gained where the gain is clear (and net of a stockpile's stock
+ * still held, where that differs); then, per material, which
  * alternative buys a kg cheapest. Every figure is one the section below shows (comparison.json);
  * nothing new is estimated. Empty for a file stated the other way round (A − B) or without the
  * reference's scenario.
@@ -41,10 +42,12 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const parts = materials.flatMap((material) => {
       const e = entryOf(alternative, `cumulativeConsumption.${material}.endUse.${home}`);
       if (e === undefined) return [];
-      const perKg = comparison.costEffectiveness.get(alternative)?.get(material)?.usdPerTonneConsumptionGained;
+      const priced = comparison.costEffectiveness.get(alternative)?.get(material);
+      const perKg = priced?.usdPerTonneConsumptionGained;
       const gained = e.ciLow > 0 && !isRoundingNoise(e);
-      if (gained && perKg !== undefined && Number.isFinite(perKg.value)) cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg }]);
-      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${gained && perKg !== undefined && Number.isFinite(perKg.value) ? `, ${describePerKg(perKg)}` : ''}`];
+      if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}`];
+      cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg }]);
+      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}, ${describePerKg(perKg)}${describeNet(priced)}`];
     });
     const cost = entryOf(alternative, `policyCost.${home}`);
     const spends = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) ? 'costs the government nothing more'
@@ -56,7 +59,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     if (second === undefined) return `${materialName(material)}: only ${first.alternative} buys a clear gain`;
     // Cheapest on the means; whether clearly so is read from the two intervals (not a paired test of the ratios).
     const overlap = !(first.perKg.ciHigh < second.perKg.ciLow);
-    return `${materialName(material)}: ${first.alternative} has the lowest cost per kg${overlap ? `, not clearly below ${second.alternative} (their 95% CIs overlap)` : ''}`;
+    return `${materialName(material)}: ${first.alternative} has the lowest spending per kg${overlap ? `, not clearly below ${second.alternative} (their 95% CIs overlap)` : ''}`;
   });
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
   const basis = `Against ${comparison.reference === '' ? 'the reference' : comparison.reference}, ${countRuns(runs, 'pair')} of runs with the same random draws; what end users in ${regionWithArticle(homeName)} receive over the run, ` +
@@ -87,6 +90,19 @@ function describeReceived(e: ComparisonEntry, unit: MassUnit | undefined): strin
 /** A CI's low end in the unit of its high end, signed only when it crosses zero. */
 function formatNumberOf(value: number, unit: string, massUnit: MassUnit | undefined): string {
   return value < 0 ? `−${formatQuantity(-value, unit, massUnit)}` : formatQuantity(value, unit, massUnit);
+}
+
+/**
+ * Where the net cost differs from the spending (a stockpile's stock still held counts as an asset at
+ * base prices, its sales as revenue): the net figure per kg, or the net gain; '' otherwise.
+ */
+function describeNet(priced: MaterialCostEffectiveness): string {
+  const { extraCostUsd: gross, extraNetCostUsd: net, netUsdPerTonneConsumptionGained: netPerKg } = priced;
+  if (!Number.isFinite(net.value) || Math.abs(net.value - gross.value) <= 0.01 * Math.abs(gross.value)) return '';
+  if (net.value < 0) return `, and a net gain of ${formatMoney(-net.value)} once the stock still held and its sales are counted`;
+  if (!Number.isFinite(netPerKg.value)) return '';
+  const ci = Number.isFinite(netPerKg.ciLow) && Number.isFinite(netPerKg.ciHigh) ? ` (95% CI ${formatMoney(netPerKg.ciLow / 1000)} to ${formatMoney(netPerKg.ciHigh / 1000)})` : '';
+  return `, ${formatMoney(netPerKg.value / 1000)} per kg net of the stock still held${ci}`;
 }
 
 /** `USD 39,100 per kg gained (95% CI USD 33,400 to 45,100)`. */

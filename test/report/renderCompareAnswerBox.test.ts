@@ -43,10 +43,20 @@ describe('renderCompareAnswerBox', () => {
     expect(html).toContain('recycling costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90 per kg gained (95% CI USD 80 to USD 100).');
     // A strategy naming no material is read on the threat's materials; a loss under 0.1% is "about the same", a larger one "less".
     expect(html).toContain('friends costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.236 t to 0.336 t), under 0.1% of what they receive; Gallium: end users receive 5 t less (95% CI 4 t to 6 t).');
-    expect(html).toContain('Per kg gained: Germanium: stockpile has the lowest cost per kg.');
+    expect(html).toContain('Per kg gained: Germanium: stockpile has the lowest spending per kg.');
     // Overlapping intervals: the lowest mean is not called clearly cheapest.
     const close = new Map([['recycling', new Map([['germanium', priced(iv(70_000, 60_000, 90_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
-    expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: close })).toContain('stockpile has the lowest cost per kg, not clearly below recycling (their 95% CIs overlap)');
+    expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: close })).toContain('stockpile has the lowest spending per kg, not clearly below recycling (their 95% CIs overlap)');
+  });
+
+  it('gives a stockpile\'s cost net of the stock it still holds, or its net gain, beside the spending', () => {
+    const held = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(4e6, 3e6, 5e6), netUsdPerTonneConsumptionGained: iv(1_300, 900, 2_000) };
+    const sold = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-9e7, -1e8, -8e7) };
+    const only = (pile: MaterialCostEffectiveness) => text({ reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', pile]])]]) });
+    expect(only(held)).toContain('USD 66 per kg gained (95% CI USD 60 to USD 72), USD 1.3 per kg net of the stock still held (95% CI USD 0.9 to USD 2)');
+    expect(only(sold)).toContain('USD 66 per kg gained (95% CI USD 60 to USD 72), and a net gain of USD 90 million once the stock still held and its sales are counted');
+    // Where net equals spending (no stock), nothing is added.
+    expect(only(priced(iv(66_000, 60_000, 72_000)))).not.toContain('net of the stock');
   });
 
   it('says when no strategy buys a clear gain, and nothing for a file stated the other way round', () => {
