@@ -1,4 +1,5 @@
 import type { MaterialOverview, ScenarioOverview } from './readScenarioOverview.ts';
+import { quotedPriceStage } from '../impact/quotedPriceStage.ts';
 import { describeEvent } from './describeEvent.ts';
 import { orderRegions } from './orderRegions.ts';
 import type { SeriesId } from './readSeriesCsv.ts';
@@ -33,12 +34,11 @@ export interface FanPanelPlan {
   eventWindows: Array<{ start: number; end: number; label: string; openEnded: boolean; throughout: boolean }>;
 }
 
-const TRADED = ['mining', 'processing', 'manufacturing'];
 const PRODUCT: Record<string, string> = { mining: 'Concentrate', processing: 'Refined', manufacturing: 'Component' };
 
 /**
- * Chooses the fans to draw for each material: the traded price the scenario's events touch
- * (refined by default) per market segment, end users' shortfall per region, processing capacity
+ * Chooses the fans to draw for each material: the traded price the report quotes (refined whenever
+ * an event touches refining, else the product the events touch; quotedPriceStage) per market segment, end users' shortfall per region, processing capacity
  * per region, and the home region's stock cover, strategic stockpile and public (defence)
  * shortfall. Materials with events come first. The caller drops series that are zero in every run.
  *
@@ -56,7 +56,7 @@ export function planFanPanels(overview: ScenarioOverview): FanPanelPlan[] {
 
 function planMaterialPanel(overview: ScenarioOverview, material: MaterialOverview): FanPanelPlan {
   const events = overview.events.filter((e) => e.fields.material === material.id);
-  const stage = events.map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
+  const stage = quotedPriceStage(events.map((e) => String(e.fields.stage)));
   const regions = orderRegions(overview.regions);
   const perRegion = (metric: string, s: string, divisor = 1): FanChartPlan[] =>
     regions.map((r) => ({ title: r.id, series: { metric, material: material.id, stage: s, region: r.id }, divisor }));

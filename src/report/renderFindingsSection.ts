@@ -83,7 +83,7 @@ export async function renderFindingsSection(
     title: 'Key results by material',
     description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${countRuns(runs)}` +
       (impact === undefined ? '.' : `, and the change in their consumption that the disruptions cause (${countRuns(impact.replicates, 'paired run')}).`),
-    caption: `Each row is a material. Prices are those of the product the scenario's events touch (refined by default), as a multiple of the starting price.` +
+    caption: `Each row is a material. Prices are those of refined material whenever the scenario's events touch refining, else of the product they touch, as a multiple of the starting price.` +
       (impact === undefined ? '' : ` The consumption panel is a paired change (the first ${countRuns(impact.replicates)} against the same runs without the disruptive events), as a share of consumption without them: its dot is a mean and its line a 95% CI, not a spread of runs.`) +
       (headline.length > 0 ? ' Materials marked “(no event)” are touched by no scripted event: their stress is mostly the baseline’s (see the note above for what the disruptions add).' : ''),
   });
