@@ -1,4 +1,5 @@
 import { eventCategory } from './describeEvent.ts';
+import { quotedPriceStage } from '../impact/quotedPriceStage.ts';
 import type { EventOverview, ScenarioOverview } from './readScenarioOverview.ts';
 
 /** A headline metric of the home region: its id in `comparison.json`/`summary.json`, and the material it is about. */
@@ -68,7 +69,7 @@ export function pickHeadlineMetrics(overview: ScenarioOverview | undefined, avai
   const metrics: HeadlineMetric[] = [];
   for (const material of materials) {
     // The stage a threat or shock hits; a policy's stage (a stockpile's, a subsidy's) says where it acts, not what is disrupted.
-    const stage = events.filter((e) => e.fields.material === material && eventCategory(e.kind) !== 'policy').map((e) => String(e.fields.stage)).find((s) => TRADED.includes(s)) ?? 'processing';
+    const stage = quotedPriceStage(events.filter((e) => e.fields.material === material && eventCategory(e.kind) !== 'policy').map((e) => String(e.fields.stage)));
     const ids = [`shortfallWeeks.${material}.endUse.${home}`, `cumulativeShortfall.${material}.endUse.${home}`, `cumulativeConsumption.${material}.endUse.${home}`, `peakPriceMultiple.${material}.${stage}.${home}`];
     if (options.policyStages === true) ids.push(...policyStageMetrics(events, material, stage, home));
     for (const id of ids) {
