@@ -21,6 +21,7 @@ import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 import { barrierSpinMs } from '../threads/barrierSpin.ts';
 import { runResumable } from './resumeRun.ts';
 import { formatImpactJson, measureDisruptionImpact } from '../impact/measureDisruptionImpact.ts';
+import { createPricePathCollector } from '../impact/createPricePathCollector.ts';
 import { resolveCitedSources } from '../outputs/resolveCitedSources.ts';
 import { checkRunFits, parseMemoryLimit } from './runResources.ts';
 import { parseOverrides, parseSeed } from './parseOverrides.ts';
@@ -237,9 +238,13 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   outcome.dir = await writeDirectoryAtomically(dir, async (temporaryDir) => {
     const spill = join(temporaryDir, '.spill');
     const store = await createReplicateStore(spill, layout, range.firstReplicate, range.replicateCount);
+    // impact.json pairs its counterfactuals with the run's own first replicates: keep their price paths as they pass.
+    const pricePaths = shard === undefined && settings.measureImpact === true
+      ? createPricePathCollector(compiled, masterSeed, Math.min(replicates, settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP)) : undefined;
     reporter.start(settings.progressLabel ?? 'replicates', range.replicateCount);
     await streamMonteCarlo({
-      compiled, masterSeed, workers, signal, onBatch: store.add,
+      compiled, masterSeed, workers, signal,
+      onBatch: pricePaths === undefined ? store.add : (batch) => { pricePaths.add(batch); return store.add(batch); },
       workerModule,
       replicates: range.replicateCount, firstReplicate: range.firstReplicate,
       chunkSize,
@@ -253,7 +258,9 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
       keepSeries: settings.keepSeries, exceedance, onBlock: (done, total) => reportBlocks(reporter, done, total),
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(workers, replicates * layout.series.length * layout.ticks) });
     if (shard === undefined && settings.measureImpact === true) {
-      await writeReportInputs(temporaryDir, { settings, loaded, layout, summaries: store.summaries().map((s) => s.summaries), reporter, signal });
+      await writeReportInputs(temporaryDir, {
+        settings, loaded, layout, summaries: store.summaries().map((s) => s.summaries), scriptedPricePaths: pricePaths?.paths(), reporter, signal,
+      });
     }
     await rm(spill, { recursive: true, force: true });
   }, { overwrite: settings.overwrite, signal }).catch((error: unknown) => {
@@ -269,7 +276,10 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
  * scenario's sources cite), into the folder being written.
  */
 export async function writeReportInputs(dir: string, input: {
-  settings: RunSettings; loaded: ReturnType<typeof loadScenario>; layout: ResultLayout; summaries: Float64Array[]; reporter: ProgressReporter; signal: AbortSignal;
+  settings: RunSettings; loaded: ReturnType<typeof loadScenario>; layout: ResultLayout; summaries: Float64Array[];
+  /** The run's own price paths of its first replicates (see `createPricePathCollector`); without them the scenario runs again for them. */
+  scriptedPricePaths?: Float64Array[];
+  reporter: ProgressReporter; signal: AbortSignal;
 }): Promise<void> {
   const { settings, reporter } = input;
   const sources = resolveCitedSources(input.loaded.spec, settings.scenarioPath);
@@ -277,7 +287,7 @@ export async function writeReportInputs(dir: string, input: {
   let started = false;
   const impact = await measureDisruptionImpact({
     spec: input.loaded.spec, layout: input.layout, summaries: input.summaries, masterSeed: settings.masterSeed, runReplicates: settings.replicates,
-    replicateCap: settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP, workers: settings.workers, signal: input.signal,
+    replicateCap: settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP, workers: settings.workers, scriptedPricePaths: input.scriptedPricePaths, signal: input.signal,
     onProgress: (done, total) => {
       if (!started) reporter.start('paired runs without the disruptions (impact.json)', total);
       started = true;

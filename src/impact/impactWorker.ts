@@ -1,55 +1,15 @@
 /**
  * Worker module of the paired runs behind `impact.json`: the engine's replicate runner, keeping each
  * result's summaries (its series are dropped, as in `summaryOnlyWorker`) followed by the price paths
- * the disruption-window peak needs (see {@link appendPricePaths}). The layout's summaries are
+ * the disruption-window peak needs (see `appendPricePaths`). The layout's summaries are
  * unchanged (identical to `createReplicateRunner`'s); the paths follow them.
  */
-import { type CompiledScenario, createReplicateRunner, sampleScenario, type ScenarioSpec } from '../../sim-core/index.ts';
+import { type CompiledScenario, createReplicateRunner, sampleScenario } from '../../sim-core/index.ts';
 import type { ReplicateResult } from '../../sim-core/results.ts';
 import { createReplicateTaskHandler } from '../montecarlo/createReplicateTaskHandler.ts';
-
-/** Traded stages whose price paths follow the summaries: mining, processing, manufacturing. */
-export const TRADED_STAGES = 3;
+import { appendPricePaths } from './appendPricePaths.ts';
 
 const NO_SERIES = new Float64Array(0);
-
-/**
- * Appends to a replicate's summaries its price paths outside the foreign actor's region: for every
- * material m and traded stage k, in that order, the T values maxᵣ priceₜ(m, k, r) / base(m, k) over
- * the regions r other than the foreign actor's, the base being the replicate's own (sampled) base
- * price, as `peakPriceMultiple` divides by. The main thread takes their peaks in a window and pairs
- * them with the counterfactual's (measureDisruptionImpact.ts). Removing events changes neither the
- * material order nor the regions, so the same offsets address every arm.
- *
- * @param compiled - The scenario.
- * @param sampled - The replicate's sampled scenario (`sampleScenario`; the scenario itself when nothing is uncertain).
- * @param summaries - The replicate's summaries (copied first).
- * @param series - The replicate's series.
- * @returns summaries ++ M × 3 × T price multiples.
- * @example
- * appendPricePaths(compiled, compiled.spec, result.summaries, result.series).length; // summaries + M·3·T
- */
-export function appendPricePaths(compiled: CompiledScenario, sampled: ScenarioSpec, summaries: Float64Array, series: Float64Array): Float64Array {
-  const { layout, offsets, spec } = compiled;
-  const T = layout.ticks;
-  const R = spec.regions.length;
-  const foreign = spec.regions.findIndex((region) => region.id === spec.foreignActor.region);
-  const out = new Float64Array(summaries.length + spec.materials.length * TRADED_STAGES * T).fill(-Infinity, summaries.length);
-  out.set(summaries);
-  let i = summaries.length;
-  for (let m = 0; m < spec.materials.length; m++) {
-    const prices = sampled.materials[m].basePriceUsdPerTonne;
-    const bases = [prices.mining, prices.processing, prices.manufacturing];
-    for (let k = 0; k < TRADED_STAGES; k++, i += T) {
-      for (let r = 0; r < R; r++) {
-        if (r === foreign) continue;
-        const row = (offsets.price + (m * 3 + k) * R + r) * T;
-        for (let t = 0; t < T; t++) out[i + t] = Math.max(out[i + t], series[row + t] / bases[k]);
-      }
-    }
-  }
-  return out;
-}
 
 export default createReplicateTaskHandler<CompiledScenario>((compiled) => {
   const run = createReplicateRunner(compiled, null, { reuseSeries: true }); // the series never leaves this module

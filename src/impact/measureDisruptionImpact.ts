@@ -78,6 +78,12 @@ export interface ImpactOptions {
   runReplicates: number;
   replicateCap: number;
   workers: number;
+  /**
+   * The run's own price paths (`appendPricePaths` of an empty summary) of replicates 0…m−1, taken
+   * from its series as they passed through the main thread. Without them (a `--resume` run, whose
+   * series are gone), the scenario as scripted runs again for its paths.
+   */
+  scriptedPricePaths?: readonly Float64Array[];
   signal?: AbortSignal;
   onProgress?: (completed: number, total: number) => void;
 }
@@ -94,7 +100,7 @@ export const IMPACT_METHOD = 'For each stage that the scenario\'s disruptive eve
  * Measures, with paired runs, what the scenario's disruptive events cause: per struck stage, the
  * run without that stage's disruptive events; and once without any of them. The scenario as
  * scripted is not run again: its replicates 0…m−1 are the run's own (same seed, same indices,
- * same summaries). m = min(run replicates, cap).
+ * same summaries, and its price paths when `scriptedPricePaths` gives them). m = min(run replicates, cap).
  *
  * @param options - The scenario, the run's summaries and Monte Carlo settings.
  * @returns The contents of `impact.json`.
@@ -109,14 +115,17 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const all = [...new Set(disruptions.flatMap((d) => d.indices))];
   const arms = disruptions.map((d) => withoutEvents(spec, d.indices));
   if (disruptions.length > 1) arms.push(withoutEvents(spec, all));
-  // The scenario as scripted runs again (its first arm) for its price paths: the run's own workers keep none.
+  // Arm 0 is the scenario as scripted: its price paths are the run's own when given, else it runs again for them.
+  const given = options.scriptedPricePaths !== undefined && options.scriptedPricePaths.length >= replicates ? options.scriptedPricePaths.slice(0, replicates) : undefined;
   const compiled = (arms.length === 0 ? [] : [spec, ...arms]).map(compileScenario);
-  const results = await runScenarioArms(compiled, {
+  const toRun = given === undefined ? compiled : compiled.slice(1);
+  const results = await runScenarioArms(toRun, {
     masterSeed: options.masterSeed, replicates, workers: options.workers, signal: options.signal, onProgress: options.onProgress, workerModule: IMPACT_WORKER,
   });
   const summaryCount = options.layout.summaries.length;
-  const summariesOf = (arm: number) => results[arm].map((r) => r.summaries.subarray(0, summaryCount));
-  const pathsOf = (arm: number) => results[arm].map((r) => r.summaries.subarray(summaryCount));
+  const resultsOf = (arm: number) => results[given === undefined ? arm : arm - 1];
+  const summariesOf = (arm: number) => resultsOf(arm).map((r) => r.summaries.subarray(0, summaryCount));
+  const pathsOf = (arm: number) => (arm === 0 && given !== undefined ? given : resultsOf(arm).map((r) => r.summaries.subarray(summaryCount)));
   const targets = measureTargets(spec);
   const scripted = computeImpactMeasures(options.layout, options.summaries.slice(0, replicates), targets);
   const counterfactual = arms.map((_, i) => computeImpactMeasures(compiled[1 + i].layout, summariesOf(1 + i), targets));

@@ -1,5 +1,5 @@
 import type { ScenarioSpec } from '../../sim-core/index.ts';
-import { TRADED_STAGES } from './impactWorker.ts';
+import { TRADED_STAGES } from './appendPricePaths.ts';
 
 /** The ticks [startTick, endTick) over which a disruption's price peak is taken, and the same as calendar years. */
 export interface DisruptionWindow {

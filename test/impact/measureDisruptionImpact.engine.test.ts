@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../sim-core/index.ts';
 import { runScenarioArms } from '../../src/compare/runScenarioArms.ts';
+import { createPricePathCollector } from '../../src/impact/createPricePathCollector.ts';
+import { runMonteCarlo } from '../../src/montecarlo/runMonteCarlo.ts';
 import { formatImpactJson, measureDisruptionImpact } from '../../src/impact/measureDisruptionImpact.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { shipped, SMALL } from '../compare/smallScenario.ts';
@@ -62,6 +64,28 @@ describe('measureDisruptionImpact with the engine', () => {
       expect({ material: m.material, mean, meanWith, meanWithout }).toEqual({ material: m.material, mean: m.peakPriceMultiple.mean, meanWith: m.peakPriceMultiple.meanWith, meanWithout: m.peakPriceMultiple.meanWithout });
     }
     for (const s of impact.stages.filter((x) => x.events.length > 0)) expect(s.disruptionPeakPrice!.meanWith).toBe(s.peakPriceMultiple!.meanWith);
+  });
+
+  it('with the run\'s own price paths, runs one arm fewer and writes the same impact.json, drawn base prices included', async () => {
+    const { spec } = loadScenario(shipped('threat-export-quota'), { set: SMALL });
+    const ndpr = spec.materials.findIndex((m) => m.id === 'ndpr');
+    const base = spec.materials[ndpr].basePriceUsdPerTonne.processing;
+    spec.uncertainties.push({ path: `materials.${ndpr}.basePriceUsdPerTonne.processing`, label: 'materials.ndpr.basePriceUsdPerTonne.processing', distribution: { dist: 'uniform', min: 0.5 * base, max: 1.5 * base } });
+    const compiled = compileScenario(spec);
+    // The run as `crm-sim run` makes it: results with their series, seen batch by batch.
+    const collector = createPricePathCollector(compiled, 7, 3);
+    const own = await runMonteCarlo({ compiled, masterSeed: 7, replicates: 4, workers: 0, chunkSize: 2 });
+    expect(collector.paths()).toBeUndefined();
+    collector.add({ firstReplicate: 2, results: own.slice(2) });
+    expect(collector.paths()).toBeUndefined(); // replicates 0 and 1 still missing
+    collector.add({ firstReplicate: 0, results: own.slice(0, 2) });
+    const options = { spec, layout: compiled.layout, summaries: own.map((r) => r.summaries), masterSeed: 7, runReplicates: 4, replicateCap: 3, workers: 0 };
+    const totals: number[] = [];
+    const rerun = await measureDisruptionImpact({ ...options, onProgress: (_, total) => totals.push(total) });
+    const reused = await measureDisruptionImpact({ ...options, scriptedPricePaths: collector.paths(), onProgress: (_, total) => totals.push(total) });
+    expect(formatImpactJson(reused)).toBe(formatImpactJson(rerun));
+    // Processing, manufacturing and all at once, each 3 replicates; the scripted arm only without the paths.
+    expect([totals[0], totals.at(-1)]).toEqual([12, 9]);
   });
 
   it('runs nothing and reports no stage when the scenario has no disruptive event', async () => {
