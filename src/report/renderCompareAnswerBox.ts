@@ -1,6 +1,7 @@
 import type { MassUnit } from './chooseMassUnit.ts';
 import { differenceSign, formatDifferenceWithCi, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE } from './comparisonFigures.ts';
 import { countRuns } from './countRuns.ts';
+import { computeExtraStockHeldFromStart, describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatQuantity } from './formatQuantity.ts';
@@ -36,6 +37,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   const threatMaterials = materialsOf(reference.events);
   const referenceIds = new Set(reference.events.map((e) => e.id));
   const cheapest = new Map<string, { alternative: string; perKg: Interval }[]>();
+  const holdsFreeStock = new Set<string>(); // alternative NUL material: it holds more of the material from the start than the reference
   const lines = comparison.alternatives.map((alternative) => {
     const own = materialsOf((strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id)));
     const materials = own.length > 0 ? own : threatMaterials;
@@ -52,14 +54,18 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const cost = entryOf(alternative, `policyCost.${home}`);
     const spends = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) ? 'costs the government nothing more'
       : `costs ${cost.meanDifference >= 0 ? formatMoney(cost.meanDifference) : `${formatMoney(-cost.meanDifference)} less`} ${cost.meanDifference >= 0 ? 'more ' : ''}(95% CI ${formatMoney(cost.ciLow)} to ${formatMoney(cost.ciHigh)})`;
-    return `<li><strong>${escapeHtml(alternative)}</strong> ${escapeHtml(spends)}${parts.length === 0 ? '' : `; ${escapeHtml(parts.join('; '))}`}.</li>`;
+    const overview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
+    const freeStock = overview === undefined ? '' : describeStockHeldFromStart(overview, reference, materialName);
+    if (overview !== undefined) for (const e of computeExtraStockHeldFromStart(overview, reference)) holdsFreeStock.add(`${alternative}\u0000${e.material}`);
+    return `<li><strong>${escapeHtml(alternative)}</strong> ${escapeHtml(spends)}${parts.length === 0 ? '' : `; ${escapeHtml(parts.join('; '))}`}.${freeStock === '' ? '' : ` ${escapeHtml(freeStock)}`}</li>`;
   });
   const best = [...cheapest].map(([material, priced]) => {
     const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
-    if (second === undefined) return `${materialName(material)}: only ${first.alternative} buys a clear gain`;
+    const free = holdsFreeStock.has(`${first.alternative}\u0000${material}`) ? ` (not counting the stock ${first.alternative} holds from the start)` : '';
+    if (second === undefined) return `${materialName(material)}: only ${first.alternative} buys a clear gain${free}`;
     // Cheapest on the means; whether clearly so is read from the two intervals (not a paired test of the ratios).
     const overlap = !(first.perKg.ciHigh < second.perKg.ciLow);
-    return `${materialName(material)}: ${first.alternative} has the lowest spending per kg${overlap ? `, not clearly below ${second.alternative} (their 95% CIs overlap)` : ''}`;
+    return `${materialName(material)}: ${first.alternative} has the lowest spending per kg${free}${overlap ? `, not clearly below ${second.alternative} (their 95% CIs overlap)` : ''}`;
   });
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
   const basis = `Against ${comparison.reference === '' ? 'the reference' : comparison.reference}, ${countRuns(runs, 'pair')} of runs with the same random draws; what end users in ${regionWithArticle(homeName)} receive over the run, ` +

@@ -3,12 +3,14 @@ import { countRuns } from './countRuns.ts';
 import { differenceSign, formatDifferenceWithCi, formatLevelValue, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE, rankMetrics } from './comparisonFigures.ts';
 import { ALTERNATIVE_LABEL_FONT, ALTERNATIVE_LABEL_WIDTH, createComparisonSpec } from './createComparisonSpec.ts';
 import { describeCostEffectiveness } from './describeCostEffectiveness.ts';
+import { describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describePairedShare, isSpendingMetric } from './describePairedShare.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
+import type { ScenarioOverview } from './readScenarioOverview.ts';
 import { renderStrategiesAtGlance, type StrategyScenario } from './renderStrategiesAtGlance.ts';
 import { renderReversalSplit } from './renderReversalSplit.ts';
 import { renderTable } from './renderTable.ts';
@@ -72,6 +74,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
       `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
       describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName, costScope(strategies, alternative, entryOf, home)) +
+      freeStockNote(alternativeOverview, overview, materialName) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
         rows.map((e) => [headlineName(e.metric, materialName), ...[e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, units.get(e.metric))), formatDifferenceWithCi(e, units.get(e.metric)), describePairedShare(e)]),
         { caption: `${homeName === '' ? 'The home region' : homeName}, for each material a compared scenario's events target: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) +
@@ -84,6 +87,12 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   html += `<h3>The strategies at a glance</h3>\n${renderStrategiesAtGlance(strategies.reference, strategies.alternatives, materialName)}`;
   const others = ranked.filter((m) => !headline.includes(m)).slice(0, MAX_TABLE_METRICS);
   return html + (others.length === 0 ? '' : `<h3>Other metrics that differ most clearly</h3>\n${renderComparisonTable(comparison, others, materialName)}`);
+}
+
+/** A note when the alternative's stockpiles hold more from the start than the reference's, which no cost counts; '' otherwise. */
+function freeStockNote(alternative: ScenarioOverview | undefined, reference: ScenarioOverview | undefined, materialName: (id: string) => string): string {
+  const sentence = alternative === undefined ? '' : describeStockHeldFromStart(alternative, reference, materialName);
+  return sentence === '' ? '' : `<p class="note">${escapeHtml(sentence)}</p>\n`;
 }
 
 async function renderForestPlot(comparison: Comparison, candidates: readonly string[], materialName: (id: string) => string, charts: ChartCollector, isHeadline: boolean): Promise<string> {

@@ -59,6 +59,19 @@ describe('renderCompareAnswerBox', () => {
     expect(only(priced(iv(66_000, 60_000, 72_000)))).not.toContain('net of the stock');
   });
 
+  it('names a stockpile held from the start, which no cost counts, and qualifies its lowest spending per kg', () => {
+    const germanium = { id: 'germanium', name: 'Germanium', priceUnit: 'USD/kg', basePriceUsdPerTonne: { processing: 1_500_000 }, demandByRegion: { US: 36.5 }, capacityByStage: {} };
+    const withMaterials = (o: ScenarioOverview): ScenarioOverview => ({ ...o, materials: [germanium] });
+    const held = { ...event('pile', 'stockpile', 'germanium'), fields: { kind: 'stockpile', material: 'germanium', region: 'US', initialDays: 100 } };
+    const free = { reference: { label: 'threat', overview: withMaterials(overview(threat)) }, alternatives: [{ label: 'stockpile', overview: withMaterials(overview([...threat, held])) }] };
+    const comparison = { reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]) };
+    const html = renderCompareAnswerBox(comparison, free, name).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(html).toContain('Its stockpiles hold from the start, without buying it (initialDays), 10 t of Germanium as refined material, worth USD 15 million at base prices');
+    expect(html).toContain('Germanium: only stockpile buys a clear gain (not counting the stock stockpile holds from the start).');
+    // Without initial stock, neither.
+    expect(text(comparison)).not.toContain('from the start');
+  });
+
   it('says when no strategy buys a clear gain, and nothing for a file stated the other way round', () => {
     const flat = [entry('friends', 'policyCost.US', 0, 1.42e8, 0.2e8, 'USD'), entry('friends', 'cumulativeConsumption.germanium.endUse.US', 326, 0.1, 0.5)];
     expect(text({ reference: 'threat', alternatives: ['friends'], entries: flat, costEffectiveness: new Map() })).toContain('No strategy buys a clear gain in what end users receive of the materials it targets.');
