@@ -17,6 +17,8 @@ export interface RunContext {
   eventKinds?: string[];
   /** The budget of the foreign actor's standing rules (`foreignActor.rules.budgetUsd`), USD; undefined when the scenario does not state it. */
   foreignRulesBudgetUsd?: number;
+  /** The calendar years the run covers, first and last (`2025`, `2034`); undefined without the scenario. */
+  period?: { firstYear: number; lastYear: number };
 }
 
 
@@ -49,5 +51,7 @@ export function deriveRunContext(overview: ScenarioOverview | undefined, summary
   return {
     home, homeName: name(home), foreign, foreignName: name(foreign), regions, materials, eventKinds: overview?.events.map((e) => e.kind),
     ...(Number.isFinite(budget) ? { foreignRulesBudgetUsd: budget } : {}),
+    ...(overview !== undefined && Number.isFinite(overview.startYear) && overview.years > 0
+      ? { period: { firstYear: overview.startYear, lastYear: overview.startYear + Math.ceil(overview.years) - 1 } } : {}),
   };
 }

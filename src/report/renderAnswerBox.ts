@@ -1,5 +1,6 @@
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
+import { describePeakAgainstWithout } from './describePeakAgainstWithout.ts';
 import { describePeakWindow } from './describePeakWindow.ts';
 import { computeHeadlineResults, PRODUCT, type MaterialWithResult } from './computeHeadlineResults.ts';
 import { countRuns } from './countRuns.ts';
@@ -28,7 +29,7 @@ import { regionWithArticle } from './regionWithArticle.ts';
  * @returns HTML, or ''.
  * @example
  * renderAnswerBox(context, summary, replicates, impact);
- * // '<div class="answer" …>… NdPr oxide: end users in the United States are short in none of the 40 runs; …'
+ * // '<div class="answer" …>… NdPr oxide: end users in the United States receive 8,090 t (8%) less over 2025–2034 …'
  */
 export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined, impact: ImpactReading | undefined): string {
   const { chosen, runs } = computeHeadlineResults(context, summary, replicates);
@@ -42,28 +43,36 @@ export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, re
     `<p class="note">${escapeHtml(basis)}<a href="#results">Key results</a>.</p></div>\n`;
 }
 
-/** One material's line: shortage, what the disruptions take away, the peak price. */
+/**
+ * One material's line: how short end users go when they do; then what the disruptions take away over
+ * the run and the peak price; and, when they are never short, why (prices ration), last: leading
+ * with "short in none of the runs" read as "no problem" (visual audit, session 16).
+ */
 function describe({ material, result }: MaterialWithResult, context: RunContext, exact: boolean, impact: ImpactReading | undefined): string {
   const home = regionWithArticle(context.homeName);
   const parts: string[] = [];
   const weeks = result.weeksShort;
+  let neverShort = '';
   if (weeks.n > 0) {
     const lack = result.lackingTonnes;
     const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
     const median = weeks.p50 > 0 ? ` (median ${weeksText(weeks.p50)})` : '';
-    if (weeks.max <= 0) parts.push(`end users in ${home} are short in none of the ${countRuns(weeks.n)}${without}`);
+    if (weeks.max <= 0) neverShort = `end users in ${home} are short in none of the ${countRuns(weeks.n)}${without}`;
     else if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) parts.push(`end users in ${home} are short for at least ${weeksText(result.weeksShortIn90)} in 90% of runs${median}${without}`);
     else parts.push(`end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${median}${without}`);
   }
+  const who = parts.length === 0 ? `end users in ${home}` : 'they';
+  const over = context.period === undefined ? 'over the run' : `over ${context.period.firstYear}–${context.period.lastYear}`;
+  const paired = impact === undefined ? '' : `; ${countRuns(impact.replicates, 'paired run')}`;
   const change = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(material.id)?.homeConsumption;
   if (change !== undefined && !(change.mean === 0 && change.ciLow === 0 && change.ciHigh === 0)) {
-    if (!(change.ciLow > 0 || change.ciHigh < 0)) parts.push('the disruptions make no clear change to what they receive (95% CI includes 0)');
+    if (!(change.ciLow > 0 || change.ciHigh < 0)) parts.push(`the disruptions make no clear change to what ${who} receive (95% CI includes 0${paired})`);
     else {
       const less = change.mean < 0;
       const share = change.meanWithout > 0 ? formatPercent(Math.abs(change.mean) / change.meanWithout) : '';
       const [low, high] = less ? [-change.ciHigh, -change.ciLow] : [change.ciLow, change.ciHigh];
       const unit = chooseMassUnit([Math.abs(change.mean), low, high]);
-      parts.push(`they receive ${formatTonnes(Math.abs(change.mean), unit)}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} than without the disruptions (95% CI ${formatTonnes(low, unit)} to ${formatTonnes(high, unit)})`);
+      parts.push(`${who} receive ${formatTonnes(Math.abs(change.mean), unit)}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} than without the disruptions (95% CI ${formatTonnes(low, unit)} to ${formatTonnes(high, unit)}${paired})`);
     }
   }
   const peak = result.peakOutside;
@@ -75,14 +84,16 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     const ci = Number.isFinite(peak.ciLow) && Number.isFinite(peak.ciHigh) && formatNumber(peak.ciLow) !== formatNumber(peak.ciHigh) ? ` (95% CI ${formatNumber(peak.ciLow)}× to ${formatNumber(peak.ciHigh)}×)` : '';
     parts.push(`the ${product} price ${where} peaks at ${formatNumber(peak.mean)}× its starting price on average${ci}`);
   }
+  if (neverShort !== '') parts.push(parts.length === 0 ? neverShort : `${neverShort}: prices ration what they buy`);
   return parts.length === 0 ? '' : `${material.name}: ${parts.join('; ')}.`;
 }
 
 /**
  * The peak in the disruptions' window and what they change in it, paired run by run (impact.json's
  * `disruptionPeakPrice`): `the refined price outside China peaks at 2.21× its starting price from
- * Oct 2025 to Jul 2028 (the disruptions and the year after), 0.93× above the same months without them
- * (95% CI …)`, or "below" for a disruption that lowers it (a price war); '' without the figure or
+ * Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× in the same months without
+ * them: +72%, a rise of 0.929× the starting price (95% CI …)`, or a fall for a disruption that
+ * lowers it (a price war); '' without the figure or
  * when its CI includes 0 (the whole run's peak is said instead). Level and change are of the same
  * months, so they cannot speak of different spikes.
  */
@@ -92,8 +103,9 @@ function describeCausedPeak(materialId: string, impact: ImpactReading | undefine
   if (entry?.peakWindow === undefined || change === undefined || !(change.ciLow > 0 || change.ciHigh < 0)) return '';
   const higher = change.mean > 0;
   const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
+  const against = describePeakAgainstWithout(change);
   return `${price} peaks at ${formatNumber(change.meanWith)}× its starting price from ${describePeakWindow(entry.peakWindow)} (the disruptions and the year after), ` +
-    `${formatNumber(Math.abs(change.mean))}× ${higher ? 'above' : 'below'} the same months without them (95% CI ${formatNumber(low)}× to ${formatNumber(high)}×)`;
+    `${against === '' ? '' : `${against}, `}a ${higher ? 'rise' : 'fall'} of ${formatNumber(Math.abs(change.mean))}× the starting price (95% CI ${formatNumber(low)}× to ${formatNumber(high)}×)`;
 }
 
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */

@@ -10,6 +10,7 @@ import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
 import { formatWeeks } from './formatWeeks.ts';
+import { describePeakAgainstWithout } from './describePeakAgainstWithout.ts';
 import { describePeakWindow } from './describePeakWindow.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import { formatSignedQuantity } from './formatQuantity.ts';
@@ -174,8 +175,13 @@ function shareOfWithout(change: PairedImpact): string {
  * can mask the disruption's.
  */
 function describeCausedPeak(windowed: PairedImpact | undefined, window: PeakWindow | undefined, wholeRun: PairedImpact | undefined): string {
-  if (windowed !== undefined && window !== undefined) return `peak price from ${describePeakWindow(window)} (the disruptions and the year after): ${formatPairedImpact(windowed, 'x base')}`;
-  return wholeRun === undefined ? '' : `peak price: ${formatPairedImpact(wholeRun, 'x base')}`;
+  // The levels first: a difference in units of the starting price alone reads as a percentage.
+  const levels = (peak: PairedImpact): string => {
+    const against = describePeakAgainstWithout(peak);
+    return against === '' ? '' : `${formatNumber(peak.meanWith)}× the starting price ${against}; difference `;
+  };
+  if (windowed !== undefined && window !== undefined) return `peak price from ${describePeakWindow(window)} (the disruptions and the year after): ${levels(windowed)}${formatPairedImpact(windowed, 'x base')}`;
+  return wholeRun === undefined ? '' : `peak price: ${levels(wholeRun)}${formatPairedImpact(wholeRun, 'x base')}`;
 }
 
 /** What every disruptive event together causes for one material, from impact.json; undefined without figures. */

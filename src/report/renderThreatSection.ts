@@ -80,7 +80,7 @@ export async function renderThreatSection(
       html += await charts.add('measured-impact', createImpactSpec(stages, peaks, 'change of the peak price, × the starting price',
         { text: 'Peak price caused by each stage’s disruptions', subtitle: 'as scripted − without the stage’s disruptive events · bar: mean · line: 95% CI' }), {
         title: 'Measured impact per stage',
-        description: [...peaks].map(([stage, i]) => `${stage}: ${formatNumber(i.value)} times the starting price`).join('; '),
+        description: [...peaks].map(([stage, i]) => `${stage}: the peak price ${i.value < 0 ? 'falls' : 'rises'} by ${formatNumber(Math.abs(i.value))} times the starting price`).join('; '),
         caption: 'Rise of the peak price outside the foreign actor’s region (largest over the materials the stage’s events name) that the stage’s disruptive events cause, paired runs' +
           (windowed ? ', each stage’s peak taken from its events’ announcement to a year after they end, so the stages’ windows and effects need not add up to those of all disruptions together' : ', peaks over the whole run') +
           '. Stages no event strikes are left out.',

@@ -41,8 +41,9 @@ describe('renderAnswerBox', () => {
     const lines = [...box.matchAll(/<li>(.*?)<\/li>/g)].map((m) => text(m[1]));
     // Only the material with events leads (as in Key results); lithium, touched by no event, does not.
     expect(lines).toEqual([
-      'NdPr oxide: end users in the United States are short in none of the 40 runs; they receive 8,050 t (8%) less than without the disruptions (95% CI 7,070 t to 9,040 t); ' +
-      'the refined price outside China peaks at 2.2× its starting price on average (95% CI 2.18× to 2.22×).',
+      // What the disruptions take away leads, over the run's years; "short in none" comes last, with its reason (prices ration).
+      'NdPr oxide: end users in the United States receive 8,050 t (8%) less over the run than without the disruptions (95% CI 7,070 t to 9,040 t; 30 paired runs); ' +
+      'the refined price outside China peaks at 2.2× its starting price on average (95% CI 2.18× to 2.22×); end users in the United States are short in none of the 40 runs: prices ration what they buy.',
     ]);
     // The same figures as Key results.
     const findings = text(await renderFindingsSection(context, new Map(), replicates, noCharts, impact));
@@ -55,10 +56,13 @@ describe('renderAnswerBox', () => {
     const withChange = (change: PairedImpact): ImpactReading => ({ ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), disruptionPeakPrice: change, peakWindow: window }]]) });
     const rise = { ...paired(0.93, 0.84, 1.02, 1.28), unit: 'x base' };
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).toContain(
-      'the refined price outside China peaks at 2.21× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), 0.93× above the same months without them (95% CI 0.84× to 1.02×).');
+      // Both levels and the relative rise: 2.21 / 1.28 − 1 = +73%, not the +93% that "0.93×" alone suggests.
+      'the refined price outside China peaks at 2.21× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× in the same months without them: +73%, a rise of 0.93× the starting price (95% CI 0.84× to 1.02×);');
     // A price war lowers the peak: said as such.
     const fall = { ...paired(-0.4, -0.5, -0.3, 1.5), unit: 'x base' };
-    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), 0.4× below the same months without them (95% CI 0.3× to 0.5×).');
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.5× in the same months without them: −27%, a fall of 0.4× the starting price (95% CI 0.3× to 0.5×);');
+    // With the scenario's years known, the consumption loss names them.
+    expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, withChange(rise)))).toContain('receive 8,050 t (8%) less over 2025–2034 than without the disruptions');
     // No clear change: the whole run's peak, as before.
     const box = text(renderAnswerBox(context, new Map(), replicates, withChange({ ...rise, ciLow: -0.1 })));
     expect(box).not.toContain('the same months without them');

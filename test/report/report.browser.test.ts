@@ -185,7 +185,7 @@ describe('report files', () => {
     // The peak price a stage's disruptions cause is taken in their window (announcement to a year after their end), named in the row.
     expect(html).toMatch(/Peak price \([A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}\): [+−]/);
     expect(html).toMatch(/What the scenario&#39;s disruptions cause|What the scenario's disruptions cause/);
-    expect(html).toMatch(/peak price from [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4} \(the disruptions and the year after\): [+−]/);
+    expect(html).toMatch(/peak price from [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4} \(the disruptions and the year after\): [\d.]+× the starting price against [\d.]+× in the same months without them: [+−]\d+%; difference [+−]/);
     expect(html).toContain('more than 1% of their weekly demand unmet');
     expect(html).toMatch(/demand for more than 8 weeks in a row: (\d+%|&lt;1%) \(95% CI .+; \d+ of 8 runs\)/);
     // Under price rationing the loss shows as consumption, in the sentences and in the table.
