@@ -4,6 +4,7 @@ import { countRuns } from './countRuns.ts';
 import { computeExtraStockHeldFromStart, describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
+import { formatNumber } from './formatNumber.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import type { ComparedStrategies } from './renderComparisonSection.ts';
@@ -36,7 +37,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   const units = massUnits(comparison.entries);
   const threatMaterials = materialsOf(reference.events);
   const referenceIds = new Set(reference.events.map((e) => e.id));
-  const cheapest = new Map<string, { alternative: string; perKg: Interval }[]>();
+  const cheapest = new Map<string, { alternative: string; perKg: Interval; priced: MaterialCostEffectiveness }[]>();
   const holdsFreeStock = new Set<string>(); // alternative NUL material: it holds more of the material from the start than the reference
   const lines = comparison.alternatives.map((alternative) => {
     const own = materialsOf((strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id)));
@@ -48,8 +49,9 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
       const perKg = priced?.usdPerTonneConsumptionGained;
       const gained = e.ciLow > 0 && !isRoundingNoise(e);
       if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}`];
-      cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg }]);
-      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}, ${describePerKg(perKg)}${describeNet(priced)}`];
+      cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg, priced }]);
+      const refined = reference.materials.find((m) => m.id === material)?.basePriceUsdPerTonne.processing;
+      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}, ${describePerKg(perKg, refined)}${describeNet(priced)}`];
     });
     const cost = entryOf(alternative, `policyCost.${home}`);
     const spends = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) ? 'costs the government nothing more'
@@ -65,7 +67,8 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     if (second === undefined) return `${materialName(material)}: only ${first.alternative} buys a clear gain${free}`;
     // Cheapest on the means; whether clearly so is read from the two intervals (not a paired test of the ratios).
     const overlap = !(first.perKg.ciHigh < second.perKg.ciLow);
-    return `${materialName(material)}: ${first.alternative} has the lowest spending per kg${free}${overlap ? `, not clearly below ${second.alternative} (their 95% CIs overlap)` : ''}`;
+    return `${materialName(material)}: ${first.alternative} has the lowest spending per kg${free}${overlap ? `, not clearly below ${second.alternative} (their 95% CIs overlap)` : ''}` +
+      describeNetLeader(priced, first.alternative);
   });
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
   const basis = `Against ${comparison.reference === '' ? 'the reference' : comparison.reference}, ${countRuns(runs, 'pair')} of runs with the same random draws; what end users in ${regionWithArticle(homeName)} receive over the run, ` +
@@ -111,8 +114,31 @@ function describeNet(priced: MaterialCostEffectiveness): string {
   return `, ${formatMoney(netPerKg.value / 1000)} per kg net of the stock still held${ci}`;
 }
 
-/** `USD 39,100 per kg gained (95% CI USD 33,400 to 45,100)`. */
-function describePerKg(perKg: Interval): string {
-  const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? ` (95% CI ${formatMoney(perKg.ciLow / 1000)} to ${formatMoney(perKg.ciHigh / 1000)})` : ' (no bounded 95% CI)';
-  return `${formatMoney(perKg.value / 1000)} per kg gained${ci}`;
+/**
+ * When counting the stock still held (net cost) puts another alternative first, who and by what:
+ * a stockpile that sells into a spike can end with a net gain while ranking last on spending, and
+ * the gross ranking alone would recommend the weaker option. A net gain beats any net cost; among
+ * net gains the larger wins, among net costs the lower per kg. '' when the leaders agree or no net
+ * figure differs from the spending.
+ */
+function describeNetLeader(priced: ReadonlyArray<{ alternative: string; priced: MaterialCostEffectiveness }>, grossLeader: string): string {
+  const net = priced.filter((p) => Number.isFinite(p.priced.extraNetCostUsd.value));
+  if (net.length < 2 || net.every((p) => Math.abs(p.priced.extraNetCostUsd.value - p.priced.extraCostUsd.value) <= 0.01 * Math.abs(p.priced.extraCostUsd.value))) return '';
+  const rank = (p: MaterialCostEffectiveness): number => (p.extraNetCostUsd.value < 0 ? p.extraNetCostUsd.value - 1e300 : p.netUsdPerTonneConsumptionGained.value);
+  const [leader] = [...net].filter((p) => Number.isFinite(rank(p.priced))).sort((a, b) => rank(a.priced) - rank(b.priced));
+  if (leader === undefined || leader.alternative === grossLeader) return '';
+  const figure = leader.priced.extraNetCostUsd.value < 0 ? `a net gain of ${formatMoney(-leader.priced.extraNetCostUsd.value)}`
+    : `${formatMoney(leader.priced.netUsdPerTonneConsumptionGained.value / 1000)} per kg net`;
+  return `; counting the stock still held and its sales, ${leader.alternative} comes first (${figure})`;
+}
+
+/**
+ * `USD 299 per kg gained (95% CI USD 197 to USD 643; 5.4× the starting refined price, USD 55 per kg)`:
+ * the market price is the yardstick a reader needs to tell a cheap gain from a dear one.
+ */
+function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined): string {
+  const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? `95% CI ${formatMoney(perKg.ciLow / 1000)} to ${formatMoney(perKg.ciHigh / 1000)}` : 'no bounded 95% CI';
+  const yardstick = refinedUsdPerTonne !== undefined && refinedUsdPerTonne > 0
+    ? `; ${formatNumber(perKg.value / refinedUsdPerTonne, 2)}× the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
+  return `${formatMoney(perKg.value / 1000)} per kg gained (${ci}${yardstick})`;
 }

@@ -59,6 +59,19 @@ describe('renderCompareAnswerBox', () => {
     expect(only(priced(iv(66_000, 60_000, 72_000)))).not.toContain('net of the stock');
   });
 
+  it('says when counting the stock still held puts another alternative first than the spending per kg does', () => {
+    const both = entries.filter((e) => e.alternative === 'stockpile' || e.alternative === 'recycling');
+    const cheapOxide = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(4e6, 3e6, 5e6), netUsdPerTonneConsumptionGained: iv(1_300, 900, 2_000) };
+    const sellsIntoSpike = { ...priced(iv(90_000, 80_000, 100_000)), extraNetCostUsd: iv(-1.06e8, -1.2e8, -0.9e8) };
+    const html = text({ reference: 'threat', alternatives: ['recycling', 'stockpile'], entries: both,
+      costEffectiveness: new Map([['stockpile', new Map([['germanium', cheapOxide]])], ['recycling', new Map([['germanium', sellsIntoSpike]])]]) });
+    expect(html).toContain('Germanium: stockpile has the lowest spending per kg; counting the stock still held and its sales, recycling comes first (a net gain of USD 106 million).');
+    // Net figures equal to the spending (no stock): nothing is added.
+    const plain = text({ reference: 'threat', alternatives: ['recycling', 'stockpile'], entries: both,
+      costEffectiveness: new Map([['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])], ['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])]]) });
+    expect(plain).not.toContain('counting the stock');
+  });
+
   it('names a stockpile held from the start, which no cost counts, and qualifies its lowest spending per kg', () => {
     const germanium = { id: 'germanium', name: 'Germanium', priceUnit: 'USD/kg', basePriceUsdPerTonne: { processing: 1_500_000 }, demandByRegion: { US: 36.5 }, capacityByStage: {} };
     const withMaterials = (o: ScenarioOverview): ScenarioOverview => ({ ...o, materials: [germanium] });
@@ -68,6 +81,8 @@ describe('renderCompareAnswerBox', () => {
     const html = renderCompareAnswerBox(comparison, free, name).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(html).toContain('Its stockpiles hold from the start, without buying it (initialDays), 10 t of Germanium as refined material, worth USD 15 million at base prices');
     expect(html).toContain('Germanium: only stockpile buys a clear gain (not counting the stock stockpile holds from the start).');
+    // With the materials' prices known, the spending per kg has its yardstick: the starting refined price.
+    expect(html).toContain('USD 66 per kg gained (95% CI USD 60 to USD 72; 0.044× the starting refined price, USD 1,500 per kg)');
     // Without initial stock, neither.
     expect(text(comparison)).not.toContain('from the start');
   });
