@@ -10,6 +10,7 @@ import { readComparedStrategies } from './readComparedStrategies.ts';
 import { readComparisonJson } from './readComparisonJson.ts';
 import { readFolderFiles } from './readFolderFiles.ts';
 import { readJsonFile } from './readJsonFile.ts';
+import { ReportInputError } from './reportInputError.ts';
 import { readReplicatesCsv } from './readReplicatesCsv.ts';
 import { readScenarioOverview, type ScenarioOverview } from './readScenarioOverview.ts';
 import { readSeriesCsv, seriesKey } from './readSeriesCsv.ts';
@@ -61,7 +62,12 @@ export interface BuiltReport {
 export async function buildReport(dir: string): Promise<BuiltReport> {
   const folder = resolve(dir);
   const files = await readFolderFiles(folder);
-  const kind = detectFolderKind(new Set(files.map((f) => f.name)), folder);
+  const names = new Set(files.map((f) => f.name));
+  const kind = detectFolderKind(names, folder);
+  // Every run writes both: a run folder without one is incomplete, and its report would silently lack sections.
+  for (const [name, what] of [['summary.json', 'the per-replicate metrics\' statistics'], ['series.csv', 'the per-tick bands']] as const) {
+    if (kind === 'run' && !names.has(name)) throw new ReportInputError(`${join(folder, name)}: expected ${what} every run writes, found no such file (an incomplete copy of the folder?)`);
+  }
   const manifest = await readJsonFile(join(folder, 'manifest.json'));
   const comparison = await readComparisonJson(folder);
   const overview = (await readScenarioOverview(folder)) ?? (await readReferenceScenario(folder, comparison?.reference, files));

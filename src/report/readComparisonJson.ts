@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { METRIC_DIRECTIONS } from '../compare/metricDirection.ts';
 import { isRecord } from './isRecord.ts';
+import { ReportInputError } from './reportInputError.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { type AlternativeReversalSplit, readReversalSplit } from './readReversalSplit.ts';
 import { toNumber } from './toNumber.ts';
@@ -65,8 +66,8 @@ const CONTAINERS = new Set(['alternatives', 'metrics', 'results', 'comparisons',
  * enclosing key that is not a container name (`alternatives`, `metrics`, …).
  *
  * @param dir - The output folder.
- * @returns The comparison, or undefined when there is no `comparison.json` or it holds no entry.
- * @throws ReportInputError when the file is not valid JSON.
+ * @returns The comparison, or undefined when there is no `comparison.json`.
+ * @throws ReportInputError when the file is not valid JSON or holds no comparison.
  * @example
  * (await readComparisonJson(dir))?.entries.filter((e) => e.ciHigh < 0);
  */
@@ -75,7 +76,8 @@ export async function readComparisonJson(dir: string): Promise<Comparison | unde
   if (data === undefined) return undefined;
   const entries: ComparisonEntry[] = [];
   collect(data, [], entries);
-  if (entries.length === 0) return undefined;
+  // A comparison.json without a single comparison is damaged: a report would lack its main section.
+  if (entries.length === 0) throw new ReportInputError(`${join(dir, 'comparison.json')}: expected paired comparisons (objects with a numeric meanDifference), found none (a damaged file? run the comparison again)`);
   const alternatives = [...new Set(entries.map((e) => e.alternative))];
   return { reference: referenceName(data), alternatives, entries, costEffectiveness: readCostEffectiveness(data), reversalSplit: readReversalSplit(data) };
 }

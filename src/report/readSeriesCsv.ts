@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { locateCsvColumns } from './locateCsvColumns.ts';
 import { readCsvLines } from './readCsvLines.ts';
+import { ReportInputError } from './reportInputError.ts';
 
 /** Identifies one series of `series.csv`. */
 export interface SeriesId {
@@ -40,7 +41,7 @@ const COLUMNS = ['year', 'metric', 'material', 'stage', 'region', 'p5', 'p25', '
  * @param dir - The output folder.
  * @param keep - Chooses the series to keep.
  * @returns Kept series by {@link seriesKey}, or undefined when the folder has no `series.csv`.
- * @throws ReportInputError when the header lacks one of the columns read.
+ * @throws ReportInputError when the header lacks one of the columns read, a row is cut short, or a kept value is not a number.
  * @example
  * await readSeriesCsv('/tmp/run', (id) => id.metric === 'price');
  */
@@ -55,14 +56,22 @@ export async function readSeriesCsv(
     return undefined;
   }
   const kept = new Map<string, SeriesFan | null>();
-  const number = (text: string): number => (text === '' ? NaN : Number(text));
+  let line = 0;
+  /** A field as a number: empty is NaN (no value); anything else that is not a number is a damaged file. */
+  const number = (text: string, column: string): number => {
+    if (text === '') return NaN;
+    const value = Number(text);
+    if (Number.isNaN(value) && text !== 'NaN') throw new ReportInputError(`${path}:${line}: ${column}: expected a number, found "${text.slice(0, 40)}" (a damaged file? write the folder again)`);
+    return value;
+  };
   let at: number[] = [];
   let meanAt = -1;
   const locate = (header: string[]): boolean => {
     meanAt = header.indexOf('mean');
     return (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0;
   };
-  await readCsvLines(path, locate, (fields) => {
+  await readCsvLines(path, locate, (fields, lineNumber) => {
+    line = lineNumber;
     const [year, metric, material, stage, region, p5, p25, p50, p75, p95] = at;
     const key = `${fields[metric]}|${fields[material]}|${fields[stage]}|${fields[region]}`;
     let fan = kept.get(key);
@@ -72,13 +81,13 @@ export async function readSeriesCsv(
       kept.set(key, fan);
     }
     if (fan === null) return;
-    fan.year.push(Number(fields[year]));
-    fan.p5.push(number(fields[p5]));
-    fan.p25.push(number(fields[p25]));
-    fan.p50.push(number(fields[p50]));
-    fan.p75.push(number(fields[p75]));
-    fan.p95.push(number(fields[p95]));
-    fan.mean?.push(number(fields[meanAt]));
+    fan.year.push(number(fields[year], 'year'));
+    fan.p5.push(number(fields[p5], 'p5'));
+    fan.p25.push(number(fields[p25], 'p25'));
+    fan.p50.push(number(fields[p50], 'p50'));
+    fan.p75.push(number(fields[p75], 'p75'));
+    fan.p95.push(number(fields[p95], 'p95'));
+    fan.mean?.push(number(fields[meanAt], 'mean'));
   });
   const result = new Map<string, SeriesFan>();
   for (const [key, fan] of kept) if (fan !== null) result.set(key, fan);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { isRecord } from './isRecord.ts';
+import { ReportInputError } from './reportInputError.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { toNumber } from './toNumber.ts';
 
@@ -49,8 +50,8 @@ const LIST_KEYS = ['stages', 'perStage', 'byStage', 'impacts', 'results'];
  * optional `unit`, `ciLow`, `ciHigh` and `metric`/`description`.
  *
  * @param dir - The output folder.
- * @returns Impacts by stage, or undefined when there is no `stress.json` or it names no stage.
- * @throws ReportInputError when the file is not valid JSON.
+ * @returns Impacts by stage, or undefined when there is no `stress.json`.
+ * @throws ReportInputError when the file is not valid JSON or measures no stage.
  * @example
  * (await readStressJson(dir))?.get('processing')?.shortfallShare?.rank;
  */
@@ -63,7 +64,9 @@ export async function readStressJson(dir: string): Promise<Map<string, StageStre
     const measures = readMeasures(stage, record, defaults);
     if (Object.keys(measures).length > 0) impacts.set(stage, measures);
   }
-  return impacts.size > 0 ? impacts : undefined;
+  // A stress.json that ranks no stage is damaged: a report would lack its ranking.
+  if (impacts.size === 0) throw new ReportInputError(`${join(dir, 'stress.json')}: expected a measured impact per stage, found none (a damaged file? run crm-sim stress again)`);
+  return impacts;
 }
 
 const RANKED = { shortfallShare: 'rankingByShortfallShare', economicCost: 'rankingByEconomicCost', shortfall: 'rankingByShortfall' } as const;
