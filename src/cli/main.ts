@@ -6,6 +6,7 @@ import { ScenarioError, formatProblem, isUsageOnly } from '../scenario/scenarioE
 import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
 import type { RegisterCommand } from './commandContext.ts';
 import { createInterruptHandler } from './createInterruptHandler.ts';
+import { describePermissionError } from './describePermissionError.ts';
 import { MODULE_EXTENSION, PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID_SCENARIO, EXIT_OK, EXIT_USAGE, UsageError } from './exitCodes.ts';
 
@@ -49,6 +50,12 @@ function report(error: unknown): number {
     const path = (error as NodeJS.ErrnoException).path;
     process.stderr.write(`crm-sim: ${code === 'ENOSPC' ? 'no space left on the device' : 'disk quota exceeded'}${path === undefined ? '' : ` writing ${path}`}; no output written (free space, or write elsewhere with --out)\n`);
     return EXIT_INTERNAL;
+  }
+  const denied = describePermissionError(error);
+  if (denied !== undefined) {
+    // A file or folder this user may not read or write (an unreadable shard, a report into someone else's folder): the environment, not a bug.
+    process.stderr.write(`crm-sim: ${denied}\n`);
+    return EXIT_USAGE;
   }
   process.stderr.write(`crm-sim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_INTERNAL;
