@@ -152,6 +152,9 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
   if (shard !== undefined && (options.json || format === 'parquet' || options.keepSeries || options.report || options.measureImpact || (options.exceed ?? []).length > 0)) {
     throw new UsageError('--shard writes a shard folder: give --json, --format, --keep-series and --exceed to crm-sim merge (and --report to crm-sim report on the merged folder; --measure-impact needs a full run)');
   }
+  if (options.impactReplicates !== undefined && options.measureImpact !== true && options.report !== true && options.resume === undefined) {
+    throw new UsageError('--impact-replicates sets the paired runs of impact.json: give it with --measure-impact or --report (without them no impact.json is written)');
+  }
   const sets = parseOverrides(options.set, options.years);
   const threadsPerReplicate = options.threadsPerReplicate === undefined ? 1 : parseCount('threads-per-replicate', options.threadsPerReplicate, 1);
   return {

@@ -83,6 +83,9 @@ describe('crm-sim run', () => {
     expect(parseRunOptions('x.yaml', { ...base, measureImpact: true, impactReplicates: '12' })).toMatchObject({ measureImpact: true, impactReplicateCap: 12 });
     expect(parseRunOptions('x.yaml', base).measureImpact).toBe(false);
     expect(() => parseRunOptions('x.yaml', { ...base, shard: '1/4', measureImpact: true })).toThrow(/--measure-impact needs a full run/);
-    expect(() => parseRunOptions('x.yaml', { ...base, impactReplicates: '0' })).toThrow(UsageError);
+    expect(() => parseRunOptions('x.yaml', { ...base, measureImpact: true, impactReplicates: '0' })).toThrow(/--impact-replicates: expected an integer ≥ 1/);
+    // Alone it would change nothing: no impact.json is written without --measure-impact or --report.
+    expect(() => parseRunOptions('x.yaml', { ...base, impactReplicates: '5' })).toThrow(/--impact-replicates .* give it with --measure-impact or --report/);
+    expect(parseRunOptions('x.yaml', { ...base, report: true, impactReplicates: '5' }).impactReplicateCap).toBe(5);
   });
 });
