@@ -10,6 +10,7 @@ import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import type { ReplicateSummaries, SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
+import { checkOutputFolder } from './checkOutputFolder.ts';
 import { UsageError } from './exitCodes.ts';
 import { resolveExceedOptions } from './resolveExceedOptions.ts';
 import { parseMemoryLimit } from './runResources.ts';
@@ -132,6 +133,8 @@ export async function executeMerge(
   progress?: ProgressReporter,
 ): Promise<{ dir: string; summaryStats: SummaryStatistic[] }> {
   const report = progress ?? createProgressReporter(true);
+  // A file, or a folder with files, at --out is the command line's mistake: said before any shard is read (merge has no --overwrite).
+  checkOutputFolder(settings.out, { offerOverwrite: false });
   let shards: ShardFolder[];
   try {
     shards = checkShardSet(await Promise.all(settings.dirs.map(readShardFolder)));

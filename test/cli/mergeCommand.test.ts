@@ -50,6 +50,15 @@ describe('crm-sim merge', () => {
     expect((await readdir(root)).some((name) => name.startsWith('.') || name === 'out')).toBe(false);
   });
 
+  it('refuses an --out that is a file or a folder with files before reading any shard, without suggesting a flag merge lacks', async () => {
+    const file = join(root, 'a-file');
+    await writeFile(file, 'x');
+    const asFile = await executeMerge({ dirs: [shard(1), shard(2), shard(3)], out: file, parquet: false, keepSeries: false }, signal).catch((e: unknown) => e);
+    expect((asFile as Error).message).toBe(`--out ${file}: expected a folder, found a file`);
+    const taken = await executeMerge({ dirs: [join(root, 'no-such-shard')], out: join(root, 'full'), parquet: false, keepSeries: false }, signal).catch((e: unknown) => e);
+    expect((taken as Error).message).toMatch(/--out .*full: expected a new or empty folder, found a folder with files \(choose another folder\)$/);
+  });
+
   it('refuses a shard run by other code, even at the same commit (uncommitted changes)', async () => {
     const changed = join(root, 'changed-code');
     await cp(shard(3), changed, { recursive: true });
