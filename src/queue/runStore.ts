@@ -77,14 +77,43 @@ export async function writeQueuedRun(store: string, run: QueuedRun, resolvedYaml
   return dir;
 }
 
-/** Reads a run's description, or undefined when the store has no such run. */
+/**
+ * Reads a run's description, or undefined when the store has no such run.
+ * @throws SyntaxError for a file that is not JSON; QueueError naming the file and key for a description without the fields every run has.
+ */
 export async function readQueuedRun(store: string, runId: string): Promise<QueuedRun | undefined> {
+  const path = join(runFolder(store, runId), 'run.json');
+  let text: string;
   try {
-    return JSON.parse(await readFile(join(runFolder(store, runId), 'run.json'), 'utf8')) as QueuedRun;
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  return checkQueuedRun(JSON.parse(text), path);
+}
+
+/** The fields every stored run has, with what each must be: a damaged run.json is named, not read as `undefined` shards. */
+const REQUIRED_FIELDS: ReadonlyArray<[keyof QueuedRun, string, (value: unknown) => boolean]> = [
+  ['runId', 'a run id', (v) => typeof v === 'string' && v !== ''],
+  ['scenarioPath', 'a scenario path', (v) => typeof v === 'string'],
+  ['replicates', 'an integer ≥ 1', (v) => Number.isInteger(v) && (v as number) >= 1],
+  ['masterSeed', 'an integer', (v) => Number.isInteger(v)],
+  ['shards', 'an integer ≥ 1', (v) => Number.isInteger(v) && (v as number) >= 1],
+  ['sha256', 'a SHA-256 hash', (v) => typeof v === 'string' && v !== ''],
+];
+
+/** Checks a parsed run.json; returns it typed, or throws a QueueError naming the file, the key, what was expected and what was found. */
+function checkQueuedRun(data: unknown, path: string): QueuedRun {
+  const remedy = 'a damaged store: submit the run again under a new --run-id';
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new QueueError(`${path}: expected a run description (an object with runId, replicates, shards, …), found ${JSON.stringify(data)?.slice(0, 40) ?? 'nothing'} (${remedy})`);
+  }
+  for (const [key, expected, valid] of REQUIRED_FIELDS) {
+    const value = (data as Record<string, unknown>)[key];
+    if (!valid(value)) throw new QueueError(`${path}: ${key}: expected ${expected}, found ${value === undefined ? 'nothing' : JSON.stringify(value).slice(0, 40)} (${remedy})`);
+  }
+  return data as QueuedRun;
 }
 
 /**
@@ -97,6 +126,7 @@ export async function readQueuedRunForUser(store: string, runId: string): Promis
   try {
     return await readQueuedRun(store, runId);
   } catch (error) {
+    if (error instanceof QueueError) throw error;
     const path = join(runFolder(store, runId), 'run.json');
     const cause = error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new QueueError(`cannot read run ${runId}'s description ${path}: ${cause}`);

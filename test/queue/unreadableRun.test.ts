@@ -24,6 +24,20 @@ describe('an unreadable run description', () => {
     await expect(status).rejects.toBeInstanceOf(QueueError);
     await expect(status).rejects.toThrow(/cannot read run r1's description .*run\.json: not valid JSON/);
   });
+  it('is a QueueError naming the file, the key, what was expected and what was found, for JSON without a run\'s fields', async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['r2', '{}', /r2\/run\.json: runId: expected a run id, found nothing \(a damaged store: submit the run again under a new --run-id\)/],
+      ['r3', '[]', /r3\/run\.json: expected a run description .*found \[\]/],
+      ['r4', '{"runId":"r4","scenarioPath":"s.yaml","replicates":8,"masterSeed":1,"shards":"two","sha256":"ab"}', /r4\/run\.json: shards: expected an integer ≥ 1, found "two"/],
+    ];
+    for (const [runId, text, message] of cases) {
+      mkdirSync(runFolder(store, runId), { recursive: true });
+      writeFileSync(join(runFolder(store, runId), 'run.json'), text);
+      const status = readRunStatus({ runId, store, queue: 'unused' });
+      await expect(status).rejects.toBeInstanceOf(QueueError);
+      await expect(status).rejects.toThrow(message);
+    }
+  });
   it('makes `crm-sim queue status` exit 2 with that message and no stack trace', async () => {
     const redis = resolveRedisUrl();
     if (!(await isRedisReachable(redis))) throw new Error(`Redis must be reachable at ${redis}: run npm run setup:system (.ci/setup.d/redis.sh)`);
