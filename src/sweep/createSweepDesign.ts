@@ -7,6 +7,13 @@ import { parseGridOption } from './parseGridOption.ts';
 import { parseRangeOption } from './parseRangeOption.ts';
 import type { SweepPoint } from './sweepPoint.ts';
 
+/**
+ * Most design points one sweep runs. Each point runs every replicate and keeps its summaries (about
+ * 5 KB per replicate for the shipped scenarios), so 10,000 points of 40 replicates are already
+ * 400,000 runs and about 2 GB of summaries: beyond that, split the design.
+ */
+export const MAX_SWEEP_POINTS = 10_000;
+
 /** A sweep design ready to run. */
 export interface PlannedSweep {
   /** The design as given (echoed in sweep.json). */
@@ -28,7 +35,7 @@ export interface PlannedSweep {
  * @param ranges - Positional `path=min:max` arguments.
  * @param masterSeed - Seed of the hypercube.
  * @returns The design, its points and the swept paths.
- * @throws UsageError on malformed options, ranges without `--lhs` (or the reverse), or a path swept twice.
+ * @throws UsageError on malformed options, ranges without `--lhs` (or the reverse), a path swept twice, or more than MAX_SWEEP_POINTS points.
  * @example
  * createSweepDesign(['years=2,3'], '4', ['materials.ndpr.demand.growthPerYear=3%:8%'], 1).points.length; // 8
  */
@@ -42,6 +49,12 @@ export function createSweepDesign(grid: readonly string[], lhs: string | undefin
   const parameters = [...dimensions.map((d) => d.path), ...parsedRanges.map((r) => r.path)];
   const repeated = parameters.find((path, i) => parameters.indexOf(path) !== i);
   if (repeated !== undefined) throw new UsageError(`sweep: ${repeated} is swept twice`);
+  // Counted before any point is built: a billion-point hypercube ran out of memory, a 300 × 300 grid worked silently for minutes.
+  const size = (dimensions.length > 0 ? dimensions.reduce((product, d) => product * d.values.length, 1) : 1) * (count > 0 ? count : dimensions.length > 0 ? 1 : 0);
+  if (size > MAX_SWEEP_POINTS) {
+    const shape = [...dimensions.map((d) => `${d.values.length} values of ${d.path}`), ...(count > 0 ? [`--lhs ${count}`] : [])].join(' × ');
+    throw new UsageError(`sweep: expected at most ${MAX_SWEEP_POINTS.toLocaleString('en-US')} design points, found ${size.toLocaleString('en-US')} (${shape}); every point runs all its replicates: sweep fewer values, or split the design into several sweeps`);
+  }
   let points: SweepPoint[] = dimensions.length > 0 ? expandGrid(dimensions) : [];
   if (count > 0) {
     const hypercube = createLhsPoints(parsedRanges, count, masterSeed);

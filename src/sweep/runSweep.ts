@@ -4,6 +4,7 @@ import type { ArmCache } from '../compare/armCache.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { extractSummaryColumn } from '../compare/extractSummaryColumn.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
+import { createAbortError } from '../montecarlo/createAbortError.ts';
 import { computeSummaryStatistics, type SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import { computeSweepDifferences, type SweepDifference } from './computeSweepDifferences.ts';
 import { computeTornado, type TornadoRow } from './computeTornado.ts';
@@ -78,9 +79,15 @@ export async function runSweep(options: SweepOptions): Promise<SweepRun> {
   const baseLayout = compileScenario(base.spec).layout;
   const metricIndex = resolveMetricIndex(baseLayout, options.metric ?? defaultMetric(base.spec));
   // A point's problems name the --grid option or --lhs range its values came from, not a --set.
-  const loadedPoints = options.points.map((point) => loadScenario(options.path, {
-    set: [...sets, ...toSetOverrides(point)], setLabels: [...sets.map(() => undefined), ...toSetLabels(point)],
-  }));
+  const loadedPoints: LoadedScenario[] = [];
+  for (const point of options.points) {
+    // Thousands of points take a while to load: let Ctrl-C through between them.
+    if (loadedPoints.length % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw createAbortError(options.signal.reason);
+    loadedPoints.push(loadScenario(options.path, {
+      set: [...sets, ...toSetOverrides(point)], setLabels: [...sets.map(() => undefined), ...toSetLabels(point)],
+    }));
+  }
   const tornado = options.tornado && base.spec.uncertainties.length > 0 ? createTornadoSpecs(base.spec) : null;
   // The base scenario itself runs only in the tornado: warn about it only then.
   for (const warning of [...(tornado === null ? [] : [base]), ...loadedPoints].flatMap((loaded) => loaded.warnings)) options.onWarning?.(warning);
