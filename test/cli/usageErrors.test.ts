@@ -55,4 +55,12 @@ describe('parseSeed', () => {
     expect(parseSeed(String(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
     for (const bad of ['9007199254740992', '99999999999999999999', '-1', '1.5', '1e3', '', 'x']) expect(() => parseSeed(bad)).toThrow(/--seed/);
   });
+
+  it('refuses --set years=… beside --years (one would silently win, and an invalid value went unchecked)', async () => {
+    const { parseOverrides } = await import('../../src/cli/parseOverrides.ts');
+    expect(() => parseOverrides(['years=abc'], '1')).toThrow('--set years=abc and --years 1 both set years: give one of them');
+    expect(() => parseOverrides([' years = 5'], '1')).toThrow(/both set years/);
+    expect(parseOverrides(['years=5'], undefined)).toEqual(['years=5']);
+    expect(parseOverrides(['yearsOfX=5', 'ticksPerYear=12'], '3')).toEqual(['yearsOfX=5', 'ticksPerYear=12', '--years=3']);
+  });
 });
