@@ -64,9 +64,11 @@ function materialAxis(order: string[], names: boolean): Record<string, unknown> 
  */
 function valueAxis(title: string, values: readonly number[], counts: boolean, whenAllZero: [number, number] = [0, 1]): Record<string, unknown> {
   const allZero = values.every((v) => v === 0);
+  // A count's axis spans at least one: a 95th percentile of 0.15 weeks (one run in 40 short) filled the whole panel of a 0–0.15 axis.
+  const largest = Math.max(0, ...values);
   return {
     type: 'quantitative', title,
-    scale: allZero ? { domain: whenAllZero } : { zero: true },
+    scale: allZero ? { domain: whenAllZero } : counts && largest < 1 ? { domain: [0, 1] } : { zero: true },
     axis: { tickCount: 3, labelOverlap: true, ...(counts ? { format: 'd', tickMinStep: 1 } : {}) },
   };
 }

@@ -120,7 +120,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
   };
   const rows = results.map(({ material, result: r }) => [
     material.name,
-    r.weeksShort.n === 0 ? 'n/a' : ranges ? `${formatWeeks(r.weeksShort.p50)} (${formatRange(r.weeksShort.p5, r.weeksShort.p95, 0)})` : formatWeeks(r.weeksShort.p50),
+    describeWeeksCell(r, ranges),
     r.lackingTonnes.n > 0 && r.lackingTonnes.max === 0 ? '0 in every run' : r.lackingTonnes.n > 0 ? formatMeanAndCi(r.lackingTonnes) : 'n/a',
     r.peakOutside.n > 0 ? `${formatNumber(r.peakOutside.mean)}× (${formatRange(r.peakOutside.ciLow, r.peakOutside.ciHigh, 0)})` : 'n/a',
     formatPercent(r.secureShareProcessing.mean),
@@ -135,6 +135,22 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions: mean`, numeric: true }] : []),
   ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.` +
     (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events, with its share of consumption without them; “no clear change” when its 95% CI includes 0 (every CI is in impact.json).` : '') });
+}
+
+/**
+ * The weeks-short cell: median and 90% range of a count, its ends rounded to whole weeks (an
+ * interpolated 95th percentile of 0.15 weeks means one or two runs short, not a fraction of a week);
+ * when that range rounds to 0 although some runs were short, how many and the worst.
+ */
+function describeWeeksCell(r: MaterialResult, ranges: boolean): string {
+  const weeks = r.weeksShort;
+  if (weeks.n === 0) return 'n/a';
+  if (weeks.max <= 0) return `0 in every run`;
+  const median = formatWeeks(weeks.p50);
+  const [low, high] = [Math.round(weeks.p5), Math.round(weeks.p95)];
+  const few = high === 0 && Number.isFinite(r.runsShort) && r.runsShort > 0 ? `short in ${r.runsShort} of ${countRuns(weeks.n)}, at most ${formatWeeks(weeks.max)} weeks` : '';
+  if (few !== '') return `${median} (${few})`;
+  return ranges ? `${median} (${formatRange(low, high, 0)})` : median;
 }
 
 /** A mean of tonnes and its CI (cut at 0) in one unit: `0.75 t (0.48 to 1.02 t)`-like `0.75 t (0.48 t to 1.02 t)`, never `750 kg (480 kg to 1.02 t)`. */

@@ -49,6 +49,8 @@ describe('renderAnswerBox', () => {
     const findings = text(await renderFindingsSection(context, new Map(), replicates, noCharts, impact));
     expect(findings).toContain('−8,050 t (95% CI −9,040 t to −7,070 t), 8% less than without them');
     expect(findings).toContain('2.2× the starting price (95% CI 2.18× to 2.22×)');
+    // A count's 90% range that rounds to 0 although a run was short says how many runs and the worst, not "0 (0–0.15)".
+    expect(findings).toMatch(/Lithium \(Li content\) 0 \(short in 1 of 40 runs, at most \d+ weeks?\)/);
   });
 
   it('gives the peak in the disruptions\' window and what they change in it, when its CI excludes 0, either way', () => {
