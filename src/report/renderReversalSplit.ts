@@ -11,6 +11,9 @@ import type { AlternativeReversalSplit, SplitFigure, SplitMetrics } from './read
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import { renderTable } from './renderTable.ts';
 
+/** Fewest runs on each side (kept, reversed) for the split's reading to name a gap. */
+export const MIN_SPLIT_RUNS = 10;
+
 /** What renderReversalSplit needs besides the split: the alternative's headline and how to name things. */
 export interface ReversalSplitContext {
   /** The alternative's headline rows (their order, units and directions). */
@@ -71,7 +74,12 @@ function renderGroup(policies: { none: string; some: string; kept: string; prono
     return `${formatDifference(f.mean, e.unit, unit)} (${formatDifferenceRange(f.ciLow, f.ciHigh, e.unit, unit)})`;
   };
   const where = `Where an election reversed ${policies.some} (${runsReversed} of ${countRuns(runs)})`;
-  return `<p>${escapeHtml(readClearestGap(where, metrics, rows, context))}</p>\n` + (rows.length === 0 ? '' : renderTable(
+  // A Welch interval from a handful of runs on one side, among many rows, reads as a finding it is not.
+  const fewer = Math.min(runsReversed, runs - runsReversed);
+  const reading = fewer < MIN_SPLIT_RUNS
+    ? `${where}: ${countRuns(fewer)} on one side are too few to read a gap (at least ${MIN_SPLIT_RUNS} on each side; run more replicates). The table gives the figures.`
+    : readClearestGap(where, metrics, rows, context);
+  return `<p>${escapeHtml(reading)}</p>\n` + (rows.length === 0 ? '' : renderTable(
     [{ header: 'Metric' }, { header: `Kept (${countRuns(runs - runsReversed)})`, numeric: true }, { header: `Reversed (${countRuns(runsReversed)})`, numeric: true }, { header: 'Kept − reversed (95% CI)', numeric: true }],
     rows.map((e) => {
       const m = metrics.get(e.metric);
