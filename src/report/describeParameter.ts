@@ -8,7 +8,7 @@ import { formatTypedValue } from './formatTypedValue.ts';
 /** Words for the last part of a scenario path, where camelCase splitting reads badly. */
 const WORDS: Record<string, string> = {
   growthPerYear: 'growth per year', maxThrift: 'maximum thrifting', elasticityShortRun: 'short-run elasticity',
-  elasticityLongRun: 'long-run elasticity', reversalProbability: 'probability of reversing a policy', quotaShare: 'quota share',
+  elasticityLongRun: 'long-run elasticity', reversalProbability: 'probability of reversing a policy at each election', quotaShare: 'quota share',
   byRegion: 'by region', capacityByRegion: 'capacity by region', basePriceUsdPerTonne: 'base price',
 };
 const ROOTS: Record<string, string> = { government: 'Government', foreignActor: 'Foreign actor', behaviour: 'Behaviour', market: 'Market' };
@@ -21,7 +21,7 @@ const ROOTS: Record<string, string> = { government: 'Government', foreignActor: 
  * @param materialName - Maps material ids to names.
  * @returns The label.
  * @example
- * describeParameter('government.reversalProbability', (id) => id); // 'Government: probability of reversing a policy'
+ * describeParameter('government.reversalProbability', (id) => id); // 'Government: probability of reversing a policy at each election'
  */
 export function describeParameter(path: string, materialName: (id: string) => string = (id) => id): string {
   const parts = path.split('.');

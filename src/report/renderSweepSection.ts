@@ -80,7 +80,7 @@ async function renderTornado(tornado: Tornado, index: number, overview: Scenario
   const idle = tornado.entries.filter((e) => e.outputLow === e.outputHigh && (!Number.isFinite(tornado.base) || e.outputLow === tornado.base));
   if (idle.length === tornado.entries.length) return describeIdleTornado(tornado, title, overview, materialName);
   let html = `<p>${escapeHtml(title)}: the largest swing comes from <strong>${escapeHtml(name(top.parameter))}</strong>: ` +
-    `${escapeHtml(describeSwing(top, tornado.unit, level))}` +
+    `${escapeHtml(describeSwing(top, tornado.unit, level, tornado.base))}` +
     (includesZero(top) ? '' : `${escapeHtml(prefixSpace(describeCrossMaterialSwing(top.parameter, tornado.metric, (overview?.materials ?? []).map((m) => m.id), materialName)))}`) +
     (idle.length > 0 ? ` ${escapeHtml(idle.map((e) => name(e.parameter)).join('; '))}: no effect on this metric over ${idle.length === 1 ? 'its' : 'their'} range (the same result at both ends in every run).` : '') + '</p>\n';
   const uncertain = tornado.entries.filter(includesZero);
@@ -99,7 +99,7 @@ async function renderTornado(tornado: Tornado, index: number, overview: Scenario
  * The top bar's swing in words: the change from the low to the high value (paired, run by run) with
  * its 95% CI where tornado.json gives one, then the two levels with digits enough to differ.
  */
-function describeSwing(entry: TornadoEntry, unit: string, level: ValueFormat): string {
+function describeSwing(entry: TornadoEntry, unit: string, level: ValueFormat, base: number): string {
   const [atLow, atHigh] = formatLevelPair(entry.outputLow, entry.outputHigh, unit);
   // tornado.json's swing is high − low; older files wrote its size only.
   const change = Math.sign(entry.swing) === Math.sign(entry.outputHigh - entry.outputLow) ? entry.swing : entry.outputHigh - entry.outputLow;
@@ -107,7 +107,11 @@ function describeSwing(entry: TornadoEntry, unit: string, level: ValueFormat): s
   const ci = entry.ciLow === undefined || entry.ciHigh === undefined ? ''
     : ` (95% CI ${formatSignedQuantity(entry.ciLow, unit)} to ${formatSignedQuantity(entry.ciHigh, unit)}, paired run by run)`;
   const zero = includesZero(entry) ? ' The 95% CI includes 0: with these runs the effect is not distinguishable from none.' : '';
-  return `from its low to its high value (${values}) the result changes by ${formatSignedQuantity(change, unit)}${ci}, from ${atLow} to ${atHigh}.${zero}`;
+  // The chart's axis spans only the bars, so a swing of 0.07% fills it: its size against the result says how much it matters.
+  const share = Number.isFinite(base) && base !== 0 ? Math.abs(change / base) : NaN;
+  const relative = Number.isFinite(share) ? `, ${formatNumber(share * 100, 2)}% of the result at nominal values` : '';
+  const small = share < 0.01 ? ' Every swing is under 1% of the result: over these ranges it barely depends on these parameters (the chart\'s axis spans only the bars).' : '';
+  return `from its low to its high value (${values}) the result changes by ${formatSignedQuantity(change, unit)}${relative}${ci}, from ${atLow} to ${atHigh}.${zero}${small}`;
 }
 
 /** A sentence with a space before it, or ''. */

@@ -166,8 +166,8 @@ describe('renderSweepSection: the tornado headline and caption', () => {
 
   it('quotes the largest swing (high − low, paired) with its 95% CI, and the two levels with digits enough to differ', async () => {
     const html = await renderSweepSection(undefined, [graphiteTornado()], graphite, name, captions());
-    expect(html).toContain('the largest swing comes from <strong>Government: probability of reversing a policy</strong>');
-    expect(html).toContain('from its low to its high value (16.5% → 43.5%) the result changes by −488 t (95% CI −534 t to −441 t, paired run by run), from 704,482 t to 703,994 t.');
+    expect(html).toContain('the largest swing comes from <strong>Government: probability of reversing a policy at each election</strong>');
+    expect(html).toContain('from its low to its high value (16.5% → 43.5%) the result changes by −488 t, 0.069% of the result at nominal values (95% CI −534 t to −441 t, paired run by run), from 704,482 t to 703,994 t. Every swing is under 1% of the result');
     expect(html).not.toContain('704,000 t');
   });
 
@@ -175,9 +175,9 @@ describe('renderSweepSection: the tornado headline and caption', () => {
     const tornado = graphiteTornado();
     tornado.entries = tornado.entries.slice(2);
     const html = await renderSweepSection(undefined, [tornado], graphite, name, captions());
-    expect(html).toContain('changes by +35.3 t (95% CI −21.1 t to +91.7 t, paired run by run), from 704,081.7 t to 704,117.0 t. The 95% CI includes 0');
+    expect(html).toContain('changes by +35.3 t, 0.005% of the result at nominal values (95% CI −21.1 t to +91.7 t, paired run by run), from 704,081.7 t to 704,117.0 t. The 95% CI includes 0');
     const old: Tornado = { metric: 'm', unit: 't', base: 10, entries: [{ parameter: 'p', low: 1, high: 2, outputLow: 14, outputHigh: 10, swing: 4 }] };
-    expect(await renderSweepSection(undefined, [old], graphite, name, captions())).toContain('the result changes by −4 t, from 14 t to 10 t.');
+    expect(await renderSweepSection(undefined, [old], graphite, name, captions())).toContain('the result changes by −4 t, 40% of the result at nominal values, from 14 t to 10 t.</p>');
   });
 
   it('names in the caption the bars whose swing may be 0', async () => {
