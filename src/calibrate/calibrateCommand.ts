@@ -1,11 +1,12 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../cli/exitCodes.ts';
-import { loadCalibrationSpec } from './loadCalibrationSpec.ts';
+import { loadCalibrationSpec, type LoadedCalibration } from './loadCalibrationSpec.ts';
 import { runCalibration, type CalibrationResult } from './runCalibration.ts';
 import { formatCalibrationReport } from './formatCalibrationReport.ts';
 import { formatCalibrationFragment } from './formatCalibrationFragment.ts';
 import { parseSeed } from '../cli/parseOverrides.ts';
+import { checkFragmentOut } from './checkFragmentOut.ts';
 
 /** Options of `crm-sim calibrate` as commander parses them. */
 export interface CalibrateOptions {
@@ -17,6 +18,8 @@ export interface CalibrateOptions {
   search?: string;
   json?: boolean;
   quiet?: boolean;
+  /** Replace an existing `--out` file that is not an earlier calibrate output. */
+  overwrite?: boolean;
 }
 
 /**
@@ -39,6 +42,8 @@ export async function calibrateCommand(specFile: string, options: CalibrateOptio
   let best = Infinity;
   const searchPoints = integerOption('--search', options.search, 1) ?? 0;
   if (options.evaluate && searchPoints > 0) throw new UsageError('--evaluate scores the start values; it cannot be combined with --search');
+  const out = options.out ?? join('outputs', `${spec.name}.calibrated.yaml`);
+  if (!options.evaluate) checkFragmentOut(out, fitInputs(calibration), options.overwrite === true);
   const progress = (text: string): void => {
     if (!options.quiet) process.stderr.write(text);
   };
@@ -50,7 +55,6 @@ export async function calibrateCommand(specFile: string, options: CalibrateOptio
   if (options.json) process.stdout.write(`${JSON.stringify(toJson(spec.parameters, result), null, 2)}\n`);
   else process.stdout.write(formatCalibrationReport(spec.parameters, result));
   if (options.evaluate) return;
-  const out = options.out ?? join('outputs', `${spec.name}.calibrated.yaml`);
   const command = ['crm-sim', 'calibrate', ...argv.slice(argv.indexOf('calibrate') + 1)].join(' ');
   const fragmentExtends = extendsFromFragment(specFile, spec.fragment.extends, out);
   writeAtomically(out, formatCalibrationFragment(spec.parameters, result, { command, seed: spec.seed, replicates: spec.replicates, extends: fragmentExtends }));
@@ -65,6 +69,13 @@ export async function calibrateCommand(specFile: string, options: CalibrateOptio
 export function extendsFromFragment(specFile: string, extendsPath: string | undefined, fragmentFile: string): string | undefined {
   if (extendsPath === undefined || isAbsolute(extendsPath)) return extendsPath;
   return relative(dirname(resolve(fragmentFile)), resolve(dirname(specFile), extendsPath)).split('\\').join('/');
+}
+
+/** The files the fit reads: the spec first, its `fragment.extends`, then every episode's scenario and what it extends. */
+function fitInputs(calibration: LoadedCalibration): string[] {
+  const extendsPath = calibration.spec.fragment.extends;
+  const fragmentBase = extendsPath === undefined ? [] : [resolve(dirname(calibration.file), extendsPath)];
+  return [calibration.file, ...fragmentBase, ...calibration.episodes.flatMap((e) => e.files)];
 }
 
 function plural(count: number, noun: string): string {

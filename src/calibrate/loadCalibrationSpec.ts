@@ -17,6 +17,8 @@ export interface LoadedEpisode {
   /** Absolute path of the scenario file, and the SHA-256 of its resolved text. */
   readonly scenarioFile: string;
   readonly sha256: string;
+  /** Absolute paths of the scenario files read: the episode's file, then its `extends` ancestors. */
+  readonly files: readonly string[];
 }
 
 /** A calibration spec with its episodes loaded. */
@@ -73,7 +75,7 @@ function loadEpisode(file: string, id: string, episode: EpisodeSpec): LoadedEpis
   for (const eventId of episode.control?.withoutEvents ?? []) {
     if (!loaded.spec.events.some((e) => e.id === eventId)) throw new UsageError(`${where}.control: no event ${eventId} in ${episode.scenario}`);
   }
-  return { id, episode, scenario: loaded.spec, scenarioFile, sha256: loaded.sha256 };
+  return { id, episode, scenario: loaded.spec, scenarioFile, sha256: loaded.sha256, files: loaded.files };
 }
 
 function checkDates(where: string, targetId: string, target: Record<string, unknown>): void {

@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/runCli.ts';
+
+const TINY = 'test/fixtures/calibration/tiny.calibration.yaml';
+const dirs: string[] = [];
+afterAll(() => { for (const dir of dirs) rmSync(dir, { recursive: true, force: true }); });
+
+/** A temporary folder holding a copy of the tiny spec (spec.yaml) and of its episode's scenario (chain.yaml). */
+function specFolder(): { dir: string; spec: string; scenario: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-cal-out-'));
+  dirs.push(dir);
+  const scenario = join(dir, 'chain.yaml');
+  writeFileSync(scenario, `extends: ${join(process.cwd(), 'scenarios/calibration/bullwhip-four-stage.yaml')}\n`);
+  const spec = join(dir, 'spec.yaml');
+  writeFileSync(spec, readFileSync(TINY, 'utf8').replace(/scenario: .*/, 'scenario: chain.yaml'));
+  return { dir, spec, scenario };
+}
+const quick = ['--max-evaluations', '1', '--replicates', '1', '--quiet'];
+
+describe('crm-sim calibrate --out (no data loss)', () => {
+  it('refuses to write over the spec itself or an episode scenario, even with --overwrite, before fitting', () => {
+    const { spec, scenario } = specFolder();
+    const specText = readFileSync(spec, 'utf8');
+    const scenarioText = readFileSync(scenario, 'utf8');
+    for (const args of [['--out', spec], ['--out', spec, '--overwrite'], ['--out', scenario, '--overwrite']]) {
+      const result = runCli(['calibrate', spec, ...quick, ...args]);
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/--out .*: expected a file that is not one of the calibration's inputs, found (the calibration spec itself|the scenario file .*chain\.yaml)/);
+      expect(result.stdout).toBe('');
+    }
+    expect(readFileSync(spec, 'utf8')).toBe(specText);
+    expect(readFileSync(scenario, 'utf8')).toBe(scenarioText);
+  });
+  it('replaces an existing file only when an earlier calibrate wrote it, or with --overwrite', () => {
+    const { dir, spec } = specFolder();
+    const notes = join(dir, 'notes.yaml');
+    writeFileSync(notes, 'my notes\n');
+    const refused = runCli(['calibrate', spec, ...quick, '--out', notes]);
+    expect(refused.status, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/found an existing file that is neither \(pass --overwrite to replace it\)/);
+    expect(refused.stdout).toBe('');
+    expect(readFileSync(notes, 'utf8')).toBe('my notes\n');
+    const fitted = join(dir, 'fitted.yaml');
+    for (let i = 0; i < 2; i++) {
+      const result = runCli(['calibrate', spec, ...quick, '--out', fitted]);
+      expect(result.status, result.stderr).toBe(0);
+    }
+    expect(readFileSync(fitted, 'utf8')).toMatch(/^# Behavioural parameters fitted by: crm-sim calibrate /);
+    const forced = runCli(['calibrate', spec, ...quick, '--out', notes, '--overwrite']);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(readFileSync(notes, 'utf8')).toMatch(/^# Behavioural parameters fitted by: crm-sim calibrate /);
+  });
+});
