@@ -1,4 +1,3 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../cli/exitCodes.ts';
 import { loadCalibrationSpec, type LoadedCalibration } from './loadCalibrationSpec.ts';
@@ -6,7 +5,7 @@ import { runCalibration, type CalibrationResult } from './runCalibration.ts';
 import { formatCalibrationReport } from './formatCalibrationReport.ts';
 import { formatCalibrationFragment } from './formatCalibrationFragment.ts';
 import { parseSeed } from '../cli/parseOverrides.ts';
-import { checkFragmentOut } from './checkFragmentOut.ts';
+import { checkFragmentOut, writeFragmentAtomically } from './checkFragmentOut.ts';
 
 /** Options of `crm-sim calibrate` as commander parses them. */
 export interface CalibrateOptions {
@@ -57,7 +56,7 @@ export async function calibrateCommand(specFile: string, options: CalibrateOptio
   if (options.evaluate) return;
   const command = ['crm-sim', 'calibrate', ...argv.slice(argv.indexOf('calibrate') + 1)].join(' ');
   const fragmentExtends = extendsFromFragment(specFile, spec.fragment.extends, out);
-  writeAtomically(out, formatCalibrationFragment(spec.parameters, result, { command, seed: spec.seed, replicates: spec.replicates, extends: fragmentExtends }));
+  writeFragmentAtomically(out, formatCalibrationFragment(spec.parameters, result, { command, seed: spec.seed, replicates: spec.replicates, extends: fragmentExtends }));
   progress(`fragment written to ${relative(process.cwd(), out) || basename(out)}\n`);
 }
 
@@ -97,11 +96,4 @@ function toJson(parameters: readonly { path: string }[], result: CalibrationResu
     evaluations: result.evaluations,
     targets: result.best.targets.map((t) => ({ episode: t.episode, target: t.id, observed: t.target.observed ?? null, band: t.target.band, mean: Number.isFinite(t.mean) ? t.mean : null, values: t.values.map((v) => (Number.isFinite(v) ? v : null)), inBand: t.inBand, loss: t.loss })),
   };
-}
-
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
 }

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/runCli.ts';
+import { writeFragmentAtomically } from '../../src/calibrate/checkFragmentOut.ts';
+import { UsageError } from '../../src/cli/exitCodes.ts';
 
 const TINY = 'test/fixtures/calibration/tiny.calibration.yaml';
 const dirs: string[] = [];
@@ -52,5 +54,38 @@ describe('crm-sim calibrate --out (no data loss)', () => {
     const forced = runCli(['calibrate', spec, ...quick, '--out', notes, '--overwrite']);
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(notes, 'utf8')).toMatch(/^# Behavioural parameters fitted by: crm-sim calibrate /);
+  });
+  it('refuses a folder, a path under a file and a folder it may not write in, before fitting, and leaves nothing behind', () => {
+    const { dir, spec } = specFolder();
+    writeFileSync(join(dir, 'afile'), 'x');
+    const before = readdirSync(dir).sort();
+    const cases: [string, RegExp][] = [
+      [dir, /expected a file for the fitted fragment, found a folder/],
+      [join(dir, 'afile', 'x.yaml'), /expected a path whose folder exists or can be created, found a file at .*afile/],
+    ];
+    for (const [out, message] of cases) {
+      const result = runCli(['calibrate', spec, ...quick, '--out', out]);
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(result.stdout).toBe('');
+    }
+    expect(readdirSync(dir).sort()).toEqual(before);
+    if (process.getuid?.() === 0) return; // root writes anywhere
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    const result = runCli(['calibrate', spec, ...quick, '--out', join(locked, 'x.yaml')]);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/expected a folder where crm-sim can write, found .*locked \(permission denied\)/);
+  });
+  it('removes its temporary file when writing fails', () => {
+    const { dir } = specFolder();
+    const folder = join(dir, 'taken');
+    mkdirSync(folder);
+    expect(() => writeFragmentAtomically(folder, 'text')).toThrow(UsageError);
+    expect(() => writeFragmentAtomically(folder, 'text')).toThrow(/cannot write the fitted fragment \(a folder is in the way\)/);
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect(existsSync(folder)).toBe(true);
   });
 });
