@@ -84,7 +84,7 @@ function plural(count: number, noun: string): string {
 function integerOption(name: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${name} must be an integer ≥ ${min}, got ${text}`);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${name}: expected an integer ≥ ${min}, found "${text}"`);
   return value;
 }
 

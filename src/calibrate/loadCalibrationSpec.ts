@@ -1,12 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { compileScenario, type ScenarioSpec } from '../../sim-core/index.ts';
 import { loadScenario } from '../scenario/loadScenario.ts';
-import { UsageError } from '../cli/exitCodes.ts';
+import { readYamlFile } from '../scenario/readYamlFile.ts';
+import type { Located } from '../scenario/locatedTree.ts';
+import { ProblemSink } from '../scenario/problemSink.ts';
+import { quoteText } from '../scenario/quoteText.ts';
+import { didYouMean } from '../scenario/didYouMean.ts';
+import { type Problem, ScenarioError, sortProblems } from '../scenario/scenarioError.ts';
 import { calibrationSpecSchema, type CalibrationSpec, type EpisodeSpec, type SeriesSpec } from './calibrationSpec.ts';
 import { indexSeries, seriesKeyOf } from './runSeries.ts';
 import { calendarYear } from './timeWindow.ts';
+import { asSpecReadProblem, reportSpecIssues } from './specProblems.ts';
 
 /** One episode ready to run: its spec entry and its resolved scenario. */
 export interface LoadedEpisode {
@@ -28,66 +33,101 @@ export interface LoadedCalibration {
   readonly episodes: LoadedEpisode[];
 }
 
+/** Top-level keys of a scenario file, to recognise one given in place of a calibration spec. */
+const SCENARIO_KEYS = ['materials', 'regions', 'years', 'startYear', 'ticksPerYear', 'events', 'extends'];
+
 /**
- * Reads and checks a calibration spec: YAML against the schema, then every episode's scenario
- * (through loadScenario, with the episode's `set`), every target's series and dates, and control
- * event ids. Problems with the spec throw a UsageError naming the file and key; problems with a
- * scenario throw the loader's ScenarioError.
+ * Reads and checks a calibration spec: YAML with positions (the scenario loader's reader), the
+ * schema, parameter bounds and `fragment.extends`, then every episode's scenario (through
+ * loadScenario, with the episode's `set`), every target's series and dates, and control event ids.
+ * Problems with the spec throw a ScenarioError whose problems are located in the spec
+ * (`file:line:col: key: expected …, found …`) and marked as usage mistakes (exit 2); problems with
+ * an episode's scenario throw the scenario loader's ScenarioError.
  * @param overrides - replace `replicates`, `seed`, `maxEvaluations` from the command line
  */
 export function loadCalibrationSpec(file: string, overrides: Partial<Pick<CalibrationSpec, 'replicates' | 'seed' | 'maxEvaluations'>> = {}): LoadedCalibration {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read the calibration spec (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-  }
-  const parsed = calibrationSpecSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  const spec = { ...parsed.data, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) } as CalibrationSpec;
-  for (const p of spec.parameters) {
-    if (!(p.min < p.max) || (p.scale === 'log' && p.min <= 0)) throw new UsageError(`${file}: parameters: ${p.path}: needs min < max (and min > 0 on a log scale)`);
-  }
+  const read = readYamlFile(resolve(file), file);
+  if (!read.ok) throw specError(read.problems.map(asSpecReadProblem));
+  const { located } = read;
+  const sink = new ProblemSink(located, { file, line: 1, column: 1 });
+  checkShape(located, sink);
+  if (sink.problems.length === 0) reportSpecIssues(calibrationSpecSchema, located.value, sink);
+  if (sink.problems.length > 0) throw specError(sink.problems);
+  const parsed = calibrationSpecSchema.parse(located.value);
+  const spec = { ...parsed, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) } as CalibrationSpec;
+  spec.parameters.forEach((p, i) => {
+    const at = ['parameters', i];
+    if (!(p.min < p.max)) sink.add([...at, 'max'], `a number above min (${p.min})`, sink.found([...at, 'max'], p.max));
+    else if (p.scale === 'log' && p.min <= 0) sink.add([...at, 'min'], 'a number > 0 (the scale is log)', sink.found([...at, 'min'], p.min));
+  });
   const extendsPath = spec.fragment.extends;
-  if (extendsPath !== undefined && !existsSync(resolve(dirname(file), extendsPath))) throw new UsageError(`${file}: fragment.extends: no file ${extendsPath} (the path is relative to the spec file)`);
-  const episodes = Object.entries(spec.episodes).map(([id, episode]) => loadEpisode(file, id, episode));
+  if (extendsPath !== undefined && !existsSync(resolve(dirname(file), extendsPath))) sink.add(['fragment', 'extends'], 'an existing scenario file (the path is relative to the spec file)', quoteText(extendsPath));
+  if (sink.problems.length > 0) throw specError(sink.problems);
+  const episodes = Object.entries(spec.episodes).map(([id, episode]) => loadEpisode(file, id, episode, sink));
+  if (sink.problems.length > 0) throw specError(sink.problems);
   return { file, spec, episodes };
 }
 
-function loadEpisode(file: string, id: string, episode: EpisodeSpec): LoadedEpisode {
+/**
+ * The spec's problems as a ScenarioError, each marked as a usage mistake: a bad calibration spec
+ * exits with code 2, as it always has (3 is for the episodes' scenario files).
+ */
+function specError(problems: readonly Problem[]): ScenarioError {
+  return new ScenarioError(sortProblems(problems.map((p) => ({ ...p, usage: true }))));
+}
+
+/** An empty file, or a scenario file named in place of a spec, said as such (the schema would say "expected a map of ids, found nothing"). */
+function checkShape(located: Located, sink: ProblemSink): void {
+  const keys = Object.keys(located.value);
+  if (keys.length === 0) {
+    sink.add([], 'a calibration spec (name, parameters, episodes)', 'an empty file');
+  } else if (!keys.includes('episodes') && SCENARIO_KEYS.some((k) => keys.includes(k))) {
+    sink.add([], 'a calibration spec (name, parameters, episodes)', 'a scenario file', 'a calibration spec names its scenario files under episodes.<id>.scenario: docs/calibration.md');
+  }
+}
+
+function loadEpisode(file: string, id: string, episode: EpisodeSpec, sink: ProblemSink): LoadedEpisode {
   const scenarioFile = resolve(dirname(file), episode.scenario);
   const loaded = loadScenario(scenarioFile, { set: episode.set });
   const index = indexSeries(compileScenario(loaded.spec).layout);
-  const where = `${file}: episodes.${id}`;
+  const at = ['episodes', id];
   for (const [targetId, target] of Object.entries(episode.targets)) {
-    const refs: SeriesSpec[] = [target.series];
-    if ('denominator' in target && target.denominator !== undefined) refs.push(target.denominator);
-    for (const ref of refs.flat()) {
-      if (!index.has(seriesKeyOf(ref))) throw new UsageError(`${where}.targets.${targetId}: no series ${seriesKeyOf(ref)} in ${episode.scenario}`);
+    const where = [...at, 'targets', targetId];
+    for (const key of ['series', 'denominator'] as const) {
+      const ref = (target as unknown as Record<string, SeriesSpec | undefined>)[key];
+      if (ref === undefined) continue;
+      const refs = Array.isArray(ref) ? ref : [ref];
+      refs.forEach((r, i) => {
+        const path = Array.isArray(ref) ? [...where, key, i] : [...where, key];
+        if (!index.has(seriesKeyOf(r))) sink.add(path, `a series of ${episode.scenario}`, quoteText(r), hint(seriesKeyOf(r), [...index.keys()], `no series ${seriesKeyOf(r)} in ${episode.scenario}`));
+      });
     }
-    checkDates(where, targetId, target as unknown as Record<string, unknown>);
-    const needsControl = target.kind.endsWith('Control');
-    if (needsControl && !episode.control) throw new UsageError(`${where}.targets.${targetId}: kind ${target.kind} needs control.withoutEvents`);
+    checkDates(where, target as unknown as Record<string, unknown>, sink);
+    if (target.kind.endsWith('Control') && !episode.control) sink.add([...where, 'kind'], `a kind without a control run, or control.withoutEvents on episode ${id}`, quoteText(target.kind), `kind ${target.kind} needs control.withoutEvents`);
   }
-  for (const eventId of episode.control?.withoutEvents ?? []) {
-    if (!loaded.spec.events.some((e) => e.id === eventId)) throw new UsageError(`${where}.control: no event ${eventId} in ${episode.scenario}`);
-  }
+  (episode.control?.withoutEvents ?? []).forEach((eventId, i) => {
+    if (!loaded.spec.events.some((e) => e.id === eventId)) sink.add([...at, 'control', 'withoutEvents', i], `an event id of ${episode.scenario}`, quoteText(eventId), hint(eventId, loaded.spec.events.flatMap((e) => (e.id === undefined ? [] : [e.id])), `no event ${eventId} in ${episode.scenario}`));
+  });
   return { id, episode, scenario: loaded.spec, scenarioFile, sha256: loaded.sha256, files: loaded.files };
 }
 
-function checkDates(where: string, targetId: string, target: Record<string, unknown>): void {
+/** `note`, with a did-you-mean when one of `candidates` is close to `word`. */
+function hint(word: string, candidates: readonly string[], note: string): string {
+  const close = didYouMean(word, candidates);
+  return close === undefined ? note : `${note}; did you mean "${close}"?`;
+}
+
+function checkDates(where: (string | number)[], target: Record<string, unknown>, sink: ProblemSink): void {
   for (const key of ['window', 'baseline', 'denominatorWindow', 'from', 'month']) {
     const value = target[key];
     if (value === undefined) continue;
-    for (const date of Array.isArray(value) ? value : [value]) {
+    (Array.isArray(value) ? value : [value]).forEach((date, i) => {
       try {
         calendarYear(date as string | number);
       } catch {
-        throw new UsageError(`${where}.targets.${targetId}.${key}: not a calendar date: ${String(date)}`);
+        const path = Array.isArray(value) ? [...where, key, i] : [...where, key];
+        sink.add(path, 'a calendar date such as 2010-07 or 2010-07-15', sink.found(path, date));
       }
-    }
+    });
   }
 }

@@ -70,15 +70,18 @@ describe('crm-sim calibrate', () => {
     writeFileSync(join(dir, 'specs', 'bad.yaml'), `${tiny}\nfragment: { extends: ../nowhere.yaml }\n`);
     const bad = runCli(['calibrate', join(dir, 'specs', 'bad.yaml'), '--evaluate', '--quiet']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/fragment\.extends: no file \.\.\/nowhere\.yaml/);
+    expect(bad.stderr).toMatch(/bad\.yaml:\d+:\d+: fragment\.extends: expected an existing scenario file \(the path is relative to the spec file\), found "\.\.\/nowhere\.yaml"/);
   });
   it('gives one clear message and exit code 2 for usage mistakes', () => {
     const missing = runCli(['calibrate', 'no/such/spec.yaml']);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/^crm-sim: no\/such\/spec\.yaml: cannot read/);
+    expect(missing.stderr).toMatch(/^no\/such\/spec\.yaml: expected a readable calibration spec, found no such file$/m);
     const bad = runCli(['calibrate', TINY, '--replicates', '0']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/--replicates must be an integer/);
+    expect(bad.stderr).toMatch(/--replicates: expected an integer ≥ 1, found "0"/);
+    const none = runCli(['calibrate', TINY, '--max-evaluations', '0']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/--max-evaluations: expected an integer ≥ 1, found "0"/);
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

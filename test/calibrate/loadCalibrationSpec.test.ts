@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCalibrationSpec } from '../../src/calibrate/loadCalibrationSpec.ts';
-import { UsageError } from '../../src/cli/exitCodes.ts';
 import { ScenarioError } from '../../src/scenario/scenarioError.ts';
 
 const TINY = 'test/fixtures/calibration/tiny.calibration.yaml';
@@ -39,26 +38,49 @@ describe('loadCalibrationSpec', () => {
   });
   it('names the file and key of a schema problem', () => {
     const file = writeSpec('{ kind: peakMultiple, series: "price:widget:processing:HOME", window: [2025-01, 2026-01], band: [1, 2] }');
-    expect(() => loadCalibrationSpec(file)).toThrow(UsageError);
-    expect(() => loadCalibrationSpec(file)).toThrow(/episodes\.e\.targets\.x\.baseline/);
+    expect(() => loadCalibrationSpec(file)).toThrow(ScenarioError);
+    expect(() => loadCalibrationSpec(file)).toThrow(/spec\.yaml:7:7: episodes\.e\.targets\.x\.baseline: expected two dates \[from, to\], found nothing \(required key\)/);
   });
   it('refuses unknown series, unknown control events and control kinds without a control', () => {
-    expect(() => loadCalibrationSpec(writeSpec(peak.replace('price:widget', 'price:nothing')))).toThrow(/no series price:nothing:processing:HOME/);
+    expect(() => loadCalibrationSpec(writeSpec(peak.replace('price:widget', 'price:nothing')))).toThrow(/spec\.yaml:7:\d+: episodes\.e\.targets\.x\.series: expected a series of .*, found "price:nothing:processing:HOME" \(no series price:nothing:processing:HOME/);
     const control = '{ kind: ratioToControl, series: "price:widget:processing:HOME", window: [2025-01, 2026-01], band: [1, 2] }';
-    expect(() => loadCalibrationSpec(writeSpec(control))).toThrow(/needs control.withoutEvents/);
+    expect(() => loadCalibrationSpec(writeSpec(control))).toThrow(/episodes\.e\.targets\.x\.kind: expected .*found "ratioToControl" \(kind ratioToControl needs control.withoutEvents\)/);
     const file = writeSpec(peak).replace('', '');
     writeFileSync(file, `name: t\nepisodes:\n  e:\n    scenario: ${scenario}\n    control: { withoutEvents: [noSuchEvent] }\n    targets:\n      x: ${peak}\n`);
-    expect(() => loadCalibrationSpec(file)).toThrow(/no event noSuchEvent/);
+    expect(() => loadCalibrationSpec(file)).toThrow(/spec\.yaml:5:\d+: episodes\.e\.control\.withoutEvents\.0: expected an event id of .*, found "noSuchEvent" \(no event noSuchEvent/);
   });
   it('refuses bad parameter bounds and unknown keys', () => {
-    expect(() => loadCalibrationSpec(writeSpec(peak, 'parameters: [{ path: behaviour.expectationYears, min: 1, max: 0.5 }]\n'))).toThrow(/min < max/);
-    expect(() => loadCalibrationSpec(writeSpec(peak, 'parameters: [{ path: behaviour.expectationYears, min: 0, max: 1, scale: log }]\n'))).toThrow(/min > 0/);
-    expect(() => loadCalibrationSpec(writeSpec(peak, 'parameters: [{ path: materials.x.demand.maxThrift, min: 0, max: 1 }]\n'))).toThrow(/behaviour.<key> or demand.<key>/);
-    expect(() => loadCalibrationSpec(writeSpec(peak, 'colour: red\n'))).toThrow(UsageError);
+    expect(() => loadCalibrationSpec(writeSpec(peak, 'parameters: [{ path: behaviour.expectationYears, min: 1, max: 0.5 }]\n'))).toThrow(/spec\.yaml:2:\d+: parameters\.0\.max: expected a number above min \(1\), found 0\.5/);
+    expect(() => loadCalibrationSpec(writeSpec(peak, 'parameters: [{ path: behaviour.expectationYears, min: 0, max: 1, scale: log }]\n'))).toThrow(/parameters\.0\.min: expected a number > 0 \(the scale is log\), found 0/);
+    expect(() => loadCalibrationSpec(writeSpec(peak, 'parameters: [{ path: materials.x.demand.maxThrift, min: 0, max: 1 }]\n'))).toThrow(/parameters\.0\.path: expected behaviour\.<key> or demand\.<key>, found "materials\.x\.demand\.maxThrift"/);
+    expect(() => loadCalibrationSpec(writeSpec(peak, 'colour: red\n'))).toThrow(/spec\.yaml:2:1: colour: expected a known key \(name, .*\), found "colour"/);
+    expect(() => loadCalibrationSpec(writeSpec(peak, 'replicats: 3\n'))).toThrow(/found "replicats" \(did you mean "replicates"\?\)/);
   });
   it('passes on the scenario loader\'s located errors', () => {
     const file = writeSpec(peak);
     writeFileSync(file, `name: t\nepisodes:\n  e:\n    scenario: ${scenario}\n    set: [years=-3]\n    targets:\n      x: ${peak}\n`);
     expect(() => loadCalibrationSpec(file)).toThrow(ScenarioError);
+  });  it('says every spec problem in the scenario loader\'s style, as a usage mistake (exit 2), without the validator\'s words', () => {
+    const problem = (file: string): string => {
+      try {
+        loadCalibrationSpec(file);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ScenarioError);
+        expect((error as ScenarioError).problems.every((p) => p.usage === true)).toBe(true);
+        return (error as Error).message;
+      }
+      throw new Error(`${file} loaded`);
+    };
+    expect(problem(writeSpec(peak, 'replicates: -1\n'))).toMatch(/^.*spec\.yaml:2:13: replicates: expected an integer ≥ 1, found -1$/);
+    expect(problem(writeSpec(peak.replace('peakMultiple', 'bogusKind')))).toMatch(/spec\.yaml:7:\d+: episodes\.e\.targets\.x\.kind: expected one of peakMultiple, .*, found "bogusKind"$/);
+    const empty = writeSpec(peak);
+    writeFileSync(empty, '# nothing yet\n');
+    expect(problem(empty)).toMatch(/spec\.yaml:1:1: \(root\): expected a calibration spec \(name, parameters, episodes\), found an empty file$/);
+    expect(problem('scenarios/baseline.yaml')).toMatch(/^scenarios\/baseline\.yaml:1:1: \(root\): expected a calibration spec \(name, parameters, episodes\), found a scenario file/);
+    expect(problem('no/such/spec.yaml')).toBe('no/such/spec.yaml: expected a readable calibration spec, found no such file');
+    expect(problem('test/calibrate')).toBe('test/calibrate:1:1: (root): expected a readable calibration spec, found a folder');
+    for (const text of [problem(writeSpec(peak, 'replicates: -1\n')), problem(writeSpec(peak.replace('peakMultiple', 'bogusKind')))]) {
+      expect(text).not.toMatch(/Too small|Invalid|discriminator|received/);
+    }
   });
 });
