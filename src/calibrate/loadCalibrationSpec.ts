@@ -64,6 +64,7 @@ export function loadCalibrationSpec(file: string, overrides: Partial<Pick<Calibr
   if (extendsPath !== undefined && !existsSync(resolve(dirname(file), extendsPath))) sink.add(['fragment', 'extends'], 'an existing scenario file (the path is relative to the spec file)', quoteText(extendsPath));
   if (sink.problems.length > 0) throw specError(sink.problems);
   const episodes = Object.entries(spec.episodes).map(([id, episode]) => loadEpisode(file, id, episode, sink));
+  checkParameterPaths(spec, episodes, sink);
   if (sink.problems.length > 0) throw specError(sink.problems);
   return { file, spec, episodes };
 }
@@ -109,6 +110,43 @@ function loadEpisode(file: string, id: string, episode: EpisodeSpec, sink: Probl
     if (!loaded.spec.events.some((e) => e.id === eventId)) sink.add([...at, 'control', 'withoutEvents', i], `an event id of ${episode.scenario}`, quoteText(eventId), hint(eventId, loaded.spec.events.flatMap((e) => (e.id === undefined ? [] : [e.id])), `no event ${eventId} in ${episode.scenario}`));
   });
   return { id, episode, scenario: loaded.spec, scenarioFile, sha256: loaded.sha256, files: loaded.files };
+}
+
+/** Dotted paths (below `prefix`) of the numbers in `node`, e.g. `behaviour.greenfield.permittingYears`. */
+function numericPaths(node: unknown, prefix: string): string[] {
+  if (typeof node === 'number') return [prefix];
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return [];
+  return Object.entries(node).flatMap(([key, value]) => numericPaths(value, `${prefix}.${key}`));
+}
+
+/** The parameter paths that lead to a number in `scenario`: every behaviour number, and the demand numbers every material has. */
+function parameterPaths(scenario: ScenarioSpec): string[] {
+  const behaviour = numericPaths(scenario.behaviour, 'behaviour');
+  const perMaterial = scenario.materials.map((m) => new Set(numericPaths(m.demand, 'demand')));
+  // `demand.<key>` names a key directly under demand (the schema's pattern), not a nested one.
+  const demand = [...(perMaterial[0] ?? [])].filter((path) => /^demand\.[A-Za-z]+$/.test(path) && perMaterial.every((set) => set.has(path)));
+  return [...behaviour, ...demand];
+}
+
+/**
+ * Every fitted parameter must be a number in every episode's resolved scenario (applyParameters
+ * sets it there): `behaviour.nosuch` is a located spec error before anything runs.
+ */
+function checkParameterPaths(spec: CalibrationSpec, episodes: readonly LoadedEpisode[], sink: ProblemSink): void {
+  spec.parameters.forEach((p, i) => {
+    for (const episode of episodes) {
+      const known = parameterPaths(episode.scenario);
+      if (known.includes(p.path)) continue;
+      const [head] = p.path.split('.');
+      const kind = head === 'behaviour' ? 'behavioural parameter' : 'demand parameter of every material';
+      const same = known.filter((k) => k.startsWith(`${head}.`));
+      const shown = `${same.slice(0, 3).join(', ')}, … ${same.length} in all`;
+      const close = didYouMean(p.path, same);
+      const note = `no such number in ${episode.episode.scenario}, the scenario of episode ${episode.id}${close ? `; did you mean "${close}"?` : ''}`;
+      sink.add(['parameters', i, 'path'], `a numeric ${kind} (${shown})`, quoteText(p.path), note);
+      return;
+    }
+  });
 }
 
 /** `note`, with a did-you-mean when one of `candidates` is close to `word`. */

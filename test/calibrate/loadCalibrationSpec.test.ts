@@ -82,5 +82,13 @@ describe('loadCalibrationSpec', () => {
     for (const text of [problem(writeSpec(peak, 'replicates: -1\n')), problem(writeSpec(peak.replace('peakMultiple', 'bogusKind')))]) {
       expect(text).not.toMatch(/Too small|Invalid|discriminator|received/);
     }
+  });  it('refuses a parameter path that is not a number of the episodes\' scenarios, located, before anything runs', () => {
+    const path = (p: string) => writeSpec(peak, `parameters: [{ path: ${p}, min: 0.02, max: 0.6 }]\n`);
+    expect(() => loadCalibrationSpec(path('behaviour.nosuch'))).toThrow(ScenarioError);
+    expect(() => loadCalibrationSpec(path('behaviour.nosuch'))).toThrow(/spec\.yaml:2:22: parameters\.0\.path: expected a numeric behavioural parameter \(behaviour\.\w+, .*\), found "behaviour\.nosuch" \(no such number in .*bullwhip-four-stage\.yaml, the scenario of episode e\)$/);
+    expect(() => loadCalibrationSpec(path('behaviour.expectationYear'))).toThrow(/found "behaviour\.expectationYear" .*did you mean "behaviour\.expectationYears"\?/);
+    expect(() => loadCalibrationSpec(path('behaviour.greenfield'))).toThrow(/parameters\.0\.path: expected a numeric behavioural parameter/);
+    expect(() => loadCalibrationSpec(path('demand.nosuch'))).toThrow(/parameters\.0\.path: expected a numeric demand parameter of every material \(demand\.\w+, /);
+    expect(loadCalibrationSpec(path('behaviour.greenfield.permittingYears')).spec.parameters[0].path).toBe('behaviour.greenfield.permittingYears');
   });
 });
