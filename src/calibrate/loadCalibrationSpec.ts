@@ -11,7 +11,7 @@ import { type Problem, ScenarioError, sortProblems } from '../scenario/scenarioE
 import { calibrationSpecSchema, type CalibrationSpec, type EpisodeSpec, type SeriesSpec } from './calibrationSpec.ts';
 import { indexSeries, seriesKeyOf } from './runSeries.ts';
 import { calendarYear } from './timeWindow.ts';
-import { asSpecReadProblem, reportSpecIssues } from './specProblems.ts';
+import { asSpecReadProblem, describeValue, reportSpecIssues } from './specProblems.ts';
 
 /** One episode ready to run: its spec entry and its resolved scenario. */
 export interface LoadedEpisode {
@@ -59,6 +59,8 @@ export function loadCalibrationSpec(file: string, overrides: Partial<Pick<Calibr
     const at = ['parameters', i];
     if (!(p.min < p.max)) sink.add([...at, 'max'], `a number above min (${p.min})`, sink.found([...at, 'max'], p.max));
     else if (p.scale === 'log' && p.min <= 0) sink.add([...at, 'min'], 'a number > 0 (the scale is log)', sink.found([...at, 'min'], p.min));
+    // The search and --evaluate would run (and report as fitted) a start outside the bounds.
+    else if (p.start !== undefined && !(p.start >= p.min && p.start <= p.max)) sink.add([...at, 'start'], `a number from min to max (${p.min} to ${p.max})`, sink.found([...at, 'start'], p.start));
   });
   const extendsPath = spec.fragment.extends;
   if (extendsPath !== undefined && !existsSync(resolve(dirname(file), extendsPath))) sink.add(['fragment', 'extends'], 'an existing scenario file (the path is relative to the spec file)', quoteText(extendsPath));
@@ -104,6 +106,8 @@ function loadEpisode(file: string, id: string, episode: EpisodeSpec, sink: Probl
       });
     }
     checkDates(where, target as unknown as Record<string, unknown>, sink);
+    checkInsideRun(where, target as unknown as Record<string, unknown>, loaded.spec, episode.scenario, sink);
+    checkBand(where, target.band, sink);
     if (target.kind.endsWith('Control') && !episode.control) sink.add([...where, 'kind'], `a kind without a control run, or control.withoutEvents on episode ${id}`, quoteText(target.kind), `kind ${target.kind} needs control.withoutEvents`);
   }
   (episode.control?.withoutEvents ?? []).forEach((eventId, i) => {
@@ -153,6 +157,52 @@ function checkParameterPaths(spec: CalibrationSpec, episodes: readonly LoadedEpi
 function hint(word: string, candidates: readonly string[], note: string): string {
   const close = didYouMean(word, candidates);
   return close === undefined ? note : `${note}; did you mean "${close}"?`;
+}
+
+/** A calendar year as a date for messages: `2022`, `2022-12`. */
+function formatYear(year: number): string {
+  const whole = Math.floor(year + 1e-9);
+  const month = Math.floor((year - whole) * 12 + 1e-9) + 1;
+  return month === 1 ? String(whole) : `${whole}-${String(month).padStart(2, '0')}`;
+}
+
+/** A date of the spec as a calendar year, or undefined when it is not one (reported by checkDates). */
+function yearOf(date: unknown): number | undefined {
+  try {
+    return calendarYear(date as string | number);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A target's windows (`[from, to)`, from before to) and dates must lie inside the episode's run:
+ * the extractors clamp them to the run, so a window outside it measured one edge tick and could
+ * score as a perfect fit.
+ */
+function checkInsideRun(where: (string | number)[], target: Record<string, unknown>, scenario: ScenarioSpec, scenarioFile: string, sink: ProblemSink): void {
+  const start = scenario.startYear;
+  const end = scenario.startYear + scenario.years;
+  const run = `from ${formatYear(start)} until ${formatYear(end)}`;
+  for (const key of ['window', 'baseline', 'denominatorWindow']) {
+    const value = target[key];
+    if (!Array.isArray(value)) continue;
+    const [from, to] = value.map(yearOf);
+    if (from === undefined || to === undefined) continue;
+    const found = describeValue(value);
+    if (!(from < to)) sink.add([...where, key], 'two dates [from, to] with from before to', found);
+    else if (from < start - 1e-9 || to > end + 1e-9) sink.add([...where, key], `dates inside the run of ${scenarioFile} (${run})`, found);
+  }
+  for (const key of ['from', 'month']) {
+    const year = yearOf(target[key]);
+    if (year !== undefined && (year < start - 1e-9 || year >= end)) sink.add([...where, key], `a date inside the run of ${scenarioFile} (${run})`, sink.found([...where, key], target[key]));
+  }
+}
+
+/** A band's low bound may not lie above its high bound (a band nothing can be in). */
+function checkBand(where: (string | number)[], band: readonly (number | null)[], sink: ProblemSink): void {
+  const [low, high] = band;
+  if (low !== null && high !== null && low > high) sink.add([...where, 'band'], '[low, high] with low ≤ high (null for an open side)', describeValue(band));
 }
 
 function checkDates(where: (string | number)[], target: Record<string, unknown>, sink: ProblemSink): void {

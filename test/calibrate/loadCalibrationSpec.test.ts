@@ -90,5 +90,20 @@ describe('loadCalibrationSpec', () => {
     expect(() => loadCalibrationSpec(path('behaviour.greenfield'))).toThrow(/parameters\.0\.path: expected a numeric behavioural parameter/);
     expect(() => loadCalibrationSpec(path('demand.nosuch'))).toThrow(/parameters\.0\.path: expected a numeric demand parameter of every material \(demand\.\w+, /);
     expect(loadCalibrationSpec(path('behaviour.greenfield.permittingYears')).spec.parameters[0].path).toBe('behaviour.greenfield.permittingYears');
+  });  it('refuses a start outside the bounds, windows outside the run or reversed, and reversed bands, located', () => {
+    // The bullwhip episode runs from 2025 for 2 years here (set: years=2).
+    const withStart = writeSpec(peak, 'parameters: [{ path: behaviour.expectationYears, min: 0.05, max: 1.5, start: 5 }]\n');
+    expect(() => loadCalibrationSpec(withStart)).toThrow(/spec\.yaml:2:\d+: parameters\.0\.start: expected a number from min to max \(0\.05 to 1\.5\), found 5$/);
+    const outside = writeSpec(peak.replace('window: [2025-01, 2026-01]', 'window: [1990-01, 1991-01]'));
+    expect(() => loadCalibrationSpec(outside)).toThrow(/spec\.yaml:7:\d+: episodes\.e\.targets\.x\.window: expected dates inside the run of .*bullwhip-four-stage\.yaml \(from 2025 until 2027\), found \[1990-01, 1991-01\]$/);
+    const overhanging = writeSpec(peak.replace('window: [2025-01, 2026-01]', 'window: [2026-01, 2028-01]'));
+    expect(() => loadCalibrationSpec(overhanging)).toThrow(/targets\.x\.window: expected dates inside the run/);
+    const reversed = writeSpec(peak.replace('baseline: [2025-01, 2025-03]', 'baseline: [2025-03, 2025-01]'));
+    expect(() => loadCalibrationSpec(reversed)).toThrow(/targets\.x\.baseline: expected two dates \[from, to\] with from before to, found \[2025-03, 2025-01\]$/);
+    const month = writeSpec('{ kind: firstMonthDrop, series: "price:widget:processing:HOME", month: 1990-01, band: [0, 1] }');
+    expect(() => loadCalibrationSpec(month)).toThrow(/targets\.x\.month: expected a date inside the run of .* found "1990-01"$/);
+    const band = writeSpec(peak.replace('band: [1, 2]', 'band: [0.5, 0.01]'));
+    expect(() => loadCalibrationSpec(band)).toThrow(/spec\.yaml:7:\d+: episodes\.e\.targets\.x\.band: expected \[low, high\] with low ≤ high \(null for an open side\), found \[0\.5, 0\.01\]$/);
+    expect(loadCalibrationSpec(writeSpec(peak.replace('band: [1, 2]', 'band: [null, 2]'))).episodes).toHaveLength(1);
   });
 });
