@@ -25,12 +25,15 @@ export interface CalibrateOptions {
  * `crm-sim calibrate <spec.yaml>`: fits the spec's behavioural parameters to its episodes' targets
  * (or, with `--evaluate`, scores the current values without fitting), prints the fitted values and
  * the loss per target on stdout (a table, or JSON with `--json`), progress on stderr, and writes the
- * fitted values as a scenario fragment (default `outputs/<name>.calibrated.yaml`; not with `--evaluate`).
+ * fitted values as a scenario fragment (default `outputs/<name>.calibrated.yaml`; not with `--evaluate`,
+ * which refuses `--out`).
  * Ctrl-C (or SIGTERM) stops it at the next replicate with an AbortError: nothing printed on stdout,
  * no fragment written (the CLI exits 130).
  * @throws UsageError, ScenarioError, AbortError.
  */
 export async function calibrateCommand(specFile: string, options: CalibrateOptions, signal?: AbortSignal, argv: readonly string[] = process.argv): Promise<void> {
+  // --evaluate fits nothing, so there is no fitted fragment for --out to receive; it used to be ignored silently.
+  if (options.evaluate && options.out !== undefined) throw new UsageError('--out writes the fitted fragment, and --evaluate does not fit: drop --out (to keep the scores, use --json > FILE)');
   const calibration = loadCalibrationSpec(specFile, {
     replicates: integerOption('--replicates', options.replicates, 1),
     seed: options.seed === undefined ? undefined : parseSeed(options.seed),

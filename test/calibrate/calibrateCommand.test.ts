@@ -24,13 +24,17 @@ describe('crm-sim calibrate', () => {
     expect(fragment.behaviour.inventoryReleasePerTick).toBeLessThanOrEqual(0.5);
     expect(readFileSync(out, 'utf8')).toMatch(/^# Behavioural parameters fitted by: crm-sim calibrate /);
   });
-  it('is reproducible: the same spec and seed give the same JSON, and --evaluate writes no fragment', () => {
+  it('is reproducible: the same spec and seed give the same JSON; --evaluate refuses --out rather than ignore it', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'crm-cal-')), 'none.yaml');
-    const a = runCli(['calibrate', TINY, '--evaluate', '--json', '--quiet', '--out', out]);
+    const refused = runCli(['calibrate', TINY, '--evaluate', '--json', '--quiet', '--out', out]);
+    expect(refused.status, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/--out writes the fitted fragment, and --evaluate does not fit: drop --out/);
+    expect(refused.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+    const a = runCli(['calibrate', TINY, '--evaluate', '--json', '--quiet']);
     const b = runCli(['calibrate', TINY, '--evaluate', '--json', '--quiet']);
     expect(a.status, a.stderr).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    expect(existsSync(out)).toBe(false);
     const json = JSON.parse(a.stdout) as { targets: { target: string; values: number[] }[]; evaluations: number };
     expect(json.evaluations).toBe(1);
     expect(json.targets.map((t) => t.target)).toEqual(['bullwhip', 'noPeakAtStart']);

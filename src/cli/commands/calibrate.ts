@@ -9,7 +9,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--max-evaluations <n>', 'budget of loss evaluations (overrides the spec)')
     .option('--out <file>', 'where to write the fitted fragment (default outputs/<name>.calibrated.yaml); never the spec or its scenarios, and an existing file only if an earlier calibrate wrote it')
     .option('--overwrite', 'let --out replace an existing file that is not an earlier calibrate output')
-    .option('--evaluate', 'score the start values (each parameter\'s start, else the current default) without fitting')
+    .option('--evaluate', 'score the start values (each parameter\'s start, else the current default) without fitting; writes no fragment, so not with --out')
     .option('--search <n>', 'fit from scratch: ignore the start values, evaluate a Latin-hypercube sample of n points over the bounds and start Nelder–Mead from the best')
     .option('--json', 'print the result as JSON on stdout').option('--quiet', 'no progress output')
     .action((spec: string, options: CalibrateOptions) => calibrateCommand(spec, options, signal));
