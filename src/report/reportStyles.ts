@@ -1,7 +1,7 @@
 /**
  * The report's inline stylesheet: system fonts only (nothing downloaded), readable line length,
- * tables and callouts that do not rely on colour, and print rules for A4 (margins, no split
- * figures or table rows, link targets hidden).
+ * tables and callouts that do not rely on colour, sideways scrolling of wide tables and charts on
+ * a phone, and print rules for A4 (margins, no split figures or table rows, link targets hidden).
  */
 export const REPORT_STYLES = `
 :root { --ink: #111; --muted: #555; --rule: #d0d0d0; --accent: #1f4e79; --soft: #f4f6f8; }
@@ -52,6 +52,13 @@ figure.chart svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
 .files a { color: var(--accent); }
 .not-measured { font-style: italic; color: var(--muted); }
+/* A phone: wide tables and charts scroll sideways inside their own box instead of widening the page, and charts keep their natural size (shrunk to 350 px, their text was 3–4 px). */
+@media screen and (max-width: 640px) {
+  main { padding: 16px 12px 32px; overflow-wrap: break-word; }
+  table { display: block; overflow-x: auto; }
+  figure.chart { overflow-x: auto; }
+  figure.chart svg { max-width: none; }
+}
 @media print {
   @page { size: A4; margin: 14mm 12mm 16mm; }
   body { font-size: 10pt; }

@@ -149,6 +149,20 @@ describe('report.html in headless Chromium', () => {
     await page.close();
   });
 
+  it('on a phone (390 px): no page wider than the screen, and charts at their natural size (scrolled, not shrunk to unreadable text)', async () => {
+    for (const kind of ['run', 'compare'] as const) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(pathToFileURL(join(folders[kind], 'report.html')).href);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${kind}: page overflow`).toBeLessThanOrEqual(0);
+      const shrunk = await page.evaluate(() => Array.from(document.querySelectorAll('figure.chart > svg'))
+        .filter((svg) => svg.getBoundingClientRect().width < 0.99 * Number(svg.getAttribute('width'))).map((svg) => svg.parentElement?.id));
+      expect(shrunk, `${kind}: charts drawn below their natural width`).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, `report-${kind}-phone.png`) });
+      await page.close();
+    }
+  });
+
   it('prints on A4 without overflowing the page width', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 718, height: 1000 });
