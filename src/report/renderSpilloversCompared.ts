@@ -9,6 +9,7 @@ import { renderTable } from './renderTable.ts';
 const METRICS: ReadonlyArray<{ id: (material: string, region: string) => string; words: string }> = [
   { id: (m, r) => `cumulativeConsumption.${m}.endUse.${r}`, words: 'consumption (received)' },
   { id: (m, r) => `cumulativeShortfall.${m}.endUse.${r}`, words: 'unmet demand' },
+  { id: (m, r) => `shortfallWeeks.${m}.endUse.${r}`, words: 'weeks short' },
   { id: (m, r) => `peakPriceMultiple.${m}.manufacturing.${r}`, words: 'peak component price (× start)' },
 ];
 
@@ -17,9 +18,10 @@ const ALIGNMENT_ORDER: Record<string, number> = { ally: 0, neutral: 1, adversary
 /**
  * "Effects outside the home region, by strategy" for a compare folder: for each material the
  * compared scenarios' events name and each region other than home (allies first, the adversary
- * last), end users' consumption, unmet demand and peak component price under the reference, and
- * each alternative's paired difference with its 95% CI; then, per alternative, the regions whose end
- * users clearly receive less (the CI of the consumption difference below 0). A home policy can
+ * last), end users' consumption, unmet demand, weeks short and peak component price under the
+ * reference, and each alternative's paired difference with its 95% CI; then, per alternative, the
+ * regions whose end users clearly receive less or more (the CI of the consumption difference below
+ * or above 0) and those clearly short for more weeks. A home policy can
  * help or take from allies and others, and unmet demand alone misleads there: it is what end users
  * still want at the going price, so a strategy that lowers prices raises it while they receive more.
  * '' without a reference scenario, other regions or any of these metrics.
@@ -44,6 +46,7 @@ export function renderSpilloversCompared(original: Comparison, strategies: Compa
   const rows: string[][] = [];
   const less = new Map<string, string[]>(original.alternatives.map((a) => [a, []]));
   const more = new Map<string, string[]>(original.alternatives.map((a) => [a, []]));
+  const longer = new Map<string, string[]>(original.alternatives.map((a) => [a, []]));
   for (const material of materials) {
     for (const region of regions) {
       for (const metric of METRICS) {
@@ -53,6 +56,12 @@ export function renderSpilloversCompared(original: Comparison, strategies: Compa
         if (reference === undefined) continue;
         rows.push([`${shortName(region.name)} (${region.alignment})`, materialName(material), metric.words, formatLevelValue(reference.meanA, reference.unit, units.get(id)),
           ...found.map((e) => (e === undefined ? 'n/a' : formatDifferenceWithCi(e, units.get(id))))]);
+        // Short for longer is a side effect an alliance reader needs beside consumption (a stockpile that buys in allies' market).
+        if (metric.words === 'weeks short') {
+          found.forEach((e, i) => {
+            if (e !== undefined && e.ciLow > 0) longer.get(original.alternatives[i])?.push(`${shortName(region.name)}: ${materialName(material)} (${formatDifferenceWithCi(e, undefined)})`);
+          });
+        }
         if (metric.words.startsWith('consumption')) {
           found.forEach((e, i) => {
             const where = `${shortName(region.name)}: ${materialName(material)}`;
@@ -70,7 +79,9 @@ export function renderSpilloversCompared(original: Comparison, strategies: Compa
     const gains = more.get(a) ?? [];
     const taken = fewer.length === 0 ? 'no region\'s end users clearly receive less of these materials' : `end users clearly receive less in ${fewer.join('; ')}`;
     const given = gains.length === 0 ? '' : `; they clearly receive more in ${gains.join('; ')}`;
-    return `<li>${escapeHtml(`${a}: ${taken}${given} (95% CI of the consumption difference excluding 0).`)}</li>`;
+    const shortLonger = longer.get(a) ?? [];
+    const weeks = shortLonger.length === 0 ? '' : `; end users are clearly short for more weeks in ${shortLonger.join('; ')}`;
+    return `<li>${escapeHtml(`${a}: ${taken}${given}${weeks} (95% CIs of the differences excluding 0).`)}</li>`;
   });
   const columns = [{ header: 'Region' }, { header: 'Material' }, { header: 'End users’' }, { header: original.reference === '' ? 'reference' : original.reference, numeric: true },
     ...original.alternatives.map((a) => ({ header: `${a}: difference (95% CI)`, numeric: true }))];

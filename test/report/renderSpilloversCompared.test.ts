@@ -28,6 +28,8 @@ describe('renderSpilloversCompared', () => {
       entry('stockpile', 'cumulativeConsumption.dy.endUse.ALLIES', 4876, 25, 7),
       entry('stockpile', 'cumulativeShortfall.dy.endUse.ALLIES', 30, 10.6, 0.4),
       entry('stockpile', 'peakPriceMultiple.dy.manufacturing.ALLIES', 2.65, -0.14, 0.01, 'x base'),
+      // ... and are short for more weeks, clearly: a side effect named beside consumption.
+      entry('stockpile', 'shortfallWeeks.dy.endUse.ALLIES', 3, 6.25, 0.26, 'weeks'),
       entry('stockpile', 'cumulativeConsumption.dy.endUse.ROW', 2344, -8, 3),
       // China receives a little more Dy on average, and the allies a little less NdPr, neither clearly: not listed.
       entry('stockpile', 'cumulativeConsumption.dy.endUse.CN', 16800, 5, 22),
@@ -44,7 +46,8 @@ describe('renderSpilloversCompared', () => {
   it('lists regions other than home (allies first, the adversary last) for the materials the events name, and says who clearly receives less or more', () => {
     const html = text(renderSpilloversCompared(comparison, strategies, (id) => ({ dy: 'Dysprosium oxide', ndpr: 'NdPr oxide' })[id] ?? id));
     expect(html).toContain('Allies (ally) | NdPr oxide | unmet demand | 1,280 t | no change in any run |');
-    expect(html).toContain('stockpile: end users clearly receive less in Rest of world: Dysprosium oxide; they clearly receive more in Allies: Dysprosium oxide (95% CI of the consumption difference excluding 0).');
+    expect(html).toContain('stockpile: end users clearly receive less in Rest of world: Dysprosium oxide; they clearly receive more in Allies: Dysprosium oxide; end users are clearly short for more weeks in Allies: Dysprosium oxide (+6.25 weeks (+5.99 to +6.51 weeks)) (95% CIs of the differences excluding 0).');
+    expect(html).toContain('Allies (ally) | Dysprosium oxide | weeks short | 3 weeks | +6.25 weeks (+5.99 to +6.51 weeks) |');
     expect(html).toContain('Allies (ally) | Dysprosium oxide | consumption (received) | 4,880 t | +25 t (+18 to +32 t) |');
     expect(html).toContain('Allies (ally) | Dysprosium oxide | unmet demand |');
     const order = ['Allies (ally)', 'Rest of world (neutral)', 'China (adversary)'].map((r) => html.indexOf(r));
