@@ -24,6 +24,9 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * duties the home government collected from its tariffs (tariffRevenue, USD: a transfer from importers,
  * not part of the policy cost); then per reversible policy whether an election reversed it during the
  * run (policyReversed, 1/0: the last tick of its series).
+ *
+ * @throws Error when the number of values written differs from `layout.summaries.length` (the writers
+ * and the names in `resultLayout.ts` are out of step).
  */
 export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
   const T = layout.ticks;
@@ -106,6 +109,9 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
   // way, beside the last tick's figure (finalSecureSupplyShare), which plants landing in the run's last
   // months can move on their own.
   for (let m = 0; m < materials; m++) for (let stage = 0; stage < 4; stage++) out[i++] = sum(offsets.secureSupplyShare + m * 4 + stage) / T;
+  // The writers above must match the names createResultLayout pushed, one for one and in order: a
+  // missing writer would shift later values onto the wrong names, an extra one would be dropped silently.
+  if (i !== out.length) throw new Error(`computeSummaries wrote ${i} summary values but the layout names ${out.length} summaries: the writers here and the summary names in resultLayout.ts are out of step`);
   return out;
 
   function sum(seriesIndex: number): number {

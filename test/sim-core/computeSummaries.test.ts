@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { compileScenario, createReplicateRunner } from '../../sim-core/index.ts';
 import { computeSummaries, SEVERE_SHORTFALL_SHARE, SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
@@ -93,5 +94,35 @@ describe('computeSummaries: price extremes', () => {
     expect(value('peakPriceMultiple', segment)).toBe(2.5);
     expect(value('timeToPeakWeeks', segment)).toBe(30);
     for (let s = 0; s < M * 3 * R; s++) if (s !== segment) expect([value('troughPriceMultiple', s), value('peakPriceMultiple', s)]).toEqual([1, 1]);
+  });
+});
+
+describe('computeSummaries: one value per summary name', () => {
+  const scenarioFiles = readdirSync('scenarios').filter((file) => file.endsWith('.yaml')).sort();
+
+  it('finds the shipped scenarios (the check below is not vacuous)', () => {
+    expect(scenarioFiles.length).toBeGreaterThanOrEqual(15);
+  });
+
+  // A writer missing from computeSummaries (or a name added to resultLayout.ts without its writer) makes
+  // the count check throw, so every shipped scenario's layout fails here.
+  it.each(scenarioFiles)('%s: writes exactly as many values as its layout names', (file) => {
+    const { spec: shipped } = loadScenario(`scenarios/${file}`, { set: ['years=1'] });
+    const { layout: shippedLayout, offsets: shippedOffsets } = compileScenario(shipped);
+    const materials = shipped.materials.length;
+    const regions = shipped.regions.length;
+    const series = new Float64Array(shippedLayout.series.length * shippedLayout.ticks);
+    const out = computeSummaries(shippedLayout, shippedOffsets, series, new Float64Array(materials * 3 * regions).fill(1), materials, regions);
+    expect(out.length).toBe(shippedLayout.summaries.length);
+  });
+
+  it('throws, naming both counts, when the layout names one summary more or one fewer than the writers fill', () => {
+    const series = new Float64Array(layout.series.length * T);
+    const base = new Float64Array(M * 3 * R).fill(1);
+    const n = layout.summaries.length;
+    const oneMore = { ...layout, summaries: [...layout.summaries, layout.summaries[0]] };
+    const oneFewer = { ...layout, summaries: layout.summaries.slice(0, -1) };
+    expect(() => computeSummaries(oneMore, offsets, series, base, M, R)).toThrow(`wrote ${n} summary values but the layout names ${n + 1} summaries`);
+    expect(() => computeSummaries(oneFewer, offsets, series, base, M, R)).toThrow(`wrote ${n} summary values but the layout names ${n - 1} summaries`);
   });
 });
