@@ -20,7 +20,7 @@ import { studentTQuantile } from './studentTQuantile.ts';
  * @returns x̄ − ȳ with its interval; the mean is NaN when either sample is empty.
  * @throws RangeError when level is outside (0, 1).
  * @example
- * welchInterval([1, 2, 3, 4], [0, 1]); // { mean: 2, low: −0.89…, high: 4.89… }
+ * welchInterval([1, 2, 3, 4], [0, 1]); // { mean: 2, low: −0.3434…, high: 4.3434… } (ν = 48/13, t = 2.8701…, se = √(2/3))
  */
 export function welchInterval(x: ArrayLike<number>, y: ArrayLike<number>, level = 0.95): MeanInterval {
   if (!(level > 0 && level < 1)) throw new RangeError(`welchInterval: level must be in (0, 1), got ${level}`);
