@@ -43,7 +43,7 @@ export type EpisodeRunner = (seed: number, replicate: number) => RunSeries;
 export function createEpisodeRunners(loaded: LoadedEpisode, parameters: readonly ParameterSpec[], values: readonly number[]): { main: EpisodeRunner; control?: EpisodeRunner } {
   const spec = applyParameters(loaded.scenario, parameters, values);
   const main = runnerOf(spec);
-  const control = loaded.episode.control ? runnerOf(withoutEvents(spec, loaded.episode.control.withoutEvents)) : undefined;
+  const control = loaded.episode.control ? runnerOf(deferEventsPastHorizon(spec, loaded.episode.control.withoutEvents)) : undefined;
   return { main, control };
 }
 
@@ -55,10 +55,16 @@ function runnerOf(spec: ScenarioSpec): (seed: number, replicate: number) => RunS
 }
 
 /**
- * The same scenario with the named events moved past the horizon (the paired control of a shock).
- * They stay in the list, so uncertain values are drawn in the same order as in the main run.
+ * The same scenario with the named events deferred past the horizon (start a year after the run ends,
+ * no announcement): the paired control of a shock in a calibration episode.
+ *
+ * Why defer rather than remove (compare `removeEvents` in src/impact/findStageDisruptions.ts): the
+ * events stay in the list at their indices, so every uncertainty keeps its path and stream name and
+ * the control draws exactly what the main run draws; the pairing under common random numbers holds by
+ * construction, whatever the labels. Caveat: an uncertain `start` or `end` on a deferred event is
+ * still drawn and would bring the event back inside the horizon.
  */
-function withoutEvents(spec: ScenarioSpec, ids: readonly string[]): ScenarioSpec {
+function deferEventsPastHorizon(spec: ScenarioSpec, ids: readonly string[]): ScenarioSpec {
   const copy = structuredClone(spec);
   for (const event of copy.events) {
     if (!ids.includes(event.id ?? '')) continue;

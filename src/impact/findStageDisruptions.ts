@@ -61,13 +61,20 @@ export function eventId(event: EventSpec, index: number): string {
  * A copy of `spec` without the events at `indices`, its uncertainties on events re-indexed (those
  * of a removed event dropped).
  *
+ * Why remove rather than defer (compare `deferEventsPastHorizon` in src/calibrate/runEpisode.ts): an
+ * impact arm must be free of the struck events whatever their uncertain values (a deferred event with an
+ * uncertain start would be drawn back inside the horizon), so the events and their uncertainties go.
+ * The arm stays paired with the run as scripted because each uncertain value's stream is named after its
+ * label (an id path such as `events.q.quotaShare`; see `parameterStreamName` in sim-core), which the
+ * re-indexed uncertainties keep.
+ *
  * @param spec - The resolved scenario (not modified).
  * @param indices - Indices into `spec.events` to drop.
  * @returns The counterfactual scenario.
  * @example
- * withoutEvents(spec, [0, 2]).events.length; // spec.events.length - 2
+ * removeEvents(spec, [0, 2]).events.length; // spec.events.length - 2
  */
-export function withoutEvents(spec: ScenarioSpec, indices: readonly number[]): ScenarioSpec {
+export function removeEvents(spec: ScenarioSpec, indices: readonly number[]): ScenarioSpec {
   const drop = new Set(indices);
   const copy = structuredClone(spec);
   copy.events = copy.events.filter((_, i) => !drop.has(i));

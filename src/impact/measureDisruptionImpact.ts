@@ -4,7 +4,7 @@ import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { computePairedDifference } from '../compare/computePairedDifference.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
 import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from './computeImpactMeasures.ts';
-import { disruptedStage, findStageDisruptions, withoutEvents } from './findStageDisruptions.ts';
+import { disruptedStage, findStageDisruptions, removeEvents } from './findStageDisruptions.ts';
 import { type DisruptionWindow, disruptionWindow, windowPeaks, withDrawnRange } from './windowPeaks.ts';
 
 const IMPACT_WORKER = siblingModule('./impactWorker', import.meta.url);
@@ -113,8 +113,8 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const replicates = Math.min(options.runReplicates, options.replicateCap);
   const disruptions = findStageDisruptions(spec, STAGES);
   const all = [...new Set(disruptions.flatMap((d) => d.indices))];
-  const arms = disruptions.map((d) => withoutEvents(spec, d.indices));
-  if (disruptions.length > 1) arms.push(withoutEvents(spec, all));
+  const arms = disruptions.map((d) => removeEvents(spec, d.indices));
+  if (disruptions.length > 1) arms.push(removeEvents(spec, all));
   // Arm 0 is the scenario as scripted: its price paths are the run's own when given, else it runs again for them.
   const given = options.scriptedPricePaths !== undefined && options.scriptedPricePaths.length >= replicates ? options.scriptedPricePaths.slice(0, replicates) : undefined;
   const compiled = (arms.length === 0 ? [] : [spec, ...arms]).map(compileScenario);

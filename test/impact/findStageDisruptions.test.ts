@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type EventSpec, type ScenarioSpec, STAGES } from '../../sim-core/index.ts';
-import { disruptedStage, findStageDisruptions, withoutEvents } from '../../src/impact/findStageDisruptions.ts';
+import { disruptedStage, findStageDisruptions, removeEvents } from '../../src/impact/findStageDisruptions.ts';
 
 const quota = { kind: 'exportControl', id: 'q', material: 'ndpr', stage: 'processing', exporter: 'CN', mode: 'quota', quotaShare: 0.5, start: 1 } as EventSpec;
 const magnets = { ...quota, id: 'm', stage: 'manufacturing' } as EventSpec;
@@ -20,7 +20,7 @@ describe('findStageDisruptions', () => {
 
   it('removes exactly the events asked for and leaves the spec unchanged', () => {
     const spec = { events: [stockpile, quota, shock, magnets], uncertainties: [] } as unknown as ScenarioSpec;
-    const copy = withoutEvents(spec, [1, 3]);
+    const copy = removeEvents(spec, [1, 3]);
     expect(copy.events.map((e) => e.kind)).toEqual(['stockpile', 'demandShock']);
     expect(spec.events).toHaveLength(4);
   });
@@ -31,7 +31,7 @@ describe('findStageDisruptions', () => {
       events: [stockpile, quota, shock, magnets],
       uncertainties: [uncertain('events.1.quotaShare', 'events.q.quotaShare'), uncertain('events.2.multiplier', 'events.demandShock#2.multiplier'), uncertain('materials.0.demand.growthPerYear', 'materials.ndpr.demand.growthPerYear')],
     } as unknown as ScenarioSpec;
-    const copy = withoutEvents(spec, [1]);
+    const copy = removeEvents(spec, [1]);
     expect(copy.uncertainties.map((u) => [u.path, u.label])).toEqual([
       ['events.1.multiplier', 'events.demandShock#2.multiplier'], // the shock moved from index 2 to 1; its label (its draws) stays
       ['materials.0.demand.growthPerYear', 'materials.ndpr.demand.growthPerYear'],
