@@ -1,4 +1,4 @@
-import { createStream } from '../../sim-core/random/createStream.ts';
+import { createStream } from '../../sim-core/index.ts';
 
 /**
  * A Latin-hypercube sample of `points` points in the unit cube of `dimensions` dimensions: each

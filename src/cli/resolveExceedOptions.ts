@@ -1,4 +1,4 @@
-import type { ResultLayout } from '../../sim-core/results.ts';
+import type { ResultLayout } from '../../sim-core/index.ts';
 import type { ExceedanceRequest } from '../stats/computeExceedance.ts';
 import { formatMetricId } from '../outputs/formatMetricId.ts';
 import { didYouMean } from '../scenario/didYouMean.ts';

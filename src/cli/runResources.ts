@@ -1,4 +1,4 @@
-import type { ResultLayout } from '../../sim-core/results.ts';
+import type { ResultLayout } from '../../sim-core/index.ts';
 import { checkRunResources, resolveMemoryLimit } from '../scenario/checkRunResources.ts';
 import type { LoadedScenario } from '../scenario/loadScenario.ts';
 import { UsageError } from './exitCodes.ts';

@@ -1,7 +1,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CompiledScenario } from '../../sim-core/index.ts';
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import type { CompiledScenario, ReplicateResult } from '../../sim-core/index.ts';
 import { UsageError } from '../cli/exitCodes.ts';
 import { computeScenarioHash } from '../montecarlo/computeScenarioHash.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';

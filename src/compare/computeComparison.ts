@@ -1,4 +1,4 @@
-import type { ReplicateResult, ResultLayout, SeriesKey } from '../../sim-core/results.ts';
+import type { ReplicateResult, ResultLayout, SeriesKey } from '../../sim-core/index.ts';
 import { computePairedDifference, type PairedDifference } from './computePairedDifference.ts';
 import { extractSummaryColumn } from './extractSummaryColumn.ts';
 import { metricDirection, type MetricDirection } from './metricDirection.ts';

@@ -1,4 +1,4 @@
-import type { SeriesKey } from '../../sim-core/results.ts';
+import type { SeriesKey } from '../../sim-core/index.ts';
 import { welchInterval } from '../stats/welchInterval.ts';
 import type { AlternativeComparison, ComparisonArm } from './computeComparison.ts';
 import { computePairedDifference } from './computePairedDifference.ts';

@@ -1,4 +1,4 @@
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import type { ReplicateResult } from '../../sim-core/index.ts';
 
 /**
  * The values of one summary metric across replicates, in the order of `results`.

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import type { CompiledScenario } from '../../sim-core/index.ts';
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import type { CompiledScenario, ReplicateResult } from '../../sim-core/index.ts';
 import { createMonteCarloPool } from '../montecarlo/createMonteCarloPool.ts';
 import { runMonteCarlo } from '../montecarlo/runMonteCarlo.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';

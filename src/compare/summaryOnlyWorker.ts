@@ -5,8 +5,7 @@
  * Summaries are identical to those of `createReplicateRunner`. Since the series never leaves the
  * worker, the runner records every replicate into one reused buffer (`reuseSeries`).
  */
-import { createReplicateRunner } from '../../sim-core/index.ts';
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import { createReplicateRunner, type ReplicateResult } from '../../sim-core/index.ts';
 import { createReplicateTaskHandler } from '../montecarlo/createReplicateTaskHandler.ts';
 
 const NO_SERIES = new Float64Array(0);

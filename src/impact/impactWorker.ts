@@ -4,8 +4,7 @@
  * the disruption-window peak needs (see `appendPricePaths`). The layout's summaries are
  * unchanged (identical to `createReplicateRunner`'s); the paths follow them.
  */
-import { type CompiledScenario, createReplicateRunner, sampleScenario } from '../../sim-core/index.ts';
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import { type CompiledScenario, createReplicateRunner, sampleScenario, type ReplicateResult } from '../../sim-core/index.ts';
 import { createReplicateTaskHandler } from '../montecarlo/createReplicateTaskHandler.ts';
 import { appendPricePaths } from './appendPricePaths.ts';
 

@@ -1,4 +1,4 @@
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import type { ReplicateResult } from '../../sim-core/index.ts';
 
 /**
  * A copy of a result whose arrays live in SharedArrayBuffers: posting it to the main thread

@@ -1,4 +1,4 @@
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import type { ReplicateResult } from '../../sim-core/index.ts';
 import type { ReplicateBatch } from './replicateTask.ts';
 
 /**

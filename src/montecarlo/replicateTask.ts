@@ -1,4 +1,4 @@
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import type { ReplicateResult } from '../../sim-core/index.ts';
 
 /** Runs one replicate of a compiled scenario; what `createReplicateRunner(compiled)` returns. */
 export type ReplicateRunner = (masterSeed: number, replicate: number) => ReplicateResult;

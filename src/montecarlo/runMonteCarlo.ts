@@ -1,4 +1,4 @@
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import type { ReplicateResult } from '../../sim-core/index.ts';
 import { createReplicateMerger } from './createReplicateMerger.ts';
 import { type MonteCarloOptions, streamMonteCarlo } from './streamMonteCarlo.ts';
 

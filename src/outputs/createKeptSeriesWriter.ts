@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ResultLayout } from '../../sim-core/results.ts';
+import type { ResultLayout } from '../../sim-core/index.ts';
 import type { SeriesBlock } from '../stats/computeBlockBands.ts';
 import { createParquetTableWriter, type ParquetColumnSpec, type ParquetTableWriter } from './createParquetTableWriter.ts';
 import { createTextFileWriter, type TextFileWriter } from './createTextFileWriter.ts';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import type { ReplicateResult, ResultLayout } from '../../sim-core/results.ts';
+import type { ReplicateResult, ResultLayout } from '../../sim-core/index.ts';
 import type { ReplicateBatch } from '../montecarlo/replicateTask.ts';
 import type { ReplicateSummaries } from '../stats/computeSummaryStatistics.ts';
 

@@ -1,4 +1,4 @@
-import type { SeriesKey } from '../../sim-core/results.ts';
+import type { SeriesKey } from '../../sim-core/index.ts';
 
 /** The four key parts of a metric as JSON outputs write them: a part that does not apply is null. */
 export interface KeyFields {

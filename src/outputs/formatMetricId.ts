@@ -1,4 +1,4 @@
-import type { SeriesKey } from '../../sim-core/results.ts';
+import type { SeriesKey } from '../../sim-core/index.ts';
 
 /**
  * Identifier of a metric in `summary.json`: the metric followed by its non-empty dimensions

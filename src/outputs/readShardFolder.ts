@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ResultLayout } from '../../sim-core/results.ts';
+import type { ResultLayout } from '../../sim-core/index.ts';
 import type { ReplicateSummaries } from '../stats/computeSummaryStatistics.ts';
 import type { RunManifest, ShardManifest } from './createManifest.ts';
 import type { SeriesSegment } from './createReplicateStore.ts';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAbortError } from '../montecarlo/createAbortError.ts';
-import type { ResultLayout } from '../../sim-core/results.ts';
+import type { ResultLayout } from '../../sim-core/index.ts';
 import { computeBlockBands, type SeriesBlock } from '../stats/computeBlockBands.ts';
 import { type BandPool, createBandPool } from '../stats/createBandPool.ts';
 import { computeSummaryStatistics, type ReplicateSummaries, type SummaryStatistic } from '../stats/computeSummaryStatistics.ts';

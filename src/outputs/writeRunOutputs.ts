@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ReplicateResult, ResultLayout } from '../../sim-core/results.ts';
+import type { ReplicateResult, ResultLayout } from '../../sim-core/index.ts';
 import type { SeriesBand } from '../stats/computeSeriesBands.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import type { RunManifest } from './createManifest.ts';

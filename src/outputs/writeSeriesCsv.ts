@@ -1,4 +1,4 @@
-import type { ResultLayout } from '../../sim-core/results.ts';
+import type { ResultLayout } from '../../sim-core/index.ts';
 import type { SeriesBand } from '../stats/computeSeriesBands.ts';
 import { createTextFileWriter } from './createTextFileWriter.ts';
 import { formatCsvField } from './formatCsvField.ts';

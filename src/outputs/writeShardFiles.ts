@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ResultLayout } from '../../sim-core/results.ts';
+import type { ResultLayout } from '../../sim-core/index.ts';
 import type { ReplicateSummaries } from '../stats/computeSummaryStatistics.ts';
 import type { RunManifest } from './createManifest.ts';
 import type { SeriesSegment } from './createReplicateStore.ts';

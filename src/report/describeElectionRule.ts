@@ -1,4 +1,4 @@
-import { PAYBACK_YEARS } from '../../sim-core/phases/evaluateInvestment.ts';
+import { PAYBACK_YEARS } from '../../sim-core/index.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';

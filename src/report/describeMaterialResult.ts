@@ -1,4 +1,4 @@
-import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
+import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
 import { countRuns } from './countRuns.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';

@@ -1,5 +1,4 @@
-import { BUY_PRICE_CEILING_MULTIPLE, STABILISATION_PRICE_MULTIPLE } from '../../sim-core/phases/advanceGovernment.ts';
-import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
+import { BUY_PRICE_CEILING_MULTIPLE, STABILISATION_PRICE_MULTIPLE, SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
 import { inSentence } from './describeMaterialResult.ts';
 import { eventCategory } from './describeEvent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';

@@ -1,4 +1,4 @@
-import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
+import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
 import { describePeakAgainstWithout } from './describePeakAgainstWithout.ts';
 import { describePeakWindow } from './describePeakWindow.ts';

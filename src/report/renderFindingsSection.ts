@@ -17,7 +17,7 @@ import { formatSignedQuantity } from './formatQuantity.ts';
 import { formatTonnes } from './formatTonnes.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
 import type { ImpactReading, PairedImpact, PeakWindow } from './readImpactJson.ts';
-import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/record/computeSummaries.ts';
+import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
 import type { ExceedanceReading } from './readExceedance.ts';

@@ -1,4 +1,4 @@
-import { STAGES } from '../../sim-core/spec.ts';
+import { STAGES } from '../../sim-core/index.ts';
 import { wilsonInterval } from '../stats/wilsonInterval.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { createPolicyInForceSpec } from './createPolicyInForceSpec.ts';

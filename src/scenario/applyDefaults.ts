@@ -1,11 +1,10 @@
-import type { CapacityStage } from '../../sim-core/spec.ts';
+import { type CapacityStage, isReversibleByDefault, POLICY_KINDS } from '../../sim-core/index.ts';
 import {
   BEHAVIOUR_DEFAULTS, childMap, COMMON_STAGE_DEFAULTS, DEMAND_DEFAULTS, DEPOSIT_SHARE_OF_WORLD_MINING,
   EVENT_DEFAULTS, EXPLORATION_DEFAULTS, FOREIGN_RULES_DEFAULTS, fillDefaults, GOVERNMENT_DEFAULTS,
   MATERIAL_DEFAULTS, RECYCLING_DEFAULTS, REGION_DEFAULTS, RESOLUTION_DEFAULTS,
   SCENARIO_DEFAULTS, STAGE_DEFAULTS, THREAT_DEFAULTS,
 } from './defaults.ts';
-import { isReversibleByDefault, POLICY_KINDS } from '../../sim-core/world/compileEvents.ts';
 import { isPlainMap, type PlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
 

@@ -1,4 +1,4 @@
-import type { ScenarioSpec, UncertaintySpec } from '../../sim-core/spec.ts';
+import type { ScenarioSpec, UncertaintySpec } from '../../sim-core/index.ts';
 import type { FoundUncertainty } from './extractUncertainties.ts';
 import type { PlainMap } from './locatedTree.ts';
 

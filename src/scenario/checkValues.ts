@@ -1,4 +1,4 @@
-import type { DistributionSpec } from '../../sim-core/spec.ts';
+import type { DistributionSpec } from '../../sim-core/index.ts';
 import { asPercent } from './checkBareNumbers.ts';
 import type { FoundUncertainty } from './extractUncertainties.ts';
 import { describeRange, type FieldRule, inRange, ruleFor, type TreePath } from './fieldRules.ts';

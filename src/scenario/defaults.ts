@@ -1,5 +1,4 @@
-import type { CapacityStage, EventKind, Stage, TradedStage } from '../../sim-core/spec.ts';
-import { STABILISATION_PRICE_MULTIPLE } from '../../sim-core/phases/advanceGovernment.ts';
+import { type CapacityStage, type EventKind, type Stage, type TradedStage, STABILISATION_PRICE_MULTIPLE } from '../../sim-core/index.ts';
 import { cloneData, isDist, isPlainMap, type PlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
 
@@ -84,7 +83,7 @@ export const FOREIGN_RULES_DEFAULTS = {
 };
 
 /** Home-government policy kinds, reversible by default when the home region enacts them (sim-core/world/compileEvents.ts). */
-export { POLICY_KINDS as REVERSIBLE_KINDS } from '../../sim-core/world/compileEvents.ts';
+export { POLICY_KINDS as REVERSIBLE_KINDS } from '../../sim-core/index.ts';
 
 /** Per event kind. */
 export const EVENT_DEFAULTS: Partial<Record<EventKind, PlainMap>> = {

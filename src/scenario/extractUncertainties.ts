@@ -1,4 +1,4 @@
-import type { DistributionSpec } from '../../sim-core/spec.ts';
+import type { DistributionSpec } from '../../sim-core/index.ts';
 import type { TreePath } from './fieldRules.ts';
 import { canonicalKeys } from './canonicalYaml.ts';
 import { cloneData, isDist, isPlainMap } from './locatedTree.ts';

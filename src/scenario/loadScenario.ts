@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { ScenarioSpec } from '../../sim-core/spec.ts';
+import type { ScenarioSpec } from '../../sim-core/index.ts';
 import { applyDefaults } from './applyDefaults.ts';
 import { applySets } from './applySets.ts';
 import { checkBareNumbers } from './checkBareNumbers.ts';

@@ -1,4 +1,4 @@
-import type { DistributionSpec } from '../../sim-core/spec.ts';
+import type { DistributionSpec } from '../../sim-core/index.ts';
 import { isDist } from './locatedTree.ts';
 
 /**

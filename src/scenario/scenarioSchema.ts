@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGES, TRADED_STAGES } from '../../sim-core/spec.ts';
+import { STAGES, TRADED_STAGES } from '../../sim-core/index.ts';
 import { eventSchemas } from './eventSchemas.ts';
 
 /**

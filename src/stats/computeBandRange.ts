@@ -1,4 +1,4 @@
-import type { SeriesKey } from '../../sim-core/results.ts';
+import type { SeriesKey } from '../../sim-core/index.ts';
 import { computeBlockBands, type SeriesBlock } from './computeBlockBands.ts';
 import type { SeriesBand } from './createSeriesBand.ts';
 

@@ -1,4 +1,4 @@
-import type { SeriesKey } from '../../sim-core/results.ts';
+import type { SeriesKey } from '../../sim-core/index.ts';
 import { createSeriesBand, type SeriesBand } from './createSeriesBand.ts';
 import { recordSortedBandTick } from './recordSortedBandTick.ts';
 import { createSortScratch } from './createSortScratch.ts';

@@ -1,4 +1,4 @@
-import type { ResultLayout, SeriesKey } from '../../sim-core/results.ts';
+import type { ResultLayout, SeriesKey } from '../../sim-core/index.ts';
 import type { ReplicateSummaries } from './computeSummaryStatistics.ts';
 import { wilsonInterval } from './wilsonInterval.ts';
 

@@ -1,4 +1,4 @@
-import type { ReplicateResult, ResultLayout } from '../../sim-core/results.ts';
+import type { ReplicateResult, ResultLayout } from '../../sim-core/index.ts';
 import { createSeriesBand, type SeriesBand } from './createSeriesBand.ts';
 import { recordBandTick } from './recordBandTick.ts';
 

@@ -1,4 +1,4 @@
-import type { ReplicateResult, ResultLayout, SeriesKey } from '../../sim-core/results.ts';
+import type { ReplicateResult, ResultLayout, SeriesKey } from '../../sim-core/index.ts';
 import { summarizeValues, type ValueSummary } from './summarizeValues.ts';
 
 /** The summary of one per-replicate metric across replicates, with the key that names it. */

@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import { siblingModule } from '../runtime/moduleLocation.ts';
-import type { SeriesKey } from '../../sim-core/results.ts';
+import type { SeriesKey } from '../../sim-core/index.ts';
 import type { SeriesBlock } from './computeBlockBands.ts';
 import type { BandRangeTask } from './computeBandRange.ts';
 import type { SeriesBand } from './createSeriesBand.ts';

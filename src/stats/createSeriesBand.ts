@@ -1,4 +1,4 @@
-import type { SeriesKey } from '../../sim-core/results.ts';
+import type { SeriesKey } from '../../sim-core/index.ts';
 
 /** Per-tick distribution of one series across replicates; each array has one entry per tick. */
 export interface SeriesBand {

@@ -1,4 +1,4 @@
-import type { ResultLayout } from '../../sim-core/results.ts';
+import type { ResultLayout } from '../../sim-core/index.ts';
 import type { ExceedanceRequest } from './computeExceedance.ts';
 
 /** Default threshold of `longestSevereShortfallWeeks`: a severe shortage lasting more than 8 weeks. */

@@ -8,8 +8,7 @@
  * (`computeEndUserLoss`). The layout's summaries are
  * unchanged (identical to `createReplicateRunner`'s); the extras follow them.
  */
-import { type CompiledScenario, createReplicateRunner } from '../../sim-core/index.ts';
-import type { ReplicateResult } from '../../sim-core/results.ts';
+import { type CompiledScenario, createReplicateRunner, type ReplicateResult } from '../../sim-core/index.ts';
 import { createReplicateTaskHandler } from '../montecarlo/createReplicateTaskHandler.ts';
 
 /**
