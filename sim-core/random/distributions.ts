@@ -32,22 +32,6 @@ export function drawTriangular(rng: Rng, min: number, mode: number, max: number)
     : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 }
 
-/**
- * Poisson draw (Knuth's multiplication method for small means, normal approximation above 30).
- */
-export function drawPoisson(rng: Rng, mean: number): number {
-  if (mean <= 0) return 0;
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * drawStandardNormal(rng)));
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = rng.nextFloat();
-  while (p > limit) {
-    k++;
-    p *= rng.nextFloat();
-  }
-  return k;
-}
-
 /** Poisson draw by inverting the CDF at one uniform u ∈ [0, 1) (one draw per decision, for common random numbers). */
 export function poissonFromUniform(u: number, mean: number): number {
   if (mean <= 0) return 0;

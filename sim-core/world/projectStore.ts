@@ -2,7 +2,6 @@
 export const PHASE_PERMITTING = 0;
 export const PHASE_FINANCING = 1;
 export const PHASE_CONSTRUCTION = 2;
-export const PHASE_DONE = 3;
 
 /**
  * Projects in the development pipeline (discovered deposits, planned plants, expansions), column-wise.

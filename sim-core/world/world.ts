@@ -14,10 +14,6 @@ export const MANUFACTURING = 2;
 export const RECYCLING = 3;
 /** Names of the capacity stages by code. */
 export const CAPACITY_STAGE_NAMES = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
-/** Traded stage codes (market k index). */
-export const CONCENTRATE = 0;
-export const REFINED = 1;
-export const COMPONENT = 2;
 /** Alignment codes. */
 export const HOME = 0;
 export const ALLY = 1;

@@ -15,11 +15,6 @@ export function shardJobId(runId: string, shard: number): string {
   return `${runId}.${shard}`;
 }
 
-/** The run id of a shard job's id (see {@link shardJobId}). */
-export function runIdOfJob(jobId: string): string {
-  return jobId.replace(/\.\d+$/, '');
-}
-
 /** Redis key holding a run's store folder, so `collect <run id>` finds it without `--store`. */
 export function runKey(queue: string, runId: string): string {
   return `crm-sim:${queue}:run:${runId}`;

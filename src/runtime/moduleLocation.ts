@@ -5,9 +5,6 @@
  * so the choice between `.ts` and `.js`, and between `<root>/` and `<root>/dist/`, is made here only.
  */
 
-/** Folder of the compiled tree, relative to the package root (the build's `outDir`). */
-export const DIST_FOLDER = 'dist';
-
 /**
  * Extension of the modules of the tree a module URL belongs to: `.js` for a compiled module
  * (`.js`, `.mjs`), `.ts` otherwise.
