@@ -2,7 +2,6 @@ import { ruleFor } from '../scenario/fieldRules.ts';
 import { CALENDAR_YEAR_THRESHOLD } from '../scenario/parseTime.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
-import { formatScenarioDate } from './formatScenarioDate.ts';
 import { formatTypedValue } from './formatTypedValue.ts';
 
 /** Words for the last part of a scenario path, where camelCase splitting reads badly. */

@@ -74,7 +74,6 @@ export async function renderSweepSection(
 async function renderTornado(tornado: Tornado, index: number, overview: ScenarioOverview | undefined, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
   const title = tornado.metric === '' ? 'Which parameters move the result most' : describeMetricId(tornado.metric, materialName);
   const name = (p: string): string => describeParameter(p, materialName);
-  const unit = tornado.unit ? ` ${tornado.unit}` : '';
   const level = valueFormat(new Map(tornado.entries.map((e) => [e.parameter, [e.low, e.high]])), overview?.startYear);
   const top = tornado.entries[0];
   const idle = tornado.entries.filter((e) => e.outputLow === e.outputHigh && (!Number.isFinite(tornado.base) || e.outputLow === tornado.base));

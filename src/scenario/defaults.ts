@@ -1,6 +1,5 @@
 import { type CapacityStage, type EventKind, type Stage, type TradedStage, STABILISATION_PRICE_MULTIPLE } from '../../sim-core/index.ts';
 import { cloneData, isDist, isPlainMap, type PlainMap } from './locatedTree.ts';
-import { nominalValue } from './nominalValue.ts';
 
 /**
  * Defaults of the authoring format (README.md "Writing a scenario", scenarios/README.md): a scenario file gives only what differs.
