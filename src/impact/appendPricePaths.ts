@@ -5,8 +5,8 @@
  */
 import type { CompiledScenario, ScenarioSpec } from '../../sim-core/index.ts';
 
-/** Traded stages whose price paths follow the summaries: mining, processing, manufacturing. */
-export const TRADED_STAGES = 3;
+/** How many traded stages have price paths after the summaries (mining, processing, manufacturing): a count, unlike sim-core's TRADED_STAGES list. */
+export const TRADED_STAGE_COUNT = 3;
 
 /**
  * Appends to a replicate's summaries its price paths outside the foreign actor's region: for every
@@ -29,13 +29,13 @@ export function appendPricePaths(compiled: CompiledScenario, sampled: ScenarioSp
   const T = layout.ticks;
   const R = spec.regions.length;
   const foreign = spec.regions.findIndex((region) => region.id === spec.foreignActor.region);
-  const out = new Float64Array(summaries.length + spec.materials.length * TRADED_STAGES * T).fill(-Infinity, summaries.length);
+  const out = new Float64Array(summaries.length + spec.materials.length * TRADED_STAGE_COUNT * T).fill(-Infinity, summaries.length);
   out.set(summaries);
   let i = summaries.length;
   for (let m = 0; m < spec.materials.length; m++) {
     const prices = sampled.materials[m].basePriceUsdPerTonne;
     const bases = [prices.mining, prices.processing, prices.manufacturing];
-    for (let k = 0; k < TRADED_STAGES; k++, i += T) {
+    for (let k = 0; k < TRADED_STAGE_COUNT; k++, i += T) {
       for (let r = 0; r < R; r++) {
         if (r === foreign) continue;
         const row = (offsets.price + (m * 3 + k) * R + r) * T;

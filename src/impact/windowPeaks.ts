@@ -1,5 +1,5 @@
 import type { ScenarioSpec } from '../../sim-core/index.ts';
-import { TRADED_STAGES } from './appendPricePaths.ts';
+import { TRADED_STAGE_COUNT } from './appendPricePaths.ts';
 
 /** The ticks [startTick, endTick) over which a disruption's price peak is taken, and the same as calendar years. */
 export interface DisruptionWindow {
@@ -71,7 +71,7 @@ export function windowPeaks(paths: readonly Float64Array[], shape: PathShape, pi
     const window = windows[replicate];
     let peak = NaN;
     for (const { material, stage } of picks) {
-      const offset = (material * TRADED_STAGES + stage) * ticks;
+      const offset = (material * TRADED_STAGE_COUNT + stage) * ticks;
       for (let t = window.startTick; t < window.endTick; t++) {
         const value = path[offset + t];
         if (Number.isNaN(peak) || value > peak) peak = value;
