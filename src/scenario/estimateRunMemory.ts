@@ -5,8 +5,8 @@ import type { ResultLayout, ScenarioSpec } from '../../sim-core/index.ts';
  * the disk its spill files take, before anything is allocated. The model follows the engine's
  * allocations (struct-of-arrays columns, sim-core/world) and the run's streaming design
  * (src/cli/runCommand.ts: batches spilled to disk, bands block by block). Constants are bytes per
- * element measured on the engine (test/scenario/estimateRunMemory.test.ts checks the world term
- * against a real world); the estimate is an upper-leaning guide, not an exact account.
+ * element measured on the engine (the `estimateRunMemory` tests in test/scenario/checkRunResources.test.ts
+ * check the world term against a real world); the estimate is an upper-leaning guide, not an exact account.
  */
 
 /** Bytes per firm slot: its columns (70–78 bytes on the engine of 2026-11-29, 98 before) and a margin. */
