@@ -2,6 +2,7 @@ import { PAYBACK_YEARS } from '../../sim-core/index.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
+import { isRecord } from './isRecord.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 
 /** The home government's election rule as the report states it. */
@@ -11,8 +12,6 @@ export interface ElectionRule {
   /** One paragraph: interval, elections in the run, reversal probability, investors' discount. */
   text: (homeName: string) => string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads `government.electionEveryYears` and `government.reversalProbability` (a number or an
