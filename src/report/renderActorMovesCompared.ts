@@ -1,8 +1,8 @@
 import { differenceSign, formatDifferenceWithCi } from './comparisonFigures.ts';
+import { weeksText } from './describeMaterialResult.ts';
 import { describeStageProduct } from './describeStageProduct.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
-import { formatWeeks } from './formatWeeks.ts';
 import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
 import { renderTable } from './renderTable.ts';
 
@@ -57,12 +57,6 @@ function spellRow(metric: string, entries: readonly ComparisonEntry[], alternati
     return `${weeksText(e.meanB)}${same ? ', the same in every run' : ` · ${formatDifferenceWithCi(e)}`}`;
   });
   return [SPELL_ACTIONS[name], describeStageProduct(material, materialName(material), stage), weeksText(reference), ...cells];
-}
-
-/** `3 weeks`, `1 week`, `0.5 weeks`. */
-function weeksText(weeks: number): string {
-  const text = formatWeeks(weeks);
-  return `${text} ${text === '1' ? 'week' : 'weeks'}`;
 }
 
 /** Cyberattacks per run, summed over materials and stages, per strategy; undefined when none in any. */
