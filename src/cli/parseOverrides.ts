@@ -44,3 +44,20 @@ export function parseSeed(text: string): number {
   }
   return value;
 }
+
+/**
+ * Parses an integer count option (`--replicates`, `--workers`, …) of at least `min`.
+ *
+ * @param name - The option's name without dashes, for the message.
+ * @param text - The option's text.
+ * @param min - The smallest value allowed.
+ * @returns The count.
+ * @throws UsageError when the text is not an integer ≥ min.
+ * @example
+ * parseCount('replicates', '100', 1); // 100
+ */
+export function parseCount(name: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name}: expected an integer ≥ ${min}, found "${text}"`);
+  return value;
+}

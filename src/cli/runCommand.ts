@@ -23,7 +23,7 @@ import { formatImpactJson, measureDisruptionImpact } from '../impact/measureDisr
 import { createPricePathCollector } from '../impact/createPricePathCollector.ts';
 import { resolveCitedSources } from '../outputs/resolveCitedSources.ts';
 import { checkRunFits, parseMemoryLimit } from './runResources.ts';
-import { parseOverrides, parseSeed } from './parseOverrides.ts';
+import { parseCount, parseOverrides, parseSeed } from './parseOverrides.ts';
 import { checkOutputFolder, claimOutputFolder, releaseOutputFolder } from './checkOutputFolder.ts';
 import { resolveExceedOptions } from './resolveExceedOptions.ts';
 import { writeCommandResult } from './writeCommandResult.ts';
@@ -121,13 +121,6 @@ export interface RunOutcome {
   summaryStats?: SummaryStatistic[];
   /** `--resume DIR` found the run finished in DIR already: nothing ran. */
   alreadyComplete?: boolean;
-}
-
-/** Parses an integer option ≥ min, as a usage error. */
-function parseCount(name: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name}: expected an integer ≥ ${min}, found "${text}"`);
-  return value;
 }
 
 /**

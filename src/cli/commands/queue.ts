@@ -15,7 +15,7 @@ import { submitRun } from '../../queue/submitRun.ts';
 import type { RegisterCommand } from '../commandContext.ts';
 import { createInterruptHandler } from '../createInterruptHandler.ts';
 import { UsageError } from '../exitCodes.ts';
-import { parseOverrides, parseSeed } from '../parseOverrides.ts';
+import { parseCount, parseOverrides, parseSeed } from '../parseOverrides.ts';
 
 /** Options shared by the queue subcommands, as parsed by commander. */
 interface QueueOptions {
@@ -24,13 +24,6 @@ interface QueueOptions {
   store?: string;
   quiet?: boolean;
   json?: boolean;
-}
-
-/** An integer option ≥ min, as a usage error. */
-function count(name: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name}: expected an integer ≥ ${min}, found "${text}"`);
-  return value;
 }
 
 /**
@@ -80,8 +73,8 @@ function addSubmit(queue: Command): void {
       withQueue(resolveRedisUrl(o.redis), async (connection) => {
         const sets = parseOverrides(o.set, o.years);
         const submitted = await submitRun({
-          scenarioPath: scenario, sets, replicates: count('replicates', o.replicates, 1), masterSeed: parseSeed(o.seed),
-          replicatesPerJob: count('replicates-per-job', o.replicatesPerJob, 1), store: o.store ?? DEFAULT_STORE,
+          scenarioPath: scenario, sets, replicates: parseCount('replicates', o.replicates, 1), masterSeed: parseSeed(o.seed),
+          replicatesPerJob: parseCount('replicates-per-job', o.replicatesPerJob, 1), store: o.store ?? DEFAULT_STORE,
           runId: o.runId, queue: o.queue, connection,
         });
         logger(o.quiet)(`run ${submitted.runId}: ${submitted.queued} of ${submitted.shards} jobs queued, store ${submitted.dir}`);
@@ -109,9 +102,9 @@ function addWork(queue: Command, signal: AbortSignal): void {
         signal.addEventListener('abort', () => takeOverSignals(abortJobs), { once: true });
         signal.addEventListener('abort', () => stop.abort(), { once: true });
         const done = await runQueueWorker({
-          connection, queue: o.queue, store: o.store, concurrency: count('concurrency', o.concurrency, 1),
-          workers: o.workers === undefined ? availableParallelism() : count('workers', o.workers, 1),
-          lockSeconds: count('lock-seconds', o.lockSeconds, 1), backOffSeconds: count('back-off-seconds', o.backOffSeconds, 1), exitWhenIdle: o.exitWhenIdle === true,
+          connection, queue: o.queue, store: o.store, concurrency: parseCount('concurrency', o.concurrency, 1),
+          workers: o.workers === undefined ? availableParallelism() : parseCount('workers', o.workers, 1),
+          lockSeconds: parseCount('lock-seconds', o.lockSeconds, 1), backOffSeconds: parseCount('back-off-seconds', o.backOffSeconds, 1), exitWhenIdle: o.exitWhenIdle === true,
           signal: stop.signal, abortJobs: abortJobs.signal, log: logger(o.quiet),
         });
         logger(o.quiet)(`worker stopped after ${done} jobs`);
@@ -165,7 +158,7 @@ function addCollect(queue: Command, signal: AbortSignal): void {
       return withQueue(url, async (connection?: QueueConnection) => {
         const store = await findStore(o, runId, connection);
         const result = await collectRun({
-          runId, store, out: o.out, wait: o.wait === true, timeoutSeconds: o.timeout === undefined ? undefined : count('timeout', o.timeout, 1),
+          runId, store, out: o.out, wait: o.wait === true, timeoutSeconds: o.timeout === undefined ? undefined : parseCount('timeout', o.timeout, 1),
           connection, queue: o.queue, parquet: o.format === 'parquet', keepSeries: o.keepSeries === true, signal, log: logger(o.quiet),
         });
         // summary.json as written (with its exceedance block), as run --json and merge --json print it
