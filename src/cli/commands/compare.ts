@@ -1,9 +1,6 @@
+import { collectRepeated } from '../collectRepeated.ts';
 import type { RegisterCommand } from '../commandContext.ts';
 import { compareCommand, type CompareOptions } from '../../compare/compareCommand.ts';
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 /** `crm-sim compare <a.yaml> <b.yaml> [...]`: paired comparison with common random numbers. */
 const register: RegisterCommand = ({ program, signal }) => {
@@ -12,7 +9,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--replicates <n>', 'replicates per scenario', '100').option('--seed <s>', 'master seed (shared by all scenarios)', '1')
     .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
     .option('--years <y>', 'horizon in years (overrides every scenario)').option('--out <dir>', 'output folder')
-    .option('--set <path=value>', 'override a value in every scenario (repeatable)', collect, [])
+    .option('--set <path=value>', 'override a value in every scenario (repeatable)', collectRepeated, [])
     .option('--top <n>', 'rows per alternative in the printed table (default 10)').option('--all', 'print every metric that differs')
     .option('--resume', 'keep finished arms in <out>.parts: run the same command again after an interruption to run only the rest (needs --out)')
     .option('--json', 'print comparison.json on stdout').option('--quiet', 'no progress output')

@@ -16,6 +16,7 @@ import type { RegisterCommand } from '../commandContext.ts';
 import { createInterruptHandler } from '../createInterruptHandler.ts';
 import { UsageError } from '../exitCodes.ts';
 import { parseCount, parseOverrides, parseSeed } from '../parseOverrides.ts';
+import { collectRepeated } from '../collectRepeated.ts';
 
 /** Options shared by the queue subcommands, as parsed by commander. */
 interface QueueOptions {
@@ -65,7 +66,7 @@ function addSubmit(queue: Command): void {
   common(queue.command('submit <scenario>').description('split a run into jobs of replicates and queue them; prints the run id'))
     .option('--replicates <n>', 'number of replicates', '100').option('--seed <s>', 'master seed', '1')
     .option('--years <y>', 'horizon in years (overrides the scenario)')
-    .option('--set <path=value>', 'override a scenario value (repeatable)', (v: string, p: string[]) => [...p, v], [])
+    .option('--set <path=value>', 'override a scenario value (repeatable)', collectRepeated, [])
     .option('--replicates-per-job <n>', 'replicates per job (one shard of the run each)', '10')
     .option('--run-id <id>', 'run id (default <scenario>-<UTC timestamp>-<random>); resubmitting it queues only unfinished jobs')
     .option('--json', 'print {runId, shards, queued, dir} as JSON')
