@@ -1,8 +1,9 @@
+import { createStream } from '../../sim-core/index.ts';
+import { createLatinHypercube } from '../sweep/createLatinHypercube.ts';
 import type { ParameterSpec } from './calibrationSpec.ts';
 import type { LoadedCalibration } from './loadCalibrationSpec.ts';
 import { readParameter } from './applyParameters.ts';
 import { evaluationSteps, type Evaluation } from './evaluateParameters.ts';
-import { latinHypercube } from './latinHypercube.ts';
 import { nelderMeadSteps } from './minimiseNelderMead.ts';
 import { runPausing } from './runSteps.ts';
 
@@ -70,10 +71,13 @@ export async function runCalibration(calibration: LoadedCalibration, options: Ca
   return { start, best: best.loss <= start.loss ? best : start, evaluations: count };
 }
 
-/** The best evaluation of a Latin-hypercube sample of the unit cube (ties: the earlier point). */
+/**
+ * The best evaluation of a Latin-hypercube sample of the unit cube (ties: the earlier point), drawn
+ * from the stream (seed, 0, "calibration-search"), so a search from scratch is reproducible.
+ */
 async function searchFromScratch(dimensions: number, points: number, seed: number, evaluate: (u: number[]) => Promise<Evaluation>): Promise<Evaluation> {
   let best: Evaluation | undefined;
-  for (const point of latinHypercube(points, dimensions, seed)) {
+  for (const point of createLatinHypercube(points, dimensions, createStream(seed, 0, 'calibration-search'))) {
     const evaluation = await evaluate(point);
     if (best === undefined || evaluation.loss < best.loss) best = evaluation;
   }
