@@ -1,5 +1,5 @@
 import { createWarningPrinter } from './createWarningPrinter.ts';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { currentCommandLine, redactCommandLine, type RunManifest } from '../outputs/createManifest.ts';
@@ -73,6 +73,28 @@ export function partsFolder(dir: string): string {
   return `${resolve(dir)}.parts`;
 }
 
+/** What crm-sim puts in DIR.parts: the record, its temporary, the lock, the parts and their writers' temporaries. */
+const PARTS_ENTRY = /^(run\.json|run\.json\.tmp|lock|part-\d+|\.part-\d+\.(tmp|old)-\d+)$/;
+/** A part's writer's temporary folder (writeDirectoryAtomically.ts). */
+const PART_TEMPORARY = /^\.part-\d+\.(tmp|old)-\d+$/;
+
+/**
+ * Refuses a DIR.parts that crm-sim did not make: a file, or a folder holding anything but what a
+ * resumable run puts there ({@link PARTS_ENTRY}), so that resume never uses or removes a user's files.
+ * @throws UsageError naming the folder, what was expected and what was found.
+ */
+export function checkPartsFolder(dir: string): void {
+  const work = partsFolder(dir);
+  if (!existsSync(work)) return;
+  const expected = `expected the folder of --resume ${resolve(dir)}'s finished parts`;
+  if (!statSync(work).isDirectory()) throw new UsageError(`${work}: ${expected}, found a file; move it away or choose another folder`);
+  const foreign = readdirSync(work).sort().filter((name) => !PARTS_ENTRY.test(name));
+  if (foreign.length > 0) {
+    const names = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
+    throw new UsageError(`${work}: ${expected} (run.json and part-N folders), found a folder with other files (${names}); not touching it: move it away or choose another folder`);
+  }
+}
+
 /** Reads a small JSON file, or undefined when there is none; an unreadable one is a usage error. */
 function readJson<T>(path: string, dir: string, remedy: string): T | undefined {
   if (!existsSync(path)) return undefined;
@@ -140,7 +162,7 @@ function checkSameCode(recorded: ResumeRecord, run: ResumeRecord, dir: string, w
 
 /** Removes what killed part-writers left behind: hidden temporary folders. */
 function removeLeftovers(work: string): void {
-  for (const name of readdirSync(work)) if (name.startsWith('.')) rmSync(join(work, name), { recursive: true, force: true });
+  for (const name of readdirSync(work)) if (PART_TEMPORARY.test(name)) rmSync(join(work, name), { recursive: true, force: true });
 }
 
 /**
@@ -166,6 +188,7 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
       report: settings.report === true, commandLine: invoked,
     },
   };
+  checkPartsFolder(dir);
   const finished = readFinishedRun(dir);
   if (finished) {
     checkSameRun(finished, record, dir, dir);
@@ -180,6 +203,9 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
       checkSameCode(read, record, dir, work);
     }
     if (existsSync(join(dir, 'manifest.json'))) return await completeAlready(dir, settings); // finished by the lock's last holder
+    // run.json is written before any part: parts without it are of no known run.
+    const orphans = read === undefined ? readdirSync(work).filter((name) => /^part-\d+$/.test(name)) : [];
+    if (orphans.length > 0) throw new UsageError(`--resume ${dir}: ${work} holds parts (${orphans.sort().slice(0, 3).join(', ')}) but no run.json recording their run; remove ${work} to start over`);
     const recorded = read === undefined ? record : await recordResume(work, read, invoked);
     if (read === undefined) await writeAtomically(join(work, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
     removeLeftovers(work);
@@ -232,6 +258,7 @@ async function runPartsAndMerge(settings: RunSettings & { out: string; resumeCom
  */
 async function completeAlready(dir: string, settings: Pick<RunSettings, 'report' | 'quiet'> = {}): Promise<RunOutcome> {
   const work = partsFolder(dir);
+  checkPartsFolder(dir); // what is left of DIR.parts is removed: it must be crm-sim's
   // A kill between the final merge and the report leaves the record that asked for one.
   const recordedReport = existsSync(work) && readResumeRecord(dir)?.outputs?.report === true;
   await renderReportIfMissing(dir, settings.report === true || recordedReport, settings.quiet === true);
@@ -299,6 +326,7 @@ function withRecordedOutputs(settings: RunSettings, options: RunOptions, recorde
 export async function runResumable(scenarioPath: string | undefined, options: RunOptions, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
   const dir = options.resume as string;
   if (options.out !== undefined && resolve(options.out) !== resolve(dir)) throw new UsageError('--resume DIR writes the run to DIR: leave out --out');
+  checkPartsFolder(dir); // before anything reads, uses or removes it
   const outcome = scenarioPath === undefined && readFinishedRun(dir)
     ? await completeAlready(resolve(dir), { report: options.report === true, quiet: options.quiet === true })
     : await executeResumableRun(resumeSettings(scenarioPath, options, dir), signal, progress);

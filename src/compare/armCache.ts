@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CompiledScenario, ReplicateResult } from '../../sim-core/index.ts';
 import { UsageError } from '../cli/exitCodes.ts';
@@ -14,6 +14,10 @@ import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
  * run at a time. A file of another run, of changed code or a changed
  * scenario is therefore never found, and the results, read back bit for bit, are those of a run
  * without interruption.
+ *
+ * The folder is crm-sim's only when it holds nothing but its marker ({@link ARM_MARKER}, written
+ * with the first arm) and arm files (folders from before the marker hold arm files alone): any other
+ * `<out>.parts` (a user's folder, a file, a resumable run's parts) is refused, never used or removed.
  */
 export interface ArmCache {
   /** The arm's results (replicates in order, summaries only), or undefined when it has not finished. */
@@ -33,12 +37,56 @@ export function armKey(compiled: CompiledScenario, masterSeed: number, replicate
   });
 }
 
+/** The file that marks a folder of finished arms as crm-sim's. */
+export const ARM_MARKER = 'crm-sim-arms.json';
+/** What the marker holds. */
+const MARKER_TEXT = `${JSON.stringify({ tool: 'crm-sim', kind: 'finished arms of compare, sweep or stress --resume' })}\n`;
+/** An arm's file, or the temporary file of its writer. */
+const ARM_FILE = /^arm-[\w-]+\.f64(\.tmp-\d+)?$/;
+
+/** Up to three names of a list, with the count of the rest. */
+function firstNames(names: string[]): string {
+  return names.slice(0, 3).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+}
+
+/**
+ * Checks that `dir`, when it exists, is a folder of finished arms that crm-sim made (see {@link ArmCache}).
+ * @throws UsageError naming the folder, what was expected and what was found.
+ */
+function checkArmFolder(dir: string, command: string): void {
+  if (!existsSync(dir)) return;
+  const expected = `expected crm-sim's folder of ${command} --resume's finished arms`;
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir}: ${expected}, found a file; move it away or choose another --out`);
+  const names = readdirSync(dir).sort();
+  if (names.includes('run.json') && names.some((name) => /^part-\d+$/.test(name) || name === 'lock')) {
+    throw new UsageError(`${dir}: ${expected}, found the parts of a resumable run (run.json); finish it with crm-sim run --resume ${dir.slice(0, -'.parts'.length)}, or move it away or choose another --out`);
+  }
+  const foreign = names.filter((name) => name !== ARM_MARKER && !ARM_FILE.test(name));
+  if (foreign.length > 0) {
+    throw new UsageError(`${dir}: ${expected}, found a folder with other files (${firstNames(foreign)}); not touching it: move it away or choose another --out`);
+  }
+  if (names.includes(ARM_MARKER)) {
+    let marker: { tool?: unknown } | undefined;
+    try {
+      marker = JSON.parse(readFileSync(join(dir, ARM_MARKER), 'utf8')) as { tool?: unknown };
+    } catch {
+      marker = undefined;
+    }
+    if (marker?.tool !== 'crm-sim') {
+      throw new UsageError(`${join(dir, ARM_MARKER)}: expected crm-sim's marker ({"tool": "crm-sim", …}), found other content; remove ${dir} to start over`);
+    }
+  }
+}
+
 /**
  * Opens the folder of finished arms (created with the first arm kept).
  * @param folder - e.g. `<out>.parts`
+ * @param command - The command, for messages.
+ * @throws UsageError when the folder exists and is not crm-sim's (see {@link ArmCache}).
  */
-export function openArmCache(folder: string): ArmCache {
+export function openArmCache(folder: string, command = 'compare'): ArmCache {
   const dir = resolve(folder);
+  checkArmFolder(dir, command);
   const pathOf = (key: string) => join(dir, `arm-${key}.f64`);
   return {
     read(key, replicates) {
@@ -64,6 +112,7 @@ export function openArmCache(folder: string): ArmCache {
         values.set(result.summaries, 3 + i * (1 + summaries));
       });
       mkdirSync(dir, { recursive: true }); // here, not at open: a command refused early leaves no folder
+      if (!existsSync(join(dir, ARM_MARKER))) writeFileSync(join(dir, ARM_MARKER), MARKER_TEXT);
       const path = pathOf(key);
       const temporary = `${path}.tmp-${process.pid}`;
       // On disk before it gets its name: after a power cut a kept arm is whole or absent.
@@ -77,8 +126,16 @@ export function openArmCache(folder: string): ArmCache {
       renameSync(temporary, path);
     },
     remove() {
+      // Only what crm-sim put there: anything else that appeared meanwhile stays, with the folder.
       try {
-        rmSync(dir, { recursive: true, force: true });
+        if (!existsSync(dir)) return;
+        for (const name of readdirSync(dir)) if (name === ARM_MARKER || ARM_FILE.test(name)) rmSync(join(dir, name), { force: true });
+        const left = readdirSync(dir);
+        if (left.length > 0) {
+          process.stderr.write(`crm-sim: left ${dir} in place: it holds files crm-sim did not put there (${firstNames(left.sort())})\n`);
+          return;
+        }
+        rmdirSync(dir);
       } catch (error) {
         // The outputs are written: a folder that will not go is the user's to remove, not a failure.
         process.stderr.write(`crm-sim: could not remove ${dir} (${(error as Error).message}); remove it by hand\n`);
@@ -89,11 +146,11 @@ export function openArmCache(folder: string): ArmCache {
 
 /**
  * The cache of `--resume` for a command writing to `out`: `<out>.parts`, or undefined without `--resume`.
- * @throws UsageError when `--resume` is given without `--out`
+ * @throws UsageError when `--resume` is given without `--out`, or `<out>.parts` is not crm-sim's folder of finished arms
  */
 export function resumeCacheFor(command: string, resume: boolean | undefined, out: string | undefined): ArmCache | undefined {
   if (resume !== true) return undefined;
   if (out === undefined) throw new UsageError(`${command} --resume needs --out DIR: the finished arms are kept in DIR.parts until DIR is written`);
   if (SOURCE_SHA256 === null) throw new UsageError(`${command} --resume: this build does not record its sources' fingerprint, so kept arms could come from other code; run npm run build`);
-  return openArmCache(`${resolve(out)}.parts`);
+  return openArmCache(`${resolve(out)}.parts`, command);
 }

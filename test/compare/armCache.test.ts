@@ -46,12 +46,12 @@ describe('the finished arms of --resume', () => {
     const abort = new AbortController();
     // Interrupted in the second arm (after its first replicate): the first is kept.
     await expect(runScenarioArms(arms, { ...options, cache, signal: abort.signal, onProgress: (done) => { if (done > 3) abort.abort(); } })).rejects.toThrow();
-    expect(readdirSync(join(dir, 'resume.parts'))).toHaveLength(1);
+    expect(readdirSync(join(dir, 'resume.parts')).filter((name) => name.startsWith('arm-'))).toHaveLength(1); // and the marker
     const progress: number[] = [];
     const resumed = await runScenarioArms(arms, { ...options, cache, onProgress: (done) => progress.push(done) });
     expect(progress[0]).toBe(3); // the first arm was read, not run
     expect(bytes(resumed)).toEqual(bytes(uninterrupted));
-    expect(readdirSync(join(dir, 'resume.parts'))).toHaveLength(3);
+    expect(readdirSync(join(dir, 'resume.parts')).filter((name) => name.startsWith('arm-'))).toHaveLength(3);
   });
 
   it('sweep --resume needs --out, and removes the kept arms once its outputs are written', () => {
