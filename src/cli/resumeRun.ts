@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { currentCommandLine, redactCommandLine, type RunManifest } from '../outputs/createManifest.ts';
 import { isProcessAlive, removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import { loadScenario } from '../scenario/loadScenario.ts';
+import { findMalformedOverride } from '../scenario/applySets.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { executeMerge } from './mergeCommand.ts';
 import { UsageError } from './exitCodes.ts';
@@ -105,12 +106,75 @@ function readJson<T>(path: string, dir: string, remedy: string): T | undefined {
   }
 }
 
+/** How a value read from a record is shown in a message. */
+function shown(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+/** A check of one key of run.json: what it expects (for the message) and whether a value fits. */
+type KeyCheck = [expected: string, fits: (value: unknown) => boolean, optional?: boolean];
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
+const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
+const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1;
+const RECORD_KEYS: Record<string, KeyCheck> = {
+  scenarioPath: ['a scenario file path (a non-empty string)', (v) => typeof v === 'string' && v !== ''],
+  sets: ['a list of --set strings (path=value)', isStrings],
+  replicates: ['an integer ≥ 1', isCount],
+  masterSeed: [`an integer from 0 to ${Number.MAX_SAFE_INTEGER}`, (v) => Number.isSafeInteger(v) && (v as number) >= 0],
+  parts: ['an integer ≥ 1', isCount],
+  sha256: ['the scenario\'s SHA-256 (a string)', isString],
+  sourceSha256: ['the sources\' SHA-256 (a string or null)', (v) => v === null || isString(v), true],
+  outputs: ['an object (the output options)', (v) => typeof v === 'object' && v !== null && !Array.isArray(v), true],
+};
+const OUTPUT_KEYS: Record<string, KeyCheck> = {
+  parquet: ['true or false', isBoolean],
+  keepSeries: ['true or false', isBoolean],
+  exceed: ['a list of --exceed strings', isStrings],
+  measureImpact: ['true or false', isBoolean],
+  impactReplicateCap: ['an integer ≥ 1', isCount, true],
+  report: ['true or false', isBoolean],
+  commandLine: ['a list of strings (the command line)', isStrings],
+  resumeCommandLines: ['a list of command lines (lists of strings)', (v) => Array.isArray(v) && v.every(isStrings), true],
+};
+
+/**
+ * Checks what run.json holds, key by key, so that a damaged record is reported at its file and key
+ * (never as a flag the user did not give, never as an internal error).
+ * @throws UsageError naming the file, the key, what was expected and what was found.
+ */
+function checkResumeRecord(value: unknown, path: string, work: string): ResumeRecord {
+  const remedy = `remove ${work} to start over`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError(`${path}: expected an object (the record of a resumable run), found ${shown(value)}; ${remedy}`);
+  }
+  const check = (object: Record<string, unknown>, keys: Record<string, KeyCheck>, prefix: string) => {
+    for (const [key, [expected, fits, optional]] of Object.entries(keys)) {
+      const found = object[key];
+      if (found === undefined && optional === true) continue;
+      if (!fits(found)) throw new UsageError(`${path}: ${prefix}${key}: expected ${expected}, found ${shown(found)}; ${remedy}`);
+    }
+  };
+  const record = value as Record<string, unknown>;
+  check(record, RECORD_KEYS, '');
+  if (record.outputs !== undefined) check(record.outputs as Record<string, unknown>, OUTPUT_KEYS, 'outputs.');
+  if ((record.parts as number) > (record.replicates as number)) {
+    throw new UsageError(`${path}: parts: expected at most replicates (${shown(record.replicates)}), found ${shown(record.parts)}; ${remedy}`);
+  }
+  const malformed = findMalformedOverride(record.sets as string[]);
+  if (malformed !== undefined) throw new UsageError(`${path}: sets: ${malformed}; ${remedy}`);
+  return value as ResumeRecord;
+}
+
 /**
  * Reads DIR.parts/run.json, or undefined when there is none.
- * @throws UsageError when it is there but unreadable.
+ * @throws UsageError when it is there but unreadable or damaged (naming the file and key).
  */
 export function readResumeRecord(dir: string): ResumeRecord | undefined {
-  return readJson<ResumeRecord>(join(partsFolder(dir), 'run.json'), dir, `remove ${partsFolder(dir)} to start over`);
+  const work = partsFolder(dir);
+  const path = join(work, 'run.json');
+  if (!existsSync(path)) return undefined;
+  return checkResumeRecord(readJson<unknown>(path, dir, `remove ${work} to start over`), path, work);
 }
 
 /** What identifies the finished run in DIR (from its manifest), or undefined while DIR is not finished. */

@@ -1,11 +1,13 @@
 /**
  * `--resume` refuses, before anything runs, a `<out>.parts` that crm-sim did not make (a user's
- * folder, a file), with exit 2 and one line naming it; the user's files stay (CLI audit H1).
+ * folder, a file), with exit 2 and one line naming it; the user's files stay (CLI audit H1). A
+ * damaged run.json is reported at its file and key, with the way out (H3, M3).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readResumeRecord } from '../../src/cli/resumeRun.ts';
 import { runCli } from './runCli.ts';
 import { SMALL_SETS } from './smallRun.ts';
 
@@ -58,5 +60,48 @@ describe('--resume and a <out>.parts that is not crm-sim\'s', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/cmpfile\.parts: expected crm-sim's folder of compare --resume's finished arms, found a file/);
     expect(readFileSync(`${file}.parts`, 'utf8')).toBe('precious');
+  });
+});
+
+/** A `<name>.parts` holding run.json with `text` (and a part, as a killed run leaves). */
+function damagedRecord(name: string, text: string): string {
+  const out = join(dir, name);
+  mkdirSync(join(`${out}.parts`, 'part-1'), { recursive: true });
+  writeFileSync(join(`${out}.parts`, 'run.json'), text);
+  return out;
+}
+
+const GOOD = { scenarioPath: 'scenarios/baseline.yaml', sets: ['--years=1'], replicates: 2, masterSeed: 1, parts: 2, sha256: 'ab' };
+
+describe('a damaged run.json under --resume', () => {
+  it('is reported at its file and key, with what was expected and found, and how to start over', () => {
+    const cases: [string, unknown, string][] = [
+      ['empty', {}, 'scenarioPath: expected a scenario file path (a non-empty string), found nothing'],
+      ['array', [], 'expected an object (the record of a resumable run), found []'],
+      ['null', null, 'expected an object (the record of a resumable run), found null'],
+      ['nosets', { ...GOOD, sets: undefined }, 'sets: expected a list of --set strings (path=value), found nothing'],
+      ['lots', { ...GOOD, replicates: 'lots' }, 'replicates: expected an integer ≥ 1, found "lots"'],
+      ['seed', { ...GOOD, masterSeed: -1 }, `masterSeed: expected an integer from 0 to ${Number.MAX_SAFE_INTEGER}, found -1`],
+      ['parts', { ...GOOD, parts: 3 }, 'parts: expected at most replicates (2), found 3'],
+      ['outputs', { ...GOOD, outputs: { parquet: 'no' } }, 'outputs.parquet: expected true or false, found "no"'],
+    ];
+    for (const [name, record, message] of cases) {
+      const out = damagedRecord(`rec-${name}`, JSON.stringify(record));
+      const path = join(`${out}.parts`, 'run.json');
+      expect(() => readResumeRecord(out), name).toThrow(`${path}: ${message}; remove ${out}.parts to start over`);
+    }
+    // A record as written before output options and the code's fingerprint were recorded is still read.
+    expect(readResumeRecord(damagedRecord('rec-old', JSON.stringify(GOOD)))).toEqual(GOOD);
+  });
+
+  it('on the command line: exit 2 and one line, never a stack trace or a flag the user did not give', () => {
+    const empty = damagedRecord('cli-empty', '{}');
+    const result = runCli(['run', '--resume', empty, '--quiet', '--workers', '1']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`crm-sim: ${empty}.parts/run.json: scenarioPath: expected a scenario file path (a non-empty string), found nothing; remove ${empty}.parts to start over\n`);
+    const lots = damagedRecord('cli-lots', JSON.stringify({ ...GOOD, replicates: 'lots' }));
+    const withScenario = runCli(['run', 'scenarios/baseline.yaml', ...TINY, '--resume', lots]);
+    expect(withScenario.status).toBe(2);
+    expect(withScenario.stderr).toBe(`crm-sim: ${lots}.parts/run.json: replicates: expected an integer ≥ 1, found "lots"; remove ${lots}.parts to start over\n`);
   });
 });
