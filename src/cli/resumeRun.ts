@@ -177,9 +177,23 @@ export function readResumeRecord(dir: string): ResumeRecord | undefined {
   return checkResumeRecord(readJson<unknown>(path, dir, `remove ${work} to start over`), path, work);
 }
 
-/** What identifies the finished run in DIR (from its manifest), or undefined while DIR is not finished. */
+/** The file that, with its manifest's `command`, identifies the output folder of another command. */
+const COMMAND_FILES: Record<string, string> = { compare: 'comparison.json', sweep: 'sweep.json', stress: 'stress.json' };
+
+/**
+ * What identifies the finished run in DIR (from its manifest), or undefined while DIR is not finished.
+ * @throws UsageError when DIR is the finished output folder of another command, or a shard folder.
+ */
 function readFinishedRun(dir: string): Pick<ResumeRecord, 'sha256' | 'masterSeed' | 'replicates'> | undefined {
-  const manifest = readJson<RunManifest>(join(dir, 'manifest.json'), dir, 'choose another folder');
+  const manifest = readJson<RunManifest & { command?: unknown }>(join(dir, 'manifest.json'), dir, 'choose another folder');
+  if (manifest?.tool === 'crm-sim' && manifest.command !== undefined) {
+    const command = String(manifest.command);
+    const file = COMMAND_FILES[command] ?? 'manifest.json';
+    throw new UsageError(`--resume ${resolve(dir)}: expected a run output folder, found a ${command} output folder (${file}); choose another folder for the run`);
+  }
+  if (manifest?.tool === 'crm-sim' && manifest.shard !== undefined) {
+    throw new UsageError(`--resume ${resolve(dir)}: expected a run output folder, found the folder of shard ${manifest.shard.index}/${manifest.shard.count} of a run (crm-sim merge combines shards); choose another folder for the run`);
+  }
   return manifest && { sha256: manifest.scenario?.sha256, masterSeed: manifest.masterSeed, replicates: manifest.replicates };
 }
 

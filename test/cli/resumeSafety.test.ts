@@ -1,7 +1,8 @@
 /**
  * `--resume` refuses, before anything runs, a `<out>.parts` that crm-sim did not make (a user's
  * folder, a file), with exit 2 and one line naming it; the user's files stay (CLI audit H1). A
- * damaged run.json is reported at its file and key, with the way out (H3, M3).
+ * damaged run.json is reported at its file and key, with the way out (H3, M3). A finished folder
+ * of another command is not taken for a finished run (H7).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,5 +104,35 @@ describe('a damaged run.json under --resume', () => {
     const withScenario = runCli(['run', 'scenarios/baseline.yaml', ...TINY, '--resume', lots]);
     expect(withScenario.status).toBe(2);
     expect(withScenario.stderr).toBe(`crm-sim: ${lots}.parts/run.json: replicates: expected an integer ≥ 1, found "lots"; remove ${lots}.parts to start over\n`);
+  });
+});
+
+describe('run --resume on the finished folder of another command', () => {
+  it('refuses a compare folder (exit 2) instead of calling it complete', () => {
+    const out = join(dir, 'cj');
+    const compare = runCli(['compare', 'scenarios/baseline.yaml', 'scenarios/baseline.yaml', ...TINY, '--json', '--out', out]);
+    expect(compare.status).toBe(0);
+    const args = ['run', 'scenarios/baseline.yaml', ...TINY, '--resume', out];
+    for (const result of [runCli(args), runCli(['run', '--resume', out])]) {
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(`crm-sim: --resume ${out}: expected a run output folder, found a compare output folder (comparison.json); choose another folder for the run\n`);
+    }
+    expect(existsSync(`${out}.parts`)).toBe(false);
+  });
+
+  it('refuses a stress folder and a shard folder', () => {
+    const stress = join(dir, 'st');
+    mkdirSync(stress);
+    writeFileSync(join(stress, 'manifest.json'), JSON.stringify({ tool: 'crm-sim', command: 'stress', scenario: { sha256: 'x' }, masterSeed: 1, replicates: 2 }));
+    writeFileSync(join(stress, 'stress.json'), '{}');
+    const refused = runCli(['run', '--resume', stress]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/found a stress output folder \(stress\.json\)/);
+    const shard = join(dir, 'shard');
+    mkdirSync(shard);
+    writeFileSync(join(shard, 'manifest.json'), JSON.stringify({ tool: 'crm-sim', shard: { index: 1, count: 2 }, scenario: { sha256: 'x' }, masterSeed: 1, replicates: 2 }));
+    const shardRefused = runCli(['run', '--resume', shard]);
+    expect(shardRefused.status).toBe(2);
+    expect(shardRefused.stderr).toMatch(/expected a run output folder, found the folder of shard 1\/2 of a run/);
   });
 });
