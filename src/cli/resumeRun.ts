@@ -9,6 +9,7 @@ import { findMalformedOverride } from '../scenario/applySets.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { executeMerge } from './mergeCommand.ts';
 import { UsageError } from './exitCodes.ts';
+import { checkOutputFolder } from './checkOutputFolder.ts';
 import { executeRun, parseRunOptions, writeReportInputs, type RunOptions, type RunOutcome, type RunSettings } from './runCommand.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 import { compileScenario } from '../../sim-core/index.ts';
@@ -194,7 +195,9 @@ function readFinishedRun(dir: string): Pick<ResumeRecord, 'sha256' | 'masterSeed
   if (manifest?.tool === 'crm-sim' && manifest.shard !== undefined) {
     throw new UsageError(`--resume ${resolve(dir)}: expected a run output folder, found the folder of shard ${manifest.shard.index}/${manifest.shard.count} of a run (crm-sim merge combines shards); choose another folder for the run`);
   }
-  return manifest && { sha256: manifest.scenario?.sha256, masterSeed: manifest.masterSeed, replicates: manifest.replicates };
+  // A manifest.json not by crm-sim makes no finished run: DIR is then someone else's folder (refused by checkOutputFolder).
+  if (manifest?.tool !== 'crm-sim') return undefined;
+  return { sha256: manifest.scenario?.sha256, masterSeed: manifest.masterSeed, replicates: manifest.replicates };
 }
 
 /** Takes DIR.parts/lock for this process (a dead holder's lock is taken over); returns its release. */
@@ -272,6 +275,8 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
     checkSameRun(finished, record, dir, dir);
     return completeAlready(dir, settings);
   }
+  // Not finished: DIR must be absent or empty, as for run --out, before any part runs or DIR.parts is made.
+  checkOutputFolder(dir, { label: '--resume', offerOverwrite: false });
   await mkdir(work, { recursive: true });
   const release = takeLock(work);
   try {

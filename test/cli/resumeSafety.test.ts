@@ -2,7 +2,8 @@
  * `--resume` refuses, before anything runs, a `<out>.parts` that crm-sim did not make (a user's
  * folder, a file), with exit 2 and one line naming it; the user's files stay (CLI audit H1). A
  * damaged run.json is reported at its file and key, with the way out (H3, M3). A finished folder
- * of another command is not taken for a finished run (H7).
+ * of another command is not taken for a finished run (H7); a DIR holding other files, or a file, is
+ * refused before any part runs, leaving no DIR.parts (M5).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,5 +135,33 @@ describe('run --resume on the finished folder of another command', () => {
     const shardRefused = runCli(['run', '--resume', shard]);
     expect(shardRefused.status).toBe(2);
     expect(shardRefused.stderr).toMatch(/expected a run output folder, found the folder of shard 1\/2 of a run/);
+  });
+});
+
+describe('run --resume DIR where DIR is not a run folder', () => {
+  it('refuses a folder of other files and a file before any part runs, and leaves no DIR.parts', () => {
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'data.txt'), 'data');
+    const afile = join(dir, 'afile');
+    writeFileSync(afile, 'data');
+    const loud = TINY.filter((arg) => arg !== '--quiet');
+    const folder = runCli(['run', 'scenarios/baseline.yaml', ...loud, '--resume', other]);
+    expect(folder.status).toBe(2);
+    // One line, no progress: nothing ran.
+    expect(folder.stderr).toBe(`crm-sim: --resume ${other}: expected a new or empty folder, found a folder with files (choose another folder)\n`);
+    const file = runCli(['run', 'scenarios/baseline.yaml', ...loud, '--resume', afile]);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe(`crm-sim: --resume ${afile}: expected a folder, found a file\n`);
+    expect(existsSync(`${other}.parts`)).toBe(false);
+    expect(existsSync(`${afile}.parts`)).toBe(false);
+    expect(readFileSync(join(other, 'data.txt'), 'utf8')).toBe('data');
+    expect(readFileSync(afile, 'utf8')).toBe('data');
+    // A manifest.json that crm-sim did not write makes no finished run.
+    writeFileSync(join(other, 'manifest.json'), '{"name": "mine"}');
+    const manifest = runCli(['run', 'scenarios/baseline.yaml', ...TINY, '--resume', other]);
+    expect(manifest.status).toBe(2);
+    expect(manifest.stderr).toMatch(/expected a new or empty folder, found a folder with files/);
+    expect(existsSync(`${other}.parts`)).toBe(false);
   });
 });
