@@ -8,7 +8,7 @@ import type { RegisterCommand } from './commandContext.ts';
 import { createInterruptHandler } from './createInterruptHandler.ts';
 import { describePermissionError } from './describePermissionError.ts';
 import { MODULE_EXTENSION, PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
-import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID_SCENARIO, EXIT_OK, EXIT_USAGE, UsageError } from './exitCodes.ts';
+import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID_SCENARIO, EXIT_OK, EXIT_USAGE, InterruptedError, UsageError } from './exitCodes.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = fileURLToPath(PACKAGE_ROOT_URL);
@@ -41,7 +41,7 @@ function report(error: unknown): number {
     return EXIT_USAGE;
   }
   if (error instanceof Error && error.name === 'AbortError') {
-    process.stderr.write('crm-sim: interrupted; no output written\n');
+    process.stderr.write(error instanceof InterruptedError ? `crm-sim: ${error.message}\n` : 'crm-sim: interrupted; no output written\n');
     return EXIT_INTERRUPTED;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -8,7 +8,7 @@ import { loadScenario } from '../scenario/loadScenario.ts';
 import { findMalformedOverride } from '../scenario/applySets.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { executeMerge } from './mergeCommand.ts';
-import { UsageError } from './exitCodes.ts';
+import { InterruptedError, UsageError } from './exitCodes.ts';
 import { checkOutputFolder } from './checkOutputFolder.ts';
 import { executeRun, parseRunOptions, writeReportInputs, type RunOptions, type RunOutcome, type RunSettings } from './runCommand.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
@@ -295,7 +295,12 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
     await removeStaleTemporaries(dir); // a merge killed before its rename
     // The manifest records the command that started the run and every one that resumed it.
     const { commandLine = invoked, resumeCommandLines } = recorded.outputs ?? {};
-    const merged = await runPartsAndMerge({ ...settings, out: dir, commandLine, resumeCommandLines }, recorded.parts, signal, progress);
+    const merged = await runPartsAndMerge({ ...settings, out: dir, commandLine, resumeCommandLines }, recorded.parts, signal, progress).catch((error: unknown) => {
+      if ((error as Error | undefined)?.name !== 'AbortError') throw error;
+      // The finished parts stay: say so, and how to finish (not "no output written").
+      const kept = readdirSync(work).filter((name) => /^part-\d+$/.test(name)).length;
+      throw new InterruptedError(`interrupted; ${kept} of ${recorded.parts} parts kept in ${work}; run the same command again (or crm-sim run --resume ${dir}) to finish`, { cause: error });
+    });
     // Before DIR.parts goes: killed in between, the next resume finds the record that asks for it.
     await renderReportIfMissing(dir, settings.report === true, settings.quiet === true);
     rmSync(work, { recursive: true, force: true }); // killed during this, DIR.parts is removed by the next resume

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CompiledScenario, ReplicateResult } from '../../sim-core/index.ts';
-import { UsageError } from '../cli/exitCodes.ts';
+import { InterruptedError, UsageError } from '../cli/exitCodes.ts';
 import { computeScenarioHash } from '../montecarlo/computeScenarioHash.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 
@@ -26,6 +26,8 @@ export interface ArmCache {
   write(key: string, results: readonly ReplicateResult[]): void;
   /** Removes the folder (the command's outputs are written). */
   remove(): void;
+  /** The error to report an interrupt with (`cause`, an AbortError): how many arms are kept, and how to finish. */
+  interrupted(cause: unknown): Error;
 }
 
 /** The key of an arm's results (hex SHA-256); see {@link ArmCache}. */
@@ -124,6 +126,13 @@ export function openArmCache(folder: string, command = 'compare'): ArmCache {
         closeSync(fd);
       }
       renameSync(temporary, path);
+    },
+    interrupted(cause) {
+      const kept = existsSync(dir) ? readdirSync(dir).filter((name) => /^arm-[\w-]+\.f64$/.test(name)).length : 0;
+      const message = kept === 0
+        ? 'interrupted before any arm finished; no output written'
+        : `interrupted; ${kept} finished arm${kept === 1 ? '' : 's'} kept in ${dir}; run the same command again to finish`;
+      return new InterruptedError(message, { cause });
     },
     remove() {
       // Only what crm-sim put there: anything else that appeared meanwhile stays, with the folder.

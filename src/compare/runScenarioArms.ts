@@ -71,6 +71,10 @@ export async function runScenarioArms(
       );
       if (key !== undefined) options.cache?.write(key, out[out.length - 1]);
     }
+  } catch (error) {
+    // Interrupted under --resume: the message says which arms are kept, and how to finish.
+    if (options.cache !== undefined && (error as Error | undefined)?.name === 'AbortError') throw options.cache.interrupted(error);
+    throw error;
   } finally {
     await pool?.destroy();
   }
