@@ -8,6 +8,7 @@ import { loadScenario } from '../scenario/loadScenario.ts';
 import { findMalformedOverride } from '../scenario/applySets.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { executeMerge } from './mergeCommand.ts';
+import { readShardFolder, ShardError } from '../outputs/readShardFolder.ts';
 import { InterruptedError, UsageError } from './exitCodes.ts';
 import { checkOutputFolder } from './checkOutputFolder.ts';
 import { executeRun, parseRunOptions, writeReportInputs, type RunOptions, type RunOutcome, type RunSettings } from './runCommand.ts';
@@ -323,13 +324,44 @@ async function recordResume(work: string, recorded: ResumeRecord, invoked: strin
   return updated;
 }
 
-/** Runs the parts not yet in DIR.parts, then merges all of them into DIR (with impact.json and sources.json when asked for). */
+/** The parts whose folder cannot be read back whole (a file missing, truncated or changed), with the reason. */
+async function findDamagedParts(dirs: readonly string[]): Promise<{ part: number; dir: string; reason: string }[]> {
+  const damaged: { part: number; dir: string; reason: string }[] = [];
+  for (const [i, dir] of dirs.entries()) {
+    try {
+      await readShardFolder(dir);
+    } catch (error) {
+      if (!(error instanceof ShardError)) throw error;
+      damaged.push({ part: i + 1, dir, reason: error.message });
+    }
+  }
+  return damaged;
+}
+
+/**
+ * Runs the parts not yet in DIR.parts, then merges all of them into DIR (with impact.json and
+ * sources.json when asked for). A damaged part (a disk failure, a user's edit) is removed and run
+ * again, once; parts are pure functions of the record, so this is what the uninterrupted run wrote.
+ */
 async function runPartsAndMerge(settings: RunSettings & { out: string; resumeCommandLines?: string[][] }, count: number, signal: AbortSignal, progress?: ProgressReporter): Promise<RunOutcome> {
-  const dirs = Array.from({ length: count }, (_, i) => join(partsFolder(settings.out), `part-${i + 1}`));
-  for (const [i, out] of dirs.entries()) {
-    if (existsSync(out)) continue;
-    const progressLabel = `replicates of part ${i + 1}/${count} (${dirs.filter(existsSync).length} parts done)`;
-    await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false, warned: true, progressLabel }, signal, progress);
+  const work = partsFolder(settings.out);
+  const dirs = Array.from({ length: count }, (_, i) => join(work, `part-${i + 1}`));
+  for (let attempt = 0; ; attempt++) {
+    for (const [i, out] of dirs.entries()) {
+      if (existsSync(out)) continue;
+      const progressLabel = `replicates of part ${i + 1}/${count} (${dirs.filter(existsSync).length} parts done)`;
+      await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false, warned: true, progressLabel }, signal, progress);
+    }
+    const damaged = await findDamagedParts(dirs);
+    if (damaged.length === 0) break;
+    if (attempt > 0) {
+      const [first] = damaged;
+      throw new UsageError(`--resume ${settings.out}: part ${first.part} is damaged again after it was run again (${first.reason}); check the disk, then remove ${work} to start over`);
+    }
+    for (const { part, dir, reason } of damaged) {
+      process.stderr.write(`warning: --resume ${settings.out}: part ${part} is damaged (${reason}); running it again\n`);
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   const { parquet, keepSeries, blockBytes, exceed, commandLine, resumeCommandLines } = settings;
   const writeMore = settings.measureImpact === true ? (dir: string, summaries: readonly ReplicateSummaries[]) => {
@@ -337,7 +369,15 @@ async function runPartsAndMerge(settings: RunSettings & { out: string; resumeCom
     const layout = compileScenario(loaded.spec).layout;
     return writeReportInputs(dir, { settings, loaded, layout, summaries: summaries.map((s) => s.summaries), reporter: progress ?? createProgressReporter(true), signal });
   } : undefined;
-  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes, exceed, commandLine, resumeCommandLines, writeMore, memoryLimit: settings.memoryLimit }, signal, progress);
+  return executeMerge({ dirs, out: settings.out, parquet, keepSeries, blockBytes, exceed, commandLine, resumeCommandLines, writeMore, memoryLimit: settings.memoryLimit }, signal, progress)
+    .catch((error: unknown) => {
+      // Found only as the merge reads it (series.f64's SHA-256): name the part and the way out, not "merge:".
+      const message = error instanceof UsageError && error.message.startsWith('merge: ') ? error.message : '';
+      const at = message.indexOf(`${work}/part-`);
+      const part = at < 0 ? undefined : /^\d+/.exec(message.slice(at + `${work}/part-`.length))?.[0];
+      if (part === undefined) throw error;
+      throw new UsageError(`--resume ${settings.out}: part ${part} is damaged (${(error as Error).message.slice('merge: '.length)}); delete ${join(work, `part-${part}`)} and run the same command again to redo it`);
+    });
 }
 
 /**
