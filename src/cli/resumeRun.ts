@@ -271,13 +271,21 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
     },
   };
   checkPartsFolder(dir);
-  const finished = readFinishedRun(dir);
-  if (finished) {
-    checkSameRun(finished, record, dir, dir);
-    return completeAlready(dir, settings);
+  for (let look = 0; ; look++) {
+    const finished = readFinishedRun(dir);
+    if (finished) {
+      checkSameRun(finished, record, dir, dir);
+      return completeAlready(dir, settings);
+    }
+    // Not finished: DIR must be absent or empty, as for run --out, before any part runs or DIR.parts is made.
+    try {
+      checkOutputFolder(dir, { label: '--resume', offerOverwrite: false });
+      break;
+    } catch (error) {
+      // Taken meanwhile by the merge of another process finishing this run: look once more.
+      if (look > 0 || !existsSync(join(dir, 'manifest.json'))) throw error;
+    }
   }
-  // Not finished: DIR must be absent or empty, as for run --out, before any part runs or DIR.parts is made.
-  checkOutputFolder(dir, { label: '--resume', offerOverwrite: false });
   await mkdir(work, { recursive: true });
   const release = takeLock(work);
   try {
