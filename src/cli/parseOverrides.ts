@@ -18,8 +18,9 @@ export function parseOverrides(sets: readonly string[], years: string | undefine
     const value = Number(years);
     if (years.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`--years: expected a number of years > 0, found "${years}"`);
   }
-  // Both would set one key, the later silently winning (and an invalid --set value never checked): one of them is a mistake.
-  const clash = years === undefined ? undefined : sets.find((set) => /^\s*years\s*=/.test(set));
+  // Both setting one key to different values: the later silently won (and an invalid --set value went unchecked), so one of them is a mistake.
+  const agrees = (value: string): boolean => years !== undefined && (value.trim() === years.trim() || Number(value) === Number(years));
+  const clash = years === undefined ? undefined : sets.find((set) => /^\s*years\s*=/.test(set) && !agrees(set.slice(set.indexOf('=') + 1)));
   if (clash !== undefined) throw new UsageError(`--set ${clash} and --years ${years} both set years: give one of them`);
   const all = years === undefined ? [...sets] : [...sets, yearsOverride(years)];
   const malformed = findMalformedOverride(all);

@@ -56,11 +56,13 @@ describe('parseSeed', () => {
     for (const bad of ['9007199254740992', '99999999999999999999', '-1', '1.5', '1e3', '', 'x']) expect(() => parseSeed(bad)).toThrow(/--seed/);
   });
 
-  it('refuses --set years=… beside --years (one would silently win, and an invalid value went unchecked)', async () => {
+  it('refuses --set years=… beside a different --years (one would silently win, and an invalid value went unchecked)', async () => {
     const { parseOverrides } = await import('../../src/cli/parseOverrides.ts');
     expect(() => parseOverrides(['years=abc'], '1')).toThrow('--set years=abc and --years 1 both set years: give one of them');
     expect(() => parseOverrides([' years = 5'], '1')).toThrow(/both set years/);
     expect(parseOverrides(['years=5'], undefined)).toEqual(['years=5']);
+    // The same value twice is no conflict.
+    expect(parseOverrides(['years=2'], '2')).toEqual(['years=2', '--years=2']);
     expect(parseOverrides(['yearsOfX=5', 'ticksPerYear=12'], '3')).toEqual(['yearsOfX=5', 'ticksPerYear=12', '--years=3']);
   });
 });
