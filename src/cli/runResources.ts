@@ -22,7 +22,8 @@ export function parseMemoryLimit(flag: string | undefined): { bytes: number; sou
 export function checkRunFits(settings: RunSettings, loaded: LoadedScenario, layout: ResultLayout, replicatesHere: number, dir: string): void {
   checkRunResources(loaded, layout, {
     // A shard holds only its own replicates' summaries; the run's bands are the merge's.
-    replicates: replicatesHere, bandReplicates: settings.shard === undefined ? settings.replicates : replicatesHere, workers: settings.workers, bands: settings.shard === undefined,
+    // The pool starts no more threads than there are replicates (countPoolWorkers): 1,000 workers for 2 replicates are 2.
+    replicates: replicatesHere, bandReplicates: settings.shard === undefined ? settings.replicates : replicatesHere, workers: Math.min(settings.workers, replicatesHere), bands: settings.shard === undefined,
     chunkBytes: settings.chunkBytes, blockBytes: settings.blockBytes, keepSeries: settings.keepSeries,
     scenarioPath: settings.scenarioPath, sets: settings.sets, memoryLimit: settings.memoryLimit ?? parseMemoryLimit(undefined), outputDir: dir,
   });

@@ -2,7 +2,7 @@ import { existsSync, statfsSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { ResultLayout } from '../../sim-core/index.ts';
-import { estimateRunMemory, type RunEstimate, type RunShape } from './estimateRunMemory.ts';
+import { estimateRunMemory, REPLICATES_OPTION, WORKERS_OPTION, type RunEstimate, type RunShape } from './estimateRunMemory.ts';
 import type { LoadedScenario } from './loadScenario.ts';
 import { locateScenarioKey } from './locateScenarioKey.ts';
 import { type Problem, ScenarioError } from './scenarioError.ts';
@@ -99,7 +99,11 @@ export function checkRunResources(loaded: LoadedScenario, layout: ResultLayout, 
   const problems: Problem[] = [];
   if (estimate.memoryBytes > limit.bytes) {
     const path = estimate.parts[0].drivenBy;
-    problems.push({ ...locateScenarioKey(loaded, options.scenarioPath, options.sets, path), path, ...overLimit(estimate, limit, options) });
+    // A term driven by the command line (replicates, workers) is the flag's problem, not a scenario key's (it blamed --years).
+    const flag = path === REPLICATES_OPTION ? `--replicates ${options.replicates}` : path === WORKERS_OPTION ? `--workers ${options.workers}` : undefined;
+    problems.push(flag !== undefined
+      ? { file: flag, line: 0, column: 0, path: '', ...overLimit(estimate, limit, options) }
+      : { ...locateScenarioKey(loaded, options.scenarioPath, options.sets, path), path, ...overLimit(estimate, limit, options) });
   }
   const free = options.outputDir === undefined ? undefined : freeDiskBytes(options.outputDir);
   if (free !== undefined && estimate.diskBytes > free) {

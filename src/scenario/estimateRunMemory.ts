@@ -44,11 +44,15 @@ export interface RunShape {
   keepSeries?: boolean;
 }
 
-/** One term of the estimate, with the scenario key that drives it (for located messages). */
+/** The command-line options that drive a term, as `drivenBy` names them (not scenario keys). */
+export const REPLICATES_OPTION = '--replicates';
+export const WORKERS_OPTION = '--workers';
+
+/** One term of the estimate, with the scenario key (or command-line option) that drives it (for located messages). */
 export interface EstimatePart {
   name: string;
   bytes: number;
-  /** Dotted scenario path most responsible for this term. */
+  /** Dotted scenario path most responsible for this term, or {@link REPLICATES_OPTION} / {@link WORKERS_OPTION}. */
   drivenBy: string;
 }
 
@@ -122,7 +126,7 @@ export function estimateRunMemory(spec: ScenarioSpec, layout: ResultLayout, shap
   const parts: EstimatePart[] = [
     { name: `${lanes} replicate world${lanes > 1 ? 's' : ''} (${largestWorldTerm.name} largest)`, bytes: lanes * worldBytes, drivenBy: largestWorldTerm.drivenBy },
     { name: `results in flight (${lanes} × ${lanes > 1 || shape.workers > 0 ? 2 : 1} batches of ≥ 1 replicate × ${layout.series.length} series × ${ticks} ticks)`, bytes: lanes * (shape.workers > 0 ? 2 : 1) * batchBytes, drivenBy: 'years' },
-    { name: 'process and threads', bytes: MAIN_PROCESS_BYTES + shape.workers * WORKER_THREAD_BYTES, drivenBy: '' },
+    { name: 'process and threads', bytes: MAIN_PROCESS_BYTES + shape.workers * WORKER_THREAD_BYTES, drivenBy: shape.workers * WORKER_THREAD_BYTES > MAIN_PROCESS_BYTES ? WORKERS_OPTION : '' },
     ...estimateSummaryAndBandParts(layout, bandReplicates, shape.bands, shape.blockBytes),
   ];
   parts.sort((a, b) => b.bytes - a.bytes);
@@ -140,9 +144,9 @@ export function estimateRunMemory(spec: ScenarioSpec, layout: ResultLayout, shap
 export function estimateSummaryAndBandParts(layout: ResultLayout, replicates: number, bands: boolean, blockBytes = 256 * 2 ** 20): EstimatePart[] {
   const { ticks } = layout;
   const seriesPerBlock = Math.max(1, Math.min(layout.series.length, Math.floor(blockBytes / Math.max(1, replicates * ticks * 8))));
-  const parts: EstimatePart[] = [{ name: 'replicate summaries', bytes: replicates * (layout.summaries.length * 8 + 96), drivenBy: 'years' }];
+  const parts: EstimatePart[] = [{ name: 'replicate summaries', bytes: replicates * (layout.summaries.length * 8 + 96), drivenBy: REPLICATES_OPTION }];
   if (bands) {
-    parts.push({ name: `band blocks (${seriesPerBlock} series × ${replicates} replicates × ${ticks} ticks, twice)`, bytes: 2 * seriesPerBlock * replicates * ticks * 8, drivenBy: 'years' });
+    parts.push({ name: `band blocks (${seriesPerBlock} series × ${replicates} replicates × ${ticks} ticks, twice)`, bytes: 2 * seriesPerBlock * replicates * ticks * 8, drivenBy: REPLICATES_OPTION });
     parts.push({ name: `bands (${layout.series.length} series × ${ticks} ticks × 6 statistics)`, bytes: layout.series.length * ticks * 48, drivenBy: 'years' });
   }
   return parts;

@@ -83,9 +83,16 @@ describe('checkRunResources', () => {
   });
 
   it('locates a key written in the scenario file at its line', () => {
-    const [problem] = refusal([], { replicates: 10, workers: 64 }, 64 * 2 ** 20);
-    expect(problem.file).not.toMatch(/^--set/);
+    const [problem] = refusal([], { replicates: 10, workers: 0 }, 64 * 2 ** 20);
+    expect(problem.file).not.toMatch(/^--/);
     expect(problem.line).toBeGreaterThanOrEqual(1);
+  });
+
+  it('names the command-line option that drives the largest term, not a scenario key (it blamed --years)', () => {
+    const [threads] = refusal([], { replicates: 10, workers: 64 }, 64 * 2 ** 20);
+    expect(threads).toMatchObject({ file: '--workers 64', line: 0, path: '' });
+    const [replicates] = refusal([], { replicates: 1e9, workers: 2 }, 8 * GIB);
+    expect(formatProblem(replicates)).toMatch(/^--replicates 1000000000: expected a run that fits in memory/);
   });
 });
 
