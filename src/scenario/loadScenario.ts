@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { ScenarioSpec } from '../../sim-core/index.ts';
 import { applyDefaults } from './applyDefaults.ts';
-import { applySets } from './applySets.ts';
+import { applySets, overrideLoc } from './applySets.ts';
 import { checkBareNumbers } from './checkBareNumbers.ts';
 import { buildSpec } from './buildSpec.ts';
 import { canonicalYaml } from './canonicalYaml.ts';
@@ -53,6 +53,19 @@ export interface LoadScenarioOptions {
 }
 
 /**
+ * A problem located in a file while overrides were given may come from one of them (`--set
+ * regions.US.alignment=adversary` breaks `government.region`, whose line is right): such problems
+ * name the overrides applied, so the file is not blamed alone. Problems located at an override are unchanged.
+ */
+function withOverridesNamed(problems: readonly Problem[], sets: readonly string[], labels: readonly (string | undefined)[] = []): Problem[] {
+  // --years is named on its own (its own problems say --years); the others by their labels.
+  const named = sets.map((set, i) => overrideLoc(set, i, labels[i]).file);
+  if (named.length === 0) return [...problems];
+  const applied = `with ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more overrides` : ''} applied`;
+  return problems.map((p) => (p.line === 0 || p.file.startsWith('--') ? p : { ...p, message: p.message ? `${p.message}; ${applied}` : applied }));
+}
+
+/**
  * Loads a scenario file: reads the YAML with positions, merges its `extends` chain, applies
  * `--set` overrides, converts units and dates, applies defaults, extracts distributions into
  * `uncertainties`, validates (schema, ranges, cross-references) and builds the ScenarioSpec.
@@ -79,7 +92,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkValues(nominal, found, sink);
   reportZodIssues(resolvedScenarioSchema, nominal, sink);
   checkReferences(nominal, sink);
-  problems.push(...sink.problems);
+  problems.push(...withOverridesNamed(sink.problems, options.set ?? [], options.setLabels));
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
   checkStageMargins(nominal, warnings);
   checkEventHorizons(tree, warnings);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/loadScenario.ts';
+import { formatProblem, type ScenarioError } from '../../src/scenario/scenarioError.ts';
+
+/** The problems a load throws, formatted. */
+function problems(set: string[]): string[] {
+  try {
+    loadScenario('scenarios/baseline.yaml', { set });
+  } catch (error) {
+    return (error as ScenarioError).problems.map(formatProblem);
+  }
+  return [];
+}
+
+describe('a problem in the file caused by an override', () => {
+  it('is located at the key in the file and names the overrides applied', () => {
+    const [problem] = problems(['regions.US.alignment=adversary']);
+    expect(problem).toMatch(/^scenarios\/baseline\.yaml:\d+:\d+: government\.region: expected a region with alignment home, found "US".*with --set #1 \(regions\.US\.alignment=adversary\) applied\)$/);
+  });
+
+  it('names at most three overrides, and leaves problems located at an override as they were', () => {
+    const many = ['years=3', 'ticksPerYear=12', 'resolution.firmsPerCapacityCell=2', 'resolution.firmsPerCapacityCell=3', 'regions.US.alignment=adversary'];
+    expect(problems(many)[0]).toMatch(/with --set #1 \(years=3\), --set #2 \(ticksPerYear=12\), --set #3 \(resolution\.firmsPerCapacityCell=2\) and 2 more overrides applied\)$/);
+    expect(problems(['years=abc'])[0]).toMatch(/^--set #1 \(years=abc\): years: expected a duration/);
+    expect(problems(['years=abc'])[0]).not.toContain('applied');
+  });
+});
