@@ -23,6 +23,10 @@ export function resolveRedisUrl(option?: string, env: NodeJS.ProcessEnv = proces
  * @throws QueueUnavailableError when the packages are missing or Redis does not answer.
  */
 export async function connectRedis(url: string): Promise<QueueConnection> {
+  // ioredis reads any other text as a host name and fails later with "Connection is closed", which reads as a network fault.
+  if (!/^rediss?:\/\//i.test(url) && !url.startsWith('/')) {
+    throw new QueueUnavailableError(`--redis (or $CRM_SIM_REDIS): expected a Redis URL such as ${DEFAULT_REDIS_URL} (rediss:// for TLS, or the path of a Unix socket), found "${url}"`);
+  }
   const modules = await loadQueueModules();
   let redis: RedisClient;
   try {
