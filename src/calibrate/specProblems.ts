@@ -107,7 +107,7 @@ export function reportSpecIssues(schema: z.ZodType, value: unknown, sink: Proble
  */
 export function asSpecReadProblem(problem: Problem): Problem {
   const expected = problem.expected
-    .replace(/^a map of scenario keys$/, 'a calibration spec (a map with name, parameters, episodes)')
+    .replace(/^a map of scenario keys$/, 'a calibration spec (name, parameters, episodes)')
     .replace(/^a (readable|regular) scenario file$/, 'a readable calibration spec')
     .replace(/scenario file/g, 'calibration spec');
   return { ...problem, expected, message: problem.message.replace(/^scenario files are data/, 'calibration specs are data') };

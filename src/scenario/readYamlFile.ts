@@ -122,10 +122,20 @@ export function parseYamlData(text: string, file: string): YamlData {
 
 /** Reads `text` (named `file` in messages) as a located scenario tree. */
 export function parseYamlText(text: string, file: string): ReadResult {
+  // Binary data (an executable, an image): one line saying so, not hundreds of escaped bytes as "found".
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    return { ok: false, problems: [yamlProblem({ file, line, column: 1 }, 'binary data (a NUL byte)', '', 'a YAML text file')] };
+  }
   const data = parseYamlData(text, file);
   if (!data.ok) return data;
   const { doc, at } = data;
-  const value = data.value ?? {};
+  // An empty file (or comments only): one problem, not a "required key" for every top-level key.
+  if (data.value === null || data.value === undefined) {
+    return { ok: false, problems: [yamlProblem({ file, line: 1, column: 1 }, 'an empty file', '', 'a map of scenario keys')] };
+  }
+  const value = data.value;
   if (!isPlainMap(value)) {
     return { ok: false, problems: [yamlProblem(at(0), describeFound(value), '', 'a map of scenario keys')] };
   }
