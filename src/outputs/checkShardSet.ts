@@ -1,4 +1,5 @@
 import { computeShardRange } from '../montecarlo/computeShardRange.ts';
+import { describeScenarioDifference } from './describeScenarioDifference.ts';
 import { ShardError, type ShardFolder } from './readShardFolder.ts';
 
 /** Manifest fields every shard of one run shares. */
@@ -29,9 +30,14 @@ export function checkShardSet(shards: readonly ShardFolder[]): ShardFolder[] {
   const [first] = shards;
   for (const [name, read] of SAME_RUN_FIELDS) {
     for (const shard of shards.slice(1)) {
-      if (read(shard) !== read(first)) {
-        problems.push(`${shard.dir} belongs to another run: its ${name} is ${clip(read(shard))}, ${first.dir} has ${clip(read(first))}`);
-      }
+      if (read(shard) === read(first)) continue;
+      // Another scenario: say which keys differ (the hashes alone left the user to guess), and not the layout that follows from it.
+      const scenarioDiffers = shard.manifest.scenario.sha256 !== first.manifest.scenario.sha256;
+      if (name === 'result layout' && scenarioDiffers) continue;
+      const keys = name === 'scenario sha256' ? describeScenarioDifference({ label: shard.dir, yaml: shard.resolvedYaml }, { label: first.dir, yaml: first.resolvedYaml }) : '';
+      problems.push(keys !== ''
+        ? `${shard.dir} belongs to another run: its scenario differs at ${keys}`
+        : `${shard.dir} belongs to another run: its ${name} is ${clip(read(shard))}, ${first.dir} has ${clip(read(first))}`);
     }
   }
   if (problems.length > 0) throw new ShardError(problems.join('\n'));
