@@ -20,7 +20,7 @@ import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 import { barrierSpinMs } from '../threads/barrierSpin.ts';
 import { runResumable } from './resumeRun.ts';
 import { formatImpactJson, measureDisruptionImpact } from '../impact/measureDisruptionImpact.ts';
-import { createPricePathCollector } from '../impact/createPricePathCollector.ts';
+import { createImpactExtrasCollector } from '../impact/createImpactExtrasCollector.ts';
 import { resolveCitedSources } from '../outputs/resolveCitedSources.ts';
 import { checkRunFits, parseMemoryLimit } from './runResources.ts';
 import { parseCount, parseOverrides, parseSeed } from './parseOverrides.ts';
@@ -234,12 +234,12 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
     const spill = join(temporaryDir, '.spill');
     const store = await createReplicateStore(spill, layout, range.firstReplicate, range.replicateCount);
     // impact.json pairs its counterfactuals with the run's own first replicates: keep their price paths as they pass.
-    const pricePaths = shard === undefined && settings.measureImpact === true
-      ? createPricePathCollector(compiled, masterSeed, Math.min(replicates, settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP)) : undefined;
+    const impactExtras = shard === undefined && settings.measureImpact === true
+      ? createImpactExtrasCollector(compiled, masterSeed, Math.min(replicates, settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP)) : undefined;
     reporter.start(settings.progressLabel ?? 'replicates', range.replicateCount);
     await streamMonteCarlo({
       compiled, masterSeed, workers, signal,
-      onBatch: pricePaths === undefined ? store.add : (batch) => { pricePaths.add(batch); return store.add(batch); },
+      onBatch: impactExtras === undefined ? store.add : (batch) => { impactExtras.add(batch); return store.add(batch); },
       workerModule,
       replicates: range.replicateCount, firstReplicate: range.firstReplicate,
       chunkSize,
@@ -254,7 +254,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(workers, replicates * layout.series.length * layout.ticks) });
     if (shard === undefined && settings.measureImpact === true) {
       await writeReportInputs(temporaryDir, {
-        settings, loaded, layout, summaries: store.summaries().map((s) => s.summaries), scriptedPricePaths: pricePaths?.paths(), reporter, signal,
+        settings, loaded, layout, summaries: store.summaries().map((s) => s.summaries), scriptedImpactExtras: impactExtras?.extras(), reporter, signal,
       });
     }
     await rm(spill, { recursive: true, force: true });
@@ -272,8 +272,8 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
  */
 export async function writeReportInputs(dir: string, input: {
   settings: RunSettings; loaded: ReturnType<typeof loadScenario>; layout: ResultLayout; summaries: Float64Array[];
-  /** The run's own price paths of its first replicates (see `createPricePathCollector`); without them the scenario runs again for them. */
-  scriptedPricePaths?: Float64Array[];
+  /** What impact.json needs of the run's own first replicates (price paths, end users' spending) (see `createImpactExtrasCollector`); without them the scenario runs again for them. */
+  scriptedImpactExtras?: Float64Array[];
   reporter: ProgressReporter; signal: AbortSignal;
 }): Promise<void> {
   const { settings, reporter } = input;
@@ -282,7 +282,7 @@ export async function writeReportInputs(dir: string, input: {
   let started = false;
   const impact = await measureDisruptionImpact({
     spec: input.loaded.spec, layout: input.layout, summaries: input.summaries, masterSeed: settings.masterSeed, runReplicates: settings.replicates,
-    replicateCap: settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP, workers: settings.workers, scriptedPricePaths: input.scriptedPricePaths, signal: input.signal,
+    replicateCap: settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP, workers: settings.workers, scriptedImpactExtras: input.scriptedImpactExtras, signal: input.signal,
     onProgress: (done, total) => {
       if (!started) reporter.start('paired runs without the disruptions (impact.json)', total);
       started = true;

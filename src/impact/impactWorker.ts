@@ -1,12 +1,12 @@
 /**
  * Worker module of the paired runs behind `impact.json`: the engine's replicate runner, keeping each
- * result's summaries (its series are dropped, as in `summaryOnlyWorker`) followed by the price paths
- * the disruption-window peak needs (see `appendPricePaths`). The layout's summaries are
- * unchanged (identical to `createReplicateRunner`'s); the paths follow them.
+ * result's summaries (its series are dropped, as in `summaryOnlyWorker`) followed by what
+ * impact.json needs from the series (`computeImpactExtras`: price paths, end users' spending). The
+ * layout's summaries are unchanged (identical to `createReplicateRunner`'s); the extras follow them.
  */
 import { type CompiledScenario, createReplicateRunner, sampleScenario, type ReplicateResult } from '../../sim-core/index.ts';
 import { createReplicateTaskHandler } from '../montecarlo/createReplicateTaskHandler.ts';
-import { appendPricePaths } from './appendPricePaths.ts';
+import { computeImpactExtras } from './computeImpactExtras.ts';
 
 const NO_SERIES = new Float64Array(0);
 
@@ -15,6 +15,10 @@ export default createReplicateTaskHandler<CompiledScenario>((compiled) => {
   return (masterSeed: number, replicate: number): ReplicateResult => {
     const result = run(masterSeed, replicate);
     const sampled = compiled.spec.uncertainties.length > 0 ? sampleScenario(compiled.spec, masterSeed, replicate) : compiled.spec;
-    return { replicate: result.replicate, series: NO_SERIES.slice(), summaries: appendPricePaths(compiled, sampled, result.summaries, result.series) };
+    const extras = computeImpactExtras(compiled, sampled, result.series);
+    const summaries = new Float64Array(result.summaries.length + extras.length);
+    summaries.set(result.summaries);
+    summaries.set(extras, result.summaries.length);
+    return { replicate: result.replicate, series: NO_SERIES.slice(), summaries };
   };
 });

@@ -1,4 +1,4 @@
-import { compileScenario, type ResultLayout, sampleScenario, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
+import { compileScenario, type ReplicateResult, type ResultLayout, sampleScenario, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
 import { quotedPriceStage } from './quotedPriceStage.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { computePairedDifference } from '../compare/computePairedDifference.ts';
@@ -6,6 +6,12 @@ import { siblingModule } from '../runtime/moduleLocation.ts';
 import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from './computeImpactMeasures.ts';
 import { disruptedStage, findStageDisruptions, removeEvents } from './findStageDisruptions.ts';
 import { type DisruptionWindow, disruptionWindow, windowPeaks, withDrawnRange } from './windowPeaks.ts';
+import { impactExtrasLayout } from './computeImpactExtras.ts';
+import { computeStressMeasures, type StressMeasures } from '../stress/computeStressMeasures.ts';
+import { computeEndUserLoss } from '../stress/computeEndUserLoss.ts';
+import { confidenceIntervalOfMean } from '../stats/confidenceIntervalOfMean.ts';
+
+const NO_SERIES = new Float64Array(0);
 
 const IMPACT_WORKER = siblingModule('./impactWorker', import.meta.url);
 
@@ -64,8 +70,24 @@ export interface ImpactFile {
       peakPriceMultiple: ImpactStatistic;
       /** Over its own window: that of the removed events naming the material (or none), else of them all. */
       disruptionPeakPrice: ImpactStatistic & { window: DisruptionWindow };
+      /**
+       * What the disruptions cost home end users of the material over the run (USD, stress's end-user
+       * loss, `computeEndUserLoss`), with its parts (means); meanWith/meanWithout are what their whole
+       * demand cost at market prices with and without the disruptions.
+       */
+      endUserCost: ImpactStatistic & { parts: EndUserCostParts };
     }>;
   };
+}
+
+/** The parts of an end-user cost (means over runs, USD): they add up to it. */
+export interface EndUserCostParts {
+  /** What end users paid more for the tonnes they still received. */
+  extraSpending: number;
+  /** The consumption the higher price removed, valued at the price without the disruptions. */
+  forgoneConsumptionValue: number;
+  /** The change in unmet demand, at the market price. */
+  unmetValueAtPrice: number;
 }
 
 /** Options of {@link measureDisruptionImpact}. */
@@ -83,7 +105,7 @@ export interface ImpactOptions {
    * from its series as they passed through the main thread. Without them (a `--resume` run, whose
    * series are gone), the scenario as scripted runs again for its paths.
    */
-  scriptedPricePaths?: readonly Float64Array[];
+  scriptedImpactExtras?: readonly Float64Array[];
   signal?: AbortSignal;
   onProgress?: (completed: number, total: number) => void;
 }
@@ -94,13 +116,15 @@ export const IMPACT_METHOD = 'For each stage that the scenario\'s disruptive eve
   'minus counterfactual, paired by replicate, mean with a 95% t interval. "disruptions" removes every disruptive event at once. ' +
   'peakPriceMultiple compares the two runs\' highest prices over the whole run; disruptionPeakPrice over the disruption window only ' +
   '(from the removed events\' first announcement to a year after their last end; for a material, the events naming it; each run at its own drawn event times, ' +
-  'the file stating the nominal window and, when event times are drawn, the range of the runs\' windows as "drawn"), so a later price spike of the run\'s own does not mask theirs.';
+  'the file stating the nominal window and, when event times are drawn, the range of the runs\' windows as "drawn"), so a later price spike of the run\'s own does not mask theirs. ' +
+  'endUserCost is what every disruptive event together costs home end users of a material over the run (USD): what they paid more for the tonnes they still received, ' +
+  'the consumption the higher price removed valued at the price without the disruptions, and the change in unmet demand at the market price, per run from run totals (as crm-sim stress\'s economicCost).';
 
 /**
  * Measures, with paired runs, what the scenario's disruptive events cause: per struck stage, the
  * run without that stage's disruptive events; and once without any of them. The scenario as
  * scripted is not run again: its replicates 0…m−1 are the run's own (same seed, same indices,
- * same summaries, and its price paths when `scriptedPricePaths` gives them). m = min(run replicates, cap).
+ * same summaries, and its price paths when `scriptedImpactExtras` gives them). m = min(run replicates, cap).
  *
  * @param options - The scenario, the run's summaries and Monte Carlo settings.
  * @returns The contents of `impact.json`.
@@ -116,7 +140,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const arms = disruptions.map((d) => removeEvents(spec, d.indices));
   if (disruptions.length > 1) arms.push(removeEvents(spec, all));
   // Arm 0 is the scenario as scripted: its price paths are the run's own when given, else it runs again for them.
-  const given = options.scriptedPricePaths !== undefined && options.scriptedPricePaths.length >= replicates ? options.scriptedPricePaths.slice(0, replicates) : undefined;
+  const given = options.scriptedImpactExtras !== undefined && options.scriptedImpactExtras.length >= replicates ? options.scriptedImpactExtras.slice(0, replicates) : undefined;
   const compiled = (arms.length === 0 ? [] : [spec, ...arms]).map(compileScenario);
   const toRun = given === undefined ? compiled : compiled.slice(1);
   const results = await runScenarioArms(toRun, {
@@ -125,7 +149,16 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const summaryCount = options.layout.summaries.length;
   const resultsOf = (arm: number) => results[given === undefined ? arm : arm - 1];
   const summariesOf = (arm: number) => resultsOf(arm).map((r) => r.summaries.subarray(0, summaryCount));
-  const pathsOf = (arm: number) => (arm === 0 && given !== undefined ? given : resultsOf(arm).map((r) => r.summaries.subarray(summaryCount)));
+  const extrasOf = (arm: number) => (arm === 0 && given !== undefined ? given : resultsOf(arm).map((r) => r.summaries.subarray(summaryCount)));
+  const extras = compiled.length === 0 ? { paths: 0, length: 0 } : impactExtrasLayout(compiled[0]);
+  const pathsOf = (arm: number) => extrasOf(arm).map((e) => e.subarray(0, extras.paths));
+  /** An arm's results as `computeStressMeasures` reads them: its summaries, then the end users' figures. */
+  const endUsersOf = (arm: number): ReplicateResult[] => extrasOf(arm).map((e, r) => {
+    const summaries = new Float64Array(summaryCount + extras.length - extras.paths);
+    summaries.set(arm === 0 ? options.summaries[r].subarray(0, summaryCount) : resultsOf(arm)[r].summaries.subarray(0, summaryCount));
+    summaries.set(e.subarray(extras.paths, extras.length), summaryCount);
+    return { replicate: r, series: NO_SERIES, summaries };
+  });
   const targets = measureTargets(spec);
   const scripted = computeImpactMeasures(options.layout, options.summaries.slice(0, replicates), targets);
   const counterfactual = arms.map((_, i) => computeImpactMeasures(compiled[1 + i].layout, summariesOf(1 + i), targets));
@@ -158,6 +191,25 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   });
   const none = counterfactual.at(-1);
   const noneArm = arms.length; // the last arm: every disruptive event removed
+  // What the disruptions cost home end users per material: stress's end-user loss (extra spending on what they still receive,
+  // consumption priced out at the undisturbed price, change in unmet demand at market price), paired run by run.
+  const stressMaterials = { ids: targets.materials, basePrices: spec.materials.map((m) => m.basePriceUsdPerTonne.manufacturing) };
+  const endUserMeasures = none === undefined ? undefined : {
+    with: computeStressMeasures(options.layout, endUsersOf(0), targets.home, stressMaterials),
+    without: computeStressMeasures(options.layout, endUsersOf(noneArm), targets.home, stressMaterials),
+  };
+  const endUserCost = (material: string): ImpactStatistic & { parts: EndUserCostParts } => {
+    const m = targets.materials.indexOf(material);
+    const loss = computeEndUserLoss(endUserMeasures!.without, endUserMeasures!.with, { ids: [material], basePrices: [stressMaterials.basePrices[m]] });
+    const spent = (measures: StressMeasures): Float64Array => Float64Array.from(measures.demandAtMarketPriceByMaterial[material]);
+    const interval = confidenceIntervalOfMean(loss.loss);
+    const mean = (values: Float64Array): number => values.reduce((sum, v) => sum + v, 0) / values.length;
+    return {
+      unit: 'USD', n: loss.loss.length, meanWith: mean(spent(endUserMeasures!.with)), meanWithout: mean(spent(endUserMeasures!.without)),
+      mean: interval.mean, ciLow: interval.low, ciHigh: interval.high,
+      parts: { extraSpending: mean(loss.extraSpending), forgoneConsumptionValue: mean(loss.forgoneConsumptionValue), unmetValueAtPrice: mean(loss.unmetValueAtPrice) },
+    };
+  };
   const allWindow = statedWindow(all);
   // A material's window is that of the removed events that name it (or name no material); a material none names is seen in the window of them all.
   const eventsOf = (material: string): number[] => {
@@ -180,6 +232,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
           ...paired(peaksIn(noneArm, eventsOf(material), [material]), peaksIn(0, eventsOf(material), [material]), 'x base'),
           window: statedWindow(eventsOf(material)),
         },
+        endUserCost: endUserCost(material),
       })),
     },
   };

@@ -43,6 +43,8 @@ export interface ImpactReading {
   /** Per material, what every disruptive event together causes (peak prices as in {@link StageImpactReading}). */
   byMaterial: Map<string, {
     weeksShort?: PairedImpact; homeShortfall?: PairedImpact; homeConsumption?: PairedImpact; peakPriceMultiple?: PairedImpact; disruptionPeakPrice?: PairedImpact;
+    /** What the disruptions cost home end users, USD (absent from files written before session 16). */
+    endUserCost?: PairedImpact;
     /** The window of `disruptionPeakPrice`: the material's own (the events naming it), else that of all the disruptions. */
     peakWindow?: PeakWindow;
   }>;
@@ -81,7 +83,7 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
     .filter((m) => typeof m.material === 'string')
     .map((m) => [m.material as string, {
       weeksShort: readPaired(m.weeksShort), homeShortfall: readPaired(m.homeShortfall), homeConsumption: readPaired(m.homeConsumption),
-      peakPriceMultiple: readPaired(m.peakPriceMultiple),
+      peakPriceMultiple: readPaired(m.peakPriceMultiple), endUserCost: readPaired(m.endUserCost),
       ...windowedPeak(m.disruptionPeakPrice, peakWindow),
     }]));
   return {

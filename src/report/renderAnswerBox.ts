@@ -7,6 +7,7 @@ import { countRuns } from './countRuns.ts';
 import type { RunContext } from './deriveRunContext.ts';
 import { weeksText } from './describeMaterialResult.ts';
 import { escapeHtml } from './escapeHtml.ts';
+import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatTonnes } from './formatTonnes.ts';
@@ -74,6 +75,14 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
       const unit = chooseMassUnit([Math.abs(change.mean), low, high]);
       parts.push(`${who} receive ${formatTonnes(Math.abs(change.mean), unit)}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} than without the disruptions (95% CI ${formatTonnes(low, unit)} to ${formatTonnes(high, unit)}${paired})`);
     }
+  }
+  const cost = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(material.id)?.endUserCost;
+  if (cost !== undefined && (cost.ciLow > 0 || cost.ciHigh < 0)) {
+    // "At what cost": the money end users lose, not only the tonnes (stress's end-user loss, paired run by run).
+    const range = `95% CI ${formatMoney(Math.abs(cost.ciLow < 0 && cost.ciHigh < 0 ? cost.ciHigh : cost.ciLow))} to ${formatMoney(Math.abs(cost.ciLow < 0 && cost.ciHigh < 0 ? cost.ciLow : cost.ciHigh))}`;
+    parts.push(cost.mean > 0
+      ? `it costs them ${formatMoney(cost.mean)} (${range}): more paid for what they still buy, and the consumption priced out, valued at prices without the disruptions`
+      : `they gain ${formatMoney(-cost.mean)} (${range}) at the prices and quantities the disruptions leave`);
   }
   const peak = result.peakOutside;
   const where = exact ? `outside ${regionWithArticle(context.foreignName)}` : `in the ${context.homeName} market`;

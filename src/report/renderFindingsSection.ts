@@ -209,6 +209,7 @@ function describeCausedChange(materialId: string, name: string, impact: ImpactRe
     m.homeShortfall === undefined ? '' : `unmet demand: ${formatPairedImpact(m.homeShortfall, 't')}`,
     m.homeConsumption === undefined ? '' : `end users' consumption over the run: ${describeConsumptionChange(m.homeConsumption)}`,
     m.weeksShort === undefined ? '' : `weeks short: ${formatPairedImpact(m.weeksShort, 'weeks')}`,
+    m.endUserCost === undefined ? '' : `cost to end users (more paid for what they still buy, and the consumption priced out at prices without the disruptions): ${formatPairedImpact(m.endUserCost, 'USD')}`,
   ].filter((p) => p !== '');
   const runs = impact.replicates < impact.runReplicates ? `the first ${countRuns(impact.replicates)}` : `the same ${countRuns(impact.replicates)}`;
   return `What the scenario's disruptions cause for ${inSentence(name)} (${runs} replayed without its ${impact.disruptiveEvents.length === 1 ? 'disruptive event' : `${impact.disruptiveEvents.length} disruptive events`}, paired run by run): ${parts.join('; ')}.`;

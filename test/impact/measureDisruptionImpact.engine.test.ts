@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../sim-core/index.ts';
 import { runScenarioArms } from '../../src/compare/runScenarioArms.ts';
-import { createPricePathCollector } from '../../src/impact/createPricePathCollector.ts';
+import { createImpactExtrasCollector } from '../../src/impact/createImpactExtrasCollector.ts';
 import { runMonteCarlo } from '../../src/montecarlo/runMonteCarlo.ts';
 import { formatImpactJson, measureDisruptionImpact } from '../../src/impact/measureDisruptionImpact.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
@@ -45,6 +45,15 @@ describe('measureDisruptionImpact with the engine', () => {
     expect(ndpr.peakPriceMultiple.mean).toBeGreaterThan(0);
     expect(ndpr.disruptionPeakPrice.mean).toBeGreaterThan(0);
     expect(impact.disruptions!.events).toHaveLength(4);
+    // What the quota costs home end users of NdPr: positive, its parts add up to it, its CI around it.
+    const cost = ndpr.endUserCost;
+    expect(cost).toMatchObject({ unit: 'USD', n: 3 });
+    expect(cost.mean).toBeGreaterThan(0);
+    expect(cost.parts.extraSpending + cost.parts.forgoneConsumptionValue + cost.parts.unmetValueAtPrice).toBeCloseTo(cost.mean, 0);
+    expect(cost.ciLow).toBeLessThanOrEqual(cost.mean);
+    expect(cost.ciHigh).toBeGreaterThanOrEqual(cost.mean);
+    // Dearer components: the extra spending on what end users still receive is a cost, not a saving.
+    expect(cost.parts.extraSpending).toBeGreaterThan(0);
     expect(JSON.parse(formatImpactJson(impact)).stages).toHaveLength(6);
   });
 
@@ -73,16 +82,16 @@ describe('measureDisruptionImpact with the engine', () => {
     spec.uncertainties.push({ path: `materials.${ndpr}.basePriceUsdPerTonne.processing`, label: 'materials.ndpr.basePriceUsdPerTonne.processing', distribution: { dist: 'uniform', min: 0.5 * base, max: 1.5 * base } });
     const compiled = compileScenario(spec);
     // The run as `crm-sim run` makes it: results with their series, seen batch by batch.
-    const collector = createPricePathCollector(compiled, 7, 3);
+    const collector = createImpactExtrasCollector(compiled, 7, 3);
     const own = await runMonteCarlo({ compiled, masterSeed: 7, replicates: 4, workers: 0, chunkSize: 2 });
-    expect(collector.paths()).toBeUndefined();
+    expect(collector.extras()).toBeUndefined();
     collector.add({ firstReplicate: 2, results: own.slice(2) });
-    expect(collector.paths()).toBeUndefined(); // replicates 0 and 1 still missing
+    expect(collector.extras()).toBeUndefined(); // replicates 0 and 1 still missing
     collector.add({ firstReplicate: 0, results: own.slice(0, 2) });
     const options = { spec, layout: compiled.layout, summaries: own.map((r) => r.summaries), masterSeed: 7, runReplicates: 4, replicateCap: 3, workers: 0 };
     const totals: number[] = [];
     const rerun = await measureDisruptionImpact({ ...options, onProgress: (_, total) => totals.push(total) });
-    const reused = await measureDisruptionImpact({ ...options, scriptedPricePaths: collector.paths(), onProgress: (_, total) => totals.push(total) });
+    const reused = await measureDisruptionImpact({ ...options, scriptedImpactExtras: collector.extras(), onProgress: (_, total) => totals.push(total) });
     expect(formatImpactJson(reused)).toBe(formatImpactJson(rerun));
     // Processing, manufacturing and all at once, each 3 replicates; the scripted arm only without the paths.
     expect([totals[0], totals.at(-1)]).toEqual([12, 9]);
