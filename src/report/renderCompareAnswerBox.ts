@@ -124,8 +124,11 @@ function describeNet(priced: MaterialCostEffectiveness): string {
 function describeNetLeader(priced: ReadonlyArray<{ alternative: string; priced: MaterialCostEffectiveness }>, grossLeader: string): string {
   const net = priced.filter((p) => Number.isFinite(p.priced.extraNetCostUsd.value));
   if (net.length < 2 || net.every((p) => Math.abs(p.priced.extraNetCostUsd.value - p.priced.extraCostUsd.value) <= 0.01 * Math.abs(p.priced.extraCostUsd.value))) return '';
-  const rank = (p: MaterialCostEffectiveness): number => (p.extraNetCostUsd.value < 0 ? p.extraNetCostUsd.value - 1e300 : p.netUsdPerTonneConsumptionGained.value);
-  const [leader] = [...net].filter((p) => Number.isFinite(rank(p.priced))).sort((a, b) => rank(a.priced) - rank(b.priced));
+  const gain = (p: MaterialCostEffectiveness): boolean => p.extraNetCostUsd.value < 0;
+  // Net gains first, the largest first; then net costs, the lowest per kg first.
+  const order = (a: MaterialCostEffectiveness, b: MaterialCostEffectiveness): number => (gain(a) !== gain(b) ? (gain(a) ? -1 : 1)
+    : gain(a) ? a.extraNetCostUsd.value - b.extraNetCostUsd.value : a.netUsdPerTonneConsumptionGained.value - b.netUsdPerTonneConsumptionGained.value);
+  const [leader] = net.filter((p) => gain(p.priced) || Number.isFinite(p.priced.netUsdPerTonneConsumptionGained.value)).sort((a, b) => order(a.priced, b.priced));
   if (leader === undefined || leader.alternative === grossLeader) return '';
   const figure = leader.priced.extraNetCostUsd.value < 0 ? `a net gain of ${formatMoney(-leader.priced.extraNetCostUsd.value)}`
     : `${formatMoney(leader.priced.netUsdPerTonneConsumptionGained.value / 1000)} per kg net`;
