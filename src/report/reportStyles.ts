@@ -8,7 +8,7 @@ export const REPORT_STYLES = `
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; }
-main { max-width: 940px; margin: 0 auto; padding: 24px 20px 48px; }
+main { max-width: 960px; margin: 0 auto; padding: 24px 20px 48px; }
 /* Text keeps a readable measure; charts and tables get the wider column, so a 900 px chart is drawn at its size (scaled to 740 px, its 10.5 px labels read as 8.7 px). */
 main > p, main > ul, main > ol, main > h1, main > h2, section > p, section > ul, section > h2, section > h3, section > h4, nav.toc, .answer, .callout, .warning, figcaption { max-width: 780px; }
 h1 { font-size: 26px; line-height: 1.2; margin: 0 0 4px; }
