@@ -3,20 +3,23 @@ import { EVENT_GREY, INK, RULE_ORANGE } from './chartTheme.ts';
 /**
  * A one-line key drawn as a chart row above fan charts, so every exported SVG and PNG explains
  * itself without colour: light band = 90% of runs, dark band = middle 50%, line = median across
- * runs, grey = events in force, dashed line = start of an open-ended event, orange = the foreign
- * actor's rule-driven retaliation in force in a good share of runs.
+ * runs, grey = events in force, dotted line = an event's announcement before it starts, dashed
+ * line = start of an open-ended event, orange = the foreign actor's rule-driven retaliation in force
+ * in a good share of runs.
  *
  * @param width - Width of the row, pixels.
  * @param withEvents - Include the grey event swatch.
  * @param withStarts - Include the dashed line of an open-ended event's start.
  * @param withRules - Include the orange swatch of rule-driven retaliation.
+ * @param withAnnounced - Include the dotted line of an announcement.
  * @returns A vega-lite layer spec (no top-level properties); its layers are named `key_*`.
  * @example
  * vconcat: [createFanLegendSpec(640, true), ...rows]
  */
-export function createFanLegendSpec(width: number, withEvents: boolean, withStarts = false, withRules = false): Record<string, unknown> {
+export function createFanLegendSpec(width: number, withEvents: boolean, withStarts = false, withRules = false, withAnnounced = false): Record<string, unknown> {
   const optional = [
     ...(withEvents ? [{ label: 'event in force', kind: 'event', width: 120 }] : []),
+    ...(withAnnounced ? [{ label: 'announced', kind: 'announced', width: 105 }] : []),
     ...(withStarts ? [{ label: 'open-ended event starts', kind: 'start', width: 175 }] : []),
     ...(withRules ? [{ label: 'retaliation by rule', kind: 'rule', width: 150 }] : []),
   ];
@@ -51,6 +54,12 @@ export function createFanLegendSpec(width: number, withEvents: boolean, withStar
         transform: [{ filter: "datum.kind === 'line'" }, { calculate: 'datum.x + 22', as: 'x2' }],
         mark: { type: 'rule', color: INK, strokeWidth: 2, y: 8 },
         encoding: { x, x2: { field: 'x2' } },
+      },
+      {
+        name: 'key_announced',
+        transform: [{ filter: "datum.kind === 'announced'" }, { calculate: 'datum.x + 11', as: 'xm' }],
+        mark: { type: 'rule', color: '#555', strokeDash: [1, 2], strokeWidth: 1.2, y: 1, y2: 15 },
+        encoding: { x: { ...x, field: 'xm' } },
       },
       {
         name: 'key_start',

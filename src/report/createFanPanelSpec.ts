@@ -25,7 +25,7 @@ export interface FanPanelInput {
   subtitle: string | string[];
   rows: FanRowInput[];
   /** Open-ended events are drawn as a dashed line at their start, not shaded to the end of the run. */
-  eventWindows: Array<{ start: number; end: number; openEnded?: boolean; throughout?: boolean }>;
+  eventWindows: Array<{ start: number; end: number; openEnded?: boolean; throughout?: boolean; announced?: number }>;
   /** Windows of the foreign actor's rule-driven retaliation in force in a good share of runs (calendar years), shaded orange. */
   ruleWindows?: Array<{ start: number; end: number }>;
 }
@@ -53,12 +53,13 @@ export function createFanPanelSpec(input: FanPanelInput): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: input.title, subtitle: input.subtitle },
-    vconcat: [createFanLegendSpec(4 * CHART_WIDTH + 150, input.eventWindows.some((w) => !w.openEnded), input.eventWindows.some((w) => w.openEnded === true && w.throughout !== true), (input.ruleWindows ?? []).length > 0), ...rows],
+    vconcat: [createFanLegendSpec(4 * CHART_WIDTH + 150, input.eventWindows.some((w) => !w.openEnded), input.eventWindows.some((w) => w.openEnded === true && w.throughout !== true), (input.ruleWindows ?? []).length > 0,
+      input.eventWindows.some((w) => w.announced !== undefined)), ...rows],
     spacing: 16,
   } as unknown as TopLevelSpec;
 }
 
-/** One small chart; event layers are named `event_<where>`, `eventstart_<where>` and `rule_<where>` so tests can tell them from data. */
+/** One small chart; event layers are named `event_<where>`, `event_announced_<where>`, `eventstart_<where>` and `rule_<where>` so tests can tell them from data. */
 function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows'], where: string, ruleWindows: NonNullable<FanPanelInput['ruleWindows']>): Record<string, unknown> {
   const { fan, divisor } = chart;
   const values = fan.year.map((year, t) => ({
@@ -80,6 +81,11 @@ function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelI
     { mark: { type: 'area', color: INK, opacity: 0.5 }, encoding: { x, y: { ...y, field: 'p25' }, y2: { field: 'p75' } } },
     { mark: { type: 'line', color: INK, strokeWidth: 1.6 }, encoding: { x, y: { ...y, field: 'p50' } } },
   ];
+  // Announcements before an event starts, as a dotted line: prices move on them, before the grey band (the NdPr quota's +20% from Oct 2025).
+  const announced = [...new Set(inRange.flatMap((w) => (w.announced !== undefined && w.announced > first && w.announced < last ? [w.announced] : [])))].map((year) => ({ year }));
+  if (announced.length > 0) {
+    layers.unshift({ name: `event_announced_${where}`, data: { values: announced }, mark: { type: 'rule', color: '#555', strokeDash: [1, 2], strokeWidth: 1.2 }, encoding: { x: { ...x, field: 'year' } } });
+  }
   if (starts.length > 0) {
     layers.unshift({ name: `eventstart_${where}`, data: { values: starts }, mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1 }, encoding: { x: { ...x, field: 'start' } } });
   }

@@ -31,7 +31,8 @@ export interface FanPanelPlan {
    * Event windows touching this material, calendar years; `openEnded` when the event lasts to the
    * end of the run, `throughout` when it also starts with the run (nothing to mark).
    */
-  eventWindows: Array<{ start: number; end: number; label: string; openEnded: boolean; throughout: boolean }>;
+  /** Calendar years; `announced` when the event was announced before it started (markets move on the announcement). */
+  eventWindows: Array<{ start: number; end: number; label: string; openEnded: boolean; throughout: boolean; announced?: number }>;
 }
 
 const PRODUCT: Record<string, string> = { mining: 'Concentrate', processing: 'Refined', manufacturing: 'Component' };
@@ -69,6 +70,7 @@ function planMaterialPanel(overview: ScenarioOverview, material: MaterialOvervie
       label: describeEvent(e, (id) => overview.materials.find((m) => m.id === id)?.name ?? id),
       openEnded: !Number.isFinite(e.end),
       throughout: !Number.isFinite(e.end) && e.start <= 0,
+      ...(Number.isFinite(e.announced) && e.announced < e.start ? { announced: overview.startYear + e.announced } : {}),
     })),
     rows: [
       {

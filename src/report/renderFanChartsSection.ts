@@ -1,3 +1,4 @@
+import { formatScenarioDate } from './formatScenarioDate.ts';
 import { chartFileName } from './chartFileName.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { createFanPanelSpec, type FanRowInput } from './createFanPanelSpec.ts';
@@ -108,7 +109,8 @@ export function windowsOfShare(fan: SeriesFan, threshold: number): Array<{ start
 /** Subtitle lines of a panel: one per event (shaded or marked), then what the values are. */
 function describeWindows(windows: FanPanelPlan['eventWindows']): string[] {
   const what = (w: FanPanelPlan['eventWindows'][number]): string =>
-    (w.throughout ? `In force throughout (not marked): ${w.label}` : w.openEnded ? `Dashed line: ${w.label} (starts; lasts to the end)` : `Grey: ${w.label}`);
+    (w.throughout ? `In force throughout (not marked): ${w.label}` : w.openEnded ? `Dashed line: ${w.label} (starts; lasts to the end)` : `Grey: ${w.label}`) +
+    (w.announced !== undefined && !w.throughout ? ` (dotted line: announced ${formatScenarioDate(0, w.announced)})` : '');
   const lines = [...new Set(windows.map(what))].flatMap((line) => wrapText(line, SUBTITLE_WIDTH, 11.5, '    '));
   return [...lines, 'Values per market segment or region, across runs.'];
 }
