@@ -33,6 +33,7 @@ import { renderFindingsSection } from './renderFindingsSection.ts';
 import { isPolicySeries, renderPolicyReversals } from './renderPolicyReversals.ts';
 import { renderReportPage, type ReportSection } from './renderReportPage.ts';
 import { renderCompareAnswerBox } from './renderCompareAnswerBox.ts';
+import { renderSweepAnswerBox } from './renderSweepAnswerBox.ts';
 import { renderReproduceSection } from './renderReproduceSection.ts';
 import { renderScenarioSection } from './renderScenarioSection.ts';
 import { renderSourcesSection } from './renderSourcesSection.ts';
@@ -94,7 +95,8 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
-  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName) : '';
+  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName)
+    : kind === 'sweep' ? renderSweepAnswerBox(sweep, tornados, overview, materialName) : '';
   const html = renderReportPage(describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference), sections, answer);
   return { kind, html, charts: await charts.finish() };
 }
