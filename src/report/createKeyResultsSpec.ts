@@ -40,8 +40,9 @@ export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: 
   const changes = rows.flatMap((r) => (r.consumptionChange === undefined || !Number.isFinite(r.consumptionChange.mean) ? [] : [{ material: r.material, ...r.consumptionChange }]));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Key results by material', subtitle: withTails ? 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median across runs'
-      : 'thick bar: middle 50% of runs · dot and number: median across runs (too few runs for 90% ranges)' },
+    // The last panel is a paired change (mean and 95% CI), not a spread of runs: the subtitle says which panels are which.
+    title: { text: 'Key results by material', subtitle: (withTails ? 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median'
+      : 'thick bar: middle 50% of runs · dot and number: median (too few runs for 90% ranges)') + (changes.length > 0 ? ' · last panel: mean, 95% CI' : ' across runs') },
     hconcat: [
       createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails, true, true),
       // Later panels leave out the material names: the rows line up with the first panel's.
@@ -112,6 +113,8 @@ function createMeanCi(values: Array<{ material: string } & PercentChange>, order
 function formatPercentChange(value: number): string {
   const text = Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(1);
   if (Number(text) === 0) return '0%';
+  // 0.052% is not "+0.1%": changes that round up to 0.1% say they are under it.
+  if (Math.abs(value) < 0.1) return '<0.1%';
   return `${value > 0 ? '+' : '−'}${text.replace('-', '')}%`;
 }
 

@@ -79,7 +79,7 @@ export async function renderFindingsSection(
       weeksShort: result.weeksShort, peakMultiple: result.peakOutside, consumptionChange: consumptionPercent(impact, material.id),
     })),
     `Weeks short: end users in ${context.home}`, replicates === undefined ? `Peak price in the ${context.home} market` : `Peak price outside ${context.foreignName}`,
-    runs >= MIN_RUNS_FOR_RANGE, `Consumption in ${context.home} caused by the disruptions`,
+    runs >= MIN_RUNS_FOR_RANGE, `${context.home} consumption: change the disruptions cause`,
   ), {
     title: 'Key results by material',
     description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${countRuns(runs)}` +

@@ -25,13 +25,15 @@ describe('createKeyResultsSpec', () => {
   const rows: KeyResultRow[] = [
     { material: 'NdPr oxide', weeksShort: summary(0), peakMultiple: summary(2.2), consumptionChange: { mean: -7.84, low: -8.7, high: -6.9 } },
     { material: 'Cobalt', weeksShort: summary(0), peakMultiple: summary(1.2), consumptionChange: { mean: 0.002, low: -0.1, high: 0.1 } },
+    // 0.052% would round to "+0.1%": it says it is under 0.1%.
+    { material: 'Gallium', weeksShort: summary(0), peakMultiple: summary(1.1), consumptionChange: { mean: 0.052, low: 0.01, high: 0.09 } },
   ];
 
   it('adds a consumption panel of paired changes (mean and 95% CI, labelled in %) when impact.json gives them', () => {
     const [, , consumption] = panels(rows);
     expect(consumption.title.text).toBe('Consumption caused');
     expect(consumption.data.values.map((v) => [v.material, v.mean, v.low, v.high, v.label])).toEqual([
-      ['NdPr oxide', -7.84, -8.7, -6.9, '−7.8%'], ['Cobalt', 0.002, -0.1, 0.1, '0%'],
+      ['NdPr oxide', -7.84, -8.7, -6.9, '−7.8%'], ['Cobalt', 0.002, -0.1, 0.1, '0%'], ['Gallium', 0.052, 0.01, 0.09, '<0.1%'],
     ]);
   });
 
