@@ -10,6 +10,8 @@ export interface FanChartPlan {
   series: SeriesId;
   /** Values are divided by this (1000 turns USD/t into USD/kg). */
   divisor: number;
+  /** What the chart shows, for a row titled by what it draws (see {@link FanRowPlan.titleFor}). */
+  subject?: string;
 }
 
 /** A row of small charts sharing a theme and a unit. */
@@ -20,6 +22,8 @@ export interface FanRowPlan {
   /** One y scale for the whole row (comparable heights) or one per chart. */
   sharedY: boolean;
   charts: FanChartPlan[];
+  /** The title from the subjects of the charts drawn (charts zero in every run are left out, and a title should not promise them). */
+  titleFor?: (subjects: readonly string[]) => string;
 }
 
 /** The fan panel of one material. */
@@ -87,16 +91,17 @@ function planMaterialPanel(overview: ScenarioOverview, material: MaterialOvervie
 function planHomeRow(overview: ScenarioOverview, material: string): FanRowPlan {
   const home = overview.homeRegion;
   const homeName = overview.regions.find((r) => r.id === home)?.name ?? home;
-  const chart = (title: string, metric: string, stage: string): FanChartPlan =>
-    ({ title, series: { metric, material, stage, region: home }, divisor: 1 });
+  const chart = (title: string, metric: string, stage: string, subject: string): FanChartPlan =>
+    ({ title, series: { metric, material, stage, region: home }, divisor: 1, subject });
   return {
     title: `${homeName}: stock cover, stockpile, defence shortfall`, unit: '', sharedY: false,
+    titleFor: (subjects) => `${homeName}: ${subjects.join(', ')}`,
     charts: [
-      chart("Processors' stock (days)", 'inventoryDays', 'processing'),
-      chart("Manufacturers' stock (days)", 'inventoryDays', 'manufacturing'),
-      chart('Government stockpile, refined (t)', 'stockpile', 'processing'),
-      chart('Government stockpile, components (t)', 'stockpile', 'manufacturing'),
-      chart('Defence shortfall (t/week)', 'publicShortfall', 'endUse'),
+      chart("Processors' stock (days)", 'inventoryDays', 'processing', 'stock cover'),
+      chart("Manufacturers' stock (days)", 'inventoryDays', 'manufacturing', 'stock cover'),
+      chart('Government stockpile, refined (t)', 'stockpile', 'processing', 'stockpile'),
+      chart('Government stockpile, components (t)', 'stockpile', 'manufacturing', 'stockpile'),
+      chart('Defence shortfall (t/week)', 'publicShortfall', 'endUse', 'defence shortfall'),
     ],
   };
 }

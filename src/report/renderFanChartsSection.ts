@@ -4,7 +4,7 @@ import type { ChartCollector } from './createChartCollector.ts';
 import { createFanPanelSpec, type FanRowInput } from './createFanPanelSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { isZeroFan, isZeroInBands } from './isZeroFan.ts';
-import type { FanPanelPlan } from './planFanPanels.ts';
+import type { FanPanelPlan, FanRowPlan } from './planFanPanels.ts';
 import { type SeriesFan, seriesKey } from './readSeriesCsv.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import { wrapText } from './wrapText.ts';
@@ -47,7 +47,7 @@ export async function renderFanChartsSection(
     const flat = new Map<string, string[]>();
     const rare = new Map<string, string[]>();
     const rows: FanRowInput[] = plan.rows.map((row) => ({
-      title: row.title, unit: row.unit, sharedY: row.sharedY,
+      title: titleOfDrawn(row, fans), unit: row.unit, sharedY: row.sharedY,
       charts: row.charts.flatMap((chart) => {
         const fan = fans.get(seriesKey(chart.series));
         // Zero in every run; or zero in the drawn bands (at least 95% of runs each week) while a few runs are not: the mean says so.
@@ -104,6 +104,26 @@ export function windowsOfShare(fan: SeriesFan, threshold: number): Array<{ start
     windows.push({ start: fan.year[start], end: fan.year[t] + step });
   }
   return windows;
+}
+
+/** Whether a planned chart is drawn: its series is there and not zero in the drawn bands. */
+function isDrawn(chart: FanRowPlan['charts'][number], fans: ReadonlyMap<string, SeriesFan>): boolean {
+  const fan = fans.get(seriesKey(chart.series));
+  return fan !== undefined && !isZeroFan(fan) && !isZeroInBands(fan);
+}
+
+/**
+ * A row's title after charts zero in every run are left out: rebuilt from what is drawn where the row
+ * says how ("United States: stock cover", not "…, stockpile, defence shortfall" above stock charts
+ * alone); otherwise the planned title, naming the regions left out of a per-region row.
+ */
+function titleOfDrawn(row: FanRowPlan, fans: ReadonlyMap<string, SeriesFan>): string {
+  const drawn = row.charts.filter((chart) => isDrawn(chart, fans));
+  if (drawn.length === row.charts.length || drawn.length === 0) return row.title;
+  if (row.titleFor !== undefined) return row.titleFor([...new Set(drawn.flatMap((c) => (c.subject === undefined ? [] : [c.subject])))]);
+  // A per-region row: its charts are titled by region code.
+  const left = row.charts.filter((chart) => !isDrawn(chart, fans)).map((chart) => chart.title);
+  return left.every((title) => title.length <= 8) ? `${row.title}; not drawn (zero): ${left.join(', ')}` : row.title;
 }
 
 /** Subtitle lines of a panel: one per event (shaded or marked), then what the values are. */

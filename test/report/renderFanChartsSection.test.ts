@@ -55,3 +55,30 @@ describe('renderFanChartsSection: series left out', () => {
     expect(caption).toMatch(/not in every run \([^)]*\): End users&#39; shortfall: US\./);
   });
 });
+
+describe('row titles after charts zero in every run are left out', () => {
+  /** A collector that returns the row titles of each panel spec. */
+  const titles: string[] = [];
+  const rowTitles: ChartCollector = {
+    add: async (_name, spec) => {
+      const rows = (spec as { vconcat: Array<{ title?: { text?: string } }> }).vconcat;
+      titles.push(...rows.flatMap((row) => (row.title?.text === undefined ? [] : [row.title.text])));
+      return '';
+    },
+    finish: async () => [],
+  };
+
+  it('names the regions left out of a per-region row, and rebuilds a row titled by what it draws', async () => {
+    const stock: SeriesId = { metric: 'inventoryDays', material: 'li', stage: 'processing', region: 'US' };
+    const pile: SeriesId = { metric: 'stockpile', material: 'li', stage: 'processing', region: 'US' };
+    const withHome: FanPanelPlan = { ...plan, rows: [...plan.rows, {
+      title: 'United States: stock cover, stockpile', unit: '', sharedY: false, titleFor: (subjects) => `United States: ${subjects.join(', ')}`,
+      charts: [{ title: 'Stock (days)', series: stock, divisor: 1, subject: 'stock cover' }, { title: 'Stockpile (t)', series: pile, divisor: 1, subject: 'stockpile' }],
+    }] };
+    const fans = new Map([PRICE, US, EU, stock, pile].map((id) => [seriesKey(id), id === US || id === pile ? fan(id, 0, [0, 0, 0]) : fan(id, 5, [5, 5, 5])]));
+    titles.length = 0;
+    await renderFanChartsSection(overview, [withHome], fans, rowTitles);
+    expect(titles.some((t) => t.startsWith("End users' shortfall; not drawn (zero): US"))).toBe(true);
+    expect(titles.some((t) => t.startsWith('United States: stock cover') && !t.includes('stockpile'))).toBe(true);
+  });
+});
