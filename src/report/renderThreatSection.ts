@@ -57,7 +57,7 @@ export async function renderThreatSection(
     'life cycle from 1 (low) to 3 (high); their product is the threat score (1–9). ';
   html += impact !== undefined ? describeImpactMethod(impact, inputs.homeName ?? 'the home region')
     : stress === undefined
-      ? 'The measured column is empty: this folder has neither <code>impact.json</code> (written by <code>crm-sim run --report</code> or <code>--measure-impact</code>) nor <code>stress.json</code> (<code>crm-sim stress</code>).</p>\n'
+      ? 'No impact is measured here: this folder has neither <code>impact.json</code> (written by <code>crm-sim run --report</code> or <code>--measure-impact</code>) nor <code>stress.json</code> (<code>crm-sim stress</code>).</p>\n'
       : ranked ? '</p>\n' : 'The measured column gives the impact measured by the stress test in this folder (<code>stress.json</code>).</p>\n';
   const matrix = threat.length === 0 ? '<p>The scenario states no capability and intent scores.</p>'
     : await charts.add('threat-matrix', createThreatMatrixSpec(threat), {
@@ -89,8 +89,10 @@ export async function renderThreatSection(
     return html;
   }
   if (ranked) return html + matrix + await renderStressRanking(stress, (stage) => threat.find((t) => t.stage === stage), charts);
-  const rows = stages.map((stage) => [...study(stage), measured(stress?.get(stage), stress !== undefined)]);
-  const table = renderTable([{ header: 'Stage' }, { header: 'Capability (study)', numeric: true }, { header: 'Intent (study)', numeric: true }, { header: 'Score (study)', numeric: true }, { header: 'Measured impact' }], rows);
+  // Without a measurement, a column of "not measured" in every row says nothing the paragraph does not: left out.
+  const rows = stages.map((stage) => [...study(stage), ...(stress === undefined ? [] : [measured(stress.get(stage), true)])]);
+  const table = renderTable([{ header: 'Stage' }, { header: 'Capability (study)', numeric: true }, { header: 'Intent (study)', numeric: true }, { header: 'Score (study)', numeric: true },
+    ...(stress === undefined ? [] : [{ header: 'Measured impact' }])], rows);
   html += `${matrix}${table.replaceAll('<td>not measured</td>', '<td class="not-measured">not measured</td>')}`;
   if (stress !== undefined) {
     const impacts = new Map([...stress].map(([stage, s]) => [stage, primaryImpact(s)]));

@@ -60,3 +60,13 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
     for (const row of spec.data.values) expect(at(row)).toBeGreaterThanOrEqual(Math.max(0, Number(row.value), Number(row.ciHigh)));
   });
 });
+
+describe('the threat view without a measurement (a compare folder)', () => {
+  it('shows the study scores without a column of "not measured", and says why nothing is measured', async () => {
+    const html = await renderThreatSection(threat, 'China', {}, collector());
+    expect(html).not.toContain('not measured');
+    expect(html).not.toContain('Measured impact');
+    expect(html).toContain('Score (study)');
+    expect(html).toContain('No impact is measured here');
+  });
+});
