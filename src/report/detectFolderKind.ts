@@ -20,5 +20,7 @@ export function detectFolderKind(files: ReadonlySet<string>, dir: string): Folde
   if (files.has('sweep.csv') || files.has('sweep.json') || files.has('tornado.json')) return 'sweep';
   if (files.has('summary.json') || files.has('series.csv')) return 'run';
   if (files.has('stress.json')) return 'stress';
+  // A shard of a run (run --shard k/K) has its series as binary files: it becomes a report once merged.
+  if (files.has('summaries.f64') && files.has('series.f64')) throw new ReportInputError(`${dir} is a shard folder (run --shard): merge every shard of the run first (crm-sim merge SHARD... --out DIR), then report on DIR`);
   throw new ReportInputError(`${dir} is not a crm-sim output folder: it has no summary.json, series.csv, comparison.json, sweep.csv, sweep.json, tornado.json or stress.json`);
 }

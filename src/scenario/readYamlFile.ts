@@ -161,8 +161,9 @@ function unreadable(file: string, error: unknown): Problem {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const reason = Object.hasOwn(OPEN_ERRORS, code) ? OPEN_ERRORS[code] : 'a file that cannot be read';
   // A shipped scenario named without its folder, from the project's root (as scenarios/README's own examples once did).
-  const shipped = join('scenarios', file);
-  const hint = code === 'ENOENT' && !isAbsolute(file) && existsSync(shipped) ? `did you mean "${shipped}"?` : '';
+  // … or by its bare name, as `crm-sim list` prints it (`baseline`).
+  const shipped = [join('scenarios', file), join('scenarios', `${file}.yaml`)].find((candidate) => existsSync(candidate));
+  const hint = code === 'ENOENT' && !isAbsolute(file) && shipped !== undefined ? `did you mean "${shipped}"?` : '';
   return { file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: hint, usage: true };
 }
 

@@ -55,6 +55,10 @@ describe('files that do not exist', () => {
     expect(problemsOf('threat-export-quota.yaml').map(formatProblem)).toEqual([
       'threat-export-quota.yaml: expected a readable scenario file, found no such file (did you mean "scenarios/threat-export-quota.yaml"?)',
     ]);
+    // … and one named as `crm-sim list` prints it, without .yaml.
+    expect(problemsOf('baseline').map(formatProblem)).toEqual([
+      'baseline: expected a readable scenario file, found no such file (did you mean "scenarios/baseline.yaml"?)',
+    ]);
   });
 });
 
