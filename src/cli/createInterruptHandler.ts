@@ -29,7 +29,7 @@ export function createInterruptHandler(abort: AbortController, forced: ForcedExi
       return;
     }
     (forced.removeTemporaries ?? removeTemporaryFoldersNow)();
-    (forced.write ?? ((text: string) => void process.stderr.write(text)))('crm-sim: interrupted again; exiting now, no output written\n');
+    (forced.write ?? ((text: string) => void process.stderr.write(text)))('crm-sim: interrupted again; exiting now, no output folder written (a --resume run keeps the parts it finished: run the same command again to finish)\n');
     (forced.exit ?? ((code: number) => process.exit(code)))(EXIT_INTERRUPTED);
   };
 }

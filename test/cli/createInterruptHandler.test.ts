@@ -18,9 +18,10 @@ describe('createInterruptHandler', () => {
   it('aborts on the first Ctrl-C and forces exit 130 on the second, removing the temporary folder first', async () => {
     const abort = new AbortController();
     const exits: number[] = [];
+    const written: string[] = [];
     let seenAtExit: string[] = [];
     const handler = createInterruptHandler(abort, {
-      write: () => {},
+      write: (text) => { written.push(text); },
       exit: (code) => {
         exits.push(code);
         seenAtExit = readdirSync(root);
@@ -39,6 +40,8 @@ describe('createInterruptHandler', () => {
     expect(exits).toEqual([]);
     handler();
     expect(exits).toEqual([130]);
+    // It does not claim that nothing was kept: a --resume run's finished parts stay.
+    expect(written.join('')).toMatch(/^crm-sim: interrupted again; exiting now, no output folder written \(a --resume run keeps the parts it finished/);
     expect(seenAtExit).toEqual([]); // the temporary folder went before the exit
     release();
     await writing.catch(() => undefined);
