@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ResultLayout } from '../../sim-core/index.ts';
@@ -85,7 +86,10 @@ async function readBytes(folder: string, name: string, sums?: Record<string, str
   let bytes: Buffer;
   try {
     bytes = await readFile(join(folder, name));
-  } catch {
+  } catch (error) {
+    // The folder itself missing is the more useful thing to say (a mistyped shard path).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(folder)) throw new ShardError(`${folder}: no such folder (give the shard folders that crm-sim run --shard wrote)`);
+    if ((error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EPERM') throw error;
     throw new ShardError(`${folder}: ${name} is missing (not a shard folder?)`);
   }
   if (sums !== undefined) verifySha256(join(folder, name), sums[name], sha256Hex(bytes));

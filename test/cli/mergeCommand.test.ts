@@ -47,6 +47,8 @@ describe('crm-sim merge', () => {
     expect((await mergeError([join(root, 'full')])).message).toMatch(/is not a shard folder/);
     await writeFile(join(root, 'nothing.txt'), 'x');
     expect((await mergeError([root])).message).toMatch(/manifest.json is missing/);
+    // A mistyped path is said to be one, not "manifest.json is missing".
+    expect((await mergeError([shard(1), join(root, 'no-such-shard')])).message).toMatch(/no-such-shard: no such folder \(give the shard folders that crm-sim run --shard wrote\)/);
     expect((await readdir(root)).some((name) => name.startsWith('.') || name === 'out')).toBe(false);
   });
 
