@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Located, locate } from './locatedTree.ts';
 import { mergeLocated } from './mergeLocated.ts';
@@ -54,6 +54,11 @@ export function resolveExtends(
   }
   if (!existsSync(parentPath)) {
     problems.push(extendsProblem(child, file, 'an existing scenario file', quoteText(parentRef)));
+    return undefined;
+  }
+  // A folder is the child's mistake too: located at its extends line, not at line 1 of the folder.
+  if (statSync(parentPath).isDirectory()) {
+    problems.push(extendsProblem(child, file, 'a scenario file', `a folder ${quoteText(parentRef)}`));
     return undefined;
   }
   if (chain.length + 2 > MAX_EXTENDS_CHAIN) {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +112,11 @@ describe('loadScenario: extends', () => {
     writeFileSync(join(dir, 'orphan.yaml'), 'name: x\nextends: nowhere.yaml\n');
     const [problem] = problemsOf(join(dir, 'orphan.yaml'));
     expect(problem).toMatchObject({ line: 2, path: 'extends', expected: 'an existing scenario file', found: '"nowhere.yaml"' });
+    // A folder named by extends is located at the child's extends line too, not at line 1 of the folder.
+    mkdirSync(join(dir, 'parent'));
+    writeFileSync(join(dir, 'folder.yaml'), 'name: x\nextends: parent\n');
+    const [folder] = problemsOf(join(dir, 'folder.yaml'));
+    expect(folder).toMatchObject({ file: join(dir, 'folder.yaml'), line: 2, path: 'extends', expected: 'a scenario file', found: 'a folder "parent"' });
   });
 });
 
