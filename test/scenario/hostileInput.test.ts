@@ -108,7 +108,9 @@ describe('files that are not scenario files', () => {
 
   it('refuses devices and folders named by extends instead of reading them forever', { timeout: 10_000 }, () => {
     expect(problemsOf(file('extends: /dev/zero\n'))[0]).toMatchObject({ file: '/dev/zero', found: 'a device, pipe or socket' });
-    expect(problemsOf(file(`extends: ${dir}\n`))[0]).toMatchObject({ file: dir, found: 'a folder' });
+    // A folder is located at the child's extends line (the child names it), with what it found.
+    const child = file(`extends: ${dir}\n`);
+    expect(problemsOf(child)[0]).toMatchObject({ file: child, line: 1, path: 'extends', found: `a folder "${dir}"` });
   });
 
   it('names an absolute extends path as written (it was joined to the child folder)', () => {
