@@ -10,7 +10,7 @@ import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
  * (`<out>.parts`) so that the same command, run again after it was killed, runs only the arms it
  * had not finished. Each arm is one file named by a key over everything its results depend on:
  * the code (`sourceSha256`), V8's version and the processor, the worker module (which summaries it
- * keeps), the master seed, the replicate count and the scenario as compiled. One `--out` takes one
+ * keeps) and the data sent with each arm, the master seed, the replicate count and the scenario as compiled. One `--out` takes one
  * run at a time. A file of another run, of changed code or a changed
  * scenario is therefore never found, and the results, read back bit for bit, are those of a run
  * without interruption.
@@ -31,11 +31,13 @@ export interface ArmCache {
 }
 
 /** The key of an arm's results (hex SHA-256); see {@link ArmCache}. */
-export function armKey(compiled: CompiledScenario, masterSeed: number, replicates: number, workerModule: string): string {
+export function armKey(compiled: CompiledScenario, masterSeed: number, replicates: number, workerModule: string, taskData?: Readonly<Record<string, unknown>>): string {
   // The spec hashed bit for bit (−0, NaN, undefined kept apart); the engine's arithmetic could differ
   // between V8 versions or processors, so they count too.
   return computeScenarioHash({
     code: SOURCE_SHA256, v8: process.versions.v8, arch: process.arch, workerModule, masterSeed, replicates, spec: compiled.spec,
+    // Absent, not undefined, without task data: the keys of arms kept before it existed stay the same.
+    ...(taskData === undefined ? {} : { taskData }),
   });
 }
 

@@ -10,6 +10,7 @@ import { formatComparisonCsv } from './formatComparisonCsv.ts';
 import { formatComparisonJson } from './formatComparisonJson.ts';
 import { formatComparisonTable } from './formatComparisonTable.ts';
 import { formatCostEffectivenessCsv } from './formatCostEffectivenessCsv.ts';
+import { formatOverTimeCsv } from './formatOverTimeCsv.ts';
 import { formatReversalSplitCsv } from './formatReversalSplitCsv.ts';
 import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteCarloOptions.ts';
 import { runComparison } from './runComparison.ts';
@@ -48,7 +49,8 @@ export function parseTableRows(options: Pick<CompareOptions, 'top' | 'all'>): nu
 /**
  * `crm-sim compare <a> <b> [...]`: runs every scenario with the same seed and replicate indices,
  * writes comparison.json, comparison.csv, replicates.csv (every arm's per-replicate summaries; also as
- * replicates.parquet with `--format parquet`), cost-effectiveness.csv,
+ * replicates.parquet with `--format parquet`), over-time.csv (month by month, each strategy's home
+ * levels and paired differences for the targeted materials), cost-effectiveness.csv,
  * reversal-split.csv (when an alternative has reversible policies), manifest.json and each scenario's resolved YAML
  * atomically, and prints the table of the largest differences (or comparison.json with `--json`)
  * followed by the folder.
@@ -68,7 +70,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   const cache = resumeCacheFor('compare', options.resume, options.out);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
-  const { report, loaded, arms } = await runComparison({
+  const { report, loaded, arms, overTime } = await runComparison({
     paths, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
     workers: settings.workers, signal, onProgress: progress.onProgress, cache, onWarning: createWarningPrinter(),
   });
@@ -89,6 +91,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'comparison.json', text: json },
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
     { name: 'replicates.csv', write: (path: string) => writeArmReplicatesCsv(path, arms) },
+    { name: 'over-time.csv', text: formatOverTimeCsv(overTime) },
     ...(format === 'parquet' ? [{ name: 'replicates.parquet', write: (path: string) => writeArmReplicatesParquet(path, arms, {
       metadata: { 'crm-sim.manifest': JSON.stringify(stripExecutionFields(manifest)) }, createdBy: `crm-sim ${manifest.version}`,
     }) }] : []),

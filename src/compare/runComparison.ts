@@ -10,6 +10,12 @@ import { createArmLabels } from './createArmLabels.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
 import { loadScenarios } from './loadScenarios.ts';
 import { runScenarioArms } from './runScenarioArms.ts';
+import { computeOverTime, type OverTimeRow, splitKeptValues } from './computeOverTime.ts';
+import { chooseOverTimeTargets, planOverTimeSeries } from './planOverTimeSeries.ts';
+import { siblingModule } from '../runtime/moduleLocation.ts';
+
+/** The worker that keeps each replicate's monthly "over time" values beside its summaries. */
+const OVER_TIME_WORKER = siblingModule('./overTimeWorker', import.meta.url);
 
 /** Options of {@link runComparison}. */
 export interface ComparisonOptions {
@@ -37,6 +43,8 @@ export interface ComparisonRun {
   loaded: LoadedScenario[];
   /** Each arm's label, layout and per-replicate results (summaries only), for replicates.csv. */
   arms: ComparisonArm[];
+  /** Month by month, each strategy's home-region levels and paired differences (over-time.csv). */
+  overTime: OverTimeRow[];
 }
 
 /**
@@ -57,9 +65,12 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   for (const warning of loaded.flatMap((scenario) => scenario.warnings)) options.onWarning?.(warning);
   const labels = createArmLabels(options.paths);
   const compiled = loaded.map((scenario) => compileScenario(scenario.spec));
-  const results = await runScenarioArms(compiled, options);
+  const overTimeTargets = chooseOverTimeTargets(loaded.map((scenario) => scenario.spec));
+  const kept = (await runScenarioArms(compiled, { ...options, workerModule: OVER_TIME_WORKER, taskData: { overTimeTargets } }))
+    .map((arm, i) => splitKeptValues(arm, compiled[i].layout.summaries.length));
   const level = options.level ?? 0.95;
-  const armResults = compiled.map((c, i) => ({ label: labels[i], layout: c.layout, results: results[i] }));
+  const armResults = compiled.map((c, i) => ({ label: labels[i], layout: c.layout, results: kept[i].results }));
+  const overTime = computeOverTime(planOverTimeSeries(compiled[0], overTimeTargets), kept.map((arm, i) => ({ label: labels[i], values: arm.kept })), level);
   const alternatives = computeComparison(armResults, level);
   // What each alternative adds to the reference: the materials its own events (ids the reference lacks) name.
   const referenceIds = new Set(loaded[0].spec.events.map((e) => e.id));
@@ -67,5 +78,5 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const costEffectiveness = computeCostEffectiveness(armResults, loaded[0].spec.government.region, level, own);
   const reversalSplit = computeReversalSplit(armResults, alternatives, level);
   const arms = labels.map((label, i) => ({ label, path: options.paths[i], name: loaded[i].spec.name }));
-  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness, reversalSplit }, loaded, arms: armResults };
+  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness, reversalSplit }, loaded, arms: armResults, overTime };
 }

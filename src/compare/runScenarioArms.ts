@@ -20,6 +20,11 @@ export interface ArmRunOptions {
   workerModule?: URL;
   /** Finished arms kept between attempts (`--resume`): arms found there are not run again. */
   cache?: ArmCache;
+  /**
+   * Fields sent to the worker module beside each compiled arm (e.g. compare's `overTimeTargets`):
+   * the same for every arm, and part of each arm's `--resume` key.
+   */
+  taskData?: Readonly<Record<string, unknown>>;
 }
 
 const SUMMARY_ONLY_WORKER = siblingModule('./summaryOnlyWorker', import.meta.url);
@@ -50,7 +55,7 @@ export async function runScenarioArms(
   try {
     for (const compiled of arms) {
       const done = out.length * options.replicates;
-      const key = options.cache && armKey(compiled, options.masterSeed, options.replicates, basename(workerModule.pathname).replace(/\.[jt]s$/, ''));
+      const key = options.cache && armKey(compiled, options.masterSeed, options.replicates, basename(workerModule.pathname).replace(/\.[jt]s$/, ''), options.taskData);
       const kept = key === undefined ? undefined : options.cache?.read(key, options.replicates);
       if (kept !== undefined) {
         out.push(kept);
@@ -59,7 +64,7 @@ export async function runScenarioArms(
       }
       out.push(
         await runMonteCarlo({
-          compiled,
+          compiled: options.taskData === undefined ? compiled : { ...compiled, ...options.taskData },
           masterSeed: options.masterSeed,
           replicates: options.replicates,
           workers: options.workers,

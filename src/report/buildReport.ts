@@ -7,6 +7,8 @@ import { detectFolderKind, type FolderKind } from './detectFolderKind.ts';
 import { hashResolvedScenarios } from './hashResolvedScenarios.ts';
 import { planFanPanels } from './planFanPanels.ts';
 import { readComparedStrategies } from './readComparedStrategies.ts';
+import { readOverTimeCsv } from './readOverTimeCsv.ts';
+import { renderCompareOverTime } from './renderCompareOverTime.ts';
 import { readComparisonJson } from './readComparisonJson.ts';
 import { readFolderFiles } from './readFolderFiles.ts';
 import { readJsonFile } from './readJsonFile.ts';
@@ -77,6 +79,8 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const sections: ReportSection[] = [];
   const strategies = comparison === undefined ? undefined : await readComparedStrategies(folder, comparison, files.map((f) => f.name));
   if (comparison !== undefined && strategies !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, strategies, materialName, charts) });
+  const overTime = comparison === undefined ? '' : await renderCompareOverTime(await readOverTimeCsv(folder), overview, materialName, charts);
+  if (overTime !== '') sections.push({ id: 'compare-over-time', title: 'Over time, by strategy', html: overTime });
   const elsewhere = comparison === undefined || strategies === undefined ? '' : renderSpilloversCompared(comparison, strategies, materialName);
   if (elsewhere !== '') sections.push({ id: 'elsewhere', title: 'Effects outside the home region, by strategy', html: elsewhere });
   const foreignName = overview?.regions.find((r) => r.id === overview.foreignRegion)?.name ?? 'the foreign actor';

@@ -1,0 +1,122 @@
+import type { ChartCollector } from './createChartCollector.ts';
+import { createCompareOverTimeSpec, type OverTimePanel } from './createCompareOverTimeSpec.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { formatNumber } from './formatNumber.ts';
+import { formatPercent } from './formatPercent.ts';
+import { formatScenarioDate } from './formatScenarioDate.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
+import { planFanPanels } from './planFanPanels.ts';
+import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
+import type { ScenarioOverview } from './readScenarioOverview.ts';
+
+const PRODUCT: Record<string, string> = { mining: 'concentrate', processing: 'refined', manufacturing: 'component' };
+
+/**
+ * "Over time, by strategy" of a compare report: per material the compared scenarios target, a chart
+ * of month-by-month levels (what the home region's end users receive, the quoted price, the
+ * government's stockpile when a strategy holds one: medians of each strategy's runs) and of each
+ * alternative's paired difference in what end users receive, with its 95% band; and per
+ * alternative, in words, the months in which end users clearly receive more or less than under
+ * the reference. '' when the folder has no `over-time.csv` (a folder from before it existed).
+ *
+ * @param series - From `readOverTimeCsv`, the reference's series first.
+ * @param overview - The reference scenario (names, start year, events, price units).
+ * @param materialName - Maps material ids to names.
+ * @param charts - Collects the charts.
+ * @returns The section's HTML, or ''.
+ * @example
+ * html += await renderCompareOverTime(series, overview, (id) => id, charts);
+ */
+export async function renderCompareOverTime(series: readonly OverTimeSeriesData[] | undefined, overview: ScenarioOverview | undefined, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
+  if (series === undefined || series.length === 0) return '';
+  const strategies = [...new Set(series.map((s) => s.strategy))];
+  const [reference, ...alternatives] = strategies;
+  const home = series[0].region;
+  const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
+  const windowsOf = (material: string): Array<{ start: number; end: number; announced?: number }> =>
+    (overview === undefined ? [] : planFanPanels(overview).find((p) => p.materialId === material)?.eventWindows.filter((w) => !w.throughout) ?? []);
+  const inHome = `in ${regionWithArticle(homeName)}`;
+  let html = `<p>Month by month, for each material the compared scenarios target: what end users ${escapeHtml(inHome)} receive, the price they pay and the government's stockpile ` +
+    `(medians of each strategy's runs, each month the mean of its weeks), and each alternative's paired difference from ${escapeHtml(reference)} in what end users receive ` +
+    '(mean of the paired runs with its 95% CI, one interval per month, not adjusted for the many months). Grey: the reference\'s events on the material. ' +
+    'The totals above say how much a strategy changes; these say when. Data: <code>over-time.csv</code>.</p>\n';
+  for (const material of [...new Set(series.map((s) => s.material))]) {
+    const of = (measure: string, strategy: string): OverTimeSeriesData | undefined => series.find((s) => s.material === material && s.measure === measure && s.strategy === strategy);
+    const consumption = of('consumption', reference);
+    const price = of('price', reference);
+    if (consumption === undefined) continue;
+    const name = materialName(material);
+    const priceUnit = overview?.materials.find((m) => m.id === material)?.priceUnit ?? 'USD/t';
+    const divisor = priceUnit === 'USD/kg' ? 1000 : 1;
+    const levels = (measure: string, scale = 1): OverTimePanel['lines'] => strategies.flatMap((strategy) => {
+      const s = of(measure, strategy);
+      return s === undefined ? [] : [{ strategy, year: s.year, value: s.median.map((v) => v / scale) }];
+    });
+    const panels: OverTimePanel[] = [
+      { title: `What end users ${inHome} receive (median)`, unit: 't/week', lines: levels('consumption') },
+      {
+        title: `Difference from ${reference} in what they receive (mean of paired runs, 95% CI)`, unit: 't/week', zeroRule: true,
+        lines: alternatives.flatMap((strategy) => {
+          const s = of('consumption', strategy);
+          return s === undefined ? [] : [{ strategy, year: s.year, value: s.meanDifference, low: s.ciLow, high: s.ciHigh }];
+        }),
+      },
+    ];
+    if (price !== undefined) panels.push({ title: `${capitalise(PRODUCT[price.stage] ?? price.stage)} price ${inHome} (median)`, unit: priceUnit, lines: levels('price', divisor) });
+    const stockpiles = levels('stockpile');
+    if (stockpiles.some((line) => line.value.some((v) => v > 0))) panels.push({ title: `Government stockpile ${inHome}, refined and in components (median)`, unit: 't', lines: stockpiles });
+    const id = `over-time-${material.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    const title = `${name}: the strategies month by month`;
+    html += `<h3>${escapeHtml(name)}</h3>\n<ul>${alternatives.map((strategy) => `<li>${describeWhen(of('consumption', strategy), consumption, strategy, reference, name, windowsOf(material))}</li>`).join('')}</ul>\n`;
+    html += await charts.add(id, createCompareOverTimeSpec({
+      title, subtitle: `${homeName}; grey: the reference's events on ${name} in force${windowsOf(material).some((w) => w.announced !== undefined) ? '; dotted: announced' : ''}`, strategies, panels, eventWindows: windowsOf(material),
+    }), {
+      title,
+      description: `Monthly medians of what end users ${inHome} receive of ${name}, its price and the government stockpile under ${strategies.join(', ')}, and each alternative's paired difference from ${reference}.`,
+      caption: `${escapeHtml(name)}, month by month. Levels are medians over each strategy's runs; the difference panel is the mean of the paired differences with its 95% CI.`,
+    });
+  }
+  return html;
+}
+
+/**
+ * When an alternative's end users clearly receive more or less than under the reference (months
+ * whose 95% CI excludes 0): how many months, their first and last, the largest difference; then the
+ * same count over the months the reference's events are in force.
+ */
+function describeWhen(alternative: OverTimeSeriesData | undefined, reference: OverTimeSeriesData, label: string, referenceLabel: string, name: string, windows: ReadonlyArray<{ start: number; end: number }>): string {
+  const head = `<strong>${escapeHtml(label)}</strong>: `;
+  if (alternative === undefined) return `${head}no monthly values.`;
+  const month = (i: number): string => formatScenarioDate(0, periodYears(alternative.period[i]));
+  const months = (sign: 1 | -1): number[] => alternative.meanDifference.flatMap((_, i) => ((sign === 1 ? alternative.ciLow[i] > 0 : alternative.ciHigh[i] < 0) ? [i] : []));
+  const side = (sign: 1 | -1, first: boolean): string | undefined => {
+    const clear = months(sign);
+    if (clear.length === 0) return undefined;
+    const largest = clear.reduce((a, b) => (sign * alternative.meanDifference[b] > sign * alternative.meanDifference[a] ? b : a));
+    const d = alternative.meanDifference[largest];
+    const share = reference.median[largest] > 0 ? `, ${formatPercent(Math.abs(d) / reference.median[largest])}${first ? " of the reference's median" : ''}` : '';
+    const span = clear.length === 1 ? month(clear[0]) : `${month(clear[0])} – ${month(clear[clear.length - 1])}`;
+    const count = `${clear.length}${first ? ` of ${alternative.period.length}` : ''} month${clear.length === 1 ? '' : 's'}`;
+    return `clearly ${sign === 1 ? 'more' : 'less'}${first ? ` ${name} than under ${referenceLabel}` : ''} in ${count} (${span}; the largest ${sign === 1 ? 'gain' : 'loss'} ${sign === 1 ? '+' : '−'}${formatNumber(Math.abs(d))} t/week in ${month(largest)}${share})`;
+  };
+  const more = side(1, true);
+  const less = side(-1, more === undefined);
+  if (more === undefined && less === undefined) return `${head}end users receive no clearly different amount of ${escapeHtml(name)} than under ${escapeHtml(referenceLabel)} in any month.`;
+  let text = `end users receive ${[more, less].filter((p) => p !== undefined).join(', and ')}.`;
+  const during = alternative.period.flatMap((period, i) => (windows.some((w) => periodYears(period) >= w.start - 1e-9 && periodYears(period) < w.end - 1e-9) ? [i] : []));
+  if (during.length > 0) {
+    const count = (sign: 1 | -1): number => months(sign).filter((i) => during.includes(i)).length;
+    text += ` While the reference's events on it are in force (${during.length} month${during.length === 1 ? '' : 's'}): more in ${count(1)}, less in ${count(-1)}.`;
+  }
+  return head + escapeHtml(text);
+}
+
+/** `2026-05` as a calendar year (the month's start). */
+function periodYears(period: string): number {
+  const [year, month] = period.split('-').map(Number);
+  return year + (month - 1) / 12;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChartCollector } from '../../src/report/createChartCollector.ts';
+import { createCompareOverTimeSpec } from '../../src/report/createCompareOverTimeSpec.ts';
+import { readOverTimeCsv, type OverTimeSeriesData } from '../../src/report/readOverTimeCsv.ts';
+import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import { renderCompareOverTime } from '../../src/report/renderCompareOverTime.ts';
+import { ReportInputError } from '../../src/report/reportInputError.ts';
+
+const overview = {
+  name: 'x', description: '', startYear: 2026, years: 1, ticksPerYear: 12, homeRegion: 'US', foreignRegion: 'CN',
+  regions: [{ id: 'US', name: 'United States', alignment: 'home' }, { id: 'CN', name: 'China', alignment: 'adversary' }],
+  materials: [{ id: 'li', name: 'Lithium', priceUnit: 'USD/kg' }],
+  // An export cut in force from April to the end of September (years since the start).
+  events: [{ id: 'cut', kind: 'exportControl', start: 0.25, end: 0.75, announced: 0.25, fields: { material: 'li', stage: 'processing', exporter: 'CN' } }],
+  threat: [], document: {},
+} as unknown as ScenarioOverview;
+
+const periods = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+const years = periods.map((_, i) => 2026 + (i + 0.5) / 12);
+const series = (strategy: string, measure: string, median: number[], difference?: { mean: number[]; low: number[]; high: number[] }): OverTimeSeriesData => ({
+  strategy, material: 'li', measure, stage: measure === 'price' ? 'processing' : measure === 'consumption' ? 'endUse' : 'processing+manufacturing', region: 'US',
+  unit: measure === 'price' ? 'USD/t' : measure === 'consumption' ? 't/week' : 't', period: periods, year: years, runs: periods.map(() => 20),
+  median, p5: median, p95: median,
+  meanDifference: difference?.mean ?? median.map(() => NaN), ciLow: difference?.low ?? median.map(() => NaN), ciHigh: difference?.high ?? median.map(() => NaN),
+});
+const flat = (value: number): number[] => periods.map(() => value);
+// The alternative: clearly less in Jan–Feb (it buys), clearly more in May–Aug, unclear otherwise.
+const mean = [-2, -1, 0.1, 0.5, 3, 4, 6, 2, 0.2, 0, 0, 0];
+const low = mean.map((m, i) => (i < 2 ? m - 0.5 : i >= 4 && i < 8 ? m - 1 : m - 1));
+const high = mean.map((m, i) => (i < 2 ? m + 0.5 : i >= 4 && i < 8 ? m + 1 : m + 1));
+const data = [
+  series('threat', 'consumption', flat(100)), series('threat', 'price', flat(20_000)), series('threat', 'stockpile', flat(0)),
+  series('stockpile', 'consumption', flat(101), { mean, low, high }), series('stockpile', 'price', flat(18_000)), series('stockpile', 'stockpile', flat(50)),
+];
+
+/** A collector that keeps the specs it is given and returns the caption. */
+function collector(): ChartCollector & { specs: unknown[] } {
+  const specs: unknown[] = [];
+  return { specs, add: async (_name, spec, { caption }) => (specs.push(spec), `<figure>${caption}</figure>`), finish: async () => [] };
+}
+
+describe('renderCompareOverTime', () => {
+  it('says in which months the alternative clearly gives more or less, and how many fall inside the threat', async () => {
+    const charts = collector();
+    const html = await renderCompareOverTime(data, overview, (id) => (id === 'li' ? 'Lithium' : id), charts);
+    expect(html).toContain('<h3>Lithium</h3>');
+    expect(html).toContain('end users receive clearly more Lithium than under threat in 4 of 12 months (May 2026 – Aug 2026; the largest gain +6 t/week in Jul 2026, 6% of the reference&#39;s median)');
+    expect(html).toContain('clearly less in 2 months (Jan 2026 – Feb 2026; the largest loss −2 t/week in Jan 2026, 2%)');
+    // April to September are inside the cut: 6 months, May–Aug clearly more, none clearly less.
+    expect(html).toContain('While the reference&#39;s events on it are in force (6 months): more in 4, less in 0.');
+    expect(charts.specs).toHaveLength(1);
+  });
+
+  it('draws levels, the paired difference with its band, the price in the material unit and a stockpile panel only when one is held', async () => {
+    const charts = collector();
+    await renderCompareOverTime(data, overview, (id) => id, charts);
+    const spec = charts.specs[0] as { vconcat: Array<{ title: { text: string }; data: { values: Array<Record<string, number | string>> }; layer: Array<{ name?: string }> }> };
+    expect(spec.vconcat.map((p) => p.title.text)).toEqual([
+      'What end users in the United States receive (median)',
+      'Difference from threat in what they receive (mean of paired runs, 95% CI)',
+      'Refined price in the United States (median)',
+      'Government stockpile in the United States, refined and in components (median)',
+    ]);
+    expect(spec.vconcat[2].data.values[0].value).toBe(20); // USD/t shown as USD/kg
+    expect(spec.vconcat[1].data.values.every((v) => v.strategy === 'stockpile' && 'low' in v)).toBe(true);
+    expect(spec.vconcat[1].layer.some((l) => l.name === 'zero_1')).toBe(true);
+    expect(spec.vconcat[0].layer.some((l) => l.name === 'event_0')).toBe(true);
+
+    const noStock = collector();
+    await renderCompareOverTime(data.map((s) => (s.measure === 'stockpile' ? { ...s, median: flat(0) } : s)), overview, (id) => id, noStock);
+    expect((noStock.specs[0] as { vconcat: unknown[] }).vconcat).toHaveLength(3);
+  });
+
+  it('says so when no month differs clearly, and is empty without over-time.csv', async () => {
+    const unclear = data.map((s) => (s.strategy === 'stockpile' && s.measure === 'consumption' ? { ...s, ciLow: flat(-1), ciHigh: flat(1) } : s));
+    expect(await renderCompareOverTime(unclear, overview, (id) => id, collector())).toContain('no clearly different amount of li than under threat in any month');
+    expect(await renderCompareOverTime(undefined, overview, (id) => id, collector())).toBe('');
+  });
+});
+
+describe('createCompareOverTimeSpec', () => {
+  it('colours the reference in the reports ink and marks an announcement ahead of the start', () => {
+    const spec = createCompareOverTimeSpec({
+      title: 't', subtitle: 's', strategies: ['a', 'b'], eventWindows: [{ start: 2026.25, end: 2026.75, announced: 2026.1 }],
+      panels: [{ title: 'p', unit: 'u', lines: [{ strategy: 'a', year: [2026, 2027], value: [1, 2] }] }],
+    }) as unknown as { vconcat: Array<{ layer: Array<{ name?: string; encoding?: { color?: { scale: { range: string[] } } } }> }> };
+    const layers = spec.vconcat[0].layer;
+    expect(layers.map((l) => l.name).filter(Boolean)).toEqual(['announced_0', 'event_0']);
+    expect(layers.at(-1)?.encoding?.color?.scale.range[0]).toBe('#1f4e79');
+  });
+});
+
+describe('readOverTimeCsv', () => {
+  const header = 'strategy,material,measure,stage,region,unit,period,year,runs,median,p5,p95,meanDifference,ciLow,ciHigh';
+  it('reads one series per strategy, material and measure, with empty fields as NaN', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overtime-'));
+    writeFileSync(join(dir, 'over-time.csv'), `${header}\na,li,consumption,endUse,US,t/week,2026-01,2026.04,3,1,0.5,2,,,\na,li,consumption,endUse,US,t/week,2026-02,2026.12,3,2,1,3,,,\nb,li,consumption,endUse,US,t/week,2026-01,2026.04,3,1.5,1,2,0.5,0.1,0.9\n`);
+    const read = await readOverTimeCsv(dir);
+    expect(read?.map((s) => [s.strategy, s.period.length])).toEqual([['a', 2], ['b', 1]]);
+    expect(Number.isNaN(read?.[0].meanDifference[0])).toBe(true);
+    expect(read?.[1].ciHigh).toEqual([0.9]);
+    expect(await readOverTimeCsv(mkdtempSync(join(tmpdir(), 'overtime-none-')))).toBeUndefined();
+  });
+
+  it('locates a value that is not a number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overtime-bad-'));
+    writeFileSync(join(dir, 'over-time.csv'), `${header}\na,li,consumption,endUse,US,t/week,2026-01,2026.04,3,abc,0.5,2,,,\n`);
+    await expect(readOverTimeCsv(dir)).rejects.toThrow(ReportInputError);
+    await expect(readOverTimeCsv(dir)).rejects.toThrow(/over-time\.csv:2: median: expected a number, found "abc"/);
+  });
+});
