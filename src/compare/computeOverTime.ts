@@ -16,6 +16,8 @@ export interface OverTimeRow {
   period: string;
   /** Calendar year of the period's middle. */
   year: number;
+  /** Weeks in the period: a t/week value times it gives the period's tonnes. */
+  weeks: number;
   /** Replicates with a value. */
   runs: number;
   median: number;
@@ -65,7 +67,7 @@ export function computeOverTime(plan: OverTimePlan, arms: readonly OverTimeArm[]
         const difference = a === 0 ? undefined : computePairedDifference(column(arms[0], i), own, 'none', level);
         rows.push({
           strategy: arm.label, material: series.material, measure: series.measure, stage: series.stage, region: series.region, unit: series.unit,
-          period: period.label, year: period.year, runs: sorted.length,
+          period: period.label, year: period.year, weeks: period.weeks, runs: sorted.length,
           median: quantile(sorted, 0.5), p5: quantile(sorted, 0.05), p95: quantile(sorted, 0.95),
           meanDifference: difference?.meanDifference ?? NaN, ciLow: difference?.ciLow ?? NaN, ciHigh: difference?.ciHigh ?? NaN,
         });

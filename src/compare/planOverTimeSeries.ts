@@ -36,6 +36,8 @@ export interface OverTimePeriod {
   label: string;
   /** Calendar year of the period's middle (for charts). */
   year: number;
+  /** Weeks the period covers (a weekly value times it is the period's tonnes). */
+  weeks: number;
   startTick: number;
   /** Exclusive. */
   endTick: number;
@@ -111,9 +113,12 @@ function planPeriods(layout: Pick<ResultLayout, 'ticks' | 'ticksPerYear' | 'star
     }
     const year = startYear + tick / ticksPerYear;
     const month = Math.min(11, Math.floor((year - Math.floor(year)) * 12 + 1e-9));
-    periods.push({ label: `${Math.floor(year)}-${String(month + 1).padStart(2, '0')}`, year: 0, startTick: tick, endTick: tick + 1 });
+    periods.push({ label: `${Math.floor(year)}-${String(month + 1).padStart(2, '0')}`, year: 0, weeks: 0, startTick: tick, endTick: tick + 1 });
   }
-  for (const period of periods) period.year = startYear + (period.startTick + period.endTick) / 2 / ticksPerYear;
+  for (const period of periods) {
+    period.year = startYear + (period.startTick + period.endTick) / 2 / ticksPerYear;
+    period.weeks = ((period.endTick - period.startTick) * 52) / ticksPerYear;
+  }
   return periods;
 }
 

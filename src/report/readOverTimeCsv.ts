@@ -15,6 +15,8 @@ export interface OverTimeSeriesData {
   unit: string;
   period: string[];
   year: number[];
+  /** Weeks each month covers. */
+  weeks: number[];
   runs: number[];
   median: number[];
   p5: number[];
@@ -26,7 +28,7 @@ export interface OverTimeSeriesData {
 }
 
 const TEXT_COLUMNS = ['strategy', 'material', 'measure', 'stage', 'region', 'unit', 'period'] as const;
-const NUMBER_COLUMNS = ['year', 'runs', 'median', 'p5', 'p95', 'meanDifference', 'ciLow', 'ciHigh'] as const;
+const NUMBER_COLUMNS = ['year', 'weeks', 'runs', 'median', 'p5', 'p95', 'meanDifference', 'ciLow', 'ciHigh'] as const;
 
 /**
  * Reads a compare folder's `over-time.csv` (src/compare/formatOverTimeCsv.ts): one entry per
@@ -52,7 +54,7 @@ export async function readOverTimeCsv(dir: string): Promise<OverTimeSeriesData[]
     const key = JSON.stringify([strategy, material, measure]);
     let entry = series.get(key);
     if (entry === undefined) {
-      entry = { strategy, material, measure, stage, region, unit, period: [], year: [], runs: [], median: [], p5: [], p95: [], meanDifference: [], ciLow: [], ciHigh: [] };
+      entry = { strategy, material, measure, stage, region, unit, period: [], year: [], weeks: [], runs: [], median: [], p5: [], p95: [], meanDifference: [], ciLow: [], ciHigh: [] };
       series.set(key, entry);
     }
     entry.period.push(period);

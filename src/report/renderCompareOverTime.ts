@@ -1,6 +1,8 @@
 import type { ChartCollector } from './createChartCollector.ts';
 import { createCompareOverTimeSpec, type OverTimePanel } from './createCompareOverTimeSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
+import { chooseMassUnit } from './chooseMassUnit.ts';
+import { formatDifference } from './formatDifference.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
@@ -108,7 +110,33 @@ function describeWhen(alternative: OverTimeSeriesData | undefined, reference: Ov
     const count = (sign: 1 | -1): number => months(sign).filter((i) => during.includes(i)).length;
     text += ` While the reference's events on it are in force (${during.length} month${during.length === 1 ? '' : 's'}): more in ${count(1)}, less in ${count(-1)}.`;
   }
-  return head + escapeHtml(text);
+  return head + escapeHtml(text + describeWhenTonnes(alternative, windows));
+}
+
+/**
+ * The run's mean gain in tonnes split into before the events, from their start to a year after
+ * their end, and later: each month's mean paired difference times its weeks, summed (a mean of sums
+ * is the sum of the means, so the parts add up to the run's paired difference in
+ * `cumulativeConsumption`). '' without events, or when the months lack their weeks.
+ */
+function describeWhenTonnes(alternative: OverTimeSeriesData, windows: ReadonlyArray<{ start: number; end: number }>): string {
+  if (windows.length === 0 || alternative.weeks.some((w) => !Number.isFinite(w))) return '';
+  const from = Math.min(...windows.map((w) => w.start));
+  const to = Math.max(...windows.map((w) => w.end)) + 1;
+  const sum = (keep: (year: number) => boolean): number => alternative.period.reduce((total, period, i) => (keep(periodYears(period)) ? total + alternative.meanDifference[i] * alternative.weeks[i] : total), 0);
+  const before = sum((y) => y < from - 1e-9);
+  const during = sum((y) => y >= from - 1e-9 && y < to - 1e-9);
+  const after = sum((y) => y >= to - 1e-9);
+  const total = before + during + after;
+  if (!Number.isFinite(total)) return '';
+  const unit = chooseMassUnit([total, before, during, after]);
+  const lastMonth = periodYears(alternative.period[alternative.period.length - 1]);
+  const parts = [
+    ...(from > periodYears(alternative.period[0]) + 1e-9 ? [`${formatDifference(before, 't', unit)} before the events`] : []),
+    `${formatDifference(during, 't', unit)} from their start to a year after their end (${formatScenarioDate(0, from)} – ${formatScenarioDate(0, Math.min(to - 1 / 12, lastMonth))})`,
+    ...(to <= lastMonth + 1e-9 ? [`${formatDifference(after, 't', unit)} later`] : []),
+  ];
+  return ` Over the run, ${formatDifference(total, 't', unit)} on average: ${parts.join(', ')}.`;
 }
 
 /** `2026-05` as a calendar year (the month's start). */

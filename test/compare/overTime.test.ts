@@ -38,7 +38,10 @@ describe('planOverTimeSeries and extractOverTime', () => {
     expect(plan.periods[0].startTick).toBe(0);
     for (let i = 1; i < plan.periods.length; i++) expect(plan.periods[i].startTick).toBe(plan.periods[i - 1].endTick);
     expect(plan.periods[23].endTick).toBe(104);
-    for (const p of plan.periods) expect([4, 5]).toContain(p.endTick - p.startTick);
+    for (const p of plan.periods) {
+      expect([4, 5]).toContain(p.endTick - p.startTick);
+      expect(p.weeks).toBe(p.endTick - p.startTick);
+    }
     expect(plan.series.map((s) => s.measure)).toEqual(['consumption', 'price', 'stockpile']);
     expect(plan.series[2].rows).toHaveLength(2); // refined and components
 
@@ -65,7 +68,7 @@ describe('planOverTimeSeries and extractOverTime', () => {
 describe('computeOverTime', () => {
   const plan: OverTimePlan = {
     series: [{ material: 'm', measure: 'consumption', stage: 'endUse', region: 'US', unit: 't/week', rows: [0] }],
-    periods: [{ label: '2025-01', year: 2025.04, startTick: 0, endTick: 4 }, { label: '2025-02', year: 2025.12, startTick: 4, endTick: 8 }],
+    periods: [{ label: '2025-01', year: 2025.04, weeks: 4, startTick: 0, endTick: 4 }, { label: '2025-02', year: 2025.12, weeks: 4, startTick: 4, endTick: 8 }],
   };
   const reference = [[1, 10], [2, 20], [3, 30], [4, 40]].map((v) => Float64Array.from(v));
   const alternative = [[1.5, 9], [2.1, 19], [3.9, 31], [4.2, 38]].map((v) => Float64Array.from(v));
@@ -91,8 +94,8 @@ describe('computeOverTime', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(OVER_TIME_CSV_HEADER);
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toMatch(/^ref,m,consumption,endUse,US,t\/week,2025-01,2025\.04,4,2\.5,[\d.]+,[\d.]+,,,$/);
-    expect(lines[4].split(',')[12]).toBe(String(-0.75));
+    expect(lines[1]).toMatch(/^ref,m,consumption,endUse,US,t\/week,2025-01,2025\.04,4,4,2\.5,[\d.]+,[\d.]+,,,$/);
+    expect(lines[4].split(',')[13]).toBe(String(-0.75));
   });
 });
 

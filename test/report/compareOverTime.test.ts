@@ -22,7 +22,7 @@ const periods = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padSt
 const years = periods.map((_, i) => 2026 + (i + 0.5) / 12);
 const series = (strategy: string, measure: string, median: number[], difference?: { mean: number[]; low: number[]; high: number[] }): OverTimeSeriesData => ({
   strategy, material: 'li', measure, stage: measure === 'price' ? 'processing' : measure === 'consumption' ? 'endUse' : 'processing+manufacturing', region: 'US',
-  unit: measure === 'price' ? 'USD/t' : measure === 'consumption' ? 't/week' : 't', period: periods, year: years, runs: periods.map(() => 20),
+  unit: measure === 'price' ? 'USD/t' : measure === 'consumption' ? 't/week' : 't', period: periods, year: years, weeks: periods.map(() => 4), runs: periods.map(() => 20),
   median, p5: median, p95: median,
   meanDifference: difference?.mean ?? median.map(() => NaN), ciLow: difference?.low ?? median.map(() => NaN), ciHigh: difference?.high ?? median.map(() => NaN),
 });
@@ -51,6 +51,8 @@ describe('renderCompareOverTime', () => {
     expect(html).toContain('clearly less in 2 months (Jan 2026 – Feb 2026; the largest loss −2 t/week in Jan 2026, 2%)');
     // April to September are inside the cut: 6 months, May–Aug clearly more, none clearly less.
     expect(html).toContain('While the reference&#39;s events on it are in force (6 months): more in 4, less in 0.');
+    // Weeks × monthly mean differences: Jan–Mar (−2 − 1 + 0.1) × 4 before, Apr–Dec (0.5 + 3 + 4 + 6 + 2 + 0.2) × 4 from the cut to the run's end.
+    expect(html).toContain('Over the run, +51.2 t on average: −11.6 t before the events, +62.8 t from their start to a year after their end (Apr 2026 – Dec 2026).');
     expect(charts.specs).toHaveLength(1);
   });
 
@@ -94,10 +96,10 @@ describe('createCompareOverTimeSpec', () => {
 });
 
 describe('readOverTimeCsv', () => {
-  const header = 'strategy,material,measure,stage,region,unit,period,year,runs,median,p5,p95,meanDifference,ciLow,ciHigh';
+  const header = 'strategy,material,measure,stage,region,unit,period,year,weeks,runs,median,p5,p95,meanDifference,ciLow,ciHigh';
   it('reads one series per strategy, material and measure, with empty fields as NaN', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'overtime-'));
-    writeFileSync(join(dir, 'over-time.csv'), `${header}\na,li,consumption,endUse,US,t/week,2026-01,2026.04,3,1,0.5,2,,,\na,li,consumption,endUse,US,t/week,2026-02,2026.12,3,2,1,3,,,\nb,li,consumption,endUse,US,t/week,2026-01,2026.04,3,1.5,1,2,0.5,0.1,0.9\n`);
+    writeFileSync(join(dir, 'over-time.csv'), `${header}\na,li,consumption,endUse,US,t/week,2026-01,2026.04,4.33,3,1,0.5,2,,,\na,li,consumption,endUse,US,t/week,2026-02,2026.12,4,3,2,1,3,,,\nb,li,consumption,endUse,US,t/week,2026-01,2026.04,4.33,3,1.5,1,2,0.5,0.1,0.9\n`);
     const read = await readOverTimeCsv(dir);
     expect(read?.map((s) => [s.strategy, s.period.length])).toEqual([['a', 2], ['b', 1]]);
     expect(Number.isNaN(read?.[0].meanDifference[0])).toBe(true);
@@ -107,7 +109,7 @@ describe('readOverTimeCsv', () => {
 
   it('locates a value that is not a number', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'overtime-bad-'));
-    writeFileSync(join(dir, 'over-time.csv'), `${header}\na,li,consumption,endUse,US,t/week,2026-01,2026.04,3,abc,0.5,2,,,\n`);
+    writeFileSync(join(dir, 'over-time.csv'), `${header}\na,li,consumption,endUse,US,t/week,2026-01,2026.04,4.33,3,abc,0.5,2,,,\n`);
     await expect(readOverTimeCsv(dir)).rejects.toThrow(ReportInputError);
     await expect(readOverTimeCsv(dir)).rejects.toThrow(/over-time\.csv:2: median: expected a number, found "abc"/);
   });
