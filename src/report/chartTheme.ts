@@ -12,6 +12,9 @@ export const EVENT_GREY = '#b0b0b0';
 /** Orange of the foreign actor's rule-driven measures (retaliation) behind time series: apart from the scripted events' grey. */
 export const RULE_ORANGE = '#e8a15c';
 
+/** Purple of the foreign actor's rule-driven price wars behind a price row: apart from retaliation's orange. */
+export const PRICE_WAR_PURPLE = '#9e7cc1';
+
 /**
  * The charts' common look (vega-lite `config`): white background, the report's font, left-aligned
  * titles with a grey subtitle, quiet grid, axis titles in normal weight.

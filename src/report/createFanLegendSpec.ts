@@ -1,27 +1,29 @@
-import { EVENT_GREY, INK, RULE_ORANGE } from './chartTheme.ts';
+import { EVENT_GREY, INK, PRICE_WAR_PURPLE, RULE_ORANGE } from './chartTheme.ts';
 
 /**
  * A one-line key drawn as a chart row above fan charts, so every exported SVG and PNG explains
  * itself without colour: light band = 90% of runs, dark band = middle 50%, line = median across
  * runs, grey = events in force, dotted line = an event's announcement before it starts, dashed
  * line = start of an open-ended event, orange = the foreign actor's rule-driven retaliation in force
- * in a good share of runs.
+ * in a good share of runs, purple = its rule-driven price war on a price row's market.
  *
  * @param width - Width of the row, pixels.
  * @param withEvents - Include the grey event swatch.
  * @param withStarts - Include the dashed line of an open-ended event's start.
  * @param withRules - Include the orange swatch of rule-driven retaliation.
  * @param withAnnounced - Include the dotted line of an announcement.
+ * @param withPriceWars - Include the purple swatch of a rule-driven price war.
  * @returns A vega-lite layer spec (no top-level properties); its layers are named `key_*`.
  * @example
  * vconcat: [createFanLegendSpec(640, true), ...rows]
  */
-export function createFanLegendSpec(width: number, withEvents: boolean, withStarts = false, withRules = false, withAnnounced = false): Record<string, unknown> {
+export function createFanLegendSpec(width: number, withEvents: boolean, withStarts = false, withRules = false, withAnnounced = false, withPriceWars = false): Record<string, unknown> {
   const optional = [
     ...(withEvents ? [{ label: 'event in force', kind: 'event', width: 120 }] : []),
     ...(withAnnounced ? [{ label: 'announced', kind: 'announced', width: 105 }] : []),
     ...(withStarts ? [{ label: 'open-ended event starts', kind: 'start', width: 175 }] : []),
     ...(withRules ? [{ label: 'retaliation by rule', kind: 'rule', width: 150 }] : []),
+    ...(withPriceWars ? [{ label: 'price war by rule', kind: 'pricewar', width: 140 }] : []),
   ];
   // Optional items in order while they start on the row (their text may run past it, as before; the
   // panel's subtitle names each shading too).
@@ -48,7 +50,7 @@ export function createFanLegendSpec(width: number, withEvents: boolean, withStar
   return {
     width, height: 16, data: { values: items },
     layer: [
-      swatch('light', INK, 0.22), swatch('dark', INK, 0.5), swatch('event', EVENT_GREY, 0.35), swatch('rule', RULE_ORANGE, 0.3),
+      swatch('light', INK, 0.22), swatch('dark', INK, 0.5), swatch('event', EVENT_GREY, 0.35), swatch('rule', RULE_ORANGE, 0.3), swatch('pricewar', PRICE_WAR_PURPLE, 0.25),
       {
         name: 'key_line',
         transform: [{ filter: "datum.kind === 'line'" }, { calculate: 'datum.x + 22', as: 'x2' }],

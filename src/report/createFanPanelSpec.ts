@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { EVENT_GREY, INK, RULE_ORANGE } from './chartTheme.ts';
+import { EVENT_GREY, INK, PRICE_WAR_PURPLE, RULE_ORANGE } from './chartTheme.ts';
 import { createFanLegendSpec } from './createFanLegendSpec.ts';
 import { pickYearTicks } from './pickYearTicks.ts';
 import type { SeriesFan } from './readSeriesCsv.ts';
@@ -17,6 +17,8 @@ export interface FanRowInput {
   unit: string;
   sharedY: boolean;
   charts: FanChartInput[];
+  /** Windows of the foreign actor's rule-driven price war on this row's market in a good share of runs (calendar years), shaded purple: for a price row. */
+  priceWarWindows?: Array<{ start: number; end: number }>;
 }
 
 /** Everything a fan panel shows. */
@@ -37,7 +39,8 @@ const CHART_HEIGHT = 72;
  * Builds a small-multiples panel of fan charts (p5–p95 and p25–p75 bands, median line) over
  * calendar years (a tick every year, labels every few): a key row, then one row per theme; grey
  * rectangles mark scripted events in force, dashed lines the start of open-ended ones, orange ones
- * the foreign actor's rule-driven retaliation in force in a good share of runs.
+ * the foreign actor's rule-driven retaliation in force in a good share of runs, purple ones (on a
+ * price row) its rule-driven price war on that market.
  *
  * @param input - Title, rows of fans, event windows (calendar years).
  * @returns A vega-lite spec with inline data.
@@ -47,20 +50,20 @@ const CHART_HEIGHT = 72;
 export function createFanPanelSpec(input: FanPanelInput): TopLevelSpec {
   const rows = input.rows.map((row, r) => ({
     title: { text: row.charts.length < 2 ? row.title : `${row.title} ${row.sharedY ? '(one scale for the row)' : '(NB: each chart has its own scale)'}`, fontSize: 12.5, fontWeight: 'bold' },
-    hconcat: row.charts.map((chart, index) => createFanChart(chart, index === 0 ? row.unit : '', input.eventWindows, `${r}_${index}`, input.ruleWindows ?? [])),
+    hconcat: row.charts.map((chart, index) => createFanChart(chart, index === 0 ? row.unit : '', input.eventWindows, `${r}_${index}`, input.ruleWindows ?? [], row.priceWarWindows ?? [])),
     resolve: { scale: { y: row.sharedY ? 'shared' : 'independent' } },
   }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: input.title, subtitle: input.subtitle },
     vconcat: [createFanLegendSpec(4 * CHART_WIDTH + 150, input.eventWindows.some((w) => !w.openEnded), input.eventWindows.some((w) => w.openEnded === true && w.throughout !== true), (input.ruleWindows ?? []).length > 0,
-      input.eventWindows.some((w) => w.announced !== undefined)), ...rows],
+      input.eventWindows.some((w) => w.announced !== undefined), input.rows.some((row) => (row.priceWarWindows ?? []).length > 0)), ...rows],
     spacing: 16,
   } as unknown as TopLevelSpec;
 }
 
-/** One small chart; event layers are named `event_<where>`, `event_announced_<where>`, `eventstart_<where>` and `rule_<where>` so tests can tell them from data. */
-function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows'], where: string, ruleWindows: NonNullable<FanPanelInput['ruleWindows']>): Record<string, unknown> {
+/** One small chart; event layers are named `event_<where>`, `event_announced_<where>`, `eventstart_<where>`, `rule_<where>` and `pricewar_<where>` so tests can tell them from data. */
+function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows'], where: string, ruleWindows: NonNullable<FanPanelInput['ruleWindows']>, priceWars: NonNullable<FanRowInput['priceWarWindows']>): Record<string, unknown> {
   const { fan, divisor } = chart;
   const values = fan.year.map((year, t) => ({
     year, p5: fan.p5[t] / divisor, p25: fan.p25[t] / divisor, p50: fan.p50[t] / divisor, p75: fan.p75[t] / divisor, p95: fan.p95[t] / divisor,
@@ -88,6 +91,10 @@ function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelI
   }
   if (starts.length > 0) {
     layers.unshift({ name: `eventstart_${where}`, data: { values: starts }, mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1 }, encoding: { x: { ...x, field: 'start' } } });
+  }
+  const wars = priceWars.filter((w) => w.end > first && w.start < last).map((w) => ({ start: Math.max(w.start, first), end: Math.min(w.end, last) }));
+  if (wars.length > 0) {
+    layers.unshift({ name: `pricewar_${where}`, data: { values: wars }, mark: { type: 'rect', color: PRICE_WAR_PURPLE, opacity: 0.25 }, encoding: { x: { ...x, field: 'start' }, x2: { field: 'end' } } });
   }
   const rules = ruleWindows.filter((w) => w.end > first && w.start < last).map((w) => ({ start: Math.max(w.start, first), end: Math.min(w.end, last) }));
   if (rules.length > 0) {

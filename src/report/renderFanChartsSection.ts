@@ -40,14 +40,17 @@ export async function renderFanChartsSection(
   let html = '<p>Each small chart shows how one quantity moves over the years across all runs: the line is the median across runs ' +
     '(week by week, so it need not be any single run), the dark band holds the middle half of the runs and the light band 90% of them. ' +
     'Grey shading marks the time a scripted event on that material is in force; a dashed line marks the start of an event that lasts to the end of the run; ' +
-    'orange shading, the weeks in which the foreign actor’s standing rules licensed its refined exports of the material (retaliation for a home tariff) in at least a quarter of the runs. ' +
+    'orange shading, the weeks in which the foreign actor’s standing rules licensed its refined exports of the material (retaliation for a home tariff) in at least a quarter of the runs; ' +
+    'purple shading behind the prices, the weeks in which its standing rules waged a price war on that market (a cut in its export price, paid from its budget, to win back market share) in at least a quarter of the runs. ' +
     `Region codes: ${escapeHtml(names)}.</p>\n<p class="note"><strong>Scales.</strong> Prices and end users’ shortfall share one scale across each row, so regions compare by height; ` +
     'capacity and the home region’s stocks have a scale per chart (read the axis, not the height).</p>\n';
   for (const plan of plans.slice(0, MAX_PANELS)) {
     const flat = new Map<string, string[]>();
     const rare = new Map<string, string[]>();
+    const priceWars = priceWarWindows(plan, fans, overview.foreignRegion);
     const rows: FanRowInput[] = plan.rows.map((row) => ({
       title: titleOfDrawn(row, fans), unit: row.unit, sharedY: row.sharedY,
+      ...(priceWars.length > 0 && row.charts.some((c) => c.series.metric === 'price') ? { priceWarWindows: priceWars } : {}),
       charts: row.charts.flatMap((chart) => {
         const fan = fans.get(seriesKey(chart.series));
         // Zero in every run; or zero in the drawn bands (at least 95% of runs each week) while a few runs are not: the mean says so.
@@ -64,12 +67,14 @@ export async function renderFanChartsSection(
     const ruleWindows = retaliation === undefined ? [] : windowsOfShare(retaliation, RULE_SHARE);
     const foreignName = overview.regions.find((r) => r.id === overview.foreignRegion)?.name ?? overview.foreignRegion;
     const ruleLine = ruleWindows.length === 0 ? [] : wrapText(`Orange: ${foreignName} licenses its refined ${plan.materialName} exports by its standing rule (retaliation for a tariff), in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
+    const warStage = plan.rows.flatMap((row) => row.charts).find((c) => c.series.metric === 'price')?.series.stage ?? '';
+    const warLine = priceWars.length === 0 ? [] : wrapText(`Purple (prices): ${foreignName} wages a price war on ${PRODUCT_WORD[warStage] ?? warStage} ${plan.materialName} by its standing rule, in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
     const list = (omit: Map<string, string[]>): string => escapeHtml([...omit].map(([row, names]) => `${row}: ${names.join(', ')}`).join('; '));
     const omitted = (flat.size === 0 ? '' : ` Not drawn because they are zero in every run (or absent): ${list(flat)}.`) +
       (rare.size === 0 ? '' : ` Not drawn because they are zero in at least 95% of runs in every week, though not in every run (a few runs have some; their mean is in series.csv): ${list(rare)}.`);
     html += `<h3>${escapeHtml(plan.materialName)}</h3>\n` + await charts.add(`fan-${chartFileName(plan.materialId)}`, createFanPanelSpec({
       title: plan.materialName,
-      subtitle: [...describeWindows(plan.eventWindows).slice(0, -1), ...ruleLine, ...describeWindows(plan.eventWindows).slice(-1)],
+      subtitle: [...describeWindows(plan.eventWindows).slice(0, -1), ...ruleLine, ...warLine, ...describeWindows(plan.eventWindows).slice(-1)],
       rows, eventWindows: plan.eventWindows, ruleWindows,
     }), {
       title: `${plan.materialName}: prices, shortfall, capacity and stocks over time`,
@@ -79,6 +84,19 @@ export async function renderFanChartsSection(
   }
   if (plans.length > MAX_PANELS) html += `<p class="note">${plans.length - MAX_PANELS} further materials are not drawn; their series are in series.csv.</p>\n`;
   return html;
+}
+
+/** Words for the product whose price a row shows. */
+const PRODUCT_WORD: Record<string, string> = { mining: 'concentrate of', processing: 'refined', manufacturing: 'components of' };
+
+/**
+ * The spans in which the foreign actor's rule-driven price war on the material's quoted market (the
+ * price row's stage) was in force in at least {@link RULE_SHARE} of runs; none without its series.
+ */
+function priceWarWindows(plan: FanPanelPlan, fans: ReadonlyMap<string, SeriesFan>, foreignRegion: string): Array<{ start: number; end: number }> {
+  const stage = plan.rows.flatMap((row) => row.charts).find((c) => c.series.metric === 'price')?.series.stage;
+  const war = stage === undefined ? undefined : fans.get(seriesKey({ metric: 'actorPriceWar', material: plan.materialId, stage, region: foreignRegion }));
+  return war === undefined ? [] : windowsOfShare(war, RULE_SHARE);
 }
 
 /**

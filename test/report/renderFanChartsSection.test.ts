@@ -82,3 +82,25 @@ describe('row titles after charts zero in every run are left out', () => {
     expect(titles.some((t) => t.startsWith('United States: stock cover') && !t.includes('stockpile'))).toBe(true);
   });
 });
+
+describe('renderFanChartsSection and the actor price war', () => {
+  it('shades the price row where the rule-driven price war on its market is in force in a quarter of the runs or more', async () => {
+    const specs: unknown[] = [];
+    const keep: ChartCollector = { add: async (_name, spec) => (specs.push(spec), '<figure></figure>'), finish: async () => [] };
+    const war: SeriesId = { metric: 'actorPriceWar', material: 'li', stage: 'processing', region: 'CN' };
+    const fans = new Map([PRICE, US].map((id) => [seriesKey(id), fan(id, 5, undefined)]));
+    fans.set(seriesKey(war), { ...fan(war, 0, [0, 0.5, 0.5]) });
+    const html = await renderFanChartsSection(overview, [plan], fans, keep);
+    const rows = (specs[0] as { vconcat: Array<{ hconcat?: Array<{ layer: Array<{ name?: string }> }> }> }).vconcat.slice(1);
+    const names = rows.map((row) => (row.hconcat ?? []).flatMap((c) => c.layer.map((l) => l.name ?? '')));
+    expect(names[0]).toContain('pricewar_0_0');
+    expect(names.slice(1).flat().some((n) => n.startsWith('pricewar'))).toBe(false);
+    expect(JSON.stringify((specs[0] as { title: unknown }).title)).toContain('Purple (prices): CN wages a price war on refined Lithium');
+    expect(html).toContain('purple shading behind the prices');
+
+    specs.length = 0;
+    fans.set(seriesKey(war), { ...fan(war, 0, [0, 0.2, 0.2]) }); // under a quarter of the runs
+    await renderFanChartsSection(overview, [plan], fans, keep);
+    expect(JSON.stringify(specs[0])).not.toContain('pricewar_');
+  });
+});

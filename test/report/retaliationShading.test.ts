@@ -37,3 +37,22 @@ describe('retaliation in the fan charts', () => {
     expect(names).toContain('event_0_0');
   });
 });
+
+describe('rule-driven price wars in the fan charts', () => {
+  it('shade the price row only, in their own layer and key entry', () => {
+    const chart = { title: 'US', fan: fanWithShare(() => 0), divisor: 1 };
+    const spec = createFanPanelSpec({
+      title: 'NdPr', subtitle: [], eventWindows: [],
+      rows: [
+        { title: 'Price', unit: 'USD/kg', sharedY: true, charts: [chart], priceWarWindows: [{ start: 2025.5, end: 2026.2 }] },
+        { title: 'Shortfall', unit: 't/week', sharedY: true, charts: [chart] },
+      ],
+    });
+    const names = layerNames(spec);
+    expect(names).toContain('pricewar_0_0');
+    expect(names).not.toContain('pricewar_1_0');
+    const key = (spec as unknown as { vconcat: Array<{ data?: { values: Array<{ kind: string }> } }> }).vconcat[0];
+    expect(key.data?.values.map((v) => v.kind)).toContain('pricewar');
+    expect(layerNames(createFanPanelSpec({ title: 'NdPr', subtitle: [], eventWindows: [], rows: [{ title: 'Price', unit: 'USD/kg', sharedY: true, charts: [chart] }] }))).not.toContain('pricewar_0_0');
+  });
+});
