@@ -9,6 +9,7 @@ import { formatScenarioDate } from './formatScenarioDate.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { planFanPanels } from './planFanPanels.ts';
 import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
+import { monthStart, splitGainByWindow } from './splitGainByWindow.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 
 const PRODUCT: Record<string, string> = { mining: 'concentrate', processing: 'refined', manufacturing: 'component' };
@@ -89,7 +90,7 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
 function describeWhen(alternative: OverTimeSeriesData | undefined, reference: OverTimeSeriesData, label: string, referenceLabel: string, name: string, windows: ReadonlyArray<{ start: number; end: number }>): string {
   const head = `<strong>${escapeHtml(label)}</strong>: `;
   if (alternative === undefined) return `${head}no monthly values.`;
-  const month = (i: number): string => formatScenarioDate(0, periodYears(alternative.period[i]));
+  const month = (i: number): string => formatScenarioDate(0, monthStart(alternative.period[i]));
   const months = (sign: 1 | -1): number[] => alternative.meanDifference.flatMap((_, i) => ((sign === 1 ? alternative.ciLow[i] > 0 : alternative.ciHigh[i] < 0) ? [i] : []));
   const side = (sign: 1 | -1, first: boolean): string | undefined => {
     const clear = months(sign);
@@ -105,7 +106,7 @@ function describeWhen(alternative: OverTimeSeriesData | undefined, reference: Ov
   const less = side(-1, more === undefined);
   if (more === undefined && less === undefined) return `${head}end users receive no clearly different amount of ${escapeHtml(name)} than under ${escapeHtml(referenceLabel)} in any month.`;
   let text = `end users receive ${[more, less].filter((p) => p !== undefined).join(', and ')}.`;
-  const during = alternative.period.flatMap((period, i) => (windows.some((w) => periodYears(period) >= w.start - 1e-9 && periodYears(period) < w.end - 1e-9) ? [i] : []));
+  const during = alternative.period.flatMap((period, i) => (windows.some((w) => monthStart(period) >= w.start - 1e-9 && monthStart(period) < w.end - 1e-9) ? [i] : []));
   if (during.length > 0) {
     const count = (sign: 1 | -1): number => months(sign).filter((i) => during.includes(i)).length;
     text += ` While the reference's events on it are in force (${during.length} month${during.length === 1 ? '' : 's'}): more in ${count(1)}, less in ${count(-1)}.`;
@@ -113,36 +114,18 @@ function describeWhen(alternative: OverTimeSeriesData | undefined, reference: Ov
   return head + escapeHtml(text + describeWhenTonnes(alternative, windows));
 }
 
-/**
- * The run's mean gain in tonnes split into before the events, from their start to a year after
- * their end, and later: each month's mean paired difference times its weeks, summed (a mean of sums
- * is the sum of the means, so the parts add up to the run's paired difference in
- * `cumulativeConsumption`). '' without events, or when the months lack their weeks.
- */
+/** The run's mean gain in tonnes split around the events (splitGainByWindow), in words; '' without events. */
 function describeWhenTonnes(alternative: OverTimeSeriesData, windows: ReadonlyArray<{ start: number; end: number }>): string {
-  if (windows.length === 0 || alternative.weeks.some((w) => !Number.isFinite(w))) return '';
-  const from = Math.min(...windows.map((w) => w.start));
-  const to = Math.max(...windows.map((w) => w.end)) + 1;
-  const sum = (keep: (year: number) => boolean): number => alternative.period.reduce((total, period, i) => (keep(periodYears(period)) ? total + alternative.meanDifference[i] * alternative.weeks[i] : total), 0);
-  const before = sum((y) => y < from - 1e-9);
-  const during = sum((y) => y >= from - 1e-9 && y < to - 1e-9);
-  const after = sum((y) => y >= to - 1e-9);
-  const total = before + during + after;
-  if (!Number.isFinite(total)) return '';
-  const unit = chooseMassUnit([total, before, during, after]);
-  const lastMonth = periodYears(alternative.period[alternative.period.length - 1]);
+  const split = splitGainByWindow(alternative, windows);
+  if (split === undefined) return '';
+  const unit = chooseMassUnit([split.total, split.before, split.during, split.after]);
+  const lastMonth = monthStart(alternative.period[alternative.period.length - 1]);
   const parts = [
-    ...(from > periodYears(alternative.period[0]) + 1e-9 ? [`${formatDifference(before, 't', unit)} before the events`] : []),
-    `${formatDifference(during, 't', unit)} from their start to a year after their end (${formatScenarioDate(0, from)} – ${formatScenarioDate(0, Math.min(to - 1 / 12, lastMonth))})`,
-    ...(to <= lastMonth + 1e-9 ? [`${formatDifference(after, 't', unit)} later`] : []),
+    ...(split.hasBefore ? [`${formatDifference(split.before, 't', unit)} before the events`] : []),
+    `${formatDifference(split.during, 't', unit)} from their start to a year after their end (${formatScenarioDate(0, split.from)} – ${formatScenarioDate(0, Math.min(split.to - 1 / 12, lastMonth))})`,
+    ...(split.hasAfter ? [`${formatDifference(split.after, 't', unit)} later`] : []),
   ];
-  return ` Over the run, ${formatDifference(total, 't', unit)} on average: ${parts.join(', ')}.`;
-}
-
-/** `2026-05` as a calendar year (the month's start). */
-function periodYears(period: string): number {
-  const [year, month] = period.split('-').map(Number);
-  return year + (month - 1) / 12;
+  return ` Over the run, ${formatDifference(split.total, 't', unit)} on average: ${parts.join(', ')}.`;
 }
 
 function capitalise(text: string): string {

@@ -1,0 +1,52 @@
+import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
+
+/** A run's mean paired gain in tonnes, split around its disruptions (calendar years). */
+export interface GainSplit {
+  before: number;
+  /** From the first event's start to a year after the last one's end (clipped to the run). */
+  during: number;
+  after: number;
+  total: number;
+  /** Start of the middle part, calendar years. */
+  from: number;
+  /** End of the middle part (exclusive), calendar years. */
+  to: number;
+  /** Whether the run starts before `from` and ends after `to` (else that part is empty by construction). */
+  hasBefore: boolean;
+  hasAfter: boolean;
+}
+
+/**
+ * Splits an alternative's mean paired difference in a t/week measure (over-time.csv) into tonnes
+ * before the events, from their start to a year after their end, and later: each month's mean
+ * difference times its weeks, summed. A mean of sums is the sum of the means, so the parts add up to
+ * the run's paired difference in the matching summary (`cumulativeConsumption`).
+ *
+ * @param series - The alternative's monthly values (with `weeks` and `meanDifference`).
+ * @param windows - The events' windows, calendar years.
+ * @returns The split, or undefined without windows or a month's weeks or difference.
+ * @example
+ * splitGainByWindow(stockpileConsumption, [{ start: 2026, end: 2027.5 }])?.after;
+ */
+export function splitGainByWindow(series: OverTimeSeriesData, windows: ReadonlyArray<{ start: number; end: number }>): GainSplit | undefined {
+  if (windows.length === 0 || series.period.length === 0) return undefined;
+  const from = Math.min(...windows.map((w) => w.start));
+  const to = Math.max(...windows.map((w) => w.end)) + 1;
+  const split = { before: 0, during: 0, after: 0 };
+  for (let i = 0; i < series.period.length; i++) {
+    const tonnes = series.meanDifference[i] * series.weeks[i];
+    const year = monthStart(series.period[i]);
+    split[year < from - 1e-9 ? 'before' : year < to - 1e-9 ? 'during' : 'after'] += tonnes;
+  }
+  const total = split.before + split.during + split.after;
+  if (!Number.isFinite(total)) return undefined;
+  const first = monthStart(series.period[0]);
+  const last = monthStart(series.period[series.period.length - 1]);
+  return { ...split, total, from, to, hasBefore: from > first + 1e-9, hasAfter: to <= last + 1e-9 };
+}
+
+/** `2026-05` as a calendar year: the month's start. */
+export function monthStart(period: string): number {
+  const [year, month] = period.split('-').map(Number);
+  return year + (month - 1) / 12;
+}
