@@ -9,6 +9,8 @@ import { findMalformedOverride } from '../scenario/applySets.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { executeMerge } from './mergeCommand.ts';
 import { readShardFolder, ShardError } from '../outputs/readShardFolder.ts';
+import { describeScenarioDifference } from '../outputs/describeScenarioDifference.ts';
+import { SHARD_FILES } from '../outputs/writeShardFiles.ts';
 import { InterruptedError, UsageError } from './exitCodes.ts';
 import { checkOutputFolder } from './checkOutputFolder.ts';
 import { executeRun, parseRunOptions, writeReportInputs, type RunOptions, type RunOutcome, type RunSettings } from './runCommand.ts';
@@ -224,12 +226,49 @@ function takeLock(work: string): () => void {
   throw new UsageError(`--resume: cannot lock ${work}`);
 }
 
-/** Refuses to resume a folder (DIR.parts, or the finished DIR) that holds another run. */
-function checkSameRun(recorded: Pick<ResumeRecord, 'sha256' | 'masterSeed' | 'replicates'>, run: ResumeRecord, dir: string, holder: string): void {
-  for (const key of ['sha256', 'masterSeed', 'replicates'] as const) {
-    if (recorded[key] !== run[key]) {
-      throw new UsageError(`--resume ${dir}: ${holder} holds another run (its ${key === 'sha256' ? 'scenario' : key} differs: ${recorded[key]} there, ${run[key]} now); remove it or choose another folder`);
+/** How the keys checked by {@link checkSameRun} are named to the user. */
+const RUN_KEY_NAMES = { masterSeed: 'seed', replicates: 'replicates' } as const;
+
+/**
+ * Refuses to resume a folder (DIR.parts, or the finished DIR) that holds another run, naming what
+ * differs: the scenario's keys with both values (`years (2 in the folder, 1 in this run)`, as merge
+ * does), then the seed and the replicate count. The hashes are shown only when the folder's
+ * resolved scenario cannot be found (no finished part, and its scenario file changed since).
+ */
+function checkSameRun(recorded: Pick<ResumeRecord, 'sha256' | 'masterSeed' | 'replicates'>, run: ResumeRecord, resolvedYaml: string, dir: string, holder: string): void {
+  const differences: string[] = [];
+  if (recorded.sha256 !== run.sha256) {
+    const held = readHeldScenario(holder, recorded);
+    const keys = held === undefined ? '' : describeScenarioDifference({ label: 'the folder', yaml: held }, { label: 'this run', yaml: resolvedYaml });
+    differences.push(keys !== '' ? `its scenario differs at ${keys}` : `its scenario differs (SHA-256 ${recorded.sha256} there, ${run.sha256} now)`);
+  }
+  for (const key of ['masterSeed', 'replicates'] as const) {
+    if (recorded[key] !== run[key]) differences.push(`${RUN_KEY_NAMES[key]} (${recorded[key]} in the folder, ${run[key]} in this run)`);
+  }
+  if (differences.length > 0) throw new UsageError(`--resume ${dir}: ${holder} holds another run: ${differences.join('; ')}; remove it or choose another folder`);
+}
+
+/**
+ * The resolved scenario of the run a folder holds: the finished DIR's `scenario.resolved.yaml`, a
+ * finished part's, or (no part finished yet) the recorded scenario file with its overrides, when it
+ * still resolves to the recorded hash; undefined when none is found.
+ */
+function readHeldScenario(holder: string, recorded: Pick<ResumeRecord, 'sha256'> & Partial<ResumeRecord>): string | undefined {
+  const parts = existsSync(holder) && statSync(holder).isDirectory() ? readdirSync(holder).filter((name) => /^part-\d+$/.test(name)).sort() : [];
+  for (const folder of [holder, ...parts.map((name) => join(holder, name))]) {
+    const path = join(folder, SHARD_FILES.scenario);
+    try {
+      if (existsSync(path)) return readFileSync(path, 'utf8');
+    } catch {
+      // unreadable: try the next
     }
+  }
+  if (recorded.scenarioPath === undefined) return undefined;
+  try {
+    const loaded = loadScenario(recorded.scenarioPath, { set: recorded.sets ?? [] });
+    return loaded.sha256 === recorded.sha256 ? loaded.resolvedYaml : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -274,7 +313,7 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   for (let look = 0; ; look++) {
     const finished = readFinishedRun(dir);
     if (finished) {
-      checkSameRun(finished, record, dir, dir);
+      checkSameRun(finished, record, loaded.resolvedYaml, dir, dir);
       return completeAlready(dir, settings);
     }
     // Not finished: DIR must be absent or empty, as for run --out, before any part runs or DIR.parts is made.
@@ -291,7 +330,7 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   try {
     const read = readResumeRecord(dir); // under the lock: its last holder may have written it meanwhile
     if (read) {
-      checkSameRun(read, record, dir, work);
+      checkSameRun(read, record, loaded.resolvedYaml, dir, work);
       checkSameCode(read, record, dir, work);
     }
     if (existsSync(join(dir, 'manifest.json'))) return await completeAlready(dir, settings); // finished by the lock's last holder

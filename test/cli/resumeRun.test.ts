@@ -96,7 +96,7 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
     writeFileSync(join(`${fresh}.parts`, 'run.json'), JSON.stringify(record));
     const other = runCli(['run', ...RUN, '--resume', fresh]);
     expect(other.status).toBe(2);
-    expect(other.stderr).toMatch(/holds another run \(its scenario differs/);
+    expect(other.stderr).toMatch(/holds another run: its scenario differs \(SHA-256 another scenario there, [0-9a-f]{64} now\)/);
   });
 
   it('applies the output options recorded at the start when resumed without them, and records the starting and the resuming command', async () => {

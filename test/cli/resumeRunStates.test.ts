@@ -127,7 +127,23 @@ describe('crm-sim run --resume from the state a kill left', () => {
     const options: RunOptions = { replicates: '5', seed: '7', set: SMALL_SETS, workers: '0', quiet: true, resume: out };
     const refused = runResumable(settings.scenarioPath, options, signal);
     await expect(refused).rejects.toBeInstanceOf(UsageError);
-    await expect(refused).rejects.toThrow(`--resume ${out}: ${out} holds another run (its masterSeed differs: 2026 there, 7 now)`);
+    await expect(refused).rejects.toThrow(`--resume ${out}: ${out} holds another run: seed (2026 in the folder, 7 in this run); remove it`);
+  });
+
+  it('names the settings that differ, not the scenario hashes: DIR.parts with finished parts of another run', async () => {
+    const out = copyState('another-parts', { dir: false });
+    const options: RunOptions = { replicates: '5', seed: '7', set: [...SMALL_SETS.filter((s) => !s.startsWith('years=')), 'years=2'], workers: '0', quiet: true, resume: out };
+    const refused = runResumable(settings.scenarioPath, options, signal);
+    await expect(refused).rejects.toBeInstanceOf(UsageError);
+    await expect(refused).rejects.toThrow(`${partsFolder(out)} holds another run: its scenario differs at `);
+    await expect(refused).rejects.toThrow(/years \(1 in the folder, 2 in this run\); seed \(2026 in the folder, 7 in this run\); remove it/);
+    await expect(refused).rejects.not.toThrow(/SHA-256|[0-9a-f]{64}/);
+  });
+
+  it('names the settings that differ when no part has finished (from the recorded scenario file and overrides)', async () => {
+    const out = copyState('another-record', { dir: false, removeFromParts: Array.from({ length: PARTS }, (_, i) => `part-${i + 1}`) });
+    const options: RunOptions = { replicates: '5', seed: String(settings.masterSeed), set: [...SMALL_SETS, 'resolution.firmsPerCapacityCell=3'], workers: '0', quiet: true, resume: out };
+    await expect(runResumable(settings.scenarioPath, options, signal)).rejects.toThrow(/holds another run: its scenario differs at .*resolution\.firmsPerCapacityCell \(2 in the folder, 3 in this run\)/);
   });
 
   it('says so on the command line: complete already (exit 0), unreadable run.json (exit 2, one line)', () => {
