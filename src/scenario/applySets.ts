@@ -192,6 +192,7 @@ export function applySets(located: Located, sets: readonly string[], problems: P
       located.keys.set(pathKey(p), loc);
     }
     if (value !== null && typeof value !== 'object') located.values.set(pathKey(path), { ...loc, text });
+    else if (value !== null) located.values.set(pathKey(path), { ...loc, overrideText: text });
     markOverridden(located.value, path, set.startsWith(YEARS_FLAG) ? `--years ${set.slice(YEARS_FLAG.length)}` : `--set ${set}`);
   });
 }

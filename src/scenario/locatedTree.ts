@@ -7,6 +7,8 @@ export interface Loc {
   column: number;
   /** The value's source text as written (scalars only), quoted in messages instead of its converted value. */
   text?: string;
+  /** The value text of the command-line override (`--set path=value`) that wrote a map or list here, for the hint to quote it. */
+  overrideText?: string;
 }
 
 /**

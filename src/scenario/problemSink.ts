@@ -56,6 +56,11 @@ export class ProblemSink {
     return this.located.values.get(pathKey(path))?.text;
   }
 
+  /** The value text of the command-line override that wrote a map or list at `path` itself (`a: b` of `--set 'description=a: b'`), if any. */
+  overrideTextAt(path: TreePath): string | undefined {
+    return this.located.values.get(pathKey(path))?.overrideText;
+  }
+
   /** Whether a value was written at `path` itself (in a file or an override), not only inherited as a position of an ancestor. */
   isWritten(path: TreePath): boolean {
     return this.located.values.has(pathKey(path));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { didYouMean } from './didYouMean.ts';
 import type { TreePath } from './fieldRules.ts';
+import { pathKey } from './locatedTree.ts';
 import type { ProblemSink } from './problemSink.ts';
 import { quoteText } from './quoteText.ts';
 
@@ -25,6 +26,16 @@ const keysErrorMap = (issue: { code?: string; inst?: unknown }): string | undefi
   const shape = (issue.inst as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
   return JSON.stringify(Object.keys(shape));
 };
+
+/**
+ * For a text that a command-line override wrote and YAML read as a map or list (`--set 'description=a: b'`):
+ * how to quote it (`description="a: b"`); else ''.
+ */
+function quoteHint(path: TreePath, sink: ProblemSink): string {
+  const text = sink.overrideTextAt(path);
+  if (text === undefined) return '';
+  return `to give it as text, quote the value inside the shell's quotes: '${pathKey(path)}=${JSON.stringify(text)}'`;
+}
 
 /** Turns one issue into problems (one per unknown key). */
 function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sink: ProblemSink): void {
@@ -54,9 +65,11 @@ function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sin
       sink.add(path, `one of ${options.join(', ')}`, found, hint ? `did you mean "${hint}"?` : '');
       return;
     }
-    case 'invalid_type':
-      sink.add(path, Object.hasOwn(TYPE_NAMES, issue.expected) ? TYPE_NAMES[issue.expected] : `a ${issue.expected}`, found, found === 'nothing' ? 'required key' : '', found === 'nothing');
+    case 'invalid_type': {
+      const message = found === 'nothing' ? 'required key' : issue.expected === 'string' ? quoteHint(path, sink) : '';
+      sink.add(path, Object.hasOwn(TYPE_NAMES, issue.expected) ? TYPE_NAMES[issue.expected] : `a ${issue.expected}`, found, message, found === 'nothing');
       return;
+    }
     default:
       sink.add(path, issue.message.replace(/^.*expected /i, ''), found);
   }

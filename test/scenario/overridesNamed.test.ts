@@ -25,3 +25,17 @@ describe('a problem in the file caused by an override', () => {
     expect(problems(['years=abc'])[0]).not.toContain('applied');
   });
 });
+
+describe('a text override that YAML reads as a map or list', () => {
+  it('says how to quote it (--set \'description=a: b\' is a map)', () => {
+    expect(problems(['description=a: b'])).toEqual([
+      `--set #1 (description=a: b): description: expected a string, found a map (to give it as text, quote the value inside the shell's quotes: 'description="a: b"')`,
+    ]);
+    expect(problems(['description=[a, b]'])[0]).toContain(`found a list (to give it as text, quote the value inside the shell's quotes: 'description="[a, b]"')`);
+    expect(problems(['description="a: b"'])).toEqual([]);
+  });
+
+  it('gives no such hint where a map or list was not written by an override, or a string is not expected', () => {
+    expect(problems(['years=[1, 2]'])[0]).not.toContain('quote');
+  });
+});
