@@ -1,4 +1,4 @@
-import { findMalformedOverride, yearsOverride } from '../scenario/applySets.ts';
+import { findMalformedOverride, overrideText, yearsOverride } from '../scenario/applySets.ts';
 import { UsageError } from './exitCodes.ts';
 
 /**
@@ -20,12 +20,38 @@ export function parseOverrides(sets: readonly string[], years: string | undefine
   }
   // Both setting one key to different values: the later silently won (and an invalid --set value went unchecked), so one of them is a mistake.
   const agrees = (value: string): boolean => years !== undefined && (value.trim() === years.trim() || Number(value) === Number(years));
-  const clash = years === undefined ? undefined : sets.find((set) => /^\s*years\s*=/.test(set) && !agrees(set.slice(set.indexOf('=') + 1)));
+  const clash = years === undefined ? undefined : sets.find((set) => overridePath(set) === 'years' && !agrees(set.slice(set.indexOf('=') + 1)));
   if (clash !== undefined) throw new UsageError(`--set ${clash} and --years ${years} both set years: give one of them`);
   const all = years === undefined ? [...sets] : [...sets, yearsOverride(years)];
   const malformed = findMalformedOverride(all);
   if (malformed !== undefined) throw new UsageError(malformed);
   return all;
+}
+
+/** The path an override sets (`years` of `years=3` and of `--years=3`), trimmed. */
+function overridePath(set: string): string {
+  const text = overrideText(set);
+  return text.slice(0, Math.max(0, text.indexOf('='))).trim();
+}
+
+/**
+ * Refuses a fixed override (`--set path=value`, `--years Y`) of a path that a sweep's design also
+ * varies (`--grid`, an `--lhs` range): each point's value would silently replace it, as `--years`
+ * beside a differing `--set years=` would (see {@link parseOverrides}).
+ *
+ * @param sets - The overrides as {@link parseOverrides} returns them.
+ * @param swept - Each swept path with the option that sweeps it (`--grid years=1,2`).
+ * @throws UsageError naming both options and the path.
+ * @example
+ * checkSweptOverrides(['--years=1'], [{ path: 'years', option: '--grid years=2,3' }]); // throws: --years 1 and --grid years=2,3 both set years …
+ */
+export function checkSweptOverrides(sets: readonly string[], swept: readonly { path: string; option: string }[]): void {
+  for (const set of sets) {
+    const dimension = swept.find((s) => s.path === overridePath(set));
+    if (dimension === undefined) continue;
+    const fixed = set.startsWith(yearsOverride('')) ? `--years ${set.slice(yearsOverride('').length)}` : `--set ${set}`;
+    throw new UsageError(`${fixed} and ${dimension.option} both set ${dimension.path}: give one of them (each design point's value would replace ${fixed})`);
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import { formatTornadoCsv } from './formatTornadoCsv.ts';
 import { formatTornadoJson } from './formatTornadoJson.ts';
 import { runSweep } from './runSweep.ts';
 import { checkOutputFolder } from '../cli/checkOutputFolder.ts';
+import { checkSweptOverrides } from '../cli/parseOverrides.ts';
 import { writeCommandResult } from '../cli/writeCommandResult.ts';
 
 /** Options of `crm-sim sweep`, as parsed by commander. */
@@ -49,6 +50,8 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
   // An output folder that cannot be written is the command line's mistake: said before anything runs.
   if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
   const { design, points, parameters } = createSweepDesign(options.grid, options.lhs, ranges, settings.masterSeed);
+  // Grid dimensions come first in `parameters`, then the --lhs ranges.
+  checkSweptOverrides(settings.sets, parameters.map((path, i) => ({ path, option: i < options.grid.length ? `--grid ${options.grid[i]}` : `--lhs range ${ranges[i - options.grid.length]}` })));
   if (points.length === 0 && !options.tornado) throw new UsageError('sweep: nothing to run: give --grid or --lhs, or drop --no-tornado');
   const cache = resumeCacheFor('sweep', options.resume, options.out);
   const startedAt = new Date();

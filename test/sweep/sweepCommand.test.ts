@@ -92,4 +92,15 @@ describe('crm-sim sweep', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/need --lhs/);
   });
+  it('refuses --years or --set of a path the design sweeps (each point would silently replace it), before anything runs', () => {
+    const out = join(root, 'clash');
+    const small = ['--replicates', '2', '--workers', '0', '--no-tornado', '--set', 'ticksPerYear=12', '--out', out, '--quiet'];
+    const years = runCrmSim(['sweep', shipped('baseline'), '--grid', 'years=1,2', '--years', '1', ...small]);
+    expect({ status: years.status, stderr: years.stderr }).toEqual({ status: 2, stderr: 'crm-sim: --years 1 and --grid years=1,2 both set years: give one of them (each design point\'s value would replace --years 1)\n' });
+    const lhs = runCrmSim(['sweep', shipped('baseline'), '--lhs', '2', 'years=1:2', '--set', 'years=3', ...small]);
+    expect({ status: lhs.status, stderr: lhs.stderr }).toEqual({ status: 2, stderr: 'crm-sim: --set years=3 and --lhs range years=1:2 both set years: give one of them (each design point\'s value would replace --set years=3)\n' });
+    const other = runCrmSim(['sweep', shipped('baseline'), '--grid', 'ticksPerYear=4,12', ...small.filter((a) => a !== '--out' && a !== out)]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toContain('--set ticksPerYear=12 and --grid ticksPerYear=4,12 both set ticksPerYear');
+  });
 });
