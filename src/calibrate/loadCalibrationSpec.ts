@@ -10,7 +10,7 @@ import { didYouMean } from '../scenario/didYouMean.ts';
 import { type Problem, ScenarioError, sortProblems } from '../scenario/scenarioError.ts';
 import { calibrationSpecSchema, type CalibrationSpec, type EpisodeSpec, type SeriesSpec } from './calibrationSpec.ts';
 import { indexSeries, seriesKeyOf } from './runSeries.ts';
-import { calendarYear } from './timeWindow.ts';
+import { calendarYear, ticksIn, ticksPerMonth } from './timeWindow.ts';
 import { asSpecReadProblem, describeValue, reportSpecIssues } from './specProblems.ts';
 
 /** One episode ready to run: its spec entry and its resolved scenario. */
@@ -107,7 +107,8 @@ function loadEpisode(file: string, id: string, episode: EpisodeSpec, sink: Probl
     }
     checkDates(where, target as unknown as Record<string, unknown>, sink);
     checkInsideRun(where, target as unknown as Record<string, unknown>, loaded.spec, episode.scenario, sink);
-    checkBand(where, target.band, sink);
+    checkAfterMonths(where, target as unknown as Record<string, unknown>, loaded.spec, episode.scenario, sink);
+    checkBand(where, target.band, target.tolerance, sink);
     if (target.kind.endsWith('Control') && !episode.control) sink.add([...where, 'kind'], `a kind without a control run, or control.withoutEvents on episode ${id}`, quoteText(target.kind), `kind ${target.kind} needs control.withoutEvents`);
   }
   (episode.control?.withoutEvents ?? []).forEach((eventId, i) => {
@@ -199,10 +200,44 @@ function checkInsideRun(where: (string | number)[], target: Record<string, unkno
   }
 }
 
-/** A band's low bound may not lie above its high bound (a band nothing can be in). */
-function checkBand(where: (string | number)[], band: readonly (number | null)[], sink: ProblemSink): void {
+/**
+ * A target's `afterMonths` must keep the tick it reads inside the episode's run wherever in
+ * `window` the peak falls (extractors/peakExtractors.ts): beyond the run the extractor gives NaN,
+ * so the replicates whose peak falls late are left out of the target's mean (which then counts
+ * early peaks only), and when more than half are, the target fails (loss 25) whatever the parameters.
+ *
+ * @param where - Path of the target in the spec (`episodes.<id>.targets.<id>`).
+ * @param target - The target as parsed.
+ * @param scenario - The episode's resolved scenario (its run: startYear, years, ticksPerYear).
+ * @param scenarioFile - The episode's scenario file as the spec names it, for the message.
+ * @param sink - Where the problem goes, located at `afterMonths`.
+ */
+function checkAfterMonths(where: (string | number)[], target: Record<string, unknown>, scenario: ScenarioSpec, scenarioFile: string, sink: ProblemSink): void {
+  const months = target.afterMonths;
+  const window = target.window;
+  if (typeof months !== 'number' || !Array.isArray(window) || window.length !== 2) return;
+  const [from, to] = window.map(yearOf);
+  const clock = { ticks: Math.round(scenario.years * scenario.ticksPerYear), ticksPerYear: scenario.ticksPerYear, startYear: scenario.startYear };
+  // A window that is not two dates inside the run is reported by checkInsideRun.
+  if (from === undefined || to === undefined || !(from < to) || from < clock.startYear - 1e-9 || to > clock.startYear + scenario.years + 1e-9) return;
+  const [, windowEnd] = ticksIn(clock, from, to);
+  // The same rounding as the extractors' `after`: the latest peak is the window's last tick.
+  if (windowEnd - 1 + Math.round(months * ticksPerMonth(clock)) < clock.ticks) return;
+  const most = Math.max(0, Math.floor((clock.ticks - windowEnd) / ticksPerMonth(clock)));
+  sink.add([...where, 'afterMonths'], `a number of months ≤ ${most} (a peak at the end of window ${describeValue(window)} plus afterMonths must lie inside the run of ${scenarioFile}, until ${formatYear(scenario.startYear + scenario.years)})`, sink.found([...where, 'afterMonths'], months), 'beyond the run the target cannot be measured');
+}
+
+/**
+ * A band's low bound may not lie above its high bound (a band nothing can be in); a zero-width band
+ * needs a `tolerance`: the loss divides the distance to the band by its width when none is given
+ * (computeTargetLoss.ts), which would be NaN or infinite for every value.
+ */
+function checkBand(where: (string | number)[], band: readonly (number | null)[], tolerance: number | undefined, sink: ProblemSink): void {
   const [low, high] = band;
   if (low !== null && high !== null && low > high) sink.add([...where, 'band'], '[low, high] with low ≤ high (null for an open side)', describeValue(band));
+  else if (low !== null && high !== null && low === high && tolerance === undefined) {
+    sink.add([...where, 'band'], '[low, high] with low < high, or a tolerance beside a zero-width band', describeValue(band), 'without a tolerance the loss is divided by the band\'s width, 0');
+  }
 }
 
 function checkDates(where: (string | number)[], target: Record<string, unknown>, sink: ProblemSink): void {

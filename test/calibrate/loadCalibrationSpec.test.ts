@@ -106,4 +106,18 @@ describe('loadCalibrationSpec', () => {
     expect(() => loadCalibrationSpec(band)).toThrow(/spec\.yaml:7:\d+: episodes\.e\.targets\.x\.band: expected \[low, high\] with low ≤ high \(null for an open side\), found \[0\.5, 0\.01\]$/);
     expect(loadCalibrationSpec(writeSpec(peak.replace('band: [1, 2]', 'band: [null, 2]'))).episodes).toHaveLength(1);
   });
+  it('refuses an afterMonths that reaches past the end of the run from a peak late in its window, located', () => {
+    // The bullwhip episode runs from 2025 until 2027 (set: years=2); a peak in the window's last tick plus 12 months is still inside.
+    const share = (months: number) => writeSpec(`{ kind: shareOfPeakLeft, series: "price:widget:processing:HOME", window: [2025-01, 2026-01], afterMonths: ${months}, band: [0, 1] }`);
+    expect(loadCalibrationSpec(share(12)).episodes).toHaveLength(1);
+    expect(() => loadCalibrationSpec(share(13))).toThrow(ScenarioError);
+    expect(() => loadCalibrationSpec(share(13))).toThrow(/spec\.yaml:7:\d+: episodes\.e\.targets\.x\.afterMonths: expected a number of months ≤ 12 \(a peak at the end of window \[2025-01, 2026-01\] plus afterMonths must lie inside the run of .*bullwhip-four-stage\.yaml, until 2027\), found 13 \(beyond the run the target cannot be measured\)$/);
+    const ratio = writeSpec('{ kind: ratioAtPeak, series: "price:widget:processing:HOME", denominator: "price:widget:processing:HOME", window: [2025-01, 2026-01], afterMonths: 30, band: [0, 2] }');
+    expect(() => loadCalibrationSpec(ratio)).toThrow(/targets\.x\.afterMonths: expected a number of months ≤ 12 /);
+  });
+  it('refuses a zero-width band without a tolerance (the loss would divide by its width, 0), located; with a tolerance it loads', () => {
+    const zero = writeSpec(peak.replace('band: [1, 2]', 'band: [1.5, 1.5]'));
+    expect(() => loadCalibrationSpec(zero)).toThrow(/spec\.yaml:7:\d+: episodes\.e\.targets\.x\.band: expected \[low, high\] with low < high, or a tolerance beside a zero-width band, found \[1\.5, 1\.5\] \(without a tolerance the loss is divided by the band's width, 0\)$/);
+    expect(loadCalibrationSpec(writeSpec(peak.replace('band: [1, 2]', 'band: [1.5, 1.5], tolerance: 0.2'))).episodes).toHaveLength(1);
+  });
 });
