@@ -1,5 +1,6 @@
 import { createWarningPrinter } from './createWarningPrinter.ts';
 import { parseOutputFormat } from './parseOutputFormat.ts';
+import { capThreadsPerReplicate } from './capThreadsPerReplicate.ts';
 import { readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -148,7 +149,7 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     throw new UsageError('--impact-replicates sets the paired runs of impact.json: give it with --measure-impact or --report (without them no impact.json is written)');
   }
   const sets = parseOverrides(options.set, options.years);
-  const threadsPerReplicate = options.threadsPerReplicate === undefined ? 1 : parseCount('threads-per-replicate', options.threadsPerReplicate, 1);
+  const threadsPerReplicate = options.threadsPerReplicate === undefined ? 1 : capThreadsPerReplicate(parseCount('threads-per-replicate', options.threadsPerReplicate, 1), availableParallelism());
   return {
     scenarioPath,
     replicates: parseCount('replicates', options.replicates, 1),

@@ -7,7 +7,7 @@ const register: RegisterCommand = ({ program, signal }) => {
   program.command('run [scenario]').description("run a scenario's Monte Carlo and write an output folder")
     .option('--replicates <n>', 'number of replicates', '100').option('--seed <s>', 'master seed', '1')
     .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
-    .option('--threads-per-replicate <t>', 'threads that step each replicate together (for very large worlds; same results; default 1)')
+    .option('--threads-per-replicate <t>', 'threads that step each replicate together (for very large worlds; same results; default 1; at most the number of cores: more is capped, with a note)')
     .option('--years <y>', 'horizon in years (overrides the scenario)').option('--out <dir>', 'output folder')
     .option('--overwrite', 'replace --out when it holds a finished crm-sim output folder (atomically; any other folder is refused)')
     .option('--set <path=value>', 'override a scenario value (repeatable)', collectRepeated, [])
