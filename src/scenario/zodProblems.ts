@@ -34,7 +34,9 @@ const keysErrorMap = (issue: { code?: string; inst?: unknown }): string | undefi
 function quoteHint(path: TreePath, sink: ProblemSink): string {
   const text = sink.overrideTextAt(path);
   if (text === undefined) return '';
-  return `to give it as text, quote the value inside the shell's quotes: '${pathKey(path)}=${JSON.stringify(text)}'`;
+  // A long or multi-line value is not repeated: the message stays one short line.
+  const shown = text.length <= 40 && !/[\u0000-\u001f\u007f]/.test(text) ? JSON.stringify(text) : '"…"';
+  return `to give it as text, quote the value inside the shell's quotes: '${pathKey(path)}=${shown}'`;
 }
 
 /** Turns one issue into problems (one per unknown key). */

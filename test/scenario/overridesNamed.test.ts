@@ -33,6 +33,8 @@ describe('a text override that YAML reads as a map or list', () => {
     ]);
     expect(problems(['description=[a, b]'])[0]).toContain(`found a list (to give it as text, quote the value inside the shell's quotes: 'description="[a, b]"')`);
     expect(problems(['description="a: b"'])).toEqual([]);
+    // A long or multi-line value is not repeated in the hint (the message stays one line).
+    expect(problems([`description=k:\n  - ${'x'.repeat(60)}`])[0]).toMatch(/found a map \(to give it as text, quote the value inside the shell's quotes: 'description="…"'\)$/);
   });
 
   it('gives no such hint where a map or list was not written by an override, or a string is not expected', () => {
