@@ -7,7 +7,8 @@ import { detectFolderKind, type FolderKind } from './detectFolderKind.ts';
 import { hashResolvedScenarios } from './hashResolvedScenarios.ts';
 import { planFanPanels } from './planFanPanels.ts';
 import { readComparedStrategies } from './readComparedStrategies.ts';
-import { readOverTimeCsv } from './readOverTimeCsv.ts';
+import { type OverTimeSeriesData, readOverTimeCsv } from './readOverTimeCsv.ts';
+import { type GainSplit, splitGainByWindow } from './splitGainByWindow.ts';
 import { renderCompareOverTime } from './renderCompareOverTime.ts';
 import { readComparisonJson } from './readComparisonJson.ts';
 import { readFolderFiles } from './readFolderFiles.ts';
@@ -79,7 +80,8 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const sections: ReportSection[] = [];
   const strategies = comparison === undefined ? undefined : await readComparedStrategies(folder, comparison, files.map((f) => f.name));
   if (comparison !== undefined && strategies !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, strategies, materialName, charts) });
-  const overTime = comparison === undefined ? '' : await renderCompareOverTime(await readOverTimeCsv(folder), overview, materialName, charts);
+  const overTimeData = comparison === undefined ? undefined : await readOverTimeCsv(folder);
+  const overTime = await renderCompareOverTime(overTimeData, overview, materialName, charts);
   if (overTime !== '') sections.push({ id: 'compare-over-time', title: 'Over time, by strategy', html: overTime });
   const elsewhere = comparison === undefined || strategies === undefined ? '' : renderSpilloversCompared(comparison, strategies, materialName);
   if (elsewhere !== '') sections.push({ id: 'elsewhere', title: 'Effects outside the home region, by strategy', html: elsewhere });
@@ -99,7 +101,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
-  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName)
+  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview))
     : kind === 'sweep' ? renderSweepAnswerBox(sweep, tornados, overview, materialName) : '';
   const html = renderReportPage(describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference), sections, answer);
   return { kind, html, charts: await charts.finish() };
@@ -144,4 +146,14 @@ async function readReferenceScenario(folder: string, reference: string | undefin
   const names = files.map((f) => f.name).filter((name) => name.endsWith('.resolved.yaml'));
   const name = names.find((n) => n === `${reference}.resolved.yaml`) ?? names[0];
   return name === undefined ? undefined : readScenarioOverview(folder, name);
+}
+
+/** Per alternative and material, its gain in home end users' consumption split around the reference's events on the material (over-time.csv). */
+function gainTiming(series: readonly OverTimeSeriesData[] | undefined, overview: ScenarioOverview | undefined): (alternative: string, material: string) => GainSplit | undefined {
+  if (series === undefined || overview === undefined) return () => undefined;
+  const windows = new Map(planFanPanels(overview).map((p) => [p.materialId, p.eventWindows.filter((w) => !w.throughout)]));
+  return (alternative, material) => {
+    const s = series.find((x) => x.strategy === alternative && x.material === material && x.measure === 'consumption');
+    return s === undefined ? undefined : splitGainByWindow(s, windows.get(material) ?? []);
+  };
 }

@@ -9,6 +9,9 @@ import { formatQuantity } from './formatQuantity.ts';
 import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import type { ComparedStrategies } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
+import { formatDifference } from './formatDifference.ts';
+import { formatScenarioDate } from './formatScenarioDate.ts';
+import type { GainSplit } from './splitGainByWindow.ts';
 
 /**
  * The answer box at the top of a compare report: per alternative, what it costs the home government
@@ -23,12 +26,15 @@ import { regionWithArticle } from './regionWithArticle.ts';
  * @param comparison - comparison.json as read.
  * @param strategies - The arms' scenarios.
  * @param materialName - Maps material ids to names.
+ * @param gainTiming - Per alternative and material, its gain in end users' consumption split around
+ *   the reference's events (`splitGainByWindow` on over-time.csv); when most of a clear gain comes
+ *   after a year past the events' end, the box says so (a figure the "Over time" section shows).
  * @returns HTML, or ''.
  * @example
  * renderCompareAnswerBox(comparison, strategies, name);
  * // '<div class="answer" …><li><strong>mit-recycling</strong> costs USD 314 million more …'
  */
-export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string): string {
+export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, gainTiming: (alternative: string, material: string) => GainSplit | undefined = () => undefined): string {
   const reference = strategies.reference.overview;
   if (reference === undefined || differenceSign(comparison.entries) !== 1 || comparison.alternatives.length === 0) return '';
   const home = reference.homeRegion;
@@ -48,10 +54,11 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
       const priced = comparison.costEffectiveness.get(alternative)?.get(material);
       const perKg = priced?.usdPerTonneConsumptionGained;
       const gained = e.ciLow > 0 && !isRoundingNoise(e);
-      if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}`];
+      const late = gained ? describeLateGain(gainTiming(alternative, material), units.get(e.metric)) : '';
+      if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}`];
       cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg, priced }]);
       const refined = reference.materials.find((m) => m.id === material)?.basePriceUsdPerTonne.processing;
-      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}, ${describePerKg(perKg, refined)}${describeNet(priced)}`];
+      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}, ${describePerKg(perKg, refined)}${describeNet(priced)}`];
     });
     const cost = entryOf(alternative, `policyCost.${home}`);
     const spends = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) ? 'costs the government nothing more'
@@ -144,4 +151,14 @@ function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined):
   const yardstick = refinedUsdPerTonne !== undefined && refinedUsdPerTonne > 0
     ? `; ${formatNumber(perKg.value / refinedUsdPerTonne, 2)}× the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
   return `${formatMoney(perKg.value / 1000)} per kg gained (${ci}${yardstick})`;
+}
+
+/**
+ * " (most of it later: +876 t after Jun 2028, +264 t from the events' start to a year after their end)"
+ * when more than half of a gain comes after a year past the events' end; '' otherwise.
+ */
+function describeLateGain(split: GainSplit | undefined, unit: MassUnit | undefined): string {
+  if (split === undefined || !split.hasAfter || !(split.total > 0) || !(split.after > split.total / 2)) return '';
+  const afterMonth = formatScenarioDate(0, split.to - 1 / 12);
+  return ` (most of it long after the events: ${formatDifference(split.after, 't', unit)} after ${afterMonth}, ${formatDifference(split.during, 't', unit)} from their start to a year after their end; see Over time)`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from '../../src/report/readComparisonJson.ts';
 import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import type { GainSplit } from '../../src/report/splitGainByWindow.ts';
 import { renderCompareAnswerBox } from '../../src/report/renderCompareAnswerBox.ts';
 
 const iv = (value: number, ciLow: number, ciHigh: number): Interval => ({ value, ciLow, ciHigh });
@@ -47,6 +48,17 @@ describe('renderCompareAnswerBox', () => {
     // Overlapping intervals: the lowest mean is not called clearly cheapest.
     const close = new Map([['recycling', new Map([['germanium', priced(iv(70_000, 60_000, 90_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
     expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: close })).toContain('stockpile has the lowest spending per kg, not clearly below recycling (their 95% CIs overlap)');
+  });
+
+  it('says when most of a clear gain comes long after the events, from the over-time split', () => {
+    const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])]]);
+    const comparison = { reference: 'threat', alternatives: ['recycling'], entries, costEffectiveness };
+    const split = (during: number, after: number): GainSplit => ({ before: 0.39, during, after, total: 0.39 + during + after, from: 2026, to: 2028.5, hasBefore: true, hasAfter: true });
+    const late = renderCompareAnswerBox(comparison, strategies, name, (alternative, material) => (alternative === 'recycling' && material === 'germanium' ? split(0.5, 3) : undefined));
+    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t) (most of it long after the events: +3 t after Jun 2028, +0.5 t from their start to a year after their end; see Over time), USD 90 per kg');
+    // Half or less after: nothing is added; nor without a split (a folder from before over-time.csv).
+    expect(renderCompareAnswerBox(comparison, strategies, name, () => split(2, 1.5))).not.toContain('long after');
+    expect(renderCompareAnswerBox(comparison, strategies, name)).not.toContain('long after');
   });
 
   it('gives a stockpile\'s cost net of the stock it still holds, or its net gain, beside the spending', () => {
