@@ -4,14 +4,19 @@ import { sortedWithoutNaN } from '../stats/sortedWithoutNaN.ts';
 import { computePairedDifference } from './computePairedDifference.ts';
 import type { OverTimePlan } from './planOverTimeSeries.ts';
 
-/** One value of the "over time" table: a strategy, a kept series and a period. */
-export interface OverTimeRow {
+/** What a row or series of the "over time" table is about (over-time.csv's key columns). */
+export interface OverTimeKey {
   strategy: string;
   material: string;
+  /** `consumption`, `price` or `stockpile`. */
   measure: string;
   stage: string;
   region: string;
   unit: string;
+}
+
+/** One value of the "over time" table: a strategy, a kept series and a period. */
+export interface OverTimeRow extends OverTimeKey {
   /** `YYYY-MM`. */
   period: string;
   /** Calendar year of the period's middle. */

@@ -1,18 +1,12 @@
 import { access } from 'node:fs/promises';
+import type { OverTimeKey } from '../compare/computeOverTime.ts';
 import { join } from 'node:path';
 import { locateCsvColumns } from './locateCsvColumns.ts';
 import { readCsvLines } from './readCsvLines.ts';
 import { ReportInputError } from './reportInputError.ts';
 
 /** One strategy's monthly values of one measure of a material (a compare folder's `over-time.csv`). */
-export interface OverTimeSeriesData {
-  strategy: string;
-  material: string;
-  /** `consumption`, `price` or `stockpile`. */
-  measure: string;
-  stage: string;
-  region: string;
-  unit: string;
+export interface OverTimeSeriesData extends OverTimeKey {
   period: string[];
   year: number[];
   /** Weeks each month covers. */
