@@ -22,21 +22,23 @@ export function describeScenarioDifference(first: { label: string; yaml: string 
   } catch {
     return '';
   }
-  const found: string[] = [];
-  let count = 0;
+  const found: { path: string; text: string }[] = [];
   const walk = (x: unknown, y: unknown, path: string): void => {
     if (isMap(x) && isMap(y)) {
       for (const key of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort()) walk(x[key], y[key], path === '' ? key : `${path}.${key}`);
       return;
     }
     if (JSON.stringify(x) === JSON.stringify(y)) return;
-    count++;
     // Long texts that share a beginning are shown from where they part (`…overridden: --years 2`).
     const from = typeof x === 'string' && typeof y === 'string' ? wordStartBefore(x, commonPrefixLength(x, y)) : 0;
-    if (found.length < MAX_NAMED) found.push(`${path || '(root)'} (${show(x, from)} in ${first.label}, ${show(y, from)} in ${second.label})`);
+    found.push({ path, text: `${path || '(root)'} (${show(x, from)} in ${first.label}, ${show(y, from)} in ${second.label})` });
   };
   walk(a, b, '');
-  return count === 0 ? '' : `${found.join('; ')}${count > MAX_NAMED ? `; and ${count - MAX_NAMED} more` : ''}`;
+  // The resolved file's `source` line records the overrides, so it differs whenever an overridden key
+  // does: named only when nothing else differs (a provenance note, not a setting).
+  const named = found.some((d) => d.path !== 'source') ? found.filter((d) => d.path !== 'source') : found;
+  const shown = named.slice(0, MAX_NAMED).map((d) => d.text);
+  return named.length === 0 ? '' : `${shown.join('; ')}${named.length > MAX_NAMED ? `; and ${named.length - MAX_NAMED} more` : ''}`;
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
