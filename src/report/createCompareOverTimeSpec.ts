@@ -26,8 +26,8 @@ export interface CompareOverTimeInput {
   /** Every strategy in colour order, the reference first (its colour is the reports' ink). */
   strategies: string[];
   panels: OverTimePanel[];
-  /** Event windows in calendar years (the reference's events on this material), shaded grey; an announcement before the start is a dotted line. */
-  eventWindows: Array<{ start: number; end: number; announced?: number }>;
+  /** Event windows in calendar years (the reference's events on this material), shaded grey; one lasting to the end of the run is a dashed line at its start; an announcement before the start is a dotted line. */
+  eventWindows: Array<{ start: number; end: number; announced?: number; openEnded?: boolean }>;
 }
 
 /** The reference in the reports' ink, then colours that stay apart in print and for common colour blindness (ColorBrewer Dark2). */
@@ -54,7 +54,8 @@ export function createCompareOverTimeSpec(input: CompareOverTimeInput): TopLevel
     legend: { orient: 'top', direction: 'vertical', labelLimit: 600, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolOpacity: 1, symbolSize: 300 } };
   const x = { field: 'year', type: 'quantitative', title: null, scale: { domain: [first, last], nice: false, zero: false },
     axis: { format: 'd', values: Array.from({ length: last - first + 1 }, (_, i) => first + i), labelFlush: false } };
-  const windows = input.eventWindows.filter((w) => w.end > first && w.start < last).map((w) => ({ start: Math.max(w.start, first), end: Math.min(w.end, last) }));
+  const starts = input.eventWindows.filter((w) => w.openEnded === true && w.start > first && w.start < last).map((w) => ({ year: w.start }));
+  const windows = input.eventWindows.filter((w) => w.openEnded !== true && w.end > first && w.start < last).map((w) => ({ start: Math.max(w.start, first), end: Math.min(w.end, last) }));
   const panels = input.panels.map((panel, p) => {
     const values = panel.lines.flatMap((line) => line.year.map((year, i) => ({
       strategy: line.strategy, year, value: line.value[i], ...(line.low === undefined || line.high === undefined ? {} : { low: line.low[i], high: line.high[i] }),
@@ -63,6 +64,7 @@ export function createCompareOverTimeSpec(input: CompareOverTimeInput): TopLevel
     const layers: Record<string, unknown>[] = [];
     const announced = [...new Set(input.eventWindows.flatMap((w) => (w.announced !== undefined && w.announced > first && w.announced < w.start ? [w.announced] : [])))].map((year) => ({ year }));
     if (announced.length > 0) layers.push({ name: `announced_${p}`, data: { values: announced }, mark: { type: 'rule', color: '#555', strokeDash: [1, 2], strokeWidth: 1.2 }, encoding: { x } });
+    if (starts.length > 0) layers.push({ name: `eventstart_${p}`, data: { values: starts }, mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1 }, encoding: { x } });
     if (windows.length > 0) layers.push({ name: `event_${p}`, data: { values: windows }, mark: { type: 'rect', color: EVENT_GREY, opacity: 0.3 }, encoding: { x: { ...x, field: 'start' }, x2: { field: 'end' } } });
     if (panel.zeroRule === true) layers.push({ name: `zero_${p}`, data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#666', strokeDash: [4, 3] }, encoding: { y: { field: 'zero', type: 'quantitative' } } });
     if (panel.lines.some((l) => l.low !== undefined)) {

@@ -36,7 +36,7 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
   const [reference, ...alternatives] = strategies;
   const home = series[0].region;
   const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
-  const windowsOf = (material: string): Array<{ start: number; end: number; announced?: number }> =>
+  const windowsOf = (material: string): Array<{ start: number; end: number; announced?: number; openEnded?: boolean }> =>
     (overview === undefined ? [] : planFanPanels(overview).find((p) => p.materialId === material)?.eventWindows.filter((w) => !w.throughout) ?? []);
   const inHome = `in ${regionWithArticle(homeName)}`;
   let html = `<p>Month by month, for each material the compared scenarios target: what end users ${escapeHtml(inHome)} receive, the price they pay and the government's stockpile ` +
@@ -72,7 +72,7 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
     const title = `${name}: the strategies month by month`;
     html += `<h3>${escapeHtml(name)}</h3>\n<ul>${alternatives.map((strategy) => `<li>${describeWhen(of('consumption', strategy), consumption, strategy, reference, name, windowsOf(material))}</li>`).join('')}</ul>\n`;
     html += await charts.add(id, createCompareOverTimeSpec({
-      title, subtitle: `${homeName}; grey: the reference's events on ${name} in force${windowsOf(material).some((w) => w.announced !== undefined) ? '; dotted: announced' : ''}`, strategies, panels, eventWindows: windowsOf(material),
+      title, subtitle: describeMarks(homeName, name, windowsOf(material)), strategies, panels, eventWindows: windowsOf(material),
     }), {
       title,
       description: `Monthly medians of what end users ${inHome} receive of ${name}, its price and the government stockpile under ${strategies.join(', ')}, and each alternative's paired difference from ${reference}.`,
@@ -87,7 +87,7 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
  * whose 95% CI excludes 0): how many months, their first and last, the largest difference; then the
  * same count over the months the reference's events are in force.
  */
-function describeWhen(alternative: OverTimeSeriesData | undefined, reference: OverTimeSeriesData, label: string, referenceLabel: string, name: string, windows: ReadonlyArray<{ start: number; end: number }>): string {
+function describeWhen(alternative: OverTimeSeriesData | undefined, reference: OverTimeSeriesData, label: string, referenceLabel: string, name: string, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>): string {
   const head = `<strong>${escapeHtml(label)}</strong>: `;
   if (alternative === undefined) return `${head}no monthly values.`;
   const month = (i: number): string => formatScenarioDate(0, monthStart(alternative.period[i]));
@@ -115,17 +115,32 @@ function describeWhen(alternative: OverTimeSeriesData | undefined, reference: Ov
 }
 
 /** The run's mean gain in tonnes split around the events (splitGainByWindow), in words; '' without events. */
-function describeWhenTonnes(alternative: OverTimeSeriesData, windows: ReadonlyArray<{ start: number; end: number }>): string {
+function describeWhenTonnes(alternative: OverTimeSeriesData, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>): string {
   const split = splitGainByWindow(alternative, windows);
   if (split === undefined) return '';
   const unit = chooseMassUnit([split.total, split.before, split.during, split.after]);
   const lastMonth = monthStart(alternative.period[alternative.period.length - 1]);
+  const middle = split.openEnded
+    ? `while they are in force (from ${formatScenarioDate(0, split.from)} to the end of the run)`
+    : `from their start to a year after their end (${formatScenarioDate(0, split.from)} – ${formatScenarioDate(0, Math.min(split.to - 1 / 12, lastMonth))})`;
   const parts = [
-    ...(split.hasBefore ? [`${formatDifference(split.before, 't', unit)} before the events`] : []),
-    `${formatDifference(split.during, 't', unit)} from their start to a year after their end (${formatScenarioDate(0, split.from)} – ${formatScenarioDate(0, Math.min(split.to - 1 / 12, lastMonth))})`,
+    ...(split.hasBefore && split.before !== 0 ? [`${formatDifference(split.before, 't', unit)} before the events`] : []),
+    `${formatDifference(split.during, 't', unit)} ${middle}`,
     ...(split.hasAfter ? [`${formatDifference(split.after, 't', unit)} later`] : []),
   ];
+  // One part: the whole gain falls in it (before the events exactly 0, no time after them).
+  if (parts.length === 1) return ` Over the run, ${formatDifference(split.total, 't', unit)} on average, all of it ${middle}.`;
   return ` Over the run, ${formatDifference(split.total, 't', unit)} on average: ${parts.join(', ')}.`;
+}
+
+/** The chart's subtitle: the region, then a key to the event marks it draws (grey spans, dashed starts of open-ended events, dotted announcements). */
+function describeMarks(homeName: string, name: string, windows: ReadonlyArray<{ announced?: number; openEnded?: boolean }>): string[] {
+  const marks = [
+    ...(windows.some((w) => w.openEnded !== true) ? [`grey: the reference's events on ${name} in force`] : []),
+    ...(windows.some((w) => w.openEnded === true) ? ['dashed: start of an event lasting to the end of the run'] : []),
+    ...(windows.some((w) => w.announced !== undefined) ? ['dotted: announced'] : []),
+  ];
+  return [homeName, ...(marks.length === 0 ? [] : [marks.join('; ')])];
 }
 
 function capitalise(text: string): string {

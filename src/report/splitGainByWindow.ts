@@ -3,7 +3,7 @@ import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
 /** A run's mean paired gain in tonnes, split around its disruptions (calendar years). */
 export interface GainSplit {
   before: number;
-  /** From the first event's start to a year after the last one's end (clipped to the run). */
+  /** From the first event's start to a year after the last one's end (clipped to the run); to the run's end when an event lasts to it. */
   during: number;
   after: number;
   total: number;
@@ -14,6 +14,8 @@ export interface GainSplit {
   /** Whether the run starts before `from` and ends after `to` (else that part is empty by construction). */
   hasBefore: boolean;
   hasAfter: boolean;
+  /** An event lasts to the end of the run: the middle part is "while they are in force", not "to a year after their end". */
+  openEnded: boolean;
 }
 
 /**
@@ -23,15 +25,16 @@ export interface GainSplit {
  * the run's paired difference in the matching summary (`cumulativeConsumption`).
  *
  * @param series - The alternative's monthly values (with `weeks` and `meanDifference`).
- * @param windows - The events' windows, calendar years.
+ * @param windows - The events' windows, calendar years (`openEnded` for one that lasts to the end of the run).
  * @returns The split, or undefined without windows or a month's weeks or difference.
  * @example
  * splitGainByWindow(stockpileConsumption, [{ start: 2026, end: 2027.5 }])?.after;
  */
-export function splitGainByWindow(series: OverTimeSeriesData, windows: ReadonlyArray<{ start: number; end: number }>): GainSplit | undefined {
+export function splitGainByWindow(series: OverTimeSeriesData, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>): GainSplit | undefined {
   if (windows.length === 0 || series.period.length === 0) return undefined;
   const from = Math.min(...windows.map((w) => w.start));
-  const to = Math.max(...windows.map((w) => w.end)) + 1;
+  const openEnded = windows.some((w) => w.openEnded === true);
+  const to = Math.max(...windows.map((w) => w.end)) + (openEnded ? 0 : 1);
   const split = { before: 0, during: 0, after: 0 };
   for (let i = 0; i < series.period.length; i++) {
     const tonnes = series.meanDifference[i] * series.weeks[i];
@@ -42,7 +45,7 @@ export function splitGainByWindow(series: OverTimeSeriesData, windows: ReadonlyA
   if (!Number.isFinite(total)) return undefined;
   const first = monthStart(series.period[0]);
   const last = monthStart(series.period[series.period.length - 1]);
-  return { ...split, total, from, to, hasBefore: from > first + 1e-9, hasAfter: to <= last + 1e-9 };
+  return { ...split, total, from, to, hasBefore: from > first + 1e-9, hasAfter: !openEnded && to <= last + 1e-9, openEnded };
 }
 
 /** `2026-05` as a calendar year: the month's start. */

@@ -76,6 +76,20 @@ describe('renderCompareOverTime', () => {
     expect((noStock.specs[0] as { vconcat: unknown[] }).vconcat).toHaveLength(3);
   });
 
+  it('says "while they are in force" for an event that lasts to the end of the run, and draws its start as a dashed line', async () => {
+    const openEnded = { ...overview, events: [{ ...overview.events[0], start: 0.25, end: Infinity, announced: NaN }] } as unknown as ScenarioOverview;
+    const charts = collector();
+    const html = await renderCompareOverTime(data, openEnded, (id) => (id === 'li' ? 'Lithium' : id), charts);
+    // Jan–Mar before the event (−11.6 t), the rest while it is in force (+62.8 t).
+    expect(html).toContain('Over the run, +51.2 t on average: −11.6 t before the events, +62.8 t while they are in force (from Apr 2026 to the end of the run).');
+    const layers = (charts.specs[0] as { vconcat: Array<{ layer: Array<{ name?: string }> }> }).vconcat[0].layer.map((l) => l.name);
+    // Nothing before it: the whole gain falls while it is in force.
+    const none = data.map((x) => (x.strategy === 'stockpile' && x.measure === 'consumption' ? { ...x, meanDifference: x.meanDifference.map((v, i) => (i < 3 ? 0 : v)) } : x));
+    expect(await renderCompareOverTime(none, openEnded, (id) => id, collector())).toContain('Over the run, +62.8 t on average, all of it while they are in force (from Apr 2026 to the end of the run).');
+    expect(layers).toContain('eventstart_0');
+    expect(layers).not.toContain('event_0');
+  });
+
   it('says so when no month differs clearly, and is empty without over-time.csv', async () => {
     const unclear = data.map((s) => (s.strategy === 'stockpile' && s.measure === 'consumption' ? { ...s, ciLow: flat(-1), ciHigh: flat(1) } : s));
     expect(await renderCompareOverTime(unclear, overview, (id) => id, collector())).toContain('no clearly different amount of li than under threat in any month');
