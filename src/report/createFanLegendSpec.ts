@@ -1,5 +1,8 @@
 import { EVENT_GREY, INK, PRICE_WAR_PURPLE, RULE_ORANGE } from './chartTheme.ts';
 
+/** Pixels from one key row to the next. */
+const ROW_HEIGHT = 18;
+
 /**
  * A one-line key drawn as a chart row above fan charts, so every exported SVG and PNG explains
  * itself without colour: light band = 90% of runs, dark band = middle 50%, line = median across
@@ -25,55 +28,61 @@ export function createFanLegendSpec(width: number, withEvents: boolean, withStar
     ...(withRules ? [{ label: 'retaliation by rule', kind: 'rule', width: 150 }] : []),
     ...(withPriceWars ? [{ label: 'price war by rule', kind: 'pricewar', width: 140 }] : []),
   ];
-  // Optional items in order while they start on the row (their text may run past it, as before; the
-  // panel's subtitle names each shading too).
-  const placed: { x: number; label: string; kind: string }[] = [];
+  // Optional items in order after the fixed three; one that would start too near the row's end goes
+  // to a second row, so every shading the panel draws is in its key.
+  const placed: { x: number; y: number; label: string; kind: string }[] = [];
   let at = 410;
+  let y = 0;
   for (const item of optional) {
-    if (at > width - 100) break;
-    placed.push({ x: at, label: item.label, kind: item.kind });
+    if (at > width - 100) {
+      at = 0;
+      y += ROW_HEIGHT;
+    }
+    placed.push({ x: at, y, label: item.label, kind: item.kind });
     at += item.width;
   }
   const items = [
-    { x: 0, label: 'median across runs', kind: 'line' },
-    { x: 150, label: 'middle 50% of runs', kind: 'dark' },
-    { x: 300, label: '90% of runs', kind: 'light' },
+    { x: 0, y: 0, label: 'median across runs', kind: 'line' },
+    { x: 150, y: 0, label: 'middle 50% of runs', kind: 'dark' },
+    { x: 300, y: 0, label: '90% of runs', kind: 'light' },
     ...placed,
   ];
   const x = { field: 'x', type: 'quantitative', scale: { domain: [0, width], range: [0, width] }, axis: null };
+  // Pixel offsets within the key (scale null): each item's row plus its mark's place in the row.
+  const pixels = (field: string): Record<string, unknown> => ({ field, type: 'quantitative', scale: null, axis: null });
   const swatch = (kind: string, color: string, opacity: number): Record<string, unknown> => ({
     name: `key_${kind}`,
-    transform: [{ filter: `datum.kind === '${kind}'` }, { calculate: 'datum.x + 22', as: 'x2' }],
-    mark: { type: 'rect', color, opacity, y: 3, y2: 13 },
-    encoding: { x, x2: { field: 'x2' } },
+    transform: [{ filter: `datum.kind === '${kind}'` }, { calculate: 'datum.x + 22', as: 'x2' }, { calculate: 'datum.y + 3', as: 'ya' }, { calculate: 'datum.y + 13', as: 'yb' }],
+    mark: { type: 'rect', color, opacity },
+    encoding: { x, x2: { field: 'x2' }, y: pixels('ya'), y2: { field: 'yb' } },
   });
   return {
-    width, height: 16, data: { values: items },
+    width, height: y + 16, data: { values: items },
     layer: [
       swatch('light', INK, 0.22), swatch('dark', INK, 0.5), swatch('event', EVENT_GREY, 0.35), swatch('rule', RULE_ORANGE, 0.3), swatch('pricewar', PRICE_WAR_PURPLE, 0.25),
       {
         name: 'key_line',
-        transform: [{ filter: "datum.kind === 'line'" }, { calculate: 'datum.x + 22', as: 'x2' }],
-        mark: { type: 'rule', color: INK, strokeWidth: 2, y: 8 },
-        encoding: { x, x2: { field: 'x2' } },
+        transform: [{ filter: "datum.kind === 'line'" }, { calculate: 'datum.x + 22', as: 'x2' }, { calculate: 'datum.y + 8', as: 'ym' }],
+        mark: { type: 'rule', color: INK, strokeWidth: 2 },
+        encoding: { x, x2: { field: 'x2' }, y: pixels('ym') },
       },
       {
         name: 'key_announced',
-        transform: [{ filter: "datum.kind === 'announced'" }, { calculate: 'datum.x + 11', as: 'xm' }],
-        mark: { type: 'rule', color: '#555', strokeDash: [1, 2], strokeWidth: 1.2, y: 1, y2: 15 },
-        encoding: { x: { ...x, field: 'xm' } },
+        transform: [{ filter: "datum.kind === 'announced'" }, { calculate: 'datum.x + 11', as: 'xm' }, { calculate: 'datum.y + 1', as: 'ya' }, { calculate: 'datum.y + 15', as: 'yb' }],
+        mark: { type: 'rule', color: '#555', strokeDash: [1, 2], strokeWidth: 1.2 },
+        encoding: { x: { ...x, field: 'xm' }, y: pixels('ya'), y2: { field: 'yb' } },
       },
       {
         name: 'key_start',
-        transform: [{ filter: "datum.kind === 'start'" }, { calculate: 'datum.x + 11', as: 'xm' }],
-        mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1, y: 1, y2: 15 },
-        encoding: { x: { ...x, field: 'xm' } },
+        transform: [{ filter: "datum.kind === 'start'" }, { calculate: 'datum.x + 11', as: 'xm' }, { calculate: 'datum.y + 1', as: 'ya' }, { calculate: 'datum.y + 15', as: 'yb' }],
+        mark: { type: 'rule', color: '#555', strokeDash: [3, 2], strokeWidth: 1 },
+        encoding: { x: { ...x, field: 'xm' }, y: pixels('ya'), y2: { field: 'yb' } },
       },
       {
         name: 'key_text',
-        transform: [{ calculate: 'datum.x + 27', as: 'tx' }],
-        mark: { type: 'text', align: 'left', baseline: 'middle', y: 8, fontSize: 11, color: '#222' },
-        encoding: { x: { ...x, field: 'tx' }, text: { field: 'label' } },
+        transform: [{ calculate: 'datum.x + 27', as: 'tx' }, { calculate: 'datum.y + 8', as: 'ym' }],
+        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: '#222' },
+        encoding: { x: { ...x, field: 'tx' }, y: pixels('ym'), text: { field: 'label' } },
       },
     ],
   };

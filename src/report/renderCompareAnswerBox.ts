@@ -11,7 +11,7 @@ import type { ComparedStrategies } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { formatDifference } from './formatDifference.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
-import type { GainSplit } from './splitGainByWindow.ts';
+import { type GainSplit, monthStart } from './splitGainByWindow.ts';
 
 /**
  * The answer box at the top of a compare report: per alternative, what it costs the home government
@@ -159,6 +159,6 @@ function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined):
  */
 function describeLateGain(split: GainSplit | undefined, unit: MassUnit | undefined): string {
   if (split === undefined || !split.hasAfter || !(split.total > 0) || !(split.after > split.total / 2)) return '';
-  const afterMonth = formatScenarioDate(0, split.to - 1 / 12);
+  const afterMonth = split.lastDuring === undefined ? formatScenarioDate(0, split.to - 1 / 12) : formatScenarioDate(0, monthStart(split.lastDuring));
   return ` (most of it long after the events: ${formatDifference(split.after, 't', unit)} after ${afterMonth}, ${formatDifference(split.during, 't', unit)} from their start to a year after their end; see Over time)`;
 }

@@ -39,9 +39,10 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
   const windowsOf = (material: string): Array<{ start: number; end: number; announced?: number; openEnded?: boolean }> =>
     (overview === undefined ? [] : planFanPanels(overview).find((p) => p.materialId === material)?.eventWindows.filter((w) => !w.throughout) ?? []);
   const inHome = `in ${regionWithArticle(homeName)}`;
-  let html = `<p>Month by month, for each material the compared scenarios target: what end users ${escapeHtml(inHome)} receive, the price they pay and the government's stockpile ` +
-    `(medians of each strategy's runs, each month the mean of its weeks), and each alternative's paired difference from ${escapeHtml(reference)} in what end users receive ` +
-    '(mean of the paired runs with its 95% CI, one interval per month, not adjusted for the many months). Grey: the reference\'s events on the material. ' +
+  const unit = periodWord(series[0].weeks);
+  let html = `<p>${capitalise(unit)} by ${unit}, for each material the compared scenarios target: what end users ${escapeHtml(inHome)} receive, the price they pay and the government's stockpile ` +
+    `(medians of each strategy's runs, each ${unit} the mean of its weeks), and each alternative's paired difference from ${escapeHtml(reference)} in what end users receive ` +
+    `(mean of the paired runs with its 95% CI, one interval per ${unit}, not adjusted for the many ${unit}s). Grey: the reference's events on the material. ` +
     'The totals above say how much a strategy changes; these say when. Data: <code>over-time.csv</code>.</p>\n';
   for (const material of [...new Set(series.map((s) => s.material))]) {
     const of = (measure: string, strategy: string): OverTimeSeriesData | undefined => series.find((s) => s.material === material && s.measure === measure && s.strategy === strategy);
@@ -69,14 +70,14 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
     const stockpiles = levels('stockpile');
     if (stockpiles.some((line) => line.value.some((v) => v > 0))) panels.push({ title: `Government stockpile ${inHome}, refined and in components (median)`, unit: 't', lines: stockpiles });
     const id = `over-time-${material.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-    const title = `${name}: the strategies month by month`;
-    html += `<h3>${escapeHtml(name)}</h3>\n<ul>${alternatives.map((strategy) => `<li>${describeWhen(of('consumption', strategy), consumption, strategy, reference, name, windowsOf(material))}</li>`).join('')}</ul>\n`;
+    const title = `${name}: the strategies ${unit} by ${unit}`;
+    html += `<h3>${escapeHtml(name)}</h3>\n<ul>${alternatives.map((strategy) => `<li>${describeWhen(of('consumption', strategy), consumption, strategy, reference, name, windowsOf(material), unit)}</li>`).join('')}</ul>\n`;
     html += await charts.add(id, createCompareOverTimeSpec({
       title, subtitle: describeMarks(homeName, name, windowsOf(material)), strategies, panels, eventWindows: windowsOf(material),
     }), {
       title,
       description: `Monthly medians of what end users ${inHome} receive of ${name}, its price and the government stockpile under ${strategies.join(', ')}, and each alternative's paired difference from ${reference}.`,
-      caption: `${escapeHtml(name)}, month by month. Levels are medians over each strategy's runs; the difference panel is the mean of the paired differences with its 95% CI.`,
+      caption: `${escapeHtml(name)}, ${unit} by ${unit}. Levels are medians over each strategy's runs; the difference panel is the mean of the paired differences with its 95% CI.`,
     });
   }
   return html;
@@ -87,9 +88,11 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
  * whose 95% CI excludes 0): how many months, their first and last, the largest difference; then the
  * same count over the months the reference's events are in force.
  */
-function describeWhen(alternative: OverTimeSeriesData | undefined, reference: OverTimeSeriesData, label: string, referenceLabel: string, name: string, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>): string {
+function describeWhen(alternative: OverTimeSeriesData | undefined, reference: OverTimeSeriesData, label: string, referenceLabel: string, name: string, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>, unit: string): string {
   const head = `<strong>${escapeHtml(label)}</strong>: `;
-  if (alternative === undefined) return `${head}no monthly values.`;
+  // An arm without the material (a scenario that drops it) has no runs with a value, not "no clear difference".
+  if (alternative === undefined || alternative.runs.every((n) => !(n > 0))) return `${head}no values of ${escapeHtml(name)} (the scenario does not model it).`;
+  const plural = (n: number): string => `${unit}${n === 1 ? '' : 's'}`;
   const month = (i: number): string => formatScenarioDate(0, monthStart(alternative.period[i]));
   const months = (sign: 1 | -1): number[] => alternative.meanDifference.flatMap((_, i) => ((sign === 1 ? alternative.ciLow[i] > 0 : alternative.ciHigh[i] < 0) ? [i] : []));
   const side = (sign: 1 | -1, first: boolean): string | undefined => {
@@ -99,17 +102,17 @@ function describeWhen(alternative: OverTimeSeriesData | undefined, reference: Ov
     const d = alternative.meanDifference[largest];
     const share = reference.median[largest] > 0 ? `, ${formatPercent(Math.abs(d) / reference.median[largest])}${first ? " of the reference's median" : ''}` : '';
     const span = clear.length === 1 ? month(clear[0]) : `${month(clear[0])} – ${month(clear[clear.length - 1])}`;
-    const count = `${clear.length}${first ? ` of ${alternative.period.length}` : ''} month${clear.length === 1 ? '' : 's'}`;
+    const count = first ? `${clear.length} of ${alternative.period.length} ${plural(alternative.period.length)}` : `${clear.length} ${plural(clear.length)}`;
     return `clearly ${sign === 1 ? 'more' : 'less'}${first ? ` ${name} than under ${referenceLabel}` : ''} in ${count} (${span}; the largest ${sign === 1 ? 'gain' : 'loss'} ${sign === 1 ? '+' : '−'}${formatNumber(Math.abs(d))} t/week in ${month(largest)}${share})`;
   };
   const more = side(1, true);
   const less = side(-1, more === undefined);
-  if (more === undefined && less === undefined) return `${head}end users receive no clearly different amount of ${escapeHtml(name)} than under ${escapeHtml(referenceLabel)} in any month.`;
+  if (more === undefined && less === undefined) return `${head}end users receive no clearly different amount of ${escapeHtml(name)} than under ${escapeHtml(referenceLabel)} in any ${unit}.`;
   let text = `end users receive ${[more, less].filter((p) => p !== undefined).join(', and ')}.`;
   const during = alternative.period.flatMap((period, i) => (windows.some((w) => monthStart(period) >= w.start - 1e-9 && monthStart(period) < w.end - 1e-9) ? [i] : []));
   if (during.length > 0) {
     const count = (sign: 1 | -1): number => months(sign).filter((i) => during.includes(i)).length;
-    text += ` While the reference's events on it are in force (${during.length} month${during.length === 1 ? '' : 's'}): more in ${count(1)}, less in ${count(-1)}.`;
+    text += ` While the reference's events on it are in force (${during.length} ${plural(during.length)}): more in ${count(1)}, less in ${count(-1)}.`;
   }
   return head + escapeHtml(text + describeWhenTonnes(alternative, windows));
 }
@@ -119,10 +122,11 @@ function describeWhenTonnes(alternative: OverTimeSeriesData, windows: ReadonlyAr
   const split = splitGainByWindow(alternative, windows);
   if (split === undefined) return '';
   const unit = chooseMassUnit([split.total, split.before, split.during, split.after]);
-  const lastMonth = monthStart(alternative.period[alternative.period.length - 1]);
+  // The periods actually counted, so a window ending mid-month names the month it includes.
+  const span = split.firstDuring === undefined || split.lastDuring === undefined ? '' : ` (${formatScenarioDate(0, monthStart(split.firstDuring))} – ${formatScenarioDate(0, monthStart(split.lastDuring))})`;
   const middle = split.openEnded
-    ? `while they are in force (from ${formatScenarioDate(0, split.from)} to the end of the run)`
-    : `from their start to a year after their end (${formatScenarioDate(0, split.from)} – ${formatScenarioDate(0, Math.min(split.to - 1 / 12, lastMonth))})`;
+    ? `while they are in force (from ${split.firstDuring === undefined ? formatScenarioDate(0, split.from) : formatScenarioDate(0, monthStart(split.firstDuring))} to the end of the run)`
+    : `from their start to a year after their end${span}`;
   const parts = [
     ...(split.hasBefore && split.before !== 0 ? [`${formatDifference(split.before, 't', unit)} before the events`] : []),
     `${formatDifference(split.during, 't', unit)} ${middle}`,
@@ -141,6 +145,16 @@ function describeMarks(homeName: string, name: string, windows: ReadonlyArray<{ 
     ...(windows.some((w) => w.announced !== undefined) ? ['dotted: announced'] : []),
   ];
   return [homeName, ...(marks.length === 0 ? [] : [marks.join('; ')])];
+}
+
+/** What a period of over-time.csv is, from the weeks it covers: a month for weekly or finer ticks, else the tick's length. */
+function periodWord(weeks: readonly number[]): string {
+  const typical = [...weeks].sort((a, b) => a - b)[Math.floor(weeks.length / 2)] ?? NaN;
+  if (typical <= 5) return 'month';
+  if (Math.abs(typical - 13) < 0.5) return 'quarter';
+  if (Math.abs(typical - 26) < 0.5) return 'half-year';
+  if (Math.abs(typical - 52) < 0.5) return 'year';
+  return 'period';
 }
 
 function capitalise(text: string): string {

@@ -16,6 +16,9 @@ export interface GainSplit {
   hasAfter: boolean;
   /** An event lasts to the end of the run: the middle part is "while they are in force", not "to a year after their end". */
   openEnded: boolean;
+  /** The first and last periods (`YYYY-MM`) counted in the middle part; undefined when none falls in it. */
+  firstDuring?: string;
+  lastDuring?: string;
 }
 
 /**
@@ -36,16 +39,19 @@ export function splitGainByWindow(series: OverTimeSeriesData, windows: ReadonlyA
   const openEnded = windows.some((w) => w.openEnded === true);
   const to = Math.max(...windows.map((w) => w.end)) + (openEnded ? 0 : 1);
   const split = { before: 0, during: 0, after: 0 };
+  const middle: string[] = [];
   for (let i = 0; i < series.period.length; i++) {
     const tonnes = series.meanDifference[i] * series.weeks[i];
     const year = monthStart(series.period[i]);
-    split[year < from - 1e-9 ? 'before' : year < to - 1e-9 ? 'during' : 'after'] += tonnes;
+    const part = year < from - 1e-9 ? 'before' : year < to - 1e-9 ? 'during' : 'after';
+    split[part] += tonnes;
+    if (part === 'during') middle.push(series.period[i]);
   }
   const total = split.before + split.during + split.after;
   if (!Number.isFinite(total)) return undefined;
   const first = monthStart(series.period[0]);
   const last = monthStart(series.period[series.period.length - 1]);
-  return { ...split, total, from, to, hasBefore: from > first + 1e-9, hasAfter: !openEnded && to <= last + 1e-9, openEnded };
+  return { ...split, total, from, to, hasBefore: from > first + 1e-9, hasAfter: !openEnded && to <= last + 1e-9, openEnded, firstDuring: middle[0], lastDuring: middle[middle.length - 1] };
 }
 
 /** `2026-05` as a calendar year: the month's start. */

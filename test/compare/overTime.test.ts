@@ -59,6 +59,7 @@ describe('planOverTimeSeries and extractOverTime', () => {
     const compiled = compileScenario({ ...base, years: 1, ticksPerYear: 12 });
     const plan = planOverTimeSeries(compiled, [{ material: 'unobtainium', priceStage: 'processing' }]);
     expect(plan.periods).toHaveLength(12);
+    for (const p of plan.periods) expect(p.weeks).toBeCloseTo(52 / 12, 12); // a monthly tick covers 4.33 weeks, not 1
     expect(plan.series.every((s) => s.rows.length === 0)).toBe(true);
     const kept = extractOverTime(plan, new Float64Array(compiled.layout.series.length * 12), 12);
     expect([...kept].every(Number.isNaN)).toBe(true);

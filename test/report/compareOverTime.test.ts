@@ -8,6 +8,7 @@ import { readOverTimeCsv, type OverTimeSeriesData } from '../../src/report/readO
 import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
 import { renderCompareOverTime } from '../../src/report/renderCompareOverTime.ts';
 import { ReportInputError } from '../../src/report/reportInputError.ts';
+import { splitGainByWindow } from '../../src/report/splitGainByWindow.ts';
 
 const overview = {
   name: 'x', description: '', startYear: 2026, years: 1, ticksPerYear: 12, homeRegion: 'US', foreignRegion: 'CN',
@@ -94,6 +95,35 @@ describe('renderCompareOverTime', () => {
     const unclear = data.map((s) => (s.strategy === 'stockpile' && s.measure === 'consumption' ? { ...s, ciLow: flat(-1), ciHigh: flat(1) } : s));
     expect(await renderCompareOverTime(unclear, overview, (id) => id, collector())).toContain('no clearly different amount of li than under threat in any month');
     expect(await renderCompareOverTime(undefined, overview, (id) => id, collector())).toBe('');
+  });
+});
+
+describe('renderCompareOverTime wording', () => {
+  it('names quarters when the periods are quarters, counts with the right plural, and says so when an arm lacks the material', async () => {
+    const quarterly = data.map((x) => ({ ...x, weeks: x.weeks.map(() => 13) }));
+    const html = await renderCompareOverTime(quarterly, overview, (id) => id, collector());
+    expect(html).toContain('Quarter by quarter, for each material');
+    expect(html).toContain('clearly more li than under threat in 4 of 12 quarters');
+    // One clear period: "1 of 12 months", and "1 month" for the second side.
+    const one = data.map((x) => (x.strategy === 'stockpile' && x.measure === 'consumption' ? { ...x, ciLow: x.ciLow.map((v, i) => (i === 4 ? 1 : Math.min(v, -0.1))), ciHigh: x.ciHigh.map((v, i) => (i === 0 ? -1 : Math.max(v, 0.1))) } : x));
+    const text = await renderCompareOverTime(one, overview, (id) => id, collector());
+    expect(text).toContain('in 1 of 12 months (May 2026;');
+    expect(text).toContain('clearly less in 1 month (Jan 2026;');
+    const missing = data.map((x) => (x.strategy === 'stockpile' ? { ...x, runs: x.runs.map(() => 0), median: flat(NaN), meanDifference: flat(NaN), ciLow: flat(NaN), ciHigh: flat(NaN) } : x));
+    expect(await renderCompareOverTime(missing, overview, (id) => id, collector())).toContain('no values of li (the scenario does not model it).');
+  });
+});
+
+describe('splitGainByWindow', () => {
+  it('counts the months from the first start to a year after the last end in the middle, naming the first and last it counted', () => {
+    const months = Array.from({ length: 36 }, (_, i) => `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const series = { ...data[3], period: months, year: months.map((_, i) => 2026 + (i + 0.5) / 12), weeks: months.map(() => 4), runs: months.map(() => 20), meanDifference: months.map(() => 1) };
+    // Apr–Jun 2026 in force, so the middle runs Apr 2026 – Jun 2027 (15 months), 21 months after.
+    const split = splitGainByWindow(series, [{ start: 2026.25, end: 2026.5 }]);
+    expect([split?.before, split?.during, split?.after]).toEqual([12, 60, 72]);
+    expect([split?.firstDuring, split?.lastDuring]).toEqual(['2026-04', '2027-06']);
+    // An end inside a month: the month that starts before it is counted, and named.
+    expect(splitGainByWindow(series, [{ start: 2026.25, end: 2026.55 }])?.lastDuring).toBe('2027-07');
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createFanLegendSpec } from '../../src/report/createFanLegendSpec.ts';
 import { createFanPanelSpec } from '../../src/report/createFanPanelSpec.ts';
 import type { SeriesFan } from '../../src/report/readSeriesCsv.ts';
 import { windowsOfShare } from '../../src/report/renderFanChartsSection.ts';
@@ -54,5 +55,16 @@ describe('rule-driven price wars in the fan charts', () => {
     const key = (spec as unknown as { vconcat: Array<{ data?: { values: Array<{ kind: string }> } }> }).vconcat[0];
     expect(key.data?.values.map((v) => v.kind)).toContain('pricewar');
     expect(layerNames(createFanPanelSpec({ title: 'NdPr', subtitle: [], eventWindows: [], rows: [{ title: 'Price', unit: 'USD/kg', sharedY: true, charts: [chart] }] }))).not.toContain('pricewar_0_0');
+  });
+});
+
+describe('the fan key', () => {
+  it('puts a shading that no longer fits on the first row on a second row, so every drawn shading is keyed', () => {
+    const key = createFanLegendSpec(662, true, true, true, true, true) as { height: number; data: { values: Array<{ kind: string; y: number }> } };
+    const kinds = key.data.values.map((v) => v.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['event', 'announced', 'start', 'rule', 'pricewar']));
+    expect(key.data.values.find((v) => v.kind === 'pricewar')?.y).toBeGreaterThan(0);
+    expect(key.height).toBeGreaterThan(16);
+    expect((createFanLegendSpec(662, false) as { height: number }).height).toBe(16);
   });
 });
