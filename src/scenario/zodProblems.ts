@@ -36,7 +36,8 @@ function quoteHint(path: TreePath, sink: ProblemSink): string {
   if (text === undefined) return '';
   // A long or multi-line value is not repeated: the message stays one short line.
   const shown = text.length <= 40 && !/[\u0000-\u001f\u007f]/.test(text) ? JSON.stringify(text) : '"…"';
-  return `to give it as text, quote the value inside the shell's quotes: '${pathKey(path)}=${shown}'`;
+  // Inside a shell's single quotes an apostrophe ends the quote: write it as '\'' there.
+  return `to give it as text, quote the value inside the shell's quotes: '${pathKey(path)}=${shown.replaceAll("'", "'\\''")}'`;
 }
 
 /** Turns one issue into problems (one per unknown key). */

@@ -39,5 +39,7 @@ describe('a text override that YAML reads as a map or list', () => {
 
   it('gives no such hint where a map or list was not written by an override, or a string is not expected', () => {
     expect(problems(['years=[1, 2]'])[0]).not.toContain('quote');
+    // An apostrophe would end the shell's single quotes: it is written '\'' there.
+    expect(problems(["description=it's: b"])[0]).toContain(`quote the value inside the shell's quotes: 'description="it'\\''s: b"')`);
   });
 });
