@@ -6,7 +6,7 @@
  * over, or refuse with one clear message.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +132,9 @@ describe('crm-sim run --resume from the state a kill left', () => {
 
   it('names the settings that differ, not the scenario hashes: DIR.parts with finished parts of another run', async () => {
     const out = copyState('another-parts', { dir: false });
+    // The recorded scenario file has moved away since: only a finished part's resolved scenario can name the difference.
+    const record = join(partsFolder(out), 'run.json');
+    writeFileSync(record, JSON.stringify({ ...JSON.parse(readFileSync(record, 'utf8')), scenarioPath: join(root, 'moved-away.yaml') }));
     const options: RunOptions = { replicates: '5', seed: '7', set: [...SMALL_SETS.filter((s) => !s.startsWith('years=')), 'years=2'], workers: '0', quiet: true, resume: out };
     const refused = runResumable(settings.scenarioPath, options, signal);
     await expect(refused).rejects.toBeInstanceOf(UsageError);

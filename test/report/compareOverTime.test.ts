@@ -122,6 +122,10 @@ describe('splitGainByWindow', () => {
     const split = splitGainByWindow(series, [{ start: 2026.25, end: 2026.5 }]);
     expect([split?.before, split?.during, split?.after]).toEqual([12, 60, 72]);
     expect([split?.firstDuring, split?.lastDuring]).toEqual(['2026-04', '2027-06']);
+    // A middle that runs to the end of the run leaves no "later" part; one that stops at the last month's start leaves that month.
+    expect(splitGainByWindow(series, [{ start: 2026.25, end: 2028 }])?.hasAfter).toBe(false);
+    const lastMonthOnly = splitGainByWindow(series, [{ start: 2026.25, end: 2027 + 11 / 12 }]);
+    expect([lastMonthOnly?.hasAfter, lastMonthOnly?.after]).toEqual([true, 4]);
     // An end inside a month: the month that starts before it is counted, and named.
     expect(splitGainByWindow(series, [{ start: 2026.25, end: 2026.55 }])?.lastDuring).toBe('2027-07');
   });

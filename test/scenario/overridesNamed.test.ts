@@ -39,6 +39,8 @@ describe('a text override that YAML reads as a map or list', () => {
 
   it('gives no such hint where a map or list was not written by an override, or a string is not expected', () => {
     expect(problems(['years=[1, 2]'])[0]).not.toContain('quote');
+    // A long single-line value is not repeated either (the cap, apart from the control-character rule).
+    expect(problems([`description=k: ${'x'.repeat(2000)}`])[0]).toMatch(/quote the value inside the shell's quotes: 'description="…"'\)$/);
     // An apostrophe would end the shell's single quotes: it is written '\'' there.
     expect(problems(["description=it's: b"])[0]).toContain(`quote the value inside the shell's quotes: 'description="it'\\''s: b"')`);
   });
