@@ -154,11 +154,11 @@ function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined):
 }
 
 /**
- * " (most of it later: +876 t after Jun 2028, +264 t from the events' start to a year after their end)"
- * when more than half of a gain comes after a year past the events' end; '' otherwise.
+ * " (+876 t of it after Jun 2028, long after the events)" when more than half of a gain comes after a
+ * year past the events' end; '' otherwise ("Over time, by strategy" gives the whole split).
  */
 function describeLateGain(split: GainSplit | undefined, unit: MassUnit | undefined): string {
   if (split === undefined || !split.hasAfter || !(split.total > 0) || !(split.after > split.total / 2)) return '';
   const afterMonth = split.lastDuring === undefined ? formatScenarioDate(0, split.to - 1 / 12) : formatScenarioDate(0, monthStart(split.lastDuring));
-  return ` (most of it long after the events: ${formatDifference(split.after, 't', unit)} after ${afterMonth}, ${formatDifference(split.during, 't', unit)} from their start to a year after their end; see Over time)`;
+  return ` (${formatDifference(split.after, 't', unit)} of it after ${afterMonth}, long after the events)`;
 }
