@@ -1,3 +1,4 @@
+import { PRODUCT } from './computeHeadlineResults.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { createCompareOverTimeSpec, type OverTimePanel } from './createCompareOverTimeSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -12,7 +13,6 @@ import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
 import { monthStart, splitGainByWindow } from './splitGainByWindow.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 
-const PRODUCT: Record<string, string> = { mining: 'concentrate', processing: 'refined', manufacturing: 'component' };
 
 /**
  * "Over time, by strategy" of a compare report: per material the compared scenarios target, a chart

@@ -1,3 +1,4 @@
+import { describeStageProduct } from './describeStageProduct.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
 import { chartFileName } from './chartFileName.ts';
 import type { ChartCollector } from './createChartCollector.ts';
@@ -68,7 +69,7 @@ export async function renderFanChartsSection(
     const foreignName = overview.regions.find((r) => r.id === overview.foreignRegion)?.name ?? overview.foreignRegion;
     const ruleLine = ruleWindows.length === 0 ? [] : wrapText(`Orange: ${foreignName} licenses its refined ${plan.materialName} exports by its standing rule (retaliation for a tariff), in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
     const warStage = plan.rows.flatMap((row) => row.charts).find((c) => c.series.metric === 'price')?.series.stage ?? '';
-    const warLine = priceWars.length === 0 ? [] : wrapText(`Purple (prices): ${foreignName} wages a price war on ${PRODUCT_WORD[warStage] ?? warStage} ${plan.materialName} by its standing rule, in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
+    const warLine = priceWars.length === 0 ? [] : wrapText(`Purple (prices): ${foreignName} wages a price war on ${describeStageProduct(plan.materialId, plan.materialName, warStage)} by its standing rule, in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
     const list = (omit: Map<string, string[]>): string => escapeHtml([...omit].map(([row, names]) => `${row}: ${names.join(', ')}`).join('; '));
     const omitted = (flat.size === 0 ? '' : ` Not drawn because they are zero in every run (or absent): ${list(flat)}.`) +
       (rare.size === 0 ? '' : ` Not drawn because they are zero in at least 95% of runs in every week, though not in every run (a few runs have some; their mean is in series.csv): ${list(rare)}.`);
@@ -85,9 +86,6 @@ export async function renderFanChartsSection(
   if (plans.length > MAX_PANELS) html += `<p class="note">${plans.length - MAX_PANELS} further materials are not drawn; their series are in series.csv.</p>\n`;
   return html;
 }
-
-/** Words for the product whose price a row shows. */
-const PRODUCT_WORD: Record<string, string> = { mining: 'concentrate of', processing: 'refined', manufacturing: 'components of' };
 
 /**
  * The spans in which the foreign actor's rule-driven price war on the material's quoted market (the

@@ -95,7 +95,7 @@ describe('renderFanChartsSection and the actor price war', () => {
     const names = rows.map((row) => (row.hconcat ?? []).flatMap((c) => c.layer.map((l) => l.name ?? '')));
     expect(names[0]).toContain('pricewar_0_0');
     expect(names.slice(1).flat().some((n) => n.startsWith('pricewar'))).toBe(false);
-    expect(JSON.stringify((specs[0] as { title: unknown }).title)).toContain('Purple (prices): CN wages a price war on refined Lithium');
+    expect(JSON.stringify((specs[0] as { title: unknown }).title)).toContain('Purple (prices): CN wages a price war on refined lithium (processing)');
     expect(html).toContain('purple shading behind the prices');
 
     specs.length = 0;
