@@ -9,7 +9,7 @@ import { planFanPanels } from './planFanPanels.ts';
 import { readComparedStrategies } from './readComparedStrategies.ts';
 import { type OverTimeSeriesData, readOverTimeCsv } from './readOverTimeCsv.ts';
 import { type GainSplit, splitGainByWindow } from './splitGainByWindow.ts';
-import { renderCompareOverTime } from './renderCompareOverTime.ts';
+import { eventWindowsByMaterial, renderCompareOverTime } from './renderCompareOverTime.ts';
 import { readComparisonJson } from './readComparisonJson.ts';
 import { readFolderFiles } from './readFolderFiles.ts';
 import { readJsonFile } from './readJsonFile.ts';
@@ -151,7 +151,7 @@ async function readReferenceScenario(folder: string, reference: string | undefin
 /** Per alternative and material, its gain in home end users' consumption split around the reference's events on the material (over-time.csv). */
 function gainTiming(series: readonly OverTimeSeriesData[] | undefined, overview: ScenarioOverview | undefined): (alternative: string, material: string) => GainSplit | undefined {
   if (series === undefined || overview === undefined) return () => undefined;
-  const windows = new Map(planFanPanels(overview).map((p) => [p.materialId, p.eventWindows.filter((w) => !w.throughout)]));
+  const windows = eventWindowsByMaterial(overview);
   return (alternative, material) => {
     const s = series.find((x) => x.strategy === alternative && x.material === material && x.measure === 'consumption');
     return s === undefined ? undefined : splitGainByWindow(s, windows.get(material) ?? []);

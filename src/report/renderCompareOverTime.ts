@@ -8,7 +8,7 @@ import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
-import { planFanPanels } from './planFanPanels.ts';
+import { type FanPanelPlan, planFanPanels } from './planFanPanels.ts';
 import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
 import { monthStart, splitGainByWindow } from './splitGainByWindow.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
@@ -36,8 +36,8 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
   const [reference, ...alternatives] = strategies;
   const home = series[0].region;
   const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
-  const windowsOf = (material: string): Array<{ start: number; end: number; announced?: number; openEnded?: boolean }> =>
-    (overview === undefined ? [] : planFanPanels(overview).find((p) => p.materialId === material)?.eventWindows.filter((w) => !w.throughout) ?? []);
+  const windows = overview === undefined ? new Map<string, EventWindow[]>() : eventWindowsByMaterial(overview);
+  const windowsOf = (material: string): EventWindow[] => windows.get(material) ?? [];
   const inHome = `in ${regionWithArticle(homeName)}`;
   const unit = periodWord(series[0].weeks);
   let html = `<p>${capitalise(unit)} by ${unit}, for each material the compared scenarios target: what end users ${escapeHtml(inHome)} receive, the price they pay and the government's stockpile ` +
@@ -135,6 +135,22 @@ function describeWhenTonnes(alternative: OverTimeSeriesData, windows: ReadonlyAr
   // One part: the whole gain falls in it (before the events exactly 0, no time after them).
   if (parts.length === 1) return ` Over the run, ${formatDifference(split.total, 't', unit)} on average, all of it ${middle}.`;
   return ` Over the run, ${formatDifference(split.total, 't', unit)} on average: ${parts.join(', ')}.`;
+}
+
+/** An event window in calendar years, as planFanPanels gives it. */
+type EventWindow = FanPanelPlan['eventWindows'][number];
+
+/**
+ * Per material, the windows of the reference's events on it that the over-time view marks and splits
+ * a gain around (events in force from the run's start to its end mark nothing).
+ *
+ * @param overview - The reference scenario.
+ * @returns Windows by material id.
+ * @example
+ * eventWindowsByMaterial(overview).get('ndpr'); // [{ start: 2026, end: 2027.5, … }, …]
+ */
+export function eventWindowsByMaterial(overview: ScenarioOverview): Map<string, EventWindow[]> {
+  return new Map(planFanPanels(overview).map((plan) => [plan.materialId, plan.eventWindows.filter((w) => !w.throughout)]));
 }
 
 /** The chart's subtitle: the region, then a key to the event marks it draws (grey spans, dashed starts of open-ended events, dotted announcements). */
