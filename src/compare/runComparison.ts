@@ -53,7 +53,7 @@ export interface ComparisonRun {
  * alternative with the first, metric by metric (see `computeComparison`).
  *
  * @param options - Scenarios, overrides, seed, replicates, workers.
- * @returns The report (for comparison.json/csv and the table) and the loaded scenarios.
+ * @returns The report (for comparison.json/csv and the table), the loaded scenarios, each arm's results and the month-by-month table (over-time.csv: computeOverTime).
  * @throws ScenarioError for invalid scenarios or arms that differ in horizon, ticks per year or start year; RangeError with fewer than two paths.
  * @example
  * const { report } = await runComparison({ paths: ['a.yaml', 'b.yaml'], masterSeed: 1, replicates: 50, workers: 2 });
