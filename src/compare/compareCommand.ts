@@ -10,7 +10,7 @@ import { formatComparisonCsv } from './formatComparisonCsv.ts';
 import { formatComparisonJson } from './formatComparisonJson.ts';
 import { formatComparisonTable } from './formatComparisonTable.ts';
 import { formatCostEffectivenessCsv } from './formatCostEffectivenessCsv.ts';
-import { formatOverTimeCsv } from './formatOverTimeCsv.ts';
+import { formatOverTimeCsv, writeOverTimeParquet } from './formatOverTimeCsv.ts';
 import { formatReversalSplitCsv } from './formatReversalSplitCsv.ts';
 import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteCarloOptions.ts';
 import { runComparison } from './runComparison.ts';
@@ -50,7 +50,8 @@ export function parseTableRows(options: Pick<CompareOptions, 'top' | 'all'>): nu
  * `crm-sim compare <a> <b> [...]`: runs every scenario with the same seed and replicate indices,
  * writes comparison.json, comparison.csv, replicates.csv (every arm's per-replicate summaries; also as
  * replicates.parquet with `--format parquet`), over-time.csv (month by month, each strategy's home
- * levels and paired differences for the targeted materials), cost-effectiveness.csv,
+ * levels and paired differences for the targeted materials; also as over-time.parquet with
+ * `--format parquet`), cost-effectiveness.csv,
  * reversal-split.csv (when an alternative has reversible policies), manifest.json and each scenario's resolved YAML
  * atomically, and prints the table of the largest differences (or comparison.json with `--json`)
  * followed by the folder.
@@ -82,6 +83,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     ticks: Math.round(loaded[0].spec.years * loaded[0].spec.ticksPerYear), startedAt, finishedAt: new Date(),
   });
   const json = formatComparisonJson(report);
+  const parquetInfo = { metadata: { 'crm-sim.manifest': JSON.stringify(stripExecutionFields(manifest)) }, createdBy: `crm-sim ${manifest.version}` };
   const dir = options.out === undefined
     ? defaultOutputFolder(`compare-${report.arms.map((arm) => arm.label).join('-vs-')}`, startedAt)
     : resolve(options.out);
@@ -92,9 +94,10 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
     { name: 'replicates.csv', write: (path: string) => writeArmReplicatesCsv(path, arms) },
     { name: 'over-time.csv', text: formatOverTimeCsv(overTime) },
-    ...(format === 'parquet' ? [{ name: 'replicates.parquet', write: (path: string) => writeArmReplicatesParquet(path, arms, {
-      metadata: { 'crm-sim.manifest': JSON.stringify(stripExecutionFields(manifest)) }, createdBy: `crm-sim ${manifest.version}`,
-    }) }] : []),
+    ...(format === 'parquet' ? [
+      { name: 'replicates.parquet', write: (path: string) => writeArmReplicatesParquet(path, arms, parquetInfo) },
+      { name: 'over-time.parquet', write: (path: string) => writeOverTimeParquet(path, overTime, parquetInfo) },
+    ] : []),
     ...(report.costEffectiveness === undefined || report.costEffectiveness.length === 0 ? [] : [{ name: 'cost-effectiveness.csv', text: formatCostEffectivenessCsv(report.costEffectiveness) }]),
     // Only when an alternative has reversible policies, as comparison.json's reversalSplit.
     ...(report.reversalSplit === undefined || report.reversalSplit.length === 0 ? [] : [{ name: 'reversal-split.csv', text: formatReversalSplitCsv(report.reversalSplit) }]),

@@ -1,4 +1,6 @@
+import { createParquetTableWriter, type ParquetColumnSpec } from '../outputs/createParquetTableWriter.ts';
 import { formatCsvField } from '../outputs/formatCsvField.ts';
+import type { ParquetFileInfo } from '../outputs/writeParquetTables.ts';
 import { formatCsvNumber } from '../outputs/formatCsvNumber.ts';
 import type { OverTimeRow } from './computeOverTime.ts';
 
@@ -29,4 +31,34 @@ export function formatOverTimeCsv(rows: readonly OverTimeRow[]): string {
     ].join(','));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** over-time.csv's columns, typed for Parquet: the key and period as text, `runs` a count, the rest numbers. */
+const OVER_TIME_PARQUET_COLUMNS: ParquetColumnSpec[] = OVER_TIME_CSV_HEADER.split(',').map((name) => ({
+  name, type: ['strategy', 'material', 'measure', 'stage', 'region', 'unit', 'period'].includes(name) ? 'STRING' : name === 'runs' ? 'INT32' : 'DOUBLE',
+}));
+
+/**
+ * Writes `over-time.parquet` (`compare --format parquet`): the rows and columns of over-time.csv,
+ * empty fields as null, so DuckDB, pandas (pyarrow) and R (arrow) read it typed.
+ *
+ * @param path - File to create.
+ * @param rows - From `computeOverTime`.
+ * @param info - Footer metadata (the manifest without timing, the writer).
+ * @returns Resolves when the file is closed.
+ * @example
+ * await writeOverTimeParquet(join(dir, 'over-time.parquet'), rows, info);
+ */
+export async function writeOverTimeParquet(path: string, rows: readonly OverTimeRow[], info: ParquetFileInfo): Promise<void> {
+  const table = createParquetTableWriter(path, OVER_TIME_PARQUET_COLUMNS, info.metadata, info.createdBy);
+  try {
+    if (rows.length > 0) {
+      await table.append(OVER_TIME_PARQUET_COLUMNS.map(({ name, type }) => {
+        const values = rows.map((row) => row[name as keyof OverTimeRow]);
+        return type === 'STRING' ? values.map(String) : Float64Array.from(values as number[]);
+      }));
+    }
+  } finally {
+    await table.close();
+  }
 }

@@ -56,7 +56,7 @@ describe('crm-sim compare', () => {
     expect(manifest.scenarios.map((s: { label: string }) => s.label)).toEqual(['threat-export-quota', 'mitigation-stockpile-60d']);
   });
 
-  it('--format parquet adds replicates.parquet: the rows of replicates.csv, arm first, with the manifest as metadata; a bad format is refused before running', async () => {
+  it('--format parquet adds replicates.parquet (the rows of replicates.csv, arm first) and over-time.parquet, with the manifest as metadata; a bad format is refused before running', async () => {
     const out = join(root, 'cmp-parquet');
     // --years 1 sets the horizon: SMALL's years=2 beside it would be refused as a conflict.
     const sets = SMALL.filter((set) => !set.startsWith('years=')).flatMap((set) => ['--set', set]);
@@ -78,6 +78,19 @@ describe('crm-sim compare', () => {
     const metadata = await parquetMetadataAsync(file);
     const manifest = JSON.parse(metadata.key_value_metadata?.find((kv) => kv.key === 'crm-sim.manifest')?.value ?? '{}');
     expect(manifest).toMatchObject({ command: 'compare', masterSeed: 1, replicates: 2 });
+    // over-time.parquet: the rows of over-time.csv, typed, empty fields as null.
+    const [header, ...lines] = (await readFile(join(out, 'over-time.csv'), 'utf8')).trimEnd().split('\n').map((line) => line.split(','));
+    const monthly = await parquetReadObjects({ file: await asyncBufferFromFile(join(out, 'over-time.parquet')) });
+    expect(monthly).toHaveLength(lines.length);
+    expect(Object.keys(monthly[0])).toEqual(header);
+    lines.forEach((fields, i) => {
+      header.forEach((name, c) => {
+        const text = fields[c];
+        const value = monthly[i][name];
+        if (['strategy', 'material', 'measure', 'stage', 'region', 'unit', 'period'].includes(name)) expect(value ?? '').toBe(text);
+        else expect(value ?? NaN).toEqual(text === '' ? NaN : Number(text));
+      });
+    });
     expect(manifest.commandLine).toBeUndefined(); // execution fields stay out: the file is the same with any worker count
     const bad = runCrmSim(['compare', shipped('baseline'), shipped('baseline'), '--format', 'xlsx', '--out', join(root, 'bad-format')]);
     expect(bad.status).toBe(2);

@@ -13,7 +13,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--top <n>', 'rows per alternative in the printed table (default 10)').option('--all', 'print every metric that differs')
     .option('--resume', 'keep finished arms in <out>.parts: run the same command again after an interruption to run only the rest (needs --out)')
     .option('--json', 'print comparison.json on stdout').option('--quiet', 'no progress output')
-    .option('--format <format>', 'csv (default), or parquet for CSV plus replicates.parquet (every arm\'s per-replicate summaries)')
+    .option('--format <format>', 'csv (default), or parquet for CSV plus replicates.parquet (every arm\'s per-replicate summaries) and over-time.parquet')
     .option('--report', 'also write report.html and charts/ (SVG, PNG) into the output folder')
     .action((scenarios: string[], options: CompareOptions) => compareCommand(scenarios, options, signal));
 };
