@@ -6,7 +6,7 @@ import { siblingModule } from '../runtime/moduleLocation.ts';
 import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from './computeImpactMeasures.ts';
 import { disruptedStage, findStageDisruptions, removeEvents } from './findStageDisruptions.ts';
 import { type DisruptionWindow, disruptionWindow, windowPeaks, withDrawnRange } from './windowPeaks.ts';
-import { impactExtrasLayout } from './computeImpactExtras.ts';
+import { impactExtrasLayout, monthlyConsumptionPlan } from './computeImpactExtras.ts';
 import { computeStressMeasures, type StressMeasures } from '../stress/computeStressMeasures.ts';
 import { computeEndUserLoss } from '../stress/computeEndUserLoss.ts';
 import { confidenceIntervalOfMean } from '../stats/confidenceIntervalOfMean.ts';
@@ -76,11 +76,31 @@ export interface ImpactFile {
        * demand cost at market prices with and without the disruptions.
        */
       endUserCost: ImpactStatistic & { parts: EndUserCostParts };
+      /** What home end users receive month by month with and without every disruption, paired. */
+      monthlyConsumption: MonthlyImpact;
     }>;
   };
 }
 
 /** The parts of an end-user cost (means over runs, USD): they add up to it. */
+/**
+ * A material's home end-use consumption by calendar month (t/week, the month's mean), with the
+ * disruptions and without them, and the paired difference with its 95% t interval: month × weeks,
+ * summed, is `homeConsumption`.
+ */
+export interface MonthlyImpact {
+  unit: string;
+  /** `YYYY-MM`. */
+  period: string[];
+  weeks: number[];
+  meanWith: number[];
+  meanWithout: number[];
+  /** with − without. */
+  mean: number[];
+  ciLow: number[];
+  ciHigh: number[];
+}
+
 export interface EndUserCostParts {
   /** What end users paid more for the tonnes they still received. */
   extraSpending: number;
@@ -150,13 +170,13 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const resultsOf = (arm: number) => results[given === undefined ? arm : arm - 1];
   const summariesOf = (arm: number) => resultsOf(arm).map((r) => r.summaries.subarray(0, summaryCount));
   const extrasOf = (arm: number) => (arm === 0 && given !== undefined ? given : resultsOf(arm).map((r) => r.summaries.subarray(summaryCount)));
-  const extras = compiled.length === 0 ? { paths: 0, length: 0 } : impactExtrasLayout(compiled[0]);
+  const extras = compiled.length === 0 ? { paths: 0, monthly: 0, months: 0, length: 0 } : impactExtrasLayout(compiled[0]);
   const pathsOf = (arm: number) => extrasOf(arm).map((e) => e.subarray(0, extras.paths));
   /** An arm's results as `computeStressMeasures` reads them: its summaries, then the end users' figures. */
   const endUsersOf = (arm: number): ReplicateResult[] => extrasOf(arm).map((e, r) => {
-    const summaries = new Float64Array(summaryCount + extras.length - extras.paths);
+    const summaries = new Float64Array(summaryCount + extras.monthly - extras.paths);
     summaries.set(arm === 0 ? options.summaries[r].subarray(0, summaryCount) : resultsOf(arm)[r].summaries.subarray(0, summaryCount));
-    summaries.set(e.subarray(extras.paths, extras.length), summaryCount);
+    summaries.set(e.subarray(extras.paths, extras.monthly), summaryCount);
     return { replicate: r, series: NO_SERIES, summaries };
   });
   const targets = measureTargets(spec);
@@ -210,6 +230,18 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
       parts: { extraSpending: mean(loss.extraSpending), forgoneConsumptionValue: mean(loss.forgoneConsumptionValue), unmetValueAtPrice: mean(loss.unmetValueAtPrice) },
     };
   };
+  const periods = compiled.length === 0 ? [] : monthlyConsumptionPlan(compiled[0]).periods;
+  /** What home end users receive of a material month by month, with and without every disruption, paired run by run (t/week). */
+  const monthly = (material: string): MonthlyImpact => {
+    const m = targets.materials.indexOf(material);
+    const valuesOf = (arm: number, p: number): Float64Array => Float64Array.from(extrasOf(arm), (e) => e[extras.monthly + m * extras.months + p]);
+    const months = periods.map((_, p) => computePairedDifference(valuesOf(noneArm, p), valuesOf(0, p), 'none'));
+    return {
+      unit: 't/week', period: periods.map((p) => p.label), weeks: periods.map((p) => p.weeks),
+      meanWith: months.map((d) => d.meanB), meanWithout: months.map((d) => d.meanA), mean: months.map((d) => d.meanDifference),
+      ciLow: months.map((d) => d.ciLow), ciHigh: months.map((d) => d.ciHigh),
+    };
+  };
   const allWindow = statedWindow(all);
   // A material's window is that of the removed events that name it (or name no material); a material none names is seen in the window of them all.
   const eventsOf = (material: string): number[] => {
@@ -233,6 +265,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
           window: statedWindow(eventsOf(material)),
         },
         endUserCost: endUserCost(material),
+        monthlyConsumption: monthly(material),
       })),
     },
   };

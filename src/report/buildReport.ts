@@ -8,6 +8,7 @@ import { hashResolvedScenarios } from './hashResolvedScenarios.ts';
 import { planFanPanels } from './planFanPanels.ts';
 import { readComparedStrategies } from './readComparedStrategies.ts';
 import { type OverTimeSeriesData, readOverTimeCsv } from './readOverTimeCsv.ts';
+import { renderImpactOverTime } from './renderImpactOverTime.ts';
 import { type GainSplit, splitGainByWindow } from './splitGainByWindow.ts';
 import { eventWindowsByMaterial, renderCompareOverTime } from './renderCompareOverTime.ts';
 import { readComparisonJson } from './readComparisonJson.ts';
@@ -128,6 +129,8 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     reversals = await renderPolicyReversals({ overview, summary, replicates, fans, charts });
   }
   if (overview !== undefined && fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });
+  const taken = await renderImpactOverTime(impact, overview, charts);
+  if (taken !== '') sections.push({ id: 'impact-over-time', title: 'What the disruptions take, month by month', html: taken });
   if (reversals !== '') sections.push({ id: 'elections', title: 'Elections and policy reversal', html: reversals });
   const stress = await readStressJson(folder);
   if ((overview?.threat.length ?? 0) > 0 || stress !== undefined || impact !== undefined) {

@@ -47,7 +47,20 @@ export interface ImpactReading {
     endUserCost?: PairedImpact;
     /** The window of `disruptionPeakPrice`: the material's own (the events naming it), else that of all the disruptions. */
     peakWindow?: PeakWindow;
+    /** What home end users receive month by month with and without the disruptions (absent from files written before session 17). */
+    monthlyConsumption?: MonthlyConsumption;
   }>;
+}
+
+/** impact.json's `monthlyConsumption` of a material: t/week by calendar month, with and without every disruption, and the paired difference. */
+export interface MonthlyConsumption {
+  period: string[];
+  weeks: number[];
+  meanWith: number[];
+  meanWithout: number[];
+  mean: number[];
+  ciLow: number[];
+  ciHigh: number[];
 }
 
 /**
@@ -85,11 +98,21 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
       weeksShort: readPaired(m.weeksShort), homeShortfall: readPaired(m.homeShortfall), homeConsumption: readPaired(m.homeConsumption),
       peakPriceMultiple: readPaired(m.peakPriceMultiple), endUserCost: readPaired(m.endUserCost),
       ...windowedPeak(m.disruptionPeakPrice, peakWindow),
+      ...readMonthly(m.monthlyConsumption),
     }]));
   return {
     replicates: toNumber(data.replicates), runReplicates: toNumber(data.runReplicates), replicateCap: toNumber(data.replicateCap),
     stages, disruptiveEvents: strings(disruptions.events), byMaterial,
   };
+}
+
+/** `monthlyConsumption` when it is there with arrays of one length; nothing otherwise (an older file). */
+function readMonthly(value: unknown): { monthlyConsumption?: MonthlyConsumption } {
+  if (!isRecord(value) || !Array.isArray(value.period)) return {};
+  const period = strings(value.period);
+  const numbers = (key: string): number[] => (Array.isArray(value[key]) ? (value[key] as unknown[]).map(toNumber) : []);
+  const monthly = { period, weeks: numbers('weeks'), meanWith: numbers('meanWith'), meanWithout: numbers('meanWithout'), mean: numbers('mean'), ciLow: numbers('ciLow'), ciHigh: numbers('ciHigh') };
+  return Object.values(monthly).every((list) => list.length === period.length) && period.length > 0 ? { monthlyConsumption: monthly } : {};
 }
 
 /** A material's `disruptionPeakPrice` and its window (its own, else `fallback`, that of all the disruptions); nothing without a window. */

@@ -55,6 +55,15 @@ describe('measureDisruptionImpact with the engine', () => {
     // Dearer components: the extra spending on what end users still receive is a cost, not a saving.
     expect(cost.parts.extraSpending).toBeGreaterThan(0);
     expect(JSON.parse(formatImpactJson(impact)).stages).toHaveLength(6);
+    // Month by month: the paired differences, times each month's weeks, add up to the run's loss.
+    const monthly = ndpr.monthlyConsumption;
+    expect(monthly.period).toHaveLength(24);
+    expect(monthly.period[0]).toBe('2025-01');
+    const total = monthly.mean.reduce((sum, d, i) => sum + d * monthly.weeks[i], 0);
+    expect(ndpr.homeConsumption.mean).toBeLessThan(0);
+    expect(Math.abs(total - ndpr.homeConsumption.mean)).toBeLessThan(1e-9 * Math.abs(ndpr.homeConsumption.mean));
+    monthly.mean.forEach((d, i) => expect(d).toBeCloseTo(monthly.meanWith[i] - monthly.meanWithout[i], 9));
+    expect(Math.min(...monthly.mean)).toBeLessThan(0);
   });
 
   it('over a window as long as the run, gives exactly the whole run\'s peaks, material by material, with a drawn base price too', async () => {

@@ -63,3 +63,24 @@ describe('readImpactJson: the peak price in the disruption window', () => {
     expect(impact.byMaterial.get('ndpr')?.peakPriceMultiple?.mean).toBe(0.4);
   });
 });
+
+describe('readImpactJson: monthly consumption', () => {
+  it('reads a material\'s months with and without the disruptions, nulls as NaN, and nothing from an older file or arrays of different lengths', async () => {
+    const monthlyConsumption = { unit: 't/week', period: ['2026-01', '2026-02'], weeks: [4.4, 4], meanWith: [10, 8], meanWithout: [10, 10], mean: [0, -2], ciLow: [null, -2.5], ciHigh: [null, -1.5] };
+    const dir = await folderWith({
+      replicates: 4, runReplicates: 4, replicateCap: 30, stages: [{ stage: 'processing', events: ['q'], peakPriceMultiple: { ...stat(0.4), materials: ['ndpr'] } }],
+      disruptions: { events: ['q'], window, materials: [
+        { material: 'ndpr', peakPriceMultiple: stat(0.4), monthlyConsumption },
+        { material: 'dy', peakPriceMultiple: stat(0.2) },
+        { material: 'li', peakPriceMultiple: stat(0.2), monthlyConsumption: { ...monthlyConsumption, mean: [0] } },
+      ] },
+    });
+    const read = await readImpactJson(dir);
+    const ndpr = read?.byMaterial.get('ndpr')?.monthlyConsumption;
+    expect(ndpr?.mean).toEqual([0, -2]);
+    expect(ndpr?.weeks).toEqual([4.4, 4]);
+    expect(Number.isNaN(ndpr?.ciLow[0])).toBe(true);
+    expect(read?.byMaterial.get('dy')?.monthlyConsumption).toBeUndefined();
+    expect(read?.byMaterial.get('li')?.monthlyConsumption).toBeUndefined();
+  });
+});

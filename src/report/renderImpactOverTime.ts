@@ -1,0 +1,100 @@
+import type { ChartCollector } from './createChartCollector.ts';
+import { chooseMassUnit } from './chooseMassUnit.ts';
+import { NEGLIGIBLE_SHARE } from './comparisonFigures.ts';
+import { createCompareOverTimeSpec } from './createCompareOverTimeSpec.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { formatDifference } from './formatDifference.ts';
+import { formatNumber } from './formatNumber.ts';
+import { formatPercent } from './formatPercent.ts';
+import { formatScenarioDate } from './formatScenarioDate.ts';
+import type { ImpactReading, MonthlyConsumption } from './readImpactJson.ts';
+import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
+import type { ScenarioOverview } from './readScenarioOverview.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
+import { eventWindowsByMaterial } from './renderCompareOverTime.ts';
+import { monthStart, splitGainByWindow } from './splitGainByWindow.ts';
+
+/** Materials drawn at most (those the disruptions change most clearly first). */
+const MAX_MATERIALS = 4;
+const WITH = 'with the disruptions';
+const WITHOUT = 'without them';
+
+/**
+ * "What the disruptions take, month by month" of a run report: per material whose home end users
+ * clearly receive a different amount over the run (impact.json's `homeConsumption`, CI excluding
+ * 0, by at least 0.1% of what they receive without the disruptions), a chart of what they receive each month with the scenario's disruptive events and without
+ * them (means of the paired runs), and the paired difference with its 95% band; in words, the
+ * largest monthly loss and the run's loss split into before the events (the announcement), from their
+ * start to a year after their end, and later. '' without monthly figures (impact.json from before
+ * session 17, or no disruption).
+ *
+ * @param impact - From `readImpactJson`.
+ * @param overview - The scenario (names, events, home region).
+ * @param charts - Collects the charts.
+ * @returns The section's HTML, or ''.
+ * @example
+ * html += await renderImpactOverTime(impact, overview, charts);
+ */
+export async function renderImpactOverTime(impact: ImpactReading | undefined, overview: ScenarioOverview | undefined, charts: ChartCollector): Promise<string> {
+  if (impact === undefined || overview === undefined) return '';
+  const drawn = [...impact.byMaterial].flatMap(([material, m]) => {
+    const total = m.homeConsumption;
+    // Clearly different, and by more than a negligible share of what they receive (gallium's +0.1 t in 230 is not drawn).
+    const clear = total !== undefined && (total.ciLow > 0 || total.ciHigh < 0) && Math.abs(total.mean) >= NEGLIGIBLE_SHARE * Math.abs(total.meanWithout);
+    return clear && m.monthlyConsumption !== undefined ? [{ material, total: total.mean, monthly: m.monthlyConsumption }] : [];
+  }).sort((a, b) => Math.abs(b.total) - Math.abs(a.total)).slice(0, MAX_MATERIALS);
+  if (drawn.length === 0) return '';
+  const homeName = overview.regions.find((r) => r.id === overview.homeRegion)?.name ?? overview.homeRegion;
+  const inHome = `in ${regionWithArticle(homeName)}`;
+  const windows = eventWindowsByMaterial(overview);
+  let html = `<p>What end users ${escapeHtml(inHome)} receive each month with the scenario's disruptive events and in the same runs without them ` +
+    `(${impact.replicates} paired runs; each month the mean of its weeks), and the difference with its 95% CI, one interval per month. ` +
+    'Totals are in Key results; this says when. Data: <code>impact.json</code>, <code>monthlyConsumption</code>.</p>\n';
+  for (const { material, monthly } of drawn) {
+    const name = overview.materials.find((m) => m.id === material)?.name ?? material;
+    const id = `impact-over-time-${material.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    const materialWindows = windows.get(material) ?? [];
+    const year = monthly.period.map((p, i) => monthStart(p) + monthly.weeks[i] / 104);
+    html += `<h3>${escapeHtml(name)}</h3>\n<p>${escapeHtml(describeMonthlyLoss(monthly, name, inHome, materialWindows))}</p>\n`;
+    html += await charts.add(id, createCompareOverTimeSpec({
+      title: `${name}: what the disruptions take, month by month`,
+      subtitle: [homeName, `grey: the events on ${name} in force${materialWindows.some((w) => w.announced !== undefined) ? '; dotted: announced' : ''}`],
+      strategies: [WITH, WITHOUT], eventWindows: materialWindows,
+      panels: [
+        { title: `What end users ${inHome} receive (mean of the paired runs)`, unit: 't/week', lines: [{ strategy: WITH, year, value: monthly.meanWith }, { strategy: WITHOUT, year, value: monthly.meanWithout }] },
+        { title: 'Difference: with − without (mean of paired runs, 95% CI)', unit: 't/week', zeroRule: true, lines: [{ strategy: WITH, year, value: monthly.mean, low: monthly.ciLow, high: monthly.ciHigh }] },
+      ],
+    }), {
+      title: `${name}: what the disruptions take, month by month`,
+      description: `What end users ${inHome} receive of ${name} each month with and without the scenario's disruptive events, and the paired difference with its 95% confidence interval.`,
+      caption: `${escapeHtml(name)}, month by month: means of ${impact.replicates} paired runs with and without the disruptive events; the lower panel is their difference with its 95% CI.`,
+    });
+  }
+  return html;
+}
+
+/** The largest monthly loss and the run's loss split around the events, in words. */
+function describeMonthlyLoss(monthly: MonthlyConsumption, name: string, inHome: string, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>): string {
+  const worst = monthly.mean.reduce((a, _, i) => (monthly.mean[i] < monthly.mean[a] ? i : a), 0);
+  const share = monthly.meanWithout[worst] > 0 ? ` (${formatPercent(-monthly.mean[worst] / monthly.meanWithout[worst])} of what they receive without them)` : '';
+  const month = formatScenarioDate(0, monthStart(monthly.period[worst]));
+  let text = `End users ${inHome} receive ${name} at most ${formatNumber(-monthly.mean[worst])} t/week less, in ${month}${share}.`;
+  const series: OverTimeSeriesData = {
+    strategy: WITH, material: '', measure: 'consumption', stage: 'endUse', region: '', unit: 't/week', period: monthly.period, year: [], weeks: monthly.weeks,
+    runs: [], median: [], p5: [], p95: [], meanDifference: monthly.mean, ciLow: monthly.ciLow, ciHigh: monthly.ciHigh,
+  };
+  const split = splitGainByWindow(series, windows);
+  if (split !== undefined) {
+    const unit = chooseMassUnit([split.total, split.before, split.during, split.after]);
+    const parts = [
+      ...(split.hasBefore && split.before !== 0 ? [`${formatDifference(split.before, 't', unit)} before the events start`] : []),
+      `${formatDifference(split.during, 't', unit)} ${split.openEnded ? 'while they are in force' : 'from their start to a year after their end'}`,
+      ...(split.hasAfter ? [`${formatDifference(split.after, 't', unit)} later`] : []),
+    ];
+    // One part: the whole loss falls in it.
+    text += parts.length === 1
+      ? ` Over the run, ${formatDifference(split.total, 't', unit)} on average, all of it ${split.openEnded ? 'while they are in force' : 'from their start to a year after their end'}.`
+      : ` Over the run, ${formatDifference(split.total, 't', unit)} on average: ${parts.join(', ')}.`;
+  }
+  return text;
+}

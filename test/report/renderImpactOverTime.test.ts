@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartCollector } from '../../src/report/createChartCollector.ts';
+import type { ImpactReading, MonthlyConsumption, PairedImpact } from '../../src/report/readImpactJson.ts';
+import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
+import { renderImpactOverTime } from '../../src/report/renderImpactOverTime.ts';
+
+const overview = {
+  name: 'x', description: '', startYear: 2026, years: 1, ticksPerYear: 12, homeRegion: 'US', foreignRegion: 'CN',
+  regions: [{ id: 'US', name: 'United States', alignment: 'home' }, { id: 'CN', name: 'China', alignment: 'adversary' }],
+  materials: [{ id: 'li', name: 'Lithium', priceUnit: 'USD/kg' }, { id: 'ga', name: 'Gallium', priceUnit: 'USD/kg' }],
+  // A cut in force April to September (years since the start).
+  events: [{ id: 'cut', kind: 'exportControl', start: 0.25, end: 0.75, announced: NaN, fields: { material: 'li', stage: 'processing', exporter: 'CN' } }],
+  threat: [], document: {},
+} as unknown as ScenarioOverview;
+
+const period = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+const monthly = (mean: number[], without = 100): MonthlyConsumption => ({
+  period, weeks: period.map(() => 4), meanWithout: period.map(() => without), meanWith: mean.map((d) => without + d), mean,
+  ciLow: mean.map((d) => d - 0.5), ciHigh: mean.map((d) => d + 0.5),
+});
+const paired = (mean: number, half: number, meanWithout: number): PairedImpact => ({ unit: 't', n: 20, meanWith: meanWithout + mean, meanWithout, mean, ciLow: mean - half, ciHigh: mean + half });
+// Lithium: a loss from April, deepest in July, nothing before. Gallium: a clear but negligible change.
+const li = [0, 0, 0, -1, -5, -8, -10, -6, -3, -2, -1, -1];
+const impact = (extra: Partial<ImpactReading> = {}): ImpactReading => ({
+  replicates: 20, runReplicates: 20, replicateCap: 30, stages: new Map(), disruptiveEvents: ['cut'],
+  byMaterial: new Map([
+    ['li', { homeConsumption: paired(-148, 10, 4800), monthlyConsumption: monthly(li) }],
+    ['ga', { homeConsumption: paired(0.1, 0.05, 230), monthlyConsumption: monthly(period.map(() => 0.002), 4.6) }],
+  ]),
+  ...extra,
+});
+
+function collector(): ChartCollector & { names: string[] } {
+  const names: string[] = [];
+  return { names, add: async (name, _spec, { caption }) => (names.push(name), `<figure>${caption}</figure>`), finish: async () => [] };
+}
+
+describe('renderImpactOverTime', () => {
+  it('draws the materials the disruptions clearly change by more than a negligible share, and says when the loss falls', async () => {
+    const charts = collector();
+    const html = await renderImpactOverTime(impact(), overview, charts);
+    expect(charts.names).toEqual(['impact-over-time-li']);
+    // A loss before the events start (on their announcement) is its own part.
+    const early = impact({ byMaterial: new Map([['li', { homeConsumption: paired(-150, 10, 4800), monthlyConsumption: monthly([-0.5, 0, 0, ...li.slice(3)]) }]]) });
+    expect(await renderImpactOverTime(early, overview, collector())).toContain('Over the run, −150 t on average: −2 t before the events start, −148 t from their start to a year after their end.');
+    expect(html).toContain('End users in the United States receive Lithium at most 10 t/week less, in Jul 2026 (10% of what they receive without them).');
+    // (−1 − 5 − 8 − 10 − 6 − 3 − 2 − 1 − 1) × 4 weeks, all from the cut's start (April) to the run's end.
+    expect(html).toContain('Over the run, −148 t on average, all of it from their start to a year after their end.');
+  });
+
+  it('is empty without monthly figures (an impact.json from before them) or without a clear change', async () => {
+    const old = impact({ byMaterial: new Map([['li', { homeConsumption: paired(-148, 10, 4800) }]]) });
+    expect(await renderImpactOverTime(old, overview, collector())).toBe('');
+    const unclear = impact({ byMaterial: new Map([['li', { homeConsumption: paired(-5, 10, 4800), monthlyConsumption: monthly(li) }]]) });
+    expect(await renderImpactOverTime(unclear, overview, collector())).toBe('');
+    expect(await renderImpactOverTime(undefined, overview, collector())).toBe('');
+  });
+});
