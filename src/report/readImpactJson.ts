@@ -1,3 +1,4 @@
+import type { MonthlyImpact } from '../impact/measureDisruptionImpact.ts';
 import { join } from 'node:path';
 import { isRecord } from './isRecord.ts';
 import { readJsonFile } from './readJsonFile.ts';
@@ -52,16 +53,8 @@ export interface ImpactReading {
   }>;
 }
 
-/** impact.json's `monthlyConsumption` of a material: t/week by calendar month, with and without every disruption, and the paired difference. */
-export interface MonthlyConsumption {
-  period: string[];
-  weeks: number[];
-  meanWith: number[];
-  meanWithout: number[];
-  mean: number[];
-  ciLow: number[];
-  ciHigh: number[];
-}
+/** impact.json's `monthlyConsumption` of a material as read (its unit is t/week): by calendar month, with and without every disruption, and the paired difference. */
+export type MonthlyConsumption = Omit<MonthlyImpact, 'unit'>;
 
 /**
  * Reads `impact.json` of a run folder.
