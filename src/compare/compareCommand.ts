@@ -73,7 +73,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   const progress = createArmProgress(options.quiet === true);
   const { report, loaded, arms, overTime } = await runComparison({
     paths, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
-    workers: settings.workers, signal, onProgress: progress.onProgress, cache, onWarning: createWarningPrinter(),
+    workers: settings.workers, memoryLimit: settings.memoryLimit, signal, onProgress: progress.onProgress, cache, onWarning: createWarningPrinter(),
   });
   progress.stop();
   const manifest = createCommandManifest({

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../cli/exitCodes.ts';
 import { parseOverrides, parseSeed } from '../cli/parseOverrides.ts';
+import { parseMemoryLimit } from '../cli/runResources.ts';
 
 /** Monte Carlo options of `compare`, `sweep` and `stress` as commander parses them (strings). */
 export interface MonteCarloCliOptions {
@@ -11,6 +12,8 @@ export interface MonteCarloCliOptions {
   set: string[];
   /** `--resume`: keep finished arms in `<out>.parts` (armCache.ts). */
   resume?: boolean;
+  /** `--max-memory <size>`: refuse runs estimated to need more (default $CRM_SIM_MAX_MEMORY, else 80% of RAM). */
+  maxMemory?: string;
 }
 
 /** The same options, checked and converted. */
@@ -21,6 +24,8 @@ export interface MonteCarloSettings {
   workers: number;
   /** `--set` overrides, followed by `--years=<Y>` when `--years` was given (src/cli/parseOverrides.ts). */
   sets: string[];
+  /** The memory limit every arm's kept results and worlds must fit in (runScenarioArms checks it). */
+  memoryLimit: { bytes: number; source: string };
 }
 
 /** Parses an integer option, or throws a UsageError naming it. */
@@ -47,5 +52,5 @@ export function parseMonteCarloOptions(options: MonteCarloCliOptions): MonteCarl
   const masterSeed = parseSeed(options.seed);
   const workers = options.workers === undefined ? availableParallelism() : parseInteger('workers', options.workers, 0);
   const sets = parseOverrides(options.set, options.years);
-  return { replicates, masterSeed, workers, sets };
+  return { replicates, masterSeed, workers, sets, memoryLimit: parseMemoryLimit(options.maxMemory) };
 }

@@ -13,6 +13,7 @@ import { runScenarioArms } from './runScenarioArms.ts';
 import { computeOverTime, type OverTimeRow, splitKeptValues } from './computeOverTime.ts';
 import { chooseOverTimeTargets, planOverTimeSeries } from './planOverTimeSeries.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
+import { locateScenarioKey } from '../scenario/locateScenarioKey.ts';
 
 /** The worker that keeps each replicate's monthly "over time" values beside its summaries. */
 const OVER_TIME_WORKER = siblingModule('./overTimeWorker', import.meta.url);
@@ -35,6 +36,8 @@ export interface ComparisonOptions {
   onWarning?: (warning: Problem) => void;
   /** Finished arms kept between attempts (`--resume`, armCache.ts). */
   cache?: ArmCache;
+  /** Refuse a comparison estimated to need more memory than this (runScenarioArms); no check without it. */
+  memoryLimit?: { bytes: number; source: string };
 }
 
 /** A comparison and the scenarios it ran. */
@@ -66,11 +69,14 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const labels = createArmLabels(options.paths);
   const compiled = loaded.map((scenario) => compileScenario(scenario.spec));
   const overTimeTargets = chooseOverTimeTargets(loaded.map((scenario) => scenario.spec));
-  const kept = (await runScenarioArms(compiled, { ...options, workerModule: OVER_TIME_WORKER, taskData: { overTimeTargets } }))
+  const plan = planOverTimeSeries(compiled[0], overTimeTargets);
+  const locateKey = (arm: number, path: string) => locateScenarioKey(loaded[arm], options.paths[arm], options.sets ?? [], path);
+  const extraValuesPerReplicate = plan.series.length * plan.periods.length;
+  const kept = (await runScenarioArms(compiled, { ...options, workerModule: OVER_TIME_WORKER, taskData: { overTimeTargets }, extraValuesPerReplicate, locateKey }))
     .map((arm, i) => splitKeptValues(arm, compiled[i].layout.summaries.length));
   const level = options.level ?? 0.95;
   const armResults = compiled.map((c, i) => ({ label: labels[i], layout: c.layout, results: kept[i].results }));
-  const overTime = computeOverTime(planOverTimeSeries(compiled[0], overTimeTargets), kept.map((arm, i) => ({ label: labels[i], values: arm.kept })), level);
+  const overTime = computeOverTime(plan, kept.map((arm, i) => ({ label: labels[i], values: arm.kept })), level);
   const alternatives = computeComparison(armResults, level);
   // What each alternative adds to the reference: the materials its own events (ids the reference lacks) name.
   const referenceIds = new Set(loaded[0].spec.events.map((e) => e.id));

@@ -1,8 +1,10 @@
 import { basename } from 'node:path';
 import type { CompiledScenario, ReplicateResult } from '../../sim-core/index.ts';
+import { countPoolWorkers } from '../montecarlo/countPoolWorkers.ts';
 import { createMonteCarloPool } from '../montecarlo/createMonteCarloPool.ts';
 import { runMonteCarlo } from '../montecarlo/runMonteCarlo.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
+import { checkArmsResources, type LocateArmKey } from '../scenario/checkArmsResources.ts';
 import { armKey, type ArmCache } from './armCache.ts';
 
 /** Options of {@link runScenarioArms}. */
@@ -25,6 +27,15 @@ export interface ArmRunOptions {
    * the same for every arm, and part of each arm's `--resume` key.
    */
   taskData?: Readonly<Record<string, unknown>>;
+  /**
+   * Refuse, before any thread starts, arms estimated to need more memory than this
+   * (`--max-memory`, $CRM_SIM_MAX_MEMORY, else 80% of RAM; checkArmsResources.ts). No check without it.
+   */
+  memoryLimit?: { bytes: number; source: string };
+  /** Values each result keeps beyond its summaries (the worker module's extras), for the memory check. */
+  extraValuesPerReplicate?: number;
+  /** Where an arm's scenario key is written, for a located memory refusal (default: the arm's name, no line). */
+  locateKey?: LocateArmKey;
 }
 
 const SUMMARY_ONLY_WORKER = siblingModule('./summaryOnlyWorker', import.meta.url);
@@ -40,7 +51,7 @@ const SUMMARY_ONLY_WORKER = siblingModule('./summaryOnlyWorker', import.meta.url
  * @param arms - Compiled scenarios.
  * @param options - Seed, replicates, workers, abort signal and progress callback.
  * @returns Per arm, the results sorted by replicate (with empty `series`).
- * @throws AbortError when `signal` aborts.
+ * @throws AbortError when `signal` aborts; ScenarioError when over `memoryLimit`.
  * @example
  * const [first, second] = await runScenarioArms([a, b], { masterSeed: 1, replicates: 100, workers: 2 });
  */
@@ -48,10 +59,16 @@ export async function runScenarioArms(
   arms: readonly CompiledScenario[],
   options: ArmRunOptions,
 ): Promise<ReplicateResult[][]> {
+  // No more threads than an arm has tasks (--workers 500 for 2 replicates started 500 threads).
+  const threads = countPoolWorkers(options.replicates, options.workers);
+  if (options.memoryLimit !== undefined) {
+    const locate: LocateArmKey = options.locateKey ?? ((arm) => ({ file: arms[arm].spec.name, line: 0, column: 0 }));
+    checkArmsResources(arms, { replicates: options.replicates, workers: threads, workersOption: options.workers, extraValuesPerReplicate: options.extraValuesPerReplicate }, options.memoryLimit, locate);
+  }
   const total = arms.length * options.replicates;
   const workerModule = options.workerModule ?? SUMMARY_ONLY_WORKER;
   const out: ReplicateResult[][] = [];
-  const pool = options.workers > 0 && arms.length > 0 && options.replicates > 0 ? createMonteCarloPool(options.workers, workerModule) : undefined;
+  const pool = threads > 0 && arms.length > 0 ? createMonteCarloPool(threads, workerModule) : undefined;
   try {
     for (const compiled of arms) {
       const done = out.length * options.replicates;

@@ -2,6 +2,7 @@ import type { Problem } from '../scenario/scenarioError.ts';
 import { compileScenario, type EventSpec, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
 import type { ArmCache } from '../compare/armCache.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
+import { locateScenarioKey } from '../scenario/locateScenarioKey.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { computeEndUserLoss, type EndUserLoss } from './computeEndUserLoss.ts';
@@ -11,6 +12,7 @@ import { computeThreatScore } from './computeThreatScore.ts';
 import { createDisturbedSpec } from './createDisturbedSpec.ts';
 import { createStageDisruption } from './createStageDisruption.ts';
 import { drawStressHits } from './drawStressHits.ts';
+import { STRESS_EXTRAS_PER_MATERIAL } from './stressWorker.ts';
 
 /** Options of {@link runStress}. */
 export interface StressOptions {
@@ -27,6 +29,8 @@ export interface StressOptions {
   stripEvents?: boolean;
   /** Finished arms kept between attempts (`--resume`, armCache.ts). */
   cache?: ArmCache;
+  /** Refuse a run estimated to need more memory than this (runScenarioArms); no check without it. */
+  memoryLimit?: { bytes: number; source: string };
 }
 
 /** Event kinds of the foreign actor's toolbox, removed by `stripEvents` (policies and exogenous shocks stay). */
@@ -130,7 +134,10 @@ export async function runStress(options: StressOptions): Promise<StressRun> {
   const disruptions = STAGES.map((stage) => createStageDisruption(spec, stage));
   const active = STAGES.filter((_, i) => disruptions[i].length > 0);
   const compiled = [spec, ...active.map((stage) => createDisturbedSpec(spec, disruptions[STAGES.indexOf(stage)]))].map(compileScenario);
-  const results = await runScenarioArms(compiled, { ...options, workerModule: STRESS_WORKER });
+  const results = await runScenarioArms(compiled, {
+    ...options, workerModule: STRESS_WORKER, extraValuesPerReplicate: spec.materials.length * STRESS_EXTRAS_PER_MATERIAL,
+    locateKey: (_arm, path) => locateScenarioKey(base, options.path, options.sets ?? [], path),
+  });
   const home = spec.government.region;
   const materials = { ids: spec.materials.map((m) => m.id), basePrices: spec.materials.map((m) => m.basePriceUsdPerTonne.manufacturing) };
   const undisturbed = computeStressMeasures(compiled[0].layout, results[0], home, materials);

@@ -44,7 +44,7 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
   const progress = createArmProgress(options.quiet === true);
   const run = await runStress({
     path: scenario, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
-    workers: settings.workers, signal, onProgress: progress.onProgress, stripEvents: options.stripEvents === true, cache, onWarning: createWarningPrinter(),
+    workers: settings.workers, memoryLimit: settings.memoryLimit, signal, onProgress: progress.onProgress, stripEvents: options.stripEvents === true, cache, onWarning: createWarningPrinter(),
   });
   progress.stop();
   const arms = 1 + run.stages.filter((s) => s.events.length > 0).length;

@@ -1,6 +1,7 @@
 import type { Problem } from '../scenario/scenarioError.ts';
 import { compileScenario, type ScenarioSpec, type SeriesKey } from '../../sim-core/index.ts';
 import type { ArmCache } from '../compare/armCache.ts';
+import { locateScenarioKey } from '../scenario/locateScenarioKey.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { extractSummaryColumn } from '../compare/extractSummaryColumn.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
@@ -33,6 +34,8 @@ export interface SweepOptions {
   onWarning?: (warning: Problem) => void;
   /** Finished arms kept between attempts (`--resume`, armCache.ts). */
   cache?: ArmCache;
+  /** Refuse a run estimated to need more memory than this (runScenarioArms); no check without it. */
+  memoryLimit?: { bytes: number; source: string };
 }
 
 /** Results of a sweep. */
@@ -92,7 +95,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepRun> {
   // The base scenario itself runs only in the tornado: warn about it only then.
   for (const warning of [...(tornado === null ? [] : [base]), ...loadedPoints].flatMap((loaded) => loaded.warnings)) options.onWarning?.(warning);
   const compiled = [...loadedPoints.map((loaded) => loaded.spec), ...(tornado?.specs ?? [])].map(compileScenario);
-  const results = await runScenarioArms(compiled, options);
+  // Tornado arms are the scenario with one parameter moved: located in its file, like the points.
+  const locateKey = (arm: number, path: string) => locateScenarioKey(loadedPoints[arm] ?? base, options.path, sets, path);
+  const results = await runScenarioArms(compiled, { ...options, locateKey });
   const summarized = loadedPoints.map((loaded, i) => ({
     point: options.points[i], loaded, stats: computeSummaryStatistics(compiled[i].layout, results[i]),
   }));

@@ -58,7 +58,7 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
   const progress = createArmProgress(options.quiet === true);
   const run = await runSweep({
     path: scenario, sets: settings.sets, points, tornado: options.tornado, metric: options.metric,
-    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, signal, onProgress: progress.onProgress, cache, onWarning: createWarningPrinter(),
+    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, memoryLimit: settings.memoryLimit, signal, onProgress: progress.onProgress, cache, onWarning: createWarningPrinter(),
   });
   progress.stop();
   if (run.points.length === 0 && run.tornado === null) {

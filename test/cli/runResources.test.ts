@@ -48,3 +48,29 @@ describe('crm-sim run: resource caps', () => {
     expect(bad.stderr).toBe('crm-sim: CRM_SIM_MAX_MEMORY: expected a size such as 16GiB or 500MB, found "lots"\n');
   });
 });
+
+describe('crm-sim compare, sweep and stress: the memory cap', () => {
+  const small = ['--replicates', '2', '--years', '2', '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--quiet'];
+
+  it.each([
+    ['compare', ['compare', 'scenarios/baseline.yaml', 'scenarios/mitigation-stockpile-60d.yaml']],
+    ['sweep', ['sweep', 'scenarios/baseline.yaml', '--grid', 'behaviour.transportWeeks=4,6']],
+    ['stress', ['stress', 'scenarios/baseline.yaml']],
+  ])('%s refuses replicates that would not fit before anything runs: exit 2, one line, no folder', (_name, command) => {
+    const out = join(dir, `refused-${command[0]}`);
+    const { status, stdout, stderr } = runCli([...command, '--replicates', '50000000', '--years', '2', '--workers', '1', '--max-memory', '4GiB', '--quiet', '--out', out]);
+    expect({ status, stdout }).toEqual({ status: 2, stdout: '' });
+    expect(stderr).toMatch(/^--replicates 50000000: expected a run that fits in memory \(limit 4\.0 GiB: --max-memory 4GiB\), found an estimated [\d.]+ (GiB|TiB) for \d+ arms × 50000000 replicates on 1 thread \(terms: kept results .+reduce --replicates.+\)\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('locates a scenario key that makes the worlds too large, and runs what fits under the same cap', () => {
+    const refused = runCli(['compare', 'scenarios/baseline.yaml', 'scenarios/mitigation-stockpile-60d.yaml', '--replicates', '2', '--years', '2', '--workers', '1',
+      '--set', 'resolution.firmsPerCapacityCell=200000', '--max-memory', '2GiB', '--quiet', '--out', join(dir, 'worlds')]);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toMatch(/^--set #1 \(resolution\.firmsPerCapacityCell=200000\): resolution\.firmsPerCapacityCell: expected a run that fits in memory .*reduce resolution\.firmsPerCapacityCell/);
+    const fits = runCli(['compare', 'scenarios/baseline.yaml', 'scenarios/mitigation-stockpile-60d.yaml', ...small, '--workers', '1', '--max-memory', '2GiB', '--out', join(dir, 'fits')]);
+    expect(fits.stderr).toBe('');
+    expect(fits.status).toBe(0);
+  });
+});

@@ -24,8 +24,9 @@ describe('command helpers', () => {
   });
 
   it('parses the Monte Carlo options and appends --years to the overrides', () => {
-    expect(parseMonteCarloOptions({ replicates: '50', seed: '7', workers: '0', years: '3', set: ['a=1'] }))
-      .toEqual({ replicates: 50, masterSeed: 7, workers: 0, sets: ['a=1', '--years=3'] });
+    expect(parseMonteCarloOptions({ replicates: '50', seed: '7', workers: '0', years: '3', set: ['a=1'], maxMemory: '2GiB' }))
+      .toEqual({ replicates: 50, masterSeed: 7, workers: 0, sets: ['a=1', '--years=3'], memoryLimit: { bytes: 2 ** 31, source: '--max-memory 2GiB' } });
+    expect(() => parseMonteCarloOptions({ replicates: '5', seed: '1', set: [], maxMemory: 'lots' })).toThrow(/--max-memory: expected a size such as 16GiB or 500MB, found "lots"/);
     expect(parseMonteCarloOptions({ replicates: '2', seed: '1', set: [] }).workers).toBeGreaterThan(0);
     for (const bad of [{ replicates: '1' }, { replicates: 'x' }, { seed: '-1' }, { workers: '1.5' }, { seed: '' }]) {
       expect(() => parseMonteCarloOptions({ replicates: '5', seed: '1', set: [], ...bad })).toThrow(UsageError);

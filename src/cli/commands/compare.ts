@@ -11,6 +11,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--years <y>', 'horizon in years (overrides every scenario)').option('--out <dir>', 'output folder')
     .option('--set <path=value>', 'override a value in every scenario (repeatable)', collectRepeated, [])
     .option('--top <n>', 'rows per alternative in the printed table (default 10)').option('--all', 'print every metric that differs')
+    .option('--max-memory <size>', 'refuse comparisons estimated to need more memory (default $CRM_SIM_MAX_MEMORY, else 80% of RAM)')
     .option('--resume', 'keep finished arms in <out>.parts: run the same command again after an interruption to run only the rest (needs --out)')
     .option('--json', 'print comparison.json on stdout').option('--quiet', 'no progress output')
     .option('--format <format>', 'csv (default), or parquet for CSV plus replicates.parquet (every arm\'s per-replicate summaries) and over-time.parquet')

@@ -14,6 +14,7 @@ const register: RegisterCommand = ({ program, signal }) => {
     .option('--workers <w>', 'worker threads (default: number of cores; 0 = main thread)')
     .option('--years <y>', 'horizon in years (overrides the scenario; refused with a --grid or --lhs range over years)').option('--out <dir>', 'output folder')
     .option('--set <path=value>', 'override a scenario value at every point (repeatable; refused for a path the design sweeps)', collectRepeated, [])
+    .option('--max-memory <size>', 'refuse sweeps estimated to need more memory (default $CRM_SIM_MAX_MEMORY, else 80% of RAM)')
     .option('--resume', 'keep finished arms in <out>.parts: run the same command again after an interruption to run only the rest (needs --out)')
     .option('--json', 'print sweep.json on stdout').option('--quiet', 'no progress output')
     .option('--report', 'also write report.html and charts/ (SVG, PNG) into the output folder')
