@@ -28,10 +28,18 @@ export interface OverTimeRow extends OverTimeKey {
   median: number;
   p5: number;
   p95: number;
-  /** Mean paired difference strategy − reference and its confidence interval; NaN for the reference. */
+  /** Mean paired difference strategy − reference and its confidence interval (this period alone); NaN for the reference. */
   meanDifference: number;
   ciLow: number;
   ciHigh: number;
+  /**
+   * The same difference's interval for all periods of the series at once (Bonferroni: each at level
+   * 1 − (1 − level)/periods), so that "the months whose interval excludes 0" is a claim about the
+   * whole run: a month-by-month difference is autocorrelated, and chance alone makes long runs of
+   * pointwise-"clear" months. NaN for the reference.
+   */
+  simultaneousCiLow: number;
+  simultaneousCiHigh: number;
 }
 
 /** An arm's kept values: its label and, per replicate (in replicate order), series × periods values. */
@@ -43,8 +51,9 @@ export interface OverTimeArm {
 /**
  * Month by month, each strategy's level (median and 5th–95th percentiles over its runs) and, for
  * every alternative, the mean paired difference from the reference (the same replicate's draws in
- * both) with its t confidence interval: when in the run a strategy helps, not only by how much in
- * all. Rows go strategy by strategy (reference first), then series, then period.
+ * both) with its t confidence interval, pointwise and for all periods of the series at once: when
+ * in the run a strategy helps, not only by how much in all. Rows go strategy by strategy (reference
+ * first), then series, then period.
  *
  * @param plan - The kept series and periods (`planOverTimeSeries`; every arm keeps the same).
  * @param arms - The reference first, then the alternatives, each with the same replicates.
@@ -62,6 +71,8 @@ export function computeOverTime(plan: OverTimePlan, arms: readonly OverTimeArm[]
     for (const values of arm.values) if (values.length !== size) throw new RangeError(`computeOverTime: ${arm.label} keeps ${values.length} values a replicate, expected ${size}`);
   }
   const column = (arm: OverTimeArm, i: number): Float64Array => Float64Array.from(arm.values, (values) => values[i]);
+  // Bonferroni over one series' periods: the family the report's "clearly more in N months" counts over.
+  const simultaneousLevel = 1 - (1 - level) / Math.max(1, plan.periods.length);
   const rows: OverTimeRow[] = [];
   for (const [a, arm] of arms.entries()) {
     plan.series.forEach((series, s) => {
@@ -70,11 +81,13 @@ export function computeOverTime(plan: OverTimePlan, arms: readonly OverTimeArm[]
         const own = column(arm, i);
         const sorted = sortedWithoutNaN(own);
         const difference = a === 0 ? undefined : computePairedDifference(column(arms[0], i), own, 'none', level);
+        const simultaneous = a === 0 ? undefined : computePairedDifference(column(arms[0], i), own, 'none', simultaneousLevel);
         rows.push({
           strategy: arm.label, material: series.material, measure: series.measure, stage: series.stage, region: series.region, unit: series.unit,
           period: period.label, year: period.year, weeks: period.weeks, runs: sorted.length,
           median: quantile(sorted, 0.5), p5: quantile(sorted, 0.05), p95: quantile(sorted, 0.95),
           meanDifference: difference?.meanDifference ?? NaN, ciLow: difference?.ciLow ?? NaN, ciHigh: difference?.ciHigh ?? NaN,
+          simultaneousCiLow: simultaneous?.ciLow ?? NaN, simultaneousCiHigh: simultaneous?.ciHigh ?? NaN,
         });
       });
     });

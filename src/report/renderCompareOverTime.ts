@@ -42,7 +42,8 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
   const unit = periodWord(series[0].weeks);
   let html = `<p>${capitalise(unit)} by ${unit}, for each material the compared scenarios target: what end users ${escapeHtml(inHome)} receive, the price they pay and the government's stockpile ` +
     `(medians of each strategy's runs, each ${unit} the mean of its weeks), and each alternative's paired difference from ${escapeHtml(reference)} in what end users receive ` +
-    `(mean of the paired runs with its 95% CI, one interval per ${unit}, not adjusted for the many ${unit}s). Grey: the reference's events on the material. ` +
+    `(mean of the paired runs with a 95% band that holds for all ${unit}s at once: each ${unit}'s interval is widened for the ${series[0].period.length} ${unit}s (Bonferroni), ` +
+    `since chance alone, in ${unit}s that move together, would make long runs of ${unit}s whose own interval excludes 0; each ${unit}'s own interval is in the data). Grey: the reference's events on the material. ` +
     'The totals above say how much a strategy changes; these say when. Data: <code>over-time.csv</code>.</p>\n';
   for (const material of [...new Set(series.map((s) => s.material))]) {
     const of = (measure: string, strategy: string): OverTimeSeriesData | undefined => series.find((s) => s.material === material && s.measure === measure && s.strategy === strategy);
@@ -59,10 +60,10 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
     const panels: OverTimePanel[] = [
       { title: `What end users ${inHome} receive (median)`, unit: 't/week', lines: levels('consumption') },
       {
-        title: `Difference from ${reference} in what they receive (mean of paired runs, 95% CI)`, unit: 't/week', zeroRule: true,
+        title: `Difference from ${reference} in what they receive (mean of paired runs, 95% band for all ${unit}s)`, unit: 't/week', zeroRule: true,
         lines: alternatives.flatMap((strategy) => {
           const s = of('consumption', strategy);
-          return s === undefined ? [] : [{ strategy, year: s.year, value: s.meanDifference, low: s.ciLow, high: s.ciHigh }];
+          return s === undefined ? [] : [{ strategy, year: s.year, value: s.meanDifference, low: s.simultaneousCiLow, high: s.simultaneousCiHigh }];
         }),
       },
     ];
@@ -77,7 +78,7 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
     }), {
       title,
       description: `Monthly medians of what end users ${inHome} receive of ${name}, its price and the government stockpile under ${strategies.join(', ')}, and each alternative's paired difference from ${reference}.`,
-      caption: `${escapeHtml(name)}, ${unit} by ${unit}. Levels are medians over each strategy's runs; the difference panel is the mean of the paired differences with its 95% CI.`,
+      caption: `${escapeHtml(name)}, ${unit} by ${unit}. Levels are medians over each strategy's runs; the difference panel is the mean of the paired differences with a 95% band for all ${unit}s at once.`,
     });
   }
   return html;
@@ -85,7 +86,8 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
 
 /**
  * When an alternative's end users clearly receive more or less than under the reference (months
- * whose 95% CI excludes 0): how many months, their first and last, the largest difference; then the
+ * whose 95% interval for all months at once excludes 0, so that chance alone calls no month clear in
+ * 19 comparisons of 20): how many months, their first and last, the largest difference; then the
  * same count over the months the reference's events are in force.
  */
 function describeWhen(alternative: OverTimeSeriesData | undefined, reference: OverTimeSeriesData, label: string, referenceLabel: string, name: string, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>, unit: string): string {
@@ -94,7 +96,7 @@ function describeWhen(alternative: OverTimeSeriesData | undefined, reference: Ov
   if (alternative === undefined || alternative.runs.every((n) => !(n > 0))) return `${head}no values of ${escapeHtml(name)} (the scenario does not model it).`;
   const plural = (n: number): string => `${unit}${n === 1 ? '' : 's'}`;
   const month = (i: number): string => formatScenarioDate(0, monthStart(alternative.period[i]));
-  const months = (sign: 1 | -1): number[] => alternative.meanDifference.flatMap((_, i) => ((sign === 1 ? alternative.ciLow[i] > 0 : alternative.ciHigh[i] < 0) ? [i] : []));
+  const months = (sign: 1 | -1): number[] => alternative.meanDifference.flatMap((_, i) => ((sign === 1 ? alternative.simultaneousCiLow[i] > 0 : alternative.simultaneousCiHigh[i] < 0) ? [i] : []));
   const side = (sign: 1 | -1, first: boolean): string | undefined => {
     const clear = months(sign);
     if (clear.length === 0) return undefined;

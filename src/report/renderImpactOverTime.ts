@@ -1,6 +1,6 @@
 import type { ChartCollector } from './createChartCollector.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
-import { NEGLIGIBLE_SHARE } from './comparisonFigures.ts';
+import { isNegligible } from './comparisonFigures.ts';
 import { createCompareOverTimeSpec } from './createCompareOverTimeSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatDifference } from './formatDifference.ts';
@@ -22,9 +22,9 @@ const WITHOUT = 'without them';
 /**
  * "What the disruptions take, month by month" of a run report: per material whose home end users
  * clearly receive a different amount over the run (impact.json's `homeConsumption`, CI excluding
- * 0, by at least 0.1% of what they receive without the disruptions), a chart of what they receive each month with the scenario's disruptive events and without
- * them (means of the paired runs), and the paired difference with its 95% band; in words, the
- * largest monthly loss and the run's loss split into before the events (the announcement), from their
+ * 0, and not negligibly: the CI reaches beyond 0.1% of what they receive without the disruptions), a chart of what they receive each month with the scenario's disruptive events and without
+ * them (means of the paired runs), and the paired difference with each month's 95% interval; in words, the
+ * largest monthly loss (or gain, when the disruptions raise consumption) with its interval and the run's loss split into before the events (the announcement), from their
  * start to a year after their end, and later. '' without monthly figures (impact.json from before
  * session 17, or no disruption).
  *
@@ -40,7 +40,7 @@ export async function renderImpactOverTime(impact: ImpactReading | undefined, ov
   const drawn = [...impact.byMaterial].flatMap(([material, m]) => {
     const total = m.homeConsumption;
     // Clearly different, and by more than a negligible share of what they receive (gallium's +0.1 t in 230 is not drawn).
-    const clear = total !== undefined && (total.ciLow > 0 || total.ciHigh < 0) && Math.abs(total.mean) >= NEGLIGIBLE_SHARE * Math.abs(total.meanWithout);
+    const clear = total !== undefined && (total.ciLow > 0 || total.ciHigh < 0) && !isNegligible(total.mean, total.ciLow, total.ciHigh, total.meanWithout);
     return clear && m.monthlyConsumption !== undefined ? [{ material, total: total.mean, monthly: m.monthlyConsumption }] : [];
   }).sort((a, b) => Math.abs(b.total) - Math.abs(a.total)).slice(0, MAX_MATERIALS);
   if (drawn.length === 0) return '';
@@ -67,7 +67,7 @@ export async function renderImpactOverTime(impact: ImpactReading | undefined, ov
     }), {
       title: `${name}: what the disruptions take, month by month`,
       description: `What end users ${inHome} receive of ${name} each month with and without the scenario's disruptive events, and the paired difference with its 95% confidence interval.`,
-      caption: `${escapeHtml(name)}, month by month: means of ${impact.replicates} paired runs with and without the disruptive events; the lower panel is their difference with its 95% CI.`,
+      caption: `${escapeHtml(name)}, month by month: means of ${impact.replicates} paired runs with and without the disruptive events; the lower panel is their difference with each month's own 95% CI.`,
     });
   }
   return html;
@@ -75,13 +75,20 @@ export async function renderImpactOverTime(impact: ImpactReading | undefined, ov
 
 /** The largest monthly loss and the run's loss split around the events, in words. */
 function describeMonthlyLoss(monthly: MonthlyConsumption, name: string, inHome: string, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>): string {
-  const worst = monthly.mean.reduce((a, _, i) => (monthly.mean[i] < monthly.mean[a] ? i : a), 0);
-  const share = monthly.meanWithout[worst] > 0 ? ` (${formatPercent(-monthly.mean[worst] / monthly.meanWithout[worst])} of what they receive without them)` : '';
+  // The largest loss; the largest gain when no month loses (the section draws a clear change of either sign).
+  const loses = monthly.mean.some((v) => v < 0);
+  const sign = loses ? -1 : 1;
+  const worst = monthly.mean.reduce((a, _, i) => (sign * monthly.mean[i] > sign * monthly.mean[a] ? i : a), 0);
+  const size = Math.abs(monthly.mean[worst]);
+  const share = monthly.meanWithout[worst] > 0 ? `, ${formatPercent(size / monthly.meanWithout[worst])} of what they receive without them` : '';
   const month = formatScenarioDate(0, monthStart(monthly.period[worst]));
-  let text = `End users ${inHome} receive ${name} at most ${formatNumber(-monthly.mean[worst])} t/week less, in ${month}${share}.`;
+  // That month's own interval: the largest of many monthly means leans away from 0, so it is given, not only the mean.
+  const [low, high] = loses ? [-monthly.ciHigh[worst], -monthly.ciLow[worst]] : [monthly.ciLow[worst], monthly.ciHigh[worst]];
+  const ci = Number.isFinite(low) && Number.isFinite(high) ? `; that month's 95% CI ${low < 0 ? '−' : ''}${formatNumber(Math.abs(low))} to ${high < 0 ? '−' : ''}${formatNumber(Math.abs(high))}` : '';
+  let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${formatNumber(size)} t/week ${loses ? 'less' : 'more'} ${name} in ${month} (${share.slice(2)}${ci}).`;
   const series: OverTimeSeriesData = {
     strategy: WITH, material: '', measure: 'consumption', stage: 'endUse', region: '', unit: 't/week', period: monthly.period, year: [], weeks: monthly.weeks,
-    runs: [], median: [], p5: [], p95: [], meanDifference: monthly.mean, ciLow: monthly.ciLow, ciHigh: monthly.ciHigh,
+    runs: [], median: [], p5: [], p95: [], meanDifference: monthly.mean, ciLow: monthly.ciLow, ciHigh: monthly.ciHigh, simultaneousCiLow: [], simultaneousCiHigh: [],
   };
   const split = splitGainByWindow(series, windows);
   if (split !== undefined) {

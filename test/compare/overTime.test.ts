@@ -83,6 +83,11 @@ describe('computeOverTime', () => {
     const expected = computePairedDifference([10, 20, 30, 40], [9, 19, 31, 38], 'none', 0.95);
     expect([rows[3].meanDifference, rows[3].ciLow, rows[3].ciHigh]).toEqual([expected.meanDifference, expected.ciLow, expected.ciHigh]);
     expect(rows[3].median).toBe(25);
+    // For both months at once: each at 1 − 0.05/2 (Bonferroni), wider than the month's own interval.
+    const both = computePairedDifference([10, 20, 30, 40], [9, 19, 31, 38], 'none', 0.975);
+    expect([rows[3].simultaneousCiLow, rows[3].simultaneousCiHigh]).toEqual([both.ciLow, both.ciHigh]);
+    expect(rows[3].simultaneousCiLow).toBeLessThan(rows[3].ciLow);
+    expect(Number.isNaN(rows[0].simultaneousCiLow)).toBe(true);
   });
 
   it('refuses arms whose values do not match the plan or the reference', () => {
@@ -95,7 +100,7 @@ describe('computeOverTime', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(OVER_TIME_CSV_HEADER);
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toMatch(/^ref,m,consumption,endUse,US,t\/week,2025-01,2025\.04,4,4,2\.5,[\d.]+,[\d.]+,,,$/);
+    expect(lines[1]).toMatch(/^ref,m,consumption,endUse,US,t\/week,2025-01,2025\.04,4,4,2\.5,[\d.]+,[\d.]+,,,,,$/);
     expect(lines[4].split(',')[13]).toBe(String(-0.75));
   });
 });

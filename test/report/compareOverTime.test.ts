@@ -26,7 +26,11 @@ const series = (strategy: string, measure: string, median: number[], difference?
   unit: measure === 'price' ? 'USD/t' : measure === 'consumption' ? 't/week' : 't', period: periods, year: years, weeks: periods.map(() => 4), runs: periods.map(() => 20),
   median, p5: median, p95: median,
   meanDifference: difference?.mean ?? median.map(() => NaN), ciLow: difference?.low ?? median.map(() => NaN), ciHigh: difference?.high ?? median.map(() => NaN),
+  // The fixture's bands are the ones the words read: those for all months at once.
+  simultaneousCiLow: difference?.low ?? median.map(() => NaN), simultaneousCiHigh: difference?.high ?? median.map(() => NaN),
 });
+/** The alternative's consumption with other bands for all months at once. */
+const withBands = (low: number[], high: number[]) => data.map((x) => (x.strategy === 'stockpile' && x.measure === 'consumption' ? { ...x, simultaneousCiLow: low, simultaneousCiHigh: high } : x));
 const flat = (value: number): number[] => periods.map(() => value);
 // The alternative: clearly less in Jan–Feb (it buys), clearly more in May–Aug, unclear otherwise.
 const mean = [-2, -1, 0.1, 0.5, 3, 4, 6, 2, 0.2, 0, 0, 0];
@@ -63,7 +67,7 @@ describe('renderCompareOverTime', () => {
     const spec = charts.specs[0] as { vconcat: Array<{ title: { text: string }; data: { values: Array<Record<string, number | string>> }; layer: Array<{ name?: string }> }> };
     expect(spec.vconcat.map((p) => p.title.text)).toEqual([
       'What end users in the United States receive (median)',
-      'Difference from threat in what they receive (mean of paired runs, 95% CI)',
+      'Difference from threat in what they receive (mean of paired runs, 95% band for all months)',
       'Refined price in the United States (median)',
       'Government stockpile in the United States, refined and in components (median)',
     ]);
@@ -91,8 +95,20 @@ describe('renderCompareOverTime', () => {
     expect(layers).not.toContain('event_0');
   });
 
+  it('calls a month clear only when its band for all months excludes 0, not its own interval, and draws that band', async () => {
+    // Each month's own interval (ciLow/ciHigh) still excludes 0 in May–Aug; the wider band for all months does only in July.
+    const wide = withBands(mean.map((m, i) => (i === 6 ? 1 : m - 10)), mean.map((m) => m + 10));
+    const charts = collector();
+    const html = await renderCompareOverTime(wide, overview, (id) => id, charts);
+    expect(html).toContain('clearly more li than under threat in 1 of 12 months (Jul 2026;');
+    expect(html).toContain('a 95% band that holds for all months at once');
+    const band = JSON.stringify(charts.specs[0]);
+    expect(band).toContain('"high":16');
+    expect(band).not.toContain('"high":7');
+  });
+
   it('says so when no month differs clearly, and is empty without over-time.csv', async () => {
-    const unclear = data.map((s) => (s.strategy === 'stockpile' && s.measure === 'consumption' ? { ...s, ciLow: flat(-1), ciHigh: flat(1) } : s));
+    const unclear = withBands(flat(-1), flat(1));
     expect(await renderCompareOverTime(unclear, overview, (id) => id, collector())).toContain('no clearly different amount of li than under threat in any month');
     expect(await renderCompareOverTime(undefined, overview, (id) => id, collector())).toBe('');
   });
@@ -105,7 +121,7 @@ describe('renderCompareOverTime wording', () => {
     expect(html).toContain('Quarter by quarter, for each material');
     expect(html).toContain('clearly more li than under threat in 4 of 12 quarters');
     // One clear period: "1 of 12 months", and "1 month" for the second side.
-    const one = data.map((x) => (x.strategy === 'stockpile' && x.measure === 'consumption' ? { ...x, ciLow: x.ciLow.map((v, i) => (i === 4 ? 1 : Math.min(v, -0.1))), ciHigh: x.ciHigh.map((v, i) => (i === 0 ? -1 : Math.max(v, 0.1))) } : x));
+    const one = withBands(low.map((v, i) => (i === 4 ? 1 : Math.min(v, -0.1))), high.map((v, i) => (i === 0 ? -1 : Math.max(v, 0.1))));
     const text = await renderCompareOverTime(one, overview, (id) => id, collector());
     expect(text).toContain('in 1 of 12 months (May 2026;');
     expect(text).toContain('clearly less in 1 month (Jan 2026;');
@@ -153,6 +169,18 @@ describe('readOverTimeCsv', () => {
     expect(Number.isNaN(read?.[0].meanDifference[0])).toBe(true);
     expect(read?.[1].ciHigh).toEqual([0.9]);
     expect(await readOverTimeCsv(mkdtempSync(join(tmpdir(), 'overtime-none-')))).toBeUndefined();
+  });
+
+  it('reads the bands for all months when written, and widens each month\'s interval by Bonferroni in a folder from before them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overtime-simultaneous-'));
+    writeFileSync(join(dir, 'over-time.csv'), `${header},simultaneousCiLow,simultaneousCiHigh\nb,li,consumption,endUse,US,t/week,2026-01,2026.04,4.33,3,1.5,1,2,0.5,0.1,0.9,-0.2,1.2\n`);
+    expect((await readOverTimeCsv(dir))?.[0].simultaneousCiLow).toEqual([-0.2]);
+    // Two months of 11 runs: half-width 0.4 × t(1 − 0.025/2, 10) / t(0.975, 10) = 0.4 × 2.6338 / 2.2281.
+    const old = mkdtempSync(join(tmpdir(), 'overtime-old-'));
+    writeFileSync(join(old, 'over-time.csv'), `${header}\nb,li,consumption,endUse,US,t/week,2026-01,2026.04,4.33,11,1.5,1,2,0.5,0.1,0.9\nb,li,consumption,endUse,US,t/week,2026-02,2026.12,4,11,1.5,1,2,0.5,0.1,0.9\n`);
+    const widened = (await readOverTimeCsv(old))?.[0];
+    expect(widened?.simultaneousCiHigh[0]).toBeCloseTo(0.5 + (0.4 * 2.633767) / 2.228139, 5);
+    expect(widened?.simultaneousCiLow[1]).toBeCloseTo(0.5 - (0.4 * 2.633767) / 2.228139, 5);
   });
 
   it('locates a value that is not a number', async () => {
