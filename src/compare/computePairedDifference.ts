@@ -64,7 +64,8 @@ export function computePairedDifference(
   for (let i = 0; i < first.length; i++) {
     const x = first[i];
     const y = alternative[i];
-    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    // A NaN value, or the same infinity in both (∞ − ∞): no difference to count, in n or in the interval.
+    if (Number.isNaN(y - x)) continue;
     a.push(x);
     b.push(y);
     differences.push(y - x);

@@ -23,8 +23,18 @@ export function isRoundingNoise(e: Pick<ComparisonEntry, 'meanA' | 'meanB' | 'me
   return [e.meanDifference, e.ciLow, e.ciHigh].every((v) => Number.isFinite(v) && Math.abs(v) <= ROUNDING_SHARE * level);
 }
 
-/** A clear difference smaller than this share of the reference's level is called negligible. */
+/** A clear difference whose whole 95% CI lies within this share of the reference's level is called negligible. */
 export const NEGLIGIBLE_SHARE = 0.001;
+
+/**
+ * Whether a difference is negligible: its whole interval, not only its mean, within
+ * {@link NEGLIGIBLE_SHARE} of the reference's level (an equivalence test: a mean of 0.0995% whose CI
+ * reaches 0.114% is not shown to be negligible). Example: `isNegligible(-0.35, -0.40, -0.30, 351.6)` → false.
+ */
+export function isNegligible(mean: number, ciLow: number, ciHigh: number, level: number): boolean {
+  const bound = NEGLIGIBLE_SHARE * Math.abs(level);
+  return Math.max(Math.abs(mean), Math.abs(ciLow), Math.abs(ciHigh)) < bound;
+}
 
 /** `+1.75 t (+1.08 to +2.42 t)`; `no change in any run` for a difference that is zero in every pair (a `0 t (none …)` beside a level of 1,280 t read as "none of it"). */
 export function formatDifferenceWithCi(e: ComparisonEntry, massUnit?: MassUnit): string {

@@ -1,5 +1,5 @@
 import type { MassUnit } from './chooseMassUnit.ts';
-import { differenceSign, formatDifferenceWithCi, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE } from './comparisonFigures.ts';
+import { differenceSign, formatDifferenceWithCi, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE, isNegligible } from './comparisonFigures.ts';
 import { countRuns } from './countRuns.ts';
 import { computeExtraStockHeldFromStart, describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -99,7 +99,7 @@ function describeReceived(e: ComparisonEntry, unit: MassUnit | undefined): strin
   const [low, high] = more ? [e.ciLow, e.ciHigh] : [-e.ciHigh, -e.ciLow];
   const change = `${size(e.meanDifference)} ${more ? 'more' : 'less'} (95% CI ${formatNumberOf(low, e.unit, unit)} to ${size(high)})`;
   if (!(e.ciLow > 0 || e.ciHigh < 0)) return `no clear change in what end users receive (${formatDifferenceWithCi(e, unit)})`;
-  if (Math.abs(e.meanDifference) < NEGLIGIBLE_SHARE * Math.abs(e.meanA)) return `end users receive about the same: ${change}, under ${NEGLIGIBLE_SHARE * 100}% of what they receive`;
+  if (isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) return `end users receive about the same: ${change}, under ${NEGLIGIBLE_SHARE * 100}% of what they receive`;
   return `end users receive ${change}`;
 }
 

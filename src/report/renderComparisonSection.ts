@@ -1,6 +1,6 @@
 import type { ChartCollector } from './createChartCollector.ts';
 import { countRuns } from './countRuns.ts';
-import { differenceSign, formatDifferenceWithCi, formatLevelValue, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE, rankMetrics } from './comparisonFigures.ts';
+import { differenceSign, formatDifferenceWithCi, formatLevelValue, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE, rankMetrics, isNegligible } from './comparisonFigures.ts';
 import { ALTERNATIVE_LABEL_FONT, ALTERNATIVE_LABEL_WIDTH, createComparisonSpec } from './createComparisonSpec.ts';
 import { describeCostEffectiveness } from './describeCostEffectiveness.ts';
 import { describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
@@ -53,7 +53,8 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   let html = `<p>${comparison.alternatives.length} alternative${comparison.alternatives.length === 1 ? '' : 's'} against the reference (${escapeHtml(refName)}), ` +
     `paired run by run (the same random draws in both, so the difference is the strategy's effect), ${countRuns(runs, 'pair')}. ` +
     `Differences are alternative − reference${sign === 1 ? '' : ' (comparison.json states them the other way round)'}; “paired runs” says in how many pairs the alternative did better, worse or the same. ` +
-    'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse.</p>\n';
+    'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse. ' +
+    '“Clearly” means the difference’s 95% CI excludes 0, for each metric on its own: a report of many metrics will call about 1 in 20 of those a strategy leaves unchanged clear by chance.</p>\n';
   const available = new Set(comparison.entries.map((e) => e.metric));
   const otherEvents = strategies.alternatives.flatMap((a) => a.overview?.events ?? []);
   // The forest plot shows every alternative's headline; each alternative's table only its own (its events beside the reference's).
@@ -148,7 +149,7 @@ function costScope(strategies: ComparedStrategies, alternative: string, entryOf:
 function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) => string): string {
   const clear = (e: ComparisonEntry): boolean => (e.ciLow > 0 || e.ciHigh < 0) && !isRoundingNoise(e);
   // Clear, but under 0.1% of the reference's level: said apart, not as better or worse.
-  const negligible = (e: ComparisonEntry): boolean => clear(e) && Math.abs(e.meanDifference) < NEGLIGIBLE_SHARE * Math.abs(e.meanA);
+  const negligible = (e: ComparisonEntry): boolean => clear(e) && isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA);
   const name = (e: ComparisonEntry): string => headlineName(e.metric, materialName);
   const judged = rows.filter((e) => !isSpendingMetric(e.metric) && e.direction !== '');
   const small = judged.filter(negligible);
@@ -204,5 +205,20 @@ function renderComparisonTable(comparison: Comparison, metrics: readonly string[
   })]);
   const total = new Set(comparison.entries.map((e) => e.metric)).size;
   return renderTable([{ header: 'Metric' }, ...comparison.alternatives.map((a) => ({ header: `${a}: difference (95% CI)`, numeric: true }))], rows,
-    { caption: `The ${metrics.length} clearest of the ${total} metrics besides the headline ones; all are in comparison.json and comparison.csv.` });
+    { caption: `The ${metrics.length} clearest of the ${total} metrics besides the headline ones; all are in comparison.json and comparison.csv.` }) +
+    describeChanceClears(comparison);
+}
+
+/**
+ * The multiplicity note under a table picked for clarity: how many metrics an alternative changes in
+ * some run, and how many of those would exclude 0 at 95% by chance alone, so the table's weaker
+ * rows are read as possibly chance (a statistics audit found a placebo's table led by noise).
+ */
+function describeChanceClears(comparison: Comparison): string {
+  const changed = Math.max(0, ...comparison.alternatives.map((alternative) =>
+    comparison.entries.filter((e) => e.alternative === alternative && !(e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0)).length));
+  if (changed === 0) return '';
+  return `<p class="note">Picked for how clearly they differ, from up to ${changed} metrics an alternative changes in some run: with no effect at all, about 1 in 20 of them ` +
+    `(${Math.max(1, Math.round(changed / 20))} here) would still have a 95% CI that excludes 0, so rows whose interval only just excludes 0 may be chance. ` +
+    'comparison.csv has each p-value, for a Holm or Benjamini–Hochberg adjustment (docs/statistics.md, “Many metrics”).</p>\n';
 }

@@ -70,6 +70,14 @@ describe('computePairedDifference', () => {
     expect(computePairedDifference([NaN], [1], 'lower').meanDifference).toBeNaN();
   });
 
+  it('leaves out a pair with the same infinity in both arms, from n and the interval alike', () => {
+    const paired = computePairedDifference([Infinity, 1, 2, 4], [Infinity, 2, 3, 4.5], 'lower');
+    expect(paired.n).toBe(3);
+    expect(paired.meanA).toBeCloseTo(7 / 3, 12);
+    expect(paired.meanDifference).toBeCloseTo(2.5 / 3, 12);
+    expect(paired.pBetter + paired.pWorse).toBe(1);
+  });
+
   it('refuses arms of different lengths', () => {
     expect(() => computePairedDifference([1, 2], [1], 'lower')).toThrow(RangeError);
   });

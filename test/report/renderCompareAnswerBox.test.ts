@@ -34,7 +34,7 @@ const text = (comparison: Comparison): string => renderCompareAnswerBox(comparis
 describe('renderCompareAnswerBox', () => {
   const entries = [
     entry('recycling', 'policyCost.US', 0, 3.14e8, 0.3e8, 'USD'), entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 326, 3.89, 0.13),
-    entry('friends', 'policyCost.US', 0, 1.42e8, 0.2e8, 'USD'), entry('friends', 'cumulativeConsumption.germanium.endUse.US', 326, -0.286, 0.05),
+    entry('friends', 'policyCost.US', 0, 1.42e8, 0.2e8, 'USD'), entry('friends', 'cumulativeConsumption.germanium.endUse.US', 326, -0.286, 0.03),
     entry('friends', 'cumulativeConsumption.gallium.endUse.US', 231, -5, 1),
     entry('stockpile', 'policyCost.US', 0, 2e8, 0.1e8, 'USD'), entry('stockpile', 'cumulativeConsumption.germanium.endUse.US', 326, 3, 0.5),
   ];
@@ -43,7 +43,10 @@ describe('renderCompareAnswerBox', () => {
     const html = text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness });
     expect(html).toContain('recycling costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90 per kg gained (95% CI USD 80 to USD 100).');
     // A strategy naming no material is read on the threat's materials; a loss under 0.1% is "about the same", a larger one "less".
-    expect(html).toContain('friends costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.236 t to 0.336 t), under 0.1% of what they receive; Gallium: end users receive 5 t less (95% CI 4 t to 6 t).');
+    expect(html).toContain('friends costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5 t less (95% CI 4 t to 6 t).');
+    // The same mean whose CI reaches beyond 0.1% of 326 t (0.326 t) is not shown to be negligible: a loss.
+    const reaching = { reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], costEffectiveness, entries: entries.map((e) => (e.alternative === 'friends' && e.metric.includes('germanium') ? { ...e, ciLow: -0.336, ciHigh: -0.236 } : e)) };
+    expect(text(reaching)).toContain('Germanium: end users receive 0.286 t less (95% CI 0.236 t to 0.336 t); Gallium');
     expect(html).toContain('Per kg gained: Germanium: stockpile has the lowest spending per kg.');
     // Overlapping intervals: the lowest mean is not called clearly cheapest.
     const close = new Map([['recycling', new Map([['germanium', priced(iv(70_000, 60_000, 90_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);

@@ -43,7 +43,10 @@ describe('renderImpactOverTime', () => {
     // A loss before the events start (on their announcement) is its own part.
     const early = impact({ byMaterial: new Map([['li', { homeConsumption: paired(-150, 10, 4800), monthlyConsumption: monthly([-0.5, 0, 0, ...li.slice(3)]) }]]) });
     expect(await renderImpactOverTime(early, overview, collector())).toContain('Over the run, −150 t on average: −2 t before the events start, −148 t from their start to a year after their end.');
-    expect(html).toContain('End users in the United States receive Lithium at most 10 t/week less, in Jul 2026 (10% of what they receive without them).');
+    expect(html).toContain('The largest monthly loss: end users in the United States receive 10 t/week less Lithium in Jul 2026 (10% of what they receive without them; that month&#39;s 95% CI 9.5 to 10.5).');
+    // Disruptions that raise consumption in every month: the largest gain, not "at most −x less".
+    const gain = impact({ byMaterial: new Map([['li', { homeConsumption: paired(148, 10, 4800), monthlyConsumption: monthly(li.map((v) => -v)) }]]) });
+    expect(await renderImpactOverTime(gain, overview, collector())).toContain('The largest monthly gain: end users in the United States receive 10 t/week more Lithium in Jul 2026 (10% of what they receive without them; that month&#39;s 95% CI 9.5 to 10.5).');
     // (−1 − 5 − 8 − 10 − 6 − 3 − 2 − 1 − 1) × 4 weeks, all from the cut's start (April) to the run's end.
     expect(html).toContain('Over the run, −148 t on average, all of it from their start to a year after their end.');
   });
@@ -53,6 +56,13 @@ describe('renderImpactOverTime', () => {
     expect(await renderImpactOverTime(old, overview, collector())).toBe('');
     const unclear = impact({ byMaterial: new Map([['li', { homeConsumption: paired(-5, 10, 4800), monthlyConsumption: monthly(li) }]]) });
     expect(await renderImpactOverTime(unclear, overview, collector())).toBe('');
+    // Gallium's mean is 0.04% of what users receive, but its CI reaches 0.13%: not shown to be negligible, so drawn.
+    const wide = impact({ byMaterial: new Map([['ga', { homeConsumption: paired(0.1, 0.2, 230), monthlyConsumption: monthly(period.map(() => 0.002), 4.6) }]]) });
+    expect((await renderImpactOverTime(wide, overview, collector())).length).toBe(0);
+    const reaching = impact({ byMaterial: new Map([['ga', { homeConsumption: { ...paired(0.1, 0.05, 230), ciLow: 0.05, ciHigh: 0.3 }, monthlyConsumption: monthly(period.map(() => 0.002), 4.6) }]]) });
+    const drawn = collector();
+    await renderImpactOverTime(reaching, overview, drawn);
+    expect(drawn.names).toEqual(['impact-over-time-ga']);
     expect(await renderImpactOverTime(undefined, overview, collector())).toBe('');
   });
 });

@@ -48,6 +48,12 @@ describe('report wording', () => {
     expect(html).toContain('−8 t (−9.6 to −6.4 t)');
     expect(html).toContain('+0.0518 t (+0.0622 to +0.0414 t)');
     expect(html).not.toMatch(/\d kg|\d g\b/);
+    // Multiplicity: "clearly" is per metric, and a table picked for clarity says how many would be clear by chance.
+    expect(html).toContain('a report of many metrics will call about 1 in 20 of those a strategy leaves unchanged clear by chance');
+    expect(html).toContain('from up to 2 metrics an alternative changes in some run: with no effect at all, about 1 in 20 of them (1 here)');
+    const many = { ...comparison, entries: Array.from({ length: 60 }, (_, i) => consumption('ga-stockpile', 450 + i)).map((e, i) => ({ ...e, metric: `cumulativeConsumption.dy.endUse.R${i}` })) };
+    const manyHtml = await renderComparisonSection(many, { reference: scenario('ga-threat'), alternatives: [scenario('ga-stockpile'), scenario('ga-recycle')] }, (id) => id, charts);
+    expect(manyHtml).toContain('from up to 59 metrics an alternative changes in some run: with no effect at all, about 1 in 20 of them (3 here)');
   });
 
   it('compare: each alternative\'s headline holds the rows of its own policies (a tariff\'s price and duties; a stockpile\'s price, but no capacity: it builds none)', async () => {
