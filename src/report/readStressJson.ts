@@ -15,6 +15,20 @@ export interface MeasuredImpact {
   label: string;
   /** The stage's place in the file's ranking by this measure (1 = most damaging), when the file ranks it. */
   rank?: number;
+  /** On the stage the file ranks first: its paired comparison with the second (stress.json's `firstVsSecond`), when the file has one. */
+  firstVsSecond?: FirstVsSecondReading;
+}
+
+/** stress.json's paired test of the first stage of a ranking against the second, in the measure's unit. */
+export interface FirstVsSecondReading {
+  second: string;
+  /** Mean of first − second per replicate (expected impacts), with its 95% CI. */
+  meanDifference: number;
+  ciLow: number;
+  ciHigh: number;
+  n: number;
+  /** The interval lies above 0. */
+  clearlyFirst: boolean;
 }
 
 /**
@@ -45,7 +59,8 @@ const LIST_KEYS = ['stages', 'perStage', 'byStage', 'impacts', 'results'];
  * `stages`, `perStage`, `byStage`, `impacts` or `results`). What `crm-sim stress` writes is read as
  * nested measures `shortfallShare`, `economicCost` and `shortfall` (each `{unit, expected: {mean,
  * low, high}}`), ranked by the file's `rankingByShortfallShare`, `rankingByEconomicCost` and
- * `rankingByShortfall`. Otherwise a record's single `impact` is the first of `impact`,
+ * `rankingByShortfall`, the first stage of each with its `firstVsSecond` paired comparison (files
+ * before it have none). Otherwise a record's single `impact` is the first of `impact`,
  * `measuredImpact`, `impactScore`, `score`, `value`, `mean`, `meanDifference`, `effect`, with
  * optional `unit`, `ciLow`, `ciHigh` and `metric`/`description`.
  *
@@ -77,7 +92,7 @@ function readMeasures(stage: string, record: unknown, defaults: Record<string, u
   if (isRecord(record)) {
     for (const [key, ranking] of Object.entries(RANKED) as Array<[keyof typeof RANKED, string]>) {
       const measure = readNested(record, key);
-      if (measure !== undefined) measures[key] = { ...measure, ...rankOf(defaults[ranking], stage) };
+      if (measure !== undefined) measures[key] = { ...measure, ...rankOf(defaults[ranking], stage), ...firstVsSecondOf(defaults.firstVsSecond, key, stage) };
     }
   }
   if (Object.keys(measures).length > 0) return measures;
@@ -89,6 +104,16 @@ function rankOf(ranking: unknown, stage: string): { rank?: number } {
   const entry = Array.isArray(ranking) ? ranking.find((r) => isRecord(r) && r.stage === stage) : undefined;
   const rank = isRecord(entry) ? toNumber(entry.rank) : NaN;
   return Number.isFinite(rank) ? { rank } : {};
+}
+
+/** The paired comparison of `firstVsSecond.<key>` when `stage` is its first. */
+function firstVsSecondOf(all: unknown, key: string, stage: string): { firstVsSecond?: FirstVsSecondReading } {
+  const entry = isRecord(all) ? all[key] : undefined;
+  if (!isRecord(entry) || entry.first !== stage || typeof entry.second !== 'string' || typeof entry.clearlyFirst !== 'boolean') return {};
+  return { firstVsSecond: {
+    second: entry.second, meanDifference: toNumber(entry.meanDifference), ciLow: toNumber(entry.low), ciHigh: toNumber(entry.high),
+    n: toNumber(entry.n), clearlyFirst: entry.clearlyFirst,
+  } };
 }
 
 function stageRecords(data: unknown): Array<[string, unknown]> {

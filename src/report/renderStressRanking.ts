@@ -14,7 +14,9 @@ type Ranked = 'shortfallShare' | 'economicCost';
  * The stress test as `crm-sim stress` ranks it: stages by the expected increase in the
  * value-weighted share of home end-use demand left unmet and by the expected economic cost to home
  * end users, each with its 95% CI and rank, beside the study's threat score; the shortfall in tonnes
- * (summed over materials of very different value) shown but not ranked on. Names the stages whose
+ * (summed over materials of very different value) shown but not ranked on. Says whether the first
+ * stage of each ranking is clearly ahead of the second (the file's paired `firstVsSecond` test; "not
+ * clearly apart" otherwise, and no claim for files without it), names the stages whose
  * increase is clear of zero, and those whose change is clearly negative with what that means, and draws one chart per ranking, most damaging first.
  *
  * @param stress - From `readStressJson`, with `shortfallShare` per stage.
@@ -30,8 +32,9 @@ export async function renderStressRanking(
   charts: ChartCollector,
 ): Promise<string> {
   const byShare = rankOrder(stress, 'shortfallShare');
-  let html = '<p>The stress test in this folder (<code>stress.json</code>) adds one standard disruption per stage, striking each run with a probability ' +
-    'set by the study’s threat score, and compares every run with its undisturbed twin. Stages are ranked as <code>crm-sim stress</code> ranks them: ' +
+  let html = '<p>The stress test in this folder (<code>stress.json</code>) adds one standard disruption per stage to every run and compares each run with ' +
+    'its undisturbed twin. A stage’s expected impact is its impact if struck (the mean over the paired runs) times the chance that it strikes, ' +
+    'the study’s threat score (capability × intent ÷ 9); its 95% CI is the impact-if-struck CI scaled the same way. Stages are ranked as <code>crm-sim stress</code> ranks them: ' +
     'by the expected increase in the <strong>share of home end users’ demand left unmet</strong> (value-weighted over materials at base component prices, ' +
     'so high-tonnage materials do not dominate; in percentage points) and by the expected <strong>economic cost to home end users</strong> ' +
     '(their loss against the undisturbed run: extra spending on what they still received, plus the consumption the higher price removed ' +
@@ -82,7 +85,8 @@ const NEGATIVE_MEANS: Record<Ranked, string> = {
 };
 
 /**
- * Which stage leads each ranking, whose increases are clear of zero (95% CI above 0), and whose
+ * Which stage leads each ranking (clearly first only when the file's paired comparison of the first
+ * two stages excludes 0), whose increases are clear of zero (95% CI above 0), and whose
  * changes are clearly negative (95% CI below 0), with what that means.
  */
 function describeLeaders(stress: ReadonlyMap<string, StageStress>): string {
@@ -98,9 +102,26 @@ function describeLeaders(stress: ReadonlyMap<string, StageStress>): string {
     const negative = order.filter((stage) => (stress.get(stage)?.[key]?.ciHigh ?? NaN) < 0).map(name);
     const negativeText = negative.length === 0 ? ''
       : `; ${negative.length === 1 ? `${negative[0]}’s change is` : `the changes of ${negative.join(', ')} are`} clearly negative (95% CI below 0): ${NEGATIVE_MEANS[key]}`;
-    return `By ${what}, ${name(order[0])} ranks first (${formatDifference(top.value, unit)}); ${clearText}${negativeText}.`;
+    return `By ${what}, ${describeFirst(order, top, stress.get(order[1] ?? '')?.[key], name, unit)}; ${clearText}${negativeText}.`;
   };
   return [sentence('shortfallShare', 'share of demand unmet', 'share'), sentence('economicCost', 'economic cost', 'USD')].filter((s) => s !== '').join(' ');
+}
+
+/**
+ * `end use is clearly first (+1.01 percentage points), ahead of processing by +0.995 percentage points
+ * (95% CI …, paired over 20 runs)`, or `manufacturing (+USD 4.53 billion) and end use (+USD 2.92 billion)
+ * are not clearly apart: …`; without the file's paired comparison, only which mean is largest.
+ */
+function describeFirst(order: readonly string[], top: MeasuredImpact, runnerUp: MeasuredImpact | undefined, name: (stage: string) => string, unit: string): string {
+  const value = formatDifference(top.value, unit);
+  if (order.length < 2) return `${name(order[0])} is the only stage measured (${value})`;
+  const test = top.firstVsSecond;
+  if (test === undefined || test.second !== order[1]) {
+    return `${name(order[0])} has the largest mean (${value}); this stress.json has no paired comparison of it with ${name(order[1])}, so it is not known whether the two are clearly apart`;
+  }
+  const gap = `${formatDifference(test.meanDifference, unit)} (95% CI ${formatDifferenceRange(test.ciLow, test.ciHigh, unit)}, paired over ${test.n} runs)`;
+  if (test.clearlyFirst) return `${name(order[0])} is clearly first (${value}), ahead of ${name(order[1])} by ${gap}`;
+  return `${name(order[0])} (${value}) and ${name(order[1])} (${formatDifference(runnerUp?.value ?? NaN, unit)}) are not clearly apart: their paired difference, ${gap}, does not exclude 0`;
 }
 
 /** One ranking chart: bars most damaging first, in the table's units. */

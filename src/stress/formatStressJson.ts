@@ -1,19 +1,26 @@
 import { STRESS_UNITS } from './formatStressCsv.ts';
-import { rankStages } from './rankStages.ts';
+import { type RankMeasure, rankStages } from './rankStages.ts';
 import type { StressRun } from './runStress.ts';
 
 /**
  * Formats `stress.json`: `{"scenario", "masterSeed", "replicates", "strippedEvents",
  * "rankingByShortfallShare", "rankingByEconomicCost", "rankingByShortfall", "rankingByPolicyCost"
- * (each [{"stage", "rank"}], most damaging first, ties share a rank), "stages": [{"stage",
- * "capability", "intent", "probability", "replicatesHit", "events", "shortfall": {"unit",
+ * (each [{"stage", "rank"}], most damaging first, ties share a rank), "firstVsSecond": {"shortfallShare",
+ * "economicCost", "shortfall", "policyCost": {"unit", "first", "second", "n", "meanDifference", "low",
+ * "high", "pValue", "clearlyFirst"} or null}, "stages": [{"stage",
+ * "capability", "intent", "probability", "events", "shortfall": {"unit",
  * "expected": {mean, low, high}, "conditional": {…}}, "expectedShortfallByMaterial", "policyCost",
  * "shortfallShare", "expectedShortfallShareByMaterial", "economicCost", "extraSpending",
  * "forgoneConsumptionValue", "unmetValueAtPrice", "surplusTriangleLoss", "endUserSpending", "unmetValue"}]}`; NaN as null. Each measure's `unit` is the one stress.csv writes for it
  * (`shortfallShare`: `share`, of home end-use demand, value-weighted); `expected`/`conditional`
  * `{mean, low, high}` are stress.csv's `expectedImpact`, `ciLow`, `ciHigh` and
- * `conditionalImpact`, `conditionalCiLow`, `conditionalCiHigh`. The fields of earlier versions (shortfall in t, policy cost, their
- * rankings) keep their place and meaning; the share and economic measures were added after them.
+ * `conditionalImpact`, `conditionalCiLow`, `conditionalCiHigh`; `expected` is `probability` ×
+ * `conditional` (mean and bounds). `firstVsSecond` compares, per ranking, the first stage with the
+ * second replicate by replicate (`compareFirstAndSecond`: mean of p₁·d₁ᵢ − p₂·d₂ᵢ with its 95% t
+ * interval; `clearlyFirst` when it lies above 0). The fields of earlier versions (shortfall in t, policy cost, their
+ * rankings) keep their place and meaning, except `replicatesHit` (the replicates a random draw said
+ * the disruption struck, which the expected impact averaged over): gone, as the draws are, since
+ * `expected` is `probability` × `conditional`; the share and economic measures were added after them.
  * `economicCost` is the end users' loss of `computeEndUserLoss` (extra spending on what they still
  * received + consumption the higher price removed + change in unmet demand); before, it was the
  * change in what their demand cost at market prices, which counted buying less as a saving.
@@ -29,7 +36,7 @@ import type { StressRun } from './runStress.ts';
 export function formatStressJson(run: StressRun, info: { scenario: string; masterSeed: number; replicates: number }): string {
   const stages = run.stages.map((s) => ({
     stage: s.stage, capability: s.capability, intent: s.intent, probability: s.probability,
-    replicatesHit: s.replicatesHit, events: s.events,
+    events: s.events,
     shortfall: { unit: STRESS_UNITS.shortfall, ...s.shortfall }, expectedShortfallByMaterial: s.expectedShortfallByMaterial,
     policyCost: { unit: STRESS_UNITS.policyCost, ...s.policyCost },
     shortfallShare: { unit: STRESS_UNITS.shortfallShare, ...s.shortfallShare },
@@ -46,5 +53,10 @@ export function formatStressJson(run: StressRun, info: { scenario: string; maste
   const rankingByPolicyCost = rankStages(run.stages, 'policyCost');
   const rankingByShortfallShare = rankStages(run.stages, 'shortfallShare');
   const rankingByEconomicCost = rankStages(run.stages, 'economicCost');
-  return `${JSON.stringify({ ...info, strippedEvents: run.strippedEvents, rankingByShortfallShare, rankingByEconomicCost, rankingByShortfall, rankingByPolicyCost, stages }, null, 2)}\n`;
+  const measures: RankMeasure[] = ['shortfallShare', 'economicCost', 'shortfall', 'policyCost'];
+  const firstVsSecond = Object.fromEntries(measures.map((measure) => {
+    const comparison = run.firstVsSecond[measure];
+    return [measure, comparison === undefined ? null : { unit: STRESS_UNITS[measure], ...comparison }];
+  }));
+  return `${JSON.stringify({ ...info, strippedEvents: run.strippedEvents, rankingByShortfallShare, rankingByEconomicCost, rankingByShortfall, rankingByPolicyCost, firstVsSecond, stages }, null, 2)}\n`;
 }

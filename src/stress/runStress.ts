@@ -6,12 +6,13 @@ import { locateScenarioKey } from '../scenario/locateScenarioKey.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { computeEndUserLoss, type EndUserLoss } from './computeEndUserLoss.ts';
-import { computeStageImpact, type StageImpact } from './computeStageImpact.ts';
+import { compareFirstAndSecond, type FirstVsSecond } from './compareFirstAndSecond.ts';
+import { computeStageImpact, pairedStageDifferences, type StageImpact } from './computeStageImpact.ts';
 import { computeStressMeasures } from './computeStressMeasures.ts';
 import { computeThreatScore } from './computeThreatScore.ts';
 import { createDisturbedSpec } from './createDisturbedSpec.ts';
 import { createStageDisruption } from './createStageDisruption.ts';
-import { drawStressHits } from './drawStressHits.ts';
+import { type RankMeasure, rankStages } from './rankStages.ts';
 import { STRESS_EXTRAS_PER_MATERIAL } from './stressWorker.ts';
 
 /** Options of {@link runStress}. */
@@ -44,12 +45,10 @@ export interface StageStress {
   /** The study's qualitative matrix at this stage (spec.foreignActor.threat). */
   capability: number;
   intent: number;
-  /** capability × intent / 9, also the probability of the disruption per replicate. */
+  /** capability × intent / 9, also the probability of the disruption per replicate: expected = probability × conditional. */
   probability: number;
   /** The standard disruption added to the scenario. */
   events: EventSpec[];
-  /** Replicates the disruption struck. */
-  replicatesHit: number;
   /** Home cumulative end-use shortfall summed over materials, t. */
   shortfall: StageImpact;
   /** Expected shortfall impact per material, t. */
@@ -86,6 +85,8 @@ export interface StressRun {
   stages: StageStress[];
   /** Ids of the scenario's own events removed by `stripEvents` (empty without it). */
   strippedEvents: string[];
+  /** Per ranked measure, the paired test of the first stage against the second (undefined with fewer than two stages). */
+  firstVsSecond: Record<RankMeasure, FirstVsSecond | undefined>;
 }
 
 /**
@@ -112,11 +113,14 @@ function stripThreatEvents(spec: ScenarioSpec): { spec: ScenarioSpec; stripped: 
 /**
  * Stress-tests a scenario stage by stage: adds each stage's standard disruption
  * (`createStageDisruption`) to a copy of the spec, runs the undisturbed scenario and the six
- * disturbed ones with the same seed and replicate indices (common random numbers), draws per
- * replicate whether each disruption strikes (probability = threat score, `drawStressHits`) and
- * measures expected and conditional impact on home end-use shortfall (tonnes, and as a share of
+ * disturbed ones with the same seed and replicate indices (common random numbers), and measures the
+ * conditional impact (if the disruption strikes: the mean paired difference over every replicate)
+ * and the expected impact (the disruption's probability, the threat score, times the conditional
+ * one, `computeStageImpact`) on home end-use shortfall (tonnes, and as a share of
  * home demand, per material and value-weighted), the home end users' economic cost (their loss
- * against the undisturbed twin, `computeEndUserLoss`) and the policy cost. The scenario's own events stay (the impact is on top of them: a stage whose standard
+ * against the undisturbed twin, `computeEndUserLoss`) and the policy cost; stages are ranked by
+ * the expected impact, and the first two of each ranking compared replicate by replicate
+ * (`compareFirstAndSecond`). The scenario's own events stay (the impact is on top of them: a stage whose standard
  * disruption repeats an event the scenario already has shows about none) unless `stripEvents`
  * removes its threat events first, from every arm. Stages whose score is 0 add no event and show
  * zero impact without being run.
@@ -142,20 +146,25 @@ export async function runStress(options: StressOptions): Promise<StressRun> {
   const materials = { ids: spec.materials.map((m) => m.id), basePrices: spec.materials.map((m) => m.basePriceUsdPerTonne.manufacturing) };
   const undisturbed = computeStressMeasures(compiled[0].layout, results[0], home, materials);
   const probabilities = Object.fromEntries(STAGES.map((s) => [s, computeThreatScore(spec.foreignActor.threat[s])])) as Record<Stage, number>;
-  const hits = drawStressHits(options.masterSeed, options.replicates, probabilities);
+  // Per ranked measure and stage, p·dᵢ per replicate: what the paired test of first against second compares.
+  const weighted = { shortfall: {}, policyCost: {}, shortfallShare: {}, economicCost: {} } as Record<RankMeasure, Record<Stage, Float64Array>>;
   const stages = STAGES.map((stage, i): StageStress => {
     const arm = active.indexOf(stage);
+    const p = probabilities[stage];
     const disturbed = arm < 0 ? undisturbed : computeStressMeasures(compiled[arm + 1].layout, results[arm + 1], home, materials);
     const impact = (measure: 'shortfall' | 'policyCost' | 'shortfallShare' | 'unmetValue' | 'endUserSpending') =>
-      computeStageImpact(undisturbed[measure], disturbed[measure], hits[stage]);
+      computeStageImpact(undisturbed[measure], disturbed[measure], p);
     // The loss is already a paired difference: measured against zero (NaN where a side has no extras).
     const loss = computeEndUserLoss(undisturbed, disturbed, materials);
-    const lossImpact = (part: keyof EndUserLoss) => computeStageImpact(new Float64Array(loss[part].length), loss[part], hits[stage]);
+    const lossImpact = (part: keyof EndUserLoss) => computeStageImpact(new Float64Array(loss[part].length), loss[part], p);
     const expectedBy = (measure: 'shortfallByMaterial' | 'shortfallShareByMaterial') => Object.fromEntries(materials.ids.map((m) =>
-      [m, computeStageImpact(undisturbed[measure][m], disturbed[measure][m], hits[stage]).expected.mean]));
+      [m, computeStageImpact(undisturbed[measure][m], disturbed[measure][m], p).expected.mean]));
+    for (const measure of ['shortfall', 'policyCost', 'shortfallShare'] as const) {
+      weighted[measure][stage] = pairedStageDifferences(undisturbed[measure], disturbed[measure]).map((d) => p * d);
+    }
+    weighted.economicCost[stage] = Float64Array.from(loss.loss, (d) => p * d);
     return {
-      stage, ...spec.foreignActor.threat[stage], probability: probabilities[stage], events: disruptions[i],
-      replicatesHit: hits[stage].reduce((a, b) => a + b, 0),
+      stage, ...spec.foreignActor.threat[stage], probability: p, events: disruptions[i],
       shortfall: impact('shortfall'),
       expectedShortfallByMaterial: expectedBy('shortfallByMaterial'),
       policyCost: impact('policyCost'),
@@ -170,5 +179,7 @@ export async function runStress(options: StressOptions): Promise<StressRun> {
       unmetValue: impact('unmetValue'),
     };
   });
-  return { base, stages, strippedEvents: stripped };
+  const firstVsSecond = Object.fromEntries((['shortfall', 'policyCost', 'shortfallShare', 'economicCost'] as const).map((measure) =>
+    [measure, compareFirstAndSecond(rankStages(stages, measure), (stage) => weighted[measure][stage])])) as Record<RankMeasure, FirstVsSecond | undefined>;
+  return { base, stages, strippedEvents: stripped, firstVsSecond };
 }

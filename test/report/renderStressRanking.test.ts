@@ -32,8 +32,11 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
     expect(rowStages).toEqual(['end use', 'manufacturing', 'processing', 'recycling']);
     expect(charts.specs.get('measured-impact')?.data.values.map((v) => v.stage)).toEqual(['end use', 'manufacturing', 'processing', 'recycling']);
     expect(charts.specs.get('measured-cost')?.data.values.map((v) => v.stage)).toEqual(['processing', 'manufacturing', 'recycling', 'end use']);
-    expect(html).toContain('By share of demand unmet, end use ranks first');
-    expect(html).toContain('By economic cost, processing ranks first');
+    // This fixture has no paired comparison of first and second (an older stress.json): no "first" claim.
+    expect(html).not.toContain('ranks first');
+    expect(html).not.toContain('is clearly first');
+    expect(html).toContain('By share of demand unmet, end use has the largest mean (+1.04 percentage points); this stress.json has no paired comparison of it with manufacturing, so it is not known whether the two are clearly apart');
+    expect(html).toContain('By economic cost, processing has the largest mean');
     expect(html).toContain('#1 · +1.04 (95% CI +0.94 to +1.13)');
     expect(html).toContain('#1 · +2,350 (95% CI −1,000 to +5,700)');
     expect(html).toContain('only end use is clear of zero');
@@ -50,6 +53,22 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
       + 'with that disruption home end users paid less or received more than without it, a gain rather than a cost.');
     expect(html).toContain('buying less is not counted as a saving');
     expect(html).toContain('only processing is clear of zero (95% CI above 0).');
+  });
+
+  it('words the leader as clearly first only when the paired comparison with the second excludes 0', async () => {
+    const withTests = new Map(stress);
+    const lead = (s: StageStress, key: 'shortfallShare' | 'economicCost', test: MeasuredImpact['firstVsSecond']): StageStress => ({ ...s, [key]: { ...s[key], firstVsSecond: test } });
+    withTests.set('endUse', lead(stress.get('endUse')!, 'shortfallShare', { second: 'manufacturing', meanDifference: 0.0095, ciLow: 0.0088, ciHigh: 0.0102, n: 20, clearlyFirst: true }));
+    // Processing's cost CI overlaps manufacturing's and the paired difference reaches 0.
+    withTests.set('processing', lead(stress.get('processing')!, 'economicCost', { second: 'manufacturing', meanDifference: 1.8e8, ciLow: -9e8, ciHigh: 1.26e9, n: 20, clearlyFirst: false }));
+    const html = await renderThreatSection(threat, 'China', { stress: withTests }, collector());
+    expect(html).toContain('By share of demand unmet, end use is clearly first (+1.04 percentage points), ahead of manufacturing by +0.95 percentage points (95% CI +0.88 to +1.02 percentage points, paired over 20 runs);');
+    expect(html).toContain('By economic cost, processing (+USD 2.35 billion) and manufacturing (+USD 2.17 billion) are not clearly apart: their paired difference, '
+      + '+USD 180 million (95% CI −USD 900 million to +USD 1.26 billion, paired over 20 runs), does not exclude 0;');
+    expect(html).not.toMatch(/processing (is clearly first|ranks first)/);
+    // A comparison naming another second (not the file's ranking) is not used.
+    withTests.set('endUse', lead(stress.get('endUse')!, 'shortfallShare', { second: 'recycling', meanDifference: 0.01, ciLow: 0.009, ciHigh: 0.011, n: 20, clearlyFirst: true }));
+    expect(await renderThreatSection(threat, 'China', { stress: withTests }, collector())).not.toContain('end use is clearly first');
   });
 
   it('writes each bar\'s value in its own row, right of the bar, its CI and 0', () => {

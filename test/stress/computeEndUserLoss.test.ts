@@ -44,7 +44,7 @@ describe('computeEndUserLoss', () => {
     // Net alternative: NdPr's 40 priced-out tonnes by the triangle ½·20·40 = 400 instead of 4,000.
     expect(Array.from(loss.surplusTriangleLoss)).toEqual([5_600, 0]);
     // Spending alone falls (−6,800): why it is reported but not the cost.
-    expect(computeStageImpact(undisturbed.endUserSpending, disturbed.endUserSpending, Uint8Array.of(1, 1)).conditional.mean).toBe(-3_400);
+    expect(computeStageImpact(undisturbed.endUserSpending, disturbed.endUserSpending, 1).conditional.mean).toBe(-3_400);
   });
 
   it('is never negative when prices do not fall and end users receive no more', () => {

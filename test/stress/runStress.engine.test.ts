@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runStress } from '../../src/stress/runStress.ts';
 import { formatStressCsv, STRESS_CSV_HEADER } from '../../src/stress/formatStressCsv.ts';
 import { formatStressTable } from '../../src/stress/formatStressTable.ts';
+import { rankStages } from '../../src/stress/rankStages.ts';
 import { shipped, SMALL } from '../compare/smallScenario.ts';
 
 describe('runStress with the engine', () => {
@@ -13,12 +14,19 @@ describe('runStress with the engine', () => {
     });
     expect(run.stages.map((s) => s.stage)).toEqual(['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling']);
     const byStage = Object.fromEntries(run.stages.map((s) => [s.stage, s]));
-    // intent 0: no disruption, no hit, exactly no impact
-    expect(byStage.mining).toMatchObject({ probability: 0, replicatesHit: 0, events: [] });
+    // intent 0: no disruption, exactly no impact
+    expect(byStage.mining).toMatchObject({ probability: 0, events: [] });
+    expect(byStage.mining).not.toHaveProperty('replicatesHit');
     expect([byStage.mining.shortfall.expected.mean, byStage.mining.shortfall.conditional.mean]).toEqual([0, 0]);
-    // capability × intent = 9: struck in every replicate, so expected = conditional
-    expect(byStage.processing.replicatesHit).toBe(4);
+    // capability × intent = 9: probability 1, so expected = conditional
     expect(byStage.processing.shortfall.expected).toEqual(byStage.processing.shortfall.conditional);
+    // Otherwise expected = probability × conditional, mean and bounds (no hit draws)
+    for (const s of run.stages) {
+      for (const measure of ['shortfall', 'shortfallShare', 'economicCost', 'policyCost'] as const) {
+        const { expected, conditional } = s[measure];
+        expect(expected).toEqual({ mean: s.probability * conditional.mean + 0, low: s.probability * conditional.low + 0, high: s.probability * conditional.high + 0 });
+      }
+    }
     // The disruption moves the outcome; its sign is the engine's business: a quota on the actor's
     // small refined exports in this coarse world also stops it importing dearer refined material,
     // which can leave more for home buyers (docs/model.md §10, import appetite).
@@ -45,10 +53,20 @@ describe('runStress with the engine', () => {
     const csv = formatStressCsv(run.stages, 4).trimEnd().split('\n');
     expect(csv[0]).toBe(STRESS_CSV_HEADER);
     expect(csv).toHaveLength(1 + 6 * 4);
-    expect(csv[5]).toMatch(/^mining,2,0,0,0,4,shortfall,t,0,0,0,0,0,0,\d$/);
+    expect(csv[5]).toMatch(/^mining,2,0,0,4,shortfall,t,0,0,0,0,0,0,\d$/);
     expect(csv.filter((line) => line.includes(',shortfallShare,share,'))).toHaveLength(6);
+    // The paired test of first against second, per ranking, and its line under the table
+    const lead = run.firstVsSecond.shortfallShare!;
+    expect(lead.first).toBe(rankStages(run.stages, 'shortfallShare')[0].stage);
+    expect(lead.second).toBe(rankStages(run.stages, 'shortfallShare')[1].stage);
+    const first = run.stages.find((s) => s.stage === lead.first)!.shortfallShare.expected.mean;
+    const second = run.stages.find((s) => s.stage === lead.second)!.shortfallShare.expected.mean;
+    expect(lead.meanDifference).toBeCloseTo(first - second, 12);
+    expect(lead.clearlyFirst).toBe(lead.low > 0);
     const table = formatStressTable(run, 4).trimEnd().split('\n');
-    expect(table).toHaveLength(3 + 6);
+    expect(table).toHaveLength(3 + 6 + 2);
+    expect(table[9]).toMatch(lead.clearlyFirst ? /^by share unmet: \w+ is clearly first, ahead of \w+ by / : /^by share unmet: \w+ and \w+ are not clearly apart: /);
+    expect(table[10]).toMatch(/^by economic cost: /);
   });
 
   it('with stripEvents removes the scenario\'s own threat events from every arm, so a stage that repeats one is measured', async () => {

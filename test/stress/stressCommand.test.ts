@@ -29,9 +29,18 @@ describe('crm-sim stress', () => {
     expect(json.rankingByEconomicCost).toHaveLength(6);
     expect(json.strippedEvents).toEqual([]);
     expect(json.stages[2]).toMatchObject({ shortfallShare: { expected: {} }, economicCost: { unit: 'USD' }, expectedShortfallShareByMaterial: {} });
+    // expected = probability × conditional (no hit draws, no replicatesHit)
+    for (const s of json.stages) {
+      expect(s).not.toHaveProperty('replicatesHit');
+      if (s.shortfallShare.conditional.mean !== null) expect(s.shortfallShare.expected.mean).toBe(s.probability * s.shortfallShare.conditional.mean + 0);
+    }
+    // first against second, paired, per ranking
+    expect(json.firstVsSecond.shortfallShare).toMatchObject({ unit: 'share', first: json.rankingByShortfallShare[0].stage, second: json.rankingByShortfallShare[1].stage, n: 2 });
+    expect(json.firstVsSecond.economicCost).toMatchObject({ unit: 'USD', first: json.rankingByEconomicCost[0].stage, clearlyFirst: expect.any(Boolean) });
     // stress.csv rows state each measure with the unit and numbers of stress.json (names mapped as README's table says)
     const [header, ...rows] = (await readFile(join(out, 'stress.csv'), 'utf8')).trimEnd().split('\n').map((line) => line.split(','));
     expect(rows).toHaveLength(6 * 4);
+    expect(header).not.toContain('replicatesHit');
     const number = (field: string) => (field === '' ? null : Number(field));
     for (const fields of rows) {
       const row = Object.fromEntries(header.map((name, i) => [name, fields[i]]));
@@ -45,6 +54,9 @@ describe('crm-sim stress', () => {
     expect(impacts?.size).toBe(6);
     expect(impacts?.get('processing')?.shortfall?.unit).toBe('t');
     expect(impacts?.get('processing')?.shortfallShare?.rank).toBe(json.rankingByShortfallShare.find((r: { stage: string }) => r.stage === 'processing').rank);
+    const leader = json.firstVsSecond.shortfallShare;
+    expect(impacts?.get(leader.first)?.shortfallShare?.firstVsSecond).toMatchObject({ second: leader.second, clearlyFirst: leader.clearlyFirst, n: 2 });
+    expect(impacts?.get(leader.second)?.shortfallShare?.firstVsSecond).toBeUndefined();
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ command: 'stress', arms: 7 });
     expect(manifest.commandLine).toEqual(['crm-sim', 'stress', shipped('baseline'), '--replicates', '2', '--workers', '0', '--years', '1',
