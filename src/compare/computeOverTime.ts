@@ -1,6 +1,7 @@
 import type { ReplicateResult } from '../../sim-core/index.ts';
 import { quantile } from '../stats/quantile.ts';
 import { sortedWithoutNaN } from '../stats/sortedWithoutNaN.ts';
+import { computeDifferenceToEnd } from './computeDifferenceToEnd.ts';
 import { computePairedDifference } from './computePairedDifference.ts';
 import type { OverTimePlan } from './planOverTimeSeries.ts';
 
@@ -40,6 +41,14 @@ export interface OverTimeRow extends OverTimeKey {
    */
   simultaneousCiLow: number;
   simultaneousCiHigh: number;
+  /**
+   * For a t/week measure (consumption), the paired difference in tonnes summed from this period to the
+   * run's end, run by run, with its interval (computeDifferenceToEnd): how much of a gain comes after a
+   * given month, with the interval monthly ones cannot give. NaN for the reference and other measures.
+   */
+  differenceToEnd: number;
+  differenceToEndCiLow: number;
+  differenceToEndCiHigh: number;
 }
 
 /** An arm's kept values: its label and, per replicate (in replicate order), series × periods values. */
@@ -76,6 +85,8 @@ export function computeOverTime(plan: OverTimePlan, arms: readonly OverTimeArm[]
   const rows: OverTimeRow[] = [];
   for (const [a, arm] of arms.entries()) {
     plan.series.forEach((series, s) => {
+      const columns = (of: OverTimeArm): Float64Array[] => plan.periods.map((_, p) => column(of, s * plan.periods.length + p));
+      const toEnd = a === 0 || series.unit !== 't/week' ? undefined : computeDifferenceToEnd(columns(arms[0]), columns(arm), plan.periods.map((p) => p.weeks), level);
       plan.periods.forEach((period, p) => {
         const i = s * plan.periods.length + p;
         const own = column(arm, i);
@@ -88,6 +99,7 @@ export function computeOverTime(plan: OverTimePlan, arms: readonly OverTimeArm[]
           median: quantile(sorted, 0.5), p5: quantile(sorted, 0.05), p95: quantile(sorted, 0.95),
           meanDifference: difference?.meanDifference ?? NaN, ciLow: difference?.ciLow ?? NaN, ciHigh: difference?.ciHigh ?? NaN,
           simultaneousCiLow: simultaneous?.ciLow ?? NaN, simultaneousCiHigh: simultaneous?.ciHigh ?? NaN,
+          differenceToEnd: toEnd?.mean[p] ?? NaN, differenceToEndCiLow: toEnd?.ciLow[p] ?? NaN, differenceToEndCiHigh: toEnd?.ciHigh[p] ?? NaN,
         });
       });
     });

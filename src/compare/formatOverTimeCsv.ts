@@ -5,7 +5,7 @@ import { formatCsvNumber } from '../outputs/formatCsvNumber.ts';
 import type { OverTimeRow } from './computeOverTime.ts';
 
 /** Header of `over-time.csv`. */
-export const OVER_TIME_CSV_HEADER = 'strategy,material,measure,stage,region,unit,period,year,weeks,runs,median,p5,p95,meanDifference,ciLow,ciHigh,simultaneousCiLow,simultaneousCiHigh';
+export const OVER_TIME_CSV_HEADER = 'strategy,material,measure,stage,region,unit,period,year,weeks,runs,median,p5,p95,meanDifference,ciLow,ciHigh,simultaneousCiLow,simultaneousCiHigh,differenceToEnd,differenceToEndCiLow,differenceToEndCiHigh';
 
 /**
  * Formats `over-time.csv`: one tidy row per strategy, material, measure and calendar month (the
@@ -14,7 +14,9 @@ export const OVER_TIME_CSV_HEADER = 'strategy,material,measure,stage,region,unit
  * home government's stockpile, refined and in components (t of the material). `median`, `p5`, `p95`
  * are over the strategy's runs; `meanDifference`, `ciLow`, `ciHigh` the paired difference strategy −
  * reference and its t interval for that month alone, `simultaneousCiLow`/`simultaneousCiHigh` its
- * interval for all the series' months at once (Bonferroni; empty for the reference). `year` is the month's middle as a calendar
+ * interval for all the series' months at once (Bonferroni; empty for the reference);
+ * `differenceToEnd` with `differenceToEndCiLow`/`differenceToEndCiHigh`, for consumption only, the
+ * paired difference in tonnes from this month to the run's end, summed run by run, and its interval. `year` is the month's middle as a calendar
  * year, for plotting; `weeks` the weeks it covers (t/week × weeks = the month's tonnes, and the
  * months' tonnes add up to the run's `cumulativeConsumption`). NaN is the empty field.
  *
@@ -28,7 +30,7 @@ export function formatOverTimeCsv(rows: readonly OverTimeRow[]): string {
   for (const r of rows) {
     lines.push([
       ...[r.strategy, r.material, r.measure, r.stage, r.region, r.unit, r.period].map(formatCsvField),
-      ...[r.year, r.weeks, r.runs, r.median, r.p5, r.p95, r.meanDifference, r.ciLow, r.ciHigh, r.simultaneousCiLow, r.simultaneousCiHigh].map(formatCsvNumber),
+      ...[r.year, r.weeks, r.runs, r.median, r.p5, r.p95, r.meanDifference, r.ciLow, r.ciHigh, r.simultaneousCiLow, r.simultaneousCiHigh, r.differenceToEnd, r.differenceToEndCiLow, r.differenceToEndCiHigh].map(formatCsvNumber),
     ].join(','));
   }
   return `${lines.join('\n')}\n`;

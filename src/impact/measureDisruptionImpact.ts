@@ -1,5 +1,6 @@
 import { compileScenario, type ReplicateResult, type ResultLayout, sampleScenario, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
 import { quotedPriceStage } from './quotedPriceStage.ts';
+import { computeDifferenceToEnd } from '../compare/computeDifferenceToEnd.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { computePairedDifference } from '../compare/computePairedDifference.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
@@ -99,6 +100,10 @@ export interface MonthlyImpact {
   mean: number[];
   ciLow: number[];
   ciHigh: number[];
+  /** with − without in t, summed run by run from the month to the run's end, and its 95% t interval (computeDifferenceToEnd). */
+  differenceToEnd: number[];
+  differenceToEndCiLow: number[];
+  differenceToEndCiHigh: number[];
 }
 
 export interface EndUserCostParts {
@@ -236,10 +241,12 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
     const m = targets.materials.indexOf(material);
     const valuesOf = (arm: number, p: number): Float64Array => Float64Array.from(extrasOf(arm), (e) => e[extras.monthly + m * extras.months + p]);
     const months = periods.map((_, p) => computePairedDifference(valuesOf(noneArm, p), valuesOf(0, p), 'none'));
+    const toEnd = computeDifferenceToEnd(periods.map((_, p) => valuesOf(noneArm, p)), periods.map((_, p) => valuesOf(0, p)), periods.map((p) => p.weeks));
     return {
       unit: 't/week', period: periods.map((p) => p.label), weeks: periods.map((p) => p.weeks),
       meanWith: months.map((d) => d.meanB), meanWithout: months.map((d) => d.meanA), mean: months.map((d) => d.meanDifference),
       ciLow: months.map((d) => d.ciLow), ciHigh: months.map((d) => d.ciHigh),
+      differenceToEnd: toEnd.mean, differenceToEndCiLow: toEnd.ciLow, differenceToEndCiHigh: toEnd.ciHigh,
     };
   };
   const allWindow = statedWindow(all);

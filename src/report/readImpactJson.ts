@@ -105,7 +105,10 @@ function readMonthly(value: unknown): { monthlyConsumption?: MonthlyConsumption 
   const period = strings(value.period);
   const numbers = (key: string): number[] => (Array.isArray(value[key]) ? (value[key] as unknown[]).map(toNumber) : []);
   const monthly = { period, weeks: numbers('weeks'), meanWith: numbers('meanWith'), meanWithout: numbers('meanWithout'), mean: numbers('mean'), ciLow: numbers('ciLow'), ciHigh: numbers('ciHigh') };
-  return Object.values(monthly).every((list) => list.length === period.length) && period.length > 0 ? { monthlyConsumption: monthly } : {};
+  if (!(Object.values(monthly).every((list) => list.length === period.length) && period.length > 0)) return {};
+  // The sums to the run's end came later (session 18): NaN in an older file.
+  const optional = (key: string): number[] => { const list = numbers(key); return list.length === period.length ? list : period.map(() => NaN); };
+  return { monthlyConsumption: { ...monthly, differenceToEnd: optional('differenceToEnd'), differenceToEndCiLow: optional('differenceToEndCiLow'), differenceToEndCiHigh: optional('differenceToEndCiHigh') } };
 }
 
 /** A material's `disruptionPeakPrice` and its window (its own, else `fallback`, that of all the disruptions); nothing without a window. */

@@ -23,12 +23,18 @@ export interface OverTimeSeriesData extends OverTimeKey {
   /** The difference's interval for all the series' periods at once (Bonferroni); NaN for the reference. */
   simultaneousCiLow: number[];
   simultaneousCiHigh: number[];
+  /** Consumption only: the paired difference in t from the period to the run's end and its interval; NaN otherwise and in older files. */
+  differenceToEnd?: number[];
+  differenceToEndCiLow?: number[];
+  differenceToEndCiHigh?: number[];
 }
 
 const TEXT_COLUMNS = ['strategy', 'material', 'measure', 'stage', 'region', 'unit', 'period'] as const;
 const NUMBER_COLUMNS = ['year', 'weeks', 'runs', 'median', 'p5', 'p95', 'meanDifference', 'ciLow', 'ciHigh'] as const;
 /** Written since session 18; a folder from before gets them from the pointwise interval (widenToAllPeriods). */
 const SIMULTANEOUS_COLUMNS = ['simultaneousCiLow', 'simultaneousCiHigh'] as const;
+/** Written since session 18 too; NaN in a folder from before. */
+const TO_END_COLUMNS = ['differenceToEnd', 'differenceToEndCiLow', 'differenceToEndCiHigh'] as const;
 
 /**
  * Reads a compare folder's `over-time.csv` (src/compare/formatOverTimeCsv.ts): one entry per
@@ -50,9 +56,11 @@ export async function readOverTimeCsv(dir: string): Promise<OverTimeSeriesData[]
   const series = new Map<string, OverTimeSeriesData>();
   let at: number[] = [];
   let simultaneousAt: number[] | undefined;
+  let toEndAt: number[] | undefined;
   const locate = (header: string[]): boolean => {
     at = locateCsvColumns(header, [...TEXT_COLUMNS, ...NUMBER_COLUMNS]) ?? [];
     simultaneousAt = locateCsvColumns(header, SIMULTANEOUS_COLUMNS);
+    toEndAt = locateCsvColumns(header, TO_END_COLUMNS);
     return at.length > 0;
   };
   await readCsvLines(path, locate, (fields, line) => {
@@ -60,7 +68,7 @@ export async function readOverTimeCsv(dir: string): Promise<OverTimeSeriesData[]
     const key = JSON.stringify([strategy, material, measure]);
     let entry = series.get(key);
     if (entry === undefined) {
-      entry = { strategy, material, measure, stage, region, unit, period: [], year: [], weeks: [], runs: [], median: [], p5: [], p95: [], meanDifference: [], ciLow: [], ciHigh: [], simultaneousCiLow: [], simultaneousCiHigh: [] };
+      entry = { strategy, material, measure, stage, region, unit, period: [], year: [], weeks: [], runs: [], median: [], p5: [], p95: [], meanDifference: [], ciLow: [], ciHigh: [], simultaneousCiLow: [], simultaneousCiHigh: [], differenceToEnd: [], differenceToEndCiLow: [], differenceToEndCiHigh: [] };
       series.set(key, entry);
     }
     entry.period.push(period);
@@ -71,6 +79,7 @@ export async function readOverTimeCsv(dir: string): Promise<OverTimeSeriesData[]
     };
     NUMBER_COLUMNS.forEach((column, i) => (entry as OverTimeSeriesData)[column].push(read(column, fields[at[TEXT_COLUMNS.length + i]])));
     SIMULTANEOUS_COLUMNS.forEach((column, i) => (entry as OverTimeSeriesData)[column].push(simultaneousAt === undefined ? NaN : read(column, fields[simultaneousAt[i]])));
+    TO_END_COLUMNS.forEach((column, i) => (entry as OverTimeSeriesData)[column]?.push(toEndAt === undefined ? NaN : read(column, fields[toEndAt[i]])));
   });
   const all = [...series.values()];
   if (simultaneousAt === undefined) for (const entry of all) widenToAllPeriods(entry);

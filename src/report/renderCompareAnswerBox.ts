@@ -154,11 +154,15 @@ function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined):
 }
 
 /**
- * " (+876 t of it after Jun 2028, long after the events)" when more than half of a gain comes after a
- * year past the events' end; '' otherwise ("Over time, by strategy" gives the whole split).
+ * " (+876 t of it after Jun 2028 (95% CI +590 to +1,160 t), long after the events)" when more than
+ * half of a gain comes after a year past the events' end, and that later part is clearly above 0
+ * (its interval, summed run by run, when over-time.csv has it); '' otherwise ("Over time, by
+ * strategy" gives the whole split).
  */
 function describeLateGain(split: GainSplit | undefined, unit: MassUnit | undefined): string {
   if (split === undefined || !split.hasAfter || !(split.total > 0) || !(split.after > split.total / 2)) return '';
+  if (split.afterCi !== undefined && !(split.afterCi.low > 0)) return '';
   const afterMonth = split.lastDuring === undefined ? formatScenarioDate(0, split.to - 1 / 12) : formatScenarioDate(0, monthStart(split.lastDuring));
-  return ` (${formatDifference(split.after, 't', unit)} of it after ${afterMonth}, long after the events)`;
+  const ci = split.afterCi === undefined ? '' : ` (95% CI ${formatDifference(split.afterCi.low, 't', unit)} to ${formatDifference(split.afterCi.high, 't', unit)})`;
+  return ` (${formatDifference(split.after, 't', unit)} of it after ${afterMonth}${ci}, long after the events)`;
 }

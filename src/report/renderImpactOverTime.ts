@@ -89,6 +89,7 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, name: string, inHome: 
   const series: OverTimeSeriesData = {
     strategy: WITH, material: '', measure: 'consumption', stage: 'endUse', region: '', unit: 't/week', period: monthly.period, year: [], weeks: monthly.weeks,
     runs: [], median: [], p5: [], p95: [], meanDifference: monthly.mean, ciLow: monthly.ciLow, ciHigh: monthly.ciHigh, simultaneousCiLow: [], simultaneousCiHigh: [],
+    differenceToEnd: monthly.differenceToEnd, differenceToEndCiLow: monthly.differenceToEndCiLow, differenceToEndCiHigh: monthly.differenceToEndCiHigh,
   };
   const split = splitGainByWindow(series, windows);
   if (split !== undefined) {
@@ -96,7 +97,7 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, name: string, inHome: 
     const parts = [
       ...(split.hasBefore && split.before !== 0 ? [`${formatDifference(split.before, 't', unit)} before the events start`] : []),
       `${formatDifference(split.during, 't', unit)} ${split.openEnded ? 'while they are in force' : 'from their start to a year after their end'}`,
-      ...(split.hasAfter ? [`${formatDifference(split.after, 't', unit)} later`] : []),
+      ...(split.hasAfter ? [`${formatDifference(split.after, 't', unit)} later${split.afterCi === undefined ? '' : ` (95% CI ${formatDifference(split.afterCi.low, 't', unit)} to ${formatDifference(split.afterCi.high, 't', unit)})`}`] : []),
     ];
     // One part: the whole loss falls in it.
     text += parts.length === 1

@@ -16,6 +16,8 @@ export interface GainSplit {
   hasAfter: boolean;
   /** An event lasts to the end of the run: the middle part is "while they are in force", not "to a year after their end". */
   openEnded: boolean;
+  /** The 95% interval of `after`, summed run by run (over-time.csv's `differenceToEnd` at the first later period); undefined without it. */
+  afterCi?: { low: number; high: number };
   /** The first and last periods (`YYYY-MM`) counted in the middle part; undefined when none falls in it. */
   firstDuring?: string;
   lastDuring?: string;
@@ -40,18 +42,23 @@ export function splitGainByWindow(series: OverTimeSeriesData, windows: ReadonlyA
   const to = Math.max(...windows.map((w) => w.end)) + (openEnded ? 0 : 1);
   const split = { before: 0, during: 0, after: 0 };
   const middle: string[] = [];
+  let firstAfter: number | undefined;
   for (let i = 0; i < series.period.length; i++) {
     const tonnes = series.meanDifference[i] * series.weeks[i];
     const year = monthStart(series.period[i]);
     const part = year < from - 1e-9 ? 'before' : year < to - 1e-9 ? 'during' : 'after';
     split[part] += tonnes;
     if (part === 'during') middle.push(series.period[i]);
+    if (part === 'after' && firstAfter === undefined) firstAfter = i;
   }
   const total = split.before + split.during + split.after;
   if (!Number.isFinite(total)) return undefined;
   const first = monthStart(series.period[0]);
   const last = monthStart(series.period[series.period.length - 1]);
-  return { ...split, total, from, to, hasBefore: from > first + 1e-9, hasAfter: !openEnded && to <= last + 1e-9, openEnded, firstDuring: middle[0], lastDuring: middle[middle.length - 1] };
+  const low = firstAfter === undefined ? NaN : series.differenceToEndCiLow?.[firstAfter] ?? NaN;
+  const high = firstAfter === undefined ? NaN : series.differenceToEndCiHigh?.[firstAfter] ?? NaN;
+  const afterCi = Number.isFinite(low) && Number.isFinite(high) ? { low, high } : undefined;
+  return { ...split, total, from, to, afterCi, hasBefore: from > first + 1e-9, hasAfter: !openEnded && to <= last + 1e-9, openEnded, firstDuring: middle[0], lastDuring: middle[middle.length - 1] };
 }
 
 /** `2026-05` as a calendar year: the month's start. */

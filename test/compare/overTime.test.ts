@@ -88,6 +88,16 @@ describe('computeOverTime', () => {
     expect([rows[3].simultaneousCiLow, rows[3].simultaneousCiHigh]).toEqual([both.ciLow, both.ciHigh]);
     expect(rows[3].simultaneousCiLow).toBeLessThan(rows[3].ciLow);
     expect(Number.isNaN(rows[0].simultaneousCiLow)).toBe(true);
+    // Consumption (t/week): the paired tonnes from each month to the end, summed run by run: (−1, −1, +1, −2) × 4 from Feb; plus (0.5, 0.1, 0.9, 0.2) × 4 from Jan.
+    const fromFeb = [-4, -4, 4, -8];
+    const fromJan = fromFeb.map((v, r) => v + [0.5, 0.1, 0.9, 0.2][r] * 4);
+    const interval = (values: number[]) => computePairedDifference(values.map(() => 0), values, 'none', 0.95);
+    expect([rows[3].differenceToEnd, rows[3].differenceToEndCiLow, rows[3].differenceToEndCiHigh]).toEqual([interval(fromFeb).meanDifference, interval(fromFeb).ciLow, interval(fromFeb).ciHigh]);
+    expect(rows[2].differenceToEnd).toBeCloseTo(interval(fromJan).meanDifference, 12);
+    expect(rows[2].differenceToEndCiLow).toBeCloseTo(interval(fromJan).ciLow, 12);
+    // It is the months' mean differences × weeks, summed; the interval is not the months' intervals added.
+    expect(rows[2].differenceToEnd).toBeCloseTo((rows[2].meanDifference + rows[3].meanDifference) * 4, 12);
+    expect(Number.isNaN(rows[0].differenceToEnd)).toBe(true);
   });
 
   it('refuses arms whose values do not match the plan or the reference', () => {
@@ -100,7 +110,7 @@ describe('computeOverTime', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(OVER_TIME_CSV_HEADER);
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toMatch(/^ref,m,consumption,endUse,US,t\/week,2025-01,2025\.04,4,4,2\.5,[\d.]+,[\d.]+,,,,,$/);
+    expect(lines[1]).toMatch(/^ref,m,consumption,endUse,US,t\/week,2025-01,2025\.04,4,4,2\.5,[\d.]+,[\d.]+,,,,,,,,$/);
     expect(lines[4].split(',')[13]).toBe(String(-0.75));
   });
 });

@@ -64,6 +64,10 @@ describe('measureDisruptionImpact with the engine', () => {
     expect(Math.abs(total - ndpr.homeConsumption.mean)).toBeLessThan(1e-9 * Math.abs(ndpr.homeConsumption.mean));
     monthly.mean.forEach((d, i) => expect(d).toBeCloseTo(monthly.meanWith[i] - monthly.meanWithout[i], 9));
     expect(Math.min(...monthly.mean)).toBeLessThan(0);
+    // Summed run by run to the end: from the first month it is the run's loss, with the run's own interval.
+    expect(monthly.differenceToEnd[0]).toBeCloseTo(ndpr.homeConsumption.mean, 6);
+    expect(monthly.differenceToEndCiLow[0]).toBeCloseTo(ndpr.homeConsumption.ciLow, 6);
+    expect(monthly.differenceToEnd[23]).toBeCloseTo(monthly.mean[23] * monthly.weeks[23], 9);
   });
 
   it('over a window as long as the run, gives exactly the whole run\'s peaks, material by material, with a drawn base price too', async () => {

@@ -144,6 +144,10 @@ describe('splitGainByWindow', () => {
     expect([lastMonthOnly?.hasAfter, lastMonthOnly?.after]).toEqual([true, 4]);
     // An end inside a month: the month that starts before it is counted, and named.
     expect(splitGainByWindow(series, [{ start: 2026.25, end: 2026.55 }])?.lastDuring).toBe('2027-07');
+    // The later part's interval is the sum-to-end interval at the first later month (Jul 2027, index 18); none without those columns.
+    expect(split?.afterCi).toBeUndefined();
+    const withToEnd = { ...series, differenceToEnd: months.map((_, i) => 4 * (36 - i)), differenceToEndCiLow: months.map((_, i) => i), differenceToEndCiHigh: months.map((_, i) => 100 + i) };
+    expect(splitGainByWindow(withToEnd, [{ start: 2026.25, end: 2026.5 }])?.afterCi).toEqual({ low: 18, high: 118 });
   });
 });
 

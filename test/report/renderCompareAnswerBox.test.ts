@@ -62,6 +62,10 @@ describe('renderCompareAnswerBox', () => {
     // Half or less after: nothing is added; nor without a split (a folder from before over-time.csv).
     expect(renderCompareAnswerBox(comparison, strategies, name, () => split(2, 1.5))).not.toContain('long after');
     expect(renderCompareAnswerBox(comparison, strategies, name)).not.toContain('long after');
+    // With the later part's interval (summed run by run): given when above 0, and no claim when it reaches 0.
+    const withCi = (low: number, high: number) => renderCompareAnswerBox(comparison, strategies, name, () => ({ ...split(0.5, 3), afterCi: { low, high } })).replace(/\s+/g, ' ');
+    expect(withCi(2.1, 3.9)).toContain('(+3 t of it after Jun 2028 (95% CI +2.1 t to +3.9 t), long after the events)');
+    expect(withCi(-0.2, 6.2)).not.toContain('long after');
   });
 
   it('gives a stockpile\'s cost net of the stock it still holds, or its net gain, beside the spending', () => {

@@ -17,6 +17,7 @@ const period = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padSta
 const monthly = (mean: number[], without = 100): MonthlyConsumption => ({
   period, weeks: period.map(() => 4), meanWithout: period.map(() => without), meanWith: mean.map((d) => without + d), mean,
   ciLow: mean.map((d) => d - 0.5), ciHigh: mean.map((d) => d + 0.5),
+  differenceToEnd: mean.map(() => NaN), differenceToEndCiLow: mean.map(() => NaN), differenceToEndCiHigh: mean.map(() => NaN),
 });
 const paired = (mean: number, half: number, meanWithout: number): PairedImpact => ({ unit: 't', n: 20, meanWith: meanWithout + mean, meanWithout, mean, ciLow: mean - half, ciHigh: mean + half });
 // Lithium: a loss from April, deepest in July, nothing before. Gallium: a clear but negligible change.
