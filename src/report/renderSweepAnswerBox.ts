@@ -1,19 +1,38 @@
+import { canonicalParameterValue } from '../sweep/canonicalParameterValue.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describeParameter, formatParameterValue } from './describeParameter.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatNumber } from './formatNumber.ts';
 import { formatQuantity, formatSignedQuantity } from './formatQuantity.ts';
+import { formatSharePercent } from './formatSharePercent.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
 import type { Tornado } from './readTornadoJson.ts';
 
 /**
+ * What the answer box contrasts: two points (`flip`: the paired difference is read from `from`'s
+ * difference to point 0, which is `to`, and negated), or no pair, with a sentence saying why.
+ */
+type Contrast = { heading: string; from: string; to: string; flip: boolean } | { heading: string; from?: undefined };
+
+/**
  * The answer box at the top of a sweep report: for the sweep's metric (the tornado's, else what home
  * end users receive of the first material the events name) and for the home government's policy
- * cost, the change from the first design point to the last, paired run by run, with its share of
- * the first point's level; then the uncertain parameter that moves the metric most. The report had
- * opened on the tornado, a different analysis, without saying what the grid asked found. Every
- * figure is one the section below shows. '' without a grid of two or more points carrying paired differences.
+ * cost, a contrast between two design points, paired run by run, with its share of the first one's
+ * level (under 0.01%: `<0.01%`); then the uncertain parameter that moves the metric most. Every
+ * figure is one the section below shows (its sign turned when the contrast ends at point 0).
+ *
+ * Which two points (the outputs hold each point's paired difference from point 0 only, so the pair
+ * must include point 0):
+ * - one swept parameter (grid or Latin hypercube): its lowest value to its highest, in that direction
+ *   whatever the design order (a one-range hypercube is written lowest first, createLhsPoints); when
+ *   neither is point 0 (a grid typed out of order, a hypercube written before its points were sorted)
+ *   the box says so and points to the table, as no paired figure for that pair exists; values that
+ *   are not quantities (a mode) are contrasted first to last in grid order;
+ * - several parameters in a full-factorial grid: corner to corner (every parameter from its first
+ *   grid value to its last, together), said so;
+ * - several parameters otherwise (a Latin hypercube): no pair is a contrast of anything, so none is
+ *   given; the box points to the points table and the tornado.
+ * '' without two or more points, or without the paired differences a contrast needs.
  *
  * @param sweep - The grid (sweep.csv/sweep.json), or undefined.
  * @param tornados - tornado.json, or undefined.
@@ -22,33 +41,84 @@ import type { Tornado } from './readTornadoJson.ts';
  * @returns HTML, or ''.
  * @example
  * renderSweepAnswerBox(sweep, tornados, overview, name);
- * // '<div class="answer" …>… from government.reversalProbability 0 to 60%: −1,670 t (0.24% of 704,000 t; 95% CI …)'
+ * // '<div class="answer" …>… From the lowest value of … (0%) to the highest (60%), over 3 points: … −1,670 t, 0.24% of 705,000 t (95% CI …)'
  */
 export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: readonly Tornado[] | undefined, overview: ScenarioOverview | undefined, materialName: (id: string) => string): string {
   if (sweep === undefined || overview === undefined) return '';
   const points = [...new Set(sweep.rows.map((r) => r.point))];
-  if (points.length < 2) return '';
-  const [first, last] = [points[0], points[points.length - 1]];
+  // Outputs written before the paired differences existed: nothing the box could say is paired.
+  if (points.length < 2 || !sweep.rows.some((r) => r.vsFirstPoint !== undefined)) return '';
   const home = overview.homeRegion;
   const named = [...new Set(overview.events.flatMap((e) => (typeof e.fields.material === 'string' ? [e.fields.material] : [])))];
   const metric = [tornados?.[0]?.metric ?? '', ...named.map((m) => `cumulativeConsumption.${m}.endUse.${home}`)].find((id) => id !== '' && sweep.rows.some((r) => r.metric === id));
   const row = (id: string, point: string): SweepRow | undefined => sweep.rows.find((r) => r.metric === id && r.point === point);
-  const where = (point: string): string => sweep.parameters.map((p) => `${describeParameter(p, materialName)} ${formatParameterValue(p, row(sweep.rows[0].metric, point)?.parameters[p] ?? '', overview.startYear)}`).join(', ');
-  const lines = [metric, `policyCost.${home}`].flatMap((id) => {
+  const valueAt = (point: string, p: string): number | string => row(sweep.rows[0].metric, point)?.parameters[p] ?? '';
+  const contrast = chooseContrast(sweep.parameters, points, valueAt, overview.startYear, materialName);
+  if (contrast === undefined) return '';
+  const lines = contrast.from === undefined ? [] : [metric, `policyCost.${home}`].flatMap((id) => {
     if (id === undefined) return [];
-    const [a, b] = [row(id, first), row(id, last)];
-    const d = b?.vsFirstPoint;
-    if (a === undefined || d === undefined) return [];
+    const [a, b] = [row(id, contrast.from), row(id, contrast.to)];
+    // The outputs pair every point with point 0: with `flip`, point 0 is the end of the contrast.
+    const paired = contrast.flip ? a?.vsFirstPoint : b?.vsFirstPoint;
+    if (a === undefined || paired === undefined) return [];
+    const d = contrast.flip ? { meanDifference: -paired.meanDifference, ciLow: -paired.ciHigh, ciHigh: -paired.ciLow } : paired;
     const unit = sweep.units?.[id] ?? (id.startsWith('policyCost') ? 'USD' : 't');
-    const share = a.mean !== 0 && Number.isFinite(a.mean) ? `, ${formatNumber(Math.abs(d.meanDifference / a.mean) * 100, 2)}% of ${formatQuantity(a.mean, unit)}` : '';
+    const share = a.mean !== 0 && Number.isFinite(a.mean) ? `, ${formatSharePercent(Math.abs(d.meanDifference / a.mean))} of ${formatQuantity(a.mean, unit)}` : '';
     const clear = d.ciLow > 0 || d.ciHigh < 0 ? '' : ': not distinguishable from no change with these runs';
     return [`${describeMetricId(id, materialName)}: ${formatSignedQuantity(d.meanDifference, unit)}${share} (95% CI ${formatSignedQuantity(d.ciLow, unit)} to ${formatSignedQuantity(d.ciHigh, unit)}, paired run by run)${clear}`];
   });
-  if (lines.length === 0) return '';
+  // A contrast without its paired differences (outputs written before they existed) gives no box.
+  if (contrast.from !== undefined && lines.length === 0) return '';
   const top = tornados?.[0]?.entries[0];
   const tornado = top === undefined ? '' : `<li>${escapeHtml(`Of the scenario's uncertain parameters, ${describeParameter(top.parameter, materialName)} moves ${describeMetricId(tornados![0].metric, materialName)} most (the tornado below).`)}</li>`;
+  const list = lines.length === 0 && tornado === '' ? '' : `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}${tornado}</ul>`;
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
-    `<p>${escapeHtml(`From the first design point (${where(first)}) to the last (${where(last)}), over ${points.length} points:`)}</p>` +
-    `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}${tornado}</ul>` +
+    `<p>${escapeHtml(contrast.heading)}</p>${list}` +
     '<p class="note">A model under its stated assumptions, not forecasts. Every point, its intervals and the other metrics: <a href="#sensitivity">Sensitivity</a>.</p></div>\n';
+}
+
+/**
+ * The pair of points the box contrasts, and the sentence that introduces it (see renderSweepAnswerBox).
+ * undefined when no parameter takes two values.
+ */
+function chooseContrast(
+  parameters: readonly string[], points: readonly string[], valueAt: (point: string, p: string) => number | string,
+  startYear: number, materialName: (id: string) => string,
+): Contrast | undefined {
+  const distinct = (p: string): number => new Set(points.map((point) => String(valueAt(point, p)))).size;
+  const varying = parameters.filter((p) => distinct(p) > 1);
+  const at = (point: string, ps: readonly string[]): string => ps.map((p) => `${describeParameter(p, materialName)} ${formatParameterValue(p, valueAt(point, p), startYear)}`).join(', ');
+  const [first, last] = [points[0], points[points.length - 1]];
+  const over = `over ${points.length} points`;
+  if (varying.length === 0) return undefined;
+  if (varying.length === 1) {
+    const p = varying[0];
+    const numbers = points.map((point) => {
+      const v = valueAt(point, p);
+      return typeof v === 'number' ? v : canonicalParameterValue(p, v, startYear).value ?? NaN;
+    });
+    if (!numbers.every(Number.isFinite)) {
+      return { heading: `From the first value of ${describeParameter(p, materialName)} in the grid (${at(first, [p])}) to the last (${at(last, [p])}), ${over}:`, from: first, to: last, flip: false };
+    }
+    // The first point at the smallest and at the largest value.
+    const low = points[numbers.indexOf(Math.min(...numbers))];
+    const high = points[numbers.indexOf(Math.max(...numbers))];
+    const value = (point: string): string => formatParameterValue(p, valueAt(point, p), startYear);
+    const heading = `From the lowest value of ${describeParameter(p, materialName)} (${value(low)}) to the highest (${value(high)}), ${over}:`;
+    if (low === first) return { heading, from: low, to: high, flip: false };
+    if (high === first) return { heading, from: low, to: high, flip: true };
+    return {
+      heading: `The paired differences in these outputs are against the first design point (${at(first, [p])}), which is neither the lowest value of the parameter (${value(low)}) nor the highest (${value(high)}): no paired figure from the lowest to the highest exists here. Each point with its paired difference from the first: the points table under Sensitivity.`,
+    };
+  }
+  const factorial = varying.reduce((product, p) => product * distinct(p), 1) === points.length;
+  if (factorial) {
+    return {
+      heading: `From one corner of the grid (${at(first, varying)}) to the opposite corner (${at(last, varying)}), all ${varying.length} swept parameters changing together, ${over} (not the effect of any one of them: the grid under Sensitivity shows each):`,
+      from: first, to: last, flip: false,
+    };
+  }
+  return {
+    heading: `The ${points.length} design points vary ${varying.length} parameters at once (a Latin hypercube): no two of them contrast one parameter, so no pair is singled out here. Each point with its paired difference from the first (an arbitrary draw): the points table under Sensitivity; each uncertain parameter's own effect: the tornado, where it ran.`,
+  };
 }

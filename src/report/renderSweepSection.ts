@@ -11,6 +11,7 @@ import { formatNumber } from './formatNumber.ts';
 import { formatLevelPair } from './formatLevelPair.ts';
 import { formatQuantity, formatSignedQuantity } from './formatQuantity.ts';
 import { formatRange } from './formatRange.ts';
+import { formatSharePercent } from './formatSharePercent.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import { describePairedDifferences, renderSweepDifferences } from './renderSweepDifferences.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
@@ -108,7 +109,7 @@ function describeSwing(entry: TornadoEntry, unit: string, level: ValueFormat, ba
   const zero = includesZero(entry) ? ' The 95% CI includes 0: with these runs the effect is not distinguishable from none.' : '';
   // The chart's axis spans only the bars, so a swing of 0.07% fills it: its size against the result says how much it matters.
   const share = Number.isFinite(base) && base !== 0 ? Math.abs(change / base) : NaN;
-  const relative = Number.isFinite(share) ? `, ${formatNumber(share * 100, 2)}% of the result at nominal values` : '';
+  const relative = Number.isFinite(share) ? `, ${formatSharePercent(share)} of the result at nominal values` : '';
   const small = share < 0.01 ? ' Every swing is under 1% of the result: over these ranges it barely depends on these parameters (the chart\'s axis spans only the bars).' : '';
   return `from its low to its high value (${values}) the result changes by ${formatSignedQuantity(change, unit)}${relative}${ci}, from ${atLow} to ${atHigh}.${zero}${small}`;
 }
@@ -229,5 +230,6 @@ function extremes(title: string, cells: readonly SweepRow[], unit: string, name:
   return `${title}: lowest mean ${level(low.mean)} (95% CI ${range(low)}) at ${at(low)}; ` +
     `highest ${level(high.mean)} (95% CI ${range(high)}) at ${at(high)}.` +
     (!overlap ? '' : paired ? ' The 95% CIs of all grid points overlap.'
-      : ' The 95% CIs of all grid points overlap: with these runs per point the differences are not clearly distinguishable from chance.');
+      // Overlapping intervals do not show that the points are alike: a difference can be clear while they overlap (docs/statistics.md).
+      : ' The 95% CIs of all grid points overlap, which does not by itself mean the points are alike: a real difference can be smaller than these intervals, and these outputs carry no paired differences between points that could show it.');
 }

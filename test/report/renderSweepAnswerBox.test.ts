@@ -24,9 +24,10 @@ const sweep: SweepTable = {
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
 describe('renderSweepAnswerBox', () => {
-  it('gives the change from the first design point to the last, paired, with its share of the first level, for the metric and the policy cost', () => {
+  it('gives the change from the lowest value of the swept parameter to the highest, paired, with its share of the lowest point\'s level, for the metric and the policy cost', () => {
     const box = text(renderSweepAnswerBox(sweep, undefined, overview, (id) => (id === 'graphite' ? 'Natural graphite' : id)));
-    expect(box).toContain('to the last (Government: probability of reversing a policy at each election 60%), over 3 points:');
+    expect(box).toContain('From the lowest value of Government: probability of reversing a policy at each election (0%) to the highest (60%), over 3 points:');
+    expect(box).not.toContain('first design point');
     expect(box).toContain('−1,670 t, 0.24% of 705,000 t (95% CI −1,930 t to −1,420 t, paired run by run)');
     // A CI that includes 0 is said to be so.
     expect(box).toContain('−USD 284 million, 50% of USD 567 million (95% CI −USD 424 million to +USD 50 million, paired run by run): not distinguishable from no change with these runs');
@@ -35,5 +36,54 @@ describe('renderSweepAnswerBox', () => {
   it('is empty for one point, or without paired differences', () => {
     expect(renderSweepAnswerBox({ ...sweep, rows: sweep.rows.filter((r) => r.point === '0') }, undefined, overview, (id) => id)).toBe('');
     expect(renderSweepAnswerBox({ ...sweep, rows: sweep.rows.map(({ vsFirstPoint: _, ...r }) => r) }, undefined, overview, (id) => id)).toBe('');
+  });
+
+  // Rows of a design in another order: `diffs` are each point's paired differences from point 0.
+  const design = (values: readonly Record<string, number>[], means: readonly number[], diffs: readonly ([number, number, number] | undefined)[]): SweepTable => ({
+    parameters: Object.keys(values[0]), units: { [consumption]: 't' },
+    rows: values.map((parameters, i) => ({
+      point: String(i), parameters, metric: consumption, mean: means[i], ciLow: means[i] - 1, ciHigh: means[i] + 1,
+      ...(diffs[i] === undefined ? {} : { vsFirstPoint: { meanDifference: diffs[i]![0], ciLow: diffs[i]![1], ciHigh: diffs[i]![2] } }),
+    })),
+  });
+  const p = 'government.reversalProbability';
+
+  it('orders the points by the parameter: lowest to highest, not first to last, when the first point holds the highest value', () => {
+    // Latin-hypercube draws in draw order (an output written before one-range designs were sorted): 31.3%, 1.43%, 57.6%.
+    // Point 2 (the highest) is not point 0, and neither is point 1 (the lowest): no paired figure exists for that pair.
+    const unsorted = design([{ [p]: 0.313 }, { [p]: 0.0143 }, { [p]: 0.576 }], [704_000, 704_500, 703_000], [undefined, [500, 400, 600], [-1000, -1100, -900]]);
+    const box = text(renderSweepAnswerBox(unsorted, undefined, overview, (id) => id));
+    expect(box).toContain('against the first design point (Government: probability of reversing a policy at each election 31.3%), which is neither the lowest value of the parameter (1.43%) nor the highest (57.6%): no paired figure from the lowest to the highest exists here');
+    expect(box).not.toContain('paired run by run');
+    // Point 0 holds the highest value (a grid typed high to low): the difference from the lowest to it is point 0 − lowest, the lowest's difference negated.
+    const descending = design([{ [p]: 0.6 }, { [p]: 0.3 }, { [p]: 0 }], [703_330, 704_000, 705_000], [undefined, [670, 500, 800], [1670, 1420, 1930]]);
+    const flipped = text(renderSweepAnswerBox(descending, undefined, overview, (id) => id));
+    expect(flipped).toContain('From the lowest value of Government: probability of reversing a policy at each election (0%) to the highest (60%), over 3 points:');
+    expect(flipped).toContain('−1,670 t, 0.24% of 705,000 t (95% CI −1,930 t to −1,420 t, paired run by run)');
+  });
+
+  it('says "corner to corner" for a full-factorial grid of several parameters', () => {
+    const q = 'materials.graphite.demand.growthPerYear';
+    const grid = design([{ [p]: 0, [q]: 0.02 }, { [p]: 0, [q]: 0.05 }, { [p]: 0.6, [q]: 0.02 }, { [p]: 0.6, [q]: 0.05 }], [705_000, 706_000, 703_000, 704_000], [undefined, [1000, 900, 1100], [-2000, -2100, -1900], [-1000, -1100, -900]]);
+    const box = text(renderSweepAnswerBox(grid, undefined, overview, (id) => id));
+    expect(box).toMatch(/From one corner of the grid \(Government: probability of reversing a policy at each election 0%, [^)]*2%\/yr\) to the opposite corner \(Government: probability of reversing a policy at each election 60%, [^)]*5%\/yr\), all 2 swept parameters changing together, over 4 points \(not the effect of any one of them/);
+    expect(box).toContain('−1,000 t, 0.14% of 705,000 t (95% CI −1,100 t to −900 t, paired run by run)');
+  });
+
+  it('singles out no pair of a Latin hypercube over several parameters, and points to the table and the tornado', () => {
+    const q = 'materials.graphite.demand.growthPerYear';
+    const lhs = design([{ [p]: 0.31, [q]: 0.021 }, { [p]: 0.05, [q]: 0.047 }, { [p]: 0.52, [q]: 0.033 }], [705_000, 706_000, 703_000], [undefined, [1000, 900, 1100], [-2000, -2100, -1900]]);
+    const box = text(renderSweepAnswerBox(lhs, undefined, overview, (id) => id));
+    expect(box).toContain('The 3 design points vary 2 parameters at once (a Latin hypercube): no two of them contrast one parameter, so no pair is singled out here.');
+    expect(box).not.toMatch(/From |paired run by run/);
+    // An older folder without paired differences gets no box.
+    expect(renderSweepAnswerBox({ ...lhs, rows: lhs.rows.map(({ vsFirstPoint: _, ...r }) => r) }, undefined, overview, (id) => id)).toBe('');
+  });
+
+  it('writes a share under 0.01% as <0.01%, not 0.000000016%', () => {
+    const tiny = design([{ [p]: 0.0143 }, { [p]: 0.313 }], [334_000, 334_000], [undefined, [-0.0000548, -0.000253, 0.000144]]);
+    const box = renderSweepAnswerBox(tiny, undefined, overview, (id) => id);
+    expect(text(box)).toContain('&lt;0.01% of 334,000 t');
+    expect(box).not.toMatch(/0\.0000/);
   });
 });

@@ -126,6 +126,7 @@ describe('renderSweepSection: paired differences from the first point', () => {
     expect(html).toContain('2 of 3 later points differ clearly');
     // The levels' overlap is no longer called chance when the paired differences say otherwise.
     expect(html).not.toContain('not clearly distinguishable from chance');
+    expect(html).not.toContain('does not by itself mean the points are alike');
     expect(charts.names).toEqual(['sweep-cumulativeconsumption-ndpr-enduse-us', 'sweep-difference-cumulativeconsumption-ndpr-enduse-us']);
   });
 
@@ -134,7 +135,9 @@ describe('renderSweepSection: paired differences from the first point', () => {
     const old: SweepTable = { ...sweep, rows: sweep.rows.map(({ vsFirstPoint: _, ...rest }) => rest) };
     const html = await renderSweepSection(old, undefined, overview([]), name, charts);
     expect(html).not.toContain('paired run by run');
-    expect(html).toContain('not clearly distinguishable from chance');
+    // Overlapping intervals are not presented as evidence that the points are alike (audit L7).
+    expect(html).toContain('The 95% CIs of all grid points overlap, which does not by itself mean the points are alike: a real difference can be smaller than these intervals');
+    expect(html).not.toContain('distinguishable from chance');
     expect(charts.names).toHaveLength(1);
   });
 });
@@ -175,7 +178,7 @@ describe('renderSweepSection: the tornado headline and caption', () => {
     const tornado = graphiteTornado();
     tornado.entries = tornado.entries.slice(2);
     const html = await renderSweepSection(undefined, [tornado], graphite, name, captions());
-    expect(html).toContain('changes by +35.3 t, 0.005% of the result at nominal values (95% CI −21.1 t to +91.7 t, paired run by run), from 704,081.7 t to 704,117.0 t. The 95% CI includes 0');
+    expect(html).toContain('changes by +35.3 t, &lt;0.01% of the result at nominal values (95% CI −21.1 t to +91.7 t, paired run by run), from 704,081.7 t to 704,117.0 t. The 95% CI includes 0');
     const old: Tornado = { metric: 'm', unit: 't', base: 10, entries: [{ parameter: 'p', low: 1, high: 2, outputLow: 14, outputHigh: 10, swing: 4 }] };
     expect(await renderSweepSection(undefined, [old], graphite, name, captions())).toContain('the result changes by −4 t, 40% of the result at nominal values, from 14 t to 10 t.</p>');
   });

@@ -53,4 +53,15 @@ describe('sweep designs', () => {
     const strata = points.map((point) => Math.floor(((Number.parseFloat(point[0].value) - 3) / 5) * 25)).sort((x, y) => x - y);
     expect(new Set(strata).size).toBeGreaterThanOrEqual(24); // six significant digits may move a point across a stratum edge
   });
+
+  it('sorts the points of a one-range hypercube by value (point 0 the lowest), and keeps draw order with several ranges', () => {
+    const one = createLhsPoints([{ path: 'a', min: 0, max: 0.6, unit: '' }], 9, 7).map((point) => Number(point[0].value));
+    expect(one).toEqual([...one].sort((x, y) => x - y));
+    // The same draws as the unsorted hypercube: only their order changed.
+    const drawn = createLatinHypercube(9, 1, createStream(7, 0, 'lhs')).map((row) => Number((row[0] * 0.6).toPrecision(6)));
+    expect(drawn).not.toEqual(one);
+    expect([...drawn].sort((x, y) => x - y)).toEqual(one);
+    const two = createLhsPoints([{ path: 'a', min: 0, max: 1, unit: '' }, { path: 'b', min: 0, max: 1, unit: '' }], 9, 7).map((point) => Number(point[0].value));
+    expect(two).toEqual(createLatinHypercube(9, 2, createStream(7, 0, 'lhs')).map((row) => Number(row[0].toPrecision(6))));
+  });
 });
