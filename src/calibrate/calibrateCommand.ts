@@ -2,7 +2,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { UsageError } from '../cli/exitCodes.ts';
 import { loadCalibrationSpec, type LoadedCalibration } from './loadCalibrationSpec.ts';
 import { runCalibration, type CalibrationResult } from './runCalibration.ts';
-import { formatCalibrationReport } from './formatCalibrationReport.ts';
+import { bandStatus, formatCalibrationReport } from './formatCalibrationReport.ts';
+import type { Evaluation } from './evaluateParameters.ts';
 import { formatCalibrationFragment } from './formatCalibrationFragment.ts';
 import { parseSeed } from '../cli/parseOverrides.ts';
 import { checkFragmentOut, writeFragmentAtomically } from './checkFragmentOut.ts';
@@ -92,11 +93,25 @@ function integerOption(name: string, text: string | undefined, min: number): num
 }
 
 function toJson(parameters: readonly { path: string }[], result: CalibrationResult): unknown {
+  const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+  const summary = (e: Evaluation) => ({
+    replicates: [e.replicates.first, e.replicates.first + e.replicates.count - 1], loss: e.loss,
+    inBand: e.targets.filter((t) => bandStatus(t) === 'yes').length, atEdge: e.targets.filter((t) => t.edge).length, missed: e.targets.filter((t) => bandStatus(t) === 'MISSED').length,
+  });
   return {
     parameters: parameters.map((p, i) => ({ path: p.path, start: result.start.values[i], fitted: result.best.values[i] })),
     startLoss: result.start.loss,
     loss: result.best.loss,
     evaluations: result.evaluations,
-    targets: result.best.targets.map((t) => ({ episode: t.episode, target: t.id, observed: t.target.observed ?? null, band: t.target.band, mean: Number.isFinite(t.mean) ? t.mean : null, values: t.values.map((v) => (Number.isFinite(v) ? v : null)), inBand: t.inBand, loss: t.loss })),
+    inSample: summary(result.best),
+    outOfSample: summary(result.fresh),
+    targets: result.best.targets.map((t, i) => {
+      const fresh = result.fresh.targets[i];
+      return {
+        episode: t.episode, target: t.id, observed: t.target.observed ?? null, band: t.target.band, mean: finite(t.mean), mcse: finite(t.mcse),
+        values: t.values.map(finite), inBand: t.inBand, edge: t.edge, loss: t.loss,
+        outOfSample: { mean: finite(fresh.mean), mcse: finite(fresh.mcse), inBand: fresh.inBand, edge: fresh.edge, loss: fresh.loss },
+      };
+    }),
   };
 }

@@ -31,3 +31,18 @@ export function isInBand(target: Pick<TargetSpec, 'band'>, value: number): boole
   const [low, high] = target.band;
   return Number.isFinite(value) && (low === null || value >= low) && (high === null || value <= high);
 }
+
+/** How many Monte Carlo standard errors from a band bound a mean must lie to count as in or out of the band with some confidence. */
+export const EDGE_MCSE = 2;
+
+/**
+ * Whether a bound of the target's band lies within EDGE_MCSE Monte Carlo standard errors of `value`
+ * (on the values' own scale, whatever the loss's scale): in or out of the band is then not settled
+ * by the replicates run (strictly within: with MCSE 0 nothing is at an edge). false when `value` or `mcse` is not finite (no error to judge by).
+ * @example isNearBandEdge({ band: [1, null] }, 1.1, 0.08) // true: 1 is 1.25 MCSE below 1.1
+ */
+export function isNearBandEdge(target: Pick<TargetSpec, 'band'>, value: number, mcse: number): boolean {
+  if (!Number.isFinite(value) || !Number.isFinite(mcse)) return false;
+  // Strictly within: a mean on a bound with no spread (MCSE 0) is in the band (bounds included), not at an edge.
+  return target.band.some((bound) => bound !== null && Math.abs(value - bound) < EDGE_MCSE * mcse);
+}

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { ParameterSpec } from './calibrationSpec.ts';
 import type { CalibrationResult } from './runCalibration.ts';
+import { describeBandCount } from './formatCalibrationReport.ts';
 
 /** What the fragment header records about the run that produced it. */
 export interface FragmentProvenance {
@@ -16,7 +17,8 @@ export interface FragmentProvenance {
  * The fitted values as a scenario fragment: a `behaviour:` map (usable through `extends`, or to be
  * pasted into BEHAVIOUR_DEFAULTS) and, for `demand.<key>` parameters, which apply to every
  * material, a commented block to paste into DEMAND_DEFAULTS (or under `materials.<id>.demand`).
- * The header records the command, seed, replicates and losses.
+ * The header records the command, seed, replicates, losses and band counts, in sample and on the
+ * fresh replicates (runCalibration's out-of-sample check).
  */
 export function formatCalibrationFragment(parameters: readonly ParameterSpec[], result: CalibrationResult, provenance: FragmentProvenance): string {
   const behaviour: Record<string, unknown> = {};
@@ -29,7 +31,8 @@ export function formatCalibrationFragment(parameters: readonly ParameterSpec[], 
   const header = [
     `# Behavioural parameters fitted by: ${provenance.command}`,
     `# seed ${provenance.seed}, replicates 0-${provenance.replicates - 1} for every evaluation (common random numbers), ${result.evaluations} evaluations;`,
-    `# loss ${result.start.loss.toFixed(3)} at the start values, ${result.best.loss.toFixed(3)} fitted; ${result.best.targets.filter((t) => t.inBand).length} of ${result.best.targets.length} targets in band.`,
+    `# loss ${result.start.loss.toFixed(3)} at the start values, ${result.best.loss.toFixed(3)} fitted; ${describeBandCount(result.best)} (edge: within 2 MCSE of a bound).`,
+    `# out of sample, replicates ${result.fresh.replicates.first}-${result.fresh.replicates.first + result.fresh.replicates.count - 1} (same seed, not used by the fit): loss ${result.fresh.loss.toFixed(3)}; ${describeBandCount(result.fresh)}.`,
   ];
   const body: Record<string, unknown> = {};
   if (provenance.extends) body.extends = provenance.extends;

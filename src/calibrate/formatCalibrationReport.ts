@@ -35,19 +35,55 @@ function range(t: TargetResult): string {
   return finite.length ? `${formatFigure(Math.min(...finite))}…${formatFigure(Math.max(...finite))}` : 'n/a';
 }
 
-/** The per-target table of one evaluation: observed figure, band, simulated mean and range, in band, loss. */
+/** A target's place against its band: `edge` when a bound is within 2 MCSE of its mean (in or out is then not settled), else `yes` or `MISSED`. */
+export function bandStatus(t: Pick<TargetResult, 'inBand' | 'edge'>): 'yes' | 'edge' | 'MISSED' {
+  return t.edge ? 'edge' : t.inBand ? 'yes' : 'MISSED';
+}
+
+/** `30 of 39 targets in band, 2 at an edge, 7 missed`: a target at an edge is counted in neither of the others. */
+export function describeBandCount(evaluation: Evaluation): string {
+  const count = (status: string): number => evaluation.targets.filter((t) => bandStatus(t) === status).length;
+  return `${count('yes')} of ${evaluation.targets.length} targets in band, ${count('edge')} at an edge, ${count('MISSED')} missed`;
+}
+
+/** `replicates 0-5`. */
+function replicateRange(evaluation: Evaluation): string {
+  const { first, count } = evaluation.replicates;
+  return `replicates ${first}-${first + count - 1}`;
+}
+
+/**
+ * The per-target table of one evaluation: observed figure, band, simulated mean, its Monte Carlo
+ * standard error (sd/√R; n/a for `aggregate: max`) and range, in band (`edge` when a bound is within
+ * 2 MCSE of the mean), loss; then a legend of MCSE and edge (the totals: formatFreshCheck).
+ */
 export function formatTargetTable(evaluation: Evaluation): string {
   const rows = evaluation.targets.map((t) => [
     t.episode, t.id, shorten(t.target.observed), formatBand(t.target.band),
-    formatFigure(t.mean), range(t), t.inBand ? 'yes' : 'MISSED', t.loss.toFixed(3),
+    formatFigure(t.mean), formatFigure(t.mcse), range(t), bandStatus(t), t.loss.toFixed(3),
   ]);
-  return table(['episode', 'target', 'observed', 'band', 'simulated', 'replicates', 'in band', 'loss'], rows, 2)
-    + `total loss ${evaluation.loss.toFixed(3)}; ${evaluation.targets.filter((t) => t.inBand).length} of ${evaluation.targets.length} targets in band\n`;
+  return table(['episode', 'target', 'observed', 'band', 'simulated', 'MCSE', 'replicates', 'in band', 'loss'], rows, 2)
+    + 'MCSE: Monte Carlo standard error of the mean, sd/√R over the replicates (n/a for a target scored on its maximum); edge: a band bound within 2 MCSE of the mean, in or out by chance\n';
 }
 
-/** The parameter table (start and fitted values, bounds) followed by the fitted evaluation's target table. */
+/**
+ * The fresh check beside the fit's own figures: the total loss and band count on the replicates the
+ * fit used (in sample: tuned to them, optimistic) and on as many fresh ones (out of sample), then
+ * the targets whose status differs between the two.
+ */
+export function formatFreshCheck(result: Pick<CalibrationResult, 'best' | 'fresh'>): string {
+  const line = (label: string, e: Evaluation, note: string) => `${label} (${replicateRange(e)}, ${note}): total loss ${e.loss.toFixed(3)}; ${describeBandCount(e)}\n`;
+  const changed = result.best.targets.flatMap((t, i) => {
+    const again = result.fresh.targets[i];
+    return again === undefined || bandStatus(again) === bandStatus(t) ? [] : [`${t.episode}/${t.id} ${bandStatus(t)} → ${bandStatus(again)}`];
+  });
+  return line('in sample', result.best, 'those every evaluation runs') + line('out of sample', result.fresh, 'fresh draws, same seed')
+    + (changed.length === 0 ? 'no target changes status on the fresh replicates\n' : `changed on the fresh replicates: ${changed.join('; ')}\n`);
+}
+
+/** The parameter table (start and fitted values, bounds) followed by the fitted evaluation's target table and the fresh check. */
 export function formatCalibrationReport(parameters: readonly ParameterSpec[], result: CalibrationResult): string {
   const rows = parameters.map((p, i) => [p.path, formatFigure(result.start.values[i]), String(result.best.values[i]), `${p.min}…${p.max}${p.scale === 'log' ? ' (log)' : ''}`]);
   const head = parameters.length ? table(['parameter', 'start', 'fitted', 'bounds'], rows, 1) + '\n' : '';
-  return `${head}${formatTargetTable(result.best)}start loss ${result.start.loss.toFixed(3)} → fitted loss ${result.best.loss.toFixed(3)} after ${result.evaluations} evaluation${result.evaluations === 1 ? '' : 's'}\n`;
+  return `${head}${formatTargetTable(result.best)}${formatFreshCheck(result)}start loss ${result.start.loss.toFixed(3)} → fitted loss ${result.best.loss.toFixed(3)} after ${result.evaluations} evaluation${result.evaluations === 1 ? '' : 's'}\n`;
 }

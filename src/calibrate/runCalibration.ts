@@ -7,11 +7,17 @@ import { evaluationSteps, type Evaluation } from './evaluateParameters.ts';
 import { nelderMeadSteps } from './minimiseNelderMead.ts';
 import { runPausing } from './runSteps.ts';
 
-/** Outcome of a calibration: the start and best evaluations and the number of evaluations run. */
+/** Outcome of a calibration: the start and best evaluations, the number of evaluations run, and the best values on fresh replicates. */
 export interface CalibrationResult {
   readonly start: Evaluation;
   readonly best: Evaluation;
   readonly evaluations: number;
+  /**
+   * The best values evaluated once more on replicates R…2R−1 (R the spec's replicates; same seed),
+   * draws the search never saw: `best` is scored on the replicates it was tuned to and is optimistic,
+   * this is not. Not counted in `evaluations`.
+   */
+  readonly fresh: Evaluation;
 }
 
 /** Options of {@link runCalibration}. */
@@ -36,6 +42,8 @@ const SIMPLEX_STEP = 0.15;
  * a deterministic function of the parameters and the search is reproducible. Values are rounded to
  * FITTED_DIGITS significant digits before each evaluation, so the best evaluation is exactly what
  * the written fragment reproduces. With `maxEvaluations` 1, only the start is evaluated.
+ *
+ * The best values are then evaluated once on replicates R…2R−1 (`fresh`), the out-of-sample check.
  *
  * A search from scratch (`searchPoints` > 0) ignores the spec's `start:` values: it evaluates a
  * Latin-hypercube sample of that many points over the bounds (seeded by the spec's seed; these
@@ -63,12 +71,15 @@ export async function runCalibration(calibration: LoadedCalibration, options: Ca
   };
   const toValues = (u: number[]) => u.map((ui, i) => round(fromUnit(parameters[i], ui)));
   const start = searchPoints > 0 ? await searchFromScratch(parameters.length, searchPoints, calibration.spec.seed, (u) => evaluate(toValues(u))) : await evaluate(startingValues(calibration).map(round));
-  if (parameters.length === 0 || calibration.spec.maxEvaluations <= 1) return { start, best: start, evaluations: count };
+  // The fitted (or, without a fit, the start) values on as many replicates again, after those the fit used.
+  const fresh = (best: Evaluation) => runPausing(evaluationSteps(calibration, best.values, calibration.spec.replicates), signal);
+  if (parameters.length === 0 || calibration.spec.maxEvaluations <= 1) return { start, best: start, evaluations: count, fresh: await fresh(start) };
   const steps = nelderMeadSteps(start.values.map((v, i) => toUnit(parameters[i], v)), { step: SIMPLEX_STEP, maxEvaluations: calibration.spec.maxEvaluations });
   let step = steps.next();
   while (!step.done) step = steps.next((await evaluate(toValues(step.value))).loss);
-  const best = await evaluate(toValues(step.value.point));
-  return { start, best: best.loss <= start.loss ? best : start, evaluations: count };
+  const last = await evaluate(toValues(step.value.point));
+  const best = last.loss <= start.loss ? last : start;
+  return { start, best, evaluations: count, fresh: await fresh(best) };
 }
 
 /**

@@ -14,17 +14,17 @@ export interface EpisodeValues {
 }
 
 /**
- * Runs replicates 0…replicates−1 of an episode with the calibrated parameters set (and of its
+ * Runs replicates first…first+replicates−1 (first 0 unless given) of an episode with the calibrated parameters set (and of its
  * control run, same seed and replicate indices: common random numbers), and extracts every target
  * from each replicate. An extractor that throws (e.g. a division by zero it cannot handle) gives NaN.
  * Runs inline: each evaluation of a calibration is a handful of short runs. A generator that pauses
  * after each replicate (see runSteps.ts), so a long evaluation can be interrupted.
  */
-export function* runEpisode(loaded: LoadedEpisode, parameters: readonly ParameterSpec[], values: readonly number[], seed: number, replicates: number): Steps<EpisodeValues> {
+export function* runEpisode(loaded: LoadedEpisode, parameters: readonly ParameterSpec[], values: readonly number[], seed: number, replicates: number, first = 0): Steps<EpisodeValues> {
   const { main, control } = createEpisodeRunners(loaded, parameters, values);
   const targets = Object.entries(loaded.episode.targets);
   const out = targets.map(() => [] as number[]);
-  for (let replicate = 0; replicate < replicates; replicate++) {
+  for (let replicate = first; replicate < first + replicates; replicate++) {
     const run = main(seed, replicate);
     const controlRun = control?.(seed, replicate);
     targets.forEach(([, target], i) => out[i].push(safely(() => extractTarget(target, run, controlRun))));

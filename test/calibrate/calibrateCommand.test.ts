@@ -19,6 +19,10 @@ describe('crm-sim calibrate', () => {
     expect(result.stdout).toMatch(/behaviour\.inventoryReleasePerTick/);
     expect(result.stdout).toMatch(/chain\s+bullwhip/);
     expect(result.stdout).toMatch(/fitted loss \d+\.\d{3} after \d+ evaluations/);
+    expect(result.stdout).toMatch(/episode\s+target\s+observed\s+band\s+simulated\s+MCSE\s+replicates\s+in band\s+loss/);
+    expect(result.stdout).toMatch(/^in sample \(replicates 0-1, those every evaluation runs\): total loss \d+\.\d{3}; \d of 2 targets in band, \d at an edge, \d missed$/m);
+    expect(result.stdout).toMatch(/^out of sample \(replicates 2-3, fresh draws, same seed\): total loss \d+\.\d{3}; \d of 2 targets in band, \d at an edge, \d missed$/m);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# out of sample, replicates 2-3 \(same seed, not used by the fit\): loss \d+\.\d{3};/m);
     const fragment = parseYaml(readFileSync(out, 'utf8')) as { behaviour: Record<string, number> };
     expect(fragment.behaviour.inventoryReleasePerTick).toBeGreaterThanOrEqual(0.02);
     expect(fragment.behaviour.inventoryReleasePerTick).toBeLessThanOrEqual(0.5);
@@ -35,10 +39,22 @@ describe('crm-sim calibrate', () => {
     const b = runCli(['calibrate', TINY, '--evaluate', '--json', '--quiet']);
     expect(a.status, a.stderr).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    const json = JSON.parse(a.stdout) as { targets: { target: string; values: number[] }[]; evaluations: number };
+    type Summary = { replicates: number[]; loss: number; inBand: number; atEdge: number; missed: number };
+    const json = JSON.parse(a.stdout) as {
+      targets: { target: string; values: number[]; mean: number; mcse: number | null; edge: boolean; outOfSample: { mean: number; mcse: number | null; loss: number } }[];
+      evaluations: number; loss: number; inSample: Summary; outOfSample: Summary;
+    };
     expect(json.evaluations).toBe(1);
     expect(json.targets.map((t) => t.target)).toEqual(['bullwhip', 'noPeakAtStart']);
     expect(json.targets[0].values).toHaveLength(2);
+    // Each target's Monte Carlo error (sd/√R over its 2 replicates), and the fresh check on replicates 2-3 (tiny's R = 2).
+    const [v0, v1] = json.targets[0].values;
+    expect(json.targets[0].mcse).toBeCloseTo(Math.abs(v0 - v1) / 2, 12);
+    expect(json.inSample).toMatchObject({ replicates: [0, 1], loss: json.loss });
+    expect(json.outOfSample.replicates).toEqual([2, 3]);
+    expect(json.outOfSample.inBand + json.outOfSample.atEdge + json.outOfSample.missed).toBe(2);
+    expect(json.outOfSample.loss).toBeCloseTo(json.targets.reduce((sum, t) => sum + t.outOfSample.loss, 0), 12);
+    expect(json.targets[0].outOfSample.mean).not.toBe(json.targets[0].mean); // other draws
   });
   it('fits from scratch with --search: the start is the best sampled point, whatever the spec\'s start values', () => {
     const json = (args: string[]) => {
@@ -96,8 +112,10 @@ describe('formatCalibrationFragment', () => {
     { path: 'behaviour.greenfield.permittingYears', min: 1, max: 10, scale: 'linear' },
     { path: 'demand.elasticityShortRun', min: -1, max: 0, scale: 'linear' },
   ] as ParameterSpec[];
-  const evaluation = (values: number[], loss: number) => ({ values, loss, targets: [] });
-  const result: CalibrationResult = { start: evaluation([1, 8, -0.1], 3), best: evaluation([2.25, 6, -0.15], 1.5), evaluations: 12 };
+  const evaluation = (values: number[], loss: number, first = 0) => ({ values, loss, targets: [], replicates: { first, count: 4 } });
+  const result: CalibrationResult = {
+    start: evaluation([1, 8, -0.1], 3), best: evaluation([2.25, 6, -0.15], 1.5), evaluations: 12, fresh: evaluation([2.25, 6, -0.15], 1.9, 4),
+  };
   it('is a scenario fragment usable through extends', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-frag-'));
     const fragment = join(dir, 'fitted.yaml');
@@ -111,6 +129,8 @@ describe('formatCalibrationFragment', () => {
     const text = formatCalibrationFragment(parameters, result, { command: 'crm-sim calibrate x.yaml', seed: 1, replicates: 4 });
     expect(text).toMatch(/^# {3}elasticityShortRun: -0\.15$/m);
     expect(text).toMatch(/loss 3\.000 at the start values, 1\.500 fitted/);
+    // The out-of-sample figures: the fitted values on replicates the fit never used.
+    expect(text).toMatch(/^# out of sample, replicates 4-7 \(same seed, not used by the fit\): loss 1\.900; 0 of 0 targets in band, 0 at an edge, 0 missed\.$/m);
     expect(parseYaml(text)).toEqual({ behaviour: { priceCoverageExponent: 2.25, greenfield: { permittingYears: 6 } } });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CENTRE_WEIGHT, computeTargetLoss, INVALID_TARGET_LOSS, isInBand } from '../../src/calibrate/computeTargetLoss.ts';
+import { CENTRE_WEIGHT, computeTargetLoss, INVALID_TARGET_LOSS, isInBand, isNearBandEdge } from '../../src/calibrate/computeTargetLoss.ts';
 
 const log = { band: [10, 30] as [number, number], scale: 'log' as const, weight: 1 };
 const linear = { band: [9, 14] as [number, number], scale: 'linear' as const, weight: 1 };
@@ -35,5 +35,23 @@ describe('isInBand', () => {
     expect(isInBand({ band: [1, null] }, 1e9)).toBe(true);
     expect(isInBand({ band: [null, 1.1] }, 1.2)).toBe(false);
     expect(isInBand(log, NaN)).toBe(false);
+  });
+});
+
+describe('isNearBandEdge', () => {
+  it('is true when a bound of the band lies within 2 Monte Carlo standard errors of the mean, on either side', () => {
+    expect(isNearBandEdge({ band: [9, 14] }, 9.3, 0.2)).toBe(true); // in, 1.5 MCSE above the lower bound
+    expect(isNearBandEdge({ band: [9, 14] }, 8.7, 0.2)).toBe(true); // out, 1.5 MCSE below it
+    expect(isNearBandEdge({ band: [9, 14] }, 14.39, 0.2)).toBe(true);
+    expect(isNearBandEdge({ band: [9, 14] }, 9.5, 0.2)).toBe(false); // 2.5 MCSE: in with some confidence
+    expect(isNearBandEdge({ band: [9, 14] }, 8.5, 0.2)).toBe(false);
+    expect(isNearBandEdge({ band: [null, 1.1] }, 1.115, 0.01)).toBe(true);
+    expect(isNearBandEdge({ band: [1, null] }, 5, 0.01)).toBe(false);
+  });
+
+  it('is false without a finite error or mean (one replicate, aggregate: max, no value)', () => {
+    expect(isNearBandEdge({ band: [9, 14] }, 9, NaN)).toBe(false);
+    expect(isNearBandEdge({ band: [8, 12] }, 12, 0)).toBe(false); // on the bound with no spread: in the band
+    expect(isNearBandEdge({ band: [9, 14] }, NaN, 0.2)).toBe(false);
   });
 });

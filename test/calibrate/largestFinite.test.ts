@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { largestFinite, monteCarloMean } from '../../src/calibrate/evaluateParameters.ts';
+import { largestFinite, monteCarloError, monteCarloMean } from '../../src/calibrate/evaluateParameters.ts';
 
 describe('aggregating replicate values', () => {
   it('takes the largest finite value for aggregate: max, and the mean otherwise', () => {
@@ -10,5 +10,12 @@ describe('aggregating replicate values', () => {
   it('gives NaN when fewer than half of the replicates have a value', () => {
     expect(largestFinite([NaN, NaN, 3])).toBeNaN();
     expect(monteCarloMean([NaN, NaN, 3])).toBeNaN();
+  });
+
+  it('gives the Monte Carlo standard error of the mean: sample sd (n − 1) over √n of the finite values', () => {
+    // sd of 1, 2, 3, 4 is √(5/3); over √4.
+    expect(monteCarloError([1, 2, NaN, 3, 4])).toBeCloseTo(Math.sqrt(5 / 3) / 2, 12);
+    expect(monteCarloError([5, 5, 5])).toBe(0);
+    expect(monteCarloError([5, NaN])).toBeNaN();
   });
 });
