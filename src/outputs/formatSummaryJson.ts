@@ -5,9 +5,10 @@ import { formatMetricId } from './formatMetricId.ts';
 
 /**
  * Formats `summary.json`: `{"metrics": {"<id>": {"unit", "n", "mean", "ciLow", "ciHigh", "p5",
- * "p25", "p50", "p75", "p95", "min", "max", "metric", "material", "stage", "region"}}}` with ids
+ * "p25", "p50", "p75", "p95", "min", "max", "metric", "material", "stage", "region", "p5CiLow",
+ * "p5CiHigh", "p50CiLow", "p50CiHigh", "p95CiLow", "p95CiHigh"}}}` with ids
  * from {@link formatMetricId}, metrics in layout order, keys in that fixed order (the four key
- * parts were added last, so they come last), two-space indent and a final LF; then, when given,
+ * parts were added after the statistics, the percentiles' distribution-free 95% intervals after them), two-space indent and a final LF; then, when given,
  * `"exceedance": [{"metric", "material", "stage", "region", "unit", "threshold", "probability",
  * "ciLow", "ciHigh", "n"}]` (P(metric > threshold) with its 95% Wilson interval). A key part that
  * does not apply is `null` ({@link formatKeyFields}), never `""`. Numbers are written shortest
@@ -39,6 +40,13 @@ export function formatSummaryJson(summaryStats: readonly SummaryStatistic[], exc
       min: statistic.min,
       max: statistic.max,
       ...formatKeyFields(statistic.key),
+      // Added in session 18, after the key parts, so earlier keys keep their places.
+      p5CiLow: statistic.p5CiLow,
+      p5CiHigh: statistic.p5CiHigh,
+      p50CiLow: statistic.p50CiLow,
+      p50CiHigh: statistic.p50CiHigh,
+      p95CiLow: statistic.p95CiLow,
+      p95CiHigh: statistic.p95CiHigh,
     };
   }
   if (exceedance === undefined) return `${JSON.stringify({ metrics }, null, 2)}\n`;

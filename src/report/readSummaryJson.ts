@@ -15,7 +15,8 @@ export interface MetricSummary extends ValueSummary {
 /** Metrics of `summary.json` by id (`metric.material.stage.region`, empty parts left out). */
 export type SummaryMetrics = Map<string, MetricSummary>;
 
-const FIELDS = ['n', 'mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95', 'min', 'max'] as const;
+// The percentiles' intervals came in session 18: NaN (null) in an older file.
+const FIELDS = ['n', 'mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95', 'min', 'max', 'p5CiLow', 'p5CiHigh', 'p50CiLow', 'p50CiHigh', 'p95CiLow', 'p95CiHigh'] as const;
 
 /**
  * Reads `summary.json` of a run folder.

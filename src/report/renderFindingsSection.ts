@@ -1,3 +1,4 @@
+import { quantileInterval } from '../stats/quantileInterval.ts';
 import type { MaterialResult } from './computeMaterialResults.ts';
 import { computeHeadlineResults, PRODUCT } from './computeHeadlineResults.ts';
 import type { ChartCollector } from './createChartCollector.ts';
@@ -103,7 +104,23 @@ function renderHowToRead(runs: number, exact: boolean): string {
     'Demand is what end users still want at the going price: when prices rise they buy less and thrift (make the same goods with less material), ' +
     'so a disruption can cut what they receive (their consumption) without leaving demand unmet; the consumption figures measure that drop, thrift included. ' +
     'Intervals of quantities that cannot be negative are cut at zero. These are outcomes of a model under its stated assumptions, not forecasts.' +
+    describeTailPrecision(runs) +
     (runs > 0 && runs < 20 ? ` <strong>With only ${countRuns(runs)}, the tails (5% and 95%) are rough.</strong>` : '') + '</p>\n';
+}
+
+/**
+ * How precisely the runs fix the ends of a "90% of runs" range: the ranks between which the 5th
+ * percentile of the model's outcomes lies with 95% confidence (quantileInterval on ranks 1…n;
+ * summary.json gives the values as p5CiLow/p5CiHigh), and how a mean's CI narrows with more runs.
+ */
+function describeTailPrecision(runs: number): string {
+  if (runs < 2) return '';
+  const { low, high } = quantileInterval(Float64Array.from({ length: runs }, (_, i) => i + 1), 0.05);
+  const ordinal = (k: number): string => `${k}${k % 100 >= 11 && k % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][k % 10] ?? 'th'}`;
+  const where = Number.isNaN(high) ? 'cannot be bounded with so few runs'
+    : Number.isNaN(low) ? `lies, with 95% confidence, below the ${ordinal(high)} lowest of these runs, and nothing bounds it from below until 72 runs`
+      : `lies, with 95% confidence, between the ${ordinal(low)} and the ${ordinal(high)} lowest of these runs`;
+  return ` The ends of a “90% of runs” range are estimates too: the model’s 5th percentile ${where} (the 95th likewise from the top; summary.json has these bounds as p5CiLow, p5CiHigh, p95CiLow, p95CiHigh). A mean’s 95% CI halves with four times the runs.`;
 }
 
 

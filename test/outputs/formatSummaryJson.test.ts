@@ -17,8 +17,11 @@ describe('formatSummaryJson', () => {
     const peak = parsed.metrics['peakPriceMultiple.ndpr.processing.US'];
     expect(Object.keys(peak)).toEqual([
       'unit', 'n', 'mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95', 'min', 'max', 'metric', 'material', 'stage', 'region',
+      'p5CiLow', 'p5CiHigh', 'p50CiLow', 'p50CiHigh', 'p95CiLow', 'p95CiHigh',
     ]);
     expect(peak).toMatchObject({ unit: 'x', n: 3, mean: 2, p50: 2, min: 1, max: 3 });
+    // Three runs bound no percentile at 95%: every bound is null.
+    expect([peak.p5CiLow, peak.p50CiLow, peak.p50CiHigh, peak.p95CiHigh]).toEqual([null, null, null, null]);
     expect(parsed.metrics['recoveryWeeks.ndpr']).toMatchObject({ n: 0, mean: null, max: null });
   });
   it('states each metric\'s key parts, a part that does not apply as null (as the CSVs load it), never ""', () => {

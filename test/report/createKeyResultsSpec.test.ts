@@ -4,7 +4,7 @@ import { measureTextWidth } from '../../src/report/measureTextWidth.ts';
 import { renderChart } from '../../src/report/renderChart.ts';
 import type { ValueSummary } from '../../src/stats/summarizeValues.ts';
 
-const summary = (p50: number): ValueSummary => ({ n: 30, mean: p50, ciLow: p50, ciHigh: p50, p5: p50, p25: p50, p50, p75: p50, p95: p50, min: p50, max: p50 });
+const summary = (p50: number): ValueSummary => ({ n: 30, mean: p50, ciLow: p50, ciHigh: p50, p5: p50, p25: p50, p50, p75: p50, p95: p50, min: p50, max: p50, p5CiLow: NaN, p5CiHigh: NaN, p50CiLow: NaN, p50CiHigh: NaN, p95CiLow: NaN, p95CiHigh: NaN });
 type Panel = { title: { text: string }; data: { values: Array<Record<string, unknown>> }; layer: Array<{ encoding: { y?: { axis: Record<string, unknown> } } }> };
 /** Labels of the SVG's x-axes, by axis title: text, left and right edge (DejaVu widths, as the renderer measures). */
 function xAxisLabels(svg: string): Map<string, Array<{ text: string; left: number; right: number }>> {

@@ -24,7 +24,7 @@ const overview = (reversalProbability: unknown, years = 10, events: EventOvervie
 });
 const stat = (values: number[]): MetricSummary => {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return { n: values.length, mean, ciLow: NaN, ciHigh: NaN, p5: 0, p25: 0, p50: 0, p75: 0, p95: 0, min: Math.min(...values), max: Math.max(...values), unit: 'share' };
+  return { n: values.length, mean, ciLow: NaN, ciHigh: NaN, p5: 0, p25: 0, p50: 0, p75: 0, p95: 0, min: Math.min(...values), max: Math.max(...values), p5CiLow: NaN, p5CiHigh: NaN, p50CiLow: NaN, p50CiHigh: NaN, p95CiLow: NaN, p95CiHigh: NaN, unit: 'share' };
 };
 /** A weekly 0/1 series' means over ten years: `at(year)` gives the share of runs at a calendar year. */
 const fan = (metric: string, material: string, stage: string, region: string, at: (year: number) => number): SeriesFan => {

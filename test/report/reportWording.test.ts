@@ -101,7 +101,7 @@ describe('report wording', () => {
   });
 
   it('stressed without the threat: means only, each said to be one', () => {
-    const s = (mean: number, p50: number): ValueSummary => ({ n: 30, mean, ciLow: mean, ciHigh: mean, p5: p50, p25: p50, p50, p75: p50, p95: p50, min: p50, max: p50 });
+    const s = (mean: number, p50: number): ValueSummary => ({ n: 30, mean, ciLow: mean, ciHigh: mean, p5: p50, p25: p50, p50, p75: p50, p95: p50, min: p50, max: p50, p5CiLow: NaN, p5CiHigh: NaN, p50CiLow: NaN, p50CiHigh: NaN, p95CiLow: NaN, p95CiHigh: NaN });
     const context = { home: 'US', homeName: 'United States', foreign: 'CN', foreignName: 'China', regions: ['US'], materials: [
       { id: 'ndpr', name: 'NdPr oxide', priceUnit: 'USD/kg', homeDemand: 8000, priceStage: 'processing', hasEvents: true },
       { id: 'lithium', name: 'Lithium (Li content)', priceUnit: 'USD/t', homeDemand: 16000, priceStage: 'processing', hasEvents: false },
