@@ -45,8 +45,24 @@ export function quantileInterval(sorted: ArrayLike<number>, q: number, level = 0
   const n = sorted.length;
   const tail = (1 - level) / 2;
   if (n === 0 || !(q > 0 && q < 1) || !(tail > 0 && tail < 0.5)) return { low: NaN, high: NaN };
-  // Ranks are 1-based: x₍k₎ is sorted[k − 1].
-  const low = firstTrue(1, n, (k) => binomialCdf(k - 1, n, q) > tail) - 1;
-  const high = firstTrue(1, n, (k) => binomialCdf(k - 1, n, q) >= 1 - tail);
+  const { low, high } = intervalRanks(n, q, tail);
   return { low: low >= 1 ? sorted[low - 1] : NaN, high: high <= n ? sorted[high - 1] : NaN };
+}
+
+/** Ranks by (n, q, tail): the same for every metric of a run, so each is searched once (a summary has hundreds of metrics). */
+const RANKS = new Map<string, { low: number; high: number }>();
+
+/** The 1-based ranks l and u of {@link quantileInterval}; l = 0 or u = n + 1 where the runs cannot bound that side. */
+function intervalRanks(n: number, q: number, tail: number): { low: number; high: number } {
+  const key = `${n}:${q}:${tail}`;
+  let ranks = RANKS.get(key);
+  if (ranks === undefined) {
+    ranks = {
+      low: firstTrue(1, n, (k) => binomialCdf(k - 1, n, q) > tail) - 1,
+      high: firstTrue(1, n, (k) => binomialCdf(k - 1, n, q) >= 1 - tail),
+    };
+    if (RANKS.size > 10_000) RANKS.clear();
+    RANKS.set(key, ranks);
+  }
+  return ranks;
 }
