@@ -1,3 +1,4 @@
+import { formatEstimate } from './formatEstimate.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
 import { countRuns } from './countRuns.ts';
 import { formatNumber } from './formatNumber.ts';
@@ -48,8 +49,11 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
   if (peak.n > 0) {
     const where = context.peakIsHomeSegment ? `in the ${homeName} market` : `outside ${context.foreignName}`;
     const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : `from ${countRuns(peak.n)}`;
-    sentences.push(`Mean peak ${context.product} ${materialName} price ${where}: ${formatNumber(peak.mean)}× the starting price ` +
-      `(${confidence(peak.ciLow, peak.ciHigh, (x) => `${formatNumber(x)}×`)}); ${spread}.`);
+    // Mean and CI rounded alike (formatEstimate): each to 3 digits read "1.69× (95% CI 1.69× to 1.7×)".
+    const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
+    const interval = !Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh) ? 'no interval: one run'
+      : shown.low === shown.high ? 'the same in every run' : `95% CI ${shown.low}× to ${shown.high}×`;
+    sentences.push(`Mean peak ${context.product} ${materialName} price ${where}: ${shown.mean}× the starting price (${interval}); ${spread}.`);
   }
   const lack = result.lackingTonnes;
   if (lack.n > 0 && lack.max > 0) {

@@ -1,3 +1,4 @@
+import { formatEstimate } from './formatEstimate.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
 import { describePeakAgainstWithout } from './describePeakAgainstWithout.ts';
@@ -90,8 +91,9 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   const caused = describeCausedPeak(material.id, impact, `the ${product} price ${where}`);
   if (caused !== '') parts.push(caused);
   else if (peak.n > 0 && Number.isFinite(peak.mean)) {
-    const ci = Number.isFinite(peak.ciLow) && Number.isFinite(peak.ciHigh) && formatNumber(peak.ciLow) !== formatNumber(peak.ciHigh) ? ` (95% CI ${formatNumber(peak.ciLow)}× to ${formatNumber(peak.ciHigh)}×)` : '';
-    parts.push(`the ${product} price ${where} peaks at ${formatNumber(peak.mean)}× its starting price on average${ci}`);
+    const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
+    const ci = Number.isFinite(peak.ciLow) && Number.isFinite(peak.ciHigh) && shown.low !== shown.high ? ` (95% CI ${shown.low}× to ${shown.high}×)` : '';
+    parts.push(`the ${product} price ${where} peaks at ${shown.mean}× its starting price on average${ci}`);
   }
   if (neverShort !== '') parts.push(parts.length === 0 ? neverShort : `${neverShort}: prices ration what they buy`);
   return parts.length === 0 ? '' : `${material.name}: ${parts.join('; ')}.`;
@@ -113,8 +115,9 @@ function describeCausedPeak(materialId: string, impact: ImpactReading | undefine
   const higher = change.mean > 0;
   const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
   const against = describePeakAgainstWithout(change);
+  const shown = formatEstimate(Math.abs(change.mean), low, high);
   return `${price} peaks at ${formatNumber(change.meanWith)}× its starting price from ${describePeakWindow(entry.peakWindow)} (the disruptions and the year after), ` +
-    `${against === '' ? '' : `${against}, `}a ${higher ? 'rise' : 'fall'} of ${formatNumber(Math.abs(change.mean))}× the starting price (95% CI ${formatNumber(low)}× to ${formatNumber(high)}×)`;
+    `${against === '' ? '' : `${against}, `}a ${higher ? 'rise' : 'fall'} of ${shown.mean}× the starting price (95% CI ${shown.low}× to ${shown.high}×)`;
 }
 
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */

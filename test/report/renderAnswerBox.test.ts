@@ -43,14 +43,14 @@ describe('renderAnswerBox', () => {
     expect(lines).toEqual([
       // What the disruptions take away leads, over the run's years; "short in none" comes last, with its reason (prices ration).
       'NdPr oxide: end users in the United States receive 8,050 t (8%) less over the run than without the disruptions (95% CI 7,070 t to 9,040 t; 30 paired runs); ' +
-      'the refined price outside China peaks at 2.2× its starting price on average (95% CI 2.18× to 2.22×); end users in the United States are short in none of the 40 runs: prices ration what they buy.',
+      'the refined price outside China peaks at 2.20× its starting price on average (95% CI 2.18× to 2.22×); end users in the United States are short in none of the 40 runs: prices ration what they buy.',
     ]);
     // The same figures as Key results.
     const findings = text(await renderFindingsSection(context, new Map(), replicates, noCharts, impact));
     // How precisely the runs fix a range's ends: at 40 runs the 5th percentile is below the 6th lowest run (rank from the binomial), unbounded below.
     expect(findings).toContain('the model’s 5th percentile lies, with 95% confidence, below the 6th lowest of these runs, and nothing bounds it from below until 72 runs');
     expect(findings).toContain('−8,050 t (95% CI −9,040 t to −7,070 t), 8% less than without them');
-    expect(findings).toContain('2.2× the starting price (95% CI 2.18× to 2.22×)');
+    expect(findings).toContain('2.20× the starting price (95% CI 2.18× to 2.22×)');
     // A count's 90% range that rounds to 0 although a run was short says how many runs and the worst, not "0 (0–0.15)".
     expect(findings).toMatch(/Lithium \(Li content\) 0 \(short in 1 of 40 runs, at most \d+ weeks?\)/);
   });
@@ -61,10 +61,10 @@ describe('renderAnswerBox', () => {
     const rise = { ...paired(0.93, 0.84, 1.02, 1.28), unit: 'x base' };
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).toContain(
       // Both levels and the relative rise: 2.21 / 1.28 − 1 = +73%, not the +93% that "0.93×" alone suggests.
-      'the refined price outside China peaks at 2.21× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× in the same months without them: +73%, a rise of 0.93× the starting price (95% CI 0.84× to 1.02×);');
+      'the refined price outside China peaks at 2.21× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× in the same months without them: +73%, a rise of 0.930× the starting price (95% CI 0.840× to 1.020×);');
     // A price war lowers the peak: said as such.
     const fall = { ...paired(-0.4, -0.5, -0.3, 1.5), unit: 'x base' };
-    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.5× in the same months without them: −27%, a fall of 0.4× the starting price (95% CI 0.3× to 0.5×);');
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.5× in the same months without them: −27%, a fall of 0.400× the starting price (95% CI 0.300× to 0.500×);');
     // What it costs end users, when impact.json gives it and its CI excludes 0.
     const costly: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(2.85e9, 2.65e9, 3.05e9, 16.57e9), unit: 'USD' } }]]) };
     expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('it costs them USD 2.85 billion (95% CI USD 2.65 billion to USD 3.05 billion): more paid for what they still buy, and the consumption priced out, valued at prices without the disruptions;');
@@ -75,7 +75,7 @@ describe('renderAnswerBox', () => {
     // No clear change: the whole run's peak, as before.
     const box = text(renderAnswerBox(context, new Map(), replicates, withChange({ ...rise, ciLow: -0.1 })));
     expect(box).not.toContain('the same months without them');
-    expect(box).toContain('peaks at 2.2× its starting price on average (95% CI 2.18× to 2.22×)');
+    expect(box).toContain('peaks at 2.20× its starting price on average (95% CI 2.18× to 2.22×)');
   });
 
   it('says how many runs are short and what goes unmet when a shortage happens, and is empty without runs', () => {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatEstimate } from '../../src/report/formatEstimate.ts';
+
+describe('formatEstimate', () => {
+  it('rounds a mean and its interval to the same decimals, set by the interval, keeping trailing zeros', () => {
+    expect(formatEstimate(1.6905, 1.6862, 1.6949)).toEqual({ mean: '1.691', low: '1.686', high: '1.695' });
+    expect(formatEstimate(2.2134, 2.12, 2.305)).toEqual({ mean: '2.21', low: '2.12', high: '2.31' });
+    expect(formatEstimate(0.929, 0.838, 1.0)).toEqual({ mean: '0.929', low: '0.838', high: '1.000' });
+    expect(formatEstimate(2850.4, 2651, 3049)).toEqual({ mean: '2,850', low: '2,651', high: '3,049' });
+    expect(formatEstimate(-0.35, -0.402, -0.298)).toEqual({ mean: '−0.350', low: '−0.402', high: '−0.298' });
+  });
+
+  it('keeps the mean\'s three significant digits when the interval is wide or empty, and says n/a for a missing end', () => {
+    expect(formatEstimate(1.5, 1.5, 1.5)).toEqual({ mean: '1.50', low: '1.50', high: '1.50' });
+    expect(formatEstimate(1.234, 0.2, 9.5)).toEqual({ mean: '1.23', low: '0.20', high: '9.50' });
+    expect(formatEstimate(3, NaN, NaN)).toEqual({ mean: '3.00', low: 'n/a', high: 'n/a' });
+  });
+});
