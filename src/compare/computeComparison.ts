@@ -1,3 +1,4 @@
+import { mcnemarExactPValue } from '../stats/mcnemarExactPValue.ts';
 import type { ReplicateResult, ResultLayout, SeriesKey } from '../../sim-core/index.ts';
 import { computePairedDifference, type PairedDifference } from './computePairedDifference.ts';
 import { extractSummaryColumn } from './extractSummaryColumn.ts';
@@ -20,6 +21,8 @@ export interface ExceedanceComparison {
   pA: number;
   /** In the alternative (B). */
   pB: number;
+  /** Exact McNemar p-value of pA = pB over the same pairs (mcnemarExactPValue; NaN without any pair). */
+  pValue: number;
 }
 
 /** The paired comparison of one metric, with its key and direction. */
@@ -32,14 +35,19 @@ export interface MetricComparison extends PairedDifference {
 
 /** P(A > threshold) and P(B > threshold) over the pairs where both are defined (NaN without any). */
 function compareExceedance(first: ArrayLike<number>, alternative: ArrayLike<number>, threshold: number): ExceedanceComparison {
-  let n = 0, aboveA = 0, aboveB = 0;
+  let n = 0, aboveA = 0, aboveB = 0, onlyA = 0, onlyB = 0;
   for (let i = 0; i < first.length; i++) {
     if (Number.isNaN(first[i]) || Number.isNaN(alternative[i])) continue;
     n++;
-    if (first[i] > threshold) aboveA++;
-    if (alternative[i] > threshold) aboveB++;
+    const a = first[i] > threshold;
+    const b = alternative[i] > threshold;
+    if (a) aboveA++;
+    if (b) aboveB++;
+    if (a && !b) onlyA++;
+    if (b && !a) onlyB++;
   }
-  return { threshold, pA: n === 0 ? NaN : aboveA / n, pB: n === 0 ? NaN : aboveB / n };
+  // Paired: the runs where the two arms disagree decide whether the shares differ (McNemar).
+  return { threshold, pA: n === 0 ? NaN : aboveA / n, pB: n === 0 ? NaN : aboveB / n, pValue: n === 0 ? NaN : mcnemarExactPValue(onlyA, onlyB) };
 }
 
 /** Every shared metric of one alternative against the first arm, in the first arm's layout order. */

@@ -4,7 +4,7 @@ import type { AlternativeComparison } from './computeComparison.ts';
 
 /** Header of `comparison.csv`. */
 export const COMPARISON_CSV_HEADER =
-  'alternative,metric,material,stage,region,unit,meanFirst,meanAlternative,meanDifference,ciLow,ciHigh,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative,pValue';
+  'alternative,metric,material,stage,region,unit,meanFirst,meanAlternative,meanDifference,ciLow,ciHigh,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative,pValue,exceedancePValue';
 
 /**
  * Formats `comparison.csv`: one tidy row per alternative and metric (alternatives in the order
@@ -12,7 +12,8 @@ export const COMPARISON_CSV_HEADER =
  * `direction` is lower, higher or none (see `metricDirection`); `threshold`, `pFirst` and
  * `pAlternative` (P(first > threshold), P(alternative > threshold)) are filled for the metrics of
  * summary.json's default exceedance probabilities and empty otherwise; `pValue` is the paired t test's
- * two-sided p-value (unadjusted). Columns after `n` were
+ * two-sided p-value (unadjusted), `exceedancePValue` the exact McNemar p-value of pFirst = pAlternative
+ * over the pairs (for the exceedance metrics only). Columns after `n` were
  * added later, so readers by position still find the earlier ones in place.
  *
  * @param alternatives - From `computeComparison`.
@@ -27,7 +28,7 @@ export function formatComparisonCsv(alternatives: readonly AlternativeComparison
       const text = [alternative.label, m.key.metric, m.key.material, m.key.stage, m.key.region, m.key.unit].map(formatCsvField);
       const numbers = [m.meanA, m.meanB, m.meanDifference, m.ciLow, m.ciHigh, m.pBetter, m.n, m.pWorse].map(formatCsvNumber);
       const exceedance = [m.exceedance?.threshold ?? NaN, m.exceedance?.pA ?? NaN, m.exceedance?.pB ?? NaN].map(formatCsvNumber);
-      lines.push([...text, ...numbers, m.direction, ...exceedance, formatCsvNumber(m.pValue)].join(','));
+      lines.push([...text, ...numbers, m.direction, ...exceedance, formatCsvNumber(m.pValue), formatCsvNumber(m.exceedance?.pValue ?? NaN)].join(','));
     }
   }
   return `${lines.join('\n')}\n`;

@@ -36,11 +36,11 @@ const ratio = (r: CostPerTonne) => ({ status: r.status, ratio: r.ratio, ciLow: r
 /**
  * Formats `comparison.json`: `{"first", "arms", "masterSeed", "replicates", "level",
  * "alternatives": {"<label>": {"<metric id>": {"unit", "direction", "n", "meanA", "meanB",
- * "meanDifference", "ciLow", "ciHigh", "pBetter", "pWorse", "pValue"[, "threshold", "pA", "pB"], "metric",
+ * "meanDifference", "ciLow", "ciHigh", "pBetter", "pWorse", "pValue"[, "threshold", "pA", "pB", "exceedancePValue"], "metric",
  * "material", "stage", "region"}}}}`. A is the first scenario, B the alternative, differences are
  * B − A per replicate, `pValue` the paired t test's two-sided p-value (unadjusted); metric ids as in summary.json, and the id's key parts stated last (added
  * later), a part that does not apply as null; `threshold`, `pA`, `pB` (P(A > threshold),
- * P(B > threshold)) only for the metrics of summary.json's default exceedance probabilities; then `"costEffectiveness": {"<label>": {"<material>":
+ * P(B > threshold)) and `exceedancePValue` (exact McNemar test of pA = pB over the pairs) only for the metrics of summary.json's default exceedance probabilities; then `"costEffectiveness": {"<label>": {"<material>":
  * {"extraCostUsd", "extraNetCostUsd", "shortfallAvoidedTonnes", "consumptionGainedTonnes": {"mean", "ciLow", "ciHigh"},
  * "usdPerTonneShortfallAvoided", "usdPerTonneConsumptionGained", "netUsdPerTonneShortfallAvoided",
  * "netUsdPerTonneConsumptionGained": {"status", "ratio", "ciLow", "ciHigh"}}}}`
@@ -71,7 +71,7 @@ export function formatComparisonJson(report: ComparisonReport): string {
       metrics[id] = {
         unit: m.key.unit, direction: m.direction, n: m.n, meanA: m.meanA, meanB: m.meanB,
         meanDifference: m.meanDifference, ciLow: m.ciLow, ciHigh: m.ciHigh, pBetter: m.pBetter, pWorse: m.pWorse, pValue: m.pValue,
-        ...(m.exceedance === undefined ? {} : { threshold: m.exceedance.threshold, pA: m.exceedance.pA, pB: m.exceedance.pB }),
+        ...(m.exceedance === undefined ? {} : { threshold: m.exceedance.threshold, pA: m.exceedance.pA, pB: m.exceedance.pB, exceedancePValue: m.exceedance.pValue }),
         ...formatKeyFields(m.key),
       };
     }

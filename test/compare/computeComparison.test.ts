@@ -30,7 +30,7 @@ describe('computeComparison', () => {
     const first = { label: 'a', layout: layout(keys), results: results([[10, 1, 0], [4, 1, 0], [9, 1, 0], [NaN, 1, 0]]) };
     const second = { label: 'b', layout: layout(keys), results: results([[2, 1, 0], [8, 1, 0], [12, 1, 0], [20, 1, 0]]) };
     const [comparison] = computeComparison([first, second]);
-    expect(comparison.metrics[0].exceedance).toEqual({ threshold: 8, pA: 2 / 3, pB: 1 / 3 }); // 8 is not above 8; NaN pair left out
+    expect(comparison.metrics[0].exceedance).toEqual({ threshold: 8, pA: 2 / 3, pB: 1 / 3, pValue: 1 }); // 8 is not above 8; NaN pair left out; one discordant pair: p = 1
     expect(comparison.metrics[1].exceedance).toBeUndefined();
   });
 

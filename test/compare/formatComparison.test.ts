@@ -13,7 +13,7 @@ const alternative: AlternativeComparison = {
       n: 50, meanA: 1000, meanB: 400, meanDifference: -600, ciLow: -700, ciHigh: -500, pBetter: 0.9, pWorse: 0.02, pValue: NaN },
     { key: { metric: 'longestSevereShortfallWeeks', material: 'ndpr', stage: 'endUse', region: 'US', unit: 'weeks' }, direction: 'lower',
       n: 50, meanA: 10, meanB: 9.9, meanDifference: -0.1, ciLow: -0.5, ciHigh: 0.3, pBetter: 0.1, pWorse: 0.08, pValue: 0.6,
-      exceedance: { threshold: 8, pA: 0.6, pB: 0.5 } },
+      exceedance: { threshold: 8, pA: 0.6, pB: 0.5, pValue: 0.125 } },
     { key: { metric: 'cumulativeShortfall', material: 'ndpr', stage: 'endUse', region: 'CN', unit: 't' }, direction: 'lower',
       n: 50, meanA: 1000, meanB: 10, meanDifference: -990, ciLow: -1000, ciHigh: -980, pBetter: 1, pWorse: 0, pValue: NaN },
     { key: { metric: 'timeToPeakWeeks', material: 'ndpr', stage: 'processing', region: 'US', unit: 'weeks' }, direction: 'none',
@@ -33,11 +33,11 @@ describe('comparison outputs', () => {
   it('writes one tidy CSV row per alternative and metric, quoting text and leaving NaN empty', () => {
     const lines = formatComparisonCsv([alternative]).trimEnd().split('\n');
     expect(lines[0]).toBe(COMPARISON_CSV_HEADER);
-    expect(lines[0]).toMatch(/,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative,pValue$/);
+    expect(lines[0]).toMatch(/,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative,pValue,exceedancePValue$/);
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toBe('"stock,pile",cumulativeShortfall,ndpr,endUse,US,t,1000,400,-600,-700,-500,0.9,50,0.02,lower,,,,');
-    expect(lines[2]).toBe('"stock,pile",longestSevereShortfallWeeks,ndpr,endUse,US,weeks,10,9.9,-0.1,-0.5,0.3,0.1,50,0.08,lower,8,0.6,0.5,0.6');
-    expect(lines[4].split(',').slice(-8)).toEqual(['', '50', '', 'none', '', '', '', '']);
+    expect(lines[1]).toBe('"stock,pile",cumulativeShortfall,ndpr,endUse,US,t,1000,400,-600,-700,-500,0.9,50,0.02,lower,,,,,');
+    expect(lines[2]).toBe('"stock,pile",longestSevereShortfallWeeks,ndpr,endUse,US,weeks,10,9.9,-0.1,-0.5,0.3,0.1,50,0.08,lower,8,0.6,0.5,0.6,0.125');
+    expect(lines[4].split(',').slice(-9)).toEqual(['', '50', '', 'none', '', '', '', '', '']);
   });
 
   it('writes comparison.json per alternative and metric id, NaN as null', () => {
@@ -52,7 +52,7 @@ describe('comparison outputs', () => {
     expect(json.alternatives['stock,pile']['policyCost.US']).toMatchObject({ metric: 'policyCost', material: null, stage: null, region: 'US' });
     expect(formatComparisonJson(report)).not.toContain('""');
     expect(json.alternatives['stock,pile']['timeToPeakWeeks.ndpr.processing.US'].pBetter).toBeNull();
-    expect(json.alternatives['stock,pile']['longestSevereShortfallWeeks.ndpr.endUse.US']).toMatchObject({ threshold: 8, pA: 0.6, pB: 0.5 });
+    expect(json.alternatives['stock,pile']['longestSevereShortfallWeeks.ndpr.endUse.US']).toMatchObject({ threshold: 8, pA: 0.6, pB: 0.5, exceedancePValue: 0.125 });
   });
 
   it('prints aligned rows, clear differences first, unchanged metrics left out', () => {
