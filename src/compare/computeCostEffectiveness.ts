@@ -1,4 +1,5 @@
 import { fiellerRatioInterval, type RatioInterval } from '../stats/fiellerRatioInterval.ts';
+import { pairedRatioDifference, type RatioDifference } from '../stats/pairedRatioDifference.ts';
 import type { ComparisonArm } from './computeComparison.ts';
 import { computePairedDifference, type PairedDifference } from './computePairedDifference.ts';
 import { extractSummaryColumn } from './extractSummaryColumn.ts';
@@ -34,6 +35,12 @@ export interface MaterialCostEffectiveness {
   /** The two ratios with the net cost. */
   netUsdPerTonneShortfallAvoided: CostPerTonne;
   netUsdPerTonneConsumptionGained: CostPerTonne;
+  /**
+   * Against every other alternative that also has a cost per tonne of consumption gained for this
+   * material, by label: this one's minus the other's (USD/t), paired run by run (pairedRatioDifference),
+   * so "cheapest per kg" is a test, not an overlap of two intervals. Empty when none.
+   */
+  usdPerTonneConsumptionGainedAgainst: Map<string, RatioDifference>;
 }
 
 /** Cost-effectiveness of one alternative, per material. */
@@ -103,7 +110,9 @@ export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: s
     const tied = materials.map((m) => column(arm, metric, m) ?? new Float64Array(total.length));
     return total.map((t, r) => own[r] + untiedCost(t, tied, r));
   };
-  return arms.slice(1).map((arm, a) => {
+  // Each priced alternative's per-run extra cost and gain by material, for the paired differences between alternatives.
+  const priced = new Map<string, Array<{ label: string; extraCost: Float64Array; gained: Float64Array; entry: MaterialCostEffectiveness }>>();
+  const result = arms.slice(1).map((arm, a) => {
     const out: MaterialCostEffectiveness[] = [];
     for (const material of materials) {
       const costA = chargedTo(arms[0], material, false);
@@ -123,17 +132,30 @@ export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: s
       const shortfallAvoidedTonnes = computePairedDifference(shortB, shortA, 'none', level);
       const consumptionGainedTonnes = computePairedDifference(usedA, usedB, 'none', level);
       const extraNetCostUsd = computePairedDifference(netA, netB, 'none', level);
-      out.push({
+      const entry: MaterialCostEffectiveness = {
         material, extraCostUsd,
         shortfallAvoidedTonnes, usdPerTonneShortfallAvoided: costPerTonne(extraCost, avoided, extraCostUsd, shortfallAvoidedTonnes, level),
         consumptionGainedTonnes, usdPerTonneConsumptionGained: costPerTonne(extraCost, gained, extraCostUsd, consumptionGainedTonnes, level),
         extraNetCostUsd,
         netUsdPerTonneShortfallAvoided: costPerTonne(extraNet, avoided, extraNetCostUsd, shortfallAvoidedTonnes, level),
         netUsdPerTonneConsumptionGained: costPerTonne(extraNet, gained, extraNetCostUsd, consumptionGainedTonnes, level),
-      });
+        usdPerTonneConsumptionGainedAgainst: new Map(),
+      };
+      out.push(entry);
+      if (entry.usdPerTonneConsumptionGained.status === 'costPerTonne') {
+        priced.set(material, [...(priced.get(material) ?? []), { label: arm.label, extraCost, gained, entry }]);
+      }
     }
     return { label: arm.label, materials: out, strategyMaterials: [...(strategyMaterials[a] ?? [])] };
   });
+  for (const list of priced.values()) {
+    for (const one of list) {
+      for (const other of list) {
+        if (other !== one) one.entry.usdPerTonneConsumptionGainedAgainst.set(other.label, pairedRatioDifference(one.extraCost, one.gained, other.extraCost, other.gained, level));
+      }
+    }
+  }
+  return result;
 }
 
 /** The cost per tonne of a benefit, with its status (see {@link CostPerTonne}). */

@@ -89,6 +89,10 @@ export function formatComparisonJson(report: ComparisonReport): string {
       extraNetCostUsd: difference(m.extraNetCostUsd),
       netUsdPerTonneShortfallAvoided: ratio(m.netUsdPerTonneShortfallAvoided),
       netUsdPerTonneConsumptionGained: ratio(m.netUsdPerTonneConsumptionGained),
+      // Only where two alternatives both price this material: files with one priced alternative stay as they were.
+      ...(m.usdPerTonneConsumptionGainedAgainst.size === 0 ? {} : {
+        usdPerTonneConsumptionGainedAgainst: Object.fromEntries([...m.usdPerTonneConsumptionGainedAgainst].map(([label, d]) => [label, { difference: d.difference, ciLow: d.ciLow, ciHigh: d.ciHigh, n: d.n }])),
+      }),
     }])),
   ]));
   // Added last and only when some alternative has reversible policies, so files without any stay byte-identical.

@@ -42,6 +42,8 @@ export interface MaterialCostEffectiveness {
   extraNetCostUsd: Interval;
   netUsdPerTonneConsumptionGained: Interval;
   netUsdPerTonneShortfallAvoided: Interval;
+  /** This alternative's cost per tonne of consumption gained minus another's, paired run by run, by label (USD/t); empty in older files. */
+  usdPerTonneConsumptionGainedAgainst: Map<string, Interval>;
 }
 
 /** `comparison.json` as the report uses it. */
@@ -100,6 +102,8 @@ function readCostEffectiveness(data: unknown): Comparison['costEffectiveness'] {
       extraNetCostUsd: interval(m.extraNetCostUsd),
       netUsdPerTonneConsumptionGained: interval(m.netUsdPerTonneConsumptionGained),
       netUsdPerTonneShortfallAvoided: interval(m.netUsdPerTonneShortfallAvoided),
+      usdPerTonneConsumptionGainedAgainst: new Map(Object.entries(isRecord(m.usdPerTonneConsumptionGainedAgainst) ? m.usdPerTonneConsumptionGainedAgainst : {})
+        .map(([label, d]) => [label, { value: toNumber(isRecord(d) ? d.difference : NaN), ciLow: toNumber(isRecord(d) ? d.ciLow : NaN), ciHigh: toNumber(isRecord(d) ? d.ciHigh : NaN) }])),
     }])));
   }
   return out;

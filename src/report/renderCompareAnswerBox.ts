@@ -72,9 +72,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
     const free = holdsFreeStock.has(`${first.alternative}\u0000${material}`) ? ` (not counting the stock ${first.alternative} holds from the start)` : '';
     if (second === undefined) return `${materialName(material)}: only ${first.alternative} buys a clear gain${free}`;
-    // Cheapest on the means; whether clearly so is read from the two intervals (not a paired test of the ratios).
-    const overlap = !(first.perKg.ciHigh < second.perKg.ciLow);
-    return `${materialName(material)}: ${first.alternative} has the lowest spending per kg${free}${overlap ? `, not clearly below ${second.alternative} (their 95% CIs overlap)` : ''}` +
+    return `${materialName(material)}: ${first.alternative} has the lowest spending per kg${free}${describeLead(first, second)}` +
       describeNetLeader(priced, first.alternative);
   });
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
@@ -83,6 +81,24 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<ul>${lines.join('')}${best.length === 0 ? '<li>No strategy buys a clear gain in what end users receive of the materials it targets.</li>' : `<li>Per kg gained: ${escapeHtml(best.join('; '))}.</li>`}</ul>` +
     `<p class="note">${escapeHtml(basis)}<a href="#comparison">Strategies compared</a>.</p></div>\n`;
+}
+
+/**
+ * Whether the cheapest per kg is clearly below the second: from the paired difference of their
+ * costs per tonne (comparison.json's `usdPerTonneConsumptionGainedAgainst`, run by run), else, in a
+ * file without it, from whether the two intervals are apart (conservative: overlapping intervals
+ * can hide a clear paired difference).
+ */
+function describeLead(first: { alternative: string; priced: MaterialCostEffectiveness; perKg: Interval }, second: { alternative: string; perKg: Interval }): string {
+  const paired = first.priced.usdPerTonneConsumptionGainedAgainst.get(second.alternative);
+  if (paired !== undefined && Number.isFinite(paired.ciLow) && Number.isFinite(paired.ciHigh)) {
+    // Savings per kg (second − first); an interval reaching past 0 says "more" at that end.
+    const [save, low, high] = [-paired.value, -paired.ciHigh, -paired.ciLow].map((v) => v / 1000);
+    const range = low < 0 ? `from ${formatMoney(-low)} more to ${formatMoney(high)} less` : `${formatMoney(low)} to ${formatMoney(high)}`;
+    const by = `${formatMoney(save)} per kg less (95% CI ${range}, paired run by run)`;
+    return paired.ciHigh < 0 ? `, clearly below ${second.alternative}: ${by}` : `, not clearly below ${second.alternative}: ${by}`;
+  }
+  return first.perKg.ciHigh < second.perKg.ciLow ? '' : `, not clearly below ${second.alternative} (their 95% CIs overlap)`;
 }
 
 /** Materials named by events, in their order, once each. */

@@ -43,6 +43,19 @@ describe('computeCostEffectiveness', () => {
     expect(ndpr.usdPerTonneShortfallAvoided.low).toBeGreaterThan(0);
   });
 
+  it('pairs the costs per tonne of two priced alternatives run by run, each against the other', () => {
+    const dearer = arm('dearer', [[6, 120, 1500], [9, 112, 1560], [5, 128, 1455], [7, 115, 1485]]);
+    const [cheap, dear] = computeCostEffectiveness([reference, stockpile, dearer], 'US');
+    const ab = cheap.materials[0].usdPerTonneConsumptionGainedAgainst.get('dearer');
+    const ba = dear.materials[0].usdPerTonneConsumptionGainedAgainst.get('stockpile');
+    // The same gains at 1.5× the cost: 50 against 75 USD/t.
+    expect(ab?.difference).toBeCloseTo(-25, 9);
+    expect(ba?.difference).toBeCloseTo(25, 9);
+    expect(ab?.ciHigh).toBeLessThan(0);
+    expect(ab?.ciLow).toBeCloseTo(-(ba?.ciHigh ?? NaN), 9);
+    expect(result.materials[0].usdPerTonneConsumptionGainedAgainst.size).toBe(0);
+  });
+
   it('gives no ratio when the benefit is not clearly positive, or when nothing is paid for it', () => {
     const noisy = arm('noisy', [[12, 101, 500], [10, 89, 500], [10, 111, 500], [11, 94, 500]]);
     const [unclear] = computeCostEffectiveness([reference, noisy], 'US')[0].materials;

@@ -82,7 +82,7 @@ describe('comparison outputs', () => {
     const entry = (material: string) => ({
       material, extraCostUsd: pd(3.5e7), extraNetCostUsd: pd(-1e6), shortfallAvoidedTonnes: pd(0), consumptionGainedTonnes: pd(100),
       usdPerTonneShortfallAvoided: spare, usdPerTonneConsumptionGained: priced(3.5e5), netUsdPerTonneShortfallAvoided: spare,
-      netUsdPerTonneConsumptionGained: { ...spare, status: 'savesMoney' as const },
+      netUsdPerTonneConsumptionGained: { ...spare, status: 'savesMoney' as const }, usdPerTonneConsumptionGainedAgainst: new Map(),
     });
     const withCosts: ComparisonReport = { ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: ['ndpr'], materials: [entry('ndpr'), entry('gallium')] }] };
     const table = formatComparisonTable(withCosts);
@@ -99,6 +99,7 @@ describe('comparison outputs', () => {
     const entry = (material: string, consumption: number, gain: number) => ({
       material, extraCostUsd: pd(2.2e7), extraNetCostUsd: pd(2.2e7), shortfallAvoidedTonnes: pd(0), consumptionGainedTonnes: gained(consumption, gain),
       usdPerTonneShortfallAvoided: spare, usdPerTonneConsumptionGained: priced(2.2e7 / gain), netUsdPerTonneShortfallAvoided: spare, netUsdPerTonneConsumptionGained: priced(2.2e7 / gain),
+      usdPerTonneConsumptionGainedAgainst: new Map(),
     });
     const friendShoring = (materials: ReturnType<typeof entry>[]): string => formatComparisonTable({ ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: [], materials }] });
     // 3.4 kg of 104 t of gallium (0.003%): a spill-over, named as such, with no USD/kg.

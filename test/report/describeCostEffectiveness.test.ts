@@ -8,7 +8,7 @@ const none = iv(NaN, NaN, NaN);
 const ndpr = (net: Interval): MaterialCostEffectiveness => ({
   extraCostUsd: iv(95e6, 86e6, 104e6), consumptionGainedTonnes: iv(333, 159, 508), usdPerTonneConsumptionGained: iv(285_252, 188_980, 588_431),
   shortfallAvoidedTonnes: iv(-0.72, -0.86, -0.59), usdPerTonneShortfallAvoided: none,
-  extraNetCostUsd: iv(2.38e6, -0.1e6, 4.86e6), netUsdPerTonneConsumptionGained: net, netUsdPerTonneShortfallAvoided: none,
+  extraNetCostUsd: iv(2.38e6, -0.1e6, 4.86e6), netUsdPerTonneConsumptionGained: net, netUsdPerTonneShortfallAvoided: none, usdPerTonneConsumptionGainedAgainst: new Map()
 });
 const text = (net: Interval): string => describeCostEffectiveness(new Map([['ndpr', ndpr(net)]]), ['ndpr'], () => 'NdPr oxide', 'United States');
 
@@ -39,7 +39,7 @@ describe('describeCostEffectiveness: spill-overs', () => {
   /** As comparison.json of friend-shoring against a graphite threat: 3.4 kg more gallium (of 104 t), priced at millions of USD per kg. */
   const gallium: MaterialCostEffectiveness = {
     extraCostUsd: iv(22e6, 20.9e6, 23.1e6), consumptionGainedTonnes: iv(0.0034, 0.00064, 0.0062), usdPerTonneConsumptionGained: iv(6.47e9, 3.5e9, 3.5e10),
-    shortfallAvoidedTonnes: iv(0, 0, 0), usdPerTonneShortfallAvoided: none, extraNetCostUsd: iv(22e6, 20.9e6, 23.1e6), netUsdPerTonneConsumptionGained: iv(6.47e9, 3.5e9, 3.5e10), netUsdPerTonneShortfallAvoided: none,
+    shortfallAvoidedTonnes: iv(0, 0, 0), usdPerTonneShortfallAvoided: none, extraNetCostUsd: iv(22e6, 20.9e6, 23.1e6), netUsdPerTonneConsumptionGained: iv(6.47e9, 3.5e9, 3.5e10), netUsdPerTonneShortfallAvoided: none, usdPerTonneConsumptionGainedAgainst: new Map()
   };
   const describe = (named: string[], consumption: number): string => describeCostEffectiveness(new Map([['gallium', gallium]]), ['gallium'], () => 'Gallium', 'United States', { named, consumption: () => consumption });
 

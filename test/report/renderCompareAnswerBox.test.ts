@@ -17,7 +17,7 @@ const entry = (alternative: string, metric: string, meanA: number, difference: n
 });
 const priced = (usdPerTonne: Interval): MaterialCostEffectiveness => ({
   extraCostUsd: iv(3e8, 2.8e8, 3.2e8), consumptionGainedTonnes: iv(4, 3.8, 4.2), usdPerTonneConsumptionGained: usdPerTonne,
-  shortfallAvoidedTonnes: none, usdPerTonneShortfallAvoided: none, extraNetCostUsd: iv(3e8, 2.8e8, 3.2e8), netUsdPerTonneConsumptionGained: none, netUsdPerTonneShortfallAvoided: none,
+  shortfallAvoidedTonnes: none, usdPerTonneShortfallAvoided: none, extraNetCostUsd: iv(3e8, 2.8e8, 3.2e8), netUsdPerTonneConsumptionGained: none, netUsdPerTonneShortfallAvoided: none, usdPerTonneConsumptionGainedAgainst: new Map()
 });
 const threat = [event('ban', 'exportControl', 'germanium'), event('banGa', 'exportControl', 'gallium')];
 const strategies = {
@@ -51,6 +51,13 @@ describe('renderCompareAnswerBox', () => {
     // Overlapping intervals: the lowest mean is not called clearly cheapest.
     const close = new Map([['recycling', new Map([['germanium', priced(iv(70_000, 60_000, 90_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
     expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: close })).toContain('stockpile has the lowest spending per kg, not clearly below recycling (their 95% CIs overlap)');
+    // With the paired difference of the two costs per tonne (a newer file): overlapping intervals, yet clearly cheaper run by run; or not.
+    const paired = (low: number, high: number) => new Map([['recycling', close.get('recycling') as Map<string, MaterialCostEffectiveness>],
+      ['stockpile', new Map([['germanium', { ...priced(iv(66_000, 60_000, 72_000)), usdPerTonneConsumptionGainedAgainst: new Map([['recycling', iv(-4_000, high, low)]]) }]])]]);
+    expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: paired(-1_000, -7_000) }))
+      .toContain('stockpile has the lowest spending per kg, clearly below recycling: USD 4 per kg less (95% CI USD 1 to USD 7, paired run by run)');
+    expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: paired(2_000, -10_000) }))
+      .toContain('stockpile has the lowest spending per kg, not clearly below recycling: USD 4 per kg less (95% CI from USD 2 more to USD 10 less, paired run by run)');
   });
 
   it('says when most of a clear gain comes long after the events, from the over-time split', () => {
