@@ -15,6 +15,8 @@ export interface TornadoEntry {
   /** 95% CI of `swing` (paired differences); absent in older files. */
   ciLow?: number;
   ciHigh?: number;
+  /** The first entry only: its |swing| less the second's, paired run by run, with its 95% CI; absent in older files. */
+  leadOverNext?: { difference: number; ciLow: number; ciHigh: number };
 }
 
 /** A tornado chart's data, ranked by swing (largest first). */
@@ -70,6 +72,7 @@ function readTornado(list: unknown[], meta: Record<string, unknown>, key: string
       parameter: r.parameter as string, low: level(r.low), high: level(r.high), outputLow, outputHigh,
       swing: Number.isFinite(swing) ? swing : Math.abs(outputHigh - outputLow),
       ...ciOf(r),
+      ...leadOf(r),
     };
   }).sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
   return {
@@ -79,6 +82,13 @@ function readTornado(list: unknown[], meta: Record<string, unknown>, key: string
     base: toNumber(meta.base ?? meta.baseline ?? meta.outputBase ?? commonNominal(list)),
     entries,
   };
+}
+
+/** `leadOverNext` when the entry states it in full. */
+function leadOf(r: Record<string, unknown>): { leadOverNext?: TornadoEntry['leadOverNext'] } {
+  if (!isRecord(r.leadOverNext)) return {};
+  const [difference, ciLow, ciHigh] = ['difference', 'ciLow', 'ciHigh'].map((key) => toNumber((r.leadOverNext as Record<string, unknown>)[key]));
+  return [difference, ciLow, ciHigh].every(Number.isFinite) ? { leadOverNext: { difference, ciLow, ciHigh } } : {};
 }
 
 /** The swing's 95% CI when the entry states both ends. */

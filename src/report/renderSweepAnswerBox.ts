@@ -70,7 +70,11 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
   // A contrast without its paired differences (outputs written before they existed) gives no box.
   if (contrast.from !== undefined && lines.length === 0) return '';
   const top = tornados?.[0]?.entries[0];
-  const tornado = top === undefined ? '' : `<li>${escapeHtml(`Of the scenario's uncertain parameters, ${describeParameter(top.parameter, materialName)} moves ${describeMetricId(tornados![0].metric, materialName)} most (the tornado below).`)}</li>`;
+  const next = tornados?.[0]?.entries[1];
+  // "Most" is a claim against the second: clear only when their paired difference in |swing| excludes 0 (tornado.json's leadOverNext).
+  const lead = top?.leadOverNext === undefined || next === undefined ? ''
+    : top.leadOverNext.ciLow > 0 ? `, clearly more than ${describeParameter(next.parameter, materialName)}` : `, though not clearly more than ${describeParameter(next.parameter, materialName)} (paired run by run, their swings' difference has a 95% CI that includes 0)`;
+  const tornado = top === undefined ? '' : `<li>${escapeHtml(`Of the scenario's uncertain parameters, ${describeParameter(top.parameter, materialName)} moves ${describeMetricId(tornados![0].metric, materialName)} most${lead} (the tornado below).`)}</li>`;
   const list = lines.length === 0 && tornado === '' ? '' : `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}${tornado}</ul>`;
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<p>${escapeHtml(contrast.heading)}</p>${list}` +

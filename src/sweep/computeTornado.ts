@@ -25,6 +25,12 @@ export interface TornadoRow {
   ciHigh: number;
   /** Replicates with both ends defined. */
   n: number;
+  /**
+   * On the first row only (with a second): how much larger its |swing| is than the second's, paired
+   * run by run (each run's swing signed as its parameter's mean swing), with its t interval: whether
+   * it clearly moves the output most, or only on average.
+   */
+  leadOverNext?: { difference: number; ciLow: number; ciHigh: number; n: number };
 }
 
 /** The outputs of one parameter's low and high runs, replicate by replicate. */
@@ -52,7 +58,7 @@ export interface TornadoArms {
  */
 export function computeTornado(arms: readonly TornadoArms[], atNominal: ArrayLike<number>, level = 0.95): TornadoRow[] {
   const meanNominal = mean(sortedWithoutNaN(atNominal));
-  const rows = arms.map((arm) => {
+  const rows = arms.map((arm): TornadoRow => {
     const paired = computePairedDifference(arm.atLow, arm.atHigh, 'none', level);
     return {
       rank: 0, parameter: arm.uncertainty.label, path: arm.uncertainty.path, range: arm.range, nominal: arm.nominal,
@@ -61,7 +67,14 @@ export function computeTornado(arms: readonly TornadoArms[], atNominal: ArrayLik
     };
   });
   const size = (row: TornadoRow): number => (Number.isNaN(row.swing) ? -1 : Math.abs(row.swing));
-  rows.sort((a, b) => size(b) - size(a));
-  rows.forEach((row, i) => (row.rank = i + 1));
-  return rows;
+  const order = rows.map((row, i) => ({ row, arm: arms[i] })).sort((a, b) => size(b.row) - size(a.row));
+  order.forEach(({ row }, i) => (row.rank = i + 1));
+  const [first, second] = order;
+  if (first !== undefined && second !== undefined && size(second.row) >= 0) {
+    // |swing| per run, signed by each parameter's mean swing: the paired difference of the two magnitudes.
+    const magnitude = ({ row, arm }: typeof first): Float64Array => Float64Array.from(arm.atHigh, (high, r) => Math.sign(row.swing) * (high - arm.atLow[r]));
+    const lead = computePairedDifference(magnitude(second), magnitude(first), 'none', level);
+    first.row.leadOverNext = { difference: lead.meanDifference, ciLow: lead.ciLow, ciHigh: lead.ciHigh, n: lead.n };
+  }
+  return order.map(({ row }) => row);
 }

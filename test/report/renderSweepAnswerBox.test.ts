@@ -33,6 +33,17 @@ describe('renderSweepAnswerBox', () => {
     expect(box).toContain('−USD 284 million, 50% of USD 567 million (95% CI −USD 424 million to +USD 50 million, paired run by run): not distinguishable from no change with these runs');
   });
 
+  it('names the parameter that moves the metric most, and whether clearly more than the second (tornado.json leadOverNext)', () => {
+    const entry = (parameter: string, swing: number) => ({ parameter, low: 0, high: 1, outputLow: 0, outputHigh: swing, swing });
+    const tornado = (lead?: { difference: number; ciLow: number; ciHigh: number }) => [{ metric: consumption, unit: 't', base: NaN,
+      entries: [{ ...entry('materials.graphite.demand.growthPerYear', 900), ...(lead === undefined ? {} : { leadOverNext: lead }) }, entry('government.reversalProbability', 700)] }];
+    const box = (lead?: { difference: number; ciLow: number; ciHigh: number }) => text(renderSweepAnswerBox(sweep, tornado(lead), overview, (id) => id));
+    expect(box({ difference: 200, ciLow: 50, ciHigh: 350 })).toMatch(/moves .+ most, clearly more than Government: probability of reversing a policy at each election \(the tornado below\)/);
+    expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than Government: probability of reversing a policy at each election \(paired run by run, their swings' difference has a 95% CI that includes 0\)/);
+    // An older tornado.json without the comparison: "most" alone, as before.
+    expect(box()).toMatch(/moves .+ most \(the tornado below\)/);
+  });
+
   it('is empty for one point, or without paired differences', () => {
     expect(renderSweepAnswerBox({ ...sweep, rows: sweep.rows.filter((r) => r.point === '0') }, undefined, overview, (id) => id)).toBe('');
     expect(renderSweepAnswerBox({ ...sweep, rows: sweep.rows.map(({ vsFirstPoint: _, ...r }) => r) }, undefined, overview, (id) => id)).toBe('');

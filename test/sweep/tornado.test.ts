@@ -65,5 +65,18 @@ describe('computeTornado', () => {
     expect(rows.map((r) => [r.rank, r.parameter])).toEqual([[1, 'large'], [2, 'small'], [3, 'none']]);
     expect(rows[0]).toMatchObject({ swing: -4, ciLow: -4, ciHigh: -4, meanAtLow: 6, meanAtHigh: 2, meanNominal: 3, n: 3 });
     expect(rows[2].swing).toBe(0);
+    // The first's |swing| against the second's, run by run: 4 against 0.1 in every run.
+    expect(rows[0].leadOverNext).toEqual({ difference: 3.9, ciLow: 3.9, ciHigh: 3.9, n: 3 });
+    expect(rows[1].leadOverNext).toBeUndefined();
+  });
+
+  it('says when the first only leads on average: two swings whose paired difference reaches 0', () => {
+    const rows = computeTornado([
+      { uncertainty: uncertainty('a'), range, nominal: 0.5, atLow: [0, 0, 0, 0], atHigh: [3, 1, 2.5, 1.6] },
+      { uncertainty: uncertainty('b'), range, nominal: 0.5, atLow: [0, 0, 0, 0], atHigh: [1, 3, 1.5, 2.4] },
+    ], [0, 0, 0, 0]);
+    expect(rows[0].parameter).toBe('a');
+    expect(rows[0].leadOverNext?.difference).toBeCloseTo(0.05, 12);
+    expect(rows[0].leadOverNext?.ciLow).toBeLessThan(0);
   });
 });
