@@ -1,3 +1,4 @@
+import { formatEstimate } from './formatEstimate.ts';
 import { quantileInterval } from '../stats/quantileInterval.ts';
 import type { MaterialResult } from './computeMaterialResults.ts';
 import { computeHeadlineResults, PRODUCT } from './computeHeadlineResults.ts';
@@ -139,7 +140,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     material.name,
     describeWeeksCell(r, ranges),
     r.lackingTonnes.n > 0 && r.lackingTonnes.max === 0 ? '0 in every run' : r.lackingTonnes.n > 0 ? formatMeanAndCi(r.lackingTonnes) : 'n/a',
-    r.peakOutside.n > 0 ? `${formatNumber(r.peakOutside.mean)}× (${formatRange(r.peakOutside.ciLow, r.peakOutside.ciHigh, 0)})` : 'n/a',
+    r.peakOutside.n > 0 ? formatPeakCell(r.peakOutside) : 'n/a',
     formatPercent(r.secureShareProcessing.mean),
     ...(consumption ? [consumptionChange(material.id)] : []),
   ]);
@@ -171,6 +172,13 @@ function describeWeeksCell(r: MaterialResult, ranges: boolean): string {
 }
 
 /** A mean of tonnes and its CI (cut at 0) in one unit: `0.75 t (0.48 to 1.02 t)`-like `0.75 t (0.48 t to 1.02 t)`, never `750 kg (480 kg to 1.02 t)`. */
+/** `2.21× (2.18–2.23)`: the mean and its CI rounded alike (formatEstimate); `n/a` for the CI of one run. */
+function formatPeakCell(peak: { mean: number; ciLow: number; ciHigh: number }): string {
+  if (!Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh)) return `${formatNumber(peak.mean)}× (n/a)`;
+  const shown = formatEstimate(peak.mean, Math.max(0, peak.ciLow), Math.max(0, peak.ciHigh));
+  return `${shown.mean}× (${shown.low}–${shown.high})`;
+}
+
 function formatMeanAndCi(tonnes: { mean: number; ciLow: number; ciHigh: number }): string {
   const [low, high] = [Math.max(0, tonnes.ciLow), Math.max(0, tonnes.ciHigh)];
   const unit = chooseMassUnit([tonnes.mean, low, high]);
