@@ -64,6 +64,7 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
     const d = contrast.flip ? { meanDifference: -paired.meanDifference, ciLow: -paired.ciHigh, ciHigh: -paired.ciLow } : paired;
     const unit = sweep.units?.[id] ?? (id.startsWith('policyCost') ? 'USD' : 't');
     const share = a.mean !== 0 && Number.isFinite(a.mean) ? `, ${formatSharePercent(Math.abs(d.meanDifference / a.mean))} of ${formatQuantity(a.mean, unit)}` : '';
+    if (d.meanDifference === 0 && d.ciLow === 0 && d.ciHigh === 0) return [`${describeMetricId(id, materialName)}: no change in any run (paired run by run)`];
     const clear = d.ciLow > 0 || d.ciHigh < 0 ? '' : ': not distinguishable from no change with these runs';
     return [`${describeMetricId(id, materialName)}: ${formatSignedQuantity(d.meanDifference, unit)}${share} (95% CI ${formatSignedQuantity(d.ciLow, unit)} to ${formatSignedQuantity(d.ciHigh, unit)}, paired run by run)${clear}`];
   });
@@ -73,8 +74,8 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
   const next = tornados?.[0]?.entries[1];
   // "Most" is a claim against the second: clear only when their paired difference in |swing| excludes 0 (tornado.json's leadOverNext).
   const lead = top?.leadOverNext === undefined || next === undefined ? ''
-    : top.leadOverNext.ciLow > 0 ? `, clearly more than ${describeParameter(next.parameter, materialName)}` : `, though not clearly more than ${describeParameter(next.parameter, materialName)} (paired run by run, their swings' difference has a 95% CI that includes 0)`;
-  const tornado = top === undefined ? '' : `<li>${escapeHtml(`Of the scenario's uncertain parameters, ${describeParameter(top.parameter, materialName)} moves ${describeMetricId(tornados![0].metric, materialName)} most${lead} (the tornado below).`)}</li>`;
+    : top.leadOverNext.ciLow > 0 ? `, clearly more than ${describeParameter(next.parameter, materialName)} (paired run by run; the tornado below)` : `, though not clearly more than ${describeParameter(next.parameter, materialName)} (the two swings' paired difference has a 95% CI that includes 0; the tornado below)`;
+  const tornado = top === undefined ? '' : `<li>${escapeHtml(`Of the scenario's uncertain parameters, ${describeParameter(top.parameter, materialName)} moves ${describeMetricId(tornados![0].metric, materialName)} most${lead === '' ? ' (the tornado below)' : lead}.`)}</li>`;
   const list = lines.length === 0 && tornado === '' ? '' : `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}${tornado}</ul>`;
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<p>${escapeHtml(contrast.heading)}</p>${list}` +

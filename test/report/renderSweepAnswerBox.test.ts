@@ -38,10 +38,17 @@ describe('renderSweepAnswerBox', () => {
     const tornado = (lead?: { difference: number; ciLow: number; ciHigh: number }) => [{ metric: consumption, unit: 't', base: NaN,
       entries: [{ ...entry('materials.graphite.demand.growthPerYear', 900), ...(lead === undefined ? {} : { leadOverNext: lead }) }, entry('government.reversalProbability', 700)] }];
     const box = (lead?: { difference: number; ciLow: number; ciHigh: number }) => text(renderSweepAnswerBox(sweep, tornado(lead), overview, (id) => id));
-    expect(box({ difference: 200, ciLow: 50, ciHigh: 350 })).toMatch(/moves .+ most, clearly more than Government: probability of reversing a policy at each election \(the tornado below\)/);
-    expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than Government: probability of reversing a policy at each election \(paired run by run, their swings' difference has a 95% CI that includes 0\)/);
+    expect(box({ difference: 200, ciLow: 50, ciHigh: 350 })).toMatch(/moves .+ most, clearly more than Government: probability of reversing a policy at each election \(paired run by run; the tornado below\)\./);
+    expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than Government: probability of reversing a policy at each election \(the two swings' paired difference has a 95% CI that includes 0; the tornado below\)\./);
     // An older tornado.json without the comparison: "most" alone, as before.
     expect(box()).toMatch(/moves .+ most \(the tornado below\)/);
+  });
+
+  it('says "no change in any run" for a difference that is 0 in every pair, not "not distinguishable"', () => {
+    const flat = { ...sweep, rows: sweep.rows.map((r) => (r.metric === 'policyCost.US' && r.vsFirstPoint !== undefined ? { ...r, mean: 567e6, vsFirstPoint: { meanDifference: 0, ciLow: 0, ciHigh: 0 } } : r)) };
+    const box = text(renderSweepAnswerBox(flat, undefined, overview, (id) => id));
+    expect(box).toContain('Policy cost · US: no change in any run (paired run by run)');
+    expect(box).not.toMatch(/USD 0 to USD 0/);
   });
 
   it('is empty for one point, or without paired differences', () => {
