@@ -84,7 +84,7 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, name: string, inHome: 
   const month = formatScenarioDate(0, monthStart(monthly.period[worst]));
   // That month's own interval: the largest of many monthly means leans away from 0, so it is given, not only the mean.
   const [low, high] = loses ? [-monthly.ciHigh[worst], -monthly.ciLow[worst]] : [monthly.ciLow[worst], monthly.ciHigh[worst]];
-  const ci = Number.isFinite(low) && Number.isFinite(high) ? `; that month's 95% CI ${low < 0 ? '−' : ''}${formatNumber(Math.abs(low))} to ${high < 0 ? '−' : ''}${formatNumber(Math.abs(high))}` : '';
+  const ci = Number.isFinite(low) && Number.isFinite(high) ? `; that month's 95% CI ${low < 0 ? '−' : ''}${formatNumber(Math.abs(low))} to ${high < 0 ? '−' : ''}${formatNumber(Math.abs(high))} t/week` : '';
   let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${formatNumber(size)} t/week ${loses ? 'less' : 'more'} ${name} in ${month} (${share.slice(2)}${ci}).`;
   const series: OverTimeSeriesData = {
     strategy: WITH, material: '', measure: 'consumption', stage: 'endUse', region: '', unit: 't/week', period: monthly.period, year: [], weeks: monthly.weeks,
