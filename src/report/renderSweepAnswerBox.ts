@@ -70,16 +70,33 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
   });
   // A contrast without its paired differences (outputs written before they existed) gives no box.
   if (contrast.from !== undefined && lines.length === 0) return '';
-  const top = tornados?.[0]?.entries[0];
-  const next = tornados?.[0]?.entries[1];
-  // "Most" is a claim against the second: clear only when their paired difference in |swing| excludes 0 (tornado.json's leadOverNext).
-  const lead = top?.leadOverNext === undefined || next === undefined ? ''
-    : top.leadOverNext.ciLow > 0 ? `, clearly more than ${describeParameter(next.parameter, materialName)} (paired run by run; the tornado below)` : `, though not clearly more than ${describeParameter(next.parameter, materialName)} (the two swings' paired difference has a 95% CI that includes 0; the tornado below)`;
-  const tornado = top === undefined ? '' : `<li>${escapeHtml(`Of the scenario's uncertain parameters, ${describeParameter(top.parameter, materialName)} moves ${describeMetricId(tornados![0].metric, materialName)} most${lead === '' ? ' (the tornado below)' : lead}.`)}</li>`;
+  const tornado = tornados?.[0] === undefined ? '' : `<li>${escapeHtml(describeTornadoLeader(tornados[0], materialName))}</li>`;
   const list = lines.length === 0 && tornado === '' ? '' : `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}${tornado}</ul>`;
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<p>${escapeHtml(contrast.heading)}</p>${list}` +
     '<p class="note">A model under its stated assumptions, not forecasts. Every point, its intervals and the other metrics: <a href="#sensitivity">Sensitivity</a>.</p></div>\n';
+}
+
+/**
+ * Which uncertain parameter moves the tornado's metric most, said only as far as the runs show it:
+ * none when every swing is 0; no clear one when the largest swing's own CI includes 0; else the
+ * largest, clearly more than the second or not (tornado.json's `leadOverNext`, paired run by run;
+ * older files: the largest alone).
+ */
+function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => string): string {
+  const [top, next] = tornado.entries;
+  const metric = describeMetricId(tornado.metric, materialName);
+  if (top === undefined) return '';
+  const unchanged = top.swing === 0 && (top.ciLow === undefined || (top.ciLow === 0 && top.ciHigh === 0));
+  if (unchanged) return `No uncertain parameter of the scenario moved ${metric} in any run (the tornado below).`;
+  const name = describeParameter(top.parameter, materialName);
+  if (top.ciLow !== undefined && top.ciHigh !== undefined && !(top.ciLow > 0 || top.ciHigh < 0)) {
+    return `No uncertain parameter's swing of ${metric} is clear of 0 with these runs; the largest on average is ${name}'s (the tornado below).`;
+  }
+  const lead = top.leadOverNext === undefined || next === undefined ? ' (the tornado below)'
+    : top.leadOverNext.ciLow > 0 ? `, clearly more than ${describeParameter(next.parameter, materialName)} (paired run by run; the tornado below)`
+      : `, though not clearly more than ${describeParameter(next.parameter, materialName)} (the two swings' paired difference has a 95% CI that includes 0; the tornado below)`;
+  return `Of the scenario's uncertain parameters, ${name} moves ${metric} most${lead}.`;
 }
 
 /**

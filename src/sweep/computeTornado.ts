@@ -70,7 +70,8 @@ export function computeTornado(arms: readonly TornadoArms[], atNominal: ArrayLik
   const order = rows.map((row, i) => ({ row, arm: arms[i] })).sort((a, b) => size(b.row) - size(a.row));
   order.forEach(({ row }, i) => (row.rank = i + 1));
   const [first, second] = order;
-  if (first !== undefined && second !== undefined && size(second.row) >= 0) {
+  // Only a leader that moved the output has a lead to test (all swings 0 gave a lead of 0 ± 0).
+  if (first !== undefined && second !== undefined && size(first.row) > 0 && size(second.row) >= 0) {
     // |swing| per run, signed by each parameter's mean swing: the paired difference of the two magnitudes.
     const magnitude = ({ row, arm }: typeof first): Float64Array => Float64Array.from(arm.atHigh, (high, r) => Math.sign(row.swing) * (high - arm.atLow[r]));
     const lead = computePairedDifference(magnitude(second), magnitude(first), 'none', level);

@@ -42,6 +42,13 @@ describe('renderSweepAnswerBox', () => {
     expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than Government: probability of reversing a policy at each election \(the two swings' paired difference has a 95% CI that includes 0; the tornado below\)\./);
     // An older tornado.json without the comparison: "most" alone, as before.
     expect(box()).toMatch(/moves .+ most \(the tornado below\)/);
+    // No swing at all, or a largest swing whose own CI includes 0: no parameter is said to move it most.
+    const still = [{ metric: consumption, unit: 't', base: NaN, entries: [{ ...entry('a', 0), ciLow: 0, ciHigh: 0 }, { ...entry('b', 0), ciLow: 0, ciHigh: 0 }] }];
+    expect(text(renderSweepAnswerBox(sweep, still, overview, (id) => id))).toMatch(/No uncertain parameter of the scenario moved .+ in any run \(the tornado below\)\./);
+    const unclear = [{ metric: consumption, unit: 't', base: NaN, entries: [{ ...entry('a', -28.7), ciLow: -89.9, ciHigh: 32.6 }, { ...entry('b', -11.3), ciLow: -28.5, ciHigh: 5.9 }] }];
+    const said = text(renderSweepAnswerBox(sweep, unclear, overview, (id) => id));
+    expect(said).toMatch(/No uncertain parameter's swing of .+ is clear of 0 with these runs; the largest on average is a's/);
+    expect(said).not.toMatch(/ most/);
   });
 
   it('says "no change in any run" for a difference that is 0 in every pair, not "not distinguishable"', () => {

@@ -78,5 +78,11 @@ describe('computeTornado', () => {
     expect(rows[0].parameter).toBe('a');
     expect(rows[0].leadOverNext?.difference).toBeCloseTo(0.05, 12);
     expect(rows[0].leadOverNext?.ciLow).toBeLessThan(0);
+    // Nothing moved: no lead to test.
+    const still = computeTornado([
+      { uncertainty: uncertainty('a'), range, nominal: 0.5, atLow: [1, 2], atHigh: [1, 2] },
+      { uncertainty: uncertainty('b'), range, nominal: 0.5, atLow: [1, 2], atHigh: [1, 2] },
+    ], [1, 2]);
+    expect(still[0].leadOverNext).toBeUndefined();
   });
 });
