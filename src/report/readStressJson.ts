@@ -17,6 +17,8 @@ export interface MeasuredImpact {
   rank?: number;
   /** On the stage the file ranks first: its paired comparison with the second (stress.json's `firstVsSecond`), when the file has one. */
   firstVsSecond?: FirstVsSecondReading;
+  /** A file from before session 18 (its stages carry `replicatesHit`): the expected impact averages the runs a random draw said were struck. */
+  hitWeighted?: boolean;
 }
 
 /** stress.json's paired test of the first stage of a ranking against the second, in the measure's unit. */
@@ -90,9 +92,10 @@ const RANKED = { shortfallShare: 'rankingByShortfallShare', economicCost: 'ranki
 function readMeasures(stage: string, record: unknown, defaults: Record<string, unknown>): StageStress {
   const measures: StageStress = {};
   if (isRecord(record)) {
+    const old = Object.hasOwn(record, 'replicatesHit') ? { hitWeighted: true } : {};
     for (const [key, ranking] of Object.entries(RANKED) as Array<[keyof typeof RANKED, string]>) {
       const measure = readNested(record, key);
-      if (measure !== undefined) measures[key] = { ...measure, ...rankOf(defaults[ranking], stage), ...firstVsSecondOf(defaults.firstVsSecond, key, stage) };
+      if (measure !== undefined) measures[key] = { ...measure, ...rankOf(defaults[ranking], stage), ...firstVsSecondOf(defaults.firstVsSecond, key, stage), ...old };
     }
   }
   if (Object.keys(measures).length > 0) return measures;

@@ -10,6 +10,15 @@ const CHAIN = ['discovery', 'mining', 'processing', 'manufacturing', 'endUse', '
 const STAGE_NAMES: Record<string, string> = { endUse: 'end use' };
 type Ranked = 'shortfallShare' | 'economicCost';
 
+/** How the file's expected impacts were estimated: p × the impact if struck, or, in a file from before session 18, the mean over randomly struck runs. */
+function describeEstimator(stress: ReadonlyMap<string, StageStress>): string {
+  const hitWeighted = [...stress.values()].some((s) => Object.values(s).some((m) => m?.hitWeighted === true));
+  return hitWeighted
+    ? 'This stress.json is from before session 18: a stage’s expected impact averages the runs a random draw (with the study’s threat score, capability × intent ÷ 9, as its chance) said were struck, 0 in the others, which is noisier and can give a zero-width interval; run <code>crm-sim stress</code> again for the chance × the impact if struck.'
+    : 'A stage’s expected impact is its impact if struck (the mean over the paired runs) times the chance that it strikes, ' +
+      'the study’s threat score (capability × intent ÷ 9); its 95% CI is the impact-if-struck CI scaled the same way.';
+}
+
 /**
  * The stress test as `crm-sim stress` ranks it: stages by the expected increase in the
  * value-weighted share of home end-use demand left unmet and by the expected economic cost to home
@@ -33,8 +42,7 @@ export async function renderStressRanking(
 ): Promise<string> {
   const byShare = rankOrder(stress, 'shortfallShare');
   let html = '<p>The stress test in this folder (<code>stress.json</code>) adds one standard disruption per stage to every run and compares each run with ' +
-    'its undisturbed twin. A stage’s expected impact is its impact if struck (the mean over the paired runs) times the chance that it strikes, ' +
-    'the study’s threat score (capability × intent ÷ 9); its 95% CI is the impact-if-struck CI scaled the same way. Stages are ranked as <code>crm-sim stress</code> ranks them: ' +
+    'its undisturbed twin. ' + describeEstimator(stress) + ' Stages are ranked as <code>crm-sim stress</code> ranks them: ' +
     'by the expected increase in the <strong>share of home end users’ demand left unmet</strong> (value-weighted over materials at base component prices, ' +
     'so high-tonnage materials do not dominate; in percentage points) and by the expected <strong>economic cost to home end users</strong> ' +
     '(their loss against the undisturbed run: extra spending on what they still received, plus the consumption the higher price removed ' +

@@ -4,7 +4,7 @@ import type { StageStress } from './runStress.ts';
 
 /** Header of `stress.csv`. */
 export const STRESS_CSV_HEADER =
-  'stage,capability,intent,probability,n,measure,unit,expectedImpact,ciLow,ciHigh,conditionalImpact,conditionalCiLow,conditionalCiHigh,rank';
+  'stage,capability,intent,probability,replicatesHit,n,measure,unit,expectedImpact,ciLow,ciHigh,conditionalImpact,conditionalCiLow,conditionalCiHigh,rank';
 
 /** The measures of stress.csv in row order, with their units (stress.json states the same units). */
 export const STRESS_MEASURES = [
@@ -24,9 +24,9 @@ export const STRESS_UNITS = Object.fromEntries(STRESS_MEASURES.map(({ measure, u
  * home end users' economic cost in USD, see `runStress`), the study's capability and intent beside the
  * measured expected and conditional impact with 95% t intervals (expected = probability ×
  * conditional, bounds too), and the stage's rank by expected impact (1 = most damaging; equal
- * impacts share a rank). Earlier versions had a `replicatesHit` column after `probability` (the
- * replicates a random draw said the disruption struck); the expected impact no longer uses such
- * draws, and the column is gone.
+ * impacts share a rank). `replicatesHit` (the replicates a random draw said the disruption
+ * struck, in versions before session 18) is kept, empty, so readers by position still find the
+ * later columns in place: the expected impact no longer uses such draws.
  *
  * @param stages - From `runStress`.
  * @param replicates - Replicates per arm (n).
@@ -41,7 +41,7 @@ export function formatStressCsv(stages: readonly StageStress[], replicates: numb
     for (const { measure, unit } of STRESS_MEASURES) {
       const { expected, conditional } = s[measure];
       lines.push([
-        s.stage, ...[s.capability, s.intent, s.probability, replicates].map(formatCsvNumber), measure, unit,
+        s.stage, ...[s.capability, s.intent, s.probability, NaN, replicates].map(formatCsvNumber), measure, unit,
         ...[expected.mean, expected.low, expected.high, conditional.mean, conditional.low, conditional.high].map(formatCsvNumber),
         String(ranks[measure].find((r) => r.stage === s.stage)?.rank),
       ].join(','));

@@ -132,6 +132,16 @@ describe('readStressJson', () => {
     expect(impacts?.get('processing')?.shortfallShare?.rank).toBe(2);
     expect(impacts?.get('processing')?.economicCost).toMatchObject({ value: 2e9, unit: 'USD', rank: 1 });
     expect(impacts?.get('endUse')?.shortfall).toMatchObject({ value: 900, unit: 't', rank: 2 });
+    expect(impacts?.get('endUse')?.shortfall?.hitWeighted).toBeUndefined();
+  });
+
+  it('marks the measures of a file from before session 18 (stages with replicatesHit) as hit-weighted', async () => {
+    const measure = (unit: string, mean: number) => ({ unit, expected: { mean, low: mean / 2, high: mean * 2 } });
+    const impacts = await readStressJson(await folderWith('stress.json', {
+      stages: [{ stage: 'mining', replicatesHit: 2, shortfallShare: measure('share', 0.0001), economicCost: measure('USD', 1.4e6) }],
+    }));
+    expect(impacts?.get('mining')?.shortfallShare?.hitWeighted).toBe(true);
+    expect(impacts?.get('mining')?.economicCost?.hitWeighted).toBe(true);
   });
 });
 

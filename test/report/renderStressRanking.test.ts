@@ -71,6 +71,15 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
     expect(await renderThreatSection(threat, 'China', { stress: withTests }, collector())).not.toContain('end use is clearly first');
   });
 
+  it('says how the expected impact was estimated, and that a file from before session 18 averaged randomly struck runs', async () => {
+    const now = await renderThreatSection(threat, 'China', { stress }, collector());
+    expect(now).toContain('A stage’s expected impact is its impact if struck (the mean over the paired runs) times the chance that it strikes');
+    const old = new Map([...stress].map(([stage, s]) => [stage, Object.fromEntries(Object.entries(s).map(([k, v]) => [k, { ...v, hitWeighted: true }])) as StageStress]));
+    const then = await renderThreatSection(threat, 'China', { stress: old }, collector());
+    expect(then).toContain('This stress.json is from before session 18: a stage’s expected impact averages the runs a random draw');
+    expect(then).not.toContain('times the chance that it strikes');
+  });
+
   it('writes each bar\'s value in its own row, right of the bar, its CI and 0', () => {
     const spec = createImpactSpec(['endUse', 'recycling'], new Map([['endUse', m(2676, 2198, 3153)], ['recycling', m(0.53, -0.67, 1.74)]]), 't') as unknown as Data;
     const text = spec.layer.find((l) => l.mark.type === 'text');

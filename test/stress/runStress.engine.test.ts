@@ -53,7 +53,7 @@ describe('runStress with the engine', () => {
     const csv = formatStressCsv(run.stages, 4).trimEnd().split('\n');
     expect(csv[0]).toBe(STRESS_CSV_HEADER);
     expect(csv).toHaveLength(1 + 6 * 4);
-    expect(csv[5]).toMatch(/^mining,2,0,0,4,shortfall,t,0,0,0,0,0,0,\d$/);
+    expect(csv[5]).toMatch(/^mining,2,0,0,,4,shortfall,t,0,0,0,0,0,0,\d$/);
     expect(csv.filter((line) => line.includes(',shortfallShare,share,'))).toHaveLength(6);
     // The paired test of first against second, per ranking, and its line under the table
     const lead = run.firstVsSecond.shortfallShare!;
