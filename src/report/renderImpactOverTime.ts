@@ -50,12 +50,12 @@ export async function renderImpactOverTime(impact: ImpactReading | undefined, ov
   let html = `<p>What end users ${escapeHtml(inHome)} receive each month with the scenario's disruptive events and in the same runs without them ` +
     `(${impact.replicates} paired runs; each month the mean of its weeks), and the difference with its 95% CI, one interval per month. ` +
     'Totals are in Key results; this says when. Data: <code>impact.json</code>, <code>monthlyConsumption</code>.</p>\n';
-  for (const { material, monthly } of drawn) {
+  for (const { material, total, monthly } of drawn) {
     const name = overview.materials.find((m) => m.id === material)?.name ?? material;
     const id = `impact-over-time-${material.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
     const materialWindows = windows.get(material) ?? [];
     const year = monthly.period.map((p, i) => monthStart(p) + monthly.weeks[i] / 104);
-    html += `<h3>${escapeHtml(name)}</h3>\n<p>${escapeHtml(describeMonthlyLoss(monthly, name, inHome, materialWindows))}</p>\n`;
+    html += `<h3>${escapeHtml(name)}</h3>\n<p>${escapeHtml(describeMonthlyLoss(monthly, total, name, inHome, materialWindows))}</p>\n`;
     html += await charts.add(id, createCompareOverTimeSpec({
       title: `${name}: what the disruptions take, month by month`,
       subtitle: [homeName, `grey: the events on ${name} in force${materialWindows.some((w) => w.announced !== undefined) ? '; dotted: announced' : ''}`],
@@ -73,19 +73,20 @@ export async function renderImpactOverTime(impact: ImpactReading | undefined, ov
   return html;
 }
 
-/** The largest monthly loss and the run's loss split around the events, in words. */
-function describeMonthlyLoss(monthly: MonthlyConsumption, name: string, inHome: string, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>): string {
-  // The largest loss; the largest gain when no month loses (the section draws a clear change of either sign).
-  const loses = monthly.mean.some((v) => v < 0);
+/** The largest monthly loss (or gain, when the run's clear total is a gain) and the run's loss split around the events, in words. */
+function describeMonthlyLoss(monthly: MonthlyConsumption, total: number, name: string, inHome: string, windows: ReadonlyArray<{ start: number; end: number; openEnded?: boolean }>): string {
+  // The sign of the clear total the section draws, not of any one noisy month.
+  const loses = total < 0;
   const sign = loses ? -1 : 1;
   const worst = monthly.mean.reduce((a, _, i) => (sign * monthly.mean[i] > sign * monthly.mean[a] ? i : a), 0);
   const size = Math.abs(monthly.mean[worst]);
-  const share = monthly.meanWithout[worst] > 0 ? `, ${formatPercent(size / monthly.meanWithout[worst])} of what they receive without them` : '';
+  const share = monthly.meanWithout[worst] > 0 ? `${formatPercent(size / monthly.meanWithout[worst])} of what they receive without them` : '';
   const month = formatScenarioDate(0, monthStart(monthly.period[worst]));
   // That month's own interval: the largest of many monthly means leans away from 0, so it is given, not only the mean.
   const [low, high] = loses ? [-monthly.ciHigh[worst], -monthly.ciLow[worst]] : [monthly.ciLow[worst], monthly.ciHigh[worst]];
-  const ci = Number.isFinite(low) && Number.isFinite(high) ? `; that month's 95% CI ${low < 0 ? '−' : ''}${formatNumber(Math.abs(low))} to ${high < 0 ? '−' : ''}${formatNumber(Math.abs(high))} t/week` : '';
-  let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${formatNumber(size)} t/week ${loses ? 'less' : 'more'} ${name} in ${month} (${share.slice(2)}${ci}).`;
+  const ci = Number.isFinite(low) && Number.isFinite(high) ? `that month's 95% CI ${low < 0 ? '−' : ''}${formatNumber(Math.abs(low))} to ${high < 0 ? '−' : ''}${formatNumber(Math.abs(high))} t/week` : '';
+  const notes = [share, ci].filter((part) => part !== '').join('; ');
+  let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${formatNumber(size)} t/week ${loses ? 'less' : 'more'} ${name} in ${month}${notes === '' ? '' : ` (${notes})`}.`;
   const series: OverTimeSeriesData = {
     strategy: WITH, material: '', measure: 'consumption', stage: 'endUse', region: '', unit: 't/week', period: monthly.period, year: [], weeks: monthly.weeks,
     runs: [], median: [], p5: [], p95: [], meanDifference: monthly.mean, ciLow: monthly.ciLow, ciHigh: monthly.ciHigh, simultaneousCiLow: [], simultaneousCiHigh: [],
