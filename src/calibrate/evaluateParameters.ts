@@ -79,6 +79,8 @@ export function* evaluationSteps(calibration: LoadedCalibration, values: readonl
 export function monteCarloError(values: readonly number[]): number {
   const finite = values.filter(Number.isFinite);
   if (finite.length < 2) return NaN;
+  // Identical values: exactly 0, not the 1e-17 their rounded mean leaves (a target on a bound is in band, not at an edge).
+  if (finite.every((v) => v === finite[0])) return 0;
   const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
   const variance = finite.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (finite.length - 1);
   return Math.sqrt(variance / finite.length);

@@ -63,7 +63,7 @@ export function formatTargetTable(evaluation: Evaluation): string {
     formatFigure(t.mean), formatFigure(t.mcse), range(t), bandStatus(t), t.loss.toFixed(3),
   ]);
   return table(['episode', 'target', 'observed', 'band', 'simulated', 'MCSE', 'replicates', 'in band', 'loss'], rows, 2)
-    + 'MCSE: Monte Carlo standard error of the mean, sd/√R over the replicates (n/a for a target scored on its maximum); edge: a band bound within 2 MCSE of the mean, in or out by chance\n';
+    + 'MCSE: Monte Carlo standard error of the mean, sd/√R over the replicates (n/a for a target scored on its maximum); edge: a band bound within 2 MCSE of the mean, so whether it is in or out is not settled by these replicates\n';
 }
 
 /**

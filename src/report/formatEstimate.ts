@@ -15,7 +15,8 @@ export function formatEstimate(mean: number, low: number, high: number): { mean:
   const halfWidth = (high - low) / 2;
   const ofMean = mean === 0 || !Number.isFinite(mean) ? 0 : 2 - Math.floor(Math.log10(Math.abs(mean)));
   const ofInterval = halfWidth > 0 && Number.isFinite(halfWidth) ? -Math.floor(Math.log10(halfWidth)) : 0;
-  const decimals = Math.min(12, Math.max(0, ofMean, ofInterval));
+  // At most three decimals beyond the mean's own: an interval as narrow as rounding noise does not print 12 digits.
+  const decimals = Math.min(12, ofMean + 3, Math.max(0, ofMean, ofInterval));
   const text = (value: number): string => (Number.isFinite(value)
     ? value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true }).replace(/^-/, '−')
     : 'n/a');

@@ -179,6 +179,7 @@ function describeLateGain(split: GainSplit | undefined, unit: MassUnit | undefin
   if (split === undefined || !split.hasAfter || !(split.total > 0) || !(split.after > split.total / 2)) return '';
   if (split.afterCi !== undefined && !(split.afterCi.low > 0)) return '';
   const afterMonth = split.lastDuring === undefined ? formatScenarioDate(0, split.to - 1 / 12) : formatScenarioDate(0, monthStart(split.lastDuring));
-  const ci = split.afterCi === undefined ? '' : ` (95% CI ${formatDifference(split.afterCi.low, 't', unit)} to ${formatDifference(split.afterCi.high, 't', unit)})`;
+  // A folder from before the sums to the end has no interval for the later part: said so.
+  const ci = split.afterCi === undefined ? ' (no interval in this older folder)' : ` (95% CI ${formatDifference(split.afterCi.low, 't', unit)} to ${formatDifference(split.afterCi.high, 't', unit)})`;
   return ` (${formatDifference(split.after, 't', unit)} of it after ${afterMonth}${ci}, long after the events)`;
 }

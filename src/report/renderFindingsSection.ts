@@ -150,7 +150,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     { header: `Unmet demand in ${context.home}: mean (95% CI)`, numeric: true },
     { header: `Peak price outside ${context.foreign}: mean (95% CI)`, numeric: true },
     { header: 'Home and allied processing capacity at the end, % of home demand: mean', numeric: true },
-    ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions: mean`, numeric: true }] : []),
+    ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions (first ${impact?.replicates ?? 0} runs, paired): mean`, numeric: true }] : []),
   ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.` +
     (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events, with its share of consumption without them; “no clear change” when its 95% CI includes 0 (every CI is in impact.json).` : '') });
 }
@@ -171,7 +171,6 @@ function describeWeeksCell(r: MaterialResult, ranges: boolean): string {
   return ranges ? `${median} (${formatRange(low, high, 0)})` : median;
 }
 
-/** A mean of tonnes and its CI (cut at 0) in one unit: `0.75 t (0.48 to 1.02 t)`-like `0.75 t (0.48 t to 1.02 t)`, never `750 kg (480 kg to 1.02 t)`. */
 /** `2.21× (2.18–2.23)`: the mean and its CI rounded alike (formatEstimate); `n/a` for the CI of one run. */
 function formatPeakCell(peak: { mean: number; ciLow: number; ciHigh: number }): string {
   if (!Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh)) return `${formatNumber(peak.mean)}× (n/a)`;
@@ -179,6 +178,7 @@ function formatPeakCell(peak: { mean: number; ciLow: number; ciHigh: number }): 
   return `${shown.mean}× (${shown.low}–${shown.high})`;
 }
 
+/** A mean of tonnes and its CI (cut at 0) in one unit: `0.75 t (0.48 to 1.02 t)`-like `0.75 t (0.48 t to 1.02 t)`, never `750 kg (480 kg to 1.02 t)`. */
 function formatMeanAndCi(tonnes: { mean: number; ciLow: number; ciHigh: number }): string {
   const [low, high] = [Math.max(0, tonnes.ciLow), Math.max(0, tonnes.ciHigh)];
   const unit = chooseMassUnit([tonnes.mean, low, high]);

@@ -110,7 +110,7 @@ function describeLeaders(stress: ReadonlyMap<string, StageStress>): string {
     const negative = order.filter((stage) => (stress.get(stage)?.[key]?.ciHigh ?? NaN) < 0).map(name);
     const negativeText = negative.length === 0 ? ''
       : `; ${negative.length === 1 ? `${negative[0]}’s change is` : `the changes of ${negative.join(', ')} are`} clearly negative (95% CI below 0): ${NEGATIVE_MEANS[key]}`;
-    return `By ${what}, ${describeFirst(order, top, stress.get(order[1] ?? '')?.[key], name, unit)}; ${clearText}${negativeText}.`;
+    return `By ${what}, ${describeLeaderSentence(order, top, stress.get(order[1] ?? '')?.[key], name, unit)}; ${clearText}${negativeText}.`;
   };
   return [sentence('shortfallShare', 'share of demand unmet', 'share'), sentence('economicCost', 'economic cost', 'USD')].filter((s) => s !== '').join(' ');
 }
@@ -120,7 +120,7 @@ function describeLeaders(stress: ReadonlyMap<string, StageStress>): string {
  * (95% CI …, paired over 20 runs)`, or `manufacturing (+USD 4.53 billion) and end use (+USD 2.92 billion)
  * are not clearly apart: …`; without the file's paired comparison, only which mean is largest.
  */
-function describeFirst(order: readonly string[], top: MeasuredImpact, runnerUp: MeasuredImpact | undefined, name: (stage: string) => string, unit: string): string {
+function describeLeaderSentence(order: readonly string[], top: MeasuredImpact, runnerUp: MeasuredImpact | undefined, name: (stage: string) => string, unit: string): string {
   const value = formatDifference(top.value, unit);
   if (order.length < 2) return `${name(order[0])} is the only stage measured (${value})`;
   const test = top.firstVsSecond;

@@ -89,7 +89,7 @@ export function checkArmsResources(
   const terms = estimate.parts.map((p) => `${p.name} ${formatBytes(p.bytes)}`).join('; ');
   const lever = largest.drivenBy === REPLICATES_OPTION ? 'reduce --replicates, or run fewer scenarios or points at once'
     : largest.drivenBy === WORKERS_OPTION ? 'use fewer --workers'
-      : largest.drivenBy === '' ? `the process itself needs about ${formatBytes(MAIN_PROCESS_BYTES * SLACK)}` : `reduce ${largest.drivenBy}`;
+      : largest.drivenBy === '' ? `the process and its ${shape.workers} thread${shape.workers === 1 ? '' : 's'} alone need about ${formatBytes((MAIN_PROCESS_BYTES + shape.workers * WORKER_THREAD_BYTES) * SLACK)}` : `reduce ${largest.drivenBy}`;
   const text = {
     expected: `a run that fits in memory (limit ${formatBytes(limit.bytes)}: ${limit.source})`,
     found: `an estimated ${formatBytes(estimate.memoryBytes)} for ${arms.length} arm${arms.length === 1 ? '' : 's'} × ${shape.replicates} replicates on ${shape.workers} thread${shape.workers === 1 ? '' : 's'}`,

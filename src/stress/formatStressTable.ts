@@ -36,8 +36,8 @@ export function formatStressTable(run: StressRun, replicates: number): string {
   });
   const header = ['rank', 'stage', 'cap/int', 'p', 'E[Δ unmet] pp', '95% CI', 'Δ if struck', 'E[Δ cost] USD', 'cost rank', 'E[Δ shortfall] t'];
   const stripped = run.strippedEvents.length > 0 ? `; the scenario's threat events removed: ${run.strippedEvents.join(', ')}` : '';
-  const leads = [describeFirst('share unmet', run.firstVsSecond.shortfallShare, points, ' pp', replicates),
-    describeFirst('economic cost', run.firstVsSecond.economicCost, formatReadableNumber, ' USD', replicates)].filter((line) => line !== '');
+  const leads = [describeStressLeadLine('share unmet', run.firstVsSecond.shortfallShare, points, ' pp', replicates),
+    describeStressLeadLine('economic cost', run.firstVsSecond.economicCost, formatReadableNumber, ' USD', replicates)].filter((line) => line !== '');
   return `stages by expected share of home end-use demand unmet (value-weighted over materials, percentage points), paired against the undisturbed run; ` +
     `expected = p × the impact if struck (every replicate is run with each disruption)${stripped}\n${formatTextTable(header, rows, 3)}${leads.map((line) => `${line}\n`).join('')}`;
 }
@@ -46,7 +46,7 @@ export function formatStressTable(run: StressRun, replicates: number): string {
  * `by share unmet: endUse is clearly first, 0.995 pp above processing (95% CI [0.96, 1.03], paired, 20 replicates)`
  * or `… endUse and processing are not clearly apart: …`; '' without a comparison.
  */
-export function describeFirst(what: string, comparison: FirstVsSecond | undefined, format: (value: number) => string, unit: string, replicates: number): string {
+export function describeStressLeadLine(what: string, comparison: FirstVsSecond | undefined, format: (value: number) => string, unit: string, replicates: number): string {
   if (comparison === undefined) return '';
   const { first, second, meanDifference, low, high, n } = comparison;
   const gap = `${format(meanDifference)}${unit} (95% CI [${format(low)}, ${format(high)}], paired over ${n} of ${replicates} replicates)`;

@@ -25,7 +25,7 @@ describe('formatCalibrationReport', () => {
     expect(text).toMatch(/simulated {2}MCSE/);
     expect(text).toMatch(/recovery .* 0\.786 {2}0\.04 .* edge {2}0\.049/);
     expect(text).toMatch(/exChinaPriceRise .* 1\.3 {2}0\.01 .* MISSED {2}0\.500/);
-    expect(text).toContain('edge: a band bound within 2 MCSE of the mean, in or out by chance');
+    expect(text).toContain('edge: a band bound within 2 MCSE of the mean, so whether it is in or out is not settled by these replicates');
   });
 
   it('reports the loss and band count in sample and on the fresh replicates, and which targets change', () => {

@@ -16,6 +16,8 @@ describe('aggregating replicate values', () => {
     // sd of 1, 2, 3, 4 is √(5/3); over √4.
     expect(monteCarloError([1, 2, NaN, 3, 4])).toBeCloseTo(Math.sqrt(5 / 3) / 2, 12);
     expect(monteCarloError([5, 5, 5])).toBe(0);
+    // Identical values whose float mean is not exact: still 0, so a target on a bound is not at an "edge".
+    expect(monteCarloError([0.1, 0.1, 0.1, 0.1, 0.1, 0.1])).toBe(0);
     expect(monteCarloError([5, NaN])).toBeNaN();
   });
 });

@@ -14,5 +14,8 @@ describe('formatEstimate', () => {
     expect(formatEstimate(1.5, 1.5, 1.5)).toEqual({ mean: '1.50', low: '1.50', high: '1.50' });
     expect(formatEstimate(1.234, 0.2, 9.5)).toEqual({ mean: '1.23', low: '0.20', high: '9.50' });
     expect(formatEstimate(3, NaN, NaN)).toEqual({ mean: '3.00', low: 'n/a', high: 'n/a' });
+    // An interval as narrow as rounding noise: at most three decimals beyond the mean's own.
+    const m = 1.6931162380592018;
+    expect(formatEstimate(m, m - 3e-13, m + 3e-13)).toEqual({ mean: '1.69312', low: '1.69312', high: '1.69312' });
   });
 });

@@ -51,6 +51,8 @@ describe('renderAnswerBox', () => {
     expect(findings).toContain('the model’s 5th percentile lies, with 95% confidence, below the 6th lowest of these runs, and nothing bounds it from below until 72 runs');
     // The results table's peak: mean and CI to the same decimals.
     expect(findings).toContain('2.20× (2.18–2.22)');
+    // The paired column's runs are said: the impact arms' 30, beside columns over all the run's runs.
+    expect(findings).toContain('change caused by the disruptions (first 30 runs, paired): mean');
     expect(findings).toContain('−8,050 t (95% CI −9,040 t to −7,070 t), 8% less than without them');
     expect(findings).toContain('2.20× the starting price (95% CI 2.18× to 2.22×)');
     // A count's 90% range that rounds to 0 although a run was short says how many runs and the worst, not "0 (0–0.15)".

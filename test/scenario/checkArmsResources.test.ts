@@ -89,6 +89,7 @@ describe('checkArmsResources', () => {
   it('names the limit itself when the process alone does not fit', () => {
     const [problem] = refusal(() => checkArmsResources(arms(2), { replicates: 10, workers: 1 }, { bytes: 50 * MIB, source: '--max-memory 50MB' }, locateNowhere));
     expect(problem).toMatchObject({ file: '--max-memory 50MB', usage: true });
-    expect(problem.message).toMatch(/the process itself needs about 240\.0 MiB/);
+    // (192 MiB + 64 MiB a thread) × 1.25 slack.
+    expect(problem.message).toMatch(/the process and its 1 thread alone need about 320\.0 MiB/);
   });
 });

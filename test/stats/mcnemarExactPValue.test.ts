@@ -9,6 +9,8 @@ describe('mcnemarExactPValue', () => {
     expect(mcnemarExactPValue(1, 6)).toBeCloseTo(0.125, 12);
     // scipy.stats.binomtest(3, 20).pvalue = 0.0025768…
     expect(mcnemarExactPValue(3, 17)).toBeCloseTo(0.002576828002929688, 10);
+    // Over 1,000 discordant pairs, the incomplete beta: scipy.stats.binomtest(600, 1300).pvalue.
+    expect(mcnemarExactPValue(600, 700)).toBeCloseTo(0.0060157938610, 9);
   });
 
   it('gives 1 with no discordant pair or an even split', () => {
