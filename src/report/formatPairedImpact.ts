@@ -1,3 +1,4 @@
+import { formatEstimate } from './formatEstimate.ts';
 import { formatSignedQuantity } from './formatQuantity.ts';
 import type { PairedImpact } from './readImpactJson.ts';
 
@@ -14,10 +15,14 @@ import type { PairedImpact } from './readImpactJson.ts';
 export function formatPairedImpact(impact: PairedImpact, unit = impact.unit): string {
   // Multiples name their reference once, after the mean: `+1.29× the starting price (95% CI +1.09× to +1.49×)`.
   const multiple = unit === 'x base';
-  const q = (x: number): string => (multiple ? `${formatSignedQuantity(x, '')}×` : formatSignedQuantity(x, unit));
-  const value = `${q(impact.mean)}${multiple ? ' the starting price' : ''}`;
+  // Multiples round mean and bounds alike (formatEstimate), as the answer box does: one figure, one rounding.
+  const estimate = multiple && Number.isFinite(impact.ciLow) && Number.isFinite(impact.ciHigh) ? formatEstimate(impact.mean, impact.ciLow, impact.ciHigh) : undefined;
+  const signed = (text: string, x: number): string => (x > 0 ? `+${text}` : text);
+  const q = (x: number, shown?: string): string => (multiple ? `${shown === undefined ? formatSignedQuantity(x, '') : signed(shown, x)}×` : formatSignedQuantity(x, unit));
+  const value = `${q(impact.mean, estimate?.mean)}${multiple ? ' the starting price' : ''}`;
   if (impact.mean === 0 && impact.ciLow === 0 && impact.ciHigh === 0) return 'no change in any run';
   if (!Number.isFinite(impact.ciLow) || !Number.isFinite(impact.ciHigh)) return `${value} (from ${impact.n} run${impact.n === 1 ? '' : 's'}, no interval)`;
-  if (q(impact.ciLow) === q(impact.ciHigh)) return `${value} (the same in every run)`;
-  return `${value} (95% CI ${q(impact.ciLow)} to ${q(impact.ciHigh)})`;
+  const [low, high] = [q(impact.ciLow, estimate?.low), q(impact.ciHigh, estimate?.high)];
+  if (low === high) return `${value} (the same in every run)`;
+  return `${value} (95% CI ${low} to ${high})`;
 }
