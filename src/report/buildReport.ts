@@ -11,7 +11,8 @@ import { type OverTimeSeriesData, readOverTimeCsv } from './readOverTimeCsv.ts';
 import { renderImpactOverTime } from './renderImpactOverTime.ts';
 import { type GainSplit, splitGainByWindow } from './splitGainByWindow.ts';
 import { eventWindowsByMaterial, renderCompareOverTime } from './renderCompareOverTime.ts';
-import { readComparisonJson } from './readComparisonJson.ts';
+import { type Comparison, readComparisonJson } from './readComparisonJson.ts';
+import { retitleComparison, retitleOverTime, retitleStrategies, strategyDisplayNames } from './applyStrategyTitles.ts';
 import { readFolderFiles } from './readFolderFiles.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { ReportInputError } from './reportInputError.ts';
@@ -31,7 +32,7 @@ import { readTornadoJson } from './readTornadoJson.ts';
 import { isActorActionSeries, renderActorActions } from './renderActorActions.ts';
 import { renderActorMovesCompared } from './renderActorMovesCompared.ts';
 import { renderAnswerBox } from './renderAnswerBox.ts';
-import { renderComparisonSection } from './renderComparisonSection.ts';
+import { type ComparedStrategies, renderComparisonSection } from './renderComparisonSection.ts';
 import { renderFanChartsSection } from './renderFanChartsSection.ts';
 import { renderFindingsSection } from './renderFindingsSection.ts';
 import { isPolicySeries, renderPolicyReversals } from './renderPolicyReversals.ts';
@@ -74,14 +75,14 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
     if (kind === 'run' && !names.has(name)) throw new ReportInputError(`${join(folder, name)}: expected ${what} every run writes, found no such file (an incomplete copy of the folder?)`);
   }
   const manifest = await readJsonFile(join(folder, 'manifest.json'));
-  const comparison = await readComparisonJson(folder);
-  const overview = (await readScenarioOverview(folder)) ?? (await readReferenceScenario(folder, comparison?.reference, files));
+  const overview = (await readScenarioOverview(folder)) ?? (await readReferenceScenario(folder, (await readComparisonJson(folder))?.reference, files));
   const charts = createChartCollector();
   const materialName = (id: string): string => overview?.materials.find((m) => m.id === id)?.name ?? id;
   const sections: ReportSection[] = [];
-  const strategies = comparison === undefined ? undefined : await readComparedStrategies(folder, comparison, files.map((f) => f.name));
+  const compared = await readComparedTitled(folder, files.map((f) => f.name));
+  const { comparison, strategies } = compared ?? {};
   if (comparison !== undefined && strategies !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, strategies, materialName, charts) });
-  const overTimeData = comparison === undefined ? undefined : await readOverTimeCsv(folder);
+  const overTimeData = compared?.overTime;
   const overTime = await renderCompareOverTime(overTimeData, overview, materialName, charts);
   if (overTime !== '') sections.push({ id: 'compare-over-time', title: 'Over time, by strategy', html: overTime });
   const elsewhere = comparison === undefined || strategies === undefined ? '' : renderSpilloversCompared(comparison, strategies, materialName);
@@ -142,6 +143,18 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
   }
   if (actorActions !== '') sections.push({ id: 'actor-rules', title: 'What the foreign actor did by its standing rules', html: actorActions });
   return { sections, answer };
+}
+
+/**
+ * A compare folder's comparison.json, strategies and over-time.csv, every strategy named by its
+ * scenario's title where it has one (applyStrategyTitles.ts); undefined for other folders.
+ */
+async function readComparedTitled(folder: string, names: readonly string[]): Promise<{ comparison: Comparison; strategies: ComparedStrategies; overTime: OverTimeSeriesData[] | undefined } | undefined> {
+  const comparison = await readComparisonJson(folder);
+  if (comparison === undefined) return undefined;
+  const strategies = await readComparedStrategies(folder, comparison, names);
+  const titles = strategyDisplayNames(strategies);
+  return { comparison: retitleComparison(comparison, titles), strategies: retitleStrategies(strategies, titles), overTime: retitleOverTime(await readOverTimeCsv(folder), titles) };
 }
 
 /** A compare folder's reference scenario: `<reference>.resolved.yaml`, else the first `*.resolved.yaml`. */

@@ -41,6 +41,8 @@ export interface EventOverview {
 /** What the report needs of `scenario.resolved.yaml`. */
 export interface ScenarioOverview {
   name: string;
+  /** The scenario's `title:`, a reader's name for it (''/absent when it has none: reports then use `name`). */
+  title?: string;
   description: string;
   startYear: number;
   years: number;
@@ -81,6 +83,7 @@ export async function readScenarioOverview(dir: string, fileName = 'scenario.res
   const foreignActor = isRecord(document.foreignActor) ? document.foreignActor : {};
   return {
     name: text(document.name),
+    title: text(document.title),
     description: text(document.description),
     startYear: toNumber(document.startYear),
     years: toNumber(document.years),

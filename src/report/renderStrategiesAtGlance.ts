@@ -3,14 +3,17 @@ import { escapeHtml } from './escapeHtml.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
 import type { EventOverview, ScenarioOverview } from './readScenarioOverview.ts';
 
-/** One compared strategy: its label in comparison.json and its resolved scenario (undefined when the file is missing). */
+/** One compared strategy: the name the report gives it and its resolved scenario (undefined when the file is missing). */
 export interface StrategyScenario {
+  /** Its name in the report: its scenario's title, or its label in comparison.json (`applyStrategyTitles.ts`). */
   label: string;
+  /** Its label in comparison.json and its files (`<file>.resolved.yaml`), when the report names it otherwise. */
+  file?: string;
   overview: ScenarioOverview | undefined;
 }
 
 /**
- * "The strategies at a glance": per strategy its label (with the scenario's `name:` once, when it differs), its description, the events that set it apart from
+ * "The strategies at a glance": per strategy its name (with the label comparison.csv uses and the scenario's `name:` once, where they differ), its description, the events that set it apart from
  * the reference (for the reference: all its events), each in words with its source, and the
  * scenario's own source, so a reader knows what was compared before reading the differences.
  *
@@ -35,10 +38,12 @@ export function renderStrategiesAtGlance(reference: StrategyScenario, alternativ
 
 function renderStrategy(strategy: StrategyScenario, role: string, events: readonly EventOverview[], heading: string, materialName: (id: string) => string, extra = ''): string {
   const o = strategy.overview;
-  // The tables name strategies by label (file name); the scenario's own `name:` is given here once when it differs.
-  const named = o !== undefined && o.name !== '' && o.name !== strategy.label ? `; the scenario’s name: “${escapeHtml(o.name)}”` : '';
-  let html = `<div class="callout strategy"><h3>${escapeHtml(strategy.label)} <span class="note">(${role}${named})</span></h3>\n`;
-  if (o === undefined) return `${html}<p class="note">Its resolved scenario (${escapeHtml(strategy.label)}.resolved.yaml) is not in this folder.</p></div>\n`;
+  // The report names strategies by title (else label); the files' label and the scenario's own `name:` are given here once where they differ.
+  const file = strategy.file ?? strategy.label;
+  const labelled = file !== strategy.label ? `; <code>${escapeHtml(file)}</code> in comparison.csv and the folder's files` : '';
+  const named = o !== undefined && o.name !== '' && o.name !== file && o.name !== strategy.label ? `; the scenario’s name: “${escapeHtml(o.name)}”` : '';
+  let html = `<div class="callout strategy"><h3>${escapeHtml(strategy.label)} <span class="note">(${role}${labelled}${named})</span></h3>\n`;
+  if (o === undefined) return `${html}<p class="note">Its resolved scenario (${escapeHtml(file)}.resolved.yaml) is not in this folder.</p></div>\n`;
   if (o.description !== '') html += `<p>${escapeHtml(o.description)}</p>\n`;
   if (events.length === 0) html += `<p class="note">${role === 'reference' ? 'No scripted events.' : 'No events of its own: it differs from the reference only in settings.'}</p>\n`;
   else {

@@ -67,5 +67,7 @@ export function resolveExtends(
   }
   const parent = resolveExtends(parentPath, parentFile, problems, [...chain, absolutePath]);
   if (!parent) return undefined;
+  // A title names one scenario: a child without its own would otherwise be reported under its parent's.
+  if (!Object.hasOwn(child.value, 'title')) child.value.title = null;
   return { located: mergeLocated(parent.located, child), files: [absolutePath, ...parent.files] };
 }

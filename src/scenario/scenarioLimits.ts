@@ -25,3 +25,6 @@ export const MAX_MAGNITUDE = 1e15;
 
 /** Longest found value quoted in a message, in characters (longer ones are cut with their length). */
 export const MAX_QUOTED_CHARACTERS = 80;
+
+/** Longest `title:` a scenario may have: a title labels table columns and chart rows; a longer text belongs in `description`. */
+export const TITLE_MAX_LENGTH = 80;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAGES, TRADED_STAGES } from '../../sim-core/index.ts';
 import { eventSchemas } from './eventSchemas.ts';
+import { TITLE_MAX_LENGTH } from './scenarioLimits.ts';
 
 /**
  * Zod schemas of the scenario format, built twice from one description:
@@ -148,7 +149,10 @@ function buildRoot(mode: SchemaMode): z.ZodType {
   });
   return k.obj({
     ...(mode !== 'resolved' ? { extends: z.string().optional().describe('Parent scenario, relative path') } : {}),
-    name: z.string(), description: z.string(), startYear: k.num,
+    name: z.string(),
+    title: z.string().min(1, 'a non-empty title').max(TITLE_MAX_LENGTH, `a title of at most ${TITLE_MAX_LENGTH} characters`).regex(/^[^\r\n]*$/, 'one line').optional()
+      .describe(`What reports call the scenario, e.g. "60-day oxide stockpile" (one line, at most ${TITLE_MAX_LENGTH} characters; not inherited through extends; reports fall back to name)`),
+    description: z.string(), startYear: k.num,
     ticksPerYear: k.opt(k.num), years: k.opt(k.num),
     regions: k.rec(region), materials: k.rec(materialSchema(k)),
     behaviour: k.opt(behaviourSchema(k)),

@@ -43,6 +43,8 @@ describe('crm-sim list', () => {
     expect(list.status).toBe(0);
     const first = list.stdout.split('\n')[0].split(/\s+/)[0];
     expect(first).toMatch(/scenarios\/baseline\.yaml$/);
+    // Each line gives the scenario's title before its description.
+    expect(list.stdout).toMatch(/scenarios\/mitigation-stockpile-60d\.yaml +60-day US oxide stockpile, released into price spikes\. Under the NdPr\/Dy export quota/);
     const validate = cli(['validate', first]);
     expect({ status: validate.status, stderr: validate.stderr }).toEqual({ status: 0, stderr: '' });
   });

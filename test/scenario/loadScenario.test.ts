@@ -81,6 +81,30 @@ describe('loadScenario: extends', () => {
     expect(chain).toEqual(['grandchild.yaml', 'child.yaml', 'minimal.yaml']);
   });
 
+  it('keeps a title to the file that sets it: a child without its own is not reported under its parent\'s, one with its own keeps it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-title-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'parent.yaml'), 'extends: minimal.yaml\nname: parent\ntitle: "Parent\'s quota"\n');
+    writeFileSync(join(dir, 'untitled.yaml'), 'extends: parent.yaml\nname: untitled\n');
+    writeFileSync(join(dir, 'titled.yaml'), 'extends: parent.yaml\nname: titled\ntitle: 60-day stockpile\n');
+    expect(loadScenario(join(dir, 'parent.yaml')).resolvedYaml).toMatch(/^title: Parent's quota$/m);
+    expect(loadScenario(join(dir, 'untitled.yaml')).resolvedYaml).not.toMatch(/^title:/m);
+    expect(loadScenario(join(dir, 'titled.yaml')).resolvedYaml).toMatch(/^title: 60-day stockpile$/m);
+  });
+
+  it('refuses a title on several lines, empty or longer than 80 characters, at the title', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-title-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    const problemOf = (title: string) => {
+      writeFileSync(join(dir, 'bad.yaml'), `extends: minimal.yaml\nname: bad\ntitle: ${JSON.stringify(title)}\n`);
+      return problemsOf(join(dir, 'bad.yaml'))[0];
+    };
+    expect(problemOf('a\nb')).toMatchObject({ line: 3, path: 'title', expected: 'one line' });
+    expect(problemOf('')).toMatchObject({ line: 3, path: 'title', expected: 'a non-empty title' });
+    expect(problemOf('x'.repeat(81))).toMatchObject({ line: 3, path: 'title', expected: 'a title of at most 80 characters' });
+    expect(() => loadScenario(join(dir, 'minimal.yaml'))).not.toThrow();
+  });
+
   it('reports a cycle at the extends key', () => {
     const [problem, ...rest] = problemsOf(fixture('cycleA.yaml'));
     expect(rest).toEqual([]);

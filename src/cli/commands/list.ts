@@ -10,15 +10,16 @@ function usablePath(file: string): string {
 }
 
 /**
- * `crm-sim list`: the shipped scenarios with their one-line descriptions, each named by a path
- * that `crm-sim validate` and `crm-sim run` accept from the working directory.
+ * `crm-sim list`: the shipped scenarios with their titles and one-line descriptions, each named by
+ * a path that `crm-sim validate` and `crm-sim run` accept from the working directory.
  */
 const register: RegisterCommand = ({ program, root }) => {
   program.command('list').description('list the shipped scenarios (paths usable with run and validate)').action(() => {
     const dir = join(root, 'scenarios');
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-      const doc = parseYaml(readFileSync(join(dir, name), 'utf8')) as { description?: string } | null;
-      process.stdout.write(`${usablePath(join(dir, name)).padEnd(44)} ${doc?.description ?? ''}\n`);
+      const doc = parseYaml(readFileSync(join(dir, name), 'utf8')) as { title?: string; description?: string } | null;
+      const title = typeof doc?.title === 'string' && doc.title !== '' ? `${doc.title}. ` : '';
+      process.stdout.write(`${usablePath(join(dir, name)).padEnd(44)} ${title}${doc?.description ?? ''}\n`);
     }
   });
 };
