@@ -1,6 +1,6 @@
 import { formatEstimate } from './formatEstimate.ts';
+import { formatMoneyEstimate, formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
-import { chooseMassUnit } from './chooseMassUnit.ts';
 import { describePeakAgainstWithout } from './describePeakAgainstWithout.ts';
 import { describePeakWindow } from './describePeakWindow.ts';
 import { computeHeadlineResults, PRODUCT, type MaterialWithResult } from './computeHeadlineResults.ts';
@@ -8,10 +8,8 @@ import { countRuns } from './countRuns.ts';
 import type { RunContext } from './deriveRunContext.ts';
 import { weeksText } from './describeMaterialResult.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
-import { formatTonnes } from './formatTonnes.ts';
 import type { ImpactReading } from './readImpactJson.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
@@ -73,17 +71,19 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
       const less = change.mean < 0;
       const share = change.meanWithout > 0 ? formatPercent(Math.abs(change.mean) / change.meanWithout) : '';
       const [low, high] = less ? [-change.ciHigh, -change.ciLow] : [change.ciLow, change.ciHigh];
-      const unit = chooseMassUnit([Math.abs(change.mean), low, high]);
-      parts.push(`${who} receive ${formatTonnes(Math.abs(change.mean), unit)}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} than without the disruptions (95% CI ${formatTonnes(low, unit)} to ${formatTonnes(high, unit)}${paired})`);
+      const shown = formatTonnesEstimate(Math.abs(change.mean), low, high);
+      parts.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} than without the disruptions (95% CI ${shown.low} to ${shown.high}${paired})`);
     }
   }
   const cost = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(material.id)?.endUserCost;
   if (cost !== undefined && (cost.ciLow > 0 || cost.ciHigh < 0)) {
     // "At what cost": the money end users lose, not only the tonnes (stress's end-user loss, paired run by run).
-    const range = `95% CI ${formatMoney(Math.abs(cost.ciLow < 0 && cost.ciHigh < 0 ? cost.ciHigh : cost.ciLow))} to ${formatMoney(Math.abs(cost.ciLow < 0 && cost.ciHigh < 0 ? cost.ciLow : cost.ciHigh))}`;
+    const gain = cost.ciLow < 0 && cost.ciHigh < 0;
+    const shown = gain ? formatMoneyEstimate(-cost.mean, -cost.ciHigh, -cost.ciLow) : formatMoneyEstimate(cost.mean, cost.ciLow, cost.ciHigh);
+    const range = `95% CI ${shown.low} to ${shown.high}`;
     parts.push(cost.mean > 0
-      ? `it costs them ${formatMoney(cost.mean)} (${range}): more paid for what they still buy, and the consumption priced out, valued at prices without the disruptions`
-      : `they gain ${formatMoney(-cost.mean)} (${range}) at the prices and quantities the disruptions leave`);
+      ? `it costs them ${shown.mean} (${range}): more paid for what they still buy, and the consumption priced out, valued at prices without the disruptions`
+      : `they gain ${shown.mean} (${range}) at the prices and quantities the disruptions leave`);
   }
   const peak = result.peakOutside;
   const where = exact ? `outside ${regionWithArticle(context.foreignName)}` : `in the ${context.homeName} market`;
@@ -123,6 +123,6 @@ function describeCausedPeak(materialId: string, impact: ImpactReading | undefine
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */
 function tonnesWithCi(mean: number, ciLow: number, ciHigh: number): string {
   const [low, high] = [Math.max(0, ciLow), Math.max(0, ciHigh)];
-  const unit = chooseMassUnit([mean, low, high]);
-  return `${formatTonnes(mean, unit)} on average (95% CI ${formatTonnes(low, unit)} to ${formatTonnes(high, unit)})`;
+  const shown = formatTonnesEstimate(mean, low, high);
+  return `${shown.mean} on average (95% CI ${shown.low} to ${shown.high})`;
 }

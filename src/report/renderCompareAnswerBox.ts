@@ -1,4 +1,5 @@
 import type { MassUnit } from './chooseMassUnit.ts';
+import { formatMoneyEstimate, formatSignedTonnesEstimate, formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { differenceSign, formatDifferenceWithCi, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE, isNegligible } from './comparisonFigures.ts';
 import { countRuns } from './countRuns.ts';
 import { computeExtraStockHeldFromStart, describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
@@ -62,7 +63,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     });
     const cost = entryOf(alternative, `policyCost.${home}`);
     const spends = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) ? 'costs the government nothing more'
-      : `costs ${cost.meanDifference >= 0 ? formatMoney(cost.meanDifference) : `${formatMoney(-cost.meanDifference)} less`} ${cost.meanDifference >= 0 ? 'more ' : ''}(95% CI ${formatMoney(cost.ciLow)} to ${formatMoney(cost.ciHigh)})`;
+      : describeSpending(cost);
     const overview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
     const freeStock = overview === undefined ? '' : describeStockHeldFromStart(overview, reference, materialName);
     if (overview !== undefined) for (const e of computeExtraStockHeldFromStart(overview, reference)) holdsFreeStock.add(`${alternative}\u0000${e.material}`);
@@ -94,8 +95,9 @@ function describeLead(first: { alternative: string; priced: MaterialCostEffectiv
   if (paired !== undefined && Number.isFinite(paired.ciLow) && Number.isFinite(paired.ciHigh)) {
     // Savings per kg (second − first); an interval reaching past 0 says "more" at that end.
     const [save, low, high] = [-paired.value, -paired.ciHigh, -paired.ciLow].map((v) => v / 1000);
-    const range = low < 0 ? `from ${formatMoney(-low)} more to ${formatMoney(high)} less` : `${formatMoney(low)} to ${formatMoney(high)}`;
-    const by = `${formatMoney(save)} per kg less (95% CI ${range}, paired run by run)`;
+    const shown = formatMoneyEstimate(save, low, high);
+    const range = low < 0 ? `from ${shown.low.replace(/^−/, '')} more to ${shown.high} less` : `${shown.low} to ${shown.high}`;
+    const by = `${shown.mean} per kg less (95% CI ${range}, paired run by run)`;
     return paired.ciHigh < 0 ? `, clearly below ${second.alternative}: ${by}` : `, not clearly below ${second.alternative}: ${by}`;
   }
   return first.perKg.ciHigh < second.perKg.ciLow ? '' : `, not clearly below ${second.alternative} (their 95% CIs overlap)`;
@@ -113,7 +115,9 @@ function describeReceived(e: ComparisonEntry, unit: MassUnit | undefined): strin
   const more = e.meanDifference >= 0;
   // The interval of the gain (or of the loss), low end first.
   const [low, high] = more ? [e.ciLow, e.ciHigh] : [-e.ciHigh, -e.ciLow];
-  const change = `${size(e.meanDifference)} ${more ? 'more' : 'less'} (95% CI ${formatNumberOf(low, e.unit, unit)} to ${size(high)})`;
+  const tonnes = e.unit === 't' ? formatTonnesEstimate(Math.abs(e.meanDifference), low, high, unit) : undefined;
+  const change = tonnes === undefined ? `${size(e.meanDifference)} ${more ? 'more' : 'less'} (95% CI ${formatNumberOf(low, e.unit, unit)} to ${size(high)})`
+    : `${tonnes.mean} ${more ? 'more' : 'less'} (95% CI ${tonnes.low} to ${tonnes.high})`;
   if (!(e.ciLow > 0 || e.ciHigh < 0)) return `no clear change in what end users receive (${formatDifferenceWithCi(e, unit)})`;
   if (isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) return `end users receive about the same: ${change}, under ${NEGLIGIBLE_SHARE * 100}% of what they receive`;
   return `end users receive ${change}`;
@@ -133,8 +137,9 @@ function describeNet(priced: MaterialCostEffectiveness): string {
   if (!Number.isFinite(net.value) || Math.abs(net.value - gross.value) <= 0.01 * Math.abs(gross.value)) return '';
   if (net.value < 0) return `, and a net gain of ${formatMoney(-net.value)} once the stock still held and its sales are counted`;
   if (!Number.isFinite(netPerKg.value)) return '';
-  const ci = Number.isFinite(netPerKg.ciLow) && Number.isFinite(netPerKg.ciHigh) ? ` (95% CI ${formatMoney(netPerKg.ciLow / 1000)} to ${formatMoney(netPerKg.ciHigh / 1000)})` : '';
-  return `, ${formatMoney(netPerKg.value / 1000)} per kg net of the stock still held${ci}`;
+  const shown = formatMoneyEstimate(netPerKg.value / 1000, netPerKg.ciLow / 1000, netPerKg.ciHigh / 1000);
+  const ci = Number.isFinite(netPerKg.ciLow) && Number.isFinite(netPerKg.ciHigh) ? ` (95% CI ${shown.low} to ${shown.high})` : '';
+  return `, ${shown.mean} per kg net of the stock still held${ci}`;
 }
 
 /**
@@ -163,10 +168,11 @@ function describeNetLeader(priced: ReadonlyArray<{ alternative: string; priced: 
  * the market price is the yardstick a reader needs to tell a cheap gain from a dear one.
  */
 function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined): string {
-  const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? `95% CI ${formatMoney(perKg.ciLow / 1000)} to ${formatMoney(perKg.ciHigh / 1000)}` : 'no bounded 95% CI';
+  const shown = formatMoneyEstimate(perKg.value / 1000, perKg.ciLow / 1000, perKg.ciHigh / 1000);
+  const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? `95% CI ${shown.low} to ${shown.high}` : 'no bounded 95% CI';
   const yardstick = refinedUsdPerTonne !== undefined && refinedUsdPerTonne > 0
     ? `; ${formatNumber(perKg.value / refinedUsdPerTonne, 2)}× the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
-  return `${formatMoney(perKg.value / 1000)} per kg gained (${ci}${yardstick})`;
+  return `${shown.mean} per kg gained (${ci}${yardstick})`;
 }
 
 /**
@@ -180,6 +186,14 @@ function describeLateGain(split: GainSplit | undefined, unit: MassUnit | undefin
   if (split.afterCi !== undefined && !(split.afterCi.low > 0)) return '';
   const afterMonth = split.lastDuring === undefined ? formatScenarioDate(0, split.to - 1 / 12) : formatScenarioDate(0, monthStart(split.lastDuring));
   // A folder from before the sums to the end has no interval for the later part: said so.
-  const ci = split.afterCi === undefined ? ' (no interval in this older folder)' : ` (95% CI ${formatDifference(split.afterCi.low, 't', unit)} to ${formatDifference(split.afterCi.high, 't', unit)})`;
-  return ` (${formatDifference(split.after, 't', unit)} of it after ${afterMonth}${ci}, long after the events)`;
+  const shown = formatSignedTonnesEstimate(split.after, split.afterCi?.low ?? NaN, split.afterCi?.high ?? NaN, unit);
+  const ci = split.afterCi === undefined ? ' (no interval in this older folder)' : ` (95% CI ${shown.low} to ${shown.high})`;
+  return ` (${split.afterCi === undefined ? formatDifference(split.after, 't', unit) : shown.mean} of it after ${afterMonth}${ci}, long after the events)`;
+}
+
+/** `costs USD 94.7 million more (95% CI USD 90.0 million to USD 99.3 million)`, or `… less`, the three rounded alike. */
+function describeSpending(cost: ComparisonEntry): string {
+  const shown = formatMoneyEstimate(cost.meanDifference, cost.ciLow, cost.ciHigh);
+  const less = cost.meanDifference < 0;
+  return `costs ${less ? `${shown.mean.replace(/^−/, '')} less` : `${shown.mean} more`} (95% CI ${shown.low} to ${shown.high})`;
 }

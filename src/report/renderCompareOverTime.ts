@@ -4,6 +4,7 @@ import { createCompareOverTimeSpec, type OverTimePanel } from './createCompareOv
 import { escapeHtml } from './escapeHtml.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
 import { formatDifference } from './formatDifference.ts';
+import { describeLater } from './describeLaterPart.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
@@ -132,7 +133,7 @@ function describeWhenTonnes(alternative: OverTimeSeriesData, windows: ReadonlyAr
   const parts = [
     ...(split.hasBefore && split.before !== 0 ? [`${formatDifference(split.before, 't', unit)} before the events`] : []),
     `${formatDifference(split.during, 't', unit)} ${middle}`,
-    ...(split.hasAfter ? [`${formatDifference(split.after, 't', unit)} later${split.afterCi === undefined ? '' : ` (95% CI ${formatDifference(split.afterCi.low, 't', unit)} to ${formatDifference(split.afterCi.high, 't', unit)})`}`] : []),
+    ...(split.hasAfter ? [describeLater(split.after, split.afterCi, unit)] : []),
   ];
   // One part: the whole gain falls in it (before the events exactly 0, no time after them).
   if (parts.length === 1) return ` Over the run, ${formatDifference(split.total, 't', unit)} on average, all of it ${middle}.`;

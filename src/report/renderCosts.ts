@@ -1,6 +1,7 @@
 import type { RunContext } from './deriveRunContext.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
+import { formatMoneyEstimate } from './formatAmountEstimate.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 
@@ -24,12 +25,11 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
   const cost = (id: string, who: string, why = '', budget = NaN): void => {
     const s = summary.get(id);
     if (s === undefined || !(s.n > 0)) return;
-    const low = formatMoney(Math.max(0, s.ciLow));
-    const high = formatMoney(Math.max(0, s.ciHigh));
+    const shown = formatMoneyEstimate(s.mean, Math.max(0, s.ciLow), Math.max(0, s.ciHigh));
     items.push(s.max === 0 ? `${who}: nothing in any run.`
       : spentWhole(s, budget) ? `${who}: its whole budget (${formatMoney(budget)}), spent in every run.`
-      : low === high ? `${who}: ${formatMoney(s.mean)} over the run, the same in every run.`
-        : `${who}: ${formatMoney(s.mean)} on average over the run (95% CI ${low} to ${high}).`);
+      : formatMoney(Math.max(0, s.ciLow)) === formatMoney(Math.max(0, s.ciHigh)) ? `${who}: ${formatMoney(s.mean)} over the run, the same in every run.`
+        : `${who}: ${shown.mean} on average over the run (95% CI ${shown.low} to ${shown.high}).`);
     if (s.max !== 0 && why !== '') items[items.length - 1] += ` ${why}`;
   };
   cost(`policyCost.${context.home}`, `Spending of the government of ${regionWithArticle(context.homeName)} on the scenario's policies`);
@@ -37,12 +37,13 @@ export function renderCosts(context: RunContext, summary: SummaryMetrics): strin
   const net = summary.get(`netPolicyCost.${context.home}`);
   // Only stockpiles (and offtake into them) make the two differ: a stock still held is an asset, and releases earn money back.
   if (gross !== undefined && net !== undefined && net.n > 0 && (net.mean !== gross.mean || net.min !== gross.min || net.max !== gross.max)) {
-    const signed = (usd: number): string => (usd < 0 ? `a gain of ${formatMoney(-usd)}` : formatMoney(usd));
+    const shown = net.ciHigh < 0 ? formatMoneyEstimate(-net.mean, -net.ciHigh, -net.ciLow) : formatMoneyEstimate(net.mean, net.ciLow, net.ciHigh);
+    const signed = (text: string): string => (text.startsWith('−') ? `a gain of ${text.slice(1)}` : text);
     const interval = net.ciLow === net.ciHigh ? '' : net.ciHigh < 0
-      ? ` (95% CI ${formatMoney(-net.ciHigh)} to ${formatMoney(-net.ciLow)})` // a gain either way: say it in gains
-      : ` (95% CI ${signed(net.ciLow)} to ${signed(net.ciHigh)})`;
+      ? ` (95% CI ${shown.low} to ${shown.high})` // a gain either way: say it in gains
+      : ` (95% CI ${signed(shown.low)} to ${signed(shown.high)})`;
     const gain = net.mean < 0 ? ' A net gain is what its stockpiles sold above base prices (the buyers pay that margin, mostly in a price spike), not a free stockpile: stock held from the start (initialDays) counts at base prices when sold.' : '';
-    items.push(`Net of the change in its stockpiles (stock at the end less stock at the start, valued at base prices) and of what they sold: ${signed(net.mean)} on average${interval}.${gain} The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.`);
+    items.push(`Net of the change in its stockpiles (stock at the end less stock at the start, valued at base prices) and of what they sold: ${net.ciHigh < 0 ? `a gain of ${shown.mean}` : signed(shown.mean)} on average${interval}.${gain} The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.`);
   }
   // Tariff duties are revenue, not spending: named only where a tariff collected some.
   if ((summary.get(`tariffRevenue.${context.home}`)?.max ?? 0) > 0) {

@@ -4,6 +4,7 @@ import { isNegligible } from './comparisonFigures.ts';
 import { createCompareOverTimeSpec } from './createCompareOverTimeSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatDifference } from './formatDifference.ts';
+import { describeLater } from './describeLaterPart.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
@@ -98,7 +99,7 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, total: number, name: s
     const parts = [
       ...(split.hasBefore && split.before !== 0 ? [`${formatDifference(split.before, 't', unit)} before the events start`] : []),
       `${formatDifference(split.during, 't', unit)} ${split.openEnded ? 'while they are in force' : 'from their start to a year after their end'}`,
-      ...(split.hasAfter ? [`${formatDifference(split.after, 't', unit)} later${split.afterCi === undefined ? '' : ` (95% CI ${formatDifference(split.afterCi.low, 't', unit)} to ${formatDifference(split.afterCi.high, 't', unit)})`}`] : []),
+      ...(split.hasAfter ? [describeLater(split.after, split.afterCi, unit)] : []),
     ];
     // One part: the whole loss falls in it.
     text += parts.length === 1

@@ -32,7 +32,7 @@ describe('checkSharedTimeBase', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/short\.yaml:3:1: years: expected 10, as in the reference .*threat-export-quota\.yaml .*found 5 \(give --years/);
     expect(lines[1]).toMatch(/monthly\.yaml:3:1: ticksPerYear: expected 52, .*found 12/);
-    expect(lines[0]).toMatch(/set at scenarios\/baseline\.yaml:18; compared arms/); // where the reference's value comes from
+    expect(lines[0]).toMatch(/set at scenarios\/baseline\.yaml:19; compared arms/); // where the reference's value comes from
     expect(lines[2]).toMatch(/monthly\.yaml:4:1: startYear: expected 2025, .*found 2026/);
   });
 

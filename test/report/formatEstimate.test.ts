@@ -6,7 +6,13 @@ describe('formatEstimate', () => {
     expect(formatEstimate(1.6905, 1.6862, 1.6949)).toEqual({ mean: '1.691', low: '1.686', high: '1.695' });
     expect(formatEstimate(2.2134, 2.12, 2.305)).toEqual({ mean: '2.21', low: '2.12', high: '2.31' });
     expect(formatEstimate(0.929, 0.838, 1.0)).toEqual({ mean: '0.929', low: '0.838', high: '1.000' });
-    expect(formatEstimate(2850.4, 2651, 3049)).toEqual({ mean: '2,850', low: '2,651', high: '3,049' });
+    // A large mean keeps three significant digits, not every integer digit: rounded to tens here.
+    expect(formatEstimate(2850.4, 2651, 3049)).toEqual({ mean: '2,850', low: '2,650', high: '3,050' });
+    expect(formatEstimate(-8086, -9048, -7125)).toEqual({ mean: '−8,090', low: '−9,050', high: '−7,130' });
+    // …and more where the interval is that narrow.
+    expect(formatEstimate(93612, 93600, 93630)).toEqual({ mean: '93,610', low: '93,600', high: '93,630' });
+    expect(formatEstimate(93612, 93609, 93615)).toEqual({ mean: '93,612', low: '93,609', high: '93,615' });
+    expect(formatEstimate(4, -3, 0.001)).toEqual({ mean: '4.00', low: '−3.00', high: '0.00' });
     expect(formatEstimate(-0.35, -0.402, -0.298)).toEqual({ mean: '−0.350', low: '−0.402', high: '−0.298' });
   });
 

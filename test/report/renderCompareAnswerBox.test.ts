@@ -41,9 +41,9 @@ describe('renderCompareAnswerBox', () => {
   it('says per alternative what it costs, what end users receive of what it targets, and the cost per kg of a clear gain; then which buys a kg cheapest', () => {
     const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
     const html = text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness });
-    expect(html).toContain('recycling costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90 per kg gained (95% CI USD 80 to USD 100).');
+    expect(html).toContain('recycling costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90.0 per kg gained (95% CI USD 80.0 to USD 100.0).');
     // A strategy naming no material is read on the threat's materials; a loss under 0.1% is "about the same", a larger one "less".
-    expect(html).toContain('friends costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5 t less (95% CI 4 t to 6 t).');
+    expect(html).toContain('friends costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5.00 t less (95% CI 4.00 t to 6.00 t).');
     // The same mean whose CI reaches beyond 0.1% of 326 t (0.326 t) is not shown to be negligible: a loss.
     const reaching = { reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], costEffectiveness, entries: entries.map((e) => (e.alternative === 'friends' && e.metric.includes('germanium') ? { ...e, ciLow: -0.336, ciHigh: -0.236 } : e)) };
     expect(text(reaching)).toContain('Germanium: end users receive 0.286 t less (95% CI 0.236 t to 0.336 t); Gallium');
@@ -55,9 +55,9 @@ describe('renderCompareAnswerBox', () => {
     const paired = (low: number, high: number) => new Map([['recycling', close.get('recycling') as Map<string, MaterialCostEffectiveness>],
       ['stockpile', new Map([['germanium', { ...priced(iv(66_000, 60_000, 72_000)), usdPerTonneConsumptionGainedAgainst: new Map([['recycling', iv(-4_000, high, low)]]) }]])]]);
     expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: paired(-1_000, -7_000) }))
-      .toContain('stockpile has the lowest spending per kg, clearly below recycling: USD 4 per kg less (95% CI USD 1 to USD 7, paired run by run)');
+      .toContain('stockpile has the lowest spending per kg, clearly below recycling: USD 4.00 per kg less (95% CI USD 1.00 to USD 7.00, paired run by run)');
     expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: paired(2_000, -10_000) }))
-      .toContain('stockpile has the lowest spending per kg, not clearly below recycling: USD 4 per kg less (95% CI from USD 2 more to USD 10 less, paired run by run)');
+      .toContain('stockpile has the lowest spending per kg, not clearly below recycling: USD 4.00 per kg less (95% CI from USD 2.00 more to USD 10.00 less, paired run by run)');
   });
 
   it('says when most of a clear gain comes long after the events, from the over-time split', () => {
@@ -65,13 +65,13 @@ describe('renderCompareAnswerBox', () => {
     const comparison = { reference: 'threat', alternatives: ['recycling'], entries, costEffectiveness };
     const split = (during: number, after: number): GainSplit => ({ before: 0.39, during, after, total: 0.39 + during + after, from: 2026, to: 2028.5, hasBefore: true, hasAfter: true, openEnded: false });
     const late = renderCompareAnswerBox(comparison, strategies, name, (alternative, material) => (alternative === 'recycling' && material === 'germanium' ? split(0.5, 3) : undefined));
-    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t) (+3 t of it after Jun 2028 (no interval in this older folder), long after the events), USD 90 per kg');
+    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t) (+3 t of it after Jun 2028 (no interval in this older folder), long after the events), USD 90.0 per kg');
     // Half or less after: nothing is added; nor without a split (a folder from before over-time.csv).
     expect(renderCompareAnswerBox(comparison, strategies, name, () => split(2, 1.5))).not.toContain('long after');
     expect(renderCompareAnswerBox(comparison, strategies, name)).not.toContain('long after');
     // With the later part's interval (summed run by run): given when above 0, and no claim when it reaches 0.
     const withCi = (low: number, high: number) => renderCompareAnswerBox(comparison, strategies, name, () => ({ ...split(0.5, 3), afterCi: { low, high } })).replace(/\s+/g, ' ');
-    expect(withCi(2.1, 3.9)).toContain('(+3 t of it after Jun 2028 (95% CI +2.1 t to +3.9 t), long after the events)');
+    expect(withCi(2.1, 3.9)).toContain('(+3.00 t of it after Jun 2028 (95% CI +2.10 t to +3.90 t), long after the events)');
     expect(withCi(-0.2, 6.2)).not.toContain('long after');
   });
 
@@ -79,8 +79,8 @@ describe('renderCompareAnswerBox', () => {
     const held = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(4e6, 3e6, 5e6), netUsdPerTonneConsumptionGained: iv(1_300, 900, 2_000) };
     const sold = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-9e7, -1e8, -8e7) };
     const only = (pile: MaterialCostEffectiveness) => text({ reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', pile]])]]) });
-    expect(only(held)).toContain('USD 66 per kg gained (95% CI USD 60 to USD 72), USD 1.3 per kg net of the stock still held (95% CI USD 0.9 to USD 2)');
-    expect(only(sold)).toContain('USD 66 per kg gained (95% CI USD 60 to USD 72), and a net gain of USD 90 million once the stock still held and its sales are counted');
+    expect(only(held)).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0), USD 1.30 per kg net of the stock still held (95% CI USD 0.90 to USD 2.00)');
+    expect(only(sold)).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0), and a net gain of USD 90 million once the stock still held and its sales are counted');
     // Where net equals spending (no stock), nothing is added.
     expect(only(priced(iv(66_000, 60_000, 72_000)))).not.toContain('net of the stock');
   });
@@ -108,7 +108,7 @@ describe('renderCompareAnswerBox', () => {
     expect(html).toContain('Its stockpiles hold from the start, without buying it (initialDays), 10 t of Germanium as refined material, worth USD 15 million at base prices');
     expect(html).toContain('Germanium: only stockpile buys a clear gain (not counting the stock stockpile holds from the start).');
     // With the materials' prices known, the spending per kg has its yardstick: the starting refined price.
-    expect(html).toContain('USD 66 per kg gained (95% CI USD 60 to USD 72; 0.044× the starting refined price, USD 1,500 per kg)');
+    expect(html).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0; 0.044× the starting refined price, USD 1,500 per kg)');
     // Without initial stock, neither.
     expect(text(comparison)).not.toContain('from the start');
   });

@@ -21,7 +21,7 @@ describe('renderCosts', () => {
     expect(html).toContain('The cost of holding stock (financing, storage) counts only where a stockpile sets carryingCostSharePerYear.');
     expect(html).toContain('A net gain is what its stockpiles sold above base prices');
     const cost = text(renderCosts(context, new Map([['policyCost.US', metric(4.92e8, 4.82e8, 5.01e8, 4.7e8, 5.1e8)], ['netPolicyCost.US', metric(3e6, 1e6, 5e6, 0, 6e6)]])));
-    expect(cost).toContain('Net of the change in its stockpiles (stock at the end less stock at the start, valued at base prices) and of what they sold: USD 3 million on average');
+    expect(cost).toContain('Net of the change in its stockpiles (stock at the end less stock at the start, valued at base prices) and of what they sold: USD 3.00 million on average');
     expect(cost).not.toContain('A net gain');
   });
 

@@ -1,0 +1,67 @@
+import { chooseMassUnit, PER_TONNE, type MassUnit } from './chooseMassUnit.ts';
+import { formatEstimate } from './formatEstimate.ts';
+
+/** A mean and its interval's ends, each as text with its unit. */
+export interface EstimateText {
+  mean: string;
+  low: string;
+  high: string;
+}
+
+/**
+ * A sum of money with its interval, the three in one scale (set by the mean: USD, million or
+ * billion) and rounded to the same decimals (`formatEstimate`), so that the interval does not read
+ * more or less precise than the mean: "USD 94.7 million (95% CI USD 90.0 million to USD 99.3
+ * million)", not "… USD 90 million to USD 99.3 million".
+ *
+ * @param mean - The estimate, USD.
+ * @param low - The interval's low end, USD.
+ * @param high - The interval's high end, USD.
+ * @returns The three as text (`n/a` for one that is not finite).
+ * @example
+ * formatMoneyEstimate(94.7e6, 90.02e6, 99.3e6).low; // 'USD 90.0 million'
+ */
+export function formatMoneyEstimate(mean: number, low: number, high: number): EstimateText {
+  const size = Math.abs(Number.isFinite(mean) && mean !== 0 ? mean : Math.max(...[low, high].filter(Number.isFinite).map(Math.abs), 0));
+  const [divisor, suffix] = size >= 1e9 ? [1e9, ' billion'] : size >= 1e6 ? [1e6, ' million'] : [1, ''];
+  const shown = formatEstimate(mean / divisor, low / divisor, high / divisor);
+  const text = (value: string): string => (value === 'n/a' ? value : value.startsWith('−') ? `−USD ${value.slice(1)}${suffix}` : `USD ${value}${suffix}`);
+  return { mean: text(shown.mean), low: text(shown.low), high: text(shown.high) };
+}
+
+/**
+ * A mass with its interval, the three in one unit and rounded to the same decimals
+ * (`formatEstimate`): "1.31 t (95% CI 0.18 t to 2.44 t)", not "… 0.179 t to 2.44 t".
+ *
+ * @param mean - The estimate, tonnes.
+ * @param low - The interval's low end, tonnes.
+ * @param high - The interval's high end, tonnes.
+ * @param unit - The unit to write them in; by default the one that suits the largest.
+ * @returns The three as text (`n/a` for one that is not finite).
+ * @example
+ * formatTonnesEstimate(1.31, 0.179, 2.44).low; // '0.18 t'
+ */
+export function formatTonnesEstimate(mean: number, low: number, high: number, unit: MassUnit = chooseMassUnit([mean, low, high])): EstimateText {
+  const scale = PER_TONNE[unit];
+  const shown = formatEstimate(mean * scale, low * scale, high * scale);
+  const text = (value: string): string => (value === 'n/a' ? value : `${value} ${unit}`);
+  return { mean: text(shown.mean), low: text(shown.low), high: text(shown.high) };
+}
+
+/**
+ * `formatTonnesEstimate` with every non-zero figure signed, for paired differences:
+ * "+1.2 t (95% CI +0.06 t to +2.34 t)", not "… +0.0623 t to +2.34 t".
+ *
+ * @param mean - The difference, tonnes.
+ * @param low - Its interval's low end, tonnes.
+ * @param high - Its interval's high end, tonnes.
+ * @param unit - The unit to write them in; by default the one that suits the largest.
+ * @returns The three as text.
+ * @example
+ * formatSignedTonnesEstimate(1.2, 0.0623, 2.34).low; // '+0.06 t'
+ */
+export function formatSignedTonnesEstimate(mean: number, low: number, high: number, unit?: MassUnit): EstimateText {
+  const shown = formatTonnesEstimate(mean, low, high, unit);
+  const signed = (text: string, value: number): string => (value > 0 && !/^0(\.0*)? /.test(text) ? `+${text}` : text);
+  return { mean: signed(shown.mean, mean), low: signed(shown.low, low), high: signed(shown.high, high) };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoneyEstimate, formatSignedTonnesEstimate, formatTonnesEstimate } from '../../src/report/formatAmountEstimate.ts';
+
+describe('formatMoneyEstimate', () => {
+  it('writes the three in the mean\'s scale with the same decimals', () => {
+    expect(formatMoneyEstimate(94.7e6, 90.02e6, 99.3e6)).toEqual({ mean: 'USD 94.7 million', low: 'USD 90.0 million', high: 'USD 99.3 million' });
+    expect(formatMoneyEstimate(2.8504e9, 2.651e9, 3.049e9)).toEqual({ mean: 'USD 2.85 billion', low: 'USD 2.65 billion', high: 'USD 3.05 billion' });
+    // An end in another scale stays in the mean's: 900 thousand is 0.900 million beside 1.20 million.
+    expect(formatMoneyEstimate(1.2e6, 0.9e6, 1.5e6)).toEqual({ mean: 'USD 1.20 million', low: 'USD 0.90 million', high: 'USD 1.50 million' });
+    expect(formatMoneyEstimate(297.3, 190.6, 721.4)).toEqual({ mean: 'USD 297', low: 'USD 191', high: 'USD 721' });
+  });
+
+  it('signs a negative amount before the currency, and takes the scale from the ends when the mean is 0', () => {
+    expect(formatMoneyEstimate(-5e6, -8e6, -1.2e6)).toEqual({ mean: '−USD 5.00 million', low: '−USD 8.00 million', high: '−USD 1.20 million' });
+    expect(formatMoneyEstimate(0, -2e6, 2e6)).toEqual({ mean: 'USD 0 million', low: '−USD 2 million', high: 'USD 2 million' });
+    expect(formatMoneyEstimate(3e6, NaN, 4e6).low).toBe('n/a');
+  });
+});
+
+describe('formatTonnesEstimate', () => {
+  it('writes the three in one unit with the same decimals', () => {
+    expect(formatTonnesEstimate(1.31, 0.179, 2.44)).toEqual({ mean: '1.31 t', low: '0.18 t', high: '2.44 t' });
+    expect(formatTonnesEstimate(8086, 7125, 9048)).toEqual({ mean: '8,090 t', low: '7,130 t', high: '9,050 t' });
+    expect(formatTonnesEstimate(0.0123, 0.001, 0.03)).toEqual({ mean: '12.3 kg', low: '1.0 kg', high: '30.0 kg' });
+    expect(formatTonnesEstimate(0.5, 0.25, 0.75, 't')).toEqual({ mean: '0.500 t', low: '0.250 t', high: '0.750 t' });
+  });
+});
+
+describe('formatSignedTonnesEstimate', () => {
+  it('signs every figure that does not round to zero', () => {
+    expect(formatSignedTonnesEstimate(1.2, 0.0623, 2.34)).toEqual({ mean: '+1.20 t', low: '+0.06 t', high: '+2.34 t' });
+    expect(formatSignedTonnesEstimate(-4252, -5164, -3341)).toEqual({ mean: '−4,250 t', low: '−5,160 t', high: '−3,340 t' });
+    expect(formatSignedTonnesEstimate(3, 0.001, 6)).toEqual({ mean: '+3.00 t', low: '0.00 t', high: '+6.00 t' });
+  });
+});
