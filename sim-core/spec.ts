@@ -184,6 +184,14 @@ export interface BehaviourSpec extends Provenance {
   announcementFrontRunning: number;
   /** Relative price band below unit cost over which utilisation ramps from 1 to 0. */
   utilisationBand: number;
+  /**
+   * Memory of a mine's expected sales while they fall, weeks (the time constant of the exponential
+   * average; they rise on the 4-week memory of every seller, `World.salesSmoothing`). Mines cut
+   * planned output more slowly than they raise it (fixed costs, mine plans, offtakes), so a few
+   * months' dip in ore buying is stockpiled rather than idled (gap G27). 4: symmetric, as every
+   * other stage.
+   */
+  miningSalesFallWeeks: number;
   /** Hurdle rates, per year. */
   hurdleRateMajor: number;
   hurdleRateJunior: number;

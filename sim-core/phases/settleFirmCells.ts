@@ -152,7 +152,9 @@ function settleSellerCell(world: World, stage: number, c: number): void {
   const band = world.spec.behaviour.utilisationBand;
   const keepShare = 1 - band;
   const offtakePrice = world.effective.priceFloorUsdPerTonne[stage * world.materials * world.regions + c];
-  const smoothing = world.salesSmoothing;
+  // Expected sales rise on the 4-week memory; a mine's fall on the slower miningSalesFallWeeks (G27).
+  const riseSmoothing = world.salesSmoothing;
+  const fallSmoothing = stage === 0 ? world.miningSalesFallSmoothing : riseSmoothing;
   const { alive, producedTonnes, unitCostUsdPerTonne: unitCosts, cashUsd, lossStreakTicks } = store;
   const { outputInventoryTonnes: outputStock, expectedSalesTonnesPerTick: expectedSales } = store;
   let longestLossStreak = -1;
@@ -184,7 +186,8 @@ function settleSellerCell(world: World, stage: number, c: number): void {
     lossStreakTicks[f] = streak;
     if (streak > longestLossStreak) longestLossStreak = streak;
     const salesBefore = expectedSales[f];
-    const sales = salesBefore + (sold + taken - salesBefore) * smoothing;
+    const salesGap = sold + taken - salesBefore;
+    const sales = salesBefore + salesGap * (salesGap < 0 ? fallSmoothing : riseSmoothing);
     expectedSales[f] = sales;
     costs += operatingCost;
     floorPaid += floorPayment;

@@ -88,7 +88,9 @@ export function settlePlainSellerCell(world: World, stage: number, c: number): v
   const revenuePerOffered = terms[t + TERM_REVENUE_PER_OFFERED];
   const band = world.spec.behaviour.utilisationBand;
   const keepShare = 1 - band;
-  const smoothing = world.salesSmoothing;
+  // Expected sales rise on the 4-week memory; a mine's fall on the slower miningSalesFallWeeks (G27).
+  const riseSmoothing = world.salesSmoothing;
+  const fallSmoothing = stage === 0 ? world.miningSalesFallSmoothing : riseSmoothing;
   const { alive, producedTonnes, unitCostUsdPerTonne: unitCosts, cashUsd, lossStreakTicks } = store;
   const { outputInventoryTonnes: outputStock, expectedSalesTonnesPerTick: expectedSales } = store;
   let longestLossStreak = -1;
@@ -115,7 +117,8 @@ export function settlePlainSellerCell(world: World, stage: number, c: number): v
     lossStreakTicks[f] = streak;
     if (streak > longestLossStreak) longestLossStreak = streak;
     const salesBefore = expectedSales[f];
-    const sales = salesBefore + (sold - salesBefore) * smoothing;
+    const salesGap = sold - salesBefore;
+    const sales = salesBefore + salesGap * (salesGap < 0 ? fallSmoothing : riseSmoothing);
     expectedSales[f] = sales;
     costs += operatingCost;
     cellStock += outputLeft;

@@ -104,6 +104,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     transportTicks,
     typicalPlantTonnesPerTick: typicalPlantsOf(spec),
     salesSmoothing: 1 - Math.exp(-52 / (4 * spec.ticksPerYear)),
+    miningSalesFallSmoothing: 1 - Math.exp(-52 / (spec.behaviour.miningSalesFallWeeks * spec.ticksPerYear)),
     supportSurvival: supportSurvivalOf(spec),
     annuityMemo: Float64Array.of(NaN, 0),
     scratch: {

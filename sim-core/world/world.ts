@@ -261,6 +261,11 @@ export interface World {
   /** Share of the gap closed per tick when firms update expected sales (about a month's memory). */
   readonly salesSmoothing: number;
   /**
+   * The same share for a mine whose sales fell below its expected sales,
+   * 1 − e^(−52/(miningSalesFallWeeks·tpy)) (settleSellerCell, settlePlainSellerCell).
+   */
+  readonly miningSalesFallSmoothing: number;
+  /**
    * Chance that public support survives the elections before an investment pays back,
    * (1 − reversalProbability)^(PAYBACK_YEARS / electionEveryYears) (evaluateInvestment.ts), and the
    * last hurdle rate's annuity factor and that rate (a memo: both were Math.pow calls per evaluation).

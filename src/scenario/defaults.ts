@@ -20,6 +20,7 @@ export const BEHAVIOUR_DEFAULTS = {
   priceAdjustmentPerTick: 0.08005, maxLogPriceStepPerTick: 0.15, priceCoverageExponent: 1.132, supplyResponse: 0, exportWinBackShare: 0.1766,
   expectationYears: 0.4482,
   inventoryReleasePerTick: 0.06429, inputOrderAdjustmentPerTick: 0.06805, precautionaryBuying: 0.12, announcementFrontRunning: 3.013, utilisationBand: 0.2906,
+  miningSalesFallWeeks: 16,
   hurdleRateMajor: 0.08, hurdleRateJunior: 0.15, riskAversion: 0.5, priceWarRisk: 0, investmentReviewWeeks: 13,
   exitAfterLossWeeks: 104, engineersPerProject: 20, engineersSizeExponent: 0, engineersMinimumShare: 0, expansionStep: 0.1, assetLifeYears: 20,
   greenfield: { permittingYears: 8, financingYears: 3, constructionYears: 5 },

@@ -112,7 +112,7 @@ function materialSchema(k: SchemaKit): z.ZodType {
 function behaviourSchema(k: SchemaKit): z.ZodType {
   const keys = [
     'priceAdjustmentPerTick', 'maxLogPriceStepPerTick', 'priceCoverageExponent', 'supplyResponse', 'exportWinBackShare', 'expectationYears', 'inventoryReleasePerTick', 'inputOrderAdjustmentPerTick',
-    'precautionaryBuying', 'announcementFrontRunning', 'utilisationBand', 'hurdleRateMajor', 'hurdleRateJunior',
+    'precautionaryBuying', 'announcementFrontRunning', 'utilisationBand', 'miningSalesFallWeeks', 'hurdleRateMajor', 'hurdleRateJunior',
     'riskAversion', 'priceWarRisk', 'investmentReviewWeeks', 'exitAfterLossWeeks', 'engineersPerProject', 'engineersSizeExponent', 'engineersMinimumShare', 'expansionStep',
     'assetLifeYears', 'processingLeadFactor', 'recyclingLeadFactor', 'transportWeeks',
   ];
