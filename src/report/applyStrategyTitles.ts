@@ -14,10 +14,11 @@ import type { ComparedStrategies } from './renderComparisonSection.ts';
  */
 export function strategyDisplayNames(strategies: ComparedStrategies): Map<string, string> {
   const all = [strategies.reference, ...strategies.alternatives];
-  const wanted = all.map((s) => s.overview?.title || s.label);
-  const count = (name: string): number => wanted.filter((w) => w.toLowerCase() === name.toLowerCase()).length;
+  const wanted = all.map((s) => s.overview?.title?.trim() || s.label);
+  const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const count = (name: string): number => wanted.filter((w) => same(w, name)).length;
   // A title may not take another strategy's label either (a file named like someone's title).
-  const taken = (name: string, own: string): boolean => count(name) > 1 || all.some((s) => s.label !== own && s.label.toLowerCase() === name.toLowerCase());
+  const taken = (name: string, own: string): boolean => count(name) > 1 || all.some((s) => s.label !== own && same(s.label, name));
   return new Map(all.map((s, i) => [s.label, taken(wanted[i], s.label) ? s.label : wanted[i]]));
 }
 

@@ -1,5 +1,5 @@
 import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
-import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
+import { formatDifferenceEstimate } from './formatDifferenceEstimate.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import type { ComparisonEntry } from './readComparisonJson.ts';
@@ -36,11 +36,11 @@ export function isNegligible(mean: number, ciLow: number, ciHigh: number, level:
   return Math.max(Math.abs(mean), Math.abs(ciLow), Math.abs(ciHigh)) < bound;
 }
 
-/** `+1.75 t (+1.08 to +2.42 t)`; `no change in any run` for a difference that is zero in every pair (a `0 t (none …)` beside a level of 1,280 t read as "none of it"). */
+/** `+1.75 t (+1.08 to +2.42 t)`, rounded alike (`formatDifferenceEstimate`); `no change in any run` for a difference that is zero in every pair (a `0 t (none …)` beside a level of 1,280 t read as "none of it"). */
 export function formatDifferenceWithCi(e: ComparisonEntry, massUnit?: MassUnit): string {
   if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return 'no change in any run';
   if (isRoundingNoise(e)) return 'no change beyond rounding';
-  return `${formatDifference(e.meanDifference, e.unit, massUnit)} (${formatDifferenceRange(e.ciLow, e.ciHigh, e.unit, massUnit)})`;
+  return formatDifferenceEstimate(e.meanDifference, e.ciLow, e.ciHigh, e.unit, massUnit);
 }
 
 /**

@@ -45,7 +45,8 @@ function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): R
     ciHigh: Number.isFinite(r.ciHigh) ? r.ciHigh : r.difference,
   }));
   const values = rows.map((r) => ({ ...r, align: 'center' as 'left' | 'center' | 'right' }));
-  const y = { field: 'alternative', type: 'nominal', sort: alternatives, title: null, axis: { labelLimit: ALTERNATIVE_LABEL_WIDTH + 1 } };
+  // A label wrapped onto two lines (wrapLabels) holds a line break: drawn as two lines.
+  const y = { field: 'alternative', type: 'nominal', sort: alternatives, title: null, axis: { labelLimit: ALTERNATIVE_LABEL_WIDTH + 1, labelExpr: "split(datum.label, '\\n')" } };
   const largest = Math.max(0, ...values.flatMap((v) => [Math.abs(v.ciLow), Math.abs(v.ciHigh)]));
   const low = Math.min(0, ...values.map((v) => v.ciLow));
   const high = Math.max(0, ...values.map((v) => v.ciHigh));
@@ -58,7 +59,7 @@ function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): R
   const x = { type: 'quantitative', title: panel.axisTitle, scale: { zero: true, nice: true }, axis };
   return {
     title: { text: panel.title, fontSize: 11 },
-    width: 160, height: { step: 26 },
+    width: 160, height: { step: alternatives.some((a) => a.includes('\n')) ? 32 : 26 },
     data: { values },
     layer: [
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#666', strokeDash: [4, 3] }, encoding: { x: { ...x, field: 'zero' } } },

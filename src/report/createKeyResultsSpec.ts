@@ -75,9 +75,11 @@ function valueAxis(title: string, values: readonly number[], counts: boolean, wh
 }
 
 function createDotRange(values: Array<{ material: string } & ValueSummary>, order: string[], title: string, unit: string, withTails: boolean, names: boolean, counts: boolean): Record<string, unknown> {
-  const defined = values.filter((v) => v.n > 0).map((v) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, label: format(v.p50) }));
+  const rows = values.filter((v) => v.n > 0).map((v) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, label: format(v.p50) }));
   const y = materialAxis(order, names);
-  const x = valueAxis(unit, defined.flatMap((v) => [withTails ? v.p5 : v.p25, withTails ? v.p95 : v.p75, v.p50]).filter(Number.isFinite), counts);
+  const spanned = rows.flatMap((v) => [withTails ? v.p5 : v.p25, withTails ? v.p95 : v.p75, v.p50]).filter(Number.isFinite);
+  const x = valueAxis(unit, spanned, counts);
+  const defined = rows.map((v) => ({ ...v, align: labelSide(v.p50, spanned) }));
   return {
     title: { text: title, fontSize: 11.5 },
     width: 130, height: { step: 22 },
@@ -86,16 +88,18 @@ function createDotRange(values: Array<{ material: string } & ValueSummary>, orde
       ...(withTails ? [{ mark: { type: 'rule', color: INK, strokeWidth: 1.2 }, encoding: { y, x: { ...x, field: 'p5' }, x2: { field: 'p95' } } }] : []),
       { mark: { type: 'bar', color: INK, opacity: 0.45, height: 9 }, encoding: { y, x: { ...x, field: 'p25' }, x2: { field: 'p75' } } },
       { mark: { type: 'point', filled: true, color: INK, size: 45, opacity: 1 }, encoding: { y, x: { ...x, field: 'p50' } } },
-      { mark: { type: 'text', align: 'left', dx: 6, dy: -8, fontSize: 10.5, color: '#222' }, encoding: { y, x: { ...x, field: 'p50' }, text: { field: 'label' } } },
+      ...valueLabels(y, x, 'p50'),
     ],
   };
 }
 
 /** Mean (dot, value written out) and 95% CI (line) per material, with a rule at 0: paired changes, not spreads of runs. */
 function createMeanCi(values: Array<{ material: string } & PercentChange>, order: string[], title: string): Record<string, unknown> {
-  const data = values.map((v) => ({ ...v, low: Number.isFinite(v.low) ? v.low : v.mean, high: Number.isFinite(v.high) ? v.high : v.mean, label: formatPercentChange(v.mean) }));
+  const rows = values.map((v) => ({ ...v, low: Number.isFinite(v.low) ? v.low : v.mean, high: Number.isFinite(v.high) ? v.high : v.mean, label: formatPercentChange(v.mean) }));
   const y = materialAxis(order, false);
-  const x = valueAxis('% vs. without them (dot: mean, line: 95% CI)', data.flatMap((v) => [v.low, v.high]), false, [-1, 1]);
+  const spanned = rows.flatMap((v) => [v.low, v.high, 0]).filter(Number.isFinite);
+  const x = valueAxis('% vs. without them (dot: mean, line: 95% CI)', spanned, false, [-1, 1]);
+  const data = rows.map((v) => ({ ...v, align: labelSide(v.mean, spanned) }));
   return {
     title: { text: title, fontSize: 11.5 },
     width: 150, height: { step: 22 },
@@ -104,9 +108,28 @@ function createMeanCi(values: Array<{ material: string } & PercentChange>, order
       { mark: { type: 'rule', color: '#888', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
       { mark: { type: 'rule', color: INK, strokeWidth: 1.6 }, encoding: { y, x: { ...x, field: 'low' }, x2: { field: 'high' } } },
       { mark: { type: 'point', filled: true, color: INK, size: 45, opacity: 1 }, encoding: { y, x: { ...x, field: 'mean' } } },
-      { mark: { type: 'text', align: 'left', dx: 6, dy: -8, fontSize: 10.5, color: '#222' }, encoding: { y, x: { ...x, field: 'mean' }, text: { field: 'label' } } },
+      ...valueLabels(y, x, 'mean'),
     ],
   };
+}
+
+/**
+ * Which side of its dot a value's label goes: right of it, except in the last 30% of the axis,
+ * where a label on the right would run past the panel and widen the whole chart beyond its column.
+ */
+function labelSide(value: number, spanned: readonly number[]): 'left' | 'right' {
+  const low = Math.min(0, ...spanned);
+  const high = Math.max(0, ...spanned);
+  return high > low && (value - low) / (high - low) > 0.7 ? 'right' : 'left';
+}
+
+/** The value labels beside the dots (`field`), on the side `labelSide` chose for each row (`align`). */
+function valueLabels(y: Record<string, unknown>, x: Record<string, unknown>, field: string): Array<Record<string, unknown>> {
+  return (['left', 'right'] as const).map((align) => ({
+    transform: [{ filter: `datum.align === '${align}'` }],
+    mark: { type: 'text', align, dx: align === 'left' ? 6 : -6, dy: -8, fontSize: 10.5, color: '#222' },
+    encoding: { y, x: { ...x, field }, text: { field: 'label' } },
+  }));
 }
 
 /** `−7.8%`, `+2.4%`, `+12%`, `0%`: one decimal below 10%, none above. */

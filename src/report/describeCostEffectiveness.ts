@@ -1,6 +1,6 @@
 import { chooseMassUnit } from './chooseMassUnit.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatMoney } from './formatMoney.ts';
+import { formatMoneyEstimate } from './formatAmountEstimate.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { isMaterialGain, MATERIAL_GAIN_SHARE } from './isMaterialGain.ts';
@@ -85,8 +85,9 @@ function share(value: number): string {
 
 /** `USD 285/kg (95% CI USD 189 to USD 588/kg)`; `(no bounded 95% CI)` when an end is missing. */
 function perKg(r: Interval): string {
-  const ci = Number.isFinite(r.ciLow) && Number.isFinite(r.ciHigh) ? `95% CI ${usd(r.ciLow / 1000)} to ${usd(r.ciHigh / 1000)}/kg` : 'no bounded 95% CI';
-  return `${usd(r.value / 1000)}/kg (${ci})`;
+  const shown = formatMoneyEstimate(r.value / 1000, r.ciLow / 1000, r.ciHigh / 1000);
+  const ci = Number.isFinite(r.ciLow) && Number.isFinite(r.ciHigh) ? `95% CI ${shown.low} to ${shown.high}/kg` : 'no bounded 95% CI';
+  return `${shown.mean}/kg (${ci})`;
 }
 
 /** Why a per-kg figure should be read with care, or ''. */
@@ -96,9 +97,4 @@ function caveat(r: Interval, which: 'spending' | 'net'): string {
   if (r.ciLow <= 0) return `${figure}’s interval includes zero: with these runs it may cost nothing${which === 'net' ? ' net' : ''} at all.`;
   const factor = r.ciHigh / r.ciLow;
   return factor > WIDE_FACTOR ? `${figure}’s interval is wide (its ends a factor of ${formatNumber(factor, 2)} apart): more runs would narrow it.` : '';
-}
-
-/** `USD 7.14`, `−USD 0.311`. */
-function usd(value: number): string {
-  return value < 0 ? `−${formatMoney(-value)}` : formatMoney(value);
 }

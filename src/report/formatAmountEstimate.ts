@@ -22,10 +22,16 @@ export interface EstimateText {
  * formatMoneyEstimate(94.7e6, 90.02e6, 99.3e6).low; // 'USD 90.0 million'
  */
 export function formatMoneyEstimate(mean: number, low: number, high: number): EstimateText {
-  const size = Math.abs(Number.isFinite(mean) && mean !== 0 ? mean : Math.max(...[low, high].filter(Number.isFinite).map(Math.abs), 0));
+  const ends = [low, high].filter(Number.isFinite).map(Math.abs);
+  // A mean whose interval reaches 0 (an unclear difference) takes the interval's scale; the mean is
+  // sized as it will read (999.7 thousand reads 1.00 million).
+  const unclear = !Number.isFinite(mean) || mean === 0 || (ends.length === 2 && low <= 0 && high >= 0);
+  const size = unclear ? Math.max(0, ...ends, Number.isFinite(mean) ? Math.abs(mean) : 0) : Number(Math.abs(mean).toPrecision(3));
   const [divisor, suffix] = size >= 1e9 ? [1e9, ' billion'] : size >= 1e6 ? [1e6, ' million'] : [1, ''];
   const shown = formatEstimate(mean / divisor, low / divisor, high / divisor);
-  const text = (value: string): string => (value === 'n/a' ? value : value.startsWith('−') ? `−USD ${value.slice(1)}${suffix}` : `USD ${value}${suffix}`);
+  // Zero is zero in any scale: "USD 0", not "USD 0.00 million".
+  const text = (value: string): string => (value === 'n/a' ? value : /^0(\.0*)?$/.test(value) ? 'USD 0'
+    : value.startsWith('−') ? `−USD ${value.slice(1)}${suffix}` : `USD ${value}${suffix}`);
   return { mean: text(shown.mean), low: text(shown.low), high: text(shown.high) };
 }
 

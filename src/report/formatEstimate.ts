@@ -1,9 +1,11 @@
 /**
  * A mean and its interval rounded to the same decimals, set by the interval: one significant digit
  * of its half-width, and at least the mean's three significant digits (tens or hundreds for large
- * means), trailing zeros kept. Rounded
- * each on its own, 1.6905 (1.6862 to 1.6949) read "1.69 (1.69 to 1.7)": an end equal to the mean and
- * a dropped zero; here it reads "1.691 (1.686 to 1.695)". Thousands are grouped.
+ * means), trailing zeros kept. Rounded each on its own, 1.6905 (1.6862 to 1.6949) read "1.69 (1.69
+ * to 1.7)": an end equal to the mean and a dropped zero; here it reads "1.691 (1.686 to 1.695)".
+ * Where the interval reaches 0 (a difference that is not clear), the mean's digits mean nothing and the interval alone sets the decimals: two significant
+ * digits of its half-width, never past units (−0.4 (−310 to 290) reads "0 (−310 to 290)", not
+ * "−0.400 (−310.000 to 290.000)"). Thousands are grouped; a value that rounds to zero is unsigned.
  *
  * @param mean - The estimate.
  * @param low - The interval's low end.
@@ -13,15 +15,25 @@
  * formatEstimate(2.2134, 2.12, 2.305); // { mean: '2.21', low: '2.12', high: '2.31' }
  */
 export function formatEstimate(mean: number, low: number, high: number): { mean: string; low: string; high: string } {
+  const decimals = estimateDecimals(mean, low, high);
+  const step = decimals < 0 ? 10 ** -decimals : 1;
+  const digits = Math.max(0, decimals);
+  const text = (value: number): string => {
+    if (!Number.isFinite(value)) return 'n/a';
+    const rounded = decimals < 0 ? Math.sign(value) * Math.round(Math.abs(value) / step) * step : value;
+    const written = rounded.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
+    return /^-0(\.0*)?$/.test(written) ? written.slice(1) : written.replace(/^-/, '−');
+  };
+  return { mean: text(mean), low: text(low), high: text(high) };
+}
+
+/** The decimals `formatEstimate` rounds to (negative: tens, hundreds…). */
+function estimateDecimals(mean: number, low: number, high: number): number {
   const halfWidth = (high - low) / 2;
   const ofMean = mean === 0 || !Number.isFinite(mean) ? 0 : 2 - Math.floor(Math.log10(Math.abs(mean)));
   const ofInterval = halfWidth > 0 && Number.isFinite(halfWidth) ? -Math.floor(Math.log10(halfWidth)) : 0;
+  if (halfWidth > 0 && Number.isFinite(halfWidth) && low <= 0 && high >= 0) return Math.min(12, Math.max(0, ofInterval + 1));
   // At most three decimals beyond the mean's own: an interval as narrow as rounding noise does not print 12 digits.
   // Negative decimals round to tens, hundreds…: 8,086 (7,125 to 9,048) reads 8,090 (7,130 to 9,050), the mean's three digits.
-  const decimals = Math.min(12, ofMean + 3, Math.max(ofMean, ofInterval));
-  const step = decimals < 0 ? 10 ** -decimals : 1;
-  const text = (value: number): string => (Number.isFinite(value)
-    ? (decimals < 0 ? Math.sign(value) * Math.round(Math.abs(value) / step) * step : value).toLocaleString('en-GB', { minimumFractionDigits: Math.max(0, decimals), maximumFractionDigits: Math.max(0, decimals), useGrouping: true }).replace(/^-/, '−').replace(/^−0$/, '0')
-    : 'n/a');
-  return { mean: text(mean), low: text(low), high: text(high) };
+  return Math.min(12, Math.max(0, ofMean + 3), Math.max(ofMean, ofInterval));
 }

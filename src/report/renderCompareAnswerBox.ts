@@ -191,9 +191,16 @@ function describeLateGain(split: GainSplit | undefined, unit: MassUnit | undefin
   return ` (${split.afterCi === undefined ? formatDifference(split.after, 't', unit) : shown.mean} of it after ${afterMonth}${ci}, long after the events)`;
 }
 
-/** `costs USD 94.7 million more (95% CI USD 90.0 million to USD 99.3 million)`, or `… less`, the three rounded alike. */
+/**
+ * `costs USD 94.7 million more (95% CI USD 90.0 million to USD 99.3 million)`, or a saving in
+ * savings, `costs USD 5.0 million less (95% CI USD 2.0 million to USD 8.0 million)`; an interval
+ * reaching past 0 says which way each end goes (`from USD 1.0 million more to USD 4.0 million less`).
+ */
 function describeSpending(cost: ComparisonEntry): string {
-  const shown = formatMoneyEstimate(cost.meanDifference, cost.ciLow, cost.ciHigh);
   const less = cost.meanDifference < 0;
-  return `costs ${less ? `${shown.mean.replace(/^−/, '')} less` : `${shown.mean} more`} (95% CI ${shown.low} to ${shown.high})`;
+  const [low, high] = less ? [-cost.ciHigh, -cost.ciLow] : [cost.ciLow, cost.ciHigh];
+  const shown = formatMoneyEstimate(Math.abs(cost.meanDifference), low, high);
+  const [way, other] = less ? ['less', 'more'] : ['more', 'less'];
+  const range = low < 0 && shown.low.startsWith('−') ? `from ${shown.low.slice(1)} ${other} to ${shown.high} ${way}` : `${shown.low} to ${shown.high}`;
+  return `costs ${shown.mean} ${way} (95% CI ${range})`;
 }

@@ -14,7 +14,7 @@ import type { ScenarioOverview } from './readScenarioOverview.ts';
 import { renderStrategiesAtGlance, type StrategyScenario } from './renderStrategiesAtGlance.ts';
 import { renderReversalSplit } from './renderReversalSplit.ts';
 import { renderTable } from './renderTable.ts';
-import { shortenLabels } from './shortenLabels.ts';
+import { wrapLabels } from './wrapLabels.ts';
 
 /** Metrics drawn when the folder names no headline metric, and other metrics listed. */
 const MAX_CHART_METRICS = 8;
@@ -103,7 +103,7 @@ async function renderForestPlot(comparison: Comparison, candidates: readonly str
   const left = candidates.filter(unchanged);
   const leftOut = left.length === 0 ? '' : ` Left out, the same in every run for every strategy: ${escapeHtml(left.map((m) => describeMetricId(m, materialName)).join('; '))}.`;
   if (shown.length === 0) return left.length === 0 ? '' : `<p class="note">No chart of paired differences: every headline metric is the same in every run for every strategy (${escapeHtml(left.map((m) => describeMetricId(m, materialName)).join('; '))}).</p>\n`;
-  const short = shortenLabels(comparison.alternatives, ALTERNATIVE_LABEL_WIDTH, ALTERNATIVE_LABEL_FONT);
+  const short = wrapLabels(comparison.alternatives, ALTERNATIVE_LABEL_WIDTH, ALTERNATIVE_LABEL_FONT);
   const shortOf = new Map(comparison.alternatives.map((a, i) => [a, short[i]]));
   return charts.add('comparison', createComparisonSpec(shown.map((metric) => {
     const entries = comparison.entries.filter((e) => e.metric === metric);
@@ -125,7 +125,8 @@ async function renderForestPlot(comparison: Comparison, candidates: readonly str
 
 /** ` Shortened labels: “a1-…-components” is a1-mitig-drc-cobalt-stockpile90-components; …` for the labels the chart shortens, else ''. */
 function describeShortenedLabels(full: readonly string[], short: readonly string[]): string {
-  const pairs = full.map((f, i) => [short[i], f]).filter(([s, f]) => s !== f);
+  // A label only broken onto two lines is whole: named here only when words were cut.
+  const pairs = full.map((f, i) => [short[i].replace('\n', ' '), f]).filter(([s, f]) => s !== f);
   if (pairs.length === 0) return '';
   return ` Shortened labels: ${pairs.map(([s, f]) => `“${escapeHtml(s)}” is ${escapeHtml(f)}`).join('; ')}.`;
 }

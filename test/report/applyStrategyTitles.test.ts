@@ -22,7 +22,7 @@ describe('strategyDisplayNames', () => {
   });
 
   it('keeps the labels of strategies whose titles coincide (in any case), or whose title is another strategy\'s label', () => {
-    const names = strategyDisplayNames(strategies(['a', 'Stockpile'], ['b', 'stockpile'], ['c', 'Tariff'], ['d', 'a']));
+    const names = strategyDisplayNames(strategies(['a', 'Stockpile'], ['b', 'stockpile '], ['c', 'Tariff'], ['d', 'a']));
     expect([...names]).toEqual([['a', 'a'], ['b', 'b'], ['c', 'Tariff'], ['d', 'd']]);
   });
 });

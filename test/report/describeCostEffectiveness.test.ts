@@ -15,7 +15,7 @@ const text = (net: Interval): string => describeCostEffectiveness(new Map([['ndp
 describe('describeCostEffectiveness', () => {
   it('shows the net cost per kg the command line quotes, with its CI and a note that the interval includes zero', () => {
     const html = text(iv(7142.39, -310.83, 19821.73));
-    expect(html).toContain('USD 285/kg (95% CI USD 189 to USD 588/kg) of spending, USD 7.14/kg (95% CI −USD 0.311 to USD 19.8/kg) net.');
+    expect(html).toContain('USD 285/kg (95% CI USD 189 to USD 588/kg) of spending, USD 7/kg (95% CI USD 0 to USD 20/kg) net.');
     expect(html).toContain('The net figure’s interval includes zero');
     expect(html).toContain('The spending figure’s interval is wide (its ends a factor of 3.1 apart)');
   });

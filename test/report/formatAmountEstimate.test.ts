@@ -12,7 +12,11 @@ describe('formatMoneyEstimate', () => {
 
   it('signs a negative amount before the currency, and takes the scale from the ends when the mean is 0', () => {
     expect(formatMoneyEstimate(-5e6, -8e6, -1.2e6)).toEqual({ mean: '−USD 5.00 million', low: '−USD 8.00 million', high: '−USD 1.20 million' });
-    expect(formatMoneyEstimate(0, -2e6, 2e6)).toEqual({ mean: 'USD 0 million', low: '−USD 2 million', high: 'USD 2 million' });
+    expect(formatMoneyEstimate(0, -2e6, 2e6)).toEqual({ mean: 'USD 0', low: '−USD 2.0 million', high: 'USD 2.0 million' });
+    // An unclear difference takes its interval's scale; a mean that rounds up into the next scale takes that one; an end at 0 is USD 0.
+    expect(formatMoneyEstimate(200e3, -50e6, 50e6)).toEqual({ mean: 'USD 0', low: '−USD 50 million', high: 'USD 50 million' });
+    expect(formatMoneyEstimate(999_700, 900e3, 1.1e6)).toEqual({ mean: 'USD 1.000 million', low: 'USD 0.900 million', high: 'USD 1.100 million' });
+    expect(formatMoneyEstimate(5e6, 0, 12e6)).toEqual({ mean: 'USD 5.0 million', low: 'USD 0', high: 'USD 12.0 million' });
     expect(formatMoneyEstimate(3e6, NaN, 4e6).low).toBe('n/a');
   });
 });

@@ -12,11 +12,20 @@ describe('formatEstimate', () => {
     // …and more where the interval is that narrow.
     expect(formatEstimate(93612, 93600, 93630)).toEqual({ mean: '93,610', low: '93,600', high: '93,630' });
     expect(formatEstimate(93612, 93609, 93615)).toEqual({ mean: '93,612', low: '93,609', high: '93,615' });
-    expect(formatEstimate(4, -3, 0.001)).toEqual({ mean: '4.00', low: '−3.00', high: '0.00' });
+    // A huge mean with a narrow interval keeps units, so its ends do not collapse onto it.
+    expect(formatEstimate(12_345_678, 12_345_677, 12_345_679)).toEqual({ mean: '12,345,678', low: '12,345,677', high: '12,345,679' });
     expect(formatEstimate(-0.35, -0.402, -0.298)).toEqual({ mean: '−0.350', low: '−0.402', high: '−0.298' });
   });
 
-  it('keeps the mean\'s three significant digits when the interval is wide or empty, and says n/a for a missing end', () => {
+  it('lets the interval alone set the decimals when it reaches 0, never past units, and leaves a rounded zero unsigned', () => {
+    expect(formatEstimate(-0.4, -310, 290)).toEqual({ mean: '0', low: '−310', high: '290' });
+    expect(formatEstimate(3, -250, 256)).toEqual({ mean: '3', low: '−250', high: '256' });
+    expect(formatEstimate(0.012, -3.1, 3.2)).toEqual({ mean: '0.0', low: '−3.1', high: '3.2' });
+    expect(formatEstimate(5, -0.003, 10)).toEqual({ mean: '5.0', low: '0.0', high: '10.0' });
+    expect(formatEstimate(4, -3, 0.001)).toEqual({ mean: '4.0', low: '−3.0', high: '0.0' });
+  });
+
+  it('keeps the mean\'s three significant digits when the interval is wide (not reaching 0) or empty, and says n/a for a missing end', () => {
     expect(formatEstimate(1.5, 1.5, 1.5)).toEqual({ mean: '1.50', low: '1.50', high: '1.50' });
     expect(formatEstimate(1.234, 0.2, 9.5)).toEqual({ mean: '1.23', low: '0.20', high: '9.50' });
     expect(formatEstimate(3, NaN, NaN)).toEqual({ mean: '3.00', low: 'n/a', high: 'n/a' });

@@ -28,8 +28,8 @@ describe('renderActorMovesCompared', () => {
   it('lists per product the weeks under each strategy, the largest change first, with the paired difference or "the same in every run"', () => {
     const html = text(renderActorMovesCompared(comparison(entries), names, 'China'));
     expect(html).toContain('the foreign actor (China) acts by standing rules in every strategy');
-    const retaliation = html.indexOf('Retaliatory export licensing refined NdPr oxide (processing) 0 weeks 102 weeks · +102 weeks');
-    const war = html.indexOf('Price war refined NdPr oxide (processing) 288 weeks 291 weeks · +3 weeks');
+    const retaliation = html.indexOf('Retaliatory export licensing refined NdPr oxide (processing) 0 weeks 102 weeks · +102 weeks (');
+    const war = html.indexOf('Price war refined NdPr oxide (processing) 288 weeks 291 weeks · +3.00 weeks (');
     expect(retaliation).toBeGreaterThan(0);
     expect(war).toBeGreaterThan(retaliation);
     expect(html).toContain('288 weeks, the same in every run');

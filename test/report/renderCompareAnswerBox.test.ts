@@ -38,6 +38,13 @@ describe('renderCompareAnswerBox', () => {
     entry('friends', 'cumulativeConsumption.gallium.endUse.US', 231, -5, 1),
     entry('stockpile', 'policyCost.US', 0, 2e8, 0.1e8, 'USD'), entry('stockpile', 'cumulativeConsumption.germanium.endUse.US', 326, 3, 0.5),
   ];
+  it('gives a saving in savings, and an interval reaching past 0 as "from … more to … less"', () => {
+    const cost = (difference: number, half: number) => text({ reference: 'threat', alternatives: ['recycling'], entries: [entry('recycling', 'policyCost.US', 0, difference, half, 'USD')], costEffectiveness: new Map() });
+    expect(cost(-5e6, 3e6)).toContain('recycling costs USD 5.00 million less (95% CI USD 2.00 million to USD 8.00 million)');
+    expect(cost(-1e6, 3e6)).toContain('recycling costs USD 1.0 million less (95% CI from USD 2.0 million more to USD 4.0 million less)');
+    expect(cost(1e6, 3e6)).toContain('recycling costs USD 1.0 million more (95% CI from USD 2.0 million less to USD 4.0 million more)');
+  });
+
   it('says per alternative what it costs, what end users receive of what it targets, and the cost per kg of a clear gain; then which buys a kg cheapest', () => {
     const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
     const html = text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness });
@@ -57,7 +64,7 @@ describe('renderCompareAnswerBox', () => {
     expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: paired(-1_000, -7_000) }))
       .toContain('stockpile has the lowest spending per kg, clearly below recycling: USD 4.00 per kg less (95% CI USD 1.00 to USD 7.00, paired run by run)');
     expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: paired(2_000, -10_000) }))
-      .toContain('stockpile has the lowest spending per kg, not clearly below recycling: USD 4.00 per kg less (95% CI from USD 2.00 more to USD 10.00 less, paired run by run)');
+      .toContain('stockpile has the lowest spending per kg, not clearly below recycling: USD 4.0 per kg less (95% CI from USD 2.0 more to USD 10.0 less, paired run by run)');
   });
 
   it('says when most of a clear gain comes long after the events, from the over-time split', () => {

@@ -48,7 +48,7 @@ describe('renderSpilloversCompared', () => {
     expect(html).toContain('Allies (ally) | NdPr oxide | unmet demand | 1,280 t | no change in any run |');
     expect(html).toContain('stockpile: end users clearly receive less in Rest of world: Dysprosium oxide; they clearly receive more in Allies: Dysprosium oxide; end users are clearly short for more weeks in Allies: Dysprosium oxide (+6.25 weeks (+5.99 to +6.51 weeks)) (95% CIs of the differences excluding 0).');
     expect(html).toContain('Allies (ally) | Dysprosium oxide | weeks short | 3 weeks | +6.25 weeks (+5.99 to +6.51 weeks) |');
-    expect(html).toContain('Allies (ally) | Dysprosium oxide | consumption (received) | 4,880 t | +25 t (+18 to +32 t) |');
+    expect(html).toContain('Allies (ally) | Dysprosium oxide | consumption (received) | 4,880 t | +25.0 t (+18.0 to +32.0 t) |');
     expect(html).toContain('Allies (ally) | Dysprosium oxide | unmet demand |');
     const order = ['Allies (ally)', 'Rest of world (neutral)', 'China (adversary)'].map((r) => html.indexOf(r));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);

@@ -43,9 +43,9 @@ describe('report wording', () => {
       entries: [straddle, { ...straddle, alternative: 'ga-recycle' }, consumption('ga-stockpile', 453), consumption('ga-recycle', 461.0518)] };
     const scenario = (label: string) => ({ label, overview: overview(label) });
     const html = await renderComparisonSection(comparison, { reference: scenario('ga-threat'), alternatives: [scenario('ga-stockpile'), scenario('ga-recycle')] }, (id) => id, charts);
-    expect(html).toContain('<td class="num">7.65 t</td><td class="num">8.4 t</td><td class="num">+0.75 t (+0.591 to +0.904 t)</td>');
+    expect(html).toContain('<td class="num">7.65 t</td><td class="num">8.4 t</td><td class="num">+0.750 t (+0.591 to +0.904 t)</td>');
     // 'Other metrics': the row of a metric reads in t for both alternatives (+0.0518 t, not +51.8 kg).
-    expect(html).toContain('−8 t (−9.6 to −6.4 t)');
+    expect(html).toContain('−8.00 t (−9.60 to −6.40 t)');
     expect(html).toContain('+0.0518 t (+0.0622 to +0.0414 t)');
     expect(html).not.toMatch(/\d kg|\d g\b/);
     // Multiplicity: "clearly" is per metric, and a table picked for clarity says how many would be clear by chance.

@@ -101,6 +101,8 @@ describe('loadScenario: extends', () => {
     };
     expect(problemOf('a\nb')).toMatchObject({ line: 3, path: 'title', expected: 'one line' });
     expect(problemOf('')).toMatchObject({ line: 3, path: 'title', expected: 'a non-empty title' });
+    expect(problemOf('   ')).toMatchObject({ line: 3, path: 'title', expected: 'a title with some text' });
+    expect(problemOf('a\u2028b')).toMatchObject({ line: 3, path: 'title', expected: 'one line' });
     expect(problemOf('x'.repeat(81))).toMatchObject({ line: 3, path: 'title', expected: 'a title of at most 80 characters' });
     expect(() => loadScenario(join(dir, 'minimal.yaml'))).not.toThrow();
   });

@@ -1,0 +1,37 @@
+import { chooseMassUnit, PER_TONNE, type MassUnit } from './chooseMassUnit.ts';
+import { formatMoneyEstimate } from './formatAmountEstimate.ts';
+import { formatEstimate } from './formatEstimate.ts';
+
+/**
+ * A paired difference with its 95% CI, the three signed and rounded alike (`formatEstimate`), the
+ * interval's unit written once after its high end: `+7.79 t (+3.62 to +11.96 t)`, not
+ * `+7.79 t (+3.62 to +12 t)`; `−0.305× the starting price (−0.350 to −0.261× the starting price)`;
+ * money, whose unit comes first, on every figure: `+USD 94.7 million (+USD 90.0 million to +USD 99.3 million)`.
+ *
+ * @param mean - The mean difference.
+ * @param low - Its interval's low end.
+ * @param high - Its interval's high end.
+ * @param unit - Its unit as in `comparison.json` (`t`, `weeks`, `x base`, `x home demand`, `USD`, `share`, …).
+ * @param massUnit - For unit `t`: the unit to write it in; default: the one that suits the largest.
+ * @returns The difference and its interval, or `n/a` for a mean that is not finite.
+ * @example
+ * formatDifferenceEstimate(7.79, 3.62, 11.96, 't'); // '+7.79 t (+3.62 to +11.96 t)'
+ */
+export function formatDifferenceEstimate(mean: number, low: number, high: number, unit: string, massUnit?: MassUnit): string {
+  if (!Number.isFinite(mean)) return 'n/a';
+  const bounded = Number.isFinite(low) && Number.isFinite(high);
+  if (unit === 'USD') {
+    const shown = formatMoneyEstimate(mean, low, high);
+    const sign = (text: string): string => (text === 'USD 0' || text.startsWith('−') ? text : `+${text}`);
+    return bounded ? `${sign(shown.mean)} (${sign(shown.low)} to ${sign(shown.high)})` : sign(shown.mean);
+  }
+  const mass = unit === 't' ? massUnit ?? chooseMassUnit([mean, low, high]) : undefined;
+  const scale = mass !== undefined ? PER_TONNE[mass] : unit === 'share' ? 100 : 1;
+  const shown = formatEstimate(mean * scale, low * scale, high * scale);
+  const sign = (text: string, value: number): string => (value > 0 && !/^0(\.0*)?$/.test(text) ? `+${text}` : text);
+  const [m, l, h] = [sign(shown.mean, mean), sign(shown.low, low), sign(shown.high, high)];
+  const unitAfter = (number: string): string => (mass !== undefined ? ` ${mass}` : unit === 'share' ? ' percentage points' : unit === 'x base' ? '× the starting price'
+    : unit === 'x home demand' ? '× home demand' : unit === 'weeks' ? (/^[+−]?1$/.test(number) ? ' week' : ' weeks') : unit === '' ? '' : ` ${unit}`);
+  // The unit follows the number, so the interval writes it once, after its high end.
+  return bounded ? `${m}${unitAfter(m)} (${l} to ${h}${unitAfter(h)})` : `${m}${unitAfter(m)}`;
+}
