@@ -4,8 +4,7 @@ import { countRuns } from './countRuns.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
-import { formatTonnes } from './formatTonnes.ts';
-import { chooseMassUnit } from './chooseMassUnit.ts';
+import { formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { formatWeeks } from './formatWeeks.ts';
 import type { MaterialResult } from './computeMaterialResults.ts';
 
@@ -63,9 +62,9 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
       ? `their worst week leaves ${formatPercent(result.worstWeekShare.p50)} of demand unmet (median across runs)`
       : 'in at least half of the runs no week leaves demand unmet';
     const [low, high] = [Math.max(0, lack.ciLow), Math.max(0, lack.ciHigh)];
-    const unit = chooseMassUnit([lack.mean, low, high]);
-    sentences.push(`Over the whole run, end users in ${homeName} go without ${formatTonnes(lack.mean, unit)} of ${materialName} on average ` +
-      `(${confidence(low, high, (x) => formatTonnes(x, unit))})${share}; ${worst}.`);
+    const shown = formatTonnesEstimate(lack.mean, low, high);
+    sentences.push(`Over the whole run, end users in ${homeName} go without ${shown.mean} of ${materialName} on average ` +
+      `(${confidence(low, high, shown)})${share}; ${worst}.`);
   }
   const recovery = result.recoveryWeeks;
   if (recovery.n > 0) {
@@ -101,10 +100,10 @@ function aboutShare(share: number): string {
   return percent === '<1%' ? 'less than 1%' : `about ${percent}`;
 }
 
-/** `95% CI a–b`, or `the same in every run` when both ends read the same. */
-function confidence(low: number, high: number, format: (x: number) => string): string {
+/** `95% CI a to b` (ends rounded with the mean), or `the same in every run` when the interval has no width. */
+function confidence(low: number, high: number, shown: { low: string; high: string }): string {
   if (!Number.isFinite(low) || !Number.isFinite(high)) return 'no interval: one run';
-  return format(low) === format(high) ? 'the same in every run' : `95% CI ${format(low)} to ${format(high)}`;
+  return low === high ? 'the same in every run' : `95% CI ${shown.low} to ${shown.high}`;
 }
 
 function describeWeeks(result: MaterialResult, context: DescribeContext): string {

@@ -71,13 +71,13 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   });
   const best = [...cheapest].map(([material, priced]) => {
     const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
-    const free = holdsFreeStock.has(`${first.alternative}\u0000${material}`) ? ` (not counting the stock ${first.alternative} holds from the start)` : '';
-    if (second === undefined) return `${materialName(material)}: only ${first.alternative} buys a clear gain${free}`;
-    return `${materialName(material)}: ${first.alternative} has the lowest spending per kg${free}${describeLead(first, second)}` +
+    const free = holdsFreeStock.has(`${first.alternative}\u0000${material}`) ? ` (not counting the stock ${quoted(first.alternative)} holds from the start)` : '';
+    if (second === undefined) return `${materialName(material)}: only ${quoted(first.alternative)} buys a clear gain${free}`;
+    return `${materialName(material)}: ${quoted(first.alternative)} has the lowest spending per kg${free}${describeLead(first, second)}` +
       describeNetLeader(priced, first.alternative);
   });
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
-  const basis = `Against ${comparison.reference === '' ? 'the reference' : comparison.reference}, ${countRuns(runs, 'pair')} of runs with the same random draws; what end users in ${regionWithArticle(homeName)} receive over the run, ` +
+  const basis = `Against ${comparison.reference === '' ? 'the reference' : quoted(comparison.reference)}, ${countRuns(runs, 'pair')} of runs with the same random draws; what end users in ${regionWithArticle(homeName)} receive over the run, ` +
     'each strategy charged all its extra spending. A model under its stated assumptions, not forecasts. Per-material tables, net costs and how to read the intervals: ';
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<ul>${lines.join('')}${best.length === 0 ? '<li>No strategy buys a clear gain in what end users receive of the materials it targets.</li>' : `<li>Per kg gained: ${escapeHtml(best.join('; '))}.</li>`}</ul>` +
@@ -98,9 +98,9 @@ function describeLead(first: { alternative: string; priced: MaterialCostEffectiv
     const shown = formatMoneyEstimate(save, low, high);
     const range = low < 0 ? `from ${shown.low.replace(/^−/, '')} more to ${shown.high} less` : `${shown.low} to ${shown.high}`;
     const by = `${shown.mean} per kg less (95% CI ${range}, paired run by run)`;
-    return paired.ciHigh < 0 ? `, clearly below ${second.alternative}: ${by}` : `, not clearly below ${second.alternative}: ${by}`;
+    return paired.ciHigh < 0 ? `, clearly below ${quoted(second.alternative)}: ${by}` : `, not clearly below ${quoted(second.alternative)}: ${by}`;
   }
-  return first.perKg.ciHigh < second.perKg.ciLow ? '' : `, not clearly below ${second.alternative} (their 95% CIs overlap)`;
+  return first.perKg.ciHigh < second.perKg.ciLow ? '' : `, not clearly below ${quoted(second.alternative)} (their 95% CIs overlap)`;
 }
 
 /** Materials named by events, in their order, once each. */
@@ -160,7 +160,7 @@ function describeNetLeader(priced: ReadonlyArray<{ alternative: string; priced: 
   if (leader === undefined || leader.alternative === grossLeader) return '';
   const figure = leader.priced.extraNetCostUsd.value < 0 ? `a net gain of ${formatMoney(-leader.priced.extraNetCostUsd.value)}`
     : `${formatMoney(leader.priced.netUsdPerTonneConsumptionGained.value / 1000)} per kg net`;
-  return `; counting the stock still held and its sales, ${leader.alternative} comes first (${figure})`;
+  return `; counting the stock still held and its sales, ${quoted(leader.alternative)} comes first (${figure})`;
 }
 
 /**
@@ -203,4 +203,9 @@ function describeSpending(cost: ComparisonEntry): string {
   const [way, other] = less ? ['less', 'more'] : ['more', 'less'];
   const range = low < 0 && shown.low.startsWith('−') ? `from ${shown.low.slice(1)} ${other} to ${shown.high} ${way}` : `${shown.low} to ${shown.high}`;
   return `costs ${shown.mean} ${way} (95% CI ${range})`;
+}
+
+/** A strategy's name set off in a sentence: a title may hold commas and colons ("“60-day US oxide stockpile, released into price spikes” buys…"). */
+function quoted(name: string): string {
+  return `“${name}”`;
 }

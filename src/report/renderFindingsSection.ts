@@ -1,4 +1,5 @@
 import { formatEstimate } from './formatEstimate.ts';
+import { formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { quantileInterval } from '../stats/quantileInterval.ts';
 import type { MaterialResult } from './computeMaterialResults.ts';
 import { computeHeadlineResults, PRODUCT } from './computeHeadlineResults.ts';
@@ -16,8 +17,6 @@ import { describePeakAgainstWithout } from './describePeakAgainstWithout.ts';
 import { describePeakWindow } from './describePeakWindow.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import { formatSignedQuantity } from './formatQuantity.ts';
-import { formatTonnes } from './formatTonnes.ts';
-import { chooseMassUnit } from './chooseMassUnit.ts';
 import type { ImpactReading, PairedImpact, PeakWindow } from './readImpactJson.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
@@ -178,11 +177,10 @@ function formatPeakCell(peak: { mean: number; ciLow: number; ciHigh: number }): 
   return `${shown.mean}× (${shown.low}–${shown.high})`;
 }
 
-/** A mean of tonnes and its CI (cut at 0) in one unit: `0.75 t (0.48 to 1.02 t)`-like `0.75 t (0.48 t to 1.02 t)`, never `750 kg (480 kg to 1.02 t)`. */
+/** A mean of tonnes and its CI (cut at 0) in one unit, rounded alike: `0.750 t (0.480 t to 1.020 t)`, never `750 kg (480 kg to 1.02 t)`. */
 function formatMeanAndCi(tonnes: { mean: number; ciLow: number; ciHigh: number }): string {
-  const [low, high] = [Math.max(0, tonnes.ciLow), Math.max(0, tonnes.ciHigh)];
-  const unit = chooseMassUnit([tonnes.mean, low, high]);
-  return `${formatTonnes(tonnes.mean, unit)} (${formatTonnes(low, unit)} to ${formatTonnes(high, unit)})`;
+  const shown = formatTonnesEstimate(tonnes.mean, Math.max(0, tonnes.ciLow), Math.max(0, tonnes.ciHigh));
+  return `${shown.mean} (${shown.low} to ${shown.high})`;
 }
 
 /**

@@ -81,7 +81,7 @@ export function renderSpilloversCompared(original: Comparison, strategies: Compa
     const given = gains.length === 0 ? '' : `; they clearly receive more in ${gains.join('; ')}`;
     const shortLonger = longer.get(a) ?? [];
     const weeks = shortLonger.length === 0 ? '' : `; end users are clearly short for more weeks in ${shortLonger.join('; ')}`;
-    return `<li>${escapeHtml(`${a}: ${taken}${given}${weeks} (95% CIs of the differences excluding 0).`)}</li>`;
+    return `<li><strong>${escapeHtml(a)}</strong>: ${escapeHtml(`${taken}${given}${weeks} (95% CIs of the differences excluding 0).`)}</li>`;
   });
   const columns = [{ header: 'Region' }, { header: 'Material' }, { header: 'End users’' }, { header: original.reference === '' ? 'reference' : original.reference, numeric: true },
     ...original.alternatives.map((a) => ({ header: `${a}: difference (95% CI)`, numeric: true }))];

@@ -36,7 +36,7 @@ describe('computeMaterialResults and describeMaterialResult', () => {
     const values = replicates([1, 2, 3, 4, 5, 6]);
     values.set('cumulativeShortfall.ndpr.endUse.US', [0.5, 0.7, 0.9, 1.1, 1.3, 0.9]);
     const text = describeMaterialResult(computeMaterialResults('ndpr', context, new Map(), values), names)[2];
-    expect(text).toMatch(/go without 0\.9 t of NdPr oxide on average \(95% CI 0\.[\d]+ t to 1\.[\d]+ t\)/);
+    expect(text).toMatch(/go without 0\.900 t of NdPr oxide on average \(95% CI 0\.\d{3} t to 1\.\d{3} t\)/);
     expect(text).not.toContain('kg');
   });
 

@@ -54,17 +54,17 @@ describe('renderCompareAnswerBox', () => {
     // The same mean whose CI reaches beyond 0.1% of 326 t (0.326 t) is not shown to be negligible: a loss.
     const reaching = { reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], costEffectiveness, entries: entries.map((e) => (e.alternative === 'friends' && e.metric.includes('germanium') ? { ...e, ciLow: -0.336, ciHigh: -0.236 } : e)) };
     expect(text(reaching)).toContain('Germanium: end users receive 0.286 t less (95% CI 0.236 t to 0.336 t); Gallium');
-    expect(html).toContain('Per kg gained: Germanium: stockpile has the lowest spending per kg.');
+    expect(html).toContain('Per kg gained: Germanium: “stockpile” has the lowest spending per kg.');
     // Overlapping intervals: the lowest mean is not called clearly cheapest.
     const close = new Map([['recycling', new Map([['germanium', priced(iv(70_000, 60_000, 90_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
-    expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: close })).toContain('stockpile has the lowest spending per kg, not clearly below recycling (their 95% CIs overlap)');
+    expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: close })).toContain('“stockpile” has the lowest spending per kg, not clearly below “recycling” (their 95% CIs overlap)');
     // With the paired difference of the two costs per tonne (a newer file): overlapping intervals, yet clearly cheaper run by run; or not.
     const paired = (low: number, high: number) => new Map([['recycling', close.get('recycling') as Map<string, MaterialCostEffectiveness>],
       ['stockpile', new Map([['germanium', { ...priced(iv(66_000, 60_000, 72_000)), usdPerTonneConsumptionGainedAgainst: new Map([['recycling', iv(-4_000, high, low)]]) }]])]]);
     expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: paired(-1_000, -7_000) }))
-      .toContain('stockpile has the lowest spending per kg, clearly below recycling: USD 4.00 per kg less (95% CI USD 1.00 to USD 7.00, paired run by run)');
+      .toContain('“stockpile” has the lowest spending per kg, clearly below “recycling”: USD 4.00 per kg less (95% CI USD 1.00 to USD 7.00, paired run by run)');
     expect(text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness: paired(2_000, -10_000) }))
-      .toContain('stockpile has the lowest spending per kg, not clearly below recycling: USD 4.0 per kg less (95% CI from USD 2.0 more to USD 10.0 less, paired run by run)');
+      .toContain('“stockpile” has the lowest spending per kg, not clearly below “recycling”: USD 4.0 per kg less (95% CI from USD 2.0 more to USD 10.0 less, paired run by run)');
   });
 
   it('says when most of a clear gain comes long after the events, from the over-time split', () => {
@@ -98,7 +98,7 @@ describe('renderCompareAnswerBox', () => {
     const sellsIntoSpike = { ...priced(iv(90_000, 80_000, 100_000)), extraNetCostUsd: iv(-1.06e8, -1.2e8, -0.9e8) };
     const html = text({ reference: 'threat', alternatives: ['recycling', 'stockpile'], entries: both,
       costEffectiveness: new Map([['stockpile', new Map([['germanium', cheapOxide]])], ['recycling', new Map([['germanium', sellsIntoSpike]])]]) });
-    expect(html).toContain('Germanium: stockpile has the lowest spending per kg; counting the stock still held and its sales, recycling comes first (a net gain of USD 106 million).');
+    expect(html).toContain('Germanium: “stockpile” has the lowest spending per kg; counting the stock still held and its sales, “recycling” comes first (a net gain of USD 106 million).');
     // Net figures equal to the spending (no stock): nothing is added.
     const plain = text({ reference: 'threat', alternatives: ['recycling', 'stockpile'], entries: both,
       costEffectiveness: new Map([['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])], ['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])]]) });
@@ -113,7 +113,7 @@ describe('renderCompareAnswerBox', () => {
     const comparison = { reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]) };
     const html = renderCompareAnswerBox(comparison, free, name).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(html).toContain('Its stockpiles hold from the start, without buying it (initialDays), 10 t of Germanium as refined material, worth USD 15 million at base prices');
-    expect(html).toContain('Germanium: only stockpile buys a clear gain (not counting the stock stockpile holds from the start).');
+    expect(html).toContain('Germanium: only “stockpile” buys a clear gain (not counting the stock “stockpile” holds from the start).');
     // With the materials' prices known, the spending per kg has its yardstick: the starting refined price.
     expect(html).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0; 0.044× the starting refined price, USD 1,500 per kg)');
     // Without initial stock, neither.
