@@ -97,7 +97,7 @@ export async function renderPolicyReversals(inputs: PolicyReversalInputs): Promi
     html += await inputs.charts.add('policies-in-force', createPolicyInForceSpec(lines, rule.elections, startYear, startYear + overview.years), {
       title: 'Policies in force',
       description: 'Share of runs with each reversible policy in force over time; elections as dashed rules.',
-      caption: escapeHtml('Share of runs with each policy in force. A step down at an election is the runs in which that election reversed it.'),
+      caption: escapeHtml(`Share of runs with each policy in force. A step down at an election is the runs in which that election reversed it; it shows ${oneStepAfter(overview.ticksPerYear)} after the election's rule because a reversal takes effect from the step after the election (the policy is still in force during the election's own step).`),
     });
   }
   return html;
@@ -128,6 +128,13 @@ function findPolicies(summary: SummaryMetrics, overview: ScenarioOverview | unde
 }
 
 const STAGE_NAMES: ReadonlySet<string> = new Set(STAGES);
+
+/** How long one step is, in words, for the chart's caption: "one week" at 52 steps a year. */
+function oneStepAfter(ticksPerYear: number): string {
+  if (ticksPerYear === 52) return 'one week';
+  if (ticksPerYear === 12) return 'one month';
+  return 'one step';
+}
 
 /** Share of runs in which any of the policies was reversed, from replicates.csv. */
 function anyReversedShare(replicates: ReplicateValues | undefined, policies: readonly PolicyId[]): { share: number; runs: number } | undefined {

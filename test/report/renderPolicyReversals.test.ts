@@ -9,10 +9,11 @@ import type { MetricSummary, SummaryMetrics } from '../../src/report/readSummary
 import { renderPolicyReversals } from '../../src/report/renderPolicyReversals.ts';
 
 /** A collector that keeps the chart names and specs instead of rendering. */
-function collector(): ChartCollector & { names: string[]; specs: TopLevelSpec[] } {
+function collector(): ChartCollector & { names: string[]; specs: TopLevelSpec[]; captions: string[] } {
   const names: string[] = [];
   const specs: TopLevelSpec[] = [];
-  return { names, specs, add: async (name: string, spec: TopLevelSpec) => { names.push(name); specs.push(spec); return '<figure></figure>'; }, finish: async () => [] };
+  const captions: string[] = [];
+  return { names, specs, captions, add: async (name: string, spec: TopLevelSpec, options?: { caption?: string }) => { names.push(name); specs.push(spec); captions.push(options?.caption ?? ''); return '<figure></figure>'; }, finish: async () => [] };
 }
 
 const event = (id: string, fields: Record<string, unknown>, end = NaN): EventOverview => ({ id, kind: String(fields.kind), start: 0.5, end, announced: NaN, fields });
@@ -93,6 +94,11 @@ describe('renderPolicyReversals', () => {
     const all = new Map([...replicates].map(([id, values]) => [id, values.map(() => 1)]));
     expect(text(await renderPolicyReversals({ overview: undefined, summary, replicates: all, fans: undefined, charts: collector() }))).toContain('reversed in every one of the 10 runs.');
     expect(charts.names).toEqual(['policies-in-force']);
+    // The step falls a tick after the election's rule (policyInForce is 1 during the election's own tick): the caption says so, in the run's step.
+    expect(charts.captions[0]).toContain('it shows one week after the election&#39;s rule because a reversal takes effect from the step after the election');
+    const monthly = collector();
+    await renderPolicyReversals({ overview: { ...overview({ dist: 'uniform', min: 0.15, max: 0.45 }, 10, events), ticksPerYear: 12 }, summary, replicates, fans, charts: monthly });
+    expect(monthly.captions[0]).toContain('it shows one month after');
     const lines = (charts.specs[0] as unknown as { layer: Array<{ data: { values: Array<{ policy?: string }> } }> }).layer[1].data.values;
     // The legend names the policies in words, as the table and the rest of the report do, never by their event ids.
     const legend = [...new Set(lines.map((v) => v.policy))];
