@@ -19,7 +19,8 @@ export interface KeyResultRow {
 }
 
 /**
- * Two dot-and-range panels, one row per material: weeks the home region's end users are short,
+ * Two dot-and-range panels, one row per material: weeks the home region's end users are short
+ * (left out, with a line in the subtitle, when no run has a short week for any material),
  * and the peak price multiple outside the foreign actor's region. Each shows the 90% range of
  * runs (thin line), the middle 50% (thick bar) and the median (dot, with its value written out),
  * so the chart reads without colour. With impact.json a third panel gives the change in end users'
@@ -38,15 +39,18 @@ export interface KeyResultRow {
 export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: string, peakTitle: string, withTails = true, consumptionTitle = 'Consumption caused by the disruptions'): TopLevelSpec {
   const order = rows.map((r) => r.material);
   const changes = rows.flatMap((r) => (r.consumptionChange === undefined || !Number.isFinite(r.consumptionChange.mean) ? [] : [{ material: r.material, ...r.consumptionChange }]));
+  // A weeks panel of zeros in every run took a third of the headline chart and read as "no harm" beside an 8% loss (user audit, session 20): left out, and the subtitle says why.
+  const anyShort = rows.some((r) => r.weeksShort.n > 0 && r.weeksShort.max > 0);
+  const subtitle = (withTails ? 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median'
+    : 'thick bar: middle 50% of runs · dot and number: median (too few runs for 90% ranges)') + (changes.length > 0 ? ' · last panel: mean, 95% CI' : ' across runs');
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // The last panel is a paired change (mean and 95% CI), not a spread of runs: the subtitle says which panels are which.
-    title: { text: 'Key results by material', subtitle: (withTails ? 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median'
-      : 'thick bar: middle 50% of runs · dot and number: median (too few runs for 90% ranges)') + (changes.length > 0 ? ' · last panel: mean, 95% CI' : ' across runs') },
+    title: { text: 'Key results by material', subtitle: anyShort ? subtitle : [subtitle, 'weeks short not drawn: 0 for every material in every run'] },
     hconcat: [
-      createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails, true, true),
+      ...(anyShort ? [createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails, true, true)] : []),
       // Later panels leave out the material names: the rows line up with the first panel's.
-      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple })), order, peakTitle, '× starting price', withTails, false, false),
+      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple })), order, peakTitle, '× starting price', withTails, !anyShort, false),
       ...(changes.length > 0 ? [createMeanCi(changes, order, consumptionTitle)] : []),
     ],
     spacing: 20,

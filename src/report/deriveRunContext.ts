@@ -12,6 +12,8 @@ export interface RunContext {
   foreignName: string;
   /** Region ids in report order. */
   regions: string[];
+  /** Region names by id, from the scenario (absent without one: ids stand for names). */
+  regionNames?: Readonly<Record<string, string>>;
   materials: Array<{ id: string; name: string; priceUnit: string; homeDemand: number; priceStage: string; hasEvents: boolean }>;
   /** The kinds of the scenario's scripted events; undefined when the folder has no scenario. */
   eventKinds?: string[];
@@ -50,6 +52,7 @@ export function deriveRunContext(overview: ScenarioOverview | undefined, summary
   const budget = isRecord(actor) && isRecord(actor.rules) ? toNumber(actor.rules.budgetUsd) : NaN;
   return {
     home, homeName: name(home), foreign, foreignName: name(foreign), regions, materials, eventKinds: overview?.events.map((e) => e.kind),
+    ...(overview === undefined ? {} : { regionNames: Object.fromEntries(overview.regions.map((r) => [r.id, r.name])) }),
     ...(Number.isFinite(budget) ? { foreignRulesBudgetUsd: budget } : {}),
     ...(overview !== undefined && Number.isFinite(overview.startYear) && overview.years > 0
       ? { period: { firstYear: overview.startYear, lastYear: overview.startYear + Math.ceil(overview.years) - 1 } } : {}),

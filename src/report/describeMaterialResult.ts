@@ -47,12 +47,13 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
   const peak = result.peakOutside;
   if (peak.n > 0) {
     const where = context.peakIsHomeSegment ? `in the ${homeName} market` : `outside ${context.foreignName}`;
-    const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : `from ${countRuns(peak.n)}`;
+    const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `; 90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : '';
     // Mean and CI rounded alike (formatEstimate): each to 3 digits read "1.69× (95% CI 1.69× to 1.7×)".
     const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
     const interval = !Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh) ? 'no interval: one run'
       : shown.low === shown.high ? 'the same in every run' : `95% CI ${shown.low}× to ${shown.high}×`;
-    sentences.push(`Mean peak ${context.product} ${materialName} price ${where}: ${shown.mean}× the starting price (${interval}); ${spread}.`);
+    // "Over the whole run, whatever the cause": the answer box's peak is the disruptions' window's, over the paired runs; a reader saw two figures for one thing (user audit, session 20).
+    sentences.push(`Highest ${context.product} ${materialName} price ${where} over the whole run, whatever the cause (all ${countRuns(peak.n)}): ${shown.mean}× the starting price on average (${interval})${spread}.`);
   }
   const lack = result.lackingTonnes;
   if (lack.n > 0 && lack.max > 0) {

@@ -34,7 +34,7 @@ import { regionWithArticle } from './regionWithArticle.ts';
 export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined, impact: ImpactReading | undefined): string {
   const { chosen, runs } = computeHeadlineResults(context, summary, replicates);
   if (!(runs > 0) || chosen.length === 0) return '';
-  const lines = chosen.map((r) => describe(r, context, replicates !== undefined, impact)).filter((line) => line !== '');
+  const lines = chosen.map((r) => describe(r, context, summary, replicates !== undefined, impact)).filter((line) => line !== '');
   if (lines.length === 0) return '';
   const basis = `From ${countRuns(runs)} of a model under its stated assumptions, not forecasts. A week is short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. ` +
     'Every material, the costs and how to read the intervals: ';
@@ -48,7 +48,7 @@ export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, re
  * the run and the peak price; and, when they are never short, why (prices ration), last: leading
  * with "short in none of the runs" read as "no problem" (visual audit, session 16).
  */
-function describe({ material, result }: MaterialWithResult, context: RunContext, exact: boolean, impact: ImpactReading | undefined): string {
+function describe({ material, result }: MaterialWithResult, context: RunContext, summary: SummaryMetrics, exact: boolean, impact: ImpactReading | undefined): string {
   const home = regionWithArticle(context.homeName);
   const parts: string[] = [];
   const weeks = result.weeksShort;
@@ -57,7 +57,7 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     const lack = result.lackingTonnes;
     const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
     const median = weeks.p50 > 0 ? ` (median ${weeksText(weeks.p50)})` : '';
-    if (weeks.max <= 0) neverShort = `end users in ${home} are short in none of the ${countRuns(weeks.n)}${without}`;
+    if (weeks.max <= 0) neverShort = `end users in ${home} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}`;
     else if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) parts.push(`end users in ${home} are short for at least ${weeksText(result.weeksShortIn90)} in 90% of runs${median}${without}`);
     else parts.push(`end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${median}${without}`);
   }
@@ -91,12 +91,39 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   const caused = describeCausedPeak(material.id, impact, `the ${product} price ${where}`);
   if (caused !== '') parts.push(caused);
   else if (peak.n > 0 && Number.isFinite(peak.mean)) {
+    // The run's highest price, whatever raised it (the baseline's own squeezes and price wars too): said as such, never
+    // as the disruptions' (user audit, session 20: a scenario whose only event lay after the run "peaked at 2.14×").
     const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
     const ci = Number.isFinite(peak.ciLow) && Number.isFinite(peak.ciHigh) && shown.low !== shown.high ? ` (95% CI ${shown.low}× to ${shown.high}×)` : '';
-    parts.push(`the ${product} price ${where} peaks at ${shown.mean}× its starting price on average${ci}`);
+    parts.push(`at its highest ${over}, the ${product} price ${where} reaches ${shown.mean}× its starting price on average${ci}, whatever the cause`);
   }
-  if (neverShort !== '') parts.push(parts.length === 0 ? neverShort : `${neverShort}: prices ration what they buy`);
+  if (neverShort !== '') parts.push(parts.length === 0 ? neverShort : `${neverShort}: higher prices ration what they buy instead`);
+  const elsewhere = describeShortElsewhere(material.id, context, summary);
+  if (elsewhere !== '') parts.push(elsewhere);
   return parts.length === 0 ? '' : `${material.name}: ${parts.join('; ')}.`;
+}
+
+/**
+ * End users of the other regions (neither home nor foreign) who are short, from summary.json's
+ * `shortfallWeeks.<material>.endUse.<region>`: `end users elsewhere are: in the allies for 27.7 weeks
+ * on average (95% CI 27 to 28.3 weeks), in the rest of the world for 58.5 weeks (…)`; '' when none
+ * is. The home region's answer alone read as "nobody goes short" (user audit, session 20).
+ */
+function describeShortElsewhere(materialId: string, context: RunContext, summary: SummaryMetrics): string {
+  const others = context.regions.filter((region) => region !== context.home && region !== context.foreign);
+  const short = others.flatMap((region) => {
+    const weeks = summary.get(`shortfallWeeks.${materialId}.endUse.${region}`);
+    if (weeks === undefined || !(weeks.n > 0) || !(weeks.mean > 0)) return [];
+    // Whole weeks from 10 up, else tenths: "58.51 weeks (95% CI 58.41 to 58.61)" was precision no reader needs.
+    const decimals = weeks.mean >= 10 ? 0 : 1;
+    const round = (value: number) => formatNumber(Number(Math.max(0, value).toFixed(decimals)));
+    const shown = { mean: round(weeks.mean), low: round(weeks.ciLow), high: round(weeks.ciHigh) };
+    const ci = Number.isFinite(weeks.ciLow) && Number.isFinite(weeks.ciHigh) && shown.low !== shown.high ? ` (95% CI ${shown.low} to ${shown.high} weeks)` : '';
+    // A short name: "Allies (Australia, Japan, EU, Canada)" reads as "the Allies" in a sentence of figures.
+    const name = (context.regionNames?.[region] ?? region).replace(/\s*\(.*\)\s*$/, '');
+    return [`in ${regionWithArticle(name)} for ${shown.mean} ${shown.mean === '1' ? 'week' : 'weeks'} on average${ci}`];
+  });
+  return short.length === 0 ? '' : `end users elsewhere are short: ${short.join(', ')}`;
 }
 
 /**
@@ -104,14 +131,20 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
  * `disruptionPeakPrice`): `the refined price outside China peaks at 2.21× its starting price from
  * Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× in the same months without
  * them: +72%, a rise of 0.929× the starting price (95% CI …)`, or a fall for a disruption that
- * lowers it (a price war); '' without the figure or
- * when its CI includes 0 (the whole run's peak is said instead). Level and change are of the same
- * months, so they cannot speak of different spikes.
+ * lowers it (a price war); when the CI includes 0, that the disruptions make no clear change to the
+ * peak, with both levels; '' without the figure (the whole run's peak is said instead, as such).
+ * Level and change are of the same months, so they cannot speak of different spikes.
  */
 function describeCausedPeak(materialId: string, impact: ImpactReading | undefined, price: string): string {
   const entry = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(materialId);
   const change = entry?.disruptionPeakPrice;
-  if (entry?.peakWindow === undefined || change === undefined || !(change.ciLow > 0 || change.ciHigh < 0)) return '';
+  if (entry?.peakWindow === undefined || change === undefined || !Number.isFinite(change.mean)) return '';
+  if (!(change.ciLow > 0 || change.ciHigh < 0)) {
+    const shown = formatEstimate(change.mean, change.ciLow, change.ciHigh);
+    const signed = (text: string) => (text.startsWith('−') || text === '0' ? text : `+${text}`);
+    return `the disruptions make no clear change to ${price} at its peak from ${describePeakWindow(entry.peakWindow)}: ` +
+      `${formatNumber(change.meanWith)}× its starting price with them, ${formatNumber(change.meanWithout)}× without (95% CI of the change ${signed(shown.low)}× to ${signed(shown.high)}×)`;
+  }
   const higher = change.mean > 0;
   const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
   const against = describePeakAgainstWithout(change);

@@ -23,7 +23,7 @@ const panels = (rows: KeyResultRow[]) => (createKeyResultsSpec(rows, 'Weeks shor
 
 describe('createKeyResultsSpec', () => {
   const rows: KeyResultRow[] = [
-    { material: 'NdPr oxide', weeksShort: summary(0), peakMultiple: summary(2.2), consumptionChange: { mean: -7.84, low: -8.7, high: -6.9 } },
+    { material: 'NdPr oxide', weeksShort: summary(3), peakMultiple: summary(2.2), consumptionChange: { mean: -7.84, low: -8.7, high: -6.9 } },
     { material: 'Cobalt', weeksShort: summary(0), peakMultiple: summary(1.2), consumptionChange: { mean: 0.002, low: -0.1, high: 0.1 } },
     // 0.052% would round to "+0.1%": it says it is under 0.1%.
     { material: 'Gallium', weeksShort: summary(0), peakMultiple: summary(1.1), consumptionChange: { mean: 0.052, low: 0.01, high: 0.09 } },
@@ -44,10 +44,21 @@ describe('createKeyResultsSpec', () => {
     expect(axes.map((axis) => axis?.labels !== false)).toEqual([true, false, false]);
   });
 
-  it('gives readable value axes when no material has a short week: whole weeks, labels apart', async () => {
+  it('leaves out the weeks panel when no run of any material has a short week, says so, and names the materials on the next panel', () => {
+    const none = rows.map((row) => ({ ...row, weeksShort: summary(0) }));
+    const spec = createKeyResultsSpec(none, 'Weeks short: end users in US', 'Peak price', true, 'Consumption caused') as unknown as { title: { subtitle: string[] }; hconcat: Panel[] };
+    expect(spec.hconcat.map((panel) => panel.title.text)).toEqual(['Peak price', 'Consumption caused']);
+    expect(spec.title.subtitle[1]).toBe('weeks short not drawn: 0 for every material in every run');
+    expect(spec.hconcat[0].layer.find((layer) => layer.encoding.y !== undefined)?.encoding.y?.axis.labels).not.toBe(false);
+    // One short week in one run (median 0) keeps the panel.
+    const once = none.map((row, i) => (i === 1 ? { ...row, weeksShort: { ...summary(0), max: 1 } } : row));
+    expect(panels(once).map((panel) => panel.title.text)).toEqual(['Weeks short', 'Peak price', 'Consumption caused']);
+  });
+
+  it('gives readable value axes when a material has a short week in few runs: whole weeks, labels apart', async () => {
     const spread = (p50: number, w: number): ValueSummary => ({ ...summary(p50), p5: p50 - w, p25: p50 - w / 2, p75: p50 + w / 2, p95: p50 + w });
     const zero: KeyResultRow[] = [
-      { material: 'Gallium', weeksShort: summary(0), peakMultiple: spread(2.3, 0.07), consumptionChange: { mean: -2.6, low: -2.7, high: -2.5 } },
+      { material: 'Gallium', weeksShort: { ...summary(0), max: 2 }, peakMultiple: spread(2.3, 0.07), consumptionChange: { mean: -2.6, low: -2.7, high: -2.5 } },
       { material: 'NdPr oxide', weeksShort: summary(0), peakMultiple: spread(1.15, 0.02), consumptionChange: { mean: 0, low: 0, high: 0 } },
     ];
     const svg = await renderChart(createKeyResultsSpec(zero, 'Weeks short', 'Peak price', false, 'Consumption caused'), 'Key results', 'test');

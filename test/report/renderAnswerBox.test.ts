@@ -43,7 +43,8 @@ describe('renderAnswerBox', () => {
     expect(lines).toEqual([
       // What the disruptions take away leads, over the run's years; "short in none" comes last, with its reason (prices ration).
       'NdPr oxide: end users in the United States receive 8,050 t (8%) less over the run than without the disruptions (95% CI 7,070 t to 9,040 t; 30 paired runs); ' +
-      'the refined price outside China peaks at 2.20× its starting price on average (95% CI 2.18× to 2.22×); end users in the United States are short in none of the 40 runs: prices ration what they buy.',
+      'at its highest over the run, the refined price outside China reaches 2.20× its starting price on average (95% CI 2.18× to 2.22×), whatever the cause; ' +
+      'end users in the United States are short (demand unmet at the going price) in none of the 40 runs: higher prices ration what they buy instead.',
     ]);
     // The same figures as Key results.
     const findings = text(await renderFindingsSection(context, new Map(), replicates, noCharts, impact));
@@ -54,7 +55,7 @@ describe('renderAnswerBox', () => {
     // The paired column's runs are said: the impact arms' 30, beside columns over all the run's runs.
     expect(findings).toContain('change caused by the disruptions (first 30 runs, paired): mean');
     expect(findings).toContain('−8,050 t (95% CI −9,040 t to −7,070 t), 8% less than without them');
-    expect(findings).toContain('2.20× the starting price (95% CI 2.18× to 2.22×)');
+    expect(findings).toContain('2.20× the starting price on average (95% CI 2.18× to 2.22×)');
     // A count's 90% range that rounds to 0 although a run was short says how many runs and the worst, not "0 (0–0.15)".
     expect(findings).toMatch(/Lithium \(Li content\) 0 \(short in 1 of 40 runs, at most \d+ weeks?\)/);
   });
@@ -76,10 +77,32 @@ describe('renderAnswerBox', () => {
     expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('costs them');
     // With the scenario's years known, the consumption loss names them.
     expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, withChange(rise)))).toContain('receive 8,050 t (8%) less over 2025–2034 than without the disruptions');
-    // No clear change: the whole run's peak, as before.
-    const box = text(renderAnswerBox(context, new Map(), replicates, withChange({ ...rise, ciLow: -0.1 })));
-    expect(box).not.toContain('the same months without them');
-    expect(box).toContain('peaks at 2.20× its starting price on average (95% CI 2.18× to 2.22×)');
+    // No clear change: said as such, with both levels in the same months, never the whole run's peak as if the disruptions made it.
+    const box = text(renderAnswerBox(context, new Map(), replicates, withChange({ ...paired(0.01, -0.02, 0.04, 1.25), unit: 'x base' })));
+    expect(box).toContain('the disruptions make no clear change to the refined price outside China at its peak from Oct 2025 to Jul 2028: 1.26× its starting price with them, 1.25× without (95% CI of the change −0.020× to +0.040×);');
+    expect(box).not.toContain('2.20×');
+    // Without a paired window (no counterfactual), the run's highest price, labelled as whatever its cause.
+    expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, undefined)))
+      .toContain('at its highest over 2025–2034, the refined price outside China reaches 2.20× its starting price on average (95% CI 2.18× to 2.22×), whatever the cause;');
+  });
+
+  it('says which other regions\' end users are short when the home region\'s are not (neither home nor foreign)', () => {
+    const weeks = (mean: number, ciLow: number, ciHigh: number) => ({ unit: 'weeks', n: 40, mean, ciLow, ciHigh, p5: mean, p25: mean, p50: mean, p75: mean, p95: mean, min: mean, max: mean });
+    const summary = new Map([
+      ['shortfallWeeks.ndpr.endUse.ALLIES', weeks(27.66, 26.98, 28.34)],
+      ['shortfallWeeks.ndpr.endUse.ROW', weeks(58.51, 58.41, 58.61)],
+      // The foreign actor's own end users are not "elsewhere".
+      ['shortfallWeeks.ndpr.endUse.CN', weeks(3, 2, 4)],
+    ]) as unknown as Parameters<typeof renderAnswerBox>[1];
+    const named = { ...context, regions: ['US', 'CN', 'ALLIES', 'ROW'], regionNames: { US: 'United States', CN: 'China', ALLIES: 'Allies (Australia, Japan, EU, Canada)', ROW: 'Rest of world (incl. DRC, Chile)' } };
+    const box = text(renderAnswerBox(named, summary, replicates, impact));
+    expect(box).toContain('higher prices ration what they buy instead; end users elsewhere are short: in the Allies for 28 weeks on average (95% CI 27 to 28 weeks), in the Rest of world for 59 weeks on average (95% CI 58 to 59 weeks).');
+    expect(box).not.toContain('China for');
+    // Under ten weeks, tenths.
+    const few = new Map([['shortfallWeeks.ndpr.endUse.ALLIES', weeks(2.34, 1.61, 3.07)]]) as unknown as Parameters<typeof renderAnswerBox>[1];
+    expect(text(renderAnswerBox(named, few, replicates, impact))).toContain('end users elsewhere are short: in the Allies for 2.3 weeks on average (95% CI 1.6 to 3.1 weeks).');
+    // Nobody else short: no clause.
+    expect(text(renderAnswerBox(named, new Map(), replicates, impact))).not.toContain('elsewhere');
   });
 
   it('says how many runs are short and what goes unmet when a shortage happens, and is empty without runs', () => {
