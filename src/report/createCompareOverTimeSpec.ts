@@ -32,6 +32,8 @@ export interface CompareOverTimeInput {
 
 /** The reference in the reports' ink, then colours that stay apart in print and for common colour blindness (ColorBrewer Dark2). */
 const PALETTE = [INK, '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d'];
+/** The reference solid, then dash patterns that stay apart where lines overlap. */
+const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2], [3, 6]];
 const WIDTH = 620;
 const HEIGHT = 120;
 
@@ -50,8 +52,10 @@ export function createCompareOverTimeSpec(input: CompareOverTimeInput): TopLevel
   const years = input.panels.flatMap((p) => p.lines.flatMap((l) => l.year));
   const first = Math.floor(Math.min(...years));
   const last = Math.ceil(Math.max(...years));
-  const color = { field: 'strategy', type: 'nominal', title: null, scale: { domain: input.strategies, range: PALETTE.slice(0, input.strategies.length) },
-    legend: { orient: 'top', direction: 'vertical', labelLimit: 600, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolOpacity: 1, symbolSize: 300 } };
+  const legend = { orient: 'top', direction: 'vertical', labelLimit: 600, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolOpacity: 1, symbolSize: 300 };
+  const color = { field: 'strategy', type: 'nominal', title: null, scale: { domain: input.strategies, range: PALETTE.slice(0, input.strategies.length) }, legend };
+  // Dashes as well as colours: two strategies on the same path drew one line over the other (user audit, session 20), and the chart reads in greyscale.
+  const dash = { field: 'strategy', type: 'nominal', title: null, scale: { domain: input.strategies, range: input.strategies.map((_, i) => DASHES[i % DASHES.length]) }, legend };
   const x = { field: 'year', type: 'quantitative', title: null, scale: { domain: [first, last], nice: false, zero: false },
     axis: { format: 'd', values: Array.from({ length: last - first + 1 }, (_, i) => first + i), labelFlush: false } };
   const starts = input.eventWindows.filter((w) => w.openEnded === true && w.start > first && w.start < last).map((w) => ({ year: w.start }));
@@ -60,7 +64,9 @@ export function createCompareOverTimeSpec(input: CompareOverTimeInput): TopLevel
     const values = panel.lines.flatMap((line) => line.year.map((year, i) => ({
       strategy: line.strategy, year, value: line.value[i], ...(line.low === undefined || line.high === undefined ? {} : { low: line.low[i], high: line.high[i] }),
     }))).filter((v) => Number.isFinite(v.value));
-    const y = { type: 'quantitative', title: panel.unit, axis: { tickCount: 4, format: ',.3~r' }, scale: { zero: false } };
+    // A level of a quantity that cannot be negative starts at 0: a cut axis made a 26% dip look like a collapse (user audit, session 20). Differences keep a cut axis around their zero rule.
+    const levels = panel.zeroRule !== true && values.every((v) => v.value >= 0);
+    const y = { type: 'quantitative', title: panel.unit, axis: { tickCount: 4, format: ',.3~r' }, scale: { zero: levels } };
     const layers: Record<string, unknown>[] = [];
     const announced = [...new Set(input.eventWindows.flatMap((w) => (w.announced !== undefined && w.announced > first && w.announced < w.start ? [w.announced] : [])))].map((year) => ({ year }));
     if (announced.length > 0) layers.push({ name: `announced_${p}`, data: { values: announced }, mark: { type: 'rule', color: '#555', strokeDash: [1, 2], strokeWidth: 1.2 }, encoding: { x } });
@@ -70,7 +76,7 @@ export function createCompareOverTimeSpec(input: CompareOverTimeInput): TopLevel
     if (panel.lines.some((l) => l.low !== undefined)) {
       layers.push({ mark: { type: 'area', opacity: 0.22 }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, color } });
     }
-    layers.push({ mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y: { ...y, field: 'value' }, color } });
+    layers.push({ mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y: { ...y, field: 'value' }, color, strokeDash: dash } });
     return { title: { text: panel.title, fontSize: 12, fontWeight: 'bold' }, width: WIDTH, height: HEIGHT, data: { values }, layer: layers };
   });
   return {

@@ -161,6 +161,21 @@ describe('createCompareOverTimeSpec', () => {
     expect(layers.map((l) => l.name).filter(Boolean)).toEqual(['announced_0', 'event_0']);
     expect(layers.at(-1)?.encoding?.color?.scale.range[0]).toBe('#1f4e79');
   });
+
+  it('starts level panels at zero and keeps difference panels cut around their zero rule; tells strategies apart by dashes too', () => {
+    type Encoding = { y: { scale: { zero: boolean } }; strokeDash?: { scale: { range: number[][] } } };
+    const spec = createCompareOverTimeSpec({
+      title: 't', subtitle: 's', strategies: ['a', 'b'], eventWindows: [],
+      panels: [
+        { title: 'received', unit: 't/week', lines: [{ strategy: 'a', year: [2026, 2027], value: [130, 96] }, { strategy: 'b', year: [2026, 2027], value: [130, 100] }] },
+        { title: 'difference', unit: 't/week', zeroRule: true, lines: [{ strategy: 'b', year: [2026, 2027], value: [0, 4], low: [-1, 2], high: [1, 6] }] },
+      ],
+    }) as unknown as { vconcat: Array<{ layer: Array<{ mark: { type: string }; encoding?: Encoding }> }> };
+    const line = (p: number) => spec.vconcat[p].layer.find((l) => l.mark.type === 'line')?.encoding;
+    expect(line(0)?.y.scale.zero).toBe(true);
+    expect(line(1)?.y.scale.zero).toBe(false);
+    expect(line(0)?.strokeDash?.scale.range).toEqual([[1, 0], [6, 3]]);
+  });
 });
 
 describe('readOverTimeCsv', () => {
