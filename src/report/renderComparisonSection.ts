@@ -155,7 +155,10 @@ function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) =>
   const judged = rows.filter((e) => !isSpendingMetric(e.metric) && e.direction !== '');
   const small = judged.filter(negligible);
   const better = judged.filter((e) => clear(e) && !negligible(e) && (e.direction === 'lower') === (e.meanDifference < 0));
-  const worse = judged.filter((e) => clear(e) && !negligible(e) && !better.includes(e));
+  const clearlyWorse = judged.filter((e) => clear(e) && !negligible(e) && !better.includes(e));
+  // A capacity-per-demand share that falls only because end users receive more is not "worse": it gets its own line (user audit, session 20).
+  const demandLed = demandLedShareFalls(better, clearlyWorse);
+  const worse = clearlyWorse.filter((e) => !demandLed.includes(e));
   const unclear = judged.filter((e) => !clear(e));
   const costs = rows.filter((e) => isSpendingMetric(e.metric) && e.meanDifference !== 0)
     .map((e) => `${name(e)}: ${e.meanDifference > 0 ? 'costs' : 'saves'} ${formatQuantity(Math.abs(e.meanDifference), e.unit)} ${e.meanDifference > 0 ? 'more' : ''}`.trim());
@@ -165,23 +168,30 @@ function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) =>
     small.length > 0 ? `Clear but negligible (under ${NEGLIGIBLE_SHARE * 100}% of the reference’s level): ${escapeHtml(small.map(name).join('; '))}.` : '',
     unclear.length > 0 ? `Not clearly different: ${escapeHtml(unclear.map(name).join('; '))}.` : '',
     costs.length > 0 ? `Spending: ${escapeHtml(costs.join('; '))}.` : '',
-    describeDemandLedShareFall(better, worse, materialName),
+    describeDemandLedShareFall(demandLed, materialName),
   ].filter((s) => s !== '');
   return items.length === 0 ? '' : `<ul>${items.map((s) => `<li>${s}</li>`).join('')}</ul>\n`;
 }
 
 /**
- * The secure-supply share is home and allied capacity over home demand: a strategy that makes a
- * material cheaper raises demand, and the share then falls with no capacity lost. Where the share
- * is clearly worse while the home region's consumption of the same material is clearly better, a
- * note says so (a user audit read the graphite subsidy's lower share as lost capacity); '' otherwise.
+ * The secure-supply shares among `worse` whose material end users clearly receive more of (`better`'s
+ * consumption): the share is home and allied capacity over home demand, so a strategy that makes a
+ * material cheaper raises demand and the share falls with no capacity lost.
  */
-function describeDemandLedShareFall(better: readonly ComparisonEntry[], worse: readonly ComparisonEntry[], materialName: (id: string) => string): string {
+function demandLedShareFalls(better: readonly ComparisonEntry[], worse: readonly ComparisonEntry[]): ComparisonEntry[] {
   const consumed = new Set(better.filter((e) => e.metric.startsWith('cumulativeConsumption.')).map((e) => e.metric.split('.')[1]));
-  const materials = [...new Set(worse.filter((e) => e.metric.startsWith('finalSecureSupplyShare.') || e.metric.startsWith('meanSecureSupplyShare.'))
-    .map((e) => e.metric.split('.')[1]).filter((m) => consumed.has(m)))];
-  if (materials.length === 0) return '';
-  return `<em>Why capacity per unit of demand can fall:</em> it is home and allied capacity divided by home demand, and end users receive clearly more ${escapeHtml(materials.map(materialName).join(' and '))} ` +
+  return worse.filter((e) => (e.metric.startsWith('finalSecureSupplyShare.') || e.metric.startsWith('meanSecureSupplyShare.')) && consumed.has(e.metric.split('.')[1]));
+}
+
+/**
+ * The line for {@link demandLedShareFalls}: lower only because demand rose, and why (a user audit read
+ * the graphite subsidy's lower share as lost capacity; another stopped at "Clearly worse"); '' without any.
+ */
+function describeDemandLedShareFall(falls: readonly ComparisonEntry[], materialName: (id: string) => string): string {
+  if (falls.length === 0) return '';
+  const materials = [...new Set(falls.map((e) => e.metric.split('.')[1]))];
+  return `<em>Lower only because demand rose</em>: ${escapeHtml(falls.map((e) => headlineName(e.metric, materialName)).join('; '))}. ` +
+    `It is home and allied capacity divided by home demand, and end users receive clearly more ${escapeHtml(materials.map(materialName).join(' and '))} ` +
     'here, so demand rose: the ratio falls even where capacity does not (the capacity itself is in series.csv, <code>capacity</code>).';
 }
 
