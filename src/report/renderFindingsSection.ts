@@ -148,7 +148,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     { header: `Weeks short in ${context.home}: median ${ranges ? '(90% of runs)' : `(from ${countRuns(runs)})`}`, numeric: true },
     { header: `Unmet demand in ${context.home}: mean (95% CI)`, numeric: true },
     { header: `Peak price outside ${context.foreign}: mean (95% CI)`, numeric: true },
-    { header: 'Home and allied processing capacity at the end, % of home demand: mean', numeric: true },
+    { header: `Home and allied processing capacity at the end, % of ${context.home} demand alone (the allies' own demand not counted): mean`, numeric: true },
     ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions (first ${impact?.replicates ?? 0} runs, paired): mean`, numeric: true }] : []),
   ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.` +
     (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events, with its share of consumption without them; “no clear change” when its 95% CI includes 0 (every CI is in impact.json).` : '') });
