@@ -4,6 +4,7 @@ import { type Loc, type Located, isPlainMap, pathKey, purgeLocs } from './locate
 import { quoteText, shortenText } from './quoteText.ts';
 import { parseYamlData } from './readYamlFile.ts';
 import type { Problem } from './scenarioError.ts';
+import { suggestOverridePath } from './suggestOverridePath.ts';
 
 /**
  * Prefix of the override made by a `--years Y` option: `--years=Y` sets `years` like `years=Y`,
@@ -170,6 +171,7 @@ function assign(container: unknown, path: string[], value: unknown): string | un
  * (`materials.ndpr.demand.growthPerYear=0.05`, `events.quotaCut.start=2027-01`); values may carry
  * units; `null` deletes. Positions of overridden values become the override's label, line 0.
  * An override naming a region, material or event that does not exist is a problem naming the path;
+ * one that leaves out the top-level key (`cut.quotaShare`) is a problem suggesting the full path;
  * unknown keys are reported by the schema at the override's label, `--set #n (path=value)`
  * (`--years` for {@link yearsOverride}, `labels[i]` when given, e.g. `--grid #1`); malformed overrides are usage problems.
  */
@@ -179,6 +181,12 @@ export function applySets(located: Located, sets: readonly string[], problems: P
     const override = parseOverride(set, loc, problems);
     if (override === undefined) return;
     const { path, value, text } = override;
+    // `cut.quotaShare` for `events.cut.quotaShare`: the schema would only say "cut" is unknown.
+    const meant = suggestOverridePath(located.value, path);
+    if (meant !== undefined) {
+      problems.push(setProblem(loc, path[0], 'a known key', quoteText(path[0]), `did you mean "${meant}"?`));
+      return;
+    }
     const created: string[][] = [];
     const walked = walkToParent(located.value, path, created);
     const failure = 'error' in walked ? walked.error : assign(walked.node, path, value);

@@ -40,5 +40,6 @@ export function buildSpec(nominal: PlainMap, found: FoundUncertainty[]): Scenari
     label: u.path.join('.'),
     distribution: u.distribution,
   }));
-  return { ...nominal, regions, materials, events, uncertainties } as unknown as ScenarioSpec;
+  // No description (none is inherited through extends): the engine's spec carries an empty one.
+  return { ...nominal, description: nominal.description ?? '', regions, materials, events, uncertainties } as unknown as ScenarioSpec;
 }

@@ -3,10 +3,16 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type Located, locate } from './locatedTree.ts';
 import { mergeLocated } from './mergeLocated.ts';
 import { describeFound } from './problemSink.ts';
-import { quoteText } from './quoteText.ts';
+import { quoteText, shortenText } from './quoteText.ts';
 import { readYamlFile } from './readYamlFile.ts';
 import type { Problem } from './scenarioError.ts';
 import { MAX_EXTENDS_CHAIN } from './scenarioLimits.ts';
+
+/** Longest looked-for path a missing-parent message shows (the start is kept: the folder it looked in). */
+const MAX_SHOWN_PATH = 240;
+
+/** Keys that describe one file, not the scenarios that extend it: a child without its own has none. */
+export const NOT_INHERITED = ['title', 'description'] as const;
 
 /** A scenario with its `extends` chain merged, and the files read (the named file first). */
 export interface ResolvedChain {
@@ -14,15 +20,21 @@ export interface ResolvedChain {
   files: string[];
 }
 
+/** A path for a one-line message: control characters and line separators escaped, a long one cut. */
+function shownPath(path: string): string {
+  return shortenText(path.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c < '\u0080' ? JSON.stringify(c).slice(1, -1) : `\\u${c.charCodeAt(0).toString(16)}`)), MAX_SHOWN_PATH);
+}
+
 /** A problem at the `extends` value of `located`. */
-function extendsProblem(located: Located, file: string, expected: string, found: string): Problem {
+function extendsProblem(located: Located, file: string, expected: string, found: string, message = ''): Problem {
   const loc = locate(located, ['extends'], false, { file, line: 1, column: 1 });
-  return { ...loc, path: 'extends', expected, found, message: '' };
+  return { ...loc, path: 'extends', expected, found, message };
 }
 
 /**
  * Reads the scenario at `absolutePath` (named `file` in messages) and merges it onto the scenario
- * it `extends`, recursively (paths relative to the extending file). Returns undefined after adding
+ * it `extends`, recursively (paths relative to the extending file's folder). A child does not
+ * inherit its parent's `title:` or `description:` ({@link NOT_INHERITED}). Returns undefined after adding
  * to `problems` when a file is unreadable or invalid YAML, a parent is missing, or the chain cycles.
  * @param chain - absolute paths of the files that extend this one (for cycle detection)
  */
@@ -53,7 +65,8 @@ export function resolveExtends(
     return undefined;
   }
   if (!existsSync(parentPath)) {
-    problems.push(extendsProblem(child, file, 'an existing scenario file', quoteText(parentRef)));
+    const where = isAbsolute(parentRef) ? '' : "; extends paths are relative to this file's folder";
+    problems.push(extendsProblem(child, file, 'an existing scenario file', quoteText(parentRef), `looked for ${shownPath(parentFile)}${where}`));
     return undefined;
   }
   // A folder is the child's mistake too: located at its extends line, not at line 1 of the folder.
@@ -67,7 +80,8 @@ export function resolveExtends(
   }
   const parent = resolveExtends(parentPath, parentFile, problems, [...chain, absolutePath]);
   if (!parent) return undefined;
-  // A title names one scenario: a child without its own would otherwise be reported under its parent's.
-  if (!Object.hasOwn(child.value, 'title')) child.value.title = null;
+  // A title and a description name one scenario: a child without its own would otherwise be reported
+  // under its parent's ("…, no disruption" above an export cut).
+  for (const key of NOT_INHERITED) if (!Object.hasOwn(child.value, key)) child.value[key] = null;
   return { located: mergeLocated(parent.located, child), files: [absolutePath, ...parent.files] };
 }

@@ -152,7 +152,8 @@ function buildRoot(mode: SchemaMode): z.ZodType {
     name: z.string(),
     title: z.string().min(1, 'a non-empty title').max(TITLE_MAX_LENGTH, `a title of at most ${TITLE_MAX_LENGTH} characters`).regex(/^[^\r\n\u2028\u2029]*$/, 'one line').regex(/\S/, 'a title with some text').optional()
       .describe(`What reports call the scenario, e.g. "60-day oxide stockpile" (one line, at most ${TITLE_MAX_LENGTH} characters; not inherited through extends; without one, run reports use name and compare reports the file name)`),
-    description: z.string(), startYear: k.num,
+    description: z.string().describe('What the scenario is, in a sentence or two; reports print it under the title (not inherited through extends; without one, reports print none)').optional(),
+    startYear: k.num,
     ticksPerYear: k.opt(k.num), years: k.opt(k.num),
     regions: k.rec(region), materials: k.rec(materialSchema(k)),
     behaviour: k.opt(behaviourSchema(k)),

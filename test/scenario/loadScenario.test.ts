@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemsOf } from './problemsOf.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
+import { formatProblem } from '../../src/scenario/scenarioError.ts';
 
 const FIXTURES = 'test/fixtures/scenarios';
 const fixture = (name: string) => join(FIXTURES, name);
@@ -65,7 +66,7 @@ describe('loadScenario: extends', () => {
   it('merges maps key by key, the child winning', () => {
     expect(spec.name).toBe('child');
     expect(spec.years).toBe(8);
-    expect(spec.description).toBe('Two regions, one material, one export control.');
+    expect(spec.description).toBe('');
     expect(spec.materials[0].demand.byRegion).toEqual({ US: 9000, CN: 40000 });
   });
 
@@ -90,6 +91,19 @@ describe('loadScenario: extends', () => {
     expect(loadScenario(join(dir, 'parent.yaml')).resolvedYaml).toMatch(/^title: Parent's quota$/m);
     expect(loadScenario(join(dir, 'untitled.yaml')).resolvedYaml).not.toMatch(/^title:/m);
     expect(loadScenario(join(dir, 'titled.yaml')).resolvedYaml).toMatch(/^title: 60-day stockpile$/m);
+  });
+
+  it('keeps a description to the file that sets it: a child without its own has none ("no disruption" is not inherited by a cut)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-description-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'cut.yaml'), 'extends: minimal.yaml\nname: cut\n');
+    writeFileSync(join(dir, 'described.yaml'), 'extends: minimal.yaml\nname: described\ndescription: A cut of the quota.\n');
+    const cut = loadScenario(join(dir, 'cut.yaml'));
+    expect(cut.resolvedYaml).not.toMatch(/^description:/m);
+    expect(cut.spec.description).toBe('');
+    expect(cut.warnings).toEqual([]);
+    expect(loadScenario(join(dir, 'described.yaml')).resolvedYaml).toMatch(/^description: A cut of the quota\.$/m);
+    expect(loadScenario(join(dir, 'minimal.yaml')).spec.description).toBe('Two regions, one material, one export control.');
   });
 
   it('refuses a title on several lines, empty or longer than 80 characters, at the title', () => {
@@ -138,6 +152,16 @@ describe('loadScenario: extends', () => {
     writeFileSync(join(dir, 'orphan.yaml'), 'name: x\nextends: nowhere.yaml\n');
     const [problem] = problemsOf(join(dir, 'orphan.yaml'));
     expect(problem).toMatchObject({ line: 2, path: 'extends', expected: 'an existing scenario file', found: '"nowhere.yaml"' });
+    // It says where it looked, and how a relative path resolves.
+    expect(formatProblem(problem)).toBe(`${join(dir, 'orphan.yaml')}:2:10: extends: expected an existing scenario file, found "nowhere.yaml" (looked for ${join(dir, 'nowhere.yaml')}; extends paths are relative to this file's folder)`);
+    writeFileSync(join(dir, 'absolute.yaml'), `name: x\nextends: ${join(dir, 'gone.yaml')}\n`);
+    expect(formatProblem(problemsOf(join(dir, 'absolute.yaml'))[0])).toBe(`${join(dir, 'absolute.yaml')}:2:10: extends: expected an existing scenario file, found "${join(dir, 'gone.yaml')}" (looked for ${join(dir, 'gone.yaml')})`);
+    // A long or multi-line path stays one line of bounded length.
+    writeFileSync(join(dir, 'long.yaml'), `name: x\nextends: "${'x'.repeat(3000)}\\nb.yaml"\n`);
+    const long = formatProblem(problemsOf(join(dir, 'long.yaml'))[0]);
+    expect(long).not.toContain('\n');
+    expect(long.length).toBeLessThan(700);
+    expect(long).toContain(`(looked for ${join(dir, 'x')}`);
     // A folder named by extends is located at the child's extends line too, not at line 1 of the folder.
     mkdirSync(join(dir, 'parent'));
     writeFileSync(join(dir, 'folder.yaml'), 'name: x\nextends: parent\n');

@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { formatProblem, type ScenarioError } from '../../src/scenario/scenarioError.ts';
 
-/** The problems a load throws, formatted. */
-function problems(set: string[]): string[] {
+/** The problems a load of `file` throws, formatted. */
+function problemsIn(file: string, set: string[]): string[] {
   try {
-    loadScenario('scenarios/baseline.yaml', { set });
+    loadScenario(file, { set });
   } catch (error) {
     return (error as ScenarioError).problems.map(formatProblem);
   }
   return [];
+}
+
+/** The problems a load of the baseline throws, formatted. */
+function problems(set: string[]): string[] {
+  return problemsIn('scenarios/baseline.yaml', set);
 }
 
 describe('a problem in the file caused by an override', () => {
@@ -23,6 +28,26 @@ describe('a problem in the file caused by an override', () => {
     expect(problems(many)[0]).toMatch(/with --set #1 \(years=3\), --set #2 \(ticksPerYear=12\), --set #3 \(resolution\.firmsPerCapacityCell=2\) and 2 more overrides applied\)$/);
     expect(problems(['years=abc'])[0]).toMatch(/^--set #1 \(years=abc\): years: expected a duration/);
     expect(problems(['years=abc'])[0]).not.toContain('applied');
+  });
+});
+
+describe('an override without its top-level key', () => {
+  it('suggests the full path when the first segment is an event, material or region id, or a child of a top-level map', () => {
+    expect(problemsIn('scenarios/threat-export-quota.yaml', ['cnQuotaNdpr.quotaShare=0.3'])).toEqual([
+      '--set #1 (cnQuotaNdpr.quotaShare=0.3): cnQuotaNdpr: expected a known key, found "cnQuotaNdpr" (did you mean "events.cnQuotaNdpr.quotaShare"?)',
+    ]);
+    expect(problemsIn('scenarios/threat-export-quota.yaml', ['events.cnQuotaNdpr.quotaShare=0.3'])).toEqual([]);
+    // An id the scenario does not have is left to the schema.
+    expect(problems(['cut.quotaShare=0.3'])).toEqual(['--set #1 (cut.quotaShare=0.3): cut: expected a known key, found "cut"']);
+    expect(problems(['ndpr.demand.growthPerYear=0.05'])).toEqual([
+      '--set #1 (ndpr.demand.growthPerYear=0.05): ndpr: expected a known key, found "ndpr" (did you mean "materials.ndpr.demand.growthPerYear"?)',
+    ]);
+    expect(problems(['electionEveryYears=2'])).toEqual([
+      '--set #1 (electionEveryYears=2): electionEveryYears: expected a known key, found "electionEveryYears" (did you mean "government.electionEveryYears"?)',
+    ]);
+    // A typo of a top-level key keeps the schema's did-you-mean; a known key is not second-guessed.
+    expect(problems(['yeras=3'])).toEqual(['--set #1 (yeras=3): yeras: expected a known key, found "yeras" (did you mean "years"?)']);
+    expect(problems(['years=3'])).toEqual([]);
   });
 });
 

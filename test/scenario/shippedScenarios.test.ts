@@ -18,4 +18,12 @@ describe('shipped scenarios', () => {
     expect(() => loadScenario(path)).not.toThrow();
     expect(authoringScenarioSchema.safeParse(parse(readFileSync(path, 'utf8'))).success).toBe(true);
   });
+
+  it.each(files)('%s has its own title and description (neither is inherited through extends)', (file) => {
+    const own = parse(readFileSync(join(DIR, file), 'utf8')) as Record<string, unknown>;
+    expect(typeof own.title === 'string' && own.title.trim() !== '').toBe(true);
+    expect(typeof own.description === 'string' && own.description.trim() !== '').toBe(true);
+    // The baseline has no scripted disruption, but China's standing rules do act in it.
+    if (file === 'baseline.yaml') expect(own.description).not.toMatch(/, no disruption\./);
+  });
 });
