@@ -1,3 +1,4 @@
+import { createNotePrinter } from './createNotePrinter.ts';
 import { createWarningPrinter } from './createWarningPrinter.ts';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -299,6 +300,7 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
   const work = partsFolder(dir);
   const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
   if (settings.warned !== true) loaded.warnings.forEach(createWarningPrinter());
+  if (settings.notes === true && settings.warned !== true) loaded.notes.forEach(createNotePrinter());
   const invoked = redactCommandLine(settings.commandLine ?? currentCommandLine());
   const record: ResumeRecord = {
     scenarioPath: settings.scenarioPath, sets: settings.sets, replicates: settings.replicates, masterSeed: settings.masterSeed,

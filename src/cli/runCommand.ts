@@ -1,3 +1,4 @@
+import { createNotePrinter } from './createNotePrinter.ts';
 import { createWarningPrinter } from './createWarningPrinter.ts';
 import { parseOutputFormat } from './parseOutputFormat.ts';
 import { capThreadsPerReplicate } from './capThreadsPerReplicate.ts';
@@ -103,6 +104,8 @@ export interface RunSettings {
   commandLine?: string[];
   /** The scenario's warnings were printed already (the parts of a `--resume` run): do not repeat them. */
   warned?: boolean;
+  /** Print the scenario's notes (a home policy reversible by default) before the run: `crm-sim run` without `--quiet`, not queue jobs. */
+  notes?: boolean;
   /** What the progress line calls the replicates (default `replicates`; a `--resume` run names the part). */
   progressLabel?: string;
 }
@@ -168,6 +171,7 @@ export function parseRunOptions(scenarioPath: string, options: RunOptions): RunS
     exceed: options.exceed ?? [],
     report: options.report === true,
     quiet: options.quiet === true,
+    notes: options.quiet !== true,
   };
 }
 
@@ -203,6 +207,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
   const loaded = loadScenario(settings.scenarioPath, { set: settings.sets });
   // Warnings are not progress: they show with --quiet too (a part of a --resume run leaves them to the run).
   if (settings.warned !== true) loaded.warnings.forEach(createWarningPrinter());
+  if (settings.notes === true && settings.warned !== true) loaded.notes.forEach(createNotePrinter());
   const compiled = compileScenario(loaded.spec);
   const layout: ResultLayout = compiled.layout;
   const exceedance = resolveExceedOptions(layout, settings.exceed ?? []);

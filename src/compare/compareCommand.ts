@@ -1,3 +1,4 @@
+import { createNotePrinter } from '../cli/createNotePrinter.ts';
 import { createWarningPrinter } from '../cli/createWarningPrinter.ts';
 import { parseOutputFormat } from '../cli/parseOutputFormat.ts';
 import { resolve } from 'node:path';
@@ -74,6 +75,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   const { report, loaded, arms, overTime } = await runComparison({
     paths, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
     workers: settings.workers, memoryLimit: settings.memoryLimit, signal, onProgress: progress.onProgress, cache, onWarning: createWarningPrinter(),
+    onNote: options.quiet === true ? undefined : createNotePrinter(),
   });
   progress.stop();
   const manifest = createCommandManifest({

@@ -1,4 +1,5 @@
 import type { Problem } from '../scenario/scenarioError.ts';
+import type { ScenarioNote } from '../scenario/findReversibleDefaults.ts';
 import { compileScenario } from '../../sim-core/index.ts';
 import type { ArmCache } from './armCache.ts';
 import type { LoadedScenario } from '../scenario/loadScenario.ts';
@@ -34,6 +35,8 @@ export interface ComparisonOptions {
   onProgress?: (completed: number, total: number) => void;
   /** Called with each scenario's warnings (valid but probably unintended, e.g. an event outside the run) before anything runs. */
   onWarning?: (warning: Problem) => void;
+  /** Called with each scenario's notes (a home policy reversible by default) before anything runs. */
+  onNote?: (note: ScenarioNote) => void;
   /** Finished arms kept between attempts (`--resume`, armCache.ts). */
   cache?: ArmCache;
   /** Refuse a comparison estimated to need more memory than this (runScenarioArms); no check without it. */
@@ -66,6 +69,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const loaded = loadScenarios(options.paths, options.sets ?? []);
   checkSharedTimeBase(loaded, options.paths, options.sets ?? []);
   for (const warning of loaded.flatMap((scenario) => scenario.warnings)) options.onWarning?.(warning);
+  for (const note of loaded.flatMap((scenario) => scenario.notes)) options.onNote?.(note);
   const labels = createArmLabels(options.paths);
   const compiled = loaded.map((scenario) => compileScenario(scenario.spec));
   const overTimeTargets = chooseOverTimeTargets(loaded.map((scenario) => scenario.spec));

@@ -35,7 +35,7 @@ export const EVENT_KEY_NOTES: Readonly<Record<string, string>> = {
   targetDays: 'Stock target in days of consumption',
   releaseShortfallShare: 'Release when last tick\'s unmet demand exceeds this share of demand',
   releasePriceMultiple: 'Outside a shortage, release a tick\'s consumption per tick while the price exceeds this multiple of its base price (buying stops above 1.5× base whatever this is). Prices ration before demand goes unmet in this model, so this is what usually triggers a release',
-  maxBuyShare: 'Largest purchase per tick, as a share of a tick\'s consumption (the release rate of doctrine release)',
+  maxBuyShare: 'Largest purchase per tick, as a share of a tick\'s consumption (the release rate of doctrine release). It sets the fill time: (targetDays − initialDays) / (maxBuyShare × 7 days) weeks at the least, so 60 days at 10% take about 86 weeks and at 25% about 35 (the loader warns when a stockpile cannot be full before its material\'s first disruption)',
   initialDays: 'Stock already held at the start, in days of consumption; it is free: no policy cost counts it, and compare reports name it',
   carryingCostSharePerYear: 'Yearly holding cost, as a share of the stock\'s value at base prices',
   rate: 'Ad valorem tariff',

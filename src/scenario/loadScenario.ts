@@ -14,9 +14,11 @@ import { checkModeFields } from './checkModeFields.ts';
 import { checkReferences } from './checkReferences.ts';
 import { dropRetiredKeys } from './dropRetiredKeys.ts';
 import { checkStageMargins } from './checkStageMargins.ts';
+import { checkStockpileFill } from './checkStockpileFill.ts';
 import { checkValues } from './checkValues.ts';
 import { convertUnits } from './convertUnits.ts';
 import { extractUncertainties } from './extractUncertainties.ts';
+import { findReversibleDefaults, type ScenarioNote } from './findReversibleDefaults.ts';
 import { stripNulls } from './mergeLocated.ts';
 import { ProblemSink } from './problemSink.ts';
 import { resolveExtends } from './resolveExtends.ts';
@@ -39,6 +41,11 @@ export interface LoadedScenario {
    * money at base prices). Commands print them on stderr; they do not stop a run.
    */
   warnings: Problem[];
+  /**
+   * Located notes: defaults the author may not know about (a home policy an election may reverse).
+   * `run` and `compare` print them on stderr, not with `--quiet`.
+   */
+  notes: ScenarioNote[];
 }
 
 /** Options of {@link loadScenario}. */
@@ -96,9 +103,11 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
   checkStageMargins(nominal, warnings);
   checkEventHorizons(tree, warnings);
+  checkStockpileFill(tree, warnings);
   checkEventEffects(nominal, warnings);
   checkLensSettings(nominal, warnings);
   const resolvedYaml = canonicalYaml(tree);
   const sha256 = createHash('sha256').update(resolvedYaml).digest('hex');
-  return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems) };
+  const notes = findReversibleDefaults(tree, located, { file: path, line: 1, column: 1 });
+  return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems), notes };
 }

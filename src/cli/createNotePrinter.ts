@@ -1,0 +1,22 @@
+import { formatNote, type ScenarioNote } from '../scenario/findReversibleDefaults.ts';
+
+/**
+ * A scenario note printer for a command: writes `note: <file:line:col: key: …>` to stderr, each
+ * distinct note once (a compare loads several files that extend one base). Only `run` and `compare`
+ * print notes, before they run, and not with `--quiet`; `sweep`, `stress` and queue jobs do not.
+ *
+ * @param write - Where the lines go; default stderr.
+ * @returns The printer.
+ * @example
+ * const note = createNotePrinter();
+ * for (const n of loaded.notes) note(n);
+ */
+export function createNotePrinter(write: (text: string) => void = (text) => process.stderr.write(text)): (note: ScenarioNote) => void {
+  const printed = new Set<string>();
+  return (note) => {
+    const text = `note: ${formatNote(note)}\n`;
+    if (printed.has(text)) return;
+    printed.add(text);
+    write(text);
+  };
+}
