@@ -55,15 +55,20 @@ export function shipGoods(world: World, m: number, k: number): void {
   }
   for (let round = 0; round < ALLOCATION_ROUNDS; round++) {
     sc.requested.fill(0);
-    for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) splitOrder(world, m, k, d, false);
+    sc.quotaRequested.fill(0);
+    sc.wantedByRoute.fill(0);
+    for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) requestOrder(world, m, k, d);
     // An origin ships its surplus beyond local cover, or, when short, a pro-rata share of its stock
     // (foreign orders against local cover), so exports shrink with scarcity instead of stopping at once.
+    // Both shares are fixed before anything ships, so no importer's turn changes another's share.
     for (let r = 0; r < R; r++) {
       const rationed = sc.requested[r] > 0 ? (sc.offerLeft[r] * sc.requested[r]) / (sc.requested[r] + sc.localCover[r]) : 0;
       sc.limit[r] = Math.max(sc.available[r], rationed);
+      sc.offerShare[r] = sc.requested[r] > sc.limit[r] ? sc.limit[r] / sc.requested[r] : 1;
+      sc.quotaShare[r] = sc.quotaRequested[r] > sc.quotaLeft[r] ? sc.quotaLeft[r] / sc.quotaRequested[r] : 1;
     }
     let shipped = 0;
-    for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) shipped += splitOrder(world, m, k, d, true);
+    for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) shipped += shipOrder(world, m, k, d);
     if (shipped <= 0) break;
   }
 }
@@ -103,29 +108,46 @@ function frontRunningOrigin(world: World, m: number, k: number, d: number): bool
 }
 
 /**
- * Splits importer d's open order over the allowed origins with goods left, in shares
+ * Request pass: splits importer d's open order over the allowed origins with goods left, in shares
  * the weights of `weighOrigins` (landed cost and what each origin can supply): the cheapest origin
- * gets most, but shares move smoothly with prices instead of switching all at once. The first pass
- * (`ship` false) adds the requests to each origin; the second ships, scaled down where an origin is
- * oversubscribed. Returns the tonnes dispatched (second pass).
+ * gets most, but shares move smoothly with prices instead of switching all at once. Records each
+ * route's part (`wantedByRoute`) and adds it to the origin's requests, and to its quota requests on
+ * routes under its export quota.
  */
-function splitOrder(world: World, m: number, k: number, d: number, ship: boolean): number {
+function requestOrder(world: World, m: number, k: number, d: number): void {
   const { effective, regions: R } = world;
   const sc = world.scratch;
   const total = weighOrigins(world, m, k, d);
-  if (total <= 0) return 0;
+  if (total <= 0) return;
   const order = sc.orderLeft[d];
-  let dispatched = 0;
   for (let r = 0; r < R; r++) {
     if (sc.weight[r] <= 0) continue;
     const wanted = (order * sc.weight[r]) / total;
-    if (!ship) {
-      sc.requested[r] += wanted;
-      continue;
-    }
-    // Weights move as earlier importers ship, so cap by what the origin really has left.
+    sc.wantedByRoute[d * R + r] = wanted;
+    sc.requested[r] += wanted;
+    if (effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1) sc.quotaRequested[r] += wanted;
+  }
+}
+
+/**
+ * Shipping pass: ships importer d the parts its request pass put on each origin, scaled down where
+ * the origin is oversubscribed: by its offers (`offerShare`: limit ÷ requests) and, on routes under
+ * its export quota, by the quota (`quotaShare`: quota left ÷ quota requests, both before this pass),
+ * whichever cuts more. Every importer gets the
+ * same share of an oversubscribed origin whatever its place in the regions' order: the quota was
+ * first come, first served in declaration order, so the first region declared never went short
+ * under a binding quota and the last one got nothing (docs/model.md, G28). Returns the tonnes dispatched.
+ */
+function shipOrder(world: World, m: number, k: number, d: number): number {
+  const { effective, regions: R } = world;
+  const sc = world.scratch;
+  let dispatched = 0;
+  for (let r = 0; r < R; r++) {
+    const wanted = sc.wantedByRoute[d * R + r];
+    if (wanted <= 0) continue;
     const underQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1;
-    const sent = Math.min(sc.requested[r] > sc.limit[r] ? (wanted * sc.limit[r]) / sc.requested[r] : wanted, sc.offerLeft[r], underQuota ? sc.quotaLeft[r] : Infinity);
+    // The caps only catch rounding: the scaled parts of one origin sum to its limit and its quota.
+    const sent = Math.min(wanted * (underQuota ? Math.min(sc.offerShare[r], sc.quotaShare[r]) : sc.offerShare[r]), sc.offerLeft[r], underQuota ? sc.quotaLeft[r] : Infinity);
     sc.orderLeft[d] -= sent;
     sc.available[r] = Math.max(0, sc.available[r] - sent);
     sc.offerLeft[r] -= sent;

@@ -109,7 +109,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     annuityMemo: Float64Array.of(NaN, 0),
     scratch: {
       available: new Float64Array(R), quotaLeft: new Float64Array(R), orderLeft: new Float64Array(R), requested: new Float64Array(R),
-      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS), cellTerms: new Float64Array(4 * M * R * CELL_TERMS), endUseFactors: new Float64Array(M * R * 2), originCostRatio: new Float64Array(R * R).fill(NaN), originCostFactor: new Float64Array(R * R), pendingPlant: new Uint8Array(M * R),
+      weight: new Float64Array(R), limit: new Float64Array(R), localCover: new Float64Array(R), quotaRequested: new Float64Array(R), offerShare: new Float64Array(R), quotaShare: new Float64Array(R), wantedByRoute: new Float64Array(R * R), offerLeft: new Float64Array(R), pool: new Int32Array(R), coverageGap: new Float64Array(R), targets: new Int32Array(R), landedCostUsdPerTonne: new Float64Array(R), scrapTonnes: new Float64Array(M * R), cellSums: new Float64Array(M * R * CELL_SUMS), cellTerms: new Float64Array(4 * M * R * CELL_TERMS), endUseFactors: new Float64Array(M * R * 2), originCostRatio: new Float64Array(R * R).fill(NaN), originCostFactor: new Float64Array(R * R), pendingPlant: new Uint8Array(M * R),
     },
   };
   initialisePrices(world);

@@ -167,6 +167,13 @@ export interface Scratch {
   readonly limit: Float64Array;
   /** Per origin: stock its local buyers need at target cover, and its offers not yet shipped, t. */
   readonly localCover: Float64Array;
+  /** Per origin: what importers ask of it in this allocation round on routes under its export quota, t. */
+  readonly quotaRequested: Float64Array;
+  /** Per origin, in an allocation round: the share of each request it ships (1, or limit ÷ requests when oversubscribed), and the same for its quota on routes under it. */
+  readonly offerShare: Float64Array;
+  readonly quotaShare: Float64Array;
+  /** Per (importer d, origin r), d × R + r: the part of d's order the round's request pass puts on r, t (shipped from, scaled, so no importer's turn changes another's share). */
+  readonly wantedByRoute: Float64Array;
   readonly offerLeft: Float64Array;
   /** Per region: price pool (0 = freely trading regions, r + 1 = restricted exporter r) and its log coverage gap. */
   readonly pool: Int32Array;

@@ -6,7 +6,7 @@ import { shipGoods } from '../../sim-core/phases/shipGoods.ts';
 /** Fills every per-origin work array trade uses with a value, as another market's trade could leave it. */
 function leaveScratch(world: World, value: number): void {
   const sc = world.scratch;
-  for (const column of [sc.available, sc.quotaLeft, sc.orderLeft, sc.requested, sc.weight, sc.limit, sc.localCover, sc.offerLeft]) column.fill(value);
+  for (const column of [sc.available, sc.quotaLeft, sc.orderLeft, sc.requested, sc.weight, sc.limit, sc.localCover, sc.offerLeft, sc.quotaRequested, sc.offerShare, sc.quotaShare, sc.wantedByRoute]) column.fill(value);
 }
 
 describe('shipGoods', () => {
