@@ -122,8 +122,12 @@ describe('rule-driven retaliation and cyberattacks', () => {
     expect(simulate(withEvents(eager, tariff)).foreignActor.retaliationUntilTick[0]).toBeGreaterThan(0);
     expect(simulate(withEvents(never, tariff)).foreignActor.retaliationUntilTick[0]).toBeLessThanOrEqual(0);
     expect(simulate(eager).foreignActor.retaliationUntilTick[0]).toBeLessThanOrEqual(0);
-    const fromCn = (spec: ScenarioSpec) => total(runRecorded(spec).series('homeImportsByOrigin', 'processing', 'CN'), 13);
-    expect(fromCn(withEvents(eager, tariff))).toBeLessThan(fromCn(withEvents(never, tariff)) * 0.95);
+    // The licences refuse and delay China's shipments in the quarter after the tariff (ticks 13-25: 31% fewer
+    // tonnes than without retaliation, session 20). Importers then re-order what was refused, so over the
+    // whole run the gap closes (1.5% with the session-20 defaults, whose traders correct their stock 2x
+    // faster): the quarter is where the mechanism shows, whatever the catch-up.
+    const fromCn = (spec: ScenarioSpec) => total(runRecorded(spec).series('homeImportsByOrigin', 'processing', 'CN'), 13, 26);
+    expect(fromCn(withEvents(eager, tariff))).toBeLessThan(fromCn(withEvents(never, tariff)) * 0.8);
   });
   it('takes home and allied facilities down at a rate set by the rules (control: none at rate 0)', () => {
     /** Attacks, and firm-ticks of downtime in home and allied regions, adversary and neutral ones. */
