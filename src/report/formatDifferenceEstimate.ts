@@ -18,12 +18,31 @@ import { formatEstimate } from './formatEstimate.ts';
  * formatDifferenceEstimate(7.79, 3.62, 11.96, 't'); // '+7.79 t (+3.62 to +11.96 t)'
  */
 export function formatDifferenceEstimate(mean: number, low: number, high: number, unit: string, massUnit?: MassUnit): string {
-  if (!Number.isFinite(mean)) return 'n/a';
+  const shown = formatDifferenceEstimateParts(mean, low, high, unit, massUnit);
+  return shown.range === undefined ? shown.mean : `${shown.mean} (${shown.range})`;
+}
+
+/**
+ * `formatDifferenceEstimate`'s two halves, for sentences that word the interval themselves
+ * ("+1.04 (95% CI +0.94 to +1.13)"): the signed mean with its unit, and the interval with its unit
+ * once after the high end (on both ends for money).
+ *
+ * @param mean - The mean difference.
+ * @param low - Its interval's low end.
+ * @param high - Its interval's high end.
+ * @param unit - Its unit as in `comparison.json` (`t`, `weeks`, `x base`, `USD`, `share`, `''`, …).
+ * @param massUnit - For unit `t`: the unit to write it in; default: the one that suits the largest.
+ * @returns The mean (`n/a` when not finite) and the interval (undefined when an end is not finite).
+ * @example
+ * formatDifferenceEstimateParts(1.0412, 0.9431, 1.1302, ''); // { mean: '+1.04', range: '+0.94 to +1.13' }
+ */
+export function formatDifferenceEstimateParts(mean: number, low: number, high: number, unit: string, massUnit?: MassUnit): { mean: string; range?: string } {
+  if (!Number.isFinite(mean)) return { mean: 'n/a' };
   const bounded = Number.isFinite(low) && Number.isFinite(high);
   if (unit === 'USD') {
     const shown = formatMoneyEstimate(mean, low, high);
     const sign = (text: string): string => (text === 'USD 0' || text.startsWith('−') ? text : `+${text}`);
-    return bounded ? `${sign(shown.mean)} (${sign(shown.low)} to ${sign(shown.high)})` : sign(shown.mean);
+    return bounded ? { mean: sign(shown.mean), range: `${sign(shown.low)} to ${sign(shown.high)}` } : { mean: sign(shown.mean) };
   }
   const mass = unit === 't' ? massUnit ?? chooseMassUnit([mean, low, high]) : undefined;
   const scale = mass !== undefined ? PER_TONNE[mass] : unit === 'share' ? 100 : 1;
@@ -33,5 +52,5 @@ export function formatDifferenceEstimate(mean: number, low: number, high: number
   const unitAfter = (number: string): string => (mass !== undefined ? ` ${mass}` : unit === 'share' ? ' percentage points' : unit === 'x base' ? '× the starting price'
     : unit === 'x home demand' ? '× home demand' : unit === 'weeks' ? (/^[+−]?1$/.test(number) ? ' week' : ' weeks') : unit === '' ? '' : ` ${unit}`);
   // The unit follows the number, so the interval writes it once, after its high end.
-  return bounded ? `${m}${unitAfter(m)} (${l} to ${h}${unitAfter(h)})` : `${m}${unitAfter(m)}`;
+  return bounded ? { mean: `${m}${unitAfter(m)}`, range: `${l} to ${h}${unitAfter(h)}` } : { mean: `${m}${unitAfter(m)}` };
 }

@@ -1,5 +1,5 @@
-import type { MassUnit } from './chooseMassUnit.ts';
-import { formatMoneyEstimate, formatSignedTonnesEstimate, formatTonnesEstimate } from './formatAmountEstimate.ts';
+import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
+import { formatMoneyEstimate, formatSignedTonnesAlongside, formatSignedTonnesEstimate, formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { differenceSign, formatDifferenceWithCi, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE, isNegligible } from './comparisonFigures.ts';
 import { countRuns } from './countRuns.ts';
 import { computeExtraStockHeldFromStart, describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
@@ -10,7 +10,6 @@ import { formatQuantity } from './formatQuantity.ts';
 import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import type { ComparedStrategies } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
-import { formatDifference } from './formatDifference.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
 import { type GainSplit, monthStart } from './splitGainByWindow.ts';
 
@@ -55,7 +54,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
       const priced = comparison.costEffectiveness.get(alternative)?.get(material);
       const perKg = priced?.usdPerTonneConsumptionGained;
       const gained = e.ciLow > 0 && !isRoundingNoise(e);
-      const late = gained ? describeLateGain(gainTiming(alternative, material), units.get(e.metric)) : '';
+      const late = gained ? describeLateGain(gainTiming(alternative, material), e, units.get(e.metric)) : '';
       if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}`];
       cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg, priced }]);
       const refined = reference.materials.find((m) => m.id === material)?.basePriceUsdPerTonne.processing;
@@ -179,16 +178,22 @@ function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined):
  * " (+876 t of it after Jun 2028 (95% CI +590 to +1,160 t), long after the events)" when more than
  * half of a gain comes after a year past the events' end, and that later part is clearly above 0
  * (its interval, summed run by run, when over-time.csv has it); '' otherwise ("Over time, by
- * strategy" gives the whole split).
+ * strategy" gives the whole split). Without its own interval (an older folder) the later part takes
+ * the decimals of the gain it is part of, which the sentence gives just before: "3.89 t more (95% CI
+ * 3.76 t to 4.02 t) (+3.00 t of it after …", not "(+3 t of it after …".
  */
-function describeLateGain(split: GainSplit | undefined, unit: MassUnit | undefined): string {
+function describeLateGain(split: GainSplit | undefined, gain: ComparisonEntry, unit: MassUnit | undefined): string {
   if (split === undefined || !split.hasAfter || !(split.total > 0) || !(split.after > split.total / 2)) return '';
   if (split.afterCi !== undefined && !(split.afterCi.low > 0)) return '';
   const afterMonth = split.lastDuring === undefined ? formatScenarioDate(0, split.to - 1 / 12) : formatScenarioDate(0, monthStart(split.lastDuring));
-  // A folder from before the sums to the end has no interval for the later part: said so.
-  const shown = formatSignedTonnesEstimate(split.after, split.afterCi?.low ?? NaN, split.afterCi?.high ?? NaN, unit);
-  const ci = split.afterCi === undefined ? ' (no interval in this older folder)' : ` (95% CI ${shown.low} to ${shown.high})`;
-  return ` (${split.afterCi === undefined ? formatDifference(split.after, 't', unit) : shown.mean} of it after ${afterMonth}${ci}, long after the events)`;
+  if (split.afterCi === undefined) {
+    // As describeReceived writes the gain: its mean and interval, in its unit.
+    const mass = unit ?? chooseMassUnit([gain.meanDifference, gain.ciLow, gain.ciHigh]);
+    const [after] = formatSignedTonnesAlongside([split.after], gain.meanDifference, gain.ciLow, gain.ciHigh, mass);
+    return ` (${after} of it after ${afterMonth} (no interval in this older folder), long after the events)`;
+  }
+  const shown = formatSignedTonnesEstimate(split.after, split.afterCi.low, split.afterCi.high, unit);
+  return ` (${shown.mean} of it after ${afterMonth} (95% CI ${shown.low} to ${shown.high}), long after the events)`;
 }
 
 /**

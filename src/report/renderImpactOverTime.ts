@@ -3,8 +3,7 @@ import { chooseMassUnit } from './chooseMassUnit.ts';
 import { isNegligible } from './comparisonFigures.ts';
 import { createCompareOverTimeSpec } from './createCompareOverTimeSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatDifference } from './formatDifference.ts';
-import { describeLater } from './describeLaterPart.ts';
+import { formatSplitFigures } from './describeLaterPart.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
@@ -96,15 +95,15 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, total: number, name: s
   const split = splitGainByWindow(series, windows);
   if (split !== undefined) {
     const unit = chooseMassUnit([split.total, split.before, split.during, split.after]);
+    const shown = formatSplitFigures(split, unit);
+    const middle = split.openEnded ? 'while they are in force' : 'from their start to a year after their end';
     const parts = [
-      ...(split.hasBefore && split.before !== 0 ? [`${formatDifference(split.before, 't', unit)} before the events start`] : []),
-      `${formatDifference(split.during, 't', unit)} ${split.openEnded ? 'while they are in force' : 'from their start to a year after their end'}`,
-      ...(split.hasAfter ? [describeLater(split.after, split.afterCi, unit)] : []),
+      ...(split.hasBefore && split.before !== 0 ? [`${shown.before} before the events start`] : []),
+      `${shown.during} ${middle}`,
+      ...(split.hasAfter ? [shown.later] : []),
     ];
     // One part: the whole loss falls in it.
-    text += parts.length === 1
-      ? ` Over the run, ${formatDifference(split.total, 't', unit)} on average, all of it ${split.openEnded ? 'while they are in force' : 'from their start to a year after their end'}.`
-      : ` Over the run, ${formatDifference(split.total, 't', unit)} on average: ${parts.join(', ')}.`;
+    text += parts.length === 1 ? ` Over the run, ${shown.total} on average, all of it ${middle}.` : ` Over the run, ${shown.total} on average: ${parts.join(', ')}.`;
   }
   return text;
 }

@@ -72,7 +72,7 @@ describe('renderCompareAnswerBox', () => {
     const comparison = { reference: 'threat', alternatives: ['recycling'], entries, costEffectiveness };
     const split = (during: number, after: number): GainSplit => ({ before: 0.39, during, after, total: 0.39 + during + after, from: 2026, to: 2028.5, hasBefore: true, hasAfter: true, openEnded: false });
     const late = renderCompareAnswerBox(comparison, strategies, name, (alternative, material) => (alternative === 'recycling' && material === 'germanium' ? split(0.5, 3) : undefined));
-    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t) (+3 t of it after Jun 2028 (no interval in this older folder), long after the events), USD 90.0 per kg');
+    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t) (+3.00 t of it after Jun 2028 (no interval in this older folder), long after the events), USD 90.0 per kg');
     // Half or less after: nothing is added; nor without a split (a folder from before over-time.csv).
     expect(renderCompareAnswerBox(comparison, strategies, name, () => split(2, 1.5))).not.toContain('long after');
     expect(renderCompareAnswerBox(comparison, strategies, name)).not.toContain('long after');
