@@ -1,6 +1,7 @@
 import { chooseMassUnit, PER_TONNE, type MassUnit } from './chooseMassUnit.ts';
 import { formatMoneyEstimate } from './formatAmountEstimate.ts';
 import { formatEstimate } from './formatEstimate.ts';
+import { unitAfterNumber } from './formatEstimateInUnit.ts';
 
 /**
  * A paired difference with its 95% CI, the three signed and rounded alike (`formatEstimate`), the
@@ -49,8 +50,7 @@ export function formatDifferenceEstimateParts(mean: number, low: number, high: n
   const shown = formatEstimate(mean * scale, low * scale, high * scale);
   const sign = (text: string, value: number): string => (value > 0 && !/^0(\.0*)?$/.test(text) ? `+${text}` : text);
   const [m, l, h] = [sign(shown.mean, mean), sign(shown.low, low), sign(shown.high, high)];
-  const unitAfter = (number: string): string => (mass !== undefined ? ` ${mass}` : unit === 'share' ? ' percentage points' : unit === 'x base' ? '× the starting price'
-    : unit === 'x home demand' ? '× home demand' : unit === 'weeks' ? (/^[+−]?1$/.test(number) ? ' week' : ' weeks') : unit === '' ? '' : ` ${unit}`);
+  const unitAfter = (number: string): string => (mass !== undefined ? ` ${mass}` : unitAfterNumber(number, unit));
   // The unit follows the number, so the interval writes it once, after its high end.
   return bounded ? { mean: `${m}${unitAfter(m)}`, range: `${l} to ${h}${unitAfter(h)}` } : { mean: `${m}${unitAfter(m)}` };
 }

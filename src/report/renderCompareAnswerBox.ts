@@ -1,12 +1,12 @@
 import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
-import { formatMoneyEstimate, formatSignedTonnesAlongside, formatSignedTonnesEstimate, formatTonnesEstimate } from './formatAmountEstimate.ts';
+import { formatMoneyEstimate, formatSignedTonnesAlongside, formatSignedTonnesEstimate } from './formatAmountEstimate.ts';
+import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import { differenceSign, formatDifferenceWithCi, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE, isNegligible } from './comparisonFigures.ts';
 import { countRuns } from './countRuns.ts';
 import { computeExtraStockHeldFromStart, describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
-import { formatQuantity } from './formatQuantity.ts';
 import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import type { ComparedStrategies } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
@@ -110,21 +110,14 @@ function materialsOf(events: ReadonlyArray<{ fields: Record<string, unknown> }>)
 /** What end users receive, more or less, with its CI: "the same" for no change or rounding, "about the same" under 0.1% of the level. */
 function describeReceived(e: ComparisonEntry, unit: MassUnit | undefined): string {
   if ((e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) || isRoundingNoise(e)) return 'end users receive the same';
-  const size = (value: number): string => formatQuantity(Math.abs(value), e.unit, unit);
   const more = e.meanDifference >= 0;
-  // The interval of the gain (or of the loss), low end first.
+  // The interval of the gain (or of the loss), low end first; in any unit, the three rounded alike.
   const [low, high] = more ? [e.ciLow, e.ciHigh] : [-e.ciHigh, -e.ciLow];
-  const tonnes = e.unit === 't' ? formatTonnesEstimate(Math.abs(e.meanDifference), low, high, unit) : undefined;
-  const change = tonnes === undefined ? `${size(e.meanDifference)} ${more ? 'more' : 'less'} (95% CI ${formatNumberOf(low, e.unit, unit)} to ${size(high)})`
-    : `${tonnes.mean} ${more ? 'more' : 'less'} (95% CI ${tonnes.low} to ${tonnes.high})`;
+  const shown = formatEstimateInUnit(Math.abs(e.meanDifference), low, high, e.unit, unit);
+  const change = `${shown.mean} ${more ? 'more' : 'less'} (95% CI ${shown.low} to ${shown.high})`;
   if (!(e.ciLow > 0 || e.ciHigh < 0)) return `no clear change in what end users receive (${formatDifferenceWithCi(e, unit)})`;
   if (isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) return `end users receive about the same: ${change}, under ${NEGLIGIBLE_SHARE * 100}% of what they receive`;
   return `end users receive ${change}`;
-}
-
-/** A CI's low end in the unit of its high end, signed only when it crosses zero. */
-function formatNumberOf(value: number, unit: string, massUnit: MassUnit | undefined): string {
-  return value < 0 ? `−${formatQuantity(-value, unit, massUnit)}` : formatQuantity(value, unit, massUnit);
 }
 
 /**

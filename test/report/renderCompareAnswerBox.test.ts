@@ -67,6 +67,15 @@ describe('renderCompareAnswerBox', () => {
       .toContain('“stockpile” has the lowest spending per kg, not clearly below “recycling”: USD 4.0 per kg less (95% CI from USD 2.0 more to USD 10.0 less, paired run by run)');
   });
 
+  it('rounds a change in a unit other than t alike with its interval', () => {
+    const inWeeks = [entry('recycling', 'policyCost.US', 0, 3.14e8, 0.3e8, 'USD'), entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 326, 4.213, 0.41, 'weeks')];
+    expect(text({ reference: 'threat', alternatives: ['recycling'], entries: inWeeks, costEffectiveness: new Map() }))
+      .toContain('Germanium: end users receive 4.21 weeks more (95% CI 3.80 weeks to 4.62 weeks).');
+    const lessUsd = [inWeeks[0], entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 326, -2.5e6, 1.2e6, 'USD')];
+    expect(text({ reference: 'threat', alternatives: ['recycling'], entries: lessUsd, costEffectiveness: new Map() }))
+      .toContain('Germanium: end users receive USD 2.50 million less (95% CI USD 1.30 million to USD 3.70 million).');
+  });
+
   it('says when most of a clear gain comes long after the events, from the over-time split', () => {
     const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])]]);
     const comparison = { reference: 'threat', alternatives: ['recycling'], entries, costEffectiveness };
