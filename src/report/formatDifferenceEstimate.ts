@@ -23,10 +23,21 @@ export function formatDifferenceEstimate(mean: number, low: number, high: number
   return shown.range === undefined ? shown.mean : `${shown.mean} (${shown.range})`;
 }
 
+/** A signed difference and its interval as text, each with its unit; no interval when an end is not finite. */
+export interface DifferenceEstimateParts {
+  mean: string;
+  /** The interval's ends, each with its unit (`−1,930 t`), for sentences that write it on both. */
+  low?: string;
+  high?: string;
+  /** The interval with the unit once, after its high end (`−1,930 to −1,420 t`), as tables write it. */
+  range?: string;
+}
+
 /**
  * `formatDifferenceEstimate`'s two halves, for sentences that word the interval themselves
- * ("+1.04 (95% CI +0.94 to +1.13)"): the signed mean with its unit, and the interval with its unit
- * once after the high end (on both ends for money).
+ * ("+1.04 (95% CI +0.94 to +1.13)", "−1,670 t (95% CI −1,930 t to −1,420 t)"): the signed mean with its
+ * unit, and the interval's ends, each with its unit and together with the unit once after the high end
+ * (on both ends for money).
  *
  * @param mean - The mean difference.
  * @param low - Its interval's low end.
@@ -35,15 +46,15 @@ export function formatDifferenceEstimate(mean: number, low: number, high: number
  * @param massUnit - For unit `t`: the unit to write it in; default: the one that suits the largest.
  * @returns The mean (`n/a` when not finite) and the interval (undefined when an end is not finite).
  * @example
- * formatDifferenceEstimateParts(1.0412, 0.9431, 1.1302, ''); // { mean: '+1.04', range: '+0.94 to +1.13' }
+ * formatDifferenceEstimateParts(-1670, -1930, -1420, 't').low; // '−1,930 t'
  */
-export function formatDifferenceEstimateParts(mean: number, low: number, high: number, unit: string, massUnit?: MassUnit): { mean: string; range?: string } {
+export function formatDifferenceEstimateParts(mean: number, low: number, high: number, unit: string, massUnit?: MassUnit): DifferenceEstimateParts {
   if (!Number.isFinite(mean)) return { mean: 'n/a' };
   const bounded = Number.isFinite(low) && Number.isFinite(high);
   if (unit === 'USD') {
     const shown = formatMoneyEstimate(mean, low, high);
     const sign = (text: string): string => (text === 'USD 0' || text.startsWith('−') ? text : `+${text}`);
-    return bounded ? { mean: sign(shown.mean), range: `${sign(shown.low)} to ${sign(shown.high)}` } : { mean: sign(shown.mean) };
+    return bounded ? { mean: sign(shown.mean), low: sign(shown.low), high: sign(shown.high), range: `${sign(shown.low)} to ${sign(shown.high)}` } : { mean: sign(shown.mean) };
   }
   const mass = unit === 't' ? massUnit ?? chooseMassUnit([mean, low, high]) : undefined;
   const scale = mass !== undefined ? PER_TONNE[mass] : unit === 'share' ? 100 : 1;
@@ -52,5 +63,5 @@ export function formatDifferenceEstimateParts(mean: number, low: number, high: n
   const [m, l, h] = [sign(shown.mean, mean), sign(shown.low, low), sign(shown.high, high)];
   const unitAfter = (number: string): string => (mass !== undefined ? ` ${mass}` : unitAfterNumber(number, unit));
   // The unit follows the number, so the interval writes it once, after its high end.
-  return bounded ? { mean: `${m}${unitAfter(m)}`, range: `${l} to ${h}${unitAfter(h)}` } : { mean: `${m}${unitAfter(m)}` };
+  return bounded ? { mean: `${m}${unitAfter(m)}`, low: `${l}${unitAfter(l)}`, high: `${h}${unitAfter(h)}`, range: `${l} to ${h}${unitAfter(h)}` } : { mean: `${m}${unitAfter(m)}` };
 }
