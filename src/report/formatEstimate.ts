@@ -53,7 +53,8 @@ function formatAtEstimateDecimals(values: readonly number[], mean: number, low: 
 function estimateDecimals(mean: number, low: number, high: number): number {
   const halfWidth = (high - low) / 2;
   const ofMean = mean === 0 || !Number.isFinite(mean) ? 0 : 2 - Math.floor(Math.log10(Math.abs(mean)));
-  const ofInterval = halfWidth > 0 && Number.isFinite(halfWidth) ? -Math.floor(Math.log10(halfWidth)) : 0;
+  // Without an interval (a lone mean, or one of zero width) the mean's three significant digits alone: 524,639 reads 525,000.
+  const ofInterval = halfWidth > 0 && Number.isFinite(halfWidth) ? -Math.floor(Math.log10(halfWidth)) : -Infinity;
   if (halfWidth > 0 && Number.isFinite(halfWidth) && low <= 0 && high >= 0) return Math.min(12, Math.max(0, ofInterval + 1));
   // At most three decimals beyond the mean's own: an interval as narrow as rounding noise does not print 12 digits.
   // Negative decimals round to tens, hundreds…: 8,086 (7,125 to 9,048) reads 8,090 (7,130 to 9,050), the mean's three digits.

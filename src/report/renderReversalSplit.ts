@@ -73,7 +73,9 @@ function renderGroup(policies: { none: string; some: string; kept: string; prono
   const effect = (e: ComparisonEntry, f: SplitFigure): string => {
     const unit = context.massUnits.get(e.metric);
     // Each effect rounded alike with its interval: "−2 t (−15 to +11 t)", not "−2 t (−14.7 to +10.7 t)".
-    return formatDifferenceEstimate(f.mean, f.ciLow, f.ciHigh, e.unit, unit);
+    const bounded = Number.isFinite(f.ciLow) && Number.isFinite(f.ciHigh);
+    // A group of one run has no interval: said so, as the column's other cells give one.
+    return `${formatDifferenceEstimate(f.mean, f.ciLow, f.ciHigh, e.unit, unit)}${bounded || !Number.isFinite(f.mean) ? '' : ' (n/a)'}`;
   };
   const where = `Where an election reversed ${policies.some} (${runsReversed} of ${countRuns(runs)})`;
   // A Welch interval from a handful of runs on one side, among many rows, reads as a finding it is not.

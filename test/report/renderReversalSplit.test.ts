@@ -52,6 +52,21 @@ describe('renderReversalSplit', () => {
     expect(callout).toContain('about 1 gap in 20 would exclude 0 by chance');
   });
 
+  it('rounds a group of one run (no interval) to its three significant digits and says it has none', async () => {
+    const cost = 'policyCost.US';
+    const costEntry: ComparisonEntry = { ...entry, metric: cost, meanA: 0, meanB: 9.19e7, meanDifference: 9.19e7, ciLow: 9.04e7, ciHigh: 9.23e7, unit: 'USD', direction: 'lower' };
+    const one = readReversalSplit({ reversalSplit: { subsidy: { ...file.reversalSplit.subsidy, runsReversed: 5, runsReversedByPolicy: { usCapexDy: 5 }, metrics: {
+      [cost]: { kept: { n: 1, mean: 9.19e7, ciLow: null, ciHigh: null }, reversed: { n: 5, mean: 9.14e7, ciLow: 9.04e7, ciHigh: 9.23e7 }, difference: { mean: 524_639, ciLow: null, ciHigh: null } },
+    } } } });
+    const comparison = { reference: 'threat', alternatives: ['subsidy'], entries: [entry, costEntry], costEffectiveness: new Map(), reversalSplit: one };
+    const html = await renderComparisonSection(comparison, {
+      reference: { label: 'threat', overview: overview('threat', [], 0.3) },
+      alternatives: [{ label: 'subsidy', overview: overview('subsidy', [subsidy], 0.3) }],
+    }, (id) => id, charts);
+    // Not "+USD 524,639": a lone mean is not written to the dollar.
+    expect(html).toContain('<td class="num">+USD 91.9 million (n/a)</td><td class="num">+USD 91.4 million (+USD 90.4 million to +USD 92.3 million)</td><td class="num">+USD 525,000 (n/a)</td>');
+  });
+
   it('says when no split is possible, and renders nothing for an alternative without reversible policies', async () => {
     const all = readReversalSplit({ reversalSplit: { subsidy: { ...file.reversalSplit.subsidy, runsReversed: 6, runsReversedByPolicy: { usCapexDy: 6 }, metrics: {} } } });
     const callout = await render(all, 0.3);
