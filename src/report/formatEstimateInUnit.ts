@@ -6,7 +6,8 @@ import { formatEstimate } from './formatEstimate.ts';
  * A level (not a difference) and its interval in any unit of the outputs, the three rounded alike
  * and each written with its unit as `formatQuantity` writes one number: money and masses through
  * `formatMoneyEstimate` and `formatTonnesEstimate`, shares in percentage points, the rest through
- * `formatEstimate`: "4.21 weeks (95% CI 3.80 weeks to 4.62 weeks)", not "4.21 weeks (… 3.8 to 4.62 weeks)".
+ * `formatEstimate`: "4.21 weeks (95% CI 3.80 weeks to 4.62 weeks)", not "4.21 weeks (… 3.8 to 4.62 weeks)";
+ * multiples name what they multiply once, after the mean: "1.69× the starting price (95% CI 1.67× to 1.70×)".
  *
  * @param mean - The estimate.
  * @param low - The interval's low end.
@@ -23,6 +24,9 @@ export function formatEstimateInUnit(mean: number, low: number, high: number, un
   const scale = unit === 'share' ? 100 : 1;
   const shown = formatEstimate(mean * scale, low * scale, high * scale);
   const text = (number: string): string => (number === 'n/a' ? number : `${number}${unitAfterNumber(number, unit)}`);
+  // Multiples name what they multiply once, after the mean: "1.69× the starting price (95% CI 1.67× to 1.70×)".
+  const multiple = (number: string): string => (number === 'n/a' ? number : `${number}×`);
+  if (unit === 'x base' || unit === 'x home demand') return { mean: text(shown.mean), low: multiple(shown.low), high: multiple(shown.high) };
   return { mean: text(shown.mean), low: text(shown.low), high: text(shown.high) };
 }
 
