@@ -127,7 +127,15 @@ function describeReceived(e: ComparisonEntry, unit: MassUnit | undefined): strin
 function describeNet(priced: MaterialCostEffectiveness): string {
   const { extraCostUsd: gross, extraNetCostUsd: net, netUsdPerTonneConsumptionGained: netPerKg } = priced;
   if (!Number.isFinite(net.value) || Math.abs(net.value - gross.value) <= 0.01 * Math.abs(gross.value)) return '';
-  if (net.value < 0) return `, and a net gain of ${formatMoney(-net.value)} once the stock still held and its sales are counted`;
+  if (net.value < 0) {
+    // With its interval (user audit, session 20: "a net gain of USD 4.64 million" was stated although its CI crossed 0).
+    if (!Number.isFinite(net.ciLow) || !Number.isFinite(net.ciHigh)) return `, and a net gain of ${formatMoney(-net.value)} once the stock still held and its sales are counted`;
+    const shown = formatMoneyEstimate(-net.value, -net.ciHigh, -net.ciLow);
+    const clear = net.ciHigh < 0;
+    return clear
+      ? `, and a net gain of ${shown.mean} (95% CI ${shown.low} to ${shown.high}) once the stock still held and its sales are counted`
+      : `, and no clear net gain or cost once the stock still held and its sales are counted (a gain of ${shown.mean} on average, 95% CI ${shown.low} to ${shown.high}; below 0 a cost)`;
+  }
   if (!Number.isFinite(netPerKg.value)) return '';
   const shown = formatMoneyEstimate(netPerKg.value / 1000, netPerKg.ciLow / 1000, netPerKg.ciHigh / 1000);
   const ci = Number.isFinite(netPerKg.ciLow) && Number.isFinite(netPerKg.ciHigh) ? ` (95% CI ${shown.low} to ${shown.high})` : '';
