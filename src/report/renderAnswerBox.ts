@@ -78,11 +78,12 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   const cost = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(material.id)?.endUserCost;
   if (cost !== undefined && (cost.ciLow > 0 || cost.ciHigh < 0)) {
     // "At what cost": the money end users lose, not only the tonnes (stress's end-user loss, paired run by run).
+    // Its parts are explained in Key results; here a few words (user audit, session 20: bullets ran to ~100 words).
     const gain = cost.ciLow < 0 && cost.ciHigh < 0;
     const shown = gain ? formatMoneyEstimate(-cost.mean, -cost.ciHigh, -cost.ciLow) : formatMoneyEstimate(cost.mean, cost.ciLow, cost.ciHigh);
     const range = `95% CI ${shown.low} to ${shown.high}`;
     parts.push(cost.mean > 0
-      ? `it costs them ${shown.mean} (${range}): more paid for what they still buy, and the consumption priced out, valued at prices without the disruptions`
+      ? `it costs them ${shown.mean} (${range}) in higher prices and consumption priced out`
       : `they gain ${shown.mean} (${range}) at the prices and quantities the disruptions leave`);
   }
   const peak = result.peakOutside;
