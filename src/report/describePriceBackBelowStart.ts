@@ -1,3 +1,4 @@
+import { PRODUCT } from './computeHeadlineResults.ts';
 import type { FanPanelPlan } from './planFanPanels.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
 import { seriesKey, type SeriesFan } from './readSeriesCsv.ts';
@@ -37,8 +38,8 @@ export function describePriceBackBelowStart(plan: FanPanelPlan, fans: ReadonlyMa
       if (fan.p50[t] >= SPIKE * start) spiked = true;
       else if (spiked && year >= window.start && fan.p50[t] < start) {
         const firstYear = Math.floor(fan.year[0]);
-        const product = chart.series.stage === 'processing' ? 'refined ' : chart.series.stage === 'mining' ? 'concentrate ' : chart.series.stage === 'manufacturing' ? 'component ' : '';
-        return `The median ${product}price of ${plan.materialName} in ${homeName} falls back below its starting level in ${formatScenarioDate(firstYear, year - firstYear)}, ` +
+        const product = PRODUCT[chart.series.stage];
+        return `The median ${product === undefined ? '' : `${product} `}price of ${plan.materialName} in ${homeName} falls back below its starting level in ${formatScenarioDate(firstYear, year - firstYear)}, ` +
           `while an event on it is still in force${window.openEnded ? '' : ` (until ${formatScenarioDate(firstYear, window.end - firstYear)})`}. ` +
           'Prices in this model follow how well stocks cover demand (docs/model.md, clearMarkets): once end users have cut their use (their price response and thrift) ' +
           'to what still flows, the price falls back, the event notwithstanding. Rare-earth prices did likewise in 2011–12 while China’s quotas stayed (docs/validation.md, VC-1).';
