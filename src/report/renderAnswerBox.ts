@@ -106,9 +106,9 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
 
 /**
  * End users of the other regions (neither home nor foreign) who are short, from summary.json's
- * `shortfallWeeks.<material>.endUse.<region>`: `end users elsewhere are: in the allies for 27.7 weeks
- * on average (95% CI 27 to 28.3 weeks), in the rest of the world for 58.5 weeks (…)`; '' when none
- * is. The home region's answer alone read as "nobody goes short" (user audit, session 20).
+ * `shortfallWeeks.<material>.endUse.<region>`: `end users elsewhere are short: in the Allies for 28
+ * weeks on average (95% CI 27 to 28 weeks), in the Rest of world for 59 weeks on average (…)`; ''
+ * when none is. The home region's answer alone read as "nobody goes short" (user audit, session 20).
  */
 function describeShortElsewhere(materialId: string, context: RunContext, summary: SummaryMetrics): string {
   const others = context.regions.filter((region) => region !== context.home && region !== context.foreign);
