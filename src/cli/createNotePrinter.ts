@@ -1,4 +1,5 @@
 import { formatNote, type ScenarioNote } from '../scenario/findReversibleDefaults.ts';
+import { createOncePrinter } from './createOncePrinter.ts';
 
 /**
  * A scenario note printer for a command: writes `note: <file:line:col: key: …>` to stderr, each
@@ -12,11 +13,5 @@ import { formatNote, type ScenarioNote } from '../scenario/findReversibleDefault
  * for (const n of loaded.notes) note(n);
  */
 export function createNotePrinter(write: (text: string) => void = (text) => process.stderr.write(text)): (note: ScenarioNote) => void {
-  const printed = new Set<string>();
-  return (note) => {
-    const text = `note: ${formatNote(note)}\n`;
-    if (printed.has(text)) return;
-    printed.add(text);
-    write(text);
-  };
+  return createOncePrinter('note', formatNote, write);
 }

@@ -1,4 +1,5 @@
 import { formatProblem, type Problem } from '../scenario/scenarioError.ts';
+import { createOncePrinter } from './createOncePrinter.ts';
 
 /**
  * A scenario warning printer for a command: writes `warning: <file:line:col: key: …>` to stderr,
@@ -12,11 +13,5 @@ import { formatProblem, type Problem } from '../scenario/scenarioError.ts';
  * for (const warning of loaded.warnings) warn(warning);
  */
 export function createWarningPrinter(write: (text: string) => void = (text) => process.stderr.write(text)): (warning: Problem) => void {
-  const printed = new Set<string>();
-  return (warning) => {
-    const text = `warning: ${formatProblem(warning)}\n`;
-    if (printed.has(text)) return;
-    printed.add(text);
-    write(text);
-  };
+  return createOncePrinter('warning', formatProblem, write);
 }

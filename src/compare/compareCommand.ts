@@ -9,6 +9,7 @@ import { createCommandManifest } from './createCommandManifest.ts';
 import { defaultOutputFolder } from './defaultOutputFolder.ts';
 import { formatComparisonCsv } from './formatComparisonCsv.ts';
 import { formatComparisonJson } from './formatComparisonJson.ts';
+import { chooseDisplayNames } from '../report/applyStrategyTitles.ts';
 import { formatComparisonTable } from './formatComparisonTable.ts';
 import { formatCostEffectivenessCsv } from './formatCostEffectivenessCsv.ts';
 import { formatOverTimeCsv, writeOverTimeParquet } from './formatOverTimeCsv.ts';
@@ -105,6 +106,8 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     ...(report.reversalSplit === undefined || report.reversalSplit.length === 0 ? [] : [{ name: 'reversal-split.csv', text: formatReversalSplitCsv(report.reversalSplit) }]),
   ]);
   cache?.remove(); // the outputs are written: the finished arms are no longer needed
-  writeCommandResult({ json, text: `${formatComparisonTable(report, rows)}\n` }, dir, options);
+  // The terminal names strategies as the report does (titles), with the file label that keys the files beside each.
+  const names = chooseDisplayNames(report.arms.map((arm, i) => ({ label: arm.label, title: loaded[i].title })));
+  writeCommandResult({ json, text: `${formatComparisonTable(report, rows, names)}\n` }, dir, options);
   if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

@@ -56,17 +56,21 @@ function isHomeEndUse(m: MetricComparison, home: string | undefined): boolean {
  * unit (a tonnage row in t, kg or g, one unit for the whole row), the pairs compared (`n`: fewer than the
  * replicates where a metric is undefined in some), mean of the first scenario, mean of the alternative, mean paired
  * difference with its interval, and the shares of runs in which B is better and worse (ties in neither).
- * The title counts the metrics that differ in at least one run and those whose interval excludes zero,
- * and says that these intervals are per metric: with hundreds compared, some exclude zero by chance.
+ * Each block opens with B and A on lines of their own, named by their scenarios' titles with the
+ * file label (comparison.csv's key) in brackets, then counts the metrics that differ in at least one
+ * run and those whose interval excludes zero; the output ends saying that these intervals are per
+ * metric: with hundreds compared, some exclude zero by chance.
  *
  * @param report - The comparison.
  * @param top - Rows per alternative; default 10 (Infinity: every metric that differs).
+ * @param names - Display name by label (`chooseDisplayNames` of the arms' titles); a label without one is printed alone.
  * @returns Text ending in LF.
  * @example
  * process.stdout.write(formatComparisonTable(report));
  */
-export function formatComparisonTable(report: ComparisonReport, top = 10): string {
+export function formatComparisonTable(report: ComparisonReport, top = 10, names: ReadonlyMap<string, string> = new Map()): string {
   const first = report.arms[0].label;
+  const named = (label: string): string => describeArm(label, names);
   const level = `${Math.round(report.level * 100)}% CI`;
   const blocks = report.alternatives.map((alternative) => {
     const home = alternative.metrics.find((m) => m.key.metric === 'policyCost')?.key.region;
@@ -82,15 +86,36 @@ export function formatComparisonTable(report: ComparisonReport, top = 10): strin
       return [formatMetricId(m.key), unit, String(m.n), meanA, meanB, difference, `[${low}, ${high}]`, formatBetterWorse(m)];
     });
     const clearCount = ranked.filter(isClear).length;
-    const title = `B = ${alternative.label} vs A = ${first}: ${report.replicates} paired replicates, seed ${report.masterSeed}; ` +
-      `${ranked.length} of ${alternative.metrics.length} metrics differ in at least one run, ${clearCount} with a ${level} that excludes 0` +
-      `${rows.length < ranked.length ? `; top ${rows.length}` : ''}`;
+    const counts = wrapClauses([`${report.replicates} paired replicates, seed ${report.masterSeed}`,
+      `${ranked.length} of ${alternative.metrics.length} metrics differ in at least one run, ${clearCount} with a ${level} that excludes 0`,
+      ...(rows.length < ranked.length ? [`top ${rows.length}`] : [])]);
+    const title = `B = ${named(alternative.label)}\nA = ${named(first)}\n${counts}`;
     const costs = describeCosts(report, alternative.label) + describeReversal(report, alternative.label, ranked.slice(0, top));
     if (rows.length === 0) return `${title}\n${costs}`;
     return `${title}\n${formatTextTable(['metric', 'unit', 'n', 'mean A', 'mean B', 'B − A', level, 'runs B better / worse'], rows, 2)}${costs}`;
   });
   const caveat = `Intervals are per metric, not adjusted for comparing many: about 1 in 20 metrics that B leaves unchanged in the mean would still exclude 0 at 95% by chance.\n`;
   return `${blocks.join('\n')}${caveat}`;
+}
+
+/** Widest header line before the clauses wrap, for a terminal of 100 columns. */
+const HEADER_WIDTH = 100;
+
+/** A strategy as the header names it: `60-day US oxide stockpile [mitigation-stockpile-60d]`, or its label alone without a title. */
+function describeArm(label: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(label);
+  return name === undefined || name === label ? label : `${name} [${label}]`;
+}
+
+/** Clauses joined by `; `, a new line started before one that would pass `HEADER_WIDTH`. */
+function wrapClauses(clauses: readonly string[]): string {
+  const lines: string[] = [];
+  for (const clause of clauses) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 2 + clause.length <= HEADER_WIDTH) lines[last] += `; ${clause}`;
+    else lines.push(clause);
+  }
+  return lines.map((line, i) => (i < lines.length - 1 ? `${line};` : line)).join('\n');
 }
 
 /**

@@ -13,13 +13,26 @@ import type { ComparedStrategies } from './renderComparisonSection.ts';
  * strategyDisplayNames(strategies).get('mitigation-stockpile-60d'); // '60-day US oxide stockpile'
  */
 export function strategyDisplayNames(strategies: ComparedStrategies): Map<string, string> {
-  const all = [strategies.reference, ...strategies.alternatives];
-  const wanted = all.map((s) => s.overview?.title?.trim() || s.label);
+  return chooseDisplayNames([strategies.reference, ...strategies.alternatives].map((s) => ({ label: s.label, title: s.overview?.title })));
+}
+
+/**
+ * `strategyDisplayNames` for any list of labelled strategies (the compare command's arms, which have
+ * no report overview): each its title where it has one, else its label; two with the same title
+ * (ignoring case and surrounding spaces), or a title equal to another's label, keep their labels.
+ *
+ * @param strategies - Each strategy's label and `title:` (absent or '' for none).
+ * @returns Display name by label (every label present).
+ * @example
+ * chooseDisplayNames([{ label: 'threat-export-quota' }, { label: 'stock', title: 'A stockpile' }]).get('stock'); // 'A stockpile'
+ */
+export function chooseDisplayNames(strategies: ReadonlyArray<{ label: string; title?: string }>): Map<string, string> {
+  const wanted = strategies.map((s) => s.title?.trim() || s.label);
   const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
   const count = (name: string): number => wanted.filter((w) => same(w, name)).length;
   // A title may not take another strategy's label either (a file named like someone's title).
-  const taken = (name: string, own: string): boolean => count(name) > 1 || all.some((s) => s.label !== own && same(s.label, name));
-  return new Map(all.map((s, i) => [s.label, taken(wanted[i], s.label) ? s.label : wanted[i]]));
+  const taken = (name: string, own: string): boolean => count(name) > 1 || strategies.some((s) => s.label !== own && same(s.label, name));
+  return new Map(strategies.map((s, i) => [s.label, taken(wanted[i], s.label) ? s.label : wanted[i]]));
 }
 
 /**

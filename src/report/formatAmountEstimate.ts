@@ -1,5 +1,5 @@
 import { chooseMassUnit, PER_TONNE, type MassUnit } from './chooseMassUnit.ts';
-import { formatEstimate } from './formatEstimate.ts';
+import { formatAlongsideEstimate, formatEstimate } from './formatEstimate.ts';
 
 /** A mean and its interval's ends, each as text with its unit. */
 export interface EstimateText {
@@ -70,4 +70,24 @@ export function formatSignedTonnesEstimate(mean: number, low: number, high: numb
   const shown = formatTonnesEstimate(mean, low, high, unit);
   const signed = (text: string, value: number): string => (value > 0 && !/^0(\.0*)? /.test(text) ? `+${text}` : text);
   return { mean: signed(shown.mean, mean), low: signed(shown.low, low), high: signed(shown.high, high) };
+}
+
+/**
+ * Signed masses that share a sentence with a paired difference and its interval, in its unit and
+ * rounded to its decimals (`formatSignedTonnesEstimate`): the before and during parts of a split
+ * beside its later part, "−11.6 t before …, +3.1 t later (95% CI −1.2 t to +7.4 t)", not "−11.6 t … +3 t later …".
+ *
+ * @param values - The masses to write, tonnes.
+ * @param mean - The difference whose rounding they share, tonnes.
+ * @param low - Its interval's low end, tonnes.
+ * @param high - Its interval's high end, tonnes.
+ * @param unit - The unit to write them in (that of the estimate).
+ * @returns The masses as text, in order, each non-zero one signed.
+ * @example
+ * formatSignedTonnesAlongside([51.23, -11.6], 3.1, -1.2, 7.4, 't'); // ['+51.2 t', '−11.6 t']
+ */
+export function formatSignedTonnesAlongside(values: readonly number[], mean: number, low: number, high: number, unit: MassUnit): string[] {
+  const scale = PER_TONNE[unit];
+  const shown = formatAlongsideEstimate(values.map((v) => v * scale), mean * scale, low * scale, high * scale);
+  return shown.map((text, i) => (text === 'n/a' ? text : values[i] > 0 && !/^0(\.0*)?$/.test(text) ? `+${text} ${unit}` : `${text} ${unit}`));
 }

@@ -78,11 +78,12 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   const cost = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(material.id)?.endUserCost;
   if (cost !== undefined && (cost.ciLow > 0 || cost.ciHigh < 0)) {
     // "At what cost": the money end users lose, not only the tonnes (stress's end-user loss, paired run by run).
+    // Its parts are explained in Key results; here a few words (user audit, session 20: bullets ran to ~100 words).
     const gain = cost.ciLow < 0 && cost.ciHigh < 0;
     const shown = gain ? formatMoneyEstimate(-cost.mean, -cost.ciHigh, -cost.ciLow) : formatMoneyEstimate(cost.mean, cost.ciLow, cost.ciHigh);
     const range = `95% CI ${shown.low} to ${shown.high}`;
     parts.push(cost.mean > 0
-      ? `it costs them ${shown.mean} (${range}): more paid for what they still buy, and the consumption priced out, valued at prices without the disruptions`
+      ? `it costs them ${shown.mean} (${range}) in higher prices and consumption priced out`
       : `they gain ${shown.mean} (${range}) at the prices and quantities the disruptions leave`);
   }
   const peak = result.peakOutside;
@@ -105,9 +106,9 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
 
 /**
  * End users of the other regions (neither home nor foreign) who are short, from summary.json's
- * `shortfallWeeks.<material>.endUse.<region>`: `end users elsewhere are: in the allies for 27.7 weeks
- * on average (95% CI 27 to 28.3 weeks), in the rest of the world for 58.5 weeks (…)`; '' when none
- * is. The home region's answer alone read as "nobody goes short" (user audit, session 20).
+ * `shortfallWeeks.<material>.endUse.<region>`: `end users elsewhere are short: in the Allies for 28
+ * weeks on average (95% CI 27 to 28 weeks), in the Rest of world for 59 weeks on average (…)`; ''
+ * when none is. The home region's answer alone read as "nobody goes short" (user audit, session 20).
  */
 function describeShortElsewhere(materialId: string, context: RunContext, summary: SummaryMetrics): string {
   const others = context.regions.filter((region) => region !== context.home && region !== context.foreign);

@@ -1,16 +1,15 @@
-import type { MassUnit } from './chooseMassUnit.ts';
-import { formatMoneyEstimate, formatSignedTonnesEstimate, formatTonnesEstimate } from './formatAmountEstimate.ts';
+import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
+import { formatMoneyEstimate, formatSignedTonnesAlongside, formatSignedTonnesEstimate } from './formatAmountEstimate.ts';
+import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import { differenceSign, formatDifferenceWithCi, isRoundingNoise, massUnits, NEGLIGIBLE_SHARE, isNegligible } from './comparisonFigures.ts';
 import { countRuns } from './countRuns.ts';
 import { computeExtraStockHeldFromStart, describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
-import { formatQuantity } from './formatQuantity.ts';
 import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import type { ComparedStrategies } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
-import { formatDifference } from './formatDifference.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
 import { type GainSplit, monthStart } from './splitGainByWindow.ts';
 
@@ -55,7 +54,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
       const priced = comparison.costEffectiveness.get(alternative)?.get(material);
       const perKg = priced?.usdPerTonneConsumptionGained;
       const gained = e.ciLow > 0 && !isRoundingNoise(e);
-      const late = gained ? describeLateGain(gainTiming(alternative, material), units.get(e.metric)) : '';
+      const late = gained ? describeLateGain(gainTiming(alternative, material), e, units.get(e.metric)) : '';
       if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}`];
       cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg, priced }]);
       const refined = reference.materials.find((m) => m.id === material)?.basePriceUsdPerTonne.processing;
@@ -111,21 +110,14 @@ function materialsOf(events: ReadonlyArray<{ fields: Record<string, unknown> }>)
 /** What end users receive, more or less, with its CI: "the same" for no change or rounding, "about the same" under 0.1% of the level. */
 function describeReceived(e: ComparisonEntry, unit: MassUnit | undefined): string {
   if ((e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) || isRoundingNoise(e)) return 'end users receive the same';
-  const size = (value: number): string => formatQuantity(Math.abs(value), e.unit, unit);
   const more = e.meanDifference >= 0;
-  // The interval of the gain (or of the loss), low end first.
+  // The interval of the gain (or of the loss), low end first; in any unit, the three rounded alike.
   const [low, high] = more ? [e.ciLow, e.ciHigh] : [-e.ciHigh, -e.ciLow];
-  const tonnes = e.unit === 't' ? formatTonnesEstimate(Math.abs(e.meanDifference), low, high, unit) : undefined;
-  const change = tonnes === undefined ? `${size(e.meanDifference)} ${more ? 'more' : 'less'} (95% CI ${formatNumberOf(low, e.unit, unit)} to ${size(high)})`
-    : `${tonnes.mean} ${more ? 'more' : 'less'} (95% CI ${tonnes.low} to ${tonnes.high})`;
+  const shown = formatEstimateInUnit(Math.abs(e.meanDifference), low, high, e.unit, unit);
+  const change = `${shown.mean} ${more ? 'more' : 'less'} (95% CI ${shown.low} to ${shown.high})`;
   if (!(e.ciLow > 0 || e.ciHigh < 0)) return `no clear change in what end users receive (${formatDifferenceWithCi(e, unit)})`;
   if (isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) return `end users receive about the same: ${change}, under ${NEGLIGIBLE_SHARE * 100}% of what they receive`;
   return `end users receive ${change}`;
-}
-
-/** A CI's low end in the unit of its high end, signed only when it crosses zero. */
-function formatNumberOf(value: number, unit: string, massUnit: MassUnit | undefined): string {
-  return value < 0 ? `−${formatQuantity(-value, unit, massUnit)}` : formatQuantity(value, unit, massUnit);
 }
 
 /**
@@ -135,7 +127,15 @@ function formatNumberOf(value: number, unit: string, massUnit: MassUnit | undefi
 function describeNet(priced: MaterialCostEffectiveness): string {
   const { extraCostUsd: gross, extraNetCostUsd: net, netUsdPerTonneConsumptionGained: netPerKg } = priced;
   if (!Number.isFinite(net.value) || Math.abs(net.value - gross.value) <= 0.01 * Math.abs(gross.value)) return '';
-  if (net.value < 0) return `, and a net gain of ${formatMoney(-net.value)} once the stock still held and its sales are counted`;
+  if (net.value < 0) {
+    // With its interval (user audit, session 20: "a net gain of USD 4.64 million" was stated although its CI crossed 0).
+    if (!Number.isFinite(net.ciLow) || !Number.isFinite(net.ciHigh)) return `, and a net gain of ${formatMoney(-net.value)} once the stock still held and its sales are counted`;
+    const shown = formatMoneyEstimate(-net.value, -net.ciHigh, -net.ciLow);
+    const clear = net.ciHigh < 0;
+    return clear
+      ? `, and a net gain of ${shown.mean} (95% CI ${shown.low} to ${shown.high}) once the stock still held and its sales are counted`
+      : `, and no clear net gain or cost once the stock still held and its sales are counted (a gain of ${shown.mean} on average, 95% CI ${shown.low} to ${shown.high}; below 0 a cost)`;
+  }
   if (!Number.isFinite(netPerKg.value)) return '';
   const shown = formatMoneyEstimate(netPerKg.value / 1000, netPerKg.ciLow / 1000, netPerKg.ciHigh / 1000);
   const ci = Number.isFinite(netPerKg.ciLow) && Number.isFinite(netPerKg.ciHigh) ? ` (95% CI ${shown.low} to ${shown.high})` : '';
@@ -179,16 +179,22 @@ function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined):
  * " (+876 t of it after Jun 2028 (95% CI +590 to +1,160 t), long after the events)" when more than
  * half of a gain comes after a year past the events' end, and that later part is clearly above 0
  * (its interval, summed run by run, when over-time.csv has it); '' otherwise ("Over time, by
- * strategy" gives the whole split).
+ * strategy" gives the whole split). Without its own interval (an older folder) the later part takes
+ * the decimals of the gain it is part of, which the sentence gives just before: "3.89 t more (95% CI
+ * 3.76 t to 4.02 t) (+3.00 t of it after …", not "(+3 t of it after …".
  */
-function describeLateGain(split: GainSplit | undefined, unit: MassUnit | undefined): string {
+function describeLateGain(split: GainSplit | undefined, gain: ComparisonEntry, unit: MassUnit | undefined): string {
   if (split === undefined || !split.hasAfter || !(split.total > 0) || !(split.after > split.total / 2)) return '';
   if (split.afterCi !== undefined && !(split.afterCi.low > 0)) return '';
   const afterMonth = split.lastDuring === undefined ? formatScenarioDate(0, split.to - 1 / 12) : formatScenarioDate(0, monthStart(split.lastDuring));
-  // A folder from before the sums to the end has no interval for the later part: said so.
-  const shown = formatSignedTonnesEstimate(split.after, split.afterCi?.low ?? NaN, split.afterCi?.high ?? NaN, unit);
-  const ci = split.afterCi === undefined ? ' (no interval in this older folder)' : ` (95% CI ${shown.low} to ${shown.high})`;
-  return ` (${split.afterCi === undefined ? formatDifference(split.after, 't', unit) : shown.mean} of it after ${afterMonth}${ci}, long after the events)`;
+  if (split.afterCi === undefined) {
+    // As describeReceived writes the gain: its mean and interval, in its unit.
+    const mass = unit ?? chooseMassUnit([gain.meanDifference, gain.ciLow, gain.ciHigh]);
+    const [after] = formatSignedTonnesAlongside([split.after], gain.meanDifference, gain.ciLow, gain.ciHigh, mass);
+    return ` (${after} of it after ${afterMonth} (no interval in this older folder), long after the events)`;
+  }
+  const shown = formatSignedTonnesEstimate(split.after, split.afterCi.low, split.afterCi.high, unit);
+  return ` (${shown.mean} of it after ${afterMonth} (95% CI ${shown.low} to ${shown.high}), long after the events)`;
 }
 
 /**

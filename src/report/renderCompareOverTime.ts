@@ -3,8 +3,7 @@ import type { ChartCollector } from './createChartCollector.ts';
 import { createCompareOverTimeSpec, type OverTimePanel } from './createCompareOverTimeSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
-import { formatDifference } from './formatDifference.ts';
-import { describeLater } from './describeLaterPart.ts';
+import { formatSplitFigures } from './describeLaterPart.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
@@ -130,14 +129,15 @@ function describeWhenTonnes(alternative: OverTimeSeriesData, windows: ReadonlyAr
   const middle = split.openEnded
     ? `while they are in force (from ${split.firstDuring === undefined ? formatScenarioDate(0, split.from) : formatScenarioDate(0, monthStart(split.firstDuring))} to the end of the run)`
     : `from their start to a year after their end${span}`;
+  const shown = formatSplitFigures(split, unit);
   const parts = [
-    ...(split.hasBefore && split.before !== 0 ? [`${formatDifference(split.before, 't', unit)} before the events`] : []),
-    `${formatDifference(split.during, 't', unit)} ${middle}`,
-    ...(split.hasAfter ? [describeLater(split.after, split.afterCi, unit)] : []),
+    ...(split.hasBefore && split.before !== 0 ? [`${shown.before} before the events`] : []),
+    `${shown.during} ${middle}`,
+    ...(split.hasAfter ? [shown.later] : []),
   ];
   // One part: the whole gain falls in it (before the events exactly 0, no time after them).
-  if (parts.length === 1) return ` Over the run, ${formatDifference(split.total, 't', unit)} on average, all of it ${middle}.`;
-  return ` Over the run, ${formatDifference(split.total, 't', unit)} on average: ${parts.join(', ')}.`;
+  if (parts.length === 1) return ` Over the run, ${shown.total} on average, all of it ${middle}.`;
+  return ` Over the run, ${shown.total} on average: ${parts.join(', ')}.`;
 }
 
 /** An event window in calendar years, as planFanPanels gives it. */

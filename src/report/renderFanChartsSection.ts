@@ -1,4 +1,6 @@
 import { describeStageProduct } from './describeStageProduct.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
+import { describePriceBackBelowStart } from './describePriceBackBelowStart.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
 import { chartFileName } from './chartFileName.ts';
 import type { ChartCollector } from './createChartCollector.ts';
@@ -82,6 +84,8 @@ export async function renderFanChartsSection(
       description: `Fan charts for ${plan.materialName}: ${rows.map((r) => `${r.title} (${r.charts.map((c) => c.title).join(', ')})`).join('; ')}. Median, middle 50% and 90% of runs.`,
       caption: `${escapeHtml(plan.materialName)}: fan charts over the run.${omitted}`,
     });
+    const backBelow = describePriceBackBelowStart(plan, fans, overview.homeRegion, regionWithArticle(overview.regions.find((r) => r.id === overview.homeRegion)?.name ?? overview.homeRegion));
+    if (backBelow !== '') html += `<p class="note">${escapeHtml(backBelow)}</p>\n`;
   }
   if (plans.length > MAX_PANELS) html += `<p class="note">${plans.length - MAX_PANELS} further materials are not drawn; their series are in series.csv.</p>\n`;
   return html;

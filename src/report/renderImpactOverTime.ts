@@ -3,8 +3,8 @@ import { chooseMassUnit } from './chooseMassUnit.ts';
 import { isNegligible } from './comparisonFigures.ts';
 import { createCompareOverTimeSpec } from './createCompareOverTimeSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatDifference } from './formatDifference.ts';
-import { describeLater } from './describeLaterPart.ts';
+import { formatSplitFigures } from './describeLaterPart.ts';
+import { formatEstimate } from './formatEstimate.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
@@ -83,11 +83,13 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, total: number, name: s
   const size = Math.abs(monthly.mean[worst]);
   const share = monthly.meanWithout[worst] > 0 ? `${formatPercent(size / monthly.meanWithout[worst])} of what they receive without them` : '';
   const month = formatScenarioDate(0, monthStart(monthly.period[worst]));
-  // That month's own interval: the largest of many monthly means leans away from 0, so it is given, not only the mean.
+  // That month's own interval: the largest of many monthly means leans away from 0, so it is given, not only the mean; the three rounded alike.
   const [low, high] = loses ? [-monthly.ciHigh[worst], -monthly.ciLow[worst]] : [monthly.ciLow[worst], monthly.ciHigh[worst]];
-  const ci = Number.isFinite(low) && Number.isFinite(high) ? `that month's 95% CI ${low < 0 ? '−' : ''}${formatNumber(Math.abs(low))} to ${high < 0 ? '−' : ''}${formatNumber(Math.abs(high))} t/week` : '';
+  const bounded = Number.isFinite(low) && Number.isFinite(high);
+  const shown = bounded ? formatEstimate(size, low, high) : { mean: formatNumber(size), low: '', high: '' };
+  const ci = bounded ? `that month's 95% CI ${shown.low} to ${shown.high} t/week` : '';
   const notes = [share, ci].filter((part) => part !== '').join('; ');
-  let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${formatNumber(size)} t/week ${loses ? 'less' : 'more'} ${name} in ${month}${notes === '' ? '' : ` (${notes})`}.`;
+  let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${shown.mean} t/week ${loses ? 'less' : 'more'} ${name} in ${month}${notes === '' ? '' : ` (${notes})`}.`;
   const series: OverTimeSeriesData = {
     strategy: WITH, material: '', measure: 'consumption', stage: 'endUse', region: '', unit: 't/week', period: monthly.period, year: [], weeks: monthly.weeks,
     runs: [], median: [], p5: [], p95: [], meanDifference: monthly.mean, ciLow: monthly.ciLow, ciHigh: monthly.ciHigh, simultaneousCiLow: [], simultaneousCiHigh: [],
@@ -96,15 +98,15 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, total: number, name: s
   const split = splitGainByWindow(series, windows);
   if (split !== undefined) {
     const unit = chooseMassUnit([split.total, split.before, split.during, split.after]);
+    const shown = formatSplitFigures(split, unit);
+    const middle = split.openEnded ? 'while they are in force' : 'from their start to a year after their end';
     const parts = [
-      ...(split.hasBefore && split.before !== 0 ? [`${formatDifference(split.before, 't', unit)} before the events start`] : []),
-      `${formatDifference(split.during, 't', unit)} ${split.openEnded ? 'while they are in force' : 'from their start to a year after their end'}`,
-      ...(split.hasAfter ? [describeLater(split.after, split.afterCi, unit)] : []),
+      ...(split.hasBefore && split.before !== 0 ? [`${shown.before} before the events start`] : []),
+      `${shown.during} ${middle}`,
+      ...(split.hasAfter ? [shown.later] : []),
     ];
     // One part: the whole loss falls in it.
-    text += parts.length === 1
-      ? ` Over the run, ${formatDifference(split.total, 't', unit)} on average, all of it ${split.openEnded ? 'while they are in force' : 'from their start to a year after their end'}.`
-      : ` Over the run, ${formatDifference(split.total, 't', unit)} on average: ${parts.join(', ')}.`;
+    text += parts.length === 1 ? ` Over the run, ${shown.total} on average, all of it ${middle}.` : ` Over the run, ${shown.total} on average: ${parts.join(', ')}.`;
   }
   return text;
 }

@@ -3,7 +3,8 @@ import { countRuns } from './countRuns.ts';
 import { isSpendingMetric } from './describePairedShare.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { eventDescriber } from './eventDescriber.ts';
-import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
+import { formatDifference } from './formatDifference.ts';
+import { formatDifferenceEstimate, formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatNumber } from './formatNumber.ts';
 import { isRecord } from './isRecord.ts';
 import type { ComparisonEntry } from './readComparisonJson.ts';
@@ -71,7 +72,10 @@ function renderGroup(policies: { none: string; some: string; kept: string; prono
   const rows = candidates.filter((e) => metrics.has(e.metric));
   const effect = (e: ComparisonEntry, f: SplitFigure): string => {
     const unit = context.massUnits.get(e.metric);
-    return `${formatDifference(f.mean, e.unit, unit)} (${formatDifferenceRange(f.ciLow, f.ciHigh, e.unit, unit)})`;
+    // Each effect rounded alike with its interval: "−2 t (−15 to +11 t)", not "−2 t (−14.7 to +10.7 t)".
+    const bounded = Number.isFinite(f.ciLow) && Number.isFinite(f.ciHigh);
+    // A group of one run has no interval: said so, as the column's other cells give one.
+    return `${formatDifferenceEstimate(f.mean, f.ciLow, f.ciHigh, e.unit, unit)}${bounded || !Number.isFinite(f.mean) ? '' : ' (n/a)'}`;
   };
   const where = `Where an election reversed ${policies.some} (${runsReversed} of ${countRuns(runs)})`;
   // A Welch interval from a handful of runs on one side, among many rows, reads as a finding it is not.
@@ -101,7 +105,8 @@ function readClearestGap(where: string, metrics: SplitMetrics, rows: readonly Co
   if (best === undefined || m === undefined) return `${where}, no headline metric differed from the reference in any run.`;
   const unit = context.massUnits.get(best.metric);
   const gap = m.difference.ciLow > 0 || m.difference.ciHigh < 0 ? 'a clear gap' : 'a gap its 95% CI does not tell from zero';
-  return `${where}, the effect on ${context.metricName(best.metric)} was ${formatDifference(m.reversed.mean, best.unit, unit)} instead of ${formatDifference(m.kept.mean, best.unit, unit)} where it was kept (${gap}: kept − reversed ${formatDifference(m.difference.mean, best.unit, unit)}, 95% CI ${formatDifferenceRange(m.difference.ciLow, m.difference.ciHigh, best.unit, unit)}).`;
+  const shown = formatDifferenceEstimateParts(m.difference.mean, m.difference.ciLow, m.difference.ciHigh, best.unit, unit);
+  return `${where}, the effect on ${context.metricName(best.metric)} was ${formatDifference(m.reversed.mean, best.unit, unit)} instead of ${formatDifference(m.kept.mean, best.unit, unit)} where it was kept (${gap}: kept − reversed ${shown.mean}, 95% CI ${shown.range ?? 'n/a'}).`;
 }
 
 /** The caveat, stating how the scenario draws its reversal probability (`government.reversalProbability`). */

@@ -65,8 +65,10 @@ async function renderEvents(overview: ScenarioOverview, charts: ChartCollector):
   const names = new Map(overview.materials.map((m) => [m.id, m.name]));
   const start = overview.startYear;
   const described = overview.events.map((e) => ({ event: e, text: describeEvent(e, (id) => names.get(id) ?? id) }));
+  // An event dated after the run ends has no effect: said beside its dates (user audit, session 20: only the loader's terminal warning said so).
   const dates = (e: ScenarioOverview['events'][number]): string =>
-    `${formatScenarioDate(start, e.start)} – ${Number.isFinite(e.end) ? formatScenarioDate(start, e.end) : 'end of run'}`;
+    `${formatScenarioDate(start, e.start)} – ${Number.isFinite(e.end) ? formatScenarioDate(start, e.end) : 'end of run'}` +
+    (e.start >= overview.years ? ' (after the run ends: no effect)' : '');
   // Dates stay on one line when a label wraps: "Jan 2026 – Jul 2027", never "Jul" and "2027" apart.
   const items = described.map(({ event, text }) => ({
     label: `${text} · ${dates(event).replace(/ (\d{4})/g, '\u00a0$1')}`, category: eventCategory(event.kind),

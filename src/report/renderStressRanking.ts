@@ -1,7 +1,8 @@
 import type { ChartCollector } from './createChartCollector.ts';
 import { createImpactSpec } from './createImpactSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
+import { formatDifference } from './formatDifference.ts';
+import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatNumber } from './formatNumber.ts';
 import type { MeasuredImpact, StageStress } from './readStressJson.ts';
 import { renderTable } from './renderTable.ts';
@@ -73,11 +74,12 @@ function rankOrder(stress: ReadonlyMap<string, StageStress>, key: Ranked): strin
     .sort((a, b) => rank(a) - rank(b) || mean(b) - mean(a) || chain(a) - chain(b));
 }
 
-/** `#1 · +1.04 (95% CI +0.943 to +1.13)` (values × `scale`, the unit in the column's header); `—` when not given. */
+/** `#1 · +1.040 (95% CI +0.943 to +1.130)`, rounded alike (values × `scale`, the unit in the column's header); `—` when not given. */
 function cell(impact: MeasuredImpact | undefined, scale: number, ranked = true): string {
   if (impact === undefined) return '—';
   const rank = ranked && impact.rank !== undefined ? `#${impact.rank} · ` : '';
-  return `${rank}${formatDifference(impact.value * scale, '')} (95% CI ${formatDifferenceRange(impact.ciLow * scale, impact.ciHigh * scale, '')})`;
+  const shown = formatDifferenceEstimateParts(impact.value * scale, impact.ciLow * scale, impact.ciHigh * scale, '');
+  return `${rank}${shown.mean} (95% CI ${shown.range ?? 'n/a'})`;
 }
 
 /** USD million, or USD billion when some stage's economic cost reaches 10 billion: the same for table and chart. */
@@ -127,7 +129,8 @@ function describeLeaderSentence(order: readonly string[], top: MeasuredImpact, r
   if (test === undefined || test.second !== order[1]) {
     return `${name(order[0])} has the largest mean (${value}); this stress.json has no paired comparison of it with ${name(order[1])}, so it is not known whether the two are clearly apart`;
   }
-  const gap = `${formatDifference(test.meanDifference, unit)} (95% CI ${formatDifferenceRange(test.ciLow, test.ciHigh, unit)}, paired over ${test.n} runs)`;
+  const shown = formatDifferenceEstimateParts(test.meanDifference, test.ciLow, test.ciHigh, unit);
+  const gap = `${shown.mean} (95% CI ${shown.range ?? 'n/a'}, paired over ${test.n} runs)`;
   if (test.clearlyFirst) return `${name(order[0])} is clearly first (${value}), ahead of ${name(order[1])} by ${gap}`;
   return `${name(order[0])} (${value}) and ${name(order[1])} (${formatDifference(runnerUp?.value ?? NaN, unit)}) are not clearly apart: their paired difference, ${gap}, does not exclude 0`;
 }

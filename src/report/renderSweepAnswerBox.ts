@@ -2,7 +2,8 @@ import { canonicalParameterValue } from '../sweep/canonicalParameterValue.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describeParameter, formatParameterValue } from './describeParameter.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatQuantity, formatSignedQuantity } from './formatQuantity.ts';
+import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
+import { formatQuantity } from './formatQuantity.ts';
 import { formatSharePercent } from './formatSharePercent.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
@@ -66,7 +67,8 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
     const share = a.mean !== 0 && Number.isFinite(a.mean) ? `, ${formatSharePercent(Math.abs(d.meanDifference / a.mean))} of ${formatQuantity(a.mean, unit)}` : '';
     if (d.meanDifference === 0 && d.ciLow === 0 && d.ciHigh === 0) return [`${describeMetricId(id, materialName)}: no change in any run (paired run by run)`];
     const clear = d.ciLow > 0 || d.ciHigh < 0 ? '' : ': not distinguishable from no change with these runs';
-    return [`${describeMetricId(id, materialName)}: ${formatSignedQuantity(d.meanDifference, unit)}${share} (95% CI ${formatSignedQuantity(d.ciLow, unit)} to ${formatSignedQuantity(d.ciHigh, unit)}, paired run by run)${clear}`];
+    const shown = formatDifferenceEstimateParts(d.meanDifference, d.ciLow, d.ciHigh, unit);
+    return [`${describeMetricId(id, materialName)}: ${shown.mean}${share} (95% CI ${shown.low ?? 'n/a'} to ${shown.high ?? 'n/a'}, paired run by run)${clear}`];
   });
   // A contrast without its paired differences (outputs written before they existed) gives no box.
   if (contrast.from !== undefined && lines.length === 0) return '';

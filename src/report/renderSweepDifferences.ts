@@ -1,7 +1,8 @@
 import type { ChartCollector } from './createChartCollector.ts';
 import { createSweepDifferenceSpec } from './createSweepDifferenceSpec.ts';
-import { formatDifference, formatDifferenceRange } from './formatDifference.ts';
-import { formatQuantity } from './formatQuantity.ts';
+import { formatDifference } from './formatDifference.ts';
+import { formatDifferenceEstimate } from './formatDifferenceEstimate.ts';
+import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import type { SweepRow } from './readSweepCsv.ts';
 import { renderTable } from './renderTable.ts';
 
@@ -65,8 +66,10 @@ export function renderSweepDifferenceTable(
     const d = c.vsFirstPoint;
     // A slice of a larger grid may not hold point 0: its rows still differ from point 0, not from the slice's first.
     const difference = c.point === '0' ? 'reference' : d === undefined ? 'n/a'
-      : `${formatDifference(d.meanDifference, unit)} (${formatDifferenceRange(d.ciLow, d.ciHigh, unit)})`;
-    return [c.point, ...parameters.map((p) => label.value(p, c.parameters[p])), `${formatQuantity(c.mean, unit)} (${formatQuantity(clip(c.ciLow), unit)} to ${formatQuantity(clip(c.ciHigh), unit)})`, difference];
+      : formatDifferenceEstimate(d.meanDifference, d.ciLow, d.ciHigh, unit);
+    // The mean and its interval rounded alike, each with its unit.
+    const level = formatEstimateInUnit(c.mean, clip(c.ciLow), clip(c.ciHigh), unit);
+    return [c.point, ...parameters.map((p) => label.value(p, c.parameters[p])), `${level.mean} (${level.low} to ${level.high})`, difference];
   });
   const more = cells.length > MAX_TABLE_ROWS ? ` The first ${MAX_TABLE_ROWS} of ${cells.length} points; all in sweep.csv.` : '';
   return renderTable([

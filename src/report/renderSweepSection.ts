@@ -10,7 +10,8 @@ import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatLevelPair } from './formatLevelPair.ts';
 import { formatQuantity, formatSignedQuantity } from './formatQuantity.ts';
-import { formatRange } from './formatRange.ts';
+import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
+import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import { formatSharePercent } from './formatSharePercent.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import { describePairedDifferences, renderSweepDifferences } from './renderSweepDifferences.ts';
@@ -104,14 +105,15 @@ function describeSwing(entry: TornadoEntry, unit: string, level: ValueFormat, ba
   // tornado.json's swing is high − low; older files wrote its size only.
   const change = Math.sign(entry.swing) === Math.sign(entry.outputHigh - entry.outputLow) ? entry.swing : entry.outputHigh - entry.outputLow;
   const values = `${level(entry.parameter, entry.low)} → ${level(entry.parameter, entry.high)}`;
-  const ci = entry.ciLow === undefined || entry.ciHigh === undefined ? ''
-    : ` (95% CI ${formatSignedQuantity(entry.ciLow, unit)} to ${formatSignedQuantity(entry.ciHigh, unit)}, paired run by run)`;
+  // The change and its interval rounded alike (older tornado.json files give no interval).
+  const shown = formatDifferenceEstimateParts(change, entry.ciLow ?? NaN, entry.ciHigh ?? NaN, unit);
+  const ci = shown.low === undefined ? '' : ` (95% CI ${shown.low} to ${shown.high}, paired run by run)`;
   const zero = includesZero(entry) ? ' The 95% CI includes 0: with these runs the effect is not distinguishable from none.' : '';
   // The chart's axis spans only the bars, so a swing of 0.07% fills it: its size against the result says how much it matters.
   const share = Number.isFinite(base) && base !== 0 ? Math.abs(change / base) : NaN;
   const relative = Number.isFinite(share) ? `, ${formatSharePercent(share)} of the result at nominal values` : '';
   const small = share < 0.01 ? ' Every swing is under 1% of the result: over these ranges it barely depends on these parameters (the chart\'s axis spans only the bars).' : '';
-  return `from its low to its high value (${values}) the result changes by ${formatSignedQuantity(change, unit)}${relative}${ci}, from ${atLow} to ${atHigh}.${zero}${small}`;
+  return `from its low to its high value (${values}) the result changes by ${shown.low === undefined ? formatSignedQuantity(change, unit) : shown.mean}${relative}${ci}, from ${atLow} to ${atHigh}.${zero}${small}`;
 }
 
 /** A sentence with a space before it, or ''. */
@@ -159,7 +161,7 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
       const title = describeMetricId(metric, materialName) + (slice === '' ? '' : ` (${slice})`);
       const idle = idleParameters(cells, sweep.parameters).map((p) => `${name(p)} (${levelsOf(cells, p, value)})`);
       const paired = describePairedDifferences(cells);
-      html += `<p>${escapeHtml(extremes(title, cells, unitOf(sweep, metric), name, value, paired !== ''))}${paired === '' ? '' : ` ${escapeHtml(paired)}`}${idle.length === 0 ? '' : ` <strong>No effect of ${escapeHtml(idle.join(' or '))}:</strong> the same result at each of ${idle.length === 1 ? 'its' : 'their'} values.`}</p>\n`;
+      html += `<p>${escapeHtml(extremes(title, cells, sweep.units?.[metric] ?? '', name, value, paired !== ''))}${paired === '' ? '' : ` ${escapeHtml(paired)}`}${idle.length === 0 ? '' : ` <strong>No effect of ${escapeHtml(idle.join(' or '))}:</strong> the same result at each of ${idle.length === 1 ? 'its' : 'their'} values.`}</p>\n`;
       html += await charts.add(`sweep-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, createSweepSpec({
         title, unit: sweep.units?.[metric] ?? '', xParameter, yParameter, nonNegative: cells.every((c) => c.mean >= 0), xTitle: name(xParameter), yTitle: yParameter === '' ? undefined : name(yParameter),
         cells: cells.map((r) => ({ x: gridValue(cells, xParameter, r, value), y: yParameter === '' ? '' : gridValue(cells, yParameter, r, value), mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
@@ -183,11 +185,6 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
 function gridValue(cells: readonly SweepRow[], parameter: string, row: SweepRow, format: ValueFormat): number | string {
   const value = row.parameters[parameter];
   return new Set(cells.map((c) => c.parameters[parameter])).size > 12 ? value : format(parameter, value);
-}
-
-function unitOf(sweep: SweepTable, metric: string): string {
-  const unit = sweep.units?.[metric] ?? '';
-  return unit === '' ? '' : unit === 'x base' ? '× base' : ` ${unit}`;
 }
 
 /** Swept parameters that change nothing in `rows`: each row equals every row that differs from it only in that parameter. */
@@ -224,11 +221,13 @@ function extremes(title: string, cells: readonly SweepRow[], unit: string, name:
   const low = defined.reduce((a, b) => (b.mean < a.mean ? b : a));
   const high = defined.reduce((a, b) => (b.mean > a.mean ? b : a));
   const overlap = Math.max(...defined.map((c) => c.ciLow)) <= Math.min(...defined.map((c) => c.ciHigh));
-  // Money as the tables write it (USD 269 million), not 269,000,000 USD.
-  const level = (v: number): string => (unit === ' USD' ? formatQuantity(v, 'USD') : `${formatNumber(v)}${unit}`);
-  const range = (c: SweepRow): string => (unit === ' USD' ? `${level(Math.max(floor ?? -Infinity, c.ciLow))} to ${level(Math.max(floor ?? -Infinity, c.ciHigh))}` : formatRange(c.ciLow, c.ciHigh, floor));
-  return `${title}: lowest mean ${level(low.mean)} (95% CI ${range(low)}) at ${at(low)}; ` +
-    `highest ${level(high.mean)} (95% CI ${range(high)}) at ${at(high)}.` +
+  // Each mean rounded alike with its interval (clipped at 0 for a quantity that cannot be negative), money as the tables write it (USD 269 million).
+  const estimate = (c: SweepRow): string => {
+    const shown = formatEstimateInUnit(c.mean, Math.max(floor ?? -Infinity, c.ciLow), Math.max(floor ?? -Infinity, c.ciHigh), unit);
+    return `${shown.mean} (95% CI ${shown.low} to ${shown.high})`;
+  };
+  return `${title}: lowest mean ${estimate(low)} at ${at(low)}; ` +
+    `highest ${estimate(high)} at ${at(high)}.` +
     (!overlap ? '' : paired ? ' The 95% CIs of all grid points overlap.'
       // Overlapping intervals do not show that the points are alike: a difference can be clear while they overlap (docs/statistics.md).
       : ' The 95% CIs of all grid points overlap, which does not by itself mean the points are alike: a real difference can be smaller than these intervals, and these outputs carry no paired differences between points that could show it.');

@@ -4,6 +4,7 @@ import { createImpactSpec } from './createImpactSpec.ts';
 import { describePeakWindow } from './describePeakWindow.ts';
 import { createThreatMatrixSpec } from './createThreatMatrixSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
+import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import type { ImpactReading, PairedImpact, StageImpactReading } from './readImpactJson.ts';
@@ -155,7 +156,9 @@ function renderImpactTable(stages: readonly string[], study: (stage: string) => 
 function measured(stage: StageStress | undefined, haveStress: boolean): string {
   if (stage === undefined) return haveStress ? 'not in stress.json' : 'not measured';
   const impact = primaryImpact(stage);
-  const ci = Number.isFinite(impact.ciLow) && Number.isFinite(impact.ciHigh) ? ` (95% CI ${formatNumber(impact.ciLow)}–${formatNumber(impact.ciHigh)})` : '';
+  // A paired difference (as scripted − without), signed and rounded alike with its interval: `+1.04 percentage points (95% CI +0.94 to +1.13 percentage points)`.
+  const shown = formatDifferenceEstimateParts(impact.value, impact.ciLow, impact.ciHigh, impact.unit);
+  const ci = shown.range === undefined ? '' : ` (95% CI ${shown.range})`;
   const label = impact.label === '' ? '' : `${impact.label}: `;
-  return `${label}${formatNumber(impact.value)}${impact.unit ? ` ${impact.unit}` : ''}${ci}`;
+  return `${label}${shown.mean}${ci}`;
 }

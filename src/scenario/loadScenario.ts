@@ -46,6 +46,8 @@ export interface LoadedScenario {
    * `run` and `compare` print them on stderr, not with `--quiet`.
    */
   notes: ScenarioNote[];
+  /** The scenario's `title:`, a reader's name for it (absent when it has none); not an engine input. */
+  title?: string;
 }
 
 /** Options of {@link loadScenario}. */
@@ -109,5 +111,6 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   const resolvedYaml = canonicalYaml(tree);
   const sha256 = createHash('sha256').update(resolvedYaml).digest('hex');
   const notes = findReversibleDefaults(tree, located, { file: path, line: 1, column: 1 });
-  return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems), notes };
+  const title = (nominal as { title?: unknown }).title;
+  return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems), notes, ...(typeof title === 'string' ? { title } : {}) };
 }

@@ -3,6 +3,7 @@ import type { AlternativeComparison } from '../../src/compare/computeComparison.
 import { COMPARISON_CSV_HEADER, formatComparisonCsv } from '../../src/compare/formatComparisonCsv.ts';
 import { type ComparisonReport, formatComparisonJson } from '../../src/compare/formatComparisonJson.ts';
 import { formatComparisonTable } from '../../src/compare/formatComparisonTable.ts';
+import { chooseDisplayNames } from '../../src/report/applyStrategyTitles.ts';
 import { parseTableRows } from '../../src/compare/compareCommand.ts';
 import { UsageError } from '../../src/cli/exitCodes.ts';
 
@@ -58,21 +59,39 @@ describe('comparison outputs', () => {
   it('prints aligned rows, clear differences first, unchanged metrics left out', () => {
     const table = formatComparisonTable(report);
     const lines = table.trimEnd().split('\n');
-    // 5 differ in some run; 3 have an interval that excludes 0 (US and CN shortfall, policyCost)
-    expect(lines[0]).toContain('5 of 6 metrics differ in at least one run, 3 with a 95% CI that excludes 0');
+    // B and A on lines of their own (no titles here: their labels), then the counts, wrapped to 100 columns.
+    expect(lines.slice(0, 4)).toEqual(['B = stock,pile', 'A = threat', '50 paired replicates, seed 1;',
+      '5 of 6 metrics differ in at least one run, 3 with a 95% CI that excludes 0']);
     expect(table).toMatch(/not adjusted for comparing many/);
     // the home region's (US, that of policyCost) end-use metrics first, then clear differences
-    expect(lines[3]).toMatch(/^cumulativeShortfall\.ndpr\.endUse\.US/);
-    expect(lines[4]).toMatch(/^longestSevereShortfallWeeks\.ndpr\.endUse\.US/);
-    expect(lines[5]).toMatch(/^policyCost\.US/); // relative difference 1
-    expect(lines[6]).toMatch(/^cumulativeShortfall\.ndpr\.endUse\.CN/); // 0.99
-    expect(lines[7]).toMatch(/^peakPriceMultiple/);
+    expect(lines[4]).toMatch(/^metric +unit/);
+    expect(lines[6]).toMatch(/^cumulativeShortfall\.ndpr\.endUse\.US/);
+    expect(lines[7]).toMatch(/^longestSevereShortfallWeeks\.ndpr\.endUse\.US/);
+    expect(lines[8]).toMatch(/^policyCost\.US/); // relative difference 1
+    expect(lines[9]).toMatch(/^cumulativeShortfall\.ndpr\.endUse\.CN/); // 0.99
+    expect(lines[10]).toMatch(/^peakPriceMultiple/);
     expect(table).not.toContain('timeToPeakWeeks');
-    const widths = new Set(lines.slice(1, -1).map((line) => line.length)); // the last line is the caveat
-    expect(Math.max(...widths)).toBe(lines[2].length);
-    expect(formatComparisonTable(report, 1).trimEnd().split('\n')).toHaveLength(5);
-    expect(formatComparisonTable(report, 1)).toContain('top 1');
-    expect(formatComparisonTable(report, Infinity).trimEnd().split('\n')).toHaveLength(9);
+    const widths = new Set(lines.slice(4, -1).map((line) => line.length)); // the last line is the caveat
+    expect(Math.max(...widths)).toBe(lines[5].length);
+    expect(formatComparisonTable(report, 1).trimEnd().split('\n')).toHaveLength(8);
+    expect(formatComparisonTable(report, 1)).toContain('3 with a 95% CI that excludes 0; top 1\n');
+    expect(formatComparisonTable(report, Infinity).trimEnd().split('\n')).toHaveLength(12);
+  });
+
+  it('names B and A by their scenarios\' titles, each with its file label in brackets, in lines of at most 100 columns', () => {
+    const titled = { ...report, replicates: 6 };
+    const names = chooseDisplayNames([{ label: 'threat', title: "China's 50% NdPr/Dy export quota for 18 months" }, { label: 'stock,pile', title: '60-day US oxide stockpile, released into price spikes' }]);
+    const lines = formatComparisonTable(titled, 10, names).split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'B = 60-day US oxide stockpile, released into price spikes [stock,pile]',
+      "A = China's 50% NdPr/Dy export quota for 18 months [threat]",
+      '6 paired replicates, seed 1;',
+      '5 of 6 metrics differ in at least one run, 3 with a 95% CI that excludes 0',
+    ]);
+    expect(lines.slice(0, 4).every((line) => line.length <= 100)).toBe(true);
+    // Two strategies with the same title keep their labels.
+    const same = chooseDisplayNames([{ label: 'threat', title: 'Stockpile' }, { label: 'stock,pile', title: 'stockpile ' }]);
+    expect(formatComparisonTable(titled, 10, same).split('\n').slice(0, 2)).toEqual(['B = stock,pile', 'A = threat']);
   });
 
   it('prints what the alternative costs per tonne of consumption gained, for the materials its own events name', () => {
@@ -116,7 +135,7 @@ describe('comparison outputs', () => {
 
   it('prints a tonnage row in one mass unit chosen from its figures: kg when all are below 1 t, t when any reaches it', () => {
     const row = (meanA: number, meanB: number) => ({ ...alternative.metrics[0], meanA, meanB, meanDifference: meanB - meanA, ciLow: (meanB - meanA) * 1.2, ciHigh: (meanB - meanA) * 0.8 });
-    const table = (meanA: number, meanB: number) => formatComparisonTable({ ...report, alternatives: [{ ...alternative, metrics: [row(meanA, meanB)] }] }).split('\n')[3].split(/ {2,}/);
+    const table = (meanA: number, meanB: number) => formatComparisonTable({ ...report, alternatives: [{ ...alternative, metrics: [row(meanA, meanB)] }] }).split('\n')[6].split(/ {2,}/);
     expect(table(0.0435, 0.0426)).toEqual(['cumulativeShortfall.ndpr.endUse.US', 'kg', '50', '43.5', '42.6', '-0.9', '[-1.08, -0.72]', '90% / 2%']);
     expect(table(0.0000435, 0.00004)).toEqual(expect.arrayContaining(['g', '43.5', '40']));
     // 7.65 t against 8.4 t: the difference (0.75 t) stays in t, like the means.

@@ -130,6 +130,32 @@ describe('renderCompareOverTime wording', () => {
   });
 });
 
+describe('renderCompareOverTime, a split with a later part', () => {
+  // Two years; a cut in force in February and March 2026, so the middle part runs to March 2027 and nine months come after it.
+  const months = Array.from({ length: 24 }, (_, i) => `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  const twoYears = { ...overview, years: 2, events: [{ ...overview.events[0], start: 1 / 12, end: 0.25, announced: 1 / 12 }] } as ScenarioOverview;
+  // Per week: −2.9 in January (−11.6 t), 1.12 in each of the 14 middle months (+62.72 t), 0.086 in each later month (+3.096 t).
+  const difference = months.map((_, i) => (i === 0 ? -2.9 : i < 15 ? 1.12 : 0.086));
+  const stretch = (s: OverTimeSeriesData, toEnd?: { low: number; high: number }): OverTimeSeriesData => ({
+    ...s, period: months, year: months.map((_, i) => 2026 + (i + 0.5) / 12), weeks: months.map(() => 4), runs: months.map(() => 20),
+    median: months.map(() => s.median[0]), p5: months.map(() => s.p5[0]), p95: months.map(() => s.p95[0]),
+    meanDifference: s.strategy === 'stockpile' ? difference : months.map(() => NaN), ciLow: months.map(() => NaN), ciHigh: months.map(() => NaN),
+    // Every month clear (the tonnes are said only when some month is).
+    simultaneousCiLow: difference.map((d) => d - 0.05), simultaneousCiHigh: difference.map((d) => d + 0.05),
+    // The sum to the end's interval at the first later month (Apr 2027, index 15).
+    ...(toEnd === undefined ? {} : { differenceToEnd: months.map(() => 3.096), differenceToEndCiLow: months.map(() => toEnd.low), differenceToEndCiHigh: months.map(() => toEnd.high) }),
+  });
+  const render = (toEnd?: { low: number; high: number }): Promise<string> => renderCompareOverTime(data.map((s) => stretch(s, toEnd)), twoYears, (id) => id, collector());
+
+  it('writes the total and the parts before and during with the decimals of the later part and its interval', async () => {
+    expect(await render({ low: 2.4, high: 3.9 })).toContain('Over the run, +54.22 t on average: −11.60 t before the events, +62.72 t from their start to a year after their end (Feb 2026 – Mar 2027), +3.10 t later (95% CI +2.40 t to +3.90 t).');
+    // A later part whose interval reaches 0 is written to units, and so is the rest of the sentence.
+    expect(await render({ low: -310, high: 290 })).toContain('Over the run, +54 t on average: −12 t before the events, +63 t from their start to a year after their end (Feb 2026 – Mar 2027), +3 t later (95% CI −310 t to +290 t).');
+    // Without the interval (an older folder) each figure keeps its own three significant digits.
+    expect(await render()).toContain('Over the run, +54.2 t on average: −11.6 t before the events, +62.7 t from their start to a year after their end (Feb 2026 – Mar 2027), +3.1 t later.');
+  });
+});
+
 describe('splitGainByWindow', () => {
   it('counts the months from the first start to a year after the last end in the middle, naming the first and last it counted', () => {
     const months = Array.from({ length: 36 }, (_, i) => `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);

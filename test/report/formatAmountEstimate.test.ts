@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoneyEstimate, formatSignedTonnesEstimate, formatTonnesEstimate } from '../../src/report/formatAmountEstimate.ts';
+import { formatMoneyEstimate, formatSignedTonnesAlongside, formatSignedTonnesEstimate, formatTonnesEstimate } from '../../src/report/formatAmountEstimate.ts';
 
 describe('formatMoneyEstimate', () => {
   it('writes the three in the mean\'s scale with the same decimals', () => {
@@ -35,5 +35,16 @@ describe('formatSignedTonnesEstimate', () => {
     expect(formatSignedTonnesEstimate(1.2, 0.0623, 2.34)).toEqual({ mean: '+1.20 t', low: '+0.06 t', high: '+2.34 t' });
     expect(formatSignedTonnesEstimate(-4252, -5164, -3341)).toEqual({ mean: '−4,250 t', low: '−5,160 t', high: '−3,340 t' });
     expect(formatSignedTonnesEstimate(3, 0.001, 6)).toEqual({ mean: '+3.00 t', low: '0.00 t', high: '+6.00 t' });
+  });
+});
+
+describe('formatSignedTonnesAlongside', () => {
+  it('writes further masses of a sentence in the unit and decimals of its estimate, signed', () => {
+    // Beside +3.10 t (95% CI +2.40 t to +3.90 t): two decimals, trailing zeros kept.
+    expect(formatSignedTonnesAlongside([54.216, -11.6, 62.72], 3.096, 2.4, 3.9, 't')).toEqual(['+54.22 t', '−11.60 t', '+62.72 t']);
+    // Beside an interval reaching 0 (−310 t to +290 t): units; a part that rounds to 0 is unsigned.
+    expect(formatSignedTonnesAlongside([54.216, 0.3, -11.6], -0.4, -310, 290, 't')).toEqual(['+54 t', '0 t', '−12 t']);
+    // In kg when the estimate is written in kg.
+    expect(formatSignedTonnesAlongside([0.01234], 0.003, 0.0021, 0.0039, 'kg')).toEqual(['+12.34 kg']);
   });
 });

@@ -27,6 +27,9 @@ describe('formatEstimate', () => {
 
   it('keeps the mean\'s three significant digits when the interval is wide (not reaching 0) or empty, and says n/a for a missing end', () => {
     expect(formatEstimate(1.5, 1.5, 1.5)).toEqual({ mean: '1.50', low: '1.50', high: '1.50' });
+    // A lone mean (no interval) keeps its three significant digits, not every integer digit.
+    expect(formatEstimate(524_639, NaN, NaN)).toEqual({ mean: '525,000', low: 'n/a', high: 'n/a' });
+    expect(formatEstimate(-123_926, -123_926, -123_926).mean).toBe('−124,000');
     expect(formatEstimate(1.234, 0.2, 9.5)).toEqual({ mean: '1.23', low: '0.20', high: '9.50' });
     expect(formatEstimate(3, NaN, NaN)).toEqual({ mean: '3.00', low: 'n/a', high: 'n/a' });
     // An interval as narrow as rounding noise: at most three decimals beyond the mean's own.

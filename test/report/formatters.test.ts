@@ -54,12 +54,14 @@ describe('formatters for people', () => {
     expect([chooseMassUnit([7.65, 0.748]), chooseMassUnit([0.0415, 0]), chooseMassUnit([-0.0005]), chooseMassUnit([0, NaN]), chooseMassUnit([])]).toEqual(['t', 'kg', 'g', 't', 't']);
     expect([formatSignedQuantity(1, 'weeks'), formatSignedQuantity(-0.0286, 't'), formatSignedQuantity(0, 't')]).toEqual(['+1 week', '−28.6 kg', '0 t']);
     const paired = { unit: 't', n: 30, meanWith: 5, meanWithout: 1, mean: 4, ciLow: 3, ciHigh: 5 };
-    expect(formatPairedImpact(paired)).toBe('+4 t (95% CI +3 t to +5 t)');
+    expect(formatPairedImpact(paired)).toBe('+4.00 t (95% CI +3.00 t to +5.00 t)');
+    // Rounded alike, in one scale: not "+USD 180 million (95% CI −USD 900 million to +USD 1.26 billion)".
+    expect(formatPairedImpact({ ...paired, unit: 'USD', mean: 1.8e8, ciLow: -9e8, ciHigh: 1.26e9 })).toBe('+USD 0.2 billion (95% CI −USD 0.9 billion to +USD 1.3 billion)');
     expect(formatPairedImpact({ ...paired, unit: 'x base', mean: 1.29, ciLow: 1.09, ciHigh: 1.49 })).toBe('+1.29× the starting price (95% CI +1.09× to +1.49×)');
     // Multiples: mean and bounds rounded alike, as the answer box rounds them (+1.08, not +1.080 beside +0.904).
     expect(formatPairedImpact({ ...paired, unit: 'x base', mean: 0.904, ciLow: 0.728, ciHigh: 1.08 })).toBe('+0.904× the starting price (95% CI +0.728× to +1.080×)');
     expect(formatPairedImpact({ ...paired, unit: 'x base', mean: -0.4, ciLow: -0.5, ciHigh: -0.3 })).toBe('−0.400× the starting price (95% CI −0.500× to −0.300×)');
-    expect(formatPairedImpact({ ...paired, ciLow: 4, ciHigh: 4 })).toBe('+4 t (the same in every run)');
+    expect(formatPairedImpact({ ...paired, ciLow: 4, ciHigh: 4 })).toBe('+4.00 t (the same in every run)');
     expect(formatPairedImpact({ ...paired, mean: 0, ciLow: 0, ciHigh: 0 })).toBe('no change in any run');
   });
 

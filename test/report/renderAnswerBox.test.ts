@@ -72,7 +72,7 @@ describe('renderAnswerBox', () => {
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.5× in the same months without them: −27%, a fall of 0.400× the starting price (95% CI 0.300× to 0.500×);');
     // What it costs end users, when impact.json gives it and its CI excludes 0.
     const costly: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(2.85e9, 2.65e9, 3.05e9, 16.57e9), unit: 'USD' } }]]) };
-    expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('it costs them USD 2.85 billion (95% CI USD 2.65 billion to USD 3.05 billion): more paid for what they still buy, and the consumption priced out, valued at prices without the disruptions;');
+    expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('it costs them USD 2.85 billion (95% CI USD 2.65 billion to USD 3.05 billion) in higher prices and consumption priced out;');
     const unclear: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(1e6, -2e6, 4e6, 16.57e9), unit: 'USD' } }]]) };
     expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('costs them');
     // With the scenario's years known, the consumption loss names them.

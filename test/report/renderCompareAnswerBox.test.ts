@@ -67,12 +67,21 @@ describe('renderCompareAnswerBox', () => {
       .toContain('“stockpile” has the lowest spending per kg, not clearly below “recycling”: USD 4.0 per kg less (95% CI from USD 2.0 more to USD 10.0 less, paired run by run)');
   });
 
+  it('rounds a change in a unit other than t alike with its interval', () => {
+    const inWeeks = [entry('recycling', 'policyCost.US', 0, 3.14e8, 0.3e8, 'USD'), entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 326, 4.213, 0.41, 'weeks')];
+    expect(text({ reference: 'threat', alternatives: ['recycling'], entries: inWeeks, costEffectiveness: new Map() }))
+      .toContain('Germanium: end users receive 4.21 weeks more (95% CI 3.80 weeks to 4.62 weeks).');
+    const lessUsd = [inWeeks[0], entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 326, -2.5e6, 1.2e6, 'USD')];
+    expect(text({ reference: 'threat', alternatives: ['recycling'], entries: lessUsd, costEffectiveness: new Map() }))
+      .toContain('Germanium: end users receive USD 2.50 million less (95% CI USD 1.30 million to USD 3.70 million).');
+  });
+
   it('says when most of a clear gain comes long after the events, from the over-time split', () => {
     const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])]]);
     const comparison = { reference: 'threat', alternatives: ['recycling'], entries, costEffectiveness };
     const split = (during: number, after: number): GainSplit => ({ before: 0.39, during, after, total: 0.39 + during + after, from: 2026, to: 2028.5, hasBefore: true, hasAfter: true, openEnded: false });
     const late = renderCompareAnswerBox(comparison, strategies, name, (alternative, material) => (alternative === 'recycling' && material === 'germanium' ? split(0.5, 3) : undefined));
-    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t) (+3 t of it after Jun 2028 (no interval in this older folder), long after the events), USD 90.0 per kg');
+    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t) (+3.00 t of it after Jun 2028 (no interval in this older folder), long after the events), USD 90.0 per kg');
     // Half or less after: nothing is added; nor without a split (a folder from before over-time.csv).
     expect(renderCompareAnswerBox(comparison, strategies, name, () => split(2, 1.5))).not.toContain('long after');
     expect(renderCompareAnswerBox(comparison, strategies, name)).not.toContain('long after');
@@ -87,7 +96,11 @@ describe('renderCompareAnswerBox', () => {
     const sold = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-9e7, -1e8, -8e7) };
     const only = (pile: MaterialCostEffectiveness) => text({ reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', pile]])]]) });
     expect(only(held)).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0), USD 1.30 per kg net of the stock still held (95% CI USD 0.90 to USD 2.00)');
-    expect(only(sold)).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0), and a net gain of USD 90 million once the stock still held and its sales are counted');
+    expect(only(sold)).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0), and a net gain of USD 90.0 million (95% CI USD 80.0 million to USD 100.0 million) once the stock still held and its sales are counted');
+    // A net gain whose interval reaches a cost is not claimed as a gain.
+    const unclear = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-4.64e6, -10.5e6, 1.2e6) };
+    expect(only(unclear)).toContain('and no clear net gain or cost once the stock still held and its sales are counted (a gain of USD 4.6 million on average, 95% CI −USD 1.2 million to USD 10.5 million; below 0 a cost)');
+    expect(only(unclear)).not.toContain('and a net gain of');
     // Where net equals spending (no stock), nothing is added.
     expect(only(priced(iv(66_000, 60_000, 72_000)))).not.toContain('net of the stock');
   });

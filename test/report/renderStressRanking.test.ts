@@ -39,6 +39,8 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
     expect(html).toContain('By economic cost, processing has the largest mean');
     expect(html).toContain('#1 · +1.04 (95% CI +0.94 to +1.13)');
     expect(html).toContain('#1 · +2,350 (95% CI −1,000 to +5,700)');
+    // A mean and its interval rounded alike: not "+0.048 (95% CI −0.006 to +0.1)".
+    expect(html).toContain('#3 · +0.048 (95% CI −0.006 to +0.100)');
     expect(html).toContain('only end use is clear of zero');
   });
 
@@ -62,9 +64,9 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
     // Processing's cost CI overlaps manufacturing's and the paired difference reaches 0.
     withTests.set('processing', lead(stress.get('processing')!, 'economicCost', { second: 'manufacturing', meanDifference: 1.8e8, ciLow: -9e8, ciHigh: 1.26e9, n: 20, clearlyFirst: false }));
     const html = await renderThreatSection(threat, 'China', { stress: withTests }, collector());
-    expect(html).toContain('By share of demand unmet, end use is clearly first (+1.04 percentage points), ahead of manufacturing by +0.95 percentage points (95% CI +0.88 to +1.02 percentage points, paired over 20 runs);');
+    expect(html).toContain('By share of demand unmet, end use is clearly first (+1.04 percentage points), ahead of manufacturing by +0.950 percentage points (95% CI +0.880 to +1.020 percentage points, paired over 20 runs);');
     expect(html).toContain('By economic cost, processing (+USD 2.35 billion) and manufacturing (+USD 2.17 billion) are not clearly apart: their paired difference, '
-      + '+USD 180 million (95% CI −USD 900 million to +USD 1.26 billion, paired over 20 runs), does not exclude 0;');
+      + '+USD 0.2 billion (95% CI −USD 0.9 billion to +USD 1.3 billion, paired over 20 runs), does not exclude 0;');
     expect(html).not.toMatch(/processing (is clearly first|ranks first)/);
     // A comparison naming another second (not the file's ranking) is not used.
     withTests.set('endUse', lead(stress.get('endUse')!, 'shortfallShare', { second: 'recycling', meanDifference: 0.01, ciLow: 0.009, ciHigh: 0.011, n: 20, clearlyFirst: true }));

@@ -33,6 +33,17 @@ describe('renderSweepAnswerBox', () => {
     expect(box).toContain('−USD 284 million, 50% of USD 567 million (95% CI −USD 424 million to +USD 50 million, paired run by run): not distinguishable from no change with these runs');
   });
 
+  it('rounds a change and its interval alike, in one scale', () => {
+    const small: SweepTable = { ...sweep, rows: [
+      row('0', 0, consumption, 2.31), row('0', 0, 'policyCost.US', 5.2e6),
+      row('1', 0.6, consumption, 1.79, [-0.52, -0.98, -0.061]), row('1', 0.6, 'policyCost.US', 4.9e6, [-0.3e6, -1.25e6, 0.65e6]),
+    ] };
+    const box = text(renderSweepAnswerBox(small, undefined, overview, (id) => id));
+    expect(box).toContain('Consumption (received) · graphite · end use · US: −520 kg, 23% of 2.31 t (95% CI −980 kg to −61 kg, paired run by run)');
+    // Not "−USD 300,000 … (95% CI −USD 1.25 million to +USD 650,000": the interval's scale, and its decimals.
+    expect(box).toContain('Policy cost · US: −USD 0.30 million, 5.8% of USD 5.2 million (95% CI −USD 1.25 million to +USD 0.65 million, paired run by run): not distinguishable from no change with these runs');
+  });
+
   it('names the parameter that moves the metric most, and whether clearly more than the second (tornado.json leadOverNext)', () => {
     const entry = (parameter: string, swing: number) => ({ parameter, low: 0, high: 1, outputLow: 0, outputHigh: swing, swing });
     const tornado = (lead?: { difference: number; ciLow: number; ciHigh: number }) => [{ metric: consumption, unit: 't', base: NaN,

@@ -4,6 +4,7 @@ import type { ChartCollector } from '../../src/report/createChartCollector.ts';
 import type { EventOverview, ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
 import type { SweepTable } from '../../src/report/readSweepCsv.ts';
 import type { Tornado } from '../../src/report/readTornadoJson.ts';
+import { renderSweepDifferenceTable } from '../../src/report/renderSweepDifferences.ts';
 import { renderSweepSection } from '../../src/report/renderSweepSection.ts';
 import { graphiteTornado } from './sweepReportFixtures.ts';
 
@@ -123,6 +124,8 @@ describe('renderSweepSection: paired differences from the first point', () => {
     expect(html).toContain('Δ: difference from the first point, paired run by run (same random draws) (95% CI)');
     expect(html).toMatch(/<td>0<\/td><td>[^<]*<\/td><td class="num">[^<]*<\/td><td class="num">reference<\/td>/);
     expect(html).toContain('−1,200 t (−1,260 to −1,140 t)');
+    // The extremes' means and intervals rounded alike (to thousands here), the unit on both ends.
+    expect(html).toContain('lowest mean 704,000 t (95% CI 701,000 t to 706,000 t) at Government: probability of reversing a policy at each election 60%; highest 705,000 t (95% CI 703,000 t to 708,000 t)');
     expect(html).toContain('2 of 3 later points differ clearly');
     // The levels' overlap is no longer called chance when the paired differences say otherwise.
     expect(html).not.toContain('not clearly distinguishable from chance');
@@ -178,7 +181,7 @@ describe('renderSweepSection: the tornado headline and caption', () => {
     const tornado = graphiteTornado();
     tornado.entries = tornado.entries.slice(2);
     const html = await renderSweepSection(undefined, [tornado], graphite, name, captions());
-    expect(html).toContain('changes by +35.3 t, &lt;0.01% of the result at nominal values (95% CI −21.1 t to +91.7 t, paired run by run), from 704,081.7 t to 704,117.0 t. The 95% CI includes 0');
+    expect(html).toContain('changes by +35 t, &lt;0.01% of the result at nominal values (95% CI −21 t to +92 t, paired run by run), from 704,081.7 t to 704,117.0 t. The 95% CI includes 0');
     const old: Tornado = { metric: 'm', unit: 't', base: 10, entries: [{ parameter: 'p', low: 1, high: 2, outputLow: 14, outputHigh: 10, swing: 4 }] };
     expect(await renderSweepSection(undefined, [old], graphite, name, captions())).toContain('the result changes by −4 t, 40% of the result at nominal values, from 14 t to 10 t.</p>');
   });
@@ -188,5 +191,19 @@ describe('renderSweepSection: the tornado headline and caption', () => {
     await renderSweepSection(undefined, [graphiteTornado()], graphite, name, charts);
     expect(charts.captions[0]).toContain('Faded bars with a dashed outline (3 of 6: lithium: demand growth per year; NdPr oxide: demand short-run elasticity; dy: demand short-run elasticity)');
     expect(charts.captions[0]).toContain('the 95% CI of the swing includes 0');
+  });
+});
+
+describe('renderSweepDifferenceTable', () => {
+  const costRow = (point: string, probability: number, mean: number, difference?: [number, number, number]) => ({
+    point, parameters: { 'government.reversalProbability': probability }, metric: 'policyCost.US', mean, ciLow: mean - 1e6, ciHigh: mean + 1e6,
+    ...(difference === undefined ? {} : { vsFirstPoint: { meanDifference: difference[0], ciLow: difference[1], ciHigh: difference[2] } }),
+  });
+
+  it('rounds each point\'s mean and its interval alike, and its difference with its interval, in one scale', () => {
+    const html = renderSweepDifferenceTable([costRow('0', 0, 5.2e6), costRow('1', 0.6, 4.9e6, [-0.3e6, -1.25e6, 0.65e6])], ['government.reversalProbability'],
+      { name: (p) => p, value: (_p, v) => String(v) }, 'USD');
+    // Not "USD 4.9 million (USD 3.9 million to …)" and "−USD 300,000 (−USD 1.25 million to +USD 650,000)".
+    expect(html).toContain('<td class="num">USD 4.90 million (USD 3.90 million to USD 5.90 million)</td><td class="num">−USD 0.30 million (−USD 1.25 million to +USD 0.65 million)</td>');
   });
 });

@@ -223,7 +223,8 @@ describe('report files', () => {
 
   it('a stress folder shows the measured impact beside the study scores', async () => {
     const html = await readFile(join(folders.stress, 'report.html'), 'utf8');
-    expect(html).toContain('expected shortfall: 2,100 t (95% CI 1,680–2,520)');
+    // A paired difference, signed, rounded alike with its interval.
+    expect(html).toContain('expected shortfall: +2,100 t (95% CI +1,680 to +2,520 t)');
     expect(html).toContain('not in stress.json');
     expect(html).not.toContain('>not measured<');
     expect((await readdir(join(folders.stress, 'charts'))).sort()).toEqual(

@@ -86,6 +86,13 @@ describe('report wording', () => {
     expect(await renderScenarioSection({ ...overview('q'), materials: [] }, charts)).not.toContain('fitted to weekly steps');
   });
 
+  it('scenario at a glance: an event dated after the run ends says it has no effect; one inside the run does not', async () => {
+    const base = overview('q');
+    const late = { ...base, years: 10, events: [{ ...base.events[0], start: 15, end: 16.5 }] };
+    expect(await renderScenarioSection({ ...late, materials: [] }, charts)).toContain('(after the run ends: no effect)');
+    expect(await renderScenarioSection({ ...base, years: 10, materials: [] }, charts)).not.toContain('after the run ends');
+  });
+
   it('compare chart: a billion on an axis reads B, not G (1.5B USD)', async () => {
     const spec = createComparisonSpec([{ title: 'Tariff duties', axisTitle: 'difference, USD', rows: [{ alternative: 'tariff', difference: 1.4e9, ciLow: 1.2e9, ciHigh: 1.6e9, label: '' }] }], ['tariff'], '');
     const svg = await renderChart(spec, 'Tariff duties', 'test');

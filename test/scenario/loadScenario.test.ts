@@ -91,6 +91,9 @@ describe('loadScenario: extends', () => {
     expect(loadScenario(join(dir, 'parent.yaml')).resolvedYaml).toMatch(/^title: Parent's quota$/m);
     expect(loadScenario(join(dir, 'untitled.yaml')).resolvedYaml).not.toMatch(/^title:/m);
     expect(loadScenario(join(dir, 'titled.yaml')).resolvedYaml).toMatch(/^title: 60-day stockpile$/m);
+    // …and gives it beside the spec, for the compare command's terminal table.
+    expect([loadScenario(join(dir, 'parent.yaml')).title, loadScenario(join(dir, 'untitled.yaml')).title, loadScenario(join(dir, 'titled.yaml')).title])
+      .toEqual(["Parent's quota", undefined, '60-day stockpile']);
   });
 
   it('keeps a description to the file that sets it: a child without its own has none ("no disruption" is not inherited by a cut)', () => {

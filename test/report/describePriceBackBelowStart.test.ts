@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { describePriceBackBelowStart } from '../../src/report/describePriceBackBelowStart.ts';
+import type { FanPanelPlan } from '../../src/report/planFanPanels.ts';
+import { seriesKey, type SeriesFan } from '../../src/report/readSeriesCsv.ts';
+
+const series = { metric: 'price', material: 'ndpr', stage: 'processing', region: 'US' };
+const plan = (window: Partial<FanPanelPlan['eventWindows'][number]> = {}): FanPanelPlan => ({
+  materialId: 'ndpr', materialName: 'NdPr oxide',
+  rows: [{ title: 'Refined price', unit: 'USD/kg', sharedY: true, charts: [{ title: 'US', series, divisor: 1000 }] }],
+  eventWindows: [{ start: 2026, end: 2027.5, label: 'quota', openEnded: false, throughout: false, announced: 2025.75, ...window }],
+});
+/** A weekly median price path over 2025–2029 from a function of the calendar year. */
+function fans(price: (year: number) => number): Map<string, SeriesFan> {
+  const year = Array.from({ length: 52 * 4 }, (_, t) => 2025 + t / 52);
+  const p50 = year.map(price);
+  return new Map([[seriesKey(series), { ...series, year, p5: p50, p25: p50, p50, p75: p50, p95: p50 }]]);
+}
+
+describe('describePriceBackBelowStart', () => {
+  it('notes a price that spiked and fell back below its start while the event is still in force, with the month and the event\'s end', () => {
+    // 55 at the start, 124 at the spike in early 2026, 50 from October 2026 while the quota runs to mid 2027.
+    const path = (y: number) => (y < 2025.9 ? 55 : y < 2026.3 ? 124 : y < 2026.75 ? 70 : 50);
+    expect(describePriceBackBelowStart(plan(), fans(path), 'US', 'the United States')).toMatch(
+      /^The median refined price of NdPr oxide in the United States falls back below its starting level in Oct 2026, while an event on it is still in force \(until Jul 2027\)\. Prices in this model follow how well stocks cover demand/);
+  });
+
+  it('says nothing when the price never spiked, stays above its start, only falls after the event, or for an event in force from the start', () => {
+    expect(describePriceBackBelowStart(plan(), fans((y) => (y < 2026.5 ? 55 : 54)), 'US', 'the United States')).toBe('');
+    expect(describePriceBackBelowStart(plan(), fans((y) => (y < 2025.9 ? 55 : 80)), 'US', 'the United States')).toBe('');
+    expect(describePriceBackBelowStart(plan(), fans((y) => (y < 2025.9 ? 55 : y < 2027.6 ? 120 : 40)), 'US', 'the United States')).toBe('');
+    const spikeThenFall = (y: number) => (y < 2025.9 ? 55 : y < 2026.3 ? 124 : 50);
+    expect(describePriceBackBelowStart(plan({ throughout: true }), fans(spikeThenFall), 'US', 'the United States')).toBe('');
+    // Another region's price is not the home region's.
+    expect(describePriceBackBelowStart(plan(), fans(spikeThenFall), 'ALLIES', 'the allies')).toBe('');
+  });
+});
