@@ -8,9 +8,9 @@ const base = smallBaseline(2, 4);
 const outside = base.regions.filter((r) => r.alignment !== 'adversary').map((r) => r.id);
 
 /** Runs a variant of the small baseline with extra events, replicates 0…n−1 of seed 5 (common random numbers). */
-function runWith(events: EventSpec[], spec: ScenarioSpec = base): ReplicateResult[] {
+function runWith(events: EventSpec[], spec: ScenarioSpec = base, replicates = REPLICATES): ReplicateResult[] {
   const runner = createReplicateRunner(compileScenario({ ...spec, events }));
-  return Array.from({ length: REPLICATES }, (_, i) => runner(5, i));
+  return Array.from({ length: replicates }, (_, i) => runner(5, i));
 }
 
 /** Per replicate, the largest value of a summary over the given regions. */
@@ -46,16 +46,22 @@ describe('monotone responses on paired runs', () => {
     const { mean, halfWidth } = pairedDifference(shallow, deep);
     expect(mean + halfWidth).toBeGreaterThanOrEqual(0);
   });
-  const large = shortfall(runWith([quota(0.3), stockpile(90)]));
   it('a larger stockpile does not raise the home shortfall under the same cut', () => {
+    const large = shortfall(runWith([quota(0.3), stockpile(90)]));
     const small = shortfall(runWith([quota(0.3), stockpile(15)]));
     const { mean, halfWidth } = pairedDifference(small, large);
     expect(mean - halfWidth).toBeLessThanOrEqual(0);
   });
   it('a stockpile lowers the home shortfall under the same cut (control: the stockpile matters; one-sided 95%)', () => {
-    const without = shortfall(deepResults);
+    // Under a shared quota a stockpile's effect varies in sign between runs: while it releases, the
+    // home region orders less from the quota'd exporter and loses quota share, and in one run of the
+    // first ten that leaves it shorter once the exporter's shipments stop (docs/model.md G28). So this
+    // test takes 30 runs, enough to bound the mean effect (about −30%).
+    const SIGN_VARYING_REPLICATES = 30;
+    const without = shortfall(runWith([quota(0.3)], base, SIGN_VARYING_REPLICATES));
+    const withStockpile = shortfall(runWith([quota(0.3), stockpile(90)], base, SIGN_VARYING_REPLICATES));
     expect(Math.max(...without)).toBeGreaterThan(0);
-    const { mean, halfWidth } = pairedDifference(without, large, 0.95);
+    const { mean, halfWidth } = pairedDifference(without, withStockpile, 0.95);
     expect(mean + halfWidth).toBeLessThan(0);
   });
 });
