@@ -225,6 +225,14 @@ export interface BehaviourSpec extends Provenance {
   engineersMinimumShare: number;
   /** Capacity added per expansion decision, share of a firm's capacity. */
   expansionStep: number;
+  /**
+   * The steady-growth initial state (gap G29): share of the brownfield expansions that keep each
+   * stage's capacity growing at the material's demand growth over its `expansionLeadYears` that are
+   * already under construction when the run starts (initialiseGrowthPipeline). 1 (default): the full
+   * steady-growth pipeline; 0: none, the no-growth start used until session 21, in which capacity is
+   * frozen for a lead time.
+   */
+  initialGrowthPipeline: number;
   /** Economic life of new capacity, years. */
   assetLifeYears: number;
   /** Greenfield pipeline durations (mining); processing and recycling scale them. */

@@ -69,7 +69,8 @@ function advancePipeline(world: World): void {
   for (let i = 0, seen = 0; seen < p.activeCount; i++) {
     if (p.active[i] === 0) continue;
     seen++;
-    if (p.phase[i] === PHASE_CONSTRUCTION) {
+    // The steady-growth state's seeded expansions are staffed by the incumbents (ProjectStore.seeded).
+    if (p.phase[i] === PHASE_CONSTRUCTION && p.seeded[i] === 0) {
       building[p.region[i]]++;
       inUse[p.region[i]] += engineersNeeded(world, p.stage[i], p.material[i], p.capacityTonnesPerTick[i]);
     }

@@ -12,6 +12,7 @@ import { CELL_TERMS } from '../phases/firmDecisions.ts';
 import { populateFirms, stageSpecOf } from './populateFirms.ts';
 import { compileEvents } from './compileEvents.ts';
 import { initialiseSteadyState } from './initialiseSteadyState.ts';
+import { initialiseGrowthPipeline } from './initialiseGrowthPipeline.ts';
 import { initialiseStockpiles } from '../phases/advanceGovernment.ts';
 import { initialBudgetUsd } from '../phases/fundRunningCost.ts';
 import { ADVERSARY, ALLY, HOME, NEUTRAL, STOCKPILE_FORMS, type World } from './world.ts';
@@ -21,7 +22,8 @@ const STAGE_CODES = { mining: 0, processing: 1, manufacturing: 2, recycling: 3 }
 
 /**
  * Creates the world of one replicate from an (already sampled) scenario: allocates every store,
- * splits capacities into firms, and starts in a steady state at base prices.
+ * splits capacities into firms, and starts in a steady state at base prices, with the expansions a
+ * steady growth would have under construction (initialiseGrowthPipeline).
  * @param spec - the replicate's scenario, uncertainties drawn
  * @param masterSeed - the run's seed
  * @param replicate - replicate index; with the seed it fixes every random stream
@@ -115,6 +117,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
   initialisePrices(world);
   initialiseEndOfLife(world);
   initialisePipeline(world);
+  initialiseGrowthPipeline(world);
   initialiseSteadyState(world);
   initialiseEndUserDemand(world);
   initialiseRivalCapacity(world);

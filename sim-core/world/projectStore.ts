@@ -15,6 +15,9 @@ export const PHASE_CONSTRUCTION = 2;
  *   rate set by policy, disinformation and the workforce, so it is fractional).
  * - `targetFirm`: firm slot to expand when done, −1 for a new firm (greenfield).
  * - `ticksWaiting`: ticks spent waiting for financing.
+ * - `seeded`: 1 for a brownfield expansion of the steady-growth initial state (initialiseGrowthPipeline):
+ *   part of the trend the incumbents were already building when the run starts, staffed by their own
+ *   engineers, so it takes none from the region's pool (advanceDiscovery does not count it).
  * `searchFrom` is where the search for a free slot starts (every slot below it is taken);
  * `activeCount` is the number of projects in the pipeline (loops stop once they have seen them all).
  *
@@ -40,6 +43,7 @@ export interface ProjectStore {
   ticksLeft: Float64Array;
   targetFirm: Int32Array;
   ticksWaiting: Int32Array;
+  seeded: Uint8Array;
 }
 
 /** Slots a project store allocates at first (it grows from there). */
@@ -61,6 +65,7 @@ export function createProjectStore(): ProjectStore {
     ticksLeft: new Float64Array(slots),
     targetFirm: new Int32Array(slots).fill(-1),
     ticksWaiting: new Int32Array(slots),
+    seeded: new Uint8Array(slots),
   };
 }
 
@@ -81,6 +86,7 @@ function growProjectStore(projects: ProjectStore): void {
   projects.ticksLeft = grow(projects.ticksLeft, (n) => new Float64Array(n));
   projects.targetFirm = grow(projects.targetFirm, (n) => new Int32Array(n).fill(-1));
   projects.ticksWaiting = grow(projects.ticksWaiting, (n) => new Int32Array(n));
+  projects.seeded = grow(projects.seeded, (n) => new Uint8Array(n));
   projects.slots = slots;
 }
 
@@ -92,7 +98,10 @@ export function removeProject(projects: ProjectStore, i: number): void {
   if (i < projects.searchFrom) projects.searchFrom = i;
 }
 
-/** Puts a project in the first free slot (growing the store when every slot is taken); returns the slot. */
+/**
+ * Puts a project in the first free slot (growing the store when every slot is taken); returns the slot.
+ * `seeded` marks an expansion of the steady-growth initial state (see ProjectStore).
+ */
 export function addProject(
   projects: ProjectStore,
   material: number,
@@ -102,6 +111,7 @@ export function addProject(
   phase: number,
   ticksLeft: number,
   targetFirm: number,
+  seeded = false,
 ): number {
   for (let i = projects.searchFrom; ; i++) {
     if (i === projects.slots) growProjectStore(projects);
@@ -117,6 +127,7 @@ export function addProject(
       projects.ticksLeft[i] = ticksLeft;
       projects.targetFirm[i] = targetFirm;
       projects.ticksWaiting[i] = 0;
+      projects.seeded[i] = seeded ? 1 : 0;
       return i;
     }
   }

@@ -22,7 +22,7 @@ export const BEHAVIOUR_DEFAULTS = {
   inventoryReleasePerTick: 0.134, inputOrderAdjustmentPerTick: 0.02658, precautionaryBuying: 0, announcementFrontRunning: 1.636, utilisationBand: 0.1833,
   miningSalesFallWeeks: 16,
   hurdleRateMajor: 0.08, hurdleRateJunior: 0.15, riskAversion: 0.5, priceWarRisk: 0, investmentReviewWeeks: 13,
-  exitAfterLossWeeks: 104, engineersPerProject: 20, engineersSizeExponent: 0, engineersMinimumShare: 0, expansionStep: 0.1, assetLifeYears: 20,
+  exitAfterLossWeeks: 104, engineersPerProject: 20, engineersSizeExponent: 0, engineersMinimumShare: 0, expansionStep: 0.1, initialGrowthPipeline: 1, assetLifeYears: 20,
   greenfield: { permittingYears: 8, financingYears: 3, constructionYears: 5 },
   processingLeadFactor: 0.35, recyclingLeadFactor: 0.2, transportWeeks: 6,
 };

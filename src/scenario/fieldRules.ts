@@ -41,7 +41,7 @@ const NAMED_RULES: Record<string, FieldRule> = {
   supplyResponse: NONNEGATIVE, exportWinBackShare: SHARE,
   inventoryReleasePerTick: SHARE, inputOrderAdjustmentPerTick: SHARE, precautionaryBuying: NONNEGATIVE, announcementFrontRunning: NONNEGATIVE,
   utilisationBand: SHARE, hurdleRateMajor: SHARE, hurdleRateJunior: SHARE, riskAversion: NONNEGATIVE, priceWarRisk: SHARE,
-  expansionStep: SHARE, processingLeadFactor: NONNEGATIVE, recyclingLeadFactor: NONNEGATIVE,
+  expansionStep: SHARE, initialGrowthPipeline: NONNEGATIVE, processingLeadFactor: NONNEGATIVE, recyclingLeadFactor: NONNEGATIVE,
   investmentReviewWeeks: { dimension: 'weeks', min: 0, exclusiveMin: true }, miningSalesFallWeeks: { dimension: 'weeks', min: 0, exclusiveMin: true },
   expectationYears: POSITIVE_YEARS, assetLifeYears: POSITIVE_YEARS, electionEveryYears: POSITIVE_YEARS,
   productLifetimeYears: POSITIVE_YEARS,

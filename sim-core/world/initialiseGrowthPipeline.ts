@@ -1,0 +1,87 @@
+import type { World } from './world.ts';
+import { stageSpecOf } from './populateFirms.ts';
+import { addProject, PHASE_CONSTRUCTION } from './projectStore.ts';
+
+const STAGE_NAMES = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
+
+/**
+ * Starts a new world on a steady-growth path (gap G29): puts under construction the brownfield
+ * expansions the incumbents would be building had demand been growing at the material's rate g for
+ * at least a lead time. Without them every stage's capacity is frozen for `expansionLeadYears` (the
+ * first expansion the run commits arrives a lead time after the first review), while demand grows.
+ *
+ * The rule, per capacity stage, material and region with capacity K₀ (t/tick) at the start:
+ * - one cohort per past investment review whose expansion is still being built: the reviews at
+ *   ticks (first review − j · review interval), j = 1, 2, …, whose projects arrive at
+ *   a_j = first review + L·tpy − j · review interval > 0 (L = the stage's `expansionLeadYears`), so
+ *   capacity arrives every review from the first tick the run's own reviews could deliver on, up to
+ *   the arrival of the run's first commitments;
+ * - the cohort arriving at a tops the cell's capacity up to K₀ · (1 + s·((1+g)^(a/tpy) − 1)) (s =
+ *   `behaviour.initialGrowthPipeline`, 1 by default): about one review's growth each, less what the
+ *   scenario's own `pipeline:` projects under construction in the cell add by then (they are part of
+ *   the same growth; projects still permitting or financing are not counted, they may never start);
+ * - it goes to the cell's firm furthest below its own share of that path (K_f · the same factor,
+ *   against its capacity plus its pipeline), as that firm's expansion (`targetFirm`,
+ *   `pipelineCapacityTonnesPerTick`), so the largest firms take most and the firms' own planning sees it.
+ * Seeded projects are marked `seeded` and take no engineers from the region's pool (ProjectStore).
+ * No random draws: every stream is as before. s = 0 gives the empty pipeline of a no-growth start.
+ */
+export function initialiseGrowthPipeline(world: World): void {
+  const { spec, regions: R } = world;
+  const share = spec.behaviour.initialGrowthPipeline;
+  if (!(share > 0)) return;
+  const tpy = world.ticksPerYear;
+  // As advanceInvestment: reviews fall on ticks with tick % reviewTicks === reviewTicks − 1, and a
+  // project committed at tick t (after the pipeline's phase) arrives at tick t + L·tpy.
+  const reviewTicks = Math.max(1, Math.round((spec.behaviour.investmentReviewWeeks * tpy) / 52));
+  const firstReview = reviewTicks - 1;
+  for (let stage = 0; stage < 4; stage++) {
+    const store = world.stores[stage];
+    spec.materials.forEach((material, m) => {
+      const growth = material.demand.growthPerYear;
+      const leadTicks = stageSpecOf(material, stage).expansionLeadYears * tpy;
+      if (!(growth > 0) || !(leadTicks > 0)) return;
+      const arrivals: number[] = [];
+      for (let j = 1; firstReview + leadTicks - j * reviewTicks > 0; j++) arrivals.unshift(firstReview + leadTicks - j * reviewTicks);
+      for (let r = 0; r < R; r++) {
+        const c = m * R + r;
+        let startCapacity = 0;
+        for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
+          if (store.alive[f] === 1) startCapacity += store.capacityTonnesPerTick[f];
+        }
+        if (startCapacity <= 0) continue;
+        const sourced = sourcedArrivals(world, stage, m, r);
+        let seeded = 0;
+        for (const arrival of arrivals) {
+          const factor = share * (Math.pow(1 + growth, arrival / tpy) - 1);
+          let sourcedBy = 0;
+          for (const [tick, capacity] of sourced) if (tick <= arrival) sourcedBy += capacity;
+          const added = startCapacity * factor - sourcedBy - seeded;
+          if (!(added > 0)) continue;
+          let target = -1;
+          let largestGap = -Infinity;
+          for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
+            if (store.alive[f] === 0) continue;
+            const gap = store.capacityTonnesPerTick[f] * factor - store.pipelineCapacityTonnesPerTick[f];
+            if (gap > largestGap) {
+              largestGap = gap;
+              target = f;
+            }
+          }
+          // A project with ticksLeft T added before tick 0 completes on tick T − 1.
+          addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, arrival + 1, target, true);
+          store.pipelineCapacityTonnesPerTick[target] += added;
+          seeded += added;
+        }
+      }
+    });
+  }
+}
+
+/** The scenario's own projects under construction in cell (stage, m, r): [arrival tick, t/tick]. */
+function sourcedArrivals(world: World, stage: number, m: number, r: number): [number, number][] {
+  const region = world.spec.regions[r].id;
+  return world.spec.materials[m].pipeline
+    .filter((p) => p.phase === 'construction' && p.stage === STAGE_NAMES[stage] && p.region === region)
+    .map((p) => [p.remainingYears * world.ticksPerYear - 1, p.capacityTonnesPerYear / world.ticksPerYear]);
+}
