@@ -2,7 +2,7 @@ import type { World } from '../world/world.ts';
 import { ADVERSARY, CAPACITY_STAGE_NAMES } from '../world/world.ts';
 import { lognormalFromUniforms, poissonFromUniform } from '../random/distributions.ts';
 import { hashUniform } from '../random/hashUniform.ts';
-import { addProject, removeProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
+import { addProject, removeProject, CELL_EXPANSION, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
 import { markSlotUsed } from '../world/firmStore.ts';
@@ -129,6 +129,10 @@ function completeProject(world: World, i: number): void {
   // The cell's capacity changes: its summed total is stale until settlement sums it again.
   world.firmTotals.capacityStale[(p.stage[i] * world.materials + p.material[i]) * world.regions + p.region[i]] = 1;
   let f = p.targetFirm[i];
+  if (f === CELL_EXPANSION) {
+    expandCellFirms(world, i);
+    return;
+  }
   if (f >= 0) store.pipelineCapacityTonnesPerTick[f] = Math.max(0, store.pipelineCapacityTonnesPerTick[f] - p.capacityTonnesPerTick[i]);
   if (f < 0 || store.alive[f] === 0) {
     const c = p.material[i] * world.regions + p.region[i];
@@ -156,4 +160,25 @@ function completeProject(world: World, i: number): void {
   store.capacityTonnesPerTick[f] += p.capacityTonnesPerTick[i];
   // A producer plans to sell most of what it adds; without this an entrant would never start producing to order.
   store.expectedSalesTonnesPerTick[f] += NEW_CAPACITY_EXPECTED_USE * p.capacityTonnesPerTick[i];
+}
+
+/**
+ * Completes a CELL_EXPANSION project: every live firm of the cell grows by its share of the cell's
+ * capacity, which it also had in its pipeline (initialiseGrowthPipeline), and plans to sell most of it.
+ */
+function expandCellFirms(world: World, i: number): void {
+  const p = world.projects;
+  const store = world.stores[p.stage[i]];
+  const c = p.material[i] * world.regions + p.region[i];
+  let capacity = 0;
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) if (store.alive[f] === 1) capacity += store.capacityTonnesPerTick[f];
+  if (capacity <= 0) return; // no live firm with capacity: the expansion is lost with them
+  const added = p.capacityTonnesPerTick[i];
+  for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
+    if (store.alive[f] === 0) continue;
+    const share = (added * store.capacityTonnesPerTick[f]) / capacity;
+    store.pipelineCapacityTonnesPerTick[f] = Math.max(0, store.pipelineCapacityTonnesPerTick[f] - share);
+    store.capacityTonnesPerTick[f] += share;
+    store.expectedSalesTonnesPerTick[f] += NEW_CAPACITY_EXPECTED_USE * share;
+  }
 }

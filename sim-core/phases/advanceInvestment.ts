@@ -110,7 +110,7 @@ function markPendingPlants(world: World, stage: number): Uint8Array {
   for (let i = 0, seen = 0; seen < p.activeCount && i < p.slots; i++) {
     if (p.active[i] === 0) continue;
     seen++;
-    if (p.stage[i] === stage && p.targetFirm[i] < 0) pending[p.material[i] * world.regions + p.region[i]] = 1;
+    if (p.stage[i] === stage && p.targetFirm[i] === -1) pending[p.material[i] * world.regions + p.region[i]] = 1;
   }
   return pending;
 }

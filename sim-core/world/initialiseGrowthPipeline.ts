@@ -1,6 +1,6 @@
 import type { World } from './world.ts';
 import { stageSpecOf } from './populateFirms.ts';
-import { addProject, PHASE_CONSTRUCTION } from './projectStore.ts';
+import { addProject, CELL_EXPANSION, PHASE_CONSTRUCTION } from './projectStore.ts';
 
 const STAGE_NAMES = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
 
@@ -20,9 +20,11 @@ const STAGE_NAMES = ['mining', 'processing', 'manufacturing', 'recycling'] as co
  *   `behaviour.initialGrowthPipeline`, 1 by default): about one review's growth each, less what the
  *   scenario's own `pipeline:` projects under construction in the cell add by then (they are part of
  *   the same growth; projects still permitting or financing are not counted, they may never start);
- * - it goes to the cell's firm furthest below its own share of that path (K_f · the same factor,
- *   against its capacity plus its pipeline), as that firm's expansion (`targetFirm`,
- *   `pipelineCapacityTonnesPerTick`), so the largest firms take most and the firms' own planning sees it.
+ * - it is an expansion of every live firm of the cell in proportion to its capacity (CELL_EXPANSION),
+ *   entered in each firm's `pipelineCapacityTonnesPerTick`, so that every incumbent grows at g, the
+ *   firms' own planning sees what they are building, and the split does not depend on the resolution;
+ * - a by-product's mines (`byproductOf`) grow with their host's: its growth rate and lead time, so
+ *   recovery capacity stays sized to the host's capacity (hostUtilisation).
  * Seeded projects are marked `seeded` and take no engineers from the region's pool (ProjectStore).
  * No random draws: every stream is as before. s = 0 gives the empty pipeline of a no-growth start.
  */
@@ -38,8 +40,9 @@ export function initialiseGrowthPipeline(world: World): void {
   for (let stage = 0; stage < 4; stage++) {
     const store = world.stores[stage];
     spec.materials.forEach((material, m) => {
-      const growth = material.demand.growthPerYear;
-      const leadTicks = stageSpecOf(material, stage).expansionLeadYears * tpy;
+      const host = stage === 0 && world.hostMaterial[m] >= 0 ? spec.materials[world.hostMaterial[m]] : material;
+      const growth = host.demand.growthPerYear;
+      const leadTicks = stageSpecOf(host, stage).expansionLeadYears * tpy;
       if (!(growth > 0) || !(leadTicks > 0)) return;
       const arrivals: number[] = [];
       for (let j = 1; firstReview + leadTicks - j * reviewTicks > 0; j++) arrivals.unshift(firstReview + leadTicks - j * reviewTicks);
@@ -58,19 +61,11 @@ export function initialiseGrowthPipeline(world: World): void {
           for (const [tick, capacity] of sourced) if (tick <= arrival) sourcedBy += capacity;
           const added = startCapacity * factor - sourcedBy - seeded;
           if (!(added > 0)) continue;
-          let target = -1;
-          let largestGap = -Infinity;
-          for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
-            if (store.alive[f] === 0) continue;
-            const gap = store.capacityTonnesPerTick[f] * factor - store.pipelineCapacityTonnesPerTick[f];
-            if (gap > largestGap) {
-              largestGap = gap;
-              target = f;
-            }
-          }
           // A project with ticksLeft T added before tick 0 completes on tick T − 1.
-          addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, arrival + 1, target, true);
-          store.pipelineCapacityTonnesPerTick[target] += added;
+          addProject(world.projects, m, r, stage, added, PHASE_CONSTRUCTION, arrival + 1, CELL_EXPANSION, true);
+          for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
+            if (store.alive[f] === 1) store.pipelineCapacityTonnesPerTick[f] += (added * store.capacityTonnesPerTick[f]) / startCapacity;
+          }
           seeded += added;
         }
       }

@@ -2,6 +2,8 @@
 export const PHASE_PERMITTING = 0;
 export const PHASE_FINANCING = 1;
 export const PHASE_CONSTRUCTION = 2;
+/** `targetFirm` of an expansion shared by every live firm of its cell in proportion to its capacity. */
+export const CELL_EXPANSION = -2;
 
 /**
  * Projects in the development pipeline (discovered deposits, planned plants, expansions), column-wise.
@@ -13,7 +15,9 @@ export const PHASE_CONSTRUCTION = 2;
  * - `phase`: PHASE_PERMITTING, PHASE_FINANCING or PHASE_CONSTRUCTION.
  * - `ticksLeft`: ticks of work left in the current phase (permitting and construction progress at a
  *   rate set by policy, disinformation and the workforce, so it is fractional).
- * - `targetFirm`: firm slot to expand when done, −1 for a new firm (greenfield).
+ * - `targetFirm`: firm slot to expand when done, −1 for a new firm (greenfield), CELL_EXPANSION (−2)
+ *   for an expansion of every live firm of the cell in proportion to its capacity (the steady-growth
+ *   state's, initialiseGrowthPipeline).
  * - `ticksWaiting`: ticks spent waiting for financing.
  * - `seeded`: 1 for a brownfield expansion of the steady-growth initial state (initialiseGrowthPipeline):
  *   part of the trend the incumbents were already building when the run starts, staffed by their own
