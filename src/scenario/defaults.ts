@@ -17,9 +17,9 @@ export const SCENARIO_DEFAULTS = { ticksPerYear: 52, years: 10, events: {} };
  * the investment keys are assumptions.
  */
 export const BEHAVIOUR_DEFAULTS = {
-  priceAdjustmentPerTick: 0.1672, maxLogPriceStepPerTick: 0.15, priceCoverageExponent: 0.9828, supplyResponse: 0.0332, exportWinBackShare: 0.1391,
-  expectationYears: 0.4611,
-  inventoryReleasePerTick: 0.134, inputOrderAdjustmentPerTick: 0.02658, precautionaryBuying: 0, announcementFrontRunning: 1.636, utilisationBand: 0.1833,
+  priceAdjustmentPerTick: 0.1589, maxLogPriceStepPerTick: 0.15, priceCoverageExponent: 0.8939, supplyResponse: 0.2467, exportWinBackShare: 0.1725,
+  expectationYears: 0.5564,
+  inventoryReleasePerTick: 0.1643, inputOrderAdjustmentPerTick: 0.04558, precautionaryBuying: 0, announcementFrontRunning: 1.644, utilisationBand: 0.1878,
   miningSalesFallWeeks: 16,
   hurdleRateMajor: 0.08, hurdleRateJunior: 0.15, riskAversion: 0.5, priceWarRisk: 0, investmentReviewWeeks: 13,
   exitAfterLossWeeks: 104, engineersPerProject: 20, engineersSizeExponent: 0, engineersMinimumShare: 0, expansionStep: 0.1, initialGrowthPipeline: 1, assetLifeYears: 20,
@@ -49,8 +49,8 @@ export const RECYCLING_DEFAULTS = { collectionShare: 0.1, productLifetimeYears: 
 
 /** Demand defaults (elasticities and substitution speed fitted with BEHAVIOUR_DEFAULTS; maxThrift from params.csv). */
 export const DEMAND_DEFAULTS = {
-  publicShare: 0.05, growthPerYear: 0.03, elasticityShortRun: -0.02, elasticityLongRun: -1.736,
-  substitutionYears: 1.201, maxThrift: 0.4,
+  publicShare: 0.05, growthPerYear: 0.03, elasticityShortRun: -0.02, elasticityLongRun: -1.481,
+  substitutionYears: 0.5, maxThrift: 0.4,
 };
 
 /** Exploration defaults; the deposit size defaults to this share of world mining capacity. */
