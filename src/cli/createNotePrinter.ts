@@ -3,8 +3,9 @@ import { createOncePrinter } from './createOncePrinter.ts';
 
 /**
  * A scenario note printer for a command: writes `note: <file:line:col: key: …>` to stderr, each
- * distinct note once (a compare loads several files that extend one base). Only `run` and `compare`
- * print notes, before they run, and not with `--quiet`; `sweep`, `stress` and queue jobs do not.
+ * distinct note once (a compare loads several files that extend one base). `run` and `compare` print
+ * notes before they run, and not with `--quiet`; `validate` prints them for every valid file;
+ * `sweep`, `stress` and queue jobs do not.
  *
  * @param write - Where the lines go; default stderr.
  * @returns The printer.

@@ -16,6 +16,13 @@ describe('crm-sim validate', () => {
     expect(status).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(3);
   });
+  it('notes a home policy reversible by default, once per distinct note, on stderr', () => {
+    const { status, stdout, stderr } = runCli(['validate', 'scenarios/mitigation-stockpile-60d.yaml', 'scenarios/mitigation-stockpile-60d.yaml', 'scenarios/threat-export-quota.yaml']);
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(3);
+    const notes = stderr.split('\n').filter((line) => line.startsWith('note: '));
+    expect(notes).toEqual(['note: scenarios/mitigation-stockpile-60d.yaml:18:3: events.usStockpileNdpr, events.usStockpileDy: reversible at US elections by default (every 4 years, each with a 15–45% chance of reversing it); set `reversible: false` for a committed policy']);
+  });
   it('exits 2 on a usage mistake', () => {
     expect(runCli(['run']).status).toBe(2);
     expect(runCli(['no-such-command']).status).toBe(2);
