@@ -6,7 +6,8 @@ import { END_USE_CELLS, type CellSplit } from './cellTasks.ts';
  *   private bid = d₀ · g^t · x · h · (P/P₀)^εₛ,   public bid = d₀ · g^t · x · h
  * with d₀ the user's base demand, g = 1 + growthPerYear, x the demand-shock multiplier and h the
  * material intensity. Thrifting and substitution move h toward h* = clamp((P̄/P₀)^(ε_L − εₛ), 1 − maxThrift, 1)
- * over `substitutionYears` (P̄ the one-year average price), so the short-run elasticity is εₛ and the
+ * over `substitutionYears` (P̄ the average price: exponential, one-year time constant, so a spike keeps h*
+ * low for years after it; docs/model.md G26), so the short-run elasticity is εₛ and the
  * long-run one approaches ε_L: elasticities that change with the horizon.
  * @param cells - runs the cells on several threads (null: all here)
  */
