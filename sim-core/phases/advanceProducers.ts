@@ -155,9 +155,14 @@ function saveCellTerms(world: World, stage: number, c: number): number {
   terms[t + TERM_INPUT_COST] = (sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0) / yieldShare;
   // A leading price cutter's producers are paid their part of the gap to the price without the lead (clearMarkets): their ask compares with that.
   terms[t + TERM_CURRENT_PRICE] = leaderPaidPrice(world, sOut, markets.priceUsdPerTonne[sOut]);
-  terms[t + TERM_EXPECTED_PRICE] = Math.max(markets.expectedPriceUsdPerTonne[sOut], effective.priceFloorUsdPerTonne[sc]);
+  const adversary = world.regionState.alignment[r] === ADVERSARY;
+  // A leading cutter's producers plan output on what they are paid, not on the led price: the actor
+  // pays them to keep the market supplied (otherwise, with a supply response, they would cut output and
+  // hand the market to the rivals the war is meant to deter; docs/model.md G11).
+  const paidWhileLeading = adversary && effective.leadershipCut[sOut] > 0 ? terms[t + TERM_CURRENT_PRICE] : 0;
+  terms[t + TERM_EXPECTED_PRICE] = Math.max(markets.expectedPriceUsdPerTonne[sOut], effective.priceFloorUsdPerTonne[sc], paidWhileLeading);
   terms[t + TERM_HOARDING] = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
-  terms[t + TERM_IGNORE_COST] = (effective.priceCut[sOut] > 0 || effective.leadershipCut[sOut] > 0) && world.regionState.alignment[r] === ADVERSARY ? 1 : 0;
+  terms[t + TERM_IGNORE_COST] = (effective.priceCut[sOut] > 0 || effective.leadershipCut[sOut] > 0) && adversary ? 1 : 0;
   terms[t + TERM_YIELD] = yieldShare;
   terms[t + TERM_COVER_TICKS] = weeksToTicks(world, stageSpec.inventoryTargetWeeks);
   return t;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventSpec, PriceCutMode, PriceManipulationEvent, ScenarioSpec } from '../../../sim-core/index.ts';
 import { oneMaterial, regionOf, simulate, total, withEvents } from './mechanismHelpers.ts';
+import { termsAt, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE } from '../../../sim-core/phases/firmDecisions.ts';
 
 /**
  * Paired runs of a scripted price cut on China's refined graphite from week 13, with the actor's
@@ -27,6 +28,11 @@ function observe(spec: ScenarioSpec) {
   /** What the leader's producers would be paid at the normal price (or the traded price when above it). */
   const normalPaid: number[] = [];
   const subsidyFormula: number[] = [];
+  /** The price CN's refiners planned their output on, and what they were paid, per tick (production's cell terms). */
+  const planned: number[] = [];
+  const paidAtProduction: number[] = [];
+  /** The led market's expected price, per tick. */
+  const expected: number[] = [];
   /** The largest subsidy the US segment's producers got, as a share of the traded price (a US cut's). */
   let usSubsidyShare = 0;
   // The subsidy of tick t reads the discount and normal price of the price it settles at, formed at the end of tick t − 1.
@@ -45,10 +51,14 @@ function observe(spec: ScenarioSpec) {
     const price = mk.tradedPriceUsdPerTonne[s];
     subsidyFormula.push(w.effective.leadershipCut[s] > 0 ? sold * Math.min(price * (f / (1 - f)), Math.max(0, normal - price)) : 0);
     normalPaid.push(w.effective.leadershipCut[s] > 0 ? Math.max(price, normal) : price);
+    const terms = termsAt(w, 1, regionOf(w, 'CN'));
+    planned.push(w.scratch.cellTerms[terms + TERM_EXPECTED_PRICE]);
+    paidAtProduction.push(w.scratch.cellTerms[terms + TERM_CURRENT_PRICE]);
+    expected.push(mk.expectedPriceUsdPerTonne[s]);
     f = mk.leadershipDiscount[s];
     normal = mk.leaderNormalPrice[s];
   });
-  return { prices, spent, paid, normalPaid, subsidyFormula, usSubsidyShare, world };
+  return { prices, spent, paid, normalPaid, subsidyFormula, planned, paidAtProduction, expected, usSubsidyShare, world };
 }
 
 /** Mean over the window of run a's price ÷ run b's, in a region. */
@@ -69,6 +79,19 @@ describe('price manipulation by price leadership (paired runs, graphite)', () =>
       expect(ratio, region).toBeLessThan(1 - CUT / 3);
       expect(ratio, region).toBeGreaterThan(1 - CUT);
     }
+  });
+  it('has the leader\'s producers plan their output on what they are paid, not on the led price (G11)', () => {
+    // With a supply response, producers planning on the led price would cut output and hand the market
+    // to the rivals the war is meant to deter.
+    expect(led.world.spec.behaviour.supplyResponse).toBeGreaterThan(0);
+    let above = 0;
+    for (let t = WINDOW[0]; t < WINDOW[1]; t++) {
+      expect(led.planned[t], `tick ${t}`).toBeGreaterThanOrEqual(led.paidAtProduction[t]);
+      // Production of tick t reads the expectation formed at the end of tick t − 1.
+      if (led.planned[t] > led.expected[t - 1] * 1.01) above++;
+    }
+    expect(above).toBeGreaterThan(0); // control: the led price's expectation is below what they are paid
+    for (let t = WINDOW[0]; t < WINDOW[1]; t++) expect(none.planned[t]).toBe(none.expected[t - 1]); // no cut, no change
   });
   it('moves no rival\'s price as an export discount (the control of the leadership test)', () => {
     for (const region of ['US', 'ALLIES']) expect(Math.abs(windowRatio(discounted, none, region) - 1), region).toBeLessThan(0.01);
