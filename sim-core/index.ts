@@ -33,7 +33,7 @@ export { createResultLayout } from './record/resultLayout.ts';
 export { computeSummaries, SHORTFALL_THRESHOLD_SHARE } from './record/computeSummaries.ts';
 export { BUY_PRICE_CEILING_MULTIPLE, STABILISATION_PRICE_MULTIPLE } from './phases/advanceGovernment.ts';
 export { PAYBACK_YEARS } from './phases/evaluateInvestment.ts';
-export { isReversibleByDefault, POLICY_KINDS } from './world/compileEvents.ts';
+export { compileEvents, isReversibleByDefault, POLICY_KINDS } from './world/compileEvents.ts';
 export { createStream } from './random/createStream.ts';
 export { sampleScenario, parameterStreamName } from './sampleScenario.ts';
 export { measureMaterialStocks, measureMoney } from './measureBalances.ts';

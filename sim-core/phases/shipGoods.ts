@@ -40,6 +40,7 @@ export function shipGoods(world: World, m: number, k: number): void {
     // taken out here, they are neither weighed, rationed nor shipped.
     sc.offerLeft[r] = Math.max(0, markets.firmOfferTonnes[s] - publicReserve(world, s));
     sc.quotaLeft[r] = effective.exportQuotaTonnesPerTick[s];
+    markets.quotaBinding[s] = 0;
   }
   // Orders once every origin's offers, quota and surplus are this market's: the licence delay an
   // importer expects weighs all of them (weighOrigins).
@@ -66,6 +67,8 @@ export function shipGoods(world: World, m: number, k: number): void {
       sc.limit[r] = Math.max(sc.available[r], rationed);
       sc.offerShare[r] = sc.requested[r] > sc.limit[r] ? sc.limit[r] / sc.requested[r] : 1;
       sc.quotaShare[r] = sc.quotaRequested[r] > sc.quotaLeft[r] ? sc.quotaLeft[r] / sc.quotaRequested[r] : 1;
+      // The quota binds when it, not the origin's offers, limits what its routes get (shipOrder takes the smaller share).
+      if (sc.quotaShare[r] < sc.offerShare[r]) markets.quotaBinding[base + r] = 1;
     }
     let shipped = 0;
     for (let d = 0; d < R; d++) if (sc.orderLeft[d] > 0) shipped += shipOrder(world, m, k, d);

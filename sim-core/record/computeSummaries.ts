@@ -23,7 +23,9 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * retaliation, and cyberattacks per capacity stage over the run (sums of their series); then the
  * duties the home government collected from its tariffs (tariffRevenue, USD: a transfer from importers,
  * not part of the policy cost); then per reversible policy whether an election reversed it during the
- * run (policyReversed, 1/0: the last tick of its series).
+ * run (policyReversed, 1/0: the last tick of its series); then per material and capacity stage the
+ * secure-supply share averaged over the run (meanSecureSupplyShare); then per export quota the weeks
+ * it was in force (exportQuotaWeeksInForce) and the weeks it bound (exportQuotaWeeksBinding).
  *
  * @throws Error when the number of values written differs from `layout.summaries.length` (the writers
  * and the names in `resultLayout.ts` are out of step).
@@ -109,6 +111,10 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
   // way, beside the last tick's figure (finalSecureSupplyShare), which plants landing in the run's last
   // months can move on their own.
   for (let m = 0; m < materials; m++) for (let stage = 0; stage < 4; stage++) out[i++] = sum(offsets.secureSupplyShare + m * 4 + stage) / T;
+  // Per export quota, the weeks it was in force, then the weeks it bound (two blocks of equal length).
+  const quotas = offsets.exportQuotaBinding - offsets.exportQuotaInForce;
+  for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaInForce + q) * weeksPerTick;
+  for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaBinding + q) * weeksPerTick;
   // The writers above must match the names createResultLayout pushed, one for one and in order: a
   // missing writer would shift later values onto the wrong names, an extra one would be dropped silently.
   if (i !== out.length) throw new Error(`computeSummaries wrote ${i} summary values but the layout names ${out.length} summaries: the writers here and the summary names in resultLayout.ts are out of step`);

@@ -93,6 +93,7 @@ export function recordTick(world: World, recorder: Recorder): void {
   put(series, T, tick, o.governmentTariffRevenue, world.government.tariffRevenueUsdThisTick * ticksPerWeek);
   recordActorActions(world, recorder, ticksPerWeek);
   recordPolicies(world, recorder);
+  recordExportQuotas(world, recorder);
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {
       let count = 0;
@@ -137,6 +138,27 @@ function recordPolicies(world: World, recorder: Recorder): void {
     if (!events[e].reversible) continue;
     put(series, T, tick, o.policyInForce + i, eventState.inForce[e]);
     put(series, T, tick, o.policyReversed + i, eventState.reversedAtTick[e] >= 0 ? 1 : 0);
+    i++;
+  }
+}
+
+/**
+ * Per export quota (resultLayout's exportQuotas order: `exportControl` events in `quota` mode, in
+ * event order): in force this tick and binding (in force, and its segment's quota held shipments
+ * below what the exporter's offers allowed: `markets.quotaBinding`, set by shipGoods), 1/0 each.
+ * Two quotas on one segment (say, for different destinations) bind together.
+ */
+function recordExportQuotas(world: World, recorder: Recorder): void {
+  const { events, eventState, tick, regions: R } = world;
+  const { offsets: o, series, ticks: T } = recorder;
+  let i = 0;
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e].spec;
+    if (event.kind !== 'exportControl' || event.mode !== 'quota') continue;
+    const at = events[e].at;
+    const inForce = eventState.inForce[e];
+    put(series, T, tick, o.exportQuotaInForce + i, inForce);
+    put(series, T, tick, o.exportQuotaBinding + i, inForce === 1 ? world.markets.quotaBinding[(at.material * 3 + at.tradedStage) * R + at.region] : 0);
     i++;
   }
 }

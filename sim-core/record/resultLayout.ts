@@ -24,6 +24,11 @@ export interface SeriesOffsets {
    * reversed by an election by now (1/0). {@link reversiblePolicies} lists them.
    */
   policyInForce: number; policyReversed: number;
+  /**
+   * Per export quota (an `exportControl` event in `quota` mode, in event order): in force (1/0) and
+   * binding (1/0: it held shipments below what the exporter's offers allowed). {@link exportQuotas} lists them.
+   */
+  exportQuotaInForce: number; exportQuotaBinding: number;
   /** First `tradeFlow` series (material × traded stage × route origin ≠ destination), or −1 when not recorded. */
   tradeFlow: number;
 }
@@ -89,6 +94,8 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     governmentTariffRevenue: block('governmentTariffRevenue', 'USD/week', [''], false, false),
     policyInForce: policyBlock(series, spec, 'policyInForce'),
     policyReversed: policyBlock(series, spec, 'policyReversed'),
+    exportQuotaInForce: quotaBlock(series, spec, 'exportQuotaInForce'),
+    exportQuotaBinding: quotaBlock(series, spec, 'exportQuotaBinding'),
     tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
@@ -124,6 +131,9 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   for (const policy of reversiblePolicies(spec)) summaries.push({ ...policy.key, metric: 'policyReversed' });
   // Added after the others (session 14), so every earlier summary keeps its index.
   for (const material of materials) for (const stage of CAPACITY) summaries.push({ metric: 'meanSecureSupplyShare', material, stage, region: '', unit: 'x home demand' });
+  // Added in session 22, after every earlier summary.
+  for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaWeeksInForce', unit: 'weeks' });
+  for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaWeeksBinding', unit: 'weeks' });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
 }
@@ -150,6 +160,30 @@ export function reversiblePolicies(spec: ScenarioSpec): ReversiblePolicy[] {
     policies.push({ event: e, key: { metric: '', material, stage, region: event.id ?? `event${e + 1}`, unit: 'share' } });
   });
   return policies;
+}
+
+/** An export quota: its index in `spec.events` and its series key (metric left to fill), as a reversible policy's. */
+export type ExportQuota = ReversiblePolicy;
+
+/**
+ * The scenario's export quotas (`exportControl` events in `quota` mode), in event order, each with
+ * the key its series and summaries carry: the event's material and stage, its id in the region field
+ * (`event<n>`, 1-based, for an event without an id; the exporter is the event's), unit `share`.
+ */
+export function exportQuotas(spec: ScenarioSpec): ExportQuota[] {
+  const quotas: ExportQuota[] = [];
+  spec.events.forEach((event, e) => {
+    if (event.kind !== 'exportControl' || event.mode !== 'quota') return;
+    quotas.push({ event: e, key: { metric: '', material: event.material, stage: event.stage, region: event.id ?? `event${e + 1}`, unit: 'share' } });
+  });
+  return quotas;
+}
+
+/** Appends one series per export quota under `metric`; returns the index of the first. */
+function quotaBlock(series: SeriesKey[], spec: ScenarioSpec, metric: string): number {
+  const start = series.length;
+  for (const quota of exportQuotas(spec)) series.push({ ...quota.key, metric });
+  return start;
 }
 
 /** Appends one series per reversible policy under `metric`; returns the index of the first. */

@@ -35,6 +35,9 @@
  * - `saleSubsidyUsdPerTonne`: what a leading price cutter pays its producers per tonne sold this tick on
  *   top of the traded price, USD/t (0 elsewhere).
  * - `tradeTonnes`: this tick's shipments, indexed `((material × 3 + k) × regions + exporter) × regions + importer`, t.
+ * - `quotaBinding`: 1 when the segment's export quota held this tick's shipments under it below what
+ *   its offers allowed (the quota's share of the orders under it smaller than the offers' share, in
+ *   any allocation round: shipGoods), else 0. Recorded per quota event (`exportQuotaBinding`).
  */
 export interface MarketState {
   readonly segments: number;
@@ -73,6 +76,7 @@ export interface MarketState {
   readonly leaderOwnDiscount: Float64Array;
   readonly leaderNormalPrice: Float64Array;
   readonly saleSubsidyUsdPerTonne: Float64Array;
+  readonly quotaBinding: Uint8Array;
 }
 
 /** Allocates market state for the given numbers of materials and regions. */
@@ -116,5 +120,6 @@ export function createMarketState(materials: number, regions: number, transitSlo
     leaderOwnDiscount: f64(),
     leaderNormalPrice: f64(),
     saleSubsidyUsdPerTonne: f64(),
+    quotaBinding: new Uint8Array(segments),
   };
 }

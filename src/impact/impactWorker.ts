@@ -1,7 +1,8 @@
 /**
  * Worker module of the paired runs behind `impact.json`: the engine's replicate runner, keeping each
  * result's summaries (its series are dropped, as in `summaryOnlyWorker`) followed by what
- * impact.json needs from the series (`computeImpactExtras`: price paths, end users' spending). The
+ * impact.json needs from the series (`computeImpactExtras`: price paths, end users' spending, the
+ * controlled segments' exports, `exportSegments` coming with the compiled arm). The
  * layout's summaries are unchanged (identical to `createReplicateRunner`'s); the extras follow them.
  */
 import { type CompiledScenario, createReplicateRunner, sampleScenario, type ReplicateResult } from '../../sim-core/index.ts';
@@ -10,12 +11,15 @@ import { computeImpactExtras } from './computeImpactExtras.ts';
 
 const NO_SERIES = new Float64Array(0);
 
-export default createReplicateTaskHandler<CompiledScenario>((compiled) => {
+/** A compiled arm with the segments whose exports every arm keeps (those the scripted scenario's export controls restrict). */
+export type CompiledWithExportSegments = CompiledScenario & { exportSegments?: readonly number[] };
+
+export default createReplicateTaskHandler<CompiledWithExportSegments>((compiled) => {
   const run = createReplicateRunner(compiled, null, { reuseSeries: true }); // the series never leaves this module
   return (masterSeed: number, replicate: number): ReplicateResult => {
     const result = run(masterSeed, replicate);
     const sampled = compiled.spec.uncertainties.length > 0 ? sampleScenario(compiled.spec, masterSeed, replicate) : compiled.spec;
-    const extras = computeImpactExtras(compiled, sampled, result.series);
+    const extras = computeImpactExtras(compiled, sampled, result.series, compiled.exportSegments);
     const summaries = new Float64Array(result.summaries.length + extras.length);
     summaries.set(result.summaries);
     summaries.set(extras, result.summaries.length);

@@ -8,6 +8,7 @@ import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from 
 import { disruptedStage, findStageDisruptions, removeEvents } from './findStageDisruptions.ts';
 import { type DisruptionWindow, disruptionWindow, windowPeaks, withDrawnRange } from './windowPeaks.ts';
 import { impactExtrasLayout, monthlyConsumptionPlan } from './computeImpactExtras.ts';
+import { type ExportControlImpact, exportControlSegments, measureExportControls } from './measureExportControls.ts';
 import { computeStressMeasures, type StressMeasures } from '../stress/computeStressMeasures.ts';
 import { computeEndUserLoss } from '../stress/computeEndUserLoss.ts';
 import { confidenceIntervalOfMean } from '../stats/confidenceIntervalOfMean.ts';
@@ -81,6 +82,8 @@ export interface ImpactFile {
       monthlyConsumption: MonthlyImpact;
     }>;
   };
+  /** Per export control (any mode, in event order): how much it restricted the exporter's exports; absent without one. */
+  exportControls?: ExportControlImpact[];
 }
 
 /** The parts of an end-user cost (means over runs, USD): they add up to it. */
@@ -143,7 +146,9 @@ export const IMPACT_METHOD = 'For each stage that the scenario\'s disruptive eve
   '(from the removed events\' first announcement to a year after their last end; for a material, the events naming it; each run at its own drawn event times, ' +
   'the file stating the nominal window and, when event times are drawn, the range of the runs\' windows as "drawn"), so a later price spike of the run\'s own does not mask theirs. ' +
   'endUserCost is what every disruptive event together costs home end users of a material over the run (USD): what they paid more for the tonnes they still received, ' +
-  'the consumption the higher price removed valued at the price without the disruptions, and the change in unmet demand at the market price, per run from run totals (as crm-sim stress\'s economicCost).';
+  'the consumption the higher price removed valued at the price without the disruptions, and the change in unmet demand at the market price, per run from run totals (as crm-sim stress\'s economicCost). ' +
+  'exportControls: per export control, the exporter\'s exports of the controlled material and stage (to every destination) summed over the control\'s own weeks, ' +
+  'as scripted against the same weeks without the disruptive events at its stage (listed as "without"), paired; for a quota, the weeks it bound (held shipments below what the exporter\'s offers allowed) in the runs as scripted.';
 
 /**
  * Measures, with paired runs, what the scenario's disruptive events cause: per struck stage, the
@@ -168,20 +173,25 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const given = options.scriptedImpactExtras !== undefined && options.scriptedImpactExtras.length >= replicates ? options.scriptedImpactExtras.slice(0, replicates) : undefined;
   const compiled = (arms.length === 0 ? [] : [spec, ...arms]).map(compileScenario);
   const toRun = given === undefined ? compiled : compiled.slice(1);
+  // Every arm keeps the exports of the segments the scripted scenario's controls restrict (the counterfactuals have none of their own).
+  const exportSegments = exportControlSegments(spec);
   const results = await runScenarioArms(toRun, {
     masterSeed: options.masterSeed, replicates, workers: options.workers, signal: options.signal, onProgress: options.onProgress, workerModule: IMPACT_WORKER,
+    ...(exportSegments.length > 0 ? { taskData: { exportSegments } } : {}),
   });
-  const summaryCount = options.layout.summaries.length;
+  // Each arm's own summary count: removing events removes their summaries (an export quota's weeks), so the extras start at a different place in each arm.
+  const summaryCount = (arm: number) => (arm === 0 ? options.layout : compiled[arm].layout).summaries.length;
   const resultsOf = (arm: number) => results[given === undefined ? arm : arm - 1];
-  const summariesOf = (arm: number) => resultsOf(arm).map((r) => r.summaries.subarray(0, summaryCount));
-  const extrasOf = (arm: number) => (arm === 0 && given !== undefined ? given : resultsOf(arm).map((r) => r.summaries.subarray(summaryCount)));
-  const extras = compiled.length === 0 ? { paths: 0, monthly: 0, months: 0, length: 0 } : impactExtrasLayout(compiled[0]);
+  const summariesOf = (arm: number) => resultsOf(arm).map((r) => r.summaries.subarray(0, summaryCount(arm)));
+  const extrasOf = (arm: number) => (arm === 0 && given !== undefined ? given : resultsOf(arm).map((r) => r.summaries.subarray(summaryCount(arm))));
+  const extras = compiled.length === 0 ? { paths: 0, monthly: 0, months: 0, exports: 0, length: 0 } : impactExtrasLayout(compiled[0], exportSegments.length);
   const pathsOf = (arm: number) => extrasOf(arm).map((e) => e.subarray(0, extras.paths));
-  /** An arm's results as `computeStressMeasures` reads them: its summaries, then the end users' figures. */
+  /** An arm's results as `computeStressMeasures` reads them with the arm's layout: its summaries, then the end users' figures. */
   const endUsersOf = (arm: number): ReplicateResult[] => extrasOf(arm).map((e, r) => {
-    const summaries = new Float64Array(summaryCount + extras.monthly - extras.paths);
-    summaries.set(arm === 0 ? options.summaries[r].subarray(0, summaryCount) : resultsOf(arm)[r].summaries.subarray(0, summaryCount));
-    summaries.set(e.subarray(extras.paths, extras.monthly), summaryCount);
+    const count = summaryCount(arm);
+    const summaries = new Float64Array(count + extras.monthly - extras.paths);
+    summaries.set(arm === 0 ? options.summaries[r].subarray(0, count) : resultsOf(arm)[r].summaries.subarray(0, count));
+    summaries.set(e.subarray(extras.paths, extras.monthly), count);
     return { replicate: r, series: NO_SERIES, summaries };
   });
   const targets = measureTargets(spec);
@@ -221,7 +231,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const stressMaterials = { ids: targets.materials, basePrices: spec.materials.map((m) => m.basePriceUsdPerTonne.manufacturing) };
   const endUserMeasures = none === undefined ? undefined : {
     with: computeStressMeasures(options.layout, endUsersOf(0), targets.home, stressMaterials),
-    without: computeStressMeasures(options.layout, endUsersOf(noneArm), targets.home, stressMaterials),
+    without: computeStressMeasures(compiled[noneArm].layout, endUsersOf(noneArm), targets.home, stressMaterials),
   };
   const endUserCost = (material: string): ImpactStatistic & { parts: EndUserCostParts } => {
     const m = targets.materials.indexOf(material);
@@ -255,6 +265,14 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
     const own = all.filter((i) => { const e = spec.events[i]; return !('material' in e) || typeof e.material !== 'string' || e.material === material; });
     return own.length > 0 ? own : all;
   };
+  const exportsOf = (arm: number) => extrasOf(arm).map((e) => e.subarray(extras.exports, extras.length));
+  const exportControls = exportSegments.length === 0 ? undefined : measureExportControls({
+    spec, layout: options.layout, sampled, summaries: options.summaries.slice(0, replicates), exportsWith: exportsOf(0),
+    counterfactual: (stage) => {
+      const at = disruptions.findIndex((d) => d.stage === stage);
+      return { events: disruptions[at].ids, exports: exportsOf(1 + at) };
+    },
+  });
   return {
     format: 'crm-sim impact', version: 1, method: IMPACT_METHOD, masterSeed: options.masterSeed, replicates,
     runReplicates: options.runReplicates, replicateCap: options.replicateCap, homeRegion: targets.home, foreignRegion: targets.foreign, stages,
@@ -275,6 +293,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
         monthlyConsumption: monthly(material),
       })),
     },
+    ...(exportControls === undefined ? {} : { exportControls }),
   };
 }
 

@@ -30,6 +30,7 @@ import { readSweepCsv } from './readSweepCsv.ts';
 import { readSweepJson } from './readSweepJson.ts';
 import { readTornadoJson } from './readTornadoJson.ts';
 import { isActorActionSeries, renderActorActions } from './renderActorActions.ts';
+import { renderExportControls } from './renderExportControls.ts';
 import { renderActorMovesCompared } from './renderActorMovesCompared.ts';
 import { renderAnswerBox } from './renderAnswerBox.ts';
 import { type ComparedStrategies, renderComparisonSection } from './renderComparisonSection.ts';
@@ -141,6 +142,11 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
       homeName: regionWithArticle(regionName(overview?.homeRegion) ?? 'the home region'),
     }, charts) });
   }
+  const controls = renderExportControls(impact, {
+    describeEvent: eventDescriber(overview), materialName: (id) => overview?.materials.find((m) => m.id === id)?.name ?? id,
+    regionName: (id) => overview?.regions.find((r) => r.id === id)?.name ?? id,
+  });
+  if (controls !== '') sections.push({ id: 'export-controls', title: 'What the export controls held back', html: controls });
   if (actorActions !== '') sections.push({ id: 'actor-rules', title: 'What the foreign actor did by its standing rules', html: actorActions });
   return { sections, answer };
 }

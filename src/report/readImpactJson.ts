@@ -51,6 +51,22 @@ export interface ImpactReading {
     /** What home end users receive month by month with and without the disruptions (absent from files written before session 17). */
     monthlyConsumption?: MonthlyConsumption;
   }>;
+  /** Per export control, how much it restricted (absent from files written before session 22, and without export controls). */
+  exportControls?: ExportControlReading[];
+}
+
+/** impact.json's `exportControls` entry as read: one export control's weeks, binding weeks (quotas) and the exports it allowed against those without it. */
+export interface ExportControlReading {
+  event: string;
+  mode: string;
+  material: string;
+  stage: string;
+  exporter: string;
+  quotaShare?: number;
+  window?: PeakWindow;
+  weeks: number;
+  weeksBinding?: { mean: number; min: number; max: number; runsBound: number; n: number };
+  exports: PairedImpact;
 }
 
 /** impact.json's `monthlyConsumption` of a material as read (its unit is t/week): by calendar month, with and without every disruption, and the paired difference. */
@@ -95,8 +111,30 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
     }]));
   return {
     replicates: toNumber(data.replicates), runReplicates: toNumber(data.runReplicates), replicateCap: toNumber(data.replicateCap),
-    stages, disruptiveEvents: strings(disruptions.events), byMaterial,
+    stages, disruptiveEvents: strings(disruptions.events), byMaterial, ...readExportControls(data.exportControls),
   };
+}
+
+/** impact.json's `exportControls` (entries without a readable `exports` left out); nothing when absent or empty. */
+function readExportControls(value: unknown): { exportControls?: ExportControlReading[] } {
+  if (!Array.isArray(value)) return {};
+  const controls = value.filter(isRecord).flatMap((c): ExportControlReading[] => {
+    const exports = readPaired(c.exports);
+    const text = (key: string): string => (typeof c[key] === 'string' ? (c[key] as string) : '');
+    if (exports === undefined || text('event') === '') return [];
+    const window = readWindow(c.window);
+    const binding = isRecord(c.weeksBinding) ? c.weeksBinding : undefined;
+    const quotaShare = toNumber(c.quotaShare);
+    return [{
+      event: text('event'), mode: text('mode'), material: text('material'), stage: text('stage'), exporter: text('exporter'), weeks: toNumber(c.weeks), exports,
+      ...(Number.isFinite(quotaShare) ? { quotaShare } : {}),
+      ...(window === undefined ? {} : { window }),
+      ...(binding === undefined ? {} : {
+        weeksBinding: { mean: toNumber(binding.mean), min: toNumber(binding.min), max: toNumber(binding.max), runsBound: toNumber(binding.runsBound), n: toNumber(binding.n) },
+      }),
+    }];
+  });
+  return controls.length === 0 ? {} : { exportControls: controls };
 }
 
 /** `monthlyConsumption` when it is there with arrays of one length; nothing otherwise (an older file). */

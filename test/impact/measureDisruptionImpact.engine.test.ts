@@ -110,6 +110,38 @@ describe('measureDisruptionImpact with the engine', () => {
     expect([totals[0], totals.at(-1)]).toEqual([12, 9]);
   });
 
+  it('states per export control its weeks, a quota\'s binding weeks and the exporter\'s exports in them against its stage\'s twin', async () => {
+    const { spec } = loadScenario(shipped('threat-export-quota'), { set: SMALL });
+    const compiled = compileScenario(spec);
+    const own = await runMonteCarlo({ compiled, masterSeed: 2, replicates: 3, workers: 0 });
+    const impact = await measureDisruptionImpact({ spec, layout: compiled.layout, summaries: own.map((r) => r.summaries), masterSeed: 2, runReplicates: 3, replicateCap: 3, workers: 0 });
+    const controls = impact.exportControls!;
+    expect(controls.map((c) => c.event)).toEqual(spec.events.map((e) => e.id));
+    const T = compiled.layout.ticks;
+    const weeksPerTick = 52 / spec.ticksPerYear;
+    for (const c of controls) {
+      // In force from January 2026 to this two-year run's end (January 2027): 12 monthly ticks.
+      expect(c).toMatchObject({ mode: 'quota', exporter: 'CN', quotaShare: 0.5, weeks: 52, window: { startTick: 12, endTick: 24 } });
+      expect(c.without).toEqual(impact.stages.find((s) => s.stage === c.stage)!.events);
+      expect(c.without).toContain(c.event);
+      // As scripted: the run's own exports series, summed over the control's ticks.
+      const exports = compiled.layout.series.findIndex((k) => k.metric === 'exports' && k.material === c.material && k.stage === c.stage && k.region === 'CN');
+      const summed = own.map((r) => r.series.subarray(exports * T + 12, exports * T + 24).reduce((sum, x) => sum + x, 0) * weeksPerTick);
+      expect(c.exports.meanWith).toBeCloseTo(summed.reduce((a, b) => a + b, 0) / summed.length, 6);
+      expect(c.exports.mean).toBeCloseTo(c.exports.meanWith - c.exports.meanWithout, 6);
+      // Binding weeks: the runs' own summaries, within the weeks in force.
+      const binding = compiled.layout.summaries.findIndex((k) => k.metric === 'exportQuotaWeeksBinding' && k.region === c.event);
+      const bound = own.map((r) => r.summaries[binding]);
+      expect(c.weeksBinding).toEqual({ mean: bound.reduce((a, b) => a + b, 0) / bound.length, min: Math.min(...bound), max: Math.max(...bound), runsBound: bound.filter((w) => w > 0).length, n: 3 });
+      expect(c.weeksBinding!.max).toBeLessThanOrEqual(c.weeks);
+    }
+    // China makes most of the world's magnets: half of last year's magnet exports binds, and the exports fall.
+    for (const c of controls.filter((x) => x.stage === 'manufacturing')) {
+      expect(c.weeksBinding!.min).toBeGreaterThan(0);
+      expect(c.exports.ciHigh).toBeLessThan(0);
+    }
+  });
+
   it('runs nothing and reports no stage when the scenario has no disruptive event', async () => {
     const { spec } = loadScenario(shipped('baseline'), { set: SMALL });
     const compiled = compileScenario(spec);

@@ -1,0 +1,144 @@
+/**
+ * How much each export control restricted: the exporter's exports of the controlled market over the
+ * control's weeks, as scripted and in the same weeks without the disruptive events at its stage
+ * (so a control on magnets stays in force when one on oxide is measured), and, for a quota, the weeks it bound (audit 20, M3: an oxide-only quota barely binds, and nothing said so).
+ */
+import { compileEvents, type ResultLayout, type ScenarioSpec, TRADED_STAGES } from '../../sim-core/index.ts';
+import { computePairedDifference } from '../compare/computePairedDifference.ts';
+import { eventId } from './findStageDisruptions.ts';
+import type { ImpactStatistic } from './measureDisruptionImpact.ts';
+import { type DisruptionWindow, withDrawnRange } from './windowPeaks.ts';
+
+/** What impact.json states of one export control (`exportControls`). */
+export interface ExportControlImpact {
+  event: string;
+  mode: 'quota' | 'licensing' | 'ban';
+  material: string;
+  stage: string;
+  exporter: string;
+  /** The importers it covers; absent when it covers all. */
+  destinations?: string[];
+  /** quota: allowed exports as a share of the exporter's exports in the year before it. */
+  quotaShare?: number;
+  /** licensing: the share of orders approved. */
+  approvalRate?: number;
+  /** Its own weeks [start, end), at the nominal event times; `drawn` when runs draw their own. */
+  window: DisruptionWindow;
+  /** Weeks in its window, the mean over the paired runs. */
+  weeks: number;
+  /**
+   * quota: the weeks in which it bound (held shipments below what the exporter's offers allowed:
+   * the `exportQuotaWeeksBinding` summary), over the paired runs as scripted.
+   */
+  weeksBinding?: { mean: number; min: number; max: number; runsBound: number; n: number };
+  /** The events removed in the counterfactual `exports` compares with: every disruptive event at the control's stage (its own among them). */
+  without: string[];
+  /**
+   * The exporter's exports of the material at the stage, to every destination, summed over the
+   * control's weeks (each run's own), t: as scripted against the same weeks without the disruptive
+   * events at its stage (`without`; impact.json's arm for that stage), paired run by run.
+   */
+  exports: ImpactStatistic;
+}
+
+/** An export control and the market segment (material × 3 + traded stage) × regions + exporter it restricts. */
+interface ControlTarget {
+  event: number;
+  segment: number;
+}
+
+/**
+ * Every `exportControl` event of the scenario (any mode), with the segment it restricts, in event order.
+ *
+ * @param spec - The resolved scenario.
+ * @returns The controls.
+ */
+function exportControlTargets(spec: ScenarioSpec): ControlTarget[] {
+  const R = spec.regions.length;
+  return spec.events.flatMap((event, i) => {
+    if (event.kind !== 'exportControl') return [];
+    const m = spec.materials.findIndex((x) => x.id === event.material);
+    const r = spec.regions.findIndex((x) => x.id === event.exporter);
+    return [{ event: i, segment: (m * 3 + TRADED_STAGES.indexOf(event.stage)) * R + r }];
+  });
+}
+
+/**
+ * The market segments whose weekly exports impact.json keeps per run (computeImpactExtras): those
+ * the scenario's export controls restrict, each once, in the order of their first control. Every
+ * arm keeps the same list, that of the scenario as scripted (the counterfactuals have no controls).
+ *
+ * @param spec - The resolved scenario as scripted.
+ * @returns Segment indices.
+ * @example
+ * exportControlSegments(spec); // [7, 12]: CN's refined and component NdPr exports
+ */
+export function exportControlSegments(spec: ScenarioSpec): number[] {
+  return [...new Set(exportControlTargets(spec).map((c) => c.segment))];
+}
+
+/** Inputs of {@link measureExportControls}. */
+export interface ExportControlInputs {
+  spec: ScenarioSpec;
+  layout: ResultLayout;
+  /** Per paired run, its sampled scenario (its own event times). */
+  sampled: readonly ScenarioSpec[];
+  /** Per paired run as scripted, its summaries (the layout's). */
+  summaries: readonly Float64Array[];
+  /** Per paired run as scripted, the weekly exports of each of `exportControlSegments(spec)` (T values each). */
+  exportsWith: readonly Float64Array[];
+  /** The counterfactual for a control at `stage`: the events it removes and, per paired run, its exports as `exportsWith`. */
+  counterfactual: (stage: string) => { events: string[]; exports: readonly Float64Array[] };
+}
+
+/**
+ * Measures, per export control, its weeks, the weeks a quota bound and the exporter's exports in
+ * its weeks with and without the disruptions (see {@link ExportControlImpact}).
+ *
+ * @param inputs - The scenario, the paired runs' summaries and kept exports, and each stage's counterfactual.
+ * @returns One record per `exportControl` event, in event order.
+ * @example
+ * measureExportControls(inputs)[0].exports.mean; // −8,100 t: what a magnet quota held back
+ */
+export function measureExportControls(inputs: ExportControlInputs): ExportControlImpact[] {
+  const { spec, layout, sampled } = inputs;
+  const T = layout.ticks;
+  const weeksPerTick = 52 / spec.ticksPerYear;
+  const segments = exportControlSegments(spec);
+  return exportControlTargets(spec).map(({ event, segment }) => {
+    const control = spec.events[event];
+    if (control.kind !== 'exportControl') throw new Error('measureExportControls: not an export control');
+    const id = eventId(control, event);
+    const at = segments.indexOf(segment) * T;
+    const ticks = sampled.map((s) => controlTicks(s, event, T));
+    const summed = (exports: readonly Float64Array[]) => Float64Array.from(exports, (values, r) => {
+      let total = 0;
+      for (let t = ticks[r][0]; t < ticks[r][1]; t++) total += values[at + t];
+      return total * weeksPerTick;
+    });
+    const without = inputs.counterfactual(control.stage);
+    const difference = computePairedDifference(summed(without.exports), summed(inputs.exportsWith), 'none');
+    const window = (s: ScenarioSpec, [start, end]: [number, number]): DisruptionWindow => ({ startTick: start, endTick: end, fromYear: s.startYear + start / s.ticksPerYear, toYear: s.startYear + end / s.ticksPerYear });
+    const binding = layout.summaries.findIndex((k) => k.metric === 'exportQuotaWeeksBinding' && k.region === (control.id ?? `event${event + 1}`) && k.material === control.material && k.stage === control.stage);
+    const bound = binding < 0 ? [] : inputs.summaries.map((s) => s[binding]);
+    return {
+      event: id, mode: control.mode, material: control.material, stage: control.stage, exporter: control.exporter,
+      ...(control.destinations === undefined ? {} : { destinations: [...control.destinations] }),
+      ...(control.mode === 'quota' ? { quotaShare: control.quotaShare ?? 1 } : {}),
+      ...(control.mode === 'licensing' ? { approvalRate: control.approvalRate ?? 1 } : {}),
+      window: withDrawnRange(window(spec, controlTicks(spec, event, T)), sampled.map((s, r) => window(s, ticks[r]))),
+      weeks: ticks.reduce((sum, [start, end]) => sum + (end - start), 0) * weeksPerTick / Math.max(1, ticks.length),
+      ...(bound.length === 0 ? {} : {
+        weeksBinding: { mean: bound.reduce((a, b) => a + b, 0) / bound.length, min: Math.min(...bound), max: Math.max(...bound), runsBound: bound.filter((w) => w > 0).length, n: bound.length },
+      }),
+      without: without.events,
+      exports: { unit: 't', n: difference.n, meanWith: difference.meanB, meanWithout: difference.meanA, mean: difference.meanDifference, ciLow: difference.ciLow, ciHigh: difference.ciHigh },
+    };
+  });
+}
+
+/** The ticks [start, end) in which event `index` of `spec` acts, as the engine rounds them (compileEvents), within the run. */
+function controlTicks(spec: ScenarioSpec, index: number, ticks: number): [number, number] {
+  const compiled = compileEvents(spec, ticks)[index];
+  return [Math.min(compiled.startTick, ticks), Math.min(compiled.endTick, ticks)];
+}
