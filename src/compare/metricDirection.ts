@@ -17,7 +17,10 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  *   and `actorCyberattacks` (each takes home or allied facilities down; their rate is set by the
  *   threat matrix, so strategies seldom differ in it, but fewer is never worse);
  * - no direction, too: `tariffRevenue` (duties the home government collects: a transfer from its
- *   importers, whose cost shows in prices and consumption).
+ *   importers, whose cost shows in prices and consumption), `exportQuotaWeeksInForce` (set by the
+ *   scenario) and `exportQuotaWeeksBinding` (a quota binds when the exporter's buyers abroad want more
+ *   than it allows: a strategy that lowers their need makes it bind less, one that keeps foreign
+ *   buyers supplied may make it bind more; what reaches home end users says which is better).
  * Metrics not listed have no direction.
  */
 export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
@@ -42,6 +45,8 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   actorRetaliationWeeks: 'lower',
   actorCyberattacks: 'lower',
   tariffRevenue: 'none',
+  exportQuotaWeeksInForce: 'none',
+  exportQuotaWeeksBinding: 'none',
 };
 
 /**

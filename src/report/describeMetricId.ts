@@ -20,6 +20,8 @@ const METRIC_WORDS: Record<string, string> = {
   actorRetaliationWeeks: 'Weeks of retaliatory export licensing by the foreign actor’s rules',
   actorCyberattacks: 'Cyberattacks by the foreign actor’s rules',
   tariffRevenue: 'Tariff duties collected by the home government',
+  exportQuotaWeeksInForce: 'Weeks an export quota was in force',
+  exportQuotaWeeksBinding: 'Weeks an export quota bound',
 };
 const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };
 
