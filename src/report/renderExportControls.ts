@@ -54,7 +54,7 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
     describeBinding(c),
     formatTonnes(c.exports.meanWith, unit),
     formatTonnes(c.exports.meanWithout, unit),
-    `${formatPairedImpact(c.exports)}${c.exports.meanWithout > 0 ? `, ${signedPercent(c.exports.mean / c.exports.meanWithout)}` : ''}`,
+    `${c.exports.meanWithout > 0 ? `${signedPercent(c.exports.mean / c.exports.meanWithout)}: ` : ''}${formatPairedImpact(c.exports)}`,
   ]);
   html += renderTable([
     { header: 'Export control' }, { header: 'Weeks in force' }, { header: 'Weeks it bound (mean; fewest–most in a run)', numeric: true },

@@ -56,10 +56,10 @@ describe('renderExportControls', () => {
   it('gives a row per control: its weeks, a quota\'s binding weeks, the exports with and without and the change with its interval', async () => {
     const { rows } = parse(renderExportControls(await readBack([magnets, oxide, licensing]), names));
     expect(rows.map((r) => r[0])).toEqual(['CN quota on magnets', 'CN quota on oxide', 'CN graphite licensing']);
-    expect(rows[0].slice(1)).toEqual(['78 (Jan 2026 to Jul 2027)', '73 (every run)', '20,800 t', '40,500 t', '−19,700 t (95% CI −20,200 t to −19,200 t), −49%']);
+    expect(rows[0].slice(1)).toEqual(['78 (Jan 2026 to Jul 2027)', '73 (every run)', '20,800 t', '40,500 t', '−49%: −19,700 t (95% CI −20,200 t to −19,200 t)']);
     expect(rows[1][2]).toBe('5.9 (5–7)');
     expect(rows[2][2]).toBe('— (not a quota)');
-    expect(rows[2][5]).toMatch(/^\+200 t .*, \+20%$/);
+    expect(rows[2][5]).toMatch(/^\+20%: \+200 t /);
   });
 
   it('notes a quota that bound in under a quarter of its weeks, saying whether its exports fell all the same, and a control whose exports did not fall', async () => {
