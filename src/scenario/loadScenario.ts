@@ -19,6 +19,7 @@ import { checkValues } from './checkValues.ts';
 import { convertUnits } from './convertUnits.ts';
 import { extractUncertainties } from './extractUncertainties.ts';
 import { findReversibleDefaults, type ScenarioNote } from './findReversibleDefaults.ts';
+import { findThinExportControls } from './findThinExportControls.ts';
 import { stripNulls } from './mergeLocated.ts';
 import { ProblemSink } from './problemSink.ts';
 import { resolveExtends } from './resolveExtends.ts';
@@ -42,7 +43,8 @@ export interface LoadedScenario {
    */
   warnings: Problem[];
   /**
-   * Located notes: defaults the author may not know about (a home policy an election may reverse).
+   * Located notes: defaults the author may not know about (a home policy an election may reverse), and
+   * export controls on a market the exporter hardly exports (findThinExportControls).
    * `run` and `compare` print them on stderr, not with `--quiet`.
    */
   notes: ScenarioNote[];
@@ -110,7 +112,8 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkLensSettings(nominal, warnings);
   const resolvedYaml = canonicalYaml(tree);
   const sha256 = createHash('sha256').update(resolvedYaml).digest('hex');
-  const notes = findReversibleDefaults(tree, located, { file: path, line: 1, column: 1 });
+  const spec = buildSpec(nominal, found);
+  const notes = [...findReversibleDefaults(tree, located, { file: path, line: 1, column: 1 }), ...findThinExportControls(spec, located, { file: path, line: 1, column: 1 })];
   const title = (nominal as { title?: unknown }).title;
-  return { spec: buildSpec(nominal, found), resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems), notes, ...(typeof title === 'string' ? { title } : {}) };
+  return { spec, resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems), notes, ...(typeof title === 'string' ? { title } : {}) };
 }
