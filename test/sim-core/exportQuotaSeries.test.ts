@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileScenario, createRecorder, createWorld, step, type EventSpec } from '../../sim-core/index.ts';
-import { computeSummaries } from '../../sim-core/record/computeSummaries.ts';
 import { exportQuotas } from '../../sim-core/record/resultLayout.ts';
+import { readRecordedRun } from './engineHelpers.ts';
 import { oneMaterial, regionOf, withEvents } from './mechanisms/mechanismHelpers.ts';
 
 /** A 50% (or `share`) quota on China's NdPr exports at `stage`, in force from year 1 to 2.5 of a 4-year run. */
@@ -28,14 +28,7 @@ function observe(...events: EventSpec[]) {
     step(world, recorder);
     shipped.push({ exported: world.markets.exportedTonnes[segment], quota: world.effective.exportQuotaTonnesPerTick[segment], inForce: world.eventState.inForce[0] });
   }
-  const T = world.ticks;
-  const series = (metric: string, id: string) => {
-    const i = compiled.layout.series.findIndex((key) => key.metric === metric && key.region === id);
-    if (i < 0) throw new Error(`no series ${metric}/${id}`);
-    return Array.from(recorder.series.subarray(i * T, (i + 1) * T));
-  };
-  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, new Float64Array(compiled.layout.series.length).fill(1), world.materials, world.regions);
-  const summary = (metric: string, id: string) => summaries[compiled.layout.summaries.findIndex((key) => key.metric === metric && key.region === id)];
+  const { series, summary } = readRecordedRun(compiled, recorder, world);
   return { compiled, world, series, summary, shipped };
 }
 

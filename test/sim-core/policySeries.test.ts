@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileScenario, createRecorder, createWorld, step, type EventSpec, type ScenarioSpec } from '../../sim-core/index.ts';
-import { computeSummaries } from '../../sim-core/record/computeSummaries.ts';
 import { reversiblePolicies } from '../../sim-core/record/resultLayout.ts';
+import { readRecordedRun } from './engineHelpers.ts';
 import { oneMaterial, withEvents } from './mechanisms/mechanismHelpers.ts';
 
 /** A run stepped tick by tick: the policy series and summaries, and each tick's reversal state as the engine holds it. */
@@ -19,14 +19,7 @@ function observe(spec: ScenarioSpec) {
     step(world, recorder);
     world.events.forEach((_, e) => reversedAt[e].push(world.eventState.reversedAtTick[e]));
   }
-  const T = world.ticks;
-  const series = (metric: string, id: string) => {
-    const i = compiled.layout.series.findIndex((key) => key.metric === metric && key.region === id);
-    if (i < 0) throw new Error(`no series ${metric}/${id}`);
-    return Array.from(recorder.series.subarray(i * T, (i + 1) * T));
-  };
-  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, new Float64Array(compiled.layout.series.length).fill(1), world.materials, world.regions);
-  const summary = (metric: string, id: string) => summaries[compiled.layout.summaries.findIndex((key) => key.metric === metric && key.region === id)];
+  const { series, summary } = readRecordedRun(compiled, recorder, world);
   return { compiled, world, series, summary, reversedAt };
 }
 
