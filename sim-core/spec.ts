@@ -233,6 +233,23 @@ export interface BehaviourSpec extends Provenance {
    * frozen for a lead time.
    */
   initialGrowthPipeline: number;
+  /**
+   * Greenfield plant size (gap G30): a plant the investment review starts is
+   * min(5%, max(greenfieldPlantMinWorldShare, greenfieldPlantCellShare × the cell's starting
+   * capacity ÷ the world's)) of the stage's world capacity (the scenario's `capacityByRegion`), so a
+   * small region's plant is sized to its industry, not the world's. greenfieldPlantMinWorldShare 0.05:
+   * every plant 5% of the world, as until session 22.
+   */
+  greenfieldPlantCellShare: number;
+  greenfieldPlantMinWorldShare: number;
+  /**
+   * Commissioning (gap G30): a plant the investment review started comes on stream in this many equal
+   * tranches, the first when its construction ends, the rest spread evenly over greenfieldRampYears;
+   * each adds capacity and the expected sales, and so the stock fill, that go with it. 1: all at once,
+   * as until session 22. A scenario's own `pipeline:` projects come on stream whole (their dates are sourced).
+   */
+  greenfieldRampTranches: number;
+  greenfieldRampYears: number;
   /** Economic life of new capacity, years. */
   assetLifeYears: number;
   /** Greenfield pipeline durations (mining); processing and recycling scale them. */

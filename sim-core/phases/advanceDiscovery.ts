@@ -2,7 +2,7 @@ import type { World } from '../world/world.ts';
 import { ADVERSARY, CAPACITY_STAGE_NAMES } from '../world/world.ts';
 import { lognormalFromUniforms, poissonFromUniform } from '../random/distributions.ts';
 import { hashUniform } from '../random/hashUniform.ts';
-import { addProject, removeProject, CELL_EXPANSION, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from '../world/projectStore.ts';
+import { addProject, removeProject, CELL_EXPANSION, PHASE_COMMISSIONING, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING, RAMPED_PLANT } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
 import { payProjectCapex } from './payProjectCapex.ts';
 import { markSlotUsed } from '../world/firmStore.ts';
@@ -101,6 +101,10 @@ function advancePipeline(world: World): void {
         inUse[r] += engineersNeeded(world, stage, p.material[i], p.capacityTonnesPerTick[i]);
         payProjectCapex(world, stage, p.material[i], r, p.capacityTonnesPerTick[i], -1);
       }
+    } else if (p.phase[i] === PHASE_COMMISSIONING) {
+      // A built plant's tranches follow its calendar: policies that speed construction do not hurry them.
+      p.ticksLeft[i] -= 1;
+      if (p.ticksLeft[i] <= 0) commissionTranche(world, i);
     } else {
       p.ticksLeft[i] -= world.effective.constructionRate[(stage * M + p.material[i]) * R + r];
       if (p.ticksLeft[i] <= 0) completeProject(world, i);
@@ -121,17 +125,34 @@ function freeSlotOf(world: World, stage: number, c: number): number {
   return growFirmCell(world, stage, c, used + 1) ? store.cellStart[c] + used : -1;
 }
 
-/** Adds a finished project's capacity: to its target firm, else to a free slot, else to the cell's largest firm. */
+/**
+ * Adds a finished project's capacity: to its target firm, else to a free slot, else to the cell's
+ * largest firm. A plant the investment review started (RAMPED_PLANT) brings its first tranche only:
+ * the project stays in the pipeline, commissioning the rest (commissionTranche).
+ */
 function completeProject(world: World, i: number): void {
   const p = world.projects;
   removeProject(p, i);
-  const store = world.stores[p.stage[i]];
   // The cell's capacity changes: its summed total is stale until settlement sums it again.
   world.firmTotals.capacityStale[(p.stage[i] * world.materials + p.material[i]) * world.regions + p.region[i]] = 1;
+  const tranches = p.targetFirm[i] === RAMPED_PLANT ? world.spec.behaviour.greenfieldRampTranches : 1;
+  const whole = p.capacityTonnesPerTick[i];
+  p.capacityTonnesPerTick[i] = whole / tranches;
+  const f = addCompletedCapacity(world, i);
+  if (tranches > 1 && f >= 0) commissionRest(world, i, f, whole - whole / tranches, tranches - 1);
+}
+
+/**
+ * Puts project i's capacity (removed from the pipeline) on stream: to its target firm, else to a
+ * free slot (a new firm), else to the cell's largest firm. Returns the firm, −1 when there is none.
+ */
+function addCompletedCapacity(world: World, i: number): number {
+  const p = world.projects;
+  const store = world.stores[p.stage[i]];
   let f = p.targetFirm[i];
   if (f === CELL_EXPANSION) {
     expandCellFirms(world, i);
-    return;
+    return -1;
   }
   if (f >= 0) store.pipelineCapacityTonnesPerTick[f] = Math.max(0, store.pipelineCapacityTonnesPerTick[f] - p.capacityTonnesPerTick[i]);
   if (f < 0 || store.alive[f] === 0) {
@@ -142,10 +163,10 @@ function completeProject(world: World, i: number): void {
       for (let g = store.cellStart[c], end = g + store.cellUsedSlots[c]; g < end; g++) {
         if (store.alive[g] === 1 && (f < 0 || store.capacityTonnesPerTick[g] > store.capacityTonnesPerTick[f])) f = g;
       }
-      if (f < 0) return; // no live firm either: cannot happen while the cell has slots
+      if (f < 0) return -1; // no live firm either: cannot happen while the cell has slots
       store.capacityTonnesPerTick[f] += p.capacityTonnesPerTick[i];
       store.expectedSalesTonnesPerTick[f] += NEW_CAPACITY_EXPECTED_USE * p.capacityTonnesPerTick[i];
-      return;
+      return f;
     }
     const stageName = CAPACITY_STAGE_NAMES[p.stage[i]];
     store.alive[f] = 1;
@@ -160,6 +181,50 @@ function completeProject(world: World, i: number): void {
   store.capacityTonnesPerTick[f] += p.capacityTonnesPerTick[i];
   // A producer plans to sell most of what it adds; without this an entrant would never start producing to order.
   store.expectedSalesTonnesPerTick[f] += NEW_CAPACITY_EXPECTED_USE * p.capacityTonnesPerTick[i];
+  return f;
+}
+
+/**
+ * Keeps finished project i in the pipeline to commission the rest of its plant, `rest` t/tick in
+ * `tranches` equal parts spread evenly over greenfieldRampYears after its first, for firm f (its
+ * pipeline capacity, so its own investment counts them). It reuses i's slot, which completeProject
+ * has just freed, so advancePipeline's loop does not meet it again this tick: a plant's stock fill
+ * and output grow over its ramp instead of landing in one week (G30).
+ */
+function commissionRest(world: World, i: number, f: number, rest: number, tranches: number): void {
+  const p = world.projects;
+  const slot = addProject(p, p.material[i], p.region[i], p.stage[i], rest, PHASE_COMMISSIONING, rampStepTicks(world), f);
+  p.ticksWaiting[slot] = tranches;
+  world.stores[p.stage[slot]].pipelineCapacityTonnesPerTick[f] += rest;
+}
+
+/** Ticks between a ramped plant's tranches. */
+function rampStepTicks(world: World): number {
+  const { greenfieldRampYears: years, greenfieldRampTranches: tranches } = world.spec.behaviour;
+  return (years * world.ticksPerYear) / Math.max(1, tranches - 1);
+}
+
+/**
+ * Brings one tranche of commissioning project i on stream for its firm: an equal part of what is still
+ * to come, with the expected sales that go with it. A firm that exited meanwhile abandons the rest.
+ */
+function commissionTranche(world: World, i: number): void {
+  const p = world.projects;
+  const f = p.targetFirm[i];
+  const store = world.stores[p.stage[i]];
+  const tranche = p.capacityTonnesPerTick[i] / p.ticksWaiting[i];
+  p.capacityTonnesPerTick[i] -= tranche;
+  p.ticksWaiting[i]--;
+  p.ticksLeft[i] += rampStepTicks(world);
+  if (p.ticksWaiting[i] <= 0 || store.alive[f] === 0) removeProject(p, i);
+  if (store.alive[f] === 0) {
+    store.pipelineCapacityTonnesPerTick[f] = 0;
+    return;
+  }
+  store.pipelineCapacityTonnesPerTick[f] = Math.max(0, store.pipelineCapacityTonnesPerTick[f] - tranche);
+  world.firmTotals.capacityStale[(p.stage[i] * world.materials + p.material[i]) * world.regions + p.region[i]] = 1;
+  store.capacityTonnesPerTick[f] += tranche;
+  store.expectedSalesTonnesPerTick[f] += NEW_CAPACITY_EXPECTED_USE * tranche;
 }
 
 /**

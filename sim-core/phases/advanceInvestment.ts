@@ -1,7 +1,7 @@
 import type { World } from '../world/world.ts';
 import { ADVERSARY } from '../world/world.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
-import { addProject, PHASE_CONSTRUCTION, PHASE_PERMITTING } from '../world/projectStore.ts';
+import { addProject, MAX_PLANT_WORLD_SHARE, PHASE_CONSTRUCTION, PHASE_PERMITTING, RAMPED_PLANT } from '../world/projectStore.ts';
 import { evaluateInvestment } from './evaluateInvestment.ts';
 import { hashUniform } from '../random/hashUniform.ts';
 import { firmKeyOf } from '../world/firmStore.ts';
@@ -25,7 +25,8 @@ const EXPANSION_UTILISATION = 0.85;
  * it needs free (engineersPerProject; scaled by its size under behaviour.engineersSizeExponent); the firm pays its capex at once (less any subsidy), and a junior only
  * if its cash covers it, while majors borrow against their balance sheet. Outside the
  * adversary, a cell whose entrant NPV is positive gets a greenfield plant project (processing,
- * manufacturing, recycling; mines come from discoveries). Every tick, firms with losses for
+ * manufacturing, recycling; mines come from discoveries), sized to its region's industry and coming
+ * on stream in tranches (behaviour.greenfieldPlant*, greenfieldRamp*; G30). Every tick, firms with losses for
  * `exitAfterLossWeeks` exit, handing their stocks to the largest firm left in their cell.
  */
 export function advanceInvestment(world: World): void {
@@ -92,9 +93,20 @@ function startGreenfieldPlants(world: World, stage: number): void {
       if (evaluateInvestment(world, stage, m, r, stageSpec.unitCostUsdPerTonne, behaviour.hurdleRateJunior) <= 0) continue;
       const factor = stage === 3 ? behaviour.recyclingLeadFactor : behaviour.processingLeadFactor;
       const permitting = behaviour.greenfield.permittingYears * factor * world.ticksPerYear;
-      addProject(world.projects, m, r, stage, (0.05 * worldCapacity) / world.ticksPerYear, PHASE_PERMITTING, permitting, -1);
+      const size = greenfieldPlantTonnesPerYear(world, worldCapacity, stageSpec.capacityByRegion[world.spec.regions[r].id] ?? 0);
+      addProject(world.projects, m, r, stage, size / world.ticksPerYear, PHASE_PERMITTING, permitting, world.spec.behaviour.greenfieldRampTranches > 1 ? RAMPED_PLANT : -1);
     }
   }
+}
+
+/**
+ * A greenfield plant's size, t/yr: min(5%, max(greenfieldPlantMinWorldShare, greenfieldPlantCellShare
+ * × cell ÷ world)) of the stage's world capacity, both capacities the scenario's starting ones (G30:
+ * at 5% of the world, a US plant more than doubled US graphite manufacturing in one week).
+ */
+function greenfieldPlantTonnesPerYear(world: World, worldCapacity: number, cellCapacity: number): number {
+  const { greenfieldPlantCellShare: cellShare, greenfieldPlantMinWorldShare: minShare } = world.spec.behaviour;
+  return Math.min(MAX_PLANT_WORLD_SHARE * worldCapacity, Math.max(minShare * worldCapacity, cellShare * cellCapacity));
 }
 
 /**
@@ -110,7 +122,7 @@ function markPendingPlants(world: World, stage: number): Uint8Array {
   for (let i = 0, seen = 0; seen < p.activeCount && i < p.slots; i++) {
     if (p.active[i] === 0) continue;
     seen++;
-    if (p.stage[i] === stage && p.targetFirm[i] === -1) pending[p.material[i] * world.regions + p.region[i]] = 1;
+    if (p.stage[i] === stage && (p.targetFirm[i] === -1 || p.targetFirm[i] === RAMPED_PLANT)) pending[p.material[i] * world.regions + p.region[i]] = 1;
   }
   return pending;
 }

@@ -3,7 +3,7 @@ import { hashStreamName } from '../random/createStream.ts';
 import { hashKey } from '../random/hashUniform.ts';
 import { supportSurvivalOf } from '../phases/evaluateInvestment.ts';
 import { createEndUserStore, type EndUserStore } from './endUserStore.ts';
-import { createProjectStore, addProject, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from './projectStore.ts';
+import { createProjectStore, addProject, MAX_PLANT_WORLD_SHARE, PHASE_CONSTRUCTION, PHASE_FINANCING, PHASE_PERMITTING } from './projectStore.ts';
 import { createMarketState } from './marketState.ts';
 import { createEffectiveParameters } from './effectiveParameters.ts';
 import { createFirmTotals } from './firmTotals.ts';
@@ -246,8 +246,8 @@ function initialiseRivalCapacity(world: World): void {
 }
 
 /**
- * Per (stage, material), stage × M + m: the greenfield plant size, 0.05 × the scenario's world
- * capacity of the stage, t/tick (the size startGreenfieldPlants gives a plant, computed the same way).
+ * Per (stage, material), stage × M + m: the typical plant of the engineers lens, the largest greenfield
+ * plant (MAX_PLANT_WORLD_SHARE, 5% of the scenario's world capacity of the stage), t/tick.
  */
 function typicalPlantsOf(spec: ScenarioSpec): Float64Array {
   const M = spec.materials.length;
@@ -257,7 +257,7 @@ function typicalPlantsOf(spec: ScenarioSpec): Float64Array {
       const capacityByRegion = stageSpecOf(spec.materials[m], stage).capacityByRegion;
       let worldCapacity = 0;
       for (const id in capacityByRegion) worldCapacity += capacityByRegion[id];
-      typical[stage * M + m] = (0.05 * worldCapacity) / spec.ticksPerYear;
+      typical[stage * M + m] = (MAX_PLANT_WORLD_SHARE * worldCapacity) / spec.ticksPerYear;
     }
   }
   return typical;

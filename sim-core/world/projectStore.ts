@@ -2,8 +2,14 @@
 export const PHASE_PERMITTING = 0;
 export const PHASE_FINANCING = 1;
 export const PHASE_CONSTRUCTION = 2;
+/** A finished plant's tranches still to come on stream (behaviour.greenfieldRampTranches): built, so it takes no engineers. */
+export const PHASE_COMMISSIONING = 3;
 /** `targetFirm` of an expansion shared by every live firm of its cell in proportion to its capacity. */
 export const CELL_EXPANSION = -2;
+/** `targetFirm` of a greenfield plant the investment review started: a new firm that comes on stream in tranches. */
+export const RAMPED_PLANT = -3;
+/** The largest greenfield plant, share of its stage's world capacity (every plant's size until session 22; the engineers lens's typical plant). */
+export const MAX_PLANT_WORLD_SHARE = 0.05;
 
 /**
  * Projects in the development pipeline (discovered deposits, planned plants, expansions), column-wise.
@@ -12,13 +18,15 @@ export const CELL_EXPANSION = -2;
  * - `active`: 1 while in the pipeline; 0 for a free slot.
  * - `material`, `region`: indices (Uint16: at most 65,536 of each); `stage`: capacity stage (0 mining, 1 processing, 2 manufacturing, 3 recycling).
  * - `capacityTonnesPerTick`: capacity the project adds when done, t/tick.
- * - `phase`: PHASE_PERMITTING, PHASE_FINANCING or PHASE_CONSTRUCTION.
+ * - `phase`: PHASE_PERMITTING, PHASE_FINANCING, PHASE_CONSTRUCTION or PHASE_COMMISSIONING (a
+ *   finished plant's later tranches, `capacityTonnesPerTick` being what is still to come).
  * - `ticksLeft`: ticks of work left in the current phase (permitting and construction progress at a
  *   rate set by policy, disinformation and the workforce, so it is fractional).
  * - `targetFirm`: firm slot to expand when done, −1 for a new firm (greenfield), CELL_EXPANSION (−2)
  *   for an expansion of every live firm of the cell in proportion to its capacity (the steady-growth
- *   state's, initialiseGrowthPipeline).
- * - `ticksWaiting`: ticks spent waiting for financing.
+ *   state's, initialiseGrowthPipeline), RAMPED_PLANT (−3) for a new firm the investment review started,
+ *   which comes on stream in tranches (in commissioning, the new firm's slot).
+ * - `ticksWaiting`: ticks spent waiting for financing; in commissioning, the tranches still to come.
  * - `seeded`: 1 for a brownfield expansion of the steady-growth initial state (initialiseGrowthPipeline):
  *   part of the trend the incumbents were already building when the run starts, staffed by their own
  *   engineers, so it takes none from the region's pool (advanceDiscovery does not count it).

@@ -22,7 +22,8 @@ export const BEHAVIOUR_DEFAULTS = {
   inventoryReleasePerTick: 0.1643, inputOrderAdjustmentPerTick: 0.04558, precautionaryBuying: 0, announcementFrontRunning: 1.644, utilisationBand: 0.1878,
   miningSalesFallWeeks: 16,
   hurdleRateMajor: 0.08, hurdleRateJunior: 0.15, riskAversion: 0.5, priceWarRisk: 0, investmentReviewWeeks: 13,
-  exitAfterLossWeeks: 104, engineersPerProject: 20, engineersSizeExponent: 0, engineersMinimumShare: 0, expansionStep: 0.1, initialGrowthPipeline: 1, assetLifeYears: 20,
+  exitAfterLossWeeks: 104, engineersPerProject: 20, engineersSizeExponent: 0, engineersMinimumShare: 0, expansionStep: 0.1, initialGrowthPipeline: 1,
+  greenfieldPlantCellShare: 0.25, greenfieldPlantMinWorldShare: 0.01, greenfieldRampTranches: 4, greenfieldRampYears: 1.5, assetLifeYears: 20,
   greenfield: { permittingYears: 8, financingYears: 3, constructionYears: 5 },
   processingLeadFactor: 0.35, recyclingLeadFactor: 0.2, transportWeeks: 6,
 };

@@ -114,6 +114,7 @@ function behaviourSchema(k: SchemaKit): z.ZodType {
     'priceAdjustmentPerTick', 'maxLogPriceStepPerTick', 'priceCoverageExponent', 'supplyResponse', 'exportWinBackShare', 'expectationYears', 'inventoryReleasePerTick', 'inputOrderAdjustmentPerTick',
     'precautionaryBuying', 'announcementFrontRunning', 'utilisationBand', 'miningSalesFallWeeks', 'hurdleRateMajor', 'hurdleRateJunior',
     'riskAversion', 'priceWarRisk', 'investmentReviewWeeks', 'exitAfterLossWeeks', 'engineersPerProject', 'engineersSizeExponent', 'engineersMinimumShare', 'expansionStep', 'initialGrowthPipeline',
+    'greenfieldPlantCellShare', 'greenfieldPlantMinWorldShare', 'greenfieldRampTranches', 'greenfieldRampYears',
     'assetLifeYears', 'processingLeadFactor', 'recyclingLeadFactor', 'transportWeeks',
   ];
   const greenfield = k.obj({ permittingYears: k.opt(k.num), financingYears: k.opt(k.num), constructionYears: k.opt(k.num) });
