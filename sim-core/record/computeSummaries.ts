@@ -25,7 +25,8 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * not part of the policy cost); then per reversible policy whether an election reversed it during the
  * run (policyReversed, 1/0: the last tick of its series); then per material and capacity stage the
  * secure-supply share averaged over the run (meanSecureSupplyShare); then per export quota the weeks
- * it was in force (exportQuotaWeeksInForce) and the weeks it bound (exportQuotaWeeksBinding).
+ * it was in force (exportQuotaWeeksInForce), the weeks it bound (exportQuotaWeeksBinding) and the
+ * tonnes its ceiling allowed over its weeks (exportQuotaAllowedTonnes).
  *
  * @throws Error when the number of values written differs from `layout.summaries.length` (the writers
  * and the names in `resultLayout.ts` are out of step).
@@ -115,6 +116,7 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
   const quotas = offsets.exportQuotaBinding - offsets.exportQuotaInForce;
   for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaInForce + q) * weeksPerTick;
   for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaBinding + q) * weeksPerTick;
+  for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaCeiling + q) * weeksPerTick;
   // The writers above must match the names createResultLayout pushed, one for one and in order: a
   // missing writer would shift later values onto the wrong names, an extra one would be dropped silently.
   if (i !== out.length) throw new Error(`computeSummaries wrote ${i} summary values but the layout names ${out.length} summaries: the writers here and the summary names in resultLayout.ts are out of step`);

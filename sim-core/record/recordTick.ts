@@ -145,11 +145,13 @@ function recordPolicies(world: World, recorder: Recorder): void {
 /**
  * Per export quota (resultLayout's exportQuotas order: `exportControl` events in `quota` mode, in
  * event order): in force this tick and binding (in force, and its segment's quota held shipments
- * below what the exporter's offers allowed: `markets.quotaBinding`, set by shipGoods), 1/0 each.
+ * below what the exporter's offers allowed: `markets.quotaBinding`, set by shipGoods), 1/0 each, and
+ * its ceiling while in force, t/week.
  * Two quotas on one segment (say, for different destinations) bind together.
  */
 function recordExportQuotas(world: World, recorder: Recorder): void {
   const { events, eventState, tick, regions: R } = world;
+  const ticksPerWeek = world.ticksPerYear / 52;
   const { offsets: o, series, ticks: T } = recorder;
   let i = 0;
   for (let e = 0; e < events.length; e++) {
@@ -159,6 +161,9 @@ function recordExportQuotas(world: World, recorder: Recorder): void {
     const inForce = eventState.inForce[e];
     put(series, T, tick, o.exportQuotaInForce + i, inForce);
     put(series, T, tick, o.exportQuotaBinding + i, inForce === 1 ? world.markets.quotaBinding[(at.material * 3 + at.tradedStage) * R + at.region] : 0);
+    // The event's own ceiling (the segment's is the smallest of its quotas'): its share of the exporter's exports in the year before it.
+    const ceiling = (event.quotaShare ?? 1) * eventState.baselineExportsTonnesPerTick[e];
+    put(series, T, tick, o.exportQuotaCeiling + i, inForce === 1 ? ceiling * ticksPerWeek : 0);
     i++;
   }
 }

@@ -25,10 +25,11 @@ export interface SeriesOffsets {
    */
   policyInForce: number; policyReversed: number;
   /**
-   * Per export quota (an `exportControl` event in `quota` mode, in event order): in force (1/0) and
-   * binding (1/0: it held shipments below what the exporter's offers allowed). {@link exportQuotas} lists them.
+   * Per export quota (an `exportControl` event in `quota` mode, in event order): in force (1/0),
+   * binding (1/0: it held shipments below what the exporter's offers allowed) and its ceiling while in
+   * force (t/week, 0 otherwise). {@link exportQuotas} lists them.
    */
-  exportQuotaInForce: number; exportQuotaBinding: number;
+  exportQuotaInForce: number; exportQuotaBinding: number; exportQuotaCeiling: number;
   /** First `tradeFlow` series (material × traded stage × route origin ≠ destination), or −1 when not recorded. */
   tradeFlow: number;
 }
@@ -96,6 +97,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     policyReversed: policyBlock(series, spec, 'policyReversed'),
     exportQuotaInForce: quotaBlock(series, spec, 'exportQuotaInForce'),
     exportQuotaBinding: quotaBlock(series, spec, 'exportQuotaBinding'),
+    exportQuotaCeiling: quotaBlock(series, spec, 'exportQuotaCeiling', 't/week'),
     tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
@@ -134,6 +136,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   // Added in session 22, after every earlier summary.
   for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaWeeksInForce', unit: 'weeks' });
   for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaWeeksBinding', unit: 'weeks' });
+  for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaAllowedTonnes', unit: 't' });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
 }
@@ -179,10 +182,10 @@ export function exportQuotas(spec: ScenarioSpec): ExportQuota[] {
   return quotas;
 }
 
-/** Appends one series per export quota under `metric`; returns the index of the first. */
-function quotaBlock(series: SeriesKey[], spec: ScenarioSpec, metric: string): number {
+/** Appends one series per export quota under `metric` (unit `share` unless given); returns the index of the first. */
+function quotaBlock(series: SeriesKey[], spec: ScenarioSpec, metric: string, unit = 'share'): number {
   const start = series.length;
-  for (const quota of exportQuotas(spec)) series.push({ ...quota.key, metric });
+  for (const quota of exportQuotas(spec)) series.push({ ...quota.key, metric, unit });
   return start;
 }
 

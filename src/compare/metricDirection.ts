@@ -20,7 +20,8 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  *   importers, whose cost shows in prices and consumption), `exportQuotaWeeksInForce` (set by the
  *   scenario) and `exportQuotaWeeksBinding` (a quota binds when the exporter's buyers abroad want more
  *   than it allows: a strategy that lowers their need makes it bind less, one that keeps foreign
- *   buyers supplied may make it bind more; what reaches home end users says which is better).
+ *   buyers supplied may make it bind more; what reaches home end users says which is better) and
+ *   `exportQuotaAllowedTonnes` (set by the scenario and the exporter's exports before the quota).
  * Metrics not listed have no direction.
  */
 export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
@@ -47,6 +48,7 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   tariffRevenue: 'none',
   exportQuotaWeeksInForce: 'none',
   exportQuotaWeeksBinding: 'none',
+  exportQuotaAllowedTonnes: 'none',
 };
 
 /**

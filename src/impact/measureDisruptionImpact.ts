@@ -38,6 +38,11 @@ export interface StageImpactRecord {
   /** Home end users' cumulative shortfall summed over the materials the events name, t. */
   homeShortfall?: ImpactStatistic & { materials: string[] };
   /**
+   * What home end users received of each material the events name, t over the run (a disruption that
+   * prices demand out shows here more than as shortfall).
+   */
+  homeConsumption?: Array<ImpactStatistic & { material: string }>;
+  /**
    * Largest peak price multiple outside the foreign region over the materials the events name (each
    * at its quoted stage), over the whole run: a later spike of the run's own (the baseline's) can
    * be what both arms' peaks measure, so prefer `disruptionPeakPrice`.
@@ -219,6 +224,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
     return {
       stage, events: disruptions[at].ids,
       homeShortfall: { ...paired(lack(without), lack(scripted), 't'), materials },
+      homeConsumption: materials.map((material) => ({ ...paired(without.byMaterial[material].consumption, scripted.byMaterial[material].consumption, 't'), material })),
       peakPriceMultiple: { ...paired(peak(without), peak(scripted), 'x base'), materials },
       disruptionPeakPrice: { ...paired(peaksIn(1 + at, indices, materials), peaksIn(0, indices, materials), 'x base'), materials, window },
       policyCost: paired(without.policyCost, scripted.policyCost, 'USD'),

@@ -31,6 +31,11 @@ export interface ExportControlImpact {
    * the `exportQuotaWeeksBinding` summary), over the paired runs as scripted.
    */
   weeksBinding?: { mean: number; min: number; max: number; runsBound: number; n: number };
+  /**
+   * quota: the tonnes its ceiling allowed over its weeks (quotaShare × the exporter's exports to every
+   * destination in the year before it, the `exportQuotaAllowedTonnes` summary), mean over the paired runs as scripted.
+   */
+  allowed?: number;
   /** The events removed in the counterfactual `exports` compares with: every disruptive event at the control's stage (its own among them). */
   without: string[];
   /**
@@ -119,8 +124,10 @@ export function measureExportControls(inputs: ExportControlInputs): ExportContro
     const without = inputs.counterfactual(control.stage);
     const difference = computePairedDifference(summed(without.exports), summed(inputs.exportsWith), 'none');
     const window = (s: ScenarioSpec, [start, end]: [number, number]): DisruptionWindow => ({ startTick: start, endTick: end, fromYear: s.startYear + start / s.ticksPerYear, toYear: s.startYear + end / s.ticksPerYear });
-    const binding = layout.summaries.findIndex((k) => k.metric === 'exportQuotaWeeksBinding' && k.region === (control.id ?? `event${event + 1}`) && k.material === control.material && k.stage === control.stage);
+    const summaryOf = (metric: string) => layout.summaries.findIndex((k) => k.metric === metric && k.region === (control.id ?? `event${event + 1}`) && k.material === control.material && k.stage === control.stage);
+    const binding = summaryOf('exportQuotaWeeksBinding');
     const bound = binding < 0 ? [] : inputs.summaries.map((s) => s[binding]);
+    const allowed = summaryOf('exportQuotaAllowedTonnes');
     return {
       event: id, mode: control.mode, material: control.material, stage: control.stage, exporter: control.exporter,
       ...(control.destinations === undefined ? {} : { destinations: [...control.destinations] }),
@@ -131,6 +138,7 @@ export function measureExportControls(inputs: ExportControlInputs): ExportContro
       ...(bound.length === 0 ? {} : {
         weeksBinding: { mean: bound.reduce((a, b) => a + b, 0) / bound.length, min: Math.min(...bound), max: Math.max(...bound), runsBound: bound.filter((w) => w > 0).length, n: bound.length },
       }),
+      ...(allowed < 0 || inputs.summaries.length === 0 ? {} : { allowed: inputs.summaries.reduce((sum, s) => sum + s[allowed], 0) / inputs.summaries.length }),
       without: without.events,
       exports: { unit: 't', n: difference.n, meanWith: difference.meanB, meanWithout: difference.meanA, mean: difference.meanDifference, ciLow: difference.ciLow, ciHigh: difference.ciHigh },
     };

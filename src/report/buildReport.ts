@@ -145,6 +145,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
   const controls = renderExportControls(impact, {
     describeEvent: eventDescriber(overview), materialName: (id) => overview?.materials.find((m) => m.id === id)?.name ?? id,
     regionName: (id) => overview?.regions.find((r) => r.id === id)?.name ?? id,
+    homeName: regionWithArticle(overview?.regions.find((r) => r.id === overview.homeRegion)?.name ?? 'the home region'),
   });
   if (controls !== '') sections.push({ id: 'export-controls', title: 'What the export controls held back', html: controls });
   if (actorActions !== '') sections.push({ id: 'actor-rules', title: 'What the foreign actor did by its standing rules', html: actorActions });

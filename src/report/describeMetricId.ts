@@ -22,6 +22,7 @@ const METRIC_WORDS: Record<string, string> = {
   tariffRevenue: 'Tariff duties collected by the home government',
   exportQuotaWeeksInForce: 'Weeks an export quota was in force',
   exportQuotaWeeksBinding: 'Weeks an export quota bound',
+  exportQuotaAllowedTonnes: 'Tonnes an export quota allowed',
 };
 const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };
 

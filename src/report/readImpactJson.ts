@@ -29,6 +29,8 @@ export interface StageImpactReading {
   disruptionPeakPrice?: PairedImpact;
   peakWindow?: PeakWindow;
   policyCost?: PairedImpact;
+  /** What home end users received of each material the events name (absent from files written before session 22). */
+  homeConsumption?: Array<PairedImpact & { material: string }>;
   /** Materials the stage's events name. */
   materials: string[];
 }
@@ -63,6 +65,10 @@ export interface ExportControlReading {
   stage: string;
   exporter: string;
   quotaShare?: number;
+  approvalRate?: number;
+  destinations?: string[];
+  /** quota: the tonnes its ceiling allowed over its weeks (absent before session 22's second change). */
+  allowed?: number;
   window?: PeakWindow;
   weeks: number;
   weeksBinding?: { mean: number; min: number; max: number; runsBound: number; n: number };
@@ -93,6 +99,7 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
     const window = isRecord(record.disruptionPeakPrice) ? readWindow(record.disruptionPeakPrice.window) : undefined;
     stages.set(record.stage, {
       events: strings(record.events), homeShortfall: shortfall, policyCost: readPaired(record.policyCost), materials: strings(materials),
+      ...readStageConsumption(record.homeConsumption),
       peakPriceMultiple: readPaired(record.peakPriceMultiple),
       ...(windowed !== undefined && window !== undefined ? { disruptionPeakPrice: windowed, peakWindow: window } : {}),
     });
@@ -115,6 +122,16 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
   };
 }
 
+/** A stage record's `homeConsumption` (per material), when there is one. */
+function readStageConsumption(value: unknown): { homeConsumption?: Array<PairedImpact & { material: string }> } {
+  if (!Array.isArray(value)) return {};
+  const list = value.filter(isRecord).flatMap((m) => {
+    const stat = readPaired(m);
+    return stat === undefined || typeof m.material !== 'string' ? [] : [{ ...stat, material: m.material }];
+  });
+  return list.length === 0 ? {} : { homeConsumption: list };
+}
+
 /** impact.json's `exportControls` (entries without a readable `exports` left out); nothing when absent or empty. */
 function readExportControls(value: unknown): { exportControls?: ExportControlReading[] } {
   if (!Array.isArray(value)) return {};
@@ -125,9 +142,14 @@ function readExportControls(value: unknown): { exportControls?: ExportControlRea
     const window = readWindow(c.window);
     const binding = isRecord(c.weeksBinding) ? c.weeksBinding : undefined;
     const quotaShare = toNumber(c.quotaShare);
+    const approvalRate = toNumber(c.approvalRate);
+    const allowed = toNumber(c.allowed);
     return [{
       event: text('event'), mode: text('mode'), material: text('material'), stage: text('stage'), exporter: text('exporter'), weeks: toNumber(c.weeks), exports,
       ...(Number.isFinite(quotaShare) ? { quotaShare } : {}),
+      ...(Number.isFinite(approvalRate) ? { approvalRate } : {}),
+      ...(Number.isFinite(allowed) ? { allowed } : {}),
+      ...(Array.isArray(c.destinations) ? { destinations: strings(c.destinations) } : {}),
       ...(window === undefined ? {} : { window }),
       ...(binding === undefined ? {} : {
         weeksBinding: { mean: toNumber(binding.mean), min: toNumber(binding.min), max: toNumber(binding.max), runsBound: toNumber(binding.runsBound), n: toNumber(binding.n) },

@@ -1,4 +1,4 @@
-import { chooseMassUnit } from './chooseMassUnit.ts';
+import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
 import { countRuns } from './countRuns.ts';
 import { describePeakWindow } from './describePeakWindow.ts';
 import { describeStageProduct } from './describeStageProduct.ts';
@@ -7,7 +7,7 @@ import { formatNumber } from './formatNumber.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatTonnes } from './formatTonnes.ts';
-import type { ExportControlReading, ImpactReading } from './readImpactJson.ts';
+import type { ExportControlReading, ImpactReading, PairedImpact, StageImpactReading } from './readImpactJson.ts';
 import { renderTable } from './renderTable.ts';
 
 /** Below this share of its weeks a quota "seldom binds", and the section says what that means. */
@@ -21,21 +21,25 @@ export interface ExportControlNames {
   regionName: (id: string) => string;
   /** Material id → its name. */
   materialName: (id: string) => string;
+  /** The home region, with its article (`the United States`). */
+  homeName: string;
 }
 
 /**
  * "What the export controls held back": per export control of a run (impact.json's
- * `exportControls`), the exporter's exports of the controlled material and stage over the control's
- * weeks as scripted and in the same weeks without the disruptive events at its stage (paired), and
- * for a quota the weeks it bound; then a note on every quota that seldom bound and every control
- * whose exports did not fall, since "a 50% cut" restricts only what the exporter would have shipped
- * (audit 20, M3).
+ * `exportControls`), its weeks, a quota's binding weeks and the tonnes its ceiling allowed, and the
+ * exporter's exports of the controlled material and stage over the control's weeks as scripted and
+ * in the same weeks without the disruptive events at its stage (paired), the change in tonnes first;
+ * then, per stage, what home end users received with and without those events (exports held back are
+ * not harm at home); then notes where the figures need reading: how a quota acts in the model besides
+ * its ceiling, a quota that seldom bound, licensing, a control that covers some destinations only, a
+ * control whose exports did not fall (audit 20 M3, audit 22).
  *
  * @param impact - impact.json as read.
  * @param names - How to name events, regions and materials.
  * @returns The section's HTML, or '' when impact.json has no export controls.
  * @example
- * renderExportControls(await readImpactJson(dir), { describeEvent, regionName, materialName });
+ * renderExportControls(await readImpactJson(dir), { describeEvent, regionName, materialName, homeName: 'the United States' });
  */
 export function renderExportControls(impact: ImpactReading | undefined, names: ExportControlNames): string {
   const controls = impact?.exportControls ?? [];
@@ -45,32 +49,49 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
   let html = '<p>How much each export control restricted, from the paired runs of <code>impact.json</code> ' +
     `(${escapeHtml(paired)}): the exporter’s exports of the material at the controlled stage, to every destination, summed over the control’s own weeks, ` +
     'as scripted and in the same weeks of the run’s twin without the disruptive events at that stage (the controls at other stages stay in force, ' +
-    'so a quota on oxide is measured with any quota on magnets in place). A quota <em>binds</em> in a week when it, not the exporter’s own offers, ' +
-    'limits what its buyers abroad get.</p>\n';
-  const unit = chooseMassUnit(controls.flatMap((c) => [c.exports.meanWith, c.exports.meanWithout]));
+    'so a quota on oxide is measured with any quota on magnets in place). Tonnes are of the material contained (for magnets, the oxide in them). ' +
+    'A quota <em>binds</em> in a week when its ceiling, not the exporter’s own offers, limits what its buyers abroad get.</p>\n';
+  if (controls.some((c) => c.mode === 'quota')) {
+    html += '<p>In this model a quota acts through importers’ orders as well as through its ceiling: importers count a quota’d exporter’s ' +
+      'supply at no more than the quota and spread the rest of their orders over other origins, and a restricted exporter’s market forms ' +
+      'prices of its own (docs/model.md, G31). So exports can fall far below a quota that never binds, and a loose quota cuts them ' +
+      'about as much as a tight one: read the binding weeks as where the ceiling itself was reached, and the change in exports as what the ' +
+      'control did by every channel.</p>\n';
+  }
+  const unit = chooseMassUnit(controls.flatMap((c) => [c.exports.meanWith, c.exports.meanWithout, c.allowed ?? NaN].filter(Number.isFinite)));
   const rows = controls.map((c) => [
-    names.describeEvent(c.event),
+    `${c.event}: ${names.describeEvent(c.event)}`,
     c.window === undefined ? formatNumber(c.weeks) : `${formatNumber(c.weeks)} (${describePeakWindow(c.window)})`,
     describeBinding(c),
+    c.allowed === undefined ? '—' : formatTonnes(c.allowed, unit),
     formatTonnes(c.exports.meanWith, unit),
     formatTonnes(c.exports.meanWithout, unit),
-    `${c.exports.meanWithout > 0 ? `${signedPercent(c.exports.mean / c.exports.meanWithout)}: ` : ''}${formatPairedImpact(c.exports)}`,
+    describeChange(c.exports),
   ]);
   html += renderTable([
     { header: 'Export control' }, { header: 'Weeks in force' }, { header: 'Weeks it bound (mean; fewest–most in a run)', numeric: true },
-    { header: 'Exports in its weeks, as scripted', numeric: true }, { header: 'Same weeks, without the disruptive events at its stage', numeric: true },
-    { header: 'Change (as scripted − without)' },
-  ], rows, { caption: 'Exports by the controlling region of the controlled material and stage, to every destination, means over the paired runs.' });
-  const notes = controls.flatMap((c) => describeWeakControl(c, names));
+    { header: 'Allowed by the quota', numeric: true }, { header: 'Exports in its weeks, as scripted', numeric: true },
+    { header: 'Same weeks, without the disruptive events at its stage', numeric: true }, { header: 'Change (as scripted − without)' },
+  ], rows, { caption: 'Exports by the controlling region of the controlled material and stage, to every destination, means over the paired runs.', className: 'controls' });
+  html += describeHomeEffect(controls, impact, names);
+  const notes = controls.flatMap((c) => describeControlNotes(c, impact, names));
   if (notes.length > 0) html += `<ul>${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>\n`;
   return html;
 }
 
-/** A quota's binding weeks: `73.3 (73–74)`; `—` for licensing and bans. */
+/** A quota's binding weeks: `73.3 (73–74)`, `73 in every run`; `—` for licensing and bans. */
 function describeBinding(c: ExportControlReading): string {
   const b = c.weeksBinding;
   if (b === undefined) return c.mode === 'quota' ? 'n/a' : '— (not a quota)';
-  return b.min === b.max ? `${formatNumber(b.mean)} (every run)` : `${formatNumber(b.mean)} (${formatNumber(b.min)}–${formatNumber(b.max)})`;
+  return b.min === b.max ? `${formatNumber(b.mean)} in every run` : `${formatNumber(b.mean)} (${formatNumber(b.min)}–${formatNumber(b.max)})`;
+}
+
+/** The change in tonnes with its interval, then its share of the exports without it when the interval excludes 0; "no clear change" otherwise. */
+function describeChange(exports: PairedImpact): string {
+  const clear = Number.isFinite(exports.ciLow) && Number.isFinite(exports.ciHigh) ? exports.ciLow > 0 || exports.ciHigh < 0 : exports.mean !== 0;
+  const text = formatPairedImpact(exports);
+  if (!clear) return `no clear change: ${text}`;
+  return exports.meanWithout > 0 ? `${text}, ${signedPercent(exports.mean / exports.meanWithout)}` : text;
 }
 
 /** `−49%`, `+118%`. */
@@ -80,31 +101,54 @@ function signedPercent(share: number): string {
 }
 
 /**
- * Notes on a control whose figures need reading: a quota that bound in under a quarter of its weeks
- * (its exports may still have fallen: a restricted region trades as a price pool of its own), and
- * any control under which the exporter's exports did not fall (the other stages' disruptions, in
- * force in both arms, move its trade too).
+ * Per controlled stage, what home end users received of its materials over the run with the stage's
+ * disruptive events against without them (impact.json's stage record): exports held back are not harm
+ * at home, which is what this says.
  */
-function describeWeakControl(c: ExportControlReading, names: ExportControlNames): string[] {
+function describeHomeEffect(controls: readonly ExportControlReading[], impact: ImpactReading, names: ExportControlNames): string {
+  const stages = [...new Set(controls.map((c) => c.stage))];
+  const lines = stages.flatMap((stage) => {
+    const record: StageImpactReading | undefined = impact.stages.get(stage);
+    if (record?.homeConsumption === undefined) return [];
+    const parts = record.homeConsumption.map((m) => `${names.materialName(m.material)} ${formatPairedImpact(m)}`);
+    return [`the ${stage} stage’s (${record.events.join(', ')}): ${parts.join('; ')}`];
+  });
+  if (lines.length === 0) return '';
+  return `<p>What end users in ${escapeHtml(names.homeName)} received over the run, with each controlled stage’s disruptive events against without them: ` +
+    `${escapeHtml(lines.join('. '))}. A control that holds back much may still cost home end users little, and the reverse.</p>\n`;
+}
+
+/** The notes a control's row needs (see renderExportControls). */
+function describeControlNotes(c: ExportControlReading, impact: ImpactReading, names: ExportControlNames): string[] {
   const exporter = names.regionName(c.exporter);
-  const what = `${exporter}’s exports of ${describeStageProduct(c.material, names.materialName(c.material), c.stage)}`;
-  const control = names.describeEvent(c.event);
+  const product = describeStageProduct(c.material, names.materialName(c.material), c.stage);
+  const id = c.event;
   const fell = Number.isFinite(c.exports.ciHigh) ? c.exports.ciHigh < 0 : c.exports.mean < 0;
+  const unit: MassUnit = chooseMassUnit([c.exports.meanWith, c.exports.meanWithout]);
   const notes: string[] = [];
   const b = c.weeksBinding;
   if (b !== undefined && c.weeks > 0 && b.mean < SELDOM_BINDS_SHARE * c.weeks) {
-    const unit = chooseMassUnit([c.exports.meanWith, c.exports.meanWithout]);
-    notes.push(`${control} bound in ${formatNumber(b.mean)} of its ${formatNumber(c.weeks)} weeks on average: in the others ${exporter} shipped less than the quota allowed. ` +
-      (fell
-        ? `Its exports fell all the same, to ${formatTonnes(c.exports.meanWith, unit)} from ${formatTonnes(c.exports.meanWithout, unit)} (${signedPercent(c.exports.mean / c.exports.meanWithout)}): ` +
-          'a region whose exports are restricted trades as a price pool of its own (docs/model.md, clearMarkets), so a control can cut exports without its quota binding. '
-        : '') +
-      'A cut holds back only what the exporter would have shipped: a region whose own plants use most of a stage’s output exports little of it ' +
+    notes.push(`${id} bound in ${formatNumber(b.mean)} of its ${formatNumber(c.weeks)} weeks on average` + (b.mean > 0 ? `: in the others ${exporter} shipped less than the quota allowed. ` : '. ') +
+      (fell ? `Its exports fell all the same, to ${formatTonnes(c.exports.meanWith, unit)} from ${formatTonnes(c.exports.meanWithout, unit)}, through importers’ orders (above). ` : '') +
+      'A cut holds back only what the exporter would have shipped: a region whose own industry uses most of a stage’s output exports little of it ' +
       '(China’s rare-earth oxide, for one, goes mostly into its own magnets, which is why the reference scenario cuts magnets too: scenarios/README.md, exportControl).');
   }
+  if (c.mode === 'licensing') {
+    notes.push(`${id} approves ${c.approvalRate === undefined ? 'a share' : formatPercent(c.approvalRate)} of licence requests: importers re-order what is refused ` +
+      'and hold more in transit to cover any licence delay, so the approval rate is not the cut in exports.');
+  }
+  if (c.destinations !== undefined && c.destinations.length > 0) {
+    notes.push(`${id} covers exports to ${c.destinations.map(names.regionName).join(', ')} only` +
+      (c.mode === 'quota' ? `, but its ceiling is ${formatPercent(c.quotaShare ?? 1)} of ${exporter}’s exports to every destination in the year before, shared by the routes it covers, so it binds only when they order more than that` : '') +
+      '; the exports in the table are to every destination.');
+  }
   if (!fell) {
-    notes.push(`Under ${control}, ${what} did not fall (${formatPairedImpact(c.exports)} against the same weeks without the disruptive events at ${c.stage}): ` +
-      'the other stages’ disruptions, in force in both runs, move this trade too.');
+    const others = [...impact.stages].filter(([stage, s]) => stage !== c.stage && s.events.length > 0 && s.materials.includes(c.material)).map(([stage]) => stage);
+    const none = Math.max(Math.abs(c.exports.meanWith), Math.abs(c.exports.meanWithout)) < 1;
+    notes.push(`Under ${id}, ${exporter}’s exports of ${product} did not fall (${formatPairedImpact(c.exports)} against the same weeks without the disruptive events at ${c.stage})` +
+      (none ? `: ${exporter} shipped next to none of it in either run.`
+        : others.length > 0 ? `: the disruptions at ${others.join(' and ')}, in force in both runs, move this trade too.`
+          : '.'));
   }
   return notes;
 }

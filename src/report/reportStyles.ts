@@ -41,6 +41,9 @@ table.kv td:first-child { white-space: nowrap; width: 1%; padding-right: 14px; }
 table.kv td + td { overflow-wrap: anywhere; }
 tbody tr:nth-child(even) { background: #fafafa; }
 table.sources td { font-size: 12px; }
+/* Seven columns of figures and long event names: smaller type, and names may wrap anywhere, so the table keeps to the text's width. */
+table.controls { font-size: 12px; }
+table.controls td:first-child { overflow-wrap: anywhere; }
 ul.cited { margin: 4px 0 0; padding-left: 16px; color: var(--muted); font-size: 11.5px; }
 table.events td:nth-child(3) { min-width: 11em; }
 table.events td:nth-child(6), table.sources td:nth-child(2) { overflow-wrap: anywhere; }

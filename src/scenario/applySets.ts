@@ -161,8 +161,15 @@ function assign(container: unknown, path: string[], value: unknown): string | un
     return undefined;
   }
   if (!isPlainMap(container)) return `${path.slice(0, -1).join('.')} holds no keys`;
-  if (value === null) delete container[last];
-  else container[last] = value;
+  if (value === null) {
+    // Removing an event (region, material) that is not there changed nothing, silently: a typo in
+    // `events.<id>=null` kept the event (audit 22). Unsetting a key that is not written stays a no-op.
+    if (path.length === 2 && ID_MAPS.has(path[0]) && !Object.hasOwn(container, last)) {
+      const hint = didYouMean(last, Object.keys(container));
+      return `no ${path[0].replace(/s$/, '')} "${last}" to delete${hint ? `; did you mean "${hint}"?` : ''}`;
+    }
+    delete container[last];
+  } else container[last] = value;
   return undefined;
 }
 

@@ -10,8 +10,10 @@ const EXPORTED_SHARE = 0.3;
 
 /**
  * Export controls that can hold back little: those on a market the exporter exports under 10% of its
- * output of at the start (its own plants use the rest) or makes none of, unless the scenario also controls a stage of
- * the same material that it does export. "A 50% export cut" on China's NdPr oxide, which its own magnet
+ * output of at the start (its own industry uses the rest) or makes none of, unless the scenario also controls a stage of
+ * the same material that it does export, in force at the same time for the same importers and
+ * restricting something; and a note on every quota that names `destinations` (its ceiling is a share
+ * of the exports to all of them). "A 50% export cut" on China's NdPr oxide, which its own magnet
  * makers use, holds back a few hundred tonnes where the same cut on its magnets holds back twenty
  * thousand, and nothing said so before a run (audit 20, M3). The shares come from the run's starting state (one firm per
  * cell: the state does not depend on the resolution), each note naming the stage the exporter does
@@ -48,8 +50,10 @@ export function findThinExportControls(spec: ScenarioSpec, located: Located, fal
     const k = TRADED_STAGES.indexOf(control.stage);
     const own = flows(control.material, k, control.exporter);
     if (own.share >= THIN_EXPORT_SHARE) continue;
-    // A scenario that also controls a stage the exporter does export (the shipped quota on oxide and magnets) needs no note.
+    // A scenario that also controls, at the same time and for the same importers, a stage the exporter does
+    // export (the shipped quota on oxide and magnets) needs no note; a control that restricts nothing does not count.
     const alsoControlled = controls.some((c) => c !== control && c.material === control.material && c.exporter === control.exporter
+      && restricts(c) && overlaps(c, control) && covers(c, control)
       && flows(c.material, TRADED_STAGES.indexOf(c.stage), c.exporter).share >= THIN_EXPORT_SHARE);
     if (alsoControlled) continue;
     const material = spec.materials.find((x) => x.id === control.material)!;
@@ -58,16 +62,58 @@ export function findThinExportControls(spec: ScenarioSpec, located: Located, fal
       .filter((x) => x.stage !== control.stage && x.share >= EXPORTED_SHARE).sort((a, b) => b.share - a.share)[0];
     const start = own.output <= 0
       ? `${control.exporter} makes no ${product(control.stage)} at the start, so this ${control.mode} holds back only what it may make later`
-      : `${control.exporter} exports ${own.exports > 0 ? `about ${percent(own.share)}` : 'none'} of its ${product(control.stage)} at the start ` +
-        `(${tonnes(own.exports)} of ${tonnes(own.output)} a year; its own plants use ${own.exports > 0 ? 'the rest' : 'it all'}), so this ${control.mode} can hold back little`;
+      : `${control.exporter} exports ${own.exports > 0 ? `about ${percent(own.share)}` : 'none'} of its ${product(control.stage)} at the start of the run ` +
+        `(${tonnes(own.exports)} of ${tonnes(own.output)} a year; its own ${control.stage === 'manufacturing' ? 'end users take' : 'industry uses'} ${own.exports > 0 ? 'the rest' : 'it all'}), ` +
+        `so this ${control.mode} can hold back little unless those exports grow`;
     const text = start +
       (exported === undefined ? '' : `; it exports ${percent(exported.share)} of its ${product(exported.stage)}, where a control bites`) +
-      '. The run report\'s "What the export controls held back" measures what it did';
+      `. ${MEASURED_BY}`;
     const path = control.id === undefined ? ['events'] : ['events', control.id, 'stage'];
     notes.push({ ...locate(located, path, false, fallback), path: path.join('.'), text });
   }
+  notes.push(...quotasOnSomeDestinations(controls, located, fallback));
   // In the order the file states them (events are kept in id order).
   return notes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** Where a note sends its reader (`compare` writes no impact.json, so the run's report it is). */
+const MEASURED_BY = '`crm-sim run <file> --report` measures what it did (its report\'s "What the export controls held back")';
+
+/** An export control event. */
+type ExportControl = Extract<ScenarioSpec['events'][number], { kind: 'exportControl' }>;
+
+/** Whether a control restricts anything: a quota below 100%, licensing that refuses or delays, a ban. */
+function restricts(c: ExportControl): boolean {
+  if (c.mode === 'ban') return true;
+  if (c.mode === 'quota') return (c.quotaShare ?? 1) < 1;
+  return (c.approvalRate ?? 1) < 1 || (c.delayYears ?? 0) > 0;
+}
+
+/** Whether two controls are in force at some common time (years since the start; no end: to the run's end). */
+function overlaps(a: ExportControl, b: ExportControl): boolean {
+  return a.start < (b.end ?? Infinity) && b.start < (a.end ?? Infinity);
+}
+
+/** Whether control `a` covers every importer `b` covers (no `destinations`: all of them). */
+function covers(a: ExportControl, b: ExportControl): boolean {
+  if (a.destinations === undefined) return true;
+  return b.destinations !== undefined && b.destinations.every((d) => a.destinations!.includes(d));
+}
+
+/**
+ * A note per quota that names `destinations`: its ceiling is its share of the exporter's exports to
+ * every destination, shared by the routes it covers, so "50% to the US" binds only when the US (and
+ * the others named) order more than half of everything the exporter shipped (audit 22, H1).
+ */
+function quotasOnSomeDestinations(controls: readonly ExportControl[], located: Located, fallback: Loc): ScenarioNote[] {
+  return controls.flatMap((c) => {
+    if (c.mode !== 'quota' || c.destinations === undefined || c.destinations.length === 0) return [];
+    const share = `${Number(((c.quotaShare ?? 1) * 100).toPrecision(3))}%`;
+    const path = c.id === undefined ? ['events'] : ['events', c.id, 'destinations'];
+    const text = `this quota's ceiling is ${share} of ${c.exporter}'s exports to every destination in the year before it, shared by the routes to ` +
+      `${c.destinations.join(', ')}: it binds only when they order more than that, so it does not cut what they get by ${share}. ${MEASURED_BY}`;
+    return [{ ...locate(located, path, false, fallback), path: path.join('.'), text }];
+  });
 }
 
 /** `0.5%`, `12%`: two significant figures under 10%. */

@@ -23,6 +23,12 @@ describe('crm-sim validate', () => {
     const notes = stderr.split('\n').filter((line) => line.startsWith('note: '));
     expect(notes).toEqual(['note: scenarios/mitigation-stockpile-60d.yaml:18:3: events.usStockpileNdpr, events.usStockpileDy: reversible at US elections by default (every 4 years, each with a 15–45% chance of reversing it); set `reversible: false` for a committed policy']);
   });
+  it('applies --set as run does, so a variant\'s notes show before it runs', () => {
+    const { status, stdout, stderr } = runCli(['validate', 'scenarios/threat-export-quota.yaml', '--set', 'events.cnQuotaNdprMagnets=null', '--set', 'events.cnQuotaDyMagnets=null']);
+    expect(status).toBe(0);
+    expect(stdout.trim()).toBe('scenarios/threat-export-quota.yaml: ok (7 materials, 2 events)');
+    expect(stderr.split('\n').filter((line) => line.startsWith('note: ') && line.includes('can hold back little'))).toHaveLength(2);
+  });
   it('exits 2 on a usage mistake', () => {
     expect(runCli(['run']).status).toBe(2);
     expect(runCli(['no-such-command']).status).toBe(2);

@@ -134,6 +134,15 @@ describe('measureDisruptionImpact with the engine', () => {
       const bound = own.map((r) => r.summaries[binding]);
       expect(c.weeksBinding).toEqual({ mean: bound.reduce((a, b) => a + b, 0) / bound.length, min: Math.min(...bound), max: Math.max(...bound), runsBound: bound.filter((w) => w > 0).length, n: 3 });
       expect(c.weeksBinding!.max).toBeLessThanOrEqual(c.weeks);
+      // The ceiling's tonnes over its weeks: the runs' own summaries; exports never exceed it.
+      const allowed = compiled.layout.summaries.findIndex((k) => k.metric === 'exportQuotaAllowedTonnes' && k.region === c.event);
+      expect(c.allowed).toBeCloseTo(own.reduce((sum, r) => sum + r.summaries[allowed], 0) / own.length, 6);
+      expect(c.exports.meanWith).toBeLessThanOrEqual(c.allowed! * (1 + 1e-9));
+    }
+    // Each struck stage states what home end users received of its materials, paired.
+    for (const s of impact.stages.filter((x) => x.events.length > 0)) {
+      expect(s.homeConsumption!.map((m) => m.material).sort()).toEqual(['dy', 'ndpr']);
+      for (const m of s.homeConsumption!) expect(m.mean).toBeCloseTo(m.meanWith - m.meanWithout, 6);
     }
     // China makes most of the world's magnets: half of last year's magnet exports binds, and the exports fall.
     for (const c of controls.filter((x) => x.stage === 'manufacturing')) {

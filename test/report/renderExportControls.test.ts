@@ -1,7 +1,8 @@
 /**
- * The run report's export-control section (audit 20, M3): per control, its weeks, a quota's binding
- * weeks and the exports it allowed against its stage's twin; notes on a quota that seldom bound and
- * on a control whose exports did not fall; read back from impact.json as the CLI writes it.
+ * The run report's export-control section (audit 20 M3, audit 22): per control, its weeks, a quota's
+ * binding weeks and allowed tonnes, the exports it allowed against its stage's twin (tonnes first, a
+ * share only for a clear change), what home end users received per stage, and notes where the figures
+ * need reading; read back from impact.json as the CLI writes it.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,21 +17,26 @@ afterAll(async () => { await Promise.all(dirs.map((d) => rm(d, { recursive: true
 const window = { startTick: 52, endTick: 130, fromYear: 2026, toYear: 2027.5 };
 const exports = (meanWith: number, meanWithout: number, halfWidth = 10) => ({ unit: 't', n: 30, meanWith, meanWithout, mean: meanWith - meanWithout, ciLow: meanWith - meanWithout - halfWidth, ciHigh: meanWith - meanWithout + halfWidth });
 const magnets = { event: 'cnQuotaMagnets', mode: 'quota', material: 'ndpr', stage: 'manufacturing', exporter: 'CN', quotaShare: 0.5, window, weeks: 78, without: ['cnQuotaMagnets'],
-  weeksBinding: { mean: 73, min: 73, max: 73, runsBound: 30, n: 30 }, exports: exports(20_800, 40_500, 500) };
-const oxide = { ...magnets, event: 'cnQuotaOxide', stage: 'processing', without: ['cnQuotaOxide'], weeksBinding: { mean: 5.9, min: 5, max: 7, runsBound: 30, n: 30 }, exports: exports(34.1, 300, 18) };
+  weeksBinding: { mean: 73, min: 73, max: 73, runsBound: 30, n: 30 }, allowed: 20_400, exports: exports(20_800, 40_500, 500) };
+const oxide = { ...magnets, event: 'cnQuotaOxide', stage: 'processing', without: ['cnQuotaOxide'], weeksBinding: { mean: 5.9, min: 5, max: 7, runsBound: 30, n: 30 }, allowed: 150, exports: exports(34.1, 300, 18) };
 const licensing = { event: 'cnLicence', mode: 'licensing', material: 'graphite', stage: 'processing', exporter: 'CN', approvalRate: 0.6, window, weeks: 78, without: ['cnLicence'], exports: exports(1_200, 1_000, 50) };
+const stages = [
+  { stage: 'processing', events: ['cnQuotaOxide', 'cnLicence'], homeShortfall: { ...exports(0, 0, 1), materials: ['ndpr', 'graphite'] }, homeConsumption: [{ ...exports(99_000, 99_100, 20), material: 'ndpr' }] },
+  { stage: 'manufacturing', events: ['cnQuotaMagnets'], homeShortfall: { ...exports(900, 0, 100), materials: ['ndpr'] }, homeConsumption: [{ ...exports(97_000, 112_000, 500), material: 'ndpr' }] },
+];
 
 async function readBack(controls: unknown[]): Promise<ImpactReading> {
   const dir = await mkdtemp(join(tmpdir(), 'crm-controls-'));
   dirs.push(dir);
-  await writeFile(join(dir, 'impact.json'), JSON.stringify({ replicates: 30, runReplicates: 100, replicateCap: 30, stages: [{ stage: 'processing', events: ['q'] }], exportControls: controls }));
+  await writeFile(join(dir, 'impact.json'), JSON.stringify({ replicates: 30, runReplicates: 100, replicateCap: 30, stages, exportControls: controls }));
   return (await readImpactJson(dir))!;
 }
 
 const names = {
   describeEvent: (id: string) => ({ cnQuotaMagnets: 'CN quota on magnets', cnQuotaOxide: 'CN quota on oxide', cnLicence: 'CN graphite licensing' } as Record<string, string>)[id] ?? id,
-  regionName: (id: string) => (id === 'CN' ? 'China' : id),
+  regionName: (id: string) => ({ CN: 'China', US: 'the United States' } as Record<string, string>)[id] ?? id,
   materialName: (id: string) => (id === 'ndpr' ? 'NdPr oxide' : id),
+  homeName: 'the United States',
 };
 
 /** The section's table rows as plain text cells, and its notes. */
@@ -43,36 +49,59 @@ function parse(html: string): { rows: string[][]; notes: string[] } {
 }
 
 describe('renderExportControls', () => {
-  it('reads impact.json\'s exportControls back as written, and none from a file without them', async () => {
+  it('reads impact.json\'s exportControls and the stages\' home consumption back as written, and none from a file without them', async () => {
     const impact = await readBack([magnets, licensing, { event: 'broken' }]);
     expect(impact.exportControls!.map((c: ExportControlReading) => c.event)).toEqual(['cnQuotaMagnets', 'cnLicence']);
-    expect(impact.exportControls![0]).toMatchObject({ weeks: 78, quotaShare: 0.5, weeksBinding: magnets.weeksBinding, exports: magnets.exports, window: { fromYear: 2026, toYear: 2027.5 } });
+    expect(impact.exportControls![0]).toMatchObject({ weeks: 78, quotaShare: 0.5, allowed: 20_400, weeksBinding: magnets.weeksBinding, exports: magnets.exports, window: { fromYear: 2026, toYear: 2027.5 } });
+    expect(impact.exportControls![1]).toMatchObject({ approvalRate: 0.6 });
     expect(impact.exportControls![1].weeksBinding).toBeUndefined();
+    expect(impact.stages.get('manufacturing')!.homeConsumption![0]).toMatchObject({ material: 'ndpr', mean: -15_000 });
     expect((await readBack([])).exportControls).toBeUndefined();
     expect(renderExportControls(await readBack([]), names)).toBe('');
     expect(renderExportControls(undefined, names)).toBe('');
   });
 
-  it('gives a row per control: its weeks, a quota\'s binding weeks, the exports with and without and the change with its interval', async () => {
+  it('gives a row per control: id and name, weeks, a quota\'s binding weeks and allowance, exports with and without, the change in tonnes first', async () => {
     const { rows } = parse(renderExportControls(await readBack([magnets, oxide, licensing]), names));
-    expect(rows.map((r) => r[0])).toEqual(['CN quota on magnets', 'CN quota on oxide', 'CN graphite licensing']);
-    expect(rows[0].slice(1)).toEqual(['78 (Jan 2026 to Jul 2027)', '73 (every run)', '20,800 t', '40,500 t', '−49%: −19,700 t (95% CI −20,200 t to −19,200 t)']);
+    expect(rows.map((r) => r[0])).toEqual(['cnQuotaMagnets: CN quota on magnets', 'cnQuotaOxide: CN quota on oxide', 'cnLicence: CN graphite licensing']);
+    expect(rows[0].slice(1)).toEqual(['78 (Jan 2026 to Jul 2027)', '73 in every run', '20,400 t', '20,800 t', '40,500 t', '−19,700 t (95% CI −20,200 t to −19,200 t), −49%']);
     expect(rows[1][2]).toBe('5.9 (5–7)');
-    expect(rows[2][2]).toBe('— (not a quota)');
-    expect(rows[2][5]).toMatch(/^\+20%: \+200 t /);
+    expect(rows[2].slice(2, 4)).toEqual(['— (not a quota)', '—']);
+    expect(rows[2][6]).toMatch(/^\+200 t .*, \+20%$/);
+    // An interval that includes 0 is no clear change, and gets no percentage.
+    const flat = parse(renderExportControls(await readBack([{ ...oxide, exports: exports(290, 300, 30) }]), names)).rows[0][6];
+    expect(flat).toMatch(/^no clear change: −10(\.0)? t \(95% CI/);
+    expect(flat).not.toContain('%)');
   });
 
-  it('notes a quota that bound in under a quarter of its weeks, saying whether its exports fell all the same, and a control whose exports did not fall', async () => {
+  it('says what home end users received per controlled stage, and that exports held back are not harm at home', async () => {
+    const html = renderExportControls(await readBack([magnets, oxide]), names);
+    expect(html).toContain('What end users in the United States received over the run');
+    expect(html).toMatch(/the manufacturing stage’s \(cnQuotaMagnets\): NdPr oxide −15,000 t/);
+    expect(html).toMatch(/the processing stage’s \(cnQuotaOxide, cnLicence\): NdPr oxide −100 t/);
+  });
+
+  it('explains how a quota acts besides its ceiling, only when there is a quota', async () => {
+    expect(renderExportControls(await readBack([magnets]), names)).toContain('importers count a quota’d exporter’s supply at no more than the quota');
+    expect(renderExportControls(await readBack([licensing]), names)).not.toContain('importers count a quota’d exporter’s');
+  });
+
+  it('notes a quota that seldom bound, licensing, a control on some destinations only and a control whose exports did not fall', async () => {
     const { notes } = parse(renderExportControls(await readBack([magnets, oxide, licensing]), names));
-    expect(notes).toHaveLength(2);
-    expect(notes[0]).toMatch(/^CN quota on oxide bound in 5.9 of its 78 weeks on average: in the others China shipped less than the quota allowed\. Its exports fell all the same, to 34.1 t from 300 t \(−89%\)/);
-    expect(notes[0]).toContain('A cut holds back only what the exporter would have shipped');
-    expect(notes[1]).toMatch(/^Under CN graphite licensing, China’s exports of refined graphite \(processing\) did not fall \(\+200 t/);
-    // A seldom-binding quota whose exports did not clearly fall: no "fell all the same", and the second note too.
-    const flat = parse(renderExportControls(await readBack([{ ...oxide, exports: exports(290, 300, 30) }]), names)).notes;
-    expect(flat).toHaveLength(2);
-    expect(flat[0]).not.toContain('fell all the same');
-    expect(flat[1]).toContain('did not fall');
+    expect(notes[0]).toMatch(/^cnQuotaOxide bound in 5.9 of its 78 weeks on average: in the others China shipped less than the quota allowed\. Its exports fell all the same, to 34.1 t from 300 t, through importers’ orders/);
+    expect(notes[1]).toMatch(/^cnLicence approves 60% of licence requests: importers re-order what is refused/);
+    // No other stage has a graphite event: no cause is invented.
+    expect(notes[2]).toMatch(/^Under cnLicence, China’s exports of refined graphite \(processing\) did not fall \(\+200 t .*\)\.$/);
+    expect(notes).toHaveLength(3);
+    const never = parse(renderExportControls(await readBack([{ ...oxide, weeksBinding: { mean: 0, min: 0, max: 0, runsBound: 0, n: 30 } }]), names)).notes[0];
+    expect(never).toMatch(/^cnQuotaOxide bound in 0 of its 78 weeks on average\. Its exports fell/);
+    const toUs = parse(renderExportControls(await readBack([{ ...magnets, destinations: ['US'] }]), names)).notes;
+    expect(toUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only, but its ceiling is 50% of China’s exports to every destination in the year before, shared by the routes it covers/)]);
+    // Another stage's disruption on the same material is named as what moves the trade; next to nothing shipped is said so.
+    const rose = parse(renderExportControls(await readBack([{ ...oxide, weeksBinding: { mean: 40, min: 30, max: 50, runsBound: 30, n: 30 }, exports: exports(800, 300, 30) }]), names)).notes;
+    expect(rose).toEqual([expect.stringMatching(/did not fall .*: the disruptions at manufacturing, in force in both runs, move this trade too\.$/)]);
+    const tiny = parse(renderExportControls(await readBack([{ ...licensing, exports: exports(0.01, 0.02, 0.05) }]), names)).notes;
+    expect(tiny[1]).toMatch(/: China shipped next to none of it in either run\.$/);
   });
 
   it('says how many runs the figures rest on, and that the controls at other stages stay in force', async () => {

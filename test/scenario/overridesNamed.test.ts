@@ -52,6 +52,15 @@ describe('an override without its top-level key', () => {
 });
 
 describe('a text override that YAML reads as a map or list', () => {
+  it('refuses to remove an event, material or region that is not there, with a guess; unsetting an unwritten key stays allowed', () => {
+    expect(problemsIn('scenarios/threat-export-quota.yaml', ['events.cnQuotaNdprMagnet=null'])).toEqual([
+      '--set #1 (events.cnQuotaNdprMagnet=null): events.cnQuotaNdprMagnet: expected an existing path, found "events.cnQuotaNdprMagnet" (no event "cnQuotaNdprMagnet" to delete; did you mean "cnQuotaNdprMagnets"?)',
+    ]);
+    expect(problems(['materials.ndpx=null'])[0]).toContain('no material "ndpx" to delete; did you mean "ndpr"?');
+    expect(problemsIn('scenarios/threat-export-quota.yaml', ['events.cnQuotaNdprMagnets=null'])).toEqual([]);
+    expect(problems(['behaviour.priceWarRisk=null'])).toEqual([]);
+  });
+
   it('says how to quote it (--set \'description=a: b\' is a map)', () => {
     expect(problems(['description=a: b'])).toEqual([
       `--set #1 (description=a: b): description: expected a string, found a map (to give it as text, quote the value inside the shell's quotes: 'description="a: b"')`,

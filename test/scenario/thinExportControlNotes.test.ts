@@ -26,8 +26,27 @@ describe('notes on export controls that can hold back little', () => {
   it('name a quota on oxide alone, at its stage key, with the share exported at the start and the stage China does export', () => {
     const notes = notesOf(QUOTA, WITHOUT_MAGNETS);
     expect(notes).toHaveLength(2);
-    expect(notes[0]).toMatch(/^scenarios\/threat-export-quota\.yaml:16:\d+: events\.cnQuotaNdpr\.stage: CN exports none of its refined NdPr oxide \(processing\) at the start \(0 t of [\d.]+ kt a year; its own plants use it all\), so this quota can hold back little; it exports \d+% of its magnets containing NdPr oxide \(manufacturing\), where a control bites\./);
+    expect(notes[0]).toMatch(/^scenarios\/threat-export-quota\.yaml:16:\d+: events\.cnQuotaNdpr\.stage: CN exports none of its refined NdPr oxide \(processing\) at the start of the run \(0 t of [\d.]+ kt a year; its own industry uses it all\), so this quota can hold back little unless those exports grow; it exports \d+% of its magnets containing NdPr oxide \(manufacturing\), where a control bites\. `crm-sim run <file> --report` measures what it did/);
     expect(notes[1]).toMatch(/^scenarios\/threat-export-quota\.yaml:28:\d+: events\.cnQuotaDy\.stage: CN exports about [\d.]+% of its refined dysprosium oxide \(processing\)/);
+  });
+
+  it('are not silenced by a control on the exported stage that is not in force at the same time, restricts nothing or covers other importers', () => {
+    const oxide = '    cut: { kind: exportControl, material: ndpr, stage: processing, exporter: CN, mode: quota, quotaShare: 50%, start: 2026-01, duration: 18 months }\n';
+    const withMagnets = (magnets: string) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'crm-controls-')), 'pair.yaml');
+      writeFileSync(file, `extends: ${resolve('scenarios/baseline.yaml')}\nname: pair\nevents:\n${oxide}    magnets: ${magnets}\n`);
+      return notesOf(file).filter((n) => n.includes('events.cut.stage'));
+    };
+    const magnets = (fields: string) => `{ kind: exportControl, material: ndpr, stage: manufacturing, exporter: CN, ${fields} }`;
+    expect(withMagnets(magnets('mode: quota, quotaShare: 50%, start: 2026-01, duration: 18 months'))).toEqual([]);
+    expect(withMagnets(magnets('mode: quota, quotaShare: 50%, start: 2031-01, duration: 18 months'))).toHaveLength(1);
+    expect(withMagnets(magnets('mode: licensing, approvalRate: 100%, start: 2026-01, duration: 18 months'))).toHaveLength(1);
+    expect(withMagnets(magnets('mode: quota, quotaShare: 50%, destinations: [ROW], start: 2026-01, duration: 18 months'))).toHaveLength(1);
+  });
+
+  it('tell an author that a quota on some destinations shares a ceiling set on the exports to all of them', () => {
+    const [note] = notesOf(control('    { kind: exportControl, material: ndpr, stage: manufacturing, exporter: CN, mode: quota, quotaShare: 50%, destinations: [US], start: 2026-01 }'));
+    expect(note).toMatch(/events\.cut\.destinations: this quota's ceiling is 50% of CN's exports to every destination in the year before it, shared by the routes to US: it binds only when they order more than that, so it does not cut what they get by 50%\./);
   });
 
   it('agree with the engine\'s starting state: the share is what the exporter ships over what it makes', () => {
@@ -55,7 +74,7 @@ describe('notes on export controls that can hold back little', () => {
 
   it('name any mode, and a control on what the exporter does not make at all', () => {
     const [ban] = notesOf(control('    { kind: exportControl, material: dy, stage: processing, exporter: CN, mode: ban, start: 2026-01 }'));
-    expect(ban).toMatch(/events\.cut\.stage: CN exports about [\d.]+% of its refined dysprosium oxide \(processing\) at the start .* so this ban can hold back little; it exports \d+% of its magnets/);
+    expect(ban).toMatch(/events\.cut\.stage: CN exports about [\d.]+% of its refined dysprosium oxide \(processing\) at the start of the run .* so this ban can hold back little unless those exports grow; it exports \d+% of its magnets/);
     // The baseline's US refines no gallium.
     const [none] = notesOf(control('    { kind: exportControl, material: gallium, stage: processing, exporter: US, mode: licensing, approvalRate: 50%, start: 2026-01 }'));
     expect(none).toMatch(/events\.cut\.stage: US makes no refined gallium \(processing\) at the start, so this licensing holds back only what it may make later/);

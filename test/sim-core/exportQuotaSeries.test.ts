@@ -50,6 +50,11 @@ describe('export quota series', () => {
     }
     expect(run.summary('exportQuotaWeeksInForce', 'cnQuota')).toBe(78);
     expect(run.summary('exportQuotaWeeksBinding', 'cnQuota')).toBe(bound.length * (52 / tpy));
+    // The ceiling, t/week, while in force: the quota the engine applied (the only one on the segment); 0 outside.
+    const ceiling = run.series('exportQuotaCeiling', 'cnQuota');
+    const ticksPerWeek = tpy / 52;
+    ceiling.forEach((c, t) => expect(c, `week ${t}`).toBeCloseTo(inForce[t] === 1 ? run.shipped[t].quota * ticksPerWeek : 0, 9));
+    expect(run.summary('exportQuotaAllowedTonnes', 'cnQuota')).toBeCloseTo(ceiling.reduce((a, b) => a + b, 0) * (52 / tpy), 6);
   });
 
   it('in a week it does not bind, the exporter ships no more than its quota; outside its weeks the series are 0', () => {
