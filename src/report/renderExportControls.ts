@@ -75,7 +75,7 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
   ], rows, { caption: 'Exports by the controlling region of the controlled material and stage, to every destination, means over the paired runs.', className: 'controls' });
   html += describeHomeEffect(controls, impact, names);
   const notes = controls.flatMap((c) => describeControlNotes(c, impact, names));
-  if (notes.length > 0) html += `<ul>${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>\n`;
+  if (notes.length > 0) html += `<p>Reading the table:</p>\n<ul class="notes">${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>\n`;
   return html;
 }
 
@@ -111,11 +111,12 @@ function describeHomeEffect(controls: readonly ExportControlReading[], impact: I
     const record: StageImpactReading | undefined = impact.stages.get(stage);
     if (record?.homeConsumption === undefined) return [];
     const parts = record.homeConsumption.map((m) => `${names.materialName(m.material)} ${formatPairedImpact(m)}`);
-    return [`the ${stage} stage’s (${record.events.join(', ')}): ${parts.join('; ')}`];
+    return [`${stage} (${record.events.join(', ')}): ${parts.join('; ')}`];
   });
   if (lines.length === 0) return '';
-  return `<p>What end users in ${escapeHtml(names.homeName)} received over the run, with each controlled stage’s disruptive events against without them: ` +
-    `${escapeHtml(lines.join('. '))}. A control that holds back much may still cost home end users little, and the reverse.</p>\n`;
+  return `<p>What end users in ${escapeHtml(names.homeName)} received over the run, with each controlled stage’s disruptive events against without them ` +
+    '(a control that holds back much may still cost home end users little, and the reverse):</p>\n' +
+    `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>\n`;
 }
 
 /** The notes a control's row needs (see renderExportControls). */

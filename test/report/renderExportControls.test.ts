@@ -44,7 +44,8 @@ function parse(html: string): { rows: string[][]; notes: string[] } {
   const text = (cell: string) => cell.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
   const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
   const rows = [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((cell) => text(cell[1])));
-  const notes = [...html.matchAll(/<li>(.*?)<\/li>/g)].map((note) => text(note[1]));
+  const list = html.slice(html.indexOf('<ul class="notes">') >= 0 ? html.indexOf('<ul class="notes">') : html.length);
+  const notes = [...list.matchAll(/<li>(.*?)<\/li>/g)].map((note) => text(note[1]));
   return { rows, notes };
 }
 
@@ -77,8 +78,8 @@ describe('renderExportControls', () => {
   it('says what home end users received per controlled stage, and that exports held back are not harm at home', async () => {
     const html = renderExportControls(await readBack([magnets, oxide]), names);
     expect(html).toContain('What end users in the United States received over the run');
-    expect(html).toMatch(/the manufacturing stage’s \(cnQuotaMagnets\): NdPr oxide −15,000 t/);
-    expect(html).toMatch(/the processing stage’s \(cnQuotaOxide, cnLicence\): NdPr oxide −100 t/);
+    expect(html).toMatch(/<li>manufacturing \(cnQuotaMagnets\): NdPr oxide −15,000 t/);
+    expect(html).toMatch(/<li>processing \(cnQuotaOxide, cnLicence\): NdPr oxide −100 t/);
   });
 
   it('explains how a quota acts besides its ceiling, only when there is a quota', async () => {
