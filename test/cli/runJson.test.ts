@@ -19,10 +19,10 @@ describe('crm-sim run --json', () => {
   it("prints a summary whose numbers change when the scenario's events change", () => {
     const baseline = summary('scenarios/baseline.yaml');
     const threat = summary('scenarios/threat-export-quota.yaml');
-    // The same metrics, and the threat's four quotas' weeks in force and weeks binding besides.
-    const quotaWeeks = Object.keys(threat).filter((id) => id.startsWith('exportQuotaWeeks'));
-    expect(quotaWeeks).toHaveLength(8);
-    expect(Object.keys(threat).filter((id) => !quotaWeeks.includes(id)).sort()).toEqual(Object.keys(baseline).sort());
+    // The same metrics, and the threat's four quotas' weeks in force, weeks binding and tonnes allowed besides.
+    const quotaMetrics = Object.keys(threat).filter((id) => id.startsWith('exportQuota'));
+    expect(quotaMetrics).toHaveLength(12);
+    expect(Object.keys(threat).filter((id) => !quotaMetrics.includes(id)).sort()).toEqual(Object.keys(baseline).sort());
     const changed = Object.keys(baseline).filter((id) => baseline[id].mean !== threat[id].mean && !(Number.isNaN(baseline[id].mean) && Number.isNaN(threat[id].mean)));
     expect(changed.length).toBeGreaterThan(10);
     expect(changed.some((id) => id.startsWith('peakPriceMultiple.ndpr'))).toBe(true);
