@@ -2,9 +2,13 @@ import type { ScenarioSpec, UncertaintySpec } from '../../sim-core/index.ts';
 import type { FoundUncertainty } from './extractUncertainties.ts';
 import type { PlainMap } from './locatedTree.ts';
 
-/** Entries of an id-keyed map as records with their `id` first. */
+/**
+ * Entries of an id-keyed map as records carrying their key as `id`. The key wins over an `id` written
+ * inside the entry: the loader checks references against the keys, so an entry's own `id` (a fuzzed
+ * region's `id: 4.6e-202weeks`) gave the engine a region no reference named.
+ */
 function toList(map: unknown): PlainMap[] {
-  return Object.entries(map as Record<string, PlainMap>).map(([id, entry]) => ({ id, ...entry }));
+  return Object.entries(map as Record<string, PlainMap>).map(([id, entry]) => ({ ...entry, id }));
 }
 
 /** Events as a list sorted by (start, id). */
