@@ -51,7 +51,12 @@ function receiveArrivals(world: World, s: number): void {
   mk.transitOtherTonnes[index] = 0;
 }
 
-/** Average landed cost (price less cut, plus tariff) of this tick's shipments into region d, or 0. */
+/**
+ * Average landed cost (price less cut, plus tariff) of this tick's shipments into region d, or 0: the
+ * floor under d's price (formPrices). A binding quota's rent is left out: it is the gap to d's own
+ * price (`quotaRentUsdPerTonne`), so it follows that price and cannot hold it up (counted, it would
+ * keep d's price from ever falling while the quota binds).
+ */
 function landedCost(world: World, m: number, k: number, d: number): number {
   const { markets, effective, regions: R } = world;
   let tonnes = 0;

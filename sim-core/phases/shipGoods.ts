@@ -2,7 +2,7 @@ import type { World } from '../world/world.ts';
 import { ALLY, HOME } from '../world/world.ts';
 import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { stageSpecOf } from '../world/populateFirms.ts';
-import { cheapestLandedCost, expectedLicenceDelayTicks, IMPORT_PRICE_SENSITIVITY, weighOrigins } from './weighOrigins.ts';
+import { cheapestLandedCost, expectedLicenceDelayTicks, IMPORT_PRICE_SENSITIVITY, quotaRentUsdPerTonne, weighOrigins } from './weighOrigins.ts';
 import { isRestricted } from './formPrices.ts';
 
 /** Rounds of the import allocation: orders an oversubscribed origin could not fill go to the others. */
@@ -40,6 +40,8 @@ export function shipGoods(world: World, m: number, k: number): void {
     // taken out here, they are neither weighed, rationed nor shipped.
     sc.offerLeft[r] = Math.max(0, markets.firmOfferTonnes[s] - publicReserve(world, s));
     sc.quotaLeft[r] = effective.exportQuotaTonnesPerTick[s];
+    // The month-long average of binding up to the last tick sets this tick's quota rent (weighOrigins).
+    markets.quotaBindingAverage[s] += (markets.quotaBinding[s] - markets.quotaBindingAverage[s]) * world.salesSmoothing;
     markets.quotaBinding[s] = 0;
   }
   // Orders once every origin's offers, quota and surplus are this market's: the licence delay an
@@ -164,7 +166,8 @@ function shipOrder(world: World, m: number, k: number, d: number): number {
 /**
  * Ships `tonnes` ordered from r to d: licensing approves a share (the rest is refused and re-ordered
  * later); the approved goods leave r's sellers now and arrive at d after transport plus licence delay.
- * Traders pay r's price, less a strategic price cut that the foreign actor pays, plus d's tariff.
+ * Traders pay r's price, less a strategic price cut that the foreign actor pays, plus a binding
+ * quota's rent (to r's government: `quotaRentUsdPerTonne`), plus d's tariff on both.
  */
 function dispatch(world: World, m: number, k: number, r: number, d: number, tonnes: number): void {
   if (tonnes <= 0) return;
@@ -182,8 +185,11 @@ function dispatch(world: World, m: number, k: number, r: number, d: number, tonn
   markets.tradeTonnes[s * R + d] += shipped;
   const price = markets.priceUsdPerTonne[s];
   const cut = effective.priceCut[s] > 0 ? affordableCut(world, s, effective.priceCut[s], shipped * price) : 0;
-  const tariffUsd = shipped * price * (1 - cut) * effective.tariff[s * R + d];
-  world.ledger.tradersUsd -= shipped * price * (1 - cut) + tariffUsd;
+  const rentUsd = shipped * quotaRentUsdPerTonne(world, s, r, d, price * (1 - cut));
+  const valueUsd = shipped * price * (1 - cut) + rentUsd;
+  const tariffUsd = valueUsd * effective.tariff[s * R + d];
+  world.ledger.tradersUsd -= valueUsd + tariffUsd;
+  world.ledger.governmentUsd[r] += rentUsd;
   world.ledger.governmentUsd[d] += tariffUsd;
   if (d === world.government.region) world.government.tariffRevenueUsdThisTick += tariffUsd;
   if (cut > 0) payPriceCut(world, world.effective.priceCutEvent[s], shipped * price * cut);

@@ -5,7 +5,7 @@ export const IMPORT_PRICE_SENSITIVITY = 8;
 
 /**
  * Fills `scratch.weight` with importer d's weight for each origin r (part of trade, phase 10),
- * wᵣ ∝ min(max(min(s̄ᵣ, leftᵣ), ψ·leftᵣ), quotaᵣ)·(cost_min/costᵣ)^β with s̄ᵣ the month-long average
+ * wᵣ ∝ max(min(s̄ᵣ, leftᵣ), ψ·leftᵣ)·(cost_min/costᵣ)^β with s̄ᵣ the month-long average
  * surplus (`smoothedSurplusTonnes`), leftᵣ the offers left this tick, ψ `exportWinBackShare` and
  * β = IMPORT_PRICE_SENSITIVITY; 0 where r cannot ship to d. The average keeps a supplier's buyers
  * through a week's dip in its stock; ψ lets an exporter whose stock only covers its own buyers still
@@ -13,10 +13,16 @@ export const IMPORT_PRICE_SENSITIVITY = 8;
  * (in costᵣ) weighs only the part backed by the surplus, min(s̄ᵣ, leftᵣ): the rest is weighed at the cost
  * without it, so members' buyers are steered to each other's surplus, not to the working stock a
  * member's own buyers need (which they would ship across and back, losing supply in transit).
+ * An export quota does not enter the weight: importers order from a quota'd origin as from any other,
+ * and the quota cuts the orders it cannot fill (shipGoods), which the next allocation round places
+ * elsewhere. (Until session 23 the supply weighed was capped at the quota left, so a quota'd origin
+ * received orders in proportion to its quota against the others' whole supply and a quota that never
+ * bound cut exports by most of them: docs/model.md, G31.) What a quota does to the price importers
+ * pay is its rent (costᵣ, `quotaRentUsdPerTonne`).
  * @returns The sum of the weights (0: no origin can ship to d).
  */
 export function weighOrigins(world: World, m: number, k: number, d: number): number {
-  const { markets, effective, regions: R } = world;
+  const { markets, effective: { preference: preferences }, regions: R } = world;
   const sc = world.scratch;
   const reach = world.spec.behaviour.exportWinBackShare;
   let minCost = Infinity;
@@ -26,11 +32,10 @@ export function weighOrigins(world: World, m: number, k: number, d: number): num
   }
   let total = 0;
   for (let r = 0; r < R; r++) {
-    const routeQuota = effective.quotaApplies[((m * 3 + k) * R + r) * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
     const surplus = Math.min(markets.smoothedSurplusTonnes[(m * 3 + k) * R + r], sc.offerLeft[r]);
-    const supply = Math.min(Math.max(surplus, reach * sc.offerLeft[r], 1e-9 * sc.offerLeft[r]), routeQuota);
+    const supply = Math.max(surplus, reach * sc.offerLeft[r], 1e-9 * sc.offerLeft[r]);
     if (sc.weight[r] <= 0) continue;
-    const preference = effective.preference[r * R + d];
+    const preference = preferences[r * R + d];
     // A preference weighs only the supply r's surplus backs: it steers orders to a member's surplus, not to the stock its own buyers need.
     const weighed = preference > 0 && supply > surplus ? surplus + (supply - surplus) * Math.pow(1 - preference, IMPORT_PRICE_SENSITIVITY) : supply;
     sc.weight[r] = weighed * costFactor(sc, d * R + r, minCost / sc.weight[r]);
@@ -40,8 +45,9 @@ export function weighOrigins(world: World, m: number, k: number, d: number): num
 }
 
 /**
- * Importer d's cost of buying from origin r, P_r·(1 − cut)·(1 + tariff)·(1 − preference), USD/t, or 0
- * where r cannot ship to d this tick (r = d, no offers left, no quota left on the route, or banned).
+ * Importer d's cost of buying from origin r, (P_r·(1 − cut) + rent)·(1 + tariff)·(1 − preference),
+ * USD/t (rent: `quotaRentUsdPerTonne`), or 0 where r cannot ship to d this tick (r = d, no offers left,
+ * no quota left on the route, or banned).
  */
 function originCost(world: World, m: number, k: number, r: number, d: number): number {
   const { markets, effective, regions: R } = world;
@@ -49,7 +55,25 @@ function originCost(world: World, m: number, k: number, r: number, d: number): n
   const s = (m * 3 + k) * R + r;
   const routeQuota = effective.quotaApplies[s * R + d] === 1 ? sc.quotaLeft[r] : Infinity;
   if (r === d || sc.offerLeft[r] <= 0 || routeQuota <= 0 || effective.exportBanned[s * R + d] === 1) return 0;
-  return markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
+  const price = markets.priceUsdPerTonne[s] * (1 - effective.priceCut[s]);
+  return (price + quotaRentUsdPerTonne(world, s, r, d, price)) * (1 + effective.tariff[s * R + d]) * (1 - effective.preference[r * R + d]);
+}
+
+/**
+ * The quota rent on the route from segment s (origin r) to importer d, USD/t: where r's export quota
+ * covers the route and has been binding, its licences are scarce and whoever holds one sells at the
+ * buyer's price, not at the exporter's (held down inside its own price pool by the quota: formPrices);
+ * the rent is that gap times the share of the last month the quota bound (`quotaBindingAverage`),
+ * max(0, P_d − price)·b̄. The importer pays it on top of `price` (the exporter's price less any cut)
+ * and it goes to the exporter's government (the licences' value: in 2010–11 Japanese buyers paid about
+ * US$15/kg for a licence on lanthanum). 0 on routes without a quota and once the quota stops binding.
+ */
+export function quotaRentUsdPerTonne(world: World, s: number, r: number, d: number, price: number): number {
+  const { markets, regions: R } = world;
+  const binding = markets.quotaBindingAverage[s];
+  if (binding === 0 || world.effective.quotaApplies[s * R + d] !== 1) return 0;
+  const buyerPrice = markets.priceUsdPerTonne[s - r + d];
+  return buyerPrice > price ? (buyerPrice - price) * binding : 0;
 }
 
 /** The lowest cost at which importer d can buy from an origin this tick ({@link weighOrigins}' weighing), USD/t, or Infinity. */

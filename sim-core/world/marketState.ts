@@ -38,6 +38,9 @@
  * - `quotaBinding`: 1 when the segment's export quota held this tick's shipments under it below what
  *   its offers allowed (the quota's share of the orders under it smaller than the offers' share, in
  *   any allocation round: shipGoods), else 0. Recorded per quota event (`exportQuotaBinding`).
+ * - `quotaBindingAverage`: the month-long average of `quotaBinding` up to the last tick (0 to 1), the
+ *   share of the gap to an importer's own price that the quota's licences add to what it pays (the
+ *   quota rent: weighOrigins' `quotaRentUsdPerTonne`).
  */
 export interface MarketState {
   readonly segments: number;
@@ -77,6 +80,7 @@ export interface MarketState {
   readonly leaderNormalPrice: Float64Array;
   readonly saleSubsidyUsdPerTonne: Float64Array;
   readonly quotaBinding: Uint8Array;
+  readonly quotaBindingAverage: Float64Array;
 }
 
 /** Allocates market state for the given numbers of materials and regions. */
@@ -121,5 +125,6 @@ export function createMarketState(materials: number, regions: number, transitSlo
     leaderNormalPrice: f64(),
     saleSubsidyUsdPerTonne: f64(),
     quotaBinding: new Uint8Array(segments),
+    quotaBindingAverage: f64(),
   };
 }
