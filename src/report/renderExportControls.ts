@@ -52,11 +52,10 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
     'so a quota on oxide is measured with any quota on magnets in place). Tonnes are of the material contained (for magnets, the oxide in them). ' +
     'A quota <em>binds</em> in a week when its ceiling, not the exporter’s own offers, limits what its buyers abroad get.</p>\n';
   if (controls.some((c) => c.mode === 'quota')) {
-    html += '<p>In this model a quota acts through importers’ orders as well as through its ceiling: importers count a quota’d exporter’s ' +
-      'supply at no more than the quota and spread the rest of their orders over other origins, and a restricted exporter’s market forms ' +
-      'prices of its own (docs/model.md, G31). So exports can fall far below a quota that never binds, and a loose quota cuts them ' +
-      'about as much as a tight one: read the binding weeks as where the ceiling itself was reached, and the change in exports as what the ' +
-      'control did by every channel.</p>\n';
+    html += '<p>A quota’s ceiling limits what its exporter ships abroad; importers order from it as from any other origin, and what the ' +
+      'ceiling cuts from their orders they place elsewhere. While it binds its licences are scarce: buyers abroad pay up to their own price ' +
+      'for its goods (the quota rent, which goes to the exporter’s government), so they turn to other origins too, and the exporter’s own ' +
+      'market forms prices of its own (docs/model.md, G31). Exports fall below the ceiling when buyers want less than it allows or the exporter has less to offer.</p>\n';
   }
   const unit = chooseMassUnit(controls.flatMap((c) => [c.exports.meanWith, c.exports.meanWithout, c.allowed ?? NaN].filter(Number.isFinite)));
   const rows = controls.map((c) => [
@@ -130,7 +129,7 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
   const b = c.weeksBinding;
   if (b !== undefined && c.weeks > 0 && b.mean < SELDOM_BINDS_SHARE * c.weeks) {
     notes.push(`${id} bound in ${formatNumber(b.mean)} of its ${formatNumber(c.weeks)} weeks on average` + (b.mean > 0 ? `: in the others ${exporter} shipped less than the quota allowed. ` : '. ') +
-      (fell ? `Its exports fell all the same, to ${formatTonnes(c.exports.meanWith, unit)} from ${formatTonnes(c.exports.meanWithout, unit)}, through importers’ orders (above). ` : '') +
+      (fell ? `Its exports fell all the same, to ${formatTonnes(c.exports.meanWith, unit)} from ${formatTonnes(c.exports.meanWithout, unit)}: what the quota did to prices and buyers’ choices (above), not its ceiling alone. ` : '') +
       'A cut holds back only what the exporter would have shipped: a region whose own industry uses most of a stage’s output exports little of it ' +
       '(China’s rare-earth oxide, for one, goes mostly into its own magnets, which is why the reference scenario cuts magnets too: scenarios/README.md, exportControl).');
   }

@@ -17,9 +17,9 @@ export const SCENARIO_DEFAULTS = { ticksPerYear: 52, years: 10, events: {} };
  * the investment keys are assumptions.
  */
 export const BEHAVIOUR_DEFAULTS = {
-  priceAdjustmentPerTick: 0.1589, maxLogPriceStepPerTick: 0.15, priceCoverageExponent: 0.8939, supplyResponse: 0.2467, exportWinBackShare: 0.1725,
-  expectationYears: 0.5564,
-  inventoryReleasePerTick: 0.1643, inputOrderAdjustmentPerTick: 0.04558, precautionaryBuying: 0, announcementFrontRunning: 1.644, utilisationBand: 0.1878,
+  priceAdjustmentPerTick: 0.1691, maxLogPriceStepPerTick: 0.15, priceCoverageExponent: 0.9132, supplyResponse: 0.2375, exportWinBackShare: 0.1594,
+  expectationYears: 0.6544,
+  inventoryReleasePerTick: 0.1613, inputOrderAdjustmentPerTick: 0.04584, precautionaryBuying: 0.009817, announcementFrontRunning: 1.624, utilisationBand: 0.2014,
   miningSalesFallWeeks: 16,
   hurdleRateMajor: 0.08, hurdleRateJunior: 0.15, riskAversion: 0.5, priceWarRisk: 0, investmentReviewWeeks: 13,
   exitAfterLossWeeks: 104, engineersPerProject: 20, engineersSizeExponent: 0, engineersMinimumShare: 0, expansionStep: 0.1, initialGrowthPipeline: 1,
@@ -50,7 +50,7 @@ export const RECYCLING_DEFAULTS = { collectionShare: 0.1, productLifetimeYears: 
 
 /** Demand defaults (elasticities and substitution speed fitted with BEHAVIOUR_DEFAULTS; maxThrift from params.csv). */
 export const DEMAND_DEFAULTS = {
-  publicShare: 0.05, growthPerYear: 0.03, elasticityShortRun: -0.02, elasticityLongRun: -1.481,
+  publicShare: 0.05, growthPerYear: 0.03, elasticityShortRun: -0.02, elasticityLongRun: -1.482,
   substitutionYears: 0.5, maxThrift: 0.4,
 };
 

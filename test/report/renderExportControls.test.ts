@@ -82,14 +82,14 @@ describe('renderExportControls', () => {
     expect(html).toMatch(/<li>processing \(cnQuotaOxide, cnLicence\): NdPr oxide −100 t/);
   });
 
-  it('explains how a quota acts besides its ceiling, only when there is a quota', async () => {
-    expect(renderExportControls(await readBack([magnets]), names)).toContain('importers count a quota’d exporter’s supply at no more than the quota');
-    expect(renderExportControls(await readBack([licensing]), names)).not.toContain('importers count a quota’d exporter’s');
+  it('explains how a quota acts (its ceiling, the rent while it binds), only when there is a quota', async () => {
+    expect(renderExportControls(await readBack([magnets]), names)).toContain('buyers abroad pay up to their own price for its goods (the quota rent');
+    expect(renderExportControls(await readBack([licensing]), names)).not.toContain('the quota rent');
   });
 
   it('notes a quota that seldom bound, licensing, a control on some destinations only and a control whose exports did not fall', async () => {
     const { notes } = parse(renderExportControls(await readBack([magnets, oxide, licensing]), names));
-    expect(notes[0]).toMatch(/^cnQuotaOxide bound in 5.9 of its 78 weeks on average: in the others China shipped less than the quota allowed\. Its exports fell all the same, to 34.1 t from 300 t, through importers’ orders/);
+    expect(notes[0]).toMatch(/^cnQuotaOxide bound in 5.9 of its 78 weeks on average: in the others China shipped less than the quota allowed\. Its exports fell all the same, to 34.1 t from 300 t: what the quota did to prices and buyers’ choices \(above\), not its ceiling alone\./);
     expect(notes[1]).toMatch(/^cnLicence approves 60% of licence requests: importers re-order what is refused/);
     // No other stage has a graphite event: no cause is invented.
     expect(notes[2]).toMatch(/^Under cnLicence, China’s exports of refined graphite \(processing\) did not fall \(\+200 t .*\)\.$/);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario, createRecorder, createWorld, step, type EventSpec } from '../../sim-core/index.ts';
 import { exportQuotas } from '../../sim-core/record/resultLayout.ts';
+import { quotaRentUsdPerTonne } from '../../sim-core/phases/weighOrigins.ts';
 import { readRecordedRun } from './engineHelpers.ts';
 import { oneMaterial, regionOf, withEvents } from './mechanisms/mechanismHelpers.ts';
 
@@ -76,10 +77,71 @@ describe('export quota series', () => {
     expect(run.summary('exportQuotaWeeksBinding', 'cnQuota')).toBe(0);
   });
 
-  it('an oxide-only quota binds in far fewer weeks than the same cut on magnets (China is a net buyer of oxide)', () => {
-    const oxide = observe(quota('processing', 0.5)).summary('exportQuotaWeeksBinding', 'cnQuota');
-    const magnets = observe(quota('manufacturing', 0.5)).summary('exportQuotaWeeksBinding', 'cnQuota');
-    expect(oxide).toBeLessThan(magnets / 4);
+  it('an oxide-only quota acts on a flow a hundred times smaller than the same cut on magnets (China is a net buyer of oxide)', () => {
+    const oxide = observe(quota('processing', 0.5)).summary('exportQuotaAllowedTonnes', 'cnQuota');
+    const magnets = observe(quota('manufacturing', 0.5)).summary('exportQuotaAllowedTonnes', 'cnQuota');
+    expect(oxide).toBeGreaterThan(0);
+    expect(oxide).toBeLessThan(magnets / 100);
+  });
+
+  it('a quota cuts exports to its ceiling and no further, on a market where the exporter has rivals (docs/model.md, G31)', () => {
+    // Until session 23 importers weighed a quota'd origin at no more than its quota against its rivals'
+    // whole supply: China's refined lithium exports fell to an eighth of a 50% ceiling that never bound,
+    // and a quota at three times last year's exports still cut them by four fifths.
+    const lithium = (share: number | null) => {
+      const spec = withEvents(oneMaterial('lithium', 3), ...(share === null ? [] : [{ ...quota('processing', share), material: 'lithium' }]));
+      const world = createWorld(spec, 1, 0);
+      const segment = world.regions + regionOf(world, 'CN');
+      let exported = 0;
+      let allowed = 0;
+      let bound = 0;
+      for (let t = 0; t < world.ticks; t++) {
+        step(world, null);
+        if (world.eventState.inForce[0] !== 1 && share !== null) continue;
+        if (t < world.ticksPerYear || t >= 2.5 * world.ticksPerYear) continue;
+        exported += world.markets.exportedTonnes[segment];
+        allowed += world.effective.exportQuotaTonnesPerTick[segment];
+        bound += world.markets.quotaBinding[segment];
+      }
+      return { exported, allowed, bound };
+    };
+    const free = lithium(null);
+    const half = lithium(0.5);
+    expect(half.bound).toBe(1.5 * 52);
+    expect(half.exported).toBeCloseTo(half.allowed, 6);
+    expect(half.allowed).toBeLessThan(free.exported);
+    const loose = lithium(3);
+    expect(loose.bound).toBe(0);
+    expect(loose.exported).toBeGreaterThan(0.98 * free.exported);
+    expect(loose.exported).toBeLessThan(1.02 * free.exported);
+  });
+
+  it('a binding quota\'s licences earn the exporter\'s government a rent, at most the gap to each buyer\'s price, and none once it stops binding', () => {
+    const spec = withEvents(oneMaterial('ndpr', 4), quota('manufacturing', 0.5));
+    const world = createWorld(spec, 1, 0);
+    const cn = regionOf(world, 'CN');
+    const segment = 2 * world.regions + cn;
+    const rentByTick: number[] = [];
+    for (let t = 0; t < world.ticks; t++) {
+      const before = world.ledger.governmentUsd[cn];
+      step(world, null);
+      rentByTick.push(world.ledger.governmentUsd[cn] - before);
+      // What the next tick's buyers will pay above China's price, route by route.
+      const price = world.markets.priceUsdPerTonne[segment];
+      for (let d = 0; d < world.regions; d++) {
+        const rent = quotaRentUsdPerTonne(world, segment, cn, d, price);
+        const gap = world.markets.priceUsdPerTonne[segment - cn + d] - price;
+        expect(rent, `week ${t}, importer ${d}`).toBeGreaterThanOrEqual(0);
+        expect(rent, `week ${t}, importer ${d}`).toBeLessThanOrEqual(Math.max(0, gap) * world.markets.quotaBindingAverage[segment]);
+        if (world.effective.quotaApplies[segment * world.regions + d] === 0) expect(rent).toBe(0);
+      }
+    }
+    const tpy = world.ticksPerYear;
+    // China's government has no other income here (no tariffs, no stockpile sales before the quota).
+    expect(rentByTick.slice(0, tpy).every((r) => r === 0)).toBe(true);
+    const inForce = rentByTick.slice(tpy, 2.5 * tpy);
+    expect(inForce.filter((r) => r > 0).length).toBeGreaterThan(0.9 * inForce.length);
+    expect(quotaRentUsdPerTonne(world, segment, cn, regionOf(world, 'US'), 0)).toBe(0);
   });
 
   it('lists only quota-mode export controls, with the event\'s material and stage and its id as region', () => {
