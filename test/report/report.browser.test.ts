@@ -15,7 +15,7 @@ const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 const SMALL = ['--workers', '0', '--seed', '5', '--set', 'years=2', '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--quiet'];
 const SMALL_RUN = ['--replicates', '8', ...SMALL];
 /** Real compare and sweep runs (tiny: 2 years, monthly, 4 replicates) reported with --report, as a user would. */
-const COMPARE_ARGS = ['compare', 'scenarios/threat-export-quota.yaml', 'scenarios/mitigation-stockpile-60d.yaml', '--replicates', '4', ...SMALL, '--report'];
+const COMPARE_ARGS = ['compare', 'scenarios/threat-export-quota.yaml', 'scenarios/mitigation-stockpile-magnets.yaml', '--replicates', '4', ...SMALL, '--report'];
 const SWEEP_ARGS = ['sweep', 'scenarios/threat-export-quota.yaml', '--grid', 'events.cnQuotaNdpr.quotaShare=30%,70%',
   '--grid', 'events.cnQuotaNdpr.duration=6 months,12 months', '--replicates', '4', ...SMALL, '--report'];
 
@@ -236,11 +236,11 @@ describe('report files', () => {
     expect(manifest.commandLine).toEqual(['crm-sim', ...COMPARE_ARGS, '--out', folders.compare]);
     const html = await readFile(join(folders.compare, 'report.html'), 'utf8');
     for (const { label } of manifest.scenarios) expect(html).toContain(`matches ${label}.resolved.yaml in this folder`);
-    expect(html).toContain(`crm-sim compare scenarios/threat-export-quota.yaml scenarios/mitigation-stockpile-60d.yaml --replicates 4`);
+    expect(html).toContain(`crm-sim compare scenarios/threat-export-quota.yaml scenarios/mitigation-stockpile-magnets.yaml --replicates 4`);
     expect(html).not.toMatch(/cannot be checked|deterioration/);
     // What each strategy is: the alternative's own events, in words.
     expect(html).toContain('The strategies at a glance');
-    expect(html).toMatch(/US stockpile of NdPr oxide: 60 days/);
+    expect(html).toMatch(/US stockpile of NdPr oxide in components \(manufactured goods\): 60 days/);
     // The headline table: reference and alternative levels side by side, signed difference, the policy cost worded neutrally.
     const headline = html.slice(html.indexOf('class="headline"'), html.indexOf('</table>', html.indexOf('class="headline"')));
     for (const row of ['NdPr oxide: weeks short', 'NdPr oxide: unmet demand', 'NdPr oxide: consumption (received)', 'NdPr oxide: peak processing price', 'Policy cost (spending)']) expect(headline).toContain(row);
@@ -251,10 +251,10 @@ describe('report files', () => {
       alternatives: Record<string, Record<string, { meanDifference: number }>>;
       costEffectiveness: Record<string, Record<string, { extraCostUsd: { mean: number }; consumptionGainedTonnes: { mean: number }; usdPerTonneConsumptionGained: { ratio: number } }>>;
     };
-    const paired = comparison.alternatives['mitigation-stockpile-60d'];
-    const bought = comparison.costEffectiveness['mitigation-stockpile-60d'].ndpr;
+    const paired = comparison.alternatives['mitigation-stockpile-magnets'];
+    const bought = comparison.costEffectiveness['mitigation-stockpile-magnets'].ndpr;
     // The stockpiles' spending is all tied to NdPr or Dy: NdPr is charged its own part, and the parts add up to the total.
-    const dyCharged = comparison.costEffectiveness['mitigation-stockpile-60d'].dy.extraCostUsd.mean;
+    const dyCharged = comparison.costEffectiveness['mitigation-stockpile-magnets'].dy.extraCostUsd.mean;
     expect(bought.extraCostUsd.mean).toBeCloseTo(paired['materialPolicyCost.ndpr.US'].meanDifference, 0);
     expect(bought.extraCostUsd.mean + dyCharged).toBeCloseTo(paired['policyCost.US'].meanDifference, 0);
     expect(dyCharged).toBeGreaterThan(0);
@@ -270,7 +270,10 @@ describe('report files', () => {
     expect(html).toMatch(/%\/yr/);
     expect(html).not.toMatch(/materials\.ndpr\.demand\.[a-zA-Z]+…/);
     expect(html).toContain('shading from 0');
-    expect(html).not.toMatch(/95% CI [−-]/);
+    // Levels (tonnes, prices) cannot be negative, nor their intervals; a paired change's interval can.
+    const levels = html.replace(/\(95% CI [^()]*, paired run by run\)/g, '');
+    expect(levels).toContain('95% CI');
+    expect(levels).not.toMatch(/95% CI [−-]/);
     expect(html).toContain('crm-sim sweep scenarios/threat-export-quota.yaml --grid');
     expect(html).toContain('matches scenario.resolved.yaml in this folder');
   });
