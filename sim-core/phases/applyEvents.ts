@@ -1,5 +1,5 @@
 import type { World, CompiledEvent } from '../world/world.ts';
-import { CAPACITY_STAGE_INDEX, TRADED_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
+import { CAPACITY_STAGE_INDEX, materialIndex, regionIndexOf } from '../world/indexOf.ts';
 import { startOutage } from './startOutage.ts';
 import { applyActiveEvent } from './applyActiveEvent.ts';
 import { applyRuleDrivenControls } from './applyRuleDrivenControls.ts';
@@ -83,21 +83,32 @@ function resetEffectiveParameters(world: World): void {
   }
 }
 
-function segmentOf(world: World, material: string, stage: string, region: string): number {
-  return (materialIndex(world, material) * 3 + TRADED_STAGE_INDEX[stage as 'mining']) * world.regions + regionIndexOf(world, region);
-}
-
 /** An export control announced but not yet in force: importers front-run it (its segment, resolved when compiled). */
 function markAnnounced(world: World, event: CompiledEvent): void {
   const { spec, at } = event;
   if (spec.kind === 'exportControl') world.effective.frontRunning[(at.material * 3 + at.tradedStage) * world.regions + at.region] = 1;
 }
 
+/**
+ * What an export control's quota is a share of, t/tick: the exporter's one-year average exports of
+ * the segment, to every destination, or, for a control with `destinations`, to those destinations only
+ * (so "50% of exports to the US" halves what the US got, not half of everything shipped everywhere).
+ */
+function quotaBaselineTonnesPerTick(world: World, event: CompiledEvent): number {
+  const { at, spec } = event;
+  const R = world.regions;
+  const s = (at.material * 3 + at.tradedStage) * R + at.region;
+  if (spec.kind !== 'exportControl' || spec.destinations === undefined) return world.markets.exportEmaTonnesPerTick[s];
+  let baseline = 0;
+  for (let d = 0; d < R; d++) if (d !== at.region && at.reaches[d] === 1) baseline += world.markets.routeExportEmaTonnesPerTick[s * R + d];
+  return baseline;
+}
+
 /** One-off effects when an event starts. */
 function startEvent(world: World, event: CompiledEvent, e: number): void {
   const spec = event.spec;
   if (spec.kind === 'exportControl') {
-    world.eventState.baselineExportsTonnesPerTick[e] = world.markets.exportEmaTonnesPerTick[segmentOf(world, spec.material, spec.stage, spec.exporter)];
+    world.eventState.baselineExportsTonnesPerTick[e] = quotaBaselineTonnesPerTick(world, event);
   } else if (spec.kind === 'cyberattack' && spec.mode !== 'stochastic') {
     const materials = spec.material === undefined ? null : materialIndex(world, spec.material);
     startOutage(world, CAPACITY_STAGE_INDEX[spec.stage], regionIndexOf(world, spec.region), materials, spec.facilityShare,

@@ -33,6 +33,7 @@ export function clearMarkets(world: World): void {
         const gap = Math.max(0, demand - offerAtMarketCover(markets, s, recycledWeight) / (1 + coverTicks));
         markets.importNeedTonnesPerTick[s] += (gap - markets.importNeedTonnesPerTick[s]) * needSmoothing;
         markets.exportEmaTonnesPerTick[s] += (markets.exportedTonnes[s] - markets.exportEmaTonnesPerTick[s]) / world.ticksPerYear;
+        for (let d = 0; d < R; d++) markets.routeExportEmaTonnesPerTick[s * R + d] += (markets.tradeTonnes[s * R + d] - markets.routeExportEmaTonnesPerTick[s * R + d]) / world.ticksPerYear;
       }
       formPrices(world, m, k, coverTicks);
     }

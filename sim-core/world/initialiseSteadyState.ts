@@ -124,6 +124,7 @@ function fillTradePipelines(world: World, m: number, k: number, supply: Float64A
     for (let r = 0; r < R; r++) {
       const surplus = Math.max(0, supply[r] - demand[r]);
       markets.exportEmaTonnesPerTick[(m * 3 + k) * R + r] += (need * surplus) / totalSurplus;
+      markets.routeExportEmaTonnesPerTick[((m * 3 + k) * R + r) * R + d] = (need * surplus) / totalSurplus;
     }
   }
 }

@@ -16,6 +16,8 @@
  *   split by whether it came from home/allied exporters (public buyers may only take the former), t.
  * - `importNeedTonnesPerTick`: traders' smoothed estimate of the segment's import need, t/tick.
  * - `exportEmaTonnesPerTick`: one-year average of the segment's exports (quota baselines), t/tick.
+ * - `routeExportEmaTonnesPerTick`: the same per importer, indexed as `tradeTonnes` (the baseline of a
+ *   quota on some destinations only: the sum over them), t/tick.
  * - `smoothedSurplusTonnes`: the segment's exportable surplus averaged over about a month, which
  *   importers' traders weigh when they choose origins (a supplier's stock dip for a week does not
  *   send its buyers elsewhere), t.
@@ -59,6 +61,7 @@ export interface MarketState {
   readonly terminalOtherTonnes: Float64Array;
   readonly importNeedTonnesPerTick: Float64Array;
   readonly exportEmaTonnesPerTick: Float64Array;
+  readonly routeExportEmaTonnesPerTick: Float64Array;
   readonly smoothedSurplusTonnes: Float64Array;
   readonly recycledOfferTonnes: Float64Array;
   readonly firmSellRatio: Float64Array;
@@ -104,6 +107,7 @@ export function createMarketState(materials: number, regions: number, transitSlo
     terminalOtherTonnes: f64(),
     importNeedTonnesPerTick: f64(),
     exportEmaTonnesPerTick: f64(),
+    routeExportEmaTonnesPerTick: new Float64Array(segments * regions),
     smoothedSurplusTonnes: f64(),
     recycledOfferTonnes: f64(),
     firmSellRatio: f64(),

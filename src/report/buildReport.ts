@@ -31,6 +31,7 @@ import { readSweepJson } from './readSweepJson.ts';
 import { readTornadoJson } from './readTornadoJson.ts';
 import { isActorActionSeries, renderActorActions } from './renderActorActions.ts';
 import { renderExportControls } from './renderExportControls.ts';
+import { renderExportControlsCompared } from './renderExportControlsCompared.ts';
 import { renderActorMovesCompared } from './renderActorMovesCompared.ts';
 import { renderAnswerBox } from './renderAnswerBox.ts';
 import { type ComparedStrategies, renderComparisonSection } from './renderComparisonSection.ts';
@@ -91,6 +92,8 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const foreignName = overview?.regions.find((r) => r.id === overview.foreignRegion)?.name ?? 'the foreign actor';
   const actorMoves = comparison === undefined ? '' : renderActorMovesCompared(comparison, materialName, foreignName);
   if (actorMoves !== '') sections.push({ id: 'actor-rules', title: 'What the foreign actor did by its standing rules, by strategy', html: actorMoves });
+  const quotasCompared = comparison === undefined ? '' : renderExportControlsCompared(comparison, eventDescriber(overview));
+  if (quotasCompared !== '') sections.push({ id: 'export-quotas', title: 'The export quotas under each strategy', html: quotasCompared });
   const sweepJson = await readSweepJson(folder);
   const sweepCsv = await readSweepCsv(folder);
   const sweep = sweepCsv === undefined ? sweepJson : { ...sweepCsv, units: sweepJson?.units };

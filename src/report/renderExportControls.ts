@@ -139,7 +139,7 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
   }
   if (c.destinations !== undefined && c.destinations.length > 0) {
     notes.push(`${id} covers exports to ${c.destinations.map(names.regionName).join(', ')} only` +
-      (c.mode === 'quota' ? `, but its ceiling is ${formatPercent(c.quotaShare ?? 1)} of ${exporter}’s exports to every destination in the year before, shared by the routes it covers, so it binds only when they order more than that` : '') +
+      (c.mode === 'quota' ? `: its ceiling is ${formatPercent(c.quotaShare ?? 1)} of what ${c.destinations.length > 1 ? 'they' : 'it'} imported from ${exporter} in the year before, and other destinations are not limited` : '') +
       '; the exports in the table are to every destination.');
   }
   if (!fell) {

@@ -12,8 +12,7 @@ const EXPORTED_SHARE = 0.3;
  * Export controls that can hold back little: those on a market the exporter exports under 10% of its
  * output of at the start (its own industry uses the rest) or makes none of, unless the scenario also controls a stage of
  * the same material that it does export, in force at the same time for the same importers and
- * restricting something; and a note on every quota that names `destinations` (its ceiling is a share
- * of the exports to all of them). "A 50% export cut" on China's NdPr oxide, which its own magnet
+ * restricting something. "A 50% export cut" on China's NdPr oxide, which its own magnet
  * makers use, holds back a few hundred tonnes where the same cut on its magnets holds back twenty
  * thousand, and nothing said so before a run (audit 20, M3). The shares come from the run's starting state (one firm per
  * cell: the state does not depend on the resolution), each note naming the stage the exporter does
@@ -71,7 +70,6 @@ export function findThinExportControls(spec: ScenarioSpec, located: Located, fal
     const path = control.id === undefined ? ['events'] : ['events', control.id, 'stage'];
     notes.push({ ...locate(located, path, false, fallback), path: path.join('.'), text });
   }
-  notes.push(...quotasOnSomeDestinations(controls, located, fallback));
   // In the order the file states them (events are kept in id order).
   return notes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
@@ -98,22 +96,6 @@ function overlaps(a: ExportControl, b: ExportControl): boolean {
 function covers(a: ExportControl, b: ExportControl): boolean {
   if (a.destinations === undefined) return true;
   return b.destinations !== undefined && b.destinations.every((d) => a.destinations!.includes(d));
-}
-
-/**
- * A note per quota that names `destinations`: its ceiling is its share of the exporter's exports to
- * every destination, shared by the routes it covers, so "50% to the US" binds only when the US (and
- * the others named) order more than half of everything the exporter shipped (audit 22, H1).
- */
-function quotasOnSomeDestinations(controls: readonly ExportControl[], located: Located, fallback: Loc): ScenarioNote[] {
-  return controls.flatMap((c) => {
-    if (c.mode !== 'quota' || c.destinations === undefined || c.destinations.length === 0) return [];
-    const share = `${Number(((c.quotaShare ?? 1) * 100).toPrecision(3))}%`;
-    const path = c.id === undefined ? ['events'] : ['events', c.id, 'destinations'];
-    const text = `this quota's ceiling is ${share} of ${c.exporter}'s exports to every destination in the year before it, shared by the routes to ` +
-      `${c.destinations.join(', ')}: it binds only when they order more than that, so it does not cut what they get by ${share}. ${MEASURED_BY}`;
-    return [{ ...locate(located, path, false, fallback), path: path.join('.'), text }];
-  });
 }
 
 /** `0.5%`, `12%`: two significant figures under 10%. */

@@ -97,7 +97,7 @@ describe('renderExportControls', () => {
     const never = parse(renderExportControls(await readBack([{ ...oxide, weeksBinding: { mean: 0, min: 0, max: 0, runsBound: 0, n: 30 } }]), names)).notes[0];
     expect(never).toMatch(/^cnQuotaOxide bound in 0 of its 78 weeks on average\. Its exports fell/);
     const toUs = parse(renderExportControls(await readBack([{ ...magnets, destinations: ['US'] }]), names)).notes;
-    expect(toUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only, but its ceiling is 50% of China’s exports to every destination in the year before, shared by the routes it covers/)]);
+    expect(toUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only: its ceiling is 50% of what it imported from China in the year before, and other destinations are not limited; the exports in the table are to every destination\.$/)]);
     // Another stage's disruption on the same material is named as what moves the trade; next to nothing shipped is said so.
     const rose = parse(renderExportControls(await readBack([{ ...oxide, weeksBinding: { mean: 40, min: 30, max: 50, runsBound: 30, n: 30 }, exports: exports(800, 300, 30) }]), names)).notes;
     expect(rose).toEqual([expect.stringMatching(/did not fall .*: the disruptions at manufacturing, in force in both runs, move this trade too\.$/)]);

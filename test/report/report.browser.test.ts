@@ -262,6 +262,10 @@ describe('report files', () => {
     expect(bought.usdPerTonneConsumptionGained.ratio).toBeCloseTo(bought.extraCostUsd.mean / bought.consumptionGainedTonnes.mean, 6);
     expect(html).toMatch(/What the extra spending buys<\/strong> for end users in the United States: NdPr oxide: consumption gained for USD [\d.,]+\/kg \(95% CI USD [\d.,]+ to USD [\d.,]+\/kg\) of spending/);
     expect(html).toContain('Each material is charged its own extra spending');
+    // The quotas under each strategy: every quota of the reference, with its binding weeks and tonnes allowed.
+    const quotas = html.slice(html.indexOf('id="export-quotas"'), html.indexOf('</section>', html.indexOf('id="export-quotas"')));
+    for (const id of ['cnQuotaNdpr', 'cnQuotaNdprMagnets', 'cnQuotaDy', 'cnQuotaDyMagnets']) expect(quotas).toContain(`<td>${id}: CN export quota`);
+    expect(quotas).toMatch(/bound [\d.]+ weeks? of 52 weeks; allowed [\d.,]+ t \(bound /);
   });
 
   it('sweep --report: readable tornado, heat maps shaded from 0, no negative CIs of quantities that cannot be negative', async () => {

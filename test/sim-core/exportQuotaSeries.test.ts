@@ -11,9 +11,9 @@ import { quotaRentUsdPerTonne } from '../../sim-core/phases/weighOrigins.ts';
 import { readRecordedRun } from './engineHelpers.ts';
 import { oneMaterial, regionOf, withEvents } from './mechanisms/mechanismHelpers.ts';
 
-/** A 50% (or `share`) quota on China's NdPr exports at `stage`, in force from year 1 to 2.5 of a 4-year run. */
-function quota(stage: 'processing' | 'manufacturing', share: number, id = 'cnQuota'): EventSpec {
-  return { id, kind: 'exportControl', material: 'ndpr', stage, exporter: 'CN', mode: 'quota', quotaShare: share, start: 1, end: 2.5 };
+/** A 50% (or `share`) quota on China's exports of `material` (NdPr by default) at `stage`, in force from year 1 to 2.5 of a 4-year run. */
+function quota(stage: 'processing' | 'manufacturing', share: number, id = 'cnQuota', material = 'ndpr'): EventSpec {
+  return { id, kind: 'exportControl', material, stage, exporter: 'CN', mode: 'quota', quotaShare: share, start: 1, end: 2.5 };
 }
 
 /** Steps a run tick by tick: its quota series and summaries, and per tick what the quota'd segment shipped against its quota. */
@@ -89,7 +89,7 @@ describe('export quota series', () => {
     // whole supply: China's refined lithium exports fell to an eighth of a 50% ceiling that never bound,
     // and a quota at three times last year's exports still cut them by four fifths.
     const lithium = (share: number | null) => {
-      const spec = withEvents(oneMaterial('lithium', 3), ...(share === null ? [] : [{ ...quota('processing', share), material: 'lithium' }]));
+      const spec = withEvents(oneMaterial('lithium', 3), ...(share === null ? [] : [quota('processing', share, 'cnQuota', 'lithium')]));
       const world = createWorld(spec, 1, 0);
       const segment = world.regions + regionOf(world, 'CN');
       let exported = 0;
@@ -114,6 +114,43 @@ describe('export quota series', () => {
     expect(loose.bound).toBe(0);
     expect(loose.exported).toBeGreaterThan(0.98 * free.exported);
     expect(loose.exported).toBeLessThan(1.02 * free.exported);
+  });
+
+  it('a quota on some destinations is a share of what they imported: the US gets half its imports of Chinese magnets, the others what they got without it', () => {
+    // Until session 23 the ceiling was a share of China's exports to every destination, shared by the
+    // routes it covered: a 50% quota on exports to the US was half of everything China shipped, and
+    // never bound (audit 22, H1).
+    const run = (destinations: string[] | null) => {
+      const events = destinations === null ? [] : [{ ...quota('manufacturing', 0.5), destinations } as EventSpec];
+      const world = createWorld(withEvents(oneMaterial('ndpr', 3), ...events), 1, 0);
+      const R = world.regions;
+      const us = regionOf(world, 'US');
+      const segment = 2 * R + regionOf(world, 'CN');
+      const tpy = world.ticksPerYear;
+      let toUs = 0;
+      let toOthers = 0;
+      let allowed = 0;
+      let bound = 0;
+      let baseline = NaN;
+      for (let t = 0; t < world.ticks; t++) {
+        // The year's average of US imports from China as the quota starts (the engine's own average).
+        if (t === tpy) baseline = world.markets.routeExportEmaTonnesPerTick[segment * R + us];
+        step(world, null);
+        if (t < tpy || t >= 2.5 * tpy) continue;
+        toUs += world.markets.tradeTonnes[segment * R + us];
+        toOthers += world.markets.exportedTonnes[segment] - world.markets.tradeTonnes[segment * R + us];
+        allowed += world.effective.exportQuotaTonnesPerTick[segment];
+        bound += world.markets.quotaBinding[segment];
+      }
+      return { toUs, toOthers, allowed, bound, baseline, weeks: 1.5 * tpy };
+    };
+    const free = run(null);
+    const usOnly = run(['US']);
+    expect(usOnly.allowed).toBeCloseTo(0.5 * usOnly.baseline * usOnly.weeks, 6);
+    expect(usOnly.bound).toBe(usOnly.weeks);
+    expect(usOnly.toUs).toBeCloseTo(usOnly.allowed, 6);
+    expect(usOnly.toUs).toBeLessThan(0.6 * free.toUs);
+    expect(usOnly.toOthers).toBeGreaterThan(0.95 * free.toOthers);
   });
 
   it('a binding quota\'s licences earn the exporter\'s government a rent, at most the gap to each buyer\'s price, and none once it stops binding', () => {
