@@ -326,8 +326,13 @@ export interface ExportControlEvent extends EventBase {
   stage: TradedStage;
   exporter: string;
   mode: 'quota' | 'licensing' | 'ban';
-  /** quota: allowed exports as a share of the exporter's exports in the year before the event. */
+  /**
+   * quota: allowed exports as a share of the exporter's exports in the year before the event (to the
+   * listed destinations, or to all); ignored when `quotaTonnesPerYear` is set.
+   */
   quotaShare?: number;
+  /** quota: allowed exports as a fixed tonnage (to the listed destinations together, or to all), t/yr. */
+  quotaTonnesPerYear?: number;
   /** licensing: share of applications approved. */
   approvalRate?: number;
   /** licensing: delay before approved volumes ship, years. */

@@ -19,7 +19,7 @@ export function applyActiveEvent(world: World, compiled: CompiledEvent, e: numbe
       const s = segment;
       const exporter = at.region;
       if (event.mode === 'quota') {
-        p.exportQuotaTonnesPerTick[s] = Math.min(p.exportQuotaTonnesPerTick[s], (event.quotaShare ?? 1) * world.eventState.baselineExportsTonnesPerTick[e]);
+        p.exportQuotaTonnesPerTick[s] = Math.min(p.exportQuotaTonnesPerTick[s], world.eventState.quotaTonnesPerTick[e]);
       }
       const delay = Math.round((event.delayYears ?? 0) * world.ticksPerYear);
       for (let d = 0; d < R; d++) {

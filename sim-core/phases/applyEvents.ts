@@ -108,7 +108,9 @@ function quotaBaselineTonnesPerTick(world: World, event: CompiledEvent): number 
 function startEvent(world: World, event: CompiledEvent, e: number): void {
   const spec = event.spec;
   if (spec.kind === 'exportControl') {
-    world.eventState.baselineExportsTonnesPerTick[e] = quotaBaselineTonnesPerTick(world, event);
+    world.eventState.quotaTonnesPerTick[e] = spec.quotaTonnesPerYear !== undefined
+      ? spec.quotaTonnesPerYear / world.ticksPerYear
+      : (spec.quotaShare ?? 1) * quotaBaselineTonnesPerTick(world, event);
   } else if (spec.kind === 'cyberattack' && spec.mode !== 'stochastic') {
     const materials = spec.material === undefined ? null : materialIndex(world, spec.material);
     startOutage(world, CAPACITY_STAGE_INDEX[spec.stage], regionIndexOf(world, spec.region), materials, spec.facilityShare,

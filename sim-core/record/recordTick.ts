@@ -161,9 +161,8 @@ function recordExportQuotas(world: World, recorder: Recorder): void {
     const inForce = eventState.inForce[e];
     put(series, T, tick, o.exportQuotaInForce + i, inForce);
     put(series, T, tick, o.exportQuotaBinding + i, inForce === 1 ? world.markets.quotaBinding[(at.material * 3 + at.tradedStage) * R + at.region] : 0);
-    // The event's own ceiling (the segment's is the smallest of its quotas'): its share of the exporter's exports in the year before it.
-    const ceiling = (event.quotaShare ?? 1) * eventState.baselineExportsTonnesPerTick[e];
-    put(series, T, tick, o.exportQuotaCeiling + i, inForce === 1 ? ceiling * ticksPerWeek : 0);
+    // The event's own ceiling (the segment's is the smallest of its quotas'), fixed when it started.
+    put(series, T, tick, o.exportQuotaCeiling + i, inForce === 1 ? eventState.quotaTonnesPerTick[e] * ticksPerWeek : 0);
     i++;
   }
 }

@@ -46,7 +46,7 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
     effective: createEffectiveParameters(M, R),
     events,
     eventState: {
-      baselineExportsTonnesPerTick: new Float64Array(events.length),
+      quotaTonnesPerTick: new Float64Array(events.length),
       budgetLeftUsd: Float64Array.from(events, (e) => initialBudgetUsd(e.spec)),
       reversedAtTick: new Int32Array(events.length).fill(-1),
       started: new Uint8Array(events.length),

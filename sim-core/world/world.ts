@@ -33,13 +33,13 @@ export interface CompiledEvent {
 }
 
 /**
- * Per-event state: `baselineExportsTonnesPerTick` (an export quota's reference, fixed when it starts),
+ * Per-event state: `quotaTonnesPerTick` (an export quota's ceiling, fixed when it starts),
  * `budgetLeftUsd`, `reversedAtTick` (−1 unless an election reversed it), `started` (1 once applied),
  * `inForce` (1 while it acts this tick: started, before its end, not reversed at an earlier tick, and
  * neither a regulatory instrument whose running budget is spent nor a subsidy whose budget is spent).
  */
 export interface EventState {
-  readonly baselineExportsTonnesPerTick: Float64Array;
+  readonly quotaTonnesPerTick: Float64Array;
   readonly budgetLeftUsd: Float64Array;
   readonly reversedAtTick: Int32Array;
   readonly inForce: Uint8Array;

@@ -18,8 +18,10 @@ export interface ExportControlImpact {
   exporter: string;
   /** The importers it covers; absent when it covers all. */
   destinations?: string[];
-  /** quota: allowed exports as a share of the exporter's exports in the year before it. */
+  /** quota: allowed exports as a share of the exporter's exports in the year before it (absent with `quotaTonnesPerYear`). */
   quotaShare?: number;
+  /** quota: allowed exports as a fixed tonnage, t/yr (absent for a share). */
+  quotaTonnesPerYear?: number;
   /** licensing: the share of orders approved. */
   approvalRate?: number;
   /** Its own weeks [start, end), at the nominal event times; `drawn` when runs draw their own. */
@@ -32,8 +34,9 @@ export interface ExportControlImpact {
    */
   weeksBinding?: { mean: number; min: number; max: number; runsBound: number; n: number };
   /**
-   * quota: the tonnes its ceiling allowed over its weeks (quotaShare × the exporter's exports to every
-   * destination in the year before it, the `exportQuotaAllowedTonnes` summary), mean over the paired runs as scripted.
+   * quota: the tonnes its ceiling allowed over its weeks (quotaShare × the exporter's exports to the
+   * destinations it covers in the year before it, or its fixed tonnage: the `exportQuotaAllowedTonnes`
+   * summary), mean over the paired runs as scripted.
    */
   allowed?: number;
   /** The events removed in the counterfactual `exports` compares with: every disruptive event at the control's stage (its own among them). */
@@ -131,7 +134,7 @@ export function measureExportControls(inputs: ExportControlInputs): ExportContro
     return {
       event: id, mode: control.mode, material: control.material, stage: control.stage, exporter: control.exporter,
       ...(control.destinations === undefined ? {} : { destinations: [...control.destinations] }),
-      ...(control.mode === 'quota' ? { quotaShare: control.quotaShare ?? 1 } : {}),
+      ...(control.mode !== 'quota' ? {} : control.quotaTonnesPerYear !== undefined ? { quotaTonnesPerYear: control.quotaTonnesPerYear } : { quotaShare: control.quotaShare ?? 1 }),
       ...(control.mode === 'licensing' ? { approvalRate: control.approvalRate ?? 1 } : {}),
       window: withDrawnRange(window(spec, controlTicks(spec, event, T)), sampled.map((s, r) => window(s, ticks[r]))),
       weeks: ticks.reduce((sum, [start, end]) => sum + (end - start), 0) * weeksPerTick / Math.max(1, ticks.length),

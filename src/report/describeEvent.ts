@@ -76,7 +76,10 @@ function regionList(ids: unknown, words: string): string {
 function describeExportControl(f: Record<string, unknown>, product: string): string {
   const share = (key: string): string => (typeof f[key] === 'number' ? formatPercent(f[key]) : '?');
   const delay = typeof f.delayYears === 'number' && f.delayYears > 0 ? `, ${describeDuration(f.delayYears)} delay` : '';
-  const how = f.mode === 'quota' ? `quota (${share('quotaShare')} of previous exports)`
+  // A tonnage as announced (30,258 t/yr), not rounded to three figures.
+  const tonnes = (x: number): string => (Number.isInteger(x) ? x.toLocaleString('en-US') : formatNumber(x));
+  const quota = typeof f.quotaTonnesPerYear === 'number' ? `${tonnes(f.quotaTonnesPerYear)} t/yr` : `${share('quotaShare')} of previous exports`;
+  const how = f.mode === 'quota' ? `quota (${quota})`
     : f.mode === 'licensing' ? `licensing, ${share('approvalRate')} approved${delay}` : 'ban';
   return `${f.exporter === undefined ? '?' : String(f.exporter)} export ${how}: ${product}${regionList(f.destinations, ' to ')}`;
 }

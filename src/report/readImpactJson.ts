@@ -65,6 +65,7 @@ export interface ExportControlReading {
   stage: string;
   exporter: string;
   quotaShare?: number;
+  quotaTonnesPerYear?: number;
   approvalRate?: number;
   destinations?: string[];
   /** quota: the tonnes its ceiling allowed over its weeks (absent before session 22's second change). */
@@ -142,11 +143,13 @@ function readExportControls(value: unknown): { exportControls?: ExportControlRea
     const window = readWindow(c.window);
     const binding = isRecord(c.weeksBinding) ? c.weeksBinding : undefined;
     const quotaShare = toNumber(c.quotaShare);
+    const quotaTonnesPerYear = toNumber(c.quotaTonnesPerYear);
     const approvalRate = toNumber(c.approvalRate);
     const allowed = toNumber(c.allowed);
     return [{
       event: text('event'), mode: text('mode'), material: text('material'), stage: text('stage'), exporter: text('exporter'), weeks: toNumber(c.weeks), exports,
       ...(Number.isFinite(quotaShare) ? { quotaShare } : {}),
+      ...(Number.isFinite(quotaTonnesPerYear) ? { quotaTonnesPerYear } : {}),
       ...(Number.isFinite(approvalRate) ? { approvalRate } : {}),
       ...(Number.isFinite(allowed) ? { allowed } : {}),
       ...(Array.isArray(c.destinations) ? { destinations: strings(c.destinations) } : {}),

@@ -139,7 +139,9 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
   }
   if (c.destinations !== undefined && c.destinations.length > 0) {
     notes.push(`${id} covers exports to ${c.destinations.map(names.regionName).join(', ')} only` +
-      (c.mode === 'quota' ? `: its ceiling is ${formatPercent(c.quotaShare ?? 1)} of what ${c.destinations.length > 1 ? 'they' : 'it'} imported from ${exporter} in the year before, and other destinations are not limited` : '') +
+      (c.mode !== 'quota' ? '' : c.quotaTonnesPerYear !== undefined
+        ? `: its ceiling, ${formatTonnes(c.quotaTonnesPerYear)} a year, is ${c.destinations.length > 1 ? 'theirs together' : 'its own'}, and other destinations are not limited`
+        : `: its ceiling is ${formatPercent(c.quotaShare ?? 1)} of what ${c.destinations.length > 1 ? 'they' : 'it'} imported from ${exporter} in the year before, and other destinations are not limited`) +
       '; the exports in the table are to every destination.');
   }
   if (!fell) {

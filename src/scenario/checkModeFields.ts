@@ -13,6 +13,14 @@ export const MODE_FIELDS: Readonly<Record<string, Readonly<Record<string, readon
   subsidy: { capex: ['capexShare'], priceFloor: ['priceFloorUsdPerTonne'], offtake: ['priceFloorUsdPerTonne'], loanGuarantee: ['hurdleReduction'] },
 };
 
+/**
+ * A required key another key can stand in for, by kind: a quota is a share of past exports
+ * (`quotaShare`) or a fixed tonnage (`quotaTonnesPerYear`), one or the other.
+ */
+export const MODE_FIELD_ALTERNATIVES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  exportControl: { quotaShare: 'quotaTonnesPerYear' },
+};
+
 /** The key that selects a kind's mode, its modes, its default (none: required) and the keys only some modes read. */
 export interface ModeSwitch {
   key: string;
@@ -30,7 +38,7 @@ export interface ModeSwitch {
 export const MODE_SWITCHES: Readonly<Record<string, ModeSwitch>> = {
   exportControl: {
     key: 'mode', modes: ['quota', 'licensing', 'ban'],
-    onlyIn: { quotaShare: ['quota'], approvalRate: ['licensing'], delayYears: ['licensing'] },
+    onlyIn: { quotaShare: ['quota'], quotaTonnesPerYear: ['quota'], approvalRate: ['licensing'], delayYears: ['licensing'] },
   },
   cyberattack: {
     key: 'mode', modes: ['scripted', 'stochastic'], defaultMode: 'scripted',
@@ -101,9 +109,19 @@ export function checkModeFields(tree: Record<string, unknown>, sink: ProblemSink
     if (typeof event.mode !== 'string') continue;
     const byMode = Object.hasOwn(MODE_FIELDS, event.kind) ? MODE_FIELDS[event.kind] : {};
     const required = Object.hasOwn(byMode, event.mode) ? byMode[event.mode] : [];
+    const given = (key: string) => event[key] !== undefined && event[key] !== null;
     for (const key of required) {
-      if (event[key] !== undefined && event[key] !== null) continue;
-      sink.add(['events', id, key], `${key} (required with ${event.kind} mode ${event.mode})`, 'nothing', 'required key', true);
+      const alternative = MODE_FIELD_ALTERNATIVES[event.kind]?.[key];
+      if (alternative !== undefined && given(alternative)) {
+        // Both written: which one counts would be a guess (a resolved file carries the share's default, which is not reported).
+        if (given(key) && !isDefault(event.kind, key, event[key])) {
+          sink.add(['events', id, alternative], `${key} or ${alternative}, not both (with ${event.kind} mode ${event.mode})`, `both (${key} ${sink.found(['events', id, key], event[key])})`,
+            `remove one of them (null in a file that extends)`, true);
+        }
+        continue;
+      }
+      if (given(key)) continue;
+      sink.add(['events', id, key], `${key}${alternative === undefined ? '' : ` or ${alternative}`} (required with ${event.kind} mode ${event.mode})`, 'nothing', 'required key', true);
     }
   }
 }

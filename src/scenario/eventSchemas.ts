@@ -28,7 +28,7 @@ export function eventShapes(k: SchemaKit): Record<string, Record<string, z.ZodTy
   const kinds: Record<string, Record<string, z.ZodType>> = {
     exportControl: {
       material: z.string(), stage: TRADED, exporter: z.string(), mode: z.enum(['quota', 'licensing', 'ban']),
-      quotaShare: d(n), approvalRate: d(n), delayYears: d(n), destinations: IDS.optional(),
+      quotaShare: d(n), quotaTonnesPerYear: n.optional(), approvalRate: d(n), delayYears: d(n), destinations: IDS.optional(),
     },
     technologyBan: { exporter: z.string(), stage: CAPACITY, constructionMultiplier: n },
     priceManipulation: { material: z.string(), stage: TRADED, region: z.string(), priceCut: n, budgetUsd: d(n), mode: d(z.enum(['leadership', 'exportDiscount'])) },

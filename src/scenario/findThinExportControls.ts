@@ -83,7 +83,8 @@ type ExportControl = Extract<ScenarioSpec['events'][number], { kind: 'exportCont
 /** Whether a control restricts anything: a quota below 100%, licensing that refuses or delays, a ban. */
 function restricts(c: ExportControl): boolean {
   if (c.mode === 'ban') return true;
-  if (c.mode === 'quota') return (c.quotaShare ?? 1) < 1;
+  // A fixed tonnage counts as restricting: whether it is below the exports it caps depends on the run.
+  if (c.mode === 'quota') return c.quotaTonnesPerYear !== undefined || (c.quotaShare ?? 1) < 1;
   return (c.approvalRate ?? 1) < 1 || (c.delayYears ?? 0) > 0;
 }
 

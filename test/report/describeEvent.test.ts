@@ -23,6 +23,13 @@ describe('describeEvent', () => {
     expect(text).toBe('CN export licensing, 40% approved, 3 months delay: refined gallium (processing) to US, ALLIES');
   });
 
+  it('gives a quota as its share of previous exports, or as its fixed tonnage', () => {
+    const quota = { material: 'ndpr', stage: 'manufacturing', exporter: 'CN', mode: 'quota' };
+    expect(describeEvent(event('exportControl', { ...quota, quotaShare: 0.5 }), name)).toBe('CN export quota (50% of previous exports): magnets containing NdPr oxide (manufacturing)');
+    expect(describeEvent(event('exportControl', { ...quota, quotaShare: 1, quotaTonnesPerYear: 30258, destinations: ['US'] }), name))
+      .toBe('CN export quota (30,258 t/yr): magnets containing NdPr oxide (manufacturing) to US');
+  });
+
   it('gives a cyberattack its downtime, and a stochastic one its rate', () => {
     const fields = { stage: 'processing', region: 'US', material: 'graphite', facilityShare: 0.5, downtimeYears: 4 / 52 };
     expect(describeEvent(event('cyberattack', fields), name)).toBe('Cyberattack on 50% of the Natural graphite (battery grade) processing plants in US, down 4 weeks');

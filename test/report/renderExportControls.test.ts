@@ -96,6 +96,8 @@ describe('renderExportControls', () => {
     expect(notes).toHaveLength(3);
     const never = parse(renderExportControls(await readBack([{ ...oxide, weeksBinding: { mean: 0, min: 0, max: 0, runsBound: 0, n: 30 } }]), names)).notes[0];
     expect(never).toMatch(/^cnQuotaOxide bound in 0 of its 78 weeks on average\. Its exports fell/);
+    const fixedToUs = parse(renderExportControls(await readBack([{ ...magnets, quotaShare: undefined, quotaTonnesPerYear: 5_000, destinations: ['US'] }]), names)).notes;
+    expect(fixedToUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only: its ceiling, 5,000 t a year, is its own, and other destinations are not limited;/)]);
     const toUs = parse(renderExportControls(await readBack([{ ...magnets, destinations: ['US'] }]), names)).notes;
     expect(toUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only: its ceiling is 50% of what it imported from China in the year before, and other destinations are not limited; the exports in the table are to every destination\.$/)]);
     // Another stage's disruption on the same material is named as what moves the trade; next to nothing shipped is said so.

@@ -39,6 +39,18 @@ describe('keys a mode needs are required, not defaulted', () => {
     expect(problem.expected).toContain('mode quota');
   });
 
+  it('takes quotaTonnesPerYear instead of quotaShare, but not both, and only with mode quota', () => {
+    expect(problemsOf(withModeLines('    mode: quota\n    quotaTonnesPerYear: 30 kt/yr\n'))).toEqual([]);
+    const [both, ...rest] = problemsOf(withModeLines('    mode: quota\n    quotaShare: 50%\n    quotaTonnesPerYear: 30 kt/yr\n'));
+    expect(rest).toEqual([]);
+    expect(both).toMatchObject({ path: 'events.quotaCut.quotaTonnesPerYear', expected: 'quotaShare or quotaTonnesPerYear, not both (with exportControl mode quota)' });
+    expect(both.found).toContain('quotaShare');
+    // The share's default, as a resolved file carries it, is not "both".
+    expect(problemsOf(withModeLines('    mode: quota\n    quotaShare: 100%\n    quotaTonnesPerYear: 30 kt/yr\n'))).toEqual([]);
+    expect(problemsOf(withModeLines('    mode: quota\n'))[0].expected).toBe('quotaShare or quotaTonnesPerYear (required with exportControl mode quota)');
+    expect(problemsOf(withModeLines('    mode: ban\n    quotaTonnesPerYear: 30 kt/yr\n')).map((p) => p.path)).toEqual(['events.quotaCut.quotaTonnesPerYear']);
+  });
+
   it('refuses licensing without approvalRate (a delay alone keeps its default 0)', () => {
     expect(problemsOf(withModeLines('    mode: licensing\n    delayYears: 2 months\n')).map((p) => p.path)).toEqual(['events.quotaCut.approvalRate']);
     expect(problemsOf(withModeLines('    mode: licensing\n    approvalRate: 50%\n'))).toEqual([]);

@@ -153,6 +153,18 @@ describe('export quota series', () => {
     expect(usOnly.toOthers).toBeGreaterThan(0.95 * free.toOthers);
   });
 
+  it('a quota given as tonnes a year caps at that tonnage, whatever the exports before it', () => {
+    const fixed = { ...quota('manufacturing', 0.5), quotaShare: undefined, quotaTonnesPerYear: 5_000 } as EventSpec;
+    const run = observe(fixed);
+    const ceiling = run.series('exportQuotaCeiling', 'cnQuota');
+    const tpy = run.world.ticksPerYear;
+    ceiling.forEach((c, t) => expect(c, `week ${t}`).toBeCloseTo(t >= tpy && t < 2.5 * tpy ? 5_000 / 52 : 0, 9));
+    expect(run.summary('exportQuotaAllowedTonnes', 'cnQuota')).toBeCloseTo(7_500, 6);
+    // China shipped about 26,000 t of magnets in the year before it (a 50% quota allows 19,428 t in 78 weeks): 5,000 t a year binds every week.
+    expect(run.summary('exportQuotaWeeksBinding', 'cnQuota')).toBe(78);
+    run.shipped.forEach((s, t) => expect(s.exported, `week ${t}`).toBeLessThanOrEqual((s.inForce === 1 ? 5_000 / tpy : Infinity) * (1 + 1e-9)));
+  });
+
   it('a binding quota\'s licences earn the exporter\'s government a rent, at most the gap to each buyer\'s price, and none once it stops binding', () => {
     const spec = withEvents(oneMaterial('ndpr', 4), quota('manufacturing', 0.5));
     const world = createWorld(spec, 1, 0);
