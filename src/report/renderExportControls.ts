@@ -62,7 +62,8 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
     `${c.event}: ${names.describeEvent(c.event)}`,
     c.window === undefined ? formatNumber(c.weeks) : `${formatNumber(c.weeks)} (${describePeakWindow(c.window)})`,
     describeBinding(c),
-    c.allowed === undefined ? '—' : formatTonnes(c.allowed, unit),
+    // A quota on some destinations allows that much to them, beside exports to every destination (audit 23, M3).
+    c.allowed === undefined ? '—' : `${formatTonnes(c.allowed, unit)}${c.destinations === undefined || c.destinations.length === 0 ? '' : `, to ${c.destinations.map(names.regionName).join(', ')}`}`,
     formatTonnes(c.exports.meanWith, unit),
     formatTonnes(c.exports.meanWithout, unit),
     describeChange(c.exports),
@@ -127,11 +128,16 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
   const unit: MassUnit = chooseMassUnit([c.exports.meanWith, c.exports.meanWithout]);
   const notes: string[] = [];
   const b = c.weeksBinding;
+  const loose = c.allowed !== undefined && c.exports.meanWithout > 0 && c.allowed > c.exports.meanWithout;
   if (b !== undefined && c.weeks > 0 && b.mean < SELDOM_BINDS_SHARE * c.weeks) {
     notes.push(`${id} bound in ${formatNumber(b.mean)} of its ${formatNumber(c.weeks)} weeks on average` + (b.mean > 0 ? `: in the others ${exporter} shipped less than the quota allowed. ` : '. ') +
       (fell ? `Its exports fell all the same, to ${formatTonnes(c.exports.meanWith, unit)} from ${formatTonnes(c.exports.meanWithout, unit)}: what the quota did to prices and buyers’ choices (above), not its ceiling alone. ` : '') +
-      'A cut holds back only what the exporter would have shipped: a region whose own industry uses most of a stage’s output exports little of it ' +
-      '(China’s rare-earth oxide, for one, goes mostly into its own magnets, which is why the reference scenario cuts magnets too: scenarios/README.md, exportControl).');
+      // Why it seldom bound: a ceiling above what buyers wanted, or a market the exporter's own industry keeps (audit 23, M1).
+      // A quota on some destinations is measured against exports to all: its own note (below) explains it.
+      (c.destinations !== undefined && c.destinations.length > 0 ? '' : loose
+        ? `Its ceiling allowed ${formatTonnes(c.allowed!, unit)}, ${formatNumber(c.allowed! / c.exports.meanWithout)}× what ${exporter} would have shipped in those weeks without it (${formatTonnes(c.exports.meanWithout, unit)}): a quota binds only when its ceiling is below what buyers abroad want.`
+        : 'A cut holds back only what the exporter would have shipped: a region whose own industry uses most of a stage’s output exports little of it ' +
+          '(China’s rare-earth oxide, for one, goes mostly into its own magnets, which is why the reference scenario cuts magnets too: scenarios/README.md, exportControl).'));
   }
   if (c.mode === 'licensing') {
     notes.push(`${id} approves ${c.approvalRate === undefined ? 'a share' : formatPercent(c.approvalRate)} of licence requests: importers re-order what is refused ` +

@@ -54,7 +54,8 @@ export function renderExportControlsCompared(original: Comparison, describeEvent
   const intro = '<p>What each export quota did under each strategy: in how many of its weeks its ceiling, not the exporter’s own offers, ' +
     'limited what its buyers abroad got (it <em>bound</em>), and the tonnes it allowed. A quota’s ceiling is a share of the exporter’s exports in ' +
     'the year before it starts, so a strategy that buys from the exporter ahead of it (a stockpile filled before the quota) raises the ceiling, ' +
-    'and one that lowers what importers want from the exporter makes it bind less. How much a control held back needs runs without it: ' +
+    'and one that lowers what importers want from the exporter makes it bind less. A higher ceiling under a strategy means the exporter may ' +
+    'ship more abroad under it, to the home region among others; whether home end users gain is in the tables above. How much a control held back needs runs without it: ' +
     `<code>crm-sim run &lt;scenario&gt; --report</code> measures that (its “What the export controls held back”), a compare does not.</p>\n`;
   const columns = [{ header: 'Export quota' }, { header: original.reference === '' ? 'reference' : original.reference },
     ...original.alternatives.map((a) => ({ header: a }))];

@@ -115,8 +115,9 @@ export function checkModeFields(tree: Record<string, unknown>, sink: ProblemSink
       if (alternative !== undefined && given(alternative)) {
         // Both written: which one counts would be a guess (a resolved file carries the share's default, which is not reported).
         if (given(key) && !isDefault(event.kind, key, event[key])) {
+          const fromSets = sink.isOverride(['events', id, key]) || sink.isOverride(['events', id, alternative]);
           sink.add(['events', id, alternative], `${key} or ${alternative}, not both (with ${event.kind} mode ${event.mode})`, `both (${key} ${sink.found(['events', id, key], event[key])})`,
-            `remove one of them (null in a file that extends)`, true);
+            fromSets ? `remove one of them: --set events.${id}.${key}=null or --set events.${id}.${alternative}=null` : 'remove one of them (null in a file that extends)', true);
         }
         continue;
       }

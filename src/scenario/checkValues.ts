@@ -20,9 +20,14 @@ function isHuge(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) > MAX_MAGNITUDE;
 }
 
-/** For a share above 1 written without `%` (`quotaShare: 50`), what it means and what to write; else ''. */
-function percentHint(rule: FieldRule, value: number, found: string): string {
-  return rule.dimension === 'share' && value > 1 && !found.includes('%') ? `a share: ${value} means ${asPercent(value)}; write ${value}%` : '';
+/**
+ * For a share above 1 written without `%` (`quotaShare: 50`), what it means and what to write; for a
+ * quota share above 100% (a ceiling above last year's exports), the key that says it; else ''.
+ */
+function percentHint(rule: FieldRule, value: number, found: string, key: string | number): string {
+  if (rule.dimension !== 'share' || value <= 1) return '';
+  if (!found.includes('%')) return `a share: ${value} means ${asPercent(value)}; write ${value}%`;
+  return key === 'quotaShare' ? 'a ceiling above last year\'s exports is a tonnage: give quotaTonnesPerYear instead' : '';
 }
 
 /** Checks every numeric leaf: its magnitude, and its range when it has a rule. */
@@ -35,7 +40,7 @@ function checkNode(node: unknown, path: TreePath, sink: ProblemSink): void {
     const rule = ruleFor(childPath);
     if (rule && typeof value === 'number' && Number.isFinite(value) && !inRange(rule, value)) {
       const found = sink.found(childPath, value);
-      sink.add(childPath, describeRange(rule), found, percentHint(rule, value, found));
+      sink.add(childPath, describeRange(rule), found, percentHint(rule, value, found, key));
     } else if (isHuge(value)) {
       sink.add(childPath, MAGNITUDE_EXPECTED, sink.found(childPath, value));
     } else if (typeof value === 'object') checkNode(value, childPath, sink);

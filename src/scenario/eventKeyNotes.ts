@@ -20,7 +20,7 @@ export const EVENT_KEY_NOTES: Readonly<Record<string, string>> = {
   exporters: 'Exporting regions taxed (all but the importer if omitted)',
   members: 'Region ids of the agreement',
   quotaTonnesPerYear: 'Instead of quotaShare: exports allowed as a fixed tonnage a year (to the destinations it covers, together), as quotas are announced (China\'s 2010 rare-earth quota: 30,258 t)',
-  quotaShare: 'Exports allowed, as a share of the exporter\'s one-year average exports to the destinations it covers (every destination if `destinations` is omitted) when the quota starts (one ceiling, shared by those destinations); or give quotaTonnesPerYear instead',
+  quotaShare: 'Exports allowed, as a share of the exporter\'s one-year average exports to the destinations it covers (every destination if `destinations` is omitted) when the quota starts, front-running after an announcement included (one ceiling, shared by those destinations); or give quotaTonnesPerYear instead',
   approvalRate: 'Share of licence requests approved',
   delayYears: 'Licensing delay',
   constructionMultiplier: 'Divides the construction rate of plants of this stage outside the exporter',

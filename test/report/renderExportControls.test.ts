@@ -96,7 +96,13 @@ describe('renderExportControls', () => {
     expect(notes).toHaveLength(3);
     const never = parse(renderExportControls(await readBack([{ ...oxide, weeksBinding: { mean: 0, min: 0, max: 0, runsBound: 0, n: 30 } }]), names)).notes[0];
     expect(never).toMatch(/^cnQuotaOxide bound in 0 of its 78 weeks on average\. Its exports fell/);
+    // A quota that never bound because its ceiling was above what buyers wanted says so, not "its own industry uses the output" (audit 23, M1).
+    const loose = parse(renderExportControls(await readBack([{ ...magnets, weeksBinding: { mean: 0, min: 0, max: 0, runsBound: 0, n: 30 }, allowed: 120_000, exports: exports(40_600, 40_700, 400) }]), names)).notes;
+    expect(loose[0]).toMatch(/^cnQuotaMagnets bound in 0 of its 78 weeks on average\. Its ceiling allowed 120,000 t, 2\.95× what China would have shipped in those weeks without it \(40,700 t\): a quota binds only when its ceiling is below what buyers abroad want\.$/);
+    expect(loose[0]).not.toContain('own industry');
     const fixedToUs = parse(renderExportControls(await readBack([{ ...magnets, quotaShare: undefined, quotaTonnesPerYear: 5_000, destinations: ['US'] }]), names)).notes;
+    // The allowed tonnes of a quota on some destinations name them, beside exports to every destination (audit 23, M3).
+    expect(parse(renderExportControls(await readBack([{ ...magnets, destinations: ['US'] }]), names)).rows[0][3]).toBe('20,400 t, to the United States');
     expect(fixedToUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only: its ceiling, 5,000 t a year, is its own, and other destinations are not limited;/)]);
     const toUs = parse(renderExportControls(await readBack([{ ...magnets, destinations: ['US'] }]), names)).notes;
     expect(toUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only: its ceiling is 50% of what it imported from China in the year before, and other destinations are not limited; the exports in the table are to every destination\.$/)]);

@@ -52,7 +52,9 @@ describe('bare numbers that are most likely a unit mistake', () => {
     const [problem] = problemsOf(MINIMAL, ['events.quotaCut.quotaShare=50']);
     expect(problem).toMatchObject({ path: 'events.quotaCut.quotaShare', found: '50' });
     expect(problem.message).toBe('a share: 50 means 5,000%; write 50%');
-    expect(problemsOf(MINIMAL, ['events.quotaCut.quotaShare=5000%'])[0].message).toBe('');
+    // Written with %: no unit mistake; a quota share above 100% is pointed to the key that says it (audit 23, L1).
+    expect(problemsOf(MINIMAL, ['events.quotaCut.quotaShare=300%'])[0].message).toBe('a ceiling above last year\'s exports is a tonnage: give quotaTonnesPerYear instead');
+    expect(problemsOf(MINIMAL, ['events.quotaCut.mode=licensing', 'events.quotaCut.quotaShare=null', 'events.quotaCut.approvalRate=150%'])[0]).toMatchObject({ path: 'events.quotaCut.approvalRate', message: '' });
   });
 });
 

@@ -48,6 +48,9 @@ describe('keys a mode needs are required, not defaulted', () => {
     // The share's default, as a resolved file carries it, is not "both".
     expect(problemsOf(withModeLines('    mode: quota\n    quotaShare: 100%\n    quotaTonnesPerYear: 30 kt/yr\n'))).toEqual([]);
     expect(problemsOf(withModeLines('    mode: quota\n'))[0].expected).toBe('quotaShare or quotaTonnesPerYear (required with exportControl mode quota)');
+    // From the command line, the fix is a --set, not a null in a file (audit 23, L4).
+    expect(problemsOf(withModeLines('    mode: quota\n    quotaShare: 50%\n'), ['events.quotaCut.quotaTonnesPerYear=30 kt/yr'])[0].message)
+      .toBe('remove one of them: --set events.quotaCut.quotaShare=null or --set events.quotaCut.quotaTonnesPerYear=null');
     expect(problemsOf(withModeLines('    mode: ban\n    quotaTonnesPerYear: 30 kt/yr\n')).map((p) => p.path)).toEqual(['events.quotaCut.quotaTonnesPerYear']);
   });
 
