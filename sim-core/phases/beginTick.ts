@@ -11,6 +11,7 @@ export function beginTick(world: World): void {
   markets.importedTonnes.fill(0);
   markets.arrivedTonnes.fill(0);
   markets.tradeTonnes.fill(0);
+  markets.quotaRentUsd.fill(0);
   flows.previousProductionTonnes.set(flows.productionTonnes);
   flows.primaryTonnes.fill(0);
   flows.secondaryTonnes.fill(0);

@@ -190,6 +190,7 @@ function dispatch(world: World, m: number, k: number, r: number, d: number, tonn
   const tariffUsd = valueUsd * effective.tariff[s * R + d];
   world.ledger.tradersUsd -= valueUsd + tariffUsd;
   world.ledger.governmentUsd[r] += rentUsd;
+  markets.quotaRentUsd[s] += rentUsd;
   world.ledger.governmentUsd[d] += tariffUsd;
   if (d === world.government.region) world.government.tariffRevenueUsdThisTick += tariffUsd;
   if (cut > 0) payPriceCut(world, world.effective.priceCutEvent[s], shipped * price * cut);

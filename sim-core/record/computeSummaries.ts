@@ -117,6 +117,7 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
   for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaInForce + q) * weeksPerTick;
   for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaBinding + q) * weeksPerTick;
   for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaCeiling + q) * weeksPerTick;
+  for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaRent + q) * weeksPerTick;
   // The writers above must match the names createResultLayout pushed, one for one and in order: a
   // missing writer would shift later values onto the wrong names, an extra one would be dropped silently.
   if (i !== out.length) throw new Error(`computeSummaries wrote ${i} summary values but the layout names ${out.length} summaries: the writers here and the summary names in resultLayout.ts are out of step`);

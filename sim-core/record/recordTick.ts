@@ -146,7 +146,7 @@ function recordPolicies(world: World, recorder: Recorder): void {
  * Per export quota (resultLayout's exportQuotas order: `exportControl` events in `quota` mode, in
  * event order): in force this tick and binding (in force, and its segment's quota held shipments
  * below what the exporter's offers allowed: `markets.quotaBinding`, set by shipGoods), 1/0 each, and
- * its ceiling while in force, t/week.
+ * its ceiling while in force, t/week, and the quota rent its buyers paid, USD/week.
  * Two quotas on one segment (say, for different destinations) bind together.
  */
 function recordExportQuotas(world: World, recorder: Recorder): void {
@@ -163,6 +163,8 @@ function recordExportQuotas(world: World, recorder: Recorder): void {
     put(series, T, tick, o.exportQuotaBinding + i, inForce === 1 ? world.markets.quotaBinding[(at.material * 3 + at.tradedStage) * R + at.region] : 0);
     // The event's own ceiling (the segment's is the smallest of its quotas'), fixed when it started.
     put(series, T, tick, o.exportQuotaCeiling + i, inForce === 1 ? eventState.quotaTonnesPerTick[e] * ticksPerWeek : 0);
+    // What its buyers paid for licences this tick (the segment's: two quotas on one segment show the same).
+    put(series, T, tick, o.exportQuotaRent + i, world.markets.quotaRentUsd[(at.material * 3 + at.tradedStage) * R + at.region] * ticksPerWeek);
     i++;
   }
 }

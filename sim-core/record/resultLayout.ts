@@ -29,7 +29,7 @@ export interface SeriesOffsets {
    * binding (1/0: it held shipments below what the exporter's offers allowed) and its ceiling while in
    * force (t/week, 0 otherwise). {@link exportQuotas} lists them.
    */
-  exportQuotaInForce: number; exportQuotaBinding: number; exportQuotaCeiling: number;
+  exportQuotaInForce: number; exportQuotaBinding: number; exportQuotaCeiling: number; exportQuotaRent: number;
   /** First `tradeFlow` series (material × traded stage × route origin ≠ destination), or −1 when not recorded. */
   tradeFlow: number;
 }
@@ -98,6 +98,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     exportQuotaInForce: quotaBlock(series, spec, 'exportQuotaInForce'),
     exportQuotaBinding: quotaBlock(series, spec, 'exportQuotaBinding'),
     exportQuotaCeiling: quotaBlock(series, spec, 'exportQuotaCeiling', 't/week'),
+    exportQuotaRent: quotaBlock(series, spec, 'exportQuotaRent', 'USD/week'),
     tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
@@ -137,6 +138,8 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaWeeksInForce', unit: 'weeks' });
   for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaWeeksBinding', unit: 'weeks' });
   for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaAllowedTonnes', unit: 't' });
+  // Added in session 23, after every earlier summary.
+  for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaRentUsd', unit: 'USD' });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
 }

@@ -43,6 +43,8 @@
  * - `quotaBindingAverage`: the month-long average of `quotaBinding` up to the last tick (0 to 1), the
  *   share of the gap to an importer's own price that the quota's licences add to what it pays (the
  *   quota rent: weighOrigins' `quotaRentUsdPerTonne`).
+ * - `quotaRentUsd`: the quota rent importers paid this tick on the segment's exports (to its exporter's
+ *   government), USD; recorded per quota event (`exportQuotaRent`).
  */
 export interface MarketState {
   readonly segments: number;
@@ -84,6 +86,7 @@ export interface MarketState {
   readonly saleSubsidyUsdPerTonne: Float64Array;
   readonly quotaBinding: Uint8Array;
   readonly quotaBindingAverage: Float64Array;
+  readonly quotaRentUsd: Float64Array;
 }
 
 /** Allocates market state for the given numbers of materials and regions. */
@@ -130,5 +133,6 @@ export function createMarketState(materials: number, regions: number, transitSlo
     saleSubsidyUsdPerTonne: f64(),
     quotaBinding: new Uint8Array(segments),
     quotaBindingAverage: f64(),
+    quotaRentUsd: f64(),
   };
 }

@@ -21,7 +21,8 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  *   scenario) and `exportQuotaWeeksBinding` (a quota binds when the exporter's buyers abroad want more
  *   than it allows: a strategy that lowers their need makes it bind less, one that keeps foreign
  *   buyers supplied may make it bind more; what reaches home end users says which is better) and
- *   `exportQuotaAllowedTonnes` (set by the scenario and the exporter's exports before the quota).
+ *   `exportQuotaAllowedTonnes` (set by the scenario and the exporter's exports before the quota), and
+ *   `exportQuotaRentUsd` (paid by importers' traders to the exporter's government while the quota binds).
  * Metrics not listed have no direction.
  */
 export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
@@ -49,6 +50,7 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   exportQuotaWeeksInForce: 'none',
   exportQuotaWeeksBinding: 'none',
   exportQuotaAllowedTonnes: 'none',
+  exportQuotaRentUsd: 'none',
 };
 
 /**

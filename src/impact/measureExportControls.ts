@@ -39,6 +39,11 @@ export interface ExportControlImpact {
    * summary), mean over the paired runs as scripted.
    */
   allowed?: number;
+  /**
+   * quota: the quota rent its buyers abroad paid over the run (to the exporter's government, while it
+   * bound: the `exportQuotaRentUsd` summary), USD, mean over the paired runs as scripted.
+   */
+  rentUsd?: number;
   /** The events removed in the counterfactual `exports` compares with: every disruptive event at the control's stage (its own among them). */
   without: string[];
   /**
@@ -131,6 +136,8 @@ export function measureExportControls(inputs: ExportControlInputs): ExportContro
     const binding = summaryOf('exportQuotaWeeksBinding');
     const bound = binding < 0 ? [] : inputs.summaries.map((s) => s[binding]);
     const allowed = summaryOf('exportQuotaAllowedTonnes');
+    const rent = summaryOf('exportQuotaRentUsd');
+    const meanOf = (index: number) => inputs.summaries.reduce((sum, s) => sum + s[index], 0) / inputs.summaries.length;
     return {
       event: id, mode: control.mode, material: control.material, stage: control.stage, exporter: control.exporter,
       ...(control.destinations === undefined ? {} : { destinations: [...control.destinations] }),
@@ -141,7 +148,8 @@ export function measureExportControls(inputs: ExportControlInputs): ExportContro
       ...(bound.length === 0 ? {} : {
         weeksBinding: { mean: bound.reduce((a, b) => a + b, 0) / bound.length, min: Math.min(...bound), max: Math.max(...bound), runsBound: bound.filter((w) => w > 0).length, n: bound.length },
       }),
-      ...(allowed < 0 || inputs.summaries.length === 0 ? {} : { allowed: inputs.summaries.reduce((sum, s) => sum + s[allowed], 0) / inputs.summaries.length }),
+      ...(allowed < 0 || inputs.summaries.length === 0 ? {} : { allowed: meanOf(allowed) }),
+      ...(rent < 0 || inputs.summaries.length === 0 ? {} : { rentUsd: meanOf(rent) }),
       without: without.events,
       exports: { unit: 't', n: difference.n, meanWith: difference.meanB, meanWithout: difference.meanA, mean: difference.meanDifference, ciLow: difference.ciLow, ciHigh: difference.ciHigh },
     };

@@ -23,6 +23,7 @@ const METRIC_WORDS: Record<string, string> = {
   exportQuotaWeeksInForce: 'Weeks an export quota was in force',
   exportQuotaWeeksBinding: 'Weeks an export quota bound',
   exportQuotaAllowedTonnes: 'Tonnes an export quota allowed',
+  exportQuotaRentUsd: 'Quota rent paid for an export quota\'s licences',
 };
 const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };
 

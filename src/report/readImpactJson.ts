@@ -70,6 +70,8 @@ export interface ExportControlReading {
   destinations?: string[];
   /** quota: the tonnes its ceiling allowed over its weeks (absent before session 22's second change). */
   allowed?: number;
+  /** quota: the rent its buyers abroad paid over the run, USD (absent before session 23). */
+  rentUsd?: number;
   window?: PeakWindow;
   weeks: number;
   weeksBinding?: { mean: number; min: number; max: number; runsBound: number; n: number };
@@ -146,12 +148,14 @@ function readExportControls(value: unknown): { exportControls?: ExportControlRea
     const quotaTonnesPerYear = toNumber(c.quotaTonnesPerYear);
     const approvalRate = toNumber(c.approvalRate);
     const allowed = toNumber(c.allowed);
+    const rentUsd = toNumber(c.rentUsd);
     return [{
       event: text('event'), mode: text('mode'), material: text('material'), stage: text('stage'), exporter: text('exporter'), weeks: toNumber(c.weeks), exports,
       ...(Number.isFinite(quotaShare) ? { quotaShare } : {}),
       ...(Number.isFinite(quotaTonnesPerYear) ? { quotaTonnesPerYear } : {}),
       ...(Number.isFinite(approvalRate) ? { approvalRate } : {}),
       ...(Number.isFinite(allowed) ? { allowed } : {}),
+      ...(Number.isFinite(rentUsd) ? { rentUsd } : {}),
       ...(Array.isArray(c.destinations) ? { destinations: strings(c.destinations) } : {}),
       ...(window === undefined ? {} : { window }),
       ...(binding === undefined ? {} : {

@@ -4,6 +4,7 @@ import { describePeakWindow } from './describePeakWindow.ts';
 import { describeStageProduct } from './describeStageProduct.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
+import { formatMoney } from './formatMoney.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatTonnes } from './formatTonnes.ts';
@@ -55,7 +56,8 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
     html += '<p>A quota’s ceiling limits what its exporter ships abroad; importers order from it as from any other origin, and what the ' +
       'ceiling cuts from their orders they place elsewhere. While it binds its licences are scarce: buyers abroad pay up to their own price ' +
       'for its goods (the quota rent, which goes to the exporter’s government), so they turn to other origins too, and the exporter’s own ' +
-      'market forms prices of its own (docs/model.md, G31). Exports fall below the ceiling when buyers want less than it allows or the exporter has less to offer.</p>\n';
+      'market forms prices of its own (docs/model.md, G31). Exports fall below the ceiling when buyers want less than it allows or the exporter has less to offer.' +
+      describeRents(controls, names) + '</p>\n';
   }
   const unit = chooseMassUnit(controls.flatMap((c) => [c.exports.meanWith, c.exports.meanWithout, c.allowed ?? NaN].filter(Number.isFinite)));
   const rows = controls.map((c) => [
@@ -117,6 +119,18 @@ function describeHomeEffect(controls: readonly ExportControlReading[], impact: I
   return `<p>What end users in ${escapeHtml(names.homeName)} received over the run, with each controlled stage’s disruptive events against without them ` +
     '(a control that holds back much may still cost home end users little, and the reverse):</p>\n' +
     `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>\n`;
+}
+
+/**
+ * ` The rent its buyers abroad paid, over the run (mean of the paired runs as scripted): cnQuota USD 1,230 million; …`,
+ * for the quotas that report one; '' when none does (an impact.json from before session 23).
+ */
+function describeRents(controls: readonly ExportControlReading[], names: ExportControlNames): string {
+  const rents = controls.filter((c) => c.mode === 'quota' && c.rentUsd !== undefined);
+  if (rents.length === 0) return '';
+  const exporters = [...new Set(rents.map((c) => names.regionName(c.exporter)))].join(' and ');
+  return escapeHtml(` The rent its buyers abroad paid, to ${exporters}’s government, over the run (mean of the paired runs as scripted): ` +
+    `${rents.map((c) => `${c.event} ${formatMoney(c.rentUsd!)}`).join('; ')}.`);
 }
 
 /** The notes a control's row needs (see renderExportControls). */

@@ -19,9 +19,9 @@ describe('crm-sim run --json', () => {
   it("prints a summary whose numbers change when the scenario's events change", () => {
     const baseline = summary('scenarios/baseline.yaml');
     const threat = summary('scenarios/threat-export-quota.yaml');
-    // The same metrics, and the threat's four quotas' weeks in force, weeks binding and tonnes allowed besides.
+    // The same metrics, and the threat's four quotas' weeks in force, weeks binding, tonnes allowed and rent paid besides.
     const quotaMetrics = Object.keys(threat).filter((id) => id.startsWith('exportQuota'));
-    expect(quotaMetrics).toHaveLength(12);
+    expect(quotaMetrics).toHaveLength(16);
     expect(Object.keys(threat).filter((id) => !quotaMetrics.includes(id)).sort()).toEqual(Object.keys(baseline).sort());
     const changed = Object.keys(baseline).filter((id) => baseline[id].mean !== threat[id].mean && !(Number.isNaN(baseline[id].mean) && Number.isNaN(threat[id].mean)));
     expect(changed.length).toBeGreaterThan(10);

@@ -138,6 +138,10 @@ describe('measureDisruptionImpact with the engine', () => {
       const allowed = compiled.layout.summaries.findIndex((k) => k.metric === 'exportQuotaAllowedTonnes' && k.region === c.event);
       expect(c.allowed).toBeCloseTo(own.reduce((sum, r) => sum + r.summaries[allowed], 0) / own.length, 6);
       expect(c.exports.meanWith).toBeLessThanOrEqual(c.allowed! * (1 + 1e-9));
+      // The rent its buyers paid: the runs' own summaries, positive where it bound.
+      const rent = compiled.layout.summaries.findIndex((k) => k.metric === 'exportQuotaRentUsd' && k.region === c.event);
+      expect(c.rentUsd).toBeCloseTo(own.reduce((sum, r) => sum + r.summaries[rent], 0) / own.length, 6);
+      if (c.weeksBinding!.min > 0) expect(c.rentUsd).toBeGreaterThan(0);
     }
     // Each struck stage states what home end users received of its materials, paired.
     for (const s of impact.stages.filter((x) => x.events.length > 0)) {

@@ -85,6 +85,8 @@ describe('renderExportControls', () => {
   it('explains how a quota acts (its ceiling, the rent while it binds), only when there is a quota', async () => {
     expect(renderExportControls(await readBack([magnets]), names)).toContain('buyers abroad pay up to their own price for its goods (the quota rent');
     expect(renderExportControls(await readBack([licensing]), names)).not.toContain('the quota rent');
+    expect(renderExportControls(await readBack([{ ...magnets, rentUsd: 1.23e9 }, oxide]), names))
+      .toContain('The rent its buyers abroad paid, to China’s government, over the run (mean of the paired runs as scripted): cnQuotaMagnets USD 1.23 billion.');
   });
 
   it('notes a quota that seldom bound, licensing, a control on some destinations only and a control whose exports did not fall', async () => {

@@ -165,6 +165,20 @@ describe('export quota series', () => {
     run.shipped.forEach((s, t) => expect(s.exported, `week ${t}`).toBeLessThanOrEqual((s.inForce === 1 ? 5_000 / tpy : Infinity) * (1 + 1e-9)));
   });
 
+  it('records the rent a quota\'s buyers paid: none before it, some in nearly every week it binds, and its total as a summary', () => {
+    const run = observe(quota('manufacturing', 0.5));
+    const tpy = run.world.ticksPerYear;
+    const rent = run.series('exportQuotaRent', 'cnQuota');
+    const binding = run.series('exportQuotaBinding', 'cnQuota');
+    expect(rent.slice(0, tpy).every((r) => r === 0)).toBe(true);
+    // The rent follows the month-long share of weeks bound: it starts a week after the first binding week.
+    const boundWeeks = binding.flatMap((b, t) => (b === 1 && t > tpy ? [t] : []));
+    expect(boundWeeks.filter((t) => rent[t] > 0).length).toBeGreaterThan(0.9 * boundWeeks.length);
+    expect(rent.every((r) => r >= 0)).toBe(true);
+    expect(run.summary('exportQuotaRentUsd', 'cnQuota')).toBeCloseTo(rent.reduce((a, b) => a + b, 0) * (52 / tpy), 3);
+    expect(run.summary('exportQuotaRentUsd', 'cnQuota')).toBeGreaterThan(0);
+  });
+
   it('a binding quota\'s licences earn the exporter\'s government a rent, at most the gap to each buyer\'s price, and none once it stops binding', () => {
     const spec = withEvents(oneMaterial('ndpr', 4), quota('manufacturing', 0.5));
     const world = createWorld(spec, 1, 0);
