@@ -46,11 +46,22 @@ function checkSelf(id: string, event: PlainMap, listKey: string, selfKey: string
   });
 }
 
+/** Warns about a quota whose ceiling is 0 (`quotaTonnesPerYear: 0`, `quotaShare: 0`): it allows no exports, a ban under another name (audit 23, L2). */
+function checkZeroQuota(id: string, event: PlainMap, warnings: ProblemSink): void {
+  if (event.mode !== 'quota') return;
+  const key = event.quotaTonnesPerYear !== undefined && event.quotaTonnesPerYear !== null ? 'quotaTonnesPerYear' : 'quotaShare';
+  if (nominalValue(event[key]) !== 0) return;
+  const path = ['events', id, key];
+  warnings.add(path, key === 'quotaShare' ? 'a share above 0' : 'a tonnage above 0', warnings.found(path, event[key]),
+    'a quota of 0 allows no exports at all: that is a ban; write `mode: ban` (and drop the quota key) so that the report and impact.json call it one');
+}
+
 /**
  * Warns about events that are valid but do not do what they say: a subsidy price floor below half of
  * the base price it supports (a `priceFloorUsdPerTonne: 450` on gallium is 0.45 USD/kg against ~370,
  * most likely USD/kg meant), and an export control's `destinations` (a tariff's `exporters`) that name
- * the exporter (importer) itself, which the engine skips: listed alone, the event has no effect.
+ * the exporter (importer) itself, which the engine skips: listed alone, the event has no effect; and a
+ * quota of 0, which is a ban.
  *
  * @param nominal - The resolved tree (canonical units, defaults applied, distributions at their centre).
  * @param warnings - Where the located warnings go.
@@ -63,7 +74,10 @@ export function checkEventEffects(nominal: PlainMap, warnings: ProblemSink): voi
   for (const [id, event] of Object.entries(events)) {
     if (!isPlainMap(event)) continue;
     checkFloor(id, event, materials, warnings);
-    if (event.kind === 'exportControl') checkSelf(id, event, 'destinations', 'exporter', warnings);
+    if (event.kind === 'exportControl') {
+      checkSelf(id, event, 'destinations', 'exporter', warnings);
+      checkZeroQuota(id, event, warnings);
+    }
     if (event.kind === 'tariff') checkSelf(id, event, 'exporters', 'importer', warnings);
   }
 }

@@ -52,7 +52,7 @@ export const UNIT_TABLES: Record<Dimension, Record<string, Factor>> = {
   mass: { t: [1, 1], kt: [1e3, 1], Mt: [1e6, 1], kg: [1, 1e3] },
   flow: {
     't/yr': [1, 1], 'kt/yr': [1e3, 1], 'Mt/yr': [1e6, 1], 'kg/yr': [1, 1e3], 't/month': [12, 1],
-    't/week': [DAYS_PER_YEAR, 7],
+    'kt/month': [12e3, 1], 't/week': [DAYS_PER_YEAR, 7], 'kt/week': [DAYS_PER_YEAR * 1e3, 7],
   },
   price: { 'USD/t': [1, 1], 'USD/kg': [1e3, 1], 'USD/lb': [POUNDS_PER_TONNE, 1] },
   capex: { 'USD/(t/yr)': [1, 1], 'USD per t/yr': [1, 1] },

@@ -83,6 +83,16 @@ describe('events that do not do what they say', () => {
     expect(warningsOf(['events.quotaCut.destinations=[US]'])).toEqual([]);
   });
 
+  it('warn about a quota of 0, a ban under another name, at the key that sets it (audit 23, L2)', () => {
+    const tonnes = warningsOf(['events.quotaCut.quotaShare=null', 'events.quotaCut.quotaTonnesPerYear=0']);
+    expect(tonnes.map((w) => [w.path, w.expected, w.found])).toEqual([['events.quotaCut.quotaTonnesPerYear', 'a tonnage above 0', '0']]);
+    expect(tonnes[0].message).toContain('write `mode: ban`');
+    expect(warningsOf(['events.quotaCut.quotaShare=0%']).map((w) => w.path)).toEqual(['events.quotaCut.quotaShare']);
+    expect(warningsOf(['events.quotaCut.quotaShare=null', 'events.quotaCut.quotaTonnesPerYear=1 t/yr'])).toEqual([]);
+    expect(warningsOf(['events.quotaCut.quotaShare=1%'])).toEqual([]);
+    expect(warningsOf(['events.quotaCut.mode=ban', 'events.quotaCut.quotaShare=null'])).toEqual([]);
+  });
+
   it('warn about tariff exporters that name the importer', () => {
     expect(warningsOf([`${TARIFF}, rate: 25%, exporters: [US]}`]).map((w) => w.path)).toEqual(['events.duty.exporters.0']);
     expect(warningsOf([`${TARIFF}, rate: 25%, exporters: [CN]}`])).toEqual([]);

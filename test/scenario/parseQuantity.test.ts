@@ -18,6 +18,8 @@ describe('parseQuantity', () => {
   it('converts flows to t/yr', () => {
     expect(value('70 kt/yr', 'flow')).toBe(70000);
     expect(value('500 t/month', 'flow')).toBe(6000);
+    expect(value('2.5 kt/month', 'flow')).toBe(30000);
+    expect(value('7 kt/week', 'flow')).toBeCloseTo(365250, 6);
     expect(value('1.5 Mt/yr', 'flow')).toBe(1.5e6);
     expect(value('7 t/week', 'flow')).toBeCloseTo(365.25, 9);
     expect(value('250 kg/yr', 'flow')).toBe(0.25);
@@ -68,7 +70,7 @@ describe('parseQuantity', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.note).toBe('unknown unit "kts/yr"');
-    expect(result.expected).toContain('t/yr, kt/yr, Mt/yr, kg/yr, t/month, t/week');
+    expect(result.expected).toContain('t/yr, kt/yr, Mt/yr, kg/yr, t/month, kt/month, t/week, kt/week');
   });
 
   it('never evaluates expressions', () => {
