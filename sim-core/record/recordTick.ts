@@ -94,6 +94,7 @@ export function recordTick(world: World, recorder: Recorder): void {
   recordActorActions(world, recorder, ticksPerWeek);
   recordPolicies(world, recorder);
   recordExportQuotas(world, recorder);
+  recordExportsToDestinations(world, recorder);
   for (let stage = 0; stage < 4; stage++) {
     for (let r = 0; r < R; r++) {
       let count = 0;
@@ -166,6 +167,27 @@ function recordExportQuotas(world: World, recorder: Recorder): void {
     // What its buyers paid for licences this tick (the segment's: two quotas on one segment show the same).
     put(series, T, tick, o.exportQuotaRent + i, world.markets.quotaRentUsd[(at.material * 3 + at.tradedStage) * R + at.region] * ticksPerWeek);
     i++;
+  }
+}
+
+/**
+ * Per export control that lists destinations (resultLayout's destinationControls order), its exporter's
+ * shipments of its material and stage to them this tick, t/week (the exporter itself, if listed, left
+ * out: the engine ignores it), summed in region order as `tradeFlow` would give them.
+ */
+function recordExportsToDestinations(world: World, recorder: Recorder): void {
+  const { events, regions: R, tick } = world;
+  const trade = world.markets.tradeTonnes;
+  const ticksPerWeek = world.ticksPerYear / 52;
+  let i = recorder.offsets.exportsToDestinations;
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e].spec;
+    if (event.kind !== 'exportControl' || event.destinations === undefined) continue;
+    const at = events[e].at;
+    const route = ((at.material * 3 + at.tradedStage) * R + at.region) * R;
+    let total = 0;
+    for (let d = 0; d < R; d++) if (d !== at.region && at.reaches[d] === 1) total += trade[route + d] * ticksPerWeek;
+    put(recorder.series, recorder.ticks, tick, i++, total);
   }
 }
 

@@ -30,6 +30,12 @@ export interface SeriesOffsets {
    * force (t/week, 0 otherwise). {@link exportQuotas} lists them.
    */
   exportQuotaInForce: number; exportQuotaBinding: number; exportQuotaCeiling: number; exportQuotaRent: number;
+  /**
+   * Per export control that lists `destinations` (any mode, in event order: {@link destinationControls}):
+   * its exporter's exports of its material and stage to those destinations, t/week, in every tick
+   * (in force or not), so what a control on some importers did can be read on them alone.
+   */
+  exportsToDestinations: number;
   /** First `tradeFlow` series (material × traded stage × route origin ≠ destination), or −1 when not recorded. */
   tradeFlow: number;
 }
@@ -99,6 +105,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     exportQuotaBinding: quotaBlock(series, spec, 'exportQuotaBinding'),
     exportQuotaCeiling: quotaBlock(series, spec, 'exportQuotaCeiling', 't/week'),
     exportQuotaRent: quotaBlock(series, spec, 'exportQuotaRent', 'USD/week'),
+    exportsToDestinations: destinationBlock(series, spec),
     tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
@@ -189,6 +196,27 @@ export function exportQuotas(spec: ScenarioSpec): ExportQuota[] {
 function quotaBlock(series: SeriesKey[], spec: ScenarioSpec, metric: string, unit = 'share'): number {
   const start = series.length;
   for (const quota of exportQuotas(spec)) series.push({ ...quota.key, metric, unit });
+  return start;
+}
+
+/**
+ * The scenario's export controls that list `destinations` (any mode), in event order, each with the
+ * key of its `exportsToDestinations` series: the event's material and stage, its id in the region
+ * field (`event<n>`, 1-based, for an event without an id), unit t/week.
+ */
+export function destinationControls(spec: ScenarioSpec): ExportQuota[] {
+  const controls: ExportQuota[] = [];
+  spec.events.forEach((event, e) => {
+    if (event.kind !== 'exportControl' || event.destinations === undefined) return;
+    controls.push({ event: e, key: { metric: 'exportsToDestinations', material: event.material, stage: event.stage, region: event.id ?? `event${e + 1}`, unit: 't/week' } });
+  });
+  return controls;
+}
+
+/** Appends the `exportsToDestinations` series, one per {@link destinationControls}; returns the index of the first. */
+function destinationBlock(series: SeriesKey[], spec: ScenarioSpec): number {
+  const start = series.length;
+  for (const control of destinationControls(spec)) series.push({ ...control.key });
   return start;
 }
 

@@ -1,7 +1,7 @@
 import { type CompiledScenario, sampleScenario } from '../../sim-core/index.ts';
 import type { ReplicateBatch } from '../montecarlo/replicateTask.ts';
 import { computeImpactExtras } from './computeImpactExtras.ts';
-import { exportControlSegments } from './measureExportControls.ts';
+import { exportControlFlows } from './measureExportControls.ts';
 
 /** Keeps what impact.json needs of a run's first replicates as their batches pass (see {@link createImpactExtrasCollector}). */
 export interface ImpactExtrasCollector {
@@ -14,7 +14,7 @@ export interface ImpactExtrasCollector {
 /**
  * Collects, from a run's batches as they stream to the output folder, what impact.json needs of the
  * series of replicates 0…count−1 (`computeImpactExtras`: price paths, end users' spending, the
- * exports of the segments its export controls restrict), so that
+ * exports its export controls restrict), so that
  * it pairs its counterfactuals with the run's own series instead of running the scenario as scripted
  * again. They are what the impact worker would compute: the same series, the same sampled base prices.
  *
@@ -30,13 +30,13 @@ export interface ImpactExtrasCollector {
 export function createImpactExtrasCollector(compiled: CompiledScenario, masterSeed: number, count: number): ImpactExtrasCollector {
   const kept: Array<Float64Array | undefined> = new Array<Float64Array | undefined>(count).fill(undefined);
   const uncertain = compiled.spec.uncertainties.length > 0;
-  const exportSegments = exportControlSegments(compiled.spec);
+  const exportFlows = exportControlFlows(compiled.spec);
   return {
     add(batch) {
       for (const result of batch.results) {
         if (result.replicate >= count) continue;
         const sampled = uncertain ? sampleScenario(compiled.spec, masterSeed, result.replicate) : compiled.spec;
-        kept[result.replicate] = computeImpactExtras(compiled, sampled, result.series, exportSegments);
+        kept[result.replicate] = computeImpactExtras(compiled, sampled, result.series, exportFlows);
       }
     },
     extras() {

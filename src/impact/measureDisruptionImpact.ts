@@ -8,7 +8,7 @@ import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from 
 import { disruptedStage, findStageDisruptions, removeEvents } from './findStageDisruptions.ts';
 import { type DisruptionWindow, disruptionWindow, windowPeaks, withDrawnRange } from './windowPeaks.ts';
 import { impactExtrasLayout, monthlyConsumptionPlan } from './computeImpactExtras.ts';
-import { type ExportControlImpact, exportControlSegments, measureExportControls } from './measureExportControls.ts';
+import { type ExportControlImpact, exportControlFlows, measureExportControls, needsRouteExports } from './measureExportControls.ts';
 import { computeStressMeasures, type StressMeasures } from '../stress/computeStressMeasures.ts';
 import { computeEndUserLoss } from '../stress/computeEndUserLoss.ts';
 import { confidenceIntervalOfMean } from '../stats/confidenceIntervalOfMean.ts';
@@ -152,7 +152,7 @@ export const IMPACT_METHOD = 'For each stage that the scenario\'s disruptive eve
   'the file stating the nominal window and, when event times are drawn, the range of the runs\' windows as "drawn"), so a later price spike of the run\'s own does not mask theirs. ' +
   'endUserCost is what every disruptive event together costs home end users of a material over the run (USD): what they paid more for the tonnes they still received, ' +
   'the consumption the higher price removed valued at the price without the disruptions, and the change in unmet demand at the market price, per run from run totals (as crm-sim stress\'s economicCost). ' +
-  'exportControls: per export control, the exporter\'s exports of the controlled material and stage (to every destination) summed over the control\'s own weeks, ' +
+  'exportControls: per export control, the exporter\'s exports of the controlled material and stage (to every destination, or to the destinations a control lists) summed over the control\'s own weeks, ' +
   'as scripted against the same weeks without the disruptive events at its stage (listed as "without"), paired; for a quota, the weeks it bound (held shipments below what the exporter\'s offers allowed) in the runs as scripted.';
 
 /**
@@ -172,24 +172,29 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const replicates = Math.min(options.runReplicates, options.replicateCap);
   const disruptions = findStageDisruptions(spec, STAGES);
   const all = [...new Set(disruptions.flatMap((d) => d.indices))];
-  const arms = disruptions.map((d) => removeEvents(spec, d.indices));
-  if (disruptions.length > 1) arms.push(removeEvents(spec, all));
+  // Every arm keeps the exports the scripted scenario's controls restrict (the counterfactuals have none of their own);
+  // a control's exports to some destinations only are, in a run without it, the sum of its routes: those runs record them.
+  const exportFlows = exportControlFlows(spec);
+  const withoutEvents = (indices: readonly number[]): ScenarioSpec => {
+    const arm = removeEvents(spec, indices);
+    return needsRouteExports(exportFlows) ? { ...arm, outputs: { ...arm.outputs, tradeFlows: true } } : arm;
+  };
+  const arms = disruptions.map((d) => withoutEvents(d.indices));
+  if (disruptions.length > 1) arms.push(withoutEvents(all));
   // Arm 0 is the scenario as scripted: its price paths are the run's own when given, else it runs again for them.
   const given = options.scriptedImpactExtras !== undefined && options.scriptedImpactExtras.length >= replicates ? options.scriptedImpactExtras.slice(0, replicates) : undefined;
   const compiled = (arms.length === 0 ? [] : [spec, ...arms]).map(compileScenario);
   const toRun = given === undefined ? compiled : compiled.slice(1);
-  // Every arm keeps the exports of the segments the scripted scenario's controls restrict (the counterfactuals have none of their own).
-  const exportSegments = exportControlSegments(spec);
   const results = await runScenarioArms(toRun, {
     masterSeed: options.masterSeed, replicates, workers: options.workers, signal: options.signal, onProgress: options.onProgress, workerModule: IMPACT_WORKER,
-    ...(exportSegments.length > 0 ? { taskData: { exportSegments } } : {}),
+    ...(exportFlows.length > 0 ? { taskData: { exportFlows } } : {}),
   });
   // Each arm's own summary count: removing events removes their summaries (an export quota's weeks), so the extras start at a different place in each arm.
   const summaryCount = (arm: number) => (arm === 0 ? options.layout : compiled[arm].layout).summaries.length;
   const resultsOf = (arm: number) => results[given === undefined ? arm : arm - 1];
   const summariesOf = (arm: number) => resultsOf(arm).map((r) => r.summaries.subarray(0, summaryCount(arm)));
   const extrasOf = (arm: number) => (arm === 0 && given !== undefined ? given : resultsOf(arm).map((r) => r.summaries.subarray(summaryCount(arm))));
-  const extras = compiled.length === 0 ? { paths: 0, monthly: 0, months: 0, exports: 0, length: 0 } : impactExtrasLayout(compiled[0], exportSegments.length);
+  const extras = compiled.length === 0 ? { paths: 0, monthly: 0, months: 0, exports: 0, length: 0 } : impactExtrasLayout(compiled[0], exportFlows.length);
   const pathsOf = (arm: number) => extrasOf(arm).map((e) => e.subarray(0, extras.paths));
   /** An arm's results as `computeStressMeasures` reads them with the arm's layout: its summaries, then the end users' figures. */
   const endUsersOf = (arm: number): ReplicateResult[] => extrasOf(arm).map((e, r) => {
@@ -272,7 +277,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
     return own.length > 0 ? own : all;
   };
   const exportsOf = (arm: number) => extrasOf(arm).map((e) => e.subarray(extras.exports, extras.length));
-  const exportControls = exportSegments.length === 0 ? undefined : measureExportControls({
+  const exportControls = exportFlows.length === 0 ? undefined : measureExportControls({
     spec, layout: options.layout, sampled, summaries: options.summaries.slice(0, replicates), exportsWith: exportsOf(0),
     counterfactual: (stage) => {
       const at = disruptions.findIndex((d) => d.stage === stage);

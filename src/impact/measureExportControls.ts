@@ -1,6 +1,6 @@
 /**
- * How much each export control restricted: the exporter's exports of the controlled market over the
- * control's weeks, as scripted and in the same weeks without the disruptive events at its stage
+ * How much each export control restricted: the exporter's exports of the controlled market (to the
+ * destinations it covers) over the control's weeks, as scripted and in the same weeks without the disruptive events at its stage
  * (so a control on magnets stays in force when one on oxide is measured), and, for a quota, the weeks it bound (audit 20, M3: an oxide-only quota barely binds, and nothing said so).
  */
 import { compileEvents, type ResultLayout, type ScenarioSpec, TRADED_STAGES } from '../../sim-core/index.ts';
@@ -46,9 +46,12 @@ export interface ExportControlImpact {
   rentUsd?: number;
   /** The events removed in the counterfactual `exports` compares with: every disruptive event at the control's stage (its own among them). */
   without: string[];
+  /** The destinations `exports` counts, for a control that lists some: its own list (absent: every destination; and in files before session 24, whose `exports` were to every destination). */
+  exportsTo?: string[];
   /**
-   * The exporter's exports of the material at the stage, to every destination, summed over the
-   * control's weeks (each run's own), t: as scripted against the same weeks without the disruptive
+   * The exporter's exports of the material at the stage, to every destination or, for a control that
+   * lists `destinations`, to those only, summed over the control's weeks (each run's own), t: as
+   * scripted against the same weeks without the disruptive
    * events at its stage (`without`; impact.json's arm for that stage), paired run by run.
    */
   exports: ImpactStatistic;
@@ -77,17 +80,43 @@ function exportControlTargets(spec: ScenarioSpec): ControlTarget[] {
 }
 
 /**
- * The market segments whose weekly exports impact.json keeps per run (computeImpactExtras): those
- * the scenario's export controls restrict, each once, in the order of their first control. Every
- * arm keeps the same list, that of the scenario as scripted (the counterfactuals have no controls).
+ * The exports impact.json keeps of one export control per run (computeImpactExtras): its market
+ * segment's, to every destination, or, for a control that lists `destinations`, to those only
+ * (region indices, the exporter left out), which the scripted run records as the control's
+ * `exportsToDestinations` series (`seriesKey`) and a run without the control gives route by route
+ * (`tradeFlow`).
+ */
+export interface ExportFlow {
+  /** Material × 3 + traded stage, × regions + exporter. */
+  segment: number;
+  /** Destination regions' indices in region order, or null for every destination. */
+  destinations: number[] | null;
+  /** The control's `exportsToDestinations` series key (metric, material, stage, region = event id); null for every destination. */
+  seriesKey: { metric: string; material: string; stage: string; region: string } | null;
+}
+
+/**
+ * Per export control of the scenario as scripted, in event order, the exports impact.json keeps of
+ * each run: every arm keeps the same list (the counterfactuals have no controls of their own).
  *
  * @param spec - The resolved scenario as scripted.
- * @returns Segment indices.
+ * @returns One flow per `exportControl` event.
  * @example
- * exportControlSegments(spec); // [7, 12]: CN's refined and component NdPr exports
+ * exportControlFlows(spec); // [{ segment: 7, destinations: null, seriesKey: null }, { segment: 12, destinations: [5], seriesKey: {…} }]
  */
-export function exportControlSegments(spec: ScenarioSpec): number[] {
-  return [...new Set(exportControlTargets(spec).map((c) => c.segment))];
+export function exportControlFlows(spec: ScenarioSpec): ExportFlow[] {
+  return exportControlTargets(spec).map(({ event, segment }) => {
+    const control = spec.events[event];
+    if (control.kind !== 'exportControl' || control.destinations === undefined) return { segment, destinations: null, seriesKey: null };
+    const exporter = spec.regions.findIndex((x) => x.id === control.exporter);
+    const destinations = spec.regions.flatMap((region, d) => (d !== exporter && control.destinations!.includes(region.id) ? [d] : []));
+    return { segment, destinations, seriesKey: { metric: 'exportsToDestinations', material: control.material, stage: control.stage, region: control.id ?? `event${event + 1}` } };
+  });
+}
+
+/** Whether any control's exports are kept to some destinations only: the runs without it then record every route (`tradeFlow`). */
+export function needsRouteExports(flows: readonly ExportFlow[]): boolean {
+  return flows.some((flow) => flow.destinations !== null);
 }
 
 /** Inputs of {@link measureExportControls}. */
@@ -98,7 +127,7 @@ export interface ExportControlInputs {
   sampled: readonly ScenarioSpec[];
   /** Per paired run as scripted, its summaries (the layout's). */
   summaries: readonly Float64Array[];
-  /** Per paired run as scripted, the weekly exports of each of `exportControlSegments(spec)` (T values each). */
+  /** Per paired run as scripted, the weekly exports of each of `exportControlFlows(spec)` (T values each). */
   exportsWith: readonly Float64Array[];
   /** The counterfactual for a control at `stage`: the events it removes and, per paired run, its exports as `exportsWith`. */
   counterfactual: (stage: string) => { events: string[]; exports: readonly Float64Array[] };
@@ -117,12 +146,11 @@ export function measureExportControls(inputs: ExportControlInputs): ExportContro
   const { spec, layout, sampled } = inputs;
   const T = layout.ticks;
   const weeksPerTick = 52 / spec.ticksPerYear;
-  const segments = exportControlSegments(spec);
-  return exportControlTargets(spec).map(({ event, segment }) => {
+  return exportControlTargets(spec).map(({ event }, index) => {
     const control = spec.events[event];
     if (control.kind !== 'exportControl') throw new Error('measureExportControls: not an export control');
     const id = eventId(control, event);
-    const at = segments.indexOf(segment) * T;
+    const at = index * T;
     const ticks = sampled.map((s) => controlTicks(s, event, T));
     const summed = (exports: readonly Float64Array[]) => Float64Array.from(exports, (values, r) => {
       let total = 0;
@@ -151,6 +179,7 @@ export function measureExportControls(inputs: ExportControlInputs): ExportContro
       ...(allowed < 0 || inputs.summaries.length === 0 ? {} : { allowed: meanOf(allowed) }),
       ...(rent < 0 || inputs.summaries.length === 0 ? {} : { rentUsd: meanOf(rent) }),
       without: without.events,
+      ...(control.destinations === undefined ? {} : { exportsTo: [...control.destinations] }),
       exports: { unit: 't', n: difference.n, meanWith: difference.meanB, meanWithout: difference.meanA, mean: difference.meanDifference, ciLow: difference.ciLow, ciHigh: difference.ciHigh },
     };
   });

@@ -68,6 +68,8 @@ export interface ExportControlReading {
   quotaTonnesPerYear?: number;
   approvalRate?: number;
   destinations?: string[];
+  /** The destinations `exports` counts (absent: every destination; a file before session 24 measured a destination control's exports to all). */
+  exportsTo?: string[];
   /** quota: the tonnes its ceiling allowed over its weeks (absent before session 22's second change). */
   allowed?: number;
   /** quota: the rent its buyers abroad paid over the run, USD (absent before session 23). */
@@ -157,6 +159,7 @@ function readExportControls(value: unknown): { exportControls?: ExportControlRea
       ...(Number.isFinite(allowed) ? { allowed } : {}),
       ...(Number.isFinite(rentUsd) ? { rentUsd } : {}),
       ...(Array.isArray(c.destinations) ? { destinations: strings(c.destinations) } : {}),
+      ...(Array.isArray(c.exportsTo) ? { exportsTo: strings(c.exportsTo) } : {}),
       ...(window === undefined ? {} : { window }),
       ...(binding === undefined ? {} : {
         weeksBinding: { mean: toNumber(binding.mean), min: toNumber(binding.min), max: toNumber(binding.max), runsBound: toNumber(binding.runsBound), n: toNumber(binding.n) },

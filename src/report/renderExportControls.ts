@@ -48,7 +48,7 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
   const runs = controls[0].exports.n;
   const paired = impact.replicates < impact.runReplicates ? `the first ${runs} of the ${countRuns(impact.runReplicates)}` : countRuns(runs);
   let html = '<p>How much each export control restricted, from the paired runs of <code>impact.json</code> ' +
-    `(${escapeHtml(paired)}): the exporter’s exports of the material at the controlled stage, to every destination, summed over the control’s own weeks, ` +
+    `(${escapeHtml(paired)}): the exporter’s exports of the material at the controlled stage, ${escapeHtml(exportsScope(controls))}, summed over the control’s own weeks, ` +
     'as scripted and in the same weeks of the run’s twin without the disruptive events at that stage (the controls at other stages stay in force, ' +
     'so a quota on oxide is measured with any quota on magnets in place). Tonnes are of the material contained (for magnets, the oxide in them). ' +
     'A quota <em>binds</em> in a week when its ceiling, not the exporter’s own offers, limits what its buyers abroad get.</p>\n';
@@ -74,11 +74,18 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
     { header: 'Export control' }, { header: 'Weeks in force' }, { header: 'Weeks it bound (mean; fewest–most in a run)', numeric: true },
     { header: 'Allowed by the quota', numeric: true }, { header: 'Exports in its weeks, as scripted', numeric: true },
     { header: 'Same weeks, without the disruptive events at its stage', numeric: true }, { header: 'Change (as scripted − without)' },
-  ], rows, { caption: 'Exports by the controlling region of the controlled material and stage, to every destination, means over the paired runs.', className: 'controls' });
+  ], rows, { caption: `Exports by the controlling region of the controlled material and stage, ${exportsScope(controls)}, means over the paired runs.`, className: 'controls' });
   html += describeHomeEffect(controls, impact, names);
   const notes = controls.flatMap((c) => describeControlNotes(c, impact, names));
   if (notes.length > 0) html += `<p>Reading the table:</p>\n<ul class="notes">${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>\n`;
   return html;
+}
+
+/** Where the table's exports go: `to every destination`, or, when a control's are to the destinations it lists, that too. */
+function exportsScope(controls: readonly ExportControlReading[]): string {
+  const listed = controls.filter((c) => c.exportsTo !== undefined && c.exportsTo.length > 0);
+  if (listed.length === 0) return 'to every destination';
+  return listed.length === controls.length ? 'to the destinations each control covers' : 'to every destination, or to the destinations a control covers where it lists them';
 }
 
 /** A quota's binding weeks: `73.3 (73–74)`, `73 in every run`; `—` for licensing and bans. */
@@ -133,6 +140,11 @@ function describeRents(controls: readonly ExportControlReading[], names: ExportC
     `${rents.map((c) => `${c.event} ${formatMoney(c.rentUsd!)}`).join('; ')}.`);
 }
 
+/** Whether a control covers some destinations only. */
+function toSomeOnly(c: ExportControlReading): c is ExportControlReading & { destinations: string[] } {
+  return c.destinations !== undefined && c.destinations.length > 0;
+}
+
 /** The notes a control's row needs (see renderExportControls). */
 function describeControlNotes(c: ExportControlReading, impact: ImpactReading, names: ExportControlNames): string[] {
   const exporter = names.regionName(c.exporter);
@@ -147,9 +159,10 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
     notes.push(`${id} bound in ${formatNumber(b.mean)} of its ${formatNumber(c.weeks)} weeks on average` + (b.mean > 0 ? `: in the others ${exporter} shipped less than the quota allowed. ` : '. ') +
       (fell ? `Its exports fell all the same, to ${formatTonnes(c.exports.meanWith, unit)} from ${formatTonnes(c.exports.meanWithout, unit)}: what the quota did to prices and buyers’ choices (above), not its ceiling alone. ` : '') +
       // Why it seldom bound: a ceiling above what buyers wanted, or a market the exporter's own industry keeps (audit 23, M1).
-      // A quota on some destinations is measured against exports to all: its own note (below) explains it.
-      (c.destinations !== undefined && c.destinations.length > 0 ? '' : loose
+      // A quota on some destinations measured against exports to all (a file before session 24) cannot say which: its own note (below) explains it.
+      (toSomeOnly(c) && c.exportsTo === undefined ? '' : loose
         ? `Its ceiling allowed ${formatTonnes(c.allowed!, unit)}, ${formatNumber(c.allowed! / c.exports.meanWithout)}× what ${exporter} would have shipped in those weeks without it (${formatTonnes(c.exports.meanWithout, unit)}): a quota binds only when its ceiling is below what buyers abroad want.`
+        : toSomeOnly(c) ? ''
         : 'A cut holds back only what the exporter would have shipped: a region whose own industry uses most of a stage’s output exports little of it ' +
           '(China’s rare-earth oxide, for one, goes mostly into its own magnets, which is why the reference scenario cuts magnets too: scenarios/README.md, exportControl).'));
   }
@@ -157,12 +170,12 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
     notes.push(`${id} approves ${c.approvalRate === undefined ? 'a share' : formatPercent(c.approvalRate)} of licence requests: importers re-order what is refused ` +
       'and hold more in transit to cover any licence delay, so the approval rate is not the cut in exports.');
   }
-  if (c.destinations !== undefined && c.destinations.length > 0) {
+  if (toSomeOnly(c)) {
     notes.push(`${id} covers exports to ${c.destinations.map(names.regionName).join(', ')} only` +
       (c.mode !== 'quota' ? '' : c.quotaTonnesPerYear !== undefined
         ? `: its ceiling, ${formatTonnes(c.quotaTonnesPerYear)} a year, is ${c.destinations.length > 1 ? 'theirs together' : 'its own'}, and other destinations are not limited`
         : `: its ceiling is ${formatPercent(c.quotaShare ?? 1)} of what ${c.destinations.length > 1 ? 'they' : 'it'} imported from ${exporter} in the year before, and other destinations are not limited`) +
-      '; the exports in the table are to every destination.');
+      (c.exportsTo === undefined ? '; the exports in the table are to every destination.' : `; the exports in the table are to ${c.destinations.length > 1 ? 'them' : 'it'} alone.`));
   }
   if (!fell) {
     const others = [...impact.stages].filter(([stage, s]) => stage !== c.stage && s.events.length > 0 && s.materials.includes(c.material)).map(([stage]) => stage);

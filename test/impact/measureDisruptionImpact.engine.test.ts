@@ -4,6 +4,7 @@ import { runScenarioArms } from '../../src/compare/runScenarioArms.ts';
 import { createImpactExtrasCollector } from '../../src/impact/createImpactExtrasCollector.ts';
 import { runMonteCarlo } from '../../src/montecarlo/runMonteCarlo.ts';
 import { formatImpactJson, measureDisruptionImpact } from '../../src/impact/measureDisruptionImpact.ts';
+import { removeEvents } from '../../src/impact/findStageDisruptions.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { shipped, SMALL } from '../compare/smallScenario.ts';
 
@@ -108,6 +109,35 @@ describe('measureDisruptionImpact with the engine', () => {
     expect(formatImpactJson(reused)).toBe(formatImpactJson(rerun));
     // Processing, manufacturing and all at once, each 3 replicates; the scripted arm only without the paths.
     expect([totals[0], totals.at(-1)]).toEqual([12, 9]);
+  });
+
+  it('measures a control that lists destinations on its exports to them, as scripted and without it, from the same routes', async () => {
+    const { spec } = loadScenario(shipped('threat-export-quota'), { set: [...SMALL, 'events.cnQuotaNdprMagnets.destinations=[US]'] });
+    const compiled = compileScenario(spec);
+    const own = await runMonteCarlo({ compiled, masterSeed: 2, replicates: 3, workers: 0 });
+    const impact = await measureDisruptionImpact({ spec, layout: compiled.layout, summaries: own.map((r) => r.summaries), masterSeed: 2, runReplicates: 3, replicateCap: 3, workers: 0 });
+    const magnets = impact.exportControls!.find((c) => c.event === 'cnQuotaNdprMagnets')!;
+    expect(magnets.destinations).toEqual(['US']);
+    const T = compiled.layout.ticks;
+    const weeksPerTick = 52 / spec.ticksPerYear;
+    const sumOver = (series: Float64Array, index: number) => series.subarray(index * T + 12, index * T + 24).reduce((sum, x) => sum + x, 0) * weeksPerTick;
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    // As scripted: the run's own exportsToDestinations series, within the quota's ceiling.
+    const toUs = compiled.layout.series.findIndex((k) => k.metric === 'exportsToDestinations' && k.region === 'cnQuotaNdprMagnets');
+    expect(magnets.exports.meanWith).toBeCloseTo(mean(own.map((r) => sumOver(r.series, toUs))), 6);
+    expect(magnets.exports.meanWith).toBeLessThanOrEqual(magnets.allowed! * (1 + 1e-9));
+    // Without the stage's disruptive events: China's magnets on the route to the US, from a run of that twin that records its routes.
+    const without = removeEvents(spec, spec.events.flatMap((e, i) => (magnets.without.includes(e.id!) ? [i] : [])));
+    const twin = compileScenario({ ...without, outputs: { tradeFlows: true } });
+    const twinRuns = await runMonteCarlo({ compiled: twin, masterSeed: 2, replicates: 3, workers: 0 });
+    const route = twin.layout.series.findIndex((k) => k.metric === 'tradeFlow' && k.material === 'ndpr' && k.stage === 'manufacturing' && k.region === 'CN>US');
+    expect(magnets.exports.meanWithout).toBeCloseTo(mean(twinRuns.map((r) => sumOver(r.series, route))), 6);
+    // To the US alone, less than China's magnet exports to everyone (the oxide quota, at another stage, reads every destination).
+    const all = compiled.layout.series.findIndex((k) => k.metric === 'exports' && k.material === 'ndpr' && k.stage === 'manufacturing' && k.region === 'CN');
+    expect(magnets.exports.meanWith).toBeLessThan(0.9 * mean(own.map((r) => sumOver(r.series, all))));
+    const oxide = impact.exportControls!.find((c) => c.event === 'cnQuotaNdpr')!;
+    const oxideAll = compiled.layout.series.findIndex((k) => k.metric === 'exports' && k.material === 'ndpr' && k.stage === 'processing' && k.region === 'CN');
+    expect(oxide.exports.meanWith).toBeCloseTo(mean(own.map((r) => sumOver(r.series, oxideAll))), 6);
   });
 
   it('states per export control its weeks, a quota\'s binding weeks and the exporter\'s exports in them against its stage\'s twin', async () => {

@@ -108,6 +108,17 @@ describe('renderExportControls', () => {
     expect(fixedToUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only: its ceiling, 5,000 t a year, is its own, and other destinations are not limited;/)]);
     const toUs = parse(renderExportControls(await readBack([{ ...magnets, destinations: ['US'] }]), names)).notes;
     expect(toUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only: its ceiling is 50% of what it imported from China in the year before, and other destinations are not limited; the exports in the table are to every destination\.$/)]);
+    // Since session 24 a destination control's exports are to its destinations (impact.json's exportsTo): the note, intro and caption say so.
+    const measuredToUs = renderExportControls(await readBack([{ ...magnets, destinations: ['US'], exportsTo: ['US'] }, oxide]), names);
+    expect(parse(measuredToUs).notes.find((n) => n.includes('covers exports to'))).toMatch(/other destinations are not limited; the exports in the table are to it alone\.$/);
+    expect(measuredToUs).toContain('controlled stage, to every destination, or to the destinations a control covers where it lists them, summed');
+    expect(measuredToUs).toContain('stage, to every destination, or to the destinations a control covers where it lists them, means over the paired runs.');
+    expect(renderExportControls(await readBack([{ ...magnets, destinations: ['US', 'JP'], exportsTo: ['US', 'JP'] }]), names)).toContain('the exports in the table are to them alone.');
+    // Measured on its destinations, a loose destination quota is compared with what they would have got (an older file cannot be).
+    const looseToUs = { ...magnets, destinations: ['US'], weeksBinding: { mean: 0, min: 0, max: 0, runsBound: 0, n: 30 }, allowed: 9_000, exports: exports(2_990, 3_000, 40) };
+    expect(parse(renderExportControls(await readBack([{ ...looseToUs, exportsTo: ['US'] }]), names)).notes[0]).toMatch(/Its ceiling allowed 9,000 t, 3× what China would have shipped in those weeks without it \(3,000 t\)/);
+    expect(parse(renderExportControls(await readBack([looseToUs]), names)).notes[0]).not.toContain('Its ceiling allowed');
+    expect(parse(renderExportControls(await readBack([{ ...looseToUs, exportsTo: ['US'] }]), names)).notes[0]).not.toContain('own industry');
     // Another stage's disruption on the same material is named as what moves the trade; next to nothing shipped is said so.
     const rose = parse(renderExportControls(await readBack([{ ...oxide, weeksBinding: { mean: 40, min: 30, max: 50, runsBound: 30, n: 30 }, exports: exports(800, 300, 30) }]), names)).notes;
     expect(rose).toEqual([expect.stringMatching(/did not fall .*: the disruptions at manufacturing, in force in both runs, move this trade too\.$/)]);

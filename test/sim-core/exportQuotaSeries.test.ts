@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileScenario, createRecorder, createWorld, step, type EventSpec } from '../../sim-core/index.ts';
-import { exportQuotas } from '../../sim-core/record/resultLayout.ts';
+import { destinationControls, exportQuotas } from '../../sim-core/record/resultLayout.ts';
 import { quotaRentUsdPerTonne } from '../../sim-core/phases/weighOrigins.ts';
 import { readRecordedRun } from './engineHelpers.ts';
 import { oneMaterial, regionOf, withEvents } from './mechanisms/mechanismHelpers.ts';
@@ -205,6 +205,39 @@ describe('export quota series', () => {
     const inForce = rentByTick.slice(tpy, 2.5 * tpy);
     expect(inForce.filter((r) => r > 0).length).toBeGreaterThan(0.9 * inForce.length);
     expect(quotaRentUsdPerTonne(world, segment, cn, regionOf(world, 'US'), 0)).toBe(0);
+  });
+
+  it('records what each control with destinations let through to them: the sum of its routes\' tradeFlow, bit for bit, in every tick', () => {
+    const usJp = { ...quota('manufacturing', 0.5), destinations: ['ROW', 'US'] } as EventSpec;
+    const ban: EventSpec = { id: 'cnBan', kind: 'exportControl', material: 'ndpr', stage: 'processing', exporter: 'CN', mode: 'ban', destinations: ['ALLIES', 'CN'], start: 2 };
+    const spec = { ...withEvents(oneMaterial('ndpr', 3), usJp, ban, quota('processing', 0.9, 'all')), outputs: { tradeFlows: true } };
+    const compiled = compileScenario(spec);
+    expect(destinationControls(spec).map((c) => c.event)).toEqual([0, 1]);
+    const keys = compiled.layout.series.filter((k) => k.metric === 'exportsToDestinations');
+    expect(keys.map((k) => [k.material, k.stage, k.region, k.unit])).toEqual([['ndpr', 'manufacturing', 'cnQuota', 't/week'], ['ndpr', 'processing', 'cnBan', 't/week']]);
+    const world = createWorld(spec, 1, 0);
+    const recorder = createRecorder(world, compiled.layout.series.length, compiled.offsets);
+    for (let t = 0; t < world.ticks; t++) step(world, recorder);
+    const { series } = readRecordedRun(compiled, recorder, world);
+    const route = (stage: string, destination: string) => {
+      const i = compiled.layout.series.findIndex((k) => k.metric === 'tradeFlow' && k.stage === stage && k.region === `CN>${destination}`);
+      return Array.from(recorder.series.subarray(i * world.ticks, (i + 1) * world.ticks));
+    };
+    // Summed in region order (US before ROW, whatever order the event lists them in), as the engine sums them; the exporter itself is left out.
+    const order = world.spec.regions.map((r) => r.id);
+    const sumOf = (stage: string, destinations: string[]) => {
+      const listed = order.filter((id) => destinations.includes(id) && id !== 'CN');
+      return Array.from({ length: world.ticks }, (_, t) => listed.reduce((sum, d) => sum + route(stage, d)[t], 0));
+    };
+    const magnets = series('exportsToDestinations', 'cnQuota');
+    expect(magnets).toEqual(sumOf('manufacturing', ['ROW', 'US']));
+    expect(magnets.some((x) => x > 0)).toBe(true);
+    const oxide = series('exportsToDestinations', 'cnBan');
+    expect(oxide).toEqual(sumOf('processing', ['ALLIES']));
+    // The ban from year 2 stops the oxide to the allies (what is in transit aside); before it, some went.
+    const tpy = world.ticksPerYear;
+    expect(oxide.slice(0, 2 * tpy).some((x) => x > 0)).toBe(true);
+    expect(oxide.slice(2 * tpy + 13).every((x) => x === 0)).toBe(true);
   });
 
   it('lists only quota-mode export controls, with the event\'s material and stage and its id as region', () => {
