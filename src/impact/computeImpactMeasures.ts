@@ -1,5 +1,8 @@
 import type { ResultLayout } from '../../sim-core/index.ts';
 
+/** The traded stages, in the order of the price paths (appendPricePaths.ts): a stage record's peak is on its own product when it is one of them. */
+export const TRADED_STAGES = ['mining', 'processing', 'manufacturing'] as const;
+
 /** Who and what the measures are about. */
 export interface MeasureTargets {
   home: string;
@@ -18,9 +21,10 @@ export interface ImpactMeasures {
   policyCost: Float64Array;
   /**
    * Per material: home end users' weeks short, cumulative shortfall and consumption (t), and peak
-   * price multiple outside the foreign region.
+   * price multiple outside the foreign region at its quoted stage (`peakOutside`) and at each traded
+   * stage (`peakOutsideAt`, by stage: a stage record of impact.json measures its own product's price).
    */
-  byMaterial: Record<string, { weeksShort: Float64Array; shortfall: Float64Array; consumption: Float64Array; peakOutside: Float64Array }>;
+  byMaterial: Record<string, { weeksShort: Float64Array; shortfall: Float64Array; consumption: Float64Array; peakOutside: Float64Array; peakOutsideAt: Record<string, Float64Array> }>;
 }
 
 /**
@@ -47,10 +51,14 @@ export function computeImpactMeasures(layout: ResultLayout, summaries: readonly 
   const byMaterial: ImpactMeasures['byMaterial'] = {};
   for (const material of targets.materials) {
     const shortfall = column(`cumulativeShortfall.${material}.endUse.${targets.home}`);
-    const prices = targets.regions.filter((r) => r !== targets.foreign).map((r) => column(`peakPriceMultiple.${material}.${targets.priceStage[material]}.${r}`));
-    const peakOutside = Float64Array.from(summaries, (_, r) => Math.max(...prices.map((p) => p[r])));
+    const peakAt = (stage: string): Float64Array => {
+      const prices = targets.regions.filter((r) => r !== targets.foreign).map((r) => column(`peakPriceMultiple.${material}.${stage}.${r}`));
+      return Float64Array.from(summaries, (_, r) => Math.max(...prices.map((p) => p[r])));
+    };
+    const peakOutsideAt = Object.fromEntries(TRADED_STAGES.map((stage) => [stage, peakAt(stage)]));
+    const peakOutside = peakOutsideAt[targets.priceStage[material]] ?? peakAt(targets.priceStage[material]);
     const consumption = column(`cumulativeConsumption.${material}.endUse.${targets.home}`);
-    byMaterial[material] = { weeksShort: column(`shortfallWeeks.${material}.endUse.${targets.home}`), shortfall, consumption, peakOutside };
+    byMaterial[material] = { weeksShort: column(`shortfallWeeks.${material}.endUse.${targets.home}`), shortfall, consumption, peakOutside, peakOutsideAt };
     shortfall.forEach((value, r) => { homeShortfall[r] += Number.isNaN(value) ? 0 : value; });
   }
   const policyCost = Float64Array.from(summaries, (s) => (costIndex < 0 ? NaN : s[costIndex]));

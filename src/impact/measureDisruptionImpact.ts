@@ -4,7 +4,7 @@ import { computeDifferenceToEnd } from '../compare/computeDifferenceToEnd.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { computePairedDifference } from '../compare/computePairedDifference.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
-import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from './computeImpactMeasures.ts';
+import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets, TRADED_STAGES } from './computeImpactMeasures.ts';
 import { disruptedStage, findStageDisruptions, removeEvents } from './findStageDisruptions.ts';
 import { type DisruptionWindow, disruptionWindow, windowPeaks, withDrawnRange } from './windowPeaks.ts';
 import { impactExtrasLayout, monthlyConsumptionPlan } from './computeImpactExtras.ts';
@@ -35,21 +35,29 @@ export interface ImpactStatistic {
 export interface StageImpactRecord {
   stage: Stage;
   events: string[];
-  /** Home end users' cumulative shortfall summed over the materials the events name, t. */
+  /**
+   * Home end users' cumulative shortfall summed over the materials the events name, t. Tonnes of
+   * different materials added up (kept for older readers): prefer `homeShortfallByMaterial`.
+   */
   homeShortfall?: ImpactStatistic & { materials: string[] };
+  /** Home end users' cumulative shortfall of each material the events name, t, paired (never a sum over materials). */
+  homeShortfallByMaterial?: Array<ImpactStatistic & { material: string }>;
   /**
    * What home end users received of each material the events name, t over the run (a disruption that
    * prices demand out shows here more than as shortfall).
    */
   homeConsumption?: Array<ImpactStatistic & { material: string }>;
   /**
-   * Largest peak price multiple outside the foreign region over the materials the events name (each
-   * at its quoted stage), over the whole run: a later spike of the run's own (the baseline's) can
-   * be what both arms' peaks measure, so prefer `disruptionPeakPrice`.
+   * Largest peak price multiple outside the foreign region over the materials the events name, over
+   * the whole run: a later spike of the run's own (the baseline's) can be what both arms' peaks
+   * measure, so prefer `disruptionPeakPrice`. The price is that of the stage's own product when the
+   * stage is traded (mining: concentrate, processing: refined, manufacturing: components), else each
+   * material's quoted stage (`disruptions.materials[].priceStage`); `priceStages` says which, per material.
+   * (Files before session 24 measured every stage at the quoted stage.)
    */
-  peakPriceMultiple?: ImpactStatistic & { materials: string[] };
-  /** The same peak taken over the disruption window only (its events' announcement to a year after their end). */
-  disruptionPeakPrice?: ImpactStatistic & { materials: string[]; window: DisruptionWindow };
+  peakPriceMultiple?: ImpactStatistic & { materials: string[]; priceStages: Record<string, string> };
+  /** The same peak taken over the disruption window only (its events' announcement to a year after their end), at the same `priceStages`. */
+  disruptionPeakPrice?: ImpactStatistic & { materials: string[]; priceStages: Record<string, string>; window: DisruptionWindow };
   policyCost?: ImpactStatistic;
 }
 
@@ -150,6 +158,9 @@ export const IMPACT_METHOD = 'For each stage that the scenario\'s disruptive eve
   'peakPriceMultiple compares the two runs\' highest prices over the whole run; disruptionPeakPrice over the disruption window only ' +
   '(from the removed events\' first announcement to a year after their last end; for a material, the events naming it; each run at its own drawn event times, ' +
   'the file stating the nominal window and, when event times are drawn, the range of the runs\' windows as "drawn"), so a later price spike of the run\'s own does not mask theirs. ' +
+  'Prices are multiples of the base price, the highest over the regions outside the foreign actor\'s: in a stage record, of the stage\'s own product when the stage is traded ' +
+  '(mining: concentrate, processing: refined, manufacturing: components), else of each material\'s quoted stage (priceStages says which); in "disruptions", of each material\'s priceStage. ' +
+  'A stage record\'s homeShortfall adds the tonnes of the materials its events name; homeShortfallByMaterial gives them one by one. ' +
   'endUserCost is what every disruptive event together costs home end users of a material over the run (USD): what they paid more for the tonnes they still received, ' +
   'the consumption the higher price removed valued at the price without the disruptions, and the change in unmet demand at the market price, per run from run totals (as crm-sim stress\'s economicCost). ' +
   'exportControls: per export control, the exporter\'s exports of the controlled material and stage (to every destination, or to the destinations a control lists) summed over the control\'s own weeks, ' +
@@ -215,8 +226,8 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const windowsOf = (indices: readonly number[]) => sampled.map((s) => disruptionWindow(s, indices, ticks));
   const statedWindow = (indices: readonly number[]): DisruptionWindow => withDrawnRange(disruptionWindow(spec, indices, ticks), windowsOf(indices));
   /** Per replicate, the highest price multiple outside the foreign region in its window of the events at `indices`, largest over `materials`, in arm `arm`. */
-  const peaksIn = (arm: number, indices: readonly number[], materials: readonly string[]): Float64Array => windowPeaks(pathsOf(arm), shape,
-    materials.map((id) => ({ material: targets.materials.indexOf(id), stage: stageOf(id) })), windowsOf(indices));
+  const peaksIn = (arm: number, indices: readonly number[], materials: readonly string[], stageFor: (material: string) => number = stageOf): Float64Array => windowPeaks(pathsOf(arm), shape,
+    materials.map((id) => ({ material: targets.materials.indexOf(id), stage: stageFor(id) })), windowsOf(indices));
   const stages = STAGES.map((stage): StageImpactRecord => {
     const at = disruptions.findIndex((d) => d.stage === stage);
     if (at < 0) return { stage, events: [] };
@@ -224,14 +235,18 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
     const materials = touchedMaterials(spec, disruptions[at].indices);
     const window = statedWindow(disruptions[at].indices);
     const indices = disruptions[at].indices;
-    const peak = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => Math.max(...materials.map((id) => m.byMaterial[id].peakOutside[r])));
+    // A traded stage's events are measured on its own product's price (a magnet quota on the magnet price), another stage's at each material's quoted stage.
+    const priceStages = Object.fromEntries(materials.map((id) => [id, stagePriceOf(stage, targets.priceStage[id])]));
+    const stageIndex = (id: string): number => TRADED_STAGES.indexOf(priceStages[id] as typeof TRADED_STAGES[number]);
+    const peak = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => Math.max(...materials.map((id) => m.byMaterial[id].peakOutsideAt[priceStages[id]][r])));
     const lack = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => materials.reduce((sum, id) => sum + m.byMaterial[id].shortfall[r], 0));
     return {
       stage, events: disruptions[at].ids,
       homeShortfall: { ...paired(lack(without), lack(scripted), 't'), materials },
+      homeShortfallByMaterial: materials.map((material) => ({ ...paired(without.byMaterial[material].shortfall, scripted.byMaterial[material].shortfall, 't'), material })),
       homeConsumption: materials.map((material) => ({ ...paired(without.byMaterial[material].consumption, scripted.byMaterial[material].consumption, 't'), material })),
-      peakPriceMultiple: { ...paired(peak(without), peak(scripted), 'x base'), materials },
-      disruptionPeakPrice: { ...paired(peaksIn(1 + at, indices, materials), peaksIn(0, indices, materials), 'x base'), materials, window },
+      peakPriceMultiple: { ...paired(peak(without), peak(scripted), 'x base'), materials, priceStages },
+      disruptionPeakPrice: { ...paired(peaksIn(1 + at, indices, materials, stageIndex), peaksIn(0, indices, materials, stageIndex), 'x base'), materials, priceStages, window },
       policyCost: paired(without.policyCost, scripted.policyCost, 'USD'),
     };
   });
@@ -322,6 +337,21 @@ function measureTargets(spec: ScenarioSpec): MeasureTargets {
     priceStage[m.id] = quotedPriceStage(stages);
   }
   return { home: spec.government.region, foreign: spec.foreignActor.region, regions: spec.regions.map((r) => r.id), materials: spec.materials.map((m) => m.id), priceStage };
+}
+
+/**
+ * The stage whose price a stage record's peaks measure: the stage itself when it is traded (its own
+ * product: a magnet quota on the magnet price), else the material's quoted stage.
+ *
+ * @param stage - The struck stage.
+ * @param quoted - The material's quoted stage (quotedPriceStage).
+ * @returns A traded stage.
+ * @example
+ * stagePriceOf('manufacturing', 'processing'); // 'manufacturing'
+ * stagePriceOf('endUse', 'processing'); // 'processing'
+ */
+export function stagePriceOf(stage: string, quoted: string): string {
+  return (TRADED_STAGES as readonly string[]).includes(stage) ? stage : quoted;
 }
 
 /** Materials the events name; every material when one of them names none. */

@@ -39,8 +39,26 @@ describe('measureDisruptionImpact with the engine', () => {
       expect(windowed.mean).toBeGreaterThan(0);
     }
     expect(impact.disruptions!.window).toEqual(struck[0].disruptionPeakPrice!.window);
-    // The scenario as scripted is the same in every comparison: the run's own replicates.
-    expect(struck[0].peakPriceMultiple!.meanWith).toBe(struck[1].peakPriceMultiple!.meanWith);
+    // Each traded stage's record is measured on its own product: refined for the oxide quotas, components for the magnet quotas.
+    expect(struck.map((s) => s.peakPriceMultiple!.priceStages)).toEqual([{ dy: 'processing', ndpr: 'processing' }, { dy: 'manufacturing', ndpr: 'manufacturing' }]);
+    expect(struck.map((s) => s.disruptionPeakPrice!.priceStages)).toEqual(struck.map((s) => s.peakPriceMultiple!.priceStages));
+    // The scenario as scripted is the same in every comparison (the run's own replicates): its whole-run peak at a stage is the
+    // largest of the run's own summaries peakPriceMultiple.<material>.<stage>.<region> outside the foreign region, over the materials.
+    const ownPeak = (stage: string): number => {
+      const columns = compiled.layout.summaries.flatMap((k, i) => (k.metric === 'peakPriceMultiple' && k.stage === stage && k.region !== spec.foreignActor.region && ['dy', 'ndpr'].includes(k.material) ? [i] : []));
+      expect(columns.length).toBeGreaterThan(0);
+      return own.slice(0, 3).reduce((sum, r) => sum + Math.max(...columns.map((i) => r.summaries[i])), 0) / 3;
+    };
+    expect(struck[0].peakPriceMultiple!.meanWith).toBeCloseTo(ownPeak('processing'), 9);
+    expect(struck[1].peakPriceMultiple!.meanWith).toBeCloseTo(ownPeak('manufacturing'), 9);
+    // Shortfall material by material: the per-material means add up to the summed record (kept for older readers), none is the sum itself.
+    for (const s of struck) {
+      const byMaterial = s.homeShortfallByMaterial!;
+      expect(byMaterial.map((m) => m.material).sort()).toEqual(['dy', 'ndpr']);
+      expect(byMaterial.reduce((sum, m) => sum + m.meanWith, 0)).toBeCloseTo(s.homeShortfall!.meanWith, 6);
+      const ndprAll = impact.disruptions!.materials.find((m) => m.material === 'ndpr')!;
+      expect(byMaterial.find((m) => m.material === 'ndpr')!.meanWith).toBeCloseTo(ndprAll.homeShortfall.meanWith, 9);
+    }
     // An export quota on the materials raises their peak price outside the exporter.
     const ndpr = impact.disruptions!.materials.find((m) => m.material === 'ndpr')!;
     expect(ndpr.peakPriceMultiple.mean).toBeGreaterThan(0);
