@@ -1,7 +1,7 @@
 import type { EventSpec, ScenarioSpec, Stage } from '../../sim-core/index.ts';
 
 /** Event kinds that disrupt supply or demand (threats and shocks); the others are mitigations. */
-const DISRUPTIVE_KINDS = new Set(['exportControl', 'technologyBan', 'priceManipulation', 'cyberattack', 'outage', 'disinformation', 'mineAcquisition', 'demandShock']);
+export const DISRUPTIVE_KINDS: ReadonlySet<string> = new Set(['exportControl', 'technologyBan', 'priceManipulation', 'cyberattack', 'outage', 'disinformation', 'mineAcquisition', 'demandShock']);
 
 /**
  * The life-cycle stage a disruptive event strikes, or undefined for a mitigation (stockpile,

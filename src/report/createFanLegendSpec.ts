@@ -8,7 +8,8 @@ const ROW_HEIGHT = 18;
  * itself without colour: light band = 90% of runs, dark band = middle 50%, line = median across
  * runs, grey = events in force, dotted line = an event's announcement before it starts, dashed
  * line = start of an open-ended event, orange = the foreign actor's rule-driven retaliation in force
- * in a good share of runs, purple = its rule-driven price war on a price row's market.
+ * in a good share of runs, purple = its rule-driven price war on a price row's market, purple over
+ * grey = that price war while an event is in force.
  *
  * @param width - Width of the row, pixels.
  * @param withEvents - Include the grey event swatch.
@@ -16,17 +17,20 @@ const ROW_HEIGHT = 18;
  * @param withRules - Include the orange swatch of rule-driven retaliation.
  * @param withAnnounced - Include the dotted line of an announcement.
  * @param withPriceWars - Include the purple swatch of a rule-driven price war.
+ * @param withWarOverEvent - Include the swatch of a price war while an event is in force (purple over grey).
  * @returns A vega-lite layer spec (no top-level properties); its layers are named `key_*`.
  * @example
  * vconcat: [createFanLegendSpec(640, true), ...rows]
  */
-export function createFanLegendSpec(width: number, withEvents: boolean, withStarts = false, withRules = false, withAnnounced = false, withPriceWars = false): Record<string, unknown> {
+export function createFanLegendSpec(width: number, withEvents: boolean, withStarts = false, withRules = false, withAnnounced = false, withPriceWars = false, withWarOverEvent = false): Record<string, unknown> {
   const optional = [
     ...(withEvents ? [{ label: 'event in force', kind: 'event', width: 120 }] : []),
     ...(withAnnounced ? [{ label: 'announced', kind: 'announced', width: 105 }] : []),
     ...(withStarts ? [{ label: 'open-ended event starts', kind: 'start', width: 175 }] : []),
     ...(withRules ? [{ label: 'retaliation by rule', kind: 'rule', width: 150 }] : []),
     ...(withPriceWars ? [{ label: 'price war by rule', kind: 'pricewar', width: 140 }] : []),
+    // Purple over grey is darker than either: its own swatch, drawn as the charts draw it (grey, then purple on top).
+    ...(withWarOverEvent ? [{ label: 'price war during an event', kind: 'warevent', width: 190 }] : []),
   ];
   // Optional items in order after the fixed three; one that would start too near the row's end goes
   // to a second row, so every shading the panel draws is in its key.
@@ -60,6 +64,7 @@ export function createFanLegendSpec(width: number, withEvents: boolean, withStar
     width, height: y + 16, data: { values: items },
     layer: [
       swatch('light', INK, 0.22), swatch('dark', INK, 0.5), swatch('event', EVENT_GREY, 0.35), swatch('rule', RULE_ORANGE, 0.3), swatch('pricewar', PRICE_WAR_PURPLE, 0.25),
+      { ...swatch('warevent', EVENT_GREY, 0.35), name: 'key_warevent_event' }, { ...swatch('warevent', PRICE_WAR_PURPLE, 0.25), name: 'key_warevent_war' },
       {
         name: 'key_line',
         transform: [{ filter: "datum.kind === 'line'" }, { calculate: 'datum.x + 22', as: 'x2' }, { calculate: 'datum.y + 8', as: 'ym' }],

@@ -9,6 +9,8 @@ export interface FanChartInput {
   title: string;
   fan: SeriesFan;
   divisor: number;
+  /** The y axis ends here (values were clipped to it: stock cover, capStockCover.ts); absent: from the data. */
+  yMax?: number;
 }
 
 /** A row of small charts. */
@@ -32,8 +34,13 @@ export interface FanPanelInput {
   ruleWindows?: Array<{ start: number; end: number }>;
 }
 
-const CHART_WIDTH = 128;
-const CHART_HEIGHT = 72;
+/** A small chart's plot width and height, pixels: four across fit the report's 920-pixel column at 1:1, so its 11-pixel labels stay 11 pixels. */
+const CHART_WIDTH = 150;
+const CHART_HEIGHT = 76;
+/** Axis labels, pixels at the displayed size (user audit 24, L1: 9 pixels was too small). */
+const AXIS_LABEL_SIZE = 11;
+/** At most this many year labels on a small chart's axis (a tick every year, unlabelled). */
+const YEAR_LABELS = 3;
 
 /**
  * Builds a small-multiples panel of fan charts (p5–p95 and p25–p75 bands, median line) over
@@ -57,7 +64,8 @@ export function createFanPanelSpec(input: FanPanelInput): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: input.title, subtitle: input.subtitle },
     vconcat: [createFanLegendSpec(4 * CHART_WIDTH + 150, input.eventWindows.some((w) => !w.openEnded), input.eventWindows.some((w) => w.openEnded === true && w.throughout !== true), (input.ruleWindows ?? []).length > 0,
-      input.eventWindows.some((w) => w.announced !== undefined), input.rows.some((row) => (row.priceWarWindows ?? []).length > 0)), ...rows],
+      input.eventWindows.some((w) => w.announced !== undefined), input.rows.some((row) => (row.priceWarWindows ?? []).length > 0),
+      input.rows.some((row) => (row.priceWarWindows ?? []).some((war) => input.eventWindows.some((w) => !w.openEnded && w.throughout !== true && w.start < war.end && war.start < w.end)))), ...rows],
     spacing: 16,
   } as unknown as TopLevelSpec;
 }
@@ -70,12 +78,13 @@ function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelI
   }));
   const first = fan.year[0];
   const last = fan.year[fan.year.length - 1];
-  const labelled = pickYearTicks(first, last, 5);
+  const labelled = yearLabels(first, last);
   const yearly = Array.from({ length: Math.max(0, Math.floor(last) - Math.ceil(first) + 1) }, (_, i) => Math.ceil(first) + i);
   const x = { field: 'year', type: 'quantitative', scale: { domain: [first, last], nice: false, zero: false },
-    axis: { title: 'year', format: 'd', values: yearly, labelExpr: `indexof([${labelled.join(',')}], datum.value) >= 0 ? datum.label : ''`, labelFlush: false, labelFontSize: 9 } };
+    axis: { title: 'year', format: 'd', values: yearly, labelExpr: `indexof([${labelled.join(',')}], datum.value) >= 0 ? datum.label : ''`, labelFlush: false, labelFontSize: AXIS_LABEL_SIZE, titleFontSize: AXIS_LABEL_SIZE } };
   const maxValue = Math.max(...values.map((v) => (Number.isFinite(v.p95) ? v.p95 : 0)));
-  const y = { type: 'quantitative', axis: { title: yTitle || null, format: maxValue >= 1e4 ? '.2~s' : ',.3~r', tickCount: 3 } };
+  const y = { type: 'quantitative', axis: { title: yTitle || null, format: maxValue >= 1e4 ? '.2~s' : ',.3~r', tickCount: 3, labelFontSize: AXIS_LABEL_SIZE, titleFontSize: AXIS_LABEL_SIZE },
+    ...(chart.yMax === undefined ? {} : { scale: { domainMax: chart.yMax / divisor } }) };
   const inRange = windows.filter((w) => w.end > first && w.start < last);
   const shown = inRange.filter((w) => !w.openEnded).map((w) => ({ start: Math.max(w.start, first), end: Math.min(w.end, last) }));
   const starts = inRange.filter((w) => w.openEnded === true && w.start > first).map((w) => ({ start: w.start }));
@@ -109,4 +118,18 @@ function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelI
     });
   }
   return { title: { text: chart.title, fontSize: 11.5, fontWeight: 'normal' }, width: CHART_WIDTH, height: CHART_HEIGHT, data: { values }, layer: layers };
+}
+
+/**
+ * The years labelled on a small chart's time axis: at most {@link YEAR_LABELS}, on round multiples
+ * when that still gives three (pickYearTicks), else from the first whole year at an even step
+ * (2025, 2029, 2033 for a ten-year run rather than 2028 and 2032 alone).
+ */
+function yearLabels(first: number, last: number): number[] {
+  const round = pickYearTicks(first, last, YEAR_LABELS);
+  if (round.length >= YEAR_LABELS || last - first < YEAR_LABELS) return round;
+  const step = Math.ceil((last - first) / YEAR_LABELS);
+  const labels: number[] = [];
+  for (let year = Math.ceil(first); year <= last && labels.length < YEAR_LABELS; year += step) labels.push(year);
+  return labels;
 }

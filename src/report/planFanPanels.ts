@@ -1,6 +1,8 @@
 import type { MaterialOverview, ScenarioOverview } from './readScenarioOverview.ts';
 import { quotedPriceStage } from '../impact/quotedPriceStage.ts';
+import { DISRUPTIVE_KINDS } from '../impact/findStageDisruptions.ts';
 import { describeEvent } from './describeEvent.ts';
+import { describeStageProduct } from './describeStageProduct.ts';
 import { orderRegions } from './orderRegions.ts';
 import type { SeriesId } from './readSeriesCsv.ts';
 
@@ -43,7 +45,9 @@ const PRODUCT: Record<string, string> = { mining: 'Concentrate', processing: 'Re
 
 /**
  * Chooses the fans to draw for each material: the traded price the report quotes (refined whenever
- * an event touches refining, else the product the events touch; quotedPriceStage) per market segment, end users' shortfall per region, processing capacity
+ * an event touches refining, else the product the events touch; quotedPriceStage) per market segment,
+ * then the price of every other traded stage its disruptive events strike (components beside refined
+ * under a magnet quota), end users' shortfall per region, processing capacity
  * per region, and the home region's stock cover, strategic stockpile and public (defence)
  * shortfall. Materials with events come first. The caller drops series that are zero in every run.
  *
@@ -77,15 +81,23 @@ function planMaterialPanel(overview: ScenarioOverview, material: MaterialOvervie
       ...(Number.isFinite(e.announced) && e.announced < e.start ? { announced: overview.startYear + e.announced } : {}),
     })),
     rows: [
-      {
-        title: `${PRODUCT[stage]} price by market segment`, unit: material.priceUnit, sharedY: true,
-        charts: perRegion('price', stage, material.priceUnit === 'USD/kg' ? 1000 : 1),
-      },
+      // The quoted price first, then that of every other traded stage the material's disruptive events strike (a magnet quota beside an
+      // oxide quota: the magnet price is what end users pay, and it can stay high while the oxide price falls back).
+      ...[stage, ...struckTradedStages(events).filter((s) => s !== stage)].map((s): FanRowPlan => ({
+        title: s === stage ? `${PRODUCT[s]} price by market segment` : `${PRODUCT[s]} price by market segment: ${describeStageProduct(material.id, material.name, s)}`, unit: material.priceUnit, sharedY: true,
+        charts: perRegion('price', s, material.priceUnit === 'USD/kg' ? 1000 : 1),
+      })),
       { title: "End users' shortfall by region", unit: 't/week', sharedY: true, charts: perRegion('shortfall', 'endUse') },
       { title: 'Processing capacity by region', unit: 't/yr', sharedY: false, charts: perRegion('capacity', 'processing') },
       planHomeRow(overview, material.id),
     ],
   };
+}
+
+/** The traded stages a material's disruptive events (threats and shocks, not mitigations) strike, upstream first. */
+function struckTradedStages(events: readonly ScenarioOverview['events'][number][]): string[] {
+  const struck = new Set(events.filter((e) => DISRUPTIVE_KINDS.has(e.kind)).map((e) => String(e.fields.stage)));
+  return Object.keys(PRODUCT).filter((s) => struck.has(s));
 }
 
 function planHomeRow(overview: ScenarioOverview, material: string): FanRowPlan {

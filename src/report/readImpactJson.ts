@@ -33,6 +33,13 @@ export interface StageImpactReading {
   homeConsumption?: Array<PairedImpact & { material: string }>;
   /** Materials the stage's events name. */
   materials: string[];
+  /** Home end users' shortfall of each material the events name (absent from files written before session 24: read `homeShortfall`, a sum over materials). */
+  homeShortfallByMaterial?: Array<PairedImpact & { material: string }>;
+  /**
+   * Per material, the traded stage whose price the peaks measure (absent from files written before
+   * session 24, whose peaks are all at each material's quoted stage).
+   */
+  priceStages?: Record<string, string>;
 }
 
 /** What the report uses of `impact.json` (written by `crm-sim run --measure-impact` or `--report`). */
@@ -105,6 +112,8 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
     stages.set(record.stage, {
       events: strings(record.events), homeShortfall: shortfall, policyCost: readPaired(record.policyCost), materials: strings(materials),
       ...readStageConsumption(record.homeConsumption),
+      ...readByMaterial(record.homeShortfallByMaterial, 'homeShortfallByMaterial'),
+      ...readPriceStages(isRecord(record.disruptionPeakPrice) ? record.disruptionPeakPrice.priceStages : isRecord(record.peakPriceMultiple) ? record.peakPriceMultiple.priceStages : undefined),
       peakPriceMultiple: readPaired(record.peakPriceMultiple),
       ...(windowed !== undefined && window !== undefined ? { disruptionPeakPrice: windowed, peakWindow: window } : {}),
     });
@@ -135,6 +144,19 @@ function readStageConsumption(value: unknown): { homeConsumption?: Array<PairedI
     return stat === undefined || typeof m.material !== 'string' ? [] : [{ ...stat, material: m.material }];
   });
   return list.length === 0 ? {} : { homeConsumption: list };
+}
+
+/** A stage record's per-material list (`homeShortfallByMaterial`), when there is one. */
+function readByMaterial(value: unknown, key: 'homeShortfallByMaterial'): { homeShortfallByMaterial?: Array<PairedImpact & { material: string }> } {
+  const list = readStageConsumption(value).homeConsumption;
+  return list === undefined ? {} : { [key]: list };
+}
+
+/** A stage record's `priceStages` (material → traded stage), when there is one. */
+function readPriceStages(value: unknown): { priceStages?: Record<string, string> } {
+  if (!isRecord(value)) return {};
+  const entries = Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return entries.length === 0 ? {} : { priceStages: Object.fromEntries(entries) };
 }
 
 /** impact.json's `exportControls` (entries without a readable `exports` left out); nothing when absent or empty. */

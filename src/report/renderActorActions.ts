@@ -2,6 +2,7 @@ import { quantile } from '../stats/quantile.ts';
 import { sortedWithoutNaN } from '../stats/sortedWithoutNaN.ts';
 import type { RunContext } from './deriveRunContext.ts';
 import { describeStageProduct } from './describeStageProduct.ts';
+import { describePriceWarUnderQuota } from './describePriceWarUnderQuota.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
@@ -67,7 +68,25 @@ export function renderActorActions(inputs: ActorActionInputs): string {
   const intro = `<p>${escapeHtml(`Besides the scenario's scripted events (not counted here), ${who} acts by standing rules (foreignActor.rules), in the baseline too: a one-year price war when rivals outgrow it, one-year licensing of its refined exports of a material while ${regionWithArticle(context.homeName)} tariffs any of its exports of it, and cyberattacks on home and allied facilities.`)}</p>\n`;
   if (rows.length === 0) return `${intro}<p>${escapeHtml(`In no run did ${who} start a price war, retaliate or launch a cyberattack by these rules.`)}</p>\n`;
   const columns = [{ header: 'Action' }, { header: 'On' }, { header: 'Runs', numeric: true }, { header: 'How long or how often' }, { header: 'Under way by' }];
-  return intro + renderTable(columns, rows, { caption: 'Runs: share of runs in which it happened. Weeks: median over those runs. Under way by: the first week in which at least half as many runs were in it as at its peak.' });
+  return intro + renderTable(columns, rows, { caption: 'Runs: share of runs in which it happened. Weeks: median over those runs. Under way by: the first week in which at least half as many runs were in it as at its peak.' }) +
+    describeWarsUnderQuota(summary, materials, context.foreignName);
+}
+
+/**
+ * A note when a rule-driven price war ran on a product on which a scripted export quota bound in
+ * some run (summary `exportQuotaWeeksBinding.<material>.<stage>.<event>`): which products, and how
+ * the two combine ({@link describePriceWarUnderQuota}); '' when none.
+ */
+function describeWarsUnderQuota(summary: SummaryMetrics, materials: ReadonlyArray<{ id: string; name: string }>, foreignName: string): string {
+  const ids = [...summary.keys()];
+  const both = materials.flatMap((material) => WAR_STAGES.filter((stage) => {
+    const war = [...summary.entries()].find(([id]) => id.startsWith(`actorPriceWarWeeks.${material.id}.${stage}.`))?.[1];
+    const bound = ids.filter((id) => id.startsWith(`exportQuotaWeeksBinding.${material.id}.${stage}.`)).some((id) => (summary.get(id)?.max ?? 0) > 0);
+    return war !== undefined && war.max > 0 && bound;
+  }).map((stage) => describeStageProduct(material.id, material.name, stage)));
+  if (both.length === 0) return '';
+  return `<p class="note">${escapeHtml(`On ${both.length === 1 ? both[0] : `${both.slice(0, -1).join(', ')} and ${both[both.length - 1]}`} there was both this price war and a scripted export quota that bound (see the export controls). Where they overlap: ${describePriceWarUnderQuota(foreignName)}`)}</p>
+`;
 }
 
 /** A table row for a price war or retaliation on one product, or none when it never happened. */

@@ -12,6 +12,9 @@ import { type SeriesFan, seriesKey } from './readSeriesCsv.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import { wrapText } from './wrapText.ts';
 import { thinFan } from './thinFan.ts';
+import { capStockCover, type CappedStockCover, STOCK_COVER_CAP_DAYS } from './capStockCover.ts';
+import { describePriceWarUnderQuota } from './describePriceWarUnderQuota.ts';
+import { formatNumber } from './formatNumber.ts';
 
 /** Points drawn per fan (a small chart is about 120 pixels wide). */
 const MAX_POINTS = 200;
@@ -50,10 +53,15 @@ export async function renderFanChartsSection(
   for (const plan of plans.slice(0, MAX_PANELS)) {
     const flat = new Map<string, string[]>();
     const rare = new Map<string, string[]>();
-    const priceWars = priceWarWindows(plan, fans, overview.foreignRegion);
+    // Each price row is shaded with the war on its own market (refined, components), if any.
+    const warsOf = (row: FanRowPlan): Array<{ start: number; end: number }> => {
+      const stage = priceStageOf(row);
+      return stage === undefined ? [] : priceWarWindows(plan.materialId, stage, fans, overview.foreignRegion);
+    };
+    const stockNotes: string[] = [];
     const rows: FanRowInput[] = plan.rows.map((row) => ({
       title: titleOfDrawn(row, fans), unit: row.unit, sharedY: row.sharedY,
-      ...(priceWars.length > 0 && row.charts.some((c) => c.series.metric === 'price') ? { priceWarWindows: priceWars } : {}),
+      ...(warsOf(row).length > 0 ? { priceWarWindows: warsOf(row) } : {}),
       charts: row.charts.flatMap((chart) => {
         const fan = fans.get(seriesKey(chart.series));
         // Zero in every run; or zero in the drawn bands (at least 95% of runs each week) while a few runs are not: the mean says so.
@@ -61,6 +69,11 @@ export async function renderFanChartsSection(
         if (omit !== undefined || fan === undefined) {
           (omit ?? flat).set(row.title, [...((omit ?? flat).get(row.title) ?? []), chart.title]);
           return [];
+        }
+        if (chart.series.metric === 'inventoryDays') {
+          const capped = capStockCover(fan);
+          if (capped.clipped) stockNotes.push(describeCappedStockCover(chart.title, capped, Math.floor(fan.year[0])));
+          return [{ title: chart.title, fan: thinFan(capped.fan, MAX_POINTS), divisor: chart.divisor, ...(capped.clipped ? { yMax: STOCK_COVER_CAP_DAYS } : {}) }];
         }
         return [{ title: chart.title, fan: thinFan(fan, MAX_POINTS), divisor: chart.divisor }];
       }),
@@ -70,8 +83,8 @@ export async function renderFanChartsSection(
     const ruleWindows = retaliation === undefined ? [] : windowsOfShare(retaliation, RULE_SHARE);
     const foreignName = overview.regions.find((r) => r.id === overview.foreignRegion)?.name ?? overview.foreignRegion;
     const ruleLine = ruleWindows.length === 0 ? [] : wrapText(`Orange: ${foreignName} licenses its refined ${plan.materialName} exports by its standing rule (retaliation for a tariff), in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
-    const warStage = plan.rows.flatMap((row) => row.charts).find((c) => c.series.metric === 'price')?.series.stage ?? '';
-    const warLine = priceWars.length === 0 ? [] : wrapText(`Purple (prices): ${foreignName} wages a price war on ${describeStageProduct(plan.materialId, plan.materialName, warStage)} by its standing rule, in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
+    const warStages = plan.rows.filter((row) => warsOf(row).length > 0).flatMap((row) => { const stage = priceStageOf(row); return stage === undefined ? [] : [stage]; });
+    const warLine = warStages.length === 0 ? [] : wrapText(`Purple (prices): ${foreignName} wages a price war on ${warStages.map((stage) => describeStageProduct(plan.materialId, plan.materialName, stage)).join(' and on ')} by its standing rule, in at least a quarter of the runs`, SUBTITLE_WIDTH, 11.5, '    ');
     const list = (omit: Map<string, string[]>): string => escapeHtml([...omit].map(([row, names]) => `${row}: ${names.join(', ')}`).join('; '));
     const omitted = (flat.size === 0 ? '' : ` Not drawn because they are zero in every run (or absent): ${list(flat)}.`) +
       (rare.size === 0 ? '' : ` Not drawn because they are zero in at least 95% of runs in every week, though not in every run (a few runs have some; their mean is in series.csv): ${list(rare)}.`);
@@ -82,8 +95,17 @@ export async function renderFanChartsSection(
     }), {
       title: `${plan.materialName}: prices, shortfall, capacity and stocks over time`,
       description: `Fan charts for ${plan.materialName}: ${rows.map((r) => `${r.title} (${r.charts.map((c) => c.title).join(', ')})`).join('; ')}. Median, middle 50% and 90% of runs.`,
-      caption: `${escapeHtml(plan.materialName)}: fan charts over the run.${omitted}`,
+      caption: `${escapeHtml(plan.materialName)}: fan charts over the run.${omitted}${stockNotes.map((note) => ` ${escapeHtml(note)}`).join('')}`,
     });
+    // A price war on a market where the actor's own scripted quota is in force (M10 of user audit 24): how the two combine.
+    const warRows = plan.rows.filter((row) => warsOf(row).length > 0);
+    const quotaWars = warRows.filter((row) => overview.events.some((e) => e.kind === 'exportControl' && e.fields.mode === 'quota' && e.fields.material === plan.materialId &&
+      e.fields.stage === priceStageOf(row) && (e.fields.exporter === undefined || e.fields.exporter === overview.foreignRegion) &&
+      warsOf(row).some((war) => war.start < overview.startYear + (Number.isFinite(e.end) ? e.end : overview.years) && overview.startYear + e.start < war.end)))
+      .flatMap((row) => { const stage = priceStageOf(row); return stage === undefined ? [] : [stage]; });
+    if (quotaWars.length > 0) {
+      html += `<p class="note">${escapeHtml(`Purple over grey: ${foreignName}’s price war on ${quotaWars.map((stage) => describeStageProduct(plan.materialId, plan.materialName, stage)).join(' and on ')} runs while its own export quota on it is in force; ${describePriceWarUnderQuota(foreignName)}`)}</p>\n`;
+    }
     const backBelow = describePriceBackBelowStart(plan, fans, overview.homeRegion, regionWithArticle(overview.regions.find((r) => r.id === overview.homeRegion)?.name ?? overview.homeRegion));
     if (backBelow !== '') html += `<p class="note">${escapeHtml(backBelow)}</p>\n`;
   }
@@ -95,10 +117,28 @@ export async function renderFanChartsSection(
  * The spans in which the foreign actor's rule-driven price war on the material's quoted market (the
  * price row's stage) was in force in at least {@link RULE_SHARE} of runs; none without its series.
  */
-function priceWarWindows(plan: FanPanelPlan, fans: ReadonlyMap<string, SeriesFan>, foreignRegion: string): Array<{ start: number; end: number }> {
-  const stage = plan.rows.flatMap((row) => row.charts).find((c) => c.series.metric === 'price')?.series.stage;
-  const war = stage === undefined ? undefined : fans.get(seriesKey({ metric: 'actorPriceWar', material: plan.materialId, stage, region: foreignRegion }));
+function priceWarWindows(material: string, stage: string, fans: ReadonlyMap<string, SeriesFan>, foreignRegion: string): Array<{ start: number; end: number }> {
+  const war = fans.get(seriesKey({ metric: 'actorPriceWar', material, stage, region: foreignRegion }));
   return war === undefined ? [] : windowsOfShare(war, RULE_SHARE);
+}
+
+/** The stage of a price row (its charts' prices), or undefined for another row. */
+function priceStageOf(row: FanRowPlan): string | undefined {
+  return row.charts.find((c) => c.series.metric === 'price')?.series.stage;
+}
+
+/**
+ * The chart note of a clipped stock-cover chart: `Processors' stock (days) is drawn up to 365 days
+ * (its 95th percentile reaches 6,910 days; its median is above it in some weeks between May 2025 and
+ * Nov 2030): stock cover is stock ÷ sales, and where sales fall near zero it grows without bound, which says the plants
+ * stand idle, not that stocks are ample; their output is series.csv's production.`
+ */
+function describeCappedStockCover(title: string, capped: CappedStockCover, firstYear: number): string {
+  const above = capped.medianAbove === undefined ? '' : capped.medianAbove[0] === capped.medianAbove[1]
+    ? `; its median is above it in ${formatScenarioDate(firstYear, capped.medianAbove[0] - firstYear)}`
+    : `; its median is above it in some weeks between ${formatScenarioDate(firstYear, capped.medianAbove[0] - firstYear)} and ${formatScenarioDate(firstYear, capped.medianAbove[1] - firstYear)}`;
+  return `${title} is drawn up to ${formatNumber(STOCK_COVER_CAP_DAYS)} days (its 95th percentile reaches ${formatNumber(Math.round(capped.highest))} days${above}): ` +
+    'stock cover is stock ÷ sales, and where sales fall near zero it grows without bound (to thousands of days), which says the plants stand idle, not that stocks are ample; their output is series.csv’s production.';
 }
 
 /**

@@ -11,6 +11,8 @@ import type { ImpactReading, PairedImpact, StageImpactReading } from './readImpa
 import { type MeasuredImpact, primaryImpact, type StageStress } from './readStressJson.ts';
 import { renderStressRanking } from './renderStressRanking.ts';
 import { renderTable } from './renderTable.ts';
+import { describeStageProduct } from './describeStageProduct.ts';
+import { PRODUCT } from './computeHeadlineResults.ts';
 
 const STAGE_ORDER = ['discovery', 'mining', 'processing', 'manufacturing', 'endUse', 'recycling'];
 const STAGE_NAMES: Record<string, string> = { endUse: 'end use' };
@@ -78,11 +80,13 @@ export async function renderThreatSection(
     }));
     if (peaks.size > 0) {
       const windowed = [...impact.stages.values()].some((s) => s.disruptionPeakPrice !== undefined);
+      const ownProduct = [...impact.stages.values()].some((s) => s.priceStages !== undefined);
       html += await charts.add('measured-impact', createImpactSpec(stages, peaks, 'change of the peak price, × the starting price',
-        { text: 'Peak price caused by each stage’s disruptions', subtitle: 'as scripted − without the stage’s disruptive events · bar: mean · line: 95% CI' }), {
+        { text: 'Peak price caused by each stage’s disruptions', subtitle: `${ownProduct ? 'each stage on its own product’s price · ' : ''}as scripted − without the stage’s disruptive events · bar: mean · line: 95% CI` }), {
         title: 'Measured impact per stage',
         description: [...peaks].map(([stage, i]) => `${stage}: the peak price ${i.value < 0 ? 'falls' : 'rises'} by ${formatNumber(Math.abs(i.value))} times the starting price`).join('; '),
         caption: 'Rise of the peak price outside the foreign actor’s region (largest over the materials the stage’s events name) that the stage’s disruptive events cause, paired runs' +
+          (ownProduct ? ', each stage on its own product’s price (processing: refined, manufacturing: components such as magnets), so the bars compare different products' : '') +
           (windowed ? ', each stage’s peak taken from its events’ announcement to a year after they end, so the stages’ windows and effects need not add up to those of all disruptions together' : ', peaks over the whole run') +
           '. Stages no event strikes are left out.',
       });
@@ -113,21 +117,73 @@ function stagePeak(s: StageImpactReading): PairedImpact | undefined {
   return s.disruptionPeakPrice ?? s.peakPriceMultiple;
 }
 
-/** The table's peak-price line of a stage, with its window when there is one. */
-function describeStagePeak(s: StageImpactReading): string {
+/** The table's peak-price line of a stage, naming whose price it is and with its window when there is one. */
+function describeStagePeak(s: StageImpactReading, name: (id: string) => string): string {
   const peak = stagePeak(s);
   if (peak === undefined) return '';
-  const window = s.disruptionPeakPrice !== undefined && s.peakWindow !== undefined ? ` (${describePeakWindow(s.peakWindow)})` : '';
-  return `Peak price${escapeHtml(window)}: ${escapeHtml(formatPairedImpact(peak, 'x base'))}`;
+  const window = s.disruptionPeakPrice !== undefined && s.peakWindow !== undefined ? `, ${describePeakWindow(s.peakWindow)}` : '';
+  return `${escapeHtml(describePeakProduct(s, name))}${escapeHtml(window)}: ${escapeHtml(formatPairedImpact(peak, 'x base'))}`;
+}
+
+/**
+ * Whose price a stage's peak is: `Peak price of magnets containing NdPr oxide (manufacturing)` for
+ * one material; for several at one stage, the product and the materials over which the highest is
+ * taken; `Peak price` for a file that does not say (before session 24: each material's quoted stage).
+ *
+ * @param s - The stage's record.
+ * @param name - Material id → name.
+ * @returns The label, plain text.
+ * @example
+ * describePeakProduct({ materials: ['ndpr'], priceStages: { ndpr: 'manufacturing' }, events: ['q'] }, () => 'NdPr oxide'); // 'Peak price of magnets containing NdPr oxide (manufacturing)'
+ */
+export function describePeakProduct(s: Pick<StageImpactReading, 'materials' | 'priceStages'>, name: (id: string) => string): string {
+  const stages = s.priceStages;
+  if (stages === undefined) return 'Peak price';
+  const materials = s.materials.filter((id) => stages[id] !== undefined);
+  if (materials.length === 0) return 'Peak price';
+  if (materials.length === 1) return `Peak price of ${describeStageProduct(materials[0], name(materials[0]), stages[materials[0]])}`;
+  const distinct = [...new Set(materials.map((id) => stages[id]))];
+  if (distinct.length === 1) {
+    return `Peak ${PRODUCT[distinct[0]] ?? distinct[0]} price (${distinct[0]}; the highest of ${materials.map(name).join(', ')})`;
+  }
+  return `Peak price (the highest of ${materials.map((id) => describeStageProduct(id, name(id), stages[id])).join(', ')})`;
+}
+
+/**
+ * The table's shortfall lines of a stage: one per material (tonnes of different materials are never
+ * added), then, when a material's shortfall clearly falls while what end users receive of it clearly
+ * falls too, one line with the reading the compare report gives (read consumption first). An older
+ * file's summed shortfall says that it is a sum.
+ */
+function describeStageShortfall(s: StageImpactReading, name: (id: string) => string, homeName: string): string[] {
+  if (s.homeShortfallByMaterial === undefined) {
+    return s.homeShortfall === undefined ? [] : [`Shortfall, ${s.materials.length > 1 ? 'tonnes summed over ' : ''}${escapeHtml(s.materials.map(name).join(', '))}: ${escapeHtml(formatPairedImpact(s.homeShortfall))}`];
+  }
+  const lines = s.homeShortfallByMaterial.map((m) => `Shortfall of ${escapeHtml(name(m.material))}: ${escapeHtml(formatPairedImpact(m))}`);
+  const rationed = s.homeShortfallByMaterial.flatMap((m) => {
+    const received = s.homeConsumption?.find((c) => c.material === m.material);
+    return received !== undefined && isLower(m) && isLower(received) ? [`${formatPairedImpact(received)} of ${name(m.material)}`] : [];
+  });
+  if (rationed.length === 0) return lines;
+  return [...lines, `<em>Read consumption first</em>: what end users in ${escapeHtml(homeName)} received changed by ${escapeHtml(rationed.join(' and '))}. ` +
+    'Unmet demand is what they still wanted at the going price: when events ration a material by price (end users cut their use as it grows dearer), less can go unmet while they receive less.'];
+}
+
+/** A paired change below zero with its whole 95% CI (a clear fall). */
+function isLower(p: PairedImpact): boolean {
+  return p.mean < 0 && p.ciHigh < 0;
 }
 
 function describeImpactMethod(impact: ImpactReading, homeName: string): string {
+  const perMaterial = [...impact.stages.values()].some((s) => s.homeShortfallByMaterial !== undefined);
+  const ownProduct = [...impact.stages.values()].some((s) => s.priceStages !== undefined);
   const capped = impact.replicates < impact.runReplicates
     ? ` the first ${impact.replicates} of the ${countRuns(impact.runReplicates)} (capped at ${impact.replicateCap} to keep the report quick)` : impact.replicates === 1 ? ' its one run' : ` all ${impact.replicates} runs`;
   return 'The measured impact comes from paired runs made with this run (<code>impact.json</code>): for each stage that the scenario’s disruptive ' +
     'events (threats and shocks, not mitigations) strike, the scenario was run again without that stage’s disruptive events, with the same seed and' +
     `${escapeHtml(capped)}, so each run is compared with its own twin. Impact = as scripted − without; “+” means the disruptions make it worse. ` +
-    `Shortfall is that of end users in ${escapeHtml(homeName)}, summed over the materials the stage’s events name; the peak price is the largest outside the foreign actor’s region over those materials` +
+    `Shortfall is that of end users in ${escapeHtml(homeName)}, ${perMaterial ? 'material by material (tonnes of different materials are not added)' : 'summed over the materials the stage’s events name'}; ` +
+    `the peak price is the largest outside the foreign actor’s region over those materials${ownProduct ? ', of the stage’s own product (mining: concentrate, processing: refined, manufacturing: components such as magnets), as each row says' : ''}` +
     ([...impact.stages.values()].some((s) => s.disruptionPeakPrice !== undefined)
       ? ', taken in the stage’s disruption window (from its events’ announcement to a year after they end), so a later price spike of the run’s own does not mask the disruption’s.</p>\n'
       : ', over the whole run: a later price spike of the run’s own can mask the disruption’s.</p>\n');
@@ -142,8 +198,8 @@ function renderImpactTable(stages: readonly string[], study: (stage: string) => 
     if (s === undefined || s.events.length === 0) return `<tr>${cells}<td class="not-measured">no disruption in this scenario</td></tr>`;
     const lines = [
       `<strong>Events:</strong> ${s.events.map((id) => escapeHtml(describe(id))).join('; ')}`,
-      describeStagePeak(s),
-      s.homeShortfall === undefined ? '' : `Shortfall (${escapeHtml(s.materials.map(name).join(', '))}): ${escapeHtml(formatPairedImpact(s.homeShortfall))}`,
+      describeStagePeak(s, name),
+      ...describeStageShortfall(s, name, inputs.homeName ?? 'the home region'),
       s.policyCost === undefined ? '' : `Policy cost: ${escapeHtml(formatPairedImpact(s.policyCost))}`,
     ].filter((line) => line !== '');
     return `<tr>${cells}<td>${lines.join('<br>')}</td></tr>`;
