@@ -134,9 +134,8 @@ function priceStageOf(row: FanRowPlan): string | undefined {
  * stand idle, not that stocks are ample; their output is series.csv's production.`
  */
 function describeCappedStockCover(title: string, capped: CappedStockCover, firstYear: number): string {
-  const above = capped.medianAbove === undefined ? '' : capped.medianAbove[0] === capped.medianAbove[1]
-    ? `; its median is above it in ${formatScenarioDate(firstYear, capped.medianAbove[0] - firstYear)}`
-    : `; its median is above it in some weeks between ${formatScenarioDate(firstYear, capped.medianAbove[0] - firstYear)} and ${formatScenarioDate(firstYear, capped.medianAbove[1] - firstYear)}`;
+  const [from, to] = (capped.medianAbove ?? []).map((year) => formatScenarioDate(firstYear, year - firstYear));
+  const above = from === undefined ? '' : from === to ? `; its median is above it in ${from}` : `; its median is above it in some weeks between ${from} and ${to}`;
   return `${title} is drawn up to ${formatNumber(STOCK_COVER_CAP_DAYS)} days (its 95th percentile reaches ${formatNumber(Math.round(capped.highest))} days${above}): ` +
     'stock cover is stock ÷ sales, and where sales fall near zero it grows without bound (to thousands of days), which says the plants stand idle, not that stocks are ample; their output is series.csv’s production.';
 }

@@ -33,4 +33,25 @@ describe('describePriceBackBelowStart', () => {
     // Another region's price is not the home region's.
     expect(describePriceBackBelowStart(plan(), fans(spikeThenFall), 'ALLIES', 'the allies')).toBe('');
   });
+
+  it('says when another struck stage\'s price (components) does not fall back, with its level then, its peak and how long it stays up', () => {
+    const magnets = { ...series, stage: 'manufacturing' };
+    const withMagnets: FanPanelPlan = { ...plan(), rows: [...plan().rows, { title: 'Component price', unit: 'USD/kg', sharedY: true, charts: [{ title: 'US', series: magnets, divisor: 1000 }] }] };
+    const refined = (y: number) => (y < 2025.9 ? 55 : y < 2026.3 ? 124 : 50);
+    const both = (magnet: (y: number) => number): Map<string, SeriesFan> => {
+      const map = fans(refined);
+      const base = map.get(seriesKey(series))!;
+      const p50 = base.year.map(magnet);
+      map.set(seriesKey(magnets), { ...magnets, year: base.year, p5: p50, p25: p50, p50, p75: p50, p95: p50 });
+      return map;
+    };
+    // 150 at the start, 140 when the oxide falls back (Apr 2026), 690 from Dec 2026, 150 again from Oct 2027.
+    const magnet = (y: number) => (y < 2026.9 ? (y < 2026.25 ? 150 : 140) : y < 2027.75 ? 690 : 150);
+    expect(describePriceBackBelowStart(withMagnets, both(magnet), 'US', 'the United States')).toContain(
+      'The median price of magnets containing NdPr oxide (manufacturing) there, which an event also strikes, does not fall back: 0.93× its start then, it peaks at 4.6× in Dec 2026 and stays above 1.2× its start until Oct 2027. Prices in this model');
+    // A component price that never rises well above its start adds nothing.
+    const text = describePriceBackBelowStart(withMagnets, both(() => 160), 'US', 'the United States');
+    expect(text).toMatch(/^The median refined price/);
+    expect(text).not.toContain('magnets');
+  });
 });

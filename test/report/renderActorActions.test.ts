@@ -21,8 +21,9 @@ const metric = (metricId: string, values: number[]) => {
  * (52, 26 and 10 weeks; share of runs at war 0.1 from week 50, 0.5 from week 60), retaliation in none, 3 cyberattacks on ndpr
  * processing in run 2. `quiet`: nothing happened at all.
  */
-async function writeFolder(dir: string, quiet: boolean, retaliation = [0, 0, 0, 0]): Promise<void> {
+async function writeFolder(dir: string, quiet: boolean, retaliation = [0, 0, 0, 0], quotaBinding?: number[]): Promise<void> {
   const runs: Record<string, number[]> = {
+    ...(quotaBinding === undefined ? {} : { 'exportQuotaWeeksBinding.ndpr.processing.q1': quotaBinding }),
     'actorPriceWarWeeks.ndpr.processing.CN': quiet ? [0, 0, 0, 0] : [52, 26, 10, 0],
     'actorRetaliationWeeks.ndpr.processing.CN': retaliation,
     'actorCyberattacks.ndpr.processing': quiet ? [0, 0, 0, 0] : [0, 0, 3, 0],
@@ -33,6 +34,7 @@ async function writeFolder(dir: string, quiet: boolean, retaliation = [0, 0, 0, 
   const parts: Record<string, string> = {
     'actorPriceWarWeeks.ndpr.processing.CN': 'actorPriceWarWeeks,ndpr,processing,CN', 'actorRetaliationWeeks.ndpr.processing.CN': 'actorRetaliationWeeks,ndpr,processing,CN',
     'actorCyberattacks.ndpr.processing': 'actorCyberattacks,ndpr,processing,', 'policyCost.US': 'policyCost,,,US', 'foreignActorCost.CN': 'foreignActorCost,,,CN',
+    'exportQuotaWeeksBinding.ndpr.processing.q1': 'exportQuotaWeeksBinding,ndpr,processing,q1',
   };
   const rows = Object.entries(runs).flatMap(([id, values]) => values.map((value, replicate) => `${replicate},${parts[id]},weeks,${value}`));
   await writeFile(join(dir, 'replicates.csv'), `replicate,metric,material,stage,region,unit,value\n${rows.join('\n')}\n`);
@@ -45,10 +47,10 @@ async function writeFolder(dir: string, quiet: boolean, retaliation = [0, 0, 0, 
 
 describe('report: what the foreign actor did by its standing rules', () => {
   const dirs: string[] = [];
-  const report = async (quiet: boolean, retaliation?: number[]) => {
+  const report = async (quiet: boolean, retaliation?: number[], quotaBinding?: number[]) => {
     const dir = await mkdtemp(join(tmpdir(), 'crm-actor-'));
     dirs.push(dir);
-    await writeFolder(dir, quiet, retaliation);
+    await writeFolder(dir, quiet, retaliation, quotaBinding);
     return sectionText((await buildReport(dir)).html);
   };
   afterAll(async () => {
@@ -74,5 +76,13 @@ describe('report: what the foreign actor did by its standing rules', () => {
     const text = await report(true);
     expect(text).toContain('In no run did the foreign actor (CN) start a price war, retaliate or launch a cyberattack by these rules.');
     expect(text).not.toContain('<table');
+  });
+
+  it('says how a price war and a quota on the same product combine, only when that quota bound in some run', async () => {
+    const bound = (await report(false, undefined, [30, 0, 12, 0])) ?? '';
+    expect(bound).toContain('On refined ndpr (processing) there was both this price war and a scripted export quota that bound');
+    expect(bound).toMatch(/the binding quota still caps the tonnes that leave, and while it binds buyers abroad pay a licence rent up to their own price[^.]*so the cut does not lower what they pay: it turns into quota rent/);
+    expect((await report(false, undefined, [0, 0, 0, 0])) ?? '').not.toContain('there was both this price war');
+    expect((await report(false)) ?? '').not.toContain('there was both this price war');
   });
 });

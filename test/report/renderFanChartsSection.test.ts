@@ -104,3 +104,30 @@ describe('renderFanChartsSection and the actor price war', () => {
     expect(JSON.stringify(specs[0])).not.toContain('pricewar_');
   });
 });
+
+describe('renderFanChartsSection: stock cover and a price war under the actor\'s own quota (user audit 24)', () => {
+  it('caps stock cover at 365 days and says so in the chart\'s note, with how high it went', async () => {
+    const stock: SeriesId = { metric: 'inventoryDays', material: 'li', stage: 'processing', region: 'US' };
+    const withStock: FanPanelPlan = { ...plan, rows: [...plan.rows, { title: 'United States: stock cover', unit: '', sharedY: false, charts: [{ title: "Processors' stock (days)", series: stock, divisor: 1 }] }] };
+    const fans = new Map([PRICE, US, EU, stock].map((id) => [seriesKey(id), id === stock ? fan(id, 2000, [2000, 2000, 2000]) : fan(id, 5, [5, 5, 5])]));
+    const html = await renderFanChartsSection(overview, [withStock], fans, captions);
+    expect(html).toContain('Processors&#39; stock (days) is drawn up to 365 days (its 95th percentile reaches 2,000 days; its median is above it in Jan 2025)');
+    const low = new Map([PRICE, US, EU, stock].map((id) => [seriesKey(id), fan(id, 120, [120, 120, 120])]));
+    expect(await renderFanChartsSection(overview, [withStock], low, captions)).not.toContain('drawn up to');
+  });
+
+  it('explains a price war on a market where the actor\'s own export quota is in force, and only there', async () => {
+    const war: SeriesId = { metric: 'actorPriceWar', material: 'li', stage: 'processing', region: 'CN' };
+    const fans = new Map([PRICE, US, EU, war].map((id) => [seriesKey(id), id === war ? fan(id, 0, [1, 1, 1]) : fan(id, 5, [5, 5, 5])]));
+    const quota = { id: 'q', kind: 'exportControl', start: 0, end: 1, announced: NaN, fields: { material: 'li', stage: 'processing', mode: 'quota', exporter: 'CN' } };
+    const withQuota = { ...overview, regions: [...overview.regions, { id: 'CN', name: 'China', alignment: 'foreign' }], events: [quota] } as ScenarioOverview;
+    const withWindow: FanPanelPlan = { ...plan, eventWindows: [{ start: 2025, end: 2026, label: 'quota', openEnded: false, throughout: false }] };
+    const html = await renderFanChartsSection(withQuota, [withWindow], fans, captions);
+    expect(html).toContain('Purple over grey: China’s price war on refined lithium (processing) runs while its own export quota on it is in force; in the model the price war');
+    // A ban, or a quota on another stage, is not a quota on this market.
+    const ban = { ...withQuota, events: [{ ...quota, fields: { ...quota.fields, mode: 'ban' } }] } as ScenarioOverview;
+    expect(await renderFanChartsSection(ban, [withWindow], fans, captions)).not.toContain('Purple over grey');
+    const otherStage = { ...withQuota, events: [{ ...quota, fields: { ...quota.fields, stage: 'manufacturing' } }] } as ScenarioOverview;
+    expect(await renderFanChartsSection(otherStage, [withWindow], fans, captions)).not.toContain('Purple over grey');
+  });
+});

@@ -68,3 +68,35 @@ describe('the fan key', () => {
     expect((createFanLegendSpec(662, false) as { height: number }).height).toBe(16);
   });
 });
+
+describe('price war over an event, and readable axes (user audit 24)', () => {
+  const chart = { title: 'US', fan: fanWithShare(() => 0), divisor: 1 };
+  const keyKinds = (spec: unknown): string[] => ((spec as { vconcat: Array<{ data?: { values: Array<{ kind: string }> } }> }).vconcat[0].data?.values ?? []).map((v) => v.kind);
+  const panel = (war: { start: number; end: number }, events: Array<{ start: number; end: number; openEnded?: boolean }>) => createFanPanelSpec({
+    title: 'NdPr', subtitle: [], eventWindows: events, rows: [{ title: 'Price', unit: 'USD/kg', sharedY: true, charts: [chart], priceWarWindows: [war] }],
+  });
+
+  it('keys the darker purple-over-grey overlap when a price war overlaps an event in force, and not otherwise', () => {
+    expect(keyKinds(panel({ start: 2025.5, end: 2026.5 }, [{ start: 2026, end: 2026.8 }]))).toContain('warevent');
+    // No overlap in time, or an open-ended event (a dashed line, no grey band): no such key.
+    expect(keyKinds(panel({ start: 2025.1, end: 2025.4 }, [{ start: 2026, end: 2026.8 }]))).not.toContain('warevent');
+    expect(keyKinds(panel({ start: 2025.5, end: 2026.5 }, [{ start: 2026, end: 2027, openEnded: true }]))).not.toContain('warevent');
+    // The swatch is drawn as the charts draw the overlap: grey, then purple on top.
+    const layers = (createFanLegendSpec(700, true, false, false, false, true, true).layer as Array<{ name: string }>).map((l) => l.name);
+    expect(layers.indexOf('key_warevent_event')).toBeGreaterThanOrEqual(0);
+    expect(layers.indexOf('key_warevent_war')).toBeGreaterThan(layers.indexOf('key_warevent_event'));
+  });
+
+  it('labels axes at 11 px or more, with at most three year labels on a ten-year run', () => {
+    const year = Array.from({ length: 520 }, (_, t) => 2025 + t / 52);
+    const zeros = year.map(() => 1);
+    const long = { title: 'US', fan: { year, p5: zeros, p25: zeros, p50: zeros, p75: zeros, p95: zeros } as SeriesFan, divisor: 1 };
+    const spec = createFanPanelSpec({ title: 'NdPr', subtitle: [], eventWindows: [], rows: [{ title: 'Price', unit: 'USD/kg', sharedY: true, charts: [long] }] });
+    const layer = (spec as unknown as { vconcat: Array<{ hconcat?: Array<{ layer: Array<{ encoding: { x: { axis: { labelFontSize: number; labelExpr: string } }; y: { axis: { labelFontSize: number } } } }> }> }> }).vconcat[1].hconcat![0].layer.at(-1)!;
+    expect(layer.encoding.x.axis.labelFontSize).toBeGreaterThanOrEqual(11);
+    expect(layer.encoding.y.axis.labelFontSize).toBeGreaterThanOrEqual(11);
+    const labelled = /\[([^\]]*)\]/.exec(layer.encoding.x.axis.labelExpr)![1].split(',').map(Number);
+    expect(labelled.length).toBeGreaterThanOrEqual(2);
+    expect(labelled.length).toBeLessThanOrEqual(3);
+  });
+});
