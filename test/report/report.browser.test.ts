@@ -200,8 +200,10 @@ describe('report files', () => {
     expect(html).toContain('matches scenario.resolved.yaml in this folder');
     expect(html).not.toContain('not measured');
     expect(html).toContain('no disruption in this scenario');
-    // The peak price a stage's disruptions cause is taken in their window (announcement to a year after their end), named in the row.
-    expect(html).toMatch(/Peak price \([A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}\): [+−]/);
+    // The peak price a stage's disruptions cause is taken in their window (announcement to a year after their end), named in the row,
+    // on the stage's own product (session 24: the magnet quota's row quotes the component price).
+    expect(html).toMatch(/Peak refined price \(processing; [^)]*\), [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}: [+−]/);
+    expect(html).toMatch(/Peak component price \(manufacturing; [^)]*\), [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}: [+−]/);
     expect(html).toMatch(/What the scenario&#39;s disruptions cause|What the scenario's disruptions cause/);
     expect(html).toMatch(/peak price from [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4} \(the disruptions and the year after\): [\d.]+× the starting price against [\d.]+× in the same months without them: [+−]\d+%; difference [+−]/);
     expect(html).toContain('more than 1% of their weekly demand unmet');
