@@ -66,9 +66,8 @@ export function describeMedianShortSpan(shortfall: SeriesFan, threshold: number)
 }
 
 /**
- * The "When" line's words on consumption: `their consumption falls more than 5% below its level without the
- * disruptions from Jun 2026, most in Dec 2026 (75.2 t/week less, 43%), and stays more than 5% below
- * until Oct 2032`.
+ * The "When" line's words on consumption: `consumption more than 5% below its level without the
+ * disruptions from Jun 2026 to Oct 2032, worst in Dec 2026 (75.2 t/week less, 43%)`.
  *
  * @param timing - From {@link describeConsumptionTiming}.
  * @param loses - Whether the change is a loss.
@@ -78,8 +77,8 @@ export function describeMedianShortSpan(shortfall: SeriesFan, threshold: number)
  */
 export function describeTimingClause(timing: ConsumptionTiming, loses: boolean): string {
   const share = formatPercent(FELT_CHANGE_SHARE);
-  const [moves, direction] = loses ? ['falls', 'below'] : ['rises', 'above'];
+  const direction = loses ? 'below' : 'above';
   const size = `${formatNumber(timing.worstTonnesPerWeek)} t/week ${loses ? 'less' : 'more'}${Number.isFinite(timing.worstShare) ? `, ${formatPercent(timing.worstShare)}` : ''}`;
-  const until = timing.lastFelt === timing.firstFelt ? '' : `, and stays more than ${share} ${direction} until ${timing.lastFelt}`;
-  return `their consumption ${moves} more than ${share} ${direction} its level without the disruptions from ${timing.firstFelt}, most in ${timing.worst} (${size})${until}`;
+  const span = timing.lastFelt === timing.firstFelt ? `in ${timing.firstFelt}` : `from ${timing.firstFelt} to ${timing.lastFelt}`;
+  return `consumption more than ${share} ${direction} its level without the disruptions ${span}, ${loses ? 'worst' : 'most'} in ${timing.worst} (${size})`;
 }

@@ -29,7 +29,7 @@ import { type GainSplit, monthStart, splitGainByWindow } from './splitGainByWind
 
 /** One labelled line of a material's entry in the answer box. */
 interface AnswerLine {
-  label: 'How short' | 'When' | 'How sure' | 'What it takes' | 'Prices';
+  label: 'How short' | 'When' | 'How sure' | 'What the disruptions take' | 'Prices';
   /** The runs every figure of the line rests on (`all 100 runs`), when they are the same for all. */
   basis?: string;
   text: string;
@@ -65,10 +65,10 @@ export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, re
   const basis = `From ${countRuns(runs)} of a model under its stated assumptions, not forecasts. ` +
     // What a CI is and is not, once (audit 24, H4): it reads as near-certainty to a policy reader otherwise.
     'The 95% CIs measure simulation noise under the model’s assumptions, not uncertainty about the assumptions. ' +
-    (paired ? `Figures marked “paired runs” compare the first ${countRuns(impact!.replicates)} with the same runs without the disruptions; the others are over all ${countRuns(runs)}. ` : '') +
+    (paired ? `“Paired runs”: ${impact!.replicates < runs ? `the first ${countRuns(impact!.replicates)}` : 'the runs'} set against the same runs without the disruptions; other figures are over all ${countRuns(runs)}. ` : '') +
     `A week is short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. Every material, the costs and how to read the intervals: `;
-  const item = (e: { name: string; lines: AnswerLine[] }): string => `<li><strong>${escapeHtml(e.name)}</strong><ul class="answer-lines">` +
-    e.lines.map((l) => `<li><em>${l.label}${l.basis === undefined ? '' : ` (${escapeHtml(l.basis)})`}:</em> ${escapeHtml(l.text)}</li>`).join('') + '</ul></li>';
+  const item = (e: { name: string; lines: AnswerLine[] }): string => `<li><strong>${escapeHtml(e.name)}</strong><ul class="answer-lines" style="margin:0.1em 0 0.3em;padding-left:1.1em;font-size:0.9em;line-height:1.4">` +
+    e.lines.map((l) => `<li style="margin:1px 0"><em>${l.label}${l.basis === undefined ? '' : ` (${escapeHtml(l.basis)})`}:</em> ${escapeHtml(l.text)}</li>`).join('') + '</ul></li>';
   return `<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>` +
     `<ul>${entries.map(item).join('')}</ul>` +
     `<p class="note">${escapeHtml(basis)}<a href="#results">Key results</a>.</p></div>\n`;
@@ -96,8 +96,8 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
       ? `end users in ${home} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}: higher prices ration what they buy instead`
       : weeks.p50 > 0 ? `end users in ${home} are short for a median ${weeksText(weeks.p50)}${without}`
         : `end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${without}`;
-    lines.push({ label: 'How short', basis: allRuns(weeks.n), text: `${short}${elsewhere === '' ? '' : `; ${elsewhere}`}.` });
-  } else if (elsewhere !== '') lines.push({ label: 'How short', basis: allRuns(runs(summary, material.id, context)), text: `${elsewhere}.` });
+    lines.push({ label: 'How short', text: `${capitalise(short)}${elsewhere === '' ? '' : `; ${elsewhere}`}.` });
+  } else if (elsewhere !== '') lines.push({ label: 'How short', text: `${capitalise(elsewhere)}.` });
 
   // When: the months their consumption moves (paired runs) and the weeks at least half the runs are short (all runs).
   const change = entry?.homeConsumption;
@@ -105,12 +105,12 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   const when: string[] = [];
   if (clearChange && entry?.monthlyConsumption !== undefined) {
     const timing = describeConsumptionTiming(entry.monthlyConsumption, change.mean < 0);
-    if (timing !== undefined) when.push(`${describeTimingClause(timing, change.mean < 0)} (${pairedRuns})`);
+    if (timing !== undefined) when.push(describeTimingClause(timing, change.mean < 0).replace(/\)$/, `; ${pairedRuns})`));
   }
   const shortfall = fans?.get(seriesKey({ metric: 'shortfall', material: material.id, stage: 'endUse', region: context.home }));
   // Short above the threshold share of the demand at the start: the fans hold no demand series, and the span is read in the crisis months.
   const span = shortfall === undefined || !(weeks.max > 0) ? undefined : describeMedianShortSpan(shortfall, (SHORTFALL_THRESHOLD_SHARE * material.homeDemand) / 52);
-  if (span !== undefined) when.push(`at least half of the runs are short ${span.from === span.to ? `in ${span.from}` : `from ${span.from} to ${span.to}`} (${allRuns(weeks.n)})`);
+  if (span !== undefined) when.push(`half the runs or more short ${span.from === span.to ? `in ${span.from}` : `from ${span.from} to ${span.to}`}`);
   if (when.length > 0) lines.push({ label: 'When', text: `${capitalise(when.join('; '))}.` });
 
   // What it takes: the change over the run, split at the end of the crisis window, and what it costs.
@@ -126,7 +126,7 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
       const share = change.meanWithout > 0 ? formatPercent(Math.abs(change.mean) / change.meanWithout) : '';
       const [low, high] = less ? [-change.ciHigh, -change.ciLow] : [change.ciLow, change.ciHigh];
       const shown = formatTonnesEstimate(Math.abs(change.mean), low, high);
-      takes.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} than without the disruptions (95% CI ${shown.low} to ${shown.high})` +
+      takes.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} (95% CI ${shown.low} to ${shown.high})` +
         (split === undefined ? '' : `: ${describeSplit(split, change.mean)}`));
     }
   }
@@ -137,19 +137,19 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     const shown = gain ? formatMoneyEstimate(-cost.mean, -cost.ciHigh, -cost.ciLow) : formatMoneyEstimate(cost.mean, cost.ciLow, cost.ciHigh);
     const range = `95% CI ${shown.low} to ${shown.high}`;
     takes.push(cost.mean > 0
-      ? `it costs them ${shown.mean} (${range}) in higher prices and consumption priced out`
+      ? `cost ${shown.mean} (${range}) in higher prices and consumption priced out`
       : `they gain ${shown.mean} (${range}) at the prices and quantities the disruptions leave`);
   }
-  if (takes.length > 0) lines.push({ label: 'What it takes', basis: pairedRuns, text: `${capitalise(takes.join('; '))}.` });
+  if (takes.length > 0) lines.push({ label: 'What the disruptions take', basis: pairedRuns, text: `${capitalise(takes.join('; '))}.` });
 
   // How sure: the spread over runs, and the assumption the later part of the loss rests on (audit 24, H4).
   const sure: string[] = [];
   // The spread over runs (Key results gives the 90% range too; two near-equal figures for one thing confused).
-  if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) sure.push(`in 90% of runs they are short for at least ${weeksText(result.weeksShortIn90)}`);
+  if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) sure.push(`short for at least ${weeksText(result.weeksShortIn90)} in 90% of runs`);
   else if (weeks.n >= MIN_RUNS_FOR_RANGE && Math.round(weeks.p95) > 0) sure.push(`90% of runs are short for between ${formatWeeks(Math.max(0, Math.round(weeks.p5)))} and ${weeksText(Math.round(weeks.p95))}`);
   if (split !== undefined && change !== undefined && change.mean < 0 && split.after < 0 && split.hasAfter) {
     const later = formatTonnesEstimate(-split.after, NaN, NaN).mean;
-    sure.push(`the ${later} lost after ${describeWindowEnd(split)} comes from end users’ slow undoing of thrift once prices fall back, an uncalibrated assumption (docs/model.md, G26)`);
+    sure.push(`the ${later} after ${describeWindowEnd(split)} rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26)`);
   }
   if (sure.length > 0) lines.push({ label: 'How sure', text: `${capitalise(sure.join('; '))}.` });
 
@@ -159,28 +159,23 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   const prices: string[] = [];
   const caused = describeCausedPeak(material.id, impact, `the ${product} price ${where}`);
   const peak = result.peakOutside;
-  if (caused !== '') prices.push(`${caused} (${pairedRuns})`);
+  if (caused !== '') prices.push(caused);
   else if (peak.n > 0 && Number.isFinite(peak.mean)) {
     // The run's highest price, whatever raised it (the baseline's own squeezes and price wars too): said as such, never
     // as the disruptions' (user audit, session 20: a scenario whose only event lay after the run "peaked at 2.14×").
     const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
     const ci = Number.isFinite(peak.ciLow) && Number.isFinite(peak.ciHigh) && shown.low !== shown.high ? ` (95% CI ${shown.low}× to ${shown.high}×)` : '';
-    prices.push(`at its highest ${over}, the ${product} price ${where} reaches ${shown.mean}× its starting price on average${ci}, whatever the cause (${allRuns(peak.n)})`);
+    prices.push(`at its highest ${over}, the ${product} price ${where} reaches ${shown.mean}× its start on average${ci}, whatever the cause (${allRuns(peak.n)})`);
   }
   for (const other of result.otherStagePeaks) {
     // The stage's own product (magnets containing NdPr oxide), whose price end users of it face: the refined price hides it (audit 24, H1).
     const shown = formatEstimate(other.peak.mean, other.peak.ciLow, other.peak.ciHigh);
     const ci = Number.isFinite(other.peak.ciLow) && Number.isFinite(other.peak.ciHigh) && shown.low !== shown.high ? `, 95% CI ${shown.low}× to ${shown.high}×` : '';
     const goods = describeStageProduct(material.id, material.name, other.stage).replace(/ \(([^()]*)\)$/, '');
-    prices.push(`${goods}, whose trade the events strike too: ${shown.mean}× their starting price at most ${where} (the run’s highest, whatever the cause${ci}; ${allRuns(other.peak.n)})`);
+    prices.push(`${goods}, whose trade the events strike too: up to ${shown.mean}× ${where} (the run’s highest, whatever the cause${ci}; ${allRuns(other.peak.n)})`);
   }
   if (prices.length > 0) lines.push({ label: 'Prices', text: `${capitalise(prices.join('; '))}.` });
   return lines;
-}
-
-/** Most runs behind a material's figures when its home weeks short are missing (the other regions'). */
-function runs(summary: SummaryMetrics, materialId: string, context: RunContext): number {
-  return Math.max(0, ...context.regions.map((r) => summary.get(`shortfallWeeks.${materialId}.endUse.${r}`)?.n ?? 0));
 }
 
 /** A line's text starts with a capital; names stay as they are. */
@@ -224,10 +219,10 @@ function describeSplit(split: GainSplit, total: number): string {
     const later = split.afterCi === undefined ? formatTonnesEstimate(sign * split.after, NaN, NaN, unit)
       : formatTonnesEstimate(sign * split.after, Math.min(sign * split.afterCi.low, sign * split.afterCi.high), Math.max(sign * split.afterCi.low, sign * split.afterCi.high), unit);
     const ci = split.afterCi === undefined ? '' : ` (95% CI ${later.low} to ${later.high})`;
-    return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} up to ${end} (the disruptions and the year after) and ${later.mean} after${ci}`;
+    return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} up to ${end} (the crisis and the year after), ${later.mean} after${ci}`;
   }
   const later = describeLater(split.after, split.afterCi, unit).replace(/ later/, ' after');
-  return `a net change of ${formatDifference(upTo, 't', unit)} up to ${end} (the disruptions and the year after) and ${later}`;
+  return `a net change of ${formatDifference(upTo, 't', unit)} up to ${end} (the crisis and the year after), ${later}`;
 }
 
 /**
@@ -245,12 +240,12 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
     const decimals = weeks.mean >= 10 ? 0 : 1;
     const round = (value: number) => formatNumber(Number(Math.max(0, value).toFixed(decimals)));
     const shown = { mean: round(weeks.mean), low: round(weeks.ciLow), high: round(weeks.ciHigh) };
-    const ci = Number.isFinite(weeks.ciLow) && Number.isFinite(weeks.ciHigh) && shown.low !== shown.high ? ` (95% CI ${shown.low} to ${shown.high} weeks)` : '';
+    const ci = Number.isFinite(weeks.ciLow) && Number.isFinite(weeks.ciHigh) && shown.low !== shown.high ? ` (${shown.low} to ${shown.high})` : '';
     // A short name: "Allies (Australia, Japan, EU, Canada)" reads as "the Allies" in a sentence of figures.
     const name = (context.regionNames?.[region] ?? region).replace(/\s*\(.*\)\s*$/, '');
-    return [`in ${regionWithArticle(name)} for ${shown.mean} ${shown.mean === '1' ? 'week' : 'weeks'} on average${ci}`];
+    return [`${regionWithArticle(name)} ${shown.mean}${ci}`];
   });
-  return short.length === 0 ? '' : `end users elsewhere are short: ${short.join(', ')}`;
+  return short.length === 0 ? '' : `elsewhere, mean weeks short (95% CI): ${short.join(', ')}`;
 }
 
 /**
@@ -264,25 +259,26 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
  */
 function describeCausedPeak(materialId: string, impact: ImpactReading | undefined, price: string): string {
   const entry = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(materialId);
+  const runs = impact === undefined ? '' : countRuns(impact.replicates, 'paired run');
   const change = entry?.disruptionPeakPrice;
   if (entry?.peakWindow === undefined || change === undefined || !Number.isFinite(change.mean)) return '';
   if (!(change.ciLow > 0 || change.ciHigh < 0)) {
     const shown = formatEstimate(change.mean, change.ciLow, change.ciHigh);
     const signed = (text: string) => (text.startsWith('−') || text === '0' ? text : `+${text}`);
     return `the disruptions make no clear change to ${price} at its peak from ${describePeakWindow(entry.peakWindow)}: ` +
-      `${formatNumber(change.meanWith)}× its starting price with them, ${formatNumber(change.meanWithout)}× without (95% CI of the change ${signed(shown.low)}× to ${signed(shown.high)}×)`;
+      `${formatNumber(change.meanWith)}× its start with them, ${formatNumber(change.meanWithout)}× without (95% CI of the change ${signed(shown.low)}× to ${signed(shown.high)}×; ${runs})`;
   }
   const higher = change.mean > 0;
   const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
   const against = describePeakAgainstWithout(change);
   const shown = formatEstimate(Math.abs(change.mean), low, high);
-  return `${price} peaks at ${formatNumber(change.meanWith)}× its starting price from ${describePeakWindow(entry.peakWindow)} (the disruptions and the year after), ` +
-    `${against === '' ? '' : `${against}, `}a ${higher ? 'rise' : 'fall'} of ${shown.mean}× the starting price (95% CI ${shown.low}× to ${shown.high}×)`;
+  return `${price} peaks at ${formatNumber(change.meanWith)}× its start from ${describePeakWindow(entry.peakWindow)}, ` +
+    `${against === '' ? '' : `${against.replace(' in the same months without them', ' without the disruptions')}, `}a ${higher ? 'rise' : 'fall'} of ${shown.mean}× (95% CI ${shown.low}× to ${shown.high}×; ${runs})`;
 }
 
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */
 function tonnesWithCi(mean: number, ciLow: number, ciHigh: number): string {
   const [low, high] = [Math.max(0, ciLow), Math.max(0, ciHigh)];
   const shown = formatTonnesEstimate(mean, low, high);
-  return `${shown.mean} on average (95% CI ${shown.low} to ${shown.high})`;
+  return `a mean ${shown.mean} (95% CI ${shown.low} to ${shown.high})`;
 }
