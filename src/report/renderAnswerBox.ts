@@ -54,7 +54,7 @@ interface AnswerLine {
  * @returns HTML, or ''.
  * @example
  * renderAnswerBox(context, summary, replicates, impact, fans);
- * // '<div class="answer" …>… <strong>NdPr oxide</strong> … How short: end users in the United States are short for a median 32 weeks …'
+ * // '<div class="answer" …>… <strong>NdPr oxide</strong> … How short:</em> End users in the United States are short for a median 32 weeks …'
  */
 export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined, impact: ImpactReading | undefined, fans?: ReadonlyMap<string, SeriesFan>): string {
   const { chosen, runs } = computeHeadlineResults(context, summary, replicates);
