@@ -128,7 +128,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     const context = deriveRunContext(overview, summary);
     const replicates = await readReplicatesCsv(folder);
     const stockpileNotes = overview === undefined || fans === undefined ? [] : [...describeStockpileRelease(overview, fans), ...describeStockpileUse(overview, fans)];
-    answer = renderAnswerBox(context, summary, replicates, impact);
+    answer = renderAnswerBox(context, summary, replicates, impact, fans);
     sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, replicates, charts, impact, await readExceedance(folder), stockpileNotes, (overview?.years ?? NaN) * 52) });
     actorActions = renderActorActions({ context, summary, replicates, fans, years: overview?.years ?? NaN });
     reversals = await renderPolicyReversals({ overview, summary, replicates, fans, charts });

@@ -37,7 +37,8 @@ export interface HeadlineResults {
  */
 export function computeHeadlineResults(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined): HeadlineResults {
   const priceStage = (id: string): string => (context.materials.find((m) => m.id === id) ?? context.materials[0]).priceStage;
-  const resultContext = { home: context.home, foreign: context.foreign, regions: context.regions, priceStage };
+  const struckStages = (id: string): readonly string[] => context.materials.find((m) => m.id === id)?.struckStages ?? [];
+  const resultContext = { home: context.home, foreign: context.foreign, regions: context.regions, priceStage, struckStages };
   const results = context.materials.map((m) => ({ material: m, result: computeMaterialResults(m.id, resultContext, summary, replicates) }));
   const runs = Math.max(0, ...results.map((r) => r.result.runs));
   const headline = results.filter((r) => r.material.hasEvents);

@@ -24,7 +24,17 @@ export interface MaterialResult {
   peakOutside: ValueSummary;
   /** Share of supply at the end of the run from secure (home and allied) sources, processing. */
   secureShareProcessing: ValueSummary;
+  /**
+   * The peak price multiple at each other traded stage the material's events strike (a quota on
+   * magnets beside one on oxide), by the same convention as `peakOutside`: per run the largest
+   * outside the foreign region, or the home segment's without replicates.csv. Upstream first;
+   * empty when the events strike the quoted stage only.
+   */
+  otherStagePeaks: Array<{ stage: string; peak: ValueSummary }>;
 }
+
+/** Traded stages, upstream first: the ones with a price a report can quote. */
+const TRADED_STAGES = ['mining', 'processing', 'manufacturing'];
 
 /** What {@link computeMaterialResults} needs to know about the scenario. */
 export interface ResultContext {
@@ -33,6 +43,8 @@ export interface ResultContext {
   regions: string[];
   /** The traded stage whose price the report quotes, per material. */
   priceStage: (materialId: string) => string;
+  /** The stages the material's events strike (none known: only the quoted stage's peak is computed). */
+  struckStages?: (materialId: string) => readonly string[];
 }
 
 /**
@@ -71,14 +83,25 @@ export function computeMaterialResults(
     lackingTonnes: stat(end('cumulativeShortfall')),
     worstWeekShare: stat(end('maxShortfallShare')),
     recoveryWeeks: stat(end('timeToRecoveryWeeks')),
-    peakOutside: peakOutside(materialId, context, replicates) ?? stat(`peakPriceMultiple.${materialId}.${context.priceStage(materialId)}.${context.home}`),
+    peakOutside: peakAt(context.priceStage(materialId)),
     secureShareProcessing: stat(`finalSecureSupplyShare.${materialId}.processing`),
+    otherStagePeaks: otherStruckStages(materialId, context).map((stage) => ({ stage, peak: peakAt(stage) })).filter((s) => s.peak.n > 0),
   };
+
+  function peakAt(stage: string): ValueSummary {
+    return peakOutside(materialId, stage, context, replicates) ?? stat(`peakPriceMultiple.${materialId}.${stage}.${context.home}`);
+  }
+}
+
+/** The traded stages other than the quoted one that the material's events strike, upstream first. */
+function otherStruckStages(materialId: string, context: ResultContext): string[] {
+  const struck = new Set(context.struckStages?.(materialId) ?? []);
+  const quoted = context.priceStage(materialId);
+  return TRADED_STAGES.filter((stage) => stage !== quoted && struck.has(stage));
 }
 
 /** Per run, the largest peak multiple over the segments outside the foreign region; undefined without data. */
-function peakOutside(materialId: string, context: ResultContext, replicates: ReplicateValues | undefined): ValueSummary | undefined {
-  const stage = context.priceStage(materialId);
+function peakOutside(materialId: string, stage: string, context: ResultContext, replicates: ReplicateValues | undefined): ValueSummary | undefined {
   const columns = context.regions.filter((r) => r !== context.foreign)
     .map((r) => replicates?.get(`peakPriceMultiple.${materialId}.${stage}.${r}`))
     .filter((values): values is number[] => values !== undefined);

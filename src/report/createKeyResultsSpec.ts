@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ValueSummary } from '../stats/summarizeValues.ts';
 import { INK } from './chartTheme.ts';
+import { formatWeeks } from './formatWeeks.ts';
 
 /** A paired change as a percentage of the value without the disruptions: mean and 95% CI. */
 export interface PercentChange {
@@ -79,7 +80,8 @@ function valueAxis(title: string, values: readonly number[], counts: boolean, wh
 }
 
 function createDotRange(values: Array<{ material: string } & ValueSummary>, order: string[], title: string, unit: string, withTails: boolean, names: boolean, counts: boolean): Record<string, unknown> {
-  const rows = values.filter((v) => v.n > 0).map((v) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, label: format(v.p50) }));
+  // Weeks are labelled as the text writes them (formatWeeks: "32", not the interpolated median "31.5" beside "median 32 weeks"; audit 24, M6).
+  const rows = values.filter((v) => v.n > 0).map((v) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, label: counts ? formatWeeksLabel(v.p50) : format(v.p50) }));
   const y = materialAxis(order, names);
   const spanned = rows.flatMap((v) => [withTails ? v.p5 : v.p25, withTails ? v.p95 : v.p75, v.p50]).filter(Number.isFinite);
   const x = valueAxis(unit, spanned, counts);
@@ -143,6 +145,10 @@ function formatPercentChange(value: number): string {
   // 0.052% is not "+0.1%": changes that round up to 0.1% say they are under it.
   if (Math.abs(value) < 0.1) return '<0.1%';
   return `${value > 0 ? '+' : '−'}${text.replace('-', '')}%`;
+}
+
+function formatWeeksLabel(value: number): string {
+  return Number.isFinite(value) ? formatWeeks(value) : '';
 }
 
 function format(value: number): string {

@@ -14,7 +14,11 @@ export interface RunContext {
   regions: string[];
   /** Region names by id, from the scenario (absent without one: ids stand for names). */
   regionNames?: Readonly<Record<string, string>>;
-  materials: Array<{ id: string; name: string; priceUnit: string; homeDemand: number; priceStage: string; hasEvents: boolean }>;
+  materials: Array<{
+    id: string; name: string; priceUnit: string; homeDemand: number; priceStage: string; hasEvents: boolean;
+    /** The stages the material's scripted events strike, in event order without repeats (absent without a scenario). */
+    struckStages?: string[];
+  }>;
   /** The kinds of the scenario's scripted events; undefined when the folder has no scenario. */
   eventKinds?: string[];
   /** The budget of the foreign actor's standing rules (`foreignActor.rules.budgetUsd`), USD; undefined when the scenario does not state it. */
@@ -45,7 +49,7 @@ export function deriveRunContext(overview: ScenarioOverview | undefined, summary
   const materials = overview?.materials.map((m) => {
     const events = overview.events.filter((e) => e.fields.material === m.id);
     const stage = quotedPriceStage(events.map((e) => String(e.fields.stage)));
-    return { id: m.id, name: m.name, priceUnit: m.priceUnit, homeDemand: m.demandByRegion[home] ?? NaN, priceStage: stage, hasEvents: events.length > 0 };
+    return { id: m.id, name: m.name, priceUnit: m.priceUnit, homeDemand: m.demandByRegion[home] ?? NaN, priceStage: stage, hasEvents: events.length > 0, struckStages: [...new Set(events.map((e) => String(e.fields.stage)))] };
   }) ?? fromSummary.map((id) => ({ id, name: id, priceUnit: 'USD/t', homeDemand: NaN, priceStage: 'processing', hasEvents: false }));
   const regions = overview?.regions.map((r) => r.id) ?? [...new Set(ids.filter((p) => p[0] === 'peakPriceMultiple').map((p) => p[3]))];
   const actor = overview?.document.foreignActor;

@@ -7,6 +7,7 @@ import { formatRange } from './formatRange.ts';
 import { formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { formatWeeks } from './formatWeeks.ts';
 import type { MaterialResult } from './computeMaterialResults.ts';
+import { describeStageProduct } from './describeStageProduct.ts';
 
 /** Names and figures that turn a {@link MaterialResult} into sentences. */
 export interface DescribeContext {
@@ -21,6 +22,8 @@ export interface DescribeContext {
   homeDemandTonnesPerYear: number;
   /** True when the peak is the home segment's (no replicates.csv), not the maximum outside the foreign region. */
   peakIsHomeSegment: boolean;
+  /** The material's id: names the components it goes into (magnets for `ndpr`) in another stage's peak; `components` without it. */
+  materialId?: string;
 }
 
 /** Fewest runs behind a "90% of runs" range; with fewer the 5% and 95% tails are not estimated. */
@@ -44,16 +47,13 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
   const { homeName } = context;
   const materialName = inSentence(context.materialName);
   const sentences = [describeWeeks(result, { ...context, materialName })];
-  const peak = result.peakOutside;
-  if (peak.n > 0) {
-    const where = context.peakIsHomeSegment ? `in the ${homeName} market` : `outside ${context.foreignName}`;
-    const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `; 90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : '';
-    // Mean and CI rounded alike (formatEstimate): each to 3 digits read "1.69× (95% CI 1.69× to 1.7×)".
-    const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
-    const interval = !Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh) ? 'no interval: one run'
-      : shown.low === shown.high ? 'the same in every run' : `95% CI ${shown.low}× to ${shown.high}×`;
-    // "Over the whole run, whatever the cause": the answer box's peak is the disruptions' window's, over the paired runs; a reader saw two figures for one thing (user audit, session 20).
-    sentences.push(`Highest ${context.product} ${materialName} price ${where} over the whole run, whatever the cause (all ${countRuns(peak.n)}): ${shown.mean}× the starting price on average (${interval})${spread}.`);
+  const where = context.peakIsHomeSegment ? `in the ${homeName} market` : `outside ${context.foreignName}`;
+  // "Over the whole run, whatever the cause": the answer box's peak is the disruptions' window's, over the paired runs; a reader saw two figures for one thing (user audit, session 20).
+  if (result.peakOutside.n > 0) sentences.push(`Highest ${context.product} ${materialName} price ${where} over the whole run, whatever the cause (all ${countRuns(result.peakOutside.n)}): ${describePeak(result.peakOutside)}.`);
+  // Another traded stage the events strike (magnets beside oxide): its own price, which the quoted refined one hides (audit 24, H1).
+  for (const { stage, peak } of result.otherStagePeaks) {
+    const product = describeStageProduct(context.materialId ?? '', context.materialName, stage);
+    sentences.push(`Highest price of ${product}, a stage the events strike too, ${where} over the whole run, whatever the cause (all ${countRuns(peak.n)}): ${describePeak(peak)}.`);
   }
   const lack = result.lackingTonnes;
   if (lack.n > 0 && lack.max > 0) {
@@ -74,6 +74,16 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
       `${weeksText(recovery.p50)} (${spread}).`);
   }
   return sentences;
+}
+
+/** `2.298× the starting price on average (95% CI 2.295× to 2.301×); 90% of runs peak between 2.27× and 2.32×`. */
+function describePeak(peak: MaterialResult['peakOutside']): string {
+  const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `; 90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : '';
+  // Mean and CI rounded alike (formatEstimate): each to 3 digits read "1.69× (95% CI 1.69× to 1.7×)".
+  const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
+  const interval = !Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh) ? 'no interval: one run'
+    : shown.low === shown.high ? 'the same in every run' : `95% CI ${shown.low}× to ${shown.high}×`;
+  return `${shown.mean}× the starting price on average (${interval})${spread}`;
 }
 
 /** `1 week`, `0 weeks`, `2.5 weeks`. */

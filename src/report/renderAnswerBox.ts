@@ -14,94 +14,215 @@ import type { ImpactReading } from './readImpactJson.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
+import { chooseMassUnit } from './chooseMassUnit.ts';
+import { describeLater } from './describeLaterPart.ts';
+import { describeConsumptionTiming, describeMedianShortSpan, describeTimingClause } from './describeAnswerTiming.ts';
+import { MIN_RUNS_FOR_RANGE } from './describeMaterialResult.ts';
+import { describeStageProduct } from './describeStageProduct.ts';
+import { formatDifference } from './formatDifference.ts';
+import { formatScenarioDate } from './formatScenarioDate.ts';
+import { formatWeeks } from './formatWeeks.ts';
+import type { MonthlyConsumption, PeakWindow } from './readImpactJson.ts';
+import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
+import { seriesKey, type SeriesFan } from './readSeriesCsv.ts';
+import { type GainSplit, monthStart, splitGainByWindow } from './splitGainByWindow.ts';
+
+/** One labelled line of a material's entry in the answer box. */
+interface AnswerLine {
+  label: 'How short' | 'When' | 'How sure' | 'What the disruptions take' | 'Prices';
+  /** The runs every figure of the line rests on (`all 100 runs`), when they are the same for all. */
+  basis?: string;
+  text: string;
+}
 
 /**
- * The answer box at the top of a run report, above the contents: one plain line per material
- * that Key results leads with (up to three), saying whether the home region's end users go short,
- * how much less they receive because of the scenario's disruptions, and how high the price peaks,
- * each with its 95% CI or spread over runs. Every figure is one Key results shows (the same
- * computations); nothing new is estimated here. Empty without runs.
+ * The answer box at the top of a run report, above the contents: for each material that Key
+ * results leads with (up to three), a few short labelled lines (audit 24, M9): how short the home
+ * region's end users go (and the other regions'), when (the months their consumption falls and the
+ * weeks at least half the runs are short), how sure (the spread over runs, and the assumption the
+ * loss after the crisis rests on), what the disruptions take and cost (split into the crisis window
+ * and later), and the prices (the quoted refined price and that of any other traded stage the
+ * events strike, such as magnets). Each figure says its run set (all runs, or the paired runs of
+ * impact.json). Every figure is one Key results or "What the disruptions take, month by month"
+ * shows (the same computations); nothing new is estimated here. Empty without runs.
  *
  * @param context - Regions and materials of the run.
  * @param summary - `summary.json`.
  * @param replicates - `replicates.csv`, if present.
  * @param impact - `impact.json`, if present (what the disruptions cause, paired run by run).
+ * @param fans - series.csv's bands as read for the report, if present (the home end users' shortfall gives the weeks short).
  * @returns HTML, or ''.
  * @example
- * renderAnswerBox(context, summary, replicates, impact);
- * // '<div class="answer" …>… NdPr oxide: end users in the United States receive 8,090 t (8%) less over 2025–2034 …'
+ * renderAnswerBox(context, summary, replicates, impact, fans);
+ * // '<div class="answer" …>… <strong>NdPr oxide</strong> … How short:</em> End users in the United States are short for a median 32 weeks …'
  */
-export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined, impact: ImpactReading | undefined): string {
+export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined, impact: ImpactReading | undefined, fans?: ReadonlyMap<string, SeriesFan>): string {
   const { chosen, runs } = computeHeadlineResults(context, summary, replicates);
   if (!(runs > 0) || chosen.length === 0) return '';
-  const lines = chosen.map((r) => describe(r, context, summary, replicates !== undefined, impact)).filter((line) => line !== '');
-  if (lines.length === 0) return '';
-  const basis = `From ${countRuns(runs)} of a model under its stated assumptions, not forecasts. A week is short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. ` +
-    'Every material, the costs and how to read the intervals: ';
+  const entries = chosen.map((r) => ({ name: r.material.name, lines: describe(r, context, summary, replicates !== undefined, impact, fans) })).filter((e) => e.lines.length > 0);
+  if (entries.length === 0) return '';
+  const paired = impact !== undefined && impact.disruptiveEvents.length > 0 && entries.some((e) => e.lines.some((l) => `${l.basis ?? ''} ${l.text}`.includes('paired run')));
+  const basis = `From ${countRuns(runs)} of a model under its stated assumptions, not forecasts. ` +
+    // What a CI is and is not, once (audit 24, H4): it reads as near-certainty to a policy reader otherwise.
+    'The 95% CIs measure simulation noise under the model’s assumptions, not uncertainty about the assumptions. ' +
+    (paired ? `“Paired runs”: ${impact!.replicates < runs ? `the first ${countRuns(impact!.replicates)}` : 'the runs'} set against the same runs without the disruptions; other figures are over all ${countRuns(runs)}. ` : '') +
+    `A week is short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. Every material, the costs and how to read the intervals: `;
+  const item = (e: { name: string; lines: AnswerLine[] }): string => `<li><strong>${escapeHtml(e.name)}</strong><ul class="answer-lines" style="margin:0.1em 0 0.3em;padding-left:1.1em;font-size:0.9em;line-height:1.4">` +
+    e.lines.map((l) => `<li style="margin:1px 0"><em>${l.label}${l.basis === undefined ? '' : ` (${escapeHtml(l.basis)})`}:</em> ${escapeHtml(l.text)}</li>`).join('') + '</ul></li>';
   return `<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>` +
-    `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` +
+    `<ul>${entries.map(item).join('')}</ul>` +
     `<p class="note">${escapeHtml(basis)}<a href="#results">Key results</a>.</p></div>\n`;
 }
 
 /**
- * One material's line: how short end users go when they do; then what the disruptions take away over
- * the run and the peak price; and, when they are never short, why (prices ration), last: leading
- * with "short in none of the runs" read as "no problem" (visual audit, session 16).
+ * One material's lines. When end users are never short, "How short" says so with its reason (prices
+ * ration), so that it does not read as "no problem" (visual audit, session 16): the loss is in what
+ * they receive ("What it takes").
  */
-function describe({ material, result }: MaterialWithResult, context: RunContext, summary: SummaryMetrics, exact: boolean, impact: ImpactReading | undefined): string {
+function describe({ material, result }: MaterialWithResult, context: RunContext, summary: SummaryMetrics, exact: boolean, impact: ImpactReading | undefined, fans: ReadonlyMap<string, SeriesFan> | undefined): AnswerLine[] {
   const home = regionWithArticle(context.homeName);
-  const parts: string[] = [];
+  const lines: AnswerLine[] = [];
+  const allRuns = (n: number): string => `all ${countRuns(n)}`;
+  const pairedRuns = impact === undefined ? '' : countRuns(impact.replicates, 'paired run');
+  const entry = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(material.id);
+
+  // How short: the home region's weeks and tonnes, then the other regions'.
   const weeks = result.weeksShort;
-  let neverShort = '';
+  const lack = result.lackingTonnes;
+  const elsewhere = describeShortElsewhere(material.id, context, summary);
   if (weeks.n > 0) {
-    const lack = result.lackingTonnes;
     const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
-    const median = weeks.p50 > 0 ? ` (median ${weeksText(weeks.p50)})` : '';
-    if (weeks.max <= 0) neverShort = `end users in ${home} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}`;
-    else if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) parts.push(`end users in ${home} are short for at least ${weeksText(result.weeksShortIn90)} in 90% of runs${median}${without}`);
-    else parts.push(`end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${median}${without}`);
+    const short = weeks.max <= 0
+      ? `end users in ${home} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}: higher prices ration what they buy instead`
+      : weeks.p50 > 0 ? `end users in ${home} are short for a median ${weeksText(weeks.p50)}${without}`
+        : `end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${without}`;
+    lines.push({ label: 'How short', text: `${capitalise(short)}${elsewhere === '' ? '' : `; ${elsewhere}`}.` });
+  } else if (elsewhere !== '') lines.push({ label: 'How short', text: `${capitalise(elsewhere)}.` });
+
+  // When: the months their consumption moves (paired runs) and the weeks at least half the runs are short (all runs).
+  const change = entry?.homeConsumption;
+  const clearChange = change !== undefined && (change.ciLow > 0 || change.ciHigh < 0);
+  const when: string[] = [];
+  if (clearChange && entry?.monthlyConsumption !== undefined) {
+    const timing = describeConsumptionTiming(entry.monthlyConsumption, change.mean < 0);
+    if (timing !== undefined) when.push(describeTimingClause(timing, change.mean < 0).replace(/\)$/, `; ${pairedRuns})`));
   }
-  const who = parts.length === 0 ? `end users in ${home}` : 'they';
+  const shortfall = fans?.get(seriesKey({ metric: 'shortfall', material: material.id, stage: 'endUse', region: context.home }));
+  // Short above the threshold share of the demand at the start: the fans hold no demand series, and the span is read in the crisis months.
+  const span = shortfall === undefined || !(weeks.max > 0) ? undefined : describeMedianShortSpan(shortfall, (SHORTFALL_THRESHOLD_SHARE * material.homeDemand) / 52);
+  if (span !== undefined) when.push(`half the runs or more short ${span.from === span.to ? `in ${span.from}` : `from ${span.from} to ${span.to}`}`);
+  if (when.length > 0) lines.push({ label: 'When', text: `${capitalise(when.join('; '))}.` });
+
+  // What it takes: the change over the run, split at the end of the crisis window, and what it costs.
+  const split = clearChange && entry?.monthlyConsumption !== undefined && entry.peakWindow !== undefined
+    ? splitAtWindowEnd(entry.monthlyConsumption, entry.peakWindow) : undefined;
+  const who = weeks.n > 0 && weeks.max > 0 ? 'they' : `end users in ${home}`;
   const over = context.period === undefined ? 'over the run' : `over ${context.period.firstYear}–${context.period.lastYear}`;
-  const paired = impact === undefined ? '' : `; ${countRuns(impact.replicates, 'paired run')}`;
-  const change = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(material.id)?.homeConsumption;
+  const takes: string[] = [];
   if (change !== undefined && !(change.mean === 0 && change.ciLow === 0 && change.ciHigh === 0)) {
-    if (!(change.ciLow > 0 || change.ciHigh < 0)) parts.push(`the disruptions make no clear change to what ${who} receive (95% CI includes 0${paired})`);
+    if (!clearChange) takes.push(`the disruptions make no clear change to what ${who} receive (95% CI includes 0)`);
     else {
       const less = change.mean < 0;
       const share = change.meanWithout > 0 ? formatPercent(Math.abs(change.mean) / change.meanWithout) : '';
       const [low, high] = less ? [-change.ciHigh, -change.ciLow] : [change.ciLow, change.ciHigh];
       const shown = formatTonnesEstimate(Math.abs(change.mean), low, high);
-      parts.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} than without the disruptions (95% CI ${shown.low} to ${shown.high}${paired})`);
+      takes.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} (95% CI ${shown.low} to ${shown.high})` +
+        (split === undefined ? '' : `: ${describeSplit(split, change.mean)}`));
     }
   }
-  const cost = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(material.id)?.endUserCost;
+  const cost = entry?.endUserCost;
   if (cost !== undefined && (cost.ciLow > 0 || cost.ciHigh < 0)) {
     // "At what cost": the money end users lose, not only the tonnes (stress's end-user loss, paired run by run).
-    // Its parts are explained in Key results; here a few words (user audit, session 20: bullets ran to ~100 words).
     const gain = cost.ciLow < 0 && cost.ciHigh < 0;
     const shown = gain ? formatMoneyEstimate(-cost.mean, -cost.ciHigh, -cost.ciLow) : formatMoneyEstimate(cost.mean, cost.ciLow, cost.ciHigh);
     const range = `95% CI ${shown.low} to ${shown.high}`;
-    parts.push(cost.mean > 0
-      ? `it costs them ${shown.mean} (${range}) in higher prices and consumption priced out`
+    takes.push(cost.mean > 0
+      ? `cost ${shown.mean} (${range}) in higher prices and consumption priced out`
       : `they gain ${shown.mean} (${range}) at the prices and quantities the disruptions leave`);
   }
-  const peak = result.peakOutside;
+  if (takes.length > 0) lines.push({ label: 'What the disruptions take', basis: pairedRuns, text: `${capitalise(takes.join('; '))}.` });
+
+  // How sure: the spread over runs, and the assumption the later part of the loss rests on (audit 24, H4).
+  const sure: string[] = [];
+  // The spread over runs (Key results gives the 90% range too; two near-equal figures for one thing confused).
+  if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) sure.push(`short for at least ${weeksText(result.weeksShortIn90)} in 90% of runs`);
+  else if (weeks.n >= MIN_RUNS_FOR_RANGE && Math.round(weeks.p95) > 0) sure.push(`90% of runs are short for between ${formatWeeks(Math.max(0, Math.round(weeks.p5)))} and ${weeksText(Math.round(weeks.p95))}`);
+  if (split !== undefined && change !== undefined && change.mean < 0 && split.after < 0 && split.hasAfter) {
+    const later = formatTonnesEstimate(-split.after, NaN, NaN).mean;
+    sure.push(`the ${later} after ${describeWindowEnd(split)} rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26)`);
+  }
+  if (sure.length > 0) lines.push({ label: 'How sure', text: `${capitalise(sure.join('; '))}.` });
+
+  // Prices: the quoted (refined) peak in the disruptions' window, then any other traded stage the events strike.
   const where = exact ? `outside ${regionWithArticle(context.foreignName)}` : `in the ${context.homeName} market`;
   const product = PRODUCT[material.priceStage] ?? material.priceStage;
+  const prices: string[] = [];
   const caused = describeCausedPeak(material.id, impact, `the ${product} price ${where}`);
-  if (caused !== '') parts.push(caused);
+  const peak = result.peakOutside;
+  if (caused !== '') prices.push(caused);
   else if (peak.n > 0 && Number.isFinite(peak.mean)) {
     // The run's highest price, whatever raised it (the baseline's own squeezes and price wars too): said as such, never
     // as the disruptions' (user audit, session 20: a scenario whose only event lay after the run "peaked at 2.14×").
     const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
     const ci = Number.isFinite(peak.ciLow) && Number.isFinite(peak.ciHigh) && shown.low !== shown.high ? ` (95% CI ${shown.low}× to ${shown.high}×)` : '';
-    parts.push(`at its highest ${over}, the ${product} price ${where} reaches ${shown.mean}× its starting price on average${ci}, whatever the cause`);
+    prices.push(`at its highest ${over}, the ${product} price ${where} reaches ${shown.mean}× its start on average${ci}, whatever the cause (${allRuns(peak.n)})`);
   }
-  if (neverShort !== '') parts.push(parts.length === 0 ? neverShort : `${neverShort}: higher prices ration what they buy instead`);
-  const elsewhere = describeShortElsewhere(material.id, context, summary);
-  if (elsewhere !== '') parts.push(elsewhere);
-  return parts.length === 0 ? '' : `${material.name}: ${parts.join('; ')}.`;
+  for (const other of result.otherStagePeaks) {
+    // The stage's own product (magnets containing NdPr oxide), whose price end users of it face: the refined price hides it (audit 24, H1).
+    const shown = formatEstimate(other.peak.mean, other.peak.ciLow, other.peak.ciHigh);
+    const ci = Number.isFinite(other.peak.ciLow) && Number.isFinite(other.peak.ciHigh) && shown.low !== shown.high ? `, 95% CI ${shown.low}× to ${shown.high}×` : '';
+    const goods = describeStageProduct(material.id, material.name, other.stage).replace(/ \(([^()]*)\)$/, '');
+    prices.push(`${goods}, whose trade the events strike too: up to ${shown.mean}× ${where} (the run’s highest, whatever the cause${ci}; ${allRuns(other.peak.n)})`);
+  }
+  if (prices.length > 0) lines.push({ label: 'Prices', text: `${capitalise(prices.join('; '))}.` });
+  return lines;
+}
+
+/** A line's text starts with a capital; names stay as they are. */
+function capitalise(text: string): string {
+  return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
+}
+
+/**
+ * The run's paired change in what home end users receive, split at the end of the disruptions'
+ * window (impact.json's: from the first announcement to a year after the last event's end): up to
+ * it and after, with the later part's 95% CI (impact.json's `differenceToEnd`). splitGainByWindow
+ * adds the year after the window's end itself, so it is given the window's end less one year.
+ */
+function splitAtWindowEnd(monthly: MonthlyConsumption, window: PeakWindow): GainSplit | undefined {
+  const series: OverTimeSeriesData = {
+    strategy: '', material: '', measure: 'consumption', stage: 'endUse', region: '', unit: 't/week', period: monthly.period, year: [], weeks: monthly.weeks,
+    runs: [], median: [], p5: [], p95: [], meanDifference: monthly.mean, ciLow: monthly.ciLow, ciHigh: monthly.ciHigh, simultaneousCiLow: [], simultaneousCiHigh: [],
+    differenceToEnd: monthly.differenceToEnd, differenceToEndCiLow: monthly.differenceToEndCiLow, differenceToEndCiHigh: monthly.differenceToEndCiHigh,
+  };
+  return splitGainByWindow(series, [{ start: window.fromYear, end: window.toYear - 1 }]);
+}
+
+/** The last month of the window's part: `Jun 2028` for a window that ends at the start of Jul 2028. */
+function describeWindowEnd(split: GainSplit): string {
+  return split.lastDuring === undefined ? formatScenarioDate(0, split.to) : formatScenarioDate(0, monthStart(split.lastDuring));
+}
+
+/**
+ * The split in words: `6,310 t up to Jun 2028 (the disruptions and the year after) and 9,160 t after
+ * (95% CI 8,700 t to 9,610 t)` when both parts go the way of the total, as sizes; signed otherwise
+ * (`−2,260 t up to …, +4,750 t after`), so that a part larger than the whole never reads as "of it".
+ */
+function describeSplit(split: GainSplit, total: number): string {
+  const upTo = split.before + split.during;
+  const end = describeWindowEnd(split);
+  if (!split.hasAfter) return `all of it up to ${end}`;
+  const sameWay = Math.sign(upTo) === Math.sign(total) && Math.sign(split.after) === Math.sign(total);
+  const unit = chooseMassUnit([upTo, split.after]);
+  if (sameWay) {
+    const sign = Math.sign(total);
+    const later = split.afterCi === undefined ? formatTonnesEstimate(sign * split.after, NaN, NaN, unit)
+      : formatTonnesEstimate(sign * split.after, Math.min(sign * split.afterCi.low, sign * split.afterCi.high), Math.max(sign * split.afterCi.low, sign * split.afterCi.high), unit);
+    const ci = split.afterCi === undefined ? '' : ` (95% CI ${later.low} to ${later.high})`;
+    return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} up to ${end} (the crisis and the year after), ${later.mean} after${ci}`;
+  }
+  const later = describeLater(split.after, split.afterCi, unit).replace(/ later/, ' after');
+  return `a net change of ${formatDifference(upTo, 't', unit)} up to ${end} (the crisis and the year after), ${later}`;
 }
 
 /**
@@ -119,12 +240,12 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
     const decimals = weeks.mean >= 10 ? 0 : 1;
     const round = (value: number) => formatNumber(Number(Math.max(0, value).toFixed(decimals)));
     const shown = { mean: round(weeks.mean), low: round(weeks.ciLow), high: round(weeks.ciHigh) };
-    const ci = Number.isFinite(weeks.ciLow) && Number.isFinite(weeks.ciHigh) && shown.low !== shown.high ? ` (95% CI ${shown.low} to ${shown.high} weeks)` : '';
+    const ci = Number.isFinite(weeks.ciLow) && Number.isFinite(weeks.ciHigh) && shown.low !== shown.high ? ` (${shown.low} to ${shown.high})` : '';
     // A short name: "Allies (Australia, Japan, EU, Canada)" reads as "the Allies" in a sentence of figures.
     const name = (context.regionNames?.[region] ?? region).replace(/\s*\(.*\)\s*$/, '');
-    return [`in ${regionWithArticle(name)} for ${shown.mean} ${shown.mean === '1' ? 'week' : 'weeks'} on average${ci}`];
+    return [`${regionWithArticle(name)} ${shown.mean}${ci}`];
   });
-  return short.length === 0 ? '' : `end users elsewhere are short: ${short.join(', ')}`;
+  return short.length === 0 ? '' : `elsewhere, mean weeks short (95% CI): ${short.join(', ')}`;
 }
 
 /**
@@ -138,25 +259,26 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
  */
 function describeCausedPeak(materialId: string, impact: ImpactReading | undefined, price: string): string {
   const entry = impact === undefined || impact.disruptiveEvents.length === 0 ? undefined : impact.byMaterial.get(materialId);
+  const runs = impact === undefined ? '' : countRuns(impact.replicates, 'paired run');
   const change = entry?.disruptionPeakPrice;
   if (entry?.peakWindow === undefined || change === undefined || !Number.isFinite(change.mean)) return '';
   if (!(change.ciLow > 0 || change.ciHigh < 0)) {
     const shown = formatEstimate(change.mean, change.ciLow, change.ciHigh);
     const signed = (text: string) => (text.startsWith('−') || text === '0' ? text : `+${text}`);
     return `the disruptions make no clear change to ${price} at its peak from ${describePeakWindow(entry.peakWindow)}: ` +
-      `${formatNumber(change.meanWith)}× its starting price with them, ${formatNumber(change.meanWithout)}× without (95% CI of the change ${signed(shown.low)}× to ${signed(shown.high)}×)`;
+      `${formatNumber(change.meanWith)}× its start with them, ${formatNumber(change.meanWithout)}× without (95% CI of the change ${signed(shown.low)}× to ${signed(shown.high)}×; ${runs})`;
   }
   const higher = change.mean > 0;
   const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
   const against = describePeakAgainstWithout(change);
   const shown = formatEstimate(Math.abs(change.mean), low, high);
-  return `${price} peaks at ${formatNumber(change.meanWith)}× its starting price from ${describePeakWindow(entry.peakWindow)} (the disruptions and the year after), ` +
-    `${against === '' ? '' : `${against}, `}a ${higher ? 'rise' : 'fall'} of ${shown.mean}× the starting price (95% CI ${shown.low}× to ${shown.high}×)`;
+  return `${price} peaks at ${formatNumber(change.meanWith)}× its start from ${describePeakWindow(entry.peakWindow)}, ` +
+    `${against === '' ? '' : `${against.replace(' in the same months without them', ' without the disruptions')}, `}a ${higher ? 'rise' : 'fall'} of ${shown.mean}× (95% CI ${shown.low}× to ${shown.high}×; ${runs})`;
 }
 
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */
 function tonnesWithCi(mean: number, ciLow: number, ciHigh: number): string {
   const [low, high] = [Math.max(0, ciLow), Math.max(0, ciHigh)];
   const shown = formatTonnesEstimate(mean, low, high);
-  return `${shown.mean} on average (95% CI ${shown.low} to ${shown.high})`;
+  return `a mean ${shown.mean} (95% CI ${shown.low} to ${shown.high})`;
 }

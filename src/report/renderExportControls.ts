@@ -4,7 +4,7 @@ import { describePeakWindow } from './describePeakWindow.ts';
 import { describeStageProduct } from './describeStageProduct.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
-import { formatMoney } from './formatMoney.ts';
+import { formatMoneyEstimate } from './formatAmountEstimate.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatTonnes } from './formatTonnes.ts';
@@ -56,10 +56,11 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
     html += '<p>A quota’s ceiling limits what its exporter ships abroad; importers order from it as from any other origin, and what the ' +
       'ceiling cuts from their orders they place elsewhere. While it binds its licences are scarce: buyers abroad pay up to their own price ' +
       'for its goods (the quota rent, which goes to the exporter’s government), so they turn to other origins too, and the exporter’s own ' +
-      'market forms prices of its own (docs/model.md, G31). Exports fall below the ceiling when buyers want less than it allows or the exporter has less to offer.' +
-      describeRents(controls, names) + '</p>\n';
+      'market forms prices of its own (docs/model.md, G31). Exports fall below the ceiling when buyers want less than it allows or the exporter has less to offer.</p>\n' +
+      describeRents(controls, names);
   }
   const unit = chooseMassUnit(controls.flatMap((c) => [c.exports.meanWith, c.exports.meanWithout, c.allowed ?? NaN].filter(Number.isFinite)));
+  const rents = controls.some((c) => c.mode === 'quota' && c.rentUsd !== undefined);
   const rows = controls.map((c) => [
     `${c.event}: ${names.describeEvent(c.event)}`,
     c.window === undefined ? formatNumber(c.weeks) : `${formatNumber(c.weeks)} (${describePeakWindow(c.window)})`,
@@ -69,12 +70,19 @@ export function renderExportControls(impact: ImpactReading | undefined, names: E
     formatTonnes(c.exports.meanWith, unit),
     formatTonnes(c.exports.meanWithout, unit),
     describeChange(c.exports),
+    ...(rents ? [describeRentCell(c)] : []),
   ]);
   html += renderTable([
     { header: 'Export control' }, { header: 'Weeks in force' }, { header: 'Weeks it bound (mean; fewest–most in a run)', numeric: true },
     { header: 'Allowed by the quota', numeric: true }, { header: 'Exports in its weeks, as scripted', numeric: true },
     { header: 'Same weeks, without the disruptive events at its stage', numeric: true }, { header: 'Change (as scripted − without)' },
-  ], rows, { caption: `Exports by the controlling region of the controlled material and stage, ${exportsScope(controls)}, means over the paired runs.`, className: 'controls' });
+    ...(rents ? [{ header: `Quota rent paid to ${exporterNames(controls, names)}’s government (USD; per kg of material contained, shipped under it)`, numeric: true }] : []),
+  ], rows, {
+    caption: `Exports by the controlling region of the controlled material and stage, ${exportsScope(controls)}, means over the paired runs.` +
+      // The rent's basis, said where a reader checks it against summary.json (audit 24, M2, M6).
+      (rents ? ' The quota rent too is the mean over the paired runs as scripted; summary.json’s exportQuotaRentUsd is over all the run’s runs, so it differs a little.' : ''),
+    className: 'controls',
+  });
   html += describeHomeEffect(controls, impact, names);
   const notes = controls.flatMap((c) => describeControlNotes(c, impact, names));
   if (notes.length > 0) html += `<p>Reading the table:</p>\n<ul class="notes">${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>\n`;
@@ -128,16 +136,32 @@ function describeHomeEffect(controls: readonly ExportControlReading[], impact: I
     `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>\n`;
 }
 
+/** The exporters of the quotas that report a rent, by name: `China`, `China and Indonesia`. */
+function exporterNames(controls: readonly ExportControlReading[], names: ExportControlNames): string {
+  return [...new Set(controls.filter((c) => c.mode === 'quota' && c.rentUsd !== undefined).map((c) => names.regionName(c.exporter)))].join(' and ');
+}
+
 /**
- * ` The rent its buyers abroad paid, over the run (mean of the paired runs as scripted): cnQuota USD 1,230 million; …`,
- * for the quotas that report one; '' when none does (an impact.json from before session 23).
+ * Who pays the quota rent and where it is not counted (audit 24, M2): `<p>` after the quota
+ * paragraph, '' when no quota reports one (an impact.json from before session 23). The figures are
+ * in the table's last column.
  */
 function describeRents(controls: readonly ExportControlReading[], names: ExportControlNames): string {
-  const rents = controls.filter((c) => c.mode === 'quota' && c.rentUsd !== undefined);
-  if (rents.length === 0) return '';
-  const exporters = [...new Set(rents.map((c) => names.regionName(c.exporter)))].join(' and ');
-  return escapeHtml(` The rent its buyers abroad paid, to ${exporters}’s government, over the run (mean of the paired runs as scripted): ` +
-    `${rents.map((c) => `${c.event} ${formatMoney(c.rentUsd!)}`).join('; ')}.`);
+  if (!controls.some((c) => c.mode === 'quota' && c.rentUsd !== undefined)) return '';
+  return `<p>${escapeHtml(`The quota rent (the table’s last column) is what importing traders in every region that buys under a quota paid ${exporterNames(controls, names)}’s government ` +
+    'on top of the exporter’s price, while it bound. End users do not pay it directly, and it is not part of the cost to end users in ' +
+    `${names.homeName} in Key results, which counts what they pay at their own market’s prices. Per kg is the rent over the tonnes shipped under the quota as scripted.`)}</p>\n`;
+}
+
+/**
+ * A quota's rent cell: `USD 6.40 billion; USD 307/kg`, three significant digits like the report's
+ * other money; `—` for a control that is not a quota or reports no rent.
+ */
+function describeRentCell(c: ExportControlReading): string {
+  if (c.mode !== 'quota' || c.rentUsd === undefined) return '—';
+  const total = formatMoneyEstimate(c.rentUsd, NaN, NaN).mean;
+  const perKg = c.exports.meanWith > 0 ? formatMoneyEstimate(c.rentUsd / (c.exports.meanWith * 1000), NaN, NaN).mean : '';
+  return perKg === '' ? total : `${total}; ${perKg}/kg`;
 }
 
 /** Whether a control covers some destinations only. */

@@ -63,7 +63,7 @@ export async function renderFindingsSection(
   for (const { material, result } of chosen) {
     const sentences = describeMaterialResult(result, {
       materialName: material.name, homeName, foreignName: regionWithArticle(context.foreignName), product: PRODUCT[material.priceStage] ?? material.priceStage,
-      homeDemandTonnesPerYear: material.homeDemand, peakIsHomeSegment: replicates === undefined,
+      homeDemandTonnesPerYear: material.homeDemand, peakIsHomeSegment: replicates === undefined, materialId: material.id,
     });
     const severe = describeSevereShortage(exceedance, material.id, context.home, homeName, inSentence(material.name));
     if (severe !== undefined) sentences.splice(1, 0, severe);

@@ -29,6 +29,16 @@ describe('createKeyResultsSpec', () => {
     { material: 'Gallium', weeksShort: summary(0), peakMultiple: summary(1.1), consumptionChange: { mean: 0.052, low: 0.01, high: 0.09 } },
   ];
 
+  it('labels the weeks-short medians as the text writes them (whole weeks from 10, tenths below), the peak to 3 digits (audit 24, M6)', () => {
+    const [weeks, peak] = panels([
+      { material: 'NdPr oxide', weeksShort: summary(31.5), peakMultiple: summary(2.2984) },
+      { material: 'Dysprosium oxide', weeksShort: summary(2.45), peakMultiple: summary(1.7) },
+    ]);
+    // "31.5" beside the text's "median 32 weeks" read as a contradiction.
+    expect(weeks.data.values.map((v) => v.label)).toEqual(['32', '2.5']);
+    expect(peak.data.values.map((v) => v.label)).toEqual(['2.3', '1.7']);
+  });
+
   it('adds a consumption panel of paired changes (mean and 95% CI, labelled in %) when impact.json gives them', () => {
     const [, , consumption] = panels(rows);
     expect(consumption.title.text).toBe('Consumption caused');

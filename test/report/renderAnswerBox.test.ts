@@ -38,14 +38,18 @@ describe('renderAnswerBox', () => {
     const box = renderAnswerBox(context, new Map(), replicates, impact);
     expect(box).toContain('<div class="answer" id="answer"');
     expect(box).toContain('<a href="#results">Key results</a>');
-    const lines = [...box.matchAll(/<li>(.*?)<\/li>/g)].map((m) => text(m[1]));
-    // Only the material with events leads (as in Key results); lithium, touched by no event, does not.
+    // One entry per material, of labelled lines (audit 24, M9): only the material with events leads (as in Key results); lithium, touched by no event, does not.
+    expect([...box.matchAll(/<li><strong>(.*?)<\/strong>/g)].map((m) => m[1])).toEqual(['NdPr oxide']);
+    const lines = [...box.matchAll(/<li[^>]*><em>(.*?)<\/li>/g)].map((m) => text(m[1]).trim());
     expect(lines).toEqual([
-      // What the disruptions take away leads, over the run's years; "short in none" comes last, with its reason (prices ration).
-      'NdPr oxide: end users in the United States receive 8,050 t (8%) less over the run than without the disruptions (95% CI 7,070 t to 9,040 t; 30 paired runs); ' +
-      'at its highest over the run, the refined price outside China reaches 2.20× its starting price on average (95% CI 2.18× to 2.22×), whatever the cause; ' +
-      'end users in the United States are short (demand unmet at the going price) in none of the 40 runs: higher prices ration what they buy instead.',
+      // "Short in none" says why at once (prices ration), so it does not read as "no problem"; each line says its runs.
+      'How short: End users in the United States are short (demand unmet at the going price) in none of the 40 runs: higher prices ration what they buy instead.',
+      'What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8%) less over the run (95% CI 7,070 t to 9,040 t).',
+      'Prices: At its highest over the run, the refined price outside China reaches 2.20× its start on average (95% CI 2.18× to 2.22×), whatever the cause (all 40 runs).',
     ]);
+    // What a CI is and is not, once (audit 24, H4), and what "paired runs" are beside "all runs" (M6).
+    expect(text(box)).toContain('The 95% CIs measure simulation noise under the model’s assumptions, not uncertainty about the assumptions.');
+    expect(text(box)).toContain('“Paired runs”: the first 30 runs set against the same runs without the disruptions; other figures are over all 40 runs.');
     // The same figures as Key results.
     const findings = text(await renderFindingsSection(context, new Map(), replicates, noCharts, impact));
     // How precisely the runs fix a range's ends: at 40 runs the 5th percentile is below the 6th lowest run (rank from the binomial), unbounded below.
@@ -66,24 +70,24 @@ describe('renderAnswerBox', () => {
     const rise = { ...paired(0.93, 0.84, 1.02, 1.28), unit: 'x base' };
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).toContain(
       // Both levels and the relative rise: 2.21 / 1.28 − 1 = +73%, not the +93% that "0.93×" alone suggests.
-      'the refined price outside China peaks at 2.21× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× in the same months without them: +73%, a rise of 0.930× the starting price (95% CI 0.840× to 1.020×);');
+      'The refined price outside China peaks at 2.21× its start from Oct 2025 to Jul 2028, against 1.28× without the disruptions: +73%, a rise of 0.930× (95% CI 0.840× to 1.020×; 30 paired runs).');
     // A price war lowers the peak: said as such.
     const fall = { ...paired(-0.4, -0.5, -0.3, 1.5), unit: 'x base' };
-    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its starting price from Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.5× in the same months without them: −27%, a fall of 0.400× the starting price (95% CI 0.300× to 0.500×);');
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its start from Oct 2025 to Jul 2028, against 1.5× without the disruptions: −27%, a fall of 0.400× (95% CI 0.300× to 0.500×; 30 paired runs).');
     // What it costs end users, when impact.json gives it and its CI excludes 0.
     const costly: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(2.85e9, 2.65e9, 3.05e9, 16.57e9), unit: 'USD' } }]]) };
-    expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('it costs them USD 2.85 billion (95% CI USD 2.65 billion to USD 3.05 billion) in higher prices and consumption priced out;');
+    expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('; cost USD 2.85 billion (95% CI USD 2.65 billion to USD 3.05 billion) in higher prices and consumption priced out.');
     const unclear: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(1e6, -2e6, 4e6, 16.57e9), unit: 'USD' } }]]) };
-    expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('costs them');
+    expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('cost USD');
     // With the scenario's years known, the consumption loss names them.
-    expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, withChange(rise)))).toContain('receive 8,050 t (8%) less over 2025–2034 than without the disruptions');
+    expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, withChange(rise)))).toContain('What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8%) less over 2025–2034 (95% CI');
     // No clear change: said as such, with both levels in the same months, never the whole run's peak as if the disruptions made it.
     const box = text(renderAnswerBox(context, new Map(), replicates, withChange({ ...paired(0.01, -0.02, 0.04, 1.25), unit: 'x base' })));
-    expect(box).toContain('the disruptions make no clear change to the refined price outside China at its peak from Oct 2025 to Jul 2028: 1.26× its starting price with them, 1.25× without (95% CI of the change −0.020× to +0.040×);');
+    expect(box).toContain('The disruptions make no clear change to the refined price outside China at its peak from Oct 2025 to Jul 2028: 1.26× its start with them, 1.25× without (95% CI of the change −0.020× to +0.040×; 30 paired runs).');
     expect(box).not.toContain('2.20×');
     // Without a paired window (no counterfactual), the run's highest price, labelled as whatever its cause.
     expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, undefined)))
-      .toContain('at its highest over 2025–2034, the refined price outside China reaches 2.20× its starting price on average (95% CI 2.18× to 2.22×), whatever the cause;');
+      .toContain('At its highest over 2025–2034, the refined price outside China reaches 2.20× its start on average (95% CI 2.18× to 2.22×), whatever the cause (all 40 runs).');
   });
 
   it('says which other regions\' end users are short when the home region\'s are not (neither home nor foreign)', () => {
@@ -96,11 +100,11 @@ describe('renderAnswerBox', () => {
     ]) as unknown as Parameters<typeof renderAnswerBox>[1];
     const named = { ...context, regions: ['US', 'CN', 'ALLIES', 'ROW'], regionNames: { US: 'United States', CN: 'China', ALLIES: 'Allies (Australia, Japan, EU, Canada)', ROW: 'Rest of world (incl. DRC, Chile)' } };
     const box = text(renderAnswerBox(named, summary, replicates, impact));
-    expect(box).toContain('higher prices ration what they buy instead; end users elsewhere are short: in the Allies for 28 weeks on average (95% CI 27 to 28 weeks), in the Rest of world for 59 weeks on average (95% CI 58 to 59 weeks).');
+    expect(box).toContain('higher prices ration what they buy instead; elsewhere, mean weeks short (95% CI): the Allies 28 (27 to 28), the Rest of world 59 (58 to 59). What the disruptions take');
     expect(box).not.toContain('China for');
     // Under ten weeks, tenths.
     const few = new Map([['shortfallWeeks.ndpr.endUse.ALLIES', weeks(2.34, 1.61, 3.07)]]) as unknown as Parameters<typeof renderAnswerBox>[1];
-    expect(text(renderAnswerBox(named, few, replicates, impact))).toContain('end users elsewhere are short: in the Allies for 2.3 weeks on average (95% CI 1.6 to 3.1 weeks).');
+    expect(text(renderAnswerBox(named, few, replicates, impact))).toContain('elsewhere, mean weeks short (95% CI): the Allies 2.3 (1.6 to 3.1). What the disruptions take');
     // Nobody else short: no clause.
     expect(text(renderAnswerBox(named, new Map(), replicates, impact))).not.toContain('elsewhere');
   });
@@ -108,7 +112,74 @@ describe('renderAnswerBox', () => {
   it('says how many runs are short and what goes unmet when a shortage happens, and is empty without runs', () => {
     const box = text(renderAnswerBox({ ...context, materials: context.materials.map((m) => ({ ...m, hasEvents: false })) }, new Map(), replicates, undefined));
     // Without events the longest home shortages lead: lithium's one run in 40.
-    expect(box).toContain('Lithium (Li content): end users in the United States are short in 1 of 40 runs, going without 13 t on average (95% CI 0 t to 39 t);');
+    expect(box).toContain('Lithium (Li content) How short: End users in the United States are short in 1 of 40 runs, going without a mean 13 t (95% CI 0 t to 39 t).');
+    // A spread that rounds to nothing is not given as "between 0 and 0 weeks".
+    expect(box).not.toContain('between 0 and 0');
     expect(renderAnswerBox(context, new Map(), undefined, undefined)).toBe('');
+  });
+
+  describe('when, how sure and the other struck stage (audit 24: H1, H4, M9)', () => {
+    const WEEKS = 52 / 12;
+    // 2025-01 … 2030-12: no change before Jun 2026; −20 t/week (20%) to Dec 2027, −40 in Dec 2026; nothing in 2028's first half; −10 t/week from Jul 2028 to Jun 2030.
+    const period = Array.from({ length: 72 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const loss: number[] = period.map((p) => (p === '2026-12' ? -40 : p >= '2026-06' && p <= '2027-12' ? -20 : p >= '2028-07' && p <= '2030-06' ? -10 : 0));
+    const later = period.indexOf('2028-07');
+    const differenceToEnd = period.map((_, i) => loss.slice(i).reduce((a, b) => a + b * WEEKS, 0));
+    const monthly = {
+      period, weeks: period.map(() => WEEKS), meanWith: loss.map((l) => 100 + l), meanWithout: period.map(() => 100), mean: loss,
+      ciLow: loss.map((l) => l - 1), ciHigh: loss.map((l) => l + 1), differenceToEnd,
+      differenceToEndCiLow: differenceToEnd.map((d, i) => (i === later ? -1090 : d)), differenceToEndCiHigh: differenceToEnd.map((d, i) => (i === later ? -990 : d)),
+    };
+    const total = differenceToEnd[0];
+    const struck: RunContext = { ...context, materials: context.materials.map((m) => (m.id === 'ndpr' ? { ...m, struckStages: ['processing', 'manufacturing'] } : m)) };
+    const shortRuns: ReplicateValues = new Map([
+      ...replicates,
+      ['shortfallWeeks.ndpr.endUse.US', Array.from({ length: RUNS }, (_, r) => 20 + (r % 21))],
+      ['cumulativeShortfall.ndpr.endUse.US', constant(900)],
+      // Magnets: per run the highest outside China (the allies' 4.6 where above the US's), never China's own 9.
+      ['peakPriceMultiple.ndpr.manufacturing.US', Array.from({ length: RUNS }, (_, r) => 4.5 + (r % 3) * 0.1)],
+      ['peakPriceMultiple.ndpr.manufacturing.ALLIES', constant(4.6)],
+      ['peakPriceMultiple.ndpr.manufacturing.CN', constant(9)],
+    ]);
+    const timed: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(total, total - 100, total + 100, 31_200), monthlyConsumption: monthly, peakWindow: { fromYear: 2025.75, toYear: 2028.5 } }]]) };
+    // Half the runs or more short (median above 1% of the 8,000 t/yr at the start: 1.54 t/week) from mid-2026 to the start of 2027.
+    const year = Array.from({ length: 6 * 52 }, (_, w) => 2025 + w / 52);
+    const fans = new Map([['shortfall|ndpr|endUse|US', { metric: 'shortfall', material: 'ndpr', stage: 'endUse', region: 'US', year, p5: year.map(() => 0), p25: year.map(() => 0), p50: year.map((y) => (y >= 2026.5 && y <= 2027 ? 5 : y > 2027.5 ? 1 : 0)), p75: year.map(() => 0), p95: year.map(() => 0) }]]);
+    const lines = (box: string) => [...box.matchAll(/<li[^>]*><em>(.*?)<\/li>/g)].map((m) => text(m[1]).trim());
+
+    it('says when: the months consumption falls, is worst and recovers, and the weeks at least half the runs are short, each with its runs', () => {
+      const when = lines(renderAnswerBox(struck, new Map(), shortRuns, timed, fans)).find((l) => l.startsWith('When'));
+      expect(when).toBe('When: Consumption more than 5% below its level without the disruptions from Jun 2026 to Jun 2030, worst in Dec 2026 (40 t/week less, 40%; 30 paired runs); ' +
+        'half the runs or more short from Jul 2026 to Jan 2027.');
+      // Without the fans, the consumption months alone; without monthly figures, no "When" line.
+      expect(lines(renderAnswerBox(struck, new Map(), shortRuns, timed)).find((l) => l.startsWith('When'))).not.toContain('half of the runs');
+      expect(lines(renderAnswerBox(struck, new Map(), shortRuns, impact, fans)).find((l) => l.startsWith('When'))).toBe('When: Half the runs or more short from Jul 2026 to Jan 2027.');
+    });
+
+    it('splits the loss at the end of the disruptions\' window and says the later part rests on an uncalibrated assumption (G26)', () => {
+      const box = lines(renderAnswerBox(struck, new Map(), shortRuns, timed, fans));
+      // (18 × 20 + 40) × 52/12 = 1,733 t up to Jun 2028; 24 × 10 × 52/12 = 1,040 t after, with differenceToEnd's interval.
+      expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t up to Jun 2028 (the crisis and the year after), 1,040 t after (95% CI 990 t to 1,090 t)');
+      // Runs short 20…40 then 20…38 weeks: two runs each at 20 and 21, so 36 of 40 (90%) reach 22.
+      expect(box.find((l) => l.startsWith('How sure'))).toBe('How sure: Short for at least 22 weeks in 90% of runs; ' +
+        'the 1,040 t after Jun 2028 rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26).');
+      // A later gain is not put down to thrift, and parts that go different ways are signed, never "of it".
+      const recovering = loss.map((l, i) => (i >= later ? -l * 3 : l));
+      const toEnd = period.map((_, i) => recovering.slice(i).reduce((a, b) => a + b * WEEKS, 0));
+      const mixed: ImpactReading = { ...timed, byMaterial: new Map([['ndpr', { ...timed.byMaterial.get('ndpr')!, homeConsumption: paired(toEnd[0], toEnd[0] - 100, toEnd[0] + 100, 31_200), monthlyConsumption: { ...monthly, mean: recovering, differenceToEnd: toEnd, differenceToEndCiLow: toEnd, differenceToEndCiHigh: toEnd } }]]) };
+      const box2 = lines(renderAnswerBox(struck, new Map(), shortRuns, mixed, fans));
+      expect(box2.find((l) => l.startsWith('What the disruptions take'))).toMatch(/a net change of −1,730 t up to Jun 2028 \(the crisis and the year after\), \+3,120 t after/);
+      expect(box2.join(' ')).not.toContain('G26');
+    });
+
+    it('gives the peak of another traded stage the events strike (magnets beside oxide), outside the foreign region, in the answer box and in Key results', async () => {
+      const box = text(renderAnswerBox(struck, new Map(), shortRuns, timed, fans));
+      // (14 × 4.6 + 13 × 4.6 + 13 × 4.7) / 40 = 4.63: the US's or the allies', whichever is higher in a run; never China's 9.
+      expect(box).toMatch(/outside China[^;]*; magnets containing NdPr oxide, whose trade the events strike too: up to 4\.63× outside China \(the run’s highest, whatever the cause, 95% CI 4\.6\d× to 4\.6\d×; all 40 runs\)\./);
+      const findings = text(await renderFindingsSection(struck, new Map(), shortRuns, noCharts, timed));
+      expect(findings).toMatch(/Highest price of magnets containing NdPr oxide \(manufacturing\), a stage the events strike too, outside China over the whole run, whatever the cause \(all 40 runs\): 4\.63× the starting price on average/);
+      // Events on the quoted stage only: no such clause.
+      expect(text(renderAnswerBox(context, new Map(), shortRuns, timed, fans))).not.toContain('magnets');
+    });
   });
 });

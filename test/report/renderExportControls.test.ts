@@ -85,8 +85,23 @@ describe('renderExportControls', () => {
   it('explains how a quota acts (its ceiling, the rent while it binds), only when there is a quota', async () => {
     expect(renderExportControls(await readBack([magnets]), names)).toContain('buyers abroad pay up to their own price for its goods (the quota rent');
     expect(renderExportControls(await readBack([licensing]), names)).not.toContain('the quota rent');
-    expect(renderExportControls(await readBack([{ ...magnets, rentUsd: 1.23e9 }, oxide]), names))
-      .toContain('The rent its buyers abroad paid, to China’s government, over the run (mean of the paired runs as scripted): cnQuotaMagnets USD 1.23 billion.');
+    const html = renderExportControls(await readBack([{ ...magnets, rentUsd: 1.23e9 }, oxide, licensing]), names);
+    // Who pays it and where it is not counted (audit 24, M2).
+    expect(html).toContain('The quota rent (the table’s last column) is what importing traders in every region that buys under a quota paid China’s government');
+    expect(html).toContain('End users do not pay it directly, and it is not part of the cost to end users in the United States in Key results');
+    // Its basis, where a reader checks it against summary.json (audit 24, M6).
+    expect(html).toContain('The quota rent too is the mean over the paired runs as scripted; summary.json’s exportQuotaRentUsd is over all the run’s runs');
+    expect(html).toContain('Quota rent paid to China’s government (USD; per kg of material contained, shipped under it)');
+    // A column: the rent at three significant digits and per kg of what was shipped under it (1.23e9 USD / 20,800 t = USD 59.1/kg);
+    // a quota without a rent figure and a licence have none.
+    const { rows } = parse(html);
+    expect(rows.map((row) => row.at(-1))).toEqual(['USD 1.23 billion; USD 59.1/kg', '—', '—']);
+    // Precision like the report's other money: "6.40 billion", never "6.4 billion" beside "6.64 million".
+    expect(parse(renderExportControls(await readBack([{ ...magnets, rentUsd: 6.398e9 }]), names)).rows[0].at(-1)).toBe('USD 6.40 billion; USD 308/kg');
+    // No rent anywhere (a file before session 23): no column, no paragraph.
+    const none = renderExportControls(await readBack([magnets, oxide]), names);
+    expect(none).not.toContain('Quota rent paid');
+    expect(none).not.toContain('importing traders');
   });
 
   it('notes a quota that seldom bound, licensing, a control on some destinations only and a control whose exports did not fall', async () => {

@@ -136,7 +136,8 @@ describe('report.html in headless Chromium', () => {
     expect((answer?.y ?? Infinity) + (answer?.height ?? 0), 'the whole answer box fits on the first screen').toBeLessThanOrEqual(900);
     expect(answer?.y ?? Infinity).toBeLessThan((await page.locator('nav.toc').boundingBox())?.y ?? 0);
     expect(await page.locator('#answer li').count()).toBeGreaterThanOrEqual(1);
-    expect(await page.locator('#answer li').first().innerText()).toMatch(/^NdPr oxide: end users in the United States are short .*95% CI/);
+    // Per material its name, then short labelled lines (audit 24, M9), the first on how short home end users go.
+    expect(await page.locator('#answer li').first().innerText()).toMatch(/^NdPr oxide\s+How short: End users in the United States are short .*95% CI/);
     const sections = await page.locator('main > section').evaluateAll((all) => all.map((s) => s.id));
     expect(sections.slice(0, 2)).toEqual(['results', 'scenario']);
     const links = await page.locator('nav.toc a, #answer a').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));

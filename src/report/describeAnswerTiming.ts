@@ -1,0 +1,84 @@
+import { formatNumber } from './formatNumber.ts';
+import { formatPercent } from './formatPercent.ts';
+import { formatScenarioDate } from './formatScenarioDate.ts';
+import type { MonthlyConsumption } from './readImpactJson.ts';
+import type { SeriesFan } from './readSeriesCsv.ts';
+import { monthStart } from './splitGainByWindow.ts';
+
+/** A month's loss (or gain) counts as felt when it is more than this share of what end users receive without the disruptions. */
+export const FELT_CHANGE_SHARE = 0.05;
+
+/** When the disruptions change what end users receive, month by month (impact.json's `monthlyConsumption`). */
+export interface ConsumptionTiming {
+  /** First and last month (`Jun 2026`) whose mean change exceeds {@link FELT_CHANGE_SHARE} in the run's direction. */
+  firstFelt: string;
+  lastFelt: string;
+  /** The month of the largest change in t/week, as "What the disruptions take, month by month" names it. */
+  worst: string;
+  /** That month's change, t/week, as a positive size. */
+  worstTonnesPerWeek: number;
+  /** That month's change as a share of what end users receive without the disruptions. */
+  worstShare: number;
+}
+
+/**
+ * When a material's home end users feel the disruptions: the first and last month whose mean paired
+ * change in what they receive exceeds {@link FELT_CHANGE_SHARE} of what they receive without them, in
+ * the direction of the run's total, and the month of the largest change in t/week (the same month
+ * as the section "What the disruptions take, month by month" names).
+ *
+ * @param monthly - impact.json's `monthlyConsumption` of the material.
+ * @param loses - Whether the run's total is a loss (the direction to look for).
+ * @returns The months, or undefined when no month's change exceeds the share.
+ * @example
+ * describeConsumptionTiming(monthly, true)?.firstFelt; // 'Jun 2026'
+ */
+export function describeConsumptionTiming(monthly: MonthlyConsumption, loses: boolean): ConsumptionTiming | undefined {
+  const sign = loses ? -1 : 1;
+  const felt = monthly.period.filter((_, i) => monthly.meanWithout[i] > 0 && (sign * monthly.mean[i]) / monthly.meanWithout[i] > FELT_CHANGE_SHARE);
+  if (felt.length === 0) return undefined;
+  const worst = monthly.mean.reduce((a, _, i) => (sign * monthly.mean[i] > sign * monthly.mean[a] ? i : a), 0);
+  const month = (period: string): string => formatScenarioDate(0, monthStart(period));
+  return {
+    firstFelt: month(felt[0]), lastFelt: month(felt[felt.length - 1]), worst: month(monthly.period[worst]),
+    worstTonnesPerWeek: Math.abs(monthly.mean[worst]), worstShare: monthly.meanWithout[worst] > 0 ? Math.abs(monthly.mean[worst]) / monthly.meanWithout[worst] : NaN,
+  };
+}
+
+/**
+ * The weeks in which at least half of the runs leave home end users short: the first and last week
+ * whose median shortfall (series.csv's p50 of `shortfall`, endUse, home) exceeds `threshold` t/week.
+ * The caller passes the shortfall share of the demand at the run's start, so the span is approximate
+ * where demand has moved far from it.
+ *
+ * @param shortfall - The home end users' shortfall fan (t/week).
+ * @param threshold - A week's shortfall above this counts as short, t/week.
+ * @returns The months of the first and last such week, or undefined when the median is never above it.
+ * @example
+ * describeMedianShortSpan(fan, 0.01 * 7900 / 52); // { from: 'Jul 2026', to: 'Jan 2027' }
+ */
+export function describeMedianShortSpan(shortfall: SeriesFan, threshold: number): { from: string; to: string } | undefined {
+  if (!(threshold > 0)) return undefined;
+  const short = shortfall.year.filter((_, i) => shortfall.p50[i] > threshold);
+  if (short.length === 0) return undefined;
+  const month = (year: number): string => formatScenarioDate(0, year);
+  return { from: month(short[0]), to: month(short[short.length - 1]) };
+}
+
+/**
+ * The "When" line's words on consumption: `consumption more than 5% below its level without the
+ * disruptions from Jun 2026 to Oct 2032, worst in Dec 2026 (75.2 t/week less, 43%)`.
+ *
+ * @param timing - From {@link describeConsumptionTiming}.
+ * @param loses - Whether the change is a loss.
+ * @returns The clause.
+ * @example
+ * describeTimingClause(timing, true);
+ */
+export function describeTimingClause(timing: ConsumptionTiming, loses: boolean): string {
+  const share = formatPercent(FELT_CHANGE_SHARE);
+  const direction = loses ? 'below' : 'above';
+  const size = `${formatNumber(timing.worstTonnesPerWeek)} t/week ${loses ? 'less' : 'more'}${Number.isFinite(timing.worstShare) ? `, ${formatPercent(timing.worstShare)}` : ''}`;
+  const span = timing.lastFelt === timing.firstFelt ? `in ${timing.firstFelt}` : `from ${timing.firstFelt} to ${timing.lastFelt}`;
+  return `consumption more than ${share} ${direction} its level without the disruptions ${span}, ${loses ? 'worst' : 'most'} in ${timing.worst} (${size})`;
+}
