@@ -58,18 +58,27 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     '“Clearly” means the difference’s 95% CI excludes 0, for each metric on its own: a report of many metrics will call about 1 in 20 of those a strategy leaves unchanged clear by chance.</p>\n';
   const available = new Set(comparison.entries.map((e) => e.metric));
   const otherEvents = strategies.alternatives.flatMap((a) => a.overview?.events ?? []);
-  // Every alternative's table has the rows the forest plot draws (all alternatives' headline metrics): a table
-  // without a row its chart shows read as a strategy without that effect (audit 24, M8: the oxide stockpile's
-  // table lacked the magnet price its chart showed).
-  const headline = pickHeadlineMetrics(strategies.reference.overview, available, otherEvents, { policyStages: true }).map((m) => m.id);
-  const headlineOf = (): string[] => headline;
   const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.metric === metric && e.alternative === alternative);
+  // The forest plot shows every alternative's headline. Each alternative's table has its own rows (its events beside
+  // the reference's) and the other alternatives' too, so the tables line up with the chart (audit 24, M8: the oxide
+  // stockpile's table lacked the magnet price its chart showed); another's row this alternative leaves the same in
+  // every run (a tariff's duties under a stockpile) is left out, as the chart leaves out a metric no one changes.
+  const headline = pickHeadlineMetrics(strategies.reference.overview, available, otherEvents, { policyStages: true }).map((m) => m.id);
+  const headlineOf = (alternative: string): string[] => {
+    const events = strategies.alternatives.find((a) => a.label === alternative)?.overview?.events;
+    const own = new Set(events === undefined ? headline : pickHeadlineMetrics(strategies.reference.overview, available, events, { policyStages: true }).map((m) => m.id));
+    const unchanged = (metric: string): boolean => {
+      const e = entryOf(alternative, metric);
+      return e === undefined || (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0);
+    };
+    return [...headline.filter((m) => own.has(m) || !unchanged(m)), ...[...own].filter((m) => !headline.includes(m))];
+  };
   const overview = strategies.reference.overview;
   const home = overview?.homeRegion ?? '';
   const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
   const units = massUnits(comparison.entries);
   for (const alternative of comparison.alternatives) {
-    const rows = headlineOf().map((m) => entryOf(alternative, m)).filter((e): e is ComparisonEntry => e !== undefined);
+    const rows = headlineOf(alternative).map((m) => entryOf(alternative, m)).filter((e): e is ComparisonEntry => e !== undefined);
     const alternativeOverview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
     const description = alternativeOverview?.description ?? '';
     html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
