@@ -9,7 +9,6 @@ import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
 import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import { type ComparedStrategies, describePeakPriceWords } from './renderComparisonSection.ts';
-import { formatDifferenceEstimate } from './formatDifferenceEstimate.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
 import { type ComparedRelease, describeComparedRelease } from './describeComparedRelease.ts';
@@ -55,7 +54,9 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   const holdsFreeStock = new Set<string>(); // alternative NUL material: it holds more of the material from the start than the reference
   const lines = comparison.alternatives.map((alternative) => {
     const own = materialsOf((strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id)));
-    const materials = own.length > 0 ? own : threatMaterials;
+    // In the scenario's material order, as the tables below list them.
+    const order = (m: string): number => { const i = reference.materials.findIndex((x) => x.id === m); return i < 0 ? Infinity : i; };
+    const materials = [...(own.length > 0 ? own : threatMaterials)].sort((a, b) => order(a) - order(b));
     const parts = materials.flatMap((material) => {
       const e = entryOf(alternative, `cumulativeConsumption.${material}.endUse.${home}`);
       if (e === undefined) return [];
@@ -270,8 +271,9 @@ function describeShortage(materials: readonly string[], entryOf: (metric: string
 
 /**
  * The headline metrics of the targeted materials whose paired difference's CI excludes 0 in the
- * wrong direction (weeks short, unmet demand, consumption, the refined and magnet price peaks), with
- * their difference: `NdPr oxide unmet demand +26.2 t; Dysprosium oxide weeks short +2.60 weeks`; ''
+ * wrong direction (weeks short, unmet demand, consumption, the refined and magnet price peaks): `NdPr
+ * oxide unmet demand; Dysprosium oxide peak magnet price +0.20× base (95% CI +0.1 to +0.3× base)`,
+ * the shortage metrics by name (the sentence before gives their figures), the others with theirs; ''
  * without any. A change within rounding or negligible (under 0.1% of the level) is not "worse".
  */
 function describeClearlyWorse(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
@@ -286,7 +288,9 @@ function describeClearlyWorse(materials: readonly string[], entryOf: (metric: st
     const wrongWay = lowerIsBetter ? e.ciLow > 0 : e.ciHigh < 0;
     if (!wrongWay) return [];
     const priceWords = metric.includes('.manufacturing.') ? describePeakPriceWords(metric.split('.')[1], 'manufacturing') : words;
-    return [`${materialName(metric.split('.')[1])} ${priceWords} ${formatDifferenceEstimate(e.meanDifference, e.ciLow, e.ciHigh, e.unit, units.get(metric)).replace(/ \(.*\)$/, '')}`];
+    // Weeks short and unmet demand were given just before with their intervals: named only. The others with their difference and interval.
+    const inLead = SHORTAGE_METRICS.some(([id]) => metric.startsWith(`${id}.`));
+    return [`${materialName(metric.split('.')[1])} ${priceWords}${inLead ? '' : ` ${differenceInline(e, units.get(metric)).replace(/, 95% CI (.*)$/, ' (95% CI $1)')}`}`];
   });
   return worse.join('; ');
 }

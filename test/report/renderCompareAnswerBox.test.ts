@@ -50,7 +50,7 @@ describe('renderCompareAnswerBox', () => {
     const html = text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness });
     expect(html).toContain('recycling : It costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90.0 per kg gained on the USD 300 million spent on it (95% CI USD 80.0 to USD 100.0).');
     // A strategy naming no material is read on the threat's materials; a loss under 0.1% is "about the same", a larger one "less".
-    expect(html).toContain('friends : Clearly worse : Gallium consumption −5.00 t. It costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5.00 t less (95% CI 4.00 t to 6.00 t).');
+    expect(html).toContain('friends : Clearly worse : Gallium consumption −5.00 t (95% CI −6.00 to −4.00 t). It costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5.00 t less (95% CI 4.00 t to 6.00 t).');
     // The same mean whose CI reaches beyond 0.1% of 326 t (0.326 t) is not shown to be negligible: a loss.
     const reaching = { reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], costEffectiveness, entries: entries.map((e) => (e.alternative === 'friends' && e.metric.includes('germanium') ? { ...e, ciLow: -0.336, ciHigh: -0.236 } : e)) };
     expect(text(reaching)).toContain('Germanium: end users receive 0.286 t less (95% CI 0.236 t to 0.336 t); Gallium');
@@ -149,7 +149,7 @@ describe('renderCompareAnswerBox', () => {
     ];
     const html = text({ reference: 'threat', alternatives: ['stockpile'], entries: shortage, costEffectiveness: new Map() });
     expect(html).toContain('stockpile : End users in the United States: Germanium: weeks short 35.8 → 38.4 weeks (+2.60 weeks, 95% CI +1.70 to +3.50 weeks), ' +
-      'unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.1 to +47.3 t). Clearly worse : Germanium weeks short +2.60 weeks; Germanium unmet demand +26.2 t. It costs USD 91.7 million more');
+      'unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.1 to +47.3 t). Clearly worse : Germanium weeks short; Germanium unmet demand. It costs USD 91.7 million more');
     // Not clearly worse (its CI reaches 0): no clause.
     const unclear = shortage.map((e) => (e.metric.startsWith('cumulativeShortfall') || e.metric.startsWith('shortfallWeeks') ? { ...e, ciLow: -1 } : e));
     expect(text({ reference: 'threat', alternatives: ['stockpile'], entries: unclear, costEffectiveness: new Map() })).not.toContain('Clearly worse');
