@@ -239,7 +239,7 @@ function describeDemandLedShareFall(falls: readonly ComparisonEntry[], materialN
   const lines = shown.map(({ e, capacity, demand }) => `${headlineName(e.metric, materialName)}: capacity not clearly lower, ${describePart(capacity as ComparisonEntry, units)}; home demand higher, ${describePart(demand as ComparisonEntry, units)}`);
   const materials = [...new Set(unchecked.map((e) => e.metric.split('.')[1]))];
   const fallback = unchecked.length === 0 ? '' : `${lines.length > 0 ? ' ' : ''}${unchecked.map((e) => headlineName(e.metric, materialName)).join('; ')}: end users receive clearly more ${materials.map(materialName).join(' and ')} here, ` +
-    'so demand probably rose; this folder does not hold capacity per strategy, so whether capacity fell too is not checked.';
+    'so demand probably rose; this folder does not hold capacity per strategy, so whether capacity fell too is not checked (a compare run with this version writes it).';
   return `<em>Lower only because demand rose</em> (the ratio is home and allied capacity divided by home demand at the end): ${escapeHtml(lines.join('. '))}${lines.length > 0 ? '.' : ''}${escapeHtml(fallback)}`;
 }
 

@@ -31,7 +31,7 @@ describe('the compare verdict on capacity per unit of home demand', () => {
     // Not listed as worse: said apart, with the reason.
     expect(text).not.toContain('Clearly worse');
     // A folder without capacity per strategy (before audit 24): the label, saying capacity was not checked.
-    expect(text).toContain('Lower only because demand rose (the ratio is home and allied capacity divided by home demand at the end): Natural graphite: home and allied processing capacity at the end (× home demand): end users receive clearly more Natural graphite here, so demand probably rose; this folder does not hold capacity per strategy, so whether capacity fell too is not checked.');
+    expect(text).toContain('Lower only because demand rose (the ratio is home and allied capacity divided by home demand at the end): Natural graphite: home and allied processing capacity at the end (× home demand): end users receive clearly more Natural graphite here, so demand probably rose; this folder does not hold capacity per strategy, so whether capacity fell too is not checked (a compare run with this version writes it).');
   });
 
   it('says nothing of the kind when consumption did not clearly rise', async () => {
