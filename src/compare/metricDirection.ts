@@ -38,6 +38,8 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   cumulativeConsumption: 'higher',
   finalSecureSupplyShare: 'higher',
   meanSecureSupplyShare: 'higher',
+  finalSecureCapacity: 'higher',
+  finalHomeDemand: 'none',
   policyCost: 'lower',
   netPolicyCost: 'lower',
   materialPolicyCost: 'lower',

@@ -13,6 +13,7 @@ import { loadScenarios } from './loadScenarios.ts';
 import { runScenarioArms } from './runScenarioArms.ts';
 import { computeOverTime, type OverTimeRow, splitKeptValues } from './computeOverTime.ts';
 import { chooseOverTimeTargets, planOverTimeSeries } from './planOverTimeSeries.ts';
+import { planCapacityAtEnd } from './planCapacityAtEnd.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
 import { locateScenarioKey } from '../scenario/locateScenarioKey.ts';
 
@@ -75,11 +76,13 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const overTimeTargets = chooseOverTimeTargets(loaded.map((scenario) => scenario.spec));
   const plan = planOverTimeSeries(compiled[0], overTimeTargets);
   const locateKey = (arm: number, path: string) => locateScenarioKey(loaded[arm], options.paths[arm], options.sets ?? [], path);
-  const extraValuesPerReplicate = plan.series.length * plan.periods.length;
+  // Capacity and demand at the end (the secure-supply ratio's two parts) become compared metrics like the summaries they follow.
+  const atEnd = compiled.map((c) => planCapacityAtEnd(c, overTimeTargets.map((t) => t.material)));
+  const extraValuesPerReplicate = atEnd[0].length + plan.series.length * plan.periods.length;
   const kept = (await runScenarioArms(compiled, { ...options, workerModule: OVER_TIME_WORKER, taskData: { overTimeTargets }, extraValuesPerReplicate, locateKey }))
-    .map((arm, i) => splitKeptValues(arm, compiled[i].layout.summaries.length));
+    .map((arm, i) => splitKeptValues(arm, compiled[i].layout.summaries.length + atEnd[i].length));
   const level = options.level ?? 0.95;
-  const armResults = compiled.map((c, i) => ({ label: labels[i], layout: c.layout, results: kept[i].results }));
+  const armResults = compiled.map((c, i) => ({ label: labels[i], layout: { ...c.layout, summaries: [...c.layout.summaries, ...atEnd[i].map((v) => v.key)] }, results: kept[i].results }));
   const overTime = computeOverTime(plan, kept.map((arm, i) => ({ label: labels[i], values: arm.kept })), level);
   const alternatives = computeComparison(armResults, level);
   // What each alternative adds to the reference: the materials its own events (ids the reference lacks) name.

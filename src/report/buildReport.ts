@@ -40,6 +40,7 @@ import { renderFindingsSection } from './renderFindingsSection.ts';
 import { isPolicySeries, renderPolicyReversals } from './renderPolicyReversals.ts';
 import { renderReportPage, type ReportSection } from './renderReportPage.ts';
 import { renderCompareAnswerBox } from './renderCompareAnswerBox.ts';
+import { type ComparedRelease, computeComparedRelease } from './describeComparedRelease.ts';
 import { renderSweepAnswerBox } from './renderSweepAnswerBox.ts';
 import { renderReproduceSection } from './renderReproduceSection.ts';
 import { renderScenarioSection } from './renderScenarioSection.ts';
@@ -107,7 +108,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
-  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview))
+  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview), stockReleases(overTimeData, overview, strategies))
     : kind === 'sweep' ? renderSweepAnswerBox(sweep, tornados, overview, materialName) : '';
   const html = renderReportPage(describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference), sections, answer);
   return { kind, html, charts: await charts.finish() };
@@ -172,6 +173,18 @@ async function readReferenceScenario(folder: string, reference: string | undefin
   const names = files.map((f) => f.name).filter((name) => name.endsWith('.resolved.yaml'));
   const name = names.find((n) => n === `${reference}.resolved.yaml`) ?? names[0];
   return name === undefined ? undefined : readScenarioOverview(folder, name);
+}
+
+/** Per alternative, what its stockpiles released during the reference's events on each material (over-time.csv's `stockpile` series). */
+function stockReleases(series: readonly OverTimeSeriesData[] | undefined, overview: ScenarioOverview | undefined, strategies: { alternatives: ReadonlyArray<{ label: string; overview?: ScenarioOverview }> }): (alternative: string) => ComparedRelease[] {
+  if (series === undefined || overview === undefined) return () => [];
+  const windows = eventWindowsByMaterial(overview);
+  return (alternative) => {
+    const own = strategies.alternatives.find((a) => a.label === alternative)?.overview;
+    const held = new Set((own?.events ?? []).filter((e) => e.kind === 'stockpile').map((e) => String(e.fields.material)));
+    return series.filter((x) => x.strategy === alternative && x.measure === 'stockpile' && held.has(x.material))
+      .flatMap((x) => computeComparedRelease(x, windows.get(x.material) ?? [], own) ?? []);
+  };
 }
 
 /** Per alternative and material, its gain in home end users' consumption split around the reference's events on the material (over-time.csv). */

@@ -1,3 +1,4 @@
+import { formatMoney } from './formatMoney.ts';
 import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
 import { formatDifferenceEstimate } from './formatDifferenceEstimate.ts';
 import { formatPercent } from './formatPercent.ts';
@@ -40,7 +41,13 @@ export function isNegligible(mean: number, ciLow: number, ciHigh: number, level:
 export function formatDifferenceWithCi(e: ComparisonEntry, massUnit?: MassUnit): string {
   if (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) return 'no change in any run';
   if (isRoundingNoise(e)) return 'no change beyond rounding';
-  return formatDifferenceEstimate(e.meanDifference, e.ciLow, e.ciHigh, e.unit, massUnit);
+  const text = formatDifferenceEstimate(e.meanDifference, e.ciLow, e.ciHigh, e.unit, massUnit);
+  // Rounded at the interval's precision a small mean reads "USD 0 (−USD 34 million to +USD 35 million)"
+  // though it is USD 391,180: the mean then takes its own precision (audit 24, M3).
+  if (e.unit === 'USD' && e.meanDifference !== 0 && text.startsWith('USD 0 (')) {
+    return `${e.meanDifference > 0 ? '+' : '−'}${formatMoney(Math.abs(e.meanDifference))}${text.slice('USD 0'.length)}`;
+  }
+  return text;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { EVENT_GREY, INK } from './chartTheme.ts';
+import { EVENT_GREY } from './chartTheme.ts';
 
 /** A line of one strategy in a panel (a level, or a difference with its interval). */
 export interface OverTimeLine {
@@ -23,15 +23,21 @@ export interface OverTimePanel {
 export interface CompareOverTimeInput {
   title: string;
   subtitle: string | string[];
-  /** Every strategy in colour order, the reference first (its colour is the reports' ink). */
+  /** Every strategy in colour order, the reference first (drawn wide in grey). */
   strategies: string[];
   panels: OverTimePanel[];
   /** Event windows in calendar years (the reference's events on this material), shaded grey; one lasting to the end of the run is a dashed line at its start; an announcement before the start is a dotted line. */
   eventWindows: Array<{ start: number; end: number; announced?: number; openEnded?: boolean }>;
 }
 
-/** The reference in the reports' ink, then colours that stay apart in print and for common colour blindness (ColorBrewer Dark2). */
-const PALETTE = [INK, '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d'];
+/**
+ * The reference in mid grey, drawn wide and first, so that an alternative on the same path shows as its
+ * colour and dashes over a grey band (audit 24, L1: the reference in ink under the oxide stockpile's
+ * line could not be told apart); then colours that stay apart in print and for common colour blindness
+ * (ColorBrewer Dark2).
+ */
+const REFERENCE_GREY = '#858585';
+const PALETTE = [REFERENCE_GREY, '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d'];
 /** The reference solid, then dash patterns that stay apart where lines overlap. */
 const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2], [3, 6]];
 const WIDTH = 620;
@@ -56,6 +62,8 @@ export function createCompareOverTimeSpec(input: CompareOverTimeInput): TopLevel
   const color = { field: 'strategy', type: 'nominal', title: null, scale: { domain: input.strategies, range: PALETTE.slice(0, input.strategies.length) }, legend };
   // Dashes as well as colours: two strategies on the same path drew one line over the other (user audit, session 20), and the chart reads in greyscale.
   const dash = { field: 'strategy', type: 'nominal', title: null, scale: { domain: input.strategies, range: input.strategies.map((_, i) => DASHES[i % DASHES.length]) }, legend };
+  // The reference wide (under the others), the alternatives at the usual width; no legend of its own (the colour legend names them).
+  const width = { field: 'strategy', type: 'nominal', scale: { domain: input.strategies, range: input.strategies.map((_, i) => (i === 0 ? 3.5 : 1.6)) }, legend: null };
   const x = { field: 'year', type: 'quantitative', title: null, scale: { domain: [first, last], nice: false, zero: false },
     axis: { format: 'd', values: Array.from({ length: last - first + 1 }, (_, i) => first + i), labelFlush: false } };
   const starts = input.eventWindows.filter((w) => w.openEnded === true && w.start > first && w.start < last).map((w) => ({ year: w.start }));
@@ -76,7 +84,7 @@ export function createCompareOverTimeSpec(input: CompareOverTimeInput): TopLevel
     if (panel.lines.some((l) => l.low !== undefined)) {
       layers.push({ mark: { type: 'area', opacity: 0.22 }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, color } });
     }
-    layers.push({ mark: { type: 'line', strokeWidth: 1.6 }, encoding: { x, y: { ...y, field: 'value' }, color, strokeDash: dash } });
+    layers.push({ mark: { type: 'line' }, encoding: { x, y: { ...y, field: 'value' }, color, strokeDash: dash, strokeWidth: width } });
     return { title: { text: panel.title, fontSize: 12, fontWeight: 'bold' }, width: WIDTH, height: HEIGHT, data: { values }, layer: layers };
   });
   return {

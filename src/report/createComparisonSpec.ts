@@ -7,6 +7,9 @@ export const ALTERNATIVE_LABEL_WIDTH = 170;
 /** Font size of the alternatives' axis labels (the theme's axis label size). */
 export const ALTERNATIVE_LABEL_FONT = 11;
 
+/** Plot width of a panel (px): with the alternatives' labels, about 700 px in all, under the page's 920 px, so the chart is shown at its own size. */
+const PANEL_WIDTH = 470;
+
 /** One metric's panel: each alternative's paired difference with its CI and win probability. */
 export interface ComparisonPanel {
   title: string;
@@ -17,7 +20,7 @@ export interface ComparisonPanel {
 }
 
 /**
- * Small forest plots, two per row: for each metric, every alternative's mean paired difference
+ * Small forest plots, one per row: for each metric, every alternative's mean paired difference
  * against the reference (dot) with its 95% CI (line), a dashed zero line, and the share of
  * paired runs in which the alternative did better written beside it.
  *
@@ -32,9 +35,11 @@ export function createComparisonSpec(panels: readonly ComparisonPanel[], alterna
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'Alternatives against the reference: paired differences', subtitle },
+    // One column of wide panels: two columns of 160 px drew the chart wider than the page, shown shrunk with
+    // ~8.6 px text and tick labels that ran together (audit 24, L1).
     concat: panels.map((panel) => createPanel(panel, alternatives)),
-    columns: 2,
-    spacing: { row: 18, column: 30 },
+    columns: 1,
+    spacing: { row: 22 },
   } as unknown as TopLevelSpec;
 }
 
@@ -56,10 +61,11 @@ function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): R
   };
   for (const v of values) v.align = place(v.difference);
   const axis = quantityAxis(largest);
-  const x = { type: 'quantitative', title: panel.axisTitle, scale: { zero: true, nice: true }, axis };
+  // Padding: a dot at 0 or at an interval's end sat on the panel's frame (audit 24, L1).
+  const x = { type: 'quantitative', title: panel.axisTitle, scale: { zero: true, nice: true, padding: 10 }, axis };
   return {
-    title: { text: panel.title, fontSize: 11 },
-    width: 160, height: { step: alternatives.some((a) => a.includes('\n')) ? 32 : 26 },
+    title: { text: panel.title, fontSize: 12 },
+    width: PANEL_WIDTH, height: { step: alternatives.some((a) => a.includes('\n')) ? 38 : 32 },
     data: { values },
     layer: [
       { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#666', strokeDash: [4, 3] }, encoding: { x: { ...x, field: 'zero' } } },
@@ -68,7 +74,7 @@ function createPanel(panel: ComparisonPanel, alternatives: readonly string[]): R
       // Labels near an end of the axis grow inwards, so they never run over the axis or the next panel.
       ...(['left', 'center', 'right'] as const).map((align) => ({
         transform: [{ filter: `datum.align === '${align}'` }],
-        mark: { type: 'text', dy: -10, fontSize: 9, color: '#222', align, dx: align === 'left' ? -4 : align === 'right' ? 4 : 0 },
+        mark: { type: 'text', dy: -11, fontSize: 11, color: '#222', align, dx: align === 'left' ? -4 : align === 'right' ? 4 : 0 },
         encoding: { y, x: { ...x, field: 'difference' }, text: { field: 'label' } },
       })),
     ],

@@ -10,6 +10,8 @@ const METRIC_WORDS: Record<string, string> = {
   cumulativeConsumption: 'Consumption (received)',
   timeToRecoveryWeeks: 'Weeks to recovery',
   finalSecureSupplyShare: 'Home and allied capacity at the end (× home demand)',
+  finalSecureCapacity: 'Home and allied capacity at the end',
+  finalHomeDemand: 'Home end-use demand at the end',
   meanSecureSupplyShare: 'Home and allied capacity, average over the run (× home demand)',
   policyCost: 'Policy cost',
   netPolicyCost: 'Net policy cost (stock held counted at base prices)',

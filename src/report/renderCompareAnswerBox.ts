@@ -8,13 +8,18 @@ import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
 import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
-import type { ComparedStrategies } from './renderComparisonSection.ts';
+import { type ComparedStrategies, describePeakPriceWords } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
+import { type ComparedRelease, describeComparedRelease } from './describeComparedRelease.ts';
+import { formatLevelValue } from './comparisonFigures.ts';
 import { type GainSplit, monthStart } from './splitGainByWindow.ts';
 
 /**
- * The answer box at the top of a compare report: per alternative, what it costs the home government
+ * The answer box at the top of a compare report: per alternative, first how short the home region's
+ * end users are of each material it targets (weeks short and unmet demand, reference → alternative,
+ * with the paired difference), then every headline metric it makes clearly worse (audit 24, H2: the
+ * box said nothing of an oxide stockpile that left end users short for longer); then what it costs the home government
  * more than the reference, what the home region's end users receive more or less of each material it
  * targets (its own events' materials; the reference's for a strategy that names none, such as
  * friend-shoring), and the cost per kg gained where the gain is clear (and net of a stockpile's stock
@@ -29,12 +34,14 @@ import { type GainSplit, monthStart } from './splitGainByWindow.ts';
  * @param gainTiming - Per alternative and material, its gain in end users' consumption split around
  *   the reference's events (`splitGainByWindow` on over-time.csv); when most of a clear gain comes
  *   after a year past the events' end, the box says so (a figure the "Over time" section shows).
+ * @param releases - Per alternative, what its stockpiles released during the reference's events
+ *   (`computeComparedRelease` on over-time.csv); none for a strategy without a stockpile.
  * @returns HTML, or ''.
  * @example
  * renderCompareAnswerBox(comparison, strategies, name);
  * // '<div class="answer" …><li><strong>mit-recycling</strong> costs USD 314 million more …'
  */
-export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, gainTiming: (alternative: string, material: string) => GainSplit | undefined = () => undefined): string {
+export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, gainTiming: (alternative: string, material: string) => GainSplit | undefined = () => undefined, releases: (alternative: string) => readonly ComparedRelease[] = () => []): string {
   const reference = strategies.reference.overview;
   if (reference === undefined || differenceSign(comparison.entries) !== 1 || comparison.alternatives.length === 0) return '';
   const home = reference.homeRegion;
@@ -47,7 +54,9 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   const holdsFreeStock = new Set<string>(); // alternative NUL material: it holds more of the material from the start than the reference
   const lines = comparison.alternatives.map((alternative) => {
     const own = materialsOf((strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id)));
-    const materials = own.length > 0 ? own : threatMaterials;
+    // In the scenario's material order, as the tables below list them.
+    const order = (m: string): number => { const i = reference.materials.findIndex((x) => x.id === m); return i < 0 ? Infinity : i; };
+    const materials = [...(own.length > 0 ? own : threatMaterials)].sort((a, b) => order(a) - order(b));
     const parts = materials.flatMap((material) => {
       const e = entryOf(alternative, `cumulativeConsumption.${material}.endUse.${home}`);
       if (e === undefined) return [];
@@ -58,15 +67,19 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
       if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}`];
       cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg, priced }]);
       const refined = reference.materials.find((m) => m.id === material)?.basePriceUsdPerTonne.processing;
-      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}, ${describePerKg(perKg, refined)}${describeNet(priced)}`];
+      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}, ${describePerKg(perKg, refined, priced.extraCostUsd.value)}${describeNet(priced)}`];
     });
     const cost = entryOf(alternative, `policyCost.${home}`);
-    const spends = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) ? 'costs the government nothing more'
-      : describeSpending(cost);
+    const spends = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) ? 'It costs the government nothing more'
+      : `It ${describeSpending(cost)}`;
     const overview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
     const freeStock = overview === undefined ? '' : describeStockHeldFromStart(overview, reference, materialName);
     if (overview !== undefined) for (const e of computeExtraStockHeldFromStart(overview, reference)) holdsFreeStock.add(`${alternative}\u0000${e.material}`);
-    return `<li><strong>${escapeHtml(alternative)}</strong> ${escapeHtml(spends)}${parts.length === 0 ? '' : `; ${escapeHtml(parts.join('; '))}`}.${freeStock === '' ? '' : ` ${escapeHtml(freeStock)}`}</li>`;
+    const short = describeShortage(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
+    const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName);
+    const released = describeComparedRelease(releases(alternative), materialName);
+    return `<li><strong>${escapeHtml(alternative)}</strong>: ${escapeHtml(short)}${worse === '' ? '' : ` <strong>Clearly worse</strong>: ${escapeHtml(worse)}.`} ` +
+      `${escapeHtml(spends)}${parts.length === 0 ? '' : `; ${escapeHtml(parts.join('; '))}`}.${released === '' ? '' : ` ${escapeHtml(released)}`}${freeStock === '' ? '' : ` ${escapeHtml(freeStock)}`}</li>`;
   });
   const best = [...cheapest].map(([material, priced]) => {
     const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
@@ -77,7 +90,8 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   });
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
   const basis = `Against ${comparison.reference === '' ? 'the reference' : quoted(comparison.reference)}, ${countRuns(runs, 'pair')} of runs with the same random draws; what end users in ${regionWithArticle(homeName)} receive over the run, ` +
-    'each strategy charged all its extra spending. A model under its stated assumptions, not forecasts. Per-material tables, net costs and how to read the intervals: ';
+    'reference → alternative, then the paired difference (95% CI). The cost per kg charges each material only the spending on it (and any tied to no material), ' +
+    'not the strategy’s whole cost, which the first figure gives. A model under its stated assumptions, not forecasts. Per-material tables, net costs and how to read the intervals: ';
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<ul>${lines.join('')}${best.length === 0 ? '<li>No strategy buys a clear gain in what end users receive of the materials it targets.</li>' : `<li>Per kg gained: ${escapeHtml(best.join('; '))}.</li>`}</ul>` +
     `<p class="note">${escapeHtml(basis)}<a href="#comparison">Strategies compared</a>.</p></div>\n`;
@@ -167,12 +181,14 @@ function describeNetLeader(priced: ReadonlyArray<{ alternative: string; priced: 
  * `USD 299 per kg gained (95% CI USD 197 to USD 643; 5.4× the starting refined price, USD 55 per kg)`:
  * the market price is the yardstick a reader needs to tell a cheap gain from a dear one.
  */
-function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined): string {
+function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined, chargedUsd = NaN): string {
   const shown = formatMoneyEstimate(perKg.value / 1000, perKg.ciLow / 1000, perKg.ciHigh / 1000);
+  // The spending divided, so that a reader who divides the strategy's whole cost by the gain sees why the figure differs (audit 24, M1).
+  const charged = Number.isFinite(chargedUsd) ? ` on the ${formatMoney(chargedUsd)} spent on it` : '';
   const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? `95% CI ${shown.low} to ${shown.high}` : 'no bounded 95% CI';
   const yardstick = refinedUsdPerTonne !== undefined && refinedUsdPerTonne > 0
     ? `; ${formatNumber(perKg.value / refinedUsdPerTonne, 2)}× the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
-  return `${shown.mean} per kg gained (${ci}${yardstick})`;
+  return `${shown.mean} per kg gained${charged} (${ci}${yardstick})`;
 }
 
 /**
@@ -194,6 +210,11 @@ function describeLateGain(split: GainSplit | undefined, gain: ComparisonEntry, u
     return ` (${after} of it after ${afterMonth} (no interval in this older folder), long after the events)`;
   }
   const shown = formatSignedTonnesEstimate(split.after, split.afterCi.low, split.afterCi.high, unit);
+  if (split.after > split.total) {
+    // The later part exceeds the whole: end users received less up to then, and "of it" would make a part larger than the net (audit 24, M1).
+    const [net, before] = formatSignedTonnesAlongside([split.total, split.total - split.after], split.after, split.afterCi.low, split.afterCi.high, unit ?? chooseMassUnit([split.after, split.total]));
+    return ` (a net ${net}: ${before} up to ${afterMonth}, ${shown.mean} after (95% CI ${shown.low} to ${shown.high}), long after the events)`;
+  }
   return ` (${shown.mean} of it after ${afterMonth} (95% CI ${shown.low} to ${shown.high}), long after the events)`;
 }
 
@@ -214,4 +235,62 @@ function describeSpending(cost: ComparisonEntry): string {
 /** A strategy's name set off in a sentence: a title may hold commas and colons ("“60-day US oxide stockpile, released into price spikes” buys…"). */
 function quoted(name: string): string {
   return `“${name}”`;
+}
+
+/** The headline metrics of a material in the answer box: how short (the policy user's first question), then what end users receive and the prices. */
+const SHORTAGE_METRICS = [['shortfallWeeks', 'weeks short'], ['cumulativeShortfall', 'unmet demand']] as const;
+
+/** `+26.2 t, 95% CI +5.2 to +47.3 t` from `+26.2 t (+5.2 to +47.3 t)`: a difference inside a bracket of its own. */
+function differenceInline(e: ComparisonEntry, unit: MassUnit | undefined): string {
+  const text = formatDifferenceWithCi(e, unit);
+  const match = /^(.*) \((.*)\)$/.exec(text);
+  return match === null ? text : `${match[1]}, 95% CI ${match[2]}`;
+}
+
+/**
+ * `US end users short of NdPr oxide 33.6 → 34.1 weeks (+0.50 weeks, 95% CI −0.40 to +1.40 weeks),
+ * unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.2 to +47.3 t); of Dysprosium oxide …`: the
+ * reference's level, the alternative's and the paired difference, per material.
+ */
+function describeShortage(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, homeName: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
+  const perMaterial = materials.flatMap((material) => {
+    const figures = SHORTAGE_METRICS.flatMap(([metric, words]) => {
+      const e = entryOf(`${metric}.${material}.endUse.${home}`);
+      if (e === undefined) return [];
+      const unit = units.get(e.metric);
+      const [from, to] = [e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, unit));
+      // `33.6 → 34.1 weeks`: the unit once, when both levels end in it.
+      const suffix = / [^\d\s]+$/.exec(to)?.[0] ?? '';
+      const fromShort = suffix !== '' && from.endsWith(suffix) ? from.slice(0, -suffix.length) : from;
+      return [`${words} ${fromShort} → ${to} (${differenceInline(e, unit)})`];
+    });
+    return figures.length === 0 ? [] : [`${materialName(material)}: ${figures.join(', ')}`];
+  });
+  return perMaterial.length === 0 ? '' : `End users in ${regionWithArticle(homeName)}: ${perMaterial.join('; ')}.`;
+}
+
+/**
+ * The headline metrics of the targeted materials whose paired difference's CI excludes 0 in the
+ * wrong direction (weeks short, unmet demand, consumption, the refined and magnet price peaks): `NdPr
+ * oxide unmet demand; Dysprosium oxide peak magnet price +0.20× base (95% CI +0.1 to +0.3× base)`,
+ * the shortage metrics by name (the sentence before gives their figures), the others with theirs; ''
+ * without any. A change within rounding or negligible (under 0.1% of the level) is not "worse".
+ */
+function describeClearlyWorse(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
+  const metrics: Array<[string, string]> = materials.flatMap((m) => [
+    [`shortfallWeeks.${m}.endUse.${home}`, 'weeks short'], [`cumulativeShortfall.${m}.endUse.${home}`, 'unmet demand'], [`cumulativeConsumption.${m}.endUse.${home}`, 'consumption'],
+    [`peakPriceMultiple.${m}.processing.${home}`, 'peak refined price'], [`peakPriceMultiple.${m}.manufacturing.${home}`, 'peak magnet price'],
+  ] as Array<[string, string]>);
+  const worse = metrics.flatMap(([metric, words]) => {
+    const e = entryOf(metric);
+    if (e === undefined || isRoundingNoise(e) || isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) return [];
+    const lowerIsBetter = !metric.startsWith('cumulativeConsumption.');
+    const wrongWay = lowerIsBetter ? e.ciLow > 0 : e.ciHigh < 0;
+    if (!wrongWay) return [];
+    const priceWords = metric.includes('.manufacturing.') ? describePeakPriceWords(metric.split('.')[1], 'manufacturing') : words;
+    // Weeks short and unmet demand were given just before with their intervals: named only. The others with their difference and interval.
+    const inLead = SHORTAGE_METRICS.some(([id]) => metric.startsWith(`${id}.`));
+    return [`${materialName(metric.split('.')[1])} ${priceWords}${inLead ? '' : ` ${differenceInline(e, units.get(metric)).replace(/, 95% CI (.*)$/, ' (95% CI $1)')}`}`];
+  });
+  return worse.join('; ');
 }

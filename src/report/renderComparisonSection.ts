@@ -5,6 +5,7 @@ import { ALTERNATIVE_LABEL_FONT, ALTERNATIVE_LABEL_WIDTH, createComparisonSpec }
 import { describeCostEffectiveness } from './describeCostEffectiveness.ts';
 import { describeStockHeldFromStart } from './describeStockHeldFromStart.ts';
 import { describeMetricId } from './describeMetricId.ts';
+import { describeStageProduct } from './describeStageProduct.ts';
 import { describePairedShare, isSpendingMetric } from './describePairedShare.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatQuantity } from './formatQuantity.ts';
@@ -57,13 +58,21 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     '“Clearly” means the difference’s 95% CI excludes 0, for each metric on its own: a report of many metrics will call about 1 in 20 of those a strategy leaves unchanged clear by chance.</p>\n';
   const available = new Set(comparison.entries.map((e) => e.metric));
   const otherEvents = strategies.alternatives.flatMap((a) => a.overview?.events ?? []);
-  // The forest plot shows every alternative's headline; each alternative's table only its own (its events beside the reference's).
+  const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.metric === metric && e.alternative === alternative);
+  // The forest plot shows every alternative's headline. Each alternative's table has its own rows (its events beside
+  // the reference's) and the other alternatives' too, so the tables line up with the chart (audit 24, M8: the oxide
+  // stockpile's table lacked the magnet price its chart showed); another's row this alternative leaves the same in
+  // every run (a tariff's duties under a stockpile) is left out, as the chart leaves out a metric no one changes.
   const headline = pickHeadlineMetrics(strategies.reference.overview, available, otherEvents, { policyStages: true }).map((m) => m.id);
   const headlineOf = (alternative: string): string[] => {
-    const own = strategies.alternatives.find((a) => a.label === alternative)?.overview?.events;
-    return own === undefined ? headline : pickHeadlineMetrics(strategies.reference.overview, available, own, { policyStages: true }).map((m) => m.id);
+    const events = strategies.alternatives.find((a) => a.label === alternative)?.overview?.events;
+    const own = new Set(events === undefined ? headline : pickHeadlineMetrics(strategies.reference.overview, available, events, { policyStages: true }).map((m) => m.id));
+    const unchanged = (metric: string): boolean => {
+      const e = entryOf(alternative, metric);
+      return e === undefined || (e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0);
+    };
+    return [...headline.filter((m) => own.has(m) || !unchanged(m)), ...[...own].filter((m) => !headline.includes(m))];
   };
-  const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.metric === metric && e.alternative === alternative);
   const overview = strategies.reference.overview;
   const home = overview?.homeRegion ?? '';
   const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
@@ -73,7 +82,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     const alternativeOverview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
     const description = alternativeOverview?.description ?? '';
     html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
-      `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName)}` +
+      `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName, { entryOf: (metric) => entryOf(alternative, metric), home }, units)}` +
       describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName, costScope(strategies, alternative, entryOf, home)) +
       freeStockNote(alternativeOverview, overview, materialName) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
@@ -111,7 +120,7 @@ async function renderForestPlot(comparison: Comparison, candidates: readonly str
     const better = entries.find((e) => e.direction !== '')?.direction;
     const judged = better !== undefined && !isSpendingMetric(metric);
     return {
-      title: describeMetricId(metric, materialName),
+      title: isHeadline ? headlineName(metric, materialName) : describeMetricId(metric, materialName),
       axisTitle: `difference${unit ? `, ${unit}` : ''}${judged ? ` (${better} is better)` : ''}`,
       rows: entries.map((e) => ({ alternative: shortOf.get(e.alternative) ?? e.alternative, difference: e.meanDifference, ciLow: e.ciLow, ciHigh: e.ciHigh, label: describePairedShare(e, true) })),
     };
@@ -147,7 +156,7 @@ function costScope(strategies: ComparedStrategies, alternative: string, entryOf:
 }
 
 /** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */
-function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) => string): string {
+function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) => string, parts: SharePartsLookup, units: ReturnType<typeof massUnits>): string {
   const clear = (e: ComparisonEntry): boolean => (e.ciLow > 0 || e.ciHigh < 0) && !isRoundingNoise(e);
   // Clear, but under 0.1% of the reference's level: said apart, not as better or worse.
   const negligible = (e: ComparisonEntry): boolean => clear(e) && isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA);
@@ -156,8 +165,9 @@ function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) =>
   const small = judged.filter(negligible);
   const better = judged.filter((e) => clear(e) && !negligible(e) && (e.direction === 'lower') === (e.meanDifference < 0));
   const clearlyWorse = judged.filter((e) => clear(e) && !negligible(e) && !better.includes(e));
-  // A capacity-per-demand share that falls only because end users receive more is not "worse": it gets its own line (user audit, session 20).
-  const demandLed = demandLedShareFalls(better, clearlyWorse);
+  // A capacity-per-demand share that falls only because end users' demand rose is not "worse": it gets its own
+  // line (user audit, session 20), but only where capacity itself is not clearly lower (audit 24, H3).
+  const demandLed = demandLedShareFalls(better, clearlyWorse, parts);
   const worse = clearlyWorse.filter((e) => !demandLed.includes(e));
   const unclear = judged.filter((e) => !clear(e));
   const costs = rows.filter((e) => isSpendingMetric(e.metric) && e.meanDifference !== 0)
@@ -168,31 +178,88 @@ function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) =>
     small.length > 0 ? `Clear but negligible (under ${NEGLIGIBLE_SHARE * 100}% of the reference’s level): ${escapeHtml(small.map(name).join('; '))}.` : '',
     unclear.length > 0 ? `Not clearly different: ${escapeHtml(unclear.map(name).join('; '))}.` : '',
     costs.length > 0 ? `Spending: ${escapeHtml(costs.join('; '))}.` : '',
-    describeDemandLedShareFall(demandLed, materialName),
+    describeDemandLedShareFall(demandLed, materialName, parts, units),
+    describeCapacityLost(worse, materialName, parts, units),
   ].filter((s) => s !== '');
   return items.length === 0 ? '' : `<ul>${items.map((s) => `<li>${s}</li>`).join('')}</ul>\n`;
 }
 
 /**
- * The secure-supply shares among `worse` whose material end users clearly receive more of (`better`'s
- * consumption): the share is home and allied capacity over home demand, so a strategy that makes a
- * material cheaper raises demand and the share falls with no capacity lost.
+ * The compared metrics behind a secure-supply share at the end: home and allied capacity at the end
+ * (`finalSecureCapacity.<material>.<stage>`) and home end-use demand at the end
+ * (`finalHomeDemand.<material>.endUse.<home>`), which crm-sim compare writes since audit 24; each
+ * undefined in an older folder.
  */
-function demandLedShareFalls(better: readonly ComparisonEntry[], worse: readonly ComparisonEntry[]): ComparisonEntry[] {
-  const consumed = new Set(better.filter((e) => e.metric.startsWith('cumulativeConsumption.')).map((e) => e.metric.split('.')[1]));
-  return worse.filter((e) => (e.metric.startsWith('finalSecureSupplyShare.') || e.metric.startsWith('meanSecureSupplyShare.')) && consumed.has(e.metric.split('.')[1]));
+function shareParts(share: ComparisonEntry, parts: SharePartsLookup): { capacity?: ComparisonEntry; demand?: ComparisonEntry } {
+  const [, material, stage] = share.metric.split('.');
+  return { capacity: parts.entryOf(`finalSecureCapacity.${material}.${stage}`), demand: parts.entryOf(`finalHomeDemand.${material}.endUse.${parts.home}`) };
+}
+
+/** One alternative's entries by metric id, and the home region's id (which ends the demand metric's id). */
+interface SharePartsLookup {
+  entryOf: (metric: string) => ComparisonEntry | undefined;
+  home: string;
 }
 
 /**
- * The line for {@link demandLedShareFalls}: lower only because demand rose, and why (a user audit read
- * the graphite subsidy's lower share as lost capacity; another stopped at "Clearly worse"); '' without any.
+ * The secure-supply shares among `worse` that fell because home demand rose, not because capacity fell.
+ * The share is home and allied capacity over home end-use demand at the run's end, so a strategy that
+ * makes a material cheaper raises demand and the share falls with no capacity lost. Where the folder
+ * holds the two parts as compared metrics (finalSecureCapacity, finalHomeDemand), the share qualifies
+ * when the capacity's paired difference is not clearly below 0 and demand's is clearly above 0. An
+ * older folder without them falls back on end users clearly receiving more of the material (`better`'s
+ * consumption), the label then saying that capacity was not checked. Only end-of-run shares are
+ * tested on their parts; the run-average share (meanSecureSupplyShare) keeps the fallback.
  */
-function describeDemandLedShareFall(falls: readonly ComparisonEntry[], materialName: (id: string) => string): string {
+function demandLedShareFalls(better: readonly ComparisonEntry[], worse: readonly ComparisonEntry[], parts: SharePartsLookup): ComparisonEntry[] {
+  const consumed = new Set(better.filter((e) => e.metric.startsWith('cumulativeConsumption.')).map((e) => e.metric.split('.')[1]));
+  return worse.filter((e) => {
+    if (!(e.metric.startsWith('finalSecureSupplyShare.') || e.metric.startsWith('meanSecureSupplyShare.'))) return false;
+    const { capacity, demand } = e.metric.startsWith('finalSecureSupplyShare.') ? shareParts(e, parts) : {};
+    if (capacity !== undefined && demand !== undefined) return !(capacity.ciHigh < 0) && demand.ciLow > 0;
+    return capacity === undefined && consumed.has(e.metric.split('.')[1]);
+  });
+}
+
+/** `32,800 t/yr against 33,100 t/yr, −330 t/yr (−631 to −29 t/yr)`: the alternative's level, the reference's, and the paired difference. */
+function describePart(e: ComparisonEntry, units: ReturnType<typeof massUnits>): string {
+  return `${formatLevelValue(e.meanB, e.unit, units.get(e.metric))} against ${formatLevelValue(e.meanA, e.unit, units.get(e.metric))}, ${formatDifferenceWithCi(e, units.get(e.metric))}`;
+}
+
+/**
+ * The line for {@link demandLedShareFalls}: lower where demand rose and capacity is not clearly lower, with the capacity and
+ * demand figures that show it (a user audit read the graphite subsidy's lower share as lost
+ * capacity; another stopped at "Clearly worse"); '' without any.
+ */
+function describeDemandLedShareFall(falls: readonly ComparisonEntry[], materialName: (id: string) => string, parts: SharePartsLookup, units: ReturnType<typeof massUnits>): string {
   if (falls.length === 0) return '';
-  const materials = [...new Set(falls.map((e) => e.metric.split('.')[1]))];
-  return `<em>Lower only because demand rose</em>: ${escapeHtml(falls.map((e) => headlineName(e.metric, materialName)).join('; '))}. ` +
-    `It is home and allied capacity divided by home demand, and end users receive clearly more ${escapeHtml(materials.map(materialName).join(' and '))} ` +
-    'here, so demand rose: the ratio falls even where capacity does not (the capacity itself is in series.csv, <code>capacity</code>).';
+  const checked = falls.map((e) => ({ e, ...shareParts(e, parts) }));
+  const shown = checked.filter((c) => c.capacity !== undefined && c.demand !== undefined);
+  const unchecked = checked.filter((c) => c.capacity === undefined || c.demand === undefined).map((c) => c.e);
+  const lines = shown.map(({ e, capacity, demand }) => `${headlineName(e.metric, materialName)}: capacity not clearly lower, ${describePart(capacity as ComparisonEntry, units)}; home demand higher, ${describePart(demand as ComparisonEntry, units)}`);
+  const materials = [...new Set(unchecked.map((e) => e.metric.split('.')[1]))];
+  const fallback = unchecked.length === 0 ? '' : `${lines.length > 0 ? ' ' : ''}${unchecked.map((e) => headlineName(e.metric, materialName)).join('; ')}: end users receive clearly more ${materials.map(materialName).join(' and ')} here, ` +
+    'so demand probably rose; this folder does not hold capacity per strategy, so whether capacity fell too is not checked (a compare run with this version writes it).';
+  // Not "only because": capacity not clearly lower is not capacity unchanged (with the magnet stockpile, NdPr processing
+  // capacity −1.4% on average, its CI reaching +0.6%, beside demand +1.4%): the label says what the test shows.
+  const label = lines.length > 0 ? 'Lower where home demand rose, capacity not clearly lower' : 'Probably lower because demand rose';
+  return `<em>${label}</em> (the ratio is home and allied capacity divided by home demand at the end): ${escapeHtml(lines.join('. '))}${lines.length > 0 ? '.' : ''}${escapeHtml(fallback)}`;
+}
+
+/**
+ * Among the clearly worse metrics, the secure-supply shares whose capacity is itself clearly lower:
+ * a finding, stated with its figures (audit 24, H3); '' without any or without the capacity metrics.
+ */
+function describeCapacityLost(worse: readonly ComparisonEntry[], materialName: (id: string) => string, parts: SharePartsLookup, units: ReturnType<typeof massUnits>): string {
+  const lost = worse.filter((e) => e.metric.startsWith('finalSecureSupplyShare.')).map((e) => ({ e, ...shareParts(e, parts) }))
+    .filter((c) => c.capacity !== undefined && c.capacity.ciHigh < 0);
+  if (lost.length === 0) return '';
+  const lines = lost.map(({ e, capacity, demand }) => {
+    const [, material, stage] = e.metric.split('.');
+    const demandText = demand === undefined ? '' : `; home demand ${demand.ciLow > 0 ? 'higher' : demand.ciHigh < 0 ? 'lower' : 'not clearly different'}, ${describePart(demand, units)}`;
+    return `${materialName(material)}: home and allied ${stage} capacity at the end ${describePart(capacity as ComparisonEntry, units)}${demandText}`;
+  });
+  return `<strong>Capacity clearly lower</strong> (not only a rise in demand): ${escapeHtml(lines.join('. '))}.`;
 }
 
 const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', cumulativeShortfall: 'unmet demand', cumulativeConsumption: 'consumption (received)', policyCost: 'Policy cost (spending)', netPolicyCost: 'Net policy cost (stock held counted at base prices)', tariffRevenue: 'Tariff duties collected (revenue paid by importers)' };
@@ -201,9 +268,30 @@ const HEADLINE_WORDS: Record<string, string> = { shortfallWeeks: 'weeks short', 
 function headlineName(metric: string, materialName: (id: string) => string): string {
   const [name, material, stage] = metric.split('.');
   if (name === 'policyCost' || name === 'netPolicyCost' || name === 'tariffRevenue') return HEADLINE_WORDS[name];
-  const words = name === 'peakPriceMultiple' ? `peak ${stage} price (× start)`
+  const words = name === 'peakPriceMultiple' ? `${describePeakPriceWords(material, stage)} (× start)`
     : name === 'finalSecureSupplyShare' ? `home and allied ${stage} capacity at the end (× home demand)` : HEADLINE_WORDS[name];
   return words === undefined || material === undefined ? describeMetricId(metric, materialName) : `${materialName(material)}: ${words}`;
+}
+
+/**
+ * A stage's price in the words every compare section uses (audit 24, M8: "peak manufacturing price",
+ * "peak component price" and "magnets containing …" named one quantity): `peak refined price`,
+ * `peak magnet price` (the manufacturing stage's product, describeStageProduct.ts), `peak price of
+ * wafers and devices`, `peak concentrate price`, `peak recycled price`.
+ *
+ * @param material - The material's id.
+ * @param stage - The traded stage.
+ * @returns The words, without the unit.
+ * @example
+ * describePeakPriceWords('ndpr', 'manufacturing'); // 'peak magnet price'
+ */
+export function describePeakPriceWords(material: string, stage: string): string {
+  if (stage === 'processing') return 'peak refined price';
+  if (stage === 'mining') return 'peak concentrate price';
+  if (stage === 'recycling') return 'peak recycled price';
+  if (stage !== 'manufacturing') return `peak ${stage} price`;
+  const product = describeStageProduct(material, '', stage).split(' containing ')[0];
+  return product === 'magnets' ? 'peak magnet price' : `peak price of ${product}`;
 }
 
 function renderComparisonTable(comparison: Comparison, metrics: readonly string[], materialName: (id: string) => string): string {

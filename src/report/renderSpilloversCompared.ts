@@ -2,15 +2,15 @@ import { differenceSign, formatDifferenceWithCi, formatLevelValue, massUnits } f
 import { escapeHtml } from './escapeHtml.ts';
 import type { Comparison } from './readComparisonJson.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
-import type { ComparedStrategies } from './renderComparisonSection.ts';
+import { type ComparedStrategies, describePeakPriceWords } from './renderComparisonSection.ts';
 import { renderTable } from './renderTable.ts';
 
 /** The end-user metrics shown per region and material, in row order, with their words. */
-const METRICS: ReadonlyArray<{ id: (material: string, region: string) => string; words: string }> = [
+const METRICS: ReadonlyArray<{ id: (material: string, region: string) => string; words: string | ((material: string) => string) }> = [
   { id: (m, r) => `cumulativeConsumption.${m}.endUse.${r}`, words: 'consumption (received)' },
   { id: (m, r) => `cumulativeShortfall.${m}.endUse.${r}`, words: 'unmet demand' },
   { id: (m, r) => `shortfallWeeks.${m}.endUse.${r}`, words: 'weeks short' },
-  { id: (m, r) => `peakPriceMultiple.${m}.manufacturing.${r}`, words: 'peak component price (× start)' },
+  { id: (m, r) => `peakPriceMultiple.${m}.manufacturing.${r}`, words: (m) => `${describePeakPriceWords(m, 'manufacturing')} (× start)` }, // one term in every section (audit 24, M8)
 ];
 
 const ALIGNMENT_ORDER: Record<string, number> = { ally: 0, neutral: 1, adversary: 2 };
@@ -18,7 +18,7 @@ const ALIGNMENT_ORDER: Record<string, number> = { ally: 0, neutral: 1, adversary
 /**
  * "Effects outside the home region, by strategy" for a compare folder: for each material the
  * compared scenarios' events name and each region other than home (allies first, the adversary
- * last), end users' consumption, unmet demand, weeks short and peak component price under the
+ * last), end users' consumption, unmet demand, weeks short and peak magnet (component) price under the
  * reference, and each alternative's paired difference with its 95% CI; then, per alternative, the
  * regions whose end users clearly receive less or more (the CI of the consumption difference below
  * or above 0) and those clearly short for more weeks. A home policy can
@@ -54,7 +54,7 @@ export function renderSpilloversCompared(original: Comparison, strategies: Compa
         const found = original.alternatives.map((a) => byId.get(`${a}|${id}`));
         const reference = found.find((e) => e !== undefined);
         if (reference === undefined) continue;
-        rows.push([`${shortName(region.name)} (${region.alignment})`, materialName(material), metric.words, formatLevelValue(reference.meanA, reference.unit, units.get(id)),
+        rows.push([`${shortName(region.name)} (${region.alignment})`, materialName(material), typeof metric.words === 'string' ? metric.words : metric.words(material), formatLevelValue(reference.meanA, reference.unit, units.get(id)),
           ...found.map((e) => (e === undefined ? 'n/a' : formatDifferenceWithCi(e, units.get(id))))]);
         // Short for longer is a side effect an alliance reader needs beside consumption (a stockpile that buys in allies' market).
         if (metric.words === 'weeks short') {
@@ -62,7 +62,7 @@ export function renderSpilloversCompared(original: Comparison, strategies: Compa
             if (e !== undefined && e.ciLow > 0) longer.get(original.alternatives[i])?.push(`${shortName(region.name)}: ${materialName(material)} (${formatDifferenceWithCi(e, undefined)})`);
           });
         }
-        if (metric.words.startsWith('consumption')) {
+        if (typeof metric.words === 'string' && metric.words.startsWith('consumption')) {
           found.forEach((e, i) => {
             const where = `${shortName(region.name)}: ${materialName(material)}`;
             if (e !== undefined && e.ciHigh < 0) less.get(original.alternatives[i])?.push(where);

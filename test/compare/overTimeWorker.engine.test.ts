@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import overTimeWorker from '../../src/compare/overTimeWorker.ts';
 import { planOverTimeSeries, type OverTimeTarget } from '../../src/compare/planOverTimeSeries.ts';
+import { planCapacityAtEnd } from '../../src/compare/planCapacityAtEnd.ts';
 import { runComparison } from '../../src/compare/runComparison.ts';
 import { computeScenarioHash } from '../../src/montecarlo/computeScenarioHash.ts';
 import { compileScenario, createReplicateRunner } from '../../sim-core/index.ts';
@@ -15,7 +16,21 @@ describe('the over-time worker', () => {
   const [result] = overTimeWorker({ scenarioHash: computeScenarioHash(payload), compiled: payload, masterSeed: 3, firstReplicate: 1, replicateCount: 1 }).results;
   const full = createReplicateRunner(compiled)(3, 1);
   const plan = planOverTimeSeries(compiled, targets);
-  const kept = result.summaries.subarray(full.summaries.length);
+  const atEnd = planCapacityAtEnd(compiled, targets.map((t) => t.material));
+  const capacity = result.summaries.subarray(full.summaries.length, full.summaries.length + atEnd.length);
+  const kept = result.summaries.subarray(full.summaries.length + atEnd.length);
+
+  it('keeps home and allied capacity and home demand at the end whose ratio is the engine\'s finalSecureSupplyShare (audit 24, H3)', () => {
+    for (const { material } of targets) {
+      const demand = capacity[atEnd.findIndex((v) => v.key.metric === 'finalHomeDemand' && v.key.material === material)];
+      expect(demand).toBeGreaterThan(0);
+      for (const stage of ['mining', 'processing', 'manufacturing', 'recycling']) {
+        const secure = capacity[atEnd.findIndex((v) => v.key.metric === 'finalSecureCapacity' && v.key.material === material && v.key.stage === stage)];
+        const share = full.summaries[compiled.layout.summaries.findIndex((k) => k.metric === 'finalSecureSupplyShare' && k.material === material && k.stage === stage)];
+        expect(secure / demand).toBeCloseTo(share, 9);
+      }
+    }
+  });
 
   it('keeps the summaries unchanged and appends the monthly values', () => {
     expect([...result.summaries.subarray(0, full.summaries.length)]).toEqual([...full.summaries]);

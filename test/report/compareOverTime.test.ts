@@ -178,14 +178,19 @@ describe('splitGainByWindow', () => {
 });
 
 describe('createCompareOverTimeSpec', () => {
-  it('colours the reference in the reports ink and marks an announcement ahead of the start', () => {
+  it('draws the reference wide in grey under the alternatives and marks an announcement ahead of the start', () => {
     const spec = createCompareOverTimeSpec({
       title: 't', subtitle: 's', strategies: ['a', 'b'], eventWindows: [{ start: 2026.25, end: 2026.75, announced: 2026.1 }],
       panels: [{ title: 'p', unit: 'u', lines: [{ strategy: 'a', year: [2026, 2027], value: [1, 2] }] }],
-    }) as unknown as { vconcat: Array<{ layer: Array<{ name?: string; encoding?: { color?: { scale: { range: string[] } } } }> }> };
+    }) as unknown as { vconcat: Array<{ layer: Array<{ name?: string; encoding?: { color?: { scale: { range: string[] } }; strokeWidth?: { scale: { range: number[] } } } }> }> };
     const layers = spec.vconcat[0].layer;
     expect(layers.map((l) => l.name).filter(Boolean)).toEqual(['announced_0', 'event_0']);
-    expect(layers.at(-1)?.encoding?.color?.scale.range[0]).toBe('#1f4e79');
+    // Audit 24, L1: the reference in ink could not be told from an alternative on the same path.
+    const [referenceColour, alternativeColour] = layers.at(-1)?.encoding?.color?.scale.range ?? [];
+    expect(referenceColour).toMatch(/^#([0-9a-f]{2})\1\1$/); // a grey
+    expect(alternativeColour).not.toMatch(/^#([0-9a-f]{2})\1\1$/);
+    const [referenceWidth, alternativeWidth] = layers.at(-1)?.encoding?.strokeWidth?.scale.range ?? [];
+    expect(referenceWidth).toBeGreaterThan(alternativeWidth);
   });
 
   it('starts level panels at zero and keeps difference panels cut around their zero rule; tells strategies apart by dashes too', () => {

@@ -40,17 +40,17 @@ describe('renderCompareAnswerBox', () => {
   ];
   it('gives a saving in savings, and an interval reaching past 0 as "from … more to … less"', () => {
     const cost = (difference: number, half: number) => text({ reference: 'threat', alternatives: ['recycling'], entries: [entry('recycling', 'policyCost.US', 0, difference, half, 'USD')], costEffectiveness: new Map() });
-    expect(cost(-5e6, 3e6)).toContain('recycling costs USD 5.00 million less (95% CI USD 2.00 million to USD 8.00 million)');
-    expect(cost(-1e6, 3e6)).toContain('recycling costs USD 1.0 million less (95% CI from USD 2.0 million more to USD 4.0 million less)');
-    expect(cost(1e6, 3e6)).toContain('recycling costs USD 1.0 million more (95% CI from USD 2.0 million less to USD 4.0 million more)');
+    expect(cost(-5e6, 3e6)).toContain('recycling : It costs USD 5.00 million less (95% CI USD 2.00 million to USD 8.00 million)');
+    expect(cost(-1e6, 3e6)).toContain('recycling : It costs USD 1.0 million less (95% CI from USD 2.0 million more to USD 4.0 million less)');
+    expect(cost(1e6, 3e6)).toContain('recycling : It costs USD 1.0 million more (95% CI from USD 2.0 million less to USD 4.0 million more)');
   });
 
   it('says per alternative what it costs, what end users receive of what it targets, and the cost per kg of a clear gain; then which buys a kg cheapest', () => {
     const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
     const html = text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness });
-    expect(html).toContain('recycling costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90.0 per kg gained (95% CI USD 80.0 to USD 100.0).');
+    expect(html).toContain('recycling : It costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90.0 per kg gained on the USD 300 million spent on it (95% CI USD 80.0 to USD 100.0).');
     // A strategy naming no material is read on the threat's materials; a loss under 0.1% is "about the same", a larger one "less".
-    expect(html).toContain('friends costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5.00 t less (95% CI 4.00 t to 6.00 t).');
+    expect(html).toContain('friends : Clearly worse : Gallium consumption −5.00 t (95% CI −6.00 to −4.00 t). It costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5.00 t less (95% CI 4.00 t to 6.00 t).');
     // The same mean whose CI reaches beyond 0.1% of 326 t (0.326 t) is not shown to be negligible: a loss.
     const reaching = { reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], costEffectiveness, entries: entries.map((e) => (e.alternative === 'friends' && e.metric.includes('germanium') ? { ...e, ciLow: -0.336, ciHigh: -0.236 } : e)) };
     expect(text(reaching)).toContain('Germanium: end users receive 0.286 t less (95% CI 0.236 t to 0.336 t); Gallium');
@@ -95,8 +95,8 @@ describe('renderCompareAnswerBox', () => {
     const held = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(4e6, 3e6, 5e6), netUsdPerTonneConsumptionGained: iv(1_300, 900, 2_000) };
     const sold = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-9e7, -1e8, -8e7) };
     const only = (pile: MaterialCostEffectiveness) => text({ reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', pile]])]]) });
-    expect(only(held)).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0), USD 1.30 per kg net of the stock still held (95% CI USD 0.90 to USD 2.00)');
-    expect(only(sold)).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0), and a net gain of USD 90.0 million (95% CI USD 80.0 million to USD 100.0 million) once the stock still held and its sales are counted');
+    expect(only(held)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0), USD 1.30 per kg net of the stock still held (95% CI USD 0.90 to USD 2.00)');
+    expect(only(sold)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0), and a net gain of USD 90.0 million (95% CI USD 80.0 million to USD 100.0 million) once the stock still held and its sales are counted');
     // A net gain whose interval reaches a cost is not claimed as a gain.
     const unclear = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-4.64e6, -10.5e6, 1.2e6) };
     expect(only(unclear)).toContain('and no clear net gain or cost once the stock still held and its sales are counted (a gain of USD 4.6 million on average, 95% CI −USD 1.2 million to USD 10.5 million; below 0 a cost)');
@@ -128,7 +128,7 @@ describe('renderCompareAnswerBox', () => {
     expect(html).toContain('Its stockpiles hold from the start, without buying it (initialDays), 10 t of Germanium as refined material, worth USD 15 million at base prices');
     expect(html).toContain('Germanium: only “stockpile” buys a clear gain (not counting the stock “stockpile” holds from the start).');
     // With the materials' prices known, the spending per kg has its yardstick: the starting refined price.
-    expect(html).toContain('USD 66.0 per kg gained (95% CI USD 60.0 to USD 72.0; 0.044× the starting refined price, USD 1,500 per kg)');
+    expect(html).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0; 0.044× the starting refined price, USD 1,500 per kg)');
     // Without initial stock, neither.
     expect(text(comparison)).not.toContain('from the start');
   });
@@ -138,5 +138,40 @@ describe('renderCompareAnswerBox', () => {
     expect(text({ reference: 'threat', alternatives: ['friends'], entries: flat, costEffectiveness: new Map() })).toContain('No strategy buys a clear gain in what end users receive of the materials it targets.');
     const reversed = flat.map((e) => ({ ...e, meanA: e.meanB, meanB: e.meanA }));
     expect(renderCompareAnswerBox({ reference: 'threat', alternatives: ['friends'], entries: reversed, costEffectiveness: new Map() }, strategies, name)).toBe('');
+  });
+
+  it('leads each strategy with weeks short and unmet demand, reference → alternative, and names what it makes clearly worse (audit 24, H2)', () => {
+    const shortage = [
+      entry('stockpile', 'policyCost.US', 0, 9.17e7, 1.4e6, 'USD'),
+      { ...entry('stockpile', 'shortfallWeeks.germanium.endUse.US', 35.8, 2.6, 0.9, 'weeks'), direction: 'lower' as const },
+      { ...entry('stockpile', 'cumulativeShortfall.germanium.endUse.US', 1040, 26.2, 21.05), direction: 'lower' as const },
+      entry('stockpile', 'cumulativeConsumption.germanium.endUse.US', 97_200, 38, 41),
+    ];
+    const html = text({ reference: 'threat', alternatives: ['stockpile'], entries: shortage, costEffectiveness: new Map() });
+    expect(html).toContain('stockpile : End users in the United States: Germanium: weeks short 35.8 → 38.4 weeks (+2.60 weeks, 95% CI +1.70 to +3.50 weeks), ' +
+      'unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.1 to +47.3 t). Clearly worse : Germanium weeks short; Germanium unmet demand. It costs USD 91.7 million more');
+    // Not clearly worse (its CI reaches 0): no clause.
+    const unclear = shortage.map((e) => (e.metric.startsWith('cumulativeShortfall') || e.metric.startsWith('shortfallWeeks') ? { ...e, ciLow: -1 } : e));
+    expect(text({ reference: 'threat', alternatives: ['stockpile'], entries: unclear, costEffectiveness: new Map() })).not.toContain('Clearly worse');
+  });
+
+  it('writes a later gain larger than the net as the net and its two parts, not as "of it" (audit 24, M1)', () => {
+    const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])]]);
+    const comparison = { reference: 'threat', alternatives: ['recycling'], entries: [entries[0], entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 2580, 2.49, 2.02)], costEffectiveness };
+    const split: GainSplit = { before: -0.91, during: -1.35, after: 4.75, total: 2.49, from: 2026, to: 2028.5, hasBefore: true, hasAfter: true, openEnded: false, afterCi: { low: 2.84, high: 6.66 } };
+    const html = renderCompareAnswerBox(comparison, strategies, name, () => split).replace(/\s+/g, ' ');
+    expect(html).toContain('(a net +2.49 t: −2.26 t up to Jun 2028, +4.75 t after (95% CI +2.84 t to +6.66 t), long after the events)');
+    expect(html).not.toContain('of it');
+  });
+
+  it('says what each stockpile released during the events, and why a refined one released little (audit 24, M7)', () => {
+    const comparison = { reference: 'threat', alternatives: ['stockpile'], entries: [entries[5], entries[6]], costEffectiveness: new Map() };
+    const releases = (little: boolean) => () => [{ material: 'germanium', held: 1315, released: little ? 25 : 1315, refinedOnly: little }];
+    const little = renderCompareAnswerBox(comparison, strategies, name, () => undefined, releases(true)).replace(/\s+/g, ' ');
+    expect(little).toContain('Released during the events (median run): Germanium 25 t of 1,320 t held (2%).');
+    expect(little).toContain('gap G10');
+    const all = renderCompareAnswerBox(comparison, strategies, name, () => undefined, releases(false)).replace(/\s+/g, ' ');
+    expect(all).toContain('Germanium 1,320 t of 1,320 t held (100%).');
+    expect(all).not.toContain('G10');
   });
 });

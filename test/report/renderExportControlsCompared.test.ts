@@ -46,4 +46,18 @@ describe('renderExportControlsCompared', () => {
   it('renders nothing for a comparison without quotas', () => {
     expect(renderExportControlsCompared(comparison([entry('stockpile', 'cumulativeShortfall.ndpr.endUse.US', 10, 5)]), describeEvent)).toBe('');
   });
+
+  it('gives each quota the rent paid under each strategy, with its paired difference at the precision of its own mean (audit 24, M3)', () => {
+    const rent = (alternative: string, meanA: number, meanB: number, half: number): ComparisonEntry => ({ ...entry(alternative, 'exportQuotaRentUsd.ndpr.processing.cnOxide', meanA, meanB, half), unit: 'USD' });
+    const entries = [
+      ...quota('stockpile', 'cnOxide', [78, 78], [74, 74, 0], [21_300, 21_300, 0]), rent('stockpile', 6.3988e9, 6.3988e9 + 391_180, 34.5e6),
+      ...quota('friends', 'cnOxide', [78, 78], [74, 74, 0], [21_300, 21_500, 8]), rent('friends', 6.3988e9, 5.035e9, 59e6),
+    ];
+    const html = text(renderExportControlsCompared(comparison(entries), describeEvent));
+    // Three significant figures on every level ("6.40", not "6.4", beside "5.04").
+    expect(html).toContain('allowed 21,300 t; rent paid USD 6.40 billion bound');
+    // A mean far inside its interval keeps its own figures: not "USD 0 (−USD 34 million to +USD 35 million)".
+    expect(html).toContain('rent +USD 391,000 (−USD 34 million to +USD 35 million)');
+    expect(html).toContain('rent paid USD 5.04 billion (bound no change in any run; allowed +200 t (+192 to +208 t); rent −USD 1.36 billion (−USD 1.42 billion to −USD 1.30 billion))');
+  });
 });

@@ -56,27 +56,30 @@ describe('report wording', () => {
     expect(manyHtml).toContain('from up to 59 metrics an alternative changes in some run: with no effect at all, about 1 in 20 of them (3 here)');
   });
 
-  it('compare: each alternative\'s headline holds the rows of its own policies (a tariff\'s price and duties; a stockpile\'s price, but no capacity: it builds none)', async () => {
+  it('compare: each alternative\'s table holds the rows of its own policies and those the chart draws for the others, less those it leaves the same in every run (audit 24, M8)', async () => {
     const event = (id: string, kind: string, stage: string) => ({ id, kind, start: 1, end: 9, announced: NaN, fields: { kind, material: 'dy', stage } });
     const withEvents = (name: string, ...extra: ScenarioOverview['events']) => ({ ...overview(name), events: [...overview(name).events, ...extra] });
     const row = (alternative: string, metric: string, unit: string, direction: ComparisonEntry['direction']) => ({ ...entry(metric, 1, 2), alternative, unit, direction });
     const metrics: [string, string, ComparisonEntry['direction']][] = [['peakPriceMultiple.dy.manufacturing.US', 'x base', 'lower'], ['finalSecureSupplyShare.dy.processing', 'x home demand', 'higher'],
       ['finalSecureSupplyShare.dy.manufacturing', 'x home demand', 'higher'], ['tariffRevenue.US', 'USD', '']];
-    const entries = ['tariff', 'stockpile'].flatMap((alternative) => metrics.map(([metric, unit, direction]) => row(alternative, metric, unit, direction)));
+    // The stockpile collects no duties: the same (0) in every run.
+    const entries = ['tariff', 'stockpile'].flatMap((alternative) => metrics.map(([metric, unit, direction]) => row(alternative, metric, unit, direction)))
+      .map((e) => (e.alternative === 'stockpile' && e.metric === 'tariffRevenue.US' ? { ...e, meanDifference: 0, ciLow: 0, ciHigh: 0 } : e));
     const comparison = { reference: 'threat', alternatives: ['tariff', 'stockpile'], entries, costEffectiveness: new Map() };
     const html = await renderComparisonSection(comparison, { reference: { label: 'threat', overview: overview('threat') }, alternatives: [
       { label: 'tariff', overview: withEvents('tariff', event('t', 'tariff', 'manufacturing')) },
       { label: 'stockpile', overview: withEvents('stockpile', event('s', 'stockpile', 'manufacturing')) },
     ] }, (id) => (id === 'dy' ? 'Dysprosium oxide' : id), charts);
     const table = (label: string) => html.slice(html.indexOf(`<h3>${label} against threat</h3>`), html.indexOf('</div>', html.indexOf(`<h3>${label} against threat</h3>`)));
-    expect(table('tariff')).toContain('Dysprosium oxide: peak manufacturing price (× start)');
+    expect(table('tariff')).toContain('Dysprosium oxide: peak magnet price (× start)');
     expect(table('tariff')).toContain('Dysprosium oxide: home and allied manufacturing capacity at the end (× home demand)');
     expect(table('tariff')).toContain('Tariff duties collected');
     expect(table('stockpile')).toContain('Dysprosium oxide: home and allied processing capacity at the end'); // where the threat hits
-    expect(table('stockpile')).not.toContain('manufacturing capacity');
+    // The chart draws the tariff's manufacturing capacity for both: the stockpile's table has it too; not the duties it never changes.
+    expect(table('stockpile')).toContain('manufacturing capacity');
     expect(table('stockpile')).not.toContain('Tariff duties');
     // A magnet stockpile buys and releases magnets: the magnet price is where it bites.
-    expect(table('stockpile')).toContain('peak manufacturing price');
+    expect(table('stockpile')).toContain('peak magnet price');
   });
 
   it('scenario at a glance: steps other than weekly are said to be uncalibrated, weekly ones are not', async () => {

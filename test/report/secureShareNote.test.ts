@@ -30,13 +30,41 @@ describe('the compare verdict on capacity per unit of home demand', () => {
     const text = await render([entry('cumulativeConsumption.graphite.endUse.US', 1210, 170, 'higher'), share]);
     // Not listed as worse: said apart, with the reason.
     expect(text).not.toContain('Clearly worse');
-    expect(text).toContain('Lower only because demand rose : Natural graphite: home and allied processing capacity at the end (× home demand). It is home and allied capacity divided by home demand, and end users receive clearly more Natural graphite here, so demand rose');
+    // A folder without capacity per strategy (before audit 24): the label, saying capacity was not checked.
+    expect(text).toContain('Probably lower because demand rose (the ratio is home and allied capacity divided by home demand at the end): Natural graphite: home and allied processing capacity at the end (× home demand): end users receive clearly more Natural graphite here, so demand probably rose; this folder does not hold capacity per strategy, so whether capacity fell too is not checked (a compare run with this version writes it).');
   });
 
   it('says nothing of the kind when consumption did not clearly rise', async () => {
     const text = await render([entry('cumulativeConsumption.graphite.endUse.US', 10, 170, 'higher'), share]);
     expect(text).toContain('Clearly worse : Natural graphite: home and allied processing capacity at the end (× home demand).');
-    expect(text).not.toContain('Lower only because demand rose');
+    expect(text).not.toMatch(/Lower where home demand rose|Probably lower because demand rose/);
+  });
+});
+
+describe('the compare verdict with capacity and demand per strategy (audit 24, H3)', () => {
+  // The share's two parts as crm-sim compare writes them: capacity of home and allied regions and home demand at the end, t/yr.
+  const part = (metric: string, meanA: number, difference: number, half: number): ComparisonEntry => ({ ...entry(metric, difference, half, metric.startsWith('finalSecureCapacity') ? 'higher' : '', 't/yr'), meanA, meanB: meanA + difference });
+  const consumption = entry('cumulativeConsumption.graphite.endUse.US', 1210, 170, 'higher');
+
+  it('reports capacity that is itself clearly lower as a finding, not as a rise in demand', async () => {
+    const text = await render([consumption, share, part('finalSecureCapacity.graphite.processing', 419, -16.9, 4.8), part('finalHomeDemand.graphite.endUse.US', 391, 1.66, 1.8)]);
+    expect(text).not.toMatch(/Lower where home demand rose|Probably lower because demand rose/);
+    expect(text).toContain('Clearly worse : Natural graphite: home and allied processing capacity at the end (× home demand).');
+    expect(text).toContain('Capacity clearly lower (not only a rise in demand): Natural graphite: home and allied processing capacity at the end 402 t/yr against 419 t/yr, −16.9 t/yr (−21.7 to −12.1 t/yr); home demand not clearly different, 393 t/yr against 391 t/yr, +1.7 t/yr (−0.1 to +3.5 t/yr).');
+  });
+
+  it('keeps the label where capacity is not clearly lower and demand clearly rose, with both figures', async () => {
+    const text = await render([consumption, share, part('finalSecureCapacity.graphite.processing', 33100, -451, 646), part('finalHomeDemand.graphite.endUse.US', 14970, 206, 117)]);
+    expect(text).not.toContain('Clearly worse');
+    expect(text).toContain('Lower where home demand rose, capacity not clearly lower (the ratio is home and allied capacity divided by home demand at the end): Natural graphite: home and allied processing capacity at the end (× home demand): capacity not clearly lower, 32,600 t/yr against 33,100 t/yr, −451 t/yr (−1,097 to +195 t/yr); home demand higher, 15,200 t/yr against 15,000 t/yr, +206 t/yr (+89 to +323 t/yr).');
+    expect(text).not.toContain('series.csv');
+  });
+
+  it('does not use the label when demand did not clearly rise, even with capacity not clearly lower', async () => {
+    const text = await render([consumption, share, part('finalSecureCapacity.graphite.processing', 33100, -300, 646), part('finalHomeDemand.graphite.endUse.US', 14970, 30, 44)]);
+    expect(text).not.toMatch(/Lower where home demand rose|Probably lower because demand rose/);
+    expect(text).not.toContain('Capacity clearly lower');
+    expect(text).toContain('Clearly worse : Natural graphite: home and allied processing capacity at the end (× home demand).');
   });
 });
 
@@ -59,7 +87,7 @@ describe('the compare verdict on tiny differences', () => {
     const tiny = { ...entry('peakPriceMultiple.graphite.processing.US', -0.0000662, 0.00001, 'lower', 'x base'), meanA: 1.15, meanB: 1.15 - 0.0000662 };
     const text = await render([entry('cumulativeConsumption.graphite.endUse.US', 1210, 170, 'higher'), noise, tiny]);
     expect(text).toContain('no change beyond rounding');
-    expect(text).toMatch(/Clear but negligible \(under 0\.1% of the reference’s level\): Natural graphite: peak processing price/);
+    expect(text).toMatch(/Clear but negligible \(under 0\.1% of the reference’s level\): Natural graphite: peak refined price/);
     expect(text).toMatch(/Clearly better \(the 95% CI of the difference excludes 0\): Natural graphite: consumption \(received\)\./);
     // Not a headline row here: among the other metrics, ranked last and said to be rounding.
     expect(text).toContain('Peak price (× start) · Natural graphite · manufacturing · US no change beyond rounding');
