@@ -164,6 +164,27 @@ function describeRentCell(c: ExportControlReading): string {
   return perKg === '' ? total : `${total}; ${perKg}/kg`;
 }
 
+/** Exports without a quota above this multiple of the pace its share is taken of make its cut deeper than its share, which the note explains. */
+const DEEPER_CUT_PACE = 1.2;
+
+/**
+ * For a share quota whose exports would have run well above the year before's pace without it: its
+ * base (allowed ÷ share), that pace against what the exporter would have shipped, and why the cut is
+ * deeper than the share (a 50% quota cutting exports by 82%: audit 24, M4); '' otherwise.
+ */
+function describeDeeperCut(c: ExportControlReading, impact: ImpactReading, exporter: string, unit: MassUnit, fell: boolean): string {
+  if (c.mode !== 'quota' || c.quotaShare === undefined || c.quotaShare <= 0 || c.allowed === undefined || !fell) return '';
+  if (toSomeOnly(c) && c.exportsTo === undefined) return ''; // an older file: exports to all against a ceiling on some
+  const pace = c.allowed / c.quotaShare;
+  if (!(pace > 0) || c.exports.meanWithout <= DEEPER_CUT_PACE * pace) return '';
+  const others = [...impact.stages].filter(([stage, s]) => stage !== c.stage && s.events.length > 0 && s.materials.includes(c.material)).map(([stage]) => stage);
+  return `${c.event} allows ${formatPercent(c.quotaShare)} of what ${exporter} exported in the year before it: ${formatTonnes(c.allowed, unit)} of the ` +
+    `${formatTonnes(pace, unit)} that pace gives over its weeks. Without the disruptive events at its stage ${exporter} would have shipped ` +
+    `${formatTonnes(c.exports.meanWithout, unit)} in those weeks, ${formatNumber(c.exports.meanWithout / pace)}× that pace` +
+    (others.length > 0 ? ` (the disruptions at ${others.join(' and ')}, in force in both runs, send buyers to this market)` : '') +
+    `, so its exports fall by more than the quota’s ${formatPercent(1 - c.quotaShare)} cut.`;
+}
+
 /** Whether a control covers some destinations only. */
 function toSomeOnly(c: ExportControlReading): c is ExportControlReading & { destinations: string[] } {
   return c.destinations !== undefined && c.destinations.length > 0;
@@ -190,6 +211,8 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
         : 'A cut holds back only what the exporter would have shipped: a region whose own industry uses most of a stage’s output exports little of it ' +
           '(China’s rare-earth oxide, for one, goes mostly into its own magnets, which is why the reference scenario cuts magnets too: scenarios/README.md, exportControl).'));
   }
+  const deeper = describeDeeperCut(c, impact, exporter, unit, fell);
+  if (deeper !== '') notes.push(deeper);
   if (c.mode === 'licensing') {
     notes.push(`${id} approves ${c.approvalRate === undefined ? 'a share' : formatPercent(c.approvalRate)} of licence requests: importers re-order what is refused ` +
       'and hold more in transit to cover any licence delay, so the approval rate is not the cut in exports.');

@@ -141,6 +141,21 @@ describe('renderExportControls', () => {
     expect(tiny[1]).toMatch(/: China shipped next to none of it in either run\.$/);
   });
 
+  it('explains a share quota whose exports fall by more than its share: exports without it above the pace its share is taken of (audit 24, M4)', async () => {
+    // The reference's NdPr oxide quota: 50% of the year before, 1,260 t allowed; 5,280 t without it (the magnet quota sends foreign magnet makers to China's oxide).
+    const deep = { ...oxide, weeksBinding: { mean: 45.5, min: 40, max: 50, runsBound: 30, n: 30 }, allowed: 1_260, exports: exports(947, 5_280, 90) };
+    const [note, ...rest] = parse(renderExportControls(await readBack([deep]), names)).notes;
+    expect(rest).toEqual([]);
+    expect(note).toBe('cnQuotaOxide allows 50% of what China exported in the year before it: 1,260 t of the 2,520 t that pace gives over its weeks. ' +
+      'Without the disruptive events at its stage China would have shipped 5,280 t in those weeks, 2.1× that pace (the disruptions at manufacturing, in force in both runs, ' +
+      'send buyers to this market), so its exports fall by more than the quota’s 50% cut.');
+    // Within 20% of that pace, a fixed tonnage, or exports that did not clearly fall: no such note.
+    const notesOf = async (control: object) => parse(renderExportControls(await readBack([control]), names)).notes.filter((n) => n.includes('that pace'));
+    expect(await notesOf({ ...deep, exports: exports(947, 3_000, 90) })).toEqual([]);
+    expect(await notesOf({ ...deep, quotaShare: undefined, quotaTonnesPerYear: 840 })).toEqual([]);
+    expect(await notesOf({ ...deep, exports: exports(5_200, 5_280, 200) })).toEqual([]);
+  });
+
   it('says how many runs the figures rest on, and that the controls at other stages stay in force', async () => {
     const html = renderExportControls(await readBack([magnets]), names);
     expect(html).toContain('the first 30 of the 100 runs');
