@@ -33,6 +33,24 @@ export function describeStageProduct(materialId: string, materialName: string, s
   }
 }
 
+/**
+ * A stage's product of a material in one or two words, for a table cell: `concentrate`, `refined`,
+ * the components (`magnets`, `wafers and devices`, …; `components` for another material), `recycled`;
+ * the stage itself for any other.
+ *
+ * @example
+ * stageProductNoun('ndpr', 'manufacturing'); // 'magnets'
+ */
+export function stageProductNoun(materialId: string, stage: string): string {
+  switch (stage) {
+    case 'mining': return 'concentrate';
+    case 'processing': return 'refined';
+    case 'manufacturing': return COMPONENTS[materialId] ?? 'components';
+    case 'recycling': return 'recycled';
+    default: return stage;
+  }
+}
+
 /** `text (stage)`, or `… (battery grade; processing)` when the text already ends in brackets. */
 function withStage(text: string, stage: string): string {
   return text.endsWith(')') ? `${text.slice(0, -1)}; ${stage})` : `${text} (${stage})`;

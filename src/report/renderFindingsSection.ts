@@ -28,6 +28,7 @@ import { regionWithArticle } from './regionWithArticle.ts';
 import { renderBaselineCaveat } from './renderBaselineCaveat.ts';
 import { renderCosts } from './renderCosts.ts';
 import { renderTable } from './renderTable.ts';
+import { stageProductNoun } from './describeStageProduct.ts';
 
 
 /**
@@ -139,7 +140,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     material.name,
     describeWeeksCell(r, ranges),
     r.lackingTonnes.n > 0 && r.lackingTonnes.max === 0 ? '0 in every run' : r.lackingTonnes.n > 0 ? formatMeanAndCi(r.lackingTonnes) : 'n/a',
-    r.peakOutside.n > 0 ? formatPeakCell(r.peakOutside) : 'n/a',
+    describePeakCell(material.id, material.priceStage, r),
     formatPercent(r.secureShareProcessing.mean),
     ...(consumption ? [consumptionChange(material.id)] : []),
   ]);
@@ -150,7 +151,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     { header: `Peak price outside ${context.foreign}: mean (95% CI)`, numeric: true },
     { header: `Home and allied processing capacity at the end, % of ${context.home} demand alone (the allies' own demand not counted): mean`, numeric: true },
     ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions (first ${impact?.replicates ?? 0} runs, paired): mean`, numeric: true }] : []),
-  ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price.` +
+  ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price, of the quoted product; where a material’s events strike another traded stage too, that stage’s peak follows, named (magnets for NdPr oxide).` +
     (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events, with its share of consumption without them; “no clear change” when its 95% CI includes 0 (every CI is in impact.json).` : '') });
 }
 
@@ -168,6 +169,18 @@ function describeWeeksCell(r: MaterialResult, ranges: boolean): string {
   const few = high === 0 && Number.isFinite(r.runsShort) && r.runsShort > 0 ? `short in ${r.runsShort} of ${countRuns(weeks.n)}, at most ${formatWeeks(weeks.max)} weeks` : '';
   if (few !== '') return `${median} (${few})`;
   return ranges ? `${median} (${formatRange(low, high, 0)})` : median;
+}
+
+/**
+ * The peak-price cell: the quoted product's peak, and, where the material's events strike another
+ * traded stage, each such stage's peak named by its product (`refined 2.29× (2.28–2.30); magnets
+ * 4.69× (4.61–4.77)`: the damage of a magnet quota shows in the magnet price, audit 24, H1).
+ */
+function describePeakCell(materialId: string, priceStage: string, r: MaterialResult): string {
+  const quoted = r.peakOutside.n > 0 ? formatPeakCell(r.peakOutside) : 'n/a';
+  if (r.otherStagePeaks.length === 0) return quoted;
+  const others = r.otherStagePeaks.map(({ stage, peak }) => `${stageProductNoun(materialId, stage)} ${formatPeakCell(peak)}`);
+  return [`${stageProductNoun(materialId, priceStage)} ${quoted}`, ...others].join('; ');
 }
 
 /** `2.21× (2.18–2.23)`: the mean and its CI rounded alike (formatEstimate); `n/a` for the CI of one run. */

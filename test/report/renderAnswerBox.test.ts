@@ -178,6 +178,9 @@ describe('renderAnswerBox', () => {
       expect(box).toMatch(/outside China[^;]*; magnets containing NdPr oxide, whose trade the events strike too: up to 4\.63× outside China \(the run’s highest, whatever the cause, 95% CI 4\.6\d× to 4\.6\d×; all 40 runs\)\./);
       const findings = text(await renderFindingsSection(struck, new Map(), shortRuns, noCharts, timed));
       expect(findings).toMatch(/Highest price of magnets containing NdPr oxide \(manufacturing\), a stage the events strike too, outside China over the whole run, whatever the cause \(all 40 runs\): 4\.63× the starting price on average/);
+      // The results table's peak cell names both products.
+      expect(findings).toMatch(/refined \d\.\d+× \([\d.–]+\); magnets 4\.63× \(4\.6\d–4\.6\d\)/);
+      expect(text(await renderFindingsSection(context, new Map(), shortRuns, noCharts, timed))).not.toMatch(/; magnets \d/);
       // Events on the quoted stage only: no such clause.
       expect(text(renderAnswerBox(context, new Map(), shortRuns, timed, fans))).not.toContain('magnets');
     });
