@@ -107,6 +107,10 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, total: number, name: s
     ];
     // One part: the whole loss falls in it.
     text += parts.length === 1 ? ` Over the run, ${shown.total} on average, all of it ${middle}.` : ` Over the run, ${shown.total} on average: ${parts.join(', ')}.`;
+    // A loss that carries on past the events rests on how fast thrift reverses, which no episode calibrates (audit 24, H4).
+    if (loses && split.hasAfter && split.after < 0) {
+      text += ' The later part comes from end users’ slow undoing of the thrift the high prices brought, at a speed no historical episode calibrates (docs/model.md, G26).';
+    }
   }
   return text;
 }

@@ -56,6 +56,28 @@ describe('renderImpactOverTime', () => {
     expect(html).toContain('Over the run, −148 t on average, all of it from their start to a year after their end.');
   });
 
+  it('puts a loss that lasts past a year after the events down to thrift reversing, an uncalibrated assumption (G26), and a later gain not', async () => {
+    // Three years: the cut (April to September 2026) and the year after end in September 2027; the months after are "later".
+    const long = { ...overview, years: 3 } as ScenarioOverview;
+    const months = Array.from({ length: 36 }, (_, i) => `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const threeYears = (mean: number[]): MonthlyConsumption => {
+      const toEnd = mean.map((_, i) => mean.slice(i).reduce((a, b) => a + b * 4, 0));
+      return { period: months, weeks: months.map(() => 4), meanWithout: months.map(() => 100), meanWith: mean.map((d) => 100 + d), mean,
+        ciLow: mean.map((d) => d - 0.5), ciHigh: mean.map((d) => d + 0.5), differenceToEnd: toEnd, differenceToEndCiLow: toEnd.map((v) => v - 5), differenceToEndCiHigh: toEnd.map((v) => v + 5) };
+    };
+    const lasting = [0, 0, 0, ...Array.from({ length: 33 }, () => -2)];
+    const total = lasting.reduce((a, b) => a + b * 4, 0);
+    const html = await renderImpactOverTime(impact({ byMaterial: new Map([['li', { homeConsumption: paired(total, 10, 14_400), monthlyConsumption: threeYears(lasting) }]]) }), long, collector());
+    expect(html).toMatch(/later \(95% CI [^)]*\)\. The later part comes from end users’ slow undoing of the thrift the high prices brought, at a speed no historical episode calibrates \(docs\/model\.md, G26\)\./);
+    // A loss that turns into a gain later: the later part is no loss, and thrift is not named.
+    const recovering = lasting.map((d, i) => (i >= 21 ? 1 : d)); // −144 t to Sep 2027, +60 t after: a loss over the run
+    const recTotal = recovering.reduce((a, b) => a + b * 4, 0);
+    const back = await renderImpactOverTime(impact({ byMaterial: new Map([['li', { homeConsumption: paired(recTotal, 10, 14_400), monthlyConsumption: threeYears(recovering) }]]) }), long, collector());
+    expect(back).toContain('Over the run, −84');
+    expect(back).toContain('later (95% CI');
+    expect(back).not.toContain('G26');
+  });
+
   it('is empty without monthly figures (an impact.json from before them) or without a clear change', async () => {
     const old = impact({ byMaterial: new Map([['li', { homeConsumption: paired(-148, 10, 4800) }]]) });
     expect(await renderImpactOverTime(old, overview, collector())).toBe('');
