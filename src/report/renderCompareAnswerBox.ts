@@ -14,6 +14,7 @@ import { formatScenarioDate } from './formatScenarioDate.ts';
 import { type ComparedRelease, describeComparedRelease } from './describeComparedRelease.ts';
 import { formatLevelValue } from './comparisonFigures.ts';
 import { type GainSplit, monthStart } from './splitGainByWindow.ts';
+import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
 
 /**
  * The answer box at the top of a compare report: per alternative, first how short the home region's
@@ -78,8 +79,9 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const short = describeShortage(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
     const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName);
     const released = describeComparedRelease(releases(alternative), materialName);
+    const rent = describeRentChange(comparison.entries.filter((e) => e.alternative === alternative));
     return `<li><strong>${escapeHtml(alternative)}</strong>: ${escapeHtml(short)}${worse === '' ? '' : ` <strong>Clearly worse</strong>: ${escapeHtml(worse)}.`} ` +
-      `${escapeHtml(spends)}${parts.length === 0 ? '' : `; ${escapeHtml(parts.join('; '))}`}.${released === '' ? '' : ` ${escapeHtml(released)}`}${freeStock === '' ? '' : ` ${escapeHtml(freeStock)}`}</li>`;
+      `${escapeHtml(spends)}${parts.length === 0 ? '' : `; ${escapeHtml(parts.join('; '))}`}.${released === '' ? '' : ` ${escapeHtml(released)}`}${rent === '' ? '' : ` ${escapeHtml(rent)}`}${freeStock === '' ? '' : ` ${escapeHtml(freeStock)}`}</li>`;
   });
   const best = [...cheapest].map(([material, priced]) => {
     const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
@@ -235,6 +237,23 @@ function describeSpending(cost: ComparisonEntry): string {
 /** A strategy's name set off in a sentence: a title may hold commas and colons ("“60-day US oxide stockpile, released into price spikes” buys…"). */
 function quoted(name: string): string {
   return `“${name}”`;
+}
+
+/** At most this many quotas' rent changes in a strategy's line: the largest. */
+const RENT_CHANGES_SHOWN = 2;
+
+/**
+ * ` The quota rent buyers abroad pay the exporter's government: cnQuotaNdprMagnets USD 6.40 billion → USD 5.04
+ * billion (−USD 1.36 billion, 95% CI …).`: the clear, not negligible changes of the scenario's export
+ * quotas' rent (summary `exportQuotaRentUsd`), the largest first; a stockpile bought ahead can spare
+ * importers more rent than it costs (audit 24, M3). '' when none changes clearly.
+ */
+function describeRentChange(entries: readonly ComparisonEntry[]): string {
+  const clear = entries.filter((e) => e.metric.startsWith('exportQuotaRentUsd.') && (e.ciLow > 0 || e.ciHigh < 0) && !isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA))
+    .sort((a, b) => Math.abs(b.meanDifference) - Math.abs(a.meanDifference)).slice(0, RENT_CHANGES_SHOWN);
+  if (clear.length === 0) return '';
+  const parts = clear.map((e) => `${e.metric.split('.').at(-1)} ${formatMoneyThreeFigures(e.meanA)} → ${formatMoneyThreeFigures(e.meanB)} (${differenceInline(e, undefined)})`);
+  return `The quota rent buyers abroad pay the exporter’s government (not a cost to home end users): ${parts.join('; ')}.`;
 }
 
 /** The headline metrics of a material in the answer box: how short (the policy user's first question), then what end users receive and the prices. */

@@ -174,4 +174,17 @@ describe('renderCompareAnswerBox', () => {
     expect(all).toContain('Germanium 1,320 t of 1,320 t held (100%).');
     expect(all).not.toContain('G10');
   });
+
+  it('names the largest clear changes in the quota rent buyers abroad pay, not negligible or unclear ones (audit 24, M3)', () => {
+    const rent = (quota: string, meanA: number, difference: number, half: number) => entry('stockpile', `exportQuotaRentUsd.germanium.manufacturing.${quota}`, meanA, difference, half, 'USD');
+    const withRents = (...rents: ComparisonEntry[]) => text({ reference: 'threat', alternatives: ['stockpile'], entries: [entries[5], entries[6], ...rents], costEffectiveness: new Map() });
+    const html = withRents(rent('big', 6.4e9, -1.36e9, 0.06e9), rent('mid', 6.01e8, -1.34e8, 0.07e8), rent('small', 1.52e7, 2.37e6, 0.6e6), rent('unclear', 5e8, 1e7, 2e7));
+    expect(html).toContain('The quota rent buyers abroad pay the exporter’s government (not a cost to home end users): big USD 6.40 billion → USD 5.04 billion (−USD 1.36 billion, 95% CI ');
+    expect(html).toContain('; mid USD 601 million → USD 467 million (−USD 134 million, 95% CI ');
+    // At most two, the largest; an interval across 0 is never named.
+    expect(html).not.toContain('small USD');
+    expect(html).not.toContain('unclear USD');
+    // A change within 0.1% of the level, however clear, is not news.
+    expect(withRents(rent('tiny', 6.4e9, -1e6, 0.1e6))).not.toContain('quota rent');
+  });
 });
