@@ -67,8 +67,8 @@ export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, re
     'The 95% CIs measure simulation noise under the model’s assumptions, not uncertainty about the assumptions. ' +
     (paired ? `“Paired runs”: ${impact!.replicates < runs ? `the first ${countRuns(impact!.replicates)}` : 'the runs'} set against the same runs without the disruptions; other figures are over all ${countRuns(runs)}. ` : '') +
     `A week is short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. Every material, the costs and how to read the intervals: `;
-  const item = (e: { name: string; lines: AnswerLine[] }): string => `<li><strong>${escapeHtml(e.name)}</strong><ul class="answer-lines" style="margin:0.1em 0 0.3em;padding-left:1.1em;font-size:0.9em;line-height:1.4">` +
-    e.lines.map((l) => `<li style="margin:1px 0"><em>${l.label}${l.basis === undefined ? '' : ` (${escapeHtml(l.basis)})`}:</em> ${escapeHtml(l.text)}</li>`).join('') + '</ul></li>';
+  const item = (e: { name: string; lines: AnswerLine[] }): string => `<li><strong>${escapeHtml(e.name)}</strong><ul class="answer-lines">` +
+    e.lines.map((l) => `<li><em>${l.label}${l.basis === undefined ? '' : ` (${escapeHtml(l.basis)})`}:</em> ${escapeHtml(l.text)}</li>`).join('') + '</ul></li>';
   return `<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>` +
     `<ul>${entries.map(item).join('')}</ul>` +
     `<p class="note">${escapeHtml(basis)}<a href="#results">Key results</a>.</p></div>\n`;

@@ -80,8 +80,17 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName);
     const released = describeComparedRelease(releases(alternative), materialName);
     const rent = describeRentChange(comparison.entries.filter((e) => e.alternative === alternative));
-    return `<li><strong>${escapeHtml(alternative)}</strong>: ${escapeHtml(short)}${worse === '' ? '' : ` <strong>Clearly worse</strong>: ${escapeHtml(worse)}.`} ` +
-      `${escapeHtml(spends)}${parts.length === 0 ? '' : `; ${escapeHtml(parts.join('; '))}`}.${released === '' ? '' : ` ${escapeHtml(released)}`}${rent === '' ? '' : ` ${escapeHtml(rent)}`}${freeStock === '' ? '' : ` ${escapeHtml(freeStock)}`}</li>`;
+    // Short labelled lines, as the run report's box (audit 24, M9): a paragraph of ten figures per strategy read as a wall.
+    const labelled: Array<[string, string]> = [
+      ['How short', short],
+      ['Clearly worse', worse === '' ? '' : `${worse}.`],
+      ['Cost and what it buys', `${spends}${parts.length === 0 ? '' : `; ${parts.join('; ')}`}.`],
+      ['Stockpile', released],
+      ['Stock held from the start', freeStock],
+      ['Quota rent', rent],
+    ];
+    return `<li><strong>${escapeHtml(alternative)}</strong><ul class="answer-lines">` +
+      labelled.filter(([, text]) => text !== '').map(([label, text]) => `<li><em>${label}:</em> ${escapeHtml(text)}</li>`).join('') + '</ul></li>';
   });
   const best = [...cheapest].map(([material, priced]) => {
     const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
@@ -253,7 +262,7 @@ function describeRentChange(entries: readonly ComparisonEntry[]): string {
     .sort((a, b) => Math.abs(b.meanDifference) - Math.abs(a.meanDifference)).slice(0, RENT_CHANGES_SHOWN);
   if (clear.length === 0) return '';
   const parts = clear.map((e) => `${e.metric.split('.').at(-1)} ${formatMoneyThreeFigures(e.meanA)} → ${formatMoneyThreeFigures(e.meanB)} (${differenceInline(e, undefined)})`);
-  return `The quota rent buyers abroad pay the exporter’s government (not a cost to home end users): ${parts.join('; ')}.`;
+  return `Paid by buyers abroad to the exporter’s government (not a cost to home end users): ${parts.join('; ')}.`;
 }
 
 /** The headline metrics of a material in the answer box: how short (the policy user's first question), then what end users receive and the prices. */

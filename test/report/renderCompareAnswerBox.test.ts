@@ -40,17 +40,17 @@ describe('renderCompareAnswerBox', () => {
   ];
   it('gives a saving in savings, and an interval reaching past 0 as "from … more to … less"', () => {
     const cost = (difference: number, half: number) => text({ reference: 'threat', alternatives: ['recycling'], entries: [entry('recycling', 'policyCost.US', 0, difference, half, 'USD')], costEffectiveness: new Map() });
-    expect(cost(-5e6, 3e6)).toContain('recycling : It costs USD 5.00 million less (95% CI USD 2.00 million to USD 8.00 million)');
-    expect(cost(-1e6, 3e6)).toContain('recycling : It costs USD 1.0 million less (95% CI from USD 2.0 million more to USD 4.0 million less)');
-    expect(cost(1e6, 3e6)).toContain('recycling : It costs USD 1.0 million more (95% CI from USD 2.0 million less to USD 4.0 million more)');
+    expect(cost(-5e6, 3e6)).toContain('recycling Cost and what it buys: It costs USD 5.00 million less (95% CI USD 2.00 million to USD 8.00 million)');
+    expect(cost(-1e6, 3e6)).toContain('recycling Cost and what it buys: It costs USD 1.0 million less (95% CI from USD 2.0 million more to USD 4.0 million less)');
+    expect(cost(1e6, 3e6)).toContain('recycling Cost and what it buys: It costs USD 1.0 million more (95% CI from USD 2.0 million less to USD 4.0 million more)');
   });
 
   it('says per alternative what it costs, what end users receive of what it targets, and the cost per kg of a clear gain; then which buys a kg cheapest', () => {
     const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
     const html = text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness });
-    expect(html).toContain('recycling : It costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90.0 per kg gained on the USD 300 million spent on it (95% CI USD 80.0 to USD 100.0).');
+    expect(html).toContain('recycling Cost and what it buys: It costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90.0 per kg gained on the USD 300 million spent on it (95% CI USD 80.0 to USD 100.0).');
     // A strategy naming no material is read on the threat's materials; a loss under 0.1% is "about the same", a larger one "less".
-    expect(html).toContain('friends : Clearly worse : Gallium consumption −5.00 t (95% CI −6.00 to −4.00 t). It costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5.00 t less (95% CI 4.00 t to 6.00 t).');
+    expect(html).toContain('friends Clearly worse: Gallium consumption −5.00 t (95% CI −6.00 to −4.00 t). Cost and what it buys: It costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5.00 t less (95% CI 4.00 t to 6.00 t).');
     // The same mean whose CI reaches beyond 0.1% of 326 t (0.326 t) is not shown to be negligible: a loss.
     const reaching = { reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], costEffectiveness, entries: entries.map((e) => (e.alternative === 'friends' && e.metric.includes('germanium') ? { ...e, ciLow: -0.336, ciHigh: -0.236 } : e)) };
     expect(text(reaching)).toContain('Germanium: end users receive 0.286 t less (95% CI 0.236 t to 0.336 t); Gallium');
@@ -148,8 +148,8 @@ describe('renderCompareAnswerBox', () => {
       entry('stockpile', 'cumulativeConsumption.germanium.endUse.US', 97_200, 38, 41),
     ];
     const html = text({ reference: 'threat', alternatives: ['stockpile'], entries: shortage, costEffectiveness: new Map() });
-    expect(html).toContain('stockpile : End users in the United States: Germanium: weeks short 35.8 → 38.4 weeks (+2.60 weeks, 95% CI +1.70 to +3.50 weeks), ' +
-      'unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.1 to +47.3 t). Clearly worse : Germanium weeks short; Germanium unmet demand. It costs USD 91.7 million more');
+    expect(html).toContain('stockpile How short: End users in the United States: Germanium: weeks short 35.8 → 38.4 weeks (+2.60 weeks, 95% CI +1.70 to +3.50 weeks), ' +
+      'unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.1 to +47.3 t). Clearly worse: Germanium weeks short; Germanium unmet demand. Cost and what it buys: It costs USD 91.7 million more');
     // Not clearly worse (its CI reaches 0): no clause.
     const unclear = shortage.map((e) => (e.metric.startsWith('cumulativeShortfall') || e.metric.startsWith('shortfallWeeks') ? { ...e, ciLow: -1 } : e));
     expect(text({ reference: 'threat', alternatives: ['stockpile'], entries: unclear, costEffectiveness: new Map() })).not.toContain('Clearly worse');
@@ -179,12 +179,12 @@ describe('renderCompareAnswerBox', () => {
     const rent = (quota: string, meanA: number, difference: number, half: number) => entry('stockpile', `exportQuotaRentUsd.germanium.manufacturing.${quota}`, meanA, difference, half, 'USD');
     const withRents = (...rents: ComparisonEntry[]) => text({ reference: 'threat', alternatives: ['stockpile'], entries: [entries[5], entries[6], ...rents], costEffectiveness: new Map() });
     const html = withRents(rent('big', 6.4e9, -1.36e9, 0.06e9), rent('mid', 6.01e8, -1.34e8, 0.07e8), rent('small', 1.52e7, 2.37e6, 0.6e6), rent('unclear', 5e8, 1e7, 2e7));
-    expect(html).toContain('The quota rent buyers abroad pay the exporter’s government (not a cost to home end users): big USD 6.40 billion → USD 5.04 billion (−USD 1.36 billion, 95% CI ');
+    expect(html).toContain('Quota rent: Paid by buyers abroad to the exporter’s government (not a cost to home end users): big USD 6.40 billion → USD 5.04 billion (−USD 1.36 billion, 95% CI ');
     expect(html).toContain('; mid USD 601 million → USD 467 million (−USD 134 million, 95% CI ');
     // At most two, the largest; an interval across 0 is never named.
     expect(html).not.toContain('small USD');
     expect(html).not.toContain('unclear USD');
     // A change within 0.1% of the level, however clear, is not news.
-    expect(withRents(rent('tiny', 6.4e9, -1e6, 0.1e6))).not.toContain('quota rent');
+    expect(withRents(rent('tiny', 6.4e9, -1e6, 0.1e6))).not.toContain('Quota rent');
   });
 });
