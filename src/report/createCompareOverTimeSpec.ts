@@ -62,8 +62,9 @@ export function createCompareOverTimeSpec(input: CompareOverTimeInput): TopLevel
   const color = { field: 'strategy', type: 'nominal', title: null, scale: { domain: input.strategies, range: PALETTE.slice(0, input.strategies.length) }, legend };
   // Dashes as well as colours: two strategies on the same path drew one line over the other (user audit, session 20), and the chart reads in greyscale.
   const dash = { field: 'strategy', type: 'nominal', title: null, scale: { domain: input.strategies, range: input.strategies.map((_, i) => DASHES[i % DASHES.length]) }, legend };
-  // The reference wide (under the others), the alternatives at the usual width; no legend of its own (the colour legend names them).
-  const width = { field: 'strategy', type: 'nominal', scale: { domain: input.strategies, range: input.strategies.map((_, i) => (i === 0 ? 3.5 : 1.6)) }, legend: null };
+  // The reference wide (under the others), the alternatives at the usual width: two line layers filtered on the
+  // strategy, not a strokeWidth channel (vega-lite warns on a width scale over an unsorted discrete field).
+  const reference = input.strategies[0];
   const x = { field: 'year', type: 'quantitative', title: null, scale: { domain: [first, last], nice: false, zero: false },
     axis: { format: 'd', values: Array.from({ length: last - first + 1 }, (_, i) => first + i), labelFlush: false } };
   const starts = input.eventWindows.filter((w) => w.openEnded === true && w.start > first && w.start < last).map((w) => ({ year: w.start }));
@@ -84,7 +85,8 @@ export function createCompareOverTimeSpec(input: CompareOverTimeInput): TopLevel
     if (panel.lines.some((l) => l.low !== undefined)) {
       layers.push({ mark: { type: 'area', opacity: 0.22 }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, color } });
     }
-    layers.push({ mark: { type: 'line' }, encoding: { x, y: { ...y, field: 'value' }, color, strokeDash: dash, strokeWidth: width } });
+    const line = (strokeWidth: number, filter: string) => ({ transform: [{ filter }], mark: { type: 'line', strokeWidth }, encoding: { x, y: { ...y, field: 'value' }, color, strokeDash: dash } });
+    layers.push(line(3.5, `datum.strategy === ${JSON.stringify(reference)}`), line(1.6, `datum.strategy !== ${JSON.stringify(reference)}`));
     return { title: { text: panel.title, fontSize: 12, fontWeight: 'bold' }, width: WIDTH, height: HEIGHT, data: { values }, layer: layers };
   });
   return {

@@ -246,7 +246,7 @@ describe('report files', () => {
     expect(html).toMatch(/US stockpile of NdPr oxide in components \(manufactured goods\): 60 days/);
     // The headline table: reference and alternative levels side by side, signed difference, the policy cost worded neutrally.
     const headline = html.slice(html.indexOf('class="headline"'), html.indexOf('</table>', html.indexOf('class="headline"')));
-    for (const row of ['NdPr oxide: weeks short', 'NdPr oxide: unmet demand', 'NdPr oxide: consumption (received)', 'NdPr oxide: peak processing price', 'Policy cost (spending)']) expect(headline).toContain(row);
+    for (const row of ['NdPr oxide: weeks short', 'NdPr oxide: unmet demand', 'NdPr oxide: consumption (received)', 'NdPr oxide: peak refined price', 'Policy cost (spending)']) expect(headline).toContain(row);
     expect(headline).toMatch(/<td class="num">[+−]USD [\d.,]+ million \(/);
     expect(headline).toMatch(/<td>(higher|lower|same) in /);
     // What the stockpile's spending buys: comparison.json's cost per tonne agrees with its paired differences, and the report says it per kg.
@@ -268,7 +268,7 @@ describe('report files', () => {
     // The quotas under each strategy: every quota of the reference, with its binding weeks and tonnes allowed.
     const quotas = html.slice(html.indexOf('id="export-quotas"'), html.indexOf('</section>', html.indexOf('id="export-quotas"')));
     for (const id of ['cnQuotaNdpr', 'cnQuotaNdprMagnets', 'cnQuotaDy', 'cnQuotaDyMagnets']) expect(quotas).toContain(`<td>${id}: CN export quota`);
-    expect(quotas).toMatch(/bound [\d.]+ weeks? of 52 weeks; allowed [\d.,]+ t \(bound /);
+    expect(quotas).toMatch(/bound [\d.]+ weeks? of 52 weeks; allowed [\d.,]+ t; rent paid USD [\d.,]+ (million|billion) \(bound [^)]*\); allowed [^)]*\); rent [−+]USD /);
   });
 
   it('sweep --report: readable tornado, heat maps shaded from 0, no negative CIs of quantities that cannot be negative', async () => {
