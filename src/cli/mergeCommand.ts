@@ -67,7 +67,7 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
   // Everything up to `overrides`; the fields after it are set below, in a run manifest's order.
   const {
     shard: _s, exceed: _e, masterSeed, replicates, commandLine: _c, resumeCommandLines: _m, workers: _w, workersRequested: _r, threadsPerReplicate: _p,
-    ticks, nodeVersion, startedAt: _a, finishedAt: _f, wallSeconds: _t, ...first
+    ticks, nodeVersion, platform, startedAt: _a, finishedAt: _f, wallSeconds: _t, ...first
   } = shards[0].manifest;
   const exceed = settings.exceed ?? [];
   const workers = Math.max(...shards.map((shard) => shard.manifest.workers));
@@ -87,6 +87,7 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
     ...(threads > 1 ? { threadsPerReplicate: threads } : {}),
     ticks,
     nodeVersion,
+    platform,
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date().toISOString(),
     wallSeconds: Math.round(wall * 1000) / 1000,

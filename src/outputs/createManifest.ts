@@ -19,10 +19,18 @@ export interface RunManifest {
    * agree on it exactly when their code does. Null for a build made before it was recorded.
    */
   sourceSha256: string | null;
+  /**
+   * SHA-256 of the package-lock.json the dependencies were installed from (they are pinned there, not
+   * in `sourceSha256`), or null where the package has none (session 24: a paper names its whole stack).
+   */
+  packageLockSha256: string | null;
   scenario: {
     /** Scenario file as given by the user, or null. */
     path: string | null;
-    /** SHA-256 (hex) of the scenario text. */
+    /**
+     * SHA-256 (hex) of the resolved scenario text (`scenario.resolved.yaml` in the folder, defaults,
+     * `extends:` and `--set` applied), not of the file at `path`: `sha256sum scenario.resolved.yaml` gives it.
+     */
     sha256: string;
   };
   /**
@@ -53,6 +61,8 @@ export interface RunManifest {
   threadsPerReplicate?: number;
   ticks: number;
   nodeVersion: string;
+  /** Operating system and CPU architecture of the run, `process.platform-process.arch` (`linux-x64`). */
+  platform: string;
   /** UTC timestamps, ISO 8601. */
   startedAt: string;
   finishedAt: string;
@@ -137,6 +147,7 @@ export function createManifest(input: ManifestInput): RunManifest {
     ...(input.threadsPerReplicate === undefined || input.threadsPerReplicate <= 1 ? {} : { threadsPerReplicate: input.threadsPerReplicate }),
     ticks: input.ticks,
     nodeVersion: process.version,
+    platform: `${process.platform}-${process.arch}`,
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),
     wallSeconds: input.wallSeconds ?? (finished - started) / 1000,
@@ -183,8 +194,21 @@ export function stripExecutionFields(manifest: RunManifest): Record<string, unkn
 }
 
 /** What names the code that runs: package version, git commit, and the SHA-256 of its sources (see {@link RunManifest}). */
-export function describeCode(): Pick<RunManifest, 'version' | 'gitCommit' | 'sourceSha256'> {
-  return { version: readPackageVersion(), gitCommit: readGitCommit(), sourceSha256: SOURCE_SHA256 };
+export function describeCode(): Pick<RunManifest, 'version' | 'gitCommit' | 'sourceSha256' | 'packageLockSha256'> {
+  return { version: readPackageVersion(), gitCommit: readGitCommit(), sourceSha256: SOURCE_SHA256, packageLockSha256: readPackageLockSha256() };
+}
+
+let cachedLockSha256: string | null | undefined;
+
+/** SHA-256 of package-lock.json at the package root, or null without one; read once per process. */
+function readPackageLockSha256(): string | null {
+  if (cachedLockSha256 !== undefined) return cachedLockSha256;
+  try {
+    cachedLockSha256 = createHash('sha256').update(readFileSync(join(PACKAGE_ROOT, 'package-lock.json'))).digest('hex');
+  } catch {
+    cachedLockSha256 = null;
+  }
+  return cachedLockSha256;
 }
 
 /** Reads `version` from the package.json at the package root. */

@@ -16,7 +16,7 @@ export interface ReproduceInput {
 
 const LABELS: Record<string, string> = {
   version: 'crm-sim version', gitCommit: 'Code (git commit)', sourceSha256: 'Code (SHA-256 of its sources)', masterSeed: 'Master seed', replicates: 'Runs (replicates)',
-  workers: 'Worker threads', ticks: 'Time steps', nodeVersion: 'Node.js', startedAt: 'Started (UTC)', finishedAt: 'Finished (UTC)',
+  workers: 'Worker threads', ticks: 'Time steps', nodeVersion: 'Node.js', platform: 'Platform (OS-CPU)', packageLockSha256: 'Dependencies (SHA-256 of package-lock.json)', startedAt: 'Started (UTC)', finishedAt: 'Finished (UTC)',
   wallSeconds: 'Wall time, s', command: 'Command', commandLine: 'Command line', arms: 'Scenarios run (arms)',
   overrides: 'Overrides (--set, --years)', exceed: 'Exceedance conditions (--exceed)', threadsPerReplicate: 'Threads per replicate', workersRequested: 'Worker threads asked for',
 };

@@ -20,8 +20,8 @@ describe('createManifest', () => {
     });
     const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
     expect(Object.keys(manifest)).toEqual([
-      'tool', 'version', 'gitCommit', 'sourceSha256', 'scenario', 'overrides', 'masterSeed', 'replicates', 'commandLine', 'workers', 'ticks',
-      'nodeVersion', 'startedAt', 'finishedAt', 'wallSeconds',
+      'tool', 'version', 'gitCommit', 'sourceSha256', 'packageLockSha256', 'scenario', 'overrides', 'masterSeed', 'replicates', 'commandLine', 'workers', 'ticks',
+      'nodeVersion', 'platform', 'startedAt', 'finishedAt', 'wallSeconds',
     ]);
     expect(manifest.commandLine).toEqual(['crm-sim', ...process.argv.slice(2)]);
     expect(manifest.version).toBe(version);
@@ -32,7 +32,9 @@ describe('createManifest', () => {
       path: 'scenarios/tiny.yaml',
       sha256: createHash('sha256').update('name: tiny\n').digest('hex'),
     });
-    expect(manifest).toMatchObject({ masterSeed: 42, replicates: 8, workers: 2, ticks: 104, nodeVersion: process.version });
+    expect(manifest).toMatchObject({ masterSeed: 42, replicates: 8, workers: 2, ticks: 104, nodeVersion: process.version, platform: `${process.platform}-${process.arch}` });
+    // The lock file the dependencies were installed from (session 24).
+    expect(manifest.packageLockSha256).toBe(createHash('sha256').update(readFileSync(new URL('../../package-lock.json', import.meta.url))).digest('hex'));
     expect(manifest.startedAt).toBe('2025-01-01T00:00:00.000Z');
     expect(manifest.wallSeconds).toBe(2.5);
   });
