@@ -182,15 +182,18 @@ describe('createCompareOverTimeSpec', () => {
     const spec = createCompareOverTimeSpec({
       title: 't', subtitle: 's', strategies: ['a', 'b'], eventWindows: [{ start: 2026.25, end: 2026.75, announced: 2026.1 }],
       panels: [{ title: 'p', unit: 'u', lines: [{ strategy: 'a', year: [2026, 2027], value: [1, 2] }] }],
-    }) as unknown as { vconcat: Array<{ layer: Array<{ name?: string; encoding?: { color?: { scale: { range: string[] } }; strokeWidth?: { scale: { range: number[] } } } }> }> };
+    }) as unknown as { vconcat: Array<{ layer: Array<{ name?: string; transform?: Array<{ filter: string }>; mark: { type: string; strokeWidth?: number }; encoding?: { color?: { scale: { range: string[] } }; strokeWidth?: unknown } }> }> };
     const layers = spec.vconcat[0].layer;
     expect(layers.map((l) => l.name).filter(Boolean)).toEqual(['announced_0', 'event_0']);
     // Audit 24, L1: the reference in ink could not be told from an alternative on the same path.
     const [referenceColour, alternativeColour] = layers.at(-1)?.encoding?.color?.scale.range ?? [];
     expect(referenceColour).toMatch(/^#([0-9a-f]{2})\1\1$/); // a grey
     expect(alternativeColour).not.toMatch(/^#([0-9a-f]{2})\1\1$/);
-    const [referenceWidth, alternativeWidth] = layers.at(-1)?.encoding?.strokeWidth?.scale.range ?? [];
-    expect(referenceWidth).toBeGreaterThan(alternativeWidth);
+    // Two line layers, the reference's first (under the others) and wider; no strokeWidth channel, on which vega-lite warns.
+    const lines = layers.filter((l) => l.mark.type === 'line');
+    expect(lines.map((l) => l.transform?.[0].filter)).toEqual(['datum.strategy === "a"', 'datum.strategy !== "a"']);
+    expect(lines[0].mark.strokeWidth).toBeGreaterThan(lines[1].mark.strokeWidth ?? Infinity);
+    expect(lines.every((l) => l.encoding?.strokeWidth === undefined)).toBe(true);
   });
 
   it('starts level panels at zero and keeps difference panels cut around their zero rule; tells strategies apart by dashes too', () => {
