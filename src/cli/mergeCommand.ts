@@ -67,8 +67,17 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
   // Everything up to `overrides`; the fields after it are set below, in a run manifest's order.
   const {
     shard: _s, exceed: _e, masterSeed, replicates, commandLine: _c, resumeCommandLines: _m, workers: _w, workersRequested: _r, threadsPerReplicate: _p,
-    ticks, nodeVersion, platform, startedAt: _a, finishedAt: _f, wallSeconds: _t, ...first
+    ticks, nodeVersion, platform: _pl, packageLockSha256: _lock, startedAt: _a, finishedAt: _f, wallSeconds: _t, ...rest
   } = shards[0].manifest;
+  // Shards may run on other machines (queue workers): the stack of each, once, not shard 0's for all (review 24).
+  const distinct = (values: ReadonlyArray<string | null | undefined>): string | undefined => {
+    const known = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+    return known.length === 0 ? undefined : known.join(', ');
+  };
+  const platform = distinct(shards.map((shard) => shard.manifest.platform));
+  const lock = distinct(shards.map((shard) => shard.manifest.packageLockSha256));
+  // packageLockSha256 keeps its place after sourceSha256: the spread below would move it to the end.
+  const { tool, version, gitCommit, sourceSha256, ...first } = rest;
   const exceed = settings.exceed ?? [];
   const workers = Math.max(...shards.map((shard) => shard.manifest.workers));
   const requested = Math.max(...shards.map((shard) => shard.manifest.workersRequested ?? shard.manifest.workers));
@@ -76,6 +85,8 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
   const started = Math.min(...shards.map((shard) => Date.parse(shard.manifest.startedAt)));
   const wall = shards.reduce((sum, shard) => sum + shard.manifest.wallSeconds, 0);
   return {
+    tool, version, gitCommit, sourceSha256,
+    packageLockSha256: lock ?? null,
     ...first,
     ...(exceed.length === 0 ? {} : { exceed: [...exceed] }),
     masterSeed,
@@ -87,7 +98,7 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
     ...(threads > 1 ? { threadsPerReplicate: threads } : {}),
     ticks,
     nodeVersion,
-    platform,
+    platform: platform ?? 'unknown',
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date().toISOString(),
     wallSeconds: Math.round(wall * 1000) / 1000,

@@ -3,6 +3,7 @@ import { quotedPriceStage } from '../impact/quotedPriceStage.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
 import { isRecord } from './isRecord.ts';
 import { toNumber } from './toNumber.ts';
+import { DISRUPTIVE_KINDS } from '../impact/findStageDisruptions.ts';
 
 /** Who is who in a run: from the scenario when present, else from the metric ids of summary.json. */
 export interface RunContext {
@@ -49,7 +50,9 @@ export function deriveRunContext(overview: ScenarioOverview | undefined, summary
   const materials = overview?.materials.map((m) => {
     const events = overview.events.filter((e) => e.fields.material === m.id);
     const stage = quotedPriceStage(events.map((e) => String(e.fields.stage)));
-    return { id: m.id, name: m.name, priceUnit: m.priceUnit, homeDemand: m.demandByRegion[home] ?? NaN, priceStage: stage, hasEvents: events.length > 0, struckStages: [...new Set(events.map((e) => String(e.fields.stage)))] };
+    return { id: m.id, name: m.name, priceUnit: m.priceUnit, homeDemand: m.demandByRegion[home] ?? NaN, priceStage: stage, hasEvents: events.length > 0,
+      // Stages a disruption strikes: a stockpile's, tariff's or subsidy's stage is where a policy acts, not what is disrupted (as the fan charts' rows).
+      struckStages: [...new Set(events.filter((e) => DISRUPTIVE_KINDS.has(e.kind)).map((e) => String(e.fields.stage)))] };
   }) ?? fromSummary.map((id) => ({ id, name: id, priceUnit: 'USD/t', homeDemand: NaN, priceStage: 'processing', hasEvents: false }));
   const regions = overview?.regions.map((r) => r.id) ?? [...new Set(ids.filter((p) => p[0] === 'peakPriceMultiple').map((p) => p[3]))];
   const actor = overview?.document.foreignActor;

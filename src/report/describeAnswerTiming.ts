@@ -13,6 +13,8 @@ export interface ConsumptionTiming {
   /** First and last month (`Jun 2026`) whose mean change exceeds {@link FELT_CHANGE_SHARE} in the run's direction. */
   firstFelt: string;
   lastFelt: string;
+  /** Whether every month from the first to the last is past the share too ("from … to …" says so; else "first in …, last in …"). */
+  everyMonthBetween: boolean;
   /** The month of the largest change in t/week, as "What the disruptions take, month by month" names it. */
   worst: string;
   /** That month's change, t/week, as a positive size. */
@@ -35,12 +37,14 @@ export interface ConsumptionTiming {
  */
 export function describeConsumptionTiming(monthly: MonthlyConsumption, loses: boolean): ConsumptionTiming | undefined {
   const sign = loses ? -1 : 1;
-  const felt = monthly.period.filter((_, i) => monthly.meanWithout[i] > 0 && (sign * monthly.mean[i]) / monthly.meanWithout[i] > FELT_CHANGE_SHARE);
-  if (felt.length === 0) return undefined;
+  const feltAt = monthly.period.flatMap((_, i) => (monthly.meanWithout[i] > 0 && (sign * monthly.mean[i]) / monthly.meanWithout[i] > FELT_CHANGE_SHARE ? [i] : []));
+  if (feltAt.length === 0) return undefined;
+  const felt = feltAt.map((i) => monthly.period[i]);
   const worst = monthly.mean.reduce((a, _, i) => (sign * monthly.mean[i] > sign * monthly.mean[a] ? i : a), 0);
   const month = (period: string): string => formatScenarioDate(0, monthStart(period));
   return {
-    firstFelt: month(felt[0]), lastFelt: month(felt[felt.length - 1]), worst: month(monthly.period[worst]),
+    firstFelt: month(felt[0]), lastFelt: month(felt[felt.length - 1]), everyMonthBetween: feltAt[feltAt.length - 1] - feltAt[0] + 1 === feltAt.length,
+    worst: month(monthly.period[worst]),
     worstTonnesPerWeek: Math.abs(monthly.mean[worst]), worstShare: monthly.meanWithout[worst] > 0 ? Math.abs(monthly.mean[worst]) / monthly.meanWithout[worst] : NaN,
   };
 }
@@ -57,12 +61,18 @@ export function describeConsumptionTiming(monthly: MonthlyConsumption, loses: bo
  * @example
  * describeMedianShortSpan(fan, 0.01 * 7900 / 52); // { from: 'Jul 2026', to: 'Jan 2027' }
  */
-export function describeMedianShortSpan(shortfall: SeriesFan, threshold: number): { from: string; to: string } | undefined {
+export function describeMedianShortSpan(shortfall: SeriesFan, threshold: number): { from: string; to: string; everyWeekBetween: boolean } | undefined {
   if (!(threshold > 0)) return undefined;
-  const short = shortfall.year.filter((_, i) => shortfall.p50[i] > threshold);
-  if (short.length === 0) return undefined;
+  const shortAt = shortfall.year.flatMap((_, i) => (shortfall.p50[i] > threshold ? [i] : []));
+  if (shortAt.length === 0) return undefined;
   const month = (year: number): string => formatScenarioDate(0, year);
-  return { from: month(short[0]), to: month(short[short.length - 1]) };
+  return { from: month(shortfall.year[shortAt[0]]), to: month(shortfall.year[shortAt[shortAt.length - 1]]), everyWeekBetween: shortAt[shortAt.length - 1] - shortAt[0] + 1 === shortAt.length };
+}
+
+/** `from Jun 2026 to Oct 2032` when every period between is in too, `first in Jun 2026, last in Oct 2032` when not, `in Jun 2026` for one month (review 24: a span with gaps read as unbroken). */
+export function describeSpan(from: string, to: string, unbroken: boolean): string {
+  if (from === to) return `in ${from}`;
+  return unbroken ? `from ${from} to ${to}` : `first in ${from}, last in ${to}`;
 }
 
 /**
@@ -79,6 +89,6 @@ export function describeTimingClause(timing: ConsumptionTiming, loses: boolean):
   const share = formatPercent(FELT_CHANGE_SHARE);
   const direction = loses ? 'below' : 'above';
   const size = `${formatNumber(timing.worstTonnesPerWeek)} t/week ${loses ? 'less' : 'more'}${Number.isFinite(timing.worstShare) ? `, ${formatPercent(timing.worstShare)}` : ''}`;
-  const span = timing.lastFelt === timing.firstFelt ? `in ${timing.firstFelt}` : `from ${timing.firstFelt} to ${timing.lastFelt}`;
+  const span = describeSpan(timing.firstFelt, timing.lastFelt, timing.everyMonthBetween);
   return `consumption more than ${share} ${direction} its level without the disruptions ${span}, ${loses ? 'worst' : 'most'} in ${timing.worst} (${size})`;
 }

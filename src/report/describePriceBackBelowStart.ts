@@ -75,8 +75,11 @@ function describeOtherStagesStillHigh(plan: FanPanelPlan, fans: ReadonlyMap<stri
     while (below < fan.year.length && fan.p50[below] >= SPIKE * start) below++;
     const date = (y: number): string => formatScenarioDate(firstYear, y - firstYear);
     const stays = below >= fan.year.length ? 'stays above it to the end of the run' : `stays above ${formatMultiple(SPIKE)} its start until ${date(fan.year[below])}`;
-    return `The median price of ${describeStageProduct(plan.materialId, plan.materialName, other.series.stage)} there, which an event also strikes, does not fall back: ` +
-      `${formatMultiple(fan.p50[at] / start)} its start then, it peaks at ${formatMultiple(fan.p50[peak] / start)} in ${date(fan.year[peak])} and ${stays}. `;
+    // "Does not fall back" only when it is not below its start then: it may still be, and rise after (review 24).
+    const then = fan.p50[at] / start;
+    const lead = then >= 1 ? 'does not fall back' : `is ${formatMultiple(then)} its start then, but rises after`;
+    return `The median price of ${describeStageProduct(plan.materialId, plan.materialName, other.series.stage)} there, which an event also strikes, ${lead}: ` +
+      `${then >= 1 ? `${formatMultiple(then)} its start then, ` : ''}it peaks at ${formatMultiple(fan.p50[peak] / start)} in ${date(fan.year[peak])} and ${stays}. `;
   }).join('');
 }
 

@@ -16,7 +16,7 @@ import type { SummaryMetrics } from './readSummaryJson.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
 import { describeLater } from './describeLaterPart.ts';
-import { describeConsumptionTiming, describeMedianShortSpan, describeTimingClause } from './describeAnswerTiming.ts';
+import { describeConsumptionTiming, describeMedianShortSpan, describeSpan, describeTimingClause } from './describeAnswerTiming.ts';
 import { MIN_RUNS_FOR_RANGE } from './describeMaterialResult.ts';
 import { describeStageProduct } from './describeStageProduct.ts';
 import { formatDifference } from './formatDifference.ts';
@@ -110,7 +110,7 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   const shortfall = fans?.get(seriesKey({ metric: 'shortfall', material: material.id, stage: 'endUse', region: context.home }));
   // Short above the threshold share of the demand at the start: the fans hold no demand series, and the span is read in the crisis months.
   const span = shortfall === undefined || !(weeks.max > 0) ? undefined : describeMedianShortSpan(shortfall, (SHORTFALL_THRESHOLD_SHARE * material.homeDemand) / 52);
-  if (span !== undefined) when.push(`half the runs or more short ${span.from === span.to ? `in ${span.from}` : `from ${span.from} to ${span.to}`}`);
+  if (span !== undefined) when.push(`half the runs or more short ${describeSpan(span.from, span.to, span.everyWeekBetween)}`);
   if (when.length > 0) lines.push({ label: 'When', text: `${capitalise(when.join('; '))}.` });
 
   // What it takes: the change over the run, split at the end of the crisis window, and what it costs.
@@ -149,7 +149,8 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   else if (weeks.n >= MIN_RUNS_FOR_RANGE && Math.round(weeks.p95) > 0) sure.push(`90% of runs are short for between ${formatWeeks(Math.max(0, Math.round(weeks.p5)))} and ${weeksText(Math.round(weeks.p95))}`);
   if (split !== undefined && change !== undefined && change.mean < 0 && split.after < 0 && split.hasAfter) {
     const later = formatTonnesEstimate(-split.after, NaN, NaN).mean;
-    sure.push(`the ${later} after ${describeWindowEnd(split)} rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26)`);
+    // A paired-run figure, marked as such: the box's note says unmarked figures are over all runs (review 24).
+    sure.push(`the ${later} after ${describeWindowEnd(split)} (${pairedRuns}) rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26)`);
   }
   if (sure.length > 0) lines.push({ label: 'How sure', text: `${capitalise(sure.join('; '))}.` });
 

@@ -262,7 +262,7 @@ function describeRentChange(entries: readonly ComparisonEntry[]): string {
     .sort((a, b) => Math.abs(b.meanDifference) - Math.abs(a.meanDifference)).slice(0, RENT_CHANGES_SHOWN);
   if (clear.length === 0) return '';
   const parts = clear.map((e) => `${e.metric.split('.').at(-1)} ${formatMoneyThreeFigures(e.meanA)} → ${formatMoneyThreeFigures(e.meanB)} (${differenceInline(e, undefined)})`);
-  return `Paid by buyers abroad to the exporter’s government (not a cost to home end users): ${parts.join('; ')}.`;
+  return `Paid by importers in every importing region, home among them, to the exporter’s government (not counted in home end users’ cost): ${parts.join('; ')}.`;
 }
 
 /** The headline metrics of a material in the answer box: how short (the policy user's first question), then what end users receive and the prices. */

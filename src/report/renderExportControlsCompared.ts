@@ -78,8 +78,9 @@ export function renderExportControlsCompared(original: Comparison, describeEvent
  * "6.64 million"); below a million as formatMoney writes it.
  */
 export function formatMoneyThreeFigures(usd: number): string {
-  const size = Math.abs(usd);
+  // Rounded to three figures first, so 999.7 million is 1.00 billion, not "1.00e+3 million".
+  const size = Math.abs(Number(usd.toPrecision(3)));
   const [scale, word] = size >= 1e9 ? [1e9, 'billion'] : size >= 1e6 ? [1e6, 'million'] : [0, ''];
   if (scale === 0 || size / scale >= 1000) return formatMoney(usd);
-  return `USD ${(usd / scale).toPrecision(3)} ${word}`;
+  return `USD ${(Number(usd.toPrecision(3)) / scale).toPrecision(3)} ${word}`;
 }

@@ -13,8 +13,12 @@ describe('describeConsumptionTiming', () => {
   it('finds the first and last month beyond 5% in the run\'s direction and the largest month, a gain as well as a loss', () => {
     // 4% is not felt; a +30% month does not count for a loss.
     const loss = describeConsumptionTiming(monthly([-4, -6, 30, -20, -6, -1]), true);
-    expect(loss).toEqual({ firstFelt: 'Feb 2026', lastFelt: 'May 2026', worst: 'Apr 2026', worstTonnesPerWeek: 20, worstShare: 0.2 });
-    expect(describeTimingClause(loss!, true)).toBe('consumption more than 5% below its level without the disruptions from Feb 2026 to May 2026, worst in Apr 2026 (20 t/week less, 20%)');
+    expect(loss).toEqual({ firstFelt: 'Feb 2026', lastFelt: 'May 2026', everyMonthBetween: false, worst: 'Apr 2026', worstTonnesPerWeek: 20, worstShare: 0.2 });
+    // March is a gain, so the loss is not felt in every month between: not "from … to …" (review 24).
+    expect(describeTimingClause(loss!, true)).toBe('consumption more than 5% below its level without the disruptions first in Feb 2026, last in May 2026, worst in Apr 2026 (20 t/week less, 20%)');
+    const unbroken = describeConsumptionTiming(monthly([-4, -6, -8, -20, -6, -1]), true);
+    expect(unbroken?.everyMonthBetween).toBe(true);
+    expect(describeTimingClause(unbroken!, true)).toContain('below its level without the disruptions from Feb 2026 to May 2026, worst in Apr 2026');
     const gain = describeConsumptionTiming(monthly([0, 0, 8, 0, 0, 0]), false);
     expect(describeTimingClause(gain!, false)).toBe('consumption more than 5% above its level without the disruptions in Mar 2026, most in Mar 2026 (8 t/week more, 8%)');
     // Nothing beyond 5%: no timing.
@@ -25,7 +29,8 @@ describe('describeConsumptionTiming', () => {
 describe('describeMedianShortSpan', () => {
   const fan = (p50: number[]): SeriesFan => ({ metric: 'shortfall', material: 'ndpr', stage: 'endUse', region: 'US', year: p50.map((_, i) => 2026 + i / 12), p5: p50, p25: p50, p50, p75: p50, p95: p50 });
   it('spans the weeks whose median shortfall is above the threshold, and is undefined when none is or without a threshold', () => {
-    expect(describeMedianShortSpan(fan([0, 1, 3, 0, 2, 0]), 1.5)).toEqual({ from: 'Mar 2026', to: 'May 2026' });
+    expect(describeMedianShortSpan(fan([0, 1, 3, 0, 2, 0]), 1.5)).toEqual({ from: 'Mar 2026', to: 'May 2026', everyWeekBetween: false });
+    expect(describeMedianShortSpan(fan([0, 2, 3, 2, 0]), 1.5)).toEqual({ from: 'Feb 2026', to: 'Apr 2026', everyWeekBetween: true });
     expect(describeMedianShortSpan(fan([0, 1, 1, 0]), 1.5)).toBeUndefined();
     expect(describeMedianShortSpan(fan([0, 3]), NaN)).toBeUndefined();
   });

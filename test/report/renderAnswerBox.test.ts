@@ -149,10 +149,11 @@ describe('renderAnswerBox', () => {
 
     it('says when: the months consumption falls, is worst and recovers, and the weeks at least half the runs are short, each with its runs', () => {
       const when = lines(renderAnswerBox(struck, new Map(), shortRuns, timed, fans)).find((l) => l.startsWith('When'));
-      expect(when).toBe('When: Consumption more than 5% below its level without the disruptions from Jun 2026 to Jun 2030, worst in Dec 2026 (40 t/week less, 40%; 30 paired runs); ' +
+      // Jan–Jun 2028 are not past 5%: the span has a gap, so "first in …, last in …", not "from … to …" (review 24).
+      expect(when).toBe('When: Consumption more than 5% below its level without the disruptions first in Jun 2026, last in Jun 2030, worst in Dec 2026 (40 t/week less, 40%; 30 paired runs); ' +
         'half the runs or more short from Jul 2026 to Jan 2027.');
       // Without the fans, the consumption months alone; without monthly figures, no "When" line.
-      expect(lines(renderAnswerBox(struck, new Map(), shortRuns, timed)).find((l) => l.startsWith('When'))).not.toContain('half of the runs');
+      expect(lines(renderAnswerBox(struck, new Map(), shortRuns, timed)).find((l) => l.startsWith('When'))).not.toContain('half the runs');
       expect(lines(renderAnswerBox(struck, new Map(), shortRuns, impact, fans)).find((l) => l.startsWith('When'))).toBe('When: Half the runs or more short from Jul 2026 to Jan 2027.');
     });
 
@@ -162,7 +163,7 @@ describe('renderAnswerBox', () => {
       expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t up to Jun 2028 (the crisis and the year after), 1,040 t after (95% CI 990 t to 1,090 t)');
       // Runs short 20…40 then 20…38 weeks: two runs each at 20 and 21, so 36 of 40 (90%) reach 22.
       expect(box.find((l) => l.startsWith('How sure'))).toBe('How sure: Short for at least 22 weeks in 90% of runs; ' +
-        'the 1,040 t after Jun 2028 rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26).');
+        'the 1,040 t after Jun 2028 (30 paired runs) rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26).');
       // A later gain is not put down to thrift, and parts that go different ways are signed, never "of it".
       const recovering = loss.map((l, i) => (i >= later ? -l * 3 : l));
       const toEnd = period.map((_, i) => recovering.slice(i).reduce((a, b) => a + b * WEEKS, 0));

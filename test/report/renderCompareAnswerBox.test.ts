@@ -179,7 +179,7 @@ describe('renderCompareAnswerBox', () => {
     const rent = (quota: string, meanA: number, difference: number, half: number) => entry('stockpile', `exportQuotaRentUsd.germanium.manufacturing.${quota}`, meanA, difference, half, 'USD');
     const withRents = (...rents: ComparisonEntry[]) => text({ reference: 'threat', alternatives: ['stockpile'], entries: [entries[5], entries[6], ...rents], costEffectiveness: new Map() });
     const html = withRents(rent('big', 6.4e9, -1.36e9, 0.06e9), rent('mid', 6.01e8, -1.34e8, 0.07e8), rent('small', 1.52e7, 2.37e6, 0.6e6), rent('unclear', 5e8, 1e7, 2e7));
-    expect(html).toContain('Quota rent: Paid by buyers abroad to the exporter’s government (not a cost to home end users): big USD 6.40 billion → USD 5.04 billion (−USD 1.36 billion, 95% CI ');
+    expect(html).toContain('Quota rent: Paid by importers in every importing region, home among them, to the exporter’s government (not counted in home end users’ cost): big USD 6.40 billion → USD 5.04 billion (−USD 1.36 billion, 95% CI ');
     expect(html).toContain('; mid USD 601 million → USD 467 million (−USD 134 million, 95% CI ');
     // At most two, the largest; an interval across 0 is never named.
     expect(html).not.toContain('small USD');
