@@ -1,7 +1,7 @@
+import { TRADED_STAGES } from '../../sim-core/index.ts';
 import type { ResultLayout } from '../../sim-core/index.ts';
 
 /** The traded stages, in the order of the price paths (appendPricePaths.ts): a stage record's peak is on its own product when it is one of them. */
-export const TRADED_STAGES = ['mining', 'processing', 'manufacturing'] as const;
 
 /** Who and what the measures are about. */
 export interface MeasureTargets {

@@ -1,10 +1,10 @@
-import { compileScenario, type ReplicateResult, type ResultLayout, sampleScenario, type ScenarioSpec, STAGES, type Stage } from '../../sim-core/index.ts';
+import { compileScenario, type ReplicateResult, type ResultLayout, sampleScenario, type ScenarioSpec, STAGES, type Stage, TRADED_STAGES } from '../../sim-core/index.ts';
 import { quotedPriceStage } from './quotedPriceStage.ts';
 import { computeDifferenceToEnd } from '../compare/computeDifferenceToEnd.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
 import { computePairedDifference } from '../compare/computePairedDifference.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
-import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets, TRADED_STAGES } from './computeImpactMeasures.ts';
+import { computeImpactMeasures, type ImpactMeasures, type MeasureTargets } from './computeImpactMeasures.ts';
 import { disruptedStage, findStageDisruptions, removeEvents } from './findStageDisruptions.ts';
 import { type DisruptionWindow, disruptionWindow, windowPeaks, withDrawnRange } from './windowPeaks.ts';
 import { impactExtrasLayout, monthlyConsumptionPlan } from './computeImpactExtras.ts';
@@ -220,7 +220,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
   const counterfactual = arms.map((_, i) => computeImpactMeasures(compiled[1 + i].layout, summariesOf(1 + i), targets));
   const ticks = options.layout.ticks;
   const shape = { materials: targets.materials.length, ticks };
-  const stageOf = (material: string) => ['mining', 'processing', 'manufacturing'].indexOf(targets.priceStage[material]);
+  const stageOf = (material: string) => (TRADED_STAGES as readonly string[]).indexOf(targets.priceStage[material]);
   // Each replicate's own event times (a scenario may draw them): its window follows them; the file states the nominal one and, when they differ, their range.
   const sampled = Array.from({ length: replicates }, (_, r) => (spec.uncertainties.length > 0 ? sampleScenario(spec, options.masterSeed, r) : spec));
   const windowsOf = (indices: readonly number[]) => sampled.map((s) => disruptionWindow(s, indices, ticks));

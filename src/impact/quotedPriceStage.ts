@@ -1,5 +1,4 @@
-/** Traded stages, upstream first. */
-const TRADED = ['mining', 'processing', 'manufacturing'];
+import { TRADED_STAGES } from '../../sim-core/index.ts';
 
 /**
  * The stage whose price a report and impact.json quote for a material, from the stages its
@@ -14,5 +13,5 @@ const TRADED = ['mining', 'processing', 'manufacturing'];
  */
 export function quotedPriceStage(stages: readonly string[]): string {
   if (stages.includes('processing')) return 'processing';
-  return stages.find((s) => TRADED.includes(s)) ?? 'processing';
+  return stages.find((s) => (TRADED_STAGES as readonly string[]).includes(s)) ?? 'processing';
 }

@@ -1,3 +1,4 @@
+import { TRADED_STAGES } from '../../sim-core/index.ts';
 import { summarizeValues, type ValueSummary } from '../stats/summarizeValues.ts';
 import { levelReachedInShare } from './levelReachedInShare.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
@@ -34,7 +35,6 @@ export interface MaterialResult {
 }
 
 /** Traded stages, upstream first: the ones with a price a report can quote. */
-const TRADED_STAGES = ['mining', 'processing', 'manufacturing'];
 
 /** What {@link computeMaterialResults} needs to know about the scenario. */
 export interface ResultContext {
