@@ -1,4 +1,4 @@
-import { TRADED_STAGES } from '../../sim-core/index.ts';
+import { TRADED_STAGES, type TradedStage } from '../../sim-core/index.ts';
 import type { ResultLayout } from '../../sim-core/index.ts';
 
 /** The traded stages, in the order of the price paths (appendPricePaths.ts): a stage record's peak is on its own product when it is one of them. */
@@ -10,7 +10,7 @@ export interface MeasureTargets {
   regions: readonly string[];
   materials: readonly string[];
   /** Traded stage whose price is quoted, per material (the report's choice: the stage its events touch, else processing). */
-  priceStage: Readonly<Record<string, string>>;
+  priceStage: Readonly<Record<string, TradedStage>>;
 }
 
 /** Per-replicate outcomes of one arm; each array has one value per replicate. */
@@ -24,7 +24,7 @@ export interface ImpactMeasures {
    * price multiple outside the foreign region at its quoted stage (`peakOutside`) and at each traded
    * stage (`peakOutsideAt`, by stage: a stage record of impact.json measures its own product's price).
    */
-  byMaterial: Record<string, { weeksShort: Float64Array; shortfall: Float64Array; consumption: Float64Array; peakOutside: Float64Array; peakOutsideAt: Record<string, Float64Array> }>;
+  byMaterial: Record<string, { weeksShort: Float64Array; shortfall: Float64Array; consumption: Float64Array; peakOutside: Float64Array; peakOutsideAt: Record<TradedStage, Float64Array> }>;
 }
 
 /**
@@ -55,8 +55,8 @@ export function computeImpactMeasures(layout: ResultLayout, summaries: readonly 
       const prices = targets.regions.filter((r) => r !== targets.foreign).map((r) => column(`peakPriceMultiple.${material}.${stage}.${r}`));
       return Float64Array.from(summaries, (_, r) => Math.max(...prices.map((p) => p[r])));
     };
-    const peakOutsideAt = Object.fromEntries(TRADED_STAGES.map((stage) => [stage, peakAt(stage)]));
-    const peakOutside = peakOutsideAt[targets.priceStage[material]] ?? peakAt(targets.priceStage[material]);
+    const peakOutsideAt = Object.fromEntries(TRADED_STAGES.map((stage) => [stage, peakAt(stage)])) as Record<TradedStage, Float64Array>;
+    const peakOutside = peakOutsideAt[targets.priceStage[material]];
     const consumption = column(`cumulativeConsumption.${material}.endUse.${targets.home}`);
     byMaterial[material] = { weeksShort: column(`shortfallWeeks.${material}.endUse.${targets.home}`), shortfall, consumption, peakOutside, peakOutsideAt };
     shortfall.forEach((value, r) => { homeShortfall[r] += Number.isNaN(value) ? 0 : value; });

@@ -1,4 +1,4 @@
-import { compileScenario, type ReplicateResult, type ResultLayout, sampleScenario, type ScenarioSpec, STAGES, type Stage, TRADED_STAGES } from '../../sim-core/index.ts';
+import { compileScenario, type ReplicateResult, type ResultLayout, sampleScenario, type ScenarioSpec, STAGES, type Stage, TRADED_STAGES, type TradedStage } from '../../sim-core/index.ts';
 import { quotedPriceStage } from './quotedPriceStage.ts';
 import { computeDifferenceToEnd } from '../compare/computeDifferenceToEnd.ts';
 import { runScenarioArms } from '../compare/runScenarioArms.ts';
@@ -237,7 +237,7 @@ export async function measureDisruptionImpact(options: ImpactOptions): Promise<I
     const indices = disruptions[at].indices;
     // A traded stage's events are measured on its own product's price (a magnet quota on the magnet price), another stage's at each material's quoted stage.
     const priceStages = Object.fromEntries(materials.map((id) => [id, stagePriceOf(stage, targets.priceStage[id])]));
-    const stageIndex = (id: string): number => TRADED_STAGES.indexOf(priceStages[id] as typeof TRADED_STAGES[number]);
+    const stageIndex = (id: string): number => TRADED_STAGES.indexOf(priceStages[id]);
     const peak = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => Math.max(...materials.map((id) => m.byMaterial[id].peakOutsideAt[priceStages[id]][r])));
     const lack = (m: ImpactMeasures): Float64Array => Float64Array.from(m.policyCost, (_, r) => materials.reduce((sum, id) => sum + m.byMaterial[id].shortfall[r], 0));
     return {
@@ -330,7 +330,7 @@ function paired(without: Float64Array, withEvents: Float64Array, unit: string): 
 
 /** Regions, materials and, per material, the traded stage whose price is quoted (quotedPriceStage). */
 function measureTargets(spec: ScenarioSpec): MeasureTargets {
-  const priceStage: Record<string, string> = {};
+  const priceStage: Record<string, TradedStage> = {};
   for (const m of spec.materials) {
     // The stage a disruption strikes (a stockpile's or a subsidy's stage says where a policy acts, not what is disrupted).
     const stages = spec.events.filter((e) => 'material' in e && e.material === m.id && disruptedStage(e) !== undefined).map((e) => ('stage' in e ? String(e.stage) : ''));
@@ -350,8 +350,8 @@ function measureTargets(spec: ScenarioSpec): MeasureTargets {
  * stagePriceOf('manufacturing', 'processing'); // 'manufacturing'
  * stagePriceOf('endUse', 'processing'); // 'processing'
  */
-export function stagePriceOf(stage: string, quoted: string): string {
-  return (TRADED_STAGES as readonly string[]).includes(stage) ? stage : quoted;
+export function stagePriceOf(stage: string, quoted: TradedStage): TradedStage {
+  return TRADED_STAGES.find((traded) => traded === stage) ?? quoted;
 }
 
 /** Materials the events name; every material when one of them names none. */

@@ -1,4 +1,4 @@
-import { TRADED_STAGES } from '../../sim-core/index.ts';
+import { TRADED_STAGES, type TradedStage } from '../../sim-core/index.ts';
 
 /**
  * The stage whose price a report and impact.json quote for a material, from the stages its
@@ -11,7 +11,7 @@ import { TRADED_STAGES } from '../../sim-core/index.ts';
  * @example
  * quotedPriceStage(['manufacturing', 'processing']); // 'processing'
  */
-export function quotedPriceStage(stages: readonly string[]): string {
+export function quotedPriceStage(stages: readonly string[]): TradedStage {
   if (stages.includes('processing')) return 'processing';
-  return stages.find((s) => (TRADED_STAGES as readonly string[]).includes(s)) ?? 'processing';
+  return stages.find((s): s is TradedStage => (TRADED_STAGES as readonly string[]).includes(s)) ?? 'processing';
 }

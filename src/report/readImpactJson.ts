@@ -111,8 +111,8 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
     const window = isRecord(record.disruptionPeakPrice) ? readWindow(record.disruptionPeakPrice.window) : undefined;
     stages.set(record.stage, {
       events: strings(record.events), homeShortfall: shortfall, policyCost: readPaired(record.policyCost), materials: strings(materials),
-      ...readStageConsumption(record.homeConsumption),
-      ...readByMaterial(record.homeShortfallByMaterial, 'homeShortfallByMaterial'),
+      ...optional('homeConsumption', readMaterialList(record.homeConsumption)),
+      ...optional('homeShortfallByMaterial', readMaterialList(record.homeShortfallByMaterial)),
       ...readPriceStages(isRecord(record.disruptionPeakPrice) ? record.disruptionPeakPrice.priceStages : isRecord(record.peakPriceMultiple) ? record.peakPriceMultiple.priceStages : undefined),
       peakPriceMultiple: readPaired(record.peakPriceMultiple),
       ...(windowed !== undefined && window !== undefined ? { disruptionPeakPrice: windowed, peakWindow: window } : {}),
@@ -136,20 +136,19 @@ export async function readImpactJson(dir: string): Promise<ImpactReading | undef
   };
 }
 
-/** A stage record's `homeConsumption` (per material), when there is one. */
-function readStageConsumption(value: unknown): { homeConsumption?: Array<PairedImpact & { material: string }> } {
-  if (!Array.isArray(value)) return {};
+/** A stage record's per-material list (`homeConsumption`, `homeShortfallByMaterial`); undefined when absent or empty. */
+function readMaterialList(value: unknown): Array<PairedImpact & { material: string }> | undefined {
+  if (!Array.isArray(value)) return undefined;
   const list = value.filter(isRecord).flatMap((m) => {
     const stat = readPaired(m);
     return stat === undefined || typeof m.material !== 'string' ? [] : [{ ...stat, material: m.material }];
   });
-  return list.length === 0 ? {} : { homeConsumption: list };
+  return list.length === 0 ? undefined : list;
 }
 
-/** A stage record's per-material list (`homeShortfallByMaterial`), when there is one. */
-function readByMaterial(value: unknown, key: 'homeShortfallByMaterial'): { homeShortfallByMaterial?: Array<PairedImpact & { material: string }> } {
-  const list = readStageConsumption(value).homeConsumption;
-  return list === undefined ? {} : { [key]: list };
+/** `{ [key]: value }`, or nothing when the value is undefined (keeps absent keys absent under exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
 /** A stage record's `priceStages` (material → traded stage), when there is one. */
