@@ -15,6 +15,13 @@ export interface KeyResultRow {
   material: string;
   weeksShort: ValueSummary;
   peakMultiple: ValueSummary;
+  /**
+   * Peaks of the other traded stages the material's events strike, by product (`magnets`), drawn in
+   * the price panel under the quoted one: a magnet quota's damage shows in the magnet price (audit 24, H1).
+   */
+  otherPeaks?: Array<{ product: string; peak: ValueSummary }>;
+  /** The quoted price's product (`refined`), written before its value when the row has `otherPeaks`. */
+  quotedProduct?: string;
   /** End users' consumption caused by the disruptions, % (from impact.json); absent without it. */
   consumptionChange?: PercentChange;
 }
@@ -24,7 +31,8 @@ export interface KeyResultRow {
  * (left out, with a line in the subtitle, when no run has a short week for any material),
  * and the peak price multiple outside the foreign actor's region. Each shows the 90% range of
  * runs (thin line), the middle 50% (thick bar) and the median (dot, with its value written out),
- * so the chart reads without colour. With impact.json a third panel gives the change in end users'
+ * so the chart reads without colour. A row with `otherPeaks` draws each below the quoted price as a
+ * hollow diamond and a lighter range, both values labelled with their product. With impact.json a third panel gives the change in end users'
  * consumption that the disruptions cause (paired runs: mean as a dot, 95% CI as a line, 0 marked),
  * the loss that price rationing hides from the weeks short.
  *
@@ -44,15 +52,17 @@ export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: 
   const anyShort = rows.some((r) => r.weeksShort.n > 0 && r.weeksShort.max > 0);
   const subtitle = (withTails ? 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median'
     : 'thick bar: middle 50% of runs · dot and number: median (too few runs for 90% ranges)') + (changes.length > 0 ? ' · last panel: mean, 95% CI' : ' across runs');
+  // Rows with a second product's marks need room below the first's.
+  const step = rows.some((r) => (r.otherPeaks?.length ?? 0) > 0) ? 34 : 22;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // The last panel is a paired change (mean and 95% CI), not a spread of runs: the subtitle says which panels are which.
     title: { text: 'Key results by material', subtitle: anyShort ? subtitle : [subtitle, 'weeks short not drawn: 0 for every material in every run'] },
     hconcat: [
-      ...(anyShort ? [createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails, true, true)] : []),
+      ...(anyShort ? [createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails, true, true, [], step)] : []),
       // Later panels leave out the material names: the rows line up with the first panel's.
-      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple })), order, peakTitle, '× starting price', withTails, !anyShort, false),
-      ...(changes.length > 0 ? [createMeanCi(changes, order, consumptionTitle)] : []),
+      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple, ...labelPrefix(r) })), order, peakTitle, '× starting price', withTails, !anyShort, false, otherPeakValues(rows), step),
+      ...(changes.length > 0 ? [createMeanCi(changes, order, consumptionTitle, step)] : []),
     ],
     spacing: 20,
   } as unknown as TopLevelSpec;
@@ -79,28 +89,51 @@ function valueAxis(title: string, values: readonly number[], counts: boolean, wh
   };
 }
 
-function createDotRange(values: Array<{ material: string } & ValueSummary>, order: string[], title: string, unit: string, withTails: boolean, names: boolean, counts: boolean): Record<string, unknown> {
+/** A dot-range panel's row: the material, its spread and the text before its value (`refined `). */
+type DotRangeValue = { material: string; prefix?: string } & ValueSummary;
+
+/** The quoted product's name before its value, on rows that also draw another product's peak. */
+function labelPrefix(row: KeyResultRow): { prefix?: string } {
+  return (row.otherPeaks?.length ?? 0) > 0 && row.quotedProduct !== undefined ? { prefix: `${row.quotedProduct} ` } : {};
+}
+
+/** Every row's other-product peaks, as dot-range values labelled with their product. */
+function otherPeakValues(rows: readonly KeyResultRow[]): DotRangeValue[] {
+  return rows.flatMap((r) => (r.otherPeaks ?? []).map(({ product, peak }) => ({ material: r.material, prefix: `${product} `, ...peak })));
+}
+
+function createDotRange(values: DotRangeValue[], order: string[], title: string, unit: string, withTails: boolean, names: boolean, counts: boolean, below: DotRangeValue[] = [], step = 22): Record<string, unknown> {
   // Weeks are labelled as the text writes them (formatWeeks: "32", not the interpolated median "31.5" beside "median 32 weeks"; audit 24, M6).
-  const rows = values.filter((v) => v.n > 0).map((v) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, label: counts ? formatWeeksLabel(v.p50) : format(v.p50) }));
+  const toRow = (v: DotRangeValue, lower: boolean) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, lower, label: (v.prefix ?? '') + (counts ? formatWeeksLabel(v.p50) : format(v.p50)) });
+  const rows = [...values.filter((v) => v.n > 0).map((v) => toRow(v, false)), ...below.filter((v) => v.n > 0).map((v) => toRow(v, true))];
   const y = materialAxis(order, names);
   const spanned = rows.flatMap((v) => [withTails ? v.p5 : v.p25, withTails ? v.p95 : v.p75, v.p50]).filter(Number.isFinite);
   const x = valueAxis(unit, spanned, counts);
   const defined = rows.map((v) => ({ ...v, align: labelSide(v.p50, spanned) }));
+  // The quoted product's marks sit on the row's line; another product's (a magnet price under a magnet quota) 11 px under them,
+  // as a hollow diamond with a lighter range, so the two read apart without colour.
+  const marksOf = (lower: boolean): Array<Record<string, unknown>> => {
+    if (!defined.some((v) => v.lower === lower)) return [];
+    const only = [{ filter: `${lower ? '' : '!'}datum.lower` }];
+    const yOffset = lower ? 11 : 0;
+    return [
+      ...(withTails ? [{ transform: only, mark: { type: 'rule', color: INK, strokeWidth: 1.2, yOffset, ...(lower ? { strokeDash: [3, 2] } : {}) }, encoding: { y, x: { ...x, field: 'p5' }, x2: { field: 'p95' } } }] : []),
+      { transform: only, mark: { type: 'bar', color: INK, opacity: lower ? 0.25 : 0.45, height: lower ? 6 : 9, yOffset }, encoding: { y, x: { ...x, field: 'p25' }, x2: { field: 'p75' } } },
+      { transform: only, mark: lower ? { type: 'point', shape: 'diamond', filled: false, color: INK, strokeWidth: 1.5, size: 50, opacity: 1, yOffset } : { type: 'point', filled: true, color: INK, size: 45, opacity: 1 }, encoding: { y, x: { ...x, field: 'p50' } } },
+      // A lower product's label sits level with its range, so it starts past the range's end, not at the diamond.
+      ...valueLabels(y, x, lower ? { left: withTails ? 'p95' : 'p75', right: withTails ? 'p5' : 'p25' } : 'p50', only, lower),
+    ];
+  };
   return {
     title: { text: title, fontSize: 11.5 },
-    width: 130, height: { step: 22 },
+    width: 130, height: { step },
     data: { values: defined },
-    layer: [
-      ...(withTails ? [{ mark: { type: 'rule', color: INK, strokeWidth: 1.2 }, encoding: { y, x: { ...x, field: 'p5' }, x2: { field: 'p95' } } }] : []),
-      { mark: { type: 'bar', color: INK, opacity: 0.45, height: 9 }, encoding: { y, x: { ...x, field: 'p25' }, x2: { field: 'p75' } } },
-      { mark: { type: 'point', filled: true, color: INK, size: 45, opacity: 1 }, encoding: { y, x: { ...x, field: 'p50' } } },
-      ...valueLabels(y, x, 'p50'),
-    ],
+    layer: [...marksOf(false), ...marksOf(true)],
   };
 }
 
 /** Mean (dot, value written out) and 95% CI (line) per material, with a rule at 0: paired changes, not spreads of runs. */
-function createMeanCi(values: Array<{ material: string } & PercentChange>, order: string[], title: string): Record<string, unknown> {
+function createMeanCi(values: Array<{ material: string } & PercentChange>, order: string[], title: string, step: number): Record<string, unknown> {
   const rows = values.map((v) => ({ ...v, low: Number.isFinite(v.low) ? v.low : v.mean, high: Number.isFinite(v.high) ? v.high : v.mean, label: formatPercentChange(v.mean) }));
   const y = materialAxis(order, false);
   const spanned = rows.flatMap((v) => [v.low, v.high, 0]).filter(Number.isFinite);
@@ -108,7 +141,7 @@ function createMeanCi(values: Array<{ material: string } & PercentChange>, order
   const data = rows.map((v) => ({ ...v, align: labelSide(v.mean, spanned) }));
   return {
     title: { text: title, fontSize: 11.5 },
-    width: 150, height: { step: 22 },
+    width: 150, height: { step },
     data: { values: data },
     layer: [
       { mark: { type: 'rule', color: '#888', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
@@ -129,12 +162,16 @@ function labelSide(value: number, spanned: readonly number[]): 'left' | 'right' 
   return high > low && (value - low) / (high - low) > 0.7 ? 'right' : 'left';
 }
 
-/** The value labels beside the dots (`field`), on the side `labelSide` chose for each row (`align`). */
-function valueLabels(y: Record<string, unknown>, x: Record<string, unknown>, field: string): Array<Record<string, unknown>> {
+/**
+ * The value labels beside the dots, on the side `labelSide` chose for each row (`align`): above the
+ * dot at `anchor`, or, for a lower product's diamond (`lower`), level with it, past the end of its
+ * range on that side (`anchor` per side).
+ */
+function valueLabels(y: Record<string, unknown>, x: Record<string, unknown>, anchor: string | { left: string; right: string }, filters: ReadonlyArray<Record<string, unknown>> = [], lower = false): Array<Record<string, unknown>> {
   return (['left', 'right'] as const).map((align) => ({
-    transform: [{ filter: `datum.align === '${align}'` }],
-    mark: { type: 'text', align, dx: align === 'left' ? 6 : -6, dy: -8, fontSize: 10.5, color: '#222' },
-    encoding: { y, x: { ...x, field }, text: { field: 'label' } },
+    transform: [...filters, { filter: `datum.align === '${align}'` }],
+    mark: { type: 'text', align, dx: align === 'left' ? 6 : -6, dy: -8, fontSize: 10.5, color: '#222', ...(lower ? { dx: align === 'left' ? 8 : -8, dy: 11, baseline: 'middle' } : {}) },
+    encoding: { y, x: { ...x, field: typeof anchor === 'string' ? anchor : anchor[align] }, text: { field: 'label' } },
   }));
 }
 

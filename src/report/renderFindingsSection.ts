@@ -79,6 +79,8 @@ export async function renderFindingsSection(
     results.map(({ material, result }) => ({
       material: headline.length > 0 && !material.hasEvents ? `${material.name} (no event)` : material.name,
       weeksShort: result.weeksShort, peakMultiple: result.peakOutside, consumptionChange: consumptionPercent(impact, material.id),
+      quotedProduct: stageProductNoun(material.id, material.priceStage),
+      otherPeaks: result.otherStagePeaks.map(({ stage, peak }) => ({ product: stageProductNoun(material.id, stage), peak })),
     })),
     `Weeks short: end users in ${context.home}`, replicates === undefined ? `Peak price in the ${context.home} market` : `Peak price outside ${context.foreignName}`,
     runs >= MIN_RUNS_FOR_RANGE, `${context.home} consumption: change the disruptions cause`,
@@ -86,7 +88,8 @@ export async function renderFindingsSection(
     title: 'Key results by material',
     description: `For each material, the weeks end users in ${context.homeName} are short and the peak price multiple, as median and ranges over ${countRuns(runs)}` +
       (impact === undefined ? '.' : `, and the change in their consumption that the disruptions cause (${countRuns(impact.replicates, 'paired run')}).`),
-    caption: `Each row is a material. Prices are those of refined material whenever the scenario's events touch refining, else of the product they touch, as a multiple of the starting price.` +
+    caption: `Each row is a material. Prices are those of refined material whenever the scenario's events touch refining, else of the product they touch, as a multiple of the starting price` +
+      (results.some(({ result }) => result.otherStagePeaks.length > 0) ? '; where the events also strike another traded product (magnets under a magnet quota), its peak is drawn under the row as a hollow diamond with a lighter range, both labelled with their product.' : '.') +
       (impact === undefined ? '' : ` The consumption panel is a paired change (the first ${countRuns(impact.replicates)} against the same runs without the disruptive events), as a share of consumption without them: its dot is a mean and its line a 95% CI, not a spread of runs.`) +
       (headline.length > 0 ? ' Materials marked “(no event)” are touched by no scripted event: their stress is mostly the baseline’s (see the note above for what the disruptions add).' : ''),
   });

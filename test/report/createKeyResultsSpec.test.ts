@@ -79,4 +79,24 @@ describe('createKeyResultsSpec', () => {
       for (const [i, label] of labels.slice(1).entries()) expect(label.left - labels[i].right).toBeGreaterThan(3);
     }
   });
+
+  it('draws another product the events strike under the quoted price, both labelled with their product, every panel on the same row step (audit 24, H1)', async () => {
+    const withMagnets: KeyResultRow[] = [
+      { ...rows[0], quotedProduct: 'refined', otherPeaks: [{ product: 'magnets', peak: summary(4.69) }] },
+      rows[1],
+    ];
+    const [weeks, peak, consumption] = panels(withMagnets);
+    expect(peak.data.values.map((v) => [v.material, v.lower, v.label])).toEqual([
+      ['NdPr oxide', false, 'refined 2.2'], ['Cobalt', false, '1.2'], ['NdPr oxide', true, 'magnets 4.69'],
+    ]);
+    // The diamond's layer takes only the lower rows, the dot's only the others.
+    const shapes = (peak.layer as Array<{ mark: { type: string; shape?: string }; transform?: Array<{ filter: string }> }>)
+      .filter((layer) => layer.mark.type === 'point').map((layer) => [layer.mark.shape ?? 'circle', layer.transform?.[0].filter]);
+    expect(shapes).toEqual([['circle', '!datum.lower'], ['diamond', 'datum.lower']]);
+    const steps = [weeks, peak, consumption].map((panel) => (panel as unknown as { height: { step: number } }).height.step);
+    expect(new Set(steps).size).toBe(1);
+    expect(steps[0]).toBeGreaterThan((panels(rows)[0] as unknown as { height: { step: number } }).height.step);
+    const svg = await renderChart(createKeyResultsSpec(withMagnets, 'Weeks short', 'Peak price', true, 'Consumption caused'), 'Key results', 'test');
+    expect(svg).toContain('magnets 4.69');
+  });
 });
