@@ -131,7 +131,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     const stockpileNotes = overview === undefined || fans === undefined ? [] : [...describeStockpileRelease(overview, fans), ...describeStockpileUse(overview, fans)];
     answer = renderAnswerBox(context, summary, replicates, impact, fans);
     sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, replicates, charts, impact, await readExceedance(folder), stockpileNotes, (overview?.years ?? NaN) * 52) });
-    actorActions = renderActorActions({ context, summary, replicates, fans, years: overview?.years ?? NaN });
+    actorActions = renderActorActions({ context, summary, replicates, fans, years: overview?.years ?? NaN, ...(overview === undefined ? {} : { priceWarMode: overview.priceWarMode }) });
     reversals = await renderPolicyReversals({ overview, summary, replicates, fans, charts });
   }
   if (overview !== undefined && fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });

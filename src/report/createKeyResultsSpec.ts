@@ -113,7 +113,8 @@ function createDotRange(values: DotRangeValue[], order: string[], title: string,
   // The quoted product's marks sit on the row's line; another product's (a magnet price under a magnet quota) 11 px under them,
   // as a hollow diamond with a lighter range, so the two read apart without colour.
   const marksOf = (lower: boolean): Array<Record<string, unknown>> => {
-    if (!defined.some((v) => v.lower === lower)) return [];
+    // The quoted product's layers are always drawn (a panel of no layers breaks vega's layout), a lower product's only when there is one.
+    if (lower && !defined.some((v) => v.lower)) return [];
     const only = [{ filter: `${lower ? '' : '!'}datum.lower` }];
     const yOffset = lower ? 11 : 0;
     return [

@@ -52,6 +52,8 @@ export interface ScenarioOverview {
   regions: RegionOverview[];
   materials: MaterialOverview[];
   events: EventOverview[];
+  /** The mode of the foreign actor's rule-driven price war (`foreignActor.rules.priceWarMode`; its default, `exportDiscount`, when the file has none). */
+  priceWarMode?: 'exportDiscount' | 'leadership';
   /** Capability and intent (1–3) per stage, in file order; empty when the scenario has none. */
   threat: Array<{ stage: string; capability: number; intent: number }>;
   /** The whole parsed document (for the sources appendix). */
@@ -93,6 +95,7 @@ export async function readScenarioOverview(dir: string, fileName = 'scenario.res
     regions: entries(document.regions).map(([id, r]) => ({ id, name: text(r.name) || id, alignment: text(r.alignment) })),
     materials: entries(document.materials).map(([id, m]) => readMaterial(id, m)),
     events: entries(document.events).map(([id, e]) => readEvent(id, e)).sort((a, b) => a.start - b.start),
+    priceWarMode: isRecord(foreignActor.rules) && foreignActor.rules.priceWarMode === 'leadership' ? 'leadership' : 'exportDiscount',
     threat: entries(foreignActor.threat).map(([stage, t]) => ({ stage, capability: toNumber(t.capability), intent: toNumber(t.intent) })),
     document,
   };

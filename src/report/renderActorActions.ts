@@ -24,6 +24,8 @@ export interface ActorActionInputs {
   fans: ReadonlyMap<string, SeriesFan> | undefined;
   /** Horizon in years (attacks per year); NaN when unknown. */
   years: number;
+  /** The rule-driven price war's mode (`foreignActor.rules.priceWarMode`), for the note on a war under the actor's own quota; its default when absent. */
+  priceWarMode?: 'exportDiscount' | 'leadership';
 }
 
 const WAR_STAGES = ['mining', 'processing', 'manufacturing'];
@@ -69,7 +71,7 @@ export function renderActorActions(inputs: ActorActionInputs): string {
   if (rows.length === 0) return `${intro}<p>${escapeHtml(`In no run did ${who} start a price war, retaliate or launch a cyberattack by these rules.`)}</p>\n`;
   const columns = [{ header: 'Action' }, { header: 'On' }, { header: 'Runs', numeric: true }, { header: 'How long or how often' }, { header: 'Under way by' }];
   return intro + renderTable(columns, rows, { caption: 'Runs: share of runs in which it happened. Weeks: median over those runs. Under way by: the first week in which at least half as many runs were in it as at its peak.' }) +
-    describeWarsUnderQuota(summary, materials, context.foreignName);
+    describeWarsUnderQuota(summary, materials, context.foreignName, inputs.priceWarMode);
 }
 
 /**
@@ -77,7 +79,7 @@ export function renderActorActions(inputs: ActorActionInputs): string {
  * some run (summary `exportQuotaWeeksBinding.<material>.<stage>.<event>`): which products, and how
  * the two combine ({@link describePriceWarUnderQuota}); '' when none.
  */
-function describeWarsUnderQuota(summary: SummaryMetrics, materials: ReadonlyArray<{ id: string; name: string }>, foreignName: string): string {
+function describeWarsUnderQuota(summary: SummaryMetrics, materials: ReadonlyArray<{ id: string; name: string }>, foreignName: string, mode?: 'exportDiscount' | 'leadership'): string {
   const ids = [...summary.keys()];
   const both = materials.flatMap((material) => WAR_STAGES.filter((stage) => {
     const war = [...summary.entries()].find(([id]) => id.startsWith(`actorPriceWarWeeks.${material.id}.${stage}.`))?.[1];
@@ -85,7 +87,7 @@ function describeWarsUnderQuota(summary: SummaryMetrics, materials: ReadonlyArra
     return war !== undefined && war.max > 0 && bound;
   }).map((stage) => describeStageProduct(material.id, material.name, stage)));
   if (both.length === 0) return '';
-  return `<p class="note">${escapeHtml(`On ${both.length === 1 ? both[0] : `${both.slice(0, -1).join(', ')} and ${both[both.length - 1]}`} there was both this price war and a scripted export quota that bound (see the export controls). Where they overlap: ${describePriceWarUnderQuota(foreignName)}`)}</p>
+  return `<p class="note">${escapeHtml(`On ${both.length === 1 ? both[0] : `${both.slice(0, -1).join(', ')} and ${both[both.length - 1]}`} there was both this price war and a scripted export quota that bound (see the export controls). Where they overlap: ${describePriceWarUnderQuota(foreignName, mode)}`)}</p>
 `;
 }
 

@@ -104,7 +104,7 @@ export async function renderFanChartsSection(
       warsOf(row).some((war) => war.start < overview.startYear + (Number.isFinite(e.end) ? e.end : overview.years) && overview.startYear + e.start < war.end)))
       .flatMap((row) => { const stage = priceStageOf(row); return stage === undefined ? [] : [stage]; });
     if (quotaWars.length > 0) {
-      html += `<p class="note">${escapeHtml(`Purple over grey: ${foreignName}’s price war on ${quotaWars.map((stage) => describeStageProduct(plan.materialId, plan.materialName, stage)).join(' and on ')} runs while its own export quota on it is in force; ${describePriceWarUnderQuota(foreignName)}`)}</p>\n`;
+      html += `<p class="note">${escapeHtml(`Purple over grey: ${foreignName}’s price war on ${quotaWars.map((stage) => describeStageProduct(plan.materialId, plan.materialName, stage)).join(' and on ')} runs while its own export quota on it is in force; ${describePriceWarUnderQuota(foreignName, overview.priceWarMode)}`)}</p>\n`;
     }
     const backBelow = describePriceBackBelowStart(plan, fans, overview.homeRegion, regionWithArticle(overview.regions.find((r) => r.id === overview.homeRegion)?.name ?? overview.homeRegion));
     if (backBelow !== '') html += `<p class="note">${escapeHtml(backBelow)}</p>\n`;

@@ -90,7 +90,7 @@ describe('createKeyResultsSpec', () => {
       ['NdPr oxide', false, 'refined 2.2'], ['Cobalt', false, '1.2'], ['NdPr oxide', true, 'magnets 4.69'],
     ]);
     // The diamond's layer takes only the lower rows, the dot's only the others.
-    const shapes = (peak.layer as Array<{ mark: { type: string; shape?: string }; transform?: Array<{ filter: string }> }>)
+    const shapes = (peak.layer as unknown as Array<{ mark: { type: string; shape?: string }; transform?: Array<{ filter: string }> }>)
       .filter((layer) => layer.mark.type === 'point').map((layer) => [layer.mark.shape ?? 'circle', layer.transform?.[0].filter]);
     expect(shapes).toEqual([['circle', '!datum.lower'], ['diamond', 'datum.lower']]);
     const steps = [weeks, peak, consumption].map((panel) => (panel as unknown as { height: { step: number } }).height.step);

@@ -85,4 +85,14 @@ describe('report: what the foreign actor did by its standing rules', () => {
     expect((await report(false, undefined, [0, 0, 0, 0])) ?? '').not.toContain('there was both this price war');
     expect((await report(false)) ?? '').not.toContain('there was both this price war');
   });
+
+  it('describes a leadership-mode price war under the quota by its own mechanism when the scenario sets that mode', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'crm-actor-'));
+    dirs.push(dir);
+    await writeFolder(dir, false, undefined, [30, 0, 12, 0]);
+    await writeFile(join(dir, 'scenario.resolved.yaml'), 'name: t\nyears: 2\nticksPerYear: 52\nstartYear: 2025\ngovernment: { region: US }\nforeignActor: { region: CN, rules: { priceWarMode: leadership } }\n');
+    const text = sectionText((await buildReport(dir)).html) ?? '';
+    expect(text).toMatch(/price war \(in leadership mode, as this scenario sets it\) leads the price of CN’s price pool down[^.]*lowers CN’s own price, not the price abroad[^.]*it widens the quota rent/);
+    expect(text).not.toContain('export-discount mode');
+  });
 });
