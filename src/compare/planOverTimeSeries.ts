@@ -1,11 +1,13 @@
 /**
  * What a comparison keeps of each replicate's per-tick series for its "over time" view: for each
  * material the compared scenarios target, three home-region series (what end users receive, the
- * price the reports quote, the government's stockpile) averaged over calendar months. A decade is
+ * price the reports quote, with the price of every other traded stage the events strike or a
+ * compared stockpile or tariff acts at, the government's stockpile) averaged over calendar months. A decade is
  * then 120 values a series, so a comparison of hundreds of replicates keeps a few kilobytes of
  * each, not the 4 MB of a full series.
  */
 import type { CompiledScenario, ResultLayout, ScenarioSpec } from '../../sim-core/index.ts';
+import { TRADED_STAGES } from '../../sim-core/index.ts';
 import { disruptedStage } from '../impact/findStageDisruptions.ts';
 import { quotedPriceStage } from '../impact/quotedPriceStage.ts';
 
@@ -13,6 +15,12 @@ import { quotedPriceStage } from '../impact/quotedPriceStage.ts';
 export interface OverTimeTarget {
   material: string;
   priceStage: string;
+  /**
+   * Other traded stages whose home price is kept too, upstream first: those the disruptions strike
+   * and those a compared stockpile or tariff acts at (a magnet quota's or a magnet stockpile's price
+   * is the magnet price; audit 24 left the compare view with the refined price only). Absent when none.
+   */
+  otherPriceStages?: string[];
 }
 
 /** The measures kept per target, in this order. */
@@ -52,7 +60,8 @@ export interface OverTimePlan {
 /**
  * The materials a comparison follows over time: those the scenarios' threats or shocks target
  * (every arm's events), else those any event names, else the first material; in the reference's
- * material order. The quoted price is at the stage the disruptions strike (`quotedPriceStage`).
+ * material order. The quoted price is at the stage the disruptions strike (`quotedPriceStage`);
+ * `otherPriceStages` lists the other traded stages its events (any arm's) strike or act at.
  *
  * @param specs - The compared scenarios, the reference first.
  * @returns The targets.
@@ -67,10 +76,14 @@ export function chooseOverTimeTargets(specs: readonly ScenarioSpec[]): OverTimeT
   if (materials.size === 0) materials = new Set(events.flatMap((e) => materialOf(e) ?? []));
   const order = specs[0]?.materials.map((m) => m.id) ?? [];
   const chosen = materials.size === 0 ? order.slice(0, 1) : order.filter((id) => materials.has(id));
-  return chosen.map((material) => ({
-    material,
-    priceStage: quotedPriceStage(disruptive.filter((e) => materialOf(e) === material).map((e) => String(disruptedStage(e)))),
-  }));
+  // A stockpile buys and releases, and a tariff taxes, at its stage: its price is where the policy bites.
+  const actsAt = (e: (typeof events)[number]): string | undefined => disruptedStage(e) ?? ((e.kind === 'stockpile' || e.kind === 'tariff') && 'stage' in e ? String(e.stage) : undefined);
+  return chosen.map((material) => {
+    const priceStage = quotedPriceStage(disruptive.filter((e) => materialOf(e) === material).map((e) => String(disruptedStage(e))));
+    const struck = new Set(events.filter((e) => materialOf(e) === material).map(actsAt));
+    const otherPriceStages = TRADED_STAGES.filter((stage) => stage !== priceStage && struck.has(stage));
+    return { material, priceStage, ...(otherPriceStages.length > 0 ? { otherPriceStages } : {}) };
+  });
 }
 
 /**
@@ -92,9 +105,9 @@ export function planOverTimeSeries(compiled: Pick<CompiledScenario, 'layout' | '
       const row = layout.series.findIndex((k) => k.metric === metric && k.material === material && k.stage === stage && k.region === home);
       return row < 0 ? [] : [row];
     });
-  const series = targets.flatMap(({ material, priceStage }): OverTimeSeries[] => [
+  const series = targets.flatMap(({ material, priceStage, otherPriceStages = [] }): OverTimeSeries[] => [
     { material, measure: 'consumption', stage: 'endUse', region: home, unit: 't/week', rows: rowsOf('consumption', material, ['endUse']) },
-    { material, measure: 'price', stage: priceStage, region: home, unit: 'USD/t', rows: rowsOf('price', material, [priceStage]) },
+    ...[priceStage, ...otherPriceStages].map((stage): OverTimeSeries => ({ material, measure: 'price', stage, region: home, unit: 'USD/t', rows: rowsOf('price', material, [stage]) })),
     // Refined stock and components (in tonnes of the material they contain) together: what the government holds.
     { material, measure: 'stockpile', stage: 'processing+manufacturing', region: home, unit: 't', rows: rowsOf('stockpile', material, ['processing', 'manufacturing']) },
   ]);

@@ -38,7 +38,7 @@ const TO_END_COLUMNS = ['differenceToEnd', 'differenceToEndCiLow', 'differenceTo
 
 /**
  * Reads a compare folder's `over-time.csv` (src/compare/formatOverTimeCsv.ts): one entry per
- * strategy, material and measure, its months in file order. Columns are found by name.
+ * strategy, material, measure and stage, its months in file order. Columns are found by name.
  *
  * @param dir - The output folder.
  * @returns The series in file order (reference first), or undefined when the folder has no `over-time.csv` (a folder from before it existed).
@@ -65,7 +65,8 @@ export async function readOverTimeCsv(dir: string): Promise<OverTimeSeriesData[]
   };
   await readCsvLines(path, locate, (fields, line) => {
     const [strategy, material, measure, stage, region, unit, period] = TEXT_COLUMNS.map((_, i) => fields[at[i]]);
-    const key = JSON.stringify([strategy, material, measure]);
+    // The stage too: a material's price may be kept at more than one traded stage (refined and magnets).
+    const key = JSON.stringify([strategy, material, measure, stage]);
     let entry = series.get(key);
     if (entry === undefined) {
       entry = { strategy, material, measure, stage, region, unit, period: [], year: [], weeks: [], runs: [], median: [], p5: [], p95: [], meanDifference: [], ciLow: [], ciHigh: [], simultaneousCiLow: [], simultaneousCiHigh: [], differenceToEnd: [], differenceToEndCiLow: [], differenceToEndCiHigh: [] };

@@ -2,6 +2,7 @@ import { PRODUCT } from './computeHeadlineResults.ts';
 import type { ChartCollector } from './createChartCollector.ts';
 import { createCompareOverTimeSpec, type OverTimePanel } from './createCompareOverTimeSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
+import { stageProductNoun } from './describeStageProduct.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
 import { formatSplitFigures } from './describeLaterPart.ts';
 import { formatNumber } from './formatNumber.ts';
@@ -16,7 +17,8 @@ import type { ScenarioOverview } from './readScenarioOverview.ts';
 
 /**
  * "Over time, by strategy" of a compare report: per material the compared scenarios target, a chart
- * of month-by-month levels (what the home region's end users receive, the quoted price, the
+ * of month-by-month levels (what the home region's end users receive, the quoted price and any
+ * other traded stage's price the data keep, the
  * government's stockpile when a strategy holds one: medians of each strategy's runs) and of each
  * alternative's paired difference in what end users receive, with its 95% band; and per
  * alternative, in words, the months in which end users clearly receive more or less than under
@@ -46,15 +48,15 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
     `since chance alone, in ${unit}s that move together, would make long runs of ${unit}s whose own interval excludes 0; each ${unit}'s own interval is in the data). Grey: the reference's events on the material. ` +
     'The totals above say how much a strategy changes; these say when. Data: <code>over-time.csv</code>.</p>\n';
   for (const material of [...new Set(series.map((s) => s.material))]) {
-    const of = (measure: string, strategy: string): OverTimeSeriesData | undefined => series.find((s) => s.material === material && s.measure === measure && s.strategy === strategy);
+    const of = (measure: string, strategy: string, stage?: string): OverTimeSeriesData | undefined =>
+      series.find((s) => s.material === material && s.measure === measure && s.strategy === strategy && (stage === undefined || s.stage === stage));
     const consumption = of('consumption', reference);
-    const price = of('price', reference);
     if (consumption === undefined) continue;
     const name = materialName(material);
     const priceUnit = overview?.materials.find((m) => m.id === material)?.priceUnit ?? 'USD/t';
     const divisor = priceUnit === 'USD/kg' ? 1000 : 1;
-    const levels = (measure: string, scale = 1): OverTimePanel['lines'] => strategies.flatMap((strategy) => {
-      const s = of(measure, strategy);
+    const levels = (measure: string, scale = 1, stage?: string): OverTimePanel['lines'] => strategies.flatMap((strategy) => {
+      const s = of(measure, strategy, stage);
       return s === undefined ? [] : [{ strategy, year: s.year, value: s.median.map((v) => v / scale) }];
     });
     const panels: OverTimePanel[] = [
@@ -67,7 +69,12 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
         }),
       },
     ];
-    if (price !== undefined) panels.push({ title: `${capitalise(PRODUCT[price.stage] ?? price.stage)} price ${inHome} (median)`, unit: priceUnit, lines: levels('price', divisor) });
+    // The quoted price first, then any other traded stage's the events strike or a strategy acts at (magnets under a magnet quota or stockpile).
+    const priceStages = series.filter((s) => s.material === material && s.measure === 'price' && s.strategy === reference).map((s) => s.stage);
+    for (const stage of priceStages) {
+      const product = stage === 'manufacturing' ? `Price of ${stageProductNoun(material, stage)}` : `${capitalise(PRODUCT[stage] ?? stage)} price`;
+      panels.push({ title: `${product} ${inHome} (median)`, unit: priceUnit, lines: levels('price', divisor, stage) });
+    }
     const stockpiles = levels('stockpile');
     if (stockpiles.some((line) => line.value.some((v) => v > 0))) panels.push({ title: `Government stockpile ${inHome}, refined and in components (median)`, unit: 't', lines: stockpiles });
     const id = `over-time-${material.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

@@ -20,6 +20,18 @@ describe('chooseOverTimeTargets', () => {
     expect(chooseOverTimeTargets([threat, policy])).toEqual([{ material: second, priceStage: 'manufacturing' }]);
   });
 
+  it('keeps the price of every other traded stage the events strike, or a compared stockpile or tariff acts at, upstream first', () => {
+    const quota = (stage: 'processing' | 'manufacturing') => ({ kind: 'exportControl', material: second, stage, exporter: foreign, mode: 'quota', quotaShare: 0.5, start: 0.25 }) as ScenarioSpec['events'][number];
+    const both: ScenarioSpec = { ...base, events: [quota('manufacturing'), quota('processing')] };
+    expect(chooseOverTimeTargets([both])).toEqual([{ material: second, priceStage: 'processing', otherPriceStages: ['manufacturing'] }]);
+    const oxide: ScenarioSpec = { ...base, events: [quota('processing')] };
+    const magnetStockpile: ScenarioSpec = { ...oxide, events: [...oxide.events, { kind: 'stockpile', material: second, region: home, stage: 'manufacturing', doctrine: 'daysOfConsumption', targetDays: 30, start: 0 } as ScenarioSpec['events'][number]] };
+    expect(chooseOverTimeTargets([oxide, magnetStockpile])).toEqual([{ material: second, priceStage: 'processing', otherPriceStages: ['manufacturing'] }]);
+    // The plan keeps both prices, the quoted one first.
+    const plan = planOverTimeSeries(compileScenario({ ...both, years: 1, ticksPerYear: 52 }), chooseOverTimeTargets([both]));
+    expect(plan.series.filter((s) => s.measure === 'price').map((s) => [s.stage, s.rows.length])).toEqual([['processing', 1], ['manufacturing', 1]]);
+  });
+
   it('falls back to any event material, then to the first material', () => {
     const policy: ScenarioSpec = { ...base, events: [{ kind: 'stockpile', material: second, region: home, doctrine: 'daysOfConsumption', targetDays: 30, start: 0 } as ScenarioSpec['events'][number]] };
     expect(chooseOverTimeTargets([base, policy])).toEqual([{ material: second, priceStage: 'processing' }]);

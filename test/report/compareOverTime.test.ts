@@ -76,6 +76,15 @@ describe('renderCompareOverTime', () => {
     expect(spec.vconcat[1].layer.some((l) => l.name === 'zero_1')).toBe(true);
     expect(spec.vconcat[0].layer.some((l) => l.name === 'event_0')).toBe(true);
 
+    // A magnet price kept beside the refined one (a magnet quota or stockpile): its own panel after the quoted price, in the same unit.
+    const magnets = (x: OverTimeSeriesData): OverTimeSeriesData => ({ ...x, stage: 'manufacturing', median: x.median.map((v) => v * 3) });
+    const withMagnets = [...data, ...data.filter((x) => x.measure === 'price').map(magnets)];
+    const twoPrices = collector();
+    await renderCompareOverTime(withMagnets, overview, (id) => id, twoPrices);
+    const panels = (twoPrices.specs[0] as { vconcat: Array<{ title: { text: string }; data: { values: Array<Record<string, number | string>> } }> }).vconcat;
+    expect(panels.map((p) => p.title.text).slice(2, 4)).toEqual(['Refined price in the United States (median)', 'Price of components in the United States (median)']);
+    expect(panels[3].data.values[0].value).toBe(60);
+
     const noStock = collector();
     await renderCompareOverTime(data.map((s) => (s.measure === 'stockpile' ? { ...s, median: flat(0) } : s)), overview, (id) => id, noStock);
     expect((noStock.specs[0] as { vconcat: unknown[] }).vconcat).toHaveLength(3);
@@ -222,6 +231,12 @@ describe('readOverTimeCsv', () => {
     expect(Number.isNaN(read?.[0].meanDifference[0])).toBe(true);
     expect(read?.[1].ciHigh).toEqual([0.9]);
     expect(await readOverTimeCsv(mkdtempSync(join(tmpdir(), 'overtime-none-')))).toBeUndefined();
+  });
+
+  it('keeps a material\'s prices at two stages apart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overtime-stages-'));
+    writeFileSync(join(dir, 'over-time.csv'), `${header}\na,ndpr,price,processing,US,USD/t,2026-01,2026.04,4.33,3,100,90,110,,,\na,ndpr,price,manufacturing,US,USD/t,2026-01,2026.04,4.33,3,300,290,310,,,\n`);
+    expect((await readOverTimeCsv(dir))?.map((s) => [s.stage, s.median[0]])).toEqual([['processing', 100], ['manufacturing', 300]]);
   });
 
   it('reads the bands for all months when written, and widens each month\'s interval by Bonferroni in a folder from before them', async () => {
