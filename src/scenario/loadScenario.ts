@@ -15,6 +15,7 @@ import { checkReferences } from './checkReferences.ts';
 import { dropRetiredKeys } from './dropRetiredKeys.ts';
 import { checkStageMargins } from './checkStageMargins.ts';
 import { checkStockpileFill } from './checkStockpileFill.ts';
+import { checkUnmatchedDeletions } from './checkUnmatchedDeletions.ts';
 import { checkValues } from './checkValues.ts';
 import { convertUnits } from './convertUnits.ts';
 import { extractUncertainties } from './extractUncertainties.ts';
@@ -87,7 +88,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   const problems: Problem[] = [];
   const chain = resolveExtends(resolve(path), path, problems);
   if (!chain) throw new ScenarioError(sortProblems(problems));
-  const { located, files } = chain;
+  const { located, files, unmatchedDeletions } = chain;
   applySets(located, options.set ?? [], problems, options.setLabels);
   const tree = located.value;
   stripNulls(tree);
@@ -98,6 +99,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   convertUnits(tree, sink);
   checkModeFields(tree, sink, warnings);
   applyDefaults(tree, (p) => sink.suppress(p));
+  problems.push(...checkUnmatchedDeletions(tree, unmatchedDeletions));
   const { nominal, found } = extractUncertainties(tree);
   checkFixedKeys(found, sink);
   checkValues(nominal, found, sink);

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { type Located, locate } from './locatedTree.ts';
+import { isPlainMap, type Loc, type Located, locate, pathKey, purgeLocs } from './locatedTree.ts';
 import { mergeLocated } from './mergeLocated.ts';
 import { describeFound } from './problemSink.ts';
 import { quoteText, shortenText } from './quoteText.ts';
@@ -14,10 +14,25 @@ const MAX_SHOWN_PATH = 240;
 /** Keys that describe one file, not the scenarios that extend it: a child without its own has none. */
 export const NOT_INHERITED = ['title', 'description'] as const;
 
+/** A `key: null` in a file that extends another where the parent has no such key: nothing was deleted. */
+export interface UnmatchedDeletion {
+  /** Path of the key, with ids. */
+  path: Array<string | number>;
+  /** Where the child wrote it. */
+  loc: Loc;
+  /** The parent file the key was looked for in. */
+  parentFile: string;
+}
+
 /** A scenario with its `extends` chain merged, and the files read (the named file first). */
 export interface ResolvedChain {
   located: Located;
   files: string[];
+  /**
+   * Deletions that found nothing to delete, for a check once defaults are applied
+   * (`checkUnmatchedDeletions`): a misspelt `cnQuotaNdprMagnet: null` kept the event it meant to remove.
+   */
+  unmatchedDeletions: UnmatchedDeletion[];
 }
 
 /** A path for a one-line message: control characters and line separators escaped, a long one cut. */
@@ -34,7 +49,8 @@ function extendsProblem(located: Located, file: string, expected: string, found:
 /**
  * Reads the scenario at `absolutePath` (named `file` in messages) and merges it onto the scenario
  * it `extends`, recursively (paths relative to the extending file's folder). A child does not
- * inherit its parent's `title:` or `description:` ({@link NOT_INHERITED}). Returns undefined after adding
+ * inherit its parent's `title:` or `description:` ({@link NOT_INHERITED}), nor its `name:` (a child
+ * without one is named after its file). Returns undefined after adding
  * to `problems` when a file is unreadable or invalid YAML, a parent is missing, or the chain cycles.
  * @param chain - absolute paths of the files that extend this one (for cycle detection)
  */
@@ -52,7 +68,7 @@ export function resolveExtends(
   const child = read.located;
   const parentRef = child.value.extends;
   delete child.value.extends;
-  if (parentRef === undefined || parentRef === null) return { located: child, files: [absolutePath] };
+  if (parentRef === undefined || parentRef === null) return { located: child, files: [absolutePath], unmatchedDeletions: [] };
   if (typeof parentRef !== 'string' || parentRef.trim() === '') {
     problems.push(extendsProblem(child, file, 'a path to a scenario file', describeFound(parentRef)));
     return undefined;
@@ -80,8 +96,62 @@ export function resolveExtends(
   }
   const parent = resolveExtends(parentPath, parentFile, problems, [...chain, absolutePath]);
   if (!parent) return undefined;
+  const unmatched = findUnmatchedDeletions(parent.located.value, child, file, parentFile);
+  problems.push(...replaceRekindedEvents(parent.located, child, file, parentFile));
   // A title and a description name one scenario: a child without its own would otherwise be reported
   // under its parent's ("…, no disruption" above an export cut).
   for (const key of NOT_INHERITED) if (!Object.hasOwn(child.value, key)) child.value[key] = null;
-  return { located: mergeLocated(parent.located, child), files: [absolutePath, ...parent.files] };
+  // Nor a name: a variant without `name:` was reported and resolved as its parent (audit 25, M5); it takes its file's slug.
+  if (!Object.hasOwn(child.value, 'name') || child.value.name === null) child.value.name = fileSlug(absolutePath);
+  return { located: mergeLocated(parent.located, child), files: [absolutePath, ...parent.files], unmatchedDeletions: [...parent.unmatchedDeletions, ...unmatched] };
+}
+
+/**
+ * Problems for inherited events whose `kind` the child changes (audit 25, M4): the keys of an
+ * inherited event merge with the child's, so a quota turned into a tariff kept the quota's dates and
+ * drew "did you mean exporters" at the parent's lines. Each such event is reported at the child's
+ * `kind` and taken whole from the child (the parent's is dropped), so what else is said is about the
+ * child's own keys.
+ */
+function replaceRekindedEvents(parent: Located, child: Located, file: string, parentFile: string): Problem[] {
+  const parentEvents = parent.value.events;
+  const childEvents = child.value.events;
+  if (!isPlainMap(parentEvents) || !isPlainMap(childEvents)) return [];
+  return Object.entries(childEvents).flatMap(([id, event]): Problem[] => {
+    const inherited = parentEvents[id];
+    if (!isPlainMap(event) || !isPlainMap(inherited) || typeof event.kind !== 'string' || event.kind === inherited.kind) return [];
+    delete parentEvents[id];
+    purgeLocs(parent, ['events', id]);
+    const loc = locate(child, ['events', id, 'kind'], false, { file, line: 1, column: 1 });
+    return [{
+      ...loc, path: `events.${id}.kind`, expected: `the kind of the inherited event (${describeFound(inherited.kind)})`, found: describeFound(event.kind),
+      message: `an inherited event's keys merge with the child's, so it would keep ${parentFile.split(/[\\/]/).pop()}'s start, duration and the rest; ` +
+        `to replace it, delete it with \`${id}: null\` and give the new event an id of its own`,
+    }];
+  });
+}
+
+/** A file's name without its folder and `.yaml`/`.yml` extension: `my-cut` for `work/my-cut.yaml`. */
+function fileSlug(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/\.ya?ml$/i, '');
+}
+
+/**
+ * The child's `key: null` entries the parent does not have: each deleted nothing
+ * (`checkUnmatchedDeletions` tells a mistake from a key left to its default).
+ */
+function findUnmatchedDeletions(parent: unknown, child: Located, file: string, parentFile: string): UnmatchedDeletion[] {
+  const found: UnmatchedDeletion[] = [];
+  const walk = (over: unknown, base: unknown, path: string[]): void => {
+    if (!isPlainMap(over)) return;
+    const inherited = isPlainMap(base) ? base : {};
+    for (const [key, value] of Object.entries(over)) {
+      const at = [...path, key];
+      if (value === null && !Object.hasOwn(inherited, key)) {
+        found.push({ path: at, loc: child.keys.get(pathKey(at)) ?? locate(child, at, true, { file, line: 1, column: 1 }), parentFile });
+      } else walk(value, inherited[key], at);
+    }
+  };
+  walk(child.value, parent, []);
+  return found;
 }

@@ -109,6 +109,41 @@ describe('loadScenario: extends', () => {
     expect(loadScenario(join(dir, 'minimal.yaml')).spec.description).toBe('Two regions, one material, one export control.');
   });
 
+  it('names a child without its own name after its file, not after its parent (audit 25, M5)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-name-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'deeper-cut.yaml'), 'extends: minimal.yaml\nevents:\n  quotaCut: { quotaShare: 20% }\n');
+    const variant = loadScenario(join(dir, 'deeper-cut.yaml'));
+    expect(variant.spec.name).toBe('deeper-cut');
+    expect(variant.resolvedYaml).toMatch(/^name: deeper-cut$/m);
+    writeFileSync(join(dir, 'named.yaml'), 'extends: minimal.yaml\nname: my-name\n');
+    expect(loadScenario(join(dir, 'named.yaml')).spec.name).toBe('my-name');
+  });
+
+  it('refuses a key: null that deletes nothing it was meant for: a misspelt event id, a key close to one the map holds (audit 25, H1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-null-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'typo.yaml'), 'extends: minimal.yaml\nname: typo\nevents:\n  quotaCutt: null\nbehaviour:\n  priceWarRsk: null\n');
+    const problems = problemsOf(join(dir, 'typo.yaml'));
+    expect(problems.map((p) => [p.line, p.path, p.expected])).toEqual([
+      [4, 'events.quotaCutt', 'an inherited key to delete'], [6, 'behaviour.priceWarRsk', 'an inherited key to delete'],
+    ]);
+    expect(problems[0].message).toBe('no event "quotaCutt" in minimal.yaml to delete; did you mean "quotaCut"?');
+    expect(problems[1].message).toContain('did you mean "priceWarRisk"?');
+    // The right id deletes; a null for a key the parent does not write, whose default then applies, is no mistake.
+    writeFileSync(join(dir, 'fine.yaml'), 'extends: minimal.yaml\nname: fine\nevents:\n  quotaCut: null\n  reserve: { announced: null }\n');
+    expect(loadScenario(join(dir, 'fine.yaml')).spec.events.map((e) => e.kind)).toEqual(['stockpile']);
+  });
+
+  it('refuses a child that changes an inherited event\'s kind, at its kind, and reads the event as the child wrote it (audit 25, M4)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-rekind-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'tariff.yaml'), 'extends: minimal.yaml\nname: tariff\nevents:\n  quotaCut:\n    kind: tariff\n    material: ndpr\n    stage: processing\n    importer: US\n    rate: 25%\n    start: 2026-01\n');
+    const problems = problemsOf(join(dir, 'tariff.yaml'));
+    expect(problems.map((p) => [p.file.endsWith('tariff.yaml'), p.line, p.path, p.expected])).toEqual([[true, 5, 'events.quotaCut.kind', 'the kind of the inherited event ("exportControl")']]);
+    expect(problems[0].message).toContain('delete it with `quotaCut: null` and give the new event an id of its own');
+  });
+
   it('refuses a title on several lines, empty or longer than 80 characters, at the title', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-title-'));
     copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
