@@ -7,6 +7,7 @@ import { checkBareNumbers } from './checkBareNumbers.ts';
 import { buildSpec } from './buildSpec.ts';
 import { canonicalYaml } from './canonicalYaml.ts';
 import { checkLensSettings } from './checkLensSettings.ts';
+import { checkDrawnEventTimes } from './checkDrawnEventTimes.ts';
 import { checkEventEffects } from './checkEventEffects.ts';
 import { checkEventHorizons } from './checkEventHorizons.ts';
 import { checkFixedKeys } from './checkFixedKeys.ts';
@@ -105,6 +106,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkValues(nominal, found, sink);
   reportZodIssues(resolvedScenarioSchema, nominal, sink);
   checkReferences(nominal, sink);
+  checkDrawnEventTimes(nominal, found, typeof nominal.startYear === 'number' ? nominal.startYear : NaN, sink, warnings);
   problems.push(...withOverridesNamed(sink.problems, options.set ?? [], options.setLabels));
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
   checkStageMargins(nominal, warnings);
