@@ -1,3 +1,4 @@
+import { POLICY_KINDS } from '../../sim-core/index.ts';
 import { didYouMean } from './didYouMean.ts';
 import type { TreePath } from './fieldRules.ts';
 import { isPlainMap, type PlainMap } from './locatedTree.ts';
@@ -103,6 +104,14 @@ function checkEvent(id: string, e: PlainMap, regions: string[], materials: strin
     sink.add([...base, 'region'], `the foreign actor's region (${actor}): a price war is the foreign actor's, paid from its budget`, quoteText(e.region));
   }
   for (const key of ['destinations', 'exporters', 'members']) expectIds(e[key], regions, 'region', [...base, key], sink, aliases);
+  // The map key is the id (buildSpec): an `id:` that says otherwise was dropped, silently (audit 25, L6).
+  if (e.id !== undefined && e.id !== id) sink.add([...base, 'id'], `the event's map key (${quoteText(id)}) or no id`, sink.found([...base, 'id'], e.id), 'the map key is the id');
+  // Only the home government's elections are modelled: `reversible: true` on a threat would let them end
+  // another state's export control (audit 25, M6). An uncertain end is a drawn `end`.
+  if (e.reversible === true && typeof e.kind === 'string' && !POLICY_KINDS.has(e.kind)) {
+    sink.add([...base, 'reversible'], `reversible only on a policy (${[...POLICY_KINDS].join(', ')})`, `true on ${quoteText(e.kind)}`,
+      "only the home government's elections are modelled, and they reverse policies; for an uncertain end, draw end from a distribution");
+  }
   const { start, end, announced } = e;
   if (typeof start !== 'number') return;
   const startDate = Number.isFinite(startYear) ? formatCalendarDate(start, startYear) : `${start} years`;

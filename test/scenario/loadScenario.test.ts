@@ -144,6 +144,22 @@ describe('loadScenario: extends', () => {
     expect(problems[0].message).toContain('delete it with `quotaCut: null` and give the new event an id of its own');
   });
 
+  it('refuses reversible: true on a threat: only the home government\'s elections are modelled, and they would end another state\'s control (audit 25, M6)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-reversible-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'lifted.yaml'), 'extends: minimal.yaml\nname: lifted\nevents:\n  quotaCut: { reversible: true }\n  reserve: { reversible: true }\n');
+    const problems = problemsOf(join(dir, 'lifted.yaml'));
+    expect(problems.map((p) => [p.line, p.path, p.found])).toEqual([[4, 'events.quotaCut.reversible', 'true on "exportControl"']]);
+    expect(problems[0].message).toContain('for an uncertain end, draw end from a distribution');
+  });
+
+  it('refuses an event id: that contradicts its map key, which is the id (audit 25, L6)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-event-id-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'ids.yaml'), 'extends: minimal.yaml\nname: ids\nevents:\n  quotaCut: { id: otherCut }\n  reserve: { id: reserve }\n');
+    expect(problemsOf(join(dir, 'ids.yaml')).map((p) => [p.line, p.path, p.found])).toEqual([[4, 'events.quotaCut.id', '"otherCut"']]);
+  });
+
   it('refuses a title on several lines, empty or longer than 80 characters, at the title', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-title-'));
     copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
