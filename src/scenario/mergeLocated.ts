@@ -3,11 +3,14 @@ import { type Located, isDist, isPlainMap, purgeLocs } from './locatedTree.ts';
 
 /**
  * Deep-merges `over` onto `base`: maps merge key by key, scalars, lists and distribution objects
- * replace, `null` deletes the key. Calls `replaced(path)` for every path whose base value is
- * replaced or deleted. Returns a new value; inputs are not modified.
+ * replace, `null` deletes the key. A map without `dist:` over a distribution changes the parameters it
+ * names (`{ max: 12% }` over a triangular law), as `--set ….max=12%` does: it used to replace the law
+ * with a map that was no distribution (audit 25, L7). Calls `replaced(path)` for every path whose base
+ * value is replaced or deleted. Returns a new value; inputs are not modified.
  */
 export function mergeValues(base: unknown, over: unknown, path: TreePath, replaced: (p: TreePath) => void): unknown {
-  if (!isPlainMap(base) || !isPlainMap(over) || isDist(over) || isDist(base)) {
+  const parametersOnly = isDist(base) && isPlainMap(over) && !Object.hasOwn(over, 'dist');
+  if (!parametersOnly && (!isPlainMap(base) || !isPlainMap(over) || isDist(over) || isDist(base))) {
     replaced(path);
     return over;
   }

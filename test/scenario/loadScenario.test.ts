@@ -153,6 +153,17 @@ describe('loadScenario: extends', () => {
     expect(problems[0].message).toContain('for an uncertain end, draw end from a distribution');
   });
 
+  it('changes only the parameters a map without dist: names over an inherited distribution, as --set does (audit 25, L7)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-dist-merge-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'law.yaml'), 'extends: minimal.yaml\nname: law\nmaterials:\n  ndpr:\n    demand:\n      growthPerYear: { dist: triangular, min: 2%, mode: 4%, max: 8% }\n');
+    writeFileSync(join(dir, 'wider.yaml'), 'extends: law.yaml\nname: wider\nmaterials:\n  ndpr:\n    demand:\n      growthPerYear: { max: 12% }\n');
+    writeFileSync(join(dir, 'other.yaml'), 'extends: law.yaml\nname: other\nmaterials:\n  ndpr:\n    demand:\n      growthPerYear: { dist: uniform, min: 1%, max: 3% }\n');
+    const law = (file: string) => loadScenario(join(dir, file)).spec.uncertainties.find((u) => u.label === 'materials.ndpr.demand.growthPerYear')?.distribution;
+    expect(law('wider.yaml')).toEqual({ dist: 'triangular', min: 0.02, mode: 0.04, max: 0.12 });
+    expect(law('other.yaml')).toEqual({ dist: 'uniform', min: 0.01, max: 0.03 });
+  });
+
   it('refuses an event id: that contradicts its map key, which is the id (audit 25, L6)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-event-id-'));
     copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
