@@ -16,6 +16,7 @@ import { chooseOverTimeTargets, planOverTimeSeries } from './planOverTimeSeries.
 import { planCapacityAtEnd } from './planCapacityAtEnd.ts';
 import { siblingModule } from '../runtime/moduleLocation.ts';
 import { locateScenarioKey } from '../scenario/locateScenarioKey.ts';
+import { findNonEventDifferences } from './findNonEventDifferences.ts';
 
 /** The worker that keeps each replicate's monthly "over time" values beside its summaries. */
 const OVER_TIME_WORKER = siblingModule('./overTimeWorker', import.meta.url);
@@ -72,6 +73,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   for (const warning of loaded.flatMap((scenario) => scenario.warnings)) options.onWarning?.(warning);
   for (const note of loaded.flatMap((scenario) => scenario.notes)) options.onNote?.(note);
   const labels = createArmLabels(options.paths);
+  for (const note of noteNonEventDifferences(loaded, options.paths, options.sets ?? [], labels)) options.onNote?.(note);
   const compiled = loaded.map((scenario) => compileScenario(scenario.spec));
   const overTimeTargets = chooseOverTimeTargets(loaded.map((scenario) => scenario.spec));
   const plan = planOverTimeSeries(compiled[0], overTimeTargets);
@@ -92,4 +94,24 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const reversalSplit = computeReversalSplit(armResults, alternatives, level);
   const arms = labels.map((label, i) => ({ label, path: options.paths[i], name: loaded[i].spec.name }));
   return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness, reversalSplit }, loaded, arms: armResults, overTime };
+}
+
+/** At most this many differing keys are named in a note; more are counted. */
+const MAX_NAMED_DIFFERENCES = 4;
+
+/**
+ * A note per alternative whose scenario differs from the reference's outside its events (findNonEventDifferences):
+ * its paired differences then include the effect of those changes, not of its policies alone.
+ */
+function noteNonEventDifferences(loaded: readonly LoadedScenario[], paths: readonly string[], sets: readonly string[], labels: readonly string[]): ScenarioNote[] {
+  return loaded.slice(1).flatMap((scenario, i): ScenarioNote[] => {
+    const differences = findNonEventDifferences(loaded[0].resolvedYaml, scenario.resolvedYaml);
+    if (differences.length === 0) return [];
+    const loc = locateScenarioKey(scenario, paths[i + 1], sets, differences[0]);
+    const named = differences.slice(0, MAX_NAMED_DIFFERENCES).join(', ') + (differences.length > MAX_NAMED_DIFFERENCES ? ` and ${differences.length - MAX_NAMED_DIFFERENCES} more` : '');
+    return [{
+      file: loc.file, line: loc.line, column: loc.column, path: named,
+      text: `${labels[i + 1]} differs from the reference (${labels[0]}) here, outside its events: its paired differences include the effect of ${differences.length === 1 ? 'this change' : 'these changes'}, not of its policies alone`,
+    }];
+  });
 }
