@@ -19,7 +19,9 @@ import { ReportInputError } from './reportInputError.ts';
 import { readReplicatesCsv } from './readReplicatesCsv.ts';
 import { readScenarioOverview, type ScenarioOverview } from './readScenarioOverview.ts';
 import { readSeriesCsv, seriesKey } from './readSeriesCsv.ts';
-import { readStressJson } from './readStressJson.ts';
+import { readStressJson, readStressRun } from './readStressJson.ts';
+import { renderStressAnswerBox } from './renderStressAnswerBox.ts';
+import { renderStressRanking } from './renderStressRanking.ts';
 import { readImpactJson } from './readImpactJson.ts';
 import { readExceedance } from './readExceedance.ts';
 import { eventDescriber } from './eventDescriber.ts';
@@ -104,13 +106,20 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   sections.push(...run.sections);
   // A run report leads with its results (the answer box, then Key results), then the scenario; other reports end with it.
   const scenarioAt = kind === 'run' ? sections.findIndex((s) => s.id === 'results') + 1 : sections.length;
-  if (overview !== undefined) sections.splice(scenarioAt, 0, { id: 'scenario', title: kind === 'compare' ? 'The reference scenario at a glance' : 'The scenario at a glance', html: await renderScenarioSection(overview, charts) });
+  // A stress test run with --strip-events: the scenario's own threat events are marked as removed wherever they are shown.
+  const stressRun = await readStressRun(folder);
+  const removed = new Set(stressRun?.strippedEvents ?? []);
+  if (overview !== undefined) sections.splice(scenarioAt, 0, { id: 'scenario', title: kind === 'compare' ? 'The reference scenario at a glance' : 'The scenario at a glance', html: await renderScenarioSection(overview, charts, removed) });
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
   const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview), stockReleases(overTimeData, overview, strategies))
-    : kind === 'sweep' ? renderSweepAnswerBox(sweep, tornados, overview, materialName) : '';
-  const html = renderReportPage(describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference), sections, answer);
+    : kind === 'sweep' ? renderSweepAnswerBox(sweep, tornados, overview, materialName)
+      : kind === 'stress' ? renderStressAnswerBox(await readStressJson(folder), stressRun) : '';
+  const heading = describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference);
+  if (removed.size > 0) heading.title += ' (its own threat events removed)';
+  if (removed.size > 0) heading.lead = `Stressed without the scenario’s own threat events (--strip-events removed ${[...removed].join(', ')}). The scenario as written: ${heading.lead}`;
+  const html = renderReportPage(heading, sections, answer);
   return { kind, html, charts: await charts.finish() };
 }
 
@@ -141,8 +150,16 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
   const stress = await readStressJson(folder);
   if ((overview?.threat.length ?? 0) > 0 || stress !== undefined || impact !== undefined) {
     const regionName = (id: string | undefined): string | undefined => overview?.regions.find((r) => r.id === id)?.name;
+    // A stress test's measured ranking is the report's answer: a section of its own, in the contents, before the study's matrix.
+    const ranked = stress !== undefined && impact === undefined && [...stress.values()].some((s) => s.shortfallShare !== undefined);
+    if (ranked) {
+      const run = await readStressRun(folder);
+      sections.push({ id: 'stress', title: 'Which stage hurts most', html: await renderStressRanking(stress, (stage) => overview?.threat.find((t) => t.stage === stage), charts, {
+        regionName: (id) => regionName(id) ?? id, startYear: overview?.startYear ?? NaN, horizonYears: run?.horizonYears ?? overview?.years ?? NaN, strippedEvents: run?.strippedEvents ?? [],
+      }) });
+    }
     sections.push({ id: 'threat', title: 'Threat view', html: await renderThreatSection(overview?.threat ?? [], regionName(overview?.foreignRegion) ?? 'the foreign actor', {
-      stress, impact, describeEvent: eventDescriber(overview), materialName: (id) => overview?.materials.find((m) => m.id === id)?.name ?? id,
+      stress, impact, rankedAbove: ranked, describeEvent: eventDescriber(overview), materialName: (id) => overview?.materials.find((m) => m.id === id)?.name ?? id,
       homeName: regionWithArticle(regionName(overview?.homeRegion) ?? 'the home region'),
     }, charts) });
   }

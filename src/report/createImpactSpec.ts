@@ -14,6 +14,9 @@ const STAGE_NAMES: Record<string, string> = { endUse: 'end use' };
  * @param impacts - Measured impact per stage.
  * @param unit - Axis title.
  * @param title - Chart title and subtitle (default: the stress test's).
+ * @param options - `formatLabel`: the bar labels' text (default three significant figures);
+ *   `fadeUncertain`: bars whose 95% CI includes 0 faded with a dashed outline, as the tornado draws them
+ *   (the subtitle should say so).
  * @returns A vega-lite spec with inline data.
  * @example
  * createImpactSpec(['mining', 'processing'], impacts, 'weeks short');
@@ -23,13 +26,16 @@ export function createImpactSpec(
   impacts: ReadonlyMap<string, MeasuredImpact>,
   unit: string,
   title = { text: 'Measured impact per stage (stress test)', subtitle: 'bar: mean impact · line: 95% CI where given' },
+  options: { formatLabel?: (value: number) => string; fadeUncertain?: boolean } = {},
 ): TopLevelSpec {
+  const formatLabel = options.formatLabel ?? ((value: number) => formatNumber(value).replace('-', '−'));
   const values = stages.filter((s) => impacts.has(s)).map((stage) => {
     const impact = impacts.get(stage) as MeasuredImpact;
     const ci = Number.isFinite(impact.ciLow) && Number.isFinite(impact.ciHigh);
     return {
       stage: STAGE_NAMES[stage] ?? stage, value: impact.value, ciLow: ci ? impact.ciLow : null, ciHigh: ci ? impact.ciHigh : null,
-      label: formatNumber(impact.value).replace('-', '−'), labelAt: Math.max(0, impact.value, ci ? impact.ciHigh : impact.value),
+      uncertain: options.fadeUncertain === true && ci && impact.ciLow <= 0 && impact.ciHigh >= 0,
+      label: formatLabel(impact.value), labelAt: Math.max(0, impact.value, ci ? impact.ciHigh : impact.value),
     };
   });
   const y = { field: 'stage', type: 'nominal', sort: stages.map((s) => STAGE_NAMES[s] ?? s), title: null };
@@ -41,7 +47,11 @@ export function createImpactSpec(
     width: 260, height: { step: 26 },
     data: { values },
     layer: [
-      { mark: { type: 'bar', color: INK, opacity: 0.55, height: 14 }, encoding: { y, x: { ...x, field: 'value' } } },
+      { mark: { type: 'bar', color: INK, height: 14, stroke: INK, strokeWidth: 1 }, encoding: { y, x: { ...x, field: 'value' },
+        // A bar whose 95% CI includes 0 (with `fadeUncertain`): faded, with a dashed outline, as the tornado's.
+        fillOpacity: { condition: { test: 'datum.uncertain', value: 0.2 }, value: 0.55 },
+        strokeDash: { condition: { test: 'datum.uncertain', value: [3, 2] }, value: [] },
+        strokeOpacity: { condition: { test: 'datum.uncertain', value: 1 }, value: 0 } } },
       { transform: [{ filter: 'datum.ciLow !== null && datum.ciHigh !== null' }], mark: { type: 'rule', color: '#111', strokeWidth: 1.5 }, encoding: { y, x: { ...x, field: 'ciLow' }, x2: { field: 'ciHigh' } } },
       { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, fontSize: 9.5, color: '#222' }, encoding: { y, x: { ...x, field: 'labelAt' }, text: { field: 'label' } } },
     ],

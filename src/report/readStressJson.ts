@@ -19,6 +19,8 @@ export interface MeasuredImpact {
   firstVsSecond?: FirstVsSecondReading;
   /** A file from before session 18 (its stages carry `replicatesHit`): the expected impact averages the runs a random draw said were struck. */
   hitWeighted?: boolean;
+  /** The impact if struck (stress.json's `conditional`: unweighted by the study's score), when the file gives it. */
+  conditional?: { value: number; ciLow: number; ciHigh: number };
 }
 
 /** stress.json's paired test of the first stage of a ranking against the second, in the measure's unit. */
@@ -44,6 +46,32 @@ export interface StageStress {
   economicCost?: MeasuredImpact;
   shortfall?: MeasuredImpact;
   impact?: MeasuredImpact;
+  /** The weight of the stage's impact: the study's score ÷ 9 (stress.json's `probability`), when given. */
+  weight?: number;
+  /** The stage's standard disruption as stress.json records it (`events`), when given. */
+  events?: StressEventRecord[];
+  /** The economic cost's parts (`extraSpending`, `forgoneConsumptionValue`, `unmetValueAtPrice`), when given. */
+  costParts?: { extraSpending?: MeasuredImpact; forgoneConsumptionValue?: MeasuredImpact; unmetValueAtPrice?: MeasuredImpact };
+}
+
+/** One event of a stage's standard disruption, as written in stress.json (the scenario's event fields). */
+export interface StressEventRecord {
+  kind: string;
+  /** Years from the run's start. */
+  start: number;
+  /** NaN when not given (a cyberattack lasts `downtimeYears`). */
+  end: number;
+  fields: Record<string, unknown>;
+}
+
+/** What stress.json says of the stress test as a whole. */
+export interface StressRunReading {
+  /** Ids of the scenario's own threat events `--strip-events` removed from every arm (empty: none, or a file from before it was recorded). */
+  strippedEvents: string[];
+  /** The horizon the stress test ran, years (`horizonYears`; files from before it: undefined, use the resolved scenario's). */
+  horizonYears?: number;
+  /** Runs per arm. */
+  replicates?: number;
 }
 
 /** The measure a stage's chart and table show first: what the command ranks by, else the file's only measure. */
@@ -98,9 +126,46 @@ function readMeasures(stage: string, record: unknown, defaults: Record<string, u
       if (measure !== undefined) measures[key] = { ...measure, ...rankOf(defaults[ranking], stage), ...firstVsSecondOf(defaults.firstVsSecond, key, stage), ...old };
     }
   }
-  if (Object.keys(measures).length > 0) return measures;
+  if (Object.keys(measures).length > 0) return { ...measures, ...readStageExtras(record as Record<string, unknown>) };
   const impact = readImpact(record, defaults);
   return impact === undefined ? {} : { impact };
+}
+
+/** A stage record's weight, standard disruption and cost parts, as far as the file has them. */
+function readStageExtras(record: Record<string, unknown>): Pick<StageStress, 'weight' | 'events' | 'costParts'> {
+  const out: Pick<StageStress, 'weight' | 'events' | 'costParts'> = {};
+  const weight = toNumber(record.probability);
+  if (Number.isFinite(weight)) out.weight = weight;
+  if (Array.isArray(record.events)) {
+    out.events = record.events.filter(isRecord).filter((e) => typeof e.kind === 'string')
+      .map((e) => ({ kind: e.kind as string, start: toNumber(e.start), end: toNumber(e.end), fields: e }));
+  }
+  const parts: NonNullable<StageStress['costParts']> = {};
+  for (const key of ['extraSpending', 'forgoneConsumptionValue', 'unmetValueAtPrice'] as const) {
+    const part = readNested(record, key);
+    if (part !== undefined) parts[key] = part;
+  }
+  if (Object.keys(parts).length > 0) out.costParts = parts;
+  return out;
+}
+
+/**
+ * What `stress.json` says of the stress test as a whole: the scenario events `--strip-events`
+ * removed and the horizon it ran (each absent from older files: no events, horizon undefined).
+ *
+ * @param dir - The output folder.
+ * @returns The reading, or undefined when there is no `stress.json`.
+ * @example
+ * (await readStressRun(dir))?.strippedEvents; // ['cnQuotaDy', …]
+ */
+export async function readStressRun(dir: string): Promise<StressRunReading | undefined> {
+  const data = await readJsonFile(join(dir, 'stress.json'));
+  if (data === undefined) return undefined;
+  const record = isRecord(data) ? data : {};
+  const stripped = Array.isArray(record.strippedEvents) ? record.strippedEvents.filter((id): id is string => typeof id === 'string') : [];
+  const years = toNumber(record.horizonYears);
+  const replicates = toNumber(record.replicates);
+  return { strippedEvents: stripped, ...(Number.isFinite(years) ? { horizonYears: years } : {}), ...(Number.isFinite(replicates) ? { replicates } : {}) };
 }
 
 function rankOf(ranking: unknown, stage: string): { rank?: number } {
@@ -155,9 +220,12 @@ function readNested(record: Record<string, unknown>, key: string): MeasuredImpac
   const expected = isRecord(measure.expected) ? measure.expected : measure;
   const value = toNumber(expected.mean ?? expected.value);
   if (!Number.isFinite(value)) return undefined;
+  const given = isRecord(measure.conditional) ? measure.conditional : undefined;
+  const conditional = given === undefined ? NaN : toNumber(given.mean);
   return {
     value, unit: text(measure.unit),
     ciLow: toNumber(expected.low ?? expected.ciLow), ciHigh: toNumber(expected.high ?? expected.ciHigh),
     label: isRecord(measure.expected) ? `expected ${key}` : key,
+    ...(given !== undefined && Number.isFinite(conditional) ? { conditional: { value: conditional, ciLow: toNumber(given.low), ciHigh: toNumber(given.high) } } : {}),
   };
 }

@@ -23,7 +23,7 @@ import { eventDescriber } from './eventDescriber.ts';
  * @example
  * html += await renderScenarioSection(overview, charts);
  */
-export async function renderScenarioSection(overview: ScenarioOverview, charts: ChartCollector): Promise<string> {
+export async function renderScenarioSection(overview: ScenarioOverview, charts: ChartCollector, removed: ReadonlySet<string> = new Set()): Promise<string> {
   const regionName = (id: string): string => overview.regions.find((r) => r.id === id)?.name ?? id;
   const steps = overview.ticksPerYear === 52 ? 'weekly steps' : overview.ticksPerYear === 12 ? 'monthly steps' : `${overview.ticksPerYear} steps a year`;
   let html = `<p>Horizon: ${formatNumber(overview.years)} years from ${overview.startYear} (${steps}). Home government: ` +
@@ -33,7 +33,7 @@ export async function renderScenarioSection(overview: ScenarioOverview, charts: 
   html += '<h3>Regions</h3>\n' + renderTable([{ header: 'Id' }, { header: 'Region' }, { header: 'Alignment' }],
     orderRegions(overview.regions).map((r) => [r.id, r.name, r.alignment]));
   html += '<h3>Materials</h3>\n' + renderMaterials(overview);
-  html += `<h3>Events</h3>\n${await renderEvents(overview, charts)}`;
+  html += `<h3>Events</h3>\n${await renderEvents(overview, charts, removed)}`;
   html += '<p class="note">Every figure of the scenario with its source and date is listed in the appendix ' +
     '<a href="#sources">Assumptions and their sources</a>.</p>\n';
   return html;
@@ -60,11 +60,12 @@ function refinedPrice(material: MaterialOverview): string {
   return material.priceUnit === 'USD/kg' ? `${formatNumber(price / 1000)} USD/kg` : `${formatNumber(price)} USD/t`;
 }
 
-async function renderEvents(overview: ScenarioOverview, charts: ChartCollector): Promise<string> {
+async function renderEvents(overview: ScenarioOverview, charts: ChartCollector, removed: ReadonlySet<string>): Promise<string> {
   if (overview.events.length === 0) return '<p>No scripted events: this is a run without disruptions or policies.</p>\n';
   const names = new Map(overview.materials.map((m) => [m.id, m.name]));
   const start = overview.startYear;
-  const described = overview.events.map((e) => ({ event: e, text: describeEvent(e, (id) => names.get(id) ?? id) }));
+  // Events a stress test's --strip-events removed from every run: still listed (they are the scenario's), marked as not in force.
+  const described = overview.events.map((e) => ({ event: e, text: `${removed.has(e.id) ? 'REMOVED in this stress test (--strip-events): ' : ''}${describeEvent(e, (id) => names.get(id) ?? id)}` }));
   // An event dated after the run ends has no effect: said beside its dates (user audit, session 20: only the loader's terminal warning said so).
   const dates = (e: ScenarioOverview['events'][number]): string =>
     `${formatScenarioDate(start, e.start)} – ${Number.isFinite(e.end) ? formatScenarioDate(start, e.end) : 'end of run'}` +

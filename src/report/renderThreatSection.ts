@@ -29,6 +29,8 @@ export interface ThreatInputs {
   materialName?: (id: string) => string;
   /** e.g. `the United States`. */
   homeName?: string;
+  /** The stress ranking has its own section (`#stress`, "Which stage hurts most"): the view shows the study's matrix and points there. */
+  rankedAbove?: boolean;
 }
 
 /**
@@ -92,6 +94,9 @@ export async function renderThreatSection(
       });
     }
     return html;
+  }
+  if (ranked && inputs.rankedAbove === true) {
+    return html + matrix + '<p>What the stress test measured for each stage, ranked, beside these scores and the weights they give: <a href="#stress">Which stage hurts most</a>.</p>\n';
   }
   if (ranked) return html + matrix + await renderStressRanking(stress, (stage) => threat.find((t) => t.stage === stage), charts);
   // Without a measurement, a column of "not measured" in every row says nothing the paragraph does not: left out.

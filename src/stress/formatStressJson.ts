@@ -11,7 +11,9 @@ import type { StressRun } from './runStress.ts';
  * "capability", "intent", "probability", "events", "shortfall": {"unit",
  * "expected": {mean, low, high}, "conditional": {…}}, "expectedShortfallByMaterial", "policyCost",
  * "shortfallShare", "expectedShortfallShareByMaterial", "economicCost", "extraSpending",
- * "forgoneConsumptionValue", "unmetValueAtPrice", "surplusTriangleLoss", "endUserSpending", "unmetValue"}]}`; NaN as null. Each measure's `unit` is the one stress.csv writes for it
+ * "forgoneConsumptionValue", "unmetValueAtPrice", "surplusTriangleLoss", "endUserSpending", "unmetValue"}],
+ * "horizonYears"}`; NaN as null. `horizonYears` (the years every arm ran, after `--years`; added last)
+ * tells a reader which standard disruptions the horizon cut short. Each measure's `unit` is the one stress.csv writes for it
  * (`shortfallShare`: `share`, of home end-use demand, value-weighted); `expected`/`conditional`
  * `{mean, low, high}` are stress.csv's `expectedImpact`, `ciLow`, `ciHigh` and
  * `conditionalImpact`, `conditionalCiLow`, `conditionalCiHigh`; `expected` is `probability` ×
@@ -58,5 +60,7 @@ export function formatStressJson(run: StressRun, info: { scenario: string; maste
     const comparison = run.firstVsSecond[measure];
     return [measure, comparison === undefined ? null : { unit: STRESS_UNITS[measure], ...comparison }];
   }));
-  return `${JSON.stringify({ ...info, strippedEvents: run.strippedEvents, rankingByShortfallShare, rankingByEconomicCost, rankingByShortfall, rankingByPolicyCost, firstVsSecond, stages }, null, 2)}\n`;
+  // Added at the end (readers of earlier files find every earlier field in its place): the horizon the arms ran, which the stages' disruptions may outlast.
+  return `${JSON.stringify({ ...info, strippedEvents: run.strippedEvents, rankingByShortfallShare, rankingByEconomicCost, rankingByShortfall, rankingByPolicyCost, firstVsSecond, stages,
+    horizonYears: run.base.spec.years }, null, 2)}\n`;
 }

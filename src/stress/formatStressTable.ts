@@ -23,7 +23,15 @@ import type { StressRun } from './runStress.ts';
 export function formatStressTable(run: StressRun, replicates: number): string {
   const order = rankStages(run.stages, 'shortfallShare');
   const costRank = rankStages(run.stages, 'economicCost');
-  const points = (share: number) => formatReadableNumber(share * 100);
+  // Near-zero figures as `~0`, not `0.0000000331`: below a thousandth of the column's largest order of magnitude (audit 25, L5).
+  const pointsFloor = nearZeroFloor(run.stages.map((s) => s.shortfallShare.expected.mean * 100));
+  const tonnesFloor = nearZeroFloor(run.stages.map((s) => s.shortfall.expected.mean));
+  let tiny = false;
+  const readable = (value: number, floor: number): string => {
+    if (value !== 0 && Math.abs(value) < floor) { tiny = true; return '~0'; }
+    return formatReadableNumber(value);
+  };
+  const points = (share: number) => readable(share * 100, pointsFloor);
   const ci = (low: number, high: number) => `[${points(low)}, ${points(high)}]`;
   const rows = order.map(({ stage, rank }) => {
     const s = run.stages.find((x) => x.stage === stage)!;
@@ -31,15 +39,23 @@ export function formatStressTable(run: StressRun, replicates: number): string {
       String(rank), stage, `${s.capability}/${s.intent}`, formatReadableNumber(s.probability),
       points(s.shortfallShare.expected.mean), ci(s.shortfallShare.expected.low, s.shortfallShare.expected.high),
       points(s.shortfallShare.conditional.mean), formatReadableNumber(s.economicCost.expected.mean), String(costRank.find((r) => r.stage === stage)?.rank),
-      formatReadableNumber(s.shortfall.expected.mean),
+      readable(s.shortfall.expected.mean, tonnesFloor),
     ];
   });
   const header = ['rank', 'stage', 'cap/int', 'p', 'E[Δ unmet] pp', '95% CI', 'Δ if struck', 'E[Δ cost] USD', 'cost rank', 'E[Δ shortfall] t'];
   const stripped = run.strippedEvents.length > 0 ? `; the scenario's threat events removed: ${run.strippedEvents.join(', ')}` : '';
   const leads = [describeStressLeadLine('share unmet', run.firstVsSecond.shortfallShare, points, ' pp', replicates),
     describeStressLeadLine('economic cost', run.firstVsSecond.economicCost, formatReadableNumber, ' USD', replicates)].filter((line) => line !== '');
+  const table = formatTextTable(header, rows, 3);
+  const legend = tiny ? `~0: smaller than ${formatReadableNumber(pointsFloor)} pp (unmet) or ${formatReadableNumber(tonnesFloor)} t (shortfall), a thousandth of the column's largest\n` : '';
   return `stages by expected share of home end-use demand unmet (value-weighted over materials, percentage points), paired against the undisturbed run; ` +
-    `expected = p × the impact if struck (every replicate is run with each disruption)${stripped}\n${formatTextTable(header, rows, 3)}${leads.map((line) => `${line}\n`).join('')}`;
+    `expected = p × the impact if struck (every replicate is run with each disruption)${stripped}\n${table}${legend}${leads.map((line) => `${line}\n`).join('')}`;
+}
+
+/** A thousandth of the largest absolute value's order of magnitude (0 when all are 0): smaller figures print as `~0`. */
+function nearZeroFloor(values: readonly number[]): number {
+  const largest = Math.max(0, ...values.filter(Number.isFinite).map(Math.abs));
+  return largest > 0 ? Number(`1e${Math.floor(Math.log10(largest)) - 3}`) : 0;
 }
 
 /**

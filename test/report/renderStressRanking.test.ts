@@ -37,10 +37,10 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
     expect(html).not.toContain('is clearly first');
     expect(html).toContain('By share of demand unmet, end use has the largest mean (+1.04 percentage points); this stress.json has no paired comparison of it with manufacturing, so it is not known whether the two are clearly apart');
     expect(html).toContain('By economic cost, processing has the largest mean');
-    expect(html).toContain('#1 · +1.04 (95% CI +0.94 to +1.13)');
-    expect(html).toContain('#1 · +2,350 (95% CI −1,000 to +5,700)');
-    // A mean and its interval rounded alike: not "+0.048 (95% CI −0.006 to +0.1)".
-    expect(html).toContain('#3 · +0.048 (95% CI −0.006 to +0.100)');
+    expect(html).toContain('#1 · +1.04<br><span class="note">95% CI +0.940 to +1.13</span>');
+    expect(html).toContain('#1 · +2,350<br><span class="note">95% CI −1,000 to +5,700</span>');
+    // One rule per column, trailing zeros kept: three significant figures, not "+0.048 (95% CI −0.006 to +0.1)" beside "+1,502".
+    expect(html).toContain('#3 · +0.0480<br><span class="note">95% CI −0.00600 to +0.100</span>');
     expect(html).toContain('only end use is clear of zero');
   });
 
@@ -75,11 +75,12 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
 
   it('says how the expected impact was estimated, and that a file from before session 18 averaged randomly struck runs', async () => {
     const now = await renderThreatSection(threat, 'China', { stress }, collector());
-    expect(now).toContain('A stage’s expected impact is its impact if struck (the mean over the paired runs) times the chance that it strikes');
+    expect(now).toContain('A stage’s expected impact is its impact if struck (the mean over the paired runs) times a weight, the study’s threat score ÷ 9');
+    expect(now).toContain('an assumption, not a measured probability');
     const old = new Map([...stress].map(([stage, s]) => [stage, Object.fromEntries(Object.entries(s).map(([k, v]) => [k, { ...v, hitWeighted: true }])) as StageStress]));
     const then = await renderThreatSection(threat, 'China', { stress: old }, collector());
     expect(then).toContain('This stress.json is from before session 18: a stage’s expected impact averages the runs a random draw');
-    expect(then).not.toContain('times the chance that it strikes');
+    expect(then).not.toContain('times a weight');
   });
 
   it('writes each bar\'s value in its own row, right of the bar, its CI and 0', () => {

@@ -28,6 +28,11 @@ describe('crm-sim stress', () => {
     expect(json.rankingByShortfallShare).toHaveLength(6);
     expect(json.rankingByEconomicCost).toHaveLength(6);
     expect(json.strippedEvents).toEqual([]);
+    // the horizon the arms ran, added last so earlier fields keep their places
+    expect(json.horizonYears).toBe(1);
+    expect(Object.keys(json).at(-1)).toBe('horizonYears');
+    expect(Object.keys(json).slice(0, 10)).toEqual(['scenario', 'masterSeed', 'replicates', 'strippedEvents', 'rankingByShortfallShare', 'rankingByEconomicCost',
+      'rankingByShortfall', 'rankingByPolicyCost', 'firstVsSecond', 'stages']);
     expect(json.stages[2]).toMatchObject({ shortfallShare: { expected: {} }, economicCost: { unit: 'USD' }, expectedShortfallShareByMaterial: {} });
     // expected = probability × conditional (no hit draws, no replicatesHit)
     for (const s of json.stages) {
