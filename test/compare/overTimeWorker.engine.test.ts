@@ -55,7 +55,8 @@ describe('runComparison over time', () => {
     const paths = [shipped('threat-export-quota'), shipped('mitigation-stockpile-60d')];
     const run = (workers: number) => runComparison({ paths, sets: SMALL, masterSeed: 5, replicates: 4, workers });
     const [inline, threaded] = [await run(0), await run(2)];
-    expect(inline.overTime.length).toBe(2 * 2 * 3 * 24); // strategies × materials (NdPr, Dy) × measures × months
+    // strategies × materials (NdPr, Dy) × series (consumption, refined and magnet price: the quotas strike both, stockpile) × months
+    expect(inline.overTime.length).toBe(2 * 2 * 4 * 24);
     expect(threaded.overTime).toEqual(inline.overTime);
     const stockpile = inline.overTime.filter((r) => r.strategy === 'mitigation-stockpile-60d' && r.measure === 'stockpile');
     expect(Math.max(...stockpile.map((r) => r.median))).toBeGreaterThan(0);
