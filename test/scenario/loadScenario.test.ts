@@ -164,6 +164,16 @@ describe('loadScenario: extends', () => {
     expect(law('other.yaml')).toEqual({ dist: 'uniform', min: 0.01, max: 0.03 });
   });
 
+  it('says an error located in a parent is inherited by the file that was named (audit 25, M4)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-inherited-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'ban.yaml'), 'extends: minimal.yaml\nname: ban\nevents:\n  quotaCut: { mode: ban }\n');
+    const [problem] = problemsOf(join(dir, 'ban.yaml'));
+    expect(problem).toMatchObject({ path: 'events.quotaCut.quotaShare' });
+    expect(problem.file.endsWith('minimal.yaml')).toBe(true);
+    expect(problem.message).toContain('inherited by ban.yaml, which extends this file: a key there overrides it (null removes it)');
+  });
+
   it('refuses an event id: that contradicts its map key, which is the id (audit 25, L6)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-event-id-'));
     copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
