@@ -5,6 +5,7 @@ import { escapeHtml } from './escapeHtml.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { formatSharePercent } from './formatSharePercent.ts';
+import { pickSweepMetric } from './pickSweepMetric.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
 import type { Tornado } from './readTornadoJson.ts';
@@ -16,8 +17,9 @@ import type { Tornado } from './readTornadoJson.ts';
 type Contrast = { heading: string; from: string; to: string; flip: boolean } | { heading: string; from?: undefined };
 
 /**
- * The answer box at the top of a sweep report: for the sweep's metric (the tornado's, else what home
- * end users receive of the first material the events name) and for the home government's policy
+ * The answer box at the top of a sweep report: for the sweep's metric (pickSweepMetric: sweep.json's
+ * `metric`, i.e. `--metric` or the CLI's default; in older folders the tornado's, else the CLI's
+ * default rule) and for the home government's policy
  * cost, a contrast between two design points, paired run by run, with its share of the first one's
  * level (under 0.01%: `<0.01%`); then the uncertain parameter that moves the metric most. Every
  * figure is one the section below shows (its sign turned when the contrast ends at point 0).
@@ -50,8 +52,7 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
   // Outputs written before the paired differences existed: nothing the box could say is paired.
   if (points.length < 2 || !sweep.rows.some((r) => r.vsFirstPoint !== undefined)) return '';
   const home = overview.homeRegion;
-  const named = [...new Set(overview.events.flatMap((e) => (typeof e.fields.material === 'string' ? [e.fields.material] : [])))];
-  const metric = [tornados?.[0]?.metric ?? '', ...named.map((m) => `cumulativeConsumption.${m}.endUse.${home}`)].find((id) => id !== '' && sweep.rows.some((r) => r.metric === id));
+  const metric = pickSweepMetric(sweep, tornados, overview);
   const row = (id: string, point: string): SweepRow | undefined => sweep.rows.find((r) => r.metric === id && r.point === point);
   const valueAt = (point: string, p: string): number | string => row(sweep.rows[0].metric, point)?.parameters[p] ?? '';
   const contrast = chooseContrast(sweep.parameters, points, valueAt, overview.startYear, materialName);
@@ -90,7 +91,8 @@ function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => s
   const metric = describeMetricId(tornado.metric, materialName);
   if (top === undefined) return '';
   const unchanged = top.swing === 0 && (top.ciLow === undefined || (top.ciLow === 0 && top.ciHigh === 0));
-  if (unchanged) return `No uncertain parameter of the scenario moved ${metric} in any run (the tornado below).`;
+  // No tornado chart is drawn then (renderSweepSection says so under Sensitivity).
+  if (unchanged) return `No uncertain parameter of the scenario moved ${metric} in any run (Sensitivity below).`;
   const name = describeParameter(top.parameter, materialName);
   if (top.ciLow !== undefined && top.ciHigh !== undefined && !(top.ciLow > 0 || top.ciHigh < 0)) {
     return `No uncertain parameter's swing of ${metric} is clear of 0 with these runs; the largest on average is ${name}'s (the tornado below).`;

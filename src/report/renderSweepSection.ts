@@ -14,6 +14,7 @@ import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import { formatSharePercent } from './formatSharePercent.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
+import { pickSweepMetric } from './pickSweepMetric.ts';
 import { describePairedDifferences, renderSweepDifferences } from './renderSweepDifferences.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
@@ -130,11 +131,12 @@ function describeIdleTornado(tornado: Tornado, title: string, overview: Scenario
     `${untouched === '' ? '' : ` ${escapeHtml(untouched).replace(/--metric (\S+)\.$/, '<code>--metric $1</code>.')}`}</p>\n`;
 }
 
-/** Tornado metrics, then the home headline metrics, then the rest: each only once, only if in the grid. */
+/** The sweep's own metric (pickSweepMetric), then the tornado metrics, then the home headline metrics: each only once, only if in the grid. */
 function pickGridMetrics(sweep: SweepTable, tornados: readonly Tornado[] | undefined, overview: ScenarioOverview | undefined): string[] {
   const available = new Set(sweep.rows.map((r) => r.metric));
   const headline = pickHeadlineMetrics(overview, available).map((m) => m.id);
-  return [...new Set([...(tornados ?? []).map((t) => t.metric), ...headline])].filter((m) => available.has(m));
+  const own = pickSweepMetric(sweep, tornados, overview);
+  return [...new Set([...(own === undefined ? [] : [own]), ...(tornados ?? []).map((t) => t.metric), ...headline])].filter((m) => available.has(m));
 }
 
 async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | undefined, overview: ScenarioOverview | undefined, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
@@ -149,8 +151,9 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
   let drawn = 0;
   for (const metric of pickGridMetrics(sweep, tornados, overview)) {
     const rows = sweep.rows.filter((r) => r.metric === metric);
-    const means = rows.map((r) => formatNumber(r.mean)).join('|');
-    if (new Set(rows.map((r) => formatNumber(r.mean))).size <= 1) { constant.push(`${describeMetricId(metric, materialName)} (${formatQuantity(rows[0]?.mean ?? NaN, sweep.units?.[metric] ?? '')})`); continue; }
+    // On the raw values: means equal to three digits (828,000 t at every point) can still differ clearly run by run.
+    const means = rows.map((r) => String(r.mean)).join('|');
+    if (isConstant(rows)) { constant.push(`${describeMetricId(metric, materialName)} (${formatQuantity(rows[0]?.mean ?? NaN, sweep.units?.[metric] ?? '')})`); continue; }
     if (seen.includes(means) || drawn >= MAX_GRID_METRICS) continue;
     seen.push(means);
     drawn += 1;
@@ -187,15 +190,32 @@ function gridValue(cells: readonly SweepRow[], parameter: string, row: SweepRow,
   return new Set(cells.map((c) => c.parameters[parameter])).size > 12 ? value : format(parameter, value);
 }
 
-/** Swept parameters that change nothing in `rows`: each row equals every row that differs from it only in that parameter. */
+/**
+ * A metric that is the same at every point: one mean (exactly, not to three digits) and no paired
+ * difference from point 0 other than 0 with a CI of [0, 0].
+ */
+function isConstant(rows: readonly SweepRow[]): boolean {
+  const d = (r: SweepRow) => r.vsFirstPoint;
+  return new Set(rows.map((r) => r.mean)).size <= 1 && rows.every((r) => d(r) === undefined || (d(r)?.meanDifference === 0 && d(r)?.ciLow === 0 && d(r)?.ciHigh === 0));
+}
+
+/**
+ * Swept parameters that change nothing in `rows`: each row equals every row that differs from it
+ * only in that parameter, and some rows do (a Latin hypercube over several ranges, where no two
+ * points share the other parameters' values, has no such contrast: nothing is said of it then).
+ */
 function idleParameters(rows: readonly SweepRow[], parameters: readonly string[]): string[] {
   return parameters.filter((parameter) => {
-    const groups = new Map<string, Set<number>>();
+    const groups = new Map<string, { values: Set<string>; means: Set<number> }>();
     for (const r of rows) {
       const key = `${r.metric}|${parameters.filter((p) => p !== parameter).map((p) => String(r.parameters[p])).join('|')}`;
-      groups.set(key, (groups.get(key) ?? new Set()).add(r.mean));
+      const group = groups.get(key) ?? { values: new Set(), means: new Set() };
+      group.values.add(String(r.parameters[parameter]));
+      group.means.add(r.mean);
+      groups.set(key, group);
     }
-    return new Set(rows.map((r) => String(r.parameters[parameter]))).size > 1 && [...groups.values()].every((g) => g.size === 1);
+    const contrasts = [...groups.values()].filter((g) => g.values.size > 1);
+    return contrasts.length > 0 && contrasts.every((g) => g.means.size === 1);
   });
 }
 
@@ -226,8 +246,11 @@ function extremes(title: string, cells: readonly SweepRow[], unit: string, name:
     const shown = formatEstimateInUnit(c.mean, Math.max(floor ?? -Infinity, c.ciLow), Math.max(floor ?? -Infinity, c.ciHigh), unit);
     return `${shown.mean} (95% CI ${shown.low} to ${shown.high})`;
   };
-  return `${title}: lowest mean ${estimate(low)} at ${at(low)}; ` +
-    `highest ${estimate(high)} at ${at(high)}.` +
+  // Means equal to three digits (828,000 t twice) with digits enough to differ, without intervals that would round alike.
+  const [lowText, highText] = formatLevelPair(low.mean, high.mean, unit);
+  const close = formatQuantity(low.mean, unit) === formatQuantity(high.mean, unit) && lowText !== highText;
+  return (close ? `${title}: lowest mean ${lowText} at ${at(low)}; highest ${highText} at ${at(high)} (equal to three significant digits; each point's 95% CI is in sweep.csv${paired ? ' and the table below' : ''}).`
+    : `${title}: lowest mean ${estimate(low)} at ${at(low)}; highest ${estimate(high)} at ${at(high)}.`) +
     (!overlap ? '' : paired ? ' The 95% CIs of all grid points overlap.'
       // Overlapping intervals do not show that the points are alike: a difference can be clear while they overlap (docs/statistics.md).
       : ' The 95% CIs of all grid points overlap, which does not by itself mean the points are alike: a real difference can be smaller than these intervals, and these outputs carry no paired differences between points that could show it.');

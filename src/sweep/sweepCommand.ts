@@ -73,7 +73,7 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
     ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
   });
   const info = { masterSeed: settings.masterSeed, replicates: settings.replicates };
-  const json = formatSweepJson(run, { scenario, ...info, design });
+  const json = formatSweepJson(run, { scenario, ...info, design }, options.tornado);
   const dir = options.out === undefined ? defaultOutputFolder(`sweep-${createArmLabels([scenario])[0]}`, startedAt) : resolve(options.out);
   await writeOutputFiles(dir, [
     { name: 'manifest.json', text: JSON.stringify(manifest, null, 2) },
