@@ -31,6 +31,8 @@ export interface SweepTable {
   metric?: string;
   /** Whether the tornado ran, was turned off (`--no-tornado`) or had no uncertain parameter, where sweep.json records it. */
   tornado?: SweepTornadoStatus;
+  /** The design has a Latin hypercube (`--lhs`: sweep.json's `design.lhs` is not null); undefined when the folder does not say (sweep.csv alone). */
+  lhs?: boolean;
 }
 
 /** sweep.json's `tornado`: it ran, `--no-tornado` turned it off, or the scenario has no uncertain parameter. */

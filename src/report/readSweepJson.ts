@@ -12,7 +12,7 @@ const STATUSES: readonly SweepTornadoStatus[] = ['ran', 'off', 'noUncertainParam
  * columns of `sweep.csv` (`{point, parameters: {…}, metric, material, stage, region, mean, ciLow,
  * ciHigh}`, bare or under `rows`/`points`/`results`). Units, where given, are kept per metric, and so
  * is a metric's `vsFirstPoint` (its paired difference from point 0) where given, and the sweep's
- * `metric` and `tornado` status where the file records them.
+ * `metric` and `tornado` status where the file records them, and whether its design has a Latin hypercube.
  *
  * @param dir - The output folder.
  * @returns The table, or undefined when there is no `sweep.json` or it holds no point.
@@ -45,5 +45,6 @@ export async function readSweepJson(dir: string): Promise<SweepTable | undefined
   const metric = isRecord(data) && typeof data.metric === 'string' ? { metric: data.metric } : {};
   const status = isRecord(data) ? STATUSES.find((t) => t === data.tornado) : undefined;
   const tornado = status === undefined ? {} : { tornado: status };
-  return { parameters: [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))], rows, units, ...metric, ...tornado };
+  const lhs = isRecord(data) && isRecord(data.design) && 'lhs' in data.design ? { lhs: data.design.lhs !== null } : {};
+  return { parameters: [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))], rows, units, ...metric, ...tornado, ...lhs };
 }

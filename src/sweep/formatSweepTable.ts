@@ -68,7 +68,7 @@ export function formatSweepTable(run: SweepRun, parameters: readonly string[], m
       return [String(index), ...values, means[index], interval(s?.ciLow ?? NaN, s?.ciHigh ?? NaN), change];
     });
     const more = run.points.length > maxPoints ? ` (first ${maxPoints}; all in sweep.csv)` : '';
-    blocks.push(`${id} (${run.metric.unit}) at ${run.points.length} points${more}\n` +
+    blocks.push(`${id} (${run.metric.unit}) at ${run.points.length} point${run.points.length === 1 ? '' : 's'}${more}\n` +
       formatTextTable(['point', ...parameters, 'mean', '95% CI', 'Δ vs point 0 (95% CI, paired)'], rows, 1 + parameters.length));
   }
   if (run.tornado !== null) {

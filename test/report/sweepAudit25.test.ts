@@ -5,6 +5,8 @@ import type { EventOverview, ScenarioOverview } from '../../src/report/readScena
 import type { SweepRow, SweepTable } from '../../src/report/readSweepCsv.ts';
 import { renderSweepAnswerBox } from '../../src/report/renderSweepAnswerBox.ts';
 import { renderSweepSection } from '../../src/report/renderSweepSection.ts';
+import { describeParameter, roundDrawnValues } from '../../src/report/describeParameter.ts';
+import { createTornadoSpec } from '../../src/report/createTornadoSpec.ts';
 
 /** A collector that keeps the chart names and specs instead of rendering. */
 function collector(): ChartCollector & { names: string[]; specs: TopLevelSpec[] } {
@@ -12,7 +14,7 @@ function collector(): ChartCollector & { names: string[]; specs: TopLevelSpec[] 
   const specs: TopLevelSpec[] = [];
   return { names, specs, add: async (name: string, spec: TopLevelSpec) => { names.push(name); specs.push(spec); return ''; }, finish: async () => [] };
 }
-const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
 const event = (id: string, material: string, start: number): EventOverview => ({ id, kind: 'exportControl', start, end: start + 1.5, announced: NaN, fields: { kind: 'exportControl', material } });
 const overview = (materials: string[], events: EventOverview[]): ScenarioOverview => ({
   name: 'x', description: '', startYear: 2025, years: 10, ticksPerYear: 52, homeRegion: 'US', foreignRegion: 'CN', regions: [],
@@ -85,7 +87,7 @@ describe('H2: a Latin hypercube over two ranges gets no "No effect" warning', ()
     };
     const html = text(await renderSweepSection(grid, undefined, overview(['ndpr'], [event('q', 'ndpr', 1)]), name, collector()));
     expect(html).toMatch(/No effect: changing NdPr oxide: demand growth per year/);
-    expect(html).not.toMatch(/changing NdPr oxide: demand by region/);
+    expect(html).not.toMatch(/changing NdPr oxide: demand in US/);
   });
 });
 
@@ -138,5 +140,78 @@ describe('H3: readSweepJson reads the recorded metric and tornado status; older 
     const old = await readSweepJson(dir);
     expect(old?.metric).toBeUndefined();
     expect(old?.tornado).toBeUndefined();
+  });
+});
+
+describe('M2, L6: a Latin hypercube is drawn at its values on numeric axes, its values rounded, region ids kept', () => {
+  const ndpr = 'cumulativeConsumption.ndpr.endUse.US';
+  const [a, b] = ['materials.ndpr.demand.byRegion.US', 'materials.ndpr.demand.growthPerYear'];
+  const design = [['8.43557 kt/yr', '6.93871%', 29000], ['6.85656 kt/yr', '4.8225%', 23500], ['9.56113 kt/yr', '9.00637%', 33400], ['6.16387 kt/yr', '7.9%', 22800]] as const;
+  const sweep: SweepTable = {
+    parameters: [a, b], units: { [ndpr]: 't' }, metric: ndpr, lhs: true,
+    rows: design.map(([x, y, mean], i) => row(i, { [a]: x, [b]: y }, ndpr, mean, i === 0 ? undefined : [mean - 29000, mean - 29060, mean - 28940])),
+  };
+
+  it('draws a scatter at the numeric values (t/yr, %/yr), says "design points", and writes values to 3 significant digits', async () => {
+    const charts = collector();
+    const html = text(await renderSweepSection(sweep, undefined, overview(['ndpr'], [event('q', 'ndpr', 1)]), name, charts));
+    expect(html).toContain('The sweep ran 4 design points of a Latin hypercube');
+    expect(html).not.toContain('grid points');
+    expect(html).toContain('at NdPr oxide: demand in US 6.16 kt/yr, NdPr oxide: demand growth per year 7.9%/yr');
+    expect(html).toContain('0 8.44 kt/yr 6.94%/yr 29,000 t');
+    expect(html).not.toContain('8.43557');
+    const spec = JSON.stringify(charts.specs[0]);
+    expect(spec).toContain('"x":8435.57');
+    expect(spec).toContain('"y":6.93871');
+    expect(spec).toContain('"title":"NdPr oxide: demand growth per year (%/yr)"');
+    expect(spec).toContain('"title":"NdPr oxide: demand in US (t/yr)"');
+    expect(spec).not.toContain('"type":"ordinal"');
+    expect(spec).toContain('not from 0');
+  });
+
+  it('keeps region ids as written in parameter names and rounds draws to the digits that keep them apart', () => {
+    expect(describeParameter('materials.ndpr.demand.byRegion.US')).toBe('ndpr: demand in US');
+    expect(describeParameter('materials.ndpr.mining.capacityByRegion.ALLIES')).toBe('ndpr: mining capacity in ALLIES');
+    expect(roundDrawnValues(['8.43557 kt/yr', '6.16387 kt/yr'])).toEqual(['8.44 kt/yr', '6.16 kt/yr']);
+    expect(roundDrawnValues(['6.16387%', '6.16412%', '7.2%'])).toEqual(['6.1639%', '6.1641%', '7.2%']);
+  });
+
+  it('gives the tornado\'s parameter labels room for the longest name', () => {
+    const spec = createTornadoSpec({ metric: 'm', unit: 't', base: 1, entries: [{ parameter: 'p', low: 0, high: 1, outputLow: 0, outputHigh: 2, swing: 2 }] }, 'm',
+      { parameter: () => 'Government: probability of reversing a policy at each election' }) as unknown as { layer: { encoding: { y: { axis: { labelLimit: number } } } }[] };
+    expect(spec.layer[0].encoding.y.axis.labelLimit).toBeGreaterThan(300);
+  });
+});
+
+describe('L1: a one-point sweep and a skipped tornado are said so', () => {
+  const p = 'government.reversalProbability';
+  const one: SweepTable = { parameters: [p], units: { 'policyCost.US': 'USD' }, rows: [row(0, { [p]: 0.3 }, 'policyCost.US', 1e8)], tornado: 'noUncertainParameters' };
+
+  it('says one point has nothing to compare, points to run, lists no metric as "the same at every grid point", and says why no tornado ran', async () => {
+    const html = text(await renderSweepSection(one, undefined, overview(['ndpr'], []), name, collector()));
+    expect(html).toContain('The sweep ran one grid point');
+    expect(html).toContain('One point: nothing to compare.');
+    expect(html).toContain('crm-sim run');
+    expect(html).not.toContain('The same at every grid point');
+    expect(html).toContain('the scenario declares no uncertain parameters');
+    const off = text(await renderSweepSection({ ...one, tornado: 'off' }, undefined, overview(['ndpr'], []), name, collector()));
+    expect(off).toContain('it was turned off ( --no-tornado )');
+  });
+});
+
+describe('L2: a swept horizon is not summarised as an effect', () => {
+  const c = 'cumulativeConsumption.dy.endUse.US';
+  const sweep: SweepTable = {
+    parameters: ['years'], units: { [c]: 't', 'policyCost.US': 'USD' }, metric: c,
+    rows: [2, 3].flatMap((y, i) => [row(i, { years: y }, c, 430 + 160 * i, i === 0 ? undefined : [160, 159, 162]), row(i, { years: y }, 'policyCost.US', 1e8, i === 0 ? undefined : [0, 0, 0])]),
+  };
+
+  it('the answer box gives no contrast, and the section says which horizons the points ran', async () => {
+    const box = text(renderSweepAnswerBox(sweep, undefined, overview(['dy'], [event('q', 'dy', 1)]), name));
+    expect(box).toContain('This sweep varies years (2 years, 3 years)');
+    expect(box).toContain('not the effect of a parameter');
+    expect(box).not.toContain('+160');
+    const html = text(await renderSweepSection(sweep, undefined, overview(['dy'], [event('q', 'dy', 1)]), name, collector()));
+    expect(html).toContain('The points ran horizons of 2 years, 3 years; "The scenario at a glance" gives the scenario file\'s own (10 years), which no point ran.');
   });
 });
