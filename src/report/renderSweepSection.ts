@@ -326,10 +326,11 @@ function extremes(title: string, cells: readonly SweepRow[], unit: string, name:
     const shown = formatEstimateInUnit(c.mean, Math.max(floor ?? -Infinity, c.ciLow), Math.max(floor ?? -Infinity, c.ciHigh), unit);
     return `${shown.mean} (95% CI ${shown.low} to ${shown.high})`;
   };
-  // Means equal to three digits (828,000 t twice) with digits enough to differ, without intervals that would round alike.
+  // Means whose gap three digits would hide or misstate (828,000 t twice; 829,000 and 830,000 t for 685 t) with the digits
+  // their difference needs (formatLevelPair), without intervals that would round alike.
   const [lowText, highText] = formatLevelPair(low.mean, high.mean, unit);
-  const close = formatQuantity(low.mean, unit) === formatQuantity(high.mean, unit) && lowText !== highText;
-  return (close ? `${title}: lowest mean ${lowText} at ${at(low)}; highest ${highText} at ${at(high)} (equal to three significant digits; each point's 95% CI is in sweep.csv${paired ? ' and the table below' : ''}).`
+  const close = lowText !== formatQuantity(low.mean, unit) || highText !== formatQuantity(high.mean, unit);
+  return (close ? `${title}: lowest mean ${lowText} at ${at(low)}; highest ${highText} at ${at(high)} (with the digits their difference needs; each point's 95% CI is in sweep.csv${paired ? ' and the table below' : ''}).`
     : `${title}: lowest mean ${estimate(low)} at ${at(low)}; highest ${estimate(high)} at ${at(high)}.`) +
     (!overlap ? '' : paired ? ' The 95% CIs of all grid points overlap.'
       // Overlapping intervals do not show that the points are alike: a difference can be clear while they overlap (docs/statistics.md).

@@ -6,15 +6,19 @@ import type { SweepDifference } from './computeSweepDifferences.ts';
 import type { SweepRun } from './runSweep.ts';
 
 /**
- * Numbers that differ written so they read different (L3 of audit 25: a tornado row read "at low
- * 828K, at high 828K" for 828,351 and 827,888): three significant digits with K/M/B as usual, and
- * where two different values would print alike, all of them in full, with digits down to the third
+ * Numbers that differ written so their differences read right (L3 of audit 25: a tornado row read
+ * "at low 828K, at high 828K" for 828,351 and 827,888): three significant digits with K/M/B as usual,
+ * and where three digits would misstate a gap between two of them by more than 5% (print them alike,
+ * or 830K and 829K for a gap of 413), all of them in full, with digits down to the third
  * significant digit of the smallest gap between them (up to 10: `828,351`, `827,888`).
  */
 export function formatDistinctNumbers(values: readonly number[]): string[] {
   const short = values.map(formatReadableNumber);
-  const clash = (texts: readonly string[]): boolean => values.some((v, i) => Number.isFinite(v) && values.some((w, j) => j > i && Number.isFinite(w) && v !== w && texts[i] === texts[j]));
-  if (!clash(short)) return short;
+  // Three digits misstate a gap when their rounding moves it by more than 5% (830K and 829K for 829,870 and 829,457).
+  const three = (v: number): number => Number(v.toPrecision(3));
+  const misstated = values.some((v, i) => Number.isFinite(v) && values.some((w, j) => j > i && Number.isFinite(w) && v !== w
+    && Math.abs(three(v) - three(w) - (v - w)) > 0.05 * Math.abs(v - w)));
+  if (!misstated) return short;
   // Digits down to the third significant digit of the smallest gap between two of them (as formatLevelPair).
   const finite = [...new Set(values.filter(Number.isFinite))].sort((a, b) => a - b);
   const gap = Math.min(...finite.slice(1).map((v, i) => v - finite[i]));
