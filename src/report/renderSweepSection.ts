@@ -157,12 +157,12 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
   const value = valueFormat(new Map(sweep.parameters.map((p) => [p, sweep.rows.map((r) => r.parameters[p])])), overview?.startYear, sweep.lhs === true);
   const over = sweep.parameters.map((p) => `${escapeHtml(name(p))} (<code>${escapeHtml(p)}</code>)`).join(' and ');
   let html = isScattered(sweep)
-    ? `<p>The sweep ran ${pointCount} design points of a Latin hypercube over ${over}: every point draws all ${sweep.parameters.length === 1 ? 'its values' : `${sweep.parameters.length} parameters`} afresh, so the charts place each point by its values${sweep.parameters.length > 2 ? ` of the first two (the others are in the table and sweep-points.csv)` : ''}.</p>\n`
+    ? `<p>The sweep ran ${pointCount} design points of a Latin hypercube over ${over}: every point draws ${sweep.parameters.length === 1 ? 'its value' : sweep.parameters.length === 2 ? 'both parameters' : `all ${sweep.parameters.length} parameters`} afresh, so the charts place each point by its values${sweep.parameters.length > 2 ? ` of the first two (the others are in the table and sweep-points.csv)` : ''}.</p>\n`
     : `<p>The sweep ran ${pointCount === 1 ? 'one grid point' : `${pointCount} grid points`} over ${over}.</p>\n`;
   if (sweep.parameters.includes('years') && overview !== undefined) {
     // "The scenario at a glance" describes the scenario file, whose horizon no point may have run.
     const years = [...new Set(sweep.rows.map((r) => r.parameters.years))];
-    html += `<p class="note">${escapeHtml(`The points ran horizons of ${years.map((y) => formatParameterValue('years', y)).join(', ')}; "The scenario at a glance" gives the scenario file's own (${formatParameterValue('years', overview.years)}), which ${years.some((y) => Number(y) === overview.years) ? 'is one of them' : 'no point ran'}.`)}</p>\n`;
+    html += `<p class="note">${escapeHtml(`The points ran horizons of ${years.map((y) => formatParameterValue('years', y)).join(', ').replace(/, ([^,]*)$/, ' and $1')}; "The scenario at a glance" gives the scenario file's own (${formatParameterValue('years', overview.years)}), which ${years.some((y) => Number(y) === overview.years) ? 'is one of them' : 'no point ran'}.`)}</p>\n`;
   }
   if (pointCount === 1) return html + renderOnePoint(sweep, tornados, overview, materialName);
   html += renderIdleParameters(sweep, name, value);

@@ -212,6 +212,6 @@ describe('L2: a swept horizon is not summarised as an effect', () => {
     expect(box).toContain('not the effect of a parameter');
     expect(box).not.toContain('+160');
     const html = text(await renderSweepSection(sweep, undefined, overview(['dy'], [event('q', 'dy', 1)]), name, collector()));
-    expect(html).toContain('The points ran horizons of 2 years, 3 years; "The scenario at a glance" gives the scenario file\'s own (10 years), which no point ran.');
+    expect(html).toContain('The points ran horizons of 2 years and 3 years; "The scenario at a glance" gives the scenario file\'s own (10 years), which no point ran.');
   });
 });
