@@ -54,7 +54,7 @@ export function createSweepSpec(input: SweepChartInput): TopLevelSpec {
   const means = values.map((c) => c.mean);
   // Shading and axes start at 0, so a 3% difference looks like 3%, not like black against white.
   const domain = [Math.min(0, ...means), Math.max(0, ...means)];
-  const subtitle = `mean per grid point${input.yParameter === '' ? ' with its 95% CI (band)' : ''}${input.unit ? `, ${input.unit}` : ''}${input.yParameter === '' ? '; axis not from 0' : `; shading from ${domain[0] < 0 ? formatNumber(domain[0]) : 0} to ${formatNumber(domain[1])}`}`;
+  const subtitle = `mean per ${input.scattered === true ? 'design' : 'grid'} point${input.yParameter === '' ? ' with its 95% CI (band)' : ''}${input.unit ? `, ${input.unit}` : ''}${input.yParameter === '' ? '; axis not from 0' : `; shading from ${domain[0] < 0 ? formatNumber(domain[0]) : 0} to ${formatNumber(domain[1])}`}`;
   const header = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text: input.title, subtitle } };
   if (input.yParameter === '') {
     // Values written with units (`30%`, `12 months`) are categories in their grid order.

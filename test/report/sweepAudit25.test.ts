@@ -169,6 +169,16 @@ describe('M2, L6: a Latin hypercube is drawn at its values on numeric axes, its 
     expect(spec).toContain('not from 0');
   });
 
+  it('draws a one-range hypercube as a line on a numeric axis, "per design point"', async () => {
+    const one: SweepTable = { parameters: [b], units: { [ndpr]: 't' }, metric: ndpr, lhs: true, rows: design.map(([, y, mean], i) => row(i, { [b]: y }, ndpr, mean)) };
+    const charts = collector();
+    await renderSweepSection(one, undefined, overview(['ndpr'], [event('q', 'ndpr', 1)]), name, charts);
+    const spec = JSON.stringify(charts.specs[0]);
+    expect(spec).toContain('"x":6.93871');
+    expect(spec).toContain('mean per design point');
+    expect(spec).not.toContain('"type":"ordinal"');
+  });
+
   it('keeps region ids as written in parameter names and rounds draws to the digits that keep them apart', () => {
     expect(describeParameter('materials.ndpr.demand.byRegion.US')).toBe('ndpr: demand in US');
     expect(describeParameter('materials.ndpr.mining.capacityByRegion.ALLIES')).toBe('ndpr: mining capacity in ALLIES');
