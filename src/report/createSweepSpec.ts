@@ -27,6 +27,11 @@ export interface SweepChartInput {
   /** Axis titles of the parameters (default: the last two parts of each path). */
   xTitle?: string;
   yTitle?: string;
+  /**
+   * The points are scattered (a Latin hypercube), not a grid: with two parameters a scatter plot
+   * on numeric axes (x and y numbers), not a heat map of categories.
+   */
+  scattered?: boolean;
 }
 
 /**
@@ -34,7 +39,8 @@ export interface SweepChartInput {
  * darker = higher, the shading anchored at 0 so small differences look small, each cell labelled
  * with its value so it reads without colour); with one parameter
  * the mean as a line with points and its 95% CI as a band, on an axis fitted to them (not from 0); with scattered points (a Latin
- * hypercube, more than 12 distinct values) a scatter plot sized and shaded by the mean. Axis titles keep the last two parts of
+ * hypercube, `scattered`, or more than 12 distinct values; numbers on both axes) a scatter plot at the points' values, shaded
+ * from the lowest mean to the highest and labelled with it. Axis titles keep the last two parts of
  * each parameter path (the full paths are in the text beside the chart).
  *
  * @param input - Metric, parameters and cells.
@@ -48,7 +54,7 @@ export function createSweepSpec(input: SweepChartInput): TopLevelSpec {
   const means = values.map((c) => c.mean);
   // Shading and axes start at 0, so a 3% difference looks like 3%, not like black against white.
   const domain = [Math.min(0, ...means), Math.max(0, ...means)];
-  const subtitle = `mean per grid point${input.yParameter === '' ? ' with its 95% CI (band)' : ''}${input.unit ? `, ${input.unit}` : ''}${input.yParameter === '' ? '; axis not from 0' : `; shading from ${domain[0] < 0 ? formatNumber(domain[0]) : 0} to ${formatNumber(domain[1])}`}`;
+  const subtitle = `mean per ${input.scattered === true ? 'design' : 'grid'} point${input.yParameter === '' ? ' with its 95% CI (band)' : ''}${input.unit ? `, ${input.unit}` : ''}${input.yParameter === '' ? '; axis not from 0' : `; shading from ${domain[0] < 0 ? formatNumber(domain[0]) : 0} to ${formatNumber(domain[1])}`}`;
   const header = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text: input.title, subtitle } };
   if (input.yParameter === '') {
     // Values written with units (`30%`, `12 months`) are categories in their grid order.
@@ -65,7 +71,8 @@ export function createSweepSpec(input: SweepChartInput): TopLevelSpec {
       { mark: { type: 'line', color: INK, point: { filled: true, color: INK } }, encoding: { x, y: { ...y, field: 'mean' } } },
     ] } as unknown as TopLevelSpec;
   }
-  if (new Set(values.map((c) => c.x)).size > 12 || new Set(values.map((c) => c.y)).size > 12) return createScatter(header, input, values, domain);
+  const numeric = values.every((c) => typeof c.x === 'number' && typeof c.y === 'number');
+  if (numeric && (input.scattered === true || new Set(values.map((c) => c.x)).size > 12 || new Set(values.map((c) => c.y)).size > 12)) return createScatter(header, input, values);
   const [low, high] = domain;
   const labelled = values.map((c) => ({ ...c, label: formatNumber(c.mean), ink: high > low && (c.mean - low) / (high - low) > 0.55 ? 'white' : '#111' }));
   const sortValues = (key: 'x' | 'y') => [...new Set(values.map((c) => c[key]))].sort((a, b) => parseFloat(String(a)) - parseFloat(String(b)) || String(a).localeCompare(String(b)));
@@ -98,16 +105,29 @@ function shortName(path: string): string {
   return path.split('.').slice(-2).join('.');
 }
 
-/** Scattered designs: one point per design point, larger and darker for a higher mean. */
-function createScatter(header: Record<string, unknown>, input: SweepChartInput, values: SweepCell[], domain: number[]): TopLevelSpec {
+/** Points labelled with their mean at most; beyond, the labels would cover each other. */
+const MAX_LABELLED = 40;
+
+/**
+ * Scattered designs: one point per design point at its values (numeric axes, not from 0), shaded
+ * from the lowest mean (light) to the highest (dark), so the contrast uses the whole scale, and, for
+ * up to {@link MAX_LABELLED} points, labelled with its mean so it reads without colour.
+ */
+function createScatter(header: { title: { text: string; subtitle: string } }, input: SweepChartInput, values: SweepCell[]): TopLevelSpec {
+  const means = values.map((c) => c.mean);
+  const domain = [Math.min(...means), Math.max(...means)];
   const mean = { field: 'mean', type: 'quantitative', title: input.unit || 'mean' };
+  const subtitle = `mean per design point${input.unit ? `, ${input.unit}` : ''}; shading from the lowest mean (${formatNumber(domain[0])}) to the highest (${formatNumber(domain[1])}), not from 0`;
+  const x = { field: 'x', type: 'quantitative', title: input.xTitle ?? shortName(input.xParameter), scale: { zero: false, padding: 16 }, axis: { format: ',~r' } };
+  const y = { field: 'y', type: 'quantitative', title: input.yTitle ?? shortName(input.yParameter), scale: { zero: false, padding: 16 }, axis: { format: ',~r' } };
+  const labelled = values.map((c) => ({ ...c, label: formatNumber(c.mean) }));
   return {
-    ...header, width: 420, height: 260, data: { values },
-    mark: { type: 'point', filled: true, stroke: '#111', strokeWidth: 0.5, opacity: 0.9 },
-    encoding: {
-      x: { field: 'x', type: 'quantitative', title: input.xTitle ?? shortName(input.xParameter), scale: { zero: false } },
-      y: { field: 'y', type: 'quantitative', title: input.yTitle ?? shortName(input.yParameter), scale: { zero: false } },
-      size: { ...mean, legend: null, scale: { domain } }, color: { ...mean, scale: { scheme: 'greys', domain } },
-    },
+    ...header, title: { ...header.title, subtitle }, width: 420, height: 260, data: { values: labelled },
+    encoding: { x, y },
+    layer: [
+      { mark: { type: 'point', filled: true, size: 110, stroke: '#111', strokeWidth: 0.7, opacity: 1 },
+        encoding: { color: { ...mean, scale: { domain: domain[0] < domain[1] ? domain : [domain[0] - 1, domain[0] + 1], range: ['#e6e6e6', '#111111'] }, legend: { format: ',.3~r', orient: 'right' } } } },
+      ...(values.length > MAX_LABELLED ? [] : [{ mark: { type: 'text', align: 'left', dx: 8, dy: -6, fontSize: 10, color: '#222' }, encoding: { text: { field: 'label' } } }]),
+    ],
   } as unknown as TopLevelSpec;
 }

@@ -87,7 +87,9 @@ export function createTornadoSpec(tornado: Tornado, title: string, labels: Torna
     // The longer bar first, so a shorter one on the same side is drawn over it, not hidden under it.
     return Math.abs(e.outputHigh - middle) > Math.abs(e.outputLow - middle) ? [high, low] : [low, high];
   });
-  const y = { field: 'parameter', type: 'nominal', sort: tornado.entries.map((e) => name(e.parameter)), title: null, axis: { labelLimit: 280 } };
+  // Room for the longest parameter name (audit 25 L6: "Government: probability of reversing a policy at …" was cut at 280 px).
+  const labelLimit = Math.min(440, Math.max(280, ...tornado.entries.map((e) => measureTextWidth(name(e.parameter), 11, false) + 8)));
+  const y = { field: 'parameter', type: 'nominal', sort: tornado.entries.map((e) => name(e.parameter)), title: null, axis: { labelLimit } };
   const ends = values.flatMap((v) => [v.from, v.to]).filter(Number.isFinite);
   const anyUncertain = values.some((v) => v.uncertain);
   const low = Math.min(...ends);

@@ -14,7 +14,8 @@ const ROOTS: Record<string, string> = { government: 'Government', foreignActor: 
 
 /**
  * A scenario parameter path in words for charts and text: `materials.ndpr.demand.growthPerYear`
- * → `NdPr oxide: demand growth per year`; `events.cnQuotaNdpr.duration` → `cnQuotaNdpr: duration`.
+ * → `NdPr oxide: demand growth per year`; `events.cnQuotaNdpr.duration` → `cnQuotaNdpr: duration`;
+ * region ids as written (`materials.ndpr.demand.byRegion.US` → `NdPr oxide: demand in US`).
  *
  * @param path - Dotted scenario path as `sweep` writes it.
  * @param materialName - Maps material ids to names.
@@ -24,7 +25,9 @@ const ROOTS: Record<string, string> = { government: 'Government', foreignActor: 
  */
 export function describeParameter(path: string, materialName: (id: string) => string = (id) => id): string {
   const parts = path.split('.');
-  const words = (rest: string[]): string => rest.map((p) => WORDS[p] ?? p.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/\busd\b/g, 'USD')).join(' ');
+  // Region ids (US, ALLIES) keep their case; a region key under byRegion reads "in US" (audit 25 L6: "by region us").
+  const words = (rest: string[]): string => rest.map((p) => WORDS[p] ?? (/^[A-Z][A-Z0-9_]*$/.test(p) ? p : p.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/\busd\b/g, 'USD')))
+    .join(' ').replace(/\bby region ([A-Z][A-Z0-9_]*)$/, 'in $1');
   if (parts[0] === 'materials' && parts.length > 2) return `${materialName(parts[1])}: ${words(parts.slice(2))}`;
   if ((parts[0] === 'events' || parts[0] === 'regions') && parts.length > 2) return `${parts[1]}: ${words(parts.slice(2))}`;
   if (ROOTS[parts[0]] !== undefined && parts.length > 1) return `${ROOTS[parts[0]]}: ${words(parts.slice(1))}`;
@@ -123,4 +126,32 @@ export function formatParameterValues(path: string, values: readonly (number | s
   const numbers = values.flatMap((value, i) => (typeof value === 'number' ? [[value, labels[i]] as const] : []));
   const clash = new Set(numbers.map(([value]) => value)).size > new Set(numbers.map(([, label]) => label)).size;
   return clash ? values.map((value) => formatParameterValue(path, value, startYear, true)) : labels;
+}
+
+/** A value typed as a number with an optional unit after it (`8.43557 kt/yr`, `6.93871%`). */
+const NUMBER_FIRST = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(.*)$/s;
+
+/**
+ * Values drawn by a Latin hypercube (written with six significant digits: `8.43557 kt/yr`,
+ * `6.93871%`) to the fewest significant digits, three or more, that keep different values
+ * apart (`8.44 kt/yr`, `6.94%`), for labels; the unit as written. Text that is not a number
+ * first is kept.
+ *
+ * @param values - The values of one parameter.
+ * @returns One value per input, in order.
+ * @example
+ * roundDrawnValues(['8.43557 kt/yr', '6.16387 kt/yr']); // ['8.44 kt/yr', '6.16 kt/yr']
+ */
+export function roundDrawnValues(values: readonly (number | string)[]): (number | string)[] {
+  const distinct = new Set(values).size;
+  const round = (digits: number) => values.map((v) => {
+    if (typeof v === 'number') return Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(digits)) : v;
+    const match = NUMBER_FIRST.exec(v);
+    return match === null || !Number.isFinite(Number(match[1])) || Number(match[1]) === 0 ? v : `${Number(Number(match[1]).toPrecision(digits))}${match[2]}`;
+  });
+  for (let digits = 3; digits < 15; digits += 1) {
+    const rounded = round(digits);
+    if (new Set(rounded).size === distinct) return rounded;
+  }
+  return [...values];
 }

@@ -23,7 +23,10 @@ export function describeUntouchedMaterial(metric: string, overview: ScenarioOver
   if (material === undefined || NOT_MATERIAL.has(kind) || events.length === 0) return '';
   const named = events.map((e) => e.fields.material);
   if (!named.every((m): m is string => typeof m === 'string') || named.includes(material)) return '';
-  const touched = [...new Set(named)];
+  // In the scenario's order of materials, as the CLI picks its default metric (defaultSweepMetric), not in the events' order.
+  const order = (overview?.materials ?? []).map((m) => m.id);
+  const rank = (id: string): number => (order.includes(id) ? order.indexOf(id) : order.length);
+  const touched = [...new Set(named)].sort((a, b) => rank(a) - rank(b));
   const others = touched.map(materialName).join(', ');
   const suggestion = [kind, touched[0], ...rest].join('.');
   return `The scenario’s events act only on ${others}, not on ${materialName(material)}: this metric can only move through the baseline market. ` +

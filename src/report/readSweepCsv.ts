@@ -27,7 +27,16 @@ export interface SweepTable {
   rows: SweepRow[];
   /** Unit per metric id, where the source states it (sweep.json does, sweep.csv does not). */
   units?: Record<string, string>;
+  /** The sweep's metric (`--metric` or the CLI's default), where sweep.json records it (since audit 25). */
+  metric?: string;
+  /** Whether the tornado ran, was turned off (`--no-tornado`) or had no uncertain parameter, where sweep.json records it. */
+  tornado?: SweepTornadoStatus;
+  /** The design has a Latin hypercube (`--lhs`: sweep.json's `design.lhs` is not null); undefined when the folder does not say (sweep.csv alone). */
+  lhs?: boolean;
 }
+
+/** sweep.json's `tornado`: it ran, `--no-tornado` turned it off, or the scenario has no uncertain parameter. */
+export type SweepTornadoStatus = 'ran' | 'off' | 'noUncertainParameters';
 
 const TAIL = ['metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh'];
 /** Columns later versions add after {@link TAIL}, longest first: each version's header ends in one of these. */

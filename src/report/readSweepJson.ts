@@ -1,15 +1,18 @@
 import { join } from 'node:path';
 import { isRecord } from './isRecord.ts';
 import { readJsonFile } from './readJsonFile.ts';
-import type { SweepRow, SweepTable } from './readSweepCsv.ts';
+import type { SweepRow, SweepTable, SweepTornadoStatus } from './readSweepCsv.ts';
 import { toNumber } from './toNumber.ts';
+
+const STATUSES: readonly SweepTornadoStatus[] = ['ran', 'off', 'noUncertainParameters'];
 
 /**
  * Reads the grid of a sweep from `sweep.json`: `points: [{point, values: {path: value},
  * metrics: {id: {unit, n, mean, ciLow, ciHigh}}}]` (what `crm-sim sweep` writes), or rows in the
  * columns of `sweep.csv` (`{point, parameters: {…}, metric, material, stage, region, mean, ciLow,
  * ciHigh}`, bare or under `rows`/`points`/`results`). Units, where given, are kept per metric, and so
- * is a metric's `vsFirstPoint` (its paired difference from point 0) where given.
+ * is a metric's `vsFirstPoint` (its paired difference from point 0) where given, and the sweep's
+ * `metric` and `tornado` status where the file records them, and whether its design has a Latin hypercube.
  *
  * @param dir - The output folder.
  * @returns The table, or undefined when there is no `sweep.json` or it holds no point.
@@ -38,5 +41,10 @@ export async function readSweepJson(dir: string): Promise<SweepTable | undefined
     }
   }
   if (rows.length === 0) return undefined;
-  return { parameters: [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))], rows, units };
+  // Recorded since audit 25; absent in older folders (the report then applies the CLI's default rule).
+  const metric = isRecord(data) && typeof data.metric === 'string' ? { metric: data.metric } : {};
+  const status = isRecord(data) ? STATUSES.find((t) => t === data.tornado) : undefined;
+  const tornado = status === undefined ? {} : { tornado: status };
+  const lhs = isRecord(data) && isRecord(data.design) && 'lhs' in data.design ? { lhs: data.design.lhs !== null } : {};
+  return { parameters: [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))], rows, units, ...metric, ...tornado, ...lhs };
 }

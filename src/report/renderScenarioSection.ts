@@ -26,7 +26,7 @@ import { eventDescriber } from './eventDescriber.ts';
 export async function renderScenarioSection(overview: ScenarioOverview, charts: ChartCollector, removed: ReadonlySet<string> = new Set()): Promise<string> {
   const regionName = (id: string): string => overview.regions.find((r) => r.id === id)?.name ?? id;
   const steps = overview.ticksPerYear === 52 ? 'weekly steps' : overview.ticksPerYear === 12 ? 'monthly steps' : `${overview.ticksPerYear} steps a year`;
-  let html = `<p>Horizon: ${formatNumber(overview.years)} years from ${overview.startYear} (${steps}). Home government: ` +
+  let html = `<p>Horizon: ${formatNumber(overview.years)} ${overview.years === 1 ? 'year' : 'years'} from ${overview.startYear} (${steps}). Home government: ` +
     `${escapeHtml(regionName(overview.homeRegion))}. Foreign state actor: ${escapeHtml(regionName(overview.foreignRegion))}.</p>\n`;
   // The behavioural parameters were fitted on weekly steps: other steps change prices, trade and shortfalls.
   if (overview.ticksPerYear !== 52) html += `<p class="note">The model's behavioural parameters were fitted to weekly steps (docs/calibration.md); at ${steps} prices, trade flows and shortfalls differ from a weekly run of the same scenario, so read these results as uncalibrated.</p>\n`;

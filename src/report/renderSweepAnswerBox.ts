@@ -1,13 +1,17 @@
 import { canonicalParameterValue } from '../sweep/canonicalParameterValue.ts';
 import { describeMetricId } from './describeMetricId.ts';
-import { describeParameter, formatParameterValue } from './describeParameter.ts';
+import { describeParameter, formatParameterValue, roundDrawnValues } from './describeParameter.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { formatSharePercent } from './formatSharePercent.ts';
+import { pickSweepMetric } from './pickSweepMetric.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
 import type { Tornado } from './readTornadoJson.ts';
+
+/** Swept keys that change the runs' horizon, step or calendar: a difference between their points is not an effect. */
+const TIMING = new Set(['years', 'ticksPerYear', 'startYear']);
 
 /**
  * What the answer box contrasts: two points (`flip`: the paired difference is read from `from`'s
@@ -16,8 +20,9 @@ import type { Tornado } from './readTornadoJson.ts';
 type Contrast = { heading: string; from: string; to: string; flip: boolean } | { heading: string; from?: undefined };
 
 /**
- * The answer box at the top of a sweep report: for the sweep's metric (the tornado's, else what home
- * end users receive of the first material the events name) and for the home government's policy
+ * The answer box at the top of a sweep report: for the sweep's metric (pickSweepMetric: sweep.json's
+ * `metric`, i.e. `--metric` or the CLI's default; in older folders the tornado's, else the CLI's
+ * default rule) and for the home government's policy
  * cost, a contrast between two design points, paired run by run, with its share of the first one's
  * level (under 0.01%: `<0.01%`); then the uncertain parameter that moves the metric most. Every
  * figure is one the section below shows (its sign turned when the contrast ends at point 0).
@@ -33,6 +38,9 @@ type Contrast = { heading: string; from: string; to: string; flip: boolean } | {
  *   grid value to its last, together), said so;
  * - several parameters otherwise (a Latin hypercube): no pair is a contrast of anything, so none is
  *   given; the box points to the points table and the tornado.
+ * When `years`, `ticksPerYear` or `startYear` takes two values, no contrast: the box says the points
+ * run different horizons, steps or calendars, so their difference is not an effect (README).
+ * Values of a Latin hypercube are written to the digits that keep them apart (roundDrawnValues).
  * '' without two or more points, or without the paired differences a contrast needs.
  *
  * @param sweep - The grid (sweep.csv/sweep.json), or undefined.
@@ -50,12 +58,26 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
   // Outputs written before the paired differences existed: nothing the box could say is paired.
   if (points.length < 2 || !sweep.rows.some((r) => r.vsFirstPoint !== undefined)) return '';
   const home = overview.homeRegion;
-  const named = [...new Set(overview.events.flatMap((e) => (typeof e.fields.material === 'string' ? [e.fields.material] : [])))];
-  const metric = [tornados?.[0]?.metric ?? '', ...named.map((m) => `cumulativeConsumption.${m}.endUse.${home}`)].find((id) => id !== '' && sweep.rows.some((r) => r.metric === id));
+  const metric = pickSweepMetric(sweep, tornados, overview);
   const row = (id: string, point: string): SweepRow | undefined => sweep.rows.find((r) => r.metric === id && r.point === point);
   const valueAt = (point: string, p: string): number | string => row(sweep.rows[0].metric, point)?.parameters[p] ?? '';
-  const contrast = chooseContrast(sweep.parameters, points, valueAt, overview.startYear, materialName);
+  // Hypercube draws (six significant digits) to the digits that keep them apart, as the section writes them.
+  const drawn = new Map(sweep.parameters.map((p) => {
+    const values = [...new Set(points.map((point) => valueAt(point, p)))];
+    const rounded = sweep.lhs === true ? roundDrawnValues(values) : values;
+    return [p, new Map(values.map((v, i) => [v, rounded[i]]))] as const;
+  }));
+  const shownAt = (point: string, p: string): number | string => drawn.get(p)?.get(valueAt(point, p)) ?? valueAt(point, p);
+  const contrast = chooseContrast(sweep.parameters, points, valueAt, overview.startYear, materialName, shownAt);
   if (contrast === undefined) return '';
+  // A swept horizon, step or start year: the difference compares runs of different lengths or calendars, not an effect (README).
+  const timing = sweep.parameters.filter((p) => TIMING.has(p) && new Set(points.map((point) => String(valueAt(point, p)))).size > 1);
+  if (timing.length > 0) {
+    const what = timing.map((p) => `${describeParameter(p, materialName)} (${[...new Set(points.map((point) => formatParameterValue(p, valueAt(point, p), overview.startYear)))].join(', ')})`).join(' and ');
+    return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
+      `<p>${escapeHtml(`This sweep varies ${what}: its points run different horizons, steps or calendars, so their differences (cumulative totals over more or fewer years, for one) compare different runs, not the effect of a parameter, and are not summarised here. Each point's results: the table under Sensitivity.`)}</p>` +
+      '<p class="note">A model under its stated assumptions, not forecasts. Every point and its intervals: <a href="#sensitivity">Sensitivity</a>.</p></div>\n';
+  }
   const lines = contrast.from === undefined ? [] : [metric, `policyCost.${home}`].flatMap((id) => {
     if (id === undefined) return [];
     const [a, b] = [row(id, contrast.from), row(id, contrast.to)];
@@ -90,7 +112,8 @@ function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => s
   const metric = describeMetricId(tornado.metric, materialName);
   if (top === undefined) return '';
   const unchanged = top.swing === 0 && (top.ciLow === undefined || (top.ciLow === 0 && top.ciHigh === 0));
-  if (unchanged) return `No uncertain parameter of the scenario moved ${metric} in any run (the tornado below).`;
+  // No tornado chart is drawn then (renderSweepSection says so under Sensitivity).
+  if (unchanged) return `No uncertain parameter of the scenario moved ${metric} in any run (Sensitivity below).`;
   const name = describeParameter(top.parameter, materialName);
   if (top.ciLow !== undefined && top.ciHigh !== undefined && !(top.ciLow > 0 || top.ciHigh < 0)) {
     return `No uncertain parameter's swing of ${metric} is clear of 0 with these runs; the largest on average is ${name}'s (the tornado below).`;
@@ -107,11 +130,11 @@ function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => s
  */
 function chooseContrast(
   parameters: readonly string[], points: readonly string[], valueAt: (point: string, p: string) => number | string,
-  startYear: number, materialName: (id: string) => string,
+  startYear: number, materialName: (id: string) => string, shownAt: (point: string, p: string) => number | string = valueAt,
 ): Contrast | undefined {
   const distinct = (p: string): number => new Set(points.map((point) => String(valueAt(point, p)))).size;
   const varying = parameters.filter((p) => distinct(p) > 1);
-  const at = (point: string, ps: readonly string[]): string => ps.map((p) => `${describeParameter(p, materialName)} ${formatParameterValue(p, valueAt(point, p), startYear)}`).join(', ');
+  const at = (point: string, ps: readonly string[]): string => ps.map((p) => `${describeParameter(p, materialName)} ${formatParameterValue(p, shownAt(point, p), startYear)}`).join(', ');
   const [first, last] = [points[0], points[points.length - 1]];
   const over = `over ${points.length} points`;
   if (varying.length === 0) return undefined;
@@ -127,7 +150,7 @@ function chooseContrast(
     // The first point at the smallest and at the largest value.
     const low = points[numbers.indexOf(Math.min(...numbers))];
     const high = points[numbers.indexOf(Math.max(...numbers))];
-    const value = (point: string): string => formatParameterValue(p, valueAt(point, p), startYear);
+    const value = (point: string): string => formatParameterValue(p, shownAt(point, p), startYear);
     const heading = `From the lowest value of ${describeParameter(p, materialName)} (${value(low)}) to the highest (${value(high)}), ${over}:`;
     if (low === first) return { heading, from: low, to: high, flip: false };
     if (high === first) return { heading, from: low, to: high, flip: true };

@@ -97,6 +97,8 @@ export interface SweepDifferenceInput {
   value: (parameter: string, value: number | string) => string;
   /** A row's position on the chart's x axis (the level chart's). */
   xValue: (row: SweepRow) => number | string;
+  /** The chart's x-axis title (the level chart's, with its unit on a numeric axis); default the parameter's name. */
+  xTitle?: string;
 }
 
 /**
@@ -117,7 +119,7 @@ export async function renderSweepDifferences(input: SweepDifferenceInput, charts
   if (parameters.length === 1) {
     const none = { meanDifference: NaN, ciLow: NaN, ciHigh: NaN };
     html += await charts.add(input.chartName, createSweepDifferenceSpec({
-      title, unit, xTitle: input.name(parameters[0]),
+      title, unit, xTitle: input.xTitle ?? input.name(parameters[0]),
       // The first point is the reference: its difference from itself is 0, drawn to anchor the line.
       cells: cells.map((r) => ({ x: input.xValue(r), ...(r.point === '0' ? { meanDifference: 0, ciLow: 0, ciHigh: 0 } : r.vsFirstPoint ?? none) })),
     }), {

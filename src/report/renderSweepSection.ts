@@ -3,7 +3,9 @@ import type { ChartCollector } from './createChartCollector.ts';
 import { createSweepSpec } from './createSweepSpec.ts';
 import { createTornadoSpec, includesZero } from './createTornadoSpec.ts';
 import { describeMetricId } from './describeMetricId.ts';
-import { describeParameter, formatParameterValue, formatParameterValues } from './describeParameter.ts';
+import { describeParameter, formatParameterValue, formatParameterValues, roundDrawnValues } from './describeParameter.ts';
+import { canonicalParameterValue, canonicalUnitOf } from '../sweep/canonicalParameterValue.ts';
+import { renderTable } from './renderTable.ts';
 import { describeCrossMaterialSwing } from './describeCrossMaterialSwing.ts';
 import { describeUntouchedMaterial } from './describeUntouchedMaterial.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -14,6 +16,7 @@ import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import { formatSharePercent } from './formatSharePercent.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
+import { pickSweepMetric } from './pickSweepMetric.ts';
 import { describePairedDifferences, renderSweepDifferences } from './renderSweepDifferences.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
@@ -24,12 +27,14 @@ type ValueFormat = (parameter: string, value: number | string) => string;
 
 /**
  * Words for the values each parameter takes, labelled together (formatParameterValues: event times
- * to the day when two fall in the same month); other values alone.
+ * to the day when two fall in the same month; with `drawn`, a hypercube's values rounded to the
+ * fewest digits that keep them apart, roundDrawnValues); other values alone.
  */
-function valueFormat(levels: ReadonlyMap<string, readonly (number | string)[]>, startYear: number | undefined): ValueFormat {
+function valueFormat(levels: ReadonlyMap<string, readonly (number | string)[]>, startYear: number | undefined, drawn = false): ValueFormat {
   const labels = new Map([...levels].map(([parameter, values]) => {
     const distinct = [...new Set(values)];
-    const texts = formatParameterValues(parameter, distinct, startYear);
+    // Hypercube draws (six significant digits) to the digits that keep them apart (8.44 kt/yr, not 8.43557 kt/yr).
+    const texts = formatParameterValues(parameter, drawn ? roundDrawnValues(distinct) : distinct, startYear);
     return [parameter, new Map(distinct.map((value, i) => [value, texts[i]]))] as const;
   }));
   return (parameter, value) => labels.get(parameter)?.get(value) ?? formatParameterValue(parameter, value, startYear);
@@ -68,6 +73,9 @@ export async function renderSweepSection(
   charts: ChartCollector,
 ): Promise<string> {
   let html = '';
+  // Why there is no tornado, where sweep.json says (the CLI said it on stderr only).
+  if ((tornados ?? []).length === 0 && sweep?.tornado === 'off') html += '<p class="note">No tornado chart: it was turned off (<code>--no-tornado</code>), so the scenario\'s uncertain parameters were not swung one at a time.</p>\n';
+  if ((tornados ?? []).length === 0 && sweep?.tornado === 'noUncertainParameters') html += '<p class="note">No tornado chart: the scenario declares no uncertain parameters (<code>uncertainties</code>), so there was nothing to swing one at a time.</p>\n';
   for (const [index, tornado] of (tornados ?? []).slice(0, MAX_TORNADOS).entries()) html += await renderTornado(tornado, index, overview, materialName, charts);
   if (sweep !== undefined) html += await renderGrids(sweep, tornados, overview, materialName, charts);
   return html === '' ? '<p>No sweep results in this folder.</p>\n' : html;
@@ -130,27 +138,42 @@ function describeIdleTornado(tornado: Tornado, title: string, overview: Scenario
     `${untouched === '' ? '' : ` ${escapeHtml(untouched).replace(/--metric (\S+)\.$/, '<code>--metric $1</code>.')}`}</p>\n`;
 }
 
-/** Tornado metrics, then the home headline metrics, then the rest: each only once, only if in the grid. */
+/** The sweep's own metric (pickSweepMetric), then the tornado metrics, then the home headline metrics: each only once, only if in the grid. */
 function pickGridMetrics(sweep: SweepTable, tornados: readonly Tornado[] | undefined, overview: ScenarioOverview | undefined): string[] {
   const available = new Set(sweep.rows.map((r) => r.metric));
   const headline = pickHeadlineMetrics(overview, available).map((m) => m.id);
-  return [...new Set([...(tornados ?? []).map((t) => t.metric), ...headline])].filter((m) => available.has(m));
+  const own = pickSweepMetric(sweep, tornados, overview);
+  return [...new Set([...(own === undefined ? [] : [own]), ...(tornados ?? []).map((t) => t.metric), ...headline])].filter((m) => available.has(m));
 }
 
 async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | undefined, overview: ScenarioOverview | undefined, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
   const [xParameter, yParameter = ''] = sweep.parameters;
-  const others = sweep.parameters.slice(2);
+  const pointCount = new Set(sweep.rows.map((r) => r.point)).size;
+  const startYear = overview?.startYear ?? NaN;
+  // A Latin hypercube (or any design that is not a full grid): points placed by their values on numeric axes, not as a grid of categories.
+  const axes = isScattered(sweep) ? numericAxes(sweep, startYear) : undefined;
+  const others = axes === undefined ? sweep.parameters.slice(2) : [];
   const name = (p: string): string => describeParameter(p, materialName);
-  const value = valueFormat(new Map(sweep.parameters.map((p) => [p, sweep.rows.map((r) => r.parameters[p])])), overview?.startYear);
-  let html = `<p>The sweep ran ${new Set(sweep.rows.map((r) => r.point)).size} grid points over ${sweep.parameters.map((p) => `${escapeHtml(name(p))} (<code>${escapeHtml(p)}</code>)`).join(' and ')}.</p>\n`;
+  const value = valueFormat(new Map(sweep.parameters.map((p) => [p, sweep.rows.map((r) => r.parameters[p])])), overview?.startYear, sweep.lhs === true);
+  const over = sweep.parameters.map((p) => `${escapeHtml(name(p))} (<code>${escapeHtml(p)}</code>)`).join(' and ');
+  let html = isScattered(sweep)
+    ? `<p>The sweep ran ${pointCount} design points of a Latin hypercube over ${over}: every point draws ${sweep.parameters.length === 1 ? 'its value' : sweep.parameters.length === 2 ? 'both parameters' : `all ${sweep.parameters.length} parameters`} afresh, so the charts place each point by its values${sweep.parameters.length > 2 ? ` of the first two (the others are in the table and sweep-points.csv)` : ''}.</p>\n`
+    : `<p>The sweep ran ${pointCount === 1 ? 'one grid point' : `${pointCount} grid points`} over ${over}.</p>\n`;
+  if (sweep.parameters.includes('years') && overview !== undefined) {
+    // "The scenario at a glance" describes the scenario file, whose horizon no point may have run.
+    const years = [...new Set(sweep.rows.map((r) => r.parameters.years))];
+    html += `<p class="note">${escapeHtml(`The points ran horizons of ${years.map((y) => formatParameterValue('years', y)).join(', ').replace(/, ([^,]*)$/, ' and $1')}; "The scenario at a glance" gives the scenario file's own (${formatParameterValue('years', overview.years)}), which ${years.some((y) => Number(y) === overview.years) ? 'is one of them' : 'no point ran'}.`)}</p>\n`;
+  }
+  if (pointCount === 1) return html + renderOnePoint(sweep, tornados, overview, materialName);
   html += renderIdleParameters(sweep, name, value);
   const seen: string[] = [];
   const constant: string[] = [];
   let drawn = 0;
   for (const metric of pickGridMetrics(sweep, tornados, overview)) {
     const rows = sweep.rows.filter((r) => r.metric === metric);
-    const means = rows.map((r) => formatNumber(r.mean)).join('|');
-    if (new Set(rows.map((r) => formatNumber(r.mean))).size <= 1) { constant.push(`${describeMetricId(metric, materialName)} (${formatQuantity(rows[0]?.mean ?? NaN, sweep.units?.[metric] ?? '')})`); continue; }
+    // On the raw values: means equal to three digits (828,000 t at every point) can still differ clearly run by run.
+    const means = rows.map((r) => String(r.mean)).join('|');
+    if (isConstant(rows)) { constant.push(`${describeMetricId(metric, materialName)} (${formatQuantity(rows[0]?.mean ?? NaN, sweep.units?.[metric] ?? '')})`); continue; }
     if (seen.includes(means) || drawn >= MAX_GRID_METRICS) continue;
     seen.push(means);
     drawn += 1;
@@ -162,23 +185,83 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
       const idle = idleParameters(cells, sweep.parameters).map((p) => `${name(p)} (${levelsOf(cells, p, value)})`);
       const paired = describePairedDifferences(cells);
       html += `<p>${escapeHtml(extremes(title, cells, sweep.units?.[metric] ?? '', name, value, paired !== ''))}${paired === '' ? '' : ` ${escapeHtml(paired)}`}${idle.length === 0 ? '' : ` <strong>No effect of ${escapeHtml(idle.join(' or '))}:</strong> the same result at each of ${idle.length === 1 ? 'its' : 'their'} values.`}</p>\n`;
+      const position = (p: string, r: SweepRow): number | string => (axes === undefined ? gridValue(cells, p, r, value) : axes.value(p, r));
+      const axisTitle = (p: string): string => (axes === undefined || axes.unit(p) === '' ? name(p) : `${name(p)} (${axes.unit(p)})`);
       html += await charts.add(`sweep-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, createSweepSpec({
-        title, unit: sweep.units?.[metric] ?? '', xParameter, yParameter, nonNegative: cells.every((c) => c.mean >= 0), xTitle: name(xParameter), yTitle: yParameter === '' ? undefined : name(yParameter),
-        cells: cells.map((r) => ({ x: gridValue(cells, xParameter, r, value), y: yParameter === '' ? '' : gridValue(cells, yParameter, r, value), mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
+        title, unit: sweep.units?.[metric] ?? '', xParameter, yParameter, nonNegative: cells.every((c) => c.mean >= 0), xTitle: axisTitle(xParameter), yTitle: yParameter === '' ? undefined : axisTitle(yParameter),
+        scattered: axes !== undefined,
+        cells: cells.map((r) => ({ x: position(xParameter, r), y: yParameter === '' ? '' : position(yParameter, r), mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh })),
       }), {
         title: `Sweep: ${title}`,
-        description: `Mean of ${title} at each grid point of ${[xParameter, yParameter].filter((p) => p !== '').map(name).join(' and ')}.`,
-        caption: yParameter === '' ? 'Mean over the runs at each grid point, with its 95% confidence interval as a band; the axis is fitted to them and does not start at 0, so read the size of the differences off its scale.'
-          : 'Mean over the runs at each grid point, shaded from 0 (95% confidence intervals in sweep.csv).',
+        description: `Mean of ${title} at each ${axes === undefined ? 'grid' : 'design'} point of ${[xParameter, yParameter].filter((p) => p !== '').map(name).join(' and ')}.`,
+        caption: yParameter === '' ? `Mean over the runs at each ${axes === undefined ? 'grid' : 'design'} point, with its 95% confidence interval as a band; the axis is fitted to them and does not start at 0, so read the size of the differences off its scale.`
+          : axes !== undefined ? 'Each design point at its values, shaded and labelled by its mean over the runs (lightest at the lowest mean, darkest at the highest: the shading does not start at 0); 95% confidence intervals in the table and sweep.csv.'
+            : 'Mean over the runs at each grid point, shaded from 0 (95% confidence intervals in sweep.csv).',
       });
       html += await renderSweepDifferences({
         chartName: `sweep-difference-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, title, cells, parameters: sweep.parameters,
-        unit: sweep.units?.[metric] ?? '', name, value, xValue: (r) => gridValue(cells, xParameter, r, value),
+        unit: sweep.units?.[metric] ?? '', name, value, xValue: (r) => position(xParameter, r), xTitle: axisTitle(xParameter),
       }, charts);
     }
   }
   if (constant.length > 0) html += `<p>The same at every grid point, so not drawn: ${escapeHtml(constant.join('; '))}.</p>\n`;
   return html;
+}
+
+/**
+ * A design that is not a grid of categories: a Latin hypercube (sweep.json says so), or, in a
+ * folder that does not say, several parameters whose points are not their full grid.
+ */
+function isScattered(sweep: SweepTable): boolean {
+  if (sweep.lhs !== undefined) return sweep.lhs;
+  const points = [...new Set(sweep.rows.map((r) => r.point))];
+  const varying = sweep.parameters.filter((p) => new Set(sweep.rows.map((r) => String(r.parameters[p]))).size > 1);
+  const cells = varying.reduce((product, p) => product * new Set(sweep.rows.map((r) => String(r.parameters[p]))).size, 1);
+  return varying.length > 1 && cells !== points.length;
+}
+
+/** The time a rate-like key is per (`growthPerYear` → `/yr`), for the unit of an axis of percentages. */
+function perOf(parameter: string): string {
+  const match = /Per(Year|Tick|Week|Month|Day)$/.exec(parameter);
+  return match === null ? '' : ({ Year: '/yr', Tick: '/tick', Week: '/week', Month: '/month', Day: '/day' } as Record<string, string>)[match[1]];
+}
+
+/**
+ * Each point's value of each parameter as a number for a numeric axis (shares as percentages,
+ * other quantities in their key's canonical unit), with the axis unit; undefined when a value is
+ * not a quantity (a mode), which keeps the categorical grid.
+ */
+function numericAxes(sweep: SweepTable, startYear: number): { value: (p: string, r: SweepRow) => number; unit: (p: string) => string } | undefined {
+  const convert = (p: string, v: number | string): number | undefined => {
+    const number = typeof v === 'number' ? v : canonicalParameterValue(p, v, startYear).value;
+    return number === undefined ? undefined : canonicalUnitOf(p) === 'share' ? Number((number * 100).toPrecision(12)) : number;
+  };
+  if (!sweep.rows.every((r) => sweep.parameters.every((p) => convert(p, r.parameters[p]) !== undefined))) return undefined;
+  return {
+    value: (p, r) => convert(p, r.parameters[p]) ?? NaN,
+    unit: (p) => {
+      const unit = canonicalUnitOf(p);
+      return unit === 'share' ? `%${perOf(p)}` : unit === 'yr since start' ? 'years after the start' : unit;
+    },
+  };
+}
+
+/**
+ * A design of one point: nothing to compare. Says so, points to `run`, and gives the sweep's
+ * metrics at that point (the ones the charts would show).
+ */
+function renderOnePoint(sweep: SweepTable, tornados: readonly Tornado[] | undefined, overview: ScenarioOverview | undefined, materialName: (id: string) => string): string {
+  const rows = pickGridMetrics(sweep, tornados, overview).slice(0, MAX_GRID_METRICS).flatMap((metric) => {
+    const r = sweep.rows.find((row) => row.metric === metric);
+    if (r === undefined) return [];
+    const floor = r.mean >= 0 ? 0 : -Infinity;
+    const shown = formatEstimateInUnit(r.mean, Math.max(floor, r.ciLow), Math.max(floor, r.ciHigh), sweep.units?.[metric] ?? '');
+    return [[describeMetricId(metric, materialName), `${shown.mean} (${shown.low} to ${shown.high})`]];
+  });
+  return '<p class="warning"><strong>One point: nothing to compare.</strong> A sweep compares design points; this one has a single point, ' +
+    'so it shows no effect of anything. For the results of one setting, <code>crm-sim run</code> with <code>--set</code> gives the full report; ' +
+    'to see an effect, give two or more values.</p>\n' +
+    (rows.length === 0 ? '' : renderTable([{ header: 'Metric' }, { header: 'Mean (95% CI)', numeric: true }], rows, { caption: 'The sweep\'s metrics at its one point (all in sweep.csv).' }));
 }
 
 /** A grid point's value of a parameter in its unit (`4%/yr`) for a grid of a few values; as written for scattered designs (drawn on a numeric axis). */
@@ -187,15 +270,32 @@ function gridValue(cells: readonly SweepRow[], parameter: string, row: SweepRow,
   return new Set(cells.map((c) => c.parameters[parameter])).size > 12 ? value : format(parameter, value);
 }
 
-/** Swept parameters that change nothing in `rows`: each row equals every row that differs from it only in that parameter. */
+/**
+ * A metric that is the same at every point: one mean (exactly, not to three digits) and no paired
+ * difference from point 0 other than 0 with a CI of [0, 0].
+ */
+function isConstant(rows: readonly SweepRow[]): boolean {
+  const d = (r: SweepRow) => r.vsFirstPoint;
+  return new Set(rows.map((r) => r.mean)).size <= 1 && rows.every((r) => d(r) === undefined || (d(r)?.meanDifference === 0 && d(r)?.ciLow === 0 && d(r)?.ciHigh === 0));
+}
+
+/**
+ * Swept parameters that change nothing in `rows`: each row equals every row that differs from it
+ * only in that parameter, and some rows do (a Latin hypercube over several ranges, where no two
+ * points share the other parameters' values, has no such contrast: nothing is said of it then).
+ */
 function idleParameters(rows: readonly SweepRow[], parameters: readonly string[]): string[] {
   return parameters.filter((parameter) => {
-    const groups = new Map<string, Set<number>>();
+    const groups = new Map<string, { values: Set<string>; means: Set<number> }>();
     for (const r of rows) {
       const key = `${r.metric}|${parameters.filter((p) => p !== parameter).map((p) => String(r.parameters[p])).join('|')}`;
-      groups.set(key, (groups.get(key) ?? new Set()).add(r.mean));
+      const group = groups.get(key) ?? { values: new Set(), means: new Set() };
+      group.values.add(String(r.parameters[parameter]));
+      group.means.add(r.mean);
+      groups.set(key, group);
     }
-    return new Set(rows.map((r) => String(r.parameters[parameter]))).size > 1 && [...groups.values()].every((g) => g.size === 1);
+    const contrasts = [...groups.values()].filter((g) => g.values.size > 1);
+    return contrasts.length > 0 && contrasts.every((g) => g.means.size === 1);
   });
 }
 
@@ -226,8 +326,12 @@ function extremes(title: string, cells: readonly SweepRow[], unit: string, name:
     const shown = formatEstimateInUnit(c.mean, Math.max(floor ?? -Infinity, c.ciLow), Math.max(floor ?? -Infinity, c.ciHigh), unit);
     return `${shown.mean} (95% CI ${shown.low} to ${shown.high})`;
   };
-  return `${title}: lowest mean ${estimate(low)} at ${at(low)}; ` +
-    `highest ${estimate(high)} at ${at(high)}.` +
+  // Means whose gap three digits would hide or misstate (828,000 t twice; 829,000 and 830,000 t for 685 t) with the digits
+  // their difference needs (formatLevelPair), without intervals that would round alike.
+  const [lowText, highText] = formatLevelPair(low.mean, high.mean, unit);
+  const close = lowText !== formatQuantity(low.mean, unit) || highText !== formatQuantity(high.mean, unit);
+  return (close ? `${title}: lowest mean ${lowText} at ${at(low)}; highest ${highText} at ${at(high)} (with the digits their difference needs; each point's 95% CI is in sweep.csv${paired ? ' and the table below' : ''}).`
+    : `${title}: lowest mean ${estimate(low)} at ${at(low)}; highest ${estimate(high)} at ${at(high)}.`) +
     (!overlap ? '' : paired ? ' The 95% CIs of all grid points overlap.'
       // Overlapping intervals do not show that the points are alike: a difference can be clear while they overlap (docs/statistics.md).
       : ' The 95% CIs of all grid points overlap, which does not by itself mean the points are alike: a real difference can be smaller than these intervals, and these outputs carry no paired differences between points that could show it.');

@@ -8,6 +8,14 @@ const CANONICAL_UNITS: Record<Dimension | 'time', string> = {
   years: 'yr', weeks: 'weeks', days: 'days', share: 'share', number: '', time: 'yr since start',
 };
 
+/**
+ * A converted value without the float artefacts of the conversion (6.93871% → 0.0693871, not
+ * 0.06938710000000001): rounded to 15 significant digits, which every typed value fits in.
+ */
+function tidy(value: number): number {
+  return Number.isFinite(value) && value !== 0 ? Number(value.toPrecision(15)) : value;
+}
+
 /** A swept value in the canonical unit of its key. */
 export interface CanonicalValue {
   /** The number in `unit`, or undefined when the value is not a quantity (e.g. a mode name). */
@@ -19,7 +27,8 @@ export interface CanonicalValue {
 /**
  * Converts a swept value as written (`30%`, `30 kt/yr`, `2027-01`) to the canonical unit of its
  * scenario key, as the loader does (docs: scenario format, units): 30% → 0.3 share, 30 kt/yr →
- * 30000 t/yr, an event time → years since 1 January of the start year.
+ * 30000 t/yr, an event time → years since 1 January of the start year; rounded to 15 significant
+ * digits, so sweep-points.csv and sweep.json write 0.0693871 for 6.93871%, not 0.06938710000000001.
  *
  * @param path - The swept path (ids, as in `--set`).
  * @param text - The value as given.
@@ -33,10 +42,10 @@ export function canonicalParameterValue(path: string, text: string, startYear: n
   const unit = CANONICAL_UNITS[dimension];
   if (dimension === 'time') {
     const time = parseTime(/^\s*[-+]?\d+(\.\d*)?\s*$/.test(text) ? Number(text) : text, startYear);
-    return { value: time.ok ? time.value : undefined, unit };
+    return { value: time.ok ? tidy(time.value) : undefined, unit };
   }
   const quantity = parseQuantity(text, dimension);
-  return { value: quantity.ok ? quantity.value : undefined, unit };
+  return { value: quantity.ok ? tidy(quantity.value) : undefined, unit };
 }
 
 /**

@@ -22,13 +22,16 @@ export interface PlannedSweep {
   points: SweepPoint[];
   /** Swept paths, grid dimensions first. */
   parameters: string[];
+  /** Said on stderr before anything runs (a design of one point: nothing to compare), or undefined. */
+  warning?: string;
 }
 
 /**
  * Builds a sweep design from the command line: `--grid path=v1,v2,...` options (full factorial)
  * and `--lhs N` with positional `path=min:max` ranges (Latin hypercube of N points, drawn from
  * the stream (seed, 0, `lhs`)). Given both, every grid point is crossed with every hypercube point.
- * Given neither, the design is empty (the sweep then runs the tornado only).
+ * Given neither, the design is empty (the sweep then runs the tornado only). A design of one point
+ * gets a `warning` (nothing to compare).
  *
  * @param grid - `--grid` arguments.
  * @param lhs - `--lhs` argument (number of points), if given.
@@ -64,5 +67,9 @@ export function createSweepDesign(grid: readonly string[], lhs: string | undefin
     grid: dimensions,
     lhs: count > 0 ? { points: count, ranges: parsedRanges } : null,
   };
-  return { design, points, parameters };
+  // One point compares nothing (audit 25 L1: `--grid path=30%` ran silently as a "sweep").
+  const warning = points.length === 1
+    ? 'the design has one point: nothing to compare between points (the sweep shows no effect); give two or more values, or use `crm-sim run --set` for one setting'
+    : undefined;
+  return { design, points, parameters, ...(warning === undefined ? {} : { warning }) };
 }

@@ -21,9 +21,14 @@ export interface SweepDesign {
  * Each point also has `"numericValues": {"<path>": {"value", "unit"}}` (added later): its values as
  * numbers in the key's canonical unit, as sweep-points.csv has them (canonicalParameterValue), for the
  * values that are quantities (an export-control mode is not: absent there).
+ * After `points` (both added later, so the earlier keys keep their order): `"metric"`, the id of the
+ * sweep's metric (`--metric`, else the default, defaultSweepMetric: the one the stdout table and the
+ * tornado use and the report leads with), and `"tornado"`: `"ran"`, `"off"` (`--no-tornado`) or
+ * `"noUncertainParameters"` (asked for, but the scenario has no uncertain parameter to swing).
  *
  * @param run - The sweep's results.
  * @param info - Scenario path, seed, replicates and the design as given.
+ * @param tornadoRequested - The tornado was asked for (no `--no-tornado`); default true.
  * @returns The file's text.
  * @example
  * formatSweepJson(run, { scenario: 'scenarios/baseline.yaml', masterSeed: 1, replicates: 50, design });
@@ -31,6 +36,7 @@ export interface SweepDesign {
 export function formatSweepJson(
   run: SweepRun,
   info: { scenario: string; masterSeed: number; replicates: number; design: SweepDesign },
+  tornadoRequested = true,
 ): string {
   const parameters = [...new Set(run.points.flatMap(({ point }) => point.map((a) => a.path)))];
   const points = run.points.map(({ point, stats, vsFirstPoint, loaded }, index) => {
@@ -48,5 +54,6 @@ export function formatSweepJson(
     }));
     return { point: index, values: Object.fromEntries(point.map((a) => [a.path, a.value])), numericValues, metrics };
   });
-  return `${JSON.stringify({ ...info, parameters, points }, null, 2)}\n`;
+  const tornado = run.tornado !== null ? 'ran' : tornadoRequested ? 'noUncertainParameters' : 'off';
+  return `${JSON.stringify({ ...info, parameters, points, metric: formatMetricId(run.metric), tornado }, null, 2)}\n`;
 }

@@ -5,6 +5,29 @@ import { formatParameterValue, formatParameterValues } from '../report/describeP
 import type { SweepDifference } from './computeSweepDifferences.ts';
 import type { SweepRun } from './runSweep.ts';
 
+/**
+ * Numbers that differ written so their differences read right (L3 of audit 25: a tornado row read
+ * "at low 828K, at high 828K" for 828,351 and 827,888): three significant digits with K/M/B as usual,
+ * and where three digits would misstate a gap between two of them by more than 5% (print them alike,
+ * or 830K and 829K for a gap of 413), all of them in full, with digits down to the third
+ * significant digit of the smallest gap between them (up to 10: `828,351`, `827,888`).
+ */
+export function formatDistinctNumbers(values: readonly number[]): string[] {
+  const short = values.map(formatReadableNumber);
+  // Three digits misstate a gap when their rounding moves it by more than 5% (830K and 829K for 829,870 and 829,457).
+  const three = (v: number): number => Number(v.toPrecision(3));
+  const misstated = values.some((v, i) => Number.isFinite(v) && values.some((w, j) => j > i && Number.isFinite(w) && v !== w
+    && Math.abs(three(v) - three(w) - (v - w)) > 0.05 * Math.abs(v - w)));
+  if (!misstated) return short;
+  // Digits down to the third significant digit of the smallest gap between two of them (as formatLevelPair).
+  const finite = [...new Set(values.filter(Number.isFinite))].sort((a, b) => a - b);
+  const gap = Math.min(...finite.slice(1).map((v, i) => v - finite[i]));
+  const largest = Math.max(...finite.map(Math.abs));
+  const digits = Math.min(10, Math.max(4, Math.floor(Math.log10(largest)) - Math.floor(Math.log10(gap) + 1e-9) + 3));
+  const format = new Intl.NumberFormat('en-US', { maximumSignificantDigits: digits });
+  return values.map((v) => (Number.isNaN(v) ? '–' : format.format(v === 0 ? 0 : v)));
+}
+
 /** Formats an interval as `[low, high]`. */
 function interval(low: number, high: number): string {
   return `[${formatReadableNumber(low)}, ${formatReadableNumber(high)}]`;
@@ -19,9 +42,10 @@ function difference(d: SweepDifference): string {
 /**
  * The readable summary of a sweep printed on stdout: the chosen metric at each design point (the
  * first `maxPoints`; values as typed, labelled by formatParameterValue: `30days` → `30 days`, a growth of `3%` → `3%/yr`)
- * with its mean, 95% CI and, from point 1 on, its paired difference from point 0 with that
+ * with its mean (digits enough to tell the points apart, formatDistinctNumbers), 95% CI and, from point 1 on, its paired difference from point 0 with that
  * difference's 95% CI (computeSweepDifferences: run by run, same random draws), then the
- * tornado ranking of the uncertain parameters by swing of that metric, their low and high ends in
+ * tornado ranking of the uncertain parameters by swing of that metric (the results at low and high
+ * with digits enough to differ), their low and high ends in
  * their units (`4.95%/yr`, `Jan 2027`, `3 Jan 2027 … 28 Jan 2027` when both fall in one month).
  *
  * @param run - The sweep's results.
@@ -35,17 +59,20 @@ export function formatSweepTable(run: SweepRun, parameters: readonly string[], m
   const id = formatMetricId(run.metric);
   const blocks: string[] = [];
   if (run.points.length > 0) {
-    const rows = run.points.slice(0, maxPoints).map(({ point, stats, vsFirstPoint }, index) => {
+    const shown = run.points.slice(0, maxPoints);
+    // The means with digits enough to tell the points apart (828,351 … 827,593, not 828K five times).
+    const means = formatDistinctNumbers(shown.map(({ stats }) => stats.find((stat) => formatMetricId(stat.key) === id)?.mean ?? NaN));
+    const rows = shown.map(({ point, stats, vsFirstPoint }, index) => {
       const at = stats.findIndex((stat) => formatMetricId(stat.key) === id);
       const s = stats[at];
       const d = vsFirstPoint?.[at];
       const values = parameters.map((path) => formatParameterValue(path, point.find((a) => a.path === path)?.value ?? ''));
       // Point 0 is the reference; a later point without a difference (metric undefined in every pair) shows '–'.
       const change = index === 0 ? '' : d === undefined ? '–' : difference(d);
-      return [String(index), ...values, formatReadableNumber(s?.mean ?? NaN), interval(s?.ciLow ?? NaN, s?.ciHigh ?? NaN), change];
+      return [String(index), ...values, means[index], interval(s?.ciLow ?? NaN, s?.ciHigh ?? NaN), change];
     });
     const more = run.points.length > maxPoints ? ` (first ${maxPoints}; all in sweep.csv)` : '';
-    blocks.push(`${id} (${run.metric.unit}) at ${run.points.length} points${more}\n` +
+    blocks.push(`${id} (${run.metric.unit}) at ${run.points.length} point${run.points.length === 1 ? '' : 's'}${more}\n` +
       formatTextTable(['point', ...parameters, 'mean', '95% CI', 'Δ vs point 0 (95% CI, paired)'], rows, 1 + parameters.length));
   }
   if (run.tornado !== null) {
@@ -53,7 +80,7 @@ export function formatSweepTable(run: SweepRun, parameters: readonly string[], m
     const ends = (path: string, low: number, high: number): string => formatParameterValues(path, [low, high], run.base.spec.startYear).join(' … ').replace(/−/g, '-');
     const rows = run.tornado.map((row) => [
       String(row.rank), row.parameter, ends(row.parameter, row.range.low, row.range.high),
-      formatReadableNumber(row.meanAtLow), formatReadableNumber(row.meanAtHigh),
+      ...formatDistinctNumbers([row.meanAtLow, row.meanAtHigh]),
       formatReadableNumber(row.swing), interval(row.ciLow, row.ciHigh),
     ]);
     blocks.push(`tornado: swing of ${id} (${run.metric.unit}), each parameter from low to high end, others nominal\n` +

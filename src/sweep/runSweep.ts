@@ -10,6 +10,7 @@ import { computeSummaryStatistics, type SummaryStatistic } from '../stats/comput
 import { computeSweepDifferences, type SweepDifference } from './computeSweepDifferences.ts';
 import { computeTornado, type TornadoRow } from './computeTornado.ts';
 import { createTornadoSpecs } from './createTornadoSpecs.ts';
+import { defaultSweepMetric } from './defaultSweepMetric.ts';
 import { resolveMetricIndex } from './resolveMetricIndex.ts';
 import { type SweepPoint, toSetLabels, toSetOverrides } from './sweepPoint.ts';
 
@@ -23,7 +24,7 @@ export interface SweepOptions {
   points: readonly SweepPoint[];
   /** Run the one-at-a-time tornado over `spec.uncertainties` (skipped when there are none). */
   tornado: boolean;
-  /** Output metric of the tornado (summary id); default the home region's cumulative end-use consumption of the first material (in the scenario's order) an event names, else of the first material. */
+  /** Output metric of the tornado and the stdout table (summary id); default defaultSweepMetric: the home region's cumulative end-use consumption of the first material (in the scenario's order) an event names, else of the first material. */
   metric?: string;
   masterSeed: number;
   replicates: number;
@@ -54,15 +55,10 @@ export interface SweepRun {
   tornado: TornadoRow[] | null;
 }
 
-/**
- * Default tornado metric: what the home region's end users receive over the run of the first
- * material (in the scenario's order) that an event names, else of the first material. Consumption, not shortfall: prices ration in
- * this model, so unmet demand is 0 in most runs and a sweep of it would show nothing.
- */
+/** Default metric (defaultSweepMetric): the scenario's materials in order, those its events name, its home region. */
 function defaultMetric(spec: ScenarioSpec): string {
-  const named = new Set(spec.events.flatMap((event) => ('material' in event && typeof event.material === 'string' ? [event.material] : [])));
-  const material = spec.materials.find((m) => named.has(m.id)) ?? spec.materials[0];
-  return `cumulativeConsumption.${material.id}.endUse.${spec.government.region}`;
+  const named = spec.events.flatMap((event) => ('material' in event && typeof event.material === 'string' ? [event.material] : []));
+  return defaultSweepMetric(spec.materials.map((m) => m.id), named, spec.government.region) ?? '';
 }
 
 /**

@@ -49,7 +49,8 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
   const settings = parseMonteCarloOptions(options);
   // An output folder that cannot be written is the command line's mistake: said before anything runs.
   if (options.out !== undefined) checkOutputFolder(options.out, { offerOverwrite: false });
-  const { design, points, parameters } = createSweepDesign(options.grid, options.lhs, ranges, settings.masterSeed);
+  const { design, points, parameters, warning } = createSweepDesign(options.grid, options.lhs, ranges, settings.masterSeed);
+  if (warning !== undefined) process.stderr.write(`crm-sim: warning: ${warning}\n`);
   // Grid dimensions come first in `parameters`, then the --lhs ranges.
   checkSweptOverrides(settings.sets, parameters.map((path, i) => ({ path, option: i < options.grid.length ? `--grid ${options.grid[i]}` : `--lhs range ${ranges[i - options.grid.length]}` })));
   if (points.length === 0 && !options.tornado) throw new UsageError('sweep: nothing to run: give --grid or --lhs, or drop --no-tornado');
@@ -73,7 +74,7 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
     ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
   });
   const info = { masterSeed: settings.masterSeed, replicates: settings.replicates };
-  const json = formatSweepJson(run, { scenario, ...info, design });
+  const json = formatSweepJson(run, { scenario, ...info, design }, options.tornado);
   const dir = options.out === undefined ? defaultOutputFolder(`sweep-${createArmLabels([scenario])[0]}`, startedAt) : resolve(options.out);
   await writeOutputFiles(dir, [
     { name: 'manifest.json', text: JSON.stringify(manifest, null, 2) },

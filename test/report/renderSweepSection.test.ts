@@ -124,8 +124,8 @@ describe('renderSweepSection: paired differences from the first point', () => {
     expect(html).toContain('Δ: difference from the first point, paired run by run (same random draws) (95% CI)');
     expect(html).toMatch(/<td>0<\/td><td>[^<]*<\/td><td class="num">[^<]*<\/td><td class="num">reference<\/td>/);
     expect(html).toContain('−1,200 t (−1,260 to −1,140 t)');
-    // The extremes' means and intervals rounded alike (to thousands here), the unit on both ends.
-    expect(html).toContain('lowest mean 704,000 t (95% CI 701,000 t to 706,000 t) at Government: probability of reversing a policy at each election 60%; highest 705,000 t (95% CI 703,000 t to 708,000 t)');
+    // The extremes' means with the digits their 1,500 t gap needs (three digits gave 704,000 and 705,000 t), intervals left to the table.
+    expect(html).toContain('lowest mean 703,500 t at Government: probability of reversing a policy at each election 60%; highest 705,000 t at Government: probability of reversing a policy at each election 0% (with the digits their difference needs; each point&#39;s 95% CI is in sweep.csv and the table below)');
     expect(html).toContain('2 of 3 later points differ clearly');
     // The levels' overlap is no longer called chance when the paired differences say otherwise.
     expect(html).not.toContain('not clearly distinguishable from chance');

@@ -10,4 +10,10 @@ describe('canonicalParameterValue', () => {
     expect(canonicalParameterValue('resolution.firmsPerCapacityCell', '4', 2025)).toEqual({ value: 4, unit: '' });
     expect(canonicalParameterValue('events.quotaCut.mode', 'ban', 2025).value).toBeUndefined();
   });
+
+  it('writes a converted value without float artefacts (audit 25 L10: 6.93871% was 0.06938710000000001 in sweep-points.csv)', () => {
+    expect(canonicalParameterValue('materials.ndpr.demand.growthPerYear', '6.93871%', 2025).value).toBe(0.0693871);
+    expect(String(canonicalParameterValue('materials.ndpr.demand.growthPerYear', '6.93871%', 2025).value)).toBe('0.0693871');
+    expect(canonicalParameterValue('materials.ndpr.demand.byRegion.US', '8.43557 kt/yr', 2025).value).toBe(8435.57);
+  });
 });

@@ -17,4 +17,9 @@ describe('createSweepDesign', () => {
     expect(() => createSweepDesign(['years=2,3'], String(MAX_SWEEP_POINTS / 2 + 1), ['regions.US.engineers=1:5'], 1)).toThrow(/found 10,002 \(2 values of years × --lhs 5001\)/);
     expect(createSweepDesign(['years=2,3'], '4', ['materials.ndpr.demand.growthPerYear=3%:8%'], 1).points).toHaveLength(8);
   });
+
+  it('warns of a design of one point (audit 25 L1), not of two or more', () => {
+    expect(createSweepDesign(['government.reversalProbability=30%'], undefined, [], 1).warning).toMatch(/one point: nothing to compare/);
+    expect(createSweepDesign(['government.reversalProbability=30%,40%'], undefined, [], 1).warning).toBeUndefined();
+  });
 });

@@ -43,7 +43,7 @@ describe('sweep output writers', () => {
   });
 
   it('sweep.json states each metric entry\'s key parts, a part that does not apply as null, never ""', () => {
-    const run = { points } as unknown as SweepRun;
+    const run = { points, metric: recovery, tornado: null } as unknown as SweepRun;
     const text = formatSweepJson(run, { scenario: 's.yaml', masterSeed: 1, replicates: 3, design: { grid: [], lhs: null } });
     expect(text).not.toContain('""');
     const { metrics } = JSON.parse(text).points[0];
@@ -51,5 +51,16 @@ describe('sweep output writers', () => {
     expect(metrics['timeToRecoveryWeeks.ndpr.endUse.US']).toMatchObject({ n: 2, metric: 'timeToRecoveryWeeks', material: 'ndpr', stage: 'endUse', region: 'US' });
     // The values as written, and as numbers in the key's canonical unit (as sweep-points.csv has them).
     expect(JSON.parse(text).points[1]).toMatchObject({ values: { [growth]: '6%' }, numericValues: { [growth]: { value: 0.06, unit: 'share' } } });
+  });
+
+  it('sweep.json records the sweep\'s metric (any summary metric, not only a headline one) and whether the tornado ran, after the older keys', () => {
+    const run = { points, metric: recovery, tornado: null } as unknown as SweepRun;
+    const info = { scenario: 's.yaml', masterSeed: 1, replicates: 3, design: { grid: [], lhs: null } };
+    const json = JSON.parse(formatSweepJson(run, info, false));
+    expect(Object.keys(json)).toEqual(['scenario', 'masterSeed', 'replicates', 'design', 'parameters', 'points', 'metric', 'tornado']);
+    expect(json.metric).toBe('timeToRecoveryWeeks.ndpr.endUse.US');
+    expect(json.tornado).toBe('off');
+    expect(JSON.parse(formatSweepJson(run, info, true)).tornado).toBe('noUncertainParameters');
+    expect(JSON.parse(formatSweepJson({ ...run, tornado: [] } as unknown as SweepRun, info)).tornado).toBe('ran');
   });
 });

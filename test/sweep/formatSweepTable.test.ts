@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepRun } from '../../src/sweep/runSweep.ts';
-import { formatSweepTable } from '../../src/sweep/formatSweepTable.ts';
+import { formatDistinctNumbers, formatSweepTable } from '../../src/sweep/formatSweepTable.ts';
 
 const row = (rank: number, parameter: string, low: number, high: number) => ({
   rank, parameter, path: parameter, range: { low, high, rule: 'p5/p95' as const }, nominal: (low + high) / 2,
@@ -27,5 +27,16 @@ describe('formatSweepTable', () => {
     const run = { base: { spec: { startYear: 2025 } }, points: [point('30days', '3D'), point('0x1F', 'US')], metric, tornado: null } as unknown as SweepRun;
     const lines = formatSweepTable(run, ['events.s.targetDays', 'events.s.region']).trimEnd().split('\n').slice(3).map((line) => line.split(/ {2,}/).slice(1, 3));
     expect(lines).toEqual([['30 days', '3D'], ['0x1F', 'US']]);
+  });
+
+  it('writes results that differ with digits enough to tell them apart (audit 25 L3: "at low 828K at high 828K")', () => {
+    const tornado = [{ ...row(1, 'government.reversalProbability', 0.165, 0.435), meanAtLow: 828351.2, meanAtHigh: 827888.1, swing: -463.1 }];
+    const stat = (mean: number) => ({ key: metric, mean, ciLow: mean - 900, ciHigh: mean + 900, n: 40 });
+    const points = [828351, 827593].map((mean, i) => ({ point: [{ path: 'government.reversalProbability', value: String(i * 0.6) }], stats: [stat(mean)], vsFirstPoint: i === 0 ? undefined : [{ meanDifference: -758, ciLow: -900, ciHigh: -616, n: 40 }] }));
+    const text = formatSweepTable({ base: { spec: { startYear: 2025 } }, points, metric, tornado } as unknown as SweepRun, ['government.reversalProbability']);
+    expect(text).toMatch(/828,351 +\[/);
+    expect(text).toMatch(/827,593 +\[/);
+    expect(text).toMatch(/828,351 +827,888 +-463/);
+    expect(formatDistinctNumbers([1234, 5678])).toEqual(['1.23K', '5.68K']);
   });
 });

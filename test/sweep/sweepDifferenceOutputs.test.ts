@@ -62,7 +62,7 @@ describe('sweep outputs with the paired difference from point 0', () => {
   });
 
   it('sweep.json has vsFirstPoint on every metric of later points, none on point 0', () => {
-    const run = { points } as unknown as SweepRun;
+    const run = { points, metric: cost, tornado: null } as unknown as SweepRun;
     const json = JSON.parse(formatSweepJson(run, { scenario: 's.yaml', masterSeed: 1, replicates: 4, design: { grid: [], lhs: null } }));
     expect(json.points[0].metrics['policyCost.US']).not.toHaveProperty('vsFirstPoint');
     expect(json.points[1].metrics['policyCost.US'].vsFirstPoint).toEqual({ meanDifference: 1.5, ciLow: expect.closeTo(0.581307, 6), ciHigh: expect.closeTo(2.418693, 6), n: 4 });
