@@ -78,15 +78,23 @@ function scalarSchema(rule: FieldRule, ranged: boolean): Json {
   return { anyOf: [numberSchema(rule, ranged), { type: 'string', pattern: quantityPattern(rule, ranged) }] };
 }
 
+/** Registers a shared schema under `name` (in `$defs`) and returns a reference to it. */
+export type DefineSchema = (name: string, schema: Json) => Json;
+
+/** Without `$defs`: the schema itself. */
+const inline: DefineSchema = (_name, schema) => schema;
+
 /**
  * The distributions a key of `rule` may take: every draw within the range, so the bounds (`min`,
  * `max`, `values`) carry the range, and a key with a minimum (maximum) needs a normal with `min`
  * (`max`); a lognormal, unbounded above, only where the key has no maximum (checkValues.ts).
+ * `define` shares the value schemas between the variants.
  */
-export function distributionJsonSchema(rule: FieldRule): Json {
-  const bound = scalarSchema(rule, true);
-  const param = scalarSchema(rule.dimension === 'time' ? rule : rule, false);
-  const sd = rule.dimension === 'time' ? scalarSchema({ dimension: 'years' }, false) : param;
+export function distributionJsonSchema(rule: FieldRule, define: DefineSchema = inline): Json {
+  const base = quantityDefName(rule);
+  const bound = define(`${base}_value`, scalarSchema(rule, true));
+  const param = define(`${base}_parameter`, scalarSchema(rule, false));
+  const sd = rule.dimension === 'time' ? define('quantity_years_parameter', scalarSchema({ dimension: 'years' }, false)) : param;
   const plain = { type: 'number', minimum: -MAX_MAGNITUDE, maximum: MAX_MAGNITUDE };
   const cite = { source: { type: ['string', 'number'] }, asOf: { type: ['string', 'number'] } };
   const variant = (dist: string, properties: Json, required: string[]): Json => ({
@@ -109,9 +117,9 @@ export function distributionJsonSchema(rule: FieldRule): Json {
  * The JSON Schema of a numeric key of `rule`: a number in range, a quantity string in one of its
  * units, or (unless `fixed`: startYear, years, ticksPerYear) a distribution of them.
  */
-export function quantityJsonSchema(rule: FieldRule, fixed = false): Json {
+export function quantityJsonSchema(rule: FieldRule, fixed = false, define: DefineSchema = inline): Json {
   const scalar = scalarSchema(rule, true).anyOf as Json[];
-  return { anyOf: fixed ? scalar : [...scalar, distributionJsonSchema(rule)] };
+  return { anyOf: fixed ? scalar : [...scalar, distributionJsonSchema(rule, define)] };
 }
 
 /** A name for the `$defs` entry of `rule`, e.g. `quantity_flow_min0`. */

@@ -51,7 +51,11 @@ class Refiner {
   /** The def name of `rule`'s schema, made on first use. */
   private ruleRef(rule: FieldRule, fixed: boolean): string {
     const name = quantityDefName(rule, fixed);
-    if (!Object.hasOwn(this.defs, name)) this.defs[name] = quantityJsonSchema(rule, fixed);
+    const define = (shared: string, schema: Json): Json => {
+      if (!Object.hasOwn(this.defs, shared)) this.defs[shared] = schema;
+      return { $ref: `#/$defs/${shared}` };
+    };
+    if (!Object.hasOwn(this.defs, name)) this.defs[name] = quantityJsonSchema(rule, fixed, define);
     return `#/$defs/${name}`;
   }
 
@@ -109,7 +113,10 @@ class Refiner {
         const refined = this.property(child, [...path, key], nulls);
         properties[key] = nulls && !required.has(key) ? orNull(refined) : refined;
       }
-      if (path.length === 2 && path[0] === 'events') this.addModeRules(current);
+      if (path.length === 2 && path[0] === 'events') {
+        this.addModeRules(current);
+        addTimeRules(current);
+      }
       if (nulls && current.additionalProperties === false) current.additionalProperties = { type: 'null' };
     }
     if (current.additionalProperties && typeof current.additionalProperties === 'object') {
@@ -130,9 +137,12 @@ class Refiner {
 
   /** `node` refined to its rule's schema if it is a generic number at `path`, else undefined. */
   private number(node: Json, path: WalkPath): Json | undefined {
-    const rule = ruleFor(rulePath(path));
+    let rule = ruleFor(rulePath(path));
     if (!rule) return undefined;
-    const replaced = this.replaceNumber(node, this.ruleRef(rule, path.length === 1 && FIXED_KEYS.has(String(path[0]))));
+    let fixed = path.length === 1 && FIXED_KEYS.has(String(path[0]));
+    // An event's duration is positive and never drawn (convertUnits.ts, resolveDuration).
+    if (path[0] === 'events' && path.length === 3 && path[2] === 'duration') [rule, fixed] = [{ ...rule, min: 0, exclusiveMin: true }, true];
+    const replaced = this.replaceNumber(node, this.ruleRef(rule, fixed));
     if (!replaced) return undefined;
     return path[0] === 'events' ? replaced : this.describe(replaced, path, true);
   }
@@ -142,6 +152,9 @@ class Refiner {
     const refined = this.number(node, path);
     if (refined) return hoistDescription(refined);
     const walked = hoistDescription(this.isLeaf(node) ? node : this.walk(node, path, nulls));
+    if (path[0] === 'events' && path.length === 3 && path[2] === 'kind' && walked.description === undefined) {
+      return { description: 'What the event is; its keys follow from it (Event reference in scenarios/README.md)', ...walked };
+    }
     return path[0] === 'events' && path.length > 1 ? walked : this.describe(walked, path, false);
   }
 
@@ -173,10 +186,15 @@ class Refiner {
       const then: Json = {};
       if (refused.length > 0) then.properties = Object.fromEntries(refused.map((key) => [key, this.atDefault(kind, key)]));
       const needed = !partial && Object.hasOwn(MODE_FIELDS, kind) && Object.hasOwn(MODE_FIELDS[kind], mode) ? MODE_FIELDS[kind][mode] : [];
-      const required = needed.map((key) => {
+      const required: Json[] = needed.map((key) => {
         const alternative = MODE_FIELD_ALTERNATIVES[kind]?.[key];
         return alternative === undefined ? { required: [key] } : { anyOf: [{ required: [key] }, { required: [alternative] }] };
       });
+      // A quota's share and tonnage: one or the other (a share at its default passes, as a resolved file carries it).
+      for (const [key, alternative] of Object.entries(MODE_FIELD_ALTERNATIVES[kind] ?? {})) {
+        if (!(MODE_FIELDS[kind]?.[mode] ?? []).includes(key)) continue;
+        required.push({ not: { required: [key, alternative], properties: { [key]: { not: { anyOf: this.atDefault(kind, key).anyOf } }, [alternative]: { not: { type: 'null' } } } } });
+      }
       if (required.length > 0) then.allOf = required;
       if (Object.keys(then).length === 0) continue;
       rules.push({ if: { properties: { [modeKey]: { const: mode } }, required: [modeKey] }, then });
@@ -202,6 +220,18 @@ class Refiner {
       anyOf: options,
     };
   }
+}
+
+/** Not both `end` and `duration`, and no `duration` beside a start drawn from a distribution (convertUnits.ts, resolveDuration). */
+function addTimeRules(event: Json): void {
+  const properties = event.properties as Record<string, Json> | undefined;
+  if (!properties?.duration || !properties.end) return;
+  const given = { not: { type: 'null' } };
+  const rules = [
+    { not: { required: ['end', 'duration'], properties: { end: given, duration: given } } },
+    { if: { required: ['start'], properties: { start: { type: 'object' } } }, then: { properties: { duration: { type: 'null' } } } },
+  ];
+  event.allOf = [...((event.allOf as Json[] | undefined) ?? []), ...rules];
 }
 
 /** The event kind an event object's `kind` key names. */

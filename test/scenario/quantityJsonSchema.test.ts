@@ -96,7 +96,8 @@ describe('the JSON Schema accepts what the loader accepts', () => {
 
   it('accepts keys a mode does not read at their default, and null for any optional key (the loader drops nulls)', () => {
     for (const e of [{ mode: 'ban', quotaShare: 1 }, { mode: 'ban', quotaShare: '100%' }, { mode: 'ban', delayYears: '0 months' }, { mode: 'ban', quotaShare: null },
-      { mode: 'quota', quotaTonnesPerYear: '5 kt/yr' }, { mode: 'licensing', approvalRate: '80%', delayYears: '3 months' }]) {
+      { mode: 'quota', quotaTonnesPerYear: '5 kt/yr' }, { mode: 'quota', quotaTonnesPerYear: '5 kt/yr', quotaShare: '100%' }, { mode: 'quota', quotaTonnesPerYear: '5 kt/yr', quotaShare: null },
+      { mode: 'licensing', approvalRate: '80%', delayYears: '3 months' }, { end: null, duration: '1 year' }]) {
       expect(check(exportControl(e)), JSON.stringify(e)).toBeUndefined();
     }
     const full = readYaml('test/fixtures/scenarios/minimal.yaml') as Record<string, unknown>;
@@ -140,6 +141,10 @@ describe('the JSON Schema refuses what an editor can see is wrong', () => {
     ['mode quota with a licensing delay', exportControl({ mode: 'quota', quotaShare: '50%', delayYears: 1 })],
     ['a stochastic rate on a scripted attack', event({ kind: 'cyberattack', mode: 'scripted', stage: 'mining', region: 'CN', facilityShare: 0.1, downtimeYears: 0.1, ratePerYear: 2 })],
     ['a magnitude beyond 1e15', event({ kind: 'demandShock', material: 'ndpr', multiplier: 1e300 })],
+    ['both end and duration', event({ kind: 'demandShock', material: 'ndpr', multiplier: 2, end: '2027-01', duration: '1 year' })],
+    ['a duration beside a drawn start', event({ kind: 'demandShock', material: 'ndpr', multiplier: 2, start: { dist: 'uniform', min: 1, max: 2 }, duration: '1 year' })],
+    ['a duration of 0', event({ kind: 'demandShock', material: 'ndpr', multiplier: 2, duration: 0 })],
+    ['a quota share and a quota tonnage', exportControl({ mode: 'quota', quotaShare: '50%', quotaTonnesPerYear: '5 kt/yr' })],
   ])('%s', (_label, doc) => {
     expect(check(doc)).toBeDefined();
   });
