@@ -96,19 +96,23 @@ export function distributionJsonSchema(rule: FieldRule, define: DefineSchema = i
   const param = define(`${base}_parameter`, scalarSchema(rule, false));
   const sd = rule.dimension === 'time' ? define('quantity_years_parameter', scalarSchema({ dimension: 'years' }, false)) : param;
   const plain = { type: 'number', minimum: -MAX_MAGNITUDE, maximum: MAX_MAGNITUDE };
-  const cite = { source: { type: ['string', 'number'] }, asOf: { type: ['string', 'number'] } };
+  // The loader drops null keys before it reads a distribution (stripNulls): an optional key may be null.
+  const text = define('quantity_citation', { anyOf: [{ type: ['string', 'number'] }, { type: 'null' }] });
+  const cite = { source: text, asOf: text };
+  const optionalBound = define(`${base}_value_or_null`, { anyOf: [bound, { type: 'null' }] });
+  const weights = define('quantity_weights', { anyOf: [{ type: 'array', items: plain }, { type: 'null' }] });
   const variant = (dist: string, properties: Json, required: string[]): Json => ({
     type: 'object', properties: { dist: { type: 'string', const: dist }, ...properties, ...cite },
-    required: ['dist', ...required], additionalProperties: false,
+    required: ['dist', ...required], additionalProperties: { type: 'null' },
   });
   const normalNeeds = [...(rule.min !== undefined ? ['min'] : []), ...(rule.max !== undefined ? ['max'] : [])];
   return {
     oneOf: [
       variant('uniform', { min: bound, max: bound }, ['min', 'max']),
       variant('triangular', { min: bound, mode: param, max: bound }, ['min', 'mode', 'max']),
-      variant('normal', { mean: param, sd, min: bound, max: bound }, ['mean', 'sd', ...normalNeeds]),
+      variant('normal', { mean: param, sd, min: normalNeeds.includes('min') ? bound : optionalBound, max: normalNeeds.includes('max') ? bound : optionalBound }, ['mean', 'sd', ...normalNeeds]),
       ...(rule.max === undefined ? [variant('lognormal', { median: param, sigma: plain }, ['median', 'sigma'])] : []),
-      variant('discrete', { values: { type: 'array', items: bound, minItems: 1 }, weights: { type: 'array', items: plain } }, ['values']),
+      variant('discrete', { values: { type: 'array', items: bound, minItems: 1 }, weights }, ['values']),
     ],
   };
 }

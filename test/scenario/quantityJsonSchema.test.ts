@@ -102,6 +102,8 @@ describe('the JSON Schema accepts what the loader accepts', () => {
     }
     const full = readYaml('test/fixtures/scenarios/minimal.yaml') as Record<string, unknown>;
     expect(check({ ...full, behaviour: null, typo: null })).toBeUndefined();
+    expect(check(child(set('materials.ndpr.exploration.spendElasticity', { dist: 'normal', mean: 0.5, sd: 0.1, min: null, source: null, typo: null })))).toBeUndefined();
+    expect(check(child(set('materials.ndpr.demand.growthPerYear', { dist: 'normal', mean: 0.03, sd: 0.01, min: null })))).toBeDefined();
   });
 
   it('accepts every shipped scenario, the calibration episodes and the fixtures', () => {
