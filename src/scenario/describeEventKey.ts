@@ -1,6 +1,6 @@
 import { EVENT_DEFAULTS, REVERSIBLE_KINDS } from './defaults.ts';
 import { eventKeyNote } from './eventKeyNotes.ts';
-import { describeRange, ruleFor } from './fieldRules.ts';
+import { describeRange, type FieldRule, ruleFor } from './fieldRules.ts';
 import { MODE_FIELDS, MODE_SWITCHES } from './checkModeFields.ts';
 import type { Dimension } from './parseQuantity.ts';
 
@@ -33,25 +33,36 @@ const UNITS: Readonly<Record<Dimension | 'time', string>> = {
   time: 'time (2026-01, 2026-01-15 or 18 months after the start; bare: years after the start, from 1800 a calendar year)',
 };
 
-/** A default as a scenario would write it. */
-function formatDefault(kind: string, key: string, value: unknown): string {
+/** A value of a key of `dimension` as a scenario would write it (a share as a percentage, money in MUSD or bn USD). */
+export function formatValue(value: unknown, dimension: Dimension | 'time' | undefined): string {
   if (typeof value !== 'number') return String(value);
-  const dimension = ruleFor(['events', kind, key])?.dimension;
   if (dimension === 'share') return `${Number((value * 100).toPrecision(12))}%`;
   if (dimension === 'money' && value >= 1e9) return `${value / 1e9} bn USD`;
   if (dimension === 'money' && value >= 1e6) return `${value / 1e6} MUSD`;
   if (dimension === 'days') return `${value} days`;
+  if (dimension === 'weeks') return `${value} weeks`;
+  // A duration under a month reads better in days (the actor's one-week cyber downtime is 7/365.25 years).
+  if (dimension === 'years' && value > 0 && value < 1 / 12 && Math.abs(value * 365.25 - Math.round(value * 365.25)) < 1e-9) return `${Math.round(value * 365.25)} days`;
   if (dimension === 'years') return `${value} years`;
   if (dimension === 'money' || dimension === 'moneyRate') return `${value} USD${dimension === 'moneyRate' ? '/yr' : ''}`;
   return String(value);
 }
 
+/** A default as a scenario would write it. */
+function formatDefault(kind: string, key: string, value: unknown): string {
+  return formatValue(value, ruleFor(['events', kind, key])?.dimension);
+}
+
+/** The unit family of a rule with an example, what a bare number means, and its range, e.g. `flow (2 kt/yr; bare: t/yr), ≥ 0`. */
+export function describeRule(rule: FieldRule): string {
+  const range = describeRange(rule).replace(/^a number ?/, '');
+  return rule.dimension === 'time' || range === '' ? UNITS[rule.dimension] : `${UNITS[rule.dimension]}, ${range}`;
+}
+
 /** The numeric unit of `key` (undefined for ids, enums and flags). */
 function unitOf(kind: string, key: string): string | undefined {
   const rule = ruleFor(['events', kind, key]);
-  if (!rule) return undefined;
-  const range = describeRange(rule).replace(/^a number ?/, '');
-  return rule.dimension === 'time' || range === '' ? UNITS[rule.dimension] : `${UNITS[rule.dimension]}, ${range}`;
+  return rule ? describeRule(rule) : undefined;
 }
 
 /** The modes of `kind` in which `key` is read or required. */

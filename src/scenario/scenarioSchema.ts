@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAGES, TRADED_STAGES } from '../../sim-core/index.ts';
 import { eventSchemas } from './eventSchemas.ts';
+import { refineJsonSchema } from './refineJsonSchema.ts';
 import { TITLE_MAX_LENGTH } from './scenarioLimits.ts';
 
 /**
@@ -174,10 +175,10 @@ export const authoringScenarioSchema = z.union([buildScenarioSchema('authoring')
 
 /**
  * JSON Schema (draft 2020-12) of the authoring format, for editors
- * (`# yaml-language-server: $schema=…`). Quantity strings and distributions are allowed wherever
- * numbers are.
+ * (`# yaml-language-server: $schema=…`). Each numeric key takes a number in its range, a quantity
+ * string in one of its units or a distribution of them (refineJsonSchema.ts), and every key has hover text.
  */
 export function scenarioJsonSchema(): object {
   const schema = z.toJSONSchema(authoringScenarioSchema, { unrepresentable: 'any', reused: 'ref' }) as Record<string, unknown>;
-  return { ...schema, title: 'crm-sim scenario', description: 'A crm-sim scenario file (scenarios/README.md; crm-sim validate checks one).' };
+  return { ...refineJsonSchema(schema), title: 'crm-sim scenario', description: 'A crm-sim scenario file (scenarios/README.md; crm-sim validate checks one).' };
 }

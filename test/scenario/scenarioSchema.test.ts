@@ -38,22 +38,28 @@ describe('scenarioSchema', () => {
     expect(resolvedScenarioSchema.safeParse(minimal).success).toBe(false);
   });
 
-  it('produces a JSON Schema that allows quantity strings wherever numbers are', () => {
+  it('produces a JSON Schema that allows quantity strings in the key\'s units and distributions wherever numbers are', () => {
     const schema = scenarioJsonSchema() as JsonNode;
     expect(schema.$schema).toContain('json-schema.org');
     const [full, partial] = (schema.anyOf as JsonNode[]).map((n) => deref(schema, n));
     expect(full.required).toEqual(expect.arrayContaining(['name', 'startYear', 'regions']));
     expect(partial.required).toEqual(['extends']);
     const properties = full.properties as Record<string, JsonNode>;
-    const years = deref(schema, properties.years);
-    const types = (years.anyOf as JsonNode[]).map((n) => deref(schema, n));
-    expect(types.some((t) => t.type === 'number')).toBe(true);
-    const quantity = types.find((t) => t.type === 'string');
-    expect(quantity?.pattern).toBeDefined();
-    expect(new RegExp(quantity?.pattern as string).test('70 kt/yr')).toBe(true);
-    expect(new RegExp(quantity?.pattern as string).test('lots')).toBe(false);
-    expect(types.some((t) => Array.isArray(t.oneOf) || Array.isArray(t.anyOf))).toBe(true);
-    expect(full.additionalProperties).toBe(false);
+    const options = (node: JsonNode) => ((deref(schema, node).anyOf as JsonNode[]).flatMap((n) => (deref(schema, n).anyOf as JsonNode[] | undefined) ?? [n])).map((n) => deref(schema, n));
+    // years: a number > 0 or a duration, never a distribution (the loader wants a fixed horizon).
+    const years = options(properties.years);
+    expect(years.find((t) => t.type === 'number')?.exclusiveMinimum).toBe(0);
+    const duration = new RegExp(years.find((t) => t.type === 'string')?.pattern as string);
+    expect(duration.test('10 years')).toBe(true);
+    expect(duration.test('70 kt/yr')).toBe(false);
+    expect(years.some((t) => Array.isArray(t.oneOf))).toBe(false);
+    expect(options(properties.ticksPerYear).find((t) => t.type === 'integer')).toMatchObject({ minimum: 1, maximum: 366 });
+    // A capacity: a flow in its units, or a distribution of them.
+    const materials = deref(schema, properties.materials);
+    const material = deref(schema, ((materials.anyOf as JsonNode[] | undefined)?.[0] ?? materials).additionalProperties as JsonNode);
+    expect(JSON.stringify(material)).toContain('kt/yr');
+    expect(full.additionalProperties).toEqual({ type: 'null' });
+    expect(partial.additionalProperties).toBe(false);
     expect(JSON.stringify(schema)).toContain('"exportControl"');
   });
 });
