@@ -106,8 +106,19 @@ export function distributionJsonSchema(rule: FieldRule, define: DefineSchema = i
     required: ['dist', ...required], additionalProperties: { type: 'null' },
   });
   const normalNeeds = [...(rule.min !== undefined ? ['min'] : []), ...(rule.max !== undefined ? ['max'] : [])];
+  const orNull = (schema: Json): Json => ({ anyOf: [schema, { type: 'null' }] });
+  // A file that extends another may change only some parameters of an inherited law (`{ max: 12% }`; mergeLocated.ts):
+  // a map without `dist:`. In a file that extends none the loader refuses it; the schema, never stricter, lets it be.
+  const parametersOnly: Json = {
+    type: 'object', minProperties: 1, not: { required: ['dist'] }, additionalProperties: { type: 'null' },
+    properties: {
+      min: optionalBound, max: optionalBound, mode: orNull(param), mean: orNull(param), sd: orNull(sd), median: orNull(param), sigma: orNull(plain),
+      values: orNull({ type: 'array', items: bound, minItems: 1 }), weights, ...cite,
+    },
+  };
   return {
     oneOf: [
+      parametersOnly,
       variant('uniform', { min: bound, max: bound }, ['min', 'max']),
       variant('triangular', { min: bound, mode: param, max: bound }, ['min', 'mode', 'max']),
       variant('normal', { mean: param, sd, min: normalNeeds.includes('min') ? bound : optionalBound, max: normalNeeds.includes('max') ? bound : optionalBound }, ['mean', 'sd', ...normalNeeds]),

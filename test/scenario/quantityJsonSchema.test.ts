@@ -106,6 +106,13 @@ describe('the JSON Schema accepts what the loader accepts', () => {
     expect(check(child(set('materials.ndpr.demand.growthPerYear', { dist: 'normal', mean: 0.03, sd: 0.01, min: null })))).toBeDefined();
   });
 
+  it('accepts a map without dist: that changes some parameters of an inherited law, in range (mergeLocated)', () => {
+    expect(check(child(set('materials.ndpr.demand.growthPerYear', { max: '12%' })))).toBeUndefined();
+    expect(check(exportControl({ mode: 'quota', quotaShare: { min: '30%', max: '60%' } }))).toBeUndefined();
+    expect(check(exportControl({ mode: 'quota', quotaShare: { max: '150%' } }))).toBeDefined();
+    expect(check(exportControl({ mode: 'quota', quotaShare: { maximum: '60%' } }))).toBeDefined();
+  });
+
   it('accepts every shipped scenario, the calibration episodes and the fixtures', () => {
     const files = [
       ...readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`),
