@@ -60,6 +60,7 @@ const MULTIPLIES: Readonly<Record<string, string>> = {
   multiplier: 'demand', durationMultiplier: 'permitting durations', constructionMultiplier: 'construction times',
 };
 
+/** Warns about one bare multiplier above {@link LARGEST_PLAUSIBLE_MULTIPLIER} (`1e14`; `150`, with the 1.5 a percentage would mean). */
 function warnMultiplier(value: unknown, key: string, path: TreePath, warnings: ProblemSink): void {
   const factor = bareNumber(value);
   if (factor === undefined || !(factor > LARGEST_PLAUSIBLE_MULTIPLIER)) return;
