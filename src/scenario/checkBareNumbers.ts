@@ -42,14 +42,57 @@ function checkShare(value: unknown, path: TreePath, warnings: ProblemSink): void
   }
 }
 
-/** Walks the tree for share keys whose rule lets them exceed 1 (a key capped at 1 gets a range error instead). */
+/**
+ * Share keys where a bare number far above 1 is a deliberate "never", not a percentage: the
+ * calibration scenarios switch the rule-driven price war off with `priceWarTrigger: 100`.
+ */
+const NEVER_SHARES = new Set(['priceWarTrigger']);
+
+/**
+ * Plain-number multipliers of events (demand, permitting durations, construction times) and the
+ * largest value taken as meant: above it, most likely a typo or a percentage (`multiplier: 150`).
+ */
+const MULTIPLIER_KEYS = new Set(['multiplier', 'durationMultiplier', 'constructionMultiplier']);
+export const LARGEST_PLAUSIBLE_MULTIPLIER = 10;
+
+/** What each multiplier multiplies, for messages. */
+const MULTIPLIES: Readonly<Record<string, string>> = {
+  multiplier: 'demand', durationMultiplier: 'permitting durations', constructionMultiplier: 'construction times',
+};
+
+/** Warns about one bare multiplier above {@link LARGEST_PLAUSIBLE_MULTIPLIER} (`1e14`; `150`, with the 1.5 a percentage would mean). */
+function warnMultiplier(value: unknown, key: string, path: TreePath, warnings: ProblemSink): void {
+  const factor = bareNumber(value);
+  if (factor === undefined || !(factor > LARGEST_PLAUSIBLE_MULTIPLIER)) return;
+  const shown = factor < 1e6 ? String(factor) : factor.toExponential();
+  // `multiplier: 150` for +50% or 150%: a percentage typed as the multiplier.
+  const percent = factor >= 100 && factor <= 10000 ? `; if ${factor}% was meant, write ${Number((factor / 100).toPrecision(12))}` : '';
+  warnings.add(path, `a multiplier of at most ${LARGEST_PLAUSIBLE_MULTIPLIER} (1.5 is 50% more)`, warnings.found(path, value),
+    `it multiplies ${MULTIPLIES[key]} by ${shown}: most likely a typo${percent}`);
+}
+
+/** Warns about a multiplier above {@link LARGEST_PLAUSIBLE_MULTIPLIER} at `path` (a value, or the parameters of a distribution). */
+function checkMultiplier(value: unknown, key: string, path: TreePath, warnings: ProblemSink): void {
+  if (!isDist(value)) return warnMultiplier(value, key, path, warnings);
+  for (const [param, v] of Object.entries(value)) {
+    if (UNIT_PARAMS.has(param)) warnMultiplier(v, key, [...path, param], warnings);
+    if (param === 'values' && Array.isArray(v)) v.forEach((x, i) => warnMultiplier(x, key, [...path, param, i], warnings));
+  }
+}
+
+/**
+ * Walks the tree for share keys whose rule lets them exceed 1 (a key capped at 1 gets a range error
+ * instead), but for {@link NEVER_SHARES}, and for the event multipliers of {@link MULTIPLIER_KEYS}.
+ */
 function walk(node: unknown, path: TreePath, warnings: ProblemSink): void {
   const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : isPlainMap(node) ? Object.entries(node) : [];
   for (const [key, value] of entries) {
     if (key === 'source' || key === 'asOf') continue;
     const childPath = [...path, key];
     const rule = ruleFor(childPath);
-    if (rule?.dimension === 'share' && (rule.max === undefined || rule.max > 1)) checkShare(value, childPath, warnings);
+    if (rule?.dimension === 'share' && (rule.max === undefined || rule.max > 1)) {
+      if (!NEVER_SHARES.has(String(key))) checkShare(value, childPath, warnings);
+    } else if (path[0] === 'events' && path.length === 2 && MULTIPLIER_KEYS.has(String(key))) checkMultiplier(value, String(key), childPath, warnings);
     else if (!rule || isDist(value)) walk(value, childPath, warnings);
   }
 }
@@ -57,13 +100,16 @@ function walk(node: unknown, path: TreePath, warnings: ProblemSink): void {
 /**
  * Warns about bare numbers (no unit) that are most likely a unit mistake. A bare number is read in
  * its key's base unit (scenarios/README.md, Event reference: shares as fractions, durations in years,
- * prices in USD/t, …) and stays valid, since a run's resolved YAML writes every number bare. Two cases
- * warn, as written, before units are converted:
+ * prices in USD/t, …) and stays valid, since a run's resolved YAML writes every number bare. Three
+ * cases warn, as written, before units are converted:
  * - an event's `duration` without a unit (`duration: 18` is 18 years; the key's name does not say
  *   the unit, and a resolved YAML never carries a duration);
- * - a share of 5 or more on an event key that may exceed 1 (`rate: 25` is a 2,500% tariff;
- *   `quotaShare: 50` is already an error, out of [0, 1]). Only events: outside them a bare share
- *   above 1 is a deliberate "never" (the calibration scenarios' `priceWarTrigger: 100`).
+ * - a share of 5 or more on any key that may exceed 1 (`rate: 25` is a 2,500% tariff,
+ *   `materials.ndpr.demand.growthPerYear: 5` 500% a year; `quotaShare: 50` is already an error, out
+ *   of [0, 1]), but for `priceWarTrigger`, where a bare share far above 1 is a deliberate "never"
+ *   (the calibration scenarios' `priceWarTrigger: 100`);
+ * - an event multiplier (`multiplier`, `durationMultiplier`, `constructionMultiplier`) above
+ *   {@link LARGEST_PLAUSIBLE_MULTIPLIER} (`multiplier: 1e14` runs, with absurd results).
  *
  * @param tree - The merged authoring tree (before convertUnits).
  * @param warnings - Where the located warnings go.
@@ -71,8 +117,8 @@ function walk(node: unknown, path: TreePath, warnings: ProblemSink): void {
  * checkBareNumbers(tree, warnings); // events.q.duration: expected a duration with its unit (18 months, 1.5 years), found 18 (read as 18 years; …)
  */
 export function checkBareNumbers(tree: PlainMap, warnings: ProblemSink): void {
+  walk(tree, [], warnings);
   if (!isPlainMap(tree.events)) return;
-  walk(tree.events, ['events'], warnings);
   for (const [id, event] of Object.entries(tree.events)) {
     const years = isPlainMap(event) ? bareNumber(event.duration) : undefined;
     if (years === undefined || years <= 0) continue;

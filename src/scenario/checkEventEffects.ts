@@ -1,4 +1,5 @@
 import { bareNumber } from './checkBareNumbers.ts';
+import { checkPointlessEvents } from './checkPointlessEvents.ts';
 import { isPlainMap, type PlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
 import type { ProblemSink } from './problemSink.ts';
@@ -60,8 +61,10 @@ function checkZeroQuota(id: string, event: PlainMap, warnings: ProblemSink): voi
  * Warns about events that are valid but do not do what they say: a subsidy price floor below half of
  * the base price it supports (a `priceFloorUsdPerTonne: 450` on gallium is 0.45 USD/kg against ~370,
  * most likely USD/kg meant), and an export control's `destinations` (a tariff's `exporters`) that name
- * the exporter (importer) itself, which the engine skips: listed alone, the event has no effect; and a
- * quota of 0, which is a ban.
+ * the exporter (importer) itself, which the engine skips: listed alone, the event has no effect; a
+ * quota of 0, which is a ban; and the events that do nothing of checkPointlessEvents (a budget of 0,
+ * a stockpile that never releases, a mandate at or below the base collection share, graduates
+ * after the run, a mine acquisition by the region itself).
  *
  * @param nominal - The resolved tree (canonical units, defaults applied, distributions at their centre).
  * @param warnings - Where the located warnings go.
@@ -80,4 +83,5 @@ export function checkEventEffects(nominal: PlainMap, warnings: ProblemSink): voi
     }
     if (event.kind === 'tariff') checkSelf(id, event, 'exporters', 'importer', warnings);
   }
+  checkPointlessEvents(nominal, warnings);
 }

@@ -1,12 +1,22 @@
-import { isAlias, isCollection, isPair, isScalar, type Node } from 'yaml';
-import { shortenText } from './quoteText.ts';
+import { isAlias, isCollection, isMap, isPair, isScalar, type Node } from 'yaml';
+import type { TreePath } from './fieldRules.ts';
+import { quoteText, shortenText } from './quoteText.ts';
 
 /** A problem found in the YAML node tree, at a source offset. */
 export interface NodeProblem {
   offset: number;
   expected: string;
   found: string;
+  /** Path of the key the problem is at, when known (duplicate and merge keys). */
+  path?: TreePath;
+  /** Offset of the first of two duplicate keys (the caller turns it into `first at line N`). */
+  firstOffset?: number;
+  /** A hint for the message. */
+  message?: string;
 }
+
+/** What to write instead of a YAML merge key `<<` (the core schema has none: `<<` would be a key of its own). */
+export const MERGE_KEY_HINT = 'YAML merge keys are not supported: repeat the keys in this map, or put what is shared in a parent file and use `extends`';
 
 /** Anchors seen so far: `open` while their node is being walked, then `done`. */
 type AnchorState = Map<string, 'open' | 'done'>;
@@ -23,8 +33,27 @@ function checkKey(key: unknown, out: NodeProblem[]): void {
   }
 }
 
-/** Walks `node` in document order (depth is bounded by the caller's nesting limit). */
-function walk(node: unknown, anchors: AnchorState, out: NodeProblem[]): void {
+/**
+ * Checks the keys of one map for duplicates (as their text: `1` and `"1"` become one key of the data)
+ * and merge keys `<<`, naming each by its path.
+ */
+function checkMapKeys(items: readonly unknown[], path: TreePath, out: NodeProblem[]): void {
+  const first = new Map<string, number>();
+  for (const item of items) {
+    if (!isPair(item) || !isScalar(item.key) || item.key.value === null || typeof item.key.value === 'object') continue;
+    const name = String(item.key.value);
+    const offset = item.key.range?.[0] ?? 0;
+    if (name === '<<' && item.key.type === 'PLAIN') {
+      out.push({ offset, path: [...path, name], expected: 'keys written out', found: 'a YAML merge key "<<"', message: MERGE_KEY_HINT });
+    }
+    const earlier = first.get(name);
+    if (earlier === undefined) first.set(name, offset);
+    else out.push({ offset, path: [...path, name], expected: 'a unique key', found: `${quoteText(name)} again`, firstOffset: earlier });
+  }
+}
+
+/** Walks `node` in document order (depth is bounded by the caller's nesting limit); `path` is its path in the data. */
+function walk(node: unknown, anchors: AnchorState, out: NodeProblem[], path: TreePath = []): void {
   if (isAlias(node)) {
     const state = anchors.get(node.source);
     const offset = node.range?.[0] ?? 0;
@@ -34,16 +63,17 @@ function walk(node: unknown, anchors: AnchorState, out: NodeProblem[]): void {
   }
   const anchor = (node as Node | null)?.anchor;
   if (anchor) anchors.set(anchor, 'open');
+  if (isMap(node)) checkMapKeys(node.items, path, out);
   if (isCollection(node)) {
-    for (const item of node.items) {
+    node.items.forEach((item, index) => {
       if (isPair(item)) {
         checkKey(item.key, out);
         walk(item.key, anchors, out);
-        walk(item.value, anchors, out);
+        walk(item.value, anchors, out, [...path, isScalar(item.key) ? String(item.key.value) : '?']);
       } else {
-        walk(item, anchors, out);
+        walk(item, anchors, out, [...path, index]);
       }
-    }
+    });
   }
   if (anchor) anchors.set(anchor, 'done');
 }
@@ -51,8 +81,10 @@ function walk(node: unknown, anchors: AnchorState, out: NodeProblem[]): void {
 /**
  * Checks a composed YAML document for what `toJS` would turn into a crash or a trap: aliases to
  * no earlier anchor, aliases inside their own anchor (cyclic data), keys that are not plain
- * scalars (maps, lists, aliases, empty keys), and `__proto__` keys. Returns the problems in
- * document order.
+ * scalars (maps, lists, aliases, empty keys), and `__proto__` keys; and for keys that would lose
+ * data silently or read as something else: a key given twice in one map (named by its path, with
+ * the first one's offset), and a YAML 1.1 merge key `<<` (a plain key of its own in the core schema,
+ * so the merged keys would be missing). Returns the problems in document order.
  */
 export function checkYamlNodes(contents: unknown): NodeProblem[] {
   const out: NodeProblem[] = [];

@@ -1,7 +1,7 @@
 import { type FieldRule, type TreePath, ruleFor } from './fieldRules.ts';
 import { isDist, isPlainMap, type PlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
-import { parseQuantity } from './parseQuantity.ts';
+import { describeDimension, parseQuantity } from './parseQuantity.ts';
 import { parseTime } from './parseTime.ts';
 import type { ProblemSink } from './problemSink.ts';
 import { MAX_MAGNITUDE } from './scenarioLimits.ts';
@@ -56,6 +56,9 @@ function convertNode(node: unknown, path: TreePath, startYear: number, sink: Pro
   }
 }
 
+/** A date (`2025-01`, `2025-01-01`) with its year. */
+const CALENDAR_DATE = /^\s*(\d{4})-\d{1,2}(?:-\d{1,2})?\s*$/;
+
 /** What an event's `duration` accepts, for messages. */
 const DURATION_EXPECTED = 'a positive duration (18 months, 1.5 years)';
 
@@ -94,7 +97,10 @@ function resolveDuration(event: PlainMap, path: TreePath, sink: ProblemSink): vo
  */
 export function convertUnits(tree: PlainMap, sink: ProblemSink): void {
   const startRule = ruleFor(['startYear']) as FieldRule;
-  if (tree.startYear !== undefined) tree.startYear = convertScalar(tree.startYear, startRule, ['startYear'], NaN, sink);
+  // `startYear: 2025-01`: a date where the calendar year is meant (the unit parser would call "-01" an unknown unit).
+  const date = typeof tree.startYear === 'string' ? CALENDAR_DATE.exec(tree.startYear) : null;
+  if (date) sink.add(['startYear'], describeDimension('number'), sink.found(['startYear'], tree.startYear), `startYear is a calendar year: write ${date[1]}`);
+  else if (tree.startYear !== undefined) tree.startYear = convertScalar(tree.startYear, startRule, ['startYear'], NaN, sink);
   const startYear = typeof tree.startYear === 'number' ? tree.startYear : NaN;
   convertNode(tree, [], startYear, sink);
   if (!isPlainMap(tree.events)) return;

@@ -23,11 +23,31 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Other names of the chain's stages (lower case), far in spelling from the one the model uses: the
+ * docs call the processing market "refined", and industry calls the stage refining or separation.
+ */
+const STAGE_SYNONYMS: Readonly<Record<string, string>> = {
+  refining: 'processing', refined: 'processing', refinery: 'processing', refine: 'processing', separation: 'processing',
+  smelting: 'processing', mine: 'mining', mines: 'mining', components: 'manufacturing', magnets: 'manufacturing',
+};
+
+/**
  * The closest candidate to `word` when it is close enough to be a likely typo (distance at most a
- * third of the word's length, at least 1, case-insensitive; adjacent swaps count as one edit), else undefined.
- * Example: `didYouMean('demnd', ['demand', 'mining'])` → `'demand'`; `didYouMean('yeras', ['years'])` → `'years'`.
+ * third of the word's length, at least 1, case-insensitive; adjacent swaps count as one edit), else
+ * the candidate that `word` is another name of (`refining` → `processing`), else undefined.
+ * Example: `didYouMean('demnd', ['demand', 'mining'])` → `'demand'`; `didYouMean('yeras', ['years'])` → `'years'`;
+ * `didYouMean('refining', ['mining', 'processing'])` → `'processing'`.
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  const close = closestCandidate(word, candidates);
+  if (close !== undefined) return close;
+  const lower = word.toLowerCase();
+  const synonym = Object.hasOwn(STAGE_SYNONYMS, lower) ? STAGE_SYNONYMS[lower] : undefined;
+  return synonym !== undefined && candidates.includes(synonym) ? synonym : undefined;
+}
+
+/** The candidate closest to `word` within the typo distance of {@link didYouMean}, else undefined. */
+function closestCandidate(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -84,6 +84,9 @@ export type QuantityResult =
  */
 const AMOUNT = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)/;
 
+/** A number with thousands separators (`3,000`, `1,250,000.5`), kept with its leading spaces and sign. */
+const GROUPED = /^(\s*[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?![\d,])/;
+
 /** What a key of `dimension` accepts, e.g. `a flow in t/yr (units: t/yr, kt/yr, …)`. */
 export function describeDimension(dimension: Dimension): string {
   const units = Object.keys(UNIT_TABLES[dimension]);
@@ -111,9 +114,14 @@ export function parseQuantity(text: string, dimension: Dimension): QuantityResul
   const table = UNIT_TABLES[dimension];
   const factor = Object.hasOwn(table, unit) ? table[unit] : undefined;
   if (factor !== undefined) return { ok: true, value: (amount * factor[0]) / factor[1] };
+  // `3,000 t/yr`: the number would end at the comma, and ",000 t/yr" read as an unknown unit.
+  const grouped = GROUPED.exec(text);
+  if (grouped) return { ok: false, expected, note: `no thousands separators: write ${quoteText((grouped[1].replace(/,/g, '') + text.slice(grouped[0].length)).trim())}` };
   const other = dimensionOfUnit(unit);
   const note = other
     ? `${quoteText(unit)} is ${DIMENSION_NAMES[other].replace(/ in .*| \(.*/, '')}, not ${DIMENSION_NAMES[dimension].replace(/ in .*| \(.*/, '')}`
     : `unknown unit ${quoteText(unit)}`;
-  return { ok: false, expected, note };
+  // `multiplier: 150%` on a plain-number key: say the number meant.
+  const meant = other === 'share' && dimension === 'number' ? `; write ${Number((amount / 100).toPrecision(12))}` : '';
+  return { ok: false, expected, note: note + meant };
 }

@@ -68,9 +68,17 @@ function composeDocument(text: string, lineCounter: LineCounter, at: (offset: nu
   const composer = new Composer({ schema: 'core', uniqueKeys: true, customTags: [] });
   const docs = [...composer.compose(tokens, true, text.length)];
   const doc = docs[0];
-  const problems = [...doc.errors, ...doc.warnings].map((e) => fromYamlError(e, at));
+  // A duplicate key is reported by checkYamlNodes with its path and the first key's line, not as the parser's "(root)" error;
+  // not in a document the parser could not read (its recovered keys, often empty, would repeat).
+  const broken = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+  const nodeProblems = checkYamlNodes(doc.contents).filter((p) => !(broken && p.firstOffset !== undefined));
+  const duplicates = new Set(nodeProblems.filter((p) => p.firstOffset !== undefined).map((p) => p.offset));
+  const problems = [...doc.errors, ...doc.warnings].filter((e) => !(e.code === 'DUPLICATE_KEY' && duplicates.has(e.pos[0]))).map((e) => fromYamlError(e, at));
   if (docs.length > 1) problems.push(yamlProblem(at(docs[1].range[0]), 'a second document', '', 'one YAML document'));
-  for (const p of checkYamlNodes(doc.contents)) problems.push({ ...at(p.offset), path: '', expected: p.expected, found: p.found, message: '' });
+  for (const p of nodeProblems) {
+    const message = p.firstOffset !== undefined ? `first at line ${at(p.firstOffset).line}` : p.message ?? '';
+    problems.push({ ...at(p.offset), path: p.path === undefined ? '' : pathKey(p.path), expected: p.expected, found: p.found, message });
+  }
   return problems.length > 0 ? problems : doc;
 }
 
