@@ -141,14 +141,6 @@ function checkLateGraduates(id: string, event: PlainMap, nominal: PlainMap, warn
     `graduates arrive from ${formatCalendarDate(start + lag, startYear)}, after ${runEnds}: the programme adds no engineer in the run, and still costs its budget; write a lagYears below ${Number(limit.toPrecision(4))} years, or a longer run: more years`);
 }
 
-/** A mine acquisition by the region itself: the diverted output goes to the region's own concentrate market, where it was sold already. */
-function checkSelfAcquisition(id: string, event: PlainMap, warnings: ProblemSink): void {
-  if (typeof event.acquirer !== 'string' || event.acquirer !== event.region) return;
-  const path = ['events', id, 'acquirer'];
-  warnings.add(path, `an acquirer other than the region (${event.region})`, warnings.found(path, event.acquirer),
-    `the acquired share of ${event.region}'s mine output is diverted to the acquirer's market, here ${event.region}'s own, so it diverts nothing; listed after another acquisition of these mines, it also sends that one's share back to ${event.region}; name the acquiring region`);
-}
-
 /**
  * Warns about events that are valid but do nothing (audit 25, M3): a budget of 0 that stops the event
  * before it acts, a stockpile that can never release, a recycling mandate at or below its
@@ -170,6 +162,5 @@ export function checkPointlessEvents(nominal: PlainMap, warnings: ProblemSink): 
     if (event.kind === 'stockpile') checkNeverReleases(id, event, events, warnings);
     if (event.kind === 'recyclingMandate') checkMandateBelowBase(id, event, materials, warnings);
     if (event.kind === 'workforceProgramme') checkLateGraduates(id, event, nominal, warnings);
-    if (event.kind === 'mineAcquisition') checkSelfAcquisition(id, event, warnings);
   }
 }

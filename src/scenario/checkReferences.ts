@@ -104,6 +104,12 @@ function checkEvent(id: string, e: PlainMap, regions: string[], materials: strin
     sink.add([...base, 'region'], `the foreign actor's region (${actor}): a price war is the foreign actor's, paid from its budget`, quoteText(e.region));
   }
   for (const key of ['destinations', 'exporters', 'members']) expectIds(e[key], regions, 'region', [...base, key], sink, aliases);
+  // A mine acquisition by the region itself diverts the output to the market where it was sold already, and, listed
+  // after another acquisition of those mines, sends that one's share back too: the model cannot mean it (audit 25, M3).
+  if (e.kind === 'mineAcquisition' && typeof e.acquirer === 'string' && e.acquirer === e.region) {
+    sink.add([...base, 'acquirer'], `an acquirer other than the region (${e.region})`, sink.found([...base, 'acquirer'], e.acquirer),
+      `the acquired share of ${e.region}'s mine output is diverted to the acquirer's market, here ${e.region}'s own, so it diverts nothing; listed after another acquisition of these mines, it also sends that one's share back to ${e.region}; name the acquiring region`);
+  }
   // The map key is the id (buildSpec): an `id:` that says otherwise was dropped, silently (audit 25, L6).
   if (e.id !== undefined && e.id !== id) sink.add([...base, 'id'], `the event's map key (${quoteText(id)}) or no id`, sink.found([...base, 'id'], e.id), 'the map key is the id');
   // Only the home government's elections are modelled: `reversible: true` on a threat would let them end

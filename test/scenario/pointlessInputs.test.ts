@@ -110,11 +110,11 @@ describe('a workforce programme whose graduates arrive after the run or the prog
 });
 
 describe('a mine acquisition by the region itself', () => {
-  it('warns at the acquirer: the diverted output stays in the region\'s own market', () => {
+  it('refuses it at the acquirer: the diverted output stays in the region\'s own market', () => {
     const acquisition = (acquirer: string) => `  a: { kind: mineAcquisition, material: ndpr, region: AU, acquirer: ${acquirer}, share: 40%, mode: acquisition, start: 2026-01 }\n`;
-    const [[path, message]] = eventWarnings(acquisition('AU'));
-    expect(path).toBe('events.a.acquirer');
-    expect(message).toContain('here AU\'s own, so it diverts nothing');
+    const [problem] = problemsOf(extending(`events:\n${acquisition('AU')}`));
+    expect(problem.path).toBe('events.a.acquirer');
+    expect(problem.message).toContain('here AU\'s own, so it diverts nothing');
     expect(warnedPaths(acquisition('CN'))).toEqual([]);
   });
 });
