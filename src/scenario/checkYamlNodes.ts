@@ -37,12 +37,18 @@ function checkKey(key: unknown, out: NodeProblem[]): void {
  * Checks the keys of one map for duplicates (as their text: `1` and `"1"` become one key of the data)
  * and merge keys `<<`, naming each by its path.
  */
-function checkMapKeys(items: readonly unknown[], path: TreePath, out: NodeProblem[]): void {
+function checkMapKeys(items: readonly unknown[], path: TreePath, out: NodeProblem[], flow = false): void {
   const first = new Map<string, number>();
   for (const item of items) {
     if (!isPair(item) || !isScalar(item.key) || item.key.value === null || typeof item.key.value === 'object') continue;
     const name = String(item.key.value);
     const offset = item.key.range?.[0] ?? 0;
+    // `{ name: Japan, Korea, EU }`: a comma ends a value in a { } map, so Korea and EU became keys with no value,
+    // which the loader dropped as nulls (three calibration episodes lost their regions' names so; audit 25).
+    if (flow && item.value === null) {
+      out.push({ offset, path: [...path, name], expected: 'key: value', found: `${quoteText(name)} with no colon and no value`,
+        message: 'a comma inside a value ends it in a { } map: quote the value ("Japan, Korea, EU"), or write `key: null` for a null' });
+    }
     if (name === '<<' && item.key.type === 'PLAIN') {
       out.push({ offset, path: [...path, name], expected: 'keys written out', found: 'a YAML merge key "<<"', message: MERGE_KEY_HINT });
     }
@@ -63,7 +69,7 @@ function walk(node: unknown, anchors: AnchorState, out: NodeProblem[], path: Tre
   }
   const anchor = (node as Node | null)?.anchor;
   if (anchor) anchors.set(anchor, 'open');
-  if (isMap(node)) checkMapKeys(node.items, path, out);
+  if (isMap(node)) checkMapKeys(node.items, path, out, node.flow === true);
   if (isCollection(node)) {
     node.items.forEach((item, index) => {
       if (isPair(item)) {
@@ -83,8 +89,9 @@ function walk(node: unknown, anchors: AnchorState, out: NodeProblem[], path: Tre
  * no earlier anchor, aliases inside their own anchor (cyclic data), keys that are not plain
  * scalars (maps, lists, aliases, empty keys), and `__proto__` keys; and for keys that would lose
  * data silently or read as something else: a key given twice in one map (named by its path, with
- * the first one's offset), and a YAML 1.1 merge key `<<` (a plain key of its own in the core schema,
- * so the merged keys would be missing). Returns the problems in document order.
+ * the first one's offset), a YAML 1.1 merge key `<<` (a plain key of its own in the core schema,
+ * so the merged keys would be missing), and a key with no colon in a `{ }` map (the rest of a value
+ * cut at a comma). Returns the problems in document order.
  */
 export function checkYamlNodes(contents: unknown): NodeProblem[] {
   const out: NodeProblem[] = [];

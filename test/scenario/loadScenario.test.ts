@@ -174,6 +174,16 @@ describe('loadScenario: extends', () => {
     expect(problem.message).toContain('inherited by ban.yaml, which extends this file: a key there overrides it (null removes it)');
   });
 
+  it('refuses a key with no colon in a { } map: the rest of a value cut at a comma, which the loader used to drop as a null', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-flow-comma-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'named.yaml'), 'extends: minimal.yaml\nname: named\nregions:\n  AU: { name: Japan, Korea, alignment: ally }\n');
+    const problems = problemsOf(join(dir, 'named.yaml'));
+    expect(problems.map((p) => [p.line, p.column, p.path, p.found])).toEqual([[4, 22, 'regions.AU.Korea', '"Korea" with no colon and no value']]);
+    writeFileSync(join(dir, 'quoted.yaml'), 'extends: minimal.yaml\nname: quoted\nregions:\n  AU: { name: "Japan, Korea", alignment: ally, source: null }\n');
+    expect(loadScenario(join(dir, 'quoted.yaml')).spec.regions.find((r) => r.id === 'AU')?.name).toBe('Japan, Korea');
+  });
+
   it('refuses an event id: that contradicts its map key, which is the id (audit 25, L6)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-event-id-'));
     copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
