@@ -33,4 +33,14 @@ describe('crm-sim validate', () => {
     expect(runCli(['run']).status).toBe(2);
     expect(runCli(['no-such-command']).status).toBe(2);
   });
+
+  it('--json prints every file with its problems, warnings and notes as one object, nothing on stderr, the same exit code (audit 25, L8)', () => {
+    const { status, stdout, stderr } = runCli(['validate', '--json', 'test/fixtures/scenarios/fiveMistakes.yaml', 'scenarios/threat-export-quota.yaml']);
+    expect(status).toBe(3);
+    expect(stderr).toBe('');
+    const { files } = JSON.parse(stdout) as { files: Array<{ file: string; ok: boolean; events?: number; problems: Array<{ line: number; path: string; expected: string }> }> };
+    expect(files.map((f) => [f.file, f.ok, f.events])).toEqual([['test/fixtures/scenarios/fiveMistakes.yaml', false, undefined], ['scenarios/threat-export-quota.yaml', true, 4]]);
+    expect(files[0].problems.length).toBe(5);
+    expect(files[0].problems[0]).toMatchObject({ line: 6, path: 'regions.CN.alignment' });
+  });
 });
