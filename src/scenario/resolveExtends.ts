@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isPlainMap, type Loc, type Located, locate, pathKey, purgeLocs } from './locatedTree.ts';
 import { mergeLocated } from './mergeLocated.ts';
+import { didYouMean } from './didYouMean.ts';
 import { describeFound } from './problemSink.ts';
 import { quoteText, shortenText } from './quoteText.ts';
 import { readYamlFile } from './readYamlFile.ts';
@@ -97,7 +98,7 @@ export function resolveExtends(
   const parent = resolveExtends(parentPath, parentFile, problems, [...chain, absolutePath]);
   if (!parent) return undefined;
   const unmatched = findUnmatchedDeletions(parent.located.value, child, file, parentFile);
-  problems.push(...replaceRekindedEvents(parent.located, child, file, parentFile));
+  problems.push(...replaceRekindedEvents(parent.located, child, file, parentFile), ...findMisspeltEventOverrides(parent.located, child, file));
   // A title and a description name one scenario: a child without its own would otherwise be reported
   // under its parent's ("…, no disruption" above an export cut).
   for (const key of NOT_INHERITED) if (!Object.hasOwn(child.value, key)) child.value[key] = null;
@@ -128,6 +129,24 @@ function replaceRekindedEvents(parent: Located, child: Located, file: string, pa
       message: `an inherited event's keys merge with the child's, so it would keep ${parentFile.split(/[\\/]/).pop()}'s start, duration and the rest; ` +
         `to replace it, delete it with \`${id}: null\` and give the new event an id of its own`,
     }];
+  });
+}
+
+/**
+ * Problems for a child's event without `kind:` whose id the parent lacks but is close to one of its
+ * events': a misspelt override (`cnQuotaNdprMagnet: { quotaShare: 30% }`) made a new, kindless event
+ * and left the inherited one as it was; the schema's "kind: found nothing" did not say why.
+ */
+function findMisspeltEventOverrides(parent: Located, child: Located, file: string): Problem[] {
+  const parentEvents = parent.value.events;
+  const childEvents = child.value.events;
+  if (!isPlainMap(parentEvents) || !isPlainMap(childEvents)) return [];
+  return Object.entries(childEvents).flatMap(([id, event]): Problem[] => {
+    if (!isPlainMap(event) || Object.hasOwn(event, 'kind') || Object.hasOwn(parentEvents, id)) return [];
+    const meant = didYouMean(id, Object.keys(parentEvents));
+    if (meant === undefined) return [];
+    const loc = locate(child, ['events', id], true, { file, line: 1, column: 1 });
+    return [{ ...loc, path: `events.${id}`, expected: 'an inherited event id, or a new event with kind:', found: quoteText(id), message: `did you mean "${meant}"? A new id makes a new event` }];
   });
 }
 

@@ -184,6 +184,14 @@ describe('loadScenario: extends', () => {
     expect(loadScenario(join(dir, 'quoted.yaml')).spec.regions.find((r) => r.id === 'AU')?.name).toBe('Japan, Korea');
   });
 
+  it('points a kindless event whose id is close to an inherited one at that event: a misspelt override made a new event', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-override-typo-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'deeper.yaml'), 'extends: minimal.yaml\nname: deeper\nevents:\n  quotaCutt: { quotaShare: 20% }\n');
+    const [problem] = problemsOf(join(dir, 'deeper.yaml'));
+    expect(problem).toMatchObject({ line: 4, path: 'events.quotaCutt', expected: 'an inherited event id, or a new event with kind:', message: 'did you mean "quotaCut"? A new id makes a new event' });
+  });
+
   it('refuses an event id: that contradicts its map key, which is the id (audit 25, L6)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-event-id-'));
     copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
