@@ -119,8 +119,9 @@ function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => s
     return `No uncertain parameter's swing of ${metric} is clear of 0 with these runs; the largest on average is ${name}'s (the tornado below).`;
   }
   const lead = top.leadOverNext === undefined || next === undefined ? ' (the tornado below)'
-    : top.leadOverNext.ciLow > 0 ? `, clearly more than ${describeParameter(next.parameter, materialName)} (paired run by run; the tornado below)`
-      : `, though not clearly more than ${describeParameter(next.parameter, materialName)} (the two swings' paired difference has a 95% CI that includes 0; the tornado below)`;
+    // Tested against the next-largest swing only (audit 25, L8): said so, not "more than every other".
+    : top.leadOverNext.ciLow > 0 ? `, clearly more than the next-largest swing, ${describeParameter(next.parameter, materialName)}'s (paired run by run; the tornado below)`
+      : `, though not clearly more than the next-largest swing, ${describeParameter(next.parameter, materialName)}'s (the two swings' paired difference has a 95% CI that includes 0; the tornado below)`;
   return `Of the scenario's uncertain parameters, ${name} moves ${metric} most${lead}.`;
 }
 

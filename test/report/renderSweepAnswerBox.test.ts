@@ -49,8 +49,8 @@ describe('renderSweepAnswerBox', () => {
     const tornado = (lead?: { difference: number; ciLow: number; ciHigh: number }) => [{ metric: consumption, unit: 't', base: NaN,
       entries: [{ ...entry('materials.graphite.demand.growthPerYear', 900), ...(lead === undefined ? {} : { leadOverNext: lead }) }, entry('government.reversalProbability', 700)] }];
     const box = (lead?: { difference: number; ciLow: number; ciHigh: number }) => text(renderSweepAnswerBox(sweep, tornado(lead), overview, (id) => id));
-    expect(box({ difference: 200, ciLow: 50, ciHigh: 350 })).toMatch(/moves .+ most, clearly more than Government: probability of reversing a policy at each election \(paired run by run; the tornado below\)\./);
-    expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than Government: probability of reversing a policy at each election \(the two swings' paired difference has a 95% CI that includes 0; the tornado below\)\./);
+    expect(box({ difference: 200, ciLow: 50, ciHigh: 350 })).toMatch(/moves .+ most, clearly more than the next-largest swing, Government: probability of reversing a policy at each election's \(paired run by run; the tornado below\)\./);
+    expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than the next-largest swing, Government: probability of reversing a policy at each election's \(the two swings' paired difference has a 95% CI that includes 0; the tornado below\)\./);
     // An older tornado.json without the comparison: "most" alone, as before.
     expect(box()).toMatch(/moves .+ most \(the tornado below\)/);
     // No swing at all, or a largest swing whose own CI includes 0: no parameter is said to move it most.
