@@ -1,8 +1,18 @@
 import { didYouMean } from './didYouMean.ts';
-import { isPlainMap } from './locatedTree.ts';
+import { eventShapes } from './eventSchemas.ts';
+import { isDist, isPlainMap } from './locatedTree.ts';
+import { schemaKit } from './scenarioSchema.ts';
 import { quoteText } from './quoteText.ts';
 import type { UnmatchedDeletion } from './resolveExtends.ts';
 import type { Problem } from './scenarioError.ts';
+
+/** The keys an event of each kind may hold (`kind` aside), from the authoring schema. */
+const EVENT_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(eventShapes(schemaKit('authoring'))).map(([kind, shape]) => [kind, new Set([...Object.keys(shape), 'source', 'asOf'])]));
+
+/** Whether `key` is one an event (`events.<id>.<key>`) of its kind may hold. */
+function isKnownEventKey(path: ReadonlyArray<string | number>, container: Record<string, unknown>, key: string): boolean {
+  return path.length === 3 && path[0] === 'events' && typeof container.kind === 'string' && (EVENT_KEYS.get(container.kind)?.has(key) ?? false);
+}
 
 /** Maps keyed by ids, whose entries a child deletes by id. */
 const ID_MAPS = new Set(['regions', 'materials', 'events']);
@@ -27,8 +37,11 @@ export function checkUnmatchedDeletions(tree: Record<string, unknown>, deletions
     if (!isPlainMap(container)) return [];
     const key = String(path[path.length - 1]);
     if (Object.hasOwn(container, key)) return [];
-    const hint = didYouMean(key, Object.keys(container));
     const idEntry = path.length === 2 && ID_MAPS.has(String(path[0]));
+    // A key that may stand there deletes nothing and changes nothing (`exporters: null` on a tariff: all
+    // exporters), whatever its neighbours are called; inside a distribution, parameters come and go with its law.
+    if (!idEntry && (isDist(container) || isKnownEventKey(path, container, key))) return [];
+    const hint = didYouMean(key, Object.keys(container));
     if (!idEntry && hint === undefined) return [];
     const what = idEntry ? `${String(path[0]).replace(/s$/, '')} "${key}"` : `key "${key}"`;
     const parentName = parentFile.split(/[\\/]/).pop() ?? parentFile;

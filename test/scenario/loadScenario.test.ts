@@ -131,8 +131,10 @@ describe('loadScenario: extends', () => {
     expect(problems[0].message).toBe('no event "quotaCutt" in minimal.yaml to delete; did you mean "quotaCut"?');
     expect(problems[1].message).toContain('did you mean "priceWarRisk"?');
     // The right id deletes; a null for a key the parent does not write, whose default then applies, is no mistake.
-    writeFileSync(join(dir, 'fine.yaml'), 'extends: minimal.yaml\nname: fine\nevents:\n  quotaCut: null\n  reserve: { announced: null }\n');
-    expect(loadScenario(join(dir, 'fine.yaml')).spec.events.map((e) => e.kind)).toEqual(['stockpile']);
+    // A key the event may hold, whatever its neighbours are called (review 25, H1: `exporters: null` drew "did you mean importer?").
+    writeFileSync(join(dir, 'fine.yaml'), 'extends: minimal.yaml\nname: fine\nevents:\n  quotaCut: null\n  reserve: { announced: null }\n' +
+      '  duty: { kind: tariff, material: ndpr, stage: processing, importer: US, exporters: null, rate: 25%, start: 2026-01, reversible: false }\n');
+    expect(loadScenario(join(dir, 'fine.yaml')).spec.events.map((e) => e.kind).sort()).toEqual(['stockpile', 'tariff']);
   });
 
   it('refuses a child that changes an inherited event\'s kind, at its kind, and reads the event as the child wrote it (audit 25, M4)', () => {
