@@ -135,10 +135,14 @@ export function describeNegativeCost(stress: ReadonlyMap<string, StageStress>, b
       return [`${capitalize(stageName(stage))} leaves clearly more demand unmet yet its economic cost is negative (${formatDifference(cost.value, 'USD')}): the average price home end users paid over the run was lower with it ` +
         `(${formatDifference(extra.value, 'USD')} on what they still received${unmet === undefined ? '' : `, against ${formatDifference(unmet.value, 'USD')} for their unmet demand`}); why, below.`];
     }
+    // The pooled-price cause fits a disruption aimed at the home region alone: end use's standard disruption, a ban on
+    // components to it (describeStressDisruption). Another stage's quota hits every destination: no cause is claimed for it (review 25, M4).
+    const cause = stage === 'endUse'
+      ? 'because in this model home buyers pay their trading pool’s price, which a disruption aimed at them alone need not raise (on top of the scenario’s own export controls it can even lower it, their share of the controlled exports going to the pool’s other members), ' +
+        'and the cost is an undiscounted total over the whole run, so later price differences between the paired runs count too.'
+      : 'a lower price over the run than without it, whose cause this report does not tell apart (the cost is an undiscounted total over the whole run, so later price differences between the paired runs count too; README, the stress section).';
     return [`${capitalize(stageName(stage))} leaves clearly more demand unmet yet its economic cost is negative (${formatDifference(cost.value, 'USD')}): ${unmetText}` +
-      `they pay ${formatDifference(-extra.value, 'USD').replace(/^\+/, '')} less for what they still receive, because in this model home buyers pay their trading pool’s price, ` +
-      'which a disruption aimed at them alone need not raise (on top of the scenario’s own export controls it can even lower it, their share of the controlled exports going to the pool’s other members), ' +
-      'and the cost is an undiscounted total over the whole run, so later price differences between the paired runs count too.'];
+      `they pay ${formatDifference(-extra.value, 'USD').replace(/^\+/, '')} less for what they still receive, ${stage === 'endUse' ? cause : `from ${cause}`}`];
   }).join(' ');
 }
 

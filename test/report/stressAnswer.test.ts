@@ -69,6 +69,13 @@ describe('the stress report answers which stage hurts most first (audit 25, M1, 
     const section = await renderStressRanking(quota(), () => undefined, collector());
     expect(section).toContain('home buyers pay their trading pool’s price');
     expect(section).toContain('an undiscounted total over the whole run');
+    // Another stage's quota hits every destination: the pooled-price cause is not claimed for it (review 25, M4).
+    const processing = quota();
+    processing.set('processing', { ...processing.get('endUse')!, weight: 1 });
+    const processingSection = await renderStressRanking(processing, () => undefined, collector());
+    expect(processingSection).toContain('Processing leaves clearly more demand unmet yet its economic cost is negative');
+    expect(processingSection).toContain('whose cause this report does not tell apart');
+    expect(processingSection.split('home buyers pay their trading pool’s price').length - 1).toBe(1);
     const paying = quota();
     paying.set('endUse', { ...paying.get('endUse')!, costParts: { extraSpending: m(5e8, 1e8, 9e8, 0) } });
     expect(renderStressAnswerBox(paying, undefined)).not.toContain('economic cost is negative');
