@@ -24,7 +24,7 @@ export interface OverTimeTarget {
 }
 
 /** The measures kept per target, in this order. */
-export const OVER_TIME_MEASURES = ['consumption', 'price', 'stockpile'] as const;
+export const OVER_TIME_MEASURES = ['consumption', 'price', 'otherStagePrice', 'stockpile'] as const;
 export type OverTimeMeasure = (typeof OVER_TIME_MEASURES)[number];
 
 /** One kept series: the sum of some layout series rows (none when the arm lacks the material), averaged per period. */
@@ -107,7 +107,9 @@ export function planOverTimeSeries(compiled: Pick<CompiledScenario, 'layout' | '
     });
   const series = targets.flatMap(({ material, priceStage, otherPriceStages = [] }): OverTimeSeries[] => [
     { material, measure: 'consumption', stage: 'endUse', region: home, unit: 't/week', rows: rowsOf('consumption', material, ['endUse']) },
-    ...[priceStage, ...otherPriceStages].map((stage): OverTimeSeries => ({ material, measure: 'price', stage, region: home, unit: 'USD/t', rows: rowsOf('price', material, [stage]) })),
+    { material, measure: 'price', stage: priceStage, region: home, unit: 'USD/t', rows: rowsOf('price', material, [priceStage]) },
+    // A measure of its own, not more `price` rows: a reader keyed on strategy, material and measure would merge two products' prices (review 25, M3).
+    ...otherPriceStages.map((stage): OverTimeSeries => ({ material, measure: 'otherStagePrice', stage, region: home, unit: 'USD/t', rows: rowsOf('price', material, [stage]) })),
     // Refined stock and components (in tonnes of the material they contain) together: what the government holds.
     { material, measure: 'stockpile', stage: 'processing+manufacturing', region: home, unit: 't', rows: rowsOf('stockpile', material, ['processing', 'manufacturing']) },
   ]);

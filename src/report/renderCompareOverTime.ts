@@ -70,10 +70,10 @@ export async function renderCompareOverTime(series: readonly OverTimeSeriesData[
       },
     ];
     // The quoted price first, then any other traded stage's the events strike or a strategy acts at (magnets under a magnet quota or stockpile).
-    const priceStages = series.filter((s) => s.material === material && s.measure === 'price' && s.strategy === reference).map((s) => s.stage);
-    for (const stage of priceStages) {
+    const prices = series.filter((s) => s.material === material && (s.measure === 'price' || s.measure === 'otherStagePrice') && s.strategy === reference);
+    for (const { measure, stage } of prices) {
       const product = stage === 'manufacturing' ? `Price of ${stageProductNoun(material, stage)}` : `${capitalise(PRODUCT[stage] ?? stage)} price`;
-      panels.push({ title: `${product} ${inHome} (median)`, unit: priceUnit, lines: levels('price', divisor, stage) });
+      panels.push({ title: `${product} ${inHome} (median)`, unit: priceUnit, lines: levels(measure, divisor, stage) });
     }
     const stockpiles = levels('stockpile');
     if (stockpiles.some((line) => line.value.some((v) => v > 0))) panels.push({ title: `Government stockpile ${inHome}, refined and in components (median)`, unit: 't', lines: stockpiles });

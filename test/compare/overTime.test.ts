@@ -29,7 +29,9 @@ describe('chooseOverTimeTargets', () => {
     expect(chooseOverTimeTargets([oxide, magnetStockpile])).toEqual([{ material: second, priceStage: 'processing', otherPriceStages: ['manufacturing'] }]);
     // The plan keeps both prices, the quoted one first.
     const plan = planOverTimeSeries(compileScenario({ ...both, years: 1, ticksPerYear: 52 }), chooseOverTimeTargets([both]));
-    expect(plan.series.filter((s) => s.measure === 'price').map((s) => [s.stage, s.rows.length])).toEqual([['processing', 1], ['manufacturing', 1]]);
+    // The other stage under a measure of its own: a reader keyed on strategy, material and measure keeps the refined price apart.
+    expect(plan.series.filter((s) => s.measure === 'price' || s.measure === 'otherStagePrice').map((s) => [s.measure, s.stage, s.rows.length]))
+      .toEqual([['price', 'processing', 1], ['otherStagePrice', 'manufacturing', 1]]);
   });
 
   it('falls back to any event material, then to the first material', () => {

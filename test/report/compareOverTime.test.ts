@@ -77,7 +77,7 @@ describe('renderCompareOverTime', () => {
     expect(spec.vconcat[0].layer.some((l) => l.name === 'event_0')).toBe(true);
 
     // A magnet price kept beside the refined one (a magnet quota or stockpile): its own panel after the quoted price, in the same unit.
-    const magnets = (x: OverTimeSeriesData): OverTimeSeriesData => ({ ...x, stage: 'manufacturing', median: x.median.map((v) => v * 3) });
+    const magnets = (x: OverTimeSeriesData): OverTimeSeriesData => ({ ...x, measure: 'otherStagePrice', stage: 'manufacturing', median: x.median.map((v) => v * 3) });
     const withMagnets = [...data, ...data.filter((x) => x.measure === 'price').map(magnets)];
     const twoPrices = collector();
     await renderCompareOverTime(withMagnets, overview, (id) => id, twoPrices);
