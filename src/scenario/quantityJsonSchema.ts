@@ -110,7 +110,8 @@ export function distributionJsonSchema(rule: FieldRule, define: DefineSchema = i
   // A file that extends another may change only some parameters of an inherited law (`{ max: 12% }`; mergeLocated.ts):
   // a map without `dist:`. In a file that extends none the loader refuses it; the schema, never stricter, lets it be.
   const parametersOnly: Json = {
-    type: 'object', minProperties: 1, not: { required: ['dist'] }, additionalProperties: { type: 'null' },
+    // `{}` too: the loader merges nothing into the inherited law (review 25, M2: with minProperties 1 the schema refused what the loader took).
+    type: 'object', not: { required: ['dist'] }, additionalProperties: { type: 'null' },
     properties: {
       min: optionalBound, max: optionalBound, mode: orNull(param), mean: orNull(param), sd: orNull(sd), median: orNull(param), sigma: orNull(plain),
       values: orNull({ type: 'array', items: bound, minItems: 1 }), weights, ...cite,

@@ -27,11 +27,20 @@ function deepest(problems: string[]): string {
   return [...problems].sort((a, b) => depth(b) - depth(a))[0];
 }
 
+/** The keywords `checkJsonSchema` checks, and the annotations it may ignore; any other throws. */
+const KNOWN_KEYWORDS = new Set([
+  '$ref', 'type', 'const', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
+  'items', 'minItems', 'required', 'properties', 'additionalProperties', 'propertyNames', 'minProperties', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then',
+  '$schema', '$defs', '$id', 'title', 'description', 'default', 'markdownDescription',
+]);
+
 export function checkJsonSchema(root: Json, value: unknown): string | undefined {
   const defs = (root.$defs ?? {}) as Record<string, Json>;
   const check = (schema: Json | boolean, v: unknown, path: string): string | undefined => {
     if (schema === true) return undefined;
     if (schema === false) return `${path}: not allowed`;
+    // A keyword this checker skipped would let the schema be stricter than the loader unseen (review 25, M2).
+    for (const keyword of Object.keys(schema)) if (!KNOWN_KEYWORDS.has(keyword)) throw new Error(`miniJsonSchema: keyword ${keyword} is not checked (at ${path || 'the root'})`);
     if (typeof schema.$ref === 'string') {
       const problem = check(defs[schema.$ref.replace('#/$defs/', '')], v, path);
       if (problem) return problem;
@@ -64,6 +73,7 @@ export function checkJsonSchema(root: Json, value: unknown): string | undefined 
     }
     if (typeOk('object', v)) {
       const object = v as Json;
+      if (typeof schema.minProperties === 'number' && Object.keys(object).length < schema.minProperties) return `${path}: too few keys`;
       for (const key of (schema.required as string[] | undefined) ?? []) if (!(key in object)) return `${path}: ${key} required`;
       const properties = (schema.properties ?? {}) as Record<string, Json>;
       for (const [key, child] of Object.entries(object)) {

@@ -108,6 +108,7 @@ describe('the JSON Schema accepts what the loader accepts', () => {
 
   it('accepts a map without dist: that changes some parameters of an inherited law, in range (mergeLocated)', () => {
     expect(check(child(set('materials.ndpr.demand.growthPerYear', { max: '12%' })))).toBeUndefined();
+    expect(check(child(set('materials.ndpr.demand.growthPerYear', {})))).toBeUndefined();
     expect(check(exportControl({ mode: 'quota', quotaShare: { min: '30%', max: '60%' } }))).toBeUndefined();
     expect(check(exportControl({ mode: 'quota', quotaShare: { max: '150%' } }))).toBeDefined();
     expect(check(exportControl({ mode: 'quota', quotaShare: { maximum: '60%' } }))).toBeDefined();
