@@ -99,7 +99,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   if (quotasCompared !== '') sections.push({ id: 'export-quotas', title: 'The export quotas under each strategy', html: quotasCompared });
   const sweepJson = await readSweepJson(folder);
   const sweepCsv = await readSweepCsv(folder);
-  const sweep = sweepCsv === undefined ? sweepJson : { ...sweepCsv, units: sweepJson?.units, metric: sweepJson?.metric, tornado: sweepJson?.tornado, lhs: sweepJson?.lhs };
+  const sweep = sweepCsv === undefined ? sweepJson : { ...sweepCsv, units: sweepJson?.units, metric: sweepJson?.metric, tornado: sweepJson?.tornado, lhs: sweepJson?.lhs, drawnParameters: sweepJson?.drawnParameters };
   const tornados = await readTornadoJson(folder);
   if (sweep !== undefined || tornados !== undefined) sections.push({ id: 'sensitivity', title: 'Sensitivity', html: await renderSweepSection(sweep, tornados, overview, materialName, charts) });
   const run = await buildRunSections(folder, overview, charts);

@@ -33,6 +33,8 @@ export interface SweepTable {
   tornado?: SweepTornadoStatus;
   /** The design has a Latin hypercube (`--lhs`: sweep.json's `design.lhs` is not null); undefined when the folder does not say (sweep.csv alone). */
   lhs?: boolean;
+  /** The parameters the hypercube draws (`design.lhs.ranges[].path`), the others being grid values; undefined when the folder does not say. */
+  drawnParameters?: string[];
 }
 
 /** sweep.json's `tornado`: it ran, `--no-tornado` turned it off, or the scenario has no uncertain parameter. */

@@ -46,5 +46,8 @@ export async function readSweepJson(dir: string): Promise<SweepTable | undefined
   const status = isRecord(data) ? STATUSES.find((t) => t === data.tornado) : undefined;
   const tornado = status === undefined ? {} : { tornado: status };
   const lhs = isRecord(data) && isRecord(data.design) && 'lhs' in data.design ? { lhs: data.design.lhs !== null } : {};
-  return { parameters: [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))], rows, units, ...metric, ...tornado, ...lhs };
+  // Which parameters the hypercube draws: a grid crossed with a hypercube holds both kinds (review 25, M1).
+  const ranges = isRecord(data) && isRecord(data.design) && isRecord(data.design.lhs) && Array.isArray(data.design.lhs.ranges) ? data.design.lhs.ranges : undefined;
+  const drawn = ranges === undefined ? {} : { drawnParameters: ranges.filter(isRecord).map((r) => r.path).filter((p): p is string => typeof p === 'string') };
+  return { parameters: [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))], rows, units, ...metric, ...tornado, ...lhs, ...drawn };
 }

@@ -30,11 +30,11 @@ type ValueFormat = (parameter: string, value: number | string) => string;
  * to the day when two fall in the same month; with `drawn`, a hypercube's values rounded to the
  * fewest digits that keep them apart, roundDrawnValues); other values alone.
  */
-function valueFormat(levels: ReadonlyMap<string, readonly (number | string)[]>, startYear: number | undefined, drawn = false): ValueFormat {
+function valueFormat(levels: ReadonlyMap<string, readonly (number | string)[]>, startYear: number | undefined, drawn: (parameter: string) => boolean = () => false): ValueFormat {
   const labels = new Map([...levels].map(([parameter, values]) => {
     const distinct = [...new Set(values)];
-    // Hypercube draws (six significant digits) to the digits that keep them apart (8.44 kt/yr, not 8.43557 kt/yr).
-    const texts = formatParameterValues(parameter, drawn ? roundDrawnValues(distinct) : distinct, startYear);
+    // Hypercube draws (six significant digits) to the digits that keep them apart (8.44 kt/yr, not 8.43557 kt/yr); grid values as typed.
+    const texts = formatParameterValues(parameter, drawn(parameter) ? roundDrawnValues(distinct) : distinct, startYear);
     return [parameter, new Map(distinct.map((value, i) => [value, texts[i]]))] as const;
   }));
   return (parameter, value) => labels.get(parameter)?.get(value) ?? formatParameterValue(parameter, value, startYear);
@@ -154,11 +154,19 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
   const axes = isScattered(sweep) ? numericAxes(sweep, startYear) : undefined;
   const others = axes === undefined ? sweep.parameters.slice(2) : [];
   const name = (p: string): string => describeParameter(p, materialName);
-  const value = valueFormat(new Map(sweep.parameters.map((p) => [p, sweep.rows.map((r) => r.parameters[p])])), overview?.startYear, sweep.lhs === true);
-  const over = sweep.parameters.map((p) => `${escapeHtml(name(p))} (<code>${escapeHtml(p)}</code>)`).join(' and ');
-  let html = isScattered(sweep)
-    ? `<p>The sweep ran ${pointCount} design points of a Latin hypercube over ${over}: every point draws ${sweep.parameters.length === 1 ? 'its value' : sweep.parameters.length === 2 ? 'both parameters' : `all ${sweep.parameters.length} parameters`} afresh, so the charts place each point by its values${sweep.parameters.length > 2 ? ` of the first two (the others are in the table and sweep-points.csv)` : ''}.</p>\n`
-    : `<p>The sweep ran ${pointCount === 1 ? 'one grid point' : `${pointCount} grid points`} over ${over}.</p>\n`;
+  const isDrawn = (p: string): boolean => (sweep.drawnParameters === undefined ? sweep.lhs === true : sweep.drawnParameters.includes(p));
+  const value = valueFormat(new Map(sweep.parameters.map((p) => [p, sweep.rows.map((r) => r.parameters[p])])), overview?.startYear, isDrawn);
+  const listed = (parameters: readonly string[]): string => parameters.map((p) => `${escapeHtml(name(p))} (<code>${escapeHtml(p)}</code>)`).join(' and ');
+  const over = listed(sweep.parameters);
+  const gridParameters = sweep.parameters.filter((p) => !isDrawn(p));
+  const drawnParameters = sweep.parameters.filter(isDrawn);
+  const placed = `so the charts place each point by its values${sweep.parameters.length > 2 ? ` of the first two (the others are in the table and sweep-points.csv)` : ''}`;
+  let html = !isScattered(sweep)
+    ? `<p>The sweep ran ${pointCount === 1 ? 'one grid point' : `${pointCount} grid points`} over ${over}.</p>\n`
+    : gridParameters.length > 0 && drawnParameters.length > 0
+      // A grid crossed with a hypercube: the grid's values are the same at each of its points (review 25, M1).
+      ? `<p>The sweep ran ${pointCount} design points: each grid value of ${listed(gridParameters)} crossed with a Latin hypercube over ${listed(drawnParameters)}, whose values are drawn afresh for each point, ${placed}.</p>\n`
+      : `<p>The sweep ran ${pointCount} design points of a Latin hypercube over ${over}: every point draws ${sweep.parameters.length === 1 ? 'its value' : sweep.parameters.length === 2 ? 'both parameters' : `all ${sweep.parameters.length} parameters`} afresh, ${placed}.</p>\n`;
   if (sweep.parameters.includes('years') && overview !== undefined) {
     // "The scenario at a glance" describes the scenario file, whose horizon no point may have run.
     const years = [...new Set(sweep.rows.map((r) => r.parameters.years))];

@@ -169,6 +169,16 @@ describe('M2, L6: a Latin hypercube is drawn at its values on numeric axes, its 
     expect(spec).toContain('not from 0');
   });
 
+  it('says a grid crossed with a hypercube keeps its grid values, and rounds only the drawn ones (review 25, M1)', async () => {
+    const crossed: SweepTable = { ...sweep, drawnParameters: [a], rows: [['8.43557 kt/yr', '5%'], ['6.85656 kt/yr', '5%'], ['8.43557 kt/yr', '9%'], ['6.85656 kt/yr', '9%']]
+      .map(([x, y], i) => row(i, { [a]: x, [b]: y }, ndpr, 29000 + i * 100, i === 0 ? undefined : [i * 100, i * 100 - 10, i * 100 + 10])) };
+    const html = text(await renderSweepSection(crossed, undefined, overview(['ndpr'], [event('q', 'ndpr', 1)]), name, collector()));
+    expect(html).toContain('The sweep ran 4 design points: each grid value of NdPr oxide: demand growth per year');
+    expect(html).toContain('crossed with a Latin hypercube over NdPr oxide: demand in US');
+    expect(html).not.toContain('draws both parameters afresh');
+    expect(html).toContain('8.44 kt/yr');
+  });
+
   it('draws a one-range hypercube as a line on a numeric axis, "per design point"', async () => {
     const one: SweepTable = { parameters: [b], units: { [ndpr]: 't' }, metric: ndpr, lhs: true, rows: design.map(([, y, mean], i) => row(i, { [b]: y }, ndpr, mean)) };
     const charts = collector();
