@@ -1,4 +1,5 @@
 import { bareNumber } from './checkBareNumbers.ts';
+import { checkEmptyCellEvents } from './checkEmptyCellEvents.ts';
 import { checkPointlessEvents } from './checkPointlessEvents.ts';
 import { isPlainMap, type PlainMap } from './locatedTree.ts';
 import { nominalValue } from './nominalValue.ts';
@@ -84,4 +85,5 @@ export function checkEventEffects(nominal: PlainMap, warnings: ProblemSink): voi
     if (event.kind === 'tariff') checkSelf(id, event, 'exporters', 'importer', warnings);
   }
   checkPointlessEvents(nominal, warnings);
+  checkEmptyCellEvents(nominal, warnings);
 }

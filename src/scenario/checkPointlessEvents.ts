@@ -25,7 +25,7 @@ const REGULATORY_NO_BUDGET = 'an instrument lapses once its budget is spent, eve
  * distribution written in a file, and not inside a map a command-line override wrote whole (whose
  * keys have no positions of their own). A default (written nowhere) is one number.
  */
-function isFixed(path: TreePath, warnings: ProblemSink): boolean {
+export function isFixed(path: TreePath, warnings: ProblemSink): boolean {
   if (warnings.isWritten([...path, 'dist'])) return false;
   if (warnings.textAt(path) !== undefined) return true;
   if (warnings.isWritten(path)) return false;
