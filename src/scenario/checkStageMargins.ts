@@ -46,6 +46,54 @@ export function checkStageMargins(nominal: PlainMap, warnings: ProblemSink): voi
   }
 }
 
+/**
+ * Adds a warning for a material whose world capacity at a stage, run flat out, cannot meet world
+ * end-use demand at the start (audit 25, B L9: a what-if that zeroes China's NdPr refining leaves 9.5 kt/yr
+ * against ~78 kt/yr of demand, and the run starts in a shortage that reads as the scenario's result):
+ * manufacturing alone; processing with recycling (recycled material is refined supply); mining at
+ * processing's yield with recycling (not for a by-product, whose mines follow their host); a stage
+ * that declares no capacity at all is not judged. Shipped
+ * scenarios size each stage 1.25–1.3× demand (scenarios/baseline.yaml), so none is near it.
+ *
+ * @param nominal - The resolved scenario tree with nominal values, canonical units (t/yr).
+ * @param warnings - Where the located warnings go.
+ * @example
+ * checkCapacityCoversDemand(nominal, warningSink); // materials.ndpr.processing.capacityByRegion: expected …
+ */
+export function checkCapacityCoversDemand(nominal: PlainMap, warnings: ProblemSink): void {
+  const materials = nominal.materials;
+  if (!isPlainMap(materials)) return;
+  for (const [id, material] of Object.entries(materials)) {
+    if (!isPlainMap(material) || !isPlainMap(material.demand) || !isPlainMap(material.demand.byRegion)) continue;
+    const demand = sum(material.demand.byRegion);
+    if (!(demand > 0)) continue;
+    const capacityOf = (stage: string): number => {
+      const spec = material[stage];
+      return isPlainMap(spec) && isPlainMap(spec.capacityByRegion) ? sum(spec.capacityByRegion) : 0;
+    };
+    const recycling = capacityOf('recycling');
+    const processing = isPlainMap(material.processing) ? material.processing : {};
+    const processingYield = nominalValue(processing.yield);
+    const supplies = [
+      { stage: 'manufacturing', tonnes: capacityOf('manufacturing'), how: 'manufacturing capacity' },
+      { stage: 'processing', tonnes: capacityOf('processing') + recycling, how: 'processing capacity with recycling' },
+      ...(material.byproductOf === undefined && Number.isFinite(processingYield)
+        ? [{ stage: 'mining', tonnes: capacityOf('mining') * processingYield + recycling, how: `mining capacity at processing's yield (${processingYield}) with recycling` }] : []),
+    ];
+    for (const { stage, tonnes, how } of supplies) {
+      // A stage with no capacity at all is left out on purpose (a test's reduced chain), not cut too far.
+      if (!Number.isFinite(tonnes) || tonnes >= demand || !(capacityOf(stage) > 0)) continue;
+      warnings.add(['materials', id, stage, 'capacityByRegion'], `world ${how} of at least world demand (${round(demand)} t/yr)`, `${round(tonnes)} t/yr`,
+        'run flat out it cannot meet demand, so the run starts in a shortage that is the scenario\'s, not its events\'; shipped scenarios size each stage about 1.25× demand');
+    }
+  }
+}
+
+/** The sum of a map's nominal values (a missing or non-numeric entry counts 0). */
+function sum(map: PlainMap): number {
+  return Object.values(map).reduce<number>((total, value) => total + (Number.isFinite(nominalValue(value)) ? nominalValue(value) : 0), 0);
+}
+
 /** Whether a stage declares any capacity (a stage without plants cannot lose money). */
 function hasCapacity(spec: PlainMap): boolean {
   const capacities = spec.capacityByRegion;

@@ -14,7 +14,7 @@ import { checkFixedKeys } from './checkFixedKeys.ts';
 import { checkModeFields } from './checkModeFields.ts';
 import { checkReferences } from './checkReferences.ts';
 import { dropRetiredKeys } from './dropRetiredKeys.ts';
-import { checkStageMargins } from './checkStageMargins.ts';
+import { checkCapacityCoversDemand, checkStageMargins } from './checkStageMargins.ts';
 import { checkStockpileFill } from './checkStockpileFill.ts';
 import { checkUnmatchedDeletions } from './checkUnmatchedDeletions.ts';
 import { checkValues } from './checkValues.ts';
@@ -124,6 +124,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   problems.push(...withOverridesNamed(sink.problems, options.set ?? [], options.setLabels));
   if (problems.length > 0) throw new ScenarioError(sortProblems(withInheritanceNamed(problems, path, files)));
   checkStageMargins(nominal, warnings);
+  checkCapacityCoversDemand(nominal, warnings);
   checkEventHorizons(tree, warnings);
   checkStockpileFill(tree, warnings);
   checkEventEffects(nominal, warnings);

@@ -26,3 +26,14 @@ describe('an outage or cyberattack on a cell with no capacity while it acts (aud
       .filter(([path]) => path === 'events.o.region')).toEqual([]);
   });
 });
+
+describe('a stage whose world capacity cannot meet world demand at the start (audit 25, B L9)', () => {
+  it('warns at the stage when a what-if cuts it below demand, and not for the shipped sizing', () => {
+    const file = join(dir, 'no-cn-refining.yaml');
+    writeFileSync(file, `extends: ${resolve('scenarios/baseline.yaml')}\nname: no-cn-refining\nmaterials:\n  ndpr:\n    processing:\n      capacityByRegion: { CN: 0 }\n`);
+    const warnings = loadScenario(file).warnings;
+    expect(warnings.map((w) => [w.path, w.found])).toEqual([['materials.ndpr.processing.capacityByRegion', '12200 t/yr']]);
+    expect(warnings[0].expected).toBe('world processing capacity with recycling of at least world demand (78000 t/yr)');
+    expect(loadScenario('scenarios/baseline.yaml').warnings).toEqual([]);
+  });
+});
