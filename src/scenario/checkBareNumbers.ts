@@ -43,10 +43,11 @@ function checkShare(value: unknown, path: TreePath, warnings: ProblemSink): void
 }
 
 /**
- * Share keys where a bare number far above 1 is a deliberate "never", not a percentage: the
- * calibration scenarios switch the rule-driven price war off with `priceWarTrigger: 100`.
+ * Share keys where a bare number far above 1 is meant, not a percentage: the calibration scenarios
+ * switch the rule-driven price war off with `priceWarTrigger: 100`; `entrantHeadroom: 5` is room for
+ * five times the starting firms, and a cost spread of 5 a plain ratio (review 25, L1).
  */
-const NEVER_SHARES = new Set(['priceWarTrigger']);
+const NEVER_SHARES = new Set(['priceWarTrigger', 'entrantHeadroom', 'costSpread']);
 
 /**
  * Plain-number multipliers of events (demand, permitting durations, construction times) and the

@@ -65,7 +65,7 @@ function checkZeroQuota(id: string, event: PlainMap, warnings: ProblemSink): voi
  * the exporter (importer) itself, which the engine skips: listed alone, the event has no effect; a
  * quota of 0, which is a ban; and the events that do nothing of checkPointlessEvents (a budget of 0,
  * a stockpile that never releases, a mandate at or below the base collection share, graduates
- * after the run, a mine acquisition by the region itself).
+ * after the run) and of checkEmptyCellEvents (an outage or cyberattack on a cell with no capacity).
  *
  * @param nominal - The resolved tree (canonical units, defaults applied, distributions at their centre).
  * @param warnings - Where the located warnings go.

@@ -145,7 +145,7 @@ function checkLateGraduates(id: string, event: PlainMap, nominal: PlainMap, warn
  * Warns about events that are valid but do nothing (audit 25, M3): a budget of 0 that stops the event
  * before it acts, a stockpile that can never release, a recycling mandate at or below its
  * material's base collection share, a workforce programme whose graduates all arrive after the run
- * (or the programme) ends, and a mine acquisition by the region itself. Values drawn from a
+ * (or the programme) ends. Values drawn from a
  * distribution are not judged (some draws may act).
  *
  * @param nominal - The resolved tree (canonical units, defaults applied, distributions at their centre).

@@ -119,8 +119,9 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkFixedKeys(found, sink);
   checkValues(nominal, found, sink);
   reportZodIssues(resolvedScenarioSchema, nominal, sink);
-  checkReferences(nominal, sink);
+  // Drawn times first: where it reports a pair, checkReferences' comparison of their nominal values is silenced (one mistake, one error).
   checkDrawnEventTimes(nominal, found, typeof nominal.startYear === 'number' ? nominal.startYear : NaN, sink, warnings);
+  checkReferences(nominal, sink);
   problems.push(...withOverridesNamed(sink.problems, options.set ?? [], options.setLabels));
   if (problems.length > 0) throw new ScenarioError(sortProblems(withInheritanceNamed(problems, path, files)));
   checkStageMargins(nominal, warnings);

@@ -103,7 +103,8 @@ export function resolveExtends(
   // under its parent's ("…, no disruption" above an export cut).
   for (const key of NOT_INHERITED) if (!Object.hasOwn(child.value, key)) child.value[key] = null;
   // Nor a name: a variant without `name:` was reported and resolved as its parent (audit 25, M5); it takes its file's slug.
-  if (!Object.hasOwn(child.value, 'name') || child.value.name === null) child.value.name = fileSlug(absolutePath);
+  // A file named `.yaml` has no slug: it keeps its parent's name (review 25, L6).
+  if ((!Object.hasOwn(child.value, 'name') || child.value.name === null) && fileSlug(absolutePath) !== '') child.value.name = fileSlug(absolutePath);
   return { located: mergeLocated(parent.located, child), files: [absolutePath, ...parent.files], unmatchedDeletions: [...parent.unmatchedDeletions, ...unmatched] };
 }
 

@@ -16,7 +16,10 @@ function child(name: string, times: string): string {
 
 describe('event times drawn from distributions (audit 25, H2)', () => {
   it('refuses a start drawn in a range that reaches past a fixed end, naming both (the engine ran such a draw for one week)', () => {
-    const [problem] = problemsOf(child('late-start', '    start: { dist: uniform, min: 2026-01, max: 2027-01 }\n    end: 2026-09\n'));
+    const problems = problemsOf(child('late-start', '    start: { dist: uniform, min: 2026-01, max: 2027-01 }\n    end: 2026-09\n'));
+    // One mistake, one error: not also "an end after start" against the nominal start, a date nobody wrote (review 25, L2).
+    expect(problems).toHaveLength(1);
+    const [problem] = problems;
     expect(problem).toMatchObject({ line: 6, path: 'events.quotaCut.start', expected: 'an end after every start it can be drawn with', found: 'start drawn from 2026-01 to 2027-01, end 2026-09' });
     expect(problem.message).toContain('runs the event for one week');
   });

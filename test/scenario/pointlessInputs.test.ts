@@ -120,6 +120,10 @@ describe('a mine acquisition by the region itself', () => {
 });
 
 describe('bare numbers outside events', () => {
+  it('takes entrantHeadroom: 5 as meant, room for five times the starting firms (review 25, L1)', () => {
+    expect(loadScenario(extending('resolution:\n  entrantHeadroom: 5\n')).warnings).toEqual([]);
+  });
+
   it('warns about a bare share of 5 or more on a material key that may exceed 1, in the events\' wording', () => {
     const file = extending('materials:\n  ndpr:\n    demand:\n      growthPerYear: 5\n');
     const [warning, ...rest] = loadScenario(file).warnings;

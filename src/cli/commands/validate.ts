@@ -23,8 +23,9 @@ interface FileVerdict {
  * default, an export control that can hold back little), each distinct note once, as `run` prints
  * them. `--set` applies overrides as `run` does, so a variant can be checked before it runs.
  * `--json` prints one object instead, `{ files: [{ file, ok, materials, events, problems, warnings,
- * notes }] }`, each problem with `file, line, column, path, expected, found, message` (for editors
- * and CI, audit 25, L8); nothing on stderr; the same exit codes.
+ * notes }] }` (counts only when ok), each problem and warning with `file, line, column, path,
+ * expected, found, message` (`usage: true` on a usage mistake), each note with `file, line, column,
+ * path, text` (for editors and CI, audit 25, L8); nothing on stderr; the same exit codes.
  */
 const register: RegisterCommand = ({ program }) => {
   program.command('validate <scenario...>').description('check scenario files; print every problem with its location')
