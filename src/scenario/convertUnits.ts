@@ -13,8 +13,13 @@ const UNIT_PARAMS = new Set(['min', 'mode', 'max', 'mean', 'sd', 'median']);
 function convertScalar(value: unknown, rule: FieldRule, path: TreePath, startYear: number, sink: ProblemSink): unknown {
   if (typeof value !== 'number' && typeof value !== 'string') return value;
   if (rule.dimension === 'time') {
-    if (Number.isNaN(startYear)) return value;
-    const time = parseTime(value, startYear);
+    // Without a valid startYear (itself reported), a date cannot become years since the start: check
+    // its form only, and keep the schema from calling a good date "not a number" (one mistake, one error).
+    const time = parseTime(value, Number.isNaN(startYear) ? 0 : startYear);
+    if (Number.isNaN(startYear) && time.ok) {
+      sink.suppress(path);
+      return value;
+    }
     if (time.ok) return time.value;
     sink.add(path, time.expected, sink.found(path, value), time.note);
     return value;

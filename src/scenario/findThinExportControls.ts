@@ -2,6 +2,7 @@ import { createWorld, type ScenarioSpec, TRADED_STAGES } from '../../sim-core/in
 import { describeStageProduct } from '../report/describeStageProduct.ts';
 import type { ScenarioNote } from './findReversibleDefaults.ts';
 import { type Loc, type Located, locate } from './locatedTree.ts';
+import { sortProblems } from './scenarioError.ts';
 
 /** Below this share of its output exported at the start, an export control can hold back little (audit 20, M3). */
 const THIN_EXPORT_SHARE = 0.1;
@@ -70,8 +71,8 @@ export function findThinExportControls(spec: ScenarioSpec, located: Located, fal
     const path = control.id === undefined ? ['events'] : ['events', control.id, 'stage'];
     notes.push({ ...locate(located, path, false, fallback), path: path.join('.'), text });
   }
-  // In the order the file states them (events are kept in id order).
-  return notes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  // In the order the files state them (events are kept in id order).
+  return sortProblems(notes);
 }
 
 /** Where a note sends its reader (`compare` writes no impact.json, so the run's report it is). */

@@ -93,6 +93,21 @@ function withInheritanceNamed(problems: readonly Problem[], path: string, files:
 }
 
 /**
+ * The files problems name, in the order to report them: the command line's overrides (`--set #1
+ * (…)`, `--years`) first, in the order given, as they always were; then the named file; then the
+ * files it extends, nearest first. Problems name the named file as given, its ancestors by absolute path.
+ */
+function fileOrderOf(problems: readonly Problem[], path: string, files: readonly string[], options: LoadScenarioOptions): string[] {
+  const sets = options.set ?? [];
+  const overrides = sets.flatMap((set, i) => [overrideLoc(set, i, options.setLabels?.[i]).file, overrideLoc(set, i).file]);
+  const named = [...new Set(problems.map((p) => p.file))];
+  const chain = [resolve(path), ...files.slice(1).map((f) => resolve(f))];
+  const inChain = named.filter((file) => !file.startsWith('--') && chain.includes(resolve(file)));
+  inChain.sort((a, b) => chain.indexOf(resolve(a)) - chain.indexOf(resolve(b)));
+  return [...overrides, ...named.filter((file) => file.startsWith('--')), ...inChain];
+}
+
+/**
  * Loads a scenario file: reads the YAML with positions, merges its `extends` chain, applies
  * `--set` overrides, converts units and dates, applies defaults, extracts distributions into
  * `uncertainties`, validates (schema, ranges, cross-references) and builds the ScenarioSpec.
@@ -123,7 +138,7 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkDrawnEventTimes(nominal, found, typeof nominal.startYear === 'number' ? nominal.startYear : NaN, sink, warnings);
   checkReferences(nominal, sink);
   problems.push(...withOverridesNamed(sink.problems, options.set ?? [], options.setLabels));
-  if (problems.length > 0) throw new ScenarioError(sortProblems(withInheritanceNamed(problems, path, files)));
+  if (problems.length > 0) throw new ScenarioError(sortProblems(withInheritanceNamed(problems, path, files), fileOrderOf(problems, path, files, options)));
   checkStageMargins(nominal, warnings);
   checkCapacityCoversDemand(nominal, warnings);
   checkEventHorizons(tree, warnings);
@@ -135,5 +150,5 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   const spec = buildSpec(nominal, found);
   const notes = [...findReversibleDefaults(tree, located, { file: path, line: 1, column: 1 }), ...findThinExportControls(spec, located, { file: path, line: 1, column: 1 })];
   const title = (nominal as { title?: unknown }).title;
-  return { spec, resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems), notes, ...(typeof title === 'string' ? { title } : {}) };
+  return { spec, resolvedYaml, sha256, files, warnings: sortProblems(warnings.problems, fileOrderOf(warnings.problems, path, files, options)), notes, ...(typeof title === 'string' ? { title } : {}) };
 }

@@ -61,9 +61,17 @@ export function isUsageOnly(problems: readonly Problem[]): boolean {
   return problems.length > 0 && problems.every((p) => p.usage === true);
 }
 
-/** Orders problems by file, then line, then column (stable for ties). */
-export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column),
-  );
+/**
+ * Orders problems by file, then line, then column (stable for ties). Files are taken in
+ * `fileOrder` (for a scenario: the file the user named, then the files it extends), then the
+ * others in the order they first appear among the problems. Never by name: the order must not
+ * depend on where the files live (a path under /tmp sorts before /work, one under /build after it).
+ *
+ * @param fileOrder - paths as the problems name them, first to last.
+ * @example sortProblems(problems, ['variant.yaml', '/abs/minimal.yaml'])
+ */
+export function sortProblems<T extends Pick<Problem, 'file' | 'line' | 'column'>>(problems: readonly T[], fileOrder: readonly string[] = []): T[] {
+  const order = [...new Set([...fileOrder, ...problems.map((p) => p.file)])];
+  const rank = new Map(order.map((file, index) => [file, index]));
+  return [...problems].sort((a, b) => (rank.get(a.file) ?? 0) - (rank.get(b.file) ?? 0) || a.line - b.line || a.column - b.column);
 }
