@@ -1,3 +1,5 @@
+import { nearZeroFloor } from '../stress/nearZeroFloor.ts';
+
 /**
  * One rounding rule for a column of stress figures (table and chart alike): three significant
  * figures, signed, except that a figure smaller in size than the column's floor (a thousandth of
@@ -12,7 +14,7 @@
  * f.format(0.58); // '+0.580'
  */
 export function createStressFigureFormat(largest: number): { floor: number; format: (value: number, signed?: boolean) => string; floorText: string } {
-  const floor = largest > 0 && Number.isFinite(largest) ? Number(`1e${Math.floor(Math.log10(largest)) - 3}`) : 0;
+  const floor = nearZeroFloor(largest);
   const format = (value: number, signed = true): string => {
     if (!Number.isFinite(value)) return 'n/a';
     if (value === 0) return '0';

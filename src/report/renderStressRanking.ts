@@ -6,6 +6,7 @@ import { formatDifference } from './formatDifference.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatNumber } from './formatNumber.ts';
 import { createStressFigureFormat } from './formatStressFigure.ts';
+import { NEAR_ZERO_FLOOR_RULE } from '../stress/nearZeroFloor.ts';
 import type { MeasuredImpact, StageStress } from './readStressJson.ts';
 import { conditionalOrder, describeDisagreement, describeNegativeCost, describeWeighting, rankOrder, stageName, type StressRanked } from './summarizeStressRankings.ts';
 
@@ -39,7 +40,7 @@ export interface StressRankingContext extends DisruptionContext {
  * when the two rankings disagree, when the unweighted order differs, and why a stage that leaves
  * more demand unmet can show a negative cost; draws one chart per ranking, most damaging first,
  * bars whose CI includes 0 faded. Every figure of a column is rounded by one rule (three significant
- * figures; below a thousandth of the column's largest, `≈ 0`), in the table and on the chart alike.
+ * figures; below {@link nearZeroFloor}, `≈ 0`), in the table and on the chart alike.
  *
  * @param stress - From `readStressJson`, with `shortfallShare` per stage.
  * @param score - The study's capability and intent of a stage, if it states them.
@@ -97,7 +98,7 @@ export async function renderStressRanking(
     `Economic cost to end users, ${money.name}: rank · expected (95% CI)`, 'Shortfall in t, summed over materials (not ranked): expected (95% CI)']
     .map((h, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
   html += `<table class="stress"><thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table>\n`;
-  const floors = [formats.shortfallShare, formats.economicCost].some((f) => f.used) ? ` “≈ 0”: smaller than ${formats.shortfallShare.floorText} percentage points or ${formats.economicCost.floorText} ${money.name} (a thousandth of the column’s largest).` : '';
+  const floors = [formats.shortfallShare, formats.economicCost].some((f) => f.used) ? ` “≈ 0”: smaller than ${formats.shortfallShare.floorText} percentage points or ${formats.economicCost.floorText} ${money.name} (${NEAR_ZERO_FLOOR_RULE.replace("'", '’')}).` : '';
   const struck = [...stress.values()].some((s) => s.weight !== undefined && s.weight < 1) ? ' “If struck”: the impact and its rank without the weight, where the weight is below 1.' : '';
   if (floors !== '' || struck !== '') html += `<p class="note">Figures to three significant figures.${escapeHtml(floors + struck)}</p>\n`;
   html += await chart(stress, 'shortfallShare', charts, formats.shortfallShare.format);

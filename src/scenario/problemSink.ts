@@ -3,6 +3,9 @@ import { type Loc, type Located, locate, pathKey } from './locatedTree.ts';
 import { quoteText } from './quoteText.ts';
 import type { Problem } from './scenarioError.ts';
 
+/** The ways YAML writes null (the core schema), as source text. */
+const YAML_NULL = /^(?:null|Null|NULL|~|)$/;
+
 /** Renders a found value for messages: strings quoted (long ones cut), maps and lists by kind. */
 export function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -48,6 +51,8 @@ export class ProblemSink {
   found(path: TreePath, value: unknown): string {
     const described = describeFound(value);
     const text = this.located.values.get(pathKey(path))?.text;
+    // A key written as null is deleted before checks: what is there is nothing, and the null is why (not the text "null").
+    if (value === undefined && text !== undefined && YAML_NULL.test(text)) return 'nothing: null removed it';
     return text === undefined || text === described ? described : quoteText(text);
   }
 

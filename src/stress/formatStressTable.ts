@@ -1,6 +1,7 @@
 import { formatReadableNumber } from '../compare/formatReadableNumber.ts';
 import { formatTextTable } from '../compare/formatTextTable.ts';
 import type { FirstVsSecond } from './compareFirstAndSecond.ts';
+import { NEAR_ZERO_FLOOR_RULE, nearZeroFloor } from './nearZeroFloor.ts';
 import { rankStages } from './rankStages.ts';
 import type { StressRun } from './runStress.ts';
 
@@ -23,9 +24,9 @@ import type { StressRun } from './runStress.ts';
 export function formatStressTable(run: StressRun, replicates: number): string {
   const order = rankStages(run.stages, 'shortfallShare');
   const costRank = rankStages(run.stages, 'economicCost');
-  // Near-zero figures as `~0`, not `0.0000000331`: below a thousandth of the column's largest order of magnitude (audit 25, L5).
-  const pointsFloor = nearZeroFloor(run.stages.map((s) => s.shortfallShare.expected.mean * 100));
-  const tonnesFloor = nearZeroFloor(run.stages.map((s) => s.shortfall.expected.mean));
+  // Near-zero figures as `~0`, not `0.0000000331`: below nearZeroFloor (audit 25, L5).
+  const pointsFloor = columnFloor(run.stages.map((s) => s.shortfallShare.expected.mean * 100));
+  const tonnesFloor = columnFloor(run.stages.map((s) => s.shortfall.expected.mean));
   let tiny = false;
   const readable = (value: number, floor: number): string => {
     if (value !== 0 && Math.abs(value) < floor) { tiny = true; return '~0'; }
@@ -47,15 +48,14 @@ export function formatStressTable(run: StressRun, replicates: number): string {
   const leads = [describeStressLeadLine('share unmet', run.firstVsSecond.shortfallShare, points, ' pp', replicates),
     describeStressLeadLine('economic cost', run.firstVsSecond.economicCost, formatReadableNumber, ' USD', replicates)].filter((line) => line !== '');
   const table = formatTextTable(header, rows, 3);
-  const legend = tiny ? `~0: smaller than ${formatReadableNumber(pointsFloor)} pp (unmet) or ${formatReadableNumber(tonnesFloor)} t (shortfall), a thousandth of the column's largest\n` : '';
+  const legend = tiny ? `~0: smaller than ${formatReadableNumber(pointsFloor)} pp (unmet) or ${formatReadableNumber(tonnesFloor)} t (shortfall): ${NEAR_ZERO_FLOOR_RULE}\n` : '';
   return `stages by expected share of home end-use demand unmet (value-weighted over materials, percentage points), paired against the undisturbed run; ` +
     `expected = p × the impact if struck (every replicate is run with each disruption)${stripped}\n${table}${legend}${leads.map((line) => `${line}\n`).join('')}`;
 }
 
-/** A thousandth of the largest absolute value's order of magnitude (0 when all are 0): smaller figures print as `~0`. */
-function nearZeroFloor(values: readonly number[]): number {
-  const largest = Math.max(0, ...values.filter(Number.isFinite).map(Math.abs));
-  return largest > 0 ? Number(`1e${Math.floor(Math.log10(largest)) - 3}`) : 0;
+/** {@link nearZeroFloor} of a column: smaller figures print as `~0`. */
+function columnFloor(values: readonly number[]): number {
+  return nearZeroFloor(Math.max(0, ...values.filter(Number.isFinite).map(Math.abs)));
 }
 
 /**

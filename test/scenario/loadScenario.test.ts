@@ -137,6 +137,15 @@ describe('loadScenario: extends', () => {
     expect(loadScenario(join(dir, 'fine.yaml')).spec.events.map((e) => e.kind).sort()).toEqual(['stockpile', 'tariff']);
   });
 
+  it('says a required key deleted with null (~) is missing because of the null, not that it holds the text "null" (review 25, L8)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-null-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'gone.yaml'), 'extends: minimal.yaml\nname: gone\nevents:\n  quotaCut:\n    exporter: null\n    material: ~\n');
+    expect(problemsOf(join(dir, 'gone.yaml')).map((p) => [p.path, p.found])).toEqual([
+      ['events.quotaCut.exporter', 'nothing: null removed it'], ['events.quotaCut.material', 'nothing: null removed it'],
+    ]);
+  });
+
   it('refuses a child that changes an inherited event\'s kind, at its kind, and reads the event as the child wrote it (audit 25, M4)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-rekind-'));
     copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
