@@ -48,12 +48,16 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
   });
   progress.stop();
   const arms = 1 + run.stages.filter((s) => s.events.length > 0).length;
-  const manifest = createCommandManifest({
-    command: 'stress', reference: { path: scenario, loaded: run.base }, arms,
-    scenarios: [{ label: 'undisturbed', path: scenario, sha256: run.base.sha256 }],
-    masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
-    ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
-  });
+  const manifest = {
+    ...createCommandManifest({
+      command: 'stress', reference: { path: scenario, loaded: run.base }, arms,
+      scenarios: [{ label: 'undisturbed', path: scenario, sha256: run.base.sha256 }],
+      masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
+      ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
+    }),
+    // The scenario's own threat events that --strip-events removed ([] without it): the resolved scenario beside it still has them.
+    strippedEvents: run.strippedEvents,
+  };
   const json = formatStressJson(run, { scenario, masterSeed: settings.masterSeed, replicates: settings.replicates });
   const dir = options.out === undefined ? defaultOutputFolder(`stress-${createArmLabels([scenario])[0]}`, startedAt) : resolve(options.out);
   await writeOutputFiles(dir, [

@@ -27,6 +27,11 @@ describe('renderReproduceSection', () => {
     expect(html).toContain('<tr><td>Overrides (--set, --years)</td><td>none</td></tr>');
   });
 
+  it('names the threat events a stress test removed (--strip-events), beside overrides that say none', () => {
+    const html = renderReproduceSection({ manifest: { ...manifest({ command: 'stress' }), strippedEvents: ['cnQuotaDy', 'cnQuotaNdpr'] }, resolvedHashes: {}, files: [], isRun: false });
+    expect(html).toContain('<tr><td>Threat events removed (stress --strip-events)</td><td>cnQuotaDy cnQuotaNdpr</td></tr>');
+  });
+
   it('says when the scenario file was changed after the run', () => {
     const html = renderReproduceSection({ manifest: manifest(), resolvedHashes: { 'scenario.resolved.yaml': 'b'.repeat(64) }, files: [], isRun: true });
     expect(html).toContain('does NOT match scenario.resolved.yaml in this folder');

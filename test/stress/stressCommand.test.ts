@@ -28,6 +28,10 @@ describe('crm-sim stress', () => {
     expect(json.rankingByShortfallShare).toHaveLength(6);
     expect(json.rankingByEconomicCost).toHaveLength(6);
     expect(json.strippedEvents).toEqual([]);
+    // the manifest says which threat events were removed (none here), after the command's own fields
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.strippedEvents).toEqual([]);
+    expect(Object.keys(manifest).at(-1)).toBe('strippedEvents');
     // the horizon the arms ran, added last so earlier fields keep their places
     expect(json.horizonYears).toBe(1);
     expect(Object.keys(json).at(-1)).toBe('horizonYears');
