@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, type Node, type Pair } from 'yaml';
 import type { TreePath } from './fieldRules.ts';
 import { quoteText, shortenText } from './quoteText.ts';
 
@@ -33,6 +33,12 @@ function checkKey(key: unknown, out: NodeProblem[]): void {
   }
 }
 
+/** Whether a pair's key was written with the explicit-key indicator `?` (needs the composer's `keepSourceTokens`). */
+function isExplicitKey(item: Pair): boolean {
+  const start = (item.srcToken as { start?: { type: string }[] } | undefined)?.start ?? [];
+  return start.some((token) => token.type === 'explicit-key-ind');
+}
+
 /**
  * Checks the keys of one map for duplicates (as their text: `1` and `"1"` become one key of the data)
  * and merge keys `<<`, naming each by its path.
@@ -45,7 +51,8 @@ function checkMapKeys(items: readonly unknown[], path: TreePath, out: NodeProble
     const offset = item.key.range?.[0] ?? 0;
     // `{ name: Japan, Korea, EU }`: a comma ends a value in a { } map, so Korea and EU became keys with no value,
     // which the loader dropped as nulls (three calibration episodes lost their regions' names so; audit 25).
-    if (flow && item.value === null) {
+    // `{ ? key }` (an explicit key, with `?`) is a key with a null value on purpose: the loader drops it as any null.
+    if (flow && item.value === null && !isExplicitKey(item)) {
       out.push({ offset, path: [...path, name], expected: 'key: value', found: `${quoteText(name)} with no colon and no value`,
         message: 'a comma inside a value ends it in a { } map: quote the value ("Japan, Korea, EU"), or write `key: null` for a null' });
     }

@@ -65,7 +65,8 @@ function composeDocument(text: string, lineCounter: LineCounter, at: (offset: nu
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
   const deep = findDeepNesting(tokens, MAX_NESTING_DEPTH);
   if (deep !== undefined) return [yamlProblem(at(deep), 'deeper nesting', `maps and lists may nest at most ${MAX_NESTING_DEPTH} deep`, `maps and lists nested at most ${MAX_NESTING_DEPTH} deep`)];
-  const composer = new Composer({ schema: 'core', uniqueKeys: true, customTags: [] });
+  // keepSourceTokens: checkYamlNodes tells `{ ? key }` (an explicit key, null on purpose) from `{ key }` (a value cut at a comma).
+  const composer = new Composer({ schema: 'core', uniqueKeys: true, customTags: [], keepSourceTokens: true });
   const docs = [...composer.compose(tokens, true, text.length)];
   const doc = docs[0];
   // A duplicate key is reported by checkYamlNodes with its path and the first key's line, not as the parser's "(root)" error;

@@ -193,6 +193,9 @@ describe('loadScenario: extends', () => {
     expect(problems.map((p) => [p.line, p.column, p.path, p.found])).toEqual([[4, 22, 'regions.AU.Korea', '"Korea" with no colon and no value']]);
     writeFileSync(join(dir, 'quoted.yaml'), 'extends: minimal.yaml\nname: quoted\nregions:\n  AU: { name: "Japan, Korea", alignment: ally, source: null }\n');
     expect(loadScenario(join(dir, 'quoted.yaml')).spec.regions.find((r) => r.id === 'AU')?.name).toBe('Japan, Korea');
+    // An explicit key `? source` is a null written on purpose (review 25, L3): dropped as any null, not refused.
+    writeFileSync(join(dir, 'explicit.yaml'), 'extends: minimal.yaml\nname: explicit\nregions:\n  AU: { name: Japan, alignment: ally, ? source }\n');
+    expect(loadScenario(join(dir, 'explicit.yaml')).spec.regions.find((r) => r.id === 'AU')?.name).toBe('Japan');
   });
 
   it('points a kindless event whose id is close to an inherited one at that event: a misspelt override made a new event', () => {

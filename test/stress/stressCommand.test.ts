@@ -28,10 +28,6 @@ describe('crm-sim stress', () => {
     expect(json.rankingByShortfallShare).toHaveLength(6);
     expect(json.rankingByEconomicCost).toHaveLength(6);
     expect(json.strippedEvents).toEqual([]);
-    // the manifest says which threat events were removed (none here), after the command's own fields
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.strippedEvents).toEqual([]);
-    expect(Object.keys(manifest).at(-1)).toBe('strippedEvents');
     // the horizon the arms ran, added last so earlier fields keep their places
     expect(json.horizonYears).toBe(1);
     expect(Object.keys(json).at(-1)).toBe('horizonYears');
@@ -70,6 +66,9 @@ describe('crm-sim stress', () => {
     expect(impacts?.get(leader.second)?.shortfallShare?.firstVsSecond).toBeUndefined();
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ command: 'stress', arms: 7 });
+    // which threat events --strip-events removed (none here), after the command's own fields
+    expect(manifest.strippedEvents).toEqual([]);
+    expect(Object.keys(manifest).at(-1)).toBe('strippedEvents');
     expect(manifest.commandLine).toEqual(['crm-sim', 'stress', shipped('baseline'), '--replicates', '2', '--workers', '0', '--years', '1',
       '--set', 'ticksPerYear=12', '--set', 'resolution.firmsPerCapacityCell=2', '--out', out, '--json', '--quiet']);
   });
