@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { describeMountPoint, isMountPoint } from '../outputs/mountPoint.ts';
 import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
 import { UsageError } from './exitCodes.ts';
 
@@ -73,7 +74,7 @@ function prepareParent(dir: string, label: string): void {
 /**
  * Checks an output folder before a run starts, so that a path that cannot be written is a plain
  * usage error (exit 2) rather than a failure after the run: its parent folders can be created and
- * written; nothing but a folder is at the path; an existing non-empty folder is refused unless
+ * written; nothing but a folder is at the path, and not a mount point (it could not be replaced); an existing non-empty folder is refused unless
  * `overwrite` is set and it is a finished crm-sim output folder (manifest.json by crm-sim).
  *
  * @param dir - The output folder (absolute or relative to the working directory).
@@ -92,6 +93,7 @@ export function checkOutputFolder(dir: string, options: { overwrite?: boolean; l
   prepareParent(absolute, label);
   if (!existsSync(absolute)) return absolute;
   if (!statSync(absolute).isDirectory()) throw new UsageError(`${label} ${absolute}: expected a folder, found a file`);
+  if (isMountPoint(absolute)) throw new UsageError(describeMountPoint(label, absolute));
   if (readdirSync(absolute).length === 0) return absolute;
   if (!options.overwrite) {
     const remedy = options.offerOverwrite === false ? 'choose another folder' : 'choose another folder, or --overwrite to replace a finished crm-sim output folder';

@@ -3,6 +3,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { ScenarioError, formatProblem, isUsageOnly } from '../scenario/scenarioError.ts';
+import { OutputFolderMountPointError } from '../outputs/mountPoint.ts';
 import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
 import type { RegisterCommand } from './commandContext.ts';
 import { createInterruptHandler } from './createInterruptHandler.ts';
@@ -36,7 +37,7 @@ function report(error: unknown): number {
     // A scenario file that does not exist, a malformed --set: the command line's mistake.
     return isUsageOnly(error.problems) ? EXIT_USAGE : EXIT_INVALID_SCENARIO;
   }
-  if (error instanceof UsageError || error instanceof OutputFolderExistsError) {
+  if (error instanceof UsageError || error instanceof OutputFolderExistsError || error instanceof OutputFolderMountPointError) {
     process.stderr.write(`crm-sim: ${error.message}\n`);
     return EXIT_USAGE;
   }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createAbortError } from '../montecarlo/createAbortError.ts';
+import { isMountPoint, OutputFolderMountPointError } from './mountPoint.ts';
 import { syncToDisk, syncTree } from './syncTree.ts';
 import { trackTemporaryFolder } from './temporaryFolders.ts';
 
@@ -41,7 +42,7 @@ export interface AtomicWriteOptions {
  * @param fill - Writes the folder's files into the temporary folder it is given.
  * @param options - Overwrite policy and abort signal.
  * @returns Resolves with the absolute path of the final folder.
- * @throws OutputFolderExistsError; AbortError when the signal aborted; whatever `fill` throws.
+ * @throws OutputFolderExistsError; OutputFolderMountPointError when `dir` is a mount point; AbortError when the signal aborted; whatever `fill` throws.
  * @example
  * await writeDirectoryAtomically('outputs/run1', async (tmp) => writeFile(join(tmp, 'a.txt'), 'a'));
  */
@@ -57,6 +58,8 @@ export async function writeDirectoryAtomically(
   if (!options.overwrite && !(await isMissingOrEmptyFolder(finalDir))) {
     throw new OutputFolderExistsError(finalDir);
   }
+  // Checked before `fill`: a mount point cannot be renamed over, and the work would be lost at the end.
+  if (isMountPoint(finalDir)) throw new OutputFolderMountPointError(finalDir);
   const temporaryDir = join(parent, `.${name}.tmp-${process.pid}`);
   await rm(temporaryDir, { recursive: true, force: true });
   const forget = trackTemporaryFolder(temporaryDir);
