@@ -12,6 +12,7 @@ import { executeMerge } from './mergeCommand.ts';
 import { readShardFolder, ShardError } from '../outputs/readShardFolder.ts';
 import { describeScenarioDifference } from '../outputs/describeScenarioDifference.ts';
 import { SHARD_FILES } from '../outputs/writeShardFiles.ts';
+import { checkFinishedOutputs } from './checkFinishedOutputs.ts';
 import { InterruptedError, UsageError } from './exitCodes.ts';
 import { checkOutputFolder } from './checkOutputFolder.ts';
 import { executeRun, parseRunOptions, writeReportInputs, type RunOptions, type RunOutcome, type RunSettings } from './runCommand.ts';
@@ -504,6 +505,7 @@ export async function runResumable(scenarioPath: string | undefined, options: Ru
   const dir = options.resume as string;
   if (options.out !== undefined && resolve(options.out) !== resolve(dir)) throw new UsageError('--resume DIR writes the run to DIR: leave out --out');
   checkPartsFolder(dir); // before anything reads, uses or removes it
+  if (readFinishedRun(dir)) checkFinishedOutputs(resolve(dir), options);
   const outcome = scenarioPath === undefined && readFinishedRun(dir)
     ? await completeAlready(resolve(dir), { report: options.report === true, quiet: options.quiet === true })
     : await executeResumableRun(resumeSettings(scenarioPath, options, dir), signal, progress);

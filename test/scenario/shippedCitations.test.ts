@@ -16,7 +16,7 @@ describe('citations of the shipped scenarios', () => {
 
   it('each name a params.csv row that exists (no wildcards: one row per citation)', () => {
     // The shared data sit beside the repository (as .ci/run lays them out): without them this check cannot run, so it fails.
-    expect(existsSync(DATA), `${DATA} is missing: put the shared folder beside the repository (see README, Development)`).toBe(true);
+    expect(existsSync(DATA), `${DATA} is missing: put the shared folder beside the repository (see README, Quick start)`).toBe(true);
     for (const file of SHIPPED) {
       const sources = resolveCitedSources(loadScenario(file).spec, file);
       const missing = sources?.params.filter((p) => !p.found).map((p) => p.cited) ?? [];
