@@ -11,6 +11,7 @@ import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import type { ReplicateSummaries, SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
 import { checkOutputFolder } from './checkOutputFolder.ts';
+import { writeCommandResult } from './writeCommandResult.ts';
 import { UsageError } from './exitCodes.ts';
 import { resolveExceedOptions } from './resolveExceedOptions.ts';
 import { parseMemoryLimit } from './runResources.ts';
@@ -196,6 +197,7 @@ export async function mergeCommand(dirs: string[], options: MergeOptions, signal
   const format = parseOutputFormat(options.format);
   const settings = { dirs, out: options.out, parquet: format === 'parquet', keepSeries: options.keepSeries === true, exceed: options.exceed ?? [], memoryLimit: parseMemoryLimit(options.maxMemory) };
   const outcome = await executeMerge(settings, signal, createProgressReporter(options.quiet === true));
-  if (options.json) process.stdout.write(readFileSync(join(outcome.dir, 'summary.json'), 'utf8'));
-  else process.stdout.write(`${outcome.dir}\n`);
+  // As run --json: the summary alone on stdout, the folder on stderr (not with --quiet).
+  const json = options.json === true ? readFileSync(join(outcome.dir, 'summary.json'), 'utf8') : '';
+  writeCommandResult({ json, text: '' }, outcome.dir, options);
 }

@@ -100,6 +100,14 @@ describe('shard checksums', () => {
     await expectNothingWritten(out);
   });
 
+  it('merge --json prints the summary alone on stdout and the folder on stderr, as run --json does', async () => {
+    const out = join(root, 'out-json');
+    const result = runCli(['merge', ...shards, '--out', out, '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('output folder: '))).toEqual([`output folder: ${out}`]);
+  });
+
   it('exits 2 on the command line, with one line and no output folder', async () => {
     const tampered = await copyOfShard2('tampered-cli', (dir) => overwrite8(join(dir, 'summaries.f64'), 0));
     const result = runCli(['merge', shards[0], tampered, shards[2], '--out', join(root, 'out-cli'), '--quiet']);
