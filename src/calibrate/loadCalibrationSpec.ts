@@ -64,6 +64,10 @@ export function loadCalibrationSpec(file: string, overrides: Partial<Pick<Calibr
   });
   const extendsPath = spec.fragment.extends;
   if (extendsPath !== undefined && !existsSync(resolve(dirname(file), extendsPath))) sink.add(['fragment', 'extends'], 'an existing scenario file (the path is relative to the spec file)', quoteText(extendsPath));
+  // Located at the spec's line, not "no such file" from the loader: a copy of the spec saved in another folder loses its episodes.
+  for (const [id, episode] of Object.entries(spec.episodes)) {
+    if (!existsSync(resolve(dirname(file), episode.scenario))) sink.add(['episodes', id, 'scenario'], 'an existing scenario file (the path is relative to the spec file)', quoteText(episode.scenario));
+  }
   if (sink.problems.length > 0) throw specError(sink.problems);
   const episodes = Object.entries(spec.episodes).map(([id, episode]) => loadEpisode(file, id, episode, sink));
   checkParameterPaths(spec, episodes, sink);

@@ -92,6 +92,15 @@ describe('crm-sim calibrate', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/bad\.yaml:\d+:\d+: fragment\.extends: expected an existing scenario file \(the path is relative to the spec file\), found "\.\.\/nowhere\.yaml"/);
   });
+  it('locates an episode scenario missing beside a spec copied to another folder at the spec line that names it (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-cal-copy-'));
+    writeFileSync(join(dir, 'copy.yaml'), readFileSync(TINY, 'utf8'));
+    const relative = /scenario: (\S+)/.exec(readFileSync(TINY, 'utf8'))?.[1];
+    const copied = runCli(['calibrate', join(dir, 'copy.yaml'), '--evaluate', '--quiet']);
+    expect(copied.status).toBe(2);
+    expect(copied.stderr).toMatch(new RegExp(`copy\\.yaml:\\d+:\\d+: episodes\\.\\w+\\.scenario: expected an existing scenario file \\(the path is relative to the spec file\\), found "${relative?.replaceAll('.', '\\.')}"`));
+    expect(copied.stderr).not.toMatch(/no such file/);
+  });
   it('gives one clear message and exit code 2 for usage mistakes', () => {
     const missing = runCli(['calibrate', 'no/such/spec.yaml']);
     expect(missing.status).toBe(2);
