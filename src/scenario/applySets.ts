@@ -130,6 +130,23 @@ function valueAtPath(root: unknown, path: readonly string[]): unknown {
   return node;
 }
 
+/** What precedes each override's mark in a `source` text. */
+const OVERRIDE_MARK = 'overridden: ';
+
+/**
+ * `source` with the mark `overridden: <label>` added: after the citation, the marks sorted and
+ * each once, so that overrides that commute give the same resolved scenario, and the same SHA-256,
+ * in whatever order they were given (`--years 2` is marked as `--set years=2`: audit 27, M1).
+ */
+function addOverrideMark(source: string, label: string): string {
+  const at = source.startsWith(OVERRIDE_MARK) ? 0 : source.indexOf(`; ${OVERRIDE_MARK}`);
+  const citation = at < 0 ? source : source.slice(0, at);
+  const marks = at < 0 ? [] : source.slice(at === 0 ? OVERRIDE_MARK.length : at + 2 + OVERRIDE_MARK.length).split(`; ${OVERRIDE_MARK}`);
+  if (!marks.includes(label)) marks.push(label);
+  marks.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...(citation === '' ? [] : [citation]), ...marks.map((mark) => `${OVERRIDE_MARK}${mark}`)].join('; ');
+}
+
 /**
  * Marks the object an override changed: its `source` gains `overridden: <override>` (after the
  * citation it had, which no longer backs the changed value alone), so the resolved scenario says
@@ -144,8 +161,7 @@ function markOverridden(root: Record<string, unknown>, path: readonly string[], 
     const prefix = path.slice(0, n);
     const node = valueAtPath(root, prefix);
     if (!isPlainMap(node) || isIdMap(prefix)) continue;
-    const old = typeof node.source === 'string' || typeof node.source === 'number' ? `${node.source}; ` : '';
-    node.source = `${old}overridden: ${label}`;
+    node.source = addOverrideMark(typeof node.source === 'string' || typeof node.source === 'number' ? String(node.source) : '', label);
     return;
   }
 }
@@ -208,6 +224,6 @@ export function applySets(located: Located, sets: readonly string[], problems: P
     }
     if (value !== null && typeof value !== 'object') located.values.set(pathKey(path), { ...loc, text });
     else if (value !== null) located.values.set(pathKey(path), { ...loc, overrideText: text });
-    markOverridden(located.value, path, set.startsWith(YEARS_FLAG) ? `--years ${set.slice(YEARS_FLAG.length)}` : `--set ${set}`);
+    markOverridden(located.value, path, `--set ${overrideText(set)}`);
   });
 }

@@ -12,8 +12,8 @@ describe('describeScenarioDifference', () => {
   });
 
   it('shows long texts from the word where they part, names at most three keys, and is empty for equal trees', () => {
-    const source = (n: number) => `source: "USGS MCS 2025/2026 via ../shared/data/params.csv; overridden: --years ${n}"\n`;
-    expect(describeScenarioDifference(a(source(2)), b(source(1)))).toBe('source ("…overridden: --years 2" in a, "…overridden: --years 1" in b)');
+    const source = (n: number) => `source: "USGS MCS 2025/2026 via ../shared/data/params.csv; overridden: --set years=${n}"\n`;
+    expect(describeScenarioDifference(a(source(2)), b(source(1)))).toBe('source ("…--set years=2" in a, "…--set years=1" in b)');
     // The provenance line differs whenever an overridden key does: named only when nothing else differs.
     expect(describeScenarioDifference(a(`${source(2)}years: 2\n`), b(`${source(1)}years: 1\n`))).toBe('years (2 in a, 1 in b)');
     expect(describeScenarioDifference(a('p: 1\nq: 1\nr: 1\ns: 1\n'), b('p: 2\nq: 2\nr: 2\ns: 2\n'))).toBe('p (1 in a, 2 in b); q (1 in a, 2 in b); r (1 in a, 2 in b); and 1 more');

@@ -39,9 +39,20 @@ describe('overrides in the resolved scenario', () => {
     // capacityByRegion is keyed by region ids: the stage carries the mark.
     expect(resolved.materials.ndpr.mining.capacityByRegion).toEqual({ CN: 50000, US: 10000, AU: 6000 });
     expect(resolved.materials.ndpr.mining.source).toBe('overridden: --set materials.ndpr.mining.capacityByRegion.CN=50 kt/yr');
-    expect(resolved.source).toBe('overridden: --years 3');
+    expect(resolved.source).toBe('overridden: --set years=3');
     const cited = parse(loadScenario(MINIMAL, { set: ['regions.AU.engineers=1000'] }).resolvedYaml);
     expect(cited.regions.AU.source).toBe('test; overridden: --set regions.AU.engineers=1000');
+  });
+
+  it('are marked in sorted order, each once, so that --years Y and --set years=Y in any order resolve to the same bytes', () => {
+    const orders = [
+      [yearsOverride('3'), 'ticksPerYear=12'], ['years=3', 'ticksPerYear=12'], ['ticksPerYear=12', 'years=3'], ['ticksPerYear=12', 'years=3', 'years=3'],
+    ].map((set) => loadScenario(MINIMAL, { set }));
+    for (const loaded of orders) expect(loaded.sha256).toBe(orders[0].sha256);
+    expect(parse(orders[0].resolvedYaml).source).toBe('overridden: --set ticksPerYear=12; overridden: --set years=3');
+    // A citation stays first; marks already in a resolved scenario used again as input are merged, not repeated.
+    const cited = loadScenario(MINIMAL, { set: ['regions.AU.source="test; overridden: --set regions.AU.engineers=9"', 'regions.AU.engineers=1000'] });
+    expect(parse(cited.resolvedYaml).regions.AU.source).toBe('test; overridden: --set regions.AU.engineers=1000; overridden: --set regions.AU.engineers=9');
   });
 
   it('are listed in the manifest of compare, sweep and stress as path=value', () => {
