@@ -177,12 +177,13 @@ export function redactCommandLine(args: readonly string[]): string[] {
 }
 
 /**
- * The manifest without its execution fields (command lines, workers, threads and timing) and
- * without `shard`: what identifies the results, identical for a run, any of its shard+merge
- * equivalents, and any worker or thread count. Parquet files carry it as key-value metadata so they stay byte-identical.
+ * The manifest without its execution fields (command lines, workers, threads and timing), without
+ * `shard` and without the scenario files' paths (their sha256 stays): what identifies the results,
+ * identical for a run, any of its shard+merge equivalents, any worker or thread count, and
+ * however the scenario's path was typed. Parquet files carry it as key-value metadata so they stay byte-identical.
  *
  * @param manifest - A run or shard manifest.
- * @returns A copy without commandLine, resumeCommandLines, workers, workersRequested, threadsPerReplicate, startedAt, finishedAt, wallSeconds and shard.
+ * @returns A copy without commandLine, resumeCommandLines, workers, workersRequested, threadsPerReplicate, startedAt, finishedAt, wallSeconds, shard and `scenario.path` (`scenarios[].path` for compare, sweep and stress).
  * @example
  * JSON.stringify(stripExecutionFields(manifest));
  */
@@ -190,7 +191,17 @@ export function stripExecutionFields(manifest: RunManifest): Record<string, unkn
   const copy: Record<string, unknown> = { ...manifest };
   for (const field of EXECUTION_FIELDS) delete copy[field];
   delete copy.shard;
+  // The scenario path as typed (relative, absolute, a queue store's copy) names no result: its sha256 does.
+  copy.scenario = withoutPath(copy.scenario);
+  if (Array.isArray(copy.scenarios)) copy.scenarios = copy.scenarios.map(withoutPath);
   return copy;
+}
+
+/** A `{ path, sha256, … }` record without its `path`; anything else as it is. */
+function withoutPath(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('path' in value)) return value;
+  const { path: _path, ...rest } = value as Record<string, unknown>;
+  return rest;
 }
 
 /** What names the code that runs: package version, git commit, and the SHA-256 of its sources (see {@link RunManifest}). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { createManifest, redactCommandLine } from '../../src/outputs/createManifest.ts';
+import { createManifest, redactCommandLine, stripExecutionFields } from '../../src/outputs/createManifest.ts';
 
 const { hashSources } = (await import('../../scripts/hashSources.mjs' as string)) as { hashSources(root: string): string };
 
@@ -56,5 +56,18 @@ describe('createManifest', () => {
     const manifest = createManifest({ scenarioText: 'x', masterSeed: 1, replicates: 1, workers: 1, ticks: 1, startedAt: new Date(0), finishedAt: new Date(0),
       commandLine: ['crm-sim', 'queue', 'collect', 'id', '--redis', 'redis://:s3cret@127.0.0.1:6379'] });
     expect(JSON.stringify(manifest)).not.toContain('s3cret');
+  });
+});
+
+describe('stripExecutionFields', () => {
+  it('keeps what identifies the results: no execution fields and no scenario path as typed, its sha256 kept', () => {
+    const input = { scenarioText: 'name: tiny\n', masterSeed: 1, replicates: 2, workers: 2, ticks: 4, startedAt: new Date(0), finishedAt: new Date(1000) };
+    const relative = stripExecutionFields(createManifest({ ...input, scenarioPath: 'scenarios/tiny.yaml' }));
+    const absolute = stripExecutionFields(createManifest({ ...input, scenarioPath: '/home/me/crm-sim/scenarios/tiny.yaml', workers: 1 }));
+    expect(JSON.stringify(relative)).toBe(JSON.stringify(absolute));
+    expect(relative.scenario).toEqual({ sha256: createHash('sha256').update('name: tiny\n').digest('hex') });
+    for (const field of ['commandLine', 'workers', 'startedAt', 'finishedAt', 'wallSeconds']) expect(relative).not.toHaveProperty(field);
+    const command = stripExecutionFields({ ...createManifest({ ...input, scenarioPath: 'a.yaml' }), scenarios: [{ label: 'b', path: '/x/b.yaml', sha256: 'f' }] } as never);
+    expect(command.scenarios).toEqual([{ label: 'b', sha256: 'f' }]);
   });
 });
