@@ -41,6 +41,8 @@ interface WorkerState {
   id: string;
   startedAt: number;
   completed: number;
+  /** Jobs the second signal aborted and gave back to the queue. */
+  interrupted: number;
   refused: Map<string, string>;
   /** Jobs it refused (for a lasting reason) after its first back-off and gave back, as a connected worker had not refused them yet. */
   yielded: YieldedJobs;
@@ -86,12 +88,13 @@ async function refuse(job: Job<ShardJobData>, token: string | undefined, refusal
  * would use one, and exiting with it would leave it locked until its lock expired). Its temporary
  * shard folder is removed already (the run unwound).
  */
-async function giveBackInterrupted(job: Job<ShardJobData>, token: string | undefined, abortError: unknown, options: QueueWorkerOptions): Promise<never> {
+async function giveBackInterrupted(job: Job<ShardJobData>, token: string | undefined, abortError: unknown, state: WorkerState, options: QueueWorkerOptions): Promise<never> {
   try {
     await job.moveToWait(token);
   } catch {
     throw abortError; // its lock is lost already (e.g. Redis is down): it fails, or stalls, as before
   }
+  state.interrupted++;
   options.log(`job ${job.id} interrupted: back in the queue, no attempt used`);
   throw new options.connection.bullmq.WaitingError();
 }
@@ -105,7 +108,7 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
       return done;
     } catch (error) {
       if (error instanceof CannotServeError) return refuse(job, token, error, worker, queue, state, options);
-      if (options.abortJobs.aborted && (error as Error | undefined)?.name === 'AbortError') return giveBackInterrupted(job, token, error, options);
+      if (options.abortJobs.aborted && (error as Error | undefined)?.name === 'AbortError') return giveBackInterrupted(job, token, error, state, options);
       throw error;
     }
   }, {
@@ -137,7 +140,7 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
  */
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<number> {
   const { bullmq, redis } = options.connection;
-  const state: WorkerState = { id: newWorkerId(), startedAt: Date.now(), completed: 0, refused: new Map(), yielded: new Map() };
+  const state: WorkerState = { id: newWorkerId(), startedAt: Date.now(), completed: 0, interrupted: 0, refused: new Map(), yielded: new Map() };
   const blocking = redis.duplicate(); // BullMQ blocks on its own connection; closed below
   const queue = new bullmq.Queue(options.queue, { connection: redis });
   const outages = createRedisOutageReporter(options.connection.url, options.log);
@@ -162,6 +165,9 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<numbe
   }
   for (const [runId, reason] of state.refused) options.log(`could not serve run ${runId}: ${reason}`);
   // The second signal: exit 130 as any interrupted command does (not 0, which reads as a clean stop).
-  if (options.abortJobs.aborted) throw new InterruptedError(`interrupted; the jobs that were running went back to the queue, no attempt used (${state.completed} job${state.completed === 1 ? '' : 's'} done by this worker)`);
+  if (options.abortJobs.aborted) {
+    const back = state.interrupted === 0 ? 'no job was running' : `${state.interrupted} running job${state.interrupted === 1 ? '' : 's'} went back to the queue, no attempt used`;
+    throw new InterruptedError(`interrupted; ${back} (${state.completed} job${state.completed === 1 ? '' : 's'} done by this worker)`);
+  }
   return state.completed;
 }

@@ -68,7 +68,7 @@ describe('crm-sim queue work and signals', () => {
     // Released at once: not active (its lock would hold it for 30 s) but waiting, to run again with no attempt used.
     expect(await jobStates()).toEqual(['waiting, 0 attempts used']);
     expect(log).toMatch(/job s1\.1 interrupted: back in the queue, no attempt used/);
-    expect(log).toMatch(/crm-sim: interrupted; the jobs that were running went back to the queue, no attempt used \(0 jobs done by this worker\)\n$/);
+    expect(log).toMatch(/crm-sim: interrupted; 1 running job went back to the queue, no attempt used \(0 jobs done by this worker\)\n$/);
     expect(log).not.toMatch(/failed|    at /);
   }, 120_000);
 });
