@@ -40,21 +40,41 @@ async function missingShards(store: string, runId: string, shards: number): Prom
   return missing;
 }
 
-/** What the queue says of the missing shards: jobs failed for good, and one given back by workers that cannot serve it. */
+/** What the queue says of the missing shards: jobs failed for good (shard → reason), and one given back by workers that cannot serve it. */
 interface QueueView {
-  failed: string[];
+  failed: Map<number, string>;
   givenBack?: string;
 }
 
 /** Reads the queue's view of the missing shards (nothing without a queue). */
 async function readQueueView(queue: Queue<ShardJobData> | undefined, runId: string, missing: number[]): Promise<QueueView> {
-  const view: QueueView = { failed: [] };
+  const view: QueueView = { failed: new Map() };
   for (const shard of queue === undefined ? [] : missing) {
     const status = await readShardStatus(queue, runId, shard);
-    if (status.state === 'failed') view.failed.push(`shard ${shard}: ${status.failedReason}`);
+    if (status.state === 'failed') view.failed.set(shard, status.failedReason ?? 'no reason recorded');
     if (view.givenBack === undefined && status.givenBack) view.givenBack = `shard ${shard} was ${formatGivenBack(status.givenBack)}`;
   }
   return view;
+}
+
+/** Shards as `shard 1/4, 3/4` (the first ten, then `…`). */
+function listShards(shards: readonly number[], count: number): string {
+  return `shard ${shards.slice(0, 10).map((k) => `${k}/${count}`).join(', ')}${shards.length > 10 ? ', …' : ''}`;
+}
+
+/**
+ * The error of a run with jobs failed for good: which shards, grouped by reason (a reason that
+ * failed every shard is said once, not once per shard), and the remedy. Waiting cannot help: a
+ * failed job is never retried by itself.
+ */
+export function describeFailedShards(run: Pick<QueuedRun, 'runId' | 'shards'>, failed: ReadonlyMap<number, string>, missing: number): string {
+  const byReason = new Map<string, number[]>();
+  for (const [shard, reason] of failed) byReason.set(reason, [...(byReason.get(reason) ?? []), shard]);
+  const reasons = [...byReason].map(([reason, shards]) => `${listShards(shards, run.shards)}: ${reason}`).join('; ');
+  const others = missing - failed.size;
+  const unfinished = others > 0 ? ` (and ${others} other shard${others === 1 ? ' is' : 's are'} not finished yet)` : '';
+  return `run ${run.runId}: ${failed.size} of ${run.shards} shard${run.shards === 1 ? '' : 's'} failed for good${unfinished}, so waiting will not help: ${reasons}; `
+    + `fix the cause, then run the same \`crm-sim queue submit\` again with --run-id ${run.runId} (only the unfinished shards are queued again)`;
 }
 
 /** Resolves after `ms`, or rejects at once when `signal` aborts; leaves no listener on `signal`. */
@@ -94,9 +114,15 @@ async function waitForShards(options: CollectOptions, run: QueuedRun, queue: Que
     const missing = await missingShards(options.store, run.runId, run.shards);
     if (missing.length === 0) return;
     const view = await readQueueView(queue, run.runId, missing);
-    if (view.failed.length > 0) throw new QueueError(`run ${run.runId}: jobs failed for good (resubmit the run to retry them): ${view.failed.join('; ')}`);
-    const list = `shard ${missing.slice(0, 10).map((k) => `${k}/${run.shards}`).join(', ')}${missing.length > 10 ? ', …' : ''}`;
-    if (!options.wait) throw new QueueError(`run ${run.runId} is not finished: ${missing.length} of ${run.shards} shards missing (${list}); use --wait`);
+    if (view.failed.size > 0) throw new QueueError(describeFailedShards(run, view.failed, missing.length));
+    const list = listShards(missing, run.shards);
+    if (!options.wait) {
+      // Without Redis the store cannot tell a job still to run from one failed for good: "use --wait" would be wrong advice for the latter.
+      const advice = queue === undefined
+        ? `; without a Redis connection their jobs' states are unknown: \`crm-sim queue status ${run.runId} --redis URL\` tells jobs still to run (wait for them with --wait) from jobs failed for good (queue them again with \`crm-sim queue submit\` and --run-id ${run.runId})`
+        : '; their jobs are still to run: use --wait';
+      throw new QueueError(`run ${run.runId} is not finished: ${missing.length} of ${run.shards} shards missing (${list})${advice}`);
+    }
     if (options.timeoutSeconds !== undefined && now() - started > options.timeoutSeconds * 1000) {
       throw new QueueError(`run ${run.runId}: still ${missing.length} of ${run.shards} shards missing after ${options.timeoutSeconds} s (${list})${view.givenBack ? `; ${view.givenBack}` : ''}`);
     }
@@ -125,7 +151,7 @@ export async function collectRun(options: CollectOptions): Promise<{ dir: string
   }
   const removed: string[] = [];
   for (let k = 1; k <= run.shards; k++) removed.push(...(await removeStaleTemporaries(shardFolder(options.store, run.runId, k))));
-  if (removed.length > 0) options.log(`removed ${removed.length} temporary folders of dead workers: ${removed.join(', ')}`);
+  if (removed.length > 0) options.log(`removed ${removed.length === 1 ? 'the temporary folder of a dead worker' : `${removed.length} temporary folders of dead workers`}: ${removed.join(', ')}`);
   const dirs = Array.from({ length: run.shards }, (_, i) => shardFolder(options.store, run.runId, i + 1));
   return executeMerge({ dirs, out: options.out, parquet: options.parquet, keepSeries: options.keepSeries }, options.signal);
 }

@@ -34,7 +34,11 @@ export async function connectRedis(url: string): Promise<QueueConnection> {
   } catch (error) {
     throw new QueueUnavailableError(`--redis: expected a Redis URL such as ${DEFAULT_REDIS_URL}, found "${url}" (${(error as Error).message})`);
   }
-  redis.on('error', () => {}); // reported by the PING below or retried; never an unhandled event
+  // The socket's own error (ECONNREFUSED, ENOTFOUND, a TLS or AUTH failure) is the cause: the connect
+  // call itself only rejects with ioredis' "Connection is closed", which hides it.
+  let socketError: Error | undefined;
+  const onError = (error: Error) => { socketError ??= error; };
+  redis.on('error', onError);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
@@ -43,11 +47,20 @@ export async function connectRedis(url: string): Promise<QueueConnection> {
     await Promise.race([redis.connect().then(() => redis.ping()), timeout]);
   } catch (error) {
     redis.disconnect();
-    throw new QueueUnavailableError(`cannot reach Redis at ${url}: ${(error as Error).message}`);
+    const cause = socketError?.message ?? (error as Error).message;
+    throw new QueueUnavailableError(`cannot reach Redis at ${redactRedisUrl(url)} (${cause}): start Redis there, or give the right --redis (or $CRM_SIM_REDIS)`);
   } finally {
     clearTimeout(timer);
   }
+  // Later errors are the reconnections' (reported by the commands that outlive a Redis outage, e.g. queue work): never an unhandled event.
+  redis.off('error', onError);
+  redis.on('error', () => {});
   return { ...modules, redis, url };
+}
+
+/** A Redis URL fit to be shown: its user and password (`redis://user:secret@host`) masked, as manifests mask them. */
+export function redactRedisUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/i, '$1***@');
 }
 
 /** Whether Redis answers at `url` (for tests and `status`); never throws. */

@@ -1,9 +1,11 @@
 import type { Job, Queue, Worker } from 'bullmq';
+import { InterruptedError } from '../cli/exitCodes.ts';
 import type { QueueConnection } from './connectRedis.ts';
 import type { ShardJobData } from './queueNames.ts';
 import { newWorkerId, recordRefusal } from './refuseJob.ts';
 import { CannotServeError, runShardJob } from './runShardJob.ts';
 import { watchIdle, type YieldedJobs } from './openJobs.ts';
+import { createRedisOutageReporter, type RedisOutageReporter } from './reportRedisOutages.ts';
 
 /** Options of {@link runQueueWorker}. */
 export interface QueueWorkerOptions {
@@ -39,6 +41,8 @@ interface WorkerState {
   id: string;
   startedAt: number;
   completed: number;
+  /** Jobs the second signal aborted and gave back to the queue. */
+  interrupted: number;
   refused: Map<string, string>;
   /** Jobs it refused (for a lasting reason) after its first back-off and gave back, as a connected worker had not refused them yet. */
   yielded: YieldedJobs;
@@ -78,8 +82,25 @@ async function refuse(job: Job<ShardJobData>, token: string | undefined, refusal
   throw new options.connection.bullmq.WaitingError();
 }
 
-/** The BullMQ worker: runs shard jobs, gives back those it cannot serve, logs failures with their attempt. */
-function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking: QueueConnection['redis'], queue: Queue): Worker<ShardJobData, string> {
+/**
+ * Gives back a job aborted by the second signal (see {@link QueueWorkerOptions.abortJobs}): moved
+ * from active to wait, so it runs again at once elsewhere without using up an attempt (failing it
+ * would use one, and exiting with it would leave it locked until its lock expired). Its temporary
+ * shard folder is removed already (the run unwound).
+ */
+async function giveBackInterrupted(job: Job<ShardJobData>, token: string | undefined, abortError: unknown, state: WorkerState, options: QueueWorkerOptions): Promise<never> {
+  try {
+    await job.moveToWait(token);
+  } catch {
+    throw abortError; // its lock is lost already (e.g. Redis is down): it fails, or stalls, as before
+  }
+  state.interrupted++;
+  options.log(`job ${job.id} interrupted: back in the queue, no attempt used`);
+  throw new options.connection.bullmq.WaitingError();
+}
+
+/** The BullMQ worker: runs shard jobs, gives back those it cannot serve or that the second signal aborted, logs failures with their attempt. */
+function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking: QueueConnection['redis'], queue: Queue, outages: RedisOutageReporter): Worker<ShardJobData, string> {
   const worker: Worker<ShardJobData, string> = new options.connection.bullmq.Worker<ShardJobData, string>(options.queue, async (job, token) => {
     try {
       const done = await runShardJob(job, options);
@@ -87,6 +108,7 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
       return done;
     } catch (error) {
       if (error instanceof CannotServeError) return refuse(job, token, error, worker, queue, state, options);
+      if (options.abortJobs.aborted && (error as Error | undefined)?.name === 'AbortError') return giveBackInterrupted(job, token, error, state, options);
       throw error;
     }
   }, {
@@ -99,7 +121,8 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
     const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     options.log(`job ${job.id} failed (attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1}${final ? ', for good' : ', to be retried'}): ${error.message}`);
   });
-  worker.on('error', (error) => options.log(`worker error: ${error.message}`));
+  // Without a listener BullMQ prints each connection error with its stack trace, once per retry.
+  worker.on('error', outages.error);
   return worker;
 }
 
@@ -110,15 +133,20 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
  * folder: after the lock expires another worker's stalled-job check puts the job back and it runs
  * again from scratch (removing that folder). A job this worker cannot serve goes back to the
  * queue without using up an attempt, or fails for good once every connected worker refused it
- * (see {@link refuse}). The worker logs its identity (host:pid:tag) when it starts.
+ * (see {@link refuse}). The worker logs its identity (host:pid:tag) when it starts, and one line
+ * when Redis is lost and one when it is back (see createRedisOutageReporter).
  * @returns The number of jobs this process completed.
+ * @throws InterruptedError (exit 130) when `abortJobs` aborted the running jobs (given back to the queue).
  */
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<number> {
   const { bullmq, redis } = options.connection;
-  const state: WorkerState = { id: newWorkerId(), startedAt: Date.now(), completed: 0, refused: new Map(), yielded: new Map() };
+  const state: WorkerState = { id: newWorkerId(), startedAt: Date.now(), completed: 0, interrupted: 0, refused: new Map(), yielded: new Map() };
   const blocking = redis.duplicate(); // BullMQ blocks on its own connection; closed below
   const queue = new bullmq.Queue(options.queue, { connection: redis });
-  const worker = createWorker(options, state, blocking, queue);
+  const outages = createRedisOutageReporter(options.connection.url, options.log);
+  queue.on('error', outages.error);
+  for (const client of [redis, blocking]) client.on('ready', outages.ready);
+  const worker = createWorker(options, state, blocking, queue, outages);
   options.log(`worker ${state.id} pulling jobs from queue ${options.queue}`);
   const closed = new Promise<void>((resolve) => worker.once('closed', () => resolve()));
   const stop = () => void worker.close();
@@ -133,7 +161,13 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<numbe
     idle?.stop();
     await queue.close();
     blocking.disconnect();
+    redis.off('ready', outages.ready);
   }
   for (const [runId, reason] of state.refused) options.log(`could not serve run ${runId}: ${reason}`);
+  // The second signal: exit 130 as any interrupted command does (not 0, which reads as a clean stop).
+  if (options.abortJobs.aborted) {
+    const back = state.interrupted === 0 ? 'no job was running' : `${state.interrupted} running job${state.interrupted === 1 ? '' : 's'} went back to the queue, no attempt used`;
+    throw new InterruptedError(`interrupted; ${back} (${state.completed} job${state.completed === 1 ? '' : 's'} done by this worker)`);
+  }
   return state.completed;
 }

@@ -60,7 +60,7 @@ async function readServableRun(store: string, runId: string): Promise<QueuedRun>
   if (run === undefined) throw new CannotServeError(`run ${runId} is not in the store ${store} (give this worker --store)`);
   // A shard of other code would not merge with the others (collect refuses it): a worker that runs the submitter's code must do it.
   if (run.sourceSha256 !== undefined && run.sourceSha256 !== SOURCE_SHA256) {
-    throw new CannotServeError(`run ${runId} was submitted from other code (sources ${run.sourceSha256 ?? 'unknown'}; this worker runs ${SOURCE_SHA256 ?? 'unknown'}): run workers from the submitter's code`);
+    throw new CannotServeError(`run ${runId} was submitted from other code (SHA-256 of the submitter's sources ${run.sourceSha256 ?? 'unknown'}, of this worker's ${SOURCE_SHA256 ?? 'unknown'}): run workers from the submitter's code`);
   }
   const unwritable = await shardsNotWritable(store, runId);
   if (unwritable !== undefined) throw new CannotServeError(unwritable.message, unwritable.transient);
@@ -130,7 +130,7 @@ export async function runShardJob(job: Job<ShardJobData>, options: QueueWorkerOp
   };
   if (await isShardDone(store, runId, shard)) return skip('was already done');
   const removed = await removeStaleTemporaries(out);
-  if (removed.length > 0) options.log(`job ${job.id}: removed the temporary folder of a dead worker: ${removed.join(', ')}`);
+  if (removed.length > 0) options.log(`job ${job.id}: removed ${removed.length === 1 ? 'the temporary folder of a dead worker' : `${removed.length} temporary folders of dead workers`}: ${removed.join(', ')}`);
   options.log(`job ${job.id} started: run ${runId}, shard ${shard}/${shards} (${attemptLabel(job)})`);
   const scenarioPath = join(runFolder(store, runId), SCENARIO_FILE);
   try {

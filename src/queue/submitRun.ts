@@ -5,6 +5,7 @@ import { checkRunResources } from '../scenario/checkRunResources.ts';
 import { loadScenario } from '../scenario/loadScenario.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import type { QueueConnection } from './connectRedis.ts';
+import { checkSameRun } from './checkSameRun.ts';
 import { QueueError } from './loadQueueModules.ts';
 import { isValidRunId, runKey, type ShardJobData, shardJobId } from './queueNames.ts';
 import { isShardDone, type QueuedRun, readQueuedRunForUser, runFolder, SCENARIO_FILE, writeQueuedRun } from './runStore.ts';
@@ -43,16 +44,6 @@ function newRunId(scenarioPath: string): string {
   return `${basename(scenarioPath).replace(/\.ya?ml$/, '').replace(/[^A-Za-z0-9._-]/g, '_')}-${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
-/** Refuses to reuse a run id for a different run. */
-function checkSameRun(existing: QueuedRun, run: QueuedRun): void {
-  for (const key of ['sha256', 'replicates', 'masterSeed', 'shards', 'sourceSha256'] as const) {
-    if (key === 'sourceSha256' && existing.sourceSha256 === undefined) continue; // stored before it was recorded
-    if (existing[key] !== run[key]) {
-      throw new QueueError(`run id ${run.runId} already holds another run (its ${key} is ${existing[key]}, this one ${run[key]}); choose another --run-id`);
-    }
-  }
-}
-
 /**
  * Submits a run to the queue: loads and checks the scenario (ScenarioError on mistakes, including
  * a job too large for memory), stores the run and its resolved scenario in the store, and queues
@@ -75,7 +66,7 @@ export async function submitRun(options: SubmitOptions): Promise<Submitted> {
     shards, sha256: loaded.sha256, sourceSha256: SOURCE_SHA256, overrides: [...options.sets], submittedAt: new Date().toISOString(),
   };
   const existing = await readQueuedRunForUser(options.store, runId);
-  if (existing) checkSameRun(existing, run);
+  if (existing) await checkSameRun(options.store, existing, run, loaded.resolvedYaml);
   const dir = await writeQueuedRun(options.store, existing ?? run, loaded.resolvedYaml);
   if (loadScenario(join(dir, SCENARIO_FILE)).sha256 !== loaded.sha256) {
     throw new Error(`the resolved scenario of run ${runId} does not load back to itself; please report this`);

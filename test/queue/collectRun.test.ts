@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectRun } from '../../src/queue/collectRun.ts';
+import { collectRun, describeFailedShards } from '../../src/queue/collectRun.ts';
 import { shardFolder, writeQueuedRun } from '../../src/queue/runStore.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-sim-collect-'));
@@ -50,5 +50,22 @@ describe('collectRun --wait', () => {
     });
     await expect(collecting).rejects.toMatchObject({ name: 'AbortError' });
     expect(getEventListeners(abort.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('without a Redis connection, does not advise --wait for shards whose jobs may have failed for good', async () => {
+    const store = join(dir, 'store3');
+    await writeQueuedRun(store, { runId: 'w3', scenarioPath: 'x.yaml', replicates: 2, masterSeed: 1, shards: 2, sha256: 'a', submittedAt: 'now' }, 'x: 1\n');
+    mkdirSync(shardFolder(store, 'w3', 2), { recursive: true });
+    const collecting = collectRun({ runId: 'w3', store, out: join(dir, 'out3'), wait: false, queue: 'unused', parquet: false, keepSeries: false, signal: new AbortController().signal, log: () => {} });
+    await expect(collecting).rejects.toThrow(/^run w3 is not finished: 1 of 2 shards missing \(shard 1\/2\); without a Redis connection their jobs' states are unknown: `crm-sim queue status w3 --redis URL` tells jobs still to run \(wait for them with --wait\) from jobs failed for good \(queue them again with `crm-sim queue submit` and --run-id w3\)$/);
+  });
+});
+
+describe('describeFailedShards', () => {
+  it('names each reason once with its shards, the shards still unfinished, and the remedy', () => {
+    const failed = new Map([[1, 'disk full'], [3, 'disk full'], [4, 'bad scenario']]);
+    expect(describeFailedShards({ runId: 'f1', shards: 5 }, failed, 4)).toBe('run f1: 3 of 5 shards failed for good (and 1 other shard is not finished yet), so waiting will not help: '
+      + 'shard 1/5, 3/5: disk full; shard 4/5: bad scenario; fix the cause, then run the same `crm-sim queue submit` again with --run-id f1 (only the unfinished shards are queued again)');
+    expect(describeFailedShards({ runId: 'f2', shards: 1 }, new Map([[1, 'x']]), 1)).toMatch(/^run f2: 1 of 1 shard failed for good, so waiting/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectRedis } from '../../src/queue/connectRedis.ts';
+import { connectRedis, redactRedisUrl } from '../../src/queue/connectRedis.ts';
 import { QueueUnavailableError } from '../../src/queue/loadQueueModules.ts';
 
 describe('connectRedis', () => {
@@ -9,5 +9,18 @@ describe('connectRedis', () => {
       await expect(connecting).rejects.toBeInstanceOf(QueueUnavailableError);
       await expect(connecting).rejects.toThrow(`--redis (or $CRM_SIM_REDIS): expected a Redis URL such as redis://127.0.0.1:6379 (rediss:// for TLS, or the path of a Unix socket), found "${url}"`);
     }
+  });
+
+  it('names the cause when nothing answers (it said only "Connection is closed."), with the password masked', async () => {
+    const connecting = connectRedis('redis://user:s3cret@127.0.0.1:1');
+    await expect(connecting).rejects.toBeInstanceOf(QueueUnavailableError);
+    const message = await connecting.catch((error: Error) => error.message);
+    expect(message).toMatch(/^cannot reach Redis at redis:\/\/\*\*\*@127\.0\.0\.1:1 \(connect ECONNREFUSED 127\.0\.0\.1:1\): start Redis there/);
+    expect(message).not.toMatch(/Connection is closed|s3cret/);
+  });
+
+  it('masks only the credentials of a URL', () => {
+    expect(redactRedisUrl('rediss://:pw@db:6380/2')).toBe('rediss://***@db:6380/2');
+    expect(redactRedisUrl('redis://db:6379')).toBe('redis://db:6379');
   });
 });

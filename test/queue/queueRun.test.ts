@@ -124,8 +124,8 @@ describe('crm-sim queue with Redis', () => {
     expect(submit('1').status).toBe(0);
     const out = join(dir, 'r2');
     const collect = (...extra: string[]) => runCli(['queue', 'collect', 'r2', '--out', out, '--store', store, '--redis', REDIS, '--queue', queue, ...extra]);
-    expect(collect()).toMatchObject({ status: 2, stderr: 'crm-sim: run r2 is not finished: 2 of 2 shards missing (shard 1/2, 2/2); use --wait\n' });
-    expect(submit('2')).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r2 already holds another run \(its masterSeed is 1, this one 2\)/) });
+    expect(collect()).toMatchObject({ status: 2, stderr: 'crm-sim: run r2 is not finished: 2 of 2 shards missing (shard 1/2, 2/2); their jobs are still to run: use --wait\n' });
+    expect(submit('2')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run id r2 already holds another run \(its seed is 1, this one 2\); choose another --run-id\n$/) });
     const work = (storeSeen: string, env: NodeJS.ProcessEnv = {}, backOff = '30') => runCliWithEnv(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', storeSeen,
       '--workers', '1', '--exit-when-idle', '--back-off-seconds', backOff], env);
 
@@ -158,7 +158,16 @@ describe('crm-sim queue with Redis', () => {
     const failed = JSON.parse(status('--json', '--store', store).stdout) as { failed: number; pending: { state: string; attemptsMade: number; failedReason: string }[] };
     expect(failed).toMatchObject({ done: 0, failed: 2, pending: [{ state: 'failed', attemptsMade: 1 }, { state: 'failed', attemptsMade: 1 }] });
     expect(failed.pending[0].failedReason).toMatch(/bogusKey/);
-    expect(collect('--wait')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run r2: jobs failed for good \(resubmit the run to retry them\): shard 1: /) });
+    // Failed for good: waiting would not help, with --wait or without; each reason once, and the remedy.
+    for (const extra of [['--wait'], []]) {
+      const refusedCollect = collect(...extra);
+      expect(refusedCollect).toMatchObject({ status: 2, stderr: expect.stringMatching(
+        /^crm-sim: run r2: 2 of 2 shards failed for good, so waiting will not help: shard 1\/2, 2\/2: [^\n]*bogusKey[^\n]*; fix the cause, then run the same `crm-sim queue submit` again with --run-id r2 \(only the unfinished shards are queued again\)\n$/) });
+      expect(refusedCollect.stderr.match(/not retried/g)).toHaveLength(1); // the shared reason once, not once per shard
+    }
+    // Without Redis (--store alone) the store cannot tell failed jobs from waiting ones: no "use --wait", but how to find out.
+    expect(runCli(['queue', 'collect', 'r2', '--out', out, '--store', store, '--queue', queue])).toMatchObject({ status: 2, stderr: expect.stringMatching(
+      /^crm-sim: run r2 is not finished: 2 of 2 shards missing \(shard 1\/2, 2\/2\); without a Redis connection their jobs' states are unknown: `crm-sim queue status r2 --redis URL` tells/) });
 
     // A dead worker's temporary folder: removed by the job's next run, or by collect once its shard is done.
     const shards = join(store, 'r2', 'shards');
@@ -172,14 +181,14 @@ describe('crm-sim queue with Redis', () => {
     expect(good).toMatch(/job r2\.2 done/);
     mkdirSync(join(shards, `.shard-2.tmp-${dead}`));
     const collected = collect();
-    expect(collected).toMatchObject({ status: 0, stdout: `${out}\n`, stderr: expect.stringContaining(`removed 1 temporary folders of dead workers: .shard-2.tmp-${dead}`) });
+    expect(collected).toMatchObject({ status: 0, stdout: `${out}\n`, stderr: expect.stringContaining(`removed the temporary folder of a dead worker: .shard-2.tmp-${dead}`) });
     expect(readdirSync(shards).sort()).toEqual(['shard-1', 'shard-2']);
     expect(status('--store', store).stdout).toBe('run r2: 2 of 2 shards done, 0 missing, 0 failed for good\n');
     // Redis down: named when asked for with --redis; with --store alone, the store still tells which shards are done.
     expect(runCli(['queue', 'status', 'r2', '--store', store, '--redis', 'redis://127.0.0.1:1'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/cannot reach Redis/) });
     expect(runCliWithEnv(['queue', 'status', 'r2', '--store', store], { CRM_SIM_REDIS: 'redis://127.0.0.1:1' }).stdout)
       .toBe('run r2: 2 of 2 shards done, 0 missing, 0 failed for good\n(job states unknown: Redis did not answer)\n');
-  });
+  }, 240_000); // about twenty CLI processes: over the default 120 s on a loaded machine
 
   it('a worker running other code than the submitter\'s refuses the run\'s jobs instead of writing shards that would not merge', async () => {
     const store = join(dir, 'store3');
@@ -196,13 +205,13 @@ describe('crm-sim queue with Redis', () => {
     const work = (workers = '1', env: NodeJS.ProcessEnv = {}) => runCliWithEnv(['queue', 'work', '--redis', REDIS, '--queue', queue, '--store', store,
       '--workers', workers, '--exit-when-idle', '--back-off-seconds', '1'], env);
     const log = work().stderr;
-    expect(log).toMatch(/cannot serve run r3: run r3 was submitted from other code \(sources f{64}; this worker runs [0-9a-f]{64}\)/);
-    expect(log).toMatch(/job r3\.1 failed \(attempt 1 of 3, for good\): no worker connected to the queue can serve it \(refused by the only one: \S+: run r3 was submitted from other code \(sources f{64}; this worker runs [0-9a-f]{64}\)/);
+    expect(log).toMatch(/cannot serve run r3: run r3 was submitted from other code \(SHA-256 of the submitter's sources f{64}, of this worker's [0-9a-f]{64}\)/);
+    expect(log).toMatch(/job r3\.1 failed \(attempt 1 of 3, for good\): no worker connected to the queue can serve it \(refused by the only one: \S+: run r3 was submitted from other code \(SHA-256 of the submitter's sources f{64}, of this worker's [0-9a-f]{64}\)/);
     expect(log).not.toMatch(/started/);
     expect((await readJobs(queue, ['r3.1'])).map((job) => [job.state, job.attemptsMade])).toEqual([['failed', 1]]);
     expect(readdirSync(join(store, 'r3')).includes('shards') ? readdirSync(join(store, 'r3', 'shards')) : []).toEqual([]);
     // Resubmitted from other code than the stored run's, the run id is refused.
-    expect(submit()).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r3 already holds another run \(its sourceSha256 is f{64}/) });
+    expect(submit()).toMatchObject({ status: 2, stderr: expect.stringMatching(/run id r3 already holds another run \(it was submitted from other code \(SHA-256 of the sources: f{12}… stored, [0-9a-f]{12}… here\)\); choose another --run-id\n$/) });
     // Back to the submitter's code (the stored fingerprint put back), resubmitted. A worker whose --workers 2 exceeds its
     // memory limit, where one thread would fit, refuses the job too, saying so; a worker with one thread does it.
     writeFileSync(stored, JSON.stringify(run));

@@ -146,7 +146,7 @@ describe('crm-sim queue work: refusals in a fleet', () => {
     expect(status).toMatchObject({ status: 0, stdout: expect.stringMatching(/^run n1: 0 of 1 shards done, 1 missing, 1 failed for good\nshard 1\/1: failed, 1 of 3 attempts used: no worker connected/) });
     expect(status.stdout).toContain(reason);
     const collect = runCli(['queue', 'collect', 'n1', '--out', join(dir, 'n1'), '--wait', '--timeout', '60', '--redis', REDIS, '--queue', queue]);
-    expect(collect).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run n1: jobs failed for good \(resubmit the run to retry them\): shard 1: no worker connected to the queue can serve it/) });
+    expect(collect).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run n1: 1 of 1 shard failed for good, so waiting will not help: shard 1\/1: no worker connected to the queue can serve it[^\n]*; fix the cause, then run the same `crm-sim queue submit` again with --run-id n1 \(only the unfinished shards are queued again\)\n$/) });
     expect(collect.stderr).toContain(reason);
   }, 120_000);
 

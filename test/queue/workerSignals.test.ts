@@ -2,6 +2,8 @@
  * `crm-sim queue work` and signals, with a real Redis: the first SIGTERM lets the running job
  * finish; a second one aborts it, so the job is released to run again elsewhere at once instead of
  * staying active (locked) until it stalls, as it did when the CLI's own handler exited the process.
+ * The released job uses no attempt (it failed, and was retried after a back-off, before), and the
+ * worker exits 130 as an interrupted command does (it exited 0).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,13 +30,13 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-/** The state of every job of the queue. */
+/** The state of every job of the queue, and the attempts it used. */
 async function jobStates(): Promise<string[]> {
   const { bullmq, redis } = await connectRedis(REDIS);
   const queue = new bullmq.Queue(QUEUE, { connection: redis });
   try {
     const jobs = await queue.getJobs(['active', 'waiting', 'delayed', 'completed', 'failed', 'prioritized']);
-    return Promise.all(jobs.map((job) => job.getState()));
+    return Promise.all(jobs.map(async (job) => `${await job.getState()}, ${job.attemptsMade} attempts used`));
   } finally {
     await queue.close();
     redis.disconnect();
@@ -60,11 +62,13 @@ describe('crm-sim queue work and signals', () => {
     }
     child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await jobStates()).toEqual(['active']); // the first signal lets it run on
+    expect(await jobStates()).toEqual(['active, 0 attempts used']); // the first signal lets it run on
     child.kill('SIGTERM');
-    await exited;
-    // Released at once: not active (its lock would hold it for 30 s), but waiting or delayed to run again.
-    const [state] = await jobStates();
-    expect(['waiting', 'delayed', 'prioritized']).toContain(state);
+    expect(await exited).toBe(130);
+    // Released at once: not active (its lock would hold it for 30 s) but waiting, to run again with no attempt used.
+    expect(await jobStates()).toEqual(['waiting, 0 attempts used']);
+    expect(log).toMatch(/job s1\.1 interrupted: back in the queue, no attempt used/);
+    expect(log).toMatch(/crm-sim: interrupted; 1 running job went back to the queue, no attempt used \(0 jobs done by this worker\)\n$/);
+    expect(log).not.toMatch(/failed|    at /);
   }, 120_000);
 });

@@ -108,7 +108,7 @@ function addWork(queue: Command, signal: AbortSignal): void {
           lockSeconds: parseCount('lock-seconds', o.lockSeconds, 1), backOffSeconds: parseCount('back-off-seconds', o.backOffSeconds, 1), exitWhenIdle: o.exitWhenIdle === true,
           signal: stop.signal, abortJobs: abortJobs.signal, log: logger(o.quiet),
         });
-        logger(o.quiet)(`worker stopped after ${done} jobs`);
+        logger(o.quiet)(`worker stopped after ${done} job${done === 1 ? '' : 's'}`);
       }));
 }
 
