@@ -46,6 +46,12 @@ export interface MergeSettings {
   exceed?: string[];
   /** The command line the manifest records; default this process's. */
   commandLine?: string[];
+  /**
+   * The scenario file the manifest records (`scenario.path`); default the shards' own. `queue
+   * collect` gives the path given to `queue submit`: its workers ran the store's copy of the
+   * scenario, and a plain `crm-sim run` records the path the user gave.
+   */
+  scenarioPath?: string;
   /** A resumed run's: the commands that took it up after `commandLine` started it, in order (recorded when there are some). */
   resumeCommandLines?: string[][];
   /** Memory the merge may plan to use; default `$CRM_SIM_MAX_MEMORY`, else 80% of RAM (a resumed run passes its own). */
@@ -79,6 +85,8 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
   const lock = distinct(shards.map((shard) => shard.manifest.packageLockSha256));
   // packageLockSha256 keeps its place after sourceSha256: the spread below would move it to the end.
   const { tool, version, gitCommit, sourceSha256, ...first } = rest;
+  // Keeps its place in the key order: the key exists already in `first`.
+  const scenario = settings.scenarioPath === undefined ? first.scenario : { ...first.scenario, path: settings.scenarioPath };
   const exceed = settings.exceed ?? [];
   const workers = Math.max(...shards.map((shard) => shard.manifest.workers));
   const requested = Math.max(...shards.map((shard) => shard.manifest.workersRequested ?? shard.manifest.workers));
@@ -89,6 +97,7 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
     tool, version, gitCommit, sourceSha256,
     packageLockSha256: lock ?? null,
     ...first,
+    scenario,
     ...(exceed.length === 0 ? {} : { exceed: [...exceed] }),
     masterSeed,
     replicates,

@@ -134,8 +134,9 @@ async function waitForShards(options: CollectOptions, run: QueuedRun, queue: Que
 /**
  * Collects a queued run: once every shard folder exists (waiting for them with `wait`), removes
  * the temporary shard folders that dead workers left in the store and merges the shards with
- * `crm-sim merge` into `out`, byte-identical (all files but manifest.json) to a single-process
- * run. Each shard counts once: its folder is written once, atomically.
+ * `crm-sim merge` into `out`, byte-identical to a single-process run of the scenario path given to
+ * `queue submit` (manifest.json but its execution fields too: the scenario path it records is the
+ * submitter's, not the store's copy). Each shard counts once: its folder is written once, atomically.
  * @returns The output folder and the summary statistics.
  * @throws QueueError for an unknown run, unfinished shards (without `wait`), failed jobs or a timeout.
  */
@@ -153,5 +154,6 @@ export async function collectRun(options: CollectOptions): Promise<{ dir: string
   for (let k = 1; k <= run.shards; k++) removed.push(...(await removeStaleTemporaries(shardFolder(options.store, run.runId, k))));
   if (removed.length > 0) options.log(`removed ${removed.length === 1 ? 'the temporary folder of a dead worker' : `${removed.length} temporary folders of dead workers`}: ${removed.join(', ')}`);
   const dirs = Array.from({ length: run.shards }, (_, i) => shardFolder(options.store, run.runId, i + 1));
-  return executeMerge({ dirs, out: options.out, parquet: options.parquet, keepSeries: options.keepSeries }, options.signal);
+  // The manifest records the scenario path the submitter gave, as `crm-sim run` records the user's (the shards record the store's copy they ran).
+  return executeMerge({ dirs, out: options.out, parquet: options.parquet, keepSeries: options.keepSeries, scenarioPath: run.scenarioPath }, options.signal);
 }
