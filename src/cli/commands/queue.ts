@@ -17,6 +17,7 @@ import { createInterruptHandler } from '../createInterruptHandler.ts';
 import { UsageError } from '../exitCodes.ts';
 import { parseCount, parseOverrides, parseSeed } from '../parseOverrides.ts';
 import { collectRepeated } from '../collectRepeated.ts';
+import { writeCommandResult } from '../writeCommandResult.ts';
 
 /** Options shared by the queue subcommands, as parsed by commander. */
 interface QueueOptions {
@@ -162,8 +163,8 @@ function addCollect(queue: Command, signal: AbortSignal): void {
           runId, store, out: o.out, wait: o.wait === true, timeoutSeconds: o.timeout === undefined ? undefined : parseCount('timeout', o.timeout, 1),
           connection, queue: o.queue, parquet: o.format === 'parquet', keepSeries: o.keepSeries === true, signal, log: logger(o.quiet),
         });
-        // summary.json as written (with its exceedance block), as run --json and merge --json print it
-        process.stdout.write(o.json ? readFileSync(join(result.dir, 'summary.json'), 'utf8') : `${result.dir}\n`);
+        // summary.json as written (with its exceedance block) and the folder on stderr, as run --json and merge --json
+        writeCommandResult({ json: o.json === true ? readFileSync(join(result.dir, 'summary.json'), 'utf8') : '', text: '' }, result.dir, o);
       }, !required);
     });
 }
