@@ -9,9 +9,10 @@
  * prints its seed, fast-check's path and the shrunk case, and the command that replays exactly it:
  * `FUZZ_SEED=<seed> FUZZ_PATH=<path> npx vitest run <this file> -t '<test name>'`.
  *
- * Hangs are measured in CPU time of this process, not wall-clock time: a loaded machine stretches the
- * wall-clock time of every case (the full suite on 2 cores once failed a 5 s wall-clock threshold) but
- * not the CPU time the loader itself uses. A case that returns after more than
+ * Hangs are measured in CPU time of this process, not wall-clock time, which a loaded machine
+ * stretches but CPU time does not: on 2 cores shared with `vitest run test/scenario`, the mutated
+ * family took 147–169 s against 26 s alone, over vitest's 120 s test timeout (which therefore is off
+ * here, see fuzzTest), while its CPU time hardly moved. A case that returns after more than
  * {@link SLOW_CASE_CPU_MS} of CPU fails (and is shrunk); a case that never returns (an infinite loop,
  * which no in-thread check and no vitest timeout can interrupt: vitest's timeout is a timer of the
  * same thread) is caught by a watchdog thread, which prints the case and kills this test process
@@ -30,9 +31,10 @@ import {
 /** The seed of every CI run (any fixed number: this one is the date the seed was fixed). */
 const DEFAULT_SEED = 20261202;
 /**
- * CPU time after which a case that did return counts as a hang: the slowest of 400,000 cases
- * (40 seeds) took ~0.2 s, so this is a ~50× margin that no load can use up (load adds wall-clock
- * time, not CPU time), yet a quadratic blow-up on a 1 MiB file still trips it.
+ * CPU time after which a case that did return counts as a hang. Generated cases take at most ~0.25 s
+ * of CPU (500,000 of them: seeds 1–40, and 100–101 with FUZZ_RUNS=50000), and the heaviest file the limits allow,
+ * 1 MiB holding a 170,000-value list, ~4 s; load adds wall-clock time, not CPU time, so no load
+ * reaches 10 s, while a loop that only ends at some limit, or a quadratic blow-up, still does.
  */
 const SLOW_CASE_CPU_MS = 10_000;
 /** CPU time after which the watchdog kills a case that has not returned (a true hang). */
