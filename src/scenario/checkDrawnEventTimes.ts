@@ -14,19 +14,45 @@ interface TimeRange {
   drawn: boolean;
 }
 
-/** The range of a distribution's draws (a normal without min or max, or a lognormal, is unbounded on that side). */
-function rangeOf(dist: DistributionSpec): TimeRange {
+/**
+ * The range of a distribution's draws (a normal without min or max, or a lognormal, is unbounded on
+ * that side), or undefined for a malformed law: this check runs before the loader throws the
+ * problems found so far, so it meets laws the schema has already refused (a discrete law without
+ * `values`, a uniform without `min`) and must neither crash on them nor add a second error.
+ */
+function rangeOf(dist: DistributionSpec): TimeRange | undefined {
   switch (dist.dist) {
     case 'uniform':
     case 'triangular':
-      return { low: dist.min, high: dist.max, atoms: false, drawn: true };
+      return areNumbers([dist.min, dist.max]) ? { low: dist.min, high: dist.max, atoms: false, drawn: true } : undefined;
     case 'normal':
-      return { low: dist.min ?? -Infinity, high: dist.max ?? Infinity, atoms: false, drawn: true };
+      return areNumbers([dist.min ?? 0, dist.max ?? 0]) ? { low: dist.min ?? -Infinity, high: dist.max ?? Infinity, atoms: false, drawn: true } : undefined;
     case 'lognormal':
       return { low: 0, high: Infinity, atoms: false, drawn: true };
     case 'discrete':
-      return { low: Math.min(...dist.values), high: Math.max(...dist.values), atoms: true, drawn: true };
+      return Array.isArray(dist.values) && areNumbers(dist.values) ? { ...extremesOf(dist.values), atoms: true, drawn: true } : undefined;
+    default:
+      return undefined;
   }
+}
+
+/** Whether there is at least one value and every one is a number (an array, not spread arguments: see extremesOf). */
+function areNumbers(values: readonly unknown[]): boolean {
+  return values.length > 0 && values.every((v) => typeof v === 'number');
+}
+
+/**
+ * The lowest and highest of `values`, in a loop: `Math.min(...values)` passes each value as an
+ * argument, and a 1 MiB file may list more values than the stack holds arguments (~150,000 overflow it).
+ */
+function extremesOf(values: readonly number[]): { low: number; high: number } {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const value of values) {
+    low = Math.min(low, value);
+    high = Math.max(high, value);
+  }
+  return { low, high };
 }
 
 /**

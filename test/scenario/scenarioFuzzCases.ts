@@ -271,6 +271,24 @@ export function problemTemplate(p: Problem): string {
   return `expected ${generalise(p.expected)}${p.message ? ` (${generalise(p.message)})` : ''}`;
 }
 
+/** Longest part of a case's file quoted by {@link describeCase}, in characters. */
+const DESCRIBED_CONTENT_CHARACTERS = 2000;
+
+/**
+ * A case on one line, for a failure message: family, `--set` overrides and the file as a JSON
+ * string (bytes as base64), cut to {@link DESCRIBED_CONTENT_CHARACTERS} with its full length (a
+ * case may be a 1 MiB file; the replay command in the message rebuilds it whole).
+ */
+export function describeCase(fuzzCase: FuzzCase): string {
+  const text = typeof fuzzCase.content === 'string'
+    ? fuzzCase.content
+    : `base64:${Buffer.from(fuzzCase.content).toString('base64')}`;
+  const shown = text.length > DESCRIBED_CONTENT_CHARACTERS
+    ? `${JSON.stringify(text.slice(0, DESCRIBED_CONTENT_CHARACTERS))}… (${text.length} characters)`
+    : JSON.stringify(text);
+  return `family ${fuzzCase.family}, --set ${JSON.stringify(fuzzCase.set)}, file ${shown}`;
+}
+
 /** Problems as the CLI prints them, one per line. */
 export function formatProblems(problems: readonly Problem[]): string[] {
   return problems.map(formatProblem);
