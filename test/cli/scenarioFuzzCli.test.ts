@@ -12,11 +12,11 @@ import { findMalformedOverride } from '../../src/scenario/applySets.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { formatProblem, ScenarioError } from '../../src/scenario/scenarioError.ts';
 import {
-  createFuzzFolder, type FuzzCase, hostileSets, hostileYaml, mutatedScenario, randomBytes, randomYaml, writeCase,
+  createFuzzFolder, type FuzzCase, fuzzSeedFromEnvironment, hostileSets, hostileYaml, mutatedScenario, randomBytes, randomYaml, writeCase,
 } from '../scenario/scenarioFuzzCases.ts';
 import { runCli } from './runCli.ts';
 
-const SEED = process.env.FUZZ_SEED === undefined ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED);
+const SEED = fuzzSeedFromEnvironment(process.env.FUZZ_SEED);
 const dir = createFuzzFolder();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,7 +3,7 @@
  * scenario files (see scenarioFuzzCases.ts). Every case must either load or throw a ScenarioError
  * whose problems are all located one-line messages; any other exception fails.
  *
- * Deterministic by default: every run uses seed {@link DEFAULT_SEED}, so CI fails or passes the same
+ * Deterministic by default: every run uses seed DEFAULT_FUZZ_SEED (scenarioFuzzCases.ts), so CI fails or passes the same
  * way each time. Explore other cases locally with `FUZZ_SEED=random` (a new seed each run, printed in
  * the summary line) or `FUZZ_SEED=<number>`, and more of them with `FUZZ_RUNS=100000`. A failure
  * prints its seed, fast-check's path and the shrunk case, and the command that replays exactly it:
@@ -25,11 +25,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { formatProblem, ScenarioError } from '../../src/scenario/scenarioError.ts';
 import {
-  createFuzzFolder, describeCase, type FuzzCase, hostileSets, hostileYaml, mutatedScenario, problemTemplate, randomBytes, randomYaml, writeCase,
+  createFuzzFolder, describeCase, fuzzSeedFromEnvironment, type FuzzCase, hostileSets, hostileYaml, mutatedScenario, problemTemplate, randomBytes, randomYaml, writeCase,
 } from './scenarioFuzzCases.ts';
 
-/** The seed of every CI run (any fixed number: this one is the date the seed was fixed). */
-const DEFAULT_SEED = 20261202;
 /**
  * CPU time after which a case that did return counts as a hang. Generated cases take at most ~0.25 s
  * of CPU (500,000 of them: seeds 1–40, and 100–101 with FUZZ_RUNS=50000), and the heaviest file the limits allow,
@@ -40,7 +38,7 @@ const SLOW_CASE_CPU_MS = 10_000;
 /** CPU time after which the watchdog kills a case that has not returned (a true hang). */
 const HANG_CPU_MS = 6 * SLOW_CASE_CPU_MS;
 const SCALE = Number(process.env.FUZZ_RUNS ?? 10_000) / 10_000;
-const SEED = seedFromEnvironment(process.env.FUZZ_SEED);
+const SEED = fuzzSeedFromEnvironment(process.env.FUZZ_SEED);
 const REPLAY_PATH = process.env.FUZZ_PATH || undefined;
 const THIS_FILE = 'test/scenario/loadScenarioFuzz.prop.test.ts';
 const dir = createFuzzFolder();
@@ -55,15 +53,6 @@ afterAll(async () => {
     + `${templates.size} distinct problem templates, slowest case ${outcomes.slowestCpuMs.toFixed(0)} ms of CPU\n`
     + `${process.env.FUZZ_VERBOSE ? `${lines.join('\n')}\n` : ''}`);
 });
-
-/** The seed: {@link DEFAULT_SEED} when unset, a fresh one for `random`, else the given integer. */
-function seedFromEnvironment(text: string | undefined): number {
-  if (text === undefined || text === '') return DEFAULT_SEED;
-  if (text === 'random') return (Date.now() ^ Math.floor(Math.random() * 2 ** 31)) | 0;
-  const seed = Number(text);
-  if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED: expected an integer or "random", found "${text}"`);
-  return seed;
-}
 
 /**
  * The watchdog thread's code (plain JavaScript: a worker does not get vitest's TypeScript transform).
