@@ -90,10 +90,11 @@ function prepareParent(dir: string, label: string): void {
 export function checkOutputFolder(dir: string, options: { overwrite?: boolean; label?: string; offerOverwrite?: boolean } = {}): string {
   const absolute = resolve(dir);
   const label = options.label ?? '--out';
+  // Before the parent's probe: a mount point's parent (/mnt) is often not writable, and "refuses new folders" would hide the cause.
+  if (isMountPoint(absolute) && statSync(absolute).isDirectory()) throw new UsageError(describeMountPoint(label, absolute));
   prepareParent(absolute, label);
   if (!existsSync(absolute)) return absolute;
   if (!statSync(absolute).isDirectory()) throw new UsageError(`${label} ${absolute}: expected a folder, found a file`);
-  if (isMountPoint(absolute)) throw new UsageError(describeMountPoint(label, absolute));
   if (readdirSync(absolute).length === 0) return absolute;
   if (!options.overwrite) {
     const remedy = options.offerOverwrite === false ? 'choose another folder' : 'choose another folder, or --overwrite to replace a finished crm-sim output folder';

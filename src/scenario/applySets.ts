@@ -134,15 +134,17 @@ function valueAtPath(root: unknown, path: readonly string[]): unknown {
 const OVERRIDE_MARK = 'overridden: ';
 
 /**
- * `source` with the mark `overridden: <label>` added: after the citation, the marks sorted and
- * each once, so that overrides that commute give the same resolved scenario, and the same SHA-256,
+ * `source` with the mark `overridden: <label>` (`--set path=value`) added: after the citation, the
+ * marks sorted, one per path (a later override of the same path replaces its mark, as it replaced
+ * its value), so that overrides that commute give the same resolved scenario, and the same SHA-256,
  * in whatever order they were given (`--years 2` is marked as `--set years=2`: audit 27, M1).
  */
 function addOverrideMark(source: string, label: string): string {
   const at = source.startsWith(OVERRIDE_MARK) ? 0 : source.indexOf(`; ${OVERRIDE_MARK}`);
   const citation = at < 0 ? source : source.slice(0, at);
-  const marks = at < 0 ? [] : source.slice(at === 0 ? OVERRIDE_MARK.length : at + 2 + OVERRIDE_MARK.length).split(`; ${OVERRIDE_MARK}`);
-  if (!marks.includes(label)) marks.push(label);
+  const earlier = at < 0 ? [] : source.slice(at === 0 ? OVERRIDE_MARK.length : at + 2 + OVERRIDE_MARK.length).split(`; ${OVERRIDE_MARK}`);
+  const samePath = label.slice(0, label.indexOf('=') + 1);
+  const marks = [...earlier.filter((mark) => !mark.startsWith(samePath)), label];
   marks.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return [...(citation === '' ? [] : [citation]), ...marks.map((mark) => `${OVERRIDE_MARK}${mark}`)].join('; ');
 }

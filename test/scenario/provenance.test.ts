@@ -50,9 +50,13 @@ describe('overrides in the resolved scenario', () => {
     ].map((set) => loadScenario(MINIMAL, { set }));
     for (const loaded of orders) expect(loaded.sha256).toBe(orders[0].sha256);
     expect(parse(orders[0].resolvedYaml).source).toBe('overridden: --set ticksPerYear=12; overridden: --set years=3');
-    // A citation stays first; marks already in a resolved scenario used again as input are merged, not repeated.
+    // A citation stays first; marks already in a resolved scenario used again as input are merged, one per path.
     const cited = loadScenario(MINIMAL, { set: ['regions.AU.source="test; overridden: --set regions.AU.engineers=9"', 'regions.AU.engineers=1000'] });
-    expect(parse(cited.resolvedYaml).regions.AU.source).toBe('test; overridden: --set regions.AU.engineers=1000; overridden: --set regions.AU.engineers=9');
+    expect(parse(cited.resolvedYaml).regions.AU.source).toBe('test; overridden: --set regions.AU.engineers=1000');
+    // A later override of a path replaces its mark as it replaces its value: the mark names the value in force.
+    const twice = (first: string, second: string) => parse(loadScenario(MINIMAL, { set: [`years=${first}`, 'ticksPerYear=12', `years=${second}`] }).resolvedYaml).source;
+    expect(twice('4', '3')).toBe('overridden: --set ticksPerYear=12; overridden: --set years=3');
+    expect(twice('3', '4')).toBe('overridden: --set ticksPerYear=12; overridden: --set years=4');
   });
 
   it('are listed in the manifest of compare, sweep and stress as path=value', () => {
