@@ -18,7 +18,21 @@ import { UsageError } from './exitCodes.ts';
  * resolveExceedOptions(layout, ['longestSevereShortfallWeeks.ndpr.endUse.US>12', 'peakPriceMultiple.ndpr>3']);
  */
 export function resolveExceedOptions(layout: ResultLayout, options: readonly string[]): ExceedanceRequest[] {
-  const ids = layout.summaries.map(formatMetricId);
+  return resolveExceedConditions(layout.summaries.map(formatMetricId), options);
+}
+
+/**
+ * {@link resolveExceedOptions} against a list of summary metric ids (a finished folder's
+ * summary.json keys, in their order) instead of a layout.
+ *
+ * @param ids - The summary metric ids, in layout order.
+ * @param options - The option values, in order.
+ * @returns One request per matching id and option (`index` into `ids`), without repeats.
+ * @throws UsageError as resolveExceedOptions.
+ * @example
+ * resolveExceedConditions(Object.keys(summary.metrics), ['policyCost>0']);
+ */
+export function resolveExceedConditions(ids: readonly string[], options: readonly string[]): ExceedanceRequest[] {
   const requests: ExceedanceRequest[] = [];
   const seen = new Set<string>();
   for (const option of options) {

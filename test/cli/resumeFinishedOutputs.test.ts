@@ -32,6 +32,16 @@ describe('run --resume on a finished run folder', () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 
+  it('refuses an --exceed condition whose probability summary.json lacks, and accepts one it holds (a default one)', () => {
+    const refused = runCli(['run', '--resume', dir, '--exceed', 'policyCost>1', '--exceed', 'longestSevereShortfallWeeks.ndpr.endUse.US>8']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(`crm-sim: --resume ${dir}: expected a run that can still take --exceed 'policyCost>1', `
+      + 'found a finished run without its probability in summary.json; output options act only at the final merge, which is done: '
+      + 'start a new run with --out for them\n');
+    const held = runCli(['run', '--resume', dir, '--exceed', 'longestSevereShortfallWeeks.ndpr.endUse.US>8', '--quiet']);
+    expect(held.status, held.stderr).toBe(0);
+  });
+
   it('accepts options the run had (csv is the default) and says it is complete', () => {
     const result = runCli(['run', '--resume', dir, '--format', 'csv']);
     expect(result.status).toBe(0);
