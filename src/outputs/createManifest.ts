@@ -163,8 +163,20 @@ export function currentCommandLine(): string[] {
   return redactCommandLine(['crm-sim', ...process.argv.slice(2)]);
 }
 
-/** A URL's user and password (`redis://user:secret@host`), wherever an argument holds one. */
-const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi;
+/**
+ * A URL's user and password (`redis://user:secret@host`), wherever an argument holds one: up to the
+ * last `@` before the path, since a password typed with an unescaped `@` (`:p@ss@db`) must not leak its tail.
+ */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^/\s]*@/gi;
+
+/**
+ * A text with the user and password of any URL in it replaced by `***` (`redis://***@db:6379`).
+ * @example
+ * redactUrlCredentials('redis://:p@ss@db:6379'); // 'redis://***@db:6379'
+ */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(URL_CREDENTIALS, '$1***@');
+}
 
 /**
  * A command line fit to be written into an output folder: the user and password of any URL in it
@@ -173,7 +185,7 @@ const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi;
  * redactCommandLine(['crm-sim', 'queue', 'work', '--redis', 'redis://:s3cret@db:6379']); // [..., 'redis://***@db:6379']
  */
 export function redactCommandLine(args: readonly string[]): string[] {
-  return args.map((arg) => arg.replace(URL_CREDENTIALS, '$1***@'));
+  return args.map(redactUrlCredentials);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Redis as RedisClient } from 'ioredis';
+import { redactUrlCredentials } from '../outputs/createManifest.ts';
 import { loadQueueModules, type QueueModules, QueueUnavailableError } from './loadQueueModules.ts';
 
 /** Default Redis URL (or $CRM_SIM_REDIS). */
@@ -48,7 +49,7 @@ export async function connectRedis(url: string): Promise<QueueConnection> {
   } catch (error) {
     redis.disconnect();
     const cause = socketError?.message ?? (error as Error).message;
-    throw new QueueUnavailableError(`cannot reach Redis at ${redactRedisUrl(url)} (${cause}): start Redis there, or give the right --redis (or $CRM_SIM_REDIS)`);
+    throw new QueueUnavailableError(`cannot reach Redis at ${redactUrlCredentials(url)} (${cause}): start Redis there, or give the right --redis (or $CRM_SIM_REDIS)`);
   } finally {
     clearTimeout(timer);
   }
@@ -56,11 +57,6 @@ export async function connectRedis(url: string): Promise<QueueConnection> {
   redis.off('error', onError);
   redis.on('error', () => {});
   return { ...modules, redis, url };
-}
-
-/** A Redis URL fit to be shown: its user and password (`redis://user:secret@host`) masked, as manifests mask them. */
-export function redactRedisUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/i, '$1***@');
 }
 
 /** Whether Redis answers at `url` (for tests and `status`); never throws. */

@@ -1,4 +1,4 @@
-import { redactRedisUrl } from './connectRedis.ts';
+import { redactUrlCredentials } from '../outputs/createManifest.ts';
 
 /**
  * Error codes of a connection to Redis that failed or broke (Redis stopped, restarted, or out of
@@ -35,7 +35,7 @@ export interface RedisOutageReporter {
 export function createRedisOutageReporter(url: string, log: (line: string) => void, now: () => number = Date.now): RedisOutageReporter {
   let downSince: number | undefined;
   let lastOther: string | undefined;
-  const where = redactRedisUrl(url);
+  const where = redactUrlCredentials(url);
   return {
     error: (error) => {
       if (!isRedisConnectionError(error)) {
@@ -45,7 +45,7 @@ export function createRedisOutageReporter(url: string, log: (line: string) => vo
       }
       if (downSince !== undefined) return;
       downSince = now();
-      log(`lost the connection to Redis at ${where} (${error.message}); reconnecting by itself: jobs running now go on, no new job is pulled until Redis answers`);
+      log(`lost the connection to Redis at ${where} (${error.message}); reconnecting by itself: jobs running now go on (one that outlasts its lock may run again elsewhere), no new job is pulled until Redis answers`);
     },
     ready: () => {
       lastOther = undefined;

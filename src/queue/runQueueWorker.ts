@@ -1,5 +1,6 @@
 import type { Job, Queue, Worker } from 'bullmq';
 import { InterruptedError } from '../cli/exitCodes.ts';
+import { redactUrlCredentials } from '../outputs/createManifest.ts';
 import type { QueueConnection } from './connectRedis.ts';
 import type { ShardJobData } from './queueNames.ts';
 import { newWorkerId, recordRefusal } from './refuseJob.ts';
@@ -33,6 +34,11 @@ export interface QueueWorkerOptions {
   signal: AbortSignal;
   abortJobs: AbortSignal;
   log: (line: string) => void;
+  /**
+   * Called when the worker stops waiting for BullMQ's close (Redis down): its connections go on
+   * reconnecting and keep the process up, so the command should exit once it is done.
+   */
+  onCloseAbandoned?: () => void;
 }
 
 /** Jobs done by this process, the runs it could not serve (run id → reason), and the jobs it left to other workers. */
@@ -47,7 +53,17 @@ interface WorkerState {
   /** Jobs it refused (for a lasting reason) after its first back-off and gave back, as a connected worker had not refused them yet. */
   yielded: YieldedJobs;
   backOff?: NodeJS.Timeout;
+  /** Jobs this process is running now. */
+  running: number;
 }
+
+/**
+ * How long a stopping worker with no job left running waits for BullMQ to close before it gives up
+ * on it: with Redis down the close waits for a reconnection that may never come, so a SIGTERM
+ * (Kubernetes, Slurm) went unanswered (review 27). Longer than BullMQ's 5 s blocking pull, so a close
+ * with Redis up always ends by itself first.
+ */
+const STUCK_CLOSE_MS = 10_000;
 
 /**
  * Refuses a job this worker cannot serve (see CannotServeError): records the refusal on the job
@@ -102,6 +118,7 @@ async function giveBackInterrupted(job: Job<ShardJobData>, token: string | undef
 /** The BullMQ worker: runs shard jobs, gives back those it cannot serve or that the second signal aborted, logs failures with their attempt. */
 function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking: QueueConnection['redis'], queue: Queue, outages: RedisOutageReporter): Worker<ShardJobData, string> {
   const worker: Worker<ShardJobData, string> = new options.connection.bullmq.Worker<ShardJobData, string>(options.queue, async (job, token) => {
+    state.running++;
     try {
       const done = await runShardJob(job, options);
       state.refused.delete(job.data.runId);
@@ -110,6 +127,8 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
       if (error instanceof CannotServeError) return refuse(job, token, error, worker, queue, state, options);
       if (options.abortJobs.aborted && (error as Error | undefined)?.name === 'AbortError') return giveBackInterrupted(job, token, error, state, options);
       throw error;
+    } finally {
+      state.running--;
     }
   }, {
     name: state.id, connection: blocking, concurrency: options.concurrency, lockDuration: options.lockSeconds * 1000,
@@ -134,13 +153,15 @@ function createWorker(options: QueueWorkerOptions, state: WorkerState, blocking:
  * again from scratch (removing that folder). A job this worker cannot serve goes back to the
  * queue without using up an attempt, or fails for good once every connected worker refused it
  * (see {@link refuse}). The worker logs its identity (host:pid:tag) when it starts, and one line
- * when Redis is lost and one when it is back (see createRedisOutageReporter).
+ * when Redis is lost and one when it is back (see createRedisOutageReporter). Stopped while Redis
+ * is down, it stops waiting for BullMQ's close once no job has run for STUCK_CLOSE_MS and calls
+ * `onCloseAbandoned` (its connections are left to the process's exit).
  * @returns The number of jobs this process completed.
  * @throws InterruptedError (exit 130) when `abortJobs` aborted the running jobs (given back to the queue).
  */
 export async function runQueueWorker(options: QueueWorkerOptions): Promise<number> {
   const { bullmq, redis } = options.connection;
-  const state: WorkerState = { id: newWorkerId(), startedAt: Date.now(), completed: 0, interrupted: 0, refused: new Map(), yielded: new Map() };
+  const state: WorkerState = { id: newWorkerId(), startedAt: Date.now(), completed: 0, interrupted: 0, refused: new Map(), yielded: new Map(), running: 0 };
   const blocking = redis.duplicate(); // BullMQ blocks on its own connection; closed below
   const queue = new bullmq.Queue(options.queue, { connection: redis });
   const outages = createRedisOutageReporter(options.connection.url, options.log);
@@ -149,17 +170,36 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<numbe
   const worker = createWorker(options, state, blocking, queue, outages);
   options.log(`worker ${state.id} pulling jobs from queue ${options.queue}`);
   const closed = new Promise<void>((resolve) => worker.once('closed', () => resolve()));
+  // Once no job runs, a close still pending after STUCK_CLOSE_MS waits for Redis: stop waiting for it.
+  let watchClose: NodeJS.Timeout | undefined;
+  let abandoned = false;
+  const gaveUp = new Promise<void>((resolve) => {
+    options.signal.addEventListener('abort', () => {
+      let idleSince = Date.now();
+      watchClose = setInterval(() => {
+        if (state.running > 0) idleSince = Date.now();
+        else if (Date.now() - idleSince >= STUCK_CLOSE_MS) {
+          clearInterval(watchClose);
+          abandoned = true;
+          options.log(`Redis at ${redactUrlCredentials(options.connection.url)} did not answer the worker's close; stopping without it`);
+          options.onCloseAbandoned?.();
+          resolve();
+        }
+      }, 500);
+    }, { once: true });
+  });
   const stop = () => void worker.close();
   options.signal.addEventListener('abort', stop, { once: true });
   const idle = options.exitWhenIdle ? watchIdle(queue, worker, state.yielded, options.signal) : undefined;
   try {
-    await worker.run(); // also returns when a back-off pauses an idle worker: wait for the close
-    await closed;
+    // worker.run() also returns when a back-off pauses an idle worker: wait for the close.
+    await Promise.race([worker.run().then(() => closed), gaveUp]);
   } finally {
     options.signal.removeEventListener('abort', stop);
+    clearInterval(watchClose);
     clearTimeout(state.backOff);
     idle?.stop();
-    await queue.close();
+    if (!abandoned) await queue.close();
     blocking.disconnect();
     redis.off('ready', outages.ready);
   }

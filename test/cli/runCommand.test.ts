@@ -68,8 +68,10 @@ describe('crm-sim run', () => {
       expect(`${header.join(',')}\n${lines}` === csv).toBe(true);
       const metadata = await parquetMetadataAsync(file);
       const manifest = JSON.parse(metadata.key_value_metadata?.find((entry) => entry.key === 'crm-sim.manifest')?.value ?? '{}');
-      const { shard: _shard, ...identity } = await readManifestIdentity(dir);
+      // The result identity: the manifest without execution fields and without the path as typed (its sha256 kept).
+      const { shard: _shard, scenarioPath: _path, ...identity } = await readManifestIdentity(dir);
       expect(manifest).toEqual(identity);
+      expect(manifest.scenario).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     }
   });
 

@@ -34,7 +34,12 @@ export async function readFolderWithoutManifest(dir: string): Promise<Record<str
   return files;
 }
 
-/** The manifest without the fields that describe the execution (command line, timing, workers, threads) and without `shard`. */
+/**
+ * The manifest without the fields that describe the execution (command line, timing, workers,
+ * threads) and without `shard`, but with the scenario path it records (`scenarioPath`), which
+ * stripExecutionFields leaves out for Parquet metadata: equivalent runs of one path record it alike.
+ */
 export async function readManifestIdentity(dir: string): Promise<Record<string, unknown>> {
-  return stripExecutionFields(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest);
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
+  return { ...stripExecutionFields(manifest), scenarioPath: manifest.scenario.path };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectRedis, redactRedisUrl } from '../../src/queue/connectRedis.ts';
+import { connectRedis } from '../../src/queue/connectRedis.ts';
+import { redactUrlCredentials } from '../../src/outputs/createManifest.ts';
 import { QueueUnavailableError } from '../../src/queue/loadQueueModules.ts';
 
 describe('connectRedis', () => {
@@ -20,7 +21,9 @@ describe('connectRedis', () => {
   });
 
   it('masks only the credentials of a URL', () => {
-    expect(redactRedisUrl('rediss://:pw@db:6380/2')).toBe('rediss://***@db:6380/2');
-    expect(redactRedisUrl('redis://db:6379')).toBe('redis://db:6379');
+    expect(redactUrlCredentials('rediss://:pw@db:6380/2')).toBe('rediss://***@db:6380/2');
+    expect(redactUrlCredentials('redis://db:6379')).toBe('redis://db:6379');
+    // A password typed with an unescaped @ is masked whole, not up to its first @.
+    expect(redactUrlCredentials('redis://:p@ss@db:6379/0')).toBe('redis://***@db:6379/0');
   });
 });

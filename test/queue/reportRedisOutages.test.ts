@@ -24,9 +24,9 @@ describe('createRedisOutageReporter', () => {
     reporter.ready(); // the other connection
     reporter.error(refused(6391));
     expect(lines).toEqual([
-      'lost the connection to Redis at redis://***@127.0.0.1:6391 (connect ECONNREFUSED 127.0.0.1:6391); reconnecting by itself: jobs running now go on, no new job is pulled until Redis answers',
+      'lost the connection to Redis at redis://***@127.0.0.1:6391 (connect ECONNREFUSED 127.0.0.1:6391); reconnecting by itself: jobs running now go on (one that outlasts its lock may run again elsewhere), no new job is pulled until Redis answers',
       'reconnected to Redis at redis://***@127.0.0.1:6391 after 12 s',
-      'lost the connection to Redis at redis://***@127.0.0.1:6391 (connect ECONNREFUSED 127.0.0.1:6391); reconnecting by itself: jobs running now go on, no new job is pulled until Redis answers',
+      'lost the connection to Redis at redis://***@127.0.0.1:6391 (connect ECONNREFUSED 127.0.0.1:6391); reconnecting by itself: jobs running now go on (one that outlasts its lock may run again elsewhere), no new job is pulled until Redis answers',
     ]);
   });
 

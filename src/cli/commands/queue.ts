@@ -108,6 +108,8 @@ function addWork(queue: Command, signal: AbortSignal): void {
           workers: o.workers === undefined ? availableParallelism() : parseCount('workers', o.workers, 1),
           lockSeconds: parseCount('lock-seconds', o.lockSeconds, 1), backOffSeconds: parseCount('back-off-seconds', o.backOffSeconds, 1), exitWhenIdle: o.exitWhenIdle === true,
           signal: stop.signal, abortJobs: abortJobs.signal, log: logger(o.quiet),
+          // BullMQ's connections, still reconnecting to a Redis that is down, must not keep the process up once it is done.
+          onCloseAbandoned: () => setTimeout(() => process.exit(), 1000).unref(),
         });
         logger(o.quiet)(`worker stopped after ${done} job${done === 1 ? '' : 's'}`);
       }));
