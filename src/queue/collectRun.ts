@@ -2,11 +2,11 @@ import type { Queue } from 'bullmq';
 import { executeMerge } from '../cli/mergeCommand.ts';
 import { removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
-import type { QueueConnection } from './connectRedis.ts';
-import { QueueError } from './loadQueueModules.ts';
+import { QueueError, QueueUnavailableError } from './loadQueueModules.ts';
 import type { ShardJobData } from './queueNames.ts';
 import { formatGivenBack, readShardStatus } from './readRunStatus.ts';
-import { isShardDone, type QueuedRun, readQueuedRunForUser, shardFolder } from './runStore.ts';
+import type { RedisOnDemand } from './redisOnDemand.ts';
+import { isShardDone, type QueuedRun, requireQueuedRun, shardFolder } from './runStore.ts';
 
 /** While the count of finished shards stays the same, `wait` writes a progress line this often at most. */
 const QUIET_PROGRESS_MS = 30_000;
@@ -20,8 +20,15 @@ export interface CollectOptions {
   wait: boolean;
   /** With `wait`: give up after this many seconds (default: never). */
   timeoutSeconds?: number;
-  /** Lets `wait` notice jobs that failed for good, and names queue states in messages. */
-  connection?: QueueConnection;
+  /**
+   * Lets `wait` notice jobs that failed for good, and names queue states in messages. Opened only
+   * when a shard is missing: a run whose shards are all in the store collects while Redis is down.
+   */
+  redis?: RedisOnDemand;
+  /** A missing shard with Redis not answering is an error (with `wait`, or --redis given), not advice to ask Redis later. */
+  requireRedis?: boolean;
+  /** Why `store` was looked in and what to do, said when the run is not in it (see requireQueuedRun). */
+  storeNote?: string;
   queue: string;
   parquet: boolean;
   keepSeries: boolean;
@@ -105,14 +112,46 @@ function progressPrinter(log: (line: string) => void, now: () => number): (done:
   };
 }
 
+/** The queue of the run's jobs, opened when first asked for (never when every shard is done), and closed by `close`. */
+class QueueOnDemand {
+  private queue?: Queue<ShardJobData>;
+  private opened = false;
+
+  constructor(private readonly options: CollectOptions) {}
+
+  /**
+   * The queue, or undefined without Redis (none given, or not answering when not required).
+   * @throws QueueError naming the run's missing shards when Redis is required and does not answer.
+   */
+  async get(run: QueuedRun, missing: readonly number[]): Promise<Queue<ShardJobData> | undefined> {
+    if (this.opened) return this.queue;
+    this.opened = true;
+    const { redis, requireRedis, queue } = this.options;
+    try {
+      const connection = await redis?.open(requireRedis === true);
+      this.queue = connection && new connection.bullmq.Queue<ShardJobData>(queue, { connection: connection.redis });
+    } catch (error) {
+      if (!(error instanceof QueueUnavailableError)) throw error;
+      const what = this.options.wait ? 'to wait for them, Redis must tell jobs still to run from jobs failed for good' : 'their jobs\' states are unknown';
+      throw new QueueError(`run ${run.runId} is not finished: ${missing.length} of ${run.shards} shards missing (${listShards(missing, run.shards)}); ${what}: ${error.message}`);
+    }
+    return this.queue;
+  }
+
+  async close(): Promise<void> {
+    await this.queue?.close();
+  }
+}
+
 /** Waits until every shard folder of the run exists (or, without `wait`, checks that they do). */
-async function waitForShards(options: CollectOptions, run: QueuedRun, queue: Queue<ShardJobData> | undefined): Promise<void> {
+async function waitForShards(options: CollectOptions, run: QueuedRun, queues: QueueOnDemand): Promise<void> {
   const now = options.now ?? Date.now;
   const started = now();
   const progress = progressPrinter(options.log, now);
   for (;;) {
     const missing = await missingShards(options.store, run.runId, run.shards);
     if (missing.length === 0) return;
+    const queue = await queues.get(run, missing);
     const view = await readQueueView(queue, run.runId, missing);
     if (view.failed.size > 0) throw new QueueError(describeFailedShards(run, view.failed, missing.length));
     const list = listShards(missing, run.shards);
@@ -132,7 +171,8 @@ async function waitForShards(options: CollectOptions, run: QueuedRun, queue: Que
 }
 
 /**
- * Collects a queued run: once every shard folder exists (waiting for them with `wait`), removes
+ * Collects a queued run: once every shard folder exists (waiting for them with `wait`; Redis is
+ * asked about the jobs of missing shards only, so a finished run collects without it), removes
  * the temporary shard folders that dead workers left in the store and merges the shards with
  * `crm-sim merge` into `out`, byte-identical to a single-process run of the scenario path given to
  * `queue submit` (manifest.json but its execution fields too: the scenario path it records is the
@@ -141,14 +181,12 @@ async function waitForShards(options: CollectOptions, run: QueuedRun, queue: Que
  * @throws QueueError for an unknown run, unfinished shards (without `wait`), failed jobs or a timeout.
  */
 export async function collectRun(options: CollectOptions): Promise<{ dir: string; summaryStats: SummaryStatistic[] }> {
-  const run = await readQueuedRunForUser(options.store, options.runId);
-  if (run === undefined) throw new QueueError(`no run ${options.runId} in the store ${options.store} (give --store)`);
-  const connection = options.connection;
-  const queue = connection && new connection.bullmq.Queue<ShardJobData>(options.queue, { connection: connection.redis });
+  const run = await requireQueuedRun(options.store, options.runId, options.storeNote);
+  const queues = new QueueOnDemand(options);
   try {
-    await waitForShards(options, run, queue);
+    await waitForShards(options, run, queues);
   } finally {
-    await queue?.close();
+    await queues.close();
   }
   const removed: string[] = [];
   for (let k = 1; k <= run.shards; k++) removed.push(...(await removeStaleTemporaries(shardFolder(options.store, run.runId, k))));

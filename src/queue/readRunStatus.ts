@@ -1,9 +1,8 @@
 import type { Queue } from 'bullmq';
 import type { QueueConnection } from './connectRedis.ts';
-import { QueueError } from './loadQueueModules.ts';
 import { type ShardJobData, shardJobId } from './queueNames.ts';
 import { formatRefusals, type GivenBack } from './refuseJob.ts';
-import { isShardDone, readQueuedRunForUser } from './runStore.ts';
+import { isShardDone, requireQueuedRun } from './runStore.ts';
 
 /** One shard of a queued run: done (its folder exists) or the state of its job. */
 export interface ShardStatus {
@@ -46,9 +45,8 @@ export async function readShardStatus(queue: Queue<ShardJobData> | undefined, ru
  * a connection, the state, attempts and failure or give-back reason of each other shard's job.
  * @throws QueueError when the store has no such run.
  */
-export async function readRunStatus(options: { runId: string; store: string; queue: string; connection?: QueueConnection }): Promise<RunStatus> {
-  const run = await readQueuedRunForUser(options.store, options.runId);
-  if (run === undefined) throw new QueueError(`no run ${options.runId} in the store ${options.store} (give --store)`);
+export async function readRunStatus(options: { runId: string; store: string; queue: string; connection?: QueueConnection; storeNote?: string }): Promise<RunStatus> {
+  const run = await requireQueuedRun(options.store, options.runId, options.storeNote);
   const connection = options.connection;
   const queue = connection && new connection.bullmq.Queue<ShardJobData>(options.queue, { connection: connection.redis });
   try {

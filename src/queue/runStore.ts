@@ -132,3 +132,14 @@ export async function readQueuedRunForUser(store: string, runId: string): Promis
     throw new QueueError(`cannot read run ${runId}'s description ${path}: ${cause}`);
   }
 }
+
+/**
+ * {@link readQueuedRunForUser} for a run that must exist.
+ * @param storeNote Why this store was looked in and what to do, said instead of "(give --store)" when the run is not there.
+ * @throws QueueError naming the run and the store when it is not there, or when its description cannot be read.
+ */
+export async function requireQueuedRun(store: string, runId: string, storeNote?: string): Promise<QueuedRun> {
+  const run = await readQueuedRunForUser(store, runId);
+  if (run === undefined) throw new QueueError(`no run ${runId} in the store ${store}${storeNote === undefined ? ' (give --store)' : `: ${storeNote}`}`);
+  return run;
+}

@@ -14,6 +14,7 @@ import { executeRun } from '../../src/cli/runCommand.ts';
 import { collectRun } from '../../src/queue/collectRun.ts';
 import type { QueueConnection } from '../../src/queue/connectRedis.ts';
 import type { ShardJobData } from '../../src/queue/queueNames.ts';
+import { RedisOnDemand } from '../../src/queue/redisOnDemand.ts';
 import { runShardJob } from '../../src/queue/runShardJob.ts';
 import { writeQueuedRun } from '../../src/queue/runStore.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
@@ -39,7 +40,11 @@ describe('queue collect: the manifest', () => {
       await runShardJob(job, options);
     }
     const collected = join(dir, 'collected');
-    await collectRun({ runId: 'm1', store, out: collected, wait: false, queue: 'unused', parquet: true, keepSeries: false, signal, log: () => {} });
+    // Every shard is in the store, so Redis is never asked, even when it is required (--wait, --redis).
+    const asked: string[] = [];
+    const redis = new RedisOnDemand('redis://never', (url) => { asked.push(url); return Promise.reject(new Error('not reachable')); });
+    await collectRun({ runId: 'm1', store, out: collected, wait: true, redis, requireRedis: true, queue: 'unused', parquet: true, keepSeries: false, signal, log: () => {} });
+    expect(asked).toEqual([]);
     const plain = join(dir, 'plain');
     await executeRun({ scenarioPath, replicates: 4, masterSeed: 11, workers: 0, sets: SMALL_SETS, out: plain, parquet: true, keepSeries: false }, signal);
 

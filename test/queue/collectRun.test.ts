@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectRun, describeFailedShards } from '../../src/queue/collectRun.ts';
+import type { QueueConnection } from '../../src/queue/connectRedis.ts';
+import { QueueUnavailableError } from '../../src/queue/loadQueueModules.ts';
+import { RedisOnDemand } from '../../src/queue/redisOnDemand.ts';
 import { shardFolder, writeQueuedRun } from '../../src/queue/runStore.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-sim-collect-'));
@@ -58,6 +61,49 @@ describe('collectRun --wait', () => {
     mkdirSync(shardFolder(store, 'w3', 2), { recursive: true });
     const collecting = collectRun({ runId: 'w3', store, out: join(dir, 'out3'), wait: false, queue: 'unused', parquet: false, keepSeries: false, signal: new AbortController().signal, log: () => {} });
     await expect(collecting).rejects.toThrow(/^run w3 is not finished: 1 of 2 shards missing \(shard 1\/2\); without a Redis connection their jobs' states are unknown: `crm-sim queue status w3 --redis URL` tells jobs still to run \(wait for them with --wait\) from jobs failed for good \(queue them again with `crm-sim queue submit` and --run-id w3\)$/);
+  });
+});
+
+describe('collectRun: Redis asked only about missing shards', () => {
+  /** A Redis that never answers, counting the attempts to reach it. */
+  const unreachableRedis = () => {
+    const attempts: string[] = [];
+    const redis = new RedisOnDemand('redis://down:6379', (url) => {
+      attempts.push(url);
+      return Promise.reject(new QueueUnavailableError('cannot reach Redis at redis://down:6379 (ECONNREFUSED)'));
+    });
+    return { redis, attempts };
+  };
+  const collect = async (runId: string, wait: boolean, requireRedis: boolean, redis: RedisOnDemand) => {
+    const store = join(dir, `store-${runId}`);
+    await writeQueuedRun(store, { runId, scenarioPath: 'x.yaml', replicates: 2, masterSeed: 1, shards: 2, sha256: 'a', submittedAt: 'now' }, 'x: 1\n');
+    mkdirSync(shardFolder(store, runId, 2), { recursive: true });
+    return collectRun({ runId, store, out: join(dir, `out-${runId}`), wait, timeoutSeconds: 1, redis, requireRedis, queue: 'q', parquet: false, keepSeries: false, signal: new AbortController().signal, log: () => {}, pollMs: 1 });
+  };
+
+  it('with --wait or --redis, a missing shard and a Redis that does not answer is an error naming both', async () => {
+    const { redis, attempts } = unreachableRedis();
+    await expect(collect('u1', true, true, redis)).rejects.toThrow(/^run u1 is not finished: 1 of 2 shards missing \(shard 1\/2\); to wait for them, Redis must tell jobs still to run from jobs failed for good: cannot reach Redis at redis:\/\/down:6379 \(ECONNREFUSED\)$/);
+    await expect(collect('u2', false, true, unreachableRedis().redis)).rejects.toThrow(/^run u2 is not finished: 1 of 2 shards missing \(shard 1\/2\); their jobs' states are unknown: cannot reach Redis/);
+    expect(attempts).toEqual(['redis://down:6379']);
+  });
+
+  it('otherwise it gives the advice for a run collected without Redis, after one attempt', async () => {
+    const { redis, attempts } = unreachableRedis();
+    await expect(collect('u3', false, false, redis)).rejects.toThrow(/^run u3 is not finished: 1 of 2 shards missing \(shard 1\/2\); without a Redis connection their jobs' states are unknown: /);
+    expect(attempts).toHaveLength(1);
+    expect(redis.unreachable).toMatch(/cannot reach Redis/);
+  });
+
+  it('opens the connection once however often it is asked for, and closes it', async () => {
+    let disconnected = 0;
+    const connection = { redis: { disconnect: () => { disconnected++; } } } as unknown as QueueConnection;
+    let opened = 0;
+    const redis = new RedisOnDemand('redis://up', () => { opened++; return Promise.resolve(connection); });
+    expect(await redis.open(true)).toBe(connection);
+    expect(await redis.open(false)).toBe(connection);
+    await redis.close();
+    expect({ opened, disconnected }).toEqual({ opened: 1, disconnected: 1 });
   });
 });
 

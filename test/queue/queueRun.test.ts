@@ -114,6 +114,19 @@ describe('crm-sim queue with Redis', () => {
     const single = join(dir, 'single');
     expect(runCli(['run', 'scenarios/baseline.yaml', '--replicates', '8', '--seed', '21', '--workers', '2', '--out', single, '--quiet', ...SETS]).status).toBe(0);
     expect(await readFolderWithoutManifest(out)).toEqual(await readFolderWithoutManifest(single));
+
+    // Every shard is in the store: Redis is not asked, so the run collects while it is down, even with --redis and --wait.
+    const offline = join(dir, 'collected-offline');
+    const down = runCli(['queue', 'collect', 'r1', '--out', offline, '--store', store, '--redis', 'redis://127.0.0.1:1', '--wait', '--queue', QUEUE]);
+    expect({ status: down.status, stderr: down.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(await readFolderWithoutManifest(offline)).toEqual(await readFolderWithoutManifest(single));
+    // Without --store, the run's store is recorded in Redis: its absence is said with the cause.
+    expect(runCli(['queue', 'collect', 'r1', '--out', join(dir, 'nowhere'), '--redis', 'redis://127.0.0.1:1', '--queue', QUEUE])).toMatchObject({
+      status: 2, stderr: expect.stringMatching(/^crm-sim: no run r1 in the store \S+: the store its submitter used is recorded in Redis, which did not answer: cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(connect ECONNREFUSED[^)]*\)[^\n]*; or give --store\n$/),
+    });
+    expect(runCli(['queue', 'collect', 'r1', '--out', join(dir, 'nowhere'), '--redis', REDIS, '--queue', `${QUEUE}-other`])).toMatchObject({
+      status: 2, stderr: expect.stringMatching(/: Redis \(queue \S+-other\) has no record of run r1 either: check the run id and --queue, or give --store\n$/),
+    });
   });
 
   it('a lone worker that cannot serve a run ends its jobs after its back-off; a refused scenario fails at once; leftovers of dead workers are removed', async () => {
@@ -165,8 +178,10 @@ describe('crm-sim queue with Redis', () => {
         /^crm-sim: run r2: 2 of 2 shards failed for good, so waiting will not help: shard 1\/2, 2\/2: [^\n]*bogusKey[^\n]*; fix the cause, then run the same `crm-sim queue submit` again with --run-id r2 \(only the unfinished shards are queued again\)\n$/) });
       expect(refusedCollect.stderr.match(/not retried/g)).toHaveLength(1); // the shared reason once, not once per shard
     }
-    // Without Redis (--store alone) the store cannot tell failed jobs from waiting ones: no "use --wait", but how to find out.
-    expect(runCli(['queue', 'collect', 'r2', '--out', out, '--store', store, '--queue', queue])).toMatchObject({ status: 2, stderr: expect.stringMatching(
+    // With --store alone, the default Redis is still asked about the missing shards (here it answers) ...
+    expect(runCli(['queue', 'collect', 'r2', '--out', out, '--store', store, '--queue', queue])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run r2: 2 of 2 shards failed for good/) });
+    // ... but when it does not, the store cannot tell failed jobs from waiting ones: no "use --wait", but how to find out.
+    expect(runCliWithEnv(['queue', 'collect', 'r2', '--out', out, '--store', store, '--queue', queue], { CRM_SIM_REDIS: 'redis://127.0.0.1:1' })).toMatchObject({ status: 2, stderr: expect.stringMatching(
       /^crm-sim: run r2 is not finished: 2 of 2 shards missing \(shard 1\/2, 2\/2\); without a Redis connection their jobs' states are unknown: `crm-sim queue status r2 --redis URL` tells/) });
 
     // A dead worker's temporary folder: removed by the job's next run, or by collect once its shard is done.

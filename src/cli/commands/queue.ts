@@ -9,6 +9,7 @@ import { connectRedis, type QueueConnection, resolveRedisUrl } from '../../queue
 import { QueueError } from '../../queue/loadQueueModules.ts';
 import { DEFAULT_QUEUE, runKey } from '../../queue/queueNames.ts';
 import { formatRunStatus, readRunStatus } from '../../queue/readRunStatus.ts';
+import { RedisOnDemand } from '../../queue/redisOnDemand.ts';
 import { runQueueWorker } from '../../queue/runQueueWorker.ts';
 import { DEFAULT_STORE } from '../../queue/runStore.ts';
 import { submitRun } from '../../queue/submitRun.ts';
@@ -45,6 +46,18 @@ async function withQueue<T>(url: string | undefined, body: (connection: QueueCon
     throw error;
   } finally {
     connection?.redis.disconnect();
+  }
+}
+
+/** Runs `body`, then closes `redis` if it was opened; queue problems become usage errors (exit 2). */
+async function withRedisOnDemand<T>(redis: RedisOnDemand, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof QueueError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await redis.close();
   }
 }
 
@@ -124,11 +137,15 @@ function takeOverSignals(abortJobs: AbortController): void {
   }
 }
 
-/** The run's store: --store, else the one its submitter recorded in Redis, else the default. */
-async function findStore(o: QueueOptions, runId: string, connection: QueueConnection | undefined): Promise<string> {
-  if (o.store !== undefined) return o.store;
+/** The run's store and, when it is a guess, why: --store, else the one its submitter recorded in Redis, else the default. */
+async function findStore(o: QueueOptions, runId: string, connection: QueueConnection | undefined, unreachable?: string): Promise<{ store: string; storeNote?: string }> {
+  if (o.store !== undefined) return { store: o.store };
   const known = connection ? await connection.redis.get(runKey(o.queue, runId)) : null;
-  return known ? (JSON.parse(known) as { store: string }).store : DEFAULT_STORE;
+  if (known) return { store: (JSON.parse(known) as { store: string }).store };
+  const storeNote = connection === undefined
+    ? `the store its submitter used is recorded in Redis, which did not answer: ${unreachable ?? 'no connection'}; or give --store`
+    : `Redis (queue ${o.queue}) has no record of run ${runId} either: check the run id and --queue, or give --store`;
+  return { store: DEFAULT_STORE, storeNote };
 }
 
 /** `queue status <run id>`. */
@@ -139,7 +156,7 @@ function addStatus(queue: Command): void {
       // Without Redis (unreachable, and --store given) the store still tells which shards are done.
       const required = o.redis !== undefined || o.store === undefined;
       return withQueue(resolveRedisUrl(o.redis), async (connection?: QueueConnection) => {
-        const status = await readRunStatus({ runId, store: await findStore(o, runId, connection), queue: o.queue, connection });
+        const status = await readRunStatus({ runId, ...(await findStore(o, runId, connection)), queue: o.queue, connection });
         const lines = formatRunStatus(status);
         if (connection === undefined) lines.push('(job states unknown: Redis did not answer)');
         process.stdout.write(o.json ? `${JSON.stringify(status)}\n` : `${lines.join('\n')}\n`);
@@ -156,18 +173,21 @@ function addCollect(queue: Command, signal: AbortSignal): void {
     .option('--keep-series', "also write every replicate's per-tick series").option('--json', 'print the summary as JSON on stdout')
     .action((runId: string, o: QueueOptions & { out: string; wait?: boolean; timeout?: string; format: string; keepSeries?: boolean }) => {
       parseOutputFormat(o.format);
-      // Redis is needed to wait (it tells failed jobs apart) and helps find the store; else optional.
-      const required = o.redis !== undefined || o.wait === true;
-      const url = required || o.store === undefined ? resolveRedisUrl(o.redis) : undefined;
-      return withQueue(url, async (connection?: QueueConnection) => {
-        const store = await findStore(o, runId, connection);
+      // Redis is asked only what the store cannot tell: where the run's store is (without --store), and the
+      // states of missing shards' jobs. A run whose shards are all in the store collects while Redis is down.
+      const redis = new RedisOnDemand(resolveRedisUrl(o.redis));
+      return withRedisOnDemand(redis, async () => {
+        const connection = o.store === undefined ? await redis.open(false) : undefined;
         const result = await collectRun({
-          runId, store, out: o.out, wait: o.wait === true, timeoutSeconds: o.timeout === undefined ? undefined : parseCount('timeout', o.timeout, 1),
-          connection, queue: o.queue, parquet: o.format === 'parquet', keepSeries: o.keepSeries === true, signal, log: logger(o.quiet),
+          runId, ...(await findStore(o, runId, connection, redis.unreachable)), out: o.out, wait: o.wait === true,
+          timeoutSeconds: o.timeout === undefined ? undefined : parseCount('timeout', o.timeout, 1),
+          // Without --wait or --redis a missing shard gets advice on asking Redis, not an error about it.
+          redis, requireRedis: o.redis !== undefined || o.wait === true,
+          queue: o.queue, parquet: o.format === 'parquet', keepSeries: o.keepSeries === true, signal, log: logger(o.quiet),
         });
         // summary.json as written (with its exceedance block) and the folder on stderr, as run --json and merge --json
         writeCommandResult({ json: o.json === true ? readFileSync(join(result.dir, 'summary.json'), 'utf8') : '', text: '' }, result.dir, o);
-      }, !required);
+      });
     });
 }
 
