@@ -1,3 +1,4 @@
+import { countOf } from '../text/countOf.ts';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../cli/exitCodes.ts';
 import { loadCalibrationSpec, type LoadedCalibration } from './loadCalibrationSpec.ts';
@@ -50,7 +51,7 @@ export async function calibrateCommand(specFile: string, options: CalibrateOptio
   const progress = (text: string): void => {
     if (!options.quiet) process.stderr.write(text);
   };
-  progress(`calibrating ${spec.name}: ${plural(calibration.episodes.length, 'episode')}, ${spec.replicates} replicates each per evaluation, at most ${searchPoints > 0 ? `${searchPoints} + ` : ''}${spec.maxEvaluations} evaluations\n`);
+  progress(`calibrating ${spec.name}: ${countOf(calibration.episodes.length, 'episode')}, ${spec.replicates} replicates each per evaluation, at most ${searchPoints > 0 ? `${searchPoints} + ` : ''}${spec.maxEvaluations} evaluations\n`);
   const result = await runCalibration(calibration, { searchPoints, signal, onEvaluation: (evaluation, count) => {
     best = Math.min(best, evaluation.loss);
     progress(`evaluation ${count}: loss ${evaluation.loss.toFixed(3)} (best ${best.toFixed(3)}) at [${evaluation.values.join(', ')}]\n`);
@@ -79,10 +80,6 @@ function fitInputs(calibration: LoadedCalibration): string[] {
   const extendsPath = calibration.spec.fragment.extends;
   const fragmentBase = extendsPath === undefined ? [] : [resolve(dirname(calibration.file), extendsPath)];
   return [calibration.file, ...fragmentBase, ...calibration.episodes.flatMap((e) => e.files)];
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function integerOption(name: string, text: string | undefined, min: number): number | undefined {

@@ -1,6 +1,7 @@
 import type { ParameterSpec } from './calibrationSpec.ts';
 import type { CalibrationResult } from './runCalibration.ts';
 import type { Evaluation, TargetResult } from './evaluateParameters.ts';
+import { countOf } from '../text/countOf.ts';
 
 /** A number with 3 significant digits (plain text), `n/a` when not finite. */
 export function formatFigure(value: number): string {
@@ -85,5 +86,5 @@ export function formatFreshCheck(result: Pick<CalibrationResult, 'best' | 'fresh
 export function formatCalibrationReport(parameters: readonly ParameterSpec[], result: CalibrationResult): string {
   const rows = parameters.map((p, i) => [p.path, formatFigure(result.start.values[i]), String(result.best.values[i]), `${p.min}…${p.max}${p.scale === 'log' ? ' (log)' : ''}`]);
   const head = parameters.length ? table(['parameter', 'start', 'fitted', 'bounds'], rows, 1) + '\n' : '';
-  return `${head}${formatTargetTable(result.best)}${formatFreshCheck(result)}start loss ${result.start.loss.toFixed(3)} → fitted loss ${result.best.loss.toFixed(3)} after ${result.evaluations} evaluation${result.evaluations === 1 ? '' : 's'}\n`;
+  return `${head}${formatTargetTable(result.best)}${formatFreshCheck(result)}start loss ${result.start.loss.toFixed(3)} → fitted loss ${result.best.loss.toFixed(3)} after ${countOf(result.evaluations, 'evaluation')}\n`;
 }

@@ -1,3 +1,4 @@
+import { countOf } from '../text/countOf.ts';
 /**
  * `--threads-per-replicate T` beyond the machine's cores, capped at the cores with a one-line note on
  * stderr: more threads than cores only wait for one another at every phase's barrier and cost a
@@ -15,6 +16,6 @@
 export function capThreadsPerReplicate(requested: number, cores: number, note: (line: string) => void = (line) => process.stderr.write(line)): number {
   const most = Math.max(1, cores);
   if (requested <= most) return requested;
-  note(`crm-sim: --threads-per-replicate ${requested} is more than this machine's ${most} core${most === 1 ? '' : 's'}: using ${most} (the results are the same for any number of threads)\n`);
+  note(`crm-sim: --threads-per-replicate ${requested} is more than this machine's ${countOf(most, 'core')}: using ${most} (the results are the same for any number of threads)\n`);
   return most;
 }

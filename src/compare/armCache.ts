@@ -4,6 +4,7 @@ import type { CompiledScenario, ReplicateResult } from '../../sim-core/index.ts'
 import { InterruptedError, UsageError } from '../cli/exitCodes.ts';
 import { computeScenarioHash } from '../montecarlo/computeScenarioHash.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
+import { countOf } from '../text/countOf.ts';
 
 /**
  * Finished arms of `compare`, `sweep` and `stress --resume` (runScenarioArms.ts), kept in a folder
@@ -133,7 +134,7 @@ export function openArmCache(folder: string, command = 'compare'): ArmCache {
       const kept = existsSync(dir) ? readdirSync(dir).filter((name) => /^arm-[\w-]+\.f64$/.test(name)).length : 0;
       const message = kept === 0
         ? 'interrupted before any arm finished; no output written'
-        : `interrupted; ${kept} finished arm${kept === 1 ? '' : 's'} kept in ${dir}; run the same command again to finish`;
+        : `interrupted; ${countOf(kept, 'finished arm')} kept in ${dir}; run the same command again to finish`;
       return new InterruptedError(message, { cause });
     },
     remove() {

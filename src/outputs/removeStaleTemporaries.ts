@@ -53,3 +53,13 @@ export async function removeStaleTemporaries(dir: string): Promise<string[]> {
   for (const name of stale) await rm(join(dirname(finalDir), name), { recursive: true, force: true });
   return stale;
 }
+
+/**
+ * The log line's words for temporary folders that {@link removeStaleTemporaries} removed.
+ * @example
+ * describeRemovedTemporaries(['.shard-2.tmp-77']); // 'removed the temporary folder of a dead worker: .shard-2.tmp-77'
+ */
+export function describeRemovedTemporaries(removed: readonly string[]): string {
+  const what = removed.length === 1 ? 'the temporary folder of a dead worker' : `${removed.length} temporary folders of dead workers`;
+  return `removed ${what}: ${removed.join(', ')}`;
+}

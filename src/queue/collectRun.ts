@@ -1,12 +1,13 @@
 import type { Queue } from 'bullmq';
 import { executeMerge } from '../cli/mergeCommand.ts';
-import { removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
+import { describeRemovedTemporaries, removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import { QueueError, QueueUnavailableError } from './loadQueueModules.ts';
 import type { ShardJobData } from './queueNames.ts';
 import { formatGivenBack, readShardStatus } from './readRunStatus.ts';
 import type { RedisOnDemand } from './redisOnDemand.ts';
 import { isShardDone, type QueuedRun, requireQueuedRun, shardFolder } from './runStore.ts';
+import { countOf } from '../text/countOf.ts';
 
 /** While the count of finished shards stays the same, `wait` writes a progress line this often at most. */
 const QUIET_PROGRESS_MS = 30_000;
@@ -80,7 +81,7 @@ export function describeFailedShards(run: Pick<QueuedRun, 'runId' | 'shards'>, f
   const reasons = [...byReason].map(([reason, shards]) => `${listShards(shards, run.shards)}: ${reason}`).join('; ');
   const others = missing - failed.size;
   const unfinished = others > 0 ? ` (and ${others} other shard${others === 1 ? ' is' : 's are'} not finished yet)` : '';
-  return `run ${run.runId}: ${failed.size} of ${run.shards} shard${run.shards === 1 ? '' : 's'} failed for good${unfinished}, so waiting will not help: ${reasons}; `
+  return `run ${run.runId}: ${failed.size} of ${countOf(run.shards, 'shard')} failed for good${unfinished}, so waiting will not help: ${reasons}; `
     + `fix the cause, then run the same \`crm-sim queue submit\` again with --run-id ${run.runId} (only the unfinished shards are queued again)`;
 }
 
@@ -190,7 +191,7 @@ export async function collectRun(options: CollectOptions): Promise<{ dir: string
   }
   const removed: string[] = [];
   for (let k = 1; k <= run.shards; k++) removed.push(...(await removeStaleTemporaries(shardFolder(options.store, run.runId, k))));
-  if (removed.length > 0) options.log(`removed ${removed.length === 1 ? 'the temporary folder of a dead worker' : `${removed.length} temporary folders of dead workers`}: ${removed.join(', ')}`);
+  if (removed.length > 0) options.log(describeRemovedTemporaries(removed));
   const dirs = Array.from({ length: run.shards }, (_, i) => shardFolder(options.store, run.runId, i + 1));
   // The manifest records the scenario path the submitter gave, as `crm-sim run` records the user's (the shards record the store's copy they ran).
   return executeMerge({ dirs, out: options.out, parquet: options.parquet, keepSeries: options.keepSeries, scenarioPath: run.scenarioPath }, options.signal);

@@ -3,6 +3,7 @@ import type { QueueConnection } from './connectRedis.ts';
 import { type ShardJobData, shardJobId } from './queueNames.ts';
 import { formatRefusals, type GivenBack } from './refuseJob.ts';
 import { isShardDone, requireQueuedRun } from './runStore.ts';
+import { countOf } from '../text/countOf.ts';
 
 /** One shard of a queued run: done (its folder exists) or the state of its job. */
 export interface ShardStatus {
@@ -66,11 +67,11 @@ export async function readRunStatus(options: { runId: string; store: string; que
  * workers); a last refusal that was transient is named too, as it is not among the refusals.
  */
 export function formatGivenBack(given: GivenBack): string {
-  const times = `given back ${given.givenBack} time${given.givenBack === 1 ? '' : 's'} by workers that cannot serve it`;
+  const times = `given back ${countOf(given.givenBack, 'time')} by workers that cannot serve it`;
   if (given.refusals === undefined) return `${times} (last: ${given.by}: ${given.reason})`;
   const count = Object.keys(given.refusals).length;
   const parts = [times];
-  if (count > 0) parts.push(`refused by ${count} worker${count === 1 ? '' : 's'}: ${formatRefusals(given.refusals)}`);
+  if (count > 0) parts.push(`refused by ${countOf(count, 'worker')}: ${formatRefusals(given.refusals)}`);
   if (given.transient === true) parts.push(`last by ${given.by} for now, an error that may clear by itself (not counted towards failing the job): ${given.reason}`);
   return parts.join('; ');
 }

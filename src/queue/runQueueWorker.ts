@@ -7,6 +7,7 @@ import { newWorkerId, recordRefusal } from './refuseJob.ts';
 import { CannotServeError, runShardJob } from './runShardJob.ts';
 import { watchIdle, type YieldedJobs } from './openJobs.ts';
 import { createRedisOutageReporter, type RedisOutageReporter } from './reportRedisOutages.ts';
+import { countOf } from '../text/countOf.ts';
 
 /** Options of {@link runQueueWorker}. */
 export interface QueueWorkerOptions {
@@ -206,8 +207,8 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<numbe
   for (const [runId, reason] of state.refused) options.log(`could not serve run ${runId}: ${reason}`);
   // The second signal: exit 130 as any interrupted command does (not 0, which reads as a clean stop).
   if (options.abortJobs.aborted) {
-    const back = state.interrupted === 0 ? 'no job was running' : `${state.interrupted} running job${state.interrupted === 1 ? '' : 's'} went back to the queue, no attempt used`;
-    throw new InterruptedError(`interrupted; ${back} (${state.completed} job${state.completed === 1 ? '' : 's'} done by this worker)`);
+    const back = state.interrupted === 0 ? 'no job was running' : `${countOf(state.interrupted, 'running job')} went back to the queue, no attempt used`;
+    throw new InterruptedError(`interrupted; ${back} (${countOf(state.completed, 'job')} done by this worker)`);
   }
   return state.completed;
 }

@@ -5,7 +5,7 @@ import { compileScenario } from '../../sim-core/index.ts';
 import { UsageError } from '../cli/exitCodes.ts';
 import { computeShardRange } from '../montecarlo/computeShardRange.ts';
 import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts';
-import { removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
+import { describeRemovedTemporaries, removeStaleTemporaries } from '../outputs/removeStaleTemporaries.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { checkRunResources } from '../scenario/checkRunResources.ts';
 import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
@@ -130,7 +130,7 @@ export async function runShardJob(job: Job<ShardJobData>, options: QueueWorkerOp
   };
   if (await isShardDone(store, runId, shard)) return skip('was already done');
   const removed = await removeStaleTemporaries(out);
-  if (removed.length > 0) options.log(`job ${job.id}: removed ${removed.length === 1 ? 'the temporary folder of a dead worker' : `${removed.length} temporary folders of dead workers`}: ${removed.join(', ')}`);
+  if (removed.length > 0) options.log(`job ${job.id}: ${describeRemovedTemporaries(removed)}`);
   options.log(`job ${job.id} started: run ${runId}, shard ${shard}/${shards} (${attemptLabel(job)})`);
   const scenarioPath = join(runFolder(store, runId), SCENARIO_FILE);
   try {

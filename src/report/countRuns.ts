@@ -1,3 +1,5 @@
+import { countOf } from '../text/countOf.ts';
+
 /**
  * A count of runs with the noun in the right number, for sentences and headers.
  *
@@ -8,5 +10,5 @@
  * countRuns(1); // '1 run'
  */
 export function countRuns(n: number, noun = 'run'): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+  return countOf(n, noun);
 }

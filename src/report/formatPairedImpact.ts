@@ -2,6 +2,7 @@ import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatEstimate } from './formatEstimate.ts';
 import { formatSignedQuantity } from './formatQuantity.ts';
 import type { PairedImpact } from './readImpactJson.ts';
+import { countOf } from '../text/countOf.ts';
 
 /**
  * Formats a paired impact (scenario as scripted − counterfactual) as a signed change with its 95%
@@ -26,7 +27,7 @@ export function formatPairedImpact(impact: PairedImpact, unit = impact.unit): st
   const q = (x: number, shown?: string): string => (multiple ? `${shown === undefined ? formatSignedQuantity(x, '') : signed(shown, x)}×` : shown ?? formatSignedQuantity(x, unit));
   const value = `${q(impact.mean, estimate?.mean ?? other?.mean)}${multiple ? ' the starting price' : ''}`;
   if (impact.mean === 0 && impact.ciLow === 0 && impact.ciHigh === 0) return 'no change in any run';
-  if (!Number.isFinite(impact.ciLow) || !Number.isFinite(impact.ciHigh)) return `${value} (from ${impact.n} run${impact.n === 1 ? '' : 's'}, no interval)`;
+  if (!Number.isFinite(impact.ciLow) || !Number.isFinite(impact.ciHigh)) return `${value} (from ${countOf(impact.n, 'run')}, no interval)`;
   const [low, high] = [q(impact.ciLow, estimate?.low ?? other?.low), q(impact.ciHigh, estimate?.high ?? other?.high)];
   if (low === high) return `${value} (the same in every run)`;
   return `${value} (95% CI ${low} to ${high})`;

@@ -16,6 +16,7 @@ import { renderStrategiesAtGlance, type StrategyScenario } from './renderStrateg
 import { renderReversalSplit } from './renderReversalSplit.ts';
 import { renderTable } from './renderTable.ts';
 import { wrapLabels } from './wrapLabels.ts';
+import { countOf } from '../text/countOf.ts';
 
 /** Metrics drawn when the folder names no headline metric, and other metrics listed. */
 const MAX_CHART_METRICS = 8;
@@ -51,7 +52,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   };
   const refName = comparison.reference === '' ? 'the reference' : comparison.reference;
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
-  let html = `<p>${comparison.alternatives.length} alternative${comparison.alternatives.length === 1 ? '' : 's'} against the reference (${escapeHtml(refName)}), ` +
+  let html = `<p>${countOf(comparison.alternatives.length, 'alternative')} against the reference (${escapeHtml(refName)}), ` +
     `paired run by run (the same random draws in both, so the difference is the strategy's effect), ${countRuns(runs, 'pair')}. ` +
     `Differences are alternative − reference${sign === 1 ? '' : ' (comparison.json states them the other way round)'}; “paired runs” says in how many pairs the alternative did better, worse or the same. ` +
     'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse. ' +

@@ -4,6 +4,7 @@ import { formatMetricId } from '../outputs/formatMetricId.ts';
 import { formatParameterValue, formatParameterValues } from '../report/describeParameter.ts';
 import type { SweepDifference } from './computeSweepDifferences.ts';
 import type { SweepRun } from './runSweep.ts';
+import { countOf } from '../text/countOf.ts';
 
 /**
  * Numbers that differ written so their differences read right (L3 of audit 25: a tornado row read
@@ -72,7 +73,7 @@ export function formatSweepTable(run: SweepRun, parameters: readonly string[], m
       return [String(index), ...values, means[index], interval(s?.ciLow ?? NaN, s?.ciHigh ?? NaN), change];
     });
     const more = run.points.length > maxPoints ? ` (first ${maxPoints}; all in sweep.csv)` : '';
-    blocks.push(`${id} (${run.metric.unit}) at ${run.points.length} point${run.points.length === 1 ? '' : 's'}${more}\n` +
+    blocks.push(`${id} (${run.metric.unit}) at ${countOf(run.points.length, 'point')}${more}\n` +
       formatTextTable(['point', ...parameters, 'mean', '95% CI', 'Δ vs point 0 (95% CI, paired)'], rows, 1 + parameters.length));
   }
   if (run.tornado !== null) {

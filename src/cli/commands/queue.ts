@@ -19,6 +19,7 @@ import { UsageError } from '../exitCodes.ts';
 import { parseCount, parseOverrides, parseSeed } from '../parseOverrides.ts';
 import { collectRepeated } from '../collectRepeated.ts';
 import { writeCommandResult } from '../writeCommandResult.ts';
+import { countOf } from '../../text/countOf.ts';
 
 /** Options shared by the queue subcommands, as parsed by commander. */
 interface QueueOptions {
@@ -124,7 +125,7 @@ function addWork(queue: Command, signal: AbortSignal): void {
           // BullMQ's connections, still reconnecting to a Redis that is down, must not keep the process up once it is done.
           onCloseAbandoned: () => setTimeout(() => process.exit(), 1000).unref(),
         });
-        logger(o.quiet)(`worker stopped after ${done} job${done === 1 ? '' : 's'}`);
+        logger(o.quiet)(`worker stopped after ${countOf(done, 'job')}`);
       }));
 }
 

@@ -5,6 +5,7 @@ import { type Problem, ScenarioError, formatProblem, isUsageOnly } from '../../s
 import { EXIT_INVALID_SCENARIO, EXIT_USAGE } from '../exitCodes.ts';
 import { createNotePrinter } from '../createNotePrinter.ts';
 import { collectRepeated } from '../collectRepeated.ts';
+import { countOf } from '../../text/countOf.ts';
 
 /** One file's verdict in `validate --json`. */
 interface FileVerdict {
@@ -44,7 +45,7 @@ const register: RegisterCommand = ({ program }) => {
           if (options.json === true) continue;
           for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
           loaded.notes.forEach(note);
-          process.stdout.write(`${file}: ok (${materials} material${materials === 1 ? '' : 's'}, ${events} event${events === 1 ? '' : 's'})\n`);
+          process.stdout.write(`${file}: ok (${countOf(materials, 'material')}, ${countOf(events, 'event')})\n`);
         } catch (error) {
           if (!(error instanceof ScenarioError)) throw error;
           failed = true;
