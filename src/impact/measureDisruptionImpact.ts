@@ -156,7 +156,7 @@ export const IMPACT_METHOD = 'For each stage that the scenario\'s disruptive eve
   'that stage\'s disruptive events, with the same master seed and replicate indices (common random numbers); impact = run as scripted ' +
   'minus counterfactual, paired by replicate, mean with a 95% t interval. "disruptions" removes every disruptive event at once. ' +
   'peakPriceMultiple compares the two runs\' highest prices over the whole run; disruptionPeakPrice over the disruption window only ' +
-  '(from the removed events\' first announcement to a year after their last end; for a material, the events naming it; each run at its own drawn event times, ' +
+  '(from the removed events\' first announcement to a year after their last effects end (a scripted cyberattack: its downtime after its start); for a material, the events naming it; each run at its own drawn event times, ' +
   'the file stating the nominal window and, when event times are drawn, the range of the runs\' windows as "drawn"), so a later price spike of the run\'s own does not mask theirs. ' +
   'Prices are multiples of the base price, the highest over the regions outside the foreign actor\'s: in a stage record, of the stage\'s own product when the stage is traded ' +
   '(mining: concentrate, processing: refined, manufacturing: components), else of each material\'s quoted stage (priceStages says which); in "disruptions", of each material\'s priceStage. ' +

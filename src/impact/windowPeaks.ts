@@ -1,5 +1,6 @@
 import type { ScenarioSpec } from '../../sim-core/index.ts';
 import { TRADED_STAGE_COUNT } from './appendPricePaths.ts';
+import { scriptedEffectEnd } from '../scenario/scriptedEffectEnd.ts';
 
 /** The ticks [startTick, endTick) over which a disruption's price peak is taken, and the same as calendar years. */
 export interface DisruptionWindow {
@@ -21,8 +22,8 @@ export const WINDOW_AFTER_END_YEARS = 1;
 
 /**
  * The window in which events act on prices: from the earliest announcement (or start) of the events
- * at `indices` to {@link WINDOW_AFTER_END_YEARS} after the last one ends (the run's end for an event
- * without an end), in ticks, rounded as the engine rounds event times (compileEvents.ts). No events:
+ * at `indices` to {@link WINDOW_AFTER_END_YEARS} after the last one's effects end (scriptedEffectEnd:
+ * a scripted cyberattack's downtime after its start; the run's end for an event without an end), in ticks, rounded as the engine rounds event times (compileEvents.ts). No events:
  * the whole run.
  *
  * @param spec - The resolved scenario.
@@ -40,7 +41,8 @@ export function disruptionWindow(spec: ScenarioSpec, indices: readonly number[],
     const event = spec.events[index];
     const first = Math.min(event.start, event.announced ?? event.start);
     startTick = Math.min(startTick, Math.max(0, Math.floor(first * perYear + 1e-9)));
-    const last = event.end === undefined ? ticks : Math.ceil(event.end * perYear - 1e-9) + Math.round(WINDOW_AFTER_END_YEARS * perYear);
+    const end = scriptedEffectEnd(event);
+    const last = end === undefined ? ticks : Math.ceil(end * perYear - 1e-9) + Math.round(WINDOW_AFTER_END_YEARS * perYear);
     endTick = Math.max(endTick, Math.min(ticks, last));
   }
   if (indices.length === 0 || endTick <= startTick) [startTick, endTick] = indices.length === 0 ? [0, ticks] : [startTick, Math.min(ticks, startTick + 1)];

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { isRecord } from './isRecord.ts';
 import { ReportInputError } from './reportInputError.ts';
 import { toNumber } from './toNumber.ts';
+import { scriptedEffectEnd } from '../scenario/scriptedEffectEnd.ts';
 
 /** A region as the report names it. */
 export interface RegionOverview {
@@ -31,7 +32,7 @@ export interface EventOverview {
   id: string;
   kind: string;
   start: number;
-  /** NaN when the event lasts to the end of the run. */
+  /** When its effects end (a scripted cyberattack's: start + downtime, see scriptedEffectEnd); NaN when the event lasts to the end of the run. */
   end: number;
   /** NaN when not announced ahead. */
   announced: number;
@@ -148,7 +149,8 @@ function readEvent(id: string, e: Record<string, unknown>): EventOverview {
     id: text(e.id) || id,
     kind: text(e.kind),
     start: nominal(e.start),
-    end: nominal(e.end),
+    // A scripted cyberattack acts for its downtime, whatever its end (scriptedEffectEnd).
+    end: scriptedEffectEnd({ kind: text(e.kind), start: nominal(e.start), end: nominal(e.end), mode: text(e.mode) || undefined, downtimeYears: nominal(e.downtimeYears) }) ?? NaN,
     announced: nominal(e.announced),
     fields: e,
   };

@@ -67,9 +67,12 @@ async function renderEvents(overview: ScenarioOverview, charts: ChartCollector, 
   // Events a stress test's --strip-events removed from every run: still listed (they are the scenario's), marked as not in force.
   const described = overview.events.map((e) => ({ event: e, text: `${removed.has(e.id) ? 'REMOVED in this stress test (--strip-events): ' : ''}${describeEvent(e, (id) => names.get(id) ?? id)}` }));
   // An event dated after the run ends has no effect: said beside its dates (user audit, session 20: only the loader's terminal warning said so).
-  const dates = (e: ScenarioOverview['events'][number]): string =>
-    `${formatScenarioDate(start, e.start)} – ${Number.isFinite(e.end) ? formatScenarioDate(start, e.end) : 'end of run'}` +
-    (e.start >= overview.years ? ' (after the run ends: no effect)' : '');
+  // An event within one month (a week-long cyberattack) is that month, not "Sep 2026 – Sep 2026".
+  const dates = (e: ScenarioOverview['events'][number]): string => {
+    const from = formatScenarioDate(start, e.start);
+    const to = Number.isFinite(e.end) ? formatScenarioDate(start, e.end) : 'end of run';
+    return `${to === from ? from : `${from} – ${to}`}${e.start >= overview.years ? ' (after the run ends: no effect)' : ''}`;
+  };
   // Dates stay on one line when a label wraps: "Jan 2026 – Jul 2027", never "Jul" and "2027" apart.
   const items = described.map(({ event, text }) => ({
     label: `${text} · ${dates(event).replace(/ (\d{4})/g, '\u00a0$1')}`, category: eventCategory(event.kind),

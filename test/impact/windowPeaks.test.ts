@@ -3,7 +3,7 @@ import type { ScenarioSpec } from '../../sim-core/index.ts';
 import { disruptionWindow, windowPeaks, withDrawnRange } from '../../src/impact/windowPeaks.ts';
 
 /** A scenario with just what disruptionWindow reads: weekly ticks from 2025, events with times in years since the start. */
-const spec = (events: Array<{ start: number; end?: number; announced?: number }>) => ({ startYear: 2025, ticksPerYear: 52, events } as unknown as ScenarioSpec);
+const spec = (events: Array<{ kind?: string; start: number; end?: number; announced?: number; mode?: string; downtimeYears?: number }>) => ({ startYear: 2025, ticksPerYear: 52, events } as unknown as ScenarioSpec);
 
 describe('disruptionWindow', () => {
   it('runs from the first announcement to a year after the last end, in ticks rounded as the engine rounds events', () => {
@@ -17,6 +17,13 @@ describe('disruptionWindow', () => {
     expect(disruptionWindow(spec(events), [1], 520)).toMatchObject({ startTick: 208, endTick: 520 });
     expect(disruptionWindow(spec(events), [2], 520)).toMatchObject({ startTick: 468, endTick: 520 });
     expect(disruptionWindow(spec(events), [], 520)).toMatchObject({ startTick: 0, endTick: 520 });
+  });
+
+  it('ends a scripted cyberattack\'s window a year after its downtime, whatever its end; a stochastic one\'s runs to its end', () => {
+    // Attacked Jun 2026 (1.5 y), down 13 weeks: effects end at tick 78 + 13 = 91, the window a year later.
+    expect(disruptionWindow(spec([{ kind: 'cyberattack', start: 1.5, downtimeYears: 0.25 }]), [0], 520)).toMatchObject({ startTick: 78, endTick: 143 });
+    expect(disruptionWindow(spec([{ kind: 'cyberattack', start: 1.5, end: 6, downtimeYears: 0.25 }]), [0], 520)).toMatchObject({ endTick: 143 });
+    expect(disruptionWindow(spec([{ kind: 'cyberattack', mode: 'stochastic', start: 1.5, downtimeYears: 0.25 }]), [0], 520)).toMatchObject({ endTick: 520 });
   });
 });
 
