@@ -31,9 +31,13 @@ const STAGE_SYNONYMS: Readonly<Record<string, string>> = {
   smelting: 'processing', mine: 'mining', mines: 'mining', components: 'manufacturing', magnets: 'manufacturing',
 };
 
+/** The unit suffixes of scenario keys (`downtimeYears`, `budgetUsd`, `targetDays`), preferred among several keys that extend a word. */
+const UNIT_SUFFIX = /^(Years|PerYear|Days|Weeks|Usd|UsdPerYear|UsdPerTonne|Tonnes|TonnesPerYear|Share)$/;
+
 /**
  * The closest candidate to `word` when it is close enough to be a likely typo (distance at most a
  * third of the word's length, at least 1, case-insensitive; adjacent swaps count as one edit), else
+ * the only candidate that starts with `word` (4 letters or more: `downtime` → `downtimeYears`), else
  * the candidate that `word` is another name of (`refining` → `processing`), else undefined.
  * Example: `didYouMean('demnd', ['demand', 'mining'])` → `'demand'`; `didYouMean('yeras', ['years'])` → `'years'`;
  * `didYouMean('refining', ['mining', 'processing'])` → `'processing'`.
@@ -42,6 +46,10 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   const close = closestCandidate(word, candidates);
   if (close !== undefined) return close;
   const lower = word.toLowerCase();
+  // A key written without its unit's suffix (`downtime` for `downtimeYears`): too many edits for a typo.
+  const extended = lower.length >= 4 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  const withUnit = extended.length > 1 ? extended.filter((c) => UNIT_SUFFIX.test(c.slice(word.length))) : extended;
+  if (withUnit.length === 1) return withUnit[0];
   const synonym = Object.hasOwn(STAGE_SYNONYMS, lower) ? STAGE_SYNONYMS[lower] : undefined;
   return synonym !== undefined && candidates.includes(synonym) ? synonym : undefined;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { didYouMean } from './didYouMean.ts';
-import type { TreePath } from './fieldRules.ts';
+import { ruleFor, type TreePath } from './fieldRules.ts';
 import { pathKey } from './locatedTree.ts';
 import type { ProblemSink } from './problemSink.ts';
 import { quoteText } from './quoteText.ts';
@@ -18,6 +18,12 @@ export function valueAt(root: unknown, path: TreePath): unknown {
 /** How an expected type reads in a message (zod's names, e.g. `record`, read badly as `a record`). */
 const TYPE_NAMES: Record<string, string> = {
   number: 'a finite number', object: 'a map', record: 'a map of ids', array: 'a list', boolean: 'true or false',
+};
+
+/** How a missing key of a unit family is written, for "required key" messages. */
+const WRITTEN_AS: Readonly<Record<string, string>> = {
+  years: 'a duration (6 weeks, 1.5 years)',
+  share: 'a share (50%, 0.5)',
 };
 
 /** Error map that carries the known keys of a strict object in the issue's message (JSON). */
@@ -46,7 +52,8 @@ function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sin
   const found = sink.found(path, valueAt(root, issue.path as TreePath));
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = JSON.parse(issue.message) as string[];
+      // An event's `duration` is turned into `end` before the schema sees it, so the schema does not list it.
+      const known = [...(JSON.parse(issue.message) as string[]), ...(path[0] === 'events' && path.length === 2 ? ['duration'] : [])];
       for (const key of issue.keys) {
         const hint = didYouMean(key, known);
         sink.add([...path, key], 'a known key', quoteText(key), hint ? `did you mean "${hint}"?` : '', true);
@@ -70,7 +77,9 @@ function reportIssue(issue: z.core.$ZodIssue, root: unknown, base: TreePath, sin
     }
     case 'invalid_type': {
       const message = found === 'nothing' ? 'required key' : issue.expected === 'string' ? quoteHint(path, sink) : '';
-      sink.add(path, Object.hasOwn(TYPE_NAMES, issue.expected) ? TYPE_NAMES[issue.expected] : `a ${issue.expected}`, found, message, found === 'nothing');
+      // A missing quantity is asked for as the author writes it ("a duration (6 weeks, 1.5 years)"), not as the schema holds it ("a finite number").
+      const written = found === 'nothing' ? WRITTEN_AS[ruleFor(path)?.dimension ?? ''] : undefined;
+      sink.add(path, written ?? (Object.hasOwn(TYPE_NAMES, issue.expected) ? TYPE_NAMES[issue.expected] : `a ${issue.expected}`), found, message, found === 'nothing');
       return;
     }
     default:

@@ -22,4 +22,11 @@ describe('editDistance / didYouMean', () => {
     expect(didYouMean('yeras', ['years', 'regions'])).toBe('years');
     expect(didYouMean('ndrp', ['ndpr', 'dy', 'ga'])).toBe('ndpr');
   });
+
+  it('suggests the one key that extends a word with its unit (downtime → downtimeYears), preferring a unit among several', () => {
+    expect(didYouMean('downtime', ['facilityShare', 'downtimeYears', 'downtimeSpread'])).toBe('downtimeYears');
+    expect(didYouMean('budget', ['budgetUsd', 'start'])).toBe('budgetUsd');
+    expect(didYouMean('cost', ['costSpread', 'costCurve'])).toBeUndefined(); // two extensions, neither a unit
+    expect(didYouMean('sta', ['start'])).toBeUndefined(); // too short to extend
+  });
 });
