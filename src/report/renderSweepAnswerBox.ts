@@ -116,7 +116,8 @@ function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => s
   if (unchanged) return `No uncertain parameter of the scenario moved ${metric} in any run (Sensitivity below).`;
   const name = describeParameter(top.parameter, materialName);
   if (top.ciLow !== undefined && top.ciHigh !== undefined && !(top.ciLow > 0 || top.ciHigh < 0)) {
-    return `No uncertain parameter's swing of ${metric} is clear of 0 with these runs; the largest on average is ${name}'s (the tornado below).`;
+    // Naming the largest of swings that are all noise sent a reader after it (user audit, session 28: NdPr demand growth for a cobalt question).
+    return `No uncertain parameter's swing of ${metric} is clear of 0 with these runs (the tornado below).`;
   }
   const lead = top.leadOverNext === undefined || next === undefined ? ' (the tornado below)'
     // Tested against the next-largest swing only (audit 25, L8): said so, not "more than every other".

@@ -85,7 +85,18 @@ export function formatSweepTable(run: SweepRun, parameters: readonly string[], m
       formatReadableNumber(row.swing), interval(row.ciLow, row.ciHigh),
     ]);
     blocks.push(`tornado: swing of ${id} (${run.metric.unit}), each parameter from low to high end, others nominal\n` +
-      formatTextTable(['rank', 'parameter', 'low … high', 'at low', 'at high', 'swing', '95% CI'], rows, 3));
+      formatTextTable(['rank', 'parameter', 'low … high', 'at low', 'at high', 'swing', '95% CI'], rows, 3) + describeTornadoClarity(run.tornado));
   }
   return blocks.join('\n');
+}
+
+/**
+ * A line under the tornado when no swing is clear of 0, as the report's answer box says it: the
+ * rank order of swings that are all noise is not a finding (user audit, session 28). '' otherwise.
+ */
+function describeTornadoClarity(tornado: ReadonlyArray<{ swing: number; ciLow: number; ciHigh: number }>): string {
+  if (tornado.length === 0) return '';
+  if (tornado.every((row) => row.swing === 0)) return '\nno parameter moved it in any run\n';
+  const clear = tornado.some((row) => row.ciLow > 0 || row.ciHigh < 0);
+  return clear ? '' : '\nno swing is clear of 0 with these runs (every 95% CI includes 0): the ranks are noise\n';
 }

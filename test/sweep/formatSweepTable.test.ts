@@ -39,4 +39,14 @@ describe('formatSweepTable', () => {
     expect(text).toMatch(/828,351 +827,888 +-463/);
     expect(formatDistinctNumbers([1234, 5678])).toEqual(['1.23K', '5.68K']);
   });
+
+  it('says under the tornado when no swing is clear of 0, or none moved the metric, and nothing when one is clear', () => {
+    const table = (tornado: unknown[]) => formatSweepTable({ base: { spec: { startYear: 2025 } }, points: [], metric, tornado } as unknown as SweepRun, []);
+    const noise = [{ ...row(1, 'a', 0, 1), swing: 16, ciLow: -23.1, ciHigh: 55.1 }, { ...row(2, 'b', 0, 1), swing: 0.9, ciLow: -87, ciHigh: 89 }];
+    expect(table(noise)).toMatch(/\n\n?no swing is clear of 0 with these runs \(every 95% CI includes 0\): the ranks are noise\n$/);
+    expect(table([{ ...row(1, 'a', 0, 1), swing: 0, ciLow: 0, ciHigh: 0 }])).toMatch(/no parameter moved it in any run\n$/);
+    const clear = table([noise[0], { ...row(2, 'b', 0, 1), swing: 5, ciLow: 1, ciHigh: 9 }]);
+    expect(clear).not.toMatch(/noise|no parameter/);
+  });
 });
+
