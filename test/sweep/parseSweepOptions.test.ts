@@ -22,6 +22,12 @@ describe('sweep options', () => {
     for (const bad of ['novalue', '=1,2', 'a..b=1', 'a=1,,2']) expect(() => parseGridOption(bad)).toThrow(UsageError);
   });
 
+  it('refuses a range given to --grid, pointing to --lhs (it read as one value with the unit ":120")', () => {
+    expect(() => parseGridOption('events.s.targetDays=30:120')).toThrow('--grid events.s.targetDays: expected values separated by commas (events.s.targetDays=30,120), found the range "30:120"; a range min:max is drawn from with --lhs N (`--lhs 8 events.s.targetDays=30:120`)');
+    expect(() => parseGridOption('a.b=5%:10%')).toThrow(/found the range "5%:10%"/);
+    expect(parseGridOption('events.s.start=2026-01').values).toEqual(['2026-01']); // a date is no range
+  });
+
   it('keeps each grid value as typed: it is applied with --set and written to sweep.csv/json so', () => {
     // Spaced, 0x1F would no longer be YAML's 31 but a number with an unknown unit "x1F".
     expect(parseGridOption('events.s.targetDays=30days,60  days,0x1F,0o17').values).toEqual(['30days', '60  days', '0x1F', '0o17']);
