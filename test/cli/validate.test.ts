@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './runCli.ts';
 
@@ -28,6 +31,18 @@ describe('crm-sim validate', () => {
     expect(status).toBe(0);
     expect(stdout.trim()).toBe('scenarios/threat-export-quota.yaml: ok (7 materials, 2 events)');
     expect(stderr.split('\n').filter((line) => line.startsWith('note: ') && line.includes('can hold back little'))).toHaveLength(2);
+  });
+  it('names the file checked beside a warning located in its parent (an override of the child makes it apply)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-sim-validate-'));
+    try {
+      const child = join(dir, 'big-target.yaml');
+      writeFileSync(child, `name: big-target\nextends: ${resolve('scenarios/mitigation-stockpile-60d.yaml')}\nevents:\n  usStockpileNdpr:\n    targetDays: 400 days\n`);
+      const { status, stderr } = runCli(['validate', child]);
+      expect(status).toBe(0);
+      expect(stderr).toMatch(new RegExp(`^warning: \\S*mitigation-stockpile-60d\\.yaml:\\d+:\\d+: events\\.usStockpileNdpr\\.maxBuyShare: .* \\(checking ${child.replace(/[.\\/]/g, '\\$&')}\\)$`, 'm'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('exits 2 on a usage mistake', () => {
     expect(runCli(['run']).status).toBe(2);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { RegisterCommand } from '../commandContext.ts';
 import { loadScenario } from '../../scenario/loadScenario.ts';
 import type { ScenarioNote } from '../../scenario/findReversibleDefaults.ts';
@@ -43,7 +44,12 @@ const register: RegisterCommand = ({ program }) => {
           const [materials, events] = [loaded.spec.materials.length, loaded.spec.events.length];
           verdicts.push({ file, ok: true, materials, events, problems: [], warnings: loaded.warnings, notes: loaded.notes });
           if (options.json === true) continue;
-          for (const warning of loaded.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
+          // A warning located in a parent (extends) may hold for this file alone (its override makes it apply): say which file was checked.
+          const checked = resolve(file);
+          for (const warning of loaded.warnings) {
+            const inherited = warning.file !== '' && resolve(warning.file) !== checked;
+            process.stderr.write(`warning: ${formatProblem(warning)}${inherited ? ` (checking ${file})` : ''}\n`);
+          }
           loaded.notes.forEach(note);
           process.stdout.write(`${file}: ok (${countOf(materials, 'material')}, ${countOf(events, 'event')})\n`);
         } catch (error) {
