@@ -24,7 +24,7 @@ import { findReversibleDefaults, type ScenarioNote } from './findReversibleDefau
 import { findThinExportControls } from './findThinExportControls.ts';
 import { stripNulls } from './mergeLocated.ts';
 import { ProblemSink } from './problemSink.ts';
-import { resolveExtends } from './resolveExtends.ts';
+import { rekindedEventPrefixes, resolveExtends } from './resolveExtends.ts';
 import { type Problem, ScenarioError, sortProblems } from './scenarioError.ts';
 import { resolvedScenarioSchema } from './scenarioSchema.ts';
 import { reportZodIssues } from './zodProblems.ts';
@@ -138,6 +138,11 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
   checkDrawnEventTimes(nominal, found, typeof nominal.startYear === 'number' ? nominal.startYear : NaN, sink, warnings);
   checkReferences(nominal, sink);
   problems.push(...withOverridesNamed(sink.problems, options.set ?? [], options.setLabels));
+  const rekinded = rekindedEventPrefixes(problems);
+  if (rekinded.length > 0) {
+    const consequence = (p: Problem) => !p.path.endsWith('.kind') && rekinded.some((prefix) => p.path.startsWith(prefix));
+    problems.splice(0, problems.length, ...problems.filter((p) => !consequence(p)));
+  }
   if (problems.length > 0) throw new ScenarioError(sortProblems(withInheritanceNamed(problems, path, files), fileOrderOf(problems, path, files, options)));
   checkStageMargins(nominal, warnings);
   checkCapacityCoversDemand(nominal, warnings);

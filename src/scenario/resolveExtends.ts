@@ -108,12 +108,23 @@ export function resolveExtends(
   return { located: mergeLocated(parent.located, child), files: [absolutePath, ...parent.files], unmatchedDeletions: [...parent.unmatchedDeletions, ...unmatched] };
 }
 
+const REKINDED_EXPECTED = 'the kind of the inherited event';
+
+/**
+ * The events whose `kind` a child changed (from their problems): every other problem of such an
+ * event follows from it (the child's keys alone lack the parent's start, region, …), so the loader
+ * reports only this one (user audit, session 28: five "required key" errors came first).
+ */
+export function rekindedEventPrefixes(problems: readonly Problem[]): string[] {
+  return problems.filter((p) => p.expected.startsWith(REKINDED_EXPECTED) && p.path.endsWith('.kind')).map((p) => p.path.slice(0, -'kind'.length));
+}
+
 /**
  * Problems for inherited events whose `kind` the child changes (audit 25, M4): the keys of an
  * inherited event merge with the child's, so a quota turned into a tariff kept the quota's dates and
  * drew "did you mean exporters" at the parent's lines. Each such event is reported at the child's
- * `kind` and taken whole from the child (the parent's is dropped), so what else is said is about the
- * child's own keys.
+ * `kind` and taken whole from the child (the parent's is dropped); the loader then drops the event's
+ * other problems ({@link rekindedEventPrefixes}).
  */
 function replaceRekindedEvents(parent: Located, child: Located, file: string, parentFile: string): Problem[] {
   const parentEvents = parent.value.events;
@@ -126,7 +137,7 @@ function replaceRekindedEvents(parent: Located, child: Located, file: string, pa
     purgeLocs(parent, ['events', id]);
     const loc = locate(child, ['events', id, 'kind'], false, { file, line: 1, column: 1 });
     return [{
-      ...loc, path: `events.${id}.kind`, expected: `the kind of the inherited event (${describeFound(inherited.kind)})`, found: describeFound(event.kind),
+      ...loc, path: `events.${id}.kind`, expected: `${REKINDED_EXPECTED} (${describeFound(inherited.kind)})`, found: describeFound(event.kind),
       message: `an inherited event's keys merge with the child's, so it would keep ${parentFile.split(/[\\/]/).pop()}'s start, duration and the rest; ` +
         `to replace it, delete it with \`${id}: null\` and give the new event an id of its own`,
     }];

@@ -155,6 +155,16 @@ describe('loadScenario: extends', () => {
     expect(problems[0].message).toContain('delete it with `quotaCut: null` and give the new event an id of its own');
   });
 
+  it('reports a changed kind alone, not the keys the child\'s event then lacks (user audit, session 28: five "required key" errors came first)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-rekind-'));
+    copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
+    writeFileSync(join(dir, 'bare.yaml'), 'extends: minimal.yaml\nname: bare\nevents:\n  quotaCut:\n    kind: subsidy\n  typo: { kind: tariff, materal: ndpr }\n');
+    const paths = problemsOf(join(dir, 'bare.yaml')).map((p) => p.path);
+    expect(paths).toContain('events.quotaCut.kind');
+    expect(paths.filter((path) => path.startsWith('events.quotaCut.'))).toEqual(['events.quotaCut.kind']);
+    expect(paths).toContain('events.typo.materal'); // other events' problems are still said
+  });
+
   it('refuses reversible: true on a threat: only the home government\'s elections are modelled, and they would end another state\'s control (audit 25, M6)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-reversible-'));
     copyFileSync(fixture('minimal.yaml'), join(dir, 'minimal.yaml'));
