@@ -94,16 +94,16 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'manifest.json', text: JSON.stringify(manifest, null, 2) },
     ...report.arms.map((arm, i) => ({ name: `${arm.label}.resolved.yaml`, text: loaded[i].resolvedYaml })),
     { name: 'comparison.json', text: json },
-    { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives) },
+    { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives, report.arms[0].label) },
     { name: 'replicates.csv', write: (path: string) => writeArmReplicatesCsv(path, arms) },
     { name: 'over-time.csv', text: formatOverTimeCsv(overTime) },
     ...(format === 'parquet' ? [
       { name: 'replicates.parquet', write: (path: string) => writeArmReplicatesParquet(path, arms, parquetInfo) },
       { name: 'over-time.parquet', write: (path: string) => writeOverTimeParquet(path, overTime, parquetInfo) },
     ] : []),
-    ...(report.costEffectiveness === undefined || report.costEffectiveness.length === 0 ? [] : [{ name: 'cost-effectiveness.csv', text: formatCostEffectivenessCsv(report.costEffectiveness) }]),
+    ...(report.costEffectiveness === undefined || report.costEffectiveness.length === 0 ? [] : [{ name: 'cost-effectiveness.csv', text: formatCostEffectivenessCsv(report.costEffectiveness, report.arms[0].label) }]),
     // Only when an alternative has reversible policies, as comparison.json's reversalSplit.
-    ...(report.reversalSplit === undefined || report.reversalSplit.length === 0 ? [] : [{ name: 'reversal-split.csv', text: formatReversalSplitCsv(report.reversalSplit) }]),
+    ...(report.reversalSplit === undefined || report.reversalSplit.length === 0 ? [] : [{ name: 'reversal-split.csv', text: formatReversalSplitCsv(report.reversalSplit, report.arms[0].label) }]),
   ]);
   cache?.remove(); // the outputs are written: the finished arms are no longer needed
   // The terminal names strategies as the report does (titles), with the file label that keys the files beside each.

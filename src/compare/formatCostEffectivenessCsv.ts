@@ -5,7 +5,7 @@ import type { PairedDifference } from './computePairedDifference.ts';
 
 /** Header of `cost-effectiveness.csv`. */
 export const COST_EFFECTIVENESS_CSV_HEADER =
-  'alternative,material,benefit,cost,status,usdPerTonne,ciLow,ciHigh,n,extraCostUsd,extraCostCiLow,extraCostCiHigh,benefitTonnes,benefitCiLow,benefitCiHigh';
+  'alternative,material,benefit,cost,status,usdPerTonne,ciLow,ciHigh,n,extraCostUsd,extraCostCiLow,extraCostCiHigh,benefitTonnes,benefitCiLow,benefitCiHigh,reference';
 
 /**
  * Formats `cost-effectiveness.csv`, comparison.json's `costEffectiveness` as one tidy row per
@@ -16,19 +16,21 @@ export const COST_EFFECTIVENESS_CSV_HEADER =
  * extra cost (`savesMoney`) or gains nothing clearly (`noClearGain`); `usdPerTonne` and its Fieller
  * 95% interval (empty unless `costPerTonne`, or unbounded), then the paired extra cost (USD) and
  * benefit (t) it divides, each with its t interval. `strategyMaterials` (the materials the
- * alternative's own events name) stay in comparison.json. NaN is the empty field.
+ * alternative's own events name) stay in comparison.json. `reference` names the arm the paired
+ * differences are taken against. NaN is the empty field.
  *
  * @param entries - comparison.json's `costEffectiveness`, one per alternative.
+ * @param reference - The reference (first) arm's label.
  * @returns The file's text, LF line ends.
  * @example
- * formatCostEffectivenessCsv(report.costEffectiveness ?? []).split('\n')[0] === COST_EFFECTIVENESS_CSV_HEADER; // true
+ * formatCostEffectivenessCsv(report.costEffectiveness ?? [], report.arms[0].label).split('\n')[0] === COST_EFFECTIVENESS_CSV_HEADER; // true
  */
-export function formatCostEffectivenessCsv(entries: readonly CostEffectiveness[]): string {
+export function formatCostEffectivenessCsv(entries: readonly CostEffectiveness[], reference: string): string {
   const lines = [COST_EFFECTIVENESS_CSV_HEADER];
   // The benefits are stated as gains already: consumption B − A, shortfall avoided A − B (computeCostEffectiveness).
   const row = (label: string, material: string, benefit: string, cost: string, ratio: CostPerTonne, extra: PairedDifference, tonnes: PairedDifference): string =>
     [formatCsvField(label), formatCsvField(material), benefit, cost, ratio.status,
-      ...[ratio.ratio, ratio.low, ratio.high, ratio.n, extra.meanDifference, extra.ciLow, extra.ciHigh, tonnes.meanDifference, tonnes.ciLow, tonnes.ciHigh].map(formatCsvNumber)].join(',');
+      ...[ratio.ratio, ratio.low, ratio.high, ratio.n, extra.meanDifference, extra.ciLow, extra.ciHigh, tonnes.meanDifference, tonnes.ciLow, tonnes.ciHigh].map(formatCsvNumber), formatCsvField(reference)].join(',');
   for (const entry of entries) {
     for (const m of entry.materials) {
       lines.push(

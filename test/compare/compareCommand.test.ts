@@ -51,6 +51,12 @@ describe('crm-sim compare', () => {
     expect(anyRows.map((row) => row.slice(0, 4))[0]).toEqual(['mitigation-stockpile-60d', '', String(split.runsReversed), '3']);
     expect(anyRows).toHaveLength(Math.max(1, Object.keys(split.metrics).length));
     expect(new Set(rows.filter((row) => row[1] !== '').map((row) => row[1]))).toEqual(new Set(split.policies));
+    // Each alternative-only file names the reference arm in its last column, so it stands alone.
+    const comparisonRows = (await readFile(join(out, 'comparison.csv'), 'utf8')).trimEnd().split('\n').map((line) => line.split(','));
+    for (const table of [comparisonRows, costRows, [['', 'reference'], ...rows]]) {
+      expect(table[0].at(-1)).toBe('reference');
+      expect(new Set(table.slice(1).map((row) => row.at(-1)))).toEqual(new Set([comparison.first]));
+    }
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ command: 'compare', arms: 2, replicates: 3, masterSeed: 1 });
     expect(manifest.scenarios.map((s: { label: string }) => s.label)).toEqual(['threat-export-quota', 'mitigation-stockpile-60d']);

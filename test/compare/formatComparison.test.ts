@@ -32,13 +32,13 @@ const report: ComparisonReport = {
 
 describe('comparison outputs', () => {
   it('writes one tidy CSV row per alternative and metric, quoting text and leaving NaN empty', () => {
-    const lines = formatComparisonCsv([alternative]).trimEnd().split('\n');
+    const lines = formatComparisonCsv([alternative], 'threat,quota').trimEnd().split('\n');
     expect(lines[0]).toBe(COMPARISON_CSV_HEADER);
-    expect(lines[0]).toMatch(/,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative,pValue,exceedancePValue$/);
+    expect(lines[0]).toMatch(/,pBetter,n,pWorse,direction,threshold,pFirst,pAlternative,pValue,exceedancePValue,reference$/);
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toBe('"stock,pile",cumulativeShortfall,ndpr,endUse,US,t,1000,400,-600,-700,-500,0.9,50,0.02,lower,,,,,');
-    expect(lines[2]).toBe('"stock,pile",longestSevereShortfallWeeks,ndpr,endUse,US,weeks,10,9.9,-0.1,-0.5,0.3,0.1,50,0.08,lower,8,0.6,0.5,0.6,0.125');
-    expect(lines[4].split(',').slice(-9)).toEqual(['', '50', '', 'none', '', '', '', '', '']);
+    expect(lines[1]).toBe('"stock,pile",cumulativeShortfall,ndpr,endUse,US,t,1000,400,-600,-700,-500,0.9,50,0.02,lower,,,,,,"threat,quota"');
+    expect(lines[2]).toBe('"stock,pile",longestSevereShortfallWeeks,ndpr,endUse,US,weeks,10,9.9,-0.1,-0.5,0.3,0.1,50,0.08,lower,8,0.6,0.5,0.6,0.125,"threat,quota"');
+    expect(lines[4].split(',').slice(-11, -1)).toEqual(['', '50', '', 'none', '', '', '', '', '', '"threat']);
   });
 
   it('writes comparison.json per alternative and metric id, NaN as null', () => {

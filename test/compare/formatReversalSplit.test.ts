@@ -49,20 +49,21 @@ describe('reversal-split.csv', () => {
       { id: 'p2', runsReversed: 0, metrics: [] }, // reversed in no run: no split, still listed
     ],
   };
-  const rows = formatReversalSplitCsv([byPolicy]).trimEnd().split('\n').map((line) => line.split(','));
+  const rows = formatReversalSplitCsv([byPolicy], 'quota').trimEnd().split('\n').map((line) => line.split(','));
 
   it('writes one tidy row per alternative, split and metric: policy empty for "any", then each policy alone', () => {
     expect(rows[0].join(',')).toBe(REVERSAL_SPLIT_CSV_HEADER);
     expect(rows.every((row) => row.length === rows[0].length)).toBe(true);
     expect(rows.slice(1).map((row) => row.slice(0, 4))).toEqual([['subsidy', '', '2', '6'], ['subsidy', 'p1', '1', '6'], ['subsidy', 'p2', '0', '6']]);
     expect(rows[1].slice(4)).toEqual([
-      'cumulativeShortfall', 'ndpr', 'endUse', 'US', 't', '4', '-5', '-6.3', '-3.7', '2', '-2', '-14.7', '10.7', '-3', '', '4.6',
+      'cumulativeShortfall', 'ndpr', 'endUse', 'US', 't', '4', '-5', '-6.3', '-3.7', '2', '-2', '-14.7', '10.7', '-3', '', '4.6', 'quota',
     ]);
-    expect(rows[3].slice(4).every((field) => field === '')).toBe(true);
+    expect(rows[3].slice(4, -1).every((field) => field === '')).toBe(true);
+    expect(rows.slice(1).every((row) => row.at(-1) === 'quota')).toBe(true);
   });
 
   it('is a header alone without splits', () => {
-    expect(formatReversalSplitCsv([])).toBe(`${REVERSAL_SPLIT_CSV_HEADER}\n`);
+    expect(formatReversalSplitCsv([], 'quota')).toBe(`${REVERSAL_SPLIT_CSV_HEADER}\n`);
   });
 });
 
