@@ -21,6 +21,7 @@ import { UsageError } from './exitCodes.ts';
 import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 import { barrierSpinMs } from '../threads/barrierSpin.ts';
 import { runResumable } from './resumeRun.ts';
+import { formatImpactCsv, formatImpactMonthlyCsv } from '../impact/formatImpactCsv.ts';
 import { formatImpactJson, measureDisruptionImpact } from '../impact/measureDisruptionImpact.ts';
 import { createImpactExtrasCollector } from '../impact/createImpactExtrasCollector.ts';
 import { resolveCitedSources } from '../outputs/resolveCitedSources.ts';
@@ -273,7 +274,8 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
 
 /**
  * Writes what the report needs beyond the run itself: `impact.json` (paired runs without the
- * scenario's disruptive events, stage by stage; src/impact) and `sources.json` (the data rows the
+ * scenario's disruptive events, stage by stage; src/impact), its estimates as tidy `impact.csv` and
+ * `impact-monthly.csv`, and `sources.json` (the data rows the
  * scenario's sources cite), into the folder being written.
  */
 export async function writeReportInputs(dir: string, input: {
@@ -297,6 +299,8 @@ export async function writeReportInputs(dir: string, input: {
   });
   if (started) reporter.stop();
   await writeFile(join(dir, 'impact.json'), formatImpactJson(impact));
+  await writeFile(join(dir, 'impact.csv'), formatImpactCsv(impact));
+  await writeFile(join(dir, 'impact-monthly.csv'), formatImpactMonthlyCsv(impact));
 }
 
 /** Shows the band phase as its own progress phase. */

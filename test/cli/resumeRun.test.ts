@@ -113,7 +113,7 @@ describe(`crm-sim run --resume after SIGKILL (${TRIALS} trials, RESUME_SEED=${SE
     writeFileSync(join(`${out}.parts`, 'run.json'), JSON.stringify({ scenarioPath: 'scenarios/threat-export-quota.yaml', sets: SMALL_SETS, replicates: 3, masterSeed: 5, parts: 2, sha256, sourceSha256: SOURCE_SHA256, outputs }));
     expect(runCli(['run', '--resume', out, '--workers', '1', '--quiet']).status).toBe(0);
     const files = await readFolderWithoutManifest(out);
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['impact.json', 'series.parquet', 'replicates.parquet']));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['impact.json', 'impact.csv', 'impact-monthly.csv', 'series.parquet', 'replicates.parquet']));
     expect(files).toEqual(await readFolderWithoutManifest(reference));
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.commandLine).toEqual(commandLine);
