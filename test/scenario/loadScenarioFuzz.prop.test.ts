@@ -37,6 +37,12 @@ import {
 const SLOW_CASE_CPU_MS = 10_000;
 /** CPU time after which the watchdog kills a case that has not returned (a true hang). */
 const HANG_CPU_MS = 6 * SLOW_CASE_CPU_MS;
+/**
+ * CPU time fast-check may spend shrinking a failure. Each shrink step of a slow case is itself up to
+ * {@link SLOW_CASE_CPU_MS} or more, and a large file has hundreds of steps: past this budget the
+ * failure found so far is reported as it is (its message says the shrinking was cut short).
+ */
+const SHRINK_BUDGET_CPU_MS = 12 * SLOW_CASE_CPU_MS;
 const SCALE = Number(process.env.FUZZ_RUNS ?? 10_000) / 10_000;
 const SEED = fuzzSeedFromEnvironment(process.env.FUZZ_SEED);
 const REPLAY_PATH = process.env.FUZZ_PATH || undefined;
@@ -153,17 +159,28 @@ function check(fuzzCase: FuzzCase, testName: string): string | undefined {
  * whole case, up to 1 MiB).
  */
 function fuzz(testName: string, arbitrary: fc.Arbitrary<FuzzCase>, runs: number): void {
+  let firstFailureCpuMs: number | undefined;
+  let shrinkCutShort = false;
   const details = fc.check(
     fc.property(arbitrary, (fuzzCase) => {
+      // Past the shrink budget every further candidate passes unchecked, which ends the shrinking at
+      // the smallest failing case found so far.
+      if (firstFailureCpuMs !== undefined && cpuMs() - firstFailureCpuMs > SHRINK_BUDGET_CPU_MS) {
+        shrinkCutShort = true;
+        return;
+      }
       const failure = check(fuzzCase, testName);
-      if (failure) throw new Error(`${fuzzCase.family}: ${failure}`);
+      if (!failure) return;
+      firstFailureCpuMs ??= cpuMs();
+      throw new Error(`${fuzzCase.family}: ${failure}`);
     }),
     { numRuns: Math.max(1, Math.round(runs * SCALE)), seed: SEED, path: REPLAY_PATH },
   );
   if (!details.failed) return;
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   throw new Error(`${cause}\n`
-    + `seed ${details.seed}, path ${details.counterexamplePath}, shrunk ${details.numShrinks} times; the case: `
+    + `seed ${details.seed}, path ${details.counterexamplePath}, shrunk ${details.numShrinks} times`
+    + `${shrinkCutShort ? ` (cut short after ${SHRINK_BUDGET_CPU_MS / 1000} s of CPU: a smaller failing case may exist)` : ''}; the case: `
     + `${details.counterexample ? describeCase(details.counterexample[0]) : '(none)'}\n`
     + `replay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} npx vitest run ${THIS_FILE} -t '${namePattern(testName)}'`);
 }
