@@ -7,11 +7,13 @@ import { extractSummaryColumn } from './extractSummaryColumn.ts';
 /**
  * A cost per tonne, or why there is none: `costPerTonne` when the benefit is clearly positive (its
  * 95% CI above 0) and the alternative costs more; `savesMoney` when the benefit is clearly positive
- * and it costs no more (no trade-off to price); `noClearGain` when the benefit is not clearly
- * positive (a ratio would mean nothing, or reward a loss). Ratio and bounds are NaN unless `costPerTonne`.
+ * and it costs less on average; `noExtraCost` when the benefit is clearly positive and the two arms'
+ * costs are the same in every run (typically neither spends: nothing to price, nothing saved);
+ * `noClearGain` when the benefit is not clearly positive (a ratio would mean nothing, or reward a
+ * loss). Ratio and bounds are NaN unless `costPerTonne`.
  */
 export interface CostPerTonne extends RatioInterval {
-  status: 'costPerTonne' | 'savesMoney' | 'noClearGain';
+  status: 'costPerTonne' | 'savesMoney' | 'noExtraCost' | 'noClearGain';
 }
 
 /** What an alternative buys for one material, per tonne, against the first arm. */
@@ -162,6 +164,8 @@ export function computeCostEffectiveness(arms: readonly ComparisonArm[], home: s
 function costPerTonne(extraCost: Float64Array, benefit: Float64Array, cost: PairedDifference, gained: PairedDifference, level: number): CostPerTonne {
   const ratio = fiellerRatioInterval(extraCost, benefit, level);
   if (!(gained.ciLow > 0)) return { ...ratio, status: 'noClearGain', ratio: NaN, low: NaN, high: NaN };
+  // Exactly 0 only when every run's extra cost is 0 (the same spending in both arms, usually none).
+  if (cost.meanDifference === 0) return { ...ratio, status: 'noExtraCost', ratio: NaN, low: NaN, high: NaN };
   if (!(cost.meanDifference > 0)) return { ...ratio, status: 'savesMoney', ratio: NaN, low: NaN, high: NaN };
   return { ...ratio, status: 'costPerTonne' };
 }

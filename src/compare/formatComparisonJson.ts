@@ -44,7 +44,7 @@ const ratio = (r: CostPerTonne) => ({ status: r.status, ratio: r.ratio, ciLow: r
  * {"extraCostUsd", "extraNetCostUsd", "shortfallAvoidedTonnes", "consumptionGainedTonnes": {"mean", "ciLow", "ciHigh"},
  * "usdPerTonneShortfallAvoided", "usdPerTonneConsumptionGained", "netUsdPerTonneShortfallAvoided",
  * "netUsdPerTonneConsumptionGained": {"status", "ratio", "ciLow", "ciHigh"}}}}`
- * (home end users; status `costPerTonne`, `savesMoney` or `noClearGain`, the ratio null unless
+ * (home end users; status `costPerTonne`, `savesMoney`, `noExtraCost` or `noClearGain`, the ratio null unless
  * `costPerTonne`, and its bounds null when the interval is unbounded); then, only when an
  * alternative has reversible policies, `"reversalSplit": {"<label>": {"policies": [ids],
  * "runsReversedByPolicy": {"<id>": k}, "runsReversed", "runs", "metrics": {"<metric id>":

@@ -169,7 +169,7 @@ function describeCosts(report: ComparisonReport, label: string): string {
   const perKg = (usdPerTonne: number): string => formatReadableNumber(usdPerTonne / 1000);
   const ratio = (r: CostPerTonne): string => (r.status === 'costPerTonne'
     ? `${perKg(r.ratio)} [${perKg(r.low)}, ${perKg(r.high)}]`
-    : r.status === 'savesMoney' ? 'no extra cost' : 'n/a');
+    : r.status === 'savesMoney' ? 'costs less' : r.status === 'noExtraCost' ? 'no extra cost' : 'n/a');
   const head = "USD per kg of home end users' consumption gained";
   const line = priced.length === 0 ? '' : `${head}, gross | net of stock held (${Math.round(report.level * 100)}% CI): ` +
     `${priced.map((m) => `${m.material} ${ratio(m.usdPerTonneConsumptionGained)} | ${ratio(m.netUsdPerTonneConsumptionGained)}`).join('; ')}\n`;

@@ -74,7 +74,10 @@ describe('computeCostEffectiveness', () => {
     expect(trading.netUsdPerTonneConsumptionGained.status).toBe('savesMoney');
     expect(Number.isNaN(trading.netUsdPerTonneConsumptionGained.ratio)).toBe(true);
     const free = arm('free', [[6, 120, 0], [9, 112, 0], [5, 128, 0], [7, 115, 0]]);
-    expect(computeCostEffectiveness([reference, free], 'US')[0].materials[0].usdPerTonneConsumptionGained.status).toBe('savesMoney');
+    // Gains without spending more or less than the reference in any run: nothing priced, nothing saved.
+    expect(computeCostEffectiveness([reference, free], 'US')[0].materials[0].usdPerTonneConsumptionGained.status).toBe('noExtraCost');
+    const cheaper = arm('cheaper', [[6, 120, -390], [9, 112, -400], [5, 128, -410], [7, 115, -400]]); // sells more than it buys
+    expect(computeCostEffectiveness([reference, cheaper], 'US')[0].materials[0].usdPerTonneConsumptionGained.status).toBe('savesMoney');
   });
 
   it('charges each material its own spending plus the spending tied to no material, when the layout splits it', () => {

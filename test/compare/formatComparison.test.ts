@@ -105,7 +105,7 @@ describe('comparison outputs', () => {
     });
     const withCosts: ComparisonReport = { ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: ['ndpr'], materials: [entry('ndpr'), entry('gallium')] }] };
     const table = formatComparisonTable(withCosts);
-    expect(table).toContain("USD per kg of home end users' consumption gained, gross | net of stock held (95% CI): ndpr 350 [280, 455] | no extra cost\n");
+    expect(table).toContain("USD per kg of home end users' consumption gained, gross | net of stock held (95% CI): ndpr 350 [280, 455] | costs less\n");
     expect(table).not.toContain('gallium');
     expect(formatComparisonTable(report)).not.toContain('USD per t');
   });
