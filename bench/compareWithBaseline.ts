@@ -166,7 +166,7 @@ export function formatComparison(comparison: BaselineComparison, baseline: Bench
   const rows = comparison.rows.map((r) => [r.figure, r.unit, `${r.better} is better`, value(r, r.baseline), range(r.baselineRange), value(r, r.now), range(r.nowRange), percent(r.changePercent), r.basis, verdict(r)]);
   const banded = comparison.rows.some((r) => r.basis === 'band' && r.comparable);
   return [
-    `against bench/baseline.json of ${comparison.baselineDate}${baseline.commit ? ` (commit ${baseline.commit})` : ''} (load ${load(baseline)}; now ${load(now)}).`,
+    `against the baseline of ${comparison.baselineDate}${baseline.commit ? ` (commit ${baseline.commit})` : ''} (load ${load(baseline)}; now ${load(now)}).`,
     `A figure is flagged only when its range over the timed runs ([smallest, largest]) does not overlap the baseline's and it changed by more than ${RANGE_MIN_PERCENT}%`,
     `(basis "ranges")${banded ? `; figures without a range on one side (an older baseline, memory) beyond ±${NOISE_PERCENT}% (basis "band")` : ''}.`,
     'Ranges of 3–5 runs are narrow: re-run before believing a single flag; ratios taken within one run (engineToKernelRatio, speedup, scaling) are steadier.',

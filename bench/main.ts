@@ -20,7 +20,7 @@ import { findBaselineRefusal, readGitStatus } from './checkBaselineSave.ts';
 import { compareFigures, comparisonExitCode, formatComparison } from './compareWithBaseline.ts';
 import { findFirmsPerCapacityCell, loadBenchSpec } from './createBenchWorld.ts';
 import { formatBenchTable } from './formatBenchTable.ts';
-import { createLoadWatch, isBusy, loadPerCoreNow } from './machineLoad.ts';
+import { BUSY_LOAD_PER_CORE, createLoadWatch, isBusy, loadPerCoreNow } from './machineLoad.ts';
 import { measureMemory } from './measureMemory.ts';
 import { measureMonteCarlo } from './measureMonteCarlo.ts';
 import { runKernelOnce, timeKernel, warmUpKernel } from './referenceKernel.ts';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   if (args.jsonOut !== undefined) checkJsonOutFolder(args.jsonOut);
   if (args.saveBaseline) checkBaselineSave(args.force);
   // Read before measuring: with --save-baseline too, the comparison is with the previous baseline, not the one just saved.
-  const baseline = args.compare ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchFigures) : undefined;
+  const baseline = args.compare ? readBaseline(args.baselineFile ?? fileURLToPath(BASELINE)) : undefined;
   const figures = await measure(config, args);
   if (args.saveBaseline) {
     writeJsonAtomically(fileURLToPath(BASELINE), figures, 2);
@@ -89,6 +89,20 @@ function checkBaselineSave(force: boolean): void {
   const refusal = findBaselineRefusal({ loadPerCore: loadPerCoreNow(), gitStatus: readGitStatus() }, force, notes);
   for (const note of notes) log(`bench: ${note}`);
   if (refusal !== undefined) throw new BenchUsageError(refusal);
+}
+
+/** The figures to compare with; a file that is missing or not a bench's JSON object is a usage error (exit 2, nothing measured). */
+function readBaseline(file: string): BenchFigures {
+  let figures: Partial<BenchFigures>;
+  try {
+    figures = JSON.parse(readFileSync(file, 'utf8')) as Partial<BenchFigures>;
+  } catch (error) {
+    throw new BenchUsageError(`--baseline: expected a bench JSON file (npm run bench -- --json-out), found ${file} (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (typeof figures !== 'object' || figures === null || !Array.isArray(figures.sizes) || !Array.isArray(figures.loadAtStart) || !Array.isArray(figures.loadAtEnd)) {
+    throw new BenchUsageError(`--baseline: expected a bench JSON object (sizes, loadAtStart, loadAtEnd), found ${file} without them`);
+  }
+  return figures as BenchFigures;
 }
 
 /** Refuses, before anything is measured, a --json-out file whose folder does not exist. */
@@ -139,7 +153,7 @@ function recordLoadAtEnd(figures: BenchFigures): void {
   figures.ownLoadAtEnd = loadWatch.ownLoadNow();
   const cores = Math.max(1, figures.cpus);
   figures.busyMachine = isBusy((figures.loadAtStart[0] ?? 0) / cores) || isBusy(((figures.loadAtEnd[0] ?? 0) - figures.ownLoadAtEnd) / cores);
-  if (figures.busyMachine) log('BUSY MACHINE: the 1-minute load per core exceeded 0.75 at the start or end (this bench\'s own share taken out): timings slowed by other work');
+  if (figures.busyMachine) log(`BUSY MACHINE: the 1-minute load per core exceeded ${BUSY_LOAD_PER_CORE} at the start or end (this bench's own share taken out): timings slowed by other work`);
 }
 
 /** The engine/kernel ratios of the size paired with the kernel, per agent and per live firm, with their ranges. */

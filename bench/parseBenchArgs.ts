@@ -28,6 +28,8 @@ export interface BenchArgs {
   /** Save the baseline although the machine is busy or the tree dirty. */
   force: boolean;
   compare: boolean;
+  /** The figures to compare with (--baseline FILE; implies compare); bench/baseline.json when absent. */
+  baselineFile?: string;
   findSizes: boolean;
   help: boolean;
 }
@@ -43,7 +45,7 @@ export const BENCH_OPTIONS = {
   json: { type: 'boolean' }, 'json-out': { type: 'string' }, size: { type: 'string' }, skip: { type: 'string' }, kernel: { type: 'boolean' },
   replicates: { type: 'string' }, 'mc-replicates': { type: 'string' }, 'mc-rounds': { type: 'string' },
   'cpu-prof': { type: 'boolean' }, 'cpu-prof-init': { type: 'boolean' }, 'cpu-prof-dir': { type: 'string' },
-  'save-baseline': { type: 'boolean' }, force: { type: 'boolean' }, compare: { type: 'boolean' }, 'find-sizes': { type: 'boolean' }, help: { type: 'boolean' },
+  'save-baseline': { type: 'boolean' }, force: { type: 'boolean' }, compare: { type: 'boolean' }, baseline: { type: 'string' }, 'find-sizes': { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
 
 /**
@@ -79,6 +81,8 @@ export function benchUsage(config: BenchConfig): string {
   --force             with --save-baseline: save even on a busy machine or a dirty tree (default: off)
   --compare           also compare with bench/baseline.json (npm run bench:compare; not with a profile);
                       rows measured differently are NOT COMPARABLE and never count as worse (default: off)
+  --baseline FILE     compare with FILE (an earlier run's --json-out) instead (implies --compare;
+                      default: bench/baseline.json)
   --find-sizes        print the firmsPerCapacityCell giving each configured agent count (default: off)
   --help              this text
 exit codes: 0 ok; 1 an integrity check failed (threads not bit-identical, phase list drifted) or
@@ -110,8 +114,10 @@ export function parseBenchArgs(argv: readonly string[], config: BenchConfig): Be
   const args: BenchArgs = {
     json: values.json === true, jsonOut: values['json-out'], mcReplicates: countOf('--mc-replicates', values['mc-replicates']), mcRounds: countOf('--mc-rounds', values['mc-rounds']), sizes: names.filter((name) => sizes.includes(name)), skip, replicates,
     cpuProf: values['cpu-prof'] === true, cpuProfInit: values['cpu-prof-init'] === true, cpuProfDir: values['cpu-prof-dir'],
-    saveBaseline: values['save-baseline'] === true, force: values.force === true, compare: values.compare === true, findSizes: values['find-sizes'] === true, help: values.help === true,
+    saveBaseline: values['save-baseline'] === true, force: values.force === true, compare: values.compare === true || values.baseline !== undefined, baselineFile: values.baseline, findSizes: values['find-sizes'] === true, help: values.help === true,
   };
+  if (args.baselineFile === '') throw new BenchUsageError('--baseline: expected a file, found ""');
+  if (args.baselineFile !== undefined && args.saveBaseline) throw new BenchUsageError('--baseline: expected it without --save-baseline, found both (--save-baseline writes bench/baseline.json only)');
   if (args.force && !args.saveBaseline) throw new BenchUsageError('--force: expected --save-baseline with it, found none (--force only overrides the baseline\'s checks)');
   if (values.kernel === true && skip.has('kernel')) throw new BenchUsageError('--kernel: expected the kernel to run, found --skip kernel too');
   args.kernelSkipped = values.kernel === true ? undefined : kernelSkipReason(config, args);

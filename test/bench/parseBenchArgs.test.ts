@@ -22,6 +22,11 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--size', 'small', '--skip', 'kernel'], config).kernelSkipped).toBeUndefined();
   });
 
+  it('takes --baseline FILE as a comparison with that file', () => {
+    expect(parseBenchArgs(['--baseline', 'old.json'], config)).toMatchObject({ compare: true, baselineFile: 'old.json' });
+    expect(parseBenchArgs(['--compare'], config)).toMatchObject({ compare: true, baselineFile: undefined });
+  });
+
   it('takes --force with --save-baseline', () => {
     expect(parseBenchArgs(['--save-baseline', '--force'], config)).toMatchObject({ saveBaseline: true, force: true });
     expect(parseBenchArgs([], config).force).toBe(false);
@@ -74,6 +79,8 @@ describe('parseBenchArgs', () => {
     [['--cpu-prof-dir', '/tmp/p'], /--cpu-prof-dir: expected --cpu-prof or --cpu-prof-init with it/],
     [['--cpu-prof', '--cpu-prof-dir', ''], /--cpu-prof-dir: expected a folder/],
     [['--force'], /--force: expected --save-baseline with it/],
+    [['--baseline', ''], /--baseline: expected a file, found ""/],
+    [['--baseline', 'a.json', '--save-baseline'], /--baseline: expected it without --save-baseline/],
     [['--kernel', '--skip', 'kernel'], /--kernel: expected the kernel to run, found --skip kernel too/],
   ])('refuses %j before anything is measured', (argv, message) => {
     expect(() => parseBenchArgs(argv, config)).toThrow(BenchUsageError);
