@@ -180,9 +180,10 @@ export function formatComparison(comparison: BaselineComparison, baseline: Bench
 
 /** One line: the comparable rows worse beyond noise and the exit code they give. */
 function comparisonSummary(comparison: BaselineComparison): string {
-  const compared = comparison.rows.filter((r) => r.comparable).length;
-  const skipped = comparison.rows.length - compared;
-  const tail = `${compared} rows compared, ${skipped} not comparable`;
+  const figures = comparison.rows.filter((r) => r.basis !== 'check');
+  const compared = figures.filter((r) => r.comparable).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const tail = `${plural(compared, 'figure')} compared, ${figures.length - compared} not comparable, ${plural(comparison.rows.length - figures.length, 'check')}`;
   if (comparison.worse.length === 0) return `no comparable figure worse than the baseline beyond its noise (${tail}): exit 0`;
   return `REGRESSION: ${comparison.worse.length} comparable figure${comparison.worse.length === 1 ? '' : 's'} worse than the baseline beyond noise (${comparison.worse.join(', ')}; ${tail}): exit ${REGRESSION_EXIT_CODE}`;
 }
