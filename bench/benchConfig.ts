@@ -50,3 +50,11 @@ export function loadBenchConfig(path = packageFile('bench/configurations.json'))
   }
   return config;
 }
+
+/**
+ * Whether a size is the one paired with the reference kernel (its agent count within 1% of the
+ * kernel's): each of its engine runs is followed by a kernel run, and the engine/kernel ratio is taken there.
+ */
+export function isKernelSize(config: Pick<BenchConfig, 'kernel'>, size: Pick<SizeConfig, 'agents'>): boolean {
+  return Math.abs(size.agents - config.kernel.agents) <= config.kernel.agents * 0.01;
+}

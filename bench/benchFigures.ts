@@ -3,6 +3,7 @@ import type { KernelFigures } from './referenceKernel.ts';
 import type { MemoryFigures } from './measureMemory.ts';
 import type { MonteCarloFigures } from './measureMonteCarlo.ts';
 import type { Range } from './median.ts';
+import type { BenchRuntime } from './benchRuntime.ts';
 
 /** One-replicate threading figures (SharedArrayBuffer partition), when measured. */
 export interface ThreadFigures {
@@ -42,10 +43,21 @@ export interface BenchFigures {
   /** The checkout's commit (git rev-parse --short HEAD; "+" when the tree had changes), when git could tell. */
   commit?: string;
   node: string;
+  /** Compiled JS or TS source, Node and V8 versions (absent before session 15: assumed compiled, npm run bench's way). */
+  runtime?: BenchRuntime;
   cpus: number;
   /** os.loadavg() [1, 5, 15 min] when the bench started and when it ended. */
   loadAtStart: number[];
   loadAtEnd: number[];
+  /** The bench's own estimated share of loadAtEnd[0] (machineLoad.ts), so the others' share is loadAtEnd[0] − this. */
+  ownLoadAtEnd?: number;
+  /**
+   * True when the 1-minute load per core exceeded 0.75 at the start, or (the bench's own share taken
+   * out) at the end: other work shared the cores, and the timings are slower than the code is.
+   */
+  busyMachine?: boolean;
+  /** Why the reference kernel was not run, when --size left out the size it is paired with (without --kernel). */
+  kernelSkipped?: string;
   phaseListMatchesStep: boolean;
   /**
    * True when a profiler ran (--cpu-prof: the timed runs; --cpu-prof-init: the world creations): its

@@ -1,5 +1,6 @@
 import { flattenFigures, flattenRanges, type BenchFigures } from './benchFigures.ts';
 import { formatTable } from './formatBenchTable.ts';
+import { findIncomparabilities } from './findIncomparabilities.ts';
 import type { Range } from './median.ts';
 
 /**
@@ -14,9 +15,6 @@ export const NOISE_PERCENT = 15;
  * in 10 (a review's simulation), so ranges alone flag a few figures in every comparison.
  */
 export const RANGE_MIN_PERCENT = 5;
-
-/** 1-minute loads further apart than this (runnable threads, on 2 cores) make timings not comparable. */
-export const LOAD_MISMATCH = 1;
 
 /** How one figure compares: unit, which direction is better, and the verdict beyond noise. */
 export interface FigureChange {
@@ -35,17 +33,37 @@ export interface FigureChange {
    * 'band': flagged beyond ±{@link NOISE_PERCENT}% (no range on one side); 'check': a yes/no check.
    */
   basis: 'ranges' | 'band' | 'check';
-  /** 'better' or 'worse' beyond noise, 'FAILED' for a check that is false now, else ''. */
+  /** 'better' or 'worse' beyond noise, 'FAILED' for a check that is false now, else '' (always '' when not comparable). */
   verdict: 'better' | 'worse' | 'FAILED' | '';
+  /**
+   * False when the two runs measured different things for this figure (runtime, Node, profiler, world
+   * size, a part's setup, no second core) or the baseline lacks it: shown, never counted as worse.
+   */
+  comparable: boolean;
+  /** Why not comparable (one of the comparison's `notComparable` lines). */
+  notComparableBecause?: string;
 }
 
-/** What a comparison found: the figures, and what makes the two runs measure different things. */
+/** What a comparison found: the figures, what makes the two runs measure different things, and the regressions. */
 export interface BaselineComparison {
   baselineDate: string;
   rows: FigureChange[];
-  /** Differences of setup (sizes, runs, Node version, load, profiler) that make figures incomparable, in words. */
-  mismatches: string[];
+  /**
+   * Why rows are not comparable, in words (runtime, Node, profiler, world sizes, a part's setup, missing
+   * figures), each with the number of rows it covers (a row may be covered by several; it names the first).
+   */
+  notComparable: { reason: string; rows: number }[];
+  /** Differences that leave the figures comparable but call for a second look (load, replicates, a busy machine). */
+  caveats: string[];
+  /** The comparable rows worse beyond noise: any makes `npm run bench:compare` exit {@link REGRESSION_EXIT_CODE}. */
+  worse: string[];
 }
+
+/** The exit code of `npm run bench:compare` when a comparable figure is worse than the baseline beyond its noise. */
+export const REGRESSION_EXIT_CODE = 3;
+
+/** Why a figure measured now has no row to compare with. */
+const NOT_IN_BASELINE = 'not in the baseline (or no value there): nothing to compare with';
 
 /** Compared figures, matched as dotted suffixes, with their unit and better direction. */
 const FIGURES: ReadonlyArray<{ pattern: RegExp; unit: string; better: 'lower' | 'higher' }> = [
@@ -75,16 +93,34 @@ export function compareFigures(baseline: BenchFigures, now: BenchFigures): Basel
   const before = flattenFigures(baseline);
   const after = flattenFigures(now);
   const [rangesBefore, rangesAfter] = [flattenRanges(baseline), flattenRanges(now)];
+  const { incomparable, caveats } = findIncomparabilities(baseline, now);
   const rows: FigureChange[] = checkRows(baseline, now);
   for (const [figure, value] of Object.entries(after)) {
-    if (!(figure in before)) continue;
     const old = before[figure];
     const phase = /\.phases(Cpu)?NsPerAgentTick\./.test(figure);
     const kind = phase ? { unit: 'ns', better: 'lower' as const } : FIGURES.find((f) => f.pattern.test(figure));
-    if (kind === undefined || (phase && old < SMALL_PHASE_NS)) continue;
-    rows.push(judge({ figure, ...kind, baseline: old, now: value, baselineRange: rangesBefore[figure], nowRange: rangesAfter[figure] }));
+    if (kind === undefined) continue;
+    if (old === undefined || !Number.isFinite(old)) {
+      if (phase && !(value >= SMALL_PHASE_NS)) continue;
+      rows.push({ figure, ...kind, baseline: NaN, now: value, changePercent: null, basis: 'band', verdict: '', comparable: false, notComparableBecause: NOT_IN_BASELINE });
+      continue;
+    }
+    if (phase && old < SMALL_PHASE_NS) continue;
+    const judged = judge({ figure, ...kind, baseline: old, now: value, baselineRange: rangesBefore[figure], nowRange: rangesAfter[figure] });
+    const because = incomparable.find((i) => i.covers(figure))?.reason;
+    rows.push(because === undefined ? judged : { ...judged, verdict: '', comparable: false, notComparableBecause: because });
   }
-  return { baselineDate: baseline.date, rows, mismatches: findMismatches(baseline, now) };
+  // Every difference that covers a row is listed (a row names the first), with the rows it covers.
+  const covered = (covers: (figure: string) => boolean) => rows.filter((r) => r.basis !== 'check' && r.notComparableBecause !== NOT_IN_BASELINE && covers(r.figure)).length;
+  const notComparable = [...incomparable.map((i) => ({ reason: i.reason, rows: covered(i.covers) })), { reason: NOT_IN_BASELINE, rows: rows.filter((r) => r.notComparableBecause === NOT_IN_BASELINE).length }]
+    .filter((line) => line.rows > 0);
+  const worse = rows.filter((r) => r.comparable && r.verdict === 'worse').map((r) => r.figure);
+  return { baselineDate: baseline.date, rows, notComparable, caveats, worse };
+}
+
+/** {@link REGRESSION_EXIT_CODE} when a comparable figure is worse beyond noise, else 0. */
+export function comparisonExitCode(comparison: Pick<BaselineComparison, 'worse'>): 0 | typeof REGRESSION_EXIT_CODE {
+  return comparison.worse.length > 0 ? REGRESSION_EXIT_CODE : 0;
 }
 
 /** A range both of whose ends are numbers (a `[null, null]` saved from an empty or NaN range is no range). */
@@ -96,16 +132,16 @@ function isRange(range: Range | undefined): range is Range {
  * A row's change and verdict: by the ranges when both sides have one (apart, and beyond
  * {@link RANGE_MIN_PERCENT}), else by the fixed band.
  */
-export function judge(row: Omit<FigureChange, 'changePercent' | 'basis' | 'verdict'>): FigureChange {
+export function judge(row: Omit<FigureChange, 'changePercent' | 'basis' | 'verdict' | 'comparable' | 'notComparableBecause'>): FigureChange {
   const { baseline: old, now, baselineRange: a, nowRange: b } = row;
   const changePercent = old !== 0 ? ((now - old) / Math.abs(old)) * 100 : null;
   const improved = row.better === 'lower' ? now < old : now > old;
   if (isRange(a) && isRange(b)) {
     const apart = (b[0] > a[1] || b[1] < a[0]) && (changePercent === null || Math.abs(changePercent) > RANGE_MIN_PERCENT);
-    return { ...row, changePercent, basis: 'ranges', verdict: apart ? (improved ? 'better' : 'worse') : '' };
+    return { ...row, changePercent, basis: 'ranges', verdict: apart ? (improved ? 'better' : 'worse') : '', comparable: true };
   }
   const beyond = changePercent !== null && Math.abs(changePercent) > NOISE_PERCENT;
-  return { ...row, changePercent, basis: 'band', verdict: beyond ? (improved ? 'better' : 'worse') : '' };
+  return { ...row, changePercent, basis: 'band', verdict: beyond ? (improved ? 'better' : 'worse') : '', comparable: true };
 }
 
 /** The yes/no checks (1 = true), present now. */
@@ -115,55 +151,39 @@ function checkRows(baseline: BenchFigures, now: BenchFigures): FigureChange[] {
   return CHECKS.flatMap((check) => {
     const [old, current] = [value(baseline, check), value(now, check)];
     if (current === undefined) return [];
-    return [{ figure: check, unit: 'yes/no', better: 'higher' as const, baseline: old === false ? 0 : 1, now: current ? 1 : 0, changePercent: null, basis: 'check' as const, verdict: current ? '' as const : 'FAILED' as const }];
+    return [{ figure: check, unit: 'yes/no', better: 'higher' as const, baseline: old === false ? 0 : 1, now: current ? 1 : 0, changePercent: null, basis: 'check' as const, verdict: current ? '' as const : 'FAILED' as const, comparable: true }];
   });
 }
 
-/** Setup differences between two runs, in words. */
-function findMismatches(baseline: BenchFigures, now: BenchFigures): string[] {
-  const out: string[] = [];
-  if (baseline.node !== now.node) out.push(`Node ${now.node} now, ${baseline.node} in the baseline`);
-  for (const [figures, side] of [[now, 'now'], [baseline, 'in the baseline']] as const) {
-    if (figures.profiled) out.push(`profiled ${side} (${(figures.profiledParts ?? []).join(', ')}): the profiler slows what it covers by about 20%`);
-  }
-  const load = (f: BenchFigures) => Math.max(f.loadAtStart[0] ?? 0, f.loadAtEnd[0] ?? 0);
-  if (Math.abs(load(now) - load(baseline)) > LOAD_MISMATCH) {
-    out.push(`load (1-minute, larger of start and end) ${load(now).toFixed(1)} now, ${load(baseline).toFixed(1)} in the baseline: timings move with the load; trust ratios and ranges over single figures`);
-  }
-  for (const size of now.sizes) {
-    const old = baseline.sizes.find((s) => s.name === size.name);
-    if (old === undefined) continue;
-    for (const key of ['agents', 'ticks', 'replicates', 'firmsPerCapacityCell'] as const) {
-      if (old[key] !== size[key]) out.push(`${size.name}: ${key} ${size[key]} now, ${old[key]} in the baseline`);
-    }
-  }
-  if (now.monteCarlo && baseline.monteCarlo) {
-    for (const key of ['replicates', 'rounds', 'agents'] as const) {
-      const [a, b] = [now.monteCarlo[key] ?? 3, baseline.monteCarlo[key] ?? 3];
-      if (a !== b) out.push(`Monte Carlo: ${key} ${a} now, ${b} in the baseline`);
-    }
-  }
-  for (const [figures, side] of [[now, 'now'], [baseline, 'in the baseline']] as const) {
-    const t = figures.threads;
-    if (t?.secondCoreAvailable === false) out.push(`threads: no second core ${side} (CPU ÷ wall ${Object.entries(t.cpuOverWall ?? {}).map(([n, x]) => `${x.toFixed(2)} at ${n}`).join(', ')}): speedup not meaningful`);
-  }
-  return out;
-}
-
-/** The comparison as a text table, with its caveats. */
+/** The comparison as a text table, with its caveats, the rows not comparable and why, and the verdict (exit code). */
 export function formatComparison(comparison: BaselineComparison, baseline: BenchFigures, now: BenchFigures): string {
   const load = (f: BenchFigures) => `${f.loadAtStart.map((x) => x.toFixed(1)).join('/')} → ${f.loadAtEnd.map((x) => x.toFixed(1)).join('/')}`;
   const percent = (p: number | null) => (p === null ? '-' : `${p >= 0 ? '+' : ''}${p.toFixed(1)}%`);
   const range = (r: Range | undefined) => (r === undefined ? '-' : `${r[0].toPrecision(3)}–${r[1].toPrecision(3)}`);
-  const value = (r: FigureChange, x: number) => (r.basis === 'check' ? String(x === 1) : x.toPrecision(4));
-  const rows = comparison.rows.map((r) => [r.figure, r.unit, `${r.better} is better`, value(r, r.baseline), range(r.baselineRange), value(r, r.now), range(r.nowRange), percent(r.changePercent), r.basis, r.verdict]);
-  const banded = comparison.rows.some((r) => r.basis === 'band');
+  const value = (r: FigureChange, x: number) => (r.basis === 'check' ? String(x === 1) : Number.isFinite(x) ? x.toPrecision(4) : '-');
+  const note = (r: FigureChange) => `[${comparison.notComparable.findIndex((n) => n.reason === r.notComparableBecause) + 1}]`;
+  const verdict = (r: FigureChange) => (r.comparable ? r.verdict : `NOT COMPARABLE ${note(r)}`);
+  const rows = comparison.rows.map((r) => [r.figure, r.unit, `${r.better} is better`, value(r, r.baseline), range(r.baselineRange), value(r, r.now), range(r.nowRange), percent(r.changePercent), r.basis, verdict(r)]);
+  const banded = comparison.rows.some((r) => r.basis === 'band' && r.comparable);
   return [
-    `against bench/baseline.json of ${comparison.baselineDate}${baseline.commit ? ` (commit ${baseline.commit})` : ''} (load ${load(baseline)}; now ${load(now)}).`,
+    `against the baseline of ${comparison.baselineDate}${baseline.commit ? ` (commit ${baseline.commit})` : ''} (load ${load(baseline)}; now ${load(now)}).`,
     `A figure is flagged only when its range over the timed runs ([smallest, largest]) does not overlap the baseline's and it changed by more than ${RANGE_MIN_PERCENT}%`,
     `(basis "ranges")${banded ? `; figures without a range on one side (an older baseline, memory) beyond ±${NOISE_PERCENT}% (basis "band")` : ''}.`,
     'Ranges of 3–5 runs are narrow: re-run before believing a single flag; ratios taken within one run (engineToKernelRatio, speedup, scaling) are steadier.',
-    ...comparison.mismatches.map((m) => `NOT COMPARABLE: ${m}`),
+    ...comparison.caveats.map((c) => `CAVEAT: ${c}`),
+    ...comparison.notComparable.map((n, i) => `NOT COMPARABLE [${i + 1}] (${n.rows} rows, never counted as worse): ${n.reason}`),
     formatTable(['figure', 'unit', 'direction', 'baseline', 'range', 'now', 'range', 'change', 'basis', 'verdict'], rows),
+    '',
+    comparisonSummary(comparison),
   ].join('\n');
+}
+
+/** One line: the comparable rows worse beyond noise and the exit code they give. */
+function comparisonSummary(comparison: BaselineComparison): string {
+  const figures = comparison.rows.filter((r) => r.basis !== 'check');
+  const compared = figures.filter((r) => r.comparable).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const tail = `${plural(compared, 'figure')} compared, ${figures.length - compared} not comparable, ${plural(comparison.rows.length - figures.length, 'check')}`;
+  if (comparison.worse.length === 0) return `no comparable figure worse than the baseline beyond its noise (${tail}): exit 0`;
+  return `REGRESSION: ${comparison.worse.length} comparable figure${comparison.worse.length === 1 ? '' : 's'} worse than the baseline beyond noise (${comparison.worse.join(', ')}; ${tail}): exit ${REGRESSION_EXIT_CODE}`;
 }

@@ -1,6 +1,8 @@
 import { integrityFailures, type BenchFigures, type ThreadFigures } from './benchFigures.ts';
 import type { MonteCarloFigures } from './measureMonteCarlo.ts';
 import { SECOND_CORE_CPU_OVER_WALL } from './measureThreads.ts';
+import { describeRuntime } from './benchRuntime.ts';
+import { BUSY_LOAD_PER_CORE, MC_SECOND_CORE_CPU_OVER_WALL, monteCarloCpuOverWall } from './machineLoad.ts';
 import type { SizeFigures } from './timeEngine.ts';
 import { PHASE_NAMES } from './stepWithPhaseTimes.ts';
 
@@ -19,7 +21,8 @@ const span = (range: readonly [number, number] | undefined, digits = 1) => (rang
 /** The human-readable report of `npm run bench`. */
 export function formatBenchTable(figures: BenchFigures): string {
   const out: string[] = [];
-  out.push(`crm-sim bench ${figures.date}${figures.commit ? ` at ${figures.commit}` : ''}, node ${figures.node}, ${figures.cpus} CPUs, load ${figures.loadAtStart.map((x) => x.toFixed(2)).join(' ')} → ${figures.loadAtEnd.map((x) => x.toFixed(2)).join(' ')}`);
+  out.push(`crm-sim bench ${figures.date}${figures.commit ? ` at ${figures.commit}` : ''}, ${figures.runtime ? describeRuntime(figures.runtime) : `node ${figures.node}`}, ${figures.cpus} CPUs, load ${figures.loadAtStart.map((x) => x.toFixed(2)).join(' ')} → ${figures.loadAtEnd.map((x) => x.toFixed(2)).join(' ')}`);
+  if (figures.busyMachine) out.push(busyMachineLine(figures));
   if (figures.profiled) out.push(`PROFILED (${(figures.profiledParts ?? []).join(', ')}): the CPU profiler slows what it covers (about +20%); these figures are not comparable with the baseline`);
   for (const failure of integrityFailures(figures)) out.push(`FAILED: ${failure}`);
   out.push('', 'Engine (whole step, median over replicates; agents = live firms + end users, firms = live firms at tick 0)');
@@ -34,6 +37,7 @@ export function formatBenchTable(figures: BenchFigures): string {
   out.push(formatTable(['phase', ...figures.sizes.map((s) => s.name)],
     [...PHASE_NAMES, 'sum'].map((name) => [name, ...figures.sizes.map((s) => `${fixed(phase(s, name, (x) => x.phasesNsPerAgentTick), 2)} / ${fixed(phase(s, name, (x) => x.phasesCpuNsPerAgentTick), 2)}`)])));
   if (figures.kernel) out.push('', ...kernelLines(figures));
+  else if (figures.kernelSkipped) out.push('', `Reference kernel: skipped: ${figures.kernelSkipped}`);
   if (figures.memory) {
     const m = figures.memory;
     out.push('', `Memory (${m.agents} agents, one world after 3 ticks, no recorder): heap ${fixed(m.heapBytesPerAgent)} B/agent, RSS ${fixed(m.rssBytesPerAgent)} B/agent; columns ${fixed(m.columnBytesPerAgent)} B/agent = firms ${fixed(m.firmColumnBytesPerAgent)} + end users ${fixed(m.endUserColumnBytesPerAgent)} + projects ${fixed(m.projectColumnBytesPerAgent)} (firm slots per live firm ${fixed(m.firmSlotsPerLiveFirm, 2)}; target ≤ 64); a run's recorder adds its series buffer, ${fixed(m.seriesBytesPerAgent)} B/agent, left out above`);
@@ -41,6 +45,15 @@ export function formatBenchTable(figures: BenchFigures): string {
   if (figures.monteCarlo) out.push('', ...monteCarloLines(figures.monteCarlo));
   if (figures.threads) out.push('', ...threadLines(figures.threads));
   return out.join('\n');
+}
+
+/** The BUSY MACHINE header: the load per core at the start and the others' share at the end. */
+export function busyMachineLine(figures: Pick<BenchFigures, 'cpus' | 'loadAtStart' | 'loadAtEnd' | 'ownLoadAtEnd'>): string {
+  const cores = Math.max(1, figures.cpus);
+  const start = (figures.loadAtStart[0] ?? NaN) / cores;
+  const end = ((figures.loadAtEnd[0] ?? NaN) - (figures.ownLoadAtEnd ?? 0)) / cores;
+  return `BUSY MACHINE: 1-minute load per core ${fixed(start, 2)} at the start, ${fixed(end, 2)} at the end without this bench's own share (${fixed(figures.ownLoadAtEnd, 2)}), above ${BUSY_LOAD_PER_CORE}: ` +
+    'other work shared the cores, so these timings are slower than the code is; do not trust them silently';
 }
 
 /** The kernel and the engine/kernel ratios (per agent: issue 7's figure; per live firm). */
@@ -61,14 +74,18 @@ function kernelLines(figures: BenchFigures): string[] {
   ];
 }
 
-/** Monte Carlo throughput and scaling. */
+/** Monte Carlo throughput and scaling (a note when the 2-worker runs had only one core). */
 function monteCarloLines(mc: MonteCarloFigures): string[] {
+  const cpuOverWall = monteCarloCpuOverWall(mc);
   return [
     `Monte Carlo (${mc.scenario}, ${mc.agents} agents, ${mc.ticks} ticks, ${mc.replicates} replicates, ${mc.rounds ?? 3} rounds)`,
     formatTable(['workers', 'seconds', 'CPU seconds', 'replicates/s'], ['1', '2'].map((w) => [w, fixed(mc.seconds[w], 2), fixed(mc.cpuSeconds[w], 2), fixed(mc.replicatesPerSecond[w], 3)])),
     `scaling 2 vs 1 worker, pool started per run: ${fixed(mc.scaling, 2)}×; without one worker start-up each: ${fixed(mc.scalingAfterStartUp, 2)}×; worker start-up ${fixed(mc.workerStartUpMs, 0)} ms`,
     ...(mc.warmScaling !== undefined ? [`scaling 2 vs 1 worker on pools started and warmed once: ${fixed(mc.warmScaling, 2)}× (target ≥ 1.8); ${fixed(mc.warmReplicatesPerSecond['1'], 2)} and ${fixed(mc.warmReplicatesPerSecond['2'], 2)} replicates/s`] : []),
     `scaling the CPU time allows on two free cores, 2 × CPU(1 worker) ÷ CPU(2): ${fixed(mc.cpuBoundScaling, 2)}×`,
+    ...(cpuOverWall < MC_SECOND_CORE_CPU_OVER_WALL
+      ? [`only one core free for the 2-worker runs (CPU ÷ wall ${fixed(cpuOverWall, 2)} < ${MC_SECOND_CORE_CPU_OVER_WALL}): on a shared machine the 2-worker speed-up cannot reach 2×; read cpuBoundScaling`]
+      : []),
   ];
 }
 

@@ -1,39 +1,49 @@
 /**
  * `npm run bench`: engine timings per size and phase, the reference kernel and the engine/kernel
  * ratio, bytes per agent, Monte Carlo scaling and worker start-up (bench/configurations.json).
- * Options: see {@link BENCH_USAGE} (`npm run bench -- --help`); a bad one exits 2 before anything
- * is measured. Progress goes to stderr. Exits 1 when an integrity check fails (threads not
- * bit-identical, the phase-timed tick no longer matching step.ts: {@link integrityFailures}).
+ * Options: see {@link benchUsage} (`npm run bench -- --help`); a bad one, or a refused
+ * --save-baseline (busy machine, dirty tree: checkBaselineSave.ts), exits 2 before anything is
+ * measured. Progress goes to stderr. Exits 1 when an integrity check fails (threads not
+ * bit-identical, the phase-timed tick no longer matching step.ts: {@link integrityFailures}), else 3
+ * when --compare finds a comparable figure worse than the baseline beyond its noise.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { loadBenchConfig, type BenchConfig, type SizeConfig } from './benchConfig.ts';
+import { isKernelSize, loadBenchConfig, type BenchConfig, type SizeConfig } from './benchConfig.ts';
 import { openBenchProfiles } from './benchProfiles.ts';
 import { benchExitCode, integrityFailures, type BenchFigures } from './benchFigures.ts';
-import { compareFigures, formatComparison } from './compareWithBaseline.ts';
+import { currentRuntime } from './benchRuntime.ts';
+import { findBaselineRefusal, readGitStatus } from './checkBaselineSave.ts';
+import { compareFigures, comparisonExitCode, formatComparison } from './compareWithBaseline.ts';
 import { findFirmsPerCapacityCell, loadBenchSpec } from './createBenchWorld.ts';
 import { formatBenchTable } from './formatBenchTable.ts';
+import { BUSY_LOAD_PER_CORE, createLoadWatch, isBusy, loadPerCoreNow } from './machineLoad.ts';
 import { measureMemory } from './measureMemory.ts';
 import { measureMonteCarlo } from './measureMonteCarlo.ts';
 import { runKernelOnce, timeKernel, warmUpKernel } from './referenceKernel.ts';
 import { checkPhaseList } from './stepWithPhaseTimes.ts';
 import { measureThreads } from './measureThreads.ts';
-import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './parseBenchArgs.ts';
+import { benchUsage, BenchUsageError, parseBenchArgs, type BenchArgs } from './parseBenchArgs.ts';
 import { timeEngineSize, warmUpEngine, type SizeFigures } from './timeEngine.ts';
 import { writeJsonAtomically } from './writeJsonAtomically.ts';
 import { packageFile } from '../src/runtime/moduleLocation.ts';
 
 const BASELINE = packageFile('bench/baseline.json');
-const log = (message: string) => process.stderr.write(`${message}\n`);
+// Each progress line also samples this process's CPU time, to take the bench's own share out of the load at the end.
+const loadWatch = createLoadWatch();
+const log = (message: string) => {
+  loadWatch.mark();
+  process.stderr.write(`${message}\n`);
+};
 
 async function main(): Promise<void> {
   const config = loadBenchConfig();
   const args = parseBenchArgs(process.argv.slice(2), config);
   if (args.help) {
-    process.stdout.write(`${BENCH_USAGE}\n`);
+    process.stdout.write(`${benchUsage(config)}\n`);
     return;
   }
   if (args.findSizes) {
@@ -41,11 +51,12 @@ async function main(): Promise<void> {
     return;
   }
   if (args.jsonOut !== undefined) checkJsonOutFolder(args.jsonOut);
+  if (args.saveBaseline) checkBaselineSave(args.force);
   // Read before measuring: with --save-baseline too, the comparison is with the previous baseline, not the one just saved.
-  const baseline = args.compare ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchFigures) : undefined;
+  const baseline = args.compare ? readBaseline(args.baselineFile ?? fileURLToPath(BASELINE)) : undefined;
   const figures = await measure(config, args);
   if (args.saveBaseline) {
-    writeFileSync(BASELINE, `${JSON.stringify(figures, null, 2)}\n`);
+    writeJsonAtomically(fileURLToPath(BASELINE), figures, 2);
     log(`saved ${BASELINE.pathname}`);
   }
   const comparison = baseline && compareFigures(baseline, figures);
@@ -67,7 +78,31 @@ async function main(): Promise<void> {
   }
   const failures = integrityFailures(figures);
   for (const failure of failures) process.stderr.write(`bench: FAILED: ${failure}\n`);
-  process.exitCode = Math.max(Number(process.exitCode ?? 0), benchExitCode(figures));
+  // An integrity failure (1) says the figures cannot be trusted at all: it outranks a regression (3).
+  const integrity = Math.max(Number(process.exitCode ?? 0), benchExitCode(figures));
+  process.exitCode = integrity !== 0 ? integrity : comparison ? comparisonExitCode(comparison) : 0;
+}
+
+/** Refuses (usage error, exit 2) a baseline on a busy machine or from a dirty tree, unless --force; notes go to stderr. */
+function checkBaselineSave(force: boolean): void {
+  const notes: string[] = [];
+  const refusal = findBaselineRefusal({ loadPerCore: loadPerCoreNow(), gitStatus: readGitStatus() }, force, notes);
+  for (const note of notes) log(`bench: ${note}`);
+  if (refusal !== undefined) throw new BenchUsageError(refusal);
+}
+
+/** The figures to compare with; a file that is missing or not a bench's JSON object is a usage error (exit 2, nothing measured). */
+function readBaseline(file: string): BenchFigures {
+  let figures: Partial<BenchFigures>;
+  try {
+    figures = JSON.parse(readFileSync(file, 'utf8')) as Partial<BenchFigures>;
+  } catch (error) {
+    throw new BenchUsageError(`--baseline: expected a bench JSON file (npm run bench -- --json-out), found ${file} (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (typeof figures !== 'object' || figures === null || !Array.isArray(figures.sizes) || !Array.isArray(figures.loadAtStart) || !Array.isArray(figures.loadAtEnd)) {
+    throw new BenchUsageError(`--baseline: expected a bench JSON object (sizes, loadAtStart, loadAtEnd), found ${file} without them`);
+  }
+  return figures as BenchFigures;
 }
 
 /** Refuses, before anything is measured, a --json-out file whose folder does not exist. */
@@ -84,16 +119,17 @@ async function measure(config: BenchConfig, args: BenchArgs): Promise<BenchFigur
   const sizes: SizeConfig[] = config.sizes.filter((s) => args.sizes.includes(s.name)).map((s) => (replicates ? { ...s, replicates } : s));
   const profiledParts = [...(args.cpuProf ? ['runs'] : []), ...(args.cpuProfInit ? ['init'] : [])];
   const figures: BenchFigures = {
-    date: new Date().toISOString(), commit: gitCommit(), node: process.version, cpus: cpus().length, loadAtStart: loadavg(), loadAtEnd: [], phaseListMatchesStep: false,
-    profiled: profiledParts.length > 0, ...(profiledParts.length > 0 ? { profiledParts } : {}), sizes: [],
+    date: new Date().toISOString(), commit: gitCommit(), node: process.version, runtime: currentRuntime(), cpus: cpus().length, loadAtStart: loadavg(), loadAtEnd: [], phaseListMatchesStep: false,
+    profiled: profiledParts.length > 0, ...(profiledParts.length > 0 ? { profiledParts } : {}), ...(args.kernelSkipped ? { kernelSkipped: args.kernelSkipped } : {}), sizes: [],
   };
+  if (args.kernelSkipped) log(`reference kernel skipped: ${args.kernelSkipped}`);
   figures.phaseListMatchesStep = checkPhaseList(loadBenchSpec(config.scenario, config.warmUp.firmsPerCapacityCell), config.seed, 120);
   log('warming up on a small world …');
   warmUpEngine(config);
   const { agents: kernelAgents, stages, ticks: kernelTicks } = config.kernel;
   if (!skip.has('kernel')) warmUpKernel(stages);
   // At the kernel's size, each engine replicate is followed by a kernel run: the ratio is taken pair by pair.
-  const companionFor = (size: SizeConfig) => (!skip.has('kernel') && Math.abs(size.agents - kernelAgents) <= kernelAgents * 0.01 ? () => runKernelOnce(kernelAgents, stages, kernelTicks) : undefined);
+  const companionFor = (size: SizeConfig) => (!skip.has('kernel') && isKernelSize(config, size) ? () => runKernelOnce(kernelAgents, stages, kernelTicks) : undefined);
   // Profiles (--cpu-prof, --cpu-prof-init) cover the timed runs or world creations only, not what is around them.
   const profiles = openBenchProfiles(args, log);
   figures.sizes = sizes.map((size) => {
@@ -107,8 +143,17 @@ async function measure(config: BenchConfig, args: BenchArgs): Promise<BenchFigur
     Object.assign(figures, kernelRatios(figures.sizes));
   }
   await measureTheRest(config, args, figures);
-  figures.loadAtEnd = loadavg();
+  recordLoadAtEnd(figures);
   return figures;
+}
+
+/** The load at the end, the bench's own share of it, and whether the machine was busy at the start or end. */
+function recordLoadAtEnd(figures: BenchFigures): void {
+  figures.loadAtEnd = loadavg();
+  figures.ownLoadAtEnd = loadWatch.ownLoadNow();
+  const cores = Math.max(1, figures.cpus);
+  figures.busyMachine = isBusy((figures.loadAtStart[0] ?? 0) / cores) || isBusy(((figures.loadAtEnd[0] ?? 0) - figures.ownLoadAtEnd) / cores);
+  if (figures.busyMachine) log(`BUSY MACHINE: the 1-minute load per core exceeded ${BUSY_LOAD_PER_CORE} at the start or end (this bench's own share taken out): timings slowed by other work`);
 }
 
 /** The engine/kernel ratios of the size paired with the kernel, per agent and per live firm, with their ranges. */

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchFigures } from '../../bench/benchFigures.ts';
-import { compareFigures, formatComparison, judge, NOISE_PERCENT } from '../../bench/compareWithBaseline.ts';
+import { compareFigures, comparisonExitCode, formatComparison, judge, NOISE_PERCENT, REGRESSION_EXIT_CODE } from '../../bench/compareWithBaseline.ts';
 import type { Range } from '../../bench/median.ts';
 
 const size = (name: string, ns: number, replicates = 3) => ({
-  name, agents: 1000, slots: 1000, firmsPerCapacityCell: 7, ticks: 10, replicates, initMs: 5, runMs: 1, nsPerAgentTick: ns, cpuNsPerAgentTick: ns,
+  name, agents: 1000, liveFirms: 800, slots: 1000, firmsPerCapacityCell: 7, ticks: 10, replicates, initMs: 5, runMs: 1, nsPerAgentTick: ns, cpuNsPerAgentTick: ns,
   agentTicksPerSecond: 1e9 / ns, phasesNsPerAgentTick: { settleAccounts: ns / 2, beginTick: 0.01 },
 });
 const figures = (ns: number, speedup: number, replicates = 3): BenchFigures => ({
-  date: '2026-11-29T00:00:00Z', node: 'v20', cpus: 2, loadAtStart: [1], loadAtEnd: [1], phaseListMatchesStep: true,
+  date: '2026-11-29T00:00:00Z', node: 'v20', runtime: { code: 'compiled', node: 'v20', v8: '11' }, cpus: 2, loadAtStart: [1], loadAtEnd: [1], phaseListMatchesStep: true,
   sizes: [size('small', ns, replicates)], threads: { agents: 1, ticks: 1, msPerTick: { 1: 10, 2: 10 / speedup }, speedup, bitIdentical: true },
 } as unknown as BenchFigures);
 
 describe('compareFigures', () => {
-  const { rows, mismatches } = compareFigures(figures(20, 1.7), figures(30, 1.2));
+  const { rows, notComparable, caveats } = compareFigures(figures(20, 1.7), figures(30, 1.2));
   const row = (figure: string) => rows.find((r) => r.figure === figure);
 
   it('gives each figure its unit and the direction that is better', () => {
@@ -33,20 +33,27 @@ describe('compareFigures', () => {
     expect(row('sizes.small.phasesNsPerAgentTick.beginTick')).toBeUndefined();
   });
 
-  it('says when the runs were set up differently', () => {
-    expect(mismatches).toEqual([]);
-    expect(compareFigures(figures(20, 1.7), figures(20, 1.7, 1)).mismatches).toEqual(['small: replicates 1 now, 3 in the baseline']);
+  it('says when the runs were set up differently (other replicates: a caveat, still comparable)', () => {
+    expect([notComparable, caveats]).toEqual([[], []]);
+    const fewer = compareFigures(figures(20, 1.7), figures(20, 1.7, 1));
+    expect(fewer.caveats).toEqual([expect.stringMatching(/^small: replicates 1 now, 3 in the baseline/)]);
+    expect(fewer.rows.every((r) => r.comparable)).toBe(true);
   });
 
-  it('lists a profiled run, a load far from the baseline\'s and a missing second core as not comparable', () => {
-    const profiled = { ...figures(20, 1.7), profiled: true, profiledParts: ['runs'] };
-    expect(compareFigures(figures(20, 1.7), profiled).mismatches).toEqual([expect.stringMatching(/^profiled now \(runs\)/)]);
-    const loaded = { ...figures(20, 1.7), loadAtStart: [6], loadAtEnd: [5] };
-    expect(compareFigures(figures(20, 1.7), loaded).mismatches).toEqual([expect.stringMatching(/^load .* 6\.0 now, 1\.0 in the baseline/)]);
-    expect(compareFigures(figures(20, 1.7), { ...figures(20, 1.7), loadAtStart: [1.8] }).mismatches).toEqual([]);
-    const oneCore = figures(20, 1.7);
+  it('marks a profiled run and a missing second core not comparable; a load far from the baseline\'s is a caveat', () => {
+    const profiled = compareFigures(figures(20, 1.7), { ...figures(30, 1.2), profiled: true, profiledParts: ['runs'] });
+    expect(profiled.notComparable.map((n) => n.reason)).toEqual([expect.stringMatching(/^profiled now \(runs\)/)]);
+    expect(profiled.rows.filter((r) => r.basis !== 'check').every((r) => !r.comparable && r.verdict === '')).toBe(true);
+    const loaded = compareFigures(figures(20, 1.7), { ...figures(20, 1.7), loadAtStart: [6], loadAtEnd: [5] });
+    expect([loaded.notComparable.map((n) => n.reason), loaded.caveats]).toEqual([[], [expect.stringMatching(/^load .* 6\.0 now, 1\.0 in the baseline/)]]);
+    expect(compareFigures(figures(20, 1.7), { ...figures(20, 1.7), loadAtStart: [1.8] }).caveats).toEqual([]);
+    const oneCore = figures(20, 1.2);
     oneCore.threads = { ...oneCore.threads!, secondCoreAvailable: false, cpuOverWall: { 1: 1, 2: 1.02 } };
-    expect(compareFigures(figures(20, 1.7), oneCore).mismatches).toEqual([expect.stringMatching(/no second core now .*speedup not meaningful/)]);
+    const shared = compareFigures(figures(20, 1.7), oneCore);
+    expect(shared.notComparable.map((n) => n.reason)).toEqual([expect.stringMatching(/no second core now .*speedup not meaningful/)]);
+    expect(shared.rows.find((r) => r.figure === 'threads.speedup')).toMatchObject({ comparable: false, verdict: '' });
+    expect(shared.rows.find((r) => r.figure === 'threads.msPerTick.1')).toMatchObject({ comparable: true });
+    expect(shared.worse).toEqual([]);
   });
 
   it('fails the yes/no checks that are false now, and shows them', () => {
@@ -87,5 +94,81 @@ describe('judge', () => {
     const now = { ...figures(20, 1.7), sizes: [{ ...size('small', 40), range: { nsPerAgentTick: [39, 41] as Range } }] } as BenchFigures;
     const { rows } = compareFigures(figures(20, 1.7), now);
     expect(rows.find((r) => r.figure === 'sizes.small.nsPerAgentTick')).toMatchObject({ basis: 'band', verdict: 'worse', nowRange: [39, 41] });
+  });
+});
+
+describe('which rows are comparable, and the exit code of bench:compare', () => {
+  const base = figures(20, 1.7);
+
+  it('exits 3 when a comparable figure is worse beyond noise, 0 when none is (better or within noise)', () => {
+    const worse = compareFigures(base, figures(30, 1.7));
+    expect(worse.worse).toEqual(expect.arrayContaining(['sizes.small.nsPerAgentTick']));
+    expect(comparisonExitCode(worse)).toBe(REGRESSION_EXIT_CODE);
+    expect(REGRESSION_EXIT_CODE).toBe(3);
+    expect(formatComparison(worse, base, figures(30, 1.7))).toMatch(/^REGRESSION: .*sizes\.small\.nsPerAgentTick.*exit 3$/m);
+    const same = compareFigures(base, figures(21, 1.7));
+    expect([same.worse, comparisonExitCode(same)]).toEqual([[], 0]);
+    expect(comparisonExitCode(compareFigures(figures(30, 1.2), base))).toBe(0);
+    expect(formatComparison(same, base, figures(21, 1.7))).toMatch(/^no comparable figure worse .*: exit 0$/m);
+  });
+
+  it('never counts a worse row that is not comparable: compiled JS against TS source', () => {
+    const source = { ...figures(30, 1.2), runtime: { code: 'source', node: 'v20', v8: '11' } } as BenchFigures;
+    const comparison = compareFigures(base, source);
+    expect(comparison.notComparable.map((n) => n.reason)).toEqual([expect.stringMatching(/^runtime TS source \(tsx\), node v20 now, compiled JS \(dist\/\), node v20 in the baseline/)]);
+    expect(comparison.rows.find((r) => r.figure === 'sizes.small.nsPerAgentTick')).toMatchObject({ comparable: false, verdict: '', changePercent: 50 });
+    expect([comparison.worse, comparisonExitCode(comparison)]).toEqual([[], 0]);
+    expect(formatComparison(comparison, base, source)).toMatch(/sizes\.small\.nsPerAgentTick .*NOT COMPARABLE \[1\]/);
+    expect(formatComparison(comparison, base, source)).toMatch(/^NOT COMPARABLE \[1\] \(\d+ rows, never counted as worse\): runtime/m);
+  });
+
+  it('marks another Node not comparable, and reads a baseline without a runtime record as compiled (a caveat)', () => {
+    const otherNode = compareFigures(base, { ...figures(30, 1.2), node: 'v22', runtime: { code: 'compiled', node: 'v22', v8: '12' } } as BenchFigures);
+    expect(otherNode.notComparable.map((n) => n.reason)).toEqual([expect.stringMatching(/^Node v22 now, v20 in the baseline/)]);
+    expect(otherNode.worse).toEqual([]);
+    const old = { ...base, runtime: undefined };
+    const fromOld = compareFigures(old, figures(30, 1.7));
+    expect(fromOld.caveats).toEqual([expect.stringMatching(/does not record whether it ran compiled JS or TS source/)]);
+    expect(fromOld.worse).toContain('sizes.small.nsPerAgentTick');
+    const sourceNow = compareFigures(old, { ...figures(30, 1.7), runtime: { code: 'source', node: 'v20', v8: '11' } } as BenchFigures);
+    expect(sourceNow.worse).toEqual([]);
+  });
+
+  it('marks a size whose world differs (slots, live firms) not comparable in one line, and only that size', () => {
+    const twoSizes = (ns: number, slots: number) => ({ ...figures(ns, 1.7), sizes: [{ ...size('small', ns), slots }, size('medium', ns)] } as unknown as BenchFigures);
+    const comparison = compareFigures(twoSizes(20, 1000), twoSizes(30, 1100));
+    expect(comparison.notComparable.map((n) => n.reason)).toEqual(['small: slots 1100 now, 1000 in the baseline: another world, not another speed']);
+    expect(comparison.rows.find((r) => r.figure === 'sizes.small.nsPerAgentTick')).toMatchObject({ comparable: false, verdict: '' });
+    expect(comparison.rows.find((r) => r.figure === 'sizes.medium.nsPerAgentTick')).toMatchObject({ comparable: true, verdict: 'worse' });
+    expect(comparison.worse.every((f) => !f.startsWith('sizes.small.'))).toBe(true);
+    const fewerFirms = { ...figures(20, 1.7), sizes: [{ ...size('small', 20), liveFirms: 700 }] } as unknown as BenchFigures;
+    expect(compareFigures(base, fewerFirms).notComparable.map((n) => n.reason)).toEqual(['small: liveFirms 700 now, 800 in the baseline: another world, not another speed']);
+  });
+
+  it('lists every difference that covers rows, even those a first difference already covers, with its row count', () => {
+    const sourceAndResized = { ...figures(30, 1.2), runtime: { code: 'source', node: 'v20', v8: '11' }, sizes: [{ ...size('small', 30), slots: 999 }] } as unknown as BenchFigures;
+    const comparison = compareFigures(base, sourceAndResized);
+    const small = comparison.rows.filter((r) => r.figure.startsWith('sizes.small.')).length;
+    expect(comparison.notComparable).toEqual([
+      { reason: expect.stringMatching(/^runtime TS source/), rows: comparison.rows.filter((r) => r.basis !== 'check').length },
+      { reason: 'small: slots 999 now, 1000 in the baseline: another world, not another speed', rows: small },
+    ]);
+    expect(formatComparison(comparison, base, sourceAndResized)).toMatch(new RegExp(`^NOT COMPARABLE \\[2\\] \\(${small} rows, never counted as worse\\): small: slots 999`, 'm'));
+  });
+
+  it('shows a figure the baseline lacks as not comparable instead of leaving it out', () => {
+    const old = { ...base, sizes: [{ ...size('small', 20), cpuNsPerAgentTick: undefined }] } as unknown as BenchFigures;
+    const comparison = compareFigures(old, figures(30, 1.7));
+    expect(comparison.rows.find((r) => r.figure === 'sizes.small.cpuNsPerAgentTick')).toMatchObject({ comparable: false, notComparableBecause: expect.stringMatching(/^not in the baseline/) });
+    expect(comparison.worse).not.toContain('sizes.small.cpuNsPerAgentTick');
+    expect(JSON.parse(JSON.stringify(comparison)).rows.every((r: { comparable: unknown }) => typeof r.comparable === 'boolean')).toBe(true);
+  });
+
+  it('marks Monte Carlo scaling not comparable when the 2-worker runs had one core', () => {
+    const mc = (cpu2: number, scaling: number) => ({ scenario: 's', agents: 10, ticks: 5, replicates: 32, rounds: 3, seconds: { 1: 6, 2: 4 }, cpuSeconds: { 1: 6, 2: cpu2 }, replicatesPerSecond: { 1: 5, 2: 8 }, scaling, scalingAfterStartUp: scaling, cpuBoundScaling: 1.8, workerStartUpMs: 60, warmReplicatesPerSecond: { 1: 5, 2: 10 }, warmScaling: scaling });
+    const comparison = compareFigures({ ...base, monteCarlo: mc(7.9, 1.6) }, { ...base, monteCarlo: mc(4.2, 1.1) });
+    expect(comparison.notComparable.map((n) => n.reason)).toEqual([expect.stringMatching(/^Monte Carlo: one core free now \(CPU ÷ wall 1\.05/)]);
+    expect(comparison.rows.find((r) => r.figure === 'monteCarlo.scaling')).toMatchObject({ comparable: false });
+    expect(comparison.rows.find((r) => r.figure === 'monteCarlo.replicatesPerSecond.1')).toMatchObject({ comparable: true });
   });
 });
