@@ -4,7 +4,7 @@
  * not move with the machine's load (the workload runs with V8's --single-threaded, so they repeat), so
  * they compare two versions of the engine on a shared machine; they say nothing about stalls, cache
  * misses or mispredicted branches, which timings include. Needs valgrind (`apt-get install -y
- * valgrind`); takes a few minutes (the workload runs twice per count, ~50 times slower than natively).
+ * valgrind`); takes 5–10 minutes (the workload runs twice per count, ~50 times slower than natively).
  *
  * Options: see {@link INSTRUCTIONS_COMMAND_LINE} (`npm run bench:instructions -- --help`); a bad one
  * exits 2 before valgrind runs.
@@ -23,13 +23,15 @@ export const INSTRUCTIONS_COMMAND_LINE = {
   usage: `usage: npm run bench:instructions [-- options]   (npm run -s … for stdout without npm's banner)
   Instructions per agent-tick of the engine and per agent-update of the reference kernel, counted by
   valgrind's callgrind (load-independent, unlike timings), and their ratio. Needs valgrind
-  (apt-get install -y valgrind). Takes a few minutes with the defaults: each count runs the workload
-  twice (with 2 and with 2 + N ticks), about 50 times slower than natively; time grows with N and
-  with the sizes.
+  (apt-get install -y valgrind). Each count runs the workload twice (with 2 and with 2 + N ticks)
+  under valgrind, about 50 times slower than natively: takes 5–10 minutes or more (4 runs, each
+  starting node and warming the engine up: 5 min of CPU, 8 min wall at load 6, even with tiny
+  sizes); time grows with N and with the sizes.
   --firms-per-cell N   resolution.firmsPerCapacityCell of the engine's world (default: the medium
                        size's in bench/configurations.json, ~100,000 agents)
   --ticks N            engine ticks counted beyond the first 2 (default 100); the kernel counts
-                       10 × N updates (its tick is ~15 times cheaper)
+                       10 × N updates (its tick is ~15 times cheaper); a small N measures noise
+                       (start-up varies by more than a few ticks cost: negative figures at N = 1)
   --kernel-agents N    agents of the reference kernel (default 100000)
   --json               one JSON object on stdout instead of three lines (progress stays on stderr)
   --help               this text`,
@@ -65,7 +67,7 @@ function main({ values }: InstructionsArgs): number {
   const ticks = wholeNumberOf('--ticks', values.ticks, 100);
   const firmsPerCell = wholeNumberOf('--firms-per-cell', values['firms-per-cell'], medium.firmsPerCapacityCell);
   const kernelAgents = wholeNumberOf('--kernel-agents', values['kernel-agents'], 100_000);
-  process.stderr.write('counting instructions under valgrind (a few minutes)…\n');
+  process.stderr.write('counting instructions under valgrind (5–10 minutes)…\n');
   try {
     const engine = perAgentTick('engine', firmsPerCell, ticks);
     // The kernel's tick is ~15 times cheaper: count more of them for the same precision.

@@ -21,7 +21,7 @@ export const GOLDEN_COMMAND_LINE = {
   bench/computeGoldenHashes.ts), hashes their exact bytes and compares each hash with
   test/sim-core/golden.noreg.json: one line "same" or "CHANGED" per case on stdout, then
   "golden: identical" (exit 0) or "golden: N case(s) changed" (exit 1) on stderr.
-  Takes about 1 minute on a 2-core machine.
+  Takes about 10–20 s (9 s of checking at load 5 on 2 cores, plus a rebuild of dist/ if due).
   --record   write the recomputed hashes to test/sim-core/golden.noreg.json instead of comparing
              (after a deliberate change of behaviour only; default: compare, write nothing)
   --help     this text`,

@@ -23,6 +23,10 @@ export async function runBenchScript<O extends Record<string, ScriptOption>>(
   try {
     const args = parseScriptArgs(commandLine, argv);
     if (args.help) {
+      // A closed pipe (`--help | head`) is not an error, as for crm-sim.
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+      });
       process.stdout.write(`${commandLine.usage}\n`);
       return;
     }
