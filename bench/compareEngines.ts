@@ -6,7 +6,8 @@
  * processes). Phase times use the process's CPU clock here, not wall time.
  *
  * Usage: `npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3] [size=large]`, a tree being a checkout of
- * the repository (for a commit: `git archive <commit> | tar -x -C /tmp/a` and a node_modules link).
+ * the repository (for a commit: `git archive <commit> | tar -x -C /tmp/a` and a node_modules link);
+ * see {@link COMPARE_ENGINES_COMMAND_LINE} (`--help`). A bad argument exits 2 before anything runs.
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -14,7 +15,32 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchConfig, SizeConfig } from './benchConfig.ts';
 import { median } from './median.ts';
+import { BenchUsageError } from './parseBenchArgs.ts';
+import { wholeNumberOf, type ScriptArgs } from './parseScriptArgs.ts';
+import { runBenchScript } from './runBenchScript.ts';
 import type { SizeFigures } from './timeEngine.ts';
+
+/** compareEngines' arguments and help. */
+export const COMPARE_ENGINES_COMMAND_LINE = {
+  script: 'compareEngines',
+  helpCommand: 'npx tsx bench/compareEngines.ts --help',
+  options: {},
+  positionals: ['<treeA>', '<treeB>', '<rounds>', '<size>'],
+  usage: `usage: npx tsx bench/compareEngines.ts <treeA> [<treeB> [<rounds> [<size>]]]
+  In-process A/B of two source trees' engines: loads each tree's bench harness (its own sim-core),
+  warms both, then alternates one fresh world of each per round and prints the median CPU ns per
+  agent-tick, whole step and per phase, with the load at the start and the end. Runs through tsx
+  (it imports the trees' .ts files): both engines pay tsx's cost, so the shares hold, not the
+  absolute figures. With the defaults (3 rounds, large: 1M agents) it takes about 50 s (35 s of
+  CPU; at load 6 on 2 cores), ~10 s more per round, peak RSS ~320 MB; seconds at small.
+  Not through scripts/runCompiled.mjs: plain node cannot import the trees' .ts files.
+  <treeA>    a checkout of the repository (required; for a commit: git archive <commit> | tar -x
+             -C /tmp/a, and a node_modules link)
+  <treeB>    the other checkout (default ".", this one)
+  <rounds>   rounds, each one fresh world of each tree, the first alternating (default 3)
+  <size>     a size of bench/configurations.json in both trees: small, medium, large (default large)
+  --help     this text`,
+} as const;
 
 interface Harness {
   config: BenchConfig;
@@ -29,22 +55,18 @@ async function loadHarness(tree: string): Promise<Harness> {
   return { config: loadBenchConfig(), warmUpEngine: engine.warmUpEngine, timeEngineSize: engine.timeEngineSize };
 }
 
-/** A usage mistake: one line on stderr, exit 2, nothing run. */
-function usage(problem: string): void {
-  process.stderr.write(`compareEngines: ${problem}\nusage: npx tsx bench/compareEngines.ts <treeA> [treeB=.] [rounds=3] [size=large]\n`);
-  process.exitCode = 2;
-}
-
-async function main(): Promise<void> {
-  const [a, b = '.', roundsText = '3', sizeName = 'large'] = process.argv.slice(2);
-  const rounds = Number(roundsText);
-  if (!a || !(Number.isInteger(rounds) && rounds >= 1)) return usage(`expected a tree and a whole number of rounds ≥ 1, found ${a ? `rounds "${roundsText}"` : 'no tree'}`);
+async function main({ positionals }: ScriptArgs<typeof COMPARE_ENGINES_COMMAND_LINE.options>): Promise<void> {
+  const [a, b = '.', roundsText, sizeName = 'large'] = positionals;
+  if (!a) throw new BenchUsageError('<treeA>: expected a checkout of the repository, found no argument');
+  // Compiled (scripts/runCompiled.mjs), plain node cannot import the trees' .ts files.
+  if (!import.meta.url.endsWith('.ts')) throw new BenchUsageError('expected a run through tsx (npx tsx bench/compareEngines.ts …: it imports each tree\'s .ts files), found the compiled script under plain node');
+  const rounds = wholeNumberOf('<rounds>', roundsText, 3);
   const trees = [a, b];
   const missing = trees.find((tree) => !existsSync(resolve(tree, 'bench', 'timeEngine.ts')));
-  if (missing !== undefined) return usage(`expected a checkout of the repository, found no bench/timeEngine.ts in "${missing}"`);
+  if (missing !== undefined) throw new BenchUsageError(`${missing === a ? '<treeA>' : '<treeB>'}: expected a checkout of the repository, found no bench/timeEngine.ts in "${missing}"`);
   const harnesses = await Promise.all(trees.map(loadHarness));
   const unknown = harnesses.find((h) => !h.config.sizes.some((s) => s.name === sizeName));
-  if (unknown !== undefined) return usage(`expected a size of bench/configurations.json (${unknown.config.sizes.map((s) => s.name).join(', ')}), found "${sizeName}"`);
+  if (unknown !== undefined) throw new BenchUsageError(`<size>: expected a size of bench/configurations.json (${unknown.config.sizes.map((s) => s.name).join(', ')}), found "${sizeName}"`);
   for (const h of harnesses) h.warmUpEngine(h.config);
   // From here on every clock reading the harnesses take is CPU time (user + system) in ms.
   performance.now = () => {
@@ -63,7 +85,7 @@ async function main(): Promise<void> {
   }
   const row = (name: string, pick: (f: SizeFigures) => number) =>
     `${name.padEnd(22)}${runs.map((r) => median(r.map(pick)).toFixed(2).padStart(9)).join('')}`;
-  const out = [`CPU ns per agent-tick at ${runs[0][0].agents} agents, median of ${roundsText} rounds; load ${loadAtStart.toFixed(2)} -> ${loadavg()[0].toFixed(2)}`];
+  const out = [`CPU ns per agent-tick at ${runs[0][0].agents} agents, median of ${rounds} rounds; load ${loadAtStart.toFixed(2)} -> ${loadavg()[0].toFixed(2)}`];
   out.push(`${''.padEnd(22)}${['A', 'B'].map((x) => x.padStart(9)).join('')}   (A = ${trees[0]}, B = ${trees[1]})`);
   out.push(row('whole step', (f) => f.cpuNsPerAgentTick));
   for (const phase of Object.keys(runs[0][0].phasesNsPerAgentTick)) out.push(row(phase, (f) => f.phasesNsPerAgentTick[phase] ?? 0));
@@ -71,4 +93,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-await main();
+await runBenchScript(COMPARE_ENGINES_COMMAND_LINE, main);

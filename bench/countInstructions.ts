@@ -4,20 +4,40 @@
  * not move with the machine's load (the workload runs with V8's --single-threaded, so they repeat), so
  * they compare two versions of the engine on a shared machine; they say nothing about stalls, cache
  * misses or mispredicted branches, which timings include. Needs valgrind (`apt-get install -y
- * valgrind`); takes a few minutes (the workload runs twice per count, ~50 times slower than natively).
+ * valgrind`); takes 5–10 minutes (the workload runs twice per count, ~50 times slower than natively).
  *
- * Options: --firms-per-cell N (default: the medium size's), --ticks N (ticks counted, default 100),
- * --kernel-agents N (default 100,000), --json.
+ * Options: see {@link INSTRUCTIONS_COMMAND_LINE} (`npm run bench:instructions -- --help`); a bad one
+ * exits 2 before valgrind runs.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadBenchConfig } from './benchConfig.ts';
+import { wholeNumberOf, type ScriptArgs } from './parseScriptArgs.ts';
+import { runBenchScript } from './runBenchScript.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+/** `npm run bench:instructions`'s options and help. */
+export const INSTRUCTIONS_COMMAND_LINE = {
+  script: 'bench:instructions',
+  helpCommand: 'npm run bench:instructions -- --help',
+  options: { 'firms-per-cell': { type: 'string' }, ticks: { type: 'string' }, 'kernel-agents': { type: 'string' }, json: { type: 'boolean' } },
+  usage: `usage: npm run bench:instructions [-- options]   (npm run -s … for stdout without npm's banner)
+  Instructions per agent-tick of the engine and per agent-update of the reference kernel, counted by
+  valgrind's callgrind (load-independent, unlike timings), and their ratio. Needs valgrind
+  (apt-get install -y valgrind). Each count runs the workload twice (with 2 and with 2 + N ticks)
+  under valgrind, about 50 times slower than natively: takes 5–10 minutes or more (4 runs, each
+  starting node and warming the engine up: 5 min of CPU, 8 min wall at load 6, even with tiny
+  sizes); time grows with N and with the sizes.
+  --firms-per-cell N   resolution.firmsPerCapacityCell of the engine's world (default: the medium
+                       size's in bench/configurations.json, ~100,000 agents)
+  --ticks N            engine ticks counted beyond the first 2 (default 100); the kernel counts
+                       10 × N updates (its tick is ~15 times cheaper); a small N measures noise
+                       (start-up varies by more than a few ticks cost: negative figures at N = 1)
+  --kernel-agents N    agents of the reference kernel (default 100000)
+  --json               one JSON object on stdout instead of three lines (progress stays on stderr)
+  --help               this text`,
+} as const;
+
+type InstructionsArgs = ScriptArgs<typeof INSTRUCTIONS_COMMAND_LINE.options>;
 // The workload runs as this file does: compiled JavaScript next to compiled JavaScript, TypeScript through tsx.
 const WORKLOAD = fileURLToPath(new URL(`./instructionWorkload${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 const BASE_TICKS = 2;
@@ -41,21 +61,23 @@ function perAgentTick(what: string, size: number, extraTicks: number): { instruc
   return { instructionsPerAgentTick: (many.instructions - few.instructions) / (extraTicks * many.agents), agents: many.agents };
 }
 
-function main(): number {
+function main({ values }: InstructionsArgs): number {
   const config = loadBenchConfig();
   const medium = config.sizes.find((s) => s.name === 'medium') ?? config.sizes[0];
-  const ticks = option('--ticks', 100);
-  process.stderr.write('counting instructions under valgrind (a few minutes)…\n');
+  const ticks = wholeNumberOf('--ticks', values.ticks, 100);
+  const firmsPerCell = wholeNumberOf('--firms-per-cell', values['firms-per-cell'], medium.firmsPerCapacityCell);
+  const kernelAgents = wholeNumberOf('--kernel-agents', values['kernel-agents'], 100_000);
+  process.stderr.write('counting instructions under valgrind (5–10 minutes)…\n');
   try {
-    const engine = perAgentTick('engine', option('--firms-per-cell', medium.firmsPerCapacityCell), ticks);
+    const engine = perAgentTick('engine', firmsPerCell, ticks);
     // The kernel's tick is ~15 times cheaper: count more of them for the same precision.
-    const kernel = perAgentTick('kernel', option('--kernel-agents', 100_000), ticks * 10);
+    const kernel = perAgentTick('kernel', kernelAgents, ticks * 10);
     const figures = {
       engine: { instructionsPerAgentTick: engine.instructionsPerAgentTick, agents: engine.agents, ticks },
       kernel: { instructionsPerAgentUpdate: kernel.instructionsPerAgentTick, agents: kernel.agents, ticks: ticks * 10 },
       engineToKernelInstructionRatio: engine.instructionsPerAgentTick / kernel.instructionsPerAgentTick,
     };
-    if (args.includes('--json')) process.stdout.write(`${JSON.stringify(figures)}\n`);
+    if (values.json === true) process.stdout.write(`${JSON.stringify(figures)}\n`);
     else {
       process.stdout.write(`engine: ${engine.instructionsPerAgentTick.toFixed(0)} instructions per agent-tick (${engine.agents} agents, ${ticks} ticks)\n`);
       process.stdout.write(`kernel: ${kernel.instructionsPerAgentTick.toFixed(1)} instructions per agent-update (${kernel.agents} agents)\n`);
@@ -68,4 +90,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+await runBenchScript(INSTRUCTIONS_COMMAND_LINE, main);
