@@ -42,7 +42,8 @@ import { renderFindingsSection } from './renderFindingsSection.ts';
 import { isPolicySeries, renderPolicyReversals } from './renderPolicyReversals.ts';
 import { renderReportPage, type ReportSection } from './renderReportPage.ts';
 import { renderCompareAnswerBox } from './renderCompareAnswerBox.ts';
-import { type ComparedRelease, computeComparedRelease } from './describeComparedRelease.ts';
+import { type ComparedRelease, computeComparedRelease, type ReleaseRunsOf } from './describeComparedRelease.ts';
+import { readStockpileReleases, type StockpileReleases } from './readStockpileReleases.ts';
 import { renderSweepAnswerBox } from './renderSweepAnswerBox.ts';
 import { renderReproduceSection } from './renderReproduceSection.ts';
 import { renderScenarioSection } from './renderScenarioSection.ts';
@@ -113,7 +114,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
-  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview), stockReleases(overTimeData, overview, strategies))
+  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview), stockReleases(overTimeData, overview, strategies), releaseRuns(await readStockpileReleases(folder), overview, strategies))
     : kind === 'sweep' ? renderSweepAnswerBox(sweep, tornados, overview, materialName)
       : kind === 'stress' ? renderStressAnswerBox(await readStressJson(folder), stressRun) : '';
   const heading = describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference);
@@ -201,6 +202,24 @@ function stockReleases(series: readonly OverTimeSeriesData[] | undefined, overvi
     const held = new Set((own?.events ?? []).filter((e) => e.kind === 'stockpile').map((e) => String(e.fields.material)));
     return series.filter((x) => x.strategy === alternative && x.measure === 'stockpile' && held.has(x.material))
       .flatMap((x) => computeComparedRelease(x, windows.get(x.material) ?? [], own) ?? []);
+  };
+}
+
+/** Per alternative, its stockpiles' runs (stockpile-releases.csv), the start of the reference's events on each material and the stockpile's release rule. */
+function releaseRuns(runs: StockpileReleases | undefined, overview: ScenarioOverview | undefined, strategies: { alternatives: ReadonlyArray<{ label: string; file?: string; overview?: ScenarioOverview }> }): (alternative: string) => ReleaseRunsOf[] {
+  if (runs === undefined || overview === undefined) return () => [];
+  const windows = eventWindowsByMaterial(overview);
+  return (alternative) => {
+    const strategy = strategies.alternatives.find((a) => a.label === alternative);
+    const stockpiles = (strategy?.overview?.events ?? []).filter((e) => e.kind === 'stockpile');
+    return [...(runs.get(strategy?.file ?? alternative) ?? new Map())].flatMap(([material, list]) => {
+      const own = stockpiles.filter((e) => e.fields.material === material);
+      if (own.length === 0) return [];
+      const starts = (windows.get(material) ?? []).map((w) => w.start);
+      const f = own[0].fields;
+      const rule = { doctrine: String(f.doctrine), ...(typeof f.releaseShortfallShare === 'number' ? { releaseShortfallShare: f.releaseShortfallShare } : {}), ...(typeof f.releasePriceMultiple === 'number' ? { releasePriceMultiple: f.releasePriceMultiple } : {}) };
+      return [{ material, runs: list, eventsStartYear: starts.length === 0 ? NaN : Math.min(...starts), rule, refinedOnly: own.every((e) => e.fields.stage !== 'manufacturing') }];
+    });
   };
 }
 

@@ -11,7 +11,7 @@ import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness }
 import { type ComparedStrategies, describePeakPriceWords } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
-import { type ComparedRelease, describeComparedRelease } from './describeComparedRelease.ts';
+import { type ComparedRelease, describeComparedRelease, describeReleaseRunsLine, type ReleaseRunsOf } from './describeComparedRelease.ts';
 import { formatLevelValue } from './comparisonFigures.ts';
 import { type GainSplit, monthStart } from './splitGainByWindow.ts';
 import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
@@ -36,13 +36,16 @@ import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
  *   the reference's events (`splitGainByWindow` on over-time.csv); when most of a clear gain comes
  *   after a year past the events' end, the box says so (a figure the "Over time" section shows).
  * @param releases - Per alternative, what its stockpiles released during the reference's events
- *   (`computeComparedRelease` on over-time.csv); none for a strategy without a stockpile.
+ *   (`computeComparedRelease` on over-time.csv); none for a strategy without a stockpile. Used only
+ *   without `releaseRuns` (an older folder).
+ * @param releaseRuns - Per alternative, its stockpiles run by run (stockpile-releases.csv): how many
+ *   runs released, when first, how much, and its release rule.
  * @returns HTML, or ''.
  * @example
  * renderCompareAnswerBox(comparison, strategies, name);
  * // '<div class="answer" …><li><strong>mit-recycling</strong> costs USD 314 million more …'
  */
-export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, gainTiming: (alternative: string, material: string) => GainSplit | undefined = () => undefined, releases: (alternative: string) => readonly ComparedRelease[] = () => []): string {
+export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, gainTiming: (alternative: string, material: string) => GainSplit | undefined = () => undefined, releases: (alternative: string) => readonly ComparedRelease[] = () => [], releaseRuns: (alternative: string) => readonly ReleaseRunsOf[] = () => []): string {
   const reference = strategies.reference.overview;
   if (reference === undefined || differenceSign(comparison.entries) !== 1 || comparison.alternatives.length === 0) return '';
   const home = reference.homeRegion;
@@ -78,7 +81,9 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     if (overview !== undefined) for (const e of computeExtraStockHeldFromStart(overview, reference)) holdsFreeStock.add(`${alternative}\u0000${e.material}`);
     const short = describeShortage(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
     const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName);
-    const released = describeComparedRelease(releases(alternative), materialName);
+    // Run by run where the folder has stockpile-releases.csv; else the median path (an older folder).
+    const byRun = describeReleaseRunsLine(releaseRuns(alternative), materialName, homeName);
+    const released = byRun !== '' ? byRun : describeComparedRelease(releases(alternative), materialName);
     const rent = describeRentChange(comparison.entries.filter((e) => e.alternative === alternative));
     // Short labelled lines, as the run report's box (audit 24, M9): a paragraph of ten figures per strategy read as a wall.
     const labelled: Array<[string, string]> = [
