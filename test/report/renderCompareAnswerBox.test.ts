@@ -7,7 +7,7 @@ import { renderCompareAnswerBox } from '../../src/report/renderCompareAnswerBox.
 const iv = (value: number, ciLow: number, ciHigh: number): Interval => ({ value, ciLow, ciHigh });
 const none = iv(NaN, NaN, NaN);
 type Event = ScenarioOverview['events'][number];
-const event = (id: string, kind: string, material?: string): Event => ({ id, kind, start: 0, end: 2, announced: NaN, fields: { kind, ...(material === undefined ? {} : { material }) } });
+const event = (id: string, kind: string, material?: string, extra: Record<string, unknown> = {}): Event => ({ id, kind, start: 0, end: 2, announced: NaN, fields: { kind, ...(material === undefined ? {} : { material }), ...extra } });
 const overview = (events: Event[]): ScenarioOverview => ({
   name: 'x', description: '', startYear: 2025, years: 10, ticksPerYear: 52, homeRegion: 'US', foreignRegion: 'CN',
   regions: [{ id: 'US', name: 'United States', alignment: 'home' }], materials: [] as unknown as ScenarioOverview['materials'], events, threat: [], document: {},
@@ -23,8 +23,8 @@ const threat = [event('ban', 'exportControl', 'germanium'), event('banGa', 'expo
 const strategies = {
   reference: { label: 'threat', overview: overview(threat) },
   alternatives: [
-    { label: 'recycling', overview: overview([...threat, event('mandate', 'recyclingMandate', 'germanium')]) },
-    { label: 'friends', overview: overview([...threat, event('fs', 'friendShoring')]) },
+    { label: 'recycling', overview: overview([...threat, event('mandate', 'recyclingMandate', 'germanium', { costUsdPerYear: 3e7 })]) },
+    { label: 'friends', overview: overview([...threat, event('fs', 'friendShoring', undefined, { costUsdPerYear: 1e7 })]) },
     { label: 'stockpile', overview: overview([...threat, event('pile', 'stockpile', 'germanium')]) },
   ],
 };
