@@ -141,7 +141,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
 function describeBestLine(best: readonly string[], policies: number, unpricedGains: number): string {
   if (best.length > 0) return `<li>Per kg gained: ${escapeHtml(best.join('; '))}.</li>`;
   if (policies === 0) return '';
-  if (unpricedGains > 0) return '<li>Per kg gained: no clear gain has extra spending to divide by (see the lines above: a gain with no extra spending, or from an unpriced policy, has no cost per kg).</li>';
+  if (unpricedGains > 0) return '<li>Per kg gained: none to give: the clear gains above came with no extra spending to divide by (nothing spent, or from an unpriced policy).</li>';
   return '<li>No strategy buys a clear gain in what end users receive of the materials it targets.</li>';
 }
 
@@ -226,7 +226,7 @@ function describeNet(priced: MaterialCostEffectiveness): string {
     const clear = net.ciHigh < 0;
     return clear
       ? `, and a net gain of ${shown.mean} (95% CI ${shown.low} to ${shown.high}) once the stock still held and its sales are counted`
-      : `, and no clear net gain or cost once the stock still held and its sales are counted (a gain of ${shown.mean} on average, 95% CI ${shown.low} to ${shown.high}; below 0 a cost)`;
+      : `, and a net cost not clearly different from 0 once the stock still held and its sales are counted (${shown.mean} saved on average, 95% CI ${shown.low} to ${shown.high}; below 0 a cost)`;
   }
   if (!Number.isFinite(netPerKg.value)) return '';
   const shown = formatMoneyEstimate(netPerKg.value / 1000, netPerKg.ciLow / 1000, netPerKg.ciHigh / 1000);

@@ -99,7 +99,7 @@ describe('renderCompareAnswerBox', () => {
     expect(only(sold)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0), and a net gain of USD 90.0 million (95% CI USD 80.0 million to USD 100.0 million) once the stock still held and its sales are counted');
     // A net gain whose interval reaches a cost is not claimed as a gain.
     const unclear = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-4.64e6, -10.5e6, 1.2e6) };
-    expect(only(unclear)).toContain('and no clear net gain or cost once the stock still held and its sales are counted (a gain of USD 4.6 million on average, 95% CI −USD 1.2 million to USD 10.5 million; below 0 a cost)');
+    expect(only(unclear)).toContain('and a net cost not clearly different from 0 once the stock still held and its sales are counted (USD 4.6 million saved on average, 95% CI −USD 1.2 million to USD 10.5 million; below 0 a cost)');
     expect(only(unclear)).not.toContain('and a net gain of');
     // Where net equals spending (no stock), nothing is added.
     expect(only(priced(iv(66_000, 60_000, 72_000)))).not.toContain('net of the stock');
