@@ -100,7 +100,8 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const rent = describeRentChange(comparison.entries.filter((e) => e.alternative === alternative));
     // A threat-only alternative: what the disruption takes, not what a policy buys.
     const effect = threatOnly ? describeThreatEffect(materials, (metric) => entryOf(alternative, metric), home, units, materialName, free ? '' : `Government spending: it ${describeSpending(cost)}.`) : undefined;
-    const surprise = threatOnly ? describeSurprisingGain(effect?.better.map(materialName) ?? [], (effect?.better ?? []).some((m) => matchesG33(ownEvents, reference.events, m, home)), regionWithArticle(homeName)) : '';
+    const surprise = threatOnly ? describeSurprisingGain(effect?.better.map(({ material, how }) => `${materialName(material)} (${how.join(', ')})`) ?? [],
+      (effect?.better ?? []).some(({ material }) => matchesG33(ownEvents, reference.events, material, home)), regionWithArticle(homeName)) : '';
     // Short labelled lines, as the run report's box (audit 24, M9): a paragraph of ten figures per strategy read as a wall.
     const labelled: Array<[string, string]> = [
       ['How short', short],
@@ -158,17 +159,25 @@ function describeUnpriced(spends: string, unpriced: readonly string[], free: boo
     : `${spends}, not counting the unpriced ${ids} (no costUsdPerYear in the scenario)`;
 }
 
+/** What makes home end users better off, by metric: more received, less unmet demand, fewer weeks short. */
+const BETTER_OFF: ReadonlyArray<[string, 1 | -1, string]> = [['cumulativeConsumption', 1, 'they receive more'], ['cumulativeShortfall', -1, 'less unmet demand'], ['shortfallWeeks', -1, 'fewer weeks short']];
+
 /**
  * A threat-only alternative's effect on what home end users receive of each material, as a loss
- * (describeDisruptionReceived), with the materials they clearly and not negligibly received more of
- * (for the check note). `spending`: a clear change in government spending, or ''.
+ * (describeDisruptionReceived), with the materials in which they are clearly and not negligibly
+ * better off (more received, less unmet demand or fewer weeks short: for the check note).
+ * `spending`: a clear change in government spending, or ''.
  */
-function describeThreatEffect(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string, spending: string): { text: string; better: string[] } {
-  const better: string[] = [];
+function describeThreatEffect(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string, spending: string): { text: string; better: Array<{ material: string; how: string[] }> } {
+  const better: Array<{ material: string; how: string[] }> = [];
   const parts = materials.flatMap((material) => {
+    const how = BETTER_OFF.filter(([metric, sign]) => {
+      const x = entryOf(`${metric}.${material}.endUse.${home}`);
+      return x !== undefined && (sign > 0 ? x.ciLow > 0 : x.ciHigh < 0) && !isRoundingNoise(x) && !isNegligible(x.meanDifference, x.ciLow, x.ciHigh, x.meanA);
+    }).map(([, , words]) => words);
+    if (how.length > 0) better.push({ material, how });
     const e = entryOf(`cumulativeConsumption.${material}.endUse.${home}`);
     if (e === undefined) return [];
-    if (e.ciLow > 0 && !isRoundingNoise(e) && !isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) better.push(material);
     return [`${materialName(material)}: ${describeDisruptionReceived(e, units.get(e.metric))}`];
   });
   const text = [parts.length === 0 ? '' : `${parts.join('; ')}.`, spending].filter((x) => x !== '').join(' ');

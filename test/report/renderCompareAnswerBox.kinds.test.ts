@@ -38,11 +38,15 @@ describe('renderCompareAnswerBox: threats, unpriced policies and no contradictio
   it('flags a threat-only alternative that left end users better off, citing G33 where its mechanism applies', () => {
     const g33 = box([quota], [['attack', [quota, attack]]], [consumption('attack', 'gallium', 0.366, 0.26)]);
     expect(g33).toContain('Gallium: end users receive 0.366 t more (95% CI 0.106 t to 0.626 t) despite the added disruption.');
-    expect(g33).toContain('Check: Surprising: the added disruption left end users in the United States better off in Gallium; see docs/model.md G33');
+    expect(g33).toContain('Check: Surprising: the added disruption left end users in the United States better off in Gallium (they receive more); see docs/model.md G33');
     // Without a quota upstream in the reference, G33 is not the explanation: a generic check instead.
     const other = box([], [['attack', [{ ...attack, fields: { ...attack.fields, material: 'gallium' } }]]], [consumption('attack', 'gallium', 0.366, 0.26)]);
-    expect(other).toContain('Surprising: the added disruption left end users in the United States better off in Gallium; check consumption by stage and origin');
+    expect(other).toContain('Surprising: the added disruption left end users in the United States better off in Gallium (they receive more); check consumption by stage and origin');
     expect(other).not.toContain('see docs/model.md G33');
+    // Less unmet demand with no clear change in what they receive (the G33 check run of this session) is flagged too.
+    const shortfall = { ...entry('attack', 'cumulativeShortfall.gallium.endUse.US', 0.577, -0.202, 0.084), direction: 'lower' as const };
+    expect(box([quota], [['attack', [quota, attack]]], [consumption('attack', 'gallium', -0.57, 1.04), shortfall]))
+      .toContain('better off in Gallium (less unmet demand); see docs/model.md G33');
     // A loss is not surprising.
     expect(box([quota], [['attack', [quota, attack]]], [consumption('attack', 'gallium', -5, 1)])).not.toContain('Surprising');
   });
