@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { locateCsvColumns } from './locateCsvColumns.ts';
 import { readCsvLines } from './readCsvLines.ts';
+import { ReportInputError } from './reportInputError.ts';
 
 /** One run's stockpile of one material: when it first released (NaN: never) and how much over the run. */
 export interface RunRelease {
@@ -24,7 +25,7 @@ const COLUMNS = ['strategy', 'material', 'replicate', 'peakHeldTonnes', 'firstRe
  *
  * @param dir - The output folder.
  * @returns The runs, or undefined when the folder has no such file (an older compare, or no stockpile).
- * @throws ReportInputError when the header lacks a column or a row is damaged.
+ * @throws ReportInputError when the header lacks a column, a row is damaged or a number is not one.
  * @example
  * (await readStockpileReleases('/tmp/cmp'))?.get('mitigation-stockpile-60d')?.get('ndpr')?.length; // 20
  */
@@ -37,14 +38,21 @@ export async function readStockpileReleases(dir: string): Promise<StockpileRelea
   }
   const rows = new Map<string, Map<string, Array<[number, RunRelease]>>>();
   let at: number[] = [];
-  await readCsvLines(path, (header) => (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0, (fields) => {
+  await readCsvLines(path, (header) => (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0, (fields, line) => {
     const [strategy, material, replicate, peak, period, year, released] = at.map((i) => fields[i]);
-    const number = (text: string): number => (text === '' ? NaN : Number(text));
+    // A damaged value is said, not read as "never released".
+    const number = (text: string, column: string, empty: boolean): number => {
+      if (text === '' && empty) return NaN;
+      const value = Number(text);
+      if (text === '' || !Number.isFinite(value)) throw new ReportInputError(`${path}:${line}: ${column}: expected a number${empty ? ' or nothing' : ''}, found "${text}" (a damaged file? write the folder again)`);
+      return value;
+    };
+    number(replicate, 'replicate', false);
     const byMaterial = rows.get(strategy) ?? new Map<string, Array<[number, RunRelease]>>();
     rows.set(strategy, byMaterial);
     const list = byMaterial.get(material) ?? [];
     byMaterial.set(material, list);
-    list.push([Number(replicate), { firstReleaseYear: number(year), firstReleasePeriod: period, releasedTonnes: number(released), peakHeldTonnes: number(peak) }]);
+    list.push([Number(replicate), { firstReleaseYear: number(year, 'firstReleaseYear', true), firstReleasePeriod: period, releasedTonnes: number(released, 'releasedTonnes', false), peakHeldTonnes: number(peak, 'peakHeldTonnes', false) }]);
   });
   const out: StockpileReleases = new Map();
   for (const [strategy, byMaterial] of rows) {

@@ -27,8 +27,13 @@ import { describeDisruptionReceived, describeSurprisingGain } from './describeDi
  * targets (its own events' materials; the reference's for a strategy that names none, such as
  * friend-shoring), and the cost per kg gained where the gain is clear (and net of a stockpile's stock
  * still held, where that differs); then, per material, which
- * alternative buys a kg cheapest. Every figure is one the section below shows (comparison.json);
- * nothing new is estimated. Empty for a file stated the other way round (A − B) or without the
+ * alternative buys a kg cheapest. An alternative that adds only disruptions (`isThreatOnly`) gets
+ * "What the added disruption does" (a loss, never a policy's gain) and, when it leaves home end
+ * users clearly better off, a check note (docs/model.md G33 where its mechanism applies); a policy
+ * without a price (`findUnpricedPolicies`) is named unpriced, not free; "no strategy buys a clear
+ * gain" is never said beside a clear gain, and a negligible gain is not priced per kg. The stockpile
+ * line is run by run (stockpile-releases.csv) where the folder has it. Every figure is one the
+ * section below shows (comparison.json, over-time.csv, stockpile-releases.csv); nothing new is estimated. Empty for a file stated the other way round (A − B) or without the
  * reference's scenario.
  *
  * @param comparison - comparison.json as read.

@@ -48,5 +48,7 @@ describe('describeReleaseRuns', () => {
     expect(runs?.map((r) => r.firstReleasePeriod)).toEqual(['2026-04', '']);
     expect(runs?.[1].firstReleaseYear).toBeNaN();
     expect(await readStockpileReleases(tmpdir() + '/no-such-folder-here')).toBeUndefined();
+    await writeFile(join(dir, 'stockpile-releases.csv'), 'strategy,material,replicate,peakHeldTonnes,firstReleasePeriod,firstReleaseYear,releasedTonnes\npile,ndpr,0,100,2026-04,2026.29,abc\n');
+    await expect(readStockpileReleases(dir)).rejects.toThrow(/stockpile-releases\.csv:2: releasedTonnes: expected a number, found "abc"/);
   });
 });
