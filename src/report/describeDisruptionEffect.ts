@@ -45,3 +45,37 @@ export function describeSurprisingGain(materials: readonly string[], explainedBy
     ? `${lead}; see docs/model.md G33 (an outage of home plants can soften an upstream export quota for them).`
     : `${lead}; check consumption by stage and origin before reporting it (docs/model.md G33 shows how a disruption can help through another channel).`;
 }
+
+/** What makes home end users better off, by metric: more received, less unmet demand, fewer weeks short. */
+const BETTER_OFF: ReadonlyArray<[string, 1 | -1, string]> = [['cumulativeConsumption', 1, 'they receive more'], ['cumulativeShortfall', -1, 'less unmet demand'], ['shortfallWeeks', -1, 'fewer weeks short']];
+
+/**
+ * A threat-only alternative's effect on what home end users receive of each material, as a loss
+ * (describeDisruptionReceived), with the materials in which they are clearly and not negligibly
+ * better off (more received, less unmet demand or fewer weeks short: for the check note).
+ *
+ * @param materials - The materials the box reads, in order.
+ * @param entryOf - The alternative's comparison entry of a metric id.
+ * @param home - The home region's id.
+ * @param units - The mass unit per metric id.
+ * @param materialName - Maps material ids to names.
+ * @param spending - A sentence on a clear change in government spending, or ''.
+ * @returns The line's text and the materials with how end users are better off in each.
+ * @example
+ * describeThreatEffect(['ndpr'], entryOf, 'US', units, name, '').text; // 'NdPr oxide: end users lose 15,600 t to the added disruption (…).'
+ */
+export function describeThreatEffect(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string, spending: string): { text: string; better: Array<{ material: string; how: string[] }> } {
+  const better: Array<{ material: string; how: string[] }> = [];
+  const parts = materials.flatMap((material) => {
+    const how = BETTER_OFF.filter(([metric, sign]) => {
+      const x = entryOf(`${metric}.${material}.endUse.${home}`);
+      return x !== undefined && (sign > 0 ? x.ciLow > 0 : x.ciHigh < 0) && !isRoundingNoise(x) && !isNegligible(x.meanDifference, x.ciLow, x.ciHigh, x.meanA);
+    }).map(([, , words]) => words);
+    if (how.length > 0) better.push({ material, how });
+    const e = entryOf(`cumulativeConsumption.${material}.endUse.${home}`);
+    if (e === undefined) return [];
+    return [`${materialName(material)}: ${describeDisruptionReceived(e, units.get(e.metric))}`];
+  });
+  const text = [parts.length === 0 ? '' : `${parts.join('; ')}.`, spending].filter((x) => x !== '').join(' ');
+  return { text, better };
+}

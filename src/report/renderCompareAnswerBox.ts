@@ -16,7 +16,7 @@ import { formatLevelValue } from './comparisonFigures.ts';
 import { type GainSplit, monthStart } from './splitGainByWindow.ts';
 import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
 import { findUnpricedPolicies, isThreatOnly, matchesG33 } from './classifyAlternative.ts';
-import { describeDisruptionReceived, describeSurprisingGain } from './describeDisruptionEffect.ts';
+import { describeSurprisingGain, describeThreatEffect } from './describeDisruptionEffect.ts';
 
 /**
  * The answer box at the top of a compare report: per alternative, first how short the home region's
@@ -162,31 +162,6 @@ function describeUnpriced(spends: string, unpriced: readonly string[], free: boo
   return free
     ? `${spends} in the model: ${ids} ${unpriced.length === 1 ? 'has' : 'have'} no price in the scenario (no costUsdPerYear), unpriced rather than free`
     : `${spends}, not counting the unpriced ${ids} (no costUsdPerYear in the scenario)`;
-}
-
-/** What makes home end users better off, by metric: more received, less unmet demand, fewer weeks short. */
-const BETTER_OFF: ReadonlyArray<[string, 1 | -1, string]> = [['cumulativeConsumption', 1, 'they receive more'], ['cumulativeShortfall', -1, 'less unmet demand'], ['shortfallWeeks', -1, 'fewer weeks short']];
-
-/**
- * A threat-only alternative's effect on what home end users receive of each material, as a loss
- * (describeDisruptionReceived), with the materials in which they are clearly and not negligibly
- * better off (more received, less unmet demand or fewer weeks short: for the check note).
- * `spending`: a clear change in government spending, or ''.
- */
-function describeThreatEffect(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string, spending: string): { text: string; better: Array<{ material: string; how: string[] }> } {
-  const better: Array<{ material: string; how: string[] }> = [];
-  const parts = materials.flatMap((material) => {
-    const how = BETTER_OFF.filter(([metric, sign]) => {
-      const x = entryOf(`${metric}.${material}.endUse.${home}`);
-      return x !== undefined && (sign > 0 ? x.ciLow > 0 : x.ciHigh < 0) && !isRoundingNoise(x) && !isNegligible(x.meanDifference, x.ciLow, x.ciHigh, x.meanA);
-    }).map(([, , words]) => words);
-    if (how.length > 0) better.push({ material, how });
-    const e = entryOf(`cumulativeConsumption.${material}.endUse.${home}`);
-    if (e === undefined) return [];
-    return [`${materialName(material)}: ${describeDisruptionReceived(e, units.get(e.metric))}`];
-  });
-  const text = [parts.length === 0 ? '' : `${parts.join('; ')}.`, spending].filter((x) => x !== '').join(' ');
-  return { text, better };
 }
 
 /**
