@@ -178,7 +178,9 @@ function describeReversal(report: ComparisonReport, label: string, shown: readon
  * figure and status): for the materials its own events name, or, when they name none (friend-shoring,
  * workforce), for the materials whose gain is material (`isMaterialGain`: CI above 0 and at least 0.1%
  * of the reference's consumption), so a rounding-level spill-over is not priced at millions of USD per
- * kg; then a note says what was left out. '' when nothing is priced or left out.
+ * kg; then a note says what was left out. A material whose spending is the same in every run reads
+ * "no spending (unpriced?)", not "no extra cost": a policy without costUsdPerYear is unpriced, not
+ * free. '' when nothing is priced or left out.
  */
 function describeCosts(report: ComparisonReport, label: string): string {
   const entry = report.costEffectiveness?.find((c) => c.label === label);
@@ -190,12 +192,14 @@ function describeCosts(report: ComparisonReport, label: string): string {
   const priced = candidates.filter((m) => named.length > 0 || isMaterialGain({ mean: m.consumptionGainedTonnes.meanDifference, ciLow: m.consumptionGainedTonnes.ciLow }, m.consumptionGainedTonnes.meanA));
   const spills = candidates.filter((m) => !priced.includes(m));
   const perKg = (usdPerTonne: number): string => formatReadableNumber(usdPerTonne / 1000);
-  const ratio = (r: CostPerTonne): string => (r.status === 'costPerTonne'
+  // Spending unchanged in every run: an unpriced policy (no costUsdPerYear), not a free one.
+  const unchanged = (m: MaterialCostEffectiveness): boolean => m.extraCostUsd.meanDifference === 0 && m.extraCostUsd.ciLow === 0 && m.extraCostUsd.ciHigh === 0;
+  const ratio = (r: CostPerTonne, m: MaterialCostEffectiveness): string => (r.status === 'costPerTonne'
     ? `${perKg(r.ratio)} [${perKg(r.low)}, ${perKg(r.high)}]`
-    : r.status === 'savesMoney' ? 'no extra cost' : 'n/a');
+    : r.status === 'savesMoney' ? (unchanged(m) ? 'no spending (unpriced?)' : 'no extra cost') : 'n/a');
   const head = "USD per kg of home end users' consumption gained";
   const line = priced.length === 0 ? '' : `${head}, gross | net of stock held (${Math.round(report.level * 100)}% CI): ` +
-    `${priced.map((m) => `${m.material} ${ratio(m.usdPerTonneConsumptionGained)} | ${ratio(m.netUsdPerTonneConsumptionGained)}`).join('; ')}\n`;
+    `${priced.map((m) => `${m.material} ${ratio(m.usdPerTonneConsumptionGained, m)} | ${ratio(m.netUsdPerTonneConsumptionGained, m)}`).join('; ')}\n`;
   const share = `${formatReadableNumber(MATERIAL_GAIN_SHARE * 100)}%`;
   const gain = (m: MaterialCostEffectiveness): string => {
     const { meanDifference, meanA } = m.consumptionGainedTonnes;

@@ -124,6 +124,11 @@ describe('comparison outputs', () => {
     expect(table).toContain("USD per kg of home end users' consumption gained, gross | net of stock held (95% CI): ndpr 350 [280, 455] | no extra cost\n");
     expect(table).not.toContain('gallium');
     expect(formatComparisonTable(report)).not.toContain('USD per t');
+    // Spending the same in every run (an unpriced policy): not "no extra cost".
+    const zero = { ...pd(0), ciLow: 0, ciHigh: 0 };
+    const unpriced = { ...entry('ndpr'), extraCostUsd: zero, extraNetCostUsd: zero, usdPerTonneConsumptionGained: { ...spare, status: 'savesMoney' as const } };
+    expect(formatComparisonTable({ ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: ['ndpr'], materials: [unpriced] }] }))
+      .toContain(': ndpr no spending (unpriced?) | no spending (unpriced?)\n');
   });
 
   it('prices no spill-over: for a strategy naming no material, only a gain of at least 0.1% of consumption', () => {
