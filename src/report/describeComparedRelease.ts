@@ -85,6 +85,8 @@ export interface ReleaseRunsOf {
   rule?: ReleaseRule;
   /** Held as refined material only (no `stage: manufacturing` stockpile of it). */
   refinedOnly: boolean;
+  /** Per run (replicate order), whether an election reversed the stockpile during the run (replicates.csv `policyReversed`); absent when unknown. */
+  reversed?: boolean[];
 }
 
 /**
@@ -106,9 +108,10 @@ export function describeReleaseRunsLine(items: readonly ReleaseRunsOf[], materia
   // The rule once when every material's stockpile has the same, else after each material's sentence.
   const rules = shown.map((i) => describeRule(i.rule, homeName));
   const oneRule = rules.every((r) => r === rules[0]);
-  const parts = shown.map((i, k) => `${describeReleaseRuns(materialName(i.material), i.runs, i.eventsStartYear)}${oneRule ? '' : rules[k]}`);
+  const parts = shown.map((i, k) => `${describeReleaseRuns(materialName(i.material), i.runs, i.eventsStartYear, i.reversed)}${oneRule ? '' : rules[k]}`);
   const median = (values: number[]): number => quantile(sortedWithoutNaN(values), 0.5);
-  const little = items.some((i) => i.refinedOnly && median(i.runs.map((r) => r.releasedTonnes)) < LITTLE_COMPARED_RELEASE_SHARE * median(i.runs.map((r) => r.peakHeldTonnes)));
+  // Not for a stock that never released: its rule, not G10, is why.
+  const little = items.some((i) => i.refinedOnly && i.runs.some((r) => r.firstReleasePeriod !== '') && median(i.runs.map((r) => r.releasedTonnes)) < LITTLE_COMPARED_RELEASE_SHARE * median(i.runs.map((r) => r.peakHeldTonnes)));
   const why = little
     ? ' A refined (oxide) stockpile releases only into its own region’s refined market, to its manufacturers: it reaches end users only through what they make, and is not sold abroad (docs/model.md, gap G10).'
     : '';
@@ -132,15 +135,20 @@ export interface ReleaseRule {
  * @param material - The material's name.
  * @param runs - Its runs (readStockpileReleases), in replicate order.
  * @param eventsStartYear - Calendar year the reference's first event on the material began; NaN when none.
+ * @param reversed - Per run, whether an election reversed the stockpile (said of the runs that never released); optional.
  * @returns The sentence (no final full stop), or ''.
  * @example
  * describeReleaseRuns('NdPr oxide', runs, 2026);
  */
-export function describeReleaseRuns(material: string, runs: readonly RunRelease[], eventsStartYear: number): string {
+export function describeReleaseRuns(material: string, runs: readonly RunRelease[], eventsStartYear: number, reversed?: readonly boolean[]): string {
   const held = runs.filter((r) => r.peakHeldTonnes > 0);
   if (held.length === 0) return '';
   const released = held.filter((r) => r.firstReleasePeriod !== '' && Number.isFinite(r.firstReleaseYear));
-  if (released.length === 0) return `${material}: never released in any of the ${held.length} runs that held it`;
+  // Of the runs that held a stock and never released it, those in which an election reversed the stockpile (it then stops trading).
+  const neverReversed = reversed === undefined || reversed.length !== runs.length ? undefined
+    : runs.filter((r, i) => r.peakHeldTonnes > 0 && r.firstReleasePeriod === '' && reversed[i]).length;
+  const reversal = neverReversed === undefined || neverReversed === 0 ? '' : ` (an election reversed the stockpile in ${neverReversed} of them: a reversed stockpile stops trading)`;
+  if (released.length === 0) return `${material}: never released in any of the ${held.length} runs that held it${reversal}`;
   const years = sortedWithoutNaN(Float64Array.from(released, (r) => r.firstReleaseYear));
   const date = (year: number): string => formatScenarioDate(0, year - 1 / 24);
   const median = date(quantile(years, 0.5));
@@ -153,7 +161,7 @@ export function describeReleaseRuns(material: string, runs: readonly RunRelease[
   const peaks = sortedWithoutNaN(Float64Array.from(released, (r) => r.peakHeldTonnes));
   const unit = chooseMassUnit([quantile(peaks, 0.5)]);
   const amount = `, ${formatTonnes(quantile(tonnes, 0.5), unit)} released over the run at the median, of ${formatTonnes(quantile(peaks, 0.5), unit)} held at most`;
-  const never = released.length === held.length ? '' : `; never in ${held.length - released.length} run${held.length - released.length === 1 ? '' : 's'}`;
+  const never = released.length === held.length ? '' : `; never in ${held.length - released.length} run${held.length - released.length === 1 ? '' : 's'}${reversal}`;
   const bracket = [range, start].filter((x) => x !== '').join('; ');
   const when = same ? `first in ${median} in ${released.length === 1 ? 'that run' : 'each'}` : `first in ${median} at the median`;
   return `${material}: released in ${released.length} of ${held.length} runs, ${when}${bracket === '' ? '' : ` (${bracket})`}${beforeNote}${amount}${never}`;

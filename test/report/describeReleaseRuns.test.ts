@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeReleaseRuns, describeReleaseRunsLine } from '../../src/report/describeComparedRelease.ts';
 import { readStockpileReleases, type RunRelease } from '../../src/report/readStockpileReleases.ts';
+import { readArmReplicates } from '../../src/report/readArmReplicates.ts';
 
 const run = (period: string, released = 30, peak = 1315): RunRelease => {
   if (period === '') return { firstReleasePeriod: '', firstReleaseYear: NaN, releasedTonnes: 0, peakHeldTonnes: peak };
@@ -23,6 +24,12 @@ describe('describeReleaseRuns', () => {
     expect(describeReleaseRuns('NdPr oxide', [run(''), run('')], 2026)).toBe('NdPr oxide: never released in any of the 2 runs that held it');
     expect(describeReleaseRuns('NdPr oxide', [run('2025-06'), run('2025-06'), run('2026-02')], 2026)).toContain('; 2 of them before the events began');
     expect(describeReleaseRuns('NdPr oxide', [run('2025-06'), run('2025-06')], 2026)).toContain('first in Jun 2025 in each (the reference’s events on it began Jan 2026); every one before the events began');
+    // The runs that never released, and an election reversed the stockpile in: counted among them only.
+    const reversed = [true, false, true, false];
+    expect(describeReleaseRuns('NdPr oxide', [run('2026-03'), run('2026-07'), run(''), run('')], 2026, reversed))
+      .toContain('; never in 2 runs (an election reversed the stockpile in 1 of them: a reversed stockpile stops trading)');
+    expect(describeReleaseRuns('NdPr oxide', [run(''), run('')], 2026, [true, true])).toBe('NdPr oxide: never released in any of the 2 runs that held it (an election reversed the stockpile in 2 of them: a reversed stockpile stops trading)');
+    expect(describeReleaseRuns('NdPr oxide', [run(''), run('')], 2026, [false, false])).not.toContain('election');
     // Runs that never held a stock are not counted.
     expect(describeReleaseRuns('NdPr oxide', [run('', 0, 0)], 2026)).toBe('');
   });
@@ -39,6 +46,18 @@ describe('describeReleaseRuns', () => {
     const shortfallOnly = describeReleaseRunsLine([{ material: 'ndpr', runs: [run('2026-07', 1300)], eventsStartYear: 2026, rule: { doctrine: 'shortfall', releaseShortfallShare: 0.05 }, refinedOnly: false }], name, 'United States');
     expect(shortfallOnly).toContain('Its rule releases only when');
     expect(shortfallOnly).not.toContain('G10');
+    // A refined stock that never released: the rule is why, not G10.
+    expect(describeReleaseRunsLine([{ material: 'ndpr', runs: [run(''), run('')], eventsStartYear: 2026, rule, refinedOnly: true }], name, 'United States')).not.toContain('G10');
+  });
+
+  it('reads replicates.csv of a compare folder per arm, keeping only the metrics asked for', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arms-'));
+    await writeFile(join(dir, 'replicates.csv'), 'arm,replicate,metric,material,stage,region,unit,value\n'
+      + 'a,1,policyReversed,dy,processing,pile,share,1\na,0,policyReversed,dy,processing,pile,share,0\nb,0,policyReversed,dy,processing,pile,share,1\nb,1,policyReversed,dy,processing,pile,share,1\na,0,policyCost,,,US,USD,5\n');
+    const arms = await readArmReplicates(dir, (metric) => metric === 'policyReversed');
+    expect(arms?.get('a')?.get('policyReversed.dy.processing.pile')).toEqual([0, 1]);
+    expect(arms?.get('b')?.get('policyReversed.dy.processing.pile')).toEqual([1, 1]);
+    expect(arms?.get('a')?.has('policyCost.US')).toBe(false);
   });
 
   it('reads stockpile-releases.csv by column name, runs in replicate order', async () => {
