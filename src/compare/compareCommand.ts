@@ -12,6 +12,7 @@ import { formatComparisonJson } from './formatComparisonJson.ts';
 import { chooseDisplayNames } from '../report/applyStrategyTitles.ts';
 import { formatComparisonTable } from './formatComparisonTable.ts';
 import { formatCostEffectivenessCsv } from './formatCostEffectivenessCsv.ts';
+import { formatStockpileReleasesCsv } from './computeStockpileReleases.ts';
 import { formatOverTimeCsv, writeOverTimeParquet } from './formatOverTimeCsv.ts';
 import { formatReversalSplitCsv } from './formatReversalSplitCsv.ts';
 import { type MonteCarloCliOptions, parseMonteCarloOptions } from './parseMonteCarloOptions.ts';
@@ -53,7 +54,8 @@ export function parseTableRows(options: Pick<CompareOptions, 'top' | 'all'>): nu
  * writes comparison.json, comparison.csv, replicates.csv (every arm's per-replicate summaries; also as
  * replicates.parquet with `--format parquet`), over-time.csv (month by month, each strategy's home
  * levels and paired differences for the targeted materials; also as over-time.parquet with
- * `--format parquet`), cost-effectiveness.csv,
+ * `--format parquet`), stockpile-releases.csv (when a strategy holds a stockpile: per replicate, when it
+ * first released and how much), cost-effectiveness.csv,
  * reversal-split.csv (when an alternative has reversible policies), manifest.json and each scenario's resolved YAML
  * atomically, and prints the table of the largest differences (or comparison.json with `--json`)
  * followed by the folder.
@@ -73,7 +75,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   const cache = resumeCacheFor('compare', options.resume, options.out);
   const startedAt = new Date();
   const progress = createArmProgress(options.quiet === true);
-  const { report, loaded, arms, overTime } = await runComparison({
+  const { report, loaded, arms, overTime, stockpileReleases } = await runComparison({
     paths, sets: settings.sets, masterSeed: settings.masterSeed, replicates: settings.replicates,
     workers: settings.workers, memoryLimit: settings.memoryLimit, signal, onProgress: progress.onProgress, cache, onWarning: createWarningPrinter(),
     onNote: options.quiet === true ? undefined : createNotePrinter(),
@@ -97,6 +99,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     { name: 'comparison.csv', text: formatComparisonCsv(report.alternatives, report.arms[0].label) },
     { name: 'replicates.csv', write: (path: string) => writeArmReplicatesCsv(path, arms) },
     { name: 'over-time.csv', text: formatOverTimeCsv(overTime) },
+    ...(stockpileReleases.length === 0 ? [] : [{ name: 'stockpile-releases.csv', text: formatStockpileReleasesCsv(stockpileReleases) }]),
     ...(format === 'parquet' ? [
       { name: 'replicates.parquet', write: (path: string) => writeArmReplicatesParquet(path, arms, parquetInfo) },
       { name: 'over-time.parquet', write: (path: string) => writeOverTimeParquet(path, overTime, parquetInfo) },

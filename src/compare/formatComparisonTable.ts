@@ -50,7 +50,8 @@ function isHomeEndUse(m: MetricComparison, home: string | undefined): boolean {
 /**
  * The readable summary of a comparison printed on stdout: per alternative, the `top` metrics,
  * ranked: the home region's end-use metrics with a direction first (shortfalls and their
- * durations: the home region is that of `policyCost`), then those whose confidence interval
+ * durations: the home region is that of `policyCost`), within each group the materials the
+ * alternative's own events name first (comparison.json's `strategyMaterials`), then those whose confidence interval
  * excludes zero, each group by the difference relative to the metric's size (|mean difference| /
  * max(|mean A|, |mean B|), so tonnes, shares and dollars rank on one scale). Columns: metric id,
  * unit (a tonnage row in t, kg or g, one unit for the whole row), the pairs compared (`n`: fewer than the
@@ -58,7 +59,8 @@ function isHomeEndUse(m: MetricComparison, home: string | undefined): boolean {
  * difference with its interval, and the shares of runs in which B is better and worse (ties in neither).
  * Each block opens with B and A on lines of their own, named by their scenarios' titles with the
  * file label (comparison.csv's key) in brackets, then counts the metrics that differ in at least one
- * run and those whose interval excludes zero; the output ends saying that these intervals are per
+ * run and those whose interval excludes zero; under the table, the home government's policy cost
+ * B − A (always: also when nothing is gained), the cost per kg and any election split; the output ends saying that these intervals are per
  * metric: with hundreds compared, some exclude zero by chance.
  *
  * @param report - The comparison.
@@ -74,9 +76,14 @@ export function formatComparisonTable(report: ComparisonReport, top = 10, names:
   const level = `${Math.round(report.level * 100)}% CI`;
   const blocks = report.alternatives.map((alternative) => {
     const home = alternative.metrics.find((m) => m.key.metric === 'policyCost')?.key.region;
+    // The materials the alternative's own events name: their rows before other materials' (a cyberattack on every material, a friend-shoring spill-over).
+    const targeted = new Set(report.costEffectiveness?.find((c) => c.label === alternative.label)?.strategyMaterials ?? []);
+    const onTarget = (m: MetricComparison): boolean => targeted.has(m.key.material);
     const ranked = alternative.metrics.filter(isShown).sort((a, b) => {
       const homeFirst = Number(isHomeEndUse(b, home)) - Number(isHomeEndUse(a, home));
       if (homeFirst !== 0) return homeFirst;
+      const targetFirst = Number(onTarget(b)) - Number(onTarget(a));
+      if (targetFirst !== 0) return targetFirst;
       const clear = Number(isClear(b)) - Number(isClear(a));
       return clear !== 0 ? clear : relativeDifference(b) - relativeDifference(a);
     });
@@ -90,12 +97,28 @@ export function formatComparisonTable(report: ComparisonReport, top = 10, names:
       `${ranked.length} of ${alternative.metrics.length} metrics differ in at least one run, ${clearCount} with a ${level} that excludes 0`,
       ...(rows.length < ranked.length ? [`top ${rows.length}`] : [])]);
     const title = `B = ${named(alternative.label)}\nA = ${named(first)}\n${counts}`;
-    const costs = describeCosts(report, alternative.label) + describeReversal(report, alternative.label, ranked.slice(0, top));
+    const costs = describePolicyCost(alternative.metrics) + describeCosts(report, alternative.label) + describeReversal(report, alternative.label, ranked.slice(0, top));
     if (rows.length === 0) return `${title}\n${costs}`;
     return `${title}\n${formatTextTable(['metric', 'unit', 'n', 'mean A', 'mean B', 'B − A', level, 'runs B better / worse'], rows, 2)}${costs}`;
   });
   const caveat = `Intervals are per metric, not adjusted for comparing many: about 1 in 20 metrics that B leaves unchanged in the mean would still exclude 0 at 95% by chance.\n`;
   return `${blocks.join('\n')}${caveat}`;
+}
+
+/**
+ * `Home government's policy cost, B − A (USD): 91.9M [90M, 93.8M]`: printed for every alternative,
+ * whether or not it buys a clear gain (a strategy that costs money and buys nothing is an answer too);
+ * when the cost is the same in every run, says so and that a policy without `costUsdPerYear` is
+ * unpriced, not free. '' without a policyCost metric.
+ */
+function describePolicyCost(metrics: readonly MetricComparison[]): string {
+  const cost = metrics.find((m) => m.key.metric === 'policyCost');
+  if (cost === undefined) return '';
+  if (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) {
+    return "Home government's policy cost: unchanged in every run (a tariff, friend-shoring, permitting reform or mandate the alternative adds without costUsdPerYear is unpriced, not free)\n";
+  }
+  const [difference, low, high] = [cost.meanDifference, cost.ciLow, cost.ciHigh].map((x) => formatReadableNumber(x));
+  return `Home government's policy cost, B − A (USD): ${difference} [${low}, ${high}]\n`;
 }
 
 /** Widest header line before the clauses wrap, for a terminal of 100 columns. */
@@ -155,7 +178,9 @@ function describeReversal(report: ComparisonReport, label: string, shown: readon
  * figure and status): for the materials its own events name, or, when they name none (friend-shoring,
  * workforce), for the materials whose gain is material (`isMaterialGain`: CI above 0 and at least 0.1%
  * of the reference's consumption), so a rounding-level spill-over is not priced at millions of USD per
- * kg; then a note says what was left out. '' when nothing is priced or left out.
+ * kg; then a note says what was left out. A material whose spending is the same in every run reads
+ * "no spending (unpriced?)", not "no extra cost": a policy without costUsdPerYear is unpriced, not
+ * free. '' when nothing is priced or left out.
  */
 function describeCosts(report: ComparisonReport, label: string): string {
   const entry = report.costEffectiveness?.find((c) => c.label === label);
@@ -167,9 +192,10 @@ function describeCosts(report: ComparisonReport, label: string): string {
   const priced = candidates.filter((m) => named.length > 0 || isMaterialGain({ mean: m.consumptionGainedTonnes.meanDifference, ciLow: m.consumptionGainedTonnes.ciLow }, m.consumptionGainedTonnes.meanA));
   const spills = candidates.filter((m) => !priced.includes(m));
   const perKg = (usdPerTonne: number): string => formatReadableNumber(usdPerTonne / 1000);
+  // noExtraCost (spending unchanged in every run) reads as an unpriced policy (no costUsdPerYear), not a free one.
   const ratio = (r: CostPerTonne): string => (r.status === 'costPerTonne'
     ? `${perKg(r.ratio)} [${perKg(r.low)}, ${perKg(r.high)}]`
-    : r.status === 'savesMoney' ? 'costs less' : r.status === 'noExtraCost' ? 'no extra cost' : 'n/a');
+    : r.status === 'savesMoney' ? 'costs less' : r.status === 'noExtraCost' ? 'no spending (unpriced?)' : 'n/a');
   const head = "USD per kg of home end users' consumption gained";
   const line = priced.length === 0 ? '' : `${head}, gross | net of stock held (${Math.round(report.level * 100)}% CI): ` +
     `${priced.map((m) => `${m.material} ${ratio(m.usdPerTonneConsumptionGained)} | ${ratio(m.netUsdPerTonneConsumptionGained)}`).join('; ')}\n`;

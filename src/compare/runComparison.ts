@@ -11,6 +11,7 @@ import { createArmLabels } from './createArmLabels.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
 import { loadScenarios } from './loadScenarios.ts';
 import { runScenarioArms } from './runScenarioArms.ts';
+import { computeStockpileReleases, type StockpileReleaseRow } from './computeStockpileReleases.ts';
 import { computeOverTime, type OverTimeRow, splitKeptValues } from './computeOverTime.ts';
 import { chooseOverTimeTargets, planOverTimeSeries } from './planOverTimeSeries.ts';
 import { planCapacityAtEnd } from './planCapacityAtEnd.ts';
@@ -53,6 +54,8 @@ export interface ComparisonRun {
   arms: ComparisonArm[];
   /** Month by month, each strategy's home-region levels and paired differences (over-time.csv). */
   overTime: OverTimeRow[];
+  /** Per strategy holding a stockpile, material and replicate, when it first released and how much (stockpile-releases.csv). */
+  stockpileReleases: StockpileReleaseRow[];
 }
 
 /**
@@ -86,6 +89,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const level = options.level ?? 0.95;
   const armResults = compiled.map((c, i) => ({ label: labels[i], layout: { ...c.layout, summaries: [...c.layout.summaries, ...atEnd[i].map((v) => v.key)] }, results: kept[i].results }));
   const overTime = computeOverTime(plan, kept.map((arm, i) => ({ label: labels[i], values: arm.kept })), level);
+  const stockpileReleases = computeStockpileReleases(plan, kept.map((arm, i) => ({ label: labels[i], values: arm.kept })));
   const alternatives = computeComparison(armResults, level);
   // What each alternative adds to the reference: the materials its own events (ids the reference lacks) name.
   const referenceIds = new Set(loaded[0].spec.events.map((e) => e.id));
@@ -93,7 +97,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const costEffectiveness = computeCostEffectiveness(armResults, loaded[0].spec.government.region, level, own);
   const reversalSplit = computeReversalSplit(armResults, alternatives, level);
   const arms = labels.map((label, i) => ({ label, path: options.paths[i], name: loaded[i].spec.name }));
-  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness, reversalSplit }, loaded, arms: armResults, overTime };
+  return { report: { arms, masterSeed: options.masterSeed, replicates: options.replicates, level, alternatives, costEffectiveness, reversalSplit }, loaded, arms: armResults, overTime, stockpileReleases };
 }
 
 /** At most this many differing keys are named in a note; more are counted. */

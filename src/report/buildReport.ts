@@ -16,7 +16,7 @@ import { retitleComparison, retitleOverTime, retitleStrategies, strategyDisplayN
 import { readFolderFiles } from './readFolderFiles.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { ReportInputError } from './reportInputError.ts';
-import { readReplicatesCsv } from './readReplicatesCsv.ts';
+import { readReplicatesCsv, type ReplicateValues } from './readReplicatesCsv.ts';
 import { readScenarioOverview, type ScenarioOverview } from './readScenarioOverview.ts';
 import { readSeriesCsv, seriesKey } from './readSeriesCsv.ts';
 import { readStressJson, readStressRun } from './readStressJson.ts';
@@ -42,7 +42,9 @@ import { renderFindingsSection } from './renderFindingsSection.ts';
 import { isPolicySeries, renderPolicyReversals } from './renderPolicyReversals.ts';
 import { renderReportPage, type ReportSection } from './renderReportPage.ts';
 import { renderCompareAnswerBox } from './renderCompareAnswerBox.ts';
-import { type ComparedRelease, computeComparedRelease } from './describeComparedRelease.ts';
+import { type ComparedRelease, computeComparedRelease, type ReleaseRunsOf } from './describeComparedRelease.ts';
+import { readStockpileReleases, type RunRelease, type StockpileReleases } from './readStockpileReleases.ts';
+import { readArmReplicates } from './readArmReplicates.ts';
 import { renderSweepAnswerBox } from './renderSweepAnswerBox.ts';
 import { renderReproduceSection } from './renderReproduceSection.ts';
 import { renderScenarioSection } from './renderScenarioSection.ts';
@@ -113,7 +115,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
-  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview), stockReleases(overTimeData, overview, strategies))
+  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview), stockReleases(overTimeData, overview, strategies), releaseRuns(await readStockpileReleases(folder), overview, strategies, await readReversals(folder)))
     : kind === 'sweep' ? renderSweepAnswerBox(sweep, tornados, overview, materialName)
       : kind === 'stress' ? renderStressAnswerBox(await readStressJson(folder), stressRun) : '';
   const heading = describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference);
@@ -201,6 +203,34 @@ function stockReleases(series: readonly OverTimeSeriesData[] | undefined, overvi
     const held = new Set((own?.events ?? []).filter((e) => e.kind === 'stockpile').map((e) => String(e.fields.material)));
     return series.filter((x) => x.strategy === alternative && x.measure === 'stockpile' && held.has(x.material))
       .flatMap((x) => computeComparedRelease(x, windows.get(x.material) ?? [], own) ?? []);
+  };
+}
+
+/** A compare folder's per-arm `policyReversed` values (replicates.csv), only when it has stockpile-releases.csv to say them beside. */
+async function readReversals(folder: string): Promise<Map<string, ReplicateValues> | undefined> {
+  if ((await readStockpileReleases(folder)) === undefined) return undefined;
+  return readArmReplicates(folder, (metric) => metric === 'policyReversed');
+}
+
+/** Per alternative, its stockpiles' runs (stockpile-releases.csv), the start of the reference's events on each material and the stockpile's release rule. */
+function releaseRuns(runs: StockpileReleases | undefined, overview: ScenarioOverview | undefined, strategies: { alternatives: ReadonlyArray<{ label: string; file?: string; overview?: ScenarioOverview }> },
+  reversals: Map<string, ReplicateValues> | undefined): (alternative: string) => ReleaseRunsOf[] {
+  if (runs === undefined || overview === undefined) return () => [];
+  const windows = eventWindowsByMaterial(overview);
+  return (alternative) => {
+    const strategy = strategies.alternatives.find((a) => a.label === alternative);
+    const stockpiles = (strategy?.overview?.events ?? []).filter((e) => e.kind === 'stockpile');
+    return [...(runs.get(strategy?.file ?? alternative) ?? new Map<string, RunRelease[]>())].flatMap(([material, list]) => {
+      const own = stockpiles.filter((e) => e.fields.material === material);
+      if (own.length === 0) return [];
+      const starts = (windows.get(material) ?? []).map((w) => w.start);
+      const f = own[0].fields;
+      const rule = { doctrine: String(f.doctrine), ...(typeof f.releaseShortfallShare === 'number' ? { releaseShortfallShare: f.releaseShortfallShare } : {}), ...(typeof f.releasePriceMultiple === 'number' ? { releasePriceMultiple: f.releasePriceMultiple } : {}) };
+      // Reversed in a run when an election reversed any of the material's stockpiles (replicates.csv `policyReversed`, keyed by event id).
+      const flags = own.map((e) => [...(reversals?.get(strategy?.file ?? alternative) ?? new Map<string, number[]>())].find(([id]) => id.startsWith('policyReversed.') && id.endsWith(`.${e.id}`))?.[1]);
+      const reversed = flags.every((f) => f !== undefined && f.length === list.length) ? list.map((_, i) => flags.some((f) => (f as number[])[i] === 1)) : undefined;
+      return [{ material, runs: list, eventsStartYear: starts.length === 0 ? NaN : Math.min(...starts), rule, refinedOnly: own.every((e) => e.fields.stage !== 'manufacturing'), ...(reversed === undefined ? {} : { reversed }) }];
+    });
   };
 }
 

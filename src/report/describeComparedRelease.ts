@@ -1,4 +1,11 @@
+import { STABILISATION_PRICE_MULTIPLE } from '../../sim-core/index.ts';
+import { quantile } from '../stats/quantile.ts';
+import { sortedWithoutNaN } from '../stats/sortedWithoutNaN.ts';
 import { chooseMassUnit } from './chooseMassUnit.ts';
+import { formatNumber } from './formatNumber.ts';
+import { formatScenarioDate } from './formatScenarioDate.ts';
+import type { RunRelease } from './readStockpileReleases.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatTonnes } from './formatTonnes.ts';
 import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
@@ -67,4 +74,105 @@ export function describeComparedRelease(releases: readonly ComparedRelease[], ma
     ? ' A refined (oxide) stockpile releases only into its own region’s refined market, to its manufacturers: it reaches end users only through what they make, and is not sold abroad (docs/model.md, gap G10).'
     : '';
   return `Released during the events (median run): ${parts.join('; ')}.${why}`;
+}
+
+/** One alternative's stockpile of one material, run by run, with what the sentence needs around it. */
+export interface ReleaseRunsOf {
+  material: string;
+  runs: RunRelease[];
+  /** Calendar year the reference's first event on the material began; NaN when none. */
+  eventsStartYear: number;
+  rule?: ReleaseRule;
+  /** Held as refined material only (no `stage: manufacturing` stockpile of it). */
+  refinedOnly: boolean;
+  /** Per run (replicate order), whether an election reversed the stockpile during the run (replicates.csv `policyReversed`); absent when unknown. */
+  reversed?: boolean[];
+}
+
+/**
+ * The answer box's stockpile line from the runs: one {@link describeReleaseRuns} sentence per
+ * material, what its rule releases on (once when the materials share it; the runs say when, the
+ * rule why), and for a refined stockpile that released under 20% of what it held (median run) why
+ * (docs/model.md G10). '' without runs.
+ *
+ * @param items - Per material, its runs.
+ * @param materialName - Maps material ids to names.
+ * @param homeName - The home region's name.
+ * @returns The text, or ''.
+ * @example
+ * describeReleaseRunsLine([{ material: 'ndpr', runs, eventsStartYear: 2026, refinedOnly: true }], name, 'US');
+ */
+export function describeReleaseRunsLine(items: readonly ReleaseRunsOf[], materialName: (id: string) => string, homeName: string): string {
+  const shown = items.filter((i) => describeReleaseRuns('', i.runs, i.eventsStartYear) !== '');
+  if (shown.length === 0) return '';
+  // The rule once when every material's stockpile has the same, else after each material's sentence.
+  const rules = shown.map((i) => describeRule(i.rule, homeName));
+  const oneRule = rules.every((r) => r === rules[0]);
+  const parts = shown.map((i, k) => `${describeReleaseRuns(materialName(i.material), i.runs, i.eventsStartYear, i.reversed)}${oneRule ? '' : rules[k]}`);
+  const median = (values: number[]): number => quantile(sortedWithoutNaN(values), 0.5);
+  // Not for a stock that never released: its rule, not G10, is why.
+  const little = items.some((i) => i.refinedOnly && i.runs.some((r) => r.firstReleasePeriod !== '') && median(i.runs.map((r) => r.releasedTonnes)) < LITTLE_COMPARED_RELEASE_SHARE * median(i.runs.map((r) => r.peakHeldTonnes)));
+  const why = little
+    ? ' A refined (oxide) stockpile releases only into its own region’s refined market, to its manufacturers: it reaches end users only through what they make, and is not sold abroad (docs/model.md, gap G10).'
+    : '';
+  return `Run by run: ${parts.join('. ')}${oneRule ? rules[0] : ''}.${why}`;
+}
+
+/** What a stockpile's rule releases on, from its scenario event (`doctrine`, `releaseShortfallShare`, `releasePriceMultiple`). */
+export interface ReleaseRule {
+  doctrine: string;
+  releaseShortfallShare?: number;
+  releasePriceMultiple?: number;
+}
+
+/**
+ * `NdPr oxide: released in 18 of 20 runs, first in Jul 2026 at the median (earliest Feb 2026, latest
+ * Dec 2026; the reference's events on it began Jan 2026), 27.7 t released over the run at the median,
+ * of 1,320 t held at most; never in 2 runs`: run by run (stockpile-releases.csv), so a stockpile
+ * that never released in most runs is not read from a median path's small dip, and a release before
+ * the events is seen as one (a price spike, not the shortage the events cause). '' without runs.
+ *
+ * @param material - The material's name.
+ * @param runs - Its runs (readStockpileReleases), in replicate order.
+ * @param eventsStartYear - Calendar year the reference's first event on the material began; NaN when none.
+ * @param reversed - Per run, whether an election reversed the stockpile (said of the runs that never released); optional.
+ * @returns The sentence (no final full stop), or ''.
+ * @example
+ * describeReleaseRuns('NdPr oxide', runs, 2026);
+ */
+export function describeReleaseRuns(material: string, runs: readonly RunRelease[], eventsStartYear: number, reversed?: readonly boolean[]): string {
+  const held = runs.filter((r) => r.peakHeldTonnes > 0);
+  if (held.length === 0) return '';
+  const released = held.filter((r) => r.firstReleasePeriod !== '' && Number.isFinite(r.firstReleaseYear));
+  // Of the runs that held a stock and never released it, those in which an election reversed the stockpile (it then stops trading).
+  const neverReversed = reversed === undefined || reversed.length !== runs.length ? undefined
+    : runs.filter((r, i) => r.peakHeldTonnes > 0 && r.firstReleasePeriod === '' && reversed[i]).length;
+  const reversal = neverReversed === undefined || neverReversed === 0 ? '' : ` (an election reversed the stockpile in ${neverReversed} of them: a reversed stockpile stops trading)`;
+  if (released.length === 0) return `${material}: never released in any of the ${held.length} runs that held it${reversal}`;
+  const years = sortedWithoutNaN(Float64Array.from(released, (r) => r.firstReleaseYear));
+  const date = (year: number): string => formatScenarioDate(0, year - 1 / 24);
+  const median = date(quantile(years, 0.5));
+  const same = date(years[0]) === date(years[years.length - 1]);
+  const range = same ? '' : `earliest ${date(years[0])}, latest ${date(years[years.length - 1])}`;
+  const before = Number.isFinite(eventsStartYear) ? released.filter((r) => r.firstReleaseYear < eventsStartYear).length : 0;
+  const start = Number.isFinite(eventsStartYear) ? `the reference’s events on it began ${date(eventsStartYear + 1 / 24)}` : '';
+  const beforeNote = before === 0 ? '' : `; ${before === released.length ? 'every one' : `${before} of them`} before the events began`;
+  const tonnes = sortedWithoutNaN(Float64Array.from(released, (r) => r.releasedTonnes));
+  const peaks = sortedWithoutNaN(Float64Array.from(released, (r) => r.peakHeldTonnes));
+  const unit = chooseMassUnit([quantile(peaks, 0.5)]);
+  const amount = `, ${formatTonnes(quantile(tonnes, 0.5), unit)} released over the run at the median, of ${formatTonnes(quantile(peaks, 0.5), unit)} held at most`;
+  const never = released.length === held.length ? '' : `; never in ${held.length - released.length} run${held.length - released.length === 1 ? '' : 's'}${reversal}`;
+  const bracket = [range, start].filter((x) => x !== '').join('; ');
+  const when = same ? `first in ${median} in ${released.length === 1 ? 'that run' : 'each'}` : `first in ${median} at the median`;
+  return `${material}: released in ${released.length} of ${held.length} runs, ${when}${bracket === '' ? '' : ` (${bracket})`}${beforeNote}${amount}${never}`;
+}
+
+/** `. Its rule releases when …`, from the stockpile's doctrine; '' when unknown. */
+function describeRule(rule: ReleaseRule | undefined, homeName: string): string {
+  if (rule === undefined) return '';
+  if (rule.doctrine === 'release') return '. Its rule sells the stock down while the event is in force';
+  const short = typeof rule.releaseShortfallShare === 'number' ? `when its buyers in ${regionWithArticle(homeName)} go short of more than ${formatPercent(rule.releaseShortfallShare)} of their demand` : 'on a shortfall';
+  if (rule.doctrine === 'shortfall') return `. Its rule releases only ${short}`;
+  const price = typeof rule.releasePriceMultiple === 'number' ? rule.releasePriceMultiple : STABILISATION_PRICE_MULTIPLE;
+  return `. Its rule releases ${short}, or into prices above ${formatNumber(price)}× base`;
 }

@@ -11,10 +11,12 @@ import type { Comparison, ComparisonEntry, Interval, MaterialCostEffectiveness }
 import { type ComparedStrategies, describePeakPriceWords } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
-import { type ComparedRelease, describeComparedRelease } from './describeComparedRelease.ts';
+import { type ComparedRelease, describeComparedRelease, describeReleaseRunsLine, type ReleaseRunsOf } from './describeComparedRelease.ts';
 import { formatLevelValue } from './comparisonFigures.ts';
 import { type GainSplit, monthStart } from './splitGainByWindow.ts';
 import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
+import { findUnpricedPolicies, isThreatOnly, matchesG33 } from './classifyAlternative.ts';
+import { describeSurprisingGain, describeThreatEffect } from './describeDisruptionEffect.ts';
 
 /**
  * The answer box at the top of a compare report: per alternative, first how short the home region's
@@ -25,8 +27,13 @@ import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
  * targets (its own events' materials; the reference's for a strategy that names none, such as
  * friend-shoring), and the cost per kg gained where the gain is clear (and net of a stockpile's stock
  * still held, where that differs); then, per material, which
- * alternative buys a kg cheapest. Every figure is one the section below shows (comparison.json);
- * nothing new is estimated. Empty for a file stated the other way round (A − B) or without the
+ * alternative buys a kg cheapest. An alternative that adds only disruptions (`isThreatOnly`) gets
+ * "What the added disruption does" (a loss, never a policy's gain) and, when it leaves home end
+ * users clearly better off, a check note (docs/model.md G33 where its mechanism applies); a policy
+ * without a price (`findUnpricedPolicies`) is named unpriced, not free; "no strategy buys a clear
+ * gain" is never said beside a clear gain, and a negligible gain is not priced per kg. The stockpile
+ * line is run by run (stockpile-releases.csv) where the folder has it. Every figure is one the
+ * section below shows (comparison.json, over-time.csv, stockpile-releases.csv); nothing new is estimated. Empty for a file stated the other way round (A − B) or without the
  * reference's scenario.
  *
  * @param comparison - comparison.json as read.
@@ -36,13 +43,16 @@ import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
  *   the reference's events (`splitGainByWindow` on over-time.csv); when most of a clear gain comes
  *   after a year past the events' end, the box says so (a figure the "Over time" section shows).
  * @param releases - Per alternative, what its stockpiles released during the reference's events
- *   (`computeComparedRelease` on over-time.csv); none for a strategy without a stockpile.
+ *   (`computeComparedRelease` on over-time.csv); none for a strategy without a stockpile. Used only
+ *   without `releaseRuns` (an older folder).
+ * @param releaseRuns - Per alternative, its stockpiles run by run (stockpile-releases.csv): how many
+ *   runs released, when first, how much, and its release rule.
  * @returns HTML, or ''.
  * @example
  * renderCompareAnswerBox(comparison, strategies, name);
  * // '<div class="answer" …><li><strong>mit-recycling</strong> costs USD 314 million more …'
  */
-export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, gainTiming: (alternative: string, material: string) => GainSplit | undefined = () => undefined, releases: (alternative: string) => readonly ComparedRelease[] = () => []): string {
+export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, gainTiming: (alternative: string, material: string) => GainSplit | undefined = () => undefined, releases: (alternative: string) => readonly ComparedRelease[] = () => [], releaseRuns: (alternative: string) => readonly ReleaseRunsOf[] = () => []): string {
   const reference = strategies.reference.overview;
   if (reference === undefined || differenceSign(comparison.entries) !== 1 || comparison.alternatives.length === 0) return '';
   const home = reference.homeRegion;
@@ -53,38 +63,56 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   const referenceIds = new Set(reference.events.map((e) => e.id));
   const cheapest = new Map<string, { alternative: string; perKg: Interval; priced: MaterialCostEffectiveness }[]>();
   const holdsFreeStock = new Set<string>(); // alternative NUL material: it holds more of the material from the start than the reference
+  const unpricedOf = new Map<string, string[]>(); // alternative → its unpriced policies' ids
+  let policies = 0; // alternatives that add a policy (not a threat only)
+  let unpricedGains = 0; // clear, not negligible gains of a policy with no extra spending to divide
   const lines = comparison.alternatives.map((alternative) => {
-    const own = materialsOf((strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id)));
+    const ownEvents = (strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id));
+    const own = materialsOf(ownEvents);
+    const threatOnly = isThreatOnly(ownEvents);
+    const unpriced = threatOnly ? [] : findUnpricedPolicies(ownEvents);
+    if (unpriced.length > 0) unpricedOf.set(alternative, unpriced);
+    if (!threatOnly) policies++;
     // In the scenario's material order, as the tables below list them.
     const order = (m: string): number => { const i = reference.materials.findIndex((x) => x.id === m); return i < 0 ? Infinity : i; };
     const materials = [...(own.length > 0 ? own : threatMaterials)].sort((a, b) => order(a) - order(b));
-    const parts = materials.flatMap((material) => {
+    const parts = threatOnly ? [] : materials.flatMap((material) => {
       const e = entryOf(alternative, `cumulativeConsumption.${material}.endUse.${home}`);
       if (e === undefined) return [];
       const priced = comparison.costEffectiveness.get(alternative)?.get(material);
       const perKg = priced?.usdPerTonneConsumptionGained;
-      const gained = e.ciLow > 0 && !isRoundingNoise(e);
+      // A negligible gain ("about the same") is not priced: "about the same … USD 3,000 per kg gained" read as two answers.
+      const gained = e.ciLow > 0 && !isRoundingNoise(e) && !isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA);
       const late = gained ? describeLateGain(gainTiming(alternative, material), e, units.get(e.metric)) : '';
+      if (gained && (priced === undefined || perKg === undefined || !Number.isFinite(perKg.value))) unpricedGains++;
       if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}`];
       cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg, priced }]);
       const refined = reference.materials.find((m) => m.id === material)?.basePriceUsdPerTonne.processing;
       return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}, ${describePerKg(perKg, refined, priced.extraCostUsd.value)}${describeNet(priced)}`];
     });
     const cost = entryOf(alternative, `policyCost.${home}`);
-    const spends = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) ? 'It costs the government nothing more'
-      : `It ${describeSpending(cost)}`;
+    const free = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0);
+    const spends = describeUnpriced(free ? 'It costs the government nothing more' : `It ${describeSpending(cost)}`, unpriced, free);
     const overview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
     const freeStock = overview === undefined ? '' : describeStockHeldFromStart(overview, reference, materialName);
     if (overview !== undefined) for (const e of computeExtraStockHeldFromStart(overview, reference)) holdsFreeStock.add(`${alternative}\u0000${e.material}`);
     const short = describeShortage(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
-    const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName);
-    const released = describeComparedRelease(releases(alternative), materialName);
+    // A threat's consumption loss is its own line's figure: not repeated among the clearly worse.
+    const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName, threatOnly);
+    // Run by run where the folder has stockpile-releases.csv; else the median path (an older folder).
+    const byRun = describeReleaseRunsLine(releaseRuns(alternative), materialName, homeName);
+    const released = byRun !== '' ? byRun : describeComparedRelease(releases(alternative), materialName);
     const rent = describeRentChange(comparison.entries.filter((e) => e.alternative === alternative));
+    // A threat-only alternative: what the disruption takes, not what a policy buys.
+    const effect = threatOnly ? describeThreatEffect(materials, (metric) => entryOf(alternative, metric), home, units, materialName, free ? '' : `Government spending: it ${describeSpending(cost)}.`) : undefined;
+    const surprise = threatOnly ? describeSurprisingGain(effect?.better.map(({ material, how }) => `${materialName(material)} (${how.join(', ')})`) ?? [],
+      (effect?.better ?? []).some(({ material }) => matchesG33(ownEvents, reference.events, material, home)), regionWithArticle(homeName)) : '';
     // Short labelled lines, as the run report's box (audit 24, M9): a paragraph of ten figures per strategy read as a wall.
     const labelled: Array<[string, string]> = [
       ['How short', short],
       ['Clearly worse', worse === '' ? '' : `${worse}.`],
-      ['Cost and what it buys', `${spends}${parts.length === 0 ? '' : `; ${parts.join('; ')}`}.`],
+      ...(effect !== undefined ? [['What the added disruption does', effect.text], ['Check', surprise]] as Array<[string, string]>
+        : [['Cost and what it buys', `${spends}${parts.length === 0 ? '' : `; ${parts.join('; ')}`}.`]] as Array<[string, string]>),
       ['Stockpile', released],
       ['Stock held from the start', freeStock],
       ['Quota rent', rent],
@@ -94,7 +122,9 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   });
   const best = [...cheapest].map(([material, priced]) => {
     const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
-    const free = holdsFreeStock.has(`${first.alternative}\u0000${material}`) ? ` (not counting the stock ${quoted(first.alternative)} holds from the start)` : '';
+    const unpricedIds = unpricedOf.get(first.alternative) ?? [];
+    const free = (holdsFreeStock.has(`${first.alternative}\u0000${material}`) ? ` (not counting the stock ${quoted(first.alternative)} holds from the start)` : '')
+      + (unpricedIds.length === 0 ? '' : ` (not counting its unpriced ${unpricedIds.join(', ')})`);
     if (second === undefined) return `${materialName(material)}: only ${quoted(first.alternative)} buys a clear gain${free}`;
     return `${materialName(material)}: ${quoted(first.alternative)} has the lowest spending per kg${free}${describeLead(first, second)}` +
       describeNetLeader(priced, first.alternative);
@@ -104,8 +134,34 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     'reference → alternative, then the paired difference (95% CI). The cost per kg charges each material only the spending on it (and any tied to no material), ' +
     'not the strategy’s whole cost, which the first figure gives. A model under its stated assumptions, not forecasts. Per-material tables, net costs and how to read the intervals: ';
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
-    `<ul>${lines.join('')}${best.length === 0 ? '<li>No strategy buys a clear gain in what end users receive of the materials it targets.</li>' : `<li>Per kg gained: ${escapeHtml(best.join('; '))}.</li>`}</ul>` +
+    `<ul>${lines.join('')}${describeBestLine(best, policies, unpricedGains)}</ul>` +
     `<p class="note">${escapeHtml(basis)}<a href="#comparison">Strategies compared</a>.</p></div>\n`;
+}
+
+/**
+ * The box's last line: which strategy buys a kg cheapest; else that none buys a clear gain, said only
+ * when no policy's line names one (a clear gain with nothing spent on it is not priced, and "no
+ * strategy buys a clear gain" beside "end users receive 99 t more" read as a contradiction); nothing
+ * when every alternative adds a threat, not a policy.
+ */
+function describeBestLine(best: readonly string[], policies: number, unpricedGains: number): string {
+  if (best.length > 0) return `<li>Per kg gained: ${escapeHtml(best.join('; '))}.</li>`;
+  if (policies === 0) return '';
+  if (unpricedGains > 0) return '<li>Per kg gained: none to give: the clear gains above came with no extra spending to divide by (nothing spent, or from an unpriced policy).</li>';
+  return '<li>No strategy buys a clear gain in what end users receive of the materials it targets.</li>';
+}
+
+/**
+ * `It costs the government nothing more in the model: permits has no price in the scenario (no
+ * costUsdPerYear), unpriced rather than free`, or a cost `… , not counting the unpriced permits`; the
+ * spending words unchanged without an unpriced policy.
+ */
+function describeUnpriced(spends: string, unpriced: readonly string[], free: boolean): string {
+  if (unpriced.length === 0) return spends;
+  const ids = unpriced.join(', ');
+  return free
+    ? `${spends} in the model: ${ids} ${unpriced.length === 1 ? 'has' : 'have'} no price in the scenario (no costUsdPerYear), unpriced rather than free`
+    : `${spends}, not counting the unpriced ${ids} (no costUsdPerYear in the scenario)`;
 }
 
 /**
@@ -159,7 +215,7 @@ function describeNet(priced: MaterialCostEffectiveness): string {
     const clear = net.ciHigh < 0;
     return clear
       ? `, and a net gain of ${shown.mean} (95% CI ${shown.low} to ${shown.high}) once the stock still held and its sales are counted`
-      : `, and no clear net gain or cost once the stock still held and its sales are counted (a gain of ${shown.mean} on average, 95% CI ${shown.low} to ${shown.high}; below 0 a cost)`;
+      : `, and a net cost not clearly different from 0 once the stock still held and its sales are counted (${shown.mean} saved on average, 95% CI ${shown.low} to ${shown.high}; below 0 a cost)`;
   }
   if (!Number.isFinite(netPerKg.value)) return '';
   const shown = formatMoneyEstimate(netPerKg.value / 1000, netPerKg.ciLow / 1000, netPerKg.ciHigh / 1000);
@@ -304,12 +360,13 @@ function describeShortage(materials: readonly string[], entryOf: (metric: string
  * the shortage metrics by name (the sentence before gives their figures), the others with theirs; ''
  * without any. A change within rounding or negligible (under 0.1% of the level) is not "worse".
  */
-function describeClearlyWorse(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
+function describeClearlyWorse(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string, withoutConsumption = false): string {
   const metrics: Array<[string, string]> = materials.flatMap((m) => [
     [`shortfallWeeks.${m}.endUse.${home}`, 'weeks short'], [`cumulativeShortfall.${m}.endUse.${home}`, 'unmet demand'], [`cumulativeConsumption.${m}.endUse.${home}`, 'consumption'],
     [`peakPriceMultiple.${m}.processing.${home}`, 'peak refined price'], [`peakPriceMultiple.${m}.manufacturing.${home}`, 'peak magnet price'],
   ] as Array<[string, string]>);
   const worse = metrics.flatMap(([metric, words]) => {
+    if (withoutConsumption && metric.startsWith('cumulativeConsumption.')) return [];
     const e = entryOf(metric);
     if (e === undefined || isRoundingNoise(e) || isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) return [];
     const lowerIsBetter = !metric.startsWith('cumulativeConsumption.');

@@ -22,7 +22,7 @@ describe('crm-sim compare', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
-      'comparison.csv', 'comparison.json', 'cost-effectiveness.csv', 'manifest.json', 'mitigation-stockpile-60d.resolved.yaml', 'over-time.csv', 'replicates.csv', 'reversal-split.csv', 'threat-export-quota.resolved.yaml',
+      'comparison.csv', 'comparison.json', 'cost-effectiveness.csv', 'manifest.json', 'mitigation-stockpile-60d.resolved.yaml', 'over-time.csv', 'replicates.csv', 'reversal-split.csv', 'stockpile-releases.csv', 'threat-export-quota.resolved.yaml',
     ]);
     const comparison = JSON.parse(await readFile(join(out, 'comparison.json'), 'utf8'));
     expect(JSON.parse(result.stdout)).toEqual(comparison);

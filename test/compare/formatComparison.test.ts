@@ -73,9 +73,11 @@ describe('comparison outputs', () => {
     expect(table).not.toContain('timeToPeakWeeks');
     const widths = new Set(lines.slice(4, -1).map((line) => line.length)); // the last line is the caveat
     expect(Math.max(...widths)).toBe(lines[5].length);
-    expect(formatComparisonTable(report, 1).trimEnd().split('\n')).toHaveLength(8);
+    // Eight lines, then the home government's policy cost (always printed, gain or not), then the caveat.
+    expect(formatComparisonTable(report, 1).trimEnd().split('\n')).toHaveLength(9);
+    expect(formatComparisonTable(report, 1)).toContain("\nHome government's policy cost, B − A (USD): 35M [30M, 40M]\n");
     expect(formatComparisonTable(report, 1)).toContain('3 with a 95% CI that excludes 0; top 1\n');
-    expect(formatComparisonTable(report, Infinity).trimEnd().split('\n')).toHaveLength(12);
+    expect(formatComparisonTable(report, Infinity).trimEnd().split('\n')).toHaveLength(13);
   });
 
   it('names B and A by their scenarios\' titles, each with its file label in brackets, in lines of at most 100 columns', () => {
@@ -94,6 +96,20 @@ describe('comparison outputs', () => {
     expect(formatComparisonTable(titled, 10, same).split('\n').slice(0, 2)).toEqual(['B = stock,pile', 'A = threat']);
   });
 
+  it('ranks the rows of the materials the alternative targets before other materials\' noise, and says an unchanged cost may be unpriced', () => {
+    const row = (material: string, difference: number, stage = 'endUse') => ({ key: { metric: 'cumulativeShortfall', material, stage, region: 'US', unit: 't' }, direction: 'lower' as const,
+      n: 50, meanA: 100, meanB: 100 + difference, meanDifference: difference, ciLow: difference - 1, ciHigh: difference + 1, pBetter: 0.5, pWorse: 0.5, pValue: NaN });
+    const noCost = { ...alternative.metrics[4], meanB: 0, meanDifference: 0, ciLow: 0, ciHigh: 0 };
+    const mixed: ComparisonReport = { ...report, alternatives: [{ label: 'stock,pile', metrics: [row('lithium', -90), row('ndpr', -5), noCost, row('lithium', -80, 'processing'), row('ndpr', -2, 'processing')] }],
+      costEffectiveness: [{ label: 'stock,pile', strategyMaterials: ['ndpr'], materials: [] }] };
+    const lines = formatComparisonTable(mixed).split('\n').filter((l) => l.startsWith('cumulativeShortfall'));
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['cumulativeShortfall.ndpr.endUse.US', 'cumulativeShortfall.lithium.endUse.US', 'cumulativeShortfall.ndpr.processing.US', 'cumulativeShortfall.lithium.processing.US']);
+    // Without targeted materials, the size of the difference ranks as before.
+    const plain = formatComparisonTable({ ...mixed, costEffectiveness: [] }).split('\n').filter((l) => l.startsWith('cumulativeShortfall'));
+    expect(plain[0]).toMatch(/^cumulativeShortfall\.lithium\.endUse/);
+    expect(formatComparisonTable(mixed)).toContain("Home government's policy cost: unchanged in every run (a tariff, friend-shoring, permitting reform or mandate the alternative adds without costUsdPerYear is unpriced, not free)");
+  });
+
   it('prints what the alternative costs per tonne of consumption gained, for the materials its own events name', () => {
     const pd = (mean: number) => ({ n: 50, meanA: 0, meanB: mean, meanDifference: mean, ciLow: mean * 0.9, ciHigh: mean * 1.1, pBetter: NaN, pWorse: NaN, pValue: NaN });
     const priced = (ratio: number) => ({ n: 50, ratio, low: ratio * 0.8, high: ratio * 1.3, status: 'costPerTonne' as const });
@@ -108,6 +124,12 @@ describe('comparison outputs', () => {
     expect(table).toContain("USD per kg of home end users' consumption gained, gross | net of stock held (95% CI): ndpr 350 [280, 455] | costs less\n");
     expect(table).not.toContain('gallium');
     expect(formatComparisonTable(report)).not.toContain('USD per t');
+    // Spending the same in every run (an unpriced policy): not "no extra cost".
+    const zero = { ...pd(0), ciLow: 0, ciHigh: 0 };
+    const noExtra = { ...spare, status: 'noExtraCost' as const };
+    const unpriced = { ...entry('ndpr'), extraCostUsd: zero, extraNetCostUsd: zero, usdPerTonneConsumptionGained: noExtra, netUsdPerTonneConsumptionGained: noExtra };
+    expect(formatComparisonTable({ ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: ['ndpr'], materials: [unpriced] }] }))
+      .toContain(': ndpr no spending (unpriced?) | no spending (unpriced?)\n');
   });
 
   it('prices no spill-over: for a strategy naming no material, only a gain of at least 0.1% of consumption', () => {

@@ -7,7 +7,7 @@ import { renderCompareAnswerBox } from '../../src/report/renderCompareAnswerBox.
 const iv = (value: number, ciLow: number, ciHigh: number): Interval => ({ value, ciLow, ciHigh });
 const none = iv(NaN, NaN, NaN);
 type Event = ScenarioOverview['events'][number];
-const event = (id: string, kind: string, material?: string): Event => ({ id, kind, start: 0, end: 2, announced: NaN, fields: { kind, ...(material === undefined ? {} : { material }) } });
+const event = (id: string, kind: string, material?: string, extra: Record<string, unknown> = {}): Event => ({ id, kind, start: 0, end: 2, announced: NaN, fields: { kind, ...(material === undefined ? {} : { material }), ...extra } });
 const overview = (events: Event[]): ScenarioOverview => ({
   name: 'x', description: '', startYear: 2025, years: 10, ticksPerYear: 52, homeRegion: 'US', foreignRegion: 'CN',
   regions: [{ id: 'US', name: 'United States', alignment: 'home' }], materials: [] as unknown as ScenarioOverview['materials'], events, threat: [], document: {},
@@ -23,8 +23,8 @@ const threat = [event('ban', 'exportControl', 'germanium'), event('banGa', 'expo
 const strategies = {
   reference: { label: 'threat', overview: overview(threat) },
   alternatives: [
-    { label: 'recycling', overview: overview([...threat, event('mandate', 'recyclingMandate', 'germanium')]) },
-    { label: 'friends', overview: overview([...threat, event('fs', 'friendShoring')]) },
+    { label: 'recycling', overview: overview([...threat, event('mandate', 'recyclingMandate', 'germanium', { costUsdPerYear: 3e7 })]) },
+    { label: 'friends', overview: overview([...threat, event('fs', 'friendShoring', undefined, { costUsdPerYear: 1e7 })]) },
     { label: 'stockpile', overview: overview([...threat, event('pile', 'stockpile', 'germanium')]) },
   ],
 };
@@ -99,7 +99,7 @@ describe('renderCompareAnswerBox', () => {
     expect(only(sold)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0), and a net gain of USD 90.0 million (95% CI USD 80.0 million to USD 100.0 million) once the stock still held and its sales are counted');
     // A net gain whose interval reaches a cost is not claimed as a gain.
     const unclear = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-4.64e6, -10.5e6, 1.2e6) };
-    expect(only(unclear)).toContain('and no clear net gain or cost once the stock still held and its sales are counted (a gain of USD 4.6 million on average, 95% CI −USD 1.2 million to USD 10.5 million; below 0 a cost)');
+    expect(only(unclear)).toContain('and a net cost not clearly different from 0 once the stock still held and its sales are counted (USD 4.6 million saved on average, 95% CI −USD 1.2 million to USD 10.5 million; below 0 a cost)');
     expect(only(unclear)).not.toContain('and a net gain of');
     // Where net equals spending (no stock), nothing is added.
     expect(only(priced(iv(66_000, 60_000, 72_000)))).not.toContain('net of the stock');
