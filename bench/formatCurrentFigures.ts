@@ -22,8 +22,11 @@ function withRange(value: number | undefined, range: Range | undefined): string 
   return range === undefined ? figure(value) : `${figure(value)} [${figure(range[0])}–${figure(range[1])}]`;
 }
 
-function met(value: number | undefined, ok: (v: number) => boolean): string {
-  return value === undefined || !Number.isFinite(value) ? '–' : ok(value) ? '**yes**' : '**no**';
+/** Whether a target is met; when the rounded figure reads as the target itself, the value to three decimals says which side it is on. */
+function met(value: number | undefined, target: number, ok: (v: number) => boolean): string {
+  if (value === undefined || !Number.isFinite(value)) return '–';
+  const verdict = ok(value) ? '**yes**' : '**no**';
+  return figure(value) === figure(target) ? `${verdict} (${value.toFixed(3)})` : verdict;
 }
 
 /** Wraps a paragraph at `width` characters, as the page's prose is. */
@@ -77,24 +80,24 @@ export function formatCurrentFigures(b: BaselineFigures): string {
   if (b.kernel !== undefined) {
     row(`reference kernel, ${b.kernel.agents.toLocaleString('en-US')} agents, ns/agent-update`, `${withRange(b.kernel.nsPerAgentUpdate, b.kernel.range?.nsPerAgentUpdate)} (CPU ${figure(b.kernel.cpuNsPerAgentUpdate)})`);
     row('**engineToKernelRatio**, per agent (issue 7\'s figure)', `${withRange(b.engineToKernelRatio, b.range?.engineToKernelRatio)} (CPU ${withRange(b.engineToKernelRatioCpu, b.range?.engineToKernelRatioCpu)})`,
-      `≤ ${RATIO_TARGET}`, met(b.engineToKernelRatio, (v) => v <= RATIO_TARGET));
+      `≤ ${RATIO_TARGET}`, met(b.engineToKernelRatio, RATIO_TARGET, (v) => v <= RATIO_TARGET));
     row('engine/kernel per live firm', `${withRange(b.engineToKernelRatioPerFirm, b.range?.engineToKernelRatioPerFirm)} (CPU ${figure(b.engineToKernelRatioPerFirmCpu)})`);
   }
   if (b.memory !== undefined) {
     row(`**bytes per agent**, ${b.memory.agents.toLocaleString('en-US')} agents, heap / RSS (one world after 3 ticks, no recorder)`,
       `${figure(b.memory.heapBytesPerAgent)} / ${figure(b.memory.rssBytesPerAgent)} (series buffer apart: ${figure(b.memory.seriesBytesPerAgent)})`,
-      `≤ ${BYTES_TARGET}`, met(b.memory.heapBytesPerAgent, (v) => v <= BYTES_TARGET));
+      `≤ ${BYTES_TARGET}`, met(b.memory.heapBytesPerAgent, BYTES_TARGET, (v) => v <= BYTES_TARGET));
   }
   const t = b.threads;
   if (t !== undefined) {
     const extra = [t.cpuBoundSpeedup === undefined ? '' : `; CPU allows ${figure(t.cpuBoundSpeedup)}×`, t.sleepingBarrier === undefined ? '' : `; sleeping barriers ${figure(t.sleepingBarrier.speedup)}×`].join('');
     row(`**one replicate on 2 threads**, ${t.agents.toLocaleString('en-US')} agents, ${t.bitIdentical ? 'bit-identical' : 'NOT bit-identical'}`,
-      `${withRange(t.speedup, t.range?.speedup).replace(' [', '× [')}${extra}`, `≥ ${THREADS_TARGET}`, met(t.speedup, (v) => v >= THREADS_TARGET));
+      `${withRange(t.speedup, t.range?.speedup).replace(' [', '× [')}${extra}`, `≥ ${THREADS_TARGET}`, met(t.speedup, THREADS_TARGET, (v) => v >= THREADS_TARGET));
   }
   const mc = b.monteCarlo;
   if (mc !== undefined) {
     row(`**Monte Carlo**, 2 vs 1 warm worker, ${mc.agents.toLocaleString('en-US')} agents, ${mc.replicates} replicates`,
-      withRange(mc.warmScaling, mc.range?.warmScaling).replace(' [', '× ['), `≥ ${MONTE_CARLO_TARGET}`, met(mc.warmScaling, (v) => v >= MONTE_CARLO_TARGET));
+      withRange(mc.warmScaling, mc.range?.warmScaling).replace(' [', '× ['), `≥ ${MONTE_CARLO_TARGET}`, met(mc.warmScaling, MONTE_CARLO_TARGET, (v) => v >= MONTE_CARLO_TARGET));
     row('Monte Carlo, pool started per run / worker start-up',
       `${withRange(mc.scaling, mc.range?.scaling).replace(' [', '× [')} (CPU allows ${figure(mc.cpuBoundScaling)}×) / ${figure(mc.workerStartUpMs)} ms`);
   }

@@ -22,6 +22,9 @@ describe('the Current figures table of docs/performance.md', () => {
     expect(row('**bytes per agent**')).toMatch(/\| 70\.0 \/ [\d.]+ .*\| ≤ 64 \| \*\*no\*\* \|$/);
     expect(row('**one replicate on 2 threads**')).toMatch(/NOT bit-identical \| 1\.65× \[/);
     expect(row('**one replicate on 2 threads**')).toMatch(/\| ≥ 1\.6 \| \*\*yes\*\* \|$/);
+    // A figure that rounds to its target says which side of it the value is on.
+    const close = formatCurrentFigures({ ...baseline, monteCarlo: { ...baseline.monteCarlo!, warmScaling: 1.7986 } });
+    expect(close.split('\n').find((line) => line.startsWith('| **Monte Carlo**'))).toMatch(/\| 1\.80× .*\| ≥ 1\.8 \| \*\*no\*\* \(1\.799\) \|$/);
     // One row per size, largest first.
     const sizes = text.split('\n').filter((line) => /^\| engine, [\d,]+ agents/.test(line)).map((line) => Number(/engine, ([\d,]+) agents/.exec(line)![1].replace(/,/g, '')));
     expect(sizes).toEqual([...baseline.sizes.map((s) => s.agents)].sort((a, b) => b - a));
