@@ -1,8 +1,8 @@
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { locateCsvColumns } from './locateCsvColumns.ts';
 import { readCsvLines } from './readCsvLines.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
+import { fileExists } from './fileExists.ts';
 
 const COLUMNS = ['arm', 'replicate', 'metric', 'material', 'stage', 'region', 'value'] as const;
 
@@ -21,11 +21,7 @@ const COLUMNS = ['arm', 'replicate', 'metric', 'material', 'stage', 'region', 'v
  */
 export async function readArmReplicates(dir: string, wanted: (metric: string) => boolean): Promise<Map<string, ReplicateValues> | undefined> {
   const path = join(dir, 'replicates.csv');
-  try {
-    await access(path);
-  } catch {
-    return undefined;
-  }
+  if (!(await fileExists(path))) return undefined;
   const rows = new Map<string, Map<string, Array<[number, number]>>>();
   let at: number[] = [];
   await readCsvLines(path, (header) => (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0, (fields) => {

@@ -1,10 +1,10 @@
-import { access } from 'node:fs/promises';
 import type { OverTimeKey } from '../compare/computeOverTime.ts';
 import { join } from 'node:path';
 import { locateCsvColumns } from './locateCsvColumns.ts';
 import { readCsvLines } from './readCsvLines.ts';
 import { ReportInputError } from './reportInputError.ts';
 import { studentTQuantile } from '../stats/studentTQuantile.ts';
+import { fileExists } from './fileExists.ts';
 
 /** One strategy's monthly values of one measure of a material (a compare folder's `over-time.csv`). */
 export interface OverTimeSeriesData extends OverTimeKey {
@@ -48,11 +48,7 @@ const TO_END_COLUMNS = ['differenceToEnd', 'differenceToEndCiLow', 'differenceTo
  */
 export async function readOverTimeCsv(dir: string): Promise<OverTimeSeriesData[] | undefined> {
   const path = join(dir, 'over-time.csv');
-  try {
-    await access(path);
-  } catch {
-    return undefined;
-  }
+  if (!(await fileExists(path))) return undefined;
   const series = new Map<string, OverTimeSeriesData>();
   let at: number[] = [];
   let simultaneousAt: number[] | undefined;

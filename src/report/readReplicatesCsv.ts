@@ -1,7 +1,7 @@
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { locateCsvColumns } from './locateCsvColumns.ts';
 import { readCsvLines } from './readCsvLines.ts';
+import { fileExists } from './fileExists.ts';
 
 /** Per-replicate values by metric id, each array in ascending replicate order (NaN = undefined). */
 export type ReplicateValues = Map<string, number[]>;
@@ -22,11 +22,7 @@ const COLUMNS = ['replicate', 'metric', 'material', 'stage', 'region', 'value'] 
  */
 export async function readReplicatesCsv(dir: string): Promise<ReplicateValues | undefined> {
   const path = join(dir, 'replicates.csv');
-  try {
-    await access(path);
-  } catch {
-    return undefined;
-  }
+  if (!(await fileExists(path))) return undefined;
   const rows = new Map<string, Array<[number, number]>>();
   let at: number[] = [];
   await readCsvLines(

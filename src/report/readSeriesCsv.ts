@@ -1,8 +1,8 @@
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { locateCsvColumns } from './locateCsvColumns.ts';
 import { readCsvLines } from './readCsvLines.ts';
 import { ReportInputError } from './reportInputError.ts';
+import { fileExists } from './fileExists.ts';
 
 /** Identifies one series of `series.csv`. */
 export interface SeriesId {
@@ -50,11 +50,7 @@ export async function readSeriesCsv(
   keep: (id: SeriesId) => boolean,
 ): Promise<Map<string, SeriesFan> | undefined> {
   const path = join(dir, 'series.csv');
-  try {
-    await access(path);
-  } catch {
-    return undefined;
-  }
+  if (!(await fileExists(path))) return undefined;
   const kept = new Map<string, SeriesFan | null>();
   let line = 0;
   /** A field as a number: empty is NaN (no value); anything else that is not a number is a damaged file. */

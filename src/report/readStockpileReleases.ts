@@ -1,8 +1,8 @@
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { locateCsvColumns } from './locateCsvColumns.ts';
 import { readCsvLines } from './readCsvLines.ts';
 import { ReportInputError } from './reportInputError.ts';
+import { fileExists } from './fileExists.ts';
 
 /** One run's stockpile of one material: when it first released (NaN: never) and how much over the run. */
 export interface RunRelease {
@@ -31,11 +31,7 @@ const COLUMNS = ['strategy', 'material', 'replicate', 'peakHeldTonnes', 'firstRe
  */
 export async function readStockpileReleases(dir: string): Promise<StockpileReleases | undefined> {
   const path = join(dir, 'stockpile-releases.csv');
-  try {
-    await access(path);
-  } catch {
-    return undefined;
-  }
+  if (!(await fileExists(path))) return undefined;
   const rows = new Map<string, Map<string, Array<[number, RunRelease]>>>();
   let at: number[] = [];
   await readCsvLines(path, (header) => (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0, (fields, line) => {

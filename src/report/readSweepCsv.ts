@@ -1,6 +1,6 @@
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCsvLines } from './readCsvLines.ts';
+import { fileExists } from './fileExists.ts';
 
 /** One row of `sweep.csv`: a grid point's parameter values and one metric's mean with its CI. */
 export interface SweepRow {
@@ -57,11 +57,7 @@ const ADDED = [['n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh'], ['n', 'unit
  */
 export async function readSweepCsv(dir: string): Promise<SweepTable | undefined> {
   const path = join(dir, 'sweep.csv');
-  try {
-    await access(path);
-  } catch {
-    return undefined;
-  }
+  if (!(await fileExists(path))) return undefined;
   let parameters: string[] = [];
   const rows: SweepRow[] = [];
   const value = (text: string): number | string => (text !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
