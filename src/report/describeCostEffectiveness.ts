@@ -68,7 +68,10 @@ export function describeCostEffectiveness(byMaterial: ReadonlyMap<string, Materi
 function priced(benefit: Interval, gross: Interval, net: Interval, grossCost: Interval, netCost: Interval, what: string): string {
   if (!(benefit.ciLow > 0)) return '';
   const costs = [
-    Number.isFinite(gross.value) ? { text: `for ${perKg(gross)} of spending`, note: caveat(gross, 'spending') } : grossCost.value <= 0 ? { text: 'at no extra spending', note: '' } : undefined,
+    Number.isFinite(gross.value) ? { text: `for ${perKg(gross)} of spending`, note: caveat(gross, 'spending') }
+      // Spending the same in every run is most often a policy without costUsdPerYear: unpriced, not free.
+      : grossCost.value === 0 ? { text: 'with no extra spending in the model', note: 'A policy without costUsdPerYear is unpriced, not free.' }
+        : grossCost.value < 0 ? { text: 'at less spending', note: '' } : undefined,
     Number.isFinite(net.value) ? { text: `${perKg(net)} net`, note: caveat(net, 'net') }
       : netCost.value < 0 ? { text: 'at a net gain', note: 'The net gain is the margin of stockpile sales above base prices, not a free stockpile.' }
         : netCost.value === 0 && grossCost.value > 0 ? { text: 'at no net cost', note: '' } : undefined,

@@ -54,10 +54,13 @@ describe('describeCostEffectiveness: spill-overs', () => {
     expect(describe([], 1)).toContain('Gallium: consumption gained for USD 6.47 million/kg');
   });
 
-  it('says a gain that costs nothing extra is had at no extra spending', () => {
+  it('says a gain that costs nothing extra is had with no extra spending in the model, which is not free, and one that spends less at less spending', () => {
     const free = { ...gallium, extraCostUsd: iv(0, 0, 0), extraNetCostUsd: iv(0, 0, 0), usdPerTonneConsumptionGained: none, netUsdPerTonneConsumptionGained: none };
     const html = describeCostEffectiveness(new Map([['gallium', free]]), ['gallium'], () => 'Gallium', 'United States', { named: ['gallium'], consumption: () => 104 });
-    expect(html).toContain('Gallium: consumption gained at no extra spending.');
+    expect(html).toContain('Gallium: consumption gained with no extra spending in the model. A policy without costUsdPerYear is unpriced, not free.');
+    const cheaper = { ...free, extraCostUsd: iv(-5e6, -6e6, -4e6), extraNetCostUsd: iv(-5e6, -6e6, -4e6) };
+    expect(describeCostEffectiveness(new Map([['gallium', cheaper]]), ['gallium'], () => 'Gallium', 'United States', { named: ['gallium'], consumption: () => 104 }))
+      .toContain('Gallium: consumption gained at less spending, at a net gain.');
     expect(html).not.toContain('for at');
     // A spill-over of a strategy that spends nothing extra is left unsaid.
     expect(describeCostEffectiveness(new Map([['gallium', free]]), ['gallium'], () => 'Gallium', 'United States', { named: [], consumption: () => 104 })).toBe('');
