@@ -23,6 +23,7 @@ import { stripExecutionFields } from '../outputs/createManifest.ts';
 import { writeArmReplicatesParquet } from '../outputs/writeParquetTables.ts';
 import { writeArmReplicatesCsv } from '../outputs/writeReplicatesCsv.ts';
 import { writeCommandResult } from '../cli/writeCommandResult.ts';
+import { addsOnlyDisruptions } from './addsOnlyDisruptions.ts';
 
 /** Options of `crm-sim compare`, as parsed by commander. */
 export interface CompareOptions extends MonteCarloCliOptions {
@@ -111,6 +112,6 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
   cache?.remove(); // the outputs are written: the finished arms are no longer needed
   // The terminal names strategies as the report does (titles), with the file label that keys the files beside each.
   const names = chooseDisplayNames(report.arms.map((arm, i) => ({ label: arm.label, title: loaded[i].title })));
-  writeCommandResult({ json, text: `${formatComparisonTable(report, rows, names)}\n` }, dir, options);
+  writeCommandResult({ json, text: `${formatComparisonTable(report, rows, names, addsOnlyDisruptions(loaded.map((l) => l.spec), report.arms.map((arm) => arm.label)))}\n` }, dir, options);
   if (options.report) await (await import('../cli/commands/report.ts')).reportOutputFolder(dir, options.quiet === true);
 }

@@ -66,11 +66,13 @@ function isHomeEndUse(m: MetricComparison, home: string | undefined): boolean {
  * @param report - The comparison.
  * @param top - Rows per alternative; default 10 (Infinity: every metric that differs).
  * @param names - Display name by label (`chooseDisplayNames` of the arms' titles); a label without one is printed alone.
+ * @param threatOnly - Labels of alternatives that add only disruptions (`addsOnlyDisruptions`): their unchanged
+ *   policy cost gets no note on unpriced policies, which they have none of.
  * @returns Text ending in LF.
  * @example
  * process.stdout.write(formatComparisonTable(report));
  */
-export function formatComparisonTable(report: ComparisonReport, top = 10, names: ReadonlyMap<string, string> = new Map()): string {
+export function formatComparisonTable(report: ComparisonReport, top = 10, names: ReadonlyMap<string, string> = new Map(), threatOnly: ReadonlySet<string> = new Set()): string {
   const first = report.arms[0].label;
   const named = (label: string): string => describeArm(label, names);
   const level = `${Math.round(report.level * 100)}% CI`;
@@ -97,7 +99,7 @@ export function formatComparisonTable(report: ComparisonReport, top = 10, names:
       `${ranked.length} of ${alternative.metrics.length} metrics differ in at least one run, ${clearCount} with a ${level} that excludes 0`,
       ...(rows.length < ranked.length ? [`top ${rows.length}`] : [])]);
     const title = `B = ${named(alternative.label)}\nA = ${named(first)}\n${counts}`;
-    const costs = describePolicyCost(alternative.metrics) + describeCosts(report, alternative.label) + describeReversal(report, alternative.label, ranked.slice(0, top));
+    const costs = describePolicyCost(alternative.metrics, threatOnly.has(alternative.label)) + describeCosts(report, alternative.label) + describeReversal(report, alternative.label, ranked.slice(0, top));
     if (rows.length === 0) return `${title}\n${costs}`;
     return `${title}\n${formatTextTable(['metric', 'unit', 'n', 'mean A', 'mean B', 'B − A', level, 'runs B better / worse'], rows, 2)}${costs}`;
   });
@@ -108,14 +110,16 @@ export function formatComparisonTable(report: ComparisonReport, top = 10, names:
 /**
  * `Home government's policy cost, B − A (USD): 91.9M [90M, 93.8M]`: printed for every alternative,
  * whether or not it buys a clear gain (a strategy that costs money and buys nothing is an answer too);
- * when the cost is the same in every run, says so and that a policy without `costUsdPerYear` is
- * unpriced, not free. '' without a policyCost metric.
+ * when the cost is the same in every run, says so and, unless the alternative adds only disruptions,
+ * that a policy without `costUsdPerYear` is unpriced, not free. '' without a policyCost metric.
  */
-function describePolicyCost(metrics: readonly MetricComparison[]): string {
+function describePolicyCost(metrics: readonly MetricComparison[], addsOnlyDisruptions: boolean): string {
   const cost = metrics.find((m) => m.key.metric === 'policyCost');
   if (cost === undefined) return '';
   if (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0) {
-    return "Home government's policy cost: unchanged in every run (a tariff, friend-shoring, permitting reform or mandate the alternative adds without costUsdPerYear is unpriced, not free)\n";
+    return addsOnlyDisruptions
+      ? "Home government's policy cost: unchanged in every run (the alternative adds only disruptions)\n"
+      : "Home government's policy cost: unchanged in every run (a tariff, friend-shoring, permitting reform or mandate the alternative adds without costUsdPerYear is unpriced, not free)\n";
   }
   const [difference, low, high] = [cost.meanDifference, cost.ciLow, cost.ciHigh].map((x) => formatReadableNumber(x));
   return `Home government's policy cost, B − A (USD): ${difference} [${low}, ${high}]\n`;

@@ -108,6 +108,10 @@ describe('comparison outputs', () => {
     const plain = formatComparisonTable({ ...mixed, costEffectiveness: [] }).split('\n').filter((l) => l.startsWith('cumulativeShortfall'));
     expect(plain[0]).toMatch(/^cumulativeShortfall\.lithium\.endUse/);
     expect(formatComparisonTable(mixed)).toContain("Home government's policy cost: unchanged in every run (a tariff, friend-shoring, permitting reform or mandate the alternative adds without costUsdPerYear is unpriced, not free)");
+    // An alternative that adds only disruptions has no policy to be unpriced.
+    const threat = formatComparisonTable(mixed, 10, new Map(), new Set(['stock,pile']));
+    expect(threat).toContain("Home government's policy cost: unchanged in every run (the alternative adds only disruptions)\n");
+    expect(threat).not.toContain('unpriced');
   });
 
   it('prints what the alternative costs per tonne of consumption gained, for the materials its own events name', () => {
