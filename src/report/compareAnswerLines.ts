@@ -1,0 +1,261 @@
+import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
+import { formatMoneyEstimate, formatSignedTonnesAlongside, formatSignedTonnesEstimate } from './formatAmountEstimate.ts';
+import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
+import { formatDifferenceWithCi, isRoundingNoise, NEGLIGIBLE_SHARE, isNegligible } from './comparisonFigures.ts';
+import { escapeHtml } from './escapeHtml.ts';
+import { formatMoney } from './formatMoney.ts';
+import { formatNumber } from './formatNumber.ts';
+import type { ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
+import { describePeakPriceWords } from './renderComparisonSection.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
+import { formatScenarioDate } from './formatScenarioDate.ts';
+import { formatLevelValue } from './comparisonFigures.ts';
+import { type GainSplit, monthStart } from './splitGainByWindow.ts';
+import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
+
+/**
+ * The lines of the compare report's answer box (renderCompareAnswerBox): how short, what is clearly worse,
+ * spending, the cost per kg and its leader, net of stock still held, later gains and quota rent.
+ */
+
+/**
+ * The box's last line: which strategy buys a kg cheapest; else that none buys a clear gain, said only
+ * when no policy's line names one (a clear gain with nothing spent on it is not priced, and "no
+ * strategy buys a clear gain" beside "end users receive 99 t more" read as a contradiction); nothing
+ * when every alternative adds a threat, not a policy.
+ */
+export function describeBestLine(best: readonly string[], policies: number, unpricedGains: number): string {
+  if (best.length > 0) return `<li>Per kg gained: ${escapeHtml(best.join('; '))}.</li>`;
+  if (policies === 0) return '';
+  if (unpricedGains > 0) return '<li>Per kg gained: none to give: the clear gains above came with no extra spending to divide by (nothing spent, or from an unpriced policy).</li>';
+  return '<li>No strategy buys a clear gain in what end users receive of the materials it targets.</li>';
+}
+
+/**
+ * `It costs the government nothing more in the model: permits has no price in the scenario (no
+ * costUsdPerYear), unpriced rather than free`, or a cost `… , not counting the unpriced permits`; the
+ * spending words unchanged without an unpriced policy.
+ */
+export function describeUnpriced(spends: string, unpriced: readonly string[], free: boolean): string {
+  if (unpriced.length === 0) return spends;
+  const ids = unpriced.join(', ');
+  return free
+    ? `${spends} in the model: ${ids} ${unpriced.length === 1 ? 'has' : 'have'} no price in the scenario (no costUsdPerYear), unpriced rather than free`
+    : `${spends}, not counting the unpriced ${ids} (no costUsdPerYear in the scenario)`;
+}
+
+/**
+ * Whether the cheapest per kg is clearly below the second: from the paired difference of their
+ * costs per tonne (comparison.json's `usdPerTonneConsumptionGainedAgainst`, run by run), else, in a
+ * file without it, from whether the two intervals are apart (conservative: overlapping intervals
+ * can hide a clear paired difference).
+ */
+export function describeLead(first: { alternative: string; priced: MaterialCostEffectiveness; perKg: Interval }, second: { alternative: string; perKg: Interval }): string {
+  const paired = first.priced.usdPerTonneConsumptionGainedAgainst.get(second.alternative);
+  if (paired !== undefined && Number.isFinite(paired.ciLow) && Number.isFinite(paired.ciHigh)) {
+    // Savings per kg (second − first); an interval reaching past 0 says "more" at that end.
+    const [save, low, high] = [-paired.value, -paired.ciHigh, -paired.ciLow].map((v) => v / 1000);
+    const shown = formatMoneyEstimate(save, low, high);
+    const range = low < 0 ? `from ${shown.low.replace(/^−/, '')} more to ${shown.high} less` : `${shown.low} to ${shown.high}`;
+    const by = `${shown.mean} per kg less (95% CI ${range}, paired run by run)`;
+    return paired.ciHigh < 0 ? `, clearly below ${quoted(second.alternative)}: ${by}` : `, not clearly below ${quoted(second.alternative)}: ${by}`;
+  }
+  return first.perKg.ciHigh < second.perKg.ciLow ? '' : `, not clearly below ${quoted(second.alternative)} (their 95% CIs overlap)`;
+}
+
+/** Materials named by events, in their order, once each. */
+export function materialsOf(events: ReadonlyArray<{ fields: Record<string, unknown> }>): string[] {
+  return [...new Set(events.flatMap((e) => (typeof e.fields.material === 'string' ? [e.fields.material] : [])))];
+}
+
+/** What end users receive, more or less, with its CI: "the same" for no change or rounding, "about the same" under 0.1% of the level. */
+export function describeReceived(e: ComparisonEntry, unit: MassUnit | undefined): string {
+  if ((e.meanDifference === 0 && e.ciLow === 0 && e.ciHigh === 0) || isRoundingNoise(e)) return 'end users receive the same';
+  const more = e.meanDifference >= 0;
+  // The interval of the gain (or of the loss), low end first; in any unit, the three rounded alike.
+  const [low, high] = more ? [e.ciLow, e.ciHigh] : [-e.ciHigh, -e.ciLow];
+  const shown = formatEstimateInUnit(Math.abs(e.meanDifference), low, high, e.unit, unit);
+  const change = `${shown.mean} ${more ? 'more' : 'less'} (95% CI ${shown.low} to ${shown.high})`;
+  if (!(e.ciLow > 0 || e.ciHigh < 0)) return `no clear change in what end users receive (${formatDifferenceWithCi(e, unit)})`;
+  if (isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) return `end users receive about the same: ${change}, under ${NEGLIGIBLE_SHARE * 100}% of what they receive`;
+  return `end users receive ${change}`;
+}
+
+/**
+ * Where the net cost differs from the spending (a stockpile's stock still held counts as an asset at
+ * base prices, its sales as revenue): the net figure per kg, or the net gain; '' otherwise.
+ */
+export function describeNet(priced: MaterialCostEffectiveness): string {
+  const { extraCostUsd: gross, extraNetCostUsd: net, netUsdPerTonneConsumptionGained: netPerKg } = priced;
+  if (!Number.isFinite(net.value) || Math.abs(net.value - gross.value) <= 0.01 * Math.abs(gross.value)) return '';
+  if (net.value < 0) {
+    // With its interval (user audit, session 20: "a net gain of USD 4.64 million" was stated although its CI crossed 0).
+    if (!Number.isFinite(net.ciLow) || !Number.isFinite(net.ciHigh)) return `, and a net gain of ${formatMoney(-net.value)} once the stock still held and its sales are counted`;
+    const shown = formatMoneyEstimate(-net.value, -net.ciHigh, -net.ciLow);
+    const clear = net.ciHigh < 0;
+    return clear
+      ? `, and a net gain of ${shown.mean} (95% CI ${shown.low} to ${shown.high}) once the stock still held and its sales are counted`
+      : `, and a net cost not clearly different from 0 once the stock still held and its sales are counted (${shown.mean} saved on average, 95% CI ${shown.low} to ${shown.high}; below 0 a cost)`;
+  }
+  if (!Number.isFinite(netPerKg.value)) return '';
+  const shown = formatMoneyEstimate(netPerKg.value / 1000, netPerKg.ciLow / 1000, netPerKg.ciHigh / 1000);
+  const ci = Number.isFinite(netPerKg.ciLow) && Number.isFinite(netPerKg.ciHigh) ? ` (95% CI ${shown.low} to ${shown.high})` : '';
+  return `, ${shown.mean} per kg net of the stock still held${ci}`;
+}
+
+/**
+ * When counting the stock still held (net cost) puts another alternative first, who and by what:
+ * a stockpile that sells into a spike can end with a net gain while ranking last on spending, and
+ * the gross ranking alone would recommend the weaker option. A net gain beats any net cost; among
+ * net gains the larger wins, among net costs the lower per kg. '' when the leaders agree or no net
+ * figure differs from the spending.
+ */
+export function describeNetLeader(priced: ReadonlyArray<{ alternative: string; priced: MaterialCostEffectiveness }>, grossLeader: string): string {
+  const net = priced.filter((p) => Number.isFinite(p.priced.extraNetCostUsd.value));
+  if (net.length < 2 || net.every((p) => Math.abs(p.priced.extraNetCostUsd.value - p.priced.extraCostUsd.value) <= 0.01 * Math.abs(p.priced.extraCostUsd.value))) return '';
+  const gain = (p: MaterialCostEffectiveness): boolean => p.extraNetCostUsd.value < 0;
+  // Net gains first, the largest first; then net costs, the lowest per kg first.
+  const order = (a: MaterialCostEffectiveness, b: MaterialCostEffectiveness): number => (gain(a) !== gain(b) ? (gain(a) ? -1 : 1)
+    : gain(a) ? a.extraNetCostUsd.value - b.extraNetCostUsd.value : a.netUsdPerTonneConsumptionGained.value - b.netUsdPerTonneConsumptionGained.value);
+  const [leader] = net.filter((p) => gain(p.priced) || Number.isFinite(p.priced.netUsdPerTonneConsumptionGained.value)).sort((a, b) => order(a.priced, b.priced));
+  if (leader === undefined || leader.alternative === grossLeader) return '';
+  const figure = leader.priced.extraNetCostUsd.value < 0 ? `a net gain of ${formatMoney(-leader.priced.extraNetCostUsd.value)}`
+    : `${formatMoney(leader.priced.netUsdPerTonneConsumptionGained.value / 1000)} per kg net`;
+  return `; counting the stock still held and its sales, ${quoted(leader.alternative)} comes first (${figure})`;
+}
+
+/**
+ * `USD 299 per kg gained (95% CI USD 197 to USD 643; 5.4× the starting refined price, USD 55 per kg)`:
+ * the market price is the yardstick a reader needs to tell a cheap gain from a dear one.
+ */
+export function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined, chargedUsd = NaN): string {
+  const shown = formatMoneyEstimate(perKg.value / 1000, perKg.ciLow / 1000, perKg.ciHigh / 1000);
+  // The spending divided, so that a reader who divides the strategy's whole cost by the gain sees why the figure differs (audit 24, M1).
+  const charged = Number.isFinite(chargedUsd) ? ` on the ${formatMoney(chargedUsd)} spent on it` : '';
+  const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? `95% CI ${shown.low} to ${shown.high}` : 'no bounded 95% CI';
+  const yardstick = refinedUsdPerTonne !== undefined && refinedUsdPerTonne > 0
+    ? `; ${formatNumber(perKg.value / refinedUsdPerTonne, 2)}× the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
+  return `${shown.mean} per kg gained${charged} (${ci}${yardstick})`;
+}
+
+/**
+ * " (+876 t of it after Jun 2028 (95% CI +590 to +1,160 t), long after the events)" when more than
+ * half of a gain comes after a year past the events' end, and that later part is clearly above 0
+ * (its interval, summed run by run, when over-time.csv has it); '' otherwise ("Over time, by
+ * strategy" gives the whole split). Without its own interval (an older folder) the later part takes
+ * the decimals of the gain it is part of, which the sentence gives just before: "3.89 t more (95% CI
+ * 3.76 t to 4.02 t) (+3.00 t of it after …", not "(+3 t of it after …".
+ */
+export function describeLateGain(split: GainSplit | undefined, gain: ComparisonEntry, unit: MassUnit | undefined): string {
+  if (split === undefined || !split.hasAfter || !(split.total > 0) || !(split.after > split.total / 2)) return '';
+  if (split.afterCi !== undefined && !(split.afterCi.low > 0)) return '';
+  const afterMonth = split.lastDuring === undefined ? formatScenarioDate(0, split.to - 1 / 12) : formatScenarioDate(0, monthStart(split.lastDuring));
+  if (split.afterCi === undefined) {
+    // As describeReceived writes the gain: its mean and interval, in its unit.
+    const mass = unit ?? chooseMassUnit([gain.meanDifference, gain.ciLow, gain.ciHigh]);
+    const [after] = formatSignedTonnesAlongside([split.after], gain.meanDifference, gain.ciLow, gain.ciHigh, mass);
+    return ` (${after} of it after ${afterMonth} (no interval in this older folder), long after the events)`;
+  }
+  const shown = formatSignedTonnesEstimate(split.after, split.afterCi.low, split.afterCi.high, unit);
+  if (split.after > split.total) {
+    // The later part exceeds the whole: end users received less up to then, and "of it" would make a part larger than the net (audit 24, M1).
+    const [net, before] = formatSignedTonnesAlongside([split.total, split.total - split.after], split.after, split.afterCi.low, split.afterCi.high, unit ?? chooseMassUnit([split.after, split.total]));
+    return ` (a net ${net}: ${before} up to ${afterMonth}, ${shown.mean} after (95% CI ${shown.low} to ${shown.high}), long after the events)`;
+  }
+  return ` (${shown.mean} of it after ${afterMonth} (95% CI ${shown.low} to ${shown.high}), long after the events)`;
+}
+
+/**
+ * `costs USD 94.7 million more (95% CI USD 90.0 million to USD 99.3 million)`, or a saving in
+ * savings, `costs USD 5.0 million less (95% CI USD 2.0 million to USD 8.0 million)`; an interval
+ * reaching past 0 says which way each end goes (`from USD 1.0 million more to USD 4.0 million less`).
+ */
+export function describeSpending(cost: ComparisonEntry): string {
+  const less = cost.meanDifference < 0;
+  const [low, high] = less ? [-cost.ciHigh, -cost.ciLow] : [cost.ciLow, cost.ciHigh];
+  const shown = formatMoneyEstimate(Math.abs(cost.meanDifference), low, high);
+  const [way, other] = less ? ['less', 'more'] : ['more', 'less'];
+  const range = low < 0 && shown.low.startsWith('−') ? `from ${shown.low.slice(1)} ${other} to ${shown.high} ${way}` : `${shown.low} to ${shown.high}`;
+  return `costs ${shown.mean} ${way} (95% CI ${range})`;
+}
+
+/** A strategy's name set off in a sentence: a title may hold commas and colons ("“60-day US oxide stockpile, released into price spikes” buys…"). */
+export function quoted(name: string): string {
+  return `“${name}”`;
+}
+
+/** At most this many quotas' rent changes in a strategy's line: the largest. */
+const RENT_CHANGES_SHOWN = 2;
+
+/**
+ * ` The quota rent buyers abroad pay the exporter's government: cnQuotaNdprMagnets USD 6.40 billion → USD 5.04
+ * billion (−USD 1.36 billion, 95% CI …).`: the clear, not negligible changes of the scenario's export
+ * quotas' rent (summary `exportQuotaRentUsd`), the largest first; a stockpile bought ahead can spare
+ * importers more rent than it costs (audit 24, M3). '' when none changes clearly.
+ */
+export function describeRentChange(entries: readonly ComparisonEntry[]): string {
+  const clear = entries.filter((e) => e.metric.startsWith('exportQuotaRentUsd.') && (e.ciLow > 0 || e.ciHigh < 0) && !isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA))
+    .sort((a, b) => Math.abs(b.meanDifference) - Math.abs(a.meanDifference)).slice(0, RENT_CHANGES_SHOWN);
+  if (clear.length === 0) return '';
+  const parts = clear.map((e) => `${e.metric.split('.').at(-1)} ${formatMoneyThreeFigures(e.meanA)} → ${formatMoneyThreeFigures(e.meanB)} (${differenceInline(e, undefined)})`);
+  return `Paid by importers in every importing region, home among them, to the exporter’s government (not counted in home end users’ cost): ${parts.join('; ')}.`;
+}
+
+/** The headline metrics of a material in the answer box: how short (the policy user's first question), then what end users receive and the prices. */
+const SHORTAGE_METRICS = [['shortfallWeeks', 'weeks short'], ['cumulativeShortfall', 'unmet demand']] as const;
+
+/** `+26.2 t, 95% CI +5.2 to +47.3 t` from `+26.2 t (+5.2 to +47.3 t)`: a difference inside a bracket of its own. */
+function differenceInline(e: ComparisonEntry, unit: MassUnit | undefined): string {
+  const text = formatDifferenceWithCi(e, unit);
+  const match = /^(.*) \((.*)\)$/.exec(text);
+  return match === null ? text : `${match[1]}, 95% CI ${match[2]}`;
+}
+
+/**
+ * `US end users short of NdPr oxide 33.6 → 34.1 weeks (+0.50 weeks, 95% CI −0.40 to +1.40 weeks),
+ * unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.2 to +47.3 t); of Dysprosium oxide …`: the
+ * reference's level, the alternative's and the paired difference, per material.
+ */
+export function describeShortage(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, homeName: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
+  const perMaterial = materials.flatMap((material) => {
+    const figures = SHORTAGE_METRICS.flatMap(([metric, words]) => {
+      const e = entryOf(`${metric}.${material}.endUse.${home}`);
+      if (e === undefined) return [];
+      const unit = units.get(e.metric);
+      const [from, to] = [e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, unit));
+      // `33.6 → 34.1 weeks`: the unit once, when both levels end in it.
+      const suffix = / [^\d\s]+$/.exec(to)?.[0] ?? '';
+      const fromShort = suffix !== '' && from.endsWith(suffix) ? from.slice(0, -suffix.length) : from;
+      return [`${words} ${fromShort} → ${to} (${differenceInline(e, unit)})`];
+    });
+    return figures.length === 0 ? [] : [`${materialName(material)}: ${figures.join(', ')}`];
+  });
+  return perMaterial.length === 0 ? '' : `End users in ${regionWithArticle(homeName)}: ${perMaterial.join('; ')}.`;
+}
+
+/**
+ * The headline metrics of the targeted materials whose paired difference's CI excludes 0 in the
+ * wrong direction (weeks short, unmet demand, consumption, the refined and magnet price peaks): `NdPr
+ * oxide unmet demand; Dysprosium oxide peak magnet price +0.20× base (95% CI +0.1 to +0.3× base)`,
+ * the shortage metrics by name (the sentence before gives their figures), the others with theirs; ''
+ * without any. A change within rounding or negligible (under 0.1% of the level) is not "worse".
+ */
+export function describeClearlyWorse(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string, withoutConsumption = false): string {
+  const metrics: Array<[string, string]> = materials.flatMap((m) => [
+    [`shortfallWeeks.${m}.endUse.${home}`, 'weeks short'], [`cumulativeShortfall.${m}.endUse.${home}`, 'unmet demand'], [`cumulativeConsumption.${m}.endUse.${home}`, 'consumption'],
+    [`peakPriceMultiple.${m}.processing.${home}`, 'peak refined price'], [`peakPriceMultiple.${m}.manufacturing.${home}`, 'peak magnet price'],
+  ] as Array<[string, string]>);
+  const worse = metrics.flatMap(([metric, words]) => {
+    if (withoutConsumption && metric.startsWith('cumulativeConsumption.')) return [];
+    const e = entryOf(metric);
+    if (e === undefined || isRoundingNoise(e) || isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) return [];
+    const lowerIsBetter = !metric.startsWith('cumulativeConsumption.');
+    const wrongWay = lowerIsBetter ? e.ciLow > 0 : e.ciHigh < 0;
+    if (!wrongWay) return [];
+    const priceWords = metric.includes('.manufacturing.') ? describePeakPriceWords(metric.split('.')[1], 'manufacturing') : words;
+    // Weeks short and unmet demand were given just before with their intervals: named only. The others with their difference and interval.
+    const inLead = SHORTAGE_METRICS.some(([id]) => metric.startsWith(`${id}.`));
+    return [`${materialName(metric.split('.')[1])} ${priceWords}${inLead ? '' : ` ${differenceInline(e, units.get(metric)).replace(/, 95% CI (.*)$/, ' (95% CI $1)')}`}`];
+  });
+  return worse.join('; ');
+}
