@@ -16,6 +16,13 @@ export const NOISE_PERCENT = 15;
  */
 export const RANGE_MIN_PERCENT = 5;
 
+/**
+ * Memory figures (bytes per agent) that move by less than this many bytes are not flagged, whatever
+ * the percentage: a part of a few hundredths of a byte (the project columns, about 0.01–0.03 B per
+ * agent with the pipeline a run happens to hold) can triple without costing anything.
+ */
+export const MIN_BYTES_CHANGE = 0.5;
+
 /** How one figure compares: unit, which direction is better, and the verdict beyond noise. */
 export interface FigureChange {
   figure: string;
@@ -136,6 +143,9 @@ export function judge(row: Omit<FigureChange, 'changePercent' | 'basis' | 'verdi
   const { baseline: old, now, baselineRange: a, nowRange: b } = row;
   const changePercent = old !== 0 ? ((now - old) / Math.abs(old)) * 100 : null;
   const improved = row.better === 'lower' ? now < old : now > old;
+  if (row.unit === 'B' && Math.abs(now - old) < MIN_BYTES_CHANGE) {
+    return { ...row, changePercent, basis: isRange(a) && isRange(b) ? 'ranges' : 'band', verdict: '', comparable: true };
+  }
   if (isRange(a) && isRange(b)) {
     const apart = (b[0] > a[1] || b[1] < a[0]) && (changePercent === null || Math.abs(changePercent) > RANGE_MIN_PERCENT);
     return { ...row, changePercent, basis: 'ranges', verdict: apart ? (improved ? 'better' : 'worse') : '', comparable: true };

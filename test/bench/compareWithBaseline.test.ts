@@ -84,6 +84,13 @@ describe('judge', () => {
     expect(row(20, 21, [null, null] as unknown as [number, number], [20.9, 21.1])).toMatchObject({ basis: 'band', verdict: '' });
   });
 
+  it('does not flag a memory figure that moves by less than half a byte per agent, whatever the percentage', () => {
+    const bytes = (baseline: number, now: number) => judge({ figure: 'memory.projectColumnBytesPerAgent', unit: 'B', better: 'lower', baseline, now });
+    expect(bytes(0.008, 0.033)).toMatchObject({ basis: 'band', verdict: '' });
+    expect(bytes(60, 70)).toMatchObject({ basis: 'band', verdict: 'worse' });
+    expect(bytes(1, 1.6)).toMatchObject({ verdict: 'worse' });
+  });
+
   it('falls back to the fixed band when a side has no range (a baseline saved before ranges)', () => {
     const beyond = 20 * (1 + (NOISE_PERCENT + 1) / 100);
     expect(row(20, beyond, undefined, [beyond, beyond])).toMatchObject({ basis: 'band', verdict: 'worse' });
