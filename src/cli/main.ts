@@ -8,6 +8,7 @@ import { OutputFolderExistsError } from '../outputs/writeDirectoryAtomically.ts'
 import type { RegisterCommand } from './commandContext.ts';
 import { createInterruptHandler } from './createInterruptHandler.ts';
 import { describePermissionError } from './describePermissionError.ts';
+import { explainUnknownOption } from './explainUnknownOption.ts';
 import { MODULE_EXTENSION, PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID_SCENARIO, EXIT_OK, EXIT_USAGE, InterruptedError, UsageError } from './exitCodes.ts';
 
@@ -26,7 +27,15 @@ async function buildProgram(): Promise<Command> {
     const module = (await import(pathToFileURL(join(dir, name)).href)) as { default: RegisterCommand };
     module.default({ program, signal: abort.signal, root: ROOT });
   }
+  explainUnknownOptions(program, 'crm-sim');
   return program;
+}
+
+/** Every command's unknown-option error says what to type instead and where the options are listed (src/cli/explainUnknownOption.ts). */
+function explainUnknownOptions(command: Command, path: string): void {
+  const longFlags = command.options.flatMap((option) => (option.long === undefined ? [] : [option.long]));
+  command.configureOutput({ outputError: (message, write) => write(explainUnknownOption(message, longFlags, path)) });
+  for (const sub of command.commands) explainUnknownOptions(sub, `${path} ${sub.name()}`);
 }
 
 /** Maps an error to its exit code and prints one clear message (never a stack trace for a user's mistake). */

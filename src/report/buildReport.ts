@@ -9,6 +9,7 @@ import { planFanPanels } from './planFanPanels.ts';
 import { readComparedStrategies } from './readComparedStrategies.ts';
 import { type OverTimeSeriesData, readOverTimeCsv } from './readOverTimeCsv.ts';
 import { renderImpactOverTime } from './renderImpactOverTime.ts';
+import { fileExists } from './fileExists.ts';
 import { type GainSplit, splitGainByWindow } from './splitGainByWindow.ts';
 import { eventWindowsByMaterial, renderCompareOverTime } from './renderCompareOverTime.ts';
 import { type Comparison, readComparisonJson } from './readComparisonJson.ts';
@@ -146,7 +147,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     reversals = await renderPolicyReversals({ overview, summary, replicates, fans, charts });
   }
   if (overview !== undefined && fans !== undefined) sections.push({ id: 'over-time', title: 'Over time', html: await renderFanChartsSection(overview, plans, fans, charts) });
-  const taken = await renderImpactOverTime(impact, overview, charts);
+  const taken = await renderImpactOverTime(impact, overview, charts, await fileExists(join(folder, 'impact-monthly.csv')));
   if (taken !== '') sections.push({ id: 'impact-over-time', title: 'What the disruptions take, month by month', html: taken });
   if (reversals !== '') sections.push({ id: 'elections', title: 'Elections and policy reversal', html: reversals });
   const stress = await readStressJson(folder);

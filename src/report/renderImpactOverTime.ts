@@ -32,11 +32,13 @@ const WITHOUT = 'without them';
  * @param impact - From `readImpactJson`.
  * @param overview - The scenario (names, events, home region).
  * @param charts - Collects the charts.
+ * @param hasMonthlyCsv - Whether the folder holds `impact-monthly.csv` (written since session 29), which the
+ *   section then names as its data; older folders have only impact.json's `monthlyConsumption`.
  * @returns The section's HTML, or ''.
  * @example
- * html += await renderImpactOverTime(impact, overview, charts);
+ * html += await renderImpactOverTime(impact, overview, charts, await fileExists(join(folder, 'impact-monthly.csv')));
  */
-export async function renderImpactOverTime(impact: ImpactReading | undefined, overview: ScenarioOverview | undefined, charts: ChartCollector): Promise<string> {
+export async function renderImpactOverTime(impact: ImpactReading | undefined, overview: ScenarioOverview | undefined, charts: ChartCollector, hasMonthlyCsv = false): Promise<string> {
   if (impact === undefined || overview === undefined) return '';
   const drawn = [...impact.byMaterial].flatMap(([material, m]) => {
     const total = m.homeConsumption;
@@ -50,7 +52,7 @@ export async function renderImpactOverTime(impact: ImpactReading | undefined, ov
   const windows = eventWindowsByMaterial(overview);
   let html = `<p>What end users ${escapeHtml(inHome)} receive each month with the scenario's disruptive events and in the same runs without them ` +
     `(${impact.replicates} paired runs; each month the mean of its weeks), and the difference with its 95% CI, one interval per month. ` +
-    'Totals are in Key results; this says when. Data: <code>impact.json</code>, <code>monthlyConsumption</code>.</p>\n';
+    `Totals are in Key results; this says when. Data: ${hasMonthlyCsv ? '<code>impact-monthly.csv</code> (one row per material and month), or ' : ''}<code>impact.json</code>, <code>monthlyConsumption</code>.</p>\n`;
   for (const { material, total, monthly } of drawn) {
     const name = overview.materials.find((m) => m.id === material)?.name ?? material;
     const id = `impact-over-time-${material.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

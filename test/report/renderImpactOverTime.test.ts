@@ -56,6 +56,14 @@ describe('renderImpactOverTime', () => {
     expect(html).toContain('Over the run, −148 t on average, all of it from their start to a year after their end.');
   });
 
+  it('names impact-monthly.csv as its data only when the folder holds it (folders from before session 29 do not)', async () => {
+    const withCsv = await renderImpactOverTime(impact(), overview, collector(), true);
+    expect(withCsv).toContain('Data: <code>impact-monthly.csv</code> (one row per material and month), or <code>impact.json</code>');
+    const without = await renderImpactOverTime(impact(), overview, collector());
+    expect(without).toContain('Data: <code>impact.json</code>, <code>monthlyConsumption</code>.');
+    expect(without).not.toContain('impact-monthly.csv');
+  });
+
   it('puts a loss that lasts past a year after the events down to thrift reversing, an uncalibrated assumption (G26), and a later gain not', async () => {
     // Three years: the cut (April to September 2026) and the year after end in September 2027; the months after are "later".
     const long = { ...overview, years: 3 } as ScenarioOverview;
