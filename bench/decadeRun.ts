@@ -9,7 +9,9 @@
  * {@link DECADE_COMMAND_LINE} (`npm run bench:decade -- --help`); a bad one, or a scenario with
  * mistakes, exits 2 before anything runs.
  */
+import { cpus } from 'node:os';
 import { cpuUsage } from 'node:process';
+import { createLoadWatch, describeRunLoad, loadPerCoreNow } from './machineLoad.ts';
 import {
   compileScenario, computeSummaries, createRecorder, createReplicateRunner, createWorld, runTicks, sampleScenario,
   type ScenarioSpec, type World,
@@ -86,11 +88,15 @@ function main({ values }: ScriptArgs<typeof DECADE_COMMAND_LINE.options>): void 
   const setupMs = performance.now() - setupStart;
   const start = countByKind(world);
 
+  const loadAtStart = loadPerCoreNow();
+  const watch = createLoadWatch();
   const cpuBefore = cpuUsage();
   const runStart = performance.now();
   runTicks(world, recorder);
   const runMs = performance.now() - runStart;
   const cpu = cpuUsage(cpuBefore);
+  // Others' share of the load at the end: this run's own thread taken out, as bench:compare does.
+  const othersAtEnd = Math.max(0, loadPerCoreNow() - watch.ownLoadNow() / Math.max(1, cpus().length));
   const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions);
   const end = countByKind(world);
 
@@ -101,8 +107,11 @@ function main({ values }: ScriptArgs<typeof DECADE_COMMAND_LINE.options>): void 
   for (const kind of Object.keys(start)) console.log(kind.padEnd(40) + String(start[kind]).padStart(10) + String(end[kind]).padStart(10));
   console.log(`government (home ${spec.government.region}): ${world.government.elections} elections, ` +
     `foreign actor: ${world.foreignActor.attacks} cyberattacks, budget left ${(world.foreignActor.budgetLeftUsd / 1e9).toFixed(2)} bn USD`);
+  const cpuMs = (cpu.user + cpu.system) / 1e3;
+  const perAgentTick = (ms: number) => (ms * 1e6 / (agents * world.ticks)).toFixed(1);
   console.log(`setup ${setupMs.toFixed(0)} ms; run ${(runMs / 1000).toFixed(2)} s wall, ` +
-    `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU; ${(runMs * 1e6 / (agents * world.ticks)).toFixed(1)} ns per agent-tick (wall)`);
+    `${(cpuMs / 1000).toFixed(2)} s CPU; ${perAgentTick(runMs)} ns per agent-tick (wall), ${perAgentTick(cpuMs)} (CPU)`);
+  console.log(describeRunLoad(loadAtStart, othersAtEnd, cpuMs / runMs));
 
   const viaRunner = createReplicateRunner(compiled)(seed, 0).summaries;
   const same = viaRunner.length === summaries.length && viaRunner.every((v, i) => Object.is(v, summaries[i]));

@@ -84,3 +84,19 @@ export function createLoadWatch(): LoadWatch {
 export function monteCarloCpuOverWall(mc: Pick<MonteCarloFigures, 'seconds' | 'cpuSeconds'>): number {
   return (mc.cpuSeconds?.['2'] ?? NaN) / (mc.seconds?.['2'] ?? NaN);
 }
+
+/**
+ * The machine's load around a one-thread script run (bench:decade), and a warning when the wall figure is not one to compare: a
+ * 1-minute load per core above {@link BUSY_LOAD_PER_CORE} at the start or (others' share) at the end,
+ * or a run that got under 90% of a core (CPU ÷ wall: the one thread waited for a core). The CPU figure
+ * counts only the time the run had a core, so it moves less with the host than the wall figure.
+ * @example describeRunLoad(0.2, 0.3, 0.99) // "load per core 0.20 at the start, 0.30 (others) at the end; CPU ÷ wall 0.99"
+ */
+export function describeRunLoad(loadAtStart: number, othersAtEnd: number, cpuOverWall: number): string {
+  const line = `load per core ${loadAtStart.toFixed(2)} at the start, ${othersAtEnd.toFixed(2)} (others) at the end; CPU ÷ wall ${cpuOverWall.toFixed(2)}`;
+  const reasons = [
+    ...(isBusy(loadAtStart) || isBusy(othersAtEnd) ? [`load per core above ${BUSY_LOAD_PER_CORE}`] : []),
+    ...(cpuOverWall < 0.9 ? ['the run had a core under 90% of its time'] : []),
+  ];
+  return reasons.length === 0 ? line : `${line}\nBUSY MACHINE (${reasons.join('; ')}): compare the CPU figure, not the wall one`;
+}

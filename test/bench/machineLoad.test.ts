@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUSY_LOAD_PER_CORE, estimateOwnLoad, isBusy, monteCarloCpuOverWall } from '../../bench/machineLoad.ts';
+import { BUSY_LOAD_PER_CORE, describeRunLoad, estimateOwnLoad, isBusy, monteCarloCpuOverWall } from '../../bench/machineLoad.ts';
 
 describe('estimateOwnLoad', () => {
   it('tends to the CPU rate of a long steady run (one busy thread: 1; two: 2; idle: 0)', () => {
@@ -31,5 +31,14 @@ describe('isBusy and the Monte Carlo second core', () => {
   it('reads CPU ÷ wall of the 2-worker runs', () => {
     expect(monteCarloCpuOverWall({ seconds: { 1: 6, 2: 4 }, cpuSeconds: { 1: 6, 2: 8 } })).toBe(2);
     expect(monteCarloCpuOverWall({ seconds: { 1: 6 }, cpuSeconds: { 1: 6 } })).toBeNaN();
+  });
+});
+
+describe('describeRunLoad (bench:decade)', () => {
+  it('warns only when the load or the run itself says the wall figure is not comparable', () => {
+    expect(describeRunLoad(0.2, 0.3, 0.99)).toBe('load per core 0.20 at the start, 0.30 (others) at the end; CPU ÷ wall 0.99');
+    expect(describeRunLoad(0.2, BUSY_LOAD_PER_CORE + 0.01, 0.99)).toMatch(/\nBUSY MACHINE \(load per core above 0\.75\): compare the CPU figure/);
+    expect(describeRunLoad(0.2, 0.3, 0.8)).toMatch(/\nBUSY MACHINE \(the run had a core under 90% of its time\)/);
+    expect(describeRunLoad(0.9, 0.3, 0.5)).toContain('(load per core above 0.75; the run had a core under 90% of its time)');
   });
 });
