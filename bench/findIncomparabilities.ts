@@ -73,6 +73,14 @@ function sizeDifferences(baseline: BenchFigures, now: BenchFigures, incomparable
         covers: (figure) => figure.startsWith(`sizes.${size.name}.`) || (ratios && KERNEL_RATIOS.test(figure)),
       });
     }
+    if ((old.phaseClockCostNsPerAgentTick === undefined) !== (size.phaseClockCostNsPerAgentTick === undefined)) {
+      const costs = (size.phaseClockCostNsPerAgentTick ?? old.phaseClockCostNsPerAgentTick)!;
+      const side = size.phaseClockCostNsPerAgentTick === undefined ? 'in the baseline, not now' : 'now, not in the baseline';
+      incomparable.push({
+        reason: `${size.name}: phase times have the clock's own cost taken out ${side} (${costs.wall.toFixed(2)} wall / ${costs.cpu.toFixed(2)} CPU ns per agent-tick and phase)`,
+        covers: (figure) => figure.startsWith(`sizes.${size.name}.phases`),
+      });
+    }
     if (old.replicates !== size.replicates) caveats.push(`${size.name}: replicates ${size.replicates} now, ${old.replicates} in the baseline (fewer runs, narrower ranges: more flags by chance)`);
   }
 }

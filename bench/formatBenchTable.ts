@@ -36,6 +36,8 @@ export function formatBenchTable(figures: BenchFigures): string {
   };
   out.push(formatTable(['phase', ...figures.sizes.map((s) => s.name)],
     [...PHASE_NAMES, 'sum'].map((name) => [name, ...figures.sizes.map((s) => `${fixed(phase(s, name, (x) => x.phasesNsPerAgentTick), 2)} / ${fixed(phase(s, name, (x) => x.phasesCpuNsPerAgentTick), 2)}`)])));
+  const clockCosts = figures.sizes.flatMap((s) => (s.phaseClockCostNsPerAgentTick === undefined ? [] : [`${s.name} ${fixed(s.phaseClockCostNsPerAgentTick.wall, 2)} / ${fixed(s.phaseClockCostNsPerAgentTick.cpu, 2)}`]));
+  if (clockCosts.length > 0) out.push(`(one clock reading per phase and tick taken out of each figure: ${clockCosts.join(', ')} ns per agent-tick, wall / CPU clock)`);
   if (figures.kernel) out.push('', ...kernelLines(figures));
   else if (figures.kernelSkipped) out.push('', `Reference kernel: skipped: ${figures.kernelSkipped}`);
   if (figures.memory) {

@@ -2,6 +2,7 @@ import { runTicks, type ScenarioSpec } from '../sim-core/index.ts';
 import type { BenchConfig, SizeConfig } from './benchConfig.ts';
 import { countAgents, countLiveFirms, countSlots, createBenchWorld, loadBenchSpec, type BenchWorld } from './createBenchWorld.ts';
 import { collectGarbage } from './collectGarbage.ts';
+import { measureClockCost } from './measureClockCost.ts';
 import { median, rangeOf, type Range } from './median.ts';
 import { unprofiled, type Around } from './segmentProfiler.ts';
 import { PHASE_NAMES, stepWithPhaseTimes } from './stepWithPhaseTimes.ts';
@@ -37,6 +38,12 @@ export interface SizeFigures {
   phasesNsPerAgentTick: Record<string, number>;
   /** The same with each phase timed on the process's CPU clock (more instrumented runs). */
   phasesCpuNsPerAgentTick?: Record<string, number>;
+  /**
+   * What one clock reading costs per agent-tick (wall, CPU clock), taken out of every phase figure above
+   * (since session 30; a phase's interval holds one reading: bench/measureClockCost.ts). Absent in
+   * figures saved before, whose phases include it.
+   */
+  phaseClockCostNsPerAgentTick?: { wall: number; cpu: number };
   /** Median over replicates of (engine ÷ companion) when a companion ran right after each replicate (wall, CPU). */
   companionRatio?: { wall: number; cpu: number };
   /** The kernel runs paired with the engine runs (median ns per agent-update), which companionRatio divides by. */
@@ -128,8 +135,21 @@ export function timeEngineSize(config: BenchConfig, size: SizeConfig, spec: Scen
   return summarise(size, { agents, liveFirms, slots }, runs, phases, companion !== undefined);
 }
 
+/** Per phase, the ms of each replicate's instrumented run on `clock`, less one reading of the clock per phase and tick; and that reading's cost (ms). */
+function timePhases(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec, clock: () => number): { byPhase: number[][]; clockCostMs: number } {
+  const clockCostMs = measureClockCost(clock);
+  const byPhase = timePhaseRuns(config, size, spec, clock).map((runs) => runs.map((ms) => ms - clockCostMs * size.ticks));
+  return { byPhase, clockCostMs };
+}
+
+/** Per phase, the ms of each instrumented run with the clock's cost taken out, and that cost per reading (ms). */
+interface PhaseTimes {
+  byPhase: number[][];
+  clockCostMs: number;
+}
+
 /** Medians and ranges of one size's runs. */
-function summarise(size: SizeConfig, counts: { agents: number; liveFirms: number; slots: number }, runs: EngineRuns, phases: { wall: number[][]; cpu: number[][] }, paired: boolean): SizeFigures {
+function summarise(size: SizeConfig, counts: { agents: number; liveFirms: number; slots: number }, runs: EngineRuns, phases: { wall: PhaseTimes; cpu: PhaseTimes }, paired: boolean): SizeFigures {
   const { agents, liveFirms } = counts;
   const range: Record<string, Range> = {};
   /** Median of `values` scaled by `scale`, its range stored under `name`. */
@@ -147,8 +167,9 @@ function summarise(size: SizeConfig, counts: { agents: number; liveFirms: number
     nsPerAgentTick: figure('nsPerAgentTick', runs.runMs, perAgentTick), cpuNsPerAgentTick: figure('cpuNsPerAgentTick', runs.cpuMs, perAgentTick),
     nsPerFirmTick: figure('nsPerFirmTick', runs.runMs, perFirmTick), cpuNsPerFirmTick: figure('cpuNsPerFirmTick', runs.cpuMs, perFirmTick),
     agentTicksPerSecond: (agents * size.ticks) / (runMs / 1000),
-    phasesNsPerAgentTick: phaseFigures('phasesNsPerAgentTick', phases.wall),
-    phasesCpuNsPerAgentTick: phaseFigures('phasesCpuNsPerAgentTick', phases.cpu),
+    phasesNsPerAgentTick: phaseFigures('phasesNsPerAgentTick', phases.wall.byPhase),
+    phasesCpuNsPerAgentTick: phaseFigures('phasesCpuNsPerAgentTick', phases.cpu.byPhase),
+    phaseClockCostNsPerAgentTick: { wall: phases.wall.clockCostMs * size.ticks * perAgentTick, cpu: phases.cpu.clockCostMs * size.ticks * perAgentTick },
     ...(paired ? {
       companionRatio: { wall: figure('companionRatio.wall', runs.wallRatios), cpu: figure('companionRatio.cpu', runs.cpuRatios) },
       companionKernel: { nsPerAgentUpdate: figure('companionKernel.nsPerAgentUpdate', runs.kernelWallNs), cpuNsPerAgentUpdate: figure('companionKernel.cpuNsPerAgentUpdate', runs.kernelCpuNs) },
@@ -187,7 +208,7 @@ function timeRun(bench: BenchWorld, ticks: number): { wallMs: number; cpuMs: num
 }
 
 /** Per phase, the ms of each replicate's instrumented run on `clock` (fresh worlds, not profiled). */
-function timePhases(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec, clock: () => number): number[][] {
+function timePhaseRuns(config: BenchConfig, size: SizeConfig, spec: ScenarioSpec, clock: () => number): number[][] {
   const phaseRuns = PHASE_NAMES.map(() => [] as number[]);
   for (let replicate = 0; replicate < size.replicates; replicate++) {
     const bench = createBenchWorld(spec, config.seed, replicate);

@@ -33,6 +33,17 @@ describe('compareFigures', () => {
     expect(row('sizes.small.phasesNsPerAgentTick.beginTick')).toBeUndefined();
   });
 
+  it('marks phase rows not comparable when one side has the clock reading taken out and the other not', () => {
+    const corrected = figures(30, 1.2);
+    corrected.sizes = [{ ...corrected.sizes[0], phaseClockCostNsPerAgentTick: { wall: 0.04, cpu: 2.5 } }];
+    const mixed = compareFigures(figures(20, 1.7), corrected);
+    expect(mixed.notComparable.map((n) => n.reason)).toEqual([expect.stringMatching(/^small: phase times have the clock's own cost taken out now, not in the baseline \(0\.04 wall \/ 2\.50 CPU/)]);
+    expect(mixed.rows.find((r) => r.figure === 'sizes.small.phasesNsPerAgentTick.settleAccounts')).toMatchObject({ comparable: false, verdict: '' });
+    // The whole step's figures stay comparable (still worse), and two corrected runs compare as usual.
+    expect(mixed.rows.find((r) => r.figure === 'sizes.small.nsPerAgentTick')).toMatchObject({ comparable: true, verdict: 'worse' });
+    expect(compareFigures(corrected, corrected).notComparable).toEqual([]);
+  });
+
   it('says when the runs were set up differently (other replicates: a caveat, still comparable)', () => {
     expect([notComparable, caveats]).toEqual([[], []]);
     const fewer = compareFigures(figures(20, 1.7), figures(20, 1.7, 1));
