@@ -168,11 +168,14 @@ function createEndUsers(spec: ScenarioSpec): EndUserStore {
 /** Splits each region's demand over its end users: a public (defence) group in the home region, the rest private. */
 function initialiseEndUserDemand(world: World): void {
   const { spec, endUsers, regions: R } = world;
-  spec.materials.forEach((material, m) =>
-    spec.regions.forEach((region, r) => {
+  // Plain loops here and in initialiseEndOfLife, not forEach callbacks: a CPU profile of world creation then names the function.
+  for (let m = 0; m < spec.materials.length; m++) {
+    const material = spec.materials[m];
+    for (let r = 0; r < R; r++) {
+      const region = spec.regions[r];
       const c = m * R + r;
       const n = endUsers.cellCount[c];
-      if (n === 0) return;
+      if (n === 0) continue;
       const demand = (material.demand.byRegion[region.id] ?? 0) / spec.ticksPerYear;
       const publicShare = world.regionState.alignment[r] === HOME ? material.demand.publicShare : 0;
       const publicCount = publicShare > 0 ? Math.max(1, Math.round(n * publicShare)) : 0;
@@ -182,8 +185,8 @@ function initialiseEndUserDemand(world: World): void {
         endUsers.isPublic[u] = isPublic ? 1 : 0;
         endUsers.baseDemandTonnesPerTick[u] = isPublic ? (demand * publicShare) / publicCount : (demand * (1 - publicShare)) / (n - publicCount);
       }
-    }),
-  );
+    }
+  }
 }
 
 function initialisePrices(world: World): void {
@@ -205,8 +208,10 @@ function initialisePrices(world: World): void {
 /** Fills the end-of-life ring with past sales (demand discounted by growth) and sets the learning reference. */
 function initialiseEndOfLife(world: World): void {
   const { spec, chain, regions: R } = world;
-  spec.materials.forEach((material, m) =>
-    spec.regions.forEach((region, r) => {
+  for (let m = 0; m < spec.materials.length; m++) {
+    const material = spec.materials[m];
+    for (let r = 0; r < R; r++) {
+      const region = spec.regions[r];
       const demand = (material.demand.byRegion[region.id] ?? 0) / spec.ticksPerYear;
       const lifetime = chain.lifetimeTicks[m];
       for (let age = 0; age < lifetime; age++) {
@@ -216,8 +221,8 @@ function initialiseEndOfLife(world: World): void {
       const capacity = (material.recycling.capacityByRegion[region.id] ?? 0) / spec.ticksPerYear;
       chain.referenceRecycledTonnes[m * R + r] = Math.max(capacity, demand * 0.01) * spec.ticksPerYear * 5;
       chain.cumulativeRecycledTonnes[m * R + r] = chain.referenceRecycledTonnes[m * R + r];
-    }),
-  );
+    }
+  }
 }
 
 /** Puts the scenario's projects already under way into the pipeline. */

@@ -39,11 +39,13 @@ export function initialiseGrowthPipeline(world: World): void {
   const firstReview = reviewTicks - 1;
   for (let stage = 0; stage < 4; stage++) {
     const store = world.stores[stage];
-    spec.materials.forEach((material, m) => {
+    // A plain loop, not a forEach callback: a CPU profile of world creation then names this function, not "(anonymous)".
+    for (let m = 0; m < spec.materials.length; m++) {
+      const material = spec.materials[m];
       const host = stage === 0 && world.hostMaterial[m] >= 0 ? spec.materials[world.hostMaterial[m]] : material;
       const growth = host.demand.growthPerYear;
       const leadTicks = stageSpecOf(host, stage).expansionLeadYears * tpy;
-      if (!(growth > 0) || !(leadTicks > 0)) return;
+      if (!(growth > 0) || !(leadTicks > 0)) continue;
       const arrivals: number[] = [];
       for (let j = 1; firstReview + leadTicks - j * reviewTicks > 0; j++) arrivals.unshift(firstReview + leadTicks - j * reviewTicks);
       for (let r = 0; r < R; r++) {
@@ -69,7 +71,7 @@ export function initialiseGrowthPipeline(world: World): void {
           seeded += added;
         }
       }
-    });
+    }
   }
 }
 
