@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadBenchConfig } from './benchConfig.ts';
+import { instructionsPerExtraTick } from './instructionsPerExtraTick.ts';
 import { wholeNumberOf, type ScriptArgs } from './parseScriptArgs.ts';
 import { runBenchScript } from './runBenchScript.ts';
 
@@ -31,7 +32,8 @@ export const INSTRUCTIONS_COMMAND_LINE = {
                        size's in bench/configurations.json, ~100,000 agents)
   --ticks N            engine ticks counted beyond the first 2 (default 100); the kernel counts
                        10 × N updates (its tick is ~15 times cheaper); a small N measures noise
-                       (start-up varies by more than a few ticks cost: negative figures at N = 1)
+                       (start-up varies by more than a few ticks cost: at N = 1 the count can come out at or
+                       below 0, which stops the script with exit 1)
   --kernel-agents N    agents of the reference kernel (default 100000)
   --json               one JSON object on stdout instead of three lines (progress stays on stderr)
   --help               this text`,
@@ -58,7 +60,7 @@ function perAgentTick(what: string, size: number, extraTicks: number): { instruc
   const few = countRun(what, size, BASE_TICKS);
   const many = countRun(what, size, BASE_TICKS + extraTicks);
   process.stderr.write(`${what}: ${few.instructions} instructions for ${BASE_TICKS} ticks, ${many.instructions} for ${BASE_TICKS + extraTicks}\n`);
-  return { instructionsPerAgentTick: (many.instructions - few.instructions) / (extraTicks * many.agents), agents: many.agents };
+  return { instructionsPerAgentTick: instructionsPerExtraTick(what, few.instructions, many.instructions, extraTicks, many.agents), agents: many.agents };
 }
 
 function main({ values }: InstructionsArgs): number {
