@@ -91,7 +91,7 @@ function main({ values }: ScriptArgs<typeof DECADE_COMMAND_LINE.options>): void 
   runTicks(world, recorder);
   const runMs = performance.now() - runStart;
   const cpu = cpuUsage(cpuBefore);
-  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions);
+  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes);
   const end = countByKind(world);
 
   const agents = Object.entries(start).filter(([kind]) => !kind.startsWith('projects')).reduce((n, [, v]) => n + v, 0);

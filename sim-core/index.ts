@@ -107,7 +107,7 @@ export function createReplicateRunner(compiled: CompiledScenario, threads: Repli
     } finally {
       if (threads !== null) threads.detach();
     }
-    const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions);
+    const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes);
     return { replicate, series: recorder.series, summaries };
   };
 }
