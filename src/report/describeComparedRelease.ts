@@ -8,6 +8,7 @@ import type { RunRelease, SoldByTrigger } from './readStockpileReleases.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatTonnes } from './formatTonnes.ts';
+import { listSoldByTrigger } from './listSoldByTrigger.ts';
 import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 
@@ -168,9 +169,6 @@ export function describeReleaseRuns(material: string, runs: readonly RunRelease[
   return `${material}: released in ${released.length} of ${held.length} runs, ${when}${bracket === '' ? '' : ` (${bracket})`}${beforeNote}${amount}${never}`;
 }
 
-/** How a trigger's sales read in a sentence, in the order of RunRelease's soldByTrigger. */
-const TRIGGER_WORDS: ReadonlyArray<[keyof SoldByTrigger, string]> = [['shortage', 'on shortage'], ['priceSpike', 'into price spikes'], ['steady', 'by steady release']];
-
 /**
  * `; it sold 48 t on shortage and 1.5 t into price spikes (means per run, before buying any back)`: what
  * the runs that held a stock sold by the trigger of its offers (stockpile-releases.csv's by-trigger
@@ -186,12 +184,12 @@ const TRIGGER_WORDS: ReadonlyArray<[keyof SoldByTrigger, string]> = [['shortage'
  */
 export function describeSoldByTrigger(held: readonly RunRelease[], unit: MassUnit): string {
   if (held.length === 0 || held.some((r) => r.soldByTrigger === undefined)) return '';
-  const means = TRIGGER_WORDS.map(([trigger]) => held.reduce((total, r) => total + (r.soldByTrigger as SoldByTrigger)[trigger], 0) / held.length);
-  if (means.some((m) => !Number.isFinite(m))) return '';
-  const parts = TRIGGER_WORDS.flatMap(([, words], k) => (means[k] > 0 ? [`${formatTonnes(means[k], unit)} ${words}`] : []));
-  if (parts.length === 0) return '';
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-  return `; it sold ${list} (${parts.length === 1 ? 'all of its sales, mean per run' : 'means per run'}, before buying any back)`;
+  const mean = (trigger: keyof SoldByTrigger): number => held.reduce((total, r) => total + (r.soldByTrigger as SoldByTrigger)[trigger], 0) / held.length;
+  const means = { shortage: mean('shortage'), priceSpike: mean('priceSpike'), steady: mean('steady') };
+  const list = listSoldByTrigger(means, unit);
+  if (list === '') return '';
+  const one = [means.shortage, means.priceSpike, means.steady].filter((m) => m > 0).length === 1;
+  return `; it sold ${list} (${one ? 'all of its sales, mean per run' : 'means per run'}, before buying any back)`;
 }
 
 /** `. Its rule releases when …`, from the stockpile's doctrine; '' when unknown. */
