@@ -1,5 +1,5 @@
 import type { StockpileEvent } from '../spec.ts';
-import { STOCKPILE_FORMS, StockpileTrigger, stockpileForm, type World } from '../world/world.ts';
+import { NO_RELEASE, RELEASE_ON_PRICE_SPIKE, RELEASE_ON_SHORTAGE, STEADY_RELEASE, STOCKPILE_FORMS, stockpileForm, type World } from '../world/world.ts';
 import { hashUniform } from '../random/hashUniform.ts';
 
 /**
@@ -62,7 +62,7 @@ function planStockpiles(world: World): void {
         const s = (m * 3 + 1 + form) * R + r;
         markets.stockpileBidTonnes[s] = 0;
         markets.stockpileOfferTonnes[s] = 0;
-        world.chain.stockpileOfferTrigger[form * M * R + m * R + r] = StockpileTrigger.NONE;
+        world.chain.stockpileOfferTrigger[form * M * R + m * R + r] = NO_RELEASE;
         const e = world.effective.stockpileEvent[form * M * R + m * R + r];
         if (e >= 0) planStockpile(world, world.events[e].spec as StockpileEvent, e, form, m, r);
       }
@@ -85,21 +85,21 @@ function planStockpile(world: World, event: StockpileEvent, e: number, form: num
   const unmetLastTick = (form === 0 ? flows.unmetTonnes[(1 * M + m) * R + r] : 0) + flows.unmetTonnes[(2 * M + m) * R + r];
   if (event.doctrine === 'release') {
     markets.stockpileOfferTonnes[s] = Math.min(held, event.maxBuyShare * perTick);
-    trigger[form * M * R + m * R + r] = StockpileTrigger.STEADY;
+    trigger[form * M * R + m * R + r] = STEADY_RELEASE;
     return;
   }
   const price = markets.priceUsdPerTonne[s];
   const short = demandLastTick > 0 && unmetLastTick > event.releaseShortfallShare * demandLastTick;
   if (short) {
     markets.stockpileOfferTonnes[s] = Math.min(held, unmetLastTick);
-    trigger[form * M * R + m * R + r] = StockpileTrigger.SHORTAGE;
+    trigger[form * M * R + m * R + r] = RELEASE_ON_SHORTAGE;
     return;
   }
   // A days-of-consumption stockpile also stabilises the market: it sells into a price spike, a
   // week's consumption at a time, keeping the buyers' cover; a shortfall stockpile waits for shortage.
   if (event.doctrine === 'daysOfConsumption' && price > event.releasePriceMultiple * markets.basePriceUsdPerTonne[s]) {
     markets.stockpileOfferTonnes[s] = Math.min(held, perTick);
-    trigger[form * M * R + m * R + r] = StockpileTrigger.PRICE_SPIKE;
+    trigger[form * M * R + m * R + r] = RELEASE_ON_PRICE_SPIKE;
     return;
   }
   const target = event.targetDays * dailyConsumptionTonnes(world, m, r);

@@ -162,7 +162,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
 
 /**
  * The summary metrics of what a stockpile sold over the run, t, by the trigger of its offers, in the
- * order of the trigger codes (world.ts StockpileTrigger 1…3): on its region's shortage, into a price
+ * order of the trigger codes 1…3 (world.ts: RELEASE_ON_SHORTAGE, RELEASE_ON_PRICE_SPIKE, STEADY_RELEASE): on its region's shortage, into a price
  * spike (daysOfConsumption), by the `release` doctrine's steady sale. Their sum is all it sold.
  */
 export const STOCKPILE_RELEASE_METRICS = ['stockpileShortageReleaseTonnes', 'stockpilePriceSpikeReleaseTonnes', 'stockpileSteadyReleaseTonnes'] as const;
