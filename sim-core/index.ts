@@ -29,7 +29,7 @@ export { STAGES, TRADED_STAGES } from './spec.ts';
 export { createWorld } from './world/createWorld.ts';
 export { step, runTicks } from './step.ts';
 export { createRecorder, recordTick } from './record/recordTick.ts';
-export { createResultLayout } from './record/resultLayout.ts';
+export { createResultLayout, STOCKPILE_RELEASE_METRICS } from './record/resultLayout.ts';
 export { computeSummaries, SHORTFALL_THRESHOLD_SHARE } from './record/computeSummaries.ts';
 export { BUY_PRICE_CEILING_MULTIPLE, STABILISATION_PRICE_MULTIPLE } from './phases/advanceGovernment.ts';
 export { PAYBACK_YEARS } from './phases/evaluateInvestment.ts';
@@ -107,7 +107,7 @@ export function createReplicateRunner(compiled: CompiledScenario, threads: Repli
     } finally {
       if (threads !== null) threads.detach();
     }
-    const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions);
+    const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes);
     return { replicate, series: recorder.series, summaries };
   };
 }

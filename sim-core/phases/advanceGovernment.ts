@@ -1,5 +1,5 @@
 import type { StockpileEvent } from '../spec.ts';
-import { STOCKPILE_FORMS, stockpileForm, type World } from '../world/world.ts';
+import { NO_RELEASE, RELEASE_ON_PRICE_SPIKE, RELEASE_ON_SHORTAGE, STEADY_RELEASE, STOCKPILE_FORMS, stockpileForm, type World } from '../world/world.ts';
 import { hashUniform } from '../random/hashUniform.ts';
 
 /**
@@ -10,7 +10,9 @@ import { hashUniform } from '../random/hashUniform.ts';
  * while the price is at most 1.5× base and the budget lasts) and release: every doctrine when the
  * region's shortfall last tick exceeded `releaseShortfallShare` of its demand (up to that shortfall);
  * daysOfConsumption also when the price exceeds `releasePriceMultiple` × base (default 1.5; a tick's consumption per tick); the release
- * doctrine sells the stock down at up to `maxBuyShare` of consumption per tick while it lasts.
+ * doctrine sells the stock down at up to `maxBuyShare` of consumption per tick while it lasts. Each
+ * offer's reason (shortage, price spike, steady release) goes to `chain.stockpileOfferTrigger`, for
+ * settlement to book what sells by trigger.
  */
 export function advanceGovernment(world: World): void {
   holdElection(world);
@@ -60,6 +62,7 @@ function planStockpiles(world: World): void {
         const s = (m * 3 + 1 + form) * R + r;
         markets.stockpileBidTonnes[s] = 0;
         markets.stockpileOfferTonnes[s] = 0;
+        world.chain.stockpileOfferTrigger[form * M * R + m * R + r] = NO_RELEASE;
         const e = world.effective.stockpileEvent[form * M * R + m * R + r];
         if (e >= 0) planStockpile(world, world.events[e].spec as StockpileEvent, e, form, m, r);
       }
@@ -76,23 +79,27 @@ function planStockpile(world: World, event: StockpileEvent, e: number, form: num
   const { markets, flows, regions: R, materials: M } = world;
   const s = (m * 3 + 1 + form) * R + r;
   const held = world.chain.stockpileTonnes[form * M * R + m * R + r];
+  const trigger = world.chain.stockpileOfferTrigger;
   const perTick = (dailyConsumptionTonnes(world, m, r) * 365) / world.ticksPerYear;
   const demandLastTick = (form === 0 ? flows.demandTonnes[(1 * M + m) * R + r] : 0) + flows.demandTonnes[(2 * M + m) * R + r];
   const unmetLastTick = (form === 0 ? flows.unmetTonnes[(1 * M + m) * R + r] : 0) + flows.unmetTonnes[(2 * M + m) * R + r];
   if (event.doctrine === 'release') {
     markets.stockpileOfferTonnes[s] = Math.min(held, event.maxBuyShare * perTick);
+    trigger[form * M * R + m * R + r] = STEADY_RELEASE;
     return;
   }
   const price = markets.priceUsdPerTonne[s];
   const short = demandLastTick > 0 && unmetLastTick > event.releaseShortfallShare * demandLastTick;
   if (short) {
     markets.stockpileOfferTonnes[s] = Math.min(held, unmetLastTick);
+    trigger[form * M * R + m * R + r] = RELEASE_ON_SHORTAGE;
     return;
   }
   // A days-of-consumption stockpile also stabilises the market: it sells into a price spike, a
   // week's consumption at a time, keeping the buyers' cover; a shortfall stockpile waits for shortage.
   if (event.doctrine === 'daysOfConsumption' && price > event.releasePriceMultiple * markets.basePriceUsdPerTonne[s]) {
     markets.stockpileOfferTonnes[s] = Math.min(held, perTick);
+    trigger[form * M * R + m * R + r] = RELEASE_ON_PRICE_SPIKE;
     return;
   }
   const target = event.targetDays * dailyConsumptionTonnes(world, m, r);

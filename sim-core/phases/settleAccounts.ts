@@ -11,7 +11,8 @@ import { payStockpileCarryingCosts } from './payStockpileCarryingCosts.ts';
  * ratio and pay it; operating costs go to the rest of the economy, which also funds end users'
  * purchases; stockpiles buy and release at the traded price; price floors pay home producers the
  * gap to the floor while their budget lasts, and offtake guarantees also buy their unsold refined
- * output at the floor into the stockpile; stockpiles' carrying costs are paid. Records shortfall (unmet demand) per market and the
+ * output at the floor into the stockpile (what a stockpile sells is booked by the trigger of its offer,
+ * `chain.stockpileReleasedByTriggerTonnes`); stockpiles' carrying costs are paid. Records shortfall (unmet demand) per market and the
  * end-of-life flow of what end users received.
  * @param cells - runs the agents' part over cell ranges on several threads (null: all here)
  */
@@ -163,6 +164,9 @@ function settleStockpiles(world: World): void {
       if (bought === 0 && released === 0) continue;
       const price = markets.tradedPriceUsdPerTonne[s];
       chain.stockpileTonnes[form * cells + c] += bought - released;
+      // Booked by why it was offered (advanceGovernment); an offer always carries its trigger, so no sale goes unbooked.
+      const trigger = chain.stockpileOfferTrigger[form * cells + c];
+      if (released > 0) chain.stockpileReleasedByTriggerTonnes[(trigger - 1) * STOCKPILE_FORMS * cells + form * cells + c] += released;
       ledger.governmentUsd[r] += (released - bought) * price;
       const e = world.effective.stockpileEvent[form * cells + c];
       if (e >= 0) world.eventState.budgetLeftUsd[e] -= bought * price;

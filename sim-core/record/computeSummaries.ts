@@ -1,5 +1,6 @@
 import type { ResultLayout } from '../results.ts';
 import type { SeriesOffsets } from './resultLayout.ts';
+import { STOCKPILE_FORMS, STOCKPILE_TRIGGERS } from '../world/world.ts';
 
 /** Share of demand above which a week counts as short. */
 export const SHORTFALL_THRESHOLD_SHARE = 0.01;
@@ -26,12 +27,18 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * run (policyReversed, 1/0: the last tick of its series); then per material and capacity stage the
  * secure-supply share averaged over the run (meanSecureSupplyShare); then per export quota the weeks
  * it was in force (exportQuotaWeeksInForce), the weeks it bound (exportQuotaWeeksBinding) and the
- * tonnes its ceiling allowed over its weeks (exportQuotaAllowedTonnes).
+ * tonnes its ceiling allowed over its weeks (exportQuotaAllowedTonnes) and the quota rent paid
+ * (exportQuotaRentUsd); then per stockpile a stockpile event acts on (resultLayout's eventStockpiles)
+ * the tonnes it sold over the run by the trigger of its offers: on shortage
+ * (stockpileShortageReleaseTonnes), into a price spike (stockpilePriceSpikeReleaseTonnes), by steady
+ * release (stockpileSteadyReleaseTonnes), read from the world's tally, not from the series.
+ *
+ * @param stockpileReleasedByTriggerTonnes - The world's `chain.stockpileReleasedByTriggerTonnes` at the end of the run.
  *
  * @throws Error when the number of values written differs from `layout.summaries.length` (the writers
  * and the names in `resultLayout.ts` are out of step).
  */
-export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number): Float64Array {
+export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number, stockpileReleasedByTriggerTonnes: Float64Array): Float64Array {
   const T = layout.ticks;
   const weeksPerTick = 52 / layout.ticksPerYear;
   const out = new Float64Array(layout.summaries.length);
@@ -118,6 +125,12 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
   for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaBinding + q) * weeksPerTick;
   for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaCeiling + q) * weeksPerTick;
   for (let q = 0; q < quotas; q++) out[i++] = sum(offsets.exportQuotaRent + q) * weeksPerTick;
+  // Per trigger, then per stockpile: the world's tally (settleAccounts), one block per trigger.
+  const stockpiles = STOCKPILE_FORMS * materials * regions;
+  if (stockpileReleasedByTriggerTonnes.length !== STOCKPILE_TRIGGERS * stockpiles) throw new Error(`computeSummaries: the stockpile release tally holds ${stockpileReleasedByTriggerTonnes.length} values, expected ${STOCKPILE_TRIGGERS * stockpiles}`);
+  for (let trigger = 0; trigger < STOCKPILE_TRIGGERS; trigger++) {
+    for (const index of offsets.releaseStockpiles) out[i++] = stockpileReleasedByTriggerTonnes[trigger * stockpiles + index];
+  }
   // The writers above must match the names createResultLayout pushed, one for one and in order: a
   // missing writer would shift later values onto the wrong names, an extra one would be dropped silently.
   if (i !== out.length) throw new Error(`computeSummaries wrote ${i} summary values but the layout names ${out.length} summaries: the writers here and the summary names in resultLayout.ts are out of step`);

@@ -1,6 +1,7 @@
 import type { ScenarioSpec } from '../spec.ts';
 import type { ResultLayout, SeriesKey } from '../results.ts';
 import { isReversibleByDefault } from '../world/compileEvents.ts';
+import { STOCKPILE_FORMS, stockpileForm } from '../world/world.ts';
 
 const TRADED = ['mining', 'processing', 'manufacturing'] as const;
 const CAPACITY = ['mining', 'processing', 'manufacturing', 'recycling'] as const;
@@ -38,6 +39,11 @@ export interface SeriesOffsets {
   exportsToDestinations: number;
   /** First `tradeFlow` series (material × traded stage × route origin ≠ destination), or −1 when not recorded. */
   tradeFlow: number;
+  /**
+   * Not a series block: the stockpiles whose releases by trigger are summaries ({@link eventStockpiles}),
+   * each as its index form·M·R + m·R + r into `chain.stockpileTonnes`, in that order.
+   */
+  releaseStockpiles: number[];
 }
 
 /**
@@ -107,6 +113,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     exportQuotaRent: quotaBlock(series, spec, 'exportQuotaRent', 'USD/week'),
     exportsToDestinations: destinationBlock(series, spec),
     tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
+    releaseStockpiles: eventStockpiles(spec).map((stockpile) => stockpile.index),
   };
   for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
   for (const key of series) if (key.metric.startsWith('governmentSpending') || key.metric.startsWith('governmentNetSpending') || key.metric === 'governmentTariffRevenue') key.region = home;
@@ -147,8 +154,45 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaAllowedTonnes', unit: 't' });
   // Added in session 23, after every earlier summary.
   for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaRentUsd', unit: 'USD' });
+  // Added in session 30, after every earlier summary: what each stockpile sold over the run, by the trigger of its offers.
+  for (const metric of STOCKPILE_RELEASE_METRICS) for (const stockpile of eventStockpiles(spec)) summaries.push({ ...stockpile.key, metric });
   const ticks = Math.round(spec.years * spec.ticksPerYear);
   return { layout: { ticks, ticksPerYear: spec.ticksPerYear, startYear: spec.startYear, series, summaries }, offsets };
+}
+
+/**
+ * The summary metrics of what a stockpile sold over the run, t, by the trigger of its offers, in the
+ * order of the trigger codes 1…3 (world.ts: RELEASE_ON_SHORTAGE, RELEASE_ON_PRICE_SPIKE, STEADY_RELEASE): on its region's shortage, into a price
+ * spike (daysOfConsumption), by the `release` doctrine's steady sale. Their sum is all it sold.
+ */
+export const STOCKPILE_RELEASE_METRICS = ['stockpileShortageReleaseTonnes', 'stockpilePriceSpikeReleaseTonnes', 'stockpileSteadyReleaseTonnes'] as const;
+
+/** A stockpile some stockpile event of the scenario acts on: its index form·M·R + m·R + r and its summaries' key (metric left to fill). */
+export interface EventStockpile {
+  index: number;
+  key: SeriesKey;
+}
+
+/**
+ * The stockpiles the scenario's stockpile events act on (two events on one material, region and form
+ * share one stockpile), in index order (form·M·R + m·R + r: refined ones first), each with the key
+ * of its release summaries: material, stage `processing` (refined) or `manufacturing` (components) as
+ * the `stockpile` series, region id, unit t.
+ */
+export function eventStockpiles(spec: ScenarioSpec): EventStockpile[] {
+  const M = spec.materials.length;
+  const R = spec.regions.length;
+  const found = new Map<number, EventStockpile>();
+  for (const event of spec.events) {
+    if (event.kind !== 'stockpile') continue;
+    const m = spec.materials.findIndex((x) => x.id === event.material);
+    const r = spec.regions.findIndex((x) => x.id === event.region);
+    const form = stockpileForm(event.stage);
+    if (m < 0 || r < 0 || form >= STOCKPILE_FORMS) continue;
+    const index = form * M * R + m * R + r;
+    found.set(index, { index, key: { metric: '', material: event.material, stage: form === 1 ? 'manufacturing' : 'processing', region: event.region, unit: 't' } });
+  }
+  return [...found.values()].sort((a, b) => a.index - b.index);
 }
 
 /** A policy an election may reverse: its index in `spec.events` and its series key (metric left to fill). */

@@ -15,7 +15,7 @@ import { initialiseSteadyState } from './initialiseSteadyState.ts';
 import { initialiseGrowthPipeline } from './initialiseGrowthPipeline.ts';
 import { initialiseStockpiles } from '../phases/advanceGovernment.ts';
 import { initialBudgetUsd } from '../phases/fundRunningCost.ts';
-import { ADVERSARY, ALLY, HOME, NEUTRAL, STOCKPILE_FORMS, type World } from './world.ts';
+import { ADVERSARY, ALLY, HOME, NEUTRAL, STOCKPILE_FORMS, STOCKPILE_TRIGGERS, type World } from './world.ts';
 
 const ALIGNMENT_CODES = { home: HOME, ally: ALLY, neutral: NEUTRAL, adversary: ADVERSARY } as const;
 const STAGE_CODES = { mining: 0, processing: 1, manufacturing: 2, recycling: 3 } as const;
@@ -68,6 +68,8 @@ export function createWorld(spec: ScenarioSpec, masterSeed: number, replicate: n
       cumulativeRecycledTonnes: new Float64Array(M * R),
       referenceRecycledTonnes: new Float64Array(M * R),
       stockpileTonnes: new Float64Array(STOCKPILE_FORMS * M * R),
+      stockpileOfferTrigger: new Uint8Array(STOCKPILE_FORMS * M * R),
+      stockpileReleasedByTriggerTonnes: new Float64Array(STOCKPILE_TRIGGERS * STOCKPILE_FORMS * M * R),
     },
     government: { region: regionIndex(spec, spec.government.region), spendingUsdThisTick: 0, tariffRevenueUsdThisTick: 0, stockpileCreditUsdThisTick: 0, spendingByMaterialUsdThisTick: new Float64Array(M), stockpileCreditByMaterialUsdThisTick: new Float64Array(M), nextElectionTick: Math.max(1, Math.round(spec.government.electionEveryYears * spec.ticksPerYear)), elections: 0 },
     foreignActor: {

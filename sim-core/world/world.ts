@@ -99,6 +99,18 @@ export interface ChainState {
    * refined material, 1 = components (see {@link stockpileForm}).
    */
   readonly stockpileTonnes: Float64Array;
+  /**
+   * Why each stockpile offers this tick, per stockpile as {@link stockpileTonnes}: {@link NO_RELEASE},
+   * {@link RELEASE_ON_SHORTAGE}, {@link RELEASE_ON_PRICE_SPIKE} or {@link STEADY_RELEASE}, set by
+   * advanceGovernment with the offer and read by settleAccounts.
+   */
+  readonly stockpileOfferTrigger: Uint8Array;
+  /**
+   * Tonnes each stockpile released (sold at settlement) over the run so far, by trigger:
+   * `stockpileReleasedByTriggerTonnes[(trigger − 1)·F·M·R + form·M·R + m·R + r]` (F = {@link STOCKPILE_FORMS},
+   * trigger a code of {@link stockpileOfferTrigger} above 0); their sum over triggers is all the stockpile sold.
+   */
+  readonly stockpileReleasedByTriggerTonnes: Float64Array;
 }
 
 /** Region state: skilled workforce and its pipeline. */
@@ -291,6 +303,19 @@ export interface World {
 
 /** Forms a stockpile can hold: 0 refined material (traded stage 1), 1 components (traded stage 2). */
 export const STOCKPILE_FORMS = 2;
+
+/**
+ * Why a stockpile offers stock this tick (docs/model.md §3, stockpile orders), codes of
+ * `chain.stockpileOfferTrigger`: none (no offer); its region's buyers went short last tick of more
+ * than `releaseShortfallShare` of their demand (any doctrine but `release`); its market's price is
+ * above `releasePriceMultiple` × base (daysOfConsumption only); the `release` doctrine's steady sale.
+ */
+export const NO_RELEASE = 0;
+export const RELEASE_ON_SHORTAGE = 1;
+export const RELEASE_ON_PRICE_SPIKE = 2;
+export const STEADY_RELEASE = 3;
+/** Number of release triggers (codes 1…STOCKPILE_TRIGGERS: {@link RELEASE_ON_SHORTAGE} … {@link STEADY_RELEASE}). */
+export const STOCKPILE_TRIGGERS = 3;
 
 /** The stockpile form of a stockpile event: 0 for refined material (default), 1 for components. */
 export function stockpileForm(stage: 'processing' | 'manufacturing' | undefined): number {

@@ -22,7 +22,9 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  *   than it allows: a strategy that lowers their need makes it bind less, one that keeps foreign
  *   buyers supplied may make it bind more; what reaches home end users says which is better) and
  *   `exportQuotaAllowedTonnes` (set by the scenario and the exporter's exports before the quota), and
- *   `exportQuotaRentUsd` (paid by importers' traders to the exporter's government while the quota binds).
+ *   `exportQuotaRentUsd` (paid by importers' traders to the exporter's government while the quota binds),
+ *   and what a stockpile sold by trigger (`stockpileShortageReleaseTonnes`, `stockpilePriceSpikeReleaseTonnes`,
+ *   `stockpileSteadyReleaseTonnes`: selling more is not better in itself; what end users received says whether it helped).
  * Metrics not listed have no direction.
  */
 export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
@@ -53,6 +55,9 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   exportQuotaWeeksBinding: 'none',
   exportQuotaAllowedTonnes: 'none',
   exportQuotaRentUsd: 'none',
+  stockpileShortageReleaseTonnes: 'none',
+  stockpilePriceSpikeReleaseTonnes: 'none',
+  stockpileSteadyReleaseTonnes: 'none',
 };
 
 /**

@@ -89,7 +89,7 @@ export async function runComparison(options: ComparisonOptions): Promise<Compari
   const level = options.level ?? 0.95;
   const armResults = compiled.map((c, i) => ({ label: labels[i], layout: { ...c.layout, summaries: [...c.layout.summaries, ...atEnd[i].map((v) => v.key)] }, results: kept[i].results }));
   const overTime = computeOverTime(plan, kept.map((arm, i) => ({ label: labels[i], values: arm.kept })), level);
-  const stockpileReleases = computeStockpileReleases(plan, kept.map((arm, i) => ({ label: labels[i], values: arm.kept })));
+  const stockpileReleases = computeStockpileReleases(plan, kept.map((arm, i) => ({ label: labels[i], values: arm.kept, summaries: { keys: compiled[i].layout.summaries, values: arm.results.map((r) => r.summaries) } })));
   const alternatives = computeComparison(armResults, level);
   // What each alternative adds to the reference: the materials its own events (ids the reference lacks) name.
   const referenceIds = new Set(loaded[0].spec.events.map((e) => e.id));

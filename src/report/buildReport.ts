@@ -140,7 +140,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
   if (summary !== undefined) {
     const context = deriveRunContext(overview, summary);
     const replicates = await readReplicatesCsv(folder);
-    const stockpileNotes = overview === undefined || fans === undefined ? [] : [...describeStockpileRelease(overview, fans), ...describeStockpileUse(overview, fans)];
+    const stockpileNotes = overview === undefined || fans === undefined ? [] : [...describeStockpileRelease(overview, fans, summary), ...describeStockpileUse(overview, fans, summary)];
     answer = renderAnswerBox(context, summary, replicates, impact, fans);
     sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, replicates, charts, impact, await readExceedance(folder), stockpileNotes, (overview?.years ?? NaN) * 52) });
     actorActions = renderActorActions({ context, summary, replicates, fans, years: overview?.years ?? NaN, ...(overview === undefined ? {} : { priceWarMode: overview.priceWarMode }) });

@@ -1,13 +1,14 @@
 import { STABILISATION_PRICE_MULTIPLE } from '../../sim-core/index.ts';
 import { quantile } from '../stats/quantile.ts';
 import { sortedWithoutNaN } from '../stats/sortedWithoutNaN.ts';
-import { chooseMassUnit } from './chooseMassUnit.ts';
+import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
-import type { RunRelease } from './readStockpileReleases.ts';
+import type { RunRelease, SoldByTrigger } from './readStockpileReleases.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatTonnes } from './formatTonnes.ts';
+import { listSoldByTrigger } from './listSoldByTrigger.ts';
 import type { OverTimeSeriesData } from './readOverTimeCsv.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 
@@ -128,7 +129,8 @@ export interface ReleaseRule {
 /**
  * `NdPr oxide: released in 18 of 20 runs, first in Jul 2026 at the median (earliest Feb 2026, latest
  * Dec 2026; the reference's events on it began Jan 2026), 27.7 t released over the run at the median,
- * of 1,320 t held at most; never in 2 runs`: run by run (stockpile-releases.csv), so a stockpile
+ * of 1,320 t held at most; it sold 45 t on shortage and 37 t into price spikes (means per run, before
+ * buying any back); never in 2 runs`: run by run (stockpile-releases.csv), so a stockpile
  * that never released in most runs is not read from a median path's small dip, and a release before
  * the events is seen as one (a price spike, not the shortage the events cause). '' without runs.
  *
@@ -160,11 +162,34 @@ export function describeReleaseRuns(material: string, runs: readonly RunRelease[
   const tonnes = sortedWithoutNaN(Float64Array.from(released, (r) => r.releasedTonnes));
   const peaks = sortedWithoutNaN(Float64Array.from(released, (r) => r.peakHeldTonnes));
   const unit = chooseMassUnit([quantile(peaks, 0.5)]);
-  const amount = `, ${formatTonnes(quantile(tonnes, 0.5), unit)} released over the run at the median, of ${formatTonnes(quantile(peaks, 0.5), unit)} held at most`;
+  const amount = `, ${formatTonnes(quantile(tonnes, 0.5), unit)} released over the run at the median, of ${formatTonnes(quantile(peaks, 0.5), unit)} held at most${describeSoldByTrigger(held, unit)}`;
   const never = released.length === held.length ? '' : `; never in ${held.length - released.length} run${held.length - released.length === 1 ? '' : 's'}${reversal}`;
   const bracket = [range, start].filter((x) => x !== '').join('; ');
   const when = same ? `first in ${median} in ${released.length === 1 ? 'that run' : 'each'}` : `first in ${median} at the median`;
   return `${material}: released in ${released.length} of ${held.length} runs, ${when}${bracket === '' ? '' : ` (${bracket})`}${beforeNote}${amount}${never}`;
+}
+
+/**
+ * `; it sold 48 t on shortage and 1.5 t into price spikes (means per run, before buying any back)`: what
+ * the runs that held a stock sold by the trigger of its offers (stockpile-releases.csv's by-trigger
+ * columns: gross sales, so more than the falls of the monthly stock when it bought back in between),
+ * means over them so the parts add up to the mean sold; the triggers that sold nothing left out. ''
+ * when a run lacks the figures (a folder from before them) or nothing was sold.
+ *
+ * @param held - The runs that held a stock.
+ * @param unit - The unit the sentence writes masses in.
+ * @returns The clause, or ''.
+ * @example
+ * describeSoldByTrigger(runs, 't'); // '; it sold 48 t on shortage and 1.5 t into price spikes (means per run, before buying any back)'
+ */
+export function describeSoldByTrigger(held: readonly RunRelease[], unit: MassUnit): string {
+  if (held.length === 0 || held.some((r) => r.soldByTrigger === undefined)) return '';
+  const mean = (trigger: keyof SoldByTrigger): number => held.reduce((total, r) => total + (r.soldByTrigger as SoldByTrigger)[trigger], 0) / held.length;
+  const means = { shortage: mean('shortage'), priceSpike: mean('priceSpike'), steady: mean('steady') };
+  const list = listSoldByTrigger(means, unit);
+  if (list === '') return '';
+  const one = [means.shortage, means.priceSpike, means.steady].filter((m) => m > 0).length === 1;
+  return `; it sold ${list} (${one ? 'all of its sales, mean per run' : 'means per run'}, before buying any back)`;
 }
 
 /** `. Its rule releases when …`, from the stockpile's doctrine; '' when unknown. */

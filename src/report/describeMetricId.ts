@@ -26,6 +26,9 @@ const METRIC_WORDS: Record<string, string> = {
   exportQuotaWeeksBinding: 'Weeks an export quota bound',
   exportQuotaAllowedTonnes: 'Tonnes an export quota allowed',
   exportQuotaRentUsd: 'Quota rent paid for an export quota\'s licences',
+  stockpileShortageReleaseTonnes: 'Stockpile sales on shortage',
+  stockpilePriceSpikeReleaseTonnes: 'Stockpile sales into price spikes',
+  stockpileSteadyReleaseTonnes: 'Stockpile sales by steady release',
 };
 const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };
 

@@ -9,6 +9,8 @@ import { formatWeeks } from './formatWeeks.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import { type SeriesFan, type SeriesId, seriesKey } from './readSeriesCsv.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
+import { listSoldByTrigger } from './listSoldByTrigger.ts';
+import type { SummaryMetrics } from './readSummaryJson.ts';
 
 /**
  * A stockpile that released less than this share of the stock it held when its region's end users first
@@ -107,12 +109,13 @@ export function measureRelease(stock: readonly number[], shortfall: readonly num
  *
  * @param overview - The scenario as run.
  * @param fans - series.csv's bands, holding at least {@link stockpileReleaseSeries}.
+ * @param summary - summary.json, for what each stockpile sold by trigger ({@link describeSoldByTriggerNote}); optional.
  * @returns One sentence per such stockpile; none when every stockpile released or had no shortage to answer.
  * @example
  * describeStockpileRelease(overview, fans);
  * // ['The refined cobalt stockpile of the United States released little while end users there were short: …']
  */
-export function describeStockpileRelease(overview: ScenarioOverview, fans: ReadonlyMap<string, SeriesFan>): string[] {
+export function describeStockpileRelease(overview: ScenarioOverview, fans: ReadonlyMap<string, SeriesFan>, summary?: SummaryMetrics): string[] {
   const sentences: string[] = [];
   for (const s of stockpilesOf(overview)) {
     const [stock, shortfall, demand] = [s.stock, s.shortfall, s.demand].map((id) => fans.get(seriesKey(id))?.p50);
@@ -121,7 +124,7 @@ export function describeStockpileRelease(overview: ScenarioOverview, fans: Reado
     if (measure === undefined || !releasedLittle(measure)) continue;
     const fan = fans.get(seriesKey(s.stock));
     const weeksPerTick = fan !== undefined && fan.year.length > 1 ? (fan.year[1] - fan.year[0]) * 52 : 52 / overview.ticksPerYear;
-    sentences.push(sentenceFor(overview, s, measure, measure.shortTicks * weeksPerTick));
+    sentences.push(sentenceFor(overview, s, measure, measure.shortTicks * weeksPerTick) + describeSoldByTriggerNote(summary, s));
   }
   return sentences;
 }
@@ -142,6 +145,26 @@ function sentenceFor(overview: ScenarioOverview, s: StockpileSeries, m: ReleaseM
   return `The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} released little while end users there were short: ` +
     `${formatTonnes(m.releasedWhileShort)}, ${formatPercent(m.releasedWhileShort / m.atOnset)} of the ${formatTonnes(m.atOnset)} it held when they first went short, over the ${formatWeeks(weeks)} ${formatWeeks(weeks) === '1' ? 'week' : 'weeks'} they were short ` +
     `(medians over runs).${later} ${why}`;
+}
+
+/**
+ * ` Over the run it sold 45 t on shortage and 37.1 t into price spikes (means over runs, before buying any
+ * back).`: what the stockpile sold by the trigger of its offers, from summary.json's
+ * stockpileShortageReleaseTonnes, stockpilePriceSpikeReleaseTonnes and stockpileSteadyReleaseTonnes
+ * (a run's tally, so the medians of the stock path above may show less). '' without them (a folder
+ * from before them) or when it sold nothing.
+ *
+ * @param summary - summary.json's metrics, or undefined.
+ * @param s - The stockpile.
+ * @returns The note, with its leading space, or ''.
+ * @example
+ * describeSoldByTriggerNote(summary, { material: 'ndpr', region: 'US', components: false });
+ */
+export function describeSoldByTriggerNote(summary: SummaryMetrics | undefined, s: { material: string; region: string; components: boolean }): string {
+  if (summary === undefined) return '';
+  const mean = (metric: string) => summary.get(`${metric}.${s.material}.${s.components ? 'manufacturing' : 'processing'}.${s.region}`)?.mean ?? NaN;
+  const list = listSoldByTrigger({ shortage: mean('stockpileShortageReleaseTonnes'), priceSpike: mean('stockpilePriceSpikeReleaseTonnes'), steady: mean('stockpileSteadyReleaseTonnes') });
+  return list === '' ? '' : ` Over the run it sold ${list} (means over runs, before buying any back).`;
 }
 
 /** What a stockpile did while the disruptions of its material were in force, from its median stock (t). */
@@ -190,12 +213,13 @@ export function measureDisruptionUse(stock: readonly number[], start: number, en
  *
  * @param overview - The scenario as run.
  * @param fans - series.csv's bands, holding at least {@link stockpileReleaseSeries}.
+ * @param summary - summary.json, for what each stockpile sold by trigger ({@link describeSoldByTriggerNote}); optional.
  * @returns One sentence per such stockpile.
  * @example
  * describeStockpileUse(overview, fans);
  * // ['The refined NdPr oxide stockpile of the United States held 1,320 t when the disruptions began (Jan 2026) …']
  */
-export function describeStockpileUse(overview: ScenarioOverview, fans: ReadonlyMap<string, SeriesFan>): string[] {
+export function describeStockpileUse(overview: ScenarioOverview, fans: ReadonlyMap<string, SeriesFan>, summary?: SummaryMetrics): string[] {
   const sentences: string[] = [];
   for (const s of stockpilesOf(overview)) {
     const fan = fans.get(seriesKey(s.stock));
@@ -227,7 +251,7 @@ export function describeStockpileUse(overview: ScenarioOverview, fans: ReadonlyM
       ? `it gave up at most ${formatTonnes(drawn)} (${formatPercent(drawn / use.atStart)} of that) and bought ${formatTonnes(use.bought)} back`
       : 'it neither sold nor bought';
     sentences.push(`The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} held ${formatTonnes(use.atStart)} when the disruptions began ` +
-      `(${formatScenarioDate(overview.startYear, startYear)}); while they were in force (${until}) ${moved} (medians over runs, week by week).${rule}`);
+      `(${formatScenarioDate(overview.startYear, startYear)}); while they were in force (${until}) ${moved} (medians over runs, week by week).${rule}${describeSoldByTriggerNote(summary, s)}`);
   }
   return sentences;
 }

@@ -12,16 +12,31 @@ export interface RunRelease {
   firstReleasePeriod: string;
   releasedTonnes: number;
   peakHeldTonnes: number;
+  /**
+   * What the stockpile sold over the run by the trigger of its offers (t, tick by tick: shortage, price
+   * spike, steady release; NaN where the file leaves it empty); absent in a file written before these columns.
+   */
+  soldByTrigger?: SoldByTrigger;
+}
+
+/** A run's stockpile sales by trigger, t (stockpile-releases.csv's shortageReleaseTonnes, priceSpikeReleaseTonnes, steadyReleaseTonnes). */
+export interface SoldByTrigger {
+  shortage: number;
+  priceSpike: number;
+  steady: number;
 }
 
 /** Per strategy (file label), per material, one entry per run in replicate order. */
 export type StockpileReleases = Map<string, Map<string, RunRelease[]>>;
 
 const COLUMNS = ['strategy', 'material', 'replicate', 'peakHeldTonnes', 'firstReleasePeriod', 'firstReleaseYear', 'releasedTonnes'] as const;
+/** The by-trigger columns, read when the file has all three (a compare from before session 30 has none). */
+const TRIGGER_COLUMNS = ['shortageReleaseTonnes', 'priceSpikeReleaseTonnes', 'steadyReleaseTonnes'] as const;
 
 /**
  * Reads a compare folder's `stockpile-releases.csv` (per strategy holding a stockpile, material and
- * replicate: when the stock first fell and how much it released; computeStockpileReleases.ts).
+ * replicate: when the stock first fell, how much it released and, in a file that has them, what it
+ * sold by trigger; computeStockpileReleases.ts).
  *
  * @param dir - The output folder.
  * @returns The runs, or undefined when the folder has no such file (an older compare, or no stockpile).
@@ -34,7 +49,11 @@ export async function readStockpileReleases(dir: string): Promise<StockpileRelea
   if (!(await fileExists(path))) return undefined;
   const rows = new Map<string, Map<string, Array<[number, RunRelease]>>>();
   let at: number[] = [];
-  await readCsvLines(path, (header) => (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0, (fields, line) => {
+  let triggersAt: number[] | undefined;
+  await readCsvLines(path, (header) => {
+    triggersAt = locateCsvColumns(header, TRIGGER_COLUMNS);
+    return (at = locateCsvColumns(header, COLUMNS) ?? []).length > 0;
+  }, (fields, line) => {
     const [strategy, material, replicate, peak, period, year, released] = at.map((i) => fields[i]);
     // A damaged value is said, not read as "never released".
     const number = (text: string, column: string, empty: boolean): number => {
@@ -48,7 +67,12 @@ export async function readStockpileReleases(dir: string): Promise<StockpileRelea
     rows.set(strategy, byMaterial);
     const list = byMaterial.get(material) ?? [];
     byMaterial.set(material, list);
-    list.push([Number(replicate), { firstReleaseYear: number(year, 'firstReleaseYear', true), firstReleasePeriod: period, releasedTonnes: number(released, 'releasedTonnes', false), peakHeldTonnes: number(peak, 'peakHeldTonnes', false) }]);
+    const run: RunRelease = { firstReleaseYear: number(year, 'firstReleaseYear', true), firstReleasePeriod: period, releasedTonnes: number(released, 'releasedTonnes', false), peakHeldTonnes: number(peak, 'peakHeldTonnes', false) };
+    if (triggersAt !== undefined) {
+      const [shortage, priceSpike, steady] = triggersAt.map((i, k) => number(fields[i] ?? '', TRIGGER_COLUMNS[k], true));
+      run.soldByTrigger = { shortage, priceSpike, steady };
+    }
+    list.push([Number(replicate), run]);
   });
   const out: StockpileReleases = new Map();
   for (const [strategy, byMaterial] of rows) {

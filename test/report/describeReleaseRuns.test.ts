@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeReleaseRuns, describeReleaseRunsLine } from '../../src/report/describeComparedRelease.ts';
+import { describeReleaseRuns, describeReleaseRunsLine, describeSoldByTrigger } from '../../src/report/describeComparedRelease.ts';
 import { readStockpileReleases, type RunRelease } from '../../src/report/readStockpileReleases.ts';
 import { readArmReplicates } from '../../src/report/readArmReplicates.ts';
 
@@ -32,6 +32,21 @@ describe('describeReleaseRuns', () => {
     expect(describeReleaseRuns('NdPr oxide', [run(''), run('')], 2026, [false, false])).not.toContain('election');
     // Runs that never held a stock are not counted.
     expect(describeReleaseRuns('NdPr oxide', [run('', 0, 0)], 2026)).toBe('');
+  });
+
+  it('says what the runs sold by trigger, means per run over the runs that held a stock, leaving out triggers that sold nothing', () => {
+    const sold = (shortage: number, priceSpike: number, steady = 0, period = '2026-03'): RunRelease => ({ ...run(period), soldByTrigger: { shortage, priceSpike, steady } });
+    // Means over the three runs that held a stock: (60 + 30 + 0) / 3 = 30 t on shortage, (1 + 2 + 0) / 3 = 1 t into price spikes.
+    const runs = [sold(60, 1), sold(30, 2), sold(0, 0, 0, ''), { ...sold(5, 5), peakHeldTonnes: 0 }];
+    expect(describeReleaseRuns('NdPr oxide', runs, 2026)).toBe('NdPr oxide: released in 2 of 3 runs, first in Mar 2026 in each (the reference’s events on it began Jan 2026), '
+      + '30 t released over the run at the median, of 1,320 t held at most; it sold 30 t on shortage and 1 t into price spikes (means per run, before buying any back); never in 1 run');
+    expect(describeSoldByTrigger([sold(0, 37.8), sold(0, 37.8)], 't')).toBe('; it sold 37.8 t into price spikes (all of its sales, mean per run, before buying any back)');
+    expect(describeSoldByTrigger([sold(1, 2, 3)], 't')).toBe('; it sold 1 t on shortage, 2 t into price spikes and 3 t by steady release (means per run, before buying any back)');
+    // Not said when a run lacks the figures (a folder from before them, or a strategy without a stockpile event there) or nothing sold.
+    expect(describeSoldByTrigger([sold(1, 2), run('2026-03')], 't')).toBe('');
+    expect(describeSoldByTrigger([sold(NaN, NaN, NaN)], 't')).toBe('');
+    expect(describeSoldByTrigger([sold(0, 0)], 't')).toBe('');
+    expect(describeReleaseRuns('NdPr oxide', [run('2026-03')], 2026)).not.toContain('it sold');
   });
 
   it('gives the rule once when the materials share it, and why a refined stock that released little reached few end users (G10)', () => {
@@ -69,5 +84,18 @@ describe('describeReleaseRuns', () => {
     expect(await readStockpileReleases(tmpdir() + '/no-such-folder-here')).toBeUndefined();
     await writeFile(join(dir, 'stockpile-releases.csv'), 'strategy,material,replicate,peakHeldTonnes,firstReleasePeriod,firstReleaseYear,releasedTonnes\npile,ndpr,0,100,2026-04,2026.29,abc\n');
     await expect(readStockpileReleases(dir)).rejects.toThrow(/stockpile-releases\.csv:2: releasedTonnes: expected a number, found "abc"/);
+  });
+
+  it('reads the by-trigger columns when the file has them, and none from a file written before them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'releases-'));
+    const header = 'strategy,material,replicate,peakHeldTonnes,firstReleasePeriod,firstReleaseYear,releasedTonnes,shortageReleaseTonnes,priceSpikeReleaseTonnes,steadyReleaseTonnes';
+    await writeFile(join(dir, 'stockpile-releases.csv'), `${header}\npile,ndpr,0,100,2026-04,2026.29,60,42,15.5,0\npile,ndpr,1,100,,,0,,,\n`);
+    const runs = (await readStockpileReleases(dir))?.get('pile')?.get('ndpr');
+    expect(runs?.[0].soldByTrigger).toEqual({ shortage: 42, priceSpike: 15.5, steady: 0 });
+    expect(runs?.[1].soldByTrigger).toEqual({ shortage: NaN, priceSpike: NaN, steady: NaN });
+    await writeFile(join(dir, 'stockpile-releases.csv'), `${header}\npile,ndpr,0,100,2026-04,2026.29,60,x,1,0\n`);
+    await expect(readStockpileReleases(dir)).rejects.toThrow(/stockpile-releases\.csv:2: shortageReleaseTonnes: expected a number or nothing, found "x"/);
+    await writeFile(join(dir, 'stockpile-releases.csv'), 'strategy,material,replicate,peakHeldTonnes,firstReleasePeriod,firstReleaseYear,releasedTonnes\npile,ndpr,0,100,2026-04,2026.29,60\n');
+    expect((await readStockpileReleases(dir))?.get('pile')?.get('ndpr')?.[0].soldByTrigger).toBeUndefined();
   });
 });

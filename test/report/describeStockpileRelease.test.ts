@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeStockpileRelease, describeStockpileUse, measureDisruptionUse, measureRelease, stockpileReleaseSeries } from '../../src/report/describeStockpileRelease.ts';
+import { describeSoldByTriggerNote, describeStockpileRelease, describeStockpileUse, measureDisruptionUse, measureRelease, stockpileReleaseSeries } from '../../src/report/describeStockpileRelease.ts';
+import type { MetricSummary, SummaryMetrics } from '../../src/report/readSummaryJson.ts';
 import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
 import { type SeriesFan, seriesKey } from '../../src/report/readSeriesCsv.ts';
 
@@ -51,6 +52,23 @@ describe('describeStockpileRelease', () => {
 
   it('asks for the stock, shortfall and demand series of each stockpile event', () => {
     expect(stockpileReleaseSeries(overview()).map(seriesKey)).toEqual(['stockpile|cobalt|processing|US', 'shortfall|cobalt|endUse|US', 'demand|cobalt|endUse|US']);
+  });
+});
+
+describe('describeSoldByTriggerNote', () => {
+  /** summary.json with the given means of the refined (or component) cobalt stockpile's sales by trigger. */
+  const summary = (shortage: number, priceSpike: number, steady: number, stage = 'processing'): SummaryMetrics => new Map(
+    [['stockpileShortageReleaseTonnes', shortage], ['stockpilePriceSpikeReleaseTonnes', priceSpike], ['stockpileSteadyReleaseTonnes', steady]]
+      .map(([metric, mean]) => [`${metric}.cobalt.${stage}.US`, { unit: 't', mean } as MetricSummary]));
+
+  it('appends what each stockpile sold by trigger to its sentence, from summary.json, triggers that sold nothing left out', () => {
+    const [sentence] = describeStockpileRelease(overview(), fans([1000, 1000, 1000, 1000, 990, 985, 980, 980, 500, 0]), summary(20, 960, 0));
+    expect(sentence).toMatch(/\(medians over runs\)\. It sold 980 t after the shortage ended\. .* Over the run it sold 20 t on shortage and 960 t into price spikes \(means over runs, before buying any back\)\.$/);
+    expect(describeSoldByTriggerNote(summary(0, 0, 37.8, 'manufacturing'), { material: 'cobalt', region: 'US', components: true })).toBe(' Over the run it sold 37.8 t by steady release (means over runs, before buying any back).');
+    // Another form's figures are not this stockpile's; a folder without them, or a stockpile that sold nothing, adds nothing.
+    expect(describeSoldByTriggerNote(summary(1, 2, 3, 'manufacturing'), { material: 'cobalt', region: 'US', components: false })).toBe('');
+    expect(describeSoldByTriggerNote(undefined, { material: 'cobalt', region: 'US', components: false })).toBe('');
+    expect(describeSoldByTriggerNote(summary(0, 0, 0), { material: 'cobalt', region: 'US', components: false })).toBe('');
   });
 });
 
