@@ -140,7 +140,7 @@ function sentenceFor(overview: ScenarioOverview, s: StockpileSeries, m: ReleaseM
   const later = m.releasedAfter >= LITTLE_RELEASE_SHARE * m.peak ? ` It sold ${formatTonnes(m.releasedAfter)} after the shortage ended.` : '';
   const why = s.components
     ? 'A component stockpile releases only when end users there go without more than its releaseShortfallShare of their demand, up to that shortfall (docs/model.md, known gap G10).'
-    : 'A refined stockpile sells only to its region\'s manufacturers, who may stop buying refined material in a shortage or export the components they make from it, ' +
+    : 'A refined stockpile sells only to its region\'s manufacturers, who may be at capacity, stop buying refined material in a shortage or export the components they make from it, ' +
       'even where the region makes more components than it uses (docs/model.md, known gap G10); held as components (stage: manufacturing), it sells to end users in their own market.';
   return `The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} released little while end users there were short: ` +
     `${formatTonnes(m.releasedWhileShort)}, ${formatPercent(m.releasedWhileShort / m.atOnset)} of the ${formatTonnes(m.atOnset)} it held when they first went short, over the ${formatWeeks(weeks)} ${formatWeeks(weeks) === '1' ? 'week' : 'weeks'} they were short ` +
