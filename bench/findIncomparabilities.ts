@@ -43,7 +43,37 @@ export function findIncomparabilities(baseline: BenchFigures, now: BenchFigures)
   }
   sizeDifferences(baseline, now, incomparable, caveats);
   partDifferences(baseline, now, incomparable, caveats);
+  const hostSpeed = describeHostSpeedChange(baseline, now);
+  if (hostSpeed !== '') caveats.push(hostSpeed);
   return { incomparable, caveats };
+}
+
+/**
+ * The reference kernel's change beyond which a run is said to be on a host of another speed: the
+ * kernel's code does not change between sessions, so its time moves with the host alone (another
+ * machine of the same kind, or its neighbours' load), and every absolute time moves with it.
+ */
+export const HOST_SPEED_CHANGE_PERCENT = 15;
+
+/**
+ * A caveat when the reference kernel ran more than {@link HOST_SPEED_CHANGE_PERCENT}% slower or faster
+ * than in the baseline: the host, not the engine, moved the absolute times (session 31's machine ran
+ * the kernel at 2.9–3.4 ns per update against the baseline's 1.90, and the engine about as much slower). The
+ * ratios and speedups, each taken within one run, are the figures to read then. '' otherwise, or
+ * when either side has no kernel.
+ *
+ * @param baseline - bench/baseline.json.
+ * @param now - This run's figures.
+ * @returns The caveat, or ''.
+ */
+export function describeHostSpeedChange(baseline: BenchFigures, now: BenchFigures): string {
+  const [before, after] = [baseline.kernel?.nsPerAgentUpdate, now.kernel?.nsPerAgentUpdate];
+  if (before === undefined || after === undefined || !(before > 0) || !(after > 0)) return '';
+  const change = (after / before - 1) * 100;
+  if (Math.abs(change) <= HOST_SPEED_CHANGE_PERCENT) return '';
+  const direction = change > 0 ? 'slower' : 'faster';
+  return `host speed: the reference kernel (code unchanged) ran ${after.toFixed(2)} ns per update now against ${before.toFixed(2)} in the baseline (${Math.abs(change).toFixed(0)}% ${direction}): `
+    + `this host runs plain loops at another speed, so absolute times move by about as much whatever the code; compare engineToKernelRatio, the speedups and the scaling, each taken within one run`;
 }
 
 /** Compiled JS against TS source, or another Node: not comparable. A baseline without the record is taken as compiled. */

@@ -44,6 +44,16 @@ describe('compareFigures', () => {
     expect(compareFigures(corrected, corrected).notComparable).toEqual([]);
   });
 
+  it('says when the reference kernel ran at another speed: a host of another speed, ratios to read', () => {
+    const kernel = (ns: number) => ({ agents: 1e6, stages: 6, ticks: 20, nsPerAgentUpdate: ns, cpuNsPerAgentUpdate: ns, agentUpdatesPerSecond: 1e9 / ns, bytesPerAgent: 16 });
+    const on = (ns: number) => ({ ...figures(20, 1.7), kernel: kernel(ns) });
+    expect(compareFigures(on(1.9), on(3.02)).caveats).toEqual([expect.stringMatching(/^host speed: the reference kernel \(code unchanged\) ran 3\.02 ns per update now against 1\.90 in the baseline \(59% slower\)/)]);
+    expect(compareFigures(on(3), on(2)).caveats).toEqual([expect.stringMatching(/\(33% faster\)/)]);
+    // Within the band, or with no kernel on one side, nothing is said.
+    expect(compareFigures(on(2), on(2.2)).caveats).toEqual([]);
+    expect(compareFigures(figures(20, 1.7), on(3)).caveats).toEqual([]);
+  });
+
   it('says when the runs were set up differently (other replicates: a caveat, still comparable)', () => {
     expect([notComparable, caveats]).toEqual([[], []]);
     const fewer = compareFigures(figures(20, 1.7), figures(20, 1.7, 1));
