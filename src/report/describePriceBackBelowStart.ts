@@ -1,6 +1,6 @@
 import { PRODUCT } from './computeHeadlineResults.ts';
 import type { FanPanelPlan } from './planFanPanels.ts';
-import { formatScenarioDate } from './formatScenarioDate.ts';
+import { formatLastMonthBefore, formatScenarioDate } from './formatScenarioDate.ts';
 import { describeStageProduct } from './describeStageProduct.ts';
 import { seriesKey, type SeriesFan } from './readSeriesCsv.ts';
 
@@ -41,7 +41,7 @@ export function describePriceBackBelowStart(plan: FanPanelPlan, fans: ReadonlyMa
         const firstYear = Math.floor(fan.year[0]);
         const product = PRODUCT[chart.series.stage];
         return `The median ${product === undefined ? '' : `${product} `}price of ${plan.materialName} in ${homeName} falls back below its starting level in ${formatScenarioDate(firstYear, year - firstYear)}, ` +
-          `while an event on it is still in force${window.openEnded ? '' : ` (until ${formatScenarioDate(firstYear, window.end - firstYear)})`}. ` +
+          `while an event on it is still in force${window.openEnded ? '' : ` (through ${formatLastMonthBefore(firstYear, window.end - firstYear)})`}. ` +
           describeOtherStagesStillHigh(plan, fans, homeRegion, chart.series.stage, year, window.end, firstYear) +
           'Prices in this model follow how well stocks cover demand (docs/model.md, clearMarkets): once end users have cut their use (their price response and thrift) ' +
           'to what still flows, the price falls back, the event notwithstanding. Rare-earth prices did likewise in 2011–12 while China’s quotas stayed (docs/validation.md, VC-1).';

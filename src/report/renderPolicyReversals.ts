@@ -6,7 +6,7 @@ import { describeElectionRule } from './describeElectionRule.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { eventDescriber } from './eventDescriber.ts';
 import { formatPercent } from './formatPercent.ts';
-import { formatScenarioDate } from './formatScenarioDate.ts';
+import { formatLastMonthBefore, formatScenarioDate } from './formatScenarioDate.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import { seriesKey, type SeriesFan } from './readSeriesCsv.ts';
@@ -75,7 +75,7 @@ export async function renderPolicyReversals(inputs: PolicyReversalInputs): Promi
     const ci = Number.isFinite(reversed) ? wilsonInterval(reversed, n) : { low: NaN, high: NaN };
     const inForce = fan('policyInForce', policy)?.mean;
     const event = overview?.events.find((e) => e.id === policy.event);
-    const span = event === undefined ? 'n/a' : `${formatScenarioDate(startYear, event.start)}${Number.isFinite(event.end) ? ` – ${formatScenarioDate(startYear, event.end)}` : ''}`;
+    const span = event === undefined ? 'n/a' : `${formatScenarioDate(startYear, event.start)}${Number.isFinite(event.end) ? ` – ${formatLastMonthBefore(startYear, event.end)}` : ''}`;
     return [
       `${describe(policy.event)} (${policy.event})`,
       span,

@@ -5,7 +5,7 @@ import { describeEvent, eventCategory } from './describeEvent.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
-import { formatScenarioDate } from './formatScenarioDate.ts';
+import { formatLastMonthBefore, formatScenarioDate } from './formatScenarioDate.ts';
 import { orderRegions } from './orderRegions.ts';
 import type { MaterialOverview, ScenarioOverview } from './readScenarioOverview.ts';
 import { renderTable } from './renderTable.ts';
@@ -67,10 +67,11 @@ async function renderEvents(overview: ScenarioOverview, charts: ChartCollector, 
   // Events a stress test's --strip-events removed from every run: still listed (they are the scenario's), marked as not in force.
   const described = overview.events.map((e) => ({ event: e, text: `${removed.has(e.id) ? 'REMOVED in this stress test (--strip-events): ' : ''}${describeEvent(e, (id) => names.get(id) ?? id)}` }));
   // An event dated after the run ends has no effect: said beside its dates (user audit, session 20: only the loader's terminal warning said so).
-  // An event within one month (a week-long cyberattack) is that month, not "Sep 2026 – Sep 2026".
+  // An event within one month (a week-long cyberattack) is that month, not "Sep 2026 – Sep 2026"; a range
+  // ends with the last month in force (an 18-month event from Jan 2026 is "Jan 2026 – Jun 2027": it ends on 1 July).
   const dates = (e: ScenarioOverview['events'][number]): string => {
     const from = formatScenarioDate(start, e.start);
-    const to = Number.isFinite(e.end) ? formatScenarioDate(start, e.end) : 'end of run';
+    const to = Number.isFinite(e.end) ? formatLastMonthBefore(start, e.end) : 'end of run';
     return `${to === from ? from : `${from} – ${to}`}${e.start >= overview.years ? ' (after the run ends: no effect)' : ''}`;
   };
   // Dates stay on one line when a label wraps: "Jan 2026 – Jul 2027", never "Jul" and "2027" apart.

@@ -1,6 +1,6 @@
 import { describeEvent, eventCategory } from './describeEvent.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatScenarioDate } from './formatScenarioDate.ts';
+import { formatLastMonthBefore, formatScenarioDate } from './formatScenarioDate.ts';
 import type { EventOverview, ScenarioOverview } from './readScenarioOverview.ts';
 
 /** One compared strategy: the name the report gives it and its resolved scenario (undefined when the file is missing). */
@@ -64,8 +64,8 @@ function sourceOf(record: Record<string, unknown>): string {
   return `; ${escapeHtml(source === '' ? '' : `source: ${source}`)}${asOf === '' ? '' : escapeHtml(`${source === '' ? '' : ', '}as of ${asOf}`)}`;
 }
 
-/** `, from Jan 2026 to Jul 2027` (years since the start turned into dates), '' without a start. */
+/** `, from Jan 2026 to Jun 2027` (years since the start turned into dates; the end is the last month in force), '' without a start. */
 function timing(e: EventOverview, startYear: number): string {
   if (!Number.isFinite(e.start) || !Number.isFinite(startYear)) return '';
-  return `, from ${formatScenarioDate(startYear, e.start)}${Number.isFinite(e.end) ? ` to ${formatScenarioDate(startYear, e.end)}` : ''}`;
+  return `, from ${formatScenarioDate(startYear, e.start)}${Number.isFinite(e.end) ? ` to ${formatLastMonthBefore(startYear, e.end)}` : ''}`;
 }

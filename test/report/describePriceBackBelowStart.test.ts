@@ -21,7 +21,7 @@ describe('describePriceBackBelowStart', () => {
     // 55 at the start, 124 at the spike in early 2026, 50 from October 2026 while the quota runs to mid 2027.
     const path = (y: number) => (y < 2025.9 ? 55 : y < 2026.3 ? 124 : y < 2026.75 ? 70 : 50);
     expect(describePriceBackBelowStart(plan(), fans(path), 'US', 'the United States')).toMatch(
-      /^The median refined price of NdPr oxide in the United States falls back below its starting level in Oct 2026, while an event on it is still in force \(until Jul 2027\)\. Prices in this model follow how well stocks cover demand/);
+      /^The median refined price of NdPr oxide in the United States falls back below its starting level in Oct 2026, while an event on it is still in force \(through Jun 2027\)\. Prices in this model follow how well stocks cover demand/);
   });
 
   it('says nothing when the price never spiked, stays above its start, only falls after the event, or for an event in force from the start', () => {
@@ -45,14 +45,14 @@ describe('describePriceBackBelowStart', () => {
       map.set(seriesKey(magnets), { ...magnets, year: base.year, p5: p50, p25: p50, p50, p75: p50, p95: p50 });
       return map;
     };
-    // 150 at the start, 140 when the oxide falls back (Apr 2026), 690 from Dec 2026, 150 again from Oct 2027.
+    // 150 at the start, 140 when the oxide falls back (Apr 2026), 690 from late Nov 2026 (2026.9: the month that contains it, not the nearest month start), 150 again from Oct 2027.
     const magnet = (y: number) => (y < 2026.9 ? (y < 2026.25 ? 150 : 140) : y < 2027.75 ? 690 : 150);
     expect(describePriceBackBelowStart(withMagnets, both(magnet), 'US', 'the United States')).toContain(
-      'The median price of magnets containing NdPr oxide (manufacturing) there, which an event also strikes, is 0.93× its start then, but rises after: it peaks at 4.6× in Dec 2026 and stays above 1.2× its start until Oct 2027. Prices in this model');
+      'The median price of magnets containing NdPr oxide (manufacturing) there, which an event also strikes, is 0.93× its start then, but rises after: it peaks at 4.6× in Nov 2026 and stays above 1.2× its start until Oct 2027. Prices in this model');
     // At or above its start when the refined price falls back, it "does not fall back" (review 24: not when it is below).
     const high = (y: number) => (y < 2026.9 ? (y < 2026.25 ? 150 : 160) : y < 2027.75 ? 690 : 150);
     expect(describePriceBackBelowStart(withMagnets, both(high), 'US', 'the United States')).toContain(
-      'which an event also strikes, does not fall back: 1.1× its start then, it peaks at 4.6× in Dec 2026');
+      'which an event also strikes, does not fall back: 1.1× its start then, it peaks at 4.6× in Nov 2026');
     // A component price that never rises well above its start adds nothing.
     const text = describePriceBackBelowStart(withMagnets, both(() => 160), 'US', 'the United States');
     expect(text).toMatch(/^The median refined price/);

@@ -102,7 +102,7 @@ describe('describeStockpileUse', () => {
   it('says what the stockpile did during the disruption, with its doctrine\'s price rule', () => {
     const [sentence, ...rest] = describeStockpileUse(withBan('daysOfConsumption'), calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]));
     expect(rest).toEqual([]);
-    expect(sentence).toContain('The refined cobalt stockpile of the United States held 1,000 t when the disruptions began (Feb 2025); while they were in force (to Mar 2025) ' +
+    expect(sentence).toContain('The refined cobalt stockpile of the United States held 1,000 t when the disruptions began (Jan 2025); while they were in force (to Feb 2025) ' +
       'it gave up at most 40 t (4% of that) and bought 40 t back (medians over runs, week by week).');
     expect(sentence).toContain('only while its market\'s price is above 1.5× the base price (its releasePriceMultiple: lower it to release into smaller spikes)');
     // The event's own trigger, when the scenario sets one.
@@ -111,7 +111,7 @@ describe('describeStockpileUse', () => {
     expect(describeStockpileUse(early, calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]))[0]).toContain('price is above 1.1× the base price');
     expect(describeStockpileUse(withBan(), calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]))[0]).not.toContain('1.5×');
     // A stock that did not move is said so, not as "at most 0 t … 0 t back".
-    expect(describeStockpileUse(withBan(), calm(Array(10).fill(1000)))[0]).toContain('while they were in force (to Mar 2025) it neither sold nor bought (medians over runs');
+    expect(describeStockpileUse(withBan(), calm(Array(10).fill(1000)))[0]).toContain('while they were in force (to Feb 2025) it neither sold nor bought (medians over runs');
   });
 
   it('leaves a shortage to describeStockpileRelease, and says nothing without a disruption of the material', () => {

@@ -59,7 +59,7 @@ describe('report: what the foreign actor did by its standing rules', () => {
 
   it('names each rule-driven action with its share of runs, weeks and typical start; leaves out what never happened', async () => {
     const text = await report(false);
-    expect(text).toContain('Price war | refined ndpr (processing) | 75% | 26 weeks over the run | Mar 2026');
+    expect(text).toContain('Price war | refined ndpr (processing) | 75% | 26 weeks over the run | Feb 2026');
     expect(text).toMatch(/Cyberattacks \| ndpr facilities \| 25% \| [^|]*\(processing [^)]*\)/);
     expect(text).not.toContain('Retaliatory');
     expect(text).toContain('scripted events (not counted here)');

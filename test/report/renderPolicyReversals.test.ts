@@ -88,7 +88,7 @@ describe('renderPolicyReversals', () => {
     // 4 of 10: Wilson 95% interval 0.168–0.687.
     expect(html).toContain('(usCapex) | Jul 2025 | 40% (17%–69%) | Jan 2029: 20%, Jan 2033: 40% | 60% |');
     // A policy without material or stage: its series are found by its id alone; it ended in 2028 as scheduled.
-    expect(html).toContain('(usWorkforce) | Jul 2025 – Jan 2028 | 10% (2%–40%) | Jan 2029: 10%, Jan 2033: 10% | 0% |');
+    expect(html).toContain('(usWorkforce) | Jul 2025 – Dec 2027 | 10% (2%–40%) | Jan 2029: 10%, Jan 2033: 10% | 0% |');
     // Runs 0–3 and 9: five of ten had a reversal of either policy.
     expect(html).toContain('At least one of the scenario\'s 2 reversible policies was reversed in 50% of the 10 runs.');
     const all = new Map([...replicates].map(([id, values]) => [id, values.map(() => 1)]));
