@@ -11,6 +11,7 @@ import { describeMaterialResult, inSentence, MIN_RUNS_FOR_RANGE } from './descri
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
+import { describeDefenceShortage, measureDefenceShortage } from './describeDefenceShortage.ts';
 import { formatRange } from './formatRange.ts';
 import { formatWeeks } from './formatWeeks.ts';
 import { describePeakAgainstWithout } from './describePeakAgainstWithout.ts';
@@ -68,6 +69,8 @@ export async function renderFindingsSection(
     });
     const severe = describeSevereShortage(exceedance, material.id, context.home, homeName, inSentence(material.name));
     if (severe !== undefined) sentences.splice(1, 0, severe);
+    const defence = measureDefenceShortage(material.id, context.home, summary, replicates);
+    if (defence !== undefined) sentences.push(`${describeDefenceShortage(defence, `Defence buyers (public end users) in ${homeName}`)}; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of their demand goes unmet.`);
     const caused = impact === undefined ? undefined : describeCausedChange(material.id, material.name, impact);
     if (caused !== undefined) sentences.push(caused);
     html += `<div class="callout"><h3>${escapeHtml(material.name)}</h3><ul>${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;
