@@ -265,6 +265,43 @@ export function describeStockpileSoldBeforeShortage(overview: ScenarioOverview, 
 }
 
 /**
+ * Sentences on stockpiles that released a good part of their stock while their region's end users were
+ * short (they held at least {@link LITTLE_RELEASE_SHARE} of their peak when the shortage began and gave
+ * up at least that share of it on the short weeks): what each held when end users first went short,
+ * what it gave up while they were short and what it sold after, from the median series of series.csv,
+ * then what it sold by trigger (summary.json). Without it such a stockpile, the one working as meant,
+ * got no note at all (the other three notes each leave it out).
+ *
+ * @param overview - The scenario as run.
+ * @param fans - series.csv's bands, holding at least {@link stockpileReleaseSeries}.
+ * @param summary - summary.json, for what each stockpile sold by trigger ({@link describeSoldByTriggerNote}); optional.
+ * @returns One sentence per such stockpile.
+ * @example
+ * describeStockpileReleasedWhileShort(overview, fans);
+ * // ['The refined cobalt stockpile of the United States released 300 t while end users there were short, 30% of the 1,000 t it held when they first went short (Jan 2025) …']
+ */
+export function describeStockpileReleasedWhileShort(overview: ScenarioOverview, fans: ReadonlyMap<string, SeriesFan>, summary?: SummaryMetrics): string[] {
+  const sentences: string[] = [];
+  for (const s of stockpilesOf(overview)) {
+    const fan = fans.get(seriesKey(s.stock));
+    const [shortfall, demand] = [s.shortfall, s.demand].map((id) => fans.get(seriesKey(id))?.p50);
+    if (fan === undefined || shortfall === undefined || demand === undefined) continue;
+    const m = measureRelease(fan.p50, shortfall, demand);
+    if (m === undefined || releasedLittle(m) || m.atOnset < LITTLE_RELEASE_SHARE * m.peak) continue; // the other notes' cases
+    const onset = fan.p50.findIndex((_, t) => demand[t] > 0 && shortfall[t] > SHORTFALL_THRESHOLD_SHARE * demand[t]);
+    const date = formatScenarioDate(overview.startYear, Math.floor(fan.year[onset] * 12 + 1e-6) / 12 - overview.startYear);
+    const weeks = formatWeeks(m.shortTicks * (52 / overview.ticksPerYear));
+    const material = inSentence(overview.materials.find((x) => x.id === s.material)?.name ?? s.material);
+    const region = regionWithArticle(overview.regions.find((x) => x.id === s.region)?.name ?? s.region);
+    const later = m.releasedAfter > 0 ? ` It sold ${formatTonnes(m.releasedAfter)} after the shortage ended.` : '';
+    sentences.push(`The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} released ${formatTonnes(m.releasedWhileShort)} while end users there were short, ` +
+      `${formatPercent(m.releasedWhileShort / m.atOnset)} of the ${formatTonnes(m.atOnset)} it held when they first went short (${date}), over the ${weeks} ${weeks === '1' ? 'week' : 'weeks'} they were short ` +
+      `(medians over runs, week by week).${later}${describeSoldByTriggerNote(summary, s)}`);
+  }
+  return sentences;
+}
+
+/**
  * ` Over the run it sold 45 t on shortage and 37.1 t into price spikes (means over runs, before buying any
  * back).`: what the stockpile sold by the trigger of its offers, from summary.json's
  * stockpileShortageReleaseTonnes, stockpilePriceSpikeReleaseTonnes and stockpileSteadyReleaseTonnes

@@ -43,7 +43,7 @@ import { stageProductNoun } from './describeStageProduct.ts';
  * @param charts - Collects the key-results chart.
  * @param impact - `impact.json`, if present: what the scenario's disruptions cause, per headline material.
  * @param exceedance - `summary.json`'s exceedance rows (the chance of a severe, lasting shortage per material).
- * @param stockpileNotes - Sentences on stockpiles: those that released little during a shortage (describeStockpileRelease), those that had sold most of their stock before it (describeStockpileSoldBeforeShortage) and what the others did while the disruptions were in force (describeStockpileUse), shown after the costs.
+ * @param stockpileNotes - Sentences on stockpiles: those that released little during a shortage (describeStockpileRelease), those that had sold most of their stock before it (describeStockpileSoldBeforeShortage), those that released a good part of it while short (describeStockpileReleasedWhileShort) and what the others did while the disruptions were in force (describeStockpileUse), shown after the costs.
  * @param horizonWeeks - The run's length in weeks (the note on prices still rising at the end; NaN: none).
  * @returns The section's HTML.
  * @example

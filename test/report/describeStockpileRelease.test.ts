@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSoldByTriggerNote, describeStockpileRelease, describeStockpileSoldBeforeShortage, describeStockpileUse, measureDisruptionUse, measureDrawBeforeShortage, measureRelease, stockpileReleaseSeries } from '../../src/report/describeStockpileRelease.ts';
+import { describeSoldByTriggerNote, describeStockpileRelease, describeStockpileReleasedWhileShort, describeStockpileSoldBeforeShortage, describeStockpileUse, measureDisruptionUse, measureDrawBeforeShortage, measureRelease, stockpileReleaseSeries } from '../../src/report/describeStockpileRelease.ts';
 import type { MetricSummary, SummaryMetrics } from '../../src/report/readSummaryJson.ts';
 import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
 import { type SeriesFan, seriesKey } from '../../src/report/readSeriesCsv.ts';
@@ -187,5 +187,25 @@ describe('measureDrawBeforeShortage', () => {
     expect(measureDrawBeforeShortage([0, 10, 10, 6, 2, 3, 3, 2], [0, 0, 0, 0, 0, 0, 5, 0], [10, 10, 10, 10, 10, 10, 10, 10]))
       .toEqual({ onset: 6, peak: 10, peakTick: 1, soldBefore: 8, firstDrop: 3, lowestTick: 4, lowest: 2, atOnset: 3, releasedWhileShort: 1, boughtWhileShort: 0 });
     expect(measureDrawBeforeShortage([1, 1], [0, 0], [10, 10])).toBeUndefined();
+  });
+});
+
+describe('describeStockpileReleasedWhileShort', () => {
+  const released = [1000, 1000, 1000, 1000, 900, 800, 700, 700, 650, 650];
+
+  it('says what a stockpile held when the shortage began, what it gave up while short and after, which no other note said', () => {
+    const [sentence, ...rest] = describeStockpileReleasedWhileShort(overview(), fans(released));
+    expect(rest).toEqual([]);
+    expect(sentence).toBe('The refined cobalt stockpile of the United States released 300 t while end users there were short, 30% of the 1,000 t it held when they first went short (Jan 2025), ' +
+      'over the 4 weeks they were short (medians over runs, week by week). It sold 50 t after the shortage ended.');
+    expect([...describeStockpileRelease(overview(), fans(released)), ...describeStockpileSoldBeforeShortage(overview(), fans(released)), ...describeStockpileUse(overview(), fans(released))]).toEqual([]);
+  });
+
+  it('leaves the other notes\' cases to them', () => {
+    expect(describeStockpileReleasedWhileShort(overview(), fans([1000, 1000, 1000, 1000, 990, 985, 980, 980, 500, 0]))).toEqual([]); // released little
+    expect(describeStockpileReleasedWhileShort(overview(), fans([1000, 50, 100, 80, 60, 40, 40, 40, 40, 40]))).toEqual([]); // sold before
+    const never = fans(released);
+    never.get('shortfall|cobalt|endUse|US')!.p50.fill(0);
+    expect(describeStockpileReleasedWhileShort(overview(), never)).toEqual([]);
   });
 });
