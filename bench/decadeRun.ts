@@ -97,7 +97,7 @@ function main({ values }: ScriptArgs<typeof DECADE_COMMAND_LINE.options>): void 
   const cpu = cpuUsage(cpuBefore);
   // Others' share of the load at the end: this run's own thread taken out, as bench:compare does.
   const othersAtEnd = Math.max(0, loadPerCoreNow() - watch.ownLoadNow() / Math.max(1, cpus().length));
-  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes);
+  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes, recorder.publicTally);
   const end = countByKind(world);
 
   const agents = Object.entries(start).filter(([kind]) => !kind.startsWith('projects')).reduce((n, [, v]) => n + v, 0);

@@ -92,7 +92,7 @@ export function createReplicateRunner(compiled: CompiledScenario, threads: Repli
   const recorderFor = (world: World): Recorder => {
     if (options.reuseSeries !== true) return createRecorder(world, compiled.layout.series.length, compiled.offsets);
     if (reused === null || reused.ticks !== world.ticks) reused = createRecorder(world, compiled.layout.series.length, compiled.offsets);
-    else reused.series.fill(0);
+    else { reused.series.fill(0); reused.publicTally.fill(0); }
     return reused;
   };
   return (masterSeed, replicate) => {
@@ -107,7 +107,7 @@ export function createReplicateRunner(compiled: CompiledScenario, threads: Repli
     } finally {
       if (threads !== null) threads.detach();
     }
-    const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes);
+    const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, world.markets.basePriceUsdPerTonne, world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes, recorder.publicTally);
     return { replicate, series: recorder.series, summaries };
   };
 }

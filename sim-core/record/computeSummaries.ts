@@ -31,14 +31,19 @@ export const SEVERE_SHORTFALL_SHARE = 0.1;
  * (exportQuotaRentUsd); then per stockpile a stockpile event acts on (resultLayout's eventStockpiles)
  * the tonnes it sold over the run by the trigger of its offers: on shortage
  * (stockpileShortageReleaseTonnes), into a price spike (stockpilePriceSpikeReleaseTonnes), by steady
- * release (stockpileSteadyReleaseTonnes), read from the world's tally, not from the series.
+ * release (stockpileSteadyReleaseTonnes), read from the world's tally, not from the series; then per
+ * material the home region's public (defence) end users' cumulative unmet demand
+ * (cumulativePublicShortfall, t: the sum of the publicShortfall series), weeks short
+ * (publicShortfallWeeks: shortfall above 1% of their demand, as shortfallWeeks) and the largest share
+ * of their demand they went without (maxPublicShortfallShare), the last two from the recorder's tally.
  *
  * @param stockpileReleasedByTriggerTonnes - The world's `chain.stockpileReleasedByTriggerTonnes` at the end of the run.
+ * @param publicTally - The recorder's `publicTally` at the end of the run (2 × materials values: ticks short, then largest shortfall share).
  *
  * @throws Error when the number of values written differs from `layout.summaries.length` (the writers
  * and the names in `resultLayout.ts` are out of step).
  */
-export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number, stockpileReleasedByTriggerTonnes: Float64Array): Float64Array {
+export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, series: Float64Array, basePriceUsdPerTonne: Float64Array, materials: number, regions: number, stockpileReleasedByTriggerTonnes: Float64Array, publicTally: Float64Array): Float64Array {
   const T = layout.ticks;
   const weeksPerTick = 52 / layout.ticksPerYear;
   const out = new Float64Array(layout.summaries.length);
@@ -130,6 +135,13 @@ export function computeSummaries(layout: ResultLayout, offsets: SeriesOffsets, s
   if (stockpileReleasedByTriggerTonnes.length !== STOCKPILE_TRIGGERS * stockpiles) throw new Error(`computeSummaries: the stockpile release tally holds ${stockpileReleasedByTriggerTonnes.length} values, expected ${STOCKPILE_TRIGGERS * stockpiles}`);
   for (let trigger = 0; trigger < STOCKPILE_TRIGGERS; trigger++) {
     for (const index of offsets.releaseStockpiles) out[i++] = stockpileReleasedByTriggerTonnes[trigger * stockpiles + index];
+  }
+  // Per material, the home region's public (defence) end users (added after every earlier summary).
+  if (publicTally.length !== 2 * materials) throw new Error(`computeSummaries: the public shortfall tally holds ${publicTally.length} values, expected ${2 * materials}`);
+  for (let m = 0; m < materials; m++) {
+    out[i++] = sum(offsets.publicShortfall + m) * weeksPerTick;
+    out[i++] = publicTally[m] * weeksPerTick;
+    out[i++] = publicTally[materials + m];
   }
   // The writers above must match the names createResultLayout pushed, one for one and in order: a
   // missing writer would shift later values onto the wrong names, an extra one would be dropped silently.

@@ -1,17 +1,25 @@
 import type { World } from '../world/world.ts';
 import { ALLY, HOME } from '../world/world.ts';
 import type { SeriesOffsets } from './resultLayout.ts';
+import { SHORTFALL_THRESHOLD_SHARE } from './computeSummaries.ts';
 
 /** Where the recorder writes: the replicate's series buffer and the block offsets. */
 export interface Recorder {
   readonly series: Float64Array;
   readonly offsets: SeriesOffsets;
   readonly ticks: number;
+  /**
+   * Per material, what the home region's public (defence) end users went through, tallied tick by
+   * tick (series.csv records their shortfall but not their demand): `[m]` the ticks on which their
+   * shortfall was above {@link SHORTFALL_THRESHOLD_SHARE} of their demand (the end users' `short`),
+   * `[M + m]` the largest share of their demand they went without. Read by computeSummaries.
+   */
+  readonly publicTally: Float64Array;
 }
 
 /** Allocates a recorder for a world with `seriesCount` series. */
 export function createRecorder(world: World, seriesCount: number, offsets: SeriesOffsets): Recorder {
-  return { series: new Float64Array(seriesCount * world.ticks), offsets, ticks: world.ticks };
+  return { series: new Float64Array(seriesCount * world.ticks), offsets, ticks: world.ticks, publicTally: new Float64Array(2 * world.materials) };
 }
 
 /** Writes one value of series `index` at `tick` (series-major: T values per series); a function, not a per-tick closure. */
@@ -45,7 +53,13 @@ export function recordTick(world: World, recorder: Recorder): void {
       const homeDemand = markets.localBidTonnes[sHome] + markets.publicBidTonnes[sHome] + markets.stockpileBidTonnes[sHome];
       put(series, T, tick, o.importReliance + m * 3 + k, homeDemand > 0 ? Math.min(1, markets.arrivedTonnes[sHome] / homeDemand) : 0);
     }
-    put(series, T, tick, o.publicShortfall + m, flows.publicUnmetTonnes[m * R + home] * ticksPerWeek);
+    const publicUnmet = flows.publicUnmetTonnes[m * R + home] * ticksPerWeek;
+    put(series, T, tick, o.publicShortfall + m, publicUnmet);
+    // As computeSummaries reads the end users' shortfall share: both in t/week, 0 without demand.
+    const publicDemand = markets.publicBidTonnes[(m * 3 + 2) * R + home] * ticksPerWeek;
+    const publicShare = publicDemand > 0 ? publicUnmet / publicDemand : 0;
+    if (publicShare > SHORTFALL_THRESHOLD_SHARE) recorder.publicTally[m]++;
+    if (publicShare > recorder.publicTally[M + m]) recorder.publicTally[M + m] = publicShare;
     for (let k = 0; k < 3; k++) {
       for (let r = 0; r < R; r++) put(series, T, tick, o.homeImportsByOrigin + (m * 3 + k) * R + r, markets.tradeTonnes[((m * 3 + k) * R + r) * R + home] * ticksPerWeek);
     }

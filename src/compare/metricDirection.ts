@@ -24,7 +24,9 @@ export type MetricDirection = 'lower' | 'higher' | 'none';
  *   `exportQuotaAllowedTonnes` (set by the scenario and the exporter's exports before the quota), and
  *   `exportQuotaRentUsd` (paid by importers' traders to the exporter's government while the quota binds),
  *   and what a stockpile sold by trigger (`stockpileShortageReleaseTonnes`, `stockpilePriceSpikeReleaseTonnes`,
- *   `stockpileSteadyReleaseTonnes`: selling more is not better in itself; what end users received says whether it helped).
+ *   `stockpileSteadyReleaseTonnes`: selling more is not better in itself; what end users received says whether it helped);
+ * - lower is better: the home region's public (defence) end users' `cumulativePublicShortfall`,
+ *   `publicShortfallWeeks` and `maxPublicShortfallShare`, as the end users' own.
  * Metrics not listed have no direction.
  */
 export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
@@ -58,6 +60,9 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
   stockpileShortageReleaseTonnes: 'none',
   stockpilePriceSpikeReleaseTonnes: 'none',
   stockpileSteadyReleaseTonnes: 'none',
+  cumulativePublicShortfall: 'lower',
+  publicShortfallWeeks: 'lower',
+  maxPublicShortfallShare: 'lower',
 };
 
 /**

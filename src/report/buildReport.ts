@@ -2,7 +2,7 @@ import { basename, join, resolve } from 'node:path';
 import { type ChartCollector, type ChartFile, createChartCollector } from './createChartCollector.ts';
 import { deriveRunContext } from './deriveRunContext.ts';
 import { describeReportHeading } from './describeReportHeading.ts';
-import { describeStockpileRelease, describeStockpileUse, stockpileReleaseSeries } from './describeStockpileRelease.ts';
+import { describeStockpileRelease, describeStockpileReleasedWhileShort, describeStockpileSoldBeforeShortage, describeStockpileUse, stockpileReleaseSeries } from './describeStockpileRelease.ts';
 import { detectFolderKind, type FolderKind } from './detectFolderKind.ts';
 import { hashResolvedScenarios } from './hashResolvedScenarios.ts';
 import { planFanPanels } from './planFanPanels.ts';
@@ -140,7 +140,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
   if (summary !== undefined) {
     const context = deriveRunContext(overview, summary);
     const replicates = await readReplicatesCsv(folder);
-    const stockpileNotes = overview === undefined || fans === undefined ? [] : [...describeStockpileRelease(overview, fans, summary), ...describeStockpileUse(overview, fans, summary)];
+    const stockpileNotes = overview === undefined || fans === undefined ? [] : [...describeStockpileRelease(overview, fans, summary), ...describeStockpileSoldBeforeShortage(overview, fans, summary), ...describeStockpileReleasedWhileShort(overview, fans, summary), ...describeStockpileUse(overview, fans, summary)];
     answer = renderAnswerBox(context, summary, replicates, impact, fans);
     sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, replicates, charts, impact, await readExceedance(folder), stockpileNotes, (overview?.years ?? NaN) * 52) });
     actorActions = renderActorActions({ context, summary, replicates, fans, years: overview?.years ?? NaN, ...(overview === undefined ? {} : { priceWarMode: overview.priceWarMode }) });

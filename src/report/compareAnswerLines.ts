@@ -217,8 +217,36 @@ function differenceInline(e: ComparisonEntry, unit: MassUnit | undefined): strin
  * reference's level, the alternative's and the paired difference, per material.
  */
 export function describeShortage(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, homeName: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
-  const perMaterial = materials.flatMap((material) => {
-    const figures = SHORTAGE_METRICS.flatMap(([metric, words]) => {
+  const perMaterial = describeLevelsPerMaterial(SHORTAGE_METRICS, materials, entryOf, home, units, materialName);
+  return perMaterial.length === 0 ? '' : `End users in ${regionWithArticle(homeName)}: ${perMaterial.join('; ')}.`;
+}
+
+/** The home region's public (defence) end users' shortage metrics, as {@link SHORTAGE_METRICS}. */
+const DEFENCE_SHORTAGE_METRICS = [['publicShortfallWeeks', 'weeks short'], ['cumulativePublicShortfall', 'unmet demand']] as const;
+
+/**
+ * ` Defence buyers (public end users) in the United States: Gallium: weeks short 3.9 → 0.4 weeks (−3.5 weeks, 95% CI …),
+ * unmet demand 116 → 9.5 kg (…); short in no run of either arm: NdPr oxide.`: {@link describeShortage}'s
+ * figures for the home region's defence buyers (summary `publicShortfallWeeks`,
+ * `cumulativePublicShortfall`), with the materials they are short of in no run of either arm (both
+ * means 0) named together; '' for arms written before these summaries.
+ */
+export function describeDefenceShortageChange(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, homeName: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
+  const never = (material: string): boolean => DEFENCE_SHORTAGE_METRICS.every(([metric]) => {
+    const e = entryOf(`${metric}.${material}.endUse.${home}`);
+    return e !== undefined && e.meanA === 0 && e.meanB === 0;
+  });
+  const short = materials.filter((m) => !never(m));
+  const untouched = materials.filter(never);
+  const parts = describeLevelsPerMaterial(DEFENCE_SHORTAGE_METRICS, short, entryOf, home, units, materialName);
+  if (untouched.length > 0) parts.push(`short in no run of either arm: ${untouched.map(materialName).join(', ')}`);
+  return parts.length === 0 ? '' : ` Defence buyers (public end users) in ${regionWithArticle(homeName)}: ${parts.join('; ')}.`;
+}
+
+/** `NdPr oxide: weeks short 33.6 → 34.1 weeks (…), unmet demand …` per material that has the metrics' entries. */
+function describeLevelsPerMaterial(metrics: ReadonlyArray<readonly [string, string]>, materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string[] {
+  return materials.flatMap((material) => {
+    const figures = metrics.flatMap(([metric, words]) => {
       const e = entryOf(`${metric}.${material}.endUse.${home}`);
       if (e === undefined) return [];
       const unit = units.get(e.metric);
@@ -230,7 +258,6 @@ export function describeShortage(materials: readonly string[], entryOf: (metric:
     });
     return figures.length === 0 ? [] : [`${materialName(material)}: ${figures.join(', ')}`];
   });
-  return perMaterial.length === 0 ? '' : `End users in ${regionWithArticle(homeName)}: ${perMaterial.join('; ')}.`;
 }
 
 /**

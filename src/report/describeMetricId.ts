@@ -29,6 +29,9 @@ const METRIC_WORDS: Record<string, string> = {
   stockpileShortageReleaseTonnes: 'Stockpile sales on shortage',
   stockpilePriceSpikeReleaseTonnes: 'Stockpile sales into price spikes',
   stockpileSteadyReleaseTonnes: 'Stockpile sales by steady release',
+  cumulativePublicShortfall: 'Defence buyers’ unmet demand',
+  publicShortfallWeeks: 'Weeks defence buyers are short',
+  maxPublicShortfallShare: 'Defence buyers’ worst-week unmet share',
 };
 const STAGE_WORDS: Record<string, string> = { endUse: 'end use' };
 

@@ -138,13 +138,167 @@ function sentenceFor(overview: ScenarioOverview, s: StockpileSeries, m: ReleaseM
   const material = inSentence(overview.materials.find((x) => x.id === s.material)?.name ?? s.material);
   const region = regionWithArticle(overview.regions.find((x) => x.id === s.region)?.name ?? s.region);
   const later = m.releasedAfter >= LITTLE_RELEASE_SHARE * m.peak ? ` It sold ${formatTonnes(m.releasedAfter)} after the shortage ended.` : '';
-  const why = s.components
-    ? 'A component stockpile releases only when end users there go without more than its releaseShortfallShare of their demand, up to that shortfall (docs/model.md, known gap G10).'
-    : 'A refined stockpile sells only to its region\'s manufacturers, who may be at capacity, stop buying refined material in a shortage or export the components they make from it, ' +
-      'even where the region makes more components than it uses (docs/model.md, known gap G10); held as components (stage: manufacturing), it sells to end users in their own market.';
+  const why = whyLittle(s.components);
   return `The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} released little while end users there were short: ` +
     `${formatTonnes(m.releasedWhileShort)}, ${formatPercent(m.releasedWhileShort / m.atOnset)} of the ${formatTonnes(m.atOnset)} it held when they first went short, over the ${formatWeeks(weeks)} ${formatWeeks(weeks) === '1' ? 'week' : 'weeks'} they were short ` +
     `(medians over runs).${later} ${why}`;
+}
+
+/** Why a stockpile may release little while its region's end users are short (docs/model.md, known gap G10). */
+function whyLittle(components: boolean): string {
+  return components
+    ? 'A component stockpile releases only when end users there go without more than its releaseShortfallShare of their demand, up to that shortfall (docs/model.md, known gap G10).'
+    : 'A refined stockpile sells only to its region\'s manufacturers, who may be at capacity, stop buying refined material in a shortage or export the components they make from it, ' +
+      'even where the region makes more components than it uses (docs/model.md, known gap G10); held as components (stage: manufacturing), it sells to end users in their own market.';
+}
+
+/** How a stockpile's stock moved before and during its region's first shortage, from median series (t; ticks are indices). */
+export interface DrawBeforeShortage {
+  /** The first tick on which end users went without more than 1% of their demand. */
+  onset: number;
+  /** The highest stock before then, and the first tick it was held. */
+  peak: number;
+  peakTick: number;
+  /** Stock given up between the peak and the onset (the sum of the drops). */
+  soldBefore: number;
+  /** The first tick of those drops, and the tick of the lowest stock between the peak and the onset. */
+  firstDrop: number;
+  lowestTick: number;
+  /** The lowest stock between the peak and the onset, and the stock held at the onset (the end of the tick before). */
+  lowest: number;
+  atOnset: number;
+  /** Stock given up, and stock bought, on the short ticks and the tick after each (as {@link measureRelease}). */
+  releasedWhileShort: number;
+  boughtWhileShort: number;
+}
+
+/**
+ * Measures what a stockpile sold before its region's end users first went short, what it held when
+ * they did, and what it gave up and bought while they were short, from per-tick series of the same length.
+ *
+ * @param stock - Stock held, t.
+ * @param shortfall - End users' unmet demand, t/week.
+ * @param demand - End users' demand, t/week.
+ * @returns The measure, or undefined when end users were never short or the stockpile held nothing before they were.
+ * @example
+ * measureDrawBeforeShortage([0, 10, 10, 6, 2, 3, 3, 2], [0, 0, 0, 0, 0, 0, 5, 0], [10, 10, 10, 10, 10, 10, 10, 10]);
+ * // { onset: 6, peak: 10, peakTick: 1, soldBefore: 8, firstDrop: 3, lowestTick: 4, lowest: 2, atOnset: 3, releasedWhileShort: 1, boughtWhileShort: 0 }
+ */
+export function measureDrawBeforeShortage(stock: readonly number[], shortfall: readonly number[], demand: readonly number[]): DrawBeforeShortage | undefined {
+  const short = stock.map((_, t) => demand[t] > 0 && shortfall[t] > SHORTFALL_THRESHOLD_SHARE * demand[t]);
+  const onset = short.indexOf(true);
+  if (onset < 0) return undefined;
+  let peakTick = 0;
+  for (let t = 1; t < onset; t++) if (stock[t] > stock[peakTick]) peakTick = t;
+  const peak = stock[peakTick];
+  if (!(peak > 0)) return undefined;
+  let soldBefore = 0;
+  let firstDrop = -1;
+  let lowestTick = peakTick;
+  for (let t = peakTick + 1; t < onset; t++) {
+    const drop = stock[t - 1] - stock[t];
+    if (drop > 0) { soldBefore += drop; if (firstDrop < 0) firstDrop = t; }
+    if (stock[t] < stock[lowestTick]) lowestTick = t;
+  }
+  let releasedWhileShort = 0;
+  let boughtWhileShort = 0;
+  for (let t = 1; t < stock.length; t++) {
+    if (!(short[t] || short[t - 1])) continue;
+    const change = stock[t] - stock[t - 1];
+    if (change < 0) releasedWhileShort -= change;
+    else boughtWhileShort += change;
+  }
+  return { onset, peak, peakTick, soldBefore, firstDrop, lowestTick, lowest: stock[lowestTick], atOnset: stock[Math.max(0, onset - 1)], releasedWhileShort, boughtWhileShort };
+}
+
+/**
+ * Sentences on stockpiles that had sold most of their stock before their region's end users first went
+ * short (they held less than {@link LITTLE_RELEASE_SHARE} of their peak when the shortage began, so
+ * {@link describeStockpileRelease} does not call them held back, and {@link describeStockpileUse} leaves
+ * every stockpile with a shortage to it): what each sold before the shortage and when (for a
+ * days-of-consumption stockpile, the price-spike rule it sold by), what it held when end users first went
+ * short and what it bought back by then, what it gave up and bought while they were short, with the G10
+ * pointer when it gave up little of what it then held, from the median series of series.csv; then what
+ * it sold by trigger (summary.json). A user audit found a US gallium stockpile that sold 3 of its 3.12 t
+ * into a price spike and sat through the shortage buying back left without a note.
+ *
+ * @param overview - The scenario as run.
+ * @param fans - series.csv's bands, holding at least {@link stockpileReleaseSeries}.
+ * @param summary - summary.json, for what each stockpile sold by trigger ({@link describeSoldByTriggerNote}); optional.
+ * @returns One sentence per such stockpile.
+ * @example
+ * describeStockpileSoldBeforeShortage(overview, fans, summary);
+ * // ['The refined gallium stockpile of the United States had sold 3.1 t of the 3.12 t it held at its peak before end users there went short, from Sep 2026 to Apr 2027 …']
+ */
+export function describeStockpileSoldBeforeShortage(overview: ScenarioOverview, fans: ReadonlyMap<string, SeriesFan>, summary?: SummaryMetrics): string[] {
+  const sentences: string[] = [];
+  for (const s of stockpilesOf(overview)) {
+    const fan = fans.get(seriesKey(s.stock));
+    const [shortfall, demand] = [s.shortfall, s.demand].map((id) => fans.get(seriesKey(id))?.p50);
+    if (fan === undefined || shortfall === undefined || demand === undefined) continue;
+    const release = measureRelease(fan.p50, shortfall, demand);
+    if (release === undefined || releasedLittle(release)) continue; // no shortage, or describeStockpileRelease's case
+    const draw = measureDrawBeforeShortage(fan.p50, shortfall, demand);
+    if (draw === undefined || draw.atOnset >= LITTLE_RELEASE_SHARE * draw.peak || draw.firstDrop < 0) continue;
+    // The month a tick falls in (formatScenarioDate rounds to the nearest month start, right for event dates).
+    const date = (t: number) => formatScenarioDate(overview.startYear, Math.floor(fan.year[t] * 12 + 1e-6) / 12 - overview.startYear);
+    const weeks = formatWeeks(release.shortTicks * (52 / overview.ticksPerYear));
+    const material = inSentence(overview.materials.find((x) => x.id === s.material)?.name ?? s.material);
+    const region = regionWithArticle(overview.regions.find((x) => x.id === s.region)?.name ?? s.region);
+    const event = overview.events.find((e) => e.kind === 'stockpile' && e.fields.material === s.material && e.fields.region === s.region && (e.fields.stage === 'manufacturing') === s.components);
+    const trigger = typeof event?.fields.releasePriceMultiple === 'number' ? event.fields.releasePriceMultiple : STABILISATION_PRICE_MULTIPLE;
+    const from = date(draw.firstDrop);
+    const to = date(draw.lowestTick);
+    const when = from === to ? `in ${from}` : `from ${from} to ${to}`;
+    const rule = event?.fields.doctrine === 'daysOfConsumption'
+      ? `, into the price rise: by its doctrine (daysOfConsumption), outside a shortage it offers a week's consumption a week while its market's price is above ${formatNumber(trigger)}× the base price (its releasePriceMultiple)`
+      : '';
+    const boughtBack = draw.atOnset - draw.lowest > 0 ? `, having bought ${formatTonnes(draw.atOnset - draw.lowest)} back from its low of ${formatTonnes(draw.lowest)}` : '';
+    const whileShort = `while they were short (${weeks} ${weeks === '1' ? 'week' : 'weeks'}) it gave up ${formatTonnes(draw.releasedWhileShort)}` +
+      (draw.boughtWhileShort > 0 ? ` and bought ${formatTonnes(draw.boughtWhileShort)}` : '');
+    const little = draw.releasedWhileShort < LITTLE_RELEASE_SHARE * draw.atOnset ? ` ${whyLittle(s.components)}` : '';
+    sentences.push(`The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} had sold ${formatTonnes(draw.soldBefore)} of the ${formatTonnes(draw.peak)} it held at its peak ` +
+      `before end users there went short, ${when}${rule}. It held ${formatTonnes(draw.atOnset)} when they first went short (${date(draw.onset)})${boughtBack}; ` +
+      `${whileShort} (medians over runs, week by week).${little}${describeSoldByTriggerNote(summary, s)}`);
+  }
+  return sentences;
+}
+
+/**
+ * Sentences on stockpiles that released a good part of their stock while their region's end users were
+ * short (they held at least {@link LITTLE_RELEASE_SHARE} of their peak when the shortage began and gave
+ * up at least that share of it on the short weeks): what each held when end users first went short,
+ * what it gave up while they were short and what it sold after, from the median series of series.csv,
+ * then what it sold by trigger (summary.json). Without it such a stockpile, the one working as meant,
+ * got no note at all (the other three notes each leave it out).
+ *
+ * @param overview - The scenario as run.
+ * @param fans - series.csv's bands, holding at least {@link stockpileReleaseSeries}.
+ * @param summary - summary.json, for what each stockpile sold by trigger ({@link describeSoldByTriggerNote}); optional.
+ * @returns One sentence per such stockpile.
+ * @example
+ * describeStockpileReleasedWhileShort(overview, fans);
+ * // ['The refined cobalt stockpile of the United States released 300 t while end users there were short, 30% of the 1,000 t it held when they first went short (Jan 2025) …']
+ */
+export function describeStockpileReleasedWhileShort(overview: ScenarioOverview, fans: ReadonlyMap<string, SeriesFan>, summary?: SummaryMetrics): string[] {
+  const sentences: string[] = [];
+  for (const s of stockpilesOf(overview)) {
+    const fan = fans.get(seriesKey(s.stock));
+    const [shortfall, demand] = [s.shortfall, s.demand].map((id) => fans.get(seriesKey(id))?.p50);
+    if (fan === undefined || shortfall === undefined || demand === undefined) continue;
+    const m = measureRelease(fan.p50, shortfall, demand);
+    if (m === undefined || releasedLittle(m) || m.atOnset < LITTLE_RELEASE_SHARE * m.peak) continue; // the other notes' cases
+    const onset = fan.p50.findIndex((_, t) => demand[t] > 0 && shortfall[t] > SHORTFALL_THRESHOLD_SHARE * demand[t]);
+    const date = formatScenarioDate(overview.startYear, Math.floor(fan.year[onset] * 12 + 1e-6) / 12 - overview.startYear);
+    const weeks = formatWeeks(m.shortTicks * (52 / overview.ticksPerYear));
+    const material = inSentence(overview.materials.find((x) => x.id === s.material)?.name ?? s.material);
+    const region = regionWithArticle(overview.regions.find((x) => x.id === s.region)?.name ?? s.region);
+    const later = m.releasedAfter > 0 ? ` It sold ${formatTonnes(m.releasedAfter)} after the shortage ended.` : '';
+    sentences.push(`The ${s.components ? 'component' : 'refined'} ${material} stockpile of ${region} released ${formatTonnes(m.releasedWhileShort)} while end users there were short, ` +
+      `${formatPercent(m.releasedWhileShort / m.atOnset)} of the ${formatTonnes(m.atOnset)} it held when they first went short (${date}), over the ${weeks} ${weeks === '1' ? 'week' : 'weeks'} they were short ` +
+      `(medians over runs, week by week).${later}${describeSoldByTriggerNote(summary, s)}`);
+  }
+  return sentences;
 }
 
 /**
@@ -225,7 +379,7 @@ export function describeStockpileUse(overview: ScenarioOverview, fans: ReadonlyM
     const fan = fans.get(seriesKey(s.stock));
     const [shortfall, demand] = [s.shortfall, s.demand].map((id) => fans.get(seriesKey(id))?.p50);
     if (fan === undefined || shortfall === undefined || demand === undefined) continue;
-    if (measureRelease(fan.p50, shortfall, demand) !== undefined) continue; // a shortage: describeStockpileRelease's case
+    if (measureRelease(fan.p50, shortfall, demand) !== undefined) continue; // a shortage: describeStockpileRelease's or describeStockpileSoldBeforeShortage's case
     const disruptions = overview.events.filter((e) => eventCategory(e.kind) !== 'policy' && (e.fields.material === undefined || e.fields.material === s.material));
     if (disruptions.length === 0) continue;
     const startYear = Math.min(...disruptions.map((e) => e.start));

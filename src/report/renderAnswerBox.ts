@@ -7,6 +7,7 @@ import { computeHeadlineResults, PRODUCT, type MaterialWithResult } from './comp
 import { countRuns } from './countRuns.ts';
 import type { RunContext } from './deriveRunContext.ts';
 import { weeksText } from './describeMaterialResult.ts';
+import { describeDefenceShortage, measureDefenceShortage } from './describeDefenceShortage.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
@@ -59,7 +60,7 @@ interface AnswerLine {
 export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined, impact: ImpactReading | undefined, fans?: ReadonlyMap<string, SeriesFan>): string {
   const { chosen, runs } = computeHeadlineResults(context, summary, replicates);
   if (!(runs > 0) || chosen.length === 0) return '';
-  const entries = chosen.map((r) => ({ name: r.material.name, lines: describe(r, context, summary, replicates !== undefined, impact, fans) })).filter((e) => e.lines.length > 0);
+  const entries = chosen.map((r) => ({ name: r.material.name, lines: describe(r, context, summary, replicates !== undefined, impact, fans, replicates) })).filter((e) => e.lines.length > 0);
   if (entries.length === 0) return '';
   const paired = impact !== undefined && impact.disruptiveEvents.length > 0 && entries.some((e) => e.lines.some((l) => `${l.basis ?? ''} ${l.text}`.includes('paired run')));
   const basis = `From ${countRuns(runs)} of a model under its stated assumptions, not forecasts. ` +
@@ -79,7 +80,7 @@ export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, re
  * ration), so that it does not read as "no problem" (visual audit, session 16): the loss is in what
  * they receive ("What it takes").
  */
-function describe({ material, result }: MaterialWithResult, context: RunContext, summary: SummaryMetrics, exact: boolean, impact: ImpactReading | undefined, fans: ReadonlyMap<string, SeriesFan> | undefined): AnswerLine[] {
+function describe({ material, result }: MaterialWithResult, context: RunContext, summary: SummaryMetrics, exact: boolean, impact: ImpactReading | undefined, fans: ReadonlyMap<string, SeriesFan> | undefined, replicates: ReplicateValues | undefined): AnswerLine[] {
   const home = regionWithArticle(context.homeName);
   const lines: AnswerLine[] = [];
   const allRuns = (n: number): string => `all ${countRuns(n)}`;
@@ -89,7 +90,9 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   // How short: the home region's weeks and tonnes, then the other regions'.
   const weeks = result.weeksShort;
   const lack = result.lackingTonnes;
-  const elsewhere = describeShortElsewhere(material.id, context, summary);
+  const defenceShortage = measureDefenceShortage(material.id, context.home, summary, replicates);
+  const defence = defenceShortage === undefined ? '' : describeDefenceShortage(defenceShortage);
+  const elsewhere = [defence, describeShortElsewhere(material.id, context, summary)].filter((clause) => clause !== '').join('; ');
   if (weeks.n > 0) {
     const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
     const short = weeks.max <= 0

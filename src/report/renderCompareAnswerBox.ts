@@ -9,7 +9,7 @@ import { type ComparedRelease, describeComparedRelease, describeReleaseRunsLine,
 import { type GainSplit } from './splitGainByWindow.ts';
 import { findUnpricedPolicies, isThreatOnly, matchesG33 } from './classifyAlternative.ts';
 import { describeSurprisingGain, describeThreatEffect } from './describeDisruptionEffect.ts';
-import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead, describeNet, describeNetLeader, describePerKg, describeReceived, describeRentChange, describeShortage, describeSpending, describeUnpriced, materialsOf, quoted } from './compareAnswerLines.ts';
+import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead, describeNet, describeNetLeader, describePerKg, describeReceived, describeDefenceShortageChange, describeRentChange, describeShortage, describeSpending, describeUnpriced, materialsOf, quoted } from './compareAnswerLines.ts';
 
 /**
  * The answer box at the top of a compare report: per alternative, first how short the home region's
@@ -89,7 +89,9 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const overview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
     const freeStock = overview === undefined ? '' : describeStockHeldFromStart(overview, reference, materialName);
     if (overview !== undefined) for (const e of computeExtraStockHeldFromStart(overview, reference)) holdsFreeStock.add(`${alternative}\u0000${e.material}`);
-    const short = describeShortage(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
+    const endUsersShort = describeShortage(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
+    const defenceShort = describeDefenceShortageChange(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
+    const short = endUsersShort === '' ? defenceShort.trim() : `${endUsersShort}${defenceShort}`;
     // A threat's consumption loss is its own line's figure: not repeated among the clearly worse.
     const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName, threatOnly);
     // Run by run where the folder has stockpile-releases.csv; else the median path (an older folder).

@@ -11,6 +11,7 @@ import { describeMaterialResult, inSentence, MIN_RUNS_FOR_RANGE } from './descri
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
+import { describeDefenceShortage, measureDefenceShortage } from './describeDefenceShortage.ts';
 import { formatRange } from './formatRange.ts';
 import { formatWeeks } from './formatWeeks.ts';
 import { describePeakAgainstWithout } from './describePeakAgainstWithout.ts';
@@ -42,7 +43,7 @@ import { stageProductNoun } from './describeStageProduct.ts';
  * @param charts - Collects the key-results chart.
  * @param impact - `impact.json`, if present: what the scenario's disruptions cause, per headline material.
  * @param exceedance - `summary.json`'s exceedance rows (the chance of a severe, lasting shortage per material).
- * @param stockpileNotes - Sentences on stockpiles: those that released little during a shortage (describeStockpileRelease) and what the others did while the disruptions were in force (describeStockpileUse), shown after the costs.
+ * @param stockpileNotes - Sentences on stockpiles: those that released little during a shortage (describeStockpileRelease), those that had sold most of their stock before it (describeStockpileSoldBeforeShortage), those that released a good part of it while short (describeStockpileReleasedWhileShort) and what the others did while the disruptions were in force (describeStockpileUse), shown after the costs.
  * @param horizonWeeks - The run's length in weeks (the note on prices still rising at the end; NaN: none).
  * @returns The section's HTML.
  * @example
@@ -68,6 +69,8 @@ export async function renderFindingsSection(
     });
     const severe = describeSevereShortage(exceedance, material.id, context.home, homeName, inSentence(material.name));
     if (severe !== undefined) sentences.splice(1, 0, severe);
+    const defence = measureDefenceShortage(material.id, context.home, summary, replicates);
+    if (defence !== undefined) sentences.push(`${describeDefenceShortage(defence, `Defence buyers (public end users) in ${homeName}`)}; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of their demand goes unmet.`);
     const caused = impact === undefined ? undefined : describeCausedChange(material.id, material.name, impact);
     if (caused !== undefined) sentences.push(caused);
     html += `<div class="callout"><h3>${escapeHtml(material.name)}</h3><ul>${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></div>\n`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSoldByTriggerNote, describeStockpileRelease, describeStockpileUse, measureDisruptionUse, measureRelease, stockpileReleaseSeries } from '../../src/report/describeStockpileRelease.ts';
+import { describeSoldByTriggerNote, describeStockpileRelease, describeStockpileReleasedWhileShort, describeStockpileSoldBeforeShortage, describeStockpileUse, measureDisruptionUse, measureDrawBeforeShortage, measureRelease, stockpileReleaseSeries } from '../../src/report/describeStockpileRelease.ts';
 import type { MetricSummary, SummaryMetrics } from '../../src/report/readSummaryJson.ts';
 import type { ScenarioOverview } from '../../src/report/readScenarioOverview.ts';
 import { type SeriesFan, seriesKey } from '../../src/report/readSeriesCsv.ts';
@@ -117,5 +117,95 @@ describe('describeStockpileUse', () => {
   it('leaves a shortage to describeStockpileRelease, and says nothing without a disruption of the material', () => {
     expect(describeStockpileUse(withBan('daysOfConsumption'), fans([1000, 1000, 1000, 1000, 990, 985, 980, 980, 500, 0]))).toEqual([]);
     expect(describeStockpileUse(overview(), calm([1000, 1000, 1000, 1000, 960, 980, 1000, 1000, 1000, 1000]))).toEqual([]);
+  });
+});
+
+describe('describeStockpileSoldBeforeShortage', () => {
+  /** A days-of-consumption stockpile event (price-spike trigger at `multiple`× when given). */
+  const daysOverview = (multiple?: number): ScenarioOverview => {
+    const o = overview();
+    o.events[0].fields = { ...o.events[0].fields, doctrine: 'daysOfConsumption', ...(multiple === undefined ? {} : { releasePriceMultiple: multiple }) };
+    return o;
+  };
+  // Sold 950 of its 1,000 t in week 1 (into a price rise), bought 50 t back, held 100 t when the shortage began (weeks 3–6) and gave up 5 t of it.
+  const soldEarly = [1000, 50, 100, 95, 95, 95, 95, 95, 95, 95];
+
+  it('says what a stockpile sold before the shortage, when, by which rule, what it held when it began and what it gave up, with the G10 pointer', () => {
+    const [sentence, ...rest] = describeStockpileSoldBeforeShortage(daysOverview(1.3), fans(soldEarly));
+    expect(rest).toEqual([]);
+    expect(sentence).toContain('The refined cobalt stockpile of the United States had sold 950 t of the 1,000 t it held at its peak before end users there went short, in Jan 2025, into the price rise');
+    expect(sentence).toContain('while its market\'s price is above 1.3× the base price (its releasePriceMultiple)');
+    expect(sentence).toContain('It held 100 t when they first went short (Jan 2025), having bought 50 t back from its low of 50 t; while they were short (4 weeks) it gave up 5 t (medians over runs, week by week).');
+    expect(sentence).toContain('G10');
+  });
+
+  it('is the note the audit found missing: neither describeStockpileRelease nor describeStockpileUse says anything of this stockpile', () => {
+    expect(describeStockpileRelease(daysOverview(), fans(soldEarly))).toEqual([]);
+    expect(describeStockpileUse(daysOverview(), fans(soldEarly))).toEqual([]);
+    expect(describeStockpileSoldBeforeShortage(daysOverview(), fans(soldEarly))).toHaveLength(1);
+  });
+
+  it('leaves out the G10 pointer when the stockpile gave up a good part of what it held while they were short, and the rule for other doctrines', () => {
+    const [sentence] = describeStockpileSoldBeforeShortage(overview(), fans([1000, 50, 100, 80, 60, 40, 40, 40, 40, 40]));
+    expect(sentence).toContain('gave up 60 t (medians');
+    expect(sentence).not.toContain('G10');
+    expect(sentence).not.toContain('releasePriceMultiple');
+    expect(sentence).toContain('before end users there went short, in Jan 2025. It held 100 t');
+  });
+
+  it('appends what the stockpile sold by trigger, from summary.json', () => {
+    const summary: SummaryMetrics = new Map([['stockpileShortageReleaseTonnes.cobalt.processing.US', { unit: 't', mean: 5 } as MetricSummary], ['stockpilePriceSpikeReleaseTonnes.cobalt.processing.US', { unit: 't', mean: 950 } as MetricSummary], ['stockpileSteadyReleaseTonnes.cobalt.processing.US', { unit: 't', mean: 0 } as MetricSummary]]);
+    const [sentence] = describeStockpileSoldBeforeShortage(daysOverview(), fans(soldEarly), summary);
+    expect(sentence).toMatch(/Over the run it sold 5 t on shortage and 950 t into price spikes \(means over runs, before buying any back\)\.$/);
+    expect(sentence).toContain('above 1.5× the base price'); // the default trigger when the event names none
+  });
+
+  it('says nothing of a stockpile that held its stock into the shortage (describeStockpileRelease\'s case or a release), nor without a shortage', () => {
+    expect(describeStockpileSoldBeforeShortage(overview(), fans([1000, 1000, 1000, 1000, 990, 985, 980, 980, 500, 0]))).toEqual([]);
+    expect(describeStockpileSoldBeforeShortage(overview(), fans([1000, 1000, 1000, 1000, 900, 800, 700, 700, 700, 700]))).toEqual([]);
+    const never = fans(soldEarly);
+    never.get('shortfall|cobalt|endUse|US')!.p50.fill(0);
+    expect(describeStockpileSoldBeforeShortage(overview(), never)).toEqual([]);
+  });
+
+  it('names the months of a sale that spans several (the month each tick falls in)', () => {
+    const o = daysOverview();
+    const weekly = fans(soldEarly);
+    // Stretch the ten weeks over ten months: Jan 2025 … Oct 2025, ticks mid-month.
+    for (const f of weekly.values()) f.year = f.year.map((_, t) => 2025 + (t + 0.6) / 12);
+    const [sentence] = describeStockpileSoldBeforeShortage(o, weekly);
+    expect(sentence).toContain('before end users there went short, in Feb 2025, into the price rise');
+    expect(sentence).toContain('when they first went short (Apr 2025)');
+    const longer = fans([1000, 600, 50, 50, 45, 45, 45, 45, 45, 45]);
+    for (const f of longer.values()) f.year = f.year.map((_, t) => 2025 + (t + 0.6) / 12);
+    expect(describeStockpileSoldBeforeShortage(o, longer)[0]).toContain('went short, from Feb 2025 to Mar 2025, into');
+  });
+});
+
+describe('measureDrawBeforeShortage', () => {
+  it('measures the sale before the first short tick, the low, the stock at the onset and what moved while short', () => {
+    expect(measureDrawBeforeShortage([0, 10, 10, 6, 2, 3, 3, 2], [0, 0, 0, 0, 0, 0, 5, 0], [10, 10, 10, 10, 10, 10, 10, 10]))
+      .toEqual({ onset: 6, peak: 10, peakTick: 1, soldBefore: 8, firstDrop: 3, lowestTick: 4, lowest: 2, atOnset: 3, releasedWhileShort: 1, boughtWhileShort: 0 });
+    expect(measureDrawBeforeShortage([1, 1], [0, 0], [10, 10])).toBeUndefined();
+  });
+});
+
+describe('describeStockpileReleasedWhileShort', () => {
+  const released = [1000, 1000, 1000, 1000, 900, 800, 700, 700, 650, 650];
+
+  it('says what a stockpile held when the shortage began, what it gave up while short and after, which no other note said', () => {
+    const [sentence, ...rest] = describeStockpileReleasedWhileShort(overview(), fans(released));
+    expect(rest).toEqual([]);
+    expect(sentence).toBe('The refined cobalt stockpile of the United States released 300 t while end users there were short, 30% of the 1,000 t it held when they first went short (Jan 2025), ' +
+      'over the 4 weeks they were short (medians over runs, week by week). It sold 50 t after the shortage ended.');
+    expect([...describeStockpileRelease(overview(), fans(released)), ...describeStockpileSoldBeforeShortage(overview(), fans(released)), ...describeStockpileUse(overview(), fans(released))]).toEqual([]);
+  });
+
+  it('leaves the other notes\' cases to them', () => {
+    expect(describeStockpileReleasedWhileShort(overview(), fans([1000, 1000, 1000, 1000, 990, 985, 980, 980, 500, 0]))).toEqual([]); // released little
+    expect(describeStockpileReleasedWhileShort(overview(), fans([1000, 50, 100, 80, 60, 40, 40, 40, 40, 40]))).toEqual([]); // sold before
+    const never = fans(released);
+    never.get('shortfall|cobalt|endUse|US')!.p50.fill(0);
+    expect(describeStockpileReleasedWhileShort(overview(), never)).toEqual([]);
   });
 });

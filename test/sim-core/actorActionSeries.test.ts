@@ -30,7 +30,7 @@ function observe(spec: ScenarioSpec) {
     return Array.from(recorder.series.subarray(i * T, (i + 1) * T));
   };
   const base = new Float64Array(compiled.layout.series.length).fill(1);
-  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, base, world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes);
+  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, base, world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes, recorder.publicTally);
   return { compiled, recorder, series, summaries, retaliating, warring, attacks, ticksPerWeek: world.ticksPerYear / 52 };
 }
 

@@ -24,7 +24,7 @@ function summariesFor(shares: number[]): (metric: string) => number {
     series[demand * T + t] = 100;
     series[short * T + t] = 100 * (shares[t] ?? 0);
   }
-  const out = computeSummaries(layout, offsets, series, new Float64Array(M * 3 * R).fill(1), M, R, noReleases(M, R));
+  const out = computeSummaries(layout, offsets, series, new Float64Array(M * 3 * R).fill(1), M, R, noReleases(M, R), new Float64Array(2 * M));
   const material = spec.materials[0].id;
   return (metric) => out[layout.summaries.findIndex((key) => key.metric === metric && key.material === material && key.region === spec.government.region)];
 }
@@ -54,7 +54,7 @@ describe('computeSummaries: cumulative consumption', () => {
     const series = new Float64Array(layout.series.length * T);
     const received = offsets.consumption + (0 * 3 + 2) * R + home;
     for (let t = 0; t < T; t++) series[received * T + t] = t % 2 === 0 ? 3 : 1;
-    const out = computeSummaries(layout, offsets, series, new Float64Array(M * 3 * R).fill(1), M, R, noReleases(M, R));
+    const out = computeSummaries(layout, offsets, series, new Float64Array(M * 3 * R).fill(1), M, R, noReleases(M, R), new Float64Array(2 * M));
     const at = layout.summaries.findIndex((key) => key.metric === 'cumulativeConsumption' && key.material === spec.materials[0].id && key.region === spec.government.region);
     expect(layout.summaries[at]).toMatchObject({ stage: 'endUse', unit: 't' });
     expect(out[at]).toBe(2 * T); // weekly ticks: t/week × 1 week each
@@ -90,7 +90,7 @@ describe('computeSummaries: price extremes', () => {
     for (let s = 0; s < M * 3 * R; s++) for (let t = 0; t < T; t++) series[(offsets.price + s) * T + t] = 100;
     series[(offsets.price + segment) * T + 10] = 60;
     series[(offsets.price + segment) * T + 30] = 250;
-    const out = computeSummaries(layout, offsets, series, base, M, R, noReleases(M, R));
+    const out = computeSummaries(layout, offsets, series, base, M, R, noReleases(M, R), new Float64Array(2 * M));
     const value = (metric: string, s: number) => out[layout.summaries.findIndex((key) => key.metric === metric && key.material === spec.materials[Math.floor(s / (3 * R))].id
       && key.stage === ['mining', 'processing', 'manufacturing'][Math.floor(s / R) % 3] && key.region === spec.regions[s % R].id)];
     expect(value('troughPriceMultiple', segment)).toBe(0.6);
@@ -115,7 +115,7 @@ describe('computeSummaries: one value per summary name', () => {
     const materials = shipped.materials.length;
     const regions = shipped.regions.length;
     const series = new Float64Array(shippedLayout.series.length * shippedLayout.ticks);
-    const out = computeSummaries(shippedLayout, shippedOffsets, series, new Float64Array(materials * 3 * regions).fill(1), materials, regions, noReleases(materials, regions));
+    const out = computeSummaries(shippedLayout, shippedOffsets, series, new Float64Array(materials * 3 * regions).fill(1), materials, regions, noReleases(materials, regions), new Float64Array(2 * materials));
     expect(out.length).toBe(shippedLayout.summaries.length);
   });
 
@@ -125,7 +125,7 @@ describe('computeSummaries: one value per summary name', () => {
     const n = layout.summaries.length;
     const oneMore = { ...layout, summaries: [...layout.summaries, layout.summaries[0]] };
     const oneFewer = { ...layout, summaries: layout.summaries.slice(0, -1) };
-    expect(() => computeSummaries(oneMore, offsets, series, base, M, R, noReleases(M, R))).toThrow(`wrote ${n} summary values but the layout names ${n + 1} summaries`);
-    expect(() => computeSummaries(oneFewer, offsets, series, base, M, R, noReleases(M, R))).toThrow(`wrote ${n} summary values but the layout names ${n - 1} summaries`);
+    expect(() => computeSummaries(oneMore, offsets, series, base, M, R, noReleases(M, R), new Float64Array(2 * M))).toThrow(`wrote ${n} summary values but the layout names ${n + 1} summaries`);
+    expect(() => computeSummaries(oneFewer, offsets, series, base, M, R, noReleases(M, R), new Float64Array(2 * M))).toThrow(`wrote ${n} summary values but the layout names ${n - 1} summaries`);
   });
 });

@@ -22,7 +22,7 @@ export function readRecordedRun(compiled: CompiledScenario, recorder: Recorder, 
     if (i < 0) throw new Error(`no series ${metric}/${id}`);
     return Array.from(recorder.series.subarray(i * T, (i + 1) * T));
   };
-  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, new Float64Array(compiled.layout.series.length).fill(1), world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes);
+  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, new Float64Array(compiled.layout.series.length).fill(1), world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes, recorder.publicTally);
   const summary = (metric: string, id: string) => summaries[compiled.layout.summaries.findIndex((key) => key.metric === metric && key.region === id)];
   return { series, summary };
 }

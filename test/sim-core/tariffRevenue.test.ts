@@ -19,7 +19,7 @@ function run(spec: ScenarioSpec) {
   const i = compiled.layout.series.findIndex((key) => key.metric === 'governmentTariffRevenue');
   const weeksPerTick = 52 / world.ticksPerYear;
   const series = Array.from(recorder.series.subarray(i * T, (i + 1) * T));
-  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, new Float64Array(compiled.layout.series.length).fill(1), world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes);
+  const summaries = computeSummaries(compiled.layout, compiled.offsets, recorder.series, new Float64Array(compiled.layout.series.length).fill(1), world.materials, world.regions, world.chain.stockpileReleasedByTriggerTonnes, recorder.publicTally);
   const summary = summaries[compiled.layout.summaries.findIndex((key) => key.metric === 'tariffRevenue')];
   return { series, summary, weeksPerTick, ledgerGain: world.ledger.governmentUsd[home] - ledgerAtStart };
 }
