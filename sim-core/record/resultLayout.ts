@@ -156,7 +156,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
   for (const quota of exportQuotas(spec)) summaries.push({ ...quota.key, metric: 'exportQuotaRentUsd', unit: 'USD' });
   // Added in session 30, after every earlier summary: what each stockpile sold over the run, by the trigger of its offers.
   for (const metric of STOCKPILE_RELEASE_METRICS) for (const stockpile of eventStockpiles(spec)) summaries.push({ ...stockpile.key, metric });
-  // Added in session 32, after every earlier summary: the home region's public (defence) end users per material.
+  // Added in session 31, after every earlier summary: the home region's public (defence) end users per material.
   for (const material of materials) {
     summaries.push({ metric: 'cumulativePublicShortfall', material, stage: 'endUse', region: home, unit: 't' });
     summaries.push({ metric: 'publicShortfallWeeks', material, stage: 'endUse', region: home, unit: 'weeks' });

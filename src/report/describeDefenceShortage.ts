@@ -52,21 +52,23 @@ export function measureDefenceShortage(materialId: string, home: string, summary
  * The defence buyers' clause of a "how short" line: `defence buyers (public end users) are short in
  * none of the 20 runs`, or `defence buyers are short in 14 of 20 runs (median 4 weeks), going without
  * a mean 120 kg (95% CI 80 kg to 160 kg), at worst 80% of their demand in a week (median across runs)`.
- * Until session 32 no report line said this: README's worked example derived it by hand.
+ * Until session 31 no report line said this: README's worked example derived it by hand.
  *
  * @param shortage - From {@link measureDefenceShortage}.
  * @param subject - Who they are, as the clause's subject.
+ * @param brief - Leave out the interval and the worst week (the answer box, which must fit a screen, leaves them to Key results).
  * @returns The clause, without a final stop.
  * @example
  * describeDefenceShortage(measureDefenceShortage('gallium', 'US', summary, replicates)!);
  */
-export function describeDefenceShortage(shortage: DefenceShortage, subject = 'defence buyers (public end users)'): string {
+export function describeDefenceShortage(shortage: DefenceShortage, subject = 'defence buyers (public end users)', brief = false): string {
   const { runs, runsShort, weeks, unmet, worstShare } = shortage;
   if (runsShort === 0) return `${subject} are short in none of the ${countRuns(runs)}`;
   const howMany = Number.isFinite(runsShort) ? `in ${runsShort.toLocaleString('en-US')} of ${countRuns(runs)}` : 'in some runs';
   const median = weeks.p50 > 0 ? ` (median ${weeksText(weeks.p50)})` : '';
   const shown = formatTonnesEstimate(unmet.mean, Math.max(0, unmet.ciLow), Math.max(0, unmet.ciHigh));
   const ci = Number.isFinite(unmet.ciLow) && Number.isFinite(unmet.ciHigh) && shown.low !== shown.high ? ` (95% CI ${shown.low} to ${shown.high})` : '';
+  if (brief) return `${subject} are short ${howMany}${median}, ${shown.mean} unmet on average`;
   const worst = worstShare.p50 > 0 ? `, at worst ${formatPercent(worstShare.p50)} of their demand in a week (median across runs)` : '';
   return `${subject} are short ${howMany}${median}, going without a mean ${shown.mean}${ci}${worst}`;
 }

@@ -91,12 +91,14 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   const weeks = result.weeksShort;
   const lack = result.lackingTonnes;
   const defenceShortage = measureDefenceShortage(material.id, context.home, summary, replicates);
-  const defence = defenceShortage === undefined ? '' : describeDefenceShortage(defenceShortage);
+  // When neither the end users nor their defence buyers were ever short, one clause says both (the answer box must fit a screen).
+  const noneShort = weeks.n > 0 && weeks.max <= 0 && defenceShortage?.runsShort === 0;
+  const defence = defenceShortage === undefined || noneShort ? '' : describeDefenceShortage(defenceShortage, 'their defence buyers', true);
   const elsewhere = [defence, describeShortElsewhere(material.id, context, summary)].filter((clause) => clause !== '').join('; ');
   if (weeks.n > 0) {
     const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
     const short = weeks.max <= 0
-      ? `end users in ${home} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}: higher prices ration what they buy instead`
+      ? `end users in ${home}${noneShort ? ', defence buyers among them,' : ''} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}: higher prices ration what they buy instead`
       : weeks.p50 > 0 ? `end users in ${home} are short for a median ${weeksText(weeks.p50)}${without}`
         : `end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${without}`;
     lines.push({ label: 'How short', text: `${capitalise(short)}${elsewhere === '' ? '' : `; ${elsewhere}`}.` });
