@@ -34,7 +34,7 @@ export const EVENT_KEY_NOTES: Readonly<Record<string, string>> = {
   doctrine: 'When the stockpile buys and releases',
   'stockpile.stage': 'Form held: processing = refined material, manufacturing = components',
   targetDays: 'Stock target in days of the region\'s consumption at the start (base demand: it does not grow with demand growth or shrink with thrift, so 90 days cover fewer days of a later year\'s use)',
-  releaseShortfallShare: 'Release when last tick\'s unmet demand exceeds this share of demand',
+  releaseShortfallShare: 'Release when last tick\'s unmet demand exceeds this share of demand: for a refined stockpile the region\'s manufacturers\' and end users\' demand and unmet demand summed, for a component stockpile its end users\' (docs/model.md G10)',
   releasePriceMultiple: 'Outside a shortage, release a tick\'s base consumption per tick while the price exceeds this multiple of its base price (buying stops above 1.5× base whatever this is). Prices usually ration before demand goes unmet in this model (not always: docs/model.md G32, G35), so this is what usually triggers a release',
   maxBuyShare: 'Largest purchase per tick, as a share of a tick\'s base consumption (at the start, as targetDays; the release rate of doctrine release). It sets the fill time: (targetDays − initialDays) / (maxBuyShare × 7 days) weeks at the least, so 60 days at 10% take about 86 weeks and at 25% about 35 (the loader warns when a stockpile cannot be full before its material\'s first disruption)',
   initialDays: 'Stock already held at the start, in days of base consumption (as targetDays); it is free: no policy cost counts it, and compare reports name it',
