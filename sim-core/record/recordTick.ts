@@ -57,6 +57,7 @@ export function recordTick(world: World, recorder: Recorder): void {
     put(series, T, tick, o.publicShortfall + m, publicUnmet);
     // As computeSummaries reads the end users' shortfall share: both in t/week, 0 without demand.
     const publicDemand = markets.publicBidTonnes[(m * 3 + 2) * R + home] * ticksPerWeek;
+    put(series, T, tick, o.publicDemand + m, publicDemand);
     const publicShare = publicDemand > 0 ? publicUnmet / publicDemand : 0;
     if (publicShare > SHORTFALL_THRESHOLD_SHARE) recorder.publicTally[m]++;
     if (publicShare > recorder.publicTally[M + m]) recorder.publicTally[M + m] = publicShare;

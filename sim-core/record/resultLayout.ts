@@ -11,6 +11,8 @@ const BUYERS = ['processing', 'manufacturing', 'endUse'] as const;
 /** Offsets of each metric block in a replicate's series, so the recorder can write without lookups. */
 export interface SeriesOffsets {
   price: number; production: number; demand: number; consumption: number; shortfall: number; publicShortfall: number;
+  /** The home region's public (defence) end users' demand, t/week: the denominator of their shortfall share. */
+  publicDemand: number;
   exports: number; imports: number; inventoryDays: number; stockpile: number; capacity: number;
   hhi: number; importReliance: number; secureSupplyShare: number; governmentSpending: number; governmentNetSpending: number;
   governmentSpendingByMaterial: number; governmentNetSpendingByMaterial: number;
@@ -49,7 +51,7 @@ export interface SeriesOffsets {
 /**
  * Builds the list of per-tick series and per-replicate summaries for a scenario, with block offsets.
  * Series (units in each key): prices per material × traded stage × region; production per capacity
- * stage; demand, consumption (what buyers received) and shortfall per buyer stage; public (defence) shortfall at home; exports and
+ * stage; demand, consumption (what buyers received) and shortfall per buyer stage; public (defence) shortfall and demand at home; exports and
  * imports; stock cover in days; stockpiles; capacity; HHI of capacity over regions; home import
  * reliance; secure-supply share (home plus allied capacity over home demand: a ratio, above 1 when
  * secure capacity exceeds home needs); government and foreign-actor spending; firm counts, entries, exits;
@@ -82,6 +84,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     consumption: block('consumption', 't/week', BUYERS, true),
     shortfall: block('shortfall', 't/week', BUYERS, true),
     publicShortfall: block('publicShortfall', 't/week', ['endUse'], false),
+    publicDemand: block('publicDemand', 't/week', ['endUse'], false),
     exports: block('exports', 't/week', TRADED, true),
     imports: block('imports', 't/week', TRADED, true),
     inventoryDays: block('inventoryDays', 'days', CAPACITY, true),
@@ -115,7 +118,7 @@ export function createResultLayout(spec: ScenarioSpec): { layout: ResultLayout; 
     tradeFlow: spec.outputs?.tradeFlows === true ? routeBlock(series, materials, regions) : -1,
     releaseStockpiles: eventStockpiles(spec).map((stockpile) => stockpile.index),
   };
-  for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'importReliance') key.region = home;
+  for (const key of series) if (key.metric === 'publicShortfall' || key.metric === 'publicDemand' || key.metric === 'importReliance') key.region = home;
   for (const key of series) if (key.metric.startsWith('governmentSpending') || key.metric.startsWith('governmentNetSpending') || key.metric === 'governmentTariffRevenue') key.region = home;
   for (const key of series) if (key.metric === 'foreignActorSpending' || key.metric === 'actorPriceWar' || key.metric === 'actorRetaliation') key.region = spec.foreignActor.region;
   const summaries: SeriesKey[] = [];

@@ -1,7 +1,8 @@
 /**
  * The home region's public (defence) end users' summaries (cumulativePublicShortfall, publicShortfallWeeks,
  * maxPublicShortfallShare), appended after every earlier summary: held to what their users bid and got
- * tick by tick, with their demand rebuilt from the end-user store (series.csv has no public demand).
+ * tick by tick, with their demand rebuilt from the end-user store; and the publicDemand series (session 32)
+ * held to that rebuilt demand.
  */
 import { describe, expect, it } from 'vitest';
 import { compileScenario, createRecorder, createReplicateRunner, createWorld, step, type EventSpec, type ScenarioSpec } from '../../sim-core/index.ts';
@@ -40,7 +41,12 @@ function run(spec: ScenarioSpec) {
     if (i < 0) throw new Error(`no summary ${metric}`);
     return summaries[i];
   };
-  return { summary, demand, unmet, weeksPerTick: 52 / world.ticksPerYear, compiled };
+  const seriesOf = (metric: string) => {
+    const i = compiled.layout.series.findIndex((key) => key.metric === metric && key.material === 'gallium' && key.stage === 'endUse' && key.region === 'US');
+    if (i < 0) throw new Error(`no series ${metric}`);
+    return Array.from(recorder.series.subarray(i * world.ticks, (i + 1) * world.ticks));
+  };
+  return { summary, seriesOf, demand, unmet, weeksPerTick: 52 / world.ticksPerYear, compiled };
 }
 
 describe('public (defence) shortfall summaries', () => {
@@ -54,6 +60,16 @@ describe('public (defence) shortfall summaries', () => {
     expect(banned.summary('publicShortfallWeeks')).toBe(shortTicks * banned.weeksPerTick);
     expect(banned.summary('maxPublicShortfallShare')).toBeCloseTo(Math.max(...shares), 12);
     expect(banned.summary('maxPublicShortfallShare')).toBeGreaterThan(0.5);
+  });
+
+  it('record defence users\' demand tick by tick as the publicDemand series (t/week), the denominator of their share', () => {
+    const recorded = banned.seriesOf('publicDemand');
+    const perWeek = 1 / banned.weeksPerTick;
+    expect(banned.demand.some((d) => d > 0)).toBe(true);
+    recorded.forEach((value, t) => expect(value).toBeCloseTo(banned.demand[t] * perWeek, 9));
+    const shortfall = banned.seriesOf('publicShortfall');
+    const shares = recorded.map((d, t) => (d > 0 ? shortfall[t] / d : 0));
+    expect(banned.summary('maxPublicShortfallShare')).toBeCloseTo(Math.max(...shares), 12);
   });
 
   it('sum what defence users went without over the run, t', () => {
