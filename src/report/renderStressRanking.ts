@@ -120,7 +120,7 @@ function columnFormat(stress: ReadonlyMap<string, StageStress>, key: Ranked, sca
 }
 
 /**
- * `#1 · +0.533` over `95% CI +0.445 to +0.620`, and `if struck: #3 · +0.0181` where the weight is
+ * `#1 · +0.530` over `95% CI +0.446 to +0.613`, and `if struck: #3 · +0.0166` where the weight is
  * below 1; a mean under the column's floor whose CI is too: `≈ 0` with no interval. `—` when not given.
  */
 function cell(impact: MeasuredImpact | undefined, scale: number, format: { format: (value: number) => string }, weight: number | undefined, struckRank: number | undefined, ranked = true): string {
