@@ -29,7 +29,8 @@ export interface StressRankingContext extends DisruptionContext {
 
 /**
  * The stress test as `crm-sim stress` ranks it: stages by the expected increase in the
- * value-weighted share of home end-use demand left unmet and by the expected economic cost to home
+ * value-weighted share of home end-use demand left unmet (the extra unmet tonnes as a share of the
+ * undisturbed run's demand, `computeShortfallShareChange`) and by the expected economic cost to home
  * end users, each with its 95% CI and rank (and, where a stage's weight is below 1, its impact if
  * struck and rank by it), beside the study's threat score and the weight it gives; each stage's
  * standard disruption in words, cut short by the horizon where it was; the shortfall in tonnes
@@ -62,7 +63,8 @@ export async function renderStressRanking(
     ? `(with the scenario’s own threat events removed by <code>--strip-events</code>: ${escapeHtml(stripped.join(', '))}; the ranking is not on top of them) `
     : '(on top of the scenario’s own events) '}and compares each run with ` +
     'its undisturbed twin. ' + describeEstimator(stress) + ' Stages are ranked as <code>crm-sim stress</code> ranks them: ' +
-    'by the expected increase in the <strong>share of home end users’ demand left unmet</strong> (value-weighted over materials at base component prices, ' +
+    'by the expected increase in the <strong>share of home end users’ demand left unmet</strong> (the extra tonnes left unmet as a share of what they demanded in the undisturbed run, ' +
+    'so demand the higher price removed does not count as unmet; value-weighted over materials at base component prices, ' +
     'so high-tonnage materials do not dominate; in percentage points) and by the expected <strong>economic cost to home end users</strong> ' +
     '(their loss against the undisturbed run, an undiscounted total over the whole run: extra spending on what they still received, plus the consumption the higher price removed ' +
     'valued at the undisturbed price, plus the change in unmet demand valued at its price; buying less is not counted as a saving). The shortfall in tonnes is summed over materials of very ' +
@@ -118,7 +120,7 @@ function columnFormat(stress: ReadonlyMap<string, StageStress>, key: Ranked, sca
 }
 
 /**
- * `#1 · +0.533` over `95% CI +0.445 to +0.620`, and `if struck: #3 · +0.0181` where the weight is
+ * `#1 · +0.530` over `95% CI +0.446 to +0.613`, and `if struck: #3 · +0.0166` where the weight is
  * below 1; a mean under the column's floor whose CI is too: `≈ 0` with no interval. `—` when not given.
  */
 function cell(impact: MeasuredImpact | undefined, scale: number, format: { format: (value: number) => string }, weight: number | undefined, struckRank: number | undefined, ranked = true): string {
@@ -143,7 +145,7 @@ function moneyUnit(stress: ReadonlyMap<string, StageStress>): { scale: number; n
 
 /** Why a clearly negative change happens, per ranked measure. */
 const NEGATIVE_MEANS: Record<Ranked, string> = {
-  shortfallShare: 'with that disruption home end users had more of their demand met than without it',
+  shortfallShare: 'with that disruption fewer tonnes of home end users’ demand went unmet than without it (value-weighted)',
   economicCost: 'with that disruption home end users paid less or received more than without it, a gain rather than a cost',
 };
 
@@ -191,7 +193,7 @@ function describeLeaderSentence(order: readonly string[], top: MeasuredImpact, r
 async function chart(stress: ReadonlyMap<string, StageStress>, key: Ranked, charts: ChartCollector, format: (value: number, signed?: boolean) => string): Promise<string> {
   const order = rankOrder(stress, key);
   const money = moneyUnit(stress);
-  const [scale, unit] = key === 'shortfallShare' ? [100, 'percentage points of home demand unmet (value-weighted)'] : [money.scale, `${money.name}, cost to home end users`];
+  const [scale, unit] = key === 'shortfallShare' ? [100, 'percentage points of undisturbed home demand left unmet (value-weighted)'] : [money.scale, `${money.name}, cost to home end users`];
   const scaled = new Map(order.map((stage) => {
     const m = stress.get(stage)?.[key] as MeasuredImpact;
     return [stage, { ...m, value: m.value * scale, ciLow: m.ciLow * scale, ciHigh: m.ciHigh * scale }];
@@ -203,7 +205,7 @@ async function chart(stress: ReadonlyMap<string, StageStress>, key: Ranked, char
   return charts.add(share ? 'measured-impact' : 'measured-cost', createImpactSpec(order, scaled, unit, { text: title, subtitle }, { formatLabel: (v) => format(v, false), fadeUncertain: true }), {
     title,
     description: order.map((stage) => `${stageName(stage)}: ${format(scaled.get(stage)?.value ?? NaN, false)}`).join('; '),
-    caption: share ? 'Expected increase in the share of home end users’ demand left unmet, value-weighted over materials, that each stage’s standard disruption causes (paired runs, weighted by the study’s score ÷ 9); the ranking of <code>crm-sim stress</code>.'
+    caption: share ? 'Expected increase in the share of home end users’ demand left unmet (the extra tonnes unmet, as a share of the undisturbed run’s demand), value-weighted over materials, that each stage’s standard disruption causes (paired runs, weighted by the study’s score ÷ 9); the ranking of <code>crm-sim stress</code>.'
       : 'Expected economic cost to home end users over the whole run (extra spending on what they still received, plus consumption the higher price removed and the change in unmet demand, each valued at its price) that each stage’s standard disruption causes (paired runs, weighted by the study’s score ÷ 9); the second ranking of <code>crm-sim stress</code>.',
   });
 }

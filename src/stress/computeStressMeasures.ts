@@ -9,9 +9,17 @@ export interface StressMeasures {
   shortfallByMaterial: Record<string, Float64Array>;
   /** Home government's policy cost, USD. */
   policyCost: Float64Array;
-  /** Per material id, home end-use shortfall as a share of home end-use demand (cumulative over the horizon). */
+  /**
+   * Per material id, home end-use shortfall as a share of this run's own home end-use demand
+   * (cumulative over the horizon). A level of one run: do not difference it between arms (their
+   * demands differ); the change a disruption causes is `computeShortfallShareChange`'s.
+   */
   shortfallShareByMaterial: Record<string, Float64Array>;
-  /** Value-weighted share of home end-use demand unmet: Σ shortfall·price / Σ demand·price (base component prices). */
+  /**
+   * Value-weighted share of this run's own home end-use demand unmet: Σ shortfall·price / Σ
+   * demand·price (base component prices). A level of one run, like `shortfallShareByMaterial`: the
+   * stress ranking's change is measured on the undisturbed run's demand (`computeShortfallShareChange`).
+   */
   shortfallShare: Float64Array;
   /** Value of unmet home end-use demand at base component prices, USD. */
   unmetValue: Float64Array;
@@ -41,7 +49,8 @@ export interface StressMaterials {
  * after the summaries (NaN when absent), the shortfall as a share of home demand per material and
  * value-weighted over materials, the value of unmet demand at base prices, the end users' spending,
  * and per material their demand, what they received and what the demand cost at market prices
- * (the end users' economic cost needs the undisturbed run beside these: `computeEndUserLoss`).
+ * (the end users' economic cost needs the undisturbed run beside these: `computeEndUserLoss`; so
+ * does the change in the share unmet, taken of the undisturbed run's demand: `computeShortfallShareChange`).
  *
  * @param layout - The scenario's result layout.
  * @param results - Replicates, in order (from `stressWorker` for the share and economic measures).

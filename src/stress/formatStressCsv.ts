@@ -20,7 +20,8 @@ export const STRESS_UNITS = Object.fromEntries(STRESS_MEASURES.map(({ measure, u
 
 /**
  * Formats `stress.csv`: per stage (chain order) and measure (home end-use shortfall summed over
- * materials in t; home policy cost in USD; value-weighted share of home end-use demand unmet;
+ * materials in t; home policy cost in USD; change in home end-use demand unmet as a value-weighted
+ * share of the undisturbed run's demand;
  * home end users' economic cost in USD, see `runStress`), the study's capability and intent beside the
  * measured expected and conditional impact with 95% t intervals (expected = probability ×
  * conditional, bounds too), and the stage's rank by expected impact (1 = most damaging; equal

@@ -14,7 +14,9 @@ import type { StressRun } from './runStress.ts';
  * "forgoneConsumptionValue", "unmetValueAtPrice", "surplusTriangleLoss", "endUserSpending", "unmetValue"}],
  * "horizonYears"}`; NaN as null. `horizonYears` (the years every arm ran, after `--years`; added last)
  * tells a reader which standard disruptions the horizon cut short. Each measure's `unit` is the one stress.csv writes for it
- * (`shortfallShare`: `share`, of home end-use demand, value-weighted); `expected`/`conditional`
+ * (`shortfallShare`: `share`, the change in home end-use demand unmet as a share of the undisturbed
+ * run's demand, value-weighted, `computeShortfallShareChange`; `expectedShortfallShareByMaterial`
+ * the same per material, before session 32 each arm's own share differenced); `expected`/`conditional`
  * `{mean, low, high}` are stress.csv's `expectedImpact`, `ciLow`, `ciHigh` and
  * `conditionalImpact`, `conditionalCiLow`, `conditionalCiHigh`; `expected` is `probability` ×
  * `conditional` (mean and bounds). `firstVsSecond` compares, per ranking, the first stage with the

@@ -6,8 +6,9 @@ import { rankStages } from './rankStages.ts';
 import type { StressRun } from './runStress.ts';
 
 /**
- * The readable ranking printed by `crm-sim stress`: stages by the expected value-weighted share of
- * home end-use demand left unmet, each with the study's capability/intent, the disruption's
+ * The readable ranking printed by `crm-sim stress`: stages by the expected increase in home end-use
+ * demand left unmet as a value-weighted share of the undisturbed run's demand
+ * (`computeShortfallShareChange`), each with the study's capability/intent, the disruption's
  * probability p, expected impact on that share (p × the impact if struck, percentage points) with
  * its 95% CI and the impact if struck, expected economic cost to home end users (their loss,
  * `computeEndUserLoss`: extra spending on what they still received + consumption the higher price
@@ -49,7 +50,7 @@ export function formatStressTable(run: StressRun, replicates: number): string {
     describeStressLeadLine('economic cost', run.firstVsSecond.economicCost, formatReadableNumber, ' USD', replicates)].filter((line) => line !== '');
   const table = formatTextTable(header, rows, 3);
   const legend = tiny ? `~0: smaller than ${formatReadableNumber(pointsFloor)} pp (unmet) or ${formatReadableNumber(tonnesFloor)} t (shortfall): ${NEAR_ZERO_FLOOR_RULE}\n` : '';
-  return `stages by expected share of home end-use demand unmet (value-weighted over materials, percentage points), paired against the undisturbed run; ` +
+  return `stages by expected increase in home end-use demand unmet, as a share of the undisturbed run's demand (value-weighted over materials, percentage points), paired against the undisturbed run; ` +
     `expected = p × the impact if struck (every replicate is run with each disruption)${stripped}\n${table}${legend}${leads.map((line) => `${line}\n`).join('')}`;
 }
 

@@ -8,6 +8,7 @@ import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { computeEndUserLoss, type EndUserLoss } from './computeEndUserLoss.ts';
 import { compareFirstAndSecond, type FirstVsSecond } from './compareFirstAndSecond.ts';
 import { computeStageImpact, pairedStageDifferences, type StageImpact } from './computeStageImpact.ts';
+import { computeShortfallShareChange } from './computeShortfallShareChange.ts';
 import { computeStressMeasures } from './computeStressMeasures.ts';
 import { computeThreatScore } from './computeThreatScore.ts';
 import { createDisturbedSpec } from './createDisturbedSpec.ts';
@@ -55,9 +56,12 @@ export interface StageStress {
   expectedShortfallByMaterial: Record<string, number>;
   /** Home policy cost, USD (zero unless the scenario has a home policy). */
   policyCost: StageImpact;
-  /** Value-weighted share of home end-use demand unmet (Σ shortfall·base price / Σ demand·base price). */
+  /**
+   * Change in the value-weighted share of home end-use demand unmet, of the undisturbed run's demand:
+   * Σ (S₁ − S₀)·base price / Σ D₀·base price per replicate (`computeShortfallShareChange`).
+   */
   shortfallShare: StageImpact;
-  /** Expected impact on each material's share of home end-use demand unmet. */
+  /** Expected change in each material's unmet demand as a share of its undisturbed home end-use demand, (S₁ − S₀) / D₀. */
   expectedShortfallShareByMaterial: Record<string, number>;
   /**
    * Home end users' economic cost (their loss against the undisturbed run, `computeEndUserLoss`):
@@ -116,8 +120,8 @@ function stripThreatEvents(spec: ScenarioSpec): { spec: ScenarioSpec; stripped: 
  * disturbed ones with the same seed and replicate indices (common random numbers), and measures the
  * conditional impact (if the disruption strikes: the mean paired difference over every replicate)
  * and the expected impact (the disruption's probability, the threat score, times the conditional
- * one, `computeStageImpact`) on home end-use shortfall (tonnes, and as a share of
- * home demand, per material and value-weighted), the home end users' economic cost (their loss
+ * one, `computeStageImpact`) on home end-use shortfall (tonnes, and as a share of the undisturbed
+ * run's home demand, per material and value-weighted: `computeShortfallShareChange`), the home end users' economic cost (their loss
  * against the undisturbed twin, `computeEndUserLoss`) and the policy cost; stages are ranked by
  * the expected impact, and the first two of each ranking compared replicate by replicate
  * (`compareFirstAndSecond`). The scenario's own events stay (the impact is on top of them: a stage whose standard
@@ -152,24 +156,30 @@ export async function runStress(options: StressOptions): Promise<StressRun> {
     const arm = active.indexOf(stage);
     const p = probabilities[stage];
     const disturbed = arm < 0 ? undisturbed : computeStressMeasures(compiled[arm + 1].layout, results[arm + 1], home, materials);
-    const impact = (measure: 'shortfall' | 'policyCost' | 'shortfallShare' | 'unmetValue' | 'endUserSpending') =>
+    const impact = (measure: 'shortfall' | 'policyCost' | 'unmetValue' | 'endUserSpending') =>
       computeStageImpact(undisturbed[measure], disturbed[measure], p);
     // The loss is already a paired difference: measured against zero (NaN where a side has no extras).
     const loss = computeEndUserLoss(undisturbed, disturbed, materials);
     const lossImpact = (part: keyof EndUserLoss) => computeStageImpact(new Float64Array(loss[part].length), loss[part], p);
-    const expectedBy = (measure: 'shortfallByMaterial' | 'shortfallShareByMaterial') => Object.fromEntries(materials.ids.map((m) =>
-      [m, computeStageImpact(undisturbed[measure][m], disturbed[measure][m], p).expected.mean]));
-    for (const measure of ['shortfall', 'policyCost', 'shortfallShare'] as const) {
+    // The share change is a paired difference already, on the undisturbed run's demand: measured against zero.
+    const shareChange = computeShortfallShareChange(undisturbed, disturbed, materials);
+    const zeros = new Float64Array(shareChange.share.length);
+    const expectedShortfallByMaterial = Object.fromEntries(materials.ids.map((m) =>
+      [m, computeStageImpact(undisturbed.shortfallByMaterial[m], disturbed.shortfallByMaterial[m], p).expected.mean]));
+    const expectedShortfallShareByMaterial = Object.fromEntries(materials.ids.map((m) =>
+      [m, computeStageImpact(zeros, shareChange.byMaterial[m], p).expected.mean]));
+    for (const measure of ['shortfall', 'policyCost'] as const) {
       weighted[measure][stage] = pairedStageDifferences(undisturbed[measure], disturbed[measure]).map((d) => p * d);
     }
+    weighted.shortfallShare[stage] = Float64Array.from(shareChange.share, (d) => p * d);
     weighted.economicCost[stage] = Float64Array.from(loss.loss, (d) => p * d);
     return {
       stage, ...spec.foreignActor.threat[stage], probability: p, events: disruptions[i],
       shortfall: impact('shortfall'),
-      expectedShortfallByMaterial: expectedBy('shortfallByMaterial'),
+      expectedShortfallByMaterial,
       policyCost: impact('policyCost'),
-      shortfallShare: impact('shortfallShare'),
-      expectedShortfallShareByMaterial: expectedBy('shortfallShareByMaterial'),
+      shortfallShare: computeStageImpact(zeros, shareChange.share, p),
+      expectedShortfallShareByMaterial,
       economicCost: lossImpact('loss'),
       extraSpending: lossImpact('extraSpending'),
       forgoneConsumptionValue: lossImpact('forgoneConsumptionValue'),

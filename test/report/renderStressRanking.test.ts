@@ -42,6 +42,26 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
     // One rule per column, trailing zeros kept: three significant figures, not "+0.048 (95% CI −0.006 to +0.1)" beside "+1,502".
     expect(html).toContain('#3 · +0.0480<br><span class="note">95% CI −0.00600 to +0.100</span>');
     expect(html).toContain('only end use is clear of zero');
+    // The share is of the undisturbed run's demand (computeShortfallShareChange), and the lead, chart axis and caption say so.
+    expect(html).toContain('share of home end users’ demand left unmet</strong> (the extra tonnes left unmet as a share of what they demanded in the undisturbed run, '
+      + 'so demand the higher price removed does not count as unmet; value-weighted');
+    const caption = await (async () => {
+      const captions: string[] = [];
+      const keep: ChartCollector = { add: async (name, _spec, options) => { if (name === 'measured-impact') captions.push(options.caption); return ''; }, finish: async () => [] };
+      await renderThreatSection(threat, 'China', { stress }, keep);
+      return captions[0];
+    })();
+    expect(caption).toContain('as a share of the undisturbed run’s demand');
+    expect(JSON.stringify(charts.specs.get('measured-impact'))).toContain('percentage points of undisturbed home demand left unmet');
+  });
+
+  it('calls a clearly negative change in the share unmet fewer tonnes unmet, not more demand met', async () => {
+    const fewer = new Map<string, StageStress>([
+      ['processing', { shortfallShare: m(0.0001, 0.00001, 0.0002, 1), economicCost: m(2.2e8, 5e7, 6e8, 1) }],
+      ['manufacturing', { shortfallShare: m(-0.0002, -0.0003, -0.0001, 2), economicCost: m(1e8, 2e7, 3e8, 2) }],
+    ]);
+    const html = await renderThreatSection(threat, 'China', { stress: fewer }, collector());
+    expect(html).toContain('manufacturing’s change is clearly negative (95% CI below 0): with that disruption fewer tonnes of home end users’ demand went unmet than without it (value-weighted).');
   });
 
   it('says when a stage\'s change is clearly negative and what that means, instead of only "no increase is clear of zero"', async () => {

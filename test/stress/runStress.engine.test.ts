@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { runStress } from '../../src/stress/runStress.ts';
+import { runStress, type StressRun } from '../../src/stress/runStress.ts';
 import { formatStressCsv, STRESS_CSV_HEADER } from '../../src/stress/formatStressCsv.ts';
 import { formatStressTable } from '../../src/stress/formatStressTable.ts';
 import { rankStages } from '../../src/stress/rankStages.ts';
 import { shipped, SMALL } from '../compare/smallScenario.ts';
+
+/**
+ * The share change is taken of the undisturbed run's demand (computeShortfallShareChange): where not
+ * a tonne more or less of a material went unmet, its share change is exactly 0 even though the
+ * disruption moved demand. (Each run's own share, differenced, moved with demand alone.) Returns how
+ * many stage × material pairs had no change in tonnes.
+ */
+function expectNoShareChangeWithoutTonnes(runs: readonly StressRun[]): number {
+  let unchanged = 0;
+  for (const run of runs) {
+    for (const s of run.stages) {
+      for (const [m, tonnes] of Object.entries(s.expectedShortfallByMaterial)) {
+        if (tonnes !== 0) continue;
+        unchanged++;
+        expect(s.expectedShortfallShareByMaterial[m], `${s.stage} ${m}`).toBe(0);
+      }
+      if (s.shortfall.conditional.low === 0 && s.shortfall.conditional.high === 0) expect(s.shortfallShare.conditional.mean, s.stage).toBe(0);
+    }
+  }
+  expect(unchanged).toBeGreaterThan(0);
+  return unchanged;
+}
 
 describe('runStress with the engine', () => {
   it('measures each stage against the undisturbed run with the threat matrix as probability', async () => {
@@ -50,6 +72,7 @@ describe('runStress with the engine', () => {
     expect(materials).toEqual(Object.keys(byStage.processing.expectedShortfallByMaterial));
     for (const m of materials) expect(Math.sign(byStage.processing.expectedShortfallShareByMaterial[m])).toBe(Math.sign(byStage.processing.expectedShortfallByMaterial[m]));
     expect(run.strippedEvents).toEqual([]);
+    expectNoShareChangeWithoutTonnes([run]);
     const csv = formatStressCsv(run.stages, 4).trimEnd().split('\n');
     expect(csv[0]).toBe(STRESS_CSV_HEADER);
     expect(csv).toHaveLength(1 + 6 * 4);
@@ -83,5 +106,6 @@ describe('runStress with the engine', () => {
     const manufacturing = (run: typeof kept) => run.stages.find((s) => s.stage === 'manufacturing')!;
     // So the standard manufacturing disruption is measured against another undisturbed run: its impact differs.
     expect(manufacturing(stripped).shortfallShare.conditional.mean).not.toBe(manufacturing(kept).shortfallShare.conditional.mean);
+    expectNoShareChangeWithoutTonnes([kept, stripped]);
   }, 240_000);
 });
