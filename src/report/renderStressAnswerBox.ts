@@ -17,7 +17,7 @@ import { describeDisagreement, describeFirst, describeNegativeCost, describeWeig
  * @returns HTML, or ''.
  * @example
  * renderStressAnswerBox(stress, await readStressRun(dir));
- * // '<div class="answer" …><p class="answer-h"><strong>Answer: which stage hurts most</strong></p><ul><li>By share of demand left unmet: end use (+0.533 percentage points), clearly ahead of processing …'
+ * // '<div class="answer" …><p class="answer-h"><strong>Answer: which stage hurts most</strong></p><ul><li>By share of demand left unmet: end use (+0.530 percentage points), clearly ahead of processing …'
  */
 export function renderStressAnswerBox(stress: ReadonlyMap<string, StageStress> | undefined, run: StressRunReading | undefined): string {
   if (stress === undefined || rankOrder(stress, 'shortfallShare').length === 0) return '';
