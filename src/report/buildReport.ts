@@ -158,7 +158,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     if (ranked) {
       const run = await readStressRun(folder);
       sections.push({ id: 'stress', title: 'Which stage hurts most', html: await renderStressRanking(stress, (stage) => overview?.threat.find((t) => t.stage === stage), charts, {
-        regionName: (id) => regionName(id) ?? id, startYear: overview?.startYear ?? NaN, horizonYears: run?.horizonYears ?? overview?.years ?? NaN, strippedEvents: run?.strippedEvents ?? [],
+        regionName: (id) => regionName(id) ?? id, startYear: overview?.startYear ?? NaN, horizonYears: run?.horizonYears ?? overview?.years ?? NaN, strippedEvents: run?.strippedEvents ?? [], shareOfOwnDemand: run?.shareOfOwnDemand === true,
       }) });
     }
     sections.push({ id: 'threat', title: 'Threat view', html: await renderThreatSection(overview?.threat ?? [], regionName(overview?.foreignRegion) ?? 'the foreign actor', {

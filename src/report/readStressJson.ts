@@ -72,6 +72,11 @@ export interface StressRunReading {
   horizonYears?: number;
   /** Runs per arm. */
   replicates?: number;
+  /**
+   * True for a file written before session 32 (no `shortfallShareOf`): its share measures difference each
+   * arm's share of its own demand, so demand a higher price removed counts as unmet.
+   */
+  shareOfOwnDemand?: boolean;
 }
 
 /** The measure a stage's chart and table show first: what the command ranks by, else the file's only measure. */
@@ -165,7 +170,8 @@ export async function readStressRun(dir: string): Promise<StressRunReading | und
   const stripped = Array.isArray(record.strippedEvents) ? record.strippedEvents.filter((id): id is string => typeof id === 'string') : [];
   const years = toNumber(record.horizonYears);
   const replicates = toNumber(record.replicates);
-  return { strippedEvents: stripped, ...(Number.isFinite(years) ? { horizonYears: years } : {}), ...(Number.isFinite(replicates) ? { replicates } : {}) };
+  const shareOfOwnDemand = record.shortfallShareOf === undefined;
+  return { strippedEvents: stripped, shareOfOwnDemand, ...(Number.isFinite(years) ? { horizonYears: years } : {}), ...(Number.isFinite(replicates) ? { replicates } : {}) };
 }
 
 function rankOf(ranking: unknown, stage: string): { rank?: number } {

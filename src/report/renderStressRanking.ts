@@ -25,6 +25,8 @@ function describeEstimator(stress: ReadonlyMap<string, StageStress>): string {
 export interface StressRankingContext extends DisruptionContext {
   /** Ids of the scenario's own events `--strip-events` removed (stress.json `strippedEvents`). */
   strippedEvents?: readonly string[];
+  /** The file's share measures are each arm's own share differenced (a stress.json from before session 32: `readStressRun`). */
+  shareOfOwnDemand?: boolean;
 }
 
 /**
@@ -63,8 +65,10 @@ export async function renderStressRanking(
     ? `(with the scenario’s own threat events removed by <code>--strip-events</code>: ${escapeHtml(stripped.join(', '))}; the ranking is not on top of them) `
     : '(on top of the scenario’s own events) '}and compares each run with ` +
     'its undisturbed twin. ' + describeEstimator(stress) + ' Stages are ranked as <code>crm-sim stress</code> ranks them: ' +
-    'by the expected increase in the <strong>share of home end users’ demand left unmet</strong> (the extra tonnes left unmet as a share of what they demanded in the undisturbed run, ' +
-    'so demand the higher price removed does not count as unmet; value-weighted over materials at base component prices, ' +
+    'by the expected increase in the <strong>share of home end users’ demand left unmet</strong> (' + (context?.shareOfOwnDemand === true
+      ? 'in this stress.json, from before session 32, each run’s share of its own demand, differenced, so demand the higher price removed counts as unmet: run <code>crm-sim stress</code> again for the extra tonnes unmet as a share of the undisturbed run’s demand; '
+      : 'the extra tonnes left unmet as a share of what they demanded in the undisturbed run, so demand the higher price removed does not count as unmet; ') +
+    'value-weighted over materials at base component prices, ' +
     'so high-tonnage materials do not dominate; in percentage points) and by the expected <strong>economic cost to home end users</strong> ' +
     '(their loss against the undisturbed run, an undiscounted total over the whole run: extra spending on what they still received, plus the consumption the higher price removed ' +
     'valued at the undisturbed price, plus the change in unmet demand valued at its price; buying less is not counted as a saving). The shortfall in tonnes is summed over materials of very ' +

@@ -2,6 +2,9 @@ import { STRESS_UNITS } from './formatStressCsv.ts';
 import { type RankMeasure, rankStages } from './rankStages.ts';
 import type { StressRun } from './runStress.ts';
 
+/** stress.json's `shortfallShareOf`: the share measures are of the undisturbed run's demand (computeShortfallShareChange, session 32). */
+export const SHORTFALL_SHARE_OF = 'undisturbedDemand';
+
 /**
  * Formats `stress.json`: `{"scenario", "masterSeed", "replicates", "strippedEvents",
  * "rankingByShortfallShare", "rankingByEconomicCost", "rankingByShortfall", "rankingByPolicyCost"
@@ -12,8 +15,9 @@ import type { StressRun } from './runStress.ts';
  * "expected": {mean, low, high}, "conditional": {…}}, "expectedShortfallByMaterial", "policyCost",
  * "shortfallShare", "expectedShortfallShareByMaterial", "economicCost", "extraSpending",
  * "forgoneConsumptionValue", "unmetValueAtPrice", "surplusTriangleLoss", "endUserSpending", "unmetValue"}],
- * "horizonYears"}`; NaN as null. `horizonYears` (the years every arm ran, after `--years`; added last)
- * tells a reader which standard disruptions the horizon cut short. Each measure's `unit` is the one stress.csv writes for it
+ * "horizonYears", "shortfallShareOf"}`; NaN as null. `horizonYears` (the years every arm ran, after `--years`; added last)
+ * tells a reader which standard disruptions the horizon cut short; `shortfallShareOf` (`"undisturbedDemand"`, added
+ * last, session 32) says what the share measures are a share of: a file without it differences each arm's own share. Each measure's `unit` is the one stress.csv writes for it
  * (`shortfallShare`: `share`, the change in home end-use demand unmet as a share of the undisturbed
  * run's demand, value-weighted, `computeShortfallShareChange`; `expectedShortfallShareByMaterial`
  * the same per material, before session 32 each arm's own share differenced); `expected`/`conditional`
@@ -64,5 +68,5 @@ export function formatStressJson(run: StressRun, info: { scenario: string; maste
   }));
   // Added at the end (readers of earlier files find every earlier field in its place): the horizon the arms ran, which the stages' disruptions may outlast.
   return `${JSON.stringify({ ...info, strippedEvents: run.strippedEvents, rankingByShortfallShare, rankingByEconomicCost, rankingByShortfall, rankingByPolicyCost, firstVsSecond, stages,
-    horizonYears: run.base.spec.years }, null, 2)}\n`;
+    horizonYears: run.base.spec.years, shortfallShareOf: SHORTFALL_SHARE_OF }, null, 2)}\n`;
 }

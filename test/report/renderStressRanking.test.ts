@@ -4,6 +4,7 @@ import type { ChartCollector } from '../../src/report/createChartCollector.ts';
 import { createImpactSpec } from '../../src/report/createImpactSpec.ts';
 import type { MeasuredImpact, StageStress } from '../../src/report/readStressJson.ts';
 import { renderThreatSection } from '../../src/report/renderThreatSection.ts';
+import { renderStressRanking } from '../../src/report/renderStressRanking.ts';
 
 type Data = { data: { values: Array<Record<string, unknown>> }; layer: Array<{ mark: Record<string, unknown>; encoding: { x?: { field?: string } } }> };
 
@@ -53,6 +54,10 @@ describe('the stress report ranks stages as crm-sim stress does', () => {
     })();
     expect(caption).toContain('as a share of the undisturbed run’s demand');
     expect(JSON.stringify(charts.specs.get('measured-impact'))).toContain('percentage points of undisturbed home demand left unmet');
+    // A stress.json from before session 32 (no shortfallShareOf) differences each arm's own share: the lead says so, not the new definition.
+    const old = await renderStressRanking(stress, () => undefined, collector(), { regionName: (id: string) => id, startYear: 2025, horizonYears: 10, shareOfOwnDemand: true });
+    expect(old).toContain('in this stress.json, from before session 32, each run’s share of its own demand, differenced, so demand the higher price removed counts as unmet');
+    expect(old).not.toContain('so demand the higher price removed does not count as unmet');
   });
 
   it('calls a clearly negative change in the share unmet fewer tonnes unmet, not more demand met', async () => {

@@ -147,19 +147,19 @@ describe('reading stress.json for the answer (M3, M4, M5)', () => {
       scenario: 's.yaml', masterSeed: 1, replicates: 4, strippedEvents: ['cnQuotaDy'], rankingByShortfallShare: [{ stage: 'mining', rank: 1 }],
       stages: [{ stage: 'mining', probability: 0.5, events: [{ start: 1, end: 2.5, id: 'stress-mining-ndpr', kind: 'exportControl', mode: 'quota', quotaShare: 0.75 }],
         shortfallShare: measure('share', 0.002), economicCost: measure('USD', 4e6), extraSpending: measure('USD', -2e6) }],
-      horizonYears: 3,
+      horizonYears: 3, shortfallShareOf: 'undisturbedDemand',
     }));
     const mining = (await readStressJson(dir))?.get('mining');
     expect(mining?.weight).toBe(0.5);
     expect(mining?.events?.[0]).toMatchObject({ kind: 'exportControl', start: 1, end: 2.5, fields: { quotaShare: 0.75 } });
     expect(mining?.shortfallShare?.conditional).toEqual({ value: 0.002, ciLow: 0.001, ciHigh: 0.004 });
     expect(mining?.costParts?.extraSpending?.value).toBe(-1e6);
-    expect(await readStressRun(dir)).toEqual({ strippedEvents: ['cnQuotaDy'], horizonYears: 3, replicates: 4 });
+    expect(await readStressRun(dir)).toEqual({ strippedEvents: ['cnQuotaDy'], horizonYears: 3, replicates: 4, shareOfOwnDemand: false });
   });
 
-  it('reads a stress.json from before the horizon was recorded', async () => {
+  it('reads a stress.json from before the horizon and the share\'s denominator were recorded', async () => {
     await writeFile(join(dir, 'stress.json'), JSON.stringify({ stages: [{ stage: 'mining', shortfallShare: { unit: 'share', expected: { mean: 0.1 } } }] }));
-    expect(await readStressRun(dir)).toEqual({ strippedEvents: [] });
+    expect(await readStressRun(dir)).toEqual({ strippedEvents: [], shareOfOwnDemand: true });
     expect((await readStressJson(dir))?.get('mining')?.shortfallShare?.conditional).toBeUndefined();
   });
 });

@@ -30,7 +30,9 @@ describe('crm-sim stress', () => {
     expect(json.strippedEvents).toEqual([]);
     // the horizon the arms ran, added last so earlier fields keep their places
     expect(json.horizonYears).toBe(1);
-    expect(Object.keys(json).at(-1)).toBe('horizonYears');
+    // what the share measures are a share of (session 32), added after it
+    expect(json.shortfallShareOf).toBe('undisturbedDemand');
+    expect(Object.keys(json).slice(-2)).toEqual(['horizonYears', 'shortfallShareOf']);
     expect(Object.keys(json).slice(0, 10)).toEqual(['scenario', 'masterSeed', 'replicates', 'strippedEvents', 'rankingByShortfallShare', 'rankingByEconomicCost',
       'rankingByShortfall', 'rankingByPolicyCost', 'firstVsSecond', 'stages']);
     expect(json.stages[2]).toMatchObject({ shortfallShare: { expected: {} }, economicCost: { unit: 'USD' }, expectedShortfallShareByMaterial: {} });
