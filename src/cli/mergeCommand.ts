@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkShardSet } from '../outputs/checkShardSet.ts';
 import { describeUncheckedShards } from '../outputs/describeUncheckedShards.ts';
-import { currentCommandLine, redactCommandLine, type RunManifest } from '../outputs/createManifest.ts';
+import { currentCommandLine, describeCode, redactCommandLine, type RunManifest } from '../outputs/createManifest.ts';
+import { describeShardCommits, listShardCommits } from '../outputs/describeShardCommits.ts';
 import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readShardFolder.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
@@ -68,7 +69,8 @@ export interface MergeSettings {
  * `shard`, with the merge's `--exceed` conditions and command line (a resumed run's: the starting
  * one, then those that resumed it), the largest worker count (and
  * requested count, when it differs) and thread count, the earliest start, now as the finish and the
- * shards' summed wall time. Key order is that of a run manifest.
+ * shards' summed wall time. Key order is that of a run manifest. `gitCommit` is this merge's (the
+ * shards' may differ: they merge when their sources agree), each shard's in `shardGitCommits` (last).
  */
 function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings): RunManifest {
   // Everything up to `overrides`; the fields after it are set below, in a run manifest's order.
@@ -84,7 +86,9 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
   const platform = distinct(shards.map((shard) => shard.manifest.platform));
   const lock = distinct(shards.map((shard) => shard.manifest.packageLockSha256));
   // packageLockSha256 keeps its place after sourceSha256: the spread below would move it to the end.
-  const { tool, version, gitCommit, sourceSha256, ...first } = rest;
+  const { tool, version, gitCommit: _g, sourceSha256, ...first } = rest;
+  // The commit of the process writing the merged folder, not shard 0's: the shards' are listed in `shardGitCommits`.
+  const { gitCommit } = describeCode();
   // Keeps its place in the key order: the key exists already in `first`.
   const scenario = settings.scenarioPath === undefined ? first.scenario : { ...first.scenario, path: settings.scenarioPath };
   const exceed = settings.exceed ?? [];
@@ -112,6 +116,7 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date().toISOString(),
     wallSeconds: Math.round(wall * 1000) / 1000,
+    shardGitCommits: listShardCommits(shards),
   };
 }
 
@@ -166,6 +171,8 @@ export async function executeMerge(
   }
   const unchecked = describeUncheckedShards(shards);
   if (unchecked !== undefined) process.stderr.write(`warning: merge: ${unchecked}\n`);
+  const commits = describeShardCommits(shards);
+  if (commits !== undefined) process.stderr.write(`warning: merge: ${commits}\n`);
   checkMergeFits(shards[0].layout, shards[0].manifest.replicates, settings.blockBytes, settings.memoryLimit ?? parseMemoryLimit(undefined));
   const exceedance = resolveExceedOptions(shards[0].layout, settings.exceed ?? []);
   let summaryStats: SummaryStatistic[] = [];

@@ -5,6 +5,7 @@ import { InterruptedError, UsageError } from '../cli/exitCodes.ts';
 import { computeScenarioHash } from '../montecarlo/computeScenarioHash.ts';
 import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { countOf } from '../text/countOf.ts';
+import { currentCommandLine, redactCommandLine } from '../outputs/createManifest.ts';
 
 /**
  * Finished arms of `compare`, `sweep` and `stress --resume` (runScenarioArms.ts), kept in a folder
@@ -17,7 +18,8 @@ import { countOf } from '../text/countOf.ts';
  * without interruption.
  *
  * The folder is crm-sim's only when it holds nothing but its marker ({@link ARM_MARKER}, written
- * with the first arm) and arm files (folders from before the marker hold arm files alone): any other
+ * with the first arm), arm files and the record of its command lines ({@link COMMANDS_FILE})
+ * (folders from before the marker hold arm files alone): any other
  * `<out>.parts` (a user's folder, a file, a resumable run's parts) is refused, never used or removed.
  */
 export interface ArmCache {
@@ -48,6 +50,45 @@ export const ARM_MARKER = 'crm-sim-arms.json';
 const MARKER_TEXT = `${JSON.stringify({ tool: 'crm-sim', kind: 'finished arms of compare, sweep or stress --resume' })}\n`;
 /** An arm's file, or the temporary file of its writer. */
 const ARM_FILE = /^arm-[\w-]+\.f64(\.tmp-\d+)?$/;
+/**
+ * The record of the command lines that kept arms in the folder ({@link CommandsRecord}), so that
+ * the one that resumes them can be read back after the terminal is gone.
+ */
+export const COMMANDS_FILE = 'crm-sim-commands.json';
+/** The record's file, or the temporary file of its writer. */
+const COMMANDS_NAME = /^crm-sim-commands\.json(\.tmp-\d+)?$/;
+
+/** What {@link COMMANDS_FILE} holds. */
+export interface CommandsRecord {
+  tool: 'crm-sim';
+  /** `compare`, `sweep` or `stress`. */
+  command: string;
+  /** The working folder of the last command: its relative paths (scenarios, `--out`) are read from there. */
+  cwd: string;
+  /** The command that kept the first arms (`crm-sim` and its arguments, URL credentials masked). */
+  commandLine: string[];
+  /** The commands that took the arms up since, in order (one per attempt; the last is the latest). */
+  resumeCommandLines: string[][];
+  /** The command to resume with, as a POSIX shell reads it: the latest command, run again from `cwd`. */
+  resumeWith: string;
+}
+
+/** Joins arguments into a command line a POSIX shell reads back the same (quotes where needed). */
+function shellJoin(args: readonly string[]): string {
+  return args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** The record in `dir`, or undefined when it is absent or unreadable. */
+export function readCommandsRecord(dir: string): CommandsRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(join(dir, COMMANDS_FILE), 'utf8')) as Partial<CommandsRecord>;
+    const isLine = (value: unknown): value is string[] => Array.isArray(value) && value.every((a) => typeof a === 'string');
+    if (record.tool !== 'crm-sim' || !isLine(record.commandLine) || !Array.isArray(record.resumeCommandLines) || !record.resumeCommandLines.every(isLine)) return undefined;
+    return record as CommandsRecord;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Up to three names of a list, with the count of the rest. */
 function firstNames(names: string[]): string {
@@ -66,7 +107,7 @@ function checkArmFolder(dir: string, command: string): void {
   if (names.includes('run.json') && names.some((name) => /^part-\d+$/.test(name) || name === 'lock')) {
     throw new UsageError(`${dir}: ${expected}, found the parts of a resumable run (run.json); finish it with crm-sim run --resume ${dir.slice(0, -'.parts'.length)}, or move it away or choose another --out`);
   }
-  const foreign = names.filter((name) => name !== ARM_MARKER && !ARM_FILE.test(name));
+  const foreign = names.filter((name) => name !== ARM_MARKER && !ARM_FILE.test(name) && !COMMANDS_NAME.test(name));
   if (foreign.length > 0) {
     throw new UsageError(`${dir}: ${expected}, found a folder with other files (${firstNames(foreign)}); not touching it: move it away or choose another --out`);
   }
@@ -87,12 +128,35 @@ function checkArmFolder(dir: string, command: string): void {
  * Opens the folder of finished arms (created with the first arm kept).
  * @param folder - e.g. `<out>.parts`
  * @param command - The command, for messages.
+ * @param commandLine - The command line to record in {@link COMMANDS_FILE}; default this process's.
  * @throws UsageError when the folder exists and is not crm-sim's (see {@link ArmCache}).
  */
-export function openArmCache(folder: string, command = 'compare'): ArmCache {
+export function openArmCache(folder: string, command = 'compare', commandLine: readonly string[] = currentCommandLine()): ArmCache {
   const dir = resolve(folder);
   checkArmFolder(dir, command);
   const pathOf = (key: string) => join(dir, `arm-${key}.f64`);
+  let recorded = false;
+  /** Adds this command to the folder's record, once (the first kept arm starts it; a later command resumes it). */
+  const recordCommand = (): void => {
+    if (recorded || !existsSync(dir)) return;
+    recorded = true;
+    const line = redactCommandLine(commandLine);
+    const earlier = readCommandsRecord(dir);
+    const record: CommandsRecord = {
+      tool: 'crm-sim', command, cwd: process.cwd(),
+      commandLine: earlier?.commandLine ?? line,
+      resumeCommandLines: earlier === undefined ? [] : [...earlier.resumeCommandLines, line],
+      resumeWith: shellJoin(line),
+    };
+    try {
+      const temporary = join(dir, `${COMMANDS_FILE}.tmp-${process.pid}`);
+      writeFileSync(temporary, `${JSON.stringify(record, null, 2)}\n`);
+      renameSync(temporary, join(dir, COMMANDS_FILE));
+    } catch (error) {
+      // The arms are what resumes the command: a record that will not be written costs only the reminder.
+      process.stderr.write(`crm-sim: could not record the command line in ${join(dir, COMMANDS_FILE)} (${(error as Error).message})\n`);
+    }
+  };
   return {
     read(key, replicates) {
       const path = pathOf(key);
@@ -129,19 +193,22 @@ export function openArmCache(folder: string, command = 'compare'): ArmCache {
         closeSync(fd);
       }
       renameSync(temporary, path);
+      recordCommand();
     },
     interrupted(cause) {
       const kept = existsSync(dir) ? readdirSync(dir).filter((name) => /^arm-[\w-]+\.f64$/.test(name)).length : 0;
-      const message = kept === 0
-        ? 'interrupted before any arm finished; no output written'
-        : `interrupted; ${countOf(kept, 'finished arm')} kept in ${dir}; run the same command again to finish`;
-      return new InterruptedError(message, { cause });
+      if (kept === 0) return new InterruptedError('interrupted before any arm finished; no output written', { cause });
+      // A command that resumed the arms and was interrupted before it kept one of its own is recorded too.
+      recordCommand();
+      const record = readCommandsRecord(dir);
+      const how = record === undefined ? '' : `: ${record.resumeWith} (from ${record.cwd}; recorded in ${join(dir, COMMANDS_FILE)})`;
+      return new InterruptedError(`interrupted; ${countOf(kept, 'finished arm')} kept in ${dir}; run the same command again to finish${how}`, { cause });
     },
     remove() {
       // Only what crm-sim put there: anything else that appeared meanwhile stays, with the folder.
       try {
         if (!existsSync(dir)) return;
-        for (const name of readdirSync(dir)) if (name === ARM_MARKER || ARM_FILE.test(name)) rmSync(join(dir, name), { force: true });
+        for (const name of readdirSync(dir)) if (name === ARM_MARKER || ARM_FILE.test(name) || COMMANDS_NAME.test(name)) rmSync(join(dir, name), { force: true });
         const left = readdirSync(dir);
         if (left.length > 0) {
           process.stderr.write(`crm-sim: left ${dir} in place: it holds files crm-sim did not put there (${firstNames(left.sort())})\n`);

@@ -70,6 +70,13 @@ export interface RunManifest {
   wallSeconds: number;
   /** Only in a shard folder (`crm-sim run --shard k/K`): which part of the run it holds. */
   shard?: ShardManifest;
+  /**
+   * Only in a merged run (`crm-sim merge`, `queue collect`, the final merge of `run --resume`): the
+   * `gitCommit` of each shard folder (part) it was merged from, one per folder in replicate order
+   * (null where a shard recorded none). The run's own `gitCommit` is then the merge's: shards merge
+   * whenever their sources agree (`sourceSha256`), so they may name other commits (one that changed docs only).
+   */
+  shardGitCommits?: Array<string | null>;
 }
 
 /** The part of a run a shard folder holds: shard k of K, replicates first…first+count−1. */
@@ -190,19 +197,21 @@ export function redactCommandLine(args: readonly string[]): string[] {
 
 /**
  * The manifest without its execution fields (command lines, workers, threads and timing), without
- * `shard` and without the scenario files' paths (their sha256 stays): what identifies the results,
+ * `shard` and `shardGitCommits` and without the scenario files' paths (their sha256 stays): what identifies the results,
  * identical for a run, any of its shard+merge equivalents, any worker or thread count, and
  * however the scenario's path was typed. Parquet files carry it as key-value metadata so they stay byte-identical.
  *
  * @param manifest - A run or shard manifest.
- * @returns A copy without commandLine, resumeCommandLines, workers, workersRequested, threadsPerReplicate, startedAt, finishedAt, wallSeconds, shard and `scenario.path` (`scenarios[].path` for compare, sweep and stress).
+ * @returns A copy without commandLine, resumeCommandLines, workers, workersRequested, threadsPerReplicate, startedAt, finishedAt, wallSeconds, shard, shardGitCommits and `scenario.path` (`scenarios[].path` for compare, sweep and stress).
  * @example
  * JSON.stringify(stripExecutionFields(manifest));
  */
 export function stripExecutionFields(manifest: RunManifest): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...manifest };
   for (const field of EXECUTION_FIELDS) delete copy[field];
+  // Which shards a run was merged from is how it was executed, not what it holds: a merge's Parquet files stay a single run's.
   delete copy.shard;
+  delete copy.shardGitCommits;
   // The scenario path as typed (relative, absolute, a queue store's copy) names no result: its sha256 does.
   copy.scenario = withoutPath(copy.scenario);
   if (Array.isArray(copy.scenarios)) copy.scenarios = copy.scenarios.map(withoutPath);

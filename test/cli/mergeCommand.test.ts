@@ -1,10 +1,12 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/exitCodes.ts';
 import { executeMerge } from '../../src/cli/mergeCommand.ts';
 import { executeRun } from '../../src/cli/runCommand.ts';
+import { describeCode, stripExecutionFields, type RunManifest } from '../../src/outputs/createManifest.ts';
 import { smallRunSettings } from './smallRun.ts';
 
 const signal = new AbortController().signal;
@@ -28,6 +30,12 @@ async function mergeError(dirs: string[]): Promise<UsageError> {
   const error = await executeMerge({ dirs, out: join(root, 'out'), parquet: false, keepSeries: false }, signal).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UsageError);
   return error as UsageError;
+}
+
+/** The manifest a Parquet file carries in its key-value metadata (`crm-sim.manifest`), as text. */
+async function readParquetManifest(path: string): Promise<string> {
+  const metadata = await parquetMetadataAsync(await asyncBufferFromFile(path));
+  return metadata.key_value_metadata?.find((entry) => entry.key === 'crm-sim.manifest')?.value ?? '{}';
 }
 
 describe('crm-sim merge', () => {
@@ -76,6 +84,53 @@ describe('crm-sim merge', () => {
     await writeFile(join(otherCommit, 'manifest.json'), JSON.stringify({ ...manifest, gitCommit: '0'.repeat(40) }));
     const { dir } = await executeMerge({ dirs: [shard(1), shard(2), otherCommit], out: join(root, 'docs-commit'), parquet: false, keepSeries: false }, signal);
     expect((await readdir(dir)).includes('summary.json')).toBe(true);
+  });
+
+  it('records the merge\'s own commit as gitCommit, each shard\'s in shardGitCommits, and warns when the shards\' commits differ', async () => {
+    // Shard 1 (replicates 0–1) and shard 3 claim other commits than this process's: the merged manifest must not pass shard 1's off as the run's.
+    const [first, third] = [join(root, 'commit-a'), join(root, 'commit-b')];
+    const commitA = 'a'.repeat(40);
+    const commitB = 'b'.repeat(40);
+    for (const [from, to, commit] of [[shard(1), first, commitA], [shard(3), third, commitB]] as const) {
+      await cp(from, to, { recursive: true });
+      const manifest = JSON.parse(await readFile(join(to, 'manifest.json'), 'utf8')) as { gitCommit: string };
+      await writeFile(join(to, 'manifest.json'), JSON.stringify({ ...manifest, gitCommit: commit }));
+    }
+    const warnings: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => { warnings.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    let dir: string;
+    try {
+      ({ dir } = await executeMerge({ dirs: [third, shard(2), first], out: join(root, 'mixed-commits'), parquet: true, keepSeries: false }, signal));
+    } finally {
+      process.stderr.write = write;
+    }
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
+    const own = describeCode().gitCommit;
+    const second = (JSON.parse(await readFile(join(shard(2), 'manifest.json'), 'utf8')) as RunManifest).gitCommit;
+    expect(manifest.gitCommit).toBe(own);
+    expect(manifest.shardGitCommits).toEqual([commitA, second, commitB]);
+    expect(Object.keys(manifest).at(-1)).toBe('shardGitCommits');
+    expect(warnings.join('')).toMatch(/^warning: merge: the shard folders were written at 3 git commits \(a{12}: .*commit-a; [0-9a-f]{12}: .*s2of3; b{12}: .*commit-b\); their sources agree \(sha256 [0-9a-f]{12}…\)/m);
+    // Parquet's key-value metadata carries the JSON manifest's identity: the same gitCommit, no per-shard list (a single run's files).
+    const metadata = JSON.parse(await readParquetManifest(join(dir, 'series.parquet'))) as Record<string, unknown>;
+    expect(metadata.gitCommit).toBe(manifest.gitCommit);
+    expect(metadata).toEqual(stripExecutionFields(manifest));
+    expect('shardGitCommits' in metadata).toBe(false);
+  });
+
+  it('warns of nothing about commits when the shards share one', async () => {
+    const warnings: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => { warnings.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    try {
+      const { dir } = await executeMerge({ dirs: [shard(1), shard(2), shard(3)], out: join(root, 'one-commit'), parquet: false, keepSeries: false }, signal);
+      const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
+      expect(manifest.shardGitCommits).toEqual([describeCode().gitCommit, describeCode().gitCommit, describeCode().gitCommit]);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(warnings.join('')).not.toMatch(/git commits/);
   });
 
   it('refuses a merge that would not fit in memory, before its band pass, and writes nothing', async () => {

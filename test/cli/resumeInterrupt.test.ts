@@ -55,12 +55,14 @@ describe('an interrupt under --resume', () => {
     const compiled = ['baseline', 'threat-export-quota'].map((name) => compileScenario(loadScenario(`scenarios/${name}.yaml`, { set: SMALL_SETS }).spec));
     const folder = join(dir, 'arms.parts');
     const abort = new AbortController();
-    const options = { masterSeed: 3, replicates: 2, workers: 0, cache: openArmCache(folder), signal: abort.signal };
+    const commandLine = ['crm-sim', 'compare', 'a.yaml', 'b.yaml', '--out', join(dir, 'arms'), '--resume'];
+    const options = { masterSeed: 3, replicates: 2, workers: 0, cache: openArmCache(folder, 'compare', commandLine), signal: abort.signal };
     // Interrupted in the second arm: the first is kept.
     const error = await runScenarioArms(compiled, { ...options, onProgress: (done) => { if (done > 2) abort.abort(); } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InterruptedError);
     expect((error as Error).name).toBe('AbortError');
-    expect((error as Error).message).toBe(`interrupted; 1 finished arm kept in ${folder}; run the same command again to finish`);
+    // With the exact command to run, recorded in the folder (crm-sim-commands.json).
+    expect((error as Error).message).toBe(`interrupted; 1 finished arm kept in ${folder}; run the same command again to finish: ${commandLine.join(' ')} (from ${process.cwd()}; recorded in ${join(folder, 'crm-sim-commands.json')})`);
     // Interrupted before any arm finished: nothing kept, as before.
     const none = new AbortController();
     none.abort();

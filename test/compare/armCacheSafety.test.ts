@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/exitCodes.ts';
-import { ARM_MARKER, openArmCache } from '../../src/compare/armCache.ts';
+import { ARM_MARKER, COMMANDS_FILE, openArmCache } from '../../src/compare/armCache.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-sim-arm-safety-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,7 +45,7 @@ describe('the folder of finished arms is crm-sim\'s or refused', () => {
   it('marks the folder it makes, takes up one from before the marker, and removes only its own files', () => {
     const folder = join(dir, 'own.parts');
     openArmCache(folder).write('k', results);
-    expect(readdirSync(folder).sort()).toEqual(['arm-k.f64', ARM_MARKER]);
+    expect(readdirSync(folder).sort()).toEqual(['arm-k.f64', ARM_MARKER, COMMANDS_FILE]); // the marker and the command lines' record come with the first arm
     const old = join(dir, 'old.parts');
     mkdirSync(old);
     writeFileSync(join(old, 'arm-abc.f64'), '');

@@ -66,6 +66,17 @@ describe('impact.csv', () => {
     expect(rows.at(-1)).toMatchObject({ control: 'quotaNdpr', meanDifference: '-4100', windowFromYear: '2026', windowToYear: '2027.5' });
   });
 
+  it('fills meanWith/meanWithout of endUserCost rows from impact.json (what the whole demand cost at market prices), not the loss it measures', () => {
+    // endUserCost's mean is the end users' loss (computeEndUserLoss), not meanWith − meanWithout: each field is copied, none recomputed.
+    const material = impact.disruptions!.materials[0];
+    const endUserCost = { unit: 'USD', n: 4, meanWith: 19589333046.5, meanWithout: 18223929001.9, mean: 6336467283.5, ciLow: 4916793040.7, ciHigh: 7756141526.2, parts: { extraSpending: 1, forgoneConsumptionValue: 2, unmetValueAtPrice: 3 } };
+    const withCost = { ...impact, disruptions: { ...impact.disruptions!, materials: [{ ...material, endUserCost }] } };
+    const row = parse(formatImpactCsv(withCost)).find((r) => r.scope === 'disruptions' && r.measure === 'endUserCost')!;
+    expect(row).toMatchObject({ material: 'ndpr', unit: 'USD', n: '4', meanWith: '19589333046.5', meanWithout: '18223929001.9', meanDifference: '6336467283.5', ciLow: '4916793040.7', ciHigh: '7756141526.2' });
+    expect(row.meanWith).not.toBe('');
+    expect(row.meanWithout).not.toBe('');
+  });
+
   it('is a header alone for a scenario without disruptive events', () => {
     expect(formatImpactCsv({ ...impact, stages: [{ stage: 'mining', events: [] }], disruptions: undefined, exportControls: undefined })).toBe(`${IMPACT_CSV_HEADER}\n`);
     expect(formatImpactMonthlyCsv({ ...impact, disruptions: undefined })).toBe(`${IMPACT_MONTHLY_CSV_HEADER}\n`);
