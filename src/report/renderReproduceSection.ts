@@ -19,7 +19,7 @@ const LABELS: Record<string, string> = {
   workers: 'Worker threads', ticks: 'Time steps', nodeVersion: 'Node.js', platform: 'Platform (OS-CPU)', packageLockSha256: 'Dependencies (SHA-256 of package-lock.json)', startedAt: 'Started (UTC)', finishedAt: 'Finished (UTC)',
   wallSeconds: 'Wall time, s', command: 'Command', commandLine: 'Command line', arms: 'Scenarios run (arms)',
   overrides: 'Overrides (--set, --years)', exceed: 'Exceedance conditions (--exceed)', threadsPerReplicate: 'Threads per replicate', workersRequested: 'Worker threads asked for',
-  strippedEvents: 'Threat events removed (stress --strip-events)',
+  strippedEvents: 'Threat events removed (stress --strip-events)', shardGitCommits: 'Shards’ git commits (replicate order)',
 };
 
 /**
