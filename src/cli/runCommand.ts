@@ -30,6 +30,7 @@ import { parseCount, parseOverrides, parseSeed } from './parseOverrides.ts';
 import { checkOutputFolder, claimOutputFolder, releaseOutputFolder } from './checkOutputFolder.ts';
 import { resolveExceedOptions } from './resolveExceedOptions.ts';
 import { writeCommandResult } from './writeCommandResult.ts';
+import { MIN_RUNS_FOR_RANGE } from '../report/describeMaterialResult.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -311,6 +312,25 @@ function reportBlocks(reporter: ProgressReporter, done: number, total: number): 
 }
 
 /**
+ * The warning of `run --report --replicates 1` (a report can be made from one run, but none of its
+ * intervals or distributions can: src/report shows a mean's 95% CI as n/a, the median and the
+ * percentiles of one run are its value, a chance is 0% or 100% with a Wilson interval of 0% to 79%
+ * or 21% to 100%, and ranges of runs need {@link MIN_RUNS_FOR_RANGE}).
+ *
+ * @param replicates - The run's replicates.
+ * @param report - `--report` was given.
+ * @returns The line for stderr, or undefined when there is nothing to warn about.
+ * @example
+ * singleReplicateReportWarning(1, true); // 'warning: --report with --replicates 1: …'
+ */
+export function singleReplicateReportWarning(replicates: number, report: boolean): string | undefined {
+  if (!report || replicates !== 1) return undefined;
+  return "warning: --report with --replicates 1: one run has no spread and no interval: the report's 95% CIs of means are n/a, " +
+    "its medians, percentiles and fan-chart bands are that one run's values, and each chance is 0% or 100% with a 95% CI about 80 points wide; " +
+    `give --replicates ${MIN_RUNS_FOR_RANGE} or more for the report's ranges of runs (the default is 100)\n`;
+}
+
+/**
  * `crm-sim run <scenario>`: loads and validates the scenario (with `--set` and `--years`), runs the
  * Monte Carlo on a worker pool (all replicates, or one `--shard`), and writes the output folder
  * atomically. Prints the folder (or, with `--json`, the summary) on stdout; progress goes to stderr.
@@ -318,9 +338,11 @@ function reportBlocks(reporter: ProgressReporter, done: number, total: number): 
 export async function runCommand(scenarioPath: string | undefined, options: RunOptions, signal: AbortSignal): Promise<void> {
   if (scenarioPath === undefined && options.resume === undefined) throw new UsageError('run: expected a scenario file (or --resume DIR)');
   const progress = createProgressReporter(options.quiet === true);
-  const outcome = options.resume !== undefined
-    ? await runResumable(scenarioPath, options, signal, progress)
-    : await executeRun(parseRunOptions(scenarioPath as string, options), signal, progress);
+  const settings = options.resume === undefined ? parseRunOptions(scenarioPath as string, options) : undefined;
+  // Before the run, with --quiet too (a warning, not progress); a --resume run given no scenario has its recorded replicates, not these.
+  const oneRun = scenarioPath === undefined ? undefined : singleReplicateReportWarning(settings?.replicates ?? Number(options.replicates), options.report === true);
+  if (oneRun !== undefined) process.stderr.write(oneRun);
+  const outcome = settings === undefined ? await runResumable(scenarioPath, options, signal, progress) : await executeRun(settings, signal, progress);
   // A resumable run renders its report itself, before its parts folder (the record that asks for one) goes.
   if (options.report === true && options.resume === undefined) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
   // summary.json as written (with its exceedance block); an already complete --resume folder has one too
