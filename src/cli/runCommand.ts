@@ -16,7 +16,7 @@ import { createReplicateStore } from '../outputs/createReplicateStore.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import { writeShardFiles } from '../outputs/writeShardFiles.ts';
-import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
+import { BLOCKS_LABEL, createProgressReporter, type ProgressLabel, type ProgressReporter, REPLICATES_LABEL } from './progressReporter.ts';
 import { UsageError } from './exitCodes.ts';
 import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 import { barrierSpinMs } from '../threads/barrierSpin.ts';
@@ -108,8 +108,8 @@ export interface RunSettings {
   warned?: boolean;
   /** Print the scenario's notes (a home policy reversible by default) before the run: `crm-sim run` without `--quiet`, not queue jobs. */
   notes?: boolean;
-  /** What the progress line calls the replicates (default `replicates`; a `--resume` run names the part). */
-  progressLabel?: string;
+  /** What the progress line calls the replicates (default `replicate(s)`; a `--resume` run names the part). */
+  progressLabel?: ProgressLabel;
 }
 
 /**
@@ -244,7 +244,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
     // impact.json pairs its counterfactuals with the run's own first replicates: keep their price paths as they pass.
     const impactExtras = shard === undefined && settings.measureImpact === true
       ? createImpactExtrasCollector(compiled, masterSeed, Math.min(replicates, settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP)) : undefined;
-    reporter.start(settings.progressLabel ?? 'replicates', range.replicateCount);
+    reporter.start(settings.progressLabel ?? REPLICATES_LABEL, range.replicateCount);
     await streamMonteCarlo({
       compiled, masterSeed, workers, signal,
       onBatch: impactExtras === undefined ? store.add : (batch) => { impactExtras.add(batch); return store.add(batch); },
@@ -293,7 +293,7 @@ export async function writeReportInputs(dir: string, input: {
     spec: input.loaded.spec, layout: input.layout, summaries: input.summaries, masterSeed: settings.masterSeed, runReplicates: settings.replicates,
     replicateCap: settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP, workers: settings.workers, scriptedImpactExtras: input.scriptedImpactExtras, signal: input.signal,
     onProgress: (done, total) => {
-      if (!started) reporter.start('paired runs without the disruptions (impact.json)', total);
+      if (!started) reporter.start({ singular: 'paired run without the disruptions (impact.json)', plural: 'paired runs without the disruptions (impact.json)' }, total);
       started = true;
       reporter.update(done);
     },
@@ -306,7 +306,7 @@ export async function writeReportInputs(dir: string, input: {
 
 /** Shows the band phase as its own progress phase. */
 function reportBlocks(reporter: ProgressReporter, done: number, total: number): void {
-  if (done === 0) reporter.start('blocks of series (bands)', total);
+  if (done === 0) reporter.start(BLOCKS_LABEL, total);
   else reporter.update(done);
   if (done === total) reporter.stop();
 }
