@@ -14,11 +14,12 @@ import { chooseBandWorkers } from '../stats/chooseBandWorkers.ts';
 import { checkOutputFolder } from './checkOutputFolder.ts';
 import { writeCommandResult } from './writeCommandResult.ts';
 import { UsageError } from './exitCodes.ts';
+import { countOf } from '../text/countOf.ts';
 import { resolveExceedOptions } from './resolveExceedOptions.ts';
 import { parseMemoryLimit } from './runResources.ts';
 import { estimateMergeMemory } from '../scenario/estimateRunMemory.ts';
 import { formatBytes } from '../scenario/checkRunResources.ts';
-import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
+import { BLOCKS_LABEL, createProgressReporter, type ProgressReporter } from './progressReporter.ts';
 
 /** Options of `crm-sim merge`, as parsed by commander. */
 export interface MergeOptions {
@@ -131,7 +132,7 @@ function checkMergeFits(layout: ShardFolder['layout'], replicates: number, block
   if (estimate.bytes <= limit.bytes) return;
   const terms = estimate.parts.slice(0, 3).map((p) => `${p.name} ${formatBytes(p.bytes)}`).join('; ');
   throw new UsageError(`merge: expected a merge that fits in memory (limit ${formatBytes(limit.bytes)}: ${limit.source}), found an estimated ` +
-    `${formatBytes(estimate.bytes)} for ${replicates} replicates (largest terms: ${terms}); merge on a machine with more memory, or raise --max-memory if it has it`);
+    `${formatBytes(estimate.bytes)} for ${countOf(replicates, 'replicate')} (largest terms: ${terms}); merge on a machine with more memory, or raise --max-memory if it has it`);
 }
 
 /** replicates × series × ticks of the merged run. */
@@ -190,7 +191,7 @@ export async function executeMerge(
       bandWorkers: settings.bandWorkers ?? chooseBandWorkers(availableParallelism(), countValues(shards)),
       signal,
       onBlock: (done, total) => {
-        if (done === 0) report.start('blocks of series (bands)', total);
+        if (done === 0) report.start(BLOCKS_LABEL, total);
         else report.update(done);
         if (done === total) report.stop();
       },

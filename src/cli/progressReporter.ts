@@ -1,9 +1,27 @@
 import cliProgress from 'cli-progress';
+import { nounOf } from '../text/countOf.ts';
+
+/**
+ * What a phase counts: a plural noun phrase (`replicates`), or its singular and plural when the
+ * phase may count one (`1/1 replicate`, `0/1 paired run …`).
+ */
+export type ProgressLabel = string | { singular: string; plural: string };
+
+/** The replicates of a run, on its progress line (`1/1 replicate`, `40/100 replicates`). */
+export const REPLICATES_LABEL: ProgressLabel = { singular: 'replicate', plural: 'replicates' };
+
+/** The band pass of a run or merge, block by block of series. */
+export const BLOCKS_LABEL: ProgressLabel = { singular: 'block of series (bands)', plural: 'blocks of series (bands)' };
+
+/** The label in the number of `total`. */
+function labelFor(label: ProgressLabel, total: number): string {
+  return typeof label === 'string' ? label : nounOf(total, label.singular, label.plural);
+}
 
 /** Reports progress of a long phase (replicates, then blocks of bands) on stderr. */
 export interface ProgressReporter {
-  /** Starts a phase: `label` names the unit ("replicates"), `total` its count. */
-  start(label: string, total: number): void;
+  /** Starts a phase: `label` names the unit ("replicates", or singular and plural), `total` its count. */
+  start(label: ProgressLabel, total: number): void;
   /** Sets the number done in the current phase. */
   update(completed: number): void;
   /** Ends the current phase (a bar is finished and its line kept). */
@@ -31,7 +49,7 @@ const HEARTBEAT_SECONDS = 30;
  * @returns The reporter.
  * @example
  * const progress = createProgressReporter(false);
- * progress.start('replicates', 1000); progress.update(10); progress.stop();
+ * progress.start({ singular: 'replicate', plural: 'replicates' }, 1000); progress.update(10); progress.stop();
  */
 export function createProgressReporter(quiet: boolean, target?: ProgressTarget): ProgressReporter {
   if (quiet) return { start() {}, update() {}, stop() {} };
@@ -45,7 +63,7 @@ function createBarReporter(): ProgressReporter {
   return {
     start(label, total) {
       bar = new cliProgress.SingleBar(
-        { format: `{bar} {value}/{total} ${label} | {duration_formatted} elapsed | ETA {eta_formatted}`, etaBuffer: 50, hideCursor: true },
+        { format: `{bar} {value}/{total} ${labelFor(label, total)} | {duration_formatted} elapsed | ETA {eta_formatted}`, etaBuffer: 50, hideCursor: true },
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, 0);
@@ -74,8 +92,8 @@ function createLineReporter(out: ProgressTarget): ProgressReporter {
   return {
     start(label, total) {
       const now = Date.now();
-      phase = { label, total, started: now, lastTenth: 0, lastLine: now };
-      out.write(`${label}: 0/${total}\n`);
+      phase = { label: labelFor(label, total), total, started: now, lastTenth: 0, lastLine: now };
+      out.write(`${phase.label}: 0/${total}\n`);
     },
     update(completed) {
       const now = Date.now();

@@ -14,6 +14,7 @@ import { describeScenarioDifference } from '../outputs/describeScenarioDifferenc
 import { SHARD_FILES } from '../outputs/writeShardFiles.ts';
 import { checkFinishedOutputs } from './checkFinishedOutputs.ts';
 import { InterruptedError, UsageError } from './exitCodes.ts';
+import { countOf } from '../text/countOf.ts';
 import { checkOutputFolder } from './checkOutputFolder.ts';
 import { executeRun, parseRunOptions, writeReportInputs, type RunOptions, type RunOutcome, type RunSettings } from './runCommand.ts';
 import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
@@ -350,7 +351,7 @@ export async function executeResumableRun(settings: RunSettings, signal: AbortSi
       if ((error as Error | undefined)?.name !== 'AbortError') throw error;
       // The finished parts stay: say so, and how to finish (not "no output written").
       const kept = readdirSync(work).filter((name) => /^part-\d+$/.test(name)).length;
-      throw new InterruptedError(`interrupted; ${kept} of ${recorded.parts} parts kept in ${work}; run the same command again (or crm-sim run --resume ${dir}) to finish`, { cause: error });
+      throw new InterruptedError(`interrupted; ${kept} of ${countOf(recorded.parts, 'part')} kept in ${work}; run the same command again (or crm-sim run --resume ${dir}) to finish`, { cause: error });
     });
     // Before DIR.parts goes: killed in between, the next resume finds the record that asks for it.
     await renderReportIfMissing(dir, settings.report === true, settings.quiet === true);
@@ -399,7 +400,8 @@ async function runPartsAndMerge(settings: RunSettings & { out: string; resumeCom
   for (let attempt = 0; ; attempt++) {
     for (const [i, out] of dirs.entries()) {
       if (existsSync(out)) continue;
-      const progressLabel = `replicates of part ${i + 1}/${count} (${dirs.filter(existsSync).length} parts done)`;
+      const part = `of part ${i + 1}/${count} (${countOf(dirs.filter(existsSync).length, 'part')} done)`;
+      const progressLabel = { singular: `replicate ${part}`, plural: `replicates ${part}` };
       await executeRun({ ...settings, shard: { index: i + 1, count }, out, parquet: false, keepSeries: false, warned: true, progressLabel }, signal, progress);
     }
     const damaged = await findDamagedParts(dirs);

@@ -16,7 +16,7 @@ import { createReplicateStore } from '../outputs/createReplicateStore.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
 import { writeShardFiles } from '../outputs/writeShardFiles.ts';
-import { createProgressReporter, type ProgressReporter } from './progressReporter.ts';
+import { BLOCKS_LABEL, createProgressReporter, type ProgressLabel, type ProgressReporter, REPLICATES_LABEL } from './progressReporter.ts';
 import { UsageError } from './exitCodes.ts';
 import { threadedWorkerModule } from '../threads/threadedWorkerModule.ts';
 import { barrierSpinMs } from '../threads/barrierSpin.ts';
@@ -30,6 +30,7 @@ import { parseCount, parseOverrides, parseSeed } from './parseOverrides.ts';
 import { checkOutputFolder, claimOutputFolder, releaseOutputFolder } from './checkOutputFolder.ts';
 import { resolveExceedOptions } from './resolveExceedOptions.ts';
 import { writeCommandResult } from './writeCommandResult.ts';
+import { MIN_RUNS_FOR_RANGE } from '../report/describeMaterialResult.ts';
 
 /** Options of `crm-sim run`, as parsed by commander (all text; see {@link parseRunOptions}). */
 export interface RunOptions {
@@ -107,8 +108,8 @@ export interface RunSettings {
   warned?: boolean;
   /** Print the scenario's notes (a home policy reversible by default) before the run: `crm-sim run` without `--quiet`, not queue jobs. */
   notes?: boolean;
-  /** What the progress line calls the replicates (default `replicates`; a `--resume` run names the part). */
-  progressLabel?: string;
+  /** What the progress line calls the replicates (default `replicate(s)`; a `--resume` run names the part). */
+  progressLabel?: ProgressLabel;
 }
 
 /**
@@ -243,7 +244,7 @@ export async function executeRun(settings: RunSettings, signal: AbortSignal, pro
     // impact.json pairs its counterfactuals with the run's own first replicates: keep their price paths as they pass.
     const impactExtras = shard === undefined && settings.measureImpact === true
       ? createImpactExtrasCollector(compiled, masterSeed, Math.min(replicates, settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP)) : undefined;
-    reporter.start(settings.progressLabel ?? 'replicates', range.replicateCount);
+    reporter.start(settings.progressLabel ?? REPLICATES_LABEL, range.replicateCount);
     await streamMonteCarlo({
       compiled, masterSeed, workers, signal,
       onBatch: impactExtras === undefined ? store.add : (batch) => { impactExtras.add(batch); return store.add(batch); },
@@ -292,7 +293,7 @@ export async function writeReportInputs(dir: string, input: {
     spec: input.loaded.spec, layout: input.layout, summaries: input.summaries, masterSeed: settings.masterSeed, runReplicates: settings.replicates,
     replicateCap: settings.impactReplicateCap ?? IMPACT_REPLICATE_CAP, workers: settings.workers, scriptedImpactExtras: input.scriptedImpactExtras, signal: input.signal,
     onProgress: (done, total) => {
-      if (!started) reporter.start('paired runs without the disruptions (impact.json)', total);
+      if (!started) reporter.start({ singular: 'paired run without the disruptions (impact.json)', plural: 'paired runs without the disruptions (impact.json)' }, total);
       started = true;
       reporter.update(done);
     },
@@ -305,9 +306,28 @@ export async function writeReportInputs(dir: string, input: {
 
 /** Shows the band phase as its own progress phase. */
 function reportBlocks(reporter: ProgressReporter, done: number, total: number): void {
-  if (done === 0) reporter.start('blocks of series (bands)', total);
+  if (done === 0) reporter.start(BLOCKS_LABEL, total);
   else reporter.update(done);
   if (done === total) reporter.stop();
+}
+
+/**
+ * The warning of `run --report --replicates 1` (a report can be made from one run, but none of its
+ * intervals or distributions can: src/report shows a mean's 95% CI as n/a, the median and the
+ * percentiles of one run are its value, a chance is 0% or 100% with a Wilson interval of 0% to 79%
+ * or 21% to 100%, and ranges of runs need {@link MIN_RUNS_FOR_RANGE}).
+ *
+ * @param replicates - The run's replicates.
+ * @param report - `--report` was given.
+ * @returns The line for stderr, or undefined when there is nothing to warn about.
+ * @example
+ * singleReplicateReportWarning(1, true); // 'warning: --report with --replicates 1: …'
+ */
+export function singleReplicateReportWarning(replicates: number, report: boolean): string | undefined {
+  if (!report || replicates !== 1) return undefined;
+  return "warning: --report with --replicates 1: one run has no spread and no interval: the report's 95% CIs of means are n/a, " +
+    "its medians, percentiles and fan-chart bands are that one run's values, and each chance is 0% or 100% with a 95% CI about 80 points wide; " +
+    `give --replicates ${MIN_RUNS_FOR_RANGE} or more for the report's ranges of runs (the default is 100)\n`;
 }
 
 /**
@@ -318,9 +338,11 @@ function reportBlocks(reporter: ProgressReporter, done: number, total: number): 
 export async function runCommand(scenarioPath: string | undefined, options: RunOptions, signal: AbortSignal): Promise<void> {
   if (scenarioPath === undefined && options.resume === undefined) throw new UsageError('run: expected a scenario file (or --resume DIR)');
   const progress = createProgressReporter(options.quiet === true);
-  const outcome = options.resume !== undefined
-    ? await runResumable(scenarioPath, options, signal, progress)
-    : await executeRun(parseRunOptions(scenarioPath as string, options), signal, progress);
+  const settings = options.resume === undefined ? parseRunOptions(scenarioPath as string, options) : undefined;
+  // Before the run, with --quiet too (a warning, not progress); a --resume run given no scenario has its recorded replicates, not these.
+  const oneRun = scenarioPath === undefined ? undefined : singleReplicateReportWarning(settings?.replicates ?? Number(options.replicates), options.report === true);
+  if (oneRun !== undefined) process.stderr.write(oneRun);
+  const outcome = settings === undefined ? await runResumable(scenarioPath, options, signal, progress) : await executeRun(settings, signal, progress);
   // A resumable run renders its report itself, before its parts folder (the record that asks for one) goes.
   if (options.report === true && options.resume === undefined) await (await import('./commands/report.ts')).reportOutputFolder(outcome.dir, options.quiet === true);
   // summary.json as written (with its exceedance block); an already complete --resume folder has one too

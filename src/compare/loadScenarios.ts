@@ -38,10 +38,12 @@ export function loadScenarios(paths: readonly string[], sets: readonly string[])
 /**
  * An override's problem that only some of the compared files have names them (`--set
  * events.usStockpileNdpr.targetDays=…` fails in the threat, which has no such event, and not in the
- * stockpile: research audit 24, L7); one every file has, or one located in a file, is unchanged.
+ * stockpile: research audit 24, L7), as `in A, not in B` (formatProblem puts the message in
+ * parentheses: no second pair inside). One every file has, one located in a file, or one that names
+ * its file already (a scenario file that does not exist) is unchanged.
  */
 function namingScenarios(problem: Problem, from: readonly string[], all: readonly string[]): Problem {
-  if (from.length === all.length || problem.line > 0) return problem;
-  const which = `in ${from.join(', ')} (not in ${all.filter((p) => !from.includes(p)).join(', ')})`;
+  if (from.length === all.length || problem.line > 0 || from.includes(problem.file)) return problem;
+  const which = `in ${from.join(', ')}, not in ${all.filter((p) => !from.includes(p)).join(', ')}`;
   return { ...problem, message: problem.message === '' ? which : `${problem.message}; ${which}` };
 }

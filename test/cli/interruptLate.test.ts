@@ -25,7 +25,7 @@ function abortAfterLastBlock(controller: AbortController): ProgressReporter {
   let total = -1;
   return {
     start(label, count) {
-      phase = label;
+      phase = typeof label === 'string' ? label : label.plural;
       total = count;
     },
     update(done) {

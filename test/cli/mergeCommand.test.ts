@@ -134,11 +134,15 @@ describe('crm-sim merge', () => {
   });
 
   it('refuses a merge that would not fit in memory, before its band pass, and writes nothing', async () => {
+    const single = join(root, 'single');
+    await executeRun(smallRunSettings(single, { replicates: 1, shard: { index: 1, count: 1 } }), signal);
     const before = process.env.CRM_SIM_MAX_MEMORY;
     process.env.CRM_SIM_MAX_MEMORY = '10MiB';
     try {
       const error = await mergeError([shard(1), shard(2), shard(3)]);
       expect(error.message).toMatch(/^merge: expected a merge that fits in memory \(limit 10\.0 MiB: \$CRM_SIM_MAX_MEMORY 10MiB\), found an estimated [\d.]+ MiB for 8 replicates \(largest terms: process/);
+      // One replicate is one, not "1 replicates".
+      expect((await mergeError([single])).message).toMatch(/ MiB for 1 replicate \(largest terms: /);
     } finally {
       if (before === undefined) delete process.env.CRM_SIM_MAX_MEMORY;
       else process.env.CRM_SIM_MAX_MEMORY = before;

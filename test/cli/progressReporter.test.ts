@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createProgressReporter } from '../../src/cli/progressReporter.ts';
+import { BLOCKS_LABEL, createProgressReporter, REPLICATES_LABEL } from '../../src/cli/progressReporter.ts';
 
 describe('createProgressReporter', () => {
   it('writes plain lines when not on a terminal: the start, 10% steps at most every 2 s, and the end', () => {
@@ -28,6 +28,20 @@ describe('createProgressReporter', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('puts a label given in both numbers in the number of the total: 1/1 replicate, 0/2 blocks', () => {
+    const lines: string[] = [];
+    const progress = createProgressReporter(false, { write: (text) => lines.push(text), terminal: false });
+    progress.start(REPLICATES_LABEL, 1);
+    progress.update(1);
+    progress.start(BLOCKS_LABEL, 1);
+    progress.update(1);
+    progress.start(REPLICATES_LABEL, 2);
+    progress.start('replicates', 1); // a plain string stays as given
+    expect(lines.map((line) => line.replace(/ \([\d.]+ s, ETA \S+ s\)\n$/, '\n'))).toEqual([
+      'replicate: 0/1\n', '1/1 replicate\n', 'block of series (bands): 0/1\n', '1/1 block of series (bands)\n', 'replicates: 0/2\n', 'replicates: 0/1\n',
+    ]);
   });
 
   it('writes nothing when quiet', () => {

@@ -41,7 +41,7 @@ describe('an interrupt under --resume', () => {
     const out = join(dir, 'run');
     const sets = SMALL_SETS.map((set) => set.replace('years=1', 'years=2')).flatMap((set) => ['--set', set]);
     const args = ['run', 'scenarios/baseline.yaml', '--replicates', '16', '--workers', '1', ...sets, '--resume', out];
-    const result = await runAndInterrupt(args, /\(1 parts done\)/);
+    const result = await runAndInterrupt(args, /\(1 part done\)/);
     expect(result.code).toBe(130);
     expect(result.stderr).not.toContain('no output written');
     expect(result.stderr).toMatch(new RegExp(`crm-sim: interrupted; [1-9]\\d* of 16 parts kept in ${out}\\.parts; run the same command again \\(or crm-sim run --resume ${out}\\) to finish\\n$`));

@@ -48,6 +48,16 @@ describe('crm-sim list', () => {
     const validate = cli(['validate', first]);
     expect({ status: validate.status, stderr: validate.stderr }).toEqual({ status: 0, stderr: '' });
   });
+
+  it('pads the path column to the longest path, so every description starts in the same column', () => {
+    const lines = runCli(['list']).stdout.trimEnd().split('\n');
+    const paths = lines.map((line) => line.slice(0, line.indexOf(' ')));
+    const longest = Math.max(...paths.map((path) => path.length));
+    // The longest path is longer than the 44 characters the column once had: its description started further right.
+    expect(longest).toBeGreaterThan(44);
+    const starts = lines.map((line) => line.search(/(?<= )\S/));
+    expect(new Set(starts)).toEqual(new Set([longest + 2]));
+  });
 });
 
 describe('parseSeed', () => {

@@ -230,7 +230,7 @@ describe('crm-sim queue with Redis', () => {
     // Back to the submitter's code (the stored fingerprint put back), resubmitted. A worker whose --workers 2 exceeds its
     // memory limit, where one thread would fit, refuses the job too, saying so; a worker with one thread does it.
     writeFileSync(stored, JSON.stringify(run));
-    expect(submit().stderr).toMatch(/1 of 1 jobs queued/);
+    expect(submit().stderr).toMatch(/1 of 1 job queued/);
     const loaded = loadScenario(join(store, 'r3', 'scenario.resolved.yaml'));
     const layout = compileScenario(loaded.spec).layout;
     const needs = (workers: number) => estimateRunMemory(loaded.spec, layout, { replicates: 2, bandReplicates: 2, workers, bands: false }).memoryBytes;
@@ -239,7 +239,7 @@ describe('crm-sim queue with Redis', () => {
     const crowded = work('2', { CRM_SIM_MAX_MEMORY: `${between}B` });
     expect(crowded.stderr).toMatch(/cannot serve run r3: .*expected a run that fits in memory.*\(this worker's --workers 2 is too many for its memory limit\)/);
     expect(crowded.stderr).toMatch(/job r3\.1 failed \(attempt 1 of 3, for good\): no worker connected to the queue can serve it .*this worker's --workers 2 is too many/);
-    expect(submit().stderr).toMatch(/1 of 1 jobs queued/);
+    expect(submit().stderr).toMatch(/1 of 1 job queued/);
     expect(work().stderr).toMatch(/job r3\.1 started: run r3, shard 1\/1 \(attempt 1 of 3\)[^]*job r3\.1 done/);
   });
 });

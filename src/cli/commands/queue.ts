@@ -93,7 +93,7 @@ function addSubmit(queue: Command): void {
           replicatesPerJob: parseCount('replicates-per-job', o.replicatesPerJob, 1), store: o.store ?? DEFAULT_STORE,
           runId: o.runId, queue: o.queue, connection,
         });
-        logger(o.quiet)(`run ${submitted.runId}: ${submitted.queued} of ${submitted.shards} jobs queued, store ${submitted.dir}`);
+        logger(o.quiet)(`run ${submitted.runId}: ${submitted.queued} of ${countOf(submitted.shards, 'job')} queued, store ${submitted.dir}`);
         process.stdout.write(o.json ? `${JSON.stringify(submitted)}\n` : `${submitted.runId}\n`);
       }));
 }

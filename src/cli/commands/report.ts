@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { RegisterCommand } from '../commandContext.ts';
 import { UsageError } from '../exitCodes.ts';
+import { countOf } from '../../text/countOf.ts';
 
 /** Options of `crm-sim report`, as parsed by commander. */
 interface ReportOptions {
@@ -41,7 +42,7 @@ export async function reportOutputFolder(dir: string, quiet: boolean): Promise<{
   const { writeReport, ReportInputError } = await import('../../report/index.ts');
   try {
     const written = await writeReport(dir);
-    if (!quiet) process.stderr.write(`report: ${written.reportPath} (${written.kind}, ${written.charts.length} charts in ${written.chartsDir})\n`);
+    if (!quiet) process.stderr.write(`report: ${written.reportPath} (${written.kind}, ${countOf(written.charts.length, 'chart')} in ${written.chartsDir})\n`);
     return written;
   } catch (error) {
     if (error instanceof ReportInputError) throw new UsageError(error.message);

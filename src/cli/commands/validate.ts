@@ -20,8 +20,31 @@ interface FileVerdict {
 }
 
 /**
+ * The warnings a ScenarioError carries, when the loader attaches those it found before its errors
+ * (a bare number, a retired key: they hold whatever the errors are); none when it does not.
+ * Read without a type of its own: src/scenario/scenarioError.ts declares no such field yet.
+ */
+function warningsOf(error: ScenarioError): Problem[] {
+  const warnings = (error as ScenarioError & { warnings?: unknown }).warnings;
+  return Array.isArray(warnings) ? (warnings as Problem[]) : [];
+}
+
+/**
+ * Writes a file's warnings to stderr, `warning: <located problem>`; one located in a parent
+ * (extends) may hold for this file alone (its override makes it apply), so it says which file was checked.
+ */
+function printWarnings(file: string, warnings: readonly Problem[]): void {
+  const checked = resolve(file);
+  for (const warning of warnings) {
+    const inherited = warning.file !== '' && resolve(warning.file) !== checked;
+    process.stderr.write(`warning: ${formatProblem(warning)}${inherited ? ` (checking ${file})` : ''}\n`);
+  }
+}
+
+/**
  * `crm-sim validate <scenario...>`: every problem of every file, located; exit 3 if any (2 if only
- * missing files). Valid files also get their warnings and notes (a home policy reversible by
+ * missing files). A file with errors also gets the warnings found with them, after its errors.
+ * Valid files also get their warnings and notes (a home policy reversible by
  * default, an export control that can hold back little), each distinct note once, as `run` prints
  * them. `--set` applies overrides as `run` does, so a variant can be checked before it runs.
  * `--json` prints one object instead, `{ files: [{ file, ok, materials, events, problems, warnings,
@@ -44,20 +67,18 @@ const register: RegisterCommand = ({ program }) => {
           const [materials, events] = [loaded.spec.materials.length, loaded.spec.events.length];
           verdicts.push({ file, ok: true, materials, events, problems: [], warnings: loaded.warnings, notes: loaded.notes });
           if (options.json === true) continue;
-          // A warning located in a parent (extends) may hold for this file alone (its override makes it apply): say which file was checked.
-          const checked = resolve(file);
-          for (const warning of loaded.warnings) {
-            const inherited = warning.file !== '' && resolve(warning.file) !== checked;
-            process.stderr.write(`warning: ${formatProblem(warning)}${inherited ? ` (checking ${file})` : ''}\n`);
-          }
+          printWarnings(file, loaded.warnings);
           loaded.notes.forEach(note);
           process.stdout.write(`${file}: ok (${countOf(materials, 'material')}, ${countOf(events, 'event')})\n`);
         } catch (error) {
           if (!(error instanceof ScenarioError)) throw error;
           failed = true;
           invalid ||= !isUsageOnly(error.problems);
-          verdicts.push({ file, ok: false, problems: error.problems, warnings: [], notes: [] });
-          if (options.json !== true) for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+          const warnings = warningsOf(error);
+          verdicts.push({ file, ok: false, problems: error.problems, warnings, notes: [] });
+          if (options.json === true) continue;
+          for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+          printWarnings(file, warnings);
         }
       }
       if (options.json === true) process.stdout.write(`${JSON.stringify({ files: verdicts }, null, 2)}\n`);
