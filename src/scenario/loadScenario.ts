@@ -143,7 +143,11 @@ export function loadScenario(path: string, options: LoadScenarioOptions = {}): L
     const consequence = (p: Problem) => !p.path.endsWith('.kind') && rekinded.some((prefix) => p.path.startsWith(prefix));
     problems.splice(0, problems.length, ...problems.filter((p) => !consequence(p)));
   }
-  if (problems.length > 0) throw new ScenarioError(sortProblems(withInheritanceNamed(problems, path, files), fileOrderOf(problems, path, files, options)));
+  if (problems.length > 0) {
+    // The warnings found so far go with the errors, so `validate` can show them after them.
+    throw new ScenarioError(sortProblems(withInheritanceNamed(problems, path, files), fileOrderOf(problems, path, files, options)),
+      sortProblems(warnings.problems, fileOrderOf(warnings.problems, path, files, options)));
+  }
   checkStageMargins(nominal, warnings);
   checkCapacityCoversDemand(nominal, warnings);
   checkEventHorizons(tree, warnings);

@@ -33,12 +33,15 @@ export interface Problem {
 export class ScenarioError extends Error {
   /** All problems found, in file/line order. */
   readonly problems: Problem[];
+  /** Warnings found before the problems stopped the loader (a bare number, a retired key), in file/line order. */
+  readonly warnings: Problem[];
 
-  /** Creates the error; its message lists one formatted problem per line. */
-  constructor(problems: Problem[]) {
+  /** Creates the error; its message lists one formatted problem per line (not the warnings). */
+  constructor(problems: Problem[], warnings: Problem[] = []) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'ScenarioError';
     this.problems = problems;
+    this.warnings = warnings;
   }
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
-import type { Problem } from '../../src/scenario/scenarioError.ts';
+import { type Problem, ScenarioError } from '../../src/scenario/scenarioError.ts';
 import { runCli } from '../cli/runCli.ts';
 import { problemsOf } from './problemsOf.ts';
 
@@ -33,6 +33,16 @@ describe('bare numbers that are most likely a unit mistake', () => {
     expect(months.warnings).toEqual([]);
     const years = loadScenario(MINIMAL, { set: ['events.quotaCut.duration=18'] }).spec.events.find((e) => e.id === 'quotaCut');
     expect(years?.end).toBeCloseTo((years?.start ?? NaN) + 18, 9);
+  });
+
+  it('go with the errors when a file also has errors, so validate can show both', () => {
+    let thrown: unknown;
+    try { loadScenario(MINIMAL, { set: ['events.quotaCut.duration=18', 'years=0'] }); } catch (error) { thrown = error; }
+    expect(thrown).toBeInstanceOf(ScenarioError);
+    const error = thrown as ScenarioError;
+    expect(error.problems.map((p) => p.path)).toEqual(['years']);
+    expect(error.warnings.map((w) => w.path)).toEqual(['events.quotaCut.duration']);
+    expect(error.message).not.toContain('read as 18 years'); // the message lists the errors only
   });
 
   it('warn about a share of 5 or more without % on an event key that may exceed 1, with the percentage it means', () => {

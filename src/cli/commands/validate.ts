@@ -19,14 +19,9 @@ interface FileVerdict {
   notes: ScenarioNote[];
 }
 
-/**
- * The warnings a ScenarioError carries, when the loader attaches those it found before its errors
- * (a bare number, a retired key: they hold whatever the errors are); none when it does not.
- * Read without a type of its own: src/scenario/scenarioError.ts declares no such field yet.
- */
+/** The warnings the loader found before its errors stopped it (a bare number, a retired key: they hold whatever the errors are). */
 function warningsOf(error: ScenarioError): Problem[] {
-  const warnings = (error as ScenarioError & { warnings?: unknown }).warnings;
-  return Array.isArray(warnings) ? (warnings as Problem[]) : [];
+  return error.warnings;
 }
 
 /**
