@@ -1,4 +1,4 @@
-import { countOf } from '../text/countOf.ts';
+import { countOf, nounOf } from '../text/countOf.ts';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../cli/exitCodes.ts';
 import { loadCalibrationSpec, type LoadedCalibration } from './loadCalibrationSpec.ts';
@@ -51,7 +51,7 @@ export async function calibrateCommand(specFile: string, options: CalibrateOptio
   const progress = (text: string): void => {
     if (!options.quiet) process.stderr.write(text);
   };
-  progress(`calibrating ${spec.name}: ${countOf(calibration.episodes.length, 'episode')}, ${spec.replicates} replicates each per evaluation, at most ${searchPoints > 0 ? `${searchPoints} + ` : ''}${spec.maxEvaluations} evaluations\n`);
+  progress(`calibrating ${spec.name}: ${countOf(calibration.episodes.length, 'episode')}, ${spec.replicates} ${nounOf(spec.replicates, 'replicate')} each per evaluation, at most ${searchPoints > 0 ? `${searchPoints} + ` : ''}${spec.maxEvaluations} evaluations\n`);
   const result = await runCalibration(calibration, { searchPoints, signal, onEvaluation: (evaluation, count) => {
     best = Math.min(best, evaluation.loss);
     progress(`evaluation ${count}: loss ${evaluation.loss.toFixed(3)} (best ${best.toFixed(3)}) at [${evaluation.values.join(', ')}]\n`);

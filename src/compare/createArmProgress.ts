@@ -1,4 +1,4 @@
-import { createProgressReporter } from '../cli/progressReporter.ts';
+import { createProgressReporter, REPLICATES_LABEL } from '../cli/progressReporter.ts';
 
 /** Progress of a multi-arm run, as the `onProgress` callback of `runScenarioArms` expects. */
 export interface ArmProgress {
@@ -24,7 +24,7 @@ export function createArmProgress(quiet: boolean): ArmProgress {
   let started = false;
   return {
     onProgress(completed, total) {
-      if (!started) reporter.start('replicates', total);
+      if (!started) reporter.start(REPLICATES_LABEL, total);
       started = true;
       reporter.update(completed);
     },

@@ -7,6 +7,7 @@ import type { MetricReversalSplit } from './computeReversalSplit.ts';
 import type { ComparisonReport } from './formatComparisonJson.ts';
 import { formatReadableNumber } from './formatReadableNumber.ts';
 import { formatTextTable } from './formatTextTable.ts';
+import { nounOf } from '../text/countOf.ts';
 
 /** Size of a difference relative to the larger of the two means (0 to 2; unit-free, so metrics rank together). */
 function relativeDifference(m: MetricComparison): number {
@@ -158,9 +159,9 @@ function describeReversal(report: ComparisonReport, label: string, shown: readon
   const ids = split.policies.join(', ');
   const head = `Election reversal (${ids}): `;
   if (split.runsReversed === 0 || split.runsReversed === split.runs) {
-    return `${head}${split.runsReversed === 0 ? 'no election reversed them in' : 'an election reversed at least one in every one of'} the ${split.runs} runs, so there is no split\n`;
+    return `${head}${split.runsReversed === 0 ? 'no election reversed them in' : 'an election reversed at least one in every one of'} ${split.runs === 1 ? 'the one run' : `the ${split.runs} runs`}, so there is no split\n`;
   }
-  const counted = `an election reversed ${split.policies.length === 1 ? 'it' : 'at least one'} in ${split.runsReversed} of ${split.runs} runs`;
+  const counted = `an election reversed ${split.policies.length === 1 ? 'it' : 'at least one'} in ${split.runsReversed} of ${split.runs} ${nounOf(split.runs, 'run')}`;
   const row = shown.find((m) => split.metrics.some((s) => formatMetricId(s.key) === formatMetricId(m.key)));
   if (row === undefined) return `${head}${counted}\n`;
   const entry = split.metrics.find((s) => formatMetricId(s.key) === formatMetricId(row.key)) as MetricReversalSplit;

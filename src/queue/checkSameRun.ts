@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describeScenarioDifference } from '../outputs/describeScenarioDifference.ts';
 import { QueueError } from './loadQueueModules.ts';
 import { type QueuedRun, runFolder, SCENARIO_FILE } from './runStore.ts';
-import { countOf } from '../text/countOf.ts';
+import { countOf, nounOf } from '../text/countOf.ts';
 
 /** A SHA-256 shortened for a message (its first 12 hex digits are plenty to tell two apart). */
 function short(hash: string | null | undefined): string {
@@ -23,7 +23,7 @@ async function describeDifferences(store: string, existing: QueuedRun, run: Queu
       : `its resolved scenario differs (SHA-256 of ${SCENARIO_FILE}: ${short(existing.sha256)} stored, ${short(run.sha256)} now)`);
   }
   if (existing.masterSeed !== run.masterSeed) found.push(`its seed is ${existing.masterSeed}, this one ${run.masterSeed}`);
-  if (existing.replicates !== run.replicates) found.push(`it has ${existing.replicates} replicates, this one ${run.replicates}`);
+  if (existing.replicates !== run.replicates) found.push(`it has ${existing.replicates} ${nounOf(existing.replicates, 'replicate')}, this one ${run.replicates}`);
   // Same replicates in other jobs: other shard folders, which would not merge with those done.
   else if (existing.shards !== run.shards) found.push(`it is split into ${countOf(existing.shards, 'job')}, this one into ${run.shards} (--replicates-per-job)`);
   // Absent in runs stored before the fingerprint was recorded.

@@ -134,7 +134,7 @@ class QueueOnDemand {
     } catch (error) {
       if (!(error instanceof QueueUnavailableError)) throw error;
       const what = this.options.wait ? 'to wait for them, Redis must tell jobs still to run from jobs failed for good' : 'their jobs\' states are unknown';
-      throw new QueueError(`run ${run.runId} is not finished: ${missing.length} of ${run.shards} shards missing (${listShards(missing, run.shards)}); ${what}: ${error.message}`);
+      throw new QueueError(`run ${run.runId} is not finished: ${missing.length} of ${countOf(run.shards, 'shard')} missing (${listShards(missing, run.shards)}); ${what}: ${error.message}`);
     }
     return this.queue;
   }
@@ -161,12 +161,12 @@ async function waitForShards(options: CollectOptions, run: QueuedRun, queues: Qu
       const advice = queue === undefined
         ? `; without a Redis connection their jobs' states are unknown: \`crm-sim queue status ${run.runId} --redis URL\` tells jobs still to run (wait for them with --wait) from jobs failed for good (queue them again with \`crm-sim queue submit\` and --run-id ${run.runId})`
         : '; their jobs are still to run: use --wait';
-      throw new QueueError(`run ${run.runId} is not finished: ${missing.length} of ${run.shards} shards missing (${list})${advice}`);
+      throw new QueueError(`run ${run.runId} is not finished: ${missing.length} of ${countOf(run.shards, 'shard')} missing (${list})${advice}`);
     }
     if (options.timeoutSeconds !== undefined && now() - started > options.timeoutSeconds * 1000) {
-      throw new QueueError(`run ${run.runId}: still ${missing.length} of ${run.shards} shards missing after ${options.timeoutSeconds} s (${list})${view.givenBack ? `; ${view.givenBack}` : ''}`);
+      throw new QueueError(`run ${run.runId}: still ${missing.length} of ${countOf(run.shards, 'shard')} missing after ${options.timeoutSeconds} s (${list})${view.givenBack ? `; ${view.givenBack}` : ''}`);
     }
-    progress(run.shards - missing.length, `waiting for ${missing.length} of ${run.shards} shards (${list})${view.givenBack ? `; ${view.givenBack}` : ''}`);
+    progress(run.shards - missing.length, `waiting for ${missing.length} of ${countOf(run.shards, 'shard')} (${list})${view.givenBack ? `; ${view.givenBack}` : ''}`);
     await sleep(options.pollMs ?? 2000, options.signal);
   }
 }

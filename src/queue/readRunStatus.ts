@@ -3,7 +3,7 @@ import type { QueueConnection } from './connectRedis.ts';
 import { type ShardJobData, shardJobId } from './queueNames.ts';
 import { formatRefusals, type GivenBack } from './refuseJob.ts';
 import { isShardDone, requireQueuedRun } from './runStore.ts';
-import { countOf } from '../text/countOf.ts';
+import { countOf, nounOf } from '../text/countOf.ts';
 
 /** One shard of a queued run: done (its folder exists) or the state of its job. */
 export interface ShardStatus {
@@ -78,7 +78,7 @@ export function formatGivenBack(given: GivenBack): string {
 
 /** The status as lines of text: a summary, then one line per shard that is not done. */
 export function formatRunStatus(status: RunStatus): string[] {
-  const lines = [`run ${status.runId}: ${status.done} of ${status.shards} shards done, ${status.pending.length} missing, ${status.failed} failed for good`];
+  const lines = [`run ${status.runId}: ${status.done} of ${status.shards} ${nounOf(status.shards, 'shard')} done, ${status.pending.length} missing, ${status.failed} failed for good`];
   for (const shard of status.pending) {
     let line = `shard ${shard.shard}/${status.shards}: ${shard.state}`;
     if (shard.attemptsMade !== undefined) line += `, ${shard.attemptsMade} of ${shard.attempts} attempts used`;

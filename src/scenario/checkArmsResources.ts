@@ -2,7 +2,7 @@ import type { CompiledScenario } from '../../sim-core/index.ts';
 import { estimateWorldParts, type EstimatePart, type RunEstimate, REPLICATES_OPTION, WORKERS_OPTION } from './estimateRunMemory.ts';
 import { formatBytes } from './checkRunResources.ts';
 import { ScenarioError } from './scenarioError.ts';
-import { countOf } from '../text/countOf.ts';
+import { countOf, nounOf } from '../text/countOf.ts';
 
 /**
  * Memory checks of the commands that run several scenarios side by side and keep every replicate's
@@ -59,7 +59,7 @@ export function estimateArmsMemory(arms: readonly Pick<CompiledScenario, 'spec' 
   const values = arms.reduce((sum, arm) => sum + arm.layout.summaries.length + (shape.extraValuesPerReplicate ?? 0), 0);
   const kept = shape.replicates * (values * 8 * COPIES_PER_VALUE + arms.length * BYTES_PER_RESULT);
   const parts: EstimatePart[] = [
-    { name: `kept results (${countOf(arms.length, 'arm')} × ${shape.replicates} replicates)`, bytes: kept, drivenBy: REPLICATES_OPTION },
+    { name: `kept results (${countOf(arms.length, 'arm')} × ${shape.replicates} ${nounOf(shape.replicates, 'replicate')})`, bytes: kept, drivenBy: REPLICATES_OPTION },
     // The threads are --workers' doing only when they outweigh the main process.
     { name: 'process and threads', bytes: MAIN_PROCESS_BYTES + shape.workers * WORKER_THREAD_BYTES, drivenBy: shape.workers * WORKER_THREAD_BYTES > MAIN_PROCESS_BYTES ? WORKERS_OPTION : '' },
   ];
@@ -93,7 +93,7 @@ export function checkArmsResources(
       : largest.drivenBy === '' ? `the process and its ${countOf(shape.workers, 'thread')} alone need about ${formatBytes((MAIN_PROCESS_BYTES + shape.workers * WORKER_THREAD_BYTES) * SLACK)}` : `reduce ${largest.drivenBy}`;
   const text = {
     expected: `a run that fits in memory (limit ${formatBytes(limit.bytes)}: ${limit.source})`,
-    found: `an estimated ${formatBytes(estimate.memoryBytes)} for ${countOf(arms.length, 'arm')} × ${shape.replicates} replicates on ${countOf(shape.workers, 'thread')}`,
+    found: `an estimated ${formatBytes(estimate.memoryBytes)} for ${countOf(arms.length, 'arm')} × ${shape.replicates} ${nounOf(shape.replicates, 'replicate')} on ${countOf(shape.workers, 'thread')}`,
     message: `terms: ${terms}; ${lever}, or raise --max-memory if the machine has the memory`,
   };
   // A term driven by the command line is the flag's problem (exit 2); a scenario key's is located in its file (exit 3).

@@ -6,6 +6,7 @@ import { estimateRunMemory, REPLICATES_OPTION, WORKERS_OPTION, type RunEstimate,
 import type { LoadedScenario } from './loadScenario.ts';
 import { locateScenarioKey } from './locateScenarioKey.ts';
 import { type Problem, ScenarioError } from './scenarioError.ts';
+import { nounOf } from '../text/countOf.ts';
 
 /** Environment variable with the memory limit (`16GiB`, `500MB`, bytes), like `--max-memory`. */
 export const MAX_MEMORY_ENV = 'CRM_SIM_MAX_MEMORY';
@@ -67,7 +68,7 @@ function overLimit(estimate: RunEstimate, limit: { bytes: number; source: string
   const terms = estimate.parts.slice(0, 3).map((p) => `${p.name} ${formatBytes(p.bytes)}`).join('; ');
   return {
     expected: `a run that fits in memory (limit ${formatBytes(limit.bytes)}: ${limit.source})`,
-    found: `an estimated ${formatBytes(estimate.memoryBytes)} for ${shape.replicates} replicates on ${shape.workers} workers`,
+    found: `an estimated ${formatBytes(estimate.memoryBytes)} for ${shape.replicates} ${nounOf(shape.replicates, 'replicate')} on ${shape.workers} ${nounOf(shape.workers, 'worker')}`,
     message: `largest terms: ${terms}; reduce years, ticksPerYear, resolution.firmsPerCapacityCell, workers or replicates (shards: docs/operations.md)`,
   };
 }
@@ -110,7 +111,7 @@ export function checkRunResources(loaded: LoadedScenario, layout: ResultLayout, 
     // The output folder's problem, not the scenario's (a full disk, or a file system such as /proc).
     problems.push({
       file: `output folder ${resolve(options.outputDir as string)}`, line: 0, column: 0, path: '', usage: true,
-      expected: `a disk with room for the spill files (an estimated ${formatBytes(estimate.diskBytes)} for ${options.replicates} replicates)`,
+      expected: `a disk with room for the spill files (an estimated ${formatBytes(estimate.diskBytes)} for ${options.replicates} ${nounOf(options.replicates, 'replicate')})`,
       found: `${formatBytes(free)} free`,
       message: 'choose --out on a larger disk, fewer replicates per shard, or fewer years',
     });

@@ -1,4 +1,5 @@
 import type { ResultLayout, ScenarioSpec } from '../../sim-core/index.ts';
+import { nounOf } from '../text/countOf.ts';
 
 /**
  * Estimates, from a resolved scenario and the run's shape, the memory a `crm-sim run` needs and
@@ -146,7 +147,7 @@ export function estimateSummaryAndBandParts(layout: ResultLayout, replicates: nu
   const seriesPerBlock = Math.max(1, Math.min(layout.series.length, Math.floor(blockBytes / Math.max(1, replicates * ticks * 8))));
   const parts: EstimatePart[] = [{ name: 'replicate summaries', bytes: replicates * (layout.summaries.length * 8 + 96), drivenBy: REPLICATES_OPTION }];
   if (bands) {
-    parts.push({ name: `band blocks (${seriesPerBlock} series × ${replicates} replicates × ${ticks} ticks, twice)`, bytes: 2 * seriesPerBlock * replicates * ticks * 8, drivenBy: REPLICATES_OPTION });
+    parts.push({ name: `band blocks (${seriesPerBlock} series × ${replicates} ${nounOf(replicates, 'replicate')} × ${ticks} ${nounOf(ticks, 'tick')}, twice)`, bytes: 2 * seriesPerBlock * replicates * ticks * 8, drivenBy: REPLICATES_OPTION });
     parts.push({ name: `bands (${layout.series.length} series × ${ticks} ticks × 6 statistics)`, bytes: layout.series.length * ticks * 48, drivenBy: 'years' });
   }
   return parts;

@@ -4,6 +4,7 @@ import type { FirstVsSecond } from './compareFirstAndSecond.ts';
 import { NEAR_ZERO_FLOOR_RULE, nearZeroFloor } from './nearZeroFloor.ts';
 import { rankStages } from './rankStages.ts';
 import type { StressRun } from './runStress.ts';
+import { nounOf } from '../text/countOf.ts';
 
 /**
  * The readable ranking printed by `crm-sim stress`: stages by the expected increase in home end-use
@@ -66,7 +67,7 @@ function columnFloor(values: readonly number[]): number {
 export function describeStressLeadLine(what: string, comparison: FirstVsSecond | undefined, format: (value: number) => string, unit: string, replicates: number): string {
   if (comparison === undefined) return '';
   const { first, second, meanDifference, low, high, n } = comparison;
-  const gap = `${format(meanDifference)}${unit} (95% CI [${format(low)}, ${format(high)}], paired over ${n} of ${replicates} replicates)`;
+  const gap = `${format(meanDifference)}${unit} (95% CI [${format(low)}, ${format(high)}], paired over ${n} of ${replicates} ${nounOf(replicates, 'replicate')})`;
   return comparison.clearlyFirst ? `by ${what}: ${first} is clearly first, ahead of ${second} by ${gap}`
     : `by ${what}: ${first} and ${second} are not clearly apart: ${first} − ${second} = ${gap}, the interval reaches 0`;
 }

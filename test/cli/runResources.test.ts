@@ -15,7 +15,7 @@ describe('crm-sim run: resource caps', () => {
       '--set', 'years=200000', '--max-memory', '4GiB', '--out', out]);
     expect({ status, stdout }).toEqual({ status: 3, stdout: '' });
     const [memory, ...others] = stderr.trimEnd().split('\n');
-    expect(memory).toMatch(/^--set #1 \(years=200000\): years: expected a run that fits in memory \(limit 4\.0 GiB: --max-memory 4GiB\), found an estimated [\d.]+ (GiB|TiB) for 2 replicates on 1 workers \(largest terms: .+\)$/);
+    expect(memory).toMatch(/^--set #1 \(years=200000\): years: expected a run that fits in memory \(limit 4\.0 GiB: --max-memory 4GiB\), found an estimated [\d.]+ (GiB|TiB) for 2 replicates on 1 worker \(largest terms: .+\)$/);
     for (const line of others) expect(line).toMatch(/^output folder .*never: expected a disk with room for the spill files/);
     expect(existsSync(out)).toBe(false);
   });

@@ -143,7 +143,7 @@ describe('crm-sim queue work: refusals in a fleet', () => {
     expect(reason).toMatch(new RegExp(`${small.id.source}: \\S+scenario.resolved.yaml\\S* .*expected a run that fits in memory`));
     expect(reason).toMatch(new RegExp(`${blind.id.source}: run n1 is not in the store \\S+elsewhere`));
     const status = runCli(['queue', 'status', 'n1', '--redis', REDIS, '--queue', queue]);
-    expect(status).toMatchObject({ status: 0, stdout: expect.stringMatching(/^run n1: 0 of 1 shards done, 1 missing, 1 failed for good\nshard 1\/1: failed, 1 of 3 attempts used: no worker connected/) });
+    expect(status).toMatchObject({ status: 0, stdout: expect.stringMatching(/^run n1: 0 of 1 shard done, 1 missing, 1 failed for good\nshard 1\/1: failed, 1 of 3 attempts used: no worker connected/) });
     expect(status.stdout).toContain(reason);
     const collect = runCli(['queue', 'collect', 'n1', '--out', join(dir, 'n1'), '--wait', '--timeout', '60', '--redis', REDIS, '--queue', queue]);
     expect(collect).toMatchObject({ status: 2, stderr: expect.stringMatching(/^crm-sim: run n1: 1 of 1 shard failed for good, so waiting will not help: shard 1\/1: no worker connected to the queue can serve it[^\n]*; fix the cause, then run the same `crm-sim queue submit` again with --run-id n1 \(only the unfinished shards are queued again\)\n$/) });
