@@ -257,8 +257,10 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
 /**
  * The peak in the disruptions' window and what they change in it, paired run by run (impact.json's
  * `disruptionPeakPrice`): `the refined price outside China peaks at 2.21× its starting price from
- * Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× in the same months without
- * them: +72%, a rise of 0.929× the starting price (95% CI …)`, or a fall for a disruption that
+ * Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× without the disruptions: 1.72×
+ * that peak (up 0.929× its start, 95% CI …)`: the multiple of the level without them, and the paired
+ * difference in units of the starting price as the levels are (not "+72%, a rise of 0.929×",
+ * which read as a second multiple; user audit, session 32), or down for a disruption that
  * lowers it (a price war); when the CI includes 0, that the disruptions make no clear change to the
  * peak, with both levels; '' without the figure (the whole run's peak is said instead, as such).
  * Level and change are of the same months, so they cannot speak of different spikes.
@@ -278,8 +280,10 @@ function describeCausedPeak(materialId: string, impact: ImpactReading | undefine
   const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
   const against = describePeakAgainstWithout(change);
   const shown = formatEstimate(Math.abs(change.mean), low, high);
+  const difference = `${higher ? 'up' : 'down'} ${shown.mean}× its start`;
+  const ci = `95% CI ${shown.low}× to ${shown.high}×; ${runs}`;
   return `${price} peaks at ${formatNumber(change.meanWith)}× its start from ${describePeakWindow(entry.peakWindow)}, ` +
-    `${against === '' ? '' : `${against.replace(' in the same months without them', ' without the disruptions')}, `}a ${higher ? 'rise' : 'fall'} of ${shown.mean}× (95% CI ${shown.low}× to ${shown.high}×; ${runs})`;
+    (against === '' ? `${difference} (${ci})` : `${against.replace(' in the same months without them', ' without the disruptions')} (${difference}, ${ci})`);
 }
 
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */
