@@ -4,7 +4,7 @@ import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import { formatDifferenceWithCi, isRoundingNoise, NEGLIGIBLE_SHARE, isNegligible } from './comparisonFigures.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
-import { formatNumber } from './formatNumber.ts';
+import { formatMultiple } from './formatMultiple.ts';
 import type { ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import { describePeakPriceWords } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
@@ -153,7 +153,7 @@ export function describeNetLeader(priced: ReadonlyArray<{ alternative: string; p
 }
 
 /**
- * `USD 299 per kg gained (95% CI USD 197 to USD 643; 5.4× the starting refined price, USD 55 per kg)`:
+ * `USD 299 per kg gained (95% CI USD 197 to USD 643; 5.44× the starting refined price, USD 55 per kg)`:
  * the market price is the yardstick a reader needs to tell a cheap gain from a dear one.
  */
 export function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined, chargedUsd = NaN): string {
@@ -162,7 +162,7 @@ export function describePerKg(perKg: Interval, refinedUsdPerTonne: number | unde
   const charged = Number.isFinite(chargedUsd) ? ` on the ${formatMoney(chargedUsd)} spent on it` : '';
   const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? `95% CI ${shown.low} to ${shown.high}` : 'no bounded 95% CI';
   const yardstick = refinedUsdPerTonne !== undefined && refinedUsdPerTonne > 0
-    ? `; ${formatNumber(perKg.value / refinedUsdPerTonne, 2)}× the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
+    ? `; ${formatMultiple(perKg.value / refinedUsdPerTonne)} the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
   return `${shown.mean} per kg gained${charged} (${ci}${yardstick})`;
 }
 

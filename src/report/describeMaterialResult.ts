@@ -1,7 +1,7 @@
+import { formatMultiple } from './formatMultiple.ts';
 import { formatEstimate } from './formatEstimate.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
 import { countRuns } from './countRuns.ts';
-import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
 import { formatTonnesEstimate } from './formatAmountEstimate.ts';
@@ -78,7 +78,7 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
 
 /** `2.298× the starting price on average (95% CI 2.295× to 2.301×); 90% of runs peak between 2.27× and 2.32×`. */
 function describePeak(peak: MaterialResult['peakOutside']): string {
-  const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `; 90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : '';
+  const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `; 90% of runs peak between ${formatMultiple(peak.p5)} and ${formatMultiple(peak.p95)}` : '';
   // Mean and CI rounded alike (formatEstimate): each to 3 digits read "1.69× (95% CI 1.69× to 1.7×)".
   const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
   const interval = !Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh) ? 'no interval: one run'

@@ -1,4 +1,4 @@
-import { formatNumber } from './formatNumber.ts';
+import { formatMultiple } from './formatMultiple.ts';
 import type { PairedImpact } from './readImpactJson.ts';
 
 /**
@@ -16,5 +16,5 @@ import type { PairedImpact } from './readImpactJson.ts';
  */
 export function describePeakAgainstWithout(peak: Pick<PairedImpact, 'meanWith' | 'meanWithout'>): string {
   if (!(peak.meanWithout > 0) || !Number.isFinite(peak.meanWith)) return '';
-  return `against ${formatNumber(peak.meanWithout)}× in the same months without them: ${formatNumber(peak.meanWith / peak.meanWithout)}× that peak`;
+  return `against ${formatMultiple(peak.meanWithout)} in the same months without them: ${formatMultiple(peak.meanWith / peak.meanWithout)} that peak`;
 }

@@ -1,3 +1,4 @@
+import { formatMultiple } from './formatMultiple.ts';
 import { formatEstimate } from './formatEstimate.ts';
 import { formatMoneyEstimate, formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
@@ -274,7 +275,7 @@ function describeCausedPeak(materialId: string, impact: ImpactReading | undefine
     const shown = formatEstimate(change.mean, change.ciLow, change.ciHigh);
     const signed = (text: string) => (text.startsWith('−') || text === '0' ? text : `+${text}`);
     return `the disruptions make no clear change to ${price} at its peak from ${describePeakWindow(entry.peakWindow)}: ` +
-      `${formatNumber(change.meanWith)}× its start with them, ${formatNumber(change.meanWithout)}× without (95% CI of the change ${signed(shown.low)}× to ${signed(shown.high)}×; ${runs})`;
+      `${formatMultiple(change.meanWith)} its start with them, ${formatMultiple(change.meanWithout)} without (95% CI of the change ${signed(shown.low)}× to ${signed(shown.high)}×; ${runs})`;
   }
   const higher = change.mean > 0;
   const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
@@ -282,7 +283,7 @@ function describeCausedPeak(materialId: string, impact: ImpactReading | undefine
   const shown = formatEstimate(Math.abs(change.mean), low, high);
   const difference = `${higher ? 'up' : 'down'} ${shown.mean}× its start`;
   const ci = `95% CI ${shown.low}× to ${shown.high}×; ${runs}`;
-  return `${price} peaks at ${formatNumber(change.meanWith)}× its start from ${describePeakWindow(entry.peakWindow)}, ` +
+  return `${price} peaks at ${formatMultiple(change.meanWith)} its start from ${describePeakWindow(entry.peakWindow)}, ` +
     (against === '' ? `${difference} (${ci})` : `${against.replace(' in the same months without them', ' without the disruptions')} (${difference}, ${ci})`);
 }
 

@@ -1,3 +1,4 @@
+import { formatMultiple } from './formatMultiple.ts';
 import { formatEstimate } from './formatEstimate.ts';
 import { formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { quantileInterval } from '../stats/quantileInterval.ts';
@@ -9,7 +10,6 @@ import { createKeyResultsSpec, type PercentChange } from './createKeyResultsSpec
 import type { RunContext } from './deriveRunContext.ts';
 import { describeMaterialResult, inSentence, MIN_RUNS_FOR_RANGE } from './describeMaterialResult.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { describeDefenceShortage, measureDefenceShortage } from './describeDefenceShortage.ts';
 import { formatRange } from './formatRange.ts';
@@ -191,7 +191,7 @@ function describePeakCell(materialId: string, priceStage: string, r: MaterialRes
 
 /** `2.21× (2.18–2.23)`: the mean and its CI rounded alike (formatEstimate); `n/a` for the CI of one run. */
 function formatPeakCell(peak: { mean: number; ciLow: number; ciHigh: number }): string {
-  if (!Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh)) return `${formatNumber(peak.mean)}× (n/a)`;
+  if (!Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh)) return `${formatMultiple(peak.mean)} (n/a)`;
   const shown = formatEstimate(peak.mean, Math.max(0, peak.ciLow), Math.max(0, peak.ciHigh));
   return `${shown.mean}× (${shown.low}–${shown.high})`;
 }
@@ -236,7 +236,7 @@ function describeCausedPeak(windowed: PairedImpact | undefined, window: PeakWind
   // The levels first: a difference in units of the starting price alone reads as a percentage.
   const levels = (peak: PairedImpact): string => {
     const against = describePeakAgainstWithout(peak);
-    return against === '' ? '' : `${formatNumber(peak.meanWith)}× the starting price ${against}; difference `;
+    return against === '' ? '' : `${formatMultiple(peak.meanWith)} the starting price ${against}; difference `;
   };
   if (windowed !== undefined && window !== undefined) return `peak price from ${describePeakWindow(window)} (the disruptions and the year after): ${levels(windowed)}${formatPairedImpact(windowed, 'x base')}`;
   return wholeRun === undefined ? '' : `peak price: ${levels(wholeRun)}${formatPairedImpact(wholeRun, 'x base')}`;

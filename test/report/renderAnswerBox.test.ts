@@ -74,7 +74,7 @@ describe('renderAnswerBox', () => {
       'The refined price outside China peaks at 2.21× its start from Oct 2025 to Jul 2028, against 1.28× without the disruptions: 1.73× that peak (up 0.930× its start, 95% CI 0.840× to 1.020×; 30 paired runs).');
     // A price war lowers the peak: said as such.
     const fall = { ...paired(-0.4, -0.5, -0.3, 1.5), unit: 'x base' };
-    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its start from Oct 2025 to Jul 2028, against 1.5× without the disruptions: 0.733× that peak (down 0.400× its start, 95% CI 0.300× to 0.500×; 30 paired runs).');
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.10× its start from Oct 2025 to Jul 2028, against 1.50× without the disruptions: 0.733× that peak (down 0.400× its start, 95% CI 0.300× to 0.500×; 30 paired runs).');
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).not.toMatch(/%, a (rise|fall) of/);
     // What it costs end users, when impact.json gives it and its CI excludes 0.
     const costly: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(2.85e9, 2.65e9, 3.05e9, 16.57e9), unit: 'USD' } }]]) };
