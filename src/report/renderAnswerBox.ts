@@ -1,3 +1,4 @@
+import { formatPercentChangeSize } from './formatPercentChange.ts';
 import { formatMultiple } from './formatMultiple.ts';
 import { formatEstimate } from './formatEstimate.ts';
 import { formatMoneyEstimate, formatTonnesEstimate } from './formatAmountEstimate.ts';
@@ -129,10 +130,10 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     if (!clearChange) takes.push(`the disruptions make no clear change to what ${who} receive (95% CI includes 0)`);
     else {
       const less = change.mean < 0;
-      const share = change.meanWithout > 0 ? formatPercent(Math.abs(change.mean) / change.meanWithout) : '';
+      const share = change.meanWithout > 0 ? formatPercentChangeSize(change.mean / change.meanWithout) : '';
       const [low, high] = less ? [-change.ciHigh, -change.ciLow] : [change.ciLow, change.ciHigh];
       const shown = formatTonnesEstimate(Math.abs(change.mean), low, high);
-      takes.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} (95% CI ${shown.low} to ${shown.high})` +
+      takes.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share})`} ${less ? 'less' : 'more'} ${over} (95% CI ${shown.low} to ${shown.high})` +
         (split === undefined ? '' : `: ${describeSplit(split, change.mean)}`));
     }
   }

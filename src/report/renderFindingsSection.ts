@@ -1,3 +1,4 @@
+import { formatPercentChangeSize } from './formatPercentChange.ts';
 import { formatMultiple } from './formatMultiple.ts';
 import { formatEstimate } from './formatEstimate.ts';
 import { formatTonnesEstimate } from './formatAmountEstimate.ts';
@@ -220,11 +221,10 @@ function consumptionPercent(impact: ImpactReading | undefined, materialId: strin
   return { mean: percent(change.mean), low: percent(change.ciLow), high: percent(change.ciHigh) };
 }
 
-/** A paired change as a share of the value without the disruptions: `8%`, `under 1%`; '' without a change or a base. */
+/** A paired change as a share of the value without the disruptions, as the key results chart labels it: `9.6%`, `14%`, `under 0.1%`; '' without a change or a base. */
 function shareOfWithout(change: PairedImpact): string {
   if (change.mean === 0 || !(change.meanWithout > 0)) return '';
-  const percent = formatPercent(Math.abs(change.mean) / change.meanWithout);
-  return percent === '<1%' ? 'under 1%' : percent;
+  return formatPercentChangeSize(change.mean / change.meanWithout);
 }
 
 /**

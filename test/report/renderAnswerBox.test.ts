@@ -44,7 +44,7 @@ describe('renderAnswerBox', () => {
     expect(lines).toEqual([
       // "Short in none" says why at once (prices ration), so it does not read as "no problem"; each line says its runs.
       'How short: End users in the United States are short (demand unmet at the going price) in none of the 40 runs: higher prices ration what they buy instead.',
-      'What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8%) less over the run (95% CI 7,070 t to 9,040 t).',
+      'What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8.0%) less over the run (95% CI 7,070 t to 9,040 t).',
       'Prices: At its highest over the run, the refined price outside China reaches 2.20× its start on average (95% CI 2.18× to 2.22×), whatever the cause (all 40 runs).',
     ]);
     // What a CI is and is not, once (audit 24, H4), and what "paired runs" are beside "all runs" (M6).
@@ -58,7 +58,7 @@ describe('renderAnswerBox', () => {
     expect(findings).toContain('2.20× (2.18–2.22)');
     // The paired column's runs are said: the impact arms' 30, beside columns over all the run's runs.
     expect(findings).toContain('change caused by the disruptions (first 30 runs, paired): mean');
-    expect(findings).toContain('−8,050 t (95% CI −9,040 t to −7,070 t), 8% less than without them');
+    expect(findings).toContain('−8,050 t (95% CI −9,040 t to −7,070 t), 8.0% less than without them');
     expect(findings).toContain('2.20× the starting price on average (95% CI 2.18× to 2.22×)');
     // A count's 90% range that rounds to 0 although a run was short says how many runs and the worst, not "0 (0–0.15)".
     expect(findings).toMatch(/Lithium \(Li content\) 0 \(short in 1 of 40 runs, at most \d+ weeks?\)/);
@@ -82,7 +82,7 @@ describe('renderAnswerBox', () => {
     const unclear: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(1e6, -2e6, 4e6, 16.57e9), unit: 'USD' } }]]) };
     expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('cost USD');
     // With the scenario's years known, the consumption loss names them.
-    expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, withChange(rise)))).toContain('What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8%) less over 2025–2034 (95% CI');
+    expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, withChange(rise)))).toContain('What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8.0%) less over 2025–2034 (95% CI');
     // No clear change: said as such, with both levels in the same months, never the whole run's peak as if the disruptions made it.
     const box = text(renderAnswerBox(context, new Map(), replicates, withChange({ ...paired(0.01, -0.02, 0.04, 1.25), unit: 'x base' })));
     expect(box).toContain('The disruptions make no clear change to the refined price outside China at its peak from Oct 2025 to Jul 2028: 1.26× its start with them, 1.25× without (95% CI of the change −0.020× to +0.040×; 30 paired runs).');
