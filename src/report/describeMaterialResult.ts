@@ -71,7 +71,7 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
   if (recovery.n > 0) {
     const spread = recovery.n >= MIN_RUNS_FOR_RANGE ? `90% of these runs: ${formatRange(recovery.p5, recovery.p95, 0)} weeks` : `from ${countRuns(recovery.n)}`;
     sentences.push(`In runs with a shortage, the median time to recovery (from the first short week to the end of the last) is ` +
-      `${weeksText(recovery.p50)} (${spread}).`);
+      `${percentileWeeksText(recovery.p50)} (${spread}).`);
   }
   return sentences;
 }
@@ -90,6 +90,18 @@ function describePeak(peak: MaterialResult['peakOutside']): string {
 export function weeksText(weeks: number): string {
   const text = formatWeeks(weeks);
   return `${text} ${text === '1' ? 'week' : 'weeks'}`;
+}
+
+/**
+ * A percentile of weeks short across runs, in whole weeks: each run counts whole weeks, and the
+ * percentiles interpolate between runs (quantile, definition 7), so a median of 12.5 or a 5th
+ * percentile of 3.4 weeks is a point between two runs, not a length any run had (user audit, session 32).
+ *
+ * @param weeks - The percentile.
+ * @returns e.g. `13 weeks` for 12.5, `1 week`, `0 weeks`.
+ */
+export function percentileWeeksText(weeks: number): string {
+  return weeksText(Number.isFinite(weeks) ? Math.round(weeks) : weeks);
 }
 
 /**
@@ -128,8 +140,8 @@ function describeWeeks(result: MaterialResult, context: DescribeContext): string
       : `In none of the ${weeks.n} runs are ${subject} short of ${materialName} (${threshold}) in any week.`;
   }
   const spread = weeks.n < MIN_RUNS_FOR_RANGE ? `from ${countRuns(weeks.n)}`
-    : weeks.p5 === weeks.p95 ? `${weeksText(weeks.p5)} in at least 90% of runs` : `90% of runs between ${formatWeeks(Math.max(0, weeks.p5))} and ${weeksText(weeks.p95)}`;
-  const median = `median ${weeksText(weeks.p50)}; ${spread}`;
+    : weeks.p5 === weeks.p95 ? `${percentileWeeksText(weeks.p5)} in at least 90% of runs` : `90% of runs between ${formatWeeks(Math.max(0, Math.round(weeks.p5)))} and ${percentileWeeksText(weeks.p95)}`;
+  const median = `median ${percentileWeeksText(weeks.p50)}; ${spread}`;
   if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) {
     return `In 90% of runs, ${subject} are short of ${materialName} (${threshold}) for at least ${weeksText(result.weeksShortIn90)} (${median}).`;
   }

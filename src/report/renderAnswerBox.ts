@@ -8,7 +8,7 @@ import { describePeakWindow } from './describePeakWindow.ts';
 import { computeHeadlineResults, PRODUCT, type MaterialWithResult } from './computeHeadlineResults.ts';
 import { countRuns } from './countRuns.ts';
 import type { RunContext } from './deriveRunContext.ts';
-import { weeksText } from './describeMaterialResult.ts';
+import { percentileWeeksText, weeksText } from './describeMaterialResult.ts';
 import { describeDefenceShortage, measureDefenceShortage } from './describeDefenceShortage.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
@@ -101,7 +101,7 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
     const short = weeks.max <= 0
       ? `end users in ${home}${noneShort ? ', defence buyers among them,' : ''} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}: higher prices ration what they buy instead`
-      : weeks.p50 > 0 ? `end users in ${home} are short for a median ${weeksText(weeks.p50)}${without}`
+      : weeks.p50 > 0 ? `end users in ${home} are short for a median ${percentileWeeksText(weeks.p50)}${without}`
         : `end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${without}`;
     lines.push({ label: 'How short', text: `${capitalise(short)}${elsewhere === '' ? '' : `; ${elsewhere}`}.` });
   } else if (elsewhere !== '') lines.push({ label: 'How short', text: `${capitalise(elsewhere)}.` });

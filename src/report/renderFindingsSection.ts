@@ -171,7 +171,7 @@ function describeWeeksCell(r: MaterialResult, ranges: boolean): string {
   const weeks = r.weeksShort;
   if (weeks.n === 0) return 'n/a';
   if (weeks.max <= 0) return `0 in every run`;
-  const median = formatWeeks(weeks.p50);
+  const median = formatWeeks(Math.round(weeks.p50)); // whole weeks, as its ends: runs count whole weeks, the median of an even count interpolates
   const [low, high] = [Math.round(weeks.p5), Math.round(weeks.p95)];
   const few = high === 0 && Number.isFinite(r.runsShort) && r.runsShort > 0 ? `short in ${r.runsShort} of ${countRuns(weeks.n)}, at most ${formatWeeks(weeks.max)} weeks` : '';
   if (few !== '') return `${median} (${few})`;
