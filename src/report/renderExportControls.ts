@@ -202,7 +202,7 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
   const b = c.weeksBinding;
   const loose = c.allowed !== undefined && c.exports.meanWithout > 0 && c.allowed > c.exports.meanWithout;
   if (b !== undefined && c.weeks > 0 && b.mean < SELDOM_BINDS_SHARE * c.weeks) {
-    notes.push(`${id} bound in ${formatNumber(b.mean)} of its ${formatNumber(c.weeks)} weeks on average` + (b.mean > 0 ? `: in the others ${exporter} shipped less than the quota allowed. ` : '. ') +
+    notes.push(`${id} bound in ${formatNumber(b.mean)} of its ${formatNumber(c.weeks)} ${c.weeks === 1 ? 'week' : 'weeks'} on average` + (b.mean > 0 ? `: in the others ${exporter} shipped less than the quota allowed. ` : '. ') +
       (fell ? `Its exports fell all the same, to ${formatTonnes(c.exports.meanWith, unit)} from ${formatTonnes(c.exports.meanWithout, unit)}: what the quota did to prices and buyers’ choices (above), not its ceiling alone. ` : '') +
       // Why it seldom bound: a ceiling above what buyers wanted, or a market the exporter's own industry keeps (audit 23, M1).
       // A quota on some destinations measured against exports to all (a file before session 24) cannot say which: its own note (below) explains it.

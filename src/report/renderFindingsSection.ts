@@ -1,3 +1,4 @@
+import { weeksText } from './describeMaterialResult.ts';
 import { formatPercentChangeSize } from './formatPercentChange.ts';
 import { formatMultiple } from './formatMultiple.ts';
 import { formatEstimate } from './formatEstimate.ts';
@@ -157,7 +158,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     { header: `Unmet demand in ${context.home}: mean (95% CI)`, numeric: true },
     { header: `Peak price outside ${context.foreign}: mean (95% CI)`, numeric: true },
     { header: `Home and allied processing capacity at the end, % of ${context.home} demand alone (the allies' own demand not counted): mean`, numeric: true },
-    ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions (first ${impact?.replicates ?? 0} runs, paired): mean`, numeric: true }] : []),
+    ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions (first ${countRuns(impact?.replicates ?? 0)}, paired): mean`, numeric: true }] : []),
   ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price, of the quoted product; where a material’s events strike another traded stage too, that stage’s peak follows, named (magnets for NdPr oxide).` +
     (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events, with its share of consumption without them; “no clear change” when its 95% CI includes 0 (every CI is in impact.json).` : '') });
 }
@@ -173,7 +174,7 @@ function describeWeeksCell(r: MaterialResult, ranges: boolean): string {
   if (weeks.max <= 0) return `0 in every run`;
   const median = formatWeeks(Math.round(weeks.p50)); // whole weeks, as its ends: runs count whole weeks, the median of an even count interpolates
   const [low, high] = [Math.round(weeks.p5), Math.round(weeks.p95)];
-  const few = high === 0 && Number.isFinite(r.runsShort) && r.runsShort > 0 ? `short in ${r.runsShort} of ${countRuns(weeks.n)}, at most ${formatWeeks(weeks.max)} weeks` : '';
+  const few = high === 0 && Number.isFinite(r.runsShort) && r.runsShort > 0 ? `short in ${r.runsShort} of ${countRuns(weeks.n)}, at most ${weeksText(weeks.max)}` : '';
   if (few !== '') return `${median} (${few})`;
   return ranges ? `${median} (${formatRange(low, high, 0)})` : median;
 }

@@ -64,6 +64,15 @@ describe('renderAnswerBox', () => {
     expect(findings).toMatch(/Lithium \(Li content\) 0 \(short in 1 of 40 runs, at most \d+ weeks?\)/);
   });
 
+  it('puts one week in the singular in the results table (user audit, session 32: "at most 1 weeks")', async () => {
+    const oneWeek: ReplicateValues = new Map([...replicates, ['shortfallWeeks.li.endUse.US', constant(0).map((_, r) => (r === 7 ? 1 : 0))]]);
+    const findings = text(await renderFindingsSection(context, new Map(), oneWeek, noCharts, impact));
+    expect(findings).toContain('Lithium (Li content) 0 (short in 1 of 40 runs, at most 1 week)');
+    expect(findings).not.toContain('1 weeks');
+    // The paired column's header: "first 1 run", not "first 1 runs".
+    expect(text(await renderFindingsSection(context, new Map(), replicates, noCharts, { ...impact, replicates: 1 }))).toContain('(first 1 run, paired)');
+  });
+
   it('gives the peak in the disruptions\' window and what they change in it, when its CI excludes 0, either way', () => {
     const window = { fromYear: 2025.75, toYear: 2028.5 };
     const withChange = (change: PairedImpact): ImpactReading => ({ ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), disruptionPeakPrice: change, peakWindow: window }]]) });
