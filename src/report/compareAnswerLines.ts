@@ -4,7 +4,7 @@ import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import { formatDifferenceWithCi, isRoundingNoise, NEGLIGIBLE_SHARE, isNegligible } from './comparisonFigures.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatMoney } from './formatMoney.ts';
-import { formatNumber } from './formatNumber.ts';
+import { formatMultiple } from './formatMultiple.ts';
 import type { ComparisonEntry, Interval, MaterialCostEffectiveness } from './readComparisonJson.ts';
 import { describePeakPriceWords } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
@@ -21,14 +21,42 @@ import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
 /**
  * The box's last line: which strategy buys a kg cheapest; else that none buys a clear gain, said only
  * when no policy's line names one (a clear gain with nothing spent on it is not priced, and "no
- * strategy buys a clear gain" beside "end users receive 99 t more" read as a contradiction); nothing
- * when every alternative adds a threat, not a policy.
+ * strategy buys a clear gain" beside "end users receive 99 t more" read as a contradiction), nor
+ * clearly cuts home end users' shortage (user audit, session 32: the line said no strategy buys a
+ * clear gain beside a stockpile that cut unmet demand from 1,050 to 242 t; `shortageCuts` from
+ * {@link describeShortageCuts} then says where the gain shows); nothing when every alternative adds
+ * a threat, not a policy.
  */
-export function describeBestLine(best: readonly string[], policies: number, unpricedGains: number): string {
+export function describeBestLine(best: readonly string[], policies: number, unpricedGains: number, shortageCuts: ReadonlyArray<{ text: string; metrics: readonly string[] }> = []): string {
   if (best.length > 0) return `<li>Per kg gained: ${escapeHtml(best.join('; '))}.</li>`;
   if (policies === 0) return '';
   if (unpricedGains > 0) return '<li>Per kg gained: none to give: the clear gains above came with no extra spending to divide by (nothing spent, or from an unpriced policy).</li>';
+  if (shortageCuts.length > 0) {
+    const metrics = new Set(shortageCuts.flatMap((c) => c.metrics));
+    const how = metrics.size === 2 ? 'less unmet demand or fewer weeks short' : metrics.has('weeks short') ? 'fewer weeks short' : 'less unmet demand';
+    return `<li>No strategy clearly raises what end users receive of the materials it targets (so none is priced per kg gained); the gain shows as ${how} rather than more received: ${escapeHtml(shortageCuts.map((c) => c.text).join('; '))}.</li>`;
+  }
   return '<li>No strategy buys a clear gain in what end users receive of the materials it targets.</li>';
+}
+
+/**
+ * Where a policy clearly cuts the home region's end users' shortage of a material it targets
+ * (weeks short or unmet demand: the paired CI below 0, neither rounding nor negligible):
+ * `“stockpile”: NdPr oxide unmet demand −809 t (95% CI −1,015 to −603 t)`, the figures the box's "How
+ * short" line gives; undefined without one.
+ */
+export function describeShortageCuts(alternative: string, materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string): { text: string; metrics: string[] } | undefined {
+  const metrics: string[] = [];
+  const perMaterial = materials.flatMap((material) => {
+    const cuts = [...SHORTAGE_METRICS].reverse().flatMap(([metric, words]) => {
+      const e = entryOf(`${metric}.${material}.endUse.${home}`);
+      if (e === undefined || !(e.ciHigh < 0) || isRoundingNoise(e) || isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA)) return [];
+      metrics.push(words);
+      return [`${words} ${differenceInline(e, units.get(e.metric)).replace(/, 95% CI (.*)$/, ' (95% CI $1)')}`];
+    });
+    return cuts.length === 0 ? [] : [`${materialName(material)} ${cuts.join(', ')}`];
+  });
+  return perMaterial.length === 0 ? undefined : { text: `${quoted(alternative)}: ${perMaterial.join('; ')}`, metrics };
 }
 
 /**
@@ -125,7 +153,7 @@ export function describeNetLeader(priced: ReadonlyArray<{ alternative: string; p
 }
 
 /**
- * `USD 299 per kg gained (95% CI USD 197 to USD 643; 5.4× the starting refined price, USD 55 per kg)`:
+ * `USD 299 per kg gained (95% CI USD 197 to USD 643; 5.44× the starting refined price, USD 55 per kg)`:
  * the market price is the yardstick a reader needs to tell a cheap gain from a dear one.
  */
 export function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined, chargedUsd = NaN): string {
@@ -134,7 +162,7 @@ export function describePerKg(perKg: Interval, refinedUsdPerTonne: number | unde
   const charged = Number.isFinite(chargedUsd) ? ` on the ${formatMoney(chargedUsd)} spent on it` : '';
   const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? `95% CI ${shown.low} to ${shown.high}` : 'no bounded 95% CI';
   const yardstick = refinedUsdPerTonne !== undefined && refinedUsdPerTonne > 0
-    ? `; ${formatNumber(perKg.value / refinedUsdPerTonne, 2)}× the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
+    ? `; ${formatMultiple(perKg.value / refinedUsdPerTonne)} the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
   return `${shown.mean} per kg gained${charged} (${ci}${yardstick})`;
 }
 

@@ -1,3 +1,4 @@
+import { formatPercentChange } from './formatPercentChange.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ValueSummary } from '../stats/summarizeValues.ts';
 import { INK } from './chartTheme.ts';
@@ -176,14 +177,6 @@ function valueLabels(y: Record<string, unknown>, x: Record<string, unknown>, anc
   }));
 }
 
-/** `−7.8%`, `+2.4%`, `+12%`, `0%`: one decimal below 10%, none above. */
-function formatPercentChange(value: number): string {
-  const text = Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(1);
-  if (Number(text) === 0) return '0%';
-  // 0.052% is not "+0.1%": changes that round up to 0.1% say they are under it.
-  if (Math.abs(value) < 0.1) return '<0.1%';
-  return `${value > 0 ? '+' : '−'}${text.replace('-', '')}%`;
-}
 
 function formatWeeksLabel(value: number): string {
   return Number.isFinite(value) ? formatWeeks(value) : '';

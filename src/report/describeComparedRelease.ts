@@ -1,3 +1,4 @@
+import { countRuns } from './countRuns.ts';
 import { STABILISATION_PRICE_MULTIPLE } from '../../sim-core/index.ts';
 import { quantile } from '../stats/quantile.ts';
 import { sortedWithoutNaN } from '../stats/sortedWithoutNaN.ts';
@@ -150,7 +151,7 @@ export function describeReleaseRuns(material: string, runs: readonly RunRelease[
   const neverReversed = reversed === undefined || reversed.length !== runs.length ? undefined
     : runs.filter((r, i) => r.peakHeldTonnes > 0 && r.firstReleasePeriod === '' && reversed[i]).length;
   const reversal = neverReversed === undefined || neverReversed === 0 ? '' : ` (an election reversed the stockpile in ${neverReversed} of them: a reversed stockpile stops trading)`;
-  if (released.length === 0) return `${material}: never released in any of the ${held.length} runs that held it${reversal}`;
+  if (released.length === 0) return `${material}: never released in any of the ${countRuns(held.length)} that held it${reversal}`;
   const years = sortedWithoutNaN(Float64Array.from(released, (r) => r.firstReleaseYear));
   const date = (year: number): string => formatScenarioDate(0, year - 1 / 24);
   const median = date(quantile(years, 0.5));
@@ -166,7 +167,7 @@ export function describeReleaseRuns(material: string, runs: readonly RunRelease[
   const never = released.length === held.length ? '' : `; never in ${held.length - released.length} run${held.length - released.length === 1 ? '' : 's'}${reversal}`;
   const bracket = [range, start].filter((x) => x !== '').join('; ');
   const when = same ? `first in ${median} in ${released.length === 1 ? 'that run' : 'each'}` : `first in ${median} at the median`;
-  return `${material}: released in ${released.length} of ${held.length} runs, ${when}${bracket === '' ? '' : ` (${bracket})`}${beforeNote}${amount}${never}`;
+  return `${material}: released in ${released.length} of ${countRuns(held.length)}, ${when}${bracket === '' ? '' : ` (${bracket})`}${beforeNote}${amount}${never}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { summarizeValues, type ValueSummary } from '../stats/summarizeValues.ts';
 import { countRuns } from './countRuns.ts';
-import { weeksText } from './describeMaterialResult.ts';
+import { percentileWeeksText } from './describeMaterialResult.ts';
 import { formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { formatPercent } from './formatPercent.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
@@ -65,7 +65,7 @@ export function describeDefenceShortage(shortage: DefenceShortage, subject = 'de
   const { runs, runsShort, weeks, unmet, worstShare } = shortage;
   if (runsShort === 0) return `${subject} are short in none of the ${countRuns(runs)}`;
   const howMany = Number.isFinite(runsShort) ? `in ${runsShort.toLocaleString('en-US')} of ${countRuns(runs)}` : 'in some runs';
-  const median = weeks.p50 > 0 ? ` (median ${weeksText(weeks.p50)})` : '';
+  const median = weeks.p50 > 0 ? ` (median ${percentileWeeksText(weeks.p50)})` : '';
   const shown = formatTonnesEstimate(unmet.mean, Math.max(0, unmet.ciLow), Math.max(0, unmet.ciHigh));
   const ci = Number.isFinite(unmet.ciLow) && Number.isFinite(unmet.ciHigh) && shown.low !== shown.high ? ` (95% CI ${shown.low} to ${shown.high})` : '';
   if (brief) return `${subject} are short ${howMany}${median}, ${shown.mean} unmet on average`;

@@ -41,7 +41,7 @@ export function describeElectionRule(overview: ScenarioOverview | undefined): El
       const counted = Number.isFinite(probability.low) && Number.isFinite(probability.high)
         ? ` Investors know the risk: when they decide whether to build, they count the public support an election may reverse (price floors, capex subsidies, cheaper finance) at ${power(PAYBACK_YEARS / every, `${PAYBACK_YEARS}/${formatNumber(every)}`)} of its value, ${discount} here, the chance that it survives the elections of an ${PAYBACK_YEARS}-year payback.`
         : '';
-      return `${homeName[0].toUpperCase()}${homeName.slice(1)} holds an election every ${formatNumber(every)} years (${when}). At each, every policy in force that an election may reverse (by default the home government's own: stockpiles, tariffs, subsidies, permitting reform, recycling mandates, workforce programmes, friend-shoring) is reversed with probability p = ${probability.text}; a reversed policy stops at once and does not return.${counted}`;
+      return `${homeName[0].toUpperCase()}${homeName.slice(1)} holds an election every ${every === 1 ? 'year' : `${formatNumber(every)} years`} (${when}). At each, every policy in force that an election may reverse (by default the home government's own: stockpiles, tariffs, subsidies, permitting reform, recycling mandates, workforce programmes, friend-shoring) is reversed with probability p = ${probability.text}; a reversed policy stops at once and does not return.${counted}`;
     },
   };
 }

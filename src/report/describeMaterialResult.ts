@@ -1,7 +1,7 @@
+import { formatMultiple } from './formatMultiple.ts';
 import { formatEstimate } from './formatEstimate.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
 import { countRuns } from './countRuns.ts';
-import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatRange } from './formatRange.ts';
 import { formatTonnesEstimate } from './formatAmountEstimate.ts';
@@ -71,14 +71,14 @@ export function describeMaterialResult(result: MaterialResult, context: Describe
   if (recovery.n > 0) {
     const spread = recovery.n >= MIN_RUNS_FOR_RANGE ? `90% of these runs: ${formatRange(recovery.p5, recovery.p95, 0)} weeks` : `from ${countRuns(recovery.n)}`;
     sentences.push(`In runs with a shortage, the median time to recovery (from the first short week to the end of the last) is ` +
-      `${weeksText(recovery.p50)} (${spread}).`);
+      `${percentileWeeksText(recovery.p50)} (${spread}).`);
   }
   return sentences;
 }
 
 /** `2.298× the starting price on average (95% CI 2.295× to 2.301×); 90% of runs peak between 2.27× and 2.32×`. */
 function describePeak(peak: MaterialResult['peakOutside']): string {
-  const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `; 90% of runs peak between ${formatNumber(peak.p5)}× and ${formatNumber(peak.p95)}×` : '';
+  const spread = peak.n >= MIN_RUNS_FOR_RANGE ? `; 90% of runs peak between ${formatMultiple(peak.p5)} and ${formatMultiple(peak.p95)}` : '';
   // Mean and CI rounded alike (formatEstimate): each to 3 digits read "1.69× (95% CI 1.69× to 1.7×)".
   const shown = formatEstimate(peak.mean, peak.ciLow, peak.ciHigh);
   const interval = !Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh) ? 'no interval: one run'
@@ -90,6 +90,18 @@ function describePeak(peak: MaterialResult['peakOutside']): string {
 export function weeksText(weeks: number): string {
   const text = formatWeeks(weeks);
   return `${text} ${text === '1' ? 'week' : 'weeks'}`;
+}
+
+/**
+ * A percentile of weeks short across runs, in whole weeks: each run counts whole weeks, and the
+ * percentiles interpolate between runs (quantile, definition 7), so a median of 12.5 or a 5th
+ * percentile of 3.4 weeks is a point between two runs, not a length any run had (user audit, session 32).
+ *
+ * @param weeks - The percentile.
+ * @returns e.g. `13 weeks` for 12.5, `1 week`, `0 weeks`.
+ */
+export function percentileWeeksText(weeks: number): string {
+  return weeksText(Number.isFinite(weeks) ? Math.round(weeks) : weeks);
 }
 
 /**
@@ -128,8 +140,8 @@ function describeWeeks(result: MaterialResult, context: DescribeContext): string
       : `In none of the ${weeks.n} runs are ${subject} short of ${materialName} (${threshold}) in any week.`;
   }
   const spread = weeks.n < MIN_RUNS_FOR_RANGE ? `from ${countRuns(weeks.n)}`
-    : weeks.p5 === weeks.p95 ? `${weeksText(weeks.p5)} in at least 90% of runs` : `90% of runs between ${formatWeeks(Math.max(0, weeks.p5))} and ${weeksText(weeks.p95)}`;
-  const median = `median ${weeksText(weeks.p50)}; ${spread}`;
+    : weeks.p5 === weeks.p95 ? `${percentileWeeksText(weeks.p5)} in at least 90% of runs` : `90% of runs between ${formatWeeks(Math.max(0, Math.round(weeks.p5)))} and ${percentileWeeksText(weeks.p95)}`;
+  const median = `median ${percentileWeeksText(weeks.p50)}; ${spread}`;
   if (Number.isFinite(result.weeksShortIn90) && result.weeksShortIn90 > 0) {
     return `In 90% of runs, ${subject} are short of ${materialName} (${threshold}) for at least ${weeksText(result.weeksShortIn90)} (${median}).`;
   }

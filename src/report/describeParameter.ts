@@ -100,7 +100,7 @@ export function formatParameterValue(path: string, value: number | string, start
   if (dimension === 'time') {
     // A number of 1800 or more is a calendar year, as the loader reads it (a grid value typed 2027 is 2027 in sweep.csv).
     const calendar = value >= CALENDAR_YEAR_THRESHOLD;
-    if (!Number.isFinite(startYear)) return calendar ? String(value) : `${number} years after the start`;
+    if (!Number.isFinite(startYear)) return calendar ? String(value) : `${number} ${value === 1 ? 'year' : 'years'} after the start`;
     return formatEventDate(startYear, calendar ? value - startYear : value, withDay);
   }
   if (dimension === 'money' || dimension === 'moneyRate') return `${minus(formatMoney(value))}${dimension === 'money' ? '' : '/yr'}`;

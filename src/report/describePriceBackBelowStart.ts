@@ -1,3 +1,4 @@
+import { formatMultiple } from './formatMultiple.ts';
 import { PRODUCT } from './computeHeadlineResults.ts';
 import type { FanPanelPlan } from './planFanPanels.ts';
 import { formatLastMonthBefore, formatScenarioDate } from './formatScenarioDate.ts';
@@ -83,7 +84,3 @@ function describeOtherStagesStillHigh(plan: FanPanelPlan, fans: ReadonlyMap<stri
   }).join('');
 }
 
-/** `3.2×`: a multiple of the starting price to two significant figures. */
-function formatMultiple(x: number): string {
-  return `${x >= 10 ? x.toFixed(0) : x.toPrecision(2)}×`;
-}

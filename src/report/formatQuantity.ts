@@ -1,3 +1,4 @@
+import { formatMultiple } from './formatMultiple.ts';
 import type { MassUnit } from './chooseMassUnit.ts';
 import { formatMoney } from './formatMoney.ts';
 import { formatNumber } from './formatNumber.ts';
@@ -21,8 +22,8 @@ export function formatQuantity(value: number, unit: string, massUnit?: MassUnit)
   const minus = (text: string): string => text.replace(/-/g, '−');
   if (unit === 'USD') return minus(formatMoney(value));
   if (unit === 'share') return `${minus(formatNumber(value * 100))} percentage points`;
-  if (unit === 'x base') return `${minus(formatNumber(value))}× the starting price`;
-  if (unit === 'x home demand') return `${minus(formatNumber(value))}× home demand`;
+  if (unit === 'x base') return `${formatMultiple(value)} the starting price`;
+  if (unit === 'x home demand') return `${formatMultiple(value)} home demand`;
   if (unit === 't') return minus(formatTonnes(value, massUnit));
   const number = minus(formatNumber(value));
   if (unit === 'weeks' && (number === '1' || number === '−1')) return `${number} week`;

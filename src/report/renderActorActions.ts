@@ -1,3 +1,4 @@
+import { percentileWeeksText } from './describeMaterialResult.ts';
 import { quantile } from '../stats/quantile.ts';
 import { sortedWithoutNaN } from '../stats/sortedWithoutNaN.ts';
 import type { RunContext } from './deriveRunContext.ts';
@@ -7,7 +8,6 @@ import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
-import { formatWeeks } from './formatWeeks.ts';
 import type { ReplicateValues } from './readReplicatesCsv.ts';
 import { seriesKey, type SeriesFan } from './readSeriesCsv.ts';
 import type { SummaryMetrics } from './readSummaryJson.ts';
@@ -103,7 +103,7 @@ function spell(inputs: ActorActionInputs, action: string, seriesId: string, prod
   const median = happened.length > 0 ? quantile(sortedWithoutNaN(happened), 0.5) : NaN;
   const [, material, stage, region] = seriesId.split('.');
   const fan = inputs.fans?.get(seriesKey({ metric, material, stage, region }));
-  return [[action, product, values.length > 0 ? formatPercent(happened.length / values.length) : 'n/a', Number.isNaN(median) ? 'n/a' : `${formatWeeks(median)} weeks over the run`, underWayBy(fan)]];
+  return [[action, product, values.length > 0 ? formatPercent(happened.length / values.length) : 'n/a', Number.isNaN(median) ? 'n/a' : `${percentileWeeksText(median)} over the run`, underWayBy(fan)]];
 }
 
 /** A table row for the cyberattacks on one material's facilities (all stages, each stage's rate in brackets), or none when there were none. */

@@ -1,3 +1,5 @@
+import { formatPercentChangeSize } from './formatPercentChange.ts';
+import { formatMultiple } from './formatMultiple.ts';
 import { formatEstimate } from './formatEstimate.ts';
 import { formatMoneyEstimate, formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { SHORTFALL_THRESHOLD_SHARE } from '../../sim-core/index.ts';
@@ -6,7 +8,7 @@ import { describePeakWindow } from './describePeakWindow.ts';
 import { computeHeadlineResults, PRODUCT, type MaterialWithResult } from './computeHeadlineResults.ts';
 import { countRuns } from './countRuns.ts';
 import type { RunContext } from './deriveRunContext.ts';
-import { weeksText } from './describeMaterialResult.ts';
+import { percentileWeeksText, weeksText } from './describeMaterialResult.ts';
 import { describeDefenceShortage, measureDefenceShortage } from './describeDefenceShortage.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
@@ -99,7 +101,7 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
     const short = weeks.max <= 0
       ? `end users in ${home}${noneShort ? ', defence buyers among them,' : ''} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}: higher prices ration what they buy instead`
-      : weeks.p50 > 0 ? `end users in ${home} are short for a median ${weeksText(weeks.p50)}${without}`
+      : weeks.p50 > 0 ? `end users in ${home} are short for a median ${percentileWeeksText(weeks.p50)}${without}`
         : `end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${without}`;
     lines.push({ label: 'How short', text: `${capitalise(short)}${elsewhere === '' ? '' : `; ${elsewhere}`}.` });
   } else if (elsewhere !== '') lines.push({ label: 'How short', text: `${capitalise(elsewhere)}.` });
@@ -128,10 +130,10 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     if (!clearChange) takes.push(`the disruptions make no clear change to what ${who} receive (95% CI includes 0)`);
     else {
       const less = change.mean < 0;
-      const share = change.meanWithout > 0 ? formatPercent(Math.abs(change.mean) / change.meanWithout) : '';
+      const share = change.meanWithout > 0 ? formatPercentChangeSize(change.mean / change.meanWithout) : '';
       const [low, high] = less ? [-change.ciHigh, -change.ciLow] : [change.ciLow, change.ciHigh];
       const shown = formatTonnesEstimate(Math.abs(change.mean), low, high);
-      takes.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share === '<1%' ? 'under 1%' : share})`} ${less ? 'less' : 'more'} ${over} (95% CI ${shown.low} to ${shown.high})` +
+      takes.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share})`} ${less ? 'less' : 'more'} ${over} (95% CI ${shown.low} to ${shown.high})` +
         (split === undefined ? '' : `: ${describeSplit(split, change.mean)}`));
     }
   }
@@ -257,8 +259,10 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
 /**
  * The peak in the disruptions' window and what they change in it, paired run by run (impact.json's
  * `disruptionPeakPrice`): `the refined price outside China peaks at 2.21× its starting price from
- * Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× in the same months without
- * them: +72%, a rise of 0.929× the starting price (95% CI …)`, or a fall for a disruption that
+ * Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× without the disruptions: 1.72×
+ * that peak (up 0.929× its start, 95% CI …)`: the multiple of the level without them, and the paired
+ * difference in units of the starting price as the levels are (not "+72%, a rise of 0.929×",
+ * which read as a second multiple; user audit, session 32), or down for a disruption that
  * lowers it (a price war); when the CI includes 0, that the disruptions make no clear change to the
  * peak, with both levels; '' without the figure (the whole run's peak is said instead, as such).
  * Level and change are of the same months, so they cannot speak of different spikes.
@@ -272,14 +276,16 @@ function describeCausedPeak(materialId: string, impact: ImpactReading | undefine
     const shown = formatEstimate(change.mean, change.ciLow, change.ciHigh);
     const signed = (text: string) => (text.startsWith('−') || text === '0' ? text : `+${text}`);
     return `the disruptions make no clear change to ${price} at its peak from ${describePeakWindow(entry.peakWindow)}: ` +
-      `${formatNumber(change.meanWith)}× its start with them, ${formatNumber(change.meanWithout)}× without (95% CI of the change ${signed(shown.low)}× to ${signed(shown.high)}×; ${runs})`;
+      `${formatMultiple(change.meanWith)} its start with them, ${formatMultiple(change.meanWithout)} without (95% CI of the change ${signed(shown.low)}× to ${signed(shown.high)}×; ${runs})`;
   }
   const higher = change.mean > 0;
   const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
   const against = describePeakAgainstWithout(change);
   const shown = formatEstimate(Math.abs(change.mean), low, high);
-  return `${price} peaks at ${formatNumber(change.meanWith)}× its start from ${describePeakWindow(entry.peakWindow)}, ` +
-    `${against === '' ? '' : `${against.replace(' in the same months without them', ' without the disruptions')}, `}a ${higher ? 'rise' : 'fall'} of ${shown.mean}× (95% CI ${shown.low}× to ${shown.high}×; ${runs})`;
+  const difference = `${higher ? 'up' : 'down'} ${shown.mean}× its start`;
+  const ci = `95% CI ${shown.low}× to ${shown.high}×; ${runs}`;
+  return `${price} peaks at ${formatMultiple(change.meanWith)} its start from ${describePeakWindow(entry.peakWindow)}, ` +
+    (against === '' ? `${difference} (${ci})` : `${against.replace(' in the same months without them', ' without the disruptions')} (${difference}, ${ci})`);
 }
 
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */

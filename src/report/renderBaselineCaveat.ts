@@ -1,8 +1,8 @@
+import { formatMultiple } from './formatMultiple.ts';
 import type { MaterialResult } from './computeMaterialResults.ts';
 import { countRuns } from './countRuns.ts';
 import type { RunContext } from './deriveRunContext.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatNumber } from './formatNumber.ts';
 import { formatPairedImpact } from './formatPairedImpact.ts';
 import { formatTonnes } from './formatTonnes.ts';
 import type { ImpactReading } from './readImpactJson.ts';
@@ -28,8 +28,8 @@ export function renderBaselineCaveat(context: RunContext, results: Array<{ mater
   const items = stressed.map(({ material, result }) => {
     const caused = impact?.byMaterial.get(material.id)?.peakPriceMultiple;
     const paired = caused === undefined ? '' : ` Over the ${countRuns(caused.n)} replayed without the scenario's disruptions, its mean peak price is ` +
-      `${formatNumber(caused.meanWithout)}× without them and ${formatNumber(caused.meanWith)}× with them: change caused by the disruptions ${formatPairedImpact(caused, 'x base')}.`;
-    return `${material.name}: mean peak price ${formatNumber(result.peakOutside.mean)}× the starting price, ${formatTonnes(result.lackingTonnes.mean)} unmet demand on average (all runs).${paired}`;
+      `${formatMultiple(caused.meanWithout)} without them and ${formatMultiple(caused.meanWith)} with them: change caused by the disruptions ${formatPairedImpact(caused, 'x base')}.`;
+    return `${material.name}: mean peak price ${formatMultiple(result.peakOutside.mean)} the starting price, ${formatTonnes(result.lackingTonnes.mean)} unmet demand on average (all runs).${paired}`;
   });
   return `<p class="note"><strong>Stressed without the threat.</strong> No scripted event touches ${escapeHtml(stressed.map((s) => s.material.name).join(', '))}, ` +
     `yet ${stressed.length === 1 ? 'it is' : 'they are'} short or dear in this run: the scenario's baseline (demand growth, capacity, prices) stresses ` +

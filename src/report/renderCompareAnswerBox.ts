@@ -9,7 +9,7 @@ import { type ComparedRelease, describeComparedRelease, describeReleaseRunsLine,
 import { type GainSplit } from './splitGainByWindow.ts';
 import { findUnpricedPolicies, isThreatOnly, matchesG33 } from './classifyAlternative.ts';
 import { describeSurprisingGain, describeThreatEffect } from './describeDisruptionEffect.ts';
-import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead, describeNet, describeNetLeader, describePerKg, describeReceived, describeDefenceShortageChange, describeRentChange, describeShortage, describeSpending, describeUnpriced, materialsOf, quoted } from './compareAnswerLines.ts';
+import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead, describeNet, describeNetLeader, describePerKg, describeReceived, describeDefenceShortageChange, describeRentChange, describeShortage, describeShortageCuts, describeSpending, describeUnpriced, materialsOf, quoted } from './compareAnswerLines.ts';
 
 /**
  * The answer box at the top of a compare report: per alternative, first how short the home region's
@@ -24,7 +24,7 @@ import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead,
  * "What the added disruption does" (a loss, never a policy's gain) and, when it leaves home end
  * users clearly better off, a check note (docs/model.md G33 where its mechanism applies); a policy
  * without a price (`findUnpricedPolicies`) is named unpriced, not free; "no strategy buys a clear
- * gain" is never said beside a clear gain, and a negligible gain is not priced per kg. The stockpile
+ * gain" is never said beside a clear gain (in what end users receive, or a clear cut in their shortage, which the last line then names), and a negligible gain is not priced per kg. The stockpile
  * line is run by run (stockpile-releases.csv) where the folder has it. Every figure is one the
  * section below shows (comparison.json, over-time.csv, stockpile-releases.csv); nothing new is estimated. Empty for a file stated the other way round (A − B) or without the
  * reference's scenario.
@@ -59,6 +59,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   const unpricedOf = new Map<string, string[]>(); // alternative → its unpriced policies' ids
   let policies = 0; // alternatives that add a policy (not a threat only)
   let unpricedGains = 0; // clear, not negligible gains of a policy with no extra spending to divide
+  const shortageCuts: Array<{ text: string; metrics: string[] }> = []; // policies that clearly cut home end users' shortage of a material they target
   const lines = comparison.alternatives.map((alternative) => {
     const ownEvents = (strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id));
     const own = materialsOf(ownEvents);
@@ -89,6 +90,8 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const overview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
     const freeStock = overview === undefined ? '' : describeStockHeldFromStart(overview, reference, materialName);
     if (overview !== undefined) for (const e of computeExtraStockHeldFromStart(overview, reference)) holdsFreeStock.add(`${alternative}\u0000${e.material}`);
+    const cut = threatOnly ? undefined : describeShortageCuts(alternative, materials, (metric) => entryOf(alternative, metric), home, units, materialName);
+    if (cut !== undefined) shortageCuts.push(cut);
     const endUsersShort = describeShortage(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
     const defenceShort = describeDefenceShortageChange(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
     const short = endUsersShort === '' ? defenceShort.trim() : `${endUsersShort}${defenceShort}`;
@@ -129,6 +132,6 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     'reference → alternative, then the paired difference (95% CI). The cost per kg charges each material only the spending on it (and any tied to no material), ' +
     'not the strategy’s whole cost, which the first figure gives. A model under its stated assumptions, not forecasts. Per-material tables, net costs and how to read the intervals: ';
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
-    `<ul>${lines.join('')}${describeBestLine(best, policies, unpricedGains)}</ul>` +
+    `<ul>${lines.join('')}${describeBestLine(best, policies, unpricedGains, shortageCuts)}</ul>` +
     `<p class="note">${escapeHtml(basis)}<a href="#comparison">Strategies compared</a>.</p></div>\n`;
 }

@@ -1,3 +1,4 @@
+import { formatMultiple } from './formatMultiple.ts';
 import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
 import { countRuns } from './countRuns.ts';
 import { describePeakWindow } from './describePeakWindow.ts';
@@ -180,7 +181,7 @@ function describeDeeperCut(c: ExportControlReading, impact: ImpactReading, expor
   const others = [...impact.stages].filter(([stage, s]) => stage !== c.stage && s.events.length > 0 && s.materials.includes(c.material)).map(([stage]) => stage);
   return `${c.event} allows ${formatPercent(c.quotaShare)} of what ${exporter} exported in the year before it: ${formatTonnes(c.allowed, unit)} of the ` +
     `${formatTonnes(pace, unit)} that pace gives over its weeks. Without the disruptive events at its stage ${exporter} would have shipped ` +
-    `${formatTonnes(c.exports.meanWithout, unit)} in those weeks, ${formatNumber(c.exports.meanWithout / pace)}× that pace` +
+    `${formatTonnes(c.exports.meanWithout, unit)} in those weeks, ${formatMultiple(c.exports.meanWithout / pace)} that pace` +
     (others.length > 0 ? ` (the disruptions at ${others.join(' and ')}, in force in both runs, send buyers to this market)` : '') +
     `, so its exports fall by more than the quota’s ${formatPercent(1 - c.quotaShare)} cut.`;
 }
@@ -201,12 +202,12 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
   const b = c.weeksBinding;
   const loose = c.allowed !== undefined && c.exports.meanWithout > 0 && c.allowed > c.exports.meanWithout;
   if (b !== undefined && c.weeks > 0 && b.mean < SELDOM_BINDS_SHARE * c.weeks) {
-    notes.push(`${id} bound in ${formatNumber(b.mean)} of its ${formatNumber(c.weeks)} weeks on average` + (b.mean > 0 ? `: in the others ${exporter} shipped less than the quota allowed. ` : '. ') +
+    notes.push(`${id} bound in ${formatNumber(b.mean)} of its ${formatNumber(c.weeks)} ${c.weeks === 1 ? 'week' : 'weeks'} on average` + (b.mean > 0 ? `: in the others ${exporter} shipped less than the quota allowed. ` : '. ') +
       (fell ? `Its exports fell all the same, to ${formatTonnes(c.exports.meanWith, unit)} from ${formatTonnes(c.exports.meanWithout, unit)}: what the quota did to prices and buyers’ choices (above), not its ceiling alone. ` : '') +
       // Why it seldom bound: a ceiling above what buyers wanted, or a market the exporter's own industry keeps (audit 23, M1).
       // A quota on some destinations measured against exports to all (a file before session 24) cannot say which: its own note (below) explains it.
       (toSomeOnly(c) && c.exportsTo === undefined ? '' : loose
-        ? `Its ceiling allowed ${formatTonnes(c.allowed!, unit)}, ${formatNumber(c.allowed! / c.exports.meanWithout)}× what ${exporter} would have shipped in those weeks without it (${formatTonnes(c.exports.meanWithout, unit)}): a quota binds only when its ceiling is below what buyers abroad want.`
+        ? `Its ceiling allowed ${formatTonnes(c.allowed!, unit)}, ${formatMultiple(c.allowed! / c.exports.meanWithout)} what ${exporter} would have shipped in those weeks without it (${formatTonnes(c.exports.meanWithout, unit)}): a quota binds only when its ceiling is below what buyers abroad want.`
         : toSomeOnly(c) ? ''
         : 'A cut holds back only what the exporter would have shipped: a region whose own industry uses most of a stage’s output exports little of it ' +
           '(China’s rare-earth oxide, for one, goes mostly into its own magnets, which is why the reference scenario cuts magnets too: scenarios/README.md, exportControl).'));

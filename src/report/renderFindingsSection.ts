@@ -1,3 +1,6 @@
+import { weeksText } from './describeMaterialResult.ts';
+import { formatPercentChangeSize } from './formatPercentChange.ts';
+import { formatMultiple } from './formatMultiple.ts';
 import { formatEstimate } from './formatEstimate.ts';
 import { formatTonnesEstimate } from './formatAmountEstimate.ts';
 import { quantileInterval } from '../stats/quantileInterval.ts';
@@ -9,7 +12,6 @@ import { createKeyResultsSpec, type PercentChange } from './createKeyResultsSpec
 import type { RunContext } from './deriveRunContext.ts';
 import { describeMaterialResult, inSentence, MIN_RUNS_FOR_RANGE } from './describeMaterialResult.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
 import { describeDefenceShortage, measureDefenceShortage } from './describeDefenceShortage.ts';
 import { formatRange } from './formatRange.ts';
@@ -156,7 +158,7 @@ function renderResultsTable(context: RunContext, results: Array<{ material: RunC
     { header: `Unmet demand in ${context.home}: mean (95% CI)`, numeric: true },
     { header: `Peak price outside ${context.foreign}: mean (95% CI)`, numeric: true },
     { header: `Home and allied processing capacity at the end, % of ${context.home} demand alone (the allies' own demand not counted): mean`, numeric: true },
-    ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions (first ${impact?.replicates ?? 0} runs, paired): mean`, numeric: true }] : []),
+    ...(consumption ? [{ header: `Consumption in ${context.home} over the run, change caused by the disruptions (first ${countRuns(impact?.replicates ?? 0)}, paired): mean`, numeric: true }] : []),
   ], rows, { caption: `All materials. Weeks short and unmet demand are those of end users; a week counts as short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. The peak price is the largest over market segments outside the foreign actor’s region, as a multiple of the starting price, of the quoted product; where a material’s events strike another traded stage too, that stage’s peak follows, named (magnets for NdPr oxide).` +
     (consumption ? ` The change in consumption (what end users received) is paired run by run against the same runs without the scenario's disruptive events, with its share of consumption without them; “no clear change” when its 95% CI includes 0 (every CI is in impact.json).` : '') });
 }
@@ -170,9 +172,9 @@ function describeWeeksCell(r: MaterialResult, ranges: boolean): string {
   const weeks = r.weeksShort;
   if (weeks.n === 0) return 'n/a';
   if (weeks.max <= 0) return `0 in every run`;
-  const median = formatWeeks(weeks.p50);
+  const median = formatWeeks(Math.round(weeks.p50)); // whole weeks, as its ends: runs count whole weeks, the median of an even count interpolates
   const [low, high] = [Math.round(weeks.p5), Math.round(weeks.p95)];
-  const few = high === 0 && Number.isFinite(r.runsShort) && r.runsShort > 0 ? `short in ${r.runsShort} of ${countRuns(weeks.n)}, at most ${formatWeeks(weeks.max)} weeks` : '';
+  const few = high === 0 && Number.isFinite(r.runsShort) && r.runsShort > 0 ? `short in ${r.runsShort} of ${countRuns(weeks.n)}, at most ${weeksText(weeks.max)}` : '';
   if (few !== '') return `${median} (${few})`;
   return ranges ? `${median} (${formatRange(low, high, 0)})` : median;
 }
@@ -191,7 +193,7 @@ function describePeakCell(materialId: string, priceStage: string, r: MaterialRes
 
 /** `2.21× (2.18–2.23)`: the mean and its CI rounded alike (formatEstimate); `n/a` for the CI of one run. */
 function formatPeakCell(peak: { mean: number; ciLow: number; ciHigh: number }): string {
-  if (!Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh)) return `${formatNumber(peak.mean)}× (n/a)`;
+  if (!Number.isFinite(peak.ciLow) || !Number.isFinite(peak.ciHigh)) return `${formatMultiple(peak.mean)} (n/a)`;
   const shown = formatEstimate(peak.mean, Math.max(0, peak.ciLow), Math.max(0, peak.ciHigh));
   return `${shown.mean}× (${shown.low}–${shown.high})`;
 }
@@ -220,11 +222,10 @@ function consumptionPercent(impact: ImpactReading | undefined, materialId: strin
   return { mean: percent(change.mean), low: percent(change.ciLow), high: percent(change.ciHigh) };
 }
 
-/** A paired change as a share of the value without the disruptions: `8%`, `under 1%`; '' without a change or a base. */
+/** A paired change as a share of the value without the disruptions, as the key results chart labels it: `9.6%`, `14%`, `under 0.1%`; '' without a change or a base. */
 function shareOfWithout(change: PairedImpact): string {
   if (change.mean === 0 || !(change.meanWithout > 0)) return '';
-  const percent = formatPercent(Math.abs(change.mean) / change.meanWithout);
-  return percent === '<1%' ? 'under 1%' : percent;
+  return formatPercentChangeSize(change.mean / change.meanWithout);
 }
 
 /**
@@ -236,7 +237,7 @@ function describeCausedPeak(windowed: PairedImpact | undefined, window: PeakWind
   // The levels first: a difference in units of the starting price alone reads as a percentage.
   const levels = (peak: PairedImpact): string => {
     const against = describePeakAgainstWithout(peak);
-    return against === '' ? '' : `${formatNumber(peak.meanWith)}× the starting price ${against}; difference `;
+    return against === '' ? '' : `${formatMultiple(peak.meanWith)} the starting price ${against}; difference `;
   };
   if (windowed !== undefined && window !== undefined) return `peak price from ${describePeakWindow(window)} (the disruptions and the year after): ${levels(windowed)}${formatPairedImpact(windowed, 'x base')}`;
   return wholeRun === undefined ? '' : `peak price: ${levels(wholeRun)}${formatPairedImpact(wholeRun, 'x base')}`;

@@ -1,3 +1,4 @@
+import { countRuns } from './countRuns.ts';
 import { STAGES } from '../../sim-core/index.ts';
 import { wilsonInterval } from '../stats/wilsonInterval.ts';
 import type { ChartCollector } from './createChartCollector.ts';
@@ -63,7 +64,7 @@ export async function renderPolicyReversals(inputs: PolicyReversalInputs): Promi
   const any = anyReversedShare(inputs.replicates, policies);
   if (any !== undefined) {
     const which = policies.length === 1 ? 'The scenario\'s reversible policy was' : `At least one of the scenario's ${policies.length} reversible policies was`;
-    const how = any.share === 1 ? `in every one of the ${any.runs} runs` : any.share === 0 ? `in none of the ${any.runs} runs` : `in ${formatPercent(any.share)} of the ${any.runs} runs`;
+    const how = any.share === 1 ? `in every one of the ${countRuns(any.runs)}` : any.share === 0 ? `in none of the ${countRuns(any.runs)}` : `in ${formatPercent(any.share)} of the ${countRuns(any.runs)}`;
     html += `<p>${escapeHtml(`${which} reversed ${how}.`)}</p>\n`;
   }
   const fan = (metric: string, policy: PolicyId): SeriesFan | undefined => inputs.fans?.get(seriesKey({ metric, ...policy.parts, region: policy.event }));

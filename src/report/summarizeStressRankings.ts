@@ -1,3 +1,4 @@
+import { countRuns } from './countRuns.ts';
 import { formatDifference } from './formatDifference.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import type { MeasuredImpact, StageStress } from './readStressJson.ts';
@@ -64,7 +65,7 @@ export function describeFirst(stress: ReadonlyMap<string, StageStress>, key: Str
   const test = top.firstVsSecond;
   if (test === undefined || test.second !== order[1]) return `${stageName(order[0])} has the largest mean (${value}); whether it is clearly ahead of ${stageName(order[1])} is not known (no paired comparison in this stress.json)`;
   const shown = formatDifferenceEstimateParts(test.meanDifference, test.ciLow, test.ciHigh, unit);
-  const gap = `${shown.mean}, 95% CI ${shown.range ?? 'n/a'}, paired over ${test.n} runs`;
+  const gap = `${shown.mean}, 95% CI ${shown.range ?? 'n/a'}, paired over ${countRuns(test.n)}`;
   return test.clearlyFirst ? `${stageName(order[0])} (${value}), clearly ahead of ${stageName(order[1])} (by ${gap})`
     : `${stageName(order[0])} (${value}) and ${stageName(order[1])}, not clearly apart (their paired difference, ${gap}, does not exclude 0)`;
 }

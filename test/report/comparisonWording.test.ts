@@ -13,8 +13,8 @@ const entry = (metric: string, pBetter: number, pWorse: number, direction: Compa
 describe('formatDifference', () => {
   it('always signs a non-zero difference, below 1 too, and writes the unit of an interval once', () => {
     expect(formatDifference(1.75, 't')).toBe('+1.75 t');
-    expect(formatDifference(-0.45, 'x base')).toBe('−0.45× the starting price');
-    expect(formatDifference(0.32, 'x home demand')).toBe('+0.32× home demand');
+    expect(formatDifference(-0.45, 'x base')).toBe('−0.450× the starting price');
+    expect(formatDifference(0.32, 'x home demand')).toBe('+0.320× home demand');
     expect(formatDifference(0.00818, 't')).toBe('+8.18 kg');
     expect(formatDifference(0, 'weeks')).toBe('0 weeks');
     expect(formatDifference(1.17e8, 'USD')).toBe('+USD 117 million');

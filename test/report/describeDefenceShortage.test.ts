@@ -6,6 +6,7 @@ import type { RunContext } from '../../src/report/deriveRunContext.ts';
 import type { ReplicateValues } from '../../src/report/readReplicatesCsv.ts';
 import type { MetricSummary, SummaryMetrics } from '../../src/report/readSummaryJson.ts';
 import { renderAnswerBox } from '../../src/report/renderAnswerBox.ts';
+import { percentileWeeksText } from '../../src/report/describeMaterialResult.ts';
 import { renderFindingsSection } from '../../src/report/renderFindingsSection.ts';
 import type { ChartCollector } from '../../src/report/createChartCollector.ts';
 
@@ -23,6 +24,16 @@ describe('measureDefenceShortage and describeDefenceShortage', () => {
     const shortage = measureDefenceShortage('gallium', 'US', new Map(), galliumDefence())!;
     expect(shortage.runsShort).toBe(16);
     expect(describeDefenceShortage(shortage)).toBe('defence buyers (public end users) are short in 16 of 20 runs (median 4 weeks), going without a mean 80.0 kg (95% CI 60.8 kg to 99.2 kg), at worst 80% of their demand in a week (median across runs)');
+  });
+
+  it('gives the median weeks in whole weeks: runs count whole weeks, the median of an even count interpolates (user audit, session 32: "12.5 weeks")', () => {
+    // 20 runs: 10 short for 7 weeks, 10 for 8: the interpolated median is 7.5, no run's length.
+    const split = new Map<string, number[]>([...galliumDefence()].map(([id, v]) => [id, id.startsWith('publicShortfallWeeks') ? v.map((_, r) => (r < 10 ? 7 : 8)) : v]));
+    const text = describeDefenceShortage(measureDefenceShortage('gallium', 'US', new Map(), split)!);
+    expect(text).toContain('(median 8 weeks)');
+    expect(text).not.toMatch(/\d\.\d weeks/);
+    expect(percentileWeeksText(12.5)).toBe('13 weeks');
+    expect(percentileWeeksText(0.6)).toBe('1 week');
   });
 
   it('says "in none of the runs" when no run is short, from summary.json alone too', () => {

@@ -48,11 +48,11 @@ describe('describePriceBackBelowStart', () => {
     // 150 at the start, 140 when the oxide falls back (Apr 2026), 690 from late Nov 2026 (2026.9: the month that contains it, not the nearest month start), 150 again from Oct 2027.
     const magnet = (y: number) => (y < 2026.9 ? (y < 2026.25 ? 150 : 140) : y < 2027.75 ? 690 : 150);
     expect(describePriceBackBelowStart(withMagnets, both(magnet), 'US', 'the United States')).toContain(
-      'The median price of magnets containing NdPr oxide (manufacturing) there, which an event also strikes, is 0.93× its start then, but rises after: it peaks at 4.6× in Nov 2026 and stays above 1.2× its start until Oct 2027. Prices in this model');
+      'The median price of magnets containing NdPr oxide (manufacturing) there, which an event also strikes, is 0.933× its start then, but rises after: it peaks at 4.60× in Nov 2026 and stays above 1.20× its start until Oct 2027. Prices in this model');
     // At or above its start when the refined price falls back, it "does not fall back" (review 24: not when it is below).
     const high = (y: number) => (y < 2026.9 ? (y < 2026.25 ? 150 : 160) : y < 2027.75 ? 690 : 150);
     expect(describePriceBackBelowStart(withMagnets, both(high), 'US', 'the United States')).toContain(
-      'which an event also strikes, does not fall back: 1.1× its start then, it peaks at 4.6× in Nov 2026');
+      'which an event also strikes, does not fall back: 1.07× its start then, it peaks at 4.60× in Nov 2026');
     // A component price that never rises well above its start adds nothing.
     const text = describePriceBackBelowStart(withMagnets, both(() => 160), 'US', 'the United States');
     expect(text).toMatch(/^The median refined price/);

@@ -20,6 +20,11 @@ describe('describeReleaseRuns', () => {
       + 'the reference’s events on it began Jan 2026), 30 t released over the run at the median, of 1,320 t held at most; never in 2 runs');
   });
 
+  it('puts a count of one run in the singular (user audit, session 32: "1 runs")', () => {
+    expect(describeReleaseRuns('NdPr oxide', [run('')], 2026)).toBe('NdPr oxide: never released in any of the 1 run that held it');
+    expect(describeReleaseRuns('NdPr oxide', [run('2026-03')], 2026)).toMatch(/^NdPr oxide: released in 1 of 1 run, /);
+  });
+
   it('says when a stock never released, and when releases came before the events began', () => {
     expect(describeReleaseRuns('NdPr oxide', [run(''), run('')], 2026)).toBe('NdPr oxide: never released in any of the 2 runs that held it');
     expect(describeReleaseRuns('NdPr oxide', [run('2025-06'), run('2025-06'), run('2026-02')], 2026)).toContain('; 2 of them before the events began');

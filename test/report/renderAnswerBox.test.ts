@@ -44,7 +44,7 @@ describe('renderAnswerBox', () => {
     expect(lines).toEqual([
       // "Short in none" says why at once (prices ration), so it does not read as "no problem"; each line says its runs.
       'How short: End users in the United States are short (demand unmet at the going price) in none of the 40 runs: higher prices ration what they buy instead.',
-      'What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8%) less over the run (95% CI 7,070 t to 9,040 t).',
+      'What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8.0%) less over the run (95% CI 7,070 t to 9,040 t).',
       'Prices: At its highest over the run, the refined price outside China reaches 2.20× its start on average (95% CI 2.18× to 2.22×), whatever the cause (all 40 runs).',
     ]);
     // What a CI is and is not, once (audit 24, H4), and what "paired runs" are beside "all runs" (M6).
@@ -58,10 +58,19 @@ describe('renderAnswerBox', () => {
     expect(findings).toContain('2.20× (2.18–2.22)');
     // The paired column's runs are said: the impact arms' 30, beside columns over all the run's runs.
     expect(findings).toContain('change caused by the disruptions (first 30 runs, paired): mean');
-    expect(findings).toContain('−8,050 t (95% CI −9,040 t to −7,070 t), 8% less than without them');
+    expect(findings).toContain('−8,050 t (95% CI −9,040 t to −7,070 t), 8.0% less than without them');
     expect(findings).toContain('2.20× the starting price on average (95% CI 2.18× to 2.22×)');
     // A count's 90% range that rounds to 0 although a run was short says how many runs and the worst, not "0 (0–0.15)".
     expect(findings).toMatch(/Lithium \(Li content\) 0 \(short in 1 of 40 runs, at most \d+ weeks?\)/);
+  });
+
+  it('puts one week in the singular in the results table (user audit, session 32: "at most 1 weeks")', async () => {
+    const oneWeek: ReplicateValues = new Map([...replicates, ['shortfallWeeks.li.endUse.US', constant(0).map((_, r) => (r === 7 ? 1 : 0))]]);
+    const findings = text(await renderFindingsSection(context, new Map(), oneWeek, noCharts, impact));
+    expect(findings).toContain('Lithium (Li content) 0 (short in 1 of 40 runs, at most 1 week)');
+    expect(findings).not.toContain('1 weeks');
+    // The paired column's header: "first 1 run", not "first 1 runs".
+    expect(text(await renderFindingsSection(context, new Map(), replicates, noCharts, { ...impact, replicates: 1 }))).toContain('(first 1 run, paired)');
   });
 
   it('gives the peak in the disruptions\' window and what they change in it, when its CI excludes 0, either way', () => {
@@ -69,18 +78,20 @@ describe('renderAnswerBox', () => {
     const withChange = (change: PairedImpact): ImpactReading => ({ ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), disruptionPeakPrice: change, peakWindow: window }]]) });
     const rise = { ...paired(0.93, 0.84, 1.02, 1.28), unit: 'x base' };
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).toContain(
-      // Both levels and the relative rise: 2.21 / 1.28 − 1 = +73%, not the +93% that "0.93×" alone suggests.
-      'The refined price outside China peaks at 2.21× its start from Oct 2025 to Jul 2028, against 1.28× without the disruptions: +73%, a rise of 0.930× (95% CI 0.840× to 1.020×; 30 paired runs).');
+      // Both levels and the multiple of the level without them: 2.21 / 1.28 = 1.73, not the 1.93 that "+0.93×" alone suggests;
+      // the paired difference named in units of the starting price, not "+73%, a rise of 0.930×" (user audit, session 32).
+      'The refined price outside China peaks at 2.21× its start from Oct 2025 to Jul 2028, against 1.28× without the disruptions: 1.73× that peak (up 0.930× its start, 95% CI 0.840× to 1.020×; 30 paired runs).');
     // A price war lowers the peak: said as such.
     const fall = { ...paired(-0.4, -0.5, -0.3, 1.5), unit: 'x base' };
-    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.1× its start from Oct 2025 to Jul 2028, against 1.5× without the disruptions: −27%, a fall of 0.400× (95% CI 0.300× to 0.500×; 30 paired runs).');
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.10× its start from Oct 2025 to Jul 2028, against 1.50× without the disruptions: 0.733× that peak (down 0.400× its start, 95% CI 0.300× to 0.500×; 30 paired runs).');
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).not.toMatch(/%, a (rise|fall) of/);
     // What it costs end users, when impact.json gives it and its CI excludes 0.
     const costly: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(2.85e9, 2.65e9, 3.05e9, 16.57e9), unit: 'USD' } }]]) };
     expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('; cost USD 2.85 billion (95% CI USD 2.65 billion to USD 3.05 billion) in higher prices and consumption priced out.');
     const unclear: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(1e6, -2e6, 4e6, 16.57e9), unit: 'USD' } }]]) };
     expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('cost USD');
     // With the scenario's years known, the consumption loss names them.
-    expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, withChange(rise)))).toContain('What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8%) less over 2025–2034 (95% CI');
+    expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, withChange(rise)))).toContain('What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8.0%) less over 2025–2034 (95% CI');
     // No clear change: said as such, with both levels in the same months, never the whole run's peak as if the disruptions made it.
     const box = text(renderAnswerBox(context, new Map(), replicates, withChange({ ...paired(0.01, -0.02, 0.04, 1.25), unit: 'x base' })));
     expect(box).toContain('The disruptions make no clear change to the refined price outside China at its peak from Oct 2025 to Jul 2028: 1.26× its start with them, 1.25× without (95% CI of the change −0.020× to +0.040×; 30 paired runs).');

@@ -63,6 +63,24 @@ describe('renderCompareAnswerBox: threats, unpriced policies and no contradictio
     expect(box([quota], [['reform', [quota, permits]]], [consumption('reform', 'gallium', 4, 10)])).toContain('No strategy buys a clear gain');
   });
 
+  it('does not say "no strategy buys a clear gain" beside a policy that clearly cuts end users\' shortage; names it and its figure (user audit, session 32)', () => {
+    const pile = event('pile', 'stockpile', { material: 'gallium', stage: 'processing' });
+    const shortfall = (difference: number, half: number) => ({ ...entry('pile', 'cumulativeShortfall.gallium.endUse.US', 1050, difference, half), direction: 'lower' as const });
+    const weeks = (difference: number, half: number) => ({ ...entry('pile', 'shortfallWeeks.gallium.endUse.US', 35.5, difference, half, 'weeks'), direction: 'lower' as const });
+    const cost = entry('pile', 'policyCost.US', 0, 9e7, 1e6, 'USD');
+    const html = box([quota], [['pile', [quota, pile]]], [cost, consumption('pile', 'gallium', 36, 40), shortfall(-809, 206), weeks(-0.2, 1.9)]);
+    expect(html).not.toContain('No strategy buys a clear gain');
+    expect(html).toContain('No strategy clearly raises what end users receive of the materials it targets (so none is priced per kg gained); the gain shows as less unmet demand rather than more received: “pile”: Gallium unmet demand −809 t (95% CI −1,015 to −603 t).');
+    // Both shortage metrics cut: both named, unmet demand first.
+    expect(box([quota], [['pile', [quota, pile]]], [cost, consumption('pile', 'gallium', 36, 40), shortfall(-809, 206), weeks(-23.9, 1.9)]))
+      .toContain('the gain shows as less unmet demand or fewer weeks short rather than more received: “pile”: Gallium unmet demand −809 t (95% CI −1,015 to −603 t), weeks short −23.9 weeks (95% CI −25.8 to −22.0 weeks).');
+    // A shortage that is not clearly cut (CI across 0), or clearly worse, leaves the line as it was.
+    expect(box([quota], [['pile', [quota, pile]]], [cost, consumption('pile', 'gallium', 36, 40), shortfall(-100, 206)])).toContain('No strategy buys a clear gain');
+    expect(box([quota], [['pile', [quota, pile]]], [cost, consumption('pile', 'gallium', 36, 40), shortfall(300, 206)])).toContain('No strategy buys a clear gain');
+    // A threat's lower shortage is no policy's gain: no last line at all.
+    expect(box([], [['quota', [quota]]], [consumption('quota', 'gallium', -300, 20, 2500), { ...shortfall(-809, 206), alternative: 'quota' }])).not.toContain('the gain shows as');
+  });
+
   it('does not price a negligible gain ("about the same … per kg gained")', () => {
     const pile = event('pile', 'stockpile', { material: 'gallium', stage: 'processing' });
     const priced: MaterialCostEffectiveness = {

@@ -128,7 +128,7 @@ describe('renderCompareAnswerBox', () => {
     expect(html).toContain('Its stockpiles hold from the start, without buying it (initialDays), 10 t of Germanium as refined material, worth USD 15 million at base prices');
     expect(html).toContain('Germanium: only “stockpile” buys a clear gain (not counting the stock “stockpile” holds from the start).');
     // With the materials' prices known, the spending per kg has its yardstick: the starting refined price.
-    expect(html).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0; 0.044× the starting refined price, USD 1,500 per kg)');
+    expect(html).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0; 0.0440× the starting refined price, USD 1,500 per kg)');
     // Without initial stock, neither.
     expect(text(comparison)).not.toContain('from the start');
   });

@@ -131,7 +131,7 @@ describe('renderExportControls', () => {
     expect(renderExportControls(await readBack([{ ...magnets, destinations: ['US', 'JP'], exportsTo: ['US', 'JP'] }]), names)).toContain('the exports in the table are to them alone.');
     // Measured on its destinations, a loose destination quota is compared with what they would have got (an older file cannot be).
     const looseToUs = { ...magnets, destinations: ['US'], weeksBinding: { mean: 0, min: 0, max: 0, runsBound: 0, n: 30 }, allowed: 9_000, exports: exports(2_990, 3_000, 40) };
-    expect(parse(renderExportControls(await readBack([{ ...looseToUs, exportsTo: ['US'] }]), names)).notes[0]).toMatch(/Its ceiling allowed 9,000 t, 3× what China would have shipped in those weeks without it \(3,000 t\)/);
+    expect(parse(renderExportControls(await readBack([{ ...looseToUs, exportsTo: ['US'] }]), names)).notes[0]).toMatch(/Its ceiling allowed 9,000 t, 3.00× what China would have shipped in those weeks without it \(3,000 t\)/);
     expect(parse(renderExportControls(await readBack([looseToUs]), names)).notes[0]).not.toContain('Its ceiling allowed');
     expect(parse(renderExportControls(await readBack([{ ...looseToUs, exportsTo: ['US'] }]), names)).notes[0]).not.toContain('own industry');
     // Another stage's disruption on the same material is named as what moves the trade; next to nothing shipped is said so.
@@ -147,7 +147,7 @@ describe('renderExportControls', () => {
     const [note, ...rest] = parse(renderExportControls(await readBack([deep]), names)).notes;
     expect(rest).toEqual([]);
     expect(note).toBe('cnQuotaOxide allows 50% of what China exported in the year before it: 1,260 t of the 2,520 t that pace gives over its weeks. ' +
-      'Without the disruptive events at its stage China would have shipped 5,280 t in those weeks, 2.1× that pace (the disruptions at manufacturing, in force in both runs, ' +
+      'Without the disruptive events at its stage China would have shipped 5,280 t in those weeks, 2.10× that pace (the disruptions at manufacturing, in force in both runs, ' +
       'send buyers to this market), so its exports fall by more than the quota’s 50% cut.');
     // Within 20% of that pace, a fixed tonnage, or exports that did not clearly fall: no such note.
     const notesOf = async (control: object) => parse(renderExportControls(await readBack([control]), names)).notes.filter((n) => n.includes('that pace'));
