@@ -259,8 +259,8 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
 /**
  * The peak in the disruptions' window and what they change in it, paired run by run (impact.json's
  * `disruptionPeakPrice`): `the refined price outside China peaks at 2.21× its starting price from
- * Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× without the disruptions: 1.72×
- * that peak (up 0.929× its start, 95% CI …)`: the multiple of the level without them, and the paired
+ * Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× without the disruptions: 1.72
+ * times as high (up 0.929× its start, 95% CI …)`: the multiple of the level without them, and the paired
  * difference in units of the starting price as the levels are (not "+72%, a rise of 0.929×",
  * which read as a second multiple; user audit, session 32), or down for a disruption that
  * lowers it (a price war); when the CI includes 0, that the disruptions make no clear change to the

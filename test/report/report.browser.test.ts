@@ -206,7 +206,7 @@ describe('report files', () => {
     expect(html).toMatch(/Peak refined price \(processing; [^)]*\), [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}: [+−]/);
     expect(html).toMatch(/Peak component price \(manufacturing; [^)]*\), [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4}: [+−]/);
     expect(html).toMatch(/What the scenario&#39;s disruptions cause|What the scenario's disruptions cause/);
-    expect(html).toMatch(/peak price from [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4} \(the disruptions and the year after\): [\d.]+× the starting price against [\d.]+× in the same months without them: [\d.]+× that peak; difference [+−]/);
+    expect(html).toMatch(/peak price from [A-Z][a-z]{2} \d{4} to [A-Z][a-z]{2} \d{4} \(the disruptions and the year after\): [\d.]+× the starting price against [\d.]+× in the same months without them: [\d.]+ times as high; difference [+−]/);
     expect(html).toContain('more than 1% of their weekly demand unmet');
     expect(html).toMatch(/demand for more than 8 weeks in a row: (\d+%|&lt;1%) \(95% CI .+; \d+ of 8 runs\)/);
     // Under price rationing the loss shows as consumption, in the sentences and in the table.
