@@ -29,6 +29,11 @@ export interface ArmCache {
   write(key: string, results: readonly ReplicateResult[]): void;
   /** Removes the folder (the command's outputs are written). */
   remove(): void;
+  /**
+   * The command lines the folder's record holds ({@link COMMANDS_FILE}): the one that kept the first
+   * arms and those that took them up since; undefined when no arm was kept. Read before {@link remove}.
+   */
+  recordedCommands(): Pick<CommandsRecord, 'commandLine' | 'resumeCommandLines'> | undefined;
   /** The error to report an interrupt with (`cause`, an AbortError): how many arms are kept, and how to finish. */
   interrupted(cause: unknown): Error;
 }
@@ -203,6 +208,10 @@ export function openArmCache(folder: string, command = 'compare', commandLine: r
       const record = readCommandsRecord(dir);
       const how = record === undefined ? '' : `: ${record.resumeWith} (from ${record.cwd}; recorded in ${join(dir, COMMANDS_FILE)})`;
       return new InterruptedError(`interrupted; ${countOf(kept, 'finished arm')} kept in ${dir}; run the same command again to finish${how}`, { cause });
+    },
+    recordedCommands() {
+      const record = readCommandsRecord(dir);
+      return record === undefined ? undefined : { commandLine: record.commandLine, resumeCommandLines: record.resumeCommandLines };
     },
     remove() {
       // Only what crm-sim put there: anything else that appeared meanwhile stays, with the folder.

@@ -86,7 +86,7 @@ export async function compareCommand(paths: string[], options: CompareOptions, s
     command: 'compare', reference: { path: paths[0], loaded: loaded[0] }, arms: paths.length,
     scenarios: report.arms.map((arm, i) => ({ label: arm.label, path: arm.path, sha256: loaded[i].sha256 })),
     masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
-    ticks: Math.round(loaded[0].spec.years * loaded[0].spec.ticksPerYear), startedAt, finishedAt: new Date(),
+    ticks: Math.round(loaded[0].spec.years * loaded[0].spec.ticksPerYear), startedAt, finishedAt: new Date(), recordedCommands: cache?.recordedCommands(),
   });
   const json = formatComparisonJson(report);
   const parquetInfo = { metadata: { 'crm-sim.manifest': JSON.stringify(stripExecutionFields(manifest)) }, createdBy: `crm-sim ${manifest.version}` };

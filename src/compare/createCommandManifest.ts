@@ -29,6 +29,12 @@ export interface CommandManifestInput {
   ticks: number;
   startedAt: Date;
   finishedAt: Date;
+  /**
+   * With `--resume`: the command lines the parts folder recorded (`ArmCache.recordedCommands`). When
+   * later commands took the arms up, the manifest names the first as `commandLine` and those as
+   * `resumeCommandLines`, as a resumed `run` does.
+   */
+  recordedCommands?: { commandLine: string[]; resumeCommandLines: string[][] };
 }
 
 /**
@@ -55,5 +61,11 @@ export function createCommandManifest(input: CommandManifestInput): CommandManif
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
   });
-  return { ...base, commandLine: base.commandLine ?? [], command: input.command, arms: input.arms, scenarios: input.scenarios };
+  const resumed = input.recordedCommands !== undefined && input.recordedCommands.resumeCommandLines.length > 0 ? input.recordedCommands : undefined;
+  return {
+    ...base,
+    // Both already masked (the parts folder's record is written masked).
+    ...(resumed === undefined ? { commandLine: base.commandLine ?? [] } : { commandLine: resumed.commandLine, resumeCommandLines: resumed.resumeCommandLines }),
+    command: input.command, arms: input.arms, scenarios: input.scenarios,
+  };
 }

@@ -53,7 +53,7 @@ export async function stressCommand(scenario: string, options: StressCliOptions,
       command: 'stress', reference: { path: scenario, loaded: run.base }, arms,
       scenarios: [{ label: 'undisturbed', path: scenario, sha256: run.base.sha256 }],
       masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
-      ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
+      ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(), recordedCommands: cache?.recordedCommands(),
     }),
     // The scenario's own threat events that --strip-events removed ([] without it): the resolved scenario beside it still has them.
     strippedEvents: run.strippedEvents,

@@ -71,7 +71,7 @@ export async function sweepCommand(scenario: string, ranges: string[], options: 
     command: 'sweep', reference: { path: scenario, loaded: run.base }, arms,
     scenarios: [{ label: 'base', path: scenario, sha256: run.base.sha256 }, ...run.points.map((p, i) => ({ label: `point-${i}`, path: scenario, sha256: p.loaded.sha256 }))],
     masterSeed: settings.masterSeed, replicates: settings.replicates, workers: settings.workers, overrides: settings.sets,
-    ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(),
+    ticks: Math.round(run.base.spec.years * run.base.spec.ticksPerYear), startedAt, finishedAt: new Date(), recordedCommands: cache?.recordedCommands(),
   });
   const info = { masterSeed: settings.masterSeed, replicates: settings.replicates };
   const json = formatSweepJson(run, { scenario, ...info, design }, options.tornado);

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../sim-core/index.ts';
 import { InterruptedError } from '../../src/cli/exitCodes.ts';
 import { COMMANDS_FILE, openArmCache, readCommandsRecord } from '../../src/compare/armCache.ts';
+import { createCommandManifest } from '../../src/compare/createCommandManifest.ts';
 import { runScenarioArms } from '../../src/compare/runScenarioArms.ts';
 import { loadScenario } from '../../src/scenario/loadScenario.ts';
 import { SMALL_SETS } from '../cli/smallRun.ts';
@@ -51,7 +52,23 @@ describe('the command lines of compare --resume', () => {
     expect(progress[0]).toBe(2); // the first arm was read, not run
     expect(readdirSync(folder)).toContain(COMMANDS_FILE);
     expect(readCommandsRecord(folder)?.resumeCommandLines).toEqual([resumed, resumed]);
+    // The final manifest names the command that started the run and those that resumed it, as a resumed run's does.
+    const loaded = loadScenario('scenarios/baseline.yaml', { set: SMALL_SETS });
+    const manifest = createCommandManifest({
+      command: 'compare', reference: { path: 'scenarios/baseline.yaml', loaded }, scenarios: [], arms: 3, masterSeed: 3, replicates: 2, workers: 0, ticks: 1,
+      startedAt: new Date(0), finishedAt: new Date(0), recordedCommands: cache.recordedCommands(),
+    });
+    expect(manifest.commandLine).toEqual(record.commandLine);
+    expect(manifest.resumeCommandLines).toEqual([resumed, resumed]);
+    // Without a resume (no record, or the first command finished it) the manifest has this command alone.
+    const plain = createCommandManifest({
+      command: 'compare', reference: { path: 'scenarios/baseline.yaml', loaded }, scenarios: [], arms: 3, masterSeed: 3, replicates: 2, workers: 0, ticks: 1,
+      startedAt: new Date(0), finishedAt: new Date(0), argv: ['compare', 'a.yaml'], recordedCommands: { commandLine: ['crm-sim', 'compare', 'a.yaml'], resumeCommandLines: [] },
+    });
+    expect(plain.commandLine).toEqual(['crm-sim', 'compare', 'a.yaml']);
+    expect(plain).not.toHaveProperty('resumeCommandLines');
     cache.remove();
+    expect(cache.recordedCommands()).toBeUndefined();
     expect(existsSync(folder)).toBe(false);
   });
 });
