@@ -18,8 +18,8 @@ export interface ShortfallShareChange {
  * Why not the difference of each run's own share, S₁/D₁ − S₀/D₀: a disruption that raises prices
  * lowers demand (thrift, price rationing), so D₁ < D₀, and the same unmet tonnes then make a larger
  * share of the smaller demand. That difference showed an "increase in unmet demand" where not a
- * tonne more went unmet (the manufacturing quota on `threat-export-quota.yaml`: +0.0399 pp from the
- * denominator alone). The consumption the higher price removed is the economic cost's
+ * tonne more went unmet (the manufacturing quota on `threat-export-quota.yaml`, 12 replicates: +0.0058
+ * pp, "clearly" above 0, with no tonne more of NdPr or Dy unmet; −0.0001 pp on one denominator). The consumption the higher price removed is the economic cost's
  * `forgoneConsumptionValue` (`computeEndUserLoss`), not unmet demand. With one denominator the
  * change is exactly 0 when the unmet tonnes are unchanged, whatever happens to demand, and its
  * sign is the sign of the change in unmet tonnes (value-weighted).

@@ -9,18 +9,6 @@ export interface StressMeasures {
   shortfallByMaterial: Record<string, Float64Array>;
   /** Home government's policy cost, USD. */
   policyCost: Float64Array;
-  /**
-   * Per material id, home end-use shortfall as a share of this run's own home end-use demand
-   * (cumulative over the horizon). A level of one run: do not difference it between arms (their
-   * demands differ); the change a disruption causes is `computeShortfallShareChange`'s.
-   */
-  shortfallShareByMaterial: Record<string, Float64Array>;
-  /**
-   * Value-weighted share of this run's own home end-use demand unmet: Σ shortfall·price / Σ
-   * demand·price (base component prices). A level of one run, like `shortfallShareByMaterial`: the
-   * stress ranking's change is measured on the undisturbed run's demand (`computeShortfallShareChange`).
-   */
-  shortfallShare: Float64Array;
   /** Value of unmet home end-use demand at base component prices, USD. */
   unmetValue: Float64Array;
   /** What home end users spent on the components they received, USD. */
@@ -46,11 +34,11 @@ export interface StressMaterials {
 /**
  * Extracts the stress outcomes of each replicate: the home region's cumulative end-use shortfall
  * per material and summed (t), the policy cost (USD), and, from the extras `stressWorker` appends
- * after the summaries (NaN when absent), the shortfall as a share of home demand per material and
- * value-weighted over materials, the value of unmet demand at base prices, the end users' spending,
+ * after the summaries (NaN when absent), the value of unmet demand at base prices, the end users' spending,
  * and per material their demand, what they received and what the demand cost at market prices
  * (the end users' economic cost needs the undisturbed run beside these: `computeEndUserLoss`; so
- * does the change in the share unmet, taken of the undisturbed run's demand: `computeShortfallShareChange`).
+ * does the change in the share unmet, taken of the undisturbed run's demand: `computeShortfallShareChange`;
+ * no share of a run's own demand is kept, as differencing two of them counted demand a price removed as unmet).
  *
  * @param layout - The scenario's result layout.
  * @param results - Replicates, in order (from `stressWorker` for the share and economic measures).
@@ -59,7 +47,7 @@ export interface StressMaterials {
  * @returns One value per replicate in each array.
  * @throws Error when the layout has no policy cost for the home region.
  * @example
- * computeStressMeasures(layout, results, 'US', { ids: ['ndpr'], basePrices: [90000] }).shortfallShare[0];
+ * computeStressMeasures(layout, results, 'US', { ids: ['ndpr'], basePrices: [90000] }).unmetValue[0];
  */
 export function computeStressMeasures(layout: ResultLayout, results: readonly ReplicateResult[], home: string, materials: StressMaterials): StressMeasures {
   const shortfallIndexes = materials.ids.map((id) => layout.summaries.findIndex((key) =>
@@ -69,13 +57,12 @@ export function computeStressMeasures(layout: ResultLayout, results: readonly Re
   const n = results.length;
   const array = (): Float64Array => new Float64Array(n);
   const measures: StressMeasures = {
-    shortfall: array(), shortfallByMaterial: {}, policyCost: array(), shortfallShareByMaterial: {},
-    shortfallShare: array(), unmetValue: array(), endUserSpending: array(),
+    shortfall: array(), shortfallByMaterial: {}, policyCost: array(),
+    unmetValue: array(), endUserSpending: array(),
     demandByMaterial: {}, receivedByMaterial: {}, demandAtMarketPriceByMaterial: {},
   };
   for (const id of materials.ids) {
     measures.shortfallByMaterial[id] = array();
-    measures.shortfallShareByMaterial[id] = array();
     measures.demandByMaterial[id] = array();
     measures.receivedByMaterial[id] = array();
     measures.demandAtMarketPriceByMaterial[id] = array();
@@ -83,23 +70,20 @@ export function computeStressMeasures(layout: ResultLayout, results: readonly Re
   const extrasAt = layout.summaries.length;
   results.forEach((result, r) => {
     const hasExtras = result.summaries.length === extrasAt + materials.ids.length * STRESS_EXTRAS_PER_MATERIAL;
-    let unmetValue = 0, demandValue = 0, spending = 0;
+    let unmetValue = 0, spending = 0;
     materials.ids.forEach((id, m) => {
       const short = result.summaries[shortfallIndexes[m]];
       const extra = (k: number): number => (hasExtras ? result.summaries[extrasAt + m * STRESS_EXTRAS_PER_MATERIAL + k] : NaN);
       const demand = extra(0);
       measures.shortfallByMaterial[id][r] = short;
       measures.shortfall[r] += short;
-      measures.shortfallShareByMaterial[id][r] = demand > 0 ? short / demand : hasExtras ? 0 : NaN;
       unmetValue += short * materials.basePrices[m];
-      demandValue += demand * materials.basePrices[m];
       spending += extra(1);
       measures.demandByMaterial[id][r] = demand;
       measures.demandAtMarketPriceByMaterial[id][r] = extra(1) + extra(2);
       measures.receivedByMaterial[id][r] = extra(3);
     });
     measures.policyCost[r] = result.summaries[costIndex];
-    measures.shortfallShare[r] = demandValue > 0 ? unmetValue / demandValue : hasExtras ? 0 : NaN;
     measures.unmetValue[r] = unmetValue;
     measures.endUserSpending[r] = spending;
   });

@@ -20,6 +20,15 @@ function replicate(replicateIndex: number, ndpr: Totals, dy: Totals): ReplicateR
   return { replicate: replicateIndex, series: new Float64Array(0), summaries: Float64Array.from([ndpr.unmet, dy.unmet, 0, ...extras]) };
 }
 
+/** What the command differenced until session 32: each run's share of its own demand, value-weighted (Σ S·price / Σ D·price). */
+function ownShare(measures: ReturnType<typeof arm>): Float64Array {
+  return Float64Array.from(measures.shortfall, (_, r) => {
+    let unmet = 0, demand = 0;
+    materials.ids.forEach((id, m) => { unmet += measures.shortfallByMaterial[id][r] * materials.basePrices[m]; demand += measures.demandByMaterial[id][r] * materials.basePrices[m]; });
+    return unmet / demand;
+  });
+}
+
 /** The measures of one arm from its replicates' totals. */
 const arm = (runs: [Totals, Totals][]) => computeStressMeasures(layout, runs.map(([a, b], r) => replicate(r, a, b)), 'US', materials);
 
@@ -35,7 +44,7 @@ describe('computeShortfallShareChange', () => {
     expect(Array.from(change.byMaterial.dy)).toEqual([0]);
     // Each run's own share differs: (5·100 + 1·1000) / (60·100 + 8·1000) − 1,500 / 20,000 = 0.0321…,
     // the spurious increase the old paired difference of own shares reported.
-    const old = computeStageImpact(undisturbed.shortfallShare, disturbed.shortfallShare, 1).conditional.mean;
+    const old = computeStageImpact(ownShare(undisturbed), ownShare(disturbed), 1).conditional.mean;
     expect(old).toBeCloseTo(1_500 / 14_000 - 1_500 / 20_000, 12);
     expect(old).toBeGreaterThan(0.03);
   });
@@ -63,7 +72,7 @@ describe('computeShortfallShareChange', () => {
     expect(change.share[0]).toBeCloseTo(-100 / 10_000, 15);
     // No demand of Dy in either run: no change, 0 (not NaN).
     expect(change.byMaterial.dy[0]).toBe(0);
-    expect(computeStageImpact(undisturbed.shortfallShare, disturbed.shortfallShare, 1).conditional.mean).toBeGreaterThan(0);
+    expect(computeStageImpact(ownShare(undisturbed), ownShare(disturbed), 1).conditional.mean).toBeGreaterThan(0);
   });
 
   it('is NaN where the demand is unknown (no extras) or a change is taken of no demand', () => {
