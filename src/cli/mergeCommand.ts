@@ -6,6 +6,8 @@ import { checkShardSet } from '../outputs/checkShardSet.ts';
 import { describeUncheckedShards } from '../outputs/describeUncheckedShards.ts';
 import { currentCommandLine, describeCode, redactCommandLine, type RunManifest } from '../outputs/createManifest.ts';
 import { describeShardCommits, listShardCommits } from '../outputs/describeShardCommits.ts';
+import { describeMergeSources } from '../outputs/describeMergeSources.ts';
+import { SOURCE_SHA256 } from '../runtime/sourceFingerprint.ts';
 import { readShardFolder, ShardError, type ShardFolder } from '../outputs/readShardFolder.ts';
 import { writeDirectoryAtomically } from '../outputs/writeDirectoryAtomically.ts';
 import { writeRunFiles } from '../outputs/writeRunFiles.ts';
@@ -71,7 +73,8 @@ export interface MergeSettings {
  * one, then those that resumed it), the largest worker count (and
  * requested count, when it differs) and thread count, the earliest start, now as the finish and the
  * shards' summed wall time. Key order is that of a run manifest. `gitCommit` is this merge's (the
- * shards' may differ: they merge when their sources agree), each shard's in `shardGitCommits` (last).
+ * shards' may differ: they merge when their sources agree), each shard's in `shardGitCommits`, and
+ * `mergeSourceSha256` (last) where this merge's code is not the shards' (describeMergeSources).
  */
 function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings): RunManifest {
   // Everything up to `overrides`; the fields after it are set below, in a run manifest's order.
@@ -90,6 +93,7 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
   const { tool, version, gitCommit: _g, sourceSha256, ...first } = rest;
   // The commit of the process writing the merged folder, not shard 0's: the shards' are listed in `shardGitCommits`.
   const { gitCommit } = describeCode();
+  const mergeSources = describeMergeSources(shards, SOURCE_SHA256);
   // Keeps its place in the key order: the key exists already in `first`.
   const scenario = settings.scenarioPath === undefined ? first.scenario : { ...first.scenario, path: settings.scenarioPath };
   const exceed = settings.exceed ?? [];
@@ -118,6 +122,7 @@ function mergeManifests(shards: readonly ShardFolder[], settings: MergeSettings)
     finishedAt: new Date().toISOString(),
     wallSeconds: Math.round(wall * 1000) / 1000,
     shardGitCommits: listShardCommits(shards),
+    ...(mergeSources === undefined ? {} : { mergeSourceSha256: mergeSources.mergeSourceSha256 }),
   };
 }
 
@@ -174,6 +179,8 @@ export async function executeMerge(
   if (unchecked !== undefined) process.stderr.write(`warning: merge: ${unchecked}\n`);
   const commits = describeShardCommits(shards);
   if (commits !== undefined) process.stderr.write(`warning: merge: ${commits}\n`);
+  const mergeSources = describeMergeSources(shards, SOURCE_SHA256);
+  if (mergeSources !== undefined) process.stderr.write(`warning: merge: ${mergeSources.warning}\n`);
   checkMergeFits(shards[0].layout, shards[0].manifest.replicates, settings.blockBytes, settings.memoryLimit ?? parseMemoryLimit(undefined));
   const exceedance = resolveExceedOptions(shards[0].layout, settings.exceed ?? []);
   let summaryStats: SummaryStatistic[] = [];

@@ -77,6 +77,12 @@ export interface RunManifest {
    * whenever their sources agree (`sourceSha256`), so they may name other commits (one that changed docs only).
    */
   shardGitCommits?: Array<string | null>;
+  /**
+   * Only in a merged run whose merging process ran other code than its shards (`sourceSha256`,
+   * which stays the shards'): the merge's own fingerprint. The replicates are the shards' code's; the
+   * statistics written from them (summary.json, bands, exceedance) are the merge's.
+   */
+  mergeSourceSha256?: string;
 }
 
 /** The part of a run a shard folder holds: shard k of K, replicates first…first+count−1. */

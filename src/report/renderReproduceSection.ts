@@ -20,6 +20,7 @@ const LABELS: Record<string, string> = {
   wallSeconds: 'Wall time, s', command: 'Command', commandLine: 'Command line', arms: 'Scenarios run (arms)',
   overrides: 'Overrides (--set, --years)', exceed: 'Exceedance conditions (--exceed)', threadsPerReplicate: 'Threads per replicate', workersRequested: 'Worker threads asked for',
   strippedEvents: 'Threat events removed (stress --strip-events)', shardGitCommits: 'Shards’ git commits (replicate order)',
+  mergeSourceSha256: 'Code that merged the shards (SHA-256 of its sources: it computed the statistics)',
 };
 
 /**

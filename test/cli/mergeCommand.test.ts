@@ -119,6 +119,34 @@ describe('crm-sim merge', () => {
     expect('shardGitCommits' in metadata).toBe(false);
   });
 
+  it('merges shards run by other code than its own, warns that it computed the statistics, and records its fingerprint as mergeSourceSha256', async () => {
+    // All three shards claim one other fingerprint: they agree among themselves (so they merge), not with this process.
+    const theirs = 'e'.repeat(64);
+    const copies = [1, 2, 3].map((index) => join(root, `other-code-${index}`));
+    for (const [index, to] of copies.entries()) {
+      await cp(shard(index + 1), to, { recursive: true });
+      const manifest = JSON.parse(await readFile(join(to, 'manifest.json'), 'utf8')) as RunManifest;
+      await writeFile(join(to, 'manifest.json'), JSON.stringify({ ...manifest, sourceSha256: theirs }));
+    }
+    const warnings: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => { warnings.push(String(chunk)); return true; }) as typeof process.stderr.write;
+    let dir: string;
+    try {
+      ({ dir } = await executeMerge({ dirs: copies, out: join(root, 'merged-by-other-code'), parquet: false, keepSeries: false }, signal));
+    } finally {
+      process.stderr.write = write;
+    }
+    const own = describeCode().sourceSha256;
+    expect(own).toMatch(/^[0-9a-f]{64}$/);
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
+    expect(manifest.sourceSha256).toBe(theirs);
+    expect(manifest.mergeSourceSha256).toBe(own);
+    expect(Object.keys(manifest).at(-1)).toBe('mergeSourceSha256');
+    expect(warnings.join('')).toContain(`warning: merge: this crm-sim's sources (sha256 ${own!.slice(0, 12)}…) are not those that ran the shards (${'e'.repeat(12)}…): `);
+    expect(warnings.join('')).toMatch(/the statistics \(summary\.json, bands, exceedance\) are computed by this code/);
+  });
+
   it('warns of nothing about commits when the shards share one', async () => {
     const warnings: string[] = [];
     const write = process.stderr.write;
@@ -127,10 +155,11 @@ describe('crm-sim merge', () => {
       const { dir } = await executeMerge({ dirs: [shard(1), shard(2), shard(3)], out: join(root, 'one-commit'), parquet: false, keepSeries: false }, signal);
       const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
       expect(manifest.shardGitCommits).toEqual([describeCode().gitCommit, describeCode().gitCommit, describeCode().gitCommit]);
+      expect('mergeSourceSha256' in manifest).toBe(false);
     } finally {
       process.stderr.write = write;
     }
-    expect(warnings.join('')).not.toMatch(/git commits/);
+    expect(warnings.join('')).not.toMatch(/git commits|sources \(sha256/);
   });
 
   it('refuses a merge that would not fit in memory, before its band pass, and writes nothing', async () => {
