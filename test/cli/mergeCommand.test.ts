@@ -38,6 +38,18 @@ async function readParquetManifest(path: string): Promise<string> {
   return metadata.key_value_metadata?.find((entry) => entry.key === 'crm-sim.manifest')?.value ?? '{}';
 }
 
+/** What `run` writes to stderr (merge's warnings), with its result. */
+async function captureStderr<T>(run: () => Promise<T>): Promise<{ result: T; stderr: string }> {
+  const chunks: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => { chunks.push(String(chunk)); return true; }) as typeof process.stderr.write;
+  try {
+    return { result: await run(), stderr: chunks.join('') };
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
 describe('crm-sim merge', () => {
   it('names the missing replicate range and the shard that holds it', async () => {
     expect((await mergeError([shard(1), shard(3)])).message).toMatch(/replicates 2–4 are missing \(no shard folder holds them, shard 2\/3\)/);
@@ -96,22 +108,14 @@ describe('crm-sim merge', () => {
       const manifest = JSON.parse(await readFile(join(to, 'manifest.json'), 'utf8')) as { gitCommit: string };
       await writeFile(join(to, 'manifest.json'), JSON.stringify({ ...manifest, gitCommit: commit }));
     }
-    const warnings: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((chunk: string | Uint8Array) => { warnings.push(String(chunk)); return true; }) as typeof process.stderr.write;
-    let dir: string;
-    try {
-      ({ dir } = await executeMerge({ dirs: [third, shard(2), first], out: join(root, 'mixed-commits'), parquet: true, keepSeries: false }, signal));
-    } finally {
-      process.stderr.write = write;
-    }
+    const { result: { dir }, stderr } = await captureStderr(() => executeMerge({ dirs: [third, shard(2), first], out: join(root, 'mixed-commits'), parquet: true, keepSeries: false }, signal));
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
     const own = describeCode().gitCommit;
     const second = (JSON.parse(await readFile(join(shard(2), 'manifest.json'), 'utf8')) as RunManifest).gitCommit;
     expect(manifest.gitCommit).toBe(own);
     expect(manifest.shardGitCommits).toEqual([commitA, second, commitB]);
     expect(Object.keys(manifest).at(-1)).toBe('shardGitCommits');
-    expect(warnings.join('')).toMatch(/^warning: merge: the shard folders were written at 3 git commits \(a{12}: .*commit-a; [0-9a-f]{12}: .*s2of3; b{12}: .*commit-b\); their sources agree \(sha256 [0-9a-f]{12}…\)/m);
+    expect(stderr).toMatch(/^warning: merge: the shard folders were written at 3 git commits \(a{12}: .*commit-a; [0-9a-f]{12}: .*s2of3; b{12}: .*commit-b\); their sources agree \(sha256 [0-9a-f]{12}…\)/m);
     // Parquet's key-value metadata carries the JSON manifest's identity: the same gitCommit, no per-shard list (a single run's files).
     const metadata = JSON.parse(await readParquetManifest(join(dir, 'series.parquet'))) as Record<string, unknown>;
     expect(metadata.gitCommit).toBe(manifest.gitCommit);
@@ -128,38 +132,23 @@ describe('crm-sim merge', () => {
       const manifest = JSON.parse(await readFile(join(to, 'manifest.json'), 'utf8')) as RunManifest;
       await writeFile(join(to, 'manifest.json'), JSON.stringify({ ...manifest, sourceSha256: theirs }));
     }
-    const warnings: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((chunk: string | Uint8Array) => { warnings.push(String(chunk)); return true; }) as typeof process.stderr.write;
-    let dir: string;
-    try {
-      ({ dir } = await executeMerge({ dirs: copies, out: join(root, 'merged-by-other-code'), parquet: false, keepSeries: false }, signal));
-    } finally {
-      process.stderr.write = write;
-    }
+    const { result: { dir }, stderr } = await captureStderr(() => executeMerge({ dirs: copies, out: join(root, 'merged-by-other-code'), parquet: false, keepSeries: false }, signal));
     const own = describeCode().sourceSha256;
     expect(own).toMatch(/^[0-9a-f]{64}$/);
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
     expect(manifest.sourceSha256).toBe(theirs);
     expect(manifest.mergeSourceSha256).toBe(own);
     expect(Object.keys(manifest).at(-1)).toBe('mergeSourceSha256');
-    expect(warnings.join('')).toContain(`warning: merge: this crm-sim's sources (sha256 ${own!.slice(0, 12)}…) are not those that ran the shards (${'e'.repeat(12)}…): `);
-    expect(warnings.join('')).toMatch(/the statistics \(summary\.json, bands, exceedance\) are computed by this code/);
+    expect(stderr).toContain(`warning: merge: this crm-sim's sources (sha256 ${own!.slice(0, 12)}…) are not those that ran the shards (${'e'.repeat(12)}…): `);
+    expect(stderr).toMatch(/the statistics \(summary\.json, bands, exceedance\) are computed by this code/);
   });
 
   it('warns of nothing about commits when the shards share one', async () => {
-    const warnings: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((chunk: string | Uint8Array) => { warnings.push(String(chunk)); return true; }) as typeof process.stderr.write;
-    try {
-      const { dir } = await executeMerge({ dirs: [shard(1), shard(2), shard(3)], out: join(root, 'one-commit'), parquet: false, keepSeries: false }, signal);
-      const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
-      expect(manifest.shardGitCommits).toEqual([describeCode().gitCommit, describeCode().gitCommit, describeCode().gitCommit]);
-      expect('mergeSourceSha256' in manifest).toBe(false);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(warnings.join('')).not.toMatch(/git commits|sources \(sha256/);
+    const { result: { dir }, stderr } = await captureStderr(() => executeMerge({ dirs: [shard(1), shard(2), shard(3)], out: join(root, 'one-commit'), parquet: false, keepSeries: false }, signal));
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as RunManifest;
+    expect(manifest.shardGitCommits).toEqual([describeCode().gitCommit, describeCode().gitCommit, describeCode().gitCommit]);
+    expect('mergeSourceSha256' in manifest).toBe(false);
+    expect(stderr).not.toMatch(/git commits|sources \(sha256/);
   });
 
   it('refuses a merge that would not fit in memory, before its band pass, and writes nothing', async () => {
