@@ -4,8 +4,9 @@
  * means), trailing zeros kept. Rounded each on its own, 1.6905 (1.6862 to 1.6949) read "1.69 (1.69
  * to 1.7)": an end equal to the mean and a dropped zero; here it reads "1.691 (1.686 to 1.695)".
  * Where the interval reaches 0 (a difference that is not clear), the mean's digits mean nothing and the interval alone sets the decimals: two significant
- * digits of its half-width, never past units (−0.4 (−310 to 290) reads "0 (−310 to 290)", not
- * "−0.400 (−310.000 to 290.000)"). Thousands are grouped; a value that rounds to zero is unsigned.
+ * digits of its half-width, never past units while it is under 1,000 (−0.4 (−310 to 290) reads "0 (−310
+ * to 290)", not "−0.400 (−310.000 to 290.000)"; 163,378 (−252,619 to 579,376) reads "160,000 (−250,000 to
+ * 580,000)"). Thousands are grouped; a value that rounds to zero is unsigned.
  *
  * @param mean - The estimate.
  * @param low - The interval's low end.
@@ -55,7 +56,10 @@ function estimateDecimals(mean: number, low: number, high: number): number {
   const ofMean = mean === 0 || !Number.isFinite(mean) ? 0 : 2 - Math.floor(Math.log10(Math.abs(mean)));
   // Without an interval (a lone mean, or one of zero width) the mean's three significant digits alone: 524,639 reads 525,000.
   const ofInterval = halfWidth > 0 && Number.isFinite(halfWidth) ? -Math.floor(Math.log10(halfWidth)) : -Infinity;
-  if (halfWidth > 0 && Number.isFinite(halfWidth) && low <= 0 && high >= 0) return Math.min(12, Math.max(0, ofInterval + 1));
+  // Never past units for a half-width under 1,000 (+54 t beside (−310 to +290 t) stays 54); from there
+  // two significant digits, as wide a figure's units are noise: +USD 163,378 (−USD 252,619 to
+  // +USD 579,376) reads +USD 160,000 (−USD 250,000 to +USD 580,000).
+  if (halfWidth > 0 && Number.isFinite(halfWidth) && low <= 0 && high >= 0) return Math.min(12, halfWidth >= 1000 ? ofInterval + 1 : Math.max(0, ofInterval + 1));
   // At most three decimals beyond the mean's own: an interval as narrow as rounding noise does not print 12 digits.
   // Negative decimals round to tens, hundreds…: 8,086 (7,125 to 9,048) reads 8,090 (7,130 to 9,050), the mean's three digits.
   return Math.min(12, Math.max(0, ofMean + 3), Math.max(ofMean, ofInterval));

@@ -25,6 +25,15 @@ describe('formatEstimate', () => {
     expect(formatEstimate(4, -3, 0.001)).toEqual({ mean: '4.0', low: '−3.0', high: '0.0' });
   });
 
+  it('rounds past units where the interval reaching 0 is 1,000 wide or more: two significant digits of its half-width', () => {
+    // A net policy cost's unclear gap in the reversal table: its units were noise.
+    expect(formatEstimate(163378, -252619, 579376)).toEqual({ mean: '160,000', low: '−250,000', high: '580,000' });
+    // Half-width 1,000 exactly: hundreds.
+    expect(formatEstimate(-162, -1162, 838)).toEqual({ mean: '−200', low: '−1,200', high: '800' });
+    // Just under 1,000: still units.
+    expect(formatEstimate(-451, -1097, 195)).toEqual({ mean: '−451', low: '−1,097', high: '195' });
+  });
+
   it('keeps the mean\'s three significant digits when the interval is wide (not reaching 0) or empty, and says n/a for a missing end', () => {
     expect(formatEstimate(1.5, 1.5, 1.5)).toEqual({ mean: '1.50', low: '1.50', high: '1.50' });
     // A lone mean (no interval) keeps its three significant digits, not every integer digit.
