@@ -18,3 +18,14 @@ describe('formatMoneyEstimateThreeFigures', () => {
     expect(formatMoneyEstimateThreeFigures(4286, 2372, NaN)).toEqual(formatMoneyEstimate(4286, 2372, NaN));
   });
 });
+
+describe('formatMoneyEstimateThreeFigures: decimals', () => {
+  it('writes a capped end at the mean\'s decimals, its digits past the third zeros', () => {
+    // formatMoneyEstimate writes all three at the mean's two decimals: 22.55; capped, 22.60 (the three alike in decimals, no fourth digit but a zero).
+    expect(formatMoneyEstimate(4.2860, 2.3723, 22.552).high).toBe('USD 22.55');
+    expect(formatMoneyEstimateThreeFigures(4.2860, 2.3723, 22.552)).toEqual({ mean: 'USD 4.29', low: 'USD 2.37', high: 'USD 22.60' });
+    expect(formatMoneyEstimateThreeFigures(5.0e6, 0.2e6, 12.34e6)).toEqual({ mean: 'USD 5.00 million', low: 'USD 0.20 million', high: 'USD 12.30 million' });
+    // An end that is already three digits and a zero is as it was: USD 80.0 to USD 100.0.
+    expect(formatMoneyEstimateThreeFigures(90, 80, 100)).toEqual({ mean: 'USD 90.0', low: 'USD 80.0', high: 'USD 100.0' });
+  });
+});
