@@ -1,5 +1,6 @@
 import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
-import { formatMoneyEstimate, formatSignedTonnesAlongside, formatSignedTonnesEstimate } from './formatAmountEstimate.ts';
+import { formatSignedTonnesAlongside, formatTonnesEstimate } from './formatAmountEstimate.ts';
+import { formatMoneyEstimateThreeFigures } from './formatMoneyEstimateThreeFigures.ts';
 import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import { formatDifferenceWithCi, isRoundingNoise, NEGLIGIBLE_SHARE, isNegligible } from './comparisonFigures.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -9,7 +10,7 @@ import type { ComparisonEntry, Interval, MaterialCostEffectiveness } from './rea
 import { describePeakPriceWords } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { formatScenarioDate } from './formatScenarioDate.ts';
-import { formatLevelValue } from './comparisonFigures.ts';
+import { formatLevelsAlike } from './formatLevelsAlike.ts';
 import { type GainSplit, monthStart } from './splitGainByWindow.ts';
 import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
 
@@ -83,7 +84,7 @@ export function describeLead(first: { alternative: string; priced: MaterialCostE
   if (paired !== undefined && Number.isFinite(paired.ciLow) && Number.isFinite(paired.ciHigh)) {
     // Savings per kg (second − first); an interval reaching past 0 says "more" at that end.
     const [save, low, high] = [-paired.value, -paired.ciHigh, -paired.ciLow].map((v) => v / 1000);
-    const shown = formatMoneyEstimate(save, low, high);
+    const shown = formatMoneyEstimateThreeFigures(save, low, high);
     const range = low < 0 ? `from ${shown.low.replace(/^−/, '')} more to ${shown.high} less` : `${shown.low} to ${shown.high}`;
     const by = `${shown.mean} per kg less (95% CI ${range}, paired run by run)`;
     return paired.ciHigh < 0 ? `, clearly below ${quoted(second.alternative)}: ${by}` : `, not clearly below ${quoted(second.alternative)}: ${by}`;
@@ -119,16 +120,17 @@ export function describeNet(priced: MaterialCostEffectiveness): string {
   if (net.value < 0) {
     // With its interval (user audit, session 20: "a net gain of USD 4.64 million" was stated although its CI crossed 0).
     if (!Number.isFinite(net.ciLow) || !Number.isFinite(net.ciHigh)) return `, and a net gain of ${formatMoney(-net.value)} once the stock still held and its sales are counted`;
-    const shown = formatMoneyEstimate(-net.value, -net.ciHigh, -net.ciLow);
+    const shown = formatMoneyEstimateThreeFigures(-net.value, -net.ciHigh, -net.ciLow);
     const clear = net.ciHigh < 0;
     return clear
       ? `, and a net gain of ${shown.mean} (95% CI ${shown.low} to ${shown.high}) once the stock still held and its sales are counted`
       : `, and a net cost not clearly different from 0 once the stock still held and its sales are counted (${shown.mean} saved on average, 95% CI ${shown.low} to ${shown.high}; below 0 a cost)`;
   }
   if (!Number.isFinite(netPerKg.value)) return '';
-  const shown = formatMoneyEstimate(netPerKg.value / 1000, netPerKg.ciLow / 1000, netPerKg.ciHigh / 1000);
+  const shown = formatMoneyEstimateThreeFigures(netPerKg.value / 1000, netPerKg.ciLow / 1000, netPerKg.ciHigh / 1000);
   const ci = Number.isFinite(netPerKg.ciLow) && Number.isFinite(netPerKg.ciHigh) ? ` (95% CI ${shown.low} to ${shown.high})` : '';
-  return `, ${shown.mean} per kg net of the stock still held${ci}`;
+  // Net as comparison.json's extraNetCostUsd: the stock still held at base prices and the stockpile's sales revenue (docs/model.md, netPolicyCost).
+  return `, ${shown.mean} per kg net of the stock still held and its sales${ci}`;
 }
 
 /**
@@ -157,7 +159,7 @@ export function describeNetLeader(priced: ReadonlyArray<{ alternative: string; p
  * the market price is the yardstick a reader needs to tell a cheap gain from a dear one.
  */
 export function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined, chargedUsd = NaN): string {
-  const shown = formatMoneyEstimate(perKg.value / 1000, perKg.ciLow / 1000, perKg.ciHigh / 1000);
+  const shown = formatMoneyEstimateThreeFigures(perKg.value / 1000, perKg.ciLow / 1000, perKg.ciHigh / 1000);
   // The spending divided, so that a reader who divides the strategy's whole cost by the gain sees why the figure differs (audit 24, M1).
   const charged = Number.isFinite(chargedUsd) ? ` on the ${formatMoney(chargedUsd)} spent on it` : '';
   const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? `95% CI ${shown.low} to ${shown.high}` : 'no bounded 95% CI';
@@ -167,30 +169,33 @@ export function describePerKg(perKg: Interval, refinedUsdPerTonne: number | unde
 }
 
 /**
- * " (+876 t of it after Jun 2028 (95% CI +590 to +1,160 t), long after the events)" when more than
+ * ": 876 t of it after Jun 2028 (95% CI 590 t to 1,160 t), long after the events" when more than
  * half of a gain comes after a year past the events' end, and that later part is clearly above 0
  * (its interval, summed run by run, when over-time.csv has it); '' otherwise ("Over time, by
- * strategy" gives the whole split). Without its own interval (an older folder) the later part takes
- * the decimals of the gain it is part of, which the sentence gives just before: "3.89 t more (95% CI
- * 3.76 t to 4.02 t) (+3.00 t of it after …", not "(+3 t of it after …".
+ * strategy" gives the whole split). It follows the gain and its interval (describeReceived), so it
+ * opens with a colon, not a second bracket ("2.49 t more (95% CI …) (a net +2.49 t: …" repeated the
+ * gain in brackets after brackets), in its words: unsigned masses, "more" and "less". Without its
+ * own interval (an older folder) the later part takes the decimals of the gain it is part of:
+ * ": 3.00 t of it after …", not ": 3 t of it after …".
  */
 export function describeLateGain(split: GainSplit | undefined, gain: ComparisonEntry, unit: MassUnit | undefined): string {
   if (split === undefined || !split.hasAfter || !(split.total > 0) || !(split.after > split.total / 2)) return '';
   if (split.afterCi !== undefined && !(split.afterCi.low > 0)) return '';
   const afterMonth = split.lastDuring === undefined ? formatScenarioDate(0, split.to - 1 / 12) : formatScenarioDate(0, monthStart(split.lastDuring));
+  const unsigned = (text: string): string => text.replace(/^[+−]/, '');
   if (split.afterCi === undefined) {
     // As describeReceived writes the gain: its mean and interval, in its unit.
     const mass = unit ?? chooseMassUnit([gain.meanDifference, gain.ciLow, gain.ciHigh]);
     const [after] = formatSignedTonnesAlongside([split.after], gain.meanDifference, gain.ciLow, gain.ciHigh, mass);
-    return ` (${after} of it after ${afterMonth} (no interval in this older folder), long after the events)`;
+    return `: ${unsigned(after)} of it after ${afterMonth} (no interval in this older folder), long after the events`;
   }
-  const shown = formatSignedTonnesEstimate(split.after, split.afterCi.low, split.afterCi.high, unit);
+  const shown = formatTonnesEstimate(split.after, split.afterCi.low, split.afterCi.high, unit);
   if (split.after > split.total) {
-    // The later part exceeds the whole: end users received less up to then, and "of it" would make a part larger than the net (audit 24, M1).
-    const [net, before] = formatSignedTonnesAlongside([split.total, split.total - split.after], split.after, split.afterCi.low, split.afterCi.high, unit ?? chooseMassUnit([split.after, split.total]));
-    return ` (a net ${net}: ${before} up to ${afterMonth}, ${shown.mean} after (95% CI ${shown.low} to ${shown.high}), long after the events)`;
+    // The later part exceeds the whole: end users received less up to then, and "of it" would make a part larger than the gain (audit 24, M1).
+    const [before] = formatSignedTonnesAlongside([split.total - split.after], split.after, split.afterCi.low, split.afterCi.high, unit ?? chooseMassUnit([split.after, split.total]));
+    return `: ${unsigned(before)} less up to ${afterMonth} and ${shown.mean} more after (95% CI ${shown.low} to ${shown.high}), long after the events`;
   }
-  return ` (${shown.mean} of it after ${afterMonth} (95% CI ${shown.low} to ${shown.high}), long after the events)`;
+  return `: ${shown.mean} of it after ${afterMonth} (95% CI ${shown.low} to ${shown.high}), long after the events`;
 }
 
 /**
@@ -201,7 +206,7 @@ export function describeLateGain(split: GainSplit | undefined, gain: ComparisonE
 export function describeSpending(cost: ComparisonEntry): string {
   const less = cost.meanDifference < 0;
   const [low, high] = less ? [-cost.ciHigh, -cost.ciLow] : [cost.ciLow, cost.ciHigh];
-  const shown = formatMoneyEstimate(Math.abs(cost.meanDifference), low, high);
+  const shown = formatMoneyEstimateThreeFigures(Math.abs(cost.meanDifference), low, high);
   const [way, other] = less ? ['less', 'more'] : ['more', 'less'];
   const range = low < 0 && shown.low.startsWith('−') ? `from ${shown.low.slice(1)} ${other} to ${shown.high} ${way}` : `${shown.low} to ${shown.high}`;
   return `costs ${shown.mean} ${way} (95% CI ${range})`;
@@ -232,6 +237,9 @@ export function describeRentChange(entries: readonly ComparisonEntry[]): string 
 /** The headline metrics of a material in the answer box: how short (the policy user's first question), then what end users receive and the prices. */
 const SHORTAGE_METRICS = [['shortfallWeeks', 'weeks short'], ['cumulativeShortfall', 'unmet demand']] as const;
 
+/** What the levels of the shortage lines are: each arm's mean over its runs (comparison.json `meanA`, `meanB`). */
+const MEANS = 'means over the runs';
+
 /** `+26.2 t, 95% CI +5.2 to +47.3 t` from `+26.2 t (+5.2 to +47.3 t)`: a difference inside a bracket of its own. */
 function differenceInline(e: ComparisonEntry, unit: MassUnit | undefined): string {
   const text = formatDifferenceWithCi(e, unit);
@@ -240,21 +248,23 @@ function differenceInline(e: ComparisonEntry, unit: MassUnit | undefined): strin
 }
 
 /**
- * `US end users short of NdPr oxide 33.6 → 34.1 weeks (+0.50 weeks, 95% CI −0.40 to +1.40 weeks),
- * unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.2 to +47.3 t); of Dysprosium oxide …`: the
- * reference's level, the alternative's and the paired difference, per material.
+ * `End users in the United States, means over the runs: NdPr oxide: weeks short 33.6 → 34.1 weeks
+ * (+0.50 weeks, 95% CI −0.40 to +1.40 weeks), unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.2 to
+ * +47.3 t); Dysprosium oxide: …`: the reference's level, the alternative's and the paired
+ * difference, per material. The levels are means over the runs, said once (a user audit: unlabelled,
+ * they read as the medians the run report's box gives).
  */
 export function describeShortage(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, homeName: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
   const perMaterial = describeLevelsPerMaterial(SHORTAGE_METRICS, materials, entryOf, home, units, materialName);
-  return perMaterial.length === 0 ? '' : `End users in ${regionWithArticle(homeName)}: ${perMaterial.join('; ')}.`;
+  return perMaterial.length === 0 ? '' : `End users in ${regionWithArticle(homeName)}, ${MEANS}: ${perMaterial.join('; ')}.`;
 }
 
 /** The home region's public (defence) end users' shortage metrics, as {@link SHORTAGE_METRICS}. */
 const DEFENCE_SHORTAGE_METRICS = [['publicShortfallWeeks', 'weeks short'], ['cumulativePublicShortfall', 'unmet demand']] as const;
 
 /**
- * ` Defence buyers (public end users) in the United States: Gallium: weeks short 3.9 → 0.4 weeks (−3.5 weeks, 95% CI …),
- * unmet demand 116 → 9.5 kg (…); short in no run of either arm: NdPr oxide.`: {@link describeShortage}'s
+ * ` Defence buyers (public end users) in the United States, means over the runs: Gallium: weeks short 3.90 → 0.40 weeks (−3.5 weeks, 95% CI …),
+ * unmet demand 116 → 20 kg (…); short in no run of either arm: NdPr oxide.`: {@link describeShortage}'s
  * figures for the home region's defence buyers (summary `publicShortfallWeeks`,
  * `cumulativePublicShortfall`), with the materials they are short of in no run of either arm (both
  * means 0) named together; '' for arms written before these summaries.
@@ -267,8 +277,10 @@ export function describeDefenceShortageChange(materials: readonly string[], entr
   const short = materials.filter((m) => !never(m));
   const untouched = materials.filter(never);
   const parts = describeLevelsPerMaterial(DEFENCE_SHORTAGE_METRICS, short, entryOf, home, units, materialName);
+  // Labelled as means only where it gives levels.
+  const label = parts.length > 0 ? `, ${MEANS}` : '';
   if (untouched.length > 0) parts.push(`short in no run of either arm: ${untouched.map(materialName).join(', ')}`);
-  return parts.length === 0 ? '' : ` Defence buyers (public end users) in ${regionWithArticle(homeName)}: ${parts.join('; ')}.`;
+  return parts.length === 0 ? '' : ` Defence buyers (public end users) in ${regionWithArticle(homeName)}${label}: ${parts.join('; ')}.`;
 }
 
 /** `NdPr oxide: weeks short 33.6 → 34.1 weeks (…), unmet demand …` per material that has the metrics' entries. */
@@ -278,7 +290,8 @@ function describeLevelsPerMaterial(metrics: ReadonlyArray<readonly [string, stri
       const e = entryOf(`${metric}.${material}.endUse.${home}`);
       if (e === undefined) return [];
       const unit = units.get(e.metric);
-      const [from, to] = [e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, unit));
+      // Both levels with the same decimals (`28.0 → 31.7 t`, not `28 → 31.7 t`).
+      const [from, to] = formatLevelsAlike(e.meanA, e.meanB, e.unit, unit);
       // `33.6 → 34.1 weeks`: the unit once, when both levels end in it.
       const suffix = / [^\d\s]+$/.exec(to)?.[0] ?? '';
       const fromShort = suffix !== '' && from.endsWith(suffix) ? from.slice(0, -suffix.length) : from;

@@ -1,6 +1,6 @@
 import { chooseMassUnit } from './chooseMassUnit.ts';
 import { escapeHtml } from './escapeHtml.ts';
-import { formatMoneyEstimate } from './formatAmountEstimate.ts';
+import { formatMoneyEstimateThreeFigures } from './formatMoneyEstimateThreeFigures.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { isMaterialGain, MATERIAL_GAIN_SHARE } from './isMaterialGain.ts';
@@ -88,7 +88,7 @@ function share(value: number): string {
 
 /** `USD 285/kg (95% CI USD 189 to USD 588/kg)`; `(no bounded 95% CI)` when an end is missing. */
 function perKg(r: Interval): string {
-  const shown = formatMoneyEstimate(r.value / 1000, r.ciLow / 1000, r.ciHigh / 1000);
+  const shown = formatMoneyEstimateThreeFigures(r.value / 1000, r.ciLow / 1000, r.ciHigh / 1000);
   const ci = Number.isFinite(r.ciLow) && Number.isFinite(r.ciHigh) ? `95% CI ${shown.low} to ${shown.high}/kg` : 'no bounded 95% CI';
   return `${shown.mean}/kg (${ci})`;
 }

@@ -19,7 +19,7 @@ import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead,
  * more than the reference, what the home region's end users receive more or less of each material it
  * targets (its own events' materials; the reference's for a strategy that names none, such as
  * friend-shoring), and the cost per kg gained where the gain is clear (and net of a stockpile's stock
- * still held, where that differs); then, per material, which
+ * still held and its sales, where that differs); then, per material, which
  * alternative buys a kg cheapest. An alternative that adds only disruptions (`isThreatOnly`) gets
  * "What the added disruption does" (a loss, never a policy's gain) and, when it leaves home end
  * users clearly better off, a check note (docs/model.md G33 where its mechanism applies); a policy

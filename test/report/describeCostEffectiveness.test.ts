@@ -28,6 +28,13 @@ describe('describeCostEffectiveness', () => {
     expect(priced(0)).toContain('at no net cost.');
   });
 
+  it('writes a wide interval\'s far end to three significant digits, as the answer box does (user audit: "USD 2,370 to USD 22,550/kg")', () => {
+    // The oxide stockpile's Dysprosium oxide (comparison.json, 30 runs, seed 1).
+    const dy = { ...ndpr(iv(200_445, 111_232, 1_050_377)), extraCostUsd: iv(10.67e6, 10.59e6, 10.74e6), consumptionGainedTonnes: iv(2.49, 0.47, 4.51), usdPerTonneConsumptionGained: iv(4_285_988, 2_372_328, 22_551_998), extraNetCostUsd: iv(0.499e6, 0.479e6, 0.519e6) };
+    const html = describeCostEffectiveness(new Map([['dy', dy]]), ['dy'], () => 'Dysprosium oxide', 'United States');
+    expect(html).toContain('Dysprosium oxide: consumption gained for USD 4,290/kg (95% CI USD 2,370 to USD 22,600/kg) of spending, USD 200/kg (95% CI USD 111 to USD 1,050/kg) net.');
+  });
+
   it('says when the interval has no bound, and prices nothing when the gain is not clear', () => {
     expect(text(iv(7142.39, NaN, NaN))).toContain('USD 7.14/kg (no bounded 95% CI) net. The spending figure’s interval is wide (its ends a factor of 3.1 apart): more runs would narrow it. The net figure has no upper bound');
     const unclear = { ...ndpr(none), consumptionGainedTonnes: iv(10, -5, 25) };

@@ -81,13 +81,15 @@ describe('renderCompareAnswerBox', () => {
     const comparison = { reference: 'threat', alternatives: ['recycling'], entries, costEffectiveness };
     const split = (during: number, after: number): GainSplit => ({ before: 0.39, during, after, total: 0.39 + during + after, from: 2026, to: 2028.5, hasBefore: true, hasAfter: true, openEnded: false });
     const late = renderCompareAnswerBox(comparison, strategies, name, (alternative, material) => (alternative === 'recycling' && material === 'germanium' ? split(0.5, 3) : undefined));
-    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t) (+3.00 t of it after Jun 2028 (no interval in this older folder), long after the events), USD 90.0 per kg');
+    // One clause after the gain's interval, not a second bracket (user audit: "(95% CI …) (…").
+    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t): 3.00 t of it after Jun 2028 (no interval in this older folder), long after the events, USD 90.0 per kg');
+    expect(late).not.toContain(') (');
     // Half or less after: nothing is added; nor without a split (a folder from before over-time.csv).
     expect(renderCompareAnswerBox(comparison, strategies, name, () => split(2, 1.5))).not.toContain('long after');
     expect(renderCompareAnswerBox(comparison, strategies, name)).not.toContain('long after');
     // With the later part's interval (summed run by run): given when above 0, and no claim when it reaches 0.
     const withCi = (low: number, high: number) => renderCompareAnswerBox(comparison, strategies, name, () => ({ ...split(0.5, 3), afterCi: { low, high } })).replace(/\s+/g, ' ');
-    expect(withCi(2.1, 3.9)).toContain('(+3.00 t of it after Jun 2028 (95% CI +2.10 t to +3.90 t), long after the events)');
+    expect(withCi(2.1, 3.9)).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t): 3.00 t of it after Jun 2028 (95% CI 2.10 t to 3.90 t), long after the events, USD 90.0 per kg');
     expect(withCi(-0.2, 6.2)).not.toContain('long after');
   });
 
@@ -95,7 +97,7 @@ describe('renderCompareAnswerBox', () => {
     const held = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(4e6, 3e6, 5e6), netUsdPerTonneConsumptionGained: iv(1_300, 900, 2_000) };
     const sold = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-9e7, -1e8, -8e7) };
     const only = (pile: MaterialCostEffectiveness) => text({ reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', pile]])]]) });
-    expect(only(held)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0), USD 1.30 per kg net of the stock still held (95% CI USD 0.90 to USD 2.00)');
+    expect(only(held)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0), USD 1.30 per kg net of the stock still held and its sales (95% CI USD 0.90 to USD 2.00)');
     expect(only(sold)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0), and a net gain of USD 90.0 million (95% CI USD 80.0 million to USD 100.0 million) once the stock still held and its sales are counted');
     // A net gain whose interval reaches a cost is not claimed as a gain.
     const unclear = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-4.64e6, -10.5e6, 1.2e6) };
@@ -148,11 +150,32 @@ describe('renderCompareAnswerBox', () => {
       entry('stockpile', 'cumulativeConsumption.germanium.endUse.US', 97_200, 38, 41),
     ];
     const html = text({ reference: 'threat', alternatives: ['stockpile'], entries: shortage, costEffectiveness: new Map() });
-    expect(html).toContain('stockpile How short: End users in the United States: Germanium: weeks short 35.8 → 38.4 weeks (+2.60 weeks, 95% CI +1.70 to +3.50 weeks), ' +
+    // The levels are means, said once (user audit: unlabelled, they read as the run report's medians).
+    expect(html).toContain('stockpile How short: End users in the United States, means over the runs: Germanium: weeks short 35.8 → 38.4 weeks (+2.60 weeks, 95% CI +1.70 to +3.50 weeks), ' +
       'unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.1 to +47.3 t). Clearly worse: Germanium weeks short; Germanium unmet demand. Cost and what it buys: It costs USD 91.7 million more');
     // Not clearly worse (its CI reaches 0): no clause.
     const unclear = shortage.map((e) => (e.metric.startsWith('cumulativeShortfall') || e.metric.startsWith('shortfallWeeks') ? { ...e, ciLow: -1 } : e));
     expect(text({ reference: 'threat', alternatives: ['stockpile'], entries: unclear, costEffectiveness: new Map() })).not.toContain('Clearly worse');
+  });
+
+  it('writes both levels of a pair with the same decimals, the larger\'s three digits (user audit: "28 → 31.7 t")', () => {
+    const levels = (weeksA: number, weeksB: number, tonnesA: number, tonnesB: number) => text({ reference: 'threat', alternatives: ['stockpile'], costEffectiveness: new Map(), entries: [
+      entry('stockpile', 'policyCost.US', 0, 9.17e7, 1.4e6, 'USD'),
+      { ...entry('stockpile', 'shortfallWeeks.germanium.endUse.US', weeksA, weeksB - weeksA, 0.9, 'weeks'), direction: 'lower' as const },
+      { ...entry('stockpile', 'cumulativeShortfall.germanium.endUse.US', tonnesA, tonnesB - tonnesA, 0.59), direction: 'lower' as const },
+    ] });
+    // A mean of 28.0 t keeps its zero beside 31.7 t and beside 4.8 t; 9.53 weeks takes 33.6's one decimal.
+    expect(levels(35.8, 38.4, 28.0, 31.7)).toContain('Germanium: weeks short 35.8 → 38.4 weeks (+2.60 weeks, 95% CI +1.70 to +3.50 weeks), unmet demand 28.0 → 31.7 t (+3.70 t, 95% CI +3.11 to +4.29 t).');
+    expect(levels(33.6, 9.53, 28.0, 4.8)).toContain('Germanium: weeks short 33.6 → 9.5 weeks (−24.1 weeks, 95% CI −25.0 to −23.2 weeks), unmet demand 28.0 → 4.8 t (−23.2 t, 95% CI −23.8 to −22.6 t).');
+    // Above 100 no decimals, the larger at three digits: 1,040 → 191 t, as before.
+    expect(levels(33.6, 34.1, 1044, 191.2)).toContain('unmet demand 1,040 → 191 t');
+  });
+
+  it('writes a wide per-kg interval\'s ends to three significant digits, as the mean (user audit: "USD 2,370 to USD 22,550")', () => {
+    // The oxide stockpile's Dysprosium oxide figures (comparison.json, 30 runs, seed 1): USD/t, with a net of 0.499 million.
+    const wide = { ...priced(iv(4_285_988, 2_372_328, 22_551_998)), extraCostUsd: iv(10.67e6, 10.59e6, 10.74e6), extraNetCostUsd: iv(0.499e6, 0.479e6, 0.519e6), netUsdPerTonneConsumptionGained: iv(200_445, 111_232, 1_050_377) };
+    const html = text({ reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', wide]])]]) });
+    expect(html).toContain('USD 4,290 per kg gained on the USD 10.7 million spent on it (95% CI USD 2,370 to USD 22,600), USD 200 per kg net of the stock still held and its sales (95% CI USD 111 to USD 1,050).');
   });
 
   it('writes a later gain larger than the net as the net and its two parts, not as "of it" (audit 24, M1)', () => {
@@ -160,7 +183,10 @@ describe('renderCompareAnswerBox', () => {
     const comparison = { reference: 'threat', alternatives: ['recycling'], entries: [entries[0], entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 2580, 2.49, 2.02)], costEffectiveness };
     const split: GainSplit = { before: -0.91, during: -1.35, after: 4.75, total: 2.49, from: 2026, to: 2028.5, hasBefore: true, hasAfter: true, openEnded: false, afterCi: { low: 2.84, high: 6.66 } };
     const html = renderCompareAnswerBox(comparison, strategies, name, () => split).replace(/\s+/g, ' ');
-    expect(html).toContain('(a net +2.49 t: −2.26 t up to Jun 2028, +4.75 t after (95% CI +2.84 t to +6.66 t), long after the events)');
+    // One clause after the gain: the net is the gain just given, not repeated in a second bracket ("(95% CI …) (a net +2.49 t: …").
+    expect(html).toContain('Germanium: end users receive 2.49 t more (95% CI 0.47 t to 4.51 t): 2.26 t less up to Jun 2028 and 4.75 t more after (95% CI 2.84 t to 6.66 t), long after the events, USD 90.0 per kg gained');
+    expect(html).not.toContain('a net +');
+    expect(html).not.toContain(') (');
     expect(html).not.toContain('of it');
   });
 
