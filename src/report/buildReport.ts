@@ -46,6 +46,7 @@ import { renderCompareAnswerBox } from './renderCompareAnswerBox.ts';
 import { type ComparedRelease, computeComparedRelease, type ReleaseRunsOf } from './describeComparedRelease.ts';
 import { readStockpileReleases, type RunRelease, type StockpileReleases } from './readStockpileReleases.ts';
 import { readArmReplicates } from './readArmReplicates.ts';
+import { readConcentrations } from './readConcentrations.ts';
 import { renderSweepAnswerBox } from './renderSweepAnswerBox.ts';
 import { renderReproduceSection } from './renderReproduceSection.ts';
 import { renderScenarioSection } from './renderScenarioSection.ts';
@@ -89,11 +90,13 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const sections: ReportSection[] = [];
   const compared = await readComparedTitled(folder, files.map((f) => f.name));
   const { comparison, strategies } = compared ?? {};
-  if (comparison !== undefined && strategies !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, strategies, materialName, charts) });
+  // Whether a difference's mean rests on a few runs, from replicates.csv (comparison.json keeps means and intervals only).
+  const concentrationOf = comparison === undefined || strategies === undefined ? undefined : await readConcentrations(folder, strategies);
+  if (comparison !== undefined && strategies !== undefined) sections.push({ id: 'comparison', title: 'Strategies compared', html: await renderComparisonSection(comparison, strategies, materialName, charts, concentrationOf) });
   const overTimeData = compared?.overTime;
   const overTime = await renderCompareOverTime(overTimeData, overview, materialName, charts);
   if (overTime !== '') sections.push({ id: 'compare-over-time', title: 'Over time, by strategy', html: overTime });
-  const elsewhere = comparison === undefined || strategies === undefined ? '' : renderSpilloversCompared(comparison, strategies, materialName);
+  const elsewhere = comparison === undefined || strategies === undefined ? '' : renderSpilloversCompared(comparison, strategies, materialName, concentrationOf);
   if (elsewhere !== '') sections.push({ id: 'elsewhere', title: 'Effects outside the home region, by strategy', html: elsewhere });
   const foreignName = overview?.regions.find((r) => r.id === overview.foreignRegion)?.name ?? 'the foreign actor';
   const actorMoves = comparison === undefined ? '' : renderActorMovesCompared(comparison, materialName, foreignName);

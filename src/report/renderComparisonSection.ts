@@ -17,6 +17,12 @@ import { renderReversalSplit } from './renderReversalSplit.ts';
 import { renderTable } from './renderTable.ts';
 import { wrapLabels } from './wrapLabels.ts';
 import { countOf } from '../text/countOf.ts';
+import { FEW_RUNS_SHARE, type Concentration } from '../stats/measureConcentration.ts';
+import { describeConcentration } from './describeConcentration.ts';
+import type { ConcentrationOf } from './readConcentrations.ts';
+
+/** The share of runs `measureConcentration` calls few, as the reader sees it. */
+const FEW_RUNS_PERCENT = Math.round(FEW_RUNS_SHARE * 100);
 
 /** Metrics drawn when the folder names no headline metric, and other metrics listed. */
 const MAX_CHART_METRICS = 8;
@@ -35,16 +41,20 @@ export interface ComparedStrategies {
  * plot of those differences; under an alternative with reversible policies, its headline effects
  * split by whether an election reversed them (`renderReversalSplit`); what each strategy is (description, its own events, sources); and
  * the other metrics that differ most clearly. Differences are alternative − reference, signed.
+ * With `concentrationOf`, a difference whose CI excludes 0 but half or more of which comes from a
+ * few runs (`measureConcentration`) is not listed as clearly better or worse but apart, with its
+ * figure and how many runs carry it, and the tables' paired-runs text says so (audit finding M2).
  *
  * @param original - From `readComparisonJson`.
  * @param strategies - Reference and alternatives with their scenarios.
  * @param materialName - Maps material ids to names.
  * @param charts - Collects the comparison chart.
+ * @param concentrationOf - Per entry (stated alternative − reference), whether its mean rests on a few runs (`readConcentrations`); without it, or where it gives undefined, a CI that excludes 0 is clear.
  * @returns The section's HTML.
  * @example
- * html += await renderComparisonSection(comparison, strategies, (id) => id, charts);
+ * html += await renderComparisonSection(comparison, strategies, (id) => id, charts, await readConcentrations(dir, strategies));
  */
-export async function renderComparisonSection(original: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
+export async function renderComparisonSection(original: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, charts: ChartCollector, concentrationOf?: ConcentrationOf): Promise<string> {
   const sign = differenceSign(original.entries);
   const comparison = sign === 1 ? original : {
     ...original,
@@ -56,7 +66,8 @@ export async function renderComparisonSection(original: Comparison, strategies: 
     `paired run by run (the same random draws in both, so the difference is the strategy's effect), ${countRuns(runs, 'pair')}. ` +
     `Differences are alternative − reference${sign === 1 ? '' : ' (comparison.json states them the other way round)'}; “paired runs” says in how many pairs the alternative did better, worse or the same. ` +
     'Policy cost is money spent, not an outcome: it is reported as costing more or less, not as better or worse. ' +
-    '“Clearly” means the difference’s 95% CI excludes 0, for each metric on its own: a report of many metrics will call about 1 in 20 of those a strategy leaves unchanged clear by chance.</p>\n';
+    '“Clearly” means the difference’s 95% CI excludes 0, for each metric on its own: a report of many metrics will call about 1 in 20 of those a strategy leaves unchanged clear by chance.' +
+    (concentrationOf === undefined ? '' : ` A difference whose CI excludes 0 but half or more of which comes from ${FEW_RUNS_PERCENT}% of the paired runs or fewer (or 2) is not called clear: it is said to come from a few runs, with how many.`) + '</p>\n';
   const available = new Set(comparison.entries.map((e) => e.metric));
   const otherEvents = strategies.alternatives.flatMap((a) => a.overview?.events ?? []);
   const entryOf = (alternative: string, metric: string): ComparisonEntry | undefined => comparison.entries.find((e) => e.metric === metric && e.alternative === alternative);
@@ -78,16 +89,21 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   const home = overview?.homeRegion ?? '';
   const homeName = overview?.regions.find((r) => r.id === home)?.name ?? home;
   const units = massUnits(comparison.entries);
+  // Only where the CI excludes 0: there the reader would take the difference as clear.
+  const fewRuns = (e: ComparisonEntry): Concentration | undefined => {
+    const c = e.ciLow > 0 || e.ciHigh < 0 ? concentrationOf?.(e) : undefined;
+    return c?.concentrated === true ? c : undefined;
+  };
   for (const alternative of comparison.alternatives) {
     const rows = headlineOf(alternative).map((m) => entryOf(alternative, m)).filter((e): e is ComparisonEntry => e !== undefined);
     const alternativeOverview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
     const description = alternativeOverview?.description ?? '';
     html += `<div class="callout"><h3>${escapeHtml(alternative)} against ${escapeHtml(refName)}</h3>\n` +
-      `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName, { entryOf: (metric) => entryOf(alternative, metric), home }, units)}` +
+      `${description === '' ? '' : `<p><em>${escapeHtml(description)}</em> (details under “The strategies at a glance” below)</p>\n`}${verdict(rows, materialName, { entryOf: (metric) => entryOf(alternative, metric), home }, units, fewRuns)}` +
       describeCostEffectiveness(comparison.costEffectiveness.get(alternative), [...new Set(rows.map((e) => e.metric.split('.')[1]))], materialName, homeName, costScope(strategies, alternative, entryOf, home)) +
       freeStockNote(alternativeOverview, overview, materialName) +
       renderTable([{ header: 'Metric' }, { header: refName, numeric: true }, { header: alternative, numeric: true }, { header: 'Difference (95% CI)', numeric: true }, { header: 'Paired runs' }],
-        rows.map((e) => [headlineName(e.metric, materialName), ...[e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, units.get(e.metric))), formatDifferenceWithCi(e, units.get(e.metric)), describePairedShare(e)]),
+        rows.map((e) => [headlineName(e.metric, materialName), ...[e.meanA, e.meanB].map((v) => formatLevelValue(v, e.unit, units.get(e.metric))), formatDifferenceWithCi(e, units.get(e.metric)), describePairedRuns(e, fewRuns)]),
         { caption: `${homeName === '' ? 'The home region' : homeName}, for each material a compared scenario's events target: mean over the runs of each strategy, and the mean paired difference (alternative − reference).`, className: 'headline' }) +
       // The split is B − A as crm-sim writes it; a foreign file stated the other way round is not split.
       renderReversalSplit(sign === 1 ? comparison.reversalSplit?.get(alternative) : undefined, { rows, metricName: (m) => headlineName(m, materialName), massUnits: units, overview: alternativeOverview }) + '</div>\n';
@@ -97,7 +113,7 @@ export async function renderComparisonSection(original: Comparison, strategies: 
   html += await renderForestPlot(comparison, shown, materialName, charts, headline.length > 0);
   html += `<h3>The strategies at a glance</h3>\n${renderStrategiesAtGlance(strategies.reference, strategies.alternatives, materialName)}`;
   const others = ranked.filter((m) => !headline.includes(m)).slice(0, MAX_TABLE_METRICS);
-  return html + (others.length === 0 ? '' : `<h3>Other metrics that differ most clearly</h3>\n${renderComparisonTable(comparison, others, materialName)}`);
+  return html + (others.length === 0 ? '' : `<h3>Other metrics that differ most clearly</h3>\n${renderComparisonTable(comparison, others, materialName, fewRuns)}`);
 }
 
 /** A note when the alternative's stockpiles hold more from the start than the reference's, which no cost counts; '' otherwise. */
@@ -156,8 +172,18 @@ function costScope(strategies: ComparedStrategies, alternative: string, entryOf:
   };
 }
 
-/** One line per direction: what is clearly better, clearly worse, what it costs, what is not clearly different. */
-function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) => string, parts: SharePartsLookup, units: ReturnType<typeof massUnits>): string {
+/** The paired-runs text (`describePairedShare`), with how few runs carry the difference where a few do. */
+function describePairedRuns(e: ComparisonEntry, fewRuns: (e: ComparisonEntry) => Concentration | undefined): string {
+  const share = describePairedShare(e);
+  const c = fewRuns(e);
+  return c === undefined ? share : `${share}${share === '' ? '' : '; '}${describeConcentration(c, 'the difference')}`;
+}
+
+/**
+ * One line per direction: what is clearly better, clearly worse, better or worse from a few runs
+ * (`fewRuns`: the CI excludes 0, the mean rests on a few runs), what it costs, what is not clearly different.
+ */
+function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) => string, parts: SharePartsLookup, units: ReturnType<typeof massUnits>, fewRuns: (e: ComparisonEntry) => Concentration | undefined): string {
   const clear = (e: ComparisonEntry): boolean => (e.ciLow > 0 || e.ciHigh < 0) && !isRoundingNoise(e);
   // Clear, but under 0.1% of the reference's level: said apart, not as better or worse.
   const negligible = (e: ComparisonEntry): boolean => clear(e) && isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA);
@@ -173,9 +199,19 @@ function verdict(rows: readonly ComparisonEntry[], materialName: (id: string) =>
   const unclear = judged.filter((e) => !clear(e));
   const costs = rows.filter((e) => isSpendingMetric(e.metric) && e.meanDifference !== 0)
     .map((e) => `${name(e)}: ${e.meanDifference > 0 ? 'costs' : 'saves'} ${formatQuantity(Math.abs(e.meanDifference), e.unit)} ${e.meanDifference > 0 ? 'more' : ''}`.trim());
+  // A mean a few runs carry is said with its figure and those runs, not as clearly better or worse (audit finding M2).
+  const clearlyBetter = better.filter((e) => fewRuns(e) === undefined);
+  const clearlyWorseShown = worse.filter((e) => fewRuns(e) === undefined);
+  const fromFew = (list: readonly ComparisonEntry[]): string => list.filter((e) => fewRuns(e) !== undefined)
+    .map((e) => `${name(e)} (${formatDifferenceWithCi(e, units.get(e.metric))}, ${describeConcentration(fewRuns(e) as Concentration)})`).join('; ');
+  const fewBetter = fromFew(better);
+  const fewWorse = fromFew(worse);
+  const fewMeaning = `(the 95% CI excludes 0, but half or more of the difference comes from ${FEW_RUNS_PERCENT}% of the runs or fewer)`;
   const items = [
-    better.length > 0 ? `<strong>Clearly better</strong> (the 95% CI of the difference excludes 0): ${escapeHtml(better.map(name).join('; '))}.` : '',
-    worse.length > 0 ? `<strong>Clearly worse</strong>: ${escapeHtml(worse.map(name).join('; '))}.` : '',
+    clearlyBetter.length > 0 ? `<strong>Clearly better</strong> (the 95% CI of the difference excludes 0): ${escapeHtml(clearlyBetter.map(name).join('; '))}.` : '',
+    clearlyWorseShown.length > 0 ? `<strong>Clearly worse</strong>: ${escapeHtml(clearlyWorseShown.map(name).join('; '))}.` : '',
+    fewBetter === '' ? '' : `<strong>Better, from a few runs</strong> ${escapeHtml(fewMeaning)}: ${escapeHtml(fewBetter)}.`,
+    fewWorse === '' ? '' : `<strong>Worse, from a few runs</strong>${fewBetter === '' ? ` ${escapeHtml(fewMeaning)}` : ''}: ${escapeHtml(fewWorse)}.`,
     small.length > 0 ? `Clear but negligible (under ${NEGLIGIBLE_SHARE * 100}% of the reference’s level): ${escapeHtml(small.map(name).join('; '))}.` : '',
     unclear.length > 0 ? `Not clearly different: ${escapeHtml(unclear.map(name).join('; '))}.` : '',
     costs.length > 0 ? `Spending: ${escapeHtml(costs.join('; '))}.` : '',
@@ -295,12 +331,12 @@ export function describePeakPriceWords(material: string, stage: string): string 
   return product === 'magnets' ? 'peak magnet price' : `peak price of ${product}`;
 }
 
-function renderComparisonTable(comparison: Comparison, metrics: readonly string[], materialName: (id: string) => string): string {
+function renderComparisonTable(comparison: Comparison, metrics: readonly string[], materialName: (id: string) => string, fewRuns: (e: ComparisonEntry) => Concentration | undefined): string {
   const units = massUnits(comparison.entries);
   const rows = metrics.map((metric) => [describeMetricId(metric, materialName), ...comparison.alternatives.map((alternative) => {
     const e = comparison.entries.find((x) => x.metric === metric && x.alternative === alternative);
     if (e === undefined) return '—';
-    const share = describePairedShare(e);
+    const share = describePairedRuns(e, fewRuns);
     return `${formatDifferenceWithCi(e, units.get(metric))}${share === '' ? '' : ` · ${share}`}`;
   })]);
   const total = new Set(comparison.entries.map((e) => e.metric)).size;
