@@ -64,7 +64,7 @@ export function describeSweepShape(points: readonly ShapePoint[], reference: str
   const clear = readings.filter((r) => r === 'up' || r === 'down').length;
   // Said once, where a "not clear" rests on a bound rather than on a paired interval.
   const caveat = steps.some((s, i) => s?.kind === 'bound' && readings[i] === 'unclear')
-    ? ' (Clear: its 95% CI excludes 0. Between two later points only a conservative CI exists, the sweep keeping each point\'s paired difference from the first point alone: "not clear" there may hide a real difference.)'
+    ? ' (Clear: its 95% CI excludes 0. Between two later points the outputs allow only a conservative CI, wider than a paired one: "not clear" there may hide a real step.)'
     : ' (Clear: its 95% CI, paired run by run, excludes 0.)';
   const head = `Across all ${points.length} points:`;
 
@@ -91,11 +91,12 @@ export function describeSweepShape(points: readonly ShapePoint[], reference: str
       const knee = lastClear + 1;
       const rest = between(knee, last);
       const restReading = read(rest);
+      // "Levelling off" only when the rest of the range together is not clear either; a rest that moves clearly is said to.
       const together = restReading === 'up' || restReading === 'down' ? `though ${label(knee)} → ${label(last)} together is clearly ${signed(rest)}`
-        : restReading === 'zero' ? `${label(knee)} → ${label(last)} together: none in any run` : `nor is ${label(knee)} → ${label(last)} together: ${rest === undefined ? 'not known from these outputs' : signed(rest)}`;
+        : restReading === 'zero' ? `${label(knee)} → ${label(last)} together: none in any run, levelling off` : `nor is ${label(knee)} → ${label(last)} together (${rest === undefined ? 'not known from these outputs' : signed(rest)}): levelling off, as far as these runs show`;
       // One step left: "together" would repeat it.
       const after = knee + 1 === last ? '' : ` (${together})`;
-      return `${head} ${trend} clearly at each step up to ${label(knee)}; no step beyond it is clear, so the ${kind} stop being clear after ${label(knee)}${after}.${listed}${caveat}`;
+      return `${head} ${trend} clearly at each step up to ${label(knee)}; no step beyond it is clear on its own, so the clear ${kind} end at ${label(knee)}${after}.${listed}${caveat}`;
     }
     return `${head} ${trend} overall in the means (${label(0)} → ${label(last)} ${signed(whole)}, ${tag(wholeReading)}), clear at ${clear} of ${steps.length} steps.${listed}${caveat}`;
   }

@@ -2,11 +2,13 @@ import { metricDirection } from '../compare/metricDirection.ts';
 import { canonicalParameterValue } from '../sweep/canonicalParameterValue.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describeParameter, formatParameterValue, roundDrawnValues } from './describeParameter.ts';
-import { describeSweepShape, type ShapePoint } from './describeSweepShape.ts';
+import { describeSweepShape } from './describeSweepShape.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { formatSharePercent } from './formatSharePercent.ts';
+import { isSweepMetricComplete } from './isSweepMetricComplete.ts';
+import { orderSweepPointsByValue } from './orderSweepPointsByValue.ts';
 import { pickSweepMetric } from './pickSweepMetric.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
@@ -98,50 +100,14 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
   if (contrast.from !== undefined && lines.length === 0) return '';
   // The shape across every point, not only the two ends (audit: a plateau or an interior best was hidden), after the metric's own line.
   const shape = metric === undefined || lines.length === 0 || !lines[0].startsWith(describeMetricId(metric, materialName)) ? ''
-    : describeSweepShape(orderByValue(sweep, metric, points, valueAt, overview.startYear, (point, p) => formatParameterValue(p, shownAt(point, p), overview.startYear)), points[0],
-      isComplete(sweep, metric), metricDirection(metric.split('.')[0]), sweep.units?.[metric] ?? 't');
+    : describeSweepShape(orderSweepPointsByValue(sweep, metric, overview.startYear, (r, p) => formatParameterValue(p, shownAt(r.point, p), overview.startYear)), points[0],
+      isSweepMetricComplete(sweep, metric), metricDirection(metric.split('.')[0]), sweep.units?.[metric] ?? 't');
   if (shape !== '') lines.splice(1, 0, shape);
   const tornado = tornados?.[0] === undefined ? '' : `<li>${escapeHtml(describeTornadoLeader(tornados[0], materialName))}</li>`;
   const list = lines.length === 0 && tornado === '' ? '' : `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}${tornado}</ul>`;
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<p>${escapeHtml(contrast.heading)}</p>${list}` +
     '<p class="note">A model under its stated assumptions, not forecasts. Every point, its intervals and the other metrics: <a href="#sensitivity">Sensitivity</a>.</p></div>\n';
-}
-
-/**
- * The sweep metric's rows in order of the one swept parameter's value, lowest first, each with the
- * value as the report writes it; [] unless exactly one parameter varies, every value is a number and
- * no two points share one (describeSweepShape then has nothing to order).
- */
-function orderByValue(
-  sweep: SweepTable, metric: string, points: readonly string[], valueAt: (point: string, p: string) => number | string,
-  startYear: number, shown: (point: string, p: string) => string,
-): ShapePoint[] {
-  const varying = sweep.parameters.filter((p) => new Set(points.map((point) => String(valueAt(point, p)))).size > 1);
-  if (varying.length !== 1) return [];
-  const p = varying[0];
-  const keyed = points.map((point) => {
-    const v = valueAt(point, p);
-    const value = typeof v === 'number' ? v : canonicalParameterValue(p, v, startYear).value ?? NaN;
-    return { point, value, row: sweep.rows.find((r) => r.metric === metric && r.point === point) };
-  });
-  const found = keyed.flatMap(({ point, value, row }) => (row === undefined || !Number.isFinite(value) ? [] : [{ point, value, row }]));
-  if (found.length !== keyed.length || new Set(found.map((k) => k.value)).size !== found.length) return [];
-  return found.sort((a, b) => a.value - b.value).map((k) => ({ label: shown(k.point, p), row: k.row }));
-}
-
-/**
- * Whether every replicate defines the metric at every point: each point's `n` is the largest `n`
- * of any metric in the sweep (the replicate count, which the always-defined cumulative metrics
- * reach). The conservative steps between later points (computeSweepStep) need it; a folder without
- * `n` gets none.
- */
-function isComplete(sweep: SweepTable, metric: string): boolean {
-  const counts = sweep.counts;
-  if (counts === undefined) return false;
-  const full = Math.max(...Object.values(counts).flatMap((byPoint) => Object.values(byPoint)));
-  const points = [...new Set(sweep.rows.map((r) => r.point))];
-  return Number.isFinite(full) && points.every((point) => counts[metric]?.[point] === full);
 }
 
 /**
