@@ -27,7 +27,8 @@ function read(step: SweepStep | undefined): StepReading {
 /**
  * The shape of one metric across every point of a sweep of one numeric parameter, for the answer
  * box: whether it moves one way throughout, where the steps between neighbouring points stop being
- * clear (levelling off), or where an interior point is best and whether clearly better than both
+ * clear and whether the rest of the range together still moves (if it does, no levelling off is
+ * claimed: the later steps were only too small to resolve one by one), or where an interior point is best and whether clearly better than both
  * neighbours; then each step with its mean change, clear or not. The audit found the box compared
  * the extreme points only, which hides a plateau or an interior best (a 90-day stockpile target
  * that gives more than the 120-day one).
@@ -82,7 +83,7 @@ export function describeSweepShape(points: readonly ShapePoint[], reference: str
   const falling = signs.every((s) => s <= 0);
   if (rising || falling) {
     const trend = rising ? 'rises' : 'falls';
-    const kind = direction === 'none' ? 'changes' : (rising === (direction === 'higher')) ? 'gains' : 'losses';
+    const kind = (rising === (direction === 'higher')) ? 'gains' : 'losses';
     if (clear === steps.length) return `${head} ${trend} at every step, each step clear: no levelling off between ${label(0)} and ${label(last)}.${listed}${caveat}`;
     const lastClear = readings.reduce((found, r, i) => (r === 'up' || r === 'down' ? i : found), -1);
     const prefixClear = readings.slice(0, lastClear + 1).every((r) => r === 'up' || r === 'down');
@@ -91,12 +92,18 @@ export function describeSweepShape(points: readonly ShapePoint[], reference: str
       const knee = lastClear + 1;
       const rest = between(knee, last);
       const restReading = read(rest);
-      // "Levelling off" only when the rest of the range together is not clear either; a rest that moves clearly is said to.
-      const together = restReading === 'up' || restReading === 'down' ? `though ${label(knee)} → ${label(last)} together is clearly ${signed(rest)}`
-        : restReading === 'zero' ? `${label(knee)} → ${label(last)} together: none in any run, levelling off` : `nor is ${label(knee)} → ${label(last)} together (${rest === undefined ? 'not known from these outputs' : signed(rest)}): levelling off, as far as these runs show`;
-      // One step left: "together" would repeat it.
-      const after = knee + 1 === last ? '' : ` (${together})`;
-      return `${head} ${trend} clearly at each step up to ${label(knee)}; no step beyond it is clear on its own, so the clear ${kind} end at ${label(knee)}${after}.${listed}${caveat}`;
+      // A clear rest of the range is not a plateau: the steps were only too small to resolve one by one
+      // (steps between later points get the wider conservative interval, so this happens often).
+      const verb = rising ? 'rising' : 'falling';
+      if (knee + 1 < last && (restReading === 'up' || restReading === 'down')) {
+        return `${head} ${trend} clearly at each step up to ${label(knee)} and keeps ${verb} beyond it: ${label(knee)} → ${label(last)} together is clearly ${signed(rest)}, though no single later step is clear on its own.${listed}${caveat}`;
+      }
+      // "Levelling off" only when the rest of the range, together too, is not clear.
+      const after = knee + 1 === last ? `the last step, ${label(knee)} → ${label(last)}, ${readings[knee] === 'zero' ? 'changes it in no run' : 'is not clear'}`
+        : restReading === 'zero' ? `beyond it no step changes it in any run`
+          : `beyond it neither any single step nor ${label(knee)} → ${label(last)} together (${rest === undefined ? 'not known from these outputs' : signed(rest)}) is clear`;
+      const levels = direction === 'none' ? 'it levels off' : `the ${kind} level off`;
+      return `${head} ${trend} clearly at each step up to ${label(knee)}; ${after}: ${levels} after ${label(knee)}, as far as these runs show.${listed}${caveat}`;
     }
     return `${head} ${trend} overall in the means (${label(0)} → ${label(last)} ${signed(whole)}, ${tag(wholeReading)}), clear at ${clear} of ${steps.length} steps.${listed}${caveat}`;
   }

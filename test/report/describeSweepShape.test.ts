@@ -52,17 +52,17 @@ describe('describeSweepShape', () => {
   it('says where the gains stop being clear when later steps level off, and whether the rest together still moves', () => {
     // 30→60: +80 ± 40 (clear); 60→90: +20 ± 45; 90→120: +5 ± 50; 60→120 together: +25 ± 45 (none clear).
     const flat = describeSweepShape(points([[100, 80, 120], [180, 160, 200], [200, 175, 225], [205, 180, 230]]), '0', true, 'higher', 't');
-    expect(flat).toContain('Across all 5 points: rises clearly at each step up to 60 days; no step beyond it is clear on its own, so the clear gains end at 60 days (nor is 60 days → 120 days together (+25 t): levelling off, as far as these runs show).');
+    expect(flat).toContain('Across all 5 points: rises clearly at each step up to 60 days; beyond it neither any single step nor 60 days → 120 days together (+25 t) is clear: the gains level off after 60 days, as far as these runs show.');
     expect(flat).toContain('60 days → 90 days +20 t (not clear); 90 days → 120 days +5 t (not clear)');
     // "Not clear" between later points rests on a bound: said so.
     expect(flat).toContain('the outputs allow only a conservative CI, wider than a paired one: "not clear" there may hide a real step');
-    // Each later step unclear, but 60→120 together +70 ± 40 is clear: not called a plateau.
+    // Each later step unclear, but 60→120 together +70 ± 40 is clear: not called a plateau (the quota sweep of REPORT.md).
     const creeping = describeSweepShape(points([[100, 80, 120], [180, 160, 200], [215, 195, 235], [250, 230, 270]]), '0', true, 'higher', 't');
-    expect(creeping).toContain('so the clear gains end at 60 days (though 60 days → 120 days together is clearly +70.0 t).');
-    expect(creeping).not.toContain('levelling off');
+    expect(creeping).toContain('Across all 5 points: rises clearly at each step up to 60 days and keeps rising beyond it: 60 days → 120 days together is clearly +70.0 t, though no single later step is clear on its own.');
+    expect(creeping).not.toContain('level off');
     // A cost that keeps rising is a loss, not a gain.
     // One step after the last clear one: no "together" that would repeat it.
-    expect(describeSweepShape(points([[100, 80, 120], [180, 160, 200], [200, 175, 225]]), '0', true, 'lower', 't')).toContain('so the clear losses end at 60 days. Step by step');
+    expect(describeSweepShape(points([[100, 80, 120], [180, 160, 200], [200, 175, 225]]), '0', true, 'lower', 't')).toContain('rises clearly at each step up to 60 days; the last step, 60 days → 90 days, is not clear: the losses level off after 60 days, as far as these runs show. Step by step');
   });
 
   it('names an interior best and says whether it is clearly better than both neighbours', () => {
