@@ -28,8 +28,8 @@ function read(step: SweepStep | undefined): StepReading {
  * The shape of one metric across every point of a sweep of one numeric parameter, for the answer
  * box: whether it moves one way throughout, where the steps between neighbouring points stop being
  * clear and whether the rest of the range together still moves (if it does, no levelling off is
- * claimed: the later steps were only too small to resolve one by one), or where an interior point is best and whether clearly better than both
- * neighbours; then each step with its mean change, clear or not. The audit found the box compared
+ * claimed: the later steps were only too small to resolve one by one), or where an interior point
+ * is best and whether clearly better than both neighbours; then each step with its mean change, clear or not. The audit found the box compared
  * the extreme points only, which hides a plateau or an interior best (a 90-day stockpile target
  * that gives more than the 120-day one).
  *
@@ -47,7 +47,7 @@ function read(step: SweepStep | undefined): StepReading {
  * @returns Plain text (two or three sentences), or '' for fewer than 3 points.
  * @example
  * describeSweepShape(points, '0', true, 'higher', 't');
- * // 'Across all 5 points: not monotone; best at 90 days (96,900 t), clearly better than at 60 days and not clearly better than at 120 days: no clear interior best with these runs. Step by step: …'
+ * // 'Across all 5 points: not monotone; best (highest mean) at 90 days (96,900 t), clearly better than at 60 days and not clearly better than at 120 days: no clear interior best with these runs. Step by step: …'
  */
 export function describeSweepShape(points: readonly ShapePoint[], reference: string, complete: boolean, direction: MetricDirection, unit: string): string {
   if (points.length < 3) return '';

@@ -28,7 +28,9 @@ type Contrast = { heading: string; from: string; to: string; flip: boolean } | {
  * `metric`, i.e. `--metric` or the CLI's default; in older folders the tornado's, else the CLI's
  * default rule) and for the home government's policy
  * cost, a contrast between two design points, paired run by run, with its share of the first one's
- * level (under 0.01%: `<0.01%`); then the uncertain parameter that moves the metric most. Every
+ * level (under 0.01%: `<0.01%`); with one numeric parameter over 3 points or more, after the
+ * metric's line, the shape across all of them (describeSweepShape: steps between neighbouring
+ * values, where the clear gains end, an interior best); then the uncertain parameter that moves the metric most. Every
  * figure is one the section below shows (its sign turned when the contrast ends at point 0).
  *
  * Which two points (the outputs hold each point's paired difference from point 0 only, so the pair
