@@ -25,6 +25,11 @@ export interface SweepTable {
   /** Parameter columns, in file order. */
   parameters: string[];
   rows: SweepRow[];
+  /**
+   * Replicates that define each metric at each point (`n`), by metric id then point id, where the
+   * file gives them (older files do not): kept beside the rows, which stay as they were.
+   */
+  counts?: Record<string, Record<string, number>>;
   /** Unit per metric id, where the source states it (sweep.json does, sweep.csv does not). */
   units?: Record<string, string>;
   /** The sweep's metric (`--metric` or the CLI's default), where sweep.json records it (since audit 25). */
@@ -47,7 +52,7 @@ const ADDED = [['n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh'], ['n', 'unit
 /**
  * Reads `sweep.csv` (written by `crm-sim sweep`): columns `point`, one column per swept
  * parameter, then `metric,material,stage,region,mean,ciLow,ciHigh` (and `n,unit` since they were
- * added, then `diffMean,diffCiLow,diffCiHigh`, the paired difference from point 0, read into `vsFirstPoint`).
+ * added, `n` read into `counts`; then `diffMean,diffCiLow,diffCiHigh`, the paired difference from point 0, read into `vsFirstPoint`).
  *
  * @param dir - The output folder.
  * @returns The table, or undefined when the folder has no `sweep.csv`.
@@ -63,10 +68,13 @@ export async function readSweepCsv(dir: string): Promise<SweepTable | undefined>
   const value = (text: string): number | string => (text !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
   const number = (text: string): number => (text === '' ? NaN : Number(text));
   let withDifference = false;
+  let withN = false;
+  const counts: Record<string, Record<string, number>> = {};
   await readCsvLines(path, (header) => {
     const added = ADDED.find((columns) => columns.length === 0 || header.slice(-columns.length).join(',') === columns.join(',')) ?? [];
     const end = header.length - added.length;
     withDifference = added.includes('diffMean');
+    withN = added.includes('n');
     parameters = header.slice(1, end - TAIL.length);
     return header[0] === 'point' && header.slice(end - TAIL.length, end).join(',') === TAIL.join(',');
   }, (fields) => {
@@ -77,11 +85,9 @@ export async function readSweepCsv(dir: string): Promise<SweepTable | undefined>
     const difference = withDifference && fields[10 + p] !== '' ? {
       vsFirstPoint: { meanDifference: number(fields[10 + p]), ciLow: number(fields[11 + p]), ciHigh: number(fields[12 + p]) },
     } : {};
-    rows.push({
-      point: fields[0], parameters: record,
-      metric: fields.slice(1 + p, 5 + p).filter((part) => part !== '').join('.'),
-      mean: number(fields[5 + p]), ciLow: number(fields[6 + p]), ciHigh: number(fields[7 + p]), ...difference,
-    });
+    const metric = fields.slice(1 + p, 5 + p).filter((part) => part !== '').join('.');
+    rows.push({ point: fields[0], parameters: record, metric, mean: number(fields[5 + p]), ciLow: number(fields[6 + p]), ciHigh: number(fields[7 + p]), ...difference });
+    if (withN && fields[8 + p] !== '') (counts[metric] ??= {})[fields[0]] = number(fields[8 + p]);
   });
-  return { parameters, rows };
+  return { parameters, rows, ...(withN ? { counts } : {}) };
 }

@@ -10,7 +10,8 @@ const STATUSES: readonly SweepTornadoStatus[] = ['ran', 'off', 'noUncertainParam
  * Reads the grid of a sweep from `sweep.json`: `points: [{point, values: {path: value},
  * metrics: {id: {unit, n, mean, ciLow, ciHigh}}}]` (what `crm-sim sweep` writes), or rows in the
  * columns of `sweep.csv` (`{point, parameters: {…}, metric, material, stage, region, mean, ciLow,
- * ciHigh}`, bare or under `rows`/`points`/`results`). Units, where given, are kept per metric, and so
+ * ciHigh}`, bare or under `rows`/`points`/`results`). Units, where given, are kept per metric, each
+ * metric's `n` per point where given (`counts`), and so
  * is a metric's `vsFirstPoint` (its paired difference from point 0) where given, and the sweep's
  * `metric` and `tornado` status where the file records them, and whether its design has a Latin hypercube.
  *
@@ -26,6 +27,7 @@ export async function readSweepJson(dir: string): Promise<SweepTable | undefined
   if (list === undefined) return undefined;
   const rows: SweepRow[] = [];
   const units: Record<string, string> = {};
+  const counts: Record<string, Record<string, number>> = {};
   for (const item of list.filter(isRecord)) {
     const values = isRecord(item.values) ? item.values : isRecord(item.parameters) ? item.parameters : undefined;
     if (values === undefined) continue;
@@ -37,7 +39,9 @@ export async function readSweepJson(dir: string): Promise<SweepTable | undefined
       if (typeof m.unit === 'string') units[metric] = m.unit;
       const d = m.vsFirstPoint;
       const difference = isRecord(d) ? { vsFirstPoint: { meanDifference: toNumber(d.meanDifference), ciLow: toNumber(d.ciLow), ciHigh: toNumber(d.ciHigh) } } : {};
-      rows.push({ point: String(item.point ?? ''), parameters, metric, mean: toNumber(m.mean), ciLow: toNumber(m.ciLow), ciHigh: toNumber(m.ciHigh), ...difference });
+      const point = String(item.point ?? '');
+      if (typeof m.n === 'number') (counts[metric] ??= {})[point] = m.n;
+      rows.push({ point, parameters, metric, mean: toNumber(m.mean), ciLow: toNumber(m.ciLow), ciHigh: toNumber(m.ciHigh), ...difference });
     }
   }
   if (rows.length === 0) return undefined;
@@ -49,5 +53,6 @@ export async function readSweepJson(dir: string): Promise<SweepTable | undefined
   // Which parameters the hypercube draws: a grid crossed with a hypercube holds both kinds (review 25, M1).
   const ranges = isRecord(data) && isRecord(data.design) && isRecord(data.design.lhs) && Array.isArray(data.design.lhs.ranges) ? data.design.lhs.ranges : undefined;
   const drawn = ranges === undefined ? {} : { drawnParameters: ranges.filter(isRecord).map((r) => r.path).filter((p): p is string => typeof p === 'string') };
-  return { parameters: [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))], rows, units, ...metric, ...tornado, ...lhs, ...drawn };
+  const n = Object.keys(counts).length === 0 ? {} : { counts };
+  return { parameters: [...new Set(rows.flatMap((r) => Object.keys(r.parameters)))], rows, units, ...n, ...metric, ...tornado, ...lhs, ...drawn };
 }

@@ -1,10 +1,14 @@
+import { metricDirection } from '../compare/metricDirection.ts';
 import { canonicalParameterValue } from '../sweep/canonicalParameterValue.ts';
 import { describeMetricId } from './describeMetricId.ts';
 import { describeParameter, formatParameterValue, roundDrawnValues } from './describeParameter.ts';
+import { describeSweepShape } from './describeSweepShape.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatQuantity } from './formatQuantity.ts';
 import { formatSharePercent } from './formatSharePercent.ts';
+import { isSweepMetricComplete } from './isSweepMetricComplete.ts';
+import { orderSweepPointsByValue } from './orderSweepPointsByValue.ts';
 import { pickSweepMetric } from './pickSweepMetric.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
@@ -24,7 +28,9 @@ type Contrast = { heading: string; from: string; to: string; flip: boolean } | {
  * `metric`, i.e. `--metric` or the CLI's default; in older folders the tornado's, else the CLI's
  * default rule) and for the home government's policy
  * cost, a contrast between two design points, paired run by run, with its share of the first one's
- * level (under 0.01%: `<0.01%`); then the uncertain parameter that moves the metric most. Every
+ * level (under 0.01%: `<0.01%`); with one numeric parameter over 3 points or more, after the
+ * metric's line, the shape across all of them (describeSweepShape: steps between neighbouring
+ * values, where the clear gains end, an interior best); then the uncertain parameter that moves the metric most. Every
  * figure is one the section below shows (its sign turned when the contrast ends at point 0).
  *
  * Which two points (the outputs hold each point's paired difference from point 0 only, so the pair
@@ -94,6 +100,11 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
   });
   // A contrast without its paired differences (outputs written before they existed) gives no box.
   if (contrast.from !== undefined && lines.length === 0) return '';
+  // The shape across every point, not only the two ends (audit: a plateau or an interior best was hidden), after the metric's own line.
+  const shape = metric === undefined || lines.length === 0 || !lines[0].startsWith(describeMetricId(metric, materialName)) ? ''
+    : describeSweepShape(orderSweepPointsByValue(sweep, metric, overview.startYear, (r, p) => formatParameterValue(p, shownAt(r.point, p), overview.startYear)), points[0],
+      isSweepMetricComplete(sweep, metric), metricDirection(metric.split('.')[0]), sweep.units?.[metric] ?? 't');
+  if (shape !== '') lines.splice(1, 0, shape);
   const tornado = tornados?.[0] === undefined ? '' : `<li>${escapeHtml(describeTornadoLeader(tornados[0], materialName))}</li>`;
   const list = lines.length === 0 && tornado === '' ? '' : `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}${tornado}</ul>`;
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +

@@ -17,7 +17,10 @@ import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
 import { formatSharePercent } from './formatSharePercent.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import { pickSweepMetric } from './pickSweepMetric.ts';
-import { describePairedDifferences, renderSweepDifferences } from './renderSweepDifferences.ts';
+import { describePairedDifferences, hasPairedDifferences, renderSweepDifferences } from './renderSweepDifferences.ts';
+import { renderSweepStepTable } from './renderSweepStepTable.ts';
+import { orderSweepPointsByValue } from './orderSweepPointsByValue.ts';
+import { isSweepMetricComplete } from './isSweepMetricComplete.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
 import type { Tornado, TornadoEntry } from './readTornadoJson.ts';
@@ -210,6 +213,11 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
         chartName: `sweep-difference-${chartFileName(metric)}${slices.length > 1 ? `-${index + 1}` : ''}`, title, cells, parameters: sweep.parameters,
         unit: sweep.units?.[metric] ?? '', name, value, xValue: (r) => position(xParameter, r), xTitle: axisTitle(xParameter),
       }, charts);
+      // One swept parameter: each step to the next value, which the table against point 0 leaves to subtraction.
+      if (slice === '' && hasPairedDifferences(cells)) {
+        const ordered = orderSweepPointsByValue(sweep, metric, startYear, (r, p) => value(p, r.parameters[p]));
+        html += renderSweepStepTable(ordered, sweep.rows[0].point, isSweepMetricComplete(sweep, metric), sweep.units?.[metric] ?? '');
+      }
     }
   }
   if (constant.length > 0) html += `<p>The same at every grid point, so not drawn: ${escapeHtml(constant.join('; '))}.</p>\n`;

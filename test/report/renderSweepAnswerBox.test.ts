@@ -116,6 +116,32 @@ describe('renderSweepAnswerBox', () => {
     expect(renderSweepAnswerBox({ ...lhs, rows: lhs.rows.map(({ vsFirstPoint: _, ...r }) => r) }, undefined, overview, (id) => id)).toBe('');
   });
 
+  it('keeps the two-point wording, with no shape line, when the sweep has two points', () => {
+    const two = design([{ [p]: 0 }, { [p]: 0.6 }], [705_000, 703_330], [undefined, [-1670, -1930, -1420]]);
+    const box = text(renderSweepAnswerBox({ ...two, counts: { [consumption]: { 0: 20, 1: 20 } } }, undefined, overview, (id) => id));
+    expect(box).toContain('From the lowest value of Government: probability of reversing a policy at each election (0%) to the highest (60%), over 2 points: Consumption (received) · graphite · end use · US: −1,670 t, 0.24% of 705,000 t (95% CI −1,930 t to −1,420 t, paired run by run)');
+    expect(box).not.toMatch(/Across all|Step by step/);
+  });
+
+  it('describes the shape across every point after the metric\'s own line: an interior best the two ends hide', () => {
+    // A stockpile sweep as the audit's: 0 → 120 days is +204 t, but 90 days gives more (+249 t), clearly more than 60 days (+22 t).
+    const days = 'events.usStockpileNdpr.targetDays';
+    const grid = design([0, 30, 60, 90, 120].map((d) => ({ [days]: d })), [96_670, 96_700, 96_692, 96_919, 96_874],
+      [undefined, [29.6, -8.8, 68.0], [22.3, -9.0, 53.6], [249.4, 165.3, 333.5], [204.1, 143.6, 264.6]]);
+    // The points' own CIs as wide as the run-to-run spread (±2,700 t), so the paired differences bound each step.
+    const stock = { ...grid, rows: grid.rows.map((r) => ({ ...r, ciLow: r.mean - 2700, ciHigh: r.mean + 2700 })) };
+    const all = Object.fromEntries(['0', '1', '2', '3', '4'].map((point) => [point, 20]));
+    const box = text(renderSweepAnswerBox({ ...stock, counts: { [consumption]: all } }, undefined, overview, (id) => id));
+    expect(box).toContain('over 5 points: Consumption (received) · graphite · end use · US: +204 t, 0.21% of 96,700 t (95% CI +144 t to +265 t, paired run by run) Across all 5 points: not monotone; best (highest mean) at 90 days');
+    // 60 → 90: +227 t ± (31.3 + 84.1) is clear; 90 → 120: −45 t ± (84.1 + 60.5) is not.
+    expect(box).toContain('clearly better than at 60 days and not clearly better than at 120 days: no clear interior best with these runs.');
+    expect(box).toContain('60 days → 90 days +227 t (clear); 90 days → 120 days −45 t (not clear)');
+    // Without each point's n (an older folder) the steps between later points cannot be bounded: not guessed.
+    const older = text(renderSweepAnswerBox(stock, undefined, overview, (id) => id));
+    expect(older).toContain('30 days → 60 days not known from these outputs');
+    expect(older).toContain('0 days → 30 days +30 t (not clear)');
+  });
+
   it('writes a share under 0.01% as <0.01%, not 0.000000016%', () => {
     const tiny = design([{ [p]: 0.0143 }, { [p]: 0.313 }], [334_000, 334_000], [undefined, [-0.0000548, -0.000253, 0.000144]]);
     const box = renderSweepAnswerBox(tiny, undefined, overview, (id) => id);

@@ -133,6 +133,19 @@ describe('renderSweepSection: paired differences from the first point', () => {
     expect(charts.names).toEqual(['sweep-cumulativeconsumption-ndpr-enduse-us', 'sweep-difference-cumulativeconsumption-ndpr-enduse-us']);
   });
 
+  it('tabulates each step to the next value: paired from point 0, a conservative bound between later points', async () => {
+    const counts = { 'cumulativeConsumption.ndpr.endUse.US': { 0: 40, 1: 40, 2: 40, 3: 40 } };
+    const html = (await renderSweepSection({ ...sweep, counts }, undefined, overview([]), name, collector())).replace(/<[^>]+>/g, ' | ').replace(/\s+/g, ' ');
+    expect(html).toContain('Each step to the next value.');
+    // 30% → 60%: −1,500 − (−1,200) = −300 t, ± (60 + 60): −420 to −180 t, clear; 60% → 90%: +1,480 t ± 120.
+    expect(html).toMatch(/0% \| \| 30% \| \| −1,200 t \(−1,260 to −1,140 t\) \| \| paired run by run \| \| yes/);
+    expect(html).toMatch(/30% \| \| 60% \| \| −300 t \(−420 to −180 t\) \| \| conservative bound \| \| yes/);
+    expect(html).toMatch(/60% \| \| 90% \| \| \+1,480 t \(\+1,360 to \+1,600 t\) \| \| conservative bound \| \| yes/);
+    // Without each point's n (an older folder) the later steps are not bounded.
+    const older = (await renderSweepSection(sweep, undefined, overview([]), name, collector())).replace(/<[^>]+>/g, ' | ').replace(/\s+/g, ' ');
+    expect(older).toMatch(/30% \| \| 60% \| \| n\/a \| \| not known from these outputs/);
+  });
+
   it('draws no difference chart or table for an older folder without differences', async () => {
     const charts = collector();
     const old: SweepTable = { ...sweep, rows: sweep.rows.map(({ vsFirstPoint: _, ...rest }) => rest) };
@@ -141,6 +154,7 @@ describe('renderSweepSection: paired differences from the first point', () => {
     // Overlapping intervals are not presented as evidence that the points are alike (audit L7).
     expect(html).toContain('The 95% CIs of all grid points overlap, which does not by itself mean the points are alike: a real difference can be smaller than these intervals');
     expect(html).not.toContain('distinguishable from chance');
+    expect(html).not.toContain('Each step to the next value');
     expect(charts.names).toHaveLength(1);
   });
 });
