@@ -32,7 +32,7 @@ export interface MaterialCostEffectiveness {
   consumptionGainedTonnes: PairedDifference;
   /** Extra cost per tonne of consumption gained, USD/t. */
   usdPerTonneConsumptionGained: CostPerTonne;
-  /** The same for the net policy cost (`netPolicyCost`: stock still held counted as an asset at base prices), USD. */
+  /** The same for the net policy cost (`netPolicyCost`: stock still held counted as an asset at base prices, stockpile sales revenue netted), USD. */
   extraNetCostUsd: PairedDifference;
   /** The two ratios with the net cost. */
   netUsdPerTonneShortfallAvoided: CostPerTonne;

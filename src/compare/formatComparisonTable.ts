@@ -202,7 +202,7 @@ function describeCosts(report: ComparisonReport, label: string): string {
     ? `${perKg(r.ratio)} [${perKg(r.low)}, ${perKg(r.high)}]`
     : r.status === 'savesMoney' ? 'costs less' : r.status === 'noExtraCost' ? 'no spending (unpriced?)' : 'n/a');
   const head = "USD per kg of home end users' consumption gained";
-  const line = priced.length === 0 ? '' : `${head}, gross | net of stock held (${Math.round(report.level * 100)}% CI): ` +
+  const line = priced.length === 0 ? '' : `${head}, gross | net of stock held and sales (${Math.round(report.level * 100)}% CI): ` +
     `${priced.map((m) => `${m.material} ${ratio(m.usdPerTonneConsumptionGained)} | ${ratio(m.netUsdPerTonneConsumptionGained)}`).join('; ')}\n`;
   const share = `${formatReadableNumber(MATERIAL_GAIN_SHARE * 100)}%`;
   const gain = (m: MaterialCostEffectiveness): string => {

@@ -11,7 +11,7 @@ export const COST_EFFECTIVENESS_CSV_HEADER =
  * Formats `cost-effectiveness.csv`, comparison.json's `costEffectiveness` as one tidy row per
  * alternative, material, benefit and cost: `benefit` is `consumptionGained` (home end users'
  * consumption, B − A) or `shortfallAvoided` (their unmet demand, A − B), `cost` is `gross` (the
- * policy cost the material answers for) or `net` (net of the stock still held, at base prices);
+ * policy cost the material answers for) or `net` (net of the stock still held, at base prices, and of stockpile sales revenue);
  * `status` says whether there is a price per tonne (`costPerTonne`), the alternative gains at no
  * extra cost (`savesMoney`) or gains nothing clearly (`noClearGain`); `usdPerTonne` and its Fieller
  * 95% interval (empty unless `costPerTonne`, or unbounded), then the paired extra cost (USD) and

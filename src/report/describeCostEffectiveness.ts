@@ -37,6 +37,8 @@ export function describeCostEffectiveness(byMaterial: ReadonlyMap<string, Materi
   if (byMaterial === undefined) return '';
   const parts: string[] = [];
   const spills: string[] = [];
+  // Notes about a kind of figure, not one figure ("The net gain is the margin …"), said once a paragraph.
+  const generalNotesSaid = new Set<string>();
   for (const material of materials) {
     const m = byMaterial.get(material);
     if (m === undefined) continue;
@@ -47,8 +49,8 @@ export function describeCostEffectiveness(byMaterial: ReadonlyMap<string, Materi
       continue;
     }
     const gains = [
-      priced(m.consumptionGainedTonnes, m.usdPerTonneConsumptionGained, m.netUsdPerTonneConsumptionGained, m.extraCostUsd, m.extraNetCostUsd, 'consumption gained'),
-      priced(m.shortfallAvoidedTonnes, m.usdPerTonneShortfallAvoided, m.netUsdPerTonneShortfallAvoided, m.extraCostUsd, m.extraNetCostUsd, 'unmet demand avoided'),
+      priced(m.consumptionGainedTonnes, m.usdPerTonneConsumptionGained, m.netUsdPerTonneConsumptionGained, m.extraCostUsd, m.extraNetCostUsd, 'consumption gained', generalNotesSaid),
+      priced(m.shortfallAvoidedTonnes, m.usdPerTonneShortfallAvoided, m.netUsdPerTonneShortfallAvoided, m.extraCostUsd, m.extraNetCostUsd, 'unmet demand avoided', generalNotesSaid),
     ].filter((g) => g !== '');
     // Later gains start sentences of their own: `Unmet demand avoided for …`.
     if (gains.length > 0) parts.push(`${materialName(material)}: ${gains.map((g, i) => (i === 0 ? g : g[0].toUpperCase() + g.slice(1))).join(' ')}`);
@@ -64,20 +66,25 @@ export function describeCostEffectiveness(byMaterial: ReadonlyMap<string, Materi
     `net: the change in stockpiled material over the run valued at base prices (stock held from the start counts at base prices when sold) and stockpile sales revenue netted (comparison.json, costEffectiveness).${spillNote === '' ? '' : ` Also ${spillNote}`}</p>\n`;
 }
 
-/** One benefit priced gross and net, with notes on uncertain intervals; '' when the benefit is not clearly positive. */
-function priced(benefit: Interval, gross: Interval, net: Interval, grossCost: Interval, netCost: Interval, what: string): string {
+/**
+ * One benefit priced gross and net, with notes on uncertain intervals; '' when the benefit is not
+ * clearly positive. A general note (about a kind of figure) is left out when `generalNotesSaid` has
+ * it already, and added to it otherwise.
+ */
+function priced(benefit: Interval, gross: Interval, net: Interval, grossCost: Interval, netCost: Interval, what: string, generalNotesSaid: Set<string>): string {
   if (!(benefit.ciLow > 0)) return '';
   const costs = [
     Number.isFinite(gross.value) ? { text: `for ${perKg(gross)} of spending`, note: caveat(gross, 'spending') }
       // Spending the same in every run is most often a policy without costUsdPerYear: unpriced, not free.
-      : grossCost.value === 0 ? { text: 'with no extra spending in the model', note: 'A policy without costUsdPerYear is unpriced, not free.' }
+      : grossCost.value === 0 ? { text: 'with no extra spending in the model', note: 'A policy without costUsdPerYear is unpriced, not free.', general: true }
         : grossCost.value < 0 ? { text: 'at less spending', note: '' } : undefined,
     Number.isFinite(net.value) ? { text: `${perKg(net)} net`, note: caveat(net, 'net') }
-      : netCost.value < 0 ? { text: 'at a net gain', note: 'The net gain is the margin of stockpile sales above base prices, not a free stockpile.' }
+      : netCost.value < 0 ? { text: 'at a net gain', note: 'The net gain is the margin of stockpile sales above base prices, not a free stockpile.', general: true }
         : netCost.value === 0 && grossCost.value > 0 ? { text: 'at no net cost', note: '' } : undefined,
   ].filter((c) => c !== undefined);
   if (costs.length === 0) return '';
-  const notes = costs.map((c) => c.note).filter((n) => n !== '');
+  const notes = costs.filter((c) => c.note !== '' && !('general' in c && generalNotesSaid.has(c.note))).map((c) => c.note);
+  for (const c of costs) if ('general' in c) generalNotesSaid.add(c.note);
   return `${what} ${costs.map((c) => c.text).join(', ')}.${notes.map((n) => ` ${n}`).join('')}`;
 }
 

@@ -125,7 +125,7 @@ describe('comparison outputs', () => {
     });
     const withCosts: ComparisonReport = { ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: ['ndpr'], materials: [entry('ndpr'), entry('gallium')] }] };
     const table = formatComparisonTable(withCosts);
-    expect(table).toContain("USD per kg of home end users' consumption gained, gross | net of stock held (95% CI): ndpr 350 [280, 455] | costs less\n");
+    expect(table).toContain("USD per kg of home end users' consumption gained, gross | net of stock held and sales (95% CI): ndpr 350 [280, 455] | costs less\n");
     expect(table).not.toContain('gallium');
     expect(formatComparisonTable(report)).not.toContain('USD per t');
     // Spending the same in every run (an unpriced policy): not "no extra cost".
@@ -153,7 +153,7 @@ describe('comparison outputs', () => {
     expect(spill).toContain("USD per kg of home end users' consumption gained: not priced: its own events name no material, and the gain (gallium +3.4 kg, 0.00327% of its consumption) is below 0.1% of consumption");
     // 500 t of 40,000 t of graphite (1.25%) is priced; the gallium spill-over still is not.
     const both = friendShoring([entry('gallium', 104, 0.0034), entry('graphite', 40000, 500)]);
-    expect(both).toMatch(/consumption gained, gross \| net of stock held \(95% CI\): graphite 44 \[/);
+    expect(both).toMatch(/consumption gained, gross \| net of stock held and sales \(95% CI\): graphite 44 \[/);
     expect(both).toContain('Not priced: its own events name no material, and the gain (gallium +3.4 kg');
     // A material the strategy names is priced from a clear gain however small.
     expect(formatComparisonTable({ ...report, costEffectiveness: [{ label: 'stock,pile', strategyMaterials: ['gallium'], materials: [entry('gallium', 104, 0.0034)] }] })).toMatch(/: gallium \d/);

@@ -28,6 +28,18 @@ describe('describeCostEffectiveness', () => {
     expect(priced(0)).toContain('at no net cost.');
   });
 
+  it('says the net-gain note once a paragraph, however many gains are priced at a net gain (it read four times for the magnet stockpile)', () => {
+    const gain = iv(-339e6, -350e6, -329e6);
+    const avoided = { shortfallAvoidedTonnes: iv(852, 773, 930), usdPerTonneShortfallAvoided: iv(502_000, 459_000, 553_000) };
+    const material = { ...ndpr(none), ...avoided, extraNetCostUsd: gain };
+    const html = describeCostEffectiveness(new Map([['ndpr', material], ['dy', material]]), ['ndpr', 'dy'], (id) => (id === 'ndpr' ? 'NdPr oxide' : 'Dysprosium oxide'), 'United States');
+    expect(html.match(/at a net gain/g)).toHaveLength(4);
+    expect(html.match(/The net gain is the margin of stockpile sales above base prices/g)).toHaveLength(1);
+    // Said after the first figure priced at a net gain.
+    expect(html).toContain('NdPr oxide: consumption gained for USD 285/kg (95% CI USD 189 to USD 588/kg) of spending, at a net gain. The spending figure’s interval is wide');
+    expect(html).toContain('not a free stockpile. Unmet demand avoided for');
+  });
+
   it('writes a wide interval\'s far end to three significant digits, as the answer box does (user audit: "USD 2,370 to USD 22,550/kg")', () => {
     // The oxide stockpile's Dysprosium oxide (comparison.json, 30 runs, seed 1).
     const dy = { ...ndpr(iv(200_445, 111_232, 1_050_377)), extraCostUsd: iv(10.67e6, 10.59e6, 10.74e6), consumptionGainedTonnes: iv(2.49, 0.47, 4.51), usdPerTonneConsumptionGained: iv(4_285_988, 2_372_328, 22_551_998), extraNetCostUsd: iv(0.499e6, 0.479e6, 0.519e6) };
