@@ -119,7 +119,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const resolvedHashes = await hashResolvedScenarios(folder, files.map((f) => f.name));
   sections.push({ id: 'reproduce', title: kind === 'run' ? 'Reproduce this run' : 'Reproduce these results', html: renderReproduceSection({ manifest, resolvedHashes, files, isRun: kind === 'run' }) });
   if (overview !== undefined) sections.push({ id: 'sources', title: 'Appendix: assumptions and their sources', html: renderSourcesSection(overview, await readSourcesJson(folder)) });
-  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview), stockReleases(overTimeData, overview, strategies), releaseRuns(await readStockpileReleases(folder), overview, strategies, await readReversals(folder)))
+  const answer = kind === 'run' ? run.answer : comparison !== undefined && strategies !== undefined ? renderCompareAnswerBox(comparison, strategies, materialName, gainTiming(overTimeData, overview), stockReleases(overTimeData, overview, strategies), releaseRuns(await readStockpileReleases(folder), overview, strategies, await readReversals(folder)), concentrationOf)
     : kind === 'sweep' ? renderSweepAnswerBox(sweep, tornados, overview, materialName)
       : kind === 'stress' ? renderStressAnswerBox(await readStressJson(folder), stressRun) : '';
   const heading = describeReportHeading(kind, basename(folder), overview, manifest, comparison?.reference);

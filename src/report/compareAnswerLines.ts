@@ -13,6 +13,8 @@ import { formatScenarioDate } from './formatScenarioDate.ts';
 import { formatLevelsAlike } from './formatLevelsAlike.ts';
 import { type GainSplit, monthStart } from './splitGainByWindow.ts';
 import { formatMoneyThreeFigures } from './renderExportControlsCompared.ts';
+import { describeConcentration } from './describeConcentration.ts';
+import type { ConcentrationOf } from './readConcentrations.ts';
 
 /**
  * The lines of the compare report's answer box (renderCompareAnswerBox): how short, what is clearly worse,
@@ -306,9 +308,14 @@ function describeLevelsPerMaterial(metrics: ReadonlyArray<readonly [string, stri
  * wrong direction (weeks short, unmet demand, consumption, the refined and magnet price peaks): `NdPr
  * oxide unmet demand; Dysprosium oxide peak magnet price +0.20× base (95% CI +0.1 to +0.3× base)`,
  * the shortage metrics by name (the sentence before gives their figures), the others with theirs; ''
- * without any. A change within rounding or negligible (under 0.1% of the level) is not "worse".
+ * without any. A change within rounding or negligible (under 0.1% of the level) is not "worse". One
+ * that a few runs carry (`concentrationOf`, docs/statistics.md "Carried by a few runs") is not
+ * "clearly" worse either: it follows the clear ones, `from a few runs only, not clearly: NdPr oxide
+ * unmet demand (half or more of the difference from 3 of 30 runs)`.
  */
-export function describeClearlyWorse(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string, withoutConsumption = false): string {
+export function describeClearlyWorse(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, units: Map<string, MassUnit>, materialName: (id: string) => string, withoutConsumption = false,
+  concentrationOf: ConcentrationOf = () => undefined): string {
+  const fewRuns: string[] = [];
   const metrics: Array<[string, string]> = materials.flatMap((m) => [
     [`shortfallWeeks.${m}.endUse.${home}`, 'weeks short'], [`cumulativeShortfall.${m}.endUse.${home}`, 'unmet demand'], [`cumulativeConsumption.${m}.endUse.${home}`, 'consumption'],
     [`peakPriceMultiple.${m}.processing.${home}`, 'peak refined price'], [`peakPriceMultiple.${m}.manufacturing.${home}`, 'peak magnet price'],
@@ -323,7 +330,14 @@ export function describeClearlyWorse(materials: readonly string[], entryOf: (met
     const priceWords = metric.includes('.manufacturing.') ? describePeakPriceWords(metric.split('.')[1], 'manufacturing') : words;
     // Weeks short and unmet demand were given just before with their intervals: named only. The others with their difference and interval.
     const inLead = SHORTAGE_METRICS.some(([id]) => metric.startsWith(`${id}.`));
-    return [`${materialName(metric.split('.')[1])} ${priceWords}${inLead ? '' : ` ${differenceInline(e, units.get(metric)).replace(/, 95% CI (.*)$/, ' (95% CI $1)')}`}`];
+    const item = `${materialName(metric.split('.')[1])} ${priceWords}${inLead ? '' : ` ${differenceInline(e, units.get(metric)).replace(/, 95% CI (.*)$/, ' (95% CI $1)')}`}`;
+    const concentration = concentrationOf(e);
+    if (concentration?.concentrated === true) {
+      fewRuns.push(`${item} (${describeConcentration(concentration, 'the difference')})`);
+      return [];
+    }
+    return [item];
   });
-  return worse.join('; ');
+  const few = fewRuns.length === 0 ? '' : `from a few runs only, not clearly: ${fewRuns.join('; ')}`;
+  return [...worse, ...(few === '' ? [] : [few])].join('; ');
 }

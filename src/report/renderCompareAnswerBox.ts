@@ -9,6 +9,7 @@ import { type ComparedRelease, describeComparedRelease, describeReleaseRunsLine,
 import { type GainSplit } from './splitGainByWindow.ts';
 import { findUnpricedPolicies, isThreatOnly, matchesG33 } from './classifyAlternative.ts';
 import { describeSurprisingGain, describeThreatEffect } from './describeDisruptionEffect.ts';
+import type { ConcentrationOf } from './readConcentrations.ts';
 import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead, describeNet, describeNetLeader, describePerKg, describeReceived, describeDefenceShortageChange, describeRentChange, describeShortage, describeShortageCuts, describeSpending, describeUnpriced, materialsOf, quoted } from './compareAnswerLines.ts';
 
 /**
@@ -40,12 +41,14 @@ import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead,
  *   without `releaseRuns` (an older folder).
  * @param releaseRuns - Per alternative, its stockpiles run by run (stockpile-releases.csv): how many
  *   runs released, when first, how much, and its release rule.
+ * @param concentrationOf - Whether a few runs carry an entry's difference (`readConcentrations`):
+ *   such a worse headline metric is not called clearly worse.
  * @returns HTML, or ''.
  * @example
  * renderCompareAnswerBox(comparison, strategies, name);
  * // '<div class="answer" …><li><strong>mit-recycling</strong> costs USD 314 million more …'
  */
-export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, gainTiming: (alternative: string, material: string) => GainSplit | undefined = () => undefined, releases: (alternative: string) => readonly ComparedRelease[] = () => [], releaseRuns: (alternative: string) => readonly ReleaseRunsOf[] = () => []): string {
+export function renderCompareAnswerBox(comparison: Comparison, strategies: ComparedStrategies, materialName: (id: string) => string, gainTiming: (alternative: string, material: string) => GainSplit | undefined = () => undefined, releases: (alternative: string) => readonly ComparedRelease[] = () => [], releaseRuns: (alternative: string) => readonly ReleaseRunsOf[] = () => [], concentrationOf: ConcentrationOf = () => undefined): string {
   const reference = strategies.reference.overview;
   if (reference === undefined || differenceSign(comparison.entries) !== 1 || comparison.alternatives.length === 0) return '';
   const home = reference.homeRegion;
@@ -96,7 +99,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const defenceShort = describeDefenceShortageChange(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
     const short = endUsersShort === '' ? defenceShort.trim() : `${endUsersShort}${defenceShort}`;
     // A threat's consumption loss is its own line's figure: not repeated among the clearly worse.
-    const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName, threatOnly);
+    const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName, threatOnly, concentrationOf);
     // Run by run where the folder has stockpile-releases.csv; else the median path (an older folder).
     const byRun = describeReleaseRunsLine(releaseRuns(alternative), materialName, homeName);
     const released = byRun !== '' ? byRun : describeComparedRelease(releases(alternative), materialName);
@@ -108,7 +111,8 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     // Short labelled lines, as the run report's box (audit 24, M9): a paragraph of ten figures per strategy read as a wall.
     const labelled: Array<[string, string]> = [
       ['How short', short],
-      ['Clearly worse', worse === '' ? '' : `${worse}.`],
+      // Only changes a few runs carry: worse, not "clearly" (describeClearlyWorse).
+      [worse.startsWith('from a few runs') ? 'Worse' : 'Clearly worse', worse === '' ? '' : `${worse}.`],
       ...(effect !== undefined ? [['What the added disruption does', effect.text], ['Check', surprise]] as Array<[string, string]>
         : [['Cost and what it buys', `${spends}${parts.length === 0 ? '' : `; ${parts.join('; ')}`}.`]] as Array<[string, string]>),
       ['Stockpile', released],
