@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { stockpileShapePoints } from './sweepReportFixtures.ts';
 import { computeSweepStep } from '../../src/report/computeSweepStep.ts';
 import { describeSweepShape, type ShapePoint } from '../../src/report/describeSweepShape.ts';
 import type { SweepRow } from '../../src/report/readSweepCsv.ts';
 
 const metric = 'cumulativeConsumption.ndpr.endUse.US';
-/**
- * A stockpile sweep of 0, 30, 60, … days: point 0 (0 days) at 1,000 t, each later point given by
- * its paired difference from point 0 [mean, low, high]. The points' own CIs are ±3,000 t (the
- * run-to-run spread), far wider than the paired ones, as in real sweeps: every bound below comes
- * from the paired differences.
- */
-const points = (diffs: readonly [number, number, number][]): ShapePoint[] => [
-  { label: '0 days', row: { point: '0', parameters: { d: 0 }, metric, mean: 1000, ciLow: -2000, ciHigh: 4000 } },
-  ...diffs.map(([m, low, high], i): ShapePoint => ({
-    label: `${30 * (i + 1)} days`,
-    row: { point: String(i + 1), parameters: { d: 30 * (i + 1) }, metric, mean: 1000 + m, ciLow: m - 2000, ciHigh: m + 4000, vsFirstPoint: { meanDifference: m, ciLow: low, ciHigh: high } },
-  })),
-];
+const points = (diffs: readonly [number, number, number][]): ShapePoint[] => stockpileShapePoints(metric, diffs);
 
 describe('computeSweepStep', () => {
   const row = (point: string, mean: number, half: number, d?: [number, number, number]): SweepRow => ({

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { stockpileShapePoints } from './sweepReportFixtures.ts';
 import type { ShapePoint } from '../../src/report/describeSweepShape.ts';
 import { renderSweepStepTable } from '../../src/report/renderSweepStepTable.ts';
 
 const metric = 'cumulativeConsumption.ndpr.endUse.US';
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' | ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
-// 0, 30, 60 days: point 0 at 1,000 t; later points by their paired difference from it; own CIs ±3,000 t.
-const points = (diffs: readonly [number, number, number][]): ShapePoint[] => [
-  { label: '0 days', row: { point: '0', parameters: { d: 0 }, metric, mean: 1000, ciLow: -2000, ciHigh: 4000 } },
-  ...diffs.map(([m, low, high], i): ShapePoint => ({
-    label: `${30 * (i + 1)} days`,
-    row: { point: String(i + 1), parameters: { d: 30 * (i + 1) }, metric, mean: 1000 + m, ciLow: m - 2000, ciHigh: m + 4000, vsFirstPoint: { meanDifference: m, ciLow: low, ciHigh: high } },
-  })),
-];
+const points = (diffs: readonly [number, number, number][]): ShapePoint[] => stockpileShapePoints(metric, diffs);
 
 describe('renderSweepStepTable', () => {
   it('gives the first step the paired CI and a later one the conservative bound, each said clear of 0 or not', () => {

@@ -1,3 +1,4 @@
+import type { ShapePoint } from '../../src/report/describeSweepShape.ts';
 import type { Tornado } from '../../src/report/readTornadoJson.ts';
 
 /**
@@ -16,3 +17,17 @@ export const graphiteTornado = (): Tornado => ({
     { parameter: 'materials.dy.demand.elasticityShortRun', low: -0.2647, high: -0.144, outputLow: 704161.6235222087, outputHigh: 704162.0561998205, swing: 0.43267761190072634, ciLow: -12.99844840091913, ciHigh: 13.863803624720582 },
   ],
 });
+
+/**
+ * A stockpile sweep of 0, 30, 60, … days of `metric`: point 0 (0 days) at 1,000 t, each later point
+ * given by its paired difference from point 0 [mean, low, high]. The points' own CIs are ±3,000 t
+ * (the run-to-run spread), far wider than the paired ones, as in real sweeps: every bound a test
+ * derives comes from the paired differences.
+ */
+export const stockpileShapePoints = (metric: string, diffs: readonly [number, number, number][]): ShapePoint[] => [
+  { label: '0 days', row: { point: '0', parameters: { d: 0 }, metric, mean: 1000, ciLow: -2000, ciHigh: 4000 } },
+  ...diffs.map(([m, low, high], i): ShapePoint => ({
+    label: `${30 * (i + 1)} days`,
+    row: { point: String(i + 1), parameters: { d: 30 * (i + 1) }, metric, mean: 1000 + m, ciLow: m - 2000, ciHigh: m + 4000, vsFirstPoint: { meanDifference: m, ciLow: low, ciHigh: high } },
+  })),
+];
