@@ -6,7 +6,8 @@ import { formatQuantity } from './formatQuantity.ts';
 /**
  * Two levels of one quantity set side by side (`reference → alternative`), each to three
  * significant digits and both with the same decimals, trailing zeros kept (`28.0 → 31.7 t`, `28.0 →
- * 4.8 t`, `1,040 → 191 t`): the decimals of the larger, never past units. formatQuantity alone
+ * 4.8 t`, `1,040 → 191 t`): the decimals of the larger, never past units, except that a much smaller
+ * level keeps two significant digits of its own (`1,040 → 5.2 t`, `116 → 9.5 kg`). formatQuantity alone
  * trims each to its own digits and drops a trailing zero (`28 → 31.7 t`: the mean of 28.0 read as
  * less precise than its neighbour). Levels that differ but would read alike take formatLevelPair's
  * digits (`704,482 → 703,994 t`, not `704,000 → 704,000 t`); otherwise not, since its extra digits
@@ -43,7 +44,10 @@ export function formatLevelsAlike(a: number, b: number, unit: string, massUnit?:
     // Three significant digits at most (1,044 reads 1,040); below 1,000 the shared decimals are at most
     // its own three digits' (rounding to three digits first would round twice: 4.846 to 4.85, then 4.9).
     const rounded = Math.abs(v) >= 1000 ? Number(v.toPrecision(3)) : v;
-    const number = rounded.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
+    // A much smaller level keeps two significant digits of its own (1,040 → 5.2 t, not 5 t: the
+    // shared decimals alone would round away what the alternative left).
+    const own = Math.min(20, Math.max(decimals, 1 - Math.floor(Math.log10(Math.abs(v)))));
+    const number = rounded.toLocaleString('en-GB', { minimumFractionDigits: own, maximumFractionDigits: own, useGrouping: true });
     // A level that rounds to zero is unsigned.
     return /^-0(\.0*)?$/.test(number) ? number.slice(1) : number.replace(/^-/, '−');
   };

@@ -15,8 +15,15 @@ describe('formatLevelsAlike', () => {
   it('never goes past units, keeps a large level to three digits, and 99.96 as the 100 it rounds to', () => {
     expect(formatLevelsAlike(1044, 1070, 't')).toEqual(['1,040 t', '1,070 t']);
     expect(formatLevelsAlike(1044, 191.2, 't')).toEqual(['1,040 t', '191 t']);
-    expect(formatLevelsAlike(99.96, 5, 'weeks')).toEqual(['100 weeks', '5 weeks']);
-    expect(formatLevelsAlike(120, 1, 'weeks')).toEqual(['120 weeks', '1 week']);
+    expect(formatLevelsAlike(99.96, 5, 'weeks')).toEqual(['100 weeks', '5.0 weeks']);
+    expect(formatLevelsAlike(120, 1, 'weeks')).toEqual(['120 weeks', '1.0 weeks']);
+    expect(formatLevelsAlike(120, 12, 'weeks')).toEqual(['120 weeks', '12 weeks']);
+  });
+
+  it('keeps two significant digits of a much smaller level, which the larger\'s decimals would round away', () => {
+    expect(formatLevelsAlike(1044, 5.2, 't')).toEqual(['1,040 t', '5.2 t']);
+    expect(formatLevelsAlike(0.116, 0.0095, 't')).toEqual(['116 kg', '9.5 kg']);
+    expect(formatLevelsAlike(1044, 0.3, 't')).toEqual(['1,040 t', '0.30 t']);
   });
 
   it('writes both masses in one unit, an exact 0 as 0, and levels that would read alike with the digits that tell them apart', () => {
