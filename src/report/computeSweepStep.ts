@@ -9,8 +9,9 @@ export interface SweepStep {
   high: number;
   /**
    * `paired`: the sweep's own paired t interval (one end is point 0, whose differences the outputs
-   * hold); `bound`: a conservative interval built from the outputs (see computeSweepStep), at
-   * least as wide as the paired one a sweep keeping per-replicate values would give.
+   * hold, or the two points are next to each other in design order, whose difference they hold
+   * since `vsPreviousPoint`); `bound`: a conservative interval built from the outputs (see
+   * computeSweepStep), at least as wide as the paired one a sweep keeping per-replicate values would give.
    */
   kind: 'paired' | 'bound';
 }
@@ -20,13 +21,23 @@ function halfWidth(low: number, high: number): number {
   return Number.isFinite(low) && Number.isFinite(high) ? (high - low) / 2 : NaN;
 }
 
+/** The design-order index of a row's point (NaN when the id is not a whole number). */
+function designIndex(row: SweepRow): number {
+  return /^\d+$/.test(row.point) ? Number(row.point) : NaN;
+}
+
 /**
  * The change of one metric between two sweep points, from what the outputs hold: each point's mean
- * and 95% t interval, and each later point's paired difference from point 0 (`vsFirstPoint`).
+ * and 95% t interval, each later point's paired difference from point 0 (`vsFirstPoint`) and, in
+ * newer outputs, from the point before it in design order (`vsPreviousPoint`).
  *
  * When one of the two is point 0 the sweep's paired difference is the answer (its sign turned when
- * point 0 is `to`). Between two later points no paired interval exists (the sweep keeps no
- * per-replicate values; README, `sweep`), but a conservative one does: the change is D_to − D_from
+ * point 0 is `to`). When the two are next to each other in design order and the later one carries
+ * `vsPreviousPoint`, that is the paired answer the same way: as it is when `to` comes right after
+ * `from` (a grid typed in the value order), its sign turned when `from` comes right after `to` (a
+ * grid typed high to low), since the interval of the negated differences is the negated interval.
+ * Otherwise (points further apart in the design, or an older folder) no paired interval exists
+ * (the sweep keeps no per-replicate values; README, `sweep`), but a conservative one does: the change is D_to − D_from
  * (D: the paired difference from point 0) replicate by replicate, and sd(X − Y) ≤ sd(X) + sd(Y)
  * whatever their correlation, so the two t half-widths added (same n, same t quantile) bound its
  * half-width; the same holds for the points' own values, so the narrower of the two sums is used.
@@ -40,7 +51,7 @@ function halfWidth(low: number, high: number): number {
  * @param complete - Every replicate defines this metric at every point (the caller checks `n`).
  * @returns The change, or undefined when the outputs do not give it.
  * @example
- * computeSweepStep(rowAt30, rowAt60, '0', true); // { mean: -7.3, low: -76, high: 62, kind: 'bound' }
+ * computeSweepStep(rowAt30, rowAt60, '0', true); // { mean: -7.3, low: -76, high: 62, kind: 'bound' } (or 'paired', from vsPreviousPoint)
  */
 export function computeSweepStep(from: SweepRow, to: SweepRow, reference: string, complete: boolean): SweepStep | undefined {
   if (from.point === reference || to.point === reference) {
@@ -49,6 +60,15 @@ export function computeSweepStep(from: SweepRow, to: SweepRow, reference: string
     return from.point === reference
       ? { mean: d.meanDifference, low: d.ciLow, high: d.ciHigh, kind: 'paired' }
       : { mean: -d.meanDifference, low: -d.ciHigh, high: -d.ciLow, kind: 'paired' };
+  }
+  // Neighbours in the design: the sweep paired them run by run (vsPreviousPoint, point k − point k−1).
+  if (designIndex(to) === designIndex(from) + 1 && to.vsPreviousPoint !== undefined) {
+    const d = to.vsPreviousPoint;
+    return { mean: d.meanDifference, low: d.ciLow, high: d.ciHigh, kind: 'paired' };
+  }
+  if (designIndex(from) === designIndex(to) + 1 && from.vsPreviousPoint !== undefined) {
+    const d = from.vsPreviousPoint;
+    return { mean: -d.meanDifference, low: -d.ciHigh, high: -d.ciLow, kind: 'paired' };
   }
   const [a, b] = [from.vsFirstPoint, to.vsFirstPoint];
   if (!complete || a === undefined || b === undefined) return undefined;

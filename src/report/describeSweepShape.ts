@@ -34,7 +34,8 @@ function read(step: SweepStep | undefined): StepReading {
  * that gives more than the 120-day one).
  *
  * Only what the outputs show is said: a step is "clear" when its 95% interval excludes 0
- * (computeSweepStep: the sweep's paired interval when one end is point 0, else a conservative bound,
+ * (computeSweepStep: the sweep's paired interval when one end is point 0 or the two points are next
+ * to each other in the design and the outputs pair them (vsPreviousPoint), else a conservative bound,
  * so "clear" is never claimed on overlapping evidence, while "not clear" there may hide a real
  * difference, which the sentence says). The shape words come from the step means; which point is
  * "best" from the metric's direction (higher or lower is better); without one, highest or lowest.
@@ -65,8 +66,8 @@ export function describeSweepShape(points: readonly ShapePoint[], reference: str
   const clear = readings.filter((r) => r === 'up' || r === 'down').length;
   // Said once, where a "not clear" rests on a bound rather than on a paired interval.
   const caveat = steps.some((s, i) => s?.kind === 'bound' && readings[i] === 'unclear')
-    ? ' (Clear: its 95% CI excludes 0. Between two later points the outputs allow only a conservative CI, wider than a paired one: "not clear" there may hide a real step.)'
-    : ' (Clear: its 95% CI, paired run by run, excludes 0.)';
+    ? ' (Clear: its 95% CI excludes 0. Where a step is not paired run by run (later points not next to each other in the design, or an older folder) the outputs allow only a conservative CI, wider than a paired one: "not clear" there may hide a real step.)'
+    : steps.every((s) => s === undefined || s.kind === 'paired') ? ' (Clear: its 95% CI, paired run by run, excludes 0.)' : ' (Clear: its 95% CI excludes 0.)';
   const head = `Across all ${points.length} points:`;
 
   if (readings.every((r) => r === 'zero')) return `${head} the same at every point in every run (paired run by run).`;
@@ -93,7 +94,7 @@ export function describeSweepShape(points: readonly ShapePoint[], reference: str
       const rest = between(knee, last);
       const restReading = read(rest);
       // A clear rest of the range is not a plateau: the steps were only too small to resolve one by one
-      // (steps between later points get the wider conservative interval, so this happens often).
+      // (steps the outputs do not pair get the wider conservative interval, so this happens often there).
       const verb = rising ? 'rising' : 'falling';
       if (knee + 1 < last && (restReading === 'up' || restReading === 'down')) {
         return `${head} ${trend} clearly at each step up to ${label(knee)} and keeps ${verb} beyond it: ${label(knee)} → ${label(last)} together is clearly ${signed(rest)}, though no single later step is clear on its own.${listed}${caveat}`;

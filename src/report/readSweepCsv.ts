@@ -18,6 +18,13 @@ export interface SweepRow {
    * on point 0 and in files written before it existed.
    */
   vsFirstPoint?: { meanDifference: number; ciLow: number; ciHigh: number };
+  /**
+   * The paired difference from the point before it in design order (this point − point k−1), where
+   * the file gives one (`prevDiffMean,prevDiffCiLow,prevDiffCiHigh` in sweep.csv, `vsPreviousPoint`
+   * in sweep.json); absent on point 0 and in files written before it existed (computeSweepStep then
+   * bounds the steps between later points).
+   */
+  vsPreviousPoint?: { meanDifference: number; ciLow: number; ciHigh: number };
 }
 
 /** `sweep.csv` as read. */
@@ -47,12 +54,16 @@ export type SweepTornadoStatus = 'ran' | 'off' | 'noUncertainParameters';
 
 const TAIL = ['metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh'];
 /** Columns later versions add after {@link TAIL}, longest first: each version's header ends in one of these. */
-const ADDED = [['n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh'], ['n', 'unit'], []];
+const ADDED = [
+  ['n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh', 'prevDiffMean', 'prevDiffCiLow', 'prevDiffCiHigh'],
+  ['n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh'], ['n', 'unit'], [],
+];
 
 /**
  * Reads `sweep.csv` (written by `crm-sim sweep`): columns `point`, one column per swept
  * parameter, then `metric,material,stage,region,mean,ciLow,ciHigh` (and `n,unit` since they were
- * added, `n` read into `counts`; then `diffMean,diffCiLow,diffCiHigh`, the paired difference from point 0, read into `vsFirstPoint`).
+ * added, `n` read into `counts`; then `diffMean,diffCiLow,diffCiHigh`, the paired difference from point 0, read into `vsFirstPoint`;
+ * then `prevDiffMean,prevDiffCiLow,prevDiffCiHigh`, the one from the point before in design order, read into `vsPreviousPoint`).
  *
  * @param dir - The output folder.
  * @returns The table, or undefined when the folder has no `sweep.csv`.
@@ -68,12 +79,14 @@ export async function readSweepCsv(dir: string): Promise<SweepTable | undefined>
   const value = (text: string): number | string => (text !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
   const number = (text: string): number => (text === '' ? NaN : Number(text));
   let withDifference = false;
+  let withPrevious = false;
   let withN = false;
   const counts: Record<string, Record<string, number>> = {};
   await readCsvLines(path, (header) => {
     const added = ADDED.find((columns) => columns.length === 0 || header.slice(-columns.length).join(',') === columns.join(',')) ?? [];
     const end = header.length - added.length;
     withDifference = added.includes('diffMean');
+    withPrevious = added.includes('prevDiffMean');
     withN = added.includes('n');
     parameters = header.slice(1, end - TAIL.length);
     return header[0] === 'point' && header.slice(end - TAIL.length, end).join(',') === TAIL.join(',');
@@ -85,8 +98,12 @@ export async function readSweepCsv(dir: string): Promise<SweepTable | undefined>
     const difference = withDifference && fields[10 + p] !== '' ? {
       vsFirstPoint: { meanDifference: number(fields[10 + p]), ciLow: number(fields[11 + p]), ciHigh: number(fields[12 + p]) },
     } : {};
+    // prevDiffMean follows the diff… columns; empty on point 0 too.
+    const previous = withPrevious && fields[13 + p] !== '' ? {
+      vsPreviousPoint: { meanDifference: number(fields[13 + p]), ciLow: number(fields[14 + p]), ciHigh: number(fields[15 + p]) },
+    } : {};
     const metric = fields.slice(1 + p, 5 + p).filter((part) => part !== '').join('.');
-    rows.push({ point: fields[0], parameters: record, metric, mean: number(fields[5 + p]), ciLow: number(fields[6 + p]), ciHigh: number(fields[7 + p]), ...difference });
+    rows.push({ point: fields[0], parameters: record, metric, mean: number(fields[5 + p]), ciLow: number(fields[6 + p]), ciHigh: number(fields[7 + p]), ...difference, ...previous });
     if (withN && fields[8 + p] !== '') (counts[metric] ??= {})[fields[0]] = number(fields[8 + p]);
   });
   return { parameters, rows, ...(withN ? { counts } : {}) };

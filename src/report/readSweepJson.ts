@@ -12,7 +12,8 @@ const STATUSES: readonly SweepTornadoStatus[] = ['ran', 'off', 'noUncertainParam
  * columns of `sweep.csv` (`{point, parameters: {…}, metric, material, stage, region, mean, ciLow,
  * ciHigh}`, bare or under `rows`/`points`/`results`). Units, where given, are kept per metric, each
  * metric's `n` per point where given (`counts`), and so
- * is a metric's `vsFirstPoint` (its paired difference from point 0) where given, and the sweep's
+ * is a metric's `vsFirstPoint` (its paired difference from point 0) and `vsPreviousPoint` (from the
+ * point before in design order) where given, and the sweep's
  * `metric` and `tornado` status where the file records them, and whether its design has a Latin hypercube.
  *
  * @param dir - The output folder.
@@ -39,9 +40,12 @@ export async function readSweepJson(dir: string): Promise<SweepTable | undefined
       if (typeof m.unit === 'string') units[metric] = m.unit;
       const d = m.vsFirstPoint;
       const difference = isRecord(d) ? { vsFirstPoint: { meanDifference: toNumber(d.meanDifference), ciLow: toNumber(d.ciLow), ciHigh: toNumber(d.ciHigh) } } : {};
+      // Written since the step table pairs neighbouring points; absent in older folders.
+      const e = m.vsPreviousPoint;
+      const previous = isRecord(e) ? { vsPreviousPoint: { meanDifference: toNumber(e.meanDifference), ciLow: toNumber(e.ciLow), ciHigh: toNumber(e.ciHigh) } } : {};
       const point = String(item.point ?? '');
       if (typeof m.n === 'number') (counts[metric] ??= {})[point] = m.n;
-      rows.push({ point, parameters, metric, mean: toNumber(m.mean), ciLow: toNumber(m.ciLow), ciHigh: toNumber(m.ciHigh), ...difference });
+      rows.push({ point, parameters, metric, mean: toNumber(m.mean), ciLow: toNumber(m.ciLow), ciHigh: toNumber(m.ciHigh), ...difference, ...previous });
     }
   }
   if (rows.length === 0) return undefined;

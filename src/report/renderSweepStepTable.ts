@@ -9,8 +9,9 @@ const MAX_STEPS = 24;
 /**
  * The table of steps between neighbouring values of one swept parameter, for one metric: each
  * step's change with its 95% CI and whether that interval is the sweep's paired one (a step from
- * or to point 0) or a conservative bound (between two later points: computeSweepStep), and
- * whether it is clear of 0. It answers "what does the next step buy", which the table against the
+ * or to point 0, or between points next to each other in the design, which newer outputs pair too)
+ * or a conservative bound (between other points, or later points of an older folder:
+ * computeSweepStep), and whether it is clear of 0. The caption explains the bound only when a step uses it. It answers "what does the next step buy", which the table against the
  * first point leaves to subtraction without an interval. '' for fewer than 3 points.
  *
  * @param points - The metric's rows in order of the parameter's value (orderSweepPointsByValue).
@@ -23,9 +24,10 @@ const MAX_STEPS = 24;
  */
 export function renderSweepStepTable(points: readonly ShapePoint[], reference: string, complete: boolean, unit: string): string {
   if (points.length < 3) return '';
+  const steps = points.slice(1, MAX_STEPS + 1).map((to, i) => computeSweepStep(points[i].row, to.row, reference, complete));
   const rows = points.slice(1, MAX_STEPS + 1).map((to, i) => {
     const from = points[i];
-    const step = computeSweepStep(from.row, to.row, reference, complete);
+    const step = steps[i];
     if (step === undefined) return [from.label, to.label, 'n/a', 'not known from these outputs (not every run defines the metric, or an older folder without n)', ''];
     const zero = step.mean === 0 && step.low === 0 && step.high === 0;
     const clear = zero ? 'no change in any run' : step.low > 0 || step.high < 0 ? 'yes' : 'no';
@@ -35,9 +37,11 @@ export function renderSweepStepTable(points: readonly ShapePoint[], reference: s
   return renderTable([
     { header: 'From' }, { header: 'To' }, { header: 'Change (95% CI)', numeric: true }, { header: 'Interval' }, { header: 'Clear of 0' },
   ], rows, {
-    caption: 'Each step to the next value. From or to the first point (point 0): the sweep\'s paired 95% CI. Between two later points ' +
-      'the sweep keeps no paired interval, so a conservative one: the two points\' half-widths added (of their differences from point 0 ' +
-      'or of their own means, the narrower), never narrower than the paired one, so a step clear of 0 there is clear, and one that is not may still differ.' +
+    caption: (steps.some((s) => s?.kind === 'bound')
+      ? 'Each step to the next value. From or to the first point (point 0), or between points next to each other in the design: the sweep\'s paired 95% CI. ' +
+        'Between other points (or later points in an older folder) the outputs hold no paired interval, so a conservative one: the two points\' half-widths added (of their differences from point 0 ' +
+        'or of their own means, the narrower), never narrower than the paired one, so a step clear of 0 there is clear, and one that is not may still differ.'
+      : 'Each step to the next value, with the sweep\'s 95% CI paired run by run (every point ran the same numbered runs with the same random draws).') +
       (points.length - 1 > MAX_STEPS ? ` The first ${MAX_STEPS} of ${points.length - 1} steps.` : ''),
   });
 }

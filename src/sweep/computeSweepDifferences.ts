@@ -1,10 +1,10 @@
-import { computePairedDifference } from '../compare/computePairedDifference.ts';
-import { formatMetricId } from '../outputs/formatMetricId.ts';
 import type { SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
+import { pairSweepPoint } from './pairSweepPoint.ts';
+import { readPointColumns } from './readPointColumns.ts';
 
-/** A metric's paired difference between a sweep point and the first point (point 0), in the metric's unit. */
+/** A metric's paired difference between a sweep point and another (point 0, or the point before it), in the metric's unit. */
 export interface SweepDifference {
-  /** Mean over replicates of (this point's value − point 0's value) in the same replicate. */
+  /** Mean over replicates of (this point's value − the other point's value) in the same replicate. */
   meanDifference: number;
   /** Bounds of the 95% t interval of that mean (NaN when n < 2). */
   ciLow: number;
@@ -30,7 +30,8 @@ export interface PointReplicateValues {
  * two points saw the same draws wherever the scenarios agree: the per-replicate differences carry
  * little of the run-to-run noise that the points' own intervals carry, and an effect smaller than
  * that noise can still show. The statistics are `computePairedDifference`'s (the compare command's):
- * mean of the differences, its t interval, replicates where either value is undefined left out.
+ * mean of the differences, its t interval, replicates where either value is undefined left out
+ * (pairSweepPoint, shared with computeSweepPreviousDifferences).
  *
  * Point 0 is the reference because it is the one point every design has (the first grid value of
  * every parameter, or the first Latin-hypercube draw); metrics are matched by id, so a metric that
@@ -44,15 +45,6 @@ export interface PointReplicateValues {
 export function computeSweepDifferences(points: readonly PointReplicateValues[]): ((SweepDifference | undefined)[] | undefined)[] {
   if (points.length === 0) return [];
   // Point 0's columns, read once: every later point is paired with them.
-  const reference = new Map(points[0].stats.map((s, i) => [formatMetricId(s.key), points[0].columnOf(i)]));
-  return points.map((point, index) => {
-    if (index === 0) return undefined;
-    return point.stats.map((s, i) => {
-      const first = reference.get(formatMetricId(s.key));
-      if (first === undefined) return undefined;
-      // 'none': no direction is needed, only the mean and interval of the differences.
-      const paired = computePairedDifference(first, point.columnOf(i), 'none');
-      return { meanDifference: paired.meanDifference, ciLow: paired.ciLow, ciHigh: paired.ciHigh, n: paired.n };
-    });
-  });
+  const reference = readPointColumns(points[0]);
+  return points.map((point, index) => (index === 0 ? undefined : pairSweepPoint(reference, point)));
 }

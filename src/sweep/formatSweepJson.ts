@@ -18,6 +18,10 @@ export interface SweepDesign {
  * "ciHigh", "n"}` (added later): the point's paired difference from point 0, the reference (mean over
  * the n replicates defined at both points of this point's value minus point 0's in the same
  * replicate, with its 95% t interval; computeSweepDifferences). Point 0 and metrics point 0 lacks have none.
+ * After it, `"vsPreviousPoint": {"meanDifference", "ciLow", "ciHigh", "n"}` (added later): the same
+ * paired difference from the point before it in design order (point k − point k−1;
+ * computeSweepPreviousDifferences); on point 1 it equals vsFirstPoint. Point 0 and metrics the
+ * previous point lacks have none.
  * Each point also has `"numericValues": {"<path>": {"value", "unit"}}` (added later): its values as
  * numbers in the key's canonical unit, as sweep-points.csv has them (canonicalParameterValue), for the
  * values that are quantities (an export-control mode is not: absent there).
@@ -39,13 +43,15 @@ export function formatSweepJson(
   tornadoRequested = true,
 ): string {
   const parameters = [...new Set(run.points.flatMap(({ point }) => point.map((a) => a.path)))];
-  const points = run.points.map(({ point, stats, vsFirstPoint, loaded }, index) => {
+  const points = run.points.map(({ point, stats, vsFirstPoint, vsPreviousPoint, loaded }, index) => {
     const metrics: Record<string, unknown> = {};
     stats.forEach((s, i) => {
       const d = vsFirstPoint?.[i];
+      const p = vsPreviousPoint?.[i];
       metrics[formatMetricId(s.key)] = {
         unit: s.key.unit, n: s.n, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh, ...formatKeyFields(s.key),
         ...(d === undefined ? {} : { vsFirstPoint: { meanDifference: d.meanDifference, ciLow: d.ciLow, ciHigh: d.ciHigh, n: d.n } }),
+        ...(p === undefined ? {} : { vsPreviousPoint: { meanDifference: p.meanDifference, ciLow: p.ciLow, ciHigh: p.ciHigh, n: p.n } }),
       };
     });
     const numericValues = Object.fromEntries(point.flatMap((a) => {

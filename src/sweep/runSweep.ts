@@ -8,6 +8,7 @@ import { type LoadedScenario, loadScenario } from '../scenario/loadScenario.ts';
 import { createAbortError } from '../montecarlo/createAbortError.ts';
 import { computeSummaryStatistics, type SummaryStatistic } from '../stats/computeSummaryStatistics.ts';
 import { computeSweepDifferences, type SweepDifference } from './computeSweepDifferences.ts';
+import { computeSweepPreviousDifferences } from './computeSweepPreviousDifferences.ts';
 import { computeTornado, type TornadoRow } from './computeTornado.ts';
 import { createTornadoSpecs } from './createTornadoSpecs.ts';
 import { defaultSweepMetric } from './defaultSweepMetric.ts';
@@ -46,9 +47,13 @@ export interface SweepRun {
   /**
    * Each point with its scenario, the summary of every metric (mean, t interval, quantiles) and its
    * paired difference from point 0 (`vsFirstPoint[i]` for `stats[i]`; undefined on point 0, see
-   * computeSweepDifferences).
+   * computeSweepDifferences) and from the point before it in design order (`vsPreviousPoint`, the
+   * same way; undefined on point 0, computeSweepPreviousDifferences).
    */
-  points: { point: SweepPoint; loaded: LoadedScenario; stats: SummaryStatistic[]; vsFirstPoint: (SweepDifference | undefined)[] | undefined }[];
+  points: {
+    point: SweepPoint; loaded: LoadedScenario; stats: SummaryStatistic[];
+    vsFirstPoint: (SweepDifference | undefined)[] | undefined; vsPreviousPoint: (SweepDifference | undefined)[] | undefined;
+  }[];
   /** The tornado's output metric. */
   metric: SeriesKey;
   /** Ranked tornado rows, or null when not run. */
@@ -98,8 +103,11 @@ export async function runSweep(options: SweepOptions): Promise<SweepRun> {
     point: options.points[i], loaded, stats: computeSummaryStatistics(compiled[i].layout, results[i]),
   }));
   // The paired differences read each column from the results when needed: no copy of every point's values.
-  const differences = computeSweepDifferences(summarized.map((p, i) => ({ stats: p.stats, columnOf: (index: number) => extractSummaryColumn(results[i], index) })));
-  const points = summarized.map((p, i) => ({ ...p, vsFirstPoint: differences[i] }));
+  const replicateValues = summarized.map((p, i) => ({ stats: p.stats, columnOf: (index: number) => extractSummaryColumn(results[i], index) }));
+  const differences = computeSweepDifferences(replicateValues);
+  // The step between neighbouring points of the design, paired the same way (the report's step table reads it).
+  const previous = computeSweepPreviousDifferences(replicateValues);
+  const points = summarized.map((p, i) => ({ ...p, vsFirstPoint: differences[i], vsPreviousPoint: previous[i] }));
   let rows: TornadoRow[] | null = null;
   if (tornado !== null) {
     const column = (arm: number) => extractSummaryColumn(results[loadedPoints.length + arm], metricIndex);

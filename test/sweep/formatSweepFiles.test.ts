@@ -16,17 +16,21 @@ const points = [
 const rows = (text: string) => text.trimEnd().split('\n').map((line) => line.split(','));
 
 describe('sweep output writers', () => {
-  it('sweep.csv ends each row with the replicates that define the metric and its unit, then the (here absent) paired difference', () => {
+  it('sweep.csv ends each row with the replicates that define the metric and its unit, then the (here absent) paired differences from point 0 and from the previous point', () => {
     const [header, ...body] = rows(formatSweepCsv([growth], points));
-    expect(header).toEqual(['point', growth, 'metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh', 'n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh']);
-    expect(body.map((row) => row.slice(-5))).toEqual([['3', 'USD', '', '', ''], ['2', 'weeks', '', '', ''], ['3', 'USD', '', '', ''], ['0', 'weeks', '', '', '']]);
+    expect(header).toEqual(['point', growth, 'metric', 'material', 'stage', 'region', 'mean', 'ciLow', 'ciHigh', 'n', 'unit', 'diffMean', 'diffCiLow', 'diffCiHigh', 'prevDiffMean', 'prevDiffCiLow', 'prevDiffCiHigh']);
+    expect(body.map((row) => row.slice(-8))).toEqual([['3', 'USD', '', '', '', '', '', ''], ['2', 'weeks', '', '', '', '', '', ''], ['3', 'USD', '', '', '', '', '', ''], ['0', 'weeks', '', '', '', '', '', '']]);
     expect(body[1].slice(2, 7)).toEqual(['timeToRecoveryWeeks', 'ndpr', 'endUse', 'US', '5']);
     expect(body[3].slice(6, 9)).toEqual(['', '', '']); // no value at the point: empty fields, n 0
   });
 
-  it('sweep-points.csv appends <id>.n per metric after every mean and interval column, then the paired differences from point 0', () => {
+  it('sweep-points.csv appends <id>.n per metric after every mean and interval column, then the paired differences from point 0, then from the previous point', () => {
     // Point 1's difference from point 0: defined for the cost, undefined for recovery (no value at point 1).
-    const withDifferences = [points[0], { ...points[1], vsFirstPoint: [{ meanDifference: 0, ciLow: -1.5, ciHigh: 1.5, n: 3 }, undefined] }];
+    // Its difference from the previous point is given different numbers here, to show which block each lands in.
+    const withDifferences = [points[0], {
+      ...points[1], vsFirstPoint: [{ meanDifference: 0, ciLow: -1.5, ciHigh: 1.5, n: 3 }, undefined],
+      vsPreviousPoint: [{ meanDifference: 0.25, ciLow: -1, ciHigh: 2, n: 3 }, undefined],
+    }];
     const [header, ...body] = rows(formatSweepPointsCsv([growth], withDifferences));
     expect(header).toEqual([
       'point', `${growth} (share)`,
@@ -35,9 +39,12 @@ describe('sweep output writers', () => {
       'policyCost.US.n', 'timeToRecoveryWeeks.ndpr.endUse.US.n',
       'policyCost.US.diffMean', 'policyCost.US.diffCiLow', 'policyCost.US.diffCiHigh',
       'timeToRecoveryWeeks.ndpr.endUse.US.diffMean', 'timeToRecoveryWeeks.ndpr.endUse.US.diffCiLow', 'timeToRecoveryWeeks.ndpr.endUse.US.diffCiHigh',
+      'policyCost.US.prevDiffMean', 'policyCost.US.prevDiffCiLow', 'policyCost.US.prevDiffCiHigh',
+      'timeToRecoveryWeeks.ndpr.endUse.US.prevDiffMean', 'timeToRecoveryWeeks.ndpr.endUse.US.prevDiffCiLow', 'timeToRecoveryWeeks.ndpr.endUse.US.prevDiffCiHigh',
     ]);
     expect(body.map((row) => row.slice(8, 10))).toEqual([['3', '2'], ['3', '0']]);
-    expect(body.map((row) => row.slice(10))).toEqual([['', '', '', '', '', ''], ['0', '-1.5', '1.5', '', '', '']]);
+    expect(body.map((row) => row.slice(10, 16))).toEqual([['', '', '', '', '', ''], ['0', '-1.5', '1.5', '', '', '']]);
+    expect(body.map((row) => row.slice(16))).toEqual([['', '', '', '', '', ''], ['0.25', '-1', '2', '', '', '']]);
     expect(body.every((row) => row.length === header.length)).toBe(true);
     expect(body[0][5]).toBe('5');
   });

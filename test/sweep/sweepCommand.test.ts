@@ -25,7 +25,7 @@ describe('crm-sim sweep', () => {
     expect((await readdir(out)).sort()).toEqual(['manifest.json', 'scenario.resolved.yaml', 'sweep-points.csv', 'sweep.csv', 'sweep.json', 'tornado.csv', 'tornado.json']);
     const csv = (await readFile(join(out, 'sweep.csv'), 'utf8')).trimEnd().split('\n');
     // The older columns keep their names and order; the paired difference from point 0 comes last.
-    expect(csv[0]).toBe('point,materials.ndpr.demand.growthPerYear,materials.dy.demand.elasticityShortRun,metric,material,stage,region,mean,ciLow,ciHigh,n,unit,diffMean,diffCiLow,diffCiHigh');
+    expect(csv[0]).toBe('point,materials.ndpr.demand.growthPerYear,materials.dy.demand.elasticityShortRun,metric,material,stage,region,mean,ciLow,ciHigh,n,unit,diffMean,diffCiLow,diffCiHigh,prevDiffMean,prevDiffCiLow,prevDiffCiHigh');
     const sweep = JSON.parse(await readFile(join(out, 'sweep.json'), 'utf8'));
     expect(sweep.points).toHaveLength(4);
     expect(csv).toHaveLength(1 + 4 * Object.keys(sweep.points[0].metrics).length);
@@ -46,7 +46,7 @@ describe('crm-sim sweep', () => {
     expect(wide[0].slice(0, 3)).toEqual(['point', 'materials.ndpr.demand.growthPerYear (share)', 'materials.dy.demand.elasticityShortRun']);
     expect(wide[0].slice(3, 6)).toEqual([`${ids[0]}.mean`, `${ids[0]}.ciLow`, `${ids[0]}.ciHigh`]);
     expect(wide).toHaveLength(1 + 4);
-    expect(wide[0]).toHaveLength(3 + 7 * ids.length);
+    expect(wide[0]).toHaveLength(3 + 10 * ids.length);
     expect(wide[0].slice(3 + 3 * ids.length, 3 + 4 * ids.length)).toEqual(ids.map((id) => `${id}.n`));
     expect(wide[0].slice(3 + 4 * ids.length, 3 + 4 * ids.length + 3)).toEqual([`${ids[0]}.diffMean`, `${ids[0]}.diffCiLow`, `${ids[0]}.diffCiHigh`]);
     for (const [index, row] of wide.slice(1).entries()) {

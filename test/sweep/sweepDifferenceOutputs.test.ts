@@ -36,13 +36,13 @@ describe('sweep outputs with the paired difference from point 0', () => {
   it('sweep.csv keeps every older column byte for byte and appends diffMean,diffCiLow,diffCiHigh (empty on point 0)', () => {
     const lines = formatSweepCsv([growth], points).trimEnd().split('\n');
     expect(lines).toHaveLength(OLD_CSV.length);
-    expect(lines[0]).toBe(`${OLD_CSV[0]},diffMean,diffCiLow,diffCiHigh`);
+    expect(lines[0]).toBe(`${OLD_CSV[0]},diffMean,diffCiLow,diffCiHigh,prevDiffMean,prevDiffCiLow,prevDiffCiHigh`);
     lines.forEach((line, i) => expect(line.startsWith(`${OLD_CSV[i]},`)).toBe(true));
-    expect(lines[1]).toBe(`${OLD_CSV[1]},,,`);
+    expect(lines[1]).toBe(`${OLD_CSV[1]},,,,,,`);
     // Point 1's cost: differences 1, 2, 1, 2; recovery is undefined in every pair, so no difference.
-    const [mean, low, high] = lines[3].split(',').slice(-3).map(Number);
+    const [mean, low, high] = lines[3].split(',').slice(-6, -3).map(Number);
     expect([mean, low, high].map((x) => x.toFixed(6))).toEqual(['1.500000', '0.581307', '2.418693']);
-    expect(lines[4]).toBe(`${OLD_CSV[4]},,,`);
+    expect(lines[4]).toBe(`${OLD_CSV[4]},,,,,,`);
   });
 
   it('the report reads the differences back from sweep.csv, and still reads the older file', async () => {
