@@ -6,7 +6,7 @@ import { describeSweepShape } from './describeSweepShape.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatQuantity } from './formatQuantity.ts';
-import { formatSharePercent } from './formatSharePercent.ts';
+import { formatShareOf } from './formatSharePercent.ts';
 import { isSweepMetricComplete } from './isSweepMetricComplete.ts';
 import { orderSweepPointsByValue } from './orderSweepPointsByValue.ts';
 import { pickSweepMetric } from './pickSweepMetric.ts';
@@ -92,7 +92,7 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
     if (a === undefined || paired === undefined) return [];
     const d = contrast.flip ? { meanDifference: -paired.meanDifference, ciLow: -paired.ciHigh, ciHigh: -paired.ciLow } : paired;
     const unit = sweep.units?.[id] ?? (id.startsWith('policyCost') ? 'USD' : 't');
-    const share = a.mean !== 0 && Number.isFinite(a.mean) ? `, ${formatSharePercent(Math.abs(d.meanDifference / a.mean))} of ${formatQuantity(a.mean, unit)}` : '';
+    const share = a.mean !== 0 && Number.isFinite(a.mean) ? `, ${formatShareOf(Math.abs(d.meanDifference / a.mean), formatQuantity(a.mean, unit))}` : '';
     if (d.meanDifference === 0 && d.ciLow === 0 && d.ciHigh === 0) return [`${describeMetricId(id, materialName)}: no change in any run (paired run by run)`];
     const clear = d.ciLow > 0 || d.ciHigh < 0 ? '' : ': not distinguishable from no change with these runs';
     const shown = formatDifferenceEstimateParts(d.meanDifference, d.ciLow, d.ciHigh, unit);
@@ -132,8 +132,8 @@ function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => s
   }
   const lead = top.leadOverNext === undefined || next === undefined ? ' (the tornado below)'
     // Tested against the next-largest swing only (audit 25, L8): said so, not "more than every other".
-    : top.leadOverNext.ciLow > 0 ? `, clearly more than the next-largest swing, ${describeParameter(next.parameter, materialName)}'s (paired run by run; the tornado below)`
-      : `, though not clearly more than the next-largest swing, ${describeParameter(next.parameter, materialName)}'s (the two swings' paired difference has a 95% CI that includes 0; the tornado below)`;
+    : top.leadOverNext.ciLow > 0 ? `, clearly more than the next-largest swing, that of ${describeParameter(next.parameter, materialName)} (paired run by run; the tornado below)`
+      : `, though not clearly more than the next-largest swing, that of ${describeParameter(next.parameter, materialName)} (the two swings' paired difference has a 95% CI that includes 0; the tornado below)`;
   return `Of the scenario's uncertain parameters, ${name} moves ${metric} most${lead}.`;
 }
 

@@ -14,7 +14,7 @@ import { formatLevelPair } from './formatLevelPair.ts';
 import { formatQuantity, formatSignedQuantity } from './formatQuantity.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
 import { formatEstimateInUnit } from './formatEstimateInUnit.ts';
-import { formatSharePercent } from './formatSharePercent.ts';
+import { formatShareOf } from './formatSharePercent.ts';
 import { pickHeadlineMetrics } from './pickHeadlineMetrics.ts';
 import { pickSweepMetric } from './pickSweepMetric.ts';
 import { describePairedDifferences, hasPairedDifferences, renderSweepDifferences } from './renderSweepDifferences.ts';
@@ -122,7 +122,7 @@ function describeSwing(entry: TornadoEntry, unit: string, level: ValueFormat, ba
   const zero = includesZero(entry) ? ' The 95% CI includes 0: with these runs the effect is not distinguishable from none.' : '';
   // The chart's axis spans only the bars, so a swing of 0.07% fills it: its size against the result says how much it matters.
   const share = Number.isFinite(base) && base !== 0 ? Math.abs(change / base) : NaN;
-  const relative = Number.isFinite(share) ? `, ${formatSharePercent(share)} of the result at nominal values` : '';
+  const relative = Number.isFinite(share) ? `, ${formatShareOf(share, 'the result at nominal values')}` : '';
   const small = share < 0.01 ? ' Every swing is under 1% of the result: over these ranges it barely depends on these parameters (the chart\'s axis spans only the bars).' : '';
   return `from its low to its high value (${values}) the result changes by ${shown.low === undefined ? formatSignedQuantity(change, unit) : shown.mean}${relative}${ci}, from ${atLow} to ${atHigh}.${zero}${small}`;
 }

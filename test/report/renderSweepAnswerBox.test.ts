@@ -33,6 +33,16 @@ describe('renderSweepAnswerBox', () => {
     expect(box).toContain('−USD 284 million, 50% of USD 567 million (95% CI −USD 424 million to +USD 50 million, paired run by run): not distinguishable from no change with these runs');
   });
 
+  it('reads a change of twice the starting level or more as a multiple of it, not as 1,500%', () => {
+    const grown: SweepTable = { ...sweep, rows: [
+      row('0', 0, consumption, 2.31), row('0', 0, 'policyCost.US', 10.7e6),
+      row('1', 0.6, consumption, 1.79, [-0.52, -0.98, -0.061]), row('1', 0.6, 'policyCost.US', 171e6, [160.5e6, 150e6, 171e6]),
+    ] };
+    const box = text(renderSweepAnswerBox(grown, undefined, overview, (id) => id));
+    expect(box).toMatch(/Policy cost · US: \+USD 16\d(\.\d)? million, 15\.0 times USD 10\.7 million \(95% CI/);
+    expect(box).not.toContain('1,500%');
+  });
+
   it('rounds a change and its interval alike, in one scale', () => {
     const small: SweepTable = { ...sweep, rows: [
       row('0', 0, consumption, 2.31), row('0', 0, 'policyCost.US', 5.2e6),
@@ -49,8 +59,8 @@ describe('renderSweepAnswerBox', () => {
     const tornado = (lead?: { difference: number; ciLow: number; ciHigh: number }) => [{ metric: consumption, unit: 't', base: NaN,
       entries: [{ ...entry('materials.graphite.demand.growthPerYear', 900), ...(lead === undefined ? {} : { leadOverNext: lead }) }, entry('government.reversalProbability', 700)] }];
     const box = (lead?: { difference: number; ciLow: number; ciHigh: number }) => text(renderSweepAnswerBox(sweep, tornado(lead), overview, (id) => id));
-    expect(box({ difference: 200, ciLow: 50, ciHigh: 350 })).toMatch(/moves .+ most, clearly more than the next-largest swing, Government: probability of reversing a policy at each election's \(paired run by run; the tornado below\)\./);
-    expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than the next-largest swing, Government: probability of reversing a policy at each election's \(the two swings' paired difference has a 95% CI that includes 0; the tornado below\)\./);
+    expect(box({ difference: 200, ciLow: 50, ciHigh: 350 })).toMatch(/moves .+ most, clearly more than the next-largest swing, that of Government: probability of reversing a policy at each election \(paired run by run; the tornado below\)\./);
+    expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than the next-largest swing, that of Government: probability of reversing a policy at each election \(the two swings' paired difference has a 95% CI that includes 0; the tornado below\)\./);
     // An older tornado.json without the comparison: "most" alone, as before.
     expect(box()).toMatch(/moves .+ most \(the tornado below\)/);
     // No swing at all, or a largest swing whose own CI includes 0: no parameter is said to move it most.
