@@ -10,6 +10,7 @@ import { describeCrossMaterialSwing } from './describeCrossMaterialSwing.ts';
 import { describeUntouchedMaterial } from './describeUntouchedMaterial.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
+import { formatLevelsAlike } from './formatLevelsAlike.ts';
 import { formatLevelPair } from './formatLevelPair.ts';
 import { formatQuantity, formatSignedQuantity } from './formatQuantity.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
@@ -112,7 +113,7 @@ async function renderTornado(tornado: Tornado, index: number, overview: Scenario
  * its 95% CI where tornado.json gives one, then the two levels with digits enough to differ.
  */
 function describeSwing(entry: TornadoEntry, unit: string, level: ValueFormat, base: number): string {
-  const [atLow, atHigh] = formatLevelPair(entry.outputLow, entry.outputHigh, unit);
+  const [atLow, atHigh] = formatLevelsAlike(entry.outputLow, entry.outputHigh, unit);
   // tornado.json's swing is high − low; older files wrote its size only.
   const change = Math.sign(entry.swing) === Math.sign(entry.outputHigh - entry.outputLow) ? entry.swing : entry.outputHigh - entry.outputLow;
   const values = `${level(entry.parameter, entry.low)} → ${level(entry.parameter, entry.high)}`;

@@ -197,7 +197,10 @@ describe('renderSweepSection: the tornado headline and caption', () => {
     const html = await renderSweepSection(undefined, [tornado], graphite, name, captions());
     expect(html).toContain('changes by +35 t, &lt;0.01% of the result at nominal values (95% CI −21 t to +92 t, paired run by run), from 704,081.7 t to 704,117.0 t. The 95% CI includes 0');
     const old: Tornado = { metric: 'm', unit: 't', base: 10, entries: [{ parameter: 'p', low: 1, high: 2, outputLow: 14, outputHigh: 10, swing: 4 }] };
-    expect(await renderSweepSection(undefined, [old], graphite, name, captions())).toContain('the result changes by −4 t, 40% of the result at nominal values, from 14 t to 10 t.</p>');
+    expect(await renderSweepSection(undefined, [old], graphite, name, captions())).toContain('the result changes by −4 t, 40% of the result at nominal values, from 14.0 t to 10.0 t.</p>');
+    // The two levels share their decimals: not "from 28 t to 31.7 t", whose 28 reads as less precise than its neighbour.
+    const pair: Tornado = { metric: 'm', unit: 't', base: 30, entries: [{ parameter: 'p', low: 1, high: 2, outputLow: 28.01, outputHigh: 31.7, swing: 3.69 }] };
+    expect(await renderSweepSection(undefined, [pair], graphite, name, captions())).toContain('from 28.0 t to 31.7 t.</p>');
   });
 
   it('names in the caption the bars whose swing may be 0', async () => {
