@@ -6,7 +6,7 @@ import { formatTypedValue } from './formatTypedValue.ts';
 
 /** Words for the last part of a scenario path, where camelCase splitting reads badly. */
 const WORDS: Record<string, string> = {
-  growthPerYear: 'growth per year', maxThrift: 'maximum thrifting', elasticityShortRun: 'short-run elasticity',
+  growthPerYear: 'growth per year', maxThrift: 'thrifting limit', elasticityShortRun: 'short-run elasticity',
   elasticityLongRun: 'long-run elasticity', reversalProbability: 'probability of reversing a policy at each election', quotaShare: 'quota share',
   byRegion: 'by region', capacityByRegion: 'capacity by region', basePriceUsdPerTonne: 'base price',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatParameterValue, formatParameterValues } from '../../src/report/describeParameter.ts';
+import { describeParameter, formatParameterValue, formatParameterValues } from '../../src/report/describeParameter.ts';
 import { parseTime } from '../../src/scenario/parseTime.ts';
 
 /** Years since the start of 2025 of a date as the loader reads it. */
@@ -61,5 +61,15 @@ describe('formatParameterValue: rates', () => {
     expect(formatParameterValue('materials.ndpr.discovery.discoveriesPerYear', '0.3')).toBe('0.3/yr');
     expect(formatParameterValue('events.s.targetDays', '30days')).toBe('30 days');
     expect(formatParameterValue('events.s.costUsdPerYear', '50MUSD')).toBe('50 MUSD');
+  });
+});
+
+describe('describeParameter', () => {
+  it('names demand parameters so that they read as one phrase after the material', () => {
+    const name = (id: string): string => (id === 'ndpr' ? 'NdPr oxide' : id);
+    expect(describeParameter('materials.ndpr.demand.growthPerYear', name)).toBe('NdPr oxide: demand growth per year');
+    // Not "demand maximum thrifting", which a sentence could not take a possessive of.
+    expect(describeParameter('materials.ndpr.demand.maxThrift', name)).toBe('NdPr oxide: demand thrifting limit');
+    expect(describeParameter('materials.ndpr.demand.byRegion.US', name)).toBe('NdPr oxide: demand in US');
   });
 });
