@@ -5,7 +5,8 @@ import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { cellCapacityOf } from '../world/firmTotals.ts';
 import { CELL_SUMS, PRODUCE_CELLS, type CellSplit } from './cellTasks.ts';
 import { leaderPaidPrice } from './priceLeadership.ts';
-import { HOARDING_LIMIT, termsAt, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_OFFERED, TERM_YIELD } from './firmDecisions.ts';
+import { HOARDING_LIMIT, termsAt, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_EXPECTED_INPUT_COST, TERM_INPUT_COST, TERM_OFFERED, TERM_YIELD } from './firmDecisions.ts';
+import { askInputPriceOf } from './askInputPrice.ts';
 
 /** Market index k a capacity stage sells into: concentrate, refined, component, refined (recyclers). */
 export const OUTPUT_MARKET = [0, 1, 2, 1] as const;
@@ -66,6 +67,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     const t = saveCellTerms(world, stage, c);
     const costFactor = terms[t + TERM_COST_FACTOR];
     const inputCost = terms[t + TERM_INPUT_COST];
+    const expectedInputCost = terms[t + TERM_EXPECTED_INPUT_COST];
     const currentPrice = terms[t + TERM_CURRENT_PRICE];
     const expectedPrice = terms[t + TERM_EXPECTED_PRICE];
     const hoarding = terms[t + TERM_HOARDING];
@@ -94,7 +96,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (alive[f] === 0) continue;
       const unitCost = unitCosts[f] * costFactor;
-      const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (expectedPrice - inputCost - keepShare * unitCost) / (band * unitCost)));
+      const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (expectedPrice - expectedInputCost - keepShare * unitCost) / (band * unitCost)));
       const expectedSales = expectedSalesOf[f];
       const downtimeLeft = downtime[f];
       const up = downtimeLeft > 0 ? 0 : 1;
@@ -152,7 +154,12 @@ function saveCellTerms(world: World, stage: number, c: number): number {
   const t = termsAt(world, stage, c);
   terms[t + TERM_COST_FACTOR] = stage === RECYCLING ? learningCostFactor(world, m, r) : 1;
   // Margins compare like with like: the expected output price against the expected input price.
-  terms[t + TERM_INPUT_COST] = (sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0) / yieldShare;
+  const expectedInputPrice = sIn >= 0 ? markets.expectedPriceUsdPerTonne[sIn] : 0;
+  terms[t + TERM_EXPECTED_INPUT_COST] = expectedInputPrice / yieldShare;
+  // The ask prices the input in stock at Pₑ until the input price crashes well below it, then at what it
+  // costs to replace (askInputPrice.ts): Pₑ, a 34-week average, lags a crash by months, and with it firms
+  // withheld all their stock after a gallium quota's end while their buyers went short (docs/model.md G35).
+  terms[t + TERM_INPUT_COST] = askInputPriceOf(inputPrice, expectedInputPrice) / yieldShare;
   // A leading price cutter's producers are paid their part of the gap to the price without the lead (clearMarkets): their ask compares with that.
   terms[t + TERM_CURRENT_PRICE] = leaderPaidPrice(world, sOut, markets.priceUsdPerTonne[sOut]);
   const adversary = world.regionState.alignment[r] === ADVERSARY;

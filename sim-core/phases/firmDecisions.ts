@@ -17,10 +17,11 @@ import type { World } from '../world/world.ts';
 /** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */
 export const HOARDING_LIMIT = 1.5;
 
-/** Values per (stage, cell) in `world.scratch.cellTerms`: 9 saved by production, 6 by settlement for its cell loops. */
+/** Values per (stage, cell) in `world.scratch.cellTerms`: 10 saved by production, 6 by settlement for its cell loops. */
 export const CELL_TERMS = 16;
 /** Offsets into a cell's terms. */
 export const TERM_COST_FACTOR = 0;
+/** The ask's input cost per tonne of output: askInputPriceOf(P, Pₑ) of the input / yield. */
 export const TERM_INPUT_COST = 1;
 export const TERM_CURRENT_PRICE = 2;
 export const TERM_EXPECTED_PRICE = 3;
@@ -36,6 +37,8 @@ export const TERM_FILL = 12;
 export const TERM_INPUT_PRICE = 13;
 /** The cell's offer (Σ of its firms' offers) as production summed it: settlement caps a price floor's payment with it. */
 export const TERM_OFFERED = 14;
+/** Expected input cost per tonne of output, Pₑ,input / yield: utilisation's input cost (TERM_INPUT_COST is the ask's, askInputPrice.ts). */
+export const TERM_EXPECTED_INPUT_COST = 15;
 
 /** Index of the first term of cell c (m × R + r) of a capacity stage in `world.scratch.cellTerms`. */
 export function termsAt(world: World, stage: number, c: number): number {
@@ -54,7 +57,7 @@ export function utilisationOf(expectedPrice: number, inputCost: number, band: nu
 }
 
 /**
- * Share of stock offered at a cost-based ask a = unit cost + input cost: clamp((P − (1 − band)·a)/(band·a), 0, 1).
+ * Share of stock offered at a cost-based ask a = unit cost + input cost (the input at askInputPriceOf(P, Pₑ), askInputPrice.ts): clamp((P − (1 − band)·a)/(band·a), 0, 1).
  * @param currentPrice - the output market's price when production ran, USD/t
  */
 export function offerShareOf(currentPrice: number, band: number, ask: number): number {

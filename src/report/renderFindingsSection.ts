@@ -112,7 +112,7 @@ function renderHowToRead(runs: number, exact: boolean): string {
     `A week counts as short when end users go without more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of their demand that week; smaller gaps still add to the unmet demand (t) and show in the shortfall charts. ` +
     'Demand is what end users still want at the going price: when prices rise they buy less and thrift (make the same goods with less material), ' +
     'so a disruption can cut what they receive (their consumption) without leaving demand unmet; the consumption figures measure that drop, thrift included. ' +
-    'Prices do not always ration first: after an input-price spike manufacturers can hold stock back while end users go short (docs/model.md, known gap G35). ' +
+    'Prices do not always ration first: while an input price spikes, manufacturers can stop producing and end users go short for a few weeks (docs/model.md, known gap G35). ' +
     'Intervals of quantities that cannot be negative are cut at zero. These are outcomes of a model under its stated assumptions, not forecasts.' +
     describeTailPrecision(runs) +
     (runs > 0 && runs < 20 ? ` <strong>With only ${countRuns(runs)}, the tails (5% and 95%) are rough.</strong>` : '') + '</p>\n';

@@ -54,8 +54,10 @@ describe('renderAnswerBox', () => {
     const findings = text(await renderFindingsSection(context, new Map(), replicates, noCharts, impact));
     // How precisely the runs fix a range's ends: at 40 runs the 5th percentile is below the 6th lowest run (rank from the binomial), unbounded below.
     expect(findings).toContain('the model’s 5th percentile lies, with 95% confidence, below the 6th lowest of these runs, and nothing bounds it from below until 72 runs');
-    // The reading guide says prices do not always ration first (G35: stock held back after an input-price spike).
-    expect(findings).toContain('Prices do not always ration first: after an input-price spike manufacturers can hold stock back while end users go short (docs/model.md, known gap G35).');
+    // The reading guide says prices do not always ration first (G35's rising phase: production stops while an input price spikes;
+    // the falling phase, stock held back after the spike, was fixed in session 34 and must not be described as current).
+    expect(findings).toContain('Prices do not always ration first: while an input price spikes, manufacturers can stop producing and end users go short for a few weeks (docs/model.md, known gap G35).');
+    expect(findings).not.toContain('hold stock back');
     // The results table's peak: mean and CI to the same decimals.
     expect(findings).toContain('2.20× (2.18–2.22)');
     // The paired column's runs are said: the impact arms' 30, beside columns over all the run's runs.
