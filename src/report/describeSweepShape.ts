@@ -28,7 +28,8 @@ function read(step: SweepStep | undefined): StepReading {
  * The shape of one metric across every point of a sweep of one numeric parameter, for the answer
  * box: whether it moves one way throughout, where the steps between neighbouring points stop being
  * clear and whether the rest of the range together still moves (if it does, no levelling off is
- * claimed: the later steps were only too small to resolve one by one), or where an interior point
+ * claimed: the later steps were only too small to resolve one by one), where they start being clear
+ * and stay so to the end (the gains set in there), or where an interior point
  * is best and whether clearly better than both neighbours; then each step with its mean change, clear or not. The audit found the box compared
  * the extreme points only, which hides a plateau or an interior best (a 90-day stockpile target
  * that gives more than the 120-day one).
@@ -106,7 +107,23 @@ export function describeSweepShape(points: readonly ShapePoint[], reference: str
       const levels = direction === 'none' ? 'it levels off' : `the ${kind} level off`;
       return `${head} ${trend} clearly at each step up to ${label(knee)}; ${after}: ${levels} after ${label(knee)}, as far as these runs show.${listed}${caveat}`;
     }
-    return `${head} ${trend} overall in the means (${label(0)} → ${label(last)} ${signed(whole)}, ${tag(wholeReading)}), clear at ${clear} of ${steps.length} steps.${listed}${caveat}`;
+    const firstClear = readings.findIndex((r) => r === 'up' || r === 'down');
+    if (firstClear > 0 && readings.slice(firstClear).every((r) => r === 'up' || r === 'down')) {
+      // Setting in: no step clear up to a point, every step clear from it on (a threshold: a quota that bites only once it is tight).
+      const before = between(0, firstClear);
+      const beforeReading = read(before);
+      if (firstClear > 1 && (beforeReading === 'up' || beforeReading === 'down')) {
+        return `${head} ${trend} clearly at each step from ${label(firstClear)} on, and before it too as a whole: ${label(0)} → ${label(firstClear)} together is clearly ${signed(before)}, though no single earlier step is clear on its own.${listed}${caveat}`;
+      }
+      const start = firstClear === 1 ? `the first step, ${label(0)} → ${label(1)}, ${readings[0] === 'zero' ? 'changes it in no run' : 'is not clear'}`
+        : beforeReading === 'zero' ? `before it no step changes it in any run`
+          : `before it neither any single step nor ${label(0)} → ${label(firstClear)} together (${before === undefined ? 'not known from these outputs' : signed(before)}) is clear`;
+      const onset = direction === 'none' ? `it ${trend} only from ${label(firstClear)} on` : `the ${kind} set in at ${label(firstClear)}`;
+      return `${head} ${trend} clearly at each step from ${label(firstClear)} on; ${start}: ${onset}, as far as these runs show.${listed}${caveat}`;
+    }
+    // Clear steps scattered: which ones, when the step list is too long to follow.
+    const which = listed !== '' ? '' : ` (${readings.flatMap((r, i) => (r === 'up' || r === 'down' ? [`${label(i)} → ${label(i + 1)}`] : [])).join(', ')})`;
+    return `${head} ${trend} overall in the means (${label(0)} → ${label(last)} ${signed(whole)}, ${tag(wholeReading)}), clear at ${clear} of ${steps.length} steps${which}.${listed}${caveat}`;
   }
 
   // Not monotone: the best point (or, without a direction, an interior highest or lowest) and its neighbours.

@@ -54,6 +54,27 @@ describe('describeSweepShape', () => {
     expect(describeSweepShape(points([[100, 80, 120], [180, 160, 200], [200, 175, 225]]), '0', true, 'lower', 't')).toContain('rises clearly at each step up to 60 days; the last step, 60 days → 90 days, is not clear: the losses level off after 60 days, as far as these runs show. Step by step');
   });
 
+  it('says where the gains set in when no step is clear up to a point and every step is from it on', () => {
+    // 0→30 +5 ± 15, 30→60 +5 ± 30, 0→60 together +10 ± 15: none clear; 60→90 +90 ± 25, 90→120 +100 ± 20: clear.
+    const late = describeSweepShape(points([[5, -10, 20], [10, -5, 25], [100, 90, 110], [200, 190, 210]]), '0', true, 'higher', 't');
+    expect(late).toContain('Across all 5 points: rises clearly at each step from 60 days on; before it neither any single step nor 0 days → 60 days together (+10 t) is clear: the gains set in at 60 days, as far as these runs show.');
+    expect(late).not.toContain('overall in the means');
+    // 0→60 together +20 ± 10 is clear though neither of its steps is: not called a threshold.
+    const early = describeSweepShape(points([[10, -5, 25], [20, 10, 30], [100, 90, 110], [200, 190, 210]]), '0', true, 'higher', 't');
+    expect(early).toContain('Across all 5 points: rises clearly at each step from 60 days on, and before it too as a whole: 0 days → 60 days together is clearly +20.0 t, though no single earlier step is clear on its own.');
+    expect(early).not.toContain('set in');
+    // Only the first step unclear; a cost that rises is a loss.
+    expect(describeSweepShape(points([[5, -10, 20], [100, 90, 110], [200, 190, 210]]), '0', true, 'lower', 't'))
+      .toContain('Across all 4 points: rises clearly at each step from 30 days on; the first step, 0 days → 30 days, is not clear: the losses set in at 30 days, as far as these runs show.');
+  });
+
+  it('names the clear steps when they are scattered and too many steps to list', () => {
+    // 7 steps: clear at 0→30, 60→90 and 120→150 only.
+    const text = describeSweepShape(points([[100, 90, 110], [105, 95, 115], [200, 190, 210], [205, 195, 215], [300, 290, 310], [305, 295, 315], [310, 300, 320]]), '0', true, 'higher', 't');
+    expect(text).toContain('clear at 3 of 7 steps (0 days → 30 days, 60 days → 90 days, 120 days → 150 days).');
+    expect(text).not.toContain('Step by step');
+  });
+
   it('names an interior best and says whether it is clearly better than both neighbours', () => {
     // 30→60: +200 ± 40, 60→90: −150 ± 40: 60 days is clearly above both.
     const peak = describeSweepShape(points([[100, 80, 120], [300, 280, 320], [150, 130, 170]]), '0', true, 'higher', 't');
