@@ -1,6 +1,6 @@
 import { formatNumber } from './formatNumber.ts';
 import { formatPercent } from './formatPercent.ts';
-import { formatScenarioDate } from './formatScenarioDate.ts';
+import { formatLastMonthBefore, formatScenarioDate } from './formatScenarioDate.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import type { StressEventRecord } from './readStressJson.ts';
 
@@ -27,7 +27,7 @@ export interface DisruptionContext {
  * @returns Plain text.
  * @example
  * describeStressDisruption(stress.get('endUse')?.events ?? [], { regionName, startYear: 2025, horizonYears: 10 });
- * // 'ban on China’s exports of components such as magnets to the United States (every material), Jan 2026 – Jul 2027 (1.5 years)'
+ * // 'ban on China’s exports of components such as magnets to the United States (every material), Jan 2026 – Jun 2027 (1.5 years)'
  */
 export function describeStressDisruption(events: readonly StressEventRecord[], context: DisruptionContext): string {
   if (events.length === 0) return 'no disruption (threat score 0)';
@@ -56,12 +56,13 @@ export function describeStressDisruption(events: readonly StressEventRecord[], c
   }
 }
 
-/** `Jan 2026 – Jul 2027 (1.5 years)`, and what the horizon did to it. */
+/** `Jan 2026 – Jun 2027 (1.5 years)` (the end exclusive: the last month in force is named), and what the horizon did to it. */
 function describeWindow(start: number, end: number, context: DisruptionContext): string {
   const date = (t: number): string => (Number.isFinite(context.startYear) ? formatScenarioDate(context.startYear, t) : `year ${formatNumber(t)}`);
+  const lastMonth = (t: number): string => (Number.isFinite(context.startYear) ? formatLastMonthBefore(context.startYear, t) : `year ${formatNumber(t)}`);
   const years = (t: number): string => `${formatNumber(t)} ${t === 1 ? 'year' : 'years'}`;
   if (!Number.isFinite(end)) return `from ${date(start)}`;
-  const base = `${date(start)} – ${date(end)} (${years(end - start)})`;
+  const base = `${date(start)} – ${lastMonth(end)} (${years(end - start)})`;
   const horizon = context.horizonYears;
   if (!Number.isFinite(horizon) || end <= horizon + 1e-9) return base;
   if (start >= horizon) return `${base}: starts after the ${years(horizon)} run ends, so it does nothing`;

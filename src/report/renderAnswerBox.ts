@@ -212,7 +212,15 @@ function describeWindowEnd(split: GainSplit): string {
 }
 
 /**
- * The split in words: `6,310 t up to Jun 2028 (the disruptions and the year after) and 9,160 t after
+ * What the first part of the split covers. It runs from the start of the run, so it includes any change
+ * in the months before the events start (their announcement): labelled "the crisis and the year after",
+ * its 6,310 t read as a different figure from the month-by-month section's 6,290 t "from their start
+ * to a year after their end" (user audit, session 35).
+ */
+const UNTIL_YEAR_AFTER = '(from the run’s start to a year after the events end)';
+
+/**
+ * The split in words: `6,310 t up to Jun 2028 (from the run’s start to a year after the events end), 9,160 t after
  * (95% CI 8,700 t to 9,610 t)` when both parts go the way of the total, as sizes; signed otherwise
  * (`−2,260 t up to …, +4,750 t after`), so that a part larger than the whole never reads as "of it".
  */
@@ -227,10 +235,10 @@ function describeSplit(split: GainSplit, total: number): string {
     const later = split.afterCi === undefined ? formatTonnesEstimate(sign * split.after, NaN, NaN, unit)
       : formatTonnesEstimate(sign * split.after, Math.min(sign * split.afterCi.low, sign * split.afterCi.high), Math.max(sign * split.afterCi.low, sign * split.afterCi.high), unit);
     const ci = split.afterCi === undefined ? '' : ` (95% CI ${later.low} to ${later.high})`;
-    return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} up to ${end} (the crisis and the year after), ${later.mean} after${ci}`;
+    return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} up to ${end} ${UNTIL_YEAR_AFTER}, ${later.mean} after${ci}`;
   }
   const later = describeLater(split.after, split.afterCi, unit).replace(/ later/, ' after');
-  return `a net change of ${formatDifference(upTo, 't', unit)} up to ${end} (the crisis and the year after), ${later}`;
+  return `a net change of ${formatDifference(upTo, 't', unit)} up to ${end} ${UNTIL_YEAR_AFTER}, ${later}`;
 }
 
 /**
@@ -259,7 +267,7 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
 /**
  * The peak in the disruptions' window and what they change in it, paired run by run (impact.json's
  * `disruptionPeakPrice`): `the refined price outside China peaks at 2.21× its starting price from
- * Oct 2025 to Jul 2028 (the disruptions and the year after), against 1.28× without the disruptions: 1.72
+ * Oct 2025 to Jun 2028 (the disruptions and the year after), against 1.28× without the disruptions: 1.72
  * times as high (up 0.929× its start, 95% CI …)`: the multiple of the level without them, and the paired
  * difference in units of the starting price as the levels are (not "+72%, a rise of 0.929×",
  * which read as a second multiple; user audit, session 32), or down for a disruption that

@@ -1,5 +1,5 @@
 import type { ChartCollector } from './createChartCollector.ts';
-import { chooseMassUnit } from './chooseMassUnit.ts';
+import { chooseMassUnit, PER_TONNE } from './chooseMassUnit.ts';
 import { isNegligible } from './comparisonFigures.ts';
 import { createCompareOverTimeSpec } from './createCompareOverTimeSpec.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -58,17 +58,21 @@ export async function renderImpactOverTime(impact: ImpactReading | undefined, ov
     const id = `impact-over-time-${material.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
     const materialWindows = windows.get(material) ?? [];
     const year = monthly.period.map((p, i) => monthStart(p) + monthly.weeks[i] / 104);
+    // A material the disruptions leave end users more of is not "taken"; one no event names has no grey band to explain (user audit, session 35: gallium).
+    const title = `${name}: what the disruptions ${total < 0 ? 'take' : 'change'}, month by month`;
+    const shading = materialWindows.length === 0 ? `no event names ${name}: it moves with the other materials' markets`
+      : `grey: the events on ${name} in force${materialWindows.some((w) => w.announced !== undefined) ? '; dotted: announced' : ''}`;
     html += `<h3>${escapeHtml(name)}</h3>\n<p>${escapeHtml(describeMonthlyLoss(monthly, total, name, inHome, materialWindows))}</p>\n`;
     html += await charts.add(id, createCompareOverTimeSpec({
-      title: `${name}: what the disruptions take, month by month`,
-      subtitle: [homeName, `grey: the events on ${name} in force${materialWindows.some((w) => w.announced !== undefined) ? '; dotted: announced' : ''}`],
+      title,
+      subtitle: [homeName, shading],
       strategies: [WITH, WITHOUT], eventWindows: materialWindows,
       panels: [
         { title: `What end users ${inHome} receive (mean of the paired runs)`, unit: 't/week', lines: [{ strategy: WITH, year, value: monthly.meanWith }, { strategy: WITHOUT, year, value: monthly.meanWithout }] },
         { title: 'Difference: with − without (mean of paired runs, 95% CI)', unit: 't/week', zeroRule: true, lines: [{ strategy: WITH, year, value: monthly.mean, low: monthly.ciLow, high: monthly.ciHigh }] },
       ],
     }), {
-      title: `${name}: what the disruptions take, month by month`,
+      title,
       description: `What end users ${inHome} receive of ${name} each month with and without the scenario's disruptive events, and the paired difference with its 95% confidence interval.`,
       caption: `${escapeHtml(name)}, month by month: means of ${impact.replicates} paired runs with and without the disruptive events; the lower panel is their difference with each month's own 95% CI.`,
     });
@@ -88,10 +92,13 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, total: number, name: s
   // That month's own interval: the largest of many monthly means leans away from 0, so it is given, not only the mean; the three rounded alike.
   const [low, high] = loses ? [-monthly.ciHigh[worst], -monthly.ciLow[worst]] : [monthly.ciLow[worst], monthly.ciHigh[worst]];
   const bounded = Number.isFinite(low) && Number.isFinite(high);
-  const shown = bounded ? formatEstimate(size, low, high) : { mean: formatNumber(size), low: '', high: '' };
-  const ci = bounded ? `that month's 95% CI ${shown.low} to ${shown.high} t/week` : '';
+  // Kilograms or grams for a small material: "0.860 kg/week", not "0.000860 t/week" (user audit, session 35).
+  const unit = chooseMassUnit([size]);
+  const scale = PER_TONNE[unit];
+  const shown = bounded ? formatEstimate(size * scale, low * scale, high * scale) : { mean: formatNumber(size * scale), low: '', high: '' };
+  const ci = bounded ? `that month's 95% CI ${shown.low} to ${shown.high} ${unit}/week` : '';
   const notes = [share, ci].filter((part) => part !== '').join('; ');
-  let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${shown.mean} t/week ${loses ? 'less' : 'more'} ${name} in ${month}${notes === '' ? '' : ` (${notes})`}.`;
+  let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${shown.mean} ${unit}/week ${loses ? 'less' : 'more'} ${name} in ${month}${notes === '' ? '' : ` (${notes})`}.`;
   const series: OverTimeSeriesData = {
     strategy: WITH, material: '', measure: 'consumption', stage: 'endUse', region: '', unit: 't/week', period: monthly.period, year: [], weeks: monthly.weeks,
     runs: [], median: [], p5: [], p95: [], meanDifference: monthly.mean, ciLow: monthly.ciLow, ciHigh: monthly.ciHigh, simultaneousCiLow: [], simultaneousCiHigh: [],

@@ -98,7 +98,8 @@ function compareFromFolder(manifest: Record<string, unknown>, hashes: Record<str
   if (arms.some((arm, i) => typeof arm.sha256 !== 'string' || hashes[scenarioFiles[i]] !== arm.sha256)) return undefined;
   // replicates.parquet is written only with --format parquet: the command asks for it again.
   const parquet = folderFiles.some((file) => file.name === 'replicates.parquet') ? ['--format', 'parquet'] : [];
-  return shellJoin(['npx', 'crm-sim', 'compare', ...scenarioFiles, '--seed', String(manifest.masterSeed), '--replicates', String(manifest.replicates), ...parquet, '--out', 'reproduced']);
+  const report = Array.isArray(manifest.commandLine) && manifest.commandLine.includes('--report') ? ['--report'] : [];
+  return shellJoin(['npx', 'crm-sim', 'compare', ...scenarioFiles, '--seed', String(manifest.masterSeed), '--replicates', String(manifest.replicates), ...parquet, ...report, '--out', 'reproduced']);
 }
 
 function renderCommands(manifest: Record<string, unknown>, scenario: Record<string, unknown>, hashes: Record<string, string>, folderFiles: ReproduceInput['files'], rerunResolved: boolean): string {
@@ -119,7 +120,7 @@ function renderCommands(manifest: Record<string, unknown>, scenario: Record<stri
     return equivalent === undefined ? '<p>The manifest does not record the command line that produced this folder.</p>\n'
       : `<p>The manifest records only the command name; an equivalent command from the repository at the commit above:</p>\n<pre>${escapeHtml(equivalent)}</pre>\n`;
   }
-  const exceed = exceedArguments(manifest);
+  const exceed = [...exceedArguments(manifest), ...outputArguments(manifest.commandLine)];
   const equivalent = typeof scenario.path === 'string'
     ? shellJoin(['npx', 'crm-sim', 'run', scenario.path, ...overrideArguments(manifest), '--seed', String(seed), '--replicates', String(replicates), ...exceed]) : undefined;
   let html = '<p>To reproduce the run exactly, check out the commit above (a run of the same code, uncommitted changes included, names the same SHA-256 of its sources in its <code>manifest.json</code>) and, from this folder, run the scenario as it was resolved ' +
@@ -149,6 +150,26 @@ function overrideArguments(manifest: Record<string, unknown>): string[] {
 /** The manifest's `--exceed` conditions as options (they add to summary.json, so a reproduction needs them). */
 function exceedArguments(manifest: Record<string, unknown>): string[] {
   return Array.isArray(manifest.exceed) ? manifest.exceed.flatMap((condition) => ['--exceed', String(condition)]) : [];
+}
+
+/** Options of `run` that decide which files a folder holds (not its figures): without them a reproduction lacks files this one has. */
+const OUTPUT_FLAGS: ReadonlySet<string> = new Set(['--report', '--measure-impact', '--keep-series']);
+const OUTPUT_OPTIONS: ReadonlySet<string> = new Set(['--format', '--impact-replicates']);
+
+/**
+ * The recorded command line's output options, in the order typed: `--report`, `--measure-impact`,
+ * `--keep-series`, `--format F`, `--impact-replicates N` (also as `--option=value`). A reproduction
+ * without `--report` writes no impact.json or report (user audit, session 35).
+ */
+function outputArguments(commandLine: unknown): string[] {
+  if (!Array.isArray(commandLine)) return [];
+  const args = commandLine.map(String);
+  return args.flatMap((arg, i) => {
+    if (OUTPUT_FLAGS.has(arg)) return [arg];
+    if (OUTPUT_OPTIONS.has(arg) && i + 1 < args.length) return [arg, args[i + 1]];
+    const [name, value] = arg.split(/=(.*)/s, 2);
+    return value !== undefined && OUTPUT_OPTIONS.has(name) ? [name, value] : [];
+  });
 }
 
 /** A compare folder of an older manifest (command name only): the command rebuilt from its scenario paths, seed and runs. */

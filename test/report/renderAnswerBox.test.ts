@@ -84,10 +84,10 @@ describe('renderAnswerBox', () => {
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).toContain(
       // Both levels and the multiple of the level without them: 2.21 / 1.28 = 1.73, not the 1.93 that "+0.93×" alone suggests;
       // the paired difference named in units of the starting price, not "+73%, a rise of 0.930×" (user audit, session 32).
-      'The refined price outside China peaks at 2.21× its start from Oct 2025 to Jul 2028, against 1.28× without the disruptions: 1.73 times as high (up 0.930× its start, 95% CI 0.840× to 1.020×; 30 paired runs).');
+      'The refined price outside China peaks at 2.21× its start from Oct 2025 to Jun 2028, against 1.28× without the disruptions: 1.73 times as high (up 0.930× its start, 95% CI 0.840× to 1.020×; 30 paired runs).');
     // A price war lowers the peak: said as such.
     const fall = { ...paired(-0.4, -0.5, -0.3, 1.5), unit: 'x base' };
-    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.10× its start from Oct 2025 to Jul 2028, against 1.50× without the disruptions: 0.733 times as high (down 0.400× its start, 95% CI 0.300× to 0.500×; 30 paired runs).');
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.10× its start from Oct 2025 to Jun 2028, against 1.50× without the disruptions: 0.733 times as high (down 0.400× its start, 95% CI 0.300× to 0.500×; 30 paired runs).');
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).not.toMatch(/%, a (rise|fall) of/);
     // What it costs end users, when impact.json gives it and its CI excludes 0.
     const costly: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(2.85e9, 2.65e9, 3.05e9, 16.57e9), unit: 'USD' } }]]) };
@@ -98,7 +98,7 @@ describe('renderAnswerBox', () => {
     expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, withChange(rise)))).toContain('What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8.0%) less over 2025–2034 (95% CI');
     // No clear change: said as such, with both levels in the same months, never the whole run's peak as if the disruptions made it.
     const box = text(renderAnswerBox(context, new Map(), replicates, withChange({ ...paired(0.01, -0.02, 0.04, 1.25), unit: 'x base' })));
-    expect(box).toContain('The disruptions make no clear change to the refined price outside China at its peak from Oct 2025 to Jul 2028: 1.26× its start with them, 1.25× without (95% CI of the change −0.020× to +0.040×; 30 paired runs).');
+    expect(box).toContain('The disruptions make no clear change to the refined price outside China at its peak from Oct 2025 to Jun 2028: 1.26× its start with them, 1.25× without (95% CI of the change −0.020× to +0.040×; 30 paired runs).');
     expect(box).not.toContain('2.20×');
     // Without a paired window (no counterfactual), the run's highest price, labelled as whatever its cause.
     expect(text(renderAnswerBox({ ...context, period: { firstYear: 2025, lastYear: 2034 } }, new Map(), replicates, undefined)))
@@ -175,7 +175,7 @@ describe('renderAnswerBox', () => {
     it('splits the loss at the end of the disruptions\' window and says the later part rests on an uncalibrated assumption (G26)', () => {
       const box = lines(renderAnswerBox(struck, new Map(), shortRuns, timed, fans));
       // (18 × 20 + 40) × 52/12 = 1,733 t up to Jun 2028; 24 × 10 × 52/12 = 1,040 t after, with differenceToEnd's interval.
-      expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t up to Jun 2028 (the crisis and the year after), 1,040 t after (95% CI 990 t to 1,090 t)');
+      expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t up to Jun 2028 (from the run’s start to a year after the events end), 1,040 t after (95% CI 990 t to 1,090 t)');
       // Runs short 20…40 then 20…38 weeks: two runs each at 20 and 21, so 36 of 40 (90%) reach 22.
       expect(box.find((l) => l.startsWith('How sure'))).toBe('How sure: Short for at least 22 weeks in 90% of runs; ' +
         'the 1,040 t after Jun 2028 (30 paired runs) rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26).');
@@ -184,7 +184,7 @@ describe('renderAnswerBox', () => {
       const toEnd = period.map((_, i) => recovering.slice(i).reduce((a, b) => a + b * WEEKS, 0));
       const mixed: ImpactReading = { ...timed, byMaterial: new Map([['ndpr', { ...timed.byMaterial.get('ndpr')!, homeConsumption: paired(toEnd[0], toEnd[0] - 100, toEnd[0] + 100, 31_200), monthlyConsumption: { ...monthly, mean: recovering, differenceToEnd: toEnd, differenceToEndCiLow: toEnd, differenceToEndCiHigh: toEnd } }]]) };
       const box2 = lines(renderAnswerBox(struck, new Map(), shortRuns, mixed, fans));
-      expect(box2.find((l) => l.startsWith('What the disruptions take'))).toMatch(/a net change of −1,730 t up to Jun 2028 \(the crisis and the year after\), \+3,120 t after/);
+      expect(box2.find((l) => l.startsWith('What the disruptions take'))).toMatch(/a net change of −1,730 t up to Jun 2028 \(from the run’s start to a year after the events end\), \+3,120 t after/);
       expect(box2.join(' ')).not.toContain('G26');
     });
 

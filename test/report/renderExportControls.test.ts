@@ -65,7 +65,7 @@ describe('renderExportControls', () => {
   it('gives a row per control: id and name, weeks, a quota\'s binding weeks and allowance, exports with and without, the change in tonnes first', async () => {
     const { rows } = parse(renderExportControls(await readBack([magnets, oxide, licensing]), names));
     expect(rows.map((r) => r[0])).toEqual(['cnQuotaMagnets: CN quota on magnets', 'cnQuotaOxide: CN quota on oxide', 'cnLicence: CN graphite licensing']);
-    expect(rows[0].slice(1)).toEqual(['78 (Jan 2026 to Jul 2027)', '73 in every run', '20,400 t', '20,800 t', '40,500 t', '−19,700 t (95% CI −20,200 t to −19,200 t), −49%']);
+    expect(rows[0].slice(1)).toEqual(['78 (Jan 2026 to Jun 2027)', '73 in every run', '20,400 t', '20,800 t', '40,500 t', '−19,700 t (95% CI −20,200 t to −19,200 t), −49%']);
     expect(rows[1][2]).toBe('5.9 (5–7)');
     expect(rows[2].slice(2, 4)).toEqual(['— (not a quota)', '—']);
     expect(rows[2][6]).toMatch(/^\+200 t .*, \+20%$/);

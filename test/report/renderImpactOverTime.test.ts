@@ -86,6 +86,26 @@ describe('renderImpactOverTime', () => {
     expect(back).not.toContain('G26');
   });
 
+  it('calls a gain a change, not what the disruptions take, explains no grey band for a material no event names, and writes small masses in kg', async () => {
+    const specs: Array<{ name: string; title: string; subtitle: string[] }> = [];
+    const charts: ChartCollector = {
+      add: async (name, spec, { caption }) => (specs.push({ name, title: String((spec as { title: { text: string } }).title.text), subtitle: [...(spec as { title: { subtitle: string[] } }).title.subtitle] }), `<figure>${caption}</figure>`),
+      finish: async () => [],
+    };
+    const both = impact({ byMaterial: new Map([
+      ['li', { homeConsumption: paired(-148, 10, 4800), monthlyConsumption: monthly(li) }],
+      ['ga', { homeConsumption: { ...paired(0.1, 0.05, 230), ciLow: 0.05, ciHigh: 0.3 }, monthlyConsumption: { ...monthly(period.map(() => 0.002), 4.6), ciLow: period.map(() => 0.001), ciHigh: period.map(() => 0.003) } }],
+    ]) });
+    const html = await renderImpactOverTime(both, overview, charts);
+    const [lithium, gallium] = specs;
+    expect(lithium.title).toBe('Lithium: what the disruptions take, month by month');
+    expect(lithium.subtitle[1]).toBe('grey: the events on Lithium in force');
+    expect(gallium.title).toBe('Gallium: what the disruptions change, month by month');
+    expect(gallium.subtitle[1]).toBe('no event names Gallium: it moves with the other materials\' markets');
+    expect(html).toContain('receive 2.00 kg/week more Gallium in Jan 2026');
+    expect(html).toContain('95% CI 1.00 to 3.00 kg/week');
+  });
+
   it('is empty without monthly figures (an impact.json from before them) or without a clear change', async () => {
     const old = impact({ byMaterial: new Map([['li', { homeConsumption: paired(-148, 10, 4800) }]]) });
     expect(await renderImpactOverTime(old, overview, collector())).toBe('');

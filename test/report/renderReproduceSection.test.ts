@@ -54,6 +54,13 @@ describe('renderReproduceSection', () => {
     expect(fieldsOf(html)).toContain('Exceedance conditions (--exceed)');
   });
 
+  it('carries the recorded output options into both reproduction commands, so they write the same files', () => {
+    const commandLine = ['crm-sim', 'run', 'scenarios/baseline.yaml', '--replicates', '20', '--report', '--impact-replicates', '10', '--format=parquet', '--out', 'x', '--quiet'];
+    const html = renderReproduceSection({ manifest: manifest({ commandLine }), resolvedHashes: { 'scenario.resolved.yaml': SCENARIO_SHA }, files: [], isRun: true });
+    expect(html).toContain('<pre>npx crm-sim run scenario.resolved.yaml --seed 7 --replicates 20 --report --impact-replicates 10 --format parquet --out reproduced</pre>');
+    expect(html).toContain('<pre>npx crm-sim run scenarios/baseline.yaml --seed 7 --replicates 20 --report --impact-replicates 10 --format parquet</pre>');
+  });
+
   it('shows the command line a manifest recorded as it was typed', () => {
     const commandLine = ['crm-sim', 'run', 'scenarios/baseline.yaml', '--years', '3', '--report'];
     const html = renderReproduceSection({ manifest: manifest({ commandLine }), resolvedHashes: { 'scenario.resolved.yaml': SCENARIO_SHA }, files: [], isRun: true });
@@ -88,6 +95,9 @@ describe('renderReproduceSection', () => {
     // A folder written with --format parquet: the command asks for replicates.parquet again.
     const parquet = renderReproduceSection({ manifest: compare, resolvedHashes: hashes, files: [{ name: 'replicates.parquet', bytes: 10 }], isRun: false });
     expect(parquet).toContain('<pre>npx crm-sim compare quota.resolved.yaml stock.resolved.yaml --seed 1 --replicates 30 --format parquet --out reproduced</pre>');
+    // A folder written with --report: the command writes the report again.
+    const reported = renderReproduceSection({ manifest: { ...compare, commandLine: [...compare.commandLine, '--report'] }, resolvedHashes: hashes, files: [], isRun: false });
+    expect(reported).toContain('<pre>npx crm-sim compare quota.resolved.yaml stock.resolved.yaml --seed 1 --replicates 30 --report --out reproduced</pre>');
     // An arm's file changed after the run: only the recorded command.
     const changed = renderReproduceSection({ manifest: compare, resolvedHashes: { ...hashes, 'stock.resolved.yaml': 'c'.repeat(64) }, files: [], isRun: false });
     expect(changed).not.toContain('quota.resolved.yaml stock.resolved.yaml');

@@ -51,8 +51,8 @@ describe('renderThreatSection with per-stage products and per-material shortfall
   it('names whose price each stage\'s peak is, and never adds tonnes of different materials', async () => {
     const html = await render(impactFile(-551));
     const rows = html.slice(html.indexOf('<tbody>'));
-    expect(rows).toContain('Peak refined price (processing; the highest of Dysprosium oxide, NdPr oxide), Oct 2025 to Jul 2028: +0.853×');
-    expect(rows).toContain('Peak component price (manufacturing; the highest of Dysprosium oxide, NdPr oxide), Oct 2025 to Jul 2028: +4.09×');
+    expect(rows).toContain('Peak refined price (processing; the highest of Dysprosium oxide, NdPr oxide), Oct 2025 to Jun 2028: +0.853×');
+    expect(rows).toContain('Peak component price (manufacturing; the highest of Dysprosium oxide, NdPr oxide), Oct 2025 to Jun 2028: +4.09×');
     expect(rows).toContain('Shortfall of NdPr oxide: +1,040 t');
     expect(rows).toContain('Shortfall of Dysprosium oxide: +28.0 t');
     // The summed record (+1,068 t) is not shown.
@@ -80,7 +80,7 @@ describe('renderThreatSection with per-stage products and per-material shortfall
       ...rest, peakPriceMultiple: { ...peakPriceMultiple, priceStages: undefined }, disruptionPeakPrice: { ...disruptionPeakPrice, priceStages: undefined },
     }));
     const html = await render({ ...old, stages });
-    expect(html).toContain('Peak price, Oct 2025 to Jul 2028');
+    expect(html).toContain('Peak price, Oct 2025 to Jun 2028');
     expect(html).toContain('Shortfall, tonnes summed over Dysprosium oxide, NdPr oxide:');
     expect(html).not.toContain('Read consumption first');
     expect(html).not.toContain('each stage on its own product’s price');

@@ -126,11 +126,11 @@ describe('the stress table and charts (audit 25, M4, L4, L5)', () => {
     const context = { regionName: (id: string) => ({ CN: 'China', US: 'United States' })[id] ?? id, startYear: 2025, horizonYears: 1 };
     const ban = [{ kind: 'exportControl', start: 0.25, end: 1.75, fields: { kind: 'exportControl', material: 'ndpr', stage: 'manufacturing', exporter: 'CN', mode: 'ban', destinations: ['US'] } },
       { kind: 'exportControl', start: 0.25, end: 1.75, fields: { kind: 'exportControl', material: 'dy', stage: 'manufacturing', exporter: 'CN', mode: 'ban', destinations: ['US'] } }];
-    expect(describeStressDisruption(ban, context)).toBe('ban on China’s exports of components such as magnets to the United States (every material), Apr 2025 – Oct 2026 (1.5 years), cut short by the horizon: in force only 0.75 years of the 1 year run');
+    expect(describeStressDisruption(ban, context)).toBe('ban on China’s exports of components such as magnets to the United States (every material), Apr 2025 – Sep 2026 (1.5 years), cut short by the horizon: in force only 0.75 years of the 1 year run');
     const quotaEvent = [{ kind: 'exportControl', start: 1, end: 2.5, fields: { stage: 'mining', exporter: 'CN', mode: 'quota', quotaShare: 8 / 9 } }];
-    expect(describeStressDisruption(quotaEvent, { ...context, horizonYears: 10 })).toBe('export quota on China’s exports of concentrate: 89% of previous exports, Jan 2026 – Jul 2027 (1.5 years)');
+    expect(describeStressDisruption(quotaEvent, { ...context, horizonYears: 10 })).toBe('export quota on China’s exports of concentrate: 89% of previous exports, Jan 2026 – Jun 2027 (1.5 years)');
     const cyber = [{ kind: 'cyberattack', start: 1, end: NaN, fields: { stage: 'recycling', region: 'US', facilityShare: 1 / 9, downtimeYears: 0.5 } }];
-    expect(describeStressDisruption(cyber, { ...context, horizonYears: 10 })).toBe('cyberattack on recyclers in the United States: 11% of them down, Jan 2026 – Jul 2026 (0.5 years)');
+    expect(describeStressDisruption(cyber, { ...context, horizonYears: 10 })).toBe('cyberattack on recyclers in the United States: 11% of them down, Jan 2026 – Jun 2026 (0.5 years)');
     expect(describeStressDisruption([{ kind: 'disinformation', start: 2, end: 7, fields: { region: 'US', durationMultiplier: 1.44 } }], { ...context, horizonYears: 1 }))
       .toContain('starts after the 1 year run ends, so it does nothing');
   });
