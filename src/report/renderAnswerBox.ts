@@ -101,7 +101,8 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
     const short = weeks.max <= 0
       ? `end users in ${home}${noneShort ? ', defence buyers among them,' : ''} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}: higher prices ration what they buy instead`
-      : weeks.p50 > 0 ? `end users in ${home} are short for a median ${percentileWeeksText(weeks.p50)}${without}`
+      // The mean beside the median: the other regions' weeks that follow are means (user audit, session 35: 32 against their 27 and 46 read a median against means).
+      : weeks.p50 > 0 ? `end users in ${home} are short for a median ${percentileWeeksText(weeks.p50)} (mean ${formatNumber(Math.round(weeks.mean))})${without}`
         : `end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${without}`;
     lines.push({ label: 'How short', text: `${capitalise(short)}${elsewhere === '' ? '' : `; ${elsewhere}`}.` });
   } else if (elsewhere !== '') lines.push({ label: 'How short', text: `${capitalise(elsewhere)}.` });

@@ -2,6 +2,7 @@ import type { ChartCollector } from './createChartCollector.ts';
 import { chooseMassUnit, PER_TONNE } from './chooseMassUnit.ts';
 import { isNegligible } from './comparisonFigures.ts';
 import { createCompareOverTimeSpec } from './createCompareOverTimeSpec.ts';
+import { inSentence } from './describeMaterialResult.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatSplitFigures } from './describeLaterPart.ts';
 import { formatEstimate } from './formatEstimate.ts';
@@ -98,7 +99,7 @@ function describeMonthlyLoss(monthly: MonthlyConsumption, total: number, name: s
   const shown = bounded ? formatEstimate(size * scale, low * scale, high * scale) : { mean: formatNumber(size * scale), low: '', high: '' };
   const ci = bounded ? `that month's 95% CI ${shown.low} to ${shown.high} ${unit}/week` : '';
   const notes = [share, ci].filter((part) => part !== '').join('; ');
-  let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${shown.mean} ${unit}/week ${loses ? 'less' : 'more'} ${name} in ${month}${notes === '' ? '' : ` (${notes})`}.`;
+  let text = `The largest monthly ${loses ? 'loss' : 'gain'}: end users ${inHome} receive ${shown.mean} ${unit}/week ${loses ? 'less' : 'more'} ${inSentence(name)} in ${month}${notes === '' ? '' : ` (${notes})`}.`;
   const series: OverTimeSeriesData = {
     strategy: WITH, material: '', measure: 'consumption', stage: 'endUse', region: '', unit: 't/week', period: monthly.period, year: [], weeks: monthly.weeks,
     runs: [], median: [], p5: [], p95: [], meanDifference: monthly.mean, ciLow: monthly.ciLow, ciHigh: monthly.ciHigh, simultaneousCiLow: [], simultaneousCiHigh: [],

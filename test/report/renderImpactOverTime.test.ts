@@ -44,14 +44,14 @@ describe('renderImpactOverTime', () => {
     // A loss before the events start (on their announcement) is its own part.
     const early = impact({ byMaterial: new Map([['li', { homeConsumption: paired(-150, 10, 4800), monthlyConsumption: monthly([-0.5, 0, 0, ...li.slice(3)]) }]]) });
     expect(await renderImpactOverTime(early, overview, collector())).toContain('Over the run, −150 t on average: −2 t before the events start, −148 t from their start to a year after their end.');
-    expect(html).toContain('The largest monthly loss: end users in the United States receive 10.0 t/week less Lithium in Jul 2026 (10% of what they receive without them; that month&#39;s 95% CI 9.5 to 10.5 t/week).');
+    expect(html).toContain('The largest monthly loss: end users in the United States receive 10.0 t/week less lithium in Jul 2026 (10% of what they receive without them; that month&#39;s 95% CI 9.5 to 10.5 t/week).');
     // Disruptions that raise consumption in every month: the largest gain, not "at most −x less".
     const gain = impact({ byMaterial: new Map([['li', { homeConsumption: paired(148, 10, 4800), monthlyConsumption: monthly(li.map((v) => -v)) }]]) });
-    expect(await renderImpactOverTime(gain, overview, collector())).toContain('The largest monthly gain: end users in the United States receive 10.0 t/week more Lithium in Jul 2026 (10% of what they receive without them; that month&#39;s 95% CI 9.5 to 10.5 t/week).');
+    expect(await renderImpactOverTime(gain, overview, collector())).toContain('The largest monthly gain: end users in the United States receive 10.0 t/week more lithium in Jul 2026 (10% of what they receive without them; that month&#39;s 95% CI 9.5 to 10.5 t/week).');
     // A clear total gain with one slightly negative (noise) month is still described as a gain; no share without a level.
     const noisy = impact({ byMaterial: new Map([['li', { homeConsumption: paired(148, 10, 4800), monthlyConsumption: { ...monthly(li.map((v, i) => (i === 0 ? -0.01 : -v))), meanWithout: period.map(() => 0) } }]]) });
     const said = await renderImpactOverTime(noisy, overview, collector());
-    expect(said).toContain('The largest monthly gain: end users in the United States receive 10.0 t/week more Lithium in Jul 2026 (that month&#39;s 95% CI 9.5 to 10.5 t/week).');
+    expect(said).toContain('The largest monthly gain: end users in the United States receive 10.0 t/week more lithium in Jul 2026 (that month&#39;s 95% CI 9.5 to 10.5 t/week).');
     // (−1 − 5 − 8 − 10 − 6 − 3 − 2 − 1 − 1) × 4 weeks, all from the cut's start (April) to the run's end.
     expect(html).toContain('Over the run, −148 t on average, all of it from their start to a year after their end.');
   });
@@ -102,7 +102,7 @@ describe('renderImpactOverTime', () => {
     expect(lithium.subtitle[1]).toBe('grey: the events on Lithium in force');
     expect(gallium.title).toBe('Gallium: what the disruptions change, month by month');
     expect(gallium.subtitle[1]).toBe('no event names Gallium: it moves with the other materials\' markets');
-    expect(html).toContain('receive 2.00 kg/week more Gallium in Jan 2026');
+    expect(html).toContain('receive 2.00 kg/week more gallium in Jan 2026');
     expect(html).toContain('95% CI 1.00 to 3.00 kg/week');
   });
 
