@@ -2,6 +2,7 @@ import { formatPercentChange } from './formatPercentChange.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ValueSummary } from '../stats/summarizeValues.ts';
 import { INK } from './chartTheme.ts';
+import { formatSignificantLabel } from './formatSignificantLabel.ts';
 import { formatWeeks } from './formatWeeks.ts';
 
 /** A paired change as a percentage of the value without the disruptions: mean and 95% CI. */
@@ -60,14 +61,21 @@ export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: 
     // The last panel is a paired change (mean and 95% CI), not a spread of runs: the subtitle says which panels are which.
     title: { text: 'Key results by material', subtitle: anyShort ? subtitle : [subtitle, 'weeks short not drawn: 0 for every material in every run'] },
     hconcat: [
-      ...(anyShort ? [createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, 'weeks', withTails, true, true, [], step)] : []),
+      ...(anyShort ? [createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, ['weeks', MEDIAN_NOTE], withTails, true, true, [], step)] : []),
       // Later panels leave out the material names: the rows line up with the first panel's.
-      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple, ...labelPrefix(r) })), order, peakTitle, '× starting price', withTails, !anyShort, false, otherPeakValues(rows), step),
+      createDotRange(rows.map((r) => ({ material: r.material, ...r.peakMultiple, ...labelPrefix(r) })), order, peakTitle, ['× starting price', MEDIAN_NOTE], withTails, !anyShort, false, otherPeakValues(rows), step),
       ...(changes.length > 0 ? [createMeanCi(changes, order, consumptionTitle, step)] : []),
     ],
     spacing: 20,
   } as unknown as TopLevelSpec;
 }
+
+/**
+ * Said under the spread panels' axes: their numbers are medians of runs, while the table under the
+ * chart gives means and the last panel's numbers are means; the subtitle alone left that to be looked up.
+ * A second line of the axis title, so the chart stays as wide as before (under the page's 920 px).
+ */
+const MEDIAN_NOTE = 'dot and number: median';
 
 /** The materials' axis: names on the first panel only; the axis sits a few pixels left of zero so dots at zero stay visible. */
 function materialAxis(order: string[], names: boolean): Record<string, unknown> {
@@ -79,7 +87,7 @@ function materialAxis(order: string[], names: boolean): Record<string, unknown> 
  * counts (weeks) get whole-number ticks, and a panel whose values are all 0 gets `whenAllZero` as its
  * domain (vega would otherwise make a zero-width scale labelled `0.000000`).
  */
-function valueAxis(title: string, values: readonly number[], counts: boolean, whenAllZero: [number, number] = [0, 1]): Record<string, unknown> {
+function valueAxis(title: string | string[], values: readonly number[], counts: boolean, whenAllZero: [number, number] = [0, 1]): Record<string, unknown> {
   const allZero = values.every((v) => v === 0);
   // A count's axis spans at least one: a 95th percentile of 0.15 weeks (one run in 40 short) filled the whole panel of a 0–0.15 axis.
   const largest = Math.max(0, ...values);
@@ -103,9 +111,9 @@ function otherPeakValues(rows: readonly KeyResultRow[]): DotRangeValue[] {
   return rows.flatMap((r) => (r.otherPeaks ?? []).map(({ product, peak }) => ({ material: r.material, prefix: `${product} `, ...peak })));
 }
 
-function createDotRange(values: DotRangeValue[], order: string[], title: string, unit: string, withTails: boolean, names: boolean, counts: boolean, below: DotRangeValue[] = [], step = 22): Record<string, unknown> {
+function createDotRange(values: DotRangeValue[], order: string[], title: string, unit: string | string[], withTails: boolean, names: boolean, counts: boolean, below: DotRangeValue[] = [], step = 22): Record<string, unknown> {
   // Weeks are labelled as the text writes them (formatWeeks: "32", not the interpolated median "31.5" beside "median 32 weeks"; audit 24, M6).
-  const toRow = (v: DotRangeValue, lower: boolean) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, lower, label: (v.prefix ?? '') + (counts ? formatWeeksLabel(v.p50) : format(v.p50)) });
+  const toRow = (v: DotRangeValue, lower: boolean) => ({ material: v.material, p5: v.p5, p25: v.p25, p50: v.p50, p75: v.p75, p95: v.p95, lower, label: (v.prefix ?? '') + (counts ? formatWeeksLabel(v.p50) : formatSignificantLabel(v.p50)) });
   const rows = [...values.filter((v) => v.n > 0).map((v) => toRow(v, false)), ...below.filter((v) => v.n > 0).map((v) => toRow(v, true))];
   const y = materialAxis(order, names);
   const spanned = rows.flatMap((v) => [withTails ? v.p5 : v.p25, withTails ? v.p95 : v.p75, v.p50]).filter(Number.isFinite);
@@ -139,7 +147,7 @@ function createMeanCi(values: Array<{ material: string } & PercentChange>, order
   const rows = values.map((v) => ({ ...v, low: Number.isFinite(v.low) ? v.low : v.mean, high: Number.isFinite(v.high) ? v.high : v.mean, label: formatPercentChange(v.mean) }));
   const y = materialAxis(order, false);
   const spanned = rows.flatMap((v) => [v.low, v.high, 0]).filter(Number.isFinite);
-  const x = valueAxis('% vs. without them (dot: mean, line: 95% CI)', spanned, false, [-1, 1]);
+  const x = valueAxis(['% vs. without them', 'dot and number: mean · line: 95% CI'], spanned, false, [-1, 1]);
   const data = rows.map((v) => ({ ...v, align: labelSide(v.mean, spanned) }));
   return {
     title: { text: title, fontSize: 11.5 },
@@ -180,8 +188,4 @@ function valueLabels(y: Record<string, unknown>, x: Record<string, unknown>, anc
 
 function formatWeeksLabel(value: number): string {
   return Number.isFinite(value) ? formatWeeks(value) : '';
-}
-
-function format(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : '';
 }

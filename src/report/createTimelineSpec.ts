@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { INK } from './chartTheme.ts';
 import type { EventCategory } from './describeEvent.ts';
-import { wrapText } from './wrapText.ts';
+import { wrapTimelineLabel } from './wrapTimelineLabel.ts';
 
 /** One bar of the timeline, in calendar years. */
 export interface TimelineItem {
@@ -21,7 +21,7 @@ const FONT_SIZE = 11;
  * A timeline (Gantt chart) of a scenario's events: one bar per event from start to end, a dashed
  * line from its announcement to its start; threats dark, shocks grey, policies outlined, each
  * label prefixed with its category so the chart reads without colour and wrapped to the chart's
- * width so it never runs past the axis.
+ * width so it never runs past the axis, never inside a date range (`wrapTimelineLabel`).
  *
  * @param items - Events in display order.
  * @param firstYear - Start of the run, calendar year.
@@ -31,7 +31,7 @@ const FONT_SIZE = 11;
  * createTimelineSpec(items, 2025, 2035);
  */
 export function createTimelineSpec(items: readonly TimelineItem[], firstYear: number, lastYear: number): TopLevelSpec {
-  const lines = items.map((item) => wrapText(`${item.category[0].toUpperCase()}${item.category.slice(1)} · ${item.label}`, WIDTH - 4, FONT_SIZE));
+  const lines = items.map((item) => wrapTimelineLabel(`${item.category[0].toUpperCase()}${item.category.slice(1)} · ${item.label}`, WIDTH - 4, FONT_SIZE));
   const most = Math.max(1, ...lines.map((l) => l.length));
   const step = 26 + most * (FONT_SIZE + 2);
   const values = items.map((item, index) => ({

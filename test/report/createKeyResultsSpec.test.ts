@@ -36,7 +36,26 @@ describe('createKeyResultsSpec', () => {
     ]);
     // "31.5" beside the text's "median 32 weeks" read as a contradiction.
     expect(weeks.data.values.map((v) => v.label)).toEqual(['32', '2.5']);
-    expect(peak.data.values.map((v) => v.label)).toEqual(['2.3', '1.7']);
+    expect(peak.data.values.map((v) => v.label)).toEqual(['2.30', '1.70']);
+  });
+
+  it('writes every peak label to three significant figures, trailing zeros kept, in the drawn SVG too (chart audit: "refined 2.3" beside "refined 1.71")', async () => {
+    const rowsOf = (quoted: number, magnets: number): KeyResultRow => ({ material: 'NdPr oxide', weeksShort: summary(30), peakMultiple: summary(quoted), quotedProduct: 'refined', otherPeaks: [{ product: 'magnets', peak: summary(magnets) }] });
+    const chart = [rowsOf(2.3011, 4.69), { ...rowsOf(1.7123, 5.2976), material: 'Dysprosium oxide' }, { material: 'Gallium', weeksShort: summary(0), peakMultiple: summary(12.04) }];
+    const [, peak] = panels(chart);
+    expect(peak.data.values.map((v) => v.label)).toEqual(['refined 2.30', 'refined 1.71', '12.0', 'magnets 4.69', 'magnets 5.30']);
+    const svg = await renderChart(createKeyResultsSpec(chart, 'Weeks short', 'Peak price'), 'Key results', 'test');
+    for (const text of ['refined 2.30', 'magnets 5.30', '12.0']) expect(svg).toContain(`>${text}<`);
+  });
+
+  it('says under the spread panels that their dots and numbers are medians, under the consumption panel that its are means', async () => {
+    const svg = await renderChart(createKeyResultsSpec(rows, 'Weeks short', 'Peak price', true, 'Consumption caused'), 'Key results', 'test');
+    // Axis titles of two lines: the aria-label joins them with a space.
+    expect([...xAxisLabels(svg).keys()]).toEqual([
+      'weeks dot and number: median', '× starting price dot and number: median', '% vs. without them dot and number: mean · line: 95% CI',
+    ]);
+    // On a second line, not a wider first one: the chart must stay under the page's 920-px column.
+    expect(svg).toMatch(/>dot and number: median</);
   });
 
   it('adds a consumption panel of paired changes (mean and 95% CI, labelled in %) when impact.json gives them', () => {
@@ -74,7 +93,7 @@ describe('createKeyResultsSpec', () => {
     const svg = await renderChart(createKeyResultsSpec(zero, 'Weeks short', 'Peak price', false, 'Consumption caused'), 'Key results', 'test');
     const axes = xAxisLabels(svg);
     expect([...axes.keys()]).toHaveLength(3);
-    expect(axes.get('weeks')?.map((l) => l.text)).toEqual(['0', '1']);
+    expect(axes.get('weeks dot and number: median')?.map((l) => l.text)).toEqual(['0', '1']);
     for (const labels of axes.values()) {
       for (const [i, label] of labels.slice(1).entries()) expect(label.left - labels[i].right).toBeGreaterThan(3);
     }
@@ -87,7 +106,7 @@ describe('createKeyResultsSpec', () => {
     ];
     const [weeks, peak, consumption] = panels(withMagnets);
     expect(peak.data.values.map((v) => [v.material, v.lower, v.label])).toEqual([
-      ['NdPr oxide', false, 'refined 2.2'], ['Cobalt', false, '1.2'], ['NdPr oxide', true, 'magnets 4.69'],
+      ['NdPr oxide', false, 'refined 2.20'], ['Cobalt', false, '1.20'], ['NdPr oxide', true, 'magnets 4.69'],
     ]);
     // The diamond's layer takes only the lower rows, the dot's only the others.
     const shapes = (peak.layer as unknown as Array<{ mark: { type: string; shape?: string }; transform?: Array<{ filter: string }> }>)
