@@ -158,16 +158,17 @@ export function describeNetLeader(priced: ReadonlyArray<{ alternative: string; p
 
 /**
  * `USD 299 per kg gained (95% CI USD 197 to USD 643; 5.44× the starting refined price, USD 55 per kg)`:
- * the market price is the yardstick a reader needs to tell a cheap gain from a dear one.
+ * the market price is the yardstick a reader needs to tell a cheap gain from a dear one. `gainWords`
+ * names the gain otherwise (`of that late gain`, for a gain that comes only after the crisis).
  */
-export function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined, chargedUsd = NaN): string {
+export function describePerKg(perKg: Interval, refinedUsdPerTonne: number | undefined, chargedUsd = NaN, gainWords = 'gained'): string {
   const shown = formatMoneyEstimateThreeFigures(perKg.value / 1000, perKg.ciLow / 1000, perKg.ciHigh / 1000);
   // The spending divided, so that a reader who divides the strategy's whole cost by the gain sees why the figure differs (audit 24, M1).
   const charged = Number.isFinite(chargedUsd) ? ` on the ${formatMoney(chargedUsd)} spent on it` : '';
   const ci = Number.isFinite(perKg.ciLow) && Number.isFinite(perKg.ciHigh) ? `95% CI ${shown.low} to ${shown.high}` : 'no bounded 95% CI';
   const yardstick = refinedUsdPerTonne !== undefined && refinedUsdPerTonne > 0
     ? `; ${formatMultiple(perKg.value / refinedUsdPerTonne)} the starting refined price, ${formatMoney(refinedUsdPerTonne / 1000)} per kg` : '';
-  return `${shown.mean} per kg gained${charged} (${ci}${yardstick})`;
+  return `${shown.mean} per kg ${gainWords}${charged} (${ci}${yardstick})`;
 }
 
 /**
@@ -266,9 +267,9 @@ const DEFENCE_SHORTAGE_METRICS = [['publicShortfallWeeks', 'weeks short'], ['cum
 
 /**
  * ` Defence buyers (public end users) in the United States, means over the runs: Gallium: weeks short 3.90 → 0.40 weeks (−3.5 weeks, 95% CI …),
- * unmet demand 116 → 20 kg (…); short in no run of either arm: NdPr oxide.`: {@link describeShortage}'s
- * figures for the home region's defence buyers (summary `publicShortfallWeeks`,
- * `cumulativePublicShortfall`), with the materials they are short of in no run of either arm (both
+ * unmet demand 116 → 20 kg (…); short in no run, in neither the reference nor the alternative: NdPr oxide.`:
+ * {@link describeShortage}'s figures for the home region's defence buyers (summary `publicShortfallWeeks`,
+ * `cumulativePublicShortfall`), with the materials they are short of in no run of either strategy (both
  * means 0) named together; '' for arms written before these summaries.
  */
 export function describeDefenceShortageChange(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, homeName: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
@@ -281,7 +282,8 @@ export function describeDefenceShortageChange(materials: readonly string[], entr
   const parts = describeLevelsPerMaterial(DEFENCE_SHORTAGE_METRICS, short, entryOf, home, units, materialName);
   // Labelled as means only where it gives levels.
   const label = parts.length > 0 ? `, ${MEANS}` : '';
-  if (untouched.length > 0) parts.push(`short in no run of either arm: ${untouched.map(materialName).join(', ')}`);
+  // Plain words (audit 16: "arm" is trial jargon the report never defines).
+  if (untouched.length > 0) parts.push(`short in no run, in neither the reference nor the alternative: ${untouched.map(materialName).join(', ')}`);
   return parts.length === 0 ? '' : ` Defence buyers (public end users) in ${regionWithArticle(homeName)}${label}: ${parts.join('; ')}.`;
 }
 

@@ -129,9 +129,9 @@ export interface ReleaseRule {
 
 /**
  * `NdPr oxide: released in 18 of 20 runs, first in Jul 2026 at the median (earliest Feb 2026, latest
- * Dec 2026; the reference's events on it began Jan 2026), 27.7 t released over the run at the median,
- * of 1,320 t held at most; it sold 45 t on shortage and 37 t into price spikes (means per run, before
- * buying any back); never in 2 runs`: run by run (stockpile-releases.csv), so a stockpile
+ * Dec 2026; the reference's events on it began Jan 2026); 1,320 t held at most (median run); per run
+ * on average, it sold 45 t on shortage and 37 t into price spikes (82 t in all), and released 61 t
+ * net of buying back; never in 2 runs`: run by run (stockpile-releases.csv), so a stockpile
  * that never released in most runs is not read from a median path's small dip, and a release before
  * the events is seen as one (a price spike, not the shortage the events cause). '' without runs.
  *
@@ -160,10 +160,14 @@ export function describeReleaseRuns(material: string, runs: readonly RunRelease[
   const before = Number.isFinite(eventsStartYear) ? released.filter((r) => r.firstReleaseYear < eventsStartYear).length : 0;
   const start = Number.isFinite(eventsStartYear) ? `the reference’s events on it began ${date(eventsStartYear + 1 / 24)}` : '';
   const beforeNote = before === 0 ? '' : `; ${before === released.length ? 'every one' : `${before} of them`} before the events began`;
-  const tonnes = sortedWithoutNaN(Float64Array.from(released, (r) => r.releasedTonnes));
   const peaks = sortedWithoutNaN(Float64Array.from(released, (r) => r.peakHeldTonnes));
   const unit = chooseMassUnit([quantile(peaks, 0.5)]);
-  const amount = `, ${formatTonnes(quantile(tonnes, 0.5), unit)} released over the run at the median, of ${formatTonnes(quantile(peaks, 0.5), unit)} held at most${describeSoldByTrigger(held, unit)}`;
+  // Released and sold as the same statistic, means over the runs that held a stock (audit 12: a median net of buy-backs beside means
+  // before them could not be reconciled): what it sold, then what it let go of net of buying back, so the gap is what it bought back.
+  const releasedMean = held.reduce((total, r) => total + (Number.isFinite(r.releasedTonnes) ? r.releasedTonnes : 0), 0) / held.length;
+  const net = `${formatTonnes(releasedMean, unit)} net of buying back`;
+  const sold = describeSoldByTrigger(held, unit);
+  const amount = `; ${formatTonnes(quantile(peaks, 0.5), unit)} held at most (median run); per run on average, ${sold === '' ? `it released ${net}` : `${sold}, and released ${net}`}`;
   const never = released.length === held.length ? '' : `; never in ${held.length - released.length} run${held.length - released.length === 1 ? '' : 's'}${reversal}`;
   const bracket = [range, start].filter((x) => x !== '').join('; ');
   const when = same ? `first in ${median} in ${released.length === 1 ? 'that run' : 'each'}` : `first in ${median} at the median`;
@@ -171,17 +175,18 @@ export function describeReleaseRuns(material: string, runs: readonly RunRelease[
 }
 
 /**
- * `; it sold 48 t on shortage and 1.5 t into price spikes (means per run, before buying any back)`: what
- * the runs that held a stock sold by the trigger of its offers (stockpile-releases.csv's by-trigger
- * columns: gross sales, so more than the falls of the monthly stock when it bought back in between),
- * means over them so the parts add up to the mean sold; the triggers that sold nothing left out. ''
- * when a run lacks the figures (a folder from before them) or nothing was sold.
+ * `it sold 48 t on shortage and 1.5 t into price spikes (49.5 t in all)`: what the runs that held a
+ * stock sold by the trigger of its offers (stockpile-releases.csv's by-trigger columns: gross sales,
+ * so more than the falls of the monthly stock when it bought back in between), means over them so
+ * the parts add up to the mean sold; the triggers that sold nothing left out, a single one as `it
+ * sold 1.32 t, all on shortage`. The caller says these are means per run and gives the release net of
+ * buying back beside them. '' when a run lacks the figures (a folder from before them) or nothing was sold.
  *
  * @param held - The runs that held a stock.
  * @param unit - The unit the sentence writes masses in.
  * @returns The clause, or ''.
  * @example
- * describeSoldByTrigger(runs, 't'); // '; it sold 48 t on shortage and 1.5 t into price spikes (means per run, before buying any back)'
+ * describeSoldByTrigger(runs, 't'); // 'it sold 48 t on shortage and 1.5 t into price spikes (49.5 t in all)'
  */
 export function describeSoldByTrigger(held: readonly RunRelease[], unit: MassUnit): string {
   if (held.length === 0 || held.some((r) => r.soldByTrigger === undefined)) return '';
@@ -189,8 +194,13 @@ export function describeSoldByTrigger(held: readonly RunRelease[], unit: MassUni
   const means = { shortage: mean('shortage'), priceSpike: mean('priceSpike'), steady: mean('steady') };
   const list = listSoldByTrigger(means, unit);
   if (list === '') return '';
-  const one = [means.shortage, means.priceSpike, means.steady].filter((m) => m > 0).length === 1;
-  return `; it sold ${list} (${one ? 'all of its sales, mean per run' : 'means per run'}, before buying any back)`;
+  const positive = [means.shortage, means.priceSpike, means.steady].filter((m) => m > 0);
+  if (positive.length === 1) {
+    // `1.32 t on shortage` → `1.32 t, all on shortage`.
+    const at = list.indexOf(' ', list.indexOf(' ') + 1);
+    return `it sold ${list.slice(0, at)}, all${list.slice(at)}`;
+  }
+  return `it sold ${list} (${formatTonnes(positive.reduce((a, b) => a + b, 0), unit)} in all)`;
 }
 
 /** `. Its rule releases when …`, from the stockpile's doctrine; '' when unknown. */

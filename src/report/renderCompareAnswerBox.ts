@@ -7,6 +7,8 @@ import { type ComparedStrategies } from './renderComparisonSection.ts';
 import { regionWithArticle } from './regionWithArticle.ts';
 import { type ComparedRelease, describeComparedRelease, describeReleaseRunsLine, type ReleaseRunsOf } from './describeComparedRelease.ts';
 import { type GainSplit } from './splitGainByWindow.ts';
+import { describeCrisisFirstGain } from './describeCrisisFirstGain.ts';
+import { describeWholeNet } from './describeWholeNet.ts';
 import { findUnpricedPolicies, isThreatOnly, matchesG33 } from './classifyAlternative.ts';
 import { describeSurprisingGain, describeThreatEffect } from './describeDisruptionEffect.ts';
 import type { ConcentrationOf } from './readConcentrations.ts';
@@ -17,7 +19,8 @@ import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead,
  * end users are of each material it targets (weeks short and unmet demand, reference → alternative,
  * with the paired difference), then every headline metric it makes clearly worse (audit 24, H2: the
  * box said nothing of an oxide stockpile that left end users short for longer); then what it costs the home government
- * more than the reference, what the home region's end users receive more or less of each material it
+ * more than the reference and, where it differs, its whole net of the stock still held and its sales (`describeWholeNet`,
+ * audit 11); then one line per material (audit 10: one 180-word sentence before), in short sentences: what the home region's end users receive more or less of each material it
  * targets (its own events' materials; the reference's for a strategy that names none, such as
  * friend-shoring), and the cost per kg gained where the gain is clear (and net of a stockpile's stock
  * still held and its sales, where that differs); then, per material, which
@@ -35,7 +38,9 @@ import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead,
  * @param materialName - Maps material ids to names.
  * @param gainTiming - Per alternative and material, its gain in end users' consumption split around
  *   the reference's events (`splitGainByWindow` on over-time.csv); when most of a clear gain comes
- *   after a year past the events' end, the box says so (a figure the "Over time" section shows).
+ *   after a year past the events' end, the box says so (a figure the "Over time" section shows); when
+ *   up to then they received less and the whole gain comes later, the line leads with that
+ *   (`describeCrisisFirstGain`, audit 7).
  * @param releases - Per alternative, what its stockpiles released during the reference's events
  *   (`computeComparedRelease` on over-time.csv); none for a strategy without a stockpile. Used only
  *   without `releaseRuns` (an older folder).
@@ -73,23 +78,31 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     // In the scenario's material order, as the tables below list them.
     const order = (m: string): number => { const i = reference.materials.findIndex((x) => x.id === m); return i < 0 ? Infinity : i; };
     const materials = [...(own.length > 0 ? own : threatMaterials)].sort((a, b) => order(a) - order(b));
-    const parts = threatOnly ? [] : materials.flatMap((material) => {
+    // One labelled line per material (audit 10: the whole "Cost and what it buys" ran to 180 words), each in short sentences.
+    const parts: Array<[string, string]> = threatOnly ? [] : materials.flatMap((material): Array<[string, string]> => {
       const e = entryOf(alternative, `cumulativeConsumption.${material}.endUse.${home}`);
       if (e === undefined) return [];
       const priced = comparison.costEffectiveness.get(alternative)?.get(material);
       const perKg = priced?.usdPerTonneConsumptionGained;
       // A negligible gain ("about the same") is not priced: "about the same … USD 3,000 per kg gained" read as two answers.
       const gained = e.ciLow > 0 && !isRoundingNoise(e) && !isNegligible(e.meanDifference, e.ciLow, e.ciHigh, e.meanA);
-      const late = gained ? describeLateGain(gainTiming(alternative, material), e, units.get(e.metric)) : '';
+      // A gain that comes only after the crisis leads with the crisis (audit 7), else the gain and, when most of it is late, when.
+      const crisis = gained ? describeCrisisFirstGain(gainTiming(alternative, material), e, units.get(e.metric), entryOf(alternative, `shortfallWeeks.${material}.endUse.${home}`)) : undefined;
+      const late = gained && crisis === undefined ? describeLateGain(gainTiming(alternative, material), e, units.get(e.metric)) : '';
+      const received = crisis ?? asSentence(`${describeReceived(e, units.get(e.metric))}${late}`);
       if (gained && (priced === undefined || perKg === undefined || !Number.isFinite(perKg.value))) unpricedGains++;
-      if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}`];
+      if (!gained || priced === undefined || perKg === undefined || !Number.isFinite(perKg.value)) return [[materialName(material), `${received}.`]];
       cheapest.set(material, [...(cheapest.get(material) ?? []), { alternative, perKg, priced }]);
       const refined = reference.materials.find((m) => m.id === material)?.basePriceUsdPerTonne.processing;
-      return [`${materialName(material)}: ${describeReceived(e, units.get(e.metric))}${late}, ${describePerKg(perKg, refined, priced.extraCostUsd.value)}${describeNet(priced)}`];
+      const net = describeNet(priced);
+      const perKgText = describePerKg(perKg, refined, priced.extraCostUsd.value, crisis === undefined ? 'gained' : 'of that late gain');
+      return [[materialName(material), `${received}. ${asSentence(perKgText)}.${net === '' ? '' : ` ${asSentence(net)}.`}`]];
     });
     const cost = entryOf(alternative, `policyCost.${home}`);
     const free = cost === undefined || (cost.meanDifference === 0 && cost.ciLow === 0 && cost.ciHigh === 0);
     const spends = describeUnpriced(free ? 'It costs the government nothing more' : `It ${describeSpending(cost)}`, unpriced, free);
+    // The whole strategy's net right after its gross cost (audit 11).
+    const wholeNet = describeWholeNet(entryOf(alternative, `netPolicyCost.${home}`), cost);
     const overview = strategies.alternatives.find((a) => a.label === alternative)?.overview;
     const freeStock = overview === undefined ? '' : describeStockHeldFromStart(overview, reference, materialName);
     if (overview !== undefined) for (const e of computeExtraStockHeldFromStart(overview, reference)) holdsFreeStock.add(`${alternative}\u0000${e.material}`);
@@ -114,7 +127,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
       // Only changes a few runs carry: worse, not "clearly" (describeClearlyWorse).
       [worse.startsWith('from a few runs') ? 'Worse' : 'Clearly worse', worse === '' ? '' : `${worse}.`],
       ...(effect !== undefined ? [['What the added disruption does', effect.text], ['Check', surprise]] as Array<[string, string]>
-        : [['Cost and what it buys', `${spends}${parts.length === 0 ? '' : `; ${parts.join('; ')}`}.`]] as Array<[string, string]>),
+        : [['Cost', `${spends}.${wholeNet === '' ? '' : ` ${wholeNet}.`}`], ...parts] as Array<[string, string]>),
       ['Stockpile', released],
       ['Stock held from the start', freeStock],
       ['Quota rent', rent],
@@ -138,4 +151,10 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<ul>${lines.join('')}${describeBestLine(best, policies, unpricedGains, shortageCuts)}</ul>` +
     `<p class="note">${escapeHtml(basis)}<a href="#comparison">Strategies compared</a>.</p></div>\n`;
+}
+
+/** A clause as a sentence of its own: `, and a net gain of …` → `A net gain of …`, `end users receive …` → `End users receive …`. */
+function asSentence(clause: string): string {
+  const text = clause.replace(/^,\s*(and\s+)?/, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -90,12 +90,12 @@ describe('describeDefenceShortageChange (compare answer box)', () => {
   ].map((e) => [e.metric, e]));
   const name = (id: string) => ({ gallium: 'Gallium', ndpr: 'NdPr oxide' })[id] ?? id;
 
-  it('gives each material\'s levels and paired difference, and names together those short in no run of either arm', () => {
+  it('gives each material\'s levels and paired difference, and names together those short in no run, in plain words: neither the reference nor the alternative (audit 16: "arm" is jargon)', () => {
     const line = describeDefenceShortageChange(['gallium', 'ndpr'], (m) => entries.get(m), 'US', 'United States', new Map(), name);
     // Means over the runs, said once; both levels of a pair with the larger's decimals (3.90, not 3.9, beside 0.50).
-    expect(line).toMatch(/^ Defence buyers \(public end users\) in the United States, means over the runs: Gallium: weeks short 3\.90 → 0\.50 weeks \(.*\), unmet demand 116 → 20 kg \(.*\); short in no run of either arm: NdPr oxide\.$/);
+    expect(line).toMatch(/^ Defence buyers \(public end users\) in the United States, means over the runs: Gallium: weeks short 3\.90 → 0\.50 weeks \(.*\), unmet demand 116 → 20 kg \(.*\); short in no run, in neither the reference nor the alternative: NdPr oxide\.$/);
     // Only the materials short in no run: no levels, so no "means".
-    expect(describeDefenceShortageChange(['ndpr'], (m) => entries.get(m), 'US', 'United States', new Map(), name)).toBe(' Defence buyers (public end users) in the United States: short in no run of either arm: NdPr oxide.');
+    expect(describeDefenceShortageChange(['ndpr'], (m) => entries.get(m), 'US', 'United States', new Map(), name)).toBe(' Defence buyers (public end users) in the United States: short in no run, in neither the reference nor the alternative: NdPr oxide.');
   });
 
   it('reads as the end users\' line does, and is empty for arms written before the metrics', () => {

@@ -17,7 +17,7 @@ describe('describeReleaseRuns', () => {
   it('counts the runs that released, the median first month and its range, and the runs that never did', () => {
     const runs = [run('2026-03'), run('2026-07'), run('2026-08'), run(''), run('')];
     expect(describeReleaseRuns('NdPr oxide', runs, 2026)).toBe('NdPr oxide: released in 3 of 5 runs, first in Jul 2026 at the median (earliest Mar 2026, latest Aug 2026; '
-      + 'the reference’s events on it began Jan 2026), 30 t released over the run at the median, of 1,320 t held at most; never in 2 runs');
+      + 'the reference’s events on it began Jan 2026); 1,320 t held at most (median run); per run on average, it released 18 t net of buying back; never in 2 runs');
   });
 
   it('puts a count of one run in the singular (user audit, session 32: "1 runs")', () => {
@@ -39,14 +39,16 @@ describe('describeReleaseRuns', () => {
     expect(describeReleaseRuns('NdPr oxide', [run('', 0, 0)], 2026)).toBe('');
   });
 
-  it('says what the runs sold by trigger, means per run over the runs that held a stock, leaving out triggers that sold nothing', () => {
+  it('says what the runs sold by trigger and released net of buying back, both means per run over the runs that held a stock (audit 12), leaving out triggers that sold nothing', () => {
     const sold = (shortage: number, priceSpike: number, steady = 0, period = '2026-03'): RunRelease => ({ ...run(period), soldByTrigger: { shortage, priceSpike, steady } });
     // Means over the three runs that held a stock: (60 + 30 + 0) / 3 = 30 t on shortage, (1 + 2 + 0) / 3 = 1 t into price spikes.
     const runs = [sold(60, 1), sold(30, 2), sold(0, 0, 0, ''), { ...sold(5, 5), peakHeldTonnes: 0 }];
-    expect(describeReleaseRuns('NdPr oxide', runs, 2026)).toBe('NdPr oxide: released in 2 of 3 runs, first in Mar 2026 in each (the reference’s events on it began Jan 2026), '
-      + '30 t released over the run at the median, of 1,320 t held at most; it sold 30 t on shortage and 1 t into price spikes (means per run, before buying any back); never in 1 run');
-    expect(describeSoldByTrigger([sold(0, 37.8), sold(0, 37.8)], 't')).toBe('; it sold 37.8 t into price spikes (all of its sales, mean per run, before buying any back)');
-    expect(describeSoldByTrigger([sold(1, 2, 3)], 't')).toBe('; it sold 1 t on shortage, 2 t into price spikes and 3 t by steady release (means per run, before buying any back)');
+    // Released net of buying back, mean over the same three runs: (30 + 30 + 0) / 3 = 20 t, beside the 31 t sold: 11 t bought back.
+    expect(describeReleaseRuns('NdPr oxide', runs, 2026)).toBe('NdPr oxide: released in 2 of 3 runs, first in Mar 2026 in each (the reference’s events on it began Jan 2026); '
+      + '1,320 t held at most (median run); per run on average, it sold 30 t on shortage and 1 t into price spikes (31 t in all), and released 20 t net of buying back; never in 1 run');
+    expect(describeReleaseRuns('NdPr oxide', runs, 2026)).not.toContain('at the median,');
+    expect(describeSoldByTrigger([sold(0, 37.8), sold(0, 37.8)], 't')).toBe('it sold 37.8 t, all into price spikes');
+    expect(describeSoldByTrigger([sold(1, 2, 3)], 't')).toBe('it sold 1 t on shortage, 2 t into price spikes and 3 t by steady release (6 t in all)');
     // Not said when a run lacks the figures (a folder from before them, or a strategy without a stockpile event there) or nothing sold.
     expect(describeSoldByTrigger([sold(1, 2), run('2026-03')], 't')).toBe('');
     expect(describeSoldByTrigger([sold(NaN, NaN, NaN)], 't')).toBe('');

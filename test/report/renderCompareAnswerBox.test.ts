@@ -40,20 +40,20 @@ describe('renderCompareAnswerBox', () => {
   ];
   it('gives a saving in savings, and an interval reaching past 0 as "from … more to … less"', () => {
     const cost = (difference: number, half: number) => text({ reference: 'threat', alternatives: ['recycling'], entries: [entry('recycling', 'policyCost.US', 0, difference, half, 'USD')], costEffectiveness: new Map() });
-    expect(cost(-5e6, 3e6)).toContain('recycling Cost and what it buys: It costs USD 5.00 million less (95% CI USD 2.00 million to USD 8.00 million)');
-    expect(cost(-1e6, 3e6)).toContain('recycling Cost and what it buys: It costs USD 1.0 million less (95% CI from USD 2.0 million more to USD 4.0 million less)');
-    expect(cost(1e6, 3e6)).toContain('recycling Cost and what it buys: It costs USD 1.0 million more (95% CI from USD 2.0 million less to USD 4.0 million more)');
+    expect(cost(-5e6, 3e6)).toContain('recycling Cost: It costs USD 5.00 million less (95% CI USD 2.00 million to USD 8.00 million)');
+    expect(cost(-1e6, 3e6)).toContain('recycling Cost: It costs USD 1.0 million less (95% CI from USD 2.0 million more to USD 4.0 million less)');
+    expect(cost(1e6, 3e6)).toContain('recycling Cost: It costs USD 1.0 million more (95% CI from USD 2.0 million less to USD 4.0 million more)');
   });
 
   it('says per alternative what it costs, what end users receive of what it targets, and the cost per kg of a clear gain; then which buys a kg cheapest', () => {
     const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
     const html = text({ reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], entries, costEffectiveness });
-    expect(html).toContain('recycling Cost and what it buys: It costs USD 314 million more (95% CI USD 284 million to USD 344 million); Germanium: end users receive 3.89 t more (95% CI 3.76 t to 4.02 t), USD 90.0 per kg gained on the USD 300 million spent on it (95% CI USD 80.0 to USD 100.0).');
+    expect(html).toContain('recycling Cost: It costs USD 314 million more (95% CI USD 284 million to USD 344 million). Germanium: End users receive 3.89 t more (95% CI 3.76 t to 4.02 t). USD 90.0 per kg gained on the USD 300 million spent on it (95% CI USD 80.0 to USD 100.0).');
     // A strategy naming no material is read on the threat's materials; a loss under 0.1% is "about the same", a larger one "less".
-    expect(html).toContain('friends Clearly worse: Gallium consumption −5.00 t (95% CI −6.00 to −4.00 t). Cost and what it buys: It costs USD 142 million more (95% CI USD 122 million to USD 162 million); Germanium: end users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive; Gallium: end users receive 5.00 t less (95% CI 4.00 t to 6.00 t).');
+    expect(html).toContain('friends Clearly worse: Gallium consumption −5.00 t (95% CI −6.00 to −4.00 t). Cost: It costs USD 142 million more (95% CI USD 122 million to USD 162 million). Germanium: End users receive about the same: 0.286 t less (95% CI 0.256 t to 0.316 t), under 0.1% of what they receive. Gallium: End users receive 5.00 t less (95% CI 4.00 t to 6.00 t).');
     // The same mean whose CI reaches beyond 0.1% of 326 t (0.326 t) is not shown to be negligible: a loss.
     const reaching = { reference: 'threat', alternatives: ['recycling', 'friends', 'stockpile'], costEffectiveness, entries: entries.map((e) => (e.alternative === 'friends' && e.metric.includes('germanium') ? { ...e, ciLow: -0.336, ciHigh: -0.236 } : e)) };
-    expect(text(reaching)).toContain('Germanium: end users receive 0.286 t less (95% CI 0.236 t to 0.336 t); Gallium');
+    expect(text(reaching)).toContain('Germanium: End users receive 0.286 t less (95% CI 0.236 t to 0.336 t). Gallium');
     expect(html).toContain('Per kg gained: Germanium: “stockpile” has the lowest spending per kg.');
     // Overlapping intervals: the lowest mean is not called clearly cheapest.
     const close = new Map([['recycling', new Map([['germanium', priced(iv(70_000, 60_000, 90_000))]])], ['stockpile', new Map([['germanium', priced(iv(66_000, 60_000, 72_000))]])]]);
@@ -70,10 +70,10 @@ describe('renderCompareAnswerBox', () => {
   it('rounds a change in a unit other than t alike with its interval', () => {
     const inWeeks = [entry('recycling', 'policyCost.US', 0, 3.14e8, 0.3e8, 'USD'), entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 326, 4.213, 0.41, 'weeks')];
     expect(text({ reference: 'threat', alternatives: ['recycling'], entries: inWeeks, costEffectiveness: new Map() }))
-      .toContain('Germanium: end users receive 4.21 weeks more (95% CI 3.80 weeks to 4.62 weeks).');
+      .toContain('Germanium: End users receive 4.21 weeks more (95% CI 3.80 weeks to 4.62 weeks).');
     const lessUsd = [inWeeks[0], entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 326, -2.5e6, 1.2e6, 'USD')];
     expect(text({ reference: 'threat', alternatives: ['recycling'], entries: lessUsd, costEffectiveness: new Map() }))
-      .toContain('Germanium: end users receive USD 2.50 million less (95% CI USD 1.30 million to USD 3.70 million).');
+      .toContain('Germanium: End users receive USD 2.50 million less (95% CI USD 1.30 million to USD 3.70 million).');
   });
 
   it('says when most of a clear gain comes long after the events, from the over-time split', () => {
@@ -82,14 +82,14 @@ describe('renderCompareAnswerBox', () => {
     const split = (during: number, after: number): GainSplit => ({ before: 0.39, during, after, total: 0.39 + during + after, from: 2026, to: 2028.5, hasBefore: true, hasAfter: true, openEnded: false });
     const late = renderCompareAnswerBox(comparison, strategies, name, (alternative, material) => (alternative === 'recycling' && material === 'germanium' ? split(0.5, 3) : undefined));
     // One clause after the gain's interval, not a second bracket (user audit: "(95% CI …) (…").
-    expect(late.replace(/\s+/g, ' ')).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t): 3.00 t of it after Jun 2028 (no interval in this older folder), long after the events, USD 90.0 per kg');
+    expect(late.replace(/\s+/g, ' ')).toContain('End users receive 3.89 t more (95% CI 3.76 t to 4.02 t): 3.00 t of it after Jun 2028 (no interval in this older folder), long after the events. USD 90.0 per kg');
     expect(late).not.toContain(') (');
     // Half or less after: nothing is added; nor without a split (a folder from before over-time.csv).
     expect(renderCompareAnswerBox(comparison, strategies, name, () => split(2, 1.5))).not.toContain('long after');
     expect(renderCompareAnswerBox(comparison, strategies, name)).not.toContain('long after');
     // With the later part's interval (summed run by run): given when above 0, and no claim when it reaches 0.
     const withCi = (low: number, high: number) => renderCompareAnswerBox(comparison, strategies, name, () => ({ ...split(0.5, 3), afterCi: { low, high } })).replace(/\s+/g, ' ');
-    expect(withCi(2.1, 3.9)).toContain('end users receive 3.89 t more (95% CI 3.76 t to 4.02 t): 3.00 t of it after Jun 2028 (95% CI 2.10 t to 3.90 t), long after the events, USD 90.0 per kg');
+    expect(withCi(2.1, 3.9)).toContain('End users receive 3.89 t more (95% CI 3.76 t to 4.02 t): 3.00 t of it after Jun 2028 (95% CI 2.10 t to 3.90 t), long after the events. USD 90.0 per kg');
     expect(withCi(-0.2, 6.2)).not.toContain('long after');
   });
 
@@ -97,12 +97,12 @@ describe('renderCompareAnswerBox', () => {
     const held = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(4e6, 3e6, 5e6), netUsdPerTonneConsumptionGained: iv(1_300, 900, 2_000) };
     const sold = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-9e7, -1e8, -8e7) };
     const only = (pile: MaterialCostEffectiveness) => text({ reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', pile]])]]) });
-    expect(only(held)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0), USD 1.30 per kg net of the stock still held and its sales (95% CI USD 0.90 to USD 2.00)');
-    expect(only(sold)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0), and a net gain of USD 90.0 million (95% CI USD 80.0 million to USD 100.0 million) once the stock still held and its sales are counted');
+    expect(only(held)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0). USD 1.30 per kg net of the stock still held and its sales (95% CI USD 0.90 to USD 2.00)');
+    expect(only(sold)).toContain('USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0). A net gain of USD 90.0 million (95% CI USD 80.0 million to USD 100.0 million) once the stock still held and its sales are counted');
     // A net gain whose interval reaches a cost is not claimed as a gain.
     const unclear = { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-4.64e6, -10.5e6, 1.2e6) };
-    expect(only(unclear)).toContain('and a net cost not clearly different from 0 once the stock still held and its sales are counted (USD 4.6 million saved on average, 95% CI −USD 1.2 million to USD 10.5 million; below 0 a cost)');
-    expect(only(unclear)).not.toContain('and a net gain of');
+    expect(only(unclear)).toContain('A net cost not clearly different from 0 once the stock still held and its sales are counted (USD 4.6 million saved on average, 95% CI −USD 1.2 million to USD 10.5 million; below 0 a cost)');
+    expect(only(unclear)).not.toContain('net gain of');
     // Where net equals spending (no stock), nothing is added.
     expect(only(priced(iv(66_000, 60_000, 72_000)))).not.toContain('net of the stock');
   });
@@ -152,7 +152,7 @@ describe('renderCompareAnswerBox', () => {
     const html = text({ reference: 'threat', alternatives: ['stockpile'], entries: shortage, costEffectiveness: new Map() });
     // The levels are means, said once (user audit: unlabelled, they read as the run report's medians).
     expect(html).toContain('stockpile How short: End users in the United States, means over the runs: Germanium: weeks short 35.8 → 38.4 weeks (+2.60 weeks, 95% CI +1.70 to +3.50 weeks), ' +
-      'unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.1 to +47.3 t). Clearly worse: Germanium weeks short; Germanium unmet demand. Cost and what it buys: It costs USD 91.7 million more');
+      'unmet demand 1,040 → 1,070 t (+26.2 t, 95% CI +5.1 to +47.3 t). Clearly worse: Germanium weeks short; Germanium unmet demand. Cost: It costs USD 91.7 million more');
     // Not clearly worse (its CI reaches 0): no clause.
     const unclear = shortage.map((e) => (e.metric.startsWith('cumulativeShortfall') || e.metric.startsWith('shortfallWeeks') ? { ...e, ciLow: -1 } : e));
     expect(text({ reference: 'threat', alternatives: ['stockpile'], entries: unclear, costEffectiveness: new Map() })).not.toContain('Clearly worse');
@@ -175,19 +175,56 @@ describe('renderCompareAnswerBox', () => {
     // The oxide stockpile's Dysprosium oxide figures (comparison.json, 30 runs, seed 1): USD/t, with a net of 0.499 million.
     const wide = { ...priced(iv(4_285_988, 2_372_328, 22_551_998)), extraCostUsd: iv(10.67e6, 10.59e6, 10.74e6), extraNetCostUsd: iv(0.499e6, 0.479e6, 0.519e6), netUsdPerTonneConsumptionGained: iv(200_445, 111_232, 1_050_377) };
     const html = text({ reference: 'threat', alternatives: ['stockpile'], entries: entries.filter((e) => e.alternative === 'stockpile'), costEffectiveness: new Map([['stockpile', new Map([['germanium', wide]])]]) });
-    expect(html).toContain('USD 4,290 per kg gained on the USD 10.7 million spent on it (95% CI USD 2,370 to USD 22,600), USD 200 per kg net of the stock still held and its sales (95% CI USD 111 to USD 1,050).');
+    expect(html).toContain('USD 4,290 per kg gained on the USD 10.7 million spent on it (95% CI USD 2,370 to USD 22,600). USD 200 per kg net of the stock still held and its sales (95% CI USD 111 to USD 1,050).');
   });
 
-  it('writes a later gain larger than the net as the net and its two parts, not as "of it" (audit 24, M1)', () => {
+  it('leads with the crisis when a clear gain comes only after it: less up to a year after the events, the gain later (audit 7; audit 24, M1)', () => {
     const costEffectiveness = new Map([['recycling', new Map([['germanium', priced(iv(90_000, 80_000, 100_000))]])]]);
-    const comparison = { reference: 'threat', alternatives: ['recycling'], entries: [entries[0], entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 2580, 2.49, 2.02)], costEffectiveness };
+    const gain = entry('recycling', 'cumulativeConsumption.germanium.endUse.US', 2580, 2.49, 2.02);
+    const weeks = { ...entry('recycling', 'shortfallWeeks.germanium.endUse.US', 35.3, 3.37, 1.23, 'weeks'), direction: 'lower' as const };
+    // Before the events −0.91 t and during them and the year after −1.35 t: up to Jun 2028 end users receive 2.26 t less; the 4.75 t later makes the 2.49 t gain.
     const split: GainSplit = { before: -0.91, during: -1.35, after: 4.75, total: 2.49, from: 2026, to: 2028.5, hasBefore: true, hasAfter: true, openEnded: false, afterCi: { low: 2.84, high: 6.66 } };
-    const html = renderCompareAnswerBox(comparison, strategies, name, () => split).replace(/\s+/g, ' ');
-    // One clause after the gain: the net is the gain just given, not repeated in a second bracket ("(95% CI …) (a net +2.49 t: …").
-    expect(html).toContain('Germanium: end users receive 2.49 t more (95% CI 0.47 t to 4.51 t): 2.26 t less up to Jun 2028 and 4.75 t more after (95% CI 2.84 t to 6.66 t), long after the events, USD 90.0 per kg gained');
-    expect(html).not.toContain('a net +');
+    const box = (entries: ComparisonEntry[]) => renderCompareAnswerBox({ reference: 'threat', alternatives: ['recycling'], entries, costEffectiveness }, strategies, name, () => split).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const html = box([entries[0], gain, weeks]);
+    expect(html).toContain('Germanium: End users receive 2.26 t less up to Jun 2028, a year after the events end, and are short 3.37 weeks longer over the run. '
+      + 'The 2.49 t gain over the run (95% CI 0.47 t to 4.51 t) all comes later: 4.75 t more after Jun 2028 (95% CI 2.84 t to 6.66 t). '
+      + 'USD 90.0 per kg of that late gain on the USD 300 million spent on it (95% CI USD 80.0 to USD 100.0).');
+    // It never opens with "receive … more" (read as help beside "clearly worse"), nor repeats the net in a second bracket.
+    expect(html).not.toContain('End users receive 2.49 t more');
     expect(html).not.toContain(') (');
-    expect(html).not.toContain('of it');
+    // Weeks short not clearly longer: not said.
+    expect(box([entries[0], gain, { ...weeks, ciLow: -0.5 }])).toContain('a year after the events end. The 2.49 t gain');
+    // A gain up to then as well (the later part smaller than the whole): the gain first, as before.
+    const partly = renderCompareAnswerBox({ reference: 'threat', alternatives: ['recycling'], entries: [entries[0], gain], costEffectiveness }, strategies, name,
+      () => ({ ...split, before: 0.2, during: 0.2, after: 2.09 })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(partly).toContain('Germanium: End users receive 2.49 t more (95% CI 0.47 t to 4.51 t): 2.09 t of it after Jun 2028');
+    expect(partly).not.toContain('less up to');
+  });
+
+  it('gives the whole strategy\'s net after its gross cost: a gain, or a cost in the spending\'s words; not when it repeats the cost (audit 11)', () => {
+    const net = (difference: number, half: number, meanA = 0) => ({ ...entry('stockpile', 'netPolicyCost.US', meanA, difference, half, 'USD'), direction: 'lower' as const });
+    const box = (...extra: ComparisonEntry[]) => text({ reference: 'threat', alternatives: ['stockpile'], entries: [entry('stockpile', 'policyCost.US', 0, 4.7e8, 1e6, 'USD'), ...extra], costEffectiveness: new Map() });
+    expect(box(net(-3.42e8, 1e7))).toContain('stockpile Cost: It costs USD 470 million more (95% CI USD 469 million to USD 471 million). '
+      + 'Net of the stock still held and its sales: a gain of USD 342 million (95% CI USD 332 million to USD 352 million).');
+    expect(box(net(3.19e6, 0.22e6))).toContain('Net of the stock still held and its sales, it costs USD 3.19 million more (95% CI USD 2.97 million to USD 3.41 million).');
+    // A net saving against a reference that itself has a net is not a "gain"; one whose interval reaches 0 is not claimed either.
+    expect(box(net(-3.42e8, 1e7, 5e8))).toContain('Net of the stock still held and its sales, it costs USD 342 million less');
+    expect(box(net(-1e6, 3e6))).not.toContain('a gain of');
+    // The net equal to the spending within 1% (nothing held or sold), or absent: nothing added.
+    expect(box(net(4.69e8, 1e6))).not.toContain('Net of the stock');
+    expect(box()).not.toContain('Net of the stock');
+  });
+
+  it('gives one labelled line per material, in short sentences, not one long line for the whole strategy (audit 10)', () => {
+    const costEffectiveness = new Map([['friends', new Map([['germanium', { ...priced(iv(66_000, 60_000, 72_000)), extraNetCostUsd: iv(-9e7, -1e8, -8e7) }]])]]);
+    const two = [entry('friends', 'policyCost.US', 0, 1.42e8, 0.2e8, 'USD'), entry('friends', 'cumulativeConsumption.germanium.endUse.US', 326, 4, 0.2), entry('friends', 'cumulativeConsumption.gallium.endUse.US', 231, 0.5, 1)];
+    const html = renderCompareAnswerBox({ reference: 'threat', alternatives: ['friends'], entries: two, costEffectiveness }, strategies, name);
+    const lines = [...html.matchAll(/<li><em>([^<]*):<\/em> ([^<]*)<\/li>/g)].map((m) => [m[1], m[2]]);
+    expect(lines.map(([label]) => label)).toEqual(['Cost', 'Germanium', 'Gallium']);
+    expect(lines[1][1]).toBe('End users receive 4.00 t more (95% CI 3.80 t to 4.20 t). USD 66.0 per kg gained on the USD 300 million spent on it (95% CI USD 60.0 to USD 72.0). '
+      + 'A net gain of USD 90.0 million (95% CI USD 80.0 million to USD 100.0 million) once the stock still held and its sales are counted.');
+    // No sentence of the box's lines runs past 60 words.
+    for (const [, line] of lines) for (const sentence of line.split(/\. (?=[A-Z])/)) expect(sentence.split(/\s+/).length).toBeLessThanOrEqual(60);
   });
 
   it('says what each stockpile released during the events, and why a refined one released little (audit 24, M7)', () => {
