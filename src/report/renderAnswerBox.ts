@@ -65,9 +65,9 @@ export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, re
   const entries = chosen.map((r) => ({ name: r.material.name, lines: describe(r, context, summary, replicates !== undefined, impact, fans, replicates) })).filter((e) => e.lines.length > 0);
   if (entries.length === 0) return '';
   const paired = impact !== undefined && impact.disruptiveEvents.length > 0 && entries.some((e) => e.lines.some((l) => `${l.basis ?? ''} ${l.text}`.includes('paired run')));
-  const basis = `From ${countRuns(runs)} of a model under its stated assumptions, not forecasts. ` +
+  const basis = `From ${countRuns(runs)} of a model under its stated assumptions, not forecasts; ` +
     // What a CI is and is not, once (audit 24, H4): it reads as near-certainty to a policy reader otherwise.
-    'The 95% CIs measure simulation noise under the model’s assumptions, not uncertainty about the assumptions. ' +
+    'the 95% CIs measure simulation noise, not uncertainty about the assumptions. ' +
     (paired ? `“Paired runs”: ${impact!.replicates < runs ? `the first ${countRuns(impact!.replicates)}` : 'the runs'} set against the same runs without the disruptions; other figures are over all ${countRuns(runs)}. ` : '') +
     `A week is short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. Every material, the costs and how to read the intervals: `;
   const item = (e: { name: string; lines: AnswerLine[] }): string => `<li><strong>${escapeHtml(e.name)}</strong><ul class="answer-lines">` +
@@ -181,7 +181,7 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     const shown = formatEstimate(other.peak.mean, other.peak.ciLow, other.peak.ciHigh);
     const ci = Number.isFinite(other.peak.ciLow) && Number.isFinite(other.peak.ciHigh) && shown.low !== shown.high ? `, 95% CI ${shown.low}× to ${shown.high}×` : '';
     const goods = describeStageProduct(material.id, material.name, other.stage).replace(/ \(([^()]*)\)$/, '');
-    prices.push(`${goods}, whose trade the events strike too: up to ${shown.mean}× ${where} (the run’s highest, whatever the cause${ci}; ${allRuns(other.peak.n)})`);
+    prices.push(`${goods}, also struck: up to ${shown.mean}× ${where} (the run’s highest, whatever the cause${ci}; ${allRuns(other.peak.n)})`);
   }
   if (prices.length > 0) lines.push({ label: 'Prices', text: `${capitalise(prices.join('; '))}.` });
   return lines;
@@ -213,15 +213,15 @@ function describeWindowEnd(split: GainSplit): string {
 }
 
 /**
- * What the first part of the split covers. It runs from the start of the run, so it includes any change
- * in the months before the events start (their announcement): labelled "the crisis and the year after",
- * its 6,310 t read as a different figure from the month-by-month section's 6,290 t "from their start
- * to a year after their end" (user audit, session 35).
+ * Where the first part of the split ends. The part runs from the start of the run, so it includes any
+ * change in the months before the events start (their announcement), and says so: labelled "up to Jun
+ * 2028 (the crisis and the year after)", its 6,310 t read as a different figure from the
+ * month-by-month section's 6,290 t "from their start to a year after their end" (user audit, session 35).
  */
-const UNTIL_YEAR_AFTER = '(from the run’s start to a year after the events end)';
+const UNTIL_YEAR_AFTER = 'a year after the events end';
 
 /**
- * The split in words: `6,310 t up to Jun 2028 (from the run’s start to a year after the events end), 9,160 t after
+ * The split in words: `6,310 t from the run’s start to Jun 2028, a year after the events end, 9,160 t after
  * (95% CI 8,700 t to 9,610 t)` when both parts go the way of the total, as sizes; signed otherwise
  * (`−2,260 t up to …, +4,750 t after`), so that a part larger than the whole never reads as "of it".
  */
@@ -236,10 +236,10 @@ function describeSplit(split: GainSplit, total: number): string {
     const later = split.afterCi === undefined ? formatTonnesEstimate(sign * split.after, NaN, NaN, unit)
       : formatTonnesEstimate(sign * split.after, Math.min(sign * split.afterCi.low, sign * split.afterCi.high), Math.max(sign * split.afterCi.low, sign * split.afterCi.high), unit);
     const ci = split.afterCi === undefined ? '' : ` (95% CI ${later.low} to ${later.high})`;
-    return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} up to ${end} ${UNTIL_YEAR_AFTER}, ${later.mean} after${ci}`;
+    return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} from the run’s start to ${end}, ${UNTIL_YEAR_AFTER}, ${later.mean} after${ci}`;
   }
   const later = describeLater(split.after, split.afterCi, unit).replace(/ later/, ' after');
-  return `a net change of ${formatDifference(upTo, 't', unit)} up to ${end} ${UNTIL_YEAR_AFTER}, ${later}`;
+  return `a net change of ${formatDifference(upTo, 't', unit)} from the run’s start to ${end}, ${UNTIL_YEAR_AFTER}, ${later}`;
 }
 
 /**

@@ -48,7 +48,7 @@ describe('renderAnswerBox', () => {
       'Prices: At its highest over the run, the refined price outside China reaches 2.20× its start on average (95% CI 2.18× to 2.22×), whatever the cause (all 40 runs).',
     ]);
     // What a CI is and is not, once (audit 24, H4), and what "paired runs" are beside "all runs" (M6).
-    expect(text(box)).toContain('The 95% CIs measure simulation noise under the model’s assumptions, not uncertainty about the assumptions.');
+    expect(text(box)).toContain('not forecasts; the 95% CIs measure simulation noise, not uncertainty about the assumptions.');
     expect(text(box)).toContain('“Paired runs”: the first 30 runs set against the same runs without the disruptions; other figures are over all 40 runs.');
     // The same figures as Key results.
     const findings = text(await renderFindingsSection(context, new Map(), replicates, noCharts, impact));
@@ -175,7 +175,7 @@ describe('renderAnswerBox', () => {
     it('splits the loss at the end of the disruptions\' window and says the later part rests on an uncalibrated assumption (G26)', () => {
       const box = lines(renderAnswerBox(struck, new Map(), shortRuns, timed, fans));
       // (18 × 20 + 40) × 52/12 = 1,733 t up to Jun 2028; 24 × 10 × 52/12 = 1,040 t after, with differenceToEnd's interval.
-      expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t up to Jun 2028 (from the run’s start to a year after the events end), 1,040 t after (95% CI 990 t to 1,090 t)');
+      expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t from the run’s start to Jun 2028, a year after the events end, 1,040 t after (95% CI 990 t to 1,090 t)');
       // Runs short 20…40 then 20…38 weeks: two runs each at 20 and 21, so 36 of 40 (90%) reach 22.
       expect(box.find((l) => l.startsWith('How sure'))).toBe('How sure: Short for at least 22 weeks in 90% of runs; ' +
         'the 1,040 t after Jun 2028 (30 paired runs) rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26).');
@@ -184,14 +184,14 @@ describe('renderAnswerBox', () => {
       const toEnd = period.map((_, i) => recovering.slice(i).reduce((a, b) => a + b * WEEKS, 0));
       const mixed: ImpactReading = { ...timed, byMaterial: new Map([['ndpr', { ...timed.byMaterial.get('ndpr')!, homeConsumption: paired(toEnd[0], toEnd[0] - 100, toEnd[0] + 100, 31_200), monthlyConsumption: { ...monthly, mean: recovering, differenceToEnd: toEnd, differenceToEndCiLow: toEnd, differenceToEndCiHigh: toEnd } }]]) };
       const box2 = lines(renderAnswerBox(struck, new Map(), shortRuns, mixed, fans));
-      expect(box2.find((l) => l.startsWith('What the disruptions take'))).toMatch(/a net change of −1,730 t up to Jun 2028 \(from the run’s start to a year after the events end\), \+3,120 t after/);
+      expect(box2.find((l) => l.startsWith('What the disruptions take'))).toMatch(/a net change of −1,730 t from the run’s start to Jun 2028, a year after the events end, \+3,120 t after/);
       expect(box2.join(' ')).not.toContain('G26');
     });
 
     it('gives the peak of another traded stage the events strike (magnets beside oxide), outside the foreign region, in the answer box and in Key results', async () => {
       const box = text(renderAnswerBox(struck, new Map(), shortRuns, timed, fans));
       // (14 × 4.6 + 13 × 4.6 + 13 × 4.7) / 40 = 4.63: the US's or the allies', whichever is higher in a run; never China's 9.
-      expect(box).toMatch(/outside China[^;]*; magnets containing NdPr oxide, whose trade the events strike too: up to 4\.63× outside China \(the run’s highest, whatever the cause, 95% CI 4\.6\d× to 4\.6\d×; all 40 runs\)\./);
+      expect(box).toMatch(/outside China[^;]*; magnets containing NdPr oxide, also struck: up to 4\.63× outside China \(the run’s highest, whatever the cause, 95% CI 4\.6\d× to 4\.6\d×; all 40 runs\)\./);
       const findings = text(await renderFindingsSection(struck, new Map(), shortRuns, noCharts, timed));
       expect(findings).toMatch(/Highest price of magnets containing NdPr oxide \(manufacturing\), a stage the events strike too, outside China over the whole run, whatever the cause \(all 40 runs\): 4\.63× the starting price on average/);
       // The results table's peak cell names both products.
