@@ -21,7 +21,21 @@ export interface ConsumptionTiming {
   worstTonnesPerWeek: number;
   /** That month's change as a share of what end users receive without the disruptions. */
   worstShare: number;
+  /**
+   * The first month whose change is already within {@link NEAR_WORST_SHARE} of the worst, when it
+   * comes {@link NEAR_WORST_MONTHS_BEFORE} or more months before it; undefined otherwise.
+   */
+  nearWorstFirst?: string;
 }
+
+/** A month's change this close to the worst (as a share of it) counts as "as bad" for {@link ConsumptionTiming.nearWorstFirst}. */
+export const NEAR_WORST_SHARE = 0.05;
+/**
+ * How many months before the worst such a month must come to be named. A worst month long after
+ * an earlier, nearly equal one read as the crisis peaking late (user audit, session 35: Dy's worst
+ * month, Oct 2028, at 2.09 t/week, where Aug 2026 to Jun 2027 had already lost 2.04–2.08).
+ */
+export const NEAR_WORST_MONTHS_BEFORE = 3;
 
 /**
  * When a material's home end users feel the disruptions: the first and last month whose mean paired
@@ -42,10 +56,13 @@ export function describeConsumptionTiming(monthly: MonthlyConsumption, loses: bo
   const felt = feltAt.map((i) => monthly.period[i]);
   const worst = monthly.mean.reduce((a, _, i) => (sign * monthly.mean[i] > sign * monthly.mean[a] ? i : a), 0);
   const month = (period: string): string => formatScenarioDate(0, monthStart(period));
+  const nearWorst = monthly.mean.findIndex((change) => sign * change >= (1 - NEAR_WORST_SHARE) * sign * monthly.mean[worst]);
+  const monthsBefore = Math.round((monthStart(monthly.period[worst]) - monthStart(monthly.period[nearWorst])) * 12);
   return {
     firstFelt: month(felt[0]), lastFelt: month(felt[felt.length - 1]), everyMonthBetween: feltAt[feltAt.length - 1] - feltAt[0] + 1 === feltAt.length,
     worst: month(monthly.period[worst]),
     worstTonnesPerWeek: Math.abs(monthly.mean[worst]), worstShare: monthly.meanWithout[worst] > 0 ? Math.abs(monthly.mean[worst]) / monthly.meanWithout[worst] : NaN,
+    ...(monthsBefore >= NEAR_WORST_MONTHS_BEFORE ? { nearWorstFirst: month(monthly.period[nearWorst]) } : {}),
   };
 }
 
@@ -77,7 +94,8 @@ export function describeSpan(from: string, to: string, unbroken: boolean): strin
 
 /**
  * The "When" line's words on consumption: `consumption more than 5% below its level without the
- * disruptions from Jun 2026 to Oct 2032, worst in Dec 2026 (75.2 t/week less, 43%)`.
+ * disruptions from Jun 2026 to Oct 2032, worst in Dec 2026 (75.2 t/week less, 43%)`, and when an
+ * earlier month came close, `worst in Oct 2028 (2.09 t/week less, 38%; within 5% of that already in Aug 2026)`.
  *
  * @param timing - From {@link describeConsumptionTiming}.
  * @param loses - Whether the change is a loss.
@@ -90,5 +108,6 @@ export function describeTimingClause(timing: ConsumptionTiming, loses: boolean):
   const direction = loses ? 'below' : 'above';
   const size = `${formatNumber(timing.worstTonnesPerWeek)} t/week ${loses ? 'less' : 'more'}${Number.isFinite(timing.worstShare) ? `, ${formatPercent(timing.worstShare)}` : ''}`;
   const span = describeSpan(timing.firstFelt, timing.lastFelt, timing.everyMonthBetween);
-  return `consumption more than ${share} ${direction} its level without the disruptions ${span}, ${loses ? 'worst' : 'most'} in ${timing.worst} (${size})`;
+  const already = timing.nearWorstFirst === undefined ? '' : `; within ${formatPercent(NEAR_WORST_SHARE)} of that already in ${timing.nearWorstFirst}`;
+  return `consumption more than ${share} ${direction} its level without the disruptions ${span}, ${loses ? 'worst' : 'most'} in ${timing.worst} (${size}${already})`;
 }

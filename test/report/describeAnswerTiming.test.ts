@@ -24,6 +24,17 @@ describe('describeConsumptionTiming', () => {
     // Nothing beyond 5%: no timing.
     expect(describeConsumptionTiming(monthly([-1, -2, -3, -4, -5, -1]), true)).toBeUndefined();
   });
+
+  it('names an earlier month already within 5% of the worst when it comes 3 or more months before it (user audit, session 35)', () => {
+    // Jan loses 19.5 (within 5% of June's 20), five months before: named.
+    const late = describeConsumptionTiming(monthly([-19.5, -10, -8, -8, -8, -20]), true);
+    expect(late?.nearWorstFirst).toBe('Jan 2026');
+    expect(describeTimingClause(late!, true)).toBe('consumption more than 5% below its level without the disruptions from Jan 2026 to Jun 2026, worst in Jun 2026 (20 t/week less, 20%; within 5% of that already in Jan 2026)');
+    // 18.5 is not within 5% of 20: nothing named.
+    expect(describeConsumptionTiming(monthly([-18.5, -10, -8, -8, -8, -20]), true)?.nearWorstFirst).toBeUndefined();
+    // Within 5% but only two months before: nothing named.
+    expect(describeConsumptionTiming(monthly([-4, -6, -8, -19.5, -8, -20]), true)?.nearWorstFirst).toBeUndefined();
+  });
 });
 
 describe('describeMedianShortSpan', () => {
