@@ -269,7 +269,7 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
  * The peak in the disruptions' window and what they change in it, paired run by run (impact.json's
  * `disruptionPeakPrice`): `the refined price outside China peaks at 2.21× its starting price from
  * Oct 2025 to Jun 2028 (the disruptions and the year after), against 1.28× without the disruptions: 1.72
- * times as high (up 0.929× its start, 95% CI …)`: the multiple of the level without them, and the paired
+ * times as high (higher by 0.929× its start, 95% CI …)`: the multiple of the level without them, and the paired
  * difference in units of the starting price as the levels are (not "+72%, a rise of 0.929×",
  * which read as a second multiple; user audit, session 32), or down for a disruption that
  * lowers it (a price war); when the CI includes 0, that the disruptions make no clear change to the
@@ -291,7 +291,8 @@ function describeCausedPeak(materialId: string, impact: ImpactReading | undefine
   const [low, high] = higher ? [change.ciLow, change.ciHigh] : [-change.ciHigh, -change.ciLow];
   const against = describePeakAgainstWithout(change);
   const shown = formatEstimate(Math.abs(change.mean), low, high);
-  const difference = `${higher ? 'up' : 'down'} ${shown.mean}× its start`;
+  // "Higher by": a difference in units of the start price; "up 1.249× its start" read as a factor (user audit, session 35).
+  const difference = `${higher ? 'higher' : 'lower'} by ${shown.mean}× its start`;
   const ci = `95% CI ${shown.low}× to ${shown.high}×; ${runs}`;
   return `${price} peaks at ${formatMultiple(change.meanWith)} its start from ${describePeakWindow(entry.peakWindow)}, ` +
     (against === '' ? `${difference} (${ci})` : `${against.replace(' in the same months without them', ' without the disruptions')} (${difference}, ${ci})`);

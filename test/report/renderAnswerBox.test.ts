@@ -84,10 +84,10 @@ describe('renderAnswerBox', () => {
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).toContain(
       // Both levels and the multiple of the level without them: 2.21 / 1.28 = 1.73, not the 1.93 that "+0.93×" alone suggests;
       // the paired difference named in units of the starting price, not "+73%, a rise of 0.930×" (user audit, session 32).
-      'The refined price outside China peaks at 2.21× its start from Oct 2025 to Jun 2028, against 1.28× without the disruptions: 1.73 times as high (up 0.930× its start, 95% CI 0.840× to 1.020×; 30 paired runs).');
+      'The refined price outside China peaks at 2.21× its start from Oct 2025 to Jun 2028, against 1.28× without the disruptions: 1.73 times as high (higher by 0.930× its start, 95% CI 0.840× to 1.020×; 30 paired runs).');
     // A price war lowers the peak: said as such.
     const fall = { ...paired(-0.4, -0.5, -0.3, 1.5), unit: 'x base' };
-    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.10× its start from Oct 2025 to Jun 2028, against 1.50× without the disruptions: 0.733 times as high (down 0.400× its start, 95% CI 0.300× to 0.500×; 30 paired runs).');
+    expect(text(renderAnswerBox(context, new Map(), replicates, withChange(fall)))).toContain('peaks at 1.10× its start from Oct 2025 to Jun 2028, against 1.50× without the disruptions: 0.733 times as high (lower by 0.400× its start, 95% CI 0.300× to 0.500×; 30 paired runs).');
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).not.toMatch(/%, a (rise|fall) of/);
     // What it costs end users, when impact.json gives it and its CI excludes 0.
     const costly: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(2.85e9, 2.65e9, 3.05e9, 16.57e9), unit: 'USD' } }]]) };
