@@ -17,8 +17,8 @@ import type { World } from '../world/world.ts';
 /** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */
 export const HOARDING_LIMIT = 1.5;
 
-/** Values per (stage, cell) in `world.scratch.cellTerms`: 10 saved by production, 6 by settlement for its cell loops. */
-export const CELL_TERMS = 16;
+/** Values per (stage, cell) in `world.scratch.cellTerms`: 11 saved by production, 6 by settlement for its cell loops. */
+export const CELL_TERMS = 17;
 /** Offsets into a cell's terms. */
 export const TERM_COST_FACTOR = 0;
 /** The ask's input cost per tonne of output: askInputPriceOf(P, Pₑ) of the input / yield. */
@@ -39,6 +39,8 @@ export const TERM_INPUT_PRICE = 13;
 export const TERM_OFFERED = 14;
 /** Expected input cost per tonne of output, Pₑ,input / yield: utilisation's input cost (TERM_INPUT_COST is the ask's, askInputPrice.ts). */
 export const TERM_EXPECTED_INPUT_COST = 15;
+/** The output price utilisation plans on: utilisationOutputPriceOf(P, Pₑ*) (utilisationOutputPrice.ts); TERM_EXPECTED_PRICE stays the planned output's price response. */
+export const TERM_UTILISATION_PRICE = 16;
 
 /** Index of the first term of cell c (m × R + r) of a capacity stage in `world.scratch.cellTerms`. */
 export function termsAt(world: World, stage: number, c: number): number {
@@ -46,8 +48,8 @@ export function termsAt(world: World, stage: number, c: number): number {
 }
 
 /**
- * Utilisation by cost: clamp((Pₑ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1).
- * @param expectedPrice - expected output price (floored), USD/t
+ * Utilisation by cost: clamp((Pᵤ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1).
+ * @param expectedPrice - the output price utilisation plans on, Pᵤ = max(Pₑ*, P·(1 − x)) (utilisationOutputPrice.ts), USD/t
  * @param inputCost - expected input cost per tonne of output, USD/t
  * @param unitCost - the firm's unit cost this tick (learning applied), USD/t
  */
