@@ -100,6 +100,8 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
       if (alive[f] === 0) continue;
       const unitCost = unitCosts[f] * costFactor;
       const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (utilisationPrice - expectedInputCost - keepShare * unitCost) / (band * unitCost)));
+      // Orders stay on the expected margin: a price well above its Pₑ runs the input in stock, it does not buy more at the spike.
+      const orderUtilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (expectedPrice - expectedInputCost - keepShare * unitCost) / (band * unitCost)));
       const expectedSales = expectedSalesOf[f];
       const downtimeLeft = downtime[f];
       const up = downtimeLeft > 0 ? 0 : 1;
@@ -115,7 +117,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
         inputStock[f] = inputLeft;
         const expectedUse = expectedSales / yieldShare;
         const hoard = inputLeft < hoardingLimit * coverTicks * expectedUse ? hoarding : 1;
-        const bid = utilisation > 0 ? Math.max(0, expectedUse + orderRate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
+        const bid = orderUtilisation > 0 ? Math.max(0, expectedUse + orderRate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
         bidTonnes[f] = bid;
         bids += bid;
       } else if (recycledInput !== null) {
