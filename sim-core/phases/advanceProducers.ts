@@ -20,8 +20,9 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  * Per firm f in cell (m, r), with expected output price Pₑ (adaptive, floored by a public price floor
  * for that stage) and expected input cost per tonne of output cᵢ = Pₑ,input / yield:
  * - utilisation by cost: u = clamp((Pᵤ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1) with c_f the firm's
- *   unit cost and Pᵤ = max(Pₑ, P·(1 − 0.25)) the output price it plans on (utilisationOutputPrice.ts;
- *   the foreign actor's firms ignore cost during a price war);
+ *   unit cost and Pᵤ = max(Pₑ, P·(1 − 0.25)) the output price production plans on
+ *   (utilisationOutputPrice.ts); orders use uₒ, the same with Pₑ in place of Pᵤ (the foreign actor's
+ *   firms ignore cost during a price war: u = uₒ = 1);
  * - production to order: q = clamp(Ŝ·(Pₑ/P₀)^σ (σ `supplyResponse`: with spare capacity, producers run harder when prices are high) + ρ·(W·Ŝ − I_out), 0, u·a·K) where Ŝ is expected sales,
  *   W the stock target in ticks, ρ `inventoryReleasePerTick`, a availability (outages, downtime, by-product host);
  * - by-product miners do not produce to order: they recover the by-product in their share of the host's
@@ -30,7 +31,7 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  *   processors and manufacturers are also limited by input stock: q ≤ yield·I_in;
  * - input orders (order-up-to with hoarding): b = max(0, Ŝ/yield + ρ_in·(W·Ŝ/yield − I_in))·(1 + φ·max(0, ln(P_in/P_in,e)))
  *   with ρ_in `inputOrderAdjustmentPerTick` and φ `precautionaryBuying`, the hoarding factor applying
- *   only while I_in < 1.5·W·Ŝ/yield;
+ *   only while I_in < 1.5·W·Ŝ/yield, placed only while uₒ > 0;
  * - stock is offered at a cost-based ask: share offered = clamp((P − (1 − band)·a)/(band·a), 0, 1) with
  *   a = c_f + cᵢ, so firms hold stock rather than sell it below cash cost.
  * @param recycledInput - per cell (m × R + r), scrap available to recyclers this tick, t (recycling only)

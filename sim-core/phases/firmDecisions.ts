@@ -39,7 +39,7 @@ export const TERM_INPUT_PRICE = 13;
 export const TERM_OFFERED = 14;
 /** Expected input cost per tonne of output, Pₑ,input / yield: utilisation's input cost (TERM_INPUT_COST is the ask's, askInputPrice.ts). */
 export const TERM_EXPECTED_INPUT_COST = 15;
-/** The output price utilisation plans on: utilisationOutputPriceOf(P, Pₑ*) (utilisationOutputPrice.ts); TERM_EXPECTED_PRICE stays the planned output's price response. */
+/** The output price production's utilisation plans on: utilisationOutputPriceOf(P, Pₑ*) (utilisationOutputPrice.ts); orders' utilisation and the price response keep TERM_EXPECTED_PRICE. */
 export const TERM_UTILISATION_PRICE = 16;
 
 /** Index of the first term of cell c (m × R + r) of a capacity stage in `world.scratch.cellTerms`. */
@@ -68,6 +68,7 @@ export function offerShareOf(currentPrice: number, band: number, ask: number): n
 
 /**
  * Input order (order-up-to with hoarding while stock is below HOARDING_LIMIT × target), t.
+ * @param utilisation - utilisation on the expected output price Pₑ*, not on Pᵤ: orders do not follow an output-price spike (utilisationOutputPrice.ts)
  * @param expectedUse - expected sales ÷ yield, t/tick
  * @param inputLeft - input stock after this tick's production, t
  */
