@@ -5,8 +5,9 @@ import { weeksToTicks } from '../world/initialiseSteadyState.ts';
 import { cellCapacityOf } from '../world/firmTotals.ts';
 import { CELL_SUMS, PRODUCE_CELLS, type CellSplit } from './cellTasks.ts';
 import { leaderPaidPrice } from './priceLeadership.ts';
-import { HOARDING_LIMIT, termsAt, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_EXPECTED_INPUT_COST, TERM_INPUT_COST, TERM_OFFERED, TERM_YIELD } from './firmDecisions.ts';
+import { HOARDING_LIMIT, termsAt, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE, TERM_HOARDING, TERM_IGNORE_COST, TERM_EXPECTED_INPUT_COST, TERM_INPUT_COST, TERM_OFFERED, TERM_UTILISATION_PRICE, TERM_YIELD } from './firmDecisions.ts';
 import { askInputPriceOf } from './askInputPrice.ts';
+import { utilisationOutputPriceOf } from './utilisationOutputPrice.ts';
 
 /** Market index k a capacity stage sells into: concentrate, refined, component, refined (recyclers). */
 export const OUTPUT_MARKET = [0, 1, 2, 1] as const;
@@ -18,8 +19,10 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  *
  * Per firm f in cell (m, r), with expected output price Pₑ (adaptive, floored by a public price floor
  * for that stage) and expected input cost per tonne of output cᵢ = Pₑ,input / yield:
- * - utilisation by cost: u = clamp((Pₑ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1) with c_f the firm's
- *   unit cost (the foreign actor's firms ignore cost during a price war);
+ * - utilisation by cost: u = clamp((Pᵤ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1) with c_f the firm's
+ *   unit cost and Pᵤ = max(Pₑ, P·(1 − 0.25)) the output price production plans on
+ *   (utilisationOutputPrice.ts); orders use uₒ, the same with Pₑ in place of Pᵤ (the foreign actor's
+ *   firms ignore cost during a price war: u = uₒ = 1);
  * - production to order: q = clamp(Ŝ·(Pₑ/P₀)^σ (σ `supplyResponse`: with spare capacity, producers run harder when prices are high) + ρ·(W·Ŝ − I_out), 0, u·a·K) where Ŝ is expected sales,
  *   W the stock target in ticks, ρ `inventoryReleasePerTick`, a availability (outages, downtime, by-product host);
  * - by-product miners do not produce to order: they recover the by-product in their share of the host's
@@ -28,7 +31,7 @@ export const INPUT_MARKET = [-1, 0, 1, -1] as const;
  *   processors and manufacturers are also limited by input stock: q ≤ yield·I_in;
  * - input orders (order-up-to with hoarding): b = max(0, Ŝ/yield + ρ_in·(W·Ŝ/yield − I_in))·(1 + φ·max(0, ln(P_in/P_in,e)))
  *   with ρ_in `inputOrderAdjustmentPerTick` and φ `precautionaryBuying`, the hoarding factor applying
- *   only while I_in < 1.5·W·Ŝ/yield;
+ *   only while I_in < 1.5·W·Ŝ/yield, placed only while uₒ > 0;
  * - stock is offered at a cost-based ask: share offered = clamp((P − (1 − band)·a)/(band·a), 0, 1) with
  *   a = c_f + cᵢ, so firms hold stock rather than sell it below cash cost.
  * @param recycledInput - per cell (m × R + r), scrap available to recyclers this tick, t (recycling only)
@@ -70,6 +73,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     const expectedInputCost = terms[t + TERM_EXPECTED_INPUT_COST];
     const currentPrice = terms[t + TERM_CURRENT_PRICE];
     const expectedPrice = terms[t + TERM_EXPECTED_PRICE];
+    const utilisationPrice = terms[t + TERM_UTILISATION_PRICE];
     const hoarding = terms[t + TERM_HOARDING];
     const ignoreCost = terms[t + TERM_IGNORE_COST] !== 0;
     const yieldShare = terms[t + TERM_YIELD];
@@ -96,7 +100,9 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (alive[f] === 0) continue;
       const unitCost = unitCosts[f] * costFactor;
-      const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (expectedPrice - expectedInputCost - keepShare * unitCost) / (band * unitCost)));
+      const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (utilisationPrice - expectedInputCost - keepShare * unitCost) / (band * unitCost)));
+      // Orders stay on the expected margin: a price well above its Pₑ runs the input in stock, it does not buy more at the spike.
+      const orderUtilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (expectedPrice - expectedInputCost - keepShare * unitCost) / (band * unitCost)));
       const expectedSales = expectedSalesOf[f];
       const downtimeLeft = downtime[f];
       const up = downtimeLeft > 0 ? 0 : 1;
@@ -112,7 +118,7 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
         inputStock[f] = inputLeft;
         const expectedUse = expectedSales / yieldShare;
         const hoard = inputLeft < hoardingLimit * coverTicks * expectedUse ? hoarding : 1;
-        const bid = utilisation > 0 ? Math.max(0, expectedUse + orderRate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
+        const bid = orderUtilisation > 0 ? Math.max(0, expectedUse + orderRate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
         bidTonnes[f] = bid;
         bids += bid;
       } else if (recycledInput !== null) {
@@ -168,6 +174,10 @@ function saveCellTerms(world: World, stage: number, c: number): number {
   // hand the market to the rivals the war is meant to deter; docs/model.md G11).
   const paidWhileLeading = adversary && effective.leadershipCut[sOut] > 0 ? terms[t + TERM_CURRENT_PRICE] : 0;
   terms[t + TERM_EXPECTED_PRICE] = Math.max(markets.expectedPriceUsdPerTonne[sOut], effective.priceFloorUsdPerTonne[sc], paidWhileLeading);
+  // Utilisation plans on the expected price until the price paid now is well above it, then on that
+  // price: after a quota the input's Pₑ catches up with the output's while the output sells at twice
+  // its Pₑ, and firms stopped producing with weeks of input in stock (docs/model.md G35, rising phase).
+  terms[t + TERM_UTILISATION_PRICE] = utilisationOutputPriceOf(terms[t + TERM_CURRENT_PRICE], terms[t + TERM_EXPECTED_PRICE]);
   terms[t + TERM_HOARDING] = sIn >= 0 ? 1 + behaviour.precautionaryBuying * Math.max(0, Math.log(inputPrice / markets.expectedPriceUsdPerTonne[sIn])) : 1;
   terms[t + TERM_IGNORE_COST] = (effective.priceCut[sOut] > 0 || effective.leadershipCut[sOut] > 0) && adversary ? 1 : 0;
   terms[t + TERM_YIELD] = yieldShare;

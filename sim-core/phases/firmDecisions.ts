@@ -17,8 +17,8 @@ import type { World } from '../world/world.ts';
 /** Input stock, as a multiple of its target, beyond which buyers stop precautionary buying. Assumption. */
 export const HOARDING_LIMIT = 1.5;
 
-/** Values per (stage, cell) in `world.scratch.cellTerms`: 10 saved by production, 6 by settlement for its cell loops. */
-export const CELL_TERMS = 16;
+/** Values per (stage, cell) in `world.scratch.cellTerms`: 11 saved by production, 6 by settlement for its cell loops. */
+export const CELL_TERMS = 17;
 /** Offsets into a cell's terms. */
 export const TERM_COST_FACTOR = 0;
 /** The ask's input cost per tonne of output: askInputPriceOf(P, Pₑ) of the input / yield. */
@@ -39,6 +39,8 @@ export const TERM_INPUT_PRICE = 13;
 export const TERM_OFFERED = 14;
 /** Expected input cost per tonne of output, Pₑ,input / yield: utilisation's input cost (TERM_INPUT_COST is the ask's, askInputPrice.ts). */
 export const TERM_EXPECTED_INPUT_COST = 15;
+/** The output price production's utilisation plans on: utilisationOutputPriceOf(P, Pₑ*) (utilisationOutputPrice.ts); orders' utilisation and the price response keep TERM_EXPECTED_PRICE. */
+export const TERM_UTILISATION_PRICE = 16;
 
 /** Index of the first term of cell c (m × R + r) of a capacity stage in `world.scratch.cellTerms`. */
 export function termsAt(world: World, stage: number, c: number): number {
@@ -46,8 +48,8 @@ export function termsAt(world: World, stage: number, c: number): number {
 }
 
 /**
- * Utilisation by cost: clamp((Pₑ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1).
- * @param expectedPrice - expected output price (floored), USD/t
+ * Utilisation by cost: clamp((Pᵤ − cᵢ − (1 − band)·c_f) / (band·c_f), 0, 1).
+ * @param expectedPrice - the output price utilisation plans on, Pᵤ = max(Pₑ*, P·(1 − x)) (utilisationOutputPrice.ts), USD/t
  * @param inputCost - expected input cost per tonne of output, USD/t
  * @param unitCost - the firm's unit cost this tick (learning applied), USD/t
  */
@@ -66,6 +68,7 @@ export function offerShareOf(currentPrice: number, band: number, ask: number): n
 
 /**
  * Input order (order-up-to with hoarding while stock is below HOARDING_LIMIT × target), t.
+ * @param utilisation - utilisation on the expected output price Pₑ*, not on Pᵤ: orders do not follow an output-price spike (utilisationOutputPrice.ts)
  * @param expectedUse - expected sales ÷ yield, t/tick
  * @param inputLeft - input stock after this tick's production, t
  */

@@ -15,7 +15,7 @@ import { advanceInvestment } from '../../sim-core/phases/advanceInvestment.ts';
 import { cellCapacityOf } from '../../sim-core/world/firmTotals.ts';
 import {
   bidOf, offerShareOf, termsAt, utilisationOf, TERM_COST_FACTOR, TERM_COVER_TICKS, TERM_CURRENT_PRICE, TERM_EXPECTED_PRICE,
-  TERM_EXPECTED_INPUT_COST, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_SOLD_SHARE, TERM_YIELD,
+  TERM_EXPECTED_INPUT_COST, TERM_HOARDING, TERM_IGNORE_COST, TERM_INPUT_COST, TERM_SOLD_SHARE, TERM_UTILISATION_PRICE, TERM_YIELD,
 } from '../../sim-core/phases/firmDecisions.ts';
 import { smallBaseline } from './engineHelpers.ts';
 
@@ -73,7 +73,8 @@ function productionMismatches(world: World, stage: number, before: FirmSnapshot,
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) {
       if (store.alive[f] === 0) continue;
       const unitCost = store.unitCostUsdPerTonne[f] * terms[t + TERM_COST_FACTOR];
-      const utilisation = terms[t + TERM_IGNORE_COST] !== 0 ? 1 : utilisationOf(expectedPrice, terms[t + TERM_EXPECTED_INPUT_COST], band, unitCost);
+      const utilisation = terms[t + TERM_IGNORE_COST] !== 0 ? 1 : utilisationOf(terms[t + TERM_UTILISATION_PRICE], terms[t + TERM_EXPECTED_INPUT_COST], band, unitCost);
+      const orderUtilisation = terms[t + TERM_IGNORE_COST] !== 0 ? 1 : utilisationOf(expectedPrice, terms[t + TERM_EXPECTED_INPUT_COST], band, unitCost);
       const sales = before.expectedSales[f];
       const up = before.downtime[f] > 0 ? 0 : 1;
       const byproduct = stage === 0 && world.hostMaterial[m] >= 0;
@@ -81,7 +82,7 @@ function productionMismatches(world: World, stage: number, before: FirmSnapshot,
       q = Math.min(q, utilisation * cellAvailability * up * store.capacityTonnesPerTick[f]);
       if (INPUT_MARKET[stage] >= 0) {
         q = Math.min(q, before.inputStock[f] * yieldShare);
-        const bid = bidOf(utilisation, sales / yieldShare, before.inputStock[f] - q / yieldShare, orderRate, cover, terms[t + TERM_HOARDING]);
+        const bid = bidOf(orderUtilisation, sales / yieldShare, before.inputStock[f] - q / yieldShare, orderRate, cover, terms[t + TERM_HOARDING]);
         if (!Object.is(store.bidTonnes[f], bid)) found.push(`stage ${stage} firm ${f}: bid ${store.bidTonnes[f]} vs formula ${bid}`);
       } else if (scrap !== null) {
         const scrapPerCapacity = capacityInCell > 0 ? scrap[c] / capacityInCell : 0;
