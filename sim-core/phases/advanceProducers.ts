@@ -101,8 +101,6 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
       if (alive[f] === 0) continue;
       const unitCost = unitCosts[f] * costFactor;
       const utilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (utilisationPrice - expectedInputCost - keepShare * unitCost) / (band * unitCost)));
-      // Orders stay on the expected margin: a price well above its Pₑ runs the input in stock, it does not buy more at the spike.
-      const orderUtilisation = ignoreCost ? 1 : Math.min(1, Math.max(0, (expectedPrice - expectedInputCost - keepShare * unitCost) / (band * unitCost)));
       const expectedSales = expectedSalesOf[f];
       const downtimeLeft = downtime[f];
       const up = downtimeLeft > 0 ? 0 : 1;
@@ -118,7 +116,10 @@ export function produceCells(world: World, stage: number, recycledInput: Float64
         inputStock[f] = inputLeft;
         const expectedUse = expectedSales / yieldShare;
         const hoard = inputLeft < hoardingLimit * coverTicks * expectedUse ? hoarding : 1;
-        const bid = orderUtilisation > 0 ? Math.max(0, expectedUse + orderRate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
+        // Orders stay on the expected margin: a price well above its Pₑ runs the input in stock, it does not buy more at the
+        // spike. bidOf needs only whether utilisation on Pₑ* is above 0, which is whether its margin is (band·c_f > 0).
+        const orders = ignoreCost || expectedPrice - expectedInputCost - keepShare * unitCost > 0;
+        const bid = orders ? Math.max(0, expectedUse + orderRate * (coverTicks * expectedUse - inputLeft)) * hoard : 0;
         bidTonnes[f] = bid;
         bids += bid;
       } else if (recycledInput !== null) {
