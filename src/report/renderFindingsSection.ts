@@ -112,7 +112,8 @@ function renderHowToRead(runs: number, exact: boolean): string {
     `A week counts as short when end users go without more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of their demand that week; smaller gaps still add to the unmet demand (t) and show in the shortfall charts. ` +
     'Demand is what end users still want at the going price: when prices rise they buy less and thrift (make the same goods with less material), ' +
     'so a disruption can cut what they receive (their consumption) without leaving demand unmet; the consumption figures measure that drop, thrift included. ' +
-    'Prices do not always ration first: while an input price spikes, manufacturers can stop producing and end users go short for a few weeks (docs/model.md, known gap G35). ' +
+    // G35's two phases (stock held back after a spike, production stopped during it) are fixed (sessions 34, 35); G32 is the way prices still fail to ration.
+    'Prices do not always ration first: a region that imports pays its trading pool’s price, so when exports to it alone are cut its end users can go short while that price barely moves (docs/model.md, known gap G32). ' +
     'Intervals of quantities that cannot be negative are cut at zero. These are outcomes of a model under its stated assumptions, not forecasts.' +
     describeTailPrecision(runs) +
     (runs > 0 && runs < 20 ? ` <strong>With only ${countRuns(runs)}, the tails (5% and 95%) are rough.</strong>` : '') + '</p>\n';

@@ -54,10 +54,11 @@ describe('renderAnswerBox', () => {
     const findings = text(await renderFindingsSection(context, new Map(), replicates, noCharts, impact));
     // How precisely the runs fix a range's ends: at 40 runs the 5th percentile is below the 6th lowest run (rank from the binomial), unbounded below.
     expect(findings).toContain('the model’s 5th percentile lies, with 95% confidence, below the 6th lowest of these runs, and nothing bounds it from below until 72 runs');
-    // The reading guide says prices do not always ration first (G35's rising phase: production stops while an input price spikes;
-    // the falling phase, stock held back after the spike, was fixed in session 34 and must not be described as current).
-    expect(findings).toContain('Prices do not always ration first: while an input price spikes, manufacturers can stop producing and end users go short for a few weeks (docs/model.md, known gap G35).');
+    // The reading guide says prices do not always ration first, by the mechanism still open (G32); G35's two phases (stock held
+    // back after a spike, production stopped while an input price spikes) were fixed in sessions 34 and 35 and must not be described as current.
+    expect(findings).toContain('Prices do not always ration first: a region that imports pays its trading pool’s price, so when exports to it alone are cut its end users can go short while that price barely moves (docs/model.md, known gap G32).');
     expect(findings).not.toContain('hold stock back');
+    expect(findings).not.toContain('manufacturers can stop producing');
     // The results table's peak: mean and CI to the same decimals.
     expect(findings).toContain('2.20× (2.18–2.22)');
     // The paired column's runs are said: the impact arms' 30, beside columns over all the run's runs.
