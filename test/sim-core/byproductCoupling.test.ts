@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, step, type EventSpec, type ScenarioSpec } from '../../sim-core/index.ts';
 import { materialIndex, regionIndexOf } from '../../sim-core/world/indexOf.ts';
 import { MINING } from '../../sim-core/world/world.ts';
+import { utilisationOutputPriceOf } from '../../sim-core/phases/utilisationOutputPrice.ts';
 import { smallBaseline } from './engineHelpers.ts';
 
 /** The small baseline with Dy declared a by-product of NdPr (as heavy rare earths are of ionic-clay and bastnäsite mining). */
@@ -16,7 +17,8 @@ function withDyByproduct(dyMiningCostFactor = 1): ScenarioSpec {
 
 /**
  * Per tick over a year (seed 5, replicate 0), in CN: mining output of NdPr and Dy, and whether Dy
- * recovery paid for no firm (expected Dy concentrate price ≤ (1 − band) × the cheapest Dy miner's cost).
+ * recovery paid for no firm (the Dy concentrate price production plans on, max(Pₑ, P·(1 − x)) since
+ * session 35, ≤ (1 − band) × the cheapest Dy miner's cost).
  */
 function miningOutput(spec: ScenarioSpec, events: EventSpec[]): { host: number[]; dy: number[]; unpaid: boolean[] } {
   const world = createWorld({ ...spec, events }, 5, 0);
@@ -31,8 +33,9 @@ function miningOutput(spec: ScenarioSpec, events: EventSpec[]): { host: number[]
   const out: number[] = [];
   const unpaid: boolean[] = [];
   while (world.tick < world.ticks) {
-    // Production reads the expected price as the tick starts.
-    const expected = world.markets.expectedPriceUsdPerTonne[m * 3 * world.regions + cn];
+    // Production reads the prices as the tick starts, and plans on the expected one unless the current one is well above it (§5's Pᵤ).
+    const segment = m * 3 * world.regions + cn;
+    const expected = utilisationOutputPriceOf(world.markets.priceUsdPerTonne[segment], world.markets.expectedPriceUsdPerTonne[segment]);
     let cheapest = Infinity;
     for (let f = store.cellStart[c], end = f + store.cellUsedSlots[c]; f < end; f++) if (store.alive[f] === 1) cheapest = Math.min(cheapest, store.unitCostUsdPerTonne[f]);
     unpaid.push(expected <= (1 - spec.behaviour.utilisationBand) * cheapest);
