@@ -15,11 +15,12 @@ const CLEAR_MULTIPLE = 5;
  * @param fan - The cell's capacity fan (t/yr), with its mean.
  * @param year - Calendar year of the due week.
  * @param capacityTonnesPerYear - The project's capacity.
+ * @param otherYears - Due weeks of the cell's other scripted projects: their steps are not background.
  * @returns 'all', 'most', 'few' or undefined.
  * @example
  * checkArrivalInFan(usGraphiteCapacity, 2028.731, 45000); // 'few': the Syrah expansion does not pay in these runs
  */
-export function checkArrivalInFan(fan: SeriesFan, year: number, capacityTonnesPerYear: number): 'all' | 'most' | 'few' | undefined {
+export function checkArrivalInFan(fan: SeriesFan, year: number, capacityTonnesPerYear: number, otherYears: readonly number[] = []): 'all' | 'most' | 'few' | undefined {
   const mean = fan.mean;
   if (mean === undefined || fan.year.length < 2 || !(capacityTonnesPerYear > 0)) return undefined;
   // From the whole span: series.csv rounds years to 3 decimals, so one week's difference is off by 2%.
@@ -27,9 +28,13 @@ export function checkArrivalInFan(fan: SeriesFan, year: number, capacityTonnesPe
   const t = Math.round((year - fan.year[0]) / step);
   if (t < 1 || t >= mean.length || Math.abs(fan.year[t] - year) > step / 2) return undefined;
   const rise = (i: number): number => mean[i] - mean[i - 1];
+  const indexOf = (y: number): number => Math.round((y - fan.year[0]) / step);
+  const known = new Set(otherYears.map(indexOf));
+  // Another scripted project due the same week: the rise is theirs together, so it cannot speak for this one.
+  if (known.has(t)) return undefined;
   let background = 0;
   for (let i = Math.max(1, t - BACKGROUND_WEEKS); i <= Math.min(mean.length - 1, t + BACKGROUND_WEEKS); i++) {
-    if (i !== t && Number.isFinite(rise(i))) background = Math.max(background, Math.abs(rise(i)));
+    if (i !== t && !known.has(i) && Number.isFinite(rise(i))) background = Math.max(background, Math.abs(rise(i)));
   }
   if (!Number.isFinite(rise(t)) || capacityTonnesPerYear < CLEAR_MULTIPLE * background) return undefined;
   const share = rise(t) / capacityTonnesPerYear;

@@ -181,14 +181,15 @@ export function windowsOfShare(fan: SeriesFan, threshold: number): Array<{ start
  */
 function scriptedArrivalsOf(overview: ScenarioOverview, plan: FanPanelPlan, fans: ReadonlyMap<string, SeriesFan>): ScriptedArrival[] {
   const drawn = plan.rows.flatMap((row) => row.charts).filter((chart) => chart.series.metric === 'capacity' && isDrawn(chart, fans));
-  return [...new Set(drawn.map((chart) => chart.series.stage))]
-    .flatMap((stage) => listScriptedArrivals(overview, plan.materialId, stage, drawn.filter((chart) => chart.series.stage === stage).map((chart) => chart.series.region)))
-    .map((arrival) => {
-      // What the runs show in the due week: a project still to be financed may never pay (US graphite's Syrah expansion in the reference run).
-      const fan = fans.get(seriesKey({ metric: 'capacity', material: plan.materialId, stage: arrival.stage, region: arrival.region }));
-      const seen = fan === undefined ? undefined : checkArrivalInFan(fan, arrival.year, arrival.capacityTonnesPerYear);
-      return seen === undefined ? arrival : { ...arrival, seen };
-    });
+  const arrivals = [...new Set(drawn.map((chart) => chart.series.stage))]
+    .flatMap((stage) => listScriptedArrivals(overview, plan.materialId, stage, drawn.filter((chart) => chart.series.stage === stage).map((chart) => chart.series.region)));
+  return arrivals.map((arrival) => {
+    // What the runs show in the due week: a project still to be financed may never pay (US graphite's Syrah expansion in the reference run).
+    const fan = fans.get(seriesKey({ metric: 'capacity', material: plan.materialId, stage: arrival.stage, region: arrival.region }));
+    const others = arrivals.filter((a) => a !== arrival && a.region === arrival.region && a.stage === arrival.stage).map((a) => a.year);
+    const seen = fan === undefined ? undefined : checkArrivalInFan(fan, arrival.year, arrival.capacityTonnesPerYear, others);
+    return seen === undefined ? arrival : { ...arrival, seen };
+  });
 }
 
 /** Whether a planned chart is drawn: its series is there and not zero in the drawn bands. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChartCollector } from '../../src/report/createChartCollector.ts';
+import { checkArrivalInFan } from '../../src/report/checkArrivalInFan.ts';
 import { describeScriptedArrivals } from '../../src/report/describeScriptedArrivals.ts';
 import { listScriptedArrivals } from '../../src/report/listScriptedArrivals.ts';
 import type { FanPanelPlan } from '../../src/report/planFanPanels.ts';
@@ -157,5 +158,31 @@ describe('readScenarioOverview: pipeline projects and greenfield durations', () 
     ]);
     // The lead factor as written; the recycling one, absent, is the engine's default.
     expect(overview?.projectDurations).toEqual({ permittingYears: 8, financingYears: 3, constructionYears: 5, processingLeadFactor: 0.5, recyclingLeadFactor: 0.2, drawn: false });
+  });
+});
+
+describe('checkArrivalInFan: what the runs show in the due week', () => {
+  const years = Array.from({ length: 60 }, (_, t) => Number((2025 + t / 52).toFixed(3)));
+  /** A capacity fan whose mean rises by each `steps[week]`. */
+  const fanWith = (steps: Record<number, number>): SeriesFan => {
+    let level = 10;
+    const mean = years.map((_, t) => (level += steps[t] ?? 0));
+    return { metric: 'capacity', material: 'ga', stage: 'processing', region: 'ALLIES', year: years, p5: mean, p25: mean, p50: mean, p75: mean, p95: mean, mean };
+  };
+  const due = (week: number): number => 2025 + week / 52;
+
+  it('reads the mean\'s rise in the due week as the share of runs: all, most, few', () => {
+    expect(checkArrivalInFan(fanWith({ 30: 40 }), due(30), 40)).toBe('all');
+    expect(checkArrivalInFan(fanWith({ 30: 28 }), due(30), 40)).toBe('most');
+    expect(checkArrivalInFan(fanWith({ 30: 4 }), due(30), 40)).toBe('few');
+  });
+
+  it('cannot tell when other capacity moves as much nearby, unless that move is another scripted project due then', () => {
+    // 50 t/yr 13 weeks before a 40 t/yr project (gallium ALLIES in the reference: Dec 2026 and Mar 2027).
+    const two = fanWith({ 17: 50, 30: 40 });
+    expect(checkArrivalInFan(two, due(30), 40)).toBeUndefined();
+    expect(checkArrivalInFan(two, due(30), 40, [due(17)])).toBe('all');
+    // No mean (an older series.csv): no verdict.
+    expect(checkArrivalInFan({ ...two, mean: undefined }, due(30), 40)).toBeUndefined();
   });
 });
