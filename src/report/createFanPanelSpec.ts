@@ -11,6 +11,8 @@ export interface FanChartInput {
   divisor: number;
   /** The y axis ends here (values were clipped to it: stock cover, capStockCover.ts); absent: from the data. */
   yMax?: number;
+  /** Calendar years at which a scripted project comes on stream in this chart's cell, marked ▼ at the top (a capacity chart). */
+  projectYears?: number[];
 }
 
 /** A row of small charts. */
@@ -34,6 +36,9 @@ export interface FanPanelInput {
   ruleWindows?: Array<{ start: number; end: number }>;
 }
 
+/** Green of the ▼ marking a scripted project's arrival on a capacity chart: new capacity, apart from the events' grey and the fan's blue. */
+const PROJECT_GREEN = '#2e7d32';
+
 /** A small chart's plot width and height, pixels: four across fit the report's 920-pixel column at 1:1, so its 11-pixel labels stay 11 pixels. */
 const CHART_WIDTH = 150;
 const CHART_HEIGHT = 76;
@@ -47,7 +52,8 @@ const YEAR_LABELS = 3;
  * calendar years (a tick every year, labels every few): a key row, then one row per theme; grey
  * rectangles mark scripted events in force, dashed lines the start of open-ended ones, orange ones
  * the foreign actor's rule-driven retaliation in force in a good share of runs, purple ones (on a
- * price row) its rule-driven price war on that market.
+ * price row) its rule-driven price war on that market, and a green ▼ at the top of a chart the week a
+ * scripted project comes on stream in its cell (`projectYears`).
  *
  * @param input - Title, rows of fans, event windows (calendar years).
  * @returns A vega-lite spec with inline data.
@@ -70,7 +76,7 @@ export function createFanPanelSpec(input: FanPanelInput): TopLevelSpec {
   } as unknown as TopLevelSpec;
 }
 
-/** One small chart; event layers are named `event_<where>`, `event_announced_<where>`, `eventstart_<where>`, `rule_<where>` and `pricewar_<where>` so tests can tell them from data. */
+/** One small chart; event layers are named `event_<where>`, `event_announced_<where>`, `eventstart_<where>`, `rule_<where>`, `pricewar_<where>` and `project_<where>` so tests can tell them from data. */
 function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelInput['eventWindows'], where: string, ruleWindows: NonNullable<FanPanelInput['ruleWindows']>, priceWars: NonNullable<FanRowInput['priceWarWindows']>): Record<string, unknown> {
   const { fan, divisor } = chart;
   const values = fan.year.map((year, t) => ({
@@ -116,6 +122,12 @@ function createFanChart(chart: FanChartInput, yTitle: string, windows: FanPanelI
       mark: { type: 'rect', color: EVENT_GREY, opacity: 0.35 },
       encoding: { x: { ...x, field: 'start' }, x2: { field: 'end' } },
     });
+  }
+  const projects = (chart.projectYears ?? []).filter((year) => year >= first && year <= last).map((year) => ({ year }));
+  if (projects.length > 0) {
+    // Drawn last, on top, at a fixed pixel height (4 px below the top): it takes no part in the y scale.
+    layers.push({ name: `project_${where}`, data: { values: projects }, mark: { type: 'point', shape: 'triangle-down', filled: true, size: 50, color: PROJECT_GREEN, opacity: 1 },
+      encoding: { x: { ...x, field: 'year' }, y: { value: 4 } } });
   }
   return { title: { text: chart.title, fontSize: 11.5, fontWeight: 'normal' }, width: CHART_WIDTH, height: CHART_HEIGHT, data: { values }, layer: layers };
 }

@@ -5,6 +5,7 @@ import { isRecord } from './isRecord.ts';
 import { ReportInputError } from './reportInputError.ts';
 import { toNumber } from './toNumber.ts';
 import { scriptedEffectEnd } from '../scenario/scriptedEffectEnd.ts';
+import { BEHAVIOUR_DEFAULTS } from '../scenario/defaults.ts';
 
 /** A region as the report names it. */
 export interface RegionOverview {
@@ -25,6 +26,35 @@ export interface MaterialOverview {
   demandByRegion: Record<string, number>;
   /** Capacity per capacity stage and region, t/yr. */
   capacityByStage: Record<string, Record<string, number>>;
+  /** The scenario's own `pipeline:` projects, in file order (absent in overviews built before they were read). */
+  pipeline?: PipelineProjectOverview[];
+}
+
+/** A scripted `pipeline:` project of a material, as written (a distribution read as its nominal value). */
+export interface PipelineProjectOverview {
+  region: string;
+  /** Capacity stage: mining, processing, manufacturing or recycling. */
+  stage: string;
+  capacityTonnesPerYear: number;
+  /** Phase at the start: permitting, financing or construction. */
+  phase: string;
+  /** Years left in that phase at the start. */
+  remainingYears: number;
+  /** True when its capacity or remaining years is a distribution (drawn per run). */
+  drawn: boolean;
+  /** Its `source:` text ('' when none). */
+  source: string;
+}
+
+/** Greenfield phase durations (behaviour.greenfield, mining) and the lead factors that scale them for the other stages. */
+export interface ProjectDurationsOverview {
+  permittingYears: number;
+  financingYears: number;
+  constructionYears: number;
+  processingLeadFactor: number;
+  recyclingLeadFactor: number;
+  /** True when any of them is a distribution (drawn per run). */
+  drawn: boolean;
 }
 
 /** A scripted event: its id, kind, timing (years since start) and every other field as written. */
@@ -55,6 +85,8 @@ export interface ScenarioOverview {
   events: EventOverview[];
   /** The mode of the foreign actor's rule-driven price war (`foreignActor.rules.priceWarMode`; its default, `exportDiscount`, when the file has none). */
   priceWarMode?: 'exportDiscount' | 'leadership';
+  /** Greenfield phase durations (what a scripted project still permitting or financing goes through); absent when not read. */
+  projectDurations?: ProjectDurationsOverview;
   /** Capability and intent (1–3) per stage, in file order; empty when the scenario has none. */
   threat: Array<{ stage: string; capability: number; intent: number }>;
   /** The whole parsed document (for the sources appendix). */
@@ -97,6 +129,7 @@ export async function readScenarioOverview(dir: string, fileName = 'scenario.res
     materials: entries(document.materials).map(([id, m]) => readMaterial(id, m)),
     events: entries(document.events).map(([id, e]) => readEvent(id, e)).sort((a, b) => a.start - b.start),
     priceWarMode: isRecord(foreignActor.rules) && foreignActor.rules.priceWarMode === 'leadership' ? 'leadership' : 'exportDiscount',
+    projectDurations: readProjectDurations(isRecord(document.behaviour) ? document.behaviour : {}),
     threat: entries(foreignActor.threat).map(([stage, t]) => ({ stage, capability: toNumber(t.capability), intent: toNumber(t.intent) })),
     document,
   };
@@ -141,6 +174,29 @@ function readMaterial(id: string, m: Record<string, unknown>): MaterialOverview 
     basePriceUsdPerTonne: numbers(m.basePriceUsdPerTonne),
     demandByRegion: numbers(isRecord(m.demand) ? m.demand.byRegion : undefined),
     capacityByStage,
+    pipeline: (Array.isArray(m.pipeline) ? m.pipeline : []).filter(isRecord).map((p) => ({
+      region: text(p.region),
+      stage: text(p.stage),
+      capacityTonnesPerYear: nominal(p.capacityTonnesPerYear),
+      phase: text(p.phase),
+      remainingYears: nominal(p.remainingYears),
+      drawn: isRecord(p.capacityTonnesPerYear) || isRecord(p.remainingYears),
+      source: text(p.source),
+    })),
+  };
+}
+
+/** The engine's greenfield durations (src/scenario/defaults.ts) where the resolved file has none. */
+function readProjectDurations(behaviour: Record<string, unknown>): ProjectDurationsOverview {
+  const greenfield = isRecord(behaviour.greenfield) ? behaviour.greenfield : {};
+  const values = { permittingYears: greenfield.permittingYears, financingYears: greenfield.financingYears, constructionYears: greenfield.constructionYears,
+    processingLeadFactor: behaviour.processingLeadFactor, recyclingLeadFactor: behaviour.recyclingLeadFactor };
+  const defaults = { ...BEHAVIOUR_DEFAULTS.greenfield, processingLeadFactor: BEHAVIOUR_DEFAULTS.processingLeadFactor, recyclingLeadFactor: BEHAVIOUR_DEFAULTS.recyclingLeadFactor };
+  const read = (key: keyof typeof defaults): number => (values[key] === undefined ? defaults[key] : nominal(values[key]));
+  return {
+    permittingYears: read('permittingYears'), financingYears: read('financingYears'), constructionYears: read('constructionYears'),
+    processingLeadFactor: read('processingLeadFactor'), recyclingLeadFactor: read('recyclingLeadFactor'),
+    drawn: Object.values(values).some(isRecord),
   };
 }
 

@@ -15,6 +15,9 @@ import { thinFan } from './thinFan.ts';
 import { capStockCover, type CappedStockCover, STOCK_COVER_CAP_DAYS } from './capStockCover.ts';
 import { describePriceWarUnderQuota } from './describePriceWarUnderQuota.ts';
 import { formatNumber } from './formatNumber.ts';
+import { listScriptedArrivals, type ScriptedArrival } from './listScriptedArrivals.ts';
+import { describeScriptedArrivals } from './describeScriptedArrivals.ts';
+import { checkArrivalInFan } from './checkArrivalInFan.ts';
 
 /** Points drawn per fan (a small chart is about 120 pixels wide). */
 const MAX_POINTS = 200;
@@ -47,7 +50,8 @@ export async function renderFanChartsSection(
     '(week by week, so it need not be any single run), the dark band holds the middle half of the runs and the light band 90% of them. ' +
     'Grey shading marks the time a scripted event on that material is in force; a dashed line marks the start of an event that lasts to the end of the run; ' +
     'orange shading, the weeks in which the foreign actor’s standing rules licensed its refined exports of the material (retaliation for a home tariff) in at least a quarter of the runs; ' +
-    'purple shading behind the prices, the weeks in which its standing rules waged a price war on that market (a cut in its export price, paid from its budget, to win back market share) in at least a quarter of the runs. ' +
+    'purple shading behind the prices, the weeks in which its standing rules waged a price war on that market (a cut in its export price, paid from its budget, to win back market share) in at least a quarter of the runs; ' +
+    'a green ▼ on a capacity chart, the week a project the scenario scripts (its pipeline, not a response to the events) comes on stream, named in the note under the chart. ' +
     `Region codes: ${escapeHtml(names)}.</p>\n<p class="note"><strong>Scales.</strong> Prices and end users’ shortfall share one scale across each row, so regions compare by height; ` +
     'capacity and the home region’s stocks have a scale per chart (read the axis, not the height).</p>\n';
   for (const plan of plans.slice(0, MAX_PANELS)) {
@@ -59,6 +63,7 @@ export async function renderFanChartsSection(
       return stage === undefined ? [] : priceWarWindows(plan.materialId, stage, fans, overview.foreignRegion);
     };
     const stockNotes: string[] = [];
+    const arrivals = scriptedArrivalsOf(overview, plan, fans);
     const rows: FanRowInput[] = plan.rows.map((row) => ({
       title: titleOfDrawn(row, fans), unit: row.unit, sharedY: row.sharedY,
       ...(warsOf(row).length > 0 ? { priceWarWindows: warsOf(row) } : {}),
@@ -75,7 +80,9 @@ export async function renderFanChartsSection(
           if (capped.clipped) stockNotes.push(describeCappedStockCover(chart.title, capped, Math.floor(fan.year[0])));
           return [{ title: chart.title, fan: thinFan(capped.fan, MAX_POINTS), divisor: chart.divisor, ...(capped.clipped ? { yMax: STOCK_COVER_CAP_DAYS } : {}) }];
         }
-        return [{ title: chart.title, fan: thinFan(fan, MAX_POINTS), divisor: chart.divisor }];
+        // Not those the runs show missing in their due week: a ▼ there would mark a step that is not drawn.
+        const projectYears = chart.series.metric === 'capacity' ? arrivals.filter((a) => a.region === chart.series.region && a.stage === chart.series.stage && a.seen !== 'few').map((a) => a.year) : [];
+        return [{ title: chart.title, fan: thinFan(fan, MAX_POINTS), divisor: chart.divisor, ...(projectYears.length > 0 ? { projectYears } : {}) }];
       }),
     })).filter((row) => row.charts.length > 0);
     if (rows.length === 0) continue;
@@ -88,15 +95,18 @@ export async function renderFanChartsSection(
     const list = (omit: Map<string, string[]>): string => escapeHtml([...omit].map(([row, names]) => `${row}: ${names.join(', ')}`).join('; '));
     const omitted = (flat.size === 0 ? '' : ` Not drawn because they are zero in every run (or absent): ${list(flat)}.`) +
       (rare.size === 0 ? '' : ` Not drawn because they are zero in at least 95% of runs in every week, though not in every run (a few runs have some; their mean is in series.csv): ${list(rare)}.`);
+    const projectLine = arrivals.every((a) => a.seen === 'few') ? [] : wrapText(describeScriptedArrivals(arrivals, overview.startYear, false), SUBTITLE_WIDTH, 11.5, '    ');
     html += `<h3>${escapeHtml(plan.materialName)}</h3>\n` + await charts.add(`fan-${chartFileName(plan.materialId)}`, createFanPanelSpec({
       title: plan.materialName,
-      subtitle: [...describeWindows(plan.eventWindows).slice(0, -1), ...ruleLine, ...warLine, ...describeWindows(plan.eventWindows).slice(-1)],
+      subtitle: [...describeWindows(plan.eventWindows).slice(0, -1), ...ruleLine, ...warLine, ...projectLine, ...describeWindows(plan.eventWindows).slice(-1)],
       rows, eventWindows: plan.eventWindows, ruleWindows,
     }), {
       title: `${plan.materialName}: prices, shortfall, capacity and stocks over time`,
       description: `Fan charts for ${plan.materialName}: ${rows.map((r) => `${r.title} (${r.charts.map((c) => c.title).join(', ')})`).join('; ')}. Median, middle 50% and 90% of runs.`,
       caption: `${escapeHtml(plan.materialName)}: fan charts over the run.${omitted}${stockNotes.map((note) => ` ${escapeHtml(note)}`).join('')}`,
     });
+    // A scripted project's step inside a grey band reads as a response to the event unless the report says otherwise (user audit, MP Materials in NdPr).
+    if (arrivals.length > 0) html += `<p class="note">${escapeHtml(describeScriptedArrivals(arrivals, overview.startYear, true))}</p>\n`;
     // A price war on a market where the actor's own scripted quota is in force (M10 of user audit 24): how the two combine.
     const warRows = plan.rows.filter((row) => warsOf(row).length > 0);
     const quotaWars = warRows.filter((row) => overview.events.some((e) => e.kind === 'exportControl' && e.fields.mode === 'quota' && e.fields.material === plan.materialId &&
@@ -163,6 +173,23 @@ export function windowsOfShare(fan: SeriesFan, threshold: number): Array<{ start
     windows.push({ start: fan.year[start], end: fan.year[t] + step });
   }
   return windows;
+}
+
+/**
+ * The scenario's scripted projects that come on stream during the run in the cells of the panel's
+ * capacity charts that are drawn (per stage drawn, home region first, then by date).
+ */
+function scriptedArrivalsOf(overview: ScenarioOverview, plan: FanPanelPlan, fans: ReadonlyMap<string, SeriesFan>): ScriptedArrival[] {
+  const drawn = plan.rows.flatMap((row) => row.charts).filter((chart) => chart.series.metric === 'capacity' && isDrawn(chart, fans));
+  const arrivals = [...new Set(drawn.map((chart) => chart.series.stage))]
+    .flatMap((stage) => listScriptedArrivals(overview, plan.materialId, stage, drawn.filter((chart) => chart.series.stage === stage).map((chart) => chart.series.region)));
+  return arrivals.map((arrival) => {
+    // What the runs show in the due week: a project still to be financed may never pay (US graphite's Syrah expansion in the reference run).
+    const fan = fans.get(seriesKey({ metric: 'capacity', material: plan.materialId, stage: arrival.stage, region: arrival.region }));
+    const others = arrivals.filter((a) => a !== arrival && a.region === arrival.region && a.stage === arrival.stage).map((a) => a.year);
+    const seen = fan === undefined ? undefined : checkArrivalInFan(fan, arrival.year, arrival.capacityTonnesPerYear, others);
+    return seen === undefined ? arrival : { ...arrival, seen };
+  });
 }
 
 /** Whether a planned chart is drawn: its series is there and not zero in the drawn bands. */
