@@ -193,11 +193,7 @@ export function describeLateGain(split: GainSplit | undefined, gain: ComparisonE
     return `: ${unsigned(after)} of it after ${afterMonth} (no interval in this older folder), long after the events`;
   }
   const shown = formatTonnesEstimate(split.after, split.afterCi.low, split.afterCi.high, unit);
-  if (split.after > split.total) {
-    // The later part exceeds the whole: end users received less up to then, and "of it" would make a part larger than the gain (audit 24, M1).
-    const [before] = formatSignedTonnesAlongside([split.total - split.after], split.after, split.afterCi.low, split.afterCi.high, unit ?? chooseMassUnit([split.after, split.total]));
-    return `: ${unsigned(before)} less up to ${afterMonth} and ${shown.mean} more after (95% CI ${shown.low} to ${shown.high}), long after the events`;
-  }
+  // A later part larger than the whole (less received up to then) is describeCrisisFirstGain's case, which the box asks first.
   return `: ${shown.mean} of it after ${afterMonth} (95% CI ${shown.low} to ${shown.high}), long after the events`;
 }
 
