@@ -88,3 +88,33 @@ export function firstTickAbove(values: ArrayLike<number>, threshold: number): nu
   for (let t = 0; t < values.length; t++) if (values[t] > threshold) return t;
   return Infinity;
 }
+
+/**
+ * Replicate 0 (seed 1, 3 years) of `docs/validation/g33/gallium-quota.yaml`, China's 50% gallium quota
+ * (Jan 2026 – Jun 2027), run to tick `to` (exclusive): the unmet share of end-use gallium demand outside
+ * China over ticks `from`…`to − 1`, and the US refined gallium price's peak over its base from tick 0
+ * (docs/model.md G35's two phases are read on it).
+ */
+export function galliumQuotaOutsideChina(from: number, to: number): { unmetShare: number; demand: number; refinedPeakUs: number } {
+  const spec = loadScenario('docs/validation/g33/gallium-quota.yaml', { set: ['years=3'] }).spec;
+  const world = createWorld(spec, 1, 0);
+  const R = world.regions;
+  const m = spec.materials.findIndex((x) => x.name === 'Gallium');
+  const cn = spec.regions.findIndex((r) => r.alignment === 'adversary');
+  const refinedUs = (m * 3 + 1) * R + spec.regions.findIndex((r) => r.alignment === 'home');
+  let unmet = 0;
+  let demand = 0;
+  let refinedPeakUs = 0;
+  for (let t = 0; t < to; t++) {
+    step(world, null);
+    refinedPeakUs = Math.max(refinedPeakUs, world.markets.priceUsdPerTonne[refinedUs] / world.markets.basePriceUsdPerTonne[refinedUs]);
+    if (t < from) continue;
+    for (let r = 0; r < R; r++) {
+      if (r === cn) continue;
+      const b = (2 * world.materials + m) * R + r;
+      unmet += world.flows.unmetTonnes[b];
+      demand += world.flows.demandTonnes[b];
+    }
+  }
+  return { unmetShare: unmet / demand, demand, refinedPeakUs };
+}
