@@ -52,13 +52,13 @@ export function createKeyResultsSpec(rows: readonly KeyResultRow[], weeksTitle: 
   const changes = rows.flatMap((r) => (r.consumptionChange === undefined || !Number.isFinite(r.consumptionChange.mean) ? [] : [{ material: r.material, ...r.consumptionChange }]));
   // A weeks panel of zeros in every run took a third of the headline chart and read as "no harm" beside an 8% loss (user audit, session 20): left out, and the subtitle says why.
   const anyShort = rows.some((r) => r.weeksShort.n > 0 && r.weeksShort.max > 0);
-  const subtitle = (withTails ? 'thin line: 90% of runs · thick bar: middle 50% · dot and number: median'
-    : 'thick bar: middle 50% of runs · dot and number: median (too few runs for 90% ranges)') + (changes.length > 0 ? ' · last panel: mean, 95% CI' : ' across runs');
+  // What dot and number are (median, or mean with its CI in the last panel) is said under each panel's axis.
+  const subtitle = withTails ? 'thin line: 90% of runs · thick bar: middle 50% of runs' : 'thick bar: middle 50% of runs (too few runs for 90% ranges)';
   // Rows with a second product's marks need room below the first's.
   const step = rows.some((r) => (r.otherPeaks?.length ?? 0) > 0) ? 34 : 22;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    // The last panel is a paired change (mean and 95% CI), not a spread of runs: the subtitle says which panels are which.
+    // The last panel is a paired change (mean and 95% CI), not a spread of runs: its axis says so.
     title: { text: 'Key results by material', subtitle: anyShort ? subtitle : [subtitle, 'weeks short not drawn: 0 for every material in every run'] },
     hconcat: [
       ...(anyShort ? [createDotRange(rows.map((r) => ({ material: r.material, ...r.weeksShort })), order, weeksTitle, ['weeks', MEDIAN_NOTE], withTails, true, true, [], step)] : []),

@@ -33,9 +33,11 @@ export const NEAR_WORST_SHARE = 0.05;
 /**
  * How many months before the worst such a month must come to be named. A worst month long after
  * an earlier, nearly equal one read as the crisis peaking late (user audit, session 35: Dy's worst
- * month, Oct 2028, at 2.09 t/week, where Aug 2026 to Jun 2027 had already lost 2.04–2.08).
+ * month, Oct 2028, at 2.09 t/week, where Aug 2026 to Jun 2027 had already lost 2.04–2.08). A year:
+ * a plateau of a few months (NdPr: Aug to Dec 2026) is not misread, and the answer box has no room
+ * for saying so.
  */
-export const NEAR_WORST_MONTHS_BEFORE = 3;
+export const NEAR_WORST_MONTHS_BEFORE = 12;
 
 /**
  * When a material's home end users feel the disruptions: the first and last month whose mean paired

@@ -143,7 +143,7 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     // "At what cost": the money end users lose, not only the tonnes (stress's end-user loss, paired run by run).
     const gain = cost.ciLow < 0 && cost.ciHigh < 0;
     const shown = gain ? formatMoneyEstimate(-cost.mean, -cost.ciHigh, -cost.ciLow) : formatMoneyEstimate(cost.mean, cost.ciLow, cost.ciHigh);
-    const range = `95% CI ${shown.low} to ${shown.high}`;
+    const range = `95% CI ${moneyRange(shown.low, shown.high)}`;
     takes.push(cost.mean > 0
       ? `cost ${shown.mean} (${range}) in higher prices and consumption priced out`
       : `they gain ${shown.mean} (${range}) at the prices and quantities the disruptions leave`);
@@ -213,15 +213,16 @@ function describeWindowEnd(split: GainSplit): string {
 }
 
 /**
- * Where the first part of the split ends. The part runs from the start of the run, so it includes any
- * change in the months before the events start (their announcement), and says so: labelled "up to Jun
+ * Where the first part of the split ends, in words. The part runs from the start of the run, so it
+ * includes any change in the months before the events start (their announcement): labelled "up to Jun
  * 2028 (the crisis and the year after)", its 6,310 t read as a different figure from the
- * month-by-month section's 6,290 t "from their start to a year after their end" (user audit, session 35).
+ * month-by-month section's 6,290 t "from their start to a year after their end" (user audit, session
+ * 35); "up to Jun 2028, a year after the events end" claims no start.
  */
 const UNTIL_YEAR_AFTER = 'a year after the events end';
 
 /**
- * The split in words: `6,310 t from the run’s start to Jun 2028, a year after the events end, 9,160 t after
+ * The split in words: `6,310 t up to Jun 2028, a year after the events end, 9,160 t after
  * (95% CI 8,700 t to 9,610 t)` when both parts go the way of the total, as sizes; signed otherwise
  * (`−2,260 t up to …, +4,750 t after`), so that a part larger than the whole never reads as "of it".
  */
@@ -236,10 +237,10 @@ function describeSplit(split: GainSplit, total: number): string {
     const later = split.afterCi === undefined ? formatTonnesEstimate(sign * split.after, NaN, NaN, unit)
       : formatTonnesEstimate(sign * split.after, Math.min(sign * split.afterCi.low, sign * split.afterCi.high), Math.max(sign * split.afterCi.low, sign * split.afterCi.high), unit);
     const ci = split.afterCi === undefined ? '' : ` (95% CI ${later.low} to ${later.high})`;
-    return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} from the run’s start to ${end}, ${UNTIL_YEAR_AFTER}, ${later.mean} after${ci}`;
+    return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} up to ${end}, ${UNTIL_YEAR_AFTER}, ${later.mean} after${ci}`;
   }
   const later = describeLater(split.after, split.afterCi, unit).replace(/ later/, ' after');
-  return `a net change of ${formatDifference(upTo, 't', unit)} from the run’s start to ${end}, ${UNTIL_YEAR_AFTER}, ${later}`;
+  return `a net change of ${formatDifference(upTo, 't', unit)} up to ${end}, ${UNTIL_YEAR_AFTER}, ${later}`;
 }
 
 /**
@@ -296,6 +297,16 @@ function describeCausedPeak(materialId: string, impact: ImpactReading | undefine
   const ci = `95% CI ${shown.low}× to ${shown.high}×; ${runs}`;
   return `${price} peaks at ${formatMultiple(change.meanWith)} its start from ${describePeakWindow(entry.peakWindow)}, ` +
     (against === '' ? `${difference} (${ci})` : `${against.replace(' in the same months without them', ' without the disruptions')} (${difference}, ${ci})`);
+}
+
+/**
+ * Two money amounts as a range, the currency and scale said once when they share them:
+ * `USD 5.32 to 6.02 billion`, not `USD 5.32 billion to USD 6.02 billion` (the answer box must fit a screen).
+ */
+function moneyRange(low: string, high: string): string {
+  const parts = (text: string) => /^(USD )(\S+)( \w+illion)?$/.exec(text);
+  const [a, b] = [parts(low), parts(high)];
+  return a !== null && b !== null && a[3] === b[3] ? `${a[1]}${a[2]} to ${b[2]}${a[3] ?? ''}` : `${low} to ${high}`;
 }
 
 /** `13.1 t on average (95% CI 0 t to 39.4 t)`, in one unit, cut at zero. */

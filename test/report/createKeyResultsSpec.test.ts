@@ -78,6 +78,8 @@ describe('createKeyResultsSpec', () => {
     const spec = createKeyResultsSpec(none, 'Weeks short: end users in US', 'Peak price', true, 'Consumption caused') as unknown as { title: { subtitle: string[] }; hconcat: Panel[] };
     expect(spec.hconcat.map((panel) => panel.title.text)).toEqual(['Peak price', 'Consumption caused']);
     expect(spec.title.subtitle[1]).toBe('weeks short not drawn: 0 for every material in every run');
+    // The axes say what dot and number are; the subtitle does not repeat it (session 35).
+    expect(spec.title.subtitle[0]).toBe('thin line: 90% of runs · thick bar: middle 50% of runs');
     expect(spec.hconcat[0].layer.find((layer) => layer.encoding.y !== undefined)?.encoding.y?.axis.labels).not.toBe(false);
     // One short week in one run (median 0) keeps the panel.
     const once = none.map((row, i) => (i === 1 ? { ...row, weeksShort: { ...summary(0), max: 1 } } : row));

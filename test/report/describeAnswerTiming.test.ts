@@ -25,15 +25,19 @@ describe('describeConsumptionTiming', () => {
     expect(describeConsumptionTiming(monthly([-1, -2, -3, -4, -5, -1]), true)).toBeUndefined();
   });
 
-  it('names an earlier month already within 5% of the worst when it comes 3 or more months before it (user audit, session 35)', () => {
-    // Jan loses 19.5 (within 5% of June's 20), five months before: named.
-    const late = describeConsumptionTiming(monthly([-19.5, -10, -8, -8, -8, -20]), true);
+  it('names an earlier month already within 5% of the worst when it comes a year or more before it (user audit, session 35)', () => {
+    // Fourteen months, Jan 2026 to Feb 2027.
+    const months = Array.from({ length: 14 }, (_, i) => `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const long = (mean: number[]) => ({ ...monthly(mean), period: months, weeks: months.map(() => 4.33), meanWith: mean.map((m) => 100 + m), meanWithout: months.map(() => 100) });
+    const plateau = (first: number, at: number) => Array.from({ length: 14 }, (_, i) => (i === 13 ? -20 : i === at ? first : -8));
+    // Jan 2026 loses 19.5 (within 5% of Feb 2027's 20), thirteen months before: named.
+    const late = describeConsumptionTiming(long(plateau(-19.5, 0)), true);
     expect(late?.nearWorstFirst).toBe('Jan 2026');
-    expect(describeTimingClause(late!, true)).toBe('consumption more than 5% below its level without the disruptions from Jan 2026 to Jun 2026, worst in Jun 2026 (20 t/week less, 20%; within 5% of that already in Jan 2026)');
+    expect(describeTimingClause(late!, true)).toBe('consumption more than 5% below its level without the disruptions from Jan 2026 to Feb 2027, worst in Feb 2027 (20 t/week less, 20%; within 5% of that already in Jan 2026)');
     // 18.5 is not within 5% of 20: nothing named.
-    expect(describeConsumptionTiming(monthly([-18.5, -10, -8, -8, -8, -20]), true)?.nearWorstFirst).toBeUndefined();
-    // Within 5% but only two months before: nothing named.
-    expect(describeConsumptionTiming(monthly([-4, -6, -8, -19.5, -8, -20]), true)?.nearWorstFirst).toBeUndefined();
+    expect(describeConsumptionTiming(long(plateau(-18.5, 0)), true)?.nearWorstFirst).toBeUndefined();
+    // Within 5% but eleven months before (Mar 2026): nothing named, a plateau of months is not misread.
+    expect(describeConsumptionTiming(long(plateau(-19.5, 2)), true)?.nearWorstFirst).toBeUndefined();
   });
 });
 

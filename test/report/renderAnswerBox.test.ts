@@ -92,7 +92,10 @@ describe('renderAnswerBox', () => {
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).not.toMatch(/%, a (rise|fall) of/);
     // What it costs end users, when impact.json gives it and its CI excludes 0.
     const costly: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(2.85e9, 2.65e9, 3.05e9, 16.57e9), unit: 'USD' } }]]) };
-    expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('; cost USD 2.85 billion (95% CI USD 2.65 billion to USD 3.05 billion) in higher prices and consumption priced out.');
+    expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('; cost USD 2.85 billion (95% CI USD 2.65 to 3.05 billion) in higher prices and consumption priced out.');
+    // The ends share the mean's scale, so the range says "USD" and "billion" once, below 1 too.
+    const straddling: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(1.0e9, 0.95e9, 1.05e9, 16.57e9), unit: 'USD' } }]]) };
+    expect(text(renderAnswerBox(context, new Map(), replicates, straddling))).toContain('; cost USD 1.00 billion (95% CI USD 0.95 to 1.05 billion)');
     const unclear: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(1e6, -2e6, 4e6, 16.57e9), unit: 'USD' } }]]) };
     expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('cost USD');
     // With the scenario's years known, the consumption loss names them.
@@ -176,7 +179,7 @@ describe('renderAnswerBox', () => {
     it('splits the loss at the end of the disruptions\' window and says the later part rests on an uncalibrated assumption (G26)', () => {
       const box = lines(renderAnswerBox(struck, new Map(), shortRuns, timed, fans));
       // (18 × 20 + 40) × 52/12 = 1,733 t up to Jun 2028; 24 × 10 × 52/12 = 1,040 t after, with differenceToEnd's interval.
-      expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t from the run’s start to Jun 2028, a year after the events end, 1,040 t after (95% CI 990 t to 1,090 t)');
+      expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t up to Jun 2028, a year after the events end, 1,040 t after (95% CI 990 t to 1,090 t)');
       // Runs short 20…40 then 20…38 weeks: two runs each at 20 and 21, so 36 of 40 (90%) reach 22.
       expect(box.find((l) => l.startsWith('How sure'))).toBe('How sure: Short for at least 22 weeks in 90% of runs; ' +
         'the 1,040 t after Jun 2028 (30 paired runs) rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26).');
@@ -185,7 +188,7 @@ describe('renderAnswerBox', () => {
       const toEnd = period.map((_, i) => recovering.slice(i).reduce((a, b) => a + b * WEEKS, 0));
       const mixed: ImpactReading = { ...timed, byMaterial: new Map([['ndpr', { ...timed.byMaterial.get('ndpr')!, homeConsumption: paired(toEnd[0], toEnd[0] - 100, toEnd[0] + 100, 31_200), monthlyConsumption: { ...monthly, mean: recovering, differenceToEnd: toEnd, differenceToEndCiLow: toEnd, differenceToEndCiHigh: toEnd } }]]) };
       const box2 = lines(renderAnswerBox(struck, new Map(), shortRuns, mixed, fans));
-      expect(box2.find((l) => l.startsWith('What the disruptions take'))).toMatch(/a net change of −1,730 t from the run’s start to Jun 2028, a year after the events end, \+3,120 t after/);
+      expect(box2.find((l) => l.startsWith('What the disruptions take'))).toMatch(/a net change of −1,730 t up to Jun 2028, a year after the events end, \+3,120 t after/);
       expect(box2.join(' ')).not.toContain('G26');
     });
 
