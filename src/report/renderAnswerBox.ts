@@ -245,8 +245,8 @@ function describeSplit(split: GainSplit, total: number): string {
 
 /**
  * End users of the other regions (neither home nor foreign) who are short, from summary.json's
- * `shortfallWeeks.<material>.endUse.<region>`: `end users elsewhere are short: in the Allies for 28
- * weeks on average (95% CI 27 to 28 weeks), in the Rest of world for 59 weeks on average (…)`; ''
+ * `shortfallWeeks.<material>.endUse.<region>`: `elsewhere, mean weeks short (95% CI): the allies 28
+ * (27 to 28), the rest of the world 59 (58 to 59)`; ''
  * when none is. The home region's answer alone read as "nobody goes short" (user audit, session 20).
  */
 function describeShortElsewhere(materialId: string, context: RunContext, summary: SummaryMetrics): string {
@@ -259,7 +259,7 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
     const round = (value: number) => formatNumber(Number(Math.max(0, value).toFixed(decimals)));
     const shown = { mean: round(weeks.mean), low: round(weeks.ciLow), high: round(weeks.ciHigh) };
     const ci = Number.isFinite(weeks.ciLow) && Number.isFinite(weeks.ciHigh) && shown.low !== shown.high ? ` (${shown.low} to ${shown.high})` : '';
-    // A short name: "Allies (Australia, Japan, EU, Canada)" reads as "the Allies" in a sentence of figures.
+    // A short name: "Allies (Australia, Japan, EU, Canada)" reads as "the allies" in a sentence of figures.
     const name = (context.regionNames?.[region] ?? region).replace(/\s*\(.*\)\s*$/, '');
     return [`${regionWithArticle(name)} ${shown.mean}${ci}`];
   });

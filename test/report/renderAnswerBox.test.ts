@@ -119,11 +119,11 @@ describe('renderAnswerBox', () => {
     ]) as unknown as Parameters<typeof renderAnswerBox>[1];
     const named = { ...context, regions: ['US', 'CN', 'ALLIES', 'ROW'], regionNames: { US: 'United States', CN: 'China', ALLIES: 'Allies (Australia, Japan, EU, Canada)', ROW: 'Rest of world (incl. DRC, Chile)' } };
     const box = text(renderAnswerBox(named, summary, replicates, impact));
-    expect(box).toContain('higher prices ration what they buy instead; elsewhere, mean weeks short (95% CI): the Allies 28 (27 to 28), the Rest of world 59 (58 to 59). What the disruptions take');
+    expect(box).toContain('higher prices ration what they buy instead; elsewhere, mean weeks short (95% CI): the allies 28 (27 to 28), the rest of the world 59 (58 to 59). What the disruptions take');
     expect(box).not.toContain('China for');
     // Under ten weeks, tenths.
     const few = new Map([['shortfallWeeks.ndpr.endUse.ALLIES', weeks(2.34, 1.61, 3.07)]]) as unknown as Parameters<typeof renderAnswerBox>[1];
-    expect(text(renderAnswerBox(named, few, replicates, impact))).toContain('elsewhere, mean weeks short (95% CI): the Allies 2.3 (1.6 to 3.1). What the disruptions take');
+    expect(text(renderAnswerBox(named, few, replicates, impact))).toContain('elsewhere, mean weeks short (95% CI): the allies 2.3 (1.6 to 3.1). What the disruptions take');
     // Nobody else short: no clause.
     expect(text(renderAnswerBox(named, new Map(), replicates, impact))).not.toContain('elsewhere');
   });
