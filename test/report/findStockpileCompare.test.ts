@@ -24,12 +24,12 @@ const manifest = (path: string) => ({ scenario: { path } });
 describe('findStockpileCompare', () => {
   it('names every stockpile mitigation by the shell pattern when all of them extend the scenario, directly or through another', async () => {
     const cwd = await folderWith({ 'threat-x.yaml': undefined, 'mitigation-stockpile-60d.yaml': 'threat-x.yaml', 'mitigation-stockpile-magnets.yaml': 'mitigation-stockpile-60d.yaml', 'mitigation-tariff.yaml': 'threat-x.yaml' });
-    expect(await findStockpileCompare(manifest('scenarios/threat-x.yaml'), cwd)).toBe('npx crm-sim compare scenarios/threat-x.yaml scenarios/mitigation-stockpile-*.yaml --report');
+    expect(await findStockpileCompare(manifest('scenarios/threat-x.yaml'), cwd)).toBe('npx crm-sim compare scenarios/threat-x.yaml scenarios/mitigation-stockpile-*.yaml --replicates 30 --report');
   });
 
   it('lists only those that extend it when others extend another scenario, and names none for a scenario no stockpile extends', async () => {
     const cwd = await folderWith({ 'threat-x.yaml': undefined, 'threat-y.yaml': undefined, 'mitigation-stockpile-60d.yaml': 'threat-x.yaml', 'mitigation-stockpile-graphite.yaml': 'threat-y.yaml' });
-    expect(await findStockpileCompare(manifest('scenarios/threat-x.yaml'), cwd)).toBe('npx crm-sim compare scenarios/threat-x.yaml scenarios/mitigation-stockpile-60d.yaml --report');
+    expect(await findStockpileCompare(manifest('scenarios/threat-x.yaml'), cwd)).toBe('npx crm-sim compare scenarios/threat-x.yaml scenarios/mitigation-stockpile-60d.yaml --replicates 30 --report');
     const lonely = await folderWith({ 'threat-z.yaml': undefined, 'mitigation-stockpile-60d.yaml': 'threat-x.yaml' });
     expect(await findStockpileCompare(manifest('scenarios/threat-z.yaml'), lonely)).toBeUndefined();
   });
