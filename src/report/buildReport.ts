@@ -37,6 +37,7 @@ import { renderExportControls } from './renderExportControls.ts';
 import { renderExportControlsCompared } from './renderExportControlsCompared.ts';
 import { renderActorMovesCompared } from './renderActorMovesCompared.ts';
 import { renderAnswerBox } from './renderAnswerBox.ts';
+import { findStockpileCompare } from './findStockpileCompare.ts';
 import { type ComparedStrategies, renderComparisonSection } from './renderComparisonSection.ts';
 import { renderFanChartsSection } from './renderFanChartsSection.ts';
 import { renderFindingsSection } from './renderFindingsSection.ts';
@@ -108,7 +109,8 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
   const sweep = sweepCsv === undefined ? sweepJson : { ...sweepCsv, units: sweepJson?.units, metric: sweepJson?.metric, tornado: sweepJson?.tornado, lhs: sweepJson?.lhs, drawnParameters: sweepJson?.drawnParameters };
   const tornados = await readTornadoJson(folder);
   if (sweep !== undefined || tornados !== undefined) sections.push({ id: 'sensitivity', title: 'Sensitivity', html: await renderSweepSection(sweep, tornados, overview, materialName, charts) });
-  const run = await buildRunSections(folder, overview, charts);
+  // A run report's answer box ends with what stockpiles buy against its scenario, when such mitigations extend it.
+  const run = await buildRunSections(folder, overview, charts, kind === 'run' ? await findStockpileCompare(manifest) : undefined);
   sections.push(...run.sections);
   // A run report leads with its results (the answer box, then Key results), then the scenario; other reports end with it.
   const scenarioAt = kind === 'run' ? sections.findIndex((s) => s.id === 'results') + 1 : sections.length;
@@ -130,7 +132,7 @@ export async function buildReport(dir: string): Promise<BuiltReport> {
 }
 
 /** Key results, fan charts and the threat view, where their inputs exist, and the answer box that sums up Key results. */
-async function buildRunSections(folder: string, overview: ScenarioOverview | undefined, charts: ChartCollector): Promise<{ sections: ReportSection[]; answer: string }> {
+async function buildRunSections(folder: string, overview: ScenarioOverview | undefined, charts: ChartCollector, stockpileCompare?: string): Promise<{ sections: ReportSection[]; answer: string }> {
   const sections: ReportSection[] = [];
   let answer = '';
   const summary = await readSummaryJson(folder);
@@ -144,7 +146,7 @@ async function buildRunSections(folder: string, overview: ScenarioOverview | und
     const context = deriveRunContext(overview, summary);
     const replicates = await readReplicatesCsv(folder);
     const stockpileNotes = overview === undefined || fans === undefined ? [] : [...describeStockpileRelease(overview, fans, summary), ...describeStockpileSoldBeforeShortage(overview, fans, summary), ...describeStockpileReleasedWhileShort(overview, fans, summary), ...describeStockpileUse(overview, fans, summary)];
-    answer = renderAnswerBox(context, summary, replicates, impact, fans);
+    answer = renderAnswerBox(context, summary, replicates, impact, fans, stockpileCompare);
     sections.push({ id: 'results', title: 'Key results', html: await renderFindingsSection(context, summary, replicates, charts, impact, await readExceedance(folder), stockpileNotes, (overview?.years ?? NaN) * 52) });
     actorActions = renderActorActions({ context, summary, replicates, fans, years: overview?.years ?? NaN, ...(overview === undefined ? {} : { priceWarMode: overview.priceWarMode }) });
     reversals = await renderPolicyReversals({ overview, summary, replicates, fans, charts });

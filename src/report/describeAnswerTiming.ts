@@ -111,5 +111,5 @@ export function describeTimingClause(timing: ConsumptionTiming, loses: boolean):
   const size = `${formatNumber(timing.worstTonnesPerWeek)} t/week ${loses ? 'less' : 'more'}${Number.isFinite(timing.worstShare) ? `, ${formatPercent(timing.worstShare)}` : ''}`;
   const span = describeSpan(timing.firstFelt, timing.lastFelt, timing.everyMonthBetween);
   const already = timing.nearWorstFirst === undefined ? '' : `; within ${formatPercent(NEAR_WORST_SHARE)} of that already in ${timing.nearWorstFirst}`;
-  return `consumption more than ${share} ${direction} its level without the disruptions ${span}, ${loses ? 'worst' : 'most'} in ${timing.worst} (${size}${already})`;
+  return `consumption over ${share} ${direction} its level without the disruptions ${span}, ${loses ? 'worst' : 'most'} in ${timing.worst} (${size}${already})`;
 }

@@ -54,12 +54,13 @@ interface AnswerLine {
  * @param replicates - `replicates.csv`, if present.
  * @param impact - `impact.json`, if present (what the disruptions cause, paired run by run).
  * @param fans - series.csv's bands as read for the report, if present (the home end users' shortfall gives the weeks short).
+ * @param stockpileCompare - The command that compares stockpile mitigations with this scenario (`findStockpileCompare`), if any: the box's last line, "What helps".
  * @returns HTML, or ''.
  * @example
  * renderAnswerBox(context, summary, replicates, impact, fans);
  * // '<div class="answer" …>… <strong>NdPr oxide</strong> … How short:</em> End users in the United States are short for a median 32 weeks …'
  */
-export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined, impact: ImpactReading | undefined, fans?: ReadonlyMap<string, SeriesFan>): string {
+export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, replicates: ReplicateValues | undefined, impact: ImpactReading | undefined, fans?: ReadonlyMap<string, SeriesFan>, stockpileCompare?: string): string {
   const { chosen, runs } = computeHeadlineResults(context, summary, replicates);
   if (!(runs > 0) || chosen.length === 0) return '';
   const entries = chosen.map((r) => ({ name: r.material.name, lines: describe(r, context, summary, replicates !== undefined, impact, fans, replicates) })).filter((e) => e.lines.length > 0);
@@ -74,7 +75,10 @@ export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, re
     e.lines.map((l) => `<li><em>${l.label}${l.basis === undefined ? '' : ` (${escapeHtml(l.basis)})`}:</em> ${escapeHtml(l.text)}</li>`).join('') + '</ul></li>';
   return `<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>` +
     `<ul>${entries.map(item).join('')}</ul>` +
-    `<p class="note">${escapeHtml(basis)}<a href="#results">Key results</a>.</p></div>\n`;
+    `<p class="note">${escapeHtml(basis)}<a href="#results">Key results</a>.</p>` +
+    // What can be done about it, one line (user audit, session 35, item 17): README's worked example, paired run by run.
+    (stockpileCompare === undefined ? '' : `<p class="note helps"><strong>What helps?</strong> What stockpiles buy, paired run by run (README’s worked example): <code>${escapeHtml(stockpileCompare)}</code></p>`) +
+    '</div>\n';
 }
 
 /**
@@ -95,17 +99,22 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
   const defenceShortage = measureDefenceShortage(material.id, context.home, summary, replicates);
   // When neither the end users nor their defence buyers were ever short, one clause says both (the answer box must fit a screen).
   const noneShort = weeks.n > 0 && weeks.max <= 0 && defenceShortage?.runsShort === 0;
-  const defence = defenceShortage === undefined || noneShort ? '' : describeDefenceShortage(defenceShortage, 'their defence buyers', true);
-  const elsewhere = [defence, describeShortElsewhere(material.id, context, summary)].filter((clause) => clause !== '').join('; ');
+  const defence = defenceShortage === undefined || noneShort ? ''
+    // "In no run": the box's note gives the number of runs once (the answer box must fit a screen).
+    : defenceShortage.runsShort === 0 ? 'their defence buyers are short in no run' : describeDefenceShortage(defenceShortage, 'their defence buyers', true);
+  const others = describeShortElsewhere(material.id, context, summary);
   if (weeks.n > 0) {
-    const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}` : '';
+    // The tonnes set against a year's demand, as Key results does: 1,110 t alone gave no scale (user audit, session 35, item 17).
+    const share = lack.n > 0 && lack.max > 0 && material.homeDemand > 0 ? `, ${shareInWords(lack.mean / material.homeDemand)} of a year’s demand` : '';
+    const without = lack.n > 0 && lack.max > 0 ? `, going without ${tonnesWithCi(lack.mean, lack.ciLow, lack.ciHigh)}${share}` : '';
     const short = weeks.max <= 0
       ? `end users in ${home}${noneShort ? ', defence buyers among them,' : ''} are short (demand unmet at the going price) in none of the ${countRuns(weeks.n)}${without}: higher prices ration what they buy instead`
       // The mean beside the median: the other regions' weeks that follow are means (user audit, session 35: 32 against their 27 and 46 read a median against means).
       : weeks.p50 > 0 ? `end users in ${home} are short for a median ${percentileWeeksText(weeks.p50)} (mean ${formatNumber(Math.round(weeks.mean))})${without}`
         : `end users in ${home} are short in ${Number.isFinite(result.runsShort) ? `${result.runsShort.toLocaleString('en-US')} of ${countRuns(weeks.n)}` : 'some runs'}${without}`;
-    lines.push({ label: 'How short', text: `${capitalise(short)}${elsewhere === '' ? '' : `; ${elsewhere}`}.` });
-  } else if (elsewhere !== '') lines.push({ label: 'How short', text: `${capitalise(elsewhere)}.` });
+    // One sentence per group of end users: joined by semicolons the line ran to 59 words (user audit, session 35).
+    lines.push({ label: 'How short', text: sentences([short, defence, others]) });
+  } else if (defence !== '' || others !== '') lines.push({ label: 'How short', text: sentences([defence, others]) });
 
   // When: the months their consumption moves (paired runs) and the weeks at least half the runs are short (all runs).
   const change = entry?.homeConsumption;
@@ -134,7 +143,7 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
       const share = change.meanWithout > 0 ? formatPercentChangeSize(change.mean / change.meanWithout) : '';
       const [low, high] = less ? [-change.ciHigh, -change.ciLow] : [change.ciLow, change.ciHigh];
       const shown = formatTonnesEstimate(Math.abs(change.mean), low, high);
-      takes.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share})`} ${less ? 'less' : 'more'} ${over} (95% CI ${shown.low} to ${shown.high})` +
+      takes.push(`${who} receive ${shown.mean}${share === '' ? '' : ` (${share})`} ${less ? 'less' : 'more'} ${over} (95% CI ${tonnesRange(shown.low, shown.high)})` +
         (split === undefined ? '' : `: ${describeSplit(split, change.mean)}`));
     }
   }
@@ -144,11 +153,13 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     const gain = cost.ciLow < 0 && cost.ciHigh < 0;
     const shown = gain ? formatMoneyEstimate(-cost.mean, -cost.ciHigh, -cost.ciLow) : formatMoneyEstimate(cost.mean, cost.ciLow, cost.ciHigh);
     const range = `95% CI ${moneyRange(shown.low, shown.high)}`;
+    // Its own sentence, after the tonnes' (user audit, session 35: the line ran to 55 words); "them" are the end users just named.
+    const whose = takes.length > 0 ? 'them' : `end users in ${home}`;
     takes.push(cost.mean > 0
-      ? `cost ${shown.mean} (${range}) in higher prices and consumption priced out`
-      : `they gain ${shown.mean} (${range}) at the prices and quantities the disruptions leave`);
+      ? `the cost to ${whose}: ${shown.mean} (${range}) in higher prices and consumption priced out`
+      : `${takes.length > 0 ? 'they' : `end users in ${home}`} gain ${shown.mean} (${range}) at the prices and quantities the disruptions leave`);
   }
-  if (takes.length > 0) lines.push({ label: 'What the disruptions take', basis: pairedRuns, text: `${capitalise(takes.join('; '))}.` });
+  if (takes.length > 0) lines.push({ label: 'What the disruptions take', basis: pairedRuns, text: sentences(takes) });
 
   // How sure: the spread over runs, and the assumption the later part of the loss rests on (audit 24, H4).
   const sure: string[] = [];
@@ -183,13 +194,26 @@ function describe({ material, result }: MaterialWithResult, context: RunContext,
     const goods = describeStageProduct(material.id, material.name, other.stage).replace(/ \(([^()]*)\)$/, '');
     prices.push(`${goods}, also struck: up to ${shown.mean}× ${where} (the run’s highest, whatever the cause${ci}; ${allRuns(other.peak.n)})`);
   }
-  if (prices.length > 0) lines.push({ label: 'Prices', text: `${capitalise(prices.join('; '))}.` });
+  // The other stage's price in a sentence of its own (user audit, session 35: the line ran to 63 words).
+  if (prices.length > 0) lines.push({ label: 'Prices', text: sentences(prices) });
   return lines;
 }
 
 /** A line's text starts with a capital; names stay as they are. */
 function capitalise(text: string): string {
   return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
+}
+
+/** Clauses as sentences, each capitalised, empty ones left out: `A. B.`. */
+function sentences(clauses: readonly string[]): string {
+  const kept = clauses.filter((clause) => clause !== '');
+  return kept.length === 0 ? '' : `${kept.map(capitalise).join('. ')}.`;
+}
+
+/** A share of demand, rounded as Key results rounds it (where it reads "about 14%"): `14%`, `less than 1%`. */
+function shareInWords(share: number): string {
+  const percent = formatPercent(share);
+  return percent === '<1%' ? 'less than 1%' : percent;
 }
 
 /**
@@ -236,7 +260,7 @@ function describeSplit(split: GainSplit, total: number): string {
     const sign = Math.sign(total);
     const later = split.afterCi === undefined ? formatTonnesEstimate(sign * split.after, NaN, NaN, unit)
       : formatTonnesEstimate(sign * split.after, Math.min(sign * split.afterCi.low, sign * split.afterCi.high), Math.max(sign * split.afterCi.low, sign * split.afterCi.high), unit);
-    const ci = split.afterCi === undefined ? '' : ` (95% CI ${later.low} to ${later.high})`;
+    const ci = split.afterCi === undefined ? '' : ` (95% CI ${tonnesRange(later.low, later.high)})`;
     return `${formatTonnesEstimate(sign * upTo, NaN, NaN, unit).mean} up to ${end}, ${UNTIL_YEAR_AFTER}, ${later.mean} after${ci}`;
   }
   const later = describeLater(split.after, split.afterCi, unit).replace(/ later/, ' after');
@@ -245,8 +269,8 @@ function describeSplit(split: GainSplit, total: number): string {
 
 /**
  * End users of the other regions (neither home nor foreign) who are short, from summary.json's
- * `shortfallWeeks.<material>.endUse.<region>`: `end users elsewhere are short: in the Allies for 28
- * weeks on average (95% CI 27 to 28 weeks), in the Rest of world for 59 weeks on average (…)`; ''
+ * `shortfallWeeks.<material>.endUse.<region>`: `elsewhere, mean weeks short (95% CI): the allies 28
+ * (27 to 28), the rest of the world 59 (58 to 59)`; ''
  * when none is. The home region's answer alone read as "nobody goes short" (user audit, session 20).
  */
 function describeShortElsewhere(materialId: string, context: RunContext, summary: SummaryMetrics): string {
@@ -259,7 +283,7 @@ function describeShortElsewhere(materialId: string, context: RunContext, summary
     const round = (value: number) => formatNumber(Number(Math.max(0, value).toFixed(decimals)));
     const shown = { mean: round(weeks.mean), low: round(weeks.ciLow), high: round(weeks.ciHigh) };
     const ci = Number.isFinite(weeks.ciLow) && Number.isFinite(weeks.ciHigh) && shown.low !== shown.high ? ` (${shown.low} to ${shown.high})` : '';
-    // A short name: "Allies (Australia, Japan, EU, Canada)" reads as "the Allies" in a sentence of figures.
+    // A short name: "Allies (Australia, Japan, EU, Canada)" reads as "the allies" in a sentence of figures.
     const name = (context.regionNames?.[region] ?? region).replace(/\s*\(.*\)\s*$/, '');
     return [`${regionWithArticle(name)} ${shown.mean}${ci}`];
   });
@@ -313,5 +337,15 @@ function moneyRange(low: string, high: string): string {
 function tonnesWithCi(mean: number, ciLow: number, ciHigh: number): string {
   const [low, high] = [Math.max(0, ciLow), Math.max(0, ciHigh)];
   const shown = formatTonnesEstimate(mean, low, high);
-  return `a mean ${shown.mean} (95% CI ${shown.low} to ${shown.high})`;
+  return `a mean ${shown.mean} (95% CI ${tonnesRange(shown.low, shown.high)})`;
+}
+
+/**
+ * Two masses as a range, the unit said once when they share it: `1,020 to 1,200 t`, not
+ * `1,020 t to 1,200 t` (the answer box must fit a screen, as moneyRange).
+ */
+function tonnesRange(low: string, high: string): string {
+  const unit = (text: string) => / (t|kg|g)$/.exec(text)?.[0];
+  const shared = unit(low);
+  return shared !== undefined && shared === unit(high) ? `${low.slice(0, -shared.length)} to ${high}` : `${low} to ${high}`;
 }

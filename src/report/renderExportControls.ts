@@ -3,6 +3,7 @@ import { chooseMassUnit, type MassUnit } from './chooseMassUnit.ts';
 import { countRuns } from './countRuns.ts';
 import { describePeakWindow } from './describePeakWindow.ts';
 import { describeStageProduct } from './describeStageProduct.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatNumber } from './formatNumber.ts';
 import { formatMoneyEstimate } from './formatAmountEstimate.ts';
@@ -219,7 +220,8 @@ function describeControlNotes(c: ExportControlReading, impact: ImpactReading, na
       'and hold more in transit to cover any licence delay, so the approval rate is not the cut in exports.');
   }
   if (toSomeOnly(c)) {
-    notes.push(`${id} covers exports to ${c.destinations.map(names.regionName).join(', ')} only` +
+    // In a sentence, names as prose writes them: "to the United States", "to the allies" (user audit, session 35, item 16).
+    notes.push(`${id} covers exports to ${c.destinations.map((d) => regionWithArticle(names.regionName(d))).join(', ')} only` +
       (c.mode !== 'quota' ? '' : c.quotaTonnesPerYear !== undefined
         ? `: its ceiling, ${formatTonnes(c.quotaTonnesPerYear)} a year, is ${c.destinations.length > 1 ? 'theirs together' : 'its own'}, and other destinations are not limited`
         : `: its ceiling is ${formatPercent(c.quotaShare ?? 1)} of what ${c.destinations.length > 1 ? 'they' : 'it'} imported from ${exporter} in the year before, and other destinations are not limited`) +

@@ -7,6 +7,7 @@ import type { ConcentrationOf } from './readConcentrations.ts';
 import type { Comparison, ComparisonEntry } from './readComparisonJson.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import { type ComparedStrategies, describePeakPriceWords } from './renderComparisonSection.ts';
+import { regionWithArticle } from './regionWithArticle.ts';
 import { renderTable } from './renderTable.ts';
 
 /** The end-user metrics shown per region and material, in row order, with their words. */
@@ -78,13 +79,13 @@ export function renderSpilloversCompared(original: Comparison, strategies: Compa
         // Short for longer is a side effect an alliance reader needs beside consumption (a stockpile that buys in allies' market).
         if (metric.words === 'weeks short') {
           found.forEach((e, i) => {
-            const where = `${shortName(region.name)}: ${materialName(material)}`;
+            const where = `${regionWithArticle(shortName(region.name))}: ${materialName(material)}`;
             if (e !== undefined && e.ciLow > 0 && !carriedByFew(e, original.alternatives[i], `short for more weeks in ${where}`, undefined)) longer.get(original.alternatives[i])?.push(`${where} (${formatDifferenceWithCi(e, undefined)})`);
           });
         }
         if (typeof metric.words === 'string' && metric.words.startsWith('consumption')) {
           found.forEach((e, i) => {
-            const where = `${shortName(region.name)}: ${materialName(material)}`;
+            const where = `${regionWithArticle(shortName(region.name))}: ${materialName(material)}`;
             if (e !== undefined && e.ciHigh < 0 && !carriedByFew(e, original.alternatives[i], `less in ${where}`, units.get(id))) less.get(original.alternatives[i])?.push(where);
             if (e !== undefined && e.ciLow > 0 && !carriedByFew(e, original.alternatives[i], `more in ${where}`, units.get(id))) more.get(original.alternatives[i])?.push(where);
           });

@@ -64,11 +64,11 @@ describe('concentrated paired differences in the compare report', () => {
 
   it('spillovers: a gain a few runs carry is said with its figure and runs, not as "clearly receive more"', () => {
     const html = text(renderSpilloversCompared(comparison, strategies, name, concentrationOf));
-    expect(html).toContain('they clearly receive more in Allies: Dysprosium oxide; from a few runs: more in China: NdPr oxide (+56.0 t (+');
+    expect(html).toContain('they clearly receive more in the allies: Dysprosium oxide; from a few runs: more in China: NdPr oxide (+56.0 t (+');
     expect(html).toContain(', half or more of it from 2 of 30 runs) (95% CIs of the differences excluding 0; “from a few runs”: half or more of the difference comes from 15% of the runs or fewer (or 2), so it is not called clear).');
     expect(html).not.toContain('clearly receive more in China');
     // Without the lookup (a folder without replicates.csv) the old reading stands.
-    expect(text(renderSpilloversCompared(comparison, strategies, name))).toContain('they clearly receive more in China: NdPr oxide; Allies: Dysprosium oxide (95% CIs of the differences excluding 0).');
+    expect(text(renderSpilloversCompared(comparison, strategies, name))).toContain('they clearly receive more in China: NdPr oxide; the allies: Dysprosium oxide (95% CIs of the differences excluding 0).');
   });
 
   it('comparison section: a few runs\' gain leaves "Clearly better" for its own line, and the paired-runs column says how few', async () => {

@@ -15,12 +15,12 @@ describe('describeConsumptionTiming', () => {
     const loss = describeConsumptionTiming(monthly([-4, -6, 30, -20, -6, -1]), true);
     expect(loss).toEqual({ firstFelt: 'Feb 2026', lastFelt: 'May 2026', everyMonthBetween: false, worst: 'Apr 2026', worstTonnesPerWeek: 20, worstShare: 0.2 });
     // March is a gain, so the loss is not felt in every month between: not "from … to …" (review 24).
-    expect(describeTimingClause(loss!, true)).toBe('consumption more than 5% below its level without the disruptions first in Feb 2026, last in May 2026, worst in Apr 2026 (20 t/week less, 20%)');
+    expect(describeTimingClause(loss!, true)).toBe('consumption over 5% below its level without the disruptions first in Feb 2026, last in May 2026, worst in Apr 2026 (20 t/week less, 20%)');
     const unbroken = describeConsumptionTiming(monthly([-4, -6, -8, -20, -6, -1]), true);
     expect(unbroken?.everyMonthBetween).toBe(true);
     expect(describeTimingClause(unbroken!, true)).toContain('below its level without the disruptions from Feb 2026 to May 2026, worst in Apr 2026');
     const gain = describeConsumptionTiming(monthly([0, 0, 8, 0, 0, 0]), false);
-    expect(describeTimingClause(gain!, false)).toBe('consumption more than 5% above its level without the disruptions in Mar 2026, most in Mar 2026 (8 t/week more, 8%)');
+    expect(describeTimingClause(gain!, false)).toBe('consumption over 5% above its level without the disruptions in Mar 2026, most in Mar 2026 (8 t/week more, 8%)');
     // Nothing beyond 5%: no timing.
     expect(describeConsumptionTiming(monthly([-1, -2, -3, -4, -5, -1]), true)).toBeUndefined();
   });
@@ -33,7 +33,7 @@ describe('describeConsumptionTiming', () => {
     // Jan 2026 loses 19.5 (within 5% of Feb 2027's 20), thirteen months before: named.
     const late = describeConsumptionTiming(long(plateau(-19.5, 0)), true);
     expect(late?.nearWorstFirst).toBe('Jan 2026');
-    expect(describeTimingClause(late!, true)).toBe('consumption more than 5% below its level without the disruptions from Jan 2026 to Feb 2027, worst in Feb 2027 (20 t/week less, 20%; within 5% of that already in Jan 2026)');
+    expect(describeTimingClause(late!, true)).toBe('consumption over 5% below its level without the disruptions from Jan 2026 to Feb 2027, worst in Feb 2027 (20 t/week less, 20%; within 5% of that already in Jan 2026)');
     // 18.5 is not within 5% of 20: nothing named.
     expect(describeConsumptionTiming(long(plateau(-18.5, 0)), true)?.nearWorstFirst).toBeUndefined();
     // Within 5% but eleven months before (Mar 2026): nothing named, a plateau of months is not misread.

@@ -62,9 +62,9 @@ const noCharts: ChartCollector = { add: async () => '', finish: async () => [] }
 describe('the run report says how short defence buyers are', () => {
   it('in the answer box\'s "How short" line, after the end users\' figures', () => {
     const box = text(renderAnswerBox(context, new Map(), new Map([...endUsers(), ...galliumDefence()]), undefined));
-    expect(box).toContain('How short: End users in the United States are short for a median 5 weeks (mean 5), going without a mean 600 kg (95% CI 600 kg to 600 kg); their defence buyers are short in 16 of 20 runs (median 4 weeks), 80.0 kg unmet on average.');
+    expect(box).toContain('How short: End users in the United States are short for a median 5 weeks (mean 5), going without a mean 600 kg (95% CI 600 to 600 kg), 3% of a year’s demand. Their defence buyers are short in 16 of 20 runs (median 4 weeks), 80.0 kg unmet on average.');
     const none = new Map([...endUsers(), ...['publicShortfallWeeks', 'cumulativePublicShortfall', 'maxPublicShortfallShare'].map((m) => [`${m}.gallium.endUse.US`, zeros()] as [string, number[]])]);
-    expect(text(renderAnswerBox(context, new Map(), none, undefined))).toContain('; their defence buyers are short in none of the 20 runs.');
+    expect(text(renderAnswerBox(context, new Map(), none, undefined))).toContain('. Their defence buyers are short in no run.');
     // Neither the end users nor their defence buyers short in any run: one clause says both.
     const calm = new Map([...endUsers(), ['shortfallWeeks.gallium.endUse.US', zeros()], ['cumulativeShortfall.gallium.endUse.US', zeros()], ...['publicShortfallWeeks', 'cumulativePublicShortfall', 'maxPublicShortfallShare'].map((m) => [`${m}.gallium.endUse.US`, zeros()] as [string, number[]])]);
     expect(text(renderAnswerBox(context, new Map(), calm, undefined))).toContain('How short: End users in the United States, defence buyers among them, are short (demand unmet at the going price) in none of the 20 runs: higher prices ration what they buy instead');

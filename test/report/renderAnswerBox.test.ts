@@ -44,7 +44,7 @@ describe('renderAnswerBox', () => {
     expect(lines).toEqual([
       // "Short in none" says why at once (prices ration), so it does not read as "no problem"; each line says its runs.
       'How short: End users in the United States are short (demand unmet at the going price) in none of the 40 runs: higher prices ration what they buy instead.',
-      'What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8.0%) less over the run (95% CI 7,070 t to 9,040 t).',
+      'What the disruptions take (30 paired runs): End users in the United States receive 8,050 t (8.0%) less over the run (95% CI 7,070 to 9,040 t).',
       'Prices: At its highest over the run, the refined price outside China reaches 2.20× its start on average (95% CI 2.18× to 2.22×), whatever the cause (all 40 runs).',
     ]);
     // What a CI is and is not, once (audit 24, H4), and what "paired runs" are beside "all runs" (M6).
@@ -92,10 +92,10 @@ describe('renderAnswerBox', () => {
     expect(text(renderAnswerBox(context, new Map(), replicates, withChange(rise)))).not.toMatch(/%, a (rise|fall) of/);
     // What it costs end users, when impact.json gives it and its CI excludes 0.
     const costly: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(2.85e9, 2.65e9, 3.05e9, 16.57e9), unit: 'USD' } }]]) };
-    expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('; cost USD 2.85 billion (95% CI USD 2.65 to 3.05 billion) in higher prices and consumption priced out.');
+    expect(text(renderAnswerBox(context, new Map(), replicates, costly))).toContain('. The cost to them: USD 2.85 billion (95% CI USD 2.65 to 3.05 billion) in higher prices and consumption priced out.');
     // The ends share the mean's scale, so the range says "USD" and "billion" once, below 1 too.
     const straddling: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(1.0e9, 0.95e9, 1.05e9, 16.57e9), unit: 'USD' } }]]) };
-    expect(text(renderAnswerBox(context, new Map(), replicates, straddling))).toContain('; cost USD 1.00 billion (95% CI USD 0.95 to 1.05 billion)');
+    expect(text(renderAnswerBox(context, new Map(), replicates, straddling))).toContain('. The cost to them: USD 1.00 billion (95% CI USD 0.95 to 1.05 billion)');
     const unclear: ImpactReading = { ...impact, byMaterial: new Map([['ndpr', { homeConsumption: paired(-8050, -9040, -7070, 100_600), endUserCost: { ...paired(1e6, -2e6, 4e6, 16.57e9), unit: 'USD' } }]]) };
     expect(text(renderAnswerBox(context, new Map(), replicates, unclear))).not.toContain('cost USD');
     // With the scenario's years known, the consumption loss names them.
@@ -119,19 +119,19 @@ describe('renderAnswerBox', () => {
     ]) as unknown as Parameters<typeof renderAnswerBox>[1];
     const named = { ...context, regions: ['US', 'CN', 'ALLIES', 'ROW'], regionNames: { US: 'United States', CN: 'China', ALLIES: 'Allies (Australia, Japan, EU, Canada)', ROW: 'Rest of world (incl. DRC, Chile)' } };
     const box = text(renderAnswerBox(named, summary, replicates, impact));
-    expect(box).toContain('higher prices ration what they buy instead; elsewhere, mean weeks short (95% CI): the Allies 28 (27 to 28), the Rest of world 59 (58 to 59). What the disruptions take');
+    expect(box).toContain('higher prices ration what they buy instead. Elsewhere, mean weeks short (95% CI): the allies 28 (27 to 28), the rest of the world 59 (58 to 59). What the disruptions take');
     expect(box).not.toContain('China for');
     // Under ten weeks, tenths.
     const few = new Map([['shortfallWeeks.ndpr.endUse.ALLIES', weeks(2.34, 1.61, 3.07)]]) as unknown as Parameters<typeof renderAnswerBox>[1];
-    expect(text(renderAnswerBox(named, few, replicates, impact))).toContain('elsewhere, mean weeks short (95% CI): the Allies 2.3 (1.6 to 3.1). What the disruptions take');
+    expect(text(renderAnswerBox(named, few, replicates, impact))).toContain('Elsewhere, mean weeks short (95% CI): the allies 2.3 (1.6 to 3.1). What the disruptions take');
     // Nobody else short: no clause.
-    expect(text(renderAnswerBox(named, new Map(), replicates, impact))).not.toContain('elsewhere');
+    expect(text(renderAnswerBox(named, new Map(), replicates, impact))).not.toMatch(/elsewhere/i);
   });
 
   it('says how many runs are short and what goes unmet when a shortage happens, and is empty without runs', () => {
     const box = text(renderAnswerBox({ ...context, materials: context.materials.map((m) => ({ ...m, hasEvents: false })) }, new Map(), replicates, undefined));
     // Without events the longest home shortages lead: lithium's one run in 40.
-    expect(box).toContain('Lithium (Li content) How short: End users in the United States are short in 1 of 40 runs, going without a mean 13 t (95% CI 0 t to 39 t).');
+    expect(box).toContain('Lithium (Li content) How short: End users in the United States are short in 1 of 40 runs, going without a mean 13 t (95% CI 0 to 39 t), less than 1% of a year’s demand.');
     // A spread that rounds to nothing is not given as "between 0 and 0 weeks".
     expect(box).not.toContain('between 0 and 0');
     expect(renderAnswerBox(context, new Map(), undefined, undefined)).toBe('');
@@ -169,7 +169,7 @@ describe('renderAnswerBox', () => {
     it('says when: the months consumption falls, is worst and recovers, and the weeks at least half the runs are short, each with its runs', () => {
       const when = lines(renderAnswerBox(struck, new Map(), shortRuns, timed, fans)).find((l) => l.startsWith('When'));
       // Jan–Jun 2028 are not past 5%: the span has a gap, so "first in …, last in …", not "from … to …" (review 24).
-      expect(when).toBe('When: Consumption more than 5% below its level without the disruptions first in Jun 2026, last in Jun 2030, worst in Dec 2026 (40 t/week less, 40%; 30 paired runs); ' +
+      expect(when).toBe('When: Consumption over 5% below its level without the disruptions first in Jun 2026, last in Jun 2030, worst in Dec 2026 (40 t/week less, 40%; 30 paired runs); ' +
         'half the runs or more short from Jul 2026 to Jan 2027.');
       // Without the fans, the consumption months alone; without monthly figures, no "When" line.
       expect(lines(renderAnswerBox(struck, new Map(), shortRuns, timed)).find((l) => l.startsWith('When'))).not.toContain('half the runs');
@@ -179,7 +179,7 @@ describe('renderAnswerBox', () => {
     it('splits the loss at the end of the disruptions\' window and says the later part rests on an uncalibrated assumption (G26)', () => {
       const box = lines(renderAnswerBox(struck, new Map(), shortRuns, timed, fans));
       // (18 × 20 + 40) × 52/12 = 1,733 t up to Jun 2028; 24 × 10 × 52/12 = 1,040 t after, with differenceToEnd's interval.
-      expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t up to Jun 2028, a year after the events end, 1,040 t after (95% CI 990 t to 1,090 t)');
+      expect(box.find((l) => l.startsWith('What the disruptions take'))).toContain(': 1,730 t up to Jun 2028, a year after the events end, 1,040 t after (95% CI 990 to 1,090 t)');
       // Runs short 20…40 then 20…38 weeks: two runs each at 20 and 21, so 36 of 40 (90%) reach 22.
       expect(box.find((l) => l.startsWith('How sure'))).toBe('How sure: Short for at least 22 weeks in 90% of runs; ' +
         'the 1,040 t after Jun 2028 (30 paired runs) rest on an uncalibrated assumption, end users’ slow undoing of thrift (docs/model.md, G26).');
@@ -195,7 +195,7 @@ describe('renderAnswerBox', () => {
     it('gives the peak of another traded stage the events strike (magnets beside oxide), outside the foreign region, in the answer box and in Key results', async () => {
       const box = text(renderAnswerBox(struck, new Map(), shortRuns, timed, fans));
       // (14 × 4.6 + 13 × 4.6 + 13 × 4.7) / 40 = 4.63: the US's or the allies', whichever is higher in a run; never China's 9.
-      expect(box).toMatch(/outside China[^;]*; magnets containing NdPr oxide, also struck: up to 4\.63× outside China \(the run’s highest, whatever the cause, 95% CI 4\.6\d× to 4\.6\d×; all 40 runs\)\./);
+      expect(box).toMatch(/outside China[^;]*\. Magnets containing NdPr oxide, also struck: up to 4\.63× outside China \(the run’s highest, whatever the cause, 95% CI 4\.6\d× to 4\.6\d×; all 40 runs\)\./);
       const findings = text(await renderFindingsSection(struck, new Map(), shortRuns, noCharts, timed));
       expect(findings).toMatch(/Highest price of magnets containing NdPr oxide \(manufacturing\), a stage the events strike too, outside China over the whole run, whatever the cause \(all 40 runs\): 4\.63× the starting price on average/);
       // The results table's peak cell names both products.
@@ -203,6 +203,39 @@ describe('renderAnswerBox', () => {
       expect(text(await renderFindingsSection(context, new Map(), shortRuns, noCharts, timed))).not.toMatch(/; magnets \d/);
       // Events on the quoted stage only: no such clause.
       expect(text(renderAnswerBox(context, new Map(), shortRuns, timed, fans))).not.toContain('magnets');
+    });
+
+    describe('user audit, session 35 (items 16 and 17): shorter sentences, the share of demand, what helps', () => {
+      const cost = { ...paired(5.67e9, 5.32e9, 6.02e9, 40e9), unit: 'USD' };
+      const full: ImpactReading = { ...timed, byMaterial: new Map([['ndpr', { ...timed.byMaterial.get('ndpr')!, endUserCost: cost, disruptionPeakPrice: { ...paired(1.249, 1.241, 1.257, 1.05), unit: 'x base' }, peakWindow: { fromYear: 2025.75, toYear: 2028.5 } }]]) };
+      // Defence buyers measured and never short; the allies and the rest of the world short for weeks.
+      const weeks = (mean: number) => ({ unit: 'weeks', n: RUNS, mean, ciLow: mean - 2, ciHigh: mean + 2, p5: mean, p25: mean, p50: mean, p75: mean, p95: mean, min: mean, max: mean });
+      const summary = new Map([['shortfallWeeks.ndpr.endUse.ALLIES', weeks(27)], ['shortfallWeeks.ndpr.endUse.ROW', weeks(46)]]) as unknown as Parameters<typeof renderAnswerBox>[1];
+      const defence: ReplicateValues = new Map([...shortRuns, ['publicShortfallWeeks.ndpr.endUse.US', constant(0)], ['cumulativePublicShortfall.ndpr.endUse.US', constant(0)], ['maxPublicShortfallShare.ndpr.endUse.US', constant(0)]]);
+      const named: RunContext = { ...struck, regions: ['US', 'CN', 'ALLIES', 'ROW'], regionNames: { US: 'United States', CN: 'China', ALLIES: 'Allies (Australia, Japan, EU, Canada)', ROW: 'Rest of world (incl. DRC, Chile)' } };
+      const box = (compare?: string) => renderAnswerBox({ ...named, period: { firstYear: 2025, lastYear: 2034 } }, summary, defence, full, fans, compare);
+
+      it('says each group of end users in a sentence of its own, the unmet tonnes as a share of a year\'s demand, and other regions as prose', () => {
+        const short = lines(box()).find((l) => l.startsWith('How short'));
+        // 900 t against the 8,000 t a year US end users demand at the start: 11%.
+        expect(short).toBe('How short: End users in the United States are short for a median 30 weeks (mean 30), going without a mean 900 t (95% CI 900 to 900 t), 11% of a year’s demand. ' +
+          'Their defence buyers are short in no run. Elsewhere, mean weeks short (95% CI): the allies 27 (25 to 29), the rest of the world 46 (44 to 48).');
+      });
+
+      it('keeps every sentence of the box under 45 words, the cost and the other stage\'s price in sentences of their own', () => {
+        const all = lines(box());
+        const sentences = all.flatMap((line) => line.replace(/^[^:]+:\s*/, '').split(/(?<=\.)\s+(?=[A-Z])/));
+        for (const sentence of sentences) expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(45);
+        expect(all.find((l) => l.startsWith('What the disruptions take'))).toMatch(/after \(95% CI 990 to 1,090 t\)\. The cost to them: USD 5\.67 billion \(95% CI USD 5\.32 to 6\.02 billion\) in higher prices and consumption priced out\.$/);
+        expect(all.find((l) => l.startsWith('Prices'))).toMatch(/; 30 paired runs\)\. Magnets containing NdPr oxide, also struck: up to 4\.63× outside China/);
+      });
+
+      it('ends with the compare command for the stockpiles when one is given, and says nothing of it otherwise', () => {
+        const command = 'npx crm-sim compare scenarios/threat-export-quota.yaml scenarios/mitigation-stockpile-*.yaml --replicates 30 --report';
+        expect(text(box(command))).toContain(`Key results . What helps? What stockpiles buy, paired run by run (README’s worked example): ${command}`);
+        expect(box(command)).toContain(`<code>${command}</code></p></div>`);
+        expect(text(box())).not.toContain('What helps');
+      });
     });
   });
 });

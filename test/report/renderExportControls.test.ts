@@ -123,6 +123,10 @@ describe('renderExportControls', () => {
     expect(fixedToUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only: its ceiling, 5,000 t a year, is its own, and other destinations are not limited;/)]);
     const toUs = parse(renderExportControls(await readBack([{ ...magnets, destinations: ['US'] }]), names)).notes;
     expect(toUs).toEqual([expect.stringMatching(/^cnQuotaMagnets covers exports to the United States only: its ceiling is 50% of what it imported from China in the year before, and other destinations are not limited; the exports in the table are to every destination\.$/)]);
+    // With the scenario's own names (as the report passes them), the note writes them as prose: "to the United States", "the allies" (user audit, session 35, item 16).
+    const scenarioNames = { ...names, regionName: (id: string) => ({ CN: 'China', US: 'United States', ALLIES: 'Allies (Australia, Japan)' } as Record<string, string>)[id] ?? id };
+    expect(parse(renderExportControls(await readBack([{ ...magnets, destinations: ['ALLIES', 'US'] }]), scenarioNames)).notes[0])
+      .toMatch(/^cnQuotaMagnets covers exports to the allies \(Australia, Japan\), the United States only: /);
     // Since session 24 a destination control's exports are to its destinations (impact.json's exportsTo): the note, intro and caption say so.
     const measuredToUs = renderExportControls(await readBack([{ ...magnets, destinations: ['US'], exportsTo: ['US'] }, oxide]), names);
     expect(parse(measuredToUs).notes.find((n) => n.includes('covers exports to'))).toMatch(/other destinations are not limited; the exports in the table are to it alone\.$/);

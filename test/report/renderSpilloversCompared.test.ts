@@ -46,7 +46,7 @@ describe('renderSpilloversCompared', () => {
   it('lists regions other than home (allies first, the adversary last) for the materials the events name, and says who clearly receives less or more', () => {
     const html = text(renderSpilloversCompared(comparison, strategies, (id) => ({ dy: 'Dysprosium oxide', ndpr: 'NdPr oxide' })[id] ?? id));
     expect(html).toContain('Allies (ally) | NdPr oxide | unmet demand | 1,280 t | no change in any run |');
-    expect(html).toContain('stockpile : end users clearly receive less in Rest of world: Dysprosium oxide; they clearly receive more in Allies: Dysprosium oxide; end users are clearly short for more weeks in Allies: Dysprosium oxide (+6.25 weeks (+5.99 to +6.51 weeks)) (95% CIs of the differences excluding 0).');
+    expect(html).toContain('stockpile : end users clearly receive less in the rest of the world: Dysprosium oxide; they clearly receive more in the allies: Dysprosium oxide; end users are clearly short for more weeks in the allies: Dysprosium oxide (+6.25 weeks (+5.99 to +6.51 weeks)) (95% CIs of the differences excluding 0).');
     expect(html).toContain('Allies (ally) | Dysprosium oxide | weeks short | 3 weeks | +6.25 weeks (+5.99 to +6.51 weeks) |');
     expect(html).toContain('Allies (ally) | Dysprosium oxide | consumption (received) | 4,880 t | +25.0 t (+18.0 to +32.0 t) |');
     expect(html).toContain('Allies (ally) | Dysprosium oxide | unmet demand |');
