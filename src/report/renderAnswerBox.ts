@@ -73,11 +73,16 @@ export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, re
     `A week is short when more than ${formatPercent(SHORTFALL_THRESHOLD_SHARE)} of demand goes unmet. Every material, the costs and how to read the intervals: `;
   const item = (e: { name: string; lines: AnswerLine[] }): string => `<li><strong>${escapeHtml(e.name)}</strong><ul class="answer-lines">` +
     e.lines.map((l) => `<li><em>${l.label}${l.basis === undefined ? '' : ` (${escapeHtml(l.basis)})`}:</em> ${escapeHtml(l.text)}</li>`).join('') + '</ul></li>';
-  return `<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>` +
-    `<ul>${entries.map(item).join('')}</ul>` +
+  // Two or more materials sit side by side on a wide screen (reportStyles.ts, .answer-materials): each
+  // column keeps a readable measure, the reader sets NdPr's line beside Dy's, and the box fits the first
+  // screen with room to spare (the reference's ran to 890 of 900 px one under the other).
+  const side = entries.length > 1 ? ' side-by-side' : '';
+  return `<div class="answer${side}" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>` +
+    `<ul class="answer-materials">${entries.map(item).join('')}</ul>` +
     `<p class="note">${escapeHtml(basis)}<a href="#results">Key results</a>.</p>` +
     // What can be done about it, one line (user audit, session 35, item 17): README's worked example, paired run by run.
-    (stockpileCompare === undefined ? '' : `<p class="note helps"><strong>What helps?</strong> What stockpiles buy, paired run by run (README’s worked example): <code>${escapeHtml(stockpileCompare)}</code></p>`) +
+    // The command breaks only between words (a file name split at its hyphen reads as two names).
+    (stockpileCompare === undefined ? '' : `<p class="note helps"><strong>What helps?</strong> What stockpiles buy, paired run by run (README’s worked example): <code>${stockpileCompare.split(' ').map((word) => `<span>${escapeHtml(word)}</span>`).join(' ')}</code></p>`) +
     '</div>\n';
 }
 

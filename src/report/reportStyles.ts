@@ -23,10 +23,14 @@ nav.toc a { color: var(--ink); }
 .answer { border: 2px solid var(--accent); background: #fff; padding: 8px 14px; margin: 14px 0; }
 .answer p.answer-h { margin: 2px 0; font-size: 16px; }
 .answer ul { margin: 4px 0; padding-left: 20px; }
+/* Materials side by side where two columns of 380 px fit (a phone and A4 print keep one). */
+.answer.side-by-side { max-width: none; }
+.answer ul.answer-materials { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 380px), 1fr)); column-gap: 28px; }
 .answer li { margin: 3px 0; }
 .answer ul.answer-lines { margin: 0.1em 0 0.3em; padding-left: 1.1em; font-size: 0.9em; line-height: 1.3; }
 .answer ul.answer-lines li { margin: 1px 0; }
 .answer p.note { line-height: 1.35; margin: 4px 0 2px; }
+.answer p.helps code span { white-space: nowrap; }
 .callout { border: 1px solid var(--rule); border-left: 4px solid var(--accent); background: var(--soft); padding: 10px 14px; margin: 12px 0; }
 .callout h3 { margin-top: 4px; }
 .callout ul { margin: 6px 0; padding-left: 20px; }

@@ -14,8 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * 964 px, and no test noticed.
  *
  * The box's text depends on the scenario and its materials, hardly on the run count: with the
- * reference seed, 4, 6 and 100 runs all give a box ending at 885.6 px (measured for this test,
- * REPORT.md of helper-boxtest). So the reference is run with 6 runs on its full horizon. With
+ * reference seed, 4, 6 and 100 runs all gave a box ending at 885.6 px (measured for this test,
+ * REPORT.md of helper-boxtest), one material under the other. A run's wording can still add a
+ * line: after session 36's shorter sentences and "What helps?" line the 100-run box ended at 890 px
+ * and this 6-run box at 908, so the materials now sit side by side (100 runs: 816 px). So the
+ * reference is run with 6 runs on its full horizon. With
  * `--impact-replicates 4` the paired runs are fewer than the runs, as the reference's 30 of 100
  * are, so the box's footnote takes the reference's longer wording ("the first 4 runs set against …;
  * other figures are over all 6 runs").
@@ -71,13 +74,19 @@ describe('reference run report in headless Chromium at 1280×900', () => {
     const answer = page.locator('#answer');
     expect(await answer.count(), 'the answer box exists').toBe(1);
     // The box is representative of the reference's only if it holds what the reference's does:
-    // NdPr and Dy, each with all five labelled lines, and the footnote naming paired runs fewer than all.
+    // NdPr and Dy, each with all five labelled lines, the footnote naming paired runs fewer than all,
+    // and the closing "What helps?" line.
     const materials = await answer.locator(':scope > ul > li').evaluateAll((items) => items.map((li) => ({
       name: li.querySelector('strong')?.textContent ?? '',
       labels: Array.from(li.querySelectorAll('ul.answer-lines > li > em')).map((em) => (em.textContent ?? '').replace(/ \(.*|:$/g, '')),
     })));
     expect(materials).toEqual([{ name: 'NdPr oxide', labels: LABELS }, { name: 'Dysprosium oxide', labels: LABELS }]);
-    expect(await answer.locator('p.note').innerText()).toContain('the first 4 runs set against the same runs without the disruptions; other figures are over all 6 runs');
+    expect(await answer.locator('p.note:not(.helps)').innerText()).toContain('the first 4 runs set against the same runs without the disruptions; other figures are over all 6 runs');
+    // The reference's box ends with the "What helps?" line (its stockpile mitigations extend it).
+    expect(await answer.locator('p.note.helps').innerText()).toContain('npx crm-sim compare scenarios/threat-export-quota.yaml scenarios/mitigation-stockpile-*.yaml');
+    // At 1280 px the two materials sit side by side (the stylesheet's two columns), which is what keeps the box short.
+    const tops = await answer.locator(':scope > ul > li').evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
+    expect(tops[1], 'the second material starts level with the first').toBe(tops[0]);
     const box = await answer.boundingBox();
     await page.screenshot({ path: join(ARTIFACTS, 'report-reference-first-screen.png') });
     expect(box, 'the answer box is laid out').not.toBeNull();
