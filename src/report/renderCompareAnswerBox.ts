@@ -67,6 +67,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   const unpricedOf = new Map<string, string[]>(); // alternative → its unpriced policies' ids
   let policies = 0; // alternatives that add a policy (not a threat only)
   let unpricedGains = 0; // clear, not negligible gains of a policy with no extra spending to divide
+  const details: string[] = []; // per alternative, its stockpiles run by run and the quota rent (the block under the box)
   const shortageCuts: Array<{ text: string; metrics: string[] }> = []; // policies that clearly cut home end users' shortage of a material they target
   const lines = comparison.alternatives.map((alternative) => {
     const ownEvents = (strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id));
@@ -128,12 +129,13 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
       [worse.startsWith('from a few runs') ? 'Worse' : 'Clearly worse', worse === '' ? '' : `${worse}.`],
       ...(effect !== undefined ? [['What the added disruption does', effect.text], ['Check', surprise]] as Array<[string, string]>
         : [['Cost', `${spends}.${wholeNet === '' ? '' : ` ${wholeNet}.`}`], ...parts] as Array<[string, string]>),
-      ['Stockpile', released],
       ['Stock held from the start', freeStock],
-      ['Quota rent', rent],
     ];
-    return `<li><strong>${escapeHtml(alternative)}</strong><ul class="answer-lines">` +
-      labelled.filter(([, text]) => text !== '').map(([label, text]) => `<li><em>${label}:</em> ${escapeHtml(text)}</li>`).join('') + '</ul></li>';
+    // How each stockpile released, run by run, and the quota rent: the why behind the lines above, in a
+    // block right under the box (the reference compare's box ran to 1,300 px with them inside).
+    const detail: Array<[string, string]> = [['Stockpile', released], ['Quota rent', rent]];
+    if (detail.some(([, text]) => text !== '')) details.push(labelledItem(alternative, detail));
+    return labelledItem(alternative, labelled);
   });
   const best = [...cheapest].map(([material, priced]) => {
     const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
@@ -148,9 +150,20 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   const basis = `Against ${comparison.reference === '' ? 'the reference' : quoted(comparison.reference)}, ${countRuns(runs, 'pair')} of runs with the same random draws; what end users in ${regionWithArticle(homeName)} receive over the run, ` +
     'reference → alternative, then the paired difference (95% CI). The cost per kg charges each material only the spending on it (and any tied to no material), ' +
     'not the strategy’s whole cost, which the first figure gives. A model under its stated assumptions, not forecasts. Per-material tables, net costs and how to read the intervals: ';
-  return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
-    `<ul>${lines.join('')}${describeBestLine(best, policies, unpricedGains, shortageCuts)}</ul>` +
-    `<p class="note">${escapeHtml(basis)}<a href="#comparison">Strategies compared</a>.</p></div>\n`;
+  // Two or more strategies side by side on a wide screen, as the run report's materials (reportStyles.ts).
+  const side = lines.length > 1 ? ' side-by-side' : '';
+  const bestLine = describeBestLine(best, policies, unpricedGains, shortageCuts);
+  return `<div class="answer${side}" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>` +
+    `<ul class="answer-materials">${lines.join('')}</ul>${bestLine === '' ? '' : `<ul>${bestLine}</ul>`}` +
+    `<p class="note">${escapeHtml(basis)}<a href="#comparison">Strategies compared</a>.${details.length > 0 ? ' How each stockpile released and the quota rent: just below.' : ''}</p></div>\n` +
+    (details.length === 0 ? '' : `<div class="answer answer-detail${side}" id="answer-detail"><p class="answer-h"><strong>Stockpiles and quota rent, by strategy</strong></p>` +
+      `<ul class="answer-materials">${details.join('')}</ul></div>\n`);
+}
+
+/** A strategy's labelled lines as the box lists them; lines without text are left out. */
+function labelledItem(alternative: string, labelled: ReadonlyArray<[string, string]>): string {
+  return `<li><strong>${escapeHtml(alternative)}</strong><ul class="answer-lines">` +
+    labelled.filter(([, text]) => text !== '').map(([label, text]) => `<li><em>${label}:</em> ${escapeHtml(text)}</li>`).join('') + '</ul></li>';
 }
 
 /** A clause as a sentence of its own: `, and a net gain of …` → `A net gain of …`, `end users receive …` → `End users receive …`. */

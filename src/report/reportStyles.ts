@@ -31,6 +31,8 @@ nav.toc a { color: var(--ink); }
 .answer ul.answer-lines li { margin: 1px 0; }
 .answer p.note { line-height: 1.35; margin: 4px 0 2px; }
 .answer p.helps code span { white-space: nowrap; }
+/* The compare box's details (stockpiles run by run, quota rent) right under it, quieter. */
+.answer.answer-detail { border: 1px solid var(--rule); background: var(--soft); margin-top: -6px; }
 .callout { border: 1px solid var(--rule); border-left: 4px solid var(--accent); background: var(--soft); padding: 10px 14px; margin: 12px 0; }
 .callout h3 { margin-top: 4px; }
 .callout ul { margin: 6px 0; padding-left: 20px; }

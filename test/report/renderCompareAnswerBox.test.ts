@@ -238,6 +238,28 @@ describe('renderCompareAnswerBox', () => {
     expect(all).not.toContain('G10');
   });
 
+  it('puts each stockpile run by run and the quota rent in a block under the box, and sets two strategies side by side', () => {
+    const rent = entry('stockpile', 'exportQuotaRentUsd.germanium.manufacturing.big', 6.4e9, -1.36e9, 0.06e9, 'USD');
+    const releases = () => [{ material: 'germanium', held: 1315, released: 25, refinedOnly: true }];
+    const one = renderCompareAnswerBox({ reference: 'threat', alternatives: ['stockpile'], entries: [entries[5], entries[6], rent], costEffectiveness: new Map() }, strategies, name, () => undefined, releases);
+    const [box, detail] = one.split('<div class="answer answer-detail');
+    // The box keeps what the strategy buys and costs; the why (what it released, the rent) follows it.
+    expect(box).toContain('id="answer"');
+    expect(box).not.toContain('Quota rent');
+    expect(box).not.toContain('Released during the events');
+    expect(box).toContain('How each stockpile released and the quota rent: just below.');
+    expect(detail).toContain('Stockpiles and quota rent, by strategy');
+    expect(detail).toContain('<em>Stockpile:</em> Released during the events (median run): Germanium 25 t of 1,320 t held (2%).');
+    expect(detail).toContain('<em>Quota rent:</em>');
+    // One strategy keeps the text column; two sit side by side.
+    expect(box).toContain('<div class="answer" id="answer"');
+    const two = renderCompareAnswerBox({ reference: 'threat', alternatives: ['recycling', 'stockpile'], entries, costEffectiveness: new Map() }, strategies, name);
+    expect(two).toContain('<div class="answer side-by-side" id="answer"');
+    // Without a stockpile or a rent change there is no block, and the note does not point to one.
+    expect(two).not.toContain('answer-detail');
+    expect(two).not.toContain('just below');
+  });
+
   it('names the largest clear changes in the quota rent buyers abroad pay, not negligible or unclear ones (audit 24, M3)', () => {
     const rent = (quota: string, meanA: number, difference: number, half: number) => entry('stockpile', `exportQuotaRentUsd.germanium.manufacturing.${quota}`, meanA, difference, half, 'USD');
     const withRents = (...rents: ComparisonEntry[]) => text({ reference: 'threat', alternatives: ['stockpile'], entries: [entries[5], entries[6], ...rents], costEffectiveness: new Map() });
