@@ -82,7 +82,7 @@ export function renderAnswerBox(context: RunContext, summary: SummaryMetrics, re
     `<p class="note">${escapeHtml(basis)}<a href="#results">Key results</a>.</p>` +
     // What can be done about it, one line (user audit, session 35, item 17): README's worked example, paired run by run.
     // The command breaks only between words (a file name split at its hyphen reads as two names).
-    (stockpileCompare === undefined ? '' : `<p class="note helps"><strong>What helps?</strong> What stockpiles buy, paired run by run (README’s worked example): <code>${stockpileCompare.split(' ').map((word) => `<span>${escapeHtml(word)}</span>`).join(' ')}</code></p>`) +
+    (stockpileCompare === undefined ? '' : `<p class="note helps"><strong>What helps?</strong> What stockpiles buy, paired run by run (see README’s worked example): <code>${stockpileCompare.split(' ').map((word) => `<span>${escapeHtml(word)}</span>`).join(' ')}</code></p>`) +
     '</div>\n';
 }
 

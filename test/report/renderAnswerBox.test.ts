@@ -232,7 +232,7 @@ describe('renderAnswerBox', () => {
 
       it('ends with the compare command for the stockpiles when one is given, and says nothing of it otherwise', () => {
         const command = 'npx crm-sim compare scenarios/threat-export-quota.yaml scenarios/mitigation-stockpile-*.yaml --replicates 30 --report';
-        expect(text(box(command))).toContain(`Key results . What helps? What stockpiles buy, paired run by run (README’s worked example): ${command}`);
+        expect(text(box(command))).toContain(`Key results . What helps? What stockpiles buy, paired run by run (see README’s worked example): ${command}`);
         // Each word of the command in a span the stylesheet keeps whole: it breaks between words, never at a file name's hyphen.
         expect(box(command)).toContain(`<code>${command.split(' ').map((word) => `<span>${word}</span>`).join(' ')}</code></p></div>`);
         expect(text(box())).not.toContain('What helps');
