@@ -48,7 +48,9 @@ import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead,
  *   runs released, when first, how much, and its release rule.
  * @param concentrationOf - Whether a few runs carry an entry's difference (`readConcentrations`):
  *   such a worse headline metric is not called clearly worse.
- * @returns HTML, or ''.
+ * @returns HTML, or '': the box (strategies side by side when there are two or more), then, when a
+ *   strategy has a stockpile or changes a quota rent, a block right under it with those lines
+ *   ("Stockpiles and quota rent, by strategy"), which the box's note points to.
  * @example
  * renderCompareAnswerBox(comparison, strategies, name);
  * // '<div class="answer" …><li><strong>mit-recycling</strong> costs USD 314 million more …'
