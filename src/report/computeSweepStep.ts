@@ -37,7 +37,7 @@ function designIndex(row: SweepRow): number {
  * `from` (a grid typed in the value order), its sign turned when `from` comes right after `to` (a
  * grid typed high to low), since the interval of the negated differences is the negated interval.
  * Otherwise (points further apart in the design, or an older folder) no paired interval exists
- * (the sweep keeps no per-replicate values; README, `sweep`), but a conservative one does: the change is D_to − D_from
+ * (the sweep keeps no per-replicate values; docs/commands.md, `sweep`), but a conservative one does: the change is D_to − D_from
  * (D: the paired difference from point 0) replicate by replicate, and sd(X − Y) ≤ sd(X) + sd(Y)
  * whatever their correlation, so the two t half-widths added (same n, same t quantile) bound its
  * half-width; the same holds for the points' own values, so the narrower of the two sums is used.

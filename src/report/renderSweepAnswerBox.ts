@@ -45,7 +45,7 @@ type Contrast = { heading: string; from: string; to: string; flip: boolean } | {
  * - several parameters otherwise (a Latin hypercube): no pair is a contrast of anything, so none is
  *   given; the box points to the points table and the tornado.
  * When `years`, `ticksPerYear` or `startYear` takes two values, no contrast: the box says the points
- * run different horizons, steps or calendars, so their difference is not an effect (README).
+ * run different horizons, steps or calendars, so their difference is not an effect (docs/commands.md, `sweep`).
  * Values of a Latin hypercube are written to the digits that keep them apart (roundDrawnValues).
  * '' without two or more points, or without the paired differences a contrast needs.
  *
@@ -76,7 +76,7 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
   const shownAt = (point: string, p: string): number | string => drawn.get(p)?.get(valueAt(point, p)) ?? valueAt(point, p);
   const contrast = chooseContrast(sweep.parameters, points, valueAt, overview.startYear, materialName, shownAt);
   if (contrast === undefined) return '';
-  // A swept horizon, step or start year: the difference compares runs of different lengths or calendars, not an effect (README).
+  // A swept horizon, step or start year: the difference compares runs of different lengths or calendars, not an effect (docs/commands.md, `sweep`).
   const timing = sweep.parameters.filter((p) => TIMING.has(p) && new Set(points.map((point) => String(valueAt(point, p)))).size > 1);
   if (timing.length > 0) {
     const what = timing.map((p) => `${describeParameter(p, materialName)} (${[...new Set(points.map((point) => formatParameterValue(p, valueAt(point, p), overview.startYear)))].join(', ')})`).join(' and ');

@@ -14,7 +14,7 @@ export const CYBER_DOWNTIME_YEARS = 0.5;
 
 /**
  * The standard disruption of one stage, with strength from the foreign actor's threat score
- * s = capability × intent / 9 at that stage (see README, `crm-sim stress`). It starts one year in
+ * s = capability × intent / 9 at that stage (see docs/commands.md, `stress`). It starts one year in
  * (a quarter of the horizon if shorter):
  * - discovery: a disinformation campaign in the home region for 5 years: permitting takes 1 + s times longer;
  * - mining, processing, manufacturing: an export quota on the actor's exports of that stage's

@@ -44,7 +44,7 @@ describe('crm-sim stress', () => {
     // first against second, paired, per ranking
     expect(json.firstVsSecond.shortfallShare).toMatchObject({ unit: 'share', first: json.rankingByShortfallShare[0].stage, second: json.rankingByShortfallShare[1].stage, n: 2 });
     expect(json.firstVsSecond.economicCost).toMatchObject({ unit: 'USD', first: json.rankingByEconomicCost[0].stage, clearlyFirst: expect.any(Boolean) });
-    // stress.csv rows state each measure with the unit and numbers of stress.json (names mapped as README's table says)
+    // stress.csv rows state each measure with the unit and numbers of stress.json (names mapped as docs/outputs.md's table says)
     const [header, ...rows] = (await readFile(join(out, 'stress.csv'), 'utf8')).trimEnd().split('\n').map((line) => line.split(','));
     expect(rows).toHaveLength(6 * 4);
     // replicatesHit stays in its place, empty, so columns read by position do not move
