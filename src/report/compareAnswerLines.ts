@@ -267,8 +267,13 @@ const DEFENCE_SHORTAGE_METRICS = [['publicShortfallWeeks', 'weeks short'], ['cum
  * {@link describeShortage}'s figures for the home region's defence buyers (summary `publicShortfallWeeks`,
  * `cumulativePublicShortfall`), with the materials they are short of in no run of either strategy (both
  * means 0) named together; '' for arms written before these summaries.
+ *
+ * @param strategies - How many strategies the clause speaks for: 1 (the default) for one strategy's
+ *   line; more when the box says it once for every strategy, its clause being the same for each
+ *   (` Defence buyers (public end users) in the United States: short in no run of the reference or
+ *   either strategy: NdPr oxide.`), so it is not repeated in every column.
  */
-export function describeDefenceShortageChange(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, homeName: string, units: Map<string, MassUnit>, materialName: (id: string) => string): string {
+export function describeDefenceShortageChange(materials: readonly string[], entryOf: (metric: string) => ComparisonEntry | undefined, home: string, homeName: string, units: Map<string, MassUnit>, materialName: (id: string) => string, strategies = 1): string {
   const never = (material: string): boolean => DEFENCE_SHORTAGE_METRICS.every(([metric]) => {
     const e = entryOf(`${metric}.${material}.endUse.${home}`);
     return e !== undefined && e.meanA === 0 && e.meanB === 0;
@@ -276,10 +281,13 @@ export function describeDefenceShortageChange(materials: readonly string[], entr
   const short = materials.filter((m) => !never(m));
   const untouched = materials.filter(never);
   const parts = describeLevelsPerMaterial(DEFENCE_SHORTAGE_METRICS, short, entryOf, home, units, materialName);
-  // Labelled as means only where it gives levels.
-  const label = parts.length > 0 ? `, ${MEANS}` : '';
+  const shared = strategies > 1;
+  const every = strategies === 2 ? 'both strategies' : `all ${strategies} strategies`;
+  // Labelled as means only where it gives levels; said once for every strategy, it says so.
+  const label = parts.length > 0 ? `, ${MEANS}${shared ? `, the same under ${every}` : ''}` : '';
   // Plain words (audit 16: "arm" is trial jargon the report never defines).
-  if (untouched.length > 0) parts.push(`short in no run, in neither the reference nor the alternative: ${untouched.map(materialName).join(', ')}`);
+  const where = shared ? ` of the reference or ${strategies === 2 ? 'either strategy' : 'any strategy'}` : ', in neither the reference nor the alternative';
+  if (untouched.length > 0) parts.push(`short in no run${where}: ${untouched.map(materialName).join(', ')}`);
   return parts.length === 0 ? '' : ` Defence buyers (public end users) in ${regionWithArticle(homeName)}${label}: ${parts.join('; ')}.`;
 }
 

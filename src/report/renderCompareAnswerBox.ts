@@ -17,7 +17,8 @@ import { describeBestLine, describeClearlyWorse, describeLateGain, describeLead,
 /**
  * The answer box at the top of a compare report: per alternative, first how short the home region's
  * end users are of each material it targets (weeks short and unmet demand, reference → alternative,
- * with the paired difference), then every headline metric it makes clearly worse (audit 24, H2: the
+ * with the paired difference, and its defence buyers' shortage: said once, at the start of the closing
+ * note, when it reads the same for every strategy), then every headline metric it makes clearly worse (audit 24, H2: the
  * box said nothing of an oxide stockpile that left end users short for longer); then what it costs the home government
  * more than the reference and, where it differs, its whole net of the stock still held and its sales (`describeWholeNet`,
  * audit 11); then one line per material (audit 10: one 180-word sentence before), in short sentences: what the home region's end users receive more or less of each material it
@@ -71,7 +72,7 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
   let unpricedGains = 0; // clear, not negligible gains of a policy with no extra spending to divide
   const details: string[] = []; // per alternative, its stockpiles run by run and the quota rent (the block under the box)
   const shortageCuts: Array<{ text: string; metrics: string[] }> = []; // policies that clearly cut home end users' shortage of a material they target
-  const lines = comparison.alternatives.map((alternative) => {
+  const columns = comparison.alternatives.map((alternative) => {
     const ownEvents = (strategies.alternatives.find((a) => a.label === alternative)?.overview?.events ?? []).filter((e) => !referenceIds.has(e.id));
     const own = materialsOf(ownEvents);
     const threatOnly = isThreatOnly(ownEvents);
@@ -112,8 +113,8 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     const cut = threatOnly ? undefined : describeShortageCuts(alternative, materials, (metric) => entryOf(alternative, metric), home, units, materialName);
     if (cut !== undefined) shortageCuts.push(cut);
     const endUsersShort = describeShortage(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
-    const defenceShort = describeDefenceShortageChange(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName);
-    const short = endUsersShort === '' ? defenceShort.trim() : `${endUsersShort}${defenceShort}`;
+    // Said for `strategies` strategies at once when the clause is the same for each (below).
+    const defenceFor = (strategies: number): string => describeDefenceShortageChange(materials, (metric) => entryOf(alternative, metric), home, homeName, units, materialName, strategies);
     // A threat's consumption loss is its own line's figure: not repeated among the clearly worse.
     const worse = describeClearlyWorse(materials, (metric) => entryOf(alternative, metric), home, units, materialName, threatOnly, concentrationOf);
     // Run by run where the folder has stockpile-releases.csv; else the median path (an older folder).
@@ -126,7 +127,6 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
       (effect?.better ?? []).some(({ material }) => matchesG33(ownEvents, reference.events, material, home)), regionWithArticle(homeName)) : '';
     // Short labelled lines, as the run report's box (audit 24, M9): a paragraph of ten figures per strategy read as a wall.
     const labelled: Array<[string, string]> = [
-      ['How short', short],
       // Only changes a few runs carry: worse, not "clearly" (describeClearlyWorse).
       [worse.startsWith('from a few runs') ? 'Worse' : 'Clearly worse', worse === '' ? '' : `${worse}.`],
       ...(effect !== undefined ? [['What the added disruption does', effect.text], ['Check', surprise]] as Array<[string, string]>
@@ -137,7 +137,17 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
     // block right under the box (the reference compare's box ran to 1,300 px with them inside).
     const detail: Array<[string, string]> = [['Stockpile', released], ['Quota rent', rent]];
     if (detail.some(([, text]) => text !== '')) details.push(labelledItem(alternative, detail));
-    return labelledItem(alternative, labelled);
+    return { alternative, endUsersShort, defenceShort: defenceFor(1), defenceFor, labelled };
+  });
+  // The defence buyers' clause, when it is the same for every strategy side by side ("short in no run
+  // … NdPr oxide, Dysprosium oxide" in each column), is said once, opening the box's closing note:
+  // repeated, it pushed README's stockpile compare's box below the first screen (936 px at 1280×900).
+  const sharedDefence = columns.length > 1 && columns[0].defenceShort !== '' && columns.every((c) => c.defenceShort === columns[0].defenceShort)
+    ? columns[0].defenceFor(columns.length).trim() : '';
+  const lines = columns.map(({ alternative, endUsersShort, defenceShort, labelled }) => {
+    const defence = sharedDefence === '' ? defenceShort : '';
+    const short = endUsersShort === '' ? defence.trim() : `${endUsersShort}${defence}`;
+    return labelledItem(alternative, [['How short', short], ...labelled]);
   });
   const best = [...cheapest].map(([material, priced]) => {
     const [first, second] = [...priced].sort((a, b) => a.perKg.value - b.perKg.value);
@@ -149,15 +159,17 @@ export function renderCompareAnswerBox(comparison: Comparison, strategies: Compa
       describeNetLeader(priced, first.alternative);
   });
   const runs = Math.max(0, ...comparison.entries.map((e) => (Number.isFinite(e.n) ? e.n : 0)));
-  const basis = `Against ${comparison.reference === '' ? 'the reference' : quoted(comparison.reference)}, ${countRuns(runs, 'pair')} of runs with the same random draws; what end users in ${regionWithArticle(homeName)} receive over the run, ` +
+  // The shared defence clause opens the note and names the home region: the basis then need not repeat it.
+  const endUsers = sharedDefence === '' ? `end users in ${regionWithArticle(homeName)}` : 'end users';
+  const basis = `Against ${comparison.reference === '' ? 'the reference' : quoted(comparison.reference)}, ${countRuns(runs, 'pair')} of runs with the same random draws; what ${endUsers} receive over the run, ` +
     'reference → alternative, then the paired difference (95% CI). The cost per kg charges each material only the spending on it (and any tied to no material), ' +
-    'not the strategy’s whole cost, which the first figure gives. A model under its stated assumptions, not forecasts. Per-material tables, net costs and how to read the intervals: ';
+    'not the strategy’s whole cost (its Cost line). A model under its stated assumptions, not forecasts. Per-material tables, net costs and how to read the intervals: ';
   // Two or more strategies side by side on a wide screen, as the run report's materials (reportStyles.ts).
   const side = lines.length > 1 ? ' side-by-side' : '';
   const bestLine = describeBestLine(best, policies, unpricedGains, shortageCuts);
   return `<div class="answer${side}" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>` +
     `<ul class="answer-materials">${lines.join('')}</ul>${bestLine === '' ? '' : `<ul>${bestLine}</ul>`}` +
-    `<p class="note">${escapeHtml(basis)}<a href="#comparison">Strategies compared</a>.${details.length > 0 ? ' How each stockpile released and the quota rent: just below.' : ''}</p></div>\n` +
+    `<p class="note">${escapeHtml(sharedDefence === '' ? basis : `${sharedDefence} ${basis}`)}<a href="#comparison">Strategies compared</a>.${details.length > 0 ? ' Stockpiles and quota rent: just below.' : ''}</p></div>\n` +
     (details.length === 0 ? '' : `<div class="answer answer-detail${side}" id="answer-detail"><p class="answer-h"><strong>Stockpiles and quota rent, by strategy</strong></p>` +
       `<ul class="answer-materials">${details.join('')}</ul></div>\n`);
 }

@@ -247,7 +247,8 @@ describe('renderCompareAnswerBox', () => {
     expect(box).toContain('id="answer"');
     expect(box).not.toContain('Quota rent');
     expect(box).not.toContain('Released during the events');
-    expect(box).toContain('How each stockpile released and the quota rent: just below.');
+    // The note points to the block by its heading's words.
+    expect(box).toContain('Stockpiles and quota rent: just below.');
     expect(detail).toContain('Stockpiles and quota rent, by strategy');
     expect(detail).toContain('<em>Stockpile:</em> Released during the events (median run): Germanium 25 t of 1,320 t held (2%).');
     expect(detail).toContain('<em>Quota rent:</em>');
@@ -258,6 +259,43 @@ describe('renderCompareAnswerBox', () => {
     // Without a stockpile or a rent change there is no block, and the note does not point to one.
     expect(two).not.toContain('answer-detail');
     expect(two).not.toContain('just below');
+  });
+
+  it('says the defence buyers\' shortage once, in the closing note, when it reads the same for every strategy; else per strategy', () => {
+    // Defence buyers' summaries of Germanium, both strategies' means and the reference's given.
+    const defence = (alternative: string, weeks: number, tonnes: number): ComparisonEntry[] => [
+      entry(alternative, 'publicShortfallWeeks.germanium.endUse.US', 0, weeks, weeks / 2, 'weeks'),
+      entry(alternative, 'cumulativePublicShortfall.germanium.endUse.US', 0, tonnes, tonnes / 2),
+    ];
+    const base = [entries[0], entries[1], entries[5], entries[6]];
+    const box = (alternatives: string[], extra: ComparisonEntry[]) => text({ reference: 'threat', alternatives, entries: [...base, ...extra], costEffectiveness: new Map() });
+    const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+    // Never short under the reference or either strategy: said once, after the strategies, for both.
+    const never = box(['recycling', 'stockpile'], [...defence('recycling', 0, 0), ...defence('stockpile', 0, 0)]);
+    expect(count(never, 'Defence buyers')).toBe(1);
+    expect(never).toContain('Defence buyers (public end users) in the United States: short in no run of the reference or either strategy: Germanium. Against “threat”');
+    expect(never).not.toContain('neither the reference nor the alternative');
+    // The note names the region once: in the defence clause, not again in the basis.
+    expect(count(never.slice(never.indexOf('Defence buyers')), 'United States')).toBe(1);
+    // Three strategies alike: "any strategy".
+    const strategies3 = { ...strategies, alternatives: [...strategies.alternatives, { label: 'recycling2', overview: strategies.alternatives[0].overview }] };
+    const three = renderCompareAnswerBox({ reference: 'threat', alternatives: ['recycling', 'stockpile', 'recycling2'],
+      entries: [...base, ...['recycling', 'stockpile', 'recycling2'].flatMap((a) => defence(a, 0, 0))], costEffectiveness: new Map() }, strategies3, name);
+    expect(count(three, 'Defence buyers')).toBe(1);
+    expect(three).toContain('short in no run of the reference or any strategy: Germanium.');
+    // Short alike under both (the same figures): said once, saying so.
+    const alike = box(['recycling', 'stockpile'], [...defence('recycling', 2, 10), ...defence('stockpile', 2, 10)]);
+    expect(count(alike, 'Defence buyers')).toBe(1);
+    expect(alike).toMatch(/Defence buyers \(public end users\) in the United States, means over the runs, the same under both strategies: Germanium: weeks short 0 → 2[.0-9]* weeks .*\. Against “threat”/);
+    // Short under one strategy only: each strategy keeps its own clause in its "How short" line.
+    const differ = box(['recycling', 'stockpile'], [...defence('recycling', 0, 0), ...defence('stockpile', 2, 10)]);
+    expect(count(differ, 'Defence buyers')).toBe(2);
+    expect(differ).toContain('recycling How short: Defence buyers (public end users) in the United States: short in no run, in neither the reference nor the alternative: Germanium.');
+    expect(differ).toMatch(/stockpile How short: Defence buyers \(public end users\) in the United States, means over the runs: Germanium: weeks short 0 → 2[.0-9]* weeks/);
+    expect(differ).toContain('what end users in the United States receive over the run');
+    // One strategy: its own line, as before.
+    const one = box(['recycling'], defence('recycling', 0, 0));
+    expect(one).toContain('recycling How short: Defence buyers (public end users) in the United States: short in no run, in neither the reference nor the alternative: Germanium.');
   });
 
   it('names the largest clear changes in the quota rent buyers abroad pay, not negligible or unclear ones (audit 24, M3)', () => {
