@@ -9,6 +9,7 @@ import type { RegisterCommand } from './commandContext.ts';
 import { createInterruptHandler } from './createInterruptHandler.ts';
 import { describePermissionError } from './describePermissionError.ts';
 import { explainUnknownOption } from './explainUnknownOption.ts';
+import { addCommandExamples } from './commandExamples.ts';
 import { MODULE_EXTENSION, PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID_SCENARIO, EXIT_OK, EXIT_USAGE, InterruptedError, UsageError } from './exitCodes.ts';
 
@@ -28,6 +29,7 @@ async function buildProgram(): Promise<Command> {
     module.default({ program, signal: abort.signal, root: ROOT });
   }
   explainUnknownOptions(program, 'crm-sim');
+  addCommandExamples(program);
   return program;
 }
 
