@@ -60,15 +60,15 @@ export function describeSweepShape(points: readonly ShapePoint[], reference: str
   const readings = steps.map(read);
   const signed = (step: SweepStep | undefined): string => (step === undefined ? 'n/a' : formatDifferenceEstimateParts(step.mean, step.low, step.high, unit).mean);
   const tag = (reading: StepReading): string => (reading === 'zero' ? 'none in any run' : reading === 'unclear' ? 'not clear' : 'clear');
-  // A step the outputs cannot give (a metric some runs leave undefined, so the intervals are over different runs).
-  const shown = (s: SweepStep | undefined, reading: StepReading): string => (s === undefined ? 'not known from these outputs' : `${reading === 'zero' ? '0' : signed(s)} (${tag(reading)})`);
+  // A step the outputs cannot give (a metric some runs leave undefined, so the intervals are over different runs), not known; one that changes nothing in any run, in words: a bare "0" carried no unit and repeated itself ("0 (none in any run)").
+  const shown = (s: SweepStep | undefined, reading: StepReading): string => (s === undefined ? 'not known from these outputs' : reading === 'zero' ? 'no change in any run' : `${signed(s)} (${tag(reading)})`);
   const listed = steps.length > MAX_LISTED_STEPS ? ''
     : ` Step by step: ${steps.map((s, i) => `${label(i)} → ${label(i + 1)} ${shown(s, readings[i])}`).join('; ')}.`;
   const clear = readings.filter((r) => r === 'up' || r === 'down').length;
   // Said once, where a "not clear" rests on a bound rather than on a paired interval.
   const caveat = steps.some((s, i) => s?.kind === 'bound' && readings[i] === 'unclear')
-    ? ' (Clear: its 95% CI excludes 0. Where a step is not paired run by run (later points not next to each other in the design, or an older folder) the outputs allow only a conservative CI, wider than a paired one: "not clear" there may hide a real step.)'
-    : steps.every((s) => s === undefined || s.kind === 'paired') ? ' (Clear: its 95% CI, paired run by run, excludes 0.)' : ' (Clear: its 95% CI excludes 0.)';
+    ? ' (Clear: a step whose 95% CI excludes 0. Where a step is not paired run by run (later points not next to each other in the design, or an older folder) the outputs allow only a conservative CI, wider than a paired one: "not clear" there may hide a real step.)'
+    : steps.every((s) => s === undefined || s.kind === 'paired') ? ' (Clear: a step whose 95% CI, paired run by run, excludes 0.)' : ' (Clear: a step whose 95% CI excludes 0.)';
   const head = `Across all ${points.length} points:`;
 
   if (readings.every((r) => r === 'zero')) return `${head} the same at every point in every run (paired run by run).`;
@@ -118,7 +118,8 @@ export function describeSweepShape(points: readonly ShapePoint[], reference: str
       const start = firstClear === 1 ? `the first step, ${label(0)} → ${label(1)}, ${readings[0] === 'zero' ? 'changes it in no run' : 'is not clear'}`
         : beforeReading === 'zero' ? `before it no step changes it in any run`
           : `before it neither any single step nor ${label(0)} → ${label(firstClear)} together (${before === undefined ? 'not known from these outputs' : signed(before)}) is clear`;
-      const onset = direction === 'none' ? `it ${trend} only from ${label(firstClear)} on` : `the ${kind} set in at ${label(firstClear)}`;
+      // "After": at label(firstClear) itself the metric is still where it was (a reader took "set in at 15%" for a loss at 15%).
+      const onset = direction === 'none' ? `it ${trend} only from ${label(firstClear)} on` : `the ${kind} set in after ${label(firstClear)}`;
       return `${head} ${trend} clearly at each step from ${label(firstClear)} on; ${start}: ${onset}, as far as these runs show.${listed}${caveat}`;
     }
     // Clear steps scattered: which ones, when the step list is too long to follow.

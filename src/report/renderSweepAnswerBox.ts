@@ -1,7 +1,7 @@
 import { metricDirection } from '../compare/metricDirection.ts';
 import { canonicalParameterValue } from '../sweep/canonicalParameterValue.ts';
 import { describeMetricId } from './describeMetricId.ts';
-import { describeParameter, formatParameterValue, roundDrawnValues } from './describeParameter.ts';
+import { describeParameter, formatParameterValue, formatParameterValues, roundDrawnValues } from './describeParameter.ts';
 import { describeSweepShape } from './describeSweepShape.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { formatDifferenceEstimateParts } from './formatDifferenceEstimate.ts';
@@ -12,7 +12,7 @@ import { orderSweepPointsByValue } from './orderSweepPointsByValue.ts';
 import { pickSweepMetric } from './pickSweepMetric.ts';
 import type { ScenarioOverview } from './readScenarioOverview.ts';
 import type { SweepRow, SweepTable } from './readSweepCsv.ts';
-import type { Tornado } from './readTornadoJson.ts';
+import type { Tornado, TornadoEntry } from './readTornadoJson.ts';
 
 /** Swept keys that change the runs' horizon, step or calendar: a difference between their points is not an effect. */
 const TIMING = new Set(['years', 'ticksPerYear', 'startYear']);
@@ -105,7 +105,9 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
     : describeSweepShape(orderSweepPointsByValue(sweep, metric, overview.startYear, (r, p) => formatParameterValue(p, shownAt(r.point, p), overview.startYear)), points[0],
       isSweepMetricComplete(sweep, metric), metricDirection(metric.split('.')[0]), sweep.units?.[metric] ?? 't');
   if (shape !== '') lines.splice(1, 0, shape);
-  const tornado = tornados?.[0] === undefined ? '' : `<li>${escapeHtml(describeTornadoLeader(tornados[0], materialName))}</li>`;
+  // The tornado's metric is usually the box's own, named in full on its first line: referred back to, not named again mid-sentence.
+  const named = metric !== undefined && lines.length > 0 && lines[0].startsWith(describeMetricId(metric, materialName));
+  const tornado = tornados?.[0] === undefined ? '' : `<li>${escapeHtml(describeTornadoLeader(tornados[0], materialName, overview.startYear, named && tornados[0].metric === metric))}</li>`;
   const list = lines.length === 0 && tornado === '' ? '' : `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}${tornado}</ul>`;
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<p>${escapeHtml(contrast.heading)}</p>${list}` +
@@ -115,12 +117,14 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
 /**
  * Which uncertain parameter moves the tornado's metric most, said only as far as the runs show it:
  * none when every swing is 0; no clear one when the largest swing's own CI includes 0; else the
- * largest, clearly more than the second or not (tornado.json's `leadOverNext`, paired run by run;
- * older files: the largest alone).
+ * largest, with its change from its low value to its high (where tornado.json gives the swing's CI,
+ * i.e. writes it signed), clearly more than the second or not (tornado.json's `leadOverNext`, paired
+ * run by run; older files: the largest alone). With `shownAbove`, the metric is the one the box's
+ * first line names: "the consumption above", not its full label again.
  */
-function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => string): string {
+function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => string, startYear: number, shownAbove: boolean): string {
   const [top, next] = tornado.entries;
-  const metric = describeMetricId(tornado.metric, materialName);
+  const metric = shownAbove ? referBack(describeMetricId(tornado.metric, materialName)) : describeMetricId(tornado.metric, materialName);
   if (top === undefined) return '';
   const unchanged = top.swing === 0 && (top.ciLow === undefined || (top.ciLow === 0 && top.ciHigh === 0));
   // No tornado chart is drawn then (renderSweepSection says so under Sensitivity).
@@ -130,11 +134,35 @@ function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => s
     // Naming the largest of swings that are all noise sent a reader after it (user audit, session 28: NdPr demand growth for a cobalt question).
     return `No uncertain parameter's swing of ${metric} is clear of 0 with these runs (the tornado below).`;
   }
+  // Its size, beside the sweep's own contrast above: whether the swept policy matters next to the scenario's uncertainties.
+  const size = swingSize(top, tornado.unit, startYear);
   const lead = top.leadOverNext === undefined || next === undefined ? ' (the tornado below)'
     // Tested against the next-largest swing only (audit 25, L8): said so, not "more than every other".
-    : top.leadOverNext.ciLow > 0 ? `, clearly more than the next-largest swing, that of ${describeParameter(next.parameter, materialName)} (paired run by run; the tornado below)`
-      : `, though not clearly more than the next-largest swing, that of ${describeParameter(next.parameter, materialName)} (the two swings' paired difference has a 95% CI that includes 0; the tornado below)`;
-  return `Of the scenario's uncertain parameters, ${name} moves ${metric} most${lead}.`;
+    // Kept short: with the swing's size in the sentence, "the next-largest swing, that of" and the old interval clause ran past 45 words.
+    : top.leadOverNext.ciLow > 0 ? `, clearly more than the next-largest, ${describeParameter(next.parameter, materialName)} (paired run by run; the tornado below)`
+      : `, though not clearly more than the next-largest, ${describeParameter(next.parameter, materialName)} (the 95% CI of the two swings' paired difference includes 0; the tornado below)`;
+  return `Of the scenario's uncertain parameters, ${name} moves ${metric} most${size}${lead}.`;
+}
+
+/**
+ * `the consumption above` for `Consumption (received) · NdPr oxide · end use · US`: the label's
+ * first part (its kind), lower-cased, without its parenthesis; the full label when that part is not
+ * plain words (nothing to shorten safely).
+ */
+function referBack(label: string): string {
+  const kind = label.split(' · ')[0].replace(/\s*\([^)]*\)/g, '');
+  return label.includes(' · ') && /^[A-Z][a-z]*(?: [a-z]+)*$/.test(kind) ? `the ${kind.toLowerCase()} above` : label;
+}
+
+/**
+ * ` (+18,800 t from 4.95%/yr to 9.05%/yr)`: the largest swing as the section words it (high value's
+ * result less the low value's, rounded with its CI), '' for an older tornado.json without the CI,
+ * whose swing was written unsigned.
+ */
+function swingSize(entry: TornadoEntry, unit: string, startYear: number): string {
+  if (entry.ciLow === undefined || entry.ciHigh === undefined) return '';
+  const [low, high] = formatParameterValues(entry.parameter, [entry.low, entry.high], startYear);
+  return ` (${formatDifferenceEstimateParts(entry.swing, entry.ciLow, entry.ciHigh, unit).mean} from ${low} to ${high})`;
 }
 
 /**

@@ -85,8 +85,9 @@ export function describeDisagreement(stress: ReadonlyMap<string, StageStress>): 
     const zero = impact.ciLow <= 0 && impact.ciHigh >= 0 ? ': not distinguishable from 0' : '';
     return `${place === order.length ? 'last' : `#${place}`} of ${order.length} by ${RANKED_WORDS[key].what} (${describeEstimate(impact, RANKED_WORDS[key].unit)}${zero})`;
   };
-  return `The two rankings disagree: ${stageName(share[0])} is ${standing(share[0], 'economicCost', cost)}; ` +
-    `${stageName(cost[0])} is ${standing(cost[0], 'shortfallShare', share)}.`;
+  // Three sentences, not one: with both leaders' figures and intervals the single sentence ran past 50 words.
+  return `The two rankings disagree. ${capitalize(stageName(share[0]))} is ${standing(share[0], 'economicCost', cost)}. ` +
+    `${capitalize(stageName(cost[0]))} is ${standing(cost[0], 'shortfallShare', share)}.`;
 }
 
 /**
@@ -97,19 +98,23 @@ export function describeDisagreement(stress: ReadonlyMap<string, StageStress>): 
 export function describeWeighting(stress: ReadonlyMap<string, StageStress>): string {
   const weights = [...stress.values()].filter((s) => s.weight !== undefined);
   if (weights.length === 0) return '';
-  const lead = 'The weights are the study’s threat score ÷ 9, an ordinal 1–3 × 1–3 rating read as the chance of the disruption: an assumption, not a measured probability, which the 95% CIs leave out.';
+  // Introduces the weights (the answer box had not said what "the weights" were) in words a policy reader knows ("ordinal" was not).
+  const lead = 'Each stage’s expected impact is weighted by the study’s threat score (capability × intent, each rated 1–3) ÷ 9. ' +
+    'Reading that score as the chance of the disruption is an assumption, not a measured probability, and the 95% CIs leave it out.';
   const moves = (['shortfallShare', 'economicCost'] as const).flatMap((key) => {
     const struck = conditionalOrder(stress, key);
     if (struck === undefined) return [];
     const weighted = rankOrder(stress, key);
-    if (struck.join() === weighted.join()) return [`by ${RANKED_WORDS[key].what} the order is the same`];
+    if (struck.join() === weighted.join()) return [`by ${RANKED_WORDS[key].what}, the order is the same`];
+    // In words ("processing moves from #2 to #3 and mining from #3 to #2"), not arrows a reader has to decode.
     const moved = weighted.filter((stage) => struck.indexOf(stage) !== weighted.indexOf(stage))
-      .map((stage) => `${stageName(stage)} #${weighted.indexOf(stage) + 1} → #${struck.indexOf(stage) + 1}`);
-    return [`by ${RANKED_WORDS[key].what} ${moved.join(', ')}${struck[0] !== weighted[0] ? ` (${stageName(struck[0])} first)` : ''}`];
+      .map((stage, i) => `${stageName(stage)}${i === 0 ? ' moves' : ''} from #${weighted.indexOf(stage) + 1} to #${struck.indexOf(stage) + 1}`);
+    const listed = moved.length < 2 ? moved.join('') : `${moved.slice(0, -1).join(', ')} and ${moved[moved.length - 1]}`;
+    return [`by ${RANKED_WORDS[key].what}, ${listed}${struck[0] !== weighted[0] ? `, so ${stageName(struck[0])} comes first` : ''}`];
   });
   if (moves.length === 0) return lead;
-  if (moves.length === 2 && moves.every((move) => move.endsWith('the order is the same'))) return `${lead} Unweighted (impact if struck), both rankings keep their order.`;
-  return `${lead} Unweighted (impact if struck): ${moves.join('; ')}.`;
+  if (moves.length === 2 && moves.every((move) => move.endsWith('the order is the same'))) return `${lead} Without the weights (impact if struck), both rankings keep their order.`;
+  return `${lead} Without the weights (impact if struck): ${moves.join('; ')}.`;
 }
 
 /**

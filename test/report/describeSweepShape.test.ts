@@ -57,7 +57,7 @@ describe('describeSweepShape', () => {
   it('says where the gains set in when no step is clear up to a point and every step is from it on', () => {
     // 0→30 +5 ± 15, 30→60 +5 ± 30, 0→60 together +10 ± 15: none clear; 60→90 +90 ± 25, 90→120 +100 ± 20: clear.
     const late = describeSweepShape(points([[5, -10, 20], [10, -5, 25], [100, 90, 110], [200, 190, 210]]), '0', true, 'higher', 't');
-    expect(late).toContain('Across all 5 points: rises clearly at each step from 60 days on; before it neither any single step nor 0 days → 60 days together (+10 t) is clear: the gains set in at 60 days, as far as these runs show.');
+    expect(late).toContain('Across all 5 points: rises clearly at each step from 60 days on; before it neither any single step nor 0 days → 60 days together (+10 t) is clear: the gains set in after 60 days, as far as these runs show.');
     expect(late).not.toContain('overall in the means');
     // 0→60 together +20 ± 10 is clear though neither of its steps is: not called a threshold.
     const early = describeSweepShape(points([[10, -5, 25], [20, 10, 30], [100, 90, 110], [200, 190, 210]]), '0', true, 'higher', 't');
@@ -65,7 +65,18 @@ describe('describeSweepShape', () => {
     expect(early).not.toContain('set in');
     // Only the first step unclear; a cost that rises is a loss.
     expect(describeSweepShape(points([[5, -10, 20], [100, 90, 110], [200, 190, 210]]), '0', true, 'lower', 't'))
-      .toContain('Across all 4 points: rises clearly at each step from 30 days on; the first step, 0 days → 30 days, is not clear: the losses set in at 30 days, as far as these runs show.');
+      .toContain('Across all 4 points: rises clearly at each step from 30 days on; the first step, 0 days → 30 days, is not clear: the losses set in after 30 days, as far as these runs show.');
+  });
+
+  it('says a step that changes nothing in any run in words, not as a bare 0, and the losses as setting in after it (the graphite sweep)', () => {
+    // 0→30 exactly 0 in every run; 30→60 −100 ± (0 + 10) and 60→90 −100 ± (10 + 10): clear. A consumption (higher is better) that falls: losses.
+    const text = describeSweepShape(points([[0, 0, 0], [-100, -110, -90], [-200, -210, -190]]), '0', true, 'higher', 't');
+    expect(text).toContain('Across all 4 points: falls clearly at each step from 30 days on; the first step, 0 days → 30 days, changes it in no run: the losses set in after 30 days, as far as these runs show.');
+    expect(text).toContain('Step by step: 0 days → 30 days no change in any run; 30 days → 60 days −');
+    expect(text).not.toMatch(/ 0 \(none in any run\)/);
+    // The definition of "clear" names what it is said of.
+    expect(text).toContain('(Clear: a step whose 95% CI excludes 0.)');
+    expect(describeSweepShape(points([[100, 80, 120], [200, 175, 225]]), '0', true, 'higher', 't')).toContain('(Clear: a step whose 95% CI');
   });
 
   it('names the clear steps when they are scattered and too many steps to list', () => {

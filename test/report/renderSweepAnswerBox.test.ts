@@ -59,8 +59,8 @@ describe('renderSweepAnswerBox', () => {
     const tornado = (lead?: { difference: number; ciLow: number; ciHigh: number }) => [{ metric: consumption, unit: 't', base: NaN,
       entries: [{ ...entry('materials.graphite.demand.growthPerYear', 900), ...(lead === undefined ? {} : { leadOverNext: lead }) }, entry('government.reversalProbability', 700)] }];
     const box = (lead?: { difference: number; ciLow: number; ciHigh: number }) => text(renderSweepAnswerBox(sweep, tornado(lead), overview, (id) => id));
-    expect(box({ difference: 200, ciLow: 50, ciHigh: 350 })).toMatch(/moves .+ most, clearly more than the next-largest swing, that of Government: probability of reversing a policy at each election \(paired run by run; the tornado below\)\./);
-    expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than the next-largest swing, that of Government: probability of reversing a policy at each election \(the two swings' paired difference has a 95% CI that includes 0; the tornado below\)\./);
+    expect(box({ difference: 200, ciLow: 50, ciHigh: 350 })).toMatch(/moves .+ most, clearly more than the next-largest, Government: probability of reversing a policy at each election \(paired run by run; the tornado below\)\./);
+    expect(box({ difference: 200, ciLow: -50, ciHigh: 450 })).toMatch(/most, though not clearly more than the next-largest, Government: probability of reversing a policy at each election \(the 95% CI of the two swings' paired difference includes 0; the tornado below\)\./);
     // An older tornado.json without the comparison: "most" alone, as before.
     expect(box()).toMatch(/moves .+ most \(the tornado below\)/);
     // No swing at all, or a largest swing whose own CI includes 0: no parameter is said to move it most.
@@ -70,6 +70,25 @@ describe('renderSweepAnswerBox', () => {
     const said = text(renderSweepAnswerBox(sweep, unclear, overview, (id) => id));
     expect(said).toMatch(/No uncertain parameter's swing of .+ is clear of 0 with these runs \(the tornado below\)\./);
     expect(said).not.toMatch(/ most/);
+  });
+
+  it('gives the largest swing\'s size and refers back to the metric the box names first, not repeating its label mid-sentence (the quota sweep)', () => {
+    // tornado.json with the swing's CI (signed swing): +18,800 t from the parameter's low value to its high.
+    const top = { parameter: 'materials.ndpr.demand.growthPerYear', low: 0.0495, high: 0.0905, outputLow: 86_700, outputHigh: 105_500, swing: 18_780, ciLow: 18_510, ciHigh: 19_050,
+      leadOverNext: { difference: 13_000, ciLow: 12_700, ciHigh: 13_300 } };
+    const next = { parameter: 'materials.ndpr.demand.maxThrift', low: 0.19, high: 0.41, outputLow: 93_000, outputHigh: 98_800, swing: 5_760, ciLow: 5_600, ciHigh: 5_900 };
+    const tornado = (metric: string) => [{ metric, unit: 't', base: NaN, entries: [top, next] }];
+    const name = (id: string): string => (id === 'ndpr' ? 'NdPr oxide' : id);
+    const box = text(renderSweepAnswerBox(sweep, tornado(consumption), overview, name));
+    expect(box).toContain('Of the scenario\'s uncertain parameters, NdPr oxide: demand growth per year moves the consumption above most (+18,800 t from 4.95%/yr to 9.05%/yr), clearly more than the next-largest, NdPr oxide: demand thrifting limit (paired run by run; the tornado below).');
+    const sentence = box.slice(box.indexOf('Of the scenario'), box.indexOf('below).') + 7);
+    expect(sentence.split(/\s+/).length).toBeLessThanOrEqual(45);
+    // A tornado of another metric than the box's first line: named in full.
+    const other = text(renderSweepAnswerBox({ ...sweep, metric: consumption }, tornado('policyCost.US'), overview, name));
+    expect(other).toMatch(/moves Policy cost · US most \(\+18,800 t from/);
+    // An older tornado.json (no CI, an unsigned swing): no size given.
+    const older = text(renderSweepAnswerBox(sweep, [{ metric: consumption, unit: 't', base: NaN, entries: [{ ...top, ciLow: undefined, ciHigh: undefined, leadOverNext: undefined }] }], overview, name));
+    expect(older).toContain('moves the consumption above most (the tornado below).');
   });
 
   it('says "no change in any run" for a difference that is 0 in every pair, not "not distinguishable"', () => {

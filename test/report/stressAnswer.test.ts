@@ -40,8 +40,13 @@ describe('the stress report answers which stage hurts most first (audit 25, M1, 
     expect(html).toContain('Answer: which stage hurts most');
     expect(html).toContain('By share of home demand left unmet: end use (+0.533 percentage points), clearly ahead of processing (by +0.495 percentage points, 95% CI +0.412 to +0.578 percentage points, paired over 12 runs).');
     expect(html).toContain('By economic cost to home end users: processing (+USD 2.57 billion), clearly ahead of manufacturing');
-    expect(html).toContain('The two rankings disagree: end use is last of 6 by economic cost (−USD 159 million, 95% CI');
-    expect(html).toContain('not distinguishable from 0); processing is #2 of 6 by share of demand unmet');
+    // One sentence per leader: the single sentence with both leaders' intervals ran past 50 words.
+    expect(html).toContain('The two rankings disagree. End use is last of 6 by economic cost (−USD 159 million, 95% CI');
+    expect(html).toContain('not distinguishable from 0). Processing is #2 of 6 by share of demand unmet');
+    const text = (h: string): string => h.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const disagreement = text(html).split(/(?<=\.) (?=[A-Z])/).filter((sentence) => /disagree|is (last|#\d) of/.test(sentence));
+    expect(disagreement.length).toBe(3);
+    for (const sentence of disagreement) expect(sentence.split(/\s+/).length).toBeLessThanOrEqual(45);
     expect(html).toContain('href="#stress"');
     expect(html).not.toContain('--strip-events');
   });
@@ -57,10 +62,13 @@ describe('the stress report answers which stage hurts most first (audit 25, M1, 
   it('calls the weight an assumption, not a probability, and says how the unweighted ranking differs', () => {
     const html = renderStressAnswerBox(quota(), undefined);
     expect(html).toContain('an assumption, not a measured probability');
-    expect(html).toContain('Unweighted (impact if struck): by share of demand unmet manufacturing #3 → #4, mining #4 → #3');
+    // The box says what the weights are before it speaks of them, without "ordinal".
+    expect(html).toContain('Each stage’s expected impact is weighted by the study’s threat score (capability × intent, each rated 1–3) ÷ 9.');
+    expect(html).not.toContain('ordinal');
+    expect(html).toContain('Without the weights (impact if struck): by share of demand unmet, manufacturing moves from #3 to #4 and mining from #4 to #3;');
     // The same weights with impacts that order alike: said to be the same order.
     const same = new Map([...quota()].filter(([stage]) => ['endUse', 'processing'].includes(stage)));
-    expect(renderStressAnswerBox(same, undefined)).toContain('Unweighted (impact if struck), both rankings keep their order.');
+    expect(renderStressAnswerBox(same, undefined)).toContain('Without the weights (impact if struck), both rankings keep their order.');
   });
 
   it('explains a negative economic cost beside a clear rise in unmet demand from its parts (L9), and only then', async () => {
