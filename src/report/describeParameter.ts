@@ -17,18 +17,25 @@ const ROOTS: Record<string, string> = { government: 'Government', foreignActor: 
  * → `NdPr oxide: demand growth per year`; `events.cnQuotaNdpr.duration` → `cnQuotaNdpr: duration`;
  * region ids as written (`materials.ndpr.demand.byRegion.US` → `NdPr oxide: demand in US`).
  *
+ * An event's parameter reads `<what the event acts on> (<its id>): <key>` where `eventSubject` knows
+ * the event (`CN export quota on refined NdPr oxide (cnQuotaNdpr): quota share`: the id is what
+ * `--grid` names, the words what a reader needs).
+ *
  * @param path - Dotted scenario path as `sweep` writes it.
  * @param materialName - Maps material ids to names.
+ * @param eventSubject - Maps an event id to what it acts on (eventSubjectOf), undefined where unknown.
  * @returns The label.
  * @example
  * describeParameter('government.reversalProbability', (id) => id); // 'Government: probability of reversing a policy at each election'
  */
-export function describeParameter(path: string, materialName: (id: string) => string = (id) => id): string {
+export function describeParameter(path: string, materialName: (id: string) => string = (id) => id, eventSubject: (id: string) => string | undefined = () => undefined): string {
   const parts = path.split('.');
   // Region ids (US, ALLIES) keep their case; a region key under byRegion reads "in US" (audit 25 L6: "by region us").
   const words = (rest: string[]): string => rest.map((p) => WORDS[p] ?? (/^[A-Z][A-Z0-9_]*$/.test(p) ? p : p.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/\busd\b/g, 'USD')))
     .join(' ').replace(/\bby region ([A-Z][A-Z0-9_]*)$/, 'in $1');
   if (parts[0] === 'materials' && parts.length > 2) return `${materialName(parts[1])}: ${words(parts.slice(2))}`;
+  const subject = parts[0] === 'events' && parts.length > 2 ? eventSubject(parts[1]) : undefined;
+  if (subject !== undefined) return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} (${parts[1]}): ${words(parts.slice(2))}`;
   if ((parts[0] === 'events' || parts[0] === 'regions') && parts.length > 2) return `${parts[1]}: ${words(parts.slice(2))}`;
   if (ROOTS[parts[0]] !== undefined && parts.length > 1) return `${ROOTS[parts[0]]}: ${words(parts.slice(1))}`;
   return words(parts);

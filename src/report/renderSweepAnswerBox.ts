@@ -1,6 +1,7 @@
 import { metricDirection } from '../compare/metricDirection.ts';
 import { canonicalParameterValue } from '../sweep/canonicalParameterValue.ts';
 import { describeMetricId } from './describeMetricId.ts';
+import { eventSubjectOf } from './describeEventSubject.ts';
 import { describeParameter, formatParameterValue, formatParameterValues, roundDrawnValues } from './describeParameter.ts';
 import { describeSweepShape } from './describeSweepShape.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -74,12 +75,14 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
     return [p, new Map(values.map((v, i) => [v, rounded[i]]))] as const;
   }));
   const shownAt = (point: string, p: string): number | string => drawn.get(p)?.get(valueAt(point, p)) ?? valueAt(point, p);
-  const contrast = chooseContrast(sweep.parameters, points, valueAt, overview.startYear, materialName, shownAt);
+  // An event's parameter by what the event acts on, not its id alone (describeEventSubject).
+  const subjects = eventSubjectOf(overview);
+  const contrast = chooseContrast(sweep.parameters, points, valueAt, overview.startYear, materialName, shownAt, subjects);
   if (contrast === undefined) return '';
   // A swept horizon, step or start year: the difference compares runs of different lengths or calendars, not an effect (docs/commands.md, `sweep`).
   const timing = sweep.parameters.filter((p) => TIMING.has(p) && new Set(points.map((point) => String(valueAt(point, p)))).size > 1);
   if (timing.length > 0) {
-    const what = timing.map((p) => `${describeParameter(p, materialName)} (${[...new Set(points.map((point) => formatParameterValue(p, valueAt(point, p), overview.startYear)))].join(', ')})`).join(' and ');
+    const what = timing.map((p) => `${describeParameter(p, materialName, subjects)} (${[...new Set(points.map((point) => formatParameterValue(p, valueAt(point, p), overview.startYear)))].join(', ')})`).join(' and ');
     return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
       `<p>${escapeHtml(`This sweep varies ${what}: its points run different horizons, steps or calendars, so their differences (cumulative totals over more or fewer years, for one) compare different runs, not the effect of a parameter, and are not summarised here. Each point's results: the table under Sensitivity.`)}</p>` +
       '<p class="note">A model under its stated assumptions, not forecasts. Every point and its intervals: <a href="#sensitivity">Sensitivity</a>.</p></div>\n';
@@ -107,7 +110,7 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
   if (shape !== '') lines.splice(1, 0, shape);
   // The tornado's metric is usually the box's own, named in full on its first line: referred back to, not named again mid-sentence.
   const named = metric !== undefined && lines.length > 0 && lines[0].startsWith(describeMetricId(metric, materialName));
-  const tornado = tornados?.[0] === undefined ? '' : `<li>${escapeHtml(describeTornadoLeader(tornados[0], materialName, overview.startYear, named && tornados[0].metric === metric))}</li>`;
+  const tornado = tornados?.[0] === undefined ? '' : `<li>${escapeHtml(describeTornadoLeader(tornados[0], materialName, overview.startYear, named && tornados[0].metric === metric, subjects))}</li>`;
   const list = lines.length === 0 && tornado === '' ? '' : `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}${tornado}</ul>`;
   return '<div class="answer" id="answer" role="note" aria-label="Answer"><p class="answer-h"><strong>Answer</strong></p>' +
     `<p>${escapeHtml(contrast.heading)}</p>${list}` +
@@ -122,14 +125,14 @@ export function renderSweepAnswerBox(sweep: SweepTable | undefined, tornados: re
  * run by run; older files: the largest alone). With `shownAbove`, the metric is the one the box's
  * first line names: "the consumption above", not its full label again.
  */
-function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => string, startYear: number, shownAbove: boolean): string {
+function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => string, startYear: number, shownAbove: boolean, subjects: (id: string) => string | undefined): string {
   const [top, next] = tornado.entries;
   const metric = shownAbove ? referBack(describeMetricId(tornado.metric, materialName)) : describeMetricId(tornado.metric, materialName);
   if (top === undefined) return '';
   const unchanged = top.swing === 0 && (top.ciLow === undefined || (top.ciLow === 0 && top.ciHigh === 0));
   // No tornado chart is drawn then (renderSweepSection says so under Sensitivity).
   if (unchanged) return `No uncertain parameter of the scenario moved ${metric} in any run (Sensitivity below).`;
-  const name = describeParameter(top.parameter, materialName);
+  const name = describeParameter(top.parameter, materialName, subjects);
   if (top.ciLow !== undefined && top.ciHigh !== undefined && !(top.ciLow > 0 || top.ciHigh < 0)) {
     // Naming the largest of swings that are all noise sent a reader after it (user audit, session 28: NdPr demand growth for a cobalt question).
     return `No uncertain parameter's swing of ${metric} is clear of 0 with these runs (the tornado below).`;
@@ -139,8 +142,8 @@ function describeTornadoLeader(tornado: Tornado, materialName: (id: string) => s
   const lead = top.leadOverNext === undefined || next === undefined ? ' (the tornado below)'
     // Tested against the next-largest swing only (audit 25, L8): said so, not "more than every other".
     // Kept short: with the swing's size in the sentence, "the next-largest swing, that of" and the old interval clause ran past 45 words.
-    : top.leadOverNext.ciLow > 0 ? `, clearly more than the next-largest, ${describeParameter(next.parameter, materialName)} (paired run by run; the tornado below)`
-      : `, though not clearly more than the next-largest, ${describeParameter(next.parameter, materialName)} (the 95% CI of the two swings' paired difference includes 0; the tornado below)`;
+    : top.leadOverNext.ciLow > 0 ? `, clearly more than the next-largest, ${describeParameter(next.parameter, materialName, subjects)} (paired run by run; the tornado below)`
+      : `, though not clearly more than the next-largest, ${describeParameter(next.parameter, materialName, subjects)} (the 95% CI of the two swings' paired difference includes 0; the tornado below)`;
   return `Of the scenario's uncertain parameters, ${name} moves ${metric} most${size}${lead}.`;
 }
 
@@ -172,10 +175,11 @@ function swingSize(entry: TornadoEntry, unit: string, startYear: number): string
 function chooseContrast(
   parameters: readonly string[], points: readonly string[], valueAt: (point: string, p: string) => number | string,
   startYear: number, materialName: (id: string) => string, shownAt: (point: string, p: string) => number | string = valueAt,
+  subjects: (id: string) => string | undefined = () => undefined,
 ): Contrast | undefined {
   const distinct = (p: string): number => new Set(points.map((point) => String(valueAt(point, p)))).size;
   const varying = parameters.filter((p) => distinct(p) > 1);
-  const at = (point: string, ps: readonly string[]): string => ps.map((p) => `${describeParameter(p, materialName)} ${formatParameterValue(p, shownAt(point, p), startYear)}`).join(', ');
+  const at = (point: string, ps: readonly string[]): string => ps.map((p) => `${describeParameter(p, materialName, subjects)} ${formatParameterValue(p, shownAt(point, p), startYear)}`).join(', ');
   const [first, last] = [points[0], points[points.length - 1]];
   const over = `over ${points.length} points`;
   if (varying.length === 0) return undefined;
@@ -186,13 +190,13 @@ function chooseContrast(
       return typeof v === 'number' ? v : canonicalParameterValue(p, v, startYear).value ?? NaN;
     });
     if (!numbers.every(Number.isFinite)) {
-      return { heading: `From the first value of ${describeParameter(p, materialName)} in the grid (${at(first, [p])}) to the last (${at(last, [p])}), ${over}:`, from: first, to: last, flip: false };
+      return { heading: `From the first value of ${describeParameter(p, materialName, subjects)} in the grid (${at(first, [p])}) to the last (${at(last, [p])}), ${over}:`, from: first, to: last, flip: false };
     }
     // The first point at the smallest and at the largest value.
     const low = points[numbers.indexOf(Math.min(...numbers))];
     const high = points[numbers.indexOf(Math.max(...numbers))];
     const value = (point: string): string => formatParameterValue(p, shownAt(point, p), startYear);
-    const heading = `From the lowest value of ${describeParameter(p, materialName)} (${value(low)}) to the highest (${value(high)}), ${over}:`;
+    const heading = `From the lowest value of ${describeParameter(p, materialName, subjects)} (${value(low)}) to the highest (${value(high)}), ${over}:`;
     if (low === first) return { heading, from: low, to: high, flip: false };
     if (high === first) return { heading, from: low, to: high, flip: true };
     return {

@@ -3,6 +3,7 @@ import type { ChartCollector } from './createChartCollector.ts';
 import { createSweepSpec } from './createSweepSpec.ts';
 import { createTornadoSpec, includesZero } from './createTornadoSpec.ts';
 import { describeMetricId } from './describeMetricId.ts';
+import { eventSubjectOf } from './describeEventSubject.ts';
 import { describeParameter, formatParameterValue, formatParameterValues, roundDrawnValues } from './describeParameter.ts';
 import { canonicalParameterValue, canonicalUnitOf } from '../sweep/canonicalParameterValue.ts';
 import { renderTable } from './renderTable.ts';
@@ -87,7 +88,7 @@ export async function renderSweepSection(
 
 async function renderTornado(tornado: Tornado, index: number, overview: ScenarioOverview | undefined, materialName: (id: string) => string, charts: ChartCollector): Promise<string> {
   const title = tornado.metric === '' ? 'Which parameters move the result most' : describeMetricId(tornado.metric, materialName);
-  const name = (p: string): string => describeParameter(p, materialName);
+  const name = (p: string): string => describeParameter(p, materialName, eventSubjectOf(overview));
   const level = valueFormat(new Map(tornado.entries.map((e) => [e.parameter, [e.low, e.high]])), overview?.startYear);
   const top = tornado.entries[0];
   const idle = tornado.entries.filter((e) => e.outputLow === e.outputHigh && (!Number.isFinite(tornado.base) || e.outputLow === tornado.base));
@@ -138,7 +139,7 @@ function describeIdleTornado(tornado: Tornado, title: string, overview: Scenario
   const value = formatQuantity(tornado.entries[0]?.outputLow ?? tornado.base, tornado.unit);
   const untouched = describeUntouchedMaterial(tornado.metric, overview, materialName);
   return `<p class="warning">${escapeHtml(title)}: <strong>no parameter moved this metric.</strong> ` +
-    `${escapeHtml(`It is ${value} at the low and the high value of ${tornado.entries.length === 1 ? 'the one parameter' : `each of the ${tornado.entries.length} parameters`} (${tornado.entries.map((e) => describeParameter(e.parameter, materialName)).join('; ')}), so no tornado chart is drawn.`)}` +
+    `${escapeHtml(`It is ${value} at the low and the high value of ${tornado.entries.length === 1 ? 'the one parameter' : `each of the ${tornado.entries.length} parameters`} (${tornado.entries.map((e) => describeParameter(e.parameter, materialName, eventSubjectOf(overview))).join('; ')}), so no tornado chart is drawn.`)}` +
     `${untouched === '' ? '' : ` ${escapeHtml(untouched).replace(/--metric (\S+)\.$/, '<code>--metric $1</code>.')}`}</p>\n`;
 }
 
@@ -157,7 +158,7 @@ async function renderGrids(sweep: SweepTable, tornados: readonly Tornado[] | und
   // A Latin hypercube (or any design that is not a full grid): points placed by their values on numeric axes, not as a grid of categories.
   const axes = isScattered(sweep) ? numericAxes(sweep, startYear) : undefined;
   const others = axes === undefined ? sweep.parameters.slice(2) : [];
-  const name = (p: string): string => describeParameter(p, materialName);
+  const name = (p: string): string => describeParameter(p, materialName, eventSubjectOf(overview));
   const isDrawn = (p: string): boolean => (sweep.drawnParameters === undefined ? sweep.lhs === true : sweep.drawnParameters.includes(p));
   const value = valueFormat(new Map(sweep.parameters.map((p) => [p, sweep.rows.map((r) => r.parameters[p])])), overview?.startYear, isDrawn);
   const listed = (parameters: readonly string[]): string => parameters.map((p) => `${escapeHtml(name(p))} (<code>${escapeHtml(p)}</code>)`).join(' and ');
@@ -334,7 +335,12 @@ function extremes(title: string, cells: readonly SweepRow[], unit: string, name:
   const defined = cells.filter((c) => Number.isFinite(c.mean));
   if (defined.length === 0) return `${title}: no defined values.`;
   const floor = defined.every((c) => c.mean >= 0) ? 0 : undefined;
-  const at = (c: SweepRow): string => Object.entries(c.parameters).map(([k, v]) => `${name(k)} ${format(k, v)}`).join(', ');
+  // One swept parameter: its value alone, as the chart's axis above names the parameter (its name, an event's
+  // subject and id, twice in a line read as a wall: "at CN export quota on refined NdPr oxide (cnQuotaNdpr): quota share 20%").
+  const at = (c: SweepRow): string => {
+    const entries = Object.entries(c.parameters);
+    return entries.length === 1 ? format(entries[0][0], entries[0][1]) : entries.map(([k, v]) => `${name(k)} ${format(k, v)}`).join(', ');
+  };
   const low = defined.reduce((a, b) => (b.mean < a.mean ? b : a));
   const high = defined.reduce((a, b) => (b.mean > a.mean ? b : a));
   const overlap = Math.max(...defined.map((c) => c.ciLow)) <= Math.min(...defined.map((c) => c.ciHigh));

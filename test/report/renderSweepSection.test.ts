@@ -100,7 +100,7 @@ describe('renderSweepSection: values with units', () => {
     const sweep: SweepTable = { parameters: ['events.q.end'], rows: [row(0, 2.005, 1), row(1, 2.075, 2), row(2, 2.2, 3)] };
     const charts = specs();
     const html = await renderSweepSection(sweep, undefined, overview([]), name, charts);
-    expect(html).toContain('q: end 2 Jan 2027');
+    expect(html).toContain('at 2 Jan 2027; highest');
     expect(charts.text.join()).toContain('"x":"28 Jan 2027"');
     expect(charts.text.join()).toContain('"x":"13 Mar 2027"');
   });
@@ -125,7 +125,8 @@ describe('renderSweepSection: paired differences from the first point', () => {
     expect(html).toMatch(/<td>0<\/td><td>[^<]*<\/td><td class="num">[^<]*<\/td><td class="num">reference<\/td>/);
     expect(html).toContain('−1,200 t (−1,260 to −1,140 t)');
     // The extremes' means with the digits their 1,500 t gap needs (three digits gave 704,000 and 705,000 t), intervals left to the table.
-    expect(html).toContain('lowest mean 703,500 t at Government: probability of reversing a policy at each election 60%; highest 705,000 t at Government: probability of reversing a policy at each election 0% (with the digits their difference needs; each point&#39;s 95% CI is in sweep.csv and the table below)');
+    // One swept parameter: its values alone (the chart's axis names it), not its long name twice in a line.
+    expect(html).toContain('lowest mean 703,500 t at 60%; highest 705,000 t at 0% (with the digits their difference needs; each point&#39;s 95% CI is in sweep.csv and the table below)');
     expect(html).toContain('2 of 3 later points differ clearly');
     // The levels' overlap is no longer called chance when the paired differences say otherwise.
     expect(html).not.toContain('not clearly distinguishable from chance');
