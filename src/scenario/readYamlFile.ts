@@ -185,7 +185,10 @@ function readBoundedText(absolutePath: string, file: string): { text: string } |
   let size: number;
   try {
     const info = statSync(absolutePath);
-    if (!info.isFile()) return yamlProblem(at, info.isDirectory() ? 'a folder' : 'a device, pipe or socket', '', 'a regular scenario file');
+    // A folder here is the one named on the command line (resolveExtends locates a folder named by `extends:`
+    // at that line first): a usage mistake, exit 2 as for a missing file, not 3 as for an invalid scenario.
+    if (info.isDirectory()) return { ...yamlProblem(at, 'a folder', '', 'a regular scenario file'), usage: true };
+    if (!info.isFile()) return yamlProblem(at, 'a device, pipe or socket', '', 'a regular scenario file');
     size = info.size;
   } catch (error) {
     return unreadable(file, error);
