@@ -4,6 +4,7 @@ import { Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineC
 import { checkYamlNodes } from './checkYamlNodes.ts';
 import type { TreePath } from './fieldRules.ts';
 import { findDeepNesting } from './findDeepNesting.ts';
+import { findInvalidUtf8 } from './findInvalidUtf8.ts';
 import { type Loc, type Located, cloneData, isPlainMap, pathKey } from './locatedTree.ts';
 import { describeFound } from './problemSink.ts';
 import { quoteText, shortenText } from './quoteText.ts';
@@ -176,6 +177,15 @@ function unreadable(file: string, error: unknown): Problem {
   return { file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: hint, usage: true };
 }
 
+/** A problem located at the first byte that is not UTF-8 (`offset`), with its value and the likely cause. */
+function notUtf8(bytes: Buffer, offset: number, file: string): Problem {
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+  const column = bytes.toString('utf8', lineStart, offset).length + 1;
+  const hex = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
+  return yamlProblem({ file, line, column }, `the byte 0x${hex}, which is not UTF-8`, 'saved as Latin-1 or Windows-1252? save the file as UTF-8', 'UTF-8 text');
+}
+
 /**
  * Reads at most {@link MAX_SCENARIO_BYTES} of a regular file as UTF-8; refuses anything else
  * (folders, devices such as /dev/zero, pipes, larger files) without reading it whole.
@@ -210,7 +220,12 @@ function readBoundedText(absolutePath: string, file: string): { text: string } |
       n = readSync(fd, buffer, length, buffer.length - length, null);
     }
     if (length > MAX_SCENARIO_BYTES) return tooBig(`a file larger than ${formatBytes(MAX_SCENARIO_BYTES)}`);
-    return { text: buffer.toString('utf8', 0, length) };
+    const bytes = buffer.subarray(0, length);
+    // Binary data (a NUL byte) is said as such by parseYamlText; other bytes that are not UTF-8 would be replaced by
+    // U+FFFD silently, and a title or name saved as Latin-1 reach every report mangled.
+    const invalid = bytes.includes(0) ? -1 : findInvalidUtf8(bytes);
+    if (invalid >= 0) return notUtf8(bytes, invalid, file);
+    return { text: bytes.toString('utf8') };
   } finally {
     closeSync(fd);
   }
