@@ -1,5 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
 import { Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser, type YAMLError } from 'yaml';
 import { checkYamlNodes } from './checkYamlNodes.ts';
 import type { TreePath } from './fieldRules.ts';
@@ -166,14 +168,33 @@ const OPEN_ERRORS: Record<string, string> = {
   EPERM: 'a file you may not read', ELOOP: 'a loop of symbolic links', ENAMETOOLONG: 'a name too long for the file system',
 };
 
+/** The folder of the shipped scenarios (`crm-sim list`), whichever folder crm-sim runs in. */
+const SHIPPED_SCENARIOS = join(fileURLToPath(PACKAGE_ROOT_URL), 'scenarios');
+
+/**
+ * The shipped scenario a relative path that does not exist probably meant, as a path usable from the
+ * working directory, or undefined: one named without its folder from the project's root (as
+ * scenarios/README's own examples once did), or by its bare name (`baseline`), and the same from any
+ * other folder, where `scenarios/baseline.yaml` too names the project's file (crm-sim installed as a
+ * dependency, or run through a path to bin/).
+ */
+function findShippedScenario(file: string): string | undefined {
+  const names = [file, `${file}.yaml`];
+  const inProject = names.map((name) => join(SHIPPED_SCENARIOS, name.replace(/^scenarios[\\/]/, '')));
+  const found = [...names.map((name) => join('scenarios', name)), ...inProject].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  if (found === undefined) return undefined;
+  if (!isAbsolute(found)) return found;
+  // As `crm-sim list` names it: relative when below the working directory, else absolute.
+  const fromHere = relative(process.cwd(), found);
+  return fromHere.startsWith('..') || isAbsolute(fromHere) ? found : fromHere;
+}
+
 /** A problem for a file that cannot be opened (a usage mistake when it is the file named on the command line). */
 function unreadable(file: string, error: unknown): Problem {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const reason = Object.hasOwn(OPEN_ERRORS, code) ? OPEN_ERRORS[code] : 'a file that cannot be read';
-  // A shipped scenario named without its folder, from the project's root (as scenarios/README's own examples once did).
-  // … or by its bare name, as `crm-sim list` prints it (`baseline`).
-  const shipped = [join('scenarios', file), join('scenarios', `${file}.yaml`)].find((candidate) => existsSync(candidate));
-  const hint = code === 'ENOENT' && !isAbsolute(file) && shipped !== undefined ? `did you mean "${shipped}"?` : '';
+  const shipped = code === 'ENOENT' && !isAbsolute(file) ? findShippedScenario(file) : undefined;
+  const hint = shipped !== undefined ? `did you mean "${shipped}"?` : '';
   return { file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: hint, usage: true };
 }
 
