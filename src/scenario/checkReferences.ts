@@ -11,6 +11,15 @@ function keysOf(value: unknown): string[] {
   return isPlainMap(value) ? Object.keys(value) : [];
 }
 
+/**
+ * The ids a map declares, or undefined when it is not a map (a list, a string, or removed with
+ * `null`): the schema reports that once, and checking every reference against no ids would add an
+ * error for each use of every id inherited from a parent (166 lines for `regions: [US, CN]`).
+ */
+function declaredIds(value: unknown): string[] | undefined {
+  return isPlainMap(value) ? Object.keys(value) : undefined;
+}
+
 /** Region ids by their names, lower case, without a parenthetical (`china` → `CN`): a hint for an id written as a name. */
 type Aliases = ReadonlyMap<string, string>;
 const NO_ALIASES: Aliases = new Map();
@@ -56,8 +65,9 @@ function materialAliases(tree: PlainMap): Aliases {
  * a hint: the closest id when it looks like a typo, else the id whose name it is or nearly is
  * (`CHINA` → `CN`).
  */
-function expectId(id: unknown, ids: string[], what: string, path: TreePath, sink: ProblemSink, atKey = false, aliases: Aliases = NO_ALIASES): void {
-  if (typeof id !== 'string' || ids.includes(id)) return;
+function expectId(id: unknown, ids: string[] | undefined, what: string, path: TreePath, sink: ProblemSink, atKey = false, aliases: Aliases = NO_ALIASES): void {
+  // No declared ids to check against: the schema already reported the map that declares them.
+  if (ids === undefined || typeof id !== 'string' || ids.includes(id)) return;
   // An exact name or symbol first (`Ga` is one edit from `Ge` too), then a typo of an id, then a typo of a name.
   const exact = aliases.get(id.toLowerCase());
   const named = didYouMean(id, [...aliases.keys()]);
@@ -66,17 +76,17 @@ function expectId(id: unknown, ids: string[], what: string, path: TreePath, sink
 }
 
 /** Checks every element of a list of ids. */
-function expectIds(list: unknown, ids: string[], what: string, path: TreePath, sink: ProblemSink, aliases: Aliases = NO_ALIASES): void {
+function expectIds(list: unknown, ids: string[] | undefined, what: string, path: TreePath, sink: ProblemSink, aliases: Aliases = NO_ALIASES): void {
   if (Array.isArray(list)) list.forEach((id, i) => expectId(id, ids, what, [...path, i], sink, false, aliases));
 }
 
 /** Checks the keys of a map keyed by region id. */
-function expectRegionKeys(map: unknown, regions: string[], path: TreePath, sink: ProblemSink, aliases: Aliases): void {
+function expectRegionKeys(map: unknown, regions: string[] | undefined, path: TreePath, sink: ProblemSink, aliases: Aliases): void {
   for (const key of keysOf(map)) expectId(key, regions, 'region', [...path, key], sink, true, aliases);
 }
 
 /** Checks a material's region keys, by-product host and pipeline regions. */
-function checkMaterial(id: string, m: PlainMap, regions: string[], materials: string[], sink: ProblemSink, aliases: Aliases): void {
+function checkMaterial(id: string, m: PlainMap, regions: string[] | undefined, materials: string[], sink: ProblemSink, aliases: Aliases): void {
   const base = ['materials', id];
   for (const stage of ['mining', 'processing', 'manufacturing', 'recycling']) {
     if (isPlainMap(m[stage])) expectRegionKeys(m[stage].capacityByRegion, regions, [...base, stage, 'capacityByRegion'], sink, aliases);
@@ -96,11 +106,11 @@ function checkMaterial(id: string, m: PlainMap, regions: string[], materials: st
  * calendar date). A price war's region must be the foreign actor's (`actor`): the engine charges its
  * cost to the actor's budget and spending.
  */
-function checkEvent(id: string, e: PlainMap, regions: string[], materials: string[], startYear: number, actor: string | undefined, sink: ProblemSink, aliases: Aliases, named: Aliases): void {
+function checkEvent(id: string, e: PlainMap, regions: string[] | undefined, materials: string[] | undefined, startYear: number, actor: string | undefined, sink: ProblemSink, aliases: Aliases, named: Aliases): void {
   const base = ['events', id];
   expectId(e.material, materials, 'material', [...base, 'material'], sink, false, named);
   for (const key of ['exporter', 'importer', 'region', 'acquirer']) expectId(e[key], regions, 'region', [...base, key], sink, false, aliases);
-  if (e.kind === 'priceManipulation' && actor !== undefined && typeof e.region === 'string' && regions.includes(e.region) && e.region !== actor) {
+  if (e.kind === 'priceManipulation' && actor !== undefined && typeof e.region === 'string' && regions?.includes(e.region) === true && e.region !== actor) {
     sink.add([...base, 'region'], `the foreign actor's region (${actor}): a price war is the foreign actor's, paid from its budget`, quoteText(e.region));
   }
   for (const key of ['destinations', 'exporters', 'members']) expectIds(e[key], regions, 'region', [...base, key], sink, aliases);
@@ -132,8 +142,8 @@ function checkEvent(id: string, e: PlainMap, regions: string[], materials: strin
  * the government's region is a region with alignment `home`, the foreign actor's region exists, `byproductOf` names another material, and events end after they start.
  */
 export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
-  const regions = keysOf(tree.regions);
-  const materials = keysOf(tree.materials);
+  const regions = declaredIds(tree.regions);
+  const materials = declaredIds(tree.materials);
   const aliases = regionAliases(tree);
   const government = isPlainMap(tree.government) ? tree.government : {};
   expectId(government.region, regions, 'region', ['government', 'region'], sink, false, aliases);
@@ -145,9 +155,9 @@ export function checkReferences(tree: PlainMap, sink: ProblemSink): void {
   }
   if (isPlainMap(tree.foreignActor)) expectId(tree.foreignActor.region, regions, 'region', ['foreignActor', 'region'], sink, false, aliases);
   const actor = isPlainMap(tree.foreignActor) && typeof tree.foreignActor.region === 'string' ? tree.foreignActor.region : undefined;
-  for (const id of materials) {
-    const m = (tree.materials as PlainMap)[id];
-    if (isPlainMap(m)) checkMaterial(id, m, regions, materials, sink, aliases);
+  const materialMap = isPlainMap(tree.materials) ? tree.materials : {};
+  for (const [id, m] of Object.entries(materialMap)) {
+    if (isPlainMap(m)) checkMaterial(id, m, regions, Object.keys(materialMap), sink, aliases);
   }
   for (const [id, e] of Object.entries(isPlainMap(tree.events) ? tree.events : {})) {
     if (isPlainMap(e)) checkEvent(id, e, regions, materials, typeof tree.startYear === 'number' ? tree.startYear : NaN, actor, sink, aliases, materialAliases(tree));

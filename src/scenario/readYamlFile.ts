@@ -1,9 +1,12 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT_URL } from '../runtime/moduleLocation.ts';
 import { Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, Parser, type YAMLError } from 'yaml';
 import { checkYamlNodes } from './checkYamlNodes.ts';
 import type { TreePath } from './fieldRules.ts';
 import { findDeepNesting } from './findDeepNesting.ts';
+import { findInvalidUtf8 } from './findInvalidUtf8.ts';
 import { type Loc, type Located, cloneData, isPlainMap, pathKey } from './locatedTree.ts';
 import { describeFound } from './problemSink.ts';
 import { quoteText, shortenText } from './quoteText.ts';
@@ -165,15 +168,43 @@ const OPEN_ERRORS: Record<string, string> = {
   EPERM: 'a file you may not read', ELOOP: 'a loop of symbolic links', ENAMETOOLONG: 'a name too long for the file system',
 };
 
+/** The folder of the shipped scenarios (`crm-sim list`), whichever folder crm-sim runs in. */
+const SHIPPED_SCENARIOS = join(fileURLToPath(PACKAGE_ROOT_URL), 'scenarios');
+
+/**
+ * The shipped scenario a relative path that does not exist probably meant, as a path usable from the
+ * working directory, or undefined: one named without its folder from the project's root (as
+ * scenarios/README's own examples once did), or by its bare name (`baseline`), and the same from any
+ * other folder, where `scenarios/baseline.yaml` too names the project's file (crm-sim installed as a
+ * dependency, or run through a path to bin/).
+ */
+function findShippedScenario(file: string): string | undefined {
+  const names = [file, `${file}.yaml`];
+  const inProject = names.map((name) => join(SHIPPED_SCENARIOS, name.replace(/^scenarios[\\/]/, '')));
+  const found = [...names.map((name) => join('scenarios', name)), ...inProject].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  if (found === undefined) return undefined;
+  if (!isAbsolute(found)) return found;
+  // As `crm-sim list` names it: relative when below the working directory, else absolute.
+  const fromHere = relative(process.cwd(), found);
+  return fromHere.startsWith('..') || isAbsolute(fromHere) ? found : fromHere;
+}
+
 /** A problem for a file that cannot be opened (a usage mistake when it is the file named on the command line). */
 function unreadable(file: string, error: unknown): Problem {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const reason = Object.hasOwn(OPEN_ERRORS, code) ? OPEN_ERRORS[code] : 'a file that cannot be read';
-  // A shipped scenario named without its folder, from the project's root (as scenarios/README's own examples once did).
-  // … or by its bare name, as `crm-sim list` prints it (`baseline`).
-  const shipped = [join('scenarios', file), join('scenarios', `${file}.yaml`)].find((candidate) => existsSync(candidate));
-  const hint = code === 'ENOENT' && !isAbsolute(file) && shipped !== undefined ? `did you mean "${shipped}"?` : '';
+  const shipped = code === 'ENOENT' && !isAbsolute(file) ? findShippedScenario(file) : undefined;
+  const hint = shipped !== undefined ? `did you mean "${shipped}"?` : '';
   return { file, line: 0, column: 0, path: '', expected: 'a readable scenario file', found: reason, message: hint, usage: true };
+}
+
+/** A problem located at the first byte that is not UTF-8 (`offset`), with its value and the likely cause. */
+function notUtf8(bytes: Buffer, offset: number, file: string): Problem {
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+  const column = bytes.toString('utf8', lineStart, offset).length + 1;
+  const hex = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
+  return yamlProblem({ file, line, column }, `the byte 0x${hex}, which is not UTF-8`, 'saved as Latin-1 or Windows-1252? save the file as UTF-8', 'UTF-8 text');
 }
 
 /**
@@ -185,7 +216,10 @@ function readBoundedText(absolutePath: string, file: string): { text: string } |
   let size: number;
   try {
     const info = statSync(absolutePath);
-    if (!info.isFile()) return yamlProblem(at, info.isDirectory() ? 'a folder' : 'a device, pipe or socket', '', 'a regular scenario file');
+    // A folder here is the one named on the command line (resolveExtends locates a folder named by `extends:`
+    // at that line first): a usage mistake, exit 2 as for a missing file, not 3 as for an invalid scenario.
+    if (info.isDirectory()) return { ...yamlProblem(at, 'a folder', '', 'a regular scenario file'), usage: true };
+    if (!info.isFile()) return yamlProblem(at, 'a device, pipe or socket', '', 'a regular scenario file');
     size = info.size;
   } catch (error) {
     return unreadable(file, error);
@@ -207,7 +241,12 @@ function readBoundedText(absolutePath: string, file: string): { text: string } |
       n = readSync(fd, buffer, length, buffer.length - length, null);
     }
     if (length > MAX_SCENARIO_BYTES) return tooBig(`a file larger than ${formatBytes(MAX_SCENARIO_BYTES)}`);
-    return { text: buffer.toString('utf8', 0, length) };
+    const bytes = buffer.subarray(0, length);
+    // Binary data (a NUL byte) is said as such by parseYamlText; other bytes that are not UTF-8 would be replaced by
+    // U+FFFD silently, and a title or name saved as Latin-1 reach every report mangled.
+    const invalid = bytes.includes(0) ? -1 : findInvalidUtf8(bytes);
+    if (invalid >= 0) return notUtf8(bytes, invalid, file);
+    return { text: bytes.toString('utf8') };
   } finally {
     closeSync(fd);
   }
